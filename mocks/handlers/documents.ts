@@ -1,0 +1,266 @@
+import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, isDepositedByPatient } from '../../src/model/category.js';
+import {
+  DocumentPatchSchema,
+  DocumentQuerySchema,
+  MAX_DOCUMENT_BYTES,
+  MIME_TYPES,
+  NewDocumentSchema,
+  type DmpDocument,
+  type DocumentQuery,
+} from '../../src/model/document.js';
+import type { Action, Decision } from '../../src/policy/types.js';
+import { db } from '../db/store.js';
+import { invalidParams, json, problem } from './http.js';
+import { policyDocument, type RequestContext } from './request-context.js';
+import { readBody, readQuery, type Resolver } from './route.js';
+
+const DEFAULT_LIMIT = 50;
+
+/** Lower-case, without accents: "Échographie" matches "echo". */
+export function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+function matchesQuery(doc: DmpDocument, q: DocumentQuery): boolean {
+  if (q.category && doc.category !== q.category) return false;
+  if (q.authorProfession && doc.author.profession !== q.authorProfession) return false;
+  const day = doc.serviceStart.slice(0, 10);
+  if (q.from && day < q.from) return false;
+  if (q.to && day > q.to) return false;
+  if (q.status === 'current' && doc.status !== 'current') return false;
+  if (q.q) {
+    const haystack = fold(`${doc.title} ${doc.author.name} ${doc.author.organisation ?? ''} ${TYPE_CODE_LABELS[doc.typeCode] ?? ''} ${doc.typeCode}`);
+    if (!fold(q.q).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word))) return false;
+  }
+  return true;
+}
+
+type SortKey = [string, string];
+function sortKey(doc: DmpDocument, sort: NonNullable<DocumentQuery['sort']>): SortKey {
+  return sort.startsWith('title') ? [fold(doc.title), doc.id] : [doc.serviceStart, doc.id];
+}
+function compareKeys(a: SortKey, b: SortKey): number {
+  return a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : a[1] < b[1] ? -1 : a[1] > b[1] ? 1 : 0;
+}
+
+/** Keyset cursors: the sort key of the last item sent, so inserts never shift a page. */
+function encodeCursor(key: SortKey): string {
+  return btoa(encodeURIComponent(JSON.stringify(key)));
+}
+function decodeCursor(cursor: string): SortKey | undefined {
+  try {
+    const key: unknown = JSON.parse(decodeURIComponent(atob(cursor)));
+    return Array.isArray(key) && key.length === 2 && key.every((k) => typeof k === 'string') ? (key as SortKey) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export const listDocuments: Resolver = ({ request, actor, ctx }) => {
+  const query = readQuery(request, DocumentQuerySchema);
+  if (!query.ok) return query.response;
+  const q = query.value;
+  const gate = ctx.decide('document.list');
+  if (!gate.allowed) return ctx.deny('document.list', gate);
+  const sort = q.sort ?? 'date-desc';
+  const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+  if (q.cursor && !after) return problem(400, 'Curseur invalide.', { invalidParams: [{ name: 'cursor', reason: 'illisible' }] });
+  const hidden: Record<string, number> = {};
+  const visible: Array<{ doc: DmpDocument; key: SortKey }> = [];
+  for (const doc of db.documentsOf(ctx.ins)) {
+    if (doc.status === 'deleted') continue;
+    const decision = ctx.decide('document.read', policyDocument(doc));
+    if (!decision.allowed) {
+      hidden[decision.reason] = (hidden[decision.reason] ?? 0) + 1;
+      continue;
+    }
+    if (matchesQuery(doc, q)) visible.push({ doc, key: sortKey(doc, sort) });
+  }
+  const direction = sort.endsWith('desc') ? -1 : 1;
+  visible.sort((a, b) => direction * compareKeys(a.key, b.key));
+  const start = after ? visible.findIndex((v) => direction * compareKeys(v.key, after) > 0) : 0;
+  const limit = q.limit ?? DEFAULT_LIMIT;
+  const page = start < 0 ? [] : visible.slice(start, start + limit);
+  const last = page[page.length - 1];
+  const more = start >= 0 && start + limit < visible.length;
+  ctx.finish('document.list', gate);
+  return json({
+    items: page.map((v) => v.doc),
+    total: visible.length,
+    ...(more && last ? { nextCursor: encodeCursor(last.key) } : {}),
+    // A patient is never told that something is hidden from them (DECISIONS.md 12).
+    ...(actor.kind === 'professional' && Object.keys(hidden).length > 0 ? { hidden } : {}),
+  });
+};
+
+/** Finds a live document and checks `action` on it; a response when either fails. */
+function guardedDocument(ctx: RequestContext, id: string, action: Action): { doc: DmpDocument; decision: Decision } | Response {
+  const gate = ctx.decide('document.list');
+  if (!gate.allowed) return ctx.deny(action, gate, { documentId: id });
+  const doc = db.findDocument(ctx.ins, id);
+  if (!doc || doc.status === 'deleted') {
+    ctx.finish(action, { ...gate, allowed: false, reason: 'invalid-request' }, { documentId: id });
+    return problem(404, 'Document introuvable.');
+  }
+  const decision = ctx.decide(action, policyDocument(doc));
+  if (!decision.allowed) {
+    // Whether a hidden document exists is itself a detail: answer as if it did not.
+    ctx.finish(action, decision, { documentId: id });
+    return ['profession-not-permitted', 'masked', 'invisible-to-patient', 'invisible-to-legal-representative'].includes(decision.reason)
+      ? problem(404, 'Document introuvable.')
+      : problem(403, `Accès refusé : ${decision.reason}.`, { reason: decision.reason });
+  }
+  return { doc, decision };
+}
+
+export const getDocument: Resolver = ({ params, ctx }) => {
+  const found = guardedDocument(ctx, params.id ?? '', 'document.read');
+  if (found instanceof Response) return found;
+  ctx.finish('document.read', found.decision, { documentId: found.doc.id, title: found.doc.title });
+  return json(found.doc);
+};
+
+export const getDocumentContent: Resolver = ({ params, ctx }) => {
+  const found = guardedDocument(ctx, params.id ?? '', 'document.read');
+  if (found instanceof Response) return found;
+  ctx.finish('document.read', found.decision, { documentId: found.doc.id, title: found.doc.title });
+  const content = db.contentOf(found.doc);
+  return new Response(content.body, { status: 200, headers: { 'Content-Type': content.mimeType } });
+};
+
+/** The PATCH fields → the policy action each one needs. */
+function patchActions(patch: { masked?: boolean | undefined; invisibleToPatient?: boolean | undefined; invisibleToLegalRepresentatives?: boolean | undefined; status?: 'archived' | undefined }, doc: DmpDocument): Action[] {
+  const actions: Action[] = [];
+  if (patch.masked !== undefined && patch.masked !== doc.masked) actions.push(patch.masked ? 'document.mask' : 'document.unmask');
+  if (patch.invisibleToPatient !== undefined || patch.invisibleToLegalRepresentatives !== undefined) actions.push('document.set-visibility');
+  if (patch.status === 'archived') actions.push('document.archive');
+  return actions;
+}
+
+export const updateDocument: Resolver = async ({ request, params, ctx }) => {
+  const body = await readBody(request, DocumentPatchSchema);
+  if (!body.ok) return body.response;
+  const patch = body.value;
+  const read = guardedDocument(ctx, params.id ?? '', 'document.read');
+  if (read instanceof Response) return read;
+  const { doc } = read;
+  const actions = patchActions(patch, doc);
+  const action = actions[0] ?? 'document.read';
+  for (const a of actions) {
+    const decision = ctx.decide(a, policyDocument(doc));
+    if (!decision.allowed) return ctx.deny(a, decision, { documentId: doc.id, title: doc.title });
+  }
+  if (patch.masked !== undefined) doc.masked = patch.masked;
+  if (patch.invisibleToPatient !== undefined) doc.invisibleToPatient = patch.invisibleToPatient;
+  if (patch.invisibleToLegalRepresentatives !== undefined) doc.invisibleToLegalRepresentatives = patch.invisibleToLegalRepresentatives;
+  if (patch.status) doc.status = patch.status;
+  doc.confidentiality = confidentialityOf(doc);
+  ctx.finish(action, ctx.decide(action, policyDocument(doc)), { documentId: doc.id, title: doc.title });
+  return json(doc);
+};
+
+export const deleteDocument: Resolver = ({ params, ctx }) => {
+  const found = guardedDocument(ctx, params.id ?? '', 'document.delete');
+  if (found instanceof Response) return found;
+  found.doc.status = 'deleted';
+  ctx.finish('document.delete', found.decision, { documentId: found.doc.id, title: found.doc.title });
+  return new Response(null, { status: 204 });
+};
+
+function confidentialityOf(doc: Pick<DmpDocument, 'masked' | 'invisibleToPatient' | 'invisibleToLegalRepresentatives'>): string[] {
+  const codes = ['N'];
+  if (doc.masked) codes.push('MASQUE_PS');
+  if (doc.invisibleToPatient) codes.push('INVISIBLE_PATIENT');
+  if (doc.invisibleToLegalRepresentatives) codes.push('INVISIBLE_REPRESENTANTS_LEGAUX');
+  return codes;
+}
+
+export const addDocument: Resolver = async ({ request, actor, ctx }) => {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    return problem(400, 'Le corps doit être en multipart/form-data (metadata + file).');
+  }
+  const file = form.get('file');
+  const metadataText = form.get('metadata');
+  if (!(file instanceof Blob) || typeof metadataText !== 'string') {
+    return problem(400, 'Les champs « metadata » et « file » sont requis.', {
+      invalidParams: [{ name: file instanceof Blob ? 'metadata' : 'file', reason: 'requis' }],
+    });
+  }
+  let metadataRaw: unknown;
+  try {
+    metadataRaw = JSON.parse(metadataText);
+  } catch {
+    return problem(400, 'Le champ « metadata » n’est pas du JSON valide.');
+  }
+  const parsed = NewDocumentSchema.safeParse(metadataRaw);
+  if (!parsed.success) return problem(400, 'Métadonnées invalides.', { invalidParams: invalidParams(parsed.error.issues) });
+  const meta = parsed.data;
+  const classCode = CLASS_CODE_OF_TYPE[meta.typeCode];
+  if (!classCode) return problem(400, 'Type de document inconnu.', { invalidParams: [{ name: 'typeCode', reason: 'inconnu' }] });
+  if (file.size > MAX_DOCUMENT_BYTES) return problem(413, 'Le fichier dépasse 20 Mo.');
+  const mimeType = file.type || 'application/octet-stream';
+  if (!(MIME_TYPES as readonly string[]).includes(mimeType)) return problem(415, 'Formats acceptés : PDF, JPEG, PNG, CDA (XML), texte.');
+  const category = categoryOf(classCode, meta.typeCode);
+  const author =
+    actor.kind === 'professional'
+      ? {
+          name: actor.displayName ?? actor.rpps,
+          rpps: actor.rpps,
+          profession: actor.profession,
+          ...(actor.organisation ? { organisation: actor.organisation.name } : {}),
+        }
+      : { name: actor.displayName ?? actor.kind };
+  const flags = {
+    masked: false,
+    invisibleToPatient: meta.invisibleToPatient ?? false,
+    invisibleToLegalRepresentatives: (meta.invisibleToLegalRepresentatives ?? false) || ctx.secret,
+  };
+  const draft = {
+    category,
+    typeCode: meta.typeCode,
+    ...(actor.kind === 'professional' ? { authorRpps: actor.rpps } : {}),
+    ...flags,
+    submittedAt: ctx.now,
+  };
+  const decision = ctx.decide('document.add', draft);
+  if (!decision.allowed) return ctx.deny('document.add', decision, { title: meta.title });
+  const replaced = meta.replaces ? db.findDocument(ctx.ins, meta.replaces) : undefined;
+  if (meta.replaces) {
+    if (!replaced || replaced.status !== 'current') return problem(409, 'Le document à remplacer n’est pas la version courante.');
+    const replaceDecision = ctx.decide('document.replace', policyDocument(replaced));
+    if (!replaceDecision.allowed) return ctx.deny('document.replace', replaceDecision, { documentId: replaced.id, title: replaced.title });
+  }
+  const now = ctx.now;
+  const doc: DmpDocument = {
+    id: db.nextId('doc'),
+    title: meta.title,
+    category,
+    classCode,
+    typeCode: meta.typeCode,
+    author,
+    serviceStart: meta.serviceStart,
+    ...(meta.serviceStop ? { serviceStop: meta.serviceStop } : {}),
+    submittedAt: now,
+    formatCode: mimeType === 'text/xml' ? 'urn:ihe:iti:xds:2017:mimeTypeSufficient' : 'urn:ihe:iti:xds-sd:pdf:2008',
+    mimeType,
+    size: file.size,
+    confidentiality: confidentialityOf(flags),
+    status: 'current',
+    ...flags,
+    depositedByPatient: actor.kind !== 'professional' && (category === 'patient' || isDepositedByPatient(meta.typeCode)),
+    version: replaced ? replaced.version + 1 : 1,
+    ...(replaced ? { replaces: replaced.id } : {}),
+  };
+  if (replaced) {
+    replaced.status = 'replaced';
+    replaced.replacedBy = doc.id;
+  }
+  db.documentsOf(ctx.ins).push(doc);
+  db.contents.set(doc.id, { mimeType, body: file });
+  ctx.finish(replaced ? 'document.replace' : 'document.add', decision, { documentId: doc.id, title: doc.title });
+  if (replaced) ctx.notify('new-document');
+  return json(doc, { status: 201 });
+};

@@ -1,0 +1,162 @@
+import * as z from 'zod';
+import type { Actor } from '../../src/model/actor.js';
+import {
+  DossierCloseSchema,
+  DossierCreateSchema,
+  type DossierInfo,
+  type PolicyDossier,
+} from '../../src/model/dossier.js';
+import { isMinor } from '../../src/model/patient.js';
+import { validateNir } from '../../src/model/nir.js';
+import { db } from '../db/store.js';
+import { json, problem } from './http.js';
+import { RequestContext } from './request-context.js';
+import { readBody, type Resolver } from './route.js';
+
+/**
+ * The policy view a caller receives: the patient's side sees everything; anyone else only
+ * whether they themselves are treating, authorized or blocked (TD0.2 answers for the caller).
+ */
+function scopedPolicy(actor: Actor, full: PolicyDossier): PolicyDossier {
+  if (actor.kind === 'patient' || actor.kind === 'legal-representative') return full;
+  const own = (list: string[]) => (actor.kind === 'professional' ? list.filter((rpps) => rpps === actor.rpps) : []);
+  const { legalRepresentativeIds: _hidden, ...rest } = full;
+  return {
+    ...rest,
+    treatingPhysiciansRpps: own(full.treatingPhysiciansRpps),
+    authorizedRpps: own(full.authorizedRpps),
+    blockedRpps: own(full.blockedRpps),
+  };
+}
+
+export function dossierInfo(actor: Actor, ins: string): DossierInfo {
+  const record = db.dossiers.get(ins);
+  const policy = scopedPolicy(actor, db.policyDossier(ins));
+  if (!record) return { ins, status: 'none', policy };
+  const closed = record.status === 'closed';
+  return {
+    ins,
+    status: record.status,
+    createdAt: record.createdAt,
+    ...(closed && record.closedAt ? { closedAt: record.closedAt } : {}),
+    ...(closed && record.closeReason && actor.kind !== 'professional' ? { closeReason: record.closeReason } : {}),
+    policy,
+  };
+}
+
+export const getDossier: Resolver = ({ actor, ctx }) => {
+  if (!validateNir(ctx.ins).ok) return problem(400, 'INS invalide.', { invalidParams: [{ name: 'ins', reason: 'NIR invalide' }] });
+  const decision = ctx.decide('dossier.read');
+  // The existence test answers "no dossier" as a fact, not an error; it is still logged.
+  if (!decision.allowed && decision.reason !== 'no-dossier') return ctx.deny('dossier.read', decision);
+  ctx.finish('dossier.read', decision);
+  return json(dossierInfo(actor, ctx.ins));
+};
+
+function temporaryPassword(): string {
+  const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789';
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
+}
+
+/** Same key and same body: the stored answer again; same key, another body: a conflict. */
+function fingerprint(body: unknown): string {
+  return JSON.stringify(body);
+}
+
+export const createDossier: Resolver = async ({ request, actor }) => {
+  const key = request.headers.get('Idempotency-Key');
+  if (!key) return problem(400, 'En-tête Idempotency-Key requis.', { invalidParams: [{ name: 'Idempotency-Key', reason: 'requis' }] });
+  let raw: unknown;
+  try {
+    raw = await request.clone().json();
+  } catch {
+    raw = undefined;
+  }
+  const previous = db.idempotency.get(`${key}`);
+  if (previous) {
+    if (previous.fingerprint !== fingerprint(raw)) return problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.');
+    return json(previous.body, { status: previous.status });
+  }
+  const body = await readBody(request, DossierCreateSchema);
+  if (!body.ok) return body.response;
+  const input = body.value;
+  const today = db.now().toISOString().slice(0, 10);
+  const minor = isMinor(input.traits.birthDate, today);
+  if (minor && !input.legalRepresentative && input.channel !== 'online') {
+    return problem(400, 'L’identité du représentant légal est requise pour un mineur.', {
+      invalidParams: [{ name: 'legalRepresentative', reason: 'requis pour un mineur' }],
+    });
+  }
+  const ctx = new RequestContext(actor, input.ins, request);
+  const existing = db.policyDossier(input.ins);
+  // A dossier not created yet is judged on the identity being submitted.
+  const judged = existing.status === 'none' ? { ...existing, patientIsMinor: minor, insStatus: input.insStatus } : existing;
+  const decision = ctx.decide('dossier.create', undefined, { channel: input.channel, consent: input.consent }, judged);
+  if (decision.reason === 'dossier-exists') {
+    ctx.finish('dossier.create', decision);
+    return problem(409, 'Un dossier existe déjà pour cet INS.', { reason: 'dossier-exists', current: dossierInfo(actor, input.ins) });
+  }
+  if (!decision.allowed) return ctx.deny('dossier.create', decision);
+  const now = ctx.now;
+  const patientId = `patient-${input.ins}`;
+  const created = existing.status === 'none';
+  db.dossiers.set(input.ins, {
+    patientId,
+    identity: { ins: input.ins, insStatus: input.insStatus, traits: input.traits },
+    status: 'active',
+    createdAt: now,
+    treatingPhysicians: [],
+    authorized: actor.kind === 'professional' ? [{ rpps: actor.rpps, since: now }] : [],
+    blocked: [],
+    oppositions: input.oppositions ?? { breakGlass: false, regulation: false },
+    notificationPreferences: {
+      ...(input.contact?.email ? { email: input.contact.email } : {}),
+      ...(input.contact?.phone ? { phone: input.contact.phone } : {}),
+      newDocument: { email: Boolean(input.contact?.email), sms: Boolean(input.contact?.phone) },
+      firstAccess: { email: Boolean(input.contact?.email), sms: false },
+      emergencyAccess: { email: Boolean(input.contact?.email), sms: Boolean(input.contact?.phone) },
+    },
+    legalRepresentatives: input.legalRepresentative
+      ? [{ ...input.legalRepresentative, id: db.nextId('rep'), since: now }]
+      : [],
+    seenRpps: new Set(actor.kind === 'professional' ? [actor.rpps] : []),
+    noticedDocuments: new Set(),
+  });
+  if (created && actor.id) db.creationActs.set(actor.id, (db.creationActs.get(actor.id) ?? 0) + 1);
+  db.actors.push({ kind: 'patient', id: patientId, displayName: `${input.traits.firstNames.split(' ')[0]} ${input.traits.birthName}` });
+  ctx.finish('dossier.create', decision);
+  ctx.notify('dossier-created');
+  const result = {
+    dossier: dossierInfo(actor, input.ins),
+    credentials: { identifier: `${input.traits.birthName.toLowerCase().replace(/[^a-z]/g, '')}.${input.ins.slice(-6)}`, temporaryPassword: temporaryPassword() },
+  };
+  db.idempotency.set(key, { fingerprint: fingerprint(raw), status: 201, body: result });
+  return json(result, { status: 201 });
+};
+
+export const closeDossier: Resolver = async ({ request, actor, ctx }) => {
+  const body = await readBody(request, DossierCloseSchema);
+  if (!body.ok) return body.response;
+  const decision = ctx.decide('dossier.close');
+  if (!decision.allowed) return ctx.deny('dossier.close', decision);
+  const record = ctx.dossier!;
+  record.status = 'closed';
+  record.closedAt = ctx.now;
+  record.closeReason = body.value.reason;
+  ctx.finish('dossier.close', decision);
+  return json(dossierInfo(actor, ctx.ins));
+};
+
+export const reactivateDossier: Resolver = async ({ request, actor, ctx }) => {
+  const body = await readBody(request, z.object({ consent: z.boolean().optional() }));
+  if (!body.ok) return body.response;
+  const decision = ctx.decide('dossier.reactivate', undefined, body.value.consent === undefined ? {} : { consent: body.value.consent });
+  if (!decision.allowed) return ctx.deny('dossier.reactivate', decision);
+  const record = ctx.dossier!;
+  record.status = 'active';
+  record.closedAt = undefined;
+  record.closeReason = undefined;
+  ctx.finish('dossier.reactivate', decision);
+  return json(dossierInfo(actor, ctx.ins));
+};

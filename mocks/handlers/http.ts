@@ -1,0 +1,50 @@
+import { HttpResponse } from 'msw';
+import type { ReasonCode } from '../../src/policy/types.js';
+
+const PROBLEM_HEADERS = { 'Content-Type': 'application/problem+json' };
+
+const TITLES: Readonly<Record<number, string>> = {
+  400: 'Requête invalide',
+  401: 'Non authentifié',
+  403: 'Accès refusé',
+  404: 'Introuvable',
+  409: 'Conflit',
+  412: 'Version périmée',
+  413: 'Fichier trop volumineux',
+  415: 'Format non pris en charge',
+  422: 'Requête incohérente',
+  428: 'Version requise',
+  429: 'Trop de requêtes',
+  500: 'Erreur du serveur',
+  503: 'Service indisponible',
+};
+
+export interface ProblemExtras {
+  reason?: ReasonCode;
+  invalidParams?: Array<{ name: string; reason: string }>;
+  current?: unknown;
+  etag?: string;
+  headers?: Record<string, string>;
+}
+
+/** An RFC 9457 problem response, as every error of the API. */
+export function problem(status: number, detail: string, extras: ProblemExtras = {}): HttpResponse<string> {
+  const { headers, ...rest } = extras;
+  const body = {
+    type: extras.reason ? `https://dmp-elements.dev/problems/${extras.reason}` : 'about:blank',
+    title: TITLES[status] ?? 'Erreur',
+    status,
+    detail,
+    ...rest,
+  };
+  return new HttpResponse(JSON.stringify(body), { status, headers: { ...PROBLEM_HEADERS, ...headers } });
+}
+
+export function json(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}) {
+  return HttpResponse.json(body as never, { status: init.status ?? 200, headers: init.headers ?? {} });
+}
+
+/** zod issues as problem+json `invalidParams`. */
+export function invalidParams(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
+  return issues.map((issue) => ({ name: issue.path.map(String).join('.') || '(body)', reason: issue.message }));
+}

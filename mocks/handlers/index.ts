@@ -1,0 +1,74 @@
+import { http } from 'msw';
+import { API_PREFIX, ROUTES, type RouteName } from '../../src/model/routes.js';
+import { db } from '../db/store.js';
+import type { FaultSpec } from '../db/faults.js';
+import * as dossiers from './dossiers.js';
+import * as documents from './documents.js';
+import { json } from './http.js';
+import { route, type Resolver } from './route.js';
+import * as settings from './settings.js';
+import * as synthesis from './synthesis.js';
+
+const listNotifications: Resolver = ({ actor }) => {
+  // The outbox is a testing aid; a patient sees only their own dossier's notifications.
+  const own = actor.kind === 'patient' ? [...db.dossiers].filter(([, d]) => d.patientId === actor.id).map(([ins]) => ins) : undefined;
+  return json({ items: own ? db.notifications.filter((n) => own.includes(n.ins)) : db.notifications });
+};
+
+/** Every route of the API table has exactly one resolver: the compiler checks it. */
+const RESOLVERS: Record<RouteName, Resolver> = {
+  getDossier: dossiers.getDossier,
+  createDossier: dossiers.createDossier,
+  closeDossier: dossiers.closeDossier,
+  reactivateDossier: dossiers.reactivateDossier,
+  listDocuments: documents.listDocuments,
+  addDocument: documents.addDocument,
+  getDocument: documents.getDocument,
+  getDocumentContent: documents.getDocumentContent,
+  updateDocument: documents.updateDocument,
+  deleteDocument: documents.deleteDocument,
+  getSynthesis: synthesis.getSynthesis,
+  listSynthesisVersions: synthesis.listSynthesisVersions,
+  getSynthesisVersion: synthesis.getSynthesisVersion,
+  saveSynthesis: synthesis.saveSynthesis,
+  listAuthorizations: settings.listAuthorizations,
+  changeAuthorization: settings.changeAuthorization,
+  searchProfessionals: settings.searchProfessionals,
+  getOppositions: settings.getOppositions,
+  setOppositions: settings.setOppositions,
+  getNotificationPreferences: settings.getNotificationPreferences,
+  setNotificationPreferences: settings.setNotificationPreferences,
+  listRepresentatives: settings.listRepresentatives,
+  addRepresentative: settings.addRepresentative,
+  removeRepresentative: settings.removeRepresentative,
+  listAccessLog: settings.listAccessLog,
+  requestEmergencyAccess: settings.requestEmergencyAccess,
+  listNotifications,
+};
+
+const METHOD = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patch, DELETE: http.delete } as const;
+
+const apiHandlers = (Object.keys(ROUTES) as RouteName[]).map((name) => {
+  const spec = ROUTES[name];
+  return METHOD[spec.method](`*${API_PREFIX}${spec.path}`, route(spec.method, RESOLVERS[name]));
+});
+
+/** Test and story controls; not part of the DMP API. */
+const controlHandlers = [
+  http.post(`*${API_PREFIX}/__mock/reset`, () => {
+    db.reset();
+    return new Response(null, { status: 204 });
+  }),
+  http.post(`*${API_PREFIX}/__mock/faults`, async ({ request }) => {
+    const spec = (await request.json()) as FaultSpec;
+    db.faults.add(spec);
+    return new Response(null, { status: 204 });
+  }),
+  http.delete(`*${API_PREFIX}/__mock/faults`, () => {
+    db.faults.clear();
+    return new Response(null, { status: 204 });
+  }),
+];
+
+export const handlers = [...controlHandlers, ...apiHandlers];
+export { db };

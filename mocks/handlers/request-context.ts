@@ -1,0 +1,188 @@
+import type { AccessLogEntry, Notification } from '../../src/model/access-log.js';
+import type { Actor } from '../../src/model/actor.js';
+import type { DmpDocument } from '../../src/model/document.js';
+import { decide } from '../../src/policy/decide.js';
+import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/release.js';
+import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
+import { db, type DossierRecord } from '../db/store.js';
+import { problem } from './http.js';
+
+type NotificationEvent = Notification['event'];
+type PreferenceKey = 'newDocument' | 'firstAccess' | 'emergencyAccess';
+
+const PREFERENCE_OF: Partial<Record<NotificationEvent, PreferenceKey>> = {
+  'new-document': 'newDocument',
+  'first-access': 'firstAccess',
+  'emergency-access': 'emergencyAccess',
+};
+
+const NOTIFICATION_TEXT: Readonly<Record<NotificationEvent, string>> = {
+  'new-document': 'Un nouveau document a été ajouté à votre dossier médical partagé.',
+  'first-access': 'Un professionnel de santé a accédé pour la première fois à votre dossier médical partagé.',
+  'emergency-access': 'Votre dossier médical partagé a été consulté en urgence.',
+  'invisible-document-pending':
+    'Votre dossier médical partagé a été mis à jour. Nous vous invitons à consulter un professionnel de santé.',
+  'dossier-created': 'Votre dossier médical partagé a été créé.',
+};
+
+export function policyDocument(doc: DmpDocument): PolicyDocumentInput {
+  return {
+    category: doc.category,
+    typeCode: doc.typeCode,
+    ...(doc.author.rpps ? { authorRpps: doc.author.rpps } : {}),
+    masked: doc.masked,
+    invisibleToPatient: doc.invisibleToPatient,
+    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
+    submittedAt: doc.submittedAt,
+  };
+}
+
+/** The name a log line shows for an actor. */
+function actorSnapshot(actor: Actor): AccessLogEntry['actor'] {
+  const base = { kind: actor.kind, ...(actor.id ? { id: actor.id } : {}), name: actor.displayName ?? actor.kind };
+  if (actor.kind === 'professional') {
+    return {
+      ...base,
+      rpps: actor.rpps,
+      profession: actor.profession,
+      ...(actor.organisation ? { organisation: actor.organisation.name } : {}),
+    };
+  }
+  if (actor.kind === 'administrative-staff' && actor.organisation) return { ...base, organisation: actor.organisation.name };
+  return base;
+}
+
+/**
+ * One request as the backend sees it: who asks, on which dossier, under which mode. It asks
+ * `decide` and writes exactly one access-log line per request (`finish`).
+ */
+export class RequestContext {
+  private logged = false;
+  readonly mode: AccessMode;
+  readonly justification: string | undefined;
+  readonly secret: boolean;
+  private grantId: string | undefined;
+
+  constructor(
+    readonly actor: Actor,
+    readonly ins: string,
+    request: Request,
+  ) {
+    this.secret = request.headers.get('DMP-Secret') === '1';
+    const grant = db.grants.get(request.headers.get('DMP-Access-Grant') ?? '');
+    const valid =
+      grant !== undefined &&
+      grant.ins === ins &&
+      grant.actorKey === actorKey(actor) &&
+      Date.parse(grant.expiresAt) > db.now().getTime();
+    this.mode = valid ? grant.mode : 'normal';
+    this.justification = valid ? grant.justification : undefined;
+    this.grantId = valid ? grant.id : undefined;
+    this.sendDueNotices();
+  }
+
+  get dossier(): DossierRecord | undefined {
+    return db.dossiers.get(this.ins);
+  }
+
+  get now(): string {
+    return db.now().toISOString();
+  }
+
+  request(extra: Partial<PolicyRequest> = {}): PolicyRequest {
+    return {
+      mode: this.mode,
+      ...(this.justification ? { justification: this.justification } : {}),
+      secret: this.secret,
+      now: this.now,
+      ...extra,
+    };
+  }
+
+  decide(action: Action, document?: PolicyDocumentInput, request: Partial<PolicyRequest> = {}, dossier = db.policyDossier(this.ins)): Decision {
+    return decide({
+      actor: this.actor,
+      action,
+      dossier,
+      ...(document ? { document } : {}),
+      request: this.request(request),
+    });
+  }
+
+  /** Writes this request's access-log line and carries out the decision's notifications. */
+  finish(action: Action, decision: Decision, target?: { documentId?: string; title?: string }, justification = this.justification): void {
+    if (this.logged) throw new Error(`Request on ${this.ins} logged twice (${action})`);
+    this.logged = true;
+    const mode = decision.mode ?? (this.actor.kind === 'professional' ? this.mode : 'normal');
+    db.appendLog(this.ins, {
+      id: db.nextId('log'),
+      at: this.now,
+      actor: actorSnapshot(this.actor),
+      action,
+      ...(target ? { target } : {}),
+      mode,
+      ...(mode !== 'normal' && justification ? { justification } : {}),
+      outcome: decision.allowed ? 'allowed' : 'denied',
+      reason: decision.reason,
+      secret: this.secret,
+    });
+    if (decision.allowed && this.actor.kind === 'professional') this.noticeFirstAccess(this.actor.rpps);
+    if (decision.allowed && decision.obligations.includes('notify-patient')) {
+      if (action === 'document.add') this.notify('new-document');
+      else if (mode !== 'normal' && !this.grantId) this.notify('emergency-access');
+    }
+  }
+
+  /** Logs a denied request and answers with its refusal. */
+  deny(action: Action, decision: Decision, target?: { documentId?: string; title?: string }) {
+    this.finish(action, decision, target);
+    return refusal(decision);
+  }
+
+  notify(event: NotificationEvent): void {
+    const dossier = this.dossier;
+    if (!dossier) return;
+    const key = PREFERENCE_OF[event];
+    const prefs = dossier.notificationPreferences;
+    const channels = key ? prefs[key] : { email: Boolean(prefs.email), sms: Boolean(prefs.phone) };
+    const chosen: Array<Notification['channel']> = [];
+    if (channels.email) chosen.push('email');
+    if (channels.sms) chosen.push('sms');
+    for (const channel of chosen.length > 0 ? chosen : (['none'] as const)) {
+      db.notifications.push({ id: db.nextId('notif'), at: this.now, ins: this.ins, channel, event, text: NOTIFICATION_TEXT[event] });
+    }
+  }
+
+  private noticeFirstAccess(rpps: string): void {
+    const dossier = this.dossier;
+    if (!dossier || dossier.seenRpps.has(rpps)) return;
+    dossier.seenRpps.add(rpps);
+    this.notify('first-access');
+  }
+
+  /** The two-week notice of INVISIBLE_PATIENT, run on the mock's clock at each request. */
+  private sendDueNotices(): void {
+    const dossier = this.dossier;
+    if (!dossier) return;
+    const now = db.now().getTime();
+    for (const doc of db.documentsOf(this.ins)) {
+      if (!doc.invisibleToPatient || dossier.noticedDocuments.has(doc.id)) continue;
+      if (isReleasedToPatient(doc.submittedAt, this.now)) continue;
+      if (invisibilityNoticeDate(doc.submittedAt).getTime() <= now) {
+        dossier.noticedDocuments.add(doc.id);
+        this.notify('invisible-document-pending');
+      }
+    }
+  }
+}
+
+/** A 403 carrying the policy's reason (404 for a missing dossier, 400 for a malformed one). */
+export function refusal(decision: Decision): Response {
+  if (decision.reason === 'no-dossier') return problem(404, 'Aucun dossier n’existe pour cet INS.', { reason: decision.reason });
+  if (decision.reason === 'invalid-request') return problem(400, 'Requête refusée par la politique d’accès.', { reason: decision.reason });
+  return problem(403, `Accès refusé : ${decision.reason}.`, { reason: decision.reason });
+}
+
+export function actorKey(actor: Actor): string {
+  return actor.kind === 'professional' ? `ps:${actor.rpps}` : `${actor.kind}:${actor.id ?? ''}`;
+}

@@ -1,0 +1,226 @@
+import { AccessLogQuerySchema, type AccessLogEntry } from '../../src/model/access-log.js';
+import { AuthorizationChangeSchema, type Authorization } from '../../src/model/authorization.js';
+import {
+  EmergencyRequestSchema,
+  NewLegalRepresentativeSchema,
+  NotificationPreferencesSchema,
+  OppositionsSchema,
+} from '../../src/model/dossier.js';
+import { db, type DossierRecord } from '../db/store.js';
+import { fold } from './documents.js';
+import { json, problem } from './http.js';
+import { actorKey, refusal } from './request-context.js';
+import { readBody, readQuery, type Resolver } from './route.js';
+
+const GRANT_DURATION_MS = 60 * 60 * 1000;
+const DEFAULT_LOG_LIMIT = 50;
+
+function authorizationsOf(record: DossierRecord): Authorization[] {
+  const rows: Authorization[] = [];
+  const push = (entries: Array<{ rpps: string; since: string }>, status: Authorization['status']) => {
+    for (const { rpps, since } of entries) {
+      const professional = db.professionalByRpps(rpps);
+      if (professional) rows.push({ professional, status, since });
+    }
+  };
+  push(record.treatingPhysicians, 'treating-physician');
+  push(record.authorized, 'authorized');
+  push(record.blocked, 'blocked');
+  return rows;
+}
+
+export const listAuthorizations: Resolver = ({ ctx }) => {
+  const decision = ctx.decide('authorization.read');
+  if (!decision.allowed) return ctx.deny('authorization.read', decision);
+  ctx.finish('authorization.read', decision);
+  return json({ items: authorizationsOf(ctx.dossier!) });
+};
+
+export const changeAuthorization: Resolver = async ({ request, ctx }) => {
+  const body = await readBody(request, AuthorizationChangeSchema);
+  if (!body.ok) return body.response;
+  const { change, rpps, consent } = body.value;
+  const action = change === 'grant-self' ? 'authorization.grant-self' : 'authorization.manage';
+  const decision = ctx.decide(action, undefined, consent === undefined ? {} : { consent });
+  if (!decision.allowed) return ctx.deny(action, decision);
+  if (change === 'grant-self' && ctx.actor.kind === 'professional' && ctx.actor.rpps !== rpps) {
+    ctx.finish(action, { ...decision, allowed: false, reason: 'invalid-request' });
+    return problem(400, 'Un professionnel ne peut déclarer le consentement que pour son propre accès.', {
+      invalidParams: [{ name: 'rpps', reason: 'doit être le vôtre' }],
+    });
+  }
+  if (!db.professionalByRpps(rpps)) {
+    ctx.finish(action, { ...decision, allowed: false, reason: 'invalid-request' });
+    return problem(404, 'Aucun professionnel avec ce numéro RPPS dans l’annuaire.');
+  }
+  const record = ctx.dossier!;
+  const entry = { rpps, since: ctx.now };
+  const without = (list: Array<{ rpps: string }>) => list.filter((e) => e.rpps !== rpps);
+  switch (change) {
+    case 'grant':
+    case 'grant-self':
+      record.blocked = without(record.blocked) as typeof record.blocked;
+      if (!record.authorized.some((a) => a.rpps === rpps)) record.authorized.push(entry);
+      break;
+    case 'revoke':
+      record.authorized = without(record.authorized) as typeof record.authorized;
+      break;
+    case 'block':
+      record.authorized = without(record.authorized) as typeof record.authorized;
+      if (!record.blocked.some((b) => b.rpps === rpps)) record.blocked.push(entry);
+      break;
+    case 'unblock':
+      record.blocked = without(record.blocked) as typeof record.blocked;
+      break;
+    case 'designate-treating':
+      if (!record.treatingPhysicians.some((t) => t.rpps === rpps)) record.treatingPhysicians.push(entry);
+      break;
+    case 'undesignate-treating':
+      record.treatingPhysicians = without(record.treatingPhysicians) as typeof record.treatingPhysicians;
+      break;
+  }
+  ctx.finish(action, decision);
+  if (change === 'grant-self' && decision.obligations.includes('notify-patient') && !record.seenRpps.has(rpps)) {
+    record.seenRpps.add(rpps);
+    ctx.notify('first-access');
+  }
+  return json({ items: authorizationsOf(record) });
+};
+
+export const searchProfessionals: Resolver = ({ request }) => {
+  const text = fold(new URL(request.url).searchParams.get('q') ?? '').trim();
+  const digits = text.replace(/\s+/g, '');
+  if (text.length < 2) return json({ items: [] });
+  const items = db.professionals.filter(
+    (p) => p.rpps.startsWith(digits) || fold(`${p.firstName} ${p.lastName} ${p.lastName} ${p.firstName}`).includes(text),
+  );
+  return json({ items: items.slice(0, 20) });
+};
+
+export const getOppositions: Resolver = ({ ctx }) => {
+  const decision = ctx.decide('opposition.manage');
+  if (!decision.allowed) return ctx.deny('opposition.manage', decision);
+  ctx.finish('opposition.manage', decision);
+  return json(ctx.dossier!.oppositions);
+};
+
+export const setOppositions: Resolver = async ({ request, ctx }) => {
+  const body = await readBody(request, OppositionsSchema);
+  if (!body.ok) return body.response;
+  const decision = ctx.decide('opposition.manage');
+  if (!decision.allowed) return ctx.deny('opposition.manage', decision);
+  ctx.dossier!.oppositions = body.value;
+  ctx.finish('opposition.manage', decision);
+  return json(body.value);
+};
+
+export const getNotificationPreferences: Resolver = ({ ctx }) => {
+  const decision = ctx.decide('notification.manage');
+  if (!decision.allowed) return ctx.deny('notification.manage', decision);
+  ctx.finish('notification.manage', decision);
+  return json(ctx.dossier!.notificationPreferences);
+};
+
+export const setNotificationPreferences: Resolver = async ({ request, ctx }) => {
+  const body = await readBody(request, NotificationPreferencesSchema);
+  if (!body.ok) return body.response;
+  const decision = ctx.decide('notification.manage');
+  if (!decision.allowed) return ctx.deny('notification.manage', decision);
+  ctx.dossier!.notificationPreferences = body.value;
+  ctx.finish('notification.manage', decision);
+  return json(body.value);
+};
+
+export const listRepresentatives: Resolver = ({ ctx }) => {
+  const decision = ctx.decide('representative.manage');
+  if (!decision.allowed) return ctx.deny('representative.manage', decision);
+  ctx.finish('representative.manage', decision);
+  return json({ items: ctx.dossier!.legalRepresentatives });
+};
+
+export const addRepresentative: Resolver = async ({ request, ctx }) => {
+  const body = await readBody(request, NewLegalRepresentativeSchema);
+  if (!body.ok) return body.response;
+  const decision = ctx.decide('representative.manage');
+  if (!decision.allowed) return ctx.deny('representative.manage', decision);
+  const representative = { ...body.value, id: db.nextId('rep'), since: ctx.now };
+  ctx.dossier!.legalRepresentatives.push(representative);
+  ctx.finish('representative.manage', decision);
+  return json(representative, { status: 201 });
+};
+
+export const removeRepresentative: Resolver = ({ params, ctx }) => {
+  const decision = ctx.decide('representative.manage');
+  if (!decision.allowed) return ctx.deny('representative.manage', decision);
+  const record = ctx.dossier!;
+  const before = record.legalRepresentatives.length;
+  record.legalRepresentatives = record.legalRepresentatives.filter((r) => r.id !== params.id);
+  ctx.finish('representative.manage', decision);
+  if (record.legalRepresentatives.length === before) return problem(404, 'Représentant légal introuvable.');
+  return new Response(null, { status: 204 });
+};
+
+function matchesLog(entry: AccessLogEntry, q: ReturnType<typeof AccessLogQuerySchema.parse>): boolean {
+  if (q.mode && entry.mode !== q.mode) return false;
+  if (q.action && entry.action !== q.action) return false;
+  const day = entry.at.slice(0, 10);
+  if (q.from && day < q.from) return false;
+  if (q.to && day > q.to) return false;
+  if (q.actor) {
+    const who = fold(`${entry.actor.name} ${entry.actor.rpps ?? ''} ${entry.actor.organisation ?? ''}`);
+    if (!who.includes(fold(q.actor))) return false;
+  }
+  return true;
+}
+
+export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
+  const query = readQuery(request, AccessLogQuerySchema);
+  if (!query.ok) return query.response;
+  const decision = ctx.decide('history.read');
+  if (!decision.allowed) return ctx.deny('history.read', decision);
+  const q = query.value;
+  const all = db.logOf(ctx.ins);
+  // Log ids grow with time; the cursor is the index of the last entry sent, counted from the
+  // oldest, so entries appended meanwhile never shift a page.
+  const before = q.cursor === undefined ? all.length : Number(q.cursor);
+  if (!Number.isInteger(before) || before < 0 || before > all.length) {
+    return problem(400, 'Curseur invalide.', { invalidParams: [{ name: 'cursor', reason: 'illisible' }] });
+  }
+  const limit = q.limit ?? DEFAULT_LOG_LIMIT;
+  const items: AccessLogEntry[] = [];
+  let index = before - 1;
+  // Entries made under a minor's connexion secrète are not shown to the representatives.
+  const hideSecret = actor.kind === 'legal-representative';
+  for (; index >= 0 && items.length < limit; index--) {
+    const entry = all[index]!;
+    if (hideSecret && entry.secret) continue;
+    if (matchesLog(entry, q)) items.push(entry);
+  }
+  const more = all.slice(0, index + 1).some((e) => !(hideSecret && e.secret) && matchesLog(e, q));
+  ctx.finish('history.read', decision);
+  return json({ items, ...(more ? { nextCursor: String(index + 1) } : {}) });
+};
+
+export const requestEmergencyAccess: Resolver = async ({ request, ctx }) => {
+  const body = await readBody(request, EmergencyRequestSchema);
+  if (!body.ok) return body.response;
+  const { mode, justification } = body.value;
+  const decision = ctx.decide('document.list', undefined, { mode, justification });
+  if (!decision.allowed) {
+    ctx.finish('document.list', decision, undefined, justification.trim() || undefined);
+    return refusal(decision);
+  }
+  if (decision.mode !== mode) {
+    // Already has normal access: no emergency trace is needed (POLICY.md 7.3).
+    ctx.finish('document.list', decision);
+    return problem(409, 'Vous avez déjà un accès normal à ce dossier : l’accès d’urgence n’est pas nécessaire.', { reason: 'allowed' });
+  }
+  const grant = {
+    id: db.nextId('grant'),
+    mode,
+    expiresAt: new Date(db.now().getTime() + GRANT_DURATION_MS).toISOString(),
+  };
+  db.grants.set(grant.id, { ...grant, ins: ctx.ins, actorKey: actorKey(ctx.actor), justification: justification.trim() });
+  ctx.finish('document.list', decision, undefined, justification.trim());
+  return json(grant, { status: 201 });
+};

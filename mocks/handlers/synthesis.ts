@@ -1,0 +1,130 @@
+import { SynthesisSaveSchema, type Synthesis } from '../../src/model/synthesis.js';
+import type { DmpDocument } from '../../src/model/document.js';
+import { db } from '../db/store.js';
+import { json, problem } from './http.js';
+import { policyDocument, type RequestContext } from './request-context.js';
+import { readBody, type Resolver } from './route.js';
+
+const VSM_FORMAT = 'urn:asip:ci-sis:vsm:2012';
+
+export function etagOf(synthesis: Pick<Synthesis, 'version' | 'documentId'>): string {
+  return `"vsm-${synthesis.version}-${synthesis.documentId}"`;
+}
+
+function versions(ins: string): Synthesis[] {
+  return db.syntheses.get(ins) ?? [];
+}
+
+function currentOf(ins: string): Synthesis | undefined {
+  const all = versions(ins);
+  return all[all.length - 1];
+}
+
+/** The VSM's document metadata, which carries its masking and visibility flags. */
+function documentOf(ctx: RequestContext, synthesis: Synthesis | undefined): DmpDocument | undefined {
+  return synthesis ? db.findDocument(ctx.ins, synthesis.documentId) : undefined;
+}
+
+function readDecision(ctx: RequestContext, synthesis: Synthesis | undefined) {
+  const doc = documentOf(ctx, synthesis);
+  return ctx.decide('synthesis.read', doc ? policyDocument(doc) : { category: 'synthesis', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
+}
+
+function withEtag(synthesis: Synthesis): Synthesis {
+  return { ...synthesis, etag: etagOf(synthesis) };
+}
+
+export const getSynthesis: Resolver = ({ ctx }) => {
+  const current = currentOf(ctx.ins);
+  const decision = readDecision(ctx, current);
+  if (!decision.allowed) return ctx.deny('synthesis.read', decision);
+  ctx.finish('synthesis.read', decision, current ? { documentId: current.documentId } : undefined);
+  if (!current) return problem(404, 'Ce dossier n’a pas encore de volet de synthèse médicale.');
+  return json(withEtag(current), { headers: { ETag: etagOf(current) } });
+};
+
+export const listSynthesisVersions: Resolver = ({ ctx }) => {
+  const all = versions(ctx.ins);
+  const decision = readDecision(ctx, all[all.length - 1]);
+  if (!decision.allowed) return ctx.deny('synthesis.read', decision);
+  ctx.finish('synthesis.read', decision);
+  return json({
+    items: [...all].reverse().map(({ documentId, version, author, savedAt }) => ({ documentId, version, author, savedAt })),
+  });
+};
+
+export const getSynthesisVersion: Resolver = ({ params, ctx }) => {
+  const all = versions(ctx.ins);
+  const decision = readDecision(ctx, all[all.length - 1]);
+  if (!decision.allowed) return ctx.deny('synthesis.read', decision);
+  const wanted = all.find((s) => String(s.version) === params.version);
+  ctx.finish('synthesis.read', decision, wanted ? { documentId: wanted.documentId } : undefined);
+  if (!wanted) return problem(404, 'Cette version du volet de synthèse n’existe pas.');
+  return json(withEtag(wanted));
+};
+
+export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
+  const body = await readBody(request, SynthesisSaveSchema);
+  if (!body.ok) return body.response;
+  const decision = ctx.decide('synthesis.write');
+  if (!decision.allowed) return ctx.deny('synthesis.write', decision);
+  const current = currentOf(ctx.ins);
+  const ifMatch = request.headers.get('If-Match');
+  if (current && !ifMatch) {
+    ctx.finish('synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
+    return problem(428, 'En-tête If-Match requis : indiquez la version que vous modifiez.');
+  }
+  if (current && ifMatch !== etagOf(current)) {
+    ctx.finish('synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
+    return problem(412, 'Le volet de synthèse a été modifié entre-temps.', { current: withEtag(current), etag: etagOf(current) });
+  }
+  const now = ctx.now;
+  const name = actor.displayName ?? (actor.kind === 'professional' ? actor.rpps : actor.kind);
+  const rpps = actor.kind === 'professional' ? actor.rpps : undefined;
+  const version = (current?.version ?? 0) + 1;
+  const previousDoc = documentOf(ctx, current);
+  const doc: DmpDocument = {
+    id: db.nextId('doc-vsm'),
+    title: 'Volet de synthèse médicale',
+    category: 'synthesis',
+    classCode: '11',
+    typeCode: 'SYNTH',
+    author: {
+      name,
+      ...(rpps ? { rpps } : {}),
+      ...(actor.kind === 'professional' ? { profession: actor.profession } : {}),
+      ...(actor.kind === 'professional' && actor.organisation ? { organisation: actor.organisation.name } : {}),
+    },
+    serviceStart: now,
+    submittedAt: now,
+    formatCode: VSM_FORMAT,
+    mimeType: 'text/xml',
+    size: JSON.stringify(body.value.content).length,
+    confidentiality: ['N'],
+    status: 'current',
+    masked: false,
+    invisibleToPatient: false,
+    invisibleToLegalRepresentatives: ctx.secret,
+    depositedByPatient: false,
+    version,
+    ...(previousDoc ? { replaces: previousDoc.id } : {}),
+  };
+  // An XDS replacement: the previous version stays readable, marked replaced.
+  if (previousDoc) {
+    previousDoc.status = 'replaced';
+    previousDoc.replacedBy = doc.id;
+  }
+  db.documentsOf(ctx.ins).push(doc);
+  const saved: Synthesis = {
+    documentId: doc.id,
+    version,
+    etag: '',
+    author: { name, ...(rpps ? { rpps } : {}) },
+    savedAt: now,
+    content: body.value.content,
+  };
+  saved.etag = etagOf(saved);
+  db.syntheses.set(ctx.ins, [...versions(ctx.ins), saved]);
+  ctx.finish('synthesis.write', decision, { documentId: doc.id });
+  return json(saved, { headers: { ETag: saved.etag } });
+};

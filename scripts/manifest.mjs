@@ -1,0 +1,35 @@
+// Regenerates custom-elements.json from the JSDoc of src/, or with --check fails when the
+// committed file differs from what the analyzer produces now.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const check = process.argv.includes('--check');
+// The analyzer resolves --outdir against the working directory, so stay inside the project.
+const outdir = mkdtempSync('.cem-');
+try {
+  execFileSync(
+    'npx',
+    ['cem', 'analyze', '--litelement', '--quiet', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/i18n/generated/**', '--outdir', outdir],
+    { stdio: ['ignore', 'ignore', 'inherit'] },
+  );
+  const fresh = `${JSON.stringify(JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')), null, 2)}\n`;
+  if (!check) {
+    writeFileSync('custom-elements.json', fresh);
+    console.log('custom-elements.json written');
+  } else {
+    let committed = '';
+    try {
+      committed = readFileSync('custom-elements.json', 'utf8');
+    } catch {
+      // A missing manifest is reported below like any stale one.
+    }
+    if (committed !== fresh) {
+      console.error('custom-elements.json is out of date: run `npm run manifest` and commit the result.');
+      process.exit(1);
+    }
+    console.log('custom-elements.json is up to date');
+  }
+} finally {
+  rmSync(outdir, { recursive: true, force: true });
+}

@@ -1,0 +1,599 @@
+import type * as z from 'zod';
+import { ReasonCodeSchema } from '../model/access-log.js';
+import type { AccessLogQuery } from '../model/access-log.js';
+import type { AuthorizationChange } from '../model/authorization.js';
+import { NewDocumentSchema } from '../model/document.js';
+import type { DmpDocument, DocumentPatch, DocumentQuery, NewDocument } from '../model/document.js';
+import type {
+  DossierCreate,
+  NewLegalRepresentative,
+  NotificationPreferences,
+  Oppositions,
+} from '../model/dossier.js';
+import { ProblemSchema } from '../model/problem.js';
+import { ROUTES, routePath } from '../model/routes.js';
+import type { RouteName, RouteSpec } from '../model/routes.js';
+import type { SynthesisContent } from '../model/synthesis.js';
+import { DmpError, isDmpError } from './errors.js';
+import type { DmpErrorKind, DmpIssue } from './errors.js';
+import type {
+  AddDocumentOptions,
+  CreateDossierOptions,
+  DmpClient,
+  EmergencyMode,
+  ReactivateDossierOptions,
+  RequestOptions,
+  ResponseOf,
+  UploadProgress,
+} from './types.js';
+
+export interface RetryOptions {
+  /** Attempts in all, the first included (default 3). */
+  tries?: number;
+  /** The first wait between attempts, doubled each time, with jitter (default 300). */
+  baseDelayMs?: number;
+  /**
+   * The longest wait between attempts (default 10 000). A `Retry-After` asking for more ends
+   * the retries at once: the error carries `retryAfter` so the page can tell the user.
+   */
+  maxDelayMs?: number;
+}
+
+export interface HttpDmpClientOptions {
+  /** Where the HTTP API lives, e.g. `/api/dmp/v1`; a relative URL resolves against the page. */
+  baseUrl: string;
+  /** Defaults to the global `fetch`, looked up on each request. */
+  fetch?: typeof fetch;
+  /**
+   * Called before every request, uploads included: `Authorization`, and later
+   * `DMP-Access-Grant` or `DMP-Secret` as the session requires. Throwing makes the call fail
+   * with an `unauthorized` DmpError.
+   */
+  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  /**
+   * How long a call may take, retries included (default 15 000 ms). For an upload it is the
+   * longest time without progress, since a large file on a slow line legitimately takes longer.
+   */
+  timeoutMs?: number;
+  /** Automatic retries, for GET only. */
+  retry?: RetryOptions;
+}
+
+type Params = Record<string, string | number>;
+
+interface Call {
+  route: RouteSpec;
+  url: string;
+  headers: Record<string, string>;
+  body?: string | FormData | undefined;
+}
+
+/** What the error mapping and parsing need of a response, from fetch or from XMLHttpRequest. */
+interface RawResponse {
+  status: number;
+  header(name: string): string | null;
+  text(): Promise<string>;
+  blob(): Promise<Blob>;
+}
+
+/** One request on the wire, possibly awaited by several callers. */
+interface Flight {
+  key: string | undefined;
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiters: number;
+}
+
+const JSON_ACCEPT = 'application/json, application/problem+json';
+
+/** The DmpClient of the HTTP API described by `ROUTES`. */
+export class HttpDmpClient implements DmpClient {
+  readonly #baseUrl: string;
+  readonly #fetch: typeof fetch;
+  readonly #headerHook: HttpDmpClientOptions['headers'];
+  readonly #timeoutMs: number;
+  readonly #tries: number;
+  readonly #baseDelayMs: number;
+  readonly #maxDelayMs: number;
+  readonly #flights = new Map<string, Flight>();
+
+  constructor(options: HttpDmpClientOptions) {
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#headerHook = options.headers;
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#tries = Math.max(1, Math.floor(options.retry?.tries ?? 3));
+    this.#baseDelayMs = options.retry?.baseDelayMs ?? 300;
+    this.#maxDelayMs = options.retry?.maxDelayMs ?? 10_000;
+  }
+
+  getDossier(ins: string, options?: RequestOptions) {
+    return this.#send('getDossier', { params: { ins } }, options);
+  }
+
+  createDossier(input: DossierCreate, options: CreateDossierOptions) {
+    return this.#send('createDossier', { body: input, headers: { 'Idempotency-Key': options.idempotencyKey } }, options);
+  }
+
+  closeDossier(ins: string, reason: string, options?: RequestOptions) {
+    return this.#send('closeDossier', { params: { ins }, body: { reason } }, options);
+  }
+
+  reactivateDossier(ins: string, options?: ReactivateDossierOptions) {
+    return this.#send('reactivateDossier', { params: { ins }, body: { consent: options?.consent } }, options);
+  }
+
+  listDocuments(ins: string, query: DocumentQuery = {}, options?: RequestOptions) {
+    return this.#send('listDocuments', { params: { ins }, query }, options);
+  }
+
+  getDocument(ins: string, id: string, options?: RequestOptions) {
+    return this.#send('getDocument', { params: { ins, id } }, options);
+  }
+
+  getDocumentContent(ins: string, id: string, options?: RequestOptions) {
+    return this.#send('getDocumentContent', { params: { ins, id } }, options);
+  }
+
+  async addDocument(ins: string, metadata: NewDocument, file: Blob, options: AddDocumentOptions = {}): Promise<DmpDocument> {
+    const { signal, onProgress } = options;
+    throwIfAborted(signal);
+    const route: RouteSpec = ROUTES.addDocument;
+    const body = new FormData();
+    body.append('metadata', JSON.stringify(validated(NewDocumentSchema, metadata, 'metadata')));
+    body.append('file', file);
+    const call: Call = { route, url: this.#url(route, { ins }), headers: await this.#headers({ Accept: JSON_ACCEPT }), body };
+    throwIfAborted(signal);
+    const flight = this.#launch(undefined, (flightSignal) => this.#upload(call, flightSignal, onProgress));
+    return this.#join(flight, signal) as Promise<DmpDocument>;
+  }
+
+  updateDocument(ins: string, id: string, patch: DocumentPatch, options?: RequestOptions) {
+    return this.#send('updateDocument', { params: { ins, id }, body: patch }, options);
+  }
+
+  deleteDocument(ins: string, id: string, options?: RequestOptions) {
+    return this.#send('deleteDocument', { params: { ins, id } }, options);
+  }
+
+  getSynthesis(ins: string, options?: RequestOptions) {
+    return this.#send('getSynthesis', { params: { ins } }, options);
+  }
+
+  listSynthesisVersions(ins: string, options?: RequestOptions) {
+    return this.#send('listSynthesisVersions', { params: { ins } }, options);
+  }
+
+  getSynthesisVersion(ins: string, version: number, options?: RequestOptions) {
+    return this.#send('getSynthesisVersion', { params: { ins, version } }, options);
+  }
+
+  saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions) {
+    return this.#send('saveSynthesis', { params: { ins }, body: { content }, headers: { 'If-Match': etag } }, options);
+  }
+
+  listAuthorizations(ins: string, options?: RequestOptions) {
+    return this.#send('listAuthorizations', { params: { ins } }, options);
+  }
+
+  changeAuthorization(ins: string, change: AuthorizationChange, options?: RequestOptions) {
+    return this.#send('changeAuthorization', { params: { ins }, body: change }, options);
+  }
+
+  searchProfessionals(text: string, options?: RequestOptions) {
+    return this.#send('searchProfessionals', { query: { q: text } }, options);
+  }
+
+  getOppositions(ins: string, options?: RequestOptions) {
+    return this.#send('getOppositions', { params: { ins } }, options);
+  }
+
+  setOppositions(ins: string, oppositions: Oppositions, options?: RequestOptions) {
+    return this.#send('setOppositions', { params: { ins }, body: oppositions }, options);
+  }
+
+  getNotificationPreferences(ins: string, options?: RequestOptions) {
+    return this.#send('getNotificationPreferences', { params: { ins } }, options);
+  }
+
+  setNotificationPreferences(ins: string, preferences: NotificationPreferences, options?: RequestOptions) {
+    return this.#send('setNotificationPreferences', { params: { ins }, body: preferences }, options);
+  }
+
+  listRepresentatives(ins: string, options?: RequestOptions) {
+    return this.#send('listRepresentatives', { params: { ins } }, options);
+  }
+
+  addRepresentative(ins: string, representative: NewLegalRepresentative, options?: RequestOptions) {
+    return this.#send('addRepresentative', { params: { ins }, body: representative }, options);
+  }
+
+  removeRepresentative(ins: string, id: string, options?: RequestOptions) {
+    return this.#send('removeRepresentative', { params: { ins, id } }, options);
+  }
+
+  listAccessLog(ins: string, query: AccessLogQuery = {}, options?: RequestOptions) {
+    return this.#send('listAccessLog', { params: { ins }, query }, options);
+  }
+
+  requestEmergencyAccess(ins: string, mode: EmergencyMode, justification: string, options?: RequestOptions) {
+    return this.#send('requestEmergencyAccess', { params: { ins }, body: { mode, justification } }, options);
+  }
+
+  listNotifications(options?: RequestOptions) {
+    return this.#send('listNotifications', {}, options);
+  }
+
+  async #send<N extends RouteName>(
+    name: N,
+    input: { params?: Params; query?: object; body?: unknown; headers?: Record<string, string> },
+    options: RequestOptions | undefined,
+  ): Promise<ResponseOf<N>> {
+    const signal = options?.signal;
+    throwIfAborted(signal);
+    const route: RouteSpec = ROUTES[name];
+    const url = this.#url(route, input.params ?? {}, input.query);
+    const body =
+      route.body === undefined || route.body === 'multipart'
+        ? undefined
+        : JSON.stringify(validated(route.body, input.body, 'body'));
+    const headers = await this.#headers(
+      {
+        Accept: route.response === 'binary' ? '*/*' : JSON_ACCEPT,
+        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      },
+      input.headers,
+    );
+    throwIfAborted(signal);
+    const call: Call = { route, url, headers, body };
+    const key = route.method === 'GET' ? flightKey(url, headers) : undefined;
+    const flight =
+      (key === undefined ? undefined : this.#flights.get(key)) ??
+      this.#launch(key, (flightSignal) => this.#attempts(call, flightSignal));
+    return this.#join(flight, signal) as Promise<ResponseOf<N>>;
+  }
+
+  #url(route: RouteSpec, params: Params, query?: object): string {
+    const path = routePath(route.path, params);
+    if (!route.query) return this.#baseUrl + path;
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(validated(route.query, query ?? {}, 'query') as object)) {
+      if (value !== undefined) search.append(name, String(value));
+    }
+    const encoded = search.toString();
+    return this.#baseUrl + path + (encoded ? `?${encoded}` : '');
+  }
+
+  /** The hook's headers override the defaults; the call's own (If-Match…) override both. */
+  async #headers(defaults: Record<string, string>, own: Record<string, string> = {}): Promise<Record<string, string>> {
+    let hooked: Record<string, string> = {};
+    if (this.#headerHook) {
+      try {
+        hooked = await this.#headerHook();
+      } catch (error) {
+        throw new DmpError('unauthorized', 'The headers hook failed', { cause: error });
+      }
+    }
+    return { ...defaults, ...hooked, ...own };
+  }
+
+  #launch(key: string | undefined, run: (signal: AbortSignal) => Promise<unknown>): Flight {
+    const controller = new AbortController();
+    const promise = run(controller.signal).finally(() => this.#forget(flight));
+    // Callers hear the outcome through #join; a flight that every caller left rejects unheard.
+    promise.catch(() => undefined);
+    const flight: Flight = { key, promise, controller, waiters: 0 };
+    if (key !== undefined) this.#flights.set(key, flight);
+    return flight;
+  }
+
+  #forget(flight: Flight): void {
+    if (flight.key !== undefined && this.#flights.get(flight.key) === flight) this.#flights.delete(flight.key);
+  }
+
+  /**
+   * Waits for a flight on behalf of one caller. A caller's abort releases only that caller; the
+   * request itself is aborted when its last caller leaves.
+   */
+  #join(flight: Flight, signal: AbortSignal | undefined): Promise<unknown> {
+    flight.waiters += 1;
+    if (!signal) return flight.promise;
+    return new Promise((resolve, reject) => {
+      const leave = () => {
+        reject(abortError(signal.reason));
+        flight.waiters -= 1;
+        if (flight.waiters === 0) {
+          this.#forget(flight);
+          flight.controller.abort(signal.reason);
+        }
+      };
+      signal.addEventListener('abort', leave, { once: true });
+      flight.promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', leave));
+    });
+  }
+
+  async #attempts(call: Call, parent: AbortSignal): Promise<unknown> {
+    const deadline = startDeadline(parent, this.#timeoutMs);
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.#attempt(call, deadline.signal);
+        } catch (error) {
+          const wait = isDmpError(error) ? this.#retryDelay(call.route, error, attempt) : undefined;
+          if (wait === undefined) throw error;
+          await sleep(wait, deadline.signal);
+        }
+      }
+    } finally {
+      deadline.dispose();
+    }
+  }
+
+  async #attempt(call: Call, signal: AbortSignal): Promise<unknown> {
+    let response: Response;
+    try {
+      response = await this.#fetch(call.url, { method: call.route.method, headers: call.headers, body: call.body, signal });
+    } catch (error) {
+      throw signal.aborted ? abortError(signal.reason) : new DmpError('network', `${describe(call.route)}: no response`, { cause: error });
+    }
+    return interpret(call.route, fetchResponse(response, signal));
+  }
+
+  /** Milliseconds to wait before the next attempt, or undefined to give up. */
+  #retryDelay(route: RouteSpec, error: DmpError, attempt: number): number | undefined {
+    if (route.method !== 'GET' || attempt >= this.#tries) return undefined;
+    const transient =
+      error.kind === 'network' || error.kind === 'rate-limited' || (error.kind === 'http' && (error.status ?? 0) >= 500);
+    if (!transient) return undefined;
+    if (error.retryAfter !== undefined) {
+      const asked = error.retryAfter * 1000;
+      return asked <= this.#maxDelayMs ? asked : undefined;
+    }
+    const ceiling = Math.min(this.#maxDelayMs, this.#baseDelayMs * 2 ** (attempt - 1));
+    // Jitter keeps the pages that failed together from retrying together.
+    return ceiling / 2 + (Math.random() * ceiling) / 2;
+  }
+
+  #upload(call: Call, parent: AbortSignal, onProgress: ((progress: UploadProgress) => void) | undefined): Promise<unknown> {
+    const deadline = startDeadline(parent, this.#timeoutMs);
+    const xhr = new XMLHttpRequest();
+    const answered = new Promise<RawResponse>((resolve, reject) => {
+      xhr.open(call.route.method, call.url);
+      xhr.responseType = 'blob';
+      for (const [name, value] of Object.entries(call.headers)) xhr.setRequestHeader(name, value);
+      let sent: UploadProgress = { loaded: 0, total: 0 };
+      const report = (progress: UploadProgress) => {
+        deadline.restart();
+        sent = progress;
+        onProgress?.(progress);
+      };
+      const fromEvent = (event: ProgressEvent, loaded: number) => report({ loaded, total: event.lengthComputable ? event.total : 0 });
+      xhr.upload.addEventListener('loadstart', (event) => fromEvent(event, 0));
+      xhr.upload.addEventListener('progress', (event) => fromEvent(event, event.loaded));
+      // With a service worker in the path (a PWA's, MSW's) Chromium fires no upload progress
+      // at all: a successful answer is then the sign that the whole body went through.
+      xhr.addEventListener('readystatechange', () => {
+        const accepted = xhr.readyState === XMLHttpRequest.HEADERS_RECEIVED && xhr.status >= 200 && xhr.status < 300;
+        if (accepted && sent.loaded < sent.total) report({ loaded: sent.total, total: sent.total });
+      });
+      xhr.addEventListener('progress', () => deadline.restart());
+      xhr.addEventListener('load', () => resolve(xhrResponse(xhr)));
+      xhr.addEventListener('error', () => reject(new DmpError('network', `${describe(call.route)}: no response`)));
+      deadline.signal.addEventListener(
+        'abort',
+        () => {
+          reject(abortError(deadline.signal.reason));
+          xhr.abort();
+        },
+        { once: true },
+      );
+      xhr.send(call.body ?? null);
+    });
+    return answered.then((raw) => interpret(call.route, raw)).finally(() => deadline.dispose());
+  }
+}
+
+function describe(route: RouteSpec): string {
+  // The path template, never the filled path: error messages end up in logs, and the filled
+  // path holds the patient's NIR.
+  return `${route.method} ${route.path}`;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal.reason);
+}
+
+function abortError(reason: unknown): DmpError {
+  return reason instanceof DOMException && reason.name === 'TimeoutError'
+    ? new DmpError('timeout', 'The request timed out', { cause: reason })
+    : new DmpError('aborted', 'The request was aborted', { cause: reason });
+}
+
+/** Aborts when `parent` does, or after `ms` without a `restart()`. */
+function startDeadline(parent: AbortSignal, ms: number) {
+  const controller = new AbortController();
+  const follow = () => controller.abort(parent.reason);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${ms} ms`, 'TimeoutError')), ms);
+  };
+  if (parent.aborted) follow();
+  else parent.addEventListener('abort', follow, { once: true });
+  restart();
+  return {
+    signal: controller.signal,
+    restart,
+    dispose() {
+      clearTimeout(timer);
+      parent.removeEventListener('abort', follow);
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(abortError(signal.reason));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal.reason));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Same URL and same headers (hence same caller identity): the same answer. */
+function flightKey(url: string, headers: Record<string, string>): string {
+  const entries = Object.entries(headers)
+    .map(([name, value]) => [name.toLowerCase(), value])
+    .sort(([a = ''], [b = '']) => (a < b ? -1 : a > b ? 1 : 0));
+  return `${url}\n${JSON.stringify(entries)}`;
+}
+
+function validated(schema: z.ZodType, value: unknown, what: string): unknown {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error.issues);
+  throw new DmpError('invalid-request', `The request ${what} is invalid: ${summary(issues)}`, { issues });
+}
+
+function toIssues(issues: readonly z.core.$ZodIssue[], prefix?: string): DmpIssue[] {
+  return issues.map((issue) => ({
+    path: [...(prefix === undefined ? [] : [prefix]), ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+}
+
+function summary(issues: DmpIssue[]): string {
+  return issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fetchResponse(response: Response, signal: AbortSignal): RawResponse {
+  const read = <T>(body: Promise<T>) =>
+    body.catch((error: unknown) => {
+      throw signal.aborted ? abortError(signal.reason) : new DmpError('network', 'The response was cut off', { cause: error });
+    });
+  return {
+    status: response.status,
+    header: (name) => response.headers.get(name),
+    text: () => read(response.text()),
+    blob: () => read(response.blob()),
+  };
+}
+
+function xhrResponse(xhr: XMLHttpRequest): RawResponse {
+  const body = xhr.response as Blob;
+  return {
+    status: xhr.status,
+    header: (name) => xhr.getResponseHeader(name),
+    text: () => body.text(),
+    blob: () => Promise.resolve(body),
+  };
+}
+
+/** The one place a response becomes a value or a DmpError, for fetch and upload alike. */
+async function interpret(route: RouteSpec, raw: RawResponse): Promise<unknown> {
+  if (raw.status < 200 || raw.status >= 300) throw await errorOf(route, raw);
+  if (route.response === 'none') return undefined;
+  if (route.response === 'binary') return raw.blob();
+  let body: unknown;
+  try {
+    body = JSON.parse(await raw.text());
+  } catch (error) {
+    if (isDmpError(error)) throw error;
+    throw new DmpError('invalid-response', `${describe(route)}: the response is not valid JSON`, { status: raw.status, cause: error });
+  }
+  const etag = route.etag ? raw.header('ETag') : null;
+  if (etag && isRecord(body)) body = { ...body, etag };
+  const result = route.response.safeParse(body);
+  if (result.success) return result.data;
+  const issues = toIssues(result.error.issues);
+  throw new DmpError('invalid-response', `${describe(route)}: ${summary(issues)}`, { status: raw.status, issues });
+}
+
+function kindOf(status: number): DmpErrorKind {
+  switch (status) {
+    case 400:
+    case 422:
+      return 'invalid-request';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+    case 410:
+      return 'not-found';
+    case 409:
+    case 412:
+      return 'conflict';
+    case 429:
+      return 'rate-limited';
+    default:
+      return 'http';
+  }
+}
+
+async function errorOf(route: RouteSpec, raw: RawResponse): Promise<DmpError> {
+  const { status } = raw;
+  const body = await errorBody(raw);
+  const fields = isRecord(body) ? body : {};
+  const problem = ProblemSchema.safeParse(body).data;
+  // Read apart from the problem, so that a reason survives a body that is otherwise off-spec.
+  const reason = problem?.reason ?? ReasonCodeSchema.safeParse(fields['reason']).data;
+  const kind = kindOf(status);
+  let issues =
+    kind === 'invalid-request'
+      ? problem?.invalidParams?.map((param) => ({ path: param.name, message: param.reason }))
+      : undefined;
+  let current: unknown;
+  let etag: string | undefined;
+  if (status === 412) {
+    etag = typeof fields['etag'] === 'string' ? fields['etag'] : (raw.header('ETag') ?? undefined);
+    if (fields['current'] !== undefined && typeof route.response !== 'string') {
+      const parsed = route.response.safeParse(fields['current']);
+      if (parsed.success) current = parsed.data;
+      else issues = toIssues(parsed.error.issues, 'current');
+    }
+  }
+  const said = problem ? `: ${problem.detail ?? problem.title}` : '';
+  return new DmpError(kind, `${describe(route)} answered ${status}${said}`, {
+    status,
+    reason,
+    problem,
+    issues,
+    current,
+    etag,
+    retryAfter: parseRetryAfter(raw.header('Retry-After')),
+  });
+}
+
+/** The error body as JSON, or undefined when it is not JSON: the status alone still tells a lot. */
+async function errorBody(raw: RawResponse): Promise<unknown> {
+  if (!/json/i.test(raw.header('Content-Type') ?? '')) return undefined;
+  try {
+    return JSON.parse(await raw.text());
+  } catch (error) {
+    if (isDmpError(error) && (error.kind === 'aborted' || error.kind === 'timeout')) throw error;
+    return undefined;
+  }
+}
+
+/** `Retry-After` in seconds, from delay-seconds or an HTTP date. */
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
+}

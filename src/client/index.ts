@@ -1,0 +1,14 @@
+export { DMP_ERROR_KINDS, DmpError, isDmpError } from './errors.js';
+export type { DmpErrorDetails, DmpErrorKind, DmpIssue } from './errors.js';
+export { HttpDmpClient } from './http-client.js';
+export type { HttpDmpClientOptions, RetryOptions } from './http-client.js';
+export type {
+  AddDocumentOptions,
+  CreateDossierOptions,
+  DmpClient,
+  EmergencyMode,
+  ReactivateDossierOptions,
+  RequestOptions,
+  ResponseOf,
+  UploadProgress,
+} from './types.js';

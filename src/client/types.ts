@@ -1,0 +1,111 @@
+import type * as z from 'zod';
+import type { AccessLogQuery } from '../model/access-log.js';
+import type { AuthorizationChange } from '../model/authorization.js';
+import type { DmpDocument, DocumentList, DocumentPatch, DocumentQuery, NewDocument } from '../model/document.js';
+import type {
+  DossierCreate,
+  DossierCreated,
+  DossierInfo,
+  EmergencyGrant,
+  LegalRepresentative,
+  NewLegalRepresentative,
+  NotificationPreferences,
+  Oppositions,
+} from '../model/dossier.js';
+import type { ROUTES, RouteName } from '../model/routes.js';
+import type { Synthesis, SynthesisContent } from '../model/synthesis.js';
+
+type Route<N extends RouteName> = (typeof ROUTES)[N];
+
+/** What a route answers once parsed: its schema's output, a `Blob` for a file, nothing for a 204. */
+export type ResponseOf<N extends RouteName> = Route<N>['response'] extends z.ZodType
+  ? z.output<Route<N>['response']>
+  : Route<N>['response'] extends 'binary'
+    ? Blob
+    : void;
+
+/** Taken last by every method. */
+export interface RequestOptions {
+  /** Aborts this call only; others sharing the same in-flight GET carry on. */
+  signal?: AbortSignal | undefined;
+}
+
+export interface CreateDossierOptions extends RequestOptions {
+  /**
+   * Generated once per creation attempt and reused when the user retries it, so the server
+   * creates (and bills) one dossier however often the request reaches it.
+   */
+  idempotencyKey: string;
+}
+
+export interface ReactivateDossierOptions extends RequestOptions {
+  /** The patient's renewed consent, when the server asks for it. */
+  consent?: boolean | undefined;
+}
+
+export interface UploadProgress {
+  /** Bytes of the request body sent so far. */
+  loaded: number;
+  /** Bytes of the whole request body (metadata and file); 0 when the browser cannot tell. */
+  total: number;
+}
+
+export interface AddDocumentOptions extends RequestOptions {
+  onProgress?: ((progress: UploadProgress) => void) | undefined;
+}
+
+export type EmergencyMode = EmergencyGrant['mode'];
+
+/**
+ * Everything the elements do with a DMP. Every method takes `options` last, resolves with
+ * parsed model types and rejects with a `DmpError` only.
+ */
+export interface DmpClient {
+  /** Existence test (TD0.2): status and the caller's access conditions, never content. */
+  getDossier(ins: string, options?: RequestOptions): Promise<DossierInfo>;
+  /** Never retried automatically; retry with the same `idempotencyKey` when the user asks. */
+  createDossier(input: DossierCreate, options: CreateDossierOptions): Promise<DossierCreated>;
+  closeDossier(ins: string, reason: string, options?: RequestOptions): Promise<DossierInfo>;
+  reactivateDossier(ins: string, options?: ReactivateDossierOptions): Promise<DossierInfo>;
+
+  listDocuments(ins: string, query?: DocumentQuery, options?: RequestOptions): Promise<DocumentList>;
+  getDocument(ins: string, id: string, options?: RequestOptions): Promise<DmpDocument>;
+  getDocumentContent(ins: string, id: string, options?: RequestOptions): Promise<Blob>;
+  /** Multipart upload with progress; never retried automatically. */
+  addDocument(ins: string, metadata: NewDocument, file: Blob, options?: AddDocumentOptions): Promise<DmpDocument>;
+  /** Mask, visibility flags, archive. */
+  updateDocument(ins: string, id: string, patch: DocumentPatch, options?: RequestOptions): Promise<DmpDocument>;
+  deleteDocument(ins: string, id: string, options?: RequestOptions): Promise<void>;
+
+  /** The current VSM; its `etag` is what `saveSynthesis` sends back. */
+  getSynthesis(ins: string, options?: RequestOptions): Promise<Synthesis>;
+  listSynthesisVersions(ins: string, options?: RequestOptions): Promise<ResponseOf<'listSynthesisVersions'>>;
+  getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis>;
+  /**
+   * Saves a new version over the one whose ETag is `etag`. If someone saved in between, rejects
+   * with a `conflict` DmpError carrying their version in `current` and its `etag`.
+   */
+  saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions): Promise<Synthesis>;
+
+  listAuthorizations(ins: string, options?: RequestOptions): Promise<ResponseOf<'listAuthorizations'>>;
+  /** Resolves with the authorizations as they stand after the change. */
+  changeAuthorization(ins: string, change: AuthorizationChange, options?: RequestOptions): Promise<ResponseOf<'listAuthorizations'>>;
+  /** Directory search by name or RPPS. */
+  searchProfessionals(text: string, options?: RequestOptions): Promise<ResponseOf<'searchProfessionals'>>;
+
+  getOppositions(ins: string, options?: RequestOptions): Promise<Oppositions>;
+  setOppositions(ins: string, oppositions: Oppositions, options?: RequestOptions): Promise<Oppositions>;
+  getNotificationPreferences(ins: string, options?: RequestOptions): Promise<NotificationPreferences>;
+  setNotificationPreferences(ins: string, preferences: NotificationPreferences, options?: RequestOptions): Promise<NotificationPreferences>;
+
+  listRepresentatives(ins: string, options?: RequestOptions): Promise<ResponseOf<'listRepresentatives'>>;
+  addRepresentative(ins: string, representative: NewLegalRepresentative, options?: RequestOptions): Promise<LegalRepresentative>;
+  removeRepresentative(ins: string, id: string, options?: RequestOptions): Promise<void>;
+
+  /** The access history, newest first. */
+  listAccessLog(ins: string, query?: AccessLogQuery, options?: RequestOptions): Promise<ResponseOf<'listAccessLog'>>;
+  /** Break-glass or regulation access: a one-hour grant to send as `DMP-Access-Grant`. */
+  requestEmergencyAccess(ins: string, mode: EmergencyMode, justification: string, options?: RequestOptions): Promise<EmergencyGrant>;
+  /** The mock backend's notification outbox. */
+  listNotifications(options?: RequestOptions): Promise<ResponseOf<'listNotifications'>>;
+}

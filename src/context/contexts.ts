@@ -1,0 +1,48 @@
+import { createContext } from '@lit/context';
+import type { DmpClient } from '../client/types.js';
+import type { Actor } from '../model/actor.js';
+import type { EmergencyGrant } from '../model/dossier.js';
+import type { decide } from '../policy/decide.js';
+import type { DmpLocale } from '../i18n/localization.js';
+
+/**
+ * Keys use `Symbol.for` so that two copies of the library on one page (two apps on one
+ * intranet page) still find each other's provider.
+ */
+export const clientContext = createContext<DmpClient | undefined>(Symbol.for('dmp-elements/client'));
+export const actorContext = createContext<Actor | undefined>(Symbol.for('dmp-elements/actor'));
+export const localeContext = createContext<DmpLocale | undefined>(Symbol.for('dmp-elements/locale'));
+
+/** The policy engine handed to elements; the default is `decide` from src/policy. */
+export interface PolicyEngine {
+  decide: typeof decide;
+}
+export const policyContext = createContext<PolicyEngine | undefined>(Symbol.for('dmp-elements/policy'));
+
+export interface SessionState {
+  state: 'active' | 'expired';
+  /** Emergency access granted to this session, sent on later requests until it expires. */
+  emergencyGrant?: EmergencyGrant | undefined;
+  /** A minor's connexion secrète: what is submitted is hidden from the representatives. */
+  secret: boolean;
+}
+export const sessionContext = createContext<SessionState | undefined>(Symbol.for('dmp-elements/session'));
+
+export type DataTopic = 'documents' | 'synthesis' | 'authorizations' | 'history' | 'dossier' | 'settings';
+
+/** Published after every write, so elements showing that data reload without polling. */
+export interface DataChange {
+  /** Increases on every change; elements compare it to know they must reload. */
+  revision: number;
+  topics: readonly DataTopic[];
+  ins?: string | undefined;
+}
+export const dataChangeContext = createContext<DataChange | undefined>(Symbol.for('dmp-elements/data-change'));
+
+/** What the provider lets its elements ask of it. */
+export interface ProviderApi {
+  notifyDataChanged(topics: readonly DataTopic[], ins?: string): void;
+  setEmergencyGrant(grant: EmergencyGrant | undefined): void;
+  logout(): Promise<void>;
+}
+export const providerApiContext = createContext<ProviderApi | undefined>(Symbol.for('dmp-elements/provider-api'));

@@ -1,0 +1,213 @@
+import { ContextProvider } from '@lit/context';
+import { LitElement, css, html, type PropertyValues } from 'lit';
+import { property } from 'lit/decorators.js';
+import { HttpDmpClient } from '../client/http-client.js';
+import type { DmpClient } from '../client/types.js';
+import { emit } from '../elements/base/emit.js';
+import { isDmpLocale, setDmpLocale, type DmpLocale } from '../i18n/localization.js';
+import type { Actor } from '../model/actor.js';
+import type { EmergencyGrant } from '../model/dossier.js';
+import { decide } from '../policy/decide.js';
+import {
+  actorContext,
+  clientContext,
+  dataChangeContext,
+  localeContext,
+  policyContext,
+  providerApiContext,
+  sessionContext,
+  type DataChange,
+  type DataTopic,
+  type PolicyEngine,
+  type ProviderApi,
+  type SessionState,
+} from './contexts.js';
+
+const DEFAULT_POLICY: PolicyEngine = { decide };
+/** Pointer and keyboard activity anywhere inside the provider keeps the session alive. */
+const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+
+/**
+ * Hands every `dmp-*` element inside it a client, the acting user, the policy engine, the locale
+ * and the session; ends the session after a period without activity.
+ *
+ * @tagname dmp-provider
+ * @summary The root of a DMP integration: wrap the elements in it.
+ *
+ * @slot - The DMP elements and any host markup around them.
+ *
+ * @fires {CustomEvent<SessionExpiredDetail>} dmp-session-expired - The session ended after `session-timeout` seconds without activity.
+ * @fires {CustomEvent<DataChange>} dmp-data-changed - An element wrote data; elements showing it reload.
+ */
+export class DmpProvider extends LitElement implements ProviderApi {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the DMP API (the mock backend or the integrator's gateway). */
+  @property({ attribute: 'base-url' }) baseUrl = '/api/dmp/v1';
+
+  /** Interface language, `fr` (default) or `en`; dates and numbers follow it too. */
+  @property() locale: DmpLocale = 'fr';
+
+  /** Seconds without pointer or key activity after which the session ends (default 30 min). */
+  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = 30 * 60;
+
+  /** Timeout of each request, in milliseconds. */
+  @property({ attribute: 'request-timeout', type: Number }) requestTimeout = 15_000;
+
+  /** Who acts: a patient, a legal representative, a professional… (the policy's actor union). */
+  @property({ attribute: false }) actor: Actor | undefined;
+
+  /**
+   * A client to use instead of the built-in HTTP one (e.g. the FHIR client, or one talking to
+   * the integrator's gateway).
+   */
+  @property({ attribute: false }) client: DmpClient | undefined;
+
+  /**
+   * Extra request headers, e.g. the gateway's own authentication. By default the caller is named
+   * by `Authorization: Bearer <actor id>`, as the mock backend expects.
+   */
+  @property({ attribute: false }) authHeaders: (() => Record<string, string>) | undefined;
+
+  /** The policy engine elements ask; `decide` from `dmp-elements/policy` unless replaced. */
+  @property({ attribute: false }) policy: PolicyEngine = DEFAULT_POLICY;
+
+  /** A minor's connexion secrète: documents submitted are hidden from the legal representatives. */
+  @property({ type: Boolean }) secret = false;
+
+  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
+  private readonly actorProvider = new ContextProvider(this, { context: actorContext });
+  private readonly localeProvider = new ContextProvider(this, { context: localeContext });
+  private readonly policyProvider = new ContextProvider(this, { context: policyContext });
+  private readonly sessionProvider = new ContextProvider(this, {
+    context: sessionContext,
+    initialValue: { state: 'active', secret: false } satisfies SessionState,
+  });
+  private readonly dataChangeProvider = new ContextProvider(this, {
+    context: dataChangeContext,
+    initialValue: { revision: 0, topics: [] } satisfies DataChange,
+  });
+
+  constructor() {
+    super();
+    new ContextProvider(this, { context: providerApiContext, initialValue: this });
+  }
+
+  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly handleActivity = () => {
+    if (this.sessionProvider.value?.state === 'active') this.armExpiry();
+  };
+
+  /** The session as elements see it. */
+  get session(): SessionState {
+    return this.sessionProvider.value ?? { state: 'active', secret: this.secret };
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const type of ACTIVITY_EVENTS) this.addEventListener(type, this.handleActivity, { passive: true });
+    this.armExpiry();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const type of ACTIVITY_EVENTS) this.removeEventListener(type, this.handleActivity);
+    clearTimeout(this.expiryTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('client') || changed.has('baseUrl') || changed.has('requestTimeout') || !this.clientProvider.value) {
+      this.clientProvider.setValue(this.client ?? this.createHttpClient());
+    }
+    if (changed.has('policy')) this.policyProvider.setValue(this.policy);
+    if (changed.has('actor')) {
+      this.actorProvider.setValue(this.actor);
+      // A new user starts a new session: another person's emergency grant must not carry over.
+      this.updateSession({ state: 'active', emergencyGrant: undefined });
+      this.armExpiry();
+    }
+    if (changed.has('secret')) this.updateSession({ secret: this.secret });
+    if (changed.has('sessionTimeout')) this.armExpiry();
+    if (changed.has('locale')) void this.applyLocale();
+  }
+
+  /** Tells every element that data changed (after a write), so the ones showing it reload. */
+  notifyDataChanged(topics: readonly DataTopic[], ins?: string): void {
+    const previous = this.dataChangeProvider.value ?? { revision: 0, topics: [] };
+    const change: DataChange = { revision: previous.revision + 1, topics, ins };
+    this.dataChangeProvider.setValue(change);
+    emit(this, 'dmp-data-changed', change);
+  }
+
+  /** Records (or clears) the emergency access granted to this session. */
+  setEmergencyGrant(grant: EmergencyGrant | undefined): void {
+    this.updateSession({ emergencyGrant: grant });
+    this.notifyDataChanged(['documents', 'synthesis', 'history', 'dossier', 'authorizations']);
+  }
+
+  /**
+   * Ends the session on the user's request: forgets the emergency grant and shows the expired
+   * state until a new actor is set or {@link resume} is called.
+   */
+  async logout(): Promise<void> {
+    clearTimeout(this.expiryTimer);
+    this.updateSession({ state: 'expired', emergencyGrant: undefined });
+  }
+
+  /** Starts a new session for the same actor (after the user logged in again). */
+  resume(): void {
+    this.updateSession({ state: 'active' });
+    this.armExpiry();
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+
+  private createHttpClient(): DmpClient {
+    return new HttpDmpClient({
+      baseUrl: this.baseUrl,
+      timeoutMs: this.requestTimeout,
+      headers: () => this.requestHeaders(),
+    });
+  }
+
+  private requestHeaders(): Record<string, string> {
+    const headers: Record<string, string> = {};
+    const actor = this.actor;
+    const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
+    if (id) headers.Authorization = `Bearer ${id}`;
+    const { emergencyGrant, secret } = this.session;
+    if (emergencyGrant && Date.parse(emergencyGrant.expiresAt) > Date.now()) {
+      headers['DMP-Access-Grant'] = emergencyGrant.id;
+    }
+    if (secret) headers['DMP-Secret'] = '1';
+    return { ...headers, ...this.authHeaders?.() };
+  }
+
+  private updateSession(patch: Partial<SessionState>): void {
+    this.sessionProvider.setValue({ ...this.session, ...patch });
+  }
+
+  private armExpiry(): void {
+    clearTimeout(this.expiryTimer);
+    if (!this.isConnected || !(this.sessionTimeout > 0)) return;
+    this.expiryTimer = setTimeout(() => this.expire(), this.sessionTimeout * 1000);
+  }
+
+  private expire(): void {
+    this.updateSession({ state: 'expired', emergencyGrant: undefined });
+    emit(this, 'dmp-session-expired', { timeoutSeconds: this.sessionTimeout });
+  }
+
+  /** Strings are page-wide in @lit/localize; `Intl` formatting follows this provider's locale. */
+  private async applyLocale(): Promise<void> {
+    const requested = isDmpLocale(this.locale) ? this.locale : 'fr';
+    this.localeProvider.setValue(requested);
+    await setDmpLocale(requested);
+  }
+}

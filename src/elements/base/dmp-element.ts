@@ -1,0 +1,106 @@
+import { consume } from '@lit/context';
+import { msg, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, html, type TemplateResult } from 'lit';
+import { state } from 'lit/decorators.js';
+import type { DmpClient } from '../../client/types.js';
+import {
+  actorContext,
+  clientContext,
+  dataChangeContext,
+  localeContext,
+  policyContext,
+  providerApiContext,
+  sessionContext,
+  type DataChange,
+  type PolicyEngine,
+  type ProviderApi,
+  type SessionState,
+} from '../../context/contexts.js';
+import type { DmpEventDetails, DmpEventName } from '../../events.js';
+import type { DmpLocale } from '../../i18n/localization.js';
+import type { Actor } from '../../model/actor.js';
+import { emit } from './emit.js';
+import { baseStyles } from './styles.js';
+
+/**
+ * What every DMP element shares: the provider's contexts, typed events, and the two states no
+ * element may skip — used outside a provider, and session expired (no patient data then).
+ */
+export abstract class DmpElement extends LitElement {
+  static override styles = [baseStyles];
+
+  constructor() {
+    super();
+    updateWhenLocaleChanges(this);
+  }
+
+  @consume({ context: clientContext, subscribe: true })
+  @state()
+  protected client: DmpClient | undefined;
+
+  @consume({ context: actorContext, subscribe: true })
+  @state()
+  protected actor: Actor | undefined;
+
+  @consume({ context: policyContext, subscribe: true })
+  @state()
+  protected policy: PolicyEngine | undefined;
+
+  @consume({ context: sessionContext, subscribe: true })
+  @state()
+  protected session: SessionState | undefined;
+
+  @consume({ context: localeContext, subscribe: true })
+  @state()
+  protected locale: DmpLocale | undefined;
+
+  @consume({ context: dataChangeContext, subscribe: true })
+  @state()
+  protected dataChange: DataChange | undefined;
+
+  @consume({ context: providerApiContext, subscribe: true })
+  @state()
+  protected provider: ProviderApi | undefined;
+
+  /** Whether the element has what it needs to show patient data. */
+  protected get ready(): boolean {
+    return Boolean(this.client && this.policy && this.actor && this.session?.state === 'active');
+  }
+
+  protected emit<N extends DmpEventName>(name: N, detail: DmpEventDetails[N], options?: { cancelable?: boolean }): boolean {
+    return emit(this, name, detail, options);
+  }
+
+  protected override render(): unknown {
+    if (!this.client || !this.policy || !this.provider) return this.renderConfigurationError();
+    if (this.session?.state === 'expired') return this.renderSessionExpired();
+    if (!this.actor) return this.renderNoActor();
+    return this.renderContent();
+  }
+
+  /** The element's own content, once a provider, an actor and a live session are there. */
+  protected abstract renderContent(): unknown;
+
+  protected renderConfigurationError(): TemplateResult {
+    return html`<div part="base" class="notice notice--error" role="alert">
+      <strong>${msg('Erreur de configuration', { id: 'base.config-error' })}</strong>
+      <p>
+        ${msg('Cet élément doit être placé dans un élément dmp-provider, qui lui donne la connexion au DMP et l’utilisateur.', { id: 'base.no-provider' })}
+      </p>
+    </div>`;
+  }
+
+  protected renderSessionExpired(): TemplateResult {
+    return html`<div part="base" class="notice" role="status">
+      <strong>${msg('Session expirée', { id: 'base.session-expired' })}</strong>
+      <p>${msg('Votre session a pris fin après une période d’inactivité. Reconnectez-vous pour consulter ce dossier.', { id: 'base.session-expired-detail' })}</p>
+    </div>`;
+  }
+
+  protected renderNoActor(): TemplateResult {
+    return html`<div part="base" class="notice notice--error" role="alert">
+      <strong>${msg('Erreur de configuration', { id: 'base.config-error' })}</strong>
+      <p>${msg('Aucun utilisateur n’est défini sur le dmp-provider (sa propriété actor).', { id: 'base.no-actor' })}</p>
+    </div>`;
+  }
+}

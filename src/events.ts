@@ -1,0 +1,24 @@
+import type { DataChange } from './context/contexts.js';
+
+export interface SessionExpiredDetail {
+  /** Inactivity, in seconds, after which the session ended. */
+  timeoutSeconds: number;
+}
+
+/**
+ * Detail types of every `dmp-*` event, by name. Elements emit only names listed here, and the
+ * global `HTMLElementEventMap` below makes `addEventListener` typed for integrators.
+ */
+export interface DmpEventDetails {
+  'dmp-session-expired': SessionExpiredDetail;
+  'dmp-data-changed': DataChange;
+}
+
+export type DmpEventName = keyof DmpEventDetails;
+
+declare global {
+  interface HTMLElementEventMap {
+    'dmp-session-expired': CustomEvent<SessionExpiredDetail>;
+    'dmp-data-changed': CustomEvent<DataChange>;
+  }
+}

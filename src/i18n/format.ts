@@ -1,0 +1,53 @@
+/** Dates and numbers in the provider's locale (`fr` → fr-FR, `en` → en-GB: day first, 24 h). */
+const INTL_LOCALE: Readonly<Record<string, string>> = { fr: 'fr-FR', en: 'en-GB' };
+
+const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
+function formatter<T extends Intl.DateTimeFormat | Intl.NumberFormat>(key: string, make: () => T): T {
+  let f = cache.get(key) as T | undefined;
+  if (!f) {
+    f = make();
+    cache.set(key, f);
+  }
+  return f;
+}
+
+function intlLocale(locale: string | undefined): string {
+  return INTL_LOCALE[locale ?? 'fr'] ?? 'fr-FR';
+}
+
+/** `14 mars 2026`; a calendar date (`YYYY-MM-DD`) is shown as that day wherever the user is. */
+export function formatDate(iso: string, locale: string | undefined): string {
+  const date = new Date(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const l = intlLocale(locale);
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'long', year: 'numeric', ...(iso.length === 10 ? { timeZone: 'UTC' } : {}) };
+  return formatter(`d:${l}:${iso.length === 10}`, () => new Intl.DateTimeFormat(l, options)).format(date);
+}
+
+/** `14/03/2026 15:42`. */
+export function formatDateTime(iso: string, locale: string | undefined): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  const l = intlLocale(locale);
+  return formatter(`dt:${l}`, () => new Intl.DateTimeFormat(l, { dateStyle: 'short', timeStyle: 'short' })).format(date);
+}
+
+/** `1,2 Mo` / `1.2 MB`. */
+export function formatBytes(bytes: number, locale: string | undefined): string {
+  const l = intlLocale(locale);
+  const units = ['byte', 'kilobyte', 'megabyte', 'gigabyte'] as const;
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1000 && unit < units.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return formatter(`b:${l}:${unit}`, () =>
+    new Intl.NumberFormat(l, { style: 'unit', unit: units[unit], unitDisplay: 'short', maximumFractionDigits: unit === 0 ? 0 : 1 }),
+  ).format(value);
+}
+
+export function formatNumber(n: number, locale: string | undefined): string {
+  const l = intlLocale(locale);
+  return formatter(`n:${l}`, () => new Intl.NumberFormat(l)).format(n);
+}

@@ -1,0 +1,31 @@
+import * as z from 'zod';
+import { DateTimeSchema } from './common.js';
+import { ProfessionalSchema } from './professional.js';
+
+/** One professional's standing on a dossier. */
+export const AuthorizationSchema = z.object({
+  professional: ProfessionalSchema,
+  status: z.enum(['treating-physician', 'authorized', 'blocked']),
+  since: DateTimeSchema,
+});
+export type Authorization = z.infer<typeof AuthorizationSchema>;
+export const AuthorizationListSchema = z.object({ items: z.array(AuthorizationSchema) });
+
+export const AUTHORIZATION_CHANGES = [
+  'grant',
+  'revoke',
+  'block',
+  'unblock',
+  'designate-treating',
+  'undesignate-treating',
+  'grant-self',
+] as const;
+
+/** `POST /dossiers/{ins}/authorizations`. */
+export const AuthorizationChangeSchema = z.object({
+  change: z.enum(AUTHORIZATION_CHANGES),
+  rpps: z.string().regex(/^\d{11}$/),
+  /** For `grant-self`: the professional collected the patient's consent. */
+  consent: z.boolean().optional(),
+});
+export type AuthorizationChange = z.infer<typeof AuthorizationChangeSchema>;

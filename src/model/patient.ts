@@ -1,0 +1,47 @@
+import * as z from 'zod';
+import { DateSchema } from './common.js';
+import { NirSchema } from './nir.js';
+
+export const INS_STATUSES = ['PROV', 'RECUP', 'VALI', 'QUAL'] as const;
+/** PROV provisional, RECUP fetched from INSi, VALI checked against an ID, QUAL both. */
+export const InsStatusSchema = z.enum(INS_STATUSES);
+export type InsStatus = z.infer<typeof InsStatusSchema>;
+
+export const SexSchema = z.enum(['M', 'F', 'I']);
+export type Sex = z.infer<typeof SexSchema>;
+
+/** The INS traits: what identifies a person beside the NIR. */
+export const PatientTraitsSchema = z.object({
+  birthName: z.string().trim().min(1).max(100),
+  usedName: z.string().trim().max(100).optional(),
+  /** First names in civil-record order, the first one first. */
+  firstNames: z.string().trim().min(1).max(100),
+  birthDate: DateSchema,
+  sex: SexSchema,
+  /** INSEE code of the birth commune (5 characters; 99xxx for a country abroad). */
+  birthPlaceCode: z.string().regex(/^(\d{5}|2[AB]\d{3})$/).optional(),
+});
+export type PatientTraits = z.infer<typeof PatientTraitsSchema>;
+
+/** A patient as the host software knows them: INS, its status and the traits. */
+export const PatientIdentitySchema = z.object({
+  ins: NirSchema,
+  insStatus: InsStatusSchema,
+  traits: PatientTraitsSchema,
+});
+export type PatientIdentity = z.infer<typeof PatientIdentitySchema>;
+
+/** What a host hands an element so it can show whose dossier this is. */
+export interface PatientDisplay {
+  name: string;
+  birthDate?: string;
+  sex?: Sex;
+}
+
+/** Whether a person born on `birthDate` is a minor on `today` (both `YYYY-MM-DD`). */
+export function isMinor(birthDate: string, today: string): boolean {
+  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
+  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
+  const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
+  return age < 18;
+}

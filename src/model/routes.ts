@@ -1,0 +1,92 @@
+import * as z from 'zod';
+import { AccessLogListSchema, AccessLogQuerySchema, NotificationSchema } from './access-log.js';
+import { AuthorizationChangeSchema, AuthorizationListSchema } from './authorization.js';
+import {
+  DocumentListSchema,
+  DocumentPatchSchema,
+  DocumentQuerySchema,
+  DocumentSchema,
+  NewDocumentSchema,
+} from './document.js';
+import {
+  DossierCloseSchema,
+  DossierCreateSchema,
+  DossierCreatedSchema,
+  DossierInfoSchema,
+  EmergencyGrantSchema,
+  EmergencyRequestSchema,
+  LegalRepresentativeSchema,
+  NewLegalRepresentativeSchema,
+  NotificationPreferencesSchema,
+  OppositionsSchema,
+} from './dossier.js';
+import { ProfessionalSchema } from './professional.js';
+import { SynthesisSaveSchema, SynthesisSchema, SynthesisVersionListSchema } from './synthesis.js';
+
+export const API_PREFIX = '/api/dmp/v1';
+
+export interface RouteSpec {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Relative to the base URL; `:name` marks a path parameter. */
+  path: string;
+  summary: string;
+  query?: z.ZodType;
+  /** JSON body; `multipart` for the document upload. */
+  body?: z.ZodType | 'multipart';
+  /** The JSON `metadata` field of a multipart body (the other field is `file`). */
+  multipartMetadata?: z.ZodType;
+  /** 2xx body; `binary` for a file, `none` for 204. */
+  response: z.ZodType | 'binary' | 'none';
+  /** Answers with an ETag and takes `If-Match`. */
+  etag?: boolean;
+  idempotencyKey?: boolean;
+}
+
+const RepresentativeListSchema = z.object({ items: z.array(LegalRepresentativeSchema) });
+const ProfessionalListSchema = z.object({ items: z.array(ProfessionalSchema) });
+const NotificationListSchema = z.object({ items: z.array(NotificationSchema) });
+
+/**
+ * The HTTP API, one entry per route: the mock handlers, the client and the OpenAPI document are
+ * all read from this table, so they cannot drift apart.
+ */
+export const ROUTES = {
+  getDossier: { method: 'GET', path: '/dossiers/:ins', summary: 'Existence test, status and the caller’s access conditions (TD0.2)', response: DossierInfoSchema },
+  createDossier: { method: 'POST', path: '/dossiers', summary: 'Create a dossier with the patient’s consent', body: DossierCreateSchema, response: DossierCreatedSchema, idempotencyKey: true },
+  closeDossier: { method: 'POST', path: '/dossiers/:ins/close', summary: 'Close the dossier (kept 10 years, can be reactivated)', body: DossierCloseSchema, response: DossierInfoSchema },
+  reactivateDossier: { method: 'POST', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: z.object({ consent: z.boolean().optional() }), response: DossierInfoSchema },
+  listDocuments: { method: 'GET', path: '/dossiers/:ins/documents', summary: 'Search the documents the caller may see (TD3.1)', query: DocumentQuerySchema, response: DocumentListSchema },
+  addDocument: { method: 'POST', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema },
+  getDocument: { method: 'GET', path: '/dossiers/:ins/documents/:id', summary: 'A document’s metadata', response: DocumentSchema },
+  getDocumentContent: { method: 'GET', path: '/dossiers/:ins/documents/:id/content', summary: 'A document’s file (TD3.2)', response: 'binary' },
+  updateDocument: { method: 'PATCH', path: '/dossiers/:ins/documents/:id', summary: 'Mask, visibility flags, archive (TD3.3a/b/d)', body: DocumentPatchSchema, response: DocumentSchema },
+  deleteDocument: { method: 'DELETE', path: '/dossiers/:ins/documents/:id', summary: 'Delete a document (TD3.3c)', response: 'none' },
+  getSynthesis: { method: 'GET', path: '/dossiers/:ins/synthesis', summary: 'The current VSM', response: SynthesisSchema, etag: true },
+  listSynthesisVersions: { method: 'GET', path: '/dossiers/:ins/synthesis/versions', summary: 'Every saved version of the VSM', response: SynthesisVersionListSchema },
+  getSynthesisVersion: { method: 'GET', path: '/dossiers/:ins/synthesis/versions/:version', summary: 'One version of the VSM', response: SynthesisSchema },
+  saveSynthesis: { method: 'PUT', path: '/dossiers/:ins/synthesis', summary: 'Save a new version (If-Match required)', body: SynthesisSaveSchema, response: SynthesisSchema, etag: true },
+  listAuthorizations: { method: 'GET', path: '/dossiers/:ins/authorizations', summary: 'Médecins traitants, authorized and blocked professionals', response: AuthorizationListSchema },
+  changeAuthorization: { method: 'POST', path: '/dossiers/:ins/authorizations', summary: 'Grant, revoke, block, unblock, designate, grant-self', body: AuthorizationChangeSchema, response: AuthorizationListSchema },
+  searchProfessionals: { method: 'GET', path: '/professionals', summary: 'Directory search by name or RPPS', query: z.object({ q: z.string().max(100) }), response: ProfessionalListSchema },
+  getOppositions: { method: 'GET', path: '/dossiers/:ins/oppositions', summary: 'The patient’s oppositions to emergency access', response: OppositionsSchema },
+  setOppositions: { method: 'PUT', path: '/dossiers/:ins/oppositions', summary: 'Change the oppositions', body: OppositionsSchema, response: OppositionsSchema },
+  getNotificationPreferences: { method: 'GET', path: '/dossiers/:ins/notification-preferences', summary: 'The patient’s notification preferences', response: NotificationPreferencesSchema },
+  setNotificationPreferences: { method: 'PUT', path: '/dossiers/:ins/notification-preferences', summary: 'Change the notification preferences', body: NotificationPreferencesSchema, response: NotificationPreferencesSchema },
+  listRepresentatives: { method: 'GET', path: '/dossiers/:ins/representatives', summary: 'Legal representatives', response: RepresentativeListSchema },
+  addRepresentative: { method: 'POST', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema },
+  removeRepresentative: { method: 'DELETE', path: '/dossiers/:ins/representatives/:id', summary: 'Remove a legal representative', response: 'none' },
+  listAccessLog: { method: 'GET', path: '/dossiers/:ins/access-log', summary: 'The access history, newest first', query: AccessLogQuerySchema, response: AccessLogListSchema },
+  requestEmergencyAccess: { method: 'POST', path: '/dossiers/:ins/emergency-access', summary: 'Break-glass or regulation access (1 h grant)', body: EmergencyRequestSchema, response: EmergencyGrantSchema },
+  listNotifications: { method: 'GET', path: '/notifications', summary: 'Mock only: the notification outbox', response: NotificationListSchema },
+} as const satisfies Record<string, RouteSpec>;
+
+export type RouteName = keyof typeof ROUTES;
+
+/** Fills `:name` parameters, each URI-encoded. */
+export function routePath(path: string, params: Record<string, string | number>): string {
+  return path.replace(/:([a-zA-Z]+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`Missing path parameter ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}

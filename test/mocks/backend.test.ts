@@ -1,0 +1,387 @@
+import { expect } from '@open-wc/testing';
+import { HttpDmpClient } from '../../src/client/http-client.js';
+import { DmpError } from '../../src/client/errors.js';
+import type { DossierCreate } from '../../src/model/dossier.js';
+import { emptySynthesisContent } from '../../src/model/synthesis.js';
+import { db, startMockBackend, worker } from '../../mocks/browser.js';
+import {
+  PATIENT_ADULT,
+  PATIENT_CLOSED,
+  PATIENT_LARGE,
+  PATIENT_MASKED,
+  PATIENT_MINOR,
+  PATIENT_NO_DOSSIER,
+  PATIENT_OPPOSED,
+  SEED_NOW,
+} from '../../mocks/data/index.js';
+
+const ADULT = PATIENT_ADULT.identity.ins;
+
+/** A client acting as one seeded actor, as the provider would build it. */
+function as(actorId: string, extra: Record<string, string> = {}) {
+  return new HttpDmpClient({
+    baseUrl: '/api/dmp/v1',
+    headers: () => ({ Authorization: `Bearer ${actorId}`, ...extra }),
+    retry: { baseDelayMs: 1 },
+  });
+}
+
+async function failure(promise: Promise<unknown>): Promise<DmpError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof DmpError) return error;
+    throw error;
+  }
+  throw new Error('expected the call to fail');
+}
+
+const logOf = (ins: string) => db.logOf(ins);
+const lastLog = (ins: string) => logOf(ins)[logOf(ins).length - 1]!;
+
+describe('mock reference backend', () => {
+  before(async () => {
+    await startMockBackend({ onUnhandledRequest: 'error' });
+  });
+  after(() => worker.stop());
+  beforeEach(() => {
+    db.reset();
+    db.setNow(SEED_NOW);
+  });
+
+  describe('identity and logging', () => {
+    it('refuses an unknown caller with 401', async () => {
+      const error = await failure(as('nobody').getDossier(ADULT));
+      expect(error.status).to.equal(401);
+    });
+
+    it('writes exactly one access-log entry per request, allowed or denied, with actor, action, mode and outcome', async () => {
+      const before = logOf(ADULT).length;
+      await as('ps-martin').listDocuments(ADULT);
+      await failure(as('ps-renard').listDocuments(ADULT));
+      expect(logOf(ADULT).length).to.equal(before + 2);
+      const [allowed, denied] = logOf(ADULT).slice(-2);
+      expect(allowed).to.deep.include({ action: 'document.list', mode: 'normal', outcome: 'allowed', reason: 'allowed', secret: false });
+      expect(allowed!.actor).to.include({ kind: 'professional', rpps: '10003456786', profession: '10' });
+      expect(denied).to.deep.include({ action: 'document.list', outcome: 'denied', reason: 'blocked' });
+    });
+
+    it('never lets an occupational physician or an insurer in, and logs the refusal', async () => {
+      for (const id of ['occ-med', 'insurer-mutuelle']) {
+        const error = await failure(as(id).listDocuments(ADULT));
+        expect(error.kind).to.equal('forbidden');
+        expect(error.reason).to.equal('never-authorized-actor');
+        expect(lastLog(ADULT).outcome).to.equal('denied');
+      }
+    });
+  });
+
+  describe('documents', () => {
+    it('lists newest first and lets the médecin traitant see everything but the attestation de résidence', async () => {
+      const list = await as('ps-martin').listDocuments(ADULT, { limit: 1000 });
+      const dates = list.items.map((d) => d.serviceStart);
+      expect(dates).to.deep.equal([...dates].sort().reverse());
+      expect(list.items.some((d) => d.typeCode === 'ATTEST-RESID')).to.equal(false);
+      expect(list.hidden?.['profession-not-permitted'] ?? 0).to.be.greaterThan(0);
+    });
+
+    it('hides from a pharmacist what the matrix forbids, with counts by reason but no detail', async () => {
+      const doctor = await as('ps-martin').listDocuments(ADULT, { limit: 1000 });
+      const pharmacist = await as('ps-dubois').listDocuments(ADULT, { limit: 1000 });
+      expect(pharmacist.items.some((d) => d.category === 'imaging')).to.equal(false);
+      expect(pharmacist.items.some((d) => d.category === 'administrative')).to.equal(false);
+      const hiddenCount = Object.values(pharmacist.hidden ?? {}).reduce((a, b) => a + b, 0);
+      expect(pharmacist.total! + hiddenCount).to.equal(doctor.total! + Object.values(doctor.hidden ?? {}).reduce((a, b) => a + b, 0));
+      expect(pharmacist.hidden!['profession-not-permitted']).to.be.greaterThan(0);
+    });
+
+    it('never tells a patient that something is hidden from them', async () => {
+      const list = await as(PATIENT_MASKED.id).listDocuments(PATIENT_MASKED.identity.ins, { limit: 1000 });
+      expect(list.hidden).to.equal(undefined);
+    });
+
+    it('masking by the patient hides a document from a professional who is neither author nor médecin traitant', async () => {
+      const pharmacistBefore = await as('ps-dubois').listDocuments(ADULT, { limit: 1000 });
+      const target = pharmacistBefore.items.find((d) => d.author.rpps !== '10007025645')!;
+      const masked = await as(PATIENT_ADULT.id).updateDocument(ADULT, target.id, { masked: true });
+      expect(masked.masked).to.equal(true);
+      expect(masked.confidentiality).to.include('MASQUE_PS');
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.mask', outcome: 'allowed' });
+      const pharmacistAfter = await as('ps-dubois').listDocuments(ADULT, { limit: 1000 });
+      expect(pharmacistAfter.items.map((d) => d.id)).not.to.include(target.id);
+      expect(pharmacistAfter.hidden!.masked).to.equal((pharmacistBefore.hidden?.masked ?? 0) + 1);
+      const doctor = await as('ps-martin').listDocuments(ADULT, { limit: 1000 });
+      expect(doctor.items.map((d) => d.id)).to.include(target.id);
+      const direct = await failure(as('ps-dubois').getDocument(ADULT, target.id));
+      expect(direct.status).to.equal(404);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.read', outcome: 'denied', reason: 'masked' });
+    });
+
+    it('refuses masking to a professional (patient-only)', async () => {
+      const list = await as('ps-martin').listDocuments(ADULT);
+      const error = await failure(as('ps-martin').updateDocument(ADULT, list.items[0]!.id, { masked: true }));
+      expect(error.reason).to.equal('patient-only');
+    });
+
+    it('keeps a recent invisible-to-patient document from the patient until one month after submission', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const professional = await as('ps-martin').listDocuments(ins, { limit: 1000 });
+      const invisible = professional.items.filter((d) => d.invisibleToPatient);
+      expect(invisible.length).to.be.greaterThan(0);
+      const recent = invisible.reduce((a, b) => (a.submittedAt > b.submittedAt ? a : b));
+      const patientNow = await as(PATIENT_MASKED.id).listDocuments(ins, { limit: 1000 });
+      expect(patientNow.items.map((d) => d.id)).not.to.include(recent.id);
+      const pending = () => db.notifications.filter((n) => n.ins === ins && n.event === 'invisible-document-pending').length;
+      const noticesBefore = pending();
+      // Two weeks after submission the patient is told to see a professional; it is still hidden.
+      db.setNow(new Date(Date.parse(recent.submittedAt) + 14 * 86_400_000 + 60_000).toISOString());
+      const patientAfterNotice = await as(PATIENT_MASKED.id).listDocuments(ins, { limit: 1000 });
+      expect(patientAfterNotice.items.map((d) => d.id)).not.to.include(recent.id);
+      expect(pending()).to.be.greaterThan(noticesBefore);
+      const release = new Date(recent.submittedAt);
+      release.setUTCMonth(release.getUTCMonth() + 1);
+      db.setNow(new Date(release.getTime() + 60_000).toISOString());
+      const patientLater = await as(PATIENT_MASKED.id).listDocuments(ins, { limit: 1000 });
+      expect(patientLater.items.map((d) => d.id)).to.include(recent.id);
+    });
+
+    it('adds a document with its file, logs it, notifies the patient, and marks connexion secrète documents', async () => {
+      const minorIns = PATIENT_MINOR.identity.ins;
+      const client = as('ps-lefebvre', { 'DMP-Secret': '1' });
+      const file = new Blob(['%PDF-1.4 test'], { type: 'application/pdf' });
+      const doc = await client.addDocument(
+        minorIns,
+        { title: 'Consultation confidentielle', typeCode: '11488-4', serviceStart: '2026-11-19T10:00:00.000Z' },
+        file,
+      );
+      expect(doc).to.include({ category: 'report', invisibleToLegalRepresentatives: true, status: 'current' });
+      expect(lastLog(minorIns)).to.deep.include({ action: 'document.add', outcome: 'allowed', secret: true });
+      expect(db.notifications.some((n) => n.ins === minorIns && n.event === 'new-document')).to.equal(true);
+      const representative = await as('rep-moreau-sophie').listDocuments(minorIns, { limit: 1000 });
+      expect(representative.items.map((d) => d.id)).not.to.include(doc.id);
+      const content = await as('ps-lefebvre').getDocumentContent(minorIns, doc.id);
+      expect(await content.text()).to.equal('%PDF-1.4 test');
+    });
+
+    it('filters by keyword without accents, category, dates and author profession; pages with a stable cursor', async () => {
+      const client = as('ps-martin');
+      const all = await client.listDocuments(ADULT, { limit: 1000 });
+      const some = all.items[0]!;
+      const word = some.title.split(' ')[0]!.normalize('NFD').replace(/\p{Diacritic}/gu, '').toUpperCase();
+      const byWord = await client.listDocuments(ADULT, { q: word, limit: 1000 });
+      expect(byWord.items.map((d) => d.id)).to.include(some.id);
+      const biology = await client.listDocuments(ADULT, { category: 'biology', limit: 1000 });
+      expect(biology.items.every((d) => d.category === 'biology')).to.equal(true);
+      const page1 = await client.listDocuments(ADULT, { limit: 3 });
+      const page2 = await client.listDocuments(ADULT, { limit: 3, cursor: page1.nextCursor! });
+      expect(page1.items.concat(page2.items).map((d) => d.id)).to.deep.equal(all.items.slice(0, 6).map((d) => d.id));
+      const byTitle = await client.listDocuments(ADULT, { sort: 'title-asc', limit: 1000 });
+      const titles = byTitle.items.map((d) => d.title.toLowerCase());
+      expect(titles[0]! <= titles[titles.length - 1]!).to.equal(true);
+    });
+
+    it('generates the 10,000-document dossier on first access and pages through it', async () => {
+      const list = await as('ps-martin').listDocuments(PATIENT_LARGE.identity.ins, { limit: 100 });
+      expect(list.items).to.have.length(100);
+      expect((list.total ?? 0) + Object.values(list.hidden ?? {}).reduce((a, b) => a + b, 0)).to.equal(10_000);
+      expect(list.nextCursor).to.be.a('string');
+    });
+  });
+
+  describe('emergency access', () => {
+    it('refuses break-glass without a 20-character justification, then grants it and logs the mode and the reason', async () => {
+      const emergencyDoctor = as('ps-morel');
+      expect((await failure(emergencyDoctor.listDocuments(ADULT))).reason).to.equal('not-authorized');
+      const short = await failure(emergencyDoctor.requestEmergencyAccess(ADULT, 'break-glass', 'urgence'));
+      expect(short.reason).to.equal('justification-required');
+      const justification = 'Patiente inconsciente aux urgences, allergies inconnues';
+      const grant = await emergencyDoctor.requestEmergencyAccess(ADULT, 'break-glass', justification);
+      expect(grant.mode).to.equal('break-glass');
+      expect(lastLog(ADULT)).to.deep.include({ mode: 'break-glass', justification, outcome: 'allowed' });
+      expect(db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access')).to.have.length.greaterThan(0);
+      const withGrant = as('ps-morel', { 'DMP-Access-Grant': grant.id });
+      const list = await withGrant.listDocuments(ADULT);
+      expect(list.items.length).to.be.greaterThan(0);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.list', mode: 'break-glass', justification });
+      const write = await failure(
+        withGrant.addDocument(ADULT, { title: 'Note', typeCode: '11488-4', serviceStart: SEED_NOW }, new Blob(['x'], { type: 'text/plain' })),
+      );
+      expect(write.reason).to.equal('not-authorized');
+    });
+
+    it('refuses break-glass and regulation when the patient opposed them', async () => {
+      const ins = PATIENT_OPPOSED.identity.ins;
+      const why = 'Détresse respiratoire, patient inconscient, pas de proche joignable';
+      expect((await failure(as('ps-morel').requestEmergencyAccess(ins, 'break-glass', why))).reason).to.equal('patient-opposed');
+      expect((await failure(as('ps-girard').requestEmergencyAccess(ins, 'regulation', why))).reason).to.equal('patient-opposed');
+      expect(lastLog(ins)).to.deep.include({ mode: 'regulation', outcome: 'denied', reason: 'patient-opposed', justification: why });
+    });
+
+    it('refuses regulation mode to a professional who is not a regulator', async () => {
+      const why = 'Appel au 15 pour douleur thoracique, patient seul';
+      expect((await failure(as('ps-morel').requestEmergencyAccess(ADULT, 'regulation', why))).reason).to.equal('not-regulator');
+    });
+  });
+
+  describe('dossier lifecycle', () => {
+    const creation = (): DossierCreate => ({
+      ins: PATIENT_NO_DOSSIER.ins,
+      insStatus: 'QUAL',
+      traits: PATIENT_NO_DOSSIER.traits,
+      channel: 'professional',
+      consent: true,
+      contact: { email: 'patient@example.org' },
+    });
+
+    it('answers the existence test with "none", "active" or "closed"', async () => {
+      expect((await as('ps-dubois').getDossier(PATIENT_NO_DOSSIER.ins)).status).to.equal('none');
+      expect((await as('ps-martin').getDossier(ADULT)).status).to.equal('active');
+      expect((await as('ps-martin').getDossier(PATIENT_CLOSED.identity.ins)).status).to.equal('closed');
+      expect((await failure(as('ps-martin').listDocuments(PATIENT_CLOSED.identity.ins))).reason).to.equal('dossier-closed');
+    });
+
+    it('scopes the access conditions to the caller', async () => {
+      const info = await as('ps-dubois').getDossier(ADULT);
+      expect(info.policy.authorizedRpps).to.deep.equal(['10007025645']);
+      expect(info.policy.treatingPhysiciansRpps).to.deep.equal([]);
+      expect(info.policy.legalRepresentativeIds).to.equal(undefined);
+    });
+
+    it('creates a dossier once however often the same request is retried, and counts the pharmacist’s act once', async () => {
+      const pharmacist = as('ps-dubois');
+      const first = await pharmacist.createDossier(creation(), { idempotencyKey: 'key-1' });
+      const again = await pharmacist.createDossier(creation(), { idempotencyKey: 'key-1' });
+      expect(again).to.deep.equal(first);
+      expect(first.credentials.temporaryPassword.length).to.be.greaterThan(7);
+      expect(db.creationActs.get('ps-dubois')).to.equal(1);
+      expect(lastLog(PATIENT_NO_DOSSIER.ins)).to.deep.include({ action: 'dossier.create', outcome: 'allowed' });
+      const other = await failure(pharmacist.createDossier(creation(), { idempotencyKey: 'key-2' }));
+      expect(other.status).to.equal(409);
+      expect(db.creationActs.get('ps-dubois')).to.equal(1);
+    });
+
+    it('refuses a creation without consent, and a minor online', async () => {
+      const noConsent = await failure(as('ps-dubois').createDossier({ ...creation(), consent: false as true }, { idempotencyKey: 'k3' }));
+      expect(noConsent.kind).to.equal('invalid-request');
+      expect(noConsent.issues!.map((i) => i.path)).to.include('consent');
+      expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
+      const minorTraits = { ...PATIENT_NO_DOSSIER.traits, birthDate: '2015-07-14' };
+      const online = await failure(
+        as(PATIENT_ADULT.id).createDossier({ ...creation(), traits: minorTraits, channel: 'online' }, { idempotencyKey: 'k4' }),
+      );
+      expect(online.reason).to.equal('minor-online-creation');
+    });
+
+    it('lets the patient close and reactivate the dossier', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      expect((await patient.closeDossier(ADULT, 'Je ne souhaite plus utiliser le DMP')).status).to.equal('closed');
+      expect((await failure(as('ps-martin').listDocuments(ADULT))).reason).to.equal('dossier-closed');
+      expect((await patient.reactivateDossier(ADULT)).status).to.equal('active');
+    });
+  });
+
+  describe('synthesis', () => {
+    it('saves a new version with If-Match, and answers 412 with the current version on a stale ETag', async () => {
+      const doctor = as('ps-martin');
+      const current = await doctor.getSynthesis(ADULT);
+      const saved = await doctor.saveSynthesis(ADULT, { ...current.content, narrative: 'Mise à jour' }, current.etag);
+      expect(saved.version).to.equal(current.version + 1);
+      const conflict = await failure(doctor.saveSynthesis(ADULT, emptySynthesisContent(), current.etag));
+      expect(conflict.kind).to.equal('conflict');
+      expect(conflict.etag).to.equal(saved.etag);
+      const versions = await doctor.listSynthesisVersions(ADULT);
+      expect(versions.items[0]!.version).to.equal(saved.version);
+      const old = await doctor.getSynthesisVersion(ADULT, current.version);
+      expect(old.content).to.deep.equal(current.content);
+    });
+
+    it('lets only the médecin traitant write it', async () => {
+      const current = await as('ps-martin').getSynthesis(ADULT);
+      const error = await failure(as('ps-bernard').saveSynthesis(ADULT, current.content, current.etag));
+      expect(error.reason).to.equal('not-treating-physician');
+    });
+  });
+
+  describe('authorizations and settings', () => {
+    it('a block by the patient refuses the professional’s next request, and it is logged', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      await as('ps-dubois').listDocuments(ADULT);
+      await patient.changeAuthorization(ADULT, { change: 'block', rpps: '10007025645' });
+      expect(lastLog(ADULT)).to.deep.include({ action: 'authorization.manage', outcome: 'allowed' });
+      const error = await failure(as('ps-dubois').listDocuments(ADULT));
+      expect(error.reason).to.equal('blocked');
+      expect(lastLog(ADULT)).to.deep.include({ outcome: 'denied', reason: 'blocked' });
+    });
+
+    it('records a professional’s self-declared consent and notifies the first access', async () => {
+      const error = await failure(as('ps-leroy').listDocuments(ADULT));
+      expect(error.reason).to.equal('not-authorized');
+      await as('ps-leroy').changeAuthorization(ADULT, { change: 'grant-self', rpps: '10011462503', consent: true });
+      expect((await as('ps-leroy').listDocuments(ADULT)).items.length).to.be.greaterThan(0);
+      expect(db.notifications.some((n) => n.ins === ADULT && n.event === 'first-access')).to.equal(true);
+    });
+
+    it('changes oppositions, preferences and representatives for the patient only', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      expect(await patient.setOppositions(ADULT, { breakGlass: true, regulation: false })).to.deep.equal({ breakGlass: true, regulation: false });
+      const why = 'Patient inconscient, pronostic vital engagé immédiatement';
+      expect((await failure(as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', why))).reason).to.equal('patient-opposed');
+      expect((await failure(as('ps-martin').getOppositions(ADULT))).reason).to.equal('patient-only');
+      const rep = await patient.addRepresentative(ADULT, { firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' });
+      expect((await patient.listRepresentatives(ADULT)).items.map((r) => r.id)).to.include(rep.id);
+      await patient.removeRepresentative(ADULT, rep.id);
+      expect((await patient.listRepresentatives(ADULT)).items.map((r) => r.id)).not.to.include(rep.id);
+    });
+
+    it('finds professionals by name without accents or by RPPS', async () => {
+      const byName = await as(PATIENT_ADULT.id).searchProfessionals('martin');
+      expect(byName.items.map((p) => p.id)).to.include('ps-martin');
+      const byRpps = await as(PATIENT_ADULT.id).searchProfessionals('1000345');
+      expect(byRpps.items.map((p) => p.id)).to.include('ps-martin');
+    });
+  });
+
+  describe('access history', () => {
+    it('is read by the patient, refused to professionals, and pages stay stable while entries arrive', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      expect((await failure(as('ps-martin').listAccessLog(ADULT))).reason).to.equal('patient-only');
+      const page1 = await patient.listAccessLog(ADULT, { limit: 5 });
+      await as('ps-martin').listDocuments(ADULT);
+      await as('ps-martin').listDocuments(ADULT);
+      const page2 = await patient.listAccessLog(ADULT, { limit: 5, cursor: page1.nextCursor! });
+      const ids1 = page1.items.map((e) => e.id);
+      expect(page2.items.some((e) => ids1.includes(e.id))).to.equal(false);
+      const emergency = await patient.listAccessLog(ADULT, { mode: 'break-glass', limit: 1000 });
+      expect(emergency.items.every((e) => e.mode === 'break-glass')).to.equal(true);
+    });
+
+    it('hides connexion secrète entries from legal representatives', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      await as('ps-lefebvre', { 'DMP-Secret': '1' }).listDocuments(ins);
+      const representative = await as('rep-moreau-sophie').listAccessLog(ins, { limit: 1000 });
+      expect(representative.items.some((e) => e.secret)).to.equal(false);
+      const patient = await as(PATIENT_MINOR.id).listAccessLog(ins, { limit: 1000 });
+      expect(patient.items.some((e) => e.secret)).to.equal(true);
+    });
+  });
+
+  describe('fault injection', () => {
+    it('injects a 503 once: a GET is retried and succeeds; a malformed body is an invalid-response', async () => {
+      db.faults.add({ method: 'GET', path: '/documents', status: 503, times: 1 });
+      expect((await as('ps-martin').listDocuments(ADULT)).items.length).to.be.greaterThan(0);
+      db.faults.add({ method: 'GET', path: '/documents', malformed: 'schema', times: 1 });
+      expect((await failure(as('ps-martin').listDocuments(ADULT))).kind).to.equal('invalid-response');
+      db.faults.add({ method: 'GET', path: '/documents', malformed: 'truncated', times: 1 });
+      expect((await failure(as('ps-martin').listDocuments(ADULT))).kind).to.equal('invalid-response');
+    });
+
+    it('is controlled over HTTP too, and reset restores the seed', async () => {
+      await fetch('/api/dmp/v1/__mock/faults', { method: 'POST', body: JSON.stringify({ path: '/oppositions', status: 500, times: 5 }) });
+      expect((await failure(as(PATIENT_ADULT.id).setOppositions(ADULT, { breakGlass: true, regulation: true }))).status).to.equal(500);
+      await as(PATIENT_ADULT.id).changeAuthorization(ADULT, { change: 'block', rpps: '10007025645' });
+      await fetch('/api/dmp/v1/__mock/reset', { method: 'POST' });
+      db.setNow(SEED_NOW);
+      expect((await as('ps-dubois').listDocuments(ADULT)).items.length).to.be.greaterThan(0);
+    });
+  });
+});

@@ -1,0 +1,88 @@
+import { expect } from '@open-wc/testing';
+import { CATEGORIES, categoryOf, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS } from '../../src/model/category.js';
+import { DocumentPatchSchema, DocumentQuerySchema, NewDocumentSchema } from '../../src/model/document.js';
+import { DossierCreateSchema, NotificationPreferencesSchema } from '../../src/model/dossier.js';
+import { ROUTES, routePath } from '../../src/model/routes.js';
+import { SynthesisContentSchema, emptySynthesisContent } from '../../src/model/synthesis.js';
+
+describe('categoryOf', () => {
+  const cases: Array<[string, string, string]> = [
+    ['10', '11488-4', 'report'],
+    ['10', '11502-2', 'biology'],
+    ['10', '11369-6', 'prevention'],
+    ['11', 'SYNTH', 'synthesis'],
+    ['11', '60591-5', 'synthesis'],
+    ['31', '18748-4', 'imaging'],
+    ['42', '57833-6', 'treatment-and-care'],
+    ['43', '60593-1', 'treatment-and-care'],
+    ['44', 'PROT_ALD', 'treatment-and-care'],
+    ['52', 'CERT_DECL', 'report'],
+    ['60', 'REMB', 'reimbursement'],
+    ['90', 'EXPPAT_3', 'patient'],
+    ['90', 'DOCPAT05', 'biology'],
+    ['95', 'ATTEST-RESID', 'administrative'],
+    ['45', 'UNKNOWN', 'treatment-and-care'],
+    ['99', 'UNKNOWN', 'report'],
+  ];
+  for (const [classCode, typeCode, category] of cases) {
+    it(`${classCode} / ${typeCode} → ${category}`, () => expect(categoryOf(classCode, typeCode)).to.equal(category));
+  }
+
+  it('has a class code and a label for every type code it knows, and reaches every category', () => {
+    expect(Object.keys(CLASS_CODE_OF_TYPE).sort()).to.deep.equal(Object.keys(TYPE_CODE_LABELS).sort());
+    const reached = new Set(Object.entries(CLASS_CODE_OF_TYPE).map(([type, cls]) => categoryOf(cls, type)));
+    expect([...reached].sort()).to.deep.equal([...CATEGORIES].sort());
+  });
+});
+
+describe('schemas', () => {
+  it('refuses a creation without consent, with a bad e-mail or a non-mobile phone', () => {
+    const base = {
+      ins: '258036938304702',
+      insStatus: 'QUAL',
+      traits: { birthName: 'DURAND', firstNames: 'Jeanne', birthDate: '1958-03-14', sex: 'F' },
+      channel: 'professional',
+      consent: true,
+    };
+    expect(DossierCreateSchema.safeParse(base).success).to.equal(true);
+    expect(DossierCreateSchema.safeParse({ ...base, consent: false }).success).to.equal(false);
+    expect(DossierCreateSchema.safeParse({ ...base, contact: { email: 'pas-un-mail' } }).success).to.equal(false);
+    expect(DossierCreateSchema.safeParse({ ...base, contact: { phone: '+33140000000' } }).success).to.equal(false);
+    expect(DossierCreateSchema.safeParse({ ...base, contact: { phone: '+33612345678' } }).success).to.equal(true);
+  });
+
+  it('refuses an empty document patch and an upload without a title', () => {
+    expect(DocumentPatchSchema.safeParse({}).success).to.equal(false);
+    expect(DocumentPatchSchema.safeParse({ masked: true }).success).to.equal(true);
+    expect(NewDocumentSchema.safeParse({ title: '  ', typeCode: '11488-4', serviceStart: '2026-11-20T09:00:00Z' }).success).to.equal(false);
+  });
+
+  it('coerces the list limit from the query string and bounds it', () => {
+    expect(DocumentQuerySchema.parse({ limit: '20' }).limit).to.equal(20);
+    expect(DocumentQuerySchema.safeParse({ limit: '5000' }).success).to.equal(false);
+  });
+
+  it('distinguishes "no known allergy" from an empty list and refuses an end before a start', () => {
+    const empty = emptySynthesisContent();
+    expect(SynthesisContentSchema.parse(empty).allergiesNoneKnown).to.equal(false);
+    const bad = {
+      ...empty,
+      treatments: [{ id: 't1', drug: 'Ramipril 5 mg', dosage: '1 cp/j', status: 'active', startDate: '2026-01-10', endDate: '2025-01-10' }],
+    };
+    const parsed = SynthesisContentSchema.safeParse(bad);
+    expect(parsed.success).to.equal(false);
+    expect(parsed.error!.issues[0]!.path).to.deep.equal(['treatments', 0, 'endDate']);
+  });
+
+  it('validates notification preferences', () => {
+    const channels = { email: true, sms: false };
+    expect(NotificationPreferencesSchema.safeParse({ newDocument: channels, firstAccess: channels, emergencyAccess: channels }).success).to.equal(true);
+    expect(NotificationPreferencesSchema.safeParse({ email: 'x', newDocument: channels, firstAccess: channels, emergencyAccess: channels }).success).to.equal(false);
+  });
+
+  it('fills route paths with encoded parameters and names every route once', () => {
+    expect(routePath(ROUTES.getDocumentContent.path, { ins: '185072A00401995', id: 'doc 1/2' })).to.equal('/dossiers/185072A00401995/documents/doc%201%2F2/content');
+    const keys = Object.values(ROUTES).map((r) => `${r.method} ${r.path}`);
+    expect(new Set(keys).size).to.equal(keys.length);
+  });
+});

@@ -1,0 +1,170 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { setupWorker } from 'msw/browser';
+import '../src/context/dmp-provider.js';
+import type { DmpProvider } from '../src/context/dmp-provider.element.js';
+import { setDmpLocale } from '../src/i18n/localization.js';
+import type { Actor } from '../src/model/actor.js';
+import { decide } from '../src/policy/decide.js';
+import './support/probe-element.js';
+import type { DmpTestProbe } from './support/probe-element.js';
+
+const DOCTOR: Actor = { kind: 'professional', id: 'ps-test', rpps: '10003456784', profession: '10', displayName: 'Dr Test' };
+const PATIENT: Actor = { kind: 'patient', id: 'patient-test', displayName: 'Jeanne Test' };
+
+const worker = setupWorker();
+const seenHeaders: Headers[] = [];
+
+async function mount(timeoutSeconds = 1800, actor: Actor | null = DOCTOR) {
+  const provider = await fixture<DmpProvider>(html`<dmp-provider base-url="/api/dmp/v1" session-timeout=${timeoutSeconds} .actor=${actor ?? undefined}>
+    <dmp-test-probe></dmp-test-probe>
+  </dmp-provider>`);
+  const probe = provider.querySelector('dmp-test-probe')!;
+  await probe.updateComplete;
+  return { provider, probe };
+}
+
+function text(probe: DmpTestProbe): string {
+  return probe.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+describe('dmp-provider', () => {
+  before(async () => {
+    await worker.start({ quiet: true, onUnhandledRequest: 'error', serviceWorker: { url: '/mockServiceWorker.js' } });
+  });
+  after(() => worker.stop());
+  afterEach(async () => {
+    worker.resetHandlers();
+    seenHeaders.length = 0;
+    await setDmpLocale('fr');
+  });
+
+  it('hands every element the client, the actor, the policy engine, the locale and an active session', async () => {
+    const { probe } = await mount();
+    const received = probe.received;
+    expect(received.client).to.exist;
+    expect(received.actor).to.deep.equal(DOCTOR);
+    expect(received.policy?.decide).to.equal(decide);
+    expect(received.session?.state).to.equal('active');
+    expect(received.locale).to.equal('fr');
+    expect(text(probe)).to.equal('Dr Test');
+  });
+
+  it('shows a configuration error in an element used without a provider', async () => {
+    const probe = await fixture<DmpTestProbe>(html`<dmp-test-probe></dmp-test-probe>`);
+    const alert = probe.shadowRoot!.querySelector('[role="alert"]');
+    expect(alert).to.exist;
+    expect(alert!.textContent).to.contain('Erreur de configuration');
+    expect(alert!.textContent).to.contain('dmp-provider');
+  });
+
+  it('recovers when the element is upgraded before its provider is defined in the tree', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><dmp-test-probe></dmp-test-probe></div>`);
+    const probe = wrapper.querySelector('dmp-test-probe')!;
+    const provider = document.createElement('dmp-provider');
+    provider.actor = PATIENT;
+    wrapper.replaceChildren(provider);
+    provider.append(probe);
+    await provider.updateComplete;
+    await waitUntil(() => text(probe) === 'Jeanne Test', 'the probe never received the provider');
+  });
+
+  it('asks for an actor when the provider has none', async () => {
+    const { probe } = await mount(1800, null);
+    expect(probe.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('actor');
+  });
+
+  it('ends the session after the inactivity timeout: event fired, elements show no patient data', async () => {
+    const { provider, probe } = await mount(0.2);
+    const event = await oneEvent(provider, 'dmp-session-expired');
+    expect(event.detail).to.deep.equal({ timeoutSeconds: 0.2 });
+    await probe.updateComplete;
+    expect(text(probe)).to.contain('Session expirée');
+    expect(text(probe)).not.to.contain('Dr Test');
+    expect(provider.session.state).to.equal('expired');
+  });
+
+  it('keeps the session alive while the user types or clicks inside it', async () => {
+    const { provider, probe } = await mount(0.4);
+    let expired = false;
+    provider.addEventListener('dmp-session-expired', () => (expired = true));
+    const started = performance.now();
+    // Activity every 100 ms for 1 s: more than twice the timeout without expiring.
+    while (performance.now() - started < 1000) {
+      probe.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true }));
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(expired).to.equal(false);
+    await oneEvent(provider, 'dmp-session-expired');
+    expect(provider.session.state).to.equal('expired');
+  });
+
+  it('ends the session on logout and forgets the emergency grant; resume() starts a new one', async () => {
+    const { provider, probe } = await mount();
+    provider.setEmergencyGrant({ id: 'grant-1', mode: 'break-glass', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    expect(provider.session.emergencyGrant?.id).to.equal('grant-1');
+    await provider.logout();
+    await probe.updateComplete;
+    expect(provider.session).to.include({ state: 'expired', emergencyGrant: undefined });
+    expect(text(probe)).to.contain('Session expirée');
+    provider.resume();
+    await probe.updateComplete;
+    expect(text(probe)).to.equal('Dr Test');
+  });
+
+  it('publishes data changes to elements and fires dmp-data-changed', async () => {
+    const { provider, probe } = await mount();
+    const before = probe.received.dataChange!.revision;
+    setTimeout(() => provider.notifyDataChanged(['documents'], '185057800608436'));
+    const event = await oneEvent(provider, 'dmp-data-changed');
+    expect(event.detail).to.deep.equal({ revision: before + 1, topics: ['documents'], ins: '185057800608436' });
+    await probe.updateComplete;
+    expect(probe.received.dataChange).to.deep.equal(event.detail);
+  });
+
+  it('names the caller, the emergency grant and the connexion secrète in request headers', async () => {
+    worker.use(
+      http.get('*/api/dmp/v1/dossiers/:ins', ({ request }) => {
+        seenHeaders.push(request.headers);
+        return HttpResponse.json({}, { status: 404 });
+      }),
+    );
+    const { provider, probe } = await mount();
+    provider.secret = true;
+    provider.setEmergencyGrant({ id: 'grant-7', mode: 'regulation', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    await provider.updateComplete;
+    await probe.received.client!.getDossier('185057800608436').catch(() => undefined);
+    const headers = seenHeaders[0]!;
+    expect(headers.get('Authorization')).to.equal('Bearer ps-test');
+    expect(headers.get('DMP-Access-Grant')).to.equal('grant-7');
+    expect(headers.get('DMP-Secret')).to.equal('1');
+  });
+
+  it('does not send an expired emergency grant, nor carry one over to another actor', async () => {
+    worker.use(
+      http.get('*/api/dmp/v1/dossiers/:ins', ({ request }) => {
+        seenHeaders.push(request.headers);
+        return HttpResponse.json({}, { status: 404 });
+      }),
+    );
+    const { provider, probe } = await mount();
+    provider.setEmergencyGrant({ id: 'grant-old', mode: 'break-glass', expiresAt: new Date(Date.now() - 1000).toISOString() });
+    await probe.received.client!.getDossier('185057800608436').catch(() => undefined);
+    expect(seenHeaders[0]!.get('DMP-Access-Grant')).to.equal(null);
+    provider.setEmergencyGrant({ id: 'grant-new', mode: 'break-glass', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    provider.actor = PATIENT;
+    await provider.updateComplete;
+    expect(provider.session.emergencyGrant).to.equal(undefined);
+  });
+
+  it('switches the strings to English and back', async () => {
+    const { provider, probe } = await mount(0.1);
+    await oneEvent(provider, 'dmp-session-expired');
+    provider.locale = 'en';
+    await provider.updateComplete;
+    await waitUntil(() => text(probe).includes('Session expired'), 'English strings never arrived');
+    expect(probe.received.locale).to.equal('en');
+    provider.locale = 'fr';
+    await waitUntil(() => text(probe).includes('Session expirée'), 'French strings never came back');
+  });
+});

@@ -1,0 +1,60 @@
+import { fixture } from '@open-wc/testing';
+import type { TemplateResult } from 'lit';
+import { render } from 'lit';
+import { db, startMockBackend, worker } from '../../mocks/browser.js';
+import { ACTORS, SEED_NOW } from '../../mocks/data/index.js';
+import '../../src/context/dmp-provider.js';
+import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
+import { setDmpLocale } from '../../src/i18n/localization.js';
+import type { Actor } from '../../src/model/actor.js';
+
+export { db, worker };
+
+/** Starts the reference backend once per test file; call from `before`. */
+export async function startBackend(): Promise<void> {
+  await startMockBackend({ onUnhandledRequest: 'error' });
+}
+
+/** Back to the seed with the clock fixed at the seed's "now"; call from `beforeEach`. */
+export async function resetBackend(): Promise<void> {
+  worker.resetHandlers();
+  db.reset();
+  db.setNow(SEED_NOW);
+  await setDmpLocale('fr');
+}
+
+export function seededActor(id: string): Actor {
+  const actor = ACTORS.find((a) => a.id === id);
+  if (!actor) throw new Error(`No seeded actor ${id}`);
+  return actor;
+}
+
+/**
+ * Renders `content` inside a `<dmp-provider>` acting as the seeded actor `actorId` and returns
+ * the first element of `content` (typed by the caller) with the provider.
+ */
+export async function mountInProvider<T extends HTMLElement>(
+  content: TemplateResult,
+  actorId: string,
+  options: { locale?: 'fr' | 'en'; sessionTimeout?: number; secret?: boolean } = {},
+): Promise<{ el: T; provider: DmpProvider }> {
+  const provider = await fixture<DmpProvider>(
+    Object.assign(document.createElement('dmp-provider'), {
+      actor: seededActor(actorId),
+      locale: options.locale ?? 'fr',
+      sessionTimeout: options.sessionTimeout ?? 1800,
+      secret: options.secret ?? false,
+    }),
+  );
+  render(content, provider);
+  await provider.updateComplete;
+  const el = provider.firstElementChild as T | null;
+  if (!el) throw new Error('mountInProvider: the template rendered no element');
+  if ('updateComplete' in el) await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
+  return { el, provider };
+}
+
+/** The visible text of an element's shadow root, white space folded. */
+export function shadowText(el: Element): string {
+  return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
