@@ -1,5 +1,25 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { defaultReporter } from '@web/test-runner';
 import { playwrightLauncher } from '@web/test-runner-playwright';
+
+/** One plain closing line, `tests: N passed, N failed`, for CI logs. */
+function summaryReporter() {
+  return {
+    onTestRunFinished({ sessions }) {
+      const count = { passed: 0, failed: 0, skipped: 0 };
+      const walk = (suite) => {
+        for (const test of suite.tests) count[test.skipped ? 'skipped' : test.passed ? 'passed' : 'failed'] += 1;
+        for (const child of suite.suites) walk(child);
+      };
+      for (const session of sessions) {
+        if (session.testResults) walk(session.testResults);
+        if (!session.passed && !session.testResults?.tests.length && !session.testResults?.suites.length) count.failed += 1;
+      }
+      const skipped = count.skipped > 0 ? `, ${count.skipped} skipped` : '';
+      process.stdout.write(`\ntests: ${count.passed} passed, ${count.failed} failed${skipped}\n`);
+    },
+  };
+}
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -31,6 +51,7 @@ export default {
       },
     }),
   ],
+  reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [
     // MSW's worker only controls pages under its own path, so it must be served from the root.

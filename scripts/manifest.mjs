@@ -10,7 +10,7 @@ const outdir = mkdtempSync('.cem-');
 try {
   execFileSync(
     'npx',
-    ['cem', 'analyze', '--litelement', '--quiet', '--globs', 'src/**/*.ts', '--exclude', 'src/**/*.styles.ts', '--exclude', 'src/i18n/generated/**', '--outdir', outdir],
+    ['cem', 'analyze', '--quiet', '--outdir', outdir],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
   const fresh = `${JSON.stringify(JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')), null, 2)}\n`;

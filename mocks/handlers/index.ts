@@ -50,7 +50,7 @@ const METHOD = { GET: http.get, POST: http.post, PUT: http.put, PATCH: http.patc
 
 const apiHandlers = (Object.keys(ROUTES) as RouteName[]).map((name) => {
   const spec = ROUTES[name];
-  return METHOD[spec.method](`*${API_PREFIX}${spec.path}`, route(spec.method, RESOLVERS[name]));
+  return METHOD[spec.method](`*${API_PREFIX}${spec.path}`, route(spec.method, 'action' in spec ? spec.action : undefined, RESOLVERS[name]));
 });
 
 /** Test and story controls; not part of the DMP API. */

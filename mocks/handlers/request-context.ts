@@ -57,7 +57,8 @@ function actorSnapshot(actor: Actor): AccessLogEntry['actor'] {
  * `decide` and writes exactly one access-log line per request (`finish`).
  */
 export class RequestContext {
-  private logged = false;
+  /** Whether this request's access-log line is written; there is exactly one per request. */
+  logged = false;
   readonly mode: AccessMode;
   readonly justification: string | undefined;
   readonly secret: boolean;

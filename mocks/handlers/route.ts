@@ -1,11 +1,14 @@
 import { HttpResponse, delay } from 'msw';
 import type * as z from 'zod';
 import type { Actor } from '../../src/model/actor.js';
+import type { Action, Decision } from '../../src/policy/types.js';
 import { API_PREFIX } from '../../src/model/routes.js';
 import { db } from '../db/store.js';
 import type { FaultSpec } from '../db/faults.js';
 import { invalidParams, problem } from './http.js';
 import { RequestContext } from './request-context.js';
+
+const INVALID: Decision = { allowed: false, reason: 'invalid-request', obligations: ['log-access'] };
 
 export interface RouteArgs {
   request: Request;
@@ -74,7 +77,7 @@ async function faultResponse(fault: FaultSpec): Promise<Response | undefined> {
  * Wraps a resolver with what every route shares: injected faults, the caller's identity (401
  * when unknown), the request context for dossier routes, and a problem+json 500 on a bug.
  */
-export function route(method: string, resolver: Resolver) {
+export function route(method: string, action: Action | undefined, resolver: Resolver) {
   return async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {
     const pathname = new URL(request.url).pathname;
     const fault = db.faults.take(method, pathname.slice(pathname.indexOf(API_PREFIX) + API_PREFIX.length));
@@ -87,11 +90,16 @@ export function route(method: string, resolver: Resolver) {
     const actor = bearerActor(request);
     if (!actor) return problem(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
     const ctx = new RequestContext(actor, flatParams.ins ?? '', request);
+    let response: Response;
     try {
-      return await resolver({ request, params: flatParams, actor, ctx });
+      response = await resolver({ request, params: flatParams, actor, ctx });
     } catch (error) {
       console.error('dmp-elements mock backend:', error);
-      return problem(500, 'Erreur interne du serveur de démonstration.');
+      response = problem(500, 'Erreur interne du serveur de démonstration.');
     }
+    // A request refused before the policy was asked (malformed body, bad cursor, a bug) is an
+    // access attempt too: it gets its line, as a refused invalid request.
+    if (ctx.ins && action && !ctx.logged) ctx.finish(action, INVALID);
+    return response;
   };
 }

@@ -153,10 +153,12 @@ export const removeRepresentative: Resolver = ({ params, ctx }) => {
   const decision = ctx.decide('representative.manage');
   if (!decision.allowed) return ctx.deny('representative.manage', decision);
   const record = ctx.dossier!;
-  const before = record.legalRepresentatives.length;
+  if (!record.legalRepresentatives.some((r) => r.id === params.id)) {
+    ctx.finish('representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
+    return problem(404, 'Représentant légal introuvable.');
+  }
   record.legalRepresentatives = record.legalRepresentatives.filter((r) => r.id !== params.id);
   ctx.finish('representative.manage', decision);
-  if (record.legalRepresentatives.length === before) return problem(404, 'Représentant légal introuvable.');
   return new Response(null, { status: 204 });
 };
 

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import type { Action } from '../policy/types.js';
 import { AccessLogListSchema, AccessLogQuerySchema, NotificationSchema } from './access-log.js';
 import { AuthorizationChangeSchema, AuthorizationListSchema } from './authorization.js';
 import {
@@ -27,6 +28,8 @@ export const API_PREFIX = '/api/dmp/v1';
 
 export interface RouteSpec {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** The policy action the server decides and logs for this route (none outside a dossier). */
+  action?: Action;
   /** Relative to the base URL; `:name` marks a path parameter. */
   path: string;
   summary: string;
@@ -51,32 +54,32 @@ const NotificationListSchema = z.object({ items: z.array(NotificationSchema) });
  * all read from this table, so they cannot drift apart.
  */
 export const ROUTES = {
-  getDossier: { method: 'GET', path: '/dossiers/:ins', summary: 'Existence test, status and the caller’s access conditions (TD0.2)', response: DossierInfoSchema },
-  createDossier: { method: 'POST', path: '/dossiers', summary: 'Create a dossier with the patient’s consent', body: DossierCreateSchema, response: DossierCreatedSchema, idempotencyKey: true },
-  closeDossier: { method: 'POST', path: '/dossiers/:ins/close', summary: 'Close the dossier (kept 10 years, can be reactivated)', body: DossierCloseSchema, response: DossierInfoSchema },
-  reactivateDossier: { method: 'POST', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: z.object({ consent: z.boolean().optional() }), response: DossierInfoSchema },
-  listDocuments: { method: 'GET', path: '/dossiers/:ins/documents', summary: 'Search the documents the caller may see (TD3.1)', query: DocumentQuerySchema, response: DocumentListSchema },
-  addDocument: { method: 'POST', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema },
-  getDocument: { method: 'GET', path: '/dossiers/:ins/documents/:id', summary: 'A document’s metadata', response: DocumentSchema },
-  getDocumentContent: { method: 'GET', path: '/dossiers/:ins/documents/:id/content', summary: 'A document’s file (TD3.2)', response: 'binary' },
-  updateDocument: { method: 'PATCH', path: '/dossiers/:ins/documents/:id', summary: 'Mask, visibility flags, archive (TD3.3a/b/d)', body: DocumentPatchSchema, response: DocumentSchema },
-  deleteDocument: { method: 'DELETE', path: '/dossiers/:ins/documents/:id', summary: 'Delete a document (TD3.3c)', response: 'none' },
-  getSynthesis: { method: 'GET', path: '/dossiers/:ins/synthesis', summary: 'The current VSM', response: SynthesisSchema, etag: true },
-  listSynthesisVersions: { method: 'GET', path: '/dossiers/:ins/synthesis/versions', summary: 'Every saved version of the VSM', response: SynthesisVersionListSchema },
-  getSynthesisVersion: { method: 'GET', path: '/dossiers/:ins/synthesis/versions/:version', summary: 'One version of the VSM', response: SynthesisSchema },
-  saveSynthesis: { method: 'PUT', path: '/dossiers/:ins/synthesis', summary: 'Save a new version (If-Match required)', body: SynthesisSaveSchema, response: SynthesisSchema, etag: true },
-  listAuthorizations: { method: 'GET', path: '/dossiers/:ins/authorizations', summary: 'Médecins traitants, authorized and blocked professionals', response: AuthorizationListSchema },
-  changeAuthorization: { method: 'POST', path: '/dossiers/:ins/authorizations', summary: 'Grant, revoke, block, unblock, designate, grant-self', body: AuthorizationChangeSchema, response: AuthorizationListSchema },
+  getDossier: { method: 'GET', action: 'dossier.read', path: '/dossiers/:ins', summary: 'Existence test, status and the caller’s access conditions (TD0.2)', response: DossierInfoSchema },
+  createDossier: { method: 'POST', action: 'dossier.create', path: '/dossiers', summary: 'Create a dossier with the patient’s consent', body: DossierCreateSchema, response: DossierCreatedSchema, idempotencyKey: true },
+  closeDossier: { method: 'POST', action: 'dossier.close', path: '/dossiers/:ins/close', summary: 'Close the dossier (kept 10 years, can be reactivated)', body: DossierCloseSchema, response: DossierInfoSchema },
+  reactivateDossier: { method: 'POST', action: 'dossier.reactivate', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: z.object({ consent: z.boolean().optional() }), response: DossierInfoSchema },
+  listDocuments: { method: 'GET', action: 'document.list', path: '/dossiers/:ins/documents', summary: 'Search the documents the caller may see (TD3.1)', query: DocumentQuerySchema, response: DocumentListSchema },
+  addDocument: { method: 'POST', action: 'document.add', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema },
+  getDocument: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id', summary: 'A document’s metadata', response: DocumentSchema },
+  getDocumentContent: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id/content', summary: 'A document’s file (TD3.2)', response: 'binary' },
+  updateDocument: { method: 'PATCH', action: 'document.set-visibility', path: '/dossiers/:ins/documents/:id', summary: 'Mask, visibility flags, archive (TD3.3a/b/d)', body: DocumentPatchSchema, response: DocumentSchema },
+  deleteDocument: { method: 'DELETE', action: 'document.delete', path: '/dossiers/:ins/documents/:id', summary: 'Delete a document (TD3.3c)', response: 'none' },
+  getSynthesis: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis', summary: 'The current VSM', response: SynthesisSchema, etag: true },
+  listSynthesisVersions: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis/versions', summary: 'Every saved version of the VSM', response: SynthesisVersionListSchema },
+  getSynthesisVersion: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis/versions/:version', summary: 'One version of the VSM', response: SynthesisSchema },
+  saveSynthesis: { method: 'PUT', action: 'synthesis.write', path: '/dossiers/:ins/synthesis', summary: 'Save a new version (If-Match required)', body: SynthesisSaveSchema, response: SynthesisSchema, etag: true },
+  listAuthorizations: { method: 'GET', action: 'authorization.read', path: '/dossiers/:ins/authorizations', summary: 'Médecins traitants, authorized and blocked professionals', response: AuthorizationListSchema },
+  changeAuthorization: { method: 'POST', action: 'authorization.manage', path: '/dossiers/:ins/authorizations', summary: 'Grant, revoke, block, unblock, designate, grant-self', body: AuthorizationChangeSchema, response: AuthorizationListSchema },
   searchProfessionals: { method: 'GET', path: '/professionals', summary: 'Directory search by name or RPPS', query: z.object({ q: z.string().max(100) }), response: ProfessionalListSchema },
-  getOppositions: { method: 'GET', path: '/dossiers/:ins/oppositions', summary: 'The patient’s oppositions to emergency access', response: OppositionsSchema },
-  setOppositions: { method: 'PUT', path: '/dossiers/:ins/oppositions', summary: 'Change the oppositions', body: OppositionsSchema, response: OppositionsSchema },
-  getNotificationPreferences: { method: 'GET', path: '/dossiers/:ins/notification-preferences', summary: 'The patient’s notification preferences', response: NotificationPreferencesSchema },
-  setNotificationPreferences: { method: 'PUT', path: '/dossiers/:ins/notification-preferences', summary: 'Change the notification preferences', body: NotificationPreferencesSchema, response: NotificationPreferencesSchema },
-  listRepresentatives: { method: 'GET', path: '/dossiers/:ins/representatives', summary: 'Legal representatives', response: RepresentativeListSchema },
-  addRepresentative: { method: 'POST', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema },
-  removeRepresentative: { method: 'DELETE', path: '/dossiers/:ins/representatives/:id', summary: 'Remove a legal representative', response: 'none' },
-  listAccessLog: { method: 'GET', path: '/dossiers/:ins/access-log', summary: 'The access history, newest first', query: AccessLogQuerySchema, response: AccessLogListSchema },
-  requestEmergencyAccess: { method: 'POST', path: '/dossiers/:ins/emergency-access', summary: 'Break-glass or regulation access (1 h grant)', body: EmergencyRequestSchema, response: EmergencyGrantSchema },
+  getOppositions: { method: 'GET', action: 'opposition.manage', path: '/dossiers/:ins/oppositions', summary: 'The patient’s oppositions to emergency access', response: OppositionsSchema },
+  setOppositions: { method: 'PUT', action: 'opposition.manage', path: '/dossiers/:ins/oppositions', summary: 'Change the oppositions', body: OppositionsSchema, response: OppositionsSchema },
+  getNotificationPreferences: { method: 'GET', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'The patient’s notification preferences', response: NotificationPreferencesSchema },
+  setNotificationPreferences: { method: 'PUT', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'Change the notification preferences', body: NotificationPreferencesSchema, response: NotificationPreferencesSchema },
+  listRepresentatives: { method: 'GET', action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Legal representatives', response: RepresentativeListSchema },
+  addRepresentative: { method: 'POST', action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema },
+  removeRepresentative: { method: 'DELETE', action: 'representative.manage', path: '/dossiers/:ins/representatives/:id', summary: 'Remove a legal representative', response: 'none' },
+  listAccessLog: { method: 'GET', action: 'history.read', path: '/dossiers/:ins/access-log', summary: 'The access history, newest first', query: AccessLogQuerySchema, response: AccessLogListSchema },
+  requestEmergencyAccess: { method: 'POST', action: 'document.list', path: '/dossiers/:ins/emergency-access', summary: 'Break-glass or regulation access (1 h grant)', body: EmergencyRequestSchema, response: EmergencyGrantSchema },
   listNotifications: { method: 'GET', path: '/notifications', summary: 'Mock only: the notification outbox', response: NotificationListSchema },
 } as const satisfies Record<string, RouteSpec>;
 
