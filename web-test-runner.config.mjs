@@ -52,7 +52,7 @@ export default {
     }),
   ],
   reporters: [defaultReporter(), summaryReporter()],
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [
     // MSW's worker only controls pages under its own path, so it must be served from the root.
     function serveWorkerAtRoot(context, next) {

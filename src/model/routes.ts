@@ -43,6 +43,8 @@ export interface RouteSpec {
   /** Answers with an ETag and takes `If-Match`. */
   etag?: boolean;
   idempotencyKey?: boolean;
+  /** Answers 201 Created rather than 200. */
+  created?: boolean;
 }
 
 const RepresentativeListSchema = z.object({ items: z.array(LegalRepresentativeSchema) });
@@ -55,11 +57,11 @@ const NotificationListSchema = z.object({ items: z.array(NotificationSchema) });
  */
 export const ROUTES = {
   getDossier: { method: 'GET', action: 'dossier.read', path: '/dossiers/:ins', summary: 'Existence test, status and the caller’s access conditions (TD0.2)', response: DossierInfoSchema },
-  createDossier: { method: 'POST', action: 'dossier.create', path: '/dossiers', summary: 'Create a dossier with the patient’s consent', body: DossierCreateSchema, response: DossierCreatedSchema, idempotencyKey: true },
+  createDossier: { method: 'POST', created: true, action: 'dossier.create', path: '/dossiers', summary: 'Create a dossier with the patient’s consent', body: DossierCreateSchema, response: DossierCreatedSchema, idempotencyKey: true },
   closeDossier: { method: 'POST', action: 'dossier.close', path: '/dossiers/:ins/close', summary: 'Close the dossier (kept 10 years, can be reactivated)', body: DossierCloseSchema, response: DossierInfoSchema },
   reactivateDossier: { method: 'POST', action: 'dossier.reactivate', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: z.object({ consent: z.boolean().optional() }), response: DossierInfoSchema },
   listDocuments: { method: 'GET', action: 'document.list', path: '/dossiers/:ins/documents', summary: 'Search the documents the caller may see (TD3.1)', query: DocumentQuerySchema, response: DocumentListSchema },
-  addDocument: { method: 'POST', action: 'document.add', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema },
+  addDocument: { method: 'POST', created: true, action: 'document.add', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema },
   getDocument: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id', summary: 'A document’s metadata', response: DocumentSchema },
   getDocumentContent: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id/content', summary: 'A document’s file (TD3.2)', response: 'binary' },
   updateDocument: { method: 'PATCH', action: 'document.set-visibility', path: '/dossiers/:ins/documents/:id', summary: 'Mask, visibility flags, archive (TD3.3a/b/d)', body: DocumentPatchSchema, response: DocumentSchema },
@@ -76,10 +78,10 @@ export const ROUTES = {
   getNotificationPreferences: { method: 'GET', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'The patient’s notification preferences', response: NotificationPreferencesSchema },
   setNotificationPreferences: { method: 'PUT', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'Change the notification preferences', body: NotificationPreferencesSchema, response: NotificationPreferencesSchema },
   listRepresentatives: { method: 'GET', action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Legal representatives', response: RepresentativeListSchema },
-  addRepresentative: { method: 'POST', action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema },
+  addRepresentative: { method: 'POST', created: true, action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema },
   removeRepresentative: { method: 'DELETE', action: 'representative.manage', path: '/dossiers/:ins/representatives/:id', summary: 'Remove a legal representative', response: 'none' },
   listAccessLog: { method: 'GET', action: 'history.read', path: '/dossiers/:ins/access-log', summary: 'The access history, newest first', query: AccessLogQuerySchema, response: AccessLogListSchema },
-  requestEmergencyAccess: { method: 'POST', action: 'document.list', path: '/dossiers/:ins/emergency-access', summary: 'Break-glass or regulation access (1 h grant)', body: EmergencyRequestSchema, response: EmergencyGrantSchema },
+  requestEmergencyAccess: { method: 'POST', created: true, action: 'document.list', path: '/dossiers/:ins/emergency-access', summary: 'Break-glass or regulation access (1 h grant)', body: EmergencyRequestSchema, response: EmergencyGrantSchema },
   listNotifications: { method: 'GET', path: '/notifications', summary: 'Mock only: the notification outbox', response: NotificationListSchema },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -1,0 +1,115 @@
+// Generates openapi.json (OpenAPI 3.1) from the route table and the zod schemas of src/model,
+// the one source of truth of the HTTP API. With --check, fails when the committed file differs.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { importTs } from './lib/bundle.mjs';
+
+const check = process.argv.includes('--check');
+const { ROUTES, API_PREFIX, ProblemSchema } = await importTs('src/model/index.ts');
+const { toJSONSchema } = await import('zod');
+const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+
+const schemaOf = (schema, io = 'output') => {
+  const { $schema: _drop, ...json } = toJSONSchema(schema, { target: 'draft-2020-12', io, unrepresentable: 'any' });
+  return json;
+};
+const problemResponse = (description) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
+
+const paths = {};
+for (const [name, route] of Object.entries(ROUTES)) {
+  const path = route.path.replace(/:([a-zA-Z]+)/g, '{$1}');
+  const parameters = [...route.path.matchAll(/:([a-zA-Z]+)/g)].map(([, param]) => ({
+    name: param,
+    in: 'path',
+    required: true,
+    schema: { type: 'string' },
+  }));
+  if (route.query) {
+    const query = schemaOf(route.query, 'input');
+    for (const [param, schema] of Object.entries(query.properties ?? {})) {
+      parameters.push({ name: param, in: 'query', required: (query.required ?? []).includes(param), schema });
+    }
+  }
+  if (route.etag && route.method === 'PUT') {
+    parameters.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version being replaced' });
+  }
+  if (route.idempotencyKey) {
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'Same key, same answer: a retried create opens one dossier' });
+  }
+  const operation = {
+    operationId: name,
+    summary: route.summary,
+    ...(route.action ? { 'x-dmp-policy-action': route.action } : {}),
+    ...(parameters.length ? { parameters } : {}),
+    responses: {},
+  };
+  if (route.body === 'multipart') {
+    operation.requestBody = {
+      required: true,
+      content: {
+        'multipart/form-data': {
+          schema: {
+            type: 'object',
+            required: ['metadata', 'file'],
+            properties: {
+              metadata: { ...schemaOf(route.multipartMetadata, 'input'), description: 'JSON, as a string field' },
+              file: { type: 'string', format: 'binary', description: 'PDF, JPEG, PNG, CDA XML or text; at most 20 MB' },
+            },
+          },
+          encoding: { metadata: { contentType: 'application/json' } },
+        },
+      },
+    };
+  } else if (route.body) {
+    operation.requestBody = { required: true, content: { 'application/json': { schema: schemaOf(route.body, 'input') } } };
+  }
+  const ok = route.created ? '201' : '200';
+  if (route.response === 'none') operation.responses['204'] = { description: 'Done' };
+  else if (route.response === 'binary') operation.responses[ok] = { description: 'The file', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } };
+  else {
+    operation.responses[ok] = {
+      description: 'Success',
+      ...(route.etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
+      content: { 'application/json': { schema: schemaOf(route.response) } },
+    };
+  }
+  operation.responses['400'] = problemResponse('Invalid request (`invalidParams` names the fields)');
+  operation.responses['401'] = problemResponse('Unknown caller');
+  if (route.action) operation.responses['403'] = problemResponse('Refused by the policy: `reason` is a policy reason code');
+  if (route.etag && route.method === 'PUT') operation.responses['412'] = problemResponse('Stale If-Match: `current` and `etag` carry the server version');
+  operation.responses.default = problemResponse('Any other error');
+  paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };
+}
+
+const document = {
+  openapi: '3.1.0',
+  info: {
+    title: 'dmp-elements DMP API',
+    version: pkg.version,
+    description:
+      'The HTTP contract the dmp-elements speak: implemented by the mock backend (mocks/) and by an integrator’s gateway in front of the real DMP. The caller is named by the gateway’s authentication (the mock: `Authorization: Bearer <actor id>`); an emergency grant travels in `DMP-Access-Grant`, a connexion secrète in `DMP-Secret: 1`. Every access is written to the access log.',
+  },
+  servers: [{ url: API_PREFIX }],
+  paths,
+  components: { schemas: { Problem: schemaOf(ProblemSchema) } },
+};
+
+const text = `${JSON.stringify(document, null, 2)}\n`;
+if (check) {
+  let committed = '';
+  try {
+    committed = readFileSync('openapi.json', 'utf8');
+  } catch {
+    // reported below
+  }
+  if (committed !== text) {
+    console.error('openapi.json is out of date: run `npm run openapi` and commit the result.');
+    process.exit(1);
+  }
+  console.log(`openapi.json is up to date (${Object.keys(ROUTES).length} operations)`);
+} else {
+  writeFileSync('openapi.json', text);
+  console.log(`openapi.json written (${Object.keys(ROUTES).length} operations)`);
+}

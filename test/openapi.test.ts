@@ -1,0 +1,52 @@
+import { expect } from '@open-wc/testing';
+import type { RequestHandler } from 'msw';
+import spec from '../openapi.json' with { type: 'json' };
+import { handlers } from '../mocks/handlers/index.js';
+import { db, startMockBackend, worker } from '../mocks/browser.js';
+import { PATIENT_ADULT, SEED_NOW } from '../mocks/data/index.js';
+import { API_PREFIX, ROUTES, routePath, type RouteName } from '../src/model/routes.js';
+
+type Operation = { operationId: string; responses: Record<string, unknown> };
+const operations = Object.entries(spec.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
+  Object.entries(methods).map(([method, op]) => ({ key: `${method.toUpperCase()} ${path}`, op })),
+);
+
+describe('openapi.json', () => {
+  before(async () => {
+    await startMockBackend({ onUnhandledRequest: 'error' });
+  });
+  after(() => worker.stop());
+
+  it('describes exactly the routes the mock backend serves', () => {
+    const served = (handlers as RequestHandler[])
+      .map((h) => h.info as unknown as { method: string; path: string })
+      .filter((info) => !String(info.path).includes('/__mock/'))
+      .map((info) => `${info.method} ${String(info.path).replace(`*${API_PREFIX}`, '').replace(/:([a-zA-Z]+)/g, '{$1}')}`);
+    expect(served.sort()).to.deep.equal(operations.map((o) => o.key).sort());
+  });
+
+  it('names each operation after its route and declares the status the mock answers', async () => {
+    db.reset();
+    db.setNow(SEED_NOW);
+    const ins = PATIENT_ADULT.identity.ins;
+    const calls: Array<[RouteName, string, RequestInit]> = [
+      ['getDossier', 'pat-durand-jeanne', {}],
+      ['listDocuments', 'ps-martin', {}],
+      ['getSynthesis', 'ps-martin', {}],
+      ['listAccessLog', 'pat-durand-jeanne', {}],
+      ['addRepresentative', 'pat-durand-jeanne', { body: JSON.stringify({ firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' }) }],
+      ['requestEmergencyAccess', 'ps-morel', { body: JSON.stringify({ mode: 'break-glass', justification: 'Patiente inconsciente aux urgences' }) }],
+    ];
+    for (const [name, actor, init] of calls) {
+      const route = ROUTES[name];
+      const op = operations.find((o) => o.key === `${route.method} ${route.path.replace(/:([a-zA-Z]+)/g, '{$1}')}`)!.op;
+      expect(op.operationId).to.equal(name);
+      const response = await fetch(`${API_PREFIX}${routePath(route.path, { ins })}`, {
+        method: route.method,
+        headers: { Authorization: `Bearer ${actor}`, 'Content-Type': 'application/json' },
+        ...init,
+      });
+      expect(Object.keys(op.responses), name).to.include(String(response.status));
+    }
+  });
+});
