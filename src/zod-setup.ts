@@ -1,4 +1,4 @@
-import { config } from 'zod';
+import { config } from 'zod/mini';
 
 // zod probes `new Function` to decide whether to compile its parsers; under a strict CSP
 // (no 'unsafe-eval', usual on hospital intranets) that probe is itself a reported violation.

@@ -1,8 +1,8 @@
-import * as z from 'zod';
 import type { Actor } from '../../src/model/actor.js';
 import {
   DossierCloseSchema,
   DossierCreateSchema,
+  DossierReactivateSchema,
   type DossierInfo,
   type PolicyDossier,
 } from '../../src/model/dossier.js';
@@ -149,7 +149,7 @@ export const closeDossier: Resolver = async ({ request, actor, ctx }) => {
 };
 
 export const reactivateDossier: Resolver = async ({ request, actor, ctx }) => {
-  const body = await readBody(request, z.object({ consent: z.boolean().optional() }));
+  const body = await readBody(request, DossierReactivateSchema);
   if (!body.ok) return body.response;
   const decision = ctx.decide('dossier.reactivate', undefined, body.value.consent === undefined ? {} : { consent: body.value.consent });
   if (!decision.allowed) return ctx.deny('dossier.reactivate', decision);

@@ -1,5 +1,5 @@
 import { HttpResponse, delay } from 'msw';
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { Actor } from '../../src/model/actor.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { API_PREFIX } from '../../src/model/routes.js';
@@ -21,7 +21,7 @@ export interface RouteArgs {
 export type Resolver = (args: RouteArgs) => Response | Promise<Response>;
 
 /** Parses a JSON body with its schema; a problem response when it does not fit. */
-export async function readBody<T extends z.ZodType>(
+export async function readBody<T extends z.ZodMiniType>(
   request: Request,
   schema: T,
 ): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
@@ -38,7 +38,7 @@ export async function readBody<T extends z.ZodType>(
   return { ok: true, value: parsed.data };
 }
 
-export function readQuery<T extends z.ZodType>(request: Request, schema: T) {
+export function readQuery<T extends z.ZodMiniType>(request: Request, schema: T) {
   const query = Object.fromEntries(new URL(request.url).searchParams);
   const parsed = schema.safeParse(query);
   if (parsed.success) return { ok: true as const, value: parsed.data as z.infer<T> };

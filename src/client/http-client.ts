@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { ReasonCodeSchema } from '../model/access-log.js';
 import type { AccessLogQuery } from '../model/access-log.js';
 import type { AuthorizationChange } from '../model/authorization.js';
@@ -457,7 +457,7 @@ function flightKey(url: string, headers: Record<string, string>): string {
   return `${url}\n${JSON.stringify(entries)}`;
 }
 
-function validated(schema: z.ZodType, value: unknown, what: string): unknown {
+function validated(schema: z.ZodMiniType, value: unknown, what: string): unknown {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   const issues = toIssues(result.error.issues);

@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import type { AccessLogQuery } from '../model/access-log.js';
 import type { AuthorizationChange } from '../model/authorization.js';
 import type { DmpDocument, DocumentList, DocumentPatch, DocumentQuery, NewDocument } from '../model/document.js';
@@ -18,7 +18,7 @@ import type { Synthesis, SynthesisContent } from '../model/synthesis.js';
 type Route<N extends RouteName> = (typeof ROUTES)[N];
 
 /** What a route answers once parsed: its schema's output, a `Blob` for a file, nothing for a 204. */
-export type ResponseOf<N extends RouteName> = Route<N>['response'] extends z.ZodType
+export type ResponseOf<N extends RouteName> = Route<N>['response'] extends z.ZodMiniType
   ? z.output<Route<N>['response']>
   : Route<N>['response'] extends 'binary'
     ? Blob

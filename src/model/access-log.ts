@@ -1,27 +1,28 @@
-import * as z from 'zod';
-import { ACTIONS, REASON_CODES } from '../policy/types.js';
-import { DateTimeSchema, listOf } from './common.js';
+import * as z from 'zod/mini';
+import { ACCESS_MODES, ACTIONS, REASON_CODES } from '../policy/types.js';
+import { DateSchema, DateTimeSchema, NonEmptySchema, listOf } from './common.js';
+import { LimitSchema } from './document.js';
 
-export const AccessModeSchema = z.enum(['normal', 'break-glass', 'regulation']);
+export const AccessModeSchema = z.enum(ACCESS_MODES);
 export const ActionSchema = z.enum(ACTIONS);
 export const ReasonCodeSchema = z.enum(REASON_CODES);
 
 /** One line of the access history: written for every request, allowed or denied. */
 export const AccessLogEntrySchema = z.object({
-  id: z.string().min(1),
+  id: NonEmptySchema,
   at: DateTimeSchema,
   actor: z.object({
-    kind: z.string().min(1),
-    id: z.string().optional(),
-    name: z.string().min(1),
-    rpps: z.string().optional(),
-    profession: z.string().optional(),
-    organisation: z.string().optional(),
+    kind: NonEmptySchema,
+    id: z.optional(z.string()),
+    name: NonEmptySchema,
+    rpps: z.optional(z.string()),
+    profession: z.optional(z.string()),
+    organisation: z.optional(z.string()),
   }),
   action: ActionSchema,
-  target: z.object({ documentId: z.string().optional(), title: z.string().optional() }).optional(),
+  target: z.optional(z.object({ documentId: z.optional(z.string()), title: z.optional(z.string()) })),
   mode: AccessModeSchema,
-  justification: z.string().optional(),
+  justification: z.optional(z.string()),
   outcome: z.enum(['allowed', 'denied']),
   reason: ReasonCodeSchema,
   /** Made under a minor's connexion secrète: hidden from legal representatives. */
@@ -32,13 +33,13 @@ export const AccessLogListSchema = listOf(AccessLogEntrySchema);
 
 /** `GET /dossiers/{ins}/access-log` query. */
 export const AccessLogQuerySchema = z.object({
-  mode: AccessModeSchema.optional(),
-  actor: z.string().max(200).optional(),
-  action: ActionSchema.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  mode: z.optional(AccessModeSchema),
+  actor: z.optional(z.string().check(z.maxLength(200))),
+  action: z.optional(ActionSchema),
+  from: z.optional(DateSchema),
+  to: z.optional(DateSchema),
+  cursor: z.optional(z.string()),
+  limit: z.optional(LimitSchema),
 });
 export type AccessLogQuery = z.infer<typeof AccessLogQuerySchema>;
 

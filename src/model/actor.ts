@@ -1,32 +1,35 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { NonEmptySchema } from './common.js';
 import { OrganisationSchema } from './professional.js';
+
+const displayName = z.optional(z.string());
 
 /**
  * Who acts: the policy's actor union plus what a UI shows of them. `id` is what the mock
  * backend takes as `Authorization: Bearer <id>`.
  */
 export const ActorSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('patient'), id: z.string().min(1), displayName: z.string().optional() }),
-  z.object({ kind: z.literal('legal-representative'), id: z.string().min(1), displayName: z.string().optional() }),
+  z.object({ kind: z.literal('patient'), id: NonEmptySchema, displayName }),
+  z.object({ kind: z.literal('legal-representative'), id: NonEmptySchema, displayName }),
   z.object({
     kind: z.literal('professional'),
-    id: z.string().optional(),
+    id: z.optional(z.string()),
     rpps: z.string(),
     profession: z.string(),
-    specialty: z.string().optional(),
-    regulator: z.boolean().optional(),
-    displayName: z.string().optional(),
-    organisation: OrganisationSchema.optional(),
+    specialty: z.optional(z.string()),
+    regulator: z.optional(z.boolean()),
+    displayName,
+    organisation: z.optional(OrganisationSchema),
   }),
   z.object({
     kind: z.literal('administrative-staff'),
-    id: z.string().optional(),
-    organisationId: z.string().optional(),
-    displayName: z.string().optional(),
-    organisation: OrganisationSchema.optional(),
+    id: z.optional(z.string()),
+    organisationId: z.optional(z.string()),
+    displayName,
+    organisation: z.optional(OrganisationSchema),
   }),
-  z.object({ kind: z.literal('occupational-physician'), id: z.string().optional(), displayName: z.string().optional() }),
-  z.object({ kind: z.literal('insurer'), id: z.string().optional(), displayName: z.string().optional() }),
+  z.object({ kind: z.literal('occupational-physician'), id: z.optional(z.string()), displayName }),
+  z.object({ kind: z.literal('insurer'), id: z.optional(z.string()), displayName }),
 ]);
 export type Actor = z.infer<typeof ActorSchema>;
 export type ActorKind = Actor['kind'];

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { DateTimeSchema } from './common.js';
 import { ProfessionalSchema } from './professional.js';
 
@@ -24,8 +24,8 @@ export const AUTHORIZATION_CHANGES = [
 /** `POST /dossiers/{ins}/authorizations`. */
 export const AuthorizationChangeSchema = z.object({
   change: z.enum(AUTHORIZATION_CHANGES),
-  rpps: z.string().regex(/^\d{11}$/),
+  rpps: z.string().check(z.regex(/^\d{11}$/)),
   /** For `grant-self`: the professional collected the patient's consent. */
-  consent: z.boolean().optional(),
+  consent: z.optional(z.boolean()),
 });
 export type AuthorizationChange = z.infer<typeof AuthorizationChangeSchema>;

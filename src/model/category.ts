@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /**
  * The document categories people see in the DMP. They are derived from the XDS classCode

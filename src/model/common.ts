@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** An ISO 8601 date-time with offset, as every timestamp on the wire. */
 export const DateTimeSchema = z.iso.datetime({ offset: true });
@@ -6,13 +6,13 @@ export const DateTimeSchema = z.iso.datetime({ offset: true });
 export const DateSchema = z.iso.date();
 
 /** The envelope of every list: cursors are opaque and stable. */
-export function listOf<T extends z.ZodType>(item: T) {
+export function listOf<T extends z.ZodMiniType>(item: T) {
   return z.object({
     items: z.array(item),
-    nextCursor: z.string().optional(),
-    total: z.number().int().nonnegative().optional(),
+    nextCursor: z.optional(z.string()),
+    total: z.optional(z.int().check(z.nonnegative())),
     /** Only for professionals: how many items the policy hid, by reason code. */
-    hidden: z.record(z.string(), z.number().int().nonnegative()).optional(),
+    hidden: z.optional(z.record(z.string(), z.int().check(z.nonnegative()))),
   });
 }
 export interface List<T> {
@@ -21,3 +21,11 @@ export interface List<T> {
   total?: number | undefined;
   hidden?: Record<string, number> | undefined;
 }
+
+/** A string trimmed of surrounding white space, then between `min` and `max` characters. */
+export function trimmed(min: number, max: number) {
+  return z.string().check(z.trim(), z.minLength(min), z.maxLength(max));
+}
+
+/** A string of at least one character, not trimmed (identifiers, codes). */
+export const NonEmptySchema = z.string().check(z.minLength(1));

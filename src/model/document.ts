@@ -1,6 +1,6 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { CategorySchema } from './category.js';
-import { DateTimeSchema, listOf } from './common.js';
+import { DateSchema, DateTimeSchema, NonEmptySchema, listOf, trimmed } from './common.js';
 
 export const DocumentStatusSchema = z.enum(['current', 'replaced', 'archived', 'deleted']);
 export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
@@ -13,35 +13,37 @@ export const VISIBILITY_CODES = {
 } as const;
 
 export const DocumentAuthorSchema = z.object({
-  name: z.string().min(1),
-  rpps: z.string().optional(),
+  name: NonEmptySchema,
+  rpps: z.optional(z.string()),
   /** TRE_G15 profession code; absent for a document deposited by the patient. */
-  profession: z.string().optional(),
-  organisation: z.string().optional(),
+  profession: z.optional(z.string()),
+  organisation: z.optional(z.string()),
 });
 export type DocumentAuthor = z.infer<typeof DocumentAuthorSchema>;
 
 export const MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'text/xml', 'text/plain'] as const;
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
+const Count = z.int().check(z.nonnegative());
+
 /** A document's XDS metadata, as listed and read. */
 export const DocumentSchema = z.object({
-  id: z.string().min(1),
-  title: z.string().min(1),
+  id: NonEmptySchema,
+  title: NonEmptySchema,
   category: CategorySchema,
   /** JDV_J57 classCode, e.g. `10` compte rendu. */
-  classCode: z.string().min(1),
+  classCode: NonEmptySchema,
   /** LOINC or TRE_A05 typeCode, e.g. `11502-2`, `SYNTH`. */
-  typeCode: z.string().min(1),
+  typeCode: NonEmptySchema,
   author: DocumentAuthorSchema,
   /** Date of the act. */
   serviceStart: DateTimeSchema,
-  serviceStop: DateTimeSchema.optional(),
+  serviceStop: z.optional(DateTimeSchema),
   submittedAt: DateTimeSchema,
   /** e.g. `urn:ihe:iti:xds-sd:pdf:2008` (CDA level 1), `urn:asip:ci-sis:vsm:2012`. */
-  formatCode: z.string().min(1),
-  mimeType: z.string().min(1),
-  size: z.number().int().nonnegative(),
+  formatCode: NonEmptySchema,
+  mimeType: NonEmptySchema,
+  size: Count,
   confidentiality: z.array(z.string()),
   status: DocumentStatusSchema,
   masked: z.boolean(),
@@ -49,9 +51,9 @@ export const DocumentSchema = z.object({
   invisibleToLegalRepresentatives: z.boolean(),
   /** Deposited by the patient (typeCode `DOCPAT*`, or category `patient`). */
   depositedByPatient: z.boolean(),
-  version: z.number().int().positive(),
-  replaces: z.string().optional(),
-  replacedBy: z.string().optional(),
+  version: z.int().check(z.positive()),
+  replaces: z.optional(z.string()),
+  replacedBy: z.optional(z.string()),
 });
 export type DmpDocument = z.infer<typeof DocumentSchema>;
 
@@ -61,40 +63,43 @@ export type DocumentList = z.infer<typeof DocumentListSchema>;
 export const DOCUMENT_SORTS = ['date-desc', 'date-asc', 'title-asc', 'title-desc'] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
+/** A page size from a query string: a whole number from 1 to 1000. */
+export const LimitSchema = z.coerce.number().check(z.multipleOf(1), z.minimum(1), z.maximum(1000));
+
 /** `GET /dossiers/{ins}/documents` query. */
 export const DocumentQuerySchema = z.object({
-  q: z.string().max(200).optional(),
-  category: CategorySchema.optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-  authorProfession: z.string().optional(),
-  sort: z.enum(DOCUMENT_SORTS).optional(),
-  status: z.enum(['current', 'all']).optional(),
-  cursor: z.string().optional(),
-  limit: z.coerce.number().int().min(1).max(1000).optional(),
+  q: z.optional(z.string().check(z.maxLength(200))),
+  category: z.optional(CategorySchema),
+  from: z.optional(DateSchema),
+  to: z.optional(DateSchema),
+  authorProfession: z.optional(z.string()),
+  sort: z.optional(z.enum(DOCUMENT_SORTS)),
+  status: z.optional(z.enum(['current', 'all'])),
+  cursor: z.optional(z.string()),
+  limit: z.optional(LimitSchema),
 });
 export type DocumentQuery = z.infer<typeof DocumentQuerySchema>;
 
 /** `PATCH /dossiers/{ins}/documents/{id}`: mask, visibility flags, archive. */
 export const DocumentPatchSchema = z
   .object({
-    masked: z.boolean().optional(),
-    invisibleToPatient: z.boolean().optional(),
-    invisibleToLegalRepresentatives: z.boolean().optional(),
-    status: z.literal('archived').optional(),
+    masked: z.optional(z.boolean()),
+    invisibleToPatient: z.optional(z.boolean()),
+    invisibleToLegalRepresentatives: z.optional(z.boolean()),
+    status: z.optional(z.literal('archived')),
   })
-  .refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Aucune modification demandée.' });
+  .check(z.refine((p) => Object.values(p).some((v) => v !== undefined), { message: 'Aucune modification demandée.' }));
 export type DocumentPatch = z.infer<typeof DocumentPatchSchema>;
 
 /** Metadata part of `POST /dossiers/{ins}/documents` (multipart, with the file). */
 export const NewDocumentSchema = z.object({
-  title: z.string().trim().min(1).max(250),
-  typeCode: z.string().min(1),
+  title: trimmed(1, 250),
+  typeCode: NonEmptySchema,
   serviceStart: DateTimeSchema,
-  serviceStop: DateTimeSchema.optional(),
-  invisibleToPatient: z.boolean().optional(),
-  invisibleToLegalRepresentatives: z.boolean().optional(),
+  serviceStop: z.optional(DateTimeSchema),
+  invisibleToPatient: z.optional(z.boolean()),
+  invisibleToLegalRepresentatives: z.optional(z.boolean()),
   /** Replaces this document (XDS replacement). */
-  replaces: z.string().optional(),
+  replaces: z.optional(z.string()),
 });
 export type NewDocument = z.infer<typeof NewDocumentSchema>;

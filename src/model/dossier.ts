@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { DateTimeSchema } from './common.js';
+import * as z from 'zod/mini';
+import { DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
 import { NirSchema } from './nir.js';
 import { InsStatusSchema, PatientTraitsSchema } from './patient.js';
 
@@ -16,27 +16,37 @@ export type Oppositions = z.infer<typeof OppositionsSchema>;
 
 const ChannelsSchema = z.object({ email: z.boolean(), sms: z.boolean() });
 
+/** A French mobile number, `+33` followed by 9 digits starting with 6 or 7. */
+export const MobilePhoneSchema = z.string().check(z.regex(/^\+33[67]\d{8}$/));
+
+/** Where the patient can be reached; both optional. */
+export const ContactSchema = z.object({
+  email: z.optional(z.email()),
+  phone: z.optional(MobilePhoneSchema),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
 /** Which events reach the patient, and through which channels. */
 export const NotificationPreferencesSchema = z.object({
-  email: z.email().optional(),
-  /** French mobile number, `+33` followed by 9 digits starting with 6 or 7. */
-  phone: z.string().regex(/^\+33[67]\d{8}$/).optional(),
+  email: z.optional(z.email()),
+  phone: z.optional(MobilePhoneSchema),
   newDocument: ChannelsSchema,
   firstAccess: ChannelsSchema,
   emergencyAccess: ChannelsSchema,
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
 
-export const LegalRepresentativeSchema = z.object({
-  id: z.string().min(1),
-  firstName: z.string().trim().min(1).max(100),
-  lastName: z.string().trim().min(1).max(100),
+export const NewLegalRepresentativeSchema = z.object({
+  firstName: trimmed(1, 100),
+  lastName: trimmed(1, 100),
   relationship: z.enum(['parent', 'guardian', 'curator', 'other']),
+});
+export type NewLegalRepresentative = z.infer<typeof NewLegalRepresentativeSchema>;
+export const LegalRepresentativeSchema = z.extend(NewLegalRepresentativeSchema, {
+  id: NonEmptySchema,
   since: DateTimeSchema,
 });
 export type LegalRepresentative = z.infer<typeof LegalRepresentativeSchema>;
-export const NewLegalRepresentativeSchema = LegalRepresentativeSchema.omit({ id: true, since: true });
-export type NewLegalRepresentative = z.infer<typeof NewLegalRepresentativeSchema>;
 
 /**
  * The dossier as the policy engine reads it (POLICY.md's `dossier` input). The server scopes it
@@ -44,14 +54,14 @@ export type NewLegalRepresentative = z.infer<typeof NewLegalRepresentativeSchema
  */
 export const PolicyDossierSchema = z.object({
   status: DossierStatusSchema,
-  patientId: z.string().optional(),
+  patientId: z.optional(z.string()),
   patientIsMinor: z.boolean(),
-  legalRepresentativeIds: z.array(z.string()).optional(),
+  legalRepresentativeIds: z.optional(z.array(z.string())),
   treatingPhysiciansRpps: z.array(z.string()),
   authorizedRpps: z.array(z.string()),
   blockedRpps: z.array(z.string()),
   oppositions: OppositionsSchema,
-  insStatus: InsStatusSchema.optional(),
+  insStatus: z.optional(InsStatusSchema),
 });
 export type PolicyDossier = z.infer<typeof PolicyDossierSchema>;
 
@@ -59,18 +69,18 @@ export type PolicyDossier = z.infer<typeof PolicyDossierSchema>;
 export const DossierInfoSchema = z.object({
   ins: NirSchema,
   status: DossierStatusSchema,
-  closedAt: DateTimeSchema.optional(),
-  closeReason: z.string().optional(),
-  createdAt: DateTimeSchema.optional(),
+  closedAt: z.optional(DateTimeSchema),
+  closeReason: z.optional(z.string()),
+  createdAt: z.optional(DateTimeSchema),
   policy: PolicyDossierSchema,
 });
 export type DossierInfo = z.infer<typeof DossierInfoSchema>;
 
 export const CredentialsSchema = z.object({
   /** The patient's login identifier. */
-  identifier: z.string().min(1),
+  identifier: NonEmptySchema,
   /** Handed on paper once; never stored by the elements. */
-  temporaryPassword: z.string().min(8),
+  temporaryPassword: z.string().check(z.minLength(8)),
 });
 export type Credentials = z.infer<typeof CredentialsSchema>;
 
@@ -85,14 +95,9 @@ export const DossierCreateSchema = z.object({
   channel: CreationChannelSchema,
   /** The patient's consent, collected explicitly; nothing is created without it. */
   consent: z.literal(true),
-  legalRepresentative: NewLegalRepresentativeSchema.optional(),
-  oppositions: OppositionsSchema.optional(),
-  contact: z
-    .object({
-      email: z.email().optional(),
-      phone: z.string().regex(/^\+33[67]\d{8}$/).optional(),
-    })
-    .optional(),
+  legalRepresentative: z.optional(NewLegalRepresentativeSchema),
+  oppositions: z.optional(OppositionsSchema),
+  contact: z.optional(ContactSchema),
 });
 export type DossierCreate = z.infer<typeof DossierCreateSchema>;
 
@@ -102,15 +107,17 @@ export const DossierCreatedSchema = z.object({
 });
 export type DossierCreated = z.infer<typeof DossierCreatedSchema>;
 
-export const DossierCloseSchema = z.object({ reason: z.string().trim().min(1).max(500) });
+export const DossierCloseSchema = z.object({ reason: trimmed(1, 500) });
+export const DossierReactivateSchema = z.object({ consent: z.optional(z.boolean()) });
 
+export const EmergencyModeSchema = z.enum(['break-glass', 'regulation']);
 export const EmergencyGrantSchema = z.object({
-  id: z.string().min(1),
-  mode: z.enum(['break-glass', 'regulation']),
+  id: NonEmptySchema,
+  mode: EmergencyModeSchema,
   expiresAt: DateTimeSchema,
 });
 export type EmergencyGrant = z.infer<typeof EmergencyGrantSchema>;
 export const EmergencyRequestSchema = z.object({
-  mode: z.enum(['break-glass', 'regulation']),
-  justification: z.string().max(2000),
+  mode: EmergencyModeSchema,
+  justification: z.string().check(z.maxLength(2000)),
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 /** Why a NIR was refused; each has a sentence in the elements' locales. */
 export type NirFailure = 'empty' | 'length' | 'characters' | 'sex' | 'month' | 'department' | 'key';
@@ -73,11 +73,13 @@ export function validateNir(input: string): NirValidation {
 }
 
 /** A NIR on the wire: 15 characters, normalized, with a matching key. */
-export const NirSchema = z.string().check((ctx) => {
-  const result = validateNir(ctx.value);
-  if (!result.ok) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: NIR_FAILURE_MESSAGES[result.reason], params: { reason: result.reason } });
-  } else if (result.nir !== ctx.value) {
-    ctx.issues.push({ code: 'custom', input: ctx.value, message: 'Le NIR doit être transmis sans espaces.' });
-  }
-});
+export const NirSchema = z.string().check(
+  z.superRefine((value, ctx) => {
+    const result = validateNir(value);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', input: value, message: NIR_FAILURE_MESSAGES[result.reason], params: { reason: result.reason } });
+    } else if (result.nir !== value) {
+      ctx.addIssue({ code: 'custom', input: value, message: 'Le NIR doit être transmis sans espaces.' });
+    }
+  }),
+);

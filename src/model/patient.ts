@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { DateSchema } from './common.js';
+import * as z from 'zod/mini';
+import { DateSchema, trimmed } from './common.js';
 import { NirSchema } from './nir.js';
 
 export const INS_STATUSES = ['PROV', 'RECUP', 'VALI', 'QUAL'] as const;
@@ -12,14 +12,14 @@ export type Sex = z.infer<typeof SexSchema>;
 
 /** The INS traits: what identifies a person beside the NIR. */
 export const PatientTraitsSchema = z.object({
-  birthName: z.string().trim().min(1).max(100),
-  usedName: z.string().trim().max(100).optional(),
+  birthName: trimmed(1, 100),
+  usedName: z.optional(trimmed(0, 100)),
   /** First names in civil-record order, the first one first. */
-  firstNames: z.string().trim().min(1).max(100),
+  firstNames: trimmed(1, 100),
   birthDate: DateSchema,
   sex: SexSchema,
   /** INSEE code of the birth commune (5 characters; 99xxx for a country abroad). */
-  birthPlaceCode: z.string().regex(/^(\d{5}|2[AB]\d{3})$/).optional(),
+  birthPlaceCode: z.optional(z.string().check(z.regex(/^(\d{5}|2[AB]\d{3})$/))),
 });
 export type PatientTraits = z.infer<typeof PatientTraitsSchema>;
 

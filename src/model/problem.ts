@@ -1,17 +1,17 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { ReasonCodeSchema } from './access-log.js';
 
 /** RFC 9457 problem details, as every error response. */
 export const ProblemSchema = z.object({
-  type: z.string().default('about:blank'),
+  type: z._default(z.string(), 'about:blank'),
   title: z.string(),
-  status: z.number().int(),
-  detail: z.string().optional(),
+  status: z.int(),
+  detail: z.optional(z.string()),
   /** The policy's reason, on a 403. */
-  reason: ReasonCodeSchema.optional(),
-  invalidParams: z.array(z.object({ name: z.string(), reason: z.string() })).optional(),
+  reason: z.optional(ReasonCodeSchema),
+  invalidParams: z.optional(z.array(z.object({ name: z.string(), reason: z.string() }))),
   /** On a 412: the server's current version and its ETag. */
-  current: z.unknown().optional(),
-  etag: z.string().optional(),
+  current: z.optional(z.unknown()),
+  etag: z.optional(z.string()),
 });
 export type Problem = z.infer<typeof ProblemSchema>;

@@ -1,26 +1,27 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
+import { NonEmptySchema } from './common.js';
 import { RppsSchema } from './rpps.js';
 
 export const OrganisationSchema = z.object({
-  name: z.string().min(1),
+  name: NonEmptySchema,
   /** FINESS number of the facility, when it has one. */
-  finess: z.string().regex(/^\d{9}$/).optional(),
-  city: z.string().optional(),
+  finess: z.optional(z.string().check(z.regex(/^\d{9}$/))),
+  city: z.optional(z.string()),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;
 
 /** A health professional of the directory (RPPS). */
 export const ProfessionalSchema = z.object({
-  id: z.string().min(1),
+  id: NonEmptySchema,
   rpps: RppsSchema,
-  firstName: z.string().min(1),
-  lastName: z.string().min(1),
+  firstName: NonEmptySchema,
+  lastName: NonEmptySchema,
   /** TRE_G15 profession code, e.g. `10` médecin, `21` pharmacien. */
-  profession: z.string().regex(/^\d{2}$/),
+  profession: z.string().check(z.regex(/^\d{2}$/)),
   /** TRE_R01 specialty code, e.g. `SM26` (médecine générale). */
-  specialty: z.string().optional(),
-  organisation: OrganisationSchema.optional(),
+  specialty: z.optional(z.string()),
+  organisation: z.optional(OrganisationSchema),
   /** Médecin régulateur of a SAMU Centre 15. */
-  regulator: z.boolean().optional(),
+  regulator: z.optional(z.boolean()),
 });
 export type Professional = z.infer<typeof ProfessionalSchema>;

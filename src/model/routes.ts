@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Action } from '../policy/types.js';
 import { AccessLogListSchema, AccessLogQuerySchema, NotificationSchema } from './access-log.js';
 import { AuthorizationChangeSchema, AuthorizationListSchema } from './authorization.js';
@@ -12,6 +12,7 @@ import {
 import {
   DossierCloseSchema,
   DossierCreateSchema,
+  DossierReactivateSchema,
   DossierCreatedSchema,
   DossierInfoSchema,
   EmergencyGrantSchema,
@@ -33,13 +34,13 @@ export interface RouteSpec {
   /** Relative to the base URL; `:name` marks a path parameter. */
   path: string;
   summary: string;
-  query?: z.ZodType;
+  query?: z.ZodMiniType;
   /** JSON body; `multipart` for the document upload. */
-  body?: z.ZodType | 'multipart';
+  body?: z.ZodMiniType | 'multipart';
   /** The JSON `metadata` field of a multipart body (the other field is `file`). */
-  multipartMetadata?: z.ZodType;
+  multipartMetadata?: z.ZodMiniType;
   /** 2xx body; `binary` for a file, `none` for 204. */
-  response: z.ZodType | 'binary' | 'none';
+  response: z.ZodMiniType | 'binary' | 'none';
   /** Answers with an ETag and takes `If-Match`. */
   etag?: boolean;
   idempotencyKey?: boolean;
@@ -59,7 +60,7 @@ export const ROUTES = {
   getDossier: { method: 'GET', action: 'dossier.read', path: '/dossiers/:ins', summary: 'Existence test, status and the caller’s access conditions (TD0.2)', response: DossierInfoSchema },
   createDossier: { method: 'POST', created: true, action: 'dossier.create', path: '/dossiers', summary: 'Create a dossier with the patient’s consent', body: DossierCreateSchema, response: DossierCreatedSchema, idempotencyKey: true },
   closeDossier: { method: 'POST', action: 'dossier.close', path: '/dossiers/:ins/close', summary: 'Close the dossier (kept 10 years, can be reactivated)', body: DossierCloseSchema, response: DossierInfoSchema },
-  reactivateDossier: { method: 'POST', action: 'dossier.reactivate', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: z.object({ consent: z.boolean().optional() }), response: DossierInfoSchema },
+  reactivateDossier: { method: 'POST', action: 'dossier.reactivate', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: DossierReactivateSchema, response: DossierInfoSchema },
   listDocuments: { method: 'GET', action: 'document.list', path: '/dossiers/:ins/documents', summary: 'Search the documents the caller may see (TD3.1)', query: DocumentQuerySchema, response: DocumentListSchema },
   addDocument: { method: 'POST', created: true, action: 'document.add', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema },
   getDocument: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id', summary: 'A document’s metadata', response: DocumentSchema },
@@ -72,7 +73,7 @@ export const ROUTES = {
   saveSynthesis: { method: 'PUT', action: 'synthesis.write', path: '/dossiers/:ins/synthesis', summary: 'Save a new version (If-Match required)', body: SynthesisSaveSchema, response: SynthesisSchema, etag: true },
   listAuthorizations: { method: 'GET', action: 'authorization.read', path: '/dossiers/:ins/authorizations', summary: 'Médecins traitants, authorized and blocked professionals', response: AuthorizationListSchema },
   changeAuthorization: { method: 'POST', action: 'authorization.manage', path: '/dossiers/:ins/authorizations', summary: 'Grant, revoke, block, unblock, designate, grant-self', body: AuthorizationChangeSchema, response: AuthorizationListSchema },
-  searchProfessionals: { method: 'GET', path: '/professionals', summary: 'Directory search by name or RPPS', query: z.object({ q: z.string().max(100) }), response: ProfessionalListSchema },
+  searchProfessionals: { method: 'GET', path: '/professionals', summary: 'Directory search by name or RPPS', query: z.object({ q: z.string().check(z.maxLength(100)) }), response: ProfessionalListSchema },
   getOppositions: { method: 'GET', action: 'opposition.manage', path: '/dossiers/:ins/oppositions', summary: 'The patient’s oppositions to emergency access', response: OppositionsSchema },
   setOppositions: { method: 'PUT', action: 'opposition.manage', path: '/dossiers/:ins/oppositions', summary: 'Change the oppositions', body: OppositionsSchema, response: OppositionsSchema },
   getNotificationPreferences: { method: 'GET', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'The patient’s notification preferences', response: NotificationPreferencesSchema },

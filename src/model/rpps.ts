@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 
 export type RppsFailure = 'length' | 'characters' | 'key';
 
@@ -36,7 +36,9 @@ export const RPPS_FAILURE_MESSAGES: Readonly<Record<RppsFailure, string>> = {
   key: 'La clé du numéro RPPS ne correspond pas : vérifiez la saisie.',
 };
 
-export const RppsSchema = z.string().check((ctx) => {
-  const result = validateRpps(ctx.value);
-  if (!result.ok) ctx.issues.push({ code: 'custom', input: ctx.value, message: RPPS_FAILURE_MESSAGES[result.reason], params: { reason: result.reason } });
-});
+export const RppsSchema = z.string().check(
+  z.superRefine((value, ctx) => {
+    const result = validateRpps(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', input: value, message: RPPS_FAILURE_MESSAGES[result.reason], params: { reason: result.reason } });
+  }),
+);

@@ -1,43 +1,51 @@
-import * as z from 'zod';
-import { DateSchema, DateTimeSchema } from './common.js';
+import * as z from 'zod/mini';
+import { DateSchema, DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
 
-const id = z.string().min(1).max(64);
-const text = (max: number) => z.string().trim().max(max);
-const label = z.string().trim().min(1).max(300);
+const id = z.string().check(z.minLength(1), z.maxLength(64));
+const note = z.optional(trimmed(0, 2000));
+const label = trimmed(1, 300);
+const optionalDate = z.optional(DateSchema);
 
 /** A code from a terminology: CIM-10 for problems, CIS (with ATC) for drugs. */
 export const CodedValueSchema = z.object({
   system: z.enum(['CIM-10', 'CIS', 'ATC', 'CIP']),
-  code: z.string().min(1).max(20),
-  label: z.string().min(1).max(300),
+  code: z.string().check(z.minLength(1), z.maxLength(20)),
+  label: z.string().check(z.minLength(1), z.maxLength(300)),
 });
 export type CodedValue = z.infer<typeof CodedValueSchema>;
 
+function datesInOrder(e: { startDate?: string | undefined; endDate?: string | undefined }) {
+  return !e.startDate || !e.endDate || e.startDate <= e.endDate;
+}
+const endAfterStart = z.refine<{ startDate?: string | undefined; endDate?: string | undefined }>(datesInOrder, { message: 'La date de fin précède la date de début.', path: ['endDate'] });
+
 /** Section 1a: active problems, medical and surgical history (CIM-10). */
-export const ProblemEntrySchema = z.object({
-  id,
-  kind: z.enum(['active-problem', 'medical-history', 'surgical-history']),
-  label,
-  code: CodedValueSchema.optional(),
-  status: z.enum(['active', 'inactive', 'resolved']),
-  startDate: DateSchema.optional(),
-  endDate: DateSchema.optional(),
-  note: text(2000).optional(),
-});
+export const ProblemEntrySchema = z
+  .object({
+    id,
+    kind: z.enum(['active-problem', 'medical-history', 'surgical-history']),
+    label,
+    code: z.optional(CodedValueSchema),
+    status: z.enum(['active', 'inactive', 'resolved']),
+    startDate: optionalDate,
+    endDate: optionalDate,
+    note,
+  })
+  .check(endAfterStart);
 
 /** Section 1a: allergies and intolerances. */
 export const AllergyEntrySchema = z.object({
   id,
   agent: label,
-  code: CodedValueSchema.optional(),
+  code: z.optional(CodedValueSchema),
   type: z.enum(['allergy', 'intolerance']),
   clinicalStatus: z.enum(['active', 'inactive', 'resolved']),
   criticality: z.enum(['low', 'high', 'unable-to-assess']),
   certainty: z.enum(['unconfirmed', 'presumed', 'confirmed', 'refuted']),
-  reactions: z.array(z.string().trim().min(1).max(200)).max(20),
-  severity: z.enum(['mild', 'moderate', 'severe']).optional(),
-  startDate: DateSchema.optional(),
-  note: text(2000).optional(),
+  reactions: z.array(trimmed(1, 200)).check(z.maxLength(20)),
+  severity: z.optional(z.enum(['mild', 'moderate', 'severe'])),
+  startDate: optionalDate,
+  note,
 });
 
 /** Section 1b: lifestyle, occupational hazards, family history. */
@@ -45,29 +53,31 @@ export const RiskFactorEntrySchema = z.object({
   id,
   kind: z.enum(['lifestyle', 'occupational', 'family-history']),
   label,
-  startDate: DateSchema.optional(),
-  note: text(2000).optional(),
+  startDate: optionalDate,
+  note,
 });
 
 /** Section 3: long-term treatments, coded by CIS with ATC as a translation. */
-export const TreatmentEntrySchema = z.object({
-  id,
-  drug: label,
-  cis: z.string().regex(/^\d{8}$/).optional(),
-  atc: z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/).optional(),
-  dosage: z.string().trim().min(1).max(300),
-  status: z.enum(['active', 'stopped']),
-  startDate: DateSchema.optional(),
-  endDate: DateSchema.optional(),
-  note: text(2000).optional(),
-});
+export const TreatmentEntrySchema = z
+  .object({
+    id,
+    drug: label,
+    cis: z.optional(z.string().check(z.regex(/^\d{8}$/))),
+    atc: z.optional(z.string().check(z.regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/))),
+    dosage: trimmed(1, 300),
+    status: z.enum(['active', 'stopped']),
+    startDate: optionalDate,
+    endDate: optionalDate,
+    note,
+  })
+  .check(endAfterStart);
 
 /** Section 2: points to watch. */
 export const WatchEntrySchema = z.object({
   id,
   label,
-  date: DateSchema.optional(),
-  note: text(2000).optional(),
+  date: optionalDate,
+  note,
 });
 
 /** Prevention, stored as its own documents (LOINC 11369-6 for vaccinations). */
@@ -75,37 +85,34 @@ export const VaccinationEntrySchema = z.object({
   id,
   vaccine: label,
   date: DateSchema,
-  lot: z.string().trim().max(40).optional(),
-  dose: z.string().trim().max(40).optional(),
+  lot: z.optional(trimmed(0, 40)),
+  dose: z.optional(trimmed(0, 40)),
 });
 export const ScreeningEntrySchema = z.object({
   id,
   label,
   date: DateSchema,
-  result: text(500).optional(),
-  nextDue: DateSchema.optional(),
+  result: z.optional(trimmed(0, 500)),
+  nextDue: optionalDate,
 });
 
-function datesInOrder(e: { startDate?: string | undefined; endDate?: string | undefined }) {
-  return !e.startDate || !e.endDate || e.startDate <= e.endDate;
-}
-const endAfterStart = { message: 'La date de fin précède la date de début.', path: ['endDate'] };
+const list = <T extends z.ZodMiniType>(entry: T) => z.array(entry).check(z.maxLength(500));
 
 /**
  * The content of a VSM, in the six groups the editor presents (DECISIONS.md 1). Section 1 of
  * the CDA holds problems, allergies and risk factors; 2 the points to watch; 3 the treatments.
  */
 export const SynthesisContentSchema = z.object({
-  problems: z.array(ProblemEntrySchema.refine(datesInOrder, endAfterStart)).max(500),
+  problems: list(ProblemEntrySchema),
   /** "No known allergy" is a statement, distinct from an empty list. */
   allergiesNoneKnown: z.boolean(),
-  allergies: z.array(AllergyEntrySchema).max(500),
-  riskFactors: z.array(RiskFactorEntrySchema).max(500),
-  treatments: z.array(TreatmentEntrySchema.refine(datesInOrder, endAfterStart)).max(500),
-  vaccinations: z.array(VaccinationEntrySchema).max(500),
-  screenings: z.array(ScreeningEntrySchema).max(500),
-  pointsToWatch: z.array(WatchEntrySchema).max(500),
-  narrative: text(10000).optional(),
+  allergies: list(AllergyEntrySchema),
+  riskFactors: list(RiskFactorEntrySchema),
+  treatments: list(TreatmentEntrySchema),
+  vaccinations: list(VaccinationEntrySchema),
+  screenings: list(ScreeningEntrySchema),
+  pointsToWatch: list(WatchEntrySchema),
+  narrative: z.optional(trimmed(0, 10000)),
 });
 export type SynthesisContent = z.infer<typeof SynthesisContentSchema>;
 export type ProblemEntry = z.infer<typeof ProblemEntrySchema>;
@@ -126,19 +133,21 @@ export const SYNTHESIS_GROUPS = [
 ] as const;
 export type SynthesisGroup = (typeof SYNTHESIS_GROUPS)[number];
 
+const SynthesisAuthorSchema = z.object({ name: NonEmptySchema, rpps: z.optional(z.string()) });
+
 /** One saved version of the VSM: a signed document replacing the one before. */
 export const SynthesisSchema = z.object({
-  documentId: z.string().min(1),
-  version: z.number().int().positive(),
+  documentId: NonEmptySchema,
+  version: z.int().check(z.positive()),
   /** Opaque; sent back as `If-Match` to save the next version. */
-  etag: z.string().min(1),
-  author: z.object({ name: z.string().min(1), rpps: z.string().optional() }),
+  etag: NonEmptySchema,
+  author: SynthesisAuthorSchema,
   savedAt: DateTimeSchema,
   content: SynthesisContentSchema,
 });
 export type Synthesis = z.infer<typeof SynthesisSchema>;
 
-export const SynthesisVersionSchema = SynthesisSchema.pick({ documentId: true, version: true, author: true, savedAt: true });
+export const SynthesisVersionSchema = z.pick(SynthesisSchema, { documentId: true, version: true, author: true, savedAt: true });
 export type SynthesisVersion = z.infer<typeof SynthesisVersionSchema>;
 export const SynthesisVersionListSchema = z.object({ items: z.array(SynthesisVersionSchema) });
 

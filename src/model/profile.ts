@@ -1,0 +1,130 @@
+import * as z from 'zod';
+import { DateSchema, DateTimeSchema } from './common.js';
+
+/**
+ * What the patient declares about themselves ("Mes informations"): stored as one document of
+ * their own (typeCode `EXPPAT_2`, class 90, category `patient`) whose file is this object as
+ * JSON. Uploaded advance directives are separate `EXPPAT_3` documents.
+ */
+
+export const PROFILE_TYPE_CODE = 'EXPPAT_2';
+export const DIRECTIVES_TYPE_CODE = 'EXPPAT_3';
+/**
+ * The profile's file type. `text/plain` is among the types every DMP gateway accepts; the
+ * content is JSON nonetheless, and is read as such.
+ */
+export const PROFILE_MIME_TYPE = 'text/plain';
+
+export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-', 'unknown'] as const;
+export const BloodGroupSchema = z.enum(BLOOD_GROUPS);
+export type BloodGroup = z.infer<typeof BloodGroupSchema>;
+
+export const ORGAN_DONATION_CHOICES = ['accept', 'refuse', 'undeclared'] as const;
+export type OrganDonationChoice = (typeof ORGAN_DONATION_CHOICES)[number];
+
+export const MAX_ALLERGIES = 50;
+export const MAX_TREATMENTS = 50;
+export const MAX_EMERGENCY_CONTACTS = 5;
+
+/** Metropolitan and overseas numbers as `0X XX XX XX XX` (the form the profile stores). */
+export const FRENCH_PHONE = /^0[1-9](?: \d{2}){4}$/;
+
+/**
+ * A French phone number as people type it — `06 12 34 56 78`, `06.12.34.56.78`,
+ * `+33 6 12 34 56 78`, `0033612345678` — in the stored form, or undefined when it is none.
+ */
+export function normalizeFrenchPhone(input: string): string | undefined {
+  const compact = input.replace(/[\s.\-()]/g, '');
+  const match = /^(?:\+33|0033|0)([1-9]\d{8})$/.exec(compact);
+  if (!match?.[1]) return undefined;
+  const digits = `0${match[1]}`;
+  return digits.replace(/(\d{2})(?=\d)/g, '$1 ');
+}
+
+const EntryIdSchema = z.string().min(1).max(64);
+const required = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
+const PhoneSchema = z.string().regex(FRENCH_PHONE);
+
+export const DeclaredAllergySchema = z.object({
+  id: EntryIdSchema,
+  /** The substance, food or drug. */
+  agent: required(200),
+  reaction: optionalText(500),
+  since: DateSchema.optional(),
+});
+export type DeclaredAllergy = z.infer<typeof DeclaredAllergySchema>;
+
+export const DeclaredTreatmentSchema = z.object({
+  id: EntryIdSchema,
+  name: required(200),
+  dosage: optionalText(200),
+});
+export type DeclaredTreatment = z.infer<typeof DeclaredTreatmentSchema>;
+
+export const EmergencyContactSchema = z.object({
+  id: EntryIdSchema,
+  name: required(150),
+  relationship: required(100),
+  phone: PhoneSchema,
+});
+export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
+
+/** The personne de confiance (CSP L1111-6). */
+export const TrustedPersonSchema = z.object({
+  name: required(150),
+  relationship: optionalText(100),
+  phone: PhoneSchema.optional(),
+  email: z.email().max(254).optional(),
+});
+export type TrustedPerson = z.infer<typeof TrustedPersonSchema>;
+
+/** Directives anticipées written in the profile itself; an uploaded file is an `EXPPAT_3` document. */
+export const AdvanceDirectivesSchema = z.object({
+  text: optionalText(10_000),
+  writtenOn: DateSchema,
+});
+export type AdvanceDirectives = z.infer<typeof AdvanceDirectivesSchema>;
+
+export const OrganDonationSchema = z.object({
+  choice: z.enum(ORGAN_DONATION_CHOICES),
+  note: optionalText(1000),
+});
+export type OrganDonation = z.infer<typeof OrganDonationSchema>;
+
+export const PatientProfileSchema = z
+  .object({
+    bloodGroup: BloodGroupSchema,
+    allergies: z.array(DeclaredAllergySchema).max(MAX_ALLERGIES),
+    /** "No allergy known" is a statement, not an empty list (DOMAIN.md). */
+    allergiesNoneKnown: z.boolean(),
+    treatments: z.array(DeclaredTreatmentSchema).max(MAX_TREATMENTS),
+    emergencyContacts: z.array(EmergencyContactSchema).max(MAX_EMERGENCY_CONTACTS),
+    trustedPerson: TrustedPersonSchema.optional(),
+    advanceDirectives: AdvanceDirectivesSchema.optional(),
+    organDonation: OrganDonationSchema,
+    /** When the patient (or their representative) saved this version. */
+    declaredAt: DateTimeSchema,
+  })
+  .refine((p) => !(p.allergiesNoneKnown && p.allergies.length > 0), {
+    message: 'Aucune allergie connue, mais des allergies sont listées.',
+    path: ['allergiesNoneKnown'],
+  })
+  .refine((p) => new Set([...p.allergies, ...p.treatments, ...p.emergencyContacts].map((e) => e.id)).size === p.allergies.length + p.treatments.length + p.emergencyContacts.length, {
+    message: 'Identifiants d’entrée en double.',
+    path: ['allergies'],
+  });
+export type PatientProfile = z.infer<typeof PatientProfileSchema>;
+
+/** A profile with nothing declared yet. */
+export function emptyProfile(declaredAt: string): PatientProfile {
+  return {
+    bloodGroup: 'unknown',
+    allergies: [],
+    allergiesNoneKnown: false,
+    treatments: [],
+    emergencyContacts: [],
+    organDonation: { choice: 'undeclared' },
+    declaredAt,
+  };
+}
