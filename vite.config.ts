@@ -1,8 +1,16 @@
+import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const root = import.meta.dirname;
+
+/** Every element folder has a `<tag>.ts` that registers the tag: one entry each. */
+const elementEntries = Object.fromEntries(
+  readdirSync(resolve(root, 'src/elements'))
+    .filter((dir) => dir.startsWith('dmp-'))
+    .map((tag) => [tag, resolve(root, `src/elements/${tag}/${tag}.ts`)]),
+);
 
 /** One entry per public module: `dmp-elements`, `/policy`, `/model`, `/client`, and each tag. */
 const entries: Record<string, string> = {
@@ -11,21 +19,31 @@ const entries: Record<string, string> = {
   model: resolve(root, 'src/model/index.ts'),
   client: resolve(root, 'src/client/index.ts'),
   'dmp-provider': resolve(root, 'src/context/dmp-provider.ts'),
+  ...elementEntries,
 };
 
 const runtimeDependencies = Object.keys(pkg.dependencies);
 
-export default defineConfig({
-  server: { open: '/demo/index.html' },
-  build: {
-    target: 'es2022',
-    copyPublicDir: false,
-    sourcemap: true,
-    lib: { entry: entries, formats: ['es'] },
-    rollupOptions: {
-      // Hosts bring one copy of lit and zod for every element they use.
-      external: (id) => runtimeDependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
-      output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+/**
+ * `vite build` makes the npm package (lit and zod left to the host's bundler, so a page holds
+ * one copy); `vite build --mode standalone` bundles them in, for a plain `<script type="module">`
+ * with no build step (and for the strict-CSP test page).
+ */
+export default defineConfig(({ mode }) => {
+  const standalone = mode === 'standalone';
+  return {
+    server: { open: '/demo/index.html' },
+    build: {
+      target: 'es2022',
+      copyPublicDir: false,
+      sourcemap: true,
+      outDir: standalone ? 'dist/standalone' : 'dist',
+      emptyOutDir: !standalone,
+      lib: { entry: entries, formats: ['es'] },
+      rollupOptions: {
+        external: standalone ? [] : (id) => runtimeDependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+        output: { chunkFileNames: 'chunks/[name]-[hash].js' },
+      },
     },
-  },
+  };
 });

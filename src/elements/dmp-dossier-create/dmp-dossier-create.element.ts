@@ -1,0 +1,795 @@
+import { msg, str } from '@lit/localize';
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isDmpError } from '../../client/errors.js';
+import { formatDate } from '../../i18n/format.js';
+import { reasonText } from '../../i18n/labels.js';
+import type { Credentials, DossierCreate, DossierInfo, PolicyDossier } from '../../model/dossier.js';
+import { validateNir } from '../../model/nir.js';
+import { INS_STATUSES, isMinor, type InsStatus, type PatientIdentity, type PatientTraits } from '../../model/patient.js';
+import type { Decision } from '../../policy/types.js';
+import { DmpElement } from '../base/dmp-element.js';
+import { baseStyles } from '../base/styles.js';
+import { styles } from './dmp-dossier-create.styles.js';
+import './events.js';
+import { checkboxField, selectField, textField } from './fields.js';
+import {
+  EMPTY_DETAILS,
+  EMPTY_IDENTITY,
+  checkDetails,
+  checkIdentity,
+  creationChannel,
+  type DetailsField,
+  type DetailsForm,
+  type FieldErrors,
+  type IdentityField,
+  type IdentityForm,
+} from './identity.js';
+import { insStatusLabel, relationshipLabel, requestErrorText, sexLabel } from './messages.js';
+import { formatNir, reformatNirInput } from './nir-format.js';
+import { consentInformation, credentialsSheet } from './texts.js';
+
+type Step = 'identify' | 'dossier' | 'credentials' | 'done';
+
+/** The existence test's answer before any dossier is known: what `decide` judges a creation on. */
+const NO_DOSSIER: PolicyDossier = {
+  status: 'none',
+  patientIsMinor: false,
+  treatingPhysiciansRpps: [],
+  authorizedRpps: [],
+  blockedRpps: [],
+  oppositions: { breakGlass: false, regulation: false },
+};
+
+const RELATIONSHIPS = ['parent', 'guardian', 'curator', 'other'] as const;
+
+/**
+ * Opens a patient's DMP as pharmacy, practice or hospital software does: the INS (NIR and
+ * traits), the existence test, the information and the patient's consent, the creation, and the
+ * connection credentials handed on paper — shown once, never stored.
+ *
+ * @tagname dmp-dossier-create
+ * @summary Creates a patient's DMP with their consent, or finds the one they already have.
+ *
+ * @fires {CustomEvent<DossierExistsDetail>} dmp-dossier-exists - The patient already has a dossier: fired when the user chooses to open an active one, when the existence test finds a closed one, and after a reactivation (`reactivated: true`).
+ * @fires {CustomEvent<DossierCreateRequestDetail>} dmp-dossier-create-request - Cancelable, before the creation request is sent; cancel it to keep the request from being sent.
+ * @fires {CustomEvent<DossierCreatedDetail>} dmp-dossier-created - The dossier was created. The detail never holds the password.
+ * @fires {CustomEvent<DossierCreateCancelDetail>} dmp-dossier-create-cancel - The user gave up with the Cancel button.
+ *
+ * @csspart base - The element's content, whatever the step.
+ * @csspart form - The form of the identification and of the consent steps.
+ * @csspart credentials - The printable sheet with the patient's identifier and temporary password.
+ * @csspart actions - A row of buttons.
+ *
+ * @cssprop [--dmp-dossier-create-max-width=48rem] - The widest the element grows on screen.
+ */
+export class DmpDossierCreate extends DmpElement {
+  static override styles = [baseStyles, styles];
+
+  private readonly existence = new Task(this, {
+    task: async ([ins], { signal }) => (ins && this.client ? this.client.getDossier(ins, { signal }) : undefined),
+    args: () => [this.checked?.ins, this.checkRun] as const,
+    onComplete: (info) => {
+      this.focusHeadingNext = true;
+      if (info?.status === 'closed') this.emit('dmp-dossier-exists', { ins: info.ins, status: 'closed' });
+    },
+    onError: () => {
+      this.focusHeadingNext = true;
+    },
+  });
+
+  @state() private step: Step = 'identify';
+  @state() private identity: IdentityForm = EMPTY_IDENTITY;
+  @state() private identityErrors: FieldErrors<IdentityField> = {};
+  /** The identity the existence test ran on, valid by construction. */
+  @state() private checked: PatientIdentity | undefined;
+  @state() private checkRun = 0;
+  @state() private details: DetailsForm = EMPTY_DETAILS;
+  @state() private detailsErrors: FieldErrors<DetailsField> = {};
+  @state() private creating = false;
+  @state() private createError: unknown;
+  @state() private reactivationConsent = false;
+  @state() private reactivationConsentMissing = false;
+  @state() private reactivating = false;
+  @state() private reactivationError: unknown;
+  @state() private reactivated: DossierInfo | undefined;
+  @state() private createdDossier: DossierInfo | undefined;
+  /** Held only while the sheet is on screen; cleared on "Done" and on disconnection. */
+  @state() private credentials: Credentials | undefined;
+
+  /** Whether the identification form was submitted once: from then on, errors follow every change. */
+  private identityTried = false;
+  /** The key of the creation being attempted, reused while the request it was made for is unchanged. */
+  private attempt: { key: string; body: string } | undefined;
+  private focusHeadingNext = false;
+  /** The data-change revision this element caused, which it need not react to. */
+  private ownRevision: number | undefined;
+
+  /** The patient's NIR, prefilled by the host (from a Carte Vitale reader, say); spaces allowed. */
+  @property() nir = '';
+
+  /** The patient's INS, as every DMP element takes it; `nir` wins when both are set. */
+  @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /** The INS traits the host already holds (birth name, first names, birth date, sex, birth place code). */
+  @property({ attribute: false }) traits: Partial<PatientTraits> | undefined;
+
+  /** The INS identity status the host holds: `PROV`, `RECUP`, `VALI` or `QUAL`. */
+  @property({ attribute: 'ins-status' }) insStatus: InsStatus | '' = '';
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.credentials) this.finish();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const prefilled = changed.has('nir') || changed.has('patientIns') || changed.has('traits') || changed.has('insStatus');
+    // Another patient from the host starts over, except over credentials not yet handed over.
+    if (prefilled && this.step !== 'credentials') this.restart();
+    // The contexts are protected, so PropertyValues<this> does not name them.
+    const contexts = changed as PropertyValues;
+    // Another user at the keyboard sees nothing of the previous one's patient.
+    if (contexts.has('actor') && contexts.get('actor') !== undefined) this.restart();
+    if (contexts.has('session') && this.session?.state === 'expired' && this.credentials) this.finish();
+    if (contexts.has('dataChange')) this.reactToDataChange();
+  }
+
+  protected override updated(): void {
+    if (!this.focusHeadingNext) return;
+    this.focusHeadingNext = false;
+    this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
+  }
+
+  private fromHost(): IdentityForm {
+    const t = this.traits ?? {};
+    const status = this.insStatus.toUpperCase();
+    return {
+      nir: formatNir(this.nir || this.patientIns),
+      // An attribute may say anything; the select holds only the four statuses.
+      insStatus: INS_STATUSES.find((s) => s === status) ?? '',
+      birthName: t.birthName ?? '',
+      firstNames: t.firstNames ?? '',
+      birthDate: t.birthDate ?? '',
+      sex: t.sex ?? '',
+      birthPlaceCode: t.birthPlaceCode ?? '',
+    };
+  }
+
+  /** Back to an empty identification, or to the host's prefilled one. */
+  private restart(prefill = true): void {
+    this.step = 'identify';
+    this.identity = prefill ? this.fromHost() : EMPTY_IDENTITY;
+    this.identityErrors = {};
+    this.identityTried = false;
+    this.checked = undefined;
+    this.details = EMPTY_DETAILS;
+    this.detailsErrors = {};
+    this.createError = undefined;
+    this.attempt = undefined;
+    this.resetReactivation();
+    this.createdDossier = undefined;
+    this.credentials = undefined;
+  }
+
+  private resetReactivation(): void {
+    this.reactivationConsent = false;
+    this.reactivationConsentMissing = false;
+    this.reactivationError = undefined;
+    this.reactivated = undefined;
+  }
+
+  /** A dossier created or reactivated elsewhere for this patient: the existence test runs again. */
+  private reactToDataChange(): void {
+    const change = this.dataChange;
+    if (!change || change.revision === this.ownRevision || this.step !== 'dossier' || this.creating || this.reactivating) return;
+    if (change.topics.includes('dossier') && (change.ins === undefined || change.ins === this.checked?.ins)) this.checkRun += 1;
+  }
+
+  private notifyDossierChanged(ins: string): void {
+    this.provider?.notifyDataChanged(['dossier'], ins);
+    this.ownRevision = this.dataChange?.revision;
+  }
+
+  private decide(action: 'dossier.create' | 'dossier.reactivate', dossier: PolicyDossier, consent: boolean): Decision | undefined {
+    if (!this.policy || !this.actor) return undefined;
+    const channel = action === 'dossier.create' ? creationChannel(this.actor) : undefined;
+    return this.policy.decide({ actor: this.actor, action, dossier, request: { consent, ...(channel ? { channel } : {}) } });
+  }
+
+  private isMinor(identity: PatientIdentity): boolean {
+    return isMinor(identity.traits.birthDate, new Date().toISOString().slice(0, 10));
+  }
+
+  /** `decide` on a creation; a dossier not created yet is judged on the identity typed, as the server does. */
+  private creationDecision(identity: PatientIdentity, consent: boolean): Decision | undefined {
+    const found = this.existence.value?.policy ?? NO_DOSSIER;
+    return this.decide('dossier.create', { ...found, patientIsMinor: this.isMinor(identity), insStatus: identity.insStatus }, consent);
+  }
+
+  private focusFirstInvalid(): void {
+    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  private setIdentity<F extends IdentityField>(field: F, value: IdentityForm[F]): void {
+    this.identity = { ...this.identity, [field]: value };
+  }
+
+  private handleNirInput(event: InputEvent): void {
+    const input = event.target as HTMLInputElement;
+    const { value, caret } = reformatNirInput(input.value, input.selectionStart ?? input.value.length, this.identity.nir, event.inputType);
+    input.value = value;
+    input.setSelectionRange(caret, caret);
+    this.setIdentity('nir', value);
+  }
+
+  /** After a first submission every change re-checks the form; before, only the NIR speaks up, once typed. */
+  private handleIdentityChange(field: IdentityField): void {
+    if (this.identityTried) {
+      const result = checkIdentity(this.identity);
+      this.identityErrors = result.ok ? {} : result.errors;
+    } else if (field === 'nir') {
+      const nir = validateNir(this.identity.nir);
+      const { nir: _previous, ...others } = this.identityErrors;
+      this.identityErrors = nir.ok || nir.reason === 'empty' ? others : { ...others, nir: [{ code: 'nir', reason: nir.reason }] };
+    }
+  }
+
+  private handleIdentifySubmit(event: SubmitEvent): void {
+    event.preventDefault();
+    this.identityTried = true;
+    const result = checkIdentity(this.identity);
+    if (!result.ok) {
+      this.identityErrors = result.errors;
+      this.focusFirstInvalid();
+      return;
+    }
+    this.identityErrors = {};
+    this.identity = { ...this.identity, nir: formatNir(result.identity.ins) };
+    // Another person's consent and contact must not carry over to this one.
+    if (this.checked?.ins !== result.identity.ins) {
+      this.details = EMPTY_DETAILS;
+      this.detailsErrors = {};
+    }
+    this.checked = result.identity;
+    this.checkRun += 1;
+    this.resetReactivation();
+    this.createError = undefined;
+    this.step = 'dossier';
+  }
+
+  private editIdentity(): void {
+    this.step = 'identify';
+    this.focusHeadingNext = true;
+  }
+
+  private handleCancel(): void {
+    this.emit('dmp-dossier-create-cancel', { ins: this.checked?.ins });
+    this.restart();
+    this.focusHeadingNext = true;
+  }
+
+  private handleOpen(ins: string): void {
+    this.emit('dmp-dossier-exists', { ins, status: 'active' });
+  }
+
+  private setDetails<F extends keyof DetailsForm>(field: F, value: DetailsForm[F]): void {
+    this.details = { ...this.details, [field]: value };
+    if (field in this.detailsErrors) {
+      const { [field as DetailsField]: _fixed, ...others } = this.detailsErrors;
+      this.detailsErrors = others;
+    }
+  }
+
+  private async handleCreate(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const identity = this.checked;
+    // A second click while the first request is out must not send another.
+    if (this.creating || !identity || !this.client || !this.actor) return;
+    const minor = this.isMinor(identity);
+    const details = checkDetails(this.details, minor);
+    const errors: FieldErrors<DetailsField> = details.ok ? {} : { ...details.errors };
+    const decision = this.creationDecision(identity, this.details.consent);
+    if (decision?.reason === 'consent-required') errors.consent = [{ code: 'consent' }];
+    this.detailsErrors = errors;
+    if (!details.ok || Object.keys(errors).length > 0) {
+      this.focusFirstInvalid();
+      return;
+    }
+    const channel = creationChannel(this.actor);
+    // Any other refusal already stands on screen in place of this form (renderDetails).
+    if (!decision?.allowed || !channel) return;
+    const input: DossierCreate = { ...identity, channel, consent: true, ...details.value };
+    const body = JSON.stringify(input);
+    // The same request again (a retry after a failure) keeps its key, so the server creates and bills one dossier.
+    if (this.attempt?.body !== body) this.attempt = { key: crypto.randomUUID(), body };
+    const { key } = this.attempt;
+    if (!this.emit('dmp-dossier-create-request', { ins: identity.ins, input }, { cancelable: true })) return;
+    this.creating = true;
+    this.createError = undefined;
+    try {
+      // No abort signal: once sent, a creation is better finished than left half-known.
+      const created = await this.client.createDossier(input, { idempotencyKey: key });
+      this.attempt = undefined;
+      this.createdDossier = created.dossier;
+      this.credentials = created.credentials;
+      this.step = 'credentials';
+      this.focusHeadingNext = true;
+      this.emit('dmp-dossier-created', { ins: created.dossier.ins, dossier: created.dossier });
+      this.notifyDossierChanged(created.dossier.ins);
+    } catch (error) {
+      this.createError = error;
+    } finally {
+      this.creating = false;
+    }
+  }
+
+  private async handleReactivate(info: DossierInfo): Promise<void> {
+    if (this.reactivating) return;
+    const decision = this.decide('dossier.reactivate', info.policy, this.reactivationConsent);
+    this.reactivationConsentMissing = decision?.reason === 'consent-required';
+    if (!decision?.allowed) {
+      if (this.reactivationConsentMissing) this.focusFirstInvalid();
+      return;
+    }
+    this.reactivating = true;
+    this.reactivationError = undefined;
+    try {
+      const dossier = await this.client!.reactivateDossier(info.ins, this.reactivationConsent ? { consent: true } : {});
+      this.reactivated = dossier;
+      this.focusHeadingNext = true;
+      this.emit('dmp-dossier-exists', { ins: dossier.ins, status: 'active', reactivated: true });
+      this.notifyDossierChanged(dossier.ins);
+    } catch (error) {
+      this.reactivationError = error;
+    } finally {
+      this.reactivating = false;
+    }
+  }
+
+  /** The sheet was handed over: the password leaves memory and the screen. */
+  private finish(): void {
+    this.credentials = undefined;
+    this.step = 'done';
+    this.focusHeadingNext = true;
+  }
+
+  private handlePrint(): void {
+    window.print();
+  }
+
+  protected renderContent(): TemplateResult {
+    return html`<div part="base" class="base">${this.renderStep()}</div>`;
+  }
+
+  private renderStep(): unknown {
+    switch (this.step) {
+      case 'identify':
+        return this.renderIdentify();
+      case 'dossier':
+        return this.existence.render({
+          pending: () => this.renderChecking(),
+          error: (error) => this.renderCheckError(error),
+          complete: (info) => (info ? this.renderExistence(info) : nothing),
+        });
+      case 'credentials':
+        return this.renderCredentials();
+      case 'done':
+        return this.renderDone();
+    }
+  }
+
+  private heading(text: string): TemplateResult {
+    return html`<h2 tabindex="-1" data-step-heading>${text}</h2>`;
+  }
+
+  private cancelButton(): TemplateResult {
+    return html`<button type="button" @click=${this.handleCancel}>${msg('Annuler', { id: 'dossier-create.cancel' })}</button>`;
+  }
+
+  private renderRefusal(decision: Decision): TemplateResult {
+    return html`<div class="notice notice--error" role="alert">
+      <p>${reasonText(decision.reason)}</p>
+      ${decision.reason === 'ins-not-qualified'
+        ? html`<p>
+            ${msg('Seule une identité qualifiée (QUAL) peut servir à créer un DMP : récupérez l’INS par le téléservice INSi et vérifiez-la sur une pièce d’identité.', { id: 'dossier-create.ins-not-qualified-help' })}
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderIdentify(): TemplateResult {
+    // Whether this user may open a dossier at all, before asking for anyone's identity.
+    const refusal = this.decide('dossier.create', NO_DOSSIER, true);
+    if (refusal && !refusal.allowed) {
+      return html`${this.heading(msg('Création d’un DMP', { id: 'dossier-create.title' }))} ${this.renderRefusal(refusal)}`;
+    }
+    const f = this.identity;
+    const e = this.identityErrors;
+    const onChange = (field: IdentityField) => () => this.handleIdentityChange(field);
+    return html`<form part="form" novalidate @submit=${this.handleIdentifySubmit}>
+      ${this.heading(msg('Création d’un DMP : identité du patient', { id: 'dossier-create.identify.title' }))}
+      <p class="hint">
+        ${msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.', { id: 'dossier-create.identify.intro' })}
+      </p>
+      <div class="grid">
+        ${textField({
+          field: 'nir',
+          label: msg('NIR (numéro de sécurité sociale, clé comprise)', { id: 'dossier-create.field.nir' }),
+          hint: msg('15 caractères, par exemple 2 58 03 69 383 047 02 ; 2A ou 2B pour une naissance en Corse.', { id: 'dossier-create.field.nir-hint' }),
+          value: f.nir,
+          className: 'field--nir',
+          required: true,
+          errors: e.nir,
+          onInput: (event) => this.handleNirInput(event),
+          onChange: onChange('nir'),
+        })}
+        ${selectField({
+          field: 'insStatus',
+          label: msg('Statut de l’identité INS', { id: 'dossier-create.field.ins-status' }),
+          placeholder: msg('Choisir…', { id: 'dossier-create.choose' }),
+          options: INS_STATUSES.map((s) => [s, insStatusLabel(s)] as const),
+          value: f.insStatus,
+          required: true,
+          errors: e.insStatus,
+          onChange: (value) => {
+            this.setIdentity('insStatus', value as InsStatus | '');
+            this.handleIdentityChange('insStatus');
+          },
+        })}
+      </div>
+      <fieldset>
+        <legend>${msg('Traits d’identité', { id: 'dossier-create.traits' })}</legend>
+        <div class="grid">
+          ${textField({
+            field: 'birthName',
+            label: msg('Nom de naissance', { id: 'dossier-create.field.birth-name' }),
+            value: f.birthName,
+            autocomplete: 'family-name',
+            required: true,
+            errors: e.birthName,
+            onInput: (event) => this.setIdentity('birthName', (event.target as HTMLInputElement).value),
+            onChange: onChange('birthName'),
+          })}
+          ${textField({
+            field: 'firstNames',
+            label: msg('Prénoms (dans l’ordre de l’état civil)', { id: 'dossier-create.field.first-names' }),
+            value: f.firstNames,
+            autocomplete: 'given-name',
+            required: true,
+            errors: e.firstNames,
+            onInput: (event) => this.setIdentity('firstNames', (event.target as HTMLInputElement).value),
+            onChange: onChange('firstNames'),
+          })}
+          ${textField({
+            field: 'birthDate',
+            label: msg('Date de naissance', { id: 'dossier-create.field.birth-date' }),
+            type: 'date',
+            value: f.birthDate,
+            required: true,
+            errors: e.birthDate,
+            onInput: (event) => this.setIdentity('birthDate', (event.target as HTMLInputElement).value),
+            onChange: onChange('birthDate'),
+          })}
+          ${selectField({
+            field: 'sex',
+            label: msg('Sexe', { id: 'dossier-create.field.sex' }),
+            placeholder: msg('Choisir…', { id: 'dossier-create.choose' }),
+            options: (['F', 'M', 'I'] as const).map((s) => [s, sexLabel(s)] as const),
+            value: f.sex,
+            required: true,
+            errors: e.sex,
+            onChange: (value) => {
+              this.setIdentity('sex', value as IdentityForm['sex']);
+              this.handleIdentityChange('sex');
+            },
+          })}
+          ${textField({
+            field: 'birthPlaceCode',
+            label: msg('Code INSEE du lieu de naissance (facultatif)', { id: 'dossier-create.field.birth-place' }),
+            hint: msg('La commune, ou 99 suivi du code du pays pour une naissance à l’étranger.', { id: 'dossier-create.field.birth-place-hint' }),
+            value: f.birthPlaceCode,
+            errors: e.birthPlaceCode,
+            onInput: (event) => this.setIdentity('birthPlaceCode', (event.target as HTMLInputElement).value),
+            onChange: onChange('birthPlaceCode'),
+          })}
+        </div>
+      </fieldset>
+      ${Object.keys(e).length > 0
+        ? html`<p class="notice notice--error" role="alert">
+            ${msg('Corrigez les champs signalés avant de continuer.', { id: 'dossier-create.identify.invalid' })}
+          </p>`
+        : nothing}
+      <div class="actions" part="actions">
+        <button type="submit" class="primary">${msg('Rechercher un DMP existant', { id: 'dossier-create.identify.submit' })}</button>
+        ${this.cancelButton()}
+      </div>
+    </form>`;
+  }
+
+  private renderPatientSummary(identity: PatientIdentity): TemplateResult {
+    const { traits } = identity;
+    return html`<div class="summary">
+      <dl>
+        <div><dt>${msg('Patient', { id: 'dossier-create.sheet.patient' })}</dt><dd>${traits.firstNames} ${traits.birthName}</dd></div>
+        <div><dt>${msg('Date de naissance', { id: 'dossier-create.field.birth-date' })}</dt><dd>${formatDate(traits.birthDate, this.locale)}</dd></div>
+        <div><dt>${msg('Sexe', { id: 'dossier-create.field.sex' })}</dt><dd>${sexLabel(traits.sex)}</dd></div>
+        <div><dt>${msg('NIR', { id: 'dossier-create.sheet.nir' })}</dt><dd class="nir">${formatNir(identity.ins)}</dd></div>
+        <div><dt>${msg('Statut de l’identité INS', { id: 'dossier-create.field.ins-status' })}</dt><dd>${insStatusLabel(identity.insStatus)}</dd></div>
+      </dl>
+      <button type="button" class="link" @click=${this.editIdentity}>${msg('Modifier l’identité', { id: 'dossier-create.edit-identity' })}</button>
+    </div>`;
+  }
+
+  private renderChecking(): TemplateResult {
+    return html`<div class="busy" role="status" aria-busy="true">
+      <span class="spinner" aria-hidden="true"></span>
+      ${msg('Recherche d’un DMP existant pour ce patient…', { id: 'dossier-create.checking' })}
+    </div>`;
+  }
+
+  private renderCheckError(error: unknown): TemplateResult {
+    return html`${this.heading(msg('Recherche d’un DMP existant', { id: 'dossier-create.check.title' }))}
+      ${this.checked ? this.renderPatientSummary(this.checked) : nothing}
+      <div class="notice notice--error" role="alert">
+        <p>${requestErrorText(error)}</p>
+      </div>
+      <div class="actions" part="actions">
+        <button type="button" class="primary" @click=${() => void this.existence.run()}>${msg('Réessayer', { id: 'dossier-create.retry' })}</button>
+        ${this.cancelButton()}
+      </div>`;
+  }
+
+  private renderExistence(info: DossierInfo): TemplateResult {
+    const identity = this.checked;
+    if (!identity) return html``;
+    if (info.status === 'none') return this.renderDetails(identity);
+    return info.status === 'active' ? this.renderActive(identity, info) : this.renderClosed(identity, info);
+  }
+
+  private renderActive(identity: PatientIdentity, info: DossierInfo): TemplateResult {
+    return html`${this.heading(msg('Ce patient a déjà un DMP', { id: 'dossier-create.active.title' }))}
+      ${this.renderPatientSummary(identity)}
+      <div class="notice" role="status">
+        <p>
+          ${info.createdAt
+            ? msg(str`Son dossier est ouvert depuis le ${formatDate(info.createdAt, this.locale)} : il n’y a rien à créer.`, { id: 'dossier-create.active.since' })
+            : msg('Son dossier est ouvert : il n’y a rien à créer.', { id: 'dossier-create.active.text' })}
+        </p>
+      </div>
+      <div class="actions" part="actions">
+        <button type="button" class="primary" @click=${() => this.handleOpen(info.ins)}>${msg('Ouvrir le dossier', { id: 'dossier-create.open' })}</button>
+        ${this.cancelButton()}
+      </div>`;
+  }
+
+  private renderClosed(identity: PatientIdentity, info: DossierInfo): TemplateResult {
+    if (this.reactivated) {
+      return html`${this.heading(msg('Le DMP est réactivé', { id: 'dossier-create.reactivated.title' }))}
+        ${this.renderPatientSummary(identity)}
+        <div class="notice notice--success" role="status">
+          <p>${msg('Le dossier est de nouveau ouvert, avec son contenu d’avant la fermeture.', { id: 'dossier-create.reactivated.text' })}</p>
+        </div>
+        <div class="actions" part="actions">
+          <button type="button" class="primary" @click=${() => this.handleOpen(info.ins)}>${msg('Ouvrir le dossier', { id: 'dossier-create.open' })}</button>
+        </div>`;
+    }
+    const withConsent = this.decide('dossier.reactivate', info.policy, true);
+    const consentNeeded = this.decide('dossier.reactivate', info.policy, false)?.reason === 'consent-required';
+    return html`${this.heading(msg('Le DMP de ce patient est fermé', { id: 'dossier-create.closed.title' }))}
+      ${this.renderPatientSummary(identity)}
+      <div class="notice" role="status">
+        <p>
+          ${info.closedAt
+            ? msg(str`Le dossier a été fermé le ${formatDate(info.closedAt, this.locale)}.`, { id: 'dossier-create.closed.since' })
+            : msg('Le dossier a été fermé.', { id: 'dossier-create.closed.text' })}
+          ${msg('Ses données sont conservées 10 ans après la fermeture ; pendant ce temps il peut être réactivé, mais pas recréé.', { id: 'dossier-create.closed.retention' })}
+        </p>
+      </div>
+      ${withConsent?.allowed
+        ? html`<form part="form" novalidate @submit=${(e: SubmitEvent) => {
+            e.preventDefault();
+            void this.handleReactivate(info);
+          }}>
+            ${consentNeeded
+              ? checkboxField({
+                  field: 'reactivationConsent',
+                  label: msg('Le patient consent à la réactivation de son DMP.', { id: 'dossier-create.reactivate.consent' }),
+                  checked: this.reactivationConsent,
+                  required: true,
+                  errors: this.reactivationConsentMissing ? [{ code: 'consent' }] : undefined,
+                  onChange: (checked) => {
+                    this.reactivationConsent = checked;
+                    this.reactivationConsentMissing = false;
+                  },
+                })
+              : nothing}
+            ${this.reactivationError
+              ? html`<div class="notice notice--error" role="alert"><p>${requestErrorText(this.reactivationError)}</p></div>`
+              : nothing}
+            <div class="actions" part="actions">
+              <button type="submit" class="primary" aria-disabled=${this.reactivating ? 'true' : 'false'}>
+                ${this.reactivating
+                  ? msg('Réactivation en cours…', { id: 'dossier-create.reactivating' })
+                  : msg('Réactiver le DMP', { id: 'dossier-create.reactivate' })}
+              </button>
+              ${this.cancelButton()}
+            </div>
+          </form>`
+        : html`${withConsent ? this.renderRefusal(withConsent) : nothing}
+            <div class="actions" part="actions">${this.cancelButton()}</div>`}`;
+  }
+
+  private renderDetails(identity: PatientIdentity): TemplateResult {
+    const refusal = this.creationDecision(identity, true);
+    if (refusal && !refusal.allowed) {
+      return html`${this.heading(msg('Ce DMP ne peut pas être créé ici', { id: 'dossier-create.refused.title' }))}
+        ${this.renderPatientSummary(identity)} ${this.renderRefusal(refusal)}
+        <div class="actions" part="actions">
+          <button type="button" @click=${this.editIdentity}>${msg('Modifier l’identité', { id: 'dossier-create.edit-identity' })}</button>
+          ${this.cancelButton()}
+        </div>`;
+    }
+    const d = this.details;
+    const e = this.detailsErrors;
+    const minor = this.isMinor(identity);
+    const conflict = isDmpError(this.createError) && this.createError.reason === 'dossier-exists';
+    return html`<form part="form" novalidate aria-busy=${this.creating ? 'true' : 'false'} @submit=${this.handleCreate}>
+      ${this.heading(msg('Pas encore de DMP : information et consentement du patient', { id: 'dossier-create.details.title' }))}
+      ${this.renderPatientSummary(identity)}
+      <section class="info" aria-labelledby="info-title">
+        <h3 id="info-title">${msg('À dire au patient avant son accord', { id: 'dossier-create.info.title' })}</h3>
+        ${consentInformation()}
+      </section>
+      ${minor
+        ? html`<fieldset>
+            <legend>${msg('Représentant légal du patient mineur', { id: 'dossier-create.representative' })}</legend>
+            <p class="hint">
+              ${msg('Le DMP d’un mineur est créé avec son représentant légal, qui y accède en son nom.', { id: 'dossier-create.representative.hint' })}
+            </p>
+            <div class="grid">
+              ${textField({
+                field: 'representativeLastName',
+                label: msg('Nom du représentant', { id: 'dossier-create.field.representative-last-name' }),
+                value: d.representativeLastName,
+                required: true,
+                errors: e.representativeLastName,
+                onInput: (event) => this.setDetails('representativeLastName', (event.target as HTMLInputElement).value),
+              })}
+              ${textField({
+                field: 'representativeFirstName',
+                label: msg('Prénom du représentant', { id: 'dossier-create.field.representative-first-name' }),
+                value: d.representativeFirstName,
+                required: true,
+                errors: e.representativeFirstName,
+                onInput: (event) => this.setDetails('representativeFirstName', (event.target as HTMLInputElement).value),
+              })}
+              ${selectField({
+                field: 'representativeRelationship',
+                label: msg('Lien avec le patient', { id: 'dossier-create.field.relationship' }),
+                placeholder: msg('Choisir…', { id: 'dossier-create.choose' }),
+                options: RELATIONSHIPS.map((r) => [r, relationshipLabel(r)] as const),
+                value: d.representativeRelationship,
+                required: true,
+                errors: e.representativeRelationship,
+                onChange: (value) => this.setDetails('representativeRelationship', value as DetailsForm['representativeRelationship']),
+              })}
+            </div>
+          </fieldset>`
+        : nothing}
+      <fieldset>
+        <legend>${msg('Oppositions (facultatif)', { id: 'dossier-create.oppositions' })}</legend>
+        ${checkboxField({
+          field: 'opposeBreakGlass',
+          label: msg('Le patient s’oppose à l’accès en urgence à son dossier (bris de glace).', { id: 'dossier-create.field.oppose-break-glass' }),
+          checked: d.opposeBreakGlass,
+          onChange: (checked) => this.setDetails('opposeBreakGlass', checked),
+        })}
+        ${checkboxField({
+          field: 'opposeRegulation',
+          label: msg('Le patient s’oppose à l’accès du médecin régulateur du SAMU (Centre 15).', { id: 'dossier-create.field.oppose-regulation' }),
+          checked: d.opposeRegulation,
+          onChange: (checked) => this.setDetails('opposeRegulation', checked),
+        })}
+      </fieldset>
+      <fieldset>
+        <legend>${msg('Coordonnées pour les notifications (facultatif)', { id: 'dossier-create.contact' })}</legend>
+        <p class="hint">
+          ${msg('Le patient est prévenu par e-mail ou SMS des nouveaux documents et de tout accès en urgence.', { id: 'dossier-create.contact.hint' })}
+        </p>
+        <div class="grid">
+          ${textField({
+            field: 'email',
+            label: msg('Adresse e-mail', { id: 'dossier-create.field.email' }),
+            type: 'email',
+            inputmode: 'email',
+            value: d.email,
+            errors: e.email,
+            onInput: (event) => this.setDetails('email', (event.target as HTMLInputElement).value),
+          })}
+          ${textField({
+            field: 'phone',
+            label: msg('Téléphone mobile', { id: 'dossier-create.field.phone' }),
+            hint: msg('Par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.', { id: 'dossier-create.field.phone-hint' }),
+            type: 'tel',
+            inputmode: 'tel',
+            value: d.phone,
+            errors: e.phone,
+            onInput: (event) => this.setDetails('phone', (event.target as HTMLInputElement).value),
+          })}
+        </div>
+      </fieldset>
+      ${checkboxField({
+        field: 'consent',
+        label: msg('Le patient a reçu cette information et consent à la création de son DMP.', { id: 'dossier-create.field.consent' }),
+        checked: d.consent,
+        required: true,
+        errors: e.consent,
+        onChange: (checked) => this.setDetails('consent', checked),
+      })}
+      ${this.createError
+        ? html`<div class="notice notice--error" role="alert">
+            <p>${requestErrorText(this.createError)}</p>
+            <p>
+              ${conflict
+                ? msg('Le dossier a peut-être été créé entre-temps : relancez la recherche.', { id: 'dossier-create.create.conflict' })
+                : msg('Vos saisies sont conservées. Réessayer ne peut pas créer un second dossier.', { id: 'dossier-create.create.kept' })}
+            </p>
+          </div>`
+        : nothing}
+      <div class="actions" part="actions">
+        ${conflict
+          ? html`<button type="button" class="primary" @click=${() => (this.checkRun += 1)}>
+              ${msg('Relancer la recherche', { id: 'dossier-create.recheck' })}
+            </button>`
+          : html`<button type="submit" class="primary" aria-disabled=${this.creating ? 'true' : 'false'}>
+              ${this.creating
+                ? msg('Création du DMP en cours…', { id: 'dossier-create.creating' })
+                : this.createError
+                  ? msg('Réessayer la création', { id: 'dossier-create.create.retry' })
+                  : msg('Créer le DMP', { id: 'dossier-create.create' })}
+            </button>`}
+        <button type="button" ?disabled=${this.creating} @click=${this.handleCancel}>${msg('Annuler', { id: 'dossier-create.cancel' })}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderCredentials(): TemplateResult {
+    const identity = this.checked;
+    const dossier = this.createdDossier;
+    const credentials = this.credentials;
+    if (!identity || !dossier || !credentials) return this.renderDone();
+    return html`<div class="screen-only">
+        ${this.heading(msg('Le DMP est créé', { id: 'dossier-create.created.title' }))}
+        <div class="notice notice--success" role="status">
+          <p>
+            ${msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.', { id: 'dossier-create.created.print-hint' })}
+          </p>
+        </div>
+      </div>
+      ${credentialsSheet({ traits: identity.traits, dossier, credentials, locale: this.locale })}
+      <div class="actions screen-only" part="actions">
+        <button type="button" class="primary" @click=${this.handlePrint}>${msg('Imprimer', { id: 'dossier-create.print' })}</button>
+        <button type="button" @click=${this.finish}>${msg('Terminé', { id: 'dossier-create.done' })}</button>
+      </div>`;
+  }
+
+  private renderDone(): TemplateResult {
+    const name = this.checked ? `${this.checked.traits.firstNames} ${this.checked.traits.birthName}` : '';
+    return html`${this.heading(msg('DMP créé', { id: 'dossier-create.done.title' }))}
+      <div class="notice notice--success" role="status">
+        <p>
+          ${msg(str`Le DMP de ${name} est créé. Ses identifiants ne sont plus affichés.`, { id: 'dossier-create.done.text' })}
+        </p>
+      </div>
+      <div class="actions" part="actions">
+        <button type="button" class="primary" @click=${this.handleNew}>${msg('Créer le DMP d’un autre patient', { id: 'dossier-create.new' })}</button>
+      </div>`;
+  }
+
+  private handleNew(): void {
+    // The host's prefill was the patient just handled.
+    this.restart(false);
+    this.focusHeadingNext = true;
+  }
+}

@@ -1,0 +1,205 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { waitFor } from 'storybook/test';
+import { db } from '../mocks/db/store.js';
+import { PATIENT_ADULT, PATIENT_BORN_ABROAD, PATIENT_CLOSED, PATIENT_NO_DOSSIER, PATIENT_UNQUALIFIED } from '../mocks/data/index.js';
+import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
+import type { DmpDossierCreate } from '../src/elements/dmp-dossier-create/dmp-dossier-create.element.js';
+import { nirKey } from '../src/model/nir.js';
+import type { PatientIdentity, PatientTraits } from '../src/model/patient.js';
+import { ACTOR_OPTIONS, inProvider } from './support.js';
+
+interface Args {
+  actor: string;
+  locale: 'fr' | 'en';
+  nir: string;
+  insStatus: string;
+  traits: Partial<PatientTraits> | undefined;
+}
+
+function prefill(identity: PatientIdentity): Pick<Args, 'nir' | 'insStatus' | 'traits'> {
+  return { nir: identity.ins, insStatus: identity.insStatus, traits: identity.traits };
+}
+
+/** Born in Paris in April 2015: a minor without a dossier. */
+const MINOR_NUMBER = '1150475056123';
+const MINOR: PatientIdentity = {
+  ins: `${MINOR_NUMBER}${String(nirKey(MINOR_NUMBER)).padStart(2, '0')}`,
+  insStatus: 'QUAL',
+  traits: { birthName: 'ROBERT', firstNames: 'Hugo', birthDate: '2015-04-10', sex: 'M', birthPlaceCode: '75056' },
+};
+
+async function element(canvas: HTMLElement, selector: string): Promise<DmpDossierCreate> {
+  return waitFor(() => {
+    const el = canvas.querySelector('dmp-dossier-create');
+    if (!el?.shadowRoot?.querySelector(selector)) throw new Error(`${selector} not rendered yet`);
+    return el;
+  });
+}
+
+/** Submits the identification, as the user would with the search button. */
+async function search(canvas: HTMLElement): Promise<DmpDossierCreate> {
+  const el = await element(canvas, 'form button[type="submit"]');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+  return el;
+}
+
+/** Goes through to the consent step, then asks for the creation (with or without the consent). */
+async function create(canvas: HTMLElement, consent: boolean): Promise<void> {
+  await search(canvas);
+  const el = await element(canvas, '#consent');
+  if (consent) el.shadowRoot!.querySelector<HTMLInputElement>('#consent')!.click();
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+}
+
+const meta: Meta<Args> = {
+  title: 'Elements/dmp-dossier-create',
+  component: 'dmp-dossier-create',
+  args: { actor: 'ps-dubois', locale: 'fr', nir: '', insStatus: '', traits: undefined },
+  argTypes: {
+    actor: { control: 'select', options: ACTOR_OPTIONS },
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    insStatus: { control: 'select', options: ['', 'PROV', 'RECUP', 'VALI', 'QUAL'] },
+  },
+  render: ({ actor, locale, nir, insStatus, traits }) =>
+    inProvider(html`<dmp-dossier-create nir=${nir} ins-status=${insStatus} .traits=${traits}></dmp-dossier-create>`, actor, locale),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** A pharmacist starts from an empty form. */
+export const Empty: Story = {};
+
+export const EmptyInEnglish: Story = { args: { locale: 'en' } };
+
+/** The host read the Carte Vitale: a Corsican NIR (2A) and the traits, prefilled. */
+export const PrefilledFromCarteVitale: Story = { args: prefill(PATIENT_NO_DOSSIER) };
+
+export const InvalidNirKey: Story = {
+  args: { ...prefill(PATIENT_NO_DOSSIER), nir: '185072A00401996' },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+/** The sex and the birth date contradict the NIR's sex digit, year and month. */
+export const TraitsContradictTheNir: Story = {
+  args: { ...prefill(PATIENT_ADULT.identity), traits: { ...PATIENT_ADULT.identity.traits, sex: 'M', birthDate: '1959-04-14' } },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const MissingTraits: Story = {
+  args: { nir: PATIENT_ADULT.identity.ins },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const CheckingExistence: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', latencyMs: 12_000 }),
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const ExistenceServerError: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', status: 500 }),
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const ExistenceOffline: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', network: true }),
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const ExistenceInvalidResponse: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', malformed: 'schema' }),
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+/** The patient looked up someone else's dossier: the server refuses with its reason. */
+export const ExistenceForbidden: Story = {
+  args: { ...prefill(PATIENT_CLOSED.identity), actor: 'pat-durand-jeanne' },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const AlreadyActive: Story = {
+  args: prefill(PATIENT_ADULT.identity),
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+/** A pharmacist may reactivate a closed dossier with the patient's consent. */
+export const ClosedReactivation: Story = {
+  args: prefill(PATIENT_CLOSED.identity),
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+/** Administrative staff learn that the dossier is closed, and why they may not reactivate it. */
+export const ClosedAdministrativeStaff: Story = {
+  args: { ...prefill(PATIENT_CLOSED.identity), actor: 'admin-chu' },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const InsNotQualified: Story = {
+  args: prefill(PATIENT_UNQUALIFIED),
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+/** An insurer may never create (nor read) a DMP: refused before any identity is typed. */
+export const NeverAuthorizedActor: Story = { args: { actor: 'insurer-mutuelle' } };
+
+export const ConsentStep: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const ConsentMissing: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  play: async ({ canvasElement }) => create(canvasElement, false),
+};
+
+export const ConsentStepInEnglish: Story = {
+  args: { ...prefill(PATIENT_NO_DOSSIER), locale: 'en' },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+/** A médecin opens a minor's dossier: the legal representative is required. */
+export const MinorAtAProfessional: Story = {
+  args: { ...prefill(MINOR), actor: 'ps-martin' },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+/** Online, a minor's dossier is refused (minor-online-creation). */
+export const MinorOnlineRefused: Story = {
+  args: { ...prefill(MINOR), actor: 'pat-durand-jeanne' },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+export const AtTheCaisse: Story = {
+  args: { ...prefill(PATIENT_BORN_ABROAD), actor: 'admin-chu' },
+  play: async ({ canvasElement }) => void (await search(canvasElement)),
+};
+
+/** The creation request was lost: the input stays, and Retry reuses the same idempotency key. */
+export const CreationOffline: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', network: true, times: 1 }),
+  play: async ({ canvasElement }) => create(canvasElement, true),
+};
+
+export const CreationServerError: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', status: 503 }),
+  play: async ({ canvasElement }) => create(canvasElement, true),
+};
+
+/** The sheet handed to the patient; Print shows only it. */
+export const Credentials: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  play: async ({ canvasElement }) => create(canvasElement, true),
+};
+
+export const CredentialsInEnglish: Story = {
+  args: { ...prefill(PATIENT_BORN_ABROAD), locale: 'en' },
+  play: async ({ canvasElement }) => create(canvasElement, true),
+};

@@ -1,0 +1,654 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { PATIENT_ADULT, PATIENT_BORN_ABROAD, PATIENT_CLOSED, PATIENT_NO_DOSSIER, PATIENT_UNQUALIFIED } from '../mocks/data/index.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
+import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
+import type { DmpDossierCreate } from '../src/elements/dmp-dossier-create/dmp-dossier-create.element.js';
+import type { DossierCreateRequestDetail, DossierCreatedDetail } from '../src/elements/dmp-dossier-create/events.js';
+import { nirKey } from '../src/model/nir.js';
+import type { PatientIdentity } from '../src/model/patient.js';
+import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
+
+const XSS = '<img src=x onerror=alert(1)>';
+
+function withKey(number13: string): string {
+  return `${number13}${String(nirKey(number13)).padStart(2, '0')}`;
+}
+
+/** Born in Paris in April 2015: a minor, without a dossier. */
+const MINOR: PatientIdentity = {
+  ins: withKey('1150475056123'),
+  insStatus: 'QUAL',
+  traits: { birthName: 'ROBERT', firstNames: 'Hugo', birthDate: '2015-04-10', sex: 'M', birthPlaceCode: '75056' },
+};
+
+/** A civil record without a known month (month 30 in the NIR). */
+const UNKNOWN_MONTH: PatientIdentity = {
+  ins: withKey('1853069383047'),
+  insStatus: 'QUAL',
+  traits: { birthName: 'MARTIN', firstNames: 'Ali', birthDate: '1985-07-12', sex: 'M' },
+};
+
+interface SeenRequest {
+  method: string;
+  path: string;
+  key: string | null;
+}
+let requests: SeenRequest[] = [];
+const posts = () => requests.filter((r) => r.method === 'POST' && r.path.endsWith('/dossiers'));
+
+async function mount(actorId: string, identity?: PatientIdentity, locale: 'fr' | 'en' = 'fr') {
+  const { el, provider } = await mountInProvider<DmpDossierCreate>(
+    identity
+      ? html`<dmp-dossier-create nir=${identity.ins} ins-status=${identity.insStatus} .traits=${identity.traits}></dmp-dossier-create>`
+      : html`<dmp-dossier-create></dmp-dossier-create>`,
+    actorId,
+    { locale },
+  );
+  return { el, provider };
+}
+
+function q<T extends Element = HTMLInputElement>(el: DmpDossierCreate, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`No ${selector} in the shadow root`);
+  return found;
+}
+
+function button(el: DmpDossierCreate, text: string): HTMLButtonElement {
+  const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(text));
+  if (!found) throw new Error(`No button "${text}" in: ${shadowText(el)}`);
+  return found;
+}
+
+async function fill(el: DmpDossierCreate, id: string, value: string) {
+  const control = q<HTMLInputElement | HTMLSelectElement>(el, `#${id}`);
+  control.value = value;
+  control.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+async function until(el: DmpDossierCreate, text: string) {
+  await waitUntil(() => shadowText(el).includes(text), `never showed "${text}"; shows: ${shadowText(el)}`, { timeout: 5000 });
+}
+
+/** Submits the identification and waits for the existence test to answer. */
+async function check(el: DmpDossierCreate, expected: string) {
+  button(el, 'Rechercher un DMP existant').click();
+  await until(el, expected);
+}
+
+async function toConsentStep(el: DmpDossierCreate) {
+  await check(el, 'information et consentement');
+}
+
+async function consentAndCreate(el: DmpDossierCreate) {
+  if (!q(el, '#consent').checked) q(el, '#consent').click();
+  await el.updateComplete;
+  button(el, 'Créer le DMP').click();
+}
+
+describe('dmp-dossier-create', () => {
+  before(startBackend);
+  beforeEach(async () => {
+    await resetBackend();
+    requests = [];
+    worker.events.on('request:start', ({ request }) => {
+      // The worker also sees the page's own module and asset loads.
+      if (!request.url.includes('/api/dmp/v1/')) return;
+      requests.push({ method: request.method, path: new URL(request.url).pathname, key: request.headers.get('Idempotency-Key') });
+    });
+  });
+  afterEach(() => {
+    worker.events.removeAllListeners('request:start');
+    localStorage.clear();
+    sessionStorage.clear();
+  });
+
+  describe('identification', () => {
+    it('is accessible and asks for the NIR, the INS status and the traits, empty by default', async () => {
+      const { el } = await mount('ps-dubois');
+      await expect(el).to.be.accessible();
+      for (const id of ['nir', 'insStatus', 'birthName', 'firstNames', 'birthDate', 'sex', 'birthPlaceCode']) {
+        expect(q<HTMLInputElement>(el, `#${id}`).value, id).to.equal('');
+        expect(q(el, `label[for="${id}"]`).textContent!.trim(), id).not.to.equal('');
+      }
+      expect(requests).to.have.length(0);
+    });
+
+    it('takes the NIR, the traits and the INS status from the host, the NIR shown in groups', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
+      expect(q(el, '#nir').value).to.equal('2 58 03 69 383 047 02');
+      expect(q(el, '#birthName').value).to.equal('DURAND');
+      expect(q(el, '#firstNames').value).to.equal('Jeanne Marie Louise');
+      expect(q(el, '#birthDate').value).to.equal('1958-03-14');
+      expect(q<HTMLSelectElement>(el, '#sex').value).to.equal('F');
+      expect(q<HTMLSelectElement>(el, '#insStatus').value).to.equal('QUAL');
+    });
+
+    it('groups the NIR as it is typed and keeps the caret usable', async () => {
+      const { el } = await mount('ps-dubois');
+      const nir = q(el, '#nir');
+      nir.focus();
+      await sendKeys({ type: '185072a004' });
+      expect(nir.value).to.equal('1 85 07 2A 004');
+      expect(nir.selectionStart).to.equal(nir.value.length);
+      // Backspace just after an inserted space removes the digit before it, not only the space.
+      nir.setSelectionRange(5, 5);
+      await sendKeys({ press: 'Backspace' });
+      expect(nir.value).to.equal('1 80 72 A0 04');
+      expect(nir.selectionStart).to.equal(3);
+      // Typing in the middle regroups and leaves the caret after the new digit.
+      await sendKeys({ type: '5' });
+      expect(nir.value).to.equal('1 85 07 2A 004');
+      expect(nir.selectionStart).to.equal(4);
+    });
+
+    const invalid: Array<[string, string, string]> = [
+      ['length', '2580369383047', '15 caractères'],
+      ['characters', '2580369383047X2', 'que des chiffres'],
+      ['sex', '358036938304702', 'premier chiffre du NIR'],
+      ['month', '258136938304702', 'mois de naissance du NIR'],
+      ['department', '258030038304702', '(00) n’existe pas'],
+      ['key', '258036938304703', 'La clé du NIR'],
+    ];
+    for (const [reason, nir, words] of invalid) {
+      it(`refuses a NIR with a wrong ${reason}, in words, tied to the field, without asking the DMP`, async () => {
+        const { el } = await mount('ps-dubois', { ...PATIENT_ADULT.identity, ins: nir });
+        button(el, 'Rechercher un DMP existant').click();
+        await el.updateComplete;
+        const input = q(el, '#nir');
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(input.getAttribute('aria-describedby')).to.contain('nir-error');
+        expect(q(el, '#nir-error').textContent).to.contain(words);
+        expect(q(el, '[role="alert"]').textContent).to.contain('Corrigez');
+        await waitUntil(() => el.shadowRoot!.activeElement === input, 'the invalid field is not focused');
+        expect(requests).to.have.length(0);
+      });
+    }
+
+    it('says what is wrong with the NIR as soon as the field is left', async () => {
+      const { el } = await mount('ps-dubois');
+      await fill(el, 'nir', '258036938304703');
+      expect(q(el, '#nir-error').textContent).to.contain('La clé du NIR');
+      await fill(el, 'nir', '258036938304702');
+      expect(el.shadowRoot!.querySelector('#nir-error')).to.equal(null);
+    });
+
+    it('accepts a valid Corsican NIR (2A) and refuses it with one digit changed', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      expect(q(el, '#nir').value).to.equal('1 85 07 2A 004 019 95');
+      await fill(el, 'nir', '185072A00401996');
+      button(el, 'Rechercher un DMP existant').click();
+      await el.updateComplete;
+      expect(q(el, '#nir-error').textContent).to.contain('La clé du NIR');
+      await fill(el, 'nir', '1 85 07 2a 004 019 95');
+      await toConsentStep(el);
+      expect(requests.map((r) => r.path)).to.deep.equal([`/api/dmp/v1/dossiers/${PATIENT_NO_DOSSIER.ins}`]);
+    });
+
+    it('requires every trait and the INS status', async () => {
+      const { el } = await mount('ps-dubois');
+      await fill(el, 'nir', PATIENT_ADULT.identity.ins);
+      button(el, 'Rechercher un DMP existant').click();
+      await el.updateComplete;
+      for (const id of ['insStatus', 'birthName', 'firstNames', 'birthDate', 'sex']) {
+        expect(q(el, `#${id}`).getAttribute('aria-invalid'), id).to.equal('true');
+        expect(q(el, `#${id}-error`).textContent, id).to.contain('obligatoire');
+      }
+      expect(q(el, '#birthPlaceCode').getAttribute('aria-invalid')).to.equal('false');
+      await fill(el, 'birthPlaceCode', '6938');
+      expect(q(el, '#birthPlaceCode-error').textContent).to.contain('Code INSEE');
+      expect(requests).to.have.length(0);
+    });
+
+    const mismatches: Array<[string, Partial<PatientIdentity['traits']>, string, string]> = [
+      ['sex', { sex: 'M' }, 'sex', 'désigne une femme'],
+      ['birth year', { birthDate: '1959-03-14' }, 'birthDate', 'L’année de naissance ne correspond pas à celle du NIR (58)'],
+      ['birth month', { birthDate: '1958-04-14' }, 'birthDate', 'Le mois de naissance ne correspond pas à celui du NIR (03)'],
+    ];
+    for (const [what, traits, field, words] of mismatches) {
+      it(`flags a ${what} that contradicts the NIR before anything is sent`, async () => {
+        const { el } = await mount('ps-dubois', { ...PATIENT_ADULT.identity, traits: { ...PATIENT_ADULT.identity.traits, ...traits } });
+        button(el, 'Rechercher un DMP existant').click();
+        await el.updateComplete;
+        expect(q(el, `#${field}`).getAttribute('aria-invalid')).to.equal('true');
+        expect(q(el, `#${field}-error`).textContent).to.contain(words);
+        expect(requests).to.have.length(0);
+        await fill(el, field, (PATIENT_ADULT.identity.traits as Record<string, string>)[field]!);
+        expect(el.shadowRoot!.querySelector(`#${field}-error`)).to.equal(null);
+      });
+    }
+
+    it('does not flag the month when the NIR says the month is unknown (20–99)', async () => {
+      const { el } = await mount('ps-dubois', UNKNOWN_MONTH);
+      await toConsentStep(el);
+    });
+
+    it('tells an actor the law keeps out that they may not create a DMP', async () => {
+      const { el } = await mount('insurer-mutuelle');
+      expect(q(el, '[role="alert"]').textContent).to.contain('La loi interdit l’accès au DMP');
+      expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    });
+  });
+
+  describe('existence test', () => {
+    it('offers to open an active dossier and says so with dmp-dossier-exists', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
+      await check(el, 'Ce patient a déjà un DMP');
+      await expect(el).to.be.accessible();
+      expect(shadowText(el)).not.to.contain('Créer le DMP');
+      expect(el.shadowRoot!.activeElement?.textContent).to.contain('Ce patient a déjà un DMP');
+      setTimeout(() => button(el, 'Ouvrir le dossier').click());
+      const event = await oneEvent(el, 'dmp-dossier-exists');
+      expect(event.detail).to.deep.equal({ ins: PATIENT_ADULT.identity.ins, status: 'active' });
+      expect(event.bubbles && event.composed).to.equal(true);
+    });
+
+    it('explains a closed dossier and reactivates it with the patient’s consent', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_CLOSED.identity);
+      const found = oneEvent(el, 'dmp-dossier-exists');
+      button(el, 'Rechercher un DMP existant').click();
+      expect((await found).detail).to.deep.equal({ ins: PATIENT_CLOSED.identity.ins, status: 'closed' });
+      await until(el, 'Le DMP de ce patient est fermé');
+      expect(shadowText(el)).to.contain('15 septembre 2025');
+      expect(shadowText(el)).to.contain('conservées 10 ans');
+      await expect(el).to.be.accessible();
+      const consent = q(el, '#reactivationConsent');
+      expect(consent.checked).to.equal(false);
+
+      button(el, 'Réactiver le DMP').click();
+      await el.updateComplete;
+      expect(consent.getAttribute('aria-invalid')).to.equal('true');
+      expect(q(el, '#reactivationConsent-error').textContent).to.contain('consentement du patient est requis');
+      expect(requests.filter((r) => r.method === 'POST')).to.have.length(0);
+
+      consent.click();
+      setTimeout(() => button(el, 'Réactiver le DMP').click());
+      const reactivated = await oneEvent(el, 'dmp-dossier-exists');
+      expect(reactivated.detail).to.deep.equal({ ins: PATIENT_CLOSED.identity.ins, status: 'active', reactivated: true });
+      expect(db.dossiers.get(PATIENT_CLOSED.identity.ins)!.status).to.equal('active');
+      await until(el, 'Le DMP est réactivé');
+    });
+
+    it('explains why administrative staff may not reactivate a closed dossier', async () => {
+      const { el } = await mount('admin-chu', PATIENT_CLOSED.identity);
+      await check(el, 'Le DMP de ce patient est fermé');
+      expect(shadowText(el)).to.contain('Votre profession n’a pas accès');
+      expect(el.shadowRoot!.querySelector('#reactivationConsent')).to.equal(null);
+    });
+
+    it('refuses an identity that is not qualified, with the reason in words', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_UNQUALIFIED);
+      await check(el, 'L’identité INS du patient n’est pas qualifiée.');
+      expect(shadowText(el)).to.contain('QUAL');
+      expect(el.shadowRoot!.querySelector('#consent')).to.equal(null);
+    });
+
+    it('shows a refusal from the server (a patient looking up someone else’s dossier)', async () => {
+      const { el } = await mount('pat-durand-jeanne', PATIENT_CLOSED.identity);
+      await check(el, 'Ce dossier n’est pas le vôtre.');
+    });
+
+    const failures: Array<[string, Parameters<typeof db.faults.add>[0], string]> = [
+      ['a server error', { method: 'GET', path: '/dossiers/', status: 500 }, 'erreur (500)'],
+      ['a malformed answer', { method: 'GET', path: '/dossiers/', malformed: 'schema' }, 'Réponse invalide du serveur'],
+      ['a lost connection', { method: 'GET', path: '/dossiers/', network: true }, 'Vous semblez hors ligne'],
+    ];
+    for (const [what, fault, words] of failures) {
+      it(`says so on ${what}, and Retry runs the test again`, async () => {
+        db.faults.add(fault);
+        const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+        await check(el, words);
+        expect(q(el, '[role="alert"]').textContent).to.contain(words);
+        db.faults.clear();
+        button(el, 'Réessayer').click();
+        await until(el, 'information et consentement');
+      });
+    }
+
+    it('says the DMP did not answer in time', async () => {
+      db.faults.add({ method: 'GET', path: '/dossiers/', latencyMs: 2000 });
+      const { el, provider } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      provider.requestTimeout = 150;
+      await provider.updateComplete;
+      await check(el, 'n’a pas répondu à temps');
+    });
+
+    it('shows a busy state while the test runs', async () => {
+      db.faults.add({ method: 'GET', path: '/dossiers/', latencyMs: 300 });
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      button(el, 'Rechercher un DMP existant').click();
+      await el.updateComplete;
+      expect(q(el, '[aria-busy="true"]').textContent).to.contain('Recherche d’un DMP existant');
+      await until(el, 'information et consentement');
+    });
+  });
+
+  describe('consent and creation', () => {
+    it('shows the information, an unchecked consent, and creates nothing without consent', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      await expect(el).to.be.accessible();
+      const text = shadowText(el);
+      for (const words of ['pas obligatoire', 'aucun effet sur les remboursements', 'masqué', 'bris de glace', 'fermé à tout moment', '10 ans', 'jamais accès']) {
+        expect(text).to.contain(words);
+      }
+      const consent = q(el, '#consent');
+      expect(consent.checked).to.equal(false);
+      button(el, 'Créer le DMP').click();
+      await el.updateComplete;
+      expect(consent.getAttribute('aria-invalid')).to.equal('true');
+      expect(consent.getAttribute('aria-describedby')).to.equal('consent-error');
+      expect(q(el, '#consent-error').textContent).to.contain('consentement du patient est requis');
+      await waitUntil(() => el.shadowRoot!.activeElement === consent, 'the consent box is not focused');
+      expect(posts()).to.have.length(0);
+      expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
+    });
+
+    it('creates the dossier: cancelable request, then dmp-dossier-created without the password', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      let request: DossierCreateRequestDetail | undefined;
+      el.addEventListener('dmp-dossier-create-request', (e) => (request = e.detail));
+      const created = oneEvent(el, 'dmp-dossier-created');
+      await consentAndCreate(el);
+      const detail: DossierCreatedDetail = (await created).detail;
+      expect(request!.input).to.include({ ins: PATIENT_NO_DOSSIER.ins, channel: 'professional', consent: true, insStatus: 'QUAL' });
+      expect(request!.input.traits).to.deep.equal(PATIENT_NO_DOSSIER.traits);
+      expect(detail.ins).to.equal(PATIENT_NO_DOSSIER.ins);
+      expect(detail.dossier.status).to.equal('active');
+      expect(Object.keys(detail)).to.deep.equal(['ins', 'dossier']);
+      const password = (db.idempotency.get(posts()[0]!.key!)!.body as { credentials: { temporaryPassword: string } }).credentials.temporaryPassword;
+      expect(JSON.stringify(detail)).not.to.contain(password);
+      expect(JSON.stringify(request)).not.to.contain(password);
+      expect(db.creationActs.get('ps-dubois')).to.equal(1);
+    });
+
+    it('sends nothing when the host cancels dmp-dossier-create-request', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      el.addEventListener('dmp-dossier-create-request', (e) => e.preventDefault());
+      await consentAndCreate(el);
+      await el.updateComplete;
+      expect(posts()).to.have.length(0);
+      expect(shadowText(el)).to.contain('information et consentement');
+    });
+
+    it('records the oppositions and a contact normalised to +33', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_BORN_ABROAD);
+      await toConsentStep(el);
+      q(el, '#opposeBreakGlass').click();
+      q(el, '#opposeRegulation').click();
+      await fill(el, 'phone', '06 12 34 56 78');
+      await fill(el, 'email', 'aminata.diallo@example.org');
+      const created = oneEvent(el, 'dmp-dossier-created');
+      await consentAndCreate(el);
+      await created;
+      const record = db.dossiers.get(PATIENT_BORN_ABROAD.ins)!;
+      expect(record.oppositions).to.deep.equal({ breakGlass: true, regulation: true });
+      expect(record.notificationPreferences).to.include({ phone: '+33612345678', email: 'aminata.diallo@example.org' });
+    });
+
+    it('refuses a contact the DMP would not take, tied to its field', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_BORN_ABROAD);
+      await toConsentStep(el);
+      await fill(el, 'phone', '01 23 45 67 89');
+      await fill(el, 'email', 'not-an-address');
+      await consentAndCreate(el);
+      await el.updateComplete;
+      expect(q(el, '#phone').getAttribute('aria-invalid')).to.equal('true');
+      expect(q(el, '#phone-error').textContent).to.contain('mobile');
+      expect(q(el, '#email-error').textContent).to.contain('e-mail');
+      expect(posts()).to.have.length(0);
+    });
+
+    it('lets administrative staff create at the caisse', async () => {
+      const { el } = await mount('admin-chu', PATIENT_BORN_ABROAD);
+      await toConsentStep(el);
+      let request: DossierCreateRequestDetail | undefined;
+      el.addEventListener('dmp-dossier-create-request', (e) => (request = e.detail));
+      const created = oneEvent(el, 'dmp-dossier-created');
+      await consentAndCreate(el);
+      await created;
+      expect(request!.input.channel).to.equal('caisse');
+    });
+
+    it('refuses a minor’s dossier online', async () => {
+      const { el } = await mount('pat-durand-jeanne', MINOR);
+      await check(el, 'Le DMP d’un mineur ne peut pas être créé en ligne');
+      expect(el.shadowRoot!.querySelector('#consent')).to.equal(null);
+      expect(posts()).to.have.length(0);
+    });
+
+    it('creates a minor’s dossier at a professional’s, with the legal representative', async () => {
+      const { el } = await mount('ps-martin', MINOR);
+      await toConsentStep(el);
+      await expect(el).to.be.accessible();
+      await consentAndCreate(el);
+      await el.updateComplete;
+      for (const id of ['representativeLastName', 'representativeFirstName', 'representativeRelationship']) {
+        expect(q(el, `#${id}`).getAttribute('aria-invalid'), id).to.equal('true');
+      }
+      expect(posts()).to.have.length(0);
+      await fill(el, 'representativeLastName', 'Robert');
+      await fill(el, 'representativeFirstName', 'Claire');
+      await fill(el, 'representativeRelationship', 'parent');
+      const created = oneEvent(el, 'dmp-dossier-created');
+      button(el, 'Créer le DMP').click();
+      await created;
+      expect(db.dossiers.get(MINOR.ins)!.legalRepresentatives[0]).to.include({ firstName: 'Claire', lastName: 'Robert', relationship: 'parent' });
+    });
+
+    it('sends one request when Create is clicked twice', async () => {
+      db.faults.add({ method: 'POST', path: '/dossiers', latencyMs: 200 });
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      q(el, '#consent').click();
+      await el.updateComplete;
+      const create = button(el, 'Créer le DMP');
+      let requested = 0;
+      el.addEventListener('dmp-dossier-create-request', () => (requested += 1));
+      const created = oneEvent(el, 'dmp-dossier-created');
+      create.click();
+      create.click();
+      await el.updateComplete;
+      expect(create.getAttribute('aria-disabled')).to.equal('true');
+      expect(q(el, 'form').getAttribute('aria-busy')).to.equal('true');
+      create.click();
+      await created;
+      expect(requested).to.equal(1);
+      expect(posts()).to.have.length(1);
+      expect(db.creationActs.get('ps-dubois')).to.equal(1);
+    });
+
+    it('keeps the input on a network failure; Retry creates one dossier with the same key', async () => {
+      db.faults.add({ method: 'POST', path: '/dossiers', network: true, times: 1 });
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      let request: DossierCreateRequestDetail | undefined;
+      el.addEventListener('dmp-dossier-create-request', (e) => (request = e.detail));
+      await fill(el, 'email', 'paul.santoni@example.org');
+      await consentAndCreate(el);
+      await until(el, 'Vous semblez hors ligne');
+      expect(q(el, '[role="alert"]').textContent).to.contain('Vos saisies sont conservées');
+      expect(q(el, '#email').value).to.equal('paul.santoni@example.org');
+      expect(q(el, '#consent').checked).to.equal(true);
+      expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
+
+      const created = oneEvent(el, 'dmp-dossier-created');
+      button(el, 'Réessayer la création').click();
+      const { dossier } = (await created).detail;
+      const [first, second] = posts();
+      expect(posts()).to.have.length(2);
+      expect(second!.key).to.equal(first!.key);
+      expect(db.creationActs.get('ps-dubois')).to.equal(1);
+
+      const client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-dubois' }) });
+      const again = await client.createDossier(request!.input, { idempotencyKey: first!.key! });
+      expect(again.dossier).to.deep.equal(dossier);
+      expect(again.credentials.identifier).to.equal(q(el, '[data-credential="identifier"]').textContent);
+      expect(db.creationActs.get('ps-dubois')).to.equal(1);
+    });
+
+    it('uses a new key once the request changed after a failure', async () => {
+      db.faults.add({ method: 'POST', path: '/dossiers', status: 503, times: 1 });
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      await consentAndCreate(el);
+      await until(el, 'erreur (503)');
+      q(el, '#opposeRegulation').click();
+      const created = oneEvent(el, 'dmp-dossier-created');
+      button(el, 'Réessayer la création').click();
+      await created;
+      const [first, second] = posts();
+      expect(second!.key).not.to.equal(first!.key);
+    });
+
+    it('can be used with the keyboard alone', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      q(el, '#birthPlaceCode').focus();
+      await sendKeys({ press: 'Enter' });
+      await until(el, 'information et consentement');
+      q(el, '#consent').focus();
+      await sendKeys({ press: 'Space' });
+      expect(q(el, '#consent').checked).to.equal(true);
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement?.textContent).to.contain('Créer le DMP');
+      const created = oneEvent(el, 'dmp-dossier-created');
+      await sendKeys({ press: 'Enter' });
+      await created;
+      await until(el, 'Le DMP est créé');
+      expect(el.shadowRoot!.activeElement?.textContent).to.contain('Le DMP est créé');
+    });
+
+    it('fires dmp-dossier-create-cancel with the Cancel button', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      setTimeout(() => button(el, 'Annuler').click());
+      const event = await oneEvent(el, 'dmp-dossier-create-cancel');
+      expect(event.detail).to.deep.equal({ ins: PATIENT_NO_DOSSIER.ins });
+      await el.updateComplete;
+      expect(q(el, '#nir').value).to.equal('1 85 07 2A 004 019 95');
+    });
+
+    it('renders a script in the birth name as text', async () => {
+      const { el } = await mount('ps-dubois', { ...PATIENT_BORN_ABROAD, traits: { ...PATIENT_BORN_ABROAD.traits, birthName: XSS } });
+      await toConsentStep(el);
+      expect(shadowText(el)).to.contain(XSS);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      const created = oneEvent(el, 'dmp-dossier-created');
+      await consentAndCreate(el);
+      await created;
+      await el.updateComplete;
+      expect(q(el, '[part="credentials"]').textContent).to.contain(XSS);
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+
+    it('speaks English', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER, 'en');
+      await waitUntil(() => shadowText(el).includes("the patient's identity"));
+      button(el, 'Look for an existing DMP').click();
+      await until(el, 'What to tell the patient');
+      expect(shadowText(el)).to.contain('no effect on reimbursements');
+      expect(button(el, 'Create the DMP')).to.exist;
+    });
+  });
+
+  describe('credentials on paper', () => {
+    async function created(actorId = 'ps-dubois') {
+      const mounted = await mount(actorId, PATIENT_NO_DOSSIER);
+      await toConsentStep(mounted.el);
+      const event = oneEvent(mounted.el, 'dmp-dossier-created');
+      await consentAndCreate(mounted.el);
+      await event;
+      await until(mounted.el, 'Le DMP est créé');
+      const body = db.idempotency.get(posts()[0]!.key!)!.body as { credentials: { identifier: string; temporaryPassword: string } };
+      return { ...mounted, ...body.credentials };
+    }
+
+    it('shows a printable sheet with the identifier, the temporary password and how to log in', async () => {
+      const { el, identifier, temporaryPassword } = await created();
+      await expect(el).to.be.accessible();
+      const sheet = q(el, '[part="credentials"]');
+      expect(sheet.querySelector('[data-credential="identifier"]')!.textContent).to.equal(identifier);
+      expect(sheet.querySelector('[data-credential="password"]')!.textContent).to.equal(temporaryPassword);
+      const text = sheet.textContent!.replace(/\s+/g, ' ');
+      for (const words of ['monespacesante.fr', 'code à usage unique de 6 chiffres', 'SMS', 'masqué', 'bris de glace', '10 ans']) {
+        expect(text).to.contain(words);
+      }
+      expect(sheet.closest('.screen-only')).to.equal(null);
+      expect(q(el, '.actions').classList.contains('screen-only')).to.equal(true);
+    });
+
+    it('prints with a print stylesheet that hides everything but the sheet', async () => {
+      const { el } = await created();
+      const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);
+      const print = rules.find((rule): rule is CSSMediaRule => rule instanceof CSSMediaRule && rule.media.mediaText === 'print');
+      expect(print, '@media print').to.exist;
+      expect(print!.cssText).to.contain('.screen-only');
+      const original = window.print;
+      let printed = 0;
+      window.print = () => (printed += 1);
+      try {
+        button(el, 'Imprimer').click();
+      } finally {
+        window.print = original;
+      }
+      expect(printed).to.equal(1);
+    });
+
+    it('stores the password nowhere and forgets it on Done', async () => {
+      const { el, temporaryPassword } = await created();
+      const stored = [localStorage, sessionStorage].flatMap((s) => Object.keys(s).map((k) => `${k}=${s.getItem(k)}`)).join('\n');
+      expect(stored).not.to.contain(temporaryPassword);
+      expect(location.href).not.to.contain(temporaryPassword);
+      const databases = await indexedDB.databases();
+      expect(databases.map((d) => d.name).join()).not.to.contain('dossier-create');
+      button(el, 'Terminé').click();
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain(temporaryPassword);
+      expect(shadowText(el)).to.contain('DMP créé');
+      expect(el.shadowRoot!.activeElement?.textContent).to.contain('DMP créé');
+    });
+
+    it('forgets the password when the element is disconnected', async () => {
+      const { el, provider, temporaryPassword } = await created();
+      el.remove();
+      provider.append(el);
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain(temporaryPassword);
+      expect(shadowText(el)).to.contain('DMP créé');
+    });
+
+    it('forgets the password when the session ends', async () => {
+      const { el, provider, temporaryPassword } = await created();
+      await provider.logout();
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('Session expirée');
+      provider.resume();
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain(temporaryPassword);
+      expect(shadowText(el)).to.contain('DMP créé');
+    });
+
+    it('shows nothing of the patient to the next user', async () => {
+      const { el, provider, temporaryPassword } = await created();
+      provider.actor = seededActor('ps-martin');
+      await provider.updateComplete;
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain(temporaryPassword);
+      expect(q(el, '#nir').value).to.equal('1 85 07 2A 004 019 95');
+    });
+
+    it('starts afresh for another patient', async () => {
+      const { el } = await created();
+      button(el, 'Terminé').click();
+      await el.updateComplete;
+      button(el, 'Créer le DMP d’un autre patient').click();
+      await el.updateComplete;
+      expect(q(el, '#nir').value).to.equal('');
+      expect(q(el, '#birthName').value).to.equal('');
+    });
+  });
+});
