@@ -35,8 +35,9 @@ export function isDmpLocale(value: string): value is DmpLocale {
 /** Switches every element on the page to `locale`; resolves once its strings are loaded. */
 export async function setDmpLocale(locale: string): Promise<void> {
   const target = isDmpLocale(locale) ? locale : sourceLocale;
-  const { getLocale, setLocale } = localizationInstance();
-  if (getLocale() !== target) await setLocale(target);
+  // Always asked, even when `getLocale()` already says `target`: another locale may still be
+  // loading, and only a newer request cancels it.
+  await localizationInstance().setLocale(target);
 }
 
 export function currentDmpLocale(): DmpLocale {

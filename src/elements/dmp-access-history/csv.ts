@@ -1,0 +1,58 @@
+import { msg } from '@lit/localize';
+import { formatDateTime } from '../../i18n/format.js';
+import { actionLabel, modeLabel, reasonText } from '../../i18n/labels.js';
+import type { AccessLogEntry } from '../../model/access-log.js';
+import { actorRoleLabel, outcomeLabel } from './texts.js';
+
+/** French spreadsheets split on `;` (the comma is their decimal separator). */
+export const CSV_SEPARATOR = ';';
+/** Lets Excel read the file as UTF-8 rather than the system code page. */
+export const UTF8_BOM = '\uFEFF';
+
+/**
+ * `=`, `+`, `-` and `@` start a formula in spreadsheets (DECISIONS 18), and a leading tab or
+ * carriage return is trimmed by some of them before that test (OWASP CSV injection).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** One quoted cell: inner quotes doubled, a would-be formula defused with a leading `'`. */
+export function csvCell(value: string): string {
+  const safe = FORMULA_START.test(value) ? `'${value}` : value;
+  return `"${safe.replace(/"/g, '""')}"`;
+}
+
+/** A whole file: BOM, every field quoted, `;` between fields, CRLF after each row (RFC 4180). */
+export function encodeCsv(rows: readonly (readonly string[])[]): string {
+  return UTF8_BOM + rows.map((row) => row.map(csvCell).join(CSV_SEPARATOR) + '\r\n').join('');
+}
+
+/** The history as rows, header first, with the same words as on screen. */
+export function accessLogRows(entries: readonly AccessLogEntry[], locale: string | undefined): string[][] {
+  const header = [
+    msg('Date et heure', { id: 'access-history.column.at' }),
+    msg('Nom', { id: 'access-history.csv.name' }),
+    msg('RPPS', { id: 'access-history.csv.rpps' }),
+    msg('Profession ou rôle', { id: 'access-history.csv.role' }),
+    msg('Organisation', { id: 'access-history.csv.organisation' }),
+    msg('Action', { id: 'access-history.column.action' }),
+    msg('Objet', { id: 'access-history.csv.target' }),
+    msg('Mode d’accès', { id: 'access-history.column.mode' }),
+    msg('Résultat', { id: 'access-history.column.outcome' }),
+    msg('Motif du refus', { id: 'access-history.csv.reason' }),
+    msg('Justification', { id: 'access-history.csv.justification' }),
+  ];
+  const rows = entries.map((e) => [
+    formatDateTime(e.at, locale),
+    e.actor.name,
+    e.actor.rpps ?? '',
+    actorRoleLabel(e.actor),
+    e.actor.organisation ?? '',
+    actionLabel(e.action),
+    e.target?.title ?? '',
+    modeLabel(e.mode),
+    outcomeLabel(e.outcome),
+    e.outcome === 'denied' ? reasonText(e.reason) : '',
+    e.justification ?? '',
+  ]);
+  return [header, ...rows];
+}

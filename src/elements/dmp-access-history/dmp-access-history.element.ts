@@ -1,0 +1,560 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { classMap } from 'lit/directives/class-map.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { isDmpError } from '../../client/errors.js';
+import type { DmpClient } from '../../client/types.js';
+import type { DataTopic } from '../../context/contexts.js';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
+import { actionLabel, modeLabel, reasonText } from '../../i18n/labels.js';
+import type { AccessLogEntry } from '../../model/access-log.js';
+import type { Actor } from '../../model/actor.js';
+import type { DossierInfo } from '../../model/dossier.js';
+import type { PatientDisplay } from '../../model/patient.js';
+import { ACCESS_MODES, ACTIONS, type AccessMode, type Action, type ReasonCode } from '../../policy/types.js';
+import { DmpElement } from '../base/dmp-element.js';
+import { baseStyles } from '../base/styles.js';
+import { accessLogRows, encodeCsv } from './csv.js';
+import { styles } from './dmp-access-history.styles.js';
+import { localDay, offerDownload } from './download.js';
+import { AccessLogFeed, collectAll, type FeedFilter } from './feed.js';
+import { actorRoleLabel, loadErrorText, outcomeLabel } from './texts.js';
+import type { HistoryExportedDetail } from './events.js';
+
+const EMERGENCY_MODES = ['break-glass', 'regulation'] as const satisfies readonly AccessMode[];
+/** Changes after which the dossier's access conditions may differ, so `history.read` is asked again. */
+const DOSSIER_TOPICS: readonly DataTopic[] = ['dossier', 'authorizations', 'settings'];
+const ACTOR_FILTER_DELAY_MS = 300;
+const MAX_PAGE_SIZE = 1000;
+const DEFAULT_PAGE_SIZE = 50;
+const DEFAULT_EXPORT_LIMIT = 10_000;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+type Loaded =
+  | { key: string; refused: ReasonCode }
+  | { key: string; feed: AccessLogFeed };
+
+type ExportState =
+  | { kind: 'idle' }
+  | { kind: 'running' }
+  | { kind: 'done'; rows: number; truncated: boolean }
+  | { kind: 'failed'; error: unknown };
+
+function isMode(value: string | undefined): value is AccessMode {
+  return (ACCESS_MODES as readonly string[]).includes(value ?? '');
+}
+
+function isAction(value: string | undefined): value is Action {
+  return (ACTIONS as readonly string[]).includes(value ?? '');
+}
+
+function isEmergency(mode: AccessMode): boolean {
+  return (EMERGENCY_MODES as readonly string[]).includes(mode);
+}
+
+function actorKey(actor: Actor): string {
+  return `${actor.kind}:${actor.id ?? (actor.kind === 'professional' ? actor.rpps : '')}`;
+}
+
+/**
+ * The access history of a patient's DMP: who accessed it, when, what they did and under which
+ * mode, with refusals and the justification of emergency accesses. Newest first, filterable,
+ * paginated ("load more"), exportable to CSV.
+ *
+ * Only the patient and their legal representatives may read it (the policy's `history.read`);
+ * anyone else gets the refusal in words and no request for the log. Entries made under a minor's
+ * connexion secrète are left out by the server for the representatives.
+ *
+ * Every request to the DMP is logged, so the element reloads its first page whenever the
+ * provider announces a change on the same patient, whatever its topic.
+ *
+ * @tagname dmp-access-history
+ * @summary The access log of a DMP, with filters and CSV export.
+ *
+ * @fires {CustomEvent<HistoryExportedDetail>} dmp-history-exported - The CSV file of the filtered entries was offered for download; `detail.rows` data rows, `detail.filename`, `detail.truncated` when `export-limit` cut it.
+ *
+ * @csspart base - The element's outer box.
+ * @csspart toolbar - The filters and the export button.
+ * @csspart table - The table of entries.
+ * @csspart row - One entry (a table row).
+ * @csspart badge - The access-mode badge of an entry.
+ *
+ * @cssprop --dmp-color-emergency - Text and border of break-glass and regulation badges and rows.
+ * @cssprop --dmp-color-emergency-surface - Background of emergency rows and of the pressed "emergency only" button.
+ * @cssprop --dmp-color-denied-surface - Background of refused accesses.
+ * @cssprop --dmp-color-error - The "refused" label and error messages.
+ */
+export class DmpAccessHistory extends DmpElement {
+  static override styles = [baseStyles, styles];
+
+  private readonly task = new Task(this, {
+    // The filter (as JSON) and the revision are arguments only so that a change runs the task again.
+    task: async ([client, policy, actor, active, ins, , pageSize], { signal }) => {
+      if (!client || !policy || !actor || !active || !ins) return initialState;
+      this.moreController?.abort();
+      const key = `${actorKey(actor)}|${ins}`;
+      try {
+        const dossier = await this.dossierFor(client, ins, `${key}|${this.dossierRevision}`);
+        this.moreError = undefined;
+        const decision = policy.decide({ actor, action: 'history.read', dossier: dossier.policy });
+        this.allowedKey = decision.allowed ? key : undefined;
+        if (!decision.allowed) return { key, refused: decision.reason } satisfies Loaded;
+        const feed = new AccessLogFeed(client, ins, this.filter, pageSize);
+        await feed.loadMore({ signal });
+        return { key, feed } satisfies Loaded;
+      } catch (error) {
+        // The server refuses the existence test itself to some (another patient, an insurer):
+        // that is a refusal to explain, not a failure to retry.
+        if (!isDmpError(error) || error.kind !== 'forbidden' || !error.reason) throw error;
+        this.allowedKey = undefined;
+        return { key, refused: error.reason } satisfies Loaded;
+      }
+    },
+    args: () =>
+      [
+        this.client,
+        this.policy,
+        this.actor,
+        this.session?.state === 'active',
+        this.patientIns,
+        JSON.stringify(this.filter),
+        this.effectivePageSize,
+        this.logRevision,
+      ] as const,
+  });
+
+  private dossierCache: { key: string; promise: Promise<DossierInfo> } | undefined;
+  private moreController: AbortController | undefined;
+  private exportController: AbortController | undefined;
+  private actorFilterTimer: ReturnType<typeof setTimeout> | undefined;
+  private seenRevision: number | undefined;
+  /** The actor and patient for which `history.read` was last allowed: the filters stay on screen through reloads and errors. */
+  private allowedKey: string | undefined;
+
+  @state() private logRevision = 0;
+  @state() private dossierRevision = 0;
+  @state() private loadingMore = false;
+  @state() private moreError: unknown;
+  @state() private exportState: ExportState = { kind: 'idle' };
+
+  /** INS (NIR) of the patient whose history is shown. */
+  @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /** The patient as the host knows them, shown as the identity of the dossier. */
+  @property({ attribute: false }) patient: PatientDisplay | undefined;
+
+  /** Only accesses in this mode: `normal`, `break-glass` or `regulation`; all modes when unset. Ignored while `emergency-only` is set. */
+  @property({ reflect: true }) mode: AccessMode | undefined;
+
+  /** Only accesses by someone whose name, RPPS or organisation contains this text (case and accents ignored). */
+  @property({ attribute: 'actor-filter', reflect: true }) actorFilter = '';
+
+  /** Only this action, a policy action such as `document.read`; all actions when unset. */
+  @property({ attribute: 'action-filter', reflect: true }) actionFilter: Action | undefined;
+
+  /** Only accesses on or after this day, `YYYY-MM-DD`. */
+  @property({ attribute: 'date-from', reflect: true }) dateFrom = '';
+
+  /** Only accesses on or before this day, `YYYY-MM-DD`. */
+  @property({ attribute: 'date-to', reflect: true }) dateTo = '';
+
+  /** Only break-glass and regulation accesses. */
+  @property({ attribute: 'emergency-only', type: Boolean, reflect: true }) emergencyOnly = false;
+
+  /** Entries fetched per page (1–1000, default 50). */
+  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+
+  /** The most entries a CSV export writes (the newest ones); the user is told when it cuts. */
+  @property({ attribute: 'export-limit', type: Number }) exportLimit = DEFAULT_EXPORT_LIMIT;
+
+  /** The filter as sent to the server; invalid attribute values count as no filter. */
+  private get filter(): FeedFilter {
+    const modes: FeedFilter['modes'] = this.emergencyOnly ? EMERGENCY_MODES : [isMode(this.mode) ? this.mode : undefined];
+    const actor = this.actorFilter.trim();
+    return {
+      modes,
+      ...(actor ? { actor } : {}),
+      ...(isAction(this.actionFilter) ? { action: this.actionFilter } : {}),
+      ...(DATE.test(this.dateFrom) ? { from: this.dateFrom } : {}),
+      ...(DATE.test(this.dateTo) ? { to: this.dateTo } : {}),
+    };
+  }
+
+  private get effectivePageSize(): number {
+    const size = Math.floor(this.pageSize);
+    return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
+  }
+
+  private get hasFilter(): boolean {
+    const { modes, ...rest } = this.filter;
+    return modes.some((m) => m !== undefined) || Object.keys(rest).length > 0;
+  }
+
+  private get rangeInvalid(): boolean {
+    return DATE.test(this.dateFrom) && DATE.test(this.dateTo) && this.dateFrom > this.dateTo;
+  }
+
+  private get key(): string | undefined {
+    return this.actor ? `${actorKey(this.actor)}|${this.patientIns}` : undefined;
+  }
+
+  /** The last answer, if it concerns the current actor and patient (never another patient's rows). */
+  private get current(): Loaded | undefined {
+    const value = this.task.value;
+    return value && value.key === this.key ? value : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.actorFilterTimer);
+    this.moreController?.abort();
+    this.exportController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('dataChange')) this.handleDataChange();
+  }
+
+  /**
+   * The existence test is itself logged: ask it once per actor and patient, and again only when
+   * the access conditions may have changed, not on every reload of the log.
+   */
+  private dossierFor(client: DmpClient, ins: string, key: string): Promise<DossierInfo> {
+    if (this.dossierCache?.key === key) return this.dossierCache.promise;
+    // Not tied to one run's signal: a later run with another filter reuses the same answer.
+    const promise = client.getDossier(ins);
+    const entry = { key, promise };
+    this.dossierCache = entry;
+    promise.catch(() => {
+      if (this.dossierCache === entry) this.dossierCache = undefined;
+    });
+    return promise;
+  }
+
+  private handleDataChange(): void {
+    const change = this.dataChange;
+    if (!change) return;
+    const seen = this.seenRevision;
+    this.seenRevision = change.revision;
+    if (seen === undefined || change.revision <= seen) return;
+    if (change.ins && change.ins !== this.patientIns) return;
+    if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;
+    this.logRevision += 1;
+  }
+
+  private handleModeChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.mode = isMode(value) ? value : undefined;
+    this.emergencyOnly = false;
+  }
+
+  private handleActionChange(event: Event): void {
+    const value = (event.target as HTMLSelectElement).value;
+    this.actionFilter = isAction(value) ? value : undefined;
+  }
+
+  private handleActorInput(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    clearTimeout(this.actorFilterTimer);
+    this.actorFilterTimer = setTimeout(() => {
+      this.actorFilter = input.value;
+    }, ACTOR_FILTER_DELAY_MS);
+  }
+
+  /** Enter (or leaving the field) applies the text at once. */
+  private handleActorChange(event: Event): void {
+    clearTimeout(this.actorFilterTimer);
+    this.actorFilter = (event.target as HTMLInputElement).value;
+  }
+
+  private handleDateChange(event: Event, which: 'dateFrom' | 'dateTo'): void {
+    this[which] = (event.target as HTMLInputElement).value;
+  }
+
+  private handleEmergencyToggle(): void {
+    this.emergencyOnly = !this.emergencyOnly;
+    if (this.emergencyOnly) this.mode = undefined;
+  }
+
+  private handleClearFilters(): void {
+    clearTimeout(this.actorFilterTimer);
+    this.mode = undefined;
+    this.actorFilter = '';
+    this.actionFilter = undefined;
+    this.dateFrom = '';
+    this.dateTo = '';
+    this.emergencyOnly = false;
+  }
+
+  private async handleLoadMore(feed: AccessLogFeed): Promise<void> {
+    if (this.loadingMore) return;
+    const shown = feed.entries.length;
+    const controller = new AbortController();
+    this.moreController = controller;
+    this.loadingMore = true;
+    this.moreError = undefined;
+    try {
+      await feed.loadMore({ signal: controller.signal });
+    } catch (error) {
+      if (!controller.signal.aborted) this.moreError = error;
+    } finally {
+      if (this.moreController === controller) this.loadingMore = false;
+    }
+    if (controller.signal.aborted) return;
+    await this.updateComplete;
+    // The button may be gone (last page): continue reading from the first new entry.
+    const first = feed.entries[shown];
+    if (first && !feed.hasMore) this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(first.id)}"]`)?.focus();
+  }
+
+  private async handleExport(): Promise<void> {
+    const client = this.client;
+    if (this.exportState.kind === 'running' || !client) return;
+    const controller = new AbortController();
+    this.exportController = controller;
+    this.exportState = { kind: 'running' };
+    try {
+      const limit = Number.isFinite(this.exportLimit) ? Math.max(1, Math.floor(this.exportLimit)) : DEFAULT_EXPORT_LIMIT;
+      const feed = new AccessLogFeed(client, this.patientIns, this.filter, Math.min(limit, MAX_PAGE_SIZE));
+      const { entries, truncated } = await collectAll(feed, limit, { signal: controller.signal });
+      const csv = encodeCsv(accessLogRows(entries, this.locale));
+      const filename = `${msg('historique-acces-dmp', { id: 'access-history.filename' })}-${localDay(new Date())}.csv`;
+      offerDownload(this.renderRoot as ShadowRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
+      this.exportState = { kind: 'done', rows: entries.length, truncated };
+      this.emit('dmp-history-exported', { rows: entries.length, filename, truncated } satisfies HistoryExportedDetail);
+    } catch (error) {
+      this.exportState = controller.signal.aborted ? { kind: 'idle' } : { kind: 'failed', error };
+    }
+  }
+
+  protected renderContent(): TemplateResult {
+    const current = this.current;
+    const pending = this.task.status === TaskStatus.PENDING;
+    const allowed = this.allowedKey !== undefined && this.allowedKey === this.key;
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
+      <h2 id="title">${msg('Historique des accès au dossier', { id: 'access-history.title' })}</h2>
+      ${this.renderPatient()}
+      ${!this.patientIns
+        ? html`<div class="notice notice--error" role="alert">
+            ${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'access-history.no-patient' })}
+          </div>`
+        : html`${allowed ? this.renderToolbar() : nothing}${this.renderBody(current, pending)}`}
+    </section>`;
+  }
+
+  private renderPatient(): TemplateResult | typeof nothing {
+    const patient = this.patient;
+    if (!patient) return nothing;
+    const birth = patient.birthDate
+      ? msg(str`né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'access-history.patient-born' })
+      : '';
+    return html`<p class="patient">
+      ${msg('Patient :', { id: 'access-history.patient' })} <strong>${patient.name}</strong>${birth ? `, ${birth}` : ''}
+    </p>`;
+  }
+
+  private renderBody(current: Loaded | undefined, pending: boolean): unknown {
+    if (this.task.status === TaskStatus.ERROR) return this.renderLoadError();
+    if (!current) {
+      return pending || this.task.status === TaskStatus.INITIAL ? this.renderSkeleton() : nothing;
+    }
+    if ('refused' in current) return this.renderRefusal(current.refused);
+    return this.renderLog(current.feed, pending);
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="skeleton">
+      <p class="status" role="status">${msg('Chargement de l’historique…', { id: 'access-history.loading' })}</p>
+      <span></span><span></span><span></span>
+    </div>`;
+  }
+
+  private renderRefusal(reason: ReasonCode): TemplateResult {
+    return html`<div class="notice" role="status">
+      <strong>${msg('Vous ne pouvez pas consulter cet historique.', { id: 'access-history.refused' })}</strong>
+      <p>${reasonText(reason)}</p>
+    </div>`;
+  }
+
+  private renderLoadError(): TemplateResult {
+    return html`<div class="notice notice--error" role="alert">
+      <strong>${msg('L’historique n’a pas pu être chargé.', { id: 'access-history.error.title' })}</strong>
+      <p>${loadErrorText(this.task.error)}</p>
+      <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer', { id: 'access-history.retry' })}</button></p>
+    </div>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const mode = this.emergencyOnly ? '' : (this.mode ?? '');
+    const rangeInvalid = this.rangeInvalid;
+    return html`<form part="toolbar" class="toolbar" role="search" aria-label=${msg('Filtrer l’historique', { id: 'access-history.filters' })}
+      @submit=${(e: Event) => e.preventDefault()}>
+      <div class="field">
+        <label for="actor">${msg('Qui (nom, RPPS, organisation)', { id: 'access-history.filter.actor' })}</label>
+        <input id="actor" type="search" maxlength="200" autocomplete="off" .value=${this.actorFilter}
+          @input=${this.handleActorInput} @change=${this.handleActorChange} />
+      </div>
+      <div class="field">
+        <label for="mode">${msg('Mode d’accès', { id: 'access-history.column.mode' })}</label>
+        <select id="mode" @change=${this.handleModeChange}>
+          <option value="" ?selected=${mode === ''}>${msg('Tous les modes', { id: 'access-history.filter.all-modes' })}</option>
+          ${ACCESS_MODES.map((m) => html`<option value=${m} ?selected=${mode === m}>${modeLabel(m)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="action">${msg('Action', { id: 'access-history.column.action' })}</label>
+        <select id="action" @change=${this.handleActionChange}>
+          <option value="" ?selected=${!this.actionFilter}>${msg('Toutes les actions', { id: 'access-history.filter.all-actions' })}</option>
+          ${ACTIONS.map((a) => html`<option value=${a} ?selected=${this.actionFilter === a}>${actionLabel(a)}</option>`)}
+        </select>
+      </div>
+      <div class="field">
+        <label for="from">${msg('Du', { id: 'access-history.filter.from' })}</label>
+        <input id="from" type="date" .value=${this.dateFrom} aria-invalid=${rangeInvalid ? 'true' : 'false'}
+          aria-describedby=${rangeInvalid ? 'range-error' : nothing} @change=${(e: Event) => this.handleDateChange(e, 'dateFrom')} />
+      </div>
+      <div class="field">
+        <label for="to">${msg('Au', { id: 'access-history.filter.to' })}</label>
+        <input id="to" type="date" .value=${this.dateTo} aria-invalid=${rangeInvalid ? 'true' : 'false'}
+          aria-describedby=${rangeInvalid ? 'range-error' : nothing} @change=${(e: Event) => this.handleDateChange(e, 'dateTo')} />
+      </div>
+      <div class="actions">
+        <button type="button" class="toggle" aria-pressed=${this.emergencyOnly ? 'true' : 'false'} @click=${this.handleEmergencyToggle}>
+          <span aria-hidden="true">⚠</span> ${msg('Accès en urgence uniquement', { id: 'access-history.filter.emergency-only' })}
+        </button>
+        ${this.hasFilter
+          ? html`<button type="button" @click=${this.handleClearFilters}>${msg('Effacer les filtres', { id: 'access-history.filter.clear' })}</button>`
+          : nothing}
+        ${this.renderExportButton()}
+      </div>
+      ${rangeInvalid
+        ? html`<p id="range-error" class="field-error" role="alert">
+            ${msg('La date de début est postérieure à la date de fin.', { id: 'access-history.filter.range-invalid' })}
+          </p>`
+        : nothing}
+      ${this.renderExportStatus()}
+    </form>`;
+  }
+
+  private renderExportButton(): TemplateResult {
+    const running = this.exportState.kind === 'running';
+    return html`<button type="button" class="primary export" aria-disabled=${running ? 'true' : 'false'} @click=${this.handleExport}>
+      ${running
+        ? msg('Export en cours…', { id: 'access-history.export.running' })
+        : msg('Exporter en CSV', { id: 'access-history.export' })}
+    </button>`;
+  }
+
+  private renderExportStatus(): TemplateResult {
+    const s = this.exportState;
+    let text: unknown = nothing;
+    if (s.kind === 'done') {
+      const rows = formatNumber(s.rows, this.locale);
+      const limit = formatNumber(this.exportLimit, this.locale);
+      text = s.truncated
+        ? msg(str`Export limité aux ${limit} entrées les plus récentes : affinez les filtres pour exporter les autres.`, { id: 'access-history.export.truncated' })
+        : s.rows === 1
+          ? msg('Fichier CSV prêt : 1 entrée exportée.', { id: 'access-history.export.done.one' })
+          : msg(str`Fichier CSV prêt : ${rows} entrées exportées.`, { id: 'access-history.export.done.other' });
+    }
+    if (s.kind === 'failed') {
+      return html`<p class="field-error" role="alert">
+        ${msg('L’export a échoué :', { id: 'access-history.export.failed' })} ${loadErrorText(s.error)}
+      </p>`;
+    }
+    return html`<p class="status export-status" role="status">${text}</p>`;
+  }
+
+  private renderLog(feed: AccessLogFeed, pending: boolean): TemplateResult {
+    const entries = feed.entries;
+    if (entries.length === 0 && !pending) {
+      return html`<p class="status" role="status">
+        ${this.rangeInvalid
+          ? msg('Aucune entrée : la période choisie est vide.', { id: 'access-history.empty.range' })
+          : this.hasFilter
+            ? msg('Aucun accès ne correspond à ces filtres.', { id: 'access-history.empty.filtered' })
+            : msg('Aucun accès n’a encore été enregistré sur ce dossier.', { id: 'access-history.empty' })}
+      </p>`;
+    }
+    const count = formatNumber(entries.length, this.locale);
+    const countText = pending
+      ? msg('Mise à jour de l’historique…', { id: 'access-history.updating' })
+      : feed.hasMore
+        ? msg(str`${count} entrées affichées, les plus récentes d’abord ; d’autres, plus anciennes, peuvent être chargées.`, { id: 'access-history.count.more' })
+        : entries.length === 1
+          ? msg('1 entrée.', { id: 'access-history.count.one' })
+          : msg(str`${count} entrées, les plus récentes d’abord.`, { id: 'access-history.count.other' });
+    return html`<p class="status" role="status">${countText}</p>
+      <div class="scroller" role="region" tabindex="0" aria-labelledby="caption">
+        <table part="table">
+          <caption id="caption" class="visually-hidden">${msg('Accès au dossier, les plus récents d’abord', { id: 'access-history.caption' })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg('Date et heure', { id: 'access-history.column.at' })}</th>
+              <th scope="col">${msg('Qui', { id: 'access-history.column.actor' })}</th>
+              <th scope="col">${msg('Action', { id: 'access-history.column.action' })}</th>
+              <th scope="col">${msg('Mode d’accès', { id: 'access-history.column.mode' })}</th>
+              <th scope="col">${msg('Résultat', { id: 'access-history.column.outcome' })}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${repeat(entries, (e) => e.id, (e) => this.renderRow(e))}
+          </tbody>
+        </table>
+      </div>
+      ${this.renderMore(feed)}`;
+  }
+
+  private renderRow(e: AccessLogEntry): TemplateResult {
+    const emergency = isEmergency(e.mode);
+    const denied = e.outcome === 'denied';
+    const role = actorRoleLabel(e.actor);
+    return html`<tr part="row" class=${classMap({ emergency, denied })} data-id=${e.id} tabindex="-1">
+      <td><time datetime=${e.at}>${formatDateTime(e.at, this.locale)}</time></td>
+      <td>
+        <span class="name">${e.actor.name}</span>
+        ${role || e.actor.rpps
+          ? html`<span class="meta">${role}${role && e.actor.rpps ? ' · ' : ''}${e.actor.rpps
+              ? msg(str`RPPS ${e.actor.rpps}`, { id: 'access-history.rpps' })
+              : ''}</span>`
+          : nothing}
+        ${e.actor.organisation ? html`<span class="meta">${e.actor.organisation}</span>` : nothing}
+      </td>
+      <td>${actionLabel(e.action)}${e.target?.title ? html`<span class="meta">${e.target.title}</span>` : nothing}</td>
+      <td>
+        <span part="badge" class=${classMap({ badge: true, emergency })}>${emergency
+            ? html`<span aria-hidden="true">⚠ </span>`
+            : nothing}${modeLabel(e.mode)}</span>
+        ${e.justification
+          ? html`<p class="justification">${msg('Justification :', { id: 'access-history.justification' })} <q>${e.justification}</q></p>`
+          : nothing}
+      </td>
+      <td>
+        ${denied
+          ? html`<span class="denied-label">${outcomeLabel(e.outcome)}</span><span class="meta">${reasonText(e.reason)}</span>`
+          : outcomeLabel(e.outcome)}
+      </td>
+    </tr>`;
+  }
+
+  private renderMore(feed: AccessLogFeed): TemplateResult | typeof nothing {
+    const error = this.moreError;
+    if (!feed.hasMore && !error) return nothing;
+    return html`<div class="more">
+      ${error
+        ? html`<p class="field-error" role="alert">
+            ${msg('La suite de l’historique n’a pas pu être chargée :', { id: 'access-history.more.failed' })} ${loadErrorText(error)}
+          </p>`
+        : nothing}
+      <button type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => this.handleLoadMore(feed)}>
+        ${this.loadingMore
+          ? msg('Chargement…', { id: 'access-history.more.loading' })
+          : error
+            ? msg('Réessayer', { id: 'access-history.retry' })
+            : msg('Charger les accès plus anciens', { id: 'access-history.more' })}
+      </button>
+    </div>`;
+  }
+}

@@ -1,0 +1,178 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { http, HttpResponse } from 'msw';
+import { PATIENT_ADULT, PATIENT_MINOR } from '../mocks/data/index.js';
+import { db } from '../mocks/db/store.js';
+import '../src/elements/dmp-access-history/dmp-access-history.js';
+import type { AccessMode, Action } from '../src/policy/types.js';
+import { ACTOR_OPTIONS, inProvider } from './support.js';
+
+interface Args {
+  actor: string;
+  locale: 'fr' | 'en';
+  patientIns: string;
+  mode: AccessMode | undefined;
+  actorFilter: string;
+  actionFilter: Action | undefined;
+  dateFrom: string;
+  dateTo: string;
+  emergencyOnly: boolean;
+  pageSize: number;
+  exportLimit: number;
+}
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const MINOR = PATIENT_MINOR.identity.ins;
+const ACCESS_LOG_PATH = '/access-log';
+
+const meta: Meta<Args> = {
+  title: 'Elements/dmp-access-history',
+  component: 'dmp-access-history',
+  args: {
+    actor: 'pat-durand-jeanne',
+    locale: 'fr',
+    patientIns: ADULT,
+    mode: undefined,
+    actorFilter: '',
+    actionFilter: undefined,
+    dateFrom: '',
+    dateTo: '',
+    emergencyOnly: false,
+    pageSize: 50,
+    exportLimit: 10_000,
+  },
+  argTypes: {
+    actor: { control: 'select', options: ACTOR_OPTIONS },
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    mode: { control: 'select', options: [undefined, 'normal', 'break-glass', 'regulation'] },
+  },
+  render: (args) =>
+    inProvider(
+      html`<dmp-access-history
+        patient-ins=${args.patientIns}
+        mode=${ifDefined(args.mode)}
+        actor-filter=${args.actorFilter}
+        action-filter=${ifDefined(args.actionFilter)}
+        date-from=${args.dateFrom}
+        date-to=${args.dateTo}
+        ?emergency-only=${args.emergencyOnly}
+        page-size=${args.pageSize}
+        export-limit=${args.exportLimit}
+      ></dmp-access-history>`,
+      args.actor,
+      args.locale,
+    ),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The patient sees every access to her dossier, emergency ones marked and justified. */
+export const PatientView: Story = {};
+
+/** The mother of a minor: the lines made under the minor's connexion secrète are not sent to her. */
+export const RepresentativeView: Story = {
+  args: { actor: 'rep-moreau-sophie', patientIns: MINOR },
+};
+
+/** The minor herself sees the connexion secrète lines her mother does not. */
+export const MinorPatientView: Story = {
+  args: { actor: 'pat-moreau-lea', patientIns: MINOR },
+};
+
+/** A professional, even the médecin traitant, gets the refusal in words and no log request. */
+export const ForbiddenForProfessional: Story = {
+  args: { actor: 'ps-martin' },
+};
+
+/** An insurer is refused by law, at the existence test already. */
+export const ForbiddenForInsurer: Story = {
+  args: { actor: 'insurer-mutuelle' },
+};
+
+/** Break-glass and regulation accesses only, merged by date. */
+export const EmergencyOnly: Story = {
+  args: { emergencyOnly: true },
+};
+
+export const FilteredByActorAndDates: Story = {
+  args: { actorFilter: 'Dubois', dateFrom: '2026-09-01', dateTo: '2026-09-30' },
+};
+
+/** Small pages: "load older accesses" fetches the next one. */
+export const Paginated: Story = {
+  args: { pageSize: 5 },
+};
+
+/**
+ * A dossier with no entry yet. The reference backend logs the element's own existence test before
+ * the log is read, so this answer comes from a story handler.
+ */
+export const Empty: Story = {
+  parameters: {
+    msw: [http.get('*/api/dmp/v1/dossiers/:ins/access-log', () => HttpResponse.json({ items: [] }))],
+  },
+};
+
+/** Nothing matches the filters. */
+export const EmptyFiltered: Story = {
+  args: { dateFrom: '2030-01-01' },
+};
+
+/** The server is slow to answer (it times out after the provider's request timeout). */
+export const Loading: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, latencyMs: 60_000 });
+  },
+};
+
+/** A 500 once the client's retries are spent; "try again" works once the fault is gone. */
+export const ServerError: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, status: 500, times: 3 });
+  },
+};
+
+export const Offline: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, network: true, times: 3 });
+  },
+};
+
+export const InvalidResponse: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, malformed: 'schema', times: 1 });
+  },
+};
+
+/** Markup in a logged name or justification is shown as text. */
+export const HostileText: Story = {
+  beforeEach: () => {
+    const payload = '<img src=x onerror=alert(1)>';
+    db.appendLog(ADULT, {
+      id: 'log-story-hostile',
+      at: '2026-11-19T08:00:00.000Z',
+      actor: { kind: 'professional', name: payload, rpps: '10003456786', profession: '10', organisation: payload },
+      action: 'document.read',
+      target: { title: payload },
+      mode: 'break-glass',
+      justification: payload,
+      outcome: 'allowed',
+      reason: 'allowed',
+      secret: false,
+    });
+  },
+};
+
+export const English: Story = {
+  args: { locale: 'en' },
+};
+
+export const EnglishEmergencyOnly: Story = {
+  args: { locale: 'en', emergencyOnly: true },
+};
+
+export const EnglishForbiddenForProfessional: Story = {
+  args: { locale: 'en', actor: 'ps-martin' },
+};
