@@ -3,6 +3,7 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import '../src/context/dmp-provider.js';
 import type { DmpProvider } from '../src/context/dmp-provider.element.js';
+import { draftKey, readDraft, writeDraft } from '../src/drafts/draft-store.js';
 import { setDmpLocale } from '../src/i18n/localization.js';
 import type { Actor } from '../src/model/actor.js';
 import { decide } from '../src/policy/decide.js';
@@ -11,6 +12,14 @@ import type { DmpTestProbe } from './support/probe-element.js';
 
 const DOCTOR: Actor = { kind: 'professional', id: 'ps-test', rpps: '10003456784', profession: '10', displayName: 'Dr Test' };
 const PATIENT: Actor = { kind: 'patient', id: 'patient-test', displayName: 'Jeanne Test' };
+
+const GRANT = {
+  id: 'grant',
+  mode: 'break-glass' as const,
+  expiresAt: '2026-11-20T10:00:00.000Z',
+  ins: '258036938304702',
+  justification: 'Patiente inconsciente aux urgences',
+};
 
 const worker = setupWorker();
 const seenHeaders: Headers[] = [];
@@ -37,6 +46,14 @@ describe('dmp-provider', () => {
     worker.resetHandlers();
     seenHeaders.length = 0;
     await setDmpLocale('fr');
+  });
+
+  it('gives elements the emergency mode and its justification for the granted patient only', async () => {
+    const { provider, probe } = await mount();
+    provider.setEmergencyGrant(GRANT);
+    const request = (ins: string) => (probe as unknown as { policyRequest(ins: string): Record<string, unknown> }).policyRequest(ins);
+    expect(request(GRANT.ins)).to.include({ mode: 'break-glass', justification: GRANT.justification });
+    expect(request('185072A00401995')).not.to.have.property('mode');
   });
 
   it('hands every element the client, the actor, the policy engine, the locale and an active session', async () => {
@@ -101,7 +118,7 @@ describe('dmp-provider', () => {
 
   it('ends the session on logout and forgets the emergency grant; resume() starts a new one', async () => {
     const { provider, probe } = await mount();
-    provider.setEmergencyGrant({ id: 'grant-1', mode: 'break-glass', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-1' });
     expect(provider.session.emergencyGrant?.id).to.equal('grant-1');
     await provider.logout();
     await probe.updateComplete;
@@ -110,6 +127,15 @@ describe('dmp-provider', () => {
     provider.resume();
     await probe.updateComplete;
     expect(text(probe)).to.equal('Dr Test');
+  });
+
+  it('deletes the drafts kept in this browser on logout', async () => {
+    const { provider } = await mount();
+    const key = draftKey('ps:10003456784', '258036938304702');
+    await writeDraft(key, { content: { text: 'brouillon' }, baseEtag: null, baseVersion: null, savedAt: new Date().toISOString() });
+    expect(await readDraft(key)).to.exist;
+    await provider.logout();
+    expect(await readDraft(key)).to.equal(undefined);
   });
 
   it('publishes data changes to elements and fires dmp-data-changed', async () => {
@@ -131,7 +157,7 @@ describe('dmp-provider', () => {
     );
     const { provider, probe } = await mount();
     provider.secret = true;
-    provider.setEmergencyGrant({ id: 'grant-7', mode: 'regulation', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-7', mode: 'regulation' });
     await provider.updateComplete;
     await probe.received.client!.getDossier('185057800608436').catch(() => undefined);
     const headers = seenHeaders[0]!;
@@ -140,18 +166,9 @@ describe('dmp-provider', () => {
     expect(headers.get('DMP-Secret')).to.equal('1');
   });
 
-  it('does not send an expired emergency grant, nor carry one over to another actor', async () => {
-    worker.use(
-      http.get('*/api/dmp/v1/dossiers/:ins', ({ request }) => {
-        seenHeaders.push(request.headers);
-        return HttpResponse.json({}, { status: 404 });
-      }),
-    );
-    const { provider, probe } = await mount();
-    provider.setEmergencyGrant({ id: 'grant-old', mode: 'break-glass', expiresAt: new Date(Date.now() - 1000).toISOString() });
-    await probe.received.client!.getDossier('185057800608436').catch(() => undefined);
-    expect(seenHeaders[0]!.get('DMP-Access-Grant')).to.equal(null);
-    provider.setEmergencyGrant({ id: 'grant-new', mode: 'break-glass', expiresAt: new Date(Date.now() + 3600_000).toISOString() });
+  it('does not carry an emergency grant over to another actor', async () => {
+    const { provider } = await mount();
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-new' });
     provider.actor = PATIENT;
     await provider.updateComplete;
     expect(provider.session.emergencyGrant).to.equal(undefined);

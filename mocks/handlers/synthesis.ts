@@ -69,12 +69,9 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
   const decision = ctx.decide('synthesis.write');
   if (!decision.allowed) return ctx.deny('synthesis.write', decision);
   const current = currentOf(ctx.ins);
-  const ifMatch = request.headers.get('If-Match');
-  if (current && !ifMatch) {
-    ctx.finish('synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
-    return problem(428, 'En-tête If-Match requis : indiquez la version que vous modifiez.');
-  }
-  if (current && ifMatch !== etagOf(current)) {
+  // A save without If-Match while a version exists was written against no version (or one it
+  // never saw): answered like a stale one, so the editor can show what is on the server.
+  if (current && request.headers.get('If-Match') !== etagOf(current)) {
     ctx.finish('synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
     return problem(412, 'Le volet de synthèse a été modifié entre-temps.', { current: withEtag(current), etag: etagOf(current) });
   }

@@ -19,10 +19,19 @@ export interface PolicyEngine {
 }
 export const policyContext = createContext<PolicyEngine | undefined>(Symbol.for('dmp-elements/policy'));
 
+/** An emergency access granted to this session: for one patient, with its written reason. */
+export interface SessionGrant extends EmergencyGrant {
+  ins: string;
+  justification: string;
+}
+
 export interface SessionState {
   state: 'active' | 'expired';
-  /** Emergency access granted to this session, sent on later requests until it expires. */
-  emergencyGrant?: EmergencyGrant | undefined;
+  /**
+   * Emergency access granted to this session, sent on later requests; the server judges its
+   * expiry, on its own clock.
+   */
+  emergencyGrant?: SessionGrant | undefined;
   /** A minor's connexion secrète: what is submitted is hidden from the representatives. */
   secret: boolean;
 }
@@ -42,7 +51,7 @@ export const dataChangeContext = createContext<DataChange | undefined>(Symbol.fo
 /** What the provider lets its elements ask of it. */
 export interface ProviderApi {
   notifyDataChanged(topics: readonly DataTopic[], ins?: string): void;
-  setEmergencyGrant(grant: EmergencyGrant | undefined): void;
+  setEmergencyGrant(grant: SessionGrant | undefined): void;
   logout(): Promise<void>;
 }
 export const providerApiContext = createContext<ProviderApi | undefined>(Symbol.for('dmp-elements/provider-api'));

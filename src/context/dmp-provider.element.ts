@@ -2,11 +2,11 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { HttpDmpClient } from '../client/http-client.js';
+import { clearAllDrafts } from '../drafts/draft-store.js';
 import type { DmpClient } from '../client/types.js';
 import { emit } from '../elements/base/emit.js';
 import { isDmpLocale, setDmpLocale, type DmpLocale } from '../i18n/localization.js';
 import type { Actor } from '../model/actor.js';
-import type { EmergencyGrant } from '../model/dossier.js';
 import { decide } from '../policy/decide.js';
 import {
   actorContext,
@@ -20,6 +20,7 @@ import {
   type DataTopic,
   type PolicyEngine,
   type ProviderApi,
+  type SessionGrant,
   type SessionState,
 } from './contexts.js';
 
@@ -144,18 +145,21 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   /** Records (or clears) the emergency access granted to this session. */
-  setEmergencyGrant(grant: EmergencyGrant | undefined): void {
+  setEmergencyGrant(grant: SessionGrant | undefined): void {
     this.updateSession({ emergencyGrant: grant });
     this.notifyDataChanged(['documents', 'synthesis', 'history', 'dossier', 'authorizations']);
   }
 
   /**
-   * Ends the session on the user's request: forgets the emergency grant and shows the expired
-   * state until a new actor is set or {@link resume} is called.
+   * Ends the session on the user's request: forgets the emergency grant, deletes the drafts kept
+   * in this browser, and shows the expired state until a new actor is set or {@link resume} is
+   * called.
    */
   async logout(): Promise<void> {
     clearTimeout(this.expiryTimer);
     this.updateSession({ state: 'expired', emergencyGrant: undefined });
+    // Drafts survive crashes and expiry for their author, not an explicit logout (DECISIONS 10).
+    await clearAllDrafts();
   }
 
   /** Starts a new session for the same actor (after the user logged in again). */
@@ -182,9 +186,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
     if (id) headers.Authorization = `Bearer ${id}`;
     const { emergencyGrant, secret } = this.session;
-    if (emergencyGrant && Date.parse(emergencyGrant.expiresAt) > Date.now()) {
-      headers['DMP-Access-Grant'] = emergencyGrant.id;
-    }
+    if (emergencyGrant) headers['DMP-Access-Grant'] = emergencyGrant.id;
     if (secret) headers['DMP-Secret'] = '1';
     return { ...headers, ...this.authHeaders?.() };
   }

@@ -19,6 +19,7 @@ import {
 import type { DmpEventDetails, DmpEventName } from '../../events.js';
 import type { DmpLocale } from '../../i18n/localization.js';
 import type { Actor } from '../../model/actor.js';
+import type { PolicyRequest } from '../../policy/types.js';
 import { emit } from './emit.js';
 import { baseStyles } from './styles.js';
 
@@ -65,6 +66,16 @@ export abstract class DmpElement extends LitElement {
   /** Whether the element has what it needs to show patient data. */
   protected get ready(): boolean {
     return Boolean(this.client && this.policy && this.actor && this.session?.state === 'active');
+  }
+
+  /**
+   * The request part of a policy question about `ins`: the emergency mode and its justification
+   * when this session holds a grant for that patient, and the time.
+   */
+  protected policyRequest(ins: string): PolicyRequest {
+    const grant = this.session?.emergencyGrant;
+    const now = new Date().toISOString();
+    return grant?.ins === ins ? { mode: grant.mode, justification: grant.justification, now } : { now };
   }
 
   protected emit<N extends DmpEventName>(name: N, detail: DmpEventDetails[N], options?: { cancelable?: boolean }): boolean {

@@ -1,0 +1,84 @@
+/**
+ * Unsaved edits kept on this device (IndexedDB) so they survive a reload, a crash or a session
+ * expiry (DECISIONS.md 10). Keys name their author, so a draft is offered again only to the
+ * person who wrote it; `clearAllDrafts` runs on an explicit logout.
+ */
+
+const DB_NAME = 'dmp-elements';
+const STORE = 'drafts';
+
+/** A draft of a versioned document: the edited content and the version it started from. */
+export interface Draft<T> {
+  content: T;
+  /** ETag of the version the edits started from; null when there was none yet. */
+  baseEtag: string | null;
+  /** Number of that version; null when there was none yet. */
+  baseVersion: number | null;
+  /** When the draft was last written (ISO date-time). */
+  savedAt: string;
+}
+
+/** `author|ins|kind`: one draft per author, patient and kind of document. */
+export function draftKey(authorKey: string, ins: string, kind = 'synthesis'): string {
+  return `${authorKey}|${ins}|${kind}`;
+}
+
+let connection: Promise<IDBDatabase> | undefined;
+
+function open(): Promise<IDBDatabase> {
+  connection ??= new Promise<IDBDatabase>((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') {
+      reject(new Error('IndexedDB is not available'));
+      return;
+    }
+    const request = indexedDB.open(DB_NAME, 1);
+    request.onupgradeneeded = () => request.result.createObjectStore(STORE);
+    request.onsuccess = () => {
+      const db = request.result;
+      // Another tab upgrading or deleting the database must not be blocked by this one.
+      db.onversionchange = () => {
+        db.close();
+        connection = undefined;
+      };
+      resolve(db);
+    };
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
+  });
+  // A failed open is retried on the next call rather than cached.
+  connection.catch(() => {
+    connection = undefined;
+  });
+  return connection;
+}
+
+async function run<R>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<R>): Promise<R> {
+  const db = await open();
+  return new Promise<R>((resolve, reject) => {
+    const tx = db.transaction(STORE, mode);
+    const request = act(tx.objectStore(STORE));
+    // Resolve on completion, not on the request's success: only then is a write durable.
+    tx.oncomplete = () => resolve(request.result);
+    tx.onerror = () => reject(tx.error ?? request.error);
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+/** The draft stored under `key`, if any. */
+export async function readDraft<T>(key: string): Promise<Draft<T> | undefined> {
+  return (await run('readonly', (store) => store.get(key))) as Draft<T> | undefined;
+}
+
+/** Stores (or replaces) the draft under `key`. */
+export async function writeDraft<T>(key: string, draft: Draft<T>): Promise<void> {
+  await run('readwrite', (store) => store.put(draft, key));
+}
+
+/** Forgets the draft under `key` (after a successful save or an explicit discard). */
+export async function deleteDraft(key: string): Promise<void> {
+  await run('readwrite', (store) => store.delete(key));
+}
+
+/** Forgets every draft on this device, for every author: called on an explicit logout. */
+export async function clearAllDrafts(): Promise<void> {
+  await run('readwrite', (store) => store.clear());
+}

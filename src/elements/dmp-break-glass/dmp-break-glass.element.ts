@@ -1,0 +1,302 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isDmpError } from '../../client/errors.js';
+import type { EmergencyMode } from '../../client/types.js';
+import type { DataTopic } from '../../context/contexts.js';
+import { errorText, isRetryable } from '../../i18n/error-text.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { modeLabel, reasonText } from '../../i18n/labels.js';
+import type { DossierInfo, EmergencyGrant } from '../../model/dossier.js';
+import type { PatientDisplay } from '../../model/patient.js';
+import { MIN_JUSTIFICATION_LENGTH, isValidJustification } from '../../policy/justification.js';
+import type { ReasonCode } from '../../policy/types.js';
+import { DmpElement } from '../base/dmp-element.js';
+import { styles } from './dmp-break-glass.styles.js';
+// Brings the typing of the dmp-break-glass-* events this element emits.
+import type {} from './events.js';
+
+/** What changes whether emergency access is possible: the oppositions, authorizations, status. */
+const RELOAD_TOPICS: readonly DataTopic[] = ['dossier', 'settings', 'authorizations'];
+
+/**
+ * Emergency access by a professional the patient has not authorized: break-glass (the patient's
+ * state is an immediate risk to their health and consent cannot be collected) or regulation (the
+ * SAMU Centre 15 médecin régulateur). It says what will happen before anything happens, asks the
+ * policy whether the access is possible at all, requires a written justification and an explicit
+ * confirmation, then asks the server for a one-hour grant and hands it to the provider, so the
+ * other elements of the page reload under emergency access.
+ *
+ * @tagname dmp-break-glass
+ * @summary Break-glass or SAMU regulation access to a DMP, justified, confirmed and logged.
+ *
+ * @fires {CustomEvent<BreakGlassRequestDetail>} dmp-break-glass-request - Cancelable. The user confirmed the request; `preventDefault()` stops it before anything is sent.
+ * @fires {CustomEvent<BreakGlassGrantedDetail>} dmp-break-glass-granted - The server granted emergency access; the provider now sends the grant.
+ * @fires {CustomEvent<BreakGlassRefusedDetail>} dmp-break-glass-refused - The server refused the request, with the policy's reason.
+ *
+ * @csspart base - The whole element.
+ * @csspart explanation - What will happen, shown before the form.
+ * @csspart form - The justification and confirmation form.
+ * @csspart notice - Refusals, errors and the granted access.
+ *
+ * @cssprop --dmp-color-emergency - Border and heading of the emergency request.
+ * @cssprop --dmp-color-error - Refusals and errors.
+ * @cssprop --dmp-color-success - The granted access.
+ * @cssprop --dmp-radius - Corner radius.
+ * @cssprop --dmp-space - Base spacing unit.
+ */
+export class DmpBreakGlass extends DmpElement {
+  static override styles = [...DmpElement.styles, styles];
+
+  private readonly load = new Task(this, {
+    task: async ([ins, ready], { signal }): Promise<DossierInfo | typeof initialState> => {
+      const client = this.client;
+      if (!ins || !ready || !client) return initialState;
+      return client.getDossier(ins, { signal });
+    },
+    args: () => [this.patientIns, this.ready, this.client, this.actor, this.reloads] as const,
+  });
+
+  @state() private justification = '';
+  @state() private confirmed = false;
+  @state() private submitting = false;
+  /** The server refused the request (its reason). */
+  @state() private refusal: ReasonCode | undefined;
+  /** The request failed without an answer from the policy (offline, timeout, 5xx…). */
+  @state() private failure: unknown;
+  @state() private grant: EmergencyGrant | undefined;
+  /** The server answered that the actor already has normal access. */
+  @state() private alreadyAllowed = false;
+
+  private reloads = 0;
+  private seenRevision: number | undefined;
+  private ownRevision: number | undefined;
+
+  /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
+  @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /** The patient as the host software identifies them; shown as the identity, never traits from the DMP. */
+  @property({ attribute: false }) patient: PatientDisplay | undefined;
+
+  /** `break-glass` (any professional, immediate risk, consent impossible) or `regulation` (SAMU Centre 15 regulator). */
+  @property({ reflect: true }) mode: EmergencyMode = 'break-glass';
+
+  private get codePoints(): number {
+    return [...this.justification.trim()].length;
+  }
+
+  /** Why the request cannot be sent yet, or undefined when it can. */
+  private get blocker(): string | undefined {
+    if (!isValidJustification(this.justification)) {
+      return msg(str`La justification doit comporter au moins ${MIN_JUSTIFICATION_LENGTH} caractères.`, { id: 'break-glass.blocker.justification' });
+    }
+    if (!this.confirmed) return msg('Cochez la case de confirmation pour continuer.', { id: 'break-glass.blocker.confirm' });
+    return undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const change = this.dataChange;
+    if (changed.has('dataChange') && change) {
+      const seen = this.seenRevision;
+      this.seenRevision = change.revision;
+      const concernsUs = change.topics.some((topic) => RELOAD_TOPICS.includes(topic)) && (!change.ins || change.ins === this.patientIns);
+      if (seen !== undefined && change.revision > seen && change.revision !== this.ownRevision && concernsUs) this.reloads += 1;
+    }
+    if (changed.has('patientIns')) {
+      this.justification = '';
+      this.confirmed = false;
+    }
+    if (changed.has('patientIns') || changed.has('mode')) {
+      this.refusal = undefined;
+      this.failure = undefined;
+      this.grant = undefined;
+      this.alreadyAllowed = false;
+    }
+  }
+
+  private async handleSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    const client = this.client;
+    if (!client || this.submitting || this.blocker) return;
+    const mode = this.mode;
+    const justification = this.justification.trim();
+    if (!this.emit('dmp-break-glass-request', { mode, justification }, { cancelable: true })) return;
+    this.submitting = true;
+    this.refusal = undefined;
+    this.failure = undefined;
+    try {
+      const grant = await client.requestEmergencyAccess(this.patientIns, mode, justification);
+      this.grant = grant;
+      this.provider?.setEmergencyGrant({ ...grant, ins: this.patientIns, justification });
+      // Context values reach consumers synchronously: this is the revision the grant published.
+      this.ownRevision = this.dataChange?.revision;
+      this.emit('dmp-break-glass-granted', { grant });
+    } catch (error) {
+      if (isDmpError(error) && error.reason === 'allowed') this.alreadyAllowed = true;
+      else if (isDmpError(error) && error.reason) {
+        this.refusal = error.reason;
+        this.emit('dmp-break-glass-refused', { reason: error.reason });
+      } else this.failure = error;
+    } finally {
+      this.submitting = false;
+    }
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
+  }
+
+  // --- Rendering -----------------------------------------------------------------------------
+
+  protected override renderContent(): unknown {
+    const loading = this.load.status === TaskStatus.PENDING;
+    return html`<section part="base" class="break-glass" aria-labelledby="title" aria-busy=${loading || this.submitting ? 'true' : 'false'}>
+      <h2 id="title">${msg(str`Accès d’urgence : ${modeLabel(this.mode === 'regulation' ? 'regulation' : 'break-glass')}`, { id: 'break-glass.title' })}</h2>
+      ${this.renderPatient()} ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderPatient(): TemplateResult | typeof nothing {
+    const patient = this.patient;
+    if (!patient) return nothing;
+    return html`<p class="patient">
+      ${patient.birthDate
+        ? msg(str`Patient : ${patient.name}, né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'break-glass.patient-born' })
+        : msg(str`Patient : ${patient.name}`, { id: 'break-glass.patient' })}
+    </p>`;
+  }
+
+  private renderBody(): unknown {
+    if (!this.patientIns) {
+      return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).', { id: 'break-glass.no-patient' })}</p>`;
+    }
+    if (this.grant && this.session?.emergencyGrant?.id === this.grant.id) return this.renderGranted(this.grant);
+    if (this.alreadyAllowed) return this.renderAlreadyAllowed();
+    return this.load.render({
+      initial: () => this.renderLoading(),
+      pending: () => this.renderLoading(),
+      error: (error) => this.renderLoadError(error),
+      complete: (dossier) => this.renderDecision(dossier),
+    });
+  }
+
+  private renderLoading(): TemplateResult {
+    return html`<p class="loading" role="status">${msg('Vérification des conditions d’accès…', { id: 'break-glass.loading' })}</p>`;
+  }
+
+  private renderLoadError(error: unknown): TemplateResult {
+    if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return this.renderRefused(error.reason, false);
+    return html`<div part="notice" class="notice notice--error" role="alert">
+      <strong>${msg('Impossible de vérifier les conditions d’accès.', { id: 'break-glass.load-error' })}</strong>
+      <p>${errorText(error)}</p>
+      ${isRetryable(error)
+        ? html`<button type="button" class="button" @click=${() => void this.load.run()}>${msg('Réessayer', { id: 'break-glass.retry' })}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  /**
+   * The policy is asked without a justification: `justification-required` is then the answer
+   * that lets the form proceed, and any other refusal is final whatever would be written.
+   */
+  private renderDecision(dossier: DossierInfo): unknown {
+    const { actor, policy } = this;
+    if (!actor || !policy) return nothing;
+    const decision = policy.decide({ actor, action: 'document.list', dossier: dossier.policy, request: { mode: this.mode } });
+    if (decision.allowed) return this.renderAlreadyAllowed();
+    if (decision.reason !== 'justification-required') return this.renderRefused(decision.reason, false);
+    if (this.refusal) {
+      return html`${this.renderRefused(this.refusal, true)} ${this.refusal === 'justification-required' ? this.renderForm() : nothing}`;
+    }
+    return html`${this.renderExplanation()} ${this.renderForm()}`;
+  }
+
+  private renderRefused(reason: ReasonCode, afterRequest: boolean): TemplateResult {
+    return html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role=${afterRequest ? 'alert' : 'status'} data-reason=${reason}>
+      <strong>${msg('Accès d’urgence impossible', { id: 'break-glass.refused' })}</strong>
+      <p>${reasonText(reason)}</p>
+    </div>`;
+  }
+
+  private renderAlreadyAllowed(): TemplateResult {
+    return html`<div part="notice" class="notice" id="outcome" tabindex="-1" role="status">
+      <strong>${msg('Accès d’urgence inutile', { id: 'break-glass.not-needed' })}</strong>
+      <p>${msg('Vous avez déjà accès à ce dossier : l’accès d’urgence n’est pas nécessaire.', { id: 'break-glass.not-needed.detail' })}</p>
+    </div>`;
+  }
+
+  private renderGranted(grant: EmergencyGrant): TemplateResult {
+    return html`<div part="notice" class="notice notice--success" id="outcome" tabindex="-1" role="status">
+      <strong>${msg(str`Accès d’urgence accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}.`, { id: 'break-glass.granted' })}</strong>
+      <p>
+        ${msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification, et le patient en est informé.', { id: 'break-glass.granted.detail' })}
+      </p>
+    </div>`;
+  }
+
+  private renderExplanation(): TemplateResult {
+    const regulation = this.mode === 'regulation';
+    return html`<div part="explanation" class="explanation">
+      <p class="when">
+        ${regulation
+          ? msg('Réservé au médecin régulateur du SAMU (Centre 15) qui traite un appel d’urgence concernant ce patient.', { id: 'break-glass.when.regulation' })
+          : msg('À utiliser uniquement lorsque l’état du patient présente un risque immédiat pour sa santé et que son consentement ne peut pas être recueilli.', { id: 'break-glass.when.break-glass' })}
+      </p>
+      <h3>${msg('Ce qui va se passer', { id: 'break-glass.what-happens' })}</h3>
+      <ul>
+        <li>
+          ${regulation
+            ? msg('Votre accès sera enregistré dans l’historique du dossier comme un accès par le centre de régulation, avec votre justification.', { id: 'break-glass.logged.regulation' })
+            : msg('Votre accès sera enregistré dans l’historique du dossier comme un accès d’urgence (bris de glace), avec votre justification.', { id: 'break-glass.logged.break-glass' })}
+        </li>
+        <li>${msg('Le patient sera informé de cet accès.', { id: 'break-glass.notified' })}</li>
+        <li>${msg('L’accès permet de consulter le dossier, pas de le modifier, pendant une durée limitée.', { id: 'break-glass.read-only' })}</li>
+        <li>
+          <strong>
+            ${msg('Un accès injustifié est une infraction pénale (article 226-13 du Code pénal, article L1110-4 du Code de la santé publique).', { id: 'break-glass.offence' })}
+          </strong>
+        </li>
+      </ul>
+    </div>`;
+  }
+
+  private renderForm(): TemplateResult {
+    const blocker = this.blocker;
+    const regulation = this.mode === 'regulation';
+    return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.handleSubmit(e)}>
+      <div class="field">
+        <label for="justification">${msg('Justification de l’accès', { id: 'break-glass.justification' })}</label>
+        <textarea
+          id="justification"
+          rows="4"
+          maxlength="2000"
+          .value=${this.justification}
+          aria-describedby="justification-count"
+          @input=${(e: Event) => (this.justification = (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+        <p id="justification-count" class=${isValidJustification(this.justification) ? 'hint' : 'hint hint--short'}>
+          ${msg(str`${this.codePoints} caractères saisis (au moins ${MIN_JUSTIFICATION_LENGTH})`, { id: 'break-glass.count' })}
+        </p>
+      </div>
+      <div class="check">
+        <input id="confirm" type="checkbox" .checked=${this.confirmed} @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)} />
+        <label for="confirm">
+          ${regulation
+            ? msg('J’interviens comme médecin régulateur du SAMU (Centre 15) pour une situation d’urgence concernant ce patient.', { id: 'break-glass.confirm.regulation' })
+            : msg('Je confirme que l’état du patient présente un risque immédiat pour sa santé et que son consentement ne peut pas être recueilli.', { id: 'break-glass.confirm.break-glass' })}
+        </label>
+      </div>
+      <button type="submit" class="button button--emergency" aria-disabled=${blocker || this.submitting ? 'true' : 'false'} aria-describedby="blocker">
+        ${regulation
+          ? msg('Accéder au dossier en régulation', { id: 'break-glass.submit.regulation' })
+          : msg('Accéder au dossier en urgence', { id: 'break-glass.submit.break-glass' })}
+      </button>
+      <p id="blocker" class="hint" aria-live="polite">${this.submitting ? msg('Demande en cours…', { id: 'break-glass.submitting' }) : (blocker ?? nothing)}</p>
+      ${this.failure === undefined
+        ? nothing
+        : html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role="alert">
+            <strong>${msg('L’accès n’a pas pu être demandé.', { id: 'break-glass.failed' })}</strong>
+            <p>${errorText(this.failure)}</p>
+          </div>`}
+    </form>`;
+  }
+}

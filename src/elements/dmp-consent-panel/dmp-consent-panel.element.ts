@@ -1,0 +1,951 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import type { DmpClient } from '../../client/types.js';
+import type { DataTopic } from '../../context/contexts.js';
+import { errorText, isRetryable } from '../../i18n/error-text.js';
+import { formatDate } from '../../i18n/format.js';
+import { reasonText } from '../../i18n/labels.js';
+import type { Authorization } from '../../model/authorization.js';
+import {
+  DossierCloseSchema,
+  type DossierInfo,
+  type LegalRepresentative,
+  type NotificationPreferences,
+  type Oppositions,
+} from '../../model/dossier.js';
+import type { PatientDisplay } from '../../model/patient.js';
+import type { Professional } from '../../model/professional.js';
+import { validateRpps, type RppsFailure } from '../../model/rpps.js';
+import type { Action, Decision, ReasonCode } from '../../policy/types.js';
+import { DmpElement } from '../base/dmp-element.js';
+import { styles } from './dmp-consent-panel.styles.js';
+import type { AuthorizationChangeKind } from './events.js';
+import {
+  EMPTY_REPRESENTATIVE,
+  NOTIFICATION_EVENTS,
+  RELATIONSHIPS,
+  confirmsWith,
+  parsePreferences,
+  parseRepresentative,
+  preferencesDraft,
+  type FieldErrors,
+  type NotificationEvent,
+  type PreferencesDraft,
+  type RepresentativeDraft,
+} from './forms.js';
+import { professionalRow } from './professional-row.js';
+import {
+  changeConfirmation,
+  changeLabel,
+  changeLabelFor,
+  changedText,
+  fullName,
+  notificationEventLabel,
+  relationshipLabel,
+  rppsFailureText,
+  standingLabel,
+} from './texts.js';
+
+/** The questions the panel asks `decide`, one per section. */
+const PANEL_ACTIONS = [
+  'authorization.read',
+  'authorization.manage',
+  'opposition.manage',
+  'notification.manage',
+  'representative.manage',
+  'dossier.close',
+  'dossier.reactivate',
+] as const satisfies readonly Action[];
+type PanelAction = (typeof PANEL_ACTIONS)[number];
+
+/** Where a message shows: a section, or `status` (the dossier's state, at the top). */
+type Section = 'authorizations' | 'oppositions' | 'notifications' | 'representatives' | 'close' | 'status';
+
+/** Topics whose change makes the panel reload (another element or another tab of the host wrote). */
+const RELOAD_TOPICS: readonly DataTopic[] = ['authorizations', 'settings', 'dossier'];
+
+/** Long enough to let someone finish typing a name, short enough to feel live. */
+const SEARCH_DELAY_MS = 300;
+
+interface PanelData {
+  ins: string;
+  dossier: DossierInfo;
+  decisions: Record<PanelAction, Decision>;
+  authorizations?: Authorization[] | undefined;
+  oppositions?: Oppositions | undefined;
+  preferences?: NotificationPreferences | undefined;
+  representatives?: LegalRepresentative[] | undefined;
+}
+
+interface Message {
+  kind: 'success' | 'error';
+  text: string;
+}
+
+interface Confirmation {
+  title: string;
+  body: string;
+  confirmLabel: string;
+  run: () => Promise<void>;
+  /** The control that opened the dialog; focus goes back to it. */
+  trigger: HTMLElement | undefined;
+  /** Where focus goes when the trigger disappeared with the change (e.g. a revoked row). */
+  fallback: () => HTMLElement | null | undefined;
+}
+
+function waitFor(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
+  });
+}
+
+/**
+ * The patient's "Gestion du DMP": who may access the dossier (médecin traitant, authorized and
+ * blocked professionals), the two oppositions to emergency access, notification preferences,
+ * legal representatives, and closing or reactivating the dossier. A legal representative uses it
+ * for the patient; a professional sees read-only what the policy lets them read, and why the rest
+ * is refused.
+ *
+ * Every change is confirmed, sent to the server (which writes the access log) and announced to the
+ * other elements of the provider.
+ *
+ * @tagname dmp-consent-panel
+ * @summary Consent and settings of a DMP: authorizations, oppositions, notifications, representatives, closure.
+ *
+ * @fires {CustomEvent<AuthorizationChangeDetail>} dmp-authorization-change-request - Cancelable. The user confirmed granting, revoking, blocking or unblocking a professional; `preventDefault()` stops the change.
+ * @fires {CustomEvent<AuthorizationChangeDetail>} dmp-authorization-changed - The server recorded the change.
+ * @fires {CustomEvent<OppositionChangedDetail>} dmp-opposition-changed - An opposition to break-glass or regulation access was set or lifted; detail holds both as saved.
+ * @fires {CustomEvent<DossierCloseRequestDetail>} dmp-dossier-close-request - Cancelable. The user confirmed closing the dossier; `preventDefault()` keeps it open.
+ * @fires {CustomEvent<DossierLifecycleDetail>} dmp-dossier-closed - The server closed the dossier.
+ * @fires {CustomEvent<DossierLifecycleDetail>} dmp-dossier-reactivated - The server reactivated the closed dossier.
+ *
+ * @csspart base - The panel.
+ * @csspart section - Each section (professionals, emergency access, notifications, representatives, closure).
+ * @csspart row - A professional or a legal representative in a list.
+ * @csspart notice - Status, refusal and error messages.
+ * @csspart dialog - The confirmation dialog.
+ *
+ * @cssprop --dmp-color-accent - Buttons and links.
+ * @cssprop --dmp-color-error - Errors and destructive actions.
+ * @cssprop --dmp-color-success - Confirmation messages.
+ * @cssprop --dmp-color-border - Section and row borders.
+ * @cssprop --dmp-radius - Corner radius.
+ * @cssprop --dmp-space - Base spacing unit.
+ */
+export class DmpConsentPanel extends DmpElement {
+  static override styles = [...DmpElement.styles, styles];
+
+  private readonly load = new Task(this, {
+    task: async ([ins, ready], { signal }) => {
+      const { client, actor, policy } = this;
+      if (!ins || !ready || !client || !actor || !policy) return initialState;
+      const dossier = await client.getDossier(ins, { signal });
+      // No access mode is asked: an emergency grant opens none of these sections (authorization.read
+      // needs normal access, the rest belongs to the patient's side).
+      const decisions = Object.fromEntries(
+        PANEL_ACTIONS.map((action) => [action, policy.decide({ actor, action, dossier: dossier.policy })]),
+      ) as Record<PanelAction, Decision>;
+      const may = (action: PanelAction) => dossier.status === 'active' && decisions[action].allowed;
+      const [authorizations, oppositions, preferences, representatives] = await Promise.all([
+        may('authorization.read') ? client.listAuthorizations(ins, { signal }).then((list) => list.items) : undefined,
+        may('opposition.manage') ? client.getOppositions(ins, { signal }) : undefined,
+        may('notification.manage') ? client.getNotificationPreferences(ins, { signal }) : undefined,
+        may('representative.manage') ? client.listRepresentatives(ins, { signal }).then((list) => list.items) : undefined,
+      ]);
+      return { ins, dossier, decisions, authorizations, oppositions, preferences, representatives } satisfies PanelData;
+    },
+    args: () => [this.patientIns, this.ready, this.client, this.actor, this.policy, this.reloads] as const,
+    onComplete: (data) => this.accept(data),
+  });
+
+  private readonly search = new Task(this, {
+    task: async ([text, client], { signal }) => {
+      const query = text.trim();
+      if (!client || query.length < 2 || this.rppsFailure(query)) return initialState;
+      await waitFor(SEARCH_DELAY_MS, signal);
+      return (await client.searchProfessionals(query, { signal })).items;
+    },
+    args: () => [this.searchText, this.client] as const,
+  });
+
+  @query('dialog') private dialog!: HTMLDialogElement;
+
+  @state() private data: PanelData | undefined;
+  /** Sections with a write under way: shown busy, and a second write there waits. */
+  @state() private busy: ReadonlySet<Section> = new Set();
+  @state() private messages: Partial<Record<Section, Message>> = {};
+  /** An opposition the user just ticked, shown as such until the server answers. */
+  @state() private pendingOppositions: Oppositions | undefined;
+  @state() private preferences: PreferencesDraft | undefined;
+  @state() private preferencesDirty = false;
+  @state() private preferenceErrors: FieldErrors = new Set();
+  @state() private representative: RepresentativeDraft = { ...EMPTY_REPRESENTATIVE };
+  @state() private representativeErrors: FieldErrors = new Set();
+  @state() private closeReason = '';
+  @state() private closeWord = '';
+  @state() private closeErrors: FieldErrors = new Set();
+  @state() private searchText = '';
+  @state() private confirmation: Confirmation | undefined;
+
+  /** Bumped to reload after another element changed this dossier. */
+  private reloads = 0;
+  private seenRevision: number | undefined;
+  /** The data-change revision this panel published itself: no need to reload for it. */
+  private ownRevision: number | undefined;
+
+  /** INS (NIR, 15 characters) of the patient whose dossier is managed. */
+  @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /** The patient as the host software identifies them; shown as the identity, never traits from the DMP. */
+  @property({ attribute: false }) patient: PatientDisplay | undefined;
+
+  /** The word to type to confirm the closure, in the interface language (`FERMER`, `CLOSE`). */
+  private get closeConfirmationWord(): string {
+    return msg('FERMER', { id: 'consent-panel.close.word' });
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    const change = this.dataChange;
+    if (changed.has('dataChange') && change) {
+      const seen = this.seenRevision;
+      this.seenRevision = change.revision;
+      const concernsUs = change.topics.some((topic) => RELOAD_TOPICS.includes(topic)) && (!change.ins || change.ins === this.patientIns);
+      if (seen !== undefined && change.revision > seen && change.revision !== this.ownRevision && concernsUs) this.reloads += 1;
+    }
+    if (changed.has('patientIns')) {
+      this.data = undefined;
+      this.preferences = undefined;
+      this.preferencesDirty = false;
+      this.representative = { ...EMPTY_REPRESENTATIVE };
+      this.closeReason = '';
+      this.closeWord = '';
+      this.searchText = '';
+      this.messages = {};
+    }
+  }
+
+  private accept(data: PanelData): void {
+    this.data = data;
+    if (!this.preferencesDirty) this.preferences = data.preferences ? preferencesDraft(data.preferences) : undefined;
+  }
+
+  private rppsFailure(query: string): RppsFailure | undefined {
+    if (!/^[\d\s]+$/.test(query)) return undefined;
+    const result = validateRpps(query);
+    return result.ok ? undefined : result.reason;
+  }
+
+  private notify(topics: readonly DataTopic[]): void {
+    this.provider?.notifyDataChanged(topics, this.patientIns);
+    // Context values reach consumers synchronously: this is the revision just published.
+    this.ownRevision = this.dataChange?.revision;
+  }
+
+  private say(section: Section, kind: Message['kind'], text: string): void {
+    this.messages = { ...this.messages, [section]: { kind, text } };
+  }
+
+  private notSaved(error: unknown): string {
+    return msg(str`La modification n’a pas été enregistrée : ${errorText(error)}`, { id: 'consent-panel.not-saved' });
+  }
+
+  // --- Confirmation dialog -------------------------------------------------------------------
+
+  private async confirm(confirmation: Confirmation): Promise<void> {
+    if (this.confirmation) return;
+    this.confirmation = confirmation;
+    await this.updateComplete;
+    this.dialog.returnValue = '';
+    this.dialog.showModal();
+  }
+
+  private handleDialogClose(): void {
+    const confirmation = this.confirmation;
+    this.confirmation = undefined;
+    if (!confirmation) return;
+    confirmation.trigger?.focus();
+    if (this.dialog.returnValue !== 'confirm') return;
+    void confirmation.run().then(async () => {
+      await this.updateComplete;
+      if (!confirmation.trigger?.isConnected) confirmation.fallback()?.focus();
+    });
+  }
+
+  // --- Authorizations ------------------------------------------------------------------------
+
+  private askAuthorizationChange(change: AuthorizationChangeKind, professional: Professional, event: Event): void {
+    void this.confirm({
+      ...changeConfirmation(change, fullName(professional)),
+      run: () => this.changeAuthorization(change, professional),
+      trigger: event.currentTarget as HTMLElement,
+      fallback: () => this.renderRoot.querySelector<HTMLElement>(change === 'grant' ? '#search' : '#authorizations-title'),
+    });
+  }
+
+  private async changeAuthorization(change: AuthorizationChangeKind, professional: Professional): Promise<void> {
+    if (!this.emit('dmp-authorization-change-request', { change, professional }, { cancelable: true })) return;
+    await this.write('authorizations', async (client, ins) => {
+      const result = await client.changeAuthorization(ins, { change, rpps: professional.rpps });
+      this.patchData(ins, { authorizations: result.items });
+      if (change === 'grant') this.searchText = '';
+      this.say('authorizations', 'success', changedText(change, fullName(professional)));
+      this.emit('dmp-authorization-changed', { change, professional });
+      this.notify(['authorizations', 'history']);
+    });
+  }
+
+  // --- Oppositions ---------------------------------------------------------------------------
+
+  private async handleOppositionChange(key: keyof Oppositions, event: Event): Promise<void> {
+    const saved = this.data?.oppositions;
+    if (!saved || this.busy.has('oppositions')) {
+      // Not taken: the checkbox goes back to what the server has.
+      this.requestUpdate();
+      return;
+    }
+    const wanted: Oppositions = { ...saved, [key]: (event.target as HTMLInputElement).checked };
+    this.pendingOppositions = wanted;
+    await this.write('oppositions', async (client, ins) => {
+      const oppositions = await client.setOppositions(ins, wanted);
+      this.patchData(ins, { oppositions });
+      this.say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.', { id: 'consent-panel.opposition.saved' }));
+      this.emit('dmp-opposition-changed', { oppositions });
+      this.notify(['settings', 'history']);
+    });
+    this.pendingOppositions = undefined;
+  }
+
+  // --- Notification preferences ---------------------------------------------------------------
+
+  private editPreferences(patch: Partial<PreferencesDraft>): void {
+    if (!this.preferences) return;
+    this.preferences = { ...this.preferences, ...patch };
+    this.preferencesDirty = true;
+  }
+
+  private toggleChannel(event: NotificationEvent, channel: 'email' | 'sms', checked: boolean): void {
+    if (!this.preferences) return;
+    this.editPreferences({ [event]: { ...this.preferences[event], [channel]: checked } });
+  }
+
+  private async handlePreferencesSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (!this.preferences || this.busy.has('notifications')) return;
+    const parsed = parsePreferences(this.preferences);
+    this.preferenceErrors = parsed.ok ? new Set() : parsed.fields;
+    if (!parsed.ok) {
+      await this.focusFirstInvalid('notifications');
+      return;
+    }
+    await this.write('notifications', async (client, ins) => {
+      const saved = await client.setNotificationPreferences(ins, parsed.value);
+      this.patchData(ins, { preferences: saved });
+      this.preferences = preferencesDraft(saved);
+      this.preferencesDirty = false;
+      this.say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.', { id: 'consent-panel.notifications.saved' }));
+      this.notify(['settings', 'history']);
+    });
+  }
+
+  // --- Legal representatives -----------------------------------------------------------------
+
+  private async handleRepresentativeSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy.has('representatives')) return;
+    const parsed = parseRepresentative(this.representative);
+    this.representativeErrors = parsed.ok ? new Set() : parsed.fields;
+    if (!parsed.ok) {
+      await this.focusFirstInvalid('representatives');
+      return;
+    }
+    await this.write('representatives', async (client, ins) => {
+      const added = await client.addRepresentative(ins, parsed.value);
+      this.patchData(ins, { representatives: [...(this.data?.representatives ?? []), added] });
+      this.representative = { ...EMPTY_REPRESENTATIVE };
+      this.say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`, { id: 'consent-panel.representative.added' }));
+      this.notify(['settings', 'history']);
+    });
+  }
+
+  private askRepresentativeRemoval(representative: LegalRepresentative, event: Event): void {
+    const name = fullName(representative);
+    void this.confirm({
+      title: msg(str`Retirer ${name} des représentants légaux ?`, { id: 'consent-panel.representative.remove.title' }),
+      body: msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`, { id: 'consent-panel.representative.remove.body' }),
+      confirmLabel: msg('Retirer', { id: 'consent-panel.representative.remove' }),
+      run: () => this.removeRepresentative(representative),
+      trigger: event.currentTarget as HTMLElement,
+      fallback: () => this.renderRoot.querySelector<HTMLElement>('#representatives-title'),
+    });
+  }
+
+  private async removeRepresentative(representative: LegalRepresentative): Promise<void> {
+    await this.write('representatives', async (client, ins) => {
+      await client.removeRepresentative(ins, representative.id);
+      this.patchData(ins, { representatives: (this.data?.representatives ?? []).filter((r) => r.id !== representative.id) });
+      this.say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`, { id: 'consent-panel.representative.removed' }));
+      this.notify(['settings', 'history']);
+    });
+  }
+
+  // --- Closing and reactivating the dossier ----------------------------------------------------
+
+  private async handleCloseSubmit(event: SubmitEvent): Promise<void> {
+    event.preventDefault();
+    if (this.busy.has('close')) return;
+    const parsed = DossierCloseSchema.safeParse({ reason: this.closeReason });
+    const errors = new Set<string>();
+    if (!parsed.success) errors.add('reason');
+    if (!confirmsWith(this.closeWord, this.closeConfirmationWord)) errors.add('word');
+    this.closeErrors = errors;
+    if (!parsed.success || errors.size > 0) {
+      await this.focusFirstInvalid('close');
+      return;
+    }
+    const { reason } = parsed.data;
+    if (!this.emit('dmp-dossier-close-request', { reason }, { cancelable: true })) return;
+    const closed = await this.write('close', async (client, ins) => {
+      const dossier = await client.closeDossier(ins, reason);
+      this.closeReason = '';
+      this.closeWord = '';
+      this.emit('dmp-dossier-closed', { dossier });
+      this.notify(['dossier', 'history']);
+      this.say('status', 'success', msg('Le dossier est fermé.', { id: 'consent-panel.closed' }));
+    });
+    if (!closed) return;
+    await this.reload();
+    this.renderRoot.querySelector<HTMLElement>('#dossier-status')?.focus();
+  }
+
+  private askReactivation(event: Event): void {
+    void this.confirm({
+      title: msg('Réactiver le dossier ?', { id: 'consent-panel.reactivate.title' }),
+      body: msg('Le dossier redevient accessible, dans les mêmes conditions qu’avant sa fermeture.', { id: 'consent-panel.reactivate.body' }),
+      confirmLabel: msg('Réactiver', { id: 'consent-panel.reactivate.confirm' }),
+      run: () => this.reactivate(),
+      trigger: event.currentTarget as HTMLElement,
+      fallback: () => this.renderRoot.querySelector<HTMLElement>('#dossier-status'),
+    });
+  }
+
+  private async reactivate(): Promise<void> {
+    const reactivated = await this.write('status', async (client, ins) => {
+      const dossier = await client.reactivateDossier(ins);
+      this.emit('dmp-dossier-reactivated', { dossier });
+      this.notify(['dossier', 'history']);
+      this.say('status', 'success', msg('Le dossier est réactivé.', { id: 'consent-panel.reactivated' }));
+    });
+    if (reactivated) await this.reload();
+  }
+
+  /** Reloads after a change of status, which changes what every section may do. */
+  private async reload(): Promise<void> {
+    await this.load.run();
+  }
+
+  // --- Writes --------------------------------------------------------------------------------
+
+  /**
+   * Runs one write of a section: the section is busy meanwhile and its failure is said in words.
+   * Resolves with whether it succeeded; what the user typed is left alone either way.
+   */
+  private async write(section: Section, run: (client: DmpClient, ins: string) => Promise<void>): Promise<boolean> {
+    const client = this.client;
+    const ins = this.data?.ins;
+    if (!client || !ins || this.busy.has(section)) return false;
+    this.busy = new Set(this.busy).add(section);
+    this.messages = { ...this.messages, [section]: undefined };
+    try {
+      await run(client, ins);
+      return true;
+    } catch (error) {
+      this.say(section, 'error', this.notSaved(error));
+      return false;
+    } finally {
+      const busy = new Set(this.busy);
+      busy.delete(section);
+      this.busy = busy;
+    }
+  }
+
+  /** Applies a server answer, unless the panel moved to another patient meanwhile. */
+  private patchData(ins: string, patch: Partial<PanelData>): void {
+    if (this.data?.ins === ins) this.data = { ...this.data, ...patch };
+  }
+
+  private async focusFirstInvalid(sectionId: 'notifications' | 'representatives' | 'close'): Promise<void> {
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#${sectionId} [aria-invalid="true"]`)?.focus();
+  }
+
+  // --- Rendering -----------------------------------------------------------------------------
+
+  protected override renderContent(): unknown {
+    const loading = this.load.status === TaskStatus.PENDING;
+    return html`<section part="base" class="panel" aria-labelledby="panel-title" aria-busy=${loading ? 'true' : 'false'}>
+        <h2 id="panel-title">${msg('Gestion du DMP', { id: 'consent-panel.title' })}</h2>
+        ${this.renderPatient()} ${this.renderBody(loading)}
+      </section>
+      ${this.renderDialog()}`;
+  }
+
+  private renderPatient(): TemplateResult | typeof nothing {
+    const patient = this.patient;
+    if (!patient) return nothing;
+    return html`<p class="patient">
+      ${patient.birthDate
+        ? msg(str`Patient : ${patient.name}, né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'consent-panel.patient-born' })
+        : msg(str`Patient : ${patient.name}`, { id: 'consent-panel.patient' })}
+    </p>`;
+  }
+
+  private renderBody(loading: boolean): unknown {
+    if (!this.patientIns) {
+      return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).', { id: 'consent-panel.no-patient' })}</p>`;
+    }
+    if (this.load.status === TaskStatus.ERROR) return this.renderLoadError(this.load.error);
+    const data = this.data;
+    if (!data || (loading && data.ins !== this.patientIns)) {
+      return html`<div class="skeleton" role="status">
+        <span class="visually-hidden">${msg('Chargement des réglages du dossier…', { id: 'consent-panel.loading' })}</span>
+        <span class="skeleton-line"></span><span class="skeleton-line"></span><span class="skeleton-line"></span>
+      </div>`;
+    }
+    if (data.dossier.status === 'none') {
+      return html`<p part="notice" class="notice" role="status">${reasonText('no-dossier')}</p>`;
+    }
+    return html`${this.renderDossierStatus(data)} ${this.renderRefusals(data)} ${this.renderAuthorizations(data)}
+    ${this.renderOppositions(data)} ${this.renderNotifications(data)} ${this.renderRepresentatives(data)} ${this.renderClose(data)}`;
+  }
+
+  private renderLoadError(error: unknown): TemplateResult {
+    return html`<div part="notice" class="notice notice--error load-error" role="alert">
+      <strong>${msg('Impossible de charger les réglages du dossier.', { id: 'consent-panel.load-error' })}</strong>
+      <p>${errorText(error)}</p>
+      ${isRetryable(error)
+        ? html`<button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer', { id: 'consent-panel.retry' })}</button>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderMessage(section: Section): TemplateResult | typeof nothing {
+    const message = this.messages[section];
+    const success = message?.kind === 'success' ? html`<p part="notice" class="notice notice--success">${message.text}</p>` : nothing;
+    const error = message?.kind === 'error' ? html`<p part="notice" class="notice notice--error">${message.text}</p>` : nothing;
+    // Both regions stay in the page, empty, so that what appears in them is announced.
+    return html`<div class="messages"><div role="status">${success}</div><div role="alert">${error}</div></div>`;
+  }
+
+  /** Sections the user may not use, grouped by the reason, so a refusal reads once. */
+  private renderRefusals(data: PanelData): TemplateResult | typeof nothing {
+    if (data.dossier.status !== 'active') return nothing;
+    const sections: Array<[PanelAction, string]> = [
+      ['authorization.read', msg('Professionnels de santé', { id: 'consent-panel.authorizations.title' })],
+      ['opposition.manage', msg('Accès en urgence', { id: 'consent-panel.oppositions.title' })],
+      ['notification.manage', msg('Notifications', { id: 'consent-panel.notifications.title' })],
+      ['representative.manage', msg('Représentants légaux', { id: 'consent-panel.representatives.title' })],
+      ['dossier.close', msg('Fermeture du dossier', { id: 'consent-panel.close.title' })],
+    ];
+    const byReason = new Map<ReasonCode, string[]>();
+    for (const [action, label] of sections) {
+      const decision = data.decisions[action];
+      if (decision.allowed) continue;
+      byReason.set(decision.reason, [...(byReason.get(decision.reason) ?? []), label]);
+    }
+    if (byReason.size === 0) return nothing;
+    return html`<div part="notice" class="notice refusals">
+      <strong>${msg('Non disponible pour vous', { id: 'consent-panel.refused' })}</strong>
+      <ul>
+        ${[...byReason].map(([reason, labels]) => html`<li><span class="refused-sections">${labels.join(', ')}</span> : ${reasonText(reason)}</li>`)}
+      </ul>
+    </div>`;
+  }
+
+  private renderDossierStatus(data: PanelData): TemplateResult {
+    const message = this.renderMessage('status');
+    if (data.dossier.status !== 'closed') return html`<div id="dossier-status" tabindex="-1">${message}</div>`;
+    const reactivation = data.decisions['dossier.reactivate'];
+    const closedAt = data.dossier.closedAt;
+    return html`<div part="notice" class="notice notice--closed" id="dossier-status" tabindex="-1" aria-busy=${this.busy.has('status') ? 'true' : 'false'}>
+      <strong>
+        ${closedAt
+          ? msg(str`Ce dossier est fermé depuis le ${formatDate(closedAt, this.locale)}.`, { id: 'consent-panel.closed-since' })
+          : msg('Ce dossier est fermé.', { id: 'consent-panel.closed-status' })}
+      </strong>
+      ${data.dossier.closeReason ? html`<p>${msg(str`Motif : ${data.dossier.closeReason}`, { id: 'consent-panel.closed-reason' })}</p>` : nothing}
+      <p>
+        ${msg('Son contenu n’est plus accessible aux professionnels de santé. Il est conservé dix ans après la fermeture ; pendant ce délai, le dossier peut être réactivé.', { id: 'consent-panel.closed-explained' })}
+      </p>
+      ${reactivation.allowed
+        ? html`<button type="button" class="button" @click=${(e: Event) => this.askReactivation(e)}>
+            ${msg('Réactiver le dossier', { id: 'consent-panel.reactivate' })}
+          </button>`
+        : html`<p>${reasonText(reactivation.reason)}</p>`}
+      ${message}
+    </div>`;
+  }
+
+  private renderAuthorizations(data: PanelData): TemplateResult | typeof nothing {
+    if (data.dossier.status !== 'active' || !data.decisions['authorization.read'].allowed) return nothing;
+    const manageDecision = data.decisions['authorization.manage'];
+    const manage = manageDecision.allowed;
+    const items = data.authorizations ?? [];
+    const of = (status: Authorization['status']) => items.filter((a) => a.status === status);
+    const blockedRpps = new Set(of('blocked').map((a) => a.professional.rpps));
+    return html`<section part="section" class="section" id="authorizations" aria-labelledby="authorizations-title" aria-busy=${this.busy.has('authorizations') ? 'true' : 'false'}>
+      <h3 id="authorizations-title" tabindex="-1">${msg('Professionnels de santé', { id: 'consent-panel.authorizations.title' })}</h3>
+      ${manage ? nothing : html`<p class="hint">${msg(str`Lecture seule. ${reasonText(manageDecision.reason)}`, { id: 'consent-panel.read-only' })}</p>`}
+
+      <h4>${msg('Médecin traitant', { id: 'consent-panel.treating.title' })}</h4>
+      <p class="hint">
+        ${msg('Le médecin traitant accède au dossier d’autorité : il n’a pas besoin d’une autorisation distincte. Il rédige la synthèse médicale.', { id: 'consent-panel.treating.explained' })}
+      </p>
+      ${this.renderProfessionals(
+        of('treating-physician'),
+        msg('Aucun médecin traitant n’est désigné.', { id: 'consent-panel.treating.empty' }),
+        (a) => (manage && !blockedRpps.has(a.professional.rpps) ? [this.actionButton('block', a.professional)] : []),
+        (a) => (blockedRpps.has(a.professional.rpps) ? standingLabel('blocked') : undefined),
+      )}
+
+      <h4>${msg('Professionnels autorisés', { id: 'consent-panel.authorized.title' })}</h4>
+      ${this.renderProfessionals(
+        of('authorized'),
+        msg('Aucun professionnel n’est autorisé.', { id: 'consent-panel.authorized.empty' }),
+        (a) => (manage ? [this.actionButton('revoke', a.professional), this.actionButton('block', a.professional)] : []),
+      )}
+
+      <h4>${msg('Professionnels bloqués', { id: 'consent-panel.blocked.title' })}</h4>
+      <p class="hint">
+        ${msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec votre accord ou en urgence.', { id: 'consent-panel.blocked.explained' })}
+      </p>
+      ${this.renderProfessionals(
+        of('blocked'),
+        msg('Aucun professionnel n’est bloqué.', { id: 'consent-panel.blocked.empty' }),
+        (a) => (manage ? [this.actionButton('unblock', a.professional)] : []),
+      )}
+      ${manage ? this.renderSearch(items) : nothing} ${this.renderMessage('authorizations')}
+    </section>`;
+  }
+
+  private actionButton(change: AuthorizationChangeKind, professional: Professional): TemplateResult {
+    const destructive = change === 'block' || change === 'revoke';
+    return html`<button
+      type="button"
+      class=${destructive ? 'button button--quiet button--danger' : 'button button--quiet'}
+      data-change=${change}
+      aria-label=${changeLabelFor(change, fullName(professional))}
+      @click=${(e: Event) => this.askAuthorizationChange(change, professional, e)}
+    >
+      ${changeLabel(change)}
+    </button>`;
+  }
+
+  private renderProfessionals(
+    list: Authorization[],
+    empty: string,
+    actions: (a: Authorization) => TemplateResult[],
+    badge: (a: Authorization) => string | undefined = () => undefined,
+  ): TemplateResult {
+    if (list.length === 0) return html`<p class="empty">${empty}</p>`;
+    return html`<ul class="rows">
+      ${repeat(
+        list,
+        (a) => `${a.status}:${a.professional.rpps}`,
+        (a) => professionalRow(a.professional, { since: a.since, badge: badge(a), actions: actions(a), locale: this.locale }),
+      )}
+    </ul>`;
+  }
+
+  private renderSearch(current: Authorization[]): TemplateResult {
+    const query = this.searchText.trim();
+    const failure = this.rppsFailure(query);
+    const standing = new Map(current.map((a) => [a.professional.rpps, a.status]));
+    return html`<div class="search">
+      <h4>${msg('Autoriser un professionnel', { id: 'consent-panel.search.title' })}</h4>
+      <label for="search">${msg('Nom ou numéro RPPS', { id: 'consent-panel.search.label' })}</label>
+      <input
+        id="search"
+        type="search"
+        autocomplete="off"
+        maxlength="100"
+        .value=${live(this.searchText)}
+        aria-describedby="search-hint"
+        aria-invalid=${failure ? 'true' : 'false'}
+        @input=${(e: Event) => (this.searchText = (e.target as HTMLInputElement).value)}
+      />
+      <p id="search-hint" class=${failure ? 'field-error' : 'hint'} aria-live="polite">
+        ${failure
+          ? rppsFailureText(failure)
+          : msg('Seuls les professionnels connus de l’annuaire sont proposés.', { id: 'consent-panel.search.hint' })}
+      </p>
+      ${failure || query.length < 2
+        ? nothing
+        : this.search.render({
+            pending: () => html`<p class="hint" role="status">${msg('Recherche…', { id: 'consent-panel.search.pending' })}</p>`,
+            error: (error) => html`<p class="field-error" role="alert">${errorText(error)}</p>`,
+            complete: (results) =>
+              results.length === 0
+                ? html`<p class="empty" role="status">${msg('Aucun professionnel ne correspond à cette recherche.', { id: 'consent-panel.search.empty' })}</p>`
+                : html`<ul class="rows results" aria-label=${msg('Résultats de la recherche', { id: 'consent-panel.search.results' })}>
+                    ${results.map((p) => this.renderResult(p, standing.get(p.rpps)))}
+                  </ul>`,
+          })}
+    </div>`;
+  }
+
+  private renderResult(p: Professional, status: Authorization['status'] | undefined): TemplateResult {
+    return professionalRow(p, {
+      badge: status ? standingLabel(status) : undefined,
+      actions: status ? nothing : this.actionButton('grant', p),
+      locale: this.locale,
+    });
+  }
+
+  private renderOppositions(data: PanelData): TemplateResult | typeof nothing {
+    const saved = data.oppositions;
+    if (data.dossier.status !== 'active' || !saved || !data.decisions['opposition.manage'].allowed) return nothing;
+    const shown = this.pendingOppositions ?? saved;
+    const box = (key: keyof Oppositions, label: string, hint: string) => html`<div class="check">
+      <input
+        type="checkbox"
+        id=${`oppose-${key}`}
+        name=${key}
+        .checked=${live(shown[key])}
+        aria-describedby=${`oppose-${key}-hint`}
+        @change=${(e: Event) => void this.handleOppositionChange(key, e)}
+      />
+      <label for=${`oppose-${key}`}>${label}</label>
+      <p class="hint" id=${`oppose-${key}-hint`}>${hint}</p>
+    </div>`;
+    return html`<section part="section" class="section" id="oppositions" aria-labelledby="oppositions-title" aria-busy=${this.busy.has('oppositions') ? 'true' : 'false'}>
+      <h3 id="oppositions-title">${msg('Accès en urgence', { id: 'consent-panel.oppositions.title' })}</h3>
+      <p class="hint">
+        ${msg('En cas d’urgence, un professionnel de santé peut consulter le dossier sans autorisation, et le médecin régulateur du SAMU aussi. Chaque accès d’urgence est enregistré et vous en êtes informé. Vous pouvez refuser l’un ou l’autre : votre choix s’applique immédiatement.', { id: 'consent-panel.oppositions.explained' })}
+      </p>
+      ${box(
+        'breakGlass',
+        msg('Je refuse l’accès en mode urgence (bris de glace) par tout professionnel de santé', { id: 'consent-panel.oppose.break-glass' }),
+        msg('Un professionnel que vous n’avez pas autorisé ne pourra pas consulter le dossier, même si votre état présente un risque immédiat et que vous ne pouvez pas donner votre accord.', { id: 'consent-panel.oppose.break-glass.hint' }),
+      )}
+      ${box(
+        'regulation',
+        msg('Je refuse l’accès par le médecin régulateur du SAMU (Centre 15)', { id: 'consent-panel.oppose.regulation' }),
+        msg('Le médecin régulateur qui traite un appel au 15 vous concernant ne pourra pas consulter le dossier.', { id: 'consent-panel.oppose.regulation.hint' }),
+      )}
+      ${this.renderMessage('oppositions')}
+    </section>`;
+  }
+
+  private renderNotifications(data: PanelData): TemplateResult | typeof nothing {
+    const draft = this.preferences;
+    if (data.dossier.status !== 'active' || !draft || !data.decisions['notification.manage'].allowed) return nothing;
+    const errors = this.preferenceErrors;
+    return html`<section part="section" class="section" id="notifications" aria-labelledby="notifications-title" aria-busy=${this.busy.has('notifications') ? 'true' : 'false'}>
+      <h3 id="notifications-title">${msg('Notifications', { id: 'consent-panel.notifications.title' })}</h3>
+      <form novalidate @submit=${(e: SubmitEvent) => void this.handlePreferencesSubmit(e)}>
+        <div class="field">
+          <label for="notify-email">${msg('Adresse e-mail', { id: 'consent-panel.notify.email' })}</label>
+          <input
+            id="notify-email"
+            type="email"
+            autocomplete="email"
+            .value=${live(draft.email)}
+            aria-invalid=${errors.has('email') ? 'true' : 'false'}
+            aria-describedby=${ifDefined(errors.has('email') ? 'notify-email-error' : undefined)}
+            @input=${(e: Event) => this.editPreferences({ email: (e.target as HTMLInputElement).value })}
+          />
+          ${errors.has('email')
+            ? html`<p class="field-error" id="notify-email-error">${msg('Adresse e-mail invalide.', { id: 'consent-panel.notify.email.invalid' })}</p>`
+            : nothing}
+        </div>
+        <div class="field">
+          <label for="notify-phone">${msg('Téléphone mobile', { id: 'consent-panel.notify.phone' })}</label>
+          <input
+            id="notify-phone"
+            type="tel"
+            autocomplete="tel"
+            .value=${live(draft.phone)}
+            aria-invalid=${errors.has('phone') ? 'true' : 'false'}
+            aria-describedby=${errors.has('phone') ? 'notify-phone-error' : 'notify-phone-hint'}
+            @input=${(e: Event) => this.editPreferences({ phone: (e.target as HTMLInputElement).value })}
+          />
+          ${errors.has('phone')
+            ? html`<p class="field-error" id="notify-phone-error">
+                ${msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.', { id: 'consent-panel.notify.phone.invalid' })}
+              </p>`
+            : html`<p class="hint" id="notify-phone-hint">${msg('Par exemple 06 12 34 56 78.', { id: 'consent-panel.notify.phone.hint' })}</p>`}
+        </div>
+        ${NOTIFICATION_EVENTS.map(
+          (event) => html`<fieldset class="channels">
+            <legend>${notificationEventLabel(event)}</legend>
+            <span class="check">
+              <input
+                type="checkbox"
+                id=${`${event}-email`}
+                .checked=${live(draft[event].email)}
+                @change=${(e: Event) => this.toggleChannel(event, 'email', (e.target as HTMLInputElement).checked)}
+              />
+              <label for=${`${event}-email`}>${msg('par e-mail', { id: 'consent-panel.notify.by-email' })}</label>
+            </span>
+            <span class="check">
+              <input
+                type="checkbox"
+                id=${`${event}-sms`}
+                .checked=${live(draft[event].sms)}
+                @change=${(e: Event) => this.toggleChannel(event, 'sms', (e.target as HTMLInputElement).checked)}
+              />
+              <label for=${`${event}-sms`}>${msg('par SMS', { id: 'consent-panel.notify.by-sms' })}</label>
+            </span>
+          </fieldset>`,
+        )}
+        <button type="submit" class="button">${msg('Enregistrer les préférences', { id: 'consent-panel.notify.save' })}</button>
+      </form>
+      ${this.renderMessage('notifications')}
+    </section>`;
+  }
+
+  private renderRepresentatives(data: PanelData): TemplateResult | typeof nothing {
+    const list = data.representatives;
+    if (data.dossier.status !== 'active' || !list || !data.decisions['representative.manage'].allowed) return nothing;
+    const draft = this.representative;
+    const errors = this.representativeErrors;
+    const text = (field: 'firstName' | 'lastName', label: string, error: string, autocomplete: string) => html`<div class="field">
+      <label for=${`rep-${field}`}>${label}</label>
+      <input
+        id=${`rep-${field}`}
+        type="text"
+        maxlength="100"
+        autocomplete=${autocomplete}
+        .value=${live(draft[field])}
+        aria-invalid=${errors.has(field) ? 'true' : 'false'}
+        aria-describedby=${ifDefined(errors.has(field) ? `rep-${field}-error` : undefined)}
+        @input=${(e: Event) => (this.representative = { ...this.representative, [field]: (e.target as HTMLInputElement).value })}
+      />
+      ${errors.has(field) ? html`<p class="field-error" id=${`rep-${field}-error`}>${error}</p>` : nothing}
+    </div>`;
+    return html`<section part="section" class="section" id="representatives" aria-labelledby="representatives-title" aria-busy=${this.busy.has('representatives') ? 'true' : 'false'}>
+      <h3 id="representatives-title" tabindex="-1">${msg('Représentants légaux', { id: 'consent-panel.representatives.title' })}</h3>
+      <p class="hint">
+        ${msg('Pour le dossier d’un mineur ou d’un majeur protégé, les représentants légaux gèrent le dossier à sa place.', { id: 'consent-panel.representatives.explained' })}
+      </p>
+      ${list.length === 0
+        ? html`<p class="empty">${msg('Aucun représentant légal.', { id: 'consent-panel.representatives.empty' })}</p>`
+        : html`<ul class="rows">
+            ${repeat(
+              list,
+              (r) => r.id,
+              (r) => html`<li part="row" class="row" data-id=${r.id}>
+                <div class="who">
+                  <span class="name">${fullName(r)}</span>
+                  <span class="meta">
+                    ${msg(str`${relationshipLabel(r.relationship)} · depuis le ${formatDate(r.since, this.locale)}`, { id: 'consent-panel.representative.meta' })}
+                  </span>
+                </div>
+                <div class="actions">
+                  <button
+                    type="button"
+                    class="button button--quiet button--danger"
+                    aria-label=${msg(str`Retirer ${fullName(r)}`, { id: 'consent-panel.representative.remove.named' })}
+                    @click=${(e: Event) => this.askRepresentativeRemoval(r, e)}
+                  >
+                    ${msg('Retirer', { id: 'consent-panel.representative.remove' })}
+                  </button>
+                </div>
+              </li>`,
+            )}
+          </ul>`}
+      <form novalidate class="inline-form" @submit=${(e: SubmitEvent) => void this.handleRepresentativeSubmit(e)}>
+        <h4>${msg('Ajouter un représentant légal', { id: 'consent-panel.representative.add.title' })}</h4>
+        ${text('firstName', msg('Prénom', { id: 'consent-panel.representative.first-name' }), msg('Indiquez le prénom (100 caractères au plus).', { id: 'consent-panel.representative.first-name.invalid' }), 'given-name')}
+        ${text('lastName', msg('Nom', { id: 'consent-panel.representative.last-name' }), msg('Indiquez le nom (100 caractères au plus).', { id: 'consent-panel.representative.last-name.invalid' }), 'family-name')}
+        <div class="field">
+          <label for="rep-relationship">${msg('Lien avec le patient', { id: 'consent-panel.representative.relationship' })}</label>
+          <select
+            id="rep-relationship"
+            .value=${live(draft.relationship)}
+            @change=${(e: Event) =>
+              (this.representative = { ...this.representative, relationship: (e.target as HTMLSelectElement).value as LegalRepresentative['relationship'] })}
+          >
+            ${RELATIONSHIPS.map((r) => html`<option value=${r} ?selected=${r === draft.relationship}>${relationshipLabel(r)}</option>`)}
+          </select>
+        </div>
+        <button type="submit" class="button">${msg('Ajouter', { id: 'consent-panel.representative.add' })}</button>
+      </form>
+      ${this.renderMessage('representatives')}
+    </section>`;
+  }
+
+  private renderClose(data: PanelData): TemplateResult | typeof nothing {
+    if (data.dossier.status !== 'active' || !data.decisions['dossier.close'].allowed) return nothing;
+    const word = this.closeConfirmationWord;
+    const errors = this.closeErrors;
+    return html`<section part="section" class="section section--danger" id="close" aria-labelledby="close-title" aria-busy=${this.busy.has('close') ? 'true' : 'false'}>
+      <h3 id="close-title">${msg('Fermeture du dossier', { id: 'consent-panel.close.title' })}</h3>
+      <p class="hint">
+        ${msg('Le dossier peut être fermé à tout moment. Il ne sera plus accessible aux professionnels de santé. Son contenu est conservé dix ans après la fermeture, puis supprimé ; pendant ce délai, le dossier peut être réactivé.', { id: 'consent-panel.close.explained' })}
+      </p>
+      <form novalidate @submit=${(e: SubmitEvent) => void this.handleCloseSubmit(e)}>
+        <div class="field">
+          <label for="close-reason">${msg('Motif de la fermeture', { id: 'consent-panel.close.reason' })}</label>
+          <textarea
+            id="close-reason"
+            rows="2"
+            maxlength="500"
+            .value=${live(this.closeReason)}
+            aria-invalid=${errors.has('reason') ? 'true' : 'false'}
+            aria-describedby=${ifDefined(errors.has('reason') ? 'close-reason-error' : undefined)}
+            @input=${(e: Event) => (this.closeReason = (e.target as HTMLTextAreaElement).value)}
+          ></textarea>
+          ${errors.has('reason')
+            ? html`<p class="field-error" id="close-reason-error">${msg('Indiquez le motif de la fermeture.', { id: 'consent-panel.close.reason.invalid' })}</p>`
+            : nothing}
+        </div>
+        <div class="field">
+          <label for="close-word">${msg(str`Pour confirmer, saisissez ${word}`, { id: 'consent-panel.close.word-label' })}</label>
+          <input
+            id="close-word"
+            type="text"
+            autocomplete="off"
+            spellcheck="false"
+            .value=${live(this.closeWord)}
+            aria-invalid=${errors.has('word') ? 'true' : 'false'}
+            aria-describedby=${ifDefined(errors.has('word') ? 'close-word-error' : undefined)}
+            @input=${(e: Event) => (this.closeWord = (e.target as HTMLInputElement).value)}
+          />
+          ${errors.has('word')
+            ? html`<p class="field-error" id="close-word-error">${msg(str`Saisissez ${word} pour confirmer la fermeture.`, { id: 'consent-panel.close.word.invalid' })}</p>`
+            : nothing}
+        </div>
+        <button type="submit" class="button button--danger">${msg('Fermer le dossier', { id: 'consent-panel.close' })}</button>
+      </form>
+      ${this.renderMessage('close')}
+    </section>`;
+  }
+
+  private renderDialog(): TemplateResult {
+    const c = this.confirmation;
+    return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${() => this.handleDialogClose()}>
+      <form method="dialog">
+        <h3 id="confirm-title">${c?.title ?? ''}</h3>
+        <p id="confirm-body">${c?.body ?? ''}</p>
+        <div class="dialog-actions">
+          <button type="submit" value="cancel" class="button button--quiet" autofocus>${msg('Annuler', { id: 'consent-panel.cancel' })}</button>
+          <button type="submit" value="confirm" class="button">${c?.confirmLabel ?? ''}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+}

@@ -1,0 +1,1107 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { DmpError, isDmpError } from '../../client/errors.js';
+import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { reasonText } from '../../i18n/labels.js';
+import type { PatientDisplay } from '../../model/patient.js';
+import { SYNTHESIS_GROUPS, emptySynthesisContent, type Synthesis, type SynthesisContent } from '../../model/synthesis.js';
+import type { ReasonCode } from '../../policy/types.js';
+import { DmpElement } from '../base/dmp-element.js';
+import { baseStyles } from '../base/styles.js';
+import type { CodeOption } from './codes/index.js';
+import { ENTRY_LISTS, diffSynthesis, mergeSynthesis, resolveMerge, sameValue, type Entry, type EntryList, type MergeConflict } from './diff.js';
+import { styles } from './dmp-synthesis-editor.styles.js';
+import './events.js';
+import { displayValue, entryTitle, groupHeading, listDef, newEntryId, type FieldDef, type ListDef } from './fields.js';
+import { listsOf, narrativeHeading, noneKnownText, pair, renderDiff, renderReadView, type ViewOptions } from './read-view.js';
+import { fieldKey, problemText, validateContent, type FieldProblem, type ValidationResult } from './validation.js';
+
+/** What the first load found out: what the user may do, the current version, their draft. */
+interface Loaded {
+  key: string;
+  ins: string;
+  /** Set when the user may not read the synthesis. */
+  refused?: ReasonCode | undefined;
+  canWrite: boolean;
+  writeReason: ReasonCode;
+  synthesis: Synthesis | null;
+  draft?: Draft<SynthesisContent> | undefined;
+  /** The version the draft started from, when the server has moved on since. */
+  draftBase?: SynthesisContent | undefined;
+}
+
+/** The version the user's edits start from: its ETag goes with the save as `If-Match`. */
+interface Base {
+  etag: string;
+  version: number | null;
+  content: SynthesisContent;
+}
+
+interface Combo {
+  key: string;
+  query: string;
+  options: CodeOption[];
+  active: number;
+}
+
+/** A synthesis with no document yet is read under the synthesis category's rules. */
+const NEW_SYNTHESIS_DOCUMENT = { category: 'synthesis', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false } as const;
+const DRAFT_DELAY_MS = 500;
+
+let codesModule: Promise<typeof import('./codes/index.js')> | undefined;
+/** The code lists are fetched the first time someone types in a coded field. */
+function loadCodes() {
+  codesModule ??= import('./codes/index.js');
+  return codesModule;
+}
+
+function entriesOf(content: SynthesisContent, list: EntryList): Entry[] {
+  return content[list] as Entry[];
+}
+
+function isSynthesis(value: unknown): value is Synthesis {
+  return typeof value === 'object' && value !== null && 'content' in value && 'etag' in value && 'version' in value;
+}
+
+/** A draft read back from the device is trusted only if it still has the shape of a synthesis. */
+function isDraftContent(value: unknown): value is SynthesisContent {
+  const content = value as Record<string, unknown> | null;
+  return (
+    typeof content === 'object' &&
+    content !== null &&
+    ENTRY_LISTS.every((list) => Array.isArray(content[list]) && (content[list] as unknown[]).every((e) => typeof (e as { id?: unknown })?.id === 'string'))
+  );
+}
+
+function errorText(error: unknown): string {
+  const kind = isDmpError(error) ? error.kind : 'http';
+  switch (kind) {
+    case 'network':
+      return msg('Vous semblez hors ligne.', { id: 'synthesis-editor.error.offline' });
+    case 'timeout':
+      return msg('Le serveur n’a pas répondu à temps.', { id: 'synthesis-editor.error.timeout' });
+    case 'forbidden':
+      return reasonText((error as DmpError).reason ?? 'not-authorized');
+    case 'invalid-response':
+      return msg('Réponse invalide du serveur.', { id: 'synthesis-editor.error.invalid-response' });
+    default:
+      return msg('La demande a échoué.', { id: 'synthesis-editor.error.failed' });
+  }
+}
+
+/**
+ * The volet de synthèse médicale (VSM) of one patient: a read view for everyone allowed to read
+ * it (in plain words for the patient), and for the médecin traitant an editor with validation as
+ * they type, coded suggestions (CIM-10, drugs by CIS), drafts kept on the device, versions and
+ * their comparison, and a merge when someone saved in between.
+ *
+ * @tagname dmp-synthesis-editor
+ * @summary Reads and edits the patient's medical synthesis (VSM), with versions and drafts.
+ *
+ * @fires {CustomEvent<SynthesisSaveRequestDetail>} dmp-synthesis-save-request - Cancelable; the validated content is about to be saved. Call `preventDefault()` to stop the save.
+ * @fires {CustomEvent<SynthesisSavedDetail>} dmp-synthesis-saved - A new version was saved; `detail.synthesis` is the server's copy.
+ * @fires {CustomEvent<SynthesisConflictDetail>} dmp-synthesis-conflict - Someone saved another version first; the user's edits are kept in `detail.mine`.
+ * @fires {CustomEvent<DraftRestoredDetail>} dmp-draft-restored - Unsaved edits of this author were found on this device and reopened.
+ *
+ * @csspart base - The whole element.
+ * @csspart header - The title, the patient and the version shown.
+ * @csspart toolbar - The buttons of the header (edit, print).
+ * @csspart read - The read view.
+ * @csspart group - One group of the read view (problems, allergies…).
+ * @csspart entry - One entry, in the read view and in the editor.
+ * @csspart editor - The editing form.
+ * @csspart actions - The save and discard buttons.
+ * @csspart conflict - The panel shown when someone saved in between.
+ * @csspart diff - A list of changes between two versions.
+ * @csspart change - One change in such a list.
+ * @csspart versions - The history of versions.
+ *
+ * @cssprop --dmp-color-diff-added - Background of an added entry in a comparison.
+ * @cssprop --dmp-color-diff-removed - Background of a removed entry in a comparison.
+ * @cssprop --dmp-color-diff-changed - Background of a changed entry in a comparison.
+ */
+export class DmpSynthesisEditor extends DmpElement {
+  static override styles = [baseStyles, styles];
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  @state() private loaded: Loaded | undefined;
+  /** The latest version the server gave us (what the read view shows). */
+  @state() private current: Synthesis | null = null;
+  @state() private base: Base = { etag: '', version: null, content: emptySynthesisContent() };
+  /** The user's working copy. */
+  @state() private work: SynthesisContent = emptySynthesisContent();
+  @state() private check: ValidationResult = validateContent(emptySynthesisContent());
+  /** Fields the user has been in: their problems are shown. */
+  @state() private touched = new Set<string>();
+  /** After a save attempt every problem is shown. */
+  @state() private showAll = false;
+  /** Date fields holding something the browser cannot read as a date. */
+  @state() private badDates = new Set<string>();
+  @state() private saving = false;
+  @state() private saveError: unknown;
+  @state() private saved: Synthesis | undefined;
+  @state() private conflict: { server: Synthesis; picks: Record<string, 'mine' | 'theirs'> } | undefined;
+  @state() private restoredAt: string | undefined;
+  @state() private combo: Combo | undefined;
+  @state() private announcement = '';
+  @state() private viewedVersion: number | undefined;
+  @state() private printing = false;
+  @state() private confirmation: { text: string; action: string; run: () => void } | undefined;
+
+  /** INS (NIR) of the patient whose synthesis is shown. */
+  @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /** The patient as the host knows them (qualified identity), shown as the patient's identity. */
+  @property({ attribute: false }) patient: PatientDisplay | undefined;
+
+  /** Whether the editor is open; it opens only for a user the policy lets write the synthesis. */
+  @property({ type: Boolean, reflect: true }) editing = false;
+
+  private draftTimer: ReturnType<typeof setTimeout> | undefined;
+  private rendering = false;
+  private ownRevision: number | undefined;
+  private confirmTrigger: HTMLElement | null = null;
+
+  private readonly load = new Task(this, {
+    task: async ([ins, author], { signal }): Promise<Loaded | typeof initialState> => {
+      const { client, policy, actor } = this;
+      if (!ins || !author || !client || !policy || !actor) return initialState;
+      const key = draftKey(author, ins);
+      const dossier = await client.getDossier(ins, { signal });
+      const request = this.policyRequest(ins);
+      const ask = (action: 'synthesis.read' | 'synthesis.write') =>
+        policy.decide({ actor, action, dossier: dossier.policy, document: NEW_SYNTHESIS_DOCUMENT, request });
+      const read = ask('synthesis.read');
+      const write = ask('synthesis.write');
+      const result: Loaded = { key, ins, canWrite: write.allowed, writeReason: write.reason, synthesis: null };
+      if (!read.allowed) return { ...result, refused: read.reason, canWrite: false };
+      try {
+        result.synthesis = await client.getSynthesis(ins, { signal });
+      } catch (error) {
+        if (!isDmpError(error) || error.kind !== 'not-found') throw error;
+      }
+      if (!write.allowed) return result;
+      const draft = await readDraft<SynthesisContent>(key).catch(() => undefined);
+      if (!draft || !isDraftContent(draft.content)) return result;
+      result.draft = draft;
+      if (draft.baseVersion !== null && draft.baseVersion !== result.synthesis?.version) {
+        result.draftBase = await client.getSynthesisVersion(ins, draft.baseVersion, { signal }).then(
+          (s) => s.content,
+          () => undefined,
+        );
+      }
+      return result;
+    },
+    args: () => [this.patientIns, this.authorKey, this.client, this.policy] as const,
+    onComplete: (value) => this.adopt(value as Loaded),
+  });
+
+  private readonly versions = new Task(this, {
+    task: async ([ins], { signal }) => (await this.client!.listSynthesisVersions(ins, { signal })).items,
+    args: () => [this.patientIns] as const,
+    autoRun: false,
+  });
+
+  private readonly version = new Task(this, {
+    task: async ([ins, v], { signal }) => (v === undefined ? initialState : this.client!.getSynthesisVersion(ins, v, { signal })),
+    args: () => [this.patientIns, this.viewedVersion] as const,
+    onComplete: () => void this.focusLater('.version-view h3'),
+  });
+
+  /** Who the draft belongs to: the actor's id, or a professional's RPPS. */
+  private get authorKey(): string {
+    const actor = this.actor;
+    return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');
+  }
+
+  /** The patient and their representatives read the synthesis in plain words. */
+  private get plain(): boolean {
+    return this.actor?.kind === 'patient' || this.actor?.kind === 'legal-representative';
+  }
+
+  private get view(): ViewOptions {
+    return { locale: this.locale, plain: this.plain };
+  }
+
+  private get dirty(): boolean {
+    return !sameValue(this.work, this.base.content);
+  }
+
+  private get problemCount(): number {
+    return this.check.problems.size + this.badDates.size;
+  }
+
+  private readonly handleHidden = () => {
+    if (document.visibilityState === 'hidden') void this.flushDraft();
+  };
+  private readonly handlePageHide = () => void this.flushDraft();
+  private readonly handleBeforePrint = () => {
+    this.printing = true;
+  };
+  private readonly handleAfterPrint = () => {
+    this.printing = false;
+  };
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener('visibilitychange', this.handleHidden);
+    window.addEventListener('pagehide', this.handlePageHide);
+    window.addEventListener('beforeprint', this.handleBeforePrint);
+    window.addEventListener('afterprint', this.handleAfterPrint);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener('visibilitychange', this.handleHidden);
+    window.removeEventListener('pagehide', this.handlePageHide);
+    window.removeEventListener('beforeprint', this.handleBeforePrint);
+    window.removeEventListener('afterprint', this.handleAfterPrint);
+    void this.flushDraft();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('patientIns') && this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
+    // Pending edits are written under their author and patient before either changes.
+    if (changed.has('actor') || changed.has('patientIns') || (changed.has('session') && this.session?.state === 'expired')) void this.flushDraft();
+    const change = this.dataChange;
+    if (
+      changed.has('dataChange') &&
+      change &&
+      change.revision > 0 &&
+      change.revision !== this.ownRevision &&
+      change.topics.includes('synthesis') &&
+      (!change.ins || change.ins === this.patientIns)
+    ) {
+      void this.load.run();
+      if (this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
+    }
+  }
+
+  protected override update(changed: PropertyValues): void {
+    this.rendering = true;
+    try {
+      super.update(changed);
+    } finally {
+      this.rendering = false;
+    }
+  }
+
+  /** Takes in what the load found, keeping unsaved edits of the same author on the same patient. */
+  private adopt(loaded: Loaded): void {
+    const keepEdits = this.loaded?.key === loaded.key && this.editing && this.dirty;
+    this.loaded = loaded;
+    this.current = loaded.synthesis;
+    if (keepEdits) return;
+    const synthesis = loaded.synthesis;
+    this.base = { etag: synthesis?.etag ?? '', version: synthesis?.version ?? null, content: synthesis?.content ?? emptySynthesisContent() };
+    this.conflict = undefined;
+    this.saveError = undefined;
+    this.saved = undefined;
+    this.touched = new Set();
+    this.badDates = new Set();
+    this.showAll = false;
+    this.restoredAt = undefined;
+    this.viewedVersion = undefined;
+    const draft = loaded.draft;
+    if (!loaded.canWrite || !draft) {
+      this.setWork(structuredClone(this.base.content), false);
+      if (!loaded.canWrite) this.editing = false;
+      return;
+    }
+    const baseContent = draft.baseVersion === this.base.version ? this.base.content : (loaded.draftBase ?? emptySynthesisContent());
+    this.base = { etag: draft.baseEtag ?? '', version: draft.baseVersion, content: baseContent };
+    this.setWork(draft.content, false);
+    this.editing = true;
+    this.restoredAt = draft.savedAt;
+    this.emit('dmp-draft-restored', { ins: loaded.ins, savedAt: draft.savedAt, baseVersion: draft.baseVersion });
+    // The server moved on while the draft waited: say so now rather than at the save.
+    if (synthesis && draft.baseEtag !== synthesis.etag) this.enterConflict(synthesis);
+  }
+
+  private setWork(content: SynthesisContent, edited = true): void {
+    this.work = content;
+    this.check = validateContent(content);
+    if (!edited) return;
+    this.saved = undefined;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = setTimeout(() => void this.flushDraft(), DRAFT_DELAY_MS);
+  }
+
+  /** Writes the pending draft now (or forgets it when the edits were undone). */
+  private async flushDraft(): Promise<void> {
+    if (this.draftTimer === undefined) return;
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    const loaded = this.loaded;
+    if (!loaded?.canWrite) return;
+    const key = loaded.key;
+    const draft: Draft<SynthesisContent> = {
+      content: this.work,
+      baseEtag: this.base.etag || null,
+      baseVersion: this.base.version,
+      savedAt: new Date().toISOString(),
+    };
+    // Without IndexedDB (private browsing on some browsers) the edits live in memory only.
+    await (this.dirty ? writeDraft(key, draft) : deleteDraft(key)).catch(() => undefined);
+  }
+
+  private announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** Focuses `selector` once the pending (or a new) render is done. */
+  private async focusLater(selector: string): Promise<void> {
+    this.requestUpdate();
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+  }
+
+  private entrySelector(id: string): string {
+    return `[data-entry="${CSS.escape(id)}"]`;
+  }
+
+  // ——— editing ———
+
+  private updateEntry(list: EntryList, id: string, patch: (entry: Record<string, unknown>) => void): void {
+    const next = entriesOf(this.work, list).map((entry) => {
+      if (entry.id !== id) return entry;
+      const copy = { ...entry } as Record<string, unknown>;
+      patch(copy);
+      return copy as unknown as Entry;
+    });
+    this.setWork({ ...this.work, [list]: next });
+  }
+
+  private setField(list: EntryList, id: string, field: FieldDef, value: unknown): void {
+    this.touched = new Set(this.touched).add(fieldKey(list, id, field.name));
+    this.updateEntry(list, id, (entry) => {
+      if (value === undefined || (value === '' && !field.required)) delete entry[field.name];
+      else entry[field.name] = value;
+    });
+  }
+
+  private handleInput(list: EntryList, id: string, field: FieldDef, event: Event): void {
+    const control = event.target as HTMLInputElement;
+    const value = control.value;
+    if (field.kind === 'lines') {
+      this.setField(list, id, field, value.split('\n').map((line) => line.trim()).filter(Boolean));
+    } else if (field.kind === 'date') {
+      this.trackDate(control, fieldKey(list, id, field.name));
+      this.setField(list, id, field, value || (field.required ? '' : undefined));
+    } else {
+      this.setField(list, id, field, value);
+    }
+  }
+
+  private trackDate(control: HTMLInputElement, key: string): void {
+    if (control.validity.badInput === this.badDates.has(key)) return;
+    const next = new Set(this.badDates);
+    if (control.validity.badInput) next.add(key);
+    else next.delete(key);
+    this.badDates = next;
+  }
+
+  /** Leaving a field shows its problems; a half-typed date fires no input, so check it here. */
+  private handleFocusOut(event: FocusEvent): void {
+    const control = event.target as HTMLInputElement;
+    const key = control.dataset?.key;
+    // A field losing focus because a render removes it (its entry removed) is not the user leaving it.
+    if (!key || this.rendering) return;
+    if (control.type === 'date') this.trackDate(control, key);
+    if (!this.touched.has(key)) this.touched = new Set(this.touched).add(key);
+  }
+
+  private addEntry(def: ListDef): void {
+    const entry = { id: newEntryId(def.prefix), ...def.create() } as Entry;
+    const next: SynthesisContent = { ...this.work, [def.list]: [...entriesOf(this.work, def.list), entry] };
+    if (def.list === 'allergies') next.allergiesNoneKnown = false;
+    this.setWork(next);
+    void this.focusLater(`${this.entrySelector(entry.id)} [data-key]`);
+  }
+
+  private removeEntry(def: ListDef, index: number): void {
+    const entries = [...entriesOf(this.work, def.list)];
+    const [removed] = entries.splice(index, 1);
+    const prefix = fieldKey(def.list, removed?.id ?? '', '');
+    this.badDates = new Set([...this.badDates].filter((key) => !key.startsWith(prefix)));
+    this.setWork({ ...this.work, [def.list]: entries });
+    this.announce(msg('Entrée retirée.', { id: 'synthesis-editor.removed' }));
+    const next = entries[index] ?? entries[index - 1];
+    void this.focusLater(next ? `${this.entrySelector(next.id)} [data-key]` : `[data-add="${def.list}"]`);
+  }
+
+  private moveEntry(def: ListDef, index: number, by: -1 | 1): void {
+    const entries = [...entriesOf(this.work, def.list)];
+    const [entry] = entries.splice(index, 1);
+    if (!entry) return;
+    const to = index + by;
+    entries.splice(to, 0, entry);
+    this.setWork({ ...this.work, [def.list]: entries });
+    this.announce(msg(str`Entrée déplacée en position ${to + 1} sur ${entries.length}.`, { id: 'synthesis-editor.moved' }));
+    // Focus follows the entry; at either end the other move button takes it.
+    const up = to > 0;
+    const down = to < entries.length - 1;
+    const action = (by < 0 ? up : !down) ? 'up' : 'down';
+    void this.focusLater(`${this.entrySelector(entry.id)} [data-action="${action}"]`);
+  }
+
+  private setScalar(field: 'allergiesNoneKnown' | 'narrative', value: boolean | string): void {
+    const next = { ...this.work } as Record<string, unknown>;
+    if (value === '') delete next[field];
+    else next[field] = value;
+    this.touched = new Set(this.touched).add(field);
+    this.setWork(next as SynthesisContent);
+  }
+
+  private startEditing(): void {
+    this.editing = true;
+    this.saved = undefined;
+    void this.focusLater('.editor [data-key], .editor .add');
+  }
+
+  private stopEditing(): void {
+    this.editing = false;
+    void this.focusLater('[data-action="edit"]');
+  }
+
+  // ——— coded fields ———
+
+  private async suggest(key: string, list: 'cim10' | 'drugs', text: string): Promise<void> {
+    this.combo = { key, query: text, options: this.combo?.key === key ? this.combo.options : [], active: -1 };
+    const { searchCodes } = await loadCodes();
+    if (this.combo?.key !== key || this.combo.query !== text) return;
+    this.combo = { ...this.combo, options: searchCodes(list, text) };
+  }
+
+  private pick(list: EntryList, id: string, field: FieldDef, option: CodeOption): void {
+    this.combo = undefined;
+    this.touched = new Set(this.touched).add(fieldKey(list, id, field.name));
+    this.updateEntry(list, id, (entry) => {
+      if (field.kind === 'drug') {
+        entry.drug = option.label;
+        entry.cis = option.code;
+        if (option.atc) entry.atc = option.atc;
+        return;
+      }
+      entry.code = { system: 'CIM-10', code: option.code, label: option.label };
+      if (!String(entry.label ?? '').trim()) entry.label = option.label;
+    });
+  }
+
+  private handleComboInput(list: EntryList, id: string, field: FieldDef, event: Event): void {
+    const value = (event.target as HTMLInputElement).value;
+    const key = fieldKey(list, id, field.name);
+    if (field.kind === 'drug') {
+      // A name typed by hand is free text: the codes of a previously picked drug no longer apply.
+      this.touched = new Set(this.touched).add(key);
+      this.updateEntry(list, id, (entry) => {
+        entry.drug = value;
+        delete entry.cis;
+        delete entry.atc;
+      });
+    } else if (!value.trim()) {
+      this.setField(list, id, field, undefined);
+    }
+    void this.suggest(key, field.kind === 'drug' ? 'drugs' : 'cim10', value);
+  }
+
+  private handleComboKey(list: EntryList, id: string, field: FieldDef, event: KeyboardEvent): void {
+    const key = fieldKey(list, id, field.name);
+    const combo = this.combo?.key === key ? this.combo : undefined;
+    const count = combo?.options.length ?? 0;
+    switch (event.key) {
+      case 'ArrowDown':
+      case 'ArrowUp':
+        event.preventDefault();
+        if (!combo) {
+          void this.suggest(key, field.kind === 'drug' ? 'drugs' : 'cim10', (event.target as HTMLInputElement).value);
+        } else if (count > 0) {
+          const step = event.key === 'ArrowDown' ? 1 : -1;
+          this.combo = { ...combo, active: (combo.active + step + count) % count };
+        }
+        return;
+      case 'Enter': {
+        const option = combo?.options[combo.active];
+        if (option) {
+          event.preventDefault();
+          this.pick(list, id, field, option);
+        }
+        return;
+      }
+      case 'Escape':
+        if (combo) {
+          event.preventDefault();
+          this.combo = undefined;
+        }
+        return;
+    }
+  }
+
+  // ——— saving, conflicts, drafts ———
+
+  private async handleSave(): Promise<void> {
+    const check = this.check;
+    if (!check.ok || this.badDates.size > 0) {
+      this.showAll = true;
+      this.announce(this.problemSummary());
+      void this.focusLater('[aria-invalid="true"]');
+      return;
+    }
+    if (!this.emit('dmp-synthesis-save-request', { content: check.value }, { cancelable: true })) return;
+    await this.send(check.value, this.base.etag);
+  }
+
+  private async send(content: SynthesisContent, etag: string): Promise<void> {
+    const loaded = this.loaded;
+    if (!loaded || !this.client || this.saving) return;
+    this.saving = true;
+    this.saveError = undefined;
+    await this.flushDraft();
+    try {
+      const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag);
+      clearTimeout(this.draftTimer);
+      this.draftTimer = undefined;
+      await deleteDraft(loaded.key).catch(() => undefined);
+      this.current = synthesis;
+      this.base = { etag: synthesis.etag, version: synthesis.version, content: synthesis.content };
+      this.setWork(structuredClone(synthesis.content), false);
+      this.conflict = undefined;
+      this.restoredAt = undefined;
+      this.showAll = false;
+      this.touched = new Set();
+      this.editing = false;
+      this.saved = synthesis;
+      this.emit('dmp-synthesis-saved', { synthesis });
+      this.ownRevision = (this.dataChange?.revision ?? 0) + 1;
+      this.provider?.notifyDataChanged(['synthesis', 'documents', 'history'], loaded.ins);
+      if (this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
+      void this.focusLater('.saved');
+    } catch (error) {
+      if (isDmpError(error) && error.kind === 'conflict' && isSynthesis(error.current)) {
+        this.enterConflict(error.current);
+      } else {
+        this.saveError = error;
+        void this.focusLater('.save-error');
+      }
+    } finally {
+      this.saving = false;
+    }
+  }
+
+  private enterConflict(server: Synthesis): void {
+    this.conflict = { server, picks: {} };
+    this.emit('dmp-synthesis-conflict', { current: server, mine: this.work });
+    void this.focusLater('.conflict h3');
+  }
+
+  private pickSide(key: string, side: 'mine' | 'theirs'): void {
+    if (this.conflict) this.conflict = { ...this.conflict, picks: { ...this.conflict.picks, [key]: side } };
+  }
+
+  /** The server's version with the user's changes re-applied: the user then reviews and saves it. */
+  private merge(): void {
+    const conflict = this.conflict;
+    if (!conflict) return;
+    const result = mergeSynthesis(this.base.content, this.work, conflict.server.content);
+    const picks = Object.fromEntries(result.conflicts.map((c) => [c.key, conflict.picks[c.key] ?? 'mine'] as const));
+    const merged = resolveMerge(result, this.work, picks);
+    const server = conflict.server;
+    this.current = server;
+    this.base = { etag: server.etag, version: server.version, content: server.content };
+    this.conflict = undefined;
+    this.setWork(merged);
+    this.announce(msg('Versions fusionnées : vérifiez puis enregistrez.', { id: 'synthesis-editor.merged' }));
+    void this.focusLater('[data-action="save"]');
+  }
+
+  private overwrite(event: Event): void {
+    const conflict = this.conflict;
+    if (!conflict) return;
+    this.askConfirmation(
+      event,
+      msg(str`Remplacer la version ${conflict.server.version} de ${conflict.server.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`, {
+        id: 'synthesis-editor.overwrite-confirm',
+      }),
+      msg('Écraser', { id: 'synthesis-editor.overwrite-do' }),
+      () => {
+        if (!this.check.ok) {
+          this.showAll = true;
+          return;
+        }
+        void this.send(this.check.value, conflict.server.etag);
+      },
+    );
+  }
+
+  private discard(event: Event): void {
+    this.askConfirmation(
+      event,
+      msg('Abandonner vos modifications ? Elles seront effacées de cet appareil.', { id: 'synthesis-editor.discard-confirm' }),
+      msg('Abandonner', { id: 'synthesis-editor.discard-do' }),
+      () => {
+        const loaded = this.loaded;
+        clearTimeout(this.draftTimer);
+        this.draftTimer = undefined;
+        if (loaded) void deleteDraft(loaded.key).catch(() => undefined);
+        const current = this.current;
+        this.base = { etag: current?.etag ?? '', version: current?.version ?? null, content: current?.content ?? emptySynthesisContent() };
+        this.setWork(structuredClone(this.base.content), false);
+        this.conflict = undefined;
+        this.restoredAt = undefined;
+        this.saveError = undefined;
+        this.touched = new Set();
+        this.badDates = new Set();
+        this.showAll = false;
+        this.announce(msg('Modifications abandonnées.', { id: 'synthesis-editor.discarded' }));
+        this.stopEditing();
+      },
+    );
+  }
+
+  private askConfirmation(event: Event, text: string, action: string, run: () => void): void {
+    this.confirmTrigger = event.currentTarget as HTMLElement | null;
+    this.confirmation = { text, action, run };
+    void this.updateComplete.then(() => {
+      if (!this.dialog) return;
+      // Escape closes without a value: a confirmation from an earlier opening must not linger.
+      this.dialog.returnValue = '';
+      this.dialog.showModal();
+    });
+  }
+
+  private handleDialogClose(): void {
+    const confirmation = this.confirmation;
+    const confirmed = this.dialog?.returnValue === 'confirm';
+    this.confirmation = undefined;
+    if (this.confirmTrigger?.isConnected) this.confirmTrigger.focus();
+    if (confirmed) confirmation?.run();
+  }
+
+  // ——— versions ———
+
+  private handleVersionsToggle(event: Event): void {
+    if ((event.target as HTMLDetailsElement).open && this.versions.status === TaskStatus.INITIAL) void this.versions.run();
+  }
+
+  private showVersion(version: number | undefined): void {
+    const previous = this.viewedVersion;
+    this.viewedVersion = version;
+    if (version === undefined) void this.focusLater(`[data-version="${previous}"]`);
+  }
+
+  // ——— rendering ———
+
+  private problemSummary(): string {
+    const n = this.problemCount;
+    return n === 1
+      ? msg('1 champ à corriger avant d’enregistrer.', { id: 'synthesis-editor.problems.one' })
+      : msg(str`${n} champs à corriger avant d’enregistrer.`, { id: 'synthesis-editor.problems.other' });
+  }
+
+  private visibleProblem(key: string): FieldProblem | undefined {
+    if (this.badDates.has(key)) return { code: 'date' };
+    return this.touched.has(key) || this.showAll ? this.check.problems.get(key) : undefined;
+  }
+
+  protected renderContent(): unknown {
+    if (!this.patientIns) {
+      return html`<p part="base" class="notice">${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'synthesis-editor.no-patient' })}</p>`;
+    }
+    const loaded = this.loaded?.key === draftKey(this.authorKey, this.patientIns) ? this.loaded : undefined;
+    if (!loaded) {
+      if (this.load.status === TaskStatus.ERROR) return this.renderLoadError(this.load.error);
+      return html`<div part="base" class="skeleton" aria-busy="true" role="status">
+        <span class="sr-only">${msg('Chargement de la synthèse médicale…', { id: 'synthesis-editor.loading' })}</span>
+      </div>`;
+    }
+    if (loaded.refused) return this.renderRefusal(loaded.refused);
+    const editing = this.editing && loaded.canWrite && !this.printing;
+    return html`<article part="base" class="base" aria-labelledby="title" aria-busy=${this.load.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      ${this.renderHeader(loaded, editing)}
+      ${this.load.status === TaskStatus.ERROR ? html`<p class="notice notice--error" role="alert">${errorText(this.load.error)}</p>` : nothing}
+      ${this.saved
+        ? html`<p class="notice saved no-print" role="status" tabindex="-1">
+            ${msg(str`Version ${this.saved.version} enregistrée.`, { id: 'synthesis-editor.saved' })}
+          </p>`
+        : nothing}
+      ${this.restoredAt && editing
+        ? html`<p class="notice no-print" role="status">
+            ${msg(str`Brouillon non enregistré repris (modifié le ${formatDateTime(this.restoredAt, this.locale)}).`, { id: 'synthesis-editor.restored' })}
+          </p>`
+        : nothing}
+      ${this.conflict && editing ? this.renderConflict(this.conflict.server) : nothing}
+      ${editing ? this.renderEditor() : this.renderRead(loaded)}
+      ${this.renderVersions()}
+      <p class="sr-only" role="status">${this.announcement}</p>
+      ${this.renderDialog()}
+    </article>`;
+  }
+
+  private renderLoadError(error: unknown): TemplateResult {
+    const forbidden = isDmpError(error) && error.kind === 'forbidden';
+    return html`<div part="base" class="notice notice--error" role="alert">
+      <strong>${forbidden ? msg('Accès refusé', { id: 'synthesis-editor.refused' }) : msg('Impossible d’afficher la synthèse médicale', { id: 'synthesis-editor.load-failed' })}</strong>
+      <p>${errorText(error)}</p>
+      ${forbidden ? nothing : html`<p><button type="button" @click=${() => void this.load.run()}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button></p>`}
+    </div>`;
+  }
+
+  private renderRefusal(reason: ReasonCode): TemplateResult {
+    return html`<div part="base" class="notice notice--error" role="alert">
+      <strong>${msg('Accès refusé', { id: 'synthesis-editor.refused' })}</strong>
+      <p>${reasonText(reason)}</p>
+    </div>`;
+  }
+
+  private renderHeader(loaded: Loaded, editing: boolean): TemplateResult {
+    const current = this.current;
+    const patient = this.patient;
+    return html`<header part="header" class="header">
+      <div>
+        <h2 id="title">
+          ${this.plain
+            ? msg('Votre synthèse médicale', { id: 'synthesis-editor.title.plain' })
+            : msg('Volet de synthèse médicale', { id: 'synthesis-editor.title' })}
+        </h2>
+        ${patient
+          ? html`<p class="patient">
+              ${patient.name}${patient.birthDate ? html` · ${msg(str`né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'synthesis-editor.born' })}` : nothing}
+            </p>`
+          : nothing}
+        <p class="muted">
+          ${current
+            ? msg(str`Version ${current.version}, mise à jour le ${formatDate(current.savedAt, this.locale)} par ${current.author.name}`, { id: 'synthesis-editor.version-line' })
+            : this.plain
+              ? msg('Votre médecin traitant n’a pas encore rédigé votre synthèse médicale.', { id: 'synthesis-editor.empty.plain' })
+              : msg('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.', { id: 'synthesis-editor.empty' })}
+        </p>
+        ${!loaded.canWrite && !this.plain ? html`<p class="muted">${msg('Lecture seule.', { id: 'synthesis-editor.read-only' })} ${reasonText(loaded.writeReason)}</p>` : nothing}
+      </div>
+      <div class="toolbar no-print" part="toolbar">
+        ${loaded.canWrite && !editing
+          ? html`<button type="button" class="primary" data-action="edit" @click=${this.startEditing}>
+              ${current ? msg('Modifier', { id: 'synthesis-editor.edit' }) : msg('Rédiger la synthèse', { id: 'synthesis-editor.write' })}
+            </button>`
+          : nothing}
+        ${current ? html`<button type="button" @click=${() => window.print()}>${msg('Imprimer', { id: 'synthesis-editor.print' })}</button>` : nothing}
+      </div>
+    </header>`;
+  }
+
+  private renderRead(loaded: Loaded): TemplateResult | typeof nothing {
+    // While printing from the editor, the working copy is what the user sees and prints.
+    const content = this.printing && this.editing && loaded.canWrite ? this.work : this.current?.content;
+    return content ? renderReadView(content, this.view) : nothing;
+  }
+
+  private renderEditor(): TemplateResult {
+    const work = this.work;
+    return html`<div class="editor" part="editor" ?inert=${this.saving} aria-busy=${this.saving ? 'true' : 'false'} @focusout=${this.handleFocusOut}>
+      ${SYNTHESIS_GROUPS.map((group) => {
+        const lists = listsOf(group);
+        return html`<section class="group" aria-labelledby=${`group-${group}`}>
+          <h3 id=${`group-${group}`}>${groupHeading(group, false)}</h3>
+          ${group === 'allergies'
+            ? html`<label class="check">
+                <input
+                  type="checkbox"
+                  data-key="allergiesNoneKnown"
+                  .checked=${work.allergiesNoneKnown}
+                  ?disabled=${work.allergies.length > 0}
+                  @change=${(e: Event) => this.setScalar('allergiesNoneKnown', (e.target as HTMLInputElement).checked)}
+                />
+                ${noneKnownText()}
+              </label>`
+            : nothing}
+          ${lists.map((def) => this.renderEditList(def, lists.length > 1))}
+        </section>`;
+      })}
+      <section class="group">
+        <h3><label for="narrative">${narrativeHeading(false)}</label></h3>
+        ${this.renderProblemOf('narrative', 'narrative-error')}
+        <textarea
+          id="narrative"
+          data-key="narrative"
+          rows="3"
+          .value=${work.narrative ?? ''}
+          aria-invalid=${this.visibleProblem('narrative') ? 'true' : 'false'}
+          aria-describedby="narrative-error"
+          @input=${(e: Event) => this.setScalar('narrative', (e.target as HTMLTextAreaElement).value)}
+        ></textarea>
+      </section>
+      ${this.conflict ? nothing : this.renderActions()}
+    </div>`;
+  }
+
+  private renderEditList(def: ListDef, withHeading: boolean): TemplateResult {
+    const entries = entriesOf(this.work, def.list);
+    return html`${withHeading ? html`<h4>${def.heading()}</h4>` : nothing}
+      ${repeat(
+        entries,
+        (entry) => entry.id,
+        // Entries are immutable: one keystroke re-renders its own entry, not two hundred.
+        (entry, index) => guard([entry, index, entries.length, this.locale, this.entryState(def, entry)], () => this.renderEditEntry(def, entry, index, entries.length)),
+      )}
+      <button type="button" class="add" data-add=${def.list} @click=${() => this.addEntry(def)}>${def.add()}</button>`;
+  }
+
+  /** What, besides the entry itself, changes how it is drawn: its shown problems, its open list. */
+  private entryState(def: ListDef, entry: Entry): string {
+    const prefix = fieldKey(def.list, entry.id, '');
+    const problems = def.fields.map((f) => this.visibleProblem(prefix + f.name)?.code ?? '').join();
+    return this.combo?.key.startsWith(prefix) ? `${problems}${JSON.stringify(this.combo)}` : problems;
+  }
+
+  private renderEditEntry(def: ListDef, entry: Entry, index: number, count: number): TemplateResult {
+    const title = entryTitle(def, entry);
+    const name = title ? pair(`${def.noun()} ${index + 1}`, title) : `${def.noun()} ${index + 1}`;
+    return html`<fieldset class="entry" part="entry" data-entry=${entry.id}>
+      <legend>${name}</legend>
+      <div class="fields">${def.fields.map((field) => this.renderField(def, entry, index, field))}</div>
+      <div class="entry-actions">
+        <button type="button" data-action="up" ?disabled=${index === 0} aria-label=${msg(str`Monter ${name}`, { id: 'synthesis-editor.move-up' })} @click=${() => this.moveEntry(def, index, -1)}>
+          ${msg('Monter', { id: 'synthesis-editor.up' })}
+        </button>
+        <button type="button" data-action="down" ?disabled=${index === count - 1} aria-label=${msg(str`Descendre ${name}`, { id: 'synthesis-editor.move-down' })} @click=${() => this.moveEntry(def, index, 1)}>
+          ${msg('Descendre', { id: 'synthesis-editor.down' })}
+        </button>
+        <button type="button" data-action="remove" aria-label=${msg(str`Retirer ${name}`, { id: 'synthesis-editor.remove-entry' })} @click=${() => this.removeEntry(def, index)}>
+          ${msg('Retirer', { id: 'synthesis-editor.remove' })}
+        </button>
+      </div>
+    </fieldset>`;
+  }
+
+  private renderProblemOf(key: string, id: string): TemplateResult | typeof nothing {
+    const problem = this.visibleProblem(key);
+    return problem ? html`<span class="error" id=${id}>${problemText(problem)}</span>` : nothing;
+  }
+
+  private renderField(def: ListDef, entry: Entry, index: number, field: FieldDef): TemplateResult | typeof nothing {
+    const value = (entry as unknown as Record<string, unknown>)[field.name];
+    if (field.kind === 'fixed') {
+      const text = displayValue(field, value, this.locale);
+      return text ? html`<p class="fixed">${pair(field.label(), text)}</p>` : nothing;
+    }
+    const key = fieldKey(def.list, entry.id, field.name);
+    const id = `${def.list}-${index}-${field.name}`;
+    const errorId = `${id}-error`;
+    const invalid = this.visibleProblem(key) ? 'true' : 'false';
+    const common = { id, key, invalid, errorId };
+    const onInput = (e: Event) => this.handleInput(def.list, entry.id, field, e);
+    let control: TemplateResult;
+    switch (field.kind) {
+      case 'textarea':
+      case 'lines':
+        control = html`<textarea id=${id} data-key=${key} rows="2" .value=${field.kind === 'lines' ? ((value as string[] | undefined) ?? []).join('\n') : String(value ?? '')}
+          aria-invalid=${invalid} aria-describedby=${errorId} @input=${onInput}></textarea>`;
+        break;
+      case 'select':
+        control = html`<select id=${id} data-key=${key} aria-invalid=${invalid} aria-describedby=${errorId} @change=${onInput}>
+          ${field.options!().map(([v, label]) => html`<option value=${v} ?selected=${(value ?? '') === v}>${label}</option>`)}
+        </select>`;
+        break;
+      case 'cim10':
+      case 'drug':
+        control = this.renderCombobox(def, entry, field, common, value);
+        break;
+      default:
+        control = html`<input id=${id} data-key=${key} type=${field.kind === 'date' ? 'date' : 'text'} .value=${String(value ?? '')}
+          aria-required=${field.required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${errorId} @input=${onInput} />`;
+    }
+    return html`<div class="field field--${field.kind}">
+      <label for=${id}>${field.label()}${field.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
+      ${control} ${this.renderProblemOf(key, errorId)}
+    </div>`;
+  }
+
+  /** A WAI-ARIA combobox with its listbox in this shadow root (aria-activedescendant cannot cross it). */
+  private renderCombobox(
+    def: ListDef,
+    entry: Entry,
+    field: FieldDef,
+    c: { id: string; key: string; invalid: string; errorId: string },
+    value: unknown,
+  ): TemplateResult {
+    const combo = this.combo?.key === c.key ? this.combo : undefined;
+    const open = Boolean(combo && combo.options.length > 0);
+    const listId = `${c.id}-list`;
+    const shown = combo ? combo.query : field.kind === 'drug' ? String(value ?? '') : displayValue(field, value, this.locale);
+    return html`<input
+        id=${c.id}
+        data-key=${c.key}
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        aria-autocomplete="list"
+        aria-expanded=${open ? 'true' : 'false'}
+        aria-controls=${listId}
+        aria-activedescendant=${open && combo!.active >= 0 ? `${listId}-${combo!.active}` : nothing}
+        aria-required=${field.required ? 'true' : 'false'}
+        aria-invalid=${c.invalid}
+        aria-describedby=${c.errorId}
+        .value=${shown}
+        @input=${(e: Event) => this.handleComboInput(def.list, entry.id, field, e)}
+        @keydown=${(e: KeyboardEvent) => this.handleComboKey(def.list, entry.id, field, e)}
+        @blur=${() => {
+          if (this.combo?.key === c.key) this.combo = undefined;
+        }}
+      />
+      <ul id=${listId} role="listbox" aria-label=${field.label()} class="listbox" ?hidden=${!open}>
+        ${open
+          ? combo!.options.map(
+              (option, i) => html`<li
+                id=${`${listId}-${i}`}
+                role="option"
+                aria-selected=${i === combo!.active ? 'true' : 'false'}
+                @mousedown=${(e: Event) => e.preventDefault()}
+                @click=${() => this.pick(def.list, entry.id, field, option)}
+              >
+                <span class="code">${option.code}</span> ${option.label}
+              </li>`,
+            )
+          : nothing}
+      </ul>`;
+  }
+
+  private renderActions(): TemplateResult {
+    const invalid = this.problemCount > 0;
+    return html`<div class="actions" part="actions">
+      <button type="button" class="primary" data-action="save" ?disabled=${this.saving} aria-disabled=${invalid ? 'true' : 'false'} @click=${this.handleSave}>
+        ${this.saving ? msg('Enregistrement…', { id: 'synthesis-editor.saving' }) : msg('Enregistrer une nouvelle version', { id: 'synthesis-editor.save' })}
+      </button>
+      ${this.dirty
+        ? html`<button type="button" data-action="discard" @click=${this.discard}>${msg('Abandonner mes modifications', { id: 'synthesis-editor.discard' })}</button>`
+        : html`<button type="button" data-action="close" @click=${this.stopEditing}>${msg('Fermer l’éditeur', { id: 'synthesis-editor.close' })}</button>`}
+      <span class="summary" aria-live="polite">${invalid ? this.problemSummary() : nothing}</span>
+      ${this.saveError
+        ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">
+            ${msg('La version n’est pas enregistrée.', { id: 'synthesis-editor.save-failed' })} ${errorText(this.saveError)}
+            ${msg('Vos modifications sont conservées sur cet appareil ; réessayez.', { id: 'synthesis-editor.kept' })}
+          </p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderConflict(server: Synthesis): TemplateResult {
+    const result = mergeSynthesis(this.base.content, this.work, server.content);
+    return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title">
+      <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie', { id: 'synthesis-editor.conflict.title' })}</h3>
+      <p role="alert">
+        ${msg(str`Version ${server.version} enregistrée le ${formatDateTime(server.savedAt, this.locale)} par ${server.author.name}. Vos modifications sont conservées.`, {
+          id: 'synthesis-editor.conflict.detail',
+        })}
+      </p>
+      <h4>${msg('Ce qui a changé sur le serveur', { id: 'synthesis-editor.conflict.server-changes' })}</h4>
+      ${renderDiff(diffSynthesis(this.base.content, server.content), this.view)}
+      ${result.conflicts.length > 0
+        ? html`<h4>${msg('Modifié des deux côtés : choisissez', { id: 'synthesis-editor.conflict.both' })}</h4>
+            ${result.conflicts.map((c, i) => this.renderPick(c, i))}`
+        : nothing}
+      <div class="actions">
+        <button type="button" class="primary" data-action="merge" @click=${this.merge}>${msg('Fusionner avec la version du serveur', { id: 'synthesis-editor.merge' })}</button>
+        <button type="button" data-action="overwrite" ?disabled=${this.saving} @click=${this.overwrite}>${msg('Écraser avec ma version', { id: 'synthesis-editor.overwrite' })}</button>
+        <button type="button" data-action="discard" @click=${this.discard}>${msg('Abandonner mes modifications', { id: 'synthesis-editor.discard' })}</button>
+      </div>
+      ${this.saveError ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">${errorText(this.saveError)}</p>` : nothing}
+    </section>`;
+  }
+
+  private renderPick(conflict: MergeConflict, index: number): TemplateResult {
+    const pick = this.conflict?.picks[conflict.key] ?? 'mine';
+    const describe = (value: unknown) => {
+      if (value === undefined) return msg('(retiré)', { id: 'synthesis-editor.conflict.removed' });
+      if (conflict.list) {
+        const def = listDef(conflict.list);
+        const entry = value as Entry;
+        const fields = def.fields.filter((f) => f.name !== def.title).map((f) => displayValue(f, (entry as unknown as Record<string, unknown>)[f.name], this.locale));
+        return [entryTitle(def, entry), ...fields].filter(Boolean).join(' · ');
+      }
+      return displayValue({ name: '', kind: 'text', label: () => '' }, value, this.locale);
+    };
+    const title = conflict.list ? listDef(conflict.list).noun() : conflict.field === 'narrative' ? narrativeHeading(false) : noneKnownText();
+    const side = (s: 'mine' | 'theirs', label: string, value: unknown) =>
+      html`<label class="check">
+        <input type="radio" name=${`pick-${index}`} .checked=${pick === s} @change=${() => this.pickSide(conflict.key, s)} />
+        ${pair(label, describe(value))}
+      </label>`;
+    return html`<fieldset class="pick">
+      <legend>${title}</legend>
+      ${side('mine', msg('Ma version', { id: 'synthesis-editor.conflict.mine' }), conflict.mine)}
+      ${side('theirs', msg('Version du serveur', { id: 'synthesis-editor.conflict.theirs' }), conflict.theirs)}
+    </fieldset>`;
+  }
+
+  private renderVersions(): TemplateResult | typeof nothing {
+    if (!this.current) return nothing;
+    return html`<details class="versions no-print" part="versions" @toggle=${this.handleVersionsToggle}>
+      <summary>${msg('Historique des versions', { id: 'synthesis-editor.versions' })}</summary>
+      ${this.versions.render({
+        pending: () => html`<p aria-busy="true">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`,
+        error: (error) => html`<p class="notice notice--error" role="alert">
+          ${errorText(error)}
+          <button type="button" @click=${() => void this.versions.run()}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button>
+        </p>`,
+        complete: (items) => html`<ol class="version-list">
+          ${items.map(
+            (v) => html`<li>
+              <span>
+                ${msg(str`Version ${v.version}`, { id: 'synthesis-editor.version' })} · ${formatDateTime(v.savedAt, this.locale)} · ${v.author.name}
+                ${v.version === this.current?.version ? html`<strong>${msg('(actuelle)', { id: 'synthesis-editor.current' })}</strong>` : nothing}
+              </span>
+              ${v.version === this.current?.version
+                ? nothing
+                : html`<button
+                    type="button"
+                    data-version=${v.version}
+                    aria-label=${msg(str`Afficher et comparer la version ${v.version}`, { id: 'synthesis-editor.compare-label' })}
+                    @click=${() => this.showVersion(v.version)}
+                  >
+                    ${msg('Afficher et comparer', { id: 'synthesis-editor.compare' })}
+                  </button>`}
+            </li>`,
+          )}
+        </ol>`,
+      })}
+      ${this.viewedVersion === undefined ? nothing : this.renderVersion()}
+    </details>`;
+  }
+
+  private renderVersion(): TemplateResult | undefined {
+    return this.version.render({
+      pending: () => html`<p aria-busy="true">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`,
+      error: (error) => html`<p class="notice notice--error" role="alert">${errorText(error)}</p>`,
+      complete: (old) => html`<section class="version-view" aria-labelledby="version-title">
+        <h3 id="version-title" tabindex="-1">
+          ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, this.locale)}, par ${old.author.name}`, { id: 'synthesis-editor.version-title' })}
+        </h3>
+        <h4>${msg('Changements depuis cette version jusqu’à la version actuelle', { id: 'synthesis-editor.version-changes' })}</h4>
+        ${this.current ? renderDiff(diffSynthesis(old.content, this.current.content), this.view) : nothing}
+        <details>
+          <summary>${msg(str`Contenu complet de la version ${old.version}`, { id: 'synthesis-editor.version-content' })}</summary>
+          ${renderReadView(old.content, this.view)}
+        </details>
+        <button type="button" @click=${() => this.showVersion(undefined)}>${msg('Fermer la comparaison', { id: 'synthesis-editor.compare-close' })}</button>
+      </section>`,
+    });
+  }
+
+  private renderDialog(): TemplateResult {
+    const c = this.confirmation;
+    return html`<dialog aria-labelledby="confirm-text" @close=${this.handleDialogClose}>
+      <form method="dialog">
+        <p id="confirm-text">${c?.text ?? ''}</p>
+        <div class="actions">
+          <button value="confirm" class="primary">${c?.action ?? ''}</button>
+          <button value="cancel">${msg('Annuler', { id: 'synthesis-editor.cancel' })}</button>
+        </div>
+      </form>
+    </dialog>`;
+  }
+}

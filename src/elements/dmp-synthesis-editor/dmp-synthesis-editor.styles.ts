@@ -1,0 +1,319 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --dmp-color-diff-added: #e6f4ea;
+    --dmp-color-diff-removed: #fdecea;
+    --dmp-color-diff-changed: #fff4d6;
+  }
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+  h2,
+  h3,
+  h4 {
+    margin: calc(var(--dmp-space) * 2) 0 var(--dmp-space);
+    line-height: 1.25;
+  }
+  h2 {
+    font-size: 1.25em;
+    margin-top: 0;
+  }
+  h3 {
+    font-size: 1.1em;
+    border-bottom: 1px solid var(--dmp-color-border);
+    padding-bottom: calc(var(--dmp-space) / 2);
+  }
+  h4 {
+    font-size: 1em;
+  }
+  p {
+    margin: var(--dmp-space) 0;
+  }
+  .muted {
+    color: var(--dmp-color-muted);
+  }
+  .header {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    gap: var(--dmp-space);
+  }
+  .patient {
+    font-weight: 600;
+  }
+  .toolbar,
+  .actions,
+  .entry-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--dmp-space);
+  }
+  button {
+    font: inherit;
+    padding: calc(var(--dmp-space) / 2) calc(var(--dmp-space) * 1.5);
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface);
+    color: var(--dmp-color-text);
+    cursor: pointer;
+  }
+  button.primary {
+    background: var(--dmp-color-accent);
+    border-color: var(--dmp-color-accent);
+    color: var(--dmp-color-on-accent);
+  }
+  button:disabled,
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .skeleton {
+    min-height: 8rem;
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface-alt);
+  }
+  .notice {
+    margin: var(--dmp-space) 0;
+  }
+  .saved {
+    border-color: var(--dmp-color-success);
+  }
+  .entries,
+  .diff,
+  .version-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .entry {
+    display: flex;
+    flex-direction: column;
+    padding: calc(var(--dmp-space) / 2) 0;
+    border-bottom: 1px solid var(--dmp-color-surface-alt);
+  }
+  .entry-title {
+    font-weight: 600;
+  }
+  .entry-meta,
+  .entry-note,
+  .change-list {
+    color: var(--dmp-color-muted);
+  }
+  .entry-note,
+  .narrative {
+    white-space: pre-line;
+  }
+  .statement {
+    font-weight: 600;
+  }
+  /* The editor */
+  fieldset.entry {
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    margin: 0 0 var(--dmp-space);
+    padding: var(--dmp-space) calc(var(--dmp-space) * 1.5);
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 calc(var(--dmp-space) / 2);
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: var(--dmp-space) calc(var(--dmp-space) * 2);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    position: relative;
+  }
+  .field--textarea,
+  .field--lines,
+  .field--text:first-child,
+  .field--drug,
+  .fixed {
+    grid-column: 1 / -1;
+  }
+  .fixed {
+    margin: 0;
+    color: var(--dmp-color-muted);
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    padding: calc(var(--dmp-space) / 2);
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface);
+  }
+  textarea {
+    resize: vertical;
+    width: 100%;
+    box-sizing: border-box;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--dmp-color-error);
+    border-width: 2px;
+  }
+  .error {
+    color: var(--dmp-color-error);
+    font-weight: 600;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: var(--dmp-space);
+    margin: var(--dmp-space) 0;
+  }
+  .add {
+    margin-bottom: var(--dmp-space);
+  }
+  .actions {
+    margin-top: calc(var(--dmp-space) * 2);
+  }
+  .listbox {
+    position: absolute;
+    top: 100%;
+    left: 0;
+    right: 0;
+    z-index: 1;
+    max-height: 16rem;
+    overflow-y: auto;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    background: var(--dmp-color-surface);
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+  }
+  [role='option'] {
+    padding: calc(var(--dmp-space) / 2) var(--dmp-space);
+    cursor: pointer;
+  }
+  [role='option'][aria-selected='true'] {
+    background: var(--dmp-color-accent);
+    color: var(--dmp-color-on-accent);
+  }
+  .code {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+  /* Comparison and conflict */
+  .change {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--dmp-space);
+    padding: calc(var(--dmp-space) / 2) var(--dmp-space);
+    margin-bottom: 2px;
+    border-left: 4px solid var(--dmp-color-border);
+  }
+  .change--added {
+    background: var(--dmp-color-diff-added);
+    border-left-color: var(--dmp-color-success);
+  }
+  .change--removed {
+    background: var(--dmp-color-diff-removed);
+    border-left-color: var(--dmp-color-error);
+  }
+  .change--removed .entry-title {
+    text-decoration: line-through;
+  }
+  .change--changed {
+    background: var(--dmp-color-diff-changed);
+  }
+  .badge {
+    font-weight: 700;
+    text-transform: uppercase;
+    font-size: 0.8em;
+    align-self: center;
+  }
+  .fields-changed {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .conflict {
+    border-color: var(--dmp-color-error);
+  }
+  .pick {
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    margin-bottom: var(--dmp-space);
+  }
+  .versions {
+    margin-top: calc(var(--dmp-space) * 2);
+  }
+  .versions summary {
+    cursor: pointer;
+    font-weight: 600;
+  }
+  .version-list li {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--dmp-space);
+    padding: calc(var(--dmp-space) / 2) 0;
+    border-bottom: 1px solid var(--dmp-color-surface-alt);
+  }
+  .version-view {
+    margin-top: var(--dmp-space);
+  }
+  dialog {
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    max-width: 32rem;
+    color: var(--dmp-color-text);
+    background: var(--dmp-color-surface);
+  }
+  /*
+   * Print: the read view only, compact, so that about thirty entries fit on two A4 pages; a
+   * longer synthesis flows on (DECISIONS.md 19). An entry is never split across pages.
+   */
+  @media print {
+    :host {
+      font-size: 9.5pt;
+      color: #000;
+    }
+    .no-print,
+    .notice,
+    .sr-only,
+    dialog {
+      display: none !important;
+    }
+    h2 {
+      font-size: 14pt;
+    }
+    h3 {
+      font-size: 11pt;
+      margin: 8pt 0 3pt;
+      break-after: avoid;
+    }
+    h4 {
+      font-size: 10pt;
+      margin: 4pt 0 2pt;
+      break-after: avoid;
+    }
+    p {
+      margin: 2pt 0;
+    }
+    .entry {
+      padding: 2pt 0;
+      break-inside: avoid;
+    }
+    .entry-meta,
+    .entry-note {
+      color: #333;
+    }
+  }
+`;

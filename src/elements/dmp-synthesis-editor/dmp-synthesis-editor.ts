@@ -1,0 +1,14 @@
+import '../../zod-setup.js';
+import { defineElement } from '../../define.js';
+import { DmpSynthesisEditor } from './dmp-synthesis-editor.element.js';
+
+export { DmpSynthesisEditor };
+export type { DraftRestoredDetail, SynthesisConflictDetail, SynthesisSaveRequestDetail, SynthesisSavedDetail } from './events.js';
+
+defineElement('dmp-synthesis-editor', DmpSynthesisEditor);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dmp-synthesis-editor': DmpSynthesisEditor;
+  }
+}

@@ -1,0 +1,163 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
+import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_OPPOSED } from '../mocks/data/index.js';
+import { db } from '../mocks/db/store.js';
+import '../src/elements/dmp-break-glass/dmp-break-glass.js';
+import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
+import { ACTOR_OPTIONS, inProvider } from './support.js';
+
+interface Args {
+  actor: string;
+  locale: 'fr' | 'en';
+  patientIns: string;
+  mode: 'break-glass' | 'regulation';
+}
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const EMERGENCY_ACCESS = '/emergency-access';
+
+const meta: Meta<Args> = {
+  title: 'Elements/dmp-break-glass',
+  component: 'dmp-break-glass',
+  args: { actor: 'ps-morel', locale: 'fr', patientIns: ADULT, mode: 'break-glass' },
+  argTypes: {
+    actor: { control: 'select', options: ACTOR_OPTIONS },
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    mode: { control: 'inline-radio', options: ['break-glass', 'regulation'] },
+  },
+  render: (args) =>
+    inProvider(html`<dmp-break-glass patient-ins=${args.patientIns} mode=${args.mode}></dmp-break-glass>`, args.actor, args.locale),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** Fills the form as a user would, then sends it. */
+async function request(canvasElement: HTMLElement): Promise<void> {
+  const el = canvasElement.querySelector<DmpBreakGlass>('dmp-break-glass');
+  const root = el?.shadowRoot;
+  const deadline = Date.now() + 5000;
+  while (!root?.querySelector('#justification') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  const area = root?.querySelector<HTMLTextAreaElement>('#justification');
+  if (!el || !root || !area) return;
+  area.value = 'Patiente inconsciente aux urgences, traitements en cours inconnus.';
+  area.dispatchEvent(new Event('input'));
+  root.querySelector<HTMLInputElement>('#confirm')?.click();
+  await el.updateComplete;
+  root.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+}
+
+/** An emergency physician the patient never authorized: what will happen, then the form. */
+export const BreakGlass: Story = {};
+
+/** The host shows the patient's identity from its own records. */
+export const WithPatientIdentity: Story = {
+  render: (args) =>
+    inProvider(
+      html`<dmp-break-glass
+        patient-ins=${args.patientIns}
+        mode=${args.mode}
+        .patient=${{ name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' }}
+      ></dmp-break-glass>`,
+      args.actor,
+      args.locale,
+    ),
+};
+
+/** Access granted: the provider now sends the grant, and the patient is notified. */
+export const Granted: Story = {
+  play: ({ canvasElement }) => request(canvasElement),
+};
+
+/** The SAMU Centre 15 regulator. */
+export const Regulation: Story = {
+  args: { actor: 'ps-girard', mode: 'regulation' },
+};
+
+export const RegulationGranted: Story = {
+  args: { actor: 'ps-girard', mode: 'regulation' },
+  play: ({ canvasElement }) => request(canvasElement),
+};
+
+/** Regulation asked by someone who is no regulator: refused before anything is sent. */
+export const RegulationByNonRegulator: Story = {
+  args: { mode: 'regulation' },
+};
+
+/** The patient opposed break-glass access. */
+export const PatientOpposed: Story = {
+  args: { patientIns: PATIENT_OPPOSED.identity.ins },
+};
+
+/** The patient blocked this professional. */
+export const Blocked: Story = {
+  args: { actor: 'ps-renard' },
+};
+
+export const ClosedDossier: Story = {
+  args: { patientIns: PATIENT_CLOSED.identity.ins },
+};
+
+/** Never any access, even in an emergency. */
+export const OccupationalPhysicianRefused: Story = {
+  args: { actor: 'occ-med' },
+};
+
+/** The médecin traitant already has access: no emergency access is needed. */
+export const AlreadyAuthorized: Story = {
+  args: { actor: 'ps-martin' },
+};
+
+/** The patient opposed between the form's display and the request: the server refuses it. */
+export const RefusedByServer: Story = {
+  parameters: {
+    msw: [
+      http.post('*/api/dmp/v1/dossiers/:ins/emergency-access', () =>
+        HttpResponse.json(
+          { type: 'https://dmp-elements.dev/problems/patient-opposed', title: 'Accès refusé', status: 403, detail: 'Accès refusé : patient-opposed.', reason: 'patient-opposed' },
+          { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    ],
+  },
+  play: ({ canvasElement }) => request(canvasElement),
+};
+
+/** The request cannot reach the server: the justification stays. */
+export const RequestOffline: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: EMERGENCY_ACCESS, network: true });
+  },
+  play: ({ canvasElement }) => request(canvasElement),
+};
+
+export const Loading: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 60_000 });
+  },
+};
+
+export const ServerError: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, status: 500, times: 3 });
+  },
+};
+
+export const InvalidResponse: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, malformed: 'truncated', times: 1 });
+  },
+};
+
+export const English: Story = {
+  args: { locale: 'en' },
+};
+
+export const EnglishRegulation: Story = {
+  args: { locale: 'en', actor: 'ps-girard', mode: 'regulation' },
+};
+
+export const EnglishPatientOpposed: Story = {
+  args: { locale: 'en', patientIns: PATIENT_OPPOSED.identity.ins },
+};

@@ -1,0 +1,123 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { DR_MOREL_URGENTISTE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_OPPOSED } from '../mocks/data/index.js';
+import { db } from '../mocks/db/store.js';
+import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
+import { ACTOR_OPTIONS, inProvider } from './support.js';
+
+interface Args {
+  actor: string;
+  locale: 'fr' | 'en';
+  patientIns: string;
+}
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const meta: Meta<Args> = {
+  title: 'Elements/dmp-consent-panel',
+  component: 'dmp-consent-panel',
+  args: { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT },
+  argTypes: {
+    actor: { control: 'select', options: ACTOR_OPTIONS },
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+  },
+  render: (args) => inProvider(html`<dmp-consent-panel patient-ins=${args.patientIns}></dmp-consent-panel>`, args.actor, args.locale),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The patient manages her own dossier: every section, every action. */
+export const PatientView: Story = {};
+
+/** The mother of a minor manages her daughter's dossier, legal representatives included. */
+export const LegalRepresentativeView: Story = {
+  args: { actor: 'rep-moreau-sophie', patientIns: PATIENT_MINOR.identity.ins },
+};
+
+/** A patient who opposed both break-glass and regulation access. */
+export const BothOppositions: Story = {
+  args: { actor: 'pat-benali-karim', patientIns: PATIENT_OPPOSED.identity.ins },
+};
+
+/** A closed dossier: kept ten years, and the patient can reactivate it. */
+export const ClosedDossier: Story = {
+  args: { actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins },
+};
+
+/** The médecin traitant reads the list, read-only; the rest is refused with the reason. */
+export const TreatingPhysicianReadOnly: Story = {
+  args: { actor: 'ps-martin' },
+};
+
+/** A professional the patient never authorized: every section refused, with the reasons. */
+export const UnauthorizedProfessional: Story = {
+  args: { actor: 'ps-morel' },
+};
+
+/** The law keeps occupational physicians out, at the existence test already. */
+export const OccupationalPhysicianRefused: Story = {
+  args: { actor: 'occ-med' },
+};
+
+/** The host gave no patient. */
+export const NoPatient: Story = {
+  args: { patientIns: '' },
+};
+
+/** The server is slow to answer (the provider's request timeout ends the wait). */
+export const Loading: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/authorizations', latencyMs: 60_000 });
+  },
+};
+
+/** A 500 once the client's retries are spent; "try again" works once the fault is gone. */
+export const ServerError: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/authorizations', status: 500, times: 3 });
+  },
+};
+
+export const Offline: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/authorizations', network: true, times: 3 });
+  },
+};
+
+export const InvalidResponse: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/notification-preferences', malformed: 'schema', times: 1 });
+  },
+};
+
+/** Every change fails on the server: the panel keeps what the server has and what was typed. */
+export const SavesFail: Story = {
+  beforeEach: () => {
+    for (const method of ['POST', 'PUT', 'DELETE']) db.faults.add({ method, status: 500 });
+  },
+};
+
+/** Markup in a professional's or a representative's name is shown as text. */
+export const HostileText: Story = {
+  args: { actor: 'rep-moreau-sophie', patientIns: PATIENT_MINOR.identity.ins },
+  beforeEach: () => {
+    db.professionals = db.professionals.map((p) => (p.rpps === DR_MOREL_URGENTISTE.rpps ? { ...p, firstName: HOSTILE } : p));
+    const minor = db.dossiers.get(PATIENT_MINOR.identity.ins)!;
+    minor.authorized.push({ rpps: DR_MOREL_URGENTISTE.rpps, since: '2026-10-01T08:00:00.000Z' });
+    minor.legalRepresentatives.push({ id: 'rep-hostile', firstName: HOSTILE, lastName: 'Moreau', relationship: 'other', since: '2026-10-01T08:00:00.000Z' });
+  },
+};
+
+export const English: Story = {
+  args: { locale: 'en' },
+};
+
+export const EnglishClosedDossier: Story = {
+  args: { locale: 'en', actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins },
+};
+
+export const EnglishTreatingPhysicianReadOnly: Story = {
+  args: { locale: 'en', actor: 'ps-martin' },
+};

@@ -1,0 +1,211 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { waitFor } from 'storybook/test';
+import { PATIENT_ADULT, PATIENT_MASKED, SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2 } from '../mocks/data/index.js';
+import { db } from '../mocks/db/store.js';
+import { etagOf } from '../mocks/handlers/synthesis.js';
+import { clearAllDrafts, draftKey, writeDraft } from '../src/drafts/draft-store.js';
+import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
+import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
+import { ACTOR_OPTIONS, inProvider } from './support.js';
+
+interface Args {
+  actor: string;
+  locale: 'fr' | 'en';
+  patientIns: string;
+  editing: boolean;
+}
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const HOSTILE = '<img src=x onerror=alert(1)>';
+
+const meta: Meta<Args> = {
+  title: 'Elements/dmp-synthesis-editor',
+  component: 'dmp-synthesis-editor',
+  args: { actor: 'ps-martin', locale: 'fr', patientIns: ADULT, editing: false },
+  argTypes: {
+    actor: { control: 'select', options: ACTOR_OPTIONS },
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+  },
+  // Drafts live in IndexedDB, which the preview's db reset does not touch.
+  beforeEach: () => clearAllDrafts(),
+  render: (args) =>
+    inProvider(
+      html`<dmp-synthesis-editor patient-ins=${args.patientIns} ?editing=${args.editing}></dmp-synthesis-editor>`,
+      args.actor,
+      args.locale,
+    ),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+/** The element once `selector` is rendered in its shadow root. */
+async function element(canvas: HTMLElement, selector: string): Promise<DmpSynthesisEditor> {
+  return waitFor(
+    () => {
+      const el = canvas.querySelector('dmp-synthesis-editor');
+      if (!el?.shadowRoot?.querySelector(selector)) throw new Error(`${selector} not rendered yet`);
+      return el;
+    },
+    { timeout: 5000 },
+  );
+}
+
+async function type(el: DmpSynthesisEditor, key: string, value: string): Promise<void> {
+  const control = el.shadowRoot!.querySelector<HTMLInputElement>(`[data-key="${key}"]`)!;
+  control.value = value;
+  control.dispatchEvent(new Event('input'));
+  control.dispatchEvent(new FocusEvent('focusout', { bubbles: true, composed: true }));
+  await el.updateComplete;
+}
+
+async function editAndSave(canvas: HTMLElement): Promise<void> {
+  const el = await element(canvas, '[data-key="treatments:tt-metformine:dosage"]');
+  await type(el, 'treatments:tt-metformine:dosage', '1 comprimé matin, midi et soir');
+  el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="save"]')!.click();
+}
+
+/** The médecin traitant reads the current version and may edit it. */
+export const TreatingPhysician: Story = {};
+
+/** Another médecin, authorized by the patient: a clean read-only view, and why. */
+export const ReadOnlyPhysician: Story = { args: { actor: 'ps-bernard' } };
+
+/** A pharmacist reads the synthesis (the profession matrix allows it), read-only. */
+export const ReadOnlyPharmacist: Story = { args: { actor: 'ps-dubois' } };
+
+/** The patient reads her synthesis in plain words, without codes. */
+export const PatientView: Story = { args: { actor: 'pat-durand-jeanne' } };
+
+/** The patient's view in English. */
+export const PatientViewEnglish: Story = { args: { actor: 'pat-durand-jeanne', locale: 'en' } };
+
+/** The law keeps occupational physicians out: refused, with the reason. */
+export const OccupationalPhysicianRefused: Story = { args: { actor: 'occ-med' } };
+
+/** A professional the patient blocked, médecin or not: refused, with the reason. */
+export const BlockedRefused: Story = { args: { actor: 'ps-renard' } };
+
+/** No synthesis yet: the médecin traitant may write the first version. */
+export const Empty: Story = { args: { patientIns: PATIENT_MASKED.identity.ins } };
+
+/** No synthesis yet, as the patient sees it. */
+export const EmptyPatientView: Story = { args: { actor: 'pat-rousseau-camille', patientIns: PATIENT_MASKED.identity.ins } };
+
+/** The editor open: every group, coded suggestions, reordering with buttons. */
+export const Editing: Story = { args: { editing: true } };
+
+/** The editor in English. */
+export const EditingEnglish: Story = { args: { editing: true, locale: 'en' } };
+
+/** An end date before the start date: the reason is shown next to the field, saving is blocked. */
+export const Invalid: Story = {
+  args: { editing: true },
+  play: async ({ canvasElement }) => {
+    const el = await element(canvasElement, '[data-key="treatments:tt-ramipril:endDate"]');
+    await type(el, 'treatments:tt-ramipril:startDate', '2020-05-01');
+    await type(el, 'treatments:tt-ramipril:endDate', '2020-01-01');
+    await type(el, 'treatments:tt-kardegic:dosage', '');
+  },
+};
+
+/** The server is slow to save: the editor is busy and keeps the edits. */
+export const Saving: Story = {
+  args: { editing: true },
+  beforeEach: () => {
+    db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 60_000 });
+  },
+  play: ({ canvasElement }) => editAndSave(canvasElement),
+};
+
+/** Saved: a new version replaces the previous one, which stays readable in the history. */
+export const Saved: Story = {
+  args: { editing: true },
+  play: ({ canvasElement }) => editAndSave(canvasElement),
+};
+
+/** The network drops during the save: the edits stay, on screen and on the device. */
+export const SaveOffline: Story = {
+  args: { editing: true },
+  beforeEach: () => {
+    db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
+  },
+  play: ({ canvasElement }) => editAndSave(canvasElement),
+};
+
+/** Offline from the start: the load fails, with a Retry button. */
+export const Offline: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis$', network: true });
+  },
+};
+
+/** Unsaved edits found on this device for this author: reopened, with the way to discard them. */
+export const DraftRestored: Story = {
+  beforeEach: async () => {
+    const content = structuredClone(SYNTHESIS_CONTENT_V2);
+    content.treatments[0]!.dosage = '1 comprimé matin, midi et soir (brouillon)';
+    await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: etagOf(SYNTHESIS_V2), baseVersion: 2, savedAt: '2026-11-19T17:45:00.000Z' });
+  },
+};
+
+/**
+ * Someone saved version 2 while this draft, started from version 1, waited: what changed on the
+ * server, then merge or overwrite.
+ */
+export const Conflict: Story = {
+  beforeEach: async () => {
+    const content = structuredClone(SYNTHESIS_CONTENT_V1);
+    content.treatments[0]!.dosage = '1 comprimé matin et soir, pendant le repas';
+    content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
+    await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
+  },
+};
+
+/** The history of versions, version 1 compared with the current one entry by entry. */
+export const VersionsCompared: Story = {
+  args: { actor: 'ps-bernard' },
+  play: async ({ canvasElement }) => {
+    const el = await element(canvasElement, 'details.versions');
+    el.shadowRoot!.querySelector<HTMLDetailsElement>('details.versions')!.open = true;
+    const loaded = await element(canvasElement, '[data-version="1"]');
+    loaded.shadowRoot!.querySelector<HTMLButtonElement>('[data-version="1"]')!.click();
+  },
+};
+
+/** The server is slow to answer (the provider's request timeout ends the wait). */
+export const Loading: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis', latencyMs: 60_000 });
+  },
+};
+
+/** A 500 once the client's retries are spent. */
+export const ServerError: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis$', status: 500, times: 3 });
+  },
+};
+
+/** A body that fails the schema is reported as such, never shown half-parsed. */
+export const InvalidResponse: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis$', malformed: 'schema' });
+  },
+};
+
+/** Hostile text in every field is shown as text. */
+export const HostileText: Story = {
+  beforeEach: () => {
+    const content = structuredClone(SYNTHESIS_CONTENT_V2);
+    content.problems[0]!.label = HOSTILE;
+    content.treatments[0]!.dosage = HOSTILE;
+    content.pointsToWatch[0]!.label = HOSTILE;
+    content.narrative = HOSTILE;
+    db.syntheses.set(ADULT, [{ ...SYNTHESIS_V2, content }]);
+  },
+};
+
+/** The host gave no patient. */
+export const NoPatient: Story = { args: { patientIns: '' } };

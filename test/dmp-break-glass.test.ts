@@ -1,0 +1,303 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_OPPOSED } from '../mocks/data/index.js';
+import type { DmpClient } from '../src/client/types.js';
+import '../src/elements/dmp-break-glass/dmp-break-glass.js';
+import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
+import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
+import type { DmpConsentPanel } from '../src/elements/dmp-consent-panel/dmp-consent-panel.element.js';
+import { MIN_JUSTIFICATION_LENGTH } from '../src/policy/justification.js';
+import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const JUSTIFICATION = 'Patiente inconsciente aux urgences, traitements en cours inconnus.';
+
+async function mount(actorId = 'ps-morel', options: { ins?: string; mode?: 'break-glass' | 'regulation'; locale?: 'fr' | 'en' } = {}) {
+  const mounted = await mountInProvider<DmpBreakGlass>(
+    html`<dmp-break-glass patient-ins=${options.ins ?? ADULT} mode=${options.mode ?? 'break-glass'}></dmp-break-glass>`,
+    actorId,
+    { locale: options.locale ?? 'fr' },
+  );
+  await settled(mounted.el);
+  // The English strings load asynchronously, after the provider got its locale.
+  if (options.locale === 'en') await waitUntil(() => shadowText(mounted.el).startsWith('Emergency access'), 'the English strings never loaded');
+  return mounted;
+}
+
+function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+/** The dossier is loaded and the element shows either the form or an outcome. */
+async function settled(el: DmpBreakGlass): Promise<void> {
+  await waitUntil(() => el.shadowRoot!.querySelector('form, #outcome, .notice'), 'the element never settled', { timeout: 8000 });
+}
+
+function type(el: DmpBreakGlass, text: string): void {
+  const area = $<HTMLTextAreaElement>(el, '#justification');
+  area.value = text;
+  area.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+async function fill(el: DmpBreakGlass, text = JUSTIFICATION): Promise<void> {
+  type(el, text);
+  const box = $<HTMLInputElement>(el, '#confirm');
+  if (!box.checked) box.click();
+  await el.updateComplete;
+}
+
+function submit(el: DmpBreakGlass): HTMLButtonElement {
+  return $<HTMLButtonElement>(el, 'button[type="submit"]');
+}
+
+const emergencyEntries = (ins = ADULT) => db.logOf(ins).filter((e) => e.mode !== 'normal' && e.action === 'document.list');
+
+describe('dmp-break-glass', () => {
+  before(startBackend);
+  beforeEach(resetBackend);
+
+  describe('before anything happens', () => {
+    it('is accessible and explains what will happen, with the submit disabled and its reason', async () => {
+      const { el } = await mount();
+      await expect(el).to.be.accessible();
+      const explanation = $(el, '[part="explanation"]').textContent!;
+      expect(explanation).to.contain('risque immédiat').and.contain('consentement ne peut pas être recueilli');
+      expect(explanation).to.contain('enregistré dans l’historique du dossier comme un accès d’urgence (bris de glace), avec votre justification');
+      expect(explanation).to.contain('Le patient sera informé');
+      expect(explanation).to.contain('Un accès injustifié est une infraction pénale');
+      expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
+      expect(submit(el).getAttribute('aria-describedby')).to.equal('blocker');
+      expect($(el, '#blocker').textContent).to.contain(`au moins ${MIN_JUSTIFICATION_LENGTH} caractères`);
+      expect(emergencyEntries()).to.have.length(0);
+      expect(el.getAttribute('mode')).to.equal('break-glass');
+    });
+
+    it('counts the justification live and keeps the button disabled, with the reason, while it is too short', async () => {
+      const { el } = await mount();
+      $<HTMLInputElement>(el, '#confirm').click();
+      type(el, '  Trop court  ');
+      await el.updateComplete;
+      expect($(el, '#justification-count').textContent).to.contain('10 caractères saisis (au moins 20)');
+      expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
+      expect($(el, '#blocker').textContent).to.contain('au moins 20 caractères');
+      type(el, '🚑 Patient inconscient, arrêt');
+      await el.updateComplete;
+      expect($(el, '#justification-count').textContent).to.contain('28 caractères saisis');
+      expect(submit(el).getAttribute('aria-disabled')).to.equal('false');
+      expect($(el, '#blocker').textContent!.trim()).to.equal('');
+    });
+
+    it('requires the confirmation checkbox', async () => {
+      const { el } = await mount();
+      type(el, JUSTIFICATION);
+      await el.updateComplete;
+      expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
+      expect($(el, '#blocker').textContent).to.contain('Cochez la case de confirmation');
+    });
+
+    it('sends nothing when the disabled button is pressed', async () => {
+      const { el } = await mount();
+      let requested = false;
+      el.addEventListener('dmp-break-glass-request', () => (requested = true));
+      type(el, 'court');
+      submit(el).click();
+      await el.updateComplete;
+      expect(requested).to.equal(false);
+      expect(db.grants.size).to.equal(0);
+    });
+
+    it('shows the patient identity given by the host, as text', async () => {
+      const { el } = await mount();
+      el.patient = { name: '<img src=x onerror=alert(1)>', birthDate: '1958-03-14' };
+      await el.updateComplete;
+      expect($(el, '.patient').textContent).to.contain('<img src=x onerror=alert(1)>').and.contain('14 mars 1958');
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+    });
+  });
+
+  describe('request', () => {
+    it('sends nothing when the host vetoes the request', async () => {
+      const { el, provider } = await mount();
+      await fill(el);
+      const request = oneEvent(el, 'dmp-break-glass-request');
+      el.addEventListener('dmp-break-glass-request', (e) => e.preventDefault());
+      submit(el).click();
+      const event = await request;
+      expect(event.cancelable).to.equal(true);
+      expect(event.detail).to.deep.equal({ mode: 'break-glass', justification: JUSTIFICATION });
+      await el.updateComplete;
+      // A request under way would show at once: the element is busy from the moment it sends.
+      expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('false');
+      expect(db.grants.size).to.equal(0);
+      expect(emergencyEntries()).to.have.length(0);
+      expect(provider.session.emergencyGrant).to.equal(undefined);
+    });
+
+    it('grants break-glass access: provider grant set, event, log entry with mode and justification, patient notified', async () => {
+      const { el, provider } = await mount();
+      await fill(el, `  ${JUSTIFICATION}  `);
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      submit(el).click();
+      const { grant } = (await granted).detail;
+      expect(grant.mode).to.equal('break-glass');
+      expect(provider.session.emergencyGrant).to.deep.equal({ ...grant, ins: ADULT, justification: JUSTIFICATION });
+      const [entry] = emergencyEntries();
+      expect(entry).to.deep.include({ mode: 'break-glass', justification: JUSTIFICATION, outcome: 'allowed' });
+      expect(entry!.actor.rpps).to.equal('10018239573');
+      expect(db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access')).to.have.length.greaterThan(0);
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'outcome', 'focus did not move to the outcome');
+      expect($(el, '#outcome').textContent).to.contain('Accès d’urgence accordé jusqu’au 20/11/2026');
+    });
+
+    it('makes the provider send the grant, so later requests run in emergency mode', async () => {
+      db.setNow(new Date().toISOString());
+      const { el } = await mount();
+      await fill(el);
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      submit(el).click();
+      await granted;
+      const client = (el as unknown as { client: DmpClient }).client;
+      await client.listDocuments(ADULT);
+      expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.list', mode: 'break-glass', outcome: 'allowed', justification: JUSTIFICATION });
+    });
+
+    it('is operable with the keyboard', async () => {
+      const { el } = await mount();
+      $(el, '#justification').focus();
+      await sendKeys({ type: JUSTIFICATION });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Space' });
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(submit(el));
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      await sendKeys({ press: 'Enter' });
+      expect((await granted).detail.grant.mode).to.equal('break-glass');
+    });
+
+    it('keeps the justification and says the access was not requested when the network fails', async () => {
+      const { el, provider } = await mount();
+      db.faults.add({ method: 'POST', path: '/emergency-access', network: true });
+      await fill(el);
+      let refused = false;
+      el.addEventListener('dmp-break-glass-refused', () => (refused = true));
+      submit(el).click();
+      await waitUntil(() => el.shadowRoot!.querySelector('form #outcome'), 'no failure shown');
+      expect($(el, '#outcome').getAttribute('role')).to.equal('alert');
+      expect($(el, '#outcome').textContent).to.contain('L’accès n’a pas pu être demandé').and.contain('hors ligne');
+      expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal(JUSTIFICATION);
+      expect(refused).to.equal(false);
+      expect(provider.session.emergencyGrant).to.equal(undefined);
+    });
+
+    it('is refused on the next attempt once the patient opposed break-glass in the consent panel', async () => {
+      const { el } = await mount('ps-morel');
+      await fill(el);
+      const { el: panel } = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne');
+      await waitUntil(() => panel.shadowRoot!.querySelector('#oppose-breakGlass'), 'the panel never loaded', { timeout: 8000 });
+      const opposed = oneEvent(panel, 'dmp-opposition-changed');
+      panel.shadowRoot!.querySelector<HTMLInputElement>('#oppose-breakGlass')!.click();
+      await opposed;
+      const refused = oneEvent(el, 'dmp-break-glass-refused');
+      submit(el).click();
+      expect((await refused).detail).to.deep.equal({ reason: 'patient-opposed' });
+      await waitUntil(() => el.shadowRoot!.querySelector('#outcome[role="alert"]'));
+      expect($(el, '#outcome').textContent).to.contain('Le patient s’est opposé à ce mode d’accès');
+      expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.list', outcome: 'denied', reason: 'patient-opposed', mode: 'break-glass' });
+      expect(db.grants.size).to.equal(0);
+    });
+  });
+
+  describe('refused up front', () => {
+    const cases: Array<[string, string, string | undefined, 'break-glass' | 'regulation', string]> = [
+      ['the patient opposed break-glass', 'ps-morel', PATIENT_OPPOSED.identity.ins, 'break-glass', 'Le patient s’est opposé à ce mode d’accès'],
+      ['the patient opposed regulation', 'ps-girard', PATIENT_OPPOSED.identity.ins, 'regulation', 'Le patient s’est opposé à ce mode d’accès'],
+      ['a non-regulator asks for regulation', 'ps-morel', undefined, 'regulation', 'Seul un médecin régulateur du SAMU'],
+      ['the professional is blocked', 'ps-renard', undefined, 'break-glass', 'Le patient a bloqué votre accès'],
+      ['the dossier is closed', 'ps-morel', PATIENT_CLOSED.identity.ins, 'break-glass', 'Ce DMP est fermé'],
+      ['the actor is an occupational physician', 'occ-med', undefined, 'break-glass', 'La loi interdit l’accès au DMP aux médecins du travail'],
+    ];
+    for (const [when, actor, ins, mode, text] of cases) {
+      it(`when ${when}`, async () => {
+        const { el } = await mount(actor, { ins: ins ?? ADULT, mode });
+        await waitUntil(() => el.shadowRoot!.querySelector('#outcome'), 'no refusal shown', { timeout: 8000 });
+        expect($(el, '#outcome').textContent).to.contain('Accès d’urgence impossible').and.contain(text);
+        expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+        expect(db.grants.size).to.equal(0);
+        await expect(el).to.be.accessible();
+      });
+    }
+
+    it('tells a professional who already has normal access that no emergency access is needed', async () => {
+      const { el } = await mount('ps-martin');
+      expect($(el, '#outcome').textContent).to.contain('Vous avez déjà accès à ce dossier');
+      expect(el.shadowRoot!.querySelector('form')).to.equal(null);
+    });
+  });
+
+  describe('regulation', () => {
+    it('lets the SAMU regulator in, logged as regulation with the justification', async () => {
+      const { el, provider } = await mount('ps-girard', { mode: 'regulation' });
+      await expect(el).to.be.accessible();
+      expect($(el, '[part="explanation"]').textContent).to.contain('médecin régulateur du SAMU (Centre 15)').and.contain('centre de régulation');
+      expect($(el, 'label[for="confirm"]').textContent).to.contain('médecin régulateur');
+      await fill(el);
+      const requested = oneEvent(el, 'dmp-break-glass-request');
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      submit(el).click();
+      expect((await requested).detail.mode).to.equal('regulation');
+      expect((await granted).detail.grant.mode).to.equal('regulation');
+      expect(provider.session.emergencyGrant?.mode).to.equal('regulation');
+      expect(emergencyEntries()[0]).to.deep.include({ mode: 'regulation', justification: JUSTIFICATION });
+      expect(db.notifications.some((n) => n.ins === ADULT && n.event === 'emergency-access')).to.equal(true);
+    });
+
+    it('re-evaluates when the mode attribute changes', async () => {
+      const { el } = await mount('ps-morel');
+      expect(el.shadowRoot!.querySelector('form')).to.exist;
+      el.setAttribute('mode', 'regulation');
+      await el.updateComplete;
+      expect($(el, '#outcome').textContent).to.contain('Seul un médecin régulateur du SAMU');
+    });
+  });
+
+  describe('failures and locale', () => {
+    it('shows a server error while checking the access conditions, with a Retry button', async () => {
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, status: 500, times: 3 });
+      const { el } = await mount();
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"] button'), 'no retry offered', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('Impossible de vérifier les conditions d’accès').and.contain('Le serveur du DMP a rencontré une erreur');
+      $(el, '[role="alert"] button').click();
+      await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the retry did not load', { timeout: 8000 });
+    });
+
+    it('says the answer is invalid when the dossier does not fit its schema', async () => {
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, malformed: 'truncated' });
+      const { el } = await mount();
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'no error shown', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('Réponse invalide du serveur');
+    });
+
+    it('shows a busy state while checking', async () => {
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 400, times: 1 });
+      const { el } = await mountInProvider<DmpBreakGlass>(html`<dmp-break-glass patient-ins=${ADULT}></dmp-break-glass>`, 'ps-morel');
+      expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
+      expect($(el, '.loading').getAttribute('role')).to.equal('status');
+      await settled(el);
+      expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('false');
+    });
+
+    it('speaks English', async () => {
+      const { el } = await mount('ps-morel', { locale: 'en' });
+      await expect(el).to.be.accessible();
+      expect(shadowText(el)).to.contain('Unjustified access is a criminal offence').and.contain('The patient will be told about this access');
+      expect($(el, '#blocker').textContent).to.contain('at least 20 characters');
+    });
+
+    it('says when no patient is given', async () => {
+      const { el } = await mountInProvider<DmpBreakGlass>(html`<dmp-break-glass></dmp-break-glass>`, 'ps-morel');
+      expect(shadowText(el)).to.contain('Aucun patient n’est sélectionné');
+    });
+  });
+});

@@ -1,0 +1,614 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  DR_MOREL_URGENTISTE,
+  DR_RENARD_BLOCKED,
+  PATIENT_ADULT,
+  PATIENT_CLOSED,
+  PATIENT_MINOR,
+  PHARMACIST_DUBOIS,
+} from '../mocks/data/index.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
+import type { DmpError } from '../src/client/errors.js';
+import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
+import type { DmpConsentPanel } from '../src/elements/dmp-consent-panel/dmp-consent-panel.element.js';
+import type { AuthorizationChangeDetail } from '../src/elements/dmp-consent-panel/events.js';
+import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const MINOR = PATIENT_MINOR.identity.ins;
+const CLOSED = PATIENT_CLOSED.identity.ins;
+const XSS = '<img src=x onerror=alert(1)>';
+
+async function mount(actorId = 'pat-durand-jeanne', ins = ADULT, locale: 'fr' | 'en' = 'fr') {
+  const mounted = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel patient-ins=${ins}></dmp-consent-panel>`, actorId, { locale });
+  await loaded(mounted.el);
+  // The English strings load asynchronously, after the provider got its locale.
+  if (locale === 'en') await waitUntil(() => shadowText(mounted.el).startsWith('Managing the DMP'), 'the English strings never loaded');
+  return mounted;
+}
+
+function root(el: DmpConsentPanel): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function $<T extends Element = HTMLElement>(el: DmpConsentPanel, selector: string): T {
+  const found = root(el).querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+async function loaded(el: DmpConsentPanel): Promise<void> {
+  await waitUntil(
+    () => {
+      const base = root(el).querySelector('[part="base"]');
+      return base?.getAttribute('aria-busy') === 'false' && !root(el).querySelector('.skeleton');
+    },
+    'the panel never finished loading',
+    { timeout: 8000 },
+  );
+}
+
+function rowOf(el: DmpConsentPanel, rpps: string, within = '#authorizations'): HTMLElement {
+  return $(el, `${within} li[data-rpps="${rpps}"]`);
+}
+
+function button(scope: ParentNode, change: string): HTMLButtonElement {
+  const found = scope.querySelector<HTMLButtonElement>(`button[data-change="${change}"]`);
+  if (!found) throw new Error(`no ${change} button`);
+  return found;
+}
+
+async function confirmDialog(el: DmpConsentPanel, choice: 'confirm' | 'cancel' = 'confirm'): Promise<void> {
+  const dialog = $<HTMLDialogElement>(el, 'dialog');
+  await waitUntil(() => dialog.open, 'the confirmation dialog never opened');
+  dialog.querySelector<HTMLButtonElement>(`button[value="${choice}"]`)!.click();
+  await waitUntil(() => !dialog.open);
+}
+
+function input(el: DmpConsentPanel, selector: string, value: string): void {
+  const field = $<HTMLInputElement | HTMLTextAreaElement>(el, selector);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+function record(ins = ADULT) {
+  return db.dossiers.get(ins)!;
+}
+
+const lastLog = (ins = ADULT) => db.logOf(ins).at(-1)!;
+
+/** A client acting as a seeded actor on its own, as another workstation would. */
+function clientAs(actorId: string) {
+  return new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: `Bearer ${actorId}` }), retry: { baseDelayMs: 1 } });
+}
+
+describe('dmp-consent-panel', () => {
+  before(startBackend);
+  beforeEach(resetBackend);
+
+  describe('patient view', () => {
+    it('is accessible and shows the médecin traitant, the authorized and the blocked professionals with profession, organisation and date', async () => {
+      const { el } = await mount();
+      await expect(el).to.be.accessible();
+      const treating = rowOf(el, '10003456786');
+      expect(treating.textContent).to.contain('Claire Martin').and.contain('Médecin').and.contain('Cabinet médical des Brotteaux').and.contain('12 avril 2019');
+      expect(shadowText(el)).to.contain('accède au dossier d’autorité');
+      const pharmacist = rowOf(el, PHARMACIST_DUBOIS.rpps);
+      expect(pharmacist.textContent).to.contain('Pharmacien').and.contain('Pharmacie du Parc').and.contain('10 mai 2023');
+      expect(button(pharmacist, 'revoke').getAttribute('aria-label')).to.equal('Retirer l’autorisation de Marc Dubois');
+      const blocked = rowOf(el, DR_RENARD_BLOCKED.rpps);
+      expect(blocked.closest('ul')!.previousElementSibling!.textContent).to.contain('bloqué ne peut pas accéder');
+      expect(button(blocked, 'unblock')).to.exist;
+      expect(root(el).querySelector('.refusals')).to.equal(null);
+    });
+
+    it('shows the patient identity given by the host, never traits from the DMP', async () => {
+      const { el } = await mount();
+      el.patient = { name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' };
+      await el.updateComplete;
+      expect($(el, '.patient').textContent).to.contain('Jeanne Durand').and.contain('14 mars 1958');
+    });
+
+    it('says so when no patient is given', async () => {
+      const { el } = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel></dmp-consent-panel>`, 'pat-durand-jeanne');
+      expect(shadowText(el)).to.contain('Aucun patient n’est sélectionné');
+    });
+
+    it('speaks English', async () => {
+      const { el } = await mount('pat-durand-jeanne', ADULT, 'en');
+      await expect(el).to.be.accessible();
+      const text = shadowText(el);
+      expect(text).to.contain('Managing the DMP').and.contain('Blocked professionals').and.contain('Type CLOSE to confirm');
+    });
+  });
+
+  describe('loading and failures', () => {
+    it('shows a busy skeleton while loading', async () => {
+      db.faults.add({ method: 'GET', path: '/authorizations', latencyMs: 400, times: 1 });
+      const { el } = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('.skeleton'));
+      expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
+      expect($(el, '.skeleton').getAttribute('role')).to.equal('status');
+      await loaded(el);
+      expect(rowOf(el, PHARMACIST_DUBOIS.rpps)).to.exist;
+    });
+
+    it('shows a server error with a Retry button that reloads', async () => {
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, status: 500, times: 3 });
+      const { el } = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('.load-error button'), 'no retry offered', { timeout: 8000 });
+      expect($(el, '.load-error').getAttribute('role')).to.equal('alert');
+      expect($(el, '.load-error').textContent).to.contain('Le serveur du DMP a rencontré une erreur');
+      $(el, '.load-error button').click();
+      await waitUntil(() => root(el).querySelector(`li[data-rpps="${PHARMACIST_DUBOIS.rpps}"]`), 'the retry did not reload', { timeout: 8000 });
+    });
+
+    it('says the answer is invalid when the body does not fit its schema', async () => {
+      db.faults.add({ method: 'GET', path: '/authorizations', malformed: 'schema' });
+      const { el } = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('.load-error'), 'no error shown', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('Réponse invalide du serveur');
+    });
+
+    it('says the server did not answer in time', async () => {
+      const { el, provider } = await mount();
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 2000 });
+      provider.requestTimeout = 150;
+      await waitUntil(() => root(el).querySelector('.load-error'), 'no timeout shown', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('n’a pas répondu à temps');
+    });
+
+    it('says the user seems offline when the network fails', async () => {
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, network: true });
+      const { el } = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('.load-error'), 'no error shown', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('hors ligne');
+    });
+  });
+
+  describe('authorizations', () => {
+    it('revokes after confirmation: request then changed events, server updated and logged, focus kept in the section', async () => {
+      const { el, provider } = await mount();
+      const trigger = button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke');
+      const requested = oneEvent(el, 'dmp-authorization-change-request');
+      const changed = oneEvent(el, 'dmp-authorization-changed');
+      const published = oneEvent(provider, 'dmp-data-changed');
+      trigger.click();
+      await confirmDialog(el);
+      const request = await requested;
+      expect(request.cancelable).to.equal(true);
+      expect(request.detail.change).to.equal('revoke');
+      expect(request.detail.professional.rpps).to.equal(PHARMACIST_DUBOIS.rpps);
+      const done = (await changed).detail as AuthorizationChangeDetail;
+      expect(done).to.deep.include({ change: 'revoke' });
+      expect((await published).detail).to.deep.include({ topics: ['authorizations', 'history'], ins: ADULT });
+      await waitUntil(() => !root(el).querySelector(`#authorizations li[data-rpps="${PHARMACIST_DUBOIS.rpps}"]`));
+      expect(record().authorized.map((a) => a.rpps)).not.to.include(PHARMACIST_DUBOIS.rpps);
+      expect(lastLog()).to.deep.include({ action: 'authorization.manage', outcome: 'allowed' });
+      expect(shadowText(el)).to.contain('L’autorisation de Marc Dubois est retirée');
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'authorizations-title', 'focus was lost');
+    });
+
+    it('changes nothing when the dialog is cancelled, and gives focus back to the trigger', async () => {
+      const { el } = await mount();
+      const before = db.logOf(ADULT).length;
+      const trigger = button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke');
+      trigger.focus();
+      trigger.click();
+      await confirmDialog(el, 'cancel');
+      expect(el.shadowRoot!.activeElement).to.equal(trigger);
+      expect(db.logOf(ADULT).length).to.equal(before);
+      expect(record().authorized.map((a) => a.rpps)).to.include(PHARMACIST_DUBOIS.rpps);
+    });
+
+    it('sends nothing when the host vetoes the change', async () => {
+      const { el } = await mount();
+      const before = db.logOf(ADULT).length;
+      let changed = false;
+      el.addEventListener('dmp-authorization-change-request', (e) => e.preventDefault());
+      el.addEventListener('dmp-authorization-changed', () => (changed = true));
+      const requested = oneEvent(el, 'dmp-authorization-change-request');
+      button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'block').click();
+      await confirmDialog(el);
+      expect((await requested).defaultPrevented).to.equal(true);
+      await el.updateComplete;
+      // A request under way would show at once: the section is busy from the moment it sends.
+      expect($(el, '#authorizations').getAttribute('aria-busy')).to.equal('false');
+      expect(changed).to.equal(false);
+      expect(db.logOf(ADULT).length).to.equal(before);
+      expect(record().blocked.map((b) => b.rpps)).not.to.include(PHARMACIST_DUBOIS.rpps);
+    });
+
+    it('blocks a professional: their next document list is refused as blocked, and that refusal is logged', async () => {
+      const { el } = await mount();
+      const changed = oneEvent(el, 'dmp-authorization-changed');
+      button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'block').click();
+      await confirmDialog(el);
+      expect((await changed).detail.change).to.equal('block');
+      await waitUntil(() => root(el).querySelector(`li[data-rpps="${PHARMACIST_DUBOIS.rpps}"] button[data-change="unblock"]`));
+      let refusal: DmpError | undefined;
+      try {
+        await clientAs(PHARMACIST_DUBOIS.id).listDocuments(ADULT);
+      } catch (error) {
+        refusal = error as DmpError;
+      }
+      expect(refusal?.kind).to.equal('forbidden');
+      expect(refusal?.reason).to.equal('blocked');
+      expect(lastLog()).to.deep.include({ action: 'document.list', outcome: 'denied', reason: 'blocked' });
+      expect(lastLog().actor.rpps).to.equal(PHARMACIST_DUBOIS.rpps);
+    });
+
+    it('unblocks a blocked professional', async () => {
+      const { el } = await mount();
+      button(rowOf(el, DR_RENARD_BLOCKED.rpps), 'unblock').click();
+      await confirmDialog(el);
+      await waitUntil(() => !root(el).querySelector(`li[data-rpps="${DR_RENARD_BLOCKED.rpps}"]`));
+      expect(record().blocked).to.deep.equal([]);
+    });
+
+    it('searches the directory by name (debounced) and authorizes the professional found', async () => {
+      const { el } = await mount();
+      input(el, '#search', 'mor');
+      input(el, '#search', 'morel');
+      await waitUntil(() => root(el).querySelector(`.results li[data-rpps="${DR_MOREL_URGENTISTE.rpps}"]`), 'no search result', { timeout: 4000 });
+      const result = rowOf(el, DR_MOREL_URGENTISTE.rpps, '.results');
+      expect(result.textContent).to.contain('Karine Morel').and.contain('Service des urgences');
+      const changed = oneEvent(el, 'dmp-authorization-changed');
+      button(result, 'grant').click();
+      await confirmDialog(el);
+      const detail = (await changed).detail;
+      expect(detail.change).to.equal('grant');
+      expect(detail.professional.rpps).to.equal(DR_MOREL_URGENTISTE.rpps);
+      expect(record().authorized.map((a) => a.rpps)).to.include(DR_MOREL_URGENTISTE.rpps);
+      await waitUntil(() => root(el).querySelector(`#authorizations > ul li[data-rpps="${DR_MOREL_URGENTISTE.rpps}"]`));
+      expect($<HTMLInputElement>(el, '#search').value).to.equal('');
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'search', 'focus did not go back to the search');
+    });
+
+    it('marks search results that already have a standing, without offering to authorize them', async () => {
+      const { el } = await mount();
+      input(el, '#search', 'Dubois');
+      await waitUntil(() => root(el).querySelector(`.results li[data-rpps="${PHARMACIST_DUBOIS.rpps}"]`), 'no search result', { timeout: 4000 });
+      const result = rowOf(el, PHARMACIST_DUBOIS.rpps, '.results');
+      expect(result.textContent).to.contain('déjà autorisé');
+      expect(result.querySelector('button')).to.equal(null);
+    });
+
+    it('validates an RPPS typed as digits and says why it is wrong, searching only a valid one', async () => {
+      const { el } = await mount();
+      input(el, '#search', '1001823');
+      await el.updateComplete;
+      expect($(el, '#search-hint').textContent).to.contain('11 chiffres');
+      expect($(el, '#search').getAttribute('aria-invalid')).to.equal('true');
+      input(el, '#search', '10018239574');
+      await el.updateComplete;
+      expect($(el, '#search-hint').textContent).to.contain('clé du numéro RPPS ne correspond pas');
+      expect(root(el).querySelector('.results')).to.equal(null);
+      input(el, '#search', '1001 8239 573');
+      await waitUntil(() => root(el).querySelector(`.results li[data-rpps="${DR_MOREL_URGENTISTE.rpps}"]`), 'no result for a valid RPPS', { timeout: 4000 });
+      expect($(el, '#search').getAttribute('aria-invalid')).to.equal('false');
+    });
+
+    it('says when no professional matches', async () => {
+      const { el } = await mount();
+      input(el, '#search', 'Zzyzx');
+      await waitUntil(() => shadowText(el).includes('Aucun professionnel ne correspond'), 'no empty result', { timeout: 4000 });
+    });
+
+    it('keeps the list as the server has it and says the change was not saved when the POST fails', async () => {
+      const { el } = await mount();
+      db.faults.add({ method: 'POST', path: '/authorizations', status: 500 });
+      let changed = false;
+      el.addEventListener('dmp-authorization-changed', () => (changed = true));
+      button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke').click();
+      await confirmDialog(el);
+      await waitUntil(() => root(el).querySelector('#authorizations [role="alert"] p'), 'no failure shown');
+      expect($(el, '#authorizations [role="alert"]').textContent).to.contain('La modification n’a pas été enregistrée');
+      expect(rowOf(el, PHARMACIST_DUBOIS.rpps)).to.exist;
+      expect(changed).to.equal(false);
+      expect(record().authorized.map((a) => a.rpps)).to.include(PHARMACIST_DUBOIS.rpps);
+    });
+
+    it('is operable with the keyboard: Enter opens the dialog, Escape closes it and focus returns', async () => {
+      const { el } = await mount();
+      const trigger = button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke');
+      trigger.focus();
+      await sendKeys({ press: 'Enter' });
+      const dialog = $<HTMLDialogElement>(el, 'dialog');
+      await waitUntil(() => dialog.open);
+      expect(dialog.textContent).to.contain('Retirer l’autorisation de Marc Dubois ?');
+      expect(el.shadowRoot!.activeElement?.textContent?.trim()).to.equal('Annuler');
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open);
+      expect(el.shadowRoot!.activeElement).to.equal(trigger);
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => dialog.open);
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !record().authorized.some((a) => a.rpps === PHARMACIST_DUBOIS.rpps), 'the keyboard confirmation did not revoke');
+    });
+
+    it('renders a professional’s name as text', async () => {
+      db.professionals.push({ ...DR_MOREL_URGENTISTE, id: 'ps-xss', firstName: XSS, lastName: 'Pirate' });
+      record().authorized.push({ rpps: DR_MOREL_URGENTISTE.rpps, since: '2026-01-01T00:00:00.000Z' });
+      db.professionals = db.professionals.filter((p) => p.id !== DR_MOREL_URGENTISTE.id);
+      const { el } = await mount();
+      expect(rowOf(el, DR_MOREL_URGENTISTE.rpps).textContent).to.contain(`${XSS} Pirate`);
+      expect(root(el).querySelector('img')).to.equal(null);
+    });
+
+    it('reloads when another element changed the authorizations of this dossier', async () => {
+      const { el, provider } = await mount();
+      record().authorized = record().authorized.filter((a) => a.rpps !== PHARMACIST_DUBOIS.rpps);
+      provider.notifyDataChanged(['authorizations'], ADULT);
+      await waitUntil(() => !root(el).querySelector(`li[data-rpps="${PHARMACIST_DUBOIS.rpps}"]`), 'the panel did not reload');
+    });
+  });
+
+  describe('oppositions', () => {
+    it('sets an opposition at once, logged, and fires dmp-opposition-changed with both oppositions', async () => {
+      const { el, provider } = await mount();
+      const box = $<HTMLInputElement>(el, '#oppose-breakGlass');
+      expect(box.checked).to.equal(false);
+      const published = oneEvent(provider, 'dmp-data-changed');
+      expect(root(el).querySelector('label[for="oppose-breakGlass"]')!.textContent).to.contain('bris de glace');
+      expect(root(el).querySelector('label[for="oppose-regulation"]')!.textContent).to.contain('SAMU (Centre 15)');
+      const changed = oneEvent(el, 'dmp-opposition-changed');
+      box.click();
+      expect((await changed).detail).to.deep.equal({ oppositions: { breakGlass: true, regulation: false } });
+      expect(record().oppositions).to.deep.equal({ breakGlass: true, regulation: false });
+      expect((await published).detail).to.deep.include({ topics: ['settings', 'history'], ins: ADULT });
+      expect(lastLog()).to.deep.include({ action: 'opposition.manage', outcome: 'allowed' });
+      expect(box.checked).to.equal(true);
+    });
+
+    it('is operable with the keyboard (Space)', async () => {
+      const { el } = await mount();
+      $(el, '#oppose-regulation').focus();
+      const changed = oneEvent(el, 'dmp-opposition-changed');
+      await sendKeys({ press: 'Space' });
+      expect((await changed).detail.oppositions.regulation).to.equal(true);
+    });
+
+    for (const fault of [{ status: 500 }, { network: true }] as const) {
+      it(`shows what the server has and says the change was not saved (${'status' in fault ? '500' : 'network'})`, async () => {
+        const { el } = await mount();
+        db.faults.add({ method: 'PUT', path: '/oppositions', ...fault });
+        const box = $<HTMLInputElement>(el, '#oppose-breakGlass');
+        box.click();
+        await waitUntil(() => root(el).querySelector('#oppositions [role="alert"] p'), 'no failure shown', { timeout: 8000 });
+        expect($(el, '#oppositions [role="alert"]').textContent).to.contain('n’a pas été enregistrée');
+        expect(box.checked).to.equal(false);
+        expect(record().oppositions.breakGlass).to.equal(false);
+      });
+    }
+  });
+
+  describe('notification preferences', () => {
+    it('saves the contact and the channels with an explicit Save', async () => {
+      const { el } = await mount();
+      expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('jeanne.durand@example.org');
+      input(el, '#notify-email', 'jeanne.d@example.org');
+      input(el, '#notify-phone', '06 39 98 01 99');
+      $(el, '#newDocument-sms').click();
+      $(el, '#firstAccess-email').click();
+      await el.updateComplete;
+      expect(record().notificationPreferences.email).to.equal('jeanne.durand@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#notifications [role="status"] p'), 'never saved');
+      expect(record().notificationPreferences).to.deep.equal({
+        email: 'jeanne.d@example.org',
+        phone: '+33639980199',
+        newDocument: { email: true, sms: true },
+        firstAccess: { email: false, sms: true },
+        emergencyAccess: { email: true, sms: true },
+      });
+      expect(lastLog()).to.deep.include({ action: 'notification.manage', outcome: 'allowed' });
+      expect($<HTMLInputElement>(el, '#notify-phone').value).to.equal('+33639980199');
+    });
+
+    it('shows each invalid field and sends nothing', async () => {
+      const { el } = await mount();
+      const before = db.logOf(ADULT).length;
+      input(el, '#notify-email', 'not-an-address');
+      input(el, '#notify-phone', '01 23 45 67 89');
+      $(el, '#notifications button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#notify-email').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#notify-email-error').textContent).to.contain('Adresse e-mail invalide');
+      expect($(el, '#notify-phone').getAttribute('aria-describedby')).to.equal('notify-phone-error');
+      expect($(el, '#notify-phone-error').textContent).to.contain('06 ou 07');
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'notify-email');
+      expect(db.logOf(ADULT).length).to.equal(before);
+      await expect(el).to.be.accessible();
+    });
+
+    it('keeps what was typed and says it was not saved when the PUT fails', async () => {
+      const { el } = await mount();
+      db.faults.add({ method: 'PUT', path: '/notification-preferences', network: true });
+      input(el, '#notify-email', 'nouvelle@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#notifications [role="alert"] p'), 'no failure shown');
+      expect($(el, '#notifications [role="alert"]').textContent).to.contain('hors ligne');
+      expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
+      expect(record().notificationPreferences.email).to.equal('jeanne.durand@example.org');
+    });
+  });
+
+  describe('legal representatives', () => {
+    it('adds and removes a representative of a minor’s dossier (as the mother)', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      await expect(el).to.be.accessible();
+      expect($(el, '#representatives').textContent).to.contain('Sophie Moreau').and.contain('Parent');
+      input(el, '#rep-firstName', 'Marc');
+      input(el, '#rep-lastName', 'Moreau');
+      const select = $<HTMLSelectElement>(el, '#rep-relationship');
+      select.value = 'guardian';
+      select.dispatchEvent(new Event('change'));
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => $(el, '#representatives ul').textContent!.includes('Marc Moreau'), 'not added');
+      const added = record(MINOR).legalRepresentatives.find((r) => r.firstName === 'Marc')!;
+      expect(added).to.deep.include({ lastName: 'Moreau', relationship: 'guardian' });
+      expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('');
+      expect(lastLog(MINOR)).to.deep.include({ action: 'representative.manage', outcome: 'allowed' });
+
+      $(el, `#representatives li[data-id="${added.id}"] button`).click();
+      await confirmDialog(el);
+      await waitUntil(() => !$(el, '#representatives ul').textContent!.includes('Marc Moreau'), 'not removed');
+      expect(record(MINOR).legalRepresentatives.map((r) => r.id)).not.to.include(added.id);
+    });
+
+    it('shows the validation of each field', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      input(el, '#rep-firstName', '   ');
+      $(el, '#representatives button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#rep-firstName').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#rep-firstName-error').textContent).to.contain('prénom');
+      expect($(el, '#rep-lastName-error').textContent).to.contain('nom');
+      expect(record(MINOR).legalRepresentatives).to.have.length(1);
+    });
+
+    it('keeps the typed identity when adding fails', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      db.faults.add({ method: 'POST', path: '/representatives', status: 500 });
+      input(el, '#rep-firstName', 'Marc');
+      input(el, '#rep-lastName', 'Moreau');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#representatives [role="alert"] p'), 'no failure shown');
+      expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('Marc');
+      expect($<HTMLInputElement>(el, '#rep-lastName').value).to.equal('Moreau');
+    });
+
+    it('renders a representative’s name as text', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      input(el, '#rep-firstName', XSS);
+      input(el, '#rep-lastName', 'Moreau');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => $(el, '#representatives ul').textContent!.includes(XSS), 'not added');
+      expect(root(el).querySelector('img')).to.equal(null);
+    });
+  });
+
+  describe('closing and reactivating the dossier', () => {
+    it('explains the retention, requires the typed word, then closes and reactivates', async () => {
+      const { el } = await mount();
+      expect($(el, '#close').textContent).to.contain('conservé dix ans').and.contain('réactivé');
+      input(el, '#close-reason', 'Je ne souhaite plus utiliser mon DMP.');
+      input(el, '#close-word', 'FERMEZ');
+      let requested = false;
+      el.addEventListener('dmp-dossier-close-request', () => (requested = true));
+      $(el, '#close button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#close-word').getAttribute('aria-invalid')).to.equal('true');
+      expect($(el, '#close-word-error').textContent).to.contain('FERMER');
+      expect(requested).to.equal(false);
+      expect(record().status).to.equal('active');
+
+      input(el, '#close-word', ' fermer ');
+      const request = oneEvent(el, 'dmp-dossier-close-request');
+      const closed = oneEvent(el, 'dmp-dossier-closed');
+      $(el, '#close button[type="submit"]').click();
+      expect((await request).detail).to.deep.equal({ reason: 'Je ne souhaite plus utiliser mon DMP.' });
+      expect((await closed).detail.dossier.status).to.equal('closed');
+      expect(record().status).to.equal('closed');
+      expect(record().closeReason).to.equal('Je ne souhaite plus utiliser mon DMP.');
+      await waitUntil(() => root(el).querySelector('.notice--closed'), 'no closed state shown');
+      expect($(el, '.notice--closed').textContent).to.contain('Ce dossier est fermé depuis le 20 novembre 2026').and.contain('Je ne souhaite plus');
+      expect(root(el).querySelector('#authorizations')).to.equal(null);
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'dossier-status');
+
+      const reactivated = oneEvent(el, 'dmp-dossier-reactivated');
+      $(el, '.notice--closed button').click();
+      await confirmDialog(el);
+      expect((await reactivated).detail.dossier.status).to.equal('active');
+      expect(record().status).to.equal('active');
+      await waitUntil(() => root(el).querySelector('#authorizations'), 'the sections did not come back');
+      expect(shadowText(el)).to.contain('Le dossier est réactivé');
+    });
+
+    it('keeps the dossier open when the host vetoes the closure', async () => {
+      const { el } = await mount();
+      el.addEventListener('dmp-dossier-close-request', (e) => e.preventDefault());
+      input(el, '#close-reason', 'Motif');
+      input(el, '#close-word', 'FERMER');
+      $(el, '#close button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#close').getAttribute('aria-busy')).to.equal('false');
+      expect(record().status).to.equal('active');
+      expect(lastLog().action).not.to.equal('dossier.close');
+    });
+
+    it('asks for a reason', async () => {
+      const { el } = await mount();
+      input(el, '#close-word', 'FERMER');
+      $(el, '#close button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#close-reason-error').textContent).to.contain('motif');
+      expect(record().status).to.equal('active');
+    });
+
+    it('keeps the typed reason when closing fails', async () => {
+      const { el } = await mount();
+      db.faults.add({ method: 'POST', path: '/close', status: 500 });
+      input(el, '#close-reason', 'Motif de test');
+      input(el, '#close-word', 'FERMER');
+      $(el, '#close button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#close [role="alert"] p'), 'no failure shown');
+      expect($<HTMLTextAreaElement>(el, '#close-reason').value).to.equal('Motif de test');
+      expect(record().status).to.equal('active');
+    });
+
+    it('asks for the English word in English', async () => {
+      const { el } = await mount('pat-durand-jeanne', ADULT, 'en');
+      input(el, '#close-reason', 'No longer wanted');
+      input(el, '#close-word', 'FERMER');
+      $(el, '#close button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#close-word-error').textContent).to.contain('CLOSE');
+      input(el, '#close-word', 'CLOSE');
+      const closed = oneEvent(el, 'dmp-dossier-closed');
+      $(el, '#close button[type="submit"]').click();
+      await closed;
+      expect(record().status).to.equal('closed');
+    });
+
+    it('shows a closed dossier to its patient with its reason and the reactivation', async () => {
+      const { el } = await mount('pat-lambert-michel', CLOSED);
+      await expect(el).to.be.accessible();
+      expect($(el, '.notice--closed').textContent).to.contain('15 septembre 2025').and.contain('ne souhaite plus').and.contain('dix ans');
+      expect(root(el).querySelector('#notifications')).to.equal(null);
+      expect(root(el).querySelector('.refusals')).to.equal(null);
+    });
+  });
+
+  describe('other actors', () => {
+    it('shows a médecin traitant the list read-only and explains why the rest is refused', async () => {
+      const { el } = await mount('ps-martin');
+      await expect(el).to.be.accessible();
+      expect(rowOf(el, PHARMACIST_DUBOIS.rpps)).to.exist;
+      expect(root(el).querySelectorAll('#authorizations button')).to.have.length(0);
+      expect(root(el).querySelector('#search')).to.equal(null);
+      expect($(el, '#authorizations .hint').textContent).to.contain('Lecture seule').and.contain('Seuls le patient et ses représentants légaux');
+      for (const section of ['#oppositions', '#notifications', '#representatives', '#close']) expect(root(el).querySelector(section)).to.equal(null);
+      const refusals = $(el, '.refusals').textContent!;
+      expect(refusals).to.contain('Accès en urgence, Notifications, Représentants légaux, Fermeture du dossier').and.contain('Seuls le patient');
+    });
+
+    it('explains the refusal to a professional the patient has not authorized', async () => {
+      const { el } = await mount('ps-morel');
+      expect(root(el).querySelector('#authorizations')).to.equal(null);
+      expect($(el, '.refusals').textContent).to.contain('Professionnels de santé').and.contain('Le patient ne vous a pas autorisé');
+    });
+
+    it('refuses an occupational physician with the reason and no retry', async () => {
+      const { el } = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'occ-med');
+      await waitUntil(() => root(el).querySelector('.load-error'), 'no refusal shown', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('La loi interdit l’accès au DMP aux médecins du travail');
+      expect(root(el).querySelector('.load-error button')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+  });
+});

@@ -1,0 +1,848 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR } from '../mocks/data/patients.js';
+import { SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2 } from '../mocks/data/synthesis.js';
+import { etagOf } from '../mocks/handlers/synthesis.js';
+import { clearAllDrafts, draftKey, readDraft, writeDraft } from '../src/drafts/draft-store.js';
+import { searchCodes } from '../src/elements/dmp-synthesis-editor/codes/index.js';
+import { diffSynthesis, mergeSynthesis, resolveMerge } from '../src/elements/dmp-synthesis-editor/diff.js';
+import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
+import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
+import { validateContent } from '../src/elements/dmp-synthesis-editor/validation.js';
+import { reasonText } from '../src/i18n/labels.js';
+import { emptySynthesisContent, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
+import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+
+const INS = PATIENT_ADULT.identity.ins;
+const XSS = '<img src=x onerror=alert(1)>';
+
+function root(el: DmpSynthesisEditor): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function $(el: DmpSynthesisEditor, selector: string): HTMLElement {
+  const found = root(el).querySelector<HTMLElement>(selector);
+  if (!found) throw new Error(`No ${selector} in the shadow root`);
+  return found;
+}
+
+function button(el: DmpSynthesisEditor, text: string): HTMLButtonElement {
+  const found = [...root(el).querySelectorAll('button')].find((b) => b.textContent?.trim() === text);
+  if (!found) throw new Error(`No button "${text}"`);
+  return found;
+}
+
+function isLoaded(el: DmpSynthesisEditor): boolean {
+  const base = root(el).querySelector('[part="base"]');
+  return Boolean(base && !base.classList.contains('skeleton') && base.getAttribute('aria-busy') !== 'true');
+}
+
+async function mount(actorId = 'ps-martin', ins = INS, locale: 'fr' | 'en' = 'fr') {
+  const mounted = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${ins}></dmp-synthesis-editor>`, actorId, { locale });
+  await waitUntil(() => isLoaded(mounted.el), 'the synthesis never loaded');
+  return mounted;
+}
+
+async function openEditor(el: DmpSynthesisEditor): Promise<void> {
+  $(el, '[data-action="edit"]').click();
+  await waitUntil(() => root(el).querySelector('.editor'), 'the editor never opened');
+}
+
+/** Types into a field as a user does: the value changes, then `input` fires. */
+async function fill(el: DmpSynthesisEditor, key: string, value: string): Promise<HTMLInputElement> {
+  const control = $(el, `[data-key="${key}"]`) as HTMLInputElement;
+  control.focus();
+  control.value = value;
+  control.dispatchEvent(new Event(control.tagName === 'SELECT' ? 'change' : 'input', { bubbles: true, composed: true }));
+  control.blur();
+  await el.updateComplete;
+  return control;
+}
+
+function serverVersion(ins = INS): Synthesis | undefined {
+  const all = db.syntheses.get(ins) ?? [];
+  return all[all.length - 1];
+}
+
+function errorFor(el: DmpSynthesisEditor, key: string): string {
+  const control = $(el, `[data-key="${key}"]`);
+  const id = control.getAttribute('aria-describedby');
+  return (id && root(el).getElementById(id)?.textContent?.trim()) || '';
+}
+
+describe('dmp-synthesis-editor', () => {
+  before(startBackend);
+  beforeEach(async () => {
+    await resetBackend();
+    await clearAllDrafts();
+  });
+  afterEach(() => emulateMedia({ media: 'screen' }));
+
+  describe('accessibility', () => {
+    it('passes axe in the read view, the editor, the conflict panel and the version comparison', async () => {
+      const { el } = await mount();
+      await expect(el).to.be.accessible();
+      await openEditor(el);
+      await expect(el).to.be.accessible();
+      const details = $(el, 'details.versions') as HTMLDetailsElement;
+      details.open = true;
+      await waitUntil(() => root(el).querySelector('[data-version="1"]'));
+      $(el, '[data-version="1"]').click();
+      await waitUntil(() => root(el).querySelector('.version-view'));
+      await expect(el).to.be.accessible();
+    });
+
+    it('passes axe in the patient’s plain-language view and for a refusal', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await expect(el).to.be.accessible();
+      const refused = await mount('ps-renard');
+      await expect(refused.el).to.be.accessible();
+    });
+  });
+
+  describe('defaults and read view', () => {
+    it('shows the current version in six groups, with its version, date and author', async () => {
+      const { el } = await mount('ps-bernard');
+      const text = shadowText(el);
+      expect(text).to.contain('Volet de synthèse médicale');
+      expect(text).to.contain('Version 2, mise à jour le');
+      expect(text).to.contain(SYNTHESIS_V2.author.name);
+      for (const heading of [
+        'Problèmes de santé et antécédents',
+        'Allergies et intolérances',
+        'Facteurs de risque',
+        'Traitements au long cours',
+        'Prévention : vaccinations et dépistages',
+        'Points de vigilance',
+      ]) {
+        expect(text).to.contain(heading);
+      }
+      expect(text).to.contain('Gonarthrose droite fémoro-tibiale interne');
+      expect(text).to.contain('Code CIM-10 : M17.1');
+      expect(text).to.contain('Posologie : 1 comprimé matin et soir, au milieu des repas');
+      expect(text).to.contain('Numéro de lot : X2F017');
+      expect(root(el).querySelectorAll('[part="entry"]').length).to.be.greaterThan(25);
+    });
+
+    it('shows the patient given by the host, not traits from the DMP', async () => {
+      const { el } = await mount();
+      el.patient = { name: 'Mme Jeanne DURAND (logiciel hôte)', birthDate: '1958-03-14' };
+      await el.updateComplete;
+      expect($(el, '.patient').textContent).to.contain('Mme Jeanne DURAND (logiciel hôte)');
+      expect($(el, '.patient').textContent).to.contain('14 mars 1958');
+    });
+
+    it('speaks English with an English provider', async () => {
+      const { el } = await mount('ps-martin', INS, 'en');
+      await waitUntil(() => shadowText(el).includes('Medical summary'), 'the strings never switched to English');
+      const text = shadowText(el);
+      expect(text).to.contain('Medical summary');
+      expect(text).to.contain('Long-term treatments');
+      expect(button(el, 'Edit')).to.exist;
+    });
+
+    it('says "no known allergy" as a statement, distinct from an empty list', async () => {
+      db.syntheses.set(INS, [{ ...SYNTHESIS_V2, content: { ...SYNTHESIS_CONTENT_V2, allergies: [], allergiesNoneKnown: true } }]);
+      const { el } = await mount('ps-bernard');
+      expect($(el, '.statement').textContent).to.equal('Aucune allergie connue');
+      db.syntheses.set(INS, [{ ...SYNTHESIS_V2, content: { ...SYNTHESIS_CONTENT_V2, allergies: [], allergiesNoneKnown: false } }]);
+      const other = await mount('ps-bernard');
+      expect(root(other.el).querySelector('.statement')).to.equal(null);
+      expect(shadowText(other.el)).to.contain('Allergies et intolérances Non renseigné');
+    });
+  });
+
+  describe('who may edit (the policy decides)', () => {
+    const CASES: Array<{ actor: string; view: 'edit' | 'read' | 'plain' | 'refused'; reason?: Parameters<typeof reasonText>[0] }> = [
+      { actor: 'ps-martin', view: 'edit' },
+      { actor: 'ps-bernard', view: 'read', reason: 'not-treating-physician' },
+      { actor: 'ps-dubois', view: 'read', reason: 'not-treating-physician' },
+      { actor: 'pat-durand-jeanne', view: 'plain' },
+      { actor: 'occ-med', view: 'refused', reason: 'never-authorized-actor' },
+      { actor: 'ps-renard', view: 'refused', reason: 'blocked' },
+    ];
+    for (const c of CASES) {
+      it(`${c.actor}: ${c.view}`, async () => {
+        const { el } = await mount(c.actor);
+        const text = shadowText(el);
+        const edit = root(el).querySelector('[data-action="edit"]');
+        if (c.view === 'edit') {
+          expect(edit).to.exist;
+          await openEditor(el);
+          expect(root(el).querySelector('[data-key="treatments:tt-metformine:dosage"]')).to.exist;
+          return;
+        }
+        expect(edit).to.equal(null);
+        if (c.view === 'refused') {
+          expect(text).to.contain('Accès refusé');
+          expect(text).to.contain(reasonText(c.reason!));
+          expect(text).not.to.contain('Gonarthrose');
+          return;
+        }
+        expect(text).to.contain('Gonarthrose');
+        expect(root(el).querySelector('input, textarea, select')).to.equal(null);
+        if (c.view === 'read') {
+          expect(text).to.contain(`Lecture seule. ${reasonText(c.reason!)}`);
+        } else {
+          expect(text).to.contain('Votre synthèse médicale');
+          expect(text).to.contain('Vos problèmes de santé');
+          expect(text).to.contain('Vos traitements');
+          expect(text).not.to.contain('M17.1');
+          expect(text).not.to.contain('C09AA05');
+          expect(text).not.to.contain('Lecture seule');
+        }
+      });
+    }
+
+    it('does not open the editor for a reader even when asked to', async () => {
+      const { el } = await mount('ps-bernard');
+      el.editing = true;
+      await el.updateComplete;
+      expect(root(el).querySelector('.editor')).to.equal(null);
+    });
+  });
+
+  describe('empty: a patient without a synthesis', () => {
+    it('tells a reader, in plain words for the patient', async () => {
+      const { el } = await mount('pat-rousseau-camille', PATIENT_MASKED.identity.ins);
+      expect(shadowText(el)).to.contain('Votre médecin traitant n’a pas encore rédigé votre synthèse médicale.');
+      expect(root(el).querySelector('details.versions')).to.equal(null);
+    });
+
+    it('lets the médecin traitant write the first version', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const { el } = await mount('ps-martin', ins);
+      expect(shadowText(el)).to.contain('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.');
+      button(el, 'Rédiger la synthèse').click();
+      await waitUntil(() => root(el).querySelector('.editor'));
+      button(el, 'Ajouter un point de vigilance').click();
+      await el.updateComplete;
+      const key = root(el).querySelector('[data-key^="pointsToWatch:"][data-key$=":label"]')!.getAttribute('data-key')!;
+      await fill(el, key, 'Grossesse en cours : pas d’AINS');
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      $(el, '[data-action="save"]').click();
+      const event = await saved;
+      expect(event.detail.synthesis.version).to.equal(1);
+      expect(serverVersion(ins)?.content.pointsToWatch[0]?.label).to.equal('Grossesse en cours : pas d’AINS');
+      expect(shadowText(el)).to.contain('Version 1 enregistrée.');
+    });
+  });
+
+  describe('editing and saving', () => {
+    it('saves a new version with If-Match, fires its events and tells the other elements', async () => {
+      const { el, provider } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', '1 comprimé matin, midi et soir');
+      const requested = oneEvent(el, 'dmp-synthesis-save-request');
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      const changed = oneEvent(provider, 'dmp-data-changed');
+      $(el, '[data-action="save"]').click();
+      const request = await requested;
+      expect(request.cancelable).to.equal(true);
+      expect(request.detail.content.treatments[0]?.dosage).to.equal('1 comprimé matin, midi et soir');
+      const event = await saved;
+      expect(event.detail.synthesis.version).to.equal(3);
+      expect((await changed).detail.topics).to.have.members(['synthesis', 'documents', 'history']);
+      expect(serverVersion()?.version).to.equal(3);
+      expect(serverVersion()?.content.treatments[0]?.dosage).to.equal('1 comprimé matin, midi et soir');
+      expect(db.logOf(INS).some((e) => e.action === 'synthesis.write' && e.outcome === 'allowed')).to.equal(true);
+      await el.updateComplete;
+      expect(root(el).querySelector('.editor')).to.equal(null);
+      expect(shadowText(el)).to.contain('Version 3 enregistrée.');
+      expect(shadowText(el)).to.contain('Version 3, mise à jour le');
+      expect(await readDraft(draftKey('ps-martin', INS))).to.equal(undefined);
+    });
+
+    it('does not save when the host vetoes the save request, and keeps the edits', async () => {
+      const { el } = await mount();
+      el.addEventListener('dmp-synthesis-save-request', (e) => e.preventDefault());
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Veto');
+      $(el, '[data-action="save"]').click();
+      await el.updateComplete;
+      expect(serverVersion()?.version).to.equal(2);
+      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Veto');
+    });
+
+    it('ticks "no known allergy" as an explicit statement, only when no allergy is listed', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const box = $(el, '[data-key="allergiesNoneKnown"]') as HTMLInputElement;
+      expect(box.disabled).to.equal(true);
+      for (const id of ['al-penicillines', 'al-codeine']) {
+        $(el, `[data-entry="${id}"] [data-action="remove"]`).click();
+        await el.updateComplete;
+      }
+      expect(box.disabled).to.equal(false);
+      box.click();
+      await el.updateComplete;
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === 3);
+      expect(serverVersion()?.content.allergiesNoneKnown).to.equal(true);
+      expect(serverVersion()?.content.allergies).to.deep.equal([]);
+    });
+
+    it('sends trimmed values, as the schema gives them', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'problems:pb-hta:label', '  HTA essentielle  ');
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === 3);
+      expect(serverVersion()?.content.problems[0]?.label).to.equal('HTA essentielle');
+    });
+
+    it('reloads when another element reports a change of the synthesis', async () => {
+      const { el, provider } = await mount('ps-bernard');
+      db.syntheses.set(INS, [...(db.syntheses.get(INS) ?? []), { ...SYNTHESIS_V2, version: 3, etag: '"x"', content: SYNTHESIS_CONTENT_V1 }]);
+      provider.notifyDataChanged(['synthesis'], INS);
+      await waitUntil(() => shadowText(el).includes('Version 3, mise à jour'), 'the element did not reload');
+      expect(shadowText(el)).to.contain('ZOLTUM');
+    });
+  });
+
+  describe('validation as the user types', () => {
+    it('shows "end before start" next to the end date and blocks the save', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-ramipril:startDate', '2020-05-01');
+      const end = await fill(el, 'treatments:tt-ramipril:endDate', '2020-01-01');
+      expect(end.getAttribute('aria-invalid')).to.equal('true');
+      expect(errorFor(el, 'treatments:tt-ramipril:endDate')).to.equal('La date de fin précède la date de début.');
+      const save = $(el, '[data-action="save"]');
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
+      expect(shadowText(el)).to.contain('1 champ à corriger avant d’enregistrer.');
+      save.click();
+      await el.updateComplete;
+      expect(serverVersion()?.version).to.equal(2);
+      await fill(el, 'treatments:tt-ramipril:endDate', '2021-01-01');
+      expect(errorFor(el, 'treatments:tt-ramipril:endDate')).to.equal('');
+      expect(save.getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('says a half-typed date is invalid and blocks the save until it is fixed or its entry removed', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const key = 'riskFactors:rf-amiante:startDate';
+      const start = $(el, `[data-key="${key}"]`) as HTMLInputElement;
+      start.focus();
+      await sendKeys({ type: '12' });
+      start.blur();
+      await el.updateComplete;
+      expect(start.validity.badInput).to.equal(true);
+      expect(errorFor(el, key)).to.equal('Date invalide');
+      expect($(el, '[data-action="save"]').getAttribute('aria-disabled')).to.equal('true');
+      $(el, '[data-entry="rf-amiante"] [data-action="remove"]').click();
+      await el.updateComplete;
+      expect($(el, '[data-action="save"]').getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('says a required field is missing once left, in French and in English', async () => {
+      for (const [locale, message] of [
+        ['fr', 'Champ requis'],
+        ['en', 'Required field'],
+      ] as const) {
+        const { el } = await mount('ps-martin', INS, locale);
+        await openEditor(el);
+        await fill(el, 'treatments:tt-kardegic:dosage', '   ');
+        expect(errorFor(el, 'treatments:tt-kardegic:dosage')).to.equal(message);
+      }
+    });
+
+    it('reveals the problems of untouched fields on a save attempt and focuses the first', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      button(el, 'Ajouter une vaccination').click();
+      await el.updateComplete;
+      const vaccine = [...root(el).querySelectorAll('[data-key^="vaccinations:"][data-key$=":vaccine"]')].at(-1)!;
+      const key = vaccine.getAttribute('data-key')!;
+      expect(errorFor(el, key)).to.equal('');
+      $(el, '[data-action="save"]').click();
+      await el.updateComplete;
+      expect(errorFor(el, key)).to.equal('Champ requis');
+      expect(errorFor(el, key.replace(':vaccine', ':date'))).to.equal('Champ requis');
+      await waitUntil(() => root(el).activeElement === vaccine);
+      expect(serverVersion()?.version).to.equal(2);
+    });
+  });
+
+  describe('coded fields (combobox)', () => {
+    it('suggests CIM-10 codes by label, accent-insensitive, and picks one with the keyboard', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      button(el, 'Ajouter un problème ou antécédent').click();
+      await el.updateComplete;
+      const combos = [...root(el).querySelectorAll<HTMLInputElement>('[role="combobox"][data-key^="problems:"][data-key$=":code"]')];
+      const combo = combos[combos.length - 1]!;
+      expect(combo.value).to.equal('');
+      combo.focus();
+      await sendKeys({ type: 'epilepsie' });
+      await waitUntil(() => combo.getAttribute('aria-expanded') === 'true', 'no suggestions');
+      const listbox = root(el).getElementById(combo.getAttribute('aria-controls')!)!;
+      expect(listbox.getAttribute('role')).to.equal('listbox');
+      expect(listbox.textContent).to.contain('G40.9');
+      await sendKeys({ press: 'ArrowDown' });
+      await el.updateComplete;
+      const active = combo.getAttribute('aria-activedescendant')!;
+      expect(root(el).getElementById(active)?.getAttribute('aria-selected')).to.equal('true');
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(combo.getAttribute('aria-expanded')).to.equal('false');
+      expect(combo.value).to.equal('G40.9 — Épilepsie, sans précision');
+      const labelKey = combo.getAttribute('data-key')!.replace(':code', ':label');
+      expect(($(el, `[data-key="${labelKey}"]`) as HTMLInputElement).value).to.equal('Épilepsie, sans précision');
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === 3);
+      expect(serverVersion()?.content.problems.at(-1)?.code).to.deep.equal({ system: 'CIM-10', code: 'G40.9', label: 'Épilepsie, sans précision' });
+    });
+
+    it('finds a drug by name or CIS and records its CIS and ATC codes; Escape closes the list', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const combo = $(el, '[data-key="treatments:tt-kardegic:drug"]') as HTMLInputElement;
+      combo.focus();
+      combo.select();
+      await sendKeys({ type: 'ventoline' });
+      await waitUntil(() => combo.getAttribute('aria-expanded') === 'true');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(combo.getAttribute('aria-expanded')).to.equal('false');
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => combo.getAttribute('aria-expanded') === 'true');
+      const option = root(el).querySelector<HTMLElement>('[role="option"]')!;
+      option.click();
+      await el.updateComplete;
+      expect(combo.value).to.contain('VENTOLINE 100 microgrammes');
+      expect(shadowText(el)).to.contain('Code CIS : 64720167');
+      expect(shadowText(el)).to.contain('Code ATC : R03AC02');
+    });
+
+    it('searches the bundled lists by code or label, without accents or case', () => {
+      expect(searchCodes('cim10', 'diabete')[0]?.label).to.match(/^Diabète/);
+      expect(searchCodes('cim10', 'e11')[0]?.code).to.equal('E11.9');
+      expect(searchCodes('cim10', 'oedeme')).to.be.an('array');
+      expect(searchCodes('drugs', '61599041')[0]?.label).to.contain('RAMIPRIL');
+      expect(searchCodes('drugs', 'c09aa05').map((o) => o.code)).to.include('61599041');
+      expect(searchCodes('drugs', '')).to.deep.equal([]);
+    });
+  });
+
+  describe('keyboard: add, reorder and remove entries without a mouse', () => {
+    it('moves an entry with its buttons; focus follows the entry', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const down = $(el, '[data-entry="pb-hta"] [data-action="down"]');
+      expect(down.getAttribute('aria-label')).to.equal('Descendre Problème 1 : Hypertension artérielle essentielle');
+      down.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const ids = () => [...root(el).querySelectorAll('fieldset[data-entry^="pb-"]')].map((f) => f.getAttribute('data-entry'));
+      expect(ids().slice(0, 2)).to.deep.equal(['pb-diabete', 'pb-hta']);
+      await waitUntil(() => root(el).activeElement === $(el, '[data-entry="pb-hta"] [data-action="down"]'));
+      expect(shadowText(el)).to.contain('Entrée déplacée en position 2 sur 6.');
+      await sendKeys({ press: 'Shift+Tab' });
+      expect(root(el).activeElement).to.equal($(el, '[data-entry="pb-hta"] [data-action="up"]'));
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(ids().slice(0, 2)).to.deep.equal(['pb-hta', 'pb-diabete']);
+      // At the top the "up" button is disabled: focus moves to "down" of the same entry.
+      await waitUntil(() => root(el).activeElement === $(el, '[data-entry="pb-hta"] [data-action="down"]'));
+    });
+
+    it('adds an entry (focus in its first field) and removes one (focus to the next)', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const add = button(el, 'Ajouter un point de vigilance');
+      add.focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      await waitUntil(() => root(el).activeElement?.getAttribute('data-key')?.startsWith('pointsToWatch:w-'));
+      await sendKeys({ type: 'Insuffisance rénale débutante' });
+      $(el, '[data-entry="w-chute"] [data-action="remove"]').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      expect(root(el).querySelector('[data-entry="w-chute"]')).to.equal(null);
+      await waitUntil(() => root(el).activeElement === $(el, '[data-key="pointsToWatch:w-amiante:label"]'));
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === 3);
+      const labels = serverVersion()!.content.pointsToWatch.map((w) => w.label);
+      expect(labels).to.include('Insuffisance rénale débutante');
+      expect(labels.some((l) => l.startsWith('Risque de chute'))).to.equal(false);
+    });
+  });
+
+  describe('drafts', () => {
+    it('keeps unsaved edits across a reload: restored for their author, with an event', async () => {
+      const first = await mount();
+      await openEditor(first.el);
+      await fill(first.el, 'treatments:tt-metformine:dosage', 'Brouillon : 2 comprimés');
+      await waitUntil(async () => (await readDraft(draftKey('ps-martin', INS))) !== undefined, 'no draft was written');
+      const stored = await readDraft<SynthesisContent>(draftKey('ps-martin', INS));
+      expect(stored?.baseEtag).to.equal(etagOf(serverVersion()!));
+      expect(stored?.baseVersion).to.equal(2);
+      first.provider.remove();
+
+      const restored = oneEvent(document, 'dmp-draft-restored');
+      const second = await mount();
+      const event = await restored;
+      expect(event.detail).to.include({ ins: INS, baseVersion: 2 });
+      const dosage = $(second.el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement;
+      expect(dosage.value).to.equal('Brouillon : 2 comprimés');
+      expect(shadowText(second.el)).to.contain('Brouillon non enregistré repris');
+    });
+
+    it('writes the draft at once when the element goes away, before the debounce', async () => {
+      const { el, provider } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Fermeture brutale');
+      provider.remove();
+      await waitUntil(async () => (await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage === 'Fermeture brutale');
+    });
+
+    it('writes the draft when the session expires, shows no patient data, and restores it after login', async () => {
+      const { el, provider } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Avant expiration');
+      const expired = oneEvent(provider, 'dmp-session-expired');
+      provider.sessionTimeout = 0.2;
+      await expired;
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('Session expirée');
+      expect(shadowText(el)).not.to.contain('METFORMINE');
+      await waitUntil(async () => (await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage === 'Avant expiration');
+      provider.remove();
+      const again = await mount();
+      expect(($(again.el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Avant expiration');
+    });
+
+    it('shows a draft only to its author', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const content = { ...emptySynthesisContent(), pointsToWatch: [{ id: 'w-secret', label: 'Brouillon du Dr Martin' }] };
+      await writeDraft(draftKey('ps-martin', ins), { content, baseEtag: null, baseVersion: null, savedAt: '2026-11-20T08:00:00.000Z' });
+      const other = await mount('ps-lefebvre', ins);
+      expect(shadowText(other.el)).not.to.contain('Brouillon du Dr Martin');
+      expect(root(other.el).querySelector('.editor')).to.equal(null);
+      const author = await mount('ps-martin', ins);
+      expect(($(author.el, '[data-key="pointsToWatch:w-secret:label"]') as HTMLInputElement).value).to.equal('Brouillon du Dr Martin');
+    });
+
+    it('discards a draft only on an explicit, confirmed request', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'À jeter');
+      const discard = $(el, '[data-action="discard"]');
+      discard.click();
+      const dialog = $(el, 'dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open);
+      (dialog.querySelector('button[value="cancel"]') as HTMLButtonElement).click();
+      await waitUntil(() => !dialog.open && root(el).activeElement === discard, 'focus did not return to the trigger');
+      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('À jeter');
+      discard.click();
+      await waitUntil(() => dialog.open);
+      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
+      await waitUntil(() => root(el).querySelector('.editor') === null);
+      expect(shadowText(el)).to.contain('1 comprimé matin et soir, au milieu des repas');
+      expect(await readDraft(draftKey('ps-martin', INS))).to.equal(undefined);
+      await waitUntil(() => root(el).activeElement === $(el, '[data-action="edit"]'));
+    });
+
+    it('reopens a draft whose version was replaced meanwhile straight into the conflict panel', async () => {
+      const content = structuredClone(SYNTHESIS_CONTENT_V1);
+      content.pointsToWatch.push({ id: 'w-draft', label: 'Ajout du brouillon' });
+      await writeDraft(draftKey('ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z' });
+      const conflict = oneEvent(document, 'dmp-synthesis-conflict');
+      const { el } = await mount();
+      expect((await conflict).detail.current.version).to.equal(2);
+      await waitUntil(() => root(el).querySelector('.conflict'));
+      $(el, '[data-action="merge"]').click();
+      await el.updateComplete;
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === 3);
+      const saved = serverVersion()!.content;
+      // The server's changes since version 1 are kept, and so is the draft's addition.
+      expect(saved.problems.map((p) => p.id)).to.include('pb-gonarthrose');
+      expect(saved.treatments.map((t) => t.id)).not.to.include('tt-omeprazole');
+      expect(saved.pointsToWatch.map((w) => w.id)).to.include('w-draft');
+    });
+  });
+
+  describe('concurrent edits (412)', () => {
+    async function twoEditors() {
+      const a = await mount();
+      const b = await mount();
+      await openEditor(a.el);
+      await openEditor(b.el);
+      return { a: a.el, b: b.el };
+    }
+
+    async function saveAndWait(el: DmpSynthesisEditor, version: number) {
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === version, `version ${version} was never saved`);
+    }
+
+    it('shows what changed on the server, keeps the edits, and merges both', async () => {
+      const { a, b } = await twoEditors();
+      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
+      await saveAndWait(a, 3);
+      await fill(b, 'pointsToWatch:w-chute:label', 'Changement de B');
+      const conflict = oneEvent(b, 'dmp-synthesis-conflict');
+      $(b, '[data-action="save"]').click();
+      const event = await conflict;
+      expect(event.detail.current.version).to.equal(3);
+      expect(event.detail.mine.pointsToWatch.find((w: { id: string }) => w.id === 'w-chute')?.label).to.equal('Changement de B');
+      await waitUntil(() => root(b).querySelector('.conflict'));
+      const panel = $(b, '.conflict');
+      expect(panel.textContent).to.contain('Version 3 enregistrée le');
+      expect(panel.querySelector('.change--changed')?.textContent).to.contain('Posologie : 1 comprimé matin et soir, au milieu des repas → Dose de A');
+      expect(($(b, '[data-key="pointsToWatch:w-chute:label"]') as HTMLInputElement).value).to.equal('Changement de B');
+      expect(serverVersion()?.version).to.equal(3);
+      $(b, '[data-action="merge"]').click();
+      await b.updateComplete;
+      expect(($(b, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Dose de A');
+      await saveAndWait(b, 4);
+      const saved = serverVersion()!.content;
+      expect(saved.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('Dose de A');
+      expect(saved.pointsToWatch.find((w) => w.id === 'w-chute')?.label).to.equal('Changement de B');
+      await expect(b).to.be.accessible();
+    });
+
+    it('lets the user pick a side where both changed the same entry', async () => {
+      const { a, b } = await twoEditors();
+      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
+      await saveAndWait(a, 3);
+      await fill(b, 'treatments:tt-metformine:dosage', 'Dose de B');
+      $(b, '[data-action="save"]').click();
+      await waitUntil(() => root(b).querySelector('.conflict fieldset.pick'));
+      const pick = $(b, '.conflict fieldset.pick');
+      expect(pick.textContent).to.contain('Dose de A');
+      expect(pick.textContent).to.contain('Dose de B');
+      const radios = pick.querySelectorAll<HTMLInputElement>('input[type="radio"]');
+      expect(radios[0]!.checked).to.equal(true);
+      radios[1]!.click();
+      await b.updateComplete;
+      $(b, '[data-action="merge"]').click();
+      await b.updateComplete;
+      expect(($(b, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Dose de A');
+    });
+
+    it('overwrites the server version only when the user confirms it', async () => {
+      const { a, b } = await twoEditors();
+      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
+      await saveAndWait(a, 3);
+      await fill(b, 'treatments:tt-kardegic:dosage', 'Dose de B');
+      $(b, '[data-action="save"]').click();
+      await waitUntil(() => root(b).querySelector('.conflict'));
+      $(b, '[data-action="overwrite"]').click();
+      const dialog = $(b, 'dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open);
+      expect(dialog.textContent).to.contain('Remplacer la version 3');
+      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
+      await waitUntil(() => serverVersion()?.version === 4);
+      const saved = serverVersion()!.content;
+      expect(saved.treatments.find((t) => t.id === 'tt-kardegic')?.dosage).to.equal('Dose de B');
+      expect(saved.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('1 comprimé matin et soir, au milieu des repas');
+    });
+  });
+
+  describe('failures', () => {
+    it('keeps the edits when the network fails during the save, and saves on retry', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Hors ligne');
+      db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => root(el).querySelector('.save-error'));
+      expect($(el, '.save-error').textContent).to.contain('Vous semblez hors ligne.');
+      expect($(el, '.save-error').getAttribute('role')).to.equal('alert');
+      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne');
+      expect((await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne');
+      expect(serverVersion()?.version).to.equal(2);
+      db.faults.clear();
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === 3);
+    });
+
+    it('shows a server error on load with a Retry button that works', async () => {
+      db.faults.add({ method: 'GET', path: '/synthesis', status: 500, times: 3 });
+      const { el } = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${INS}></dmp-synthesis-editor>`, 'ps-martin');
+      await waitUntil(() => shadowText(el).includes('Impossible d’afficher la synthèse médicale'), 'no error state', { timeout: 8000 });
+      expect(root(el).querySelector('[role="alert"]')).to.exist;
+      button(el, 'Réessayer').click();
+      await waitUntil(() => shadowText(el).includes('Version 2, mise à jour'));
+    });
+
+    it('names an offline load and a malformed answer', async () => {
+      db.faults.add({ method: 'GET', path: '/synthesis$', network: true });
+      const offline = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${INS}></dmp-synthesis-editor>`, 'ps-martin');
+      await waitUntil(() => shadowText(offline.el).includes('Vous semblez hors ligne.'), 'no offline state', { timeout: 8000 });
+      db.faults.clear();
+      db.faults.add({ method: 'GET', path: '/synthesis$', malformed: 'schema' });
+      const malformed = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${INS}></dmp-synthesis-editor>`, 'ps-martin');
+      await waitUntil(() => shadowText(malformed.el).includes('Réponse invalide du serveur.'), 'no invalid-response state');
+    });
+  });
+
+  describe('versions', () => {
+    it('lists the versions (author, date) and compares one with the current, entry by entry', async () => {
+      const { el } = await mount('ps-bernard');
+      const details = $(el, 'details.versions') as HTMLDetailsElement;
+      details.open = true;
+      await waitUntil(() => root(el).querySelector('.version-list'));
+      const items = [...root(el).querySelectorAll('.version-list li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      expect(items).to.have.length(2);
+      expect(items[0]).to.contain('Version 2').and.contain('(actuelle)').and.contain(SYNTHESIS_V2.author.name);
+      expect(items[1]).to.contain('Version 1');
+      $(el, '[data-version="1"]').click();
+      await waitUntil(() => root(el).querySelector('.version-view'));
+      await waitUntil(() => root(el).activeElement === $(el, '.version-view h3'));
+      const view = $(el, '.version-view');
+      expect(view.querySelector('.change--added')?.textContent).to.contain('Gonarthrose');
+      expect(view.querySelector('.change--removed')?.textContent).to.contain('ZOLTUM');
+      expect(view.querySelector('.change--changed')?.textContent).to.contain('METFORMINE BIOGARAN 1000 mg');
+      expect(view.querySelectorAll('.change').length).to.equal(3);
+      button(el, 'Fermer la comparaison').click();
+      await waitUntil(() => root(el).querySelector('.version-view') === null);
+      expect(root(el).activeElement).to.equal($(el, '[data-version="1"]'));
+    });
+  });
+
+  describe('security', () => {
+    it('renders an XSS payload in every text field as text, in the read view, the editor and a comparison', async () => {
+      const c = structuredClone(SYNTHESIS_CONTENT_V2);
+      const p = c.problems[0]!;
+      p.label = XSS;
+      p.note = XSS;
+      p.code = { system: 'CIM-10', code: 'I10', label: XSS };
+      const a = c.allergies[0]!;
+      a.agent = XSS;
+      a.reactions = [XSS];
+      a.note = XSS;
+      c.riskFactors[0]!.label = XSS;
+      c.riskFactors[0]!.note = XSS;
+      c.treatments[0]!.drug = XSS;
+      c.treatments[0]!.dosage = XSS;
+      c.treatments[0]!.note = XSS;
+      c.vaccinations[0]!.vaccine = XSS;
+      c.vaccinations[0]!.lot = XSS.slice(0, 40);
+      c.vaccinations[0]!.dose = XSS.slice(0, 40);
+      c.screenings[0]!.label = XSS;
+      c.screenings[0]!.result = XSS;
+      c.pointsToWatch[0]!.label = XSS;
+      c.pointsToWatch[0]!.note = XSS;
+      c.narrative = XSS;
+      const all = db.syntheses.get(INS)!;
+      db.syntheses.set(INS, [...all, { ...SYNTHESIS_V2, version: 3, author: { name: XSS }, content: c }]);
+      const { el } = await mount();
+      expect(root(el).querySelector('img')).to.equal(null);
+      expect(shadowText(el).split(XSS).length - 1).to.be.at.least(15);
+      const details = $(el, 'details.versions') as HTMLDetailsElement;
+      details.open = true;
+      await waitUntil(() => root(el).querySelector('[data-version="2"]'));
+      $(el, '[data-version="2"]').click();
+      await waitUntil(() => root(el).querySelector('.version-view .change'));
+      await openEditor(el);
+      expect(root(el).querySelector('img')).to.equal(null);
+      expect(($(el, '[data-key="problems:pb-hta:label"]') as HTMLInputElement).value).to.equal(XSS);
+    });
+  });
+
+  describe('print', () => {
+    it('prints the read view without the buttons, notices or history', async () => {
+      const { el } = await mount();
+      await emulateMedia({ media: 'print' });
+      expect(getComputedStyle($(el, '.toolbar')).display).to.equal('none');
+      expect(getComputedStyle($(el, 'details.versions')).display).to.equal('none');
+      expect(getComputedStyle($(el, '.read')).display).not.to.equal('none');
+      expect(getComputedStyle($(el, '.entry')).breakInside).to.equal('avoid');
+    });
+  });
+});
+
+describe('synthesis diff and merge (pure)', () => {
+  it('compares two versions by entry id: one added, one removed, one changed', () => {
+    const diff = diffSynthesis(SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2);
+    expect(diff.entries.map((c) => [c.kind, c.list, c.id])).to.deep.equal([
+      ['added', 'problems', 'pb-gonarthrose'],
+      ['changed', 'treatments', 'tt-metformine'],
+      ['removed', 'treatments', 'tt-omeprazole'],
+    ]);
+    expect(diff.entries[1]!.fields).to.have.members(['drug', 'cis', 'dosage', 'note']);
+    expect(diff.scalars).to.deep.equal([]);
+  });
+
+  it('ignores a reordering and reports statements that changed', () => {
+    const moved = { ...SYNTHESIS_CONTENT_V2, problems: [...SYNTHESIS_CONTENT_V2.problems].reverse(), allergiesNoneKnown: true, narrative: 'Texte' };
+    const diff = diffSynthesis(SYNTHESIS_CONTENT_V2, moved);
+    expect(diff.entries).to.deep.equal([]);
+    expect(diff.scalars.map((s) => s.field)).to.deep.equal(['allergiesNoneKnown', 'narrative']);
+  });
+
+  it('treats a key holding undefined as absent', () => {
+    const withUndefined = structuredClone(SYNTHESIS_CONTENT_V2);
+    (withUndefined.problems[0] as Record<string, unknown>).note = undefined;
+    expect(diffSynthesis(SYNTHESIS_CONTENT_V2, withUndefined).entries).to.deep.equal([]);
+  });
+
+  it('re-applies the user’s changes on the server’s version where the server did not touch them', () => {
+    const base = SYNTHESIS_CONTENT_V2;
+    const mine = structuredClone(base);
+    mine.pointsToWatch.splice(1, 0, { id: 'w-new', label: 'Nouveau' });
+    mine.riskFactors = mine.riskFactors.filter((r) => r.id !== 'rf-amiante');
+    mine.vaccinations[0]!.lot = 'LOT-MINE';
+    const theirs = structuredClone(base);
+    theirs.treatments[0]!.dosage = 'Serveur';
+    theirs.screenings = [];
+    const { content, conflicts } = mergeSynthesis(base, mine, theirs);
+    expect(conflicts).to.deep.equal([]);
+    expect(content.pointsToWatch.map((w) => w.id)).to.deep.equal(['w-penicillines', 'w-new', 'w-fonction-renale', 'w-chute', 'w-amiante']);
+    expect(content.riskFactors.map((r) => r.id)).not.to.include('rf-amiante');
+    expect(content.vaccinations[0]!.lot).to.equal('LOT-MINE');
+    expect(content.treatments[0]!.dosage).to.equal('Serveur');
+    expect(content.screenings).to.deep.equal([]);
+  });
+
+  it('turns changes on both sides into conflicts, resolved by the user’s picks', () => {
+    const base = SYNTHESIS_CONTENT_V2;
+    const mine = structuredClone(base);
+    const theirs = structuredClone(base);
+    mine.treatments[0]!.dosage = 'Moi';
+    theirs.treatments[0]!.dosage = 'Serveur';
+    mine.pointsToWatch = mine.pointsToWatch.filter((w) => w.id !== 'w-chute');
+    theirs.pointsToWatch.find((w) => w.id === 'w-chute')!.label = 'Modifié sur le serveur';
+    mine.narrative = 'Mon texte';
+    theirs.narrative = 'Leur texte';
+    const result = mergeSynthesis(base, mine, theirs);
+    expect(result.conflicts.map((c) => c.key)).to.deep.equal(['treatments:tt-metformine', 'pointsToWatch:w-chute', 'narrative']);
+    expect(result.content.treatments[0]!.dosage).to.equal('Serveur');
+    const resolved = resolveMerge(result, mine, { 'treatments:tt-metformine': 'mine', 'pointsToWatch:w-chute': 'mine', narrative: 'theirs' });
+    expect(resolved.treatments[0]!.dosage).to.equal('Moi');
+    expect(resolved.pointsToWatch.map((w) => w.id)).not.to.include('w-chute');
+    expect(resolved.narrative).to.equal('Leur texte');
+  });
+
+  it('needs no choice when both sides made the same change', () => {
+    const mine = structuredClone(SYNTHESIS_CONTENT_V2);
+    mine.treatments[0]!.dosage = 'Pareil';
+    const theirs = structuredClone(mine);
+    expect(mergeSynthesis(SYNTHESIS_CONTENT_V2, mine, theirs).conflicts).to.deep.equal([]);
+  });
+});
+
+describe('synthesis validation (pure)', () => {
+  it('maps zod issues to fields by entry id, with its own codes', () => {
+    const content = structuredClone(SYNTHESIS_CONTENT_V2);
+    content.treatments[1]!.dosage = ' ';
+    content.treatments[2]!.startDate = '2020-05-01';
+    content.treatments[2]!.endDate = '2020-01-01';
+    content.vaccinations[0]!.date = '';
+    content.problems[0]!.note = 'x'.repeat(2001);
+    const result = validateContent(content);
+    expect(result.ok).to.equal(false);
+    expect(Object.fromEntries(result.problems)).to.deep.equal({
+      'treatments:tt-ramipril:dosage': { code: 'required' },
+      'treatments:tt-amlodipine:endDate': { code: 'end-before-start' },
+      'vaccinations:vac-dtp-2023:date': { code: 'required' },
+      'problems:pb-hta:note': { code: 'too-long', max: 2000 },
+    });
+    expect(validateContent(SYNTHESIS_CONTENT_V2).ok).to.equal(true);
+  });
+});

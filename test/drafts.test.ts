@@ -1,0 +1,53 @@
+import { expect } from '@open-wc/testing';
+import { clearAllDrafts, deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../src/drafts/draft-store.js';
+
+const DRAFT: Draft<{ note: string }> = { content: { note: 'à finir' }, baseEtag: '"vsm-2"', baseVersion: 2, savedAt: '2026-11-20T09:00:00.000Z' };
+
+describe('draft store (IndexedDB)', () => {
+  beforeEach(() => clearAllDrafts());
+
+  it('names a draft by author, patient and kind', () => {
+    expect(draftKey('ps-martin', '258036938304702')).to.equal('ps-martin|258036938304702|synthesis');
+    expect(draftKey('ps-martin', '258036938304702', 'note')).to.equal('ps-martin|258036938304702|note');
+  });
+
+  it('stores, reads back, replaces and deletes a draft', async () => {
+    const key = draftKey('ps-martin', '258036938304702');
+    expect(await readDraft(key)).to.equal(undefined);
+    await writeDraft(key, DRAFT);
+    expect(await readDraft(key)).to.deep.equal(DRAFT);
+    await writeDraft(key, { ...DRAFT, content: { note: 'fini' } });
+    expect((await readDraft<{ note: string }>(key))?.content.note).to.equal('fini');
+    await deleteDraft(key);
+    expect(await readDraft(key)).to.equal(undefined);
+  });
+
+  it('keeps one draft per author: another author does not read it', async () => {
+    await writeDraft(draftKey('ps-martin', '212066926611226'), DRAFT);
+    expect(await readDraft(draftKey('ps-lefebvre', '212066926611226'))).to.equal(undefined);
+    expect(await readDraft(draftKey('ps-martin', '258036938304702'))).to.equal(undefined);
+  });
+
+  it('keeps the draft in the database "dmp-elements", store "drafts"', async () => {
+    await writeDraft(draftKey('ps-martin', '258036938304702'), DRAFT);
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('dmp-elements');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const stored = await new Promise((resolve) => {
+      const request = db.transaction('drafts').objectStore('drafts').get('ps-martin|258036938304702|synthesis');
+      request.onsuccess = () => resolve(request.result);
+    });
+    db.close();
+    expect(stored).to.deep.equal(DRAFT);
+  });
+
+  it('clears every author’s drafts on logout', async () => {
+    await writeDraft(draftKey('ps-martin', '258036938304702'), DRAFT);
+    await writeDraft(draftKey('ps-lefebvre', '212066926611226'), DRAFT);
+    await clearAllDrafts();
+    expect(await readDraft(draftKey('ps-martin', '258036938304702'))).to.equal(undefined);
+    expect(await readDraft(draftKey('ps-lefebvre', '212066926611226'))).to.equal(undefined);
+  });
+});
