@@ -12,12 +12,13 @@ const elementEntries = Object.fromEntries(
     .map((tag) => [tag, resolve(root, `src/elements/${tag}/${tag}.ts`)]),
 );
 
-/** One entry per public module: `dmp-elements`, `/policy`, `/model`, `/client`, and each tag. */
+/** One entry per public module: `dmp-elements`, `/policy`, `/model`, `/client`, `/fhir`, and each tag. */
 const entries: Record<string, string> = {
   index: resolve(root, 'src/index.ts'),
   policy: resolve(root, 'src/policy/index.ts'),
   model: resolve(root, 'src/model/index.ts'),
   client: resolve(root, 'src/client/index.ts'),
+  fhir: resolve(root, 'src/fhir/index.ts'),
   'dmp-provider': resolve(root, 'src/context/dmp-provider.ts'),
   ...elementEntries,
 };

@@ -1,0 +1,909 @@
+import { getStatus, isOk } from '@medplum/core';
+import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
+import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
+import { toAuditEvent } from '../../src/fhir/audit.js';
+import { ARCHIVED_TAG, authorOf, fromDocumentReference, securityLabelsOf } from '../../src/fhir/document.js';
+import { consentMode, consentRpps, dossierExtension, dossierFactsOf, policyDossierOf } from '../../src/fhir/dossier.js';
+import { MappingError, idOfReference, parseResource } from '../../src/fhir/parse.js';
+import type { Consent, DocumentReference, Patient, RelatedPerson } from '../../src/fhir/schemas.js';
+import {
+  CLASS_CODE_SYSTEM,
+  DOSSIER_EXTENSION,
+  INS_NIR_SYSTEM,
+  NOTIFICATION_EXTENSION,
+  REASON_SYSTEM,
+  RPPS_SYSTEM,
+  VERSION_EXTENSION,
+} from '../../src/fhir/systems.js';
+import type { AccessLogEntry } from '../../src/model/access-log.js';
+import type { Actor } from '../../src/model/actor.js';
+import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/category.js';
+import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, type DmpDocument } from '../../src/model/document.js';
+import type { PolicyDossier } from '../../src/model/dossier.js';
+import { decide } from '../../src/policy/decide.js';
+import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
+import { ACTORS } from '../data/actors.js';
+import { loadFhirDefinitions } from './definitions.js';
+import { seedBundle, type SeedBundleOptions } from './seed.js';
+
+/*
+ * The thin policy layer of DECISIONS.md 24, in front of Medplum's in-memory FHIR server
+ * (FhirRouter + MemoryRepository): a plain FHIR store enforces nothing, so this gateway
+ * identifies the caller (`Authorization: Bearer <actor id>`, as the JSON mock), builds the
+ * policy input from the FHIR data (Patient, Consent, RelatedPerson), asks `decide`, filters
+ * DocumentReference results document by document, refuses with an OperationOutcome carrying the
+ * reason, and records one AuditEvent per request on a dossier. It also supplies what the
+ * in-memory repository lacks and a production FHIR server has: chained `patient.identifier`,
+ * `_revinclude`, and paging links.
+ */
+
+const FHIR_HEADERS = { 'Content-Type': 'application/fhir+json' };
+const DEFAULT_COUNT = 20;
+const MAX_COUNT = 1000;
+/** Reasons that make a document invisible to the caller: answered as if it did not exist. */
+const HIDING_REASONS = new Set(['profession-not-permitted', 'masked', 'invisible-to-patient', 'invisible-to-legal-representative']);
+/** What the gateway reads itself and never forwards as a search criterion. */
+const GATEWAY_PARAMS = new Set(['_count', '_offset', '_revinclude', '_include', 'patient.identifier', 'subject.identifier']);
+
+type Stored = Resource & { id: string };
+
+interface DossierView {
+  ins: string;
+  patient: Patient | undefined;
+  /** Parsed, for the mappings; `stored` keeps the resources as the repository holds them. */
+  consents: Consent[];
+  relatedPersons: RelatedPerson[];
+  stored: Map<string, Stored>;
+  policy: PolicyDossier;
+}
+
+/** One request: who asks, under which flags, at which instant, on which dossier. */
+class Exchange {
+  dossier: DossierView | undefined;
+
+  constructor(
+    readonly actor: Actor,
+    readonly secret: boolean,
+    readonly now: string,
+    /** The server's base URL, with a trailing slash: links and fullUrls hang from it. */
+    readonly base: string,
+  ) {}
+
+  get view(): DossierView {
+    if (!this.dossier) throw new Error('No dossier resolved for this request');
+    return this.dossier;
+  }
+
+  /** The patient or one of their legal representatives. */
+  get patientSide(): boolean {
+    const { actor } = this;
+    const policy = this.dossier?.policy;
+    if (actor.kind === 'patient') return actor.id === policy?.patientId;
+    if (actor.kind === 'legal-representative') return policy?.legalRepresentativeIds?.includes(actor.id) ?? false;
+    return false;
+  }
+
+  decide(action: Action, document?: PolicyDocumentInput, request: Partial<PolicyRequest> = {}): Decision {
+    return decide({
+      actor: this.actor,
+      action,
+      dossier: this.view.policy,
+      ...(document ? { document } : {}),
+      request: { mode: 'normal', secret: this.secret, now: this.now, ...request },
+    });
+  }
+}
+
+/** A request the gateway refuses before the policy is asked, or a FHIR error to pass on. */
+class Refusal extends Error {
+  constructor(readonly response: Response) {
+    super('refused');
+  }
+}
+
+function fhir(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: FHIR_HEADERS });
+}
+
+const ISSUE_CODES: Readonly<Record<number, string>> = {
+  400: 'invalid',
+  401: 'login',
+  403: 'forbidden',
+  404: 'not-found',
+  409: 'conflict',
+  413: 'too-long',
+  415: 'not-supported',
+  500: 'exception',
+};
+
+function outcome(status: number, diagnostics: string, reason?: string): Response {
+  const issue = {
+    severity: 'error',
+    code: ISSUE_CODES[status] ?? 'processing',
+    ...(reason ? { details: { coding: [{ system: REASON_SYSTEM, code: reason }], text: reason } } : {}),
+    diagnostics,
+  };
+  return fhir({ resourceType: 'OperationOutcome', issue: [issue] }, status);
+}
+
+/** A policy refusal: 404 for a missing dossier, 400 for a malformed request, 403 otherwise. */
+function refusal(decision: Decision): Response {
+  if (decision.reason === 'no-dossier') return outcome(404, 'Aucun dossier n’existe pour cet INS.', decision.reason);
+  if (decision.reason === 'invalid-request') return outcome(400, 'Requête refusée par la politique d’accès.', decision.reason);
+  return outcome(403, `Accès refusé : ${decision.reason}.`, decision.reason);
+}
+
+function policyDocument(doc: DmpDocument): PolicyDocumentInput {
+  return {
+    category: doc.category,
+    typeCode: doc.typeCode,
+    ...(doc.author.rpps ? { authorRpps: doc.author.rpps } : {}),
+    masked: doc.masked,
+    invisibleToPatient: doc.invisibleToPatient,
+    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
+    submittedAt: doc.submittedAt,
+  };
+}
+
+function documentOf(resource: Resource): DmpDocument {
+  return fromDocumentReference(parseResource('DocumentReference', resource));
+}
+
+function actorSnapshot(actor: Actor): AccessLogEntry['actor'] {
+  const base = { kind: actor.kind, ...(actor.id ? { id: actor.id } : {}), name: actor.displayName ?? actor.kind };
+  if (actor.kind === 'professional') {
+    return { ...base, rpps: actor.rpps, profession: actor.profession, ...(actor.organisation ? { organisation: actor.organisation.name } : {}) };
+  }
+  if (actor.kind === 'administrative-staff' && actor.organisation) return { ...base, organisation: actor.organisation.name };
+  return base;
+}
+
+function bearerActor(request: Request): Actor | undefined {
+  const match = /^Bearer\s+(.+)$/i.exec(request.headers.get('Authorization') ?? '');
+  const id = match?.[1]?.trim();
+  return id ? ACTORS.find((a) => a.id === id) : undefined;
+}
+
+/** Visibility flags as `decide` reads them, from a resource's security labels. */
+function flagsOf(labels: DocumentReference['securityLabel']) {
+  const codes = new Set((labels ?? []).flatMap((l) => l.coding ?? []).map((c) => c.code));
+  return {
+    masked: codes.has(VISIBILITY_CODES.masked),
+    invisibleToPatient: codes.has(VISIBILITY_CODES.invisibleToPatient),
+    invisibleToLegalRepresentatives: codes.has(VISIBILITY_CODES.invisibleToLegalRepresentatives),
+  };
+}
+
+export class FhirGateway {
+  #repo = new MemoryRepository();
+  readonly #router = new FhirRouter();
+  readonly #seed: SeedBundleOptions;
+  #ready: Promise<void> | undefined;
+  #fixedNow: number | undefined;
+  #tick = 0;
+
+  constructor(seed: SeedBundleOptions = {}) {
+    this.#seed = seed;
+  }
+
+  /** The FHIR store behind the gateway, for tests that read or plant resources. */
+  get repository(): MemoryRepository {
+    return this.#repo;
+  }
+
+  /** Loads the definitions and the seed once; every request waits for it. */
+  ready(): Promise<void> {
+    this.#ready ??= this.reset();
+    return this.#ready;
+  }
+
+  /** Back to the seed Bundle: every write and every logged access is forgotten. */
+  async reset(): Promise<void> {
+    await loadFhirDefinitions();
+    this.#repo = new MemoryRepository();
+    this.#tick = 0;
+    const [result] = await this.#route('POST', '', seedBundle(this.#seed));
+    if (!isOk(result)) throw new Error(`The FHIR seed Bundle was refused: ${JSON.stringify(result.issue)}`);
+  }
+
+  /**
+   * Fixes the clock (tests, stories). Each request then runs one millisecond after the previous
+   * one, so the access history keeps its order.
+   */
+  setNow(iso: string | undefined): void {
+    this.#fixedNow = iso === undefined ? undefined : Date.parse(iso);
+    this.#tick = 0;
+  }
+
+  #now(): string {
+    if (this.#fixedNow === undefined) return new Date().toISOString();
+    this.#tick += 1;
+    return new Date(this.#fixedNow + this.#tick).toISOString();
+  }
+
+  /** Answers one HTTP request addressed to the FHIR server at `baseUrl`. */
+  async handle(request: Request, baseUrl: string): Promise<Response> {
+    await this.ready();
+    try {
+      return await this.#handle(request, baseUrl);
+    } catch (error) {
+      if (error instanceof Refusal) return error.response;
+      if (error instanceof MappingError) return outcome(400, error.message);
+      console.error('dmp-elements FHIR gateway:', error);
+      return outcome(500, 'Erreur interne de la passerelle FHIR de démonstration.');
+    }
+  }
+
+  async #handle(request: Request, baseUrl: string): Promise<Response> {
+    const url = new URL(request.url);
+    const base = new URL(`${baseUrl.replace(/\/+$/, '')}/`, url);
+    const rest = url.pathname.length >= base.pathname.length ? url.pathname.slice(base.pathname.length) : '';
+    const [type, id, more] = rest.split('/').filter(Boolean).map(decodeURIComponent);
+    const actor = bearerActor(request);
+    if (!actor) return outcome(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
+    const ex = new Exchange(actor, request.headers.get('DMP-Secret') === '1', this.#now(), base.href);
+    const method = request.method;
+    const body: unknown = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await request.json().catch(() => undefined) : undefined;
+    if (more !== undefined) return outcome(404, 'Seules les interactions read, search, create, patch et delete sont servies.');
+    if (!type) return method === 'POST' ? this.#transaction(ex, body) : outcome(404, 'Rien ici.');
+    if (method === 'GET') return id === undefined ? this.#search(ex, type, url.searchParams) : this.#read(ex, type, id);
+    if (method === 'PATCH' && id !== undefined) return this.#patch(ex, type, id, body);
+    if (method === 'POST' && id === undefined) return this.#create(ex, type, body);
+    if (method === 'DELETE' && id !== undefined) return this.#delete(ex, type, id);
+    return outcome(404, `${method} n’est pas servi sur ${type} par la passerelle DMP.`);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // The FHIR store, and what the gateway reads of it
+  // ------------------------------------------------------------------------------------------
+
+  async #route(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<[OperationOutcome, Resource | undefined]> {
+    const [result, resource] = await this.#router.handleRequest({ method, url, pathname: '', body, params: {}, query: {}, headers: {} }, this.#repo);
+    return [result, resource];
+  }
+
+  /** Forwards to the router; a FHIR error is passed on to the client as it is. */
+  async #forward(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, body?: unknown): Promise<Resource | undefined> {
+    const [result, resource] = await this.#route(method, url, body);
+    if (!isOk(result)) throw new Refusal(fhir(result, getStatus(result)));
+    return resource;
+  }
+
+  async #stored(type: string, id: string): Promise<Stored | undefined> {
+    const [result, resource] = await this.#route('GET', `${type}/${encodeURIComponent(id)}`);
+    return isOk(result) ? (resource as Stored) : undefined;
+  }
+
+  async #searchAll(type: string, params: URLSearchParams | Array<[string, string]>): Promise<Stored[]> {
+    const forward = new URLSearchParams();
+    for (const [name, value] of params) if (!GATEWAY_PARAMS.has(name)) forward.append(name, value);
+    forward.set('_count', '100000');
+    const bundle = (await this.#forward('GET', `${type}?${forward}`)) as Bundle;
+    return (bundle.entry ?? []).flatMap((e) => (e.resource ? [e.resource as Stored] : []));
+  }
+
+  async #dossier(ex: Exchange, by: { ins?: string | undefined; patientId?: string | undefined }): Promise<DossierView> {
+    const raw = by.patientId
+      ? await this.#stored('Patient', by.patientId)
+      : by.ins
+        ? (await this.#searchAll('Patient', [['identifier', `${INS_NIR_SYSTEM}|${by.ins}`]]))[0]
+        : undefined;
+    const patient = raw ? parseResource('Patient', raw) : undefined;
+    const ins = by.ins ?? patient?.identifier?.find((i) => i.system === INS_NIR_SYSTEM)?.value ?? '';
+    const reference: Array<[string, string]> = patient ? [['patient', `Patient/${patient.id}`]] : [];
+    const rawConsents = patient ? await this.#searchAll('Consent', reference) : [];
+    const rawRelatedPersons = patient ? await this.#searchAll('RelatedPerson', reference) : [];
+    const consents = rawConsents.map((c) => parseResource('Consent', c));
+    const relatedPersons = rawRelatedPersons.map((r) => parseResource('RelatedPerson', r));
+    const stored = new Map([...rawConsents, ...rawRelatedPersons].map((r) => [`${r.resourceType}/${r.id}`, r]));
+    const policy = policyDossierOf({ patient, consents, relatedPersons, today: ex.now.slice(0, 10) });
+    ex.dossier = { ins, patient, consents, relatedPersons, stored, policy };
+    return ex.dossier;
+  }
+
+  /**
+   * The dossier a search is about, from `patient.identifier` (the INS) or `patient`; the
+   * chained criterion becomes `patient=Patient/<id>`, which the repository understands.
+   */
+  async #searchDossier(ex: Exchange, params: URLSearchParams): Promise<DossierView> {
+    const chained = params.get('patient.identifier') ?? params.get('subject.identifier');
+    const direct = params.get('patient') ?? params.get('subject');
+    let view: DossierView;
+    if (chained !== null) {
+      const [system, value] = chained.split('|');
+      if (system !== INS_NIR_SYSTEM || !value) throw new Refusal(outcome(400, `patient.identifier doit être un INS (${INS_NIR_SYSTEM}|<NIR>).`));
+      view = await this.#dossier(ex, { ins: value });
+    } else if (direct !== null) {
+      const patientId = idOfReference(direct, 'Patient');
+      if (!patientId) throw new Refusal(outcome(400, 'patient doit être une référence Patient/<id>.'));
+      view = await this.#dossier(ex, { patientId });
+      if (!view.patient) throw new Refusal(outcome(404, 'Patient introuvable.'));
+    } else {
+      throw new Refusal(outcome(400, 'Une recherche sur le dossier doit nommer le patient (patient ou patient.identifier).'));
+    }
+    params.delete('patient.identifier');
+    params.delete('subject.identifier');
+    params.delete('subject');
+    // An unknown INS matches nothing: the reference of no Patient.
+    params.set('patient', view.patient ? `Patient/${view.patient.id}` : 'Patient/none');
+    return view;
+  }
+
+  async #log(ex: Exchange, action: Action, decision: Decision, target?: { documentId?: string; title?: string }): Promise<void> {
+    const view = ex.view;
+    // A request about no known patient and no INS has no history to be written in.
+    if (!view.patient && !view.ins) return;
+    const entry: AccessLogEntry = {
+      id: `log-${this.#repo.generateId()}`,
+      at: ex.now,
+      actor: actorSnapshot(ex.actor),
+      action,
+      ...(target ? { target } : {}),
+      mode: decision.mode ?? 'normal',
+      outcome: decision.allowed ? 'allowed' : 'denied',
+      reason: decision.reason,
+      secret: ex.secret,
+    };
+    await this.#repo.updateResource(toAuditEvent(entry, { id: view.patient?.id, ins: view.ins }) as Stored);
+  }
+
+  async #deny(ex: Exchange, action: Action, decision: Decision, target?: { documentId?: string; title?: string }): Promise<Response> {
+    await this.#log(ex, action, decision, target);
+    return refusal(decision);
+  }
+
+  /** A searchset page of `matches`, with `self` and `next` links that keep every criterion. */
+  async #page(ex: Exchange, type: string, params: URLSearchParams, matches: Stored[], extra: (page: Stored[]) => Promise<BundleEntry[]> | BundleEntry[] = () => []): Promise<Bundle> {
+    const count = Math.min(MAX_COUNT, Math.max(1, Number(params.get('_count') ?? DEFAULT_COUNT) || DEFAULT_COUNT));
+    const offset = Math.max(0, Number(params.get('_offset') ?? 0) || 0);
+    const page = matches.slice(offset, offset + count);
+    const link = (at: number) => {
+      const query = new URLSearchParams(params);
+      query.set('_offset', String(at));
+      query.set('_count', String(count));
+      return `${ex.base}${type}?${query}`;
+    };
+    return {
+      resourceType: 'Bundle',
+      type: 'searchset',
+      total: matches.length,
+      link: [{ relation: 'self', url: link(offset) }, ...(offset + count < matches.length ? [{ relation: 'next', url: link(offset + count) }] : [])],
+      entry: [...page.map((resource) => ({ fullUrl: `${ex.base}${type}/${resource.id}`, resource, search: { mode: 'match' as const } })), ...(await extra(page))],
+    };
+  }
+
+  #include(ex: Exchange, type: string, resources: Stored[]): BundleEntry[] {
+    return resources.map((resource) => ({ fullUrl: `${ex.base}${type}/${resource.id}`, resource, search: { mode: 'include' as const } }));
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Searches
+  // ------------------------------------------------------------------------------------------
+
+  async #search(ex: Exchange, type: string, query: URLSearchParams): Promise<Response> {
+    const params = new URLSearchParams(query);
+    switch (type) {
+      case 'Patient':
+        return this.#searchPatients(ex, params);
+      case 'DocumentReference':
+        return this.#searchDocuments(ex, params);
+      case 'Consent':
+        return this.#searchConsents(ex, params);
+      case 'RelatedPerson':
+        return this.#searchRepresentatives(ex, params);
+      case 'AuditEvent':
+        return this.#searchHistory(ex, params);
+      case 'Practitioner':
+      case 'PractitionerRole':
+      case 'Organization':
+        // The directory is public to every authenticated caller, as the JSON API's.
+        return fhir(await this.#forward('GET', `${type}?${params}`));
+      default:
+        return outcome(404, `La passerelle DMP ne sert pas ${type}.`);
+    }
+  }
+
+  /** TD0.2: the existence test and the caller's access conditions, scoped to what they may know. */
+  async #searchPatients(ex: Exchange, params: URLSearchParams): Promise<Response> {
+    const identifier = params.get('identifier');
+    const [system, ins] = (identifier ?? '').split('|');
+    if (system !== INS_NIR_SYSTEM || !ins) return outcome(400, `Recherche de Patient par INS seulement (identifier=${INS_NIR_SYSTEM}|<NIR>).`);
+    const view = await this.#dossier(ex, { ins });
+    const decision = ex.decide('dossier.read');
+    // "No dossier" is the existence test's answer, not an error; it is still logged.
+    if (!decision.allowed && decision.reason !== 'no-dossier') return this.#deny(ex, 'dossier.read', decision);
+    await this.#log(ex, 'dossier.read', decision);
+    const raw = view.patient ? await this.#stored('Patient', view.patient.id) : undefined;
+    const revinclude = new Set(params.getAll('_revinclude'));
+    const matches = raw ? [this.#scopedPatient(ex, raw)] : [];
+    const bundle = await this.#page(ex, 'Patient', params, matches, () => [
+      ...(revinclude.has('Consent:patient') && raw ? this.#include(ex, 'Consent', this.#storedOf(view, 'Consent', this.#scopedConsents(ex, view))) : []),
+      ...(revinclude.has('RelatedPerson:patient') && raw && ex.patientSide ? this.#include(ex, 'RelatedPerson', this.#storedOf(view, 'RelatedPerson', view.relatedPersons)) : []),
+    ]);
+    return fhir(bundle);
+  }
+
+  /**
+   * What a caller outside the patient's side sees of the Patient: no contact points or
+   * notification choices, no closure reason, and the médecins traitants only when they may
+   * read the authorizations (otherwise themselves, if they are one).
+   */
+  #scopedPatient(ex: Exchange, raw: Stored): Stored {
+    if (ex.patientSide) return raw;
+    const copy = structuredClone(raw) as Stored & Record<string, unknown>;
+    delete copy['telecom'];
+    const extensions = (copy['extension'] as Array<{ url: string; extension?: Array<{ url: string }> }> | undefined) ?? [];
+    copy['extension'] = extensions
+      .filter((e) => e.url !== NOTIFICATION_EXTENSION)
+      .map((e) => (e.url === DOSSIER_EXTENSION ? { ...e, extension: e.extension?.filter((s) => s.url !== 'closeReason') } : e));
+    if (!ex.decide('authorization.read').allowed) {
+      const own = ex.actor.kind === 'professional' ? `8${ex.actor.rpps}` : undefined;
+      const kept = ((copy['generalPractitioner'] as Array<{ identifier?: { value?: string } }> | undefined) ?? []).filter(
+        (reference) => own !== undefined && reference.identifier?.value === own,
+      );
+      if (kept.length > 0) copy['generalPractitioner'] = kept;
+      else delete copy['generalPractitioner'];
+    }
+    return copy;
+  }
+
+  /** The Consents a caller may know of: all on the patient's side or with authorization.read. */
+  #scopedConsents(ex: Exchange, view: DossierView): Consent[] {
+    if (ex.patientSide || ex.decide('authorization.read').allowed) return view.consents;
+    const rpps = ex.actor.kind === 'professional' ? ex.actor.rpps : undefined;
+    return view.consents.filter((c) => consentMode(c) !== undefined || (rpps !== undefined && consentRpps(c) === rpps));
+  }
+
+  #storedOf(view: DossierView, type: string, resources: ReadonlyArray<{ id: string }>): Stored[] {
+    return resources.flatMap((r) => view.stored.get(`${type}/${r.id}`) ?? []);
+  }
+
+  /**
+   * ITI-67 with the policy: the dossier-level gate, then `document.read` per document; to a
+   * professional, what was hidden and why, one `suppressed` issue per document.
+   */
+  async #searchDocuments(ex: Exchange, params: URLSearchParams): Promise<Response> {
+    await this.#searchDossier(ex, params);
+    const ids = params.get('_id')?.split(',') ?? [];
+    const single = ids.length === 1 ? ids[0] : undefined;
+    const synthesis = (params.get('type') ?? '').split(',').some((token) => token.endsWith('|SYNTH'));
+    const action: Action = synthesis ? 'synthesis.read' : single ? 'document.read' : 'document.list';
+    const gate = ex.decide('document.list');
+    if (!gate.allowed) return this.#deny(ex, action, gate, single ? { documentId: single } : undefined);
+    const visible: Stored[] = [];
+    const hidden: string[] = [];
+    let first: { doc: DmpDocument; decision: Decision } | undefined;
+    for (const resource of await this.#searchAll('DocumentReference', params)) {
+      const doc = documentOf(resource);
+      if (doc.status === 'deleted') continue;
+      const decision = ex.decide('document.read', policyDocument(doc));
+      first ??= { doc, decision };
+      if (decision.allowed) visible.push(resource);
+      else hidden.push(decision.reason);
+    }
+    const related = new Set(params.getAll('_revinclude')).has('DocumentReference:relatesto');
+    const bundle = await this.#page(ex, 'DocumentReference', params, visible, async (page) => [
+      ...(related ? this.#include(ex, 'DocumentReference', await this.#replacing(ex, page)) : []),
+      ...(ex.actor.kind === 'professional' && hidden.length > 0
+        ? [
+            {
+              resource: {
+                resourceType: 'OperationOutcome' as const,
+                issue: hidden.map((reason) => ({
+                  severity: 'information' as const,
+                  code: 'suppressed' as const,
+                  details: { coding: [{ system: REASON_SYSTEM, code: reason }], text: reason },
+                })),
+              },
+              search: { mode: 'outcome' as const },
+            },
+          ]
+        : []),
+    ]);
+    if (single || synthesis) {
+      const decision = first?.decision ?? (single ? { ...gate, allowed: false, reason: 'invalid-request' as const } : gate);
+      const target = first ? { documentId: first.doc.id, ...(first.decision.allowed ? { title: first.doc.title } : {}) } : single ? { documentId: single } : undefined;
+      await this.#log(ex, action, decision, target);
+    } else {
+      await this.#log(ex, action, gate);
+    }
+    return fhir(bundle);
+  }
+
+  /** `_revinclude=DocumentReference:relatesto`: the documents that replace these, if the caller may see them. */
+  async #replacing(ex: Exchange, page: Stored[]): Promise<Stored[]> {
+    if (page.length === 0) return [];
+    const found = await this.#searchAll('DocumentReference', [['relatesto', page.map((p) => `DocumentReference/${p.id}`).join(',')]]);
+    return found.filter((resource) => {
+      if (page.some((p) => p.id === resource.id)) return false;
+      const doc = documentOf(resource);
+      return doc.status !== 'deleted' && ex.decide('document.read', policyDocument(doc)).allowed;
+    });
+  }
+
+  async #searchConsents(ex: Exchange, params: URLSearchParams): Promise<Response> {
+    await this.#searchDossier(ex, params);
+    const action: Action = params.has('purpose') ? 'opposition.manage' : 'authorization.read';
+    const decision = ex.decide(action);
+    if (!decision.allowed) return this.#deny(ex, action, decision);
+    const found = await this.#searchAll('Consent', params);
+    await this.#log(ex, action, decision);
+    return fhir(await this.#page(ex, 'Consent', params, found));
+  }
+
+  async #searchRepresentatives(ex: Exchange, params: URLSearchParams): Promise<Response> {
+    await this.#searchDossier(ex, params);
+    const decision = ex.decide('representative.manage');
+    if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
+    const found = await this.#searchAll('RelatedPerson', params);
+    await this.#log(ex, 'representative.manage', decision);
+    return fhir(await this.#page(ex, 'RelatedPerson', params, found));
+  }
+
+  /** The access history; a legal representative does not see what a connexion secrète did. */
+  async #searchHistory(ex: Exchange, params: URLSearchParams): Promise<Response> {
+    await this.#searchDossier(ex, params);
+    const decision = ex.decide('history.read');
+    if (!decision.allowed) return this.#deny(ex, 'history.read', decision);
+    const hideSecret = ex.actor.kind === 'legal-representative';
+    const found = (await this.#searchAll('AuditEvent', params)).filter(
+      (event) => !(hideSecret && (event.meta?.tag ?? []).some((t) => t.code === 'secret')),
+    );
+    const bundle = await this.#page(ex, 'AuditEvent', params, found);
+    // Logged after the search: reading the history is in the history, from the next read on.
+    await this.#log(ex, 'history.read', decision);
+    return fhir(bundle);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Reads
+  // ------------------------------------------------------------------------------------------
+
+  async #read(ex: Exchange, type: string, id: string): Promise<Response> {
+    switch (type) {
+      case 'DocumentReference': {
+        const found = await this.#guardedDocument(ex, id, 'document.read');
+        if (found instanceof Response) return found;
+        await this.#log(ex, 'document.read', found.decision, { documentId: id, title: found.doc.title });
+        return fhir(found.raw);
+      }
+      case 'Binary': {
+        const binary = await this.#stored('Binary', id);
+        const documentId = idOfReference((binary as { securityContext?: { reference?: string } } | undefined)?.securityContext?.reference, 'DocumentReference');
+        if (!binary || !documentId) return outcome(404, 'Fichier introuvable.');
+        const found = await this.#guardedDocument(ex, documentId, 'document.read');
+        if (found instanceof Response) return found;
+        await this.#log(ex, 'document.read', found.decision, { documentId, title: found.doc.title });
+        return fhir(binary);
+      }
+      case 'Patient': {
+        const view = await this.#dossier(ex, { patientId: id });
+        if (!view.patient) return outcome(404, 'Patient introuvable.');
+        const decision = ex.decide('dossier.read');
+        if (!decision.allowed) return this.#deny(ex, 'dossier.read', decision);
+        await this.#log(ex, 'dossier.read', decision);
+        return fhir(this.#scopedPatient(ex, (await this.#stored('Patient', id))!));
+      }
+      case 'Practitioner':
+      case 'PractitionerRole':
+      case 'Organization':
+        return fhir(await this.#forward('GET', `${type}/${encodeURIComponent(id)}`));
+      default:
+        return outcome(404, `La passerelle DMP ne sert pas ${type}/{id}.`);
+    }
+  }
+
+  /**
+   * A live document the caller may act on, as the JSON mock's guard: the dossier gate, then
+   * `action` on the document; hidden documents are answered as missing.
+   */
+  async #guardedDocument(ex: Exchange, id: string, action: Action): Promise<{ raw: Stored; doc: DmpDocument; decision: Decision } | Response> {
+    const raw = await this.#stored('DocumentReference', id);
+    const subject = (raw as { subject?: { reference?: string } } | undefined)?.subject?.reference;
+    await this.#dossier(ex, { patientId: idOfReference(subject, 'Patient') ?? 'none' });
+    if (!ex.view.patient) return outcome(404, 'Document introuvable.');
+    const gate = ex.decide('document.list');
+    if (!gate.allowed) return this.#deny(ex, action, gate, { documentId: id });
+    const doc = raw ? documentOf(raw) : undefined;
+    if (!raw || !doc || doc.status === 'deleted') {
+      await this.#log(ex, action, { ...gate, allowed: false, reason: 'invalid-request' }, { documentId: id });
+      return outcome(404, 'Document introuvable.');
+    }
+    const decision = ex.decide(action, policyDocument(doc));
+    if (!decision.allowed) {
+      await this.#log(ex, action, decision, { documentId: id });
+      return HIDING_REASONS.has(decision.reason) ? outcome(404, 'Document introuvable.') : refusal(decision);
+    }
+    return { raw, doc, decision };
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Writes
+  // ------------------------------------------------------------------------------------------
+
+  /** Applies a JSON Patch to a copy, in a scratch repository, to learn what it would change. */
+  async #dryRun(current: Stored, ops: unknown): Promise<Stored> {
+    if (!Array.isArray(ops)) throw new Refusal(outcome(400, 'Le corps d’un PATCH est un JSON Patch (tableau d’opérations).'));
+    const scratch = new MemoryRepository();
+    await scratch.updateResource(structuredClone(current));
+    // The version test is the real PATCH's to enforce: the scratch copy has a version of its own.
+    const applicable = ops.filter((op: { op?: string }) => op?.op !== 'test');
+    try {
+      return (await scratch.patchResource(current.resourceType, current.id, applicable)) as Stored;
+    } catch (error) {
+      throw new Refusal(outcome(400, `JSON Patch inapplicable : ${error instanceof Error ? error.message : String(error)}`));
+    }
+  }
+
+  async #patch(ex: Exchange, type: string, id: string, ops: unknown): Promise<Response> {
+    switch (type) {
+      case 'DocumentReference':
+        return this.#patchDocument(ex, id, ops);
+      case 'Patient':
+        return this.#patchPatient(ex, id, ops);
+      case 'Consent':
+        return this.#patchConsent(ex, id, ops);
+      default:
+        return outcome(404, `PATCH n’est pas servi sur ${type} par la passerelle DMP.`);
+    }
+  }
+
+  /** TD3.3a/b/c/d: masking, visibility, deletion and archiving, each asked of the policy. */
+  async #patchDocument(ex: Exchange, id: string, ops: unknown): Promise<Response> {
+    const found = await this.#guardedDocument(ex, id, 'document.read');
+    if (found instanceof Response) return found;
+    const { raw, doc } = found;
+    const after = documentOf(await this.#dryRun(raw, ops));
+    const actions: Action[] = [];
+    if (after.masked !== doc.masked) actions.push(after.masked ? 'document.mask' : 'document.unmask');
+    if (after.invisibleToPatient !== doc.invisibleToPatient || after.invisibleToLegalRepresentatives !== doc.invisibleToLegalRepresentatives) {
+      actions.push('document.set-visibility');
+    }
+    if (after.status === 'archived' && doc.status !== 'archived') actions.push('document.archive');
+    if (after.status === 'deleted') actions.push('document.delete');
+    const unchanged = (d: DmpDocument) => {
+      const { masked: _m, invisibleToPatient: _p, invisibleToLegalRepresentatives: _r, confidentiality: _c, status: _s, ...rest } = d;
+      return JSON.stringify(rest);
+    };
+    if (unchanged(after) !== unchanged(doc) || (after.status !== doc.status && actions.length === 0)) {
+      return outcome(400, 'Seuls le masquage, la visibilité, l’archivage et la suppression se modifient par PATCH.');
+    }
+    const target = { documentId: id, title: doc.title };
+    for (const action of actions) {
+      const decision = ex.decide(action, policyDocument(doc));
+      if (!decision.allowed) return this.#deny(ex, action, decision, target);
+    }
+    const patched = await this.#forward('PATCH', `DocumentReference/${encodeURIComponent(id)}`, ops);
+    const action = actions[0] ?? 'document.read';
+    await this.#log(ex, action, ex.decide(action, policyDocument(after)), target);
+    return fhir(patched);
+  }
+
+  /** Closing, reactivating, the médecins traitants and the notification choices. */
+  async #patchPatient(ex: Exchange, id: string, ops: unknown): Promise<Response> {
+    const view = await this.#dossier(ex, { patientId: id });
+    const raw = await this.#stored('Patient', id);
+    if (!view.patient || !raw) return outcome(404, 'Patient introuvable.');
+    const dry = await this.#dryRun(raw, ops);
+    const after = parseResource('Patient', dry);
+    const before = view.patient;
+    const statusBefore = dossierFactsOf(before).status;
+    const statusAfter = dossierFactsOf(after).status;
+    const same = (pick: (p: Patient) => unknown) => JSON.stringify(pick(before)) === JSON.stringify(pick(after));
+    // What changed, and what the patch writes even when it changes nothing: a write is a write.
+    const touches = (prefix: string) => (ops as Array<{ path?: unknown }>).some((op) => typeof op?.path === 'string' && op.path.startsWith(prefix));
+    const actions: Action[] = [];
+    if (statusBefore !== statusAfter) actions.push(statusAfter === 'closed' ? 'dossier.close' : 'dossier.reactivate');
+    if (!same((p) => p.generalPractitioner) || touches('/generalPractitioner')) actions.push('authorization.manage');
+    if (!same((p) => [p.telecom, p.extension?.find((e) => e.url === NOTIFICATION_EXTENSION)]) || touches('/telecom')) actions.push('notification.manage');
+    const rest = (p: Patient) => {
+      const { meta: _meta, generalPractitioner: _gp, telecom: _telecom, active: _active, extension, ...others } = p;
+      return [others, extension?.filter((e) => e.url !== NOTIFICATION_EXTENSION && e.url !== DOSSIER_EXTENSION)];
+    };
+    if (!same(rest) || (actions.length === 0 && !same((p) => p.extension))) {
+      return outcome(400, 'Seuls le statut du dossier, les médecins traitants et les préférences de notification se modifient par PATCH.');
+    }
+    for (const action of actions) {
+      const decision = ex.decide(action);
+      if (!decision.allowed) return this.#deny(ex, action, decision);
+    }
+    const stamp: unknown[] = [];
+    if (statusBefore !== statusAfter) {
+      // The server dates the closure; a reactivation forgets it.
+      const facts = dossierFactsOf(after);
+      const index = (dry as { extension?: Array<{ url: string }> }).extension?.findIndex((e) => e.url === DOSSIER_EXTENSION) ?? -1;
+      const stamped = dossierExtension({
+        status: statusAfter,
+        createdAt: facts.createdAt ?? ex.now,
+        ...(statusAfter === 'closed' ? { closedAt: ex.now, ...(facts.closeReason ? { closeReason: facts.closeReason } : {}) } : {}),
+      });
+      stamp.push(index >= 0 ? { op: 'replace', path: `/extension/${index}`, value: stamped } : { op: 'add', path: '/extension/-', value: stamped });
+    }
+    const patched = await this.#forward('PATCH', `Patient/${encodeURIComponent(id)}`, [...(ops as unknown[]), ...stamp]);
+    const action = actions[0] ?? 'dossier.read';
+    await this.#log(ex, action, ex.decide(action));
+    return fhir(patched);
+  }
+
+  /** Which policy action a Consent stands for, and with which consent flag. */
+  #consentAction(ex: Exchange, consent: Consent): { action: Action; request: Partial<PolicyRequest>; rpps?: string | undefined } {
+    if (consentMode(consent)) return { action: 'opposition.manage', request: {} };
+    const rpps = consentRpps(consent);
+    if (!rpps) throw new Refusal(outcome(400, 'Un Consent du DMP porte sur un professionnel (RPPS) ou sur un mode d’urgence.'));
+    const self = ex.actor.kind === 'professional' && ex.actor.rpps === rpps && consent.provision?.type === 'permit';
+    return self
+      ? { action: 'authorization.grant-self', request: { consent: consent.status === 'active' }, rpps }
+      : { action: 'authorization.manage', request: {}, rpps };
+  }
+
+  /** Keeps one active Consent per professional and per emergency mode: the newest. */
+  async #retireOthers(view: DossierView, consent: Consent, keepId: string): Promise<void> {
+    const rpps = consentRpps(consent);
+    const mode = consentMode(consent);
+    for (const other of view.consents) {
+      if (other.id === keepId || other.status !== 'active') continue;
+      const same = rpps !== undefined ? consentRpps(other) === rpps : mode !== undefined && consentMode(other) === mode;
+      if (same) await this.#forward('PATCH', `Consent/${other.id}`, [{ op: 'replace', path: '/status', value: 'inactive' }]);
+    }
+  }
+
+  async #professionalExists(rpps: string): Promise<boolean> {
+    return (await this.#searchAll('Practitioner', [['identifier', `${RPPS_SYSTEM}|8${rpps}`]])).length > 0;
+  }
+
+  async #patchConsent(ex: Exchange, id: string, ops: unknown): Promise<Response> {
+    const raw = await this.#stored('Consent', id);
+    const patientId = idOfReference((raw as { patient?: { reference?: string } } | undefined)?.patient?.reference, 'Patient');
+    if (!raw || !patientId) return outcome(404, 'Consent introuvable.');
+    const view = await this.#dossier(ex, { patientId });
+    const after = parseResource('Consent', await this.#dryRun(raw, ops));
+    const { action, request } = this.#consentAction(ex, after);
+    const decision = ex.decide(action, undefined, request);
+    if (!decision.allowed) return this.#deny(ex, action, decision);
+    const patched = await this.#forward('PATCH', `Consent/${encodeURIComponent(id)}`, ops);
+    if (after.status === 'active') await this.#retireOthers(view, after, id);
+    await this.#log(ex, action, decision);
+    return fhir(patched);
+  }
+
+  async #create(ex: Exchange, type: string, body: unknown): Promise<Response> {
+    switch (type) {
+      case 'Consent':
+        return this.#createConsent(ex, body);
+      case 'RelatedPerson':
+        return this.#createRepresentative(ex, body);
+      default:
+        return outcome(404, `La création de ${type} n’est pas servie par la passerelle DMP (les documents passent par une transaction ITI-65).`);
+    }
+  }
+
+  async #createConsent(ex: Exchange, body: unknown): Promise<Response> {
+    const consent = parseResource('Consent', { ...(body as object), id: 'new' });
+    const view = await this.#dossier(ex, { patientId: idOfReference(consent.patient?.reference, 'Patient') ?? 'none' });
+    if (!view.patient) return outcome(404, 'Patient introuvable.');
+    const { action, request, rpps } = this.#consentAction(ex, consent);
+    const decision = ex.decide(action, undefined, request);
+    if (!decision.allowed) return this.#deny(ex, action, decision);
+    if (rpps !== undefined && !(await this.#professionalExists(rpps))) {
+      await this.#log(ex, action, { ...decision, allowed: false, reason: 'invalid-request' });
+      return outcome(404, 'Aucun professionnel avec ce numéro RPPS dans l’annuaire.');
+    }
+    const stamped = { ...(body as object), dateTime: ex.now };
+    const created = (await this.#forward('POST', 'Consent', stamped)) as Stored;
+    if (consent.status === 'active') await this.#retireOthers(view, consent, created.id);
+    await this.#log(ex, action, decision);
+    return fhir(created, 201);
+  }
+
+  async #createRepresentative(ex: Exchange, body: unknown): Promise<Response> {
+    const person = parseResource('RelatedPerson', { ...(body as object), id: 'new' });
+    const view = await this.#dossier(ex, { patientId: idOfReference(person.patient.reference, 'Patient') ?? 'none' });
+    if (!view.patient) return outcome(404, 'Patient introuvable.');
+    const decision = ex.decide('representative.manage');
+    if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
+    const created = await this.#forward('POST', 'RelatedPerson', { ...(body as object), period: { start: ex.now } });
+    await this.#log(ex, 'representative.manage', decision);
+    return fhir(created, 201);
+  }
+
+  async #delete(ex: Exchange, type: string, id: string): Promise<Response> {
+    if (type !== 'RelatedPerson') return outcome(404, `DELETE n’est pas servi sur ${type} (un document se supprime par PATCH de son statut).`);
+    const raw = await this.#stored('RelatedPerson', id);
+    const patientId = idOfReference((raw as { patient?: { reference?: string } } | undefined)?.patient?.reference, 'Patient');
+    if (!raw || !patientId) return outcome(404, 'Représentant légal introuvable.');
+    await this.#dossier(ex, { patientId });
+    const decision = ex.decide('representative.manage');
+    if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
+    await this.#forward('DELETE', `RelatedPerson/${encodeURIComponent(id)}`);
+    await this.#log(ex, 'representative.manage', decision);
+    return new Response(null, { status: 204 });
+  }
+
+  /**
+   * ITI-65 Provide Document Bundle: one DocumentReference (with its Binary). The gateway names
+   * the author (the caller), dates the submission, numbers the version, hides what a connexion
+   * secrète submits from the representatives, and supersedes the replaced document.
+   */
+  async #transaction(ex: Exchange, body: unknown): Promise<Response> {
+    const bundle = body as Bundle | undefined;
+    if (bundle?.resourceType !== 'Bundle' || bundle.type !== 'transaction') return outcome(400, 'Attendu : un Bundle de type transaction.');
+    const entries = bundle.entry ?? [];
+    const documents = entries.filter((e) => e.resource?.resourceType === 'DocumentReference');
+    const others = entries.filter((e) => e.resource?.resourceType !== 'DocumentReference' && e.resource?.resourceType !== 'Binary');
+    if (documents.length !== 1 || others.length > 0) return outcome(400, 'Une soumission porte une DocumentReference et ses Binary, rien d’autre.');
+    const entry = documents[0]!;
+    const submitted = entry.resource as Stored & DocumentReference;
+    const view = await this.#dossier(ex, { patientId: idOfReference(submitted.subject?.reference, 'Patient') ?? 'none' });
+    if (!view.patient) return this.#deny(ex, 'document.add', ex.decide('document.add', { category: 'report', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false }));
+    const typeCode = submitted.type?.coding?.find((c) => c.code)?.code ?? '';
+    const classCode = CLASS_CODE_OF_TYPE[typeCode];
+    if (!classCode) return outcome(400, 'Type de document inconnu.');
+    const category = categoryOf(classCode, typeCode);
+    const synthesis = typeCode === 'SYNTH';
+    const title = submitted.content?.[0]?.attachment?.title ?? '';
+    for (const binary of entries.filter((e) => e.resource?.resourceType === 'Binary')) {
+      const file = binary.resource as { contentType?: string; data?: string };
+      if (Math.floor(((file.data ?? '').length * 3) / 4) > MAX_DOCUMENT_BYTES) return outcome(413, 'Le fichier dépasse 20 Mo.');
+      if (!(MIME_TYPES as readonly string[]).includes(file.contentType ?? '')) return outcome(415, 'Formats acceptés : PDF, JPEG, PNG, CDA (XML), texte.');
+    }
+    const flags = flagsOf(submitted.securityLabel);
+    if (ex.secret) flags.invisibleToLegalRepresentatives = true;
+    const { actor } = ex;
+    const draft: PolicyDocumentInput = {
+      category,
+      typeCode,
+      ...(actor.kind === 'professional' ? { authorRpps: actor.rpps } : {}),
+      masked: false,
+      invisibleToPatient: flags.invisibleToPatient,
+      invisibleToLegalRepresentatives: flags.invisibleToLegalRepresentatives,
+      submittedAt: ex.now,
+    };
+    const action: Action = synthesis ? 'synthesis.write' : 'document.add';
+    const decision = synthesis ? ex.decide(action) : ex.decide(action, draft);
+    if (!decision.allowed) return this.#deny(ex, action, decision, { title });
+    const replacesId = idOfReference(submitted.relatesTo?.find((r) => r.code === 'replaces')?.target.reference, 'DocumentReference');
+    let replaced: DmpDocument | undefined;
+    if (replacesId) {
+      const old = await this.#stored('DocumentReference', replacesId);
+      replaced = old ? documentOf(old) : undefined;
+      if (!replaced || replaced.status !== 'current' || idOfReference((old as { subject?: { reference?: string } }).subject?.reference, 'Patient') !== view.patient.id) {
+        await this.#log(ex, synthesis ? action : 'document.replace', { ...decision, allowed: false, reason: 'invalid-request' }, { documentId: replacesId });
+        return outcome(409, 'Le document à remplacer n’est pas la version courante.');
+      }
+      if (!synthesis) {
+        const replace = ex.decide('document.replace', policyDocument(replaced));
+        if (!replace.allowed) return this.#deny(ex, 'document.replace', replace, { documentId: replaced.id, title: replaced.title });
+      }
+    }
+    const subject = { reference: `Patient/${view.patient.id}` };
+    const name = actor.displayName ?? (actor.kind === 'professional' ? actor.rpps : actor.kind);
+    const authored =
+      actor.kind === 'professional'
+        ? authorOf({ name, rpps: actor.rpps, profession: actor.profession, ...(actor.organisation ? { organisation: actor.organisation.name } : {}) }, subject, false)
+        : actor.kind === 'legal-representative'
+          ? { author: { reference: `RelatedPerson/${actor.id}`, display: name } }
+          : authorOf({ name }, subject, actor.kind === 'patient');
+    const labels = ['N', ...Object.values(VISIBILITY_CODES).filter((code) =>
+      code === VISIBILITY_CODES.invisibleToPatient ? flags.invisibleToPatient : code === VISIBILITY_CODES.invisibleToLegalRepresentatives && flags.invisibleToLegalRepresentatives,
+    )];
+    const stamped = {
+      ...submitted,
+      ...(authored.contained ? { contained: [authored.contained] } : {}),
+      extension: [...(submitted.extension ?? []).filter((e) => e.url !== VERSION_EXTENSION), { url: VERSION_EXTENSION, valuePositiveInt: (replaced?.version ?? 0) + 1 }],
+      status: 'current',
+      category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: classCode }] }],
+      date: ex.now,
+      author: [authored.author],
+      securityLabel: securityLabelsOf(labels),
+      meta: { tag: (submitted.meta?.tag ?? []).filter((t) => t.code !== ARCHIVED_TAG.code) },
+    };
+    const response = (await this.#forward('POST', '', { ...bundle, entry: entries.map((e) => (e === entry ? { ...e, resource: stamped } : e)) })) as Bundle;
+    const created = response.entry?.map((e) => e.resource).find((r): r is Stored => r?.resourceType === 'DocumentReference');
+    if (replaced) await this.#forward('PATCH', `DocumentReference/${replaced.id}`, [{ op: 'replace', path: '/status', value: 'superseded' }]);
+    await this.#log(ex, replaced && !synthesis ? 'document.replace' : action, decision, { ...(created ? { documentId: created.id } : {}), title });
+    return fhir(response);
+  }
+}
+
+/** The gateway the handlers use unless given another: one per page or process, like the JSON db. */
+export const fhirGateway = new FhirGateway();

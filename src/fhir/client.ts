@@ -1,0 +1,1174 @@
+import type * as z from 'zod/mini';
+import { DmpError, isDmpError } from '../client/errors.js';
+import type { DmpErrorKind, DmpIssue } from '../client/errors.js';
+import type {
+  AddDocumentOptions,
+  CreateDossierOptions,
+  DmpClient,
+  EmergencyMode,
+  ReactivateDossierOptions,
+  RequestOptions,
+  ResponseOf,
+} from '../client/types.js';
+import { AccessLogQuerySchema, ReasonCodeSchema, type AccessLogEntry, type AccessLogQuery } from '../model/access-log.js';
+import { AuthorizationChangeSchema, type Authorization, type AuthorizationChange } from '../model/authorization.js';
+import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, type Category } from '../model/category.js';
+import {
+  DocumentListSchema,
+  DocumentPatchSchema,
+  DocumentQuerySchema,
+  DocumentSchema,
+  NewDocumentSchema,
+  VISIBILITY_CODES,
+  type DmpDocument,
+  type DocumentList,
+  type DocumentPatch,
+  type DocumentQuery,
+  type NewDocument,
+} from '../model/document.js';
+import {
+  DossierInfoSchema,
+  LegalRepresentativeSchema,
+  NewLegalRepresentativeSchema,
+  NotificationPreferencesSchema,
+  OppositionsSchema,
+  type DossierCreate,
+  type DossierInfo,
+  type NewLegalRepresentative,
+  type NotificationPreferences,
+  type Oppositions,
+} from '../model/dossier.js';
+import type { Problem } from '../model/problem.js';
+import type { Professional } from '../model/professional.js';
+import { ROUTES } from '../model/routes.js';
+import { SynthesisContentSchema, SynthesisSchema, type Synthesis, type SynthesisContent } from '../model/synthesis.js';
+import { fromAuditEvent } from './audit.js';
+import {
+  ARCHIVED_TAG,
+  formatSystemOf,
+  fromDocumentReference,
+  primaryContentIndex,
+  securityLabelsOf,
+  typeSystemOf,
+} from './document.js';
+import {
+  authorizationsOf,
+  consentMode,
+  consentRpps,
+  dossierExtension,
+  dossierFactsOf,
+  dossierInfoOf,
+  notificationExtension,
+  notificationPreferencesOf,
+  oppositionsOf,
+  policyDossierOf,
+  practitionerIdOf,
+  professionalOf,
+  telecomOf,
+  toAuthorizationConsent,
+  toOppositionConsent,
+  treatingPhysicianReference,
+  treatingPhysiciansOf,
+  fromRelatedPerson,
+  toRelatedPerson,
+} from './dossier.js';
+import { MappingError, base64ToBytes, base64ToText, bytesToBase64, parseResource, parseWith, textToBase64, zodIssues } from './parse.js';
+import {
+  BundleSchema,
+  OperationOutcomeSchema,
+  type Bundle,
+  type Consent,
+  type DocumentReference,
+  type Patient,
+  type ResourceOf,
+  type ResourceType,
+} from './schemas.js';
+import {
+  ACCESS_MODE_CODES,
+  ACCESS_MODE_SYSTEM,
+  ACTION_SYSTEM,
+  CLASS_CODE_SYSTEM,
+  DOSSIER_EXTENSION,
+  INS_NIR_SYSTEM,
+  NOTIFICATION_EXTENSION,
+  REASON_SYSTEM,
+  RPPS_SYSTEM,
+  SYNTHESIS_CONTENT_FORMAT,
+  TYPE_CODE_SYSTEM,
+} from './systems.js';
+
+export interface FhirRetryOptions {
+  /** Attempts in all, the first included (default 3). */
+  tries?: number;
+  /** The first wait between attempts, doubled each time (default 300). */
+  baseDelayMs?: number;
+}
+
+export interface FhirDmpClientOptions {
+  /** The FHIR R4 endpoint, e.g. `https://gateway.example.fr/fhir/R4`. */
+  baseUrl: string;
+  /** Defaults to the global `fetch`, looked up on each request. */
+  fetch?: typeof fetch;
+  /**
+   * Sent with every request: the caller's `Authorization`, and whatever the gateway needs to
+   * know who acts (a connexion secrète: `DMP-Secret: 1`). A function is called before each
+   * request; throwing makes the call fail with an `unauthorized` DmpError.
+   */
+  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  /** How long one request may take (default 15 000 ms). */
+  timeoutMs?: number;
+  /** Automatic retries of reads on network errors, 5xx and 429. */
+  retry?: FhirRetryOptions;
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+type Params = Array<[string, string]>;
+
+interface Call {
+  method: Method;
+  /** Relative to the base URL, query included. */
+  path: string;
+  body?: unknown;
+  contentType?: string;
+  /** What the request is, for messages: never the filled URL, which holds the patient's NIR. */
+  what: string;
+}
+
+interface Match<T> {
+  resource: T;
+  /** Where it sits in the Bundle, for error paths. */
+  index: number;
+}
+
+const FHIR_JSON = 'application/fhir+json';
+const JSON_PATCH = 'application/json-patch+json';
+const DEFAULT_LIMIT = 50;
+/** Page size when the adapter filters pages itself (keyword, profession, mode): fewer round trips. */
+const SCAN_PAGE_SIZE = 200;
+const PDF_FORMAT = 'urn:ihe:iti:xds-sd:pdf:2008';
+const MIME_SUFFICIENT_FORMAT = 'urn:ihe:iti:xds:2017:mimeTypeSufficient';
+const VISIBILITY_CODE_SET: ReadonlySet<string> = new Set(Object.values(VISIBILITY_CODES));
+
+/**
+ * The DmpClient of a FHIR R4 server speaking ANS PDSm (IHE MHD) for documents, with Consent,
+ * AuditEvent, Patient and RelatedPerson for the rest of the dossier (docs/fhir.md). What FHIR
+ * cannot express throws an `http` DmpError whose problem says "not supported by the FHIR
+ * adapter".
+ */
+export class FhirDmpClient implements DmpClient {
+  readonly #baseUrl: string;
+  readonly #fetch: typeof fetch;
+  readonly #headers: FhirDmpClientOptions['headers'];
+  readonly #timeoutMs: number;
+  readonly #tries: number;
+  readonly #baseDelayMs: number;
+  /** INS → Patient id: stable for a dossier's life, so asked once. */
+  readonly #patientIds = new Map<string, string>();
+
+  constructor(options: FhirDmpClientOptions) {
+    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+    this.#headers = options.headers;
+    this.#timeoutMs = options.timeoutMs ?? 15_000;
+    this.#tries = Math.max(1, Math.floor(options.retry?.tries ?? 3));
+    this.#baseDelayMs = options.retry?.baseDelayMs ?? 300;
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Dossier (TD0.2): the Patient with its Consents and RelatedPersons in one search.
+  // ------------------------------------------------------------------------------------------
+
+  async getDossier(ins: string, options?: RequestOptions): Promise<DossierInfo> {
+    const dossier = await this.#dossier(ins, options);
+    return this.#dossierInfo(ins, dossier.patient, dossier.consents, dossier.relatedPersons);
+  }
+
+  createDossier(_input: DossierCreate, _options: CreateDossierOptions): Promise<never> {
+    return notSupported('createDossier', 'FHIR has no operation that opens a DMP and hands the patient their credentials once');
+  }
+
+  closeDossier(ins: string, reason: string, options?: RequestOptions): Promise<DossierInfo> {
+    const closeReason = reason.trim();
+    if (!closeReason) return Promise.reject(invalidRequest([{ path: 'reason', message: 'Requis' }]));
+    return this.#setDossierStatus(ins, 'closed', closeReason, options);
+  }
+
+  /**
+   * A professional's reactivation needs the patient's consent, which a FHIR PATCH cannot carry:
+   * `options.consent` is not sent, and the server answers as it would without it.
+   */
+  reactivateDossier(ins: string, options?: ReactivateDossierOptions): Promise<DossierInfo> {
+    return this.#setDossierStatus(ins, 'active', undefined, options);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Documents: ITI-67 searches, ITI-65 submissions, JSON PATCH for the metadata updates.
+  // ------------------------------------------------------------------------------------------
+
+  async listDocuments(ins: string, query: DocumentQuery = {}, options?: RequestOptions): Promise<DocumentList> {
+    const q = validated(DocumentQuerySchema, query, 'query');
+    if (q.sort === 'title-asc' || q.sort === 'title-desc') {
+      return notSupported('listDocuments', 'a FHIR DocumentReference search cannot sort by title');
+    }
+    const local = q.q !== undefined || q.authorProfession !== undefined;
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const params: Params = [
+      ['patient.identifier', insToken(ins)],
+      ['status', q.status === 'current' ? 'current' : 'current,superseded'],
+      ...(q.status === 'current' ? ([['_tag:not', `${ARCHIVED_TAG.system}|${ARCHIVED_TAG.code}`]] as Params) : []),
+      ...(q.category ? [categoryParam(q.category)] : []),
+      ...(q.from ? ([['date', `ge${q.from}`]] as Params) : []),
+      ...(q.to ? ([['date', `le${q.to}`]] as Params) : []),
+      ['_sort', q.sort === 'date-asc' ? 'date' : '-date'],
+      ['_count', String(local ? Math.max(limit, SCAN_PAGE_SIZE) : limit)],
+      ['_revinclude', 'DocumentReference:relatesto'],
+    ];
+    const words = q.q ? fold(q.q).split(/\s+/).filter(Boolean) : [];
+    const keep = local
+      ? (doc: DmpDocument) =>
+          (q.authorProfession === undefined || doc.author.profession === q.authorProfession) &&
+          words.every((word) => haystackOf(doc).includes(word))
+      : undefined;
+    const scan = await this.#scan(
+      'DocumentReference',
+      searchPath('DocumentReference', params),
+      q.cursor,
+      limit,
+      (bundle) => documentsOf(bundle),
+      keep,
+      options,
+    );
+    const hidden = hiddenCounts(scan.first);
+    const list = {
+      items: scan.items,
+      ...(scan.cursor ? { nextCursor: scan.cursor } : {}),
+      ...(!local && scan.first.total !== undefined ? { total: scan.first.total } : {}),
+      ...(Object.keys(hidden).length > 0 ? { hidden } : {}),
+    };
+    return checked(DocumentListSchema, list, 'DocumentReference search');
+  }
+
+  async getDocument(ins: string, id: string, options?: RequestOptions): Promise<DmpDocument> {
+    const { document } = await this.#document(ins, id, options);
+    return document;
+  }
+
+  async getDocumentContent(ins: string, id: string, options?: RequestOptions): Promise<Blob> {
+    const { resource } = await this.#document(ins, id, options);
+    const index = primaryContentIndex(resource);
+    const { attachment } = resource.content[index]!;
+    if (attachment.data !== undefined) return new Blob([base64ToBytes(attachment.data)], { type: attachment.contentType });
+    const url = attachment.url;
+    if (!url) throw invalidResponse('DocumentReference read', [{ path: `content.${index}.attachment`, message: 'Ni url ni data' }]);
+    const path = this.#relative(url);
+    if (path === undefined || !/^Binary\/[^/?]+$/.test(path)) {
+      throw invalidResponse('DocumentReference read', [{ path: `content.${index}.attachment.url`, message: 'Le fichier n’est pas un Binary de ce serveur' }]);
+    }
+    const binary = parseBody('Binary', await this.#send({ method: 'GET', path, what: 'GET Binary/{id}' }, options), 'GET Binary/{id}');
+    return new Blob([base64ToBytes(binary.data ?? '')], { type: binary.contentType });
+  }
+
+  /**
+   * TD2 / TD2.1 as ITI-65: a transaction Bundle with the file as a Binary and its
+   * DocumentReference. The server names the author (the caller) and the submission time.
+   * fetch reports no upload progress: `onProgress` hears the start and the end.
+   */
+  async addDocument(ins: string, metadata: NewDocument, file: Blob, options: AddDocumentOptions = {}): Promise<DmpDocument> {
+    const meta = validated(NewDocumentSchema, metadata, 'metadata');
+    const classCode = CLASS_CODE_OF_TYPE[meta.typeCode];
+    if (classCode === undefined) throw invalidRequest([{ path: 'metadata.typeCode', message: 'Type de document inconnu' }]);
+    const patientId = await this.#patientId(ins, options);
+    const mimeType = file.type || 'application/octet-stream';
+    const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
+    const binaryUrl = `urn:uuid:${crypto.randomUUID()}`;
+    const documentUrl = `urn:uuid:${crypto.randomUUID()}`;
+    const formatCode = mimeType === 'application/pdf' ? PDF_FORMAT : MIME_SUFFICIENT_FORMAT;
+    const document = {
+      resourceType: 'DocumentReference',
+      status: 'current',
+      type: typeConcept(meta.typeCode),
+      category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: classCode }] }],
+      subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: ins } },
+      date: new Date().toISOString(),
+      ...(meta.replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${meta.replaces}` } }] } : {}),
+      securityLabel: securityLabelsOf([
+        'N',
+        ...(meta.invisibleToPatient ? [VISIBILITY_CODES.invisibleToPatient] : []),
+        ...(meta.invisibleToLegalRepresentatives ? [VISIBILITY_CODES.invisibleToLegalRepresentatives] : []),
+      ]),
+      content: [
+        {
+          attachment: { contentType: mimeType, url: binaryUrl, size: file.size, title: meta.title },
+          format: { system: formatSystemOf(formatCode), code: formatCode },
+        },
+      ],
+      context: { period: { start: meta.serviceStart, ...(meta.serviceStop ? { end: meta.serviceStop } : {}) } },
+    };
+    const binary = { resourceType: 'Binary', contentType: mimeType, data, securityContext: { reference: documentUrl } };
+    const total = file.size;
+    options.onProgress?.({ loaded: 0, total });
+    const created = await this.#submit(ins, [
+      { fullUrl: binaryUrl, resource: binary, request: { method: 'POST', url: 'Binary' } },
+      { fullUrl: documentUrl, resource: document, request: { method: 'POST', url: 'DocumentReference' } },
+    ], options);
+    options.onProgress?.({ loaded: total, total });
+    return checked(DocumentSchema, mapped(() => fromDocumentReference(created.resource), `entry.${created.index}.resource`, 'ITI-65'), 'ITI-65');
+  }
+
+  /** TD3.3a/b/d: the security labels (masking, visibility) and the archive tag, by JSON PATCH. */
+  async updateDocument(ins: string, id: string, patch: DocumentPatch, options?: RequestOptions): Promise<DmpDocument> {
+    const change = validated(DocumentPatchSchema, patch, 'body');
+    const { resource, document } = await this.#document(ins, id, options);
+    const flags = {
+      [VISIBILITY_CODES.masked]: change.masked ?? document.masked,
+      [VISIBILITY_CODES.invisibleToPatient]: change.invisibleToPatient ?? document.invisibleToPatient,
+      [VISIBILITY_CODES.invisibleToLegalRepresentatives]: change.invisibleToLegalRepresentatives ?? document.invisibleToLegalRepresentatives,
+    };
+    // The other labels (N, R…) stay where they are; the visibility statuses follow, in TRE_A07 order.
+    const codes = [
+      ...document.confidentiality.filter((code) => !VISIBILITY_CODE_SET.has(code)),
+      ...Object.values(VISIBILITY_CODES).filter((code) => flags[code]),
+    ];
+    const ops: PatchOp[] = [...versionTest(resource), { op: 'add', path: '/securityLabel', value: securityLabelsOf(codes) }];
+    if (change.status === 'archived' && document.status !== 'archived') {
+      ops.push(
+        resource.meta?.tag
+          ? { op: 'add', path: '/meta/tag/-', value: { ...ARCHIVED_TAG } }
+          : { op: 'add', path: '/meta/tag', value: [{ ...ARCHIVED_TAG }] },
+      );
+    }
+    const patched = await this.#patch('DocumentReference', id, ops, options);
+    return checked(DocumentSchema, mapped(() => fromDocumentReference(patched, document.replacedBy ? { replacedBy: document.replacedBy } : {}), '', 'PATCH DocumentReference/{id}'), 'PATCH DocumentReference/{id}');
+  }
+
+  /** TD3.3c: the DocumentReference becomes `entered-in-error`, which every search leaves out. */
+  async deleteDocument(ins: string, id: string, options?: RequestOptions): Promise<void> {
+    const { resource } = await this.#document(ins, id, options);
+    await this.#patch('DocumentReference', id, [...versionTest(resource), { op: 'replace', path: '/status', value: 'entered-in-error' }], options);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Synthesis: DocumentReferences of type SYNTH whose content holds our structured JSON.
+  // ------------------------------------------------------------------------------------------
+
+  async getSynthesis(ins: string, options?: RequestOptions): Promise<Synthesis> {
+    const versions = await this.#syntheses(ins, 'current', options);
+    const current = versions[0];
+    if (!current) throw new DmpError('not-found', 'Ce dossier n’a pas de volet de synthèse médicale visible.', { status: 404 });
+    return synthesisOf(current);
+  }
+
+  async listSynthesisVersions(ins: string, options?: RequestOptions): Promise<ResponseOf<'listSynthesisVersions'>> {
+    const versions = await this.#syntheses(ins, 'current,superseded', options);
+    return {
+      items: versions.map((match) => {
+        const { documentId, version, author, savedAt } = synthesisOf(match, false);
+        return { documentId, version, author, savedAt };
+      }),
+    };
+  }
+
+  async getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis> {
+    const versions = await this.#syntheses(ins, 'current,superseded', options);
+    const wanted = versions.find((match) => synthesisOf(match, false).version === version);
+    if (!wanted) throw new DmpError('not-found', 'Cette version du volet de synthèse n’existe pas.', { status: 404 });
+    return synthesisOf(wanted);
+  }
+
+  /**
+   * A new version replaces the one `etag` names (its DocumentReference id): the server refuses
+   * to replace a version that is no longer current, which is how two concurrent saves conflict.
+   */
+  async saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions): Promise<Synthesis> {
+    const body = validated(SynthesisContentSchema, content, 'content');
+    const replaces = /^(?:W\/)?"([^"]+)"$/.exec(etag.trim())?.[1];
+    const patientId = await this.#patientId(ins, options);
+    const json = JSON.stringify(body);
+    const now = new Date().toISOString();
+    const document = {
+      resourceType: 'DocumentReference',
+      status: 'current',
+      type: typeConcept('SYNTH'),
+      category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: CLASS_CODE_OF_TYPE.SYNTH }] }],
+      subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: ins } },
+      date: now,
+      ...(replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${replaces}` } }] } : {}),
+      securityLabel: securityLabelsOf(['N']),
+      content: [
+        {
+          attachment: { contentType: 'application/json', data: textToBase64(json), size: new TextEncoder().encode(json).length, title: TYPE_CODE_LABELS.SYNTH },
+          format: { system: formatSystemOf(SYNTHESIS_CONTENT_FORMAT), code: SYNTHESIS_CONTENT_FORMAT },
+        },
+      ],
+      context: { period: { start: now } },
+    };
+    try {
+      const created = await this.#submit(ins, [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: document, request: { method: 'POST', url: 'DocumentReference' } }], options);
+      return synthesisOf(created);
+    } catch (error) {
+      if (!isDmpError(error) || error.kind !== 'conflict') throw error;
+      const current = await this.getSynthesis(ins, options).catch(() => undefined);
+      throw new DmpError('conflict', error.message, {
+        status: error.status,
+        problem: error.problem,
+        issues: error.issues,
+        ...(current ? { current, etag: current.etag } : {}),
+        cause: error,
+      });
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Authorizations and oppositions: Consent; médecins traitants: Patient.generalPractitioner.
+  // ------------------------------------------------------------------------------------------
+
+  async listAuthorizations(ins: string, options?: RequestOptions): Promise<ResponseOf<'listAuthorizations'>> {
+    const patient = await this.#patient(ins, options);
+    const consents = await this.#consents(ins, [['status', 'active']], options);
+    const { authorized, blocked } = authorizationsOf(consents);
+    const createdAt = dossierFactsOf(patient).createdAt;
+    const treating = treatingPhysiciansOf(patient).map((t) => ({ rpps: t.rpps, since: t.since ?? createdAt ?? patient.meta?.lastUpdated ?? '' }));
+    const rows: Array<{ rpps: string; since: string; status: Authorization['status'] }> = [
+      ...treating.map((t) => ({ ...t, status: 'treating-physician' as const })),
+      ...authorized.map((a) => ({ ...a, status: 'authorized' as const })),
+      ...blocked.map((b) => ({ ...b, status: 'blocked' as const })),
+    ];
+    const identifiers = [...new Set(rows.map((r) => `${RPPS_SYSTEM}|8${r.rpps}`))].join(',');
+    const directory = rows.length > 0 ? await this.#professionals([['identifier', identifiers]], options) : [];
+    const byRpps = new Map(directory.map((p) => [p.rpps, p]));
+    const items = rows.flatMap((row) => {
+      const professional = byRpps.get(row.rpps);
+      return professional ? [{ professional, status: row.status, since: row.since }] : [];
+    });
+    return checked(ROUTE_SCHEMAS.authorizations, { items }, 'Consent search');
+  }
+
+  async changeAuthorization(ins: string, change: AuthorizationChange, options?: RequestOptions): Promise<ResponseOf<'listAuthorizations'>> {
+    const { change: kind, rpps, consent } = validated(AuthorizationChangeSchema, change, 'body');
+    switch (kind) {
+      case 'designate-treating':
+      case 'undesignate-treating': {
+        const patient = await this.#patient(ins, options);
+        const at = (patient.generalPractitioner ?? []).findIndex(
+          (reference) => reference.identifier?.system === RPPS_SYSTEM && reference.identifier.value === `8${rpps}`,
+        );
+        if (kind === 'designate-treating' && at < 0) {
+          const reference = treatingPhysicianReference(rpps, new Date().toISOString());
+          await this.#patch('Patient', patient.id, [
+            ...versionTest(patient),
+            patient.generalPractitioner ? { op: 'add', path: '/generalPractitioner/-', value: reference } : { op: 'add', path: '/generalPractitioner', value: [reference] },
+          ], options);
+        } else if (kind === 'undesignate-treating' && at >= 0) {
+          await this.#patch('Patient', patient.id, [...versionTest(patient), { op: 'remove', path: `/generalPractitioner/${at}` }], options);
+        }
+        break;
+      }
+      case 'grant':
+      case 'block':
+      case 'grant-self': {
+        // The server keeps one active Consent per professional: a new one ends the previous.
+        const patientId = await this.#patientId(ins, options);
+        const status = kind === 'grant-self' && consent !== true ? 'proposed' : 'active';
+        const resource = toAuthorizationConsent({ id: '', patientId, rpps, decision: kind === 'block' ? 'deny' : 'permit', status, since: new Date().toISOString() });
+        const { id: _unassigned, ...body } = resource;
+        await this.#send({ method: 'POST', path: 'Consent', body, contentType: FHIR_JSON, what: 'POST Consent' }, options);
+        break;
+      }
+      case 'revoke':
+      case 'unblock': {
+        const decision = kind === 'revoke' ? 'permit' : 'deny';
+        const consents = await this.#consents(ins, [['status', 'active']], options);
+        for (const found of consents.filter((c) => consentRpps(c) === rpps && c.provision?.type === decision)) {
+          await this.#patch('Consent', found.id, [...versionTest(found), { op: 'replace', path: '/status', value: 'inactive' }], options);
+        }
+        break;
+      }
+    }
+    return this.listAuthorizations(ins, options);
+  }
+
+  /** The directory: a name, or an RPPS (eleven digits: FHIR token searches match whole values). */
+  async searchProfessionals(text: string, options?: RequestOptions): Promise<ResponseOf<'searchProfessionals'>> {
+    const query = text.trim();
+    const digits = query.replace(/\s+/g, '');
+    if (query.length < 2 || (/^\d+$/.test(digits) && digits.length !== 11)) return { items: [] };
+    const params: Params = /^\d{11}$/.test(digits) ? [['identifier', `${RPPS_SYSTEM}|8${digits}`]] : [['name', query]];
+    const items = await this.#professionals([...params, ['_count', '20']], options);
+    return checked(ROUTE_SCHEMAS.professionals, { items }, 'Practitioner search');
+  }
+
+  async getOppositions(ins: string, options?: RequestOptions): Promise<Oppositions> {
+    return oppositionsOf(await this.#oppositionConsents(ins, 'active', options));
+  }
+
+  async setOppositions(ins: string, oppositions: Oppositions, options?: RequestOptions): Promise<Oppositions> {
+    const wanted = validated(OppositionsSchema, oppositions, 'body');
+    const existing = await this.#oppositionConsents(ins, 'active,inactive', options);
+    for (const mode of ['break-glass', 'regulation'] as const) {
+      const opposed = mode === 'break-glass' ? wanted.breakGlass : wanted.regulation;
+      const found = existing.filter((c) => consentMode(c) === mode);
+      if (found.length === 0) {
+        if (!opposed) continue;
+        const { id: _unassigned, ...body } = toOppositionConsent({ id: '', patientId: await this.#patientId(ins, options), mode, opposed, since: new Date().toISOString() });
+        await this.#send({ method: 'POST', path: 'Consent', body, contentType: FHIR_JSON, what: 'POST Consent' }, options);
+        continue;
+      }
+      for (const consent of found) {
+        const status = opposed ? 'active' : 'inactive';
+        if (consent.status !== status) await this.#patch('Consent', consent.id, [...versionTest(consent), { op: 'replace', path: '/status', value: status }], options);
+      }
+    }
+    return this.getOppositions(ins, options);
+  }
+
+  /** Contact points in Patient.telecom; the per-event channels in an extension (docs/fhir.md). */
+  async getNotificationPreferences(ins: string, options?: RequestOptions): Promise<NotificationPreferences> {
+    return checked(NotificationPreferencesSchema, notificationPreferencesOf(await this.#patient(ins, options)), 'Patient search');
+  }
+
+  async setNotificationPreferences(ins: string, preferences: NotificationPreferences, options?: RequestOptions): Promise<NotificationPreferences> {
+    const wanted = validated(NotificationPreferencesSchema, preferences, 'body');
+    const patient = await this.#patient(ins, options);
+    const extensions = (patient.extension ?? []).filter((e) => e.url !== NOTIFICATION_EXTENSION);
+    const chosen = notificationExtension(wanted);
+    const telecom = [...(patient.telecom ?? []).filter((t) => t.system !== 'email' && t.system !== 'sms'), ...telecomOf(wanted)];
+    const patched = await this.#patch('Patient', patient.id, [
+      ...versionTest(patient),
+      { op: 'add', path: '/extension', value: [...extensions, ...(chosen ? [chosen] : [])] },
+      { op: 'add', path: '/telecom', value: telecom },
+    ], options);
+    return checked(NotificationPreferencesSchema, notificationPreferencesOf(patched), 'PATCH Patient/{id}');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Legal representatives: RelatedPerson.
+  // ------------------------------------------------------------------------------------------
+
+  async listRepresentatives(ins: string, options?: RequestOptions): Promise<ResponseOf<'listRepresentatives'>> {
+    const bundle = await this.#search('RelatedPerson', [['patient.identifier', insToken(ins)], ['_count', '100']], options);
+    const items = matches(bundle, 'RelatedPerson')
+      .filter((m) => m.resource.active !== false)
+      .map((m) => mapped(() => fromRelatedPerson(m.resource), `entry.${m.index}.resource`, 'RelatedPerson search'));
+    return { items };
+  }
+
+  async addRepresentative(ins: string, representative: NewLegalRepresentative, options?: RequestOptions) {
+    const wanted = validated(NewLegalRepresentativeSchema, representative, 'body');
+    const patientId = await this.#patientId(ins, options);
+    const { id: _unassigned, ...body } = toRelatedPerson({ ...wanted, id: '', since: new Date().toISOString() }, patientId);
+    const created = parseBody('RelatedPerson', await this.#send({ method: 'POST', path: 'RelatedPerson', body, contentType: FHIR_JSON, what: 'POST RelatedPerson' }, options), 'POST RelatedPerson');
+    return checked(LegalRepresentativeSchema, mapped(() => fromRelatedPerson(created), '', 'POST RelatedPerson'), 'POST RelatedPerson');
+  }
+
+  async removeRepresentative(ins: string, id: string, options?: RequestOptions): Promise<void> {
+    const bundle = await this.#search('RelatedPerson', [['patient.identifier', insToken(ins)], ['_id', id]], options);
+    if (matches(bundle, 'RelatedPerson').length === 0) throw new DmpError('not-found', 'Représentant légal introuvable.', { status: 404 });
+    await this.#send({ method: 'DELETE', path: `RelatedPerson/${encodeURIComponent(id)}`, what: 'DELETE RelatedPerson/{id}' }, options);
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Access history: AuditEvent, newest first.
+  // ------------------------------------------------------------------------------------------
+
+  async listAccessLog(ins: string, query: AccessLogQuery = {}, options?: RequestOptions): Promise<ResponseOf<'listAccessLog'>> {
+    const q = validated(ROUTE_SCHEMAS.accessLogQuery, query, 'query');
+    const limit = q.limit ?? DEFAULT_LIMIT;
+    const local = q.mode !== undefined || q.actor !== undefined;
+    const params: Params = [
+      ['patient.identifier', insToken(ins)],
+      ...(q.action ? ([['subtype', `${ACTION_SYSTEM}|${q.action}`]] as Params) : []),
+      ...(q.from ? ([['date', `ge${q.from}`]] as Params) : []),
+      ...(q.to ? ([['date', `le${q.to}`]] as Params) : []),
+      ['_sort', '-date'],
+      ['_count', String(local ? Math.max(limit, SCAN_PAGE_SIZE) : limit)],
+    ];
+    const who = q.actor ? fold(q.actor) : undefined;
+    const keep = local
+      ? (entry: AccessLogEntry) =>
+          (q.mode === undefined || entry.mode === q.mode) &&
+          (who === undefined || fold(`${entry.actor.name} ${entry.actor.rpps ?? ''} ${entry.actor.organisation ?? ''}`).includes(who))
+      : undefined;
+    const scan = await this.#scan(
+      'AuditEvent',
+      searchPath('AuditEvent', params),
+      q.cursor,
+      limit,
+      (bundle) => matches(bundle, 'AuditEvent').map((m) => mapped(() => fromAuditEvent(m.resource), `entry.${m.index}.resource`, 'AuditEvent search')),
+      keep,
+      options,
+    );
+    return checked(ROUTE_SCHEMAS.accessLog, { items: scan.items, ...(scan.cursor ? { nextCursor: scan.cursor } : {}) }, 'AuditEvent search');
+  }
+
+  requestEmergencyAccess(_ins: string, _mode: EmergencyMode, _justification: string, _options?: RequestOptions): Promise<never> {
+    return notSupported(
+      'requestEmergencyAccess',
+      'FHIR REST has no emergency-access grant; the access mode and its justification travel in the security token (IUA / VIHF purpose of use) the headers hook sends',
+    );
+  }
+
+  listNotifications(_options?: RequestOptions): Promise<never> {
+    return notSupported('listNotifications', 'the notification outbox belongs to the JSON mock backend');
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Reading helpers
+  // ------------------------------------------------------------------------------------------
+
+  async #dossier(ins: string, options: RequestOptions | undefined) {
+    const bundle = await this.#search(
+      'Patient',
+      [
+        ['identifier', insToken(ins)],
+        ['_revinclude', 'Consent:patient'],
+        ['_revinclude', 'RelatedPerson:patient'],
+      ],
+      options,
+    );
+    const patient = matches(bundle, 'Patient')[0]?.resource;
+    if (patient) this.#patientIds.set(ins, patient.id);
+    return {
+      patient,
+      consents: matches(bundle, 'Consent', 'include').map((m) => m.resource),
+      relatedPersons: matches(bundle, 'RelatedPerson', 'include').map((m) => m.resource),
+    };
+  }
+
+  #dossierInfo(ins: string, patient: Patient | undefined, consents: Consent[], relatedPersons: ResourceOf<'RelatedPerson'>[]): DossierInfo {
+    const policy = policyDossierOf({ patient, consents, relatedPersons, today: new Date().toISOString().slice(0, 10) });
+    return checked(DossierInfoSchema, dossierInfoOf(ins, policy, patient), 'Patient search');
+  }
+
+  async #patient(ins: string, options: RequestOptions | undefined): Promise<Patient> {
+    const bundle = await this.#search('Patient', [['identifier', insToken(ins)]], options);
+    const patient = matches(bundle, 'Patient')[0]?.resource;
+    if (!patient) throw new DmpError('not-found', 'Aucun dossier n’existe pour cet INS.', { status: 404 });
+    this.#patientIds.set(ins, patient.id);
+    return patient;
+  }
+
+  async #patientId(ins: string, options: RequestOptions | undefined): Promise<string> {
+    return this.#patientIds.get(ins) ?? (await this.#patient(ins, options)).id;
+  }
+
+  async #setDossierStatus(ins: string, status: 'active' | 'closed', closeReason: string | undefined, options: RequestOptions | undefined) {
+    const { patient, consents, relatedPersons } = await this.#dossier(ins, options);
+    if (!patient) throw new DmpError('not-found', 'Aucun dossier n’existe pour cet INS.', { status: 404 });
+    const facts = dossierFactsOf(patient);
+    // The server stamps closedAt; a reactivation forgets the closure.
+    const extension = dossierExtension({ status, createdAt: facts.createdAt ?? patient.meta?.lastUpdated ?? new Date().toISOString(), ...(closeReason ? { closeReason } : {}) });
+    const others = (patient.extension ?? []).filter((e) => e.url !== DOSSIER_EXTENSION);
+    const patched = await this.#patch('Patient', patient.id, [
+      ...versionTest(patient),
+      { op: 'add', path: '/active', value: status === 'active' },
+      { op: 'add', path: '/extension', value: [extension, ...others] },
+    ], options);
+    return this.#dossierInfo(ins, patched, consents, relatedPersons);
+  }
+
+  async #document(ins: string, id: string, options: RequestOptions | undefined): Promise<{ resource: DocumentReference; document: DmpDocument }> {
+    const bundle = await this.#search(
+      'DocumentReference',
+      [
+        ['patient.identifier', insToken(ins)],
+        ['_id', id],
+        ['_revinclude', 'DocumentReference:relatesto'],
+      ],
+      options,
+    );
+    const documents = documentsOf(bundle);
+    const document = documents.find((d) => d.id === id);
+    const resource = matches(bundle, 'DocumentReference').find((m) => m.resource.id === id)?.resource;
+    if (!document || !resource) throw new DmpError('not-found', 'Document introuvable.', { status: 404 });
+    return { resource, document };
+  }
+
+  async #syntheses(ins: string, status: string, options: RequestOptions | undefined): Promise<Array<Match<DocumentReference>>> {
+    const bundle = await this.#search(
+      'DocumentReference',
+      [
+        ['patient.identifier', insToken(ins)],
+        ['type', `${TYPE_CODE_SYSTEM}|SYNTH`],
+        ['status', status],
+        ['_sort', '-date'],
+        ['_count', '100'],
+      ],
+      options,
+    );
+    return matches(bundle, 'DocumentReference');
+  }
+
+  async #consents(ins: string, params: Params, options: RequestOptions | undefined): Promise<Consent[]> {
+    const bundle = await this.#search('Consent', [['patient.identifier', insToken(ins)], ...params, ['_count', '1000']], options);
+    return matches(bundle, 'Consent').map((m) => m.resource);
+  }
+
+  #oppositionConsents(ins: string, status: string, options: RequestOptions | undefined): Promise<Consent[]> {
+    const purposes = Object.values(ACCESS_MODE_CODES)
+      .filter((code) => code !== ACCESS_MODE_CODES.normal)
+      .map((code) => `${ACCESS_MODE_SYSTEM}|${code}`)
+      .join(',');
+    return this.#consents(ins, [['purpose', purposes], ['status', status]], options);
+  }
+
+  /** Practitioners found by `params`, with their role and organisation (two more searches). */
+  async #professionals(params: Params, options: RequestOptions | undefined): Promise<Professional[]> {
+    const practitioners = matches(await this.#search('Practitioner', params, options), 'Practitioner');
+    if (practitioners.length === 0) return [];
+    const roleBundle = await this.#search(
+      'PractitionerRole',
+      [['practitioner', practitioners.map((m) => `Practitioner/${m.resource.id}`).join(',')], ['_count', '1000']],
+      options,
+    );
+    const roles = matches(roleBundle, 'PractitionerRole').map((m) => m.resource);
+    const organizationIds = [...new Set(roles.map((r) => r.organization?.reference?.match(/(?:^|\/)Organization\/([^/]+)$/)?.[1]).filter((id): id is string => !!id))];
+    const organizations =
+      organizationIds.length > 0
+        ? matches(await this.#search('Organization', [['_id', organizationIds.join(',')], ['_count', '1000']], options), 'Organization').map((m) => m.resource)
+        : [];
+    return practitioners.map((match) => {
+      const role = roles.find((r) => practitionerIdOf(r.practitioner) === match.resource.id);
+      const organizationId = role?.organization?.reference?.match(/(?:^|\/)Organization\/([^/]+)$/)?.[1];
+      const organization = organizations.find((o) => o.id === organizationId);
+      return mapped(() => professionalOf(match.resource, role, organization), `entry.${match.index}.resource`, 'Practitioner search');
+    });
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Transport
+  // ------------------------------------------------------------------------------------------
+
+  async #search(type: ResourceType, params: Params, options: RequestOptions | undefined): Promise<Bundle> {
+    const what = `GET ${type}?${params.map(([name]) => name).join('&')}`;
+    return parseBundle(await this.#send({ method: 'GET', path: searchPath(type, params), what }, options), what);
+  }
+
+  /**
+   * Reads pages from `first` (or from where `cursor` stopped) until `limit` items pass `keep`:
+   * the cursor is the page URL and how many of its items were already handed out.
+   */
+  async #scan<T>(
+    type: ResourceType,
+    first: string,
+    cursor: string | undefined,
+    limit: number,
+    itemsOf: (bundle: Bundle) => T[],
+    keep: ((item: T) => boolean) | undefined,
+    options: RequestOptions | undefined,
+  ): Promise<{ items: T[]; cursor?: string | undefined; first: Bundle }> {
+    const start = cursor === undefined ? { path: first, skip: 0 } : this.#decodeCursor(cursor);
+    let path = start.path;
+    let skip = start.skip;
+    const items: T[] = [];
+    let firstBundle: Bundle | undefined;
+    const what = `GET ${type}?…`;
+    for (;;) {
+      const bundle = parseBundle(await this.#send({ method: 'GET', path, what }, options), what);
+      firstBundle ??= bundle;
+      const all = itemsOf(bundle);
+      for (let i = skip; i < all.length; i++) {
+        const item = all[i]!;
+        if (keep && !keep(item)) continue;
+        if (items.length === limit) return { items, cursor: encodeCursor(path, i), first: firstBundle };
+        items.push(item);
+      }
+      const next = bundle.link?.find((l) => l.relation === 'next')?.url;
+      if (!next) return { items, first: firstBundle };
+      const nextPath = this.#relative(next);
+      if (nextPath === undefined) throw invalidResponse(what, [{ path: 'link', message: 'Le lien « next » sort du serveur FHIR configuré' }]);
+      if (items.length === limit) return { items, cursor: encodeCursor(nextPath, 0), first: firstBundle };
+      path = nextPath;
+      skip = 0;
+    }
+  }
+
+  #decodeCursor(cursor: string): { path: string; skip: number } {
+    try {
+      const decoded: unknown = JSON.parse(base64ToText(cursor.replace(/-/g, '+').replace(/_/g, '/')));
+      if (Array.isArray(decoded) && typeof decoded[0] === 'string' && Number.isInteger(decoded[1]) && decoded[1] >= 0 && !/^[a-z][a-z0-9+.-]*:/i.test(decoded[0])) {
+        return { path: decoded[0], skip: decoded[1] as number };
+      }
+    } catch {
+      // Falls through to the error below: a cursor is ours or it is invalid.
+    }
+    throw invalidRequest([{ path: 'cursor', message: 'Curseur illisible' }]);
+  }
+
+  /** A URL of this server, relative to the base URL; undefined for any other. */
+  #relative(url: string): string | undefined {
+    if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/')) return url;
+    const here = globalThis.location?.href ?? 'http://localhost/';
+    const base = new URL(`${this.#baseUrl}/`, here).href;
+    const absolute = new URL(url, here).href;
+    return absolute.startsWith(base) ? absolute.slice(base.length) : undefined;
+  }
+
+  async #patch<T extends ResourceType>(type: T, id: string, ops: PatchOp[], options: RequestOptions | undefined): Promise<ResourceOf<T>> {
+    const what = `PATCH ${type}/{id}`;
+    const body = await this.#send({ method: 'PATCH', path: `${type}/${encodeURIComponent(id)}`, body: ops, contentType: JSON_PATCH, what }, options);
+    return parseBody(type, body, what);
+  }
+
+  /** POSTs an ITI-65-style transaction and returns the DocumentReference it created. */
+  async #submit(ins: string, entries: unknown[], options: RequestOptions | undefined): Promise<Match<DocumentReference>> {
+    const what = 'POST (transaction)';
+    const bundle = parseBundle(
+      await this.#send({ method: 'POST', path: '', body: { resourceType: 'Bundle', type: 'transaction', entry: entries }, contentType: FHIR_JSON, what }, options),
+      what,
+    );
+    const created = matches(bundle, 'DocumentReference', 'any')[0];
+    if (created) return created;
+    const location = bundle.entry?.map((e) => e.response?.location).find((l) => l?.startsWith('DocumentReference/'));
+    const id = location?.split('/')[1];
+    if (!id) throw invalidResponse(what, [{ path: 'entry', message: 'Aucune DocumentReference créée' }]);
+    return { resource: (await this.#document(ins, id, options)).resource, index: 0 };
+  }
+
+  async #send(call: Call, options: RequestOptions | undefined): Promise<unknown> {
+    const signal = options?.signal;
+    throwIfAborted(signal);
+    const headers: Record<string, string> = {
+      Accept: FHIR_JSON,
+      ...(call.contentType ? { 'Content-Type': call.contentType } : {}),
+      ...(await this.#hookHeaders()),
+    };
+    const url = call.path ? `${this.#baseUrl}/${call.path}` : this.#baseUrl;
+    const body = call.body === undefined ? undefined : JSON.stringify(call.body);
+    for (let attempt = 1; ; attempt += 1) {
+      try {
+        return await this.#attempt(call, url, headers, body, signal);
+      } catch (error) {
+        const wait = call.method === 'GET' && isDmpError(error) ? this.#retryDelay(error, attempt) : undefined;
+        if (wait === undefined) throw error;
+        await sleep(wait, signal);
+      }
+    }
+  }
+
+  async #hookHeaders(): Promise<Record<string, string>> {
+    const hook = this.#headers;
+    if (!hook) return {};
+    if (typeof hook !== 'function') return hook;
+    try {
+      return await hook();
+    } catch (error) {
+      throw new DmpError('unauthorized', 'The headers hook failed', { cause: error });
+    }
+  }
+
+  async #attempt(call: Call, url: string, headers: Record<string, string>, body: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(new DOMException(`No answer within ${this.#timeoutMs} ms`, 'TimeoutError')), this.#timeoutMs);
+    const follow = () => deadline.abort(signal?.reason);
+    signal?.addEventListener('abort', follow, { once: true });
+    try {
+      let response: Response;
+      try {
+        response = await this.#fetch(url, { method: call.method, headers, body, signal: deadline.signal });
+      } catch (error) {
+        throw deadline.signal.aborted ? abortError(deadline.signal.reason) : new DmpError('network', `${call.what}: no response`, { cause: error });
+      }
+      let text: string;
+      try {
+        text = await response.text();
+      } catch (error) {
+        throw deadline.signal.aborted ? abortError(deadline.signal.reason) : new DmpError('network', 'The response was cut off', { cause: error });
+      }
+      if (!response.ok) throw errorOf(call.what, response, text);
+      if (text.trim() === '') return undefined;
+      try {
+        return JSON.parse(text);
+      } catch (error) {
+        throw new DmpError('invalid-response', `${call.what}: the response is not valid JSON`, { status: response.status, cause: error });
+      }
+    } finally {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', follow);
+    }
+  }
+
+  #retryDelay(error: DmpError, attempt: number): number | undefined {
+    if (attempt >= this.#tries) return undefined;
+    const transient = error.kind === 'network' || error.kind === 'rate-limited' || (error.kind === 'http' && (error.status ?? 0) >= 500);
+    if (!transient) return undefined;
+    if (error.retryAfter !== undefined) return error.retryAfter <= 10 ? error.retryAfter * 1000 : undefined;
+    return this.#baseDelayMs * 2 ** (attempt - 1);
+  }
+}
+
+// --------------------------------------------------------------------------------------------
+// Module helpers
+// --------------------------------------------------------------------------------------------
+
+type PatchOp =
+  | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
+  | { op: 'remove'; path: string };
+
+/** Guards a PATCH against a concurrent change: it applies only to the version we read. */
+function versionTest(resource: { meta?: { versionId?: string | undefined } | undefined }): PatchOp[] {
+  const versionId = resource.meta?.versionId;
+  return versionId ? [{ op: 'test', path: '/meta/versionId', value: versionId }] : [];
+}
+
+const ROUTE_SCHEMAS = {
+  authorizations: ROUTES.listAuthorizations.response,
+  professionals: ROUTES.searchProfessionals.response,
+  accessLog: ROUTES.listAccessLog.response,
+  accessLogQuery: AccessLogQuerySchema,
+};
+
+function insToken(ins: string): string {
+  return `${INS_NIR_SYSTEM}|${ins}`;
+}
+
+function searchPath(type: string, params: Params): string {
+  const search = new URLSearchParams(params).toString();
+  return search ? `${type}?${search}` : type;
+}
+
+function typeConcept(typeCode: string) {
+  const display = TYPE_CODE_LABELS[typeCode];
+  return { coding: [{ system: typeSystemOf(typeCode), code: typeCode, ...(display ? { display } : {}) }] };
+}
+
+/**
+ * A UI category as a search parameter: `category` (classCode) when the category is exactly a
+ * set of classes, else `type` with every typeCode our table files under it.
+ */
+export function categoryParam(category: Category): [string, string] {
+  const types = Object.keys(CLASS_CODE_OF_TYPE);
+  const classOf = (type: string) => CLASS_CODE_OF_TYPE[type]!;
+  const classes = [...new Set(types.map(classOf))].filter((code) => categoryOf(code, '') === category);
+  const exact = classes.length > 0 && types.every((type) => (categoryOf(classOf(type), type) === category) === classes.includes(classOf(type)));
+  if (exact) return ['category', classes.map((code) => `${CLASS_CODE_SYSTEM}|${code}`).join(',')];
+  const members = types.filter((type) => categoryOf(classOf(type), type) === category);
+  return ['type', members.map((type) => `${typeSystemOf(type)}|${type}`).join(',')];
+}
+
+/** Lower-case, without accents: "Échographie" matches "echo" (as the JSON API's `q`). */
+function fold(text: string): string {
+  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
+}
+
+function haystackOf(doc: DmpDocument): string {
+  return fold(`${doc.title} ${doc.author.name} ${doc.author.organisation ?? ''} ${TYPE_CODE_LABELS[doc.typeCode] ?? ''} ${doc.typeCode}`);
+}
+
+function encodeCursor(path: string, skip: number): string {
+  return textToBase64(JSON.stringify([path, skip])).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function parseBundle(body: unknown, what: string): Bundle {
+  const result = BundleSchema.safeParse(body);
+  if (!result.success) throw invalidResponse(what, zodIssues(result.error.issues));
+  return result.data;
+}
+
+function parseBody<T extends ResourceType>(type: T, body: unknown, what: string): ResourceOf<T> {
+  return mapped(() => parseResource(type, body), '', what);
+}
+
+/** Runs a mapping; its MappingError becomes an `invalid-response` naming the fields under `prefix`. */
+function mapped<T>(run: () => T, prefix: string, what: string): T {
+  try {
+    return run();
+  } catch (error) {
+    if (error instanceof MappingError) throw invalidResponse(what, prefix ? error.under(prefix).issues : error.issues);
+    throw error;
+  }
+}
+
+/** The entries of a Bundle of one type (search matches by default), each parsed by its schema. */
+function matches<T extends ResourceType>(bundle: Bundle, type: T, mode: 'match' | 'include' | 'any' = 'match'): Array<Match<ResourceOf<T>>> {
+  const found: Array<Match<ResourceOf<T>>> = [];
+  (bundle.entry ?? []).forEach((entry, index) => {
+    if (entry.resource?.resourceType !== type) return;
+    const entryMode = entry.search?.mode ?? 'match';
+    if (mode !== 'any' && bundle.type === 'searchset' && entryMode !== mode) return;
+    found.push({ resource: mapped(() => parseResource(type, entry.resource), `entry.${index}.resource`, `${type} in Bundle`), index });
+  });
+  return found;
+}
+
+/** The DocumentReferences a search matched, with `replacedBy` from the ones that replace them. */
+function documentsOf(bundle: Bundle): DmpDocument[] {
+  const all = matches(bundle, 'DocumentReference', 'any');
+  const replacedBy = new Map<string, string>();
+  for (const { resource } of all) {
+    for (const relation of resource.relatesTo ?? []) {
+      const target = relation.code === 'replaces' ? relation.target.reference?.match(/(?:^|\/)DocumentReference\/([^/]+)$/)?.[1] : undefined;
+      if (target) replacedBy.set(target, resource.id);
+    }
+  }
+  return matches(bundle, 'DocumentReference').map(({ resource, index }) =>
+    mapped(() => fromDocumentReference(resource, { replacedBy: replacedBy.get(resource.id) }), `entry.${index}.resource`, 'DocumentReference search'),
+  );
+}
+
+/**
+ * What the server hid from a professional, by reason: one OperationOutcome issue per hidden
+ * document in an `outcome` entry (`suppressed`, the reason as its code).
+ */
+function hiddenCounts(bundle: Bundle): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const entry of bundle.entry ?? []) {
+    if (entry.search?.mode !== 'outcome' || entry.resource?.resourceType !== 'OperationOutcome') continue;
+    const outcome = OperationOutcomeSchema.safeParse(entry.resource);
+    for (const issue of outcome.data?.issue ?? []) {
+      const reason = issue.code === 'suppressed' ? issue.details?.coding?.find((c) => c.system === REASON_SYSTEM)?.code : undefined;
+      if (reason) counts[reason] = (counts[reason] ?? 0) + 1;
+    }
+  }
+  return counts;
+}
+
+function synthesisOf(match: Match<DocumentReference>, withContent?: true): Synthesis;
+function synthesisOf(match: Match<DocumentReference>, withContent: false): Omit<Synthesis, 'content'>;
+function synthesisOf(match: Match<DocumentReference>, withContent = true): Synthesis | Omit<Synthesis, 'content'> {
+  const { resource, index } = match;
+  const what = 'DocumentReference (SYNTH)';
+  const document = mapped(() => fromDocumentReference(resource), `entry.${index}.resource`, what);
+  const head = {
+    documentId: document.id,
+    version: document.version,
+    etag: `"${document.id}"`,
+    author: { name: document.author.name, ...(document.author.rpps ? { rpps: document.author.rpps } : {}) },
+    savedAt: document.submittedAt,
+  };
+  if (!withContent) return head;
+  const at = resource.content.findIndex((c) => c.format?.code === SYNTHESIS_CONTENT_FORMAT && c.attachment.data !== undefined);
+  const path = `entry.${index}.resource.content${at < 0 ? '' : `.${at}.attachment.data`}`;
+  if (at < 0) throw invalidResponse(what, [{ path, message: 'Aucun contenu structuré dmp-elements (seul le CDA est présent)' }]);
+  let content: unknown;
+  try {
+    content = JSON.parse(base64ToText(resource.content[at]!.attachment.data!));
+  } catch {
+    throw invalidResponse(what, [{ path, message: 'Le contenu structuré n’est pas du JSON' }]);
+  }
+  const parsed = SynthesisContentSchema.safeParse(content);
+  if (!parsed.success) throw invalidResponse(what, zodIssues(parsed.error.issues).map((i) => ({ ...i, path: i.path ? `${path}.${i.path}` : path })));
+  return checked(SynthesisSchema, { ...head, content: parsed.data }, what);
+}
+
+function checked<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.output<T> {
+  return mapped(() => parseWith(schema, value), '', what);
+}
+
+function validated<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.output<T> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issues = zodIssues(result.error.issues).map((issue) => ({ ...issue, path: issue.path ? `${what}.${issue.path}` : what }));
+  throw invalidRequest(issues);
+}
+
+function summary(issues: DmpIssue[]): string {
+  return issues.map((issue) => `${issue.path || '(root)'}: ${issue.message}`).join('; ');
+}
+
+function invalidRequest(issues: DmpIssue[]): DmpError {
+  return new DmpError('invalid-request', `The request is invalid: ${summary(issues)}`, { issues });
+}
+
+function invalidResponse(what: string, issues: DmpIssue[]): DmpError {
+  return new DmpError('invalid-response', `${what}: ${summary(issues)}`, { issues });
+}
+
+function notSupported(method: string, why: string): Promise<never> {
+  const detail = `${method} is not supported by the FHIR adapter: ${why}.`;
+  const problem: Problem = { type: 'about:blank', title: 'Not supported by the FHIR adapter', status: 501, detail };
+  return Promise.reject(new DmpError('http', detail, { problem }));
+}
+
+function kindOf(status: number): DmpErrorKind {
+  switch (status) {
+    case 400:
+    case 422:
+      return 'invalid-request';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+    case 410:
+      return 'not-found';
+    case 409:
+    case 412:
+      return 'conflict';
+    case 429:
+      return 'rate-limited';
+    default:
+      return 'http';
+  }
+}
+
+/** An error answer as a DmpError: its OperationOutcome's diagnostics, and our reason code if any. */
+function errorOf(what: string, response: Response, text: string): DmpError {
+  const { status } = response;
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  const outcome = OperationOutcomeSchema.safeParse(body).data;
+  const issues = outcome?.issue.map((issue) => ({
+    path: issue.expression?.[0] ?? '',
+    message: issue.diagnostics ?? issue.details?.text ?? issue.code,
+  }));
+  const reasonCode = outcome?.issue.flatMap((issue) => issue.details?.coding ?? []).find((c) => c.system === REASON_SYSTEM)?.code;
+  const reason = ReasonCodeSchema.safeParse(reasonCode).data;
+  const detail = issues?.map((issue) => issue.message).join('; ');
+  const problem: Problem | undefined = outcome
+    ? {
+        type: reason ? `https://dmp-elements.dev/problems/${reason}` : 'about:blank',
+        title: outcome.issue[0]!.code,
+        status,
+        ...(detail ? { detail } : {}),
+        ...(reason ? { reason } : {}),
+      }
+    : undefined;
+  return new DmpError(kindOf(status), `${what} answered ${status}${detail ? `: ${detail}` : ''}`, {
+    status,
+    reason,
+    problem,
+    issues,
+    retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
+  });
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal.reason);
+}
+
+function abortError(reason: unknown): DmpError {
+  return reason instanceof DOMException && reason.name === 'TimeoutError'
+    ? new DmpError('timeout', 'The request timed out', { cause: reason })
+    : new DmpError('aborted', 'The request was aborted', { cause: reason });
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal.reason));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+

