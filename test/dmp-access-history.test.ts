@@ -540,7 +540,7 @@ describe('dmp-access-history', () => {
       db.faults.add({ method: 'GET', path: '/access-log', malformed: 'schema' });
       button(el, 'Exporter en CSV')!.click();
       await waitUntil(() => shadowText(el).includes('L’export a échoué'));
-      expect(shadowText(el)).to.contain('Réponse invalide du serveur.');
+      expect(shadowText(el)).to.contain('Réponse invalide du serveur');
       expect(captured).to.be.undefined;
       expect(rows(el)).to.have.length(24);
     });
@@ -587,7 +587,7 @@ describe('dmp-access-history', () => {
     it('says the response is invalid when the body fails its schema', async () => {
       db.faults.add({ method: 'GET', path: '/access-log', malformed: 'schema' });
       const { el } = await mount('pat-durand-jeanne');
-      await waitUntil(() => shadowText(el).includes('Réponse invalide du serveur.'), shadowText(el));
+      await waitUntil(() => shadowText(el).includes('Réponse invalide du serveur'), shadowText(el));
     });
 
     it('says the server is unreachable when the network fails', async () => {

@@ -1,4 +1,5 @@
 import { msg, str } from '@lit/localize';
+import type { AccessLogEntry } from '../model/access-log.js';
 import type { Category } from '../model/category.js';
 import type { AccessMode, Action, ReasonCode } from '../policy/types.js';
 
@@ -37,6 +38,23 @@ export function professionLabel(code: string | undefined): string {
     case '95': return msg('Diététicien', { id: 'profession.95' });
     case undefined: return '';
     default: return msg(str`Profession ${code}`, { id: 'profession.other' });
+  }
+}
+
+/**
+ * What kind of person acted, for a log line: the profession for a professional, otherwise the
+ * role (a patient, a representative, an insurer refused by law…).
+ */
+export function actorRoleLabel(actor: AccessLogEntry['actor']): string {
+  if (actor.profession) return professionLabel(actor.profession);
+  switch (actor.kind) {
+    case 'patient': return msg('Titulaire du dossier', { id: 'actor-kind.patient' });
+    case 'legal-representative': return msg('Représentant légal', { id: 'actor-kind.legal-representative' });
+    case 'professional': return msg('Professionnel de santé', { id: 'actor-kind.professional' });
+    case 'administrative-staff': return msg('Personnel administratif', { id: 'actor-kind.administrative-staff' });
+    case 'occupational-physician': return msg('Médecin du travail', { id: 'actor-kind.occupational-physician' });
+    case 'insurer': return msg('Assureur ou mutuelle', { id: 'actor-kind.insurer' });
+    default: return '';
   }
 }
 

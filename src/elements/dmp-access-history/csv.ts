@@ -2,7 +2,8 @@ import { msg } from '@lit/localize';
 import { formatDateTime } from '../../i18n/format.js';
 import { actionLabel, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
-import { actorRoleLabel, outcomeLabel } from './texts.js';
+import { actorRoleLabel } from '../../i18n/labels.js';
+import { outcomeLabel } from './texts.js';
 
 /** French spreadsheets split on `;` (the comma is their decimal separator). */
 export const CSV_SEPARATOR = ';';

@@ -8,7 +8,7 @@ import { isDmpError } from '../../client/errors.js';
 import type { DmpClient } from '../../client/types.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
-import { actionLabel, modeLabel, reasonText } from '../../i18n/labels.js';
+import { actionLabel, actorRoleLabel, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import type { Actor } from '../../model/actor.js';
 import type { DossierInfo } from '../../model/dossier.js';
@@ -20,7 +20,8 @@ import { accessLogRows, encodeCsv } from './csv.js';
 import { styles } from './dmp-access-history.styles.js';
 import { localDay, offerDownload } from './download.js';
 import { AccessLogFeed, collectAll, type FeedFilter } from './feed.js';
-import { actorRoleLabel, loadErrorText, outcomeLabel } from './texts.js';
+import { errorText } from '../../i18n/error-text.js';
+import { outcomeLabel } from './texts.js';
 import type { HistoryExportedDetail } from './events.js';
 
 const EMERGENCY_MODES = ['break-glass', 'regulation'] as const satisfies readonly AccessMode[];
@@ -381,7 +382,7 @@ export class DmpAccessHistory extends DmpElement {
   private renderLoadError(): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
       <strong>${msg('L’historique n’a pas pu être chargé.', { id: 'access-history.error.title' })}</strong>
-      <p>${loadErrorText(this.task.error)}</p>
+      <p>${errorText(this.task.error)}</p>
       <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer', { id: 'access-history.retry' })}</button></p>
     </div>`;
   }
@@ -461,7 +462,7 @@ export class DmpAccessHistory extends DmpElement {
     }
     if (s.kind === 'failed') {
       return html`<p class="field-error" role="alert">
-        ${msg('L’export a échoué :', { id: 'access-history.export.failed' })} ${loadErrorText(s.error)}
+        ${msg('L’export a échoué :', { id: 'access-history.export.failed' })} ${errorText(s.error)}
       </p>`;
     }
     return html`<p class="status export-status" role="status">${text}</p>`;
@@ -545,7 +546,7 @@ export class DmpAccessHistory extends DmpElement {
     return html`<div class="more">
       ${error
         ? html`<p class="field-error" role="alert">
-            ${msg('La suite de l’historique n’a pas pu être chargée :', { id: 'access-history.more.failed' })} ${loadErrorText(error)}
+            ${msg('La suite de l’historique n’a pas pu être chargée :', { id: 'access-history.more.failed' })} ${errorText(error)}
           </p>`
         : nothing}
       <button type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => this.handleLoadMore(feed)}>
