@@ -1,4 +1,5 @@
 import type { DmpDocument } from '../../src/model/document.js';
+import type { PatientProfile } from '../../src/model/profile.js';
 
 /*
  * Files for seeded documents, made on demand so that no binary is committed: a one-page PDF for
@@ -120,8 +121,45 @@ function minimalCda(doc: DmpDocument, textLines: string[]): string {
   ].join('\n');
 }
 
+/** Jeanne Durand's declared information ("Mes informations"), as she saved it. */
+export const ADULT_PROFILE: PatientProfile = {
+  bloodGroup: 'A+',
+  allergiesNoneKnown: false,
+  allergies: [
+    { id: 'decl-allergie-penicilline', agent: 'Pénicillines (amoxicilline)', reaction: 'Urticaire géante et gonflement du visage', since: '1987-05-01' },
+    { id: 'decl-intolerance-codeine', agent: 'Codéine', reaction: 'Vomissements' },
+  ],
+  treatments: [
+    { id: 'decl-traitement-metformine', name: 'Metformine 1000 mg', dosage: '1 comprimé matin et soir' },
+    { id: 'decl-traitement-ramipril', name: 'Ramipril 5 mg', dosage: '1 comprimé le matin' },
+    { id: 'decl-traitement-paracetamol', name: 'Paracétamol 1 g', dosage: 'Si douleur, jusqu’à 3 par jour' },
+  ],
+  emergencyContacts: [
+    { id: 'decl-contact-fille', name: 'Claire Durand', relationship: 'Fille', phone: '06 39 98 02 11' },
+    { id: 'decl-contact-voisin', name: 'Henri Vidal', relationship: 'Voisin', phone: '06 39 98 02 12' },
+  ],
+  trustedPerson: { name: 'Claire Durand', relationship: 'Fille', phone: '06 39 98 02 11', email: 'claire.durand@example.org' },
+  advanceDirectives: {
+    text: 'Je ne souhaite pas d’acharnement thérapeutique. Le document complet est déposé dans mon dossier.',
+    writtenOn: '2025-11-08',
+  },
+  organDonation: { choice: 'accept' },
+  declaredAt: '2025-11-08T19:12:00.000Z',
+};
+
+/** The seeded EXPPAT_2 document that holds ADULT_PROFILE. */
+export const ADULT_PROFILE_DOCUMENT_ID = 'doc-durand-informations';
+export const ADULT_PROFILE_JSON = JSON.stringify(ADULT_PROFILE);
+
+/** Files that are data rather than a description: the declared information, as JSON. */
+const SEEDED_CONTENTS: Readonly<Record<string, DocumentContent>> = {
+  [ADULT_PROFILE_DOCUMENT_ID]: { mimeType: 'text/plain', body: ADULT_PROFILE_JSON },
+};
+
 /** A small file for a document, in its own mime type when that is text-based. */
 export function documentContent(doc: DmpDocument): DocumentContent {
+  const seeded = SEEDED_CONTENTS[doc.id];
+  if (seeded) return seeded;
   const textLines = lines(doc);
   switch (doc.mimeType) {
     case 'application/pdf':

@@ -21,6 +21,7 @@ import {
   PHYSIO_GARCIA,
   RADIOLOGIST_FAURE,
 } from './professionals.js';
+import { ADULT_PROFILE_DOCUMENT_ID, ADULT_PROFILE_JSON } from './document-content.js';
 
 export { documentContent } from './document-content.js';
 
@@ -199,6 +200,17 @@ const ADULT_DOCUMENTS: DmpDocument[] = [
     serviceStart: '2025-11-08T19:00:00.000Z',
     submittedAt: '2025-11-08T19:45:00.000Z',
     size: 143_360,
+  }),
+  makeDocument({
+    id: ADULT_PROFILE_DOCUMENT_ID,
+    title: 'Informations de l’usager',
+    typeCode: 'EXPPAT_2',
+    author: JEANNE,
+    serviceStart: '2025-11-08T19:12:00.000Z',
+    submittedAt: '2025-11-08T19:12:00.000Z',
+    size: new TextEncoder().encode(ADULT_PROFILE_JSON).length,
+    formatCode: FORMAT_PATIENT,
+    mimeType: 'text/plain',
   }),
   makeDocument({
     id: 'doc-durand-cr-operatoire-2009',

@@ -9,6 +9,7 @@ export * from './nir.js';
 export * from './patient.js';
 export * from './problem.js';
 export * from './professional.js';
+export * from './profile.js';
 export * from './routes.js';
 export * from './rpps.js';
 export * from './synthesis.js';

@@ -1,5 +1,5 @@
-import * as z from 'zod';
-import { DateSchema, DateTimeSchema } from './common.js';
+import * as z from 'zod/mini';
+import { DateSchema, DateTimeSchema, trimmed } from './common.js';
 
 /**
  * What the patient declares about themselves ("Mes informations"): stored as one document of
@@ -41,41 +41,40 @@ export function normalizeFrenchPhone(input: string): string | undefined {
   return digits.replace(/(\d{2})(?=\d)/g, '$1 ');
 }
 
-const EntryIdSchema = z.string().min(1).max(64);
-const required = (max: number) => z.string().trim().min(1).max(max);
-const optionalText = (max: number) => z.string().trim().min(1).max(max).optional();
-const PhoneSchema = z.string().regex(FRENCH_PHONE);
+const EntryIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
+const optionalText = (max: number) => z.optional(trimmed(1, max));
+const PhoneSchema = z.string().check(z.regex(FRENCH_PHONE));
 
 export const DeclaredAllergySchema = z.object({
   id: EntryIdSchema,
   /** The substance, food or drug. */
-  agent: required(200),
+  agent: trimmed(1, 200),
   reaction: optionalText(500),
-  since: DateSchema.optional(),
+  since: z.optional(DateSchema),
 });
 export type DeclaredAllergy = z.infer<typeof DeclaredAllergySchema>;
 
 export const DeclaredTreatmentSchema = z.object({
   id: EntryIdSchema,
-  name: required(200),
+  name: trimmed(1, 200),
   dosage: optionalText(200),
 });
 export type DeclaredTreatment = z.infer<typeof DeclaredTreatmentSchema>;
 
 export const EmergencyContactSchema = z.object({
   id: EntryIdSchema,
-  name: required(150),
-  relationship: required(100),
+  name: trimmed(1, 150),
+  relationship: trimmed(1, 100),
   phone: PhoneSchema,
 });
 export type EmergencyContact = z.infer<typeof EmergencyContactSchema>;
 
 /** The personne de confiance (CSP L1111-6). */
 export const TrustedPersonSchema = z.object({
-  name: required(150),
+  name: trimmed(1, 150),
   relationship: optionalText(100),
-  phone: PhoneSchema.optional(),
-  email: z.email().max(254).optional(),
+  phone: z.optional(PhoneSchema),
+  email: z.optional(z.email().check(z.maxLength(254))),
 });
 export type TrustedPerson = z.infer<typeof TrustedPersonSchema>;
 
@@ -92,28 +91,38 @@ export const OrganDonationSchema = z.object({
 });
 export type OrganDonation = z.infer<typeof OrganDonationSchema>;
 
+interface EntryLists {
+  allergies: ReadonlyArray<{ id: string }>;
+  treatments: ReadonlyArray<{ id: string }>;
+  emergencyContacts: ReadonlyArray<{ id: string }>;
+}
+
+function uniqueEntryIds(p: EntryLists): boolean {
+  const ids = [...p.allergies, ...p.treatments, ...p.emergencyContacts].map((e) => e.id);
+  return new Set(ids).size === ids.length;
+}
+
 export const PatientProfileSchema = z
   .object({
     bloodGroup: BloodGroupSchema,
-    allergies: z.array(DeclaredAllergySchema).max(MAX_ALLERGIES),
+    allergies: z.array(DeclaredAllergySchema).check(z.maxLength(MAX_ALLERGIES)),
     /** "No allergy known" is a statement, not an empty list (DOMAIN.md). */
     allergiesNoneKnown: z.boolean(),
-    treatments: z.array(DeclaredTreatmentSchema).max(MAX_TREATMENTS),
-    emergencyContacts: z.array(EmergencyContactSchema).max(MAX_EMERGENCY_CONTACTS),
-    trustedPerson: TrustedPersonSchema.optional(),
-    advanceDirectives: AdvanceDirectivesSchema.optional(),
+    treatments: z.array(DeclaredTreatmentSchema).check(z.maxLength(MAX_TREATMENTS)),
+    emergencyContacts: z.array(EmergencyContactSchema).check(z.maxLength(MAX_EMERGENCY_CONTACTS)),
+    trustedPerson: z.optional(TrustedPersonSchema),
+    advanceDirectives: z.optional(AdvanceDirectivesSchema),
     organDonation: OrganDonationSchema,
     /** When the patient (or their representative) saved this version. */
     declaredAt: DateTimeSchema,
   })
-  .refine((p) => !(p.allergiesNoneKnown && p.allergies.length > 0), {
-    message: 'Aucune allergie connue, mais des allergies sont listées.',
-    path: ['allergiesNoneKnown'],
-  })
-  .refine((p) => new Set([...p.allergies, ...p.treatments, ...p.emergencyContacts].map((e) => e.id)).size === p.allergies.length + p.treatments.length + p.emergencyContacts.length, {
-    message: 'Identifiants d’entrée en double.',
-    path: ['allergies'],
-  });
+  .check(
+    z.refine((p) => !(p.allergiesNoneKnown && p.allergies.length > 0), {
+      message: 'Aucune allergie connue, mais des allergies sont listées.',
+      path: ['allergiesNoneKnown'],
+    }),
+    z.refine(uniqueEntryIds, { message: 'Identifiants d’entrée en double.', path: ['allergies'] }),
+  );
 export type PatientProfile = z.infer<typeof PatientProfileSchema>;
 
 /** A profile with nothing declared yet. */

@@ -352,6 +352,9 @@ function decideForProfessional(
     if ((adding || !isAuthor) && !professionMayRead(actor.profession, document.category, document.typeCode)) {
       return deny('profession-not-permitted', mode);
     }
+    // The patient's own space (class 90, DOCPAT*) holds what the patient declares: professionals
+    // read it where the matrix lets them, only the patient side writes it (design choice).
+    if ((adding || action === 'document.replace') && isPatientsOwn(document)) return deny('patient-only', mode);
     if (document.masked && !isAuthor && !isTreating) return deny('masked', mode);
     if ((action === 'document.replace' || action === 'document.set-visibility' || action === 'document.archive') && !isAuthor && !isTreating) {
       return deny('not-author', mode);
@@ -405,7 +408,7 @@ function decideForPatientSide(
   // 8. The document itself. Patients are not subject to `masked`: it hides from professionals.
   if (actionRule.documentLevel) {
     // Documents deposited by the patient (DOCPAT01–06) sit in their subject's category but are theirs too.
-    const own = document.category === 'patient' || (document.typeCode?.startsWith('DOCPAT') ?? false);
+    const own = isPatientsOwn(document);
     if (action === 'document.add') {
       if (!own) return deny('profession-not-permitted');
     } else {
@@ -441,4 +444,9 @@ function decideCreation(channel: NonNullable<PolicyRequest['channel']>, dossier:
   // Only a qualified INS may reference health data; online, the patient's own login stands for it.
   if (channel !== 'online' && dossier.insStatus !== undefined && dossier.insStatus !== 'QUAL') return deny('ins-not-qualified');
   return allow(undefined, false);
+}
+
+/** A document of the patient's own space: category `patient`, or deposited by them (`DOCPAT*`). */
+function isPatientsOwn(document: PolicyDocumentInput): boolean {
+  return document.category === 'patient' || (document.typeCode?.startsWith('DOCPAT') ?? false);
 }

@@ -72,8 +72,10 @@ describe('profession matrix, cell by cell (read, and add where read)', () => {
         expect(decide(input({ actor, action: 'document.read', dossier, document })), 'document.read').to.deep.equal(
           decision(may ? ['allowed', 'normal', LOG] : ['profession-not-permitted', 'normal', LOG]),
         );
+        // One writes only where one may read; the patient's own space only the patient side writes.
+        const addReason = !may ? 'profession-not-permitted' : category === 'patient' ? 'patient-only' : 'allowed';
         expect(decide(input({ actor, action: 'document.add', dossier, document })), 'document.add').to.deep.equal(
-          decision(may ? ['allowed', 'normal', NOTIFY] : ['profession-not-permitted', 'normal', LOG]),
+          decision(addReason === 'allowed' ? ['allowed', 'normal', NOTIFY] : [addReason, 'normal', LOG]),
         );
         // Authors always see their own documents, whatever their profession.
         expect(

@@ -1,0 +1,630 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { isDmpError, type DmpIssue } from '../../client/errors.js';
+import type { DmpClient } from '../../client/types.js';
+import type { DataTopic } from '../../context/contexts.js';
+import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { reasonText } from '../../i18n/labels.js';
+import { TYPE_CODE_LABELS } from '../../model/category.js';
+import type { Actor } from '../../model/actor.js';
+import type { DmpDocument } from '../../model/document.js';
+import type { DossierInfo, PolicyDossier } from '../../model/dossier.js';
+import type { PatientDisplay } from '../../model/patient.js';
+import { DIRECTIVES_TYPE_CODE, PROFILE_MIME_TYPE, PROFILE_TYPE_CODE, type PatientProfile } from '../../model/profile.js';
+import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
+import { DmpElement } from '../base/dmp-element.js';
+import { baseStyles } from '../base/styles.js';
+import { DirectivesUploadForm, type DirectivesView } from './directives.js';
+import { styles } from './dmp-patient-profile.styles.js';
+import { checkDraft, draftOf, isProfileDraft, type FieldProblem, type ProfileDraft } from './draft.js';
+import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
+import { renderProfileFields, type ProfileFormHost } from './form.js';
+import { listPatientDocuments, newPatientDocument, policyDocumentOf, readProfile } from './load.js';
+import { renderDirectivesSection, renderProfileSections } from './read-view.js';
+import { errorText } from './texts.js';
+
+/** Changes after which what this element shows, or what the user may do, may differ. */
+const RELOAD_TOPICS: readonly DataTopic[] = ['documents', 'dossier', 'authorizations'];
+/** Changes after which the dossier's access conditions may differ, so the existence test is asked again. */
+const DOSSIER_TOPICS: readonly DataTopic[] = ['dossier', 'authorizations', 'settings'];
+const DRAFT_KIND = 'profile';
+const MAX_ISSUES_SHOWN = 5;
+
+type Loaded =
+  | { key: string; refused: ReasonCode }
+  | {
+      key: string;
+      dossier: PolicyDossier;
+      /** The current declared-information document, if any. */
+      document: DmpDocument | undefined;
+      profile: PatientProfile | undefined;
+      /** Why the stored profile could not be read, when it could not. */
+      issues: DmpIssue[] | undefined;
+      directives: DmpDocument[];
+      /** Unsaved edits this user left on this device. */
+      storedDraft: Draft<ProfileDraft> | undefined;
+    };
+type Readable = Exclude<Loaded, { refused: ReasonCode }>;
+
+/** Where unsaved edits are kept after a failed save. */
+type DraftKept = 'device' | 'page';
+
+/** Who a draft belongs to: the actor's id, or a professional's RPPS (as the synthesis editor). */
+function authorKeyOf(actor: Actor | undefined): string {
+  return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');
+}
+
+function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => n.toString().padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * What the patient declares about themselves — blood group, allergies and intolerances, ongoing
+ * treatments, people to contact in an emergency, the trusted person, advance directives (written
+ * here or uploaded as a signed file) and organ donation wishes — stored as the patient's own
+ * documents in the DMP (`EXPPAT_2` for the information, `EXPPAT_3` for directives files), so the
+ * server's policy and access log apply unchanged.
+ *
+ * The patient or their legal representative edits; each save is a new version that replaces the
+ * previous one (XDS replacement). Professionals read it according to the policy, every section
+ * marked "declared by the patient"; those the policy refuses see the reason in words. Edits that
+ * fail to save stay in the form and on this device (IndexedDB) for their author only.
+ *
+ * @tagname dmp-patient-profile
+ * @summary The patient's declared information ("Mes informations"), editable by the patient.
+ *
+ * @fires {CustomEvent<ProfileSaveRequestDetail>} dmp-profile-save-request - Cancelable. The checked profile is about to be stored; `preventDefault()` keeps the form open and sends nothing.
+ * @fires {CustomEvent<ProfileSavedDetail>} dmp-profile-saved - The server stored the profile; `document` is the new version.
+ * @fires {CustomEvent<DirectivesUploadRequestDetail>} dmp-profile-directives-upload-request - Cancelable. A directives file is about to be uploaded (replacing `replaces`, if any).
+ * @fires {CustomEvent<DirectivesUploadedDetail>} dmp-profile-directives-uploaded - The server stored the directives file.
+ * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - The user opened an uploaded directives document; the host shows it.
+ *
+ * @csspart base - The element's outer box.
+ * @csspart patient - The patient's identity, when the `patient` property is set.
+ * @csspart section - Each section (blood group, allergies…), in the read view and in the form.
+ * @csspart badge - The "declared by the patient" mark on each section.
+ * @csspart form - The edit form.
+ *
+ * @cssprop --dmp-color-declared - Text and border of the "declared by the patient" badge.
+ * @cssprop --dmp-color-declared-surface - Background of that badge.
+ */
+export class DmpPatientProfile extends DmpElement {
+  static override styles = [baseStyles, styles];
+
+  private readonly directivesForm = new DirectivesUploadForm(this);
+  /** The form reads the draft live: several changes may land before the next render. */
+  private readonly formHost: ProfileFormHost = this.createFormHost();
+
+  private readonly task = new Task(this, {
+    task: async ([client, , , active, ins, key], { signal }) => {
+      if (!client || !this.policy || !this.actor || !active || !ins || !key) return initialState;
+      let info: DossierInfo;
+      try {
+        info = await this.dossierFor(client, ins, `${key}|${this.dossierRevision}`);
+      } catch (error) {
+        // The existence test refused (an actor the law keeps out): a refusal, not a failure.
+        if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, refused: error.reason } satisfies Loaded;
+        throw error;
+      }
+      const read = this.decideOn('document.read', info.policy, newPatientDocument(PROFILE_TYPE_CODE));
+      if (!read.allowed) return { key, refused: read.reason } satisfies Loaded;
+      const { profile: document, directives } = await listPatientDocuments(client, ins, { signal });
+      const content = document ? await readProfile(client, ins, document, { signal }) : undefined;
+      const writer = this.writeDenial(info.policy, PROFILE_TYPE_CODE, document) === undefined;
+      const storedDraft = writer ? await this.readStoredDraft(key) : undefined;
+      return {
+        key,
+        dossier: info.policy,
+        document,
+        profile: content?.ok ? content.profile : undefined,
+        issues: content && !content.ok ? content.issues : undefined,
+        directives,
+        storedDraft,
+      } satisfies Loaded;
+    },
+    args: () =>
+      [this.client, this.policy, this.actor, this.session?.state === 'active', this.patientIns, this.draftStoreKey, this.revision] as const,
+  });
+
+  private dossierCache: { key: string; promise: Promise<DossierInfo> } | undefined;
+  private seenRevision: number | undefined;
+  private saveController: AbortController | undefined;
+  /** The draft as it was when editing started, to tell whether anything was changed. */
+  private editStart = '';
+  /** What the form was opened on: it stays on screen while a reload behind it fails. */
+  private editLoaded: Readable | undefined;
+  /** A field to focus once rendered (a new entry, the button after a removal). */
+  private pendingFocus: string | undefined;
+
+  @query('#discard-dialog') private discardDialog?: HTMLDialogElement;
+
+  @state() private revision = 0;
+  @state() private dossierRevision = 0;
+  /** The form's content while editing; undefined in the read view. */
+  @state() private draft: ProfileDraft | undefined;
+  /** The version the edits replace when saved. */
+  @state() private editBase: DmpDocument | undefined;
+  @state() private problems: ReadonlyMap<string, FieldProblem> = new Map();
+  @state() private formInvalid = false;
+  @state() private saving = false;
+  @state() private saveError: unknown;
+  @state() private draftKept: DraftKept | undefined;
+  @state() private statusText = '';
+
+  /** INS (NIR) of the patient whose information is shown. */
+  @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /** The patient as the host knows them, shown as the identity of the dossier. */
+  @property({ attribute: false }) patient: PatientDisplay | undefined;
+
+  /** Who the drafts belong to and which patient: `author|ins|profile`; empty without an actor or patient. */
+  private get draftStoreKey(): string {
+    const author = authorKeyOf(this.actor);
+    return author && this.patientIns ? draftKey(author, this.patientIns, DRAFT_KIND) : '';
+  }
+
+  /** The last answer, if it concerns the current actor and patient (never another patient's data). */
+  private get current(): Loaded | undefined {
+    const value = this.task.value;
+    return value && value.key === this.draftStoreKey ? value : undefined;
+  }
+
+  /** What an open form works on: the latest answer, or the one it was opened on. */
+  private get editContext(): Readable | undefined {
+    const current = this.current;
+    if (current && !('refused' in current)) return current;
+    return this.editLoaded?.key === this.draftStoreKey ? this.editLoaded : undefined;
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.saveController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('dataChange')) this.handleDataChange();
+    if (changed.has('patientIns') || changed.has('actor')) {
+      const actorBefore = changed.has('actor') ? (changed.get('actor') as typeof this.actor) : this.actor;
+      const insBefore = changed.has('patientIns') ? (changed.get('patientIns') as string | undefined) : this.patientIns;
+      const keyBefore = authorKeyOf(actorBefore) && insBefore ? draftKey(authorKeyOf(actorBefore), insBefore, DRAFT_KIND) : '';
+      if (keyBefore !== this.draftStoreKey) {
+        // The edits belong to that author and patient: keep them there, show nothing of them here.
+        if (this.draft && keyBefore) void this.keepDraft(keyBefore);
+        this.leaveEdit();
+        this.directivesForm.reset();
+        this.statusText = '';
+      }
+    }
+  }
+
+  protected override updated(): void {
+    const id = this.pendingFocus;
+    if (id === undefined) return;
+    this.pendingFocus = undefined;
+    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  }
+
+  /** The existence test is itself logged: asked once per actor and patient, again only when access conditions may change. */
+  private dossierFor(client: DmpClient, ins: string, key: string): Promise<DossierInfo> {
+    if (this.dossierCache?.key === key) return this.dossierCache.promise;
+    const promise = client.getDossier(ins);
+    const entry = { key, promise };
+    this.dossierCache = entry;
+    promise.catch(() => {
+      if (this.dossierCache === entry) this.dossierCache = undefined;
+    });
+    return promise;
+  }
+
+  private handleDataChange(): void {
+    const change = this.dataChange;
+    if (!change) return;
+    const seen = this.seenRevision;
+    this.seenRevision = change.revision;
+    if (seen === undefined || change.revision <= seen) return;
+    if (change.ins && change.ins !== this.patientIns) return;
+    if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;
+    if (change.topics.some((t) => RELOAD_TOPICS.includes(t) || DOSSIER_TOPICS.includes(t))) this.revision += 1;
+  }
+
+  private decideOn(action: Action, dossier: PolicyDossier, document: PolicyDocumentInput): Decision {
+    return this.policy!.decide({ actor: this.actor!, action, dossier, document, request: this.policyRequest(this.patientIns) });
+  }
+
+  /** Why the user may not write a document of `typeCode` (replacing `existing`), or undefined when they may. */
+  private writeDenial(dossier: PolicyDossier, typeCode: string, existing: DmpDocument | undefined): ReasonCode | undefined {
+    const fresh = newPatientDocument(typeCode);
+    const target = existing ? policyDocumentOf(existing) : fresh;
+    const decisions = [
+      this.decideOn('document.add', dossier, fresh),
+      ...(existing ? [this.decideOn('document.replace', dossier, target)] : []),
+    ];
+    return decisions.find((d) => !d.allowed)?.reason;
+  }
+
+  private async readStoredDraft(key: string): Promise<Draft<ProfileDraft> | undefined> {
+    try {
+      const stored = await readDraft<unknown>(key);
+      return stored && isProfileDraft(stored.content) ? (stored as Draft<ProfileDraft>) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes the edits to this device; says where they are kept. */
+  private async keepDraft(key = this.draftStoreKey): Promise<DraftKept> {
+    const draft = this.draft;
+    if (!draft || !key) return 'page';
+    try {
+      await writeDraft<ProfileDraft>(key, {
+        content: draft,
+        // A document's id names its version, as an ETag would.
+        baseEtag: this.editBase?.id ?? null,
+        baseVersion: this.editBase?.version ?? null,
+        savedAt: new Date().toISOString(),
+      });
+      return 'device';
+    } catch {
+      return 'page';
+    }
+  }
+
+  private startEdit(loaded: Readable, draft: ProfileDraft = draftOf(loaded.profile)): void {
+    this.draft = draft;
+    this.editLoaded = loaded;
+    this.editStart = JSON.stringify(draftOf(loaded.profile));
+    this.editBase = loaded.document;
+    this.problems = new Map();
+    this.formInvalid = false;
+    this.saveError = undefined;
+    this.draftKept = undefined;
+    this.statusText = '';
+    this.pendingFocus = 'form-title';
+  }
+
+  private leaveEdit(): void {
+    this.saveController?.abort();
+    this.saveController = undefined;
+    this.draft = undefined;
+    this.editLoaded = undefined;
+    this.editBase = undefined;
+    this.problems = new Map();
+    this.formInvalid = false;
+    this.saving = false;
+    this.saveError = undefined;
+    this.draftKept = undefined;
+  }
+
+  private async discardStoredDraft(): Promise<void> {
+    await deleteDraft(this.draftStoreKey).catch(() => undefined);
+    this.revision += 1;
+    this.pendingFocus = 'edit';
+  }
+
+  private handleCancel(): void {
+    if (this.draft && JSON.stringify(this.draft) !== this.editStart) {
+      this.discardDialog?.showModal();
+      return;
+    }
+    void this.discardEdit();
+  }
+
+  private handleDiscardClose(): void {
+    const dialog = this.discardDialog;
+    if (!dialog) return;
+    if (dialog.returnValue === 'discard') void this.discardEdit();
+    else this.renderRoot.querySelector<HTMLElement>('#cancel')?.focus();
+    dialog.returnValue = '';
+  }
+
+  /** An explicit discard forgets the stored draft too (DECISIONS.md 10). */
+  private async discardEdit(): Promise<void> {
+    const key = this.draftStoreKey;
+    this.leaveEdit();
+    this.pendingFocus = 'edit';
+    await deleteDraft(key).catch(() => undefined);
+  }
+
+  private createFormHost(): ProfileFormHost {
+    const element = this;
+    return {
+      get draft() {
+        return element.draft ?? draftOf(undefined);
+      },
+      get problems() {
+        return element.problems;
+      },
+      get today() {
+        return localToday();
+      },
+      change(next, focus) {
+        element.draft = next;
+        element.statusText = '';
+        element.pendingFocus = focus;
+        // Once a save was refused, each change says at once whether the fields are right now.
+        if (element.problems.size > 0) {
+          const result = checkDraft(next, localToday(), new Date().toISOString());
+          element.problems = result.ok ? new Map() : result.problems;
+          element.formInvalid = element.problems.size > 0;
+        }
+      },
+    };
+  }
+
+  private async save(overwrite = false): Promise<void> {
+    const loaded = this.editContext;
+    const draft = this.draft;
+    const client = this.client;
+    const ins = this.patientIns;
+    if (!loaded || !draft || !client || this.saving) return;
+    if (overwrite) this.editBase = loaded.document;
+    const result = checkDraft(draft, localToday(), new Date().toISOString());
+    if (!result.ok) {
+      this.problems = result.problems;
+      this.formInvalid = true;
+      this.saveError = undefined;
+      await this.updateComplete;
+      this.renderRoot.querySelector<HTMLElement>('form.profile-form [aria-invalid="true"]')?.focus();
+      return;
+    }
+    this.problems = new Map();
+    this.formInvalid = false;
+    const { profile } = result;
+    const replaces = this.editBase;
+    if (!this.emit('dmp-profile-save-request', { profile, replaces }, { cancelable: true })) return;
+    const controller = new AbortController();
+    this.saveController = controller;
+    this.saving = true;
+    this.saveError = undefined;
+    try {
+      const document = await client.addDocument(
+        ins,
+        {
+          title: TYPE_CODE_LABELS[PROFILE_TYPE_CODE] ?? 'Informations de l’usager',
+          typeCode: PROFILE_TYPE_CODE,
+          serviceStart: profile.declaredAt,
+          ...(replaces ? { replaces: replaces.id } : {}),
+        },
+        new Blob([JSON.stringify(profile)], { type: PROFILE_MIME_TYPE }),
+        { signal: controller.signal },
+      );
+      const key = this.draftStoreKey;
+      this.leaveEdit();
+      this.statusText = msg('Vos informations sont enregistrées.', { id: 'patient-profile.saved' });
+      this.pendingFocus = 'edit';
+      await deleteDraft(key).catch(() => undefined);
+      this.emit('dmp-profile-saved', { profile, document } satisfies ProfileSavedDetail);
+      this.provider?.notifyDataChanged(['documents', 'history'], ins);
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      this.saveError = error;
+      this.draftKept = await this.keepDraft();
+      // Someone saved in between: learn their version, so the user can choose to replace it.
+      if (isDmpError(error) && error.kind === 'conflict') this.revision += 1;
+    } finally {
+      if (this.saveController === controller) {
+        this.saveController = undefined;
+        this.saving = false;
+      }
+    }
+  }
+
+  private open(document: DmpDocument): void {
+    this.emit('dmp-document-open', { document } satisfies DocumentOpenDetail);
+  }
+
+  protected renderContent(): TemplateResult {
+    const current = this.current;
+    const pending = this.task.status === TaskStatus.PENDING;
+    const own = this.actor?.kind === 'patient';
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
+      <h2 id="title">
+        ${own
+          ? msg('Mes informations', { id: 'patient-profile.title.own' })
+          : msg('Informations déclarées par le patient', { id: 'patient-profile.title' })}
+      </h2>
+      ${this.renderPatient()}
+      ${!this.patientIns
+        ? html`<div class="notice notice--error" role="alert">
+            ${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'patient-profile.no-patient' })}
+          </div>`
+        : this.renderBody(current, pending)}
+      <p class="status" role="status">${this.statusText}</p>
+    </section>`;
+  }
+
+  private renderPatient(): TemplateResult | typeof nothing {
+    const patient = this.patient;
+    if (!patient) return nothing;
+    const birth = patient.birthDate ? msg(str`né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'patient-profile.patient-born' }) : '';
+    return html`<p part="patient" class="patient">
+      ${msg('Patient :', { id: 'patient-profile.patient' })} <strong>${patient.name}</strong>${birth ? `, ${birth}` : ''}
+    </p>`;
+  }
+
+  private renderBody(current: Loaded | undefined, pending: boolean): unknown {
+    // A form being edited stays on screen whatever happens to a reload behind it.
+    const editing = this.draft ? this.editContext : undefined;
+    if (editing) return this.renderForm(editing);
+    if (this.task.status === TaskStatus.ERROR) return this.renderLoadError();
+    if (!current) return pending || this.task.status === TaskStatus.INITIAL ? this.renderSkeleton() : nothing;
+    if ('refused' in current) return this.renderRefusal(current.refused);
+    return this.renderRead(current);
+  }
+
+  private renderSkeleton(): TemplateResult {
+    return html`<div class="skeleton">
+      <p class="status" role="status">${msg('Chargement des informations…', { id: 'patient-profile.loading' })}</p>
+      <span></span><span></span><span></span>
+    </div>`;
+  }
+
+  private renderRefusal(reason: ReasonCode): TemplateResult {
+    return html`<div class="notice refusal" role="alert">
+      <strong>${msg('Vous ne pouvez pas consulter les informations déclarées par le patient.', { id: 'patient-profile.refused' })}</strong>
+      <p>${reasonText(reason)}</p>
+    </div>`;
+  }
+
+  private renderLoadError(): TemplateResult {
+    return html`<div class="notice notice--error" role="alert">
+      <strong>${msg('Les informations n’ont pas pu être chargées.', { id: 'patient-profile.load-failed' })}</strong>
+      <p>${errorText(this.task.error)}</p>
+      <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer', { id: 'patient-profile.retry' })}</button></p>
+    </div>`;
+  }
+
+  private directivesView(loaded: Readable): DirectivesView {
+    const client = this.client;
+    const ins = this.patientIns;
+    const replaces = loaded.directives[0];
+    return {
+      documents: loaded.directives,
+      uploadDenied: this.writeDenial(loaded.dossier, DIRECTIVES_TYPE_CODE, replaces),
+      locale: this.locale,
+      today: localToday(),
+      onOpen: (d) => this.open(d),
+      upload: async ({ file, writtenOn, metadata }, options) => {
+        if (!client) return undefined;
+        if (!this.emit('dmp-profile-directives-upload-request', { file, writtenOn, replaces }, { cancelable: true })) return undefined;
+        const document = await client.addDocument(ins, metadata, file, options);
+        this.emit('dmp-profile-directives-uploaded', { document, replaced: replaces });
+        this.provider?.notifyDataChanged(['documents', 'history'], ins);
+        return document;
+      },
+    };
+  }
+
+  private renderRead(loaded: Readable): TemplateResult {
+    const editDenied = this.writeDenial(loaded.dossier, PROFILE_TYPE_CODE, loaded.document);
+    const files = this.directivesForm.render(this.directivesView(loaded));
+    const doc = loaded.document;
+    return html`
+      ${editDenied !== undefined
+        ? html`<p class="notice declared-notice">
+            ${msg('Ces informations sont déclarées par le patient ou son représentant légal ; elles n’ont pas été vérifiées par un professionnel de santé.', { id: 'patient-profile.declared-notice' })}
+            <span class="hint">${msg(str`Lecture seule : ${reasonText(editDenied)}`, { id: 'patient-profile.read-only' })}</span>
+          </p>`
+        : nothing}
+      ${doc && !loaded.issues
+        ? html`<p class="meta updated">
+            ${msg(str`Mises à jour le ${formatDateTime(doc.submittedAt, this.locale)} par ${doc.author.name} (version ${doc.version}).`, { id: 'patient-profile.updated' })}
+          </p>`
+        : nothing}
+      ${editDenied === undefined && loaded.storedDraft ? this.renderDraftOffer(loaded, loaded.storedDraft) : nothing}
+      ${loaded.issues ? this.renderMalformed(loaded.issues, editDenied === undefined) : nothing}
+      ${editDenied === undefined
+        ? html`<p class="toolbar">
+            <button type="button" id="edit" class="primary" @click=${() => this.startEdit(loaded)}>
+              ${doc
+                ? msg('Modifier les informations', { id: 'patient-profile.edit' })
+                : msg('Déclarer des informations', { id: 'patient-profile.start' })}
+            </button>
+          </p>`
+        : nothing}
+      ${loaded.profile
+        ? renderProfileSections(loaded.profile, this.locale, files)
+        : html`${!doc
+            ? html`<p class="empty">
+                ${editDenied === undefined
+                  ? msg('Aucune information n’est encore déclarée. Les soignants pourront les consulter en cas de besoin.', { id: 'patient-profile.empty.writer' })
+                  : msg('Le patient n’a déclaré aucune information.', { id: 'patient-profile.empty.reader' })}
+              </p>`
+            : nothing}
+          ${renderDirectivesSection(undefined, this.locale, files)}`}
+    `;
+  }
+
+  private renderDraftOffer(loaded: Readable, stored: Draft<ProfileDraft>): TemplateResult {
+    const stale = (stored.baseEtag ?? undefined) !== loaded.document?.id;
+    return html`<div class="notice draft-offer" role="status">
+      <strong>${msg(str`Des modifications non enregistrées du ${formatDateTime(stored.savedAt, this.locale)} sont conservées sur cet appareil.`, { id: 'patient-profile.draft.offer' })}</strong>
+      ${stale
+        ? html`<p>${msg('Elles partent d’une version antérieure : les enregistrer remplacera la version actuelle.', { id: 'patient-profile.draft.stale' })}</p>`
+        : nothing}
+      <p class="buttons">
+        <button type="button" @click=${() => this.startEdit(loaded, stored.content)}>${msg('Reprendre ces modifications', { id: 'patient-profile.draft.resume' })}</button>
+        <button type="button" @click=${() => void this.discardStoredDraft()}>${msg('Les abandonner', { id: 'patient-profile.draft.discard' })}</button>
+      </p>
+    </div>`;
+  }
+
+  private renderMalformed(issues: DmpIssue[], writer: boolean): TemplateResult {
+    const paths = issues.map((i) => i.path).filter(Boolean);
+    return html`<div class="notice notice--error malformed" role="alert">
+      <strong>${msg('Les informations enregistrées ne peuvent pas être lues.', { id: 'patient-profile.malformed' })}</strong>
+      <p>
+        ${msg('Leur contenu ne respecte pas le format attendu ; rien n’en est affiché, pour ne pas montrer une information fausse.', { id: 'patient-profile.malformed.detail' })}
+        ${writer ? msg('Vous pouvez les déclarer à nouveau : la nouvelle version remplacera celle-ci.', { id: 'patient-profile.malformed.writer' }) : nothing}
+      </p>
+      ${paths.length > 0
+        ? html`<p class="meta">${msg('Champs en cause :', { id: 'patient-profile.malformed.fields' })} <code>${paths.slice(0, MAX_ISSUES_SHOWN).join(', ')}</code></p>`
+        : html`<p class="meta">${msg('Le contenu n’est pas au format JSON.', { id: 'patient-profile.malformed.not-json' })}</p>`}
+    </div>`;
+  }
+
+  private renderForm(loaded: Readable): TemplateResult {
+    const problemCount = this.problems.size;
+    return html`<form part="form" class="profile-form" novalidate aria-labelledby="form-title"
+        @submit=${(e: Event) => {
+          e.preventDefault();
+          void this.save();
+        }}>
+        <h3 id="form-title" tabindex="-1">${msg('Modifier les informations', { id: 'patient-profile.edit' })}</h3>
+        <p class="hint">${msg('Les champs marqués d’un astérisque (*) sont obligatoires dans chaque entrée ajoutée.', { id: 'patient-profile.form.required-hint' })}</p>
+        ${this.formInvalid
+          ? html`<div class="notice notice--error" role="alert">
+              ${problemCount === 0
+                ? msg('Certaines informations ne sont pas valides.', { id: 'patient-profile.form.invalid' })
+                : problemCount === 1
+                  ? msg('Vos informations n’ont pas été enregistrées : 1 champ est à corriger.', { id: 'patient-profile.form.invalid.one' })
+                  : msg(str`Vos informations n’ont pas été enregistrées : ${problemCount} champs sont à corriger.`, { id: 'patient-profile.form.invalid.other' })}
+            </div>`
+          : nothing}
+        ${renderProfileFields(this.formHost)}
+        ${this.saveError !== undefined ? this.renderSaveError(loaded) : nothing}
+        <div class="buttons">
+          <button type="submit" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>
+            ${this.saving ? msg('Enregistrement…', { id: 'patient-profile.saving' }) : msg('Enregistrer', { id: 'patient-profile.save' })}
+          </button>
+          <button type="button" id="cancel" @click=${this.handleCancel}>${msg('Annuler', { id: 'patient-profile.cancel' })}</button>
+        </div>
+      </form>
+      <dialog id="discard-dialog" aria-labelledby="discard-title" @close=${this.handleDiscardClose}>
+        <form method="dialog">
+          <h3 id="discard-title">${msg('Abandonner les modifications ?', { id: 'patient-profile.discard.title' })}</h3>
+          <p>${msg('Ce que vous avez saisi depuis la dernière version enregistrée sera perdu.', { id: 'patient-profile.discard.detail' })}</p>
+          <div class="buttons">
+            <button value="discard" class="danger">${msg('Abandonner', { id: 'patient-profile.discard.confirm' })}</button>
+            <button value="keep" autofocus>${msg('Continuer la saisie', { id: 'patient-profile.discard.keep' })}</button>
+          </div>
+        </form>
+      </dialog>`;
+  }
+
+  private renderSaveError(loaded: Readable): TemplateResult {
+    const error = this.saveError;
+    const conflict = isDmpError(error) && error.kind === 'conflict';
+    const newer = conflict && loaded.document && loaded.document.id !== this.editBase?.id ? loaded.document : undefined;
+    return html`<div class="notice notice--error save-error" role="alert">
+      <strong>${msg(str`Vos informations n’ont pas été enregistrées : ${errorText(error)}`, { id: 'patient-profile.save-failed' })}</strong>
+      <p>
+        ${this.draftKept === 'device'
+          ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.', { id: 'patient-profile.draft.kept-device' })
+          : msg('Votre saisie est conservée dans ce formulaire (pas sur cet appareil) : vous pouvez réessayer.', { id: 'patient-profile.draft.kept-page' })}
+      </p>
+      ${newer
+        ? html`<p>${msg(str`La version actuelle date du ${formatDateTime(newer.submittedAt, this.locale)} (par ${newer.author.name}).`, { id: 'patient-profile.conflict.current' })}</p>
+            <p class="buttons">
+              <button type="button" @click=${() => void this.save(true)}>${msg('Remplacer la version actuelle par ma saisie', { id: 'patient-profile.conflict.overwrite' })}</button>
+              <button type="button" @click=${() => void this.discardEdit()}>${msg('Abandonner ma saisie', { id: 'patient-profile.conflict.discard' })}</button>
+            </p>`
+        : nothing}
+    </div>`;
+  }
+}

@@ -1,0 +1,239 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* The "declared by the patient" badge: readable on its surface and on white (≥ 4.5:1). */
+    --dmp-color-declared: #7a4b00;
+    --dmp-color-declared-surface: #fff4e0;
+  }
+
+  .base {
+    display: grid;
+    gap: calc(var(--dmp-space) * 2);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1.25em;
+  }
+  h3 {
+    margin: 0;
+    font-size: 1.0625em;
+  }
+  h4 {
+    margin: 0;
+    font-size: 1em;
+  }
+  p {
+    margin: 0;
+  }
+  .patient,
+  .meta,
+  .muted,
+  .hint,
+  .status {
+    color: var(--dmp-color-muted);
+  }
+  .meta,
+  .hint {
+    font-size: 0.875em;
+  }
+  .entries .meta {
+    display: block;
+  }
+  .declared-notice {
+    display: grid;
+    gap: calc(var(--dmp-space) / 2);
+  }
+
+  .section {
+    display: grid;
+    gap: var(--dmp-space);
+    margin: 0;
+    padding: calc(var(--dmp-space) * 1.5);
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface);
+    min-width: 0;
+  }
+  .section-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--dmp-space);
+  }
+  legend {
+    font-weight: 700;
+    padding: 0 calc(var(--dmp-space) / 2);
+  }
+  .badge {
+    display: inline-block;
+    padding: 0.125em 0.5em;
+    border: 1px solid var(--dmp-color-declared);
+    border-radius: 999px;
+    background: var(--dmp-color-declared-surface);
+    color: var(--dmp-color-declared);
+    font-size: 0.8125em;
+    font-weight: 600;
+    white-space: nowrap;
+  }
+  .value {
+    font-size: 1.0625em;
+  }
+  .prose {
+    white-space: pre-wrap;
+    overflow-wrap: anywhere;
+  }
+  .entries,
+  .form-entries {
+    display: grid;
+    gap: var(--dmp-space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .entries li {
+    overflow-wrap: anywhere;
+  }
+  .entries .file {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--dmp-space);
+  }
+  a {
+    color: var(--dmp-color-accent);
+  }
+
+  .entry {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    align-items: end;
+    gap: var(--dmp-space);
+    padding: var(--dmp-space);
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface-alt);
+  }
+  .field {
+    display: grid;
+    gap: calc(var(--dmp-space) / 2);
+    align-content: start;
+  }
+  .field label {
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: var(--dmp-space);
+  }
+  .check input {
+    min-height: auto;
+    width: 1.125rem;
+    height: 1.125rem;
+  }
+  .required {
+    color: var(--dmp-color-error);
+  }
+  input,
+  select,
+  textarea,
+  button {
+    font: inherit;
+    color: var(--dmp-color-text);
+    min-height: 2.25rem;
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface);
+    padding: 0 var(--dmp-space);
+  }
+  textarea {
+    padding: var(--dmp-space);
+    resize: vertical;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--dmp-color-error);
+    box-shadow: inset 0 0 0 1px var(--dmp-color-error);
+  }
+  button {
+    cursor: pointer;
+    padding: 0 calc(var(--dmp-space) * 1.5);
+  }
+  button[aria-disabled='true'] {
+    cursor: default;
+    opacity: 0.7;
+  }
+  .primary {
+    border-color: var(--dmp-color-accent);
+    background: var(--dmp-color-accent);
+    color: var(--dmp-color-on-accent);
+  }
+  .danger {
+    border-color: var(--dmp-color-error);
+    color: var(--dmp-color-error);
+  }
+  .add {
+    justify-self: start;
+  }
+  .buttons,
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--dmp-space);
+  }
+  .field-error {
+    color: var(--dmp-color-error);
+    font-size: 0.875em;
+  }
+  .profile-form,
+  .directives-upload,
+  .directives-files {
+    display: grid;
+    gap: calc(var(--dmp-space) * 1.5);
+  }
+  .directives-upload {
+    padding-top: var(--dmp-space);
+    border-top: 1px solid var(--dmp-color-border);
+  }
+  progress {
+    width: 10rem;
+  }
+
+  dialog {
+    max-width: min(32rem, 90vw);
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    color: var(--dmp-color-text);
+    background: var(--dmp-color-surface);
+  }
+  dialog form {
+    display: grid;
+    gap: var(--dmp-space);
+  }
+
+  .skeleton {
+    display: grid;
+    gap: var(--dmp-space);
+  }
+  .skeleton span {
+    display: block;
+    height: 3rem;
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface-alt);
+  }
+
+  @media print {
+    .toolbar,
+    .directives-upload,
+    .draft-offer,
+    button {
+      display: none;
+    }
+    .section {
+      break-inside: avoid;
+    }
+  }
+`;

@@ -1,0 +1,19 @@
+import '../../zod-setup.js';
+import { defineElement } from '../../define.js';
+import { DmpPatientProfile } from './dmp-patient-profile.element.js';
+
+export { DmpPatientProfile };
+export type {
+  DirectivesUploadRequestDetail,
+  DirectivesUploadedDetail,
+  DocumentOpenDetail,
+  ProfileSaveRequestDetail,
+  ProfileSavedDetail,
+} from './events.js';
+defineElement('dmp-patient-profile', DmpPatientProfile);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'dmp-patient-profile': DmpPatientProfile;
+  }
+}

@@ -1,0 +1,331 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { repeat } from 'lit/directives/repeat.js';
+import {
+  BLOOD_GROUPS,
+  MAX_ALLERGIES,
+  MAX_EMERGENCY_CONTACTS,
+  MAX_TREATMENTS,
+  ORGAN_DONATION_CHOICES,
+} from '../../model/profile.js';
+import { FIELD, newEntryId, type AllergyDraft, type ContactDraft, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
+import { SECTION_TITLES } from './read-view.js';
+import { bloodGroupLabel, organDonationLabel, problemText } from './texts.js';
+
+/** What the form needs from the element that holds the draft. */
+export interface ProfileFormHost {
+  readonly draft: ProfileDraft;
+  readonly problems: ReadonlyMap<string, FieldProblem>;
+  /** `YYYY-MM-DD`: the latest date a field accepts. */
+  readonly today: string;
+  /** Replaces the draft; `focus` is the id of a field to focus once rendered. */
+  change(next: ProfileDraft, focus?: string): void;
+}
+
+type ListName = 'allergies' | 'treatments' | 'emergencyContacts';
+
+const valueOf = (event: Event) => (event.target as HTMLInputElement).value;
+
+function describedBy(host: ProfileFormHost, id: string, hint?: string): string | typeof nothing {
+  const ids = [hint, host.problems.has(id) ? `${id}-error` : undefined].filter(Boolean);
+  return ids.length > 0 ? ids.join(' ') : nothing;
+}
+
+function fieldError(host: ProfileFormHost, id: string): TemplateResult | typeof nothing {
+  const problem = host.problems.get(id);
+  return problem ? html`<p id=${`${id}-error`} class="field-error">${problemText(problem)}</p>` : nothing;
+}
+
+interface TextFieldOptions {
+  label: string;
+  value: string;
+  onInput: (value: string) => void;
+  type?: 'text' | 'tel' | 'email' | 'date';
+  required?: boolean;
+  maxlength?: number;
+  autocomplete?: string;
+  hint?: string;
+  max?: string;
+}
+
+function textField(host: ProfileFormHost, id: string, o: TextFieldOptions): TemplateResult {
+  const invalid = host.problems.has(id);
+  const hintId = o.hint ? `${id}-hint` : undefined;
+  return html`<div class="field">
+    <label for=${id}>${o.label}${o.required ? html`<span class="required" aria-hidden="true"> *</span>` : nothing}</label>
+    ${o.hint ? html`<p id=${hintId} class="hint">${o.hint}</p>` : nothing}
+    <input
+      id=${id}
+      type=${o.type ?? 'text'}
+      .value=${o.value}
+      ?required=${o.required ?? false}
+      maxlength=${o.type === 'date' ? nothing : (o.maxlength ?? 200)}
+      max=${o.max ?? nothing}
+      autocomplete=${o.autocomplete ?? 'off'}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${describedBy(host, id, hintId)}
+      @input=${(e: Event) => o.onInput(valueOf(e))}
+      @change=${(e: Event) => o.onInput(valueOf(e))}
+    />
+    ${fieldError(host, id)}
+  </div>`;
+}
+
+function replaceEntry<T extends { id: string }>(list: readonly T[], id: string, patch: Partial<T>): T[] {
+  return list.map((entry) => (entry.id === id ? { ...entry, ...patch } : entry));
+}
+
+function setEntry<L extends ListName>(host: ProfileFormHost, list: L, id: string, patch: Partial<ProfileDraft[L][number]>): void {
+  const entries = host.draft[list] as Array<ProfileDraft[L][number]>;
+  host.change({ ...host.draft, [list]: replaceEntry(entries, id, patch) });
+}
+
+function removeEntry(host: ProfileFormHost, list: ListName, id: string): void {
+  const entries = (host.draft[list] as Array<{ id: string }>).filter((e) => e.id !== id);
+  host.change({ ...host.draft, [list]: entries }, `add-${list}`);
+}
+
+function addEntry(host: ProfileFormHost, list: ListName): void {
+  const d = host.draft;
+  switch (list) {
+    case 'allergies': {
+      const entry: AllergyDraft = { id: newEntryId('allergie'), agent: '', reaction: '', since: '' };
+      host.change({ ...d, allergies: [...d.allergies, entry] }, FIELD.allergy(entry.id, 'agent'));
+      return;
+    }
+    case 'treatments': {
+      const entry: TreatmentDraft = { id: newEntryId('traitement'), name: '', dosage: '' };
+      host.change({ ...d, treatments: [...d.treatments, entry] }, FIELD.treatment(entry.id, 'name'));
+      return;
+    }
+    case 'emergencyContacts': {
+      const entry: ContactDraft = { id: newEntryId('contact'), name: '', relationship: '', phone: '' };
+      host.change({ ...d, emergencyContacts: [...d.emergencyContacts, entry] }, FIELD.contact(entry.id, 'name'));
+      return;
+    }
+  }
+}
+
+function addButton(host: ProfileFormHost, list: ListName, label: string, max: number): TemplateResult {
+  const full = (host.draft[list] as unknown[]).length >= max;
+  return html`<button type="button" class="add" id=${`add-${list}`} aria-disabled=${full ? 'true' : 'false'}
+    @click=${() => {
+      if (!full) addEntry(host, list);
+    }}>
+    ${label}
+  </button>
+  ${full ? html`<p class="hint">${msg(str`${max} entrées au plus.`, { id: 'patient-profile.form.max-entries' })}</p>` : nothing}`;
+}
+
+function removeButton(host: ProfileFormHost, list: ListName, id: string, label: string): TemplateResult {
+  return html`<button type="button" class="remove" aria-label=${label} @click=${() => removeEntry(host, list, id)}>
+    ${msg('Retirer', { id: 'patient-profile.form.remove' })}
+  </button>`;
+}
+
+function bloodGroupFieldset(host: ProfileFormHost): TemplateResult {
+  return html`<fieldset part="section" class="section">
+    <legend>${SECTION_TITLES.bloodGroup()}</legend>
+    <div class="field">
+      <label for=${FIELD.bloodGroup}>${msg('Groupe sanguin et rhésus', { id: 'patient-profile.form.blood-group' })}</label>
+      <select id=${FIELD.bloodGroup}
+        @change=${(e: Event) => host.change({ ...host.draft, bloodGroup: valueOf(e) as ProfileDraft['bloodGroup'] })}>
+        ${BLOOD_GROUPS.map((g) => html`<option value=${g} ?selected=${host.draft.bloodGroup === g}>${bloodGroupLabel(g)}</option>`)}
+      </select>
+    </div>
+  </fieldset>`;
+}
+
+function allergiesFieldset(host: ProfileFormHost): TemplateResult {
+  const d = host.draft;
+  const noneId = FIELD.allergiesNoneKnown;
+  return html`<fieldset part="section" class="section">
+    <legend>${SECTION_TITLES.allergies()}</legend>
+    <div class="check">
+      <input id=${noneId} type="checkbox" .checked=${d.allergiesNoneKnown}
+        aria-invalid=${host.problems.has(noneId) ? 'true' : 'false'} aria-describedby=${describedBy(host, noneId)}
+        @change=${(e: Event) => host.change({ ...host.draft, allergiesNoneKnown: (e.target as HTMLInputElement).checked })} />
+      <label for=${noneId}>${msg('Aucune allergie connue', { id: 'patient-profile.allergies.none-known' })}</label>
+    </div>
+    ${fieldError(host, noneId)}
+    <ul class="form-entries">
+      ${repeat(d.allergies, (a) => a.id, (a, i) => html`<li class="entry">
+        ${textField(host, FIELD.allergy(a.id, 'agent'), {
+          label: msg('Substance, aliment ou médicament', { id: 'patient-profile.form.allergy.agent' }),
+          value: a.agent,
+          required: true,
+          onInput: (agent) => setEntry(host, 'allergies', a.id, { agent }),
+        })}
+        ${textField(host, FIELD.allergy(a.id, 'reaction'), {
+          label: msg('Réaction', { id: 'patient-profile.form.allergy.reaction' }),
+          value: a.reaction,
+          maxlength: 500,
+          onInput: (reaction) => setEntry(host, 'allergies', a.id, { reaction }),
+        })}
+        ${textField(host, FIELD.allergy(a.id, 'since'), {
+          label: msg('Depuis le', { id: 'patient-profile.form.allergy.since' }),
+          value: a.since,
+          type: 'date',
+          max: host.today,
+          onInput: (since) => setEntry(host, 'allergies', a.id, { since }),
+        })}
+        ${removeButton(host, 'allergies', a.id, a.agent.trim()
+          ? msg(str`Retirer l’allergie ${a.agent.trim()}`, { id: 'patient-profile.form.allergy.remove' })
+          : msg(str`Retirer l’allergie n° ${i + 1}`, { id: 'patient-profile.form.allergy.remove-nth' }))}
+      </li>`)}
+    </ul>
+    ${addButton(host, 'allergies', msg('Ajouter une allergie ou une intolérance', { id: 'patient-profile.form.allergy.add' }), MAX_ALLERGIES)}
+  </fieldset>`;
+}
+
+function treatmentsFieldset(host: ProfileFormHost): TemplateResult {
+  return html`<fieldset part="section" class="section">
+    <legend>${SECTION_TITLES.treatments()}</legend>
+    <ul class="form-entries">
+      ${repeat(host.draft.treatments, (t) => t.id, (t, i) => html`<li class="entry">
+        ${textField(host, FIELD.treatment(t.id, 'name'), {
+          label: msg('Médicament ou traitement', { id: 'patient-profile.form.treatment.name' }),
+          value: t.name,
+          required: true,
+          onInput: (name) => setEntry(host, 'treatments', t.id, { name }),
+        })}
+        ${textField(host, FIELD.treatment(t.id, 'dosage'), {
+          label: msg('Posologie', { id: 'patient-profile.form.treatment.dosage' }),
+          value: t.dosage,
+          onInput: (dosage) => setEntry(host, 'treatments', t.id, { dosage }),
+        })}
+        ${removeButton(host, 'treatments', t.id, t.name.trim()
+          ? msg(str`Retirer le traitement ${t.name.trim()}`, { id: 'patient-profile.form.treatment.remove' })
+          : msg(str`Retirer le traitement n° ${i + 1}`, { id: 'patient-profile.form.treatment.remove-nth' }))}
+      </li>`)}
+    </ul>
+    ${addButton(host, 'treatments', msg('Ajouter un traitement', { id: 'patient-profile.form.treatment.add' }), MAX_TREATMENTS)}
+  </fieldset>`;
+}
+
+function contactsFieldset(host: ProfileFormHost): TemplateResult {
+  const phoneHint = msg('Format français, par exemple 06 12 34 56 78.', { id: 'patient-profile.form.phone-hint' });
+  return html`<fieldset part="section" class="section">
+    <legend>${SECTION_TITLES.contacts()}</legend>
+    <ul class="form-entries">
+      ${repeat(host.draft.emergencyContacts, (c) => c.id, (c, i) => html`<li class="entry">
+        ${textField(host, FIELD.contact(c.id, 'name'), {
+          label: msg('Nom et prénom', { id: 'patient-profile.form.contact.name' }),
+          value: c.name,
+          required: true,
+          maxlength: 150,
+          onInput: (name) => setEntry(host, 'emergencyContacts', c.id, { name }),
+        })}
+        ${textField(host, FIELD.contact(c.id, 'relationship'), {
+          label: msg('Lien avec le patient', { id: 'patient-profile.form.contact.relationship' }),
+          value: c.relationship,
+          required: true,
+          maxlength: 100,
+          onInput: (relationship) => setEntry(host, 'emergencyContacts', c.id, { relationship }),
+        })}
+        ${textField(host, FIELD.contact(c.id, 'phone'), {
+          label: msg('Téléphone', { id: 'patient-profile.form.phone' }),
+          value: c.phone,
+          type: 'tel',
+          required: true,
+          maxlength: 20,
+          hint: phoneHint,
+          onInput: (phone) => setEntry(host, 'emergencyContacts', c.id, { phone }),
+        })}
+        ${removeButton(host, 'emergencyContacts', c.id, c.name.trim()
+          ? msg(str`Retirer la personne à prévenir ${c.name.trim()}`, { id: 'patient-profile.form.contact.remove' })
+          : msg(str`Retirer la personne à prévenir n° ${i + 1}`, { id: 'patient-profile.form.contact.remove-nth' }))}
+      </li>`)}
+    </ul>
+    ${addButton(host, 'emergencyContacts', msg('Ajouter une personne à prévenir', { id: 'patient-profile.form.contact.add' }), MAX_EMERGENCY_CONTACTS)}
+  </fieldset>`;
+}
+
+function trustedFieldset(host: ProfileFormHost): TemplateResult {
+  const t = host.draft.trustedPerson;
+  const set = (patch: Partial<ProfileDraft['trustedPerson']>) => host.change({ ...host.draft, trustedPerson: { ...host.draft.trustedPerson, ...patch } });
+  return html`<fieldset part="section" class="section">
+    <legend>${SECTION_TITLES.trusted()}</legend>
+    <p class="hint">
+      ${msg('La personne de confiance accompagne le patient dans ses démarches et est consultée s’il ne peut plus exprimer sa volonté. Laissez vide si aucune n’est désignée.', { id: 'patient-profile.form.trusted.hint' })}
+    </p>
+    ${textField(host, FIELD.trusted('name'), {
+      label: msg('Nom et prénom', { id: 'patient-profile.form.contact.name' }),
+      value: t.name,
+      maxlength: 150,
+      onInput: (name) => set({ name }),
+    })}
+    ${textField(host, FIELD.trusted('relationship'), {
+      label: msg('Lien avec le patient', { id: 'patient-profile.form.contact.relationship' }),
+      value: t.relationship,
+      maxlength: 100,
+      onInput: (relationship) => set({ relationship }),
+    })}
+    ${textField(host, FIELD.trusted('phone'), {
+      label: msg('Téléphone', { id: 'patient-profile.form.phone' }),
+      value: t.phone,
+      type: 'tel',
+      maxlength: 20,
+      hint: msg('Format français, par exemple 06 12 34 56 78.', { id: 'patient-profile.form.phone-hint' }),
+      onInput: (phone) => set({ phone }),
+    })}
+    ${textField(host, FIELD.trusted('email'), {
+      label: msg('Adresse e-mail', { id: 'patient-profile.form.email' }),
+      value: t.email,
+      type: 'email',
+      maxlength: 254,
+      onInput: (email) => set({ email }),
+    })}
+  </fieldset>`;
+}
+
+function directivesFieldset(host: ProfileFormHost): TemplateResult {
+  const d = host.draft.directives;
+  const set = (patch: Partial<ProfileDraft['directives']>) => host.change({ ...host.draft, directives: { ...host.draft.directives, ...patch } });
+  const textId = FIELD.directivesText;
+  return html`<fieldset part="section" class="section">
+    <legend>${SECTION_TITLES.directives()}</legend>
+    <p class="hint" id="directives-hint">
+      ${msg('Les directives anticipées disent les volontés du patient sur sa fin de vie, pour le cas où il ne pourrait plus les exprimer. Elles peuvent être modifiées ou remplacées à tout moment. Un document signé peut aussi être déposé dans la section « Directives anticipées », une fois ce formulaire fermé.', { id: 'patient-profile.form.directives.hint' })}
+    </p>
+    <div class="field">
+      <label for=${textId}>${msg('Texte des directives', { id: 'patient-profile.form.directives.text' })}</label>
+      <textarea id=${textId} rows="5" maxlength="10000" .value=${d.text} aria-describedby="directives-hint"
+        @input=${(e: Event) => set({ text: valueOf(e) })}></textarea>
+    </div>
+    ${textField(host, FIELD.directivesWrittenOn, {
+      label: msg('Rédigées le', { id: 'patient-profile.form.directives.written-on' }),
+      value: d.writtenOn,
+      type: 'date',
+      max: host.today,
+      onInput: (writtenOn) => set({ writtenOn }),
+    })}
+  </fieldset>`;
+}
+
+function organFieldset(host: ProfileFormHost): TemplateResult {
+  const o = host.draft.organDonation;
+  return html`<fieldset part="section" class="section">
+    <legend>${SECTION_TITLES.organ()}</legend>
+    <p class="hint" id="organ-hint">
+      ${msg('En France, chacun est présumé donneur. Pour que le refus soit opposable, il faut aussi s’inscrire sur le registre national des refus de l’Agence de la biomédecine.', { id: 'patient-profile.form.organ.hint' })}
+    </p>
+    <div role="radiogroup" aria-describedby="organ-hint" aria-label=${SECTION_TITLES.organ()}>
+      ${ORGAN_DONATION_CHOICES.map((choice) => html`<div class="check">
+        <input type="radio" name="organ" id=${`organ-${choice}`} value=${choice} .checked=${o.choice === choice}
+          @change=${() => host.change({ ...host.draft, organDonation: { ...host.draft.organDonation, choice } })} />
+        <label for=${`organ-${choice}`}>${organDonationLabel(choice)}</label>
+      </div>`)}
+    </div>
+    <div class="field">
+      <label for=${FIELD.organNote}>${msg('Précisions (facultatif)', { id: 'patient-profile.form.organ.note' })}</label>
+      <textarea id=${FIELD.organNote} rows="2" maxlength="1000" .value=${o.note}
+        @input=${(e: Event) => host.change({ ...host.draft, organDonation: { ...host.draft.organDonation, note: valueOf(e) } })}></textarea>
+    </div>
+  </fieldset>`;
+}
+
+/** Every fieldset of the edit form, in the order of the read view. */
+export function renderProfileFields(host: ProfileFormHost): TemplateResult {
+  return html`${bloodGroupFieldset(host)}${allergiesFieldset(host)}${treatmentsFieldset(host)}${contactsFieldset(host)}${trustedFieldset(host)}${directivesFieldset(host)}${organFieldset(host)}`;
+}

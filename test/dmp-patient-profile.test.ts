@@ -1,0 +1,777 @@
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import {
+  ADULT_PROFILE,
+  ADULT_PROFILE_DOCUMENT_ID,
+  PATIENT_ADULT,
+  PATIENT_MASKED,
+  PATIENT_MINOR,
+  professionalById,
+} from '../mocks/data/index.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
+import { deleteDraft, draftKey, readDraft } from '../src/drafts/draft-store.js';
+import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import type { DmpPatientProfile } from '../src/elements/dmp-patient-profile/dmp-patient-profile.element.js';
+import type { ProfileDraft } from '../src/elements/dmp-patient-profile/draft.js';
+import { PatientProfileSchema, type PatientProfile } from '../src/model/profile.js';
+import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const MINOR = PATIENT_MINOR.identity.ins;
+const MASKED = PATIENT_MASKED.identity.ins;
+const XSS = '<img src=x onerror=alert(1)>';
+const SECTIONS = ['blood-group', 'allergies', 'treatments', 'contacts', 'trusted', 'directives', 'organ'];
+const DRAFT_KEYS = [
+  draftKey('pat-durand-jeanne', ADULT, 'profile'),
+  draftKey('rep-moreau-sophie', MINOR, 'profile'),
+  draftKey('pat-rousseau-camille', MASKED, 'profile'),
+];
+
+async function mount(actorId = 'pat-durand-jeanne', ins = ADULT, locale: 'fr' | 'en' = 'fr') {
+  const mounted = await mountInProvider<DmpPatientProfile>(html`<dmp-patient-profile patient-ins=${ins}></dmp-patient-profile>`, actorId, { locale });
+  await loaded(mounted.el);
+  return mounted;
+}
+
+function root(el: DmpPatientProfile): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function $<T extends Element = HTMLElement>(el: DmpPatientProfile, selector: string): T {
+  const found = root(el).querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+function $$(el: DmpPatientProfile, selector: string): HTMLElement[] {
+  return [...root(el).querySelectorAll<HTMLElement>(selector)];
+}
+
+async function loaded(el: DmpPatientProfile): Promise<void> {
+  await waitUntil(
+    () => {
+      const base = root(el).querySelector('[part="base"]');
+      return base?.getAttribute('aria-busy') === 'false' && !root(el).querySelector('.skeleton');
+    },
+    'the element never finished loading',
+    { timeout: 8000 },
+  );
+}
+
+/** Types into a field as a user would: value, then the input and change events. */
+function type(el: DmpPatientProfile, selector: string, value: string): void {
+  const field = $<HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement>(el, selector);
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+async function startEditing(el: DmpPatientProfile): Promise<void> {
+  $(el, '#edit').click();
+  await waitUntil(() => root(el).querySelector('form.profile-form'), 'the form never opened');
+}
+
+/** Adds an entry with the section's add button and returns the id of the entry's first field. */
+async function addEntry(el: DmpPatientProfile, list: 'allergies' | 'treatments' | 'emergencyContacts'): Promise<string> {
+  $(el, `#add-${list}`).click();
+  await el.updateComplete;
+  return root(el).activeElement!.id;
+}
+
+function entryField(firstFieldId: string, part: string): string {
+  return `#${CSS.escape(firstFieldId.replace(/-(agent|name)$/, `-${part}`))}`;
+}
+
+async function submit(el: DmpPatientProfile): Promise<void> {
+  $(el, 'form.profile-form button[type="submit"]').click();
+  await el.updateComplete;
+}
+
+function record(ins = ADULT) {
+  return db.documentsOf(ins);
+}
+
+function currentOf(ins: string, typeCode: string) {
+  return record(ins).filter((d) => d.typeCode === typeCode && d.status === 'current');
+}
+
+async function storedProfile(ins: string): Promise<PatientProfile> {
+  const [doc] = currentOf(ins, 'EXPPAT_2');
+  const body = db.contentOf(doc!).body;
+  return PatientProfileSchema.parse(JSON.parse(typeof body === 'string' ? body : await body.text()));
+}
+
+function setStoredContent(body: string, id = ADULT_PROFILE_DOCUMENT_ID): void {
+  db.contents.set(id, { mimeType: 'text/plain', body });
+}
+
+function selectFile(el: DmpPatientProfile, file: File): void {
+  const input = $<HTMLInputElement>(el, '#directives-file');
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+const lastLog = (ins = ADULT) => db.logOf(ins).at(-1)!;
+
+function clientAs(actorId: string) {
+  return new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: `Bearer ${actorId}` }), retry: { baseDelayMs: 1 } });
+}
+
+describe('dmp-patient-profile', () => {
+  before(startBackend);
+  beforeEach(async () => {
+    await resetBackend();
+    await Promise.all(DRAFT_KEYS.map((key) => deleteDraft(key)));
+  });
+
+  describe('the patient’s read view', () => {
+    it('is accessible and shows every declared section, marked as declared by the patient', async () => {
+      const { el } = await mount();
+      await expect(el).to.be.accessible();
+      expect($(el, 'h2').textContent).to.contain('Mes informations');
+      for (const id of SECTIONS) expect($(el, `[data-section="${id}"] [part="badge"]`).textContent).to.contain('Déclaré par le patient');
+      expect($(el, '[data-section="blood-group"]').textContent).to.contain('A+');
+      expect($(el, '[data-section="allergies"]').textContent).to.contain('Pénicillines (amoxicilline)').and.contain('Urticaire géante').and.contain('1 mai 1987');
+      expect($(el, '[data-section="treatments"]').textContent).to.contain('Metformine 1000 mg').and.contain('1 comprimé matin et soir');
+      expect($(el, '[data-section="contacts"]').textContent).to.contain('Claire Durand').and.contain('(Fille)').and.contain('06 39 98 02 11');
+      expect($<HTMLAnchorElement>(el, '[data-section="contacts"] a').getAttribute('href')).to.equal('tel:0639980211');
+      expect($(el, '[data-section="trusted"]').textContent).to.contain('Claire Durand').and.contain('claire.durand@example.org');
+      expect($(el, '[data-section="directives"]').textContent).to.contain('Rédigées le 8 novembre 2025').and.contain('acharnement thérapeutique');
+      expect($(el, '[data-section="directives"] .file').textContent).to.contain('Directives anticipées').and.contain('déposées le 8 novembre 2025');
+      expect($(el, '[data-section="organ"]').textContent).to.contain('Accepte le don');
+      expect($(el, '.updated').textContent).to.contain('Jeanne Durand').and.contain('version 1');
+      expect($(el, '#edit').textContent).to.contain('Modifier les informations');
+      expect(root(el).querySelector('.declared-notice')).to.equal(null);
+    });
+
+    it('reads through the document API: the list and the content are in the access log', async () => {
+      const before = db.logOf(ADULT).length;
+      await mount();
+      const actions = db.logOf(ADULT).slice(before).map((e) => `${e.action}:${e.target?.documentId ?? ''}`);
+      expect(actions).to.include('document.list:').and.include(`document.read:${ADULT_PROFILE_DOCUMENT_ID}`);
+      expect(db.logOf(ADULT).slice(before).every((e) => e.actor.id === 'pat-durand-jeanne' && e.outcome === 'allowed')).to.equal(true);
+    });
+
+    it('shows the patient identity given by the host', async () => {
+      const { el } = await mount();
+      el.patient = { name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' };
+      await el.updateComplete;
+      expect($(el, '[part="patient"]').textContent).to.contain('Jeanne Durand').and.contain('14 mars 1958');
+    });
+
+    it('says so when no patient is given', async () => {
+      const { el } = await mountInProvider<DmpPatientProfile>(html`<dmp-patient-profile></dmp-patient-profile>`, 'pat-durand-jeanne');
+      expect($(el, '[role="alert"]').textContent).to.contain('Aucun patient n’est indiqué');
+    });
+
+    it('speaks English', async () => {
+      const { el } = await mount('pat-durand-jeanne', ADULT, 'en');
+      await expect(el).to.be.accessible();
+      const text = shadowText(el);
+      expect(text).to.contain('My information').and.contain('Declared by the patient').and.contain('Blood group').and.contain('Trusted person');
+      expect(text).to.contain('Accepts donating').and.contain('8 November 2025');
+    });
+
+    it('opens an uploaded directives document with dmp-document-open', async () => {
+      const { el } = await mount();
+      const opened = oneEvent(el, 'dmp-document-open');
+      $(el, '[data-section="directives"] .file button').click();
+      const { detail } = await opened;
+      expect(detail.document.id).to.equal('doc-durand-directives');
+      expect(detail.document.typeCode).to.equal('EXPPAT_3');
+    });
+  });
+
+  describe('editing and saving', () => {
+    it('saves a new version that replaces the old one, logged, with both events and a data change', async () => {
+      const { el, provider } = await mount();
+      await startEditing(el);
+      await expect(el).to.be.accessible();
+      expect(root(el).activeElement?.id).to.equal('form-title');
+      type(el, '#blood-group', 'O-');
+      const agent = await addEntry(el, 'allergies');
+      type(el, `#${CSS.escape(agent)}`, 'Arachide');
+      type(el, entryField(agent, 'reaction'), 'Œdème de Quincke');
+      type(el, entryField(agent, 'since'), '2019-04-02');
+      $(el, '#organ-refuse').click();
+      type(el, '#organ-note', 'Inscrite au registre national des refus.');
+
+      const requested = oneEvent(el, 'dmp-profile-save-request');
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      const changed = oneEvent(provider, 'dmp-data-changed');
+      await submit(el);
+      const request = await requested;
+      expect(request.cancelable).to.equal(true);
+      expect(request.detail.replaces?.id).to.equal(ADULT_PROFILE_DOCUMENT_ID);
+      expect(request.detail.profile.bloodGroup).to.equal('O-');
+      const done = (await saved).detail;
+      expect(done.document).to.deep.include({ typeCode: 'EXPPAT_2', category: 'patient', replaces: ADULT_PROFILE_DOCUMENT_ID, version: 2, mimeType: 'text/plain' });
+      expect((await changed).detail).to.deep.include({ topics: ['documents', 'history'], ins: ADULT });
+
+      expect(db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)).to.deep.include({ status: 'replaced', replacedBy: done.document.id });
+      expect(currentOf(ADULT, 'EXPPAT_2').map((d) => d.id)).to.deep.equal([done.document.id]);
+      const stored = await storedProfile(ADULT);
+      expect(stored).to.deep.equal(done.profile);
+      expect(stored.bloodGroup).to.equal('O-');
+      expect(stored.allergies.at(-1)).to.deep.include({ agent: 'Arachide', reaction: 'Œdème de Quincke', since: '2019-04-02' });
+      expect(stored.allergies.slice(0, 2)).to.deep.equal(ADULT_PROFILE.allergies);
+      expect(stored.organDonation).to.deep.equal({ choice: 'refuse', note: 'Inscrite au registre national des refus.' });
+      expect(lastLog()).to.deep.include({ action: 'document.replace', outcome: 'allowed' });
+      expect(lastLog().actor).to.deep.include({ kind: 'patient', id: 'pat-durand-jeanne' });
+
+      await waitUntil(() => $(el, '[data-section="blood-group"]').textContent!.includes('O-'), 'the read view did not show the new version');
+      expect($(el, '[data-section="allergies"]').textContent).to.contain('Arachide');
+      expect($(el, '[data-section="organ"]').textContent).to.contain('Refuse le don').and.contain('registre national');
+      expect(shadowText(el)).to.contain('Vos informations sont enregistrées.');
+      expect($(el, '.updated').textContent).to.contain('version 2');
+      await waitUntil(() => root(el).activeElement?.id === 'edit', 'focus did not come back to the edit button');
+    });
+
+    it('sends nothing when the host vetoes the save, and keeps the form', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      const before = db.logOf(ADULT).length;
+      el.addEventListener('dmp-profile-save-request', (e) => e.preventDefault());
+      let saved = false;
+      el.addEventListener('dmp-profile-saved', () => (saved = true));
+      type(el, '#blood-group', 'B+');
+      await submit(el);
+      expect(saved).to.equal(false);
+      expect(db.logOf(ADULT).length).to.equal(before);
+      expect(db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)?.status).to.equal('current');
+      expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('B+');
+    });
+
+    it('is operable with the keyboard alone', async () => {
+      const { el } = await mount();
+      $(el, '#edit').focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => root(el).activeElement?.id === 'form-title', 'Enter did not open the form');
+      $(el, '#add-treatments').focus();
+      await sendKeys({ press: 'Enter' });
+      await el.updateComplete;
+      const nameId = root(el).activeElement!.id;
+      expect(nameId).to.match(/^treatment-.+-name$/);
+      await sendKeys({ type: 'Levothyrox 50 µg' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '1 comprimé à jeun' });
+      $(el, 'form.profile-form button[type="submit"]').focus();
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await sendKeys({ press: 'Enter' });
+      const { detail } = await saved;
+      expect(detail.profile.treatments.at(-1)).to.deep.include({ name: 'Levothyrox 50 µg', dosage: '1 comprimé à jeun' });
+    });
+
+    it('moves focus to a new entry, and back to the add button when one is removed', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      const nameId = await addEntry(el, 'emergencyContacts');
+      expect(nameId).to.match(/^contact-.+-name$/);
+      const count = $$(el, 'input[id^="contact-"][id$="-name"]').length;
+      const remove = $(el, `#${CSS.escape(nameId)}`).closest('li')!.querySelector<HTMLButtonElement>('button.remove')!;
+      expect(remove.getAttribute('aria-label')).to.equal(`Retirer la personne à prévenir n° ${count}`);
+      remove.click();
+      await el.updateComplete;
+      expect(root(el).activeElement?.id).to.equal('add-emergencyContacts');
+      expect($$(el, 'input[id^="contact-"][id$="-name"]').length).to.equal(count - 1);
+      const named = $$(el, 'button.remove').find((b) => b.getAttribute('aria-label') === 'Retirer l’allergie Codéine');
+      expect(named, 'a removal button names its entry').to.not.equal(undefined);
+    });
+
+    it('asks before discarding changes and gives focus back to Cancel', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'AB-');
+      const cancel = $<HTMLButtonElement>(el, '#cancel');
+      cancel.focus();
+      cancel.click();
+      const dialog = $<HTMLDialogElement>(el, '#discard-dialog');
+      await waitUntil(() => dialog.open, 'no confirmation');
+      dialog.querySelector<HTMLButtonElement>('button[value="keep"]')!.click();
+      await waitUntil(() => !dialog.open);
+      expect(root(el).activeElement).to.equal(cancel);
+      expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('AB-');
+
+      cancel.click();
+      await waitUntil(() => dialog.open);
+      dialog.querySelector<HTMLButtonElement>('button[value="discard"]')!.click();
+      await waitUntil(() => !root(el).querySelector('form.profile-form'), 'the form stayed open');
+      expect($(el, '[data-section="blood-group"]').textContent).to.contain('A+');
+      expect(db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)?.status).to.equal('current');
+    });
+
+    it('closes without asking when nothing was changed', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      $(el, '#cancel').click();
+      await waitUntil(() => !root(el).querySelector('form.profile-form'));
+      expect($(el, '#edit')).to.exist;
+    });
+  });
+
+  describe('validation', () => {
+    it('checks each field, says why in French, focuses the first and sends nothing', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      const before = db.logOf(ADULT).length;
+      const contact = await addEntry(el, 'emergencyContacts');
+      type(el, entryField(contact, 'phone'), '12 34');
+      const allergy = await addEntry(el, 'allergies');
+      const treatment = await addEntry(el, 'treatments');
+      type(el, '#trusted-name', '');
+      type(el, '#trusted-email', 'pas-une-adresse');
+      type(el, '#directives-written-on', '2999-01-01');
+      await submit(el);
+      const expectProblem = (selector: string, text: string) => {
+        const field = $(el, selector);
+        expect(field.getAttribute('aria-invalid'), selector).to.equal('true');
+        expect(field.getAttribute('aria-describedby'), selector).to.contain(`${field.id}-error`);
+        expect($(el, `#${CSS.escape(field.id)}-error`).textContent, selector).to.contain(text);
+      };
+      expectProblem(`#${CSS.escape(contact)}`, 'Indiquez le nom de la personne');
+      expectProblem(entryField(contact, 'relationship'), 'Indiquez le lien');
+      expectProblem(entryField(contact, 'phone'), 'Numéro de téléphone français attendu');
+      expectProblem(`#${CSS.escape(allergy)}`, 'Indiquez la substance');
+      expectProblem(`#${CSS.escape(treatment)}`, 'Indiquez le nom du traitement');
+      expectProblem('#trusted-name', 'Indiquez le nom de la personne');
+      expectProblem('#trusted-email', 'Adresse e-mail invalide');
+      expectProblem('#directives-written-on', 'ne peut pas être dans le futur');
+      expect($(el, 'form.profile-form > [role="alert"]').textContent).to.contain('8 champs sont à corriger');
+      await waitUntil(() => root(el).activeElement?.getAttribute('aria-invalid') === 'true', 'focus did not go to an invalid field');
+      expect(db.logOf(ADULT).length).to.equal(before);
+      await expect(el).to.be.accessible();
+    });
+
+    it('re-checks as the user corrects, and stores phone numbers in one French form', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      const contact = await addEntry(el, 'emergencyContacts');
+      type(el, `#${CSS.escape(contact)}`, 'Paul Martin');
+      type(el, entryField(contact, 'relationship'), 'Frère');
+      type(el, entryField(contact, 'phone'), '0612');
+      await submit(el);
+      expect($(el, entryField(contact, 'phone')).getAttribute('aria-invalid')).to.equal('true');
+      type(el, entryField(contact, 'phone'), '+33 6.39.98.05.05');
+      await el.updateComplete;
+      expect($(el, entryField(contact, 'phone')).getAttribute('aria-invalid')).to.equal('false');
+      expect(root(el).querySelector('form.profile-form > [role="alert"]')).to.equal(null);
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      expect((await saved).detail.profile.emergencyContacts.at(-1)).to.deep.equal({
+        id: contact.replace(/^contact-/, '').replace(/-name$/, ''),
+        name: 'Paul Martin',
+        relationship: 'Frère',
+        phone: '06 39 98 05 05',
+      });
+    });
+
+    it('refuses “no allergy known” next to listed allergies', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      $(el, '#allergies-none-known').click();
+      await submit(el);
+      expect($(el, '#allergies-none-known-error').textContent).to.contain('Aucune allergie connue');
+      expect(db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)?.status).to.equal('current');
+    });
+
+    it('asks for the date of written directives', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#directives-written-on', '');
+      await submit(el);
+      expect($(el, '#directives-written-on-error').textContent).to.contain('Indiquez la date à laquelle les directives ont été rédigées');
+    });
+
+    it('says it in English', async () => {
+      const { el } = await mount('pat-durand-jeanne', ADULT, 'en');
+      await startEditing(el);
+      const contact = await addEntry(el, 'emergencyContacts');
+      type(el, entryField(contact, 'phone'), 'abc');
+      await submit(el);
+      expect($(el, `#${CSS.escape(contact)}-error`).textContent).to.contain('Enter the person’s name');
+      expect($(el, `${entryField(contact, 'phone')}-error`).textContent).to.contain('French phone number expected');
+      expect($(el, 'form.profile-form > [role="alert"]').textContent).to.contain('3 fields need correcting');
+    });
+  });
+
+  describe('failures keep what was typed', () => {
+    for (const fault of [{ network: true }, { status: 500 }] as const) {
+      const name = 'network' in fault ? 'network' : '500';
+      it(`keeps the form and a draft on this device when the save fails (${name}), then saves on retry`, async () => {
+        const { el } = await mount();
+        await startEditing(el);
+        type(el, '#blood-group', 'B-');
+        type(el, '#trusted-relationship', 'Fille aînée');
+        db.faults.add({ method: 'POST', path: '/documents', times: 1, ...fault });
+        await submit(el);
+        await waitUntil(() => root(el).querySelector('.save-error'), 'no failure shown', { timeout: 8000 });
+        const message = $(el, '.save-error').textContent!;
+        expect(message).to.contain('Vos informations n’ont pas été enregistrées');
+        expect(message).to.contain(name === 'network' ? 'hors ligne' : 'Le serveur du DMP a rencontré une erreur');
+        await waitUntil(() => $(el, '.save-error').textContent!.includes('sur cet appareil'), 'the draft was not said to be kept');
+        expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('B-');
+        expect($<HTMLInputElement>(el, '#trusted-relationship').value).to.equal('Fille aînée');
+        expect(db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)?.status).to.equal('current');
+        const draft = await readDraft<ProfileDraft>(DRAFT_KEYS[0]!);
+        expect(draft?.content.bloodGroup).to.equal('B-');
+        expect(draft?.baseEtag).to.equal(ADULT_PROFILE_DOCUMENT_ID);
+
+        const saved = oneEvent(el, 'dmp-profile-saved');
+        await submit(el);
+        expect((await saved).detail.profile.trustedPerson?.relationship).to.equal('Fille aînée');
+        expect(await readDraft(DRAFT_KEYS[0]!)).to.equal(undefined);
+      });
+    }
+
+    it('offers the kept draft again after a reload, to its author only', async () => {
+      const first = await mount();
+      await startEditing(first.el);
+      type(first.el, '#blood-group', 'AB+');
+      db.faults.add({ method: 'POST', path: '/documents', network: true, times: 1 });
+      await submit(first.el);
+      await waitUntil(() => first.el.shadowRoot!.querySelector('.save-error')?.textContent?.includes('sur cet appareil'), 'not kept', { timeout: 8000 });
+      first.provider.remove();
+
+      const doctor = await mount('ps-martin');
+      expect(root(doctor.el).querySelector('.draft-offer')).to.equal(null);
+      doctor.provider.remove();
+
+      const { el } = await mount();
+      expect($(el, '.draft-offer').textContent).to.contain('Des modifications non enregistrées');
+      await expect(el).to.be.accessible();
+      $(el, '.draft-offer button').click();
+      await waitUntil(() => root(el).querySelector('form.profile-form'));
+      expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('AB+');
+      $(el, '#cancel').click();
+      const dialog = $<HTMLDialogElement>(el, '#discard-dialog');
+      await waitUntil(() => dialog.open);
+      dialog.querySelector<HTMLButtonElement>('button[value="discard"]')!.click();
+      await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the discarded draft stayed stored');
+    });
+
+    it('hides the form when the session expires, and gives it back as typed when it resumes', async () => {
+      const { el, provider } = await mount();
+      await startEditing(el);
+      type(el, '#trusted-relationship', 'Petite-fille');
+      provider.sessionTimeout = 0.2;
+      await waitUntil(() => shadowText(el).includes('Session expirée'), 'the session did not expire');
+      expect(root(el).querySelector('form.profile-form')).to.equal(null);
+      expect(shadowText(el)).not.to.contain('Claire Durand');
+      provider.sessionTimeout = 1800;
+      provider.resume();
+      await waitUntil(() => root(el).querySelector('form.profile-form'), 'the form did not come back');
+      expect($<HTMLInputElement>(el, '#trusted-relationship').value).to.equal('Petite-fille');
+    });
+
+    it('keeps one patient’s edits away from another patient', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'AB-');
+      el.patientIns = MINOR;
+      await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });
+      expect(root(el).querySelector('form.profile-form')).to.equal(null);
+      expect($(el, '.refusal').textContent).to.contain('Ce dossier n’est pas le vôtre');
+      await waitUntil(async () => (await readDraft<ProfileDraft>(DRAFT_KEYS[0]!))?.content.bloodGroup === 'AB-', 'the edits were not kept for their patient');
+      el.patientIns = ADULT;
+      await waitUntil(() => root(el).querySelector('.draft-offer'), 'the edits were not offered back', { timeout: 8000 });
+    });
+
+    it('lets the user replace a version saved meanwhile, after saying so', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O+');
+      const other = await clientAs('pat-durand-jeanne').addDocument(
+        ADULT,
+        { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: new Date().toISOString(), replaces: ADULT_PROFILE_DOCUMENT_ID },
+        new Blob([JSON.stringify({ ...ADULT_PROFILE, bloodGroup: 'A-' })], { type: 'text/plain' }),
+      );
+      await submit(el);
+      await waitUntil(() => root(el).querySelector('.save-error button'), 'no choice offered', { timeout: 8000 });
+      expect($(el, '.save-error').textContent).to.contain('modifiées entre-temps').and.contain('La version actuelle date du');
+      expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('O+');
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      $(el, '.save-error button').click();
+      expect((await saved).detail.document.replaces).to.equal(other.id);
+      expect((await storedProfile(ADULT)).bloodGroup).to.equal('O+');
+    });
+  });
+
+  describe('loading states and failures', () => {
+    it('shows a busy skeleton while loading', async () => {
+      db.faults.add({ method: 'GET', path: '/documents', latencyMs: 400, times: 1 });
+      const { el } = await mountInProvider<DmpPatientProfile>(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, 'pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('.skeleton'));
+      expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('true');
+      expect($(el, '.skeleton [role="status"]').textContent).to.contain('Chargement');
+      await loaded(el);
+      expect($(el, '[data-section="blood-group"]')).to.exist;
+    });
+
+    it('shows a server error with a Retry button that reloads', async () => {
+      db.faults.add({ method: 'GET', path: '/documents$', status: 500, times: 3 });
+      const { el } = await mountInProvider<DmpPatientProfile>(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, 'pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('[role="alert"] button'), 'no retry offered', { timeout: 8000 });
+      expect($(el, '[role="alert"]').textContent).to.contain('Le serveur du DMP a rencontré une erreur');
+      await expect(el).to.be.accessible();
+      $(el, '[role="alert"] button').click();
+      await waitUntil(() => root(el).querySelector('[data-section="blood-group"]'), 'the retry did not reload', { timeout: 8000 });
+    });
+
+    it('says the user seems offline', async () => {
+      db.faults.add({ method: 'GET', path: '/content', network: true });
+      const { el } = await mountInProvider<DmpPatientProfile>(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, 'pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no error shown', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('hors ligne');
+    });
+
+    it('says the answer is invalid when the list does not fit its schema', async () => {
+      db.faults.add({ method: 'GET', path: '/documents$', malformed: 'schema' });
+      const { el } = await mountInProvider<DmpPatientProfile>(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, 'pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no error shown', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('Réponse invalide du serveur');
+    });
+
+    it('says the server did not answer in time', async () => {
+      const { el, provider } = await mount();
+      db.faults.add({ method: 'GET', path: '/documents$', latencyMs: 2000 });
+      provider.requestTimeout = 150;
+      provider.notifyDataChanged(['documents'], ADULT);
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'no timeout shown', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('n’a pas répondu à temps');
+    });
+
+    it('explains a stored profile that is not JSON, and lets the patient declare again', async () => {
+      const { el } = await mount('pat-rousseau-camille', MASKED);
+      await expect(el).to.be.accessible();
+      expect($(el, '.malformed').textContent).to.contain('ne peuvent pas être lues').and.contain('pas au format JSON').and.contain('déclarer à nouveau');
+      expect(root(el).querySelector('[data-section="blood-group"]')).to.equal(null);
+      await startEditing(el);
+      type(el, '#blood-group', 'O+');
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      expect((await saved).detail.document.replaces).to.equal('doc-rousseau-informations');
+      await waitUntil(() => !root(el).querySelector('.malformed'), 'the error stayed');
+      expect($(el, '[data-section="blood-group"]').textContent).to.contain('O+');
+    });
+
+    it('names the fields of a stored profile that fails its schema, and shows none of it', async () => {
+      setStoredContent(JSON.stringify({ ...ADULT_PROFILE, bloodGroup: 'Z', emergencyContacts: [{ id: 'x', name: 'A', relationship: 'B', phone: '123' }] }));
+      const { el } = await mount('ps-martin');
+      expect($(el, '.malformed').textContent).to.contain('bloodGroup').and.contain('emergencyContacts.0.phone');
+      expect($(el, '.malformed').textContent).not.to.contain('déclarer à nouveau');
+      expect(root(el).querySelector('[data-section="allergies"]')).to.equal(null);
+    });
+  });
+
+  describe('who may read and write', () => {
+    it('lets the legal representative declare the information of the minor', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      await expect(el).to.be.accessible();
+      expect($(el, 'h2').textContent).to.contain('Informations déclarées par le patient');
+      expect($(el, '.empty').textContent).to.contain('Aucune information n’est encore déclarée');
+      expect($(el, '#edit').textContent).to.contain('Déclarer des informations');
+      await startEditing(el);
+      type(el, '#blood-group', 'O+');
+      const contact = await addEntry(el, 'emergencyContacts');
+      type(el, `#${CSS.escape(contact)}`, 'Sophie Moreau');
+      type(el, entryField(contact, 'relationship'), 'Mère');
+      type(el, entryField(contact, 'phone'), '06 39 98 01 02');
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      const { document } = (await saved).detail;
+      expect(document).to.deep.include({ typeCode: 'EXPPAT_2', category: 'patient', version: 1, depositedByPatient: true });
+      expect(document.replaces).to.equal(undefined);
+      expect(document.author.name).to.equal('Sophie Moreau');
+      expect(lastLog(MINOR)).to.deep.include({ action: 'document.add', outcome: 'allowed' });
+      expect(lastLog(MINOR).actor).to.deep.include({ kind: 'legal-representative', id: 'rep-moreau-sophie' });
+      expect((await storedProfile(MINOR)).emergencyContacts[0]).to.deep.include({ name: 'Sophie Moreau', phone: '06 39 98 01 02' });
+      await waitUntil(() => root(el).querySelector('[data-section="contacts"]'));
+      expect($(el, '[data-section="contacts"]').textContent).to.contain('Sophie Moreau');
+    });
+
+    it('shows the médecin traitant a read-only view, every section marked, with no way to edit or upload', async () => {
+      const { el } = await mount('ps-martin');
+      await expect(el).to.be.accessible();
+      expect($$(el, '[part="badge"]').length).to.equal(SECTIONS.length);
+      for (const id of SECTIONS) expect($(el, `[data-section="${id}"] [part="badge"]`).textContent).to.contain('Déclaré par le patient');
+      expect($(el, '.declared-notice').textContent).to.contain('n’ont pas été vérifiées').and.contain('Lecture seule').and.contain('Seuls le patient et ses représentants légaux');
+      expect(root(el).querySelector('#edit')).to.equal(null);
+      expect(root(el).querySelector('.directives-upload')).to.equal(null);
+      expect($(el, '[data-section="trusted"]').textContent).to.contain('Claire Durand');
+      const opened = oneEvent(el, 'dmp-document-open');
+      $(el, '[data-section="directives"] .file button').click();
+      expect((await opened).detail.document.id).to.equal('doc-durand-directives');
+    });
+
+    it('shows a pharmacist the declared information too (the matrix lets them read it)', async () => {
+      const { el } = await mount('ps-dubois');
+      expect($(el, '[data-section="allergies"]').textContent).to.contain('Pénicillines');
+      expect(root(el).querySelector('#edit')).to.equal(null);
+    });
+
+    it('refuses an opticien the patient has not authorized, and one whose profession may not read it', async () => {
+      const first = await mount('ps-fontaine');
+      expect($(first.el, '.refusal').textContent).to.contain('Vous ne pouvez pas consulter').and.contain('Le patient ne vous a pas autorisé');
+      first.provider.remove();
+
+      const fontaine = professionalById('ps-fontaine')!;
+      db.dossiers.get(ADULT)!.authorized.push({ rpps: fontaine.rpps, since: '2026-11-01T10:00:00.000Z' });
+      const before = db.logOf(ADULT).length;
+      const { el } = await mount('ps-fontaine');
+      await expect(el).to.be.accessible();
+      expect($(el, '.refusal').textContent).to.contain('Votre profession n’a pas accès à ce type de document');
+      expect(root(el).querySelector('.refusal button')).to.equal(null);
+      // Refused by the policy in the element: the list was never asked for.
+      expect(db.logOf(ADULT).slice(before).map((e) => e.action)).not.to.include('document.list');
+    });
+
+    it('refuses an occupational physician with the reason and no retry', async () => {
+      const { el } = await mount('occ-med');
+      await expect(el).to.be.accessible();
+      expect($(el, '.refusal').textContent).to.contain('La loi interdit l’accès au DMP aux médecins du travail');
+      expect(root(el).querySelector('[role="alert"] button')).to.equal(null);
+      expect(root(el).querySelector('[data-section]')).to.equal(null);
+    });
+  });
+
+  describe('advance directives upload', () => {
+    it('replaces the previous directives document, with both events, logged and announced', async () => {
+      const { el, provider } = await mount();
+      expect($(el, '#directives-upload-title').textContent).to.contain('Remplacer le document déposé');
+      expect($(el, '.directives-upload .hint').textContent).to.contain('8 novembre 2025');
+      selectFile(el, new File(['%PDF-1.4 directives'], 'directives-2026.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-01-15');
+      const requested = oneEvent(el, 'dmp-profile-directives-upload-request');
+      const uploaded = oneEvent(el, 'dmp-profile-directives-uploaded');
+      const changed = oneEvent(provider, 'dmp-data-changed');
+      $(el, '.directives-upload button[type="submit"]').click();
+      const request = (await requested).detail;
+      expect(request.file.name).to.equal('directives-2026.pdf');
+      expect(request).to.deep.include({ writtenOn: '2026-01-15' });
+      expect(request.replaces?.id).to.equal('doc-durand-directives');
+      const { document, replaced } = (await uploaded).detail;
+      expect(replaced?.id).to.equal('doc-durand-directives');
+      expect(document).to.deep.include({ typeCode: 'EXPPAT_3', mimeType: 'application/pdf', replaces: 'doc-durand-directives', serviceStart: '2026-01-15T12:00:00.000Z' });
+      await changed;
+      expect(db.findDocument(ADULT, 'doc-durand-directives')?.status).to.equal('replaced');
+      expect(currentOf(ADULT, 'EXPPAT_3').map((d) => d.id)).to.deep.equal([document.id]);
+      expect(lastLog()).to.deep.include({ action: 'document.replace', outcome: 'allowed' });
+      await waitUntil(() => $(el, '[data-section="directives"] .file').textContent!.includes('15 janvier 2026'), 'the list did not show the new file');
+      expect($$(el, '[data-section="directives"] .file')).to.have.length(1);
+      expect($(el, '.directives-upload [role="status"]').textContent).to.contain('est déposé');
+    });
+
+    it('checks the file and the date before sending', async () => {
+      const { el } = await mount();
+      const before = db.logOf(ADULT).length;
+      $(el, '.directives-upload button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#directives-file-error').textContent).to.contain('Choisissez un fichier');
+      expect($(el, '#directives-date-error').textContent).to.contain('Indiquez la date');
+      await waitUntil(() => root(el).activeElement?.id === 'directives-file');
+      selectFile(el, new File(['hello'], 'notes.txt', { type: 'text/plain' }));
+      type(el, '#directives-date', '2999-12-31');
+      $(el, '.directives-upload button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#directives-file-error').textContent).to.contain('PDF, JPEG ou PNG');
+      expect($(el, '#directives-date-error').textContent).to.contain('futur');
+      expect(db.logOf(ADULT).length).to.equal(before);
+    });
+
+    it('keeps the chosen file when the upload fails', async () => {
+      const { el } = await mount();
+      selectFile(el, new File(['%PDF-1.4'], 'directives.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-02-01');
+      db.faults.add({ method: 'POST', path: '/documents', status: 500, times: 1 });
+      $(el, '.directives-upload button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('.directives-upload [role="alert"]'), 'no failure shown', { timeout: 8000 });
+      expect($(el, '.directives-upload [role="alert"]').textContent).to.contain('n’a pas été déposé').and.contain('Le serveur du DMP a rencontré une erreur');
+      expect($<HTMLInputElement>(el, '#directives-file').files?.[0]?.name).to.equal('directives.pdf');
+      expect($<HTMLInputElement>(el, '#directives-date').value).to.equal('2026-02-01');
+      expect(db.findDocument(ADULT, 'doc-durand-directives')?.status).to.equal('current');
+    });
+
+    it('uploads a first directives document for a patient who had none', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      expect($(el, '[data-section="directives"]').textContent).to.contain('Aucun document de directives anticipées');
+      expect($(el, '#directives-upload-title').textContent).to.contain('Déposer un document');
+      selectFile(el, new File([new Uint8Array([0x89, 0x50, 0x4e, 0x47])], 'scan.png', { type: 'image/png' }));
+      type(el, '#directives-date', '2026-03-03');
+      const uploaded = oneEvent(el, 'dmp-profile-directives-uploaded');
+      $(el, '.directives-upload button[type="submit"]').click();
+      const { document, replaced } = (await uploaded).detail;
+      expect(replaced).to.equal(undefined);
+      expect(document).to.deep.include({ typeCode: 'EXPPAT_3', mimeType: 'image/png', version: 1 });
+      expect(lastLog(MINOR)).to.deep.include({ action: 'document.add', outcome: 'allowed' });
+    });
+
+    it('sends nothing when the host vetoes the upload', async () => {
+      const { el } = await mount();
+      el.addEventListener('dmp-profile-directives-upload-request', (e) => e.preventDefault());
+      const before = db.logOf(ADULT).length;
+      selectFile(el, new File(['%PDF-1.4'], 'directives.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-02-01');
+      $(el, '.directives-upload button[type="submit"]').click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(db.logOf(ADULT).length).to.equal(before);
+      expect(db.findDocument(ADULT, 'doc-durand-directives')?.status).to.equal('current');
+    });
+  });
+
+  describe('updates and untrusted text', () => {
+    it('reloads when another element announces a change on the same patient', async () => {
+      const { el, provider } = await mount('ps-martin');
+      setStoredContent(JSON.stringify({ ...ADULT_PROFILE, bloodGroup: 'B-' }));
+      provider.notifyDataChanged(['documents'], ADULT);
+      await waitUntil(() => $(el, '[data-section="blood-group"]').textContent!.includes('B-'), 'no reload');
+    });
+
+    it('renders every typed text field as text after a save', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      const allergy = await addEntry(el, 'allergies');
+      type(el, `#${CSS.escape(allergy)}`, XSS);
+      type(el, entryField(allergy, 'reaction'), XSS);
+      const treatment = await addEntry(el, 'treatments');
+      type(el, `#${CSS.escape(treatment)}`, XSS);
+      type(el, entryField(treatment, 'dosage'), XSS);
+      const contact = await addEntry(el, 'emergencyContacts');
+      type(el, `#${CSS.escape(contact)}`, XSS);
+      type(el, entryField(contact, 'relationship'), XSS);
+      type(el, entryField(contact, 'phone'), '0639980303');
+      type(el, '#trusted-name', XSS);
+      type(el, '#trusted-relationship', XSS);
+      type(el, '#directives-text', XSS);
+      type(el, '#organ-note', XSS);
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      await saved;
+      await waitUntil(() => !root(el).querySelector('form.profile-form') && root(el).querySelector('[data-section="organ"]'));
+      await waitUntil(() => $(el, '[data-section="organ"]').textContent!.includes(XSS), 'the new version was not shown');
+      for (const id of ['allergies', 'treatments', 'contacts', 'trusted', 'directives', 'organ']) {
+        expect($(el, `[data-section="${id}"]`).textContent, id).to.contain(XSS);
+      }
+      expect(root(el).querySelector('img')).to.equal(null);
+    });
+
+    it('renders stored text as text to a professional', async () => {
+      setStoredContent(
+        JSON.stringify({
+          ...ADULT_PROFILE,
+          allergies: [{ id: 'a', agent: XSS, reaction: XSS }],
+          treatments: [{ id: 't', name: XSS, dosage: XSS }],
+          emergencyContacts: [{ id: 'c', name: XSS, relationship: XSS, phone: '06 39 98 03 03' }],
+          trustedPerson: { name: XSS, relationship: XSS },
+          advanceDirectives: { text: XSS, writtenOn: '2025-01-01' },
+          organDonation: { choice: 'refuse', note: XSS },
+        }),
+      );
+      const { el } = await mount('ps-martin');
+      expect(shadowText(el).split(XSS).length - 1).to.equal(10);
+      expect(root(el).querySelector('img')).to.equal(null);
+    });
+  });
+});
