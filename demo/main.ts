@@ -1,9 +1,17 @@
 import '../src/context/dmp-provider.js';
+import '../src/elements/dmp-access-history/dmp-access-history.js';
+import '../src/elements/dmp-break-glass/dmp-break-glass.js';
+import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
+import '../src/elements/dmp-document-list/dmp-document-list.js';
+import '../src/elements/dmp-dossier/dmp-dossier.js';
+import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
+import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import { db, startMockBackend } from '../mocks/browser.js';
 import { ACTORS, IDENTITIES_WITHOUT_DOSSIER, PATIENTS, patientDisplayName } from '../mocks/data/index.js';
 import type { Actor } from '../src/model/actor.js';
 
-/** One region per element; a tag not registered yet shows as a placeholder. */
+/** One region per element. */
 const SECTIONS: ReadonlyArray<{ tag: string; title: string }> = [
   { tag: 'dmp-dossier', title: 'Le DMP complet' },
   { tag: 'dmp-document-list', title: 'Documents' },
@@ -42,15 +50,9 @@ function render(): void {
       const heading = document.createElement('h2');
       heading.textContent = title;
       section.append(heading);
-      if (customElements.get(tag)) {
-        const element = document.createElement(tag);
-        element.setAttribute('patient-ins', ins);
-        section.append(element);
-      } else {
-        const placeholder = document.createElement('p');
-        placeholder.textContent = `<${tag}> arrive bientôt.`;
-        section.append(placeholder);
-      }
+      const element = document.createElement(tag);
+      element.setAttribute('patient-ins', ins);
+      section.append(element);
       return section;
     }),
   );

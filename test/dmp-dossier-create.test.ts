@@ -60,6 +60,13 @@ function button(el: DmpDossierCreate, text: string): HTMLButtonElement {
   return found;
 }
 
+/** Clicks as a user does: the button takes focus first, so focus follows the step change. */
+function press(el: DmpDossierCreate, text: string): void {
+  const target = button(el, text);
+  target.focus();
+  target.click();
+}
+
 async function fill(el: DmpDossierCreate, id: string, value: string) {
   const control = q<HTMLInputElement | HTMLSelectElement>(el, `#${id}`);
   control.value = value;
@@ -74,7 +81,7 @@ async function until(el: DmpDossierCreate, text: string) {
 
 /** Submits the identification and waits for the existence test to answer. */
 async function check(el: DmpDossierCreate, expected: string) {
-  button(el, 'Rechercher un DMP existant').click();
+  press(el, 'Rechercher un DMP existant');
   await until(el, expected);
 }
 
@@ -85,7 +92,7 @@ async function toConsentStep(el: DmpDossierCreate) {
 async function consentAndCreate(el: DmpDossierCreate) {
   if (!q(el, '#consent').checked) q(el, '#consent').click();
   await el.updateComplete;
-  button(el, 'Créer le DMP').click();
+  press(el, 'Créer le DMP');
 }
 
 describe('dmp-dossier-create', () => {
@@ -233,6 +240,25 @@ describe('dmp-dossier-create', () => {
   });
 
   describe('existence test', () => {
+    it('never takes focus from the host page on load, with a patient given by the host', async () => {
+      const hostField = document.createElement('input');
+      hostField.setAttribute('aria-label', 'champ de la page hôte');
+      document.body.append(hostField);
+      hostField.focus();
+      try {
+        const { provider } = await mountInProvider<DmpDossierCreate>(
+          html`<dmp-dossier-create patient-ins=${PATIENT_ADULT.identity.ins}></dmp-dossier-create>`,
+          'ps-dubois',
+        );
+        const el = provider.firstElementChild as DmpDossierCreate;
+        await until(el, 'Rechercher un DMP existant');
+        await el.updateComplete;
+        expect(document.activeElement).to.equal(hostField);
+      } finally {
+        hostField.remove();
+      }
+    });
+
     it('offers to open an active dossier and says so with dmp-dossier-exists', async () => {
       const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
       await check(el, 'Ce patient a déjà un DMP');

@@ -103,6 +103,7 @@ export class DmpDossierCreate extends DmpElement {
   /** The key of the creation being attempted, reused while the request it was made for is unchanged. */
   private attempt: { key: string; body: string } | undefined;
   private focusHeadingNext = false;
+  private focusWasInside = false;
   /** The data-change revision this element caused, which it need not react to. */
   private ownRevision: number | undefined;
 
@@ -124,6 +125,10 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // Follow the user from step to step, but never take focus from the host page: a check run
+    // for a prefilled patient on load is not the user's move. Read before a render removes the
+    // control that had focus (the user's click may resolve later, when the check answers).
+    if (this.matches(':focus-within')) this.focusWasInside = true;
     const prefilled = changed.has('nir') || changed.has('patientIns') || changed.has('traits') || changed.has('insStatus');
     // Another patient from the host starts over, except over credentials not yet handed over.
     if (prefilled && this.step !== 'credentials') this.restart();
@@ -138,6 +143,8 @@ export class DmpDossierCreate extends DmpElement {
   protected override updated(): void {
     if (!this.focusHeadingNext) return;
     this.focusHeadingNext = false;
+    if (!this.focusWasInside) return;
+    this.focusWasInside = false;
     this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
   }
 

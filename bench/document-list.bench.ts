@@ -1,0 +1,158 @@
+/**
+ * The document list on data already in the browser (DECISIONS.md 22): its first render of
+ * 10,000 (and 100,000) documents against a vanilla DOM table rendering every row, and the keyword
+ * filter over the 10,000 loaded rows. No network: the provider gets a client that answers from
+ * memory with every document at once.
+ */
+import '../src/zod-setup.js';
+import { DR_MARTIN_TRAITANT, PATIENT_LARGE, actorById, generateLargeDossierDocuments } from '../mocks/data/index.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
+import type { RequestOptions } from '../src/client/types.js';
+import '../src/context/dmp-provider.js';
+import type { DmpProvider } from '../src/context/dmp-provider.element.js';
+import '../src/elements/dmp-document-list/dmp-document-list.js';
+import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.js';
+import { formatBytes, formatDate } from '../src/i18n/format.js';
+import { categoryLabel, professionLabel } from '../src/i18n/labels.js';
+import type { DmpDocument, DocumentList, DocumentQuery } from '../src/model/document.js';
+import type { DossierInfo } from '../src/model/dossier.js';
+
+const INS = PATIENT_LARGE.identity.ins;
+const KEYWORDS = ['bilan', 'echographie', 'ordonnance hypertension', 'mercier', 'vaccination', 'irm genou', 'zzz', 'dispensation', 'scanner thorax', 'cardiologie'];
+
+/** Answers the two calls the list makes from memory; everything else is never called here. */
+class InMemoryClient extends HttpDmpClient {
+  constructor(private readonly documents: readonly DmpDocument[]) {
+    super({ baseUrl: '/bench-has-no-network' });
+  }
+
+  override async getDossier(ins: string, _options?: RequestOptions): Promise<DossierInfo> {
+    return {
+      ins,
+      status: 'active',
+      policy: {
+        status: 'active',
+        patientId: PATIENT_LARGE.id,
+        patientIsMinor: false,
+        treatingPhysiciansRpps: [DR_MARTIN_TRAITANT.rpps],
+        authorizedRpps: [],
+        blockedRpps: [],
+        oppositions: { breakGlass: false, regulation: false },
+        insStatus: 'QUAL',
+      },
+    };
+  }
+
+  override async listDocuments(_ins: string, _query?: DocumentQuery, _options?: RequestOptions): Promise<DocumentList> {
+    return { items: [...this.documents], total: this.documents.length };
+  }
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** Until the frame after next: what was put in the DOM has been styled, laid out and painted. */
+async function painted(): Promise<void> {
+  await nextFrame();
+  await nextFrame();
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+async function mountElement(stage: HTMLElement, documents: readonly DmpDocument[]): Promise<{ el: DmpDocumentList; ms: number }> {
+  const provider = document.createElement('dmp-provider') as DmpProvider;
+  provider.actor = actorById(DR_MARTIN_TRAITANT.id!);
+  provider.client = new InMemoryClient(documents);
+  const el = document.createElement('dmp-document-list');
+  el.setAttribute('patient-ins', INS);
+  provider.append(el);
+  const start = performance.now();
+  stage.append(provider);
+  while (!el.shadowRoot?.querySelector('.body [role="row"]')) await nextFrame();
+  await painted();
+  return { el, ms: performance.now() - start };
+}
+
+/** The baseline: every row in a plain table, with the same texts as the element's rows. */
+async function mountVanillaTable(stage: HTMLElement, documents: readonly DmpDocument[]): Promise<number> {
+  const start = performance.now();
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const label of ['Titre', 'Catégorie', 'Date de l’acte', 'Auteur', 'Format', 'Actions']) {
+    const th = document.createElement('th');
+    th.textContent = label;
+    head.append(th);
+  }
+  const body = table.createTBody();
+  for (const doc of documents) {
+    const row = body.insertRow();
+    row.insertCell().textContent = doc.title;
+    row.insertCell().textContent = categoryLabel(doc.category);
+    row.insertCell().textContent = formatDate(doc.serviceStart, 'fr');
+    row.insertCell().textContent = `${doc.author.name} ${[professionLabel(doc.author.profession), doc.author.organisation].filter(Boolean).join(' · ')}`;
+    row.insertCell().textContent = `${doc.mimeType} · ${formatBytes(doc.size, 'fr')}`;
+    const button = document.createElement('button');
+    button.textContent = 'Actions';
+    row.insertCell().append(button);
+  }
+  stage.append(table);
+  await painted();
+  return performance.now() - start;
+}
+
+export interface BenchResult {
+  count: number;
+  elementMs: number;
+  vanillaMs: number;
+  ratio: number;
+}
+
+/**
+ * First render, element vs vanilla table: medians of `runs` element runs and `vanillaRuns` table
+ * runs, interleaved (a 100,000-row table takes about a minute, hence fewer runs there).
+ */
+export async function benchFirstRender(stage: HTMLElement, count: number, runs = 7, vanillaRuns = runs): Promise<BenchResult> {
+  const documents = generateLargeDossierDocuments(count).reverse();
+  const element: number[] = [];
+  const vanilla: number[] = [];
+  for (let run = 0; run < Math.max(runs, vanillaRuns); run++) {
+    if (run < runs) {
+      stage.replaceChildren();
+      await painted();
+      element.push((await mountElement(stage, documents)).ms);
+    }
+    if (run < vanillaRuns) {
+      stage.replaceChildren();
+      await painted();
+      vanilla.push(await mountVanillaTable(stage, documents));
+    }
+  }
+  stage.replaceChildren();
+  const elementMs = median(element);
+  const vanillaMs = median(vanilla);
+  return { count, elementMs, vanillaMs, ratio: elementMs / vanillaMs };
+}
+
+/** Setting `query` on 10,000 loaded documents until the element has updated, median per keyword. */
+export async function benchKeywordFilter(stage: HTMLElement, count = 10_000): Promise<{ medianMs: number; samples: number[] }> {
+  stage.replaceChildren();
+  const { el } = await mountElement(stage, generateLargeDossierDocuments(count).reverse());
+  const samples: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const keyword of KEYWORDS) {
+      const start = performance.now();
+      el.query = keyword;
+      await el.updateComplete;
+      samples.push(performance.now() - start);
+      await painted();
+    }
+  }
+  stage.replaceChildren();
+  return { medianMs: median(samples), samples };
+}
+

@@ -1,0 +1,241 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
+import { formatBytes, formatNumber } from '../../i18n/format.js';
+import { categoryLabel } from '../../i18n/labels.js';
+import type { Category } from '../../model/category.js';
+import { MAX_DOCUMENT_BYTES, NewDocumentSchema, type DmpDocument, type NewDocument } from '../../model/document.js';
+import { errorText } from './error-text.js';
+
+/** What the form accepts: PDF, JPEG, PNG and CDA XML (browsers name XML either way). */
+const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
+  'application/pdf': 'application/pdf',
+  'image/jpeg': 'image/jpeg',
+  'image/png': 'image/png',
+  'text/xml': 'text/xml',
+  'application/xml': 'text/xml',
+};
+const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,.xml,application/pdf,image/jpeg,image/png,text/xml,application/xml';
+
+type Field = 'title' | 'typeCode' | 'date' | 'file';
+const FIELDS: readonly Field[] = ['title', 'typeCode', 'date', 'file'];
+
+export interface TypeGroup {
+  category: Category;
+  types: ReadonlyArray<{ code: string; label: string }>;
+}
+
+export type Upload = (metadata: NewDocument, file: Blob, options: AddDocumentOptions) => Promise<DmpDocument>;
+
+/**
+ * The "add a document" form: its values survive a failed upload, it checks what the server would
+ * refuse before sending (metadata schema, type and size of the file) and reports the upload's
+ * progress.
+ */
+export class AddDocumentForm implements ReactiveController {
+  private title = '';
+  private typeCode = '';
+  private date = '';
+  private file: File | undefined;
+  private errors: Partial<Record<Field, string>> = {};
+  private submitError: string | undefined;
+  private progress: UploadProgress | undefined;
+  private controller: AbortController | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly locale: () => string | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  get uploading(): boolean {
+    return this.controller !== undefined;
+  }
+
+  hostDisconnected(): void {
+    this.cancel();
+  }
+
+  /** A blank form, for a new addition. */
+  reset(): void {
+    this.cancel();
+    this.title = '';
+    this.typeCode = '';
+    this.date = '';
+    this.file = undefined;
+    this.errors = {};
+    this.submitError = undefined;
+    this.host.requestUpdate();
+  }
+
+  /** Abandons an upload in flight. */
+  cancel(): void {
+    this.controller?.abort();
+    this.controller = undefined;
+    this.progress = undefined;
+  }
+
+  /**
+   * Checks the form, then uploads. Resolves with the created document, or undefined when the
+   * form is invalid, the upload failed (the message is then shown) or it was cancelled.
+   */
+  async submit(upload: Upload): Promise<DmpDocument | undefined> {
+    if (this.uploading) return undefined;
+    const checked = this.check();
+    this.host.requestUpdate();
+    if (!checked) {
+      await this.host.updateComplete;
+      this.focusFirstError();
+      return undefined;
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    this.submitError = undefined;
+    this.progress = { loaded: 0, total: checked.file.size };
+    this.host.requestUpdate();
+    try {
+      return await upload(checked.metadata, checked.file, {
+        signal: controller.signal,
+        onProgress: (progress) => {
+          if (this.controller !== controller) return;
+          this.progress = progress;
+          this.host.requestUpdate();
+        },
+      });
+    } catch (error) {
+      if (!controller.signal.aborted) {
+        this.submitError = msg(str`Le document n’a pas été ajouté : ${errorText(error)}`, { id: 'document-list.add.failed' });
+      }
+      return undefined;
+    } finally {
+      if (this.controller === controller) {
+        this.controller = undefined;
+        this.progress = undefined;
+      }
+      this.host.requestUpdate();
+    }
+  }
+
+  private check(): { metadata: NewDocument; file: Blob } | undefined {
+    const errors: Partial<Record<Field, string>> = {};
+    const parsed = NewDocumentSchema.safeParse({
+      title: this.title,
+      typeCode: this.typeCode,
+      // Noon UTC keeps the act on the day picked, wherever the date is later displayed.
+      serviceStart: /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? `${this.date}T12:00:00.000Z` : this.date,
+    });
+    if (!parsed.success) {
+      for (const issue of parsed.error.issues) {
+        const field = issue.path[0];
+        if (field === 'title') {
+          errors.title = this.title.trim()
+            ? msg('Le titre ne doit pas dépasser 250 caractères.', { id: 'document-list.add.title-too-long' })
+            : msg('Indiquez un titre.', { id: 'document-list.add.title-required' });
+        } else if (field === 'typeCode') {
+          errors.typeCode = msg('Choisissez un type de document.', { id: 'document-list.add.type-required' });
+        } else if (field === 'serviceStart') {
+          errors.date = msg('Indiquez la date de l’acte.', { id: 'document-list.add.date-required' });
+        }
+      }
+    }
+    const file = this.file;
+    const mimeType = file ? ACCEPTED_TYPES[file.type] : undefined;
+    if (!file) {
+      errors.file = msg('Choisissez un fichier.', { id: 'document-list.add.file-required' });
+    } else if (!mimeType) {
+      errors.file = msg('Formats acceptés : PDF, JPEG, PNG ou XML (CDA).', { id: 'document-list.add.file-type' });
+    } else if (file.size > MAX_DOCUMENT_BYTES) {
+      const size = formatBytes(file.size, this.locale());
+      errors.file = msg(str`Le fichier pèse ${size} : la limite est de 20 Mo.`, { id: 'document-list.add.file-too-large' });
+    }
+    this.errors = errors;
+    if (!parsed.success || !file || !mimeType || errors.file) return undefined;
+    return { metadata: parsed.data, file: file.type === mimeType ? file : new File([file], file.name, { type: mimeType }) };
+  }
+
+  private focusFirstError(): void {
+    const field = FIELDS.find((f) => this.errors[f]);
+    if (field) this.host.shadowRoot?.querySelector<HTMLElement>(`#add-${field}`)?.focus();
+  }
+
+  private readonly onTitle = (e: Event) => {
+    this.title = (e.target as HTMLInputElement).value;
+  };
+  private readonly onType = (e: Event) => {
+    this.typeCode = (e.target as HTMLSelectElement).value;
+  };
+  private readonly onDate = (e: Event) => {
+    this.date = (e.target as HTMLInputElement).value;
+  };
+  private readonly onFile = (e: Event) => {
+    this.file = (e.target as HTMLInputElement).files?.[0];
+  };
+
+  /** The form's fields, progress and messages; the dialog around them is the element's. */
+  render(groups: readonly TypeGroup[], onSubmit: (e: SubmitEvent) => void, onCancel: () => void): TemplateResult {
+    const busy = this.uploading;
+    return html`<form class="add-form" novalidate @submit=${onSubmit}>
+      ${this.renderField(
+        'title',
+        msg('Titre', { id: 'document-list.add.title' }),
+        html`<input id="add-title" name="title" type="text" maxlength="250" autocomplete="off" .value=${this.title} @input=${this.onTitle}
+          aria-invalid=${this.errors.title ? 'true' : 'false'} aria-describedby=${this.errors.title ? 'add-title-error' : nothing} ?disabled=${busy} />`,
+      )}
+      ${this.renderField(
+        'typeCode',
+        msg('Type de document', { id: 'document-list.add.type' }),
+        html`<select id="add-typeCode" name="typeCode" @change=${this.onType}
+          aria-invalid=${this.errors.typeCode ? 'true' : 'false'} aria-describedby=${this.errors.typeCode ? 'add-typeCode-error' : nothing} ?disabled=${busy}>
+          <option value="" ?selected=${this.typeCode === ''}>${msg('Choisir…', { id: 'document-list.add.type-choose' })}</option>
+          ${groups.map(
+            (group) => html`<optgroup label=${categoryLabel(group.category)}>
+              ${group.types.map((t) => html`<option value=${t.code} ?selected=${t.code === this.typeCode}>${t.label}</option>`)}
+            </optgroup>`,
+          )}
+        </select>`,
+      )}
+      ${this.renderField(
+        'date',
+        msg('Date de l’acte', { id: 'document-list.add.date' }),
+        html`<input id="add-date" name="date" type="date" .value=${this.date} @input=${this.onDate} @change=${this.onDate}
+          aria-invalid=${this.errors.date ? 'true' : 'false'} aria-describedby=${this.errors.date ? 'add-date-error' : nothing} ?disabled=${busy} />`,
+      )}
+      ${this.renderField(
+        'file',
+        msg('Fichier (PDF, JPEG, PNG ou XML, 20 Mo au plus)', { id: 'document-list.add.file' }),
+        html`<input id="add-file" name="file" type="file" accept=${ACCEPT_ATTRIBUTE} @change=${this.onFile}
+          aria-invalid=${this.errors.file ? 'true' : 'false'} aria-describedby=${this.errors.file ? 'add-file-error' : nothing} ?disabled=${busy} />`,
+      )}
+      ${this.renderProgress()}
+      ${this.submitError ? html`<p class="form-error" role="alert">${this.submitError}</p>` : nothing}
+      <div class="dialog-buttons">
+        <button type="button" class="button" @click=${onCancel}>${msg('Annuler', { id: 'document-list.cancel' })}</button>
+        <button type="submit" class="button button--primary" ?disabled=${busy}>${msg('Ajouter', { id: 'document-list.add.submit' })}</button>
+      </div>
+    </form>`;
+  }
+
+  private renderField(field: Field, label: string, control: TemplateResult): TemplateResult {
+    const error = this.errors[field];
+    return html`<div class="field">
+      <label for=${`add-${field}`}>${label}</label>
+      ${control}
+      ${error ? html`<p id=${`add-${field}-error`} class="field-error">${error}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderProgress(): TemplateResult | typeof nothing {
+    const progress = this.progress;
+    if (!progress) return nothing;
+    const known = progress.total > 0;
+    const percent = known ? Math.round((progress.loaded / progress.total) * 100) : undefined;
+    return html`<div class="upload">
+      <span id="add-progress-label">${msg('Envoi du document', { id: 'document-list.add.progress' })}</span>
+      ${known
+        ? html`<progress aria-labelledby="add-progress-label" max=${progress.total} .value=${progress.loaded}></progress>
+            <span>${formatNumber(percent ?? 0, this.locale())} %</span>`
+        : html`<progress aria-labelledby="add-progress-label"></progress>`}
+    </div>`;
+  }
+}

@@ -1,0 +1,904 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
+import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { isDmpError } from '../../client/errors.js';
+import type { DataChange } from '../../context/contexts.js';
+import { formatDate, formatNumber } from '../../i18n/format.js';
+import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
+import { CATEGORIES, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, type Category } from '../../model/category.js';
+import type { DmpDocument, DocumentQuery, DocumentSort } from '../../model/document.js';
+import type { PatientDisplay } from '../../model/patient.js';
+import { PROFESSION_CODES } from '../../policy/matrix.js';
+import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
+import { DmpElement } from '../base/dmp-element.js';
+import { baseStyles } from '../base/styles.js';
+import { AddDocumentForm, type TypeGroup } from './add-document.js';
+import { renderRow, renderSkeletonRows, type RowContext } from './document-row.js';
+import { styles } from './dmp-document-list.styles.js';
+import { errorText } from './error-text.js';
+import './events.js';
+import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
+
+/** Documents of one server query, as far as they are loaded. */
+interface Listing {
+  /** The server filters it was loaded with, keyword aside (see `serverKey`). */
+  key: string;
+  query: DocumentQuery;
+  items: readonly DmpDocument[];
+  nextCursor: string | undefined;
+  total: number | undefined;
+  hidden: Readonly<Record<string, number>> | undefined;
+  /** Every document of the query without keyword is here: keywords are then applied locally. */
+  complete: boolean;
+}
+
+/** Keystrokes in the search field reach the server once the user pauses. */
+const SEARCH_DEBOUNCE_MS = 250;
+/** Loading the next page starts this close (in pixels) to the end of the scrolled list. */
+const LOAD_AHEAD_PX = 400;
+const PAGE_STEP = 10;
+const SKELETON_ROWS = 6;
+
+const SORT_LABELS: ReadonlyArray<[DocumentSort, () => string]> = [
+  ['date-desc', () => msg('Date de l’acte, la plus récente d’abord', { id: 'document-list.sort.date-desc' })],
+  ['date-asc', () => msg('Date de l’acte, la plus ancienne d’abord', { id: 'document-list.sort.date-asc' })],
+  ['title-asc', () => msg('Titre, de A à Z', { id: 'document-list.sort.title-asc' })],
+  ['title-desc', () => msg('Titre, de Z à A', { id: 'document-list.sort.title-desc' })],
+];
+
+function policyDocumentOf(doc: DmpDocument): PolicyDocumentInput {
+  return {
+    category: doc.category,
+    typeCode: doc.typeCode,
+    authorRpps: doc.author.rpps,
+    masked: doc.masked,
+    invisibleToPatient: doc.invisibleToPatient,
+    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
+    submittedAt: doc.submittedAt,
+  };
+}
+
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/**
+ * The documents of a patient's DMP, newest first, with search, filters and sort reflected in
+ * attributes (a host can deep-link to a filtered view). Documents the user may not see are never
+ * sent by the server; a professional is told how many there are and why. Each action — open,
+ * mask, delete, add — is offered as the policy allows, and explained when it does not.
+ *
+ * Large dossiers load page by page (the "load more" button, or scrolling near the end) and only
+ * the rows in view are rendered. Keyboard: Tab reaches the current row; ArrowUp / ArrowDown,
+ * PageUp / PageDown, Home / End move between rows; Enter opens the document; Tab then reaches the
+ * row's buttons.
+ *
+ * @tagname dmp-document-list
+ * @summary The documents of a patient's DMP: search, filters, badges, actions, pagination.
+ *
+ * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - The user opened a document (click on its title, Enter on its row, or its actions); the host shows it.
+ * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-mask-request - Cancelable. The user asked to mask (`masked: true`) or unmask a document; `preventDefault()` stops it before any request.
+ * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-masked - The server masked or unmasked the document; `document` is its new version.
+ * @fires {CustomEvent<DocumentDeleteDetail>} dmp-document-delete-request - Cancelable. The user confirmed the deletion of a document; `preventDefault()` stops it before any request.
+ * @fires {CustomEvent<DocumentDeleteDetail>} dmp-document-deleted - The server deleted the document.
+ * @fires {CustomEvent<DocumentAddedDetail>} dmp-document-added - The server stored a document the user added.
+ *
+ * @csspart base - The element's wrapper.
+ * @csspart toolbar - The search and filter form.
+ * @csspart hidden-notice - The sentences telling a professional how many documents are hidden from them, and why.
+ * @csspart row - Each document row.
+ * @csspart badge - Each badge on a row (masked, invisible to the patient, replaced, archived, deposited by the patient).
+ * @csspart patient - The patient's identity, when the `patient` property is set.
+ *
+ * @cssprop [--dmp-document-list-max-height=36rem] - Height the list of rows may grow to before it scrolls.
+ * @cssprop [--dmp-document-list-columns=minmax(12rem, 3fr) minmax(7rem, 1.2fr) minmax(7rem, 1fr) minmax(10rem, 2fr) minmax(6rem, 1fr) 6.5rem] - The grid columns: title, category, date, author, format, actions.
+ */
+export class DmpDocumentList extends DmpElement {
+  static override styles = [baseStyles, styles];
+
+  private readonly addForm = new AddDocumentForm(this, () => this.locale);
+
+  private readonly dossierTask = new Task(this, {
+    task: async ([ins, ready], { signal }) => {
+      if (!ready || !ins || !this.client) return initialState;
+      return this.client.getDossier(ins, { signal });
+    },
+    args: () => [this.patientIns, this.ready, this.actorKey, this.dossierRevision] as const,
+  });
+
+  private readonly documentsTask = new Task(this, {
+    task: async ([ins, ready, , , key, q], { signal }) => {
+      if (!ready || !ins || !this.client) return initialState;
+      this.loadMoreController?.abort();
+      const [, , filters] = JSON.parse(key) as [string, string, DocumentQuery];
+      const query: DocumentQuery = { ...filters, ...(q ? { q } : {}) };
+      const list = await this.client.listDocuments(ins, query, { signal });
+      const listing: Listing = {
+        key,
+        query,
+        items: list.items,
+        nextCursor: list.nextCursor,
+        total: list.total,
+        hidden: list.hidden,
+        complete: !q && !list.nextCursor,
+      };
+      if (!signal.aborted) {
+        this.listing = listing;
+        this.activeIndex = 0;
+      }
+      return listing;
+    },
+    args: () => [this.patientIns, this.ready, this.actorKey, this.revision, this.serverKey, this.serverKeyword] as const,
+  });
+
+  @query('.body') private body?: HTMLElement;
+  @query('.viewport') private viewport?: HTMLElement;
+  @query('#actions-dialog') private actionsDialog?: HTMLDialogElement;
+  @query('#delete-dialog') private deleteDialog?: HTMLDialogElement;
+  @query('#add-dialog') private addDialog?: HTMLDialogElement;
+
+  @state() private listing: Listing | undefined;
+  @state() private serverQuery = '';
+  @state() private revision = 0;
+  @state() private dossierRevision = 0;
+  @state() private activeIndex = 0;
+  @state() private loadingMore = false;
+  @state() private loadMoreError: unknown;
+  @state() private busy: ReadonlySet<string> = new Set();
+  @state() private actionTarget: DmpDocument | undefined;
+  @state() private deleteTarget: DmpDocument | undefined;
+  @state() private actionError: string | undefined;
+  @state() private announcement = '';
+
+  /** INS (NIR) of the patient whose documents are listed. */
+  @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /** The patient as the host software knows them (name, birth date), shown as their identity. */
+  @property({ attribute: false }) patient: PatientDisplay | undefined;
+
+  /** Keywords searched in titles, authors and document types, accents and case ignored. */
+  @property({ reflect: true }) query: string | undefined;
+
+  /** Only documents of this category: `synthesis`, `treatment-and-care`, `report`, `imaging`, `biology`, `prevention`, `patient`, `reimbursement`, `administrative`. */
+  @property({ reflect: true }) category: Category | undefined;
+
+  /** Only acts on or after this day (`YYYY-MM-DD`). */
+  @property({ attribute: 'date-from', reflect: true }) dateFrom: string | undefined;
+
+  /** Only acts on or before this day (`YYYY-MM-DD`). */
+  @property({ attribute: 'date-to', reflect: true }) dateTo: string | undefined;
+
+  /** Only documents whose author has this profession (TRE_G15 code, e.g. `21` pharmacien). */
+  @property({ attribute: 'author-profession', reflect: true }) authorProfession: string | undefined;
+
+  /** Order: `date-desc` (default: newest act first), `date-asc`, `title-asc` or `title-desc`. */
+  @property({ reflect: true }) sort: DocumentSort | undefined;
+
+  /** Documents asked of the server per page, 1 to 1000 (default 50). */
+  @property({ attribute: 'page-size', type: Number, reflect: true }) pageSize: number | undefined;
+
+  private visible: readonly DmpDocument[] = [];
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  private typing = false;
+  private ownRevision: number | undefined;
+  private loadMoreController: AbortController | undefined;
+  private actionsTrigger: HTMLElement | undefined;
+
+  /** The documents loaded so far, in the server's order, before any keyword filtering. */
+  get items(): readonly DmpDocument[] {
+    return this.listing?.items ?? [];
+  }
+
+  private get actorKey(): string {
+    const actor = this.actor;
+    if (!actor) return '';
+    return `${actor.kind}:${actor.id ?? (actor.kind === 'professional' ? actor.rpps : '')}`;
+  }
+
+  private serverFilters(): DocumentQuery {
+    const category = validCategory(this.category);
+    const from = validDate(this.dateFrom);
+    const to = validDate(this.dateTo);
+    const authorProfession = validText(this.authorProfession);
+    return {
+      sort: validSort(this.sort),
+      limit: validPageSize(this.pageSize),
+      ...(category ? { category } : {}),
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+      ...(authorProfession ? { authorProfession } : {}),
+    };
+  }
+
+  /** Identifies the server query a listing answers, keyword aside. */
+  private get serverKey(): string {
+    return JSON.stringify([this.patientIns, this.actorKey, this.serverFilters()]);
+  }
+
+  /** Whether the loaded documents are all those of the current filters: keywords need no server then. */
+  private get searchesLocally(): boolean {
+    return this.listing?.complete === true && this.listing.key === this.serverKey;
+  }
+
+  private get serverKeyword(): string {
+    return this.searchesLocally ? '' : this.serverQuery;
+  }
+
+  private get hasFilters(): boolean {
+    return Boolean(validText(this.query) || validCategory(this.category) || validDate(this.dateFrom) || validDate(this.dateTo) || validText(this.authorProfession));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+    this.loadMoreController?.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('patientIns') || changed.has('actor') || (changed.has('session') && this.session?.state !== 'active')) {
+      // Another patient, another user or an ended session: nothing shown may outlive them.
+      this.listing = undefined;
+      this.activeIndex = 0;
+    }
+    if (changed.has('query')) this.syncServerQuery();
+    if (changed.has('dataChange')) this.reactToDataChange(changed.get('dataChange') as DataChange | undefined);
+    if (changed.has('listing') || changed.has('query')) {
+      const items = this.listing?.items ?? [];
+      this.visible = this.listing?.complete ? filterByKeywords(items, this.query ?? '') : items;
+      // Other keywords make another list, which starts at its top; a masked or deleted row, or
+      // a page loaded more, keeps the user where they are.
+      if (changed.has('query')) this.activeIndex = 0;
+      this.activeIndex = Math.max(0, Math.min(this.activeIndex, this.visible.length - 1));
+    }
+  }
+
+  /** Typed keywords reach the server after a pause; a host's change applies at once. */
+  private syncServerQuery(): void {
+    clearTimeout(this.searchTimer);
+    const text = validText(this.query) ?? '';
+    if (!this.typing) {
+      this.serverQuery = text;
+      return;
+    }
+    this.typing = false;
+    this.searchTimer = setTimeout(() => {
+      this.serverQuery = validText(this.query) ?? '';
+    }, SEARCH_DEBOUNCE_MS);
+  }
+
+  private reactToDataChange(previous: DataChange | undefined): void {
+    const change = this.dataChange;
+    if (!change || !previous || change.revision === previous.revision || change.revision === this.ownRevision) return;
+    if (change.ins && change.ins !== this.patientIns) return;
+    if (change.topics.includes('documents')) this.revision += 1;
+    if (change.topics.includes('dossier') || change.topics.includes('authorizations')) this.dossierRevision += 1;
+  }
+
+  /** Loads the list again from its first page (and the dossier's access conditions); resolves when done, failed or not. */
+  async reload(): Promise<void> {
+    this.revision += 1;
+    this.dossierRevision += 1;
+    await this.updateComplete;
+    await Promise.allSettled([this.documentsTask.taskComplete, this.dossierTask.taskComplete]);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Policy
+
+  private decideOn(action: Action, document?: PolicyDocumentInput): Decision | undefined {
+    const dossier = this.dossierTask.value?.policy;
+    if (!dossier || !this.policy || !this.actor) return undefined;
+    // The server judges the grant's expiry on its own clock; until it refuses, the grant stands.
+    const grant = this.session?.emergencyGrant;
+    const emergency = grant?.ins === this.patientIns ? { mode: grant.mode, justification: grant.justification } : {};
+    return this.policy.decide({
+      actor: this.actor,
+      action,
+      dossier,
+      ...(document ? { document } : {}),
+      request: { ...emergency, now: new Date().toISOString() },
+    });
+  }
+
+  private readonly mayOpen = (doc: DmpDocument): boolean => this.decideOn('document.read', policyDocumentOf(doc))?.allowed === true;
+
+  /** The types the user may add, by category; with the reason when there is none. */
+  private addableTypes(): { groups: TypeGroup[]; denial: ReasonCode | undefined } | undefined {
+    const byCategory = new Map<Category, Array<{ code: string; label: string }>>();
+    let denial: ReasonCode | undefined;
+    for (const [code, label] of Object.entries(TYPE_CODE_LABELS)) {
+      const category = categoryOf(CLASS_CODE_OF_TYPE[code] ?? '', code);
+      const decision = this.decideOn('document.add', {
+        category,
+        typeCode: code,
+        masked: false,
+        invisibleToPatient: false,
+        invisibleToLegalRepresentatives: false,
+      });
+      if (!decision) return undefined;
+      if (!decision.allowed) {
+        denial ??= decision.reason;
+        continue;
+      }
+      const types = byCategory.get(category) ?? [];
+      types.push({ code, label });
+      byCategory.set(category, types);
+    }
+    const groups = CATEGORIES.filter((c) => byCategory.has(c)).map((category) => ({ category, types: byCategory.get(category) ?? [] }));
+    return { groups, denial: groups.length > 0 ? undefined : denial };
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Filters
+
+  private readonly handleSearchInput = (e: Event) => {
+    this.typing = true;
+    this.query = (e.target as HTMLInputElement).value || undefined;
+  };
+
+  private readonly handleFilterChange = (e: Event) => {
+    const control = e.target as HTMLInputElement | HTMLSelectElement;
+    const value = control.value || undefined;
+    switch (control.name) {
+      case 'category':
+        this.category = validCategory(value);
+        break;
+      case 'date-from':
+        this.dateFrom = value;
+        break;
+      case 'date-to':
+        this.dateTo = value;
+        break;
+      case 'author-profession':
+        this.authorProfession = value;
+        break;
+      case 'sort':
+        this.sort = validSort(value);
+        break;
+    }
+  };
+
+  private readonly clearFilters = () => {
+    this.query = undefined;
+    this.category = undefined;
+    this.dateFrom = undefined;
+    this.dateTo = undefined;
+    this.authorProfession = undefined;
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Pagination
+
+  private async loadMore(): Promise<void> {
+    const listing = this.listing;
+    const client = this.client;
+    if (!listing?.nextCursor || this.loadingMore || !client || this.documentsTask.status === TaskStatus.PENDING) return;
+    const controller = new AbortController();
+    this.loadMoreController = controller;
+    this.loadingMore = true;
+    this.loadMoreError = undefined;
+    try {
+      const page = await client.listDocuments(this.patientIns, { ...listing.query, cursor: listing.nextCursor }, { signal: controller.signal });
+      if (this.listing !== listing) return;
+      this.listing = {
+        ...listing,
+        items: [...listing.items, ...page.items],
+        nextCursor: page.nextCursor,
+        total: page.total ?? listing.total,
+        hidden: page.hidden ?? listing.hidden,
+        complete: !listing.query.q && !page.nextCursor,
+      };
+    } catch (error) {
+      if (!controller.signal.aborted) this.loadMoreError = error;
+    } finally {
+      if (this.loadMoreController === controller) {
+        this.loadMoreController = undefined;
+        this.loadingMore = false;
+      }
+    }
+  }
+
+  private readonly handleScroll = (e: Event) => {
+    const viewport = e.currentTarget as HTMLElement;
+    if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - LOAD_AHEAD_PX) void this.loadMore();
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Keyboard and rows
+
+  private rowElement(index: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`.body [role="row"][data-index="${index}"]`);
+  }
+
+  /** Makes `index` the current row, renders it if it was virtualized away, and focuses it. */
+  private async focusRow(index: number): Promise<void> {
+    this.activeIndex = index;
+    await this.updateComplete;
+    (await this.revealRow(index))?.focus();
+  }
+
+  /**
+   * The row of `index`, scrolling to where it should be when the virtualizer has not rendered it
+   * (its own scroll-into-view gets lost in a scroll container of ours): rendered rows give the
+   * average height, and the virtualizer renders what lands in view.
+   */
+  private async revealRow(index: number): Promise<HTMLElement | null> {
+    for (let attempt = 0; attempt < 20; attempt++) {
+      const row = this.rowElement(index);
+      if (row) return row;
+      const rendered = [...this.renderRoot.querySelectorAll<HTMLElement>('.body [role="row"]')];
+      const viewport = this.viewport;
+      if (viewport && rendered.length > 0) {
+        const indexes = rendered.map((r) => Number(r.dataset.index));
+        const first = Math.min(...indexes);
+        const last = Math.max(...indexes);
+        const top = rendered[indexes.indexOf(first)]!.getBoundingClientRect().top;
+        const bottom = rendered[indexes.indexOf(last)]!.getBoundingClientRect().bottom;
+        const height = (bottom - top) / (last - first + 1);
+        viewport.scrollTop += top - viewport.getBoundingClientRect().top + (index - first) * height - viewport.clientHeight / 2;
+      }
+      await nextFrame();
+    }
+    return null;
+  }
+
+  private readonly handleGridKeydown = (e: KeyboardEvent) => {
+    const target = e.target as HTMLElement;
+    const row = target.closest<HTMLElement>('[role="row"][data-index]');
+    if (!row) return;
+    const index = Number(row.dataset.index);
+    const last = this.visible.length - 1;
+    let next: number;
+    switch (e.key) {
+      case 'ArrowDown':
+        next = index + 1;
+        break;
+      case 'ArrowUp':
+        next = index - 1;
+        break;
+      case 'PageDown':
+        next = index + PAGE_STEP;
+        break;
+      case 'PageUp':
+        next = index - PAGE_STEP;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = last;
+        break;
+      case 'Enter': {
+        const doc = this.visible[index];
+        if (target === row && doc) {
+          e.preventDefault();
+          if (this.mayOpen(doc)) this.open(doc);
+          else void this.showActions(doc, row);
+        }
+        return;
+      }
+      default:
+        return;
+    }
+    e.preventDefault();
+    void this.focusRow(Math.max(0, Math.min(last, next)));
+  };
+
+  private readonly handleGridClick = (e: MouseEvent) => {
+    const button = (e.target as HTMLElement).closest<HTMLElement>('[data-action]');
+    const row = button?.closest<HTMLElement>('[role="row"][data-index]');
+    const doc = row ? this.visible[Number(row.dataset.index)] : undefined;
+    if (!button || !doc) return;
+    if (button.dataset.action === 'open') this.open(doc);
+    else void this.showActions(doc, button);
+  };
+
+  private readonly handleGridFocusIn = (e: FocusEvent) => {
+    const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"][data-index]');
+    if (row) this.activeIndex = Number(row.dataset.index);
+  };
+
+  /** Keeps a reachable current row when the user scrolls it out of the rendered range. */
+  private readonly handleRangeChanged = (e: RangeChangedEvent) => {
+    if (this.body?.matches(':focus-within')) return;
+    if (this.activeIndex < e.first || this.activeIndex > e.last) this.activeIndex = Math.max(0, e.first);
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Actions
+
+  private open(doc: DmpDocument): void {
+    this.emit('dmp-document-open', { document: doc });
+  }
+
+  private async showActions(doc: DmpDocument, trigger: HTMLElement): Promise<void> {
+    this.actionsTrigger = trigger;
+    this.actionTarget = doc;
+    await this.updateComplete;
+    this.actionsDialog?.showModal();
+  }
+
+  private closeActions(): void {
+    this.actionsDialog?.close();
+  }
+
+  private readonly restoreFocus = () => {
+    if (this.actionsTrigger?.isConnected) this.actionsTrigger.focus();
+  };
+
+  private setBusy(id: string, busy: boolean): void {
+    const next = new Set(this.busy);
+    if (busy) next.add(id);
+    else next.delete(id);
+    this.busy = next;
+  }
+
+  private announce(text: string): void {
+    this.actionError = undefined;
+    this.announcement = text;
+  }
+
+  /** Tells the other elements; this one has already applied its own change. */
+  private notifyOwnChange(): void {
+    this.provider?.notifyDataChanged(['documents', 'history'], this.patientIns);
+    this.ownRevision = this.dataChange?.revision;
+  }
+
+  private replaceDocument(updated: DmpDocument): void {
+    const listing = this.listing;
+    if (!listing) return;
+    this.listing = { ...listing, items: listing.items.map((d) => (d.id === updated.id ? updated : d)) };
+  }
+
+  private async setMasked(doc: DmpDocument, masked: boolean): Promise<void> {
+    this.closeActions();
+    const client = this.client;
+    if (!client || !this.emit('dmp-document-mask-request', { document: doc, masked }, { cancelable: true })) return;
+    this.setBusy(doc.id, true);
+    try {
+      const updated = await client.updateDocument(this.patientIns, doc.id, { masked });
+      this.replaceDocument(updated);
+      this.emit('dmp-document-masked', { document: updated, masked });
+      this.announce(
+        masked
+          ? msg(str`« ${doc.title} » est masqué aux professionnels.`, { id: 'document-list.masked-done' })
+          : msg(str`« ${doc.title} » n’est plus masqué aux professionnels.`, { id: 'document-list.unmasked-done' }),
+      );
+      this.notifyOwnChange();
+    } catch (error) {
+      this.actionError = masked
+        ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`, { id: 'document-list.mask-failed' })
+        : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`, { id: 'document-list.unmask-failed' });
+    } finally {
+      this.setBusy(doc.id, false);
+    }
+  }
+
+  private async askDelete(doc: DmpDocument): Promise<void> {
+    this.closeActions();
+    this.deleteTarget = doc;
+    await this.updateComplete;
+    this.deleteDialog?.showModal();
+  }
+
+  private readonly cancelDelete = () => {
+    this.deleteDialog?.close();
+  };
+
+  private readonly confirmDelete = async () => {
+    const doc = this.deleteTarget;
+    const client = this.client;
+    this.deleteDialog?.close();
+    if (!doc || !client || !this.emit('dmp-document-delete-request', { document: doc }, { cancelable: true })) return;
+    this.setBusy(doc.id, true);
+    try {
+      await client.deleteDocument(this.patientIns, doc.id);
+      const listing = this.listing;
+      if (listing) {
+        this.listing = {
+          ...listing,
+          items: listing.items.filter((d) => d.id !== doc.id),
+          total: listing.total === undefined ? undefined : Math.max(0, listing.total - 1),
+        };
+      }
+      this.emit('dmp-document-deleted', { document: doc });
+      this.announce(msg(str`« ${doc.title} » a été supprimé.`, { id: 'document-list.deleted' }));
+      this.notifyOwnChange();
+      await this.updateComplete;
+      if (this.visible.length > 0) await this.focusRow(Math.min(this.activeIndex, this.visible.length - 1));
+    } catch (error) {
+      this.actionError = msg(str`Le document n’a pas été supprimé : ${errorText(error)}`, { id: 'document-list.delete-failed' });
+    } finally {
+      this.setBusy(doc.id, false);
+    }
+  };
+
+  private readonly openAdd = async (e: Event) => {
+    this.actionsTrigger = e.currentTarget as HTMLElement;
+    this.addForm.reset();
+    await this.updateComplete;
+    this.addDialog?.showModal();
+  };
+
+  private readonly cancelAdd = () => {
+    this.addForm.cancel();
+    this.addDialog?.close();
+  };
+
+  private readonly submitAdd = async (e: SubmitEvent) => {
+    e.preventDefault();
+    const client = this.client;
+    const ins = this.patientIns;
+    if (!client) return;
+    const doc = await this.addForm.submit((metadata, file, options) => client.addDocument(ins, metadata, file, options));
+    if (!doc) return;
+    this.addDialog?.close();
+    this.emit('dmp-document-added', { document: doc });
+    this.announce(msg(str`« ${doc.title} » a été ajouté au dossier.`, { id: 'document-list.added' }));
+    // Not our own change to skip: where the new document sorts is the server's answer.
+    this.provider?.notifyDataChanged(['documents', 'history'], ins);
+  };
+
+  // ---------------------------------------------------------------------------------------------
+  // Rendering
+
+  protected renderContent(): TemplateResult {
+    const documentsError = this.documentsTask.status === TaskStatus.ERROR ? this.documentsTask.error : undefined;
+    const dossierError = this.dossierTask.status === TaskStatus.ERROR ? this.dossierTask.error : undefined;
+    const refusal = [documentsError, dossierError].find((e) => isDmpError(e) && e.kind === 'forbidden');
+    return html`<div part="base" class="base">
+      ${this.renderPatient()}
+      ${!this.patientIns
+        ? html`<div class="notice notice--error" role="alert">
+            ${msg('Aucun patient : indiquez son INS dans l’attribut patient-ins.', { id: 'document-list.no-patient' })}
+          </div>`
+        : refusal
+          ? this.renderRefusal(refusal)
+          : html`${this.renderToolbar()} ${this.renderHiddenNotice()}
+              <p class="visually-hidden" role="status">${this.announcement}</p>
+              ${this.actionError ? html`<p class="notice notice--error" role="alert">${this.actionError}</p>` : nothing}
+              ${this.renderDocuments(documentsError)}`}
+      ${this.renderActionsDialog()} ${this.renderDeleteDialog()} ${this.renderAddDialog()}
+    </div>`;
+  }
+
+  private renderPatient(): TemplateResult | typeof nothing {
+    const patient = this.patient;
+    if (!patient) return nothing;
+    const name = patient.name;
+    return html`<p part="patient" class="patient">
+      ${patient.birthDate
+        ? msg(str`${name}, né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'document-list.patient-born' })
+        : name}
+    </p>`;
+  }
+
+  private renderRefusal(error: unknown): TemplateResult {
+    return html`<div class="notice notice--error" role="alert">
+      <strong>${msg('Accès refusé', { id: 'document-list.forbidden' })}</strong>
+      <p>${errorText(error)}</p>
+    </div>`;
+  }
+
+  private renderToolbar(): TemplateResult {
+    const add = this.addableTypes();
+    const category = validCategory(this.category) ?? '';
+    const profession = validText(this.authorProfession) ?? '';
+    const sort = validSort(this.sort);
+    return html`<div class="toolbar-row">
+      <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Rechercher et filtrer les documents', { id: 'document-list.toolbar' })}
+        @submit=${(e: Event) => e.preventDefault()} @change=${this.handleFilterChange}>
+        <div class="field field--search">
+          <label for="filter-query">${msg('Rechercher', { id: 'document-list.search' })}</label>
+          <input id="filter-query" name="query" type="search" autocomplete="off" .value=${this.query ?? ''} @input=${this.handleSearchInput}
+            placeholder=${msg('Titre, auteur, type…', { id: 'document-list.search-placeholder' })} />
+        </div>
+        <div class="field">
+          <label for="filter-category">${msg('Catégorie', { id: 'document-list.category' })}</label>
+          <select id="filter-category" name="category">
+            <option value="" ?selected=${category === ''}>${msg('Toutes', { id: 'document-list.category-all' })}</option>
+            ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${c === category}>${categoryLabel(c)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-from">${msg('Actes du', { id: 'document-list.date-from' })}</label>
+          <input id="filter-from" name="date-from" type="date" .value=${validDate(this.dateFrom) ?? ''} />
+        </div>
+        <div class="field">
+          <label for="filter-to">${msg('au', { id: 'document-list.date-to' })}</label>
+          <input id="filter-to" name="date-to" type="date" .value=${validDate(this.dateTo) ?? ''} />
+        </div>
+        <div class="field">
+          <label for="filter-profession">${msg('Profession de l’auteur', { id: 'document-list.author-profession' })}</label>
+          <select id="filter-profession" name="author-profession">
+            <option value="" ?selected=${profession === ''}>${msg('Toutes', { id: 'document-list.profession-all' })}</option>
+            ${Object.keys(PROFESSION_CODES).map((code) => html`<option value=${code} ?selected=${code === profession}>${professionLabel(code)}</option>`)}
+          </select>
+        </div>
+        <div class="field">
+          <label for="filter-sort">${msg('Trier par', { id: 'document-list.sort' })}</label>
+          <select id="filter-sort" name="sort">
+            ${SORT_LABELS.map(([value, label]) => html`<option value=${value} ?selected=${value === sort}>${label()}</option>`)}
+          </select>
+        </div>
+        ${this.hasFilters
+          ? html`<button type="button" class="button" @click=${this.clearFilters}>${msg('Effacer les filtres', { id: 'document-list.clear-filters' })}</button>`
+          : nothing}
+      </form>
+      ${add ? this.renderAddButton(add.denial) : nothing}
+    </div>`;
+  }
+
+  private renderAddButton(denial: ReasonCode | undefined): TemplateResult {
+    return html`<div class="add">
+      <button type="button" class="button button--primary" aria-disabled=${denial ? 'true' : 'false'}
+        aria-describedby=${denial ? 'add-denied' : nothing} @click=${denial ? undefined : this.openAdd}>
+        ${msg('Ajouter un document', { id: 'document-list.add' })}
+      </button>
+      ${denial ? html`<p id="add-denied" class="reason">${reasonText(denial)}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderHiddenNotice(): TemplateResult | typeof nothing {
+    const hidden = Object.entries(this.listing?.hidden ?? {}).filter(([, count]) => count > 0);
+    if (hidden.length === 0) return nothing;
+    return html`<div part="hidden-notice" class="hidden-notice" role="note">
+      ${hidden.map(([reason, count]) => html`<p>${hiddenCountText(reason, count)}</p>`)}
+    </div>`;
+  }
+
+  private renderDocuments(error: unknown): TemplateResult {
+    if (error !== undefined) {
+      return html`<div class="notice notice--error" role="alert">
+        <strong>${msg('La liste des documents n’a pas pu être chargée.', { id: 'document-list.load-failed' })}</strong>
+        <p>${errorText(error)}</p>
+        <p><button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer', { id: 'document-list.retry' })}</button></p>
+      </div>`;
+    }
+    const listing = this.listing;
+    if (!listing) {
+      return html`<div class="grid grid--loading" aria-busy="true">
+        <p class="visually-hidden" role="status">${msg('Chargement des documents…', { id: 'document-list.loading' })}</p>
+        ${renderSkeletonRows(SKELETON_ROWS)}
+      </div>`;
+    }
+    const pending = this.documentsTask.status === TaskStatus.PENDING;
+    if (this.visible.length === 0 && !listing.nextCursor) {
+      return html`<div class="notice empty" role="status" aria-busy=${pending ? 'true' : 'false'}>
+        ${this.hasFilters
+          ? html`<strong>${msg('Aucun document ne correspond', { id: 'document-list.no-match' })}</strong>
+              <p><button type="button" class="button" @click=${this.clearFilters}>${msg('Effacer les filtres', { id: 'document-list.clear-filters' })}</button></p>`
+          : html`<strong>${msg('Aucun document', { id: 'document-list.empty' })}</strong>`}
+      </div>`;
+    }
+    return html`${this.renderSummary(listing)} ${this.renderGrid(pending)} ${this.renderLoadMore(listing)}`;
+  }
+
+  private renderSummary(listing: Listing): TemplateResult {
+    const count = this.searchesLocally || !listing.total ? this.visible.length : listing.total;
+    return html`<p class="summary" id="summary">
+      ${count === 1
+        ? msg('1 document', { id: 'document-list.count.one' })
+        : msg(str`${formatNumber(count, this.locale)} documents`, { id: 'document-list.count.other' })}
+      ${listing.nextCursor
+        ? html`<span class="muted">${msg(str`(${formatNumber(this.visible.length, this.locale)} chargés)`, { id: 'document-list.count.loaded' })}</span>`
+        : nothing}
+    </p>`;
+  }
+
+  private renderGrid(pending: boolean): TemplateResult {
+    const sort = validSort(this.sort);
+    const ariaSort = (column: 'date' | 'title') =>
+      sort.startsWith(column) ? (sort.endsWith('desc') ? 'descending' : 'ascending') : 'none';
+    const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.mayOpen, busy: this.busy };
+    return html`<div class="grid" role="grid" aria-label=${msg('Documents du DMP', { id: 'document-list.grid' })} aria-describedby="summary"
+      aria-rowcount=${this.visible.length + 1} aria-busy=${pending ? 'true' : 'false'}
+      @keydown=${this.handleGridKeydown} @click=${this.handleGridClick} @focusin=${this.handleGridFocusIn}>
+      <div class="viewport" @scroll=${this.handleScroll}>
+        <div role="rowgroup" class="head">
+          <div role="row" class="row row--head" aria-rowindex="1">
+            <span role="columnheader" class="cell" aria-sort=${ariaSort('title')}>${msg('Titre', { id: 'document-list.column.title' })}</span>
+            <span role="columnheader" class="cell">${msg('Catégorie', { id: 'document-list.category' })}</span>
+            <span role="columnheader" class="cell" aria-sort=${ariaSort('date')}>${msg('Date de l’acte', { id: 'document-list.column.date' })}</span>
+            <span role="columnheader" class="cell">${msg('Auteur', { id: 'document-list.column.author' })}</span>
+            <span role="columnheader" class="cell">${msg('Format', { id: 'document-list.column.format' })}</span>
+            <span role="columnheader" class="cell"><span class="visually-hidden">${msg('Actions', { id: 'document-list.actions' })}</span></span>
+          </div>
+        </div>
+        <div role="rowgroup" class="body" @rangeChanged=${this.handleRangeChanged}>
+          ${virtualize({
+            items: this.visible as Array<DmpDocument | undefined>,
+            // Between a shorter list and the virtualizer's next range, a render of ours may ask
+            // for rows past its end: they render as nothing until the range catches up.
+            keyFunction: (doc: DmpDocument | undefined, index: number) => doc?.id ?? index,
+            renderItem: (doc: DmpDocument | undefined, index: number) => (doc ? renderRow(doc, index, ctx) : html``),
+          })}
+        </div>
+      </div>
+    </div>`;
+  }
+
+  private renderLoadMore(listing: Listing): TemplateResult | typeof nothing {
+    if (!listing.nextCursor) return nothing;
+    return html`<div class="more">
+      ${this.loadMoreError !== undefined
+        ? html`<p class="notice notice--error" role="alert">
+            ${msg(str`La suite de la liste n’a pas pu être chargée : ${errorText(this.loadMoreError)}`, { id: 'document-list.load-more-failed' })}
+          </p>`
+        : nothing}
+      <button type="button" class="button" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>
+        ${this.loadingMore
+          ? msg('Chargement…', { id: 'document-list.loading-more' })
+          : msg('Charger plus de documents', { id: 'document-list.load-more' })}
+      </button>
+    </div>`;
+  }
+
+  private renderAction(key: string, label: string, decision: Decision | undefined, run: () => void): TemplateResult {
+    const allowed = decision?.allowed === true;
+    const reasonId = `action-${key}-reason`;
+    return html`<li>
+      <button type="button" class="button" data-action=${key} aria-disabled=${allowed ? 'false' : 'true'}
+        aria-describedby=${allowed ? nothing : reasonId} @click=${allowed ? run : undefined}>${label}</button>
+      ${allowed
+        ? nothing
+        : html`<p id=${reasonId} class="reason">
+            ${decision ? reasonText(decision.reason) : msg('Les droits sur ce document n’ont pas pu être vérifiés.', { id: 'document-list.rights-unknown' })}
+          </p>`}
+    </li>`;
+  }
+
+  private renderActionsDialog(): TemplateResult {
+    const doc = this.actionTarget;
+    const input = doc ? policyDocumentOf(doc) : undefined;
+    return html`<dialog id="actions-dialog" class="dialog" aria-labelledby="actions-title" @close=${this.restoreFocus}>
+      ${doc && input
+        ? html`<h2 id="actions-title" class="dialog-title">${doc.title}</h2>
+            <p class="muted">${categoryLabel(doc.category)} · ${formatDate(doc.serviceStart, this.locale)} · ${doc.author.name}</p>
+            <ul class="action-list">
+              ${this.renderAction('open', msg('Ouvrir le document', { id: 'document-list.action.open' }), this.decideOn('document.read', input), () => {
+                this.closeActions();
+                this.open(doc);
+              })}
+              ${doc.masked
+                ? this.renderAction('unmask', msg('Ne plus masquer aux professionnels', { id: 'document-list.action.unmask' }), this.decideOn('document.unmask', input), () => void this.setMasked(doc, false))
+                : this.renderAction('mask', msg('Masquer aux professionnels', { id: 'document-list.action.mask' }), this.decideOn('document.mask', input), () => void this.setMasked(doc, true))}
+              ${this.renderAction('delete', msg('Supprimer…', { id: 'document-list.action.delete' }), this.decideOn('document.delete', input), () => void this.askDelete(doc))}
+            </ul>`
+        : nothing}
+      <div class="dialog-buttons">
+        <button type="button" class="button" @click=${() => this.closeActions()}>${msg('Fermer', { id: 'document-list.close' })}</button>
+      </div>
+    </dialog>`;
+  }
+
+  private renderDeleteDialog(): TemplateResult {
+    const doc = this.deleteTarget;
+    return html`<dialog id="delete-dialog" class="dialog" aria-labelledby="delete-title" aria-describedby="delete-detail" @close=${this.restoreFocus}>
+      <h2 id="delete-title" class="dialog-title">${msg('Supprimer ce document ?', { id: 'document-list.delete-title' })}</h2>
+      <p id="delete-detail">
+        ${doc
+          ? msg(str`« ${doc.title} » sera retiré de votre dossier médical partagé. Les professionnels de santé ne pourront plus le consulter.`, { id: 'document-list.delete-detail' })
+          : nothing}
+      </p>
+      <div class="dialog-buttons">
+        <button type="button" class="button" autofocus @click=${this.cancelDelete}>${msg('Annuler', { id: 'document-list.cancel' })}</button>
+        <button type="button" class="button button--danger" data-action="confirm-delete" @click=${this.confirmDelete}>
+          ${msg('Supprimer', { id: 'document-list.delete-confirm' })}
+        </button>
+      </div>
+    </dialog>`;
+  }
+
+  private renderAddDialog(): TemplateResult {
+    const add = this.addableTypes();
+    return html`<dialog id="add-dialog" class="dialog dialog--wide" aria-labelledby="add-title-heading" @close=${this.restoreFocus}
+      @cancel=${() => this.addForm.cancel()}>
+      <h2 id="add-title-heading" class="dialog-title">${msg('Ajouter un document', { id: 'document-list.add' })}</h2>
+      ${this.addForm.render(add?.groups ?? [], this.submitAdd, this.cancelAdd)}
+    </dialog>`;
+  }
+}

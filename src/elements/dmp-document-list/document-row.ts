@@ -1,0 +1,78 @@
+import { msg } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatBytes, formatDate } from '../../i18n/format.js';
+import { categoryLabel, professionLabel } from '../../i18n/labels.js';
+import type { DmpDocument } from '../../model/document.js';
+
+/** What a row needs beside its document; the same object serves every row of one render. */
+export interface RowContext {
+  locale: string | undefined;
+  activeIndex: number;
+  /** Whether the user may open this document (asked of the policy by the element). */
+  mayOpen: (doc: DmpDocument) => boolean;
+  /** Documents with a write in flight. */
+  busy: ReadonlySet<string>;
+}
+
+const FORMAT_LABELS: Readonly<Record<string, string>> = {
+  'application/pdf': 'PDF',
+  'image/jpeg': 'JPEG',
+  'image/png': 'PNG',
+  'text/xml': 'XML (CDA)',
+};
+
+function badge(kind: string, text: string): TemplateResult {
+  return html`<span part="badge" class="badge badge--${kind}">${text}</span>`;
+}
+
+function badges(doc: DmpDocument): TemplateResult[] {
+  const list: TemplateResult[] = [];
+  if (doc.masked) list.push(badge('masked', msg('Masqué aux professionnels', { id: 'document-list.badge.masked' })));
+  if (doc.invisibleToPatient) list.push(badge('invisible', msg('Invisible pour le patient', { id: 'document-list.badge.invisible-to-patient' })));
+  if (doc.invisibleToLegalRepresentatives) {
+    list.push(badge('invisible', msg('Invisible pour les représentants légaux', { id: 'document-list.badge.invisible-to-representatives' })));
+  }
+  if (doc.status === 'replaced') list.push(badge('status', msg('Remplacé par une version plus récente', { id: 'document-list.badge.replaced' })));
+  if (doc.status === 'archived') list.push(badge('status', msg('Archivé', { id: 'document-list.badge.archived' })));
+  if (doc.depositedByPatient) list.push(badge('patient', msg('Déposé par le patient', { id: 'document-list.badge.deposited-by-patient' })));
+  return list;
+}
+
+/**
+ * One document as a grid row. Rows carry their index (`data-index`) and actions their name
+ * (`data-action`): the element listens once on the grid instead of once per row.
+ */
+export function renderRow(doc: DmpDocument, index: number, ctx: RowContext): TemplateResult {
+  const tab = index === ctx.activeIndex ? 0 : -1;
+  const titleId = `row-${index}-title`;
+  const author = doc.author;
+  const authorDetail = [professionLabel(author.profession), author.organisation].filter(Boolean).join(' · ');
+  const marks = badges(doc);
+  return html`<div role="row" part="row" class="row" data-index=${index} aria-rowindex=${index + 2} tabindex=${tab}
+    aria-busy=${ctx.busy.has(doc.id) ? 'true' : 'false'}>
+    <div role="gridcell" class="cell cell--title">
+      ${ctx.mayOpen(doc)
+        ? html`<button type="button" class="link" id=${titleId} data-action="open" tabindex=${tab}>${doc.title}</button>`
+        : html`<span id=${titleId} class="title">${doc.title}</span>`}
+      ${marks.length > 0 ? html`<span class="badges">${marks}</span>` : nothing}
+    </div>
+    <div role="gridcell" class="cell">${categoryLabel(doc.category)}</div>
+    <div role="gridcell" class="cell"><time datetime=${doc.serviceStart}>${formatDate(doc.serviceStart, ctx.locale)}</time></div>
+    <div role="gridcell" class="cell cell--author">
+      <span>${author.name}</span>${authorDetail ? html`<span class="muted">${authorDetail}</span>` : nothing}
+    </div>
+    <div role="gridcell" class="cell muted">${FORMAT_LABELS[doc.mimeType] ?? doc.mimeType} · ${formatBytes(doc.size, ctx.locale)}</div>
+    <div role="gridcell" class="cell cell--actions">
+      <button type="button" class="button button--small" data-action="actions" tabindex=${tab} aria-haspopup="dialog" aria-describedby=${titleId}>
+        ${msg('Actions', { id: 'document-list.actions' })}
+      </button>
+    </div>
+  </div>`;
+}
+
+/** Placeholder rows while the first page loads. */
+export function renderSkeletonRows(count: number): TemplateResult[] {
+  return Array.from({ length: count }, () => html`<div class="row row--skeleton" aria-hidden="true">
+    <span class="bone bone--wide"></span><span class="bone"></span><span class="bone"></span><span class="bone bone--wide"></span><span class="bone"></span><span></span>
+  </div>`);
+}

@@ -1,0 +1,48 @@
+import type { DmpDocument } from '../../model/document.js';
+
+/** `dmp-document-open`: the user asked to see a document; the host shows it. */
+export interface DocumentOpenDetail {
+  document: DmpDocument;
+}
+
+/**
+ * `dmp-document-mask-request` (cancelable) and `dmp-document-masked`: masking to professionals
+ * (`masked: true`) or unmasking (`masked: false`). On `dmp-document-masked`, `document` is the
+ * server's updated version.
+ */
+export interface DocumentMaskDetail {
+  document: DmpDocument;
+  masked: boolean;
+}
+
+/** `dmp-document-delete-request` (cancelable, after the user confirmed) and `dmp-document-deleted`. */
+export interface DocumentDeleteDetail {
+  document: DmpDocument;
+}
+
+/** `dmp-document-added`: the document the server created. */
+export interface DocumentAddedDetail {
+  document: DmpDocument;
+}
+
+declare module '../../events.js' {
+  interface DmpEventDetails {
+    'dmp-document-open': DocumentOpenDetail;
+    'dmp-document-mask-request': DocumentMaskDetail;
+    'dmp-document-masked': DocumentMaskDetail;
+    'dmp-document-delete-request': DocumentDeleteDetail;
+    'dmp-document-deleted': DocumentDeleteDetail;
+    'dmp-document-added': DocumentAddedDetail;
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'dmp-document-open': CustomEvent<DocumentOpenDetail>;
+    'dmp-document-mask-request': CustomEvent<DocumentMaskDetail>;
+    'dmp-document-masked': CustomEvent<DocumentMaskDetail>;
+    'dmp-document-delete-request': CustomEvent<DocumentDeleteDetail>;
+    'dmp-document-deleted': CustomEvent<DocumentDeleteDetail>;
+    'dmp-document-added': CustomEvent<DocumentAddedDetail>;
+  }
+}

@@ -1,0 +1,437 @@
+import { msg, str } from '@lit/localize';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { isDmpError } from '../../client/errors.js';
+import type { DataTopic } from '../../context/contexts.js';
+import { errorText, isRetryable } from '../../i18n/error-text.js';
+import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { modeLabel, reasonText } from '../../i18n/labels.js';
+import type { DossierInfo } from '../../model/dossier.js';
+import type { PatientDisplay } from '../../model/patient.js';
+import type { ReasonCode } from '../../policy/types.js';
+import { DmpElement } from '../base/dmp-element.js';
+import { baseStyles } from '../base/styles.js';
+import { TAB_ELEMENTS, loadElement, type ComposedTag } from './composed.js';
+import { styles } from './dmp-dossier.styles.js';
+import type { TabChangeDetail } from './events.js';
+import { loadRecap, type Recap } from './recap.js';
+import { renderContent, renderEmergencies, renderStatus } from './recap-view.js';
+import { isDossierTab, visibleTabs, type Ask, type DossierTab, type TabAccess } from './tabs.js';
+
+/** Changes after which the actor's access conditions may differ: the existence test is asked again. */
+const DOSSIER_TOPICS: readonly DataTopic[] = ['dossier', 'authorizations', 'settings'];
+
+type Loaded = { key: string; info: DossierInfo } | { key: string; refused: ReasonCode };
+
+/**
+ * The whole DMP of a patient in one element, in the five tabs of the DMP: récapitulatif, documents,
+ * the patient's declared information, management (consent and settings) and the access history.
+ * The tabs other than the récapitulatif are the library's own elements (`dmp-document-list`,
+ * `dmp-patient-profile`, `dmp-consent-panel`, `dmp-access-history`), created when their tab is
+ * first opened and kept afterwards, so a filter or a form survives switching tabs. Their events
+ * bubble out of this element unchanged.
+ *
+ * The policy decides which tabs the actor sees: one they can never use is not shown (the access
+ * history for a professional), one refused for a reason that may change says why (a professional
+ * the patient blocked). A professional the patient has not authorized is offered emergency access
+ * (`dmp-break-glass`) in the récapitulatif; once granted, the whole dossier reloads.
+ *
+ * The code of each composed element is loaded the first time it is shown, so the récapitulatif
+ * does not wait for the others; the element registers them itself.
+ *
+ * Keyboard (WAI-ARIA tabs, automatic activation): Tab reaches the selected tab; ArrowLeft /
+ * ArrowRight move to the previous / next tab and show it; Home / End the first / last; Tab again
+ * enters the panel.
+ *
+ * @tagname dmp-dossier
+ * @summary The whole DMP of a patient: récapitulatif, documents, information, management, history.
+ *
+ * @fires {CustomEvent<TabChangeDetail>} dmp-tab-change - The user showed another tab; `detail.tab` is its name, also reflected in the `tab` attribute.
+ *
+ * @csspart base - The element's outer box.
+ * @csspart tablist - The row of tabs.
+ * @csspart tab - Each tab.
+ * @csspart panel - Each tab panel.
+ * @csspart recap - The récapitulatif, inside its panel.
+ *
+ * @cssprop --dmp-color-accent - The selected tab's underline and text.
+ * @cssprop --dmp-color-emergency - Emergency access: the banner and the badges of emergency accesses.
+ * @cssprop --dmp-color-declared - Text and border of the "déclaré par le patient" label.
+ * @cssprop --dmp-color-declared-surface - Background of that label.
+ * @cssprop --dmp-color-border - Borders of the tabs and the récapitulatif's cards.
+ */
+export class DmpDossier extends DmpElement {
+  static override styles = [baseStyles, styles];
+
+  private readonly dossierTask = new Task(this, {
+    task: async ([client, ready, ins, key], { signal }): Promise<Loaded | typeof initialState> => {
+      if (!client || !ready || !ins) return initialState;
+      try {
+        return { key, info: await client.getDossier(ins, { signal }) };
+      } catch (error) {
+        // The existence test itself is refused to some (an actor the law keeps out, another
+        // patient): a refusal to explain, not a failure to retry.
+        if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, refused: error.reason };
+        throw error;
+      }
+    },
+    args: () => [this.client, this.ready, this.patientIns, this.key, this.dossierRevision] as const,
+    // What the récapitulatif shows, and may show, follows the dossier.
+    onComplete: () => {
+      this.recapStale = true;
+    },
+  });
+
+  /**
+   * Runs after an update that asked for it (`recapRuns`): only when the récapitulatif is on
+   * screen and what it shows may have changed, not on every switch back to it.
+   */
+  private readonly recapTask = new Task(this, {
+    task: async ([run], { signal }) => {
+      const client = this.client;
+      const target = this.recapTarget;
+      if (!client || !run || !target) return initialState;
+      return { key: target.key, recap: await loadRecap(client, this.patientIns, this.askFor(target.info), new Date(), { signal }) };
+    },
+    args: () => [this.recapRuns] as const,
+    autoRun: 'afterUpdate',
+  });
+
+  /** The tabs shown for the loaded dossier, computed once per update. */
+  private tabs: TabAccess[] = [];
+  private recapStale = true;
+  private recapRuns = 0;
+  /** The dossier the next récapitulatif load is for. */
+  private recapTarget: { key: string; info: DossierInfo } | undefined;
+  private seenRevision: number | undefined;
+  /** The actor and patient `opened` belongs to: another one starts with fresh elements. */
+  private openedFor = '';
+  private focusBanner = false;
+
+  @state() private dossierRevision = 0;
+  /** Elements whose code could not be loaded (offline): their panel offers to try again. */
+  @state() private loadFailures: ReadonlySet<ComposedTag> = new Set();
+  /** Tabs opened at least once: their elements exist and keep their state. */
+  @state() private opened: ReadonlySet<DossierTab> = new Set();
+
+  /** INS (NIR) of the patient whose dossier is shown. */
+  @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /** The patient as the host software knows them, shown as the identity of the dossier. */
+  @property({ attribute: false }) patient: PatientDisplay | undefined;
+
+  /** The tab shown: `recap` (default), `documents`, `profile`, `management` or `history`; a tab the actor may not see shows the récapitulatif. */
+  @property({ reflect: true }) tab: DossierTab = 'recap';
+
+  private get key(): string {
+    const actor = this.actor;
+    const who = actor ? `${actor.kind}:${actor.id ?? (actor.kind === 'professional' ? actor.rpps : '')}` : '';
+    return `${who}|${this.patientIns}`;
+  }
+
+  /** The loaded dossier, if it belongs to the current actor and patient (never another patient's tabs). */
+  private get loaded(): Loaded | undefined {
+    const value = this.dossierTask.value;
+    return value && value.key === this.key ? value : undefined;
+  }
+
+  private get activeTab(): DossierTab {
+    const wanted = isDossierTab(this.tab) ? this.tab : 'recap';
+    return this.tabs.some((t) => t.tab === wanted) ? wanted : 'recap';
+  }
+
+  /** The récapitulatif refuses the content to a professional who could ask for emergency access. */
+  private get breakGlassOffered(): boolean {
+    const content = this.currentRecap?.content;
+    return content !== undefined && !content.ok && content.reason === 'not-authorized';
+  }
+
+  /** The last récapitulatif, if it belongs to the current actor and patient. */
+  private get currentRecap(): Recap | undefined {
+    const value = this.recapTask.value;
+    return value && value.key === this.key ? value.recap : undefined;
+  }
+
+  private askFor(info: DossierInfo): Ask {
+    const { actor, policy } = this;
+    const base = this.policyRequest(this.patientIns);
+    return (action, document, request) => {
+      if (!actor || !policy) return { allowed: false, reason: 'invalid-request', obligations: [] };
+      return policy.decide({ actor, action, dossier: info.policy, ...(document ? { document } : {}), request: { ...base, ...request } });
+    };
+  }
+
+  protected override willUpdate(changed: PropertyValues): void {
+    if (changed.has('dataChange')) this.handleDataChange();
+    if (this.openedFor !== this.key) {
+      this.openedFor = this.key;
+      this.opened = new Set();
+      this.recapStale = true;
+    }
+    const loaded = this.loaded;
+    this.tabs = loaded && 'info' in loaded && loaded.info.status !== 'none' ? visibleTabs(this.askFor(loaded.info)) : [];
+    const active = this.activeTab;
+    if (this.tabs.length > 0 && !this.opened.has(active)) this.opened = new Set([...this.opened, active]);
+    for (const t of this.tabs) if (t.allowed && t.tab !== 'recap' && this.opened.has(t.tab)) this.ensureLoaded(TAB_ELEMENTS[t.tab]);
+    if (this.breakGlassOffered) this.ensureLoaded('dmp-break-glass');
+    const settled = this.dossierTask.status === TaskStatus.COMPLETE;
+    if (this.recapStale && settled && loaded && 'info' in loaded && this.tabs.length > 0 && active === 'recap') this.requestRecap(loaded);
+  }
+
+  protected override updated(): void {
+    // After an emergency grant, once the récapitulatif has reloaded without the request form.
+    if (this.focusBanner && !this.renderRoot.querySelector('dmp-break-glass')) {
+      const banner = this.renderRoot.querySelector<HTMLElement>('#emergency');
+      if (banner) {
+        this.focusBanner = false;
+        banner.focus();
+      }
+    }
+  }
+
+  private ensureLoaded(tag: ComposedTag): void {
+    if (customElements.get(tag) || this.loadFailures.has(tag)) return;
+    loadElement(tag).then(
+      () => this.requestUpdate(),
+      () => (this.loadFailures = new Set([...this.loadFailures, tag])),
+    );
+  }
+
+  private handleLoadRetry(tag: ComposedTag): void {
+    this.loadFailures = new Set([...this.loadFailures].filter((t) => t !== tag));
+  }
+
+  private handleDataChange(): void {
+    const change = this.dataChange;
+    if (!change) return;
+    const seen = this.seenRevision;
+    this.seenRevision = change.revision;
+    if (seen === undefined || change.revision <= seen) return;
+    if (change.ins && change.ins !== this.patientIns) return;
+    // Everything the récapitulatif shows may have changed; it reloads when next on screen, after
+    // the dossier when the access conditions may have changed too (its reload marks it stale).
+    if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;
+    else this.recapStale = true;
+  }
+
+  private async select(tab: DossierTab, focus: boolean): Promise<void> {
+    if (tab !== this.activeTab) {
+      this.tab = tab;
+      this.emit('dmp-tab-change', { tab } satisfies TabChangeDetail);
+    }
+    if (!focus) return;
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  }
+
+  private handleTabKeydown(event: KeyboardEvent): void {
+    const tabs = this.tabs.map((t) => t.tab);
+    const index = tabs.indexOf(this.activeTab);
+    let next: DossierTab | undefined;
+    if (event.key === 'ArrowRight') next = tabs[(index + 1) % tabs.length];
+    else if (event.key === 'ArrowLeft') next = tabs[(index - 1 + tabs.length) % tabs.length];
+    else if (event.key === 'Home') next = tabs[0];
+    else if (event.key === 'End') next = tabs[tabs.length - 1];
+    if (!next) return;
+    event.preventDefault();
+    void this.select(next, true);
+  }
+
+  /** Asks the récapitulatif task to run after this update. */
+  private requestRecap(target: { key: string; info: DossierInfo }): void {
+    this.recapStale = false;
+    this.recapTarget = target;
+    this.recapRuns += 1;
+  }
+
+  private handleRecapRetry(): void {
+    const loaded = this.loaded;
+    if (!loaded || !('info' in loaded)) return;
+    this.requestRecap(loaded);
+    this.requestUpdate();
+  }
+
+  // --- Rendering -----------------------------------------------------------------------------
+
+  protected override renderContent(): TemplateResult {
+    const pending = this.dossierTask.status === TaskStatus.PENDING || this.recapTask.status === TaskStatus.PENDING;
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
+      <header class="head">
+        <h2 id="title">${msg('Dossier médical partagé', { id: 'dossier.title' })}</h2>
+        ${this.renderPatient()} ${this.renderEmergencyBanner()}
+      </header>
+      ${this.renderBody()}
+    </section>`;
+  }
+
+  private renderPatient(): TemplateResult | typeof nothing {
+    const patient = this.patient;
+    if (!patient) return nothing;
+    return html`<p class="patient">
+      ${patient.birthDate
+        ? msg(str`Patient : ${patient.name}, né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'dossier.patient-born' })
+        : msg(str`Patient : ${patient.name}`, { id: 'dossier.patient' })}
+    </p>`;
+  }
+
+  private renderEmergencyBanner(): TemplateResult | typeof nothing {
+    const grant = this.session?.emergencyGrant;
+    if (!grant || grant.ins !== this.patientIns) return nothing;
+    return html`<p id="emergency" class="emergency-banner" role="status" tabindex="-1">
+      <span aria-hidden="true">⚠</span>
+      ${msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}. Chaque consultation est enregistrée dans l’historique du dossier et le patient en est informé.`, { id: 'dossier.emergency-banner' })}
+    </p>`;
+  }
+
+  private renderBody(): unknown {
+    if (!this.patientIns) {
+      return html`<p class="notice notice--error" role="alert">${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'dossier.no-patient' })}</p>`;
+    }
+    if (this.dossierTask.status === TaskStatus.ERROR) return this.renderDossierError();
+    const loaded = this.loaded;
+    if (!loaded) return html`<p class="loading" role="status">${msg('Chargement du dossier…', { id: 'dossier.loading' })}</p>`;
+    if ('refused' in loaded) return this.renderRefusal(loaded.refused);
+    if (loaded.info.status === 'none') {
+      return html`<p class="notice" role="status" data-reason="no-dossier">${reasonText('no-dossier')}</p>`;
+    }
+    return this.renderTabs(loaded.info);
+  }
+
+  private renderDossierError(): TemplateResult {
+    const error = this.dossierTask.error;
+    return html`<div class="notice notice--error" role="alert">
+      <strong>${msg('Le dossier n’a pas pu être chargé.', { id: 'dossier.error' })}</strong>
+      <p>${errorText(error)}</p>
+      ${isRetryable(error)
+        ? html`<p><button type="button" class="button" @click=${() => void this.dossierTask.run()}>${msg('Réessayer', { id: 'dossier.retry' })}</button></p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderRefusal(reason: ReasonCode): TemplateResult {
+    return html`<div class="notice refusal" role="status" data-reason=${reason}>
+      <strong>${msg('Vous ne pouvez pas consulter ce dossier.', { id: 'dossier.refused' })}</strong>
+      <p>${reasonText(reason)}</p>
+    </div>`;
+  }
+
+  private tabLabel(tab: DossierTab): string {
+    switch (tab) {
+      case 'recap': return msg('Récapitulatif', { id: 'dossier.tab.recap' });
+      case 'documents': return msg('Documents', { id: 'dossier.tab.documents' });
+      case 'profile':
+        // The patient reads about themselves; anyone else about the patient.
+        return this.actor?.kind === 'patient'
+          ? msg('Mes informations', { id: 'dossier.tab.profile.own' })
+          : msg('Informations du patient', { id: 'dossier.tab.profile' });
+      case 'management': return msg('Gestion du DMP', { id: 'dossier.tab.management' });
+      case 'history': return msg('Historique des accès', { id: 'dossier.tab.history' });
+    }
+  }
+
+  private renderTabs(info: DossierInfo): TemplateResult {
+    const active = this.activeTab;
+    return html`<div part="tablist" class="tablist" role="tablist" aria-labelledby="title" @keydown=${this.handleTabKeydown}>
+        ${repeat(
+          this.tabs,
+          (t) => t.tab,
+          (t) => html`<button
+            type="button"
+            part="tab"
+            class="tab"
+            role="tab"
+            id=${`tab-${t.tab}`}
+            aria-selected=${t.tab === active ? 'true' : 'false'}
+            aria-controls=${`panel-${t.tab}`}
+            tabindex=${t.tab === active ? '0' : '-1'}
+            @click=${() => void this.select(t.tab, false)}
+          >
+            ${this.tabLabel(t.tab)}
+          </button>`,
+        )}
+      </div>
+      ${repeat(
+        this.tabs,
+        (t) => t.tab,
+        (t) => html`<div part="panel" class="panel" role="tabpanel" id=${`panel-${t.tab}`} aria-labelledby=${`tab-${t.tab}`} tabindex="0" ?hidden=${t.tab !== active}>
+          ${this.opened.has(t.tab) ? this.renderPanel(t, info) : nothing}
+        </div>`,
+      )}`;
+  }
+
+  private renderPanel(access: TabAccess, info: DossierInfo): unknown {
+    if (access.tab === 'recap') return this.renderRecap(info);
+    if (!access.allowed) {
+      return html`<div class="notice refusal" role="status" data-reason=${access.reason}>
+        <strong>${msg('Accès refusé', { id: 'dossier.tab-refused' })}</strong>
+        <p>${reasonText(access.reason)}</p>
+      </div>`;
+    }
+    const ins = this.patientIns;
+    switch (access.tab) {
+      case 'documents': return this.renderComposed('dmp-document-list', html`<dmp-document-list patient-ins=${ins}></dmp-document-list>`);
+      case 'profile': return this.renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins}></dmp-patient-profile>`);
+      case 'management': return this.renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins}></dmp-consent-panel>`);
+      case 'history': return this.renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins}></dmp-access-history>`);
+    }
+  }
+
+  /** A composed element, with what to say while its code loads or if it could not be loaded. */
+  private renderComposed(tag: ComposedTag, element: TemplateResult): TemplateResult {
+    if (this.loadFailures.has(tag)) {
+      return html`<div class="notice notice--error" role="alert">
+        <strong>${msg('Cette partie du dossier n’a pas pu être chargée.', { id: 'dossier.element-error' })}</strong>
+        <p>${msg('Vérifiez votre connexion, puis réessayez.', { id: 'dossier.element-error.detail' })}</p>
+        <p><button type="button" class="button" @click=${() => this.handleLoadRetry(tag)}>${msg('Réessayer', { id: 'dossier.retry' })}</button></p>
+      </div>`;
+    }
+    return html`${element}${customElements.get(tag) ? nothing : html`<p class="loading" role="status">${msg('Chargement…', { id: 'dossier.element-loading' })}</p>`}`;
+  }
+
+  private renderRecap(info: DossierInfo): TemplateResult {
+    return html`<div part="recap" class="recap" @dmp-break-glass-granted=${() => (this.focusBanner = true)}>
+      ${renderStatus(info, this.locale)} ${this.renderRecapBody(info)}
+    </div>`;
+  }
+
+  private renderRecapBody(info: DossierInfo): unknown {
+    const task = this.recapTask;
+    if (task.status === TaskStatus.ERROR) {
+      const error = task.error;
+      return html`<div class="notice notice--error" role="alert">
+        <strong>${msg('Le récapitulatif n’a pas pu être chargé.', { id: 'dossier.recap.error' })}</strong>
+        <p>${errorText(error)}</p>
+        ${isRetryable(error)
+          ? html`<p><button type="button" class="button" @click=${this.handleRecapRetry}>${msg('Réessayer', { id: 'dossier.retry' })}</button></p>`
+          : nothing}
+      </div>`;
+    }
+    const recap = this.currentRecap;
+    if (!recap) {
+      return html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
+        <p class="loading" role="status">${msg('Chargement du récapitulatif…', { id: 'dossier.recap.loading' })}</p>`;
+    }
+    return html`${this.renderRecapContent(recap, info)} ${recap.emergencies ? renderEmergencies(recap.emergencies, this.locale) : nothing}`;
+  }
+
+  private renderRecapContent(recap: Recap, info: DossierInfo): unknown {
+    const content = recap.content;
+    if (content.ok) return renderContent(content.value, this.locale);
+    // A closed dossier's status already says its content is no longer available.
+    if (content.reason === 'dossier-closed') return nothing;
+    return html`<div class="notice refusal" role="status" data-reason=${content.reason}>
+        <strong>${msg('Vous ne pouvez pas consulter le contenu de ce dossier.', { id: 'dossier.content-refused' })}</strong>
+        <p>${reasonText(content.reason)}</p>
+      </div>
+      ${content.reason === 'not-authorized' ? this.renderBreakGlass(info) : nothing}`;
+  }
+
+  /** Emergency access, in the mode the policy would open to this actor: regulation for a SAMU regulator. */
+  private renderBreakGlass(info: DossierInfo): TemplateResult {
+    const regulation = this.askFor(info)('document.list', undefined, { mode: 'regulation' });
+    const mode = regulation.reason === 'justification-required' ? 'regulation' : 'break-glass';
+    return this.renderComposed('dmp-break-glass', html`<dmp-break-glass patient-ins=${this.patientIns} mode=${mode}></dmp-break-glass>`);
+  }
+}

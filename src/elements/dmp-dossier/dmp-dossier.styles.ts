@@ -1,0 +1,224 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    /* The "déclaré par le patient" label: readable on its surface and on white (≥ 4.5:1). */
+    --dmp-color-declared: #7a4b00;
+    --dmp-color-declared-surface: #fff4e0;
+  }
+  .base {
+    display: grid;
+    gap: calc(var(--dmp-space) * 2);
+  }
+  .head {
+    display: grid;
+    gap: var(--dmp-space);
+  }
+  h2,
+  h3,
+  h4,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.375em;
+  }
+  h3 {
+    font-size: 1.0625em;
+  }
+  h4 {
+    font-size: 1em;
+  }
+  .patient,
+  .muted,
+  .meta,
+  .loading {
+    color: var(--dmp-color-muted);
+  }
+  .meta {
+    font-size: 0.875em;
+  }
+  .emergency-banner {
+    border: 2px solid var(--dmp-color-emergency);
+    border-radius: var(--dmp-radius);
+    padding: var(--dmp-space) calc(var(--dmp-space) * 1.5);
+    color: var(--dmp-color-emergency);
+    background: var(--dmp-color-surface);
+    font-weight: 600;
+  }
+
+  .tablist {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--dmp-space) / 2);
+    border-bottom: 1px solid var(--dmp-color-border);
+  }
+  .tab {
+    font: inherit;
+    color: var(--dmp-color-muted);
+    background: none;
+    border: none;
+    border-bottom: 3px solid transparent;
+    padding: var(--dmp-space) calc(var(--dmp-space) * 1.5);
+    cursor: pointer;
+  }
+  .tab:hover {
+    color: var(--dmp-color-text);
+  }
+  .tab[aria-selected='true'] {
+    color: var(--dmp-color-accent);
+    border-bottom-color: var(--dmp-color-accent);
+    font-weight: 600;
+  }
+  .panel[hidden] {
+    display: none;
+  }
+
+  .recap {
+    display: grid;
+    gap: calc(var(--dmp-space) * 2);
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
+    align-items: start;
+  }
+  .recap > .notice,
+  .recap > dmp-break-glass,
+  .recap > .skeleton,
+  .recap > .loading {
+    grid-column: 1 / -1;
+  }
+  .card {
+    display: grid;
+    gap: var(--dmp-space);
+    padding: calc(var(--dmp-space) * 1.5);
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface);
+    min-width: 0;
+  }
+  .status-line {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--dmp-space);
+    align-items: center;
+  }
+  .badge {
+    display: inline-block;
+    padding: 0 calc(var(--dmp-space) * 0.75);
+    border: 1px solid currentColor;
+    border-radius: var(--dmp-radius);
+    font-size: 0.875em;
+    font-weight: 600;
+  }
+  .badge--active {
+    color: var(--dmp-color-success);
+  }
+  .badge--closed {
+    color: var(--dmp-color-muted);
+  }
+  .badge--emergency,
+  .denied {
+    color: var(--dmp-color-emergency);
+  }
+
+  table.latest {
+    width: 100%;
+    border-collapse: collapse;
+  }
+  .latest th,
+  .latest td {
+    text-align: left;
+    vertical-align: top;
+    padding: calc(var(--dmp-space) / 2) var(--dmp-space) calc(var(--dmp-space) / 2) 0;
+    border-bottom: 1px solid var(--dmp-color-surface-alt);
+  }
+  .latest thead th {
+    font-size: 0.875em;
+    color: var(--dmp-color-muted);
+  }
+  .latest tbody th {
+    font-weight: 600;
+  }
+  .doc-title {
+    overflow-wrap: anywhere;
+  }
+  .hidden-count {
+    display: block;
+  }
+
+  .counts {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
+    gap: calc(var(--dmp-space) / 2) var(--dmp-space);
+    margin: 0;
+  }
+  .counts div {
+    display: flex;
+    justify-content: space-between;
+    gap: var(--dmp-space);
+    border-bottom: 1px solid var(--dmp-color-surface-alt);
+  }
+  .counts dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .items {
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    display: grid;
+    gap: calc(var(--dmp-space) / 2);
+  }
+  .items li {
+    display: flex;
+    flex-wrap: wrap;
+    gap: calc(var(--dmp-space) / 2) var(--dmp-space);
+    align-items: baseline;
+  }
+  .item-text {
+    overflow-wrap: anywhere;
+  }
+  .source {
+    font-size: 0.8125em;
+    padding: 0 calc(var(--dmp-space) / 2);
+    border-radius: var(--dmp-radius);
+    border: 1px solid var(--dmp-color-border);
+    color: var(--dmp-color-muted);
+  }
+  .source--patient {
+    color: var(--dmp-color-declared);
+    border-color: var(--dmp-color-declared);
+    background: var(--dmp-color-declared-surface);
+  }
+
+  .button {
+    font: inherit;
+    cursor: pointer;
+    padding: calc(var(--dmp-space) * 0.75) calc(var(--dmp-space) * 1.5);
+    border-radius: var(--dmp-radius);
+    border: 1px solid var(--dmp-color-accent);
+    background: var(--dmp-color-accent);
+    color: var(--dmp-color-on-accent);
+  }
+  .skeleton {
+    display: grid;
+    gap: var(--dmp-space);
+  }
+  .skeleton span {
+    display: block;
+    height: 3rem;
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface-alt);
+  }
+  [tabindex='-1']:focus {
+    outline: none;
+  }
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid var(--dmp-color-focus);
+  }
+
+  @media print {
+    .tablist {
+      display: none;
+    }
+  }
+`;

@@ -1,0 +1,215 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
+import { actionLabel, categoryLabel, hiddenCountText, modeLabel, reasonText } from '../../i18n/labels.js';
+import type { AccessLogEntry } from '../../model/access-log.js';
+import type { DossierInfo } from '../../model/dossier.js';
+import type { Synthesis, SynthesisContent, SynthesisGroup } from '../../model/synthesis.js';
+import type { ReasonCode } from '../../policy/types.js';
+import { EMERGENCY_WINDOW_DAYS, type Declared, type Emergencies, type LatestLine, type Part, type RecapContent } from './recap.js';
+
+type Locale = string | undefined;
+type Source = 'synthesis' | 'patient';
+
+function sourceLabel(source: Source): string {
+  return source === 'synthesis'
+    ? msg('synthèse médicale', { id: 'dossier.source.synthesis' })
+    : msg('déclaré par le patient', { id: 'dossier.source.patient' });
+}
+
+function groupLabel(group: SynthesisGroup): string {
+  switch (group) {
+    case 'problems': return msg('Problèmes et antécédents', { id: 'dossier.group.problems' });
+    case 'allergies': return msg('Allergies et intolérances', { id: 'dossier.group.allergies' });
+    case 'riskFactors': return msg('Facteurs de risque', { id: 'dossier.group.risk-factors' });
+    case 'treatments': return msg('Traitements au long cours', { id: 'dossier.group.treatments' });
+    case 'prevention': return msg('Prévention', { id: 'dossier.group.prevention' });
+    case 'pointsToWatch': return msg('Points de vigilance', { id: 'dossier.group.points-to-watch' });
+  }
+}
+
+function groupCount(content: SynthesisContent, group: SynthesisGroup): number {
+  return group === 'prevention' ? content.vaccinations.length + content.screenings.length : content[group].length;
+}
+
+const GROUPS: readonly SynthesisGroup[] = ['problems', 'allergies', 'riskFactors', 'treatments', 'prevention', 'pointsToWatch'];
+
+/** One entry of the allergies or treatments, with where it comes from. */
+interface SourcedItem {
+  text: string;
+  detail?: string | undefined;
+  source: Source;
+}
+
+function refusalLine(source: Source, reason: ReasonCode): TemplateResult {
+  return html`<p class="muted">${sourceLabel(source)} : ${reasonText(reason)}</p>`;
+}
+
+function sourcedList(items: readonly SourcedItem[], empty: string): TemplateResult {
+  if (items.length === 0) return html`<p class="muted">${empty}</p>`;
+  return html`<ul class="items">
+    ${items.map(
+      (item) => html`<li>
+        <span class="item-text">${item.text}</span>${item.detail ? html` <span class="meta">${item.detail}</span>` : nothing}
+        <span class="source source--${item.source}">${sourceLabel(item.source)}</span>
+      </li>`,
+    )}
+  </ul>`;
+}
+
+export function renderStatus(info: DossierInfo, locale: Locale): TemplateResult {
+  const closed = info.status === 'closed';
+  return html`<section class="card status-card" aria-labelledby="recap-status">
+    <h3 id="recap-status">${msg('État du dossier', { id: 'dossier.recap.status' })}</h3>
+    ${closed
+      ? html`<p class="status-line"><span class="badge badge--closed">${msg('Fermé', { id: 'dossier.status.closed' })}</span>
+            ${info.closedAt ? msg(str`Fermé le ${formatDate(info.closedAt, locale)}.`, { id: 'dossier.status.closed-at' }) : nothing}
+          </p>
+          <p>${reasonText('dossier-closed')}</p>
+          ${info.closeReason ? html`<p>${msg(str`Motif : ${info.closeReason}`, { id: 'dossier.status.close-reason' })}</p>` : nothing}`
+      : html`<p class="status-line"><span class="badge badge--active">${msg('Actif', { id: 'dossier.status.active' })}</span>
+          ${info.createdAt ? msg(str`Ouvert le ${formatDate(info.createdAt, locale)}.`, { id: 'dossier.status.created-at' }) : nothing}
+        </p>`}
+  </section>`;
+}
+
+function latestCell(line: LatestLine, locale: Locale): TemplateResult {
+  const doc = line.document;
+  if (doc) {
+    return html`<td class="doc-title">${doc.title}</td>
+      <td><time datetime=${doc.serviceStart}>${formatDate(doc.serviceStart, locale)}</time></td>`;
+  }
+  const hidden = Object.entries(line.hidden ?? {}).filter(([, n]) => n > 0);
+  return html`<td colspan="2" class="muted">
+    ${hidden.length > 0
+      ? hidden.map(([reason, n]) => html`<span class="hidden-count">${hiddenCountText(reason, n)}</span>`)
+      : msg('Aucun document', { id: 'dossier.latest.none' })}
+  </td>`;
+}
+
+function renderLatest(lines: readonly LatestLine[], locale: Locale): TemplateResult {
+  return html`<section class="card" aria-labelledby="recap-latest">
+    <h3 id="recap-latest">${msg('Derniers documents par catégorie', { id: 'dossier.latest.title' })}</h3>
+    <table class="latest">
+      <thead>
+        <tr>
+          <th scope="col">${msg('Catégorie', { id: 'dossier.latest.category' })}</th>
+          <th scope="col">${msg('Document le plus récent', { id: 'dossier.latest.document' })}</th>
+          <th scope="col">${msg('Date de l’acte', { id: 'dossier.latest.date' })}</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${lines.map((line) => html`<tr data-category=${line.category}><th scope="row">${categoryLabel(line.category)}</th>${latestCell(line, locale)}</tr>`)}
+      </tbody>
+    </table>
+  </section>`;
+}
+
+function renderSynthesis(part: Part<Synthesis | undefined>, locale: Locale): TemplateResult {
+  let body: unknown;
+  if (!part.ok) body = html`<p class="muted">${reasonText(part.reason)}</p>`;
+  else if (!part.value) body = html`<p class="muted">${msg('Aucune synthèse médicale n’a encore été rédigée.', { id: 'dossier.synthesis.none' })}</p>`;
+  else {
+    const s = part.value;
+    const active = s.content.problems.filter((p) => p.kind === 'active-problem' && p.status === 'active');
+    body = html`<p class="meta">
+        ${msg(str`Version ${s.version} du ${formatDate(s.savedAt, locale)}, par ${s.author.name}`, { id: 'dossier.synthesis.version' })}
+      </p>
+      <dl class="counts">
+        ${GROUPS.map((g) => html`<div><dt>${groupLabel(g)}</dt><dd>${formatNumber(groupCount(s.content, g), locale)}</dd></div>`)}
+      </dl>
+      <h4>${msg('Problèmes actifs', { id: 'dossier.synthesis.active-problems' })}</h4>
+      ${active.length === 0
+        ? html`<p class="muted">${msg('Aucun problème actif.', { id: 'dossier.synthesis.no-active-problem' })}</p>`
+        : html`<ul class="items">
+            ${active.map((p) => html`<li><span class="item-text">${p.label}</span>${p.code ? html` <span class="meta">${p.code.system} ${p.code.code}</span>` : nothing}</li>`)}
+          </ul>`}`;
+  }
+  return html`<section class="card" aria-labelledby="recap-synthesis">
+    <h3 id="recap-synthesis">${msg('Synthèse médicale', { id: 'dossier.synthesis.title' })}</h3>
+    ${body}
+  </section>`;
+}
+
+function allergiesOf(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): SourcedItem[] {
+  const items: SourcedItem[] = [];
+  const content = synthesis.ok ? synthesis.value?.content : undefined;
+  if (content?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue', { id: 'dossier.allergies.none-known' }), source: 'synthesis' });
+  for (const a of content?.allergies ?? []) {
+    if (a.clinicalStatus === 'active') items.push({ text: a.agent, detail: a.reactions.join(', ') || undefined, source: 'synthesis' });
+  }
+  const profile = declared.ok && declared.value.kind === 'profile' ? declared.value.profile : undefined;
+  if (profile?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue', { id: 'dossier.allergies.none-known' }), source: 'patient' });
+  for (const a of profile?.allergies ?? []) items.push({ text: a.agent, detail: a.reaction, source: 'patient' });
+  return items;
+}
+
+function treatmentsOf(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): SourcedItem[] {
+  const items: SourcedItem[] = [];
+  const content = synthesis.ok ? synthesis.value?.content : undefined;
+  for (const t of content?.treatments ?? []) {
+    if (t.status === 'active') items.push({ text: t.drug, detail: t.dosage, source: 'synthesis' });
+  }
+  const profile = declared.ok && declared.value.kind === 'profile' ? declared.value.profile : undefined;
+  for (const t of profile?.treatments ?? []) items.push({ text: t.name, detail: t.dosage, source: 'patient' });
+  return items;
+}
+
+function sourceNotes(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): TemplateResult {
+  return html`${synthesis.ok ? nothing : refusalLine('synthesis', synthesis.reason)}
+  ${!declared.ok
+    ? refusalLine('patient', declared.reason)
+    : declared.value.kind === 'unreadable'
+      ? html`<p class="muted">${msg('Les informations déclarées par le patient n’ont pas pu être lues : leur contenu n’est pas au format attendu.', { id: 'dossier.declared.unreadable' })}</p>`
+      : nothing}`;
+}
+
+function renderAllergiesAndTreatments(content: RecapContent): TemplateResult {
+  const { synthesis, declared } = content;
+  // With neither source readable, empty lists would wrongly say that nothing is known.
+  const readable = synthesis.ok || (declared.ok && declared.value.kind !== 'unreadable');
+  return html`<section class="card" aria-labelledby="recap-allergies">
+    <h3 id="recap-allergies">${msg('Allergies et traitements', { id: 'dossier.allergies.title' })}</h3>
+    ${sourceNotes(synthesis, declared)}
+    ${readable ? sourcedLists(synthesis, declared) : nothing}
+  </section>`;
+}
+
+function sourcedLists(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): TemplateResult {
+  return html`<h4>${msg('Allergies et intolérances', { id: 'dossier.group.allergies' })}</h4>
+    ${sourcedList(allergiesOf(synthesis, declared), msg('Aucune allergie renseignée.', { id: 'dossier.allergies.empty' }))}
+    <h4>${msg('Traitements au long cours', { id: 'dossier.group.treatments' })}</h4>
+    ${sourcedList(treatmentsOf(synthesis, declared), msg('Aucun traitement renseigné.', { id: 'dossier.treatments.empty' }))}`;
+}
+
+/** The dossier's content in brief: newest documents, synthesis, allergies and treatments. */
+export function renderContent(content: RecapContent, locale: Locale): TemplateResult {
+  return html`${renderLatest(content.latest, locale)} ${renderSynthesis(content.synthesis, locale)} ${renderAllergiesAndTreatments(content)}`;
+}
+
+function emergencyLine(e: AccessLogEntry, locale: Locale): TemplateResult {
+  return html`<li class="emergency-entry">
+    <time datetime=${e.at}>${formatDateTime(e.at, locale)}</time>
+    <span class="item-text">${e.actor.name}</span>
+    <span class="badge badge--emergency">${modeLabel(e.mode)}</span>
+    <span class="meta">${actionLabel(e.action)}${e.outcome === 'denied'
+        ? html` — <span class="denied">${msg('refusé', { id: 'dossier.emergency.denied' })}</span> (${reasonText(e.reason)})`
+        : nothing}</span>
+  </li>`;
+}
+
+export function renderEmergencies(emergencies: Emergencies, locale: Locale): TemplateResult {
+  const n = emergencies.entries.length;
+  const days = EMERGENCY_WINDOW_DAYS;
+  return html`<section class="card" aria-labelledby="recap-emergencies">
+    <h3 id="recap-emergencies">${msg(str`Accès en urgence des ${days} derniers jours`, { id: 'dossier.emergency.title' })}</h3>
+    ${n === 0
+      ? html`<p class="muted">${msg(str`Aucun accès en urgence (bris de glace ou régulation) au cours des ${days} derniers jours.`, { id: 'dossier.emergency.none' })}</p>`
+      : html`<ul class="items emergencies">
+          ${emergencies.entries.map((e) => emergencyLine(e, locale))}
+        </ul>`}
+    ${emergencies.more
+      ? html`<p class="meta">${msg('D’autres accès en urgence figurent dans l’historique des accès.', { id: 'dossier.emergency.more' })}</p>`
+      : nothing}
+  </section>`;
+}

@@ -1,0 +1,153 @@
+import { isDmpError } from '../../client/errors.js';
+import type { DmpClient, RequestOptions } from '../../client/types.js';
+import type { AccessLogEntry } from '../../model/access-log.js';
+import { CATEGORIES, type Category } from '../../model/category.js';
+import type { DmpDocument, DocumentList } from '../../model/document.js';
+import { PROFILE_TYPE_CODE, PatientProfileSchema, type PatientProfile } from '../../model/profile.js';
+import type { Synthesis } from '../../model/synthesis.js';
+import type { ReasonCode } from '../../policy/types.js';
+import { nominalDocument, type Ask } from './tabs.js';
+
+/** How far back the récapitulatif looks for emergency accesses. */
+export const EMERGENCY_WINDOW_DAYS = 90;
+/** Emergency log lines asked per mode; the access history tab has the rest. */
+const EMERGENCY_LIMIT = 20;
+/**
+ * The patient's own documents are read in one page: its first line is the category's newest
+ * document, and the declared information (`EXPPAT_2`) is found among them — one logged request
+ * instead of two.
+ */
+const PATIENT_DOCUMENTS_LIMIT = 100;
+
+/** A part of the récapitulatif, or the policy's reason for not showing it. */
+export type Part<T> = { ok: true; value: T } | { ok: false; reason: ReasonCode };
+
+export interface LatestLine {
+  category: Category;
+  /** The category's newest current document, by date of the act. */
+  document: DmpDocument | undefined;
+  /** For a professional, documents of the category the server kept from them, by reason. */
+  hidden: Readonly<Record<string, number>> | undefined;
+}
+
+export type Declared =
+  | { kind: 'none' }
+  | { kind: 'profile'; profile: PatientProfile }
+  /** A declared-information document whose content is not the expected JSON: shown as such, never guessed. */
+  | { kind: 'unreadable' };
+
+export interface RecapContent {
+  latest: LatestLine[];
+  /** Undefined when the dossier has no synthesis yet. */
+  synthesis: Part<Synthesis | undefined>;
+  declared: Part<Declared>;
+}
+
+export interface Emergencies {
+  /** Break-glass and regulation log lines, newest first. */
+  entries: AccessLogEntry[];
+  /** More lines than were asked exist in the window. */
+  more: boolean;
+}
+
+export interface Recap {
+  /** The dossier's content; refused as a whole when the actor may not list its documents. */
+  content: Part<RecapContent>;
+  /** Only for those who may read the access history. */
+  emergencies: Emergencies | undefined;
+}
+
+/** A refusal by the server becomes a part to explain; any other failure stays an error. */
+async function refusable<T>(run: () => Promise<T>): Promise<Part<T>> {
+  try {
+    return { ok: true, value: await run() };
+  } catch (error) {
+    if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { ok: false, reason: error.reason };
+    throw error;
+  }
+}
+
+async function orUndefinedIfMissing<T>(run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDmpError(error) && error.kind === 'not-found') return undefined;
+    throw error;
+  }
+}
+
+function newestSubmitted(docs: readonly DmpDocument[]): DmpDocument | undefined {
+  return [...docs].sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0))[0];
+}
+
+async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | undefined, options: RequestOptions): Promise<Declared> {
+  if (!doc) return { kind: 'none' };
+  const blob = await orUndefinedIfMissing(() => client.getDocumentContent(ins, doc.id, options));
+  if (!blob) return { kind: 'none' };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await blob.text());
+  } catch {
+    return { kind: 'unreadable' };
+  }
+  const parsed = PatientProfileSchema.safeParse(raw);
+  return parsed.success ? { kind: 'profile', profile: parsed.data } : { kind: 'unreadable' };
+}
+
+async function loadContent(client: DmpClient, ins: string, ask: Ask, options: RequestOptions): Promise<RecapContent> {
+  // Categories the actor may never read are not asked for: each request is one more line in the patient's history.
+  const categories = CATEGORIES.filter((c) => ask('document.read', nominalDocument(c)).allowed);
+  const lists = new Map<Category, Promise<DocumentList>>(
+    categories.map((category) => [
+      category,
+      client.listDocuments(ins, { category, status: 'current', limit: category === 'patient' ? PATIENT_DOCUMENTS_LIMIT : 1 }, options),
+    ]),
+  );
+  const latest = Promise.all(
+    categories.map(async (category): Promise<LatestLine> => {
+      const list = await lists.get(category)!;
+      return { category, document: list.items[0], hidden: list.items.length === 0 ? list.hidden : undefined };
+    }),
+  );
+  const declaredDecision = ask('document.read', nominalDocument('patient', PROFILE_TYPE_CODE));
+  const declared: Promise<Part<Declared>> = declaredDecision.allowed
+    ? refusable(async () => {
+        const own = (await lists.get('patient'))?.items ?? [];
+        return readDeclared(client, ins, newestSubmitted(own.filter((d) => d.typeCode === PROFILE_TYPE_CODE)), options);
+      })
+    : Promise.resolve({ ok: false, reason: declaredDecision.reason });
+  const synthesisDecision = ask('synthesis.read', nominalDocument('synthesis', 'SYNTH'));
+  const synthesis: Promise<Part<Synthesis | undefined>> = synthesisDecision.allowed
+    ? refusable(() => orUndefinedIfMissing(() => client.getSynthesis(ins, options)))
+    : Promise.resolve({ ok: false, reason: synthesisDecision.reason });
+  const [latestLines, synthesisPart, declaredPart] = await Promise.all([latest, synthesis, declared]);
+  return { latest: latestLines, synthesis: synthesisPart, declared: declaredPart };
+}
+
+/** `YYYY-MM-DD` (UTC, as the server compares log days) `days` before `now`. */
+export function daysBefore(now: Date, days: number): string {
+  return new Date(now.getTime() - days * 86_400_000).toISOString().slice(0, 10);
+}
+
+async function loadEmergencies(client: DmpClient, ins: string, now: Date, options: RequestOptions): Promise<Emergencies> {
+  const from = daysBefore(now, EMERGENCY_WINDOW_DAYS);
+  const pages = await Promise.all(
+    (['break-glass', 'regulation'] as const).map((mode) => client.listAccessLog(ins, { mode, from, limit: EMERGENCY_LIMIT }, options)),
+  );
+  const entries = pages.flatMap((p) => p.items).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+  return { entries, more: pages.some((p) => p.nextCursor !== undefined) };
+}
+
+/**
+ * Everything the récapitulatif shows, each part asked only when the policy allows it; the calls
+ * run in parallel.
+ */
+export async function loadRecap(client: DmpClient, ins: string, ask: Ask, now: Date, options: RequestOptions): Promise<Recap> {
+  const list = ask('document.list');
+  const content: Promise<Part<RecapContent>> = list.allowed
+    ? refusable(() => loadContent(client, ins, ask, options))
+    : Promise.resolve({ ok: false, reason: list.reason });
+  const emergencies = ask('history.read').allowed ? loadEmergencies(client, ins, now, options) : Promise.resolve(undefined);
+  const [contentPart, emergencyPart] = await Promise.all([content, emergencies]);
+  return { content: contentPart, emergencies: emergencyPart };
+}

@@ -1,0 +1,205 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import {
+  DR_MOREL_URGENTISTE,
+  PATIENT_ADULT,
+  PATIENT_CLOSED,
+  PATIENT_LARGE,
+  PATIENT_MINOR,
+  SAMU_REGULATOR_GIRARD,
+  professionalDisplayName,
+} from '../mocks/data/index.js';
+import { db } from '../mocks/db/store.js';
+import '../src/elements/dmp-dossier/dmp-dossier.js';
+import { DOSSIER_TABS, type DossierTab } from '../src/elements/dmp-dossier/tabs.js';
+import type { AccessLogEntry } from '../src/model/access-log.js';
+import type { Professional } from '../src/model/professional.js';
+import { ACTOR_OPTIONS, inProvider } from './support.js';
+
+interface Args {
+  actor: string;
+  locale: 'fr' | 'en';
+  patientIns: string;
+  tab: DossierTab;
+}
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const DAY = 86_400_000;
+
+const meta: Meta<Args> = {
+  title: 'Elements/dmp-dossier',
+  component: 'dmp-dossier',
+  args: { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT, tab: 'recap' },
+  argTypes: {
+    actor: { control: 'select', options: ACTOR_OPTIONS },
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    tab: { control: 'inline-radio', options: DOSSIER_TABS },
+  },
+  render: (args) => inProvider(html`<dmp-dossier patient-ins=${args.patientIns} tab=${args.tab}></dmp-dossier>`, args.actor, args.locale),
+};
+export default meta;
+
+type Story = StoryObj<Args>;
+
+// --- The patient's view, tab by tab -----------------------------------------------------------
+
+/** The patient opens her DMP on the récapitulatif. */
+export const Patient: Story = {};
+
+/** The récapitulatif lists the emergency accesses of the last 90 days (two added relative to today). */
+export const PatientWithRecentEmergencyAccess: Story = {
+  beforeEach: () => {
+    const justification = 'Patiente admise inconsciente aux urgences : recherche des traitements en cours.';
+    const line = (n: number, p: Professional, mode: AccessLogEntry['mode'], daysAgo: number): AccessLogEntry => ({
+      id: `log-story-${n}`,
+      at: new Date(Date.now() - daysAgo * DAY).toISOString(),
+      actor: { kind: 'professional', id: p.id, name: professionalDisplayName(p), rpps: p.rpps, profession: p.profession },
+      action: 'dossier.read',
+      mode,
+      justification,
+      outcome: 'allowed',
+      reason: 'allowed',
+      secret: false,
+    });
+    db.appendLog(ADULT, line(1, SAMU_REGULATOR_GIRARD, 'regulation', 30));
+    db.appendLog(ADULT, line(2, DR_MOREL_URGENTISTE, 'break-glass', 12));
+  },
+};
+
+export const PatientDocuments: Story = { args: { tab: 'documents' } };
+
+/** "Mes informations": what the patient declares about herself. */
+export const PatientProfile: Story = { args: { tab: 'profile' } };
+
+/** "Gestion du DMP": authorizations, oppositions, notifications, closure. */
+export const PatientManagement: Story = { args: { tab: 'management' } };
+
+export const PatientHistory: Story = { args: { tab: 'history' } };
+
+/** The host shows the patient's identity from its own records. */
+export const WithPatientIdentity: Story = {
+  render: (args) =>
+    inProvider(
+      html`<dmp-dossier patient-ins=${args.patientIns} tab=${args.tab} .patient=${{ name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' }}></dmp-dossier>`,
+      args.actor,
+      args.locale,
+    ),
+};
+
+// --- Each actor kind --------------------------------------------------------------------------
+
+/** The mother of a minor, acting for her daughter: all five tabs. */
+export const LegalRepresentative: Story = {
+  args: { actor: 'rep-moreau-sophie', patientIns: PATIENT_MINOR.identity.ins },
+};
+
+/** The médecin traitant: no access history (patient only); management read-only. */
+export const TreatingPhysician: Story = { args: { actor: 'ps-martin' } };
+
+export const TreatingPhysicianManagement: Story = { args: { actor: 'ps-martin', tab: 'management' } };
+
+/** An authorized cardiologist. */
+export const OtherPhysician: Story = { args: { actor: 'ps-bernard' } };
+
+/** An authorized pharmacist: imaging is not visible to the profession. */
+export const Pharmacist: Story = { args: { actor: 'ps-dubois' } };
+
+export const PharmacistDocuments: Story = { args: { actor: 'ps-dubois', tab: 'documents' } };
+
+/** An authorized nurse. */
+export const Nurse: Story = { args: { actor: 'ps-petit' } };
+
+/** An optician the patient has not authorized: refusals, and emergency access offered. */
+export const Optician: Story = { args: { actor: 'ps-fontaine' } };
+
+/** The SAMU Centre 15 regulator: regulation access is offered. */
+export const Regulator: Story = { args: { actor: 'ps-girard' } };
+
+/** Hospital admissions: the récapitulatif and the administrative documents only. */
+export const AdministrativeStaff: Story = { args: { actor: 'admin-chu' } };
+
+export const AdministrativeStaffDocuments: Story = { args: { actor: 'admin-chu', tab: 'documents' } };
+
+/** Never any access: no tab, only the refusal. */
+export const OccupationalPhysician: Story = { args: { actor: 'occ-med' } };
+
+/** A professional the patient has not authorized: the refusal and the break-glass form. */
+export const ProfessionalWithoutAccess: Story = { args: { actor: 'ps-morel' } };
+
+/** The tab says why it is refused. */
+export const ProfessionalWithoutAccessDocuments: Story = { args: { actor: 'ps-morel', tab: 'documents' } };
+
+/** Blocked by the patient: refused in every mode, no emergency access offered. */
+export const BlockedProfessional: Story = { args: { actor: 'ps-renard' } };
+
+export const BlockedProfessionalDocuments: Story = { args: { actor: 'ps-renard', tab: 'documents' } };
+
+// --- Dossier states ---------------------------------------------------------------------------
+
+/** The closed dossier: its status, and the management tab where the patient reactivates it. */
+export const ClosedDossierPatient: Story = {
+  args: { actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins },
+};
+
+export const ClosedDossierPatientManagement: Story = {
+  args: { actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins, tab: 'management' },
+};
+
+/** A professional sees only the closed dossier's status. */
+export const ClosedDossierProfessional: Story = {
+  args: { actor: 'ps-martin', patientIns: PATIENT_CLOSED.identity.ins },
+};
+
+/** 10,000 documents over fifteen years. */
+export const LargeDossier: Story = {
+  args: { actor: 'ps-martin', patientIns: PATIENT_LARGE.identity.ins },
+};
+
+// --- Loading and failures ---------------------------------------------------------------------
+
+export const Loading: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 60_000 });
+  },
+};
+
+export const RecapLoading: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis', latencyMs: 60_000 });
+  },
+};
+
+/** The récapitulatif's calls fail: an error with a retry (which then succeeds). */
+export const RecapServerError: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis', status: 500, times: 3 });
+  },
+};
+
+export const RecapOffline: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis', network: true, times: 3 });
+  },
+};
+
+export const RecapInvalidResponse: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/access-log', malformed: 'schema', times: 1 });
+  },
+};
+
+export const DossierServerError: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, status: 500, times: 3 });
+  },
+};
+
+// --- English ----------------------------------------------------------------------------------
+
+export const English: Story = { args: { locale: 'en' } };
+
+export const EnglishProfessionalWithoutAccess: Story = { args: { locale: 'en', actor: 'ps-morel' } };
+
+export const EnglishClosedDossier: Story = {
+  args: { locale: 'en', actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins },
+};

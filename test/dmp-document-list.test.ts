@@ -1,0 +1,697 @@
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, SEED_NOW, actorById } from '../mocks/data/index.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
+import '../src/elements/dmp-document-list/dmp-document-list.js';
+import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.js';
+import { hiddenCountText, reasonText } from '../src/i18n/labels.js';
+import type { DmpDocument } from '../src/model/document.js';
+import { decide } from '../src/policy/decide.js';
+import type { ReasonCode } from '../src/policy/types.js';
+import { db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const MASKED = PATIENT_MASKED.identity.ins;
+const LARGE = PATIENT_LARGE.identity.ins;
+const XSS = '<img src=x onerror=alert(1)>';
+
+type Mounted = Awaited<ReturnType<typeof mountInProvider<DmpDocumentList>>>;
+
+async function mount(actorId: string, attrs: Record<string, string> = {}, locale: 'fr' | 'en' = 'fr'): Promise<Mounted> {
+  const mounted = await mountInProvider<DmpDocumentList>(html`<dmp-document-list></dmp-document-list>`, actorId, { locale });
+  // Attributes before the first load, as a host deep-linking to a filtered view writes them.
+  for (const [name, value] of Object.entries({ 'patient-ins': ADULT, ...attrs })) mounted.el.setAttribute(name, value);
+  await mounted.el.updateComplete;
+  return mounted;
+}
+
+function root(el: DmpDocumentList): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function rows(el: DmpDocumentList): HTMLElement[] {
+  return [...root(el).querySelectorAll<HTMLElement>('.body [role="row"]')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
+}
+
+function rowTitles(el: DmpDocumentList): string[] {
+  return rows(el).map((r) => r.querySelector('[id$="-title"]')!.textContent!.trim());
+}
+
+function rowOf(el: DmpDocumentList, title: string): HTMLElement | undefined {
+  return rows(el).find((r) => r.querySelector('[id$="-title"]')!.textContent!.trim() === title);
+}
+
+async function loaded(el: DmpDocumentList): Promise<void> {
+  await waitUntil(() => rows(el).length > 0 || root(el).querySelector('.notice'), 'the list never loaded', { timeout: 5000 });
+  await el.updateComplete;
+}
+
+function control<T extends HTMLElement>(el: DmpDocumentList, selector: string): T {
+  const found = root(el).querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+}
+
+function select(el: DmpDocumentList, selector: string, value: string): void {
+  const field = control<HTMLSelectElement | HTMLInputElement>(el, selector);
+  field.value = value;
+  field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+}
+
+function clickButton(scope: ParentNode, text: string): void {
+  const button = [...scope.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === text);
+  if (!button) throw new Error(`no button "${text}"`);
+  button.click();
+}
+
+/** What the backend lets `actorId` read in `ins`, and what it hides by reason: the expectation. */
+function backendView(actorId: string, ins: string) {
+  const actor = actorById(actorId)!;
+  const dossier = db.policyDossier(ins);
+  const visible: DmpDocument[] = [];
+  const hidden: Partial<Record<ReasonCode, number>> = {};
+  for (const doc of db.documentsOf(ins)) {
+    if (doc.status === 'deleted') continue;
+    const decision = decide({
+      actor,
+      action: 'document.read',
+      dossier,
+      document: { ...doc, authorRpps: doc.author.rpps },
+      request: { now: SEED_NOW },
+    });
+    if (decision.allowed) visible.push(doc);
+    else hidden[decision.reason] = (hidden[decision.reason] ?? 0) + 1;
+  }
+  return { visible, hidden };
+}
+
+async function openActions(el: DmpDocumentList, title: string): Promise<HTMLDialogElement> {
+  await waitUntil(() => rowOf(el, title), `no row "${title}"`);
+  rowOf(el, title)!.querySelector<HTMLButtonElement>('[data-action="actions"]')!.click();
+  const dialog = control<HTMLDialogElement>(el, '#actions-dialog');
+  await waitUntil(() => dialog.open, 'the actions dialog did not open');
+  return dialog;
+}
+
+function pickFile(el: DmpDocumentList, file: File): void {
+  const input = control<HTMLInputElement>(el, '#add-file');
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+function type(el: DmpDocumentList, selector: string, value: string): void {
+  const input = control<HTMLInputElement>(el, selector);
+  input.value = value;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+}
+
+const pdf = (name = 'compte-rendu.pdf', size = 2048) => new File([new Uint8Array(size)], name, { type: 'application/pdf' });
+
+describe('dmp-document-list', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  before(startBackend);
+  beforeEach(resetBackend);
+
+  it('is accessible, loaded, with its dialogs', async () => {
+    const { el } = await mount('pat-durand-jeanne');
+    await loaded(el);
+    await expect(el).to.be.accessible();
+    await openActions(el, 'Ordonnance');
+    await expect(el).to.be.accessible();
+  });
+
+  describe('defaults', () => {
+    it('lists the documents newest act first, each with its category, date, author, format and size', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      const dates = el.items.map((d) => d.serviceStart);
+      expect(dates).to.deep.equal([...dates].sort().reverse());
+      const first = rows(el)[0]!;
+      const text = first.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain(el.items[0]!.title);
+      expect(text).to.contain('Prévention');
+      expect(text).to.contain('15 octobre 2026');
+      expect(text).to.contain('Dr Claire Martin');
+      expect(text).to.contain('Médecin · Cabinet médical des Brotteaux');
+      expect(text).to.contain('XML (CDA) · 18,9 ko');
+      expect(first.getAttribute('part')).to.equal('row');
+    });
+
+    it('shows replaced, archived and patient-deposited documents with their badges', async () => {
+      const { el } = await mount('ps-martin', { query: 'ordonnance renouvellement' });
+      await waitUntil(() => rowOf(el, 'Ordonnance (renouvellement trimestriel)'), 'no archived row');
+      expect(rowOf(el, 'Ordonnance (renouvellement trimestriel)')!.querySelector('[part="badge"]')!.textContent).to.equal('Archivé');
+      el.query = 'volet';
+      await waitUntil(() => rows(el).length === 2);
+      expect(shadowText(el)).to.contain('Remplacé par une version plus récente');
+      el.query = 'cholecystectomie';
+      await waitUntil(() => rows(el).length === 1);
+      expect(rows(el)[0]!.textContent).to.contain('Déposé par le patient');
+    });
+
+    it('asks for a patient without patient-ins, and follows a change of patient', async () => {
+      const { el } = await mount('ps-dubois', { 'patient-ins': '' });
+      expect(control(el, '[role="alert"]').textContent).to.contain('patient-ins');
+      el.patientIns = ADULT;
+      await waitUntil(() => el.items.length > 0);
+      expect(el.items.every((d) => d.id.startsWith('doc-durand'))).to.equal(true);
+      el.patientIns = MASKED;
+      await el.updateComplete;
+      expect(el.items).to.be.empty;
+      await waitUntil(() => el.items.length > 0 && el.items.every((d) => d.id.startsWith('doc-rousseau')));
+    });
+
+    it('shows the patient identity the host gives', async () => {
+      const { el } = await mount('ps-martin');
+      el.patient = { name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' };
+      await el.updateComplete;
+      expect(control(el, '[part="patient"]').textContent).to.contain('Jeanne Durand, né(e) le 14 mars 1958');
+    });
+  });
+
+  describe('what each actor sees', () => {
+    for (const actorId of ['ps-martin', 'ps-dubois', 'ps-petit', 'pat-durand-jeanne']) {
+      it(`${actorId}: exactly the documents the backend lets them read, and the hidden counts in words`, async () => {
+        const { el } = await mount(actorId);
+        await loaded(el);
+        const { visible, hidden } = backendView(actorId, ADULT);
+        expect(el.items.map((d) => d.id).sort()).to.deep.equal(visible.map((d) => d.id).sort());
+        const notice = root(el).querySelector('[part="hidden-notice"]');
+        const sentences = Object.entries(hidden).map(([reason, n]) => hiddenCountText(reason, n));
+        if (actorId.startsWith('pat-')) {
+          expect(notice, 'a patient is never told something is hidden').to.equal(null);
+        } else {
+          expect(sentences).not.to.be.empty;
+          for (const sentence of sentences) expect(notice!.textContent).to.contain(sentence);
+        }
+      });
+    }
+
+    it('a pharmacist sees no imaging and is told 3 documents are not visible to their profession', async () => {
+      const { el } = await mount('ps-dubois');
+      await loaded(el);
+      expect(el.items.filter((d) => d.category === 'imaging')).to.be.empty;
+      expect(control(el, '[part="hidden-notice"]').textContent).to.contain('3 documents ne sont pas visibles pour votre profession.');
+      select(el, '#filter-category', 'imaging');
+      await waitUntil(() => shadowText(el).includes('Aucun document ne correspond'));
+    });
+
+    it('the patient sees her masked documents with the badge, and no hidden count', async () => {
+      const { el } = await mount('pat-rousseau-camille', { 'patient-ins': MASKED });
+      await loaded(el);
+      const { visible } = backendView('pat-rousseau-camille', MASKED);
+      expect(el.items.map((d) => d.id).sort()).to.deep.equal(visible.map((d) => d.id).sort());
+      expect(el.items.some((d) => d.id === 'doc-rousseau-serologies')).to.equal(false);
+      const row = rowOf(el, 'Synthèse psychiatrique')!;
+      expect(row.querySelector('[part="badge"]')!.textContent).to.equal('Masqué aux professionnels');
+      expect(root(el).querySelector('[part="hidden-notice"]')).to.equal(null);
+    });
+
+    it('a professional is told documents are masked by the patient', async () => {
+      const { el } = await mount('ps-dubois', { 'patient-ins': MASKED });
+      await loaded(el);
+      expect(control(el, '[part="hidden-notice"]').textContent).to.contain('2 documents sont masqués par le patient.');
+      expect(el.items.some((d) => d.masked)).to.equal(false);
+    });
+
+    it('a blocked professional sees the refusal in words and no document', async () => {
+      const { el } = await mount('ps-renard');
+      await waitUntil(() => shadowText(el).includes('Accès refusé'));
+      expect(shadowText(el)).to.contain(reasonText('blocked'));
+      expect(rows(el)).to.be.empty;
+      expect(root(el).querySelector('[part="toolbar"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('under break-glass an emergency physician reads and opens documents, but may not add', async () => {
+      const { el, provider } = await mount('ps-morel');
+      await waitUntil(() => shadowText(el).includes(reasonText('not-authorized')));
+      const justification = 'Patiente inconsciente aux urgences, antécédents inconnus.';
+      const client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-morel' }) });
+      const grant = await client.requestEmergencyAccess(ADULT, 'break-glass', justification);
+      provider.setEmergencyGrant({ ...grant, ins: ADULT, justification });
+      await waitUntil(() => rows(el).length > 0, 'the list did not reload under the grant');
+      expect(rows(el)[0]!.querySelector('[data-action="open"]')).to.exist;
+      await waitUntil(() => root(el).querySelector('.add button'));
+      expect(control(el, '.add button').getAttribute('aria-disabled')).to.equal('true');
+      expect(control(el, '#add-denied').textContent).to.equal(reasonText('not-authorized'));
+      const listing = db.logOf(ADULT).filter((e) => e.action === 'document.list').at(-1);
+      expect(listing).to.deep.include({ mode: 'break-glass', outcome: 'allowed' });
+    });
+
+    it('an occupational physician and an unauthorized optician are refused with their reason', async () => {
+      const { el } = await mount('occ-med');
+      await waitUntil(() => shadowText(el).includes('Accès refusé'));
+      expect(shadowText(el)).to.contain(reasonText('never-authorized-actor'));
+      const optician = await mount('ps-fontaine');
+      await waitUntil(() => shadowText(optician.el).includes('Accès refusé'));
+      expect(shadowText(optician.el)).to.contain(reasonText('not-authorized'));
+    });
+  });
+
+  describe('search, filters and sort', () => {
+    it('filters by keyword without accents or case, locally once everything is loaded, and reflects it', async () => {
+      const requests: string[] = [];
+      worker.events.on('request:start', ({ request }) => requests.push(request.url));
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      const before = requests.length;
+      control<HTMLInputElement>(el, '#filter-query').focus();
+      await sendKeys({ type: 'IRM genou' });
+      await waitUntil(() => rows(el).length === 1);
+      expect(rowTitles(el)).to.deep.equal(['IRM du genou droit']);
+      expect(el.getAttribute('query')).to.equal('IRM genou');
+      el.query = 'hemoglobine';
+      await waitUntil(() => rowTitles(el).join() === 'Hémoglobine glyquée (HbA1c) et bilan lipidique');
+      el.query = 'Mercier';
+      await waitUntil(() => rows(el).length === 2);
+      expect(el.items.filter((d) => d.author.name.includes('Mercier')).map((d) => d.title).sort()).to.deep.equal(rowTitles(el).sort());
+      expect(requests.slice(before).filter((u) => u.includes('/documents'))).to.be.empty;
+      worker.events.removeAllListeners();
+    });
+
+    it('asks the server for keywords (debounced) while the list is not complete', async () => {
+      const requests: URL[] = [];
+      worker.events.on('request:start', ({ request }) => requests.push(new URL(request.url)));
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
+      await loaded(el);
+      control<HTMLInputElement>(el, '#filter-query').focus();
+      await sendKeys({ type: 'echographie' });
+      await waitUntil(() => requests.some((u) => u.searchParams.get('q') === 'echographie'), 'no server search', { timeout: 3000 });
+      const searches = requests.filter((u) => u.pathname.endsWith('/documents') && u.searchParams.has('q'));
+      expect(searches.map((u) => u.searchParams.get('q'))).to.deep.equal(['echographie']);
+      await waitUntil(() => el.items.length > 0 && el.items.every((d) => d.title.startsWith('Échographie')));
+      worker.events.removeAllListeners();
+    });
+
+    it('applies category, dates, author profession and sort, and reflects each in its attribute', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      select(el, '#filter-category', 'biology');
+      await waitUntil(() => el.items.length > 0 && el.items.every((d) => d.category === 'biology'));
+      expect(el.getAttribute('category')).to.equal('biology');
+      select(el, '#filter-category', '');
+      select(el, '#filter-from', '2026-09-01');
+      select(el, '#filter-to', '2026-09-30');
+      await waitUntil(() => el.items.length > 0 && el.items.every((d) => d.serviceStart.startsWith('2026-09')));
+      expect(el.getAttribute('date-from')).to.equal('2026-09-01');
+      expect(el.getAttribute('date-to')).to.equal('2026-09-30');
+      expect(el.hasAttribute('category')).to.equal(false);
+      select(el, '#filter-profession', '21');
+      await waitUntil(() => el.items.length === 1 && el.items[0]!.author.profession === '21');
+      expect(el.getAttribute('author-profession')).to.equal('21');
+      clickButton(root(el), 'Effacer les filtres');
+      select(el, '#filter-sort', 'title-asc');
+      await waitUntil(() => el.items.length > 10 && el.getAttribute('sort') === 'title-asc');
+      const titles = el.items.map((d) => d.title);
+      expect(titles[0]! <= titles[1]!).to.equal(true);
+      expect(control(el, '[role="columnheader"][aria-sort="ascending"]').textContent).to.equal('Titre');
+      expect(['date-from', 'date-to', 'author-profession', 'query'].some((a) => el.hasAttribute(a))).to.equal(false);
+    });
+
+    it('applies deep-link attributes on the first load', async () => {
+      const requests: URL[] = [];
+      worker.events.on('request:start', ({ request }) => requests.push(new URL(request.url)));
+      const { el } = await mount('ps-martin', { category: 'biology', sort: 'date-asc', 'date-from': '2026-01-01', 'page-size': '5' });
+      await loaded(el);
+      const lists = requests.filter((u) => u.pathname.endsWith('/documents'));
+      expect(lists).to.have.length(1);
+      expect(Object.fromEntries(lists[0]!.searchParams)).to.deep.equal({ category: 'biology', sort: 'date-asc', from: '2026-01-01', limit: '5' });
+      expect(rowTitles(el)).to.deep.equal(['Hémoglobine glyquée (HbA1c) et bilan lipidique', 'Bilan sanguin : NFS, ionogramme, créatinine']);
+      expect((control<HTMLSelectElement>(el, '#filter-category')).value).to.equal('biology');
+      expect((control<HTMLSelectElement>(el, '#filter-sort')).value).to.equal('date-asc');
+      worker.events.removeAllListeners();
+    });
+  });
+
+  describe('states', () => {
+    it('shows skeleton rows while loading', async () => {
+      db.faults.add({ method: 'GET', path: '/documents', latencyMs: 600, times: 1 });
+      const { el } = await mount('ps-martin');
+      const grid = control(el, '.grid--loading');
+      expect(grid.getAttribute('aria-busy')).to.equal('true');
+      expect(shadowText(el)).to.contain('Chargement des documents…');
+      await expect(el).to.be.accessible();
+      await loaded(el);
+      expect(root(el).querySelector('.grid--loading')).to.equal(null);
+    });
+
+    it('says "Aucun document" for an empty dossier and "Aucun document ne correspond" with filters', async () => {
+      db.documentsOf(ADULT).splice(0);
+      const { el } = await mount('pat-durand-jeanne');
+      await waitUntil(() => shadowText(el).includes('Aucun document'));
+      expect(shadowText(el)).not.to.contain('ne correspond');
+      db.reset();
+      db.setNow(SEED_NOW);
+      const filtered = await mount('pat-durand-jeanne', { query: 'introuvable' });
+      await waitUntil(() => shadowText(filtered.el).includes('Aucun document ne correspond'));
+      clickButton(control(filtered.el, '.empty'), 'Effacer les filtres');
+      await waitUntil(() => rows(filtered.el).length > 0);
+      expect(filtered.el.hasAttribute('query')).to.equal(false);
+    });
+
+    it('shows a 500 as an error with a retry that works', async () => {
+      db.faults.add({ method: 'GET', path: '/documents', status: 500, times: 3 });
+      const { el } = await mount('ps-martin');
+      await waitUntil(() => shadowText(el).includes('Le serveur du DMP a rencontré une erreur.'), 'no error', { timeout: 5000 });
+      expect(control(el, '[role="alert"]').textContent).to.contain('La liste des documents n’a pas pu être chargée.');
+      clickButton(root(el), 'Réessayer');
+      await waitUntil(() => rows(el).length > 0);
+    });
+
+    it('shows a timeout', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      provider.requestTimeout = 300;
+      await provider.updateComplete;
+      db.faults.add({ method: 'GET', path: '/documents', latencyMs: 2000, times: 1 });
+      await el.reload();
+      expect(shadowText(el)).to.contain('Le serveur du DMP n’a pas répondu à temps.');
+    });
+
+    it('shows a malformed response as an invalid response', async () => {
+      db.faults.add({ method: 'GET', path: '/documents', malformed: 'schema', times: 1 });
+      const { el } = await mount('ps-martin');
+      await waitUntil(() => shadowText(el).includes('Réponse invalide du serveur.'));
+    });
+
+    it('says the user seems offline on a network error', async () => {
+      db.faults.add({ method: 'GET', path: '/documents', network: true, times: 3 });
+      const { el } = await mount('ps-martin');
+      await waitUntil(() => shadowText(el).includes('Vous semblez hors ligne'), 'no offline message', { timeout: 5000 });
+    });
+
+    it('shows no patient data once the session expired', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      await provider.logout();
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('Session expirée');
+      expect(rows(el)).to.be.empty;
+      expect(el.items).to.be.empty;
+    });
+
+    it('speaks English', async () => {
+      const { el } = await mount('ps-dubois', { query: 'zzz' }, 'en');
+      await waitUntil(() => shadowText(el).includes('No document matches'));
+      expect(shadowText(el)).to.contain('3 documents are not visible to your profession.');
+      expect(shadowText(el)).to.contain('Clear filters');
+    });
+
+    it('renders a title holding markup as text', async () => {
+      db.documentsOf(ADULT).push({ ...db.findDocument(ADULT, 'doc-durand-ordonnance')!, id: 'doc-xss', title: XSS, serviceStart: '2026-11-19T10:00:00.000Z' });
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      expect(rowTitles(el)[0]).to.equal(XSS);
+      expect(root(el).querySelector('img')).to.equal(null);
+    });
+
+    it('reloads when another element changes the documents', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      const count = el.items.length;
+      db.documentsOf(ADULT).push({ ...db.findDocument(ADULT, 'doc-durand-ordonnance')!, id: 'doc-new', title: 'Nouveau compte rendu' });
+      provider.notifyDataChanged(['documents'], ADULT);
+      await waitUntil(() => el.items.length === count + 1);
+    });
+  });
+
+  describe('opening', () => {
+    it('opens a document by clicking its title', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      setTimeout(() => rows(el)[1]!.querySelector<HTMLButtonElement>('[data-action="open"]')!.click());
+      const event = await oneEvent(el, 'dmp-document-open');
+      expect(event.detail.document).to.deep.equal(el.items[1]);
+    });
+
+    it('opens with the keyboard: ArrowDown then Enter', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      rows(el)[0]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => root(el).activeElement === rows(el)[1]);
+      expect(rows(el)[1]!.tabIndex).to.equal(0);
+      expect(rows(el)[0]!.tabIndex).to.equal(-1);
+      setTimeout(() => void sendKeys({ press: 'Enter' }));
+      const event = await oneEvent(el, 'dmp-document-open');
+      expect(event.detail.document.id).to.equal(el.items[1]!.id);
+    });
+
+    it('moves to the last loaded row with End, rendering it, and back with Home', async () => {
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '200' });
+      await loaded(el);
+      rows(el)[0]!.focus();
+      await sendKeys({ press: 'End' });
+      await waitUntil(() => (root(el).activeElement as HTMLElement | null)?.dataset.index === '199', 'the last row never got focus');
+      await sendKeys({ press: 'Home' });
+      await waitUntil(() => (root(el).activeElement as HTMLElement | null)?.dataset.index === '0');
+    });
+  });
+
+  describe('pagination', () => {
+    it('loads the next page on "load more", appending it', async () => {
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
+      await loaded(el);
+      expect(el.items).to.have.length(20);
+      const first = el.items.map((d) => d.id);
+      expect(shadowText(el)).to.match(/20 chargés/);
+      clickButton(root(el), 'Charger plus de documents');
+      await waitUntil(() => el.items.length === 40);
+      expect(el.items.slice(0, 20).map((d) => d.id)).to.deep.equal(first);
+      expect(new Set(el.items.map((d) => d.id)).size).to.equal(40);
+      const dates = el.items.map((d) => d.serviceStart);
+      expect(dates).to.deep.equal([...dates].sort().reverse());
+    });
+
+    it('loads the next page when the user scrolls near the end', async () => {
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
+      await loaded(el);
+      const viewport = control(el, '.viewport');
+      viewport.scrollTop = viewport.scrollHeight;
+      await waitUntil(() => el.items.length === 40, 'scrolling to the end loaded nothing');
+    });
+
+    it('renders 10,000 documents through the virtualizer, only the rows in view', async () => {
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '1000' });
+      await loaded(el);
+      expect(el.items).to.have.length(1000);
+      expect(rows(el).length).to.be.below(60);
+    });
+  });
+
+  describe('masking', () => {
+    it('a professional is offered no mask or delete, with the reason in words', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      const dialog = await openActions(el, 'Ordonnance');
+      const mask = dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!;
+      expect(mask.getAttribute('aria-disabled')).to.equal('true');
+      const reason = dialog.querySelector(`#${mask.getAttribute('aria-describedby')!}`)!;
+      expect(reason.textContent!.trim()).to.equal(reasonText('patient-only'));
+      expect(dialog.querySelector('[data-action="delete"]')!.getAttribute('aria-disabled')).to.equal('true');
+      expect(dialog.querySelector('[data-action="open"]')!.getAttribute('aria-disabled')).to.equal('false');
+    });
+
+    it('a vetoed mask request sends nothing', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      el.addEventListener('dmp-document-mask-request', (e) => e.preventDefault());
+      const logBefore = db.logOf(ADULT).length;
+      const dialog = await openActions(el, 'Ordonnance');
+      setTimeout(() => dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click());
+      const request = await oneEvent(el, 'dmp-document-mask-request');
+      expect(request.detail).to.deep.include({ masked: true });
+      expect(request.detail.document.id).to.equal('doc-durand-ordonnance');
+      await el.updateComplete;
+      expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.masked).to.equal(false);
+      expect(db.logOf(ADULT).length).to.equal(logBefore);
+      expect(dialog.open).to.equal(false);
+    });
+
+    it('masks a document: badge, backend state, event and log entry; then unmasks it', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const dialog = await openActions(el, 'Ordonnance');
+      setTimeout(() => dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click());
+      const masked = await oneEvent(el, 'dmp-document-masked');
+      expect(masked.detail.masked).to.equal(true);
+      expect(masked.detail.document.masked).to.equal(true);
+      await waitUntil(() => rowOf(el, 'Ordonnance')!.querySelector('[part="badge"]')?.textContent === 'Masqué aux professionnels');
+      expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.masked).to.equal(true);
+      const entry = db.logOf(ADULT).at(-1)!;
+      expect(entry).to.deep.include({ action: 'document.mask', outcome: 'allowed' });
+      expect(entry.target?.documentId).to.equal('doc-durand-ordonnance');
+      expect(shadowText(el)).to.contain('« Ordonnance » est masqué aux professionnels.');
+
+      const again = await openActions(el, 'Ordonnance');
+      setTimeout(() => again.querySelector<HTMLButtonElement>('[data-action="unmask"]')!.click());
+      const unmasked = await oneEvent(el, 'dmp-document-masked');
+      expect(unmasked.detail.masked).to.equal(false);
+      expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.masked).to.equal(false);
+    });
+
+    it('says why a mask failed', async () => {
+      db.faults.add({ method: 'PATCH', path: '/documents', status: 500, times: 1 });
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const dialog = await openActions(el, 'Ordonnance');
+      dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click();
+      await waitUntil(() => shadowText(el).includes('Le document n’a pas été masqué'));
+      expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.masked).to.equal(false);
+    });
+  });
+
+  describe('deleting', () => {
+    it('asks for confirmation; cancelling deletes nothing', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const dialog = await openActions(el, 'Ordonnance');
+      dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+      const confirm = control<HTMLDialogElement>(el, '#delete-dialog');
+      await waitUntil(() => confirm.open);
+      expect(confirm.textContent).to.contain('« Ordonnance » sera retiré de votre dossier médical partagé.');
+      await expect(el).to.be.accessible();
+      clickButton(confirm, 'Annuler');
+      expect(confirm.open).to.equal(false);
+      expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.status).to.equal('current');
+    });
+
+    it('a vetoed delete request sends nothing', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      el.addEventListener('dmp-document-delete-request', (e) => e.preventDefault());
+      const dialog = await openActions(el, 'Ordonnance');
+      dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+      await waitUntil(() => control<HTMLDialogElement>(el, '#delete-dialog').open);
+      setTimeout(() => control<HTMLButtonElement>(el, '[data-action="confirm-delete"]').click());
+      await oneEvent(el, 'dmp-document-delete-request');
+      await el.updateComplete;
+      expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.status).to.equal('current');
+      expect(rowOf(el, 'Ordonnance')).to.exist;
+    });
+
+    it('deletes after confirmation: the row goes, the backend and the log know', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const count = el.items.length;
+      const dialog = await openActions(el, 'Ordonnance');
+      dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+      await waitUntil(() => control<HTMLDialogElement>(el, '#delete-dialog').open);
+      setTimeout(() => control<HTMLButtonElement>(el, '[data-action="confirm-delete"]').click());
+      const deleted = await oneEvent(el, 'dmp-document-deleted');
+      expect(deleted.detail.document.id).to.equal('doc-durand-ordonnance');
+      await waitUntil(() => !rowOf(el, 'Ordonnance'));
+      expect(el.items).to.have.length(count - 1);
+      expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.status).to.equal('deleted');
+      expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.delete', outcome: 'allowed' });
+    });
+  });
+
+  describe('adding', () => {
+    async function openAdd(el: DmpDocumentList): Promise<HTMLDialogElement> {
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('.add button'), 'no add button');
+      clickButton(root(el), 'Ajouter un document');
+      const dialog = control<HTMLDialogElement>(el, '#add-dialog');
+      await waitUntil(() => dialog.open);
+      return dialog;
+    }
+
+    it('offers a patient only the types she may add', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      const codes = [...dialog.querySelectorAll<HTMLOptionElement>('#add-typeCode option')].map((o) => o.value).filter(Boolean);
+      expect(codes).not.to.be.empty;
+      expect(codes.every((c) => c.startsWith('DOCPAT') || c.startsWith('EXPPAT'))).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('explains why someone who may read may not add', async () => {
+      const { el } = await mount('admin-chu');
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('.add button'), 'no add button');
+      const button = control<HTMLButtonElement>(el, '.add button');
+      expect(button.getAttribute('aria-disabled')).to.equal('true');
+      expect(control(el, `#${button.getAttribute('aria-describedby')!}`).textContent).to.equal(reasonText('profession-not-permitted'));
+      button.click();
+      await el.updateComplete;
+      expect(control<HTMLDialogElement>(el, '#add-dialog').open).to.equal(false);
+    });
+
+    it('offers a pharmacist the types of the categories their profession reads', async () => {
+      const { el } = await mount('ps-dubois');
+      const dialog = await openAdd(el);
+      const codes = [...dialog.querySelectorAll<HTMLOptionElement>('#add-typeCode option')].map((o) => o.value);
+      expect(codes).to.include('60593-1');
+      expect(codes).not.to.include('18748-4');
+    });
+
+    it('checks the form before sending: empty title, missing date, too large, wrong type', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      const posts: string[] = [];
+      worker.events.on('request:start', ({ request }) => {
+        if (request.method === 'POST') posts.push(request.url);
+      });
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('#add-title-error'));
+      expect(dialog.querySelector('#add-title-error')!.textContent).to.equal('Indiquez un titre.');
+      expect(dialog.querySelector('#add-typeCode-error')!.textContent).to.equal('Choisissez un type de document.');
+      expect(dialog.querySelector('#add-date-error')!.textContent).to.equal('Indiquez la date de l’acte.');
+      expect(dialog.querySelector('#add-file-error')!.textContent).to.equal('Choisissez un fichier.');
+      expect(root(el).activeElement!.id).to.equal('add-title');
+      expect(control(el, '#add-title').getAttribute('aria-invalid')).to.equal('true');
+
+      pickFile(el, new File([new Uint8Array(20 * 1024 * 1024 + 1)], 'scanner.pdf', { type: 'application/pdf' }));
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('#add-file-error')?.textContent?.includes('la limite est de 20 Mo'));
+      pickFile(el, new File(['MZ'], 'programme.exe', { type: 'application/x-msdownload' }));
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('#add-file-error')?.textContent === 'Formats acceptés : PDF, JPEG, PNG ou XML (CDA).');
+      expect(posts).to.be.empty;
+      worker.events.removeAllListeners();
+    });
+
+    it('uploads with progress, fires dmp-document-added and shows the new document', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Compte rendu opératoire — appendicectomie');
+      select(el, '#add-typeCode', 'DOCPAT03');
+      type(el, '#add-date', '2026-10-01');
+      pickFile(el, pdf());
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('progress'), 'no progress bar');
+      const added = await oneEvent(el, 'dmp-document-added');
+      expect(added.detail.document).to.deep.include({ title: 'Compte rendu opératoire — appendicectomie', typeCode: 'DOCPAT03', depositedByPatient: true });
+      expect(dialog.open).to.equal(false);
+      expect(db.findDocument(ADULT, added.detail.document.id)).to.exist;
+      await waitUntil(() => el.items.some((d) => d.id === added.detail.document.id), 'the list did not reload');
+    });
+
+    it('keeps what was typed when the upload fails', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', status: 500, times: 1 });
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Carnet de suivi');
+      select(el, '#add-typeCode', 'EXPPAT_1');
+      type(el, '#add-date', '2026-10-02');
+      pickFile(el, pdf('carnet.pdf'));
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('[role="alert"]'), 'no upload error');
+      expect(dialog.querySelector('[role="alert"]')!.textContent).to.contain('Le document n’a pas été ajouté');
+      expect(dialog.open).to.equal(true);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');
+      expect(control<HTMLSelectElement>(el, '#add-typeCode').value).to.equal('EXPPAT_1');
+      expect(control<HTMLInputElement>(el, '#add-date').value).to.equal('2026-10-02');
+      expect(control<HTMLInputElement>(el, '#add-file').files![0]!.name).to.equal('carnet.pdf');
+      setTimeout(() => clickButton(dialog, 'Ajouter'));
+      const added = await oneEvent(el, 'dmp-document-added');
+      expect(added.detail.document.title).to.equal('Carnet de suivi');
+    });
+  });
+});

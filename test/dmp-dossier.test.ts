@@ -1,0 +1,545 @@
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { nothing } from 'lit';
+import { ADULT_PROFILE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW, SYNTHESES } from '../mocks/data/index.js';
+import '../src/elements/dmp-dossier/dmp-dossier.js';
+import type { DmpDossier } from '../src/elements/dmp-dossier/dmp-dossier.element.js';
+import type { DossierTab } from '../src/elements/dmp-dossier/tabs.js';
+import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
+import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.element.js';
+import { reasonText } from '../src/i18n/labels.js';
+import type { AccessLogEntry } from '../src/model/access-log.js';
+import type { ReasonCode } from '../src/policy/types.js';
+import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const MINOR = PATIENT_MINOR.identity.ins;
+const CLOSED = PATIENT_CLOSED.identity.ins;
+const ALL_TABS: DossierTab[] = ['recap', 'documents', 'profile', 'management', 'history'];
+const XSS = '<img src=x onerror=alert(1)>';
+const JUSTIFICATION = 'Patiente inconsciente aux urgences, traitements en cours inconnus.';
+const DAY = 86_400_000;
+
+async function mount(actorId = 'pat-durand-jeanne', options: { ins?: string; tab?: DossierTab | 'nonsense'; locale?: 'fr' | 'en' } = {}) {
+  const mounted = await mountInProvider<DmpDossier>(
+    html`<dmp-dossier patient-ins=${options.ins ?? ADULT} tab=${options.tab ?? nothing}></dmp-dossier>`,
+    actorId,
+    { locale: options.locale ?? 'fr' },
+  );
+  await waitUntil(() => root(mounted.el).querySelector('[role="tablist"], [data-reason], .notice--error'), 'the dossier never loaded', { timeout: 8000 });
+  return mounted;
+}
+
+function root(el: Element): ShadowRoot {
+  return el.shadowRoot!;
+}
+
+function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
+  const found = root(el).querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+}
+
+const tabNames = (el: DmpDossier) => [...root(el).querySelectorAll('[role="tab"]')].map((t) => t.id.replace('tab-', ''));
+const recap = (el: DmpDossier) => $(el, '[part="recap"]');
+
+/** The récapitulatif shows its content, its refusal or its error: no skeleton left. */
+async function recapSettled(el: DmpDossier): Promise<void> {
+  await waitUntil(() => {
+    const r = root(el).querySelector('[part="recap"]');
+    return r && !r.querySelector('.skeleton');
+  }, 'the récapitulatif never loaded', { timeout: 8000 });
+}
+
+async function show(el: DmpDossier, tab: DossierTab): Promise<HTMLElement> {
+  $(el, `#tab-${tab}`).click();
+  await el.updateComplete;
+  return $(el, `#panel-${tab}`);
+}
+
+/** Log lines the récapitulatif's synthesis call leaves: one per load. */
+const synthesisReads = (actorId = 'pat-durand-jeanne') =>
+  db.logOf(ADULT).filter((e) => e.action === 'synthesis.read' && e.actor.id === actorId && e.at === SEED_NOW).length;
+
+function emergencyLine(at: number, mode: 'break-glass' | 'regulation', name: string): AccessLogEntry {
+  return {
+    id: `log-test-${name}`,
+    at: new Date(at).toISOString(),
+    actor: { kind: 'professional', name, rpps: '10003456786', profession: '10' },
+    action: 'document.read',
+    mode,
+    justification: JUSTIFICATION,
+    outcome: 'allowed',
+    reason: 'allowed',
+    secret: false,
+  };
+}
+
+describe('dmp-dossier', () => {
+  before(startBackend);
+  beforeEach(resetBackend);
+  // The document list's virtualizer resizes rows as they render, as in its own tests.
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
+  describe('defaults', () => {
+    it('is accessible and opens on the récapitulatif for the patient', async () => {
+      const { el } = await mount();
+      await recapSettled(el);
+      await expect(el).to.be.accessible();
+      expect(tabNames(el)).to.deep.equal(ALL_TABS);
+      expect($(el, '#tab-recap').getAttribute('aria-selected')).to.equal('true');
+      expect($(el, '#panel-recap').hidden).to.equal(false);
+      expect(el.tab).to.equal('recap');
+    });
+
+    it('opens on the récapitulatif for a professional too', async () => {
+      const { el } = await mount('ps-martin');
+      await recapSettled(el);
+      await expect(el).to.be.accessible();
+      expect($(el, '#tab-recap').getAttribute('aria-selected')).to.equal('true');
+      expect(recap(el).querySelector('table.latest')).to.not.equal(null);
+    });
+
+    it('follows the WAI-ARIA tabs pattern', async () => {
+      const { el } = await mount();
+      const tablist = $(el, '[part="tablist"]');
+      expect(tablist.getAttribute('role')).to.equal('tablist');
+      for (const tab of ALL_TABS) {
+        const button = $(el, `#tab-${tab}`);
+        const panel = $(el, `#panel-${tab}`);
+        expect(button.getAttribute('role')).to.equal('tab');
+        expect(button.getAttribute('aria-controls')).to.equal(`panel-${tab}`);
+        expect(button.getAttribute('tabindex')).to.equal(tab === 'recap' ? '0' : '-1');
+        expect(panel.getAttribute('role')).to.equal('tabpanel');
+        expect(panel.getAttribute('aria-labelledby')).to.equal(`tab-${tab}`);
+        expect(panel.hidden).to.equal(tab !== 'recap');
+      }
+    });
+
+    it('shows the patient identity given by the host, as text', async () => {
+      const { el } = await mount();
+      el.patient = { name: XSS, birthDate: '1958-03-14' };
+      await el.updateComplete;
+      expect($(el, '.patient').textContent).to.contain(XSS).and.contain('14 mars 1958');
+      expect(root(el).querySelector('img')).to.equal(null);
+    });
+
+    it('says so when no patient is given', async () => {
+      const { el } = await mountInProvider<DmpDossier>(html`<dmp-dossier></dmp-dossier>`, 'pat-durand-jeanne');
+      expect(shadowText(el)).to.contain('Aucun patient n’est indiqué');
+    });
+  });
+
+  describe('tabs per actor kind', () => {
+    // actor, dossier, tabs shown, tabs shown but refused (with the reason their panel gives)
+    const CASES: Array<[string, string, DossierTab[], Partial<Record<DossierTab, ReasonCode>>]> = [
+      ['pat-durand-jeanne', ADULT, ALL_TABS, {}],
+      ['rep-moreau-sophie', MINOR, ALL_TABS, {}],
+      ['ps-martin', ADULT, ['recap', 'documents', 'profile', 'management'], {}],
+      ['ps-bernard', ADULT, ['recap', 'documents', 'profile', 'management'], {}],
+      ['ps-dubois', ADULT, ['recap', 'documents', 'profile', 'management'], {}],
+      ['ps-petit', ADULT, ['recap', 'documents', 'profile', 'management'], {}],
+      ['ps-fontaine', ADULT, ['recap', 'documents', 'profile', 'management'], { documents: 'not-authorized', profile: 'not-authorized', management: 'not-authorized' }],
+      ['ps-girard', ADULT, ['recap', 'documents', 'profile', 'management'], { documents: 'not-authorized', profile: 'not-authorized', management: 'not-authorized' }],
+      ['ps-morel', ADULT, ['recap', 'documents', 'profile', 'management'], { documents: 'not-authorized', profile: 'not-authorized', management: 'not-authorized' }],
+      ['ps-renard', ADULT, ['recap', 'documents', 'profile', 'management'], { documents: 'blocked', profile: 'blocked', management: 'blocked' }],
+      ['admin-chu', ADULT, ['recap', 'documents'], {}],
+      ['pat-lambert-michel', CLOSED, ['recap', 'management', 'history'], {}],
+      ['ps-martin', CLOSED, ['recap'], {}],
+    ];
+    for (const [actor, ins, tabs, refused] of CASES) {
+      it(`${actor} on ${ins}: ${tabs.join(', ')}`, async () => {
+        const { el } = await mount(actor, { ins });
+        expect(tabNames(el)).to.deep.equal(tabs);
+        for (const tab of tabs.filter((t) => t !== 'recap')) {
+          const panel = await show(el, tab);
+          const reason = refused[tab];
+          const notice = panel.querySelector('.refusal');
+          if (reason) {
+            expect(notice?.getAttribute('data-reason'), tab).to.equal(reason);
+            expect(panel.textContent).to.contain(reasonText(reason));
+            expect(panel.querySelector('[patient-ins]'), tab).to.equal(null);
+          } else {
+            expect(notice, tab).to.equal(null);
+            expect(panel.firstElementChild?.getAttribute('patient-ins'), tab).to.equal(ins);
+          }
+        }
+      });
+    }
+
+    it('shows no tab to an actor the law keeps out, only the refusal', async () => {
+      const { el } = await mount('occ-med');
+      expect(tabNames(el)).to.deep.equal([]);
+      expect($(el, '.refusal').getAttribute('data-reason')).to.equal('never-authorized-actor');
+      expect(shadowText(el)).to.contain(reasonText('never-authorized-actor'));
+    });
+
+    it('says when the patient has no dossier, without tabs', async () => {
+      const { el } = await mount('ps-martin', { ins: PATIENT_NO_DOSSIER.ins });
+      await waitUntil(() => root(el).querySelector('[data-reason="no-dossier"]'), 'no status shown');
+      expect(tabNames(el)).to.deep.equal([]);
+      expect(shadowText(el)).to.contain(reasonText('no-dossier'));
+    });
+
+    it('composes the library’s own elements, one per tab', async () => {
+      const { el } = await mount();
+      const tags = [];
+      for (const tab of ALL_TABS.slice(1)) tags.push((await show(el, tab)).firstElementChild?.localName);
+      expect(tags).to.deep.equal(['dmp-document-list', 'dmp-patient-profile', 'dmp-consent-panel', 'dmp-access-history']);
+    });
+
+    it('names the tabs in English', async () => {
+      const { el } = await mount('pat-durand-jeanne', { locale: 'en' });
+      await waitUntil(() => $(el, '#tab-recap').textContent!.includes('Summary'), 'the English strings never loaded');
+      expect([...root(el).querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim())).to.deep.equal([
+        'Summary',
+        'Documents',
+        'My information',
+        'DMP management',
+        'Access history',
+      ]);
+    });
+
+    it('names the declared information after whom it is about', async () => {
+      const { el } = await mount('ps-martin');
+      expect($(el, '#tab-profile').textContent!.trim()).to.equal('Informations du patient');
+    });
+  });
+
+  describe('switching tabs', () => {
+    it('shows a tab on click, reflects it and fires dmp-tab-change', async () => {
+      const { el } = await mount();
+      const changed = oneEvent(el, 'dmp-tab-change');
+      $(el, '#tab-documents').click();
+      expect((await changed).detail).to.deep.equal({ tab: 'documents' });
+      await el.updateComplete;
+      expect(el.getAttribute('tab')).to.equal('documents');
+      expect($(el, '#tab-documents').getAttribute('aria-selected')).to.equal('true');
+      expect($(el, '#tab-recap').getAttribute('aria-selected')).to.equal('false');
+      expect($(el, '#panel-documents').hidden).to.equal(false);
+      expect($(el, '#panel-recap').hidden).to.equal(true);
+    });
+
+    it('moves between tabs with the arrow keys, Home and End, showing each at once', async () => {
+      const { el } = await mount();
+      const seen: string[] = [];
+      el.addEventListener('dmp-tab-change', (e) => seen.push(e.detail.tab));
+      $(el, '#tab-recap').focus();
+      const expectOn = async (tab: DossierTab) => {
+        await el.updateComplete;
+        expect(root(el).activeElement?.id).to.equal(`tab-${tab}`);
+        expect(el.tab).to.equal(tab);
+        expect($(el, `#panel-${tab}`).hidden).to.equal(false);
+        expect([...root(el).querySelectorAll('[role="tab"][tabindex="0"]')].map((t) => t.id)).to.deep.equal([`tab-${tab}`]);
+      };
+      await sendKeys({ press: 'ArrowRight' });
+      await expectOn('documents');
+      await sendKeys({ press: 'ArrowLeft' });
+      await expectOn('recap');
+      await sendKeys({ press: 'ArrowLeft' });
+      await expectOn('history');
+      await sendKeys({ press: 'ArrowRight' });
+      await expectOn('recap');
+      await sendKeys({ press: 'End' });
+      await expectOn('history');
+      await sendKeys({ press: 'Home' });
+      await expectOn('recap');
+      expect(seen).to.deep.equal(['documents', 'recap', 'history', 'recap', 'history', 'recap']);
+    });
+
+    it('lets Tab leave the tab list for the panel', async () => {
+      const { el } = await mount();
+      $(el, '#tab-recap').focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      await sendKeys({ press: 'Tab' });
+      expect(root(el).activeElement?.id).to.equal('panel-documents');
+    });
+
+    it('opens the tab named by the tab attribute (deep link), loading nothing else', async () => {
+      const { el } = await mount('pat-durand-jeanne', { tab: 'history' });
+      expect($(el, '#tab-history').getAttribute('aria-selected')).to.equal('true');
+      expect($(el, '#panel-history').hidden).to.equal(false);
+      expect($(el, '#panel-history').firstElementChild?.localName).to.equal('dmp-access-history');
+      expect(root(el).querySelector('[part="recap"]')).to.equal(null);
+      expect(synthesisReads()).to.equal(0);
+    });
+
+    it('follows the tab property set by the host, without an event', async () => {
+      const { el } = await mount();
+      let fired = false;
+      el.addEventListener('dmp-tab-change', () => (fired = true));
+      el.tab = 'management';
+      await el.updateComplete;
+      expect(el.getAttribute('tab')).to.equal('management');
+      expect($(el, '#panel-management').firstElementChild?.localName).to.equal('dmp-consent-panel');
+      expect(fired).to.equal(false);
+    });
+
+    it('shows the récapitulatif for a tab the actor may not see, or one that does not exist', async () => {
+      const { el } = await mount('ps-martin', { tab: 'history' });
+      expect(tabNames(el)).to.not.include('history');
+      expect($(el, '#tab-recap').getAttribute('aria-selected')).to.equal('true');
+      const { el: other } = await mount('pat-durand-jeanne', { tab: 'nonsense' });
+      expect($(other, '#tab-recap').getAttribute('aria-selected')).to.equal('true');
+    });
+
+    it('creates an element when its tab is first opened and keeps it, with its state, afterwards', async () => {
+      const { el } = await mount();
+      await recapSettled(el);
+      expect(root(el).querySelector('dmp-document-list, dmp-patient-profile, dmp-consent-panel, dmp-access-history')).to.equal(null);
+      const list = (await show(el, 'documents')).querySelector<DmpDocumentList>('dmp-document-list')!;
+      expect(list).to.not.equal(null);
+      await customElements.whenDefined('dmp-document-list');
+      list.query = 'bilan';
+      await list.updateComplete;
+      const reads = synthesisReads();
+      await show(el, 'recap');
+      expect($(el, '#panel-documents').hidden).to.equal(true);
+      await show(el, 'documents');
+      expect($(el, '#panel-documents').querySelector('dmp-document-list')).to.equal(list);
+      expect(list.query).to.equal('bilan');
+      expect(root(el).querySelector('dmp-patient-profile')).to.equal(null);
+      // Coming back to the récapitulatif reloads nothing when nothing changed.
+      expect(synthesisReads()).to.equal(reads);
+    });
+
+    it('reloads the récapitulatif when it is next shown after a change elsewhere', async () => {
+      const { el, provider } = await mount();
+      await recapSettled(el);
+      await show(el, 'documents');
+      const reads = synthesisReads();
+      provider.notifyDataChanged(['documents'], ADULT);
+      await el.updateComplete;
+      expect(synthesisReads()).to.equal(reads);
+      await show(el, 'recap');
+      await waitUntil(() => synthesisReads() === reads + 1, 'the récapitulatif did not reload');
+    });
+  });
+
+  describe('récapitulatif for the patient', () => {
+    it('lists the newest current document of each category, with its date', async () => {
+      const { el } = await mount();
+      await recapSettled(el);
+      const rows = Object.fromEntries(
+        [...recap(el).querySelectorAll('table.latest tbody tr')].map((tr) => [tr.getAttribute('data-category'), tr.textContent!.replace(/\s+/g, ' ').trim()]),
+      );
+      expect(Object.keys(rows)).to.have.length(9);
+      expect(rows.biology).to.contain('Bilan sanguin : NFS, ionogramme, créatinine').and.contain('3 octobre 2026');
+      expect(rows.synthesis).to.contain('Volet de synthèse médicale').and.contain('18 septembre 2026');
+      expect(rows['treatment-and-care']).to.contain('Dispensation pharmacie').and.contain('19 septembre 2026');
+      expect(rows.report).to.contain('Compte rendu de soins infirmiers à domicile');
+      expect(rows.imaging).to.contain('IRM du genou droit');
+      expect(rows.prevention).to.contain('Historique des vaccinations');
+      expect(rows.patient).to.contain('Informations de l’usager');
+      expect(rows.administrative).to.contain('Attestation de droits');
+    });
+
+    it('gives the synthesis at a glance: its version, counts per group and active problems', async () => {
+      const { el } = await mount();
+      await recapSettled(el);
+      const section = $(el, '[aria-labelledby="recap-synthesis"]');
+      const text = section.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('Version 2 du 18 septembre 2026, par Dr Claire Martin');
+      const counts = Object.fromEntries([...section.querySelectorAll('.counts div')].map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent]));
+      const content = SYNTHESES[ADULT]!.at(-1)!.content;
+      expect(counts).to.deep.equal({
+        'Problèmes et antécédents': String(content.problems.length),
+        'Allergies et intolérances': String(content.allergies.length),
+        'Facteurs de risque': String(content.riskFactors.length),
+        'Traitements au long cours': String(content.treatments.length),
+        Prévention: String(content.vaccinations.length + content.screenings.length),
+        'Points de vigilance': String(content.pointsToWatch.length),
+      });
+      expect(text).to.contain('Hypertension artérielle essentielle').and.contain('Diabète de type 2');
+      expect(text).to.not.contain('Cholécystectomie');
+    });
+
+    it('lists allergies and treatments from the synthesis and from the patient, each labelled with its source', async () => {
+      const { el } = await mount();
+      await recapSettled(el);
+      const section = $(el, '[aria-labelledby="recap-allergies"]');
+      const [allergies, treatments] = [...section.querySelectorAll('ul.items')].map((ul) =>
+        [...ul.querySelectorAll('li')].map((li) => [li.querySelector('.item-text')!.textContent!.trim(), li.querySelector('.source')!.textContent!.trim()]),
+      );
+      expect(allergies).to.deep.include(['Pénicillines (amoxicilline)', 'synthèse médicale']);
+      expect(allergies).to.deep.include(['Codéine', 'synthèse médicale']);
+      for (const a of ADULT_PROFILE.allergies) expect(allergies).to.deep.include([a.agent, 'déclaré par le patient']);
+      expect(treatments).to.deep.include(['RAMIPRIL BIOGARAN 5 mg, comprimé sécable', 'synthèse médicale']);
+      for (const t of ADULT_PROFILE.treatments) expect(treatments).to.deep.include([t.name, 'déclaré par le patient']);
+      expect(section.textContent).to.contain('Urticaire géante');
+    });
+
+    it('lists the emergency accesses of the last 90 days, and not older ones', async () => {
+      const now = Date.now();
+      db.appendLog(ADULT, emergencyLine(now - 100 * DAY, 'break-glass', 'Dr Trop Ancien'));
+      db.appendLog(ADULT, emergencyLine(now - 40 * DAY, 'regulation', 'Dr Régulateur Récent'));
+      db.appendLog(ADULT, emergencyLine(now - 10 * DAY, 'break-glass', 'Dr Urgentiste Récent'));
+      const { el } = await mount();
+      await recapSettled(el);
+      const section = $(el, '[aria-labelledby="recap-emergencies"]');
+      const lines = [...section.querySelectorAll('li')].map((li) => li.textContent!.replace(/\s+/g, ' '));
+      const since = new Date(now - 90 * DAY).toISOString().slice(0, 10);
+      const expected = db.logOf(ADULT).filter((e) => e.mode !== 'normal' && e.at.slice(0, 10) >= since);
+      expect(lines).to.have.length(expected.length);
+      expect(lines[0]).to.contain('Dr Urgentiste Récent').and.contain('Bris de glace (mode urgence)');
+      expect(lines.some((l) => l.includes('Dr Régulateur Récent') && l.includes('Régulation (SAMU – Centre 15)'))).to.equal(true);
+      expect(lines.some((l) => l.includes('Dr Trop Ancien'))).to.equal(false);
+    });
+
+    it('says when there was no emergency access in 90 days', async () => {
+      const { el } = await mount('pat-moreau-lea', { ins: MINOR });
+      await recapSettled(el);
+      expect($(el, '[aria-labelledby="recap-emergencies"]').textContent).to.contain('Aucun accès en urgence');
+    });
+
+    it('shows the dossier status', async () => {
+      const { el } = await mount();
+      await recapSettled(el);
+      expect($(el, '[aria-labelledby="recap-status"]').textContent).to.contain('Actif').and.contain('Ouvert le 12 avril 2019');
+    });
+
+    it('shows no emergency accesses to a professional, who may not read the history', async () => {
+      const { el } = await mount('ps-martin');
+      await recapSettled(el);
+      expect(root(el).querySelector('[aria-labelledby="recap-emergencies"]')).to.equal(null);
+      expect(db.logOf(ADULT).some((e) => e.action === 'history.read' && e.actor.id === 'ps-martin')).to.equal(false);
+    });
+
+    it('shows administrative staff only what their role reads, and why the rest is not shown', async () => {
+      const { el } = await mount('admin-chu');
+      await recapSettled(el);
+      expect([...recap(el).querySelectorAll('table.latest tbody tr')].map((tr) => tr.getAttribute('data-category'))).to.deep.equal(['administrative']);
+      const allergies = $(el, '[aria-labelledby="recap-allergies"]');
+      expect(allergies.textContent).to.contain(`synthèse médicale : ${reasonText('profession-not-permitted')}`);
+      expect(allergies.textContent).to.contain(`déclaré par le patient : ${reasonText('profession-not-permitted')}`);
+      expect(allergies.querySelector('ul, h4')).to.equal(null);
+    });
+
+    it('renders a document title as text', async () => {
+      const newest = { ...db.findDocument(ADULT, 'doc-durand-cr-cardio')!, id: 'doc-xss', title: XSS, serviceStart: '2026-11-19T08:00:00.000Z' };
+      db.documentsOf(ADULT).push(newest);
+      const { el } = await mount();
+      await recapSettled(el);
+      expect(recap(el).querySelector('tr[data-category="report"]')!.textContent).to.contain(XSS);
+      expect(root(el).querySelector('img')).to.equal(null);
+    });
+  });
+
+  describe('emergency access', () => {
+    it('shows the refusal and offers break-glass to a professional without access', async () => {
+      const { el } = await mount('ps-morel');
+      await recapSettled(el);
+      await expect(el).to.be.accessible();
+      expect(recap(el).querySelector('.refusal')!.getAttribute('data-reason')).to.equal('not-authorized');
+      expect(recap(el).textContent).to.contain(reasonText('not-authorized'));
+      expect(recap(el).querySelector('dmp-break-glass')!.getAttribute('mode')).to.equal('break-glass');
+      expect(recap(el).querySelector('dmp-break-glass')!.getAttribute('patient-ins')).to.equal(ADULT);
+      expect(recap(el).querySelector('table.latest')).to.equal(null);
+    });
+
+    it('offers regulation to the SAMU regulator', async () => {
+      const { el } = await mount('ps-girard');
+      await recapSettled(el);
+      expect(recap(el).querySelector('dmp-break-glass')!.getAttribute('mode')).to.equal('regulation');
+    });
+
+    it('offers no emergency access to a professional the patient blocked', async () => {
+      const { el } = await mount('ps-renard');
+      await recapSettled(el);
+      expect(recap(el).querySelector('.refusal')!.getAttribute('data-reason')).to.equal('blocked');
+      expect(recap(el).querySelector('dmp-break-glass')).to.equal(null);
+    });
+
+    it('reloads the whole dossier once emergency access is granted', async () => {
+      const { el } = await mount('ps-morel');
+      await recapSettled(el);
+      const form = recap(el).querySelector<DmpBreakGlass>('dmp-break-glass')!;
+      await customElements.whenDefined('dmp-break-glass');
+      await waitUntil(() => form.shadowRoot?.querySelector('#justification'), 'no break-glass form', { timeout: 8000 });
+      const area = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')!;
+      area.value = JUSTIFICATION;
+      area.dispatchEvent(new Event('input'));
+      form.shadowRoot!.querySelector<HTMLInputElement>('#confirm')!.click();
+      await form.updateComplete;
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await granted;
+      await waitUntil(() => recap(el).querySelector('table.latest'), 'the récapitulatif did not reload', { timeout: 8000 });
+      expect(recap(el).querySelector('dmp-break-glass')).to.equal(null);
+      await waitUntil(() => root(el).activeElement?.id === 'emergency', 'focus did not move to the emergency banner');
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'still loading');
+      // One reload, under the grant: none before the dossier's access conditions are read again.
+      expect(synthesisReads('ps-morel')).to.equal(1);
+      expect($(el, '#emergency').textContent).to.contain('Bris de glace (mode urgence)');
+      const panel = await show(el, 'documents');
+      expect(panel.querySelector('dmp-document-list')).to.not.equal(null);
+      expect(db.logOf(ADULT).at(-1)).to.deep.include({ mode: 'break-glass', outcome: 'allowed' });
+    });
+  });
+
+  describe('closed dossier', () => {
+    it('shows its status and, to the patient, the management tab where it is reactivated', async () => {
+      const { el } = await mount('pat-lambert-michel', { ins: CLOSED });
+      await recapSettled(el);
+      const status = $(el, '[aria-labelledby="recap-status"]').textContent!;
+      expect(status).to.contain('Fermé').and.contain('15 septembre 2025').and.contain(PATIENT_CLOSED.dossier.closeReason);
+      expect(recap(el).querySelector('.refusal')).to.equal(null);
+      expect((await show(el, 'management')).firstElementChild?.localName).to.equal('dmp-consent-panel');
+    });
+
+    it('shows only its status to a professional', async () => {
+      const { el } = await mount('ps-martin', { ins: CLOSED });
+      await recapSettled(el);
+      expect(tabNames(el)).to.deep.equal(['recap']);
+      expect(recap(el).textContent).to.contain(reasonText('dossier-closed'));
+    });
+  });
+
+  describe('failures', () => {
+    it('shows an error with a retry when the récapitulatif’s calls fail with 500', async () => {
+      db.faults.add({ method: 'GET', path: '/synthesis', status: 500 });
+      const { el } = await mount();
+      await recapSettled(el);
+      const alert = recap(el).querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('Le récapitulatif n’a pas pu être chargé').and.contain('Le serveur du DMP a rencontré une erreur');
+      db.faults.clear();
+      alert.querySelector('button')!.click();
+      await waitUntil(() => recap(el).querySelector('table.latest'), 'the retry did not load the récapitulatif', { timeout: 8000 });
+      expect(recap(el).querySelector('[role="alert"]')).to.equal(null);
+    });
+
+    it('shows an error with a retry when the document lists fail', async () => {
+      db.faults.add({ method: 'GET', path: '/documents', status: 500 });
+      const { el } = await mount();
+      await recapSettled(el);
+      expect(recap(el).querySelector('[role="alert"] button')).to.not.equal(null);
+    });
+
+    it('says the answer was invalid when the access log is malformed', async () => {
+      db.faults.add({ method: 'GET', path: '/access-log', malformed: 'schema' });
+      const { el } = await mount();
+      await recapSettled(el);
+      expect(recap(el).querySelector('[role="alert"]')!.textContent).to.contain('Réponse invalide du serveur');
+    });
+
+    it('says the user seems offline when the network fails', async () => {
+      db.faults.add({ method: 'GET', path: '/synthesis', network: true });
+      const { el } = await mount();
+      await recapSettled(el);
+      expect(recap(el).querySelector('[role="alert"]')!.textContent).to.contain('hors ligne');
+    });
+
+    it('shows an error with a retry when the dossier itself cannot be loaded', async () => {
+      db.faults.add({ method: 'GET', path: `${ADULT}$`, status: 500 });
+      const { el } = await mount();
+      const alert = $(el, '.notice--error');
+      expect(alert.getAttribute('role')).to.equal('alert');
+      expect(alert.textContent).to.contain('Le dossier n’a pas pu être chargé');
+      db.faults.clear();
+      alert.querySelector('button')!.click();
+      await waitUntil(() => root(el).querySelector('[role="tablist"]'), 'the retry did not load the dossier', { timeout: 8000 });
+    });
+  });
+});
