@@ -20,10 +20,14 @@ const entries: Record<string, string> = {
   client: resolve(root, 'src/client/index.ts'),
   fhir: resolve(root, 'src/fhir/index.ts'),
   'dmp-provider': resolve(root, 'src/context/dmp-provider.ts'),
+  react: resolve(root, 'src/react/index.ts'),
   ...elementEntries,
 };
 
 const runtimeDependencies = Object.keys(pkg.dependencies);
+/** Optional peers of `dmp-elements/react`: the host's React and @lit/react, left out of the npm build. */
+const peerDependencies = Object.keys(pkg.peerDependencies);
+const isPackage = (id: string, names: readonly string[]) => names.some((dep) => id === dep || id.startsWith(`${dep}/`));
 
 /**
  * `vite build` makes the npm package (lit and zod left to the host's bundler, so a page holds
@@ -42,7 +46,8 @@ export default defineConfig(({ mode }) => {
       emptyOutDir: !standalone,
       lib: { entry: entries, formats: ['es'] },
       rollupOptions: {
-        external: standalone ? [] : (id) => runtimeDependencies.some((dep) => id === dep || id.startsWith(`${dep}/`)),
+        // Standalone bundles everything but React: a page must hold a single React.
+        external: (id) => isPackage(id, standalone ? ['react'] : [...runtimeDependencies, ...peerDependencies]),
         output: { chunkFileNames: 'chunks/[name]-[hash].js' },
       },
     },

@@ -1,0 +1,35 @@
+// The host page's own script: no build step, no inline script (strict-CSP friendly).
+
+// The mock backend stands in for the hospital's DMP gateway; drop these lines to use a real one.
+// Its bundle is made by `npx esbuild mocks/browser.ts --bundle --format=esm --outfile=dist/mocks/browser.js`.
+import { startMockBackend } from '../../dist/mocks/browser.js';
+
+await startMockBackend();
+
+/** The patient as the hospital's own records know her; the DMP is found by her INS. */
+const patient = { name: 'Jeanne DURAND', birthDate: '1958-03-14', sex: 'F' };
+for (const element of document.querySelectorAll('dmp-document-list, dmp-synthesis-editor')) {
+  element.patient = patient;
+}
+
+// Objects are set as properties. Here Dr Martin, a seeded actor of the mock backend; setting the
+// actor starts the session, so the elements load once the backend is ready.
+const provider = document.querySelector('dmp-provider');
+provider.actor = {
+  kind: 'professional',
+  id: 'ps-martin',
+  rpps: '10003456786',
+  profession: '10',
+  specialty: 'SM26',
+  displayName: 'Dr Claire Martin',
+  organisation: { name: 'Cabinet médical des Brotteaux', city: 'Lyon' },
+};
+
+// Events bubble and cross shadow roots: the host listens where it likes.
+const opened = document.getElementById('opened-document');
+document.addEventListener('dmp-document-open', (event) => {
+  opened.textContent = `Document ouvert : ${event.detail.document.title}`;
+});
+provider.addEventListener('dmp-session-expired', () => {
+  document.getElementById('session').hidden = false;
+});
