@@ -1,0 +1,59 @@
+// Gzipped size of each element entry with its share of lit and zod, of the provider, and of
+// everything together, as a page loads them: esbuild (minified, code-split), gzip -9. "First
+// load" counts the entry and the chunks it imports statically; lazy chunks (the English strings,
+// the code lists, dmp-dossier's tabs) are counted apart. Fails when a figure passes its budget
+// in package.json "sizeBudgets" (bytes).
+import { build } from 'esbuild';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+const budgets = JSON.parse(readFileSync('package.json', 'utf8')).sizeBudgets ?? {};
+const tags = readdirSync('src/elements').filter((d) => d.startsWith('dmp-')).sort();
+const dir = mkdtempSync(join(tmpdir(), 'dmp-size-'));
+const allEntry = join(dir, 'all-elements.js');
+writeFileSync(allEntry, ['src/context/dmp-provider.ts', ...tags.map((t) => `src/elements/${t}/${t}.ts`)].map((p) => `import ${JSON.stringify(join(process.cwd(), p))};`).join('\n'));
+const entries = {
+  'dmp-provider': 'src/context/dmp-provider.ts',
+  ...Object.fromEntries(tags.map((t) => [t, `src/elements/${t}/${t}.ts`])),
+  'all elements + provider': allEntry,
+  'dmp-elements/policy': 'src/policy/index.ts',
+  'dmp-elements/client': 'src/client/index.ts',
+};
+
+const rows = [];
+try {
+  for (const [name, entry] of Object.entries(entries)) {
+    const out = join(dir, name.replace(/[^a-z-]/gi, '_'));
+    const { metafile } = await build({ entryPoints: [entry], bundle: true, minify: true, splitting: true, format: 'esm', target: 'es2022', outdir: out, metafile: true, logLevel: 'error' });
+    const outputs = metafile.outputs;
+    const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+    // Dynamic-import targets are entry points too: take the output of the entry asked for.
+    const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint && resolve(outputs[f].entryPoint) === resolve(entry));
+    const firstLoad = new Set();
+    const walk = (file) => {
+      if (firstLoad.has(file)) return;
+      firstLoad.add(file);
+      for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && outputs[imp.path]) walk(imp.path);
+    };
+    walk(entryFile);
+    const js = Object.keys(outputs).filter((f) => f.endsWith('.js'));
+    const first = [...firstLoad].reduce((sum, f) => sum + gz(f), 0);
+    const lazy = js.filter((f) => !firstLoad.has(f)).reduce((sum, f) => sum + gz(f), 0);
+    rows.push({ name, first, lazy, budget: budgets[name] });
+  }
+} finally {
+  rmSync(dir, { recursive: true, force: true });
+}
+
+const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
+console.log('entry'.padEnd(28), 'first load'.padStart(11), 'lazy'.padStart(9), 'budget'.padStart(9));
+let over = false;
+for (const r of rows) {
+  const exceeded = r.budget !== undefined && r.first > r.budget;
+  over ||= exceeded;
+  console.log(r.name.padEnd(28), kb(r.first).padStart(11), kb(r.lazy).padStart(9), (r.budget ? kb(r.budget) : '—').padStart(9), exceeded ? '  OVER BUDGET' : '');
+}
+if (rows.some((r) => r.budget === undefined)) console.log('(no budget for the rows marked —)');
+if (over) process.exit(1);
