@@ -156,3 +156,33 @@ export async function benchKeywordFilter(stage: HTMLElement, count = 10_000): Pr
   return { medianMs: median(samples), samples };
 }
 
+
+/** Scrolling a 100,000-row list to its middle: time until the rows there are rendered and painted. */
+export async function benchScrollToMiddle(stage: HTMLElement, count = 100_000, runs = 5): Promise<{ medianMs: number; samples: number[] }> {
+  stage.replaceChildren();
+  const { el } = await mountElement(stage, generateLargeDossierDocuments(count).reverse());
+  const rows = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.body [role="row"]')].map((r) => Number(r.dataset.index));
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    // Each run starts at the top, then jumps to the middle, a little further each time.
+    const container = findScroller(el);
+    container.scrollTop = 0;
+    await painted();
+    const target = Math.floor(count / 2) + run * 100;
+    const start = performance.now();
+    container.scrollTop = (container.scrollHeight * target) / count;
+    while (!rows().some((i) => Math.abs(i - target) < 200)) await nextFrame();
+    await painted();
+    samples.push(performance.now() - start);
+  }
+  stage.replaceChildren();
+  return { medianMs: median(samples), samples };
+}
+
+/** The element that scrolls the rows: the list's own scroll box, or the page's stage. */
+function findScroller(el: DmpDocumentList): HTMLElement {
+  for (const node of el.shadowRoot!.querySelectorAll<HTMLElement>('*')) {
+    if (node.scrollHeight > node.clientHeight + 1 && getComputedStyle(node).overflowY === 'auto') return node;
+  }
+  return el.closest<HTMLElement>('#stage') ?? document.documentElement;
+}
