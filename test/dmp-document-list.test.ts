@@ -375,7 +375,7 @@ describe('dmp-document-list', () => {
     it('shows a malformed response as an invalid response', async () => {
       db.faults.add({ method: 'GET', path: '/documents', malformed: 'schema', times: 1 });
       const { el } = await mount('ps-martin');
-      await waitUntil(() => shadowText(el).includes('Réponse invalide du serveur.'));
+      await waitUntil(() => shadowText(el).includes('Réponse invalide du serveur'));
     });
 
     it('says the user seems offline on a network error', async () => {

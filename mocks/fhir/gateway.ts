@@ -18,7 +18,7 @@ import {
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
 import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/category.js';
-import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, type DmpDocument } from '../../src/model/document.js';
+import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
 import { decide } from '../../src/policy/decide.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
@@ -131,18 +131,6 @@ function refusal(decision: Decision): Response {
   if (decision.reason === 'no-dossier') return outcome(404, 'Aucun dossier n’existe pour cet INS.', decision.reason);
   if (decision.reason === 'invalid-request') return outcome(400, 'Requête refusée par la politique d’accès.', decision.reason);
   return outcome(403, `Accès refusé : ${decision.reason}.`, decision.reason);
-}
-
-function policyDocument(doc: DmpDocument): PolicyDocumentInput {
-  return {
-    category: doc.category,
-    typeCode: doc.typeCode,
-    ...(doc.author.rpps ? { authorRpps: doc.author.rpps } : {}),
-    masked: doc.masked,
-    invisibleToPatient: doc.invisibleToPatient,
-    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
-    submittedAt: doc.submittedAt,
-  };
 }
 
 function documentOf(resource: Resource): DmpDocument {
@@ -476,7 +464,7 @@ export class FhirGateway {
     for (const resource of await this.#searchAll('DocumentReference', params)) {
       const doc = documentOf(resource);
       if (doc.status === 'deleted') continue;
-      const decision = ex.decide('document.read', policyDocument(doc));
+      const decision = ex.decide('document.read', policyDocumentOf(doc));
       first ??= { doc, decision };
       if (decision.allowed) visible.push(resource);
       else hidden.push(decision.reason);
@@ -517,7 +505,7 @@ export class FhirGateway {
     return found.filter((resource) => {
       if (page.some((p) => p.id === resource.id)) return false;
       const doc = documentOf(resource);
-      return doc.status !== 'deleted' && ex.decide('document.read', policyDocument(doc)).allowed;
+      return doc.status !== 'deleted' && ex.decide('document.read', policyDocumentOf(doc)).allowed;
     });
   }
 
@@ -609,7 +597,7 @@ export class FhirGateway {
       await this.#log(ex, action, { ...gate, allowed: false, reason: 'invalid-request' }, { documentId: id });
       return outcome(404, 'Document introuvable.');
     }
-    const decision = ex.decide(action, policyDocument(doc));
+    const decision = ex.decide(action, policyDocumentOf(doc));
     if (!decision.allowed) {
       await this.#log(ex, action, decision, { documentId: id });
       return HIDING_REASONS.has(decision.reason) ? outcome(404, 'Document introuvable.') : refusal(decision);
@@ -670,12 +658,12 @@ export class FhirGateway {
     }
     const target = { documentId: id, title: doc.title };
     for (const action of actions) {
-      const decision = ex.decide(action, policyDocument(doc));
+      const decision = ex.decide(action, policyDocumentOf(doc));
       if (!decision.allowed) return this.#deny(ex, action, decision, target);
     }
     const patched = await this.#forward('PATCH', `DocumentReference/${encodeURIComponent(id)}`, ops);
     const action = actions[0] ?? 'document.read';
-    await this.#log(ex, action, ex.decide(action, policyDocument(after)), target);
+    await this.#log(ex, action, ex.decide(action, policyDocumentOf(after)), target);
     return fhir(patched);
   }
 
@@ -871,7 +859,7 @@ export class FhirGateway {
         return outcome(409, 'Le document à remplacer n’est pas la version courante.');
       }
       if (!synthesis) {
-        const replace = ex.decide('document.replace', policyDocument(replaced));
+        const replace = ex.decide('document.replace', policyDocumentOf(replaced));
         if (!replace.allowed) return this.#deny(ex, 'document.replace', replace, { documentId: replaced.id, title: replaced.title });
       }
     }

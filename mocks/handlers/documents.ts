@@ -5,13 +5,14 @@ import {
   MAX_DOCUMENT_BYTES,
   MIME_TYPES,
   NewDocumentSchema,
+  policyDocumentOf,
   type DmpDocument,
   type DocumentQuery,
 } from '../../src/model/document.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { db } from '../db/store.js';
 import { invalidParams, json, problem } from './http.js';
-import { policyDocument, type RequestContext } from './request-context.js';
+import type { RequestContext } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const DEFAULT_LIMIT = 50;
@@ -69,7 +70,7 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
   const visible: Array<{ doc: DmpDocument; key: SortKey }> = [];
   for (const doc of db.documentsOf(ctx.ins)) {
     if (doc.status === 'deleted') continue;
-    const decision = ctx.decide('document.read', policyDocument(doc));
+    const decision = ctx.decide('document.read', policyDocumentOf(doc));
     if (!decision.allowed) {
       hidden[decision.reason] = (hidden[decision.reason] ?? 0) + 1;
       continue;
@@ -102,7 +103,7 @@ function guardedDocument(ctx: RequestContext, id: string, action: Action): { doc
     ctx.finish(action, { ...gate, allowed: false, reason: 'invalid-request' }, { documentId: id });
     return problem(404, 'Document introuvable.');
   }
-  const decision = ctx.decide(action, policyDocument(doc));
+  const decision = ctx.decide(action, policyDocumentOf(doc));
   if (!decision.allowed) {
     // Whether a hidden document exists is itself a detail: answer as if it did not.
     ctx.finish(action, decision, { documentId: id });
@@ -147,7 +148,7 @@ export const updateDocument: Resolver = async ({ request, params, ctx }) => {
   const actions = patchActions(patch, doc);
   const action = actions[0] ?? 'document.read';
   for (const a of actions) {
-    const decision = ctx.decide(a, policyDocument(doc));
+    const decision = ctx.decide(a, policyDocumentOf(doc));
     if (!decision.allowed) return ctx.deny(a, decision, { documentId: doc.id, title: doc.title });
   }
   if (patch.masked !== undefined) doc.masked = patch.masked;
@@ -155,7 +156,7 @@ export const updateDocument: Resolver = async ({ request, params, ctx }) => {
   if (patch.invisibleToLegalRepresentatives !== undefined) doc.invisibleToLegalRepresentatives = patch.invisibleToLegalRepresentatives;
   if (patch.status) doc.status = patch.status;
   doc.confidentiality = confidentialityOf(doc);
-  ctx.finish(action, ctx.decide(action, policyDocument(doc)), { documentId: doc.id, title: doc.title });
+  ctx.finish(action, ctx.decide(action, policyDocumentOf(doc)), { documentId: doc.id, title: doc.title });
   return json(doc);
 };
 
@@ -230,7 +231,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   const replaced = meta.replaces ? db.findDocument(ctx.ins, meta.replaces) : undefined;
   if (meta.replaces) {
     if (!replaced || replaced.status !== 'current') return problem(409, 'Le document à remplacer n’est pas la version courante.');
-    const replaceDecision = ctx.decide('document.replace', policyDocument(replaced));
+    const replaceDecision = ctx.decide('document.replace', policyDocumentOf(replaced));
     if (!replaceDecision.allowed) return ctx.deny('document.replace', replaceDecision, { documentId: replaced.id, title: replaced.title });
   }
   const now = ctx.now;

@@ -1,6 +1,5 @@
 import type { AccessLogEntry, Notification } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
-import type { DmpDocument } from '../../src/model/document.js';
 import { decide } from '../../src/policy/decide.js';
 import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/release.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
@@ -24,18 +23,6 @@ const NOTIFICATION_TEXT: Readonly<Record<NotificationEvent, string>> = {
     'Votre dossier médical partagé a été mis à jour. Nous vous invitons à consulter un professionnel de santé.',
   'dossier-created': 'Votre dossier médical partagé a été créé.',
 };
-
-export function policyDocument(doc: DmpDocument): PolicyDocumentInput {
-  return {
-    category: doc.category,
-    typeCode: doc.typeCode,
-    ...(doc.author.rpps ? { authorRpps: doc.author.rpps } : {}),
-    masked: doc.masked,
-    invisibleToPatient: doc.invisibleToPatient,
-    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
-    submittedAt: doc.submittedAt,
-  };
-}
 
 /** The name a log line shows for an actor. */
 function actorSnapshot(actor: Actor): AccessLogEntry['actor'] {

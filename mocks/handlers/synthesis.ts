@@ -2,7 +2,8 @@ import { SynthesisSaveSchema, type Synthesis } from '../../src/model/synthesis.j
 import type { DmpDocument } from '../../src/model/document.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
-import { policyDocument, type RequestContext } from './request-context.js';
+import { policyDocumentOf } from '../../src/model/document.js';
+import type { RequestContext } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 
 const VSM_FORMAT = 'urn:asip:ci-sis:vsm:2012';
@@ -27,7 +28,7 @@ function documentOf(ctx: RequestContext, synthesis: Synthesis | undefined): DmpD
 
 function readDecision(ctx: RequestContext, synthesis: Synthesis | undefined) {
   const doc = documentOf(ctx, synthesis);
-  return ctx.decide('synthesis.read', doc ? policyDocument(doc) : { category: 'synthesis', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
+  return ctx.decide('synthesis.read', doc ? policyDocumentOf(doc) : { category: 'synthesis', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
 }
 
 function withEtag(synthesis: Synthesis): Synthesis {

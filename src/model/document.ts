@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { PolicyDocumentInput } from '../policy/types.js';
 import { CategorySchema } from './category.js';
 import { DateSchema, DateTimeSchema, NonEmptySchema, listOf, trimmed } from './common.js';
 
@@ -103,3 +104,16 @@ export const NewDocumentSchema = z.object({
   replaces: z.optional(z.string()),
 });
 export type NewDocument = z.infer<typeof NewDocumentSchema>;
+
+/** A document as the policy engine reads it (POLICY.md's `document` input). */
+export function policyDocumentOf(doc: DmpDocument): PolicyDocumentInput {
+  return {
+    category: doc.category,
+    typeCode: doc.typeCode,
+    ...(doc.author.rpps ? { authorRpps: doc.author.rpps } : {}),
+    masked: doc.masked,
+    invisibleToPatient: doc.invisibleToPatient,
+    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
+    submittedAt: doc.submittedAt,
+  };
+}

@@ -9,7 +9,7 @@ import type { DataChange } from '../../context/contexts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
 import { CATEGORIES, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, type Category } from '../../model/category.js';
-import type { DmpDocument, DocumentQuery, DocumentSort } from '../../model/document.js';
+import { policyDocumentOf, type DmpDocument, type DocumentQuery, type DocumentSort } from '../../model/document.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { PROFESSION_CODES } from '../../policy/matrix.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
@@ -18,7 +18,7 @@ import { baseStyles } from '../base/styles.js';
 import { AddDocumentForm, type TypeGroup } from './add-document.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { styles } from './dmp-document-list.styles.js';
-import { errorText } from './error-text.js';
+import { errorText } from '../../i18n/error-text.js';
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
 
@@ -48,18 +48,6 @@ const SORT_LABELS: ReadonlyArray<[DocumentSort, () => string]> = [
   ['title-asc', () => msg('Titre, de A à Z', { id: 'document-list.sort.title-asc' })],
   ['title-desc', () => msg('Titre, de Z à A', { id: 'document-list.sort.title-desc' })],
 ];
-
-function policyDocumentOf(doc: DmpDocument): PolicyDocumentInput {
-  return {
-    category: doc.category,
-    typeCode: doc.typeCode,
-    authorRpps: doc.author.rpps,
-    masked: doc.masked,
-    invisibleToPatient: doc.invisibleToPatient,
-    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
-    submittedAt: doc.submittedAt,
-  };
-}
 
 function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));

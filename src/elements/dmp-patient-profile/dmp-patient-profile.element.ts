@@ -22,7 +22,8 @@ import { styles } from './dmp-patient-profile.styles.js';
 import { checkDraft, draftOf, isProfileDraft, type FieldProblem, type ProfileDraft } from './draft.js';
 import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
 import { renderProfileFields, type ProfileFormHost } from './form.js';
-import { listPatientDocuments, newPatientDocument, policyDocumentOf, readProfile } from './load.js';
+import { policyDocumentOf } from '../../model/document.js';
+import { listPatientDocuments, newPatientDocument, readProfile } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
 import { errorText } from './texts.js';
 

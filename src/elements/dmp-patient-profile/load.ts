@@ -4,19 +4,6 @@ import type { DmpDocument } from '../../model/document.js';
 import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE, PatientProfileSchema, type PatientProfile } from '../../model/profile.js';
 import type { PolicyDocumentInput } from '../../policy/types.js';
 
-/** A document as the policy reads it. */
-export function policyDocumentOf(doc: DmpDocument): PolicyDocumentInput {
-  return {
-    category: doc.category,
-    typeCode: doc.typeCode,
-    ...(doc.author.rpps ? { authorRpps: doc.author.rpps } : {}),
-    masked: doc.masked,
-    invisibleToPatient: doc.invisibleToPatient,
-    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
-    submittedAt: doc.submittedAt,
-  };
-}
-
 /** A document of the patient's own that does not exist yet, for questions asked before it does. */
 export function newPatientDocument(typeCode: string): PolicyDocumentInput {
   return { category: 'patient', typeCode, masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false };
