@@ -137,3 +137,19 @@ export function emptyProfile(declaredAt: string): PatientProfile {
     declaredAt,
   };
 }
+
+export type ParsedProfile = { ok: true; profile: PatientProfile } | { ok: false; issues: Array<{ path: string; message: string }> };
+
+/** The content of an `EXPPAT_2` document: JSON checked against the schema, never trusted. */
+export function parseProfileText(text: string): ParsedProfile {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    return { ok: false, issues: [{ path: '', message: 'not JSON' }] };
+  }
+  const parsed = PatientProfileSchema.safeParse(raw);
+  return parsed.success
+    ? { ok: true, profile: parsed.data }
+    : { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+}

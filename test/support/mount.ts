@@ -48,6 +48,9 @@ export async function mountInProvider<T extends HTMLElement>(
   );
   render(content, provider);
   await provider.updateComplete;
+  // The provider starts loading the locale's strings; wait for them, so a test never reads a
+  // half-translated element.
+  await setDmpLocale(options.locale ?? 'fr');
   const el = provider.firstElementChild as T | null;
   if (!el) throw new Error('mountInProvider: the template rendered no element');
   if ('updateComplete' in el) await (el as unknown as { updateComplete: Promise<unknown> }).updateComplete;

@@ -3,7 +3,7 @@ import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
 import type { DmpDocument, DocumentList } from '../../model/document.js';
-import { PROFILE_TYPE_CODE, PatientProfileSchema, type PatientProfile } from '../../model/profile.js';
+import { PROFILE_TYPE_CODE, parseProfileText, type PatientProfile } from '../../model/profile.js';
 import type { Synthesis } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { nominalDocument, type Ask } from './tabs.js';
@@ -84,14 +84,8 @@ async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | u
   if (!doc) return { kind: 'none' };
   const blob = await orUndefinedIfMissing(() => client.getDocumentContent(ins, doc.id, options));
   if (!blob) return { kind: 'none' };
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await blob.text());
-  } catch {
-    return { kind: 'unreadable' };
-  }
-  const parsed = PatientProfileSchema.safeParse(raw);
-  return parsed.success ? { kind: 'profile', profile: parsed.data } : { kind: 'unreadable' };
+  const parsed = parseProfileText(await blob.text());
+  return parsed.ok ? { kind: 'profile', profile: parsed.profile } : { kind: 'unreadable' };
 }
 
 async function loadContent(client: DmpClient, ins: string, ask: Ask, options: RequestOptions): Promise<RecapContent> {

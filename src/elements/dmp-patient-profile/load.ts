@@ -1,7 +1,6 @@
-import type { DmpIssue } from '../../client/errors.js';
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { DmpDocument } from '../../model/document.js';
-import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE, PatientProfileSchema, type PatientProfile } from '../../model/profile.js';
+import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE, parseProfileText, type ParsedProfile } from '../../model/profile.js';
 import type { PolicyDocumentInput } from '../../policy/types.js';
 
 /** A document of the patient's own that does not exist yet, for questions asked before it does. */
@@ -28,22 +27,12 @@ export async function listPatientDocuments(client: DmpClient, ins: string, optio
   };
 }
 
-export type ProfileContent = { ok: true; profile: PatientProfile } | { ok: false; issues: DmpIssue[] };
+export type ProfileContent = ParsedProfile;
 
 /**
  * Reads and checks the stored profile. Content that is not the expected JSON is reported with
  * its issues rather than shown: a wrong blood group is worse than none.
  */
 export async function readProfile(client: DmpClient, ins: string, doc: DmpDocument, options: RequestOptions): Promise<ProfileContent> {
-  const text = await (await client.getDocumentContent(ins, doc.id, options)).text();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    return { ok: false, issues: [{ path: '', message: 'not JSON' }] };
-  }
-  const parsed = PatientProfileSchema.safeParse(raw);
-  return parsed.success
-    ? { ok: true, profile: parsed.data }
-    : { ok: false, issues: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.'), message: i.message })) };
+  return parseProfileText(await (await client.getDocumentContent(ins, doc.id, options)).text());
 }
