@@ -13,7 +13,10 @@ try {
     ['cem', 'analyze', '--quiet', '--outdir', outdir],
     { stdio: ['ignore', 'ignore', 'inherit'] },
   );
-  const fresh = `${JSON.stringify(JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8')), null, 2)}\n`;
+  const manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
+  // The analyzer lists modules in the file system's order, which differs between machines.
+  manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const fresh = `${JSON.stringify(manifest, null, 2)}\n`;
   if (!check) {
     writeFileSync('custom-elements.json', fresh);
     console.log('custom-elements.json written');
