@@ -92,3 +92,26 @@ export class DmpError extends Error {
 export function isDmpError(value: unknown): value is DmpError {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
+
+/** The kind of error an HTTP status means, whatever the API behind it (JSON or FHIR). */
+export function errorKindOfStatus(status: number): DmpErrorKind {
+  switch (status) {
+    case 400:
+    case 422:
+      return 'invalid-request';
+    case 401:
+      return 'unauthorized';
+    case 403:
+      return 'forbidden';
+    case 404:
+    case 410:
+      return 'not-found';
+    case 409:
+    case 412:
+      return 'conflict';
+    case 429:
+      return 'rate-limited';
+    default:
+      return 'http';
+  }
+}

@@ -14,8 +14,8 @@ import { ProblemSchema } from '../model/problem.js';
 import { ROUTES, routePath } from '../model/routes.js';
 import type { RouteName, RouteSpec } from '../model/routes.js';
 import type { SynthesisContent } from '../model/synthesis.js';
-import { DmpError, isDmpError } from './errors.js';
-import type { DmpErrorKind, DmpIssue } from './errors.js';
+import { DmpError, errorKindOfStatus, isDmpError } from './errors.js';
+import type { DmpIssue } from './errors.js';
 import type {
   AddDocumentOptions,
   CreateDossierOptions,
@@ -522,28 +522,6 @@ async function interpret(route: RouteSpec, raw: RawResponse): Promise<unknown> {
   throw new DmpError('invalid-response', `${describe(route)}: ${summary(issues)}`, { status: raw.status, issues });
 }
 
-function kindOf(status: number): DmpErrorKind {
-  switch (status) {
-    case 400:
-    case 422:
-      return 'invalid-request';
-    case 401:
-      return 'unauthorized';
-    case 403:
-      return 'forbidden';
-    case 404:
-    case 410:
-      return 'not-found';
-    case 409:
-    case 412:
-      return 'conflict';
-    case 429:
-      return 'rate-limited';
-    default:
-      return 'http';
-  }
-}
-
 async function errorOf(route: RouteSpec, raw: RawResponse): Promise<DmpError> {
   const { status } = raw;
   const body = await errorBody(raw);
@@ -551,7 +529,7 @@ async function errorOf(route: RouteSpec, raw: RawResponse): Promise<DmpError> {
   const problem = ProblemSchema.safeParse(body).data;
   // Read apart from the problem, so that a reason survives a body that is otherwise off-spec.
   const reason = problem?.reason ?? ReasonCodeSchema.safeParse(fields['reason']).data;
-  const kind = kindOf(status);
+  const kind = errorKindOfStatus(status);
   let issues =
     kind === 'invalid-request'
       ? problem?.invalidParams?.map((param) => ({ path: param.name, message: param.reason }))

@@ -1,6 +1,6 @@
 import type * as z from 'zod/mini';
-import { DmpError, isDmpError } from '../client/errors.js';
-import type { DmpErrorKind, DmpIssue } from '../client/errors.js';
+import { DmpError, errorKindOfStatus, isDmpError } from '../client/errors.js';
+import type { DmpIssue } from '../client/errors.js';
 import type {
   AddDocumentOptions,
   CreateDossierOptions,
@@ -1079,28 +1079,6 @@ function notSupported(method: string, why: string): Promise<never> {
   return Promise.reject(new DmpError('http', detail, { problem }));
 }
 
-function kindOf(status: number): DmpErrorKind {
-  switch (status) {
-    case 400:
-    case 422:
-      return 'invalid-request';
-    case 401:
-      return 'unauthorized';
-    case 403:
-      return 'forbidden';
-    case 404:
-    case 410:
-      return 'not-found';
-    case 409:
-    case 412:
-      return 'conflict';
-    case 429:
-      return 'rate-limited';
-    default:
-      return 'http';
-  }
-}
-
 /** An error answer as a DmpError: its OperationOutcome's diagnostics, and our reason code if any. */
 function errorOf(what: string, response: Response, text: string): DmpError {
   const { status } = response;
@@ -1127,7 +1105,7 @@ function errorOf(what: string, response: Response, text: string): DmpError {
         ...(reason ? { reason } : {}),
       }
     : undefined;
-  return new DmpError(kindOf(status), `${what} answered ${status}${detail ? `: ${detail}` : ''}`, {
+  return new DmpError(errorKindOfStatus(status), `${what} answered ${status}${detail ? `: ${detail}` : ''}`, {
     status,
     reason,
     problem,
