@@ -19,6 +19,7 @@ import {
 import type { DmpEventDetails, DmpEventName } from '../../events.js';
 import type { DmpLocale } from '../../i18n/localization.js';
 import type { Actor } from '../../model/actor.js';
+import type { DossierInfo } from '../../model/dossier.js';
 import type { PolicyRequest } from '../../policy/types.js';
 import { emit } from './emit.js';
 import { baseStyles } from './styles.js';
@@ -62,6 +63,38 @@ export abstract class DmpElement extends LitElement {
   @consume({ context: providerApiContext, subscribe: true })
   @state()
   protected provider: ProviderApi | undefined;
+
+  private seenDataRevision: number | undefined;
+  private dossierCache: { key: string; promise: Promise<DossierInfo> } | undefined;
+
+  /**
+   * The data change published since this element last asked, when it concerns `ins` (or names
+   * no patient); undefined otherwise. The first revision seen is a baseline, not a change.
+   */
+  protected takeDataChange(ins: string): DataChange | undefined {
+    const change = this.dataChange;
+    if (!change) return undefined;
+    const seen = this.seenDataRevision;
+    this.seenDataRevision = change.revision;
+    if (seen === undefined || change.revision <= seen) return undefined;
+    return !change.ins || change.ins === ins ? change : undefined;
+  }
+
+  /**
+   * The existence test, asked once per `key` (e.g. actor, patient and a revision bumped when the
+   * access conditions may have changed): the server logs every such request in the patient's
+   * history. A failed answer is not kept.
+   */
+  protected cachedDossier(ins: string, key: string): Promise<DossierInfo> {
+    if (this.dossierCache?.key === key) return this.dossierCache.promise;
+    const promise = this.client!.getDossier(ins);
+    const entry = { key, promise };
+    this.dossierCache = entry;
+    promise.catch(() => {
+      if (this.dossierCache === entry) this.dossierCache = undefined;
+    });
+    return promise;
+  }
 
   /** Whether the element has what it needs to show patient data. */
   protected get ready(): boolean {

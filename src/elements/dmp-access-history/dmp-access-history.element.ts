@@ -5,13 +5,11 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
-import type { DmpClient } from '../../client/types.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { actionLabel, actorRoleLabel, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import type { Actor } from '../../model/actor.js';
-import type { DossierInfo } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { ACCESS_MODES, ACTIONS, type AccessMode, type Action, type ReasonCode } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';
@@ -97,7 +95,7 @@ export class DmpAccessHistory extends DmpElement {
       this.moreController?.abort();
       const key = `${actorKey(actor)}|${ins}`;
       try {
-        const dossier = await this.dossierFor(client, ins, `${key}|${this.dossierRevision}`);
+        const dossier = await this.cachedDossier(ins, `${key}|${this.dossierRevision}`);
         this.moreError = undefined;
         const decision = policy.decide({ actor, action: 'history.read', dossier: dossier.policy });
         this.allowedKey = decision.allowed ? key : undefined;
@@ -126,11 +124,9 @@ export class DmpAccessHistory extends DmpElement {
       ] as const,
   });
 
-  private dossierCache: { key: string; promise: Promise<DossierInfo> } | undefined;
   private moreController: AbortController | undefined;
   private exportController: AbortController | undefined;
   private actorFilterTimer: ReturnType<typeof setTimeout> | undefined;
-  private seenRevision: number | undefined;
   /** The actor and patient for which `history.read` was last allowed: the filters stay on screen through reloads and errors. */
   private allowedKey: string | undefined;
 
@@ -218,29 +214,9 @@ export class DmpAccessHistory extends DmpElement {
     if (changed.has('dataChange')) this.handleDataChange();
   }
 
-  /**
-   * The existence test is itself logged: ask it once per actor and patient, and again only when
-   * the access conditions may have changed, not on every reload of the log.
-   */
-  private dossierFor(client: DmpClient, ins: string, key: string): Promise<DossierInfo> {
-    if (this.dossierCache?.key === key) return this.dossierCache.promise;
-    // Not tied to one run's signal: a later run with another filter reuses the same answer.
-    const promise = client.getDossier(ins);
-    const entry = { key, promise };
-    this.dossierCache = entry;
-    promise.catch(() => {
-      if (this.dossierCache === entry) this.dossierCache = undefined;
-    });
-    return promise;
-  }
-
   private handleDataChange(): void {
-    const change = this.dataChange;
+    const change = this.takeDataChange(this.patientIns);
     if (!change) return;
-    const seen = this.seenRevision;
-    this.seenRevision = change.revision;
-    if (seen === undefined || change.revision <= seen) return;
-    if (change.ins && change.ins !== this.patientIns) return;
     if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;
     this.logRevision += 1;
   }

@@ -70,7 +70,6 @@ export class DmpBreakGlass extends DmpElement {
   @state() private alreadyAllowed = false;
 
   private reloads = 0;
-  private seenRevision: number | undefined;
   private ownRevision: number | undefined;
 
   /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
@@ -96,13 +95,8 @@ export class DmpBreakGlass extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const change = this.dataChange;
-    if (changed.has('dataChange') && change) {
-      const seen = this.seenRevision;
-      this.seenRevision = change.revision;
-      const concernsUs = change.topics.some((topic) => RELOAD_TOPICS.includes(topic)) && (!change.ins || change.ins === this.patientIns);
-      if (seen !== undefined && change.revision > seen && change.revision !== this.ownRevision && concernsUs) this.reloads += 1;
-    }
+    const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
+    if (change && change.revision !== this.ownRevision && change.topics.some((topic) => RELOAD_TOPICS.includes(topic))) this.reloads += 1;
     if (changed.has('patientIns')) {
       this.justification = '';
       this.confirmed = false;

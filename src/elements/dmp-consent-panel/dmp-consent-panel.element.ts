@@ -202,7 +202,6 @@ export class DmpConsentPanel extends DmpElement {
 
   /** Bumped to reload after another element changed this dossier. */
   private reloads = 0;
-  private seenRevision: number | undefined;
   /** The data-change revision this panel published itself: no need to reload for it. */
   private ownRevision: number | undefined;
 
@@ -218,13 +217,8 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const change = this.dataChange;
-    if (changed.has('dataChange') && change) {
-      const seen = this.seenRevision;
-      this.seenRevision = change.revision;
-      const concernsUs = change.topics.some((topic) => RELOAD_TOPICS.includes(topic)) && (!change.ins || change.ins === this.patientIns);
-      if (seen !== undefined && change.revision > seen && change.revision !== this.ownRevision && concernsUs) this.reloads += 1;
-    }
+    const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
+    if (change && change.revision !== this.ownRevision && change.topics.some((topic) => RELOAD_TOPICS.includes(topic))) this.reloads += 1;
     if (changed.has('patientIns')) {
       this.data = undefined;
       this.preferences = undefined;

@@ -105,7 +105,6 @@ export class DmpDossier extends DmpElement {
   private recapRuns = 0;
   /** The dossier the next récapitulatif load is for. */
   private recapTarget: { key: string; info: DossierInfo } | undefined;
-  private seenRevision: number | undefined;
   /** The actor and patient `opened` belongs to: another one starts with fresh elements. */
   private openedFor = '';
   private focusBanner = false;
@@ -204,12 +203,8 @@ export class DmpDossier extends DmpElement {
   }
 
   private handleDataChange(): void {
-    const change = this.dataChange;
+    const change = this.takeDataChange(this.patientIns);
     if (!change) return;
-    const seen = this.seenRevision;
-    this.seenRevision = change.revision;
-    if (seen === undefined || change.revision <= seen) return;
-    if (change.ins && change.ins !== this.patientIns) return;
     // Everything the récapitulatif shows may have changed; it reloads when next on screen, after
     // the dossier when the access conditions may have changed too (its reload marks it stale).
     if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;

@@ -3,7 +3,6 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { isDmpError, type DmpIssue } from '../../client/errors.js';
-import type { DmpClient } from '../../client/types.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
@@ -106,7 +105,7 @@ export class DmpPatientProfile extends DmpElement {
       if (!client || !this.policy || !this.actor || !active || !ins || !key) return initialState;
       let info: DossierInfo;
       try {
-        info = await this.dossierFor(client, ins, `${key}|${this.dossierRevision}`);
+        info = await this.cachedDossier(ins, `${key}|${this.dossierRevision}`);
       } catch (error) {
         // The existence test refused (an actor the law keeps out): a refusal, not a failure.
         if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, refused: error.reason } satisfies Loaded;
@@ -132,8 +131,6 @@ export class DmpPatientProfile extends DmpElement {
       [this.client, this.policy, this.actor, this.session?.state === 'active', this.patientIns, this.draftStoreKey, this.revision] as const,
   });
 
-  private dossierCache: { key: string; promise: Promise<DossierInfo> } | undefined;
-  private seenRevision: number | undefined;
   private saveController: AbortController | undefined;
   /** The draft as it was when editing started, to tell whether anything was changed. */
   private editStart = '';
@@ -210,25 +207,9 @@ export class DmpPatientProfile extends DmpElement {
     this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   }
 
-  /** The existence test is itself logged: asked once per actor and patient, again only when access conditions may change. */
-  private dossierFor(client: DmpClient, ins: string, key: string): Promise<DossierInfo> {
-    if (this.dossierCache?.key === key) return this.dossierCache.promise;
-    const promise = client.getDossier(ins);
-    const entry = { key, promise };
-    this.dossierCache = entry;
-    promise.catch(() => {
-      if (this.dossierCache === entry) this.dossierCache = undefined;
-    });
-    return promise;
-  }
-
   private handleDataChange(): void {
-    const change = this.dataChange;
+    const change = this.takeDataChange(this.patientIns);
     if (!change) return;
-    const seen = this.seenRevision;
-    this.seenRevision = change.revision;
-    if (seen === undefined || change.revision <= seen) return;
-    if (change.ins && change.ins !== this.patientIns) return;
     if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;
     if (change.topics.some((t) => RELOAD_TOPICS.includes(t) || DOSSIER_TOPICS.includes(t))) this.revision += 1;
   }
