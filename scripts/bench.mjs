@@ -59,7 +59,7 @@ try {
   console.log(table);
   writeFileSync(
     'BENCHMARKS.md',
-    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${date}: ${machine}, headless, production build.\nBaselines run in the same page: a vanilla DOM table rendering every row; \`JSON.parse\` of the\nsame payload. Medians (first render: 7 runs at 10,000, 3 at 100,000 with 1 vanilla run).\n\n${table}\n`,
+    `# Benchmarks\n\nMeasured by \`npm run bench\` on ${date}: ${machine}, headless, production build.\nBaselines run in the same page: a vanilla DOM table rendering every row; \`JSON.parse\` of the\nsame payload. Medians (first render: 7 runs at 10,000, 3 at 100,000 with 1 vanilla run). A render\nor a scroll is timed from the DOM change to just after the paint that shows its rows\n(MutationObserver, then a task queued from the next frame callback), the same way on both sides.\n\n${table}\n`,
   );
 } finally {
   await browser?.close();
