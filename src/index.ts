@@ -4,6 +4,7 @@ export * from './model/index.js';
 export {
   ACCESS_MODES,
   ACTIONS,
+  CREATION_CHANNEL,
   MIN_JUSTIFICATION_LENGTH,
   OBLIGATIONS,
   PROFESSION_CODES,

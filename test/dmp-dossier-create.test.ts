@@ -54,6 +54,13 @@ function q<T extends Element = HTMLInputElement>(el: DmpDossierCreate, selector:
   return found;
 }
 
+/** What the backend stored for a creation's idempotency key (kept per caller). */
+function storedCreation(key: string) {
+  const entry = [...db.idempotency].find(([stored]) => stored.endsWith(`|${key}`));
+  if (!entry) throw new Error(`No creation stored for the key ${key}`);
+  return entry[1];
+}
+
 function button(el: DmpDossierCreate, text: string): HTMLButtonElement {
   const found = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.includes(text));
   if (!found) throw new Error(`No button "${text}" in: ${shadowText(el)}`);
@@ -385,7 +392,7 @@ describe('dmp-dossier-create', () => {
       expect(detail.ins).to.equal(PATIENT_NO_DOSSIER.ins);
       expect(detail.dossier.status).to.equal('active');
       expect(Object.keys(detail)).to.deep.equal(['ins', 'dossier']);
-      const password = (db.idempotency.get(posts()[0]!.key!)!.body as { credentials: { temporaryPassword: string } }).credentials.temporaryPassword;
+      const password = (storedCreation(posts()[0]!.key!).body as { credentials: { temporaryPassword: string } }).credentials.temporaryPassword;
       expect(JSON.stringify(detail)).not.to.contain(password);
       expect(JSON.stringify(request)).not.to.contain(password);
       expect(db.creationActs.get('ps-dubois')).to.equal(1);
@@ -589,7 +596,7 @@ describe('dmp-dossier-create', () => {
       await consentAndCreate(mounted.el);
       await event;
       await until(mounted.el, 'Le DMP est créé');
-      const body = db.idempotency.get(posts()[0]!.key!)!.body as { credentials: { identifier: string; temporaryPassword: string } };
+      const body = storedCreation(posts()[0]!.key!).body as { credentials: { identifier: string; temporaryPassword: string } };
       return { ...mounted, ...body.credentials };
     }
 

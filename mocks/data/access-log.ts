@@ -140,6 +140,3 @@ export const ACCESS_LOG: SeedAccessLogEntry[] = [
   ...numbered(PATIENT_MASKED.identity.ins, 'rousseau', MASKED),
 ];
 
-export function accessLogOf(ins: string): AccessLogEntry[] {
-  return ACCESS_LOG.filter((e) => e.ins === ins).map((e) => e.entry);
-}

@@ -319,10 +319,6 @@ export const PATIENTS: SeedPatient[] = [
 /** People the host software knows but who have no dossier: the dossier-creation cases. */
 export const IDENTITIES_WITHOUT_DOSSIER: PatientIdentity[] = [PATIENT_NO_DOSSIER, PATIENT_BORN_ABROAD, PATIENT_UNQUALIFIED];
 
-export function patientById(id: string): SeedPatient | undefined {
-  return PATIENTS.find((p) => p.id === id);
-}
-
 export function patientByIns(ins: string): SeedPatient | undefined {
   return PATIENTS.find((p) => p.identity.ins === ins);
 }

@@ -5,6 +5,7 @@ import {
   MAX_DOCUMENT_BYTES,
   MIME_TYPES,
   NewDocumentSchema,
+  confidentialityOf,
   policyDocumentOf,
   type DmpDocument,
   type DocumentQuery,
@@ -105,11 +106,7 @@ function guardedDocument(ctx: RequestContext, id: string, action: Action): { doc
   }
   const decision = ctx.decide(action, policyDocumentOf(doc));
   if (!decision.allowed) {
-    // Whether a hidden document exists is itself a detail: answer as if it did not.
-    ctx.finish(action, decision, { documentId: id });
-    return ['profession-not-permitted', 'masked', 'invisible-to-patient', 'invisible-to-legal-representative'].includes(decision.reason)
-      ? problem(404, 'Document introuvable.')
-      : problem(403, `Accès refusé : ${decision.reason}.`, { reason: decision.reason });
+    return ctx.deny(action, decision, { documentId: id });
   }
   return { doc, decision };
 }
@@ -167,14 +164,6 @@ export const deleteDocument: Resolver = ({ params, ctx }) => {
   ctx.finish('document.delete', found.decision, { documentId: found.doc.id, title: found.doc.title });
   return new Response(null, { status: 204 });
 };
-
-function confidentialityOf(doc: Pick<DmpDocument, 'masked' | 'invisibleToPatient' | 'invisibleToLegalRepresentatives'>): string[] {
-  const codes = ['N'];
-  if (doc.masked) codes.push('MASQUE_PS');
-  if (doc.invisibleToPatient) codes.push('INVISIBLE_PATIENT');
-  if (doc.invisibleToLegalRepresentatives) codes.push('INVISIBLE_REPRESENTANTS_LEGAUX');
-  return codes;
-}
 
 export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   let form: FormData;

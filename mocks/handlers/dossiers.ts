@@ -10,15 +10,22 @@ import { isMinor } from '../../src/model/patient.js';
 import { validateNir } from '../../src/model/nir.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
-import { RequestContext } from './request-context.js';
+import { decide } from '../../src/policy/decide.js';
+import { RequestContext, actorKey } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 
+/** Whether the caller is this dossier's patient or one of their representatives (the policy's linkage). */
+function isOwnSide(actor: Actor, full: PolicyDossier): boolean {
+  return (actor.kind === 'patient' || actor.kind === 'legal-representative') && decide({ actor, action: 'dossier.read', dossier: full }).allowed;
+}
+
 /**
- * The policy view a caller receives: the patient's side sees everything; anyone else only
- * whether they themselves are treating, authorized or blocked (TD0.2 answers for the caller).
+ * The policy view a caller receives: the patient's side of this dossier sees everything; anyone
+ * else only whether they themselves are treating, authorized or blocked (TD0.2 answers for the
+ * caller).
  */
 function scopedPolicy(actor: Actor, full: PolicyDossier): PolicyDossier {
-  if (actor.kind === 'patient' || actor.kind === 'legal-representative') return full;
+  if (isOwnSide(actor, full)) return full;
   const own = (list: string[]) => (actor.kind === 'professional' ? list.filter((rpps) => rpps === actor.rpps) : []);
   const { legalRepresentativeIds: _hidden, ...rest } = full;
   return {
@@ -31,7 +38,8 @@ function scopedPolicy(actor: Actor, full: PolicyDossier): PolicyDossier {
 
 export function dossierInfo(actor: Actor, ins: string): DossierInfo {
   const record = db.dossiers.get(ins);
-  const policy = scopedPolicy(actor, db.policyDossier(ins));
+  const full = db.policyDossier(ins);
+  const policy = scopedPolicy(actor, full);
   if (!record) return { ins, status: 'none', policy };
   const closed = record.status === 'closed';
   return {
@@ -39,7 +47,7 @@ export function dossierInfo(actor: Actor, ins: string): DossierInfo {
     status: record.status,
     createdAt: record.createdAt,
     ...(closed && record.closedAt ? { closedAt: record.closedAt } : {}),
-    ...(closed && record.closeReason && actor.kind !== 'professional' ? { closeReason: record.closeReason } : {}),
+    ...(closed && record.closeReason && isOwnSide(actor, full) ? { closeReason: record.closeReason } : {}),
     policy,
   };
 }
@@ -73,7 +81,9 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   } catch {
     raw = undefined;
   }
-  const previous = db.idempotency.get(`${key}`);
+  // Keys are the caller's: another caller replaying one gets nothing of the first answer.
+  const storedKey = `${actorKey(actor)}|${key}`;
+  const previous = db.idempotency.get(storedKey);
   if (previous) {
     if (previous.fingerprint !== fingerprint(raw)) return problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.');
     return json(previous.body, { status: previous.status });
@@ -95,12 +105,12 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   const decision = ctx.decide('dossier.create', undefined, { channel: input.channel, consent: input.consent }, judged);
   if (decision.reason === 'dossier-exists') {
     ctx.finish('dossier.create', decision);
-    return problem(409, 'Un dossier existe déjà pour cet INS.', { reason: 'dossier-exists', current: dossierInfo(actor, input.ins) });
+    return problem(409, 'Un dossier existe déjà pour cet INS.', { reason: 'dossier-exists', current: { ins: input.ins, status: existing.status } });
   }
   if (!decision.allowed) return ctx.deny('dossier.create', decision);
   const now = ctx.now;
-  const patientId = `patient-${input.ins}`;
-  const created = existing.status === 'none';
+  // A patient opening their own dossier online is its patient; otherwise a new patient account.
+  const patientId = actor.kind === 'patient' ? actor.id : `patient-${input.ins}`;
   db.dossiers.set(input.ins, {
     patientId,
     identity: { ins: input.ins, insStatus: input.insStatus, traits: input.traits },
@@ -123,15 +133,15 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     seenRpps: new Set(actor.kind === 'professional' ? [actor.rpps] : []),
     noticedDocuments: new Set(),
   });
-  if (created && actor.id) db.creationActs.set(actor.id, (db.creationActs.get(actor.id) ?? 0) + 1);
-  db.actors.push({ kind: 'patient', id: patientId, displayName: `${input.traits.firstNames.split(' ')[0]} ${input.traits.birthName}` });
+  if (actor.id) db.creationActs.set(actor.id, (db.creationActs.get(actor.id) ?? 0) + 1);
+  if (actor.kind !== 'patient') db.actors.push({ kind: 'patient', id: patientId, displayName: `${input.traits.firstNames.split(' ')[0]} ${input.traits.birthName}` });
   ctx.finish('dossier.create', decision);
   ctx.notify('dossier-created');
   const result = {
     dossier: dossierInfo(actor, input.ins),
     credentials: { identifier: `${input.traits.birthName.toLowerCase().replace(/[^a-z]/g, '')}.${input.ins.slice(-6)}`, temporaryPassword: temporaryPassword() },
   };
-  db.idempotency.set(key, { fingerprint: fingerprint(raw), status: 201, body: result });
+  db.idempotency.set(storedKey, { fingerprint: fingerprint(raw), status: 201, body: result });
   return json(result, { status: 201 });
 };
 

@@ -114,7 +114,8 @@ export class RequestContext {
       reason: decision.reason,
       secret: this.secret,
     });
-    if (decision.allowed && this.actor.kind === 'professional') this.noticeFirstAccess(this.actor.rpps);
+    // A first access to the content (decisions about content carry a mode): an existence test is none.
+    if (decision.allowed && decision.mode && this.actor.kind === 'professional') this.noticeFirstAccess(this.actor.rpps);
     if (decision.allowed && decision.obligations.includes('notify-patient')) {
       if (action === 'document.add') this.notify('new-document');
       else if (mode !== 'normal' && !this.grantId) this.notify('emergency-access');
@@ -124,7 +125,7 @@ export class RequestContext {
   /** Logs a denied request and answers with its refusal. */
   deny(action: Action, decision: Decision, target?: { documentId?: string; title?: string }) {
     this.finish(action, decision, target);
-    return refusal(decision);
+    return refusal(decision, this.actor);
   }
 
   notify(event: NotificationEvent): void {
@@ -164,9 +165,18 @@ export class RequestContext {
   }
 }
 
-/** A 403 carrying the policy's reason (404 for a missing dossier, 400 for a malformed one). */
-export function refusal(decision: Decision): Response {
+/** Reasons that would tell the patient's side that something is hidden from them. */
+const HIDING_REASONS: ReadonlySet<string> = new Set(['invisible-to-patient', 'invisible-to-legal-representative']);
+
+/**
+ * A 403 carrying the policy's reason; 404 for a missing dossier, and for what is hidden from the
+ * patient's side (they are never told, DECISIONS 12); 400 for a malformed request.
+ */
+export function refusal(decision: Decision, actor?: Actor): Response {
   if (decision.reason === 'no-dossier') return problem(404, 'Aucun dossier n’existe pour cet INS.', { reason: decision.reason });
+  if (HIDING_REASONS.has(decision.reason) && (actor?.kind === 'patient' || actor?.kind === 'legal-representative')) {
+    return problem(404, 'Introuvable.');
+  }
   if (decision.reason === 'invalid-request') return problem(400, 'Requête refusée par la politique d’accès.', { reason: decision.reason });
   return problem(403, `Accès refusé : ${decision.reason}.`, { reason: decision.reason });
 }

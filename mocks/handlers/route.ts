@@ -86,7 +86,8 @@ export function route(method: string, action: Action | undefined, resolver: Reso
       if (injected) return injected;
     }
     const flatParams: Record<string, string> = {};
-    for (const [key, value] of Object.entries(params)) if (typeof value === 'string') flatParams[key] = decodeURIComponent(value);
+    // MSW has already decoded the path parameters.
+    for (const [key, value] of Object.entries(params)) if (typeof value === 'string') flatParams[key] = value;
     const actor = bearerActor(request);
     if (!actor) return problem(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
     const ctx = new RequestContext(actor, flatParams.ins ?? '', request);

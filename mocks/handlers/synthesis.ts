@@ -2,7 +2,7 @@ import { SynthesisSaveSchema, type Synthesis } from '../../src/model/synthesis.j
 import type { DmpDocument } from '../../src/model/document.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
-import { policyDocumentOf } from '../../src/model/document.js';
+import { confidentialityOf, policyDocumentOf } from '../../src/model/document.js';
 import type { RequestContext } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 
@@ -98,7 +98,7 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
     formatCode: VSM_FORMAT,
     mimeType: 'text/xml',
     size: JSON.stringify(body.value.content).length,
-    confidentiality: ['N'],
+    confidentiality: confidentialityOf({ masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: ctx.secret }),
     status: 'current',
     masked: false,
     invisibleToPatient: false,

@@ -159,7 +159,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     clearTimeout(this.expiryTimer);
     this.updateSession({ state: 'expired', emergencyGrant: undefined });
     // Drafts survive crashes and expiry for their author, not an explicit logout (DECISIONS 10).
-    await clearAllDrafts();
+    await clearAllDrafts().catch(() => undefined);
   }
 
   /** Starts a new session for the same actor (after the user logged in again). */

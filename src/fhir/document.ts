@@ -1,4 +1,4 @@
-import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, isDepositedByPatient, type Category } from '../model/category.js';
+import { TYPE_CODE_LABELS, categoryOf, isDepositedByPatient, type Category } from '../model/category.js';
 import { VISIBILITY_CODES, type DmpDocument, type DocumentAuthor, type DocumentStatus } from '../model/document.js';
 import { MappingError, codeIn, idOfReference, need, parseResource, rppsOf } from './parse.js';
 import type { AnyResource, DocumentReference, Extension, Reference } from './schemas.js';
@@ -56,15 +56,6 @@ export function securityLabelOf(code: string) {
 
 export function securityLabelsOf(codes: readonly string[]) {
   return codes.map(securityLabelOf);
-}
-
-/** The confidentiality codes a document carries for a set of visibility flags, `N` first. */
-export function confidentialityOf(flags: Pick<DmpDocument, 'masked' | 'invisibleToPatient' | 'invisibleToLegalRepresentatives'>): string[] {
-  const codes = ['N'];
-  if (flags.masked) codes.push(VISIBILITY_CODES.masked);
-  if (flags.invisibleToPatient) codes.push(VISIBILITY_CODES.invisibleToPatient);
-  if (flags.invisibleToLegalRepresentatives) codes.push(VISIBILITY_CODES.invisibleToLegalRepresentatives);
-  return codes;
 }
 
 export interface ContentEntry {
@@ -248,7 +239,3 @@ export function fromDocumentReference(resource: DocumentReference, options: From
   return document;
 }
 
-/** The classCode a typeCode is filed under (TRE_A03), for documents created from a typeCode. */
-export function classCodeOf(typeCode: string): string | undefined {
-  return CLASS_CODE_OF_TYPE[typeCode];
-}

@@ -40,7 +40,3 @@ export async function setDmpLocale(locale: string): Promise<void> {
   await localizationInstance().setLocale(target);
 }
 
-export function currentDmpLocale(): DmpLocale {
-  const value = localizationInstance().getLocale();
-  return isDmpLocale(value) ? value : sourceLocale;
-}

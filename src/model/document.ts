@@ -117,3 +117,12 @@ export function policyDocumentOf(doc: DmpDocument): PolicyDocumentInput {
     submittedAt: doc.submittedAt,
   };
 }
+
+/** The confidentiality codes of a document: `N`, then each TRE_A07 visibility code set on it. */
+export function confidentialityOf(flags: Pick<DmpDocument, 'masked' | 'invisibleToPatient' | 'invisibleToLegalRepresentatives'>): string[] {
+  const codes = ['N'];
+  if (flags.masked) codes.push(VISIBILITY_CODES.masked);
+  if (flags.invisibleToPatient) codes.push(VISIBILITY_CODES.invisibleToPatient);
+  if (flags.invisibleToLegalRepresentatives) codes.push(VISIBILITY_CODES.invisibleToLegalRepresentatives);
+  return codes;
+}

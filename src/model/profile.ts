@@ -125,19 +125,6 @@ export const PatientProfileSchema = z
   );
 export type PatientProfile = z.infer<typeof PatientProfileSchema>;
 
-/** A profile with nothing declared yet. */
-export function emptyProfile(declaredAt: string): PatientProfile {
-  return {
-    bloodGroup: 'unknown',
-    allergies: [],
-    allergiesNoneKnown: false,
-    treatments: [],
-    emergencyContacts: [],
-    organDonation: { choice: 'undeclared' },
-    declaredAt,
-  };
-}
-
 export type ParsedProfile = { ok: true; profile: PatientProfile } | { ok: false; issues: Array<{ path: string; message: string }> };
 
 /** The content of an `EXPPAT_2` document: JSON checked against the schema, never trusted. */

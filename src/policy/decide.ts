@@ -1,4 +1,5 @@
 import type { Category } from '../model/category.js';
+import { CREATION_CHANNEL } from './channels.js';
 import { isValidJustification } from './justification.js';
 import { professionMayRead } from './matrix.js';
 import { isReleasedToPatient } from './release.js';
@@ -310,7 +311,7 @@ function decideForProfessional(
   if (!actionRule.content) {
     switch (action) {
       case 'dossier.create':
-        return decideCreation('professional', dossier, request);
+        return decideCreation(CREATION_CHANNEL.professional, dossier, request);
       case 'dossier.reactivate':
         // A blocked professional may still carry the patient's consent to reactivate: no access follows.
         return request.consent === true ? allow(undefined, false) : deny('consent-required');
@@ -391,7 +392,7 @@ function decideForAdministrativeStaff(
     case 'document.read':
       return document.category === 'administrative' ? allow(undefined, false) : deny('profession-not-permitted');
     case 'dossier.create':
-      return decideCreation('caisse', dossier, request);
+      return decideCreation(CREATION_CHANNEL['administrative-staff'], dossier, request);
     default:
       return deny('profession-not-permitted');
   }
@@ -425,7 +426,7 @@ function decideForPatientSide(
   // 9. Action-specific.
   switch (action) {
     case 'dossier.create':
-      return decideCreation('online', dossier, request);
+      return decideCreation(CREATION_CHANNEL[isPatient ? 'patient' : 'legal-representative'], dossier, request);
     case 'synthesis.write':
       return deny('not-treating-physician');
     case 'authorization.grant-self':

@@ -1,3 +1,4 @@
+export { CREATION_CHANNEL } from './channels.js';
 export { decide } from './decide.js';
 export { isValidJustification, MIN_JUSTIFICATION_LENGTH } from './justification.js';
 export { PROFESSION_CODES, PROFESSION_MATRIX, professionMayRead, TYPE_CODE_EXCEPTIONS } from './matrix.js';

@@ -113,7 +113,9 @@ describe('mock reference backend', () => {
       const doctor = await as('ps-martin').listDocuments(ADULT, { limit: 1000 });
       expect(doctor.items.map((d) => d.id)).to.include(target.id);
       const direct = await failure(as('ps-dubois').getDocument(ADULT, target.id));
-      expect(direct.status).to.equal(404);
+      // The professional is told why (masked), nothing of the document itself.
+      expect(direct.status).to.equal(403);
+      expect(direct.reason).to.equal('masked');
       expect(lastLog(ADULT)).to.deep.include({ action: 'document.read', outcome: 'denied', reason: 'masked' });
     });
 
@@ -131,6 +133,8 @@ describe('mock reference backend', () => {
       const recent = invisible.reduce((a, b) => (a.submittedAt > b.submittedAt ? a : b));
       const patientNow = await as(PATIENT_MASKED.id).listDocuments(ins, { limit: 1000 });
       expect(patientNow.items.map((d) => d.id)).not.to.include(recent.id);
+      // Nor told it exists when asking for it by id.
+      expect((await failure(as(PATIENT_MASKED.id).getDocument(ins, recent.id))).status).to.equal(404);
       const pending = () => db.notifications.filter((n) => n.ins === ins && n.event === 'invisible-document-pending').length;
       const noticesBefore = pending();
       // Two weeks after submission the patient is told to see a professional; it is still hidden.

@@ -96,6 +96,8 @@ export class DmpAccessHistory extends DmpElement {
       const key = `${actorKey(actor)}|${ins}`;
       try {
         const dossier = await this.cachedDossier(ins, `${key}|${this.dossierRevision}`);
+        // The shared existence test ignores this run's signal: a stale run must not write state.
+        signal.throwIfAborted();
         this.moreError = undefined;
         const decision = policy.decide({ actor, action: 'history.read', dossier: dossier.policy });
         this.allowedKey = decision.allowed ? key : undefined;

@@ -114,15 +114,17 @@ export class DmpBreakGlass extends DmpElement {
     const client = this.client;
     if (!client || this.submitting || this.blocker) return;
     const mode = this.mode;
+    const ins = this.patientIns;
     const justification = this.justification.trim();
     if (!this.emit('dmp-break-glass-request', { mode, justification }, { cancelable: true })) return;
     this.submitting = true;
     this.refusal = undefined;
     this.failure = undefined;
     try {
-      const grant = await client.requestEmergencyAccess(this.patientIns, mode, justification);
+      const grant = await client.requestEmergencyAccess(ins, mode, justification);
       this.grant = grant;
-      this.provider?.setEmergencyGrant({ ...grant, ins: this.patientIns, justification });
+      // The patient the grant was asked for, even if the host switched patient meanwhile.
+      this.provider?.setEmergencyGrant({ ...grant, ins, justification });
       // Context values reach consumers synchronously: this is the revision the grant published.
       this.ownRevision = this.dataChange?.revision;
       this.emit('dmp-break-glass-granted', { grant });

@@ -277,17 +277,15 @@ export class DmpDocumentList extends DmpElement {
   // Policy
 
   private decideOn(action: Action, document?: PolicyDocumentInput): Decision | undefined {
-    const dossier = this.dossierTask.value?.policy;
-    if (!dossier || !this.policy || !this.actor) return undefined;
-    // The server judges the grant's expiry on its own clock; until it refuses, the grant stands.
-    const grant = this.session?.emergencyGrant;
-    const emergency = grant?.ins === this.patientIns ? { mode: grant.mode, justification: grant.justification } : {};
+    // A task keeps its last value while it runs again: never decide for one patient on another's dossier.
+    const info = this.dossierTask.value;
+    if (!info || info.ins !== this.patientIns || !this.policy || !this.actor) return undefined;
     return this.policy.decide({
       actor: this.actor,
       action,
-      dossier,
+      dossier: info.policy,
       ...(document ? { document } : {}),
-      request: { ...emergency, now: new Date().toISOString() },
+      request: this.policyRequest(this.patientIns),
     });
   }
 

@@ -1,3 +1,4 @@
+import { CREATION_CHANNEL } from '../../policy/channels.js';
 import type { Actor } from '../../model/actor.js';
 import { ContactSchema, NewLegalRepresentativeSchema, type CreationChannel, type DossierCreate, type NewLegalRepresentative } from '../../model/dossier.js';
 import { validateNir, type NirFailure, type NirValidation } from '../../model/nir.js';
@@ -63,23 +64,9 @@ export const EMPTY_DETAILS: DetailsForm = {
   phone: '',
 };
 
-/**
- * The creation channel `decide` expects for an actor: online for the patient's side, at a caisse
- * for administrative staff, by a professional otherwise. Actors the law keeps out get none, and
- * `decide` refuses them anyway.
- */
+/** The creation channel `decide` expects for an actor; none for actors the law keeps out. */
 export function creationChannel(actor: Actor): CreationChannel | undefined {
-  switch (actor.kind) {
-    case 'patient':
-    case 'legal-representative':
-      return 'online';
-    case 'professional':
-      return 'professional';
-    case 'administrative-staff':
-      return 'caisse';
-    default:
-      return undefined;
-  }
+  return actor.kind in CREATION_CHANNEL ? CREATION_CHANNEL[actor.kind as keyof typeof CREATION_CHANNEL] : undefined;
 }
 
 const SEX_OF_DIGIT: Readonly<Record<string, Sex>> = { '1': 'M', '7': 'M', '2': 'F', '8': 'F' };

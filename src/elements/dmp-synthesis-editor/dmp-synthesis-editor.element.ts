@@ -321,7 +321,7 @@ export class DmpSynthesisEditor extends DmpElement {
     this.restoredAt = draft.savedAt;
     this.emit('dmp-draft-restored', { ins: loaded.ins, savedAt: draft.savedAt, baseVersion: draft.baseVersion });
     // The server moved on while the draft waited: say so now rather than at the save.
-    if (synthesis && draft.baseEtag !== synthesis.etag) this.enterConflict(synthesis);
+    if (synthesis && draft.baseEtag !== synthesis.etag) this.enterConflict(synthesis, false);
   }
 
   private setWork(content: SynthesisContent, edited = true): void {
@@ -584,7 +584,7 @@ export class DmpSynthesisEditor extends DmpElement {
       void this.focusLater('.saved');
     } catch (error) {
       if (isDmpError(error) && error.kind === 'conflict' && isSynthesis(error.current)) {
-        this.enterConflict(error.current);
+        this.enterConflict(error.current, true);
       } else {
         this.saveError = error;
         void this.focusLater('.save-error');
@@ -594,10 +594,11 @@ export class DmpSynthesisEditor extends DmpElement {
     }
   }
 
-  private enterConflict(server: Synthesis): void {
+  /** `byUser`: the conflict answers the user's save; one found on load must not take focus from the host page. */
+  private enterConflict(server: Synthesis, byUser: boolean): void {
     this.conflict = { server, picks: {} };
     this.emit('dmp-synthesis-conflict', { current: server, mine: this.work });
-    void this.focusLater('.conflict h3');
+    if (byUser) void this.focusLater('.conflict h3');
   }
 
   private pickSide(key: string, side: 'mine' | 'theirs'): void {
