@@ -56,7 +56,7 @@ const button = (el: DmpAccessHistory, text: string) =>
 
 /** Waits until the log is shown with `n` rows (any count when absent). */
 async function shown(el: DmpAccessHistory, n?: number): Promise<HTMLTableRowElement[]> {
-  await waitUntil(() => idle(el) && rows(el).length > 0 && (n === undefined || rows(el).length === n), `expected ${n ?? 'some'} rows, saw ${rows(el).length}`);
+  await waitUntil(() => idle(el) && rows(el).length > 0 && (n === undefined || rows(el).length === n), `expected ${n ?? 'some'} rows, saw ${rows(el).length}`, { timeout: 5000 });
   return rows(el);
 }
 

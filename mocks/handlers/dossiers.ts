@@ -11,7 +11,8 @@ import { validateNir } from '../../src/model/nir.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
 import { decide } from '../../src/policy/decide.js';
-import { RequestContext, actorKey } from './request-context.js';
+import { actorKey } from '../../src/model/actor.js';
+import { RequestContext } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 
 /** Whether the caller is this dossier's patient or one of their representatives (the policy's linkage). */

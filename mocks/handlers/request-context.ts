@@ -1,5 +1,5 @@
 import type { AccessLogEntry, Notification } from '../../src/model/access-log.js';
-import type { Actor } from '../../src/model/actor.js';
+import { actorKey, type Actor } from '../../src/model/actor.js';
 import { decide } from '../../src/policy/decide.js';
 import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/release.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
@@ -179,8 +179,4 @@ export function refusal(decision: Decision, actor?: Actor): Response {
   }
   if (decision.reason === 'invalid-request') return problem(400, 'Requête refusée par la politique d’accès.', { reason: decision.reason });
   return problem(403, `Accès refusé : ${decision.reason}.`, { reason: decision.reason });
-}
-
-export function actorKey(actor: Actor): string {
-  return actor.kind === 'professional' ? `ps:${actor.rpps}` : `${actor.kind}:${actor.id ?? ''}`;
 }

@@ -9,7 +9,8 @@ import {
 import { db, type DossierRecord } from '../db/store.js';
 import { fold } from './documents.js';
 import { json, problem } from './http.js';
-import { actorKey, refusal } from './request-context.js';
+import { actorKey } from '../../src/model/actor.js';
+import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const GRANT_DURATION_MS = 60 * 60 * 1000;

@@ -9,7 +9,7 @@ import type { DataTopic } from '../../context/contexts.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { actionLabel, actorRoleLabel, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
-import type { Actor } from '../../model/actor.js';
+import { actorKey } from '../../model/actor.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { ACCESS_MODES, ACTIONS, type AccessMode, type Action, type ReasonCode } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';
@@ -53,9 +53,6 @@ function isEmergency(mode: AccessMode): boolean {
   return (EMERGENCY_MODES as readonly string[]).includes(mode);
 }
 
-function actorKey(actor: Actor): string {
-  return `${actor.kind}:${actor.id ?? (actor.kind === 'professional' ? actor.rpps : '')}`;
-}
 
 /**
  * The access history of a patient's DMP: who accessed it, when, what they did and under which

@@ -21,6 +21,7 @@ import { styles } from './dmp-document-list.styles.js';
 import { errorText } from '../../i18n/error-text.js';
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
+import { actorKey } from '../../model/actor.js';
 
 /** Documents of one server query, as far as they are loaded. */
 interface Listing {
@@ -181,9 +182,7 @@ export class DmpDocumentList extends DmpElement {
   }
 
   private get actorKey(): string {
-    const actor = this.actor;
-    if (!actor) return '';
-    return `${actor.kind}:${actor.id ?? (actor.kind === 'professional' ? actor.rpps : '')}`;
+    return actorKey(this.actor);
   }
 
   private serverFilters(): DocumentQuery {
