@@ -1,4 +1,4 @@
-import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, isDepositedByPatient } from '../../src/model/category.js';
+import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient } from '../../src/model/category.js';
 import {
   DocumentPatchSchema,
   DocumentQuerySchema,
@@ -6,6 +6,8 @@ import {
   MIME_TYPES,
   NewDocumentSchema,
   confidentialityOf,
+  fold,
+  keywordMatcher,
   policyDocumentOf,
   type DmpDocument,
   type DocumentQuery,
@@ -18,22 +20,14 @@ import { readBody, readQuery, type Resolver } from './route.js';
 
 const DEFAULT_LIMIT = 50;
 
-/** Lower-case, without accents: "Échographie" matches "echo". */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-}
-
-function matchesQuery(doc: DmpDocument, q: DocumentQuery): boolean {
+function matchesQuery(doc: DmpDocument, q: DocumentQuery, matches: ((doc: DmpDocument) => boolean) | undefined): boolean {
   if (q.category && doc.category !== q.category) return false;
   if (q.authorProfession && doc.author.profession !== q.authorProfession) return false;
   const day = doc.serviceStart.slice(0, 10);
   if (q.from && day < q.from) return false;
   if (q.to && day > q.to) return false;
   if (q.status === 'current' && doc.status !== 'current') return false;
-  if (q.q) {
-    const haystack = fold(`${doc.title} ${doc.author.name} ${doc.author.organisation ?? ''} ${TYPE_CODE_LABELS[doc.typeCode] ?? ''} ${doc.typeCode}`);
-    if (!fold(q.q).split(/\s+/).filter(Boolean).every((word) => haystack.includes(word))) return false;
-  }
+  if (matches && !matches(doc)) return false;
   return true;
 }
 
@@ -69,6 +63,7 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
   if (q.cursor && !after) return problem(400, 'Curseur invalide.', { invalidParams: [{ name: 'cursor', reason: 'illisible' }] });
   const hidden: Record<string, number> = {};
   const visible: Array<{ doc: DmpDocument; key: SortKey }> = [];
+  const matches = keywordMatcher(q.q);
   for (const doc of db.documentsOf(ctx.ins)) {
     if (doc.status === 'deleted') continue;
     const decision = ctx.decide('document.read', policyDocumentOf(doc));
@@ -76,7 +71,7 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
       hidden[decision.reason] = (hidden[decision.reason] ?? 0) + 1;
       continue;
     }
-    if (matchesQuery(doc, q)) visible.push({ doc, key: sortKey(doc, sort) });
+    if (matchesQuery(doc, q, matches)) visible.push({ doc, key: sortKey(doc, sort) });
   }
   const direction = sort.endsWith('desc') ? -1 : 1;
   visible.sort((a, b) => direction * compareKeys(a.key, b.key));

@@ -11,7 +11,7 @@ import { validateNir } from '../../src/model/nir.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
 import { decide } from '../../src/policy/decide.js';
-import { actorKey } from '../../src/model/actor.js';
+import { actorKey } from '../../src/model/actor-key.js';
 import { RequestContext } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 

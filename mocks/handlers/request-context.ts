@@ -1,5 +1,6 @@
 import type { AccessLogEntry, Notification } from '../../src/model/access-log.js';
-import { actorKey, type Actor } from '../../src/model/actor.js';
+import type { Actor } from '../../src/model/actor.js';
+import { actorKey } from '../../src/model/actor-key.js';
 import { decide } from '../../src/policy/decide.js';
 import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/release.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';

@@ -7,9 +7,9 @@ import {
   OppositionsSchema,
 } from '../../src/model/dossier.js';
 import { db, type DossierRecord } from '../db/store.js';
-import { fold } from './documents.js';
+import { fold } from '../../src/model/document.js';
 import { json, problem } from './http.js';
-import { actorKey } from '../../src/model/actor.js';
+import { actorKey } from '../../src/model/actor-key.js';
 import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 

@@ -20,6 +20,8 @@ import {
   DocumentSchema,
   NewDocumentSchema,
   VISIBILITY_CODES,
+  fold,
+  keywordMatcher,
   type DmpDocument,
   type DocumentList,
   type DocumentPatch,
@@ -223,11 +225,10 @@ export class FhirDmpClient implements DmpClient {
       ['_count', String(local ? Math.max(limit, SCAN_PAGE_SIZE) : limit)],
       ['_revinclude', 'DocumentReference:relatesto'],
     ];
-    const words = q.q ? fold(q.q).split(/\s+/).filter(Boolean) : [];
+    const matches = keywordMatcher(q.q);
     const keep = local
       ? (doc: DmpDocument) =>
-          (q.authorProfession === undefined || doc.author.profession === q.authorProfession) &&
-          words.every((word) => haystackOf(doc).includes(word))
+          (q.authorProfession === undefined || doc.author.profession === q.authorProfession) && (matches?.(doc) ?? true)
       : undefined;
     const scan = await this.#scan(
       'DocumentReference',
@@ -943,15 +944,6 @@ export function categoryParam(category: Category): [string, string] {
   if (exact) return ['category', classes.map((code) => `${CLASS_CODE_SYSTEM}|${code}`).join(',')];
   const members = types.filter((type) => categoryOf(classOf(type), type) === category);
   return ['type', members.map((type) => `${typeSystemOf(type)}|${type}`).join(',')];
-}
-
-/** Lower-case, without accents: "Échographie" matches "echo" (as the JSON API's `q`). */
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-}
-
-function haystackOf(doc: DmpDocument): string {
-  return fold(`${doc.title} ${doc.author.name} ${doc.author.organisation ?? ''} ${TYPE_CODE_LABELS[doc.typeCode] ?? ''} ${doc.typeCode}`);
 }
 
 function encodeCursor(path: string, skip: number): string {

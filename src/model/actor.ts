@@ -33,9 +33,3 @@ export const ActorSchema = z.discriminatedUnion('kind', [
 ]);
 export type Actor = z.infer<typeof ActorSchema>;
 export type ActorKind = Actor['kind'];
-
-/** A stable key for who acts: their kind and id (a professional's RPPS when they have no id). */
-export function actorKey(actor: Actor | undefined): string {
-  if (!actor) return '';
-  return `${actor.kind}:${actor.id ?? (actor.kind === 'professional' ? actor.rpps : '')}`;
-}

@@ -1,4 +1,5 @@
 export * from './access-log.js';
+export * from './actor-key.js';
 export * from './actor.js';
 export * from './authorization.js';
 export * from './category.js';

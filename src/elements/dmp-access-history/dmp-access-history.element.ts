@@ -9,7 +9,7 @@ import type { DataTopic } from '../../context/contexts.js';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { actionLabel, actorRoleLabel, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
-import { actorKey } from '../../model/actor.js';
+import { actorKey } from '../../model/actor-key.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { ACCESS_MODES, ACTIONS, type AccessMode, type Action, type ReasonCode } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';

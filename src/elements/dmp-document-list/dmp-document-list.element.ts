@@ -21,7 +21,7 @@ import { styles } from './dmp-document-list.styles.js';
 import { errorText } from '../../i18n/error-text.js';
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
-import { actorKey } from '../../model/actor.js';
+import { actorKey } from '../../model/actor-key.js';
 
 /** Documents of one server query, as far as they are loaded. */
 interface Listing {

@@ -19,7 +19,7 @@ import type { TabChangeDetail } from './events.js';
 import { loadRecap, type Recap } from './recap.js';
 import { renderContent, renderEmergencies, renderStatus } from './recap-view.js';
 import { isDossierTab, visibleTabs, type Ask, type DossierTab, type TabAccess } from './tabs.js';
-import { actorKey } from '../../model/actor.js';
+import { actorKey } from '../../model/actor-key.js';
 
 /** Changes after which the actor's access conditions may differ: the existence test is asked again. */
 const DOSSIER_TOPICS: readonly DataTopic[] = ['dossier', 'authorizations', 'settings'];
