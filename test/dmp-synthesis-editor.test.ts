@@ -651,7 +651,7 @@ describe('dmp-synthesis-editor', () => {
       db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
       $(el, '[data-action="save"]').click();
       await waitUntil(() => root(el).querySelector('.save-error'));
-      expect($(el, '.save-error').textContent).to.contain('Vous semblez hors ligne.');
+      expect($(el, '.save-error').textContent).to.contain('Vous semblez hors ligne');
       expect($(el, '.save-error').getAttribute('role')).to.equal('alert');
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne');
       expect((await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne');
@@ -673,11 +673,11 @@ describe('dmp-synthesis-editor', () => {
     it('names an offline load and a malformed answer', async () => {
       db.faults.add({ method: 'GET', path: '/synthesis$', network: true });
       const offline = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${INS}></dmp-synthesis-editor>`, 'ps-martin');
-      await waitUntil(() => shadowText(offline.el).includes('Vous semblez hors ligne.'), 'no offline state', { timeout: 8000 });
+      await waitUntil(() => shadowText(offline.el).includes('Vous semblez hors ligne'), 'no offline state', { timeout: 8000 });
       db.faults.clear();
       db.faults.add({ method: 'GET', path: '/synthesis$', malformed: 'schema' });
       const malformed = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${INS}></dmp-synthesis-editor>`, 'ps-martin');
-      await waitUntil(() => shadowText(malformed.el).includes('Réponse invalide du serveur.'), 'no invalid-response state');
+      await waitUntil(() => shadowText(malformed.el).includes('Réponse invalide du serveur'), 'no invalid-response state');
     });
   });
 

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { isDmpError } from '../../client/errors.js';
-import { reasonText } from '../../i18n/labels.js';
+import { errorText as sharedErrorText } from '../../i18n/error-text.js';
 import type { BloodGroup, OrganDonationChoice } from '../../model/profile.js';
 import type { FieldProblem } from './draft.js';
 
@@ -33,20 +33,10 @@ export function problemText(problem: FieldProblem): string {
   }
 }
 
-/** A failed request in words, by the error's kind. */
+/** A failed request in words: the shared sentences, but a conflict says what it means here. */
 export function errorText(error: unknown): string {
-  if (!isDmpError(error)) return msg('Une erreur inattendue est survenue.', { id: 'patient-profile.error.unexpected' });
-  switch (error.kind) {
-    case 'network': return msg('Vous semblez hors ligne : vérifiez votre connexion, puis réessayez.', { id: 'patient-profile.error.network' });
-    case 'timeout': return msg('Le serveur du DMP n’a pas répondu à temps.', { id: 'patient-profile.error.timeout' });
-    case 'invalid-response': return msg('Réponse invalide du serveur.', { id: 'patient-profile.error.invalid-response' });
-    case 'forbidden': return reasonText(error.reason ?? 'not-authorized');
-    case 'unauthorized': return msg('Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous.', { id: 'patient-profile.error.unauthorized' });
-    case 'not-found': return msg('Ce dossier ou ce document est introuvable.', { id: 'patient-profile.error.not-found' });
-    case 'rate-limited': return msg('Trop de demandes : réessayez dans quelques instants.', { id: 'patient-profile.error.rate-limited' });
-    case 'conflict': return msg('Ces informations ont été modifiées entre-temps, dans un autre onglet ou par une autre personne.', { id: 'patient-profile.error.conflict' });
-    case 'invalid-request': return msg('Le serveur a refusé la demande comme invalide.', { id: 'patient-profile.error.invalid-request' });
-    case 'aborted': return msg('La demande a été annulée.', { id: 'patient-profile.error.aborted' });
-    case 'http': return msg('Le serveur du DMP a rencontré une erreur.', { id: 'patient-profile.error.http' });
+  if (isDmpError(error) && error.kind === 'conflict') {
+    return msg('Ces informations ont été modifiées entre-temps, dans un autre onglet ou par une autre personne.', { id: 'patient-profile.error.conflict' });
   }
+  return sharedErrorText(error);
 }

@@ -4,9 +4,10 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DmpError, isDmpError } from '../../client/errors.js';
+import { isDmpError } from '../../client/errors.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { errorText } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { SYNTHESIS_GROUPS, emptySynthesisContent, type Synthesis, type SynthesisContent } from '../../model/synthesis.js';
@@ -76,22 +77,6 @@ function isDraftContent(value: unknown): value is SynthesisContent {
     content !== null &&
     ENTRY_LISTS.every((list) => Array.isArray(content[list]) && (content[list] as unknown[]).every((e) => typeof (e as { id?: unknown })?.id === 'string'))
   );
-}
-
-function errorText(error: unknown): string {
-  const kind = isDmpError(error) ? error.kind : 'http';
-  switch (kind) {
-    case 'network':
-      return msg('Vous semblez hors ligne.', { id: 'synthesis-editor.error.offline' });
-    case 'timeout':
-      return msg('Le serveur n’a pas répondu à temps.', { id: 'synthesis-editor.error.timeout' });
-    case 'forbidden':
-      return reasonText((error as DmpError).reason ?? 'not-authorized');
-    case 'invalid-response':
-      return msg('Réponse invalide du serveur.', { id: 'synthesis-editor.error.invalid-response' });
-    default:
-      return msg('La demande a échoué.', { id: 'synthesis-editor.error.failed' });
-  }
 }
 
 /**
