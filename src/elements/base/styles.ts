@@ -24,6 +24,9 @@ export const baseStyles = css`
     --dmp-radius: 6px;
     --dmp-space: 0.5rem;
     display: block;
+    /* Names, titles and justifications come from elsewhere and may hold one very long word:
+       they break rather than widen the host's layout (inherited by the whole shadow tree). */
+    overflow-wrap: anywhere;
     font-family: var(--dmp-font-family);
     font-size: var(--dmp-font-size);
     color: var(--dmp-color-text);

@@ -678,7 +678,7 @@ export class DmpDocumentList extends DmpElement {
         @submit=${(e: Event) => e.preventDefault()} @change=${this.handleFilterChange}>
         <div class="field field--search">
           <label for="filter-query">${msg('Rechercher', { id: 'document-list.search' })}</label>
-          <input id="filter-query" name="query" type="search" autocomplete="off" .value=${this.query ?? ''} @input=${this.handleSearchInput}
+          <input id="filter-query" name="query" type="search" maxlength="200" autocomplete="off" .value=${this.query ?? ''} @input=${this.handleSearchInput}
             placeholder=${msg('Titre, auteur, type…', { id: 'document-list.search-placeholder' })} />
         </div>
         <div class="field">
