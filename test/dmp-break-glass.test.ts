@@ -206,6 +206,16 @@ describe('dmp-break-glass', () => {
       expect($(el, '#outcome').textContent).to.contain('Le patient s’est opposé à ce mode d’accès');
       expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.list', outcome: 'denied', reason: 'patient-opposed', mode: 'break-glass' });
       expect(db.grants.size).to.equal(0);
+      // What was written stays, to copy, and cannot be sent again to meet the same refusal.
+      const justification = $<HTMLTextAreaElement>(el, '#justification');
+      expect(justification.value).to.equal(JUSTIFICATION);
+      expect(justification.readOnly).to.equal(true);
+      expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
+      expect($(el, '#blocker').textContent).to.contain('ne peut plus aboutir');
+      const requests = db.logOf(ADULT).length;
+      submit(el).click();
+      await el.updateComplete;
+      expect(db.logOf(ADULT).length).to.equal(requests);
     });
   });
 

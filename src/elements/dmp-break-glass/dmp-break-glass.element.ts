@@ -85,6 +85,11 @@ export class DmpBreakGlass extends DmpElement {
     return [...this.justification.trim()].length;
   }
 
+  /** The server refused for a reason that writing more cannot change. */
+  private get finalRefusal(): boolean {
+    return this.refusal !== undefined && this.refusal !== 'justification-required';
+  }
+
   /** Why the request cannot be sent yet, or undefined when it can. */
   private get blocker(): string | undefined {
     if (!isValidJustification(this.justification)) {
@@ -112,7 +117,7 @@ export class DmpBreakGlass extends DmpElement {
   private async handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const client = this.client;
-    if (!client || this.submitting || this.blocker) return;
+    if (!client || this.submitting || this.blocker || this.finalRefusal) return;
     const mode = this.mode;
     const ins = this.patientIns;
     const justification = this.justification.trim();
@@ -199,11 +204,15 @@ export class DmpBreakGlass extends DmpElement {
     if (!actor || !policy) return nothing;
     const decision = policy.decide({ actor, action: 'document.list', dossier: dossier.policy, request: { mode: this.mode } });
     if (decision.allowed) return this.renderAlreadyAllowed();
-    if (decision.reason !== 'justification-required') return this.renderRefused(decision.reason, false);
-    if (this.refusal) {
-      return html`${this.renderRefused(this.refusal, true)} ${this.refusal === 'justification-required' ? this.renderForm() : nothing}`;
+    // A refusal never erases what the user wrote: their justification stays, read-only, to copy.
+    if (decision.reason !== 'justification-required') {
+      const reason = this.refusal ?? decision.reason;
+      return html`${this.renderRefused(reason, this.refusal !== undefined)} ${this.justification ? this.renderForm(true) : nothing}`;
     }
-    return html`${this.renderExplanation()} ${this.renderForm()}`;
+    if (this.refusal) {
+      return html`${this.renderRefused(this.refusal, true)} ${this.renderForm(this.refusal !== 'justification-required')}`;
+    }
+    return html`${this.renderExplanation()} ${this.renderForm(false)}`;
   }
 
   private renderRefused(reason: ReasonCode, afterRequest: boolean): TemplateResult {
@@ -255,8 +264,11 @@ export class DmpBreakGlass extends DmpElement {
     </div>`;
   }
 
-  private renderForm(): TemplateResult {
-    const blocker = this.blocker;
+  /** `final`: the request cannot succeed any more; the form stays to keep what was typed, and cannot be sent. */
+  private renderForm(final: boolean): TemplateResult {
+    const blocker = final
+      ? msg('Cette demande ne peut plus aboutir : votre justification reste affichée pour que vous puissiez la copier.', { id: 'break-glass.blocker.final' })
+      : this.blocker;
     const regulation = this.mode === 'regulation';
     return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.handleSubmit(e)}>
       <div class="field">
@@ -265,6 +277,7 @@ export class DmpBreakGlass extends DmpElement {
           id="justification"
           rows="4"
           maxlength="2000"
+          ?readonly=${final}
           .value=${this.justification}
           aria-describedby="justification-count"
           @input=${(e: Event) => (this.justification = (e.target as HTMLTextAreaElement).value)}
@@ -274,7 +287,7 @@ export class DmpBreakGlass extends DmpElement {
         </p>
       </div>
       <div class="check">
-        <input id="confirm" type="checkbox" .checked=${this.confirmed} @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)} />
+        <input id="confirm" type="checkbox" ?disabled=${final} .checked=${this.confirmed} @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)} />
         <label for="confirm">
           ${regulation
             ? msg('J’interviens comme médecin régulateur du SAMU (Centre 15) pour une situation d’urgence concernant ce patient.', { id: 'break-glass.confirm.regulation' })

@@ -18,7 +18,7 @@ import { baseStyles } from '../base/styles.js';
 import { AddDocumentForm, type TypeGroup } from './add-document.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { styles } from './dmp-document-list.styles.js';
-import { errorText } from '../../i18n/error-text.js';
+import { errorText, isRetryable } from '../../i18n/error-text.js';
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
 import { actorKey } from '../../model/actor-key.js';
@@ -645,7 +645,7 @@ export class DmpDocumentList extends DmpElement {
           : html`${this.renderToolbar()} ${this.renderHiddenNotice()}
               <p class="visually-hidden" role="status">${this.announcement}</p>
               ${this.actionError ? html`<p class="notice notice--error" role="alert">${this.actionError}</p>` : nothing}
-              ${this.renderDocuments(documentsError)}`}
+              ${this.renderDocuments(documentsError ?? dossierError)}`}
       ${this.renderActionsDialog()} ${this.renderDeleteDialog()} ${this.renderAddDialog()}
     </div>`;
   }
@@ -740,7 +740,9 @@ export class DmpDocumentList extends DmpElement {
       return html`<div class="notice notice--error" role="alert">
         <strong>${msg('La liste des documents n’a pas pu être chargée.', { id: 'document-list.load-failed' })}</strong>
         <p>${errorText(error)}</p>
-        <p><button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer', { id: 'document-list.retry' })}</button></p>
+        ${isRetryable(error)
+          ? html`<p><button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer', { id: 'document-list.retry' })}</button></p>`
+          : nothing}
       </div>`;
     }
     const listing = this.listing;

@@ -94,6 +94,7 @@
 'base.session-expired': `Session expired`,
 'base.session-expired-detail': `Your session ended after a period of inactivity. Log in again to see this dossier.`,
 'break-glass.blocker.confirm': `Tick the confirmation box to continue.`,
+'break-glass.blocker.final': `This request can no longer succeed: your justification stays here so you can copy it.`,
 'break-glass.blocker.justification': str`The justification must be at least ${0} characters long.`,
 'break-glass.confirm.break-glass': `I confirm that the patient’s condition is an immediate risk to their health and that their consent cannot be obtained.`,
 'break-glass.confirm.regulation': `I am acting as the SAMU regulating doctor (Centre 15) in an emergency concerning this patient.`,

@@ -1,26 +1,26 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { ACTORS, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW } from '../../../mocks/data/index.js';
-import type { FaultSpec } from '../../../mocks/db/faults.js';
-import { etagOf } from '../../../mocks/handlers/synthesis.js';
-import { DmpError, type DmpErrorKind } from '../../../src/client/errors.js';
-import '../../../src/elements/dmp-access-history/dmp-access-history.js';
-import '../../../src/elements/dmp-break-glass/dmp-break-glass.js';
-import '../../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
-import '../../../src/elements/dmp-document-list/dmp-document-list.js';
-import '../../../src/elements/dmp-dossier-create/dmp-dossier-create.js';
-import { requestErrorText } from '../../../src/elements/dmp-dossier-create/messages.js';
-import '../../../src/elements/dmp-dossier/dmp-dossier.js';
-import '../../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
-import { errorText as profileErrorText } from '../../../src/elements/dmp-patient-profile/texts.js';
-import '../../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
-import { errorText } from '../../../src/i18n/error-text.js';
-import { reasonText } from '../../../src/i18n/labels.js';
-import type { Actor } from '../../../src/model/actor.js';
-import type { DmpDocument } from '../../../src/model/document.js';
-import type { Synthesis } from '../../../src/model/synthesis.js';
-import { decide } from '../../../src/policy/decide.js';
-import type { Action, ReasonCode } from '../../../src/policy/types.js';
+import { ACTORS, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW } from '../../mocks/data/index.js';
+import type { FaultSpec } from '../../mocks/db/faults.js';
+import { etagOf } from '../../mocks/handlers/synthesis.js';
+import { DmpError, type DmpErrorKind } from '../../src/client/errors.js';
+import '../../src/elements/dmp-access-history/dmp-access-history.js';
+import '../../src/elements/dmp-break-glass/dmp-break-glass.js';
+import '../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
+import '../../src/elements/dmp-document-list/dmp-document-list.js';
+import '../../src/elements/dmp-dossier-create/dmp-dossier-create.js';
+import { requestErrorText } from '../../src/elements/dmp-dossier-create/messages.js';
+import '../../src/elements/dmp-dossier/dmp-dossier.js';
+import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import { errorText as profileErrorText } from '../../src/elements/dmp-patient-profile/texts.js';
+import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
+import { errorText } from '../../src/i18n/error-text.js';
+import { reasonText } from '../../src/i18n/labels.js';
+import type { Actor } from '../../src/model/actor.js';
+import type { DmpDocument } from '../../src/model/document.js';
+import type { Synthesis } from '../../src/model/synthesis.js';
+import { decide } from '../../src/policy/decide.js';
+import type { Action, ReasonCode } from '../../src/policy/types.js';
 import {
   alias,
   button,
@@ -49,13 +49,13 @@ import {
   waitFor,
   worker,
   type Mounted,
-} from '../support.js';
+} from './support.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
 const CLOSED = PATIENT_CLOSED.identity.ins;
 
-type Tag =
+export type Tag =
   | 'dmp-document-list'
   | 'dmp-access-history'
   | 'dmp-synthesis-editor'
@@ -104,7 +104,7 @@ type Cells = { [F in InjectedFault]: Expected };
 const GRID: Array<[Tag, string, Cells]> = [
   //                                                  400                         401                  403                     404                  409                 429                     500       503       timeout     offline     truncated                   schema
   ['dmp-document-list', 'getDossier',             { 400: 'invalid-request/final', 401: 'unauthorized', 403: 'forbidden/final', 404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
-  ['dmp-document-list', 'listDocuments',          { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden/final', 404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
+  ['dmp-document-list', 'listDocuments',          { 400: 'invalid-request/final', 401: 'unauthorized', 403: 'forbidden/final', 404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
   ['dmp-document-list', 'listDocuments:more',     { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
   ['dmp-document-list', 'updateDocument:mask',    { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
   ['dmp-document-list', 'deleteDocument',         { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'ok',               schema: 'ok' }],
@@ -1289,26 +1289,30 @@ async function runCell(tag: Tag, call: string, fault: Fault, expected: Expected)
   await scenario.success(m);
 }
 
-describe('fault matrix', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-  before(startBackend);
-  beforeEach(async () => {
-    await resetBackend();
-    await forgetOwnDrafts('matrix', [ADULT, MINOR]);
-    targets = undefined;
-    maskTarget();
-  });
-
+/** Every call of every element has its row: a call added to SCENARIOS without cells fails here. */
+export function describeMatrixCoverage(): void {
   it(`covers every call of every element with every fault (${MATRIX.length} cells)`, () => {
     const rows = new Set(MATRIX.map(([tag, call]) => `${tag} ${call}`));
     expect([...rows].sort()).to.deep.equal(Object.keys(SCENARIOS).sort());
   });
+}
 
-  for (const tag of [...new Set(MATRIX.map(([t]) => t))]) {
-    describe(tag, () => {
-      for (const [, call, fault, expected] of MATRIX.filter(([t]) => t === tag)) {
-        it(`${call} × ${fault} → ${expected}`, () => runCell(tag, call, fault, expected));
-      }
+/**
+ * The cells of one element, as one test file: the whole matrix takes minutes, and one file per
+ * element lets the runner spread it over its browser pages.
+ */
+export function describeFaultMatrix(tag: Tag): void {
+  describe(`fault matrix: ${tag}`, () => {
+    setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+    before(startBackend);
+    beforeEach(async () => {
+      await resetBackend();
+      await forgetOwnDrafts('matrix', [ADULT, MINOR]);
+      targets = undefined;
+      maskTarget();
     });
-  }
-});
+    for (const [, call, fault, expected] of MATRIX.filter(([t]) => t === tag)) {
+      it(`${call} × ${fault} → ${expected}`, () => runCell(tag, call, fault, expected));
+    }
+  });
+}

@@ -1,0 +1,5 @@
+import { describeMatrixCoverage } from '../fault-matrix.js';
+
+describe('fault matrix', () => {
+  describeMatrixCoverage();
+});
