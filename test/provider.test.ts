@@ -113,7 +113,7 @@ describe('dmp-provider', () => {
     }
     expect(expired).to.equal(false);
     await oneEvent(provider, 'dmp-session-expired');
-    expect(provider.session.state).to.equal('expired');
+    expect(provider.session).to.include({ state: 'expired', endedBy: 'inactivity' });
   });
 
   it('ends the session on logout and forgets the emergency grant; resume() starts a new one', async () => {
@@ -122,10 +122,11 @@ describe('dmp-provider', () => {
     expect(provider.session.emergencyGrant?.id).to.equal('grant-1');
     await provider.logout();
     await probe.updateComplete;
-    expect(provider.session).to.include({ state: 'expired', emergencyGrant: undefined });
+    expect(provider.session).to.include({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined });
     expect(text(probe)).to.contain('Session expirée');
     provider.resume();
     await probe.updateComplete;
+    expect(provider.session).to.include({ state: 'active', endedBy: undefined });
     expect(text(probe)).to.equal('Dr Test');
   });
 

@@ -28,6 +28,11 @@ export interface SessionGrant extends EmergencyGrant {
 export interface SessionState {
   state: 'active' | 'expired';
   /**
+   * Why an expired session ended: `inactivity` keeps each author's unsaved edits on the device
+   * for when they come back; `logout` means the user left, and their edits go with them.
+   */
+  endedBy?: 'inactivity' | 'logout' | undefined;
+  /**
    * Emergency access granted to this session, sent on later requests; the server judges its
    * expiry, on its own clock.
    */

@@ -128,7 +128,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     if (changed.has('actor')) {
       this.actorProvider.setValue(this.actor);
       // A new user starts a new session: another person's emergency grant must not carry over.
-      this.updateSession({ state: 'active', emergencyGrant: undefined });
+      this.updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
       this.armExpiry();
     }
     if (changed.has('secret')) this.updateSession({ secret: this.secret });
@@ -157,14 +157,14 @@ export class DmpProvider extends LitElement implements ProviderApi {
    */
   async logout(): Promise<void> {
     clearTimeout(this.expiryTimer);
-    this.updateSession({ state: 'expired', emergencyGrant: undefined });
+    this.updateSession({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined });
     // Drafts survive crashes and expiry for their author, not an explicit logout (DECISIONS 10).
     await clearAllDrafts().catch(() => undefined);
   }
 
   /** Starts a new session for the same actor (after the user logged in again). */
   resume(): void {
-    this.updateSession({ state: 'active' });
+    this.updateSession({ state: 'active', endedBy: undefined });
     this.armExpiry();
   }
 
@@ -202,7 +202,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   private expire(): void {
-    this.updateSession({ state: 'expired', emergencyGrant: undefined });
+    this.updateSession({ state: 'expired', endedBy: 'inactivity', emergencyGrant: undefined });
     emit(this, 'dmp-session-expired', { timeoutSeconds: this.sessionTimeout });
   }
 

@@ -186,6 +186,11 @@ export class DmpPatientProfile extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('dataChange')) this.handleDataChange();
+    if (changed.has('session') && this.session?.state === 'expired') {
+      // Expiry keeps the edits on the device for their author; a logout takes them away (DECISIONS.md 10).
+      if (this.session.endedBy === 'logout') this.leaveEdit();
+      else if (this.draft) void this.keepDraft();
+    }
     if (changed.has('patientIns') || changed.has('actor')) {
       const actorBefore = changed.has('actor') ? (changed.get('actor') as typeof this.actor) : this.actor;
       const insBefore = changed.has('patientIns') ? (changed.get('patientIns') as string | undefined) : this.patientIns;
@@ -384,8 +389,10 @@ export class DmpPatientProfile extends DmpElement {
       this.provider?.notifyDataChanged(['documents', 'history'], ins);
     } catch (error) {
       if (controller.signal.aborted) return;
+      // The alert says where the edits are kept: know it before showing it.
+      const kept = await this.keepDraft();
       this.saveError = error;
-      this.draftKept = await this.keepDraft();
+      this.draftKept = kept;
       // Someone saved in between: learn their version, so the user can choose to replace it.
       if (isDmpError(error) && error.kind === 'conflict') this.revision += 1;
     } finally {

@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
-import { errorText } from '../../i18n/error-text.js';
+import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { SYNTHESIS_GROUPS, emptySynthesisContent, type Synthesis, type SynthesisContent } from '../../model/synthesis.js';
@@ -252,8 +252,11 @@ export class DmpSynthesisEditor extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('patientIns') && this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
+    const ended = changed.has('session') && this.session?.state === 'expired';
+    // A logout takes the user's edits away with them (DECISIONS.md 10): nothing is written, nothing comes back.
+    if (ended && this.session?.endedBy === 'logout') this.forgetEdits();
     // Pending edits are written under their author and patient before either changes.
-    if (changed.has('actor') || changed.has('patientIns') || (changed.has('session') && this.session?.state === 'expired')) void this.flushDraft();
+    else if (changed.has('actor') || changed.has('patientIns') || ended) void this.flushDraft();
     const change = this.dataChange;
     if (
       changed.has('dataChange') &&
@@ -316,6 +319,14 @@ export class DmpSynthesisEditor extends DmpElement {
     this.saved = undefined;
     clearTimeout(this.draftTimer);
     this.draftTimer = setTimeout(() => void this.flushDraft(), DRAFT_DELAY_MS);
+  }
+
+  /** Drops the unsaved edits without writing them: the view goes back to the server's version. */
+  private forgetEdits(): void {
+    clearTimeout(this.draftTimer);
+    this.draftTimer = undefined;
+    this.editing = false;
+    if (this.loaded) this.adopt({ ...this.loaded, draft: undefined, draftBase: undefined });
   }
 
   /** Writes the pending draft now (or forgets it when the edits were undone). */
@@ -678,6 +689,8 @@ export class DmpSynthesisEditor extends DmpElement {
   private showVersion(version: number | undefined): void {
     const previous = this.viewedVersion;
     this.viewedVersion = version;
+    // The same version asked again after a failure: its arguments have not changed, so run it by hand.
+    if (version !== undefined && version === previous && this.version.status === TaskStatus.ERROR) void this.version.run();
     if (version === undefined) void this.focusLater(`[data-version="${previous}"]`);
   }
 
@@ -1062,7 +1075,12 @@ export class DmpSynthesisEditor extends DmpElement {
   private renderVersion(): TemplateResult | undefined {
     return this.version.render({
       pending: () => html`<p aria-busy="true">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`,
-      error: (error) => html`<p class="notice notice--error" role="alert">${errorText(error)}</p>`,
+      error: (error) => html`<p class="notice notice--error" role="alert">
+        ${errorText(error)}
+        ${isRetryable(error)
+          ? html`<button type="button" @click=${() => void this.version.run()}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button>`
+          : nothing}
+      </p>`,
       complete: (old) => html`<section class="version-view" aria-labelledby="version-title">
         <h3 id="version-title" tabindex="-1">
           ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, this.locale)}, par ${old.author.name}`, { id: 'synthesis-editor.version-title' })}

@@ -1,13 +1,13 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html } from '@open-wc/testing';
-import { PATIENT_ADULT, PATIENT_MINOR, PATIENT_NO_DOSSIER, SYNTHESIS_V2 } from '../../../mocks/data/index.js';
-import { etagOf } from '../../../mocks/handlers/synthesis.js';
-import '../../../src/elements/dmp-break-glass/dmp-break-glass.js';
-import '../../../src/elements/dmp-dossier-create/dmp-dossier-create.js';
-import '../../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
-import '../../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
-import type { SynthesisContent } from '../../../src/model/synthesis.js';
-import { alias, button, check, db, find, forgetOwnDrafts, get, guardian, mount, nextFrame, resetBackend, shadowRoots, startBackend, typeIn, until, visibleText, waitFor } from '../support.js';
+import { PATIENT_ADULT, PATIENT_MINOR, PATIENT_NO_DOSSIER, SYNTHESIS_V2 } from '../../mocks/data/index.js';
+import { etagOf } from '../../mocks/handlers/synthesis.js';
+import '../../src/elements/dmp-break-glass/dmp-break-glass.js';
+import '../../src/elements/dmp-dossier-create/dmp-dossier-create.js';
+import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
+import type { SynthesisContent } from '../../src/model/synthesis.js';
+import { alias, button, check, db, find, forgetOwnDrafts, get, guardian, mount, nextFrame, resetBackend, shadowRoots, startBackend, typeIn, until, visibleText, waitFor } from './support.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const DOSAGE = 'treatments:tt-metformine:dosage';

@@ -1,20 +1,20 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
-import { PATIENT_ADULT, PATIENT_NO_DOSSIER } from '../../../mocks/data/index.js';
-import { draftKey, readDraft } from '../../../src/drafts/draft-store.js';
-import '../../../src/elements/dmp-access-history/dmp-access-history.js';
-import '../../../src/elements/dmp-break-glass/dmp-break-glass.js';
-import '../../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
-import '../../../src/elements/dmp-document-list/dmp-document-list.js';
-import '../../../src/elements/dmp-dossier-create/dmp-dossier-create.js';
-import '../../../src/elements/dmp-dossier/dmp-dossier.js';
-import '../../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
-import '../../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
-import type { ProfileDraft } from '../../../src/elements/dmp-patient-profile/draft.js';
-import type { Actor } from '../../../src/model/actor.js';
-import type { SynthesisContent } from '../../../src/model/synthesis.js';
-import { alias, button, find, forgetOwnDrafts, get, guardian, mount, resetBackend, shadowRoots, startBackend, typeIn, until, visibleText, waitFor, type Mounted } from '../support.js';
+import { PATIENT_ADULT, PATIENT_NO_DOSSIER } from '../../mocks/data/index.js';
+import { draftKey, readDraft } from '../../src/drafts/draft-store.js';
+import '../../src/elements/dmp-access-history/dmp-access-history.js';
+import '../../src/elements/dmp-break-glass/dmp-break-glass.js';
+import '../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
+import '../../src/elements/dmp-document-list/dmp-document-list.js';
+import '../../src/elements/dmp-dossier-create/dmp-dossier-create.js';
+import '../../src/elements/dmp-dossier/dmp-dossier.js';
+import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
+import type { ProfileDraft } from '../../src/elements/dmp-patient-profile/draft.js';
+import type { Actor } from '../../src/model/actor.js';
+import type { SynthesisContent } from '../../src/model/synthesis.js';
+import { alias, button, find, forgetOwnDrafts, get, guardian, mount, resetBackend, shadowRoots, startBackend, typeIn, until, visibleText, waitFor, type Mounted } from './support.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 /** The patient as the host names them: shown by every element that is given it. */

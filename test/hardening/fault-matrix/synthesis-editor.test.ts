@@ -1,0 +1,3 @@
+import { describeFaultMatrix } from '../fault-matrix.js';
+
+describeFaultMatrix('dmp-synthesis-editor');
