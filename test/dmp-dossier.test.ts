@@ -336,6 +336,16 @@ describe('dmp-dossier', () => {
       expect(rows.administrative).to.contain('Attestation de droits');
     });
 
+    it('costs the patient’s history one line per part, not one per category', async () => {
+      const before = db.logOf(ADULT).length;
+      const { el } = await mount();
+      await recapSettled(el);
+      const lines = db.logOf(ADULT).slice(before).map((entry) => entry.action);
+      // The dossier, the newest of every category, the patient's own documents and their declared
+      // information, the synthesis, and the emergency accesses by mode.
+      expect(lines.sort()).to.deep.equal(['document.list', 'document.list', 'document.read', 'dossier.read', 'history.read', 'history.read', 'synthesis.read']);
+    });
+
     it('gives the synthesis at a glance: its version, counts per group and active problems', async () => {
       const { el } = await mount();
       await recapSettled(el);

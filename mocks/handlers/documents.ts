@@ -1,4 +1,4 @@
-import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient } from '../../src/model/category.js';
+import { CATEGORIES, CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient, type Category } from '../../src/model/category.js';
 import {
   DocumentPatchSchema,
   DocumentQuerySchema,
@@ -87,6 +87,38 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
     ...(more && last ? { nextCursor: encodeCursor(last.key) } : {}),
     // A patient is never told that something is hidden from them (DECISIONS.md 12).
     ...(actor.kind === 'professional' && Object.keys(hidden).length > 0 ? { hidden } : {}),
+  });
+};
+
+export const latestDocuments: Resolver = ({ actor, ctx }) => {
+  const gate = ctx.decide('document.list');
+  if (!gate.allowed) return ctx.deny('document.list', gate);
+  const newest = new Map<Category, DmpDocument>();
+  const hidden = new Map<Category, Record<string, number>>();
+  for (const doc of db.documentsOf(ctx.ins)) {
+    if (doc.status !== 'current') continue;
+    const decision = ctx.decide('document.read', policyDocumentOf(doc));
+    if (!decision.allowed) {
+      const counts = hidden.get(doc.category) ?? {};
+      counts[decision.reason] = (counts[decision.reason] ?? 0) + 1;
+      hidden.set(doc.category, counts);
+      continue;
+    }
+    const best = newest.get(doc.category);
+    if (!best || compareKeys(sortKey(doc, 'date-desc'), sortKey(best, 'date-desc')) > 0) newest.set(doc.category, doc);
+  }
+  ctx.finish('document.list', gate);
+  return json({
+    categories: CATEGORIES.map((category) => {
+      const document = newest.get(category);
+      const counts = hidden.get(category);
+      return {
+        category,
+        ...(document ? { document } : {}),
+        // A patient is never told that something is hidden from them (DECISIONS.md 12).
+        ...(actor.kind === 'professional' && counts ? { hidden: counts } : {}),
+      };
+    }),
   });
 };
 

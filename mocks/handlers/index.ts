@@ -22,6 +22,7 @@ const RESOLVERS: Record<RouteName, Resolver> = {
   closeDossier: dossiers.closeDossier,
   reactivateDossier: dossiers.reactivateDossier,
   listDocuments: documents.listDocuments,
+  latestDocuments: documents.latestDocuments,
   addDocument: documents.addDocument,
   getDocument: documents.getDocument,
   getDocumentContent: documents.getDocumentContent,

@@ -127,6 +127,10 @@ export class HttpDmpClient implements DmpClient {
     return this.#send('listDocuments', { params: { ins }, query }, options);
   }
 
+  latestDocuments(ins: string, options?: RequestOptions) {
+    return this.#send('latestDocuments', { params: { ins } }, options);
+  }
+
   getDocument(ins: string, id: string, options?: RequestOptions) {
     return this.#send('getDocument', { params: { ins, id } }, options);
   }

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import type { AccessLogQuery } from '../model/access-log.js';
 import type { AuthorizationChange } from '../model/authorization.js';
-import type { DmpDocument, DocumentList, DocumentPatch, DocumentQuery, NewDocument } from '../model/document.js';
+import type { DmpDocument, DocumentList, DocumentPatch, LatestDocuments, DocumentQuery, NewDocument } from '../model/document.js';
 import type {
   DossierCreate,
   DossierCreated,
@@ -69,6 +69,8 @@ export interface DmpClient {
   reactivateDossier(ins: string, options?: ReactivateDossierOptions): Promise<DossierInfo>;
 
   listDocuments(ins: string, query?: DocumentQuery, options?: RequestOptions): Promise<DocumentList>;
+  /** The newest current document of each category, in one request (the récapitulatif). */
+  latestDocuments(ins: string, options?: RequestOptions): Promise<LatestDocuments>;
   getDocument(ins: string, id: string, options?: RequestOptions): Promise<DmpDocument>;
   getDocumentContent(ins: string, id: string, options?: RequestOptions): Promise<Blob>;
   /** Multipart upload with progress; never retried automatically. */

@@ -12,7 +12,7 @@ import type {
 } from '../client/types.js';
 import { AccessLogQuerySchema, ReasonCodeSchema, type AccessLogEntry, type AccessLogQuery } from '../model/access-log.js';
 import { AuthorizationChangeSchema, type Authorization, type AuthorizationChange } from '../model/authorization.js';
-import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, type Category } from '../model/category.js';
+import { CATEGORIES, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, type Category } from '../model/category.js';
 import {
   DocumentListSchema,
   DocumentPatchSchema,
@@ -24,6 +24,7 @@ import {
   keywordMatcher,
   type DmpDocument,
   type DocumentList,
+  type LatestDocuments,
   type DocumentPatch,
   type DocumentQuery,
   type NewDocument,
@@ -206,6 +207,18 @@ export class FhirDmpClient implements DmpClient {
   // ------------------------------------------------------------------------------------------
   // Documents: ITI-67 searches, ITI-65 submissions, JSON PATCH for the metadata updates.
   // ------------------------------------------------------------------------------------------
+
+  /** A FHIR search cannot group by category: one search per category, run in parallel. */
+  async latestDocuments(ins: string, options?: RequestOptions): Promise<LatestDocuments> {
+    const categories = await Promise.all(
+      CATEGORIES.map(async (category) => {
+        const list = await this.listDocuments(ins, { category, status: 'current', limit: 1 }, options);
+        const document = list.items[0];
+        return { category, ...(document ? { document } : {}), ...(list.hidden ? { hidden: list.hidden } : {}) };
+      }),
+    );
+    return { categories };
+  }
 
   async listDocuments(ins: string, query: DocumentQuery = {}, options?: RequestOptions): Promise<DocumentList> {
     const q = validated(DocumentQuerySchema, query, 'query');

@@ -61,6 +61,23 @@ export type DmpDocument = z.infer<typeof DocumentSchema>;
 export const DocumentListSchema = listOf(DocumentSchema);
 export type DocumentList = z.infer<typeof DocumentListSchema>;
 
+/**
+ * `GET /dossiers/{ins}/latest-documents`: the newest current document of each category, in one
+ * request (one line in the patient's history) rather than one search per category.
+ */
+export const LatestDocumentsSchema = z.object({
+  categories: z.array(
+    z.object({
+      category: CategorySchema,
+      /** The category's newest current document the caller may read, by date of the act. */
+      document: z.optional(DocumentSchema),
+      /** Only for professionals: the category's current documents the policy hid, by reason code. */
+      hidden: z.optional(z.record(z.string(), z.int().check(z.nonnegative()))),
+    }),
+  ),
+});
+export type LatestDocuments = z.infer<typeof LatestDocumentsSchema>;
+
 export const DOCUMENT_SORTS = ['date-desc', 'date-asc', 'title-asc', 'title-desc'] as const;
 export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 

@@ -7,6 +7,7 @@ import {
   DocumentPatchSchema,
   DocumentQuerySchema,
   DocumentSchema,
+  LatestDocumentsSchema,
   NewDocumentSchema,
 } from './document.js';
 import {
@@ -62,6 +63,7 @@ export const ROUTES = {
   closeDossier: { method: 'POST', action: 'dossier.close', path: '/dossiers/:ins/close', summary: 'Close the dossier (kept 10 years, can be reactivated)', body: DossierCloseSchema, response: DossierInfoSchema },
   reactivateDossier: { method: 'POST', action: 'dossier.reactivate', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: DossierReactivateSchema, response: DossierInfoSchema },
   listDocuments: { method: 'GET', action: 'document.list', path: '/dossiers/:ins/documents', summary: 'Search the documents the caller may see (TD3.1)', query: DocumentQuerySchema, response: DocumentListSchema },
+  latestDocuments: { method: 'GET', action: 'document.list', path: '/dossiers/:ins/latest-documents', summary: 'The newest current document of each category the caller may read, with what was hidden', response: LatestDocumentsSchema },
   addDocument: { method: 'POST', created: true, action: 'document.add', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema },
   getDocument: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id', summary: 'A document’s metadata', response: DocumentSchema },
   getDocumentContent: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id/content', summary: 'A document’s file (TD3.2)', response: 'binary' },

@@ -50,6 +50,12 @@ const CASES: Case[] = [
     url: `${dossier}/documents?category=biology&sort=date-desc`,
     answer: { items: [DOC_BIOLOGY], nextCursor: 'c2', total: 7, hidden: { masked: 2 } },
   },
+  {
+    name: 'latestDocuments',
+    call: () => dmp.latestDocuments(INS_ADULT),
+    url: `${dossier}/latest-documents`,
+    answer: { categories: [{ category: 'biology', document: DOC_BIOLOGY }, { category: 'imaging', hidden: { masked: 1 } }, { category: 'prevention' }] },
+  },
   { name: 'getDocument', call: () => dmp.getDocument(INS_ADULT, DOC_BIOLOGY.id), url: `${dossier}/documents/${DOC_BIOLOGY.id}`, answer: DOC_BIOLOGY },
   {
     name: 'updateDocument',

@@ -110,6 +110,17 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(list.total, DOCUMENTS[ADULT]!.length - forbidden.length);
     });
 
+    it('gives the newest current document of each category, and what the policy hid there', async () => {
+      const latest = await as('ps-dubois').latestDocuments(ADULT);
+      const byCategory = new Map(latest.categories.map((line) => [line.category, line]));
+      const biology = DOCUMENTS[ADULT]!.filter((d) => d.category === 'biology' && d.status === 'current');
+      const newest = biology.reduce((a, b) => (a.serviceStart >= b.serviceStart ? a : b));
+      assert.equal(byCategory.get('biology')?.document?.id, newest.id);
+      const imaging = DOCUMENTS[ADULT]!.filter((d) => d.category === 'imaging' && d.status === 'current');
+      assert.equal(byCategory.get('imaging')?.document, undefined);
+      assert.deepEqual(byCategory.get('imaging')?.hidden, { 'profession-not-permitted': imaging.length });
+    });
+
     it('never tells a patient that something is hidden from them', async () => {
       const list = await as(PATIENT_MASKED.id).listDocuments(PATIENT_MASKED.identity.ins);
       assert.equal(list.hidden, undefined);

@@ -100,6 +100,25 @@ describe('mock reference backend', () => {
       expect(list.hidden).to.equal(undefined);
     });
 
+    it('gives the newest current document of each category in one logged request, as the per-category searches would', async () => {
+      const pharmacist = as('ps-dubois');
+      const before = logOf(ADULT).length;
+      const latest = await pharmacist.latestDocuments(ADULT);
+      expect(logOf(ADULT).length - before).to.equal(1);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.list', outcome: 'allowed' });
+      for (const line of latest.categories) {
+        const search = await pharmacist.listDocuments(ADULT, { category: line.category, status: 'current', limit: 1000 });
+        expect(line.document?.id, line.category).to.equal(search.items[0]?.id);
+      }
+      // Hidden counts are the category's own, not the whole dossier's.
+      const imaging = db.documentsOf(ADULT).filter((d) => d.category === 'imaging' && d.status === 'current');
+      expect(latest.categories.find((l) => l.category === 'imaging')?.hidden).to.deep.equal({ 'profession-not-permitted': imaging.length });
+      expect(latest.categories.find((l) => l.category === 'biology')?.hidden).to.equal(undefined);
+      const patient = await as(PATIENT_MASKED.id).latestDocuments(PATIENT_MASKED.identity.ins);
+      expect(patient.categories.filter((l) => l.hidden)).to.deep.equal([]);
+      expect((await failure(as('occ-med').latestDocuments(ADULT))).reason).to.equal('never-authorized-actor');
+    });
+
     it('masking by the patient hides a document from a professional who is neither author nor médecin traitant', async () => {
       const pharmacistBefore = await as('ps-dubois').listDocuments(ADULT, { limit: 1000 });
       const target = pharmacistBefore.items.find((d) => d.author.rpps !== '10007025645')!;

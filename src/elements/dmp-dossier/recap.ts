@@ -2,7 +2,7 @@ import { isDmpError } from '../../client/errors.js';
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
-import type { DmpDocument, DocumentList } from '../../model/document.js';
+import type { DmpDocument } from '../../model/document.js';
 import { PROFILE_TYPE_CODE, parseProfileText, type PatientProfile } from '../../model/profile.js';
 import type { Synthesis } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
@@ -12,11 +12,7 @@ import { nominalDocument, type Ask } from './tabs.js';
 export const EMERGENCY_WINDOW_DAYS = 90;
 /** Emergency log lines asked per mode; the access history tab has the rest. */
 const EMERGENCY_LIMIT = 20;
-/**
- * The patient's own documents are read in one page: its first line is the category's newest
- * document, and the declared information (`EXPPAT_2`) is found among them — one logged request
- * instead of two.
- */
+/** The patient's own documents are read in one page, to find the declared information (`EXPPAT_2`) among them. */
 const PATIENT_DOCUMENTS_LIMIT = 100;
 
 /** A part of the récapitulatif, or the policy's reason for not showing it. */
@@ -89,24 +85,17 @@ async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | u
 }
 
 async function loadContent(client: DmpClient, ins: string, ask: Ask, options: RequestOptions): Promise<RecapContent> {
-  // Categories the actor may never read are not asked for: each request is one more line in the patient's history.
-  const categories = CATEGORIES.filter((c) => ask('document.read', nominalDocument(c)).allowed);
-  const lists = new Map<Category, Promise<DocumentList>>(
-    categories.map((category) => [
-      category,
-      client.listDocuments(ins, { category, status: 'current', limit: category === 'patient' ? PATIENT_DOCUMENTS_LIMIT : 1 }, options),
-    ]),
-  );
-  const latest = Promise.all(
-    categories.map(async (category): Promise<LatestLine> => {
-      const list = await lists.get(category)!;
-      return { category, document: list.items[0], hidden: list.items.length === 0 ? list.hidden : undefined };
-    }),
+  const readable = new Set(CATEGORIES.filter((c) => ask('document.read', nominalDocument(c)).allowed));
+  // One request for every category: each request is one more line in the patient's history.
+  const latest = client.latestDocuments(ins, options).then(({ categories }) =>
+    categories
+      .filter((line) => readable.has(line.category))
+      .map((line): LatestLine => ({ category: line.category, document: line.document, hidden: line.document ? undefined : line.hidden })),
   );
   const declaredDecision = ask('document.read', nominalDocument('patient', PROFILE_TYPE_CODE));
   const declared: Promise<Part<Declared>> = declaredDecision.allowed
     ? refusable(async () => {
-        const own = (await lists.get('patient'))?.items ?? [];
+        const own = (await client.listDocuments(ins, { category: 'patient', status: 'current', limit: PATIENT_DOCUMENTS_LIMIT }, options)).items;
         return readDeclared(client, ins, newestSubmitted(own.filter((d) => d.typeCode === PROFILE_TYPE_CODE)), options);
       })
     : Promise.resolve({ ok: false, reason: declaredDecision.reason });
