@@ -16,6 +16,7 @@ import { formatBytes, formatDate } from '../src/i18n/format.js';
 import { categoryLabel, professionLabel } from '../src/i18n/labels.js';
 import type { DmpDocument, DocumentList, DocumentQuery } from '../src/model/document.js';
 import type { DossierInfo } from '../src/model/dossier.js';
+import { afterNextPaint, median, painted, whenTrue } from './timing.js';
 
 const INS = PATIENT_LARGE.identity.ins;
 const KEYWORDS = ['bilan', 'echographie', 'ordonnance hypertension', 'mercier', 'vaccination', 'irm genou', 'zzz', 'dispensation', 'scanner thorax', 'cardiologie'];
@@ -46,49 +47,6 @@ class InMemoryClient extends HttpDmpClient {
   override async listDocuments(_ins: string, _query?: DocumentQuery, _options?: RequestOptions): Promise<DocumentList> {
     return { items: [...this.documents], total: this.documents.length };
   }
-}
-
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => requestAnimationFrame(() => resolve()));
-}
-
-/** Until the frame after next: what was put in the DOM has been styled, laid out and painted. */
-async function painted(): Promise<void> {
-  await nextFrame();
-  await nextFrame();
-}
-
-/**
- * Until just after the next paint: a task queued from a frame callback runs once that frame is
- * painted. Both sides of a comparison are timed this way, so neither pays a whole extra frame.
- */
-function afterNextPaint(): Promise<void> {
-  return new Promise((resolve) =>
-    requestAnimationFrame(() => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = () => resolve();
-      channel.port2.postMessage(undefined);
-    }),
-  );
-}
-
-/** Resolves as soon as `done()` holds after a change under `root`, without waiting for a frame. */
-function whenTrue(root: Node, done: () => boolean): Promise<void> {
-  if (done()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const observer = new MutationObserver(() => {
-      if (!done()) return;
-      observer.disconnect();
-      resolve();
-    });
-    observer.observe(root, { childList: true, subtree: true, attributes: true });
-  });
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 async function mountElement(stage: HTMLElement, documents: readonly DmpDocument[]): Promise<{ el: DmpDocumentList; ms: number }> {

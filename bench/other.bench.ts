@@ -9,12 +9,7 @@ import { generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { accessLogRows, encodeCsv } from '../src/elements/dmp-access-history/csv.js';
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import { DocumentListSchema } from '../src/model/document.js';
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
+import { median } from './timing.js';
 
 function time(runs: number, work: () => void): number {
   const samples: number[] = [];

@@ -1,4 +1,5 @@
 import { benchFirstRender, benchKeywordFilter, benchScrollToMiddle } from './document-list.bench.js';
+import { benchRecap, benchSynthesis } from './dossier.bench.js';
 import { benchCsv, benchZodParse } from './other.bench.js';
 
 declare global {
@@ -22,6 +23,12 @@ async function run(): Promise<void> {
   line(`keyword filter 10,000: median ${(results.keywordFilter10k as { medianMs: number }).medianMs.toFixed(1)} ms`);
   results.scrollToMiddle100k = await benchScrollToMiddle(stage);
   line(`scroll to the middle of 100,000: median ${(results.scrollToMiddle100k as { medianMs: number }).medianMs.toFixed(1)} ms`);
+  results.recap10kPatient = await benchRecap(stage, 'pat-garnier-henri');
+  line(`récapitulatif, 10,000 documents, patient: ${JSON.stringify(results.recap10kPatient)}`);
+  results.recap10kTreating = await benchRecap(stage, 'ps-martin');
+  line(`récapitulatif, 10,000 documents, médecin traitant: ${JSON.stringify(results.recap10kTreating)}`);
+  results.synthesis200 = await benchSynthesis(stage);
+  line(`synthesis of 200 entries: ${JSON.stringify(results.synthesis200)}`);
   results.zodParse10k = benchZodParse();
   line(`zod parse 10,000: ${JSON.stringify(results.zodParse10k)}`);
   results.csv10k = benchCsv();

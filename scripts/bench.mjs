@@ -21,12 +21,15 @@ try {
   });
   server = createServer((req, res) => {
     const path = normalize(new URL(req.url, 'http://x').pathname).replace(/^(\.\.[/\\])+/, '');
+    const file = join(dir, path);
+    let body;
     try {
-      const file = join(dir, path);
-      res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(readFileSync(file));
+      body = readFileSync(file);
     } catch {
       res.writeHead(404).end();
+      return;
     }
+    res.writeHead(200, { 'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
   });
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   browser = await chromium.launch({
@@ -35,6 +38,8 @@ try {
   });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('requestfailed', (request) => console.error('request failed:', request.url()));
+  page.on('response', (response) => response.status() >= 400 && console.error(`${response.status()}:`, response.url()));
   await page.goto(`http://127.0.0.1:${server.address().port}/bench/index.html?run`);
   await page.waitForFunction(() => window.benchResults, null, { timeout: 600_000, polling: 1000 });
   const r = await page.evaluate(() => window.benchResults);
@@ -45,6 +50,10 @@ try {
     ['First render, 100,000 documents (virtualized)', ms(r.firstRender100k.elementMs), ms(r.firstRender100k.vanillaMs), `${r.firstRender100k.ratio.toFixed(3)}×`, '≤ 50 ms'],
     ['Keyword filter over 10,000 loaded documents (median)', ms(r.keywordFilter10k.medianMs), '', '', '≤ 16 ms'],
     ['Scroll to the middle of 100,000 (median)', ms(r.scrollToMiddle100k.medianMs), '', '', 'smooth'],
+    ['dmp-dossier: attached to récapitulatif rendered, 10,000 documents, patient (median)', ms(r.recap10kPatient.medianMs), '', '', ''],
+    ['dmp-dossier: attached to récapitulatif rendered, 10,000 documents, médecin traitant (median)', ms(r.recap10kTreating.medianMs), '', '', ''],
+    ['dmp-synthesis-editor: open a synthesis of 200 entries, read view (median)', ms(r.synthesis200.readMs), '', '', ''],
+    ['dmp-synthesis-editor: from Edit to the 200 entries editable (median)', ms(r.synthesis200.editMs), '', '', ''],
     ['zod/mini parse of 10,000 documents, jitless (strict CSP)', ms(r.zodParse10k.jitlessMs), ms(r.zodParse10k.jsonMs), `${(r.zodParse10k.jitlessMs / r.zodParse10k.jsonMs).toFixed(2)}× JSON.parse`, ''],
     ['zod/mini parse of 10,000 documents, with the JIT', ms(r.zodParse10k.jitMs), ms(r.zodParse10k.jsonMs), `${(r.zodParse10k.jitMs / r.zodParse10k.jsonMs).toFixed(2)}× JSON.parse`, ''],
     ['Access history: CSV of 10,000 lines', ms(r.csv10k.csvMs), '', '', ''],
