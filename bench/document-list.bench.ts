@@ -4,7 +4,6 @@
  * filter over the 10,000 loaded rows. No network: the provider gets a client that answers from
  * memory with every document at once.
  */
-import '../src/zod-setup.js';
 import { DR_MARTIN_TRAITANT, PATIENT_LARGE, actorById, generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import type { RequestOptions } from '../src/client/types.js';

@@ -4,7 +4,6 @@
  * opening a synthesis of 200 entries (read view, then the editor). No network: the client answers
  * from memory, but every answer goes through JSON and its zod schema as the HTTP client's would.
  */
-import '../src/zod-setup.js';
 import { ADULT_PROFILE, DR_MARTIN_TRAITANT, PATIENT_LARGE, SYNTHESIS_V2, actorById, generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import type { RequestOptions } from '../src/client/types.js';

@@ -4,7 +4,6 @@
  * the access history's CSV encoding of 10,000 log lines.
  */
 import * as z from 'zod/mini';
-import '../src/zod-setup.js';
 import { generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { accessLogRows, encodeCsv } from '../src/elements/dmp-access-history/csv.js';
 import type { AccessLogEntry } from '../src/model/access-log.js';

@@ -1,4 +1,3 @@
-import './zod-setup.js';
 
 export * from './model/index.js';
 export {

@@ -1,4 +1,3 @@
-import '../zod-setup.js';
 import { defineElement } from '../define.js';
 import { DmpProvider } from './dmp-provider.element.js';
 

@@ -1,4 +1,3 @@
-import '../zod-setup.js';
 
 /*
  * `dmp-elements/fhir`: the DmpClient of a FHIR R4 server (ANS PDSm / IHE MHD), and the mappings

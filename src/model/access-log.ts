@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import { ACCESS_MODES, ACTIONS, REASON_CODES } from '../policy/types.js';
 import { DateSchema, DateTimeSchema, NonEmptySchema, listOf } from './common.js';
 import { LimitSchema } from './document.js';

@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * The document categories people see in the DMP. They are derived from the XDS classCode
  * (JDV_J57) and typeCode (JDV_J66, LOINC or TRE_A05); this file is the only place that
@@ -17,8 +15,7 @@ export const CATEGORIES = [
   'administrative',
 ] as const;
 
-export const CategorySchema = z.enum(CATEGORIES);
-export type Category = z.infer<typeof CategorySchema>;
+export type Category = (typeof CATEGORIES)[number];
 
 /** classCode (JDV_J57-ClassCode-DMP) → category, when no typeCode overrides it. */
 const BY_CLASS_CODE: Readonly<Record<string, Category>> = {
@@ -152,3 +149,8 @@ export function isDepositedByPatient(typeCode: string): boolean {
 export function categoryOf(classCode: string, typeCode: string): Category {
   return BY_TYPE_CODE[typeCode] ?? BY_CLASS_CODE[classCode] ?? 'report';
 }
+
+/** The patient's declared information ("Mes informations"), one JSON document of their own. */
+export const PROFILE_TYPE_CODE = 'EXPPAT_2';
+/** Advance directives the patient uploaded. */
+export const DIRECTIVES_TYPE_CODE = 'EXPPAT_3';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 
 /** An ISO 8601 date-time with offset, as every timestamp on the wire. */
 export const DateTimeSchema = z.iso.datetime({ offset: true });

@@ -1,17 +1,17 @@
-import * as z from 'zod/mini';
-import type { PolicyDocumentInput } from '../policy/types.js';
-import { CategorySchema, TYPE_CODE_LABELS } from './category.js';
+import * as z from '../zod.js';
+import { CATEGORIES } from './category.js';
 import { DateSchema, DateTimeSchema, NonEmptySchema, listOf, trimmed } from './common.js';
+import { DOCUMENT_SORTS } from './document-search.js';
+
+// The helpers that need no schema live in zod-free modules, so that an element using only them
+// does not load zod; they are re-exported here for everything else.
+export { VISIBILITY_CODES, confidentialityOf, policyDocumentOf } from './document-policy.js';
+export { DOCUMENT_SORTS, fold, keywordMatcher, type DocumentSort } from './document-search.js';
+
+export const CategorySchema = z.enum(CATEGORIES);
 
 export const DocumentStatusSchema = z.enum(['current', 'replaced', 'archived', 'deleted']);
 export type DocumentStatus = z.infer<typeof DocumentStatusSchema>;
-
-/** The TRE_A07 visibility codes (OID 1.2.250.1.213.1.1.4.13). */
-export const VISIBILITY_CODES = {
-  masked: 'MASQUE_PS',
-  invisibleToPatient: 'INVISIBLE_PATIENT',
-  invisibleToLegalRepresentatives: 'INVISIBLE_REPRESENTANTS_LEGAUX',
-} as const;
 
 export const DocumentAuthorSchema = z.object({
   name: NonEmptySchema,
@@ -78,8 +78,6 @@ export const LatestDocumentsSchema = z.object({
 });
 export type LatestDocuments = z.infer<typeof LatestDocumentsSchema>;
 
-export const DOCUMENT_SORTS = ['date-desc', 'date-asc', 'title-asc', 'title-desc'] as const;
-export type DocumentSort = (typeof DOCUMENT_SORTS)[number];
 
 /** A page size from a query string: a whole number from 1 to 1000. */
 export const LimitSchema = z.coerce.number().check(z.multipleOf(1), z.minimum(1), z.maximum(1000));
@@ -121,56 +119,3 @@ export const NewDocumentSchema = z.object({
   replaces: z.optional(z.string()),
 });
 export type NewDocument = z.infer<typeof NewDocumentSchema>;
-
-/** A document as the policy engine reads it (POLICY.md's `document` input). */
-export function policyDocumentOf(doc: DmpDocument): PolicyDocumentInput {
-  return {
-    category: doc.category,
-    typeCode: doc.typeCode,
-    ...(doc.author.rpps ? { authorRpps: doc.author.rpps } : {}),
-    masked: doc.masked,
-    invisibleToPatient: doc.invisibleToPatient,
-    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
-    submittedAt: doc.submittedAt,
-  };
-}
-
-/** The confidentiality codes of a document: `N`, then each TRE_A07 visibility code set on it. */
-export function confidentialityOf(flags: Pick<DmpDocument, 'masked' | 'invisibleToPatient' | 'invisibleToLegalRepresentatives'>): string[] {
-  const codes = ['N'];
-  if (flags.masked) codes.push(VISIBILITY_CODES.masked);
-  if (flags.invisibleToPatient) codes.push(VISIBILITY_CODES.invisibleToPatient);
-  if (flags.invisibleToLegalRepresentatives) codes.push(VISIBILITY_CODES.invisibleToLegalRepresentatives);
-  return codes;
-}
-
-/** Lower case without accents: "Échographie" matches "echo". Server and browser fold alike. */
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase();
-}
-
-// Folding is the costly part of a search; each document is folded once, on its first search.
-const searchTexts = new WeakMap<DmpDocument, string>();
-
-/** What a keyword search looks in: title, author, organisation and type, folded. */
-function searchTextOf(doc: DmpDocument): string {
-  let text = searchTexts.get(doc);
-  if (text === undefined) {
-    text = fold(`${doc.title} ${doc.author.name} ${doc.author.organisation ?? ''} ${TYPE_CODE_LABELS[doc.typeCode] ?? ''} ${doc.typeCode}`);
-    searchTexts.set(doc, text);
-  }
-  return text;
-}
-
-/**
- * The keyword search of `q` (every word must appear), the same in the backend, the FHIR client
- * and the list filtering loaded rows; undefined when `q` holds no word.
- */
-export function keywordMatcher(q: string | undefined): ((doc: DmpDocument) => boolean) | undefined {
-  const words = fold(q ?? '').split(/\s+/).filter(Boolean);
-  if (words.length === 0) return undefined;
-  return (doc) => {
-    const text = searchTextOf(doc);
-    return words.every((word) => text.includes(word));
-  };
-}

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import { DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
 import { NirSchema } from './nir.js';
 import { InsStatusSchema, PatientTraitsSchema } from './patient.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 
 /** Why a NIR was refused; each has a sentence in the elements' locales. */
 export type NirFailure = 'empty' | 'length' | 'characters' | 'sex' | 'month' | 'department' | 'key';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import { ReasonCodeSchema } from './access-log.js';
 
 /** RFC 9457 problem details, as every error response. */

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import { NonEmptySchema } from './common.js';
 import { RppsSchema } from './rpps.js';
 

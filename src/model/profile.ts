@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import { DateSchema, DateTimeSchema, trimmed } from './common.js';
 
 /**
@@ -7,8 +7,7 @@ import { DateSchema, DateTimeSchema, trimmed } from './common.js';
  * JSON. Uploaded advance directives are separate `EXPPAT_3` documents.
  */
 
-export const PROFILE_TYPE_CODE = 'EXPPAT_2';
-export const DIRECTIVES_TYPE_CODE = 'EXPPAT_3';
+export { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from './category.js';
 /**
  * The profile's file type. `text/plain` is among the types every DMP gateway accepts; the
  * content is JSON nonetheless, and is read as such.

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import type { Action } from '../policy/types.js';
 import { AccessLogListSchema, AccessLogQuerySchema, NotificationSchema } from './access-log.js';
 import { AuthorizationChangeSchema, AuthorizationListSchema } from './authorization.js';

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from '../zod.js';
 import { DateSchema, DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
 
 const id = z.string().check(z.minLength(1), z.maxLength(64));

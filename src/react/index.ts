@@ -2,7 +2,6 @@
 // React components for the dmp-* elements, made with @lit/react from custom-elements.json:
 // props that are element properties are set as properties (objects such as `actor` included),
 // and each event has an `on…` prop with its typed detail. Importing this module registers the tags.
-import '../zod-setup.js';
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import '../context/dmp-provider.js';

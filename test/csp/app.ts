@@ -1,6 +1,5 @@
 // The strict-CSP test page's script: the mock backend, then every element of the standalone
 // build loaded from /lib/ as an integrator's page would load them.
-import '../../src/zod-setup.js';
 import { startMockBackend } from '../../mocks/browser.js';
 import { ACTORS } from '../../mocks/data/index.js';
 

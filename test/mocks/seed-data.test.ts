@@ -306,9 +306,9 @@ describe('seed data', () => {
   });
 
   describe('demonstration code lists', () => {
-    it('has about sixty CIM-10 codes and sixty drugs, well formed and unique', () => {
-      expect(DEMO_CIM10.length).to.be.within(50, 80);
-      expect(DEMO_DRUGS.length).to.be.within(50, 80);
+    it('has about three hundred CIM-10 codes and three hundred drugs (DECISIONS.md 3), well formed and unique', () => {
+      expect(DEMO_CIM10.length).to.be.within(290, 320);
+      expect(DEMO_DRUGS.length).to.be.within(290, 320);
       for (const c of DEMO_CIM10) expect(c.code, c.label).to.match(/^[A-Z]\d{2}(\.\d{1,2})?$/);
       for (const d of DEMO_DRUGS) {
         expect(d.cis, d.label).to.match(/^\d{8}$/);

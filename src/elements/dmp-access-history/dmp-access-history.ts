@@ -1,4 +1,3 @@
-import '../../zod-setup.js';
 import { defineElement } from '../../define.js';
 import { DmpAccessHistory } from './dmp-access-history.element.js';
 

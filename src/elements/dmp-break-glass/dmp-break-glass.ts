@@ -1,4 +1,3 @@
-import '../../zod-setup.js';
 import { defineElement } from '../../define.js';
 import { DmpBreakGlass } from './dmp-break-glass.element.js';
 

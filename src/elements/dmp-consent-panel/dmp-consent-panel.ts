@@ -1,4 +1,3 @@
-import '../../zod-setup.js';
 import { defineElement } from '../../define.js';
 import { DmpConsentPanel } from './dmp-consent-panel.element.js';
 

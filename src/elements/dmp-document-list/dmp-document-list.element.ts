@@ -9,13 +9,15 @@ import type { DataChange } from '../../context/contexts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
 import { CATEGORIES, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, type Category } from '../../model/category.js';
-import { policyDocumentOf, type DmpDocument, type DocumentQuery, type DocumentSort } from '../../model/document.js';
+import type { DmpDocument, DocumentQuery } from '../../model/document.js';
+import { policyDocumentOf } from '../../model/document-policy.js';
+import type { DocumentSort } from '../../model/document-search.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { PROFESSION_CODES } from '../../policy/matrix.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
-import { AddDocumentForm, type TypeGroup } from './add-document.js';
+import type { AddDocumentForm, TypeGroup } from './add-document.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { styles } from './dmp-document-list.styles.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
@@ -88,7 +90,9 @@ function nextFrame(): Promise<void> {
 export class DmpDocumentList extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  private readonly addForm = new AddDocumentForm(this, () => this.locale);
+  /** The add form and its validation (with zod) load on first use: most viewers never add. */
+  private addForm: AddDocumentForm | undefined;
+  private addFormLoading: Promise<AddDocumentForm> | undefined;
 
   private readonly dossierTask = new Task(this, {
     task: async ([ins, ready], { signal }) => {
@@ -601,15 +605,35 @@ export class DmpDocumentList extends DmpElement {
     }
   };
 
+  private loadAddForm(): Promise<AddDocumentForm> {
+    this.addFormLoading ??= import('./add-document.js').then(
+      ({ AddDocumentForm: Form }) => (this.addForm = new Form(this, () => this.locale)),
+      (error: unknown) => {
+        // A chunk that failed to load (offline) is asked again on the next click.
+        this.addFormLoading = undefined;
+        throw error;
+      },
+    );
+    return this.addFormLoading;
+  }
+
   private readonly openAdd = async (e: Event) => {
     this.actionsTrigger = e.currentTarget as HTMLElement;
-    this.addForm.reset();
+    this.actionError = undefined;
+    let form: AddDocumentForm;
+    try {
+      form = await this.loadAddForm();
+    } catch {
+      this.actionError = msg('Le formulaire d’ajout n’a pas pu être chargé : vérifiez votre connexion, puis réessayez.', { id: 'document-list.add-unavailable' });
+      return;
+    }
+    form.reset();
     await this.updateComplete;
     this.addDialog?.showModal();
   };
 
   private readonly cancelAdd = () => {
-    this.addForm.cancel();
+    this.addForm?.cancel();
     this.addDialog?.close();
   };
 
@@ -618,7 +642,9 @@ export class DmpDocumentList extends DmpElement {
     const client = this.client;
     const ins = this.patientIns;
     if (!client) return;
-    const doc = await this.addForm.submit((metadata, file, options) => client.addDocument(ins, metadata, file, options));
+    const form = this.addForm;
+    if (!form) return;
+    const doc = await form.submit((metadata, file, options) => client.addDocument(ins, metadata, file, options));
     if (!doc) return;
     this.addDialog?.close();
     this.emit('dmp-document-added', { document: doc });
@@ -883,9 +909,9 @@ export class DmpDocumentList extends DmpElement {
   private renderAddDialog(): TemplateResult {
     const add = this.addableTypes();
     return html`<dialog id="add-dialog" class="dialog dialog--wide" aria-labelledby="add-title-heading" @close=${this.restoreFocus}
-      @cancel=${() => this.addForm.cancel()}>
+      @cancel=${() => this.addForm?.cancel()}>
       <h2 id="add-title-heading" class="dialog-title">${msg('Ajouter un document', { id: 'document-list.add' })}</h2>
-      ${this.addForm.render(add?.groups ?? [], this.submitAdd, this.cancelAdd)}
+      ${this.addForm?.render(add?.groups ?? [], this.submitAdd, this.cancelAdd) ?? nothing}
     </dialog>`;
   }
 }

@@ -1,4 +1,3 @@
-import '../../zod-setup.js';
 import { defineElement } from '../../define.js';
 import { DmpDocumentList } from './dmp-document-list.element.js';
 

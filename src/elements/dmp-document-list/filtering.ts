@@ -1,5 +1,6 @@
 import { CATEGORIES, type Category } from '../../model/category.js';
-import { DOCUMENT_SORTS, keywordMatcher, type DmpDocument, type DocumentSort } from '../../model/document.js';
+import type { DmpDocument } from '../../model/document.js';
+import { DOCUMENT_SORTS, keywordMatcher, type DocumentSort } from '../../model/document-search.js';
 
 /** The server's own page size when none is asked for, and the most it accepts. */
 export const DEFAULT_PAGE_SIZE = 50;

@@ -1,4 +1,3 @@
-import '../../zod-setup.js';
 import { defineElement } from '../../define.js';
 import { DmpDossierCreate } from './dmp-dossier-create.element.js';
 

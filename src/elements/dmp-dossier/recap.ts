@@ -1,9 +1,9 @@
 import { isDmpError } from '../../client/errors.js';
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
-import { CATEGORIES, type Category } from '../../model/category.js';
+import { CATEGORIES, PROFILE_TYPE_CODE, type Category } from '../../model/category.js';
 import type { DmpDocument } from '../../model/document.js';
-import { PROFILE_TYPE_CODE, parseProfileText, type PatientProfile } from '../../model/profile.js';
+import type { PatientProfile } from '../../model/profile.js';
 import type { Synthesis } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { nominalDocument, type Ask } from './tabs.js';
@@ -80,6 +80,8 @@ async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | u
   if (!doc) return { kind: 'none' };
   const blob = await orUndefinedIfMissing(() => client.getDocumentContent(ins, doc.id, options));
   if (!blob) return { kind: 'none' };
+  // The parser (and zod with it) loads only when there is a declaration to read.
+  const { parseProfileText } = await import('../../model/profile.js');
   const parsed = parseProfileText(await blob.text());
   return parsed.ok ? { kind: 'profile', profile: parsed.profile } : { kind: 'unreadable' };
 }

@@ -1,4 +1,4 @@
-import { PROFILE_TYPE_CODE } from '../../model/profile.js';
+import { PROFILE_TYPE_CODE } from '../../model/category.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest, ReasonCode } from '../../policy/types.js';
 
 /** The five tabs of the DMP, in their order on screen; also the values of the `tab` attribute. */

@@ -21,7 +21,7 @@ import { styles } from './dmp-patient-profile.styles.js';
 import { checkDraft, draftOf, isProfileDraft, type FieldProblem, type ProfileDraft } from './draft.js';
 import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
 import { renderProfileFields, type ProfileFormHost } from './form.js';
-import { policyDocumentOf } from '../../model/document.js';
+import { policyDocumentOf } from '../../model/document-policy.js';
 import { listPatientDocuments, newPatientDocument, readProfile } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
 import { errorText } from './texts.js';

@@ -1,4 +1,3 @@
-import '../../zod-setup.js';
 import { defineElement } from '../../define.js';
 import { DmpPatientProfile } from './dmp-patient-profile.element.js';
 

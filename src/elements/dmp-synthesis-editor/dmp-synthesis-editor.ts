@@ -1,4 +1,3 @@
-import '../../zod-setup.js';
 import { defineElement } from '../../define.js';
 import { DmpSynthesisEditor } from './dmp-synthesis-editor.element.js';
 

@@ -252,6 +252,7 @@
 'document-list.action.unmask': `Stop masking from professionals`,
 'document-list.actions': `Actions`,
 'document-list.add': `Add a document`,
+'document-list.add-unavailable': `The add form could not be loaded: check your connection, then try again.`,
 'document-list.add.date': `Date of the act`,
 'document-list.add.date-required': `Enter the date of the act.`,
 'document-list.add.failed': str`The document was not added: ${0}`,
