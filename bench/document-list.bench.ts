@@ -15,6 +15,7 @@ import { formatBytes, formatDate } from '../src/i18n/format.js';
 import { categoryLabel, professionLabel } from '../src/i18n/labels.js';
 import type { DmpDocument, DocumentList, DocumentQuery } from '../src/model/document.js';
 import type { DossierInfo } from '../src/model/dossier.js';
+import { largeDossierInfo } from './large-dossier.js';
 import { afterNextPaint, median, painted, whenTrue } from './timing.js';
 
 const INS = PATIENT_LARGE.identity.ins;
@@ -27,20 +28,7 @@ class InMemoryClient extends HttpDmpClient {
   }
 
   override async getDossier(ins: string, _options?: RequestOptions): Promise<DossierInfo> {
-    return {
-      ins,
-      status: 'active',
-      policy: {
-        status: 'active',
-        patientId: PATIENT_LARGE.id,
-        patientIsMinor: false,
-        treatingPhysiciansRpps: [DR_MARTIN_TRAITANT.rpps],
-        authorizedRpps: [],
-        blockedRpps: [],
-        oppositions: { breakGlass: false, regulation: false },
-        insStatus: 'QUAL',
-      },
-    };
+    return largeDossierInfo(ins);
   }
 
   override async listDocuments(_ins: string, _query?: DocumentQuery, _options?: RequestOptions): Promise<DocumentList> {

@@ -17,6 +17,7 @@ import { CATEGORIES } from '../src/model/category.js';
 import { DocumentListSchema, LatestDocumentsSchema, type DmpDocument, type DocumentQuery } from '../src/model/document.js';
 import type { DossierInfo } from '../src/model/dossier.js';
 import { SynthesisSchema, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
+import { largeDossierInfo } from './large-dossier.js';
 import { afterNextPaint, median, painted, whenTrue } from './timing.js';
 
 const INS = PATIENT_LARGE.identity.ins;
@@ -50,20 +51,7 @@ class InMemoryClient extends HttpDmpClient {
   }
 
   override async getDossier(ins: string, _options?: RequestOptions): Promise<DossierInfo> {
-    return {
-      ins,
-      status: 'active',
-      policy: {
-        status: 'active',
-        patientId: PATIENT_LARGE.id,
-        patientIsMinor: false,
-        treatingPhysiciansRpps: [DR_MARTIN_TRAITANT.rpps],
-        authorizedRpps: [],
-        blockedRpps: [],
-        oppositions: { breakGlass: false, regulation: false },
-        insStatus: 'QUAL',
-      },
-    };
+    return largeDossierInfo(ins);
   }
 
   /** The server's work included: a pass over every document for the newest of each category. */

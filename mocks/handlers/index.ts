@@ -10,9 +10,15 @@ import * as settings from './settings.js';
 import * as synthesis from './synthesis.js';
 
 const listNotifications: Resolver = ({ actor }) => {
-  // The outbox is a testing aid; a patient sees only their own dossier's notifications.
-  const own = actor.kind === 'patient' ? [...db.dossiers].filter(([, d]) => d.patientId === actor.id).map(([ins]) => ins) : undefined;
-  return json({ items: own ? db.notifications.filter((n) => own.includes(n.ins)) : db.notifications });
+  // The outbox is a testing aid, and still what the patient side is told: a patient sees their
+  // own dossier's notifications, a legal representative those of the dossiers they represent,
+  // anyone else none.
+  const theirs = [...db.dossiers]
+    .filter(([, d]) =>
+      actor.kind === 'patient' ? d.patientId === actor.id : actor.kind === 'legal-representative' ? d.legalRepresentatives.some((r) => r.id === actor.id) : false,
+    )
+    .map(([ins]) => ins);
+  return json({ items: db.notifications.filter((n) => theirs.includes(n.ins)) });
 };
 
 /** Every route of the API table has exactly one resolver: the compiler checks it. */

@@ -115,3 +115,29 @@ export function errorKindOfStatus(status: number): DmpErrorKind {
       return 'http';
   }
 }
+
+/** The error of a request stopped by its signal: `timeout` when the deadline fired, `aborted` otherwise. */
+export function abortError(reason: unknown): DmpError {
+  return reason instanceof DOMException && reason.name === 'TimeoutError'
+    ? new DmpError('timeout', 'The request timed out', { cause: reason })
+    : new DmpError('aborted', 'The request was aborted', { cause: reason });
+}
+
+/** Waits `ms` (a retry's backoff); rejects with {@link abortError} as soon as `signal` aborts. */
+export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(abortError(signal.reason));
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortError(signal?.reason));
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -14,7 +14,7 @@ import { ProblemSchema } from '../model/problem.js';
 import { ROUTES, routePath } from '../model/routes.js';
 import type { RouteName, RouteSpec } from '../model/routes.js';
 import type { SynthesisContent } from '../model/synthesis.js';
-import { DmpError, errorKindOfStatus, isDmpError } from './errors.js';
+import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep } from './errors.js';
 import type { DmpIssue } from './errors.js';
 import type {
   AddDocumentOptions,
@@ -407,12 +407,6 @@ function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError(signal.reason);
 }
 
-function abortError(reason: unknown): DmpError {
-  return reason instanceof DOMException && reason.name === 'TimeoutError'
-    ? new DmpError('timeout', 'The request timed out', { cause: reason })
-    : new DmpError('aborted', 'The request was aborted', { cause: reason });
-}
-
 /** Aborts when `parent` does, or after `ms` without a `restart()`. */
 function startDeadline(parent: AbortSignal, ms: number) {
   const controller = new AbortController();
@@ -433,24 +427,6 @@ function startDeadline(parent: AbortSignal, ms: number) {
       parent.removeEventListener('abort', follow);
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) {
-      reject(abortError(signal.reason));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal.reason));
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 /** Same URL and same headers (hence same caller identity): the same answer. */

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { DmpError, errorKindOfStatus, isDmpError } from '../client/errors.js';
+import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep } from '../client/errors.js';
 import type { DmpIssue } from '../client/errors.js';
 import type {
   AddDocumentOptions,
@@ -1129,29 +1129,5 @@ function parseRetryAfter(value: string | null): number | undefined {
 
 function throwIfAborted(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw abortError(signal.reason);
-}
-
-function abortError(reason: unknown): DmpError {
-  return reason instanceof DOMException && reason.name === 'TimeoutError'
-    ? new DmpError('timeout', 'The request timed out', { cause: reason })
-    : new DmpError('aborted', 'The request was aborted', { cause: reason });
-}
-
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) {
-      reject(abortError(signal.reason));
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(abortError(signal?.reason));
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 

@@ -212,6 +212,19 @@ describe('mock reference backend', () => {
   });
 
   describe('emergency access', () => {
+    it('shows the notification outbox to the patient side of each dossier only', async () => {
+      const justification = 'Patiente inconsciente aux urgences, allergies inconnues';
+      await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', justification);
+      await as('ps-morel').requestEmergencyAccess(PATIENT_MINOR.identity.ins, 'break-glass', justification);
+      const patient = await as('pat-durand-jeanne').listNotifications();
+      expect(patient.items.some((n) => n.event === 'emergency-access')).to.equal(true);
+      expect(patient.items.every((n) => n.ins === ADULT)).to.equal(true);
+      const representative = await as('rep-moreau-sophie').listNotifications();
+      expect(representative.items.some((n) => n.event === 'emergency-access')).to.equal(true);
+      expect(representative.items.every((n) => n.ins === PATIENT_MINOR.identity.ins)).to.equal(true);
+      expect((await as('ps-morel').listNotifications()).items).to.deep.equal([]);
+    });
+
     it('refuses break-glass without a 20-character justification, then grants it and logs the mode and the reason', async () => {
       const emergencyDoctor = as('ps-morel');
       expect((await failure(emergencyDoctor.listDocuments(ADULT))).reason).to.equal('not-authorized');

@@ -47,6 +47,11 @@ export const baseStyles = css`
     border-color: var(--dmp-color-error);
     background: var(--dmp-color-error-surface);
   }
+  /* The patient line (renderPatientLine), alike in every element. */
+  .patient {
+    margin: 0;
+    font-weight: 600;
+  }
   :focus-visible {
     outline: 3px solid var(--dmp-color-focus);
     outline-offset: 2px;

@@ -6,12 +6,13 @@ import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
 import type { DataTopic } from '../../context/contexts.js';
-import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
+import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { actionLabel, actorRoleLabel, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import { actorKey } from '../../model/actor-key.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { ACCESS_MODES, ACTIONS, type AccessMode, type Action, type ReasonCode } from '../../policy/types.js';
+import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { accessLogRows, encodeCsv } from './csv.js';
@@ -72,6 +73,7 @@ function isEmergency(mode: AccessMode): boolean {
  * @fires {CustomEvent<HistoryExportedDetail>} dmp-history-exported - The CSV file of the filtered entries was offered for download; `detail.rows` data rows, `detail.filename`, `detail.truncated` when `export-limit` cut it.
  *
  * @csspart base - The element's outer box.
+ * @csspart patient - The patient's identity, when the `patient` property is set.
  * @csspart toolbar - The filters and the export button.
  * @csspart table - The table of entries.
  * @csspart row - One entry (a table row).
@@ -311,7 +313,7 @@ export class DmpAccessHistory extends DmpElement {
     const allowed = this.allowedKey !== undefined && this.allowedKey === this.key;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <h2 id="title">${msg('Historique des accès au dossier', { id: 'access-history.title' })}</h2>
-      ${this.renderPatient()}
+      ${renderPatientLine(this.patient, this.locale)}
       ${!this.patientIns
         ? html`<div class="notice notice--error" role="alert">
             ${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'access-history.no-patient' })}
@@ -320,16 +322,6 @@ export class DmpAccessHistory extends DmpElement {
     </section>`;
   }
 
-  private renderPatient(): TemplateResult | typeof nothing {
-    const patient = this.patient;
-    if (!patient) return nothing;
-    const birth = patient.birthDate
-      ? msg(str`né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'access-history.patient-born' })
-      : '';
-    return html`<p class="patient">
-      ${msg('Patient :', { id: 'access-history.patient' })} <strong>${patient.name}</strong>${birth ? `, ${birth}` : ''}
-    </p>`;
-  }
 
   private renderBody(current: Loaded | undefined, pending: boolean): unknown {
     if (this.task.status === TaskStatus.ERROR) return this.renderLoadError();

@@ -16,10 +16,6 @@ export const styles = css`
     margin: 0;
     font-size: 1.25em;
   }
-  .patient {
-    margin: 0;
-    color: var(--dmp-color-muted);
-  }
 
   .toolbar {
     display: flex;

@@ -6,12 +6,13 @@ import { isDmpError } from '../../client/errors.js';
 import type { EmergencyMode } from '../../client/types.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
-import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
 import type { DossierInfo, EmergencyGrant } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { MIN_JUSTIFICATION_LENGTH, isValidJustification } from '../../policy/justification.js';
 import type { ReasonCode } from '../../policy/types.js';
+import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { styles } from './dmp-break-glass.styles.js';
 // Brings the typing of the dmp-break-glass-* events this element emits.
@@ -36,6 +37,7 @@ const RELOAD_TOPICS: readonly DataTopic[] = ['dossier', 'settings', 'authorizati
  * @fires {CustomEvent<BreakGlassRefusedDetail>} dmp-break-glass-refused - The server refused the request, with the policy's reason.
  *
  * @csspart base - The whole element.
+ * @csspart patient - The patient's identity, when the `patient` property is set.
  * @csspart explanation - What will happen, shown before the form.
  * @csspart form - The justification and confirmation form.
  * @csspart notice - Refusals, errors and the granted access.
@@ -152,19 +154,10 @@ export class DmpBreakGlass extends DmpElement {
     const loading = this.load.status === TaskStatus.PENDING;
     return html`<section part="base" class="break-glass" aria-labelledby="title" aria-busy=${loading || this.submitting ? 'true' : 'false'}>
       <h2 id="title">${msg(str`Accès d’urgence : ${modeLabel(this.mode === 'regulation' ? 'regulation' : 'break-glass')}`, { id: 'break-glass.title' })}</h2>
-      ${this.renderPatient()} ${this.renderBody()}
+      ${renderPatientLine(this.patient, this.locale)} ${this.renderBody()}
     </section>`;
   }
 
-  private renderPatient(): TemplateResult | typeof nothing {
-    const patient = this.patient;
-    if (!patient) return nothing;
-    return html`<p class="patient">
-      ${patient.birthDate
-        ? msg(str`Patient : ${patient.name}, né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'break-glass.patient-born' })
-        : msg(str`Patient : ${patient.name}`, { id: 'break-glass.patient' })}
-    </p>`;
-  }
 
   private renderBody(): unknown {
     if (!this.patientIns) {

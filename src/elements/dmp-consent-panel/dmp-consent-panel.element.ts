@@ -22,6 +22,7 @@ import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
 import { validateRpps, type RppsFailure } from '../../model/rpps.js';
 import type { Action, Decision, ReasonCode } from '../../policy/types.js';
+import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { styles } from './dmp-consent-panel.styles.js';
 import type { AuthorizationChangeKind } from './events.js';
@@ -133,6 +134,7 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
  * @fires {CustomEvent<DossierLifecycleDetail>} dmp-dossier-reactivated - The server reactivated the closed dossier.
  *
  * @csspart base - The panel.
+ * @csspart patient - The patient's identity, when the `patient` property is set.
  * @csspart section - Each section (professionals, emergency access, notifications, representatives, closure).
  * @csspart row - A professional or a legal representative in a list.
  * @csspart notice - Status, refusal and error messages.
@@ -491,20 +493,11 @@ export class DmpConsentPanel extends DmpElement {
     const loading = this.load.status === TaskStatus.PENDING;
     return html`<section part="base" class="panel" aria-labelledby="panel-title" aria-busy=${loading ? 'true' : 'false'}>
         <h2 id="panel-title">${msg('Gestion du DMP', { id: 'consent-panel.title' })}</h2>
-        ${this.renderPatient()} ${this.renderBody(loading)}
+        ${renderPatientLine(this.patient, this.locale)} ${this.renderBody(loading)}
       </section>
       ${this.renderDialog()}`;
   }
 
-  private renderPatient(): TemplateResult | typeof nothing {
-    const patient = this.patient;
-    if (!patient) return nothing;
-    return html`<p class="patient">
-      ${patient.birthDate
-        ? msg(str`Patient : ${patient.name}, né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'consent-panel.patient-born' })
-        : msg(str`Patient : ${patient.name}`, { id: 'consent-panel.patient' })}
-    </p>`;
-  }
 
   private renderBody(loading: boolean): unknown {
     if (!this.patientIns) {

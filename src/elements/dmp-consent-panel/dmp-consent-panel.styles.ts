@@ -24,7 +24,6 @@ export const styles = css`
   p {
     margin: 0;
   }
-  .patient,
   .hint,
   .meta,
   .empty {

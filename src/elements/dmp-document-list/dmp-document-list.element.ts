@@ -15,6 +15,7 @@ import type { DocumentSort } from '../../model/document-search.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { PROFESSION_CODES } from '../../policy/matrix.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
+import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import type { AddDocumentForm, TypeGroup } from './add-document.js';
@@ -661,7 +662,7 @@ export class DmpDocumentList extends DmpElement {
     const dossierError = this.dossierTask.status === TaskStatus.ERROR ? this.dossierTask.error : undefined;
     const refusal = [documentsError, dossierError].find((e) => isDmpError(e) && e.kind === 'forbidden');
     return html`<div part="base" class="base">
-      ${this.renderPatient()}
+      ${renderPatientLine(this.patient, this.locale)}
       ${!this.patientIns
         ? html`<div class="notice notice--error" role="alert">
             ${msg('Aucun patient : indiquez son INS dans l’attribut patient-ins.', { id: 'document-list.no-patient' })}
@@ -676,16 +677,6 @@ export class DmpDocumentList extends DmpElement {
     </div>`;
   }
 
-  private renderPatient(): TemplateResult | typeof nothing {
-    const patient = this.patient;
-    if (!patient) return nothing;
-    const name = patient.name;
-    return html`<p part="patient" class="patient">
-      ${patient.birthDate
-        ? msg(str`${name}, né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'document-list.patient-born' })
-        : name}
-    </p>`;
-  }
 
   private renderRefusal(error: unknown): TemplateResult {
     return html`<div class="notice notice--error" role="alert">

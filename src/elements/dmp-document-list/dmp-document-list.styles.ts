@@ -25,10 +25,6 @@ export const styles = css`
   .muted {
     color: var(--dmp-color-muted);
   }
-  .patient {
-    margin: 0;
-    font-weight: 600;
-  }
   p {
     margin: 0;
   }

@@ -6,11 +6,12 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
-import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
 import type { DossierInfo } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { ReasonCode } from '../../policy/types.js';
+import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { TAB_ELEMENTS, loadElement, type ComposedTag } from './composed.js';
@@ -52,6 +53,7 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @fires {CustomEvent<TabChangeDetail>} dmp-tab-change - The user showed another tab; `detail.tab` is its name, also reflected in the `tab` attribute.
  *
  * @csspart base - The element's outer box.
+ * @csspart patient - The patient's identity, when the `patient` property is set.
  * @csspart tablist - The row of tabs.
  * @csspart tab - Each tab.
  * @csspart panel - Each tab panel.
@@ -256,21 +258,12 @@ export class DmpDossier extends DmpElement {
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <header class="head">
         <h2 id="title">${msg('Dossier médical partagé', { id: 'dossier.title' })}</h2>
-        ${this.renderPatient()} ${this.renderEmergencyBanner()}
+        ${renderPatientLine(this.patient, this.locale)} ${this.renderEmergencyBanner()}
       </header>
       ${this.renderBody()}
     </section>`;
   }
 
-  private renderPatient(): TemplateResult | typeof nothing {
-    const patient = this.patient;
-    if (!patient) return nothing;
-    return html`<p class="patient">
-      ${patient.birthDate
-        ? msg(str`Patient : ${patient.name}, né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'dossier.patient-born' })
-        : msg(str`Patient : ${patient.name}`, { id: 'dossier.patient' })}
-    </p>`;
-  }
 
   private renderEmergencyBanner(): TemplateResult | typeof nothing {
     const grant = this.session?.emergencyGrant;

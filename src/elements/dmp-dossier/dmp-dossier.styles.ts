@@ -29,7 +29,6 @@ export const styles = css`
   h4 {
     font-size: 1em;
   }
-  .patient,
   .muted,
   .meta,
   .loading {

@@ -1,4 +1,5 @@
 import { PROFILE_TYPE_CODE } from '../../model/category.js';
+import { nominalDocument } from '../../model/document-policy.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest, ReasonCode } from '../../policy/types.js';
 
 /** The five tabs of the DMP, in their order on screen; also the values of the `tab` attribute. */
@@ -14,11 +15,6 @@ export function isDossierTab(value: unknown): value is DossierTab {
  * `request` replaces parts of that request (another mode, to know whether it would open).
  */
 export type Ask = (action: Action, document?: PolicyDocumentInput, request?: PolicyRequest) => Decision;
-
-/** An unrestricted document of a category, for questions asked before any document is read (or exists). */
-export function nominalDocument(category: PolicyDocumentInput['category'], typeCode?: string): PolicyDocumentInput {
-  return { category, ...(typeCode ? { typeCode } : {}), masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false };
-}
 
 interface TabRule {
   /** The tab can be used when any of these is allowed; the first one's refusal is the one shown. */

@@ -5,7 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { isDmpError, type DmpIssue } from '../../client/errors.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
-import { formatDate, formatDateTime } from '../../i18n/format.js';
+import { formatDateTime } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import { TYPE_CODE_LABELS } from '../../model/category.js';
 import type { Actor } from '../../model/actor.js';
@@ -14,6 +14,7 @@ import type { DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { DIRECTIVES_TYPE_CODE, PROFILE_MIME_TYPE, PROFILE_TYPE_CODE, type PatientProfile } from '../../model/profile.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
+import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { DirectivesUploadForm, type DirectivesView } from './directives.js';
@@ -21,8 +22,8 @@ import { styles } from './dmp-patient-profile.styles.js';
 import { checkDraft, draftOf, isProfileDraft, type FieldProblem, type ProfileDraft } from './draft.js';
 import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
 import { renderProfileFields, type ProfileFormHost } from './form.js';
-import { policyDocumentOf } from '../../model/document-policy.js';
-import { listPatientDocuments, newPatientDocument, readProfile } from './load.js';
+import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
+import { listPatientDocuments, readProfile } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
 import { errorText } from './texts.js';
 
@@ -111,7 +112,7 @@ export class DmpPatientProfile extends DmpElement {
         if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, refused: error.reason } satisfies Loaded;
         throw error;
       }
-      const read = this.decideOn('document.read', info.policy, newPatientDocument(PROFILE_TYPE_CODE));
+      const read = this.decideOn('document.read', info.policy, nominalDocument('patient', PROFILE_TYPE_CODE));
       if (!read.allowed) return { key, refused: read.reason } satisfies Loaded;
       const { profile: document, directives } = await listPatientDocuments(client, ins, { signal });
       const content = document ? await readProfile(client, ins, document, { signal }) : undefined;
@@ -225,7 +226,7 @@ export class DmpPatientProfile extends DmpElement {
 
   /** Why the user may not write a document of `typeCode` (replacing `existing`), or undefined when they may. */
   private writeDenial(dossier: PolicyDossier, typeCode: string, existing: DmpDocument | undefined): ReasonCode | undefined {
-    const fresh = newPatientDocument(typeCode);
+    const fresh = nominalDocument('patient', typeCode);
     const target = existing ? policyDocumentOf(existing) : fresh;
     const decisions = [
       this.decideOn('document.add', dossier, fresh),
@@ -417,7 +418,7 @@ export class DmpPatientProfile extends DmpElement {
           ? msg('Mes informations', { id: 'patient-profile.title.own' })
           : msg('Informations déclarées par le patient', { id: 'patient-profile.title' })}
       </h2>
-      ${this.renderPatient()}
+      ${renderPatientLine(this.patient, this.locale)}
       ${!this.patientIns
         ? html`<div class="notice notice--error" role="alert">
             ${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'patient-profile.no-patient' })}
@@ -427,14 +428,6 @@ export class DmpPatientProfile extends DmpElement {
     </section>`;
   }
 
-  private renderPatient(): TemplateResult | typeof nothing {
-    const patient = this.patient;
-    if (!patient) return nothing;
-    const birth = patient.birthDate ? msg(str`né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'patient-profile.patient-born' }) : '';
-    return html`<p part="patient" class="patient">
-      ${msg('Patient :', { id: 'patient-profile.patient' })} <strong>${patient.name}</strong>${birth ? `, ${birth}` : ''}
-    </p>`;
-  }
 
   private renderBody(current: Loaded | undefined, pending: boolean): unknown {
     // A form being edited stays on screen whatever happens to a reload behind it.

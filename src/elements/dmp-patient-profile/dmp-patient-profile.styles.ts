@@ -26,7 +26,6 @@ export const styles = css`
   p {
     margin: 0;
   }
-  .patient,
   .meta,
   .muted,
   .hint,

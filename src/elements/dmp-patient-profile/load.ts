@@ -1,12 +1,6 @@
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { DmpDocument } from '../../model/document.js';
 import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE, parseProfileText, type ParsedProfile } from '../../model/profile.js';
-import type { PolicyDocumentInput } from '../../policy/types.js';
-
-/** A document of the patient's own that does not exist yet, for questions asked before it does. */
-export function newPatientDocument(typeCode: string): PolicyDocumentInput {
-  return { category: 'patient', typeCode, masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false };
-}
 
 export interface PatientDocuments {
   /** The current declared-information document, the newest if several are current. */

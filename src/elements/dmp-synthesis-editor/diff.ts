@@ -59,7 +59,8 @@ function byId(entries: readonly Entry[]): Map<string, Entry> {
   return new Map(entries.map((e) => [e.id, e]));
 }
 
-function entriesOf(content: SynthesisContent, list: EntryList): Entry[] {
+/** The entries of one list of a synthesis, as the common entry type. */
+export function entriesOf(content: SynthesisContent, list: EntryList): Entry[] {
   return content[list] as Entry[];
 }
 

@@ -9,13 +9,15 @@ import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
+import { nominalDocument } from '../../model/document-policy.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { SYNTHESIS_GROUPS, emptySynthesisContent, type Synthesis, type SynthesisContent } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
+import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import type { CodeOption } from './codes/index.js';
-import { ENTRY_LISTS, diffSynthesis, mergeSynthesis, resolveMerge, sameValue, type Entry, type EntryList, type MergeConflict } from './diff.js';
+import { ENTRY_LISTS, diffSynthesis, entriesOf, mergeSynthesis, resolveMerge, sameValue, type Entry, type EntryList, type MergeConflict } from './diff.js';
 import { styles } from './dmp-synthesis-editor.styles.js';
 import './events.js';
 import { displayValue, entryTitle, groupHeading, listDef, newEntryId, type FieldDef, type ListDef } from './fields.js';
@@ -51,7 +53,7 @@ interface Combo {
 }
 
 /** A synthesis with no document yet is read under the synthesis category's rules. */
-const NEW_SYNTHESIS_DOCUMENT = { category: 'synthesis', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false } as const;
+const NEW_SYNTHESIS_DOCUMENT = nominalDocument('synthesis');
 const DRAFT_DELAY_MS = 500;
 
 let codesModule: Promise<typeof import('./codes/index.js')> | undefined;
@@ -59,10 +61,6 @@ let codesModule: Promise<typeof import('./codes/index.js')> | undefined;
 function loadCodes() {
   codesModule ??= import('./codes/index.js');
   return codesModule;
-}
-
-function entriesOf(content: SynthesisContent, list: EntryList): Entry[] {
-  return content[list] as Entry[];
 }
 
 function isSynthesis(value: unknown): value is Synthesis {
@@ -94,6 +92,7 @@ function isDraftContent(value: unknown): value is SynthesisContent {
  * @fires {CustomEvent<DraftRestoredDetail>} dmp-draft-restored - Unsaved edits of this author were found on this device and reopened.
  *
  * @csspart base - The whole element.
+ * @csspart patient - The patient's identity, when the `patient` property is set.
  * @csspart header - The title, the patient and the version shown.
  * @csspart toolbar - The buttons of the header (edit, print).
  * @csspart read - The read view.
@@ -768,11 +767,7 @@ export class DmpSynthesisEditor extends DmpElement {
             ? msg('Votre synthèse médicale', { id: 'synthesis-editor.title.plain' })
             : msg('Volet de synthèse médicale', { id: 'synthesis-editor.title' })}
         </h2>
-        ${patient
-          ? html`<p class="patient">
-              ${patient.name}${patient.birthDate ? html` · ${msg(str`né(e) le ${formatDate(patient.birthDate, this.locale)}`, { id: 'synthesis-editor.born' })}` : nothing}
-            </p>`
-          : nothing}
+        ${renderPatientLine(patient, this.locale)}
         <p class="muted">
           ${current
             ? msg(str`Version ${current.version}, mise à jour le ${formatDate(current.savedAt, this.locale)} par ${current.author.name}`, { id: 'synthesis-editor.version-line' })

@@ -44,9 +44,6 @@ export const styles = css`
     justify-content: space-between;
     gap: var(--dmp-space);
   }
-  .patient {
-    font-weight: 600;
-  }
   .toolbar,
   .actions,
   .entry-actions {
