@@ -1,8 +1,6 @@
 import type * as z from 'zod/mini';
-import { ReasonCodeSchema } from '../model/access-log.js';
 import type { AccessLogQuery } from '../model/access-log.js';
 import type { AuthorizationChange } from '../model/authorization.js';
-import { NewDocumentSchema } from '../model/document.js';
 import type { DmpDocument, DocumentPatch, DocumentQuery, NewDocument } from '../model/document.js';
 import type {
   DossierCreate,
@@ -10,8 +8,6 @@ import type {
   NotificationPreferences,
   Oppositions,
 } from '../model/dossier.js';
-import { ProblemSchema } from '../model/problem.js';
-import { ROUTES, routePath } from '../model/routes.js';
 import type { RouteName, RouteSpec } from '../model/routes.js';
 import type { SynthesisContent } from '../model/synthesis.js';
 import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep } from './errors.js';
@@ -61,7 +57,20 @@ export interface HttpDmpClientOptions {
 
 type Params = Record<string, string | number>;
 
+type Wire = typeof import('./wire.js');
+let wireModule: Promise<Wire> | undefined;
+
+/** The route table and its schemas, fetched once; a failed fetch (offline) is tried again on the next call. */
+function loadWire(): Promise<Wire> {
+  wireModule ??= import('./wire.js').catch((error: unknown) => {
+    wireModule = undefined;
+    throw new DmpError('network', 'The client could not load its route table', { cause: error });
+  });
+  return wireModule;
+}
+
 interface Call {
+  wire: Wire;
   route: RouteSpec;
   url: string;
   headers: Record<string, string>;
@@ -105,6 +114,8 @@ export class HttpDmpClient implements DmpClient {
     this.#tries = Math.max(1, Math.floor(options.retry?.tries ?? 3));
     this.#baseDelayMs = options.retry?.baseDelayMs ?? 300;
     this.#maxDelayMs = options.retry?.maxDelayMs ?? 10_000;
+    // Fetched now, so that the first request does not wait for it.
+    loadWire().catch(() => undefined);
   }
 
   getDossier(ins: string, options?: RequestOptions) {
@@ -142,11 +153,13 @@ export class HttpDmpClient implements DmpClient {
   async addDocument(ins: string, metadata: NewDocument, file: Blob, options: AddDocumentOptions = {}): Promise<DmpDocument> {
     const { signal, onProgress } = options;
     throwIfAborted(signal);
-    const route: RouteSpec = ROUTES.addDocument;
+    const hooked = this.#hooked();
+    const wire = await loadWire();
+    const route: RouteSpec = wire.ROUTES.addDocument;
     const body = new FormData();
-    body.append('metadata', JSON.stringify(validated(NewDocumentSchema, metadata, 'metadata')));
+    body.append('metadata', JSON.stringify(validated(wire.NewDocumentSchema, metadata, 'metadata')));
     body.append('file', file);
-    const call: Call = { route, url: this.#url(route, { ins }), headers: await this.#headers({ Accept: JSON_ACCEPT }), body };
+    const call: Call = { wire, route, url: this.#url(wire, route, { ins }), headers: await this.#headers(hooked, { Accept: JSON_ACCEPT }), body };
     throwIfAborted(signal);
     const flight = this.#launch(undefined, (flightSignal) => this.#upload(call, flightSignal, onProgress));
     return this.#join(flight, signal) as Promise<DmpDocument>;
@@ -235,13 +248,16 @@ export class HttpDmpClient implements DmpClient {
   ): Promise<ResponseOf<N>> {
     const signal = options?.signal;
     throwIfAborted(signal);
-    const route: RouteSpec = ROUTES[name];
-    const url = this.#url(route, input.params ?? {}, input.query);
+    const hooked = this.#hooked();
+    const wire = await loadWire();
+    const route: RouteSpec = wire.ROUTES[name];
+    const url = this.#url(wire, route, input.params ?? {}, input.query);
     const body =
       route.body === undefined || route.body === 'multipart'
         ? undefined
         : JSON.stringify(validated(route.body, input.body, 'body'));
     const headers = await this.#headers(
+      hooked,
       {
         Accept: route.response === 'binary' ? '*/*' : JSON_ACCEPT,
         ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
@@ -249,7 +265,7 @@ export class HttpDmpClient implements DmpClient {
       input.headers,
     );
     throwIfAborted(signal);
-    const call: Call = { route, url, headers, body };
+    const call: Call = { wire, route, url, headers, body };
     const key = route.method === 'GET' ? flightKey(url, headers) : undefined;
     const flight =
       (key === undefined ? undefined : this.#flights.get(key)) ??
@@ -257,8 +273,8 @@ export class HttpDmpClient implements DmpClient {
     return this.#join(flight, signal) as Promise<ResponseOf<N>>;
   }
 
-  #url(route: RouteSpec, params: Params, query?: object): string {
-    const path = routePath(route.path, params);
+  #url(wire: Wire, route: RouteSpec, params: Params, query?: object): string {
+    const path = wire.routePath(route.path, params);
     if (!route.query) return this.#baseUrl + path;
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(validated(route.query, query ?? {}, 'query') as object)) {
@@ -268,17 +284,26 @@ export class HttpDmpClient implements DmpClient {
     return this.#baseUrl + path + (encoded ? `?${encoded}` : '');
   }
 
-  /** The hook's headers override the defaults; the call's own (If-Match…) override both. */
-  async #headers(defaults: Record<string, string>, own: Record<string, string> = {}): Promise<Record<string, string>> {
-    let hooked: Record<string, string> = {};
-    if (this.#headerHook) {
+  /**
+   * The hook's headers, asked for at once: a call is made as whoever the session names when it
+   * is made, even though it is sent a little later.
+   */
+  #hooked(): Promise<Record<string, string>> {
+    const hooked = (async () => {
       try {
-        hooked = await this.#headerHook();
+        return (await this.#headerHook?.()) ?? {};
       } catch (error) {
         throw new DmpError('unauthorized', 'The headers hook failed', { cause: error });
       }
-    }
-    return { ...defaults, ...hooked, ...own };
+    })();
+    // Heard by #headers; a call that fails before (an invalid body) must not leave it unheard.
+    hooked.catch(() => undefined);
+    return hooked;
+  }
+
+  /** The hook's headers override the defaults; the call's own (If-Match…) override both. */
+  async #headers(hooked: Promise<Record<string, string>>, defaults: Record<string, string>, own: Record<string, string> = {}): Promise<Record<string, string>> {
+    return { ...defaults, ...(await hooked), ...own };
   }
 
   #launch(key: string | undefined, run: (signal: AbortSignal) => Promise<unknown>): Flight {
@@ -340,7 +365,7 @@ export class HttpDmpClient implements DmpClient {
     } catch (error) {
       throw signal.aborted ? abortError(signal.reason) : new DmpError('network', `${describe(call.route)}: no response`, { cause: error });
     }
-    return interpret(call.route, fetchResponse(response, signal));
+    return interpret(call, fetchResponse(response, signal));
   }
 
   /** Milliseconds to wait before the next attempt, or undefined to give up. */
@@ -393,7 +418,7 @@ export class HttpDmpClient implements DmpClient {
       );
       xhr.send(call.body ?? null);
     });
-    return answered.then((raw) => interpret(call.route, raw)).finally(() => deadline.dispose());
+    return answered.then((raw) => interpret(call, raw)).finally(() => deadline.dispose());
   }
 }
 
@@ -483,8 +508,8 @@ function xhrResponse(xhr: XMLHttpRequest): RawResponse {
 }
 
 /** The one place a response becomes a value or a DmpError, for fetch and upload alike. */
-async function interpret(route: RouteSpec, raw: RawResponse): Promise<unknown> {
-  if (raw.status < 200 || raw.status >= 300) throw await errorOf(route, raw);
+async function interpret({ wire, route }: Call, raw: RawResponse): Promise<unknown> {
+  if (raw.status < 200 || raw.status >= 300) throw await errorOf(wire, route, raw);
   if (route.response === 'none') return undefined;
   if (route.response === 'binary') return raw.blob();
   let body: unknown;
@@ -502,13 +527,13 @@ async function interpret(route: RouteSpec, raw: RawResponse): Promise<unknown> {
   throw new DmpError('invalid-response', `${describe(route)}: ${summary(issues)}`, { status: raw.status, issues });
 }
 
-async function errorOf(route: RouteSpec, raw: RawResponse): Promise<DmpError> {
+async function errorOf(wire: Wire, route: RouteSpec, raw: RawResponse): Promise<DmpError> {
   const { status } = raw;
   const body = await errorBody(raw);
   const fields = isRecord(body) ? body : {};
-  const problem = ProblemSchema.safeParse(body).data;
+  const problem = wire.ProblemSchema.safeParse(body).data;
   // Read apart from the problem, so that a reason survives a body that is otherwise off-spec.
-  const reason = problem?.reason ?? ReasonCodeSchema.safeParse(fields['reason']).data;
+  const reason = problem?.reason ?? wire.ReasonCodeSchema.safeParse(fields['reason']).data;
   const kind = errorKindOfStatus(status);
   let issues =
     kind === 'invalid-request'
