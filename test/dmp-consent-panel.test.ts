@@ -415,8 +415,8 @@ describe('dmp-consent-panel', () => {
       input(el, '#notify-email', 'not-an-address');
       input(el, '#notify-phone', '01 23 45 67 89');
       $(el, '#notifications button[type="submit"]').click();
-      await el.updateComplete;
-      expect($(el, '#notify-email').getAttribute('aria-invalid')).to.equal('true');
+      // The checks load with the first submission: wait for what the user sees.
+      await waitUntil(() => $(el, '#notify-email').getAttribute('aria-invalid') === 'true', 'the invalid address was never marked');
       expect($(el, '#notify-email-error').textContent).to.contain('Adresse e-mail invalide');
       expect($(el, '#notify-phone').getAttribute('aria-describedby')).to.equal('notify-phone-error');
       expect($(el, '#notify-phone-error').textContent).to.contain('06 ou 07');
@@ -464,8 +464,7 @@ describe('dmp-consent-panel', () => {
       const { el } = await mount('rep-moreau-sophie', MINOR);
       input(el, '#rep-firstName', '   ');
       $(el, '#representatives button[type="submit"]').click();
-      await el.updateComplete;
-      expect($(el, '#rep-firstName').getAttribute('aria-invalid')).to.equal('true');
+      await waitUntil(() => $(el, '#rep-firstName').getAttribute('aria-invalid') === 'true', 'the empty first name was never marked');
       expect($(el, '#rep-firstName-error').textContent).to.contain('prénom');
       expect($(el, '#rep-lastName-error').textContent).to.contain('nom');
       expect(record(MINOR).legalRepresentatives).to.have.length(1);
@@ -501,8 +500,7 @@ describe('dmp-consent-panel', () => {
       let requested = false;
       el.addEventListener('dmp-dossier-close-request', () => (requested = true));
       $(el, '#close button[type="submit"]').click();
-      await el.updateComplete;
-      expect($(el, '#close-word').getAttribute('aria-invalid')).to.equal('true');
+      await waitUntil(() => $(el, '#close-word').getAttribute('aria-invalid') === 'true', 'the wrong word was never marked');
       expect($(el, '#close-word-error').textContent).to.contain('FERMER');
       expect(requested).to.equal(false);
       expect(record().status).to.equal('active');
@@ -545,7 +543,7 @@ describe('dmp-consent-panel', () => {
       const { el } = await mount();
       input(el, '#close-word', 'FERMER');
       $(el, '#close button[type="submit"]').click();
-      await el.updateComplete;
+      await waitUntil(() => el.shadowRoot!.querySelector('#close-reason-error'), 'the missing reason was never said');
       expect($(el, '#close-reason-error').textContent).to.contain('motif');
       expect(record().status).to.equal('active');
     });
@@ -566,7 +564,7 @@ describe('dmp-consent-panel', () => {
       input(el, '#close-reason', 'No longer wanted');
       input(el, '#close-word', 'FERMER');
       $(el, '#close button[type="submit"]').click();
-      await el.updateComplete;
+      await waitUntil(() => el.shadowRoot!.querySelector('#close-word-error'), 'the wrong word was never said');
       expect($(el, '#close-word-error').textContent).to.contain('CLOSE');
       input(el, '#close-word', 'CLOSE');
       const closed = oneEvent(el, 'dmp-dossier-closed');

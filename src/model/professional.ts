@@ -1,6 +1,14 @@
 import * as z from '../zod.js';
 import { NonEmptySchema } from './common.js';
-import { RppsSchema } from './rpps.js';
+import { RPPS_FAILURE_MESSAGES, validateRpps } from './rpps.js';
+
+/** An RPPS number, with the reason of a failure in words (the check itself is zod-free, in rpps.ts). */
+export const RppsSchema = z.string().check(
+  z.superRefine((value, ctx) => {
+    const result = validateRpps(value);
+    if (!result.ok) ctx.addIssue({ code: 'custom', input: value, message: RPPS_FAILURE_MESSAGES[result.reason], params: { reason: result.reason } });
+  }),
+);
 
 export const OrganisationSchema = z.object({
   name: NonEmptySchema,

@@ -1,5 +1,3 @@
-import * as z from '../zod.js';
-
 export type RppsFailure = 'length' | 'characters' | 'key';
 
 /** Luhn check over a string of digits (the RPPS's last digit is a Luhn key). */
@@ -35,10 +33,3 @@ export const RPPS_FAILURE_MESSAGES: Readonly<Record<RppsFailure, string>> = {
   characters: 'Le numéro RPPS ne contient que des chiffres.',
   key: 'La clé du numéro RPPS ne correspond pas : vérifiez la saisie.',
 };
-
-export const RppsSchema = z.string().check(
-  z.superRefine((value, ctx) => {
-    const result = validateRpps(value);
-    if (!result.ok) ctx.addIssue({ code: 'custom', input: value, message: RPPS_FAILURE_MESSAGES[result.reason], params: { reason: result.reason } });
-  }),
-);

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { NirSchema, nirKey, validateNir, type NirFailure } from '../../src/model/nir.js';
 import { isMinor } from '../../src/model/patient.js';
-import { RppsSchema, nationalIdOfRpps, validateRpps } from '../../src/model/rpps.js';
+import { RppsSchema } from '../../src/model/professional.js';
+import { nationalIdOfRpps, validateRpps } from '../../src/model/rpps.js';
 
 /** A NIR with the right key for its 13 characters. */
 const withKey = (n13: string) => `${n13}${String(nirKey(n13)).padStart(2, '0')}`;

@@ -5,19 +5,14 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { DmpError } from '../../client/errors.js';
 import type { DmpClient } from '../../client/types.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Authorization } from '../../model/authorization.js';
-import {
-  DossierCloseSchema,
-  type DossierInfo,
-  type LegalRepresentative,
-  type NotificationPreferences,
-  type Oppositions,
-} from '../../model/dossier.js';
+import type { DossierInfo, LegalRepresentative, NotificationPreferences, Oppositions } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
 import { validateRpps, type RppsFailure } from '../../model/rpps.js';
@@ -31,8 +26,6 @@ import {
   NOTIFICATION_EVENTS,
   RELATIONSHIPS,
   confirmsWith,
-  parsePreferences,
-  parseRepresentative,
   preferencesDraft,
   type FieldErrors,
   type NotificationEvent,
@@ -113,6 +106,20 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+
+let validationModule: Promise<typeof import('./validation.js')> | undefined;
+function loadValidation(): Promise<typeof import('./validation.js')> {
+  validationModule ??= import('./validation.js').catch((error: unknown) => {
+    validationModule = undefined;
+    throw error;
+  });
+  return validationModule;
+}
+
+/** Started when the user enters a form, so that its submission seldom waits for the checks. */
+function prefetchValidation(): void {
+  loadValidation().catch(() => undefined);
+}
 /**
  * The patient's "Gestion du DMP": who may access the dossier (médecin traitant, authorized and
  * blocked professionals), the two oppositions to emergency access, notification preferences,
@@ -254,6 +261,16 @@ export class DmpConsentPanel extends DmpElement {
     this.messages = { ...this.messages, [section]: { kind, text } };
   }
 
+  /** The forms' checks, loaded on the first submission; on failure (offline) the section says so. */
+  private async validation(section: Section): Promise<typeof import('./validation.js') | undefined> {
+    try {
+      return await loadValidation();
+    } catch (error) {
+      this.say(section, 'error', this.notSaved(new DmpError('network', 'The form checks could not be loaded', { cause: error })));
+      return undefined;
+    }
+  }
+
   private notSaved(error: unknown): string {
     return msg(str`La modification n’a pas été enregistrée : ${errorText(error)}`, { id: 'consent-panel.not-saved' });
   }
@@ -340,7 +357,9 @@ export class DmpConsentPanel extends DmpElement {
   private async handlePreferencesSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (!this.preferences || this.busy.has('notifications')) return;
-    const parsed = parsePreferences(this.preferences);
+    const validation = await this.validation('notifications');
+    if (!validation || !this.preferences) return;
+    const parsed = validation.parsePreferences(this.preferences);
     this.preferenceErrors = parsed.ok ? new Set() : parsed.fields;
     if (!parsed.ok) {
       await this.focusFirstInvalid('notifications');
@@ -361,7 +380,9 @@ export class DmpConsentPanel extends DmpElement {
   private async handleRepresentativeSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy.has('representatives')) return;
-    const parsed = parseRepresentative(this.representative);
+    const validation = await this.validation('representatives');
+    if (!validation) return;
+    const parsed = validation.parseRepresentative(this.representative);
     this.representativeErrors = parsed.ok ? new Set() : parsed.fields;
     if (!parsed.ok) {
       await this.focusFirstInvalid('representatives');
@@ -402,16 +423,17 @@ export class DmpConsentPanel extends DmpElement {
   private async handleCloseSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     if (this.busy.has('close')) return;
-    const parsed = DossierCloseSchema.safeParse({ reason: this.closeReason });
+    const validation = await this.validation('close');
+    if (!validation) return;
+    const reason = validation.parseCloseReason(this.closeReason);
     const errors = new Set<string>();
-    if (!parsed.success) errors.add('reason');
+    if (reason === undefined) errors.add('reason');
     if (!confirmsWith(this.closeWord, this.closeConfirmationWord)) errors.add('word');
     this.closeErrors = errors;
-    if (!parsed.success || errors.size > 0) {
+    if (reason === undefined || errors.size > 0) {
       await this.focusFirstInvalid('close');
       return;
     }
-    const { reason } = parsed.data;
     if (!this.emit('dmp-dossier-close-request', { reason }, { cancelable: true })) return;
     const closed = await this.write('close', async (client, ins) => {
       const dossier = await client.closeDossier(ins, reason);
@@ -742,7 +764,7 @@ export class DmpConsentPanel extends DmpElement {
     const errors = this.preferenceErrors;
     return html`<section part="section" class="section" id="notifications" aria-labelledby="notifications-title" aria-busy=${this.busy.has('notifications') ? 'true' : 'false'}>
       <h3 id="notifications-title">${msg('Notifications', { id: 'consent-panel.notifications.title' })}</h3>
-      <form novalidate @submit=${(e: SubmitEvent) => void this.handlePreferencesSubmit(e)}>
+      <form novalidate @focusin=${prefetchValidation} @submit=${(e: SubmitEvent) => void this.handlePreferencesSubmit(e)}>
         <div class="field">
           <label for="notify-email">${msg('Adresse e-mail', { id: 'consent-panel.notify.email' })}</label>
           <input
@@ -854,7 +876,7 @@ export class DmpConsentPanel extends DmpElement {
               </li>`,
             )}
           </ul>`}
-      <form novalidate class="inline-form" @submit=${(e: SubmitEvent) => void this.handleRepresentativeSubmit(e)}>
+      <form novalidate class="inline-form" @focusin=${prefetchValidation} @submit=${(e: SubmitEvent) => void this.handleRepresentativeSubmit(e)}>
         <h4>${msg('Ajouter un représentant légal', { id: 'consent-panel.representative.add.title' })}</h4>
         ${text('firstName', msg('Prénom', { id: 'consent-panel.representative.first-name' }), msg('Indiquez le prénom (100 caractères au plus).', { id: 'consent-panel.representative.first-name.invalid' }), 'given-name')}
         ${text('lastName', msg('Nom', { id: 'consent-panel.representative.last-name' }), msg('Indiquez le nom (100 caractères au plus).', { id: 'consent-panel.representative.last-name.invalid' }), 'family-name')}
@@ -884,7 +906,7 @@ export class DmpConsentPanel extends DmpElement {
       <p class="hint">
         ${msg('Le dossier peut être fermé à tout moment. Il ne sera plus accessible aux professionnels de santé. Son contenu est conservé dix ans après la fermeture, puis supprimé ; pendant ce délai, le dossier peut être réactivé.', { id: 'consent-panel.close.explained' })}
       </p>
-      <form novalidate @submit=${(e: SubmitEvent) => void this.handleCloseSubmit(e)}>
+      <form novalidate @focusin=${prefetchValidation} @submit=${(e: SubmitEvent) => void this.handleCloseSubmit(e)}>
         <div class="field">
           <label for="close-reason">${msg('Motif de la fermeture', { id: 'consent-panel.close.reason' })}</label>
           <textarea

@@ -1,10 +1,4 @@
-import {
-  NewLegalRepresentativeSchema,
-  NotificationPreferencesSchema,
-  type LegalRepresentative,
-  type NewLegalRepresentative,
-  type NotificationPreferences,
-} from '../../model/dossier.js';
+import type { LegalRepresentative, NotificationPreferences } from '../../model/dossier.js';
 
 /** The notification form as typed: text fields stay strings until saved. */
 export interface PreferencesDraft {
@@ -49,28 +43,6 @@ export function normalizePhone(input: string): string | undefined {
   const compact = input.replace(/[\s.()-]/g, '');
   if (!compact) return undefined;
   return /^0\d{9}$/.test(compact) ? `+33${compact.slice(1)}` : compact;
-}
-
-function failedFields(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey> }>): FieldErrors {
-  return new Set(issues.map((issue) => String(issue.path[0] ?? '')));
-}
-
-export function parsePreferences(draft: PreferencesDraft): { ok: true; value: NotificationPreferences } | { ok: false; fields: FieldErrors } {
-  const email = draft.email.trim();
-  const phone = normalizePhone(draft.phone);
-  const parsed = NotificationPreferencesSchema.safeParse({
-    ...(email ? { email } : {}),
-    ...(phone ? { phone } : {}),
-    newDocument: draft.newDocument,
-    firstAccess: draft.firstAccess,
-    emergencyAccess: draft.emergencyAccess,
-  });
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, fields: failedFields(parsed.error.issues) };
-}
-
-export function parseRepresentative(draft: RepresentativeDraft): { ok: true; value: NewLegalRepresentative } | { ok: false; fields: FieldErrors } {
-  const parsed = NewLegalRepresentativeSchema.safeParse(draft);
-  return parsed.success ? { ok: true, value: parsed.data } : { ok: false, fields: failedFields(parsed.error.issues) };
 }
 
 /** The typed confirmation word, forgiving case and surrounding spaces but not spelling. */

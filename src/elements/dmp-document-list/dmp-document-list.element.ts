@@ -1,10 +1,9 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
-import { virtualize } from '@lit-labs/virtualizer/virtualize.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isDmpError } from '../../client/errors.js';
+import { DmpError, isDmpError } from '../../client/errors.js';
 import type { DataChange } from '../../context/contexts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
@@ -57,6 +56,24 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
+
+type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+let virtualizerModule: Promise<Virtualize> | undefined;
+
+/**
+ * The virtualizer is fetched while the first page of documents is, rather than with the element:
+ * the rows wait for both, behind the same skeleton. A failed fetch (offline) is tried again.
+ */
+function loadVirtualize(): Promise<Virtualize> {
+  virtualizerModule ??= import('@lit-labs/virtualizer/virtualize.js').then(
+    (module) => module.virtualize,
+    (error: unknown) => {
+      virtualizerModule = undefined;
+      throw new DmpError('network', 'The list could not load its virtualizer', { cause: error });
+    },
+  );
+  return virtualizerModule;
+}
 /**
  * The documents of a patient's DMP, newest first, with search, filters and sort reflected in
  * attributes (a host can deep-link to a filtered view). Documents the user may not see are never
@@ -141,6 +158,8 @@ export class DmpDocumentList extends DmpElement {
   @state() private activeIndex = 0;
   @state() private loadingMore = false;
   @state() private loadMoreError: unknown;
+  @state() private virtualize: Virtualize | undefined;
+  @state() private virtualizerError: unknown;
   @state() private busy: ReadonlySet<string> = new Set();
   @state() private actionTarget: DmpDocument | undefined;
   @state() private deleteTarget: DmpDocument | undefined;
@@ -223,6 +242,20 @@ export class DmpDocumentList extends DmpElement {
     return Boolean(validText(this.query) || validCategory(this.category) || validDate(this.dateFrom) || validDate(this.dateTo) || validText(this.authorProfession));
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.loadVirtualizer();
+  }
+
+  private loadVirtualizer(): void {
+    if (this.virtualize) return;
+    this.virtualizerError = undefined;
+    loadVirtualize().then(
+      (virtualize) => (this.virtualize = virtualize),
+      (error: unknown) => (this.virtualizerError = error),
+    );
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
@@ -271,6 +304,7 @@ export class DmpDocumentList extends DmpElement {
 
   /** Loads the list again from its first page (and the dossier's access conditions); resolves when done, failed or not. */
   async reload(): Promise<void> {
+    this.loadVirtualizer();
     this.revision += 1;
     this.dossierRevision += 1;
     await this.updateComplete;
@@ -672,7 +706,7 @@ export class DmpDocumentList extends DmpElement {
           : html`${this.renderToolbar()} ${this.renderHiddenNotice()}
               <p class="visually-hidden" role="status">${this.announcement}</p>
               ${this.actionError ? html`<p class="notice notice--error" role="alert">${this.actionError}</p>` : nothing}
-              ${this.renderDocuments(documentsError ?? dossierError)}`}
+              ${this.renderDocuments(documentsError ?? dossierError ?? this.virtualizerError)}`}
       ${this.renderActionsDialog()} ${this.renderDeleteDialog()} ${this.renderAddDialog()}
     </div>`;
   }
@@ -763,7 +797,8 @@ export class DmpDocumentList extends DmpElement {
       </div>`;
     }
     const listing = this.listing;
-    if (!listing) {
+    const virtualize = this.virtualize;
+    if (!listing || (!virtualize && this.visible.length > 0)) {
       return html`<div class="grid grid--loading" aria-busy="true">
         <p class="visually-hidden" role="status">${msg('Chargement des documents…', { id: 'document-list.loading' })}</p>
         ${renderSkeletonRows(SKELETON_ROWS)}
@@ -778,7 +813,7 @@ export class DmpDocumentList extends DmpElement {
           : html`<strong>${msg('Aucun document', { id: 'document-list.empty' })}</strong>`}
       </div>`;
     }
-    return html`${this.renderSummary(listing)} ${this.renderGrid(pending)} ${this.renderLoadMore(listing)}`;
+    return html`${this.renderSummary(listing)} ${virtualize ? this.renderGrid(virtualize, pending) : nothing} ${this.renderLoadMore(listing)}`;
   }
 
   private renderSummary(listing: Listing): TemplateResult {
@@ -793,7 +828,7 @@ export class DmpDocumentList extends DmpElement {
     </p>`;
   }
 
-  private renderGrid(pending: boolean): TemplateResult {
+  private renderGrid(virtualize: Virtualize, pending: boolean): TemplateResult {
     const sort = validSort(this.sort);
     const ariaSort = (column: 'date' | 'title') =>
       sort.startsWith(column) ? (sort.endsWith('desc') ? 'descending' : 'ascending') : 'none';
