@@ -104,6 +104,9 @@ async function consentAndCreate(el: DmpDossierCreate) {
 
 describe('dmp-dossier-create', () => {
   before(startBackend);
+  // The element fetches its form checks as soon as it is on the page; a user types for longer
+  // than that takes, and so do these tests once the module is in.
+  before(() => import('../src/elements/dmp-dossier-create/checks.js'));
   beforeEach(async () => {
     await resetBackend();
     requests = [];

@@ -1,7 +1,6 @@
 import * as z from '../zod.js';
 import { DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
-import { NirSchema } from './nir.js';
-import { InsStatusSchema, PatientTraitsSchema } from './patient.js';
+import { InsStatusSchema, NirSchema, PatientTraitsSchema } from './patient.js';
 
 export const DossierStatusSchema = z.enum(['active', 'closed', 'none']);
 export type DossierStatus = z.infer<typeof DossierStatusSchema>;

@@ -1,5 +1,3 @@
-import * as z from '../zod.js';
-
 /** Why a NIR was refused; each has a sentence in the elements' locales. */
 export type NirFailure = 'empty' | 'length' | 'characters' | 'sex' | 'month' | 'department' | 'key';
 
@@ -71,15 +69,3 @@ export function validateNir(input: string): NirValidation {
     provisional: sex === '7' || sex === '8',
   };
 }
-
-/** A NIR on the wire: 15 characters, normalized, with a matching key. */
-export const NirSchema = z.string().check(
-  z.superRefine((value, ctx) => {
-    const result = validateNir(value);
-    if (!result.ok) {
-      ctx.addIssue({ code: 'custom', input: value, message: NIR_FAILURE_MESSAGES[result.reason], params: { reason: result.reason } });
-    } else if (result.nir !== value) {
-      ctx.addIssue({ code: 'custom', input: value, message: 'Le NIR doit être transmis sans espaces.' });
-    }
-  }),
-);

@@ -1,14 +1,24 @@
 import * as z from '../zod.js';
 import { DateSchema, trimmed } from './common.js';
-import { NirSchema } from './nir.js';
+import { INS_STATUSES, SEXES } from './ins.js';
+import { NIR_FAILURE_MESSAGES, validateNir } from './nir.js';
 
-export const INS_STATUSES = ['PROV', 'RECUP', 'VALI', 'QUAL'] as const;
-/** PROV provisional, RECUP fetched from INSi, VALI checked against an ID, QUAL both. */
+export { INS_STATUSES, SEXES, isMinor, type InsStatus, type Sex } from './ins.js';
+
 export const InsStatusSchema = z.enum(INS_STATUSES);
-export type InsStatus = z.infer<typeof InsStatusSchema>;
+export const SexSchema = z.enum(SEXES);
 
-export const SexSchema = z.enum(['M', 'F', 'I']);
-export type Sex = z.infer<typeof SexSchema>;
+/** A NIR on the wire: 15 characters, normalized, with a matching key. */
+export const NirSchema = z.string().check(
+  z.superRefine((value, ctx) => {
+    const result = validateNir(value);
+    if (!result.ok) {
+      ctx.addIssue({ code: 'custom', input: value, message: NIR_FAILURE_MESSAGES[result.reason], params: { reason: result.reason } });
+    } else if (result.nir !== value) {
+      ctx.addIssue({ code: 'custom', input: value, message: 'Le NIR doit être transmis sans espaces.' });
+    }
+  }),
+);
 
 /** The INS traits: what identifies a person beside the NIR. */
 export const PatientTraitsSchema = z.object({
@@ -35,13 +45,5 @@ export type PatientIdentity = z.infer<typeof PatientIdentitySchema>;
 export interface PatientDisplay {
   name: string;
   birthDate?: string;
-  sex?: Sex;
-}
-
-/** Whether a person born on `birthDate` is a minor on `today` (both `YYYY-MM-DD`). */
-export function isMinor(birthDate: string, today: string): boolean {
-  const [y, m, d] = birthDate.split('-').map(Number) as [number, number, number];
-  const [ty, tm, td] = today.split('-').map(Number) as [number, number, number];
-  const age = ty - y - (tm < m || (tm === m && td < d) ? 1 : 0);
-  return age < 18;
+  sex?: (typeof SEXES)[number];
 }

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { NirSchema, nirKey, validateNir, type NirFailure } from '../../src/model/nir.js';
+import { nirKey, validateNir, type NirFailure } from '../../src/model/nir.js';
+import { NirSchema } from '../../src/model/patient.js';
 import { isMinor } from '../../src/model/patient.js';
 import { RppsSchema } from '../../src/model/professional.js';
 import { nationalIdOfRpps, validateRpps } from '../../src/model/rpps.js';

@@ -2,12 +2,13 @@ import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isDmpError } from '../../client/errors.js';
+import { DmpError, isDmpError } from '../../client/errors.js';
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Credentials, DossierCreate, DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import { validateNir } from '../../model/nir.js';
-import { INS_STATUSES, isMinor, type InsStatus, type PatientIdentity, type PatientTraits } from '../../model/patient.js';
+import { INS_STATUSES, isMinor, type InsStatus } from '../../model/ins.js';
+import type { PatientIdentity, PatientTraits } from '../../model/patient.js';
 import type { Decision } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
@@ -17,8 +18,6 @@ import { checkboxField, selectField, textField } from './fields.js';
 import {
   EMPTY_DETAILS,
   EMPTY_IDENTITY,
-  checkDetails,
-  checkIdentity,
   creationChannel,
   type DetailsField,
   type DetailsForm,
@@ -43,6 +42,23 @@ const NO_DOSSIER: PolicyDossier = {
 };
 
 const RELATIONSHIPS = ['parent', 'guardian', 'curator', 'other'] as const;
+
+
+type Checks = typeof import('./checks.js');
+let checksModule: Promise<Checks> | undefined;
+
+/**
+ * The forms' checks (and zod with them): not part of the element's first load, fetched as soon
+ * as it is on the page, since its forms are all it shows.
+ */
+function loadChecks(): Promise<Checks> {
+  checksModule ??= import('./checks.js').catch((error: unknown) => {
+    checksModule = undefined;
+    throw new DmpError('network', 'The form checks could not be loaded', { cause: error });
+  });
+  return checksModule;
+}
+
 
 /**
  * Opens a patient's DMP as pharmacy, practice or hospital software does: the INS (NIR and
@@ -89,6 +105,9 @@ export class DmpDossierCreate extends DmpElement {
   @state() private detailsErrors: FieldErrors<DetailsField> = {};
   @state() private creating = false;
   @state() private createError: unknown;
+  /** The checks could not be loaded when the identification was submitted (offline). */
+  @state() private checksError: unknown;
+  private checks: Checks | undefined;
   @state() private reactivationConsent = false;
   @state() private reactivationConsentMissing = false;
   @state() private reactivating = false;
@@ -118,6 +137,12 @@ export class DmpDossierCreate extends DmpElement {
 
   /** The INS identity status the host holds: `PROV`, `RECUP`, `VALI` or `QUAL`. */
   @property({ attribute: 'ins-status' }) insStatus: InsStatus | '' = '';
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A failed prefetch says nothing: the submission tries again, and speaks if it fails too.
+    if (!this.checks) void this.loadChecks().then(() => (this.checksError = undefined));
+  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -232,8 +257,8 @@ export class DmpDossierCreate extends DmpElement {
 
   /** After a first submission every change re-checks the form; before, only the NIR speaks up, once typed. */
   private handleIdentityChange(field: IdentityField): void {
-    if (this.identityTried) {
-      const result = checkIdentity(this.identity);
+    if (this.identityTried && this.checks) {
+      const result = this.checks.checkIdentity(this.identity);
       this.identityErrors = result.ok ? {} : result.errors;
     } else if (field === 'nir') {
       const nir = validateNir(this.identity.nir);
@@ -242,10 +267,28 @@ export class DmpDossierCreate extends DmpElement {
     }
   }
 
+  /** The checks, once loaded; on failure the error is kept for the form to show, and undefined returned. */
+  private async loadChecks(): Promise<Checks | undefined> {
+    try {
+      this.checks = await loadChecks();
+      this.checksError = undefined;
+      return this.checks;
+    } catch (error) {
+      this.checksError = error;
+      return undefined;
+    }
+  }
+
   private handleIdentifySubmit(event: SubmitEvent): void {
     event.preventDefault();
+    // Loaded by now but for a very quick (or offline) user: then the submission waits for them.
+    if (this.checks) this.identify(this.checks);
+    else void this.loadChecks().then((checks) => checks && this.identify(checks));
+  }
+
+  private identify(checks: Checks): void {
     this.identityTried = true;
-    const result = checkIdentity(this.identity);
+    const result = checks.checkIdentity(this.identity);
     if (!result.ok) {
       this.identityErrors = result.errors;
       this.focusFirstInvalid();
@@ -293,8 +336,15 @@ export class DmpDossierCreate extends DmpElement {
     const identity = this.checked;
     // A second click while the first request is out must not send another.
     if (this.creating || !identity || !this.client || !this.actor) return;
+    const checks = this.checks ?? (await this.loadChecks());
+    if (!checks) {
+      this.createError = this.checksError;
+      return;
+    }
+    // Checked again: a second click may have gone through while the checks loaded.
+    if (this.creating || identity !== this.checked) return;
     const minor = this.isMinor(identity);
-    const details = checkDetails(this.details, minor);
+    const details = checks.checkDetails(this.details, minor);
     const errors: FieldErrors<DetailsField> = details.ok ? {} : { ...details.errors };
     const decision = this.creationDecision(identity, this.details.consent);
     if (decision?.reason === 'consent-required') errors.consent = [{ code: 'consent' }];
@@ -507,6 +557,9 @@ export class DmpDossierCreate extends DmpElement {
             ${msg('Corrigez les champs signalés avant de continuer.', { id: 'dossier-create.identify.invalid' })}
           </p>`
         : nothing}
+      ${this.checksError === undefined
+        ? nothing
+        : html`<p class="notice notice--error" role="alert">${requestErrorText(this.checksError)}</p>`}
       <div class="actions" part="actions">
         <button type="submit" class="primary">${msg('Rechercher un DMP existant', { id: 'dossier-create.identify.submit' })}</button>
         ${this.cancelButton()}
