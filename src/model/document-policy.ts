@@ -1,6 +1,9 @@
 import type { PolicyDocumentInput } from '../policy/types.js';
 import type { DmpDocument } from './document.js';
 
+/** The largest file a document may carry. */
+export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
+
 /** The TRE_A07 visibility codes (OID 1.2.250.1.213.1.1.4.13). */
 export const VISIBILITY_CODES = {
   masked: 'MASQUE_PS',

@@ -5,7 +5,7 @@ import { DOCUMENT_SORTS } from './document-search.js';
 
 // The helpers that need no schema live in zod-free modules, so that an element using only them
 // does not load zod; they are re-exported here for everything else.
-export { VISIBILITY_CODES, confidentialityOf, policyDocumentOf } from './document-policy.js';
+export { MAX_DOCUMENT_BYTES, VISIBILITY_CODES, confidentialityOf, policyDocumentOf } from './document-policy.js';
 export { DOCUMENT_SORTS, fold, keywordMatcher, type DocumentSort } from './document-search.js';
 
 export const CategorySchema = z.enum(CATEGORIES);
@@ -23,7 +23,6 @@ export const DocumentAuthorSchema = z.object({
 export type DocumentAuthor = z.infer<typeof DocumentAuthorSchema>;
 
 export const MIME_TYPES = ['application/pdf', 'image/jpeg', 'image/png', 'text/xml', 'text/plain'] as const;
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 
 const Count = z.int().check(z.nonnegative());
 

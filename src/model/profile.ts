@@ -1,5 +1,6 @@
 import * as z from '../zod.js';
 import { DateSchema, DateTimeSchema, trimmed } from './common.js';
+import { BLOOD_GROUPS, FRENCH_PHONE, MAX_ALLERGIES, MAX_EMERGENCY_CONTACTS, MAX_TREATMENTS, ORGAN_DONATION_CHOICES } from './profile-fields.js';
 
 /**
  * What the patient declares about themselves ("Mes informations"): stored as one document of
@@ -8,37 +9,20 @@ import { DateSchema, DateTimeSchema, trimmed } from './common.js';
  */
 
 export { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from './category.js';
-/**
- * The profile's file type. `text/plain` is among the types every DMP gateway accepts; the
- * content is JSON nonetheless, and is read as such.
- */
-export const PROFILE_MIME_TYPE = 'text/plain';
+export {
+  BLOOD_GROUPS,
+  FRENCH_PHONE,
+  MAX_ALLERGIES,
+  MAX_EMERGENCY_CONTACTS,
+  MAX_TREATMENTS,
+  ORGAN_DONATION_CHOICES,
+  PROFILE_MIME_TYPE,
+  normalizeFrenchPhone,
+  type BloodGroup,
+  type OrganDonationChoice,
+} from './profile-fields.js';
 
-export const BLOOD_GROUPS = ['A+', 'A-', 'B+', 'B-', 'AB+', 'AB-', 'O+', 'O-', 'unknown'] as const;
 export const BloodGroupSchema = z.enum(BLOOD_GROUPS);
-export type BloodGroup = z.infer<typeof BloodGroupSchema>;
-
-export const ORGAN_DONATION_CHOICES = ['accept', 'refuse', 'undeclared'] as const;
-export type OrganDonationChoice = (typeof ORGAN_DONATION_CHOICES)[number];
-
-export const MAX_ALLERGIES = 50;
-export const MAX_TREATMENTS = 50;
-export const MAX_EMERGENCY_CONTACTS = 5;
-
-/** Metropolitan and overseas numbers as `0X XX XX XX XX` (the form the profile stores). */
-export const FRENCH_PHONE = /^0[1-9](?: \d{2}){4}$/;
-
-/**
- * A French phone number as people type it — `06 12 34 56 78`, `06.12.34.56.78`,
- * `+33 6 12 34 56 78`, `0033612345678` — in the stored form, or undefined when it is none.
- */
-export function normalizeFrenchPhone(input: string): string | undefined {
-  const compact = input.replace(/[\s.\-()]/g, '');
-  const match = /^(?:\+33|0033|0)([1-9]\d{8})$/.exec(compact);
-  if (!match?.[1]) return undefined;
-  const digits = `0${match[1]}`;
-  return digits.replace(/(\d{2})(?=\d)/g, '$1 ');
-}
 
 const EntryIdSchema = z.string().check(z.minLength(1), z.maxLength(64));
 const optionalText = (max: number) => z.optional(trimmed(1, max));

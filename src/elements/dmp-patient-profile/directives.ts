@@ -4,8 +4,9 @@ import { repeat } from 'lit/directives/repeat.js';
 import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
 import { formatBytes, formatDate } from '../../i18n/format.js';
 import { TYPE_CODE_LABELS } from '../../model/category.js';
-import { MAX_DOCUMENT_BYTES, type DmpDocument, type NewDocument } from '../../model/document.js';
-import { DIRECTIVES_TYPE_CODE } from '../../model/profile.js';
+import type { DmpDocument, NewDocument } from '../../model/document.js';
+import { MAX_DOCUMENT_BYTES } from '../../model/document-policy.js';
+import { DIRECTIVES_TYPE_CODE } from '../../model/category.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { errorText } from './texts.js';
 

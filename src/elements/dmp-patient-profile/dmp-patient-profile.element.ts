@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isDmpError, type DmpIssue } from '../../client/errors.js';
+import { DmpError, isDmpError, type DmpIssue } from '../../client/errors.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -12,18 +12,20 @@ import type { Actor } from '../../model/actor.js';
 import type { DmpDocument } from '../../model/document.js';
 import type { DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
-import { DIRECTIVES_TYPE_CODE, PROFILE_MIME_TYPE, PROFILE_TYPE_CODE, type PatientProfile } from '../../model/profile.js';
+import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from '../../model/category.js';
+import type { PatientProfile } from '../../model/profile.js';
+import { PROFILE_MIME_TYPE } from '../../model/profile-fields.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { DirectivesUploadForm, type DirectivesView } from './directives.js';
 import { styles } from './dmp-patient-profile.styles.js';
-import { checkDraft, draftOf, isProfileDraft, type FieldProblem, type ProfileDraft } from './draft.js';
+import { draftOf, isProfileDraft, type FieldProblem, type ProfileDraft } from './draft.js';
 import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
-import { renderProfileFields, type ProfileFormHost } from './form.js';
+import type { ProfileFormHost } from './form.js';
 import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
-import { listPatientDocuments, readProfile } from './load.js';
+import { listPatientDocuments, loadChecks, readProfile, type Checks } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
 import { errorText } from './texts.js';
 
@@ -64,6 +66,18 @@ function localToday(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
+
+type FormModule = typeof import('./form.js');
+let formModule: Promise<FormModule> | undefined;
+
+/** The edit form's fields: only for those who may edit, fetched once the Edit button is shown. */
+function loadForm(): Promise<FormModule> {
+  formModule ??= import('./form.js').catch((error: unknown) => {
+    formModule = undefined;
+    throw new DmpError('network', 'The profile form could not be loaded', { cause: error });
+  });
+  return formModule;
+}
 /**
  * What the patient declares about themselves — blood group, allergies and intolerances, ongoing
  * treatments, people to contact in an emergency, the trusted person, advance directives (written
@@ -133,6 +147,11 @@ export class DmpPatientProfile extends DmpElement {
   });
 
   private saveController: AbortController | undefined;
+  @state() private form: FormModule | undefined;
+  @state() private formError: unknown;
+  private formLoading = false;
+  /** The schema checks, once fetched (see loadChecks). */
+  private checks: Checks | undefined;
   /** The draft as it was when editing started, to tell whether anything was changed. */
   private editStart = '';
   /** What the form was opened on: it stays on screen while a reload behind it fails. */
@@ -180,6 +199,15 @@ export class DmpPatientProfile extends DmpElement {
     return this.editLoaded?.key === this.draftStoreKey ? this.editLoaded : undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A failed prefetch says nothing here: reading or saving tries again, and says so then.
+    loadChecks().then(
+      (checks) => (this.checks = checks),
+      () => undefined,
+    );
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.saveController?.abort();
@@ -207,10 +235,22 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   protected override updated(): void {
+    this.fetchFormWhenNeeded();
     const id = this.pendingFocus;
     if (id === undefined) return;
     this.pendingFocus = undefined;
     this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+  }
+
+  /** The form is fetched when the user may edit (the Edit button is shown) or is editing. */
+  private fetchFormWhenNeeded(): void {
+    if (this.form || this.formLoading || this.formError !== undefined) return;
+    if (!this.draft && !this.renderRoot.querySelector('#edit')) return;
+    this.formLoading = true;
+    loadForm().then(
+      (form) => (this.form = form),
+      (error: unknown) => (this.formError = error),
+    ).finally(() => (this.formLoading = false));
   }
 
   private handleDataChange(): void {
@@ -335,8 +375,8 @@ export class DmpPatientProfile extends DmpElement {
         element.statusText = '';
         element.pendingFocus = focus;
         // Once a save was refused, each change says at once whether the fields are right now.
-        if (element.problems.size > 0) {
-          const result = checkDraft(next, localToday(), new Date().toISOString());
+        if (element.problems.size > 0 && element.checks) {
+          const result = element.checks.checkDraft(next, localToday(), new Date().toISOString());
           element.problems = result.ok ? new Map() : result.problems;
           element.formInvalid = element.problems.size > 0;
         }
@@ -351,7 +391,18 @@ export class DmpPatientProfile extends DmpElement {
     const ins = this.patientIns;
     if (!loaded || !draft || !client || this.saving) return;
     if (overwrite) this.editBase = loaded.document;
-    const result = checkDraft(draft, localToday(), new Date().toISOString());
+    let checks = this.checks;
+    if (!checks) {
+      try {
+        checks = this.checks = await loadChecks();
+      } catch (error) {
+        const kept = await this.keepDraft();
+        this.saveError = error;
+        this.draftKept = kept;
+        return;
+      }
+    }
+    const result = checks.checkDraft(draft, localToday(), new Date().toISOString());
     if (!result.ok) {
       this.problems = result.problems;
       this.formInvalid = true;
@@ -568,7 +619,7 @@ export class DmpPatientProfile extends DmpElement {
                   : msg(str`Vos informations n’ont pas été enregistrées : ${problemCount} champs sont à corriger.`, { id: 'patient-profile.form.invalid.other' })}
             </div>`
           : nothing}
-        ${renderProfileFields(this.formHost)}
+        ${this.renderFields()}
         ${this.saveError !== undefined ? this.renderSaveError(loaded) : nothing}
         <div class="buttons">
           <button type="submit" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>
@@ -587,6 +638,15 @@ export class DmpPatientProfile extends DmpElement {
           </div>
         </form>
       </dialog>`;
+  }
+
+  private renderFields(): TemplateResult {
+    if (this.form) return this.form.renderProfileFields(this.formHost);
+    if (this.formError === undefined) return html`<p role="status">${msg('Chargement du formulaire…', { id: 'patient-profile.form.loading' })}</p>`;
+    return html`<div class="notice notice--error" role="alert">
+      <p>${errorText(this.formError)}</p>
+      <p><button type="button" @click=${() => (this.formError = undefined)}>${msg('Réessayer', { id: 'patient-profile.retry' })}</button></p>
+    </div>`;
   }
 
   private renderSaveError(loaded: Readable): TemplateResult {

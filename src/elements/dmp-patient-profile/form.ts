@@ -7,7 +7,7 @@ import {
   MAX_EMERGENCY_CONTACTS,
   MAX_TREATMENTS,
   ORGAN_DONATION_CHOICES,
-} from '../../model/profile.js';
+} from '../../model/profile-fields.js';
 import { FIELD, newEntryId, type AllergyDraft, type ContactDraft, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
 import { SECTION_TITLES } from './read-view.js';
 import { bloodGroupLabel, organDonationLabel, problemText } from './texts.js';

@@ -1,6 +1,23 @@
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { DmpDocument } from '../../model/document.js';
-import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE, parseProfileText, type ParsedProfile } from '../../model/profile.js';
+import { DmpError } from '../../client/errors.js';
+import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from '../../model/category.js';
+import type { ParsedProfile } from '../../model/profile.js';
+
+export type Checks = typeof import('./checks.js');
+let checksModule: Promise<Checks> | undefined;
+
+/**
+ * The profile's schema checks, and zod with them: apart from the element's first load, fetched
+ * as soon as it is on the page (the content it reads goes through them). Tried again after a failure.
+ */
+export function loadChecks(): Promise<Checks> {
+  checksModule ??= import('./checks.js').catch((error: unknown) => {
+    checksModule = undefined;
+    throw new DmpError('network', 'The profile checks could not be loaded', { cause: error });
+  });
+  return checksModule;
+}
 
 export interface PatientDocuments {
   /** The current declared-information document, the newest if several are current. */
@@ -28,5 +45,6 @@ export type ProfileContent = ParsedProfile;
  * its issues rather than shown: a wrong blood group is worse than none.
  */
 export async function readProfile(client: DmpClient, ins: string, doc: DmpDocument, options: RequestOptions): Promise<ProfileContent> {
-  return parseProfileText(await (await client.getDocumentContent(ins, doc.id, options)).text());
+  const [{ parseProfileText }, content] = await Promise.all([loadChecks(), client.getDocumentContent(ins, doc.id, options)]);
+  return parseProfileText(await content.text());
 }

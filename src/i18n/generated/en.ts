@@ -580,6 +580,7 @@
 'patient-profile.form.invalid': `Some of the information is not valid.`,
 'patient-profile.form.invalid.one': `Your information was not saved: 1 field needs correcting.`,
 'patient-profile.form.invalid.other': str`Your information was not saved: ${0} fields need correcting.`,
+'patient-profile.form.loading': `Loading the form…`,
 'patient-profile.form.max-entries': str`${0} entries at most.`,
 'patient-profile.form.organ.hint': `In France, everyone is presumed to be a donor. For a refusal to be binding, one must also register on the national refusal register of the Agence de la biomédecine.`,
 'patient-profile.form.organ.note': `Details (optional)`,
