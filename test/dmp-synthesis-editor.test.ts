@@ -8,7 +8,7 @@ import { searchCodes } from '../src/elements/dmp-synthesis-editor/codes/index.js
 import { diffSynthesis, mergeSynthesis, resolveMerge } from '../src/elements/dmp-synthesis-editor/diff.js';
 import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
-import { validateContent } from '../src/elements/dmp-synthesis-editor/validation.js';
+import { validateContent } from '../src/elements/dmp-synthesis-editor/schema-check.js';
 import { reasonText } from '../src/i18n/labels.js';
 import { emptySynthesisContent, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
 import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';

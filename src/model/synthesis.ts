@@ -1,6 +1,8 @@
 import * as z from '../zod.js';
 import { DateSchema, DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
 
+export { SYNTHESIS_GROUPS, emptySynthesisContent, type SynthesisGroup } from './synthesis-shape.js';
+
 const id = z.string().check(z.minLength(1), z.maxLength(64));
 const note = z.optional(trimmed(0, 2000));
 const label = trimmed(1, 300);
@@ -123,16 +125,6 @@ export type WatchEntry = z.infer<typeof WatchEntrySchema>;
 export type VaccinationEntry = z.infer<typeof VaccinationEntrySchema>;
 export type ScreeningEntry = z.infer<typeof ScreeningEntrySchema>;
 
-export const SYNTHESIS_GROUPS = [
-  'problems',
-  'allergies',
-  'riskFactors',
-  'treatments',
-  'prevention',
-  'pointsToWatch',
-] as const;
-export type SynthesisGroup = (typeof SYNTHESIS_GROUPS)[number];
-
 const SynthesisAuthorSchema = z.object({ name: NonEmptySchema, rpps: z.optional(z.string()) });
 
 /** One saved version of the VSM: a signed document replacing the one before. */
@@ -153,16 +145,3 @@ export const SynthesisVersionListSchema = z.object({ items: z.array(SynthesisVer
 
 /** `PUT /dossiers/{ins}/synthesis` body. */
 export const SynthesisSaveSchema = z.object({ content: SynthesisContentSchema });
-
-export function emptySynthesisContent(): SynthesisContent {
-  return {
-    problems: [],
-    allergiesNoneKnown: false,
-    allergies: [],
-    riskFactors: [],
-    treatments: [],
-    vaccinations: [],
-    screenings: [],
-    pointsToWatch: [],
-  };
-}

@@ -4,14 +4,15 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { isDmpError } from '../../client/errors.js';
+import { DmpError, isDmpError } from '../../client/errors.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
 import { nominalDocument } from '../../model/document-policy.js';
 import type { PatientDisplay } from '../../model/patient.js';
-import { SYNTHESIS_GROUPS, emptySynthesisContent, type Synthesis, type SynthesisContent } from '../../model/synthesis.js';
+import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
+import { SYNTHESIS_GROUPS, emptySynthesisContent } from '../../model/synthesis-shape.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
@@ -22,7 +23,7 @@ import { styles } from './dmp-synthesis-editor.styles.js';
 import './events.js';
 import { displayValue, entryTitle, groupHeading, listDef, newEntryId, type FieldDef, type ListDef } from './fields.js';
 import { listsOf, narrativeHeading, noneKnownText, pair, renderDiff, renderReadView, type ViewOptions } from './read-view.js';
-import { fieldKey, problemText, validateContent, type FieldProblem, type ValidationResult } from './validation.js';
+import { fieldKey, problemText, type FieldProblem, type ValidationResult } from './validation.js';
 
 /** What the first load found out: what the user may do, the current version, their draft. */
 interface Loaded {
@@ -77,6 +78,15 @@ function isDraftContent(value: unknown): value is SynthesisContent {
   );
 }
 
+
+let schemaCheckModule: Promise<typeof import('./schema-check.js')> | undefined;
+function loadSchemaCheck(): Promise<typeof import('./schema-check.js')> {
+  schemaCheckModule ??= import('./schema-check.js').catch((error: unknown) => {
+    schemaCheckModule = undefined;
+    throw new DmpError('network', 'The synthesis checks could not be loaded', { cause: error });
+  });
+  return schemaCheckModule;
+}
 /**
  * The volet de synthèse médicale (VSM) of one patient: a read view for everyone allowed to read
  * it (in plain words for the patient), and for the médecin traitant an editor with validation as
@@ -120,7 +130,9 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private base: Base = { etag: '', version: null, content: emptySynthesisContent() };
   /** The user's working copy. */
   @state() private work: SynthesisContent = emptySynthesisContent();
-  @state() private check: ValidationResult = validateContent(emptySynthesisContent());
+  /** The work checked by the schema; unknown (no problem, not ok) until the checks are in. */
+  @state() private check: ValidationResult = { ok: false, problems: new Map() };
+  private validate: ((content: SynthesisContent) => ValidationResult) | undefined;
   /** Fields the user has been in: their problems are shown. */
   @state() private touched = new Set<string>();
   /** After a save attempt every problem is shown. */
@@ -284,6 +296,8 @@ export class DmpSynthesisEditor extends DmpElement {
     const keepEdits = this.loaded?.key === loaded.key && this.editing && this.dirty;
     this.loaded = loaded;
     this.current = loaded.synthesis;
+    // An author will edit: the checks are fetched now rather than at the first keystroke.
+    if (loaded.canWrite) void this.loadValidate();
     if (keepEdits) return;
     const synthesis = loaded.synthesis;
     this.base = { etag: synthesis?.etag ?? '', version: synthesis?.version ?? null, content: synthesis?.content ?? emptySynthesisContent() };
@@ -313,7 +327,7 @@ export class DmpSynthesisEditor extends DmpElement {
 
   private setWork(content: SynthesisContent, edited = true): void {
     this.work = content;
-    this.check = validateContent(content);
+    if (this.validate) this.check = this.validate(content);
     if (!edited) return;
     this.saved = undefined;
     clearTimeout(this.draftTimer);
@@ -540,7 +554,21 @@ export class DmpSynthesisEditor extends DmpElement {
 
   // ——— saving, conflicts, drafts ———
 
+  /** The schema checks, fetched when the user may write; the work is checked again once they are in. */
+  private async loadValidate(): Promise<boolean> {
+    if (this.validate) return true;
+    try {
+      this.validate = (await loadSchemaCheck()).validateContent;
+    } catch (error) {
+      this.saveError = error;
+      return false;
+    }
+    this.check = this.validate(this.work);
+    return true;
+  }
+
   private async handleSave(): Promise<void> {
+    if (!this.validate && !(await this.loadValidate())) return;
     const check = this.check;
     if (!check.ok || this.badDates.size > 0) {
       this.showAll = true;
@@ -626,7 +654,7 @@ export class DmpSynthesisEditor extends DmpElement {
       }),
       msg('Écraser', { id: 'synthesis-editor.overwrite-do' }),
       () => {
-        if (!this.check.ok) {
+        if (!this.validate || !this.check.ok) {
           this.showAll = true;
           return;
         }

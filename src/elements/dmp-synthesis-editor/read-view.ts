@@ -1,6 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import { SYNTHESIS_GROUPS, type SynthesisContent, type SynthesisGroup } from '../../model/synthesis.js';
+import type { SynthesisContent } from '../../model/synthesis.js';
+import { SYNTHESIS_GROUPS, type SynthesisGroup } from '../../model/synthesis-shape.js';
 import type { Entry, SynthesisDiff } from './diff.js';
 import { LISTS, displayValue, entryTitle, groupHeading, listDef, type FieldDef, type ListDef } from './fields.js';
 

@@ -1,0 +1,57 @@
+import { SynthesisContentSchema, type SynthesisContent } from '../../model/synthesis.js';
+import { fieldKey, type FieldProblem, type ValidationResult } from './validation.js';
+
+/*
+ * The synthesis checked against its zod schema. Only an author needs it: the editor fetches this
+ * module when the user may write, apart from its first load.
+ */
+
+interface ZodIssueLike {
+  code: string;
+  path: PropertyKey[];
+  origin?: string;
+  maximum?: number | bigint;
+  format?: string;
+}
+
+function valueAt(root: unknown, path: readonly PropertyKey[]): unknown {
+  let value = root;
+  for (const step of path) value = (value as Record<PropertyKey, unknown> | undefined)?.[step];
+  return value;
+}
+
+function problemOf(issue: ZodIssueLike, value: unknown): FieldProblem {
+  const blank = value === undefined || (typeof value === 'string' && value.trim() === '');
+  if (blank && issue.code !== 'custom') return { code: 'required' };
+  switch (issue.code) {
+    case 'too_small':
+      return { code: 'required' };
+    case 'too_big':
+      return issue.origin === 'string' ? { code: 'too-long', max: Number(issue.maximum) } : { code: 'invalid' };
+    case 'invalid_format':
+      return issue.format === 'date' ? { code: 'date' } : { code: 'invalid' };
+    case 'custom':
+      // The schema's only refinement on entries: the end date must not precede the start.
+      return { code: 'end-before-start' };
+    default:
+      return { code: 'invalid' };
+  }
+}
+
+/** Runs the schema and maps each issue to the field it concerns (by entry id, not position). */
+export function validateContent(content: SynthesisContent): ValidationResult {
+  const parsed = SynthesisContentSchema.safeParse(content);
+  const problems = new Map<string, FieldProblem>();
+  if (parsed.success) return { ok: true, value: parsed.data, problems };
+  for (const issue of parsed.error.issues as ZodIssueLike[]) {
+    const [list, index, field] = issue.path;
+    const entry = typeof index === 'number' ? (valueAt(content, [list ?? '', index]) as { id?: unknown } | undefined) : undefined;
+    const key =
+      entry && typeof entry.id === 'string' && field !== undefined
+        ? fieldKey(String(list), entry.id, String(field))
+        : String(list ?? '');
+    const fieldPath = field === undefined ? issue.path : issue.path.slice(0, 3);
+    if (!problems.has(key)) problems.set(key, problemOf(issue, valueAt(content, fieldPath)));
+  }
+  return { ok: false, problems };
+}
