@@ -2,7 +2,8 @@
 // everything together, as a page loads them: esbuild (minified, code-split), gzip -9. "First
 // load" counts the entry and the chunks it imports statically; lazy chunks (the English strings,
 // the code lists, dmp-dossier's tabs) are counted apart. Fails when a figure passes its budget
-// in package.json "sizeBudgets" (bytes).
+// in package.json "sizeBudgets" (bytes). "With provider" is what a page holding that one element
+// loads first: the element and dmp-provider together, shared code counted once.
 import { build } from 'esbuild';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,13 @@ const tags = readdirSync('src/elements').filter((d) => d.startsWith('dmp-')).sor
 const dir = mkdtempSync(join(tmpdir(), 'dmp-size-'));
 const allEntry = join(dir, 'all-elements.js');
 writeFileSync(allEntry, ['src/context/dmp-provider.ts', ...tags.map((t) => `src/elements/${t}/${t}.ts`)].map((p) => `import ${JSON.stringify(join(process.cwd(), p))};`).join('\n'));
+const withProvider = Object.fromEntries(
+  tags.map((t) => {
+    const file = join(dir, `with-provider-${t}.js`);
+    writeFileSync(file, ['src/context/dmp-provider.ts', `src/elements/${t}/${t}.ts`].map((p) => `import ${JSON.stringify(join(process.cwd(), p))};`).join('\n'));
+    return [t, file];
+  }),
+);
 const entries = {
   'dmp-provider': 'src/context/dmp-provider.ts',
   ...Object.fromEntries(tags.map((t) => [t, `src/elements/${t}/${t}.ts`])),
@@ -22,9 +30,8 @@ const entries = {
   'dmp-elements/client': 'src/client/index.ts',
 };
 
-const rows = [];
-try {
-  for (const [name, entry] of Object.entries(entries)) {
+/** Gzipped bytes of an entry's first load (it and the chunks it imports statically) and of the rest. */
+async function measure(name, entry) {
     const out = join(dir, name.replace(/[^a-z-]/gi, '_'));
     const { metafile } = await build({ entryPoints: [entry], bundle: true, minify: true, splitting: true, format: 'esm', target: 'es2022', outdir: out, metafile: true, logLevel: 'error' });
     const outputs = metafile.outputs;
@@ -41,19 +48,28 @@ try {
     const js = Object.keys(outputs).filter((f) => f.endsWith('.js'));
     const first = [...firstLoad].reduce((sum, f) => sum + gz(f), 0);
     const lazy = js.filter((f) => !firstLoad.has(f)).reduce((sum, f) => sum + gz(f), 0);
-    rows.push({ name, first, lazy, budget: budgets[name] });
+    return { first, lazy };
+}
+
+const rows = [];
+try {
+  for (const [name, entry] of Object.entries(entries)) {
+    const { first, lazy } = await measure(name, entry);
+    const paired = withProvider[name] ? (await measure(`with-provider-${name}`, withProvider[name])).first : undefined;
+    rows.push({ name, first, lazy, paired, budget: budgets[name] });
   }
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
 
 const kb = (n) => `${(n / 1000).toFixed(1)} kB`;
-console.log('entry'.padEnd(28), 'first load'.padStart(11), 'lazy'.padStart(9), 'budget'.padStart(9));
+console.log('entry'.padEnd(28), 'first load'.padStart(11), 'lazy'.padStart(9), 'budget'.padStart(9), 'with provider'.padStart(14));
 let over = false;
 for (const r of rows) {
   const exceeded = r.budget !== undefined && r.first > r.budget;
   over ||= exceeded;
-  console.log(r.name.padEnd(28), kb(r.first).padStart(11), kb(r.lazy).padStart(9), (r.budget ? kb(r.budget) : '—').padStart(9), exceeded ? '  OVER BUDGET' : '');
+  const paired = r.paired === undefined ? '' : kb(r.paired);
+  console.log(r.name.padEnd(28), kb(r.first).padStart(11), kb(r.lazy).padStart(9), (r.budget ? kb(r.budget) : '—').padStart(9), paired.padStart(14), exceeded ? '  OVER BUDGET' : '');
 }
 if (rows.some((r) => r.budget === undefined)) console.log('(no budget for the rows marked —)');
 if (over) process.exit(1);
