@@ -6,7 +6,7 @@
  */
 import { ADULT_PROFILE, DR_MARTIN_TRAITANT, PATIENT_LARGE, SYNTHESIS_V2, actorById, generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
-import type { RequestOptions } from '../src/client/types.js';
+import type { LatestDocumentsOptions, RequestOptions } from '../src/client/types.js';
 import '../src/context/dmp-provider.js';
 import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/elements/dmp-dossier/dmp-dossier.js';
@@ -55,14 +55,14 @@ class InMemoryClient extends HttpDmpClient {
   }
 
   /** The server's work included: a pass over every document for the newest of each category. */
-  override async latestDocuments(_ins: string, _options?: RequestOptions) {
+  override async latestDocuments(_ins: string, options?: LatestDocumentsOptions) {
     const newest = new Map<string, DmpDocument>();
     for (const doc of this.documents) {
       if (doc.status !== 'current') continue;
       const best = newest.get(doc.category);
       if (!best || doc.serviceStart > best.serviceStart) newest.set(doc.category, doc);
     }
-    const categories = CATEGORIES.map((category) => ({ category, ...(newest.has(category) ? { document: newest.get(category) } : {}) }));
+    const categories = (options?.categories ?? CATEGORIES).map((category) => ({ category, ...(newest.has(category) ? { document: newest.get(category) } : {}) }));
     return received(LatestDocumentsSchema, { categories });
   }
 

@@ -17,6 +17,7 @@ import type {
   CreateDossierOptions,
   DmpClient,
   EmergencyMode,
+  LatestDocumentsOptions,
   ReactivateDossierOptions,
   RequestOptions,
   ResponseOf,
@@ -138,8 +139,10 @@ export class HttpDmpClient implements DmpClient {
     return this.#send('listDocuments', { params: { ins }, query }, options);
   }
 
-  latestDocuments(ins: string, options?: RequestOptions) {
-    return this.#send('latestDocuments', { params: { ins } }, options);
+  async latestDocuments(ins: string, options?: LatestDocumentsOptions) {
+    const latest = await this.#send('latestDocuments', { params: { ins } }, options);
+    const only = options?.categories;
+    return only ? { categories: latest.categories.filter((line) => only.includes(line.category)) } : latest;
   }
 
   getDocument(ins: string, id: string, options?: RequestOptions) {

@@ -1,6 +1,7 @@
 import type * as z from 'zod/mini';
 import type { AccessLogQuery } from '../model/access-log.js';
 import type { AuthorizationChange } from '../model/authorization.js';
+import type { Category } from '../model/category.js';
 import type { DmpDocument, DocumentList, DocumentPatch, LatestDocuments, DocumentQuery, NewDocument } from '../model/document.js';
 import type {
   DossierCreate,
@@ -28,6 +29,15 @@ export type ResponseOf<N extends RouteName> = Route<N>['response'] extends z.Zod
 export interface RequestOptions {
   /** Aborts this call only; others sharing the same in-flight GET carry on. */
   signal?: AbortSignal | undefined;
+}
+
+export interface LatestDocumentsOptions extends RequestOptions {
+  /**
+   * Only these categories (the ones the caller may read). The JSON API answers for all of them
+   * in one request anyway; a client that needs one search per category (FHIR) asks for these only,
+   * since each search is one more line in the patient's access history.
+   */
+  categories?: readonly Category[] | undefined;
 }
 
 export interface CreateDossierOptions extends RequestOptions {
@@ -70,7 +80,7 @@ export interface DmpClient {
 
   listDocuments(ins: string, query?: DocumentQuery, options?: RequestOptions): Promise<DocumentList>;
   /** The newest current document of each category, in one request (the récapitulatif). */
-  latestDocuments(ins: string, options?: RequestOptions): Promise<LatestDocuments>;
+  latestDocuments(ins: string, options?: LatestDocumentsOptions): Promise<LatestDocuments>;
   getDocument(ins: string, id: string, options?: RequestOptions): Promise<DmpDocument>;
   getDocumentContent(ins: string, id: string, options?: RequestOptions): Promise<Blob>;
   /** Multipart upload with progress; never retried automatically. */

@@ -6,6 +6,7 @@ import type {
   CreateDossierOptions,
   DmpClient,
   EmergencyMode,
+  LatestDocumentsOptions,
   ReactivateDossierOptions,
   RequestOptions,
   ResponseOf,
@@ -209,9 +210,9 @@ export class FhirDmpClient implements DmpClient {
   // ------------------------------------------------------------------------------------------
 
   /** A FHIR search cannot group by category: one search per category, run in parallel. */
-  async latestDocuments(ins: string, options?: RequestOptions): Promise<LatestDocuments> {
+  async latestDocuments(ins: string, options?: LatestDocumentsOptions): Promise<LatestDocuments> {
     const categories = await Promise.all(
-      CATEGORIES.map(async (category) => {
+      (options?.categories ?? CATEGORIES).map(async (category) => {
         const list = await this.listDocuments(ins, { category, status: 'current', limit: 1 }, options);
         const document = list.items[0];
         return { category, ...(document ? { document } : {}), ...(list.hidden ? { hidden: list.hidden } : {}) };

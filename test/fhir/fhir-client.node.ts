@@ -121,6 +121,13 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(byCategory.get('imaging')?.hidden, { 'profession-not-permitted': imaging.length });
     });
 
+    it('searches only the categories asked for: each search is a line in the patient’s history', async () => {
+      const pharmacist = as('ps-dubois');
+      const latest = await pharmacist.latestDocuments(ADULT, { categories: ['biology', 'treatment-and-care'] });
+      assert.deepEqual(latest.categories.map((line) => line.category), ['biology', 'treatment-and-care']);
+      assert.equal(pharmacist.sent.length, 2);
+    });
+
     it('never tells a patient that something is hidden from them', async () => {
       const list = await as(PATIENT_MASKED.id).listDocuments(PATIENT_MASKED.identity.ins);
       assert.equal(list.hidden, undefined);

@@ -307,6 +307,17 @@ describe('secrets and storage', () => {
       const left = [...(await drafts()).keys()];
       expect(left.length, `drafts left after logout: ${left.join(', ')}`).to.equal(0);
     });
+
+    it('a logout with the editor removed at once, before it could update, leaves no draft behind', async () => {
+      const m = await editSynthesis('Tapé, déconnecté, retiré');
+      const loggedOut = m.provider.logout();
+      // The host tears the page down in the same task: the editor never renders the ended session.
+      m.el.remove();
+      await loggedOut;
+      await nextFrame();
+      const left = [...(await drafts()).keys()];
+      expect(left.length, `drafts left after logout: ${left.join(', ')}`).to.equal(0);
+    });
   });
 
   describe('emergency access', () => {

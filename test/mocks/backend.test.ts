@@ -114,6 +114,10 @@ describe('mock reference backend', () => {
       const imaging = db.documentsOf(ADULT).filter((d) => d.category === 'imaging' && d.status === 'current');
       expect(latest.categories.find((l) => l.category === 'imaging')?.hidden).to.deep.equal({ 'profession-not-permitted': imaging.length });
       expect(latest.categories.find((l) => l.category === 'biology')?.hidden).to.equal(undefined);
+      const lines = logOf(ADULT).length;
+      const some = await pharmacist.latestDocuments(ADULT, { categories: ['biology', 'prevention'] });
+      expect(some.categories.map((l) => l.category)).to.deep.equal(['biology', 'prevention']);
+      expect(logOf(ADULT).length - lines).to.equal(1);
       const patient = await as(PATIENT_MASKED.id).latestDocuments(PATIENT_MASKED.identity.ins);
       expect(patient.categories.filter((l) => l.hidden)).to.deep.equal([]);
       expect((await failure(as('occ-med').latestDocuments(ADULT))).reason).to.equal('never-authorized-actor');

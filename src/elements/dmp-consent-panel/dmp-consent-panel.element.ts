@@ -358,7 +358,8 @@ export class DmpConsentPanel extends DmpElement {
     event.preventDefault();
     if (!this.preferences || this.busy.has('notifications')) return;
     const validation = await this.validation('notifications');
-    if (!validation || !this.preferences) return;
+    // Checked again after the wait: a second click may have gone through meanwhile.
+    if (!validation || !this.preferences || this.busy.has('notifications')) return;
     const parsed = validation.parsePreferences(this.preferences);
     this.preferenceErrors = parsed.ok ? new Set() : parsed.fields;
     if (!parsed.ok) {
@@ -381,7 +382,7 @@ export class DmpConsentPanel extends DmpElement {
     event.preventDefault();
     if (this.busy.has('representatives')) return;
     const validation = await this.validation('representatives');
-    if (!validation) return;
+    if (!validation || this.busy.has('representatives')) return;
     const parsed = validation.parseRepresentative(this.representative);
     this.representativeErrors = parsed.ok ? new Set() : parsed.fields;
     if (!parsed.ok) {
@@ -424,7 +425,7 @@ export class DmpConsentPanel extends DmpElement {
     event.preventDefault();
     if (this.busy.has('close')) return;
     const validation = await this.validation('close');
-    if (!validation) return;
+    if (!validation || this.busy.has('close')) return;
     const reason = validation.parseCloseReason(this.closeReason);
     const errors = new Set<string>();
     if (reason === undefined) errors.add('reason');

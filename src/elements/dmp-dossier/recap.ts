@@ -1,4 +1,4 @@
-import { isDmpError } from '../../client/errors.js';
+import { DmpError, isDmpError } from '../../client/errors.js';
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import { CATEGORIES, PROFILE_TYPE_CODE, type Category } from '../../model/category.js';
@@ -82,18 +82,18 @@ async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | u
   const blob = await orUndefinedIfMissing(() => client.getDocumentContent(ins, doc.id, options));
   if (!blob) return { kind: 'none' };
   // The parser (and zod with it) loads only when there is a declaration to read.
-  const { parseProfileText } = await import('../../model/profile.js');
+  const { parseProfileText } = await import('../../model/profile.js').catch((error: unknown) => {
+    throw new DmpError('network', 'The profile parser could not be loaded', { cause: error });
+  });
   const parsed = parseProfileText(await blob.text());
   return parsed.ok ? { kind: 'profile', profile: parsed.profile } : { kind: 'unreadable' };
 }
 
 async function loadContent(client: DmpClient, ins: string, ask: Ask, options: RequestOptions): Promise<RecapContent> {
-  const readable = new Set(CATEGORIES.filter((c) => ask('document.read', nominalDocument(c)).allowed));
-  // One request for every category: each request is one more line in the patient's history.
-  const latest = client.latestDocuments(ins, options).then(({ categories }) =>
-    categories
-      .filter((line) => readable.has(line.category))
-      .map((line): LatestLine => ({ category: line.category, document: line.document, hidden: line.document ? undefined : line.hidden })),
+  // Categories the actor may never read are not asked for: each request is one more line in the patient's history.
+  const readable = CATEGORIES.filter((c) => ask('document.read', nominalDocument(c)).allowed);
+  const latest = client.latestDocuments(ins, { ...options, categories: readable }).then(({ categories }) =>
+    categories.map((line): LatestLine => ({ category: line.category, document: line.document, hidden: line.document ? undefined : line.hidden })),
   );
   const declaredDecision = ask('document.read', nominalDocument('patient', PROFILE_TYPE_CODE));
   const declared: Promise<Part<Declared>> = declaredDecision.allowed

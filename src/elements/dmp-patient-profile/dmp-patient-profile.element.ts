@@ -393,6 +393,9 @@ export class DmpPatientProfile extends DmpElement {
     if (overwrite) this.editBase = loaded.document;
     let checks = this.checks;
     if (!checks) {
+      const key = this.draftStoreKey;
+      // Busy while the checks load: a second click must not save twice.
+      this.saving = true;
       try {
         checks = this.checks = await loadChecks();
       } catch (error) {
@@ -400,7 +403,11 @@ export class DmpPatientProfile extends DmpElement {
         this.saveError = error;
         this.draftKept = kept;
         return;
+      } finally {
+        this.saving = false;
       }
+      // Another patient, another user, a logout or a cancel meanwhile: this save is no longer asked for.
+      if (this.draft !== draft || this.draftStoreKey !== key || this.session?.state !== 'active') return;
     }
     const result = checks.checkDraft(draft, localToday(), new Date().toISOString());
     if (!result.ok) {

@@ -297,7 +297,7 @@ export class DmpSynthesisEditor extends DmpElement {
     this.loaded = loaded;
     this.current = loaded.synthesis;
     // An author will edit: the checks are fetched now rather than at the first keystroke.
-    if (loaded.canWrite) void this.loadValidate();
+    if (loaded.canWrite) void this.loadValidate(false);
     if (keepEdits) return;
     const synthesis = loaded.synthesis;
     this.base = { etag: synthesis?.etag ?? '', version: synthesis?.version ?? null, content: synthesis?.content ?? emptySynthesisContent() };
@@ -345,6 +345,12 @@ export class DmpSynthesisEditor extends DmpElement {
   /** Writes the pending draft now (or forgets it when the edits were undone). */
   private async flushDraft(): Promise<void> {
     if (this.draftTimer === undefined) return;
+    // Removed right after a logout, before its update: the edits leave with the user (DECISIONS.md 10).
+    if (this.session?.endedBy === 'logout') {
+      clearTimeout(this.draftTimer);
+      this.draftTimer = undefined;
+      return;
+    }
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
     const loaded = this.loaded;
@@ -555,12 +561,13 @@ export class DmpSynthesisEditor extends DmpElement {
   // ——— saving, conflicts, drafts ———
 
   /** The schema checks, fetched when the user may write; the work is checked again once they are in. */
-  private async loadValidate(): Promise<boolean> {
+  private async loadValidate(forSave: boolean): Promise<boolean> {
     if (this.validate) return true;
     try {
       this.validate = (await loadSchemaCheck()).validateContent;
     } catch (error) {
-      this.saveError = error;
+      // A failed prefetch says nothing: a save tries again, and says so if that fails too.
+      if (forSave) this.saveError = error;
       return false;
     }
     this.check = this.validate(this.work);
@@ -568,7 +575,16 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   private async handleSave(): Promise<void> {
-    if (!this.validate && !(await this.loadValidate())) return;
+    if (!this.validate) {
+      if (this.saving) return;
+      const { loaded, work } = this;
+      // Busy while the checks load: a second click must not ask to save twice.
+      this.saving = true;
+      const ready = await this.loadValidate(true);
+      this.saving = false;
+      // Another patient, author or edit meanwhile: this save is no longer the one asked for.
+      if (!ready || this.loaded !== loaded || this.work !== work) return;
+    }
     const check = this.check;
     if (!check.ok || this.badDates.size > 0) {
       this.showAll = true;
@@ -653,12 +669,13 @@ export class DmpSynthesisEditor extends DmpElement {
         id: 'synthesis-editor.overwrite-confirm',
       }),
       msg('Écraser', { id: 'synthesis-editor.overwrite-do' }),
-      () => {
-        if (!this.validate || !this.check.ok) {
+      async () => {
+        if (!(await this.loadValidate(true))) return;
+        if (!this.check.ok) {
           this.showAll = true;
           return;
         }
-        void this.send(this.check.value, conflict.server.etag);
+        await this.send(this.check.value, conflict.server.etag);
       },
     );
   }
