@@ -79,6 +79,12 @@ export const styles = css`
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
     align-items: start;
   }
+  /* The widest part, a table of three columns, gets the first row to itself (it holds no control,
+     so showing it before the status changes no focus order). */
+  .recap > .latest-card {
+    grid-column: 1 / -1;
+    order: -1;
+  }
   .recap > .notice,
   .recap > dmp-break-glass,
   .recap > .skeleton,
@@ -119,9 +125,17 @@ export const styles = css`
     color: var(--dmp-color-emergency);
   }
 
+  /* Fixed columns: a title's length (a 1 MB one included) never squeezes the others. */
   table.latest {
     width: 100%;
     border-collapse: collapse;
+    table-layout: fixed;
+  }
+  .latest thead th:first-child {
+    width: 30%;
+  }
+  .latest thead th:last-child {
+    width: 12em;
   }
   .latest th,
   .latest td {
@@ -136,6 +150,11 @@ export const styles = css`
   }
   .latest tbody th {
     font-weight: 600;
+  }
+  /* Our own labels and dates break inside a word only when it cannot fit at all. */
+  .latest th,
+  .latest time {
+    overflow-wrap: break-word;
   }
   .doc-title {
     overflow-wrap: anywhere;

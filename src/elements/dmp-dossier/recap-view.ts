@@ -88,7 +88,7 @@ function latestCell(line: LatestLine, locale: Locale): TemplateResult {
 }
 
 function renderLatest(lines: readonly LatestLine[], locale: Locale): TemplateResult {
-  return html`<section class="card" aria-labelledby="recap-latest">
+  return html`<section class="card latest-card" aria-labelledby="recap-latest">
     <h3 id="recap-latest">${msg('Derniers documents par catégorie', { id: 'dossier.latest.title' })}</h3>
     <table class="latest">
       <thead>
