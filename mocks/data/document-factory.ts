@@ -1,4 +1,4 @@
-import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient } from '../../src/model/category.js';
+import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient } from '../../src/model/document-types.js';
 import { VISIBILITY_CODES, type DmpDocument, type DocumentAuthor, type DocumentStatus } from '../../src/model/document.js';
 import type { Professional } from '../../src/model/professional.js';
 import { professionalDisplayName } from './professionals.js';

@@ -17,7 +17,7 @@ import {
 } from '../../src/fhir/systems.js';
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
-import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/category.js';
+import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.js';
 import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
 import { decide } from '../../src/policy/decide.js';

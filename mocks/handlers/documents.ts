@@ -1,4 +1,5 @@
-import { CATEGORIES, CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient, type Category } from '../../src/model/category.js';
+import { CATEGORIES, type Category } from '../../src/model/category.js';
+import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient } from '../../src/model/document-types.js';
 import {
   DocumentPatchSchema,
   DocumentQuerySchema,

@@ -13,7 +13,8 @@ import type {
 } from '../client/types.js';
 import { AccessLogQuerySchema, ReasonCodeSchema, type AccessLogEntry, type AccessLogQuery } from '../model/access-log.js';
 import { AuthorizationChangeSchema, type Authorization, type AuthorizationChange } from '../model/authorization.js';
-import { CATEGORIES, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, type Category } from '../model/category.js';
+import { CATEGORIES, type Category } from '../model/category.js';
+import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf } from '../model/document-types.js';
 import {
   DocumentListSchema,
   DocumentPatchSchema,

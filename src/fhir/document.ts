@@ -1,4 +1,5 @@
-import { TYPE_CODE_LABELS, categoryOf, isDepositedByPatient, type Category } from '../model/category.js';
+import { type Category } from '../model/category.js';
+import { TYPE_CODE_LABELS, categoryOf, isDepositedByPatient } from '../model/document-types.js';
 import { VISIBILITY_CODES, type DmpDocument, type DocumentAuthor, type DocumentStatus } from '../model/document.js';
 import { MappingError, codeIn, idOfReference, need, parseResource, rppsOf } from './parse.js';
 import type { AnyResource, DocumentReference, Extension, Reference } from './schemas.js';

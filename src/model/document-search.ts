@@ -1,4 +1,4 @@
-import { TYPE_CODE_LABELS } from './category.js';
+import { TYPE_CODE_LABELS } from './document-types.js';
 import type { DmpDocument } from './document.js';
 
 export const DOCUMENT_SORTS = ['date-desc', 'date-asc', 'title-asc', 'title-desc'] as const;

@@ -1,7 +1,8 @@
 import { expect } from '@open-wc/testing';
 import { AccessLogEntrySchema } from '../../src/model/access-log.js';
 import { ActorSchema } from '../../src/model/actor.js';
-import { CATEGORIES, CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/category.js';
+import { CATEGORIES } from '../../src/model/category.js';
+import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.js';
 import { DocumentSchema, type DmpDocument } from '../../src/model/document.js';
 import { LegalRepresentativeSchema, NotificationPreferencesSchema, OppositionsSchema } from '../../src/model/dossier.js';
 import { nirKey, validateNir } from '../../src/model/nir.js';

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { CATEGORIES, categoryOf, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS } from '../../src/model/category.js';
+import { CATEGORIES } from '../../src/model/category.js';
+import { categoryOf, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS } from '../../src/model/document-types.js';
 import { DocumentPatchSchema, DocumentQuerySchema, NewDocumentSchema } from '../../src/model/document.js';
 import { DossierCreateSchema, NotificationPreferencesSchema } from '../../src/model/dossier.js';
 import { ROUTES, routePath } from '../../src/model/routes.js';

@@ -3,7 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { repeat } from 'lit/directives/repeat.js';
 import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
 import { formatBytes, formatDate } from '../../i18n/format.js';
-import { TYPE_CODE_LABELS } from '../../model/category.js';
+import { TYPE_CODE_LABELS } from '../../model/document-types.js';
 import type { DmpDocument, NewDocument } from '../../model/document.js';
 import { MAX_DOCUMENT_BYTES } from '../../model/document-policy.js';
 import { DIRECTIVES_TYPE_CODE } from '../../model/category.js';

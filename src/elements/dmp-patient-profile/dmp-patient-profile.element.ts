@@ -7,7 +7,7 @@ import type { DataTopic } from '../../context/contexts.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
-import { TYPE_CODE_LABELS } from '../../model/category.js';
+import { TYPE_CODE_LABELS } from '../../model/document-types.js';
 import type { Actor } from '../../model/actor.js';
 import type { DmpDocument } from '../../model/document.js';
 import type { DossierInfo, PolicyDossier } from '../../model/dossier.js';

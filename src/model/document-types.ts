@@ -1,0 +1,139 @@
+import type { Category } from './category.js';
+
+/*
+ * How a document's codes map to the categories people see: classCode (JDV_J57) and typeCode
+ * (JDV_J66, LOINC or TRE_A05). This file is the only place that derivation is written.
+ */
+
+/** classCode (JDV_J57-ClassCode-DMP) → category, when no typeCode overrides it. */
+const BY_CLASS_CODE: Readonly<Record<string, Category>> = {
+  '10': 'report',
+  '11': 'synthesis',
+  '31': 'imaging',
+  '42': 'treatment-and-care',
+  '43': 'treatment-and-care',
+  '44': 'treatment-and-care',
+  '45': 'treatment-and-care',
+  '52': 'report',
+  '60': 'reimbursement',
+  '90': 'patient',
+  '95': 'administrative',
+};
+
+/**
+ * typeCode → category; wins over the classCode. Biology reports are class 10 (compte rendu)
+ * in XDS but their own category for people; prevention documents likewise.
+ */
+const BY_TYPE_CODE: Readonly<Record<string, Category>> = {
+  SYNTH: 'synthesis',
+  '60591-5': 'synthesis',
+  DOCPAT01: 'synthesis',
+  PROT_ALD: 'treatment-and-care',
+  '57833-6': 'treatment-and-care',
+  '60593-1': 'treatment-and-care',
+  DOCPAT02: 'treatment-and-care',
+  CERT_DECL: 'report',
+  '11488-4': 'report',
+  '34133-9': 'report',
+  DOCPAT03: 'report',
+  '18748-4': 'imaging',
+  'IMG-KOS': 'imaging',
+  DOCPAT04: 'imaging',
+  '11502-2': 'biology',
+  '26436-6': 'biology',
+  '34104-0': 'biology',
+  DOCPAT05: 'biology',
+  '11369-6': 'prevention',
+  '87273-9': 'prevention',
+  '90767-5': 'prevention',
+  DOCPAT06: 'prevention',
+  EXPPAT_1: 'patient',
+  EXPPAT_2: 'patient',
+  EXPPAT_3: 'patient',
+  REMB: 'reimbursement',
+  'ATTEST-RESID': 'administrative',
+  'ATTEST-HEBGT': 'administrative',
+  'ATTEST-DROITS-AM': 'administrative',
+  'AUTORIS-SOINS': 'administrative',
+};
+
+/** Human labels of the type codes the seed data and the upload form use (French). */
+export const TYPE_CODE_LABELS: Readonly<Record<string, string>> = {
+  SYNTH: 'Volet de synthèse médicale',
+  '60591-5': 'Synthèse patient (IPS-FR)',
+  PROT_ALD: 'Protocole de soins ALD',
+  '57833-6': 'Prescription de médicaments',
+  '60593-1': 'Dispensation médicamenteuse',
+  CERT_DECL: 'Certificat, déclaration',
+  '11488-4': 'Compte rendu de consultation',
+  '34133-9': 'Synthèse d’épisode de soins',
+  '18748-4': 'Compte rendu d’imagerie',
+  'IMG-KOS': 'Référence d’examen d’imagerie',
+  '11502-2': 'Compte rendu de biologie',
+  '26436-6': 'Examens de laboratoire',
+  '34104-0': 'Compte rendu de biologie hospitalière',
+  '11369-6': 'Historique des vaccinations',
+  '87273-9': 'Note de vaccination',
+  '90767-5': 'Compte rendu de dépistage',
+  EXPPAT_1: 'Document de l’usager',
+  EXPPAT_2: 'Informations de l’usager',
+  EXPPAT_3: 'Directives anticipées',
+  REMB: 'Historique des remboursements',
+  'ATTEST-RESID': 'Attestation de résidence',
+  'ATTEST-HEBGT': 'Attestation d’hébergement',
+  'ATTEST-DROITS-AM': 'Attestation de droits à l’Assurance Maladie',
+  'AUTORIS-SOINS': 'Autorisation de soins',
+  DOCPAT01: 'Synthèse déposée par le patient',
+  DOCPAT02: 'Traitement déposé par le patient',
+  DOCPAT03: 'Compte rendu déposé par le patient',
+  DOCPAT04: 'Imagerie déposée par le patient',
+  DOCPAT05: 'Biologie déposée par le patient',
+  DOCPAT06: 'Prévention déposée par le patient',
+};
+
+/** The classCode a typeCode is filed under, for documents created from a typeCode alone. */
+export const CLASS_CODE_OF_TYPE: Readonly<Record<string, string>> = {
+  SYNTH: '11',
+  '60591-5': '11',
+  PROT_ALD: '44',
+  '57833-6': '42',
+  '60593-1': '43',
+  CERT_DECL: '52',
+  '11488-4': '10',
+  '34133-9': '10',
+  '18748-4': '31',
+  'IMG-KOS': '31',
+  '11502-2': '10',
+  '26436-6': '10',
+  '34104-0': '10',
+  '11369-6': '10',
+  '87273-9': '10',
+  '90767-5': '10',
+  EXPPAT_1: '90',
+  EXPPAT_2: '90',
+  EXPPAT_3: '90',
+  REMB: '60',
+  'ATTEST-RESID': '95',
+  'ATTEST-HEBGT': '95',
+  'ATTEST-DROITS-AM': '95',
+  'AUTORIS-SOINS': '95',
+  DOCPAT01: '90',
+  DOCPAT02: '90',
+  DOCPAT03: '90',
+  DOCPAT04: '90',
+  DOCPAT05: '90',
+  DOCPAT06: '90',
+};
+
+/** Whether a typeCode marks a document deposited by the patient (shown with a badge). */
+export function isDepositedByPatient(typeCode: string): boolean {
+  return typeCode.startsWith('DOCPAT');
+}
+
+/**
+ * The UI category of a document. Unknown codes fall back to `report`, the DMP's most general
+ * class, rather than hiding the document.
+ */
+export function categoryOf(classCode: string, typeCode: string): Category {
+  return BY_TYPE_CODE[typeCode] ?? BY_CLASS_CODE[classCode] ?? 'report';
+}
