@@ -11,6 +11,7 @@ import type {
 import type { RouteName, RouteSpec } from '../model/routes.js';
 import type { SynthesisContent } from '../model/synthesis.js';
 import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep } from './errors.js';
+import { lazyModule } from './lazy-module.js';
 import type { DmpIssue } from './errors.js';
 import type {
   AddDocumentOptions,
@@ -59,16 +60,9 @@ export interface HttpDmpClientOptions {
 type Params = Record<string, string | number>;
 
 type Wire = typeof import('./wire.js');
-let wireModule: Promise<Wire> | undefined;
 
-/** The route table and its schemas, fetched once; a failed fetch (offline) is tried again on the next call. */
-function loadWire(): Promise<Wire> {
-  wireModule ??= import('./wire.js').catch((error: unknown) => {
-    wireModule = undefined;
-    throw new DmpError('network', 'The client could not load its route table', { cause: error });
-  });
-  return wireModule;
-}
+/** The route table and its schemas. */
+const loadWire = lazyModule(() => import('./wire.js'), 'The route table');
 
 interface Call {
   wire: Wire;

@@ -5,7 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DmpError } from '../../client/errors.js';
+import { lazyModule } from '../../client/lazy-module.js';
 import type { DmpClient } from '../../client/types.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
@@ -107,14 +107,7 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 
-let validationModule: Promise<typeof import('./validation.js')> | undefined;
-function loadValidation(): Promise<typeof import('./validation.js')> {
-  validationModule ??= import('./validation.js').catch((error: unknown) => {
-    validationModule = undefined;
-    throw error;
-  });
-  return validationModule;
-}
+const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks');
 
 /** Started when the user enters a form, so that its submission seldom waits for the checks. */
 function prefetchValidation(): void {
@@ -266,7 +259,7 @@ export class DmpConsentPanel extends DmpElement {
     try {
       return await loadValidation();
     } catch (error) {
-      this.say(section, 'error', this.notSaved(new DmpError('network', 'The form checks could not be loaded', { cause: error })));
+      this.say(section, 'error', this.notSaved(error));
       return undefined;
     }
   }

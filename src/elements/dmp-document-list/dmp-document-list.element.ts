@@ -3,7 +3,8 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { DmpError, isDmpError } from '../../client/errors.js';
+import { isDmpError } from '../../client/errors.js';
+import { lazyModule } from '../../client/lazy-module.js';
 import type { DataChange } from '../../context/contexts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
@@ -59,22 +60,14 @@ function nextFrame(): Promise<void> {
 
 
 type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
-let virtualizerModule: Promise<Virtualize> | undefined;
-
 /**
  * The virtualizer is fetched while the first page of documents is, rather than with the element:
- * the rows wait for both, behind the same skeleton. A failed fetch (offline) is tried again.
+ * the rows wait for both, behind the same skeleton.
  */
-function loadVirtualize(): Promise<Virtualize> {
-  virtualizerModule ??= import('@lit-labs/virtualizer/virtualize.js').then(
-    (module) => module.virtualize,
-    (error: unknown) => {
-      virtualizerModule = undefined;
-      throw new DmpError('network', 'The list could not load its virtualizer', { cause: error });
-    },
-  );
-  return virtualizerModule;
-}
+/** The add form and its validation (with zod): most viewers never add. */
+const loadAddDocument = lazyModule(() => import('./add-document.js'), 'The add form');
+
+const loadVirtualize = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js').then((module) => module.virtualize), 'The virtualizer');
 /**
  * The documents of a patient's DMP, newest first, with search, filters and sort reflected in
  * attributes (a host can deep-link to a filtered view). Documents the user may not see are never
@@ -109,9 +102,7 @@ function loadVirtualize(): Promise<Virtualize> {
 export class DmpDocumentList extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  /** The add form and its validation (with zod) load on first use: most viewers never add. */
   private addForm: AddDocumentForm | undefined;
-  private addFormLoading: Promise<AddDocumentForm> | undefined;
 
   private readonly dossierTask = new Task(this, {
     task: async ([ins, ready], { signal }) => {
@@ -641,16 +632,9 @@ export class DmpDocumentList extends DmpElement {
     }
   };
 
-  private loadAddForm(): Promise<AddDocumentForm> {
-    this.addFormLoading ??= import('./add-document.js').then(
-      ({ AddDocumentForm: Form }) => (this.addForm = new Form(this, () => this.locale)),
-      (error: unknown) => {
-        // A chunk that failed to load (offline) is asked again on the next click.
-        this.addFormLoading = undefined;
-        throw error;
-      },
-    );
-    return this.addFormLoading;
+  private async loadAddForm(): Promise<AddDocumentForm> {
+    const { AddDocumentForm: Form } = await loadAddDocument();
+    return (this.addForm ??= new Form(this, () => this.locale));
   }
 
   private readonly openAdd = async (e: Event) => {

@@ -2,7 +2,8 @@ import { msg, str } from '@lit/localize';
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { DmpError, isDmpError } from '../../client/errors.js';
+import { isDmpError } from '../../client/errors.js';
+import { lazyModule } from '../../client/lazy-module.js';
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Credentials, DossierCreate, DossierInfo, PolicyDossier } from '../../model/dossier.js';
@@ -43,22 +44,13 @@ const NO_DOSSIER: PolicyDossier = {
 
 const RELATIONSHIPS = ['parent', 'guardian', 'curator', 'other'] as const;
 
-
 type Checks = typeof import('./checks.js');
-let checksModule: Promise<Checks> | undefined;
 
 /**
  * The forms' checks (and zod with them): not part of the element's first load, fetched as soon
  * as it is on the page, since its forms are all it shows.
  */
-function loadChecks(): Promise<Checks> {
-  checksModule ??= import('./checks.js').catch((error: unknown) => {
-    checksModule = undefined;
-    throw new DmpError('network', 'The form checks could not be loaded', { cause: error });
-  });
-  return checksModule;
-}
-
+const loadChecks = lazyModule(() => import('./checks.js'), 'The form checks');
 
 /**
  * Opens a patient's DMP as pharmacy, practice or hospital software does: the INS (NIR and

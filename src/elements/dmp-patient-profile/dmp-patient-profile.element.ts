@@ -2,7 +2,8 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { DmpError, isDmpError, type DmpIssue } from '../../client/errors.js';
+import { isDmpError, type DmpIssue } from '../../client/errors.js';
+import { lazyModule } from '../../client/lazy-module.js';
 import type { DataTopic } from '../../context/contexts.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -68,16 +69,10 @@ function localToday(): string {
 
 
 type FormModule = typeof import('./form.js');
-let formModule: Promise<FormModule> | undefined;
 
 /** The edit form's fields: only for those who may edit, fetched once the Edit button is shown. */
-function loadForm(): Promise<FormModule> {
-  formModule ??= import('./form.js').catch((error: unknown) => {
-    formModule = undefined;
-    throw new DmpError('network', 'The profile form could not be loaded', { cause: error });
-  });
-  return formModule;
-}
+const loadForm = lazyModule(() => import('./form.js'), 'The profile form');
+
 /**
  * What the patient declares about themselves — blood group, allergies and intolerances, ongoing
  * treatments, people to contact in an emergency, the trusted person, advance directives (written

@@ -1,23 +1,16 @@
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { DmpDocument } from '../../model/document.js';
-import { DmpError } from '../../client/errors.js';
+import { lazyModule } from '../../client/lazy-module.js';
 import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from '../../model/category.js';
 import type { ParsedProfile } from '../../model/profile.js';
 
 export type Checks = typeof import('./checks.js');
-let checksModule: Promise<Checks> | undefined;
 
 /**
  * The profile's schema checks, and zod with them: apart from the element's first load, fetched
- * as soon as it is on the page (the content it reads goes through them). Tried again after a failure.
+ * as soon as it is on the page (the content it reads goes through them).
  */
-export function loadChecks(): Promise<Checks> {
-  checksModule ??= import('./checks.js').catch((error: unknown) => {
-    checksModule = undefined;
-    throw new DmpError('network', 'The profile checks could not be loaded', { cause: error });
-  });
-  return checksModule;
-}
+export const loadChecks = lazyModule(() => import('./checks.js'), 'The profile checks');
 
 export interface PatientDocuments {
   /** The current declared-information document, the newest if several are current. */

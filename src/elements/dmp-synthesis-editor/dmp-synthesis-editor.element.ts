@@ -4,7 +4,8 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { DmpError, isDmpError } from '../../client/errors.js';
+import { isDmpError } from '../../client/errors.js';
+import { lazyModule } from '../../client/lazy-module.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
@@ -57,12 +58,8 @@ interface Combo {
 const NEW_SYNTHESIS_DOCUMENT = nominalDocument('synthesis');
 const DRAFT_DELAY_MS = 500;
 
-let codesModule: Promise<typeof import('./codes/index.js')> | undefined;
 /** The code lists are fetched the first time someone types in a coded field. */
-function loadCodes() {
-  codesModule ??= import('./codes/index.js');
-  return codesModule;
-}
+const loadCodes = lazyModule(() => import('./codes/index.js'), 'The code lists');
 
 function isSynthesis(value: unknown): value is Synthesis {
   return typeof value === 'object' && value !== null && 'content' in value && 'etag' in value && 'version' in value;
@@ -79,14 +76,9 @@ function isDraftContent(value: unknown): value is SynthesisContent {
 }
 
 
-let schemaCheckModule: Promise<typeof import('./schema-check.js')> | undefined;
-function loadSchemaCheck(): Promise<typeof import('./schema-check.js')> {
-  schemaCheckModule ??= import('./schema-check.js').catch((error: unknown) => {
-    schemaCheckModule = undefined;
-    throw new DmpError('network', 'The synthesis checks could not be loaded', { cause: error });
-  });
-  return schemaCheckModule;
-}
+/** The schema checks: only an author needs them. */
+const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synthesis checks');
+
 /**
  * The volet de synthèse médicale (VSM) of one patient: a read view for everyone allowed to read
  * it (in plain words for the patient), and for the médecin traitant an editor with validation as
@@ -489,8 +481,10 @@ export class DmpSynthesisEditor extends DmpElement {
 
   private async suggest(key: string, list: 'cim10' | 'drugs', text: string): Promise<void> {
     this.combo = { key, query: text, options: this.combo?.key === key ? this.combo.options : [], active: -1 };
-    const { searchCodes } = await loadCodes();
-    if (this.combo?.key !== key || this.combo.query !== text) return;
+    // Offline before the lists came: no suggestions, and the field takes free text as ever.
+    const codes = await loadCodes().catch(() => undefined);
+    if (!codes || this.combo?.key !== key || this.combo.query !== text) return;
+    const { searchCodes } = codes;
     this.combo = { ...this.combo, options: searchCodes(list, text) };
   }
 

@@ -1,0 +1,31 @@
+import { expect } from '@open-wc/testing';
+import { isDmpError } from '../../src/client/errors.js';
+import { lazyModule } from '../../src/client/lazy-module.js';
+
+describe('lazyModule', () => {
+  it('fetches once for every caller', async () => {
+    let fetches = 0;
+    const load = lazyModule(async () => ({ value: ++fetches }), 'The thing');
+    const [a, b] = await Promise.all([load(), load()]);
+    expect(a).to.equal(b);
+    expect((await load()).value).to.equal(1);
+    expect(fetches).to.equal(1);
+  });
+
+  it('says offline when the fetch fails, and fetches again on the next call', async () => {
+    let fetches = 0;
+    const load = lazyModule(async () => {
+      fetches += 1;
+      if (fetches === 1) throw new TypeError('Failed to fetch dynamically imported module');
+      return 'loaded';
+    }, 'The form checks');
+    const error = await load().then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(isDmpError(error) && error.kind).to.equal('network');
+    expect((error as Error).message).to.equal('The form checks could not be loaded');
+    expect(await load()).to.equal('loaded');
+    expect(fetches).to.equal(2);
+  });
+});
