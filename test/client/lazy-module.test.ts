@@ -1,8 +1,34 @@
 import { expect } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
 import { isDmpError } from '../../src/client/errors.js';
 import { lazyModule } from '../../src/client/lazy-module.js';
+import { startBackend, worker } from '../support/mount.js';
 
 describe('lazyModule', () => {
+  before(startBackend);
+
+  it('imports a module again after the browser failed to fetch it (the failure is not kept)', async () => {
+    let dropped = 0;
+    worker.use(
+      http.get(
+        '*/test/support/lazy-fixture.*',
+        () => {
+          dropped += 1;
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    const load = lazyModule(() => import('../support/lazy-fixture.js'), 'The fixture');
+    const failed = await load().then(
+      () => undefined,
+      (error: unknown) => error,
+    );
+    expect(isDmpError(failed) && failed.kind).to.equal('network');
+    expect((await load()).LOADED).to.equal('loaded');
+    expect(dropped).to.equal(1);
+  });
+
   it('fetches once for every caller', async () => {
     let fetches = 0;
     const load = lazyModule(async () => ({ value: ++fetches }), 'The thing');

@@ -1,0 +1,130 @@
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { http, HttpResponse } from 'msw';
+import { PATIENT_ADULT, PATIENT_NO_DOSSIER } from '../../mocks/data/index.js';
+import { DmpError } from '../../src/client/errors.js';
+import '../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
+import '../../src/elements/dmp-document-list/dmp-document-list.js';
+import '../../src/elements/dmp-dossier-create/dmp-dossier-create.js';
+import { requestErrorText } from '../../src/elements/dmp-dossier-create/messages.js';
+import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
+import { errorText } from '../../src/i18n/error-text.js';
+import { alias, button, db, find, forgetOwnDrafts, get, guardian, mount, resetBackend, startBackend, typeIn, until, visibleText, waitFor, worker } from './support.js';
+
+/*
+ * What the elements load after their first load (support code fetched on first use, see
+ * `npm run size`) may fail to arrive: the network drops between the page and the first click.
+ * Each test makes one such chunk fail once, as the browser would see it offline, and checks that
+ * the user is told, that nothing typed is lost, and that the same gesture works once the network
+ * is back. Every chunk is fetched here for the first time, in this file's own page.
+ */
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const OFFLINE = errorText(new DmpError('network', 'offline'));
+
+/** The next request for the module at `path` fails as a dropped connection does; later ones go through. */
+function dropOnce(path: string): { dropped: () => number } {
+  let dropped = 0;
+  worker.use(
+    http.get(
+      `*/${path}`,
+      () => {
+        dropped += 1;
+        return HttpResponse.error();
+      },
+      { once: true },
+    ),
+  );
+  return { dropped: () => dropped };
+}
+
+describe('support code loaded on first use, when it cannot be fetched', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  before(startBackend);
+  beforeEach(async () => {
+    await resetBackend();
+    await forgetOwnDrafts('lazy', [ADULT]);
+  });
+
+  it('dmp-document-list: the virtualizer — the list says it could not load, and Retry shows the rows', async () => {
+    const drop = dropOnce('@lit-labs/virtualizer/virtualize.*');
+    const { el } = await mount(html`<dmp-document-list patient-ins=${ADULT}></dmp-document-list>`, 'ps-martin');
+    await until(el, 'La liste des documents n’a pas pu être chargée.');
+    await until(el, OFFLINE);
+    expect(drop.dropped()).to.equal(1);
+    button(el, 'Réessayer').click();
+    await waitFor(() => el.shadowRoot!.querySelector('.body [role="row"]'), 'the rows never came');
+  });
+
+  it('dmp-document-list: the add form — the click says why nothing opened, the next one opens it', async () => {
+    const { el } = await mount(html`<dmp-document-list patient-ins=${ADULT}></dmp-document-list>`, 'ps-martin');
+    await waitFor(() => el.shadowRoot!.querySelector('.body [role="row"]'), 'the rows never came');
+    const drop = dropOnce('dmp-document-list/add-document.*');
+    button(el, 'Ajouter un document').click();
+    await until(el, 'Le formulaire d’ajout n’a pas pu être chargé');
+    expect(drop.dropped()).to.equal(1);
+    expect(get<HTMLDialogElement>(el, '#add-dialog').open).to.equal(false);
+    button(el, 'Ajouter un document').click();
+    await waitUntil(() => get<HTMLDialogElement>(el, '#add-dialog').open, 'the add form never opened');
+    expect(visibleText(el)).not.to.contain('Le formulaire d’ajout n’a pas pu être chargé');
+  });
+
+  it('dmp-consent-panel: the form checks — not saved, what was typed stays, Save again saves it', async () => {
+    const { el } = await mount(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne');
+    await waitFor(() => find(el, '#notify-email'), 'the panel never loaded');
+    const drop = dropOnce('dmp-consent-panel/validation.*');
+    await typeIn(el, '#notify-email', 'jeanne.d@example.org');
+    get(el, '#notifications button[type="submit"]').click();
+    await until(el, `La modification n’a pas été enregistrée : ${OFFLINE}`);
+    expect(drop.dropped()).to.be.greaterThan(0);
+    expect(find<HTMLInputElement>(el, '#notify-email')!.value).to.equal('jeanne.d@example.org');
+    expect(db.dossiers.get(ADULT)!.notificationPreferences.email).to.equal('jeanne.durand@example.org');
+    get(el, '#notifications button[type="submit"]').click();
+    await waitUntil(() => db.dossiers.get(ADULT)!.notificationPreferences.email === 'jeanne.d@example.org', 'never saved');
+  });
+
+  it('dmp-dossier-create: the form checks — a failed early fetch says nothing, a failed submission says offline, the next one goes on', async () => {
+    // Two drops: the fetch made as the element appears, then the one the submission makes.
+    const early = dropOnce('dmp-dossier-create/checks.*');
+    const identity = PATIENT_NO_DOSSIER;
+    const { el } = await mount(
+      html`<dmp-dossier-create nir=${identity.ins} ins-status=${identity.insStatus} .traits=${identity.traits}></dmp-dossier-create>`,
+      'ps-dubois',
+    );
+    await waitUntil(() => early.dropped() === 1, 'the element never fetched its checks');
+    expect(visibleText(el)).not.to.contain(OFFLINE);
+    const late = dropOnce('dmp-dossier-create/checks.*');
+    button(el, 'Rechercher un DMP existant').click();
+    await until(el, requestErrorText(new DmpError('network', 'offline')));
+    expect(late.dropped()).to.equal(1);
+    expect(find<HTMLInputElement>(el, '#nir')!.value.replace(/\s/g, '')).to.equal(PATIENT_NO_DOSSIER.ins);
+    button(el, 'Rechercher un DMP existant').click();
+    await until(el, 'information et consentement');
+  });
+
+  it('dmp-patient-profile: the edit form — says offline in its place, and Retry brings it', async () => {
+    const drop = dropOnce('dmp-patient-profile/form.*');
+    const { el } = await mount(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, guardian(ADULT, 'lazy'));
+    await waitFor(() => find(el, '#edit'), 'the profile never loaded');
+    await waitUntil(() => drop.dropped() === 1, 'the form was never fetched');
+    get(el, '#edit').click();
+    await until(el, OFFLINE);
+    button(el, 'Réessayer').click();
+    await waitFor(() => find(el, 'form.profile-form input, form.profile-form select'), 'the form never came');
+  });
+
+  it('dmp-synthesis-editor: the schema checks — a failed early fetch says nothing, and Save fetches them and saves', async () => {
+    const drop = dropOnce('dmp-synthesis-editor/schema-check.*');
+    const { el } = await mount(html`<dmp-synthesis-editor patient-ins=${ADULT}></dmp-synthesis-editor>`, alias('ps-martin', 'lazy'));
+    await waitFor(() => find(el, '[data-action="edit"]'), 'the synthesis never loaded');
+    await waitUntil(() => drop.dropped() === 1, 'the checks were never fetched');
+    get(el, '[data-action="edit"]').click();
+    await waitFor(() => find(el, '[data-key="treatments:tt-metformine:dosage"]'), 'the editor never opened');
+    expect(visibleText(el)).not.to.contain(OFFLINE);
+    await typeIn(el, '[data-key="treatments:tt-metformine:dosage"]', '1 comprimé matin, midi et soir');
+    get(el, '[data-action="save"]').click();
+    await waitFor(() => /Version \d+ enregistrée\./.test(visibleText(el)), () => `never saved: ${visibleText(el).slice(0, 600)}`);
+    expect(db.syntheses.get(ADULT)!.at(-1)!.content.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('1 comprimé matin, midi et soir');
+  });
+});

@@ -1,0 +1,2 @@
+/** A module for the lazy-loading tests to fetch. */
+export const LOADED = 'loaded';
