@@ -114,17 +114,22 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     await waitFor(() => find(el, 'form.profile-form input, form.profile-form select'), 'the form never came');
   });
 
-  it('dmp-synthesis-editor: the schema checks — a failed early fetch says nothing, and Save fetches them and saves', async () => {
-    const drop = dropOnce('dmp-synthesis-editor/schema-check.*');
+  it('dmp-synthesis-editor: the form and the schema checks — the form says offline with Retry, Save fetches the checks again and saves', async () => {
+    // Both are fetched as soon as an author's synthesis is loaded: both fetches fail.
+    const form = dropOnce('dmp-synthesis-editor/edit-view.*');
+    const checks = dropOnce('dmp-synthesis-editor/schema-check.*');
     const { el } = await mount(html`<dmp-synthesis-editor patient-ins=${ADULT}></dmp-synthesis-editor>`, alias('ps-martin', 'lazy'));
     await waitFor(() => find(el, '[data-action="edit"]'), 'the synthesis never loaded');
-    await waitUntil(() => drop.dropped() === 1, 'the checks were never fetched');
-    get(el, '[data-action="edit"]').click();
-    await waitFor(() => find(el, '[data-key="treatments:tt-metformine:dosage"]'), 'the editor never opened');
+    await waitUntil(() => form.dropped() === 1 && checks.dropped() === 1, 'the form and the checks were never fetched');
     expect(visibleText(el)).not.to.contain(OFFLINE);
+    get(el, '[data-action="edit"]').click();
+    await until(el, OFFLINE);
+    button(el, 'Réessayer').click();
+    await waitFor(() => find(el, '[data-key="treatments:tt-metformine:dosage"]'), 'the form never came');
     await typeIn(el, '[data-key="treatments:tt-metformine:dosage"]', '1 comprimé matin, midi et soir');
     get(el, '[data-action="save"]').click();
     await waitFor(() => /Version \d+ enregistrée\./.test(visibleText(el)), () => `never saved: ${visibleText(el).slice(0, 600)}`);
     expect(db.syntheses.get(ADULT)!.at(-1)!.content.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('1 comprimé matin, midi et soir');
   });
+
 });

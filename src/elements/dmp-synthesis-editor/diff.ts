@@ -1,14 +1,11 @@
 import type { SynthesisContent } from '../../model/synthesis.js';
+import { entriesOf, sameValue, type Entry, type EntryList, ENTRY_LISTS } from './entries.js';
 
 /*
  * Versions are compared entry by entry, by stable id (DECISIONS.md 4), never as text. Pure
  * functions: the version comparison, the conflict view and the merge all use them.
  */
 
-/** The lists of entries in a synthesis, in the order the editor presents them. */
-export const ENTRY_LISTS = ['problems', 'allergies', 'riskFactors', 'treatments', 'vaccinations', 'screenings', 'pointsToWatch'] as const;
-export type EntryList = (typeof ENTRY_LISTS)[number];
-export type Entry = SynthesisContent[EntryList][number];
 
 /** The statements that are not entries. */
 export const SCALAR_FIELDS = ['allergiesNoneKnown', 'narrative'] as const;
@@ -35,20 +32,6 @@ export interface SynthesisDiff {
   scalars: ScalarChange[];
 }
 
-/** Structural equality of JSON-like values; a key holding `undefined` counts as absent. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((v, i) => sameValue(v, b[i]));
-  }
-  const ra = a as Record<string, unknown>;
-  const rb = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(ra), ...Object.keys(rb)]);
-  for (const key of keys) if (!sameValue(ra[key], rb[key])) return false;
-  return true;
-}
-
 function changedFields(before: Entry, after: Entry): string[] {
   const b = before as unknown as Record<string, unknown>;
   const a = after as unknown as Record<string, unknown>;
@@ -59,10 +42,6 @@ function byId(entries: readonly Entry[]): Map<string, Entry> {
   return new Map(entries.map((e) => [e.id, e]));
 }
 
-/** The entries of one list of a synthesis, as the common entry type. */
-export function entriesOf(content: SynthesisContent, list: EntryList): Entry[] {
-  return content[list] as Entry[];
-}
 
 /** What changed from `before` to `after`: entries added, removed and changed, by id. */
 export function diffSynthesis(before: SynthesisContent, after: SynthesisContent): SynthesisDiff {

@@ -1,9 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { guard } from 'lit/directives/guard.js';
-import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
@@ -13,18 +11,20 @@ import { reasonText } from '../../i18n/labels.js';
 import { nominalDocument } from '../../model/document-policy.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
-import { SYNTHESIS_GROUPS, emptySynthesisContent } from '../../model/synthesis-shape.js';
+import { emptySynthesisContent } from '../../model/synthesis-shape.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import type { CodeOption } from './codes/index.js';
-import { ENTRY_LISTS, diffSynthesis, entriesOf, mergeSynthesis, resolveMerge, sameValue, type Entry, type EntryList, type MergeConflict } from './diff.js';
+import { ENTRY_LISTS, entriesOf, sameValue, type Entry, type EntryList } from './entries.js';
+import type { ConflictView } from './compare-view.js';
 import { styles } from './dmp-synthesis-editor.styles.js';
 import './events.js';
-import { displayValue, entryTitle, groupHeading, listDef, newEntryId, type FieldDef, type ListDef } from './fields.js';
-import { listsOf, narrativeHeading, noneKnownText, pair, renderDiff, renderReadView, type ViewOptions } from './read-view.js';
-import { fieldKey, problemText, type FieldProblem, type ValidationResult } from './validation.js';
+import { newEntryId, type FieldDef, type ListDef } from './fields.js';
+import { renderReadView, type ViewOptions } from './read-view.js';
+import type { Combo, EditView } from './edit-view.js';
+import { fieldKey, type FieldProblem, type ValidationResult } from './validation.js';
 
 /** What the first load found out: what the user may do, the current version, their draft. */
 interface Loaded {
@@ -45,13 +45,6 @@ interface Base {
   etag: string;
   version: number | null;
   content: SynthesisContent;
-}
-
-interface Combo {
-  key: string;
-  query: string;
-  options: CodeOption[];
-  active: number;
 }
 
 /** A synthesis with no document yet is read under the synthesis category's rules. */
@@ -75,6 +68,12 @@ function isDraftContent(value: unknown): value is SynthesisContent {
   );
 }
 
+
+/** The comparison of two versions and the conflict panel: occasional, fetched when first needed. */
+const loadCompareView = lazyModule(() => import('./compare-view.js'), 'The comparison');
+
+/** The editor's form: only an author needs it. */
+const loadEditView = lazyModule(() => import('./edit-view.js'), 'The editor');
 
 /** The schema checks: only an author needs them. */
 const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synthesis checks');
@@ -137,6 +136,13 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private conflict: { server: Synthesis; picks: Record<string, 'mine' | 'theirs'> } | undefined;
   @state() private restoredAt: string | undefined;
   @state() private combo: Combo | undefined;
+  /** The editor's form, once fetched (see loadEditView). */
+  @state() private editModule: typeof import('./edit-view.js') | undefined;
+  @state() private editModuleError: unknown;
+  /** The comparison and conflict views, once fetched (see loadCompareView). */
+  @state() private compareModule: typeof import('./compare-view.js') | undefined;
+  @state() private compareModuleError: unknown;
+  private compareLoading = false;
   @state() private announcement = '';
   @state() private viewedVersion: number | undefined;
   @state() private printing = false;
@@ -272,6 +278,8 @@ export class DmpSynthesisEditor extends DmpElement {
       void this.load.run();
       if (this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
     }
+    // A conflict or a version to compare: the views that draw them are fetched now.
+    if ((this.conflict || this.viewedVersion !== undefined) && this.compareModuleError === undefined) void this.loadCompareModule();
   }
 
   protected override update(changed: PropertyValues): void {
@@ -289,7 +297,10 @@ export class DmpSynthesisEditor extends DmpElement {
     this.loaded = loaded;
     this.current = loaded.synthesis;
     // An author will edit: the checks are fetched now rather than at the first keystroke.
-    if (loaded.canWrite) void this.loadValidate(false);
+    if (loaded.canWrite) {
+      void this.loadValidate(false);
+      void this.loadEditModule();
+    }
     if (keepEdits) return;
     const synthesis = loaded.synthesis;
     this.base = { etag: synthesis?.etag ?? '', version: synthesis?.version ?? null, content: synthesis?.content ?? emptySynthesisContent() };
@@ -641,7 +652,10 @@ export class DmpSynthesisEditor extends DmpElement {
   /** The server's version with the user's changes re-applied: the user then reviews and saves it. */
   private merge(): void {
     const conflict = this.conflict;
-    if (!conflict) return;
+    const compare = this.compareModule;
+    // The Merge button is drawn by the compare module: it is there whenever the button is.
+    if (!conflict || !compare) return;
+    const { mergeSynthesis, resolveMerge } = compare;
     const result = mergeSynthesis(this.base.content, this.work, conflict.server.content);
     const picks = Object.fromEntries(result.conflicts.map((c) => [c.key, conflict.picks[c.key] ?? 'mine'] as const));
     const merged = resolveMerge(result, this.work, picks);
@@ -833,242 +847,104 @@ export class DmpSynthesisEditor extends DmpElement {
     return content ? renderReadView(content, this.view) : nothing;
   }
 
-  private renderEditor(): TemplateResult {
-    const work = this.work;
-    return html`<div class="editor" part="editor" ?inert=${this.saving} aria-busy=${this.saving ? 'true' : 'false'} @focusout=${this.handleFocusOut}>
-      ${SYNTHESIS_GROUPS.map((group) => {
-        const lists = listsOf(group);
-        return html`<section class="group" aria-labelledby=${`group-${group}`}>
-          <h3 id=${`group-${group}`}>${groupHeading(group, false)}</h3>
-          ${group === 'allergies'
-            ? html`<label class="check">
-                <input
-                  type="checkbox"
-                  data-key="allergiesNoneKnown"
-                  .checked=${work.allergiesNoneKnown}
-                  ?disabled=${work.allergies.length > 0}
-                  @change=${(e: Event) => this.setScalar('allergiesNoneKnown', (e.target as HTMLInputElement).checked)}
-                />
-                ${noneKnownText()}
-              </label>`
-            : nothing}
-          ${lists.map((def) => this.renderEditList(def, lists.length > 1))}
-        </section>`;
-      })}
-      <section class="group">
-        <h3><label for="narrative">${narrativeHeading(false)}</label></h3>
-        ${this.renderProblemOf('narrative', 'narrative-error')}
-        <textarea
-          id="narrative"
-          data-key="narrative"
-          rows="3"
-          .value=${work.narrative ?? ''}
-          aria-invalid=${this.visibleProblem('narrative') ? 'true' : 'false'}
-          aria-describedby="narrative-error"
-          @input=${(e: Event) => this.setScalar('narrative', (e.target as HTMLTextAreaElement).value)}
-        ></textarea>
-      </section>
-      ${this.conflict ? nothing : this.renderActions()}
+  /** The element's styles, and those of the views fetched since (constructed sheets: no CSP change). */
+  private adoptModuleStyles(): void {
+    const extra = [this.editModule?.editStyles, this.compareModule?.compareStyles].filter((s) => s !== undefined);
+    adoptStyles(this.renderRoot as ShadowRoot, [...DmpSynthesisEditor.elementStyles, ...extra]);
+  }
+
+  /** Draws with the compare module, or says it is coming (or could not come, with Retry). */
+  private withCompare(draw: (compare: typeof import('./compare-view.js')) => TemplateResult): TemplateResult {
+    return this.compareModule ? draw(this.compareModule) : this.renderFetching(this.compareModuleError, () => void this.loadCompareModule());
+  }
+
+  /** In place of a view still being fetched: that it is coming, or why it did not come, with Retry. */
+  private renderFetching(error: unknown, retry: () => void): TemplateResult {
+    if (error === undefined) return html`<p role="status">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`;
+    return html`<div class="notice notice--error" role="alert">
+      ${errorText(error)} <button type="button" @click=${retry}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button>
     </div>`;
   }
 
-  private renderEditList(def: ListDef, withHeading: boolean): TemplateResult {
-    const entries = entriesOf(this.work, def.list);
-    return html`${withHeading ? html`<h4>${def.heading()}</h4>` : nothing}
-      ${repeat(
-        entries,
-        (entry) => entry.id,
-        // Entries are immutable: one keystroke re-renders its own entry, not two hundred.
-        (entry, index) => guard([entry, index, entries.length, this.locale, this.entryState(def, entry)], () => this.renderEditEntry(def, entry, index, entries.length)),
-      )}
-      <button type="button" class="add" data-add=${def.list} @click=${() => this.addEntry(def)}>${def.add()}</button>`;
-  }
-
-  /** What, besides the entry itself, changes how it is drawn: its shown problems, its open list. */
-  private entryState(def: ListDef, entry: Entry): string {
-    const prefix = fieldKey(def.list, entry.id, '');
-    const problems = def.fields.map((f) => this.visibleProblem(prefix + f.name)?.code ?? '').join();
-    return this.combo?.key.startsWith(prefix) ? `${problems}${JSON.stringify(this.combo)}` : problems;
-  }
-
-  private renderEditEntry(def: ListDef, entry: Entry, index: number, count: number): TemplateResult {
-    const title = entryTitle(def, entry);
-    const name = title ? pair(`${def.noun()} ${index + 1}`, title) : `${def.noun()} ${index + 1}`;
-    return html`<fieldset class="entry" part="entry" data-entry=${entry.id}>
-      <legend>${name}</legend>
-      <div class="fields">${def.fields.map((field) => this.renderField(def, entry, index, field))}</div>
-      <div class="entry-actions">
-        <button type="button" data-action="up" ?disabled=${index === 0} aria-label=${msg(str`Monter ${name}`, { id: 'synthesis-editor.move-up' })} @click=${() => this.moveEntry(def, index, -1)}>
-          ${msg('Monter', { id: 'synthesis-editor.up' })}
-        </button>
-        <button type="button" data-action="down" ?disabled=${index === count - 1} aria-label=${msg(str`Descendre ${name}`, { id: 'synthesis-editor.move-down' })} @click=${() => this.moveEntry(def, index, 1)}>
-          ${msg('Descendre', { id: 'synthesis-editor.down' })}
-        </button>
-        <button type="button" data-action="remove" aria-label=${msg(str`Retirer ${name}`, { id: 'synthesis-editor.remove-entry' })} @click=${() => this.removeEntry(def, index)}>
-          ${msg('Retirer', { id: 'synthesis-editor.remove' })}
-        </button>
-      </div>
-    </fieldset>`;
-  }
-
-  private renderProblemOf(key: string, id: string): TemplateResult | typeof nothing {
-    const problem = this.visibleProblem(key);
-    return problem ? html`<span class="error" id=${id}>${problemText(problem)}</span>` : nothing;
-  }
-
-  private renderField(def: ListDef, entry: Entry, index: number, field: FieldDef): TemplateResult | typeof nothing {
-    const value = (entry as unknown as Record<string, unknown>)[field.name];
-    if (field.kind === 'fixed') {
-      const text = displayValue(field, value, this.locale);
-      return text ? html`<p class="fixed">${pair(field.label(), text)}</p>` : nothing;
+  private async loadCompareModule(): Promise<void> {
+    if (this.compareModule || this.compareLoading) return;
+    this.compareLoading = true;
+    this.compareModuleError = undefined;
+    try {
+      this.compareModule = await loadCompareView();
+      this.adoptModuleStyles();
+    } catch (error) {
+      this.compareModuleError = error;
+    } finally {
+      this.compareLoading = false;
     }
-    const key = fieldKey(def.list, entry.id, field.name);
-    const id = `${def.list}-${index}-${field.name}`;
-    const errorId = `${id}-error`;
-    const invalid = this.visibleProblem(key) ? 'true' : 'false';
-    const common = { id, key, invalid, errorId };
-    const onInput = (e: Event) => this.handleInput(def.list, entry.id, field, e);
-    let control: TemplateResult;
-    switch (field.kind) {
-      case 'textarea':
-      case 'lines':
-        control = html`<textarea id=${id} data-key=${key} rows="2" .value=${field.kind === 'lines' ? ((value as string[] | undefined) ?? []).join('\n') : String(value ?? '')}
-          aria-invalid=${invalid} aria-describedby=${errorId} @input=${onInput}></textarea>`;
-        break;
-      case 'select':
-        control = html`<select id=${id} data-key=${key} aria-invalid=${invalid} aria-describedby=${errorId} @change=${onInput}>
-          ${field.options!().map(([v, label]) => html`<option value=${v} ?selected=${(value ?? '') === v}>${label}</option>`)}
-        </select>`;
-        break;
-      case 'cim10':
-      case 'drug':
-        control = this.renderCombobox(def, entry, field, common, value);
-        break;
-      default:
-        control = html`<input id=${id} data-key=${key} type=${field.kind === 'date' ? 'date' : 'text'} .value=${String(value ?? '')}
-          aria-required=${field.required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${errorId} @input=${onInput} />`;
-    }
-    return html`<div class="field field--${field.kind}">
-      <label for=${id}>${field.label()}${field.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
-      ${control} ${this.renderProblemOf(key, errorId)}
-    </div>`;
-  }
-
-  /** A WAI-ARIA combobox with its listbox in this shadow root (aria-activedescendant cannot cross it). */
-  private renderCombobox(
-    def: ListDef,
-    entry: Entry,
-    field: FieldDef,
-    c: { id: string; key: string; invalid: string; errorId: string },
-    value: unknown,
-  ): TemplateResult {
-    const combo = this.combo?.key === c.key ? this.combo : undefined;
-    const open = Boolean(combo && combo.options.length > 0);
-    const listId = `${c.id}-list`;
-    const shown = combo ? combo.query : field.kind === 'drug' ? String(value ?? '') : displayValue(field, value, this.locale);
-    return html`<input
-        id=${c.id}
-        data-key=${c.key}
-        type="text"
-        role="combobox"
-        autocomplete="off"
-        aria-autocomplete="list"
-        aria-expanded=${open ? 'true' : 'false'}
-        aria-controls=${listId}
-        aria-activedescendant=${open && combo!.active >= 0 ? `${listId}-${combo!.active}` : nothing}
-        aria-required=${field.required ? 'true' : 'false'}
-        aria-invalid=${c.invalid}
-        aria-describedby=${c.errorId}
-        .value=${shown}
-        @input=${(e: Event) => this.handleComboInput(def.list, entry.id, field, e)}
-        @keydown=${(e: KeyboardEvent) => this.handleComboKey(def.list, entry.id, field, e)}
-        @blur=${() => {
-          if (this.combo?.key === c.key) this.combo = undefined;
-        }}
-      />
-      <ul id=${listId} role="listbox" aria-label=${field.label()} class="listbox" ?hidden=${!open}>
-        ${open
-          ? combo!.options.map(
-              (option, i) => html`<li
-                id=${`${listId}-${i}`}
-                role="option"
-                aria-selected=${i === combo!.active ? 'true' : 'false'}
-                @mousedown=${(e: Event) => e.preventDefault()}
-                @click=${() => this.pick(def.list, entry.id, field, option)}
-              >
-                <span class="code">${option.code}</span> ${option.label}
-              </li>`,
-            )
-          : nothing}
-      </ul>`;
-  }
-
-  private renderActions(): TemplateResult {
-    const invalid = this.problemCount > 0;
-    return html`<div class="actions" part="actions">
-      <button type="button" class="primary" data-action="save" ?disabled=${this.saving} aria-disabled=${invalid ? 'true' : 'false'} @click=${this.handleSave}>
-        ${this.saving ? msg('Enregistrement…', { id: 'synthesis-editor.saving' }) : msg('Enregistrer une nouvelle version', { id: 'synthesis-editor.save' })}
-      </button>
-      ${this.dirty
-        ? html`<button type="button" data-action="discard" @click=${this.discard}>${msg('Abandonner mes modifications', { id: 'synthesis-editor.discard' })}</button>`
-        : html`<button type="button" data-action="close" @click=${this.stopEditing}>${msg('Fermer l’éditeur', { id: 'synthesis-editor.close' })}</button>`}
-      <span class="summary" aria-live="polite">${invalid ? this.problemSummary() : nothing}</span>
-      ${this.saveError
-        ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">
-            ${msg('La version n’est pas enregistrée.', { id: 'synthesis-editor.save-failed' })} ${errorText(this.saveError)}
-            ${msg('Vos modifications sont conservées sur cet appareil ; réessayez.', { id: 'synthesis-editor.kept' })}
-          </p>`
-        : nothing}
-    </div>`;
   }
 
   private renderConflict(server: Synthesis): TemplateResult {
-    const result = mergeSynthesis(this.base.content, this.work, server.content);
-    return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title">
-      <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie', { id: 'synthesis-editor.conflict.title' })}</h3>
-      <p role="alert">
-        ${msg(str`Version ${server.version} enregistrée le ${formatDateTime(server.savedAt, this.locale)} par ${server.author.name}. Vos modifications sont conservées.`, {
-          id: 'synthesis-editor.conflict.detail',
-        })}
-      </p>
-      <h4>${msg('Ce qui a changé sur le serveur', { id: 'synthesis-editor.conflict.server-changes' })}</h4>
-      ${renderDiff(diffSynthesis(this.base.content, server.content), this.view)}
-      ${result.conflicts.length > 0
-        ? html`<h4>${msg('Modifié des deux côtés : choisissez', { id: 'synthesis-editor.conflict.both' })}</h4>
-            ${result.conflicts.map((c, i) => this.renderPick(c, i))}`
-        : nothing}
-      <div class="actions">
-        <button type="button" class="primary" data-action="merge" @click=${this.merge}>${msg('Fusionner avec la version du serveur', { id: 'synthesis-editor.merge' })}</button>
-        <button type="button" data-action="overwrite" ?disabled=${this.saving} @click=${this.overwrite}>${msg('Écraser avec ma version', { id: 'synthesis-editor.overwrite' })}</button>
-        <button type="button" data-action="discard" @click=${this.discard}>${msg('Abandonner mes modifications', { id: 'synthesis-editor.discard' })}</button>
-      </div>
-      ${this.saveError ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">${errorText(this.saveError)}</p>` : nothing}
-    </section>`;
+    const conflict = this.conflict!;
+    const view: ConflictView = {
+      base: this.base.content,
+      work: this.work,
+      server,
+      picks: conflict.picks,
+      locale: this.locale,
+      view: this.view,
+      saving: this.saving,
+      saveError: this.saveError,
+      pickSide: (key, side) => this.pickSide(key, side),
+      merge: () => this.merge(),
+      overwrite: (event) => this.overwrite(event),
+      discard: (event) => this.discard(event),
+    };
+    return this.withCompare((compare) => compare.renderConflict(view));
   }
 
-  private renderPick(conflict: MergeConflict, index: number): TemplateResult {
-    const pick = this.conflict?.picks[conflict.key] ?? 'mine';
-    const describe = (value: unknown) => {
-      if (value === undefined) return msg('(retiré)', { id: 'synthesis-editor.conflict.removed' });
-      if (conflict.list) {
-        const def = listDef(conflict.list);
-        const entry = value as Entry;
-        const fields = def.fields.filter((f) => f.name !== def.title).map((f) => displayValue(f, (entry as unknown as Record<string, unknown>)[f.name], this.locale));
-        return [entryTitle(def, entry), ...fields].filter(Boolean).join(' · ');
-      }
-      return displayValue({ name: '', kind: 'text', label: () => '' }, value, this.locale);
+  /** The form, or where it will be while it is fetched (or could not be). */
+  private renderEditor(): TemplateResult {
+    return this.editModule ? this.editModule.renderEditor(this.editView()) : this.renderFetching(this.editModuleError, () => void this.loadEditModule());
+  }
+
+  /** Fetches the form; a failure is shown in its place, with Retry. */
+  private async loadEditModule(): Promise<void> {
+    if (this.editModule) return;
+    this.editModuleError = undefined;
+    try {
+      this.editModule = await loadEditView();
+      this.adoptModuleStyles();
+    } catch (error) {
+      this.editModuleError = error;
+    }
+  }
+
+  /** The state the form draws and the handlers it calls, as the form module sees them. */
+  private editView(): EditView {
+    return {
+      work: this.work,
+      locale: this.locale,
+      saving: this.saving,
+      saveError: this.saveError,
+      dirty: this.dirty,
+      problemCount: this.problemCount,
+      inConflict: this.conflict !== undefined,
+      combo: this.combo,
+      visibleProblem: (key) => this.visibleProblem(key),
+      problemSummary: () => this.problemSummary(),
+      setScalar: (field, value) => this.setScalar(field, value),
+      addEntry: (def) => this.addEntry(def),
+      moveEntry: (def, index, by) => this.moveEntry(def, index, by),
+      removeEntry: (def, index) => this.removeEntry(def, index),
+      handleInput: (list, id, field, event) => this.handleInput(list, id, field, event),
+      handleComboInput: (list, id, field, event) => this.handleComboInput(list, id, field, event),
+      handleComboKey: (list, id, field, event) => this.handleComboKey(list, id, field, event),
+      closeCombo: (key) => {
+        if (this.combo?.key === key) this.combo = undefined;
+      },
+      pick: (list, id, field, option) => this.pick(list, id, field, option),
+      handleFocusOut: (event) => this.handleFocusOut(event),
+      save: () => void this.handleSave(),
+      discard: (event) => this.discard(event),
+      stopEditing: () => this.stopEditing(),
     };
-    const title = conflict.list ? listDef(conflict.list).noun() : conflict.field === 'narrative' ? narrativeHeading(false) : noneKnownText();
-    const side = (s: 'mine' | 'theirs', label: string, value: unknown) =>
-      html`<label class="check">
-        <input type="radio" name=${`pick-${index}`} .checked=${pick === s} @change=${() => this.pickSide(conflict.key, s)} />
-        ${pair(label, describe(value))}
-      </label>`;
-    return html`<fieldset class="pick">
-      <legend>${title}</legend>
-      ${side('mine', msg('Ma version', { id: 'synthesis-editor.conflict.mine' }), conflict.mine)}
-      ${side('theirs', msg('Version du serveur', { id: 'synthesis-editor.conflict.theirs' }), conflict.theirs)}
-    </fieldset>`;
   }
 
   private renderVersions(): TemplateResult | typeof nothing {
@@ -1077,10 +953,7 @@ export class DmpSynthesisEditor extends DmpElement {
       <summary>${msg('Historique des versions', { id: 'synthesis-editor.versions' })}</summary>
       ${this.versions.render({
         pending: () => html`<p aria-busy="true">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`,
-        error: (error) => html`<p class="notice notice--error" role="alert">
-          ${errorText(error)}
-          <button type="button" @click=${() => void this.versions.run()}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button>
-        </p>`,
+        error: (error) => this.renderFetching(error, () => void this.versions.run()),
         complete: (items) => html`<ol class="version-list">
           ${items.map(
             (v) => html`<li>
@@ -1120,7 +993,7 @@ export class DmpSynthesisEditor extends DmpElement {
           ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, this.locale)}, par ${old.author.name}`, { id: 'synthesis-editor.version-title' })}
         </h3>
         <h4>${msg('Changements depuis cette version jusqu’à la version actuelle', { id: 'synthesis-editor.version-changes' })}</h4>
-        ${this.current ? renderDiff(diffSynthesis(old.content, this.current.content), this.view) : nothing}
+        ${this.current ? this.withCompare((compare) => compare.renderVersionChanges(old.content, this.current!.content, this.view)) : nothing}
         <details>
           <summary>${msg(str`Contenu complet de la version ${old.version}`, { id: 'synthesis-editor.version-content' })}</summary>
           ${renderReadView(old.content, this.view)}

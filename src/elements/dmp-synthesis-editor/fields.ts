@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { SynthesisGroup } from '../../model/synthesis.js';
 import { formatDate } from '../../i18n/format.js';
-import type { Entry, EntryList } from './diff.js';
+import type { Entry, EntryList } from './entries.js';
 
 /*
  * What each list of entries holds, as data: the form, the read view and the comparison are all

@@ -2,12 +2,12 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import type { SynthesisContent } from '../../model/synthesis.js';
 import { SYNTHESIS_GROUPS, type SynthesisGroup } from '../../model/synthesis-shape.js';
-import type { Entry, SynthesisDiff } from './diff.js';
-import { LISTS, displayValue, entryTitle, groupHeading, listDef, type FieldDef, type ListDef } from './fields.js';
+import type { Entry } from './entries.js';
+import { LISTS, displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
 
 /*
- * The read view and the comparison view: pure templates of a content (or a diff), used for the
- * current version, an older one, the print and the conflict panel.
+ * The read view: pure templates of a content, used for the current version, an older one and the
+ * print. The comparison is drawn by compare-view.ts.
  */
 
 export interface ViewOptions {
@@ -16,7 +16,7 @@ export interface ViewOptions {
   plain: boolean;
 }
 
-function valueOf(entry: Entry, field: string): unknown {
+export function valueOf(entry: Entry, field: string): unknown {
   return (entry as unknown as Record<string, unknown>)[field];
 }
 
@@ -92,57 +92,3 @@ export function renderReadView(content: SynthesisContent, o: ViewOptions): Templ
   </div>`;
 }
 
-function changeBadge(kind: 'added' | 'removed' | 'changed'): string {
-  switch (kind) {
-    case 'added':
-      return msg('Ajouté', { id: 'synthesis-editor.diff.added' });
-    case 'removed':
-      return msg('Retiré', { id: 'synthesis-editor.diff.removed' });
-    case 'changed':
-      return msg('Modifié', { id: 'synthesis-editor.diff.changed' });
-  }
-}
-
-function fieldOf(def: ListDef, name: string): FieldDef {
-  return def.fields.find((f) => f.name === name) ?? { name, kind: 'text', label: () => name };
-}
-
-function fromTo(field: FieldDef, before: unknown, after: unknown, o: ViewOptions): string {
-  const none = msg('(vide)', { id: 'synthesis-editor.diff.empty' });
-  const b = displayValue(field, before, o.locale) || none;
-  const a = displayValue(field, after, o.locale) || none;
-  return msg(str`${field.label()} : ${b} → ${a}`, { id: 'synthesis-editor.diff.from-to' });
-}
-
-/** The changes between two versions, entry by entry, highlighted by kind (in words too). */
-export function renderDiff(diff: SynthesisDiff, o: ViewOptions): TemplateResult {
-  if (diff.entries.length === 0 && diff.scalars.length === 0) {
-    return html`<p class="muted">${msg('Aucune différence.', { id: 'synthesis-editor.diff.none' })}</p>`;
-  }
-  return html`<ul class="diff" part="diff">
-    ${diff.entries.map((change) => {
-      const def = listDef(change.list);
-      const entry = (change.after ?? change.before) as Entry;
-      return html`<li class="change change--${change.kind}" part="change">
-        <span class="badge">${changeBadge(change.kind)}</span>
-        <span class="change-list">${def.heading()}</span>
-        <span class="entry-title">${entryTitle(def, entry)}</span>
-        ${change.kind === 'changed'
-          ? html`<ul class="fields-changed">
-              ${change.fields.map((name) => html`<li>${fromTo(fieldOf(def, name), valueOf(change.before as Entry, name), valueOf(entry, name), o)}</li>`)}
-            </ul>`
-          : nothing}
-      </li>`;
-    })}
-    ${diff.scalars.map((change) => {
-      const field: FieldDef =
-        change.field === 'narrative'
-          ? { name: 'narrative', kind: 'textarea', label: () => narrativeHeading(o.plain) }
-          : { name: 'allergiesNoneKnown', kind: 'text', label: noneKnownText };
-      return html`<li class="change change--changed" part="change">
-        <span class="badge">${changeBadge('changed')}</span>
-        <span class="entry-title">${fromTo(field, change.before, change.after, o)}</span>
-      </li>`;
-    })}
-  </ul>`;
-}

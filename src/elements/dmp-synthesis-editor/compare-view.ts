@@ -1,0 +1,189 @@
+import { msg, str } from '@lit/localize';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { errorText } from '../../i18n/error-text.js';
+import { formatDateTime } from '../../i18n/format.js';
+import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
+import { diffSynthesis, mergeSynthesis, type MergeConflict, type SynthesisDiff } from './diff.js';
+import type { Entry } from './entries.js';
+import { displayValue, entryTitle, listDef, type FieldDef, type ListDef } from './fields.js';
+import { narrativeHeading, noneKnownText, pair, valueOf, type ViewOptions } from './read-view.js';
+
+/*
+ * Two versions side by side: an older version against the current one, and the panel shown when
+ * someone saved in between. Both are occasional, so the element fetches this module when one is
+ * first needed.
+ */
+
+export { mergeSynthesis, resolveMerge } from './diff.js';
+
+/** The comparison's styles, adopted by the element with this module. */
+export const compareStyles = css`
+  .change {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0 var(--dmp-space);
+    padding: calc(var(--dmp-space) / 2) var(--dmp-space);
+    margin-bottom: 2px;
+    border-left: 4px solid var(--dmp-color-border);
+  }
+  .change--added {
+    background: var(--dmp-color-diff-added);
+    border-left-color: var(--dmp-color-success);
+  }
+  .change--removed {
+    background: var(--dmp-color-diff-removed);
+    border-left-color: var(--dmp-color-error);
+  }
+  .change--removed .entry-title {
+    text-decoration: line-through;
+  }
+  .change--changed {
+    background: var(--dmp-color-diff-changed);
+  }
+  .badge {
+    font-weight: 700;
+    text-transform: uppercase;
+    font-size: 0.8em;
+    align-self: center;
+  }
+  .fields-changed {
+    flex-basis: 100%;
+    margin: 0;
+  }
+  .conflict {
+    border-color: var(--dmp-color-error);
+  }
+  .pick {
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    margin-bottom: var(--dmp-space);
+  }
+`;
+
+/** What the conflict panel shows, and what it calls back when the user chooses. */
+export interface ConflictView {
+  /** The version the user's edits started from. */
+  readonly base: SynthesisContent;
+  readonly work: SynthesisContent;
+  /** The version someone else saved in between. */
+  readonly server: Synthesis;
+  readonly picks: Readonly<Record<string, 'mine' | 'theirs'>>;
+  readonly locale: string | undefined;
+  readonly view: ViewOptions;
+  readonly saving: boolean;
+  readonly saveError: unknown;
+  pickSide(key: string, side: 'mine' | 'theirs'): void;
+  merge(): void;
+  overwrite(event: Event): void;
+  discard(event: Event): void;
+}
+
+/** What changed from an older version to the current one. */
+export function renderVersionChanges(old: SynthesisContent, current: SynthesisContent, view: ViewOptions): TemplateResult {
+  return renderDiff(diffSynthesis(old, current), view);
+}
+
+function changeBadge(kind: 'added' | 'removed' | 'changed'): string {
+  switch (kind) {
+    case 'added':
+      return msg('Ajouté', { id: 'synthesis-editor.diff.added' });
+    case 'removed':
+      return msg('Retiré', { id: 'synthesis-editor.diff.removed' });
+    case 'changed':
+      return msg('Modifié', { id: 'synthesis-editor.diff.changed' });
+  }
+}
+
+function fieldOf(def: ListDef, name: string): FieldDef {
+  return def.fields.find((f) => f.name === name) ?? { name, kind: 'text', label: () => name };
+}
+
+function fromTo(field: FieldDef, before: unknown, after: unknown, o: ViewOptions): string {
+  const none = msg('(vide)', { id: 'synthesis-editor.diff.empty' });
+  const b = displayValue(field, before, o.locale) || none;
+  const a = displayValue(field, after, o.locale) || none;
+  return msg(str`${field.label()} : ${b} → ${a}`, { id: 'synthesis-editor.diff.from-to' });
+}
+
+/** The changes between two versions, entry by entry, highlighted by kind (in words too). */
+export function renderDiff(diff: SynthesisDiff, o: ViewOptions): TemplateResult {
+  if (diff.entries.length === 0 && diff.scalars.length === 0) {
+    return html`<p class="muted">${msg('Aucune différence.', { id: 'synthesis-editor.diff.none' })}</p>`;
+  }
+  return html`<ul class="diff" part="diff">
+    ${diff.entries.map((change) => {
+      const def = listDef(change.list);
+      const entry = (change.after ?? change.before) as Entry;
+      return html`<li class="change change--${change.kind}" part="change">
+        <span class="badge">${changeBadge(change.kind)}</span>
+        <span class="change-list">${def.heading()}</span>
+        <span class="entry-title">${entryTitle(def, entry)}</span>
+        ${change.kind === 'changed'
+          ? html`<ul class="fields-changed">
+              ${change.fields.map((name) => html`<li>${fromTo(fieldOf(def, name), valueOf(change.before as Entry, name), valueOf(entry, name), o)}</li>`)}
+            </ul>`
+          : nothing}
+      </li>`;
+    })}
+    ${diff.scalars.map((change) => {
+      const field: FieldDef =
+        change.field === 'narrative'
+          ? { name: 'narrative', kind: 'textarea', label: () => narrativeHeading(o.plain) }
+          : { name: 'allergiesNoneKnown', kind: 'text', label: noneKnownText };
+      return html`<li class="change change--changed" part="change">
+        <span class="badge">${changeBadge('changed')}</span>
+        <span class="entry-title">${fromTo(field, change.before, change.after, o)}</span>
+      </li>`;
+    })}
+  </ul>`;
+}
+
+export function renderConflict(v: ConflictView): TemplateResult {
+const server = v.server;
+  const result = mergeSynthesis(v.base, v.work, server.content);
+  return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title">
+    <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie', { id: 'synthesis-editor.conflict.title' })}</h3>
+    <p role="alert">
+      ${msg(str`Version ${server.version} enregistrée le ${formatDateTime(server.savedAt, v.locale)} par ${server.author.name}. Vos modifications sont conservées.`, {
+        id: 'synthesis-editor.conflict.detail',
+      })}
+    </p>
+    <h4>${msg('Ce qui a changé sur le serveur', { id: 'synthesis-editor.conflict.server-changes' })}</h4>
+    ${renderDiff(diffSynthesis(v.base, server.content), v.view)}
+    ${result.conflicts.length > 0
+      ? html`<h4>${msg('Modifié des deux côtés : choisissez', { id: 'synthesis-editor.conflict.both' })}</h4>
+          ${result.conflicts.map((c, i) => renderPick(v, c, i))}`
+      : nothing}
+    <div class="actions">
+      <button type="button" class="primary" data-action="merge" @click=${() => v.merge()}>${msg('Fusionner avec la version du serveur', { id: 'synthesis-editor.merge' })}</button>
+      <button type="button" data-action="overwrite" ?disabled=${v.saving} @click=${(e: Event) => v.overwrite(e)}>${msg('Écraser avec ma version', { id: 'synthesis-editor.overwrite' })}</button>
+      <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications', { id: 'synthesis-editor.discard' })}</button>
+    </div>
+    ${v.saveError ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">${errorText(v.saveError)}</p>` : nothing}
+  </section>`;
+}
+
+function renderPick(v: ConflictView, conflict: MergeConflict, index: number): TemplateResult {
+  const pick = v.picks[conflict.key] ?? 'mine';
+  const describe = (value: unknown) => {
+    if (value === undefined) return msg('(retiré)', { id: 'synthesis-editor.conflict.removed' });
+    if (conflict.list) {
+      const def = listDef(conflict.list);
+      const entry = value as Entry;
+      const fields = def.fields.filter((f) => f.name !== def.title).map((f) => displayValue(f, (entry as unknown as Record<string, unknown>)[f.name], v.locale));
+      return [entryTitle(def, entry), ...fields].filter(Boolean).join(' · ');
+    }
+    return displayValue({ name: '', kind: 'text', label: () => '' }, value, v.locale);
+  };
+  const title = conflict.list ? listDef(conflict.list).noun() : conflict.field === 'narrative' ? narrativeHeading(false) : noneKnownText();
+  const side = (s: 'mine' | 'theirs', label: string, value: unknown) =>
+    html`<label class="check">
+      <input type="radio" name=${`pick-${index}`} .checked=${pick === s} @change=${() => v.pickSide(conflict.key, s)} />
+      ${pair(label, describe(value))}
+    </label>`;
+  return html`<fieldset class="pick">
+    <legend>${title}</legend>
+    ${side('mine', msg('Ma version', { id: 'synthesis-editor.conflict.mine' }), conflict.mine)}
+    ${side('theirs', msg('Version du serveur', { id: 'synthesis-editor.conflict.theirs' }), conflict.theirs)}
+  </fieldset>`;
+}

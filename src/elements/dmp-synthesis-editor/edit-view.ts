@@ -1,0 +1,342 @@
+import { msg, str } from '@lit/localize';
+import { css, html, nothing, type TemplateResult } from 'lit';
+import { guard } from 'lit/directives/guard.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { errorText } from '../../i18n/error-text.js';
+import type { SynthesisContent } from '../../model/synthesis.js';
+import { SYNTHESIS_GROUPS } from '../../model/synthesis-shape.js';
+import type { CodeOption } from './codes/index.js';
+import { entriesOf, type Entry, type EntryList } from './entries.js';
+import { displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
+import { listsOf, narrativeHeading, noneKnownText, pair } from './read-view.js';
+import { fieldKey, problemText, type FieldProblem } from './validation.js';
+
+/*
+ * The editor's form: only the médecin traitant writes a synthesis, so the element fetches this
+ * module when the user may write, and everyone else never loads it. The element keeps the state
+ * and the handlers; this module draws them.
+ */
+
+/** The form's styles, adopted by the element with this module. */
+export const editStyles = css`
+  fieldset.entry {
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    margin: 0 0 var(--dmp-space);
+    padding: var(--dmp-space) calc(var(--dmp-space) * 1.5);
+  }
+  legend {
+    font-weight: 600;
+    padding: 0 calc(var(--dmp-space) / 2);
+  }
+  .fields {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
+    gap: var(--dmp-space) calc(var(--dmp-space) * 2);
+  }
+  .field {
+    display: flex;
+    flex-direction: column;
+    gap: 0.25rem;
+    position: relative;
+  }
+  .field--textarea,
+  .field--lines,
+  .field--text:first-child,
+  .field--drug,
+  .fixed {
+    grid-column: 1 / -1;
+  }
+  .fixed {
+    margin: 0;
+    color: var(--dmp-color-muted);
+  }
+  input,
+  select,
+  textarea {
+    font: inherit;
+    color: inherit;
+    padding: calc(var(--dmp-space) / 2);
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    background: var(--dmp-color-surface);
+  }
+  textarea {
+    resize: vertical;
+    width: 100%;
+    box-sizing: border-box;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--dmp-color-error);
+    border-width: 2px;
+  }
+  .error {
+    color: var(--dmp-color-error);
+    font-weight: 600;
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: var(--dmp-space);
+    margin: var(--dmp-space) 0;
+  }
+  .add {
+    margin-bottom: var(--dmp-space);
+  }
+  .actions {
+    margin-top: calc(var(--dmp-space) * 2);
+  }
+  .listbox {
+    position: absolute;
+    top: 100%;
+    left: 0;
+    right: 0;
+    z-index: 1;
+    max-height: 16rem;
+    overflow-y: auto;
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    background: var(--dmp-color-surface);
+    border: 1px solid var(--dmp-color-border);
+    border-radius: var(--dmp-radius);
+    box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
+  }
+  [role='option'] {
+    padding: calc(var(--dmp-space) / 2) var(--dmp-space);
+    cursor: pointer;
+  }
+  [role='option'][aria-selected='true'] {
+    background: var(--dmp-color-accent);
+    color: var(--dmp-color-on-accent);
+  }
+  .code {
+    font-variant-numeric: tabular-nums;
+    font-weight: 600;
+  }
+`;
+
+/** An open list of coded suggestions: the field it belongs to, what was typed, the options. */
+export interface Combo {
+  key: string;
+  query: string;
+  options: CodeOption[];
+  active: number;
+}
+
+/** What the form shows, and what it calls back when the user acts. */
+export interface EditView {
+  readonly work: SynthesisContent;
+  readonly locale: string | undefined;
+  readonly saving: boolean;
+  readonly saveError: unknown;
+  readonly dirty: boolean;
+  readonly problemCount: number;
+  readonly inConflict: boolean;
+  readonly combo: Combo | undefined;
+  visibleProblem(key: string): FieldProblem | undefined;
+  problemSummary(): string;
+  setScalar(field: 'allergiesNoneKnown' | 'narrative', value: boolean | string): void;
+  addEntry(def: ListDef): void;
+  moveEntry(def: ListDef, index: number, by: -1 | 1): void;
+  removeEntry(def: ListDef, index: number): void;
+  handleInput(list: EntryList, id: string, field: FieldDef, event: Event): void;
+  handleComboInput(list: EntryList, id: string, field: FieldDef, event: Event): void;
+  handleComboKey(list: EntryList, id: string, field: FieldDef, event: KeyboardEvent): void;
+  closeCombo(key: string): void;
+  pick(list: EntryList, id: string, field: FieldDef, option: CodeOption): void;
+  handleFocusOut(event: FocusEvent): void;
+  save(): void;
+  discard(event: Event): void;
+  stopEditing(): void;
+}
+
+export function renderEditor(v: EditView): TemplateResult {
+  const work = v.work;
+  return html`<div class="editor" part="editor" ?inert=${v.saving} aria-busy=${v.saving ? 'true' : 'false'} @focusout=${(e: FocusEvent) => v.handleFocusOut(e)}>
+    ${SYNTHESIS_GROUPS.map((group) => {
+      const lists = listsOf(group);
+      return html`<section class="group" aria-labelledby=${`group-${group}`}>
+        <h3 id=${`group-${group}`}>${groupHeading(group, false)}</h3>
+        ${group === 'allergies'
+          ? html`<label class="check">
+              <input
+                type="checkbox"
+                data-key="allergiesNoneKnown"
+                .checked=${work.allergiesNoneKnown}
+                ?disabled=${work.allergies.length > 0}
+                @change=${(e: Event) => v.setScalar('allergiesNoneKnown', (e.target as HTMLInputElement).checked)}
+              />
+              ${noneKnownText()}
+            </label>`
+          : nothing}
+        ${lists.map((def) => renderEditList(v, def, lists.length > 1))}
+      </section>`;
+    })}
+    <section class="group">
+      <h3><label for="narrative">${narrativeHeading(false)}</label></h3>
+      ${renderProblemOf(v, 'narrative', 'narrative-error')}
+      <textarea
+        id="narrative"
+        data-key="narrative"
+        rows="3"
+        .value=${work.narrative ?? ''}
+        aria-invalid=${v.visibleProblem('narrative') ? 'true' : 'false'}
+        aria-describedby="narrative-error"
+        @input=${(e: Event) => v.setScalar('narrative', (e.target as HTMLTextAreaElement).value)}
+      ></textarea>
+    </section>
+    ${v.inConflict ? nothing : renderActions(v)}
+  </div>`;
+}
+
+function renderEditList(v: EditView, def: ListDef, withHeading: boolean): TemplateResult {
+  const entries = entriesOf(v.work, def.list);
+  return html`${withHeading ? html`<h4>${def.heading()}</h4>` : nothing}
+    ${repeat(
+      entries,
+      (entry) => entry.id,
+      // Entries are immutable: one keystroke re-renders its own entry, not two hundred.
+      (entry, index) => guard([entry, index, entries.length, v.locale, entryState(v, def, entry)], () => renderEditEntry(v, def, entry, index, entries.length)),
+    )}
+    <button type="button" class="add" data-add=${def.list} @click=${() => v.addEntry(def)}>${def.add()}</button>`;
+}
+
+/** What, besides the entry itself, changes how it is drawn: its shown problems, its open list. */
+function entryState(v: EditView, def: ListDef, entry: Entry): string {
+  const prefix = fieldKey(def.list, entry.id, '');
+  const problems = def.fields.map((f) => v.visibleProblem(prefix + f.name)?.code ?? '').join();
+  return v.combo?.key.startsWith(prefix) ? `${problems}${JSON.stringify(v.combo)}` : problems;
+}
+
+function renderEditEntry(v: EditView, def: ListDef, entry: Entry, index: number, count: number): TemplateResult {
+  const title = entryTitle(def, entry);
+  const name = title ? pair(`${def.noun()} ${index + 1}`, title) : `${def.noun()} ${index + 1}`;
+  return html`<fieldset class="entry" part="entry" data-entry=${entry.id}>
+    <legend>${name}</legend>
+    <div class="fields">${def.fields.map((field) => renderField(v, def, entry, index, field))}</div>
+    <div class="entry-actions">
+      <button type="button" data-action="up" ?disabled=${index === 0} aria-label=${msg(str`Monter ${name}`, { id: 'synthesis-editor.move-up' })} @click=${() => v.moveEntry(def, index, -1)}>
+        ${msg('Monter', { id: 'synthesis-editor.up' })}
+      </button>
+      <button type="button" data-action="down" ?disabled=${index === count - 1} aria-label=${msg(str`Descendre ${name}`, { id: 'synthesis-editor.move-down' })} @click=${() => v.moveEntry(def, index, 1)}>
+        ${msg('Descendre', { id: 'synthesis-editor.down' })}
+      </button>
+      <button type="button" data-action="remove" aria-label=${msg(str`Retirer ${name}`, { id: 'synthesis-editor.remove-entry' })} @click=${() => v.removeEntry(def, index)}>
+        ${msg('Retirer', { id: 'synthesis-editor.remove' })}
+      </button>
+    </div>
+  </fieldset>`;
+}
+
+function renderProblemOf(v: EditView, key: string, id: string): TemplateResult | typeof nothing {
+  const problem = v.visibleProblem(key);
+  return problem ? html`<span class="error" id=${id}>${problemText(problem)}</span>` : nothing;
+}
+
+function renderField(v: EditView, def: ListDef, entry: Entry, index: number, field: FieldDef): TemplateResult | typeof nothing {
+  const value = (entry as unknown as Record<string, unknown>)[field.name];
+  if (field.kind === 'fixed') {
+    const text = displayValue(field, value, v.locale);
+    return text ? html`<p class="fixed">${pair(field.label(), text)}</p>` : nothing;
+  }
+  const key = fieldKey(def.list, entry.id, field.name);
+  const id = `${def.list}-${index}-${field.name}`;
+  const errorId = `${id}-error`;
+  const invalid = v.visibleProblem(key) ? 'true' : 'false';
+  const common = { id, key, invalid, errorId };
+  const onInput = (e: Event) => v.handleInput(def.list, entry.id, field, e);
+  let control: TemplateResult;
+  switch (field.kind) {
+    case 'textarea':
+    case 'lines':
+      control = html`<textarea id=${id} data-key=${key} rows="2" .value=${field.kind === 'lines' ? ((value as string[] | undefined) ?? []).join('\n') : String(value ?? '')}
+        aria-invalid=${invalid} aria-describedby=${errorId} @input=${onInput}></textarea>`;
+      break;
+    case 'select':
+      control = html`<select id=${id} data-key=${key} aria-invalid=${invalid} aria-describedby=${errorId} @change=${onInput}>
+        ${field.options!().map(([v, label]) => html`<option value=${v} ?selected=${(value ?? '') === v}>${label}</option>`)}
+      </select>`;
+      break;
+    case 'cim10':
+    case 'drug':
+      control = renderCombobox(v, def, entry, field, common, value);
+      break;
+    default:
+      control = html`<input id=${id} data-key=${key} type=${field.kind === 'date' ? 'date' : 'text'} .value=${String(value ?? '')}
+        aria-required=${field.required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${errorId} @input=${onInput} />`;
+  }
+  return html`<div class="field field--${field.kind}">
+    <label for=${id}>${field.label()}${field.required ? html`<span aria-hidden="true"> *</span>` : nothing}</label>
+    ${control} ${renderProblemOf(v, key, errorId)}
+  </div>`;
+}
+
+/** A WAI-ARIA combobox with its listbox in this shadow root (aria-activedescendant cannot cross it). */
+function renderCombobox(
+v: EditView,
+  def: ListDef,
+  entry: Entry,
+  field: FieldDef,
+  c: { id: string; key: string; invalid: string; errorId: string },
+  value: unknown,
+): TemplateResult {
+  const combo = v.combo?.key === c.key ? v.combo : undefined;
+  const open = Boolean(combo && combo.options.length > 0);
+  const listId = `${c.id}-list`;
+  const shown = combo ? combo.query : field.kind === 'drug' ? String(value ?? '') : displayValue(field, value, v.locale);
+  return html`<input
+      id=${c.id}
+      data-key=${c.key}
+      type="text"
+      role="combobox"
+      autocomplete="off"
+      aria-autocomplete="list"
+      aria-expanded=${open ? 'true' : 'false'}
+      aria-controls=${listId}
+      aria-activedescendant=${open && combo!.active >= 0 ? `${listId}-${combo!.active}` : nothing}
+      aria-required=${field.required ? 'true' : 'false'}
+      aria-invalid=${c.invalid}
+      aria-describedby=${c.errorId}
+      .value=${shown}
+      @input=${(e: Event) => v.handleComboInput(def.list, entry.id, field, e)}
+      @keydown=${(e: KeyboardEvent) => v.handleComboKey(def.list, entry.id, field, e)}
+      @blur=${() => {
+        v.closeCombo(c.key);
+      }}
+    />
+    <ul id=${listId} role="listbox" aria-label=${field.label()} class="listbox" ?hidden=${!open}>
+      ${open
+        ? combo!.options.map(
+            (option, i) => html`<li
+              id=${`${listId}-${i}`}
+              role="option"
+              aria-selected=${i === combo!.active ? 'true' : 'false'}
+              @mousedown=${(e: Event) => e.preventDefault()}
+              @click=${() => v.pick(def.list, entry.id, field, option)}
+            >
+              <span class="code">${option.code}</span> ${option.label}
+            </li>`,
+          )
+        : nothing}
+    </ul>`;
+}
+
+function renderActions(v: EditView): TemplateResult {
+  const invalid = v.problemCount > 0;
+  return html`<div class="actions" part="actions">
+    <button type="button" class="primary" data-action="save" ?disabled=${v.saving} aria-disabled=${invalid ? 'true' : 'false'} @click=${() => v.save()}>
+      ${v.saving ? msg('Enregistrement…', { id: 'synthesis-editor.saving' }) : msg('Enregistrer une nouvelle version', { id: 'synthesis-editor.save' })}
+    </button>
+    ${v.dirty
+      ? html`<button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications', { id: 'synthesis-editor.discard' })}</button>`
+      : html`<button type="button" data-action="close" @click=${() => v.stopEditing()}>${msg('Fermer l’éditeur', { id: 'synthesis-editor.close' })}</button>`}
+    <span class="summary" aria-live="polite">${invalid ? v.problemSummary() : nothing}</span>
+    ${v.saveError
+      ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">
+          ${msg('La version n’est pas enregistrée.', { id: 'synthesis-editor.save-failed' })} ${errorText(v.saveError)}
+          ${msg('Vos modifications sont conservées sur cet appareil ; réessayez.', { id: 'synthesis-editor.kept' })}
+        </p>`
+      : nothing}
+  </div>`;
+}
