@@ -229,6 +229,16 @@ describe('dmp-synthesis-editor', () => {
   });
 
   describe('editing and saving', () => {
+    it('styles the form it fetched: its styles come with it, in the element’s shadow root', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const entry = $(el, 'fieldset.entry');
+      expect(getComputedStyle(entry).borderTopStyle).to.equal('solid');
+      expect(getComputedStyle($(el, '.fields')).display).to.equal('grid');
+      // The element's own styles are still there beside them.
+      expect(getComputedStyle($(el, '.header')).display).to.equal('flex');
+    });
+
     it('saves a new version with If-Match, fires its events and tells the other elements', async () => {
       const { el, provider } = await mount();
       await openEditor(el);
