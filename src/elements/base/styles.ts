@@ -21,6 +21,9 @@ export const baseStyles = css`
     --dmp-color-emergency: #a3160f;
     --dmp-color-masked: #6b3fa0;
     --dmp-color-success: #1e6b34;
+    /* The "declared by the patient" label: readable on its surface and on white (≥ 4.5:1). */
+    --dmp-color-declared: #7a4b00;
+    --dmp-color-declared-surface: #fff4e0;
     --dmp-radius: 6px;
     --dmp-space: 0.5rem;
     display: block;

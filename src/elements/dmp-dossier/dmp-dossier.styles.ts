@@ -1,11 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    /* The "déclaré par le patient" label: readable on its surface and on white (≥ 4.5:1). */
-    --dmp-color-declared: #7a4b00;
-    --dmp-color-declared-surface: #fff4e0;
-  }
   .base {
     display: grid;
     gap: calc(var(--dmp-space) * 2);

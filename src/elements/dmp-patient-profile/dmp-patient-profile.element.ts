@@ -17,6 +17,7 @@ import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from '../../model/category.js
 import type { PatientProfile } from '../../model/profile.js';
 import { PROFILE_MIME_TYPE } from '../../model/profile-fields.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
+import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
@@ -66,9 +67,6 @@ function localToday(): string {
   const pad = (n: number) => n.toString().padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
-
-
-type FormModule = typeof import('./form.js');
 
 /** The edit form's fields: only for those who may edit, fetched once the Edit button is shown. */
 const loadForm = lazyModule(() => import('./form.js'), 'The profile form');
@@ -142,9 +140,7 @@ export class DmpPatientProfile extends DmpElement {
   });
 
   private saveController: AbortController | undefined;
-  @state() private form: FormModule | undefined;
-  @state() private formError: unknown;
-  private formLoading = false;
+  private readonly form = new LazyView(this, loadForm);
   /** The schema checks, once fetched (see loadChecks). */
   private checks: Checks | undefined;
   /** The draft as it was when editing started, to tell whether anything was changed. */
@@ -239,13 +235,7 @@ export class DmpPatientProfile extends DmpElement {
 
   /** The form is fetched when the user may edit (the Edit button is shown) or is editing. */
   private fetchFormWhenNeeded(): void {
-    if (this.form || this.formLoading || this.formError !== undefined) return;
-    if (!this.draft && !this.renderRoot.querySelector('#edit')) return;
-    this.formLoading = true;
-    loadForm().then(
-      (form) => (this.form = form),
-      (error: unknown) => (this.formError = error),
-    ).finally(() => (this.formLoading = false));
+    if (this.draft || this.renderRoot.querySelector('#edit')) this.form.fetch();
   }
 
   private handleDataChange(): void {
@@ -621,7 +611,7 @@ export class DmpPatientProfile extends DmpElement {
                   : msg(str`Vos informations n’ont pas été enregistrées : ${problemCount} champs sont à corriger.`, { id: 'patient-profile.form.invalid.other' })}
             </div>`
           : nothing}
-        ${this.renderFields()}
+        ${this.form.render((form) => form.renderProfileFields(this.formHost))}
         ${this.saveError !== undefined ? this.renderSaveError(loaded) : nothing}
         <div class="buttons">
           <button type="submit" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>
@@ -642,14 +632,7 @@ export class DmpPatientProfile extends DmpElement {
       </dialog>`;
   }
 
-  private renderFields(): TemplateResult {
-    if (this.form) return this.form.renderProfileFields(this.formHost);
-    if (this.formError === undefined) return html`<p role="status">${msg('Chargement du formulaire…', { id: 'patient-profile.form.loading' })}</p>`;
-    return html`<div class="notice notice--error" role="alert">
-      <p>${errorText(this.formError)}</p>
-      <p><button type="button" @click=${() => (this.formError = undefined)}>${msg('Réessayer', { id: 'patient-profile.retry' })}</button></p>
-    </div>`;
-  }
+
 
   private renderSaveError(loaded: Readable): TemplateResult {
     const error = this.saveError;

@@ -1,12 +1,6 @@
 import { css } from 'lit';
 
 export const styles = css`
-  :host {
-    /* The "declared by the patient" badge: readable on its surface and on white (≥ 4.5:1). */
-    --dmp-color-declared: #7a4b00;
-    --dmp-color-declared-surface: #fff4e0;
-  }
-
   .base {
     display: grid;
     gap: calc(var(--dmp-space) * 2);

@@ -13,6 +13,7 @@ import type { PatientDisplay } from '../../model/patient.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
 import { emptySynthesisContent } from '../../model/synthesis-shape.js';
 import type { ReasonCode } from '../../policy/types.js';
+import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
@@ -136,13 +137,9 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private conflict: { server: Synthesis; picks: Record<string, 'mine' | 'theirs'> } | undefined;
   @state() private restoredAt: string | undefined;
   @state() private combo: Combo | undefined;
-  /** The editor's form, once fetched (see loadEditView). */
-  @state() private editModule: typeof import('./edit-view.js') | undefined;
-  @state() private editModuleError: unknown;
-  /** The comparison and conflict views, once fetched (see loadCompareView). */
-  @state() private compareModule: typeof import('./compare-view.js') | undefined;
-  @state() private compareModuleError: unknown;
-  private compareLoading = false;
+  /** The editor's form and the comparison views, each fetched when first needed, with their styles. */
+  private readonly editForm = new LazyView(this, loadEditView, () => this.adoptModuleStyles());
+  private readonly comparison = new LazyView(this, loadCompareView, () => this.adoptModuleStyles());
   @state() private announcement = '';
   @state() private viewedVersion: number | undefined;
   @state() private printing = false;
@@ -279,7 +276,7 @@ export class DmpSynthesisEditor extends DmpElement {
       if (this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
     }
     // A conflict or a version to compare: the views that draw them are fetched now.
-    if ((this.conflict || this.viewedVersion !== undefined) && this.compareModuleError === undefined) void this.loadCompareModule();
+    if (this.conflict || this.viewedVersion !== undefined) this.comparison.fetch();
   }
 
   protected override update(changed: PropertyValues): void {
@@ -299,7 +296,7 @@ export class DmpSynthesisEditor extends DmpElement {
     // An author will edit: the checks are fetched now rather than at the first keystroke.
     if (loaded.canWrite) {
       void this.loadValidate(false);
-      void this.loadEditModule();
+      this.editForm.fetch();
     }
     if (keepEdits) return;
     const synthesis = loaded.synthesis;
@@ -652,7 +649,7 @@ export class DmpSynthesisEditor extends DmpElement {
   /** The server's version with the user's changes re-applied: the user then reviews and saves it. */
   private merge(): void {
     const conflict = this.conflict;
-    const compare = this.compareModule;
+    const compare = this.comparison.value;
     // The Merge button is drawn by the compare module: it is there whenever the button is.
     if (!conflict || !compare) return;
     const { mergeSynthesis, resolveMerge } = compare;
@@ -849,35 +846,8 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /** The element's styles, and those of the views fetched since (constructed sheets: no CSP change). */
   private adoptModuleStyles(): void {
-    const extra = [this.editModule?.editStyles, this.compareModule?.compareStyles].filter((s) => s !== undefined);
+    const extra = [this.editForm.value?.editStyles, this.comparison.value?.compareStyles].filter((s) => s !== undefined);
     adoptStyles(this.renderRoot as ShadowRoot, [...DmpSynthesisEditor.elementStyles, ...extra]);
-  }
-
-  /** Draws with the compare module, or says it is coming (or could not come, with Retry). */
-  private withCompare(draw: (compare: typeof import('./compare-view.js')) => TemplateResult): TemplateResult {
-    return this.compareModule ? draw(this.compareModule) : this.renderFetching(this.compareModuleError, () => void this.loadCompareModule());
-  }
-
-  /** In place of a view still being fetched: that it is coming, or why it did not come, with Retry. */
-  private renderFetching(error: unknown, retry: () => void): TemplateResult {
-    if (error === undefined) return html`<p role="status">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`;
-    return html`<div class="notice notice--error" role="alert">
-      ${errorText(error)} <button type="button" @click=${retry}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button>
-    </div>`;
-  }
-
-  private async loadCompareModule(): Promise<void> {
-    if (this.compareModule || this.compareLoading) return;
-    this.compareLoading = true;
-    this.compareModuleError = undefined;
-    try {
-      this.compareModule = await loadCompareView();
-      this.adoptModuleStyles();
-    } catch (error) {
-      this.compareModuleError = error;
-    } finally {
-      this.compareLoading = false;
-    }
   }
 
   private renderConflict(server: Synthesis): TemplateResult {
@@ -896,24 +866,11 @@ export class DmpSynthesisEditor extends DmpElement {
       overwrite: (event) => this.overwrite(event),
       discard: (event) => this.discard(event),
     };
-    return this.withCompare((compare) => compare.renderConflict(view));
+    return this.comparison.render((compare) => compare.renderConflict(view));
   }
 
-  /** The form, or where it will be while it is fetched (or could not be). */
   private renderEditor(): TemplateResult {
-    return this.editModule ? this.editModule.renderEditor(this.editView()) : this.renderFetching(this.editModuleError, () => void this.loadEditModule());
-  }
-
-  /** Fetches the form; a failure is shown in its place, with Retry. */
-  private async loadEditModule(): Promise<void> {
-    if (this.editModule) return;
-    this.editModuleError = undefined;
-    try {
-      this.editModule = await loadEditView();
-      this.adoptModuleStyles();
-    } catch (error) {
-      this.editModuleError = error;
-    }
+    return this.editForm.render((form) => form.renderEditor(this.editView()));
   }
 
   /** The state the form draws and the handlers it calls, as the form module sees them. */
@@ -953,7 +910,10 @@ export class DmpSynthesisEditor extends DmpElement {
       <summary>${msg('Historique des versions', { id: 'synthesis-editor.versions' })}</summary>
       ${this.versions.render({
         pending: () => html`<p aria-busy="true">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`,
-        error: (error) => this.renderFetching(error, () => void this.versions.run()),
+        error: (error) => html`<p class="notice notice--error" role="alert">
+          ${errorText(error)}
+          <button type="button" @click=${() => void this.versions.run()}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button>
+        </p>`,
         complete: (items) => html`<ol class="version-list">
           ${items.map(
             (v) => html`<li>
@@ -993,7 +953,7 @@ export class DmpSynthesisEditor extends DmpElement {
           ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, this.locale)}, par ${old.author.name}`, { id: 'synthesis-editor.version-title' })}
         </h3>
         <h4>${msg('Changements depuis cette version jusqu’à la version actuelle', { id: 'synthesis-editor.version-changes' })}</h4>
-        ${this.current ? this.withCompare((compare) => compare.renderVersionChanges(old.content, this.current!.content, this.view)) : nothing}
+        ${this.current ? this.comparison.render((compare) => compare.renderVersionChanges(old.content, this.current!.content, this.view)) : nothing}
         <details>
           <summary>${msg(str`Contenu complet de la version ${old.version}`, { id: 'synthesis-editor.version-content' })}</summary>
           ${renderReadView(old.content, this.view)}
