@@ -133,7 +133,7 @@ export class DmpDossierCreate extends DmpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A failed prefetch says nothing: the submission tries again, and speaks if it fails too.
-    if (!this.checks) void this.loadChecks().then(() => (this.checksError = undefined));
+    if (!this.checks) loadChecks().then((checks) => (this.checks = checks), () => undefined);
   }
 
   override disconnectedCallback(): void {
@@ -260,7 +260,7 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   /** The checks, once loaded; on failure the error is kept for the form to show, and undefined returned. */
-  private async loadChecks(): Promise<Checks | undefined> {
+  private async checksOrSay(): Promise<Checks | undefined> {
     try {
       this.checks = await loadChecks();
       this.checksError = undefined;
@@ -275,7 +275,7 @@ export class DmpDossierCreate extends DmpElement {
     event.preventDefault();
     // Loaded by now but for a very quick (or offline) user: then the submission waits for them.
     if (this.checks) this.identify(this.checks);
-    else void this.loadChecks().then((checks) => checks && this.identify(checks));
+    else void this.checksOrSay().then((checks) => checks && this.identify(checks));
   }
 
   private identify(checks: Checks): void {
@@ -328,7 +328,7 @@ export class DmpDossierCreate extends DmpElement {
     const identity = this.checked;
     // A second click while the first request is out must not send another.
     if (this.creating || !identity || !this.client || !this.actor) return;
-    const checks = this.checks ?? (await this.loadChecks());
+    const checks = this.checks ?? (await this.checksOrSay());
     if (!checks) {
       this.createError = this.checksError;
       return;
