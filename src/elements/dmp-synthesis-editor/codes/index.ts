@@ -15,7 +15,11 @@ export interface CodeOption {
 
 export type CodeList = 'cim10' | 'drugs';
 
-/** Lowercase, without accents or ligatures, so "oedeme" finds "Œdème" and "coeur" "cœur". */
+/**
+ * Lowercase, without accents, ligatures or hyphens, so "oedeme" finds "Œdème" and
+ * "gastro-oesophagien" or "Gougerot-Sjogren" find the official "gastroœsophagien" and
+ * "Gougerot–Sjögren" (CIM-10 FR writes some compounds solid, others with an en dash).
+ */
 export function fold(text: string): string {
   return text
     .normalize('NFD')
@@ -23,7 +27,8 @@ export function fold(text: string): string {
     .toLowerCase()
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
-    .replace(/’/g, "'");
+    .replace(/’/g, "'")
+    .replace(/[-\u2010-\u2015]/g, '');
 }
 
 interface Indexed {
