@@ -74,6 +74,7 @@ for (const [name, route] of Object.entries(ROUTES)) {
       ...(route.etag ? { headers: { ETag: { schema: { type: 'string' } } } } : {}),
       content: { 'application/json': { schema: schemaOf(route.response) } },
     };
+    if (route.noContentIsNull) operation.responses['204'] = { description: 'Nothing yet: not an error (no body, no ETag)' };
   }
   operation.responses['400'] = problemResponse('Invalid request (`invalidParams` names the fields)');
   operation.responses['401'] = problemResponse('Unknown caller');

@@ -11,7 +11,7 @@ import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dm
 import { validateContent } from '../src/elements/dmp-synthesis-editor/schema-check.js';
 import { reasonText } from '../src/i18n/labels.js';
 import { emptySynthesisContent, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
-import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+import { answersTo, db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
 
 const INS = PATIENT_ADULT.identity.ins;
 const XSS = '<img src=x onerror=alert(1)>';
@@ -203,15 +203,26 @@ describe('dmp-synthesis-editor', () => {
   });
 
   describe('empty: a patient without a synthesis', () => {
-    it('tells a reader, in plain words for the patient', async () => {
-      const { el } = await mount('pat-rousseau-camille', PATIENT_MASKED.identity.ins);
+    it('tells a reader, in plain words for the patient, from the server’s 204', async () => {
+      const { value: { el }, statuses } = await answersTo('/synthesis', () => mount('pat-rousseau-camille', PATIENT_MASKED.identity.ins));
+      expect(statuses).to.deep.equal([204]);
       expect(shadowText(el)).to.contain('Votre médecin traitant n’a pas encore rédigé votre synthèse médicale.');
       expect(root(el).querySelector('details.versions')).to.equal(null);
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+    });
+
+    it('takes a 404 from an integrator’s gateway for "none yet" too', async () => {
+      db.faults.add({ method: 'GET', path: '/synthesis$', status: 404 });
+      const { value: { el }, statuses } = await answersTo('/synthesis', () => mount('ps-martin'));
+      expect(statuses).to.deep.equal([404]);
+      expect(shadowText(el)).to.contain('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.');
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
     });
 
     it('lets the médecin traitant write the first version', async () => {
       const ins = PATIENT_MASKED.identity.ins;
-      const { el } = await mount('ps-martin', ins);
+      const { value: { el }, statuses } = await answersTo('/synthesis', () => mount('ps-martin', ins));
+      expect(statuses).to.deep.equal([204]);
       expect(shadowText(el)).to.contain('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.');
       button(el, 'Rédiger la synthèse').click();
       await waitUntil(() => root(el).querySelector('.editor'));
@@ -426,10 +437,12 @@ describe('dmp-synthesis-editor', () => {
       expect(shadowText(el)).to.contain('Code ATC : R03AC02');
     });
 
-    it('searches the bundled lists by code or label, without accents or case', () => {
+    it('searches the bundled lists by code or label, without accents, case or hyphens', () => {
       expect(searchCodes('cim10', 'diabete')[0]?.label).to.match(/^Diabète/);
       expect(searchCodes('cim10', 'e11')[0]?.code).to.equal('E11.9');
-      expect(searchCodes('cim10', 'oedeme')).to.be.an('array');
+      expect(searchCodes('cim10', 'oedeme').map((o) => o.code)).to.include.members(['R60.0', 'T78.3']);
+      expect(searchCodes('cim10', 'gastro-oesophagien').map((o) => o.code)).to.include.members(['K21.0', 'K21.9']);
+      expect(searchCodes('cim10', 'gougerot-sjogren').map((o) => o.code)).to.deep.equal(['M35.0']);
       expect(searchCodes('drugs', '61599041')[0]?.label).to.contain('RAMIPRIL');
       expect(searchCodes('drugs', 'c09aa05').map((o) => o.code)).to.include('61599041');
       expect(searchCodes('drugs', '')).to.deep.equal([]);

@@ -3,7 +3,7 @@ import type { RequestHandler } from 'msw';
 import spec from '../openapi.json' with { type: 'json' };
 import { handlers } from '../mocks/handlers/index.js';
 import { db, startMockBackend, worker } from '../mocks/browser.js';
-import { PATIENT_ADULT, SEED_NOW } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_MASKED, SEED_NOW } from '../mocks/data/index.js';
 import { API_PREFIX, ROUTES, routePath, type RouteName } from '../src/model/routes.js';
 
 type Operation = { operationId: string; responses: Record<string, unknown> };
@@ -48,5 +48,14 @@ describe('openapi.json', () => {
       });
       expect(Object.keys(op.responses), name).to.include(String(response.status));
     }
+  });
+
+  it('declares the 204 the mock answers for a dossier without a synthesis', async () => {
+    db.reset();
+    const ins = PATIENT_MASKED.identity.ins;
+    const response = await fetch(`${API_PREFIX}${routePath(ROUTES.getSynthesis.path, { ins })}`, { headers: { Authorization: 'Bearer ps-martin' } });
+    expect(response.status).to.equal(204);
+    const op = operations.find((o) => o.op.operationId === 'getSynthesis')!.op;
+    expect(op.responses).to.have.property('204');
   });
 });

@@ -169,15 +169,18 @@ export class RequestContext {
 /** Reasons that would tell the patient's side that something is hidden from them. */
 const HIDING_REASONS: ReadonlySet<string> = new Set(['invisible-to-patient', 'invisible-to-legal-representative']);
 
+/** Whether a refusal must look like absence: the patient's side is never told (DECISIONS 12). */
+export function hidesFromCaller(decision: Decision, actor?: Actor): boolean {
+  return HIDING_REASONS.has(decision.reason) && (actor?.kind === 'patient' || actor?.kind === 'legal-representative');
+}
+
 /**
  * A 403 carrying the policy's reason; 404 for a missing dossier, and for what is hidden from the
- * patient's side (they are never told, DECISIONS 12); 400 for a malformed request.
+ * patient's side (`hidesFromCaller`); 400 for a malformed request.
  */
 export function refusal(decision: Decision, actor?: Actor): Response {
   if (decision.reason === 'no-dossier') return problem(404, 'Aucun dossier n’existe pour cet INS.', { reason: decision.reason });
-  if (HIDING_REASONS.has(decision.reason) && (actor?.kind === 'patient' || actor?.kind === 'legal-representative')) {
-    return problem(404, 'Introuvable.');
-  }
+  if (hidesFromCaller(decision, actor)) return problem(404, 'Introuvable.');
   if (decision.reason === 'invalid-request') return problem(400, 'Requête refusée par la politique d’accès.', { reason: decision.reason });
   return problem(403, `Accès refusé : ${decision.reason}.`, { reason: decision.reason });
 }

@@ -3,7 +3,7 @@ import type { DmpDocument } from '../../src/model/document.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
 import { confidentialityOf, policyDocumentOf } from '../../src/model/document.js';
-import type { RequestContext } from './request-context.js';
+import { hidesFromCaller, type RequestContext } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 
 const VSM_FORMAT = 'urn:asip:ci-sis:vsm:2012';
@@ -35,19 +35,33 @@ function withEtag(synthesis: Synthesis): Synthesis {
   return { ...synthesis, etag: etagOf(synthesis) };
 }
 
+/**
+ * "No VSM yet" is a 204, not a 404: it is a normal state, and browsers log every 404 as a failed
+ * request. A VSM hidden from the patient's side is answered the same way, so that they cannot
+ * tell it from none.
+ */
 export const getSynthesis: Resolver = ({ ctx }) => {
   const current = currentOf(ctx.ins);
   const decision = readDecision(ctx, current);
-  if (!decision.allowed) return ctx.deny('synthesis.read', decision);
+  if (!decision.allowed) {
+    if (!hidesFromCaller(decision, ctx.actor)) return ctx.deny('synthesis.read', decision);
+    ctx.finish('synthesis.read', decision);
+    return new Response(null, { status: 204 });
+  }
   ctx.finish('synthesis.read', decision, current ? { documentId: current.documentId } : undefined);
-  if (!current) return problem(404, 'Ce dossier n’a pas encore de volet de synthèse médicale.');
+  if (!current) return new Response(null, { status: 204 });
   return json(withEtag(current), { headers: { ETag: etagOf(current) } });
 };
 
 export const listSynthesisVersions: Resolver = ({ ctx }) => {
   const all = versions(ctx.ins);
   const decision = readDecision(ctx, all[all.length - 1]);
-  if (!decision.allowed) return ctx.deny('synthesis.read', decision);
+  if (!decision.allowed) {
+    if (!hidesFromCaller(decision, ctx.actor)) return ctx.deny('synthesis.read', decision);
+    // Hidden from the patient's side: the same empty list as a dossier without a VSM.
+    ctx.finish('synthesis.read', decision);
+    return json({ items: [] });
+  }
   ctx.finish('synthesis.read', decision);
   return json({
     items: [...all].reverse().map(({ documentId, version, author, savedAt }) => ({ documentId, version, author, savedAt })),

@@ -507,6 +507,7 @@ function xhrResponse(xhr: XMLHttpRequest): RawResponse {
 /** The one place a response becomes a value or a DmpError, for fetch and upload alike. */
 async function interpret({ wire, route }: Call, raw: RawResponse): Promise<unknown> {
   if (raw.status < 200 || raw.status >= 300) throw await errorOf(wire, route, raw);
+  if (raw.status === 204 && route.noContentIsNull) return null;
   if (route.response === 'none') return undefined;
   if (route.response === 'binary') return raw.blob();
   let body: unknown;

@@ -18,12 +18,17 @@ import type { Synthesis, SynthesisContent } from '../model/synthesis.js';
 
 type Route<N extends RouteName> = (typeof ROUTES)[N];
 
-/** What a route answers once parsed: its schema's output, a `Blob` for a file, nothing for a 204. */
-export type ResponseOf<N extends RouteName> = Route<N>['response'] extends z.ZodMiniType
+type BodyOf<N extends RouteName> = Route<N>['response'] extends z.ZodMiniType
   ? z.output<Route<N>['response']>
   : Route<N>['response'] extends 'binary'
     ? Blob
     : void;
+
+/**
+ * What a route answers once parsed: its schema's output, a `Blob` for a file, nothing for a 204;
+ * `null` too for a route whose 204 means "nothing yet" (`noContentIsNull`).
+ */
+export type ResponseOf<N extends RouteName> = Route<N> extends { noContentIsNull: true } ? BodyOf<N> | null : BodyOf<N>;
 
 /** Taken last by every method. */
 export interface RequestOptions {
@@ -89,8 +94,12 @@ export interface DmpClient {
   updateDocument(ins: string, id: string, patch: DocumentPatch, options?: RequestOptions): Promise<DmpDocument>;
   deleteDocument(ins: string, id: string, options?: RequestOptions): Promise<void>;
 
-  /** The current VSM; its `etag` is what `saveSynthesis` sends back. */
-  getSynthesis(ins: string, options?: RequestOptions): Promise<Synthesis>;
+  /**
+   * The current VSM; its `etag` is what `saveSynthesis` sends back. Resolves with `null` when the
+   * dossier has no VSM yet (the JSON API answers 204), which is not an error. A gateway that
+   * answers 404 instead rejects with `not-found`: callers take that as "none yet" too.
+   */
+  getSynthesis(ins: string, options?: RequestOptions): Promise<Synthesis | null>;
   listSynthesisVersions(ins: string, options?: RequestOptions): Promise<ResponseOf<'listSynthesisVersions'>>;
   getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis>;
   /**

@@ -367,11 +367,10 @@ export class FhirDmpClient implements DmpClient {
   // Synthesis: DocumentReferences of type SYNTH whose content holds our structured JSON.
   // ------------------------------------------------------------------------------------------
 
-  async getSynthesis(ins: string, options?: RequestOptions): Promise<Synthesis> {
-    const versions = await this.#syntheses(ins, 'current', options);
-    const current = versions[0];
-    if (!current) throw new DmpError('not-found', 'Ce dossier n’a pas de volet de synthèse médicale visible.', { status: 404 });
-    return synthesisOf(current);
+  /** `null` when the caller sees no current SYNTH DocumentReference: none yet, or hidden from them. */
+  async getSynthesis(ins: string, options?: RequestOptions): Promise<Synthesis | null> {
+    const [current] = await this.#syntheses(ins, 'current', options);
+    return current ? synthesisOf(current) : null;
   }
 
   async listSynthesisVersions(ins: string, options?: RequestOptions): Promise<ResponseOf<'listSynthesisVersions'>> {

@@ -44,6 +44,12 @@ export interface RouteSpec {
   response: z.ZodMiniType | 'binary' | 'none';
   /** Answers with an ETag and takes `If-Match`. */
   etag?: boolean;
+  /**
+   * Answers 204 No Content, without an ETag, when there is nothing yet (a dossier without a
+   * VSM): a normal state, which a 404 would make every browser log as a failed request. The
+   * client resolves with `null`; the OpenAPI document lists the 204.
+   */
+  noContentIsNull?: boolean;
   idempotencyKey?: boolean;
   /** Answers 201 Created rather than 200. */
   created?: boolean;
@@ -69,7 +75,7 @@ export const ROUTES = {
   getDocumentContent: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id/content', summary: 'A document’s file (TD3.2)', response: 'binary' },
   updateDocument: { method: 'PATCH', action: 'document.set-visibility', path: '/dossiers/:ins/documents/:id', summary: 'Mask, visibility flags, archive (TD3.3a/b/d)', body: DocumentPatchSchema, response: DocumentSchema },
   deleteDocument: { method: 'DELETE', action: 'document.delete', path: '/dossiers/:ins/documents/:id', summary: 'Delete a document (TD3.3c)', response: 'none' },
-  getSynthesis: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis', summary: 'The current VSM', response: SynthesisSchema, etag: true },
+  getSynthesis: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis', summary: 'The current VSM', response: SynthesisSchema, etag: true, noContentIsNull: true },
   listSynthesisVersions: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis/versions', summary: 'Every saved version of the VSM', response: SynthesisVersionListSchema },
   getSynthesisVersion: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis/versions/:version', summary: 'One version of the VSM', response: SynthesisSchema },
   saveSynthesis: { method: 'PUT', action: 'synthesis.write', path: '/dossiers/:ins/synthesis', summary: 'Save a new version (If-Match required)', body: SynthesisSaveSchema, response: SynthesisSchema, etag: true },

@@ -511,7 +511,7 @@ describe('HttpDmpClient', () => {
     it('takes the ETag header over the body’s etag', async () => {
       worker.use(http.get(api('/dossiers/:ins/synthesis'), () => HttpResponse.json(SYNTHESIS_V1, { headers: { ETag: '"from-header"' } })));
       const synthesis = await client().getSynthesis(INS_ADULT);
-      expect(synthesis.etag).to.equal('"from-header"');
+      expect(synthesis?.etag).to.equal('"from-header"');
     });
 
     it('falls back to the body’s etag without an ETag header', async () => {
@@ -540,6 +540,21 @@ describe('HttpDmpClient', () => {
     it('resolves a 204 DELETE with undefined', async () => {
       worker.use(http.delete(api('/dossiers/:ins/documents/:id'), () => new HttpResponse(null, { status: 204 })));
       expect(await client().deleteDocument(INS_ADULT, DOC_BIOLOGY.id)).to.equal(undefined);
+    });
+
+    it('resolves a 204 on the synthesis with null: the dossier has none yet', async () => {
+      worker.use(http.get(api('/dossiers/:ins/synthesis'), () => new HttpResponse(null, { status: 204 })));
+      expect(await client().getSynthesis(INS_ADULT)).to.equal(null);
+    });
+
+    it('still rejects a 404 on the synthesis with not-found, for the caller to read as none yet', async () => {
+      worker.use(http.get(api('/dossiers/:ins/synthesis'), () => problemJson(404, problem(404, 'Introuvable'))));
+      expect((await failure(client().getSynthesis(INS_ADULT))).kind).to.equal('not-found');
+    });
+
+    it('takes a 204 on a route that promises a body for an invalid response, not for null', async () => {
+      worker.use(http.get(api('/dossiers/:ins'), () => new HttpResponse(null, { status: 204 })));
+      expect((await failure(client().getDossier(INS_ADULT))).kind).to.equal('invalid-response');
     });
 
     it('resolves a document’s content as a Blob', async () => {

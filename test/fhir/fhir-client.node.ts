@@ -514,7 +514,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const patient = as(PATIENT_ADULT.id);
       const martin = as('ps-martin');
       await martin.addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW, invisibleToPatient: true }, new Blob(['x'], { type: 'text/plain' }));
-      await martin.saveSynthesis(ADULT, emptySynthesisContent(), (await martin.getSynthesis(ADULT)).etag);
+      await martin.saveSynthesis(ADULT, emptySynthesisContent(), (await martin.getSynthesis(ADULT))!.etag);
       await martin.updateDocument(ADULT, 'doc-durand-protocole-ald', { status: 'archived' });
       await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
       await patient.deleteDocument(ADULT, 'doc-durand-directives');
@@ -579,20 +579,28 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
 
     it('reads the VSM and its versions from SYNTH DocumentReferences', async () => {
       const martin = as('ps-martin');
-      const synthesis = await martin.getSynthesis(ADULT);
+      const synthesis = (await martin.getSynthesis(ADULT))!;
       assert.deepEqual([synthesis.documentId, synthesis.version, synthesis.author], ['doc-durand-vsm-v2', 2, { name: 'Dr Claire Martin', rpps: '10003456786' }]);
       assert.deepEqual(synthesis.content, SYNTHESIS_V2.content);
       assert.deepEqual((await martin.listSynthesisVersions(ADULT)).items.map((v) => v.version), [2, 1]);
       assert.equal((await martin.getSynthesisVersion(ADULT, 1)).documentId, 'doc-durand-vsm-v1');
     });
 
+    it('resolves with null when the dossier has no VSM yet, or none the caller may see', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      assert.equal(await as('ps-martin').getSynthesis(ins), null);
+      const saved = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, emptySynthesisContent(), '');
+      assert.equal((await as(PATIENT_MINOR.id).getSynthesis(ins))?.documentId, saved.documentId);
+      assert.equal(await as('rep-moreau-sophie').getSynthesis(ins), null);
+    });
+
     it('saves a new version that replaces the current one; a stale save conflicts with the current version', async () => {
       const martin = as('ps-martin');
-      const current = await martin.getSynthesis(ADULT);
+      const current = (await martin.getSynthesis(ADULT))!;
       const content = { ...emptySynthesisContent(), allergiesNoneKnown: true };
       const saved = await martin.saveSynthesis(ADULT, content, current.etag);
       assert.deepEqual([saved.version, saved.content.allergiesNoneKnown], [3, true]);
-      assert.equal((await martin.getSynthesis(ADULT)).documentId, saved.documentId);
+      assert.equal((await martin.getSynthesis(ADULT))?.documentId, saved.documentId);
       const stale = await failure(martin.saveSynthesis(ADULT, emptySynthesisContent(), current.etag));
       assert.equal(stale.kind, 'conflict');
       assert.equal((stale.current as { documentId: string }).documentId, saved.documentId);

@@ -91,8 +91,9 @@ type Fault = InjectedFault | Situation;
 /**
  * What the user sees: the element's sentence for a `DmpError` kind, the words of a policy
  * reason, `ok` (nothing failed for the user), `silent` (the stale request leaves no trace),
- * `unreadable` (the content is said to be unreadable, never guessed), `none-yet` (the server's
- * 404 means there is nothing yet), `conflict-panel` (the user chooses between two versions).
+ * `unreadable` (the content is said to be unreadable, never guessed), `none-yet` (a 404 is taken
+ * for "nothing yet", as an integrator's gateway may answer it), `conflict-panel` (the user chooses
+ * between two versions).
  * `/final`: nothing to try again — a load offers no Retry button (it would meet the same answer),
  * a write is not sent again; otherwise the Retry button, or the same submission again, succeeds
  * once the fault is gone.

@@ -26,6 +26,11 @@ function as(actorId: string, extra: Record<string, string> = {}) {
   });
 }
 
+/** A GET as one seeded actor, to see the answer as it is on the wire. */
+function rawGet(actorId: string, path: string): Promise<Response> {
+  return fetch(`/api/dmp/v1${path}`, { headers: { Authorization: `Bearer ${actorId}` } });
+}
+
 async function failure(promise: Promise<unknown>): Promise<DmpError> {
   try {
     await promise;
@@ -323,7 +328,7 @@ describe('mock reference backend', () => {
   describe('synthesis', () => {
     it('saves a new version with If-Match, and answers 412 with the current version on a stale ETag', async () => {
       const doctor = as('ps-martin');
-      const current = await doctor.getSynthesis(ADULT);
+      const current = (await doctor.getSynthesis(ADULT))!;
       const saved = await doctor.saveSynthesis(ADULT, { ...current.content, narrative: 'Mise à jour' }, current.etag);
       expect(saved.version).to.equal(current.version + 1);
       const conflict = await failure(doctor.saveSynthesis(ADULT, emptySynthesisContent(), current.etag));
@@ -336,9 +341,39 @@ describe('mock reference backend', () => {
     });
 
     it('lets only the médecin traitant write it', async () => {
-      const current = await as('ps-martin').getSynthesis(ADULT);
+      const current = (await as('ps-martin').getSynthesis(ADULT))!;
       const error = await failure(as('ps-bernard').saveSynthesis(ADULT, current.content, current.etag));
       expect(error.reason).to.equal('not-treating-physician');
+    });
+
+    it('answers 204 with no body and no ETag when the dossier has no synthesis yet, and logs the read', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      expect(db.syntheses.has(ins)).to.equal(false);
+      const response = await rawGet('ps-martin', `/dossiers/${ins}/synthesis`);
+      expect(response.status).to.equal(204);
+      expect(response.headers.get('ETag')).to.equal(null);
+      expect(await response.text()).to.equal('');
+      expect(lastLog(ins)).to.deep.include({ action: 'synthesis.read', outcome: 'allowed' });
+      expect(await as('ps-martin').getSynthesis(ins)).to.equal(null);
+    });
+
+    it('still answers 404 for a dossier that does not exist', async () => {
+      const response = await rawGet('ps-martin', `/dossiers/${PATIENT_NO_DOSSIER.ins}/synthesis`);
+      expect(response.status).to.equal(404);
+      expect(((await response.json()) as { reason?: string }).reason).to.equal('no-dossier');
+    });
+
+    it('answers a synthesis hidden from the legal representative as if there were none', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const saved = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, emptySynthesisContent(), '');
+      expect((await as(PATIENT_MINOR.id).getSynthesis(ins))?.documentId).to.equal(saved.documentId);
+      const response = await rawGet('rep-moreau-sophie', `/dossiers/${ins}/synthesis`);
+      expect(response.status).to.equal(204);
+      expect(await response.text()).to.equal('');
+      expect(lastLog(ins)).to.deep.include({ action: 'synthesis.read', outcome: 'denied', reason: 'invisible-to-legal-representative' });
+      // Its versions likewise: the empty list of a dossier without a synthesis, not a refusal.
+      expect(await as('rep-moreau-sophie').listSynthesisVersions(ins)).to.deep.equal({ items: [] });
+      expect(lastLog(ins)).to.deep.include({ action: 'synthesis.read', outcome: 'denied', reason: 'invisible-to-legal-representative' });
     });
   });
 

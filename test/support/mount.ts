@@ -1,4 +1,4 @@
-import { fixture } from '@open-wc/testing';
+import { fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { render } from 'lit';
 import { db, startMockBackend, worker } from '../../mocks/browser.js';
@@ -60,4 +60,24 @@ export async function mountInProvider<T extends HTMLElement>(
 /** The visible text of an element's shadow root, white space folded. */
 export function shadowText(el: Element): string {
   return (el.shadowRoot?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * Runs `run` and gives the statuses the backend answered meanwhile to the GET requests whose path
+ * ends with `suffix`: what went over the wire, which the element's rendering alone cannot tell.
+ */
+export async function answersTo<T>(suffix: string, run: () => Promise<T>): Promise<{ value: T; statuses: number[] }> {
+  const statuses: number[] = [];
+  const listener = ({ request, response }: { request: Request; response: Response }) => {
+    if (request.method === 'GET' && new URL(request.url).pathname.endsWith(suffix)) statuses.push(response.status);
+  };
+  worker.events.on('response:mocked', listener);
+  try {
+    const value = await run();
+    // The worker reports a response on its own schedule, possibly after the page has used it.
+    await waitUntil(() => statuses.length > 0, `no answer to GET …${suffix}`);
+    return { value, statuses };
+  } finally {
+    worker.events.removeListener('response:mocked', listener);
+  }
 }

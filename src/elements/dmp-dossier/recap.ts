@@ -73,6 +73,11 @@ async function orUndefinedIfMissing<T>(run: () => Promise<T>): Promise<T | undef
   }
 }
 
+/** Undefined when there is none yet: the JSON API's 204, or a 404 from an integrator's gateway. */
+async function currentSynthesis(client: DmpClient, ins: string, options: RequestOptions): Promise<Synthesis | undefined> {
+  return (await orUndefinedIfMissing(() => client.getSynthesis(ins, options))) ?? undefined;
+}
+
 function newestSubmitted(docs: readonly DmpDocument[]): DmpDocument | undefined {
   return [...docs].sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0))[0];
 }
@@ -104,7 +109,7 @@ async function loadContent(client: DmpClient, ins: string, ask: Ask, options: Re
     : Promise.resolve({ ok: false, reason: declaredDecision.reason });
   const synthesisDecision = ask('synthesis.read', nominalDocument('synthesis', 'SYNTH'));
   const synthesis: Promise<Part<Synthesis | undefined>> = synthesisDecision.allowed
-    ? refusable(() => orUndefinedIfMissing(() => client.getSynthesis(ins, options)))
+    ? refusable(() => currentSynthesis(client, ins, options))
     : Promise.resolve({ ok: false, reason: synthesisDecision.reason });
   const [latestLines, synthesisPart, declaredPart] = await Promise.all([latest, synthesis, declared]);
   return { latest: latestLines, synthesis: synthesisPart, declared: declaredPart };
