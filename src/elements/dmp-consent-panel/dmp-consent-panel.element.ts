@@ -254,10 +254,16 @@ export class DmpConsentPanel extends DmpElement {
     this.messages = { ...this.messages, [section]: { kind, text } };
   }
 
-  /** The forms' checks, loaded on the first submission; on failure (offline) the section says so. */
+  /**
+   * The forms' checks, loaded on the first submission; on failure (offline) the section says so.
+   * Undefined too when another patient is asked for or the user logged out while they loaded:
+   * the form submitted is gone, or its author is.
+   */
   private async validation(section: Section): Promise<typeof import('./validation.js') | undefined> {
+    const ins = this.patientIns;
     try {
-      return await loadValidation();
+      const validation = await loadValidation();
+      return this.patientIns === ins && this.session?.state === 'active' ? validation : undefined;
     } catch (error) {
       this.say(section, 'error', this.notSaved(error));
       return undefined;

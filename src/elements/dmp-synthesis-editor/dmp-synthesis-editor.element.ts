@@ -175,6 +175,7 @@ export class DmpSynthesisEditor extends DmpElement {
       try {
         result.synthesis = await client.getSynthesis(ins, { signal });
       } catch (error) {
+        // An integrator's gateway may say "none yet" with a 404 rather than a 204.
         if (!isDmpError(error) || error.kind !== 'not-found') throw error;
       }
       if (!write.allowed) return result;
@@ -585,7 +586,7 @@ export class DmpSynthesisEditor extends DmpElement {
       const ready = await this.loadValidate(true);
       this.saving = false;
       // Another patient, author or edit meanwhile: this save is no longer the one asked for.
-      if (!ready || this.loaded !== loaded || this.work !== work) return;
+      if (!ready || !this.stillAsked(loaded, work)) return;
     }
     const check = this.check;
     if (!check.ok || this.badDates.size > 0) {
@@ -596,6 +597,18 @@ export class DmpSynthesisEditor extends DmpElement {
     }
     if (!this.emit('dmp-synthesis-save-request', { content: check.value }, { cancelable: true })) return;
     await this.send(check.value, this.base.etag);
+  }
+
+  /**
+   * Whether a save asked on `loaded` and `work` still stands after a wait: not if the user edited
+   * on or logged out (both replace them), nor once the session has ended (the edits wait on the
+   * device for its return), nor if the host asks for another patient or author, even while that
+   * one is still loading.
+   */
+  private stillAsked(loaded: Loaded | undefined, work: SynthesisContent): boolean {
+    return (
+      this.session?.state === 'active' && this.loaded === loaded && this.work === work && loaded?.key === draftKey(this.authorKey, this.patientIns)
+    );
   }
 
   private async send(content: SynthesisContent, etag: string): Promise<void> {
@@ -675,7 +688,8 @@ export class DmpSynthesisEditor extends DmpElement {
       }),
       msg('Écraser', { id: 'synthesis-editor.overwrite-do' }),
       async () => {
-        if (!(await this.loadValidate(true))) return;
+        const { loaded, work } = this;
+        if (!(await this.loadValidate(true)) || !this.stillAsked(loaded, work)) return;
         if (!this.check.ok) {
           this.showAll = true;
           return;
