@@ -1,7 +1,7 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, SEED_NOW, actorById } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW, actorById } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
 import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.js';
@@ -217,12 +217,25 @@ describe('dmp-document-list', () => {
       expect(el.items.some((d) => d.masked)).to.equal(false);
     });
 
-    it('a blocked professional sees the refusal in words and no document', async () => {
+    it('a blocked professional sees the refusal in words and no document, and the list is not even asked for', async () => {
+      const listings = () => db.logOf(ADULT).filter((e) => e.action === 'document.list').length;
+      const before = listings();
       const { el } = await mount('ps-renard');
       await waitUntil(() => shadowText(el).includes('Accès refusé'));
       expect(shadowText(el)).to.contain(reasonText('blocked'));
       expect(rows(el)).to.be.empty;
       expect(root(el).querySelector('[part="toolbar"]')).to.equal(null);
+      // The policy answered from the access conditions: no refused request in the patient's history.
+      expect(listings()).to.equal(before);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says a person without a dossier has none, without asking for a list', async () => {
+      const { el } = await mount('ps-martin', { 'patient-ins': PATIENT_NO_DOSSIER.ins });
+      await waitUntil(() => shadowText(el).includes(reasonText('no-dossier')), 'no "no dossier" notice');
+      expect(shadowText(el)).not.to.contain('Accès refusé');
+      expect(root(el).querySelector('.notice')!.getAttribute('role')).to.equal('status');
+      expect(db.logOf(PATIENT_NO_DOSSIER.ins).filter((e) => e.action === 'document.list')).to.deep.equal([]);
       await expect(el).to.be.accessible();
     });
 

@@ -2,7 +2,8 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
-import { ADULT_PROFILE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW, SYNTHESES } from '../mocks/data/index.js';
+import { http } from 'msw';
+import { ADULT_PROFILE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MASKED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW, SYNTHESES } from '../mocks/data/index.js';
 import '../src/elements/dmp-dossier/dmp-dossier.js';
 import type { DmpDossier } from '../src/elements/dmp-dossier/dmp-dossier.element.js';
 import type { DossierTab } from '../src/elements/dmp-dossier/tabs.js';
@@ -11,7 +12,7 @@ import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-docu
 import { reasonText } from '../src/i18n/labels.js';
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import type { ReasonCode } from '../src/policy/types.js';
-import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+import { answersTo, db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
@@ -50,6 +51,12 @@ async function recapSettled(el: DmpDossier): Promise<void> {
     const r = root(el).querySelector('[part="recap"]');
     return r && !r.querySelector('.skeleton');
   }, 'the récapitulatif never loaded', { timeout: 8000 });
+}
+
+async function mountSettled(...args: Parameters<typeof mount>) {
+  const mounted = await mount(...args);
+  await recapSettled(mounted.el);
+  return mounted;
 }
 
 async function show(el: DmpDossier, tab: DossierTab): Promise<HTMLElement> {
@@ -173,6 +180,39 @@ describe('dmp-dossier', () => {
       expect(tabNames(el)).to.deep.equal([]);
       expect($(el, '.refusal').getAttribute('data-reason')).to.equal('never-authorized-actor');
       expect(shadowText(el)).to.contain(reasonText('never-authorized-actor'));
+    });
+
+    it('stops a récapitulatif still loading when the user and patient change: nothing more is asked in the new user’s name', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = false;
+      // The first step of reading the patient's declaration waits; returning nothing lets the mock answer.
+      worker.use(
+        http.get('*/api/dmp/v1/dossiers/:ins/documents', async ({ request }) => {
+          if (new URL(request.url).searchParams.get('category') !== 'patient') return undefined;
+          asked = true;
+          await held;
+          return undefined;
+        }),
+      );
+      const sent: string[] = [];
+      const onStart = ({ request }: { request: Request }) => sent.push(`${request.headers.get('Authorization')} ${new URL(request.url).pathname}`);
+      worker.events.on('request:start', onStart);
+      try {
+        const { el, provider } = await mount('pat-durand-jeanne');
+        await waitUntil(() => asked, 'the declaration was never asked for');
+        provider.actor = seededActor('rep-moreau-sophie');
+        el.patientIns = MINOR;
+        await el.updateComplete;
+        release();
+        await waitUntil(() => tabNames(el).length > 0 && root(el).querySelector('[part="recap"]'), 'the minor’s dossier never loaded', { timeout: 8000 });
+        await recapSettled(el);
+        expect(sent.filter((line) => line.startsWith('Bearer rep-moreau-sophie') && line.includes(`/dossiers/${ADULT}`))).to.deep.equal([]);
+        expect(shadowText(el)).not.to.contain(reasonText('not-legal-representative'));
+      } finally {
+        worker.events.removeListener('request:start', onStart);
+        release();
+      }
     });
 
     it('says when the patient has no dossier, without tabs', async () => {
@@ -364,6 +404,22 @@ describe('dmp-dossier', () => {
       });
       expect(text).to.contain('Hypertension artérielle essentielle').and.contain('Diabète de type 2');
       expect(text).to.not.contain('Cholécystectomie');
+    });
+
+    it('says there is no synthesis yet when the server answers 204, with no error', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const { value: { el }, statuses } = await answersTo('/synthesis', () => mountSettled('pat-rousseau-camille', { ins }));
+      expect(statuses).to.deep.equal([204]);
+      expect($(el, '[aria-labelledby="recap-synthesis"]').textContent).to.contain('Aucune synthèse médicale n’a encore été rédigée.');
+      expect(recap(el).querySelector('[role="alert"]')).to.equal(null);
+    });
+
+    it('takes a 404 from an integrator’s gateway for "no synthesis yet" too', async () => {
+      db.faults.add({ method: 'GET', path: '/synthesis$', status: 404 });
+      const { value: { el }, statuses } = await answersTo('/synthesis', () => mountSettled());
+      expect(statuses).to.deep.equal([404]);
+      expect($(el, '[aria-labelledby="recap-synthesis"]').textContent).to.contain('Aucune synthèse médicale n’a encore été rédigée.');
+      expect(recap(el).querySelector('[role="alert"]')).to.equal(null);
     });
 
     it('lists allergies and treatments from the synthesis and from the patient, each labelled with its source', async () => {

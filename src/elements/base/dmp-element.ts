@@ -1,6 +1,7 @@
 import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
-import { LitElement, html, type TemplateResult } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import { LitElement, html, type ReactiveController, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { DmpClient } from '../../client/types.js';
 import {
@@ -64,8 +65,36 @@ export abstract class DmpElement extends LitElement {
   @state()
   protected provider: ProviderApi | undefined;
 
+  /** The element's tasks, stopped while it is out of the page (see disconnectedCallback). */
+  private readonly tasks = new Set<Task>();
+  private readonly stopped = new Set<Task>();
   private seenDataRevision: number | undefined;
   private dossierCache: { key: string; promise: Promise<DossierInfo> } | undefined;
+
+  override addController(controller: ReactiveController): void {
+    super.addController(controller);
+    if (controller instanceof Task) this.tasks.add(controller);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    for (const task of this.stopped) void task.run();
+    this.stopped.clear();
+  }
+
+  /**
+   * A load still running in a removed element would send its next request under whoever uses
+   * the provider by then (the host may have switched user when it removed the element): it is
+   * aborted, and runs again if the element comes back.
+   */
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    for (const task of this.tasks) {
+      if (task.status !== TaskStatus.PENDING) continue;
+      task.abort();
+      this.stopped.add(task);
+    }
+  }
 
   /**
    * The data change published since this element last asked, when it concerns `ins` (or names

@@ -3,7 +3,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isDmpError } from '../../client/errors.js';
+import { DmpError, isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import type { DataChange } from '../../context/contexts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
@@ -105,9 +105,9 @@ export class DmpDocumentList extends DmpElement {
   private addForm: AddDocumentForm | undefined;
 
   private readonly dossierTask = new Task(this, {
-    task: async ([ins, ready], { signal }) => {
+    task: async ([ins, ready]) => {
       if (!ready || !ins || !this.client) return initialState;
-      return this.client.getDossier(ins, { signal });
+      return this.cachedDossier(ins, this.dossierKey);
     },
     args: () => [this.patientIns, this.ready, this.actorKey, this.dossierRevision] as const,
   });
@@ -116,6 +116,12 @@ export class DmpDocumentList extends DmpElement {
     task: async ([ins, ready, , , key, q], { signal }) => {
       if (!ready || !ins || !this.client) return initialState;
       this.loadMoreController?.abort();
+      // Asked only when the policy allows it: a refused request would be one more line in the
+      // patient's access history. The server still decides on its own.
+      const dossier = await this.cachedDossier(ins, this.dossierKey);
+      signal.throwIfAborted();
+      const decision = this.policy!.decide({ actor: this.actor!, action: 'document.list', dossier: dossier.policy, request: this.policyRequest(ins) });
+      if (!decision.allowed) throw new DmpError('forbidden', `Listing refused by the policy: ${decision.reason}`, { reason: decision.reason });
       const [, , filters] = JSON.parse(key) as [string, string, DocumentQuery];
       const query: DocumentQuery = { ...filters, ...(q ? { q } : {}) };
       const list = await this.client.listDocuments(ins, query, { signal });
@@ -134,7 +140,7 @@ export class DmpDocumentList extends DmpElement {
       }
       return listing;
     },
-    args: () => [this.patientIns, this.ready, this.actorKey, this.revision, this.serverKey, this.serverKeyword] as const,
+    args: () => [this.patientIns, this.ready, this.actorKey, this.revision, this.serverKey, this.serverKeyword, this.dossierRevision] as const,
   });
 
   @query('.body') private body?: HTMLElement;
@@ -195,6 +201,11 @@ export class DmpDocumentList extends DmpElement {
   /** The documents loaded so far, in the server's order, before any keyword filtering. */
   get items(): readonly DmpDocument[] {
     return this.listing?.items ?? [];
+  }
+
+  /** One existence test per actor, patient and change of access, shared by both tasks. */
+  private get dossierKey(): string {
+    return `${this.actorKey}|${this.patientIns}|${this.dossierRevision}`;
   }
 
   private get actorKey(): string {
@@ -698,6 +709,8 @@ export class DmpDocumentList extends DmpElement {
 
 
   private renderRefusal(error: unknown): TemplateResult {
+    // No dossier is a fact to state, not a refusal.
+    if (isDmpError(error) && error.reason === 'no-dossier') return html`<p class="notice" role="status">${errorText(error)}</p>`;
     return html`<div class="notice notice--error" role="alert">
       <strong>${msg('Accès refusé', { id: 'document-list.forbidden' })}</strong>
       <p>${errorText(error)}</p>

@@ -89,16 +89,18 @@ export class DmpDossier extends DmpElement {
 
   /**
    * Runs after an update that asked for it (`recapRuns`): only when the récapitulatif is on
-   * screen and what it shows may have changed, not on every switch back to it.
+   * screen and what it shows may have changed, not on every switch back to it. Another actor or
+   * patient (`key`) runs it too, to abort a load still going: its next request would leave under
+   * the new user's name, for the previous patient.
    */
   private readonly recapTask = new Task(this, {
-    task: async ([run], { signal }) => {
+    task: async ([run, key], { signal }) => {
       const client = this.client;
       const target = this.recapTarget;
-      if (!client || !run || !target) return initialState;
+      if (!client || !run || !target || target.key !== key) return initialState;
       return { key: target.key, recap: await loadRecap(client, this.patientIns, this.askFor(target.info), new Date(), { signal }) };
     },
-    args: () => [this.recapRuns] as const,
+    args: () => [this.recapRuns, this.key] as const,
     autoRun: 'afterUpdate',
   });
 

@@ -1,0 +1,84 @@
+import { expect, html, waitUntil } from '@open-wc/testing';
+import { http } from 'msw';
+import { PATIENT_ADULT } from '../../mocks/data/index.js';
+import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
+import '../../src/elements/dmp-dossier/dmp-dossier.js';
+import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import { mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from '../support/mount.js';
+
+/*
+ * A host removes an element while it is still loading, and hands the provider to another user
+ * (a shared workstation: the nurse leaves, the doctor sits down). The load must not go on: its
+ * next request would leave under the new user's name, for the previous patient. Put back, the
+ * element loads again. Each test holds the request that comes before reading the patient's
+ * declared information (a document's content), so the removal falls between the two.
+ */
+
+const ADULT = PATIENT_ADULT.identity.ins;
+const NEXT_USER = 'rep-moreau-sophie';
+
+/** Holds the patient-category document list of `ins` until `release()`; then the mock answers it. */
+function holdPatientDocuments(ins: string): { asked: () => boolean; release: () => void } {
+  let asked = false;
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  worker.use(
+    http.get(`*/api/dmp/v1/dossiers/${ins}/documents`, async ({ request }) => {
+      if (new URL(request.url).searchParams.get('category') !== 'patient') return undefined;
+      asked = true;
+      await held;
+      // Nothing returned: the request goes on to the mock backend's own handler.
+      return undefined;
+    }),
+  );
+  return { asked: () => asked, release };
+}
+
+/** Every request the page sends meanwhile, as `Authorization path`. */
+function recordRequests(): { lines: string[]; stop: () => void } {
+  const lines: string[] = [];
+  const onStart = ({ request }: { request: Request }) => void lines.push(`${request.headers.get('Authorization')} ${new URL(request.url).pathname}`);
+  worker.events.on('request:start', onStart);
+  return { lines, stop: () => worker.events.removeListener('request:start', onStart) };
+}
+
+async function removeAndSwitchUser(el: HTMLElement, provider: DmpProvider, hold: { release: () => void }): Promise<void> {
+  el.remove();
+  provider.actor = seededActor(NEXT_USER);
+  await provider.updateComplete;
+  hold.release();
+  // Time for the held answer to come back and for anything chained on it to be sent.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+}
+
+describe('an element removed while it loads', () => {
+  before(startBackend);
+  beforeEach(resetBackend);
+
+  for (const { tag, shows } of [
+    { tag: 'dmp-patient-profile', shows: 'Groupe sanguin' },
+    { tag: 'dmp-dossier', shows: 'déclaré par le patient' },
+  ]) {
+    it(`${tag}: sends nothing more once removed, under the next user; put back, it loads again`, async () => {
+      const hold = holdPatientDocuments(ADULT);
+      const sent = recordRequests();
+      try {
+        const { el, provider } = await mountInProvider<HTMLElement>(
+          tag === 'dmp-dossier' ? html`<dmp-dossier patient-ins=${ADULT}></dmp-dossier>` : html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`,
+          'pat-durand-jeanne',
+        );
+        await waitUntil(hold.asked, 'the patient’s documents were never asked for');
+        await removeAndSwitchUser(el, provider, hold);
+        expect(sent.lines.filter((line) => line.startsWith(`Bearer ${NEXT_USER}`))).to.deep.equal([]);
+
+        provider.actor = seededActor('pat-durand-jeanne');
+        provider.append(el);
+        await waitUntil(() => shadowText(el).includes(shows), `${tag} never loaded again`, { timeout: 5000 });
+        expect(sent.lines.filter((line) => line.startsWith(`Bearer ${NEXT_USER}`))).to.deep.equal([]);
+      } finally {
+        sent.stop();
+        hold.release();
+      }
+    });
+  }
+});
