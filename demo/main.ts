@@ -58,18 +58,35 @@ function render(): void {
   );
 }
 
+/**
+ * The dossiers the chosen user can be shown: a patient sees their own, a legal representative
+ * those of the people they represent (the DMP has no other way in for them); everyone else, all.
+ */
+function patientOptions(actor: Actor | undefined): HTMLOptionElement[] {
+  const patientSide = actor?.kind === 'patient' || actor?.kind === 'legal-representative';
+  const shown = PATIENTS.filter((p) =>
+    actor?.kind === 'patient' ? p.id === actor.id : actor?.kind === 'legal-representative' ? (p.dossier?.legalRepresentatives.some((r) => r.id === actor.id) ?? false) : true,
+  );
+  return [
+    ...shown.map((p) => option(p.identity.ins, `${patientDisplayName(p.identity)} — ${p.dossier?.status === 'closed' ? 'dossier fermé' : 'dossier actif'}`)),
+    ...(patientSide ? [] : IDENTITIES_WITHOUT_DOSSIER.map((i) => option(i.ins, `${patientDisplayName(i)} — pas de dossier`))),
+  ];
+}
+
 function selectActor(): void {
-  provider.actor = ACTORS.find((a) => (a.id ?? '') === actorSelect.value);
+  const actor = ACTORS.find((a) => (a.id ?? '') === actorSelect.value);
+  const previous = patientSelect.value;
+  const options = patientOptions(actor);
+  patientSelect.replaceChildren(...options);
+  patientSelect.value = options.some((o) => o.value === previous) ? previous : (options[0]?.value ?? '');
+  provider.actor = actor;
   provider.resume();
+  if (patientSelect.value !== previous) render();
 }
 
 async function main(): Promise<void> {
   await startMockBackend();
   actorSelect.append(...ACTORS.map((a) => option(a.id ?? '', actorLabel(a))));
-  patientSelect.append(
-    ...PATIENTS.map((p) => option(p.identity.ins, `${patientDisplayName(p.identity)} — ${p.dossier?.status === 'closed' ? 'dossier fermé' : 'dossier actif'}`)),
-    ...IDENTITIES_WITHOUT_DOSSIER.map((i) => option(i.ins, `${patientDisplayName(i)} — pas de dossier`)),
-  );
   actorSelect.addEventListener('change', selectActor);
   patientSelect.addEventListener('change', render);
   localeSelect.addEventListener('change', () => {
@@ -85,7 +102,6 @@ async function main(): Promise<void> {
     status.textContent = 'Session expirée : choisissez à nouveau un utilisateur pour reprendre.';
   });
   selectActor();
-  render();
 }
 
 void main();

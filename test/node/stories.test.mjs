@@ -1,0 +1,129 @@
+// Every Storybook story has zero axe violations, as the a11y addon would report them: Storybook is
+// built into a temporary directory, served, and each story is rendered in one preview page (the
+// mock backend running in it), left to settle, and checked with axe-core on its root.
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { after, before, describe, it } from 'node:test';
+import { chromium } from 'playwright-core';
+import { preview } from 'vite';
+
+const repo = resolve(import.meta.dirname, '../..');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+/** How long a story's DOM must stay unchanged to count as drawn (its mock requests answered). */
+const QUIET_MS = 250;
+const STORY_TIMEOUT = 15_000;
+
+const out = mkdtempSync(join(tmpdir(), 'dmp-storybook-'));
+let server;
+let browser;
+let stories = [];
+
+before(async () => {
+  await promisify(execFile)('npx', ['storybook', 'build', '--quiet', '-o', out], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
+  const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
+  stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  server = await preview({ configFile: false, root: out, logLevel: 'error', build: { outDir: out }, preview: { port: 0, host: '127.0.0.1', open: false } });
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking'],
+  });
+}, { timeout: 180_000 });
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(out, { recursive: true, force: true });
+});
+
+/** Opens the preview on the first story; later stories are switched to through Storybook's channel. */
+async function openPreview() {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(`${server.resolvedUrls.local[0]}iframe.html?id=${stories[0].id}&viewMode=story`);
+  await page.waitForFunction(() => Boolean(window.__STORYBOOK_ADDONS_CHANNEL__), null, { timeout: STORY_TIMEOUT });
+  await page.addScriptTag({ path: AXE });
+  return { page, errors };
+}
+
+/** Renders a story and resolves once it says it rendered and its DOM, shadow roots included, is quiet. */
+async function show(page, id) {
+  const outcome = await page.evaluate(
+    ([storyId, timeout]) =>
+      new Promise((done) => {
+        const channel = window.__STORYBOOK_ADDONS_CHANNEL__;
+        const finish = (result) => {
+          clearTimeout(timer);
+          for (const [event, handler] of handlers) channel.off(event, handler);
+          done(result);
+        };
+        const handlers = [
+          ['storyRendered', (rendered) => rendered === storyId && finish('rendered')],
+          ['storyErrored', (error) => finish(`errored: ${error?.title ?? ''} ${error?.description ?? ''}`)],
+          ['storyThrewException', (error) => finish(`threw: ${error?.message ?? error}`)],
+          ['playFunctionThrewException', (error) => finish(`play threw: ${error?.message ?? error}`)],
+          ['storyMissing', () => finish('missing')],
+        ];
+        for (const [event, handler] of handlers) channel.on(event, handler);
+        const timer = setTimeout(() => finish('no storyRendered event'), timeout);
+        channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
+      }),
+    [id, STORY_TIMEOUT],
+  );
+  assert.equal(outcome, 'rendered', `${id}: ${outcome}`);
+  await page.waitForFunction(
+    (quiet) => {
+      const text = (node) => {
+        let all = '';
+        for (const child of node.childNodes) all += child.nodeType === Node.TEXT_NODE ? child.data : text(child);
+        if (node.shadowRoot) all += text(node.shadowRoot);
+        return all;
+      };
+      const root = document.getElementById('storybook-root');
+      const now = performance.now();
+      const current = root ? text(root) : '';
+      if (window.__storyText !== current) {
+        window.__storyText = current;
+        window.__storySince = now;
+      }
+      return current.trim() !== '' && now - window.__storySince > quiet;
+    },
+    QUIET_MS,
+    { polling: 50, timeout: STORY_TIMEOUT },
+  );
+}
+
+async function violations(page) {
+  return page.evaluate(async () => {
+    const results = await window.axe.run(document.getElementById('storybook-root'), { resultTypes: ['violations'] });
+    return results.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' > ')).join(' | ')}`);
+  });
+}
+
+describe('Storybook', () => {
+  it('has a story for every element', () => {
+    const tags = readFileSync(join(repo, 'custom-elements.json'), 'utf8').match(/"tagName": "dmp-[a-z-]+"/g).map((t) => t.slice(12, -1));
+    const titled = new Set(stories.map((s) => s.title.split('/').pop()));
+    for (const tag of new Set(tags)) if (tag !== 'dmp-provider') assert.ok(titled.has(tag), `no story for ${tag}`);
+  });
+
+  it('renders every story with zero axe violations and no page error', { timeout: 900_000 }, async () => {
+    assert.ok(stories.length > 100, `only ${stories.length} stories found`);
+    const { page, errors } = await openPreview();
+    const failures = [];
+    for (const story of stories) {
+      await show(page, story.id);
+      const found = await violations(page);
+      if (found.length > 0) failures.push(`${story.id}: ${found.join('; ')}`);
+      if (errors.length > 0) failures.push(`${story.id}: page error ${errors.splice(0).join('; ')}`);
+    }
+    assert.deepEqual(failures, []);
+  });
+});
