@@ -375,6 +375,17 @@ describe('dmp-document-list', () => {
       await waitUntil(() => rows(el).length > 0);
     });
 
+    it('clears the error of failed access conditions once a change of filter loads them', async () => {
+      // The existence test fails as offline (three tries): the list says so.
+      db.faults.add({ method: 'GET', path: '^/dossiers/\\d+$', network: true, times: 3 });
+      const { el } = await mount('ps-martin');
+      await waitUntil(() => shadowText(el).includes('La liste des documents n’a pas pu être chargée.'), 'no error', { timeout: 5000 });
+      // The user picks a category rather than Retry: the conditions come, the rows too, and the error goes.
+      select(el, '#filter-category', 'biology');
+      await waitUntil(() => rows(el).length > 0, 'the filtered rows never came', { timeout: 5000 });
+      await waitUntil(() => !shadowText(el).includes('n’a pas pu être chargée'), 'the error stayed');
+    });
+
     it('shows a timeout', async () => {
       const { el, provider } = await mount('ps-martin');
       await loaded(el);

@@ -215,6 +215,22 @@ describe('dmp-dossier', () => {
       }
     });
 
+    it('loads the récapitulatif once when the host comes back to a patient', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await recapSettled(el);
+      el.patientIns = PATIENT_NO_DOSSIER.ins;
+      await waitUntil(() => root(el).querySelector('[data-reason="no-dossier"]'), 'the other identity never showed');
+      // The dossier changed meanwhile: coming back waits for its existence test again.
+      provider.notifyDataChanged(['dossier'], ADULT);
+      const before = db.logOf(ADULT).length;
+      el.patientIns = ADULT;
+      await waitUntil(() => tabNames(el).length > 0, 'the dossier never came back');
+      await recapSettled(el);
+      const lines = db.logOf(ADULT).slice(before).map((entry) => entry.action);
+      expect(lines.filter((action) => action === 'synthesis.read'), 'one récapitulatif').to.have.length(1);
+      expect(lines.filter((action) => action === 'document.list')).to.have.length(2);
+    });
+
     it('says when the patient has no dossier, without tabs', async () => {
       const { el } = await mount('ps-martin', { ins: PATIENT_NO_DOSSIER.ins });
       await waitUntil(() => root(el).querySelector('[data-reason="no-dossier"]'), 'no status shown');
@@ -384,6 +400,20 @@ describe('dmp-dossier', () => {
       // The dossier, the newest of every category, the patient's own documents and their declared
       // information, the synthesis, and the emergency accesses by mode.
       expect(lines.sort()).to.deep.equal(['document.list', 'document.list', 'document.read', 'dossier.read', 'history.read', 'history.read', 'synthesis.read']);
+    });
+
+    it('asks whether the dossier exists once, whatever the tabs opened: the elements share the answer', async () => {
+      const before = db.logOf(ADULT).length;
+      const { el } = await mount();
+      await recapSettled(el);
+      for (const tab of ['documents', 'profile', 'management', 'history'] as const) {
+        const panel = await show(el, tab);
+        const child = panel.firstElementChild as HTMLElement & { updateComplete?: Promise<unknown> };
+        await waitUntil(() => child.shadowRoot?.textContent?.trim(), `the ${tab} tab never drew`);
+        await waitUntil(() => !child.shadowRoot!.querySelector('.skeleton, [aria-busy="true"]'), `the ${tab} tab never loaded`, { timeout: 5000 });
+      }
+      const existenceTests = db.logOf(ADULT).slice(before).filter((entry) => entry.action === 'dossier.read');
+      expect(existenceTests).to.have.length(1);
     });
 
     it('gives the synthesis at a glance: its version, counts per group and active problems', async () => {

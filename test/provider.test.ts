@@ -167,6 +167,84 @@ describe('dmp-provider', () => {
     expect(headers.get('DMP-Secret')).to.equal('1');
   });
 
+  describe('the existence test, shared by the elements', () => {
+    const INS = '258036938304702';
+    const INFO = {
+      ins: INS,
+      status: 'active',
+      policy: {
+        status: 'active',
+        patientId: 'patient-test',
+        patientIsMinor: false,
+        treatingPhysiciansRpps: [],
+        authorizedRpps: [DOCTOR.kind === 'professional' ? DOCTOR.rpps : ''],
+        blockedRpps: [],
+        oppositions: { breakGlass: false, regulation: false },
+      },
+    };
+    /** Answers the existence test (each answer one more line in the patient's history) and counts the requests. */
+    function answerDossier(): { asked: () => number; failNext: () => void } {
+      let asked = 0;
+      let failing = false;
+      worker.use(
+        http.get('*/api/dmp/v1/dossiers/:ins', () => {
+          asked += 1;
+          if (failing) {
+            failing = false;
+            // Not retried by the client, unlike a 500: one answer, one failure.
+            return HttpResponse.json({ title: 'Requête invalide' }, { status: 400 });
+          }
+          return HttpResponse.json(INFO);
+        }),
+      );
+      return { asked: () => asked, failNext: () => (failing = true) };
+    }
+
+    it('asks the server once for all the elements, and again after a change of the dossier, its access or its settings', async () => {
+      const server = answerDossier();
+      const { provider } = await mount();
+      const [a, b] = await Promise.all([provider.dossierInfo(INS), provider.dossierInfo(INS)]);
+      expect(a).to.equal(b);
+      expect(server.asked()).to.equal(1);
+      provider.notifyDataChanged(['documents', 'history'], INS);
+      await provider.dossierInfo(INS);
+      expect(server.asked(), 'documents do not change the access conditions').to.equal(1);
+      for (const topic of ['dossier', 'authorizations', 'settings'] as const) {
+        provider.notifyDataChanged([topic], INS);
+        await provider.dossierInfo(INS);
+      }
+      expect(server.asked()).to.equal(4);
+      provider.notifyDataChanged(['authorizations'], '185057800608436');
+      await provider.dossierInfo(INS);
+      expect(server.asked(), 'another patient’s change').to.equal(4);
+    });
+
+    it('asks again for another actor, a new session, a Reload, or after a failure', async () => {
+      const server = answerDossier();
+      const { provider } = await mount();
+      await provider.dossierInfo(INS);
+      provider.actor = PATIENT;
+      await provider.updateComplete;
+      await provider.dossierInfo(INS);
+      expect(server.asked()).to.equal(2);
+      await provider.logout();
+      provider.resume();
+      await provider.dossierInfo(INS);
+      expect(server.asked()).to.equal(3);
+      await provider.dossierInfo(INS, { fresh: true });
+      expect(server.asked()).to.equal(4);
+      server.failNext();
+      provider.notifyDataChanged(['dossier'], INS);
+      const failed = await provider.dossierInfo(INS).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failed).to.have.property('kind', 'invalid-request');
+      expect((await provider.dossierInfo(INS)).status).to.equal('active');
+      expect(server.asked(), 'the failure was not kept').to.equal(6);
+    });
+  });
+
   it('does not carry an emergency grant over to another actor', async () => {
     const { provider } = await mount();
     provider.setEmergencyGrant({ ...GRANT, id: 'grant-new' });

@@ -1,7 +1,7 @@
 import { createContext } from '@lit/context';
 import type { DmpClient } from '../client/types.js';
 import type { Actor } from '../model/actor.js';
-import type { EmergencyGrant } from '../model/dossier.js';
+import type { DossierInfo, EmergencyGrant } from '../model/dossier.js';
 import type { decide } from '../policy/decide.js';
 import type { DmpLocale } from '../i18n/localization.js';
 
@@ -56,6 +56,13 @@ export const dataChangeContext = createContext<DataChange | undefined>(Symbol.fo
 /** What the provider lets its elements ask of it. */
 export interface ProviderApi {
   notifyDataChanged(topics: readonly DataTopic[], ins?: string): void;
+  /**
+   * The existence test of `ins` (`getDossier`) for the current actor, asked once and shared by
+   * the elements of this provider: each request is one more line in the patient's history.
+   * Asked again after a failure, a change of actor, client or session, a data change naming the
+   * dossier, its authorizations or its settings, or when `fresh` (the user asked to reload).
+   */
+  dossierInfo(ins: string, options?: { fresh?: boolean }): Promise<DossierInfo>;
   setEmergencyGrant(grant: SessionGrant | undefined): void;
   logout(): Promise<void>;
 }

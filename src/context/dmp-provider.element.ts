@@ -1,12 +1,14 @@
 import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
+import { DmpError } from '../client/errors.js';
 import { HttpDmpClient } from '../client/http-client.js';
 import { clearAllDrafts } from '../drafts/draft-store.js';
 import type { DmpClient } from '../client/types.js';
 import { emit } from '../elements/base/emit.js';
 import { isDmpLocale, setDmpLocale, type DmpLocale } from '../i18n/localization.js';
 import type { Actor } from '../model/actor.js';
+import type { DossierInfo } from '../model/dossier.js';
 import { decide } from '../policy/decide.js';
 import {
   actorContext,
@@ -25,6 +27,8 @@ import {
 } from './contexts.js';
 
 const DEFAULT_POLICY: PolicyEngine = { decide };
+/** The data changes after which a dossier's access conditions may differ. */
+const DOSSIER_TOPICS: ReadonlySet<DataTopic> = new Set(['dossier', 'authorizations', 'settings']);
 /** Pointer and keyboard activity anywhere inside the provider keeps the session alive. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -99,6 +103,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The existence tests asked under the current actor, client and session, by INS. */
+  private readonly dossiers = new Map<string, Promise<DossierInfo>>();
   private readonly handleActivity = () => {
     if (this.sessionProvider.value?.state === 'active') this.armExpiry();
   };
@@ -122,6 +128,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('baseUrl') || changed.has('requestTimeout') || !this.clientProvider.value) {
+      this.dossiers.clear();
       this.clientProvider.setValue(this.client ?? this.createHttpClient());
     }
     if (changed.has('policy')) this.policyProvider.setValue(this.policy);
@@ -138,10 +145,28 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /** Tells every element that data changed (after a write), so the ones showing it reload. */
   notifyDataChanged(topics: readonly DataTopic[], ins?: string): void {
+    if (topics.some((topic) => DOSSIER_TOPICS.has(topic))) {
+      if (ins) this.dossiers.delete(ins);
+      else this.dossiers.clear();
+    }
     const previous = this.dataChangeProvider.value ?? { revision: 0, topics: [] };
     const change: DataChange = { revision: previous.revision + 1, topics, ins };
     this.dataChangeProvider.setValue(change);
     emit(this, 'dmp-data-changed', change);
+  }
+
+  dossierInfo(ins: string, { fresh = false }: { fresh?: boolean } = {}): Promise<DossierInfo> {
+    const known = fresh ? undefined : this.dossiers.get(ins);
+    if (known) return known;
+    const client = this.clientProvider.value;
+    if (!client) return Promise.reject(new DmpError('invalid-request', 'dmp-provider has no client yet'));
+    const asked = client.getDossier(ins);
+    this.dossiers.set(ins, asked);
+    // A failure is not kept: the next element to ask tries again.
+    asked.catch(() => {
+      if (this.dossiers.get(ins) === asked) this.dossiers.delete(ins);
+    });
+    return asked;
   }
 
   /** Records (or clears) the emergency access granted to this session. */
@@ -192,6 +217,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   private updateSession(patch: Partial<SessionState>): void {
+    // What the server answered belongs to the session it was asked in (its user, grant, secrecy).
+    this.dossiers.clear();
     this.sessionProvider.setValue({ ...this.session, ...patch });
   }
 

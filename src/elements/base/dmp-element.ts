@@ -68,8 +68,9 @@ export abstract class DmpElement extends LitElement {
   /** The element's tasks, stopped while it is out of the page (see disconnectedCallback). */
   private readonly tasks = new Set<Task>();
   private readonly stopped = new Set<Task>();
+  /** Lets a pending update go on once the element is back in the page. */
+  private reconnected: (() => void) | undefined;
   private seenDataRevision: number | undefined;
-  private dossierCache: { key: string; promise: Promise<DossierInfo> } | undefined;
 
   override addController(controller: ReactiveController): void {
     super.addController(controller);
@@ -78,6 +79,8 @@ export abstract class DmpElement extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.reconnected?.();
+    this.reconnected = undefined;
     for (const task of this.stopped) void task.run();
     this.stopped.clear();
   }
@@ -85,15 +88,25 @@ export abstract class DmpElement extends LitElement {
   /**
    * A load still running in a removed element would send its next request under whoever uses
    * the provider by then (the host may have switched user when it removed the element): it is
-   * aborted, and runs again if the element comes back.
+   * aborted, and runs again if the element comes back. A move (removed and put back in the same
+   * task) aborts nothing.
    */
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const task of this.tasks) {
-      if (task.status !== TaskStatus.PENDING) continue;
-      task.abort();
-      this.stopped.add(task);
-    }
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      for (const task of this.tasks) {
+        if (task.status !== TaskStatus.PENDING) continue;
+        task.abort();
+        this.stopped.add(task);
+      }
+    });
+  }
+
+  /** Out of the page, changes wait for the element's return: an update would start loads. */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (!this.isConnected) await new Promise<void>((resolve) => (this.reconnected = resolve));
+    await super.scheduleUpdate();
   }
 
   /**
@@ -110,19 +123,12 @@ export abstract class DmpElement extends LitElement {
   }
 
   /**
-   * The existence test, asked once per `key` (e.g. actor, patient and a revision bumped when the
-   * access conditions may have changed): the server logs every such request in the patient's
-   * history. A failed answer is not kept.
+   * The existence test of `ins`, shared by the provider's elements (see ProviderApi.dossierInfo):
+   * `fresh` when the user asked to reload. It ignores the caller's abort signal, being shared:
+   * a task checks its own signal after awaiting it.
    */
-  protected cachedDossier(ins: string, key: string): Promise<DossierInfo> {
-    if (this.dossierCache?.key === key) return this.dossierCache.promise;
-    const promise = this.client!.getDossier(ins);
-    const entry = { key, promise };
-    this.dossierCache = entry;
-    promise.catch(() => {
-      if (this.dossierCache === entry) this.dossierCache = undefined;
-    });
-    return promise;
+  protected dossierInfo(ins: string, fresh = false): Promise<DossierInfo> {
+    return this.provider!.dossierInfo(ins, { fresh });
   }
 
   /** Whether the element has what it needs to show patient data. */

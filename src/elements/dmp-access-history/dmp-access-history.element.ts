@@ -5,7 +5,6 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
-import type { DataTopic } from '../../context/contexts.js';
 import { formatDateTime, formatNumber } from '../../i18n/format.js';
 import { actionLabel, actorRoleLabel, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
@@ -25,7 +24,6 @@ import type { HistoryExportedDetail } from './events.js';
 
 const EMERGENCY_MODES = ['break-glass', 'regulation'] as const satisfies readonly AccessMode[];
 /** Changes after which the dossier's access conditions may differ, so `history.read` is asked again. */
-const DOSSIER_TOPICS: readonly DataTopic[] = ['dossier', 'authorizations', 'settings'];
 const ACTOR_FILTER_DELAY_MS = 300;
 const MAX_PAGE_SIZE = 1000;
 const DEFAULT_PAGE_SIZE = 50;
@@ -94,7 +92,7 @@ export class DmpAccessHistory extends DmpElement {
       this.moreController?.abort();
       const key = `${actorKey(actor)}|${ins}`;
       try {
-        const dossier = await this.cachedDossier(ins, `${key}|${this.dossierRevision}`);
+        const dossier = await this.dossierInfo(ins);
         // The shared existence test ignores this run's signal: a stale run must not write state.
         signal.throwIfAborted();
         this.moreError = undefined;
@@ -132,7 +130,6 @@ export class DmpAccessHistory extends DmpElement {
   private allowedKey: string | undefined;
 
   @state() private logRevision = 0;
-  @state() private dossierRevision = 0;
   @state() private loadingMore = false;
   @state() private moreError: unknown;
   @state() private exportState: ExportState = { kind: 'idle' };
@@ -218,7 +215,6 @@ export class DmpAccessHistory extends DmpElement {
   private handleDataChange(): void {
     const change = this.takeDataChange(this.patientIns);
     if (!change) return;
-    if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;
     this.logRevision += 1;
   }
 

@@ -154,7 +154,8 @@ export class DmpConsentPanel extends DmpElement {
     task: async ([ins, ready], { signal }) => {
       const { client, actor, policy } = this;
       if (!ins || !ready || !client || !actor || !policy) return initialState;
-      const dossier = await client.getDossier(ins, { signal });
+      const dossier = await this.dossierInfo(ins);
+      signal.throwIfAborted();
       // No access mode is asked: an emergency grant opens none of these sections (authorization.read
       // needs normal access, the rest belongs to the patient's side).
       const decisions = Object.fromEntries(
@@ -204,6 +205,8 @@ export class DmpConsentPanel extends DmpElement {
 
   /** Bumped to reload after another element changed this dossier. */
   private reloads = 0;
+  /** Counts the resets of the forms, so that a submission still waiting knows its form is gone. */
+  private forms = 0;
   /** The data-change revision this panel published itself: no need to reload for it. */
   private ownRevision: number | undefined;
 
@@ -221,7 +224,9 @@ export class DmpConsentPanel extends DmpElement {
   protected override willUpdate(changed: PropertyValues): void {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
     if (change && change.revision !== this.ownRevision && change.topics.some((topic) => RELOAD_TOPICS.includes(topic))) this.reloads += 1;
-    if (changed.has('patientIns')) {
+    // Another patient, another user or a logout: what was typed belongs to the one who left.
+    if (changed.has('patientIns') || changed.has('actor') || (changed.has('session') && this.session?.endedBy === 'logout')) {
+      this.forms += 1;
       this.data = undefined;
       this.preferences = undefined;
       this.preferencesDirty = false;
@@ -256,14 +261,15 @@ export class DmpConsentPanel extends DmpElement {
 
   /**
    * The forms' checks, loaded on the first submission; on failure (offline) the section says so.
-   * Undefined too when another patient is asked for or the user logged out while they loaded:
-   * the form submitted is gone, or its author is.
+   * Undefined too when, while they loaded, the forms were reset (another patient or user, a
+   * logout: the form submitted is gone) or the session ended (what was typed stays, to be sent
+   * once the user is back).
    */
   private async validation(section: Section): Promise<typeof import('./validation.js') | undefined> {
-    const ins = this.patientIns;
+    const forms = this.forms;
     try {
       const validation = await loadValidation();
-      return this.patientIns === ins && this.session?.state === 'active' ? validation : undefined;
+      return this.forms === forms && this.session?.state === 'active' ? validation : undefined;
     } catch (error) {
       this.say(section, 'error', this.notSaved(error));
       return undefined;

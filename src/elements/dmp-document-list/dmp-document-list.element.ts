@@ -5,7 +5,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DmpError, isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
-import type { DataChange } from '../../context/contexts.js';
+import type { DataChange, DataTopic } from '../../context/contexts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
@@ -99,15 +99,21 @@ const loadVirtualize = lazyModule(() => import('@lit-labs/virtualizer/virtualize
  * @cssprop [--dmp-document-list-max-height=36rem] - Height the list of rows may grow to before it scrolls.
  * @cssprop [--dmp-document-list-columns=minmax(12rem, 3fr) minmax(7rem, 1.2fr) minmax(7rem, 1fr) minmax(10rem, 2fr) minmax(6rem, 1fr) 6.5rem] - The grid columns: title, category, date, author, format, actions.
  */
+/** The data changes after which the dossier's access conditions may differ (its policy view holds oppositions and representatives). */
+const DOSSIER_TOPICS: ReadonlySet<DataTopic> = new Set(['dossier', 'authorizations', 'settings']);
+
 export class DmpDocumentList extends DmpElement {
   static override styles = [baseStyles, styles];
 
   private addForm: AddDocumentForm | undefined;
 
+  /** Declared before documentsTask, so runs first in an update: a fresh test asked here is the one the listing awaits. */
   private readonly dossierTask = new Task(this, {
     task: async ([ins, ready]) => {
       if (!ready || !ins || !this.client) return initialState;
-      return this.cachedDossier(ins, this.dossierKey);
+      const fresh = this.freshDossier;
+      this.freshDossier = false;
+      return this.dossierInfo(ins, fresh);
     },
     args: () => [this.patientIns, this.ready, this.actorKey, this.dossierRevision] as const,
   });
@@ -118,8 +124,10 @@ export class DmpDocumentList extends DmpElement {
       this.loadMoreController?.abort();
       // Asked only when the policy allows it: a refused request would be one more line in the
       // patient's access history. The server still decides on its own.
-      const dossier = await this.cachedDossier(ins, this.dossierKey);
+      const dossier = await this.dossierInfo(ins);
       signal.throwIfAborted();
+      // The access conditions failed earlier and came now (a filter changed instead of Retry): their error goes too.
+      if (this.dossierTask.status === TaskStatus.ERROR) void this.dossierTask.run();
       const decision = this.policy!.decide({ actor: this.actor!, action: 'document.list', dossier: dossier.policy, request: this.policyRequest(ins) });
       if (!decision.allowed) throw new DmpError('forbidden', `Listing refused by the policy: ${decision.reason}`, { reason: decision.reason });
       const [, , filters] = JSON.parse(key) as [string, string, DocumentQuery];
@@ -153,6 +161,8 @@ export class DmpDocumentList extends DmpElement {
   @state() private serverQuery = '';
   @state() private revision = 0;
   @state() private dossierRevision = 0;
+  /** The next existence test is asked of the server again, not taken from the provider's (reload). */
+  private freshDossier = false;
   @state() private activeIndex = 0;
   @state() private loadingMore = false;
   @state() private loadMoreError: unknown;
@@ -201,11 +211,6 @@ export class DmpDocumentList extends DmpElement {
   /** The documents loaded so far, in the server's order, before any keyword filtering. */
   get items(): readonly DmpDocument[] {
     return this.listing?.items ?? [];
-  }
-
-  /** One existence test per actor, patient and change of access, shared by both tasks. */
-  private get dossierKey(): string {
-    return `${this.actorKey}|${this.patientIns}|${this.dossierRevision}`;
   }
 
   private get actorKey(): string {
@@ -302,7 +307,7 @@ export class DmpDocumentList extends DmpElement {
     if (!change || !previous || change.revision === previous.revision || change.revision === this.ownRevision) return;
     if (change.ins && change.ins !== this.patientIns) return;
     if (change.topics.includes('documents')) this.revision += 1;
-    if (change.topics.includes('dossier') || change.topics.includes('authorizations')) this.dossierRevision += 1;
+    if (change.topics.some((topic) => DOSSIER_TOPICS.has(topic))) this.dossierRevision += 1;
   }
 
   /** Loads the list again from its first page (and the dossier's access conditions); resolves when done, failed or not. */
@@ -310,6 +315,7 @@ export class DmpDocumentList extends DmpElement {
     this.loadVirtualizer();
     this.revision += 1;
     this.dossierRevision += 1;
+    this.freshDossier = true;
     await this.updateComplete;
     await Promise.allSettled([this.documentsTask.taskComplete, this.dossierTask.taskComplete]);
   }

@@ -72,7 +72,9 @@ export class DmpDossier extends DmpElement {
     task: async ([client, ready, ins, key], { signal }): Promise<Loaded | typeof initialState> => {
       if (!client || !ready || !ins) return initialState;
       try {
-        return { key, info: await client.getDossier(ins, { signal }) };
+        const info = await this.dossierInfo(ins);
+        signal.throwIfAborted();
+        return { key, info };
       } catch (error) {
         // The existence test itself is refused to some (an actor the law keeps out, another
         // patient): a refusal to explain, not a failure to retry.
@@ -173,6 +175,8 @@ export class DmpDossier extends DmpElement {
       this.openedFor = this.key;
       this.opened = new Set();
       this.recapStale = true;
+      // The next récapitulatif waits for this key's dossier: an older target must not run meanwhile.
+      this.recapTarget = undefined;
     }
     const loaded = this.loaded;
     this.tabs = loaded && 'info' in loaded && loaded.info.status !== 'none' ? visibleTabs(this.askFor(loaded.info)) : [];

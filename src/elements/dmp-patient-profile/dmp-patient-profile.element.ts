@@ -113,7 +113,7 @@ export class DmpPatientProfile extends DmpElement {
       if (!client || !this.policy || !this.actor || !active || !ins || !key) return initialState;
       let info: DossierInfo;
       try {
-        info = await this.cachedDossier(ins, `${key}|${this.dossierRevision}`);
+        info = await this.dossierInfo(ins);
       } catch (error) {
         // The existence test refused (an actor the law keeps out): a refusal, not a failure.
         if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, refused: error.reason } satisfies Loaded;
@@ -153,7 +153,6 @@ export class DmpPatientProfile extends DmpElement {
   @query('#discard-dialog') private discardDialog?: HTMLDialogElement;
 
   @state() private revision = 0;
-  @state() private dossierRevision = 0;
   /** The form's content while editing; undefined in the read view. */
   @state() private draft: ProfileDraft | undefined;
   /** The version the edits replace when saved. */
@@ -241,7 +240,6 @@ export class DmpPatientProfile extends DmpElement {
   private handleDataChange(): void {
     const change = this.takeDataChange(this.patientIns);
     if (!change) return;
-    if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;
     if (change.topics.some((t) => RELOAD_TOPICS.includes(t) || DOSSIER_TOPICS.includes(t))) this.revision += 1;
   }
 

@@ -164,7 +164,8 @@ export class DmpSynthesisEditor extends DmpElement {
       const { client, policy, actor } = this;
       if (!ins || !author || !client || !policy || !actor) return initialState;
       const key = draftKey(author, ins);
-      const dossier = await client.getDossier(ins, { signal });
+      const dossier = await this.dossierInfo(ins);
+      signal.throwIfAborted();
       const request = this.policyRequest(ins);
       const ask = (action: 'synthesis.read' | 'synthesis.write') =>
         policy.decide({ actor, action, dossier: dossier.policy, document: NEW_SYNTHESIS_DOCUMENT, request });
