@@ -10,7 +10,7 @@ import { db, type DossierRecord } from '../db/store.js';
 import { fold } from '../../src/model/document.js';
 import { json, problem } from './http.js';
 import { actorKey } from '../../src/model/actor-key.js';
-import { refusal } from './request-context.js';
+import { refusal, revealsHidden } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const GRANT_DURATION_MS = 60 * 60 * 1000;
@@ -192,14 +192,15 @@ export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
   const limit = q.limit ?? DEFAULT_LOG_LIMIT;
   const items: AccessLogEntry[] = [];
   let index = before - 1;
-  // Entries made under a minor's connexion secrète are not shown to the representatives.
+  // Entries made under a minor's connexion secrète are not shown to the representatives, nor the
+  // refusals that hid something from the reader: they would tell it exists (DECISIONS 12).
   const hideSecret = actor.kind === 'legal-representative';
+  const shown = (entry: AccessLogEntry) => !(hideSecret && entry.secret) && !revealsHidden(entry, actor) && matchesLog(entry, q);
   for (; index >= 0 && items.length < limit; index--) {
     const entry = all[index]!;
-    if (hideSecret && entry.secret) continue;
-    if (matchesLog(entry, q)) items.push(entry);
+    if (shown(entry)) items.push(entry);
   }
-  const more = all.slice(0, index + 1).some((e) => !(hideSecret && e.secret) && matchesLog(e, q));
+  const more = all.slice(0, index + 1).some(shown);
   ctx.finish('history.read', decision);
   return json({ items, ...(more ? { nextCursor: String(index + 1) } : {}) });
 };

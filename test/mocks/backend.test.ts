@@ -374,6 +374,12 @@ describe('mock reference backend', () => {
       // Its versions likewise: the empty list of a dossier without a synthesis, not a refusal.
       expect(await as('rep-moreau-sophie').listSynthesisVersions(ins)).to.deep.equal({ items: [] });
       expect(lastLog(ins)).to.deep.include({ action: 'synthesis.read', outcome: 'denied', reason: 'invisible-to-legal-representative' });
+      // Kept for the audit, but not in the history the patient's side reads: it would tell.
+      const history = await as('rep-moreau-sophie').listAccessLog(ins, { limit: 200 });
+      expect(history.items.filter((e) => e.reason === 'invisible-to-legal-representative')).to.deep.equal([]);
+      // The minor, from whom nothing was hidden, sees the refusal.
+      const own = await as(PATIENT_MINOR.id).listAccessLog(ins, { limit: 200 });
+      expect(own.items.filter((e) => e.reason === 'invisible-to-legal-representative')).to.have.length(2);
     });
   });
 
