@@ -1,7 +1,10 @@
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { http } from 'msw';
-import { PATIENT_ADULT } from '../../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_MINOR } from '../../mocks/data/index.js';
 import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
+import '../../src/elements/dmp-document-list/dmp-document-list.js';
+import type { DmpDocumentList } from '../../src/elements/dmp-document-list/dmp-document-list.element.js';
 import '../../src/elements/dmp-dossier/dmp-dossier.js';
 import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import { mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from '../support/mount.js';
@@ -52,8 +55,44 @@ async function removeAndSwitchUser(el: HTMLElement, provider: DmpProvider, hold:
 }
 
 describe('an element removed while it loads', () => {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   before(startBackend);
   beforeEach(resetBackend);
+
+  it('dmp-document-list: a property set while it is out of the page starts nothing until it is back', async () => {
+    const sent = recordRequests();
+    try {
+      const { el, provider } = await mountInProvider<DmpDocumentList>(html`<dmp-document-list patient-ins=${ADULT}></dmp-document-list>`, 'ps-martin');
+      await waitUntil(() => el.items.length > 0, 'the list never loaded');
+      el.remove();
+      provider.actor = seededActor(NEXT_USER);
+      el.patientIns = PATIENT_MINOR.identity.ins;
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sent.lines.filter((line) => line.startsWith(`Bearer ${NEXT_USER}`))).to.deep.equal([]);
+      provider.append(el);
+      await waitUntil(() => sent.lines.some((line) => line.startsWith(`Bearer ${NEXT_USER}`) && line.includes(PATIENT_MINOR.identity.ins)), 'back in the page, it never loaded');
+    } finally {
+      sent.stop();
+    }
+  });
+
+  it('dmp-document-list: moved while it loads (removed and put back at once), it asks once', async () => {
+    const hold = holdPatientDocuments(ADULT);
+    const sent = recordRequests();
+    try {
+      const { el, provider } = await mountInProvider<DmpDocumentList>(html`<dmp-document-list patient-ins=${ADULT} category="patient"></dmp-document-list>`, 'ps-martin');
+      await waitUntil(hold.asked, 'the list was never asked for');
+      const host = document.createElement('div');
+      provider.append(host);
+      host.append(el);
+      hold.release();
+      await waitUntil(() => el.items.length > 0, 'the list never loaded after the move');
+      expect(sent.lines.filter((line) => line.endsWith(`/dossiers/${ADULT}/documents`))).to.have.length(1);
+    } finally {
+      sent.stop();
+      hold.release();
+    }
+  });
 
   for (const { tag, shows } of [
     { tag: 'dmp-patient-profile', shows: 'Groupe sanguin' },

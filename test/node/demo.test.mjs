@@ -2,7 +2,7 @@
 // for each seeded user, in French and in English, and after "reset data", with no page error and
 // nothing written to the console as an error. Served by Vite's dev server, as `npm start` does.
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { after, before, beforeEach, describe, it } from 'node:test';
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 
@@ -65,6 +65,8 @@ before(async () => {
   });
   await page.goto(`${server.resolvedUrls.local[0]}demo/index.html`);
   await page.waitForFunction(() => document.querySelectorAll('#actor option').length > 0);
+  await settled();
+  assert.deepEqual(problems, [], 'while the page loaded');
 }, { timeout: 60_000 });
 
 after(async () => {
@@ -93,6 +95,11 @@ async function settled() {
 const shadowText = (tag) => page.evaluate((t) => document.querySelector(t)?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? '', tag);
 
 describe('the demo page (npm start)', () => {
+  // Each test answers for what happened during it, not for an earlier test's failure.
+  beforeEach(() => {
+    problems.length = 0;
+  });
+
   it('offers every seeded role in its user switcher', async () => {
     const offered = await page.evaluate(() => [...document.querySelectorAll('#actor option')].map((o) => o.value));
     const { ACTORS } = await server.ssrLoadModule('/mocks/data/index.ts');
@@ -156,7 +163,7 @@ describe('the demo page (npm start)', () => {
     const count = async () => Number((await shadowText('dmp-document-list')).match(/(\d+) documents/)?.[1]);
     /** The count the list says, once it says `expected` (it redraws after its reload). */
     const countBecomes = (expected) =>
-      page.waitForFunction((n) => document.querySelector('dmp-document-list')?.shadowRoot?.textContent?.replace(/\s+/g, ' ').includes(`${n} documents`), expected);
+      page.waitForFunction((n) => new RegExp(`(^|\\D)${n} documents`).test(document.querySelector('dmp-document-list')?.shadowRoot?.textContent?.replace(/\s+/g, ' ') ?? ''), expected);
     const seeded = await count();
     assert.ok(seeded > 0, 'the list says how many documents it holds');
     const status = await page.evaluate(async () => {

@@ -75,6 +75,8 @@ async function show(page, id) {
         ];
         for (const [event, handler] of handlers) channel.on(event, handler);
         const timer = setTimeout(() => finish('no storyRendered event'), timeout);
+        // The previous story's text must not count as this one's, should they draw the same.
+        window.__storyText = undefined;
         channel.emit('setCurrentStory', { storyId, viewMode: 'story' });
       }),
     [id, STORY_TIMEOUT],
