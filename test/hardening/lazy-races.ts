@@ -9,7 +9,8 @@ import type { DmpSynthesisEditor } from '../../src/elements/dmp-synthesis-editor
 import type { Actor } from '../../src/model/actor.js';
 import { API_PREFIX } from '../../src/model/routes.js';
 import type { SynthesisContent } from '../../src/model/synthesis.js';
-import { alias, db, find, forgetOwnDrafts, get, guardian, mount, resetBackend, shadowRoots, startBackend, typeIn, until, visibleText, waitFor, worker, type Mounted } from './support.js';
+import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
+import { alias, db, find, forgetOwnDrafts, get, guardian, mount, resetBackend, seededActor, shadowRoots, startBackend, typeIn, until, visibleText, waitFor, worker, type Mounted } from './support.js';
 
 /*
  * What the `lazy-races-*.test.ts` files share. The elements fetch their form checks (a module
@@ -238,6 +239,26 @@ export async function consentTyped(actor: string | Actor, email: string): Promis
   await typeIn(m.el, '#notify-email', email);
   await waitFor(() => checks.asked(), 'the checks were not fetched as the user entered a form');
   return { ...m, checks };
+}
+
+/**
+ * Jeanne submits new notification settings while the panel's checks load, and `handOver` gives
+ * the page to another user during that wait: nothing may be sent, and once she is back the
+ * panel shows her saved address, not the one she had typed.
+ */
+export async function consentHandedOver(handOver: (provider: DmpProvider) => Promise<void>): Promise<void> {
+  const saved = db.dossiers.get(ADULT)!.notificationPreferences.email;
+  const m = await consentTyped('pat-durand-jeanne', 'jeanne.d@example.org');
+  get(m.el, '#notifications button[type="submit"]').click();
+  await handOver(m.provider);
+  await m.provider.updateComplete;
+  expect(m.checks.arrived(), 'the checks arrived before the user changed').to.equal(false);
+  await letChecksIn(m.checks);
+  expect(seen.writes, 'the write requests').to.deep.equal([]);
+  expect(db.dossiers.get(ADULT)!.notificationPreferences.email).to.equal(saved);
+  m.provider.actor = seededActor('pat-durand-jeanne');
+  const field = await waitFor(() => find<HTMLInputElement>(m.el, '#notify-email'), 'the panel never came back');
+  expect(field.value).to.equal(saved);
 }
 
 /** The kardegic dosage in the draft left on version 1 (see `overwriteChosen`). */
