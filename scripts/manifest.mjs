@@ -1,7 +1,7 @@
 // Regenerates custom-elements.json from the JSDoc of src/, or with --check fails when the
 // committed file differs from what the analyzer produces now.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const check = process.argv.includes('--check');
@@ -16,6 +16,14 @@ try {
   const manifest = JSON.parse(readFileSync(join(outdir, 'custom-elements.json'), 'utf8'));
   // The analyzer lists modules in the file system's order, which differs between machines.
   manifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // A JSDoc block that strays from its class (a constant slipped in between) silently drops the
+  // element from the manifest, and with it its docs and React wrapper: every tag must be there.
+  const described = new Set(manifest.modules.flatMap((m) => m.declarations ?? []).map((d) => d.tagName).filter(Boolean));
+  const tags = ['dmp-provider', ...readdirSync('src/elements').filter((dir) => dir.startsWith('dmp-'))];
+  const missing = tags.filter((tag) => !described.has(tag));
+  if (missing.length > 0) {
+    throw new Error(`custom-elements.json would not describe ${missing.join(', ')}: is each element's JSDoc right above its class?`);
+  }
   const fresh = `${JSON.stringify(manifest, null, 2)}\n`;
   if (!check) {
     writeFileSync('custom-elements.json', fresh);

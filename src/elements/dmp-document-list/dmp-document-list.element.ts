@@ -60,14 +60,19 @@ function nextFrame(): Promise<void> {
 
 
 type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
+
+/** The add form and its validation (with zod): most viewers never add. */
+const loadAddDocument = lazyModule(() => import('./add-document.js'), 'The add form');
+
 /**
  * The virtualizer is fetched while the first page of documents is, rather than with the element:
  * the rows wait for both, behind the same skeleton.
  */
-/** The add form and its validation (with zod): most viewers never add. */
-const loadAddDocument = lazyModule(() => import('./add-document.js'), 'The add form');
-
 const loadVirtualize = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js').then((module) => module.virtualize), 'The virtualizer');
+
+/** The data changes after which the dossier's access conditions may differ (its policy view holds oppositions and representatives). */
+const DOSSIER_TOPICS: ReadonlySet<DataTopic> = new Set(['dossier', 'authorizations', 'settings']);
+
 /**
  * The documents of a patient's DMP, newest first, with search, filters and sort reflected in
  * attributes (a host can deep-link to a filtered view). Documents the user may not see are never
@@ -99,9 +104,6 @@ const loadVirtualize = lazyModule(() => import('@lit-labs/virtualizer/virtualize
  * @cssprop [--dmp-document-list-max-height=36rem] - Height the list of rows may grow to before it scrolls.
  * @cssprop [--dmp-document-list-columns=minmax(12rem, 3fr) minmax(7rem, 1.2fr) minmax(7rem, 1fr) minmax(10rem, 2fr) minmax(6rem, 1fr) 6.5rem] - The grid columns: title, category, date, author, format, actions.
  */
-/** The data changes after which the dossier's access conditions may differ (its policy view holds oppositions and representatives). */
-const DOSSIER_TOPICS: ReadonlySet<DataTopic> = new Set(['dossier', 'authorizations', 'settings']);
-
 export class DmpDocumentList extends DmpElement {
   static override styles = [baseStyles, styles];
 
