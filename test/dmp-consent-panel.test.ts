@@ -1,5 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { http } from 'msw';
 import {
   DR_MOREL_URGENTISTE,
   DR_RENARD_BLOCKED,
@@ -13,7 +14,7 @@ import type { DmpError } from '../src/client/errors.js';
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import type { DmpConsentPanel } from '../src/elements/dmp-consent-panel/dmp-consent-panel.element.js';
 import type { AuthorizationChangeDetail } from '../src/elements/dmp-consent-panel/events.js';
-import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+import { db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
@@ -434,6 +435,40 @@ describe('dmp-consent-panel', () => {
       expect($(el, '#notifications [role="alert"]').textContent).to.contain('hors ligne');
       expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
       expect(record().notificationPreferences.email).to.equal('jeanne.durand@example.org');
+    });
+  });
+
+  describe('a change of patient or user during a write', () => {
+    it('announces an opposition for the patient it was written for, and tells the next patient nothing', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      worker.use(
+        http.put('*/api/dmp/v1/dossiers/:ins/oppositions', async () => {
+          await held;
+          // Nothing returned: the mock backend answers.
+          return undefined;
+        }),
+      );
+      const { el, provider } = await mount('rep-moreau-sophie', MINOR);
+      const published = oneEvent(provider, 'dmp-data-changed');
+      $<HTMLInputElement>(el, '#oppose-breakGlass').click();
+      await waitUntil(() => $(el, '#oppose-breakGlass').hasAttribute('disabled') || root(el).querySelector('[aria-busy="true"]'), 'the write never started');
+      el.patientIns = ADULT;
+      await el.updateComplete;
+      release();
+      expect((await published).detail).to.deep.include({ topics: ['settings', 'history'], ins: MINOR });
+      expect(record(MINOR).oppositions.breakGlass).to.equal(true);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(shadowText(el)).not.to.contain('Votre choix est enregistré');
+    });
+
+    it('keeps what was typed when the host hands over the same user again (an equal actor object)', async () => {
+      const { el, provider } = await mount('rep-moreau-sophie', MINOR);
+      input(el, '#rep-firstName', 'Marc');
+      provider.actor = { ...provider.actor! };
+      await provider.updateComplete;
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('Marc');
     });
   });
 

@@ -1,5 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { DR_MARTIN_TRAITANT } from '../mocks/data/professionals.js';
 import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR } from '../mocks/data/patients.js';
 import { SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2 } from '../mocks/data/synthesis.js';
 import { etagOf } from '../mocks/handlers/synthesis.js';
@@ -9,6 +10,7 @@ import { diffSynthesis, mergeSynthesis, resolveMerge } from '../src/elements/dmp
 import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
 import { validateContent } from '../src/elements/dmp-synthesis-editor/schema-check.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
 import { reasonText } from '../src/i18n/labels.js';
 import { emptySynthesisContent, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
 import { answersTo, db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
@@ -199,6 +201,20 @@ describe('dmp-synthesis-editor', () => {
       el.editing = true;
       await el.updateComplete;
       expect(root(el).querySelector('.editor')).to.equal(null);
+    });
+  });
+
+  describe('when who may write changes', () => {
+    it('stops offering Edit, and reading, once the patient no longer has the doctor as médecin traitant', async () => {
+      const { el, provider } = await mount('ps-martin');
+      expect(root(el).querySelector('[data-action="edit"]')).to.exist;
+      const patient = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: `Bearer ${PATIENT_ADULT.id}` }) });
+      await patient.changeAuthorization(INS, { change: 'undesignate-treating', rpps: DR_MARTIN_TRAITANT.rpps });
+      // Announced by the consent panel on the same page, or by the host after its own write.
+      provider.notifyDataChanged(['authorizations', 'history'], INS);
+      await waitUntil(() => !root(el).querySelector('[data-action="edit"]'), 'Edit is still offered');
+      // No other authorization: the synthesis is no longer his to read either.
+      expect(shadowText(el)).to.contain(reasonText('not-authorized'));
     });
   });
 

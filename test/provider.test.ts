@@ -243,6 +243,49 @@ describe('dmp-provider', () => {
       expect((await provider.dossierInfo(INS)).status).to.equal('active');
       expect(server.asked(), 'the failure was not kept').to.equal(6);
     });
+
+    it('after a change, does not take the answer of a test sent before it', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = 0;
+      worker.use(
+        http.get('*/api/dmp/v1/dossiers/:ins', async () => {
+          asked += 1;
+          // The first answer is the state before the write; it comes late.
+          if (asked === 1) {
+            await held;
+            return HttpResponse.json(INFO);
+          }
+          return HttpResponse.json({ ...INFO, status: 'closed', policy: { ...INFO.policy, status: 'closed' } });
+        }),
+      );
+      const { provider } = await mount();
+      const before = provider.dossierInfo(INS);
+      await waitUntil(() => asked === 1, 'the first test was never sent');
+      provider.notifyDataChanged(['dossier'], INS);
+      const after = provider.dossierInfo(INS);
+      release();
+      expect((await before).status).to.equal('active');
+      expect((await after).status, 'the answer asked after the change').to.equal('closed');
+      expect(asked).to.equal(2);
+    });
+
+    it('asks again once its answer is a minute old', async () => {
+      const server = answerDossier();
+      const { provider } = await mount();
+      await provider.dossierInfo(INS);
+      const realNow = Date.now;
+      try {
+        Date.now = () => realNow() + 59_000;
+        await provider.dossierInfo(INS);
+        expect(server.asked()).to.equal(1);
+        Date.now = () => realNow() + 61_000;
+        await provider.dossierInfo(INS);
+        expect(server.asked()).to.equal(2);
+      } finally {
+        Date.now = realNow;
+      }
+    });
   });
 
   it('does not carry an emergency grant over to another actor', async () => {

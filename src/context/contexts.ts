@@ -58,9 +58,10 @@ export interface ProviderApi {
   notifyDataChanged(topics: readonly DataTopic[], ins?: string): void;
   /**
    * The existence test of `ins` (`getDossier`) for the current actor, asked once and shared by
-   * the elements of this provider: each request is one more line in the patient's history.
-   * Asked again after a failure, a change of actor, client or session, a data change naming the
-   * dossier, its authorizations or its settings, or when `fresh` (the user asked to reload).
+   * the elements of this provider for a minute: each request is one more line in the patient's
+   * history. Asked again after a failure, a change of actor, client or session, a data change
+   * naming the dossier, its authorizations or its settings, or when `fresh` (the user asked to
+   * reload).
    */
   dossierInfo(ins: string, options?: { fresh?: boolean }): Promise<DossierInfo>;
   setEmergencyGrant(grant: SessionGrant | undefined): void;

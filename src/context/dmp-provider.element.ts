@@ -27,6 +27,12 @@ import {
 } from './contexts.js';
 
 const DEFAULT_POLICY: PolicyEngine = { decide };
+/**
+ * How long the elements share one existence test: long enough for a page and its tabs to open,
+ * short enough to see what changed elsewhere (the patient's portal, another workstation).
+ */
+const DOSSIER_INFO_MAX_AGE_MS = 60_000;
+const settled = (): void => undefined;
 /** The data changes after which a dossier's access conditions may differ. */
 const DOSSIER_TOPICS: ReadonlySet<DataTopic> = new Set(['dossier', 'authorizations', 'settings']);
 /** Pointer and keyboard activity anywhere inside the provider keeps the session alive. */
@@ -103,8 +109,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   private expiryTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The existence tests asked under the current actor, client and session, by INS. */
-  private readonly dossiers = new Map<string, Promise<DossierInfo>>();
+  /** The existence tests asked under the current actor, client and session, by INS, with when they were asked. */
+  private readonly dossiers = new Map<string, { answer: Promise<DossierInfo>; at: number }>();
+  /** The last existence test sent for each INS, until it is answered. */
+  private readonly asking = new Map<string, Promise<unknown>>();
   private readonly handleActivity = () => {
     if (this.sessionProvider.value?.state === 'active') this.armExpiry();
   };
@@ -157,16 +165,26 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   dossierInfo(ins: string, { fresh = false }: { fresh?: boolean } = {}): Promise<DossierInfo> {
     const known = fresh ? undefined : this.dossiers.get(ins);
-    if (known) return known;
+    if (known && Date.now() - known.at < DOSSIER_INFO_MAX_AGE_MS) return known.answer;
     const client = this.clientProvider.value;
     if (!client) return Promise.reject(new DmpError('invalid-request', 'dmp-provider has no client yet'));
-    const asked = client.getDossier(ins);
-    this.dossiers.set(ins, asked);
-    // A failure is not kept: the next element to ask tries again.
-    asked.catch(() => {
-      if (this.dossiers.get(ins) === asked) this.dossiers.delete(ins);
-    });
-    return asked;
+    // A test still on its way was sent before what made this one necessary (a write, a Reload):
+    // this one leaves after it, rather than share its answer (the client merges identical GETs).
+    const before = this.asking.get(ins);
+    const answer = (before ? before.then(settled, settled) : Promise.resolve()).then(() => client.getDossier(ins));
+    this.dossiers.set(ins, { answer, at: Date.now() });
+    this.asking.set(ins, answer);
+    answer.then(
+      () => this.answered(ins, answer, false),
+      () => this.answered(ins, answer, true),
+    );
+    return answer;
+  }
+
+  /** A failure is not kept: the next element to ask tries again. */
+  private answered(ins: string, answer: Promise<DossierInfo>, failed: boolean): void {
+    if (this.asking.get(ins) === answer) this.asking.delete(ins);
+    if (failed && this.dossiers.get(ins)?.answer === answer) this.dossiers.delete(ins);
   }
 
   /** Records (or clears) the emergency access granted to this session. */

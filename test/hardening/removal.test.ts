@@ -76,6 +76,23 @@ describe('an element removed while it loads', () => {
     }
   });
 
+  it('dmp-document-list: reload() out of the page resolves at once, and the list reloads once back', async () => {
+    const sent = recordRequests();
+    try {
+      const { el, provider } = await mountInProvider<DmpDocumentList>(html`<dmp-document-list patient-ins=${ADULT}></dmp-document-list>`, 'ps-martin');
+      await waitUntil(() => el.items.length > 0, 'the list never loaded');
+      el.remove();
+      const listings = () => sent.lines.filter((line) => line.endsWith(`/dossiers/${ADULT}/documents`)).length;
+      const before = listings();
+      await el.reload();
+      expect(listings(), 'nothing is asked out of the page').to.equal(before);
+      provider.append(el);
+      await waitUntil(() => listings() === before + 1, 'back in the page, it never reloaded');
+    } finally {
+      sent.stop();
+    }
+  });
+
   it('dmp-document-list: moved while it loads (removed and put back at once), it asks once', async () => {
     const hold = holdPatientDocuments(ADULT);
     const sent = recordRequests();

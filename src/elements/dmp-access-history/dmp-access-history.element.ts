@@ -23,7 +23,6 @@ import { outcomeLabel } from './texts.js';
 import type { HistoryExportedDetail } from './events.js';
 
 const EMERGENCY_MODES = ['break-glass', 'regulation'] as const satisfies readonly AccessMode[];
-/** Changes after which the dossier's access conditions may differ, so `history.read` is asked again. */
 const ACTOR_FILTER_DELAY_MS = 300;
 const MAX_PAGE_SIZE = 1000;
 const DEFAULT_PAGE_SIZE = 50;

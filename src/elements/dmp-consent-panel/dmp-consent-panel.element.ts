@@ -12,6 +12,8 @@ import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Authorization } from '../../model/authorization.js';
+import { actorKey } from '../../model/actor-key.js';
+import type { Actor } from '../../model/actor.js';
 import type { DossierInfo, LegalRepresentative, NotificationPreferences, Oppositions } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
@@ -225,7 +227,8 @@ export class DmpConsentPanel extends DmpElement {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
     if (change && change.revision !== this.ownRevision && change.topics.some((topic) => RELOAD_TOPICS.includes(topic))) this.reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
-    if (changed.has('patientIns') || changed.has('actor') || (changed.has('session') && this.session?.endedBy === 'logout')) {
+    const otherUser = changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor);
+    if (changed.has('patientIns') || otherUser || (changed.has('session') && this.session?.endedBy === 'logout')) {
       this.forms += 1;
       this.data = undefined;
       this.preferences = undefined;
@@ -249,8 +252,9 @@ export class DmpConsentPanel extends DmpElement {
     return result.ok ? undefined : result.reason;
   }
 
-  private notify(topics: readonly DataTopic[]): void {
-    this.provider?.notifyDataChanged(topics, this.patientIns);
+  /** Announces a write for `ins`, the patient it was sent for (the panel may show another by now). */
+  private notify(topics: readonly DataTopic[], ins: string): void {
+    this.provider?.notifyDataChanged(topics, ins);
     // Context values reach consumers synchronously: this is the revision just published.
     this.ownRevision = this.dataChange?.revision;
   }
@@ -315,13 +319,14 @@ export class DmpConsentPanel extends DmpElement {
 
   private async changeAuthorization(change: AuthorizationChangeKind, professional: Professional): Promise<void> {
     if (!this.emit('dmp-authorization-change-request', { change, professional }, { cancelable: true })) return;
-    await this.write('authorizations', async (client, ins) => {
+    await this.write('authorizations', async (client, ins, here) => {
       const result = await client.changeAuthorization(ins, { change, rpps: professional.rpps });
       this.patchData(ins, { authorizations: result.items });
+      this.emit('dmp-authorization-changed', { change, professional });
+      this.notify(['authorizations', 'history'], ins);
+      if (!here()) return;
       if (change === 'grant') this.searchText = '';
       this.say('authorizations', 'success', changedText(change, fullName(professional)));
-      this.emit('dmp-authorization-changed', { change, professional });
-      this.notify(['authorizations', 'history']);
     });
   }
 
@@ -336,12 +341,12 @@ export class DmpConsentPanel extends DmpElement {
     }
     const wanted: Oppositions = { ...saved, [key]: (event.target as HTMLInputElement).checked };
     this.pendingOppositions = wanted;
-    await this.write('oppositions', async (client, ins) => {
+    await this.write('oppositions', async (client, ins, here) => {
       const oppositions = await client.setOppositions(ins, wanted);
       this.patchData(ins, { oppositions });
-      this.say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.', { id: 'consent-panel.opposition.saved' }));
       this.emit('dmp-opposition-changed', { oppositions });
-      this.notify(['settings', 'history']);
+      this.notify(['settings', 'history'], ins);
+      if (here()) this.say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.', { id: 'consent-panel.opposition.saved' }));
     });
     this.pendingOppositions = undefined;
   }
@@ -371,13 +376,14 @@ export class DmpConsentPanel extends DmpElement {
       await this.focusFirstInvalid('notifications');
       return;
     }
-    await this.write('notifications', async (client, ins) => {
+    await this.write('notifications', async (client, ins, here) => {
       const saved = await client.setNotificationPreferences(ins, parsed.value);
       this.patchData(ins, { preferences: saved });
+      this.notify(['settings', 'history'], ins);
+      if (!here()) return;
       this.preferences = preferencesDraft(saved);
       this.preferencesDirty = false;
       this.say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.', { id: 'consent-panel.notifications.saved' }));
-      this.notify(['settings', 'history']);
     });
   }
 
@@ -394,12 +400,13 @@ export class DmpConsentPanel extends DmpElement {
       await this.focusFirstInvalid('representatives');
       return;
     }
-    await this.write('representatives', async (client, ins) => {
+    await this.write('representatives', async (client, ins, here) => {
       const added = await client.addRepresentative(ins, parsed.value);
       this.patchData(ins, { representatives: [...(this.data?.representatives ?? []), added] });
+      this.notify(['settings', 'history'], ins);
+      if (!here()) return;
       this.representative = { ...EMPTY_REPRESENTATIVE };
       this.say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`, { id: 'consent-panel.representative.added' }));
-      this.notify(['settings', 'history']);
     });
   }
 
@@ -416,11 +423,11 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   private async removeRepresentative(representative: LegalRepresentative): Promise<void> {
-    await this.write('representatives', async (client, ins) => {
+    await this.write('representatives', async (client, ins, here) => {
       await client.removeRepresentative(ins, representative.id);
       this.patchData(ins, { representatives: (this.data?.representatives ?? []).filter((r) => r.id !== representative.id) });
-      this.say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`, { id: 'consent-panel.representative.removed' }));
-      this.notify(['settings', 'history']);
+      this.notify(['settings', 'history'], ins);
+      if (here()) this.say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`, { id: 'consent-panel.representative.removed' }));
     });
   }
 
@@ -441,12 +448,13 @@ export class DmpConsentPanel extends DmpElement {
       return;
     }
     if (!this.emit('dmp-dossier-close-request', { reason }, { cancelable: true })) return;
-    const closed = await this.write('close', async (client, ins) => {
+    const closed = await this.write('close', async (client, ins, here) => {
       const dossier = await client.closeDossier(ins, reason);
+      this.emit('dmp-dossier-closed', { dossier });
+      this.notify(['dossier', 'history'], ins);
+      if (!here()) return;
       this.closeReason = '';
       this.closeWord = '';
-      this.emit('dmp-dossier-closed', { dossier });
-      this.notify(['dossier', 'history']);
       this.say('status', 'success', msg('Le dossier est fermé.', { id: 'consent-panel.closed' }));
     });
     if (!closed) return;
@@ -466,11 +474,11 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   private async reactivate(): Promise<void> {
-    const reactivated = await this.write('status', async (client, ins) => {
+    const reactivated = await this.write('status', async (client, ins, here) => {
       const dossier = await client.reactivateDossier(ins);
       this.emit('dmp-dossier-reactivated', { dossier });
-      this.notify(['dossier', 'history']);
-      this.say('status', 'success', msg('Le dossier est réactivé.', { id: 'consent-panel.reactivated' }));
+      this.notify(['dossier', 'history'], ins);
+      if (here()) this.say('status', 'success', msg('Le dossier est réactivé.', { id: 'consent-panel.reactivated' }));
     });
     if (reactivated) await this.reload();
   }
@@ -486,17 +494,24 @@ export class DmpConsentPanel extends DmpElement {
    * Runs one write of a section: the section is busy meanwhile and its failure is said in words.
    * Resolves with whether it succeeded; what the user typed is left alone either way.
    */
-  private async write(section: Section, run: (client: DmpClient, ins: string) => Promise<void>): Promise<boolean> {
+  /**
+   * Runs a write for the patient shown. `here()` tells whether the forms are still the ones it was
+   * asked from: after a change of patient or user, or a logout, the write is still announced for
+   * its own patient, but says nothing and resets nothing in the forms of the next one.
+   */
+  private async write(section: Section, run: (client: DmpClient, ins: string, here: () => boolean) => Promise<void>): Promise<boolean> {
     const client = this.client;
     const ins = this.data?.ins;
     if (!client || !ins || this.busy.has(section)) return false;
+    const forms = this.forms;
+    const here = () => this.forms === forms;
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
     try {
-      await run(client, ins);
-      return true;
+      await run(client, ins, here);
+      return here();
     } catch (error) {
-      this.say(section, 'error', this.notSaved(error));
+      if (here()) this.say(section, 'error', this.notSaved(error));
       return false;
     } finally {
       const busy = new Set(this.busy);

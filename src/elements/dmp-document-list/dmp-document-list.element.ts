@@ -112,9 +112,9 @@ export class DmpDocumentList extends DmpElement {
   /** Declared before documentsTask, so runs first in an update: a fresh test asked here is the one the listing awaits. */
   private readonly dossierTask = new Task(this, {
     task: async ([ins, ready]) => {
-      if (!ready || !ins || !this.client) return initialState;
       const fresh = this.freshDossier;
       this.freshDossier = false;
+      if (!ready || !ins || !this.client) return initialState;
       return this.dossierInfo(ins, fresh);
     },
     args: () => [this.patientIns, this.ready, this.actorKey, this.dossierRevision] as const,
@@ -312,12 +312,16 @@ export class DmpDocumentList extends DmpElement {
     if (change.topics.some((topic) => DOSSIER_TOPICS.has(topic))) this.dossierRevision += 1;
   }
 
-  /** Loads the list again from its first page (and the dossier's access conditions); resolves when done, failed or not. */
+  /**
+   * Loads the list again from its first page (and the dossier's access conditions); resolves when
+   * done, failed or not. Out of the page, it resolves at once and the list reloads once back.
+   */
   async reload(): Promise<void> {
     this.loadVirtualizer();
     this.revision += 1;
     this.dossierRevision += 1;
     this.freshDossier = true;
+    if (!this.isConnected) return;
     await this.updateComplete;
     await Promise.allSettled([this.documentsTask.taskComplete, this.dossierTask.taskComplete]);
   }
