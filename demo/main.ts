@@ -11,17 +11,52 @@ import { db, startMockBackend } from '../mocks/browser.js';
 import { ACTORS, IDENTITIES_WITHOUT_DOSSIER, PATIENTS, patientDisplayName } from '../mocks/data/index.js';
 import type { Actor } from '../src/model/actor.js';
 
+type DemoLocale = 'fr' | 'en';
+
+/** The demo page's own words; the elements translate themselves. */
+const TEXTS = {
+  fr: {
+    intro: 'Chaque élément du DMP sur le serveur de démonstration (MSW), avec des données fictives.',
+    settings: 'Réglages de la démonstration',
+    user: 'Utilisateur',
+    patient: 'Patient',
+    language: 'Langue',
+    reset: 'Réinitialiser les données',
+    wasReset: 'Données de démonstration réinitialisées.',
+    expired: 'Session expirée : choisissez à nouveau un utilisateur pour reprendre.',
+    active: 'dossier actif',
+    closed: 'dossier fermé',
+    none: 'pas de dossier',
+  },
+  en: {
+    intro: 'Every DMP element on the demonstration server (MSW), with fictitious data.',
+    settings: 'Demonstration settings',
+    user: 'User',
+    patient: 'Patient',
+    language: 'Language',
+    reset: 'Reset the data',
+    wasReset: 'Demonstration data reset.',
+    expired: 'Session expired: choose a user again to go on.',
+    active: 'active record',
+    closed: 'closed record',
+    none: 'no record',
+  },
+} satisfies Record<DemoLocale, Record<string, string>>;
+
 /** One region per element. */
-const SECTIONS: ReadonlyArray<{ tag: string; title: string }> = [
-  { tag: 'dmp-dossier', title: 'Le DMP complet' },
-  { tag: 'dmp-document-list', title: 'Documents' },
-  { tag: 'dmp-synthesis-editor', title: 'Volet de synthèse médicale' },
-  { tag: 'dmp-access-history', title: 'Historique des accès' },
-  { tag: 'dmp-consent-panel', title: 'Gestion du DMP' },
-  { tag: 'dmp-break-glass', title: 'Accès en urgence' },
-  { tag: 'dmp-dossier-create', title: 'Création d’un DMP' },
-  { tag: 'dmp-patient-profile', title: 'Mes informations' },
+const SECTIONS: ReadonlyArray<{ tag: string; title: Record<DemoLocale, string> }> = [
+  { tag: 'dmp-dossier', title: { fr: 'Le DMP complet', en: 'The whole DMP' } },
+  { tag: 'dmp-document-list', title: { fr: 'Documents', en: 'Documents' } },
+  { tag: 'dmp-synthesis-editor', title: { fr: 'Volet de synthèse médicale', en: 'Medical summary' } },
+  { tag: 'dmp-access-history', title: { fr: 'Historique des accès', en: 'Access history' } },
+  { tag: 'dmp-consent-panel', title: { fr: 'Gestion du DMP', en: 'Managing the DMP' } },
+  { tag: 'dmp-break-glass', title: { fr: 'Accès en urgence', en: 'Emergency access' } },
+  { tag: 'dmp-dossier-create', title: { fr: 'Création d’un DMP', en: 'Opening a DMP' } },
+  { tag: 'dmp-patient-profile', title: { fr: 'Mes informations', en: 'My information' } },
 ];
+
+let locale: DemoLocale = 'fr';
+const text = (key: keyof (typeof TEXTS)['fr']) => TEXTS[locale][key];
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 const provider = $<HTMLElementTagNameMap['dmp-provider']>('provider');
@@ -48,7 +83,8 @@ function render(): void {
     ...SECTIONS.map(({ tag, title }) => {
       const section = document.createElement('section');
       const heading = document.createElement('h2');
-      heading.textContent = title;
+      heading.textContent = title[locale];
+      heading.dataset.tag = tag;
       section.append(heading);
       const element = document.createElement(tag);
       element.setAttribute('patient-ins', ins);
@@ -68,9 +104,22 @@ function patientOptions(actor: Actor | undefined): HTMLOptionElement[] {
     actor?.kind === 'patient' ? p.id === actor.id : actor?.kind === 'legal-representative' ? (p.dossier?.legalRepresentatives.some((r) => r.id === actor.id) ?? false) : true,
   );
   return [
-    ...shown.map((p) => option(p.identity.ins, `${patientDisplayName(p.identity)} — ${p.dossier?.status === 'closed' ? 'dossier fermé' : 'dossier actif'}`)),
-    ...(patientSide ? [] : IDENTITIES_WITHOUT_DOSSIER.map((i) => option(i.ins, `${patientDisplayName(i)} — pas de dossier`))),
+    ...shown.map((p) => option(p.identity.ins, `${patientDisplayName(p.identity)} — ${text(p.dossier?.status === 'closed' ? 'closed' : 'active')}`)),
+    ...(patientSide ? [] : IDENTITIES_WITHOUT_DOSSIER.map((i) => option(i.ins, `${patientDisplayName(i)} — ${text('none')}`))),
   ];
+}
+
+/** The page's own words in the chosen language, the patients' labels included. */
+function translatePage(): void {
+  document.documentElement.lang = locale;
+  for (const node of document.querySelectorAll<HTMLElement>('[data-text]')) node.textContent = text(node.dataset.text as keyof (typeof TEXTS)['fr']);
+  for (const node of document.querySelectorAll<HTMLElement>('[data-label]')) node.setAttribute('aria-label', text(node.dataset.label as keyof (typeof TEXTS)['fr']));
+  for (const heading of region.querySelectorAll<HTMLElement>('h2[data-tag]')) {
+    heading.textContent = SECTIONS.find((s) => s.tag === heading.dataset.tag)?.title[locale] ?? '';
+  }
+  const selected = patientSelect.value;
+  patientSelect.replaceChildren(...patientOptions(ACTORS.find((a) => (a.id ?? '') === actorSelect.value)));
+  patientSelect.value = selected;
 }
 
 function selectActor(): void {
@@ -90,16 +139,17 @@ async function main(): Promise<void> {
   actorSelect.addEventListener('change', selectActor);
   patientSelect.addEventListener('change', render);
   localeSelect.addEventListener('change', () => {
-    provider.locale = localeSelect.value === 'en' ? 'en' : 'fr';
-    document.documentElement.lang = provider.locale;
+    locale = localeSelect.value === 'en' ? 'en' : 'fr';
+    provider.locale = locale;
+    translatePage();
   });
   $('reset').addEventListener('click', () => {
     db.reset();
     provider.notifyDataChanged(['documents', 'synthesis', 'authorizations', 'history', 'dossier', 'settings']);
-    status.textContent = 'Données de démonstration réinitialisées.';
+    status.textContent = text('wasReset');
   });
   provider.addEventListener('dmp-session-expired', () => {
-    status.textContent = 'Session expirée : choisissez à nouveau un utilisateur pour reprendre.';
+    status.textContent = text('expired');
   });
   selectActor();
 }

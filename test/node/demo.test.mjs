@@ -148,6 +148,10 @@ describe('the demo page (npm start)', () => {
     await settled();
     assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
     assert.doesNotMatch(await shadowText('dmp-document-list'), /Ajouter un document/);
+    // The page's own words follow too: nothing is left half in French.
+    assert.equal(await page.textContent('#reset'), 'Reset the data');
+    assert.equal(await page.textContent('#elements h2'), 'The whole DMP');
+    assert.match(await page.textContent('#patient option:checked'), /active record$/);
     await page.selectOption('#locale', 'fr');
     await page.waitForFunction(() => document.querySelector('dmp-document-list')?.shadowRoot?.textContent?.includes('Ajouter un document'));
     assert.deepEqual(problems, []);
