@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, SEED_NOW, actorById } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW, actorById } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
 import { CATEGORIES } from '../src/model/category.js';
@@ -92,6 +92,9 @@ export const BlockedProfessional: Story = { args: { actor: 'ps-renard' } };
 
 /** An occupational physician: the law gives them no access at all. */
 export const OccupationalPhysician: Story = { args: { actor: 'occ-med' } };
+
+/** A person who has no DMP yet: said as a fact, and no list is asked for. */
+export const NoDossier: Story = { args: { patientIns: PATIENT_NO_DOSSIER.ins } };
 
 // ---------------------------------------------------------------------------------------------
 // Masked documents.
