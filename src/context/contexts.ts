@@ -39,6 +39,11 @@ export interface SessionState {
   emergencyGrant?: SessionGrant | undefined;
   /** A minor's connexion secrète: what is submitted is hidden from the representatives. */
   secret: boolean;
+  /**
+   * How many times a user logged out of this provider. An element that sees it change drops what
+   * was typed, even when a new session began before it could see the logout.
+   */
+  logouts: number;
 }
 export const sessionContext = createContext<SessionState | undefined>(Symbol.for('dmp-elements/session'));
 

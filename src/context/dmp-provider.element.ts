@@ -96,7 +96,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   private readonly policyProvider = new ContextProvider(this, { context: policyContext });
   private readonly sessionProvider = new ContextProvider(this, {
     context: sessionContext,
-    initialValue: { state: 'active', secret: false } satisfies SessionState,
+    initialValue: { state: 'active', secret: false, logouts: 0 } satisfies SessionState,
   });
   private readonly dataChangeProvider = new ContextProvider(this, {
     context: dataChangeContext,
@@ -119,7 +119,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /** The session as elements see it. */
   get session(): SessionState {
-    return this.sessionProvider.value ?? { state: 'active', secret: this.secret };
+    return this.sessionProvider.value ?? { state: 'active', secret: this.secret, logouts: 0 };
   }
 
   override connectedCallback(): void {
@@ -200,7 +200,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
    */
   async logout(): Promise<void> {
     clearTimeout(this.expiryTimer);
-    this.updateSession({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined });
+    this.updateSession({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined, logouts: this.session.logouts + 1 });
     // Drafts survive crashes and expiry for their author, not an explicit logout (DECISIONS 10).
     await clearAllDrafts().catch(() => undefined);
   }

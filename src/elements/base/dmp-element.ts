@@ -1,7 +1,7 @@
 import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
-import { LitElement, html, type ReactiveController, type TemplateResult } from 'lit';
+import { LitElement, html, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import type { DmpClient } from '../../client/types.js';
 import {
@@ -129,6 +129,16 @@ export abstract class DmpElement extends LitElement {
    */
   protected dossierInfo(ins: string, fresh = false): Promise<DossierInfo> {
     return this.provider!.dossierInfo(ins, { fresh });
+  }
+
+  /**
+   * Whether a user logged out since the last update: what they typed goes with them (DECISIONS.md
+   * 10), even if a new session began in the same task or while the element was out of the page.
+   */
+  protected loggedOut(changed: PropertyValues): boolean {
+    if (!changed.has('session')) return false;
+    const before = changed.get('session') as SessionState | undefined;
+    return before !== undefined && before.logouts !== this.session?.logouts;
   }
 
   /** Whether the element has what it needs to show patient data. */

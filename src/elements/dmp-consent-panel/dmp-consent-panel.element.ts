@@ -228,8 +228,11 @@ export class DmpConsentPanel extends DmpElement {
     if (change && change.revision !== this.ownRevision && change.topics.some((topic) => RELOAD_TOPICS.includes(topic))) this.reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
     const otherUser = changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor);
-    if (changed.has('patientIns') || otherUser || (changed.has('session') && this.session?.endedBy === 'logout')) {
+    if (changed.has('patientIns') || otherUser || this.loggedOut(changed)) {
       this.forms += 1;
+      // Loaded again for whoever is here now, even when nothing the load depends on changed (a
+      // logout and a new session in the same task).
+      this.reloads += 1;
       this.data = undefined;
       this.preferences = undefined;
       this.preferencesDirty = false;

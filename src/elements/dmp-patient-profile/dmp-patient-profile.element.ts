@@ -205,11 +205,9 @@ export class DmpPatientProfile extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('dataChange')) this.handleDataChange();
-    if (changed.has('session') && this.session?.state === 'expired') {
-      // Expiry keeps the edits on the device for their author; a logout takes them away (DECISIONS.md 10).
-      if (this.session.endedBy === 'logout') this.leaveEdit();
-      else if (this.draft) void this.keepDraft();
-    }
+    // Expiry keeps the edits on the device for their author; a logout takes them away (DECISIONS.md 10).
+    if (this.loggedOut(changed)) this.leaveEdit();
+    else if (changed.has('session') && this.session?.state === 'expired' && this.draft) void this.keepDraft();
     if (changed.has('patientIns') || changed.has('actor')) {
       const actorBefore = changed.has('actor') ? (changed.get('actor') as typeof this.actor) : this.actor;
       const insBefore = changed.has('patientIns') ? (changed.get('patientIns') as string | undefined) : this.patientIns;

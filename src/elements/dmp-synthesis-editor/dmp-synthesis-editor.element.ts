@@ -269,7 +269,7 @@ export class DmpSynthesisEditor extends DmpElement {
     if (changed.has('patientIns') && this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
     const ended = changed.has('session') && this.session?.state === 'expired';
     // A logout takes the user's edits away with them (DECISIONS.md 10): nothing is written, nothing comes back.
-    if (ended && this.session?.endedBy === 'logout') this.forgetEdits();
+    if (this.loggedOut(changed)) this.forgetEdits();
     // Pending edits are written under their author and patient before either changes.
     else if (changed.has('actor') || changed.has('patientIns') || ended) void this.flushDraft();
     const change = this.dataChange;
