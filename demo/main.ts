@@ -10,6 +10,7 @@ import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import { db, startMockBackend } from '../mocks/browser.js';
 import { ACTORS, IDENTITIES_WITHOUT_DOSSIER, PATIENTS, patientDisplayName } from '../mocks/data/index.js';
 import type { Actor } from '../src/model/actor.js';
+import { decide } from '../src/policy/decide.js';
 
 type DemoLocale = 'fr' | 'en';
 
@@ -100,8 +101,9 @@ function render(): void {
  */
 function patientOptions(actor: Actor | undefined): HTMLOptionElement[] {
   const patientSide = actor?.kind === 'patient' || actor?.kind === 'legal-representative';
-  const shown = PATIENTS.filter((p) =>
-    actor?.kind === 'patient' ? p.id === actor.id : actor?.kind === 'legal-representative' ? (p.dossier?.legalRepresentatives.some((r) => r.id === actor.id) ?? false) : true,
+  // Whose side a patient or representative is on is the policy's linkage rule, asked of it.
+  const shown = PATIENTS.filter(
+    (p) => !patientSide || decide({ actor, action: 'dossier.read', dossier: db.policyDossier(p.identity.ins) }).allowed,
   );
   return [
     ...shown.map((p) => option(p.identity.ins, `${patientDisplayName(p.identity)} — ${text(p.dossier?.status === 'closed' ? 'closed' : 'active')}`)),

@@ -49,6 +49,14 @@ export const sessionContext = createContext<SessionState | undefined>(Symbol.for
 
 export type DataTopic = 'documents' | 'synthesis' | 'authorizations' | 'history' | 'dossier' | 'settings';
 
+/**
+ * Whether a change of these topics may change a dossier's access conditions: its policy view
+ * holds its status, its authorizations, and the patient's oppositions and representatives.
+ */
+export function changesAccess(topics: readonly DataTopic[]): boolean {
+  return topics.some((topic) => topic === 'dossier' || topic === 'authorizations' || topic === 'settings');
+}
+
 /** Published after every write, so elements showing that data reload without polling. */
 export interface DataChange {
   /** Increases on every change; elements compare it to know they must reload. */

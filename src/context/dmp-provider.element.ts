@@ -12,6 +12,7 @@ import type { DossierInfo } from '../model/dossier.js';
 import { decide } from '../policy/decide.js';
 import {
   actorContext,
+  changesAccess,
   clientContext,
   dataChangeContext,
   localeContext,
@@ -33,8 +34,6 @@ const DEFAULT_POLICY: PolicyEngine = { decide };
  */
 const DOSSIER_INFO_MAX_AGE_MS = 60_000;
 const settled = (): void => undefined;
-/** The data changes after which a dossier's access conditions may differ. */
-const DOSSIER_TOPICS: ReadonlySet<DataTopic> = new Set(['dossier', 'authorizations', 'settings']);
 /** Pointer and keyboard activity anywhere inside the provider keeps the session alive. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 
@@ -153,7 +152,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /** Tells every element that data changed (after a write), so the ones showing it reload. */
   notifyDataChanged(topics: readonly DataTopic[], ins?: string): void {
-    if (topics.some((topic) => DOSSIER_TOPICS.has(topic))) {
+    if (changesAccess(topics)) {
       if (ins) this.dossiers.delete(ins);
       else this.dossiers.clear();
     }

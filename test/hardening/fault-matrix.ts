@@ -290,6 +290,13 @@ async function listReady(m: AnyMounted): Promise<void> {
   await waitUntil(() => m.el.shadowRoot!.querySelector('.body [data-action="open"]'), 'the rights on the documents were never known', { interval: POLL_MS });
 }
 
+/** The adult's document list as `actor` (or the cell's own), loaded with the rights on its rows known. */
+async function readyList(o: SetupOptions, actor: string, pageSize?: number): Promise<AnyMounted> {
+  const m = await documentList({ actor: o.actor ?? actor, ins: ADULT }, pageSize);
+  await listReady(m);
+  return m;
+}
+
 function dlLoadFailure(says: Says): string[] {
   const error = errorOf(says);
   return error.kind === 'forbidden'
@@ -356,11 +363,7 @@ const SCENARIOS: Record<string, Scenario> = {
     path: (ins) => `^/dossiers/${ins}/documents$`,
     load: false,
     ins: ADULT,
-    setup: async (o) => {
-      const m = await documentList({ actor: o.actor ?? 'ps-martin', ins: ADULT });
-      await listReady(m);
-      return m;
-    },
+    setup: (o) => readyList(o, 'ps-martin'),
     act: async (m) => button(m.el, 'Charger plus de documents').click(),
     failure: (says) => [`La suite de la liste n’a pas pu être chargée : ${errorText(errorOf(says))}`],
     retry: async (m) => button(m.el, 'Charger plus de documents').click(),
@@ -371,11 +374,7 @@ const SCENARIOS: Record<string, Scenario> = {
     path: (ins) => `^/dossiers/${ins}/documents/[^/]+$`,
     load: false,
     ins: ADULT,
-    setup: async (o) => {
-      const m = await documentList({ actor: o.actor ?? 'pat-durand-jeanne', ins: ADULT }, 50);
-      await listReady(m);
-      return m;
-    },
+    setup: (o) => readyList(o, 'pat-durand-jeanne', 50),
     act: mask,
     failure: (says) => [`Le document n’a pas été masqué : ${errorText(errorOf(says))}`],
     retry: mask,
@@ -386,11 +385,7 @@ const SCENARIOS: Record<string, Scenario> = {
     path: (ins) => `^/dossiers/${ins}/documents/[^/]+$`,
     load: false,
     ins: ADULT,
-    setup: async (o) => {
-      const m = await documentList({ actor: o.actor ?? 'pat-durand-jeanne', ins: ADULT }, 50);
-      await listReady(m);
-      return m;
-    },
+    setup: (o) => readyList(o, 'pat-durand-jeanne', 50),
     act: remove,
     failure: (says) => [`Le document n’a pas été supprimé : ${errorText(errorOf(says))}`],
     retry: remove,
@@ -402,8 +397,7 @@ const SCENARIOS: Record<string, Scenario> = {
     load: false,
     ins: ADULT,
     setup: async (o) => {
-      const m = await documentList({ actor: o.actor ?? 'ps-martin', ins: ADULT });
-      await listReady(m);
+      const m = await readyList(o, 'ps-martin');
       button(m.el, 'Ajouter un document').click();
       await waitUntil(() => get<HTMLDialogElement>(m.el, '#add-dialog').open, 'the add dialog did not open', { interval: POLL_MS });
       await typeIn(m.el, '#add-title', 'Compte rendu de la consultation du jour');

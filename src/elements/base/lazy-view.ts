@@ -4,7 +4,7 @@ import { errorText } from '../../i18n/error-text.js';
 
 /**
  * A part of an element's view that comes in a module fetched after the first load (see
- * `lazyModule`). `fetch()` starts the fetch; `render()` draws the part once it is here, and until
+ * `lazyModule`). `request()` asks for the module; `render()` draws the part once it is here, and until
  * then says that it is coming, or why it did not come, with a Retry button.
  */
 export class LazyView<T> {
@@ -20,8 +20,8 @@ export class LazyView<T> {
     private readonly onLoad?: (value: T) => void,
   ) {}
 
-  /** Starts the fetch, unless it is done or under way; after a failure, only Retry starts it again. */
-  fetch(): void {
+  /** Asks for the module, unless it is here or on its way; after a failure, only Retry asks again. */
+  request(): void {
     if (this.value !== undefined || this.loading || this.error !== undefined) return;
     this.loading = true;
     this.load()
@@ -51,7 +51,7 @@ export class LazyView<T> {
 
   private readonly retry = (): void => {
     this.error = undefined;
-    this.fetch();
+    this.request();
     this.host.requestUpdate();
   };
 }

@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isDmpError } from '../../client/errors.js';
 import type { EmergencyMode } from '../../client/types.js';
-import type { DataTopic } from '../../context/contexts.js';
+import { changesAccess } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
@@ -18,8 +18,6 @@ import { styles } from './dmp-break-glass.styles.js';
 // Brings the typing of the dmp-break-glass-* events this element emits.
 import type {} from './events.js';
 
-/** What changes whether emergency access is possible: the oppositions, authorizations, status. */
-const RELOAD_TOPICS: readonly DataTopic[] = ['dossier', 'settings', 'authorizations'];
 
 /**
  * Emergency access by a professional the patient has not authorized: break-glass (the patient's
@@ -103,7 +101,7 @@ export class DmpBreakGlass extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
-    if (change && change.revision !== this.ownRevision && change.topics.some((topic) => RELOAD_TOPICS.includes(topic))) this.reloads += 1;
+    if (change && change.revision !== this.ownRevision && changesAccess(change.topics)) this.reloads += 1;
     if (changed.has('patientIns')) {
       this.justification = '';
       this.confirmed = false;

@@ -7,7 +7,7 @@ import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import type { DmpClient } from '../../client/types.js';
-import type { DataTopic } from '../../context/contexts.js';
+import { changesAccess, type DataTopic } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
@@ -62,8 +62,6 @@ type PanelAction = (typeof PANEL_ACTIONS)[number];
 /** Where a message shows: a section, or `status` (the dossier's state, at the top). */
 type Section = 'authorizations' | 'oppositions' | 'notifications' | 'representatives' | 'close' | 'status';
 
-/** Topics whose change makes the panel reload (another element or another tab of the host wrote). */
-const RELOAD_TOPICS: readonly DataTopic[] = ['authorizations', 'settings', 'dossier'];
 
 /** Long enough to let someone finish typing a name, short enough to feel live. */
 const SEARCH_DELAY_MS = 300;
@@ -225,7 +223,7 @@ export class DmpConsentPanel extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
-    if (change && change.revision !== this.ownRevision && change.topics.some((topic) => RELOAD_TOPICS.includes(topic))) this.reloads += 1;
+    if (change && change.revision !== this.ownRevision && changesAccess(change.topics)) this.reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
     const otherUser = changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor);
     if (changed.has('patientIns') || otherUser || this.loggedOut(changed)) {

@@ -5,7 +5,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DmpError, isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
-import type { DataChange, DataTopic } from '../../context/contexts.js';
+import { changesAccess, type DataChange } from '../../context/contexts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
@@ -69,9 +69,6 @@ const loadAddDocument = lazyModule(() => import('./add-document.js'), 'The add f
  * the rows wait for both, behind the same skeleton.
  */
 const loadVirtualize = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js').then((module) => module.virtualize), 'The virtualizer');
-
-/** The data changes after which the dossier's access conditions may differ (its policy view holds oppositions and representatives). */
-const DOSSIER_TOPICS: ReadonlySet<DataTopic> = new Set(['dossier', 'authorizations', 'settings']);
 
 /**
  * The documents of a patient's DMP, newest first, with search, filters and sort reflected in
@@ -309,7 +306,7 @@ export class DmpDocumentList extends DmpElement {
     if (!change || !previous || change.revision === previous.revision || change.revision === this.ownRevision) return;
     if (change.ins && change.ins !== this.patientIns) return;
     if (change.topics.includes('documents')) this.revision += 1;
-    if (change.topics.some((topic) => DOSSIER_TOPICS.has(topic))) this.dossierRevision += 1;
+    if (changesAccess(change.topics)) this.dossierRevision += 1;
   }
 
   /**

@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
-import type { DataTopic } from '../../context/contexts.js';
+import { changesAccess } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
@@ -22,8 +22,6 @@ import { renderContent, renderEmergencies, renderStatus } from './recap-view.js'
 import { isDossierTab, visibleTabs, type Ask, type DossierTab, type TabAccess } from './tabs.js';
 import { actorKey } from '../../model/actor-key.js';
 
-/** Changes after which the actor's access conditions may differ: the existence test is asked again. */
-const DOSSIER_TOPICS: readonly DataTopic[] = ['dossier', 'authorizations', 'settings'];
 
 type Loaded = { key: string; info: DossierInfo } | { key: string; refused: ReasonCode };
 
@@ -216,7 +214,7 @@ export class DmpDossier extends DmpElement {
     if (!change) return;
     // Everything the récapitulatif shows may have changed; it reloads when next on screen, after
     // the dossier when the access conditions may have changed too (its reload marks it stale).
-    if (change.topics.some((t) => DOSSIER_TOPICS.includes(t))) this.dossierRevision += 1;
+    if (changesAccess(change.topics)) this.dossierRevision += 1;
     else this.recapStale = true;
   }
 

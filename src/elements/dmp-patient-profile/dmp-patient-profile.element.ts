@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { isDmpError, type DmpIssue } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
-import type { DataTopic } from '../../context/contexts.js';
+import { changesAccess } from '../../context/contexts.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
@@ -31,10 +31,6 @@ import { listPatientDocuments, loadChecks, readProfile, type Checks } from './lo
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
 import { errorText } from './texts.js';
 
-/** Changes after which what this element shows, or what the user may do, may differ. */
-const RELOAD_TOPICS: readonly DataTopic[] = ['documents', 'dossier', 'authorizations'];
-/** Changes after which the dossier's access conditions may differ, so the existence test is asked again. */
-const DOSSIER_TOPICS: readonly DataTopic[] = ['dossier', 'authorizations', 'settings'];
 const DRAFT_KIND = 'profile';
 const MAX_ISSUES_SHOWN = 5;
 
@@ -223,7 +219,7 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   protected override updated(): void {
-    this.fetchFormWhenNeeded();
+    this.requestFormWhenNeeded();
     const id = this.pendingFocus;
     if (id === undefined) return;
     this.pendingFocus = undefined;
@@ -231,14 +227,14 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   /** The form is fetched when the user may edit (the Edit button is shown) or is editing. */
-  private fetchFormWhenNeeded(): void {
-    if (this.draft || this.renderRoot.querySelector('#edit')) this.form.fetch();
+  private requestFormWhenNeeded(): void {
+    if (this.draft || this.renderRoot.querySelector('#edit')) this.form.request();
   }
 
   private handleDataChange(): void {
     const change = this.takeDataChange(this.patientIns);
     if (!change) return;
-    if (change.topics.some((t) => RELOAD_TOPICS.includes(t) || DOSSIER_TOPICS.includes(t))) this.revision += 1;
+    if (change.topics.includes('documents') || changesAccess(change.topics)) this.revision += 1;
   }
 
   private decideOn(action: Action, dossier: PolicyDossier, document: PolicyDocumentInput): Decision {

@@ -4,7 +4,7 @@ import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } 
 import { property, query, state } from 'lit/decorators.js';
 import { isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
-import type { DataTopic } from '../../context/contexts.js';
+import { changesAccess } from '../../context/contexts.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
@@ -79,12 +79,6 @@ const loadEditView = lazyModule(() => import('./edit-view.js'), 'The editor');
 
 /** The schema checks: only an author needs them. */
 const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synthesis checks');
-
-/**
- * The data changes after which the editor loads again: the synthesis itself, or who may read and
- * write it (the dossier's status, its authorizations, the patient's settings).
- */
-const RELOAD_TOPICS: ReadonlySet<DataTopic> = new Set(['synthesis', 'dossier', 'authorizations', 'settings']);
 
 /**
  * The volet de synthèse médicale (VSM) of one patient: a read view for everyone allowed to read
@@ -278,14 +272,15 @@ export class DmpSynthesisEditor extends DmpElement {
       change &&
       change.revision > 0 &&
       change.revision !== this.ownRevision &&
-      change.topics.some((topic) => RELOAD_TOPICS.has(topic)) &&
+      // The synthesis itself, or who may read and write it.
+      (change.topics.includes('synthesis') || changesAccess(change.topics)) &&
       (!change.ins || change.ins === this.patientIns)
     ) {
       void this.load.run();
       if (change.topics.includes('synthesis') && this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
     }
     // A conflict or a version to compare: the views that draw them are fetched now.
-    if (this.conflict || this.viewedVersion !== undefined) this.comparison.fetch();
+    if (this.conflict || this.viewedVersion !== undefined) this.comparison.request();
   }
 
   protected override update(changed: PropertyValues): void {
@@ -305,7 +300,7 @@ export class DmpSynthesisEditor extends DmpElement {
     // An author will edit: the checks are fetched now rather than at the first keystroke.
     if (loaded.canWrite) {
       void this.loadValidate(false);
-      this.editForm.fetch();
+      this.editForm.request();
     }
     if (keepEdits) return;
     const synthesis = loaded.synthesis;
