@@ -10,6 +10,7 @@ import type {
   PolicyDossier,
 } from '../../src/model/dossier.js';
 import { isMinor, type PatientIdentity } from '../../src/model/patient.js';
+import { NO_DOSSIER } from '../../src/model/no-dossier.js';
 import type { Professional } from '../../src/model/professional.js';
 import type { Synthesis } from '../../src/model/synthesis.js';
 import {
@@ -191,14 +192,7 @@ export class MockDb {
   policyDossier(ins: string): PolicyDossier {
     const d = this.dossiers.get(ins);
     if (!d) {
-      return {
-        status: 'none',
-        patientIsMinor: false,
-        treatingPhysiciansRpps: [],
-        authorizedRpps: [],
-        blockedRpps: [],
-        oppositions: { breakGlass: false, regulation: false },
-      };
+      return structuredClone(NO_DOSSIER);
     }
     return {
       status: d.status,

@@ -123,6 +123,11 @@ export function abortError(reason: unknown): DmpError {
     : new DmpError('aborted', 'The request was aborted', { cause: reason });
 }
 
+/** Throws {@link abortError} when `signal` has already aborted. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal.reason);
+}
+
 /** Waits `ms` (a retry's backoff); rejects with {@link abortError} as soon as `signal` aborts. */
 export function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {

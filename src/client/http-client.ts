@@ -10,8 +10,10 @@ import type {
 } from '../model/dossier.js';
 import type { RouteName, RouteSpec } from '../model/routes.js';
 import type { SynthesisContent } from '../model/synthesis.js';
-import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep } from './errors.js';
+import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep, throwIfAborted } from './errors.js';
 import { lazyModule } from './lazy-module.js';
+import { parseRetryAfter, retrySchedule, startDeadline } from './retry.js';
+import type { RetryOptions } from './retry.js';
 import type { DmpIssue } from './errors.js';
 import type {
   AddDocumentOptions,
@@ -24,18 +26,6 @@ import type {
   ResponseOf,
   UploadProgress,
 } from './types.js';
-
-export interface RetryOptions {
-  /** Attempts in all, the first included (default 3). */
-  tries?: number;
-  /** The first wait between attempts, doubled each time, with jitter (default 300). */
-  baseDelayMs?: number;
-  /**
-   * The longest wait between attempts (default 10 000). A `Retry-After` asking for more ends
-   * the retries at once: the error carries `retryAfter` so the page can tell the user.
-   */
-  maxDelayMs?: number;
-}
 
 export interface HttpDmpClientOptions {
   /** Where the HTTP API lives, e.g. `/api/dmp/v1`; a relative URL resolves against the page. */
@@ -96,9 +86,7 @@ export class HttpDmpClient implements DmpClient {
   readonly #fetch: typeof fetch;
   readonly #headerHook: HttpDmpClientOptions['headers'];
   readonly #timeoutMs: number;
-  readonly #tries: number;
-  readonly #baseDelayMs: number;
-  readonly #maxDelayMs: number;
+  readonly #retryDelay: ReturnType<typeof retrySchedule>;
   readonly #flights = new Map<string, Flight>();
 
   constructor(options: HttpDmpClientOptions) {
@@ -106,9 +94,7 @@ export class HttpDmpClient implements DmpClient {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#headerHook = options.headers;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
-    this.#tries = Math.max(1, Math.floor(options.retry?.tries ?? 3));
-    this.#baseDelayMs = options.retry?.baseDelayMs ?? 300;
-    this.#maxDelayMs = options.retry?.maxDelayMs ?? 10_000;
+    this.#retryDelay = retrySchedule(options.retry);
     // Fetched now, so that the first request does not wait for it.
     loadWire().catch(() => undefined);
   }
@@ -345,7 +331,7 @@ export class HttpDmpClient implements DmpClient {
         try {
           return await this.#attempt(call, deadline.signal);
         } catch (error) {
-          const wait = isDmpError(error) ? this.#retryDelay(call.route, error, attempt) : undefined;
+          const wait = call.route.method === 'GET' && isDmpError(error) ? this.#retryDelay(error, attempt) : undefined;
           if (wait === undefined) throw error;
           await sleep(wait, deadline.signal);
         }
@@ -363,21 +349,6 @@ export class HttpDmpClient implements DmpClient {
       throw signal.aborted ? abortError(signal.reason) : new DmpError('network', `${describe(call.route)}: no response`, { cause: error });
     }
     return interpret(call, fetchResponse(response, signal));
-  }
-
-  /** Milliseconds to wait before the next attempt, or undefined to give up. */
-  #retryDelay(route: RouteSpec, error: DmpError, attempt: number): number | undefined {
-    if (route.method !== 'GET' || attempt >= this.#tries) return undefined;
-    const transient =
-      error.kind === 'network' || error.kind === 'rate-limited' || (error.kind === 'http' && (error.status ?? 0) >= 500);
-    if (!transient) return undefined;
-    if (error.retryAfter !== undefined) {
-      const asked = error.retryAfter * 1000;
-      return asked <= this.#maxDelayMs ? asked : undefined;
-    }
-    const ceiling = Math.min(this.#maxDelayMs, this.#baseDelayMs * 2 ** (attempt - 1));
-    // Jitter keeps the pages that failed together from retrying together.
-    return ceiling / 2 + (Math.random() * ceiling) / 2;
   }
 
   #upload(call: Call, parent: AbortSignal, onProgress: ((progress: UploadProgress) => void) | undefined): Promise<unknown> {
@@ -423,32 +394,6 @@ function describe(route: RouteSpec): string {
   // The path template, never the filled path: error messages end up in logs, and the filled
   // path holds the patient's NIR.
   return `${route.method} ${route.path}`;
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal.reason);
-}
-
-/** Aborts when `parent` does, or after `ms` without a `restart()`. */
-function startDeadline(parent: AbortSignal, ms: number) {
-  const controller = new AbortController();
-  const follow = () => controller.abort(parent.reason);
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const restart = () => {
-    clearTimeout(timer);
-    timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${ms} ms`, 'TimeoutError')), ms);
-  };
-  if (parent.aborted) follow();
-  else parent.addEventListener('abort', follow, { once: true });
-  restart();
-  return {
-    signal: controller.signal,
-    restart,
-    dispose() {
-      clearTimeout(timer);
-      parent.removeEventListener('abort', follow);
-    },
-  };
 }
 
 /** Same URL and same headers (hence same caller identity): the same answer. */
@@ -568,13 +513,4 @@ async function errorBody(raw: RawResponse): Promise<unknown> {
     if (isDmpError(error) && (error.kind === 'aborted' || error.kind === 'timeout')) throw error;
     return undefined;
   }
-}
-
-/** `Retry-After` in seconds, from delay-seconds or an HTTP date. */
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
 }

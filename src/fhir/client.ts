@@ -1,5 +1,7 @@
 import type * as z from 'zod/mini';
-import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep } from '../client/errors.js';
+import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep, throwIfAborted } from '../client/errors.js';
+import { parseRetryAfter, retrySchedule, startDeadline } from '../client/retry.js';
+import type { RetryOptions } from '../client/retry.js';
 import type { DmpIssue } from '../client/errors.js';
 import type {
   AddDocumentOptions,
@@ -102,12 +104,8 @@ import {
   TYPE_CODE_SYSTEM,
 } from './systems.js';
 
-export interface FhirRetryOptions {
-  /** Attempts in all, the first included (default 3). */
-  tries?: number;
-  /** The first wait between attempts, doubled each time (default 300). */
-  baseDelayMs?: number;
-}
+/** The same retries as the HTTP client's. */
+export type FhirRetryOptions = RetryOptions;
 
 export interface FhirDmpClientOptions {
   /** The FHIR R4 endpoint, e.g. `https://gateway.example.fr/fhir/R4`. */
@@ -120,7 +118,7 @@ export interface FhirDmpClientOptions {
    * request; throwing makes the call fail with an `unauthorized` DmpError.
    */
   headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
-  /** How long one request may take (default 15 000 ms). */
+  /** How long a call may take, retries included (default 15 000 ms), as for the HTTP client. */
   timeoutMs?: number;
   /** Automatic retries of reads on network errors, 5xx and 429. */
   retry?: FhirRetryOptions;
@@ -165,8 +163,7 @@ export class FhirDmpClient implements DmpClient {
   readonly #fetch: typeof fetch;
   readonly #headers: FhirDmpClientOptions['headers'];
   readonly #timeoutMs: number;
-  readonly #tries: number;
-  readonly #baseDelayMs: number;
+  readonly #retryDelay: ReturnType<typeof retrySchedule>;
   /** INS → Patient id: stable for a dossier's life, so asked once. */
   readonly #patientIds = new Map<string, string>();
 
@@ -175,8 +172,7 @@ export class FhirDmpClient implements DmpClient {
     this.#fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.#headers = options.headers;
     this.#timeoutMs = options.timeoutMs ?? 15_000;
-    this.#tries = Math.max(1, Math.floor(options.retry?.tries ?? 3));
-    this.#baseDelayMs = options.retry?.baseDelayMs ?? 300;
+    this.#retryDelay = retrySchedule(options.retry);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -849,14 +845,19 @@ export class FhirDmpClient implements DmpClient {
     };
     const url = call.path ? `${this.#baseUrl}/${call.path}` : this.#baseUrl;
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-    for (let attempt = 1; ; attempt += 1) {
-      try {
-        return await this.#attempt(call, url, headers, body, signal);
-      } catch (error) {
-        const wait = call.method === 'GET' && isDmpError(error) ? this.#retryDelay(error, attempt) : undefined;
-        if (wait === undefined) throw error;
-        await sleep(wait, signal);
+    const deadline = startDeadline(signal, this.#timeoutMs);
+    try {
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          return await this.#attempt(call, url, headers, body, deadline.signal);
+        } catch (error) {
+          const wait = call.method === 'GET' && isDmpError(error) ? this.#retryDelay(error, attempt) : undefined;
+          if (wait === undefined) throw error;
+          await sleep(wait, deadline.signal);
+        }
       }
+    } finally {
+      deadline.dispose();
     }
   }
 
@@ -871,43 +872,26 @@ export class FhirDmpClient implements DmpClient {
     }
   }
 
-  async #attempt(call: Call, url: string, headers: Record<string, string>, body: string | undefined, signal: AbortSignal | undefined): Promise<unknown> {
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(new DOMException(`No answer within ${this.#timeoutMs} ms`, 'TimeoutError')), this.#timeoutMs);
-    const follow = () => deadline.abort(signal?.reason);
-    signal?.addEventListener('abort', follow, { once: true });
+  async #attempt(call: Call, url: string, headers: Record<string, string>, body: string | undefined, signal: AbortSignal): Promise<unknown> {
+    let response: Response;
     try {
-      let response: Response;
-      try {
-        response = await this.#fetch(url, { method: call.method, headers, body, signal: deadline.signal });
-      } catch (error) {
-        throw deadline.signal.aborted ? abortError(deadline.signal.reason) : new DmpError('network', `${call.what}: no response`, { cause: error });
-      }
-      let text: string;
-      try {
-        text = await response.text();
-      } catch (error) {
-        throw deadline.signal.aborted ? abortError(deadline.signal.reason) : new DmpError('network', 'The response was cut off', { cause: error });
-      }
-      if (!response.ok) throw errorOf(call.what, response, text);
-      if (text.trim() === '') return undefined;
-      try {
-        return JSON.parse(text);
-      } catch (error) {
-        throw new DmpError('invalid-response', `${call.what}: the response is not valid JSON`, { status: response.status, cause: error });
-      }
-    } finally {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', follow);
+      response = await this.#fetch(url, { method: call.method, headers, body, signal });
+    } catch (error) {
+      throw signal.aborted ? abortError(signal.reason) : new DmpError('network', `${call.what}: no response`, { cause: error });
     }
-  }
-
-  #retryDelay(error: DmpError, attempt: number): number | undefined {
-    if (attempt >= this.#tries) return undefined;
-    const transient = error.kind === 'network' || error.kind === 'rate-limited' || (error.kind === 'http' && (error.status ?? 0) >= 500);
-    if (!transient) return undefined;
-    if (error.retryAfter !== undefined) return error.retryAfter <= 10 ? error.retryAfter * 1000 : undefined;
-    return this.#baseDelayMs * 2 ** (attempt - 1);
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      throw signal.aborted ? abortError(signal.reason) : new DmpError('network', 'The response was cut off', { cause: error });
+    }
+    if (!response.ok) throw errorOf(call.what, response, text);
+    if (text.trim() === '') return undefined;
+    try {
+      return JSON.parse(text);
+    } catch (error) {
+      throw new DmpError('invalid-response', `${call.what}: the response is not valid JSON`, { status: response.status, cause: error });
+    }
   }
 }
 
@@ -1120,15 +1104,5 @@ function errorOf(what: string, response: Response, text: string): DmpError {
   });
 }
 
-function parseRetryAfter(value: string | null): number | undefined {
-  if (value === null) return undefined;
-  const trimmed = value.trim();
-  if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
-  return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
-}
 
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal.reason);
-}
 

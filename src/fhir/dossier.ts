@@ -1,5 +1,6 @@
 import type { DossierInfo, LegalRepresentative, NotificationPreferences, Oppositions, PolicyDossier } from '../model/dossier.js';
 import { isMinor, type InsStatus, type PatientIdentity } from '../model/patient.js';
+import { NO_DOSSIER } from '../model/no-dossier.js';
 import type { Organisation, Professional } from '../model/professional.js';
 import type { AccessMode } from '../policy/types.js';
 import { codeIn, codingIn, idOfReference, need, rppsOf } from './parse.js';
@@ -289,14 +290,7 @@ export function policyDossierOf(args: {
 }): PolicyDossier {
   const { patient } = args;
   if (!patient) {
-    return {
-      status: 'none',
-      patientIsMinor: false,
-      treatingPhysiciansRpps: [],
-      authorizedRpps: [],
-      blockedRpps: [],
-      oppositions: { breakGlass: false, regulation: false },
-    };
+    return structuredClone(NO_DOSSIER);
   }
   const { authorized, blocked } = authorizationsOf(args.consents);
   const insStatus = insStatusOf(patient);

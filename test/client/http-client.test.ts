@@ -1,7 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { DmpError, isDmpError } from '../../src/client/errors.js';
 import { HttpDmpClient } from '../../src/client/http-client.js';
 import type { HttpDmpClientOptions } from '../../src/client/http-client.js';
 import {
@@ -16,6 +15,7 @@ import {
   SYNTHESIS_V1,
   SYNTHESIS_V2,
 } from './fixtures.js';
+import { failure } from '../support/failure.js';
 
 const worker = setupWorker();
 
@@ -26,16 +26,6 @@ function client(options: Partial<HttpDmpClientOptions> = {}) {
     retry: { baseDelayMs: 1 },
     ...options,
   });
-}
-
-async function failure(promise: Promise<unknown>): Promise<DmpError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isDmpError(error), `not a DmpError: ${String(error)}`).to.equal(true);
-    return error as DmpError;
-  }
-  return expect.fail('expected the call to fail');
 }
 
 function problemJson(status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) {

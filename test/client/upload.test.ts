@@ -1,12 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
-import { DmpError, isDmpError } from '../../src/client/errors.js';
 import { HttpDmpClient } from '../../src/client/http-client.js';
 import type { HttpDmpClientOptions } from '../../src/client/http-client.js';
 import type { UploadProgress } from '../../src/client/types.js';
 import type { NewDocument } from '../../src/model/document.js';
 import { api, BASE_URL, DOC_BIOLOGY, INS_ADULT, problem } from './fixtures.js';
+import { failure } from '../support/failure.js';
 
 const worker = setupWorker();
 const UPLOAD = api('/dossiers/:ins/documents');
@@ -21,16 +21,6 @@ function pdf(bytes: number): File {
 
 function client(options: Partial<HttpDmpClientOptions> = {}) {
   return new HttpDmpClient({ baseUrl: BASE_URL, headers: () => ({ Authorization: 'Bearer pro-martin' }), retry: { baseDelayMs: 1 }, ...options });
-}
-
-async function failure(promise: Promise<unknown>): Promise<DmpError> {
-  try {
-    await promise;
-  } catch (error) {
-    expect(isDmpError(error), `not a DmpError: ${String(error)}`).to.equal(true);
-    return error as DmpError;
-  }
-  return expect.fail('expected the upload to fail');
 }
 
 describe('HttpDmpClient.addDocument', () => {

@@ -1,6 +1,5 @@
 import { expect } from '@open-wc/testing';
 import { HttpDmpClient } from '../../src/client/http-client.js';
-import { DmpError } from '../../src/client/errors.js';
 import type { DossierCreate } from '../../src/model/dossier.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { db, startMockBackend, worker } from '../../mocks/browser.js';
@@ -14,6 +13,7 @@ import {
   PATIENT_OPPOSED,
   SEED_NOW,
 } from '../../mocks/data/index.js';
+import { failure } from '../support/failure.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 
@@ -29,16 +29,6 @@ function as(actorId: string, extra: Record<string, string> = {}) {
 /** A GET as one seeded actor, to see the answer as it is on the wire. */
 function rawGet(actorId: string, path: string): Promise<Response> {
   return fetch(`/api/dmp/v1${path}`, { headers: { Authorization: `Bearer ${actorId}` } });
-}
-
-async function failure(promise: Promise<unknown>): Promise<DmpError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof DmpError) return error;
-    throw error;
-  }
-  throw new Error('expected the call to fail');
 }
 
 const logOf = (ins: string) => db.logOf(ins);

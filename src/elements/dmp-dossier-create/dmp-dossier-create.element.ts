@@ -8,6 +8,7 @@ import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Credentials, DossierCreate, DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import { validateNir } from '../../model/nir.js';
+import { NO_DOSSIER } from '../../model/no-dossier.js';
 import { INS_STATUSES, isMinor, type InsStatus } from '../../model/ins.js';
 import type { PatientIdentity, PatientTraits } from '../../model/patient.js';
 import type { Decision } from '../../policy/types.js';
@@ -31,16 +32,6 @@ import { formatNir, reformatNirInput } from './nir-format.js';
 import { consentInformation, credentialsSheet } from './texts.js';
 
 type Step = 'identify' | 'dossier' | 'credentials' | 'done';
-
-/** The existence test's answer before any dossier is known: what `decide` judges a creation on. */
-const NO_DOSSIER: PolicyDossier = {
-  status: 'none',
-  patientIsMinor: false,
-  treatingPhysiciansRpps: [],
-  authorizedRpps: [],
-  blockedRpps: [],
-  oppositions: { breakGlass: false, regulation: false },
-};
 
 const RELATIONSHIPS = ['parent', 'guardian', 'curator', 'other'] as const;
 

@@ -1,0 +1,70 @@
+import type { DmpError } from './errors.js';
+
+export interface RetryOptions {
+  /** Attempts in all, the first included (default 3). */
+  tries?: number;
+  /** The first wait between attempts, doubled each time, with jitter (default 300). */
+  baseDelayMs?: number;
+  /**
+   * The longest wait between attempts (default 10 000). A `Retry-After` asking for more ends
+   * the retries at once: the error carries `retryAfter` so the page can tell the user.
+   */
+  maxDelayMs?: number;
+}
+
+/**
+ * When a failed read is tried again, for every client: only on what may pass (no answer, a
+ * 5xx, a 429), never beyond `tries`, after `Retry-After` when the server says it. Returns the
+ * milliseconds to wait before attempt `attempt + 1`, or undefined to give up.
+ */
+export function retrySchedule(options: RetryOptions | undefined): (error: DmpError, attempt: number) => number | undefined {
+  const tries = Math.max(1, Math.floor(options?.tries ?? 3));
+  const baseDelayMs = options?.baseDelayMs ?? 300;
+  const maxDelayMs = options?.maxDelayMs ?? 10_000;
+  return (error, attempt) => {
+    if (attempt >= tries) return undefined;
+    const transient = error.kind === 'network' || error.kind === 'rate-limited' || (error.kind === 'http' && (error.status ?? 0) >= 500);
+    if (!transient) return undefined;
+    if (error.retryAfter !== undefined) {
+      const asked = error.retryAfter * 1000;
+      return asked <= maxDelayMs ? asked : undefined;
+    }
+    const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
+    // Jitter keeps the pages that failed together from retrying together.
+    return ceiling / 2 + (Math.random() * ceiling) / 2;
+  };
+}
+
+/**
+ * A signal that aborts when `parent` does, or after `ms` without a `restart()`, with a
+ * TimeoutError (read by `abortError` as a timeout). `dispose()` once the call is over.
+ */
+export function startDeadline(parent: AbortSignal | undefined, ms: number) {
+  const controller = new AbortController();
+  const follow = () => controller.abort(parent?.reason);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const restart = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => controller.abort(new DOMException(`No answer within ${ms} ms`, 'TimeoutError')), ms);
+  };
+  if (parent?.aborted) follow();
+  else parent?.addEventListener('abort', follow, { once: true });
+  restart();
+  return {
+    signal: controller.signal,
+    restart,
+    dispose() {
+      clearTimeout(timer);
+      parent?.removeEventListener('abort', follow);
+    },
+  };
+}
+
+/** `Retry-After` in seconds, from either of its forms (a number of seconds, an HTTP date). */
+export function parseRetryAfter(value: string | null): number | undefined {
+  if (value === null) return undefined;
+  const trimmed = value.trim();
+  if (/^\d+$/.test(trimmed)) return Number(trimmed);
+  const at = Date.parse(trimmed);
+  return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
+}
