@@ -203,3 +203,25 @@ export const EnglishProfessionalWithoutAccess: Story = { args: { locale: 'en', a
 export const EnglishClosedDossier: Story = {
   args: { locale: 'en', actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins },
 };
+
+/**
+ * A host's theme, set once on `dmp-provider`: the tokens reach every tab's element, and the
+ * dossier exports their parts (`::part(document-list-row)`).
+ */
+export const Themed: Story = {
+  args: { actor: 'ps-martin', tab: 'documents' },
+  render: (args) => html`<style>
+      .themed dmp-provider {
+        --dmp-color-accent: #6a1b9a;
+        --dmp-color-focus: #6a1b9a;
+        --dmp-font-family: Georgia, 'Times New Roman', serif;
+        --dmp-radius: 0;
+      }
+      .themed dmp-dossier::part(document-list-row):hover {
+        background: #f3e5f5;
+      }
+    </style>
+    <div class="themed">
+      ${inProvider(html`<dmp-dossier patient-ins=${args.patientIns} tab=${args.tab}></dmp-dossier>`, args.actor, args.locale)}
+    </div>`,
+};

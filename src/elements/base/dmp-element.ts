@@ -28,6 +28,29 @@ import { baseStyles } from './styles.js';
 /**
  * What every DMP element shares: the provider's contexts, typed events, and the two states no
  * element may skip — used outside a provider, and session expired (no patient data then).
+ *
+ * The design tokens below are read by every element (defaults in `base/styles.ts`); set them on
+ * the element or on any ancestor.
+ *
+ * @cssprop [--dmp-font-family=system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif] - Text font.
+ * @cssprop [--dmp-font-size=0.9375rem] - Base text size.
+ * @cssprop [--dmp-color-text=#1b1b1f] - Text.
+ * @cssprop [--dmp-color-muted=#52525b] - Secondary text.
+ * @cssprop [--dmp-color-surface=#ffffff] - Background of fields and cards.
+ * @cssprop [--dmp-color-surface-alt=#f4f4f5] - Background of notices and alternate rows.
+ * @cssprop [--dmp-color-border=#c4c4cc] - Borders.
+ * @cssprop [--dmp-color-accent=#0a55b5] - Buttons, links, the selected item.
+ * @cssprop [--dmp-color-on-accent=#ffffff] - Text on the accent color.
+ * @cssprop [--dmp-color-focus=#0a55b5] - The focus ring.
+ * @cssprop [--dmp-color-error=#b3261e] - Errors and destructive actions.
+ * @cssprop [--dmp-color-error-surface=#fdecea] - Background of error notices.
+ * @cssprop [--dmp-color-emergency=#a3160f] - Emergency access (bris de glace, régulation).
+ * @cssprop [--dmp-color-masked=#6b3fa0] - Masked documents.
+ * @cssprop [--dmp-color-success=#1e6b34] - Confirmations.
+ * @cssprop [--dmp-color-declared=#7a4b00] - The "declared by the patient" label.
+ * @cssprop [--dmp-color-declared-surface=#fff4e0] - Background of that label.
+ * @cssprop [--dmp-radius=6px] - Corner radius.
+ * @cssprop [--dmp-space=0.5rem] - Base spacing unit.
  */
 export abstract class DmpElement extends LitElement {
   static override styles = [baseStyles];

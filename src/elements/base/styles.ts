@@ -3,52 +3,57 @@ import { css } from 'lit';
 /**
  * Design tokens and the shared notice styles. Every token has a default here, so a host that
  * sets none still gets a complete, accessible look (contrast ≥ 4.5:1 on white).
+ *
+ * The styles read each token through a private twin, `--_dmp-x: var(--dmp-x, default)`: a
+ * `--dmp-x` set on the element or on any ancestor (`dmp-provider`, `:root`, a `dmp-dossier`
+ * around composed elements) wins over the default. Declaring `--dmp-x` itself on `:host` would
+ * shadow every inherited value.
  */
 export const baseStyles = css`
   :host {
-    --dmp-font-family: system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif;
-    --dmp-font-size: 0.9375rem;
-    --dmp-color-text: #1b1b1f;
-    --dmp-color-muted: #52525b;
-    --dmp-color-surface: #ffffff;
-    --dmp-color-surface-alt: #f4f4f5;
-    --dmp-color-border: #c4c4cc;
-    --dmp-color-accent: #0a55b5;
-    --dmp-color-on-accent: #ffffff;
-    --dmp-color-focus: #0a55b5;
-    --dmp-color-error: #b3261e;
-    --dmp-color-error-surface: #fdecea;
-    --dmp-color-emergency: #a3160f;
-    --dmp-color-masked: #6b3fa0;
-    --dmp-color-success: #1e6b34;
+    --_dmp-font-family: var(--dmp-font-family, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_dmp-font-size: var(--dmp-font-size, 0.9375rem);
+    --_dmp-color-text: var(--dmp-color-text, #1b1b1f);
+    --_dmp-color-muted: var(--dmp-color-muted, #52525b);
+    --_dmp-color-surface: var(--dmp-color-surface, #ffffff);
+    --_dmp-color-surface-alt: var(--dmp-color-surface-alt, #f4f4f5);
+    --_dmp-color-border: var(--dmp-color-border, #c4c4cc);
+    --_dmp-color-accent: var(--dmp-color-accent, #0a55b5);
+    --_dmp-color-on-accent: var(--dmp-color-on-accent, #ffffff);
+    --_dmp-color-focus: var(--dmp-color-focus, #0a55b5);
+    --_dmp-color-error: var(--dmp-color-error, #b3261e);
+    --_dmp-color-error-surface: var(--dmp-color-error-surface, #fdecea);
+    --_dmp-color-emergency: var(--dmp-color-emergency, #a3160f);
+    --_dmp-color-masked: var(--dmp-color-masked, #6b3fa0);
+    --_dmp-color-success: var(--dmp-color-success, #1e6b34);
     /* The "declared by the patient" label: readable on its surface and on white (≥ 4.5:1). */
-    --dmp-color-declared: #7a4b00;
-    --dmp-color-declared-surface: #fff4e0;
-    --dmp-radius: 6px;
-    --dmp-space: 0.5rem;
+    --_dmp-color-declared: var(--dmp-color-declared, #7a4b00);
+    --_dmp-color-declared-surface: var(--dmp-color-declared-surface, #fff4e0);
+    --_dmp-radius: var(--dmp-radius, 6px);
+    --_dmp-space: var(--dmp-space, 0.5rem);
     display: block;
     /* Names, titles and justifications come from elsewhere and may hold one very long word:
        they break rather than widen the host's layout (inherited by the whole shadow tree). */
     overflow-wrap: anywhere;
-    font-family: var(--dmp-font-family);
-    font-size: var(--dmp-font-size);
-    color: var(--dmp-color-text);
+    font-family: var(--_dmp-font-family);
+    font-size: var(--_dmp-font-size);
+    color: var(--_dmp-color-text);
   }
   :host([hidden]) {
     display: none;
   }
   .notice {
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
-    padding: calc(var(--dmp-space) * 2);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
+    padding: calc(var(--_dmp-space) * 2);
   }
   .notice p {
-    margin: var(--dmp-space) 0 0;
+    margin: var(--_dmp-space) 0 0;
   }
   .notice--error {
-    border-color: var(--dmp-color-error);
-    background: var(--dmp-color-error-surface);
+    border-color: var(--_dmp-color-error);
+    background: var(--_dmp-color-error-surface);
   }
   /* The patient line (renderPatientLine), alike in every element. */
   .patient {
@@ -56,7 +61,7 @@ export const baseStyles = css`
     font-weight: 600;
   }
   :focus-visible {
-    outline: 3px solid var(--dmp-color-focus);
+    outline: 3px solid var(--_dmp-color-focus);
     outline-offset: 2px;
   }
 `;

@@ -3,14 +3,14 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     /* Background of emergency badges and rows; the text stays --dmp-color-emergency. */
-    --dmp-color-emergency-surface: #fcebea;
+    --_dmp-color-emergency-surface: var(--dmp-color-emergency-surface, #fcebea);
     /* Background of refused accesses. */
-    --dmp-color-denied-surface: #fff7e6;
+    --_dmp-color-denied-surface: var(--dmp-color-denied-surface, #fff7e6);
   }
 
   .base {
     display: grid;
-    gap: calc(var(--dmp-space) * 2);
+    gap: calc(var(--_dmp-space) * 2);
   }
   h2 {
     margin: 0;
@@ -21,15 +21,15 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: flex-end;
-    gap: calc(var(--dmp-space) * 1.5);
-    padding: calc(var(--dmp-space) * 1.5);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
+    gap: calc(var(--_dmp-space) * 1.5);
+    padding: calc(var(--_dmp-space) * 1.5);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
   }
   .field {
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
   }
   .field label {
     font-size: 0.875em;
@@ -39,19 +39,19 @@ export const styles = css`
   select,
   button {
     font: inherit;
-    color: var(--dmp-color-text);
+    color: var(--_dmp-color-text);
     min-height: 2.25rem;
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
-    padding: 0 var(--dmp-space);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
+    padding: 0 var(--_dmp-space);
   }
   input[aria-invalid='true'] {
-    border-color: var(--dmp-color-error);
+    border-color: var(--_dmp-color-error);
   }
   button {
     cursor: pointer;
-    padding: 0 calc(var(--dmp-space) * 1.5);
+    padding: 0 calc(var(--_dmp-space) * 1.5);
   }
   button[aria-disabled='true'],
   button:disabled {
@@ -59,30 +59,30 @@ export const styles = css`
     opacity: 0.7;
   }
   .toggle[aria-pressed='true'] {
-    border: 2px solid var(--dmp-color-emergency);
-    background: var(--dmp-color-emergency-surface);
-    color: var(--dmp-color-emergency);
+    border: 2px solid var(--_dmp-color-emergency);
+    background: var(--_dmp-color-emergency-surface);
+    color: var(--_dmp-color-emergency);
     font-weight: 600;
   }
   .primary {
-    border-color: var(--dmp-color-accent);
-    background: var(--dmp-color-accent);
-    color: var(--dmp-color-on-accent);
+    border-color: var(--_dmp-color-accent);
+    background: var(--_dmp-color-accent);
+    color: var(--_dmp-color-on-accent);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .field-error {
     flex-basis: 100%;
     margin: 0;
-    color: var(--dmp-color-error);
+    color: var(--_dmp-color-error);
   }
 
   .status {
     margin: 0;
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
 
   .scroller {
@@ -96,24 +96,24 @@ export const styles = css`
   td {
     text-align: start;
     vertical-align: top;
-    padding: var(--dmp-space);
-    border-bottom: 1px solid var(--dmp-color-border);
+    padding: var(--_dmp-space);
+    border-bottom: 1px solid var(--_dmp-color-border);
   }
   th {
     font-size: 0.875em;
-    background: var(--dmp-color-surface-alt);
+    background: var(--_dmp-color-surface-alt);
   }
   tr.emergency td {
-    background: var(--dmp-color-emergency-surface);
+    background: var(--_dmp-color-emergency-surface);
   }
   tr.emergency td:first-child {
-    box-shadow: inset 4px 0 0 var(--dmp-color-emergency);
+    box-shadow: inset 4px 0 0 var(--_dmp-color-emergency);
   }
   tr.denied td {
-    background: var(--dmp-color-denied-surface);
+    background: var(--_dmp-color-denied-surface);
   }
   tr:focus-visible {
-    outline: 3px solid var(--dmp-color-focus);
+    outline: 3px solid var(--_dmp-color-focus);
     outline-offset: -3px;
   }
   .name {
@@ -121,7 +121,7 @@ export const styles = css`
   }
   .meta {
     display: block;
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
     font-size: 0.875em;
   }
   time {
@@ -131,38 +131,38 @@ export const styles = css`
   .badge {
     display: inline-block;
     padding: 0.125em 0.5em;
-    border: 1px solid var(--dmp-color-border);
+    border: 1px solid var(--_dmp-color-border);
     border-radius: 999px;
     font-size: 0.875em;
     white-space: nowrap;
   }
   .badge.emergency {
-    border: 2px solid var(--dmp-color-emergency);
-    background: var(--dmp-color-surface);
-    color: var(--dmp-color-emergency);
+    border: 2px solid var(--_dmp-color-emergency);
+    background: var(--_dmp-color-surface);
+    color: var(--_dmp-color-emergency);
     font-weight: 700;
   }
   .justification {
-    margin: calc(var(--dmp-space) / 2) 0 0;
+    margin: calc(var(--_dmp-space) / 2) 0 0;
     font-size: 0.875em;
   }
   .justification q {
     font-style: italic;
   }
   .denied-label {
-    color: var(--dmp-color-error);
+    color: var(--_dmp-color-error);
     font-weight: 700;
   }
 
   .skeleton {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .skeleton span {
     display: block;
     height: 2.5rem;
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
   }
   .visually-hidden {
     position: absolute;

@@ -3,11 +3,11 @@ import { css } from 'lit';
 export const styles = css`
   .break-glass {
     display: grid;
-    gap: calc(var(--dmp-space) * 2);
-    border: 2px solid var(--dmp-color-emergency);
-    border-radius: var(--dmp-radius);
-    padding: calc(var(--dmp-space) * 2);
-    background: var(--dmp-color-surface);
+    gap: calc(var(--_dmp-space) * 2);
+    border: 2px solid var(--_dmp-color-emergency);
+    border-radius: var(--_dmp-radius);
+    padding: calc(var(--_dmp-space) * 2);
+    background: var(--_dmp-color-surface);
   }
   h2,
   h3 {
@@ -16,7 +16,7 @@ export const styles = css`
   }
   h2 {
     font-size: 1.25em;
-    color: var(--dmp-color-emergency);
+    color: var(--_dmp-color-emergency);
   }
   h3 {
     font-size: 1em;
@@ -26,45 +26,45 @@ export const styles = css`
   }
   .hint,
   .loading {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   .hint--short {
-    color: var(--dmp-color-error);
+    color: var(--_dmp-color-error);
   }
   .explanation {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .explanation ul {
     margin: 0;
-    padding-left: calc(var(--dmp-space) * 2.5);
+    padding-left: calc(var(--_dmp-space) * 2.5);
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
   }
   .form {
     display: grid;
-    gap: calc(var(--dmp-space) * 1.5);
+    gap: calc(var(--_dmp-space) * 1.5);
   }
   .field {
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
   }
   label {
     font-weight: 600;
   }
   textarea {
     font: inherit;
-    color: var(--dmp-color-text);
-    background: var(--dmp-color-surface);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    padding: calc(var(--dmp-space) * 0.75);
+    color: var(--_dmp-color-text);
+    background: var(--_dmp-color-surface);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    padding: calc(var(--_dmp-space) * 0.75);
     resize: vertical;
   }
   .check {
     display: grid;
     grid-template-columns: auto 1fr;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
     align-items: start;
   }
   .check input {
@@ -79,33 +79,33 @@ export const styles = css`
     font: inherit;
     cursor: pointer;
     justify-self: start;
-    padding: calc(var(--dmp-space) * 0.75) calc(var(--dmp-space) * 1.5);
-    border-radius: var(--dmp-radius);
-    border: 1px solid var(--dmp-color-accent);
-    background: var(--dmp-color-accent);
-    color: var(--dmp-color-on-accent);
+    padding: calc(var(--_dmp-space) * 0.75) calc(var(--_dmp-space) * 1.5);
+    border-radius: var(--_dmp-radius);
+    border: 1px solid var(--_dmp-color-accent);
+    background: var(--_dmp-color-accent);
+    color: var(--_dmp-color-on-accent);
   }
   .button--emergency {
-    border-color: var(--dmp-color-emergency);
-    background: var(--dmp-color-emergency);
+    border-color: var(--_dmp-color-emergency);
+    background: var(--_dmp-color-emergency);
   }
   .button[aria-disabled='true'] {
     cursor: not-allowed;
-    border-color: var(--dmp-color-border);
-    background: var(--dmp-color-surface-alt);
-    color: var(--dmp-color-muted);
+    border-color: var(--_dmp-color-border);
+    background: var(--_dmp-color-surface-alt);
+    color: var(--_dmp-color-muted);
   }
   .notice--success {
-    border-color: var(--dmp-color-success);
-    background: var(--dmp-color-surface);
+    border-color: var(--_dmp-color-success);
+    background: var(--_dmp-color-surface);
   }
   .notice--success strong {
-    color: var(--dmp-color-success);
+    color: var(--_dmp-color-success);
   }
   [tabindex='-1']:focus {
     outline: none;
   }
   [tabindex='-1']:focus-visible {
-    outline: 3px solid var(--dmp-color-focus);
+    outline: 3px solid var(--_dmp-color-focus);
   }
 `;

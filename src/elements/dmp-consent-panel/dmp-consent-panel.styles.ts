@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   .panel {
     display: grid;
-    gap: calc(var(--dmp-space) * 2);
+    gap: calc(var(--_dmp-space) * 2);
   }
   h2,
   h3,
@@ -19,7 +19,7 @@ export const styles = css`
   }
   h4 {
     font-size: 1em;
-    margin-top: calc(var(--dmp-space) * 1.5);
+    margin-top: calc(var(--_dmp-space) * 1.5);
   }
   p {
     margin: 0;
@@ -27,39 +27,39 @@ export const styles = css`
   .hint,
   .meta,
   .empty {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   .section {
     display: grid;
-    gap: var(--dmp-space);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    padding: calc(var(--dmp-space) * 2);
-    background: var(--dmp-color-surface);
+    gap: var(--_dmp-space);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    padding: calc(var(--_dmp-space) * 2);
+    background: var(--_dmp-color-surface);
   }
   .section--danger {
-    border-color: var(--dmp-color-error);
+    border-color: var(--_dmp-color-error);
   }
   .rows {
     list-style: none;
     margin: 0;
     padding: 0;
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .row {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
     align-items: center;
-    gap: var(--dmp-space);
-    padding: var(--dmp-space);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
+    gap: var(--_dmp-space);
+    padding: var(--_dmp-space);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
   }
   .who {
     display: grid;
-    gap: calc(var(--dmp-space) / 4);
+    gap: calc(var(--_dmp-space) / 4);
     min-width: 0;
     overflow-wrap: anywhere;
   }
@@ -68,48 +68,48 @@ export const styles = css`
   }
   .badge {
     display: inline-block;
-    padding: 0 calc(var(--dmp-space) / 2);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
-    border: 1px solid var(--dmp-color-border);
+    padding: 0 calc(var(--_dmp-space) / 2);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
+    border: 1px solid var(--_dmp-color-border);
     font-size: 0.875em;
   }
   .actions,
   .dialog-actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .dialog-actions {
     justify-content: flex-end;
-    margin-top: calc(var(--dmp-space) * 2);
+    margin-top: calc(var(--_dmp-space) * 2);
   }
   .button {
     font: inherit;
     cursor: pointer;
-    padding: calc(var(--dmp-space) * 0.75) calc(var(--dmp-space) * 1.5);
-    border-radius: var(--dmp-radius);
-    border: 1px solid var(--dmp-color-accent);
-    background: var(--dmp-color-accent);
-    color: var(--dmp-color-on-accent);
+    padding: calc(var(--_dmp-space) * 0.75) calc(var(--_dmp-space) * 1.5);
+    border-radius: var(--_dmp-radius);
+    border: 1px solid var(--_dmp-color-accent);
+    background: var(--_dmp-color-accent);
+    color: var(--_dmp-color-on-accent);
     justify-self: start;
   }
   .button--quiet {
-    background: var(--dmp-color-surface);
-    color: var(--dmp-color-accent);
+    background: var(--_dmp-color-surface);
+    color: var(--_dmp-color-accent);
   }
   .button--danger {
-    border-color: var(--dmp-color-error);
-    background: var(--dmp-color-error);
-    color: var(--dmp-color-on-accent);
+    border-color: var(--_dmp-color-error);
+    background: var(--_dmp-color-error);
+    color: var(--_dmp-color-on-accent);
   }
   .button--quiet.button--danger {
-    background: var(--dmp-color-surface);
-    color: var(--dmp-color-error);
+    background: var(--_dmp-color-surface);
+    color: var(--_dmp-color-error);
   }
   .field {
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
     max-width: 32rem;
   }
   input[type='text'],
@@ -119,26 +119,26 @@ export const styles = css`
   select,
   textarea {
     font: inherit;
-    color: var(--dmp-color-text);
-    background: var(--dmp-color-surface);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    padding: calc(var(--dmp-space) * 0.75);
+    color: var(--_dmp-color-text);
+    background: var(--_dmp-color-surface);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    padding: calc(var(--_dmp-space) * 0.75);
   }
   [aria-invalid='true'] {
-    border-color: var(--dmp-color-error);
+    border-color: var(--_dmp-color-error);
   }
   .field-error {
-    color: var(--dmp-color-error);
+    color: var(--_dmp-color-error);
   }
   form {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .check {
     display: grid;
     grid-template-columns: auto 1fr;
-    column-gap: var(--dmp-space);
+    column-gap: var(--_dmp-space);
     align-items: start;
   }
   .check .hint {
@@ -152,61 +152,61 @@ export const styles = css`
   .channels {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--dmp-space) * 2);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
+    gap: calc(var(--_dmp-space) * 2);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
     margin: 0;
-    padding: var(--dmp-space) calc(var(--dmp-space) * 1.5);
+    padding: var(--_dmp-space) calc(var(--_dmp-space) * 1.5);
   }
   .search {
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
   }
   .search input {
     max-width: 32rem;
   }
   .notice--success {
-    border-color: var(--dmp-color-success);
-    color: var(--dmp-color-success);
-    background: var(--dmp-color-surface);
+    border-color: var(--_dmp-color-success);
+    color: var(--_dmp-color-success);
+    background: var(--_dmp-color-surface);
   }
   .notice--closed {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .notice--closed p {
     margin: 0;
   }
   .refusals ul {
-    margin: var(--dmp-space) 0 0;
-    padding-left: calc(var(--dmp-space) * 2.5);
+    margin: var(--_dmp-space) 0 0;
+    padding-left: calc(var(--_dmp-space) * 2.5);
   }
   .refused-sections {
     font-weight: 600;
   }
   dialog {
     max-width: min(32rem, calc(100vw - 2rem));
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
-    color: var(--dmp-color-text);
-    padding: calc(var(--dmp-space) * 3);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
+    color: var(--_dmp-color-text);
+    padding: calc(var(--_dmp-space) * 3);
   }
   dialog form {
     display: block;
   }
   dialog p {
-    margin-top: var(--dmp-space);
+    margin-top: var(--_dmp-space);
   }
   .skeleton {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .skeleton-line {
     display: block;
     height: 1.2em;
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
   }
   .skeleton-line:nth-child(3) {
     width: 70%;
@@ -223,7 +223,7 @@ export const styles = css`
     outline: none;
   }
   [tabindex='-1']:focus-visible {
-    outline: 3px solid var(--dmp-color-focus);
+    outline: 3px solid var(--_dmp-color-focus);
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton-line {

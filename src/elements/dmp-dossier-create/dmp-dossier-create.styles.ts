@@ -2,12 +2,12 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --dmp-dossier-create-max-width: 48rem;
+    --_dmp-dossier-create-max-width: var(--dmp-dossier-create-max-width, 48rem);
   }
   .base {
     display: grid;
-    gap: calc(var(--dmp-space) * 2);
-    max-width: var(--dmp-dossier-create-max-width);
+    gap: calc(var(--_dmp-space) * 2);
+    max-width: var(--_dmp-dossier-create-max-width);
   }
   h2 {
     font-size: 1.25rem;
@@ -15,68 +15,68 @@ export const styles = css`
   }
   h3 {
     font-size: 1.0625rem;
-    margin: 0 0 var(--dmp-space);
+    margin: 0 0 var(--_dmp-space);
   }
   h4 {
     font-size: 1rem;
-    margin: calc(var(--dmp-space) * 2) 0 var(--dmp-space);
+    margin: calc(var(--_dmp-space) * 2) 0 var(--_dmp-space);
   }
   p {
     margin: 0;
   }
   form {
     display: grid;
-    gap: calc(var(--dmp-space) * 2);
+    gap: calc(var(--_dmp-space) * 2);
   }
   fieldset {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
     margin: 0;
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    padding: calc(var(--dmp-space) * 2);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    padding: calc(var(--_dmp-space) * 2);
   }
   legend {
     font-weight: 600;
-    padding: 0 var(--dmp-space);
+    padding: 0 var(--_dmp-space);
   }
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(14rem, 1fr));
-    gap: calc(var(--dmp-space) * 2);
+    gap: calc(var(--_dmp-space) * 2);
   }
   .field {
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
     align-content: start;
   }
   .field > label {
     font-weight: 600;
   }
   .hint {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
     font-size: 0.875em;
   }
   .field-error {
-    color: var(--dmp-color-error);
+    color: var(--_dmp-color-error);
     font-size: 0.875em;
     font-weight: 600;
   }
   input:not([type='checkbox']),
   select {
     font: inherit;
-    color: var(--dmp-color-text);
-    background: var(--dmp-color-surface);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    padding: var(--dmp-space);
+    color: var(--_dmp-color-text);
+    background: var(--_dmp-color-surface);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    padding: var(--_dmp-space);
     min-height: 2.5rem;
     box-sizing: border-box;
     width: 100%;
   }
   [aria-invalid='true'] {
-    border-color: var(--dmp-color-error);
-    box-shadow: 0 0 0 1px var(--dmp-color-error);
+    border-color: var(--_dmp-color-error);
+    box-shadow: 0 0 0 1px var(--_dmp-color-error);
   }
   .field--nir input,
   .nir,
@@ -89,7 +89,7 @@ export const styles = css`
   }
   .check {
     display: flex;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
     align-items: flex-start;
   }
   .check input {
@@ -97,26 +97,26 @@ export const styles = css`
     block-size: 1.25rem;
     margin: 0.1rem 0 0;
     flex: none;
-    accent-color: var(--dmp-color-accent);
+    accent-color: var(--_dmp-color-accent);
   }
   .actions {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   button {
     font: inherit;
     min-height: 2.5rem;
-    padding: var(--dmp-space) calc(var(--dmp-space) * 2);
-    border: 1px solid var(--dmp-color-accent);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
-    color: var(--dmp-color-accent);
+    padding: var(--_dmp-space) calc(var(--_dmp-space) * 2);
+    border: 1px solid var(--_dmp-color-accent);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
+    color: var(--_dmp-color-accent);
     cursor: pointer;
   }
   button.primary {
-    background: var(--dmp-color-accent);
-    color: var(--dmp-color-on-accent);
+    background: var(--_dmp-color-accent);
+    color: var(--_dmp-color-on-accent);
   }
   button.link {
     border: none;
@@ -132,22 +132,22 @@ export const styles = css`
     opacity: 0.75;
   }
   .notice--success {
-    border-color: var(--dmp-color-success);
+    border-color: var(--_dmp-color-success);
   }
   .summary {
     display: grid;
-    gap: var(--dmp-space);
-    border-inline-start: 4px solid var(--dmp-color-accent);
-    padding-inline-start: calc(var(--dmp-space) * 2);
+    gap: var(--_dmp-space);
+    border-inline-start: 4px solid var(--_dmp-color-accent);
+    padding-inline-start: calc(var(--_dmp-space) * 2);
   }
   .summary dl {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--dmp-space) calc(var(--dmp-space) * 3);
+    gap: var(--_dmp-space) calc(var(--_dmp-space) * 3);
     margin: 0;
   }
   .summary dt {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
     font-size: 0.875em;
   }
   .summary dd {
@@ -155,25 +155,25 @@ export const styles = css`
     font-weight: 600;
   }
   .info {
-    background: var(--dmp-color-surface-alt);
-    border-radius: var(--dmp-radius);
-    padding: calc(var(--dmp-space) * 2);
+    background: var(--_dmp-color-surface-alt);
+    border-radius: var(--_dmp-radius);
+    padding: calc(var(--_dmp-space) * 2);
   }
   .info p + p,
   .info ul {
-    margin-top: var(--dmp-space);
+    margin-top: var(--_dmp-space);
   }
   .busy {
     display: flex;
     align-items: center;
-    gap: var(--dmp-space);
-    color: var(--dmp-color-muted);
+    gap: var(--_dmp-space);
+    color: var(--_dmp-color-muted);
   }
   .spinner {
     inline-size: 1.25rem;
     block-size: 1.25rem;
-    border: 3px solid var(--dmp-color-border);
-    border-top-color: var(--dmp-color-accent);
+    border: 3px solid var(--_dmp-color-border);
+    border-top-color: var(--_dmp-color-accent);
     border-radius: 50%;
     animation: spin 0.9s linear infinite;
   }
@@ -188,10 +188,10 @@ export const styles = css`
     }
   }
   .sheet {
-    border: 2px dashed var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
-    padding: calc(var(--dmp-space) * 3);
+    border: 2px dashed var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
+    padding: calc(var(--_dmp-space) * 3);
   }
   .sheet h3 {
     font-size: 1.25rem;
@@ -199,8 +199,8 @@ export const styles = css`
   .sheet dl {
     display: grid;
     grid-template-columns: max-content 1fr;
-    gap: var(--dmp-space) calc(var(--dmp-space) * 2);
-    margin: var(--dmp-space) 0;
+    gap: var(--_dmp-space) calc(var(--_dmp-space) * 2);
+    margin: var(--_dmp-space) 0;
   }
   .sheet dt {
     font-weight: 600;
@@ -209,16 +209,16 @@ export const styles = css`
     margin: 0;
   }
   .sheet__credentials {
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    padding: calc(var(--dmp-space) * 2);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    padding: calc(var(--_dmp-space) * 2);
   }
   .sheet__credentials code {
     font-size: 1.25em;
     font-weight: 700;
   }
   .sheet__keep {
-    margin-top: calc(var(--dmp-space) * 2);
+    margin-top: calc(var(--_dmp-space) * 2);
     font-weight: 600;
   }
   /* The patient leaves with the sheet alone: one A4 page, nothing of the form around it. */
@@ -236,7 +236,7 @@ export const styles = css`
       border: none;
       padding: 0;
       font-size: 11pt;
-      color: var(--dmp-color-text);
+      color: var(--_dmp-color-text);
       break-inside: avoid;
     }
     .sheet__credentials code {

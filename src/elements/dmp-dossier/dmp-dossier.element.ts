@@ -14,7 +14,7 @@ import type { ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
-import { TAB_ELEMENTS, loadElement, type ComposedTag } from './composed.js';
+import { TAB_ELEMENTS, exportedParts, loadElement, type ComposedTag } from './composed.js';
 import { styles } from './dmp-dossier.styles.js';
 import type { TabChangeDetail } from './events.js';
 import { loadRecap, type Recap } from './recap.js';
@@ -41,6 +41,10 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * The code of each composed element is loaded the first time it is shown, so the récapitulatif
  * does not wait for the others; the element registers them itself.
  *
+ * Theming reaches the composed elements: the `--dmp-*` custom properties set on the dossier or
+ * any ancestor apply inside them, and their CSS parts are exported under their tag's name
+ * (`dmp-dossier::part(document-list-row)`).
+ *
  * Keyboard (WAI-ARIA tabs, automatic activation): Tab reaches the selected tab; ArrowLeft /
  * ArrowRight move to the previous / next tab and show it; Home / End the first / last; Tab again
  * enters the panel.
@@ -56,6 +60,11 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @csspart tab - Each tab.
  * @csspart panel - Each tab panel.
  * @csspart recap - The récapitulatif, inside its panel.
+ * @csspart document-list-* - The parts of the `dmp-document-list` in the Documents tab, under this prefix: `document-list-row`, `document-list-badge`…
+ * @csspart patient-profile-* - The parts of the `dmp-patient-profile` in the Information tab: `patient-profile-section`…
+ * @csspart consent-panel-* - The parts of the `dmp-consent-panel` in the Management tab: `consent-panel-row`…
+ * @csspart access-history-* - The parts of the `dmp-access-history` in the History tab: `access-history-row`…
+ * @csspart break-glass-* - The parts of the `dmp-break-glass` offered in the récapitulatif: `break-glass-form`…
  *
  * @cssprop --dmp-color-accent - The selected tab's underline and text.
  * @cssprop --dmp-color-emergency - Emergency access: the banner and the badges of emergency accesses.
@@ -364,10 +373,10 @@ export class DmpDossier extends DmpElement {
     }
     const ins = this.patientIns;
     switch (access.tab) {
-      case 'documents': return this.renderComposed('dmp-document-list', html`<dmp-document-list patient-ins=${ins}></dmp-document-list>`);
-      case 'profile': return this.renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins}></dmp-patient-profile>`);
-      case 'management': return this.renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins}></dmp-consent-panel>`);
-      case 'history': return this.renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins}></dmp-access-history>`);
+      case 'documents': return this.renderComposed('dmp-document-list', html`<dmp-document-list patient-ins=${ins} exportparts=${exportedParts('dmp-document-list')}></dmp-document-list>`);
+      case 'profile': return this.renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins} exportparts=${exportedParts('dmp-patient-profile')}></dmp-patient-profile>`);
+      case 'management': return this.renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins} exportparts=${exportedParts('dmp-consent-panel')}></dmp-consent-panel>`);
+      case 'history': return this.renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins} exportparts=${exportedParts('dmp-access-history')}></dmp-access-history>`);
     }
   }
 
@@ -425,6 +434,6 @@ export class DmpDossier extends DmpElement {
   private renderBreakGlass(info: DossierInfo): TemplateResult {
     const regulation = this.askFor(info)('document.list', undefined, { mode: 'regulation' });
     const mode = regulation.reason === 'justification-required' ? 'regulation' : 'break-glass';
-    return this.renderComposed('dmp-break-glass', html`<dmp-break-glass patient-ins=${this.patientIns} mode=${mode}></dmp-break-glass>`);
+    return this.renderComposed('dmp-break-glass', html`<dmp-break-glass patient-ins=${this.patientIns} mode=${mode} exportparts=${exportedParts('dmp-break-glass')}></dmp-break-glass>`);
   }
 }

@@ -3,11 +3,11 @@ import { css } from 'lit';
 export const styles = css`
   .base {
     display: grid;
-    gap: calc(var(--dmp-space) * 2);
+    gap: calc(var(--_dmp-space) * 2);
   }
   .head {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   h2,
   h3,
@@ -27,41 +27,41 @@ export const styles = css`
   .muted,
   .meta,
   .loading {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   .meta {
     font-size: 0.875em;
   }
   .emergency-banner {
-    border: 2px solid var(--dmp-color-emergency);
-    border-radius: var(--dmp-radius);
-    padding: var(--dmp-space) calc(var(--dmp-space) * 1.5);
-    color: var(--dmp-color-emergency);
-    background: var(--dmp-color-surface);
+    border: 2px solid var(--_dmp-color-emergency);
+    border-radius: var(--_dmp-radius);
+    padding: var(--_dmp-space) calc(var(--_dmp-space) * 1.5);
+    color: var(--_dmp-color-emergency);
+    background: var(--_dmp-color-surface);
     font-weight: 600;
   }
 
   .tablist {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--dmp-space) / 2);
-    border-bottom: 1px solid var(--dmp-color-border);
+    gap: calc(var(--_dmp-space) / 2);
+    border-bottom: 1px solid var(--_dmp-color-border);
   }
   .tab {
     font: inherit;
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
     background: none;
     border: none;
     border-bottom: 3px solid transparent;
-    padding: var(--dmp-space) calc(var(--dmp-space) * 1.5);
+    padding: var(--_dmp-space) calc(var(--_dmp-space) * 1.5);
     cursor: pointer;
   }
   .tab:hover {
-    color: var(--dmp-color-text);
+    color: var(--_dmp-color-text);
   }
   .tab[aria-selected='true'] {
-    color: var(--dmp-color-accent);
-    border-bottom-color: var(--dmp-color-accent);
+    color: var(--_dmp-color-accent);
+    border-bottom-color: var(--_dmp-color-accent);
     font-weight: 600;
   }
   .panel[hidden] {
@@ -70,7 +70,7 @@ export const styles = css`
 
   .recap {
     display: grid;
-    gap: calc(var(--dmp-space) * 2);
+    gap: calc(var(--_dmp-space) * 2);
     grid-template-columns: repeat(auto-fit, minmax(min(100%, 22rem), 1fr));
     align-items: start;
   }
@@ -88,36 +88,36 @@ export const styles = css`
   }
   .card {
     display: grid;
-    gap: var(--dmp-space);
-    padding: calc(var(--dmp-space) * 1.5);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
+    gap: var(--_dmp-space);
+    padding: calc(var(--_dmp-space) * 1.5);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
     min-width: 0;
   }
   .status-line {
     display: flex;
     flex-wrap: wrap;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
     align-items: center;
   }
   .badge {
     display: inline-block;
-    padding: 0 calc(var(--dmp-space) * 0.75);
+    padding: 0 calc(var(--_dmp-space) * 0.75);
     border: 1px solid currentColor;
-    border-radius: var(--dmp-radius);
+    border-radius: var(--_dmp-radius);
     font-size: 0.875em;
     font-weight: 600;
   }
   .badge--active {
-    color: var(--dmp-color-success);
+    color: var(--_dmp-color-success);
   }
   .badge--closed {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   .badge--emergency,
   .denied {
-    color: var(--dmp-color-emergency);
+    color: var(--_dmp-color-emergency);
   }
 
   /* Fixed columns: a title's length (a 1 MB one included) never squeezes the others. */
@@ -136,12 +136,12 @@ export const styles = css`
   .latest td {
     text-align: left;
     vertical-align: top;
-    padding: calc(var(--dmp-space) / 2) var(--dmp-space) calc(var(--dmp-space) / 2) 0;
-    border-bottom: 1px solid var(--dmp-color-surface-alt);
+    padding: calc(var(--_dmp-space) / 2) var(--_dmp-space) calc(var(--_dmp-space) / 2) 0;
+    border-bottom: 1px solid var(--_dmp-color-surface-alt);
   }
   .latest thead th {
     font-size: 0.875em;
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   .latest tbody th {
     font-weight: 600;
@@ -161,14 +161,14 @@ export const styles = css`
   .counts {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));
-    gap: calc(var(--dmp-space) / 2) var(--dmp-space);
+    gap: calc(var(--_dmp-space) / 2) var(--_dmp-space);
     margin: 0;
   }
   .counts div {
     display: flex;
     justify-content: space-between;
-    gap: var(--dmp-space);
-    border-bottom: 1px solid var(--dmp-color-surface-alt);
+    gap: var(--_dmp-space);
+    border-bottom: 1px solid var(--_dmp-color-surface-alt);
   }
   .counts dd {
     margin: 0;
@@ -179,12 +179,12 @@ export const styles = css`
     padding: 0;
     list-style: none;
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
   }
   .items li {
     display: flex;
     flex-wrap: wrap;
-    gap: calc(var(--dmp-space) / 2) var(--dmp-space);
+    gap: calc(var(--_dmp-space) / 2) var(--_dmp-space);
     align-items: baseline;
   }
   .item-text {
@@ -192,41 +192,41 @@ export const styles = css`
   }
   .source {
     font-size: 0.8125em;
-    padding: 0 calc(var(--dmp-space) / 2);
-    border-radius: var(--dmp-radius);
-    border: 1px solid var(--dmp-color-border);
-    color: var(--dmp-color-muted);
+    padding: 0 calc(var(--_dmp-space) / 2);
+    border-radius: var(--_dmp-radius);
+    border: 1px solid var(--_dmp-color-border);
+    color: var(--_dmp-color-muted);
   }
   .source--patient {
-    color: var(--dmp-color-declared);
-    border-color: var(--dmp-color-declared);
-    background: var(--dmp-color-declared-surface);
+    color: var(--_dmp-color-declared);
+    border-color: var(--_dmp-color-declared);
+    background: var(--_dmp-color-declared-surface);
   }
 
   .button {
     font: inherit;
     cursor: pointer;
-    padding: calc(var(--dmp-space) * 0.75) calc(var(--dmp-space) * 1.5);
-    border-radius: var(--dmp-radius);
-    border: 1px solid var(--dmp-color-accent);
-    background: var(--dmp-color-accent);
-    color: var(--dmp-color-on-accent);
+    padding: calc(var(--_dmp-space) * 0.75) calc(var(--_dmp-space) * 1.5);
+    border-radius: var(--_dmp-radius);
+    border: 1px solid var(--_dmp-color-accent);
+    background: var(--_dmp-color-accent);
+    color: var(--_dmp-color-on-accent);
   }
   .skeleton {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .skeleton span {
     display: block;
     height: 3rem;
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
   }
   [tabindex='-1']:focus {
     outline: none;
   }
   [tabindex='-1']:focus-visible {
-    outline: 3px solid var(--dmp-color-focus);
+    outline: 3px solid var(--_dmp-color-focus);
   }
 
   @media print {

@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   .base {
     display: grid;
-    gap: calc(var(--dmp-space) * 2);
+    gap: calc(var(--_dmp-space) * 2);
   }
   h2 {
     margin: 0;
@@ -24,7 +24,7 @@ export const styles = css`
   .muted,
   .hint,
   .status {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   .meta,
   .hint {
@@ -35,17 +35,17 @@ export const styles = css`
   }
   .declared-notice {
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
   }
 
   .section {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
     margin: 0;
-    padding: calc(var(--dmp-space) * 1.5);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
+    padding: calc(var(--_dmp-space) * 1.5);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
     min-width: 0;
   }
   .section-head {
@@ -53,19 +53,19 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   legend {
     font-weight: 700;
-    padding: 0 calc(var(--dmp-space) / 2);
+    padding: 0 calc(var(--_dmp-space) / 2);
   }
   .badge {
     display: inline-block;
     padding: 0.125em 0.5em;
-    border: 1px solid var(--dmp-color-declared);
+    border: 1px solid var(--_dmp-color-declared);
     border-radius: 999px;
-    background: var(--dmp-color-declared-surface);
-    color: var(--dmp-color-declared);
+    background: var(--_dmp-color-declared-surface);
+    color: var(--_dmp-color-declared);
     font-size: 0.8125em;
     font-weight: 600;
     white-space: nowrap;
@@ -80,7 +80,7 @@ export const styles = css`
   .entries,
   .form-entries {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
     margin: 0;
     padding: 0;
     list-style: none;
@@ -93,24 +93,24 @@ export const styles = css`
     flex-wrap: wrap;
     align-items: center;
     justify-content: space-between;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   a {
-    color: var(--dmp-color-accent);
+    color: var(--_dmp-color-accent);
   }
 
   .entry {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
     align-items: end;
-    gap: var(--dmp-space);
-    padding: var(--dmp-space);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
+    gap: var(--_dmp-space);
+    padding: var(--_dmp-space);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
   }
   .field {
     display: grid;
-    gap: calc(var(--dmp-space) / 2);
+    gap: calc(var(--_dmp-space) / 2);
     align-content: start;
   }
   .field label {
@@ -120,7 +120,7 @@ export const styles = css`
   .check {
     display: flex;
     align-items: center;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .check input {
     min-height: auto;
@@ -128,44 +128,44 @@ export const styles = css`
     height: 1.125rem;
   }
   .required {
-    color: var(--dmp-color-error);
+    color: var(--_dmp-color-error);
   }
   input,
   select,
   textarea,
   button {
     font: inherit;
-    color: var(--dmp-color-text);
+    color: var(--_dmp-color-text);
     min-height: 2.25rem;
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
-    padding: 0 var(--dmp-space);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
+    padding: 0 var(--_dmp-space);
   }
   textarea {
-    padding: var(--dmp-space);
+    padding: var(--_dmp-space);
     resize: vertical;
   }
   [aria-invalid='true'] {
-    border-color: var(--dmp-color-error);
-    box-shadow: inset 0 0 0 1px var(--dmp-color-error);
+    border-color: var(--_dmp-color-error);
+    box-shadow: inset 0 0 0 1px var(--_dmp-color-error);
   }
   button {
     cursor: pointer;
-    padding: 0 calc(var(--dmp-space) * 1.5);
+    padding: 0 calc(var(--_dmp-space) * 1.5);
   }
   button[aria-disabled='true'] {
     cursor: default;
     opacity: 0.7;
   }
   .primary {
-    border-color: var(--dmp-color-accent);
-    background: var(--dmp-color-accent);
-    color: var(--dmp-color-on-accent);
+    border-color: var(--_dmp-color-accent);
+    background: var(--_dmp-color-accent);
+    color: var(--_dmp-color-on-accent);
   }
   .danger {
-    border-color: var(--dmp-color-error);
-    color: var(--dmp-color-error);
+    border-color: var(--_dmp-color-error);
+    color: var(--_dmp-color-error);
   }
   .add {
     justify-self: start;
@@ -175,21 +175,21 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .field-error {
-    color: var(--dmp-color-error);
+    color: var(--_dmp-color-error);
     font-size: 0.875em;
   }
   .profile-form,
   .directives-upload,
   .directives-files {
     display: grid;
-    gap: calc(var(--dmp-space) * 1.5);
+    gap: calc(var(--_dmp-space) * 1.5);
   }
   .directives-upload {
-    padding-top: var(--dmp-space);
-    border-top: 1px solid var(--dmp-color-border);
+    padding-top: var(--_dmp-space);
+    border-top: 1px solid var(--_dmp-color-border);
   }
   progress {
     width: 10rem;
@@ -197,25 +197,25 @@ export const styles = css`
 
   dialog {
     max-width: min(32rem, 90vw);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    color: var(--dmp-color-text);
-    background: var(--dmp-color-surface);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    color: var(--_dmp-color-text);
+    background: var(--_dmp-color-surface);
   }
   dialog form {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
 
   .skeleton {
     display: grid;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .skeleton span {
     display: block;
     height: 3rem;
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
   }
 
   @media print {

@@ -21,24 +21,24 @@ export const compareStyles = css`
   .change {
     display: flex;
     flex-wrap: wrap;
-    gap: 0 var(--dmp-space);
-    padding: calc(var(--dmp-space) / 2) var(--dmp-space);
+    gap: 0 var(--_dmp-space);
+    padding: calc(var(--_dmp-space) / 2) var(--_dmp-space);
     margin-bottom: 2px;
-    border-left: 4px solid var(--dmp-color-border);
+    border-left: 4px solid var(--_dmp-color-border);
   }
   .change--added {
-    background: var(--dmp-color-diff-added);
-    border-left-color: var(--dmp-color-success);
+    background: var(--_dmp-color-diff-added);
+    border-left-color: var(--_dmp-color-success);
   }
   .change--removed {
-    background: var(--dmp-color-diff-removed);
-    border-left-color: var(--dmp-color-error);
+    background: var(--_dmp-color-diff-removed);
+    border-left-color: var(--_dmp-color-error);
   }
   .change--removed .entry-title {
     text-decoration: line-through;
   }
   .change--changed {
-    background: var(--dmp-color-diff-changed);
+    background: var(--_dmp-color-diff-changed);
   }
   .badge {
     font-weight: 700;
@@ -51,12 +51,12 @@ export const compareStyles = css`
     margin: 0;
   }
   .conflict {
-    border-color: var(--dmp-color-error);
+    border-color: var(--_dmp-color-error);
   }
   .pick {
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    margin-bottom: var(--dmp-space);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    margin-bottom: var(--_dmp-space);
   }
 `;
 

@@ -2,9 +2,9 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --dmp-color-diff-added: #e6f4ea;
-    --dmp-color-diff-removed: #fdecea;
-    --dmp-color-diff-changed: #fff4d6;
+    --_dmp-color-diff-added: var(--dmp-color-diff-added, #e6f4ea);
+    --_dmp-color-diff-removed: var(--dmp-color-diff-removed, #fdecea);
+    --_dmp-color-diff-changed: var(--dmp-color-diff-changed, #fff4d6);
   }
   .sr-only {
     position: absolute;
@@ -17,7 +17,7 @@ export const styles = css`
   h2,
   h3,
   h4 {
-    margin: calc(var(--dmp-space) * 2) 0 var(--dmp-space);
+    margin: calc(var(--_dmp-space) * 2) 0 var(--_dmp-space);
     line-height: 1.25;
   }
   h2 {
@@ -26,23 +26,23 @@ export const styles = css`
   }
   h3 {
     font-size: 1.1em;
-    border-bottom: 1px solid var(--dmp-color-border);
-    padding-bottom: calc(var(--dmp-space) / 2);
+    border-bottom: 1px solid var(--_dmp-color-border);
+    padding-bottom: calc(var(--_dmp-space) / 2);
   }
   h4 {
     font-size: 1em;
   }
   p {
-    margin: var(--dmp-space) 0;
+    margin: var(--_dmp-space) 0;
   }
   .muted {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   .header {
     display: flex;
     flex-wrap: wrap;
     justify-content: space-between;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   .toolbar,
   .actions,
@@ -50,21 +50,21 @@ export const styles = css`
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    gap: var(--dmp-space);
+    gap: var(--_dmp-space);
   }
   button {
     font: inherit;
-    padding: calc(var(--dmp-space) / 2) calc(var(--dmp-space) * 1.5);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
-    color: var(--dmp-color-text);
+    padding: calc(var(--_dmp-space) / 2) calc(var(--_dmp-space) * 1.5);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
+    color: var(--_dmp-color-text);
     cursor: pointer;
   }
   button.primary {
-    background: var(--dmp-color-accent);
-    border-color: var(--dmp-color-accent);
-    color: var(--dmp-color-on-accent);
+    background: var(--_dmp-color-accent);
+    border-color: var(--_dmp-color-accent);
+    color: var(--_dmp-color-on-accent);
   }
   button:disabled,
   button[aria-disabled='true'] {
@@ -73,14 +73,14 @@ export const styles = css`
   }
   .skeleton {
     min-height: 8rem;
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface-alt);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
   }
   .notice {
-    margin: var(--dmp-space) 0;
+    margin: var(--_dmp-space) 0;
   }
   .saved {
-    border-color: var(--dmp-color-success);
+    border-color: var(--_dmp-color-success);
   }
   .entries,
   .diff,
@@ -92,8 +92,8 @@ export const styles = css`
   .entry {
     display: flex;
     flex-direction: column;
-    padding: calc(var(--dmp-space) / 2) 0;
-    border-bottom: 1px solid var(--dmp-color-surface-alt);
+    padding: calc(var(--_dmp-space) / 2) 0;
+    border-bottom: 1px solid var(--_dmp-color-surface-alt);
   }
   .entry-title {
     font-weight: 600;
@@ -101,7 +101,7 @@ export const styles = css`
   .entry-meta,
   .entry-note,
   .change-list {
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   .entry-note,
   .narrative {
@@ -111,7 +111,7 @@ export const styles = css`
     font-weight: 600;
   }
   .versions {
-    margin-top: calc(var(--dmp-space) * 2);
+    margin-top: calc(var(--_dmp-space) * 2);
   }
   .versions summary {
     cursor: pointer;
@@ -122,19 +122,19 @@ export const styles = css`
     flex-wrap: wrap;
     justify-content: space-between;
     align-items: center;
-    gap: var(--dmp-space);
-    padding: calc(var(--dmp-space) / 2) 0;
-    border-bottom: 1px solid var(--dmp-color-surface-alt);
+    gap: var(--_dmp-space);
+    padding: calc(var(--_dmp-space) / 2) 0;
+    border-bottom: 1px solid var(--_dmp-color-surface-alt);
   }
   .version-view {
-    margin-top: var(--dmp-space);
+    margin-top: var(--_dmp-space);
   }
   dialog {
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
     max-width: 32rem;
-    color: var(--dmp-color-text);
-    background: var(--dmp-color-surface);
+    color: var(--_dmp-color-text);
+    background: var(--_dmp-color-surface);
   }
   /*
    * Print: the read view only, compact, so that about thirty entries fit on two A4 pages; a

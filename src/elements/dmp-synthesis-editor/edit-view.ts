@@ -20,19 +20,19 @@ import { fieldKey, problemText, type FieldProblem } from './validation.js';
 /** The form's styles, adopted by the element with this module. */
 export const editStyles = css`
   fieldset.entry {
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    margin: 0 0 var(--dmp-space);
-    padding: var(--dmp-space) calc(var(--dmp-space) * 1.5);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    margin: 0 0 var(--_dmp-space);
+    padding: var(--_dmp-space) calc(var(--_dmp-space) * 1.5);
   }
   legend {
     font-weight: 600;
-    padding: 0 calc(var(--dmp-space) / 2);
+    padding: 0 calc(var(--_dmp-space) / 2);
   }
   .fields {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(12rem, 1fr));
-    gap: var(--dmp-space) calc(var(--dmp-space) * 2);
+    gap: var(--_dmp-space) calc(var(--_dmp-space) * 2);
   }
   .field {
     display: flex;
@@ -49,17 +49,17 @@ export const editStyles = css`
   }
   .fixed {
     margin: 0;
-    color: var(--dmp-color-muted);
+    color: var(--_dmp-color-muted);
   }
   input,
   select,
   textarea {
     font: inherit;
     color: inherit;
-    padding: calc(var(--dmp-space) / 2);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
-    background: var(--dmp-color-surface);
+    padding: calc(var(--_dmp-space) / 2);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface);
   }
   textarea {
     resize: vertical;
@@ -67,24 +67,24 @@ export const editStyles = css`
     box-sizing: border-box;
   }
   [aria-invalid='true'] {
-    border-color: var(--dmp-color-error);
+    border-color: var(--_dmp-color-error);
     border-width: 2px;
   }
   .error {
-    color: var(--dmp-color-error);
+    color: var(--_dmp-color-error);
     font-weight: 600;
   }
   .check {
     display: flex;
     align-items: center;
-    gap: var(--dmp-space);
-    margin: var(--dmp-space) 0;
+    gap: var(--_dmp-space);
+    margin: var(--_dmp-space) 0;
   }
   .add {
-    margin-bottom: var(--dmp-space);
+    margin-bottom: var(--_dmp-space);
   }
   .actions {
-    margin-top: calc(var(--dmp-space) * 2);
+    margin-top: calc(var(--_dmp-space) * 2);
   }
   .listbox {
     position: absolute;
@@ -97,18 +97,18 @@ export const editStyles = css`
     margin: 0;
     padding: 0;
     list-style: none;
-    background: var(--dmp-color-surface);
-    border: 1px solid var(--dmp-color-border);
-    border-radius: var(--dmp-radius);
+    background: var(--_dmp-color-surface);
+    border: 1px solid var(--_dmp-color-border);
+    border-radius: var(--_dmp-radius);
     box-shadow: 0 4px 12px rgb(0 0 0 / 0.15);
   }
   [role='option'] {
-    padding: calc(var(--dmp-space) / 2) var(--dmp-space);
+    padding: calc(var(--_dmp-space) / 2) var(--_dmp-space);
     cursor: pointer;
   }
   [role='option'][aria-selected='true'] {
-    background: var(--dmp-color-accent);
-    color: var(--dmp-color-on-accent);
+    background: var(--_dmp-color-accent);
+    color: var(--_dmp-color-on-accent);
   }
   .code {
     font-variant-numeric: tabular-nums;
