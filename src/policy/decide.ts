@@ -258,6 +258,8 @@ function evaluate(input: unknown): Decision {
   } else {
     return deny('invalid-request');
   }
+  // The document of synthesis.read is the VSM (POLICY.md step 8); any other is a caller's mistake.
+  if (action === 'synthesis.read' && document.category !== 'synthesis') return deny('invalid-request');
   let request: PolicyRequest = NO_REQUEST;
   if (input.request !== undefined) {
     if (!isRequest(input.request)) return deny('invalid-request');
@@ -354,8 +356,9 @@ function decideForProfessional(
       return deny('profession-not-permitted', mode);
     }
     // The patient's own space (class 90, DOCPAT*) holds what the patient declares: professionals
-    // read it where the matrix lets them, only the patient side writes it (design choice).
-    if ((adding || action === 'document.replace') && isPatientsOwn(document)) return deny('patient-only', mode);
+    // read it where the matrix lets them, only the patient side writes it, archives it or sets
+    // its flags (design choice, issues 3, 7 and 10).
+    if (actionRule.write && isPatientsOwn(document)) return deny('patient-only', mode);
     if (document.masked && !isAuthor && !isTreating) return deny('masked', mode);
     if ((action === 'document.replace' || action === 'document.set-visibility' || action === 'document.archive') && !isAuthor && !isTreating) {
       return deny('not-author', mode);

@@ -107,6 +107,15 @@ describe('decide — 1. shape: anything but a PolicyInput is invalid-request, an
     ['document.add without document', { ...VALID, action: 'document.add', document: undefined }],
     ['document.mask without document', { ...VALID, actor: PATIENT, action: 'document.mask', document: undefined }],
     ['document.delete without document', { ...VALID, actor: PATIENT, action: 'document.delete', document: undefined }],
+    ['document.replace without document', { ...VALID, action: 'document.replace', document: undefined }],
+    ['document.unmask without document', { ...VALID, actor: PATIENT, action: 'document.unmask', document: undefined }],
+    ['document.set-visibility without document', { ...VALID, action: 'document.set-visibility', document: undefined }],
+    ['document.archive without document', { ...VALID, action: 'document.archive', document: undefined }],
+    ['synthesis.read of a document that is not the synthesis', { ...VALID, action: 'synthesis.read', document: REPORT }],
+    ['professional id a number', { ...VALID, actor: { ...DR_OTHER, id: 5 } }],
+    ['document authorRpps a number', { ...VALID, document: { ...REPORT, authorRpps: 5 } }],
+    ['administrative staff id a number', { ...VALID, actor: { ...ADMIN_STAFF, id: 5 } }],
+    ['occupational physician id a number', { ...VALID, actor: { ...OCCUPATIONAL, id: 5 } }],
     ['document null', { ...VALID, document: null }],
     ['unknown category', { ...VALID, document: { ...REPORT, category: 'letters' } }],
     ['category inherited from Object.prototype', { ...VALID, document: { ...REPORT, category: 'constructor' } }],
@@ -399,6 +408,7 @@ describe('decide — 7. professional access: blocked, authorization, emergency m
     ['blocked professional asks the authorizations', { actor: NURSE, action: 'authorization.read', dossier: blocking(NURSE) }, ['blocked', 'normal', LOG]],
     ['blocked professional adds (blocked before ins)', { actor: DR_OTHER, action: 'document.add', dossier: { ...blocking(DR_OTHER), insStatus: 'PROV' } }, ['blocked', 'normal', LOG]],
     ['blocked professional still tests existence', { actor: DR_OTHER, action: 'dossier.read', dossier: blocking(DR_OTHER) }, ['allowed', null, LOG]],
+    ['blocked professional tests existence on a closed dossier', { actor: DR_OTHER, action: 'dossier.read', dossier: { ...blocking(DR_OTHER), ...CLOSED } }, ['allowed', null, LOG]],
     ['another professional’s block does not matter', { actor: DR_OTHER, action: 'document.read', dossier: blocking(NURSE) }, ['allowed', 'normal', LOG]],
     // 7.2 normal mode
     ['unauthorized professional', { actor: DR_EMERGENCY, action: 'document.read' }, ['not-authorized', 'normal', LOG]],
@@ -520,7 +530,11 @@ describe('decide — 8. document level: professionals', () => {
     ['non-author replaces', { actor: NURSE, action: 'document.replace' }, ['not-author', 'normal', LOG]],
     ['non-author sets visibility', { actor: PHARMACIST, action: 'document.set-visibility' }, ['not-author', 'normal', LOG]],
     ['non-author archives', { actor: DENTIST, action: 'document.archive' }, ['not-author', 'normal', LOG]],
-    ['nobody authored a patient’s document: a professional may not archive it', { actor: DR_OTHER, action: 'document.archive', document: DIRECTIVES }, ['not-author', 'normal', LOG]],
+    ['a professional may not archive the patient’s own document', { actor: DR_OTHER, action: 'document.archive', document: DIRECTIVES }, ['patient-only', 'normal', LOG]],
+    ['nor may the médecin traitant archive it', { actor: DR_TRAITANT, action: 'document.archive', document: DIRECTIVES }, ['patient-only', 'normal', LOG]],
+    ['nor set its flags', { actor: DR_TRAITANT, action: 'document.set-visibility', document: DIRECTIVES }, ['patient-only', 'normal', LOG]],
+    ['nor archive what the patient deposited in another category', { actor: DR_TRAITANT, action: 'document.archive', document: DOCPAT_REPORT }, ['patient-only', 'normal', LOG]],
+    ['the médecin traitant still reads it', { actor: DR_TRAITANT, action: 'document.read', document: DOCPAT_REPORT }, ['allowed', 'normal', LOG]],
     ['médecin traitant replaces another’s document', { actor: DR_TRAITANT, action: 'document.replace' }, ['allowed', 'normal', LOG]],
     ['médecin traitant sets visibility', { actor: DR_TRAITANT, action: 'document.set-visibility' }, ['allowed', 'normal', LOG]],
   ]);
@@ -551,6 +565,7 @@ describe('decide — 8. document level: patient and legal representatives', () =
     ['patient replaces a professional’s biology', { actor: PATIENT, action: 'document.replace', document: BIOLOGY }, ['not-author', null, LOG]],
     ['patient sets visibility on their own document', { actor: PATIENT, action: 'document.set-visibility', document: DIRECTIVES }, ['not-author', null, LOG]],
     ['patient sets visibility on a hidden document (invisibility first)', { actor: PATIENT, action: 'document.set-visibility', document: INVISIBLE_TO_PATIENT }, ['invisible-to-patient', null, LOG]],
+    ['patient sets visibility on a released document (released, still not theirs to flag)', { actor: PATIENT, action: 'document.set-visibility', document: INVISIBLE_TO_PATIENT, request: { now: '2025-01-01T00:00:00Z' } }, ['not-author', null, LOG]],
     ['representative reads a document invisible to the patient', { actor: REPRESENTATIVE, action: 'document.read', document: INVISIBLE_TO_PATIENT }, ['invisible-to-patient', null, LOG]],
     ['representative reads a document hidden from representatives', { actor: REPRESENTATIVE, action: 'document.read', document: INVISIBLE_TO_REPRESENTATIVES }, ['invisible-to-legal-representative', null, LOG]],
     ['representative reads a document hidden from both (patient first)', { actor: REPRESENTATIVE, action: 'document.read', document: { ...INVISIBLE_TO_PATIENT, ...INVISIBLE_TO_REPRESENTATIVES } }, ['invisible-to-patient', null, LOG]],
@@ -610,6 +625,7 @@ describe('decide — 9. action-specific', () => {
     ['representative creates online for a minor', { actor: REPRESENTATIVE, action: 'dossier.create', dossier: { ...NONE, ...MINOR }, request: { channel: 'online', consent: true } }, ['minor-online-creation', null, LOG]],
     ['representative creates online for a protected adult', { actor: REPRESENTATIVE, action: 'dossier.create', dossier: NONE, request: { channel: 'online', consent: true } }, ['allowed', null, LOG]],
     ['pharmacist creates with consent', { actor: PHARMACIST, action: 'dossier.create', dossier: NONE, request: { channel: 'professional', consent: true } }, ['allowed', null, LOG]],
+    ['pharmacist creates with no INS status given', { actor: PHARMACIST, action: 'dossier.create', dossier: { ...NONE, insStatus: undefined }, request: { channel: 'professional', consent: true } }, ['allowed', null, LOG]],
     ['unauthorized professional creates with consent', { actor: DR_EMERGENCY, action: 'dossier.create', dossier: NONE, request: { channel: 'professional', consent: true } }, ['allowed', null, LOG]],
     ['professional creates for a minor', { actor: DR_OTHER, action: 'dossier.create', dossier: { ...NONE, ...MINOR }, request: { channel: 'professional', consent: true } }, ['allowed', null, LOG]],
     ['professional creates without consent', { actor: DR_OTHER, action: 'dossier.create', dossier: NONE, request: { channel: 'professional' } }, ['consent-required', null, LOG]],
@@ -706,6 +722,8 @@ describe('decide — obligations and mode, over every actor × action × mode ×
       for (const request of requests) {
         for (const dossier of dossiers) {
           for (const document of documents) {
+            // synthesis.read of another document is a malformed input (shape, above).
+            if (action === 'synthesis.read' && document.category !== 'synthesis') continue;
             const built = input({ actor, action, dossier, document, request });
             all.push({
               name: `${actor.kind} ${action} ${JSON.stringify(request)} ${JSON.stringify(dossier)}`,

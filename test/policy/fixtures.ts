@@ -114,10 +114,11 @@ export type Overrides = {
 export type Expected = readonly [reason: ReasonCode, mode: AccessMode | null, obligations: readonly Obligation[]];
 export type Case = readonly [name: string, overrides: Overrides, expected: Expected];
 
-/** The base input (DOSSIER, REPORT, no request) with a case's overrides. */
+/** The base input (DOSSIER, REPORT or SYNTHESIS, no request) with a case's overrides. */
 export function input({ actor, action, dossier, document, request }: Overrides): PolicyInput {
   const built: PolicyInput = { actor, action, dossier: { ...DOSSIER, ...dossier } };
-  if (document !== null) built.document = { ...REPORT, ...document };
+  // synthesis.read's document is the VSM; every other action's default is REPORT.
+  if (document !== null) built.document = { ...(action === 'synthesis.read' ? SYNTHESIS : REPORT), ...document };
   if (request !== undefined) built.request = request;
   return built;
 }
