@@ -12,50 +12,49 @@ import { gzipSync } from 'node:zlib';
 
 const budgets = JSON.parse(readFileSync('package.json', 'utf8')).sizeBudgets ?? {};
 const tags = readdirSync('src/elements').filter((d) => d.startsWith('dmp-')).sort();
-const dir = mkdtempSync(join(tmpdir(), 'dmp-size-'));
-const allEntry = join(dir, 'all-elements.js');
-writeFileSync(allEntry, ['src/context/dmp-provider.ts', ...tags.map((t) => `src/elements/${t}/${t}.ts`)].map((p) => `import ${JSON.stringify(join(process.cwd(), p))};`).join('\n'));
-const withProvider = Object.fromEntries(
-  tags.map((t) => {
-    const file = join(dir, `with-provider-${t}.js`);
-    writeFileSync(file, ['src/context/dmp-provider.ts', `src/elements/${t}/${t}.ts`].map((p) => `import ${JSON.stringify(join(process.cwd(), p))};`).join('\n'));
-    return [t, file];
-  }),
-);
+const PROVIDER = 'src/context/dmp-provider.ts';
+const elementEntry = (tag) => `src/elements/${tag}/${tag}.ts`;
 const entries = {
-  'dmp-provider': 'src/context/dmp-provider.ts',
-  ...Object.fromEntries(tags.map((t) => [t, `src/elements/${t}/${t}.ts`])),
-  'all elements + provider': allEntry,
+  'dmp-provider': PROVIDER,
+  ...Object.fromEntries(tags.map((t) => [t, elementEntry(t)])),
+  'all elements + provider': [PROVIDER, ...tags.map(elementEntry)],
   'dmp-elements/policy': 'src/policy/index.ts',
   'dmp-elements/client': 'src/client/index.ts',
 };
 
 /** Gzipped bytes of an entry's first load (it and the chunks it imports statically) and of the rest. */
-async function measure(name, entry) {
-    const out = join(dir, name.replace(/[^a-z-]/gi, '_'));
-    const { metafile } = await build({ entryPoints: [entry], bundle: true, minify: true, splitting: true, format: 'esm', target: 'es2022', outdir: out, metafile: true, logLevel: 'error' });
-    const outputs = metafile.outputs;
-    const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
-    // Dynamic-import targets are entry points too: take the output of the entry asked for.
-    const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint && resolve(outputs[f].entryPoint) === resolve(entry));
-    const firstLoad = new Set();
-    const walk = (file) => {
-      if (firstLoad.has(file)) return;
-      firstLoad.add(file);
-      for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && outputs[imp.path]) walk(imp.path);
-    };
-    walk(entryFile);
-    const js = Object.keys(outputs).filter((f) => f.endsWith('.js'));
-    const first = [...firstLoad].reduce((sum, f) => sum + gz(f), 0);
-    const lazy = js.filter((f) => !firstLoad.has(f)).reduce((sum, f) => sum + gz(f), 0);
-    return { first, lazy };
+async function measure(dir, name, modules) {
+  // Several modules are measured as one page importing them all, shared code counted once.
+  let entry = modules;
+  if (Array.isArray(modules)) {
+    entry = join(dir, `${name.replace(/[^a-z-]/gi, '_')}.js`);
+    writeFileSync(entry, modules.map((p) => `import ${JSON.stringify(join(process.cwd(), p))};`).join('\n'));
+  }
+  const out = join(dir, `out-${name.replace(/[^a-z-]/gi, '_')}`);
+  const { metafile } = await build({ entryPoints: [entry], bundle: true, minify: true, splitting: true, format: 'esm', target: 'es2022', outdir: out, metafile: true, logLevel: 'error' });
+  const outputs = metafile.outputs;
+  const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
+  // Dynamic-import targets are entry points too: take the output of the entry asked for.
+  const entryFile = Object.keys(outputs).find((f) => outputs[f].entryPoint && resolve(outputs[f].entryPoint) === resolve(entry));
+  const firstLoad = new Set();
+  const walk = (file) => {
+    if (firstLoad.has(file)) return;
+    firstLoad.add(file);
+    for (const imp of outputs[file].imports) if (imp.kind === 'import-statement' && outputs[imp.path]) walk(imp.path);
+  };
+  walk(entryFile);
+  const js = Object.keys(outputs).filter((f) => f.endsWith('.js'));
+  const first = [...firstLoad].reduce((sum, f) => sum + gz(f), 0);
+  const lazy = js.filter((f) => !firstLoad.has(f)).reduce((sum, f) => sum + gz(f), 0);
+  return { first, lazy };
 }
 
 const rows = [];
+const dir = mkdtempSync(join(tmpdir(), 'dmp-size-'));
 try {
-  for (const [name, entry] of Object.entries(entries)) {
-    const { first, lazy } = await measure(name, entry);
-    const paired = withProvider[name] ? (await measure(`with-provider-${name}`, withProvider[name])).first : undefined;
+  for (const [name, modules] of Object.entries(entries)) {
+    const { first, lazy } = await measure(dir, name, modules);
+    const paired = tags.includes(name) ? (await measure(dir, `with-provider-${name}`, [PROVIDER, elementEntry(name)])).first : undefined;
     rows.push({ name, first, lazy, paired, budget: budgets[name] });
   }
 } finally {

@@ -2,7 +2,6 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
-import { http } from 'msw';
 import { ADULT_PROFILE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MASKED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW, SYNTHESES } from '../mocks/data/index.js';
 import '../src/elements/dmp-dossier/dmp-dossier.js';
 import type { DmpDossier } from '../src/elements/dmp-dossier/dmp-dossier.element.js';
@@ -12,7 +11,8 @@ import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-docu
 import { reasonText } from '../src/i18n/labels.js';
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import type { ReasonCode } from '../src/policy/types.js';
-import { answersTo, db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
+import { answersTo, db, mountInProvider, resetBackend, seededActor, shadowText, startBackend } from './support/mount.js';
+import { endRequestWatches, holdPatientDocuments, recordRequests } from './support/requests.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
@@ -88,6 +88,7 @@ describe('dmp-dossier', () => {
   beforeEach(resetBackend);
   // The document list's virtualizer resizes rows as they render, as in its own tests.
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  afterEach(endRequestWatches);
 
   describe('defaults', () => {
     it('is accessible and opens on the récapitulatif for the patient', async () => {
@@ -183,36 +184,19 @@ describe('dmp-dossier', () => {
     });
 
     it('stops a récapitulatif still loading when the user and patient change: nothing more is asked in the new user’s name', async () => {
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let asked = false;
-      // The first step of reading the patient's declaration waits; returning nothing lets the mock answer.
-      worker.use(
-        http.get('*/api/dmp/v1/dossiers/:ins/documents', async ({ request }) => {
-          if (new URL(request.url).searchParams.get('category') !== 'patient') return undefined;
-          asked = true;
-          await held;
-          return undefined;
-        }),
-      );
-      const sent: string[] = [];
-      const onStart = ({ request }: { request: Request }) => sent.push(`${request.headers.get('Authorization')} ${new URL(request.url).pathname}`);
-      worker.events.on('request:start', onStart);
-      try {
-        const { el, provider } = await mount('pat-durand-jeanne');
-        await waitUntil(() => asked, 'the declaration was never asked for');
-        provider.actor = seededActor('rep-moreau-sophie');
-        el.patientIns = MINOR;
-        await el.updateComplete;
-        release();
-        await waitUntil(() => tabNames(el).length > 0 && root(el).querySelector('[part="recap"]'), 'the minor’s dossier never loaded', { timeout: 8000 });
-        await recapSettled(el);
-        expect(sent.filter((line) => line.startsWith('Bearer rep-moreau-sophie') && line.includes(`/dossiers/${ADULT}`))).to.deep.equal([]);
-        expect(shadowText(el)).not.to.contain(reasonText('not-legal-representative'));
-      } finally {
-        worker.events.removeListener('request:start', onStart);
-        release();
-      }
+      // The first step of reading the patient's declaration waits.
+      const hold = holdPatientDocuments(ADULT);
+      const sent = recordRequests();
+      const { el, provider } = await mount('pat-durand-jeanne');
+      await waitUntil(hold.asked, 'the declaration was never asked for');
+      provider.actor = seededActor('rep-moreau-sophie');
+      el.patientIns = MINOR;
+      await el.updateComplete;
+      hold.release();
+      await waitUntil(() => tabNames(el).length > 0 && root(el).querySelector('[part="recap"]'), 'the minor’s dossier never loaded', { timeout: 8000 });
+      await recapSettled(el);
+      expect(sent.filter((line) => line.startsWith('Bearer rep-moreau-sophie') && line.includes(`/dossiers/${ADULT}`))).to.deep.equal([]);
+      expect(shadowText(el)).not.to.contain(reasonText('not-legal-representative'));
     });
 
     it('loads the récapitulatif once when the host comes back to a patient', async () => {
@@ -533,6 +517,16 @@ describe('dmp-dossier', () => {
       expect(recap(el).querySelector('dmp-break-glass')!.getAttribute('mode')).to.equal('break-glass');
       expect(recap(el).querySelector('dmp-break-glass')!.getAttribute('patient-ins')).to.equal(ADULT);
       expect(recap(el).querySelector('table.latest')).to.equal(null);
+    });
+
+    it('the emergency form shares the dossier’s existence test: one line in the history', async () => {
+      const before = db.logOf(ADULT).length;
+      const { el } = await mount('ps-morel');
+      await recapSettled(el);
+      const breakGlass = recap(el).querySelector<DmpBreakGlass>('dmp-break-glass')!;
+      await waitUntil(() => breakGlass.shadowRoot?.querySelector('textarea'), 'the emergency form never drew', { timeout: 5000 });
+      const existenceTests = db.logOf(ADULT).slice(before).filter((entry) => entry.action === 'dossier.read');
+      expect(existenceTests).to.have.length(1);
     });
 
     it('offers regulation to the SAMU regulator', async () => {

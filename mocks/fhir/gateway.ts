@@ -24,6 +24,7 @@ import { decide } from '../../src/policy/decide.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
+import { revealsHidden } from '../privacy.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
 /*
@@ -124,6 +125,11 @@ function outcome(status: number, diagnostics: string, reason?: string): Response
     diagnostics,
   };
   return fhir({ resourceType: 'OperationOutcome', issue: [issue] }, status);
+}
+
+/** An AuditEvent's outcome as the access log reads it (src/fhir/audit.ts writes it so). */
+function auditOutcome(event: { outcome?: string; outcomeDesc?: string }): { outcome: string; reason?: string | undefined } {
+  return { outcome: event.outcome === '0' ? 'allowed' : 'denied', reason: event.outcomeDesc };
 }
 
 /** A policy refusal: 404 for a missing dossier, 400 for a malformed request, 403 otherwise. */
@@ -528,14 +534,20 @@ export class FhirGateway {
     return fhir(await this.#page(ex, 'RelatedPerson', params, found));
   }
 
-  /** The access history; a legal representative does not see what a connexion secrète did. */
+  /**
+   * The access history; a legal representative does not see what a connexion secrète did, nor
+   * does the patient's side see the refusals that hid something from it.
+   */
   async #searchHistory(ex: Exchange, params: URLSearchParams): Promise<Response> {
     await this.#searchDossier(ex, params);
     const decision = ex.decide('history.read');
     if (!decision.allowed) return this.#deny(ex, 'history.read', decision);
     const hideSecret = ex.actor.kind === 'legal-representative';
     const found = (await this.#searchAll('AuditEvent', params)).filter(
-      (event) => !(hideSecret && (event.meta?.tag ?? []).some((t) => t.code === 'secret')),
+      (event) =>
+        !(hideSecret && (event.meta?.tag ?? []).some((t) => t.code === 'secret')) &&
+        // Read off the stored fields: a foreign event is passed on for the client to judge.
+        !revealsHidden(auditOutcome(event as { outcome?: string; outcomeDesc?: string }), ex.actor),
     );
     const bundle = await this.#page(ex, 'AuditEvent', params, found);
     // Logged after the search: reading the history is in the history, from the next read on.

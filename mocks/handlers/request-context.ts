@@ -5,6 +5,7 @@ import { decide } from '../../src/policy/decide.js';
 import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/release.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { db, type DossierRecord } from '../db/store.js';
+import { isPatientSide } from '../privacy.js';
 import { problem } from './http.js';
 
 type NotificationEvent = Notification['event'];
@@ -168,21 +169,6 @@ export class RequestContext {
 
 /** Reasons that would tell the patient's side that something is hidden from them. */
 const HIDING_REASONS: ReadonlySet<string> = new Set(['invisible-to-patient', 'invisible-to-legal-representative']);
-
-/** Whether `actor` is the patient's side, who is never told that something is hidden from it (DECISIONS 12). */
-export function isPatientSide(actor?: Actor): boolean {
-  return actor?.kind === 'patient' || actor?.kind === 'legal-representative';
-}
-
-/**
- * Whether a logged refusal would tell `actor` that something is hidden from them: what is hidden
- * from the patient is hidden from their representatives too.
- */
-export function revealsHidden(entry: { outcome: string; reason?: string | undefined }, actor: Actor): boolean {
-  if (entry.outcome !== 'denied') return false;
-  if (entry.reason === 'invisible-to-patient') return isPatientSide(actor);
-  return entry.reason === 'invisible-to-legal-representative' && actor.kind === 'legal-representative';
-}
 
 /** Whether a refusal must look like absence to this caller. */
 export function hidesFromCaller(decision: Decision, actor?: Actor): boolean {

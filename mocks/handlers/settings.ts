@@ -10,7 +10,8 @@ import { db, type DossierRecord } from '../db/store.js';
 import { fold } from '../../src/model/document.js';
 import { json, problem } from './http.js';
 import { actorKey } from '../../src/model/actor-key.js';
-import { refusal, revealsHidden } from './request-context.js';
+import { revealsHidden } from '../privacy.js';
+import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const GRANT_DURATION_MS = 60 * 60 * 1000;

@@ -10,10 +10,10 @@ import type {
 } from '../model/dossier.js';
 import type { RouteName, RouteSpec } from '../model/routes.js';
 import type { SynthesisContent } from '../model/synthesis.js';
-import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep, throwIfAborted } from './errors.js';
+import { DmpError, abortError, errorKindOfStatus, isDmpError, throwIfAborted } from './errors.js';
 import { lazyModule } from './lazy-module.js';
-import { parseRetryAfter, retrySchedule, startDeadline } from './retry.js';
-import type { RetryOptions } from './retry.js';
+import { parseRetryAfter, retrySchedule, startDeadline, withRetries } from './retry.js';
+import type { RetryOptions, RetrySchedule } from './retry.js';
 import type { DmpIssue } from './errors.js';
 import type {
   AddDocumentOptions,
@@ -86,7 +86,7 @@ export class HttpDmpClient implements DmpClient {
   readonly #fetch: typeof fetch;
   readonly #headerHook: HttpDmpClientOptions['headers'];
   readonly #timeoutMs: number;
-  readonly #retryDelay: ReturnType<typeof retrySchedule>;
+  readonly #retryDelay: RetrySchedule;
   readonly #flights = new Map<string, Flight>();
 
   constructor(options: HttpDmpClientOptions) {
@@ -324,21 +324,8 @@ export class HttpDmpClient implements DmpClient {
     });
   }
 
-  async #attempts(call: Call, parent: AbortSignal): Promise<unknown> {
-    const deadline = startDeadline(parent, this.#timeoutMs);
-    try {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await this.#attempt(call, deadline.signal);
-        } catch (error) {
-          const wait = call.route.method === 'GET' && isDmpError(error) ? this.#retryDelay(error, attempt) : undefined;
-          if (wait === undefined) throw error;
-          await sleep(wait, deadline.signal);
-        }
-      }
-    } finally {
-      deadline.dispose();
-    }
+  #attempts(call: Call, parent: AbortSignal): Promise<unknown> {
+    return withRetries(parent, this.#timeoutMs, call.route.method === 'GET' ? this.#retryDelay : undefined, (signal) => this.#attempt(call, signal));
   }
 
   async #attempt(call: Call, signal: AbortSignal): Promise<unknown> {

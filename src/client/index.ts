@@ -8,6 +8,7 @@ export type {
   CreateDossierOptions,
   DmpClient,
   EmergencyMode,
+  LatestDocumentsOptions,
   ReactivateDossierOptions,
   RequestOptions,
   ResponseOf,

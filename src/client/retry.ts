@@ -1,4 +1,7 @@
-import type { DmpError } from './errors.js';
+import { isDmpError, sleep, type DmpError } from './errors.js';
+
+/** Milliseconds to wait before attempt `attempt + 1` after `error`, or undefined to give up. */
+export type RetrySchedule = (error: DmpError, attempt: number) => number | undefined;
 
 export interface RetryOptions {
   /** Attempts in all, the first included (default 3). */
@@ -17,7 +20,7 @@ export interface RetryOptions {
  * 5xx, a 429), never beyond `tries`, after `Retry-After` when the server says it. Returns the
  * milliseconds to wait before attempt `attempt + 1`, or undefined to give up.
  */
-export function retrySchedule(options: RetryOptions | undefined): (error: DmpError, attempt: number) => number | undefined {
+export function retrySchedule(options: RetryOptions | undefined): RetrySchedule {
   const tries = Math.max(1, Math.floor(options?.tries ?? 3));
   const baseDelayMs = options?.baseDelayMs ?? 300;
   const maxDelayMs = options?.maxDelayMs ?? 10_000;
@@ -67,4 +70,31 @@ export function parseRetryAfter(value: string | null): number | undefined {
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
   const at = Date.parse(trimmed);
   return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
+}
+
+/**
+ * One call: `attempt` tried until it succeeds or fails for good, under one deadline of `timeoutMs`
+ * for the whole call, retries included. `schedule` is given for reads only: a write is never
+ * sent twice.
+ */
+export async function withRetries<T>(
+  parent: AbortSignal | undefined,
+  timeoutMs: number,
+  schedule: RetrySchedule | undefined,
+  attempt: (signal: AbortSignal) => Promise<T>,
+): Promise<T> {
+  const deadline = startDeadline(parent, timeoutMs);
+  try {
+    for (let tries = 1; ; tries += 1) {
+      try {
+        return await attempt(deadline.signal);
+      } catch (error) {
+        const wait = schedule && isDmpError(error) ? schedule(error, tries) : undefined;
+        if (wait === undefined) throw error;
+        await sleep(wait, deadline.signal);
+      }
+    }
+  } finally {
+    deadline.dispose();
+  }
 }

@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
-import { DmpError, abortError, errorKindOfStatus, isDmpError, sleep, throwIfAborted } from '../client/errors.js';
-import { parseRetryAfter, retrySchedule, startDeadline } from '../client/retry.js';
-import type { RetryOptions } from '../client/retry.js';
+import { DmpError, abortError, errorKindOfStatus, isDmpError, throwIfAborted } from '../client/errors.js';
+import { parseRetryAfter, retrySchedule, withRetries } from '../client/retry.js';
+import type { RetryOptions, RetrySchedule } from '../client/retry.js';
 import type { DmpIssue } from '../client/errors.js';
 import type {
   AddDocumentOptions,
@@ -163,7 +163,7 @@ export class FhirDmpClient implements DmpClient {
   readonly #fetch: typeof fetch;
   readonly #headers: FhirDmpClientOptions['headers'];
   readonly #timeoutMs: number;
-  readonly #retryDelay: ReturnType<typeof retrySchedule>;
+  readonly #retryDelay: RetrySchedule;
   /** INS → Patient id: stable for a dossier's life, so asked once. */
   readonly #patientIds = new Map<string, string>();
 
@@ -845,20 +845,9 @@ export class FhirDmpClient implements DmpClient {
     };
     const url = call.path ? `${this.#baseUrl}/${call.path}` : this.#baseUrl;
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-    const deadline = startDeadline(signal, this.#timeoutMs);
-    try {
-      for (let attempt = 1; ; attempt += 1) {
-        try {
-          return await this.#attempt(call, url, headers, body, deadline.signal);
-        } catch (error) {
-          const wait = call.method === 'GET' && isDmpError(error) ? this.#retryDelay(error, attempt) : undefined;
-          if (wait === undefined) throw error;
-          await sleep(wait, deadline.signal);
-        }
-      }
-    } finally {
-      deadline.dispose();
-    }
+    return withRetries(signal, this.#timeoutMs, call.method === 'GET' ? this.#retryDelay : undefined, (attemptSignal) =>
+      this.#attempt(call, url, headers, body, attemptSignal),
+    );
   }
 
   async #hookHeaders(): Promise<Record<string, string>> {
@@ -1103,6 +1092,3 @@ function errorOf(what: string, response: Response, text: string): DmpError {
     retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
   });
 }
-
-
-

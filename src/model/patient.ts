@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
 import { DateSchema, trimmed } from './common.js';
-import { INS_STATUSES, SEXES } from './ins.js';
+import { INS_STATUSES, SEXES, type Sex } from './ins.js';
 import { NIR_FAILURE_MESSAGES, validateNir } from './nir.js';
 
 export { INS_STATUSES, SEXES, isMinor, type InsStatus, type Sex } from './ins.js';
@@ -45,5 +45,5 @@ export type PatientIdentity = z.infer<typeof PatientIdentitySchema>;
 export interface PatientDisplay {
   name: string;
   birthDate?: string;
-  sex?: (typeof SEXES)[number];
+  sex?: Sex;
 }

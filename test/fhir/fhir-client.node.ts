@@ -364,6 +364,17 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((stored['subtype'] as Array<{ code: string }>)[0]!.code, history.items.find((e) => e.id === 'log-durand-001')!.action);
     });
 
+    it('does not tell the patient that a document is hidden from them, and keeps the refusal for the audit', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const patient = as(PATIENT_MASKED.id);
+      assert.equal((await failure(patient.getDocument(ins, 'doc-rousseau-serologies'))).kind, 'not-found');
+      const kept = (await storedResources('AuditEvent')).filter((e) => e['outcomeDesc'] === 'invisible-to-patient');
+      assert.ok(kept.length > 0, 'the refusal is in the store');
+      const history = await patient.listAccessLog(ins, { limit: 100 });
+      assert.ok(history.items.length > 0);
+      assert.ok(!history.items.some((e) => e.reason === 'invisible-to-patient'), 'the patient is told a document is hidden from them');
+    });
+
     it('keeps the emergency mode and its justification, and filters by mode and action', async () => {
       const ins = PATIENT_OPPOSED.identity.ins;
       const regulation = await as(PATIENT_OPPOSED.id).listAccessLog(ins, { mode: 'regulation' });

@@ -1,4 +1,4 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
 import { FhirDmpClient } from '../../src/fhir/client.js';
 import type { FhirDmpClientOptions } from '../../src/fhir/client.js';
 import { PATIENT_ADULT } from '../../mocks/data/index.js';
@@ -127,7 +127,7 @@ describe('FhirDmpClient transport', () => {
       const fhir = client(hang);
       const controller = new AbortController();
       const call = fhir.getDossier(INS, { signal: controller.signal });
-      await new Promise((resolve) => setTimeout(resolve, 10));
+      await waitUntil(() => fhir.sent.length === 1, 'the request was never sent');
       controller.abort();
       expect((await failure(call)).kind).to.equal('aborted');
       expect(fhir.sent[0]!.signal?.aborted).to.equal(true);
@@ -137,6 +137,8 @@ describe('FhirDmpClient transport', () => {
       const fhir = client(() => outcome(500), { retry: { baseDelayMs: 5000 } });
       const controller = new AbortController();
       const call = fhir.getDossier(INS, { signal: controller.signal });
+      await waitUntil(() => fhir.sent.length === 1, 'the first attempt was never sent');
+      // Its 500 read, the client is in its 2.5–5 s backoff.
       await new Promise((resolve) => setTimeout(resolve, 50));
       controller.abort();
       expect((await failure(call)).kind).to.equal('aborted');

@@ -1,4 +1,3 @@
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { ACTORS, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW } from '../../mocks/data/index.js';
 import type { FaultSpec } from '../../mocks/db/faults.js';
@@ -30,7 +29,6 @@ import {
   db,
   find,
   findButton,
-  forgetOwnDrafts,
   get,
   guardian,
   mount,
@@ -39,16 +37,15 @@ import {
   WAIT_MS,
   pdf,
   pickFile,
-  resetBackend,
   said,
   shadowRoots,
-  startBackend,
   typeIn,
   until,
   visibleText,
   waitFor,
   worker,
   type Mounted,
+  suiteHooks,
 } from './support.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
@@ -1298,11 +1295,8 @@ export function describeMatrixCoverage(): void {
  */
 export function describeFaultMatrix(tag: Tag): void {
   describe(`fault matrix: ${tag}`, () => {
-    setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-    before(startBackend);
-    beforeEach(async () => {
-      await resetBackend();
-      await forgetOwnDrafts('matrix', [ADULT, MINOR]);
+    suiteHooks('matrix', [ADULT, MINOR]);
+    beforeEach(() => {
       targets = undefined;
       maskTarget();
     });

@@ -1,4 +1,3 @@
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html } from '@open-wc/testing';
 import {
   ADULT_PROFILE,
@@ -29,20 +28,18 @@ import {
   db,
   deepText,
   find,
-  forgetOwnDrafts,
   get,
   guardian,
   mount,
   pdf,
   pickFile,
-  resetBackend,
   said,
-  startBackend,
   typeIn,
   until,
   visibleText,
   waitFor,
   type Mounted,
+  suiteHooks,
 } from './support.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
@@ -558,18 +555,13 @@ const serverCount = SERVER.reduce((n, c) => n + c.fields.length, 0) * PAYLOAD_NA
 const clientCount = CLIENT.reduce((n, c) => n + c.fields.length, 0) * PAYLOAD_NAMES.length;
 
 describe('hostile input', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-  before(async () => {
-    await startBackend();
+  suiteHooks('hostile', [ADULT]);
+  before(() => {
     console.log(
       `hostile input: ${PAYLOAD_NAMES.length} payloads × ${serverCount / PAYLOAD_NAMES.length} fields the backend returns + ${clientCount / PAYLOAD_NAMES.length} fields typed = ${serverCount + clientCount} payload × field checks`,
     );
   });
-  beforeEach(async () => {
-    await resetBackend();
-    await forgetOwnDrafts('hostile', [ADULT]);
-    markPageBaseline();
-  });
+  beforeEach(() => markPageBaseline());
 
   describe('fields the backend returns', () => {
     for (const c of SERVER) {

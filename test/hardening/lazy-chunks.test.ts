@@ -1,4 +1,3 @@
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { PATIENT_ADULT, PATIENT_NO_DOSSIER } from '../../mocks/data/index.js';
@@ -10,7 +9,7 @@ import { requestErrorText } from '../../src/elements/dmp-dossier-create/messages
 import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import { errorText } from '../../src/i18n/error-text.js';
-import { alias, button, db, find, forgetOwnDrafts, get, guardian, mount, resetBackend, startBackend, typeIn, until, visibleText, waitFor, worker } from './support.js';
+import { alias, button, db, find, get, guardian, mount, settle, typeIn, until, visibleText, waitFor, worker, suiteHooks } from './support.js';
 
 /*
  * What the elements load after their first load (support code fetched on first use, see
@@ -40,12 +39,7 @@ function dropOnce(path: string): { dropped: () => number } {
 }
 
 describe('support code loaded on first use, when it cannot be fetched', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-  before(startBackend);
-  beforeEach(async () => {
-    await resetBackend();
-    await forgetOwnDrafts('lazy', [ADULT]);
-  });
+  suiteHooks('lazy', [ADULT]);
 
   it('dmp-document-list: the virtualizer — the list says it could not load, and Retry shows the rows', async () => {
     const drop = dropOnce('@lit-labs/virtualizer/virtualize.*');
@@ -93,6 +87,8 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
       'ps-dubois',
     );
     await waitUntil(() => early.dropped() === 1, 'the element never fetched its checks');
+    // The failed import reaches the element after the service worker's round trip.
+    await settle();
     expect(visibleText(el)).not.to.contain(OFFLINE);
     const late = dropOnce('dmp-dossier-create/checks.*');
     button(el, 'Rechercher un DMP existant').click();
@@ -121,6 +117,7 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     const { el } = await mount(html`<dmp-synthesis-editor patient-ins=${ADULT}></dmp-synthesis-editor>`, alias('ps-martin', 'lazy'));
     await waitFor(() => find(el, '[data-action="edit"]'), 'the synthesis never loaded');
     await waitUntil(() => form.dropped() === 1 && checks.dropped() === 1, 'the form and the checks were never fetched');
+    await settle();
     expect(visibleText(el)).not.to.contain(OFFLINE);
     get(el, '[data-action="edit"]').click();
     await until(el, OFFLINE);

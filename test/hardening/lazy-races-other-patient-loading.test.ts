@@ -3,8 +3,9 @@ import { http } from 'msw';
 import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import { API_PREFIX } from '../../src/model/routes.js';
-import { ADULT, clickSave, expectNothingCarriedToAdult, expectNothingCarriedToMinor, gate, letChecksIn, MINOR, profileEdited, raceHooks, seen, settle, synthesisEdited, type Hold } from './lazy-races.js';
+import { ADULT, clickSave, expectNothingCarriedToAdult, expectNothingCarriedToMinor, gate, letChecksIn, MINOR, profileEdited, raceHooks, seen, synthesisEdited, type Hold } from './lazy-races.js';
 import { guardian, until, waitFor, worker } from './support.js';
+import { settle } from './support.js';
 
 /*
  * The user clicks Save while the element's form checks are still loading (see lazy-races.ts),

@@ -2,8 +2,9 @@ import { expect } from '@open-wc/testing';
 import '../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
-import { ADULT, clickSave, consentTyped, expectNothingCarriedToAdult, expectNothingCarriedToMinor, letChecksIn, MINOR, profileEdited, raceHooks, seen, settle, synthesisEdited } from './lazy-races.js';
+import { ADULT, clickSave, consentTyped, expectNothingCarriedToAdult, expectNothingCarriedToMinor, letChecksIn, MINOR, profileEdited, raceHooks, seen, synthesisEdited } from './lazy-races.js';
 import { db, find, get, guardian, until, visibleText, waitFor } from './support.js';
+import { settle } from './support.js';
 
 /*
  * The user clicks Save while the element's form checks are still loading (see lazy-races.ts),

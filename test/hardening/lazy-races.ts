@@ -1,4 +1,3 @@
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html } from '@open-wc/testing';
 import { http, passthrough } from 'msw';
 import { PATIENT_ADULT, PATIENT_MINOR } from '../../mocks/data/index.js';
@@ -10,7 +9,7 @@ import type { Actor } from '../../src/model/actor.js';
 import { API_PREFIX } from '../../src/model/routes.js';
 import type { SynthesisContent } from '../../src/model/synthesis.js';
 import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
-import { alias, db, find, forgetOwnDrafts, get, guardian, mount, resetBackend, seededActor, shadowRoots, startBackend, typeIn, until, visibleText, waitFor, worker, type Mounted } from './support.js';
+import { alias, db, find, get, guardian, mount, seededActor, settle, shadowRoots, typeIn, until, visibleText, waitFor, worker, type Mounted, suiteHooks } from './support.js';
 
 /*
  * What the `lazy-races-*.test.ts` files share. The elements fetch their form checks (a module
@@ -61,16 +60,13 @@ function watch(): () => void {
  * empty for each test; holds a failed test left open are let go.
  */
 export function raceHooks(tag: string, inses: readonly string[]): void {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  suiteHooks(tag, inses);
   let unwatch: () => void;
-  before(async () => {
-    await startBackend();
+  before(() => {
     unwatch = watch();
   });
   after(() => unwatch());
-  beforeEach(async () => {
-    await resetBackend();
-    await forgetOwnDrafts(tag, inses);
+  beforeEach(() => {
     seen.writes = [];
     seen.modules = [];
   });
@@ -124,8 +120,6 @@ function holdOnce(path: string): Hold {
   };
 }
 
-/** A write the element would send once the checks are in goes out at once; this is long enough for the service worker to see it. */
-export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 300));
 
 /**
  * Lets the held checks in and waits until a save they held up would have gone out, so that a

@@ -3,7 +3,7 @@ import { PATIENT_ADULT, PATIENT_MINOR } from '../../mocks/data/index.js';
 import '../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
-import { alias, find, forgetOwnDrafts, get, guardian, mount, resetBackend, startBackend, typeIn, visibleText, waitFor } from './support.js';
+import { alias, find, get, guardian, mount, typeIn, visibleText, waitFor, suiteHooks } from './support.js';
 
 /*
  * A logout takes what the user typed away with them (DECISIONS.md 10), even when the host starts
@@ -14,13 +14,11 @@ const TAG = 'logout-resume';
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
 const TYPED = 'Tapé avant la déconnexion';
+/** The metformine dosage in the seeded VSM (mocks/data/synthesis.ts, version 2). */
+const SAVED_DOSAGE = '1 comprimé matin et soir, au milieu des repas';
 
 describe('a logout followed at once by a new session', () => {
-  before(startBackend);
-  beforeEach(async () => {
-    await resetBackend();
-    await forgetOwnDrafts(TAG, [ADULT, MINOR]);
-  });
+  suiteHooks(TAG, [ADULT, MINOR]);
 
   it('dmp-consent-panel: the representative being typed is gone', async () => {
     const { el, provider } = await mount(html`<dmp-consent-panel patient-ins=${MINOR}></dmp-consent-panel>`, 'rep-moreau-sophie');
@@ -63,6 +61,6 @@ describe('a logout followed at once by a new session', () => {
     await waitFor(() => find(el, '[data-action="edit"]'), 'the synthesis never came back');
     get(el, '[data-action="edit"]').click();
     const field = await waitFor(() => find<HTMLInputElement>(el, dosage), 'the form never opened again');
-    expect(field.value).not.to.equal(TYPED);
+    expect(field.value).to.equal(SAVED_DOSAGE);
   });
 });

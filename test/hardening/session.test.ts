@@ -1,4 +1,3 @@
-import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, oneEvent } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { PATIENT_ADULT, PATIENT_NO_DOSSIER } from '../../mocks/data/index.js';
@@ -14,7 +13,7 @@ import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { ProfileDraft } from '../../src/elements/dmp-patient-profile/draft.js';
 import type { Actor } from '../../src/model/actor.js';
 import type { SynthesisContent } from '../../src/model/synthesis.js';
-import { alias, button, find, forgetOwnDrafts, get, guardian, mount, resetBackend, shadowRoots, startBackend, typeIn, until, visibleText, waitFor, type Mounted } from './support.js';
+import { alias, button, find, get, guardian, mount, shadowRoots, typeIn, until, visibleText, waitFor, type Mounted, suiteHooks } from './support.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 /** The patient as the host names them: shown by every element that is given it. */
@@ -156,12 +155,7 @@ const CASES: Case[] = [
 ];
 
 describe('session expiry', () => {
-  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
-  before(startBackend);
-  beforeEach(async () => {
-    await resetBackend();
-    await forgetOwnDrafts('session', [ADULT]);
-  });
+  suiteHooks('session', [ADULT]);
 
   for (const c of CASES) {
     it(`${c.tag}: after inactivity shows the expired notice and nothing of the patient`, async () => {

@@ -1,3 +1,4 @@
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { HttpDmpClient } from '../../src/client/http-client.js';
@@ -7,7 +8,7 @@ import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
 import type { Actor } from '../../src/model/actor.js';
 import { API_PREFIX } from '../../src/model/routes.js';
 import { deleteDraft, draftKey } from '../../src/drafts/draft-store.js';
-import { db, seededActor, startBackend as startMockBackend } from '../support/mount.js';
+import { db, resetBackend, seededActor, startBackend as startMockBackend } from '../support/mount.js';
 
 export { db, resetBackend, seededActor, worker } from '../support/mount.js';
 
@@ -47,6 +48,20 @@ export async function forgetOwnDrafts(tag: string, inses: readonly string[]): Pr
   await Promise.all(
     authors.flatMap((author) => inses.flatMap((ins) => ['synthesis', 'profile'].map((kind) => deleteDraft(draftKey(author, ins, kind)).catch(() => undefined)))),
   );
+}
+
+/**
+ * The hooks every hardening suite shares: the backend started once, back to its seed before each
+ * test, with the drafts of this suite's actors (`tag`) on `inses` forgotten. A suite adds its own
+ * `beforeEach` after calling this; the list's virtualizer resize notices are not errors.
+ */
+export function suiteHooks(tag: string, inses: readonly string[]): void {
+  setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+  before(startBackend);
+  beforeEach(async () => {
+    await resetBackend();
+    await forgetOwnDrafts(tag, inses);
+  });
 }
 
 /** How often a wait looks again: the default 50 ms adds up over hundreds of cells. */
@@ -280,6 +295,12 @@ export function pickFile(el: Element, selector: string, file: File): void {
   input.files = transfer.files;
   input.dispatchEvent(new Event('change', { bubbles: true }));
 }
+
+/**
+ * Long enough for what would follow an event at once (a request through the service worker, a
+ * render after a failed import) to have happened: for checking that something did not.
+ */
+export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 300));
 
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));

@@ -362,7 +362,9 @@ describe('mock reference backend', () => {
       expect(await response.text()).to.equal('');
       expect(lastLog(ins)).to.deep.include({ action: 'synthesis.read', outcome: 'denied', reason: 'invisible-to-legal-representative' });
       // Its versions likewise: the empty list of a dossier without a synthesis, not a refusal.
+      const logged = logOf(ins).length;
       expect(await as('rep-moreau-sophie').listSynthesisVersions(ins)).to.deep.equal({ items: [] });
+      expect(logOf(ins)).to.have.length(logged + 1);
       expect(lastLog(ins)).to.deep.include({ action: 'synthesis.read', outcome: 'denied', reason: 'invisible-to-legal-representative' });
       // Kept for the audit, but not in the history the patient's side reads: it would tell.
       const history = await as('rep-moreau-sophie').listAccessLog(ins, { limit: 200 });

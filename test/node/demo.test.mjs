@@ -76,6 +76,10 @@ after(async () => {
 
 /** Waits until every element has drawn something and nothing in the page changed for a while. */
 async function settled() {
+  // The quiet period starts now: a switch that changes no text at once must still wait it out.
+  await page.evaluate(() => {
+    window.__demoText = undefined;
+  });
   await page.waitForFunction(
     ([tags, quiet]) => {
       const text = tags.map((tag) => document.querySelector(tag)?.shadowRoot?.textContent?.replace(/\s+/g, ' ').trim() ?? '').join('\u0000');

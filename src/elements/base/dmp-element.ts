@@ -94,6 +94,8 @@ export abstract class DmpElement extends LitElement {
   /** Lets a pending update go on once the element is back in the page. */
   private reconnected: (() => void) | undefined;
   private seenDataRevision: number | undefined;
+  /** The session's logout count at the last update, for loggedOut(). */
+  private logoutsSeen: number | undefined;
 
   override addController(controller: ReactiveController): void {
     super.addController(controller);
@@ -147,21 +149,27 @@ export abstract class DmpElement extends LitElement {
 
   /**
    * The existence test of `ins`, shared by the provider's elements (see ProviderApi.dossierInfo):
-   * `fresh` when the user asked to reload. It ignores the caller's abort signal, being shared:
-   * a task checks its own signal after awaiting it.
+   * `fresh` when the user asked to reload. Being shared, the request ignores `signal`; the answer
+   * does not: a caller whose run was aborted meanwhile gets the abort, not stale access conditions.
    */
-  protected dossierInfo(ins: string, fresh = false): Promise<DossierInfo> {
-    return this.provider!.dossierInfo(ins, { fresh });
+  protected async dossierInfo(ins: string, options: { signal?: AbortSignal; fresh?: boolean } = {}): Promise<DossierInfo> {
+    const info = await this.provider!.dossierInfo(ins, { fresh: options.fresh ?? false });
+    options.signal?.throwIfAborted();
+    return info;
   }
 
   /**
    * Whether a user logged out since the last update: what they typed goes with them (DECISIONS.md
-   * 10), even if a new session began in the same task or while the element was out of the page.
+   * 10), even if a new session began in the same task, or the element was removed before it
+   * could update.
    */
-  protected loggedOut(changed: PropertyValues): boolean {
-    if (!changed.has('session')) return false;
-    const before = changed.get('session') as SessionState | undefined;
-    return before !== undefined && before.logouts !== this.session?.logouts;
+  protected loggedOut(): boolean {
+    return this.logoutsSeen !== undefined && this.logoutsSeen !== this.session?.logouts;
+  }
+
+  protected override update(changed: PropertyValues): void {
+    super.update(changed);
+    this.logoutsSeen = this.session?.logouts;
   }
 
   /** Whether the element has what it needs to show patient data. */

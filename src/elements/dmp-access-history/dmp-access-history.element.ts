@@ -91,9 +91,7 @@ export class DmpAccessHistory extends DmpElement {
       this.moreController?.abort();
       const key = `${actorKey(actor)}|${ins}`;
       try {
-        const dossier = await this.dossierInfo(ins);
-        // The shared existence test ignores this run's signal: a stale run must not write state.
-        signal.throwIfAborted();
+        const dossier = await this.dossierInfo(ins, { signal });
         this.moreError = undefined;
         const decision = policy.decide({ actor, action: 'history.read', dossier: dossier.policy });
         this.allowedKey = decision.allowed ? key : undefined;

@@ -18,7 +18,6 @@ import { styles } from './dmp-break-glass.styles.js';
 // Brings the typing of the dmp-break-glass-* events this element emits.
 import type {} from './events.js';
 
-
 /**
  * Emergency access by a professional the patient has not authorized: break-glass (the patient's
  * state is an immediate risk to their health and consent cannot be collected) or regulation (the
@@ -51,9 +50,8 @@ export class DmpBreakGlass extends DmpElement {
 
   private readonly load = new Task(this, {
     task: async ([ins, ready], { signal }): Promise<DossierInfo | typeof initialState> => {
-      const client = this.client;
-      if (!ins || !ready || !client) return initialState;
-      return client.getDossier(ins, { signal });
+      if (!ins || !ready) return initialState;
+      return this.dossierInfo(ins, { signal });
     },
     args: () => [this.patientIns, this.ready, this.client, this.actor, this.reloads] as const,
   });
@@ -155,7 +153,6 @@ export class DmpBreakGlass extends DmpElement {
       ${renderPatientLine(this.patient, this.locale)} ${this.renderBody()}
     </section>`;
   }
-
 
   private renderBody(): unknown {
     if (!this.patientIns) {

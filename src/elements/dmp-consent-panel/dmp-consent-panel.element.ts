@@ -62,7 +62,6 @@ type PanelAction = (typeof PANEL_ACTIONS)[number];
 /** Where a message shows: a section, or `status` (the dossier's state, at the top). */
 type Section = 'authorizations' | 'oppositions' | 'notifications' | 'representatives' | 'close' | 'status';
 
-
 /** Long enough to let someone finish typing a name, short enough to feel live. */
 const SEARCH_DELAY_MS = 300;
 
@@ -105,7 +104,6 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
     );
   });
 }
-
 
 const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks');
 
@@ -154,8 +152,7 @@ export class DmpConsentPanel extends DmpElement {
     task: async ([ins, ready], { signal }) => {
       const { client, actor, policy } = this;
       if (!ins || !ready || !client || !actor || !policy) return initialState;
-      const dossier = await this.dossierInfo(ins);
-      signal.throwIfAborted();
+      const dossier = await this.dossierInfo(ins, { signal });
       // No access mode is asked: an emergency grant opens none of these sections (authorization.read
       // needs normal access, the rest belongs to the patient's side).
       const decisions = Object.fromEntries(
@@ -226,7 +223,7 @@ export class DmpConsentPanel extends DmpElement {
     if (change && change.revision !== this.ownRevision && changesAccess(change.topics)) this.reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
     const otherUser = changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor);
-    if (changed.has('patientIns') || otherUser || this.loggedOut(changed)) {
+    if (changed.has('patientIns') || otherUser || this.loggedOut()) {
       this.forms += 1;
       // Loaded again for whoever is here now, even when nothing the load depends on changed (a
       // logout and a new session in the same task).
@@ -492,13 +489,11 @@ export class DmpConsentPanel extends DmpElement {
   // --- Writes --------------------------------------------------------------------------------
 
   /**
-   * Runs one write of a section: the section is busy meanwhile and its failure is said in words.
-   * Resolves with whether it succeeded; what the user typed is left alone either way.
-   */
-  /**
-   * Runs a write for the patient shown. `here()` tells whether the forms are still the ones it was
-   * asked from: after a change of patient or user, or a logout, the write is still announced for
-   * its own patient, but says nothing and resets nothing in the forms of the next one.
+   * Runs one write of a section for the patient shown: the section is busy meanwhile and its
+   * failure is said in words; what the user typed is left alone either way. `here()` tells whether
+   * the forms are still the ones it was asked from: after a change of patient or user, or a
+   * logout, the write is still announced for its own patient, but says nothing and resets nothing
+   * in the forms of the next one. Resolves with whether it succeeded and the forms are still those.
    */
   private async write(section: Section, run: (client: DmpClient, ins: string, here: () => boolean) => Promise<void>): Promise<boolean> {
     const client = this.client;
@@ -541,7 +536,6 @@ export class DmpConsentPanel extends DmpElement {
       </section>
       ${this.renderDialog()}`;
   }
-
 
   private renderBody(loading: boolean): unknown {
     if (!this.patientIns) {

@@ -112,7 +112,7 @@ export class DmpDocumentList extends DmpElement {
       const fresh = this.freshDossier;
       this.freshDossier = false;
       if (!ready || !ins || !this.client) return initialState;
-      return this.dossierInfo(ins, fresh);
+      return this.dossierInfo(ins, { fresh });
     },
     args: () => [this.patientIns, this.ready, this.actorKey, this.dossierRevision] as const,
   });
@@ -123,8 +123,7 @@ export class DmpDocumentList extends DmpElement {
       this.loadMoreController?.abort();
       // Asked only when the policy allows it: a refused request would be one more line in the
       // patient's access history. The server still decides on its own.
-      const dossier = await this.dossierInfo(ins);
-      signal.throwIfAborted();
+      const dossier = await this.dossierInfo(ins, { signal });
       // The access conditions failed earlier and came now (a filter changed instead of Retry): their error goes too.
       if (this.dossierTask.status === TaskStatus.ERROR) void this.dossierTask.run();
       const decision = this.policy!.decide({ actor: this.actor!, action: 'document.list', dossier: dossier.policy, request: this.policyRequest(ins) });

@@ -79,8 +79,7 @@ export class DmpDossier extends DmpElement {
     task: async ([client, ready, ins, key], { signal }): Promise<Loaded | typeof initialState> => {
       if (!client || !ready || !ins) return initialState;
       try {
-        const info = await this.dossierInfo(ins);
-        signal.throwIfAborted();
+        const info = await this.dossierInfo(ins, { signal });
         return { key, info };
       } catch (error) {
         // The existence test itself is refused to some (an actor the law keeps out, another

@@ -1,4 +1,5 @@
-import { DmpError, isDmpError } from '../../client/errors.js';
+import { isDmpError } from '../../client/errors.js';
+import { lazyModule } from '../../client/lazy-module.js';
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import { CATEGORIES, PROFILE_TYPE_CODE, type Category } from '../../model/category.js';
@@ -78,6 +79,9 @@ async function currentSynthesis(client: DmpClient, ins: string, options: Request
   return (await orUndefinedIfMissing(() => client.getSynthesis(ins, options))) ?? undefined;
 }
 
+/** The parser (and zod with it) loads only when there is a declaration to read. */
+const loadProfileParser = lazyModule(() => import('../../model/profile.js'), 'The profile parser');
+
 function newestSubmitted(docs: readonly DmpDocument[]): DmpDocument | undefined {
   return [...docs].sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0))[0];
 }
@@ -86,10 +90,7 @@ async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | u
   if (!doc) return { kind: 'none' };
   const blob = await orUndefinedIfMissing(() => client.getDocumentContent(ins, doc.id, options));
   if (!blob) return { kind: 'none' };
-  // The parser (and zod with it) loads only when there is a declaration to read.
-  const { parseProfileText } = await import('../../model/profile.js').catch((error: unknown) => {
-    throw new DmpError('network', 'The profile parser could not be loaded', { cause: error });
-  });
+  const { parseProfileText } = await loadProfileParser();
   const parsed = parseProfileText(await blob.text());
   return parsed.ok ? { kind: 'profile', profile: parsed.profile } : { kind: 'unreadable' };
 }

@@ -109,7 +109,7 @@ export class DmpPatientProfile extends DmpElement {
       if (!client || !this.policy || !this.actor || !active || !ins || !key) return initialState;
       let info: DossierInfo;
       try {
-        info = await this.dossierInfo(ins);
+        info = await this.dossierInfo(ins, { signal });
       } catch (error) {
         // The existence test refused (an actor the law keeps out): a refusal, not a failure.
         if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, refused: error.reason } satisfies Loaded;
@@ -202,7 +202,7 @@ export class DmpPatientProfile extends DmpElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('dataChange')) this.handleDataChange();
     // Expiry keeps the edits on the device for their author; a logout takes them away (DECISIONS.md 10).
-    if (this.loggedOut(changed)) this.leaveEdit();
+    if (this.loggedOut()) this.leaveEdit();
     else if (changed.has('session') && this.session?.state === 'expired' && this.draft) void this.keepDraft();
     if (changed.has('patientIns') || changed.has('actor')) {
       const actorBefore = changed.has('actor') ? (changed.get('actor') as typeof this.actor) : this.actor;
@@ -463,7 +463,6 @@ export class DmpPatientProfile extends DmpElement {
     </section>`;
   }
 
-
   private renderBody(current: Loaded | undefined, pending: boolean): unknown {
     // A form being edited stays on screen whatever happens to a reload behind it.
     const editing = this.draft ? this.editContext : undefined;
@@ -623,8 +622,6 @@ export class DmpPatientProfile extends DmpElement {
         </form>
       </dialog>`;
   }
-
-
 
   private renderSaveError(loaded: Readable): TemplateResult {
     const error = this.saveError;

@@ -6,7 +6,6 @@ import { entriesOf, sameValue, type Entry, type EntryList, ENTRY_LISTS } from '.
  * functions: the version comparison, the conflict view and the merge all use them.
  */
 
-
 /** The statements that are not entries. */
 export const SCALAR_FIELDS = ['allergiesNoneKnown', 'narrative'] as const;
 export type ScalarField = (typeof SCALAR_FIELDS)[number];
@@ -41,7 +40,6 @@ function changedFields(before: Entry, after: Entry): string[] {
 function byId(entries: readonly Entry[]): Map<string, Entry> {
   return new Map(entries.map((e) => [e.id, e]));
 }
-
 
 /** What changed from `before` to `after`: entries added, removed and changed, by id. */
 export function diffSynthesis(before: SynthesisContent, after: SynthesisContent): SynthesisDiff {

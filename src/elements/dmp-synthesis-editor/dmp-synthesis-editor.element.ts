@@ -165,8 +165,7 @@ export class DmpSynthesisEditor extends DmpElement {
       const { client, policy, actor } = this;
       if (!ins || !author || !client || !policy || !actor) return initialState;
       const key = draftKey(author, ins);
-      const dossier = await this.dossierInfo(ins);
-      signal.throwIfAborted();
+      const dossier = await this.dossierInfo(ins, { signal });
       const request = this.policyRequest(ins);
       const ask = (action: 'synthesis.read' | 'synthesis.write') =>
         policy.decide({ actor, action, dossier: dossier.policy, document: NEW_SYNTHESIS_DOCUMENT, request });
@@ -263,7 +262,7 @@ export class DmpSynthesisEditor extends DmpElement {
     if (changed.has('patientIns') && this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
     const ended = changed.has('session') && this.session?.state === 'expired';
     // A logout takes the user's edits away with them (DECISIONS.md 10): nothing is written, nothing comes back.
-    if (this.loggedOut(changed)) this.forgetEdits();
+    if (this.loggedOut()) this.forgetEdits();
     // Pending edits are written under their author and patient before either changes.
     else if (changed.has('actor') || changed.has('patientIns') || ended) void this.flushDraft();
     const change = this.dataChange;
@@ -349,14 +348,10 @@ export class DmpSynthesisEditor extends DmpElement {
   /** Writes the pending draft now (or forgets it when the edits were undone). */
   private async flushDraft(): Promise<void> {
     if (this.draftTimer === undefined) return;
-    // Removed right after a logout, before its update: the edits leave with the user (DECISIONS.md 10).
-    if (this.session?.endedBy === 'logout') {
-      clearTimeout(this.draftTimer);
-      this.draftTimer = undefined;
-      return;
-    }
     clearTimeout(this.draftTimer);
     this.draftTimer = undefined;
+    // Removed right after a logout, before its update: the edits leave with the user (DECISIONS.md 10).
+    if (this.loggedOut()) return;
     const loaded = this.loaded;
     if (!loaded?.canWrite) return;
     const key = loaded.key;
