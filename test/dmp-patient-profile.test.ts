@@ -51,7 +51,7 @@ async function loaded(el: DmpPatientProfile): Promise<void> {
   await waitUntil(
     () => {
       const base = root(el).querySelector('[part="base"]');
-      return base?.getAttribute('aria-busy') === 'false' && !root(el).querySelector('.skeleton');
+      return base?.getAttribute('aria-busy') === 'false' && !root(el).querySelector('.skeleton, .lazy-loading');
     },
     'the element never finished loading',
     { timeout: 8000 },

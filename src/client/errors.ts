@@ -94,6 +94,16 @@ export function isDmpError(value: unknown): value is DmpError {
 }
 
 /** The kind of error an HTTP status means, whatever the API behind it (JSON or FHIR). */
+/** What `run` resolves to, or undefined when the server says `not-found` (a gateway's 404 for "none yet", a content gone). */
+export async function undefinedIfNotFound<T>(run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    if (isDmpError(error) && error.kind === 'not-found') return undefined;
+    throw error;
+  }
+}
+
 export function errorKindOfStatus(status: number): DmpErrorKind {
   switch (status) {
     case 400:

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { DmpError, isDmpError } from '../../src/client/errors.js';
+import { DmpError, isDmpError, undefinedIfNotFound } from '../../src/client/errors.js';
 
 describe('DmpError', () => {
   it('is an Error named DmpError carrying its kind and details', () => {
@@ -27,5 +27,17 @@ describe('DmpError', () => {
   it('is recognised across copies of the library, which share the global symbol', () => {
     const fromAnotherCopy = Object.assign(new Error('boom'), { kind: 'http', [Symbol.for('dmp-elements/DmpError')]: true });
     expect(isDmpError(fromAnotherCopy)).to.equal(true);
+  });
+});
+
+describe('undefinedIfNotFound', () => {
+  it('gives the answer, undefined for a not-found, and rethrows any other failure', async () => {
+    expect(await undefinedIfNotFound(async () => 'synthesis')).to.equal('synthesis');
+    expect(await undefinedIfNotFound(() => Promise.reject(new DmpError('not-found', 'GET answered 404', { status: 404 })))).to.equal(undefined);
+    const forbidden = new DmpError('forbidden', 'GET answered 403', { status: 403 });
+    const failed = await undefinedIfNotFound(() => Promise.reject(forbidden)).catch((error: unknown) => error);
+    expect(failed).to.equal(forbidden);
+    const notDmp = new TypeError('Failed to fetch');
+    expect(await undefinedIfNotFound(() => Promise.reject(notDmp)).catch((error: unknown) => error)).to.equal(notDmp);
   });
 });

@@ -54,4 +54,43 @@ describe('lazyModule', () => {
     expect(await load()).to.equal('loaded');
     expect(fetches).to.equal(2);
   });
+
+  it('has the module in `loaded` once fetched, and not before nor after a failure', async () => {
+    let fetches = 0;
+    const load = lazyModule(async () => {
+      fetches += 1;
+      if (fetches === 1) throw new TypeError('Failed to fetch dynamically imported module');
+      return { value: fetches };
+    }, 'The thing');
+    expect(load.loaded).to.equal(undefined);
+    await load().catch(() => undefined);
+    expect(load.loaded).to.equal(undefined);
+    const module = await load();
+    expect(load.loaded).to.equal(module);
+    expect(load.loaded?.value).to.equal(2);
+  });
+
+  it('prefetch() starts the one fetch, says nothing on failure, and a later call fetches again', async () => {
+    let fetches = 0;
+    const rejections: unknown[] = [];
+    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    window.addEventListener('unhandledrejection', onRejection);
+    try {
+      const load = lazyModule(async () => {
+        fetches += 1;
+        if (fetches === 1) throw new TypeError('Failed to fetch dynamically imported module');
+        return 'loaded';
+      }, 'The thing');
+      load.prefetch();
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(fetches).to.equal(1);
+      expect(rejections).to.deep.equal([]);
+      load.prefetch();
+      expect(await load()).to.equal('loaded');
+      expect(fetches).to.equal(2);
+      expect(load.loaded).to.equal('loaded');
+    } finally {
+      window.removeEventListener('unhandledrejection', onRejection);
+    }
+  });
 });

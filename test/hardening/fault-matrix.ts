@@ -939,7 +939,7 @@ async function patientProfile({ actor, ins }: { actor: string | Actor; ins: stri
 }
 
 async function profileLoaded(m: AnyMounted): Promise<void> {
-  await waitFor(() => find(m.el, '#edit'), () => `the profile never loaded: ${said(m.el)}`);
+  await waitFor(() => find(m.el, '#edit') && !find(m.el, '.lazy-loading'), () => `the profile never loaded: ${said(m.el)}`);
 }
 
 function ppLoadFailure(says: Says): string[] {

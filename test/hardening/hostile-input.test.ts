@@ -280,7 +280,7 @@ const SERVER: ServerCase[] = [
       db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)!.author.name = v['document.author.name']!;
       db.findDocument(ADULT, 'doc-durand-directives')!.title = v['directives.title']!;
       const m = await mount<HTMLElement>(html`<dmp-patient-profile patient-ins=${ADULT} .patient=${{ name: v['patient.name']! }}></dmp-patient-profile>`, 'pat-durand-jeanne');
-      await waitFor(() => find(m.el, '#edit') && find(m.el, '.directives-files li'), () => `the profile never showed: ${said(m.el)}`);
+      await waitFor(() => find(m.el, '#edit') && find(m.el, '.directives-files li') && !find(m.el, '.lazy-loading'), () => `the profile never showed: ${said(m.el)}`);
       return m;
     },
   },

@@ -1,5 +1,5 @@
 import { expect, html, waitUntil } from '@open-wc/testing';
-import { http, HttpResponse } from 'msw';
+import { http, HttpResponse, passthrough } from 'msw';
 import { PATIENT_ADULT, PATIENT_NO_DOSSIER } from '../../mocks/data/index.js';
 import { DmpError } from '../../src/client/errors.js';
 import '../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
@@ -97,6 +97,34 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     expect(find<HTMLInputElement>(el, '#nir')!.value.replace(/\s/g, '')).to.equal(PATIENT_NO_DOSSIER.ins);
     button(el, 'Rechercher un DMP existant').click();
     await until(el, 'information et consentement');
+  });
+
+  it('dmp-patient-profile: the directives upload form — never fetched for a professional; for the patient, says offline in its place, and Retry brings it', async () => {
+    let fetched = 0;
+    worker.use(
+      http.get('*/dmp-patient-profile/directives-form.*', () => {
+        fetched += 1;
+        return passthrough();
+      }),
+    );
+    const reader = await mount(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, 'ps-martin');
+    await waitFor(() => find(reader.el, '.directives-files li'), 'the profile never loaded');
+    await settle();
+    expect(fetched).to.equal(0);
+    expect(find(reader.el, '.directives-upload')).to.equal(null);
+    reader.provider.remove();
+
+    const drop = dropOnce('dmp-patient-profile/directives-form.*');
+    // The patient's edit form is prefetched too: kept from arriving, it is still a first fetch for the next test.
+    worker.use(http.get('*/dmp-patient-profile/form.*', () => HttpResponse.error()));
+    const { el } = await mount(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, 'pat-durand-jeanne');
+    await waitFor(() => find(el, '.directives-files li'), 'the profile never loaded');
+    await until(el, OFFLINE);
+    expect(drop.dropped()).to.equal(1);
+    expect(find(el, '.directives-upload')).to.equal(null);
+    button(el, 'Réessayer').click();
+    await waitFor(() => find(el, '.directives-upload #directives-file'), 'the upload form never came');
+    expect(visibleText(el)).not.to.contain(OFFLINE);
   });
 
   it('dmp-patient-profile: the edit form — says offline in its place, and Retry brings it', async () => {

@@ -1,5 +1,6 @@
 import { msg } from '@lit/localize';
 import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { LazyModule } from '../../client/lazy-module.js';
 import { errorText } from '../../i18n/error-text.js';
 
 /**
@@ -8,17 +9,28 @@ import { errorText } from '../../i18n/error-text.js';
  * then says that it is coming, or why it did not come, with a Retry button.
  */
 export class LazyView<T> {
-  /** The module, once fetched. */
-  value: T | undefined;
+  private fetched: T | undefined;
   private error: unknown;
   private loading = false;
 
   constructor(
     private readonly host: ReactiveControllerHost,
-    private readonly load: () => Promise<T>,
+    private readonly load: LazyModule<T>,
     /** Called once the module is here, before the host draws it. */
     private readonly onLoad?: (value: T) => void,
   ) {}
+
+  /** The module, once here; when another element fetched it already, taken at once (no "loading" flash). */
+  get value(): T | undefined {
+    const loaded = this.load.loaded;
+    if (this.fetched === undefined && loaded !== undefined) this.take(loaded);
+    return this.fetched;
+  }
+
+  private take(value: T): void {
+    this.fetched = value;
+    this.onLoad?.(value);
+  }
 
   /** Asks for the module, unless it is here or on its way; after a failure, only Retry asks again. */
   request(): void {
@@ -27,8 +39,7 @@ export class LazyView<T> {
     this.load()
       .then(
         (value) => {
-          this.value = value;
-          this.onLoad?.(value);
+          if (this.fetched === undefined) this.take(value);
         },
         (error: unknown) => {
           this.error = error;
@@ -41,8 +52,9 @@ export class LazyView<T> {
   }
 
   render(draw: (value: T) => TemplateResult): TemplateResult {
-    if (this.value !== undefined) return draw(this.value);
-    if (this.error === undefined) return html`<p role="status">${msg('Chargement…', { id: 'lazy-view.loading' })}</p>`;
+    const value = this.value;
+    if (value !== undefined) return draw(value);
+    if (this.error === undefined) return html`<p class="lazy-loading" role="status">${msg('Chargement…', { id: 'lazy-view.loading' })}</p>`;
     return html`<div class="notice notice--error" role="alert">
       <p>${errorText(this.error)}</p>
       <p><button type="button" @click=${this.retry}>${msg('Réessayer', { id: 'lazy-view.retry' })}</button></p>

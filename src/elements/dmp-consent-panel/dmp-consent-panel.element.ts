@@ -105,12 +105,8 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
   });
 }
 
+/** Prefetched when the user enters a form, so that its submission seldom waits for the checks. */
 const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks');
-
-/** Started when the user enters a form, so that its submission seldom waits for the checks. */
-function prefetchValidation(): void {
-  loadValidation().catch(() => undefined);
-}
 /**
  * The patient's "Gestion du DMP": who may access the dossier (médecin traitant, authorized and
  * blocked professionals), the two oppositions to emergency access, notification preferences,
@@ -780,7 +776,7 @@ export class DmpConsentPanel extends DmpElement {
     const errors = this.preferenceErrors;
     return html`<section part="section" class="section" id="notifications" aria-labelledby="notifications-title" aria-busy=${this.busy.has('notifications') ? 'true' : 'false'}>
       <h3 id="notifications-title">${msg('Notifications', { id: 'consent-panel.notifications.title' })}</h3>
-      <form novalidate @focusin=${prefetchValidation} @submit=${(e: SubmitEvent) => void this.handlePreferencesSubmit(e)}>
+      <form novalidate @focusin=${loadValidation.prefetch} @submit=${(e: SubmitEvent) => void this.handlePreferencesSubmit(e)}>
         <div class="field">
           <label for="notify-email">${msg('Adresse e-mail', { id: 'consent-panel.notify.email' })}</label>
           <input
@@ -892,7 +888,7 @@ export class DmpConsentPanel extends DmpElement {
               </li>`,
             )}
           </ul>`}
-      <form novalidate class="inline-form" @focusin=${prefetchValidation} @submit=${(e: SubmitEvent) => void this.handleRepresentativeSubmit(e)}>
+      <form novalidate class="inline-form" @focusin=${loadValidation.prefetch} @submit=${(e: SubmitEvent) => void this.handleRepresentativeSubmit(e)}>
         <h4>${msg('Ajouter un représentant légal', { id: 'consent-panel.representative.add.title' })}</h4>
         ${text('firstName', msg('Prénom', { id: 'consent-panel.representative.first-name' }), msg('Indiquez le prénom (100 caractères au plus).', { id: 'consent-panel.representative.first-name.invalid' }), 'given-name')}
         ${text('lastName', msg('Nom', { id: 'consent-panel.representative.last-name' }), msg('Indiquez le nom (100 caractères au plus).', { id: 'consent-panel.representative.last-name.invalid' }), 'family-name')}
@@ -922,7 +918,7 @@ export class DmpConsentPanel extends DmpElement {
       <p class="hint">
         ${msg('Le dossier peut être fermé à tout moment. Il ne sera plus accessible aux professionnels de santé. Son contenu est conservé dix ans après la fermeture, puis supprimé ; pendant ce délai, le dossier peut être réactivé.', { id: 'consent-panel.close.explained' })}
       </p>
-      <form novalidate @focusin=${prefetchValidation} @submit=${(e: SubmitEvent) => void this.handleCloseSubmit(e)}>
+      <form novalidate @focusin=${loadValidation.prefetch} @submit=${(e: SubmitEvent) => void this.handleCloseSubmit(e)}>
         <div class="field">
           <label for="close-reason">${msg('Motif de la fermeture', { id: 'consent-panel.close.reason' })}</label>
           <textarea

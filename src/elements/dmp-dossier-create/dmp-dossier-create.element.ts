@@ -90,7 +90,6 @@ export class DmpDossierCreate extends DmpElement {
   @state() private createError: unknown;
   /** The checks could not be loaded when the identification was submitted (offline). */
   @state() private checksError: unknown;
-  private checks: Checks | undefined;
   @state() private reactivationConsent = false;
   @state() private reactivationConsentMissing = false;
   @state() private reactivating = false;
@@ -124,7 +123,7 @@ export class DmpDossierCreate extends DmpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A failed prefetch says nothing: the submission tries again, and speaks if it fails too.
-    if (!this.checks) loadChecks().then((checks) => (this.checks = checks), () => undefined);
+    loadChecks.prefetch();
   }
 
   override disconnectedCallback(): void {
@@ -240,8 +239,8 @@ export class DmpDossierCreate extends DmpElement {
 
   /** After a first submission every change re-checks the form; before, only the NIR speaks up, once typed. */
   private handleIdentityChange(field: IdentityField): void {
-    if (this.identityTried && this.checks) {
-      const result = this.checks.checkIdentity(this.identity);
+    if (this.identityTried && loadChecks.loaded) {
+      const result = loadChecks.loaded.checkIdentity(this.identity);
       this.identityErrors = result.ok ? {} : result.errors;
     } else if (field === 'nir') {
       const nir = validateNir(this.identity.nir);
@@ -253,9 +252,9 @@ export class DmpDossierCreate extends DmpElement {
   /** The checks, once loaded; on failure the error is kept for the form to show, and undefined returned. */
   private async checksOrSay(): Promise<Checks | undefined> {
     try {
-      this.checks = await loadChecks();
+      const checks = await loadChecks();
       this.checksError = undefined;
-      return this.checks;
+      return checks;
     } catch (error) {
       this.checksError = error;
       return undefined;
@@ -265,7 +264,7 @@ export class DmpDossierCreate extends DmpElement {
   private handleIdentifySubmit(event: SubmitEvent): void {
     event.preventDefault();
     // Loaded by now but for a very quick (or offline) user: then the submission waits for them.
-    if (this.checks) this.identify(this.checks);
+    if (loadChecks.loaded) this.identify(loadChecks.loaded);
     else void this.checksOrSay().then((checks) => checks && this.identify(checks));
   }
 
@@ -319,7 +318,7 @@ export class DmpDossierCreate extends DmpElement {
     const identity = this.checked;
     // A second click while the first request is out must not send another.
     if (this.creating || !identity || !this.client || !this.actor) return;
-    const checks = this.checks ?? (await this.checksOrSay());
+    const checks = loadChecks.loaded ?? (await this.checksOrSay());
     if (!checks) {
       this.createError = this.checksError;
       return;

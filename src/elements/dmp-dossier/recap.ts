@@ -1,4 +1,4 @@
-import { isDmpError } from '../../client/errors.js';
+import { isDmpError, undefinedIfNotFound } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
@@ -65,18 +65,9 @@ async function refusable<T>(run: () => Promise<T>): Promise<Part<T>> {
   }
 }
 
-async function orUndefinedIfMissing<T>(run: () => Promise<T>): Promise<T | undefined> {
-  try {
-    return await run();
-  } catch (error) {
-    if (isDmpError(error) && error.kind === 'not-found') return undefined;
-    throw error;
-  }
-}
-
 /** Undefined when there is none yet: the JSON API's 204, or a 404 from an integrator's gateway. */
 async function currentSynthesis(client: DmpClient, ins: string, options: RequestOptions): Promise<Synthesis | undefined> {
-  return (await orUndefinedIfMissing(() => client.getSynthesis(ins, options))) ?? undefined;
+  return (await undefinedIfNotFound(() => client.getSynthesis(ins, options))) ?? undefined;
 }
 
 /** The parser (and zod with it) loads only when there is a declaration to read. */
@@ -88,7 +79,7 @@ function newestSubmitted(docs: readonly DmpDocument[]): DmpDocument | undefined 
 
 async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | undefined, options: RequestOptions): Promise<Declared> {
   if (!doc) return { kind: 'none' };
-  const blob = await orUndefinedIfMissing(() => client.getDocumentContent(ins, doc.id, options));
+  const blob = await undefinedIfNotFound(() => client.getDocumentContent(ins, doc.id, options));
   if (!blob) return { kind: 'none' };
   const { parseProfileText } = await loadProfileParser();
   const parsed = parseProfileText(await blob.text());

@@ -21,13 +21,13 @@ import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
-import { DirectivesUploadForm, type DirectivesView } from './directives.js';
+import { DirectivesUploadState, renderDirectivesFiles, type DirectivesView } from './directives.js';
 import { styles } from './dmp-patient-profile.styles.js';
 import { draftOf, isProfileDraft, type FieldProblem, type ProfileDraft } from './draft.js';
 import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
 import type { ProfileFormHost } from './form.js';
 import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
-import { listPatientDocuments, loadChecks, readProfile, type Checks } from './load.js';
+import { listPatientDocuments, loadChecks, readProfile } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
 import { errorText } from './texts.js';
 
@@ -66,6 +66,8 @@ function localToday(): string {
 
 /** The edit form's fields: only for those who may edit, fetched once the Edit button is shown. */
 const loadForm = lazyModule(() => import('./form.js'), 'The profile form');
+/** The directives upload form: only the patient and their representatives get it. */
+const loadDirectivesForm = lazyModule(() => import('./directives-form.js'), 'The upload form');
 
 /**
  * What the patient declares about themselves — blood group, allergies and intolerances, ongoing
@@ -100,7 +102,8 @@ const loadForm = lazyModule(() => import('./form.js'), 'The profile form');
 export class DmpPatientProfile extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  private readonly directivesForm = new DirectivesUploadForm(this);
+  private readonly directivesUpload = new DirectivesUploadState(this);
+  private readonly directivesForm = new LazyView(this, loadDirectivesForm);
   /** The form reads the draft live: several changes may land before the next render. */
   private readonly formHost: ProfileFormHost = this.createFormHost();
 
@@ -137,8 +140,6 @@ export class DmpPatientProfile extends DmpElement {
 
   private saveController: AbortController | undefined;
   private readonly form = new LazyView(this, loadForm);
-  /** The schema checks, once fetched (see loadChecks). */
-  private checks: Checks | undefined;
   /** The draft as it was when editing started, to tell whether anything was changed. */
   private editStart = '';
   /** What the form was opened on: it stays on screen while a reload behind it fails. */
@@ -188,10 +189,7 @@ export class DmpPatientProfile extends DmpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // A failed prefetch says nothing here: reading or saving tries again, and says so then.
-    loadChecks().then(
-      (checks) => (this.checks = checks),
-      () => undefined,
-    );
+    loadChecks.prefetch();
   }
 
   override disconnectedCallback(): void {
@@ -212,7 +210,7 @@ export class DmpPatientProfile extends DmpElement {
         // The edits belong to that author and patient: keep them there, show nothing of them here.
         if (this.draft && keyBefore) void this.keepDraft(keyBefore);
         this.leaveEdit();
-        this.directivesForm.reset();
+        this.directivesUpload.reset();
         this.statusText = '';
       }
     }
@@ -352,8 +350,8 @@ export class DmpPatientProfile extends DmpElement {
         element.statusText = '';
         element.pendingFocus = focus;
         // Once a save was refused, each change says at once whether the fields are right now.
-        if (element.problems.size > 0 && element.checks) {
-          const result = element.checks.checkDraft(next, localToday(), new Date().toISOString());
+        if (element.problems.size > 0 && loadChecks.loaded) {
+          const result = loadChecks.loaded.checkDraft(next, localToday(), new Date().toISOString());
           element.problems = result.ok ? new Map() : result.problems;
           element.formInvalid = element.problems.size > 0;
         }
@@ -368,13 +366,13 @@ export class DmpPatientProfile extends DmpElement {
     const ins = this.patientIns;
     if (!loaded || !draft || !client || this.saving) return;
     if (overwrite) this.editBase = loaded.document;
-    let checks = this.checks;
+    let checks = loadChecks.loaded;
     if (!checks) {
       const key = this.draftStoreKey;
       // Busy while the checks load: a second click must not save twice.
       this.saving = true;
       try {
-        checks = this.checks = await loadChecks();
+        checks = await loadChecks();
       } catch (error) {
         const kept = await this.keepDraft();
         this.saveError = error;
@@ -518,7 +516,12 @@ export class DmpPatientProfile extends DmpElement {
 
   private renderRead(loaded: Readable): TemplateResult {
     const editDenied = this.writeDenial(loaded.dossier, PROFILE_TYPE_CODE, loaded.document);
-    const files = this.directivesForm.render(this.directivesView(loaded));
+    const view = this.directivesView(loaded);
+    if (view.uploadDenied === undefined) this.directivesForm.request();
+    const files = renderDirectivesFiles(
+      view,
+      view.uploadDenied === undefined ? this.directivesForm.render((form) => form.renderUploadForm(this.directivesUpload, view, view.documents[0])) : nothing,
+    );
     const doc = loaded.document;
     return html`
       ${editDenied !== undefined

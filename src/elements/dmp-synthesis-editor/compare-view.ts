@@ -3,7 +3,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { errorText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
-import { diffSynthesis, mergeSynthesis, type MergeConflict, type SynthesisDiff } from './diff.js';
+import { diffSynthesis, mergeSynthesis, resolveMerge, type MergeConflict, type SynthesisDiff } from './diff.js';
 import type { Entry } from './entries.js';
 import { displayValue, entryTitle, listDef, type FieldDef, type ListDef } from './fields.js';
 import { narrativeHeading, noneKnownText, pair, valueOf, type ViewOptions } from './read-view.js';
@@ -14,7 +14,19 @@ import { narrativeHeading, noneKnownText, pair, valueOf, type ViewOptions } from
  * first needed.
  */
 
-export { mergeSynthesis, resolveMerge } from './diff.js';
+/**
+ * The server's version with the user's work re-applied (see `mergeSynthesis`); where both changed
+ * the same thing, the side the user picked in the conflict panel (their own unless they picked the server's).
+ */
+export function mergeWork(
+  base: SynthesisContent,
+  work: SynthesisContent,
+  server: SynthesisContent,
+  picks: Readonly<Record<string, 'mine' | 'theirs'>>,
+): SynthesisContent {
+  const result = mergeSynthesis(base, work, server);
+  return resolveMerge(result, work, Object.fromEntries(result.conflicts.map((c) => [c.key, picks[c.key] ?? 'mine'] as const)));
+}
 
 /** The comparison's styles, adopted by the element with this module. */
 export const compareStyles = css`

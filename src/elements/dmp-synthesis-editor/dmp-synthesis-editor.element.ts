@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isDmpError } from '../../client/errors.js';
+import { isDmpError, undefinedIfNotFound } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
@@ -125,7 +125,6 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private work: SynthesisContent = emptySynthesisContent();
   /** The work checked by the schema; unknown (no problem, not ok) until the checks are in. */
   @state() private check: ValidationResult = { ok: false, problems: new Map() };
-  private validate: ((content: SynthesisContent) => ValidationResult) | undefined;
   /** Fields the user has been in: their problems are shown. */
   @state() private touched = new Set<string>();
   /** After a save attempt every problem is shown. */
@@ -173,12 +172,8 @@ export class DmpSynthesisEditor extends DmpElement {
       const write = ask('synthesis.write');
       const result: Loaded = { key, ins, canWrite: write.allowed, writeReason: write.reason, synthesis: null };
       if (!read.allowed) return { ...result, refused: read.reason, canWrite: false };
-      try {
-        result.synthesis = await client.getSynthesis(ins, { signal });
-      } catch (error) {
-        // An integrator's gateway may say "none yet" with a 404 rather than a 204.
-        if (!isDmpError(error) || error.kind !== 'not-found') throw error;
-      }
+      // An integrator's gateway may say "none yet" with a 404 rather than a 204.
+      result.synthesis = (await undefinedIfNotFound(() => client.getSynthesis(ins, { signal }))) ?? null;
       if (!write.allowed) return result;
       const draft = await readDraft<SynthesisContent>(key).catch(() => undefined);
       if (!draft || !isDraftContent(draft.content)) return result;
@@ -330,7 +325,8 @@ export class DmpSynthesisEditor extends DmpElement {
 
   private setWork(content: SynthesisContent, edited = true): void {
     this.work = content;
-    if (this.validate) this.check = this.validate(content);
+    const checks = loadSchemaCheck.loaded;
+    if (checks) this.check = checks.validateContent(content);
     if (!edited) return;
     this.saved = undefined;
     clearTimeout(this.draftTimer);
@@ -563,20 +559,21 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /** The schema checks, fetched when the user may write; the work is checked again once they are in. */
   private async loadValidate(forSave: boolean): Promise<boolean> {
-    if (this.validate) return true;
+    if (loadSchemaCheck.loaded) return true;
+    let checks;
     try {
-      this.validate = (await loadSchemaCheck()).validateContent;
+      checks = await loadSchemaCheck();
     } catch (error) {
       // A failed prefetch says nothing: a save tries again, and says so if that fails too.
       if (forSave) this.saveError = error;
       return false;
     }
-    this.check = this.validate(this.work);
+    this.check = checks.validateContent(this.work);
     return true;
   }
 
   private async handleSave(): Promise<void> {
-    if (!this.validate) {
+    if (!loadSchemaCheck.loaded) {
       if (this.saving) return;
       const { loaded, work } = this;
       // Busy while the checks load: a second click must not ask to save twice.
@@ -663,10 +660,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const compare = this.comparison.value;
     // The Merge button is drawn by the compare module: it is there whenever the button is.
     if (!conflict || !compare) return;
-    const { mergeSynthesis, resolveMerge } = compare;
-    const result = mergeSynthesis(this.base.content, this.work, conflict.server.content);
-    const picks = Object.fromEntries(result.conflicts.map((c) => [c.key, conflict.picks[c.key] ?? 'mine'] as const));
-    const merged = resolveMerge(result, this.work, picks);
+    const merged = compare.mergeWork(this.base.content, this.work, conflict.server.content, conflict.picks);
     const server = conflict.server;
     this.current = server;
     this.base = { etag: server.etag, version: server.version, content: server.content };
