@@ -12,8 +12,12 @@ const elementEntries = Object.fromEntries(
     .map((tag) => [tag, resolve(root, `src/elements/${tag}/${tag}.ts`)]),
 );
 
-/** One entry per public module: `dmp-elements`, `/policy`, `/model`, `/client`, `/fhir`, and each tag. */
-const entries: Record<string, string> = {
+/**
+ * One entry per public module: `dmp-elements` (index), `/policy`, `/model`, `/client`, `/fhir`,
+ * `/react` and each tag. Each builds to `dist/<name>.js`, the file package.json's `exports` gives
+ * for `dmp-elements/<name>`.
+ */
+export const entries: Record<string, string> = {
   index: resolve(root, 'src/index.ts'),
   policy: resolve(root, 'src/policy/index.ts'),
   model: resolve(root, 'src/model/index.ts'),

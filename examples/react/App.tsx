@@ -1,9 +1,6 @@
 import { useState } from 'react';
-import type { Actor } from '../../src/model/actor.js';
-import type { DmpDocument } from '../../src/model/document.js';
-import type { PatientDisplay } from '../../src/model/patient.js';
-// In an application: `from 'dmp-elements/react'` (and the types `from 'dmp-elements'`).
-import { DmpDocumentList, DmpProvider, DmpSynthesisEditor } from '../../src/react/index.js';
+import type { Actor, DmpDocument, PatientDisplay } from 'dmp-elements';
+import { DmpDocumentList, DmpProvider, DmpSynthesisEditor } from 'dmp-elements/react';
 
 /** The user the hospital software authenticated (here Dr Martin, a seeded actor of the mock). */
 const ACTOR: Actor = {

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
+import { packageFromSources } from '../package-from-sources.ts';
 
 const here = import.meta.dirname;
 const repo = resolve(here, '../..');
@@ -14,6 +15,7 @@ export default defineConfig({
   publicDir: resolve(repo, 'public'),
   // JSX with React 19's automatic runtime (Vite 8 transforms TS/JSX with Oxc).
   oxc: { jsx: { runtime: 'automatic', importSource: 'react' } },
+  resolve: { alias: packageFromSources },
   server: { fs: { allow: [repo] } },
   build: { target: 'es2022', outDir: resolve(here, 'dist'), emptyOutDir: true },
 });

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { packageFromSources } from '../package-from-sources.ts';
 
 const here = import.meta.dirname;
 const repo = resolve(here, '../..');
@@ -15,6 +16,7 @@ export default defineConfig({
   publicDir: resolve(repo, 'public'),
   // `dmp-*` tags are custom elements, not Vue components.
   plugins: [vue({ template: { compilerOptions: { isCustomElement: (tag) => tag.startsWith('dmp-') } } })],
+  resolve: { alias: packageFromSources },
   server: { fs: { allow: [repo] } },
   build: { target: 'es2022', outDir: resolve(here, 'dist'), emptyOutDir: true },
 });

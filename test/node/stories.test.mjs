@@ -1,6 +1,8 @@
 // Every Storybook story has zero axe violations, as the a11y addon would report them: Storybook is
 // built into a temporary directory, served, and each story is rendered in one preview page (the
 // mock backend running in it), left to settle, and checked with axe-core on its root.
+// STORYBOOK_BUILD names a build made just before (CI runs `npm run build-storybook` first), to
+// check that one rather than build Storybook a second time.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -19,13 +21,14 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 const QUIET_MS = 250;
 const STORY_TIMEOUT = 15_000;
 
-const out = mkdtempSync(join(tmpdir(), 'dmp-storybook-'));
+const prebuilt = process.env.STORYBOOK_BUILD ? resolve(repo, process.env.STORYBOOK_BUILD) : undefined;
+const out = prebuilt ?? mkdtempSync(join(tmpdir(), 'dmp-storybook-'));
 let server;
 let browser;
 let stories = [];
 
 before(async () => {
-  await promisify(execFile)('npx', ['storybook', 'build', '--quiet', '-o', out], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
+  if (!prebuilt) await promisify(execFile)('npx', ['storybook', 'build', '--quiet', '-o', out], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
   const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
   stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
   server = await preview({ configFile: false, root: out, logLevel: 'error', build: { outDir: out }, preview: { port: 0, host: '127.0.0.1', open: false } });
@@ -39,7 +42,7 @@ before(async () => {
 after(async () => {
   await browser?.close();
   await server?.close();
-  rmSync(out, { recursive: true, force: true });
+  if (!prebuilt) rmSync(out, { recursive: true, force: true });
 });
 
 /** Opens the preview on the first story; later stories are switched to through Storybook's channel. */
