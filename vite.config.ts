@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { defineConfig } from 'vite';
+import { defineConfig, type Alias } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const root = import.meta.dirname;
@@ -17,7 +17,7 @@ const elementEntries = Object.fromEntries(
  * `/react` and each tag. Each builds to `dist/<name>.js`, the file package.json's `exports` gives
  * for `dmp-elements/<name>`.
  */
-export const entries: Record<string, string> = {
+const entries: Record<string, string> = {
   index: resolve(root, 'src/index.ts'),
   policy: resolve(root, 'src/policy/index.ts'),
   model: resolve(root, 'src/model/index.ts'),
@@ -27,6 +27,17 @@ export const entries: Record<string, string> = {
   react: resolve(root, 'src/react/index.ts'),
   ...elementEntries,
 };
+
+/**
+ * `dmp-elements` and `dmp-elements/<name>` resolved to the sources each is built from: the
+ * examples import what an application imports, and build without `npm run build` first
+ * (`npm run check:package` checks that the built package answers to the same names). The dev
+ * server needs them too: its dependency scan reads the examples' pages.
+ */
+export const packageFromSources: Alias[] = Object.entries(entries).map(([name, file]) => ({
+  find: name === 'index' ? /^dmp-elements$/ : new RegExp(`^dmp-elements/${name}$`),
+  replacement: file,
+}));
 
 const runtimeDependencies = Object.keys(pkg.dependencies);
 /** Optional peers of `dmp-elements/react`: the host's React and @lit/react, left out of the npm build. */
@@ -42,6 +53,7 @@ export default defineConfig(({ mode }) => {
   const standalone = mode === 'standalone';
   return {
     server: { open: '/demo/index.html' },
+    resolve: { alias: packageFromSources },
     build: {
       target: 'es2022',
       copyPublicDir: false,

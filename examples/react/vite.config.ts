@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'vite';
-import { packageFromSources } from '../package-from-sources.ts';
+import { packageFromSources } from '../../vite.config.ts';
 
 const here = import.meta.dirname;
 const repo = resolve(here, '../..');

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
-import { packageFromSources } from '../package-from-sources.ts';
+import { packageFromSources } from '../../vite.config.ts';
 
 const here = import.meta.dirname;
 const repo = resolve(here, '../..');

@@ -93,7 +93,6 @@ export function isDmpError(value: unknown): value is DmpError {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
 
-/** The kind of error an HTTP status means, whatever the API behind it (JSON or FHIR). */
 /** What `run` resolves to, or undefined when the server says `not-found` (a gateway's 404 for "none yet", a content gone). */
 export async function undefinedIfNotFound<T>(run: () => Promise<T>): Promise<T | undefined> {
   try {
@@ -104,6 +103,7 @@ export async function undefinedIfNotFound<T>(run: () => Promise<T>): Promise<T |
   }
 }
 
+/** The kind of error an HTTP status means, whatever the API behind it (JSON or FHIR). */
 export function errorKindOfStatus(status: number): DmpErrorKind {
   switch (status) {
     case 400:

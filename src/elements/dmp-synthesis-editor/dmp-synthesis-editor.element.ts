@@ -325,8 +325,7 @@ export class DmpSynthesisEditor extends DmpElement {
 
   private setWork(content: SynthesisContent, edited = true): void {
     this.work = content;
-    const checks = loadSchemaCheck.loaded;
-    if (checks) this.check = checks.validateContent(content);
+    this.recheck();
     if (!edited) return;
     this.saved = undefined;
     clearTimeout(this.draftTimer);
@@ -557,23 +556,31 @@ export class DmpSynthesisEditor extends DmpElement {
 
   // ——— saving, conflicts, drafts ———
 
+  /**
+   * Checks the work again if the schema checks are here, whoever fetched them: another editor on
+   * the page may have, after this one's own fetch failed.
+   */
+  private recheck(): boolean {
+    const checks = loadSchemaCheck.loaded;
+    if (checks) this.check = checks.validateContent(this.work);
+    return checks !== undefined;
+  }
+
   /** The schema checks, fetched when the user may write; the work is checked again once they are in. */
   private async loadValidate(forSave: boolean): Promise<boolean> {
-    if (loadSchemaCheck.loaded) return true;
-    let checks;
+    if (this.recheck()) return true;
     try {
-      checks = await loadSchemaCheck();
+      await loadSchemaCheck();
     } catch (error) {
       // A failed prefetch says nothing: a save tries again, and says so if that fails too.
       if (forSave) this.saveError = error;
       return false;
     }
-    this.check = checks.validateContent(this.work);
-    return true;
+    return this.recheck();
   }
 
   private async handleSave(): Promise<void> {
-    if (!loadSchemaCheck.loaded) {
+    if (!this.recheck()) {
       if (this.saving) return;
       const { loaded, work } = this;
       // Busy while the checks load: a second click must not ask to save twice.
