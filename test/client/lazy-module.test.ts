@@ -73,7 +73,16 @@ describe('lazyModule', () => {
   it('prefetch() starts the one fetch, says nothing on failure, and a later call fetches again', async () => {
     let fetches = 0;
     const rejections: unknown[] = [];
-    const onRejection = (event: PromiseRejectionEvent) => rejections.push(event.reason);
+    // A rejection left unhandled after the prefetch's is reported after it: once this one is, the
+    // prefetch's would have been too.
+    const marker = new Error('reported after any earlier unhandled rejection');
+    let markerReported: () => void = () => undefined;
+    const reported = new Promise<void>((resolve) => (markerReported = resolve));
+    const onRejection = (event: PromiseRejectionEvent) => {
+      if (event.reason !== marker) return void rejections.push(event.reason);
+      event.preventDefault();
+      markerReported();
+    };
     window.addEventListener('unhandledrejection', onRejection);
     try {
       const load = lazyModule(async () => {
@@ -84,6 +93,8 @@ describe('lazyModule', () => {
       load.prefetch();
       await new Promise((resolve) => setTimeout(resolve, 0));
       expect(fetches).to.equal(1);
+      void Promise.reject(marker);
+      await reported;
       expect(rejections).to.deep.equal([]);
       load.prefetch();
       expect(await load()).to.equal('loaded');

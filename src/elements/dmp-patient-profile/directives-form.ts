@@ -75,9 +75,10 @@ async function submit(state: DirectivesUploadState, view: DirectivesView, replac
   }
 }
 
-/** The form that uploads a directives document, replacing `replaces` (the newest) if there is one. */
-export function renderUploadForm(state: DirectivesUploadState, view: DirectivesView, replaces: DmpDocument | undefined): TemplateResult {
+/** The form that uploads a directives document, replacing the newest one if there is one. */
+export function renderUploadForm(state: DirectivesUploadState, view: DirectivesView): TemplateResult {
   const { host } = state;
+  const replaces = view.documents[0];
   const uploading = state.controller !== undefined;
   const fileProblem = state.problems.file;
   const dateProblem = state.problems.date;

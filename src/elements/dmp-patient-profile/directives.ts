@@ -18,6 +18,7 @@ export interface DirectivesUploadRequest {
 export type DirectivesUpload = (request: DirectivesUploadRequest, options: AddDocumentOptions) => Promise<DmpDocument | undefined>;
 
 export interface DirectivesView {
+  /** The current directives documents, newest first: an upload replaces the first. */
   documents: readonly DmpDocument[];
   /** Why the user may not upload; undefined when they may. */
   uploadDenied: ReasonCode | undefined;

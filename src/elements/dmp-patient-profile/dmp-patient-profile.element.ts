@@ -520,7 +520,7 @@ export class DmpPatientProfile extends DmpElement {
     if (view.uploadDenied === undefined) this.directivesForm.request();
     const files = renderDirectivesFiles(
       view,
-      view.uploadDenied === undefined ? this.directivesForm.render((form) => form.renderUploadForm(this.directivesUpload, view, view.documents[0])) : nothing,
+      view.uploadDenied === undefined ? this.directivesForm.render((form) => form.renderUploadForm(this.directivesUpload, view)) : nothing,
     );
     const doc = loaded.document;
     return html`

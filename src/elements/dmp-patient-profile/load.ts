@@ -4,8 +4,6 @@ import { lazyModule } from '../../client/lazy-module.js';
 import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from '../../model/category.js';
 import type { ParsedProfile } from '../../model/profile.js';
 
-export type Checks = typeof import('./checks.js');
-
 /**
  * The profile's schema checks, and zod with them: apart from the element's first load, fetched
  * as soon as it is on the page (the content it reads goes through them).
