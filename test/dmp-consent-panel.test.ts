@@ -43,7 +43,8 @@ async function loaded(el: DmpConsentPanel): Promise<void> {
   await waitUntil(
     () => {
       const base = root(el).querySelector('[part="base"]');
-      return base?.getAttribute('aria-busy') === 'false' && !root(el).querySelector('.skeleton');
+      // The patient's own sections come in a module of their own, after the data.
+      return base?.getAttribute('aria-busy') === 'false' && !root(el).querySelector('.skeleton, .lazy-loading');
     },
     'the panel never finished loading',
     { timeout: 8000 },

@@ -64,6 +64,35 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     expect(visibleText(el)).not.to.contain('Le formulaire d’ajout n’a pas pu être chargé');
   });
 
+  it('dmp-consent-panel: the patient’s sections — never fetched for a professional; for the patient, says offline in their place, and Retry brings them', async () => {
+    let fetched = 0;
+    worker.use(
+      http.get('*/dmp-consent-panel/patient-sections.*', () => {
+        fetched += 1;
+        return passthrough();
+      }),
+    );
+    const reader = await mount(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'ps-martin');
+    await waitFor(() => find(reader.el, '#authorizations li'), 'the panel never loaded');
+    await settle();
+    expect(fetched).to.equal(0);
+    expect(find(reader.el, '#oppositions, #notifications, #representatives, #close')).to.equal(null);
+    expect(visibleText(reader.el)).not.to.contain('Chargement');
+    reader.provider.remove();
+
+    const drop = dropOnce('dmp-consent-panel/patient-sections.*');
+    const { el } = await mount(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne');
+    await waitFor(() => find(el, '#authorizations li'), 'the panel never loaded');
+    await until(el, OFFLINE);
+    expect(drop.dropped()).to.equal(1);
+    expect(find(el, '#notifications')).to.equal(null);
+    // The sections the panel draws itself are there and usable meanwhile.
+    expect(find(el, '#search')).not.to.equal(null);
+    button(el, 'Réessayer').click();
+    await waitFor(() => find(el, '#oppositions input') && find(el, '#notify-email') && find(el, '#rep-firstName') && find(el, '#close-reason'), 'the sections never came');
+    expect(visibleText(el)).not.to.contain(OFFLINE);
+  });
+
   it('dmp-consent-panel: the form checks — not saved, what was typed stays, Save again saves it', async () => {
     const { el } = await mount(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne');
     await waitFor(() => find(el, '#notify-email'), 'the panel never loaded');

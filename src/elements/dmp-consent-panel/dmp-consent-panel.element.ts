@@ -2,7 +2,6 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { lazyModule } from '../../client/lazy-module.js';
@@ -14,66 +13,24 @@ import { reasonText } from '../../i18n/labels.js';
 import type { Authorization } from '../../model/authorization.js';
 import { actorKey } from '../../model/actor-key.js';
 import type { Actor } from '../../model/actor.js';
-import type { DossierInfo, LegalRepresentative, NotificationPreferences, Oppositions } from '../../model/dossier.js';
+import type { LegalRepresentative, Oppositions } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
 import { validateRpps, type RppsFailure } from '../../model/rpps.js';
-import type { Action, Decision, ReasonCode } from '../../policy/types.js';
-import { renderPatientLine } from '../base/patient-line.js';
+import type { Decision, ReasonCode } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';
+import { LazyView } from '../base/lazy-view.js';
+import { renderPatientLine } from '../base/patient-line.js';
 import { styles } from './dmp-consent-panel.styles.js';
 import type { AuthorizationChangeKind } from './events.js';
-import {
-  EMPTY_REPRESENTATIVE,
-  NOTIFICATION_EVENTS,
-  RELATIONSHIPS,
-  confirmsWith,
-  preferencesDraft,
-  type FieldErrors,
-  type NotificationEvent,
-  type PreferencesDraft,
-  type RepresentativeDraft,
-} from './forms.js';
+import { EMPTY_REPRESENTATIVE, confirmsWith, preferencesDraft, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
+import { PANEL_ACTIONS, PATIENT_SIDE_ACTIONS, type PanelAction, type PanelData, type Section } from './panel-data.js';
+import type { PatientSectionsView } from './patient-sections.js';
 import { professionalRow } from './professional-row.js';
-import {
-  changeConfirmation,
-  changeLabel,
-  changeLabelFor,
-  changedText,
-  fullName,
-  notificationEventLabel,
-  relationshipLabel,
-  rppsFailureText,
-  standingLabel,
-} from './texts.js';
-
-/** The questions the panel asks `decide`, one per section. */
-const PANEL_ACTIONS = [
-  'authorization.read',
-  'authorization.manage',
-  'opposition.manage',
-  'notification.manage',
-  'representative.manage',
-  'dossier.close',
-  'dossier.reactivate',
-] as const satisfies readonly Action[];
-type PanelAction = (typeof PANEL_ACTIONS)[number];
-
-/** Where a message shows: a section, or `status` (the dossier's state, at the top). */
-type Section = 'authorizations' | 'oppositions' | 'notifications' | 'representatives' | 'close' | 'status';
+import { changeConfirmation, changeLabel, changeLabelFor, changedText, fullName, rppsFailureText, standingLabel } from './texts.js';
 
 /** Long enough to let someone finish typing a name, short enough to feel live. */
 const SEARCH_DELAY_MS = 300;
-
-interface PanelData {
-  ins: string;
-  dossier: DossierInfo;
-  decisions: Record<PanelAction, Decision>;
-  authorizations?: Authorization[] | undefined;
-  oppositions?: Oppositions | undefined;
-  preferences?: NotificationPreferences | undefined;
-  representatives?: LegalRepresentative[] | undefined;
-}
 
 interface Message {
   kind: 'success' | 'error';
@@ -107,6 +64,7 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
 
 /** Prefetched when the user enters a form, so that its submission seldom waits for the checks. */
 const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks');
+const loadPatientSections = lazyModule(() => import('./patient-sections.js'), 'The dossier settings');
 /**
  * The patient's "Gestion du DMP": who may access the dossier (médecin traitant, authorized and
  * blocked professionals), the two oppositions to emergency access, notification preferences,
@@ -176,6 +134,8 @@ export class DmpConsentPanel extends DmpElement {
     },
     args: () => [this.searchText, this.client] as const,
   });
+
+  private readonly patientSections = new LazyView(this, loadPatientSections);
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -326,14 +286,14 @@ export class DmpConsentPanel extends DmpElement {
 
   // --- Oppositions ---------------------------------------------------------------------------
 
-  private async handleOppositionChange(key: keyof Oppositions, event: Event): Promise<void> {
+  private async changeOpposition(key: keyof Oppositions, checked: boolean): Promise<void> {
     const saved = this.data?.oppositions;
     if (!saved || this.busy.has('oppositions')) {
       // Not taken: the checkbox goes back to what the server has.
       this.requestUpdate();
       return;
     }
-    const wanted: Oppositions = { ...saved, [key]: (event.target as HTMLInputElement).checked };
+    const wanted: Oppositions = { ...saved, [key]: checked };
     this.pendingOppositions = wanted;
     await this.write('oppositions', async (client, ins, here) => {
       const oppositions = await client.setOppositions(ins, wanted);
@@ -353,13 +313,7 @@ export class DmpConsentPanel extends DmpElement {
     this.preferencesDirty = true;
   }
 
-  private toggleChannel(event: NotificationEvent, channel: 'email' | 'sms', checked: boolean): void {
-    if (!this.preferences) return;
-    this.editPreferences({ [event]: { ...this.preferences[event], [channel]: checked } });
-  }
-
-  private async handlePreferencesSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private async submitPreferences(): Promise<void> {
     if (!this.preferences || this.busy.has('notifications')) return;
     const validation = await this.validation('notifications');
     // Checked again after the wait: a second click may have gone through meanwhile.
@@ -383,8 +337,7 @@ export class DmpConsentPanel extends DmpElement {
 
   // --- Legal representatives -----------------------------------------------------------------
 
-  private async handleRepresentativeSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private async submitRepresentative(): Promise<void> {
     if (this.busy.has('representatives')) return;
     const validation = await this.validation('representatives');
     if (!validation || this.busy.has('representatives')) return;
@@ -404,14 +357,14 @@ export class DmpConsentPanel extends DmpElement {
     });
   }
 
-  private askRepresentativeRemoval(representative: LegalRepresentative, event: Event): void {
+  private askRepresentativeRemoval(representative: LegalRepresentative, trigger: HTMLElement): void {
     const name = fullName(representative);
     void this.confirm({
       title: msg(str`Retirer ${name} des représentants légaux ?`, { id: 'consent-panel.representative.remove.title' }),
       body: msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`, { id: 'consent-panel.representative.remove.body' }),
       confirmLabel: msg('Retirer', { id: 'consent-panel.representative.remove' }),
       run: () => this.removeRepresentative(representative),
-      trigger: event.currentTarget as HTMLElement,
+      trigger,
       fallback: () => this.renderRoot.querySelector<HTMLElement>('#representatives-title'),
     });
   }
@@ -427,8 +380,7 @@ export class DmpConsentPanel extends DmpElement {
 
   // --- Closing and reactivating the dossier ----------------------------------------------------
 
-  private async handleCloseSubmit(event: SubmitEvent): Promise<void> {
-    event.preventDefault();
+  private async submitClose(): Promise<void> {
     if (this.busy.has('close')) return;
     const validation = await this.validation('close');
     if (!validation || this.busy.has('close')) return;
@@ -549,7 +501,7 @@ export class DmpConsentPanel extends DmpElement {
       return html`<p part="notice" class="notice" role="status">${reasonText('no-dossier')}</p>`;
     }
     return html`${this.renderDossierStatus(data)} ${this.renderRefusals(data)} ${this.renderAuthorizations(data)}
-    ${this.renderOppositions(data)} ${this.renderNotifications(data)} ${this.renderRepresentatives(data)} ${this.renderClose(data)}`;
+    ${this.renderPatientSide(data)}`;
   }
 
   private renderLoadError(error: unknown): TemplateResult {
@@ -735,225 +687,41 @@ export class DmpConsentPanel extends DmpElement {
     });
   }
 
-  private renderOppositions(data: PanelData): TemplateResult | typeof nothing {
-    const saved = data.oppositions;
-    if (data.dossier.status !== 'active' || !saved || !data.decisions['opposition.manage'].allowed) return nothing;
-    const shown = this.pendingOppositions ?? saved;
-    const box = (key: keyof Oppositions, label: string, hint: string) => html`<div class="check">
-      <input
-        type="checkbox"
-        id=${`oppose-${key}`}
-        name=${key}
-        .checked=${live(shown[key])}
-        aria-describedby=${`oppose-${key}-hint`}
-        @change=${(e: Event) => void this.handleOppositionChange(key, e)}
-      />
-      <label for=${`oppose-${key}`}>${label}</label>
-      <p class="hint" id=${`oppose-${key}-hint`}>${hint}</p>
-    </div>`;
-    return html`<section part="section" class="section" id="oppositions" aria-labelledby="oppositions-title" aria-busy=${this.busy.has('oppositions') ? 'true' : 'false'}>
-      <h3 id="oppositions-title">${msg('Accès en urgence', { id: 'consent-panel.oppositions.title' })}</h3>
-      <p class="hint">
-        ${msg('En cas d’urgence, un professionnel de santé peut consulter le dossier sans autorisation, et le médecin régulateur du SAMU aussi. Chaque accès d’urgence est enregistré et vous en êtes informé. Vous pouvez refuser l’un ou l’autre : votre choix s’applique immédiatement.', { id: 'consent-panel.oppositions.explained' })}
-      </p>
-      ${box(
-        'breakGlass',
-        msg('Je refuse l’accès en mode urgence (bris de glace) par tout professionnel de santé', { id: 'consent-panel.oppose.break-glass' }),
-        msg('Un professionnel que vous n’avez pas autorisé ne pourra pas consulter le dossier, même si votre état présente un risque immédiat et que vous ne pouvez pas donner votre accord.', { id: 'consent-panel.oppose.break-glass.hint' }),
-      )}
-      ${box(
-        'regulation',
-        msg('Je refuse l’accès par le médecin régulateur du SAMU (Centre 15)', { id: 'consent-panel.oppose.regulation' }),
-        msg('Le médecin régulateur qui traite un appel au 15 vous concernant ne pourra pas consulter le dossier.', { id: 'consent-panel.oppose.regulation.hint' }),
-      )}
-      ${this.renderMessage('oppositions')}
-    </section>`;
+  /** The patient's own sections, from their module; not even fetched for those who may use none of them. */
+  private renderPatientSide(data: PanelData): unknown {
+    if (data.dossier.status !== 'active' || !PATIENT_SIDE_ACTIONS.some((action) => data.decisions[action].allowed)) return nothing;
+    this.patientSections.request();
+    return this.patientSections.render((sections) => sections.renderPatientSections(this.patientSectionsView(data)));
   }
 
-  private renderNotifications(data: PanelData): TemplateResult | typeof nothing {
-    const draft = this.preferences;
-    if (data.dossier.status !== 'active' || !draft || !data.decisions['notification.manage'].allowed) return nothing;
-    const errors = this.preferenceErrors;
-    return html`<section part="section" class="section" id="notifications" aria-labelledby="notifications-title" aria-busy=${this.busy.has('notifications') ? 'true' : 'false'}>
-      <h3 id="notifications-title">${msg('Notifications', { id: 'consent-panel.notifications.title' })}</h3>
-      <form novalidate @focusin=${loadValidation.prefetch} @submit=${(e: SubmitEvent) => void this.handlePreferencesSubmit(e)}>
-        <div class="field">
-          <label for="notify-email">${msg('Adresse e-mail', { id: 'consent-panel.notify.email' })}</label>
-          <input
-            id="notify-email"
-            type="email"
-            autocomplete="email"
-            .value=${live(draft.email)}
-            aria-invalid=${errors.has('email') ? 'true' : 'false'}
-            aria-describedby=${ifDefined(errors.has('email') ? 'notify-email-error' : undefined)}
-            @input=${(e: Event) => this.editPreferences({ email: (e.target as HTMLInputElement).value })}
-          />
-          ${errors.has('email')
-            ? html`<p class="field-error" id="notify-email-error">${msg('Adresse e-mail invalide.', { id: 'consent-panel.notify.email.invalid' })}</p>`
-            : nothing}
-        </div>
-        <div class="field">
-          <label for="notify-phone">${msg('Téléphone mobile', { id: 'consent-panel.notify.phone' })}</label>
-          <input
-            id="notify-phone"
-            type="tel"
-            autocomplete="tel"
-            .value=${live(draft.phone)}
-            aria-invalid=${errors.has('phone') ? 'true' : 'false'}
-            aria-describedby=${errors.has('phone') ? 'notify-phone-error' : 'notify-phone-hint'}
-            @input=${(e: Event) => this.editPreferences({ phone: (e.target as HTMLInputElement).value })}
-          />
-          ${errors.has('phone')
-            ? html`<p class="field-error" id="notify-phone-error">
-                ${msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.', { id: 'consent-panel.notify.phone.invalid' })}
-              </p>`
-            : html`<p class="hint" id="notify-phone-hint">${msg('Par exemple 06 12 34 56 78.', { id: 'consent-panel.notify.phone.hint' })}</p>`}
-        </div>
-        ${NOTIFICATION_EVENTS.map(
-          (event) => html`<fieldset class="channels">
-            <legend>${notificationEventLabel(event)}</legend>
-            <span class="check">
-              <input
-                type="checkbox"
-                id=${`${event}-email`}
-                .checked=${live(draft[event].email)}
-                @change=${(e: Event) => this.toggleChannel(event, 'email', (e.target as HTMLInputElement).checked)}
-              />
-              <label for=${`${event}-email`}>${msg('par e-mail', { id: 'consent-panel.notify.by-email' })}</label>
-            </span>
-            <span class="check">
-              <input
-                type="checkbox"
-                id=${`${event}-sms`}
-                .checked=${live(draft[event].sms)}
-                @change=${(e: Event) => this.toggleChannel(event, 'sms', (e.target as HTMLInputElement).checked)}
-              />
-              <label for=${`${event}-sms`}>${msg('par SMS', { id: 'consent-panel.notify.by-sms' })}</label>
-            </span>
-          </fieldset>`,
-        )}
-        <button type="submit" class="button">${msg('Enregistrer les préférences', { id: 'consent-panel.notify.save' })}</button>
-      </form>
-      ${this.renderMessage('notifications')}
-    </section>`;
-  }
-
-  private renderRepresentatives(data: PanelData): TemplateResult | typeof nothing {
-    const list = data.representatives;
-    if (data.dossier.status !== 'active' || !list || !data.decisions['representative.manage'].allowed) return nothing;
-    const draft = this.representative;
-    const errors = this.representativeErrors;
-    const text = (field: 'firstName' | 'lastName', label: string, error: string, autocomplete: string) => html`<div class="field">
-      <label for=${`rep-${field}`}>${label}</label>
-      <input
-        id=${`rep-${field}`}
-        type="text"
-        maxlength="100"
-        autocomplete=${autocomplete}
-        .value=${live(draft[field])}
-        aria-invalid=${errors.has(field) ? 'true' : 'false'}
-        aria-describedby=${ifDefined(errors.has(field) ? `rep-${field}-error` : undefined)}
-        @input=${(e: Event) => (this.representative = { ...this.representative, [field]: (e.target as HTMLInputElement).value })}
-      />
-      ${errors.has(field) ? html`<p class="field-error" id=${`rep-${field}-error`}>${error}</p>` : nothing}
-    </div>`;
-    return html`<section part="section" class="section" id="representatives" aria-labelledby="representatives-title" aria-busy=${this.busy.has('representatives') ? 'true' : 'false'}>
-      <h3 id="representatives-title" tabindex="-1">${msg('Représentants légaux', { id: 'consent-panel.representatives.title' })}</h3>
-      <p class="hint">
-        ${msg('Pour le dossier d’un mineur ou d’un majeur protégé, les représentants légaux gèrent le dossier à sa place.', { id: 'consent-panel.representatives.explained' })}
-      </p>
-      ${list.length === 0
-        ? html`<p class="empty">${msg('Aucun représentant légal.', { id: 'consent-panel.representatives.empty' })}</p>`
-        : html`<ul class="rows">
-            ${repeat(
-              list,
-              (r) => r.id,
-              (r) => html`<li part="row" class="row" data-id=${r.id}>
-                <div class="who">
-                  <span class="name">${fullName(r)}</span>
-                  <span class="meta">
-                    ${msg(str`${relationshipLabel(r.relationship)} · depuis le ${formatDate(r.since, this.locale)}`, { id: 'consent-panel.representative.meta' })}
-                  </span>
-                </div>
-                <div class="actions">
-                  <button
-                    type="button"
-                    class="button button--quiet button--danger"
-                    aria-label=${msg(str`Retirer ${fullName(r)}`, { id: 'consent-panel.representative.remove.named' })}
-                    @click=${(e: Event) => this.askRepresentativeRemoval(r, e)}
-                  >
-                    ${msg('Retirer', { id: 'consent-panel.representative.remove' })}
-                  </button>
-                </div>
-              </li>`,
-            )}
-          </ul>`}
-      <form novalidate class="inline-form" @focusin=${loadValidation.prefetch} @submit=${(e: SubmitEvent) => void this.handleRepresentativeSubmit(e)}>
-        <h4>${msg('Ajouter un représentant légal', { id: 'consent-panel.representative.add.title' })}</h4>
-        ${text('firstName', msg('Prénom', { id: 'consent-panel.representative.first-name' }), msg('Indiquez le prénom (100 caractères au plus).', { id: 'consent-panel.representative.first-name.invalid' }), 'given-name')}
-        ${text('lastName', msg('Nom', { id: 'consent-panel.representative.last-name' }), msg('Indiquez le nom (100 caractères au plus).', { id: 'consent-panel.representative.last-name.invalid' }), 'family-name')}
-        <div class="field">
-          <label for="rep-relationship">${msg('Lien avec le patient', { id: 'consent-panel.representative.relationship' })}</label>
-          <select
-            id="rep-relationship"
-            .value=${live(draft.relationship)}
-            @change=${(e: Event) =>
-              (this.representative = { ...this.representative, relationship: (e.target as HTMLSelectElement).value as LegalRepresentative['relationship'] })}
-          >
-            ${RELATIONSHIPS.map((r) => html`<option value=${r} ?selected=${r === draft.relationship}>${relationshipLabel(r)}</option>`)}
-          </select>
-        </div>
-        <button type="submit" class="button">${msg('Ajouter', { id: 'consent-panel.representative.add' })}</button>
-      </form>
-      ${this.renderMessage('representatives')}
-    </section>`;
-  }
-
-  private renderClose(data: PanelData): TemplateResult | typeof nothing {
-    if (data.dossier.status !== 'active' || !data.decisions['dossier.close'].allowed) return nothing;
-    const word = this.closeConfirmationWord;
-    const errors = this.closeErrors;
-    return html`<section part="section" class="section section--danger" id="close" aria-labelledby="close-title" aria-busy=${this.busy.has('close') ? 'true' : 'false'}>
-      <h3 id="close-title">${msg('Fermeture du dossier', { id: 'consent-panel.close.title' })}</h3>
-      <p class="hint">
-        ${msg('Le dossier peut être fermé à tout moment. Il ne sera plus accessible aux professionnels de santé. Son contenu est conservé dix ans après la fermeture, puis supprimé ; pendant ce délai, le dossier peut être réactivé.', { id: 'consent-panel.close.explained' })}
-      </p>
-      <form novalidate @focusin=${loadValidation.prefetch} @submit=${(e: SubmitEvent) => void this.handleCloseSubmit(e)}>
-        <div class="field">
-          <label for="close-reason">${msg('Motif de la fermeture', { id: 'consent-panel.close.reason' })}</label>
-          <textarea
-            id="close-reason"
-            rows="2"
-            maxlength="500"
-            .value=${live(this.closeReason)}
-            aria-invalid=${errors.has('reason') ? 'true' : 'false'}
-            aria-describedby=${ifDefined(errors.has('reason') ? 'close-reason-error' : undefined)}
-            @input=${(e: Event) => (this.closeReason = (e.target as HTMLTextAreaElement).value)}
-          ></textarea>
-          ${errors.has('reason')
-            ? html`<p class="field-error" id="close-reason-error">${msg('Indiquez le motif de la fermeture.', { id: 'consent-panel.close.reason.invalid' })}</p>`
-            : nothing}
-        </div>
-        <div class="field">
-          <label for="close-word">${msg(str`Pour confirmer, saisissez ${word}`, { id: 'consent-panel.close.word-label' })}</label>
-          <input
-            id="close-word"
-            type="text"
-            autocomplete="off"
-            spellcheck="false"
-            .value=${live(this.closeWord)}
-            aria-invalid=${errors.has('word') ? 'true' : 'false'}
-            aria-describedby=${ifDefined(errors.has('word') ? 'close-word-error' : undefined)}
-            @input=${(e: Event) => (this.closeWord = (e.target as HTMLInputElement).value)}
-          />
-          ${errors.has('word')
-            ? html`<p class="field-error" id="close-word-error">${msg(str`Saisissez ${word} pour confirmer la fermeture.`, { id: 'consent-panel.close.word.invalid' })}</p>`
-            : nothing}
-        </div>
-        <button type="submit" class="button button--danger">${msg('Fermer le dossier', { id: 'consent-panel.close' })}</button>
-      </form>
-      ${this.renderMessage('close')}
-    </section>`;
+  private patientSectionsView(data: PanelData): PatientSectionsView {
+    return {
+      data,
+      locale: this.locale,
+      busy: this.busy,
+      oppositions: this.pendingOppositions ?? data.oppositions,
+      preferences: this.preferences,
+      preferenceErrors: this.preferenceErrors,
+      representative: this.representative,
+      representativeErrors: this.representativeErrors,
+      closeReason: this.closeReason,
+      closeWord: this.closeWord,
+      closeErrors: this.closeErrors,
+      closeConfirmationWord: this.closeConfirmationWord,
+      message: (section) => this.renderMessage(section),
+      prefetchChecks: loadValidation.prefetch,
+      changeOpposition: (key, checked) => void this.changeOpposition(key, checked),
+      editPreferences: (patch) => this.editPreferences(patch),
+      submitPreferences: () => void this.submitPreferences(),
+      editRepresentative: (patch) => (this.representative = { ...this.representative, ...patch }),
+      submitRepresentative: () => void this.submitRepresentative(),
+      askRepresentativeRemoval: (representative, trigger) => this.askRepresentativeRemoval(representative, trigger),
+      editClose: ({ reason = this.closeReason, word = this.closeWord }) => {
+        this.closeReason = reason;
+        this.closeWord = word;
+      },
+      submitClose: () => void this.submitClose(),
+    };
   }
 
   private renderDialog(): TemplateResult {

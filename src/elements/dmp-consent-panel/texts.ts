@@ -1,9 +1,7 @@
 import { msg, str } from '@lit/localize';
 import type { Authorization } from '../../model/authorization.js';
-import type { LegalRepresentative } from '../../model/dossier.js';
 import type { RppsFailure } from '../../model/rpps.js';
 import type { AuthorizationChangeKind } from './events.js';
-import type { NotificationEvent } from './forms.js';
 
 /** The panel's words for its codes; functions, so each reads the current locale. */
 
@@ -89,22 +87,5 @@ export function rppsFailureText(failure: RppsFailure): string {
     case 'length': return msg('Le numéro RPPS comporte 11 chiffres.', { id: 'consent-panel.rpps.length' });
     case 'characters': return msg('Le numéro RPPS ne contient que des chiffres.', { id: 'consent-panel.rpps.characters' });
     case 'key': return msg('La clé du numéro RPPS ne correspond pas : vérifiez la saisie.', { id: 'consent-panel.rpps.key' });
-  }
-}
-
-export function relationshipLabel(relationship: LegalRepresentative['relationship']): string {
-  switch (relationship) {
-    case 'parent': return msg('Parent', { id: 'consent-panel.relationship.parent' });
-    case 'guardian': return msg('Tuteur ou tutrice', { id: 'consent-panel.relationship.guardian' });
-    case 'curator': return msg('Curateur ou curatrice', { id: 'consent-panel.relationship.curator' });
-    case 'other': return msg('Autre', { id: 'consent-panel.relationship.other' });
-  }
-}
-
-export function notificationEventLabel(event: NotificationEvent): string {
-  switch (event) {
-    case 'newDocument': return msg('Un nouveau document est ajouté au dossier', { id: 'consent-panel.notify.new-document' });
-    case 'firstAccess': return msg('Un professionnel accède au dossier pour la première fois', { id: 'consent-panel.notify.first-access' });
-    case 'emergencyAccess': return msg('Le dossier est consulté en urgence', { id: 'consent-panel.notify.emergency-access' });
   }
 }

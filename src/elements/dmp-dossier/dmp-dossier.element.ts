@@ -276,7 +276,6 @@ export class DmpDossier extends DmpElement {
     </section>`;
   }
 
-
   private renderEmergencyBanner(): TemplateResult | typeof nothing {
     const grant = this.session?.emergencyGrant;
     if (!grant || grant.ins !== this.patientIns) return nothing;
@@ -290,7 +289,9 @@ export class DmpDossier extends DmpElement {
     if (!this.patientIns) {
       return html`<p class="notice notice--error" role="alert">${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'dossier.no-patient' })}</p>`;
     }
-    if (this.dossierTask.status === TaskStatus.ERROR) return this.renderDossierError();
+    if (this.dossierTask.status === TaskStatus.ERROR) {
+      return this.renderLoadError(msg('Le dossier n’a pas pu être chargé.', { id: 'dossier.error' }), this.dossierTask.error, () => void this.dossierTask.run());
+    }
     const loaded = this.loaded;
     if (!loaded) return html`<p class="loading" role="status">${msg('Chargement du dossier…', { id: 'dossier.loading' })}</p>`;
     if ('refused' in loaded) return this.renderRefusal(loaded.refused);
@@ -300,13 +301,13 @@ export class DmpDossier extends DmpElement {
     return this.renderTabs(loaded.info);
   }
 
-  private renderDossierError(): TemplateResult {
-    const error = this.dossierTask.error;
+  /** A failed load: what could not be loaded, why, and Retry when trying again may help. */
+  private renderLoadError(title: string, error: unknown, retry: () => void): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
-      <strong>${msg('Le dossier n’a pas pu être chargé.', { id: 'dossier.error' })}</strong>
+      <strong>${title}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<p><button type="button" class="button" @click=${() => void this.dossierTask.run()}>${msg('Réessayer', { id: 'dossier.retry' })}</button></p>`
+        ? html`<p><button type="button" class="button" @click=${retry}>${msg('Réessayer', { id: 'dossier.retry' })}</button></p>`
         : nothing}
     </div>`;
   }
@@ -400,14 +401,7 @@ export class DmpDossier extends DmpElement {
   private renderRecapBody(info: DossierInfo): unknown {
     const task = this.recapTask;
     if (task.status === TaskStatus.ERROR) {
-      const error = task.error;
-      return html`<div class="notice notice--error" role="alert">
-        <strong>${msg('Le récapitulatif n’a pas pu être chargé.', { id: 'dossier.recap.error' })}</strong>
-        <p>${errorText(error)}</p>
-        ${isRetryable(error)
-          ? html`<p><button type="button" class="button" @click=${this.handleRecapRetry}>${msg('Réessayer', { id: 'dossier.retry' })}</button></p>`
-          : nothing}
-      </div>`;
+      return this.renderLoadError(msg('Le récapitulatif n’a pas pu être chargé.', { id: 'dossier.recap.error' }), task.error, () => this.handleRecapRetry());
     }
     const recap = this.currentRecap;
     if (!recap) {

@@ -1,0 +1,297 @@
+import { msg, str } from '@lit/localize';
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { formatDate } from '../../i18n/format.js';
+import type { DmpLocale } from '../../i18n/localization.js';
+import type { LegalRepresentative, Oppositions } from '../../model/dossier.js';
+import {
+  NOTIFICATION_EVENTS,
+  RELATIONSHIPS,
+  type FieldErrors,
+  type NotificationEvent,
+  type PreferencesDraft,
+  type RepresentativeDraft,
+} from './forms.js';
+import type { PanelData, Section } from './panel-data.js';
+import { fullName } from './texts.js';
+
+/**
+ * The sections only the patient and their legal representatives use: the oppositions to emergency
+ * access, notifications, legal representatives and closing the dossier. In their own module,
+ * fetched when the policy lets the user manage one of them: a professional never loads them.
+ * The panel keeps their state (what was typed survives a failed fetch) and does the writes.
+ */
+export interface PatientSectionsView {
+  readonly data: PanelData;
+  readonly locale: DmpLocale | undefined;
+  readonly busy: ReadonlySet<Section>;
+  /** The oppositions as shown: what the user just ticked, until the server answers. */
+  readonly oppositions: Oppositions | undefined;
+  readonly preferences: PreferencesDraft | undefined;
+  readonly preferenceErrors: FieldErrors;
+  readonly representative: RepresentativeDraft;
+  readonly representativeErrors: FieldErrors;
+  readonly closeReason: string;
+  readonly closeWord: string;
+  readonly closeErrors: FieldErrors;
+  /** The word to type to confirm the closure, in the interface language. */
+  readonly closeConfirmationWord: string;
+  /** A section's success and error messages. */
+  message(section: Section): TemplateResult | typeof nothing;
+  /** Starts fetching the forms' checks, so that a submission seldom waits for them. */
+  prefetchChecks(): void;
+  changeOpposition(key: keyof Oppositions, checked: boolean): void;
+  editPreferences(patch: Partial<PreferencesDraft>): void;
+  submitPreferences(): void;
+  editRepresentative(patch: Partial<RepresentativeDraft>): void;
+  submitRepresentative(): void;
+  askRepresentativeRemoval(representative: LegalRepresentative, trigger: HTMLElement): void;
+  editClose(patch: { reason?: string; word?: string }): void;
+  submitClose(): void;
+}
+
+export function renderPatientSections(view: PatientSectionsView): TemplateResult {
+  return html`${renderOppositions(view)} ${renderNotifications(view)} ${renderRepresentatives(view)} ${renderClose(view)}`;
+}
+
+const busy = (view: PatientSectionsView, section: Section) => (view.busy.has(section) ? 'true' : 'false');
+const valueOf = (event: Event) => (event.target as HTMLInputElement).value;
+const checkedOf = (event: Event) => (event.target as HTMLInputElement).checked;
+
+function submitted(run: () => void): (event: SubmitEvent) => void {
+  return (event) => {
+    event.preventDefault();
+    run();
+  };
+}
+
+function renderOppositions(view: PatientSectionsView): TemplateResult | typeof nothing {
+  const { data, oppositions: shown } = view;
+  if (!data.oppositions || !shown || !data.decisions['opposition.manage'].allowed) return nothing;
+  const box = (key: keyof Oppositions, label: string, hint: string) => html`<div class="check">
+    <input
+      type="checkbox"
+      id=${`oppose-${key}`}
+      name=${key}
+      .checked=${live(shown[key])}
+      aria-describedby=${`oppose-${key}-hint`}
+      @change=${(e: Event) => view.changeOpposition(key, checkedOf(e))}
+    />
+    <label for=${`oppose-${key}`}>${label}</label>
+    <p class="hint" id=${`oppose-${key}-hint`}>${hint}</p>
+  </div>`;
+  return html`<section part="section" class="section" id="oppositions" aria-labelledby="oppositions-title" aria-busy=${busy(view, 'oppositions')}>
+    <h3 id="oppositions-title">${msg('Accès en urgence', { id: 'consent-panel.oppositions.title' })}</h3>
+    <p class="hint">
+      ${msg('En cas d’urgence, un professionnel de santé peut consulter le dossier sans autorisation, et le médecin régulateur du SAMU aussi. Chaque accès d’urgence est enregistré et vous en êtes informé. Vous pouvez refuser l’un ou l’autre : votre choix s’applique immédiatement.', { id: 'consent-panel.oppositions.explained' })}
+    </p>
+    ${box(
+      'breakGlass',
+      msg('Je refuse l’accès en mode urgence (bris de glace) par tout professionnel de santé', { id: 'consent-panel.oppose.break-glass' }),
+      msg('Un professionnel que vous n’avez pas autorisé ne pourra pas consulter le dossier, même si votre état présente un risque immédiat et que vous ne pouvez pas donner votre accord.', { id: 'consent-panel.oppose.break-glass.hint' }),
+    )}
+    ${box(
+      'regulation',
+      msg('Je refuse l’accès par le médecin régulateur du SAMU (Centre 15)', { id: 'consent-panel.oppose.regulation' }),
+      msg('Le médecin régulateur qui traite un appel au 15 vous concernant ne pourra pas consulter le dossier.', { id: 'consent-panel.oppose.regulation.hint' }),
+    )}
+    ${view.message('oppositions')}
+  </section>`;
+}
+
+function notificationEventLabel(event: NotificationEvent): string {
+  switch (event) {
+    case 'newDocument': return msg('Un nouveau document est ajouté au dossier', { id: 'consent-panel.notify.new-document' });
+    case 'firstAccess': return msg('Un professionnel accède au dossier pour la première fois', { id: 'consent-panel.notify.first-access' });
+    case 'emergencyAccess': return msg('Le dossier est consulté en urgence', { id: 'consent-panel.notify.emergency-access' });
+  }
+}
+
+function renderNotifications(view: PatientSectionsView): TemplateResult | typeof nothing {
+  const draft = view.preferences;
+  if (!draft || !view.data.decisions['notification.manage'].allowed) return nothing;
+  const errors = view.preferenceErrors;
+  const channel = (event: NotificationEvent, name: 'email' | 'sms', label: string) => html`<span class="check">
+    <input
+      type="checkbox"
+      id=${`${event}-${name}`}
+      .checked=${live(draft[event][name])}
+      @change=${(e: Event) => view.editPreferences({ [event]: { ...draft[event], [name]: checkedOf(e) } })}
+    />
+    <label for=${`${event}-${name}`}>${label}</label>
+  </span>`;
+  return html`<section part="section" class="section" id="notifications" aria-labelledby="notifications-title" aria-busy=${busy(view, 'notifications')}>
+    <h3 id="notifications-title">${msg('Notifications', { id: 'consent-panel.notifications.title' })}</h3>
+    <form novalidate @focusin=${() => view.prefetchChecks()} @submit=${submitted(() => view.submitPreferences())}>
+      <div class="field">
+        <label for="notify-email">${msg('Adresse e-mail', { id: 'consent-panel.notify.email' })}</label>
+        <input
+          id="notify-email"
+          type="email"
+          autocomplete="email"
+          .value=${live(draft.email)}
+          aria-invalid=${errors.has('email') ? 'true' : 'false'}
+          aria-describedby=${ifDefined(errors.has('email') ? 'notify-email-error' : undefined)}
+          @input=${(e: Event) => view.editPreferences({ email: valueOf(e) })}
+        />
+        ${errors.has('email')
+          ? html`<p class="field-error" id="notify-email-error">${msg('Adresse e-mail invalide.', { id: 'consent-panel.notify.email.invalid' })}</p>`
+          : nothing}
+      </div>
+      <div class="field">
+        <label for="notify-phone">${msg('Téléphone mobile', { id: 'consent-panel.notify.phone' })}</label>
+        <input
+          id="notify-phone"
+          type="tel"
+          autocomplete="tel"
+          .value=${live(draft.phone)}
+          aria-invalid=${errors.has('phone') ? 'true' : 'false'}
+          aria-describedby=${errors.has('phone') ? 'notify-phone-error' : 'notify-phone-hint'}
+          @input=${(e: Event) => view.editPreferences({ phone: valueOf(e) })}
+        />
+        ${errors.has('phone')
+          ? html`<p class="field-error" id="notify-phone-error">
+              ${msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.', { id: 'consent-panel.notify.phone.invalid' })}
+            </p>`
+          : html`<p class="hint" id="notify-phone-hint">${msg('Par exemple 06 12 34 56 78.', { id: 'consent-panel.notify.phone.hint' })}</p>`}
+      </div>
+      ${NOTIFICATION_EVENTS.map(
+        (event) => html`<fieldset class="channels">
+          <legend>${notificationEventLabel(event)}</legend>
+          ${channel(event, 'email', msg('par e-mail', { id: 'consent-panel.notify.by-email' }))}
+          ${channel(event, 'sms', msg('par SMS', { id: 'consent-panel.notify.by-sms' }))}
+        </fieldset>`,
+      )}
+      <button type="submit" class="button">${msg('Enregistrer les préférences', { id: 'consent-panel.notify.save' })}</button>
+    </form>
+    ${view.message('notifications')}
+  </section>`;
+}
+
+function relationshipLabel(relationship: LegalRepresentative['relationship']): string {
+  switch (relationship) {
+    case 'parent': return msg('Parent', { id: 'consent-panel.relationship.parent' });
+    case 'guardian': return msg('Tuteur ou tutrice', { id: 'consent-panel.relationship.guardian' });
+    case 'curator': return msg('Curateur ou curatrice', { id: 'consent-panel.relationship.curator' });
+    case 'other': return msg('Autre', { id: 'consent-panel.relationship.other' });
+  }
+}
+
+function renderRepresentatives(view: PatientSectionsView): TemplateResult | typeof nothing {
+  const list = view.data.representatives;
+  if (!list || !view.data.decisions['representative.manage'].allowed) return nothing;
+  const draft = view.representative;
+  const errors = view.representativeErrors;
+  const text = (field: 'firstName' | 'lastName', label: string, error: string, autocomplete: string) => html`<div class="field">
+    <label for=${`rep-${field}`}>${label}</label>
+    <input
+      id=${`rep-${field}`}
+      type="text"
+      maxlength="100"
+      autocomplete=${autocomplete}
+      .value=${live(draft[field])}
+      aria-invalid=${errors.has(field) ? 'true' : 'false'}
+      aria-describedby=${ifDefined(errors.has(field) ? `rep-${field}-error` : undefined)}
+      @input=${(e: Event) => view.editRepresentative({ [field]: valueOf(e) })}
+    />
+    ${errors.has(field) ? html`<p class="field-error" id=${`rep-${field}-error`}>${error}</p>` : nothing}
+  </div>`;
+  return html`<section part="section" class="section" id="representatives" aria-labelledby="representatives-title" aria-busy=${busy(view, 'representatives')}>
+    <h3 id="representatives-title" tabindex="-1">${msg('Représentants légaux', { id: 'consent-panel.representatives.title' })}</h3>
+    <p class="hint">
+      ${msg('Pour le dossier d’un mineur ou d’un majeur protégé, les représentants légaux gèrent le dossier à sa place.', { id: 'consent-panel.representatives.explained' })}
+    </p>
+    ${list.length === 0
+      ? html`<p class="empty">${msg('Aucun représentant légal.', { id: 'consent-panel.representatives.empty' })}</p>`
+      : html`<ul class="rows">
+          ${repeat(
+            list,
+            (r) => r.id,
+            (r) => html`<li part="row" class="row" data-id=${r.id}>
+              <div class="who">
+                <span class="name">${fullName(r)}</span>
+                <span class="meta">
+                  ${msg(str`${relationshipLabel(r.relationship)} · depuis le ${formatDate(r.since, view.locale)}`, { id: 'consent-panel.representative.meta' })}
+                </span>
+              </div>
+              <div class="actions">
+                <button
+                  type="button"
+                  class="button button--quiet button--danger"
+                  aria-label=${msg(str`Retirer ${fullName(r)}`, { id: 'consent-panel.representative.remove.named' })}
+                  @click=${(e: Event) => view.askRepresentativeRemoval(r, e.currentTarget as HTMLElement)}
+                >
+                  ${msg('Retirer', { id: 'consent-panel.representative.remove' })}
+                </button>
+              </div>
+            </li>`,
+          )}
+        </ul>`}
+    <form novalidate class="inline-form" @focusin=${() => view.prefetchChecks()} @submit=${submitted(() => view.submitRepresentative())}>
+      <h4>${msg('Ajouter un représentant légal', { id: 'consent-panel.representative.add.title' })}</h4>
+      ${text('firstName', msg('Prénom', { id: 'consent-panel.representative.first-name' }), msg('Indiquez le prénom (100 caractères au plus).', { id: 'consent-panel.representative.first-name.invalid' }), 'given-name')}
+      ${text('lastName', msg('Nom', { id: 'consent-panel.representative.last-name' }), msg('Indiquez le nom (100 caractères au plus).', { id: 'consent-panel.representative.last-name.invalid' }), 'family-name')}
+      <div class="field">
+        <label for="rep-relationship">${msg('Lien avec le patient', { id: 'consent-panel.representative.relationship' })}</label>
+        <select
+          id="rep-relationship"
+          .value=${live(draft.relationship)}
+          @change=${(e: Event) => view.editRepresentative({ relationship: valueOf(e) as LegalRepresentative['relationship'] })}
+        >
+          ${RELATIONSHIPS.map((r) => html`<option value=${r} ?selected=${r === draft.relationship}>${relationshipLabel(r)}</option>`)}
+        </select>
+      </div>
+      <button type="submit" class="button">${msg('Ajouter', { id: 'consent-panel.representative.add' })}</button>
+    </form>
+    ${view.message('representatives')}
+  </section>`;
+}
+
+function renderClose(view: PatientSectionsView): TemplateResult | typeof nothing {
+  if (!view.data.decisions['dossier.close'].allowed) return nothing;
+  const word = view.closeConfirmationWord;
+  const errors = view.closeErrors;
+  return html`<section part="section" class="section section--danger" id="close" aria-labelledby="close-title" aria-busy=${busy(view, 'close')}>
+    <h3 id="close-title">${msg('Fermeture du dossier', { id: 'consent-panel.close.title' })}</h3>
+    <p class="hint">
+      ${msg('Le dossier peut être fermé à tout moment. Il ne sera plus accessible aux professionnels de santé. Son contenu est conservé dix ans après la fermeture, puis supprimé ; pendant ce délai, le dossier peut être réactivé.', { id: 'consent-panel.close.explained' })}
+    </p>
+    <form novalidate @focusin=${() => view.prefetchChecks()} @submit=${submitted(() => view.submitClose())}>
+      <div class="field">
+        <label for="close-reason">${msg('Motif de la fermeture', { id: 'consent-panel.close.reason' })}</label>
+        <textarea
+          id="close-reason"
+          rows="2"
+          maxlength="500"
+          .value=${live(view.closeReason)}
+          aria-invalid=${errors.has('reason') ? 'true' : 'false'}
+          aria-describedby=${ifDefined(errors.has('reason') ? 'close-reason-error' : undefined)}
+          @input=${(e: Event) => view.editClose({ reason: valueOf(e) })}
+        ></textarea>
+        ${errors.has('reason')
+          ? html`<p class="field-error" id="close-reason-error">${msg('Indiquez le motif de la fermeture.', { id: 'consent-panel.close.reason.invalid' })}</p>`
+          : nothing}
+      </div>
+      <div class="field">
+        <label for="close-word">${msg(str`Pour confirmer, saisissez ${word}`, { id: 'consent-panel.close.word-label' })}</label>
+        <input
+          id="close-word"
+          type="text"
+          autocomplete="off"
+          spellcheck="false"
+          .value=${live(view.closeWord)}
+          aria-invalid=${errors.has('word') ? 'true' : 'false'}
+          aria-describedby=${ifDefined(errors.has('word') ? 'close-word-error' : undefined)}
+          @input=${(e: Event) => view.editClose({ word: valueOf(e) })}
+        />
+        ${errors.has('word')
+          ? html`<p class="field-error" id="close-word-error">${msg(str`Saisissez ${word} pour confirmer la fermeture.`, { id: 'consent-panel.close.word.invalid' })}</p>`
+          : nothing}
+      </div>
+      <button type="submit" class="button button--danger">${msg('Fermer le dossier', { id: 'consent-panel.close' })}</button>
+    </form>
+    ${view.message('close')}
+  </section>`;
+}
