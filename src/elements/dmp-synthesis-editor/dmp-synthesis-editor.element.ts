@@ -18,15 +18,14 @@ import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
-import type { CodeOption } from './codes/index.js';
-import { ENTRY_LISTS, entriesOf, sameValue, type Entry, type EntryList } from './entries.js';
+import { ENTRY_LISTS, sameValue } from './entries.js';
 import type { ConflictView } from './compare-view.js';
 import { styles } from './dmp-synthesis-editor.styles.js';
 import './events.js';
-import { newEntryId, type FieldDef, type ListDef } from './fields.js';
 import { renderReadView, type ViewOptions } from './read-view.js';
 import type { Combo, EditView } from './edit-view.js';
-import { fieldKey, type FieldProblem, type ValidationResult } from './validation.js';
+import type { EditorHost } from './editing.js';
+import type { FieldProblem, ValidationResult } from './validation.js';
 
 /** What the first load found out: what the user may do, the current version, their draft. */
 interface Loaded {
@@ -52,9 +51,6 @@ interface Base {
 /** A synthesis with no document yet is read under the synthesis category's rules. */
 const NEW_SYNTHESIS_DOCUMENT = nominalDocument('synthesis');
 const DRAFT_DELAY_MS = 500;
-
-/** The code lists are fetched the first time someone types in a coded field. */
-const loadCodes = lazyModule(() => import('./codes/index.js'), 'The code lists');
 
 function isSynthesis(value: unknown): value is Synthesis {
   return typeof value === 'object' && value !== null && 'content' in value && 'etag' in value && 'version' in value;
@@ -126,11 +122,11 @@ export class DmpSynthesisEditor extends DmpElement {
   /** The work checked by the schema; unknown (no problem, not ok) until the checks are in. */
   @state() private check: ValidationResult = { ok: false, problems: new Map() };
   /** Fields the user has been in: their problems are shown. */
-  @state() private touched = new Set<string>();
+  @state() private touched: ReadonlySet<string> = new Set();
   /** After a save attempt every problem is shown. */
   @state() private showAll = false;
   /** Date fields holding something the browser cannot read as a date. */
-  @state() private badDates = new Set<string>();
+  @state() private badDates: ReadonlySet<string> = new Set();
   @state() private saving = false;
   @state() private saveError: unknown;
   @state() private saved: Synthesis | undefined;
@@ -140,6 +136,36 @@ export class DmpSynthesisEditor extends DmpElement {
   /** The editor's form and the comparison views, each fetched when first needed, with their styles. */
   private readonly editForm = new LazyView(this, loadEditView, () => this.adoptModuleStyles());
   private readonly comparison = new LazyView(this, loadCompareView, () => this.adoptModuleStyles());
+  /** The state the editing actions (in the form's module) read and change. */
+  private readonly editorHost: EditorHost = ((el) => ({
+    get work() {
+      return el.work;
+    },
+    setWork: (content) => el.setWork(content),
+    get touched() {
+      return el.touched;
+    },
+    set touched(keys) {
+      el.touched = keys;
+    },
+    get badDates() {
+      return el.badDates;
+    },
+    set badDates(keys) {
+      el.badDates = keys;
+    },
+    get combo() {
+      return el.combo;
+    },
+    set combo(combo) {
+      el.combo = combo;
+    },
+    get rendering() {
+      return el.rendering;
+    },
+    announce: (text) => el.announce(text),
+    focusLater: (selector) => el.focusLater(selector),
+  }))(this);
   @state() private announcement = '';
   @state() private viewedVersion: number | undefined;
   @state() private printing = false;
@@ -371,103 +397,6 @@ export class DmpSynthesisEditor extends DmpElement {
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private entrySelector(id: string): string {
-    return `[data-entry="${CSS.escape(id)}"]`;
-  }
-
-  // ——— editing ———
-
-  private updateEntry(list: EntryList, id: string, patch: (entry: Record<string, unknown>) => void): void {
-    const next = entriesOf(this.work, list).map((entry) => {
-      if (entry.id !== id) return entry;
-      const copy = { ...entry } as Record<string, unknown>;
-      patch(copy);
-      return copy as unknown as Entry;
-    });
-    this.setWork({ ...this.work, [list]: next });
-  }
-
-  private setField(list: EntryList, id: string, field: FieldDef, value: unknown): void {
-    this.touched = new Set(this.touched).add(fieldKey(list, id, field.name));
-    this.updateEntry(list, id, (entry) => {
-      if (value === undefined || (value === '' && !field.required)) delete entry[field.name];
-      else entry[field.name] = value;
-    });
-  }
-
-  private handleInput(list: EntryList, id: string, field: FieldDef, event: Event): void {
-    const control = event.target as HTMLInputElement;
-    const value = control.value;
-    if (field.kind === 'lines') {
-      this.setField(list, id, field, value.split('\n').map((line) => line.trim()).filter(Boolean));
-    } else if (field.kind === 'date') {
-      this.trackDate(control, fieldKey(list, id, field.name));
-      this.setField(list, id, field, value || (field.required ? '' : undefined));
-    } else {
-      this.setField(list, id, field, value);
-    }
-  }
-
-  private trackDate(control: HTMLInputElement, key: string): void {
-    if (control.validity.badInput === this.badDates.has(key)) return;
-    const next = new Set(this.badDates);
-    if (control.validity.badInput) next.add(key);
-    else next.delete(key);
-    this.badDates = next;
-  }
-
-  /** Leaving a field shows its problems; a half-typed date fires no input, so check it here. */
-  private handleFocusOut(event: FocusEvent): void {
-    const control = event.target as HTMLInputElement;
-    const key = control.dataset?.key;
-    // A field losing focus because a render removes it (its entry removed) is not the user leaving it.
-    if (!key || this.rendering) return;
-    if (control.type === 'date') this.trackDate(control, key);
-    if (!this.touched.has(key)) this.touched = new Set(this.touched).add(key);
-  }
-
-  private addEntry(def: ListDef): void {
-    const entry = { id: newEntryId(def.prefix), ...def.create() } as Entry;
-    const next: SynthesisContent = { ...this.work, [def.list]: [...entriesOf(this.work, def.list), entry] };
-    if (def.list === 'allergies') next.allergiesNoneKnown = false;
-    this.setWork(next);
-    void this.focusLater(`${this.entrySelector(entry.id)} [data-key]`);
-  }
-
-  private removeEntry(def: ListDef, index: number): void {
-    const entries = [...entriesOf(this.work, def.list)];
-    const [removed] = entries.splice(index, 1);
-    const prefix = fieldKey(def.list, removed?.id ?? '', '');
-    this.badDates = new Set([...this.badDates].filter((key) => !key.startsWith(prefix)));
-    this.setWork({ ...this.work, [def.list]: entries });
-    this.announce(msg('Entrée retirée.', { id: 'synthesis-editor.removed' }));
-    const next = entries[index] ?? entries[index - 1];
-    void this.focusLater(next ? `${this.entrySelector(next.id)} [data-key]` : `[data-add="${def.list}"]`);
-  }
-
-  private moveEntry(def: ListDef, index: number, by: -1 | 1): void {
-    const entries = [...entriesOf(this.work, def.list)];
-    const [entry] = entries.splice(index, 1);
-    if (!entry) return;
-    const to = index + by;
-    entries.splice(to, 0, entry);
-    this.setWork({ ...this.work, [def.list]: entries });
-    this.announce(msg(str`Entrée déplacée en position ${to + 1} sur ${entries.length}.`, { id: 'synthesis-editor.moved' }));
-    // Focus follows the entry; at either end the other move button takes it.
-    const up = to > 0;
-    const down = to < entries.length - 1;
-    const action = (by < 0 ? up : !down) ? 'up' : 'down';
-    void this.focusLater(`${this.entrySelector(entry.id)} [data-action="${action}"]`);
-  }
-
-  private setScalar(field: 'allergiesNoneKnown' | 'narrative', value: boolean | string): void {
-    const next = { ...this.work } as Record<string, unknown>;
-    if (value === '') delete next[field];
-    else next[field] = value;
-    this.touched = new Set(this.touched).add(field);
-    this.setWork(next as SynthesisContent);
-  }
-
   private startEditing(): void {
     this.editing = true;
     this.saved = undefined;
@@ -477,81 +406,6 @@ export class DmpSynthesisEditor extends DmpElement {
   private stopEditing(): void {
     this.editing = false;
     void this.focusLater('[data-action="edit"]');
-  }
-
-  // ——— coded fields ———
-
-  private async suggest(key: string, list: 'cim10' | 'drugs', text: string): Promise<void> {
-    this.combo = { key, query: text, options: this.combo?.key === key ? this.combo.options : [], active: -1 };
-    // Offline before the lists came: no suggestions, and the field takes free text as ever.
-    const codes = await loadCodes().catch(() => undefined);
-    if (!codes || this.combo?.key !== key || this.combo.query !== text) return;
-    const { searchCodes } = codes;
-    this.combo = { ...this.combo, options: searchCodes(list, text) };
-  }
-
-  private pick(list: EntryList, id: string, field: FieldDef, option: CodeOption): void {
-    this.combo = undefined;
-    this.touched = new Set(this.touched).add(fieldKey(list, id, field.name));
-    this.updateEntry(list, id, (entry) => {
-      if (field.kind === 'drug') {
-        entry.drug = option.label;
-        entry.cis = option.code;
-        if (option.atc) entry.atc = option.atc;
-        return;
-      }
-      entry.code = { system: 'CIM-10', code: option.code, label: option.label };
-      if (!String(entry.label ?? '').trim()) entry.label = option.label;
-    });
-  }
-
-  private handleComboInput(list: EntryList, id: string, field: FieldDef, event: Event): void {
-    const value = (event.target as HTMLInputElement).value;
-    const key = fieldKey(list, id, field.name);
-    if (field.kind === 'drug') {
-      // A name typed by hand is free text: the codes of a previously picked drug no longer apply.
-      this.touched = new Set(this.touched).add(key);
-      this.updateEntry(list, id, (entry) => {
-        entry.drug = value;
-        delete entry.cis;
-        delete entry.atc;
-      });
-    } else if (!value.trim()) {
-      this.setField(list, id, field, undefined);
-    }
-    void this.suggest(key, field.kind === 'drug' ? 'drugs' : 'cim10', value);
-  }
-
-  private handleComboKey(list: EntryList, id: string, field: FieldDef, event: KeyboardEvent): void {
-    const key = fieldKey(list, id, field.name);
-    const combo = this.combo?.key === key ? this.combo : undefined;
-    const count = combo?.options.length ?? 0;
-    switch (event.key) {
-      case 'ArrowDown':
-      case 'ArrowUp':
-        event.preventDefault();
-        if (!combo) {
-          void this.suggest(key, field.kind === 'drug' ? 'drugs' : 'cim10', (event.target as HTMLInputElement).value);
-        } else if (count > 0) {
-          const step = event.key === 'ArrowDown' ? 1 : -1;
-          this.combo = { ...combo, active: (combo.active + step + count) % count };
-        }
-        return;
-      case 'Enter': {
-        const option = combo?.options[combo.active];
-        if (option) {
-          event.preventDefault();
-          this.pick(list, id, field, option);
-        }
-        return;
-      }
-      case 'Escape':
-        if (combo) {
-          event.preventDefault();
-          this.combo = undefined;
-        }
-        return;
-    }
   }
 
   // ——— saving, conflicts, drafts ———
@@ -899,18 +753,7 @@ export class DmpSynthesisEditor extends DmpElement {
       combo: this.combo,
       visibleProblem: (key) => this.visibleProblem(key),
       problemSummary: () => this.problemSummary(),
-      setScalar: (field, value) => this.setScalar(field, value),
-      addEntry: (def) => this.addEntry(def),
-      moveEntry: (def, index, by) => this.moveEntry(def, index, by),
-      removeEntry: (def, index) => this.removeEntry(def, index),
-      handleInput: (list, id, field, event) => this.handleInput(list, id, field, event),
-      handleComboInput: (list, id, field, event) => this.handleComboInput(list, id, field, event),
-      handleComboKey: (list, id, field, event) => this.handleComboKey(list, id, field, event),
-      closeCombo: (key) => {
-        if (this.combo?.key === key) this.combo = undefined;
-      },
-      pick: (list, id, field, option) => this.pick(list, id, field, option),
-      handleFocusOut: (event) => this.handleFocusOut(event),
+      editor: this.editorHost,
       save: () => void this.handleSave(),
       discard: (event) => this.discard(event),
       stopEditing: () => this.stopEditing(),

@@ -6,15 +6,28 @@ import { errorText } from '../../i18n/error-text.js';
 import type { SynthesisContent } from '../../model/synthesis.js';
 import { SYNTHESIS_GROUPS } from '../../model/synthesis-shape.js';
 import type { CodeOption } from './codes/index.js';
-import { entriesOf, type Entry, type EntryList } from './entries.js';
+import {
+  addEntry,
+  closeCombo,
+  handleComboInput,
+  handleComboKey,
+  handleFocusOut,
+  handleInput,
+  moveEntry,
+  pick,
+  removeEntry,
+  setScalar,
+  type EditorHost,
+} from './editing.js';
+import { entriesOf, type Entry } from './entries.js';
 import { displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
 import { listsOf, narrativeHeading, noneKnownText, pair } from './read-view.js';
 import { fieldKey, problemText, type FieldProblem } from './validation.js';
 
 /*
  * The editor's form: only the médecin traitant writes a synthesis, so the element fetches this
- * module when the user may write, and everyone else never loads it. The element keeps the state
- * and the handlers; this module draws them.
+ * module when the user may write, and everyone else never loads it. The element keeps the state;
+ * this module draws it, and its controls act through `editing.ts`.
  */
 
 /** The form's styles, adopted by the element with this module. */
@@ -136,16 +149,8 @@ export interface EditView {
   readonly combo: Combo | undefined;
   visibleProblem(key: string): FieldProblem | undefined;
   problemSummary(): string;
-  setScalar(field: 'allergiesNoneKnown' | 'narrative', value: boolean | string): void;
-  addEntry(def: ListDef): void;
-  moveEntry(def: ListDef, index: number, by: -1 | 1): void;
-  removeEntry(def: ListDef, index: number): void;
-  handleInput(list: EntryList, id: string, field: FieldDef, event: Event): void;
-  handleComboInput(list: EntryList, id: string, field: FieldDef, event: Event): void;
-  handleComboKey(list: EntryList, id: string, field: FieldDef, event: KeyboardEvent): void;
-  closeCombo(key: string): void;
-  pick(list: EntryList, id: string, field: FieldDef, option: CodeOption): void;
-  handleFocusOut(event: FocusEvent): void;
+  /** The state the editing actions change. */
+  readonly editor: EditorHost;
   save(): void;
   discard(event: Event): void;
   stopEditing(): void;
@@ -153,7 +158,7 @@ export interface EditView {
 
 export function renderEditor(v: EditView): TemplateResult {
   const work = v.work;
-  return html`<div class="editor" part="editor" ?inert=${v.saving} aria-busy=${v.saving ? 'true' : 'false'} @focusout=${(e: FocusEvent) => v.handleFocusOut(e)}>
+  return html`<div class="editor" part="editor" ?inert=${v.saving} aria-busy=${v.saving ? 'true' : 'false'} @focusout=${(e: FocusEvent) => handleFocusOut(v.editor, e)}>
     ${SYNTHESIS_GROUPS.map((group) => {
       const lists = listsOf(group);
       return html`<section class="group" aria-labelledby=${`group-${group}`}>
@@ -165,7 +170,7 @@ export function renderEditor(v: EditView): TemplateResult {
                 data-key="allergiesNoneKnown"
                 .checked=${work.allergiesNoneKnown}
                 ?disabled=${work.allergies.length > 0}
-                @change=${(e: Event) => v.setScalar('allergiesNoneKnown', (e.target as HTMLInputElement).checked)}
+                @change=${(e: Event) => setScalar(v.editor, 'allergiesNoneKnown', (e.target as HTMLInputElement).checked)}
               />
               ${noneKnownText()}
             </label>`
@@ -183,7 +188,7 @@ export function renderEditor(v: EditView): TemplateResult {
         .value=${work.narrative ?? ''}
         aria-invalid=${v.visibleProblem('narrative') ? 'true' : 'false'}
         aria-describedby="narrative-error"
-        @input=${(e: Event) => v.setScalar('narrative', (e.target as HTMLTextAreaElement).value)}
+        @input=${(e: Event) => setScalar(v.editor, 'narrative', (e.target as HTMLTextAreaElement).value)}
       ></textarea>
     </section>
     ${v.inConflict ? nothing : renderActions(v)}
@@ -199,7 +204,7 @@ function renderEditList(v: EditView, def: ListDef, withHeading: boolean): Templa
       // Entries are immutable: one keystroke re-renders its own entry, not two hundred.
       (entry, index) => guard([entry, index, entries.length, v.locale, entryState(v, def, entry)], () => renderEditEntry(v, def, entry, index, entries.length)),
     )}
-    <button type="button" class="add" data-add=${def.list} @click=${() => v.addEntry(def)}>${def.add()}</button>`;
+    <button type="button" class="add" data-add=${def.list} @click=${() => addEntry(v.editor, def)}>${def.add()}</button>`;
 }
 
 /** What, besides the entry itself, changes how it is drawn: its shown problems, its open list. */
@@ -216,13 +221,13 @@ function renderEditEntry(v: EditView, def: ListDef, entry: Entry, index: number,
     <legend>${name}</legend>
     <div class="fields">${def.fields.map((field) => renderField(v, def, entry, index, field))}</div>
     <div class="entry-actions">
-      <button type="button" data-action="up" ?disabled=${index === 0} aria-label=${msg(str`Monter ${name}`, { id: 'synthesis-editor.move-up' })} @click=${() => v.moveEntry(def, index, -1)}>
+      <button type="button" data-action="up" ?disabled=${index === 0} aria-label=${msg(str`Monter ${name}`, { id: 'synthesis-editor.move-up' })} @click=${() => moveEntry(v.editor, def, index, -1)}>
         ${msg('Monter', { id: 'synthesis-editor.up' })}
       </button>
-      <button type="button" data-action="down" ?disabled=${index === count - 1} aria-label=${msg(str`Descendre ${name}`, { id: 'synthesis-editor.move-down' })} @click=${() => v.moveEntry(def, index, 1)}>
+      <button type="button" data-action="down" ?disabled=${index === count - 1} aria-label=${msg(str`Descendre ${name}`, { id: 'synthesis-editor.move-down' })} @click=${() => moveEntry(v.editor, def, index, 1)}>
         ${msg('Descendre', { id: 'synthesis-editor.down' })}
       </button>
-      <button type="button" data-action="remove" aria-label=${msg(str`Retirer ${name}`, { id: 'synthesis-editor.remove-entry' })} @click=${() => v.removeEntry(def, index)}>
+      <button type="button" data-action="remove" aria-label=${msg(str`Retirer ${name}`, { id: 'synthesis-editor.remove-entry' })} @click=${() => removeEntry(v.editor, def, index)}>
         ${msg('Retirer', { id: 'synthesis-editor.remove' })}
       </button>
     </div>
@@ -245,7 +250,7 @@ function renderField(v: EditView, def: ListDef, entry: Entry, index: number, fie
   const errorId = `${id}-error`;
   const invalid = v.visibleProblem(key) ? 'true' : 'false';
   const common = { id, key, invalid, errorId };
-  const onInput = (e: Event) => v.handleInput(def.list, entry.id, field, e);
+  const onInput = (e: Event) => handleInput(v.editor, def.list, entry.id, field, e);
   let control: TemplateResult;
   switch (field.kind) {
     case 'textarea':
@@ -299,10 +304,10 @@ v: EditView,
       aria-invalid=${c.invalid}
       aria-describedby=${c.errorId}
       .value=${shown}
-      @input=${(e: Event) => v.handleComboInput(def.list, entry.id, field, e)}
-      @keydown=${(e: KeyboardEvent) => v.handleComboKey(def.list, entry.id, field, e)}
+      @input=${(e: Event) => handleComboInput(v.editor, def.list, entry.id, field, e)}
+      @keydown=${(e: KeyboardEvent) => handleComboKey(v.editor, def.list, entry.id, field, e)}
       @blur=${() => {
-        v.closeCombo(c.key);
+        closeCombo(v.editor, c.key);
       }}
     />
     <ul id=${listId} role="listbox" aria-label=${field.label()} class="listbox" ?hidden=${!open}>
@@ -313,7 +318,7 @@ v: EditView,
               role="option"
               aria-selected=${i === combo!.active ? 'true' : 'false'}
               @mousedown=${(e: Event) => e.preventDefault()}
-              @click=${() => v.pick(def.list, entry.id, field, option)}
+              @click=${() => pick(v.editor, def.list, entry.id, field, option)}
             >
               <span class="code">${option.code}</span> ${option.label}
             </li>`,

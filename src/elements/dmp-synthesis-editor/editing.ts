@@ -1,0 +1,206 @@
+import { msg, str } from '@lit/localize';
+import { lazyModule } from '../../client/lazy-module.js';
+import type { SynthesisContent } from '../../model/synthesis.js';
+import type { CodeOption } from './codes/index.js';
+import type { Combo } from './edit-view.js';
+import { entriesOf, type Entry, type EntryList } from './entries.js';
+import { newEntryId, type FieldDef, type ListDef } from './fields.js';
+import { fieldKey } from './validation.js';
+
+/*
+ * What the form's controls do to the work: edit a field, add, move or remove an entry, pick a
+ * code. Only those who may write reach them, so they come with the form's module; the element
+ * keeps the state they change (`EditorHost`), which outlives the form.
+ */
+
+/** The editor's state as the editing actions read and change it. */
+export interface EditorHost {
+  readonly work: SynthesisContent;
+  setWork(content: SynthesisContent): void;
+  /** Fields the user has been in: their problems are shown. */
+  touched: ReadonlySet<string>;
+  /** Date fields holding something the browser cannot read as a date. */
+  badDates: ReadonlySet<string>;
+  combo: Combo | undefined;
+  /** True while the element renders. */
+  readonly rendering: boolean;
+  /** Says `text` to assistive technologies. */
+  announce(text: string): void;
+  /** Focuses `selector` once the pending (or a new) render is done. */
+  focusLater(selector: string): Promise<void>;
+}
+
+/** Loaded at the first keystroke in a coded field. */
+const loadCodes = lazyModule(() => import('./codes/index.js'), 'The code lists');
+
+const entrySelector = (id: string) => `[data-entry="${CSS.escape(id)}"]`;
+
+export function closeCombo(host: EditorHost, key: string): void {
+  if (host.combo?.key === key) host.combo = undefined;
+}
+
+function updateEntry(host: EditorHost, list: EntryList, id: string, patch: (entry: Record<string, unknown>) => void): void {
+  const next = entriesOf(host.work, list).map((entry) => {
+    if (entry.id !== id) return entry;
+    const copy = { ...entry } as Record<string, unknown>;
+    patch(copy);
+    return copy as unknown as Entry;
+  });
+  host.setWork({ ...host.work, [list]: next });
+}
+
+function setField(host: EditorHost, list: EntryList, id: string, field: FieldDef, value: unknown): void {
+  host.touched = new Set(host.touched).add(fieldKey(list, id, field.name));
+  updateEntry(host, list, id, (entry) => {
+    if (value === undefined || (value === '' && !field.required)) delete entry[field.name];
+    else entry[field.name] = value;
+  });
+}
+
+export function handleInput(host: EditorHost, list: EntryList, id: string, field: FieldDef, event: Event): void {
+  const control = event.target as HTMLInputElement;
+  const value = control.value;
+  if (field.kind === 'lines') {
+    setField(host, list, id, field, value.split('\n').map((line) => line.trim()).filter(Boolean));
+  } else if (field.kind === 'date') {
+    trackDate(host, control, fieldKey(list, id, field.name));
+    setField(host, list, id, field, value || (field.required ? '' : undefined));
+  } else {
+    setField(host, list, id, field, value);
+  }
+}
+
+function trackDate(host: EditorHost, control: HTMLInputElement, key: string): void {
+  if (control.validity.badInput === host.badDates.has(key)) return;
+  const next = new Set(host.badDates);
+  if (control.validity.badInput) next.add(key);
+  else next.delete(key);
+  host.badDates = next;
+}
+
+/** Leaving a field shows its problems; a half-typed date fires no input, so check it here. */
+export function handleFocusOut(host: EditorHost, event: FocusEvent): void {
+  const control = event.target as HTMLInputElement;
+  const key = control.dataset?.key;
+  // A field losing focus because a render removes it (its entry removed) is not the user leaving it.
+  if (!key || host.rendering) return;
+  if (control.type === 'date') trackDate(host, control, key);
+  if (!host.touched.has(key)) host.touched = new Set(host.touched).add(key);
+}
+
+export function addEntry(host: EditorHost, def: ListDef): void {
+  const entry = { id: newEntryId(def.prefix), ...def.create() } as Entry;
+  const next: SynthesisContent = { ...host.work, [def.list]: [...entriesOf(host.work, def.list), entry] };
+  if (def.list === 'allergies') next.allergiesNoneKnown = false;
+  host.setWork(next);
+  void host.focusLater(`${entrySelector(entry.id)} [data-key]`);
+}
+
+export function removeEntry(host: EditorHost, def: ListDef, index: number): void {
+  const entries = [...entriesOf(host.work, def.list)];
+  const [removed] = entries.splice(index, 1);
+  const prefix = fieldKey(def.list, removed?.id ?? '', '');
+  host.badDates = new Set([...host.badDates].filter((key) => !key.startsWith(prefix)));
+  host.setWork({ ...host.work, [def.list]: entries });
+  host.announce(msg('Entrée retirée.', { id: 'synthesis-editor.removed' }));
+  const next = entries[index] ?? entries[index - 1];
+  void host.focusLater(next ? `${entrySelector(next.id)} [data-key]` : `[data-add="${def.list}"]`);
+}
+
+export function moveEntry(host: EditorHost, def: ListDef, index: number, by: -1 | 1): void {
+  const entries = [...entriesOf(host.work, def.list)];
+  const [entry] = entries.splice(index, 1);
+  if (!entry) return;
+  const to = index + by;
+  entries.splice(to, 0, entry);
+  host.setWork({ ...host.work, [def.list]: entries });
+  host.announce(msg(str`Entrée déplacée en position ${to + 1} sur ${entries.length}.`, { id: 'synthesis-editor.moved' }));
+  // Focus follows the entry; at either end the other move button takes it.
+  const up = to > 0;
+  const down = to < entries.length - 1;
+  const action = (by < 0 ? up : !down) ? 'up' : 'down';
+  void host.focusLater(`${entrySelector(entry.id)} [data-action="${action}"]`);
+}
+
+export function setScalar(host: EditorHost, field: 'allergiesNoneKnown' | 'narrative', value: boolean | string): void {
+  const next = { ...host.work } as Record<string, unknown>;
+  if (value === '') delete next[field];
+  else next[field] = value;
+  host.touched = new Set(host.touched).add(field);
+  host.setWork(next as SynthesisContent);
+}
+
+// Coded fields: suggestions from the code lists, fetched at the first keystroke.
+
+async function suggest(host: EditorHost, key: string, list: 'cim10' | 'drugs', text: string): Promise<void> {
+  host.combo = { key, query: text, options: host.combo?.key === key ? host.combo.options : [], active: -1 };
+  // Offline before the lists came: no suggestions, and the field takes free text as ever.
+  const codes = await loadCodes().catch(() => undefined);
+  if (!codes || host.combo?.key !== key || host.combo.query !== text) return;
+  const { searchCodes } = codes;
+  host.combo = { ...host.combo, options: searchCodes(list, text) };
+}
+
+export function pick(host: EditorHost, list: EntryList, id: string, field: FieldDef, option: CodeOption): void {
+  host.combo = undefined;
+  host.touched = new Set(host.touched).add(fieldKey(list, id, field.name));
+  updateEntry(host, list, id, (entry) => {
+    if (field.kind === 'drug') {
+      entry.drug = option.label;
+      entry.cis = option.code;
+      if (option.atc) entry.atc = option.atc;
+      return;
+    }
+    entry.code = { system: 'CIM-10', code: option.code, label: option.label };
+    if (!String(entry.label ?? '').trim()) entry.label = option.label;
+  });
+}
+
+export function handleComboInput(host: EditorHost, list: EntryList, id: string, field: FieldDef, event: Event): void {
+  const value = (event.target as HTMLInputElement).value;
+  const key = fieldKey(list, id, field.name);
+  if (field.kind === 'drug') {
+    // A name typed by hand is free text: the codes of a previously picked drug no longer apply.
+    host.touched = new Set(host.touched).add(key);
+    updateEntry(host, list, id, (entry) => {
+      entry.drug = value;
+      delete entry.cis;
+      delete entry.atc;
+    });
+  } else if (!value.trim()) {
+    setField(host, list, id, field, undefined);
+  }
+  void suggest(host, key, field.kind === 'drug' ? 'drugs' : 'cim10', value);
+}
+
+export function handleComboKey(host: EditorHost, list: EntryList, id: string, field: FieldDef, event: KeyboardEvent): void {
+  const key = fieldKey(list, id, field.name);
+  const combo = host.combo?.key === key ? host.combo : undefined;
+  const count = combo?.options.length ?? 0;
+  switch (event.key) {
+    case 'ArrowDown':
+    case 'ArrowUp':
+      event.preventDefault();
+      if (!combo) {
+        void suggest(host, key, field.kind === 'drug' ? 'drugs' : 'cim10', (event.target as HTMLInputElement).value);
+      } else if (count > 0) {
+        const step = event.key === 'ArrowDown' ? 1 : -1;
+        host.combo = { ...combo, active: (combo.active + step + count) % count };
+      }
+      return;
+    case 'Enter': {
+      const option = combo?.options[combo.active];
+      if (option) {
+        event.preventDefault();
+        pick(host, list, id, field, option);
+      }
+      return;
+    }
+    case 'Escape':
+      if (combo) {
+        event.preventDefault();
+        host.combo = undefined;
+      }
+      return;
+  }
+}
