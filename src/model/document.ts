@@ -77,7 +77,6 @@ export const LatestDocumentsSchema = z.object({
 });
 export type LatestDocuments = z.infer<typeof LatestDocumentsSchema>;
 
-
 /** A page size from a query string: a whole number from 1 to 1000. */
 export const LimitSchema = z.coerce.number().check(z.multipleOf(1), z.minimum(1), z.maximum(1000));
 

@@ -51,7 +51,6 @@ function isEmergency(mode: AccessMode): boolean {
   return (EMERGENCY_MODES as readonly string[]).includes(mode);
 }
 
-
 /**
  * The access history of a patient's DMP: who accessed it, when, what they did and under which
  * mode, with refusals and the justification of emergency accesses. Newest first, filterable,
@@ -314,7 +313,6 @@ export class DmpAccessHistory extends DmpElement {
         : html`${allowed ? this.renderToolbar() : nothing}${this.renderBody(current, pending)}`}
     </section>`;
   }
-
 
   private renderBody(current: Loaded | undefined, pending: boolean): unknown {
     if (this.task.status === TaskStatus.ERROR) return this.renderLoadError();

@@ -58,7 +58,6 @@ function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
 }
 
-
 type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
 
 /** The add form and its validation (with zod): most viewers never add. */
@@ -714,7 +713,6 @@ export class DmpDocumentList extends DmpElement {
       ${this.renderActionsDialog()} ${this.renderDeleteDialog()} ${this.renderAddDialog()}
     </div>`;
   }
-
 
   private renderRefusal(error: unknown): TemplateResult {
     // No dossier is a fact to state, not a refusal.

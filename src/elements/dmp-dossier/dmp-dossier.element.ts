@@ -22,7 +22,6 @@ import { renderContent, renderEmergencies, renderStatus } from './recap-view.js'
 import { isDossierTab, visibleTabs, type Ask, type DossierTab, type TabAccess } from './tabs.js';
 import { actorKey } from '../../model/actor-key.js';
 
-
 type Loaded = { key: string; info: DossierInfo } | { key: string; refused: ReasonCode };
 
 /**

@@ -66,7 +66,6 @@ function isDraftContent(value: unknown): value is SynthesisContent {
   );
 }
 
-
 /** The comparison of two versions and the conflict panel: occasional, fetched when first needed. */
 const loadCompareView = lazyModule(() => import('./compare-view.js'), 'The comparison');
 
