@@ -167,6 +167,22 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     await waitFor(() => find(el, 'form.profile-form input, form.profile-form select'), 'the form never came');
   });
 
+  it('dmp-synthesis-editor: the form and its editing actions — never fetched for a reader', async () => {
+    const fetched: string[] = [];
+    worker.use(
+      http.get(/\/dmp-synthesis-editor\/(edit-view|editing)\./, ({ request }) => {
+        fetched.push(request.url);
+        return passthrough();
+      }),
+    );
+    const { el, provider } = await mount(html`<dmp-synthesis-editor patient-ins=${ADULT}></dmp-synthesis-editor>`, 'pat-durand-jeanne');
+    await waitFor(() => find(el, '.read .entry'), 'the synthesis never loaded');
+    await settle();
+    expect(fetched).to.deep.equal([]);
+    expect(find(el, '[data-action="edit"]')).to.equal(null);
+    provider.remove();
+  });
+
   it('dmp-synthesis-editor: the form and the schema checks — the form says offline with Retry, Save fetches the checks again and saves', async () => {
     // Both are fetched as soon as an author's synthesis is loaded: both fetches fail.
     const form = dropOnce('dmp-synthesis-editor/edit-view.*');
