@@ -38,6 +38,18 @@ function dropOnce(path: string): { dropped: () => number } {
   return { dropped: () => dropped };
 }
 
+/** The modules at `path` that the page fetches from now on, by URL (each goes through). */
+function fetchesOf(path: string | RegExp): string[] {
+  const fetched: string[] = [];
+  worker.use(
+    http.get(typeof path === 'string' ? `*/${path}` : path, ({ request }) => {
+      fetched.push(request.url);
+      return passthrough();
+    }),
+  );
+  return fetched;
+}
+
 describe('support code loaded on first use, when it cannot be fetched', () => {
   suiteHooks('lazy', [ADULT]);
 
@@ -65,17 +77,11 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
   });
 
   it('dmp-consent-panel: the patient’s sections — never fetched for a professional; for the patient, says offline in their place, and Retry brings them', async () => {
-    let fetched = 0;
-    worker.use(
-      http.get('*/dmp-consent-panel/patient-sections.*', () => {
-        fetched += 1;
-        return passthrough();
-      }),
-    );
+    const fetched = fetchesOf('dmp-consent-panel/patient-sections.*');
     const reader = await mount(html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'ps-martin');
     await waitFor(() => find(reader.el, '#authorizations li'), 'the panel never loaded');
     await settle();
-    expect(fetched).to.equal(0);
+    expect(fetched).to.deep.equal([]);
     expect(find(reader.el, '#oppositions, #notifications, #representatives, #close')).to.equal(null);
     expect(visibleText(reader.el)).not.to.contain('Chargement');
     reader.provider.remove();
@@ -129,17 +135,11 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
   });
 
   it('dmp-patient-profile: the directives upload form — never fetched for a professional; for the patient, says offline in its place, and Retry brings it', async () => {
-    let fetched = 0;
-    worker.use(
-      http.get('*/dmp-patient-profile/directives-form.*', () => {
-        fetched += 1;
-        return passthrough();
-      }),
-    );
+    const fetched = fetchesOf('dmp-patient-profile/directives-form.*');
     const reader = await mount(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, 'ps-martin');
     await waitFor(() => find(reader.el, '.directives-files li'), 'the profile never loaded');
     await settle();
-    expect(fetched).to.equal(0);
+    expect(fetched).to.deep.equal([]);
     expect(find(reader.el, '.directives-upload')).to.equal(null);
     reader.provider.remove();
 
@@ -168,13 +168,7 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
   });
 
   it('dmp-synthesis-editor: the form and its editing actions — never fetched for a reader', async () => {
-    const fetched: string[] = [];
-    worker.use(
-      http.get(/\/dmp-synthesis-editor\/(edit-view|editing)\./, ({ request }) => {
-        fetched.push(request.url);
-        return passthrough();
-      }),
-    );
+    const fetched = fetchesOf(/\/dmp-synthesis-editor\/(edit-view|editing)\./);
     const { el, provider } = await mount(html`<dmp-synthesis-editor patient-ins=${ADULT}></dmp-synthesis-editor>`, 'pat-durand-jeanne');
     await waitFor(() => find(el, '.read .entry'), 'the synthesis never loaded');
     await settle();
