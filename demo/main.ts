@@ -50,7 +50,7 @@ const SECTIONS: ReadonlyArray<{ tag: string; title: Record<DemoLocale, string> }
   { tag: 'dmp-document-list', title: { fr: 'Documents', en: 'Documents' } },
   { tag: 'dmp-synthesis-editor', title: { fr: 'Volet de synthèse médicale', en: 'Medical summary' } },
   { tag: 'dmp-access-history', title: { fr: 'Historique des accès', en: 'Access history' } },
-  { tag: 'dmp-consent-panel', title: { fr: 'Gestion du DMP', en: 'Managing the DMP' } },
+  { tag: 'dmp-consent-panel', title: { fr: 'Gestion du DMP', en: 'DMP management' } },
   { tag: 'dmp-break-glass', title: { fr: 'Accès en urgence', en: 'Emergency access' } },
   { tag: 'dmp-dossier-create', title: { fr: 'Création d’un DMP', en: 'Opening a DMP' } },
   { tag: 'dmp-patient-profile', title: { fr: 'Mes informations', en: 'My information' } },

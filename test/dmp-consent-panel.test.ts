@@ -25,7 +25,7 @@ async function mount(actorId = 'pat-durand-jeanne', ins = ADULT, locale: 'fr' | 
   const mounted = await mountInProvider<DmpConsentPanel>(html`<dmp-consent-panel patient-ins=${ins}></dmp-consent-panel>`, actorId, { locale });
   await loaded(mounted.el);
   // The English strings load asynchronously, after the provider got its locale.
-  if (locale === 'en') await waitUntil(() => shadowText(mounted.el).startsWith('Managing the DMP'), 'the English strings never loaded');
+  if (locale === 'en') await waitUntil(() => shadowText(mounted.el).startsWith('DMP management'), 'the English strings never loaded');
   return mounted;
 }
 
@@ -121,7 +121,7 @@ describe('dmp-consent-panel', () => {
       const { el } = await mount('pat-durand-jeanne', ADULT, 'en');
       await expect(el).to.be.accessible();
       const text = shadowText(el);
-      expect(text).to.contain('Managing the DMP').and.contain('Blocked professionals').and.contain('Type CLOSE to confirm');
+      expect(text).to.contain('DMP management').and.contain('Blocked professionals').and.contain('Type CLOSE to confirm');
     });
   });
 
@@ -628,7 +628,7 @@ describe('dmp-consent-panel', () => {
       expect($(el, '#authorizations .hint').textContent).to.contain('Lecture seule').and.contain('Seuls le patient et ses représentants légaux');
       for (const section of ['#oppositions', '#notifications', '#representatives', '#close']) expect(root(el).querySelector(section)).to.equal(null);
       const refusals = $(el, '.refusals').textContent!;
-      expect(refusals).to.contain('Accès en urgence, Notifications, Représentants légaux, Fermeture du dossier').and.contain('Seuls le patient');
+      expect(refusals).to.contain('Accès en urgence, Notifications, Représentants légaux, Fermeture du DMP').and.contain('Seuls le patient');
     });
 
     it('explains the refusal to a professional the patient has not authorized', async () => {

@@ -4,30 +4,30 @@ import { reasonText } from './labels.js';
 
 /** A failed request in words, by `DmpError.kind`: the same sentence in every element. */
 export function errorText(error: unknown): string {
-  if (!isDmpError(error)) return msg('Une erreur inattendue s’est produite.', { id: 'error.unexpected' });
+  if (!isDmpError(error)) return msg('Une erreur inattendue s’est produite.');
   switch (error.kind) {
     case 'network':
-      return msg('Vous semblez hors ligne : vérifiez votre connexion, puis réessayez.', { id: 'error.network' });
+      return msg('Vous semblez hors ligne : vérifiez votre connexion, puis réessayez.');
     case 'timeout':
-      return msg('Le serveur du DMP n’a pas répondu à temps.', { id: 'error.timeout' });
+      return msg('Le serveur du DMP n’a pas répondu à temps.');
     case 'forbidden':
       return reasonText(error.reason ?? 'not-authorized');
     case 'invalid-response':
-      return msg('Réponse invalide du serveur : les données reçues ne sont pas conformes.', { id: 'error.invalid-response' });
+      return msg('Réponse invalide du serveur : les données reçues ne sont pas conformes.');
     case 'invalid-request':
-      return msg('Le serveur a refusé la demande comme invalide.', { id: 'error.invalid-request' });
+      return msg('Le serveur a refusé la demande comme invalide.');
     case 'unauthorized':
-      return msg('Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous.', { id: 'error.unauthorized' });
+      return msg('Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous.');
     case 'not-found':
-      return msg('L’élément demandé n’existe pas ou plus sur le serveur.', { id: 'error.not-found' });
+      return msg('L’élément demandé n’existe pas ou plus sur le serveur.');
     case 'conflict':
-      return msg('Les données ont changé entre-temps : rechargez avant de recommencer.', { id: 'error.conflict' });
+      return msg('Les données ont changé entre-temps : rechargez avant de recommencer.');
     case 'rate-limited':
-      return msg('Trop de demandes : patientez un instant avant de réessayer.', { id: 'error.rate-limited' });
+      return msg('Trop de demandes : patientez un instant avant de réessayer.');
     case 'aborted':
-      return msg('La demande a été annulée.', { id: 'error.aborted' });
+      return msg('La demande a été annulée.');
     case 'http':
-      return msg('Le serveur du DMP a rencontré une erreur.', { id: 'error.http' });
+      return msg('Le serveur du DMP a rencontré une erreur.');
   }
 }
 

@@ -203,24 +203,24 @@ export abstract class DmpElement extends LitElement {
 
   protected renderConfigurationError(): TemplateResult {
     return html`<div part="base" class="notice notice--error" role="alert">
-      <strong>${msg('Erreur de configuration', { id: 'base.config-error' })}</strong>
+      <strong>${msg('Erreur de configuration')}</strong>
       <p>
-        ${msg('Cet élément doit être placé dans un élément dmp-provider, qui lui donne la connexion au DMP et l’utilisateur.', { id: 'base.no-provider' })}
+        ${msg('Cet élément doit être placé dans un élément dmp-provider, qui lui donne la connexion au DMP et l’utilisateur.')}
       </p>
     </div>`;
   }
 
   protected renderSessionExpired(): TemplateResult {
     return html`<div part="base" class="notice" role="status">
-      <strong>${msg('Session expirée', { id: 'base.session-expired' })}</strong>
-      <p>${msg('Votre session a pris fin après une période d’inactivité. Reconnectez-vous pour consulter ce dossier.', { id: 'base.session-expired-detail' })}</p>
+      <strong>${msg('Session expirée')}</strong>
+      <p>${msg('Votre session a pris fin après une période d’inactivité. Reconnectez-vous pour consulter ce dossier.')}</p>
     </div>`;
   }
 
   protected renderNoActor(): TemplateResult {
     return html`<div part="base" class="notice notice--error" role="alert">
-      <strong>${msg('Erreur de configuration', { id: 'base.config-error' })}</strong>
-      <p>${msg('Aucun utilisateur n’est défini sur le dmp-provider (sa propriété actor).', { id: 'base.no-actor' })}</p>
+      <strong>${msg('Erreur de configuration')}</strong>
+      <p>${msg('Aucun utilisateur n’est défini sur le dmp-provider (sa propriété actor).')}</p>
     </div>`;
   }
 }

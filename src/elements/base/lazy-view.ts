@@ -54,10 +54,10 @@ export class LazyView<T> {
   render(draw: (value: T) => TemplateResult): TemplateResult {
     const value = this.value;
     if (value !== undefined) return draw(value);
-    if (this.error === undefined) return html`<p class="lazy-loading" role="status">${msg('Chargement…', { id: 'lazy-view.loading' })}</p>`;
+    if (this.error === undefined) return html`<p class="lazy-loading" role="status">${msg('Chargement…')}</p>`;
     return html`<div class="notice notice--error" role="alert">
       <p>${errorText(this.error)}</p>
-      <p><button type="button" @click=${this.retry}>${msg('Réessayer', { id: 'lazy-view.retry' })}</button></p>
+      <p><button type="button" @click=${this.retry}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 

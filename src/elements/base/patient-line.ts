@@ -11,7 +11,7 @@ export function renderPatientLine(patient: PatientDisplay | undefined, locale: s
   if (!patient) return nothing;
   return html`<p part="patient" class="patient">
     ${patient.birthDate
-      ? msg(str`Patient : ${patient.name}, né(e) le ${formatDate(patient.birthDate, locale)}`, { id: 'patient.line-born' })
-      : msg(str`Patient : ${patient.name}`, { id: 'patient.line' })}
+      ? msg(str`Patient : ${patient.name}, né(e) le ${formatDate(patient.birthDate, locale)}`)
+      : msg(str`Patient : ${patient.name}`)}
   </p>`;
 }

@@ -30,17 +30,17 @@ export function encodeCsv(rows: readonly (readonly string[])[]): string {
 /** The history as rows, header first, with the same words as on screen. */
 export function accessLogRows(entries: readonly AccessLogEntry[], locale: string | undefined): string[][] {
   const header = [
-    msg('Date et heure', { id: 'access-history.column.at' }),
-    msg('Nom', { id: 'access-history.csv.name' }),
-    msg('RPPS', { id: 'access-history.csv.rpps' }),
-    msg('Profession ou rôle', { id: 'access-history.csv.role' }),
-    msg('Organisation', { id: 'access-history.csv.organisation' }),
-    msg('Action', { id: 'access-history.column.action' }),
-    msg('Objet', { id: 'access-history.csv.target' }),
-    msg('Mode d’accès', { id: 'access-history.column.mode' }),
-    msg('Résultat', { id: 'access-history.column.outcome' }),
-    msg('Motif du refus', { id: 'access-history.csv.reason' }),
-    msg('Justification', { id: 'access-history.csv.justification' }),
+    msg('Date et heure'),
+    msg('Nom'),
+    msg('RPPS'),
+    msg('Profession ou rôle'),
+    msg('Organisation'),
+    msg('Action'),
+    msg('Objet'),
+    msg('Mode d’accès'),
+    msg('Résultat'),
+    msg('Motif du refus'),
+    msg('Justification'),
   ];
   const rows = entries.map((e) => [
     formatDateTime(e.at, locale),

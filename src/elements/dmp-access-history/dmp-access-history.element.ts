@@ -290,7 +290,7 @@ export class DmpAccessHistory extends DmpElement {
       const feed = new AccessLogFeed(client, this.patientIns, this.filter, Math.min(limit, MAX_PAGE_SIZE));
       const { entries, truncated } = await collectAll(feed, limit, { signal: controller.signal });
       const csv = encodeCsv(accessLogRows(entries, this.locale));
-      const filename = `${msg('historique-acces-dmp', { id: 'access-history.filename' })}-${localDay(new Date())}.csv`;
+      const filename = `${msg('historique-acces-dmp')}-${localDay(new Date())}.csv`;
       offerDownload(this.renderRoot as ShadowRoot, new Blob([csv], { type: 'text/csv;charset=utf-8' }), filename);
       this.exportState = { kind: 'done', rows: entries.length, truncated };
       this.emit('dmp-history-exported', { rows: entries.length, filename, truncated } satisfies HistoryExportedDetail);
@@ -304,11 +304,11 @@ export class DmpAccessHistory extends DmpElement {
     const pending = this.task.status === TaskStatus.PENDING;
     const allowed = this.allowedKey !== undefined && this.allowedKey === this.key;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
-      <h2 id="title">${msg('Historique des accès au dossier', { id: 'access-history.title' })}</h2>
+      <h2 id="title">${msg('Historique des accès au dossier')}</h2>
       ${renderPatientLine(this.patient, this.locale)}
       ${!this.patientIns
         ? html`<div class="notice notice--error" role="alert">
-            ${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'access-history.no-patient' })}
+            ${msg('Aucun patient n’est indiqué (attribut patient-ins).')}
           </div>`
         : html`${allowed ? this.renderToolbar() : nothing}${this.renderBody(current, pending)}`}
     </section>`;
@@ -325,72 +325,72 @@ export class DmpAccessHistory extends DmpElement {
 
   private renderSkeleton(): TemplateResult {
     return html`<div class="skeleton">
-      <p class="status" role="status">${msg('Chargement de l’historique…', { id: 'access-history.loading' })}</p>
+      <p class="status" role="status">${msg('Chargement de l’historique…')}</p>
       <span></span><span></span><span></span>
     </div>`;
   }
 
   private renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div class="notice" role="status">
-      <strong>${msg('Vous ne pouvez pas consulter cet historique.', { id: 'access-history.refused' })}</strong>
+      <strong>${msg('Vous ne pouvez pas consulter cet historique.')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
   private renderLoadError(): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
-      <strong>${msg('L’historique n’a pas pu être chargé.', { id: 'access-history.error.title' })}</strong>
+      <strong>${msg('L’historique n’a pas pu être chargé.')}</strong>
       <p>${errorText(this.task.error)}</p>
-      <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer', { id: 'access-history.retry' })}</button></p>
+      <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 
   private renderToolbar(): TemplateResult {
     const mode = this.emergencyOnly ? '' : (this.mode ?? '');
     const rangeInvalid = this.rangeInvalid;
-    return html`<form part="toolbar" class="toolbar" role="search" aria-label=${msg('Filtrer l’historique', { id: 'access-history.filters' })}
+    return html`<form part="toolbar" class="toolbar" role="search" aria-label=${msg('Filtrer l’historique')}
       @submit=${(e: Event) => e.preventDefault()}>
       <div class="field">
-        <label for="actor">${msg('Qui (nom, RPPS, organisation)', { id: 'access-history.filter.actor' })}</label>
+        <label for="actor">${msg('Qui (nom, RPPS, organisation)')}</label>
         <input id="actor" type="search" maxlength="200" autocomplete="off" .value=${this.actorFilter}
           @input=${this.handleActorInput} @change=${this.handleActorChange} />
       </div>
       <div class="field">
-        <label for="mode">${msg('Mode d’accès', { id: 'access-history.column.mode' })}</label>
+        <label for="mode">${msg('Mode d’accès')}</label>
         <select id="mode" @change=${this.handleModeChange}>
-          <option value="" ?selected=${mode === ''}>${msg('Tous les modes', { id: 'access-history.filter.all-modes' })}</option>
+          <option value="" ?selected=${mode === ''}>${msg('Tous les modes')}</option>
           ${ACCESS_MODES.map((m) => html`<option value=${m} ?selected=${mode === m}>${modeLabel(m)}</option>`)}
         </select>
       </div>
       <div class="field">
-        <label for="action">${msg('Action', { id: 'access-history.column.action' })}</label>
+        <label for="action">${msg('Action')}</label>
         <select id="action" @change=${this.handleActionChange}>
-          <option value="" ?selected=${!this.actionFilter}>${msg('Toutes les actions', { id: 'access-history.filter.all-actions' })}</option>
+          <option value="" ?selected=${!this.actionFilter}>${msg('Toutes les actions')}</option>
           ${ACTIONS.map((a) => html`<option value=${a} ?selected=${this.actionFilter === a}>${actionLabel(a)}</option>`)}
         </select>
       </div>
       <div class="field">
-        <label for="from">${msg('Du', { id: 'access-history.filter.from' })}</label>
+        <label for="from">${msg('Du')}</label>
         <input id="from" type="date" .value=${this.dateFrom} aria-invalid=${rangeInvalid ? 'true' : 'false'}
           aria-describedby=${rangeInvalid ? 'range-error' : nothing} @change=${(e: Event) => this.handleDateChange(e, 'dateFrom')} />
       </div>
       <div class="field">
-        <label for="to">${msg('Au', { id: 'access-history.filter.to' })}</label>
+        <label for="to">${msg('Au')}</label>
         <input id="to" type="date" .value=${this.dateTo} aria-invalid=${rangeInvalid ? 'true' : 'false'}
           aria-describedby=${rangeInvalid ? 'range-error' : nothing} @change=${(e: Event) => this.handleDateChange(e, 'dateTo')} />
       </div>
       <div class="actions">
         <button type="button" class="toggle" aria-pressed=${this.emergencyOnly ? 'true' : 'false'} @click=${this.handleEmergencyToggle}>
-          <span aria-hidden="true">⚠</span> ${msg('Accès en urgence uniquement', { id: 'access-history.filter.emergency-only' })}
+          <span aria-hidden="true">⚠</span> ${msg('Accès en urgence uniquement')}
         </button>
         ${this.hasFilter
-          ? html`<button type="button" @click=${this.handleClearFilters}>${msg('Effacer les filtres', { id: 'access-history.filter.clear' })}</button>`
+          ? html`<button type="button" @click=${this.handleClearFilters}>${msg('Effacer les filtres')}</button>`
           : nothing}
         ${this.renderExportButton()}
       </div>
       ${rangeInvalid
         ? html`<p id="range-error" class="field-error" role="alert">
-            ${msg('La date de début est postérieure à la date de fin.', { id: 'access-history.filter.range-invalid' })}
+            ${msg('La date de début est postérieure à la date de fin.')}
           </p>`
         : nothing}
       ${this.renderExportStatus()}
@@ -401,8 +401,8 @@ export class DmpAccessHistory extends DmpElement {
     const running = this.exportState.kind === 'running';
     return html`<button type="button" class="primary export" aria-disabled=${running ? 'true' : 'false'} @click=${this.handleExport}>
       ${running
-        ? msg('Export en cours…', { id: 'access-history.export.running' })
-        : msg('Exporter en CSV', { id: 'access-history.export' })}
+        ? msg('Export en cours…')
+        : msg('Exporter en CSV')}
     </button>`;
   }
 
@@ -413,14 +413,14 @@ export class DmpAccessHistory extends DmpElement {
       const rows = formatNumber(s.rows, this.locale);
       const limit = formatNumber(this.exportLimit, this.locale);
       text = s.truncated
-        ? msg(str`Export limité aux ${limit} entrées les plus récentes : affinez les filtres pour exporter les autres.`, { id: 'access-history.export.truncated' })
+        ? msg(str`Export limité aux ${limit} entrées les plus récentes : affinez les filtres pour exporter les autres.`)
         : s.rows === 1
-          ? msg('Fichier CSV prêt : 1 entrée exportée.', { id: 'access-history.export.done.one' })
-          : msg(str`Fichier CSV prêt : ${rows} entrées exportées.`, { id: 'access-history.export.done.other' });
+          ? msg('Fichier CSV prêt : 1 entrée exportée.')
+          : msg(str`Fichier CSV prêt : ${rows} entrées exportées.`);
     }
     if (s.kind === 'failed') {
       return html`<p class="field-error" role="alert">
-        ${msg('L’export a échoué :', { id: 'access-history.export.failed' })} ${errorText(s.error)}
+        ${msg('L’export a échoué :')} ${errorText(s.error)}
       </p>`;
     }
     return html`<p class="status export-status" role="status">${text}</p>`;
@@ -431,31 +431,31 @@ export class DmpAccessHistory extends DmpElement {
     if (entries.length === 0 && !pending) {
       return html`<p class="status" role="status">
         ${this.rangeInvalid
-          ? msg('Aucune entrée : la période choisie est vide.', { id: 'access-history.empty.range' })
+          ? msg('Aucune entrée : la période choisie est vide.')
           : this.hasFilter
-            ? msg('Aucun accès ne correspond à ces filtres.', { id: 'access-history.empty.filtered' })
-            : msg('Aucun accès n’a encore été enregistré sur ce dossier.', { id: 'access-history.empty' })}
+            ? msg('Aucun accès ne correspond à ces filtres.')
+            : msg('Aucun accès n’a encore été enregistré sur ce dossier.')}
       </p>`;
     }
     const count = formatNumber(entries.length, this.locale);
     const countText = pending
-      ? msg('Mise à jour de l’historique…', { id: 'access-history.updating' })
+      ? msg('Mise à jour de l’historique…')
       : feed.hasMore
-        ? msg(str`${count} entrées affichées, les plus récentes d’abord ; d’autres, plus anciennes, peuvent être chargées.`, { id: 'access-history.count.more' })
+        ? msg(str`${count} entrées affichées, les plus récentes d’abord ; d’autres, plus anciennes, peuvent être chargées.`)
         : entries.length === 1
-          ? msg('1 entrée.', { id: 'access-history.count.one' })
-          : msg(str`${count} entrées, les plus récentes d’abord.`, { id: 'access-history.count.other' });
+          ? msg('1 entrée.')
+          : msg(str`${count} entrées, les plus récentes d’abord.`);
     return html`<p class="status" role="status">${countText}</p>
       <div class="scroller" role="region" tabindex="0" aria-labelledby="caption">
         <table part="table">
-          <caption id="caption" class="visually-hidden">${msg('Accès au dossier, les plus récents d’abord', { id: 'access-history.caption' })}</caption>
+          <caption id="caption" class="visually-hidden">${msg('Accès au dossier, les plus récents d’abord')}</caption>
           <thead>
             <tr>
-              <th scope="col">${msg('Date et heure', { id: 'access-history.column.at' })}</th>
-              <th scope="col">${msg('Qui', { id: 'access-history.column.actor' })}</th>
-              <th scope="col">${msg('Action', { id: 'access-history.column.action' })}</th>
-              <th scope="col">${msg('Mode d’accès', { id: 'access-history.column.mode' })}</th>
-              <th scope="col">${msg('Résultat', { id: 'access-history.column.outcome' })}</th>
+              <th scope="col">${msg('Date et heure')}</th>
+              <th scope="col">${msg('Qui')}</th>
+              <th scope="col">${msg('Action')}</th>
+              <th scope="col">${msg('Mode d’accès')}</th>
+              <th scope="col">${msg('Résultat')}</th>
             </tr>
           </thead>
           <tbody>
@@ -476,7 +476,7 @@ export class DmpAccessHistory extends DmpElement {
         <span class="name">${e.actor.name}</span>
         ${role || e.actor.rpps
           ? html`<span class="meta">${role}${role && e.actor.rpps ? ' · ' : ''}${e.actor.rpps
-              ? msg(str`RPPS ${e.actor.rpps}`, { id: 'access-history.rpps' })
+              ? msg(str`RPPS ${e.actor.rpps}`)
               : ''}</span>`
           : nothing}
         ${e.actor.organisation ? html`<span class="meta">${e.actor.organisation}</span>` : nothing}
@@ -487,7 +487,7 @@ export class DmpAccessHistory extends DmpElement {
             ? html`<span aria-hidden="true">⚠ </span>`
             : nothing}${modeLabel(e.mode)}</span>
         ${e.justification
-          ? html`<p class="justification">${msg('Justification :', { id: 'access-history.justification' })} <q>${e.justification}</q></p>`
+          ? html`<p class="justification">${msg('Justification :')} <q>${e.justification}</q></p>`
           : nothing}
       </td>
       <td>
@@ -504,15 +504,15 @@ export class DmpAccessHistory extends DmpElement {
     return html`<div class="more">
       ${error
         ? html`<p class="field-error" role="alert">
-            ${msg('La suite de l’historique n’a pas pu être chargée :', { id: 'access-history.more.failed' })} ${errorText(error)}
+            ${msg('La suite de l’historique n’a pas pu être chargée :')} ${errorText(error)}
           </p>`
         : nothing}
       <button type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => this.handleLoadMore(feed)}>
         ${this.loadingMore
-          ? msg('Chargement…', { id: 'access-history.more.loading' })
+          ? msg('Chargement…')
           : error
-            ? msg('Réessayer', { id: 'access-history.retry' })
-            : msg('Charger les accès plus anciens', { id: 'access-history.more' })}
+            ? msg('Réessayer')
+            : msg('Charger les accès plus anciens')}
       </button>
     </div>`;
   }

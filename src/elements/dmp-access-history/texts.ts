@@ -3,6 +3,6 @@ import type { AccessLogEntry } from '../../model/access-log.js';
 
 export function outcomeLabel(outcome: AccessLogEntry['outcome']): string {
   return outcome === 'allowed'
-    ? msg('Autorisé', { id: 'access-history.outcome.allowed' })
-    : msg('Refusé', { id: 'access-history.outcome.denied' });
+    ? msg('Autorisé')
+    : msg('Refusé');
 }

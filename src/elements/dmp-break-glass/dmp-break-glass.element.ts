@@ -91,9 +91,9 @@ export class DmpBreakGlass extends DmpElement {
   /** Why the request cannot be sent yet, or undefined when it can. */
   private get blocker(): string | undefined {
     if (!isValidJustification(this.justification)) {
-      return msg(str`La justification doit comporter au moins ${MIN_JUSTIFICATION_LENGTH} caractères.`, { id: 'break-glass.blocker.justification' });
+      return msg(str`La justification doit comporter au moins ${MIN_JUSTIFICATION_LENGTH} caractères.`);
     }
-    if (!this.confirmed) return msg('Cochez la case de confirmation pour continuer.', { id: 'break-glass.blocker.confirm' });
+    if (!this.confirmed) return msg('Cochez la case de confirmation pour continuer.');
     return undefined;
   }
 
@@ -149,14 +149,14 @@ export class DmpBreakGlass extends DmpElement {
   protected override renderContent(): unknown {
     const loading = this.load.status === TaskStatus.PENDING;
     return html`<section part="base" class="break-glass" aria-labelledby="title" aria-busy=${loading || this.submitting ? 'true' : 'false'}>
-      <h2 id="title">${msg(str`Accès d’urgence : ${modeLabel(this.mode === 'regulation' ? 'regulation' : 'break-glass')}`, { id: 'break-glass.title' })}</h2>
+      <h2 id="title">${msg(str`Accès d’urgence : ${modeLabel(this.mode === 'regulation' ? 'regulation' : 'break-glass')}`)}</h2>
       ${renderPatientLine(this.patient, this.locale)} ${this.renderBody()}
     </section>`;
   }
 
   private renderBody(): unknown {
     if (!this.patientIns) {
-      return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).', { id: 'break-glass.no-patient' })}</p>`;
+      return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).')}</p>`;
     }
     if (this.grant && this.session?.emergencyGrant?.id === this.grant.id) return this.renderGranted(this.grant);
     if (this.alreadyAllowed) return this.renderAlreadyAllowed();
@@ -169,16 +169,16 @@ export class DmpBreakGlass extends DmpElement {
   }
 
   private renderLoading(): TemplateResult {
-    return html`<p class="loading" role="status">${msg('Vérification des conditions d’accès…', { id: 'break-glass.loading' })}</p>`;
+    return html`<p class="loading" role="status">${msg('Vérification des conditions d’accès…')}</p>`;
   }
 
   private renderLoadError(error: unknown): TemplateResult {
     if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return this.renderRefused(error.reason, false);
     return html`<div part="notice" class="notice notice--error" role="alert">
-      <strong>${msg('Impossible de vérifier les conditions d’accès.', { id: 'break-glass.load-error' })}</strong>
+      <strong>${msg('Impossible de vérifier les conditions d’accès.')}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<button type="button" class="button" @click=${() => void this.load.run()}>${msg('Réessayer', { id: 'break-glass.retry' })}</button>`
+        ? html`<button type="button" class="button" @click=${() => void this.load.run()}>${msg('Réessayer')}</button>`
         : nothing}
     </div>`;
   }
@@ -205,23 +205,23 @@ export class DmpBreakGlass extends DmpElement {
 
   private renderRefused(reason: ReasonCode, afterRequest: boolean): TemplateResult {
     return html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role=${afterRequest ? 'alert' : 'status'} data-reason=${reason}>
-      <strong>${msg('Accès d’urgence impossible', { id: 'break-glass.refused' })}</strong>
+      <strong>${msg('Accès d’urgence impossible')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
   private renderAlreadyAllowed(): TemplateResult {
     return html`<div part="notice" class="notice" id="outcome" tabindex="-1" role="status">
-      <strong>${msg('Accès d’urgence inutile', { id: 'break-glass.not-needed' })}</strong>
-      <p>${msg('Vous avez déjà accès à ce dossier : l’accès d’urgence n’est pas nécessaire.', { id: 'break-glass.not-needed.detail' })}</p>
+      <strong>${msg('Accès d’urgence inutile')}</strong>
+      <p>${msg('Vous avez déjà accès à ce dossier : l’accès d’urgence n’est pas nécessaire.')}</p>
     </div>`;
   }
 
   private renderGranted(grant: EmergencyGrant): TemplateResult {
     return html`<div part="notice" class="notice notice--success" id="outcome" tabindex="-1" role="status">
-      <strong>${msg(str`Accès d’urgence accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}.`, { id: 'break-glass.granted' })}</strong>
+      <strong>${msg(str`Accès d’urgence accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}.`)}</strong>
       <p>
-        ${msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification, et le patient en est informé.', { id: 'break-glass.granted.detail' })}
+        ${msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification, et le patient en est informé.')}
       </p>
     </div>`;
   }
@@ -231,21 +231,21 @@ export class DmpBreakGlass extends DmpElement {
     return html`<div part="explanation" class="explanation">
       <p class="when">
         ${regulation
-          ? msg('Réservé au médecin régulateur du SAMU (Centre 15) qui traite un appel d’urgence concernant ce patient.', { id: 'break-glass.when.regulation' })
-          : msg('À utiliser uniquement lorsque l’état du patient présente un risque immédiat pour sa santé et que son consentement ne peut pas être recueilli.', { id: 'break-glass.when.break-glass' })}
+          ? msg('Réservé au médecin régulateur du SAMU (Centre 15) qui traite un appel d’urgence concernant ce patient.')
+          : msg('À utiliser uniquement lorsque l’état du patient présente un risque immédiat pour sa santé et que son consentement ne peut pas être recueilli.')}
       </p>
-      <h3>${msg('Ce qui va se passer', { id: 'break-glass.what-happens' })}</h3>
+      <h3>${msg('Ce qui va se passer')}</h3>
       <ul>
         <li>
           ${regulation
-            ? msg('Votre accès sera enregistré dans l’historique du dossier comme un accès par le centre de régulation, avec votre justification.', { id: 'break-glass.logged.regulation' })
-            : msg('Votre accès sera enregistré dans l’historique du dossier comme un accès d’urgence (bris de glace), avec votre justification.', { id: 'break-glass.logged.break-glass' })}
+            ? msg('Votre accès sera enregistré dans l’historique du dossier comme un accès par le centre de régulation, avec votre justification.')
+            : msg('Votre accès sera enregistré dans l’historique du dossier comme un accès d’urgence (bris de glace), avec votre justification.')}
         </li>
-        <li>${msg('Le patient sera informé de cet accès.', { id: 'break-glass.notified' })}</li>
-        <li>${msg('L’accès permet de consulter le dossier, pas de le modifier, pendant une durée limitée.', { id: 'break-glass.read-only' })}</li>
+        <li>${msg('Le patient sera informé de cet accès.')}</li>
+        <li>${msg('L’accès permet de consulter le dossier, pas de le modifier, pendant une durée limitée.')}</li>
         <li>
           <strong>
-            ${msg('Un accès injustifié est une infraction pénale (article 226-13 du Code pénal, article L1110-4 du Code de la santé publique).', { id: 'break-glass.offence' })}
+            ${msg('Un accès injustifié est une infraction pénale (article 226-13 du Code pénal, article L1110-4 du Code de la santé publique).')}
           </strong>
         </li>
       </ul>
@@ -255,12 +255,12 @@ export class DmpBreakGlass extends DmpElement {
   /** `final`: the request cannot succeed any more; the form stays to keep what was typed, and cannot be sent. */
   private renderForm(final: boolean): TemplateResult {
     const blocker = final
-      ? msg('Cette demande ne peut plus aboutir : votre justification reste affichée pour que vous puissiez la copier.', { id: 'break-glass.blocker.final' })
+      ? msg('Cette demande ne peut plus aboutir : votre justification reste affichée pour que vous puissiez la copier.')
       : this.blocker;
     const regulation = this.mode === 'regulation';
     return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.handleSubmit(e)}>
       <div class="field">
-        <label for="justification">${msg('Justification de l’accès', { id: 'break-glass.justification' })}</label>
+        <label for="justification">${msg('Justification de l’accès')}</label>
         <textarea
           id="justification"
           rows="4"
@@ -271,27 +271,27 @@ export class DmpBreakGlass extends DmpElement {
           @input=${(e: Event) => (this.justification = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
         <p id="justification-count" class=${isValidJustification(this.justification) ? 'hint' : 'hint hint--short'}>
-          ${msg(str`${this.codePoints} caractères saisis (au moins ${MIN_JUSTIFICATION_LENGTH})`, { id: 'break-glass.count' })}
+          ${msg(str`${this.codePoints} caractères saisis (au moins ${MIN_JUSTIFICATION_LENGTH})`)}
         </p>
       </div>
       <div class="check">
         <input id="confirm" type="checkbox" ?disabled=${final} .checked=${this.confirmed} @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)} />
         <label for="confirm">
           ${regulation
-            ? msg('J’interviens comme médecin régulateur du SAMU (Centre 15) pour une situation d’urgence concernant ce patient.', { id: 'break-glass.confirm.regulation' })
-            : msg('Je confirme que l’état du patient présente un risque immédiat pour sa santé et que son consentement ne peut pas être recueilli.', { id: 'break-glass.confirm.break-glass' })}
+            ? msg('J’interviens comme médecin régulateur du SAMU (Centre 15) pour une situation d’urgence concernant ce patient.')
+            : msg('Je confirme que l’état du patient présente un risque immédiat pour sa santé et que son consentement ne peut pas être recueilli.')}
         </label>
       </div>
       <button type="submit" class="button button--emergency" aria-disabled=${blocker || this.submitting ? 'true' : 'false'} aria-describedby="blocker">
         ${regulation
-          ? msg('Accéder au dossier en régulation', { id: 'break-glass.submit.regulation' })
-          : msg('Accéder au dossier en urgence', { id: 'break-glass.submit.break-glass' })}
+          ? msg('Accéder au dossier en régulation')
+          : msg('Accéder au dossier en urgence')}
       </button>
-      <p id="blocker" class="hint" aria-live="polite">${this.submitting ? msg('Demande en cours…', { id: 'break-glass.submitting' }) : (blocker ?? nothing)}</p>
+      <p id="blocker" class="hint" aria-live="polite">${this.submitting ? msg('Demande en cours…') : (blocker ?? nothing)}</p>
       ${this.failure === undefined
         ? nothing
         : html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role="alert">
-            <strong>${msg('L’accès n’a pas pu être demandé.', { id: 'break-glass.failed' })}</strong>
+            <strong>${msg('L’accès n’a pas pu être demandé.')}</strong>
             <p>${errorText(this.failure)}</p>
           </div>`}
     </form>`;

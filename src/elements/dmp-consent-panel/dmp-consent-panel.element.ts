@@ -171,7 +171,7 @@ export class DmpConsentPanel extends DmpElement {
 
   /** The word to type to confirm the closure, in the interface language (`FERMER`, `CLOSE`). */
   private get closeConfirmationWord(): string {
-    return msg('FERMER', { id: 'consent-panel.close.word' });
+    return msg('FERMER');
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -235,7 +235,7 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   private notSaved(error: unknown): string {
-    return msg(str`La modification n’a pas été enregistrée : ${errorText(error)}`, { id: 'consent-panel.not-saved' });
+    return msg(str`La modification n’a pas été enregistrée : ${errorText(error)}`);
   }
 
   // --- Confirmation dialog -------------------------------------------------------------------
@@ -300,7 +300,7 @@ export class DmpConsentPanel extends DmpElement {
       this.patchData(ins, { oppositions });
       this.emit('dmp-opposition-changed', { oppositions });
       this.notify(['settings', 'history'], ins);
-      if (here()) this.say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.', { id: 'consent-panel.opposition.saved' }));
+      if (here()) this.say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
     });
     this.pendingOppositions = undefined;
   }
@@ -331,7 +331,7 @@ export class DmpConsentPanel extends DmpElement {
       if (!here()) return;
       this.preferences = preferencesDraft(saved);
       this.preferencesDirty = false;
-      this.say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.', { id: 'consent-panel.notifications.saved' }));
+      this.say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.'));
     });
   }
 
@@ -353,16 +353,16 @@ export class DmpConsentPanel extends DmpElement {
       this.notify(['settings', 'history'], ins);
       if (!here()) return;
       this.representative = { ...EMPTY_REPRESENTATIVE };
-      this.say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`, { id: 'consent-panel.representative.added' }));
+      this.say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`));
     });
   }
 
   private askRepresentativeRemoval(representative: LegalRepresentative, trigger: HTMLElement): void {
     const name = fullName(representative);
     void this.confirm({
-      title: msg(str`Retirer ${name} des représentants légaux ?`, { id: 'consent-panel.representative.remove.title' }),
-      body: msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`, { id: 'consent-panel.representative.remove.body' }),
-      confirmLabel: msg('Retirer', { id: 'consent-panel.representative.remove' }),
+      title: msg(str`Retirer ${name} des représentants légaux ?`),
+      body: msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`),
+      confirmLabel: msg('Retirer'),
       run: () => this.removeRepresentative(representative),
       trigger,
       fallback: () => this.renderRoot.querySelector<HTMLElement>('#representatives-title'),
@@ -374,7 +374,7 @@ export class DmpConsentPanel extends DmpElement {
       await client.removeRepresentative(ins, representative.id);
       this.patchData(ins, { representatives: (this.data?.representatives ?? []).filter((r) => r.id !== representative.id) });
       this.notify(['settings', 'history'], ins);
-      if (here()) this.say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`, { id: 'consent-panel.representative.removed' }));
+      if (here()) this.say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`));
     });
   }
 
@@ -401,7 +401,7 @@ export class DmpConsentPanel extends DmpElement {
       if (!here()) return;
       this.closeReason = '';
       this.closeWord = '';
-      this.say('status', 'success', msg('Le dossier est fermé.', { id: 'consent-panel.closed' }));
+      this.say('status', 'success', msg('Le dossier est fermé.'));
     });
     if (!closed) return;
     await this.reload();
@@ -410,9 +410,9 @@ export class DmpConsentPanel extends DmpElement {
 
   private askReactivation(event: Event): void {
     void this.confirm({
-      title: msg('Réactiver le dossier ?', { id: 'consent-panel.reactivate.title' }),
-      body: msg('Le dossier redevient accessible, dans les mêmes conditions qu’avant sa fermeture.', { id: 'consent-panel.reactivate.body' }),
-      confirmLabel: msg('Réactiver', { id: 'consent-panel.reactivate.confirm' }),
+      title: msg('Réactiver le dossier ?'),
+      body: msg('Le dossier redevient accessible, dans les mêmes conditions qu’avant sa fermeture.'),
+      confirmLabel: msg('Réactiver'),
       run: () => this.reactivate(),
       trigger: event.currentTarget as HTMLElement,
       fallback: () => this.renderRoot.querySelector<HTMLElement>('#dossier-status'),
@@ -424,7 +424,7 @@ export class DmpConsentPanel extends DmpElement {
       const dossier = await client.reactivateDossier(ins);
       this.emit('dmp-dossier-reactivated', { dossier });
       this.notify(['dossier', 'history'], ins);
-      if (here()) this.say('status', 'success', msg('Le dossier est réactivé.', { id: 'consent-panel.reactivated' }));
+      if (here()) this.say('status', 'success', msg('Le dossier est réactivé.'));
     });
     if (reactivated) await this.reload();
   }
@@ -479,7 +479,7 @@ export class DmpConsentPanel extends DmpElement {
   protected override renderContent(): unknown {
     const loading = this.load.status === TaskStatus.PENDING;
     return html`<section part="base" class="panel" aria-labelledby="panel-title" aria-busy=${loading ? 'true' : 'false'}>
-        <h2 id="panel-title">${msg('Gestion du DMP', { id: 'consent-panel.title' })}</h2>
+        <h2 id="panel-title">${msg('Gestion du DMP')}</h2>
         ${renderPatientLine(this.patient, this.locale)} ${this.renderBody(loading)}
       </section>
       ${this.renderDialog()}`;
@@ -487,13 +487,13 @@ export class DmpConsentPanel extends DmpElement {
 
   private renderBody(loading: boolean): unknown {
     if (!this.patientIns) {
-      return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).', { id: 'consent-panel.no-patient' })}</p>`;
+      return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).')}</p>`;
     }
     if (this.load.status === TaskStatus.ERROR) return this.renderLoadError(this.load.error);
     const data = this.data;
     if (!data || (loading && data.ins !== this.patientIns)) {
       return html`<div class="skeleton" role="status">
-        <span class="visually-hidden">${msg('Chargement des réglages du dossier…', { id: 'consent-panel.loading' })}</span>
+        <span class="visually-hidden">${msg('Chargement des réglages du dossier…')}</span>
         <span class="skeleton-line"></span><span class="skeleton-line"></span><span class="skeleton-line"></span>
       </div>`;
     }
@@ -506,10 +506,10 @@ export class DmpConsentPanel extends DmpElement {
 
   private renderLoadError(error: unknown): TemplateResult {
     return html`<div part="notice" class="notice notice--error load-error" role="alert">
-      <strong>${msg('Impossible de charger les réglages du dossier.', { id: 'consent-panel.load-error' })}</strong>
+      <strong>${msg('Impossible de charger les réglages du dossier.')}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer', { id: 'consent-panel.retry' })}</button>`
+        ? html`<button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer')}</button>`
         : nothing}
     </div>`;
   }
@@ -526,11 +526,11 @@ export class DmpConsentPanel extends DmpElement {
   private renderRefusals(data: PanelData): TemplateResult | typeof nothing {
     if (data.dossier.status !== 'active') return nothing;
     const sections: Array<[PanelAction, string]> = [
-      ['authorization.read', msg('Professionnels de santé', { id: 'consent-panel.authorizations.title' })],
-      ['opposition.manage', msg('Accès en urgence', { id: 'consent-panel.oppositions.title' })],
-      ['notification.manage', msg('Notifications', { id: 'consent-panel.notifications.title' })],
-      ['representative.manage', msg('Représentants légaux', { id: 'consent-panel.representatives.title' })],
-      ['dossier.close', msg('Fermeture du dossier', { id: 'consent-panel.close.title' })],
+      ['authorization.read', msg('Professionnels de santé')],
+      ['opposition.manage', msg('Accès en urgence')],
+      ['notification.manage', msg('Notifications')],
+      ['representative.manage', msg('Représentants légaux')],
+      ['dossier.close', msg('Fermeture du DMP')],
     ];
     const byReason = new Map<ReasonCode, string[]>();
     for (const [action, label] of sections) {
@@ -540,7 +540,7 @@ export class DmpConsentPanel extends DmpElement {
     }
     if (byReason.size === 0) return nothing;
     return html`<div part="notice" class="notice refusals">
-      <strong>${msg('Non disponible pour vous', { id: 'consent-panel.refused' })}</strong>
+      <strong>${msg('Non disponible pour vous')}</strong>
       <ul>
         ${[...byReason].map(([reason, labels]) => html`<li><span class="refused-sections">${labels.join(', ')}</span> : ${reasonText(reason)}</li>`)}
       </ul>
@@ -555,16 +555,16 @@ export class DmpConsentPanel extends DmpElement {
     return html`<div part="notice" class="notice notice--closed" id="dossier-status" tabindex="-1" aria-busy=${this.busy.has('status') ? 'true' : 'false'}>
       <strong>
         ${closedAt
-          ? msg(str`Ce dossier est fermé depuis le ${formatDate(closedAt, this.locale)}.`, { id: 'consent-panel.closed-since' })
-          : msg('Ce dossier est fermé.', { id: 'consent-panel.closed-status' })}
+          ? msg(str`Ce dossier est fermé depuis le ${formatDate(closedAt, this.locale)}.`)
+          : msg('Ce dossier est fermé.')}
       </strong>
-      ${data.dossier.closeReason ? html`<p>${msg(str`Motif : ${data.dossier.closeReason}`, { id: 'consent-panel.closed-reason' })}</p>` : nothing}
+      ${data.dossier.closeReason ? html`<p>${msg(str`Motif : ${data.dossier.closeReason}`)}</p>` : nothing}
       <p>
-        ${msg('Son contenu n’est plus accessible aux professionnels de santé. Il est conservé dix ans après la fermeture ; pendant ce délai, le dossier peut être réactivé.', { id: 'consent-panel.closed-explained' })}
+        ${msg('Son contenu n’est plus accessible aux professionnels de santé. Il est conservé dix ans après la fermeture ; pendant ce délai, le dossier peut être réactivé.')}
       </p>
       ${reactivation.allowed
         ? html`<button type="button" class="button" @click=${(e: Event) => this.askReactivation(e)}>
-            ${msg('Réactiver le dossier', { id: 'consent-panel.reactivate' })}
+            ${msg('Réactiver le dossier')}
           </button>`
         : html`<p>${reasonText(reactivation.reason)}</p>`}
       ${message}
@@ -579,34 +579,34 @@ export class DmpConsentPanel extends DmpElement {
     const of = (status: Authorization['status']) => items.filter((a) => a.status === status);
     const blockedRpps = new Set(of('blocked').map((a) => a.professional.rpps));
     return html`<section part="section" class="section" id="authorizations" aria-labelledby="authorizations-title" aria-busy=${this.busy.has('authorizations') ? 'true' : 'false'}>
-      <h3 id="authorizations-title" tabindex="-1">${msg('Professionnels de santé', { id: 'consent-panel.authorizations.title' })}</h3>
-      ${manage ? nothing : html`<p class="hint">${msg(str`Lecture seule. ${reasonText(manageDecision.reason)}`, { id: 'consent-panel.read-only' })}</p>`}
+      <h3 id="authorizations-title" tabindex="-1">${msg('Professionnels de santé')}</h3>
+      ${manage ? nothing : html`<p class="hint">${msg(str`Lecture seule. ${reasonText(manageDecision.reason)}`)}</p>`}
 
-      <h4>${msg('Médecin traitant', { id: 'consent-panel.treating.title' })}</h4>
+      <h4>${msg('Médecin traitant')}</h4>
       <p class="hint">
-        ${msg('Le médecin traitant accède au dossier d’autorité : il n’a pas besoin d’une autorisation distincte. Il rédige la synthèse médicale.', { id: 'consent-panel.treating.explained' })}
+        ${msg('Le médecin traitant accède au dossier d’autorité : il n’a pas besoin d’une autorisation distincte. Il rédige la synthèse médicale.')}
       </p>
       ${this.renderProfessionals(
         of('treating-physician'),
-        msg('Aucun médecin traitant n’est désigné.', { id: 'consent-panel.treating.empty' }),
+        msg('Aucun médecin traitant n’est désigné.'),
         (a) => (manage && !blockedRpps.has(a.professional.rpps) ? [this.actionButton('block', a.professional)] : []),
         (a) => (blockedRpps.has(a.professional.rpps) ? standingLabel('blocked') : undefined),
       )}
 
-      <h4>${msg('Professionnels autorisés', { id: 'consent-panel.authorized.title' })}</h4>
+      <h4>${msg('Professionnels autorisés')}</h4>
       ${this.renderProfessionals(
         of('authorized'),
-        msg('Aucun professionnel n’est autorisé.', { id: 'consent-panel.authorized.empty' }),
+        msg('Aucun professionnel n’est autorisé.'),
         (a) => (manage ? [this.actionButton('revoke', a.professional), this.actionButton('block', a.professional)] : []),
       )}
 
-      <h4>${msg('Professionnels bloqués', { id: 'consent-panel.blocked.title' })}</h4>
+      <h4>${msg('Professionnels bloqués')}</h4>
       <p class="hint">
-        ${msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec votre accord ou en urgence.', { id: 'consent-panel.blocked.explained' })}
+        ${msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec votre accord ou en urgence.')}
       </p>
       ${this.renderProfessionals(
         of('blocked'),
-        msg('Aucun professionnel n’est bloqué.', { id: 'consent-panel.blocked.empty' }),
+        msg('Aucun professionnel n’est bloqué.'),
         (a) => (manage ? [this.actionButton('unblock', a.professional)] : []),
       )}
       ${manage ? this.renderSearch(items) : nothing} ${this.renderMessage('authorizations')}
@@ -647,8 +647,8 @@ export class DmpConsentPanel extends DmpElement {
     const failure = this.rppsFailure(query);
     const standing = new Map(current.map((a) => [a.professional.rpps, a.status]));
     return html`<div class="search">
-      <h4>${msg('Autoriser un professionnel', { id: 'consent-panel.search.title' })}</h4>
-      <label for="search">${msg('Nom ou numéro RPPS', { id: 'consent-panel.search.label' })}</label>
+      <h4>${msg('Autoriser un professionnel')}</h4>
+      <label for="search">${msg('Nom ou numéro RPPS')}</label>
       <input
         id="search"
         type="search"
@@ -662,17 +662,17 @@ export class DmpConsentPanel extends DmpElement {
       <p id="search-hint" class=${failure ? 'field-error' : 'hint'} aria-live="polite">
         ${failure
           ? rppsFailureText(failure)
-          : msg('Seuls les professionnels connus de l’annuaire sont proposés.', { id: 'consent-panel.search.hint' })}
+          : msg('Seuls les professionnels connus de l’annuaire sont proposés.')}
       </p>
       ${failure || query.length < 2
         ? nothing
         : this.search.render({
-            pending: () => html`<p class="hint" role="status">${msg('Recherche…', { id: 'consent-panel.search.pending' })}</p>`,
+            pending: () => html`<p class="hint" role="status">${msg('Recherche…')}</p>`,
             error: (error) => html`<p class="field-error" role="alert">${errorText(error)}</p>`,
             complete: (results) =>
               results.length === 0
-                ? html`<p class="empty" role="status">${msg('Aucun professionnel ne correspond à cette recherche.', { id: 'consent-panel.search.empty' })}</p>`
-                : html`<ul class="rows results" aria-label=${msg('Résultats de la recherche', { id: 'consent-panel.search.results' })}>
+                ? html`<p class="empty" role="status">${msg('Aucun professionnel ne correspond à cette recherche.')}</p>`
+                : html`<ul class="rows results" aria-label=${msg('Résultats de la recherche')}>
                     ${results.map((p) => this.renderResult(p, standing.get(p.rpps)))}
                   </ul>`,
           })}
@@ -731,7 +731,7 @@ export class DmpConsentPanel extends DmpElement {
         <h3 id="confirm-title">${c?.title ?? ''}</h3>
         <p id="confirm-body">${c?.body ?? ''}</p>
         <div class="dialog-actions">
-          <button type="submit" value="cancel" class="button button--quiet" autofocus>${msg('Annuler', { id: 'consent-panel.cancel' })}</button>
+          <button type="submit" value="cancel" class="button button--quiet" autofocus>${msg('Annuler')}</button>
           <button type="submit" value="confirm" class="button">${c?.confirmLabel ?? ''}</button>
         </div>
       </form>

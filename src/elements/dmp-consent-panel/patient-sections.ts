@@ -83,19 +83,19 @@ function renderOppositions(view: PatientSectionsView): TemplateResult | typeof n
     <p class="hint" id=${`oppose-${key}-hint`}>${hint}</p>
   </div>`;
   return html`<section part="section" class="section" id="oppositions" aria-labelledby="oppositions-title" aria-busy=${busy(view, 'oppositions')}>
-    <h3 id="oppositions-title">${msg('Accès en urgence', { id: 'consent-panel.oppositions.title' })}</h3>
+    <h3 id="oppositions-title">${msg('Accès en urgence')}</h3>
     <p class="hint">
-      ${msg('En cas d’urgence, un professionnel de santé peut consulter le dossier sans autorisation, et le médecin régulateur du SAMU aussi. Chaque accès d’urgence est enregistré et vous en êtes informé. Vous pouvez refuser l’un ou l’autre : votre choix s’applique immédiatement.', { id: 'consent-panel.oppositions.explained' })}
+      ${msg('En cas d’urgence, un professionnel de santé peut consulter le dossier sans autorisation, et le médecin régulateur du SAMU aussi. Chaque accès d’urgence est enregistré et vous en êtes informé. Vous pouvez refuser l’un ou l’autre : votre choix s’applique immédiatement.')}
     </p>
     ${box(
       'breakGlass',
-      msg('Je refuse l’accès en mode urgence (bris de glace) par tout professionnel de santé', { id: 'consent-panel.oppose.break-glass' }),
-      msg('Un professionnel que vous n’avez pas autorisé ne pourra pas consulter le dossier, même si votre état présente un risque immédiat et que vous ne pouvez pas donner votre accord.', { id: 'consent-panel.oppose.break-glass.hint' }),
+      msg('Je refuse l’accès en mode urgence (bris de glace) par tout professionnel de santé'),
+      msg('Un professionnel que vous n’avez pas autorisé ne pourra pas consulter le dossier, même si votre état présente un risque immédiat et que vous ne pouvez pas donner votre accord.'),
     )}
     ${box(
       'regulation',
-      msg('Je refuse l’accès par le médecin régulateur du SAMU (Centre 15)', { id: 'consent-panel.oppose.regulation' }),
-      msg('Le médecin régulateur qui traite un appel au 15 vous concernant ne pourra pas consulter le dossier.', { id: 'consent-panel.oppose.regulation.hint' }),
+      msg('Je refuse l’accès par le médecin régulateur du SAMU (Centre 15)'),
+      msg('Le médecin régulateur qui traite un appel au 15 vous concernant ne pourra pas consulter le dossier.'),
     )}
     ${view.message('oppositions')}
   </section>`;
@@ -103,9 +103,9 @@ function renderOppositions(view: PatientSectionsView): TemplateResult | typeof n
 
 function notificationEventLabel(event: NotificationEvent): string {
   switch (event) {
-    case 'newDocument': return msg('Un nouveau document est ajouté au dossier', { id: 'consent-panel.notify.new-document' });
-    case 'firstAccess': return msg('Un professionnel accède au dossier pour la première fois', { id: 'consent-panel.notify.first-access' });
-    case 'emergencyAccess': return msg('Le dossier est consulté en urgence', { id: 'consent-panel.notify.emergency-access' });
+    case 'newDocument': return msg('Un nouveau document est ajouté au dossier');
+    case 'firstAccess': return msg('Un professionnel accède au dossier pour la première fois');
+    case 'emergencyAccess': return msg('Le dossier est consulté en urgence');
   }
 }
 
@@ -123,10 +123,10 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
     <label for=${`${event}-${name}`}>${label}</label>
   </span>`;
   return html`<section part="section" class="section" id="notifications" aria-labelledby="notifications-title" aria-busy=${busy(view, 'notifications')}>
-    <h3 id="notifications-title">${msg('Notifications', { id: 'consent-panel.notifications.title' })}</h3>
+    <h3 id="notifications-title">${msg('Notifications')}</h3>
     <form novalidate @focusin=${() => view.prefetchChecks()} @submit=${submitted(() => view.submitPreferences())}>
       <div class="field">
-        <label for="notify-email">${msg('Adresse e-mail', { id: 'consent-panel.notify.email' })}</label>
+        <label for="notify-email">${msg('Adresse e-mail')}</label>
         <input
           id="notify-email"
           type="email"
@@ -137,11 +137,11 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
           @input=${(e: Event) => view.editPreferences({ email: valueOf(e) })}
         />
         ${errors.has('email')
-          ? html`<p class="field-error" id="notify-email-error">${msg('Adresse e-mail invalide.', { id: 'consent-panel.notify.email.invalid' })}</p>`
+          ? html`<p class="field-error" id="notify-email-error">${msg('Adresse e-mail invalide.')}</p>`
           : nothing}
       </div>
       <div class="field">
-        <label for="notify-phone">${msg('Téléphone mobile', { id: 'consent-panel.notify.phone' })}</label>
+        <label for="notify-phone">${msg('Téléphone mobile')}</label>
         <input
           id="notify-phone"
           type="tel"
@@ -153,18 +153,18 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
         />
         ${errors.has('phone')
           ? html`<p class="field-error" id="notify-phone-error">
-              ${msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.', { id: 'consent-panel.notify.phone.invalid' })}
+              ${msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.')}
             </p>`
-          : html`<p class="hint" id="notify-phone-hint">${msg('Par exemple 06 12 34 56 78.', { id: 'consent-panel.notify.phone.hint' })}</p>`}
+          : html`<p class="hint" id="notify-phone-hint">${msg('Par exemple 06 12 34 56 78.')}</p>`}
       </div>
       ${NOTIFICATION_EVENTS.map(
         (event) => html`<fieldset class="channels">
           <legend>${notificationEventLabel(event)}</legend>
-          ${channel(event, 'email', msg('par e-mail', { id: 'consent-panel.notify.by-email' }))}
-          ${channel(event, 'sms', msg('par SMS', { id: 'consent-panel.notify.by-sms' }))}
+          ${channel(event, 'email', msg('par e-mail'))}
+          ${channel(event, 'sms', msg('par SMS'))}
         </fieldset>`,
       )}
-      <button type="submit" class="button">${msg('Enregistrer les préférences', { id: 'consent-panel.notify.save' })}</button>
+      <button type="submit" class="button">${msg('Enregistrer les préférences')}</button>
     </form>
     ${view.message('notifications')}
   </section>`;
@@ -172,10 +172,10 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
 
 function relationshipLabel(relationship: LegalRepresentative['relationship']): string {
   switch (relationship) {
-    case 'parent': return msg('Parent', { id: 'consent-panel.relationship.parent' });
-    case 'guardian': return msg('Tuteur ou tutrice', { id: 'consent-panel.relationship.guardian' });
-    case 'curator': return msg('Curateur ou curatrice', { id: 'consent-panel.relationship.curator' });
-    case 'other': return msg('Autre', { id: 'consent-panel.relationship.other' });
+    case 'parent': return msg('Parent');
+    case 'guardian': return msg('Tuteur ou tutrice');
+    case 'curator': return msg('Curateur ou curatrice');
+    case 'other': return msg('Autre');
   }
 }
 
@@ -199,12 +199,12 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
     ${errors.has(field) ? html`<p class="field-error" id=${`rep-${field}-error`}>${error}</p>` : nothing}
   </div>`;
   return html`<section part="section" class="section" id="representatives" aria-labelledby="representatives-title" aria-busy=${busy(view, 'representatives')}>
-    <h3 id="representatives-title" tabindex="-1">${msg('Représentants légaux', { id: 'consent-panel.representatives.title' })}</h3>
+    <h3 id="representatives-title" tabindex="-1">${msg('Représentants légaux')}</h3>
     <p class="hint">
-      ${msg('Pour le dossier d’un mineur ou d’un majeur protégé, les représentants légaux gèrent le dossier à sa place.', { id: 'consent-panel.representatives.explained' })}
+      ${msg('Pour le dossier d’un mineur ou d’un majeur protégé, les représentants légaux gèrent le dossier à sa place.')}
     </p>
     ${list.length === 0
-      ? html`<p class="empty">${msg('Aucun représentant légal.', { id: 'consent-panel.representatives.empty' })}</p>`
+      ? html`<p class="empty">${msg('Aucun représentant légal.')}</p>`
       : html`<ul class="rows">
           ${repeat(
             list,
@@ -213,28 +213,28 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
               <div class="who">
                 <span class="name">${fullName(r)}</span>
                 <span class="meta">
-                  ${msg(str`${relationshipLabel(r.relationship)} · depuis le ${formatDate(r.since, view.locale)}`, { id: 'consent-panel.representative.meta' })}
+                  ${msg(str`${relationshipLabel(r.relationship)} · depuis le ${formatDate(r.since, view.locale)}`)}
                 </span>
               </div>
               <div class="actions">
                 <button
                   type="button"
                   class="button button--quiet button--danger"
-                  aria-label=${msg(str`Retirer ${fullName(r)}`, { id: 'consent-panel.representative.remove.named' })}
+                  aria-label=${msg(str`Retirer ${fullName(r)}`)}
                   @click=${(e: Event) => view.askRepresentativeRemoval(r, e.currentTarget as HTMLElement)}
                 >
-                  ${msg('Retirer', { id: 'consent-panel.representative.remove' })}
+                  ${msg('Retirer')}
                 </button>
               </div>
             </li>`,
           )}
         </ul>`}
     <form novalidate class="inline-form" @focusin=${() => view.prefetchChecks()} @submit=${submitted(() => view.submitRepresentative())}>
-      <h4>${msg('Ajouter un représentant légal', { id: 'consent-panel.representative.add.title' })}</h4>
-      ${text('firstName', msg('Prénom', { id: 'consent-panel.representative.first-name' }), msg('Indiquez le prénom (100 caractères au plus).', { id: 'consent-panel.representative.first-name.invalid' }), 'given-name')}
-      ${text('lastName', msg('Nom', { id: 'consent-panel.representative.last-name' }), msg('Indiquez le nom (100 caractères au plus).', { id: 'consent-panel.representative.last-name.invalid' }), 'family-name')}
+      <h4>${msg('Ajouter un représentant légal')}</h4>
+      ${text('firstName', msg('Prénom'), msg('Indiquez le prénom (100 caractères au plus).'), 'given-name')}
+      ${text('lastName', msg('Nom de famille'), msg('Indiquez le nom (100 caractères au plus).'), 'family-name')}
       <div class="field">
-        <label for="rep-relationship">${msg('Lien avec le patient', { id: 'consent-panel.representative.relationship' })}</label>
+        <label for="rep-relationship">${msg('Lien avec le patient')}</label>
         <select
           id="rep-relationship"
           .value=${live(draft.relationship)}
@@ -243,7 +243,7 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
           ${RELATIONSHIPS.map((r) => html`<option value=${r} ?selected=${r === draft.relationship}>${relationshipLabel(r)}</option>`)}
         </select>
       </div>
-      <button type="submit" class="button">${msg('Ajouter', { id: 'consent-panel.representative.add' })}</button>
+      <button type="submit" class="button">${msg('Ajouter')}</button>
     </form>
     ${view.message('representatives')}
   </section>`;
@@ -254,13 +254,13 @@ function renderClose(view: PatientSectionsView): TemplateResult | typeof nothing
   const word = view.closeConfirmationWord;
   const errors = view.closeErrors;
   return html`<section part="section" class="section section--danger" id="close" aria-labelledby="close-title" aria-busy=${busy(view, 'close')}>
-    <h3 id="close-title">${msg('Fermeture du dossier', { id: 'consent-panel.close.title' })}</h3>
+    <h3 id="close-title">${msg('Fermeture du DMP')}</h3>
     <p class="hint">
-      ${msg('Le dossier peut être fermé à tout moment. Il ne sera plus accessible aux professionnels de santé. Son contenu est conservé dix ans après la fermeture, puis supprimé ; pendant ce délai, le dossier peut être réactivé.', { id: 'consent-panel.close.explained' })}
+      ${msg('Le dossier peut être fermé à tout moment. Il ne sera plus accessible aux professionnels de santé. Son contenu est conservé dix ans après la fermeture, puis supprimé ; pendant ce délai, le dossier peut être réactivé.')}
     </p>
     <form novalidate @focusin=${() => view.prefetchChecks()} @submit=${submitted(() => view.submitClose())}>
       <div class="field">
-        <label for="close-reason">${msg('Motif de la fermeture', { id: 'consent-panel.close.reason' })}</label>
+        <label for="close-reason">${msg('Motif de la fermeture')}</label>
         <textarea
           id="close-reason"
           rows="2"
@@ -271,11 +271,11 @@ function renderClose(view: PatientSectionsView): TemplateResult | typeof nothing
           @input=${(e: Event) => view.editClose({ reason: valueOf(e) })}
         ></textarea>
         ${errors.has('reason')
-          ? html`<p class="field-error" id="close-reason-error">${msg('Indiquez le motif de la fermeture.', { id: 'consent-panel.close.reason.invalid' })}</p>`
+          ? html`<p class="field-error" id="close-reason-error">${msg('Indiquez le motif de la fermeture.')}</p>`
           : nothing}
       </div>
       <div class="field">
-        <label for="close-word">${msg(str`Pour confirmer, saisissez ${word}`, { id: 'consent-panel.close.word-label' })}</label>
+        <label for="close-word">${msg(str`Pour confirmer, saisissez ${word}`)}</label>
         <input
           id="close-word"
           type="text"
@@ -287,10 +287,10 @@ function renderClose(view: PatientSectionsView): TemplateResult | typeof nothing
           @input=${(e: Event) => view.editClose({ word: valueOf(e) })}
         />
         ${errors.has('word')
-          ? html`<p class="field-error" id="close-word-error">${msg(str`Saisissez ${word} pour confirmer la fermeture.`, { id: 'consent-panel.close.word.invalid' })}</p>`
+          ? html`<p class="field-error" id="close-word-error">${msg(str`Saisissez ${word} pour confirmer la fermeture.`)}</p>`
           : nothing}
       </div>
-      <button type="submit" class="button button--danger">${msg('Fermer le dossier', { id: 'consent-panel.close' })}</button>
+      <button type="submit" class="button button--danger">${msg('Fermer le dossier')}</button>
     </form>
     ${view.message('close')}
   </section>`;

@@ -22,8 +22,8 @@ export function professionalRow(p: Professional, { since, badge, actions, locale
       <span class="meta">${[professionLabel(p.profession), p.organisation?.name, p.organisation?.city].filter(Boolean).join(' · ')}</span>
       <span class="meta">
         ${since
-          ? msg(str`RPPS ${p.rpps} · depuis le ${formatDate(since, locale)}`, { id: 'consent-panel.row.meta' })
-          : msg(str`RPPS ${p.rpps}`, { id: 'consent-panel.row.rpps' })}
+          ? msg(str`RPPS ${p.rpps} · depuis le ${formatDate(since, locale)}`)
+          : msg(str`RPPS ${p.rpps}`)}
       </span>
     </div>
     <div class="actions">${actions}</div>

@@ -105,7 +105,7 @@ export class AddDocumentForm implements ReactiveController {
       });
     } catch (error) {
       if (!controller.signal.aborted) {
-        this.submitError = msg(str`Le document n’a pas été ajouté : ${errorText(error)}`, { id: 'document-list.add.failed' });
+        this.submitError = msg(str`Le document n’a pas été ajouté : ${errorText(error)}`);
       }
       return undefined;
     } finally {
@@ -130,24 +130,24 @@ export class AddDocumentForm implements ReactiveController {
         const field = issue.path[0];
         if (field === 'title') {
           errors.title = this.title.trim()
-            ? msg('Le titre ne doit pas dépasser 250 caractères.', { id: 'document-list.add.title-too-long' })
-            : msg('Indiquez un titre.', { id: 'document-list.add.title-required' });
+            ? msg('Le titre ne doit pas dépasser 250 caractères.')
+            : msg('Indiquez un titre.');
         } else if (field === 'typeCode') {
-          errors.typeCode = msg('Choisissez un type de document.', { id: 'document-list.add.type-required' });
+          errors.typeCode = msg('Choisissez un type de document.');
         } else if (field === 'serviceStart') {
-          errors.date = msg('Indiquez la date de l’acte.', { id: 'document-list.add.date-required' });
+          errors.date = msg('Indiquez la date de l’acte.');
         }
       }
     }
     const file = this.file;
     const mimeType = file ? ACCEPTED_TYPES[file.type] : undefined;
     if (!file) {
-      errors.file = msg('Choisissez un fichier.', { id: 'document-list.add.file-required' });
+      errors.file = msg('Choisissez un fichier.');
     } else if (!mimeType) {
-      errors.file = msg('Formats acceptés : PDF, JPEG, PNG ou XML (CDA).', { id: 'document-list.add.file-type' });
+      errors.file = msg('Formats acceptés : PDF, JPEG, PNG ou XML (CDA).');
     } else if (file.size > MAX_DOCUMENT_BYTES) {
       const size = formatBytes(file.size, this.locale());
-      errors.file = msg(str`Le fichier pèse ${size} : la limite est de 20 Mo.`, { id: 'document-list.add.file-too-large' });
+      errors.file = msg(str`Le fichier pèse ${size} : la limite est de 20 Mo.`);
     }
     this.errors = errors;
     if (!parsed.success || !file || !mimeType || errors.file) return undefined;
@@ -178,16 +178,16 @@ export class AddDocumentForm implements ReactiveController {
     return html`<form class="add-form" novalidate @submit=${onSubmit}>
       ${this.renderField(
         'title',
-        msg('Titre', { id: 'document-list.add.title' }),
+        msg('Titre'),
         html`<input id="add-title" name="title" type="text" maxlength="250" autocomplete="off" .value=${this.title} @input=${this.onTitle}
           aria-invalid=${this.errors.title ? 'true' : 'false'} aria-describedby=${this.errors.title ? 'add-title-error' : nothing} ?disabled=${busy} />`,
       )}
       ${this.renderField(
         'typeCode',
-        msg('Type de document', { id: 'document-list.add.type' }),
+        msg('Type de document'),
         html`<select id="add-typeCode" name="typeCode" @change=${this.onType}
           aria-invalid=${this.errors.typeCode ? 'true' : 'false'} aria-describedby=${this.errors.typeCode ? 'add-typeCode-error' : nothing} ?disabled=${busy}>
-          <option value="" ?selected=${this.typeCode === ''}>${msg('Choisir…', { id: 'document-list.add.type-choose' })}</option>
+          <option value="" ?selected=${this.typeCode === ''}>${msg('Choisir…')}</option>
           ${groups.map(
             (group) => html`<optgroup label=${categoryLabel(group.category)}>
               ${group.types.map((t) => html`<option value=${t.code} ?selected=${t.code === this.typeCode}>${t.label}</option>`)}
@@ -197,21 +197,21 @@ export class AddDocumentForm implements ReactiveController {
       )}
       ${this.renderField(
         'date',
-        msg('Date de l’acte', { id: 'document-list.add.date' }),
+        msg('Date de l’acte'),
         html`<input id="add-date" name="date" type="date" .value=${this.date} @input=${this.onDate} @change=${this.onDate}
           aria-invalid=${this.errors.date ? 'true' : 'false'} aria-describedby=${this.errors.date ? 'add-date-error' : nothing} ?disabled=${busy} />`,
       )}
       ${this.renderField(
         'file',
-        msg('Fichier (PDF, JPEG, PNG ou XML, 20 Mo au plus)', { id: 'document-list.add.file' }),
+        msg('Fichier (PDF, JPEG, PNG ou XML, 20 Mo au plus)'),
         html`<input id="add-file" name="file" type="file" accept=${ACCEPT_ATTRIBUTE} @change=${this.onFile}
           aria-invalid=${this.errors.file ? 'true' : 'false'} aria-describedby=${this.errors.file ? 'add-file-error' : nothing} ?disabled=${busy} />`,
       )}
       ${this.renderProgress()}
       ${this.submitError ? html`<p class="form-error" role="alert">${this.submitError}</p>` : nothing}
       <div class="dialog-buttons">
-        <button type="button" class="button" @click=${onCancel}>${msg('Annuler', { id: 'document-list.cancel' })}</button>
-        <button type="submit" class="button button--primary" ?disabled=${busy}>${msg('Ajouter', { id: 'document-list.add.submit' })}</button>
+        <button type="button" class="button" @click=${onCancel}>${msg('Annuler')}</button>
+        <button type="submit" class="button button--primary" ?disabled=${busy}>${msg('Ajouter')}</button>
       </div>
     </form>`;
   }
@@ -231,7 +231,7 @@ export class AddDocumentForm implements ReactiveController {
     const known = progress.total > 0;
     const percent = known ? Math.round((progress.loaded / progress.total) * 100) : undefined;
     return html`<div class="upload">
-      <span id="add-progress-label">${msg('Envoi du document', { id: 'document-list.add.progress' })}</span>
+      <span id="add-progress-label">${msg('Envoi du document')}</span>
       ${known
         ? html`<progress aria-labelledby="add-progress-label" max=${progress.total} .value=${progress.loaded}></progress>
             <span>${formatNumber(percent ?? 0, this.locale())} %</span>`

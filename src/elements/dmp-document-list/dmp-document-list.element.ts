@@ -48,10 +48,10 @@ const PAGE_STEP = 10;
 const SKELETON_ROWS = 6;
 
 const SORT_LABELS: ReadonlyArray<[DocumentSort, () => string]> = [
-  ['date-desc', () => msg('Date de l’acte, la plus récente d’abord', { id: 'document-list.sort.date-desc' })],
-  ['date-asc', () => msg('Date de l’acte, la plus ancienne d’abord', { id: 'document-list.sort.date-asc' })],
-  ['title-asc', () => msg('Titre, de A à Z', { id: 'document-list.sort.title-asc' })],
-  ['title-desc', () => msg('Titre, de Z à A', { id: 'document-list.sort.title-desc' })],
+  ['date-desc', () => msg('Date de l’acte, la plus récente d’abord')],
+  ['date-asc', () => msg('Date de l’acte, la plus ancienne d’abord')],
+  ['title-asc', () => msg('Titre, de A à Z')],
+  ['title-desc', () => msg('Titre, de Z à A')],
 ];
 
 function nextFrame(): Promise<void> {
@@ -598,14 +598,14 @@ export class DmpDocumentList extends DmpElement {
       this.emit('dmp-document-masked', { document: updated, masked });
       this.announce(
         masked
-          ? msg(str`« ${doc.title} » est masqué aux professionnels.`, { id: 'document-list.masked-done' })
-          : msg(str`« ${doc.title} » n’est plus masqué aux professionnels.`, { id: 'document-list.unmasked-done' }),
+          ? msg(str`« ${doc.title} » est masqué aux professionnels.`)
+          : msg(str`« ${doc.title} » n’est plus masqué aux professionnels.`),
       );
       this.notifyOwnChange();
     } catch (error) {
       this.actionError = masked
-        ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`, { id: 'document-list.mask-failed' })
-        : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`, { id: 'document-list.unmask-failed' });
+        ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`)
+        : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`);
     } finally {
       this.setBusy(doc.id, false);
     }
@@ -639,12 +639,12 @@ export class DmpDocumentList extends DmpElement {
         };
       }
       this.emit('dmp-document-deleted', { document: doc });
-      this.announce(msg(str`« ${doc.title} » a été supprimé.`, { id: 'document-list.deleted' }));
+      this.announce(msg(str`« ${doc.title} » a été supprimé.`));
       this.notifyOwnChange();
       await this.updateComplete;
       if (this.visible.length > 0) await this.focusRow(Math.min(this.activeIndex, this.visible.length - 1));
     } catch (error) {
-      this.actionError = msg(str`Le document n’a pas été supprimé : ${errorText(error)}`, { id: 'document-list.delete-failed' });
+      this.actionError = msg(str`Le document n’a pas été supprimé : ${errorText(error)}`);
     } finally {
       this.setBusy(doc.id, false);
     }
@@ -662,7 +662,7 @@ export class DmpDocumentList extends DmpElement {
     try {
       form = await this.loadAddForm();
     } catch {
-      this.actionError = msg('Le formulaire d’ajout n’a pas pu être chargé : vérifiez votre connexion, puis réessayez.', { id: 'document-list.add-unavailable' });
+      this.actionError = msg('Le formulaire d’ajout n’a pas pu être chargé : vérifiez votre connexion, puis réessayez.');
       return;
     }
     form.reset();
@@ -686,7 +686,7 @@ export class DmpDocumentList extends DmpElement {
     if (!doc) return;
     this.addDialog?.close();
     this.emit('dmp-document-added', { document: doc });
-    this.announce(msg(str`« ${doc.title} » a été ajouté au dossier.`, { id: 'document-list.added' }));
+    this.announce(msg(str`« ${doc.title} » a été ajouté au dossier.`));
     // Not our own change to skip: where the new document sorts is the server's answer.
     this.provider?.notifyDataChanged(['documents', 'history'], ins);
   };
@@ -702,7 +702,7 @@ export class DmpDocumentList extends DmpElement {
       ${renderPatientLine(this.patient, this.locale)}
       ${!this.patientIns
         ? html`<div class="notice notice--error" role="alert">
-            ${msg('Aucun patient : indiquez son INS dans l’attribut patient-ins.', { id: 'document-list.no-patient' })}
+            ${msg('Aucun patient : indiquez son INS dans l’attribut patient-ins.')}
           </div>`
         : refusal
           ? this.renderRefusal(refusal)
@@ -718,7 +718,7 @@ export class DmpDocumentList extends DmpElement {
     // No dossier is a fact to state, not a refusal.
     if (isDmpError(error) && error.reason === 'no-dossier') return html`<p class="notice" role="status">${errorText(error)}</p>`;
     return html`<div class="notice notice--error" role="alert">
-      <strong>${msg('Accès refusé', { id: 'document-list.forbidden' })}</strong>
+      <strong>${msg('Accès refusé')}</strong>
       <p>${errorText(error)}</p>
     </div>`;
   }
@@ -729,43 +729,43 @@ export class DmpDocumentList extends DmpElement {
     const profession = validText(this.authorProfession) ?? '';
     const sort = validSort(this.sort);
     return html`<div class="toolbar-row">
-      <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Rechercher et filtrer les documents', { id: 'document-list.toolbar' })}
+      <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Rechercher et filtrer les documents')}
         @submit=${(e: Event) => e.preventDefault()} @change=${this.handleFilterChange}>
         <div class="field field--search">
-          <label for="filter-query">${msg('Rechercher', { id: 'document-list.search' })}</label>
+          <label for="filter-query">${msg('Rechercher')}</label>
           <input id="filter-query" name="query" type="search" maxlength="200" autocomplete="off" .value=${this.query ?? ''} @input=${this.handleSearchInput}
-            placeholder=${msg('Titre, auteur, type…', { id: 'document-list.search-placeholder' })} />
+            placeholder=${msg('Titre, auteur, type…')} />
         </div>
         <div class="field">
-          <label for="filter-category">${msg('Catégorie', { id: 'document-list.category' })}</label>
+          <label for="filter-category">${msg('Catégorie')}</label>
           <select id="filter-category" name="category">
-            <option value="" ?selected=${category === ''}>${msg('Toutes', { id: 'document-list.category-all' })}</option>
+            <option value="" ?selected=${category === ''}>${msg('Toutes')}</option>
             ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${c === category}>${categoryLabel(c)}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="filter-from">${msg('Actes du', { id: 'document-list.date-from' })}</label>
+          <label for="filter-from">${msg('Actes du')}</label>
           <input id="filter-from" name="date-from" type="date" .value=${validDate(this.dateFrom) ?? ''} />
         </div>
         <div class="field">
-          <label for="filter-to">${msg('au', { id: 'document-list.date-to' })}</label>
+          <label for="filter-to">${msg('au')}</label>
           <input id="filter-to" name="date-to" type="date" .value=${validDate(this.dateTo) ?? ''} />
         </div>
         <div class="field">
-          <label for="filter-profession">${msg('Profession de l’auteur', { id: 'document-list.author-profession' })}</label>
+          <label for="filter-profession">${msg('Profession de l’auteur')}</label>
           <select id="filter-profession" name="author-profession">
-            <option value="" ?selected=${profession === ''}>${msg('Toutes', { id: 'document-list.profession-all' })}</option>
+            <option value="" ?selected=${profession === ''}>${msg('Toutes')}</option>
             ${Object.keys(PROFESSION_CODES).map((code) => html`<option value=${code} ?selected=${code === profession}>${professionLabel(code)}</option>`)}
           </select>
         </div>
         <div class="field">
-          <label for="filter-sort">${msg('Trier par', { id: 'document-list.sort' })}</label>
+          <label for="filter-sort">${msg('Trier par')}</label>
           <select id="filter-sort" name="sort">
             ${SORT_LABELS.map(([value, label]) => html`<option value=${value} ?selected=${value === sort}>${label()}</option>`)}
           </select>
         </div>
         ${this.hasFilters
-          ? html`<button type="button" class="button" @click=${this.clearFilters}>${msg('Effacer les filtres', { id: 'document-list.clear-filters' })}</button>`
+          ? html`<button type="button" class="button" @click=${this.clearFilters}>${msg('Effacer les filtres')}</button>`
           : nothing}
       </form>
       ${add ? this.renderAddButton(add.denial) : nothing}
@@ -776,7 +776,7 @@ export class DmpDocumentList extends DmpElement {
     return html`<div class="add">
       <button type="button" class="button button--primary" aria-disabled=${denial ? 'true' : 'false'}
         aria-describedby=${denial ? 'add-denied' : nothing} @click=${denial ? undefined : this.openAdd}>
-        ${msg('Ajouter un document', { id: 'document-list.add' })}
+        ${msg('Ajouter un document')}
       </button>
       ${denial ? html`<p id="add-denied" class="reason">${reasonText(denial)}</p>` : nothing}
     </div>`;
@@ -793,10 +793,10 @@ export class DmpDocumentList extends DmpElement {
   private renderDocuments(error: unknown): TemplateResult {
     if (error !== undefined) {
       return html`<div class="notice notice--error" role="alert">
-        <strong>${msg('La liste des documents n’a pas pu être chargée.', { id: 'document-list.load-failed' })}</strong>
+        <strong>${msg('La liste des documents n’a pas pu être chargée.')}</strong>
         <p>${errorText(error)}</p>
         ${isRetryable(error)
-          ? html`<p><button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer', { id: 'document-list.retry' })}</button></p>`
+          ? html`<p><button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer')}</button></p>`
           : nothing}
       </div>`;
     }
@@ -804,7 +804,7 @@ export class DmpDocumentList extends DmpElement {
     const virtualize = this.virtualize;
     if (!listing || (!virtualize && this.visible.length > 0)) {
       return html`<div class="grid grid--loading" aria-busy="true">
-        <p class="visually-hidden" role="status">${msg('Chargement des documents…', { id: 'document-list.loading' })}</p>
+        <p class="visually-hidden" role="status">${msg('Chargement des documents…')}</p>
         ${renderSkeletonRows(SKELETON_ROWS)}
       </div>`;
     }
@@ -812,9 +812,9 @@ export class DmpDocumentList extends DmpElement {
     if (this.visible.length === 0 && !listing.nextCursor) {
       return html`<div class="notice empty" role="status" aria-busy=${pending ? 'true' : 'false'}>
         ${this.hasFilters
-          ? html`<strong>${msg('Aucun document ne correspond', { id: 'document-list.no-match' })}</strong>
-              <p><button type="button" class="button" @click=${this.clearFilters}>${msg('Effacer les filtres', { id: 'document-list.clear-filters' })}</button></p>`
-          : html`<strong>${msg('Aucun document', { id: 'document-list.empty' })}</strong>`}
+          ? html`<strong>${msg('Aucun document ne correspond')}</strong>
+              <p><button type="button" class="button" @click=${this.clearFilters}>${msg('Effacer les filtres')}</button></p>`
+          : html`<strong>${msg('Aucun document')}</strong>`}
       </div>`;
     }
     return html`${this.renderSummary(listing)} ${virtualize ? this.renderGrid(virtualize, pending) : nothing} ${this.renderLoadMore(listing)}`;
@@ -824,10 +824,10 @@ export class DmpDocumentList extends DmpElement {
     const count = this.searchesLocally || !listing.total ? this.visible.length : listing.total;
     return html`<p class="summary" id="summary">
       ${count === 1
-        ? msg('1 document', { id: 'document-list.count.one' })
-        : msg(str`${formatNumber(count, this.locale)} documents`, { id: 'document-list.count.other' })}
+        ? msg('1 document')
+        : msg(str`${formatNumber(count, this.locale)} documents`)}
       ${listing.nextCursor
-        ? html`<span class="muted">${msg(str`(${formatNumber(this.visible.length, this.locale)} chargés)`, { id: 'document-list.count.loaded' })}</span>`
+        ? html`<span class="muted">${msg(str`(${formatNumber(this.visible.length, this.locale)} chargés)`)}</span>`
         : nothing}
     </p>`;
   }
@@ -837,18 +837,18 @@ export class DmpDocumentList extends DmpElement {
     const ariaSort = (column: 'date' | 'title') =>
       sort.startsWith(column) ? (sort.endsWith('desc') ? 'descending' : 'ascending') : 'none';
     const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.mayOpen, busy: this.busy };
-    return html`<div class="grid" role="grid" aria-label=${msg('Documents du DMP', { id: 'document-list.grid' })} aria-describedby="summary"
+    return html`<div class="grid" role="grid" aria-label=${msg('Documents du DMP')} aria-describedby="summary"
       aria-rowcount=${this.visible.length + 1} aria-busy=${pending ? 'true' : 'false'}
       @keydown=${this.handleGridKeydown} @click=${this.handleGridClick} @focusin=${this.handleGridFocusIn}>
       <div class="viewport" @scroll=${this.handleScroll}>
         <div role="rowgroup" class="head">
           <div role="row" class="row row--head" aria-rowindex="1">
-            <span role="columnheader" class="cell" aria-sort=${ariaSort('title')}>${msg('Titre', { id: 'document-list.column.title' })}</span>
-            <span role="columnheader" class="cell">${msg('Catégorie', { id: 'document-list.category' })}</span>
-            <span role="columnheader" class="cell" aria-sort=${ariaSort('date')}>${msg('Date de l’acte', { id: 'document-list.column.date' })}</span>
-            <span role="columnheader" class="cell">${msg('Auteur', { id: 'document-list.column.author' })}</span>
-            <span role="columnheader" class="cell">${msg('Format', { id: 'document-list.column.format' })}</span>
-            <span role="columnheader" class="cell"><span class="visually-hidden">${msg('Actions', { id: 'document-list.actions' })}</span></span>
+            <span role="columnheader" class="cell" aria-sort=${ariaSort('title')}>${msg('Titre')}</span>
+            <span role="columnheader" class="cell">${msg('Catégorie')}</span>
+            <span role="columnheader" class="cell" aria-sort=${ariaSort('date')}>${msg('Date de l’acte')}</span>
+            <span role="columnheader" class="cell">${msg('Auteur')}</span>
+            <span role="columnheader" class="cell">${msg('Format')}</span>
+            <span role="columnheader" class="cell"><span class="visually-hidden">${msg('Actions')}</span></span>
           </div>
         </div>
         <div role="rowgroup" class="body" @rangeChanged=${this.handleRangeChanged}>
@@ -869,13 +869,13 @@ export class DmpDocumentList extends DmpElement {
     return html`<div class="more">
       ${this.loadMoreError !== undefined
         ? html`<p class="notice notice--error" role="alert">
-            ${msg(str`La suite de la liste n’a pas pu être chargée : ${errorText(this.loadMoreError)}`, { id: 'document-list.load-more-failed' })}
+            ${msg(str`La suite de la liste n’a pas pu être chargée : ${errorText(this.loadMoreError)}`)}
           </p>`
         : nothing}
       <button type="button" class="button" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>
         ${this.loadingMore
-          ? msg('Chargement…', { id: 'document-list.loading-more' })
-          : msg('Charger plus de documents', { id: 'document-list.load-more' })}
+          ? msg('Chargement…')
+          : msg('Charger plus de documents')}
       </button>
     </div>`;
   }
@@ -889,7 +889,7 @@ export class DmpDocumentList extends DmpElement {
       ${allowed
         ? nothing
         : html`<p id=${reasonId} class="reason">
-            ${decision ? reasonText(decision.reason) : msg('Les droits sur ce document n’ont pas pu être vérifiés.', { id: 'document-list.rights-unknown' })}
+            ${decision ? reasonText(decision.reason) : msg('Les droits sur ce document n’ont pas pu être vérifiés.')}
           </p>`}
     </li>`;
   }
@@ -902,18 +902,18 @@ export class DmpDocumentList extends DmpElement {
         ? html`<h2 id="actions-title" class="dialog-title">${doc.title}</h2>
             <p class="muted">${categoryLabel(doc.category)} · ${formatDate(doc.serviceStart, this.locale)} · ${doc.author.name}</p>
             <ul class="action-list">
-              ${this.renderAction('open', msg('Ouvrir le document', { id: 'document-list.action.open' }), this.decideOn('document.read', input), () => {
+              ${this.renderAction('open', msg('Ouvrir le document'), this.decideOn('document.read', input), () => {
                 this.closeActions();
                 this.open(doc);
               })}
               ${doc.masked
-                ? this.renderAction('unmask', msg('Ne plus masquer aux professionnels', { id: 'document-list.action.unmask' }), this.decideOn('document.unmask', input), () => void this.setMasked(doc, false))
-                : this.renderAction('mask', msg('Masquer aux professionnels', { id: 'document-list.action.mask' }), this.decideOn('document.mask', input), () => void this.setMasked(doc, true))}
-              ${this.renderAction('delete', msg('Supprimer…', { id: 'document-list.action.delete' }), this.decideOn('document.delete', input), () => void this.askDelete(doc))}
+                ? this.renderAction('unmask', msg('Ne plus masquer aux professionnels'), this.decideOn('document.unmask', input), () => void this.setMasked(doc, false))
+                : this.renderAction('mask', msg('Masquer aux professionnels'), this.decideOn('document.mask', input), () => void this.setMasked(doc, true))}
+              ${this.renderAction('delete', msg('Supprimer…'), this.decideOn('document.delete', input), () => void this.askDelete(doc))}
             </ul>`
         : nothing}
       <div class="dialog-buttons">
-        <button type="button" class="button" @click=${() => this.closeActions()}>${msg('Fermer', { id: 'document-list.close' })}</button>
+        <button type="button" class="button" @click=${() => this.closeActions()}>${msg('Fermer')}</button>
       </div>
     </dialog>`;
   }
@@ -921,16 +921,16 @@ export class DmpDocumentList extends DmpElement {
   private renderDeleteDialog(): TemplateResult {
     const doc = this.deleteTarget;
     return html`<dialog id="delete-dialog" class="dialog" aria-labelledby="delete-title" aria-describedby="delete-detail" @close=${this.restoreFocus}>
-      <h2 id="delete-title" class="dialog-title">${msg('Supprimer ce document ?', { id: 'document-list.delete-title' })}</h2>
+      <h2 id="delete-title" class="dialog-title">${msg('Supprimer ce document ?')}</h2>
       <p id="delete-detail">
         ${doc
-          ? msg(str`« ${doc.title} » sera retiré de votre dossier médical partagé. Les professionnels de santé ne pourront plus le consulter.`, { id: 'document-list.delete-detail' })
+          ? msg(str`« ${doc.title} » sera retiré de votre dossier médical partagé. Les professionnels de santé ne pourront plus le consulter.`)
           : nothing}
       </p>
       <div class="dialog-buttons">
-        <button type="button" class="button" autofocus @click=${this.cancelDelete}>${msg('Annuler', { id: 'document-list.cancel' })}</button>
+        <button type="button" class="button" autofocus @click=${this.cancelDelete}>${msg('Annuler')}</button>
         <button type="button" class="button button--danger" data-action="confirm-delete" @click=${this.confirmDelete}>
-          ${msg('Supprimer', { id: 'document-list.delete-confirm' })}
+          ${msg('Supprimer')}
         </button>
       </div>
     </dialog>`;
@@ -940,7 +940,7 @@ export class DmpDocumentList extends DmpElement {
     const add = this.addableTypes();
     return html`<dialog id="add-dialog" class="dialog dialog--wide" aria-labelledby="add-title-heading" @close=${this.restoreFocus}
       @cancel=${() => this.addForm?.cancel()}>
-      <h2 id="add-title-heading" class="dialog-title">${msg('Ajouter un document', { id: 'document-list.add' })}</h2>
+      <h2 id="add-title-heading" class="dialog-title">${msg('Ajouter un document')}</h2>
       ${this.addForm?.render(add?.groups ?? [], this.submitAdd, this.cancelAdd) ?? nothing}
     </dialog>`;
   }

@@ -27,14 +27,14 @@ function badge(kind: string, text: string): TemplateResult {
 
 function badges(doc: DmpDocument): TemplateResult[] {
   const list: TemplateResult[] = [];
-  if (doc.masked) list.push(badge('masked', msg('Masqué aux professionnels', { id: 'document-list.badge.masked' })));
-  if (doc.invisibleToPatient) list.push(badge('invisible', msg('Invisible pour le patient', { id: 'document-list.badge.invisible-to-patient' })));
+  if (doc.masked) list.push(badge('masked', msg('Masqué aux professionnels')));
+  if (doc.invisibleToPatient) list.push(badge('invisible', msg('Invisible pour le patient')));
   if (doc.invisibleToLegalRepresentatives) {
-    list.push(badge('invisible', msg('Invisible pour les représentants légaux', { id: 'document-list.badge.invisible-to-representatives' })));
+    list.push(badge('invisible', msg('Invisible pour les représentants légaux')));
   }
-  if (doc.status === 'replaced') list.push(badge('status', msg('Remplacé par une version plus récente', { id: 'document-list.badge.replaced' })));
-  if (doc.status === 'archived') list.push(badge('status', msg('Archivé', { id: 'document-list.badge.archived' })));
-  if (doc.depositedByPatient) list.push(badge('patient', msg('Déposé par le patient', { id: 'document-list.badge.deposited-by-patient' })));
+  if (doc.status === 'replaced') list.push(badge('status', msg('Remplacé par une version plus récente')));
+  if (doc.status === 'archived') list.push(badge('status', msg('Archivé')));
+  if (doc.depositedByPatient) list.push(badge('patient', msg('Déposé par le patient')));
   return list;
 }
 
@@ -64,7 +64,7 @@ export function renderRow(doc: DmpDocument, index: number, ctx: RowContext): Tem
     <div role="gridcell" class="cell muted">${FORMAT_LABELS[doc.mimeType] ?? doc.mimeType} · ${formatBytes(doc.size, ctx.locale)}</div>
     <div role="gridcell" class="cell cell--actions">
       <button type="button" class="button button--small" data-action="actions" tabindex=${tab} aria-haspopup="dialog" aria-describedby=${titleId}>
-        ${msg('Actions', { id: 'document-list.actions' })}
+        ${msg('Actions')}
       </button>
     </div>
   </div>`;

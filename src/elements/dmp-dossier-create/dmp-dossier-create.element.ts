@@ -423,7 +423,7 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   private cancelButton(): TemplateResult {
-    return html`<button type="button" @click=${this.handleCancel}>${msg('Annuler', { id: 'dossier-create.cancel' })}</button>`;
+    return html`<button type="button" @click=${this.handleCancel}>${msg('Annuler')}</button>`;
   }
 
   private renderRefusal(decision: Decision): TemplateResult {
@@ -431,7 +431,7 @@ export class DmpDossierCreate extends DmpElement {
       <p>${reasonText(decision.reason)}</p>
       ${decision.reason === 'ins-not-qualified'
         ? html`<p>
-            ${msg('Seule une identité qualifiée (QUAL) peut servir à créer un DMP : récupérez l’INS par le téléservice INSi et vérifiez-la sur une pièce d’identité.', { id: 'dossier-create.ins-not-qualified-help' })}
+            ${msg('Seule une identité qualifiée (QUAL) peut servir à créer un DMP : récupérez l’INS par le téléservice INSi et vérifiez-la sur une pièce d’identité.')}
           </p>`
         : nothing}
     </div>`;
@@ -441,21 +441,21 @@ export class DmpDossierCreate extends DmpElement {
     // Whether this user may open a dossier at all, before asking for anyone's identity.
     const refusal = this.decide('dossier.create', NO_DOSSIER, true);
     if (refusal && !refusal.allowed) {
-      return html`${this.heading(msg('Création d’un DMP', { id: 'dossier-create.title' }))} ${this.renderRefusal(refusal)}`;
+      return html`${this.heading(msg('Création d’un DMP'))} ${this.renderRefusal(refusal)}`;
     }
     const f = this.identity;
     const e = this.identityErrors;
     const onChange = (field: IdentityField) => () => this.handleIdentityChange(field);
     return html`<form part="form" novalidate @submit=${this.handleIdentifySubmit}>
-      ${this.heading(msg('Création d’un DMP : identité du patient', { id: 'dossier-create.identify.title' }))}
+      ${this.heading(msg('Création d’un DMP : identité du patient'))}
       <p class="hint">
-        ${msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.', { id: 'dossier-create.identify.intro' })}
+        ${msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.')}
       </p>
       <div class="grid">
         ${textField({
           field: 'nir',
-          label: msg('NIR (numéro de sécurité sociale, clé comprise)', { id: 'dossier-create.field.nir' }),
-          hint: msg('15 caractères, par exemple 2 58 03 69 383 047 02 ; 2A ou 2B pour une naissance en Corse.', { id: 'dossier-create.field.nir-hint' }),
+          label: msg('NIR (numéro de sécurité sociale, clé comprise)'),
+          hint: msg('15 caractères, par exemple 2 58 03 69 383 047 02 ; 2A ou 2B pour une naissance en Corse.'),
           value: f.nir,
           className: 'field--nir',
           required: true,
@@ -465,8 +465,8 @@ export class DmpDossierCreate extends DmpElement {
         })}
         ${selectField({
           field: 'insStatus',
-          label: msg('Statut de l’identité INS', { id: 'dossier-create.field.ins-status' }),
-          placeholder: msg('Choisir…', { id: 'dossier-create.choose' }),
+          label: msg('Statut de l’identité INS'),
+          placeholder: msg('Choisir…'),
           options: INS_STATUSES.map((s) => [s, insStatusLabel(s)] as const),
           value: f.insStatus,
           required: true,
@@ -478,11 +478,11 @@ export class DmpDossierCreate extends DmpElement {
         })}
       </div>
       <fieldset>
-        <legend>${msg('Traits d’identité', { id: 'dossier-create.traits' })}</legend>
+        <legend>${msg('Traits d’identité')}</legend>
         <div class="grid">
           ${textField({
             field: 'birthName',
-            label: msg('Nom de naissance', { id: 'dossier-create.field.birth-name' }),
+            label: msg('Nom de naissance'),
             value: f.birthName,
             autocomplete: 'family-name',
             required: true,
@@ -492,7 +492,7 @@ export class DmpDossierCreate extends DmpElement {
           })}
           ${textField({
             field: 'firstNames',
-            label: msg('Prénoms (dans l’ordre de l’état civil)', { id: 'dossier-create.field.first-names' }),
+            label: msg('Prénoms (dans l’ordre de l’état civil)'),
             value: f.firstNames,
             autocomplete: 'given-name',
             required: true,
@@ -502,7 +502,7 @@ export class DmpDossierCreate extends DmpElement {
           })}
           ${textField({
             field: 'birthDate',
-            label: msg('Date de naissance', { id: 'dossier-create.field.birth-date' }),
+            label: msg('Date de naissance'),
             type: 'date',
             value: f.birthDate,
             required: true,
@@ -512,8 +512,8 @@ export class DmpDossierCreate extends DmpElement {
           })}
           ${selectField({
             field: 'sex',
-            label: msg('Sexe', { id: 'dossier-create.field.sex' }),
-            placeholder: msg('Choisir…', { id: 'dossier-create.choose' }),
+            label: msg('Sexe'),
+            placeholder: msg('Choisir…'),
             options: (['F', 'M', 'I'] as const).map((s) => [s, sexLabel(s)] as const),
             value: f.sex,
             required: true,
@@ -525,8 +525,8 @@ export class DmpDossierCreate extends DmpElement {
           })}
           ${textField({
             field: 'birthPlaceCode',
-            label: msg('Code INSEE du lieu de naissance (facultatif)', { id: 'dossier-create.field.birth-place' }),
-            hint: msg('La commune, ou 99 suivi du code du pays pour une naissance à l’étranger.', { id: 'dossier-create.field.birth-place-hint' }),
+            label: msg('Code INSEE du lieu de naissance (facultatif)'),
+            hint: msg('La commune, ou 99 suivi du code du pays pour une naissance à l’étranger.'),
             value: f.birthPlaceCode,
             errors: e.birthPlaceCode,
             onInput: (event) => this.setIdentity('birthPlaceCode', (event.target as HTMLInputElement).value),
@@ -536,14 +536,14 @@ export class DmpDossierCreate extends DmpElement {
       </fieldset>
       ${Object.keys(e).length > 0
         ? html`<p class="notice notice--error" role="alert">
-            ${msg('Corrigez les champs signalés avant de continuer.', { id: 'dossier-create.identify.invalid' })}
+            ${msg('Corrigez les champs signalés avant de continuer.')}
           </p>`
         : nothing}
       ${this.checksError === undefined
         ? nothing
         : html`<p class="notice notice--error" role="alert">${requestErrorText(this.checksError)}</p>`}
       <div class="actions" part="actions">
-        <button type="submit" class="primary">${msg('Rechercher un DMP existant', { id: 'dossier-create.identify.submit' })}</button>
+        <button type="submit" class="primary">${msg('Rechercher un DMP existant')}</button>
         ${this.cancelButton()}
       </div>
     </form>`;
@@ -553,31 +553,31 @@ export class DmpDossierCreate extends DmpElement {
     const { traits } = identity;
     return html`<div class="summary">
       <dl>
-        <div><dt>${msg('Patient', { id: 'dossier-create.sheet.patient' })}</dt><dd>${traits.firstNames} ${traits.birthName}</dd></div>
-        <div><dt>${msg('Date de naissance', { id: 'dossier-create.field.birth-date' })}</dt><dd>${formatDate(traits.birthDate, this.locale)}</dd></div>
-        <div><dt>${msg('Sexe', { id: 'dossier-create.field.sex' })}</dt><dd>${sexLabel(traits.sex)}</dd></div>
-        <div><dt>${msg('NIR', { id: 'dossier-create.sheet.nir' })}</dt><dd class="nir">${formatNir(identity.ins)}</dd></div>
-        <div><dt>${msg('Statut de l’identité INS', { id: 'dossier-create.field.ins-status' })}</dt><dd>${insStatusLabel(identity.insStatus)}</dd></div>
+        <div><dt>${msg('Patient')}</dt><dd>${traits.firstNames} ${traits.birthName}</dd></div>
+        <div><dt>${msg('Date de naissance')}</dt><dd>${formatDate(traits.birthDate, this.locale)}</dd></div>
+        <div><dt>${msg('Sexe')}</dt><dd>${sexLabel(traits.sex)}</dd></div>
+        <div><dt>${msg('NIR')}</dt><dd class="nir">${formatNir(identity.ins)}</dd></div>
+        <div><dt>${msg('Statut de l’identité INS')}</dt><dd>${insStatusLabel(identity.insStatus)}</dd></div>
       </dl>
-      <button type="button" class="link" @click=${this.editIdentity}>${msg('Modifier l’identité', { id: 'dossier-create.edit-identity' })}</button>
+      <button type="button" class="link" @click=${this.editIdentity}>${msg('Modifier l’identité')}</button>
     </div>`;
   }
 
   private renderChecking(): TemplateResult {
     return html`<div class="busy" role="status" aria-busy="true">
       <span class="spinner" aria-hidden="true"></span>
-      ${msg('Recherche d’un DMP existant pour ce patient…', { id: 'dossier-create.checking' })}
+      ${msg('Recherche d’un DMP existant pour ce patient…')}
     </div>`;
   }
 
   private renderCheckError(error: unknown): TemplateResult {
-    return html`${this.heading(msg('Recherche d’un DMP existant', { id: 'dossier-create.check.title' }))}
+    return html`${this.heading(msg('Recherche d’un DMP existant'))}
       ${this.checked ? this.renderPatientSummary(this.checked) : nothing}
       <div class="notice notice--error" role="alert">
         <p>${requestErrorText(error)}</p>
       </div>
       <div class="actions" part="actions">
-        <button type="button" class="primary" @click=${() => void this.existence.run()}>${msg('Réessayer', { id: 'dossier-create.retry' })}</button>
+        <button type="button" class="primary" @click=${() => void this.existence.run()}>${msg('Réessayer')}</button>
         ${this.cancelButton()}
       </div>`;
   }
@@ -590,42 +590,42 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   private renderActive(identity: PatientIdentity, info: DossierInfo): TemplateResult {
-    return html`${this.heading(msg('Ce patient a déjà un DMP', { id: 'dossier-create.active.title' }))}
+    return html`${this.heading(msg('Ce patient a déjà un DMP'))}
       ${this.renderPatientSummary(identity)}
       <div class="notice" role="status">
         <p>
           ${info.createdAt
-            ? msg(str`Son dossier est ouvert depuis le ${formatDate(info.createdAt, this.locale)} : il n’y a rien à créer.`, { id: 'dossier-create.active.since' })
-            : msg('Son dossier est ouvert : il n’y a rien à créer.', { id: 'dossier-create.active.text' })}
+            ? msg(str`Son dossier est ouvert depuis le ${formatDate(info.createdAt, this.locale)} : il n’y a rien à créer.`)
+            : msg('Son dossier est ouvert : il n’y a rien à créer.')}
         </p>
       </div>
       <div class="actions" part="actions">
-        <button type="button" class="primary" @click=${() => this.handleOpen(info.ins)}>${msg('Ouvrir le dossier', { id: 'dossier-create.open' })}</button>
+        <button type="button" class="primary" @click=${() => this.handleOpen(info.ins)}>${msg('Ouvrir le dossier')}</button>
         ${this.cancelButton()}
       </div>`;
   }
 
   private renderClosed(identity: PatientIdentity, info: DossierInfo): TemplateResult {
     if (this.reactivated) {
-      return html`${this.heading(msg('Le DMP est réactivé', { id: 'dossier-create.reactivated.title' }))}
+      return html`${this.heading(msg('Le DMP est réactivé'))}
         ${this.renderPatientSummary(identity)}
         <div class="notice notice--success" role="status">
-          <p>${msg('Le dossier est de nouveau ouvert, avec son contenu d’avant la fermeture.', { id: 'dossier-create.reactivated.text' })}</p>
+          <p>${msg('Le dossier est de nouveau ouvert, avec son contenu d’avant la fermeture.')}</p>
         </div>
         <div class="actions" part="actions">
-          <button type="button" class="primary" @click=${() => this.handleOpen(info.ins)}>${msg('Ouvrir le dossier', { id: 'dossier-create.open' })}</button>
+          <button type="button" class="primary" @click=${() => this.handleOpen(info.ins)}>${msg('Ouvrir le dossier')}</button>
         </div>`;
     }
     const withConsent = this.decide('dossier.reactivate', info.policy, true);
     const consentNeeded = this.decide('dossier.reactivate', info.policy, false)?.reason === 'consent-required';
-    return html`${this.heading(msg('Le DMP de ce patient est fermé', { id: 'dossier-create.closed.title' }))}
+    return html`${this.heading(msg('Le DMP de ce patient est fermé'))}
       ${this.renderPatientSummary(identity)}
       <div class="notice" role="status">
         <p>
           ${info.closedAt
-            ? msg(str`Le dossier a été fermé le ${formatDate(info.closedAt, this.locale)}.`, { id: 'dossier-create.closed.since' })
-            : msg('Le dossier a été fermé.', { id: 'dossier-create.closed.text' })}
-          ${msg('Ses données sont conservées 10 ans après la fermeture ; pendant ce temps il peut être réactivé, mais pas recréé.', { id: 'dossier-create.closed.retention' })}
+            ? msg(str`Le dossier a été fermé le ${formatDate(info.closedAt, this.locale)}.`)
+            : msg('Le dossier a été fermé.')}
+          ${msg('Ses données sont conservées 10 ans après la fermeture ; pendant ce temps il peut être réactivé, mais pas recréé.')}
         </p>
       </div>
       ${withConsent?.allowed
@@ -636,7 +636,7 @@ export class DmpDossierCreate extends DmpElement {
             ${consentNeeded
               ? checkboxField({
                   field: 'reactivationConsent',
-                  label: msg('Le patient consent à la réactivation de son DMP.', { id: 'dossier-create.reactivate.consent' }),
+                  label: msg('Le patient consent à la réactivation de son DMP.'),
                   checked: this.reactivationConsent,
                   required: true,
                   errors: this.reactivationConsentMissing ? [{ code: 'consent' }] : undefined,
@@ -652,8 +652,8 @@ export class DmpDossierCreate extends DmpElement {
             <div class="actions" part="actions">
               <button type="submit" class="primary" aria-disabled=${this.reactivating ? 'true' : 'false'}>
                 ${this.reactivating
-                  ? msg('Réactivation en cours…', { id: 'dossier-create.reactivating' })
-                  : msg('Réactiver le DMP', { id: 'dossier-create.reactivate' })}
+                  ? msg('Réactivation en cours…')
+                  : msg('Réactiver le DMP')}
               </button>
               ${this.cancelButton()}
             </div>
@@ -665,10 +665,10 @@ export class DmpDossierCreate extends DmpElement {
   private renderDetails(identity: PatientIdentity): TemplateResult {
     const refusal = this.creationDecision(identity, true);
     if (refusal && !refusal.allowed) {
-      return html`${this.heading(msg('Ce DMP ne peut pas être créé ici', { id: 'dossier-create.refused.title' }))}
+      return html`${this.heading(msg('Ce DMP ne peut pas être créé ici'))}
         ${this.renderPatientSummary(identity)} ${this.renderRefusal(refusal)}
         <div class="actions" part="actions">
-          <button type="button" @click=${this.editIdentity}>${msg('Modifier l’identité', { id: 'dossier-create.edit-identity' })}</button>
+          <button type="button" @click=${this.editIdentity}>${msg('Modifier l’identité')}</button>
           ${this.cancelButton()}
         </div>`;
     }
@@ -677,22 +677,22 @@ export class DmpDossierCreate extends DmpElement {
     const minor = this.isMinor(identity);
     const conflict = isDmpError(this.createError) && this.createError.reason === 'dossier-exists';
     return html`<form part="form" novalidate aria-busy=${this.creating ? 'true' : 'false'} @submit=${this.handleCreate}>
-      ${this.heading(msg('Pas encore de DMP : information et consentement du patient', { id: 'dossier-create.details.title' }))}
+      ${this.heading(msg('Pas encore de DMP : information et consentement du patient'))}
       ${this.renderPatientSummary(identity)}
       <section class="info" aria-labelledby="info-title">
-        <h3 id="info-title">${msg('À dire au patient avant son accord', { id: 'dossier-create.info.title' })}</h3>
+        <h3 id="info-title">${msg('À dire au patient avant son accord')}</h3>
         ${consentInformation()}
       </section>
       ${minor
         ? html`<fieldset>
-            <legend>${msg('Représentant légal du patient mineur', { id: 'dossier-create.representative' })}</legend>
+            <legend>${msg('Représentant légal du patient mineur')}</legend>
             <p class="hint">
-              ${msg('Le DMP d’un mineur est créé avec son représentant légal, qui y accède en son nom.', { id: 'dossier-create.representative.hint' })}
+              ${msg('Le DMP d’un mineur est créé avec son représentant légal, qui y accède en son nom.')}
             </p>
             <div class="grid">
               ${textField({
                 field: 'representativeLastName',
-                label: msg('Nom du représentant', { id: 'dossier-create.field.representative-last-name' }),
+                label: msg('Nom du représentant'),
                 value: d.representativeLastName,
                 required: true,
                 errors: e.representativeLastName,
@@ -700,7 +700,7 @@ export class DmpDossierCreate extends DmpElement {
               })}
               ${textField({
                 field: 'representativeFirstName',
-                label: msg('Prénom du représentant', { id: 'dossier-create.field.representative-first-name' }),
+                label: msg('Prénom du représentant'),
                 value: d.representativeFirstName,
                 required: true,
                 errors: e.representativeFirstName,
@@ -708,8 +708,8 @@ export class DmpDossierCreate extends DmpElement {
               })}
               ${selectField({
                 field: 'representativeRelationship',
-                label: msg('Lien avec le patient', { id: 'dossier-create.field.relationship' }),
-                placeholder: msg('Choisir…', { id: 'dossier-create.choose' }),
+                label: msg('Lien avec le patient'),
+                placeholder: msg('Choisir…'),
                 options: RELATIONSHIPS.map((r) => [r, relationshipLabel(r)] as const),
                 value: d.representativeRelationship,
                 required: true,
@@ -720,29 +720,29 @@ export class DmpDossierCreate extends DmpElement {
           </fieldset>`
         : nothing}
       <fieldset>
-        <legend>${msg('Oppositions (facultatif)', { id: 'dossier-create.oppositions' })}</legend>
+        <legend>${msg('Oppositions (facultatif)')}</legend>
         ${checkboxField({
           field: 'opposeBreakGlass',
-          label: msg('Le patient s’oppose à l’accès en urgence à son dossier (bris de glace).', { id: 'dossier-create.field.oppose-break-glass' }),
+          label: msg('Le patient s’oppose à l’accès en urgence à son dossier (bris de glace).'),
           checked: d.opposeBreakGlass,
           onChange: (checked) => this.setDetails('opposeBreakGlass', checked),
         })}
         ${checkboxField({
           field: 'opposeRegulation',
-          label: msg('Le patient s’oppose à l’accès du médecin régulateur du SAMU (Centre 15).', { id: 'dossier-create.field.oppose-regulation' }),
+          label: msg('Le patient s’oppose à l’accès du médecin régulateur du SAMU (Centre 15).'),
           checked: d.opposeRegulation,
           onChange: (checked) => this.setDetails('opposeRegulation', checked),
         })}
       </fieldset>
       <fieldset>
-        <legend>${msg('Coordonnées pour les notifications (facultatif)', { id: 'dossier-create.contact' })}</legend>
+        <legend>${msg('Coordonnées pour les notifications (facultatif)')}</legend>
         <p class="hint">
-          ${msg('Le patient est prévenu par e-mail ou SMS des nouveaux documents et de tout accès en urgence.', { id: 'dossier-create.contact.hint' })}
+          ${msg('Le patient est prévenu par e-mail ou SMS des nouveaux documents et de tout accès en urgence.')}
         </p>
         <div class="grid">
           ${textField({
             field: 'email',
-            label: msg('Adresse e-mail', { id: 'dossier-create.field.email' }),
+            label: msg('Adresse e-mail'),
             type: 'email',
             inputmode: 'email',
             value: d.email,
@@ -751,8 +751,8 @@ export class DmpDossierCreate extends DmpElement {
           })}
           ${textField({
             field: 'phone',
-            label: msg('Téléphone mobile', { id: 'dossier-create.field.phone' }),
-            hint: msg('Par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.', { id: 'dossier-create.field.phone-hint' }),
+            label: msg('Téléphone mobile'),
+            hint: msg('Par exemple 06 12 34 56 78 ou +33 6 12 34 56 78.'),
             type: 'tel',
             inputmode: 'tel',
             value: d.phone,
@@ -763,7 +763,7 @@ export class DmpDossierCreate extends DmpElement {
       </fieldset>
       ${checkboxField({
         field: 'consent',
-        label: msg('Le patient a reçu cette information et consent à la création de son DMP.', { id: 'dossier-create.field.consent' }),
+        label: msg('Le patient a reçu cette information et consent à la création de son DMP.'),
         checked: d.consent,
         required: true,
         errors: e.consent,
@@ -774,24 +774,24 @@ export class DmpDossierCreate extends DmpElement {
             <p>${requestErrorText(this.createError)}</p>
             <p>
               ${conflict
-                ? msg('Le dossier a peut-être été créé entre-temps : relancez la recherche.', { id: 'dossier-create.create.conflict' })
-                : msg('Vos saisies sont conservées. Réessayer ne peut pas créer un second dossier.', { id: 'dossier-create.create.kept' })}
+                ? msg('Le dossier a peut-être été créé entre-temps : relancez la recherche.')
+                : msg('Vos saisies sont conservées. Réessayer ne peut pas créer un second dossier.')}
             </p>
           </div>`
         : nothing}
       <div class="actions" part="actions">
         ${conflict
           ? html`<button type="button" class="primary" @click=${() => (this.checkRun += 1)}>
-              ${msg('Relancer la recherche', { id: 'dossier-create.recheck' })}
+              ${msg('Relancer la recherche')}
             </button>`
           : html`<button type="submit" class="primary" aria-disabled=${this.creating ? 'true' : 'false'}>
               ${this.creating
-                ? msg('Création du DMP en cours…', { id: 'dossier-create.creating' })
+                ? msg('Création du DMP en cours…')
                 : this.createError
-                  ? msg('Réessayer la création', { id: 'dossier-create.create.retry' })
-                  : msg('Créer le DMP', { id: 'dossier-create.create' })}
+                  ? msg('Réessayer la création')
+                  : msg('Créer le DMP')}
             </button>`}
-        <button type="button" ?disabled=${this.creating} @click=${this.handleCancel}>${msg('Annuler', { id: 'dossier-create.cancel' })}</button>
+        <button type="button" ?disabled=${this.creating} @click=${this.handleCancel}>${msg('Annuler')}</button>
       </div>
     </form>`;
   }
@@ -802,30 +802,30 @@ export class DmpDossierCreate extends DmpElement {
     const credentials = this.credentials;
     if (!identity || !dossier || !credentials) return this.renderDone();
     return html`<div class="screen-only">
-        ${this.heading(msg('Le DMP est créé', { id: 'dossier-create.created.title' }))}
+        ${this.heading(msg('Le DMP est créé'))}
         <div class="notice notice--success" role="status">
           <p>
-            ${msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.', { id: 'dossier-create.created.print-hint' })}
+            ${msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.')}
           </p>
         </div>
       </div>
       ${credentialsSheet({ traits: identity.traits, dossier, credentials, locale: this.locale })}
       <div class="actions screen-only" part="actions">
-        <button type="button" class="primary" @click=${this.handlePrint}>${msg('Imprimer', { id: 'dossier-create.print' })}</button>
-        <button type="button" @click=${this.finish}>${msg('Terminé', { id: 'dossier-create.done' })}</button>
+        <button type="button" class="primary" @click=${this.handlePrint}>${msg('Imprimer')}</button>
+        <button type="button" @click=${this.finish}>${msg('Terminé')}</button>
       </div>`;
   }
 
   private renderDone(): TemplateResult {
     const name = this.checked ? `${this.checked.traits.firstNames} ${this.checked.traits.birthName}` : '';
-    return html`${this.heading(msg('DMP créé', { id: 'dossier-create.done.title' }))}
+    return html`${this.heading(msg('DMP créé'))}
       <div class="notice notice--success" role="status">
         <p>
-          ${msg(str`Le DMP de ${name} est créé. Ses identifiants ne sont plus affichés.`, { id: 'dossier-create.done.text' })}
+          ${msg(str`Le DMP de ${name} est créé. Ses identifiants ne sont plus affichés.`)}
         </p>
       </div>
       <div class="actions" part="actions">
-        <button type="button" class="primary" @click=${this.handleNew}>${msg('Créer le DMP d’un autre patient', { id: 'dossier-create.new' })}</button>
+        <button type="button" class="primary" @click=${this.handleNew}>${msg('Créer le DMP d’un autre patient')}</button>
       </div>`;
   }
 

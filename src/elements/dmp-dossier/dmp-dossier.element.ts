@@ -268,7 +268,7 @@ export class DmpDossier extends DmpElement {
     const pending = this.dossierTask.status === TaskStatus.PENDING || this.recapTask.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <header class="head">
-        <h2 id="title">${msg('Dossier médical partagé', { id: 'dossier.title' })}</h2>
+        <h2 id="title">${msg('Dossier médical partagé')}</h2>
         ${renderPatientLine(this.patient, this.locale)} ${this.renderEmergencyBanner()}
       </header>
       ${this.renderBody()}
@@ -280,19 +280,19 @@ export class DmpDossier extends DmpElement {
     if (!grant || grant.ins !== this.patientIns) return nothing;
     return html`<p id="emergency" class="emergency-banner" role="status" tabindex="-1">
       <span aria-hidden="true">⚠</span>
-      ${msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}. Chaque consultation est enregistrée dans l’historique du dossier et le patient en est informé.`, { id: 'dossier.emergency-banner' })}
+      ${msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}. Chaque consultation est enregistrée dans l’historique du dossier et le patient en est informé.`)}
     </p>`;
   }
 
   private renderBody(): unknown {
     if (!this.patientIns) {
-      return html`<p class="notice notice--error" role="alert">${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'dossier.no-patient' })}</p>`;
+      return html`<p class="notice notice--error" role="alert">${msg('Aucun patient n’est indiqué (attribut patient-ins).')}</p>`;
     }
     if (this.dossierTask.status === TaskStatus.ERROR) {
-      return this.renderLoadError(msg('Le dossier n’a pas pu être chargé.', { id: 'dossier.error' }), this.dossierTask.error, () => void this.dossierTask.run());
+      return this.renderLoadError(msg('Le dossier n’a pas pu être chargé.'), this.dossierTask.error, () => void this.dossierTask.run());
     }
     const loaded = this.loaded;
-    if (!loaded) return html`<p class="loading" role="status">${msg('Chargement du dossier…', { id: 'dossier.loading' })}</p>`;
+    if (!loaded) return html`<p class="loading" role="status">${msg('Chargement du dossier…')}</p>`;
     if ('refused' in loaded) return this.renderRefusal(loaded.refused);
     if (loaded.info.status === 'none') {
       return html`<p class="notice" role="status" data-reason="no-dossier">${reasonText('no-dossier')}</p>`;
@@ -306,29 +306,29 @@ export class DmpDossier extends DmpElement {
       <strong>${title}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<p><button type="button" class="button" @click=${retry}>${msg('Réessayer', { id: 'dossier.retry' })}</button></p>`
+        ? html`<p><button type="button" class="button" @click=${retry}>${msg('Réessayer')}</button></p>`
         : nothing}
     </div>`;
   }
 
   private renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div class="notice refusal" role="status" data-reason=${reason}>
-      <strong>${msg('Vous ne pouvez pas consulter ce dossier.', { id: 'dossier.refused' })}</strong>
+      <strong>${msg('Vous ne pouvez pas consulter ce dossier.')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
   private tabLabel(tab: DossierTab): string {
     switch (tab) {
-      case 'recap': return msg('Récapitulatif', { id: 'dossier.tab.recap' });
-      case 'documents': return msg('Documents', { id: 'dossier.tab.documents' });
+      case 'recap': return msg('Récapitulatif');
+      case 'documents': return msg('Documents');
       case 'profile':
         // The patient reads about themselves; anyone else about the patient.
         return this.actor?.kind === 'patient'
-          ? msg('Mes informations', { id: 'dossier.tab.profile.own' })
-          : msg('Informations du patient', { id: 'dossier.tab.profile' });
-      case 'management': return msg('Gestion du DMP', { id: 'dossier.tab.management' });
-      case 'history': return msg('Historique des accès', { id: 'dossier.tab.history' });
+          ? msg('Mes informations')
+          : msg('Informations du patient');
+      case 'management': return msg('Gestion du DMP');
+      case 'history': return msg('Historique des accès');
     }
   }
 
@@ -366,7 +366,7 @@ export class DmpDossier extends DmpElement {
     if (access.tab === 'recap') return this.renderRecap(info);
     if (!access.allowed) {
       return html`<div class="notice refusal" role="status" data-reason=${access.reason}>
-        <strong>${msg('Accès refusé', { id: 'dossier.tab-refused' })}</strong>
+        <strong>${msg('Accès refusé')}</strong>
         <p>${reasonText(access.reason)}</p>
       </div>`;
     }
@@ -383,12 +383,12 @@ export class DmpDossier extends DmpElement {
   private renderComposed(tag: ComposedTag, element: TemplateResult): TemplateResult {
     if (this.loadFailures.has(tag)) {
       return html`<div class="notice notice--error" role="alert">
-        <strong>${msg('Cette partie du dossier n’a pas pu être chargée.', { id: 'dossier.element-error' })}</strong>
-        <p>${msg('Vérifiez votre connexion, puis réessayez.', { id: 'dossier.element-error.detail' })}</p>
-        <p><button type="button" class="button" @click=${() => this.handleLoadRetry(tag)}>${msg('Réessayer', { id: 'dossier.retry' })}</button></p>
+        <strong>${msg('Cette partie du dossier n’a pas pu être chargée.')}</strong>
+        <p>${msg('Vérifiez votre connexion, puis réessayez.')}</p>
+        <p><button type="button" class="button" @click=${() => this.handleLoadRetry(tag)}>${msg('Réessayer')}</button></p>
       </div>`;
     }
-    return html`${element}${customElements.get(tag) ? nothing : html`<p class="loading" role="status">${msg('Chargement…', { id: 'dossier.element-loading' })}</p>`}`;
+    return html`${element}${customElements.get(tag) ? nothing : html`<p class="loading" role="status">${msg('Chargement…')}</p>`}`;
   }
 
   private renderRecap(info: DossierInfo): TemplateResult {
@@ -400,12 +400,12 @@ export class DmpDossier extends DmpElement {
   private renderRecapBody(info: DossierInfo): unknown {
     const task = this.recapTask;
     if (task.status === TaskStatus.ERROR) {
-      return this.renderLoadError(msg('Le récapitulatif n’a pas pu être chargé.', { id: 'dossier.recap.error' }), task.error, () => this.handleRecapRetry());
+      return this.renderLoadError(msg('Le récapitulatif n’a pas pu être chargé.'), task.error, () => this.handleRecapRetry());
     }
     const recap = this.currentRecap;
     if (!recap) {
       return html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
-        <p class="loading" role="status">${msg('Chargement du récapitulatif…', { id: 'dossier.recap.loading' })}</p>`;
+        <p class="loading" role="status">${msg('Chargement du récapitulatif…')}</p>`;
     }
     return html`${this.renderRecapContent(recap, info)} ${recap.emergencies ? renderEmergencies(recap.emergencies, this.locale) : nothing}`;
   }
@@ -416,7 +416,7 @@ export class DmpDossier extends DmpElement {
     // A closed dossier's status already says its content is no longer available.
     if (content.reason === 'dossier-closed') return nothing;
     return html`<div class="notice refusal" role="status" data-reason=${content.reason}>
-        <strong>${msg('Vous ne pouvez pas consulter le contenu de ce dossier.', { id: 'dossier.content-refused' })}</strong>
+        <strong>${msg('Vous ne pouvez pas consulter le contenu de ce dossier.')}</strong>
         <p>${reasonText(content.reason)}</p>
       </div>
       ${content.reason === 'not-authorized' ? this.renderBreakGlass(info) : nothing}`;

@@ -13,18 +13,18 @@ type Source = 'synthesis' | 'patient';
 
 function sourceLabel(source: Source): string {
   return source === 'synthesis'
-    ? msg('synthèse médicale', { id: 'dossier.source.synthesis' })
-    : msg('déclaré par le patient', { id: 'dossier.source.patient' });
+    ? msg('synthèse médicale')
+    : msg('déclaré par le patient');
 }
 
 function groupLabel(group: SynthesisGroup): string {
   switch (group) {
-    case 'problems': return msg('Problèmes et antécédents', { id: 'dossier.group.problems' });
-    case 'allergies': return msg('Allergies et intolérances', { id: 'dossier.group.allergies' });
-    case 'riskFactors': return msg('Facteurs de risque', { id: 'dossier.group.risk-factors' });
-    case 'treatments': return msg('Traitements au long cours', { id: 'dossier.group.treatments' });
-    case 'prevention': return msg('Prévention', { id: 'dossier.group.prevention' });
-    case 'pointsToWatch': return msg('Points de vigilance', { id: 'dossier.group.points-to-watch' });
+    case 'problems': return msg('Problèmes et antécédents');
+    case 'allergies': return msg('Allergies et intolérances');
+    case 'riskFactors': return msg('Facteurs de risque');
+    case 'treatments': return msg('Traitements au long cours');
+    case 'prevention': return msg('Prévention');
+    case 'pointsToWatch': return msg('Points de vigilance');
   }
 }
 
@@ -60,15 +60,15 @@ function sourcedList(items: readonly SourcedItem[], empty: string): TemplateResu
 export function renderStatus(info: DossierInfo, locale: Locale): TemplateResult {
   const closed = info.status === 'closed';
   return html`<section class="card status-card" aria-labelledby="recap-status">
-    <h3 id="recap-status">${msg('État du dossier', { id: 'dossier.recap.status' })}</h3>
+    <h3 id="recap-status">${msg('État du dossier')}</h3>
     ${closed
-      ? html`<p class="status-line"><span class="badge badge--closed">${msg('Fermé', { id: 'dossier.status.closed' })}</span>
-            ${info.closedAt ? msg(str`Fermé le ${formatDate(info.closedAt, locale)}.`, { id: 'dossier.status.closed-at' }) : nothing}
+      ? html`<p class="status-line"><span class="badge badge--closed">${msg('Fermé')}</span>
+            ${info.closedAt ? msg(str`Fermé le ${formatDate(info.closedAt, locale)}.`) : nothing}
           </p>
           <p>${reasonText('dossier-closed')}</p>
-          ${info.closeReason ? html`<p>${msg(str`Motif : ${info.closeReason}`, { id: 'dossier.status.close-reason' })}</p>` : nothing}`
-      : html`<p class="status-line"><span class="badge badge--active">${msg('Actif', { id: 'dossier.status.active' })}</span>
-          ${info.createdAt ? msg(str`Ouvert le ${formatDate(info.createdAt, locale)}.`, { id: 'dossier.status.created-at' }) : nothing}
+          ${info.closeReason ? html`<p>${msg(str`Motif : ${info.closeReason}`)}</p>` : nothing}`
+      : html`<p class="status-line"><span class="badge badge--active">${msg('Actif')}</span>
+          ${info.createdAt ? msg(str`Ouvert le ${formatDate(info.createdAt, locale)}.`) : nothing}
         </p>`}
   </section>`;
 }
@@ -83,19 +83,19 @@ function latestCell(line: LatestLine, locale: Locale): TemplateResult {
   return html`<td colspan="2" class="muted">
     ${hidden.length > 0
       ? hidden.map(([reason, n]) => html`<span class="hidden-count">${hiddenCountText(reason, n)}</span>`)
-      : msg('Aucun document', { id: 'dossier.latest.none' })}
+      : msg('Aucun document')}
   </td>`;
 }
 
 function renderLatest(lines: readonly LatestLine[], locale: Locale): TemplateResult {
   return html`<section class="card latest-card" aria-labelledby="recap-latest">
-    <h3 id="recap-latest">${msg('Derniers documents par catégorie', { id: 'dossier.latest.title' })}</h3>
+    <h3 id="recap-latest">${msg('Derniers documents par catégorie')}</h3>
     <table class="latest">
       <thead>
         <tr>
-          <th scope="col">${msg('Catégorie', { id: 'dossier.latest.category' })}</th>
-          <th scope="col">${msg('Document le plus récent', { id: 'dossier.latest.document' })}</th>
-          <th scope="col">${msg('Date de l’acte', { id: 'dossier.latest.date' })}</th>
+          <th scope="col">${msg('Catégorie')}</th>
+          <th scope="col">${msg('Document le plus récent')}</th>
+          <th scope="col">${msg('Date de l’acte')}</th>
         </tr>
       </thead>
       <tbody>
@@ -108,25 +108,25 @@ function renderLatest(lines: readonly LatestLine[], locale: Locale): TemplateRes
 function renderSynthesis(part: Part<Synthesis | undefined>, locale: Locale): TemplateResult {
   let body: unknown;
   if (!part.ok) body = html`<p class="muted">${reasonText(part.reason)}</p>`;
-  else if (!part.value) body = html`<p class="muted">${msg('Aucune synthèse médicale n’a encore été rédigée.', { id: 'dossier.synthesis.none' })}</p>`;
+  else if (!part.value) body = html`<p class="muted">${msg('Aucune synthèse médicale n’a encore été rédigée.')}</p>`;
   else {
     const s = part.value;
     const active = s.content.problems.filter((p) => p.kind === 'active-problem' && p.status === 'active');
     body = html`<p class="meta">
-        ${msg(str`Version ${s.version} du ${formatDate(s.savedAt, locale)}, par ${s.author.name}`, { id: 'dossier.synthesis.version' })}
+        ${msg(str`Version ${s.version} du ${formatDate(s.savedAt, locale)}, par ${s.author.name}`)}
       </p>
       <dl class="counts">
         ${GROUPS.map((g) => html`<div><dt>${groupLabel(g)}</dt><dd>${formatNumber(groupCount(s.content, g), locale)}</dd></div>`)}
       </dl>
-      <h4>${msg('Problèmes actifs', { id: 'dossier.synthesis.active-problems' })}</h4>
+      <h4>${msg('Problèmes actifs')}</h4>
       ${active.length === 0
-        ? html`<p class="muted">${msg('Aucun problème actif.', { id: 'dossier.synthesis.no-active-problem' })}</p>`
+        ? html`<p class="muted">${msg('Aucun problème actif.')}</p>`
         : html`<ul class="items">
             ${active.map((p) => html`<li><span class="item-text">${p.label}</span>${p.code ? html` <span class="meta">${p.code.system} ${p.code.code}</span>` : nothing}</li>`)}
           </ul>`}`;
   }
   return html`<section class="card" aria-labelledby="recap-synthesis">
-    <h3 id="recap-synthesis">${msg('Synthèse médicale', { id: 'dossier.synthesis.title' })}</h3>
+    <h3 id="recap-synthesis">${msg('Synthèse médicale')}</h3>
     ${body}
   </section>`;
 }
@@ -134,12 +134,12 @@ function renderSynthesis(part: Part<Synthesis | undefined>, locale: Locale): Tem
 function allergiesOf(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): SourcedItem[] {
   const items: SourcedItem[] = [];
   const content = synthesis.ok ? synthesis.value?.content : undefined;
-  if (content?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue', { id: 'dossier.allergies.none-known' }), source: 'synthesis' });
+  if (content?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue'), source: 'synthesis' });
   for (const a of content?.allergies ?? []) {
     if (a.clinicalStatus === 'active') items.push({ text: a.agent, detail: a.reactions.join(', ') || undefined, source: 'synthesis' });
   }
   const profile = declared.ok && declared.value.kind === 'profile' ? declared.value.profile : undefined;
-  if (profile?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue', { id: 'dossier.allergies.none-known' }), source: 'patient' });
+  if (profile?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue'), source: 'patient' });
   for (const a of profile?.allergies ?? []) items.push({ text: a.agent, detail: a.reaction, source: 'patient' });
   return items;
 }
@@ -160,7 +160,7 @@ function sourceNotes(synthesis: Part<Synthesis | undefined>, declared: Part<Decl
   ${!declared.ok
     ? refusalLine('patient', declared.reason)
     : declared.value.kind === 'unreadable'
-      ? html`<p class="muted">${msg('Les informations déclarées par le patient n’ont pas pu être lues : leur contenu n’est pas au format attendu.', { id: 'dossier.declared.unreadable' })}</p>`
+      ? html`<p class="muted">${msg('Les informations déclarées par le patient n’ont pas pu être lues : leur contenu n’est pas au format attendu.')}</p>`
       : nothing}`;
 }
 
@@ -169,17 +169,17 @@ function renderAllergiesAndTreatments(content: RecapContent): TemplateResult {
   // With neither source readable, empty lists would wrongly say that nothing is known.
   const readable = synthesis.ok || (declared.ok && declared.value.kind !== 'unreadable');
   return html`<section class="card" aria-labelledby="recap-allergies">
-    <h3 id="recap-allergies">${msg('Allergies et traitements', { id: 'dossier.allergies.title' })}</h3>
+    <h3 id="recap-allergies">${msg('Allergies et traitements')}</h3>
     ${sourceNotes(synthesis, declared)}
     ${readable ? sourcedLists(synthesis, declared) : nothing}
   </section>`;
 }
 
 function sourcedLists(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): TemplateResult {
-  return html`<h4>${msg('Allergies et intolérances', { id: 'dossier.group.allergies' })}</h4>
-    ${sourcedList(allergiesOf(synthesis, declared), msg('Aucune allergie renseignée.', { id: 'dossier.allergies.empty' }))}
-    <h4>${msg('Traitements au long cours', { id: 'dossier.group.treatments' })}</h4>
-    ${sourcedList(treatmentsOf(synthesis, declared), msg('Aucun traitement renseigné.', { id: 'dossier.treatments.empty' }))}`;
+  return html`<h4>${msg('Allergies et intolérances')}</h4>
+    ${sourcedList(allergiesOf(synthesis, declared), msg('Aucune allergie renseignée.'))}
+    <h4>${msg('Traitements au long cours')}</h4>
+    ${sourcedList(treatmentsOf(synthesis, declared), msg('Aucun traitement renseigné.'))}`;
 }
 
 /** The dossier's content in brief: newest documents, synthesis, allergies and treatments. */
@@ -193,7 +193,7 @@ function emergencyLine(e: AccessLogEntry, locale: Locale): TemplateResult {
     <span class="item-text">${e.actor.name}</span>
     <span class="badge badge--emergency">${modeLabel(e.mode)}</span>
     <span class="meta">${actionLabel(e.action)}${e.outcome === 'denied'
-        ? html` — <span class="denied">${msg('refusé', { id: 'dossier.emergency.denied' })}</span> (${reasonText(e.reason)})`
+        ? html` — <span class="denied">${msg('refusé')}</span> (${reasonText(e.reason)})`
         : nothing}</span>
   </li>`;
 }
@@ -202,14 +202,14 @@ export function renderEmergencies(emergencies: Emergencies, locale: Locale): Tem
   const n = emergencies.entries.length;
   const days = EMERGENCY_WINDOW_DAYS;
   return html`<section class="card" aria-labelledby="recap-emergencies">
-    <h3 id="recap-emergencies">${msg(str`Accès en urgence des ${days} derniers jours`, { id: 'dossier.emergency.title' })}</h3>
+    <h3 id="recap-emergencies">${msg(str`Accès en urgence des ${days} derniers jours`)}</h3>
     ${n === 0
-      ? html`<p class="muted">${msg(str`Aucun accès en urgence (bris de glace ou régulation) au cours des ${days} derniers jours.`, { id: 'dossier.emergency.none' })}</p>`
+      ? html`<p class="muted">${msg(str`Aucun accès en urgence (bris de glace ou régulation) au cours des ${days} derniers jours.`)}</p>`
       : html`<ul class="items emergencies">
           ${emergencies.entries.map((e) => emergencyLine(e, locale))}
         </ul>`}
     ${emergencies.more
-      ? html`<p class="meta">${msg('D’autres accès en urgence figurent dans l’historique des accès.', { id: 'dossier.emergency.more' })}</p>`
+      ? html`<p class="meta">${msg('D’autres accès en urgence figurent dans l’historique des accès.')}</p>`
       : nothing}
   </section>`;
 }

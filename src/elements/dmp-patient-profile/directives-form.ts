@@ -89,14 +89,14 @@ export function renderUploadForm(state: DirectivesUploadState, view: DirectivesV
     }}>
     <h4 id="directives-upload-title">
       ${replaces
-        ? msg('Remplacer le document déposé', { id: 'patient-profile.directives.replace-title' })
-        : msg('Déposer un document de directives anticipées', { id: 'patient-profile.directives.upload-title' })}
+        ? msg('Remplacer le document déposé')
+        : msg('Déposer un document de directives anticipées')}
     </h4>
     ${replaces
-      ? html`<p class="hint">${msg(str`Le nouveau document remplacera celui déposé le ${formatDate(replaces.submittedAt, view.locale)}, qui restera dans l’historique des versions.`, { id: 'patient-profile.directives.replace-hint' })}</p>`
+      ? html`<p class="hint">${msg(str`Le nouveau document remplacera celui déposé le ${formatDate(replaces.submittedAt, view.locale)}, qui restera dans l’historique des versions.`)}</p>`
       : nothing}
     <div class="field">
-      <label for="directives-file">${msg('Fichier (PDF, JPEG ou PNG, 20 Mo au plus)', { id: 'patient-profile.directives.file' })}</label>
+      <label for="directives-file">${msg('Fichier (PDF, JPEG ou PNG, 20 Mo au plus)')}</label>
       <input id="directives-file" type="file" accept=${ACCEPT_ATTRIBUTE}
         aria-invalid=${fileProblem ? 'true' : 'false'} aria-describedby=${fileProblem ? 'directives-file-error' : nothing}
         @change=${(e: Event) => {
@@ -107,7 +107,7 @@ export function renderUploadForm(state: DirectivesUploadState, view: DirectivesV
       ${fileProblem ? html`<p id="directives-file-error" class="field-error">${problemText(fileProblem, view.locale)}</p>` : nothing}
     </div>
     <div class="field">
-      <label for="directives-date">${msg('Rédigées le', { id: 'patient-profile.form.directives.written-on' })}</label>
+      <label for="directives-date">${msg('Rédigées le')}</label>
       <input id="directives-date" type="date" max=${view.today} .value=${state.writtenOn}
         aria-invalid=${dateProblem ? 'true' : 'false'} aria-describedby=${dateProblem ? 'directives-date-error' : nothing}
         @change=${(e: Event) => {
@@ -120,36 +120,36 @@ export function renderUploadForm(state: DirectivesUploadState, view: DirectivesV
     <div class="buttons">
       <button type="submit" class="primary" aria-disabled=${uploading ? 'true' : 'false'}>
         ${uploading
-          ? msg('Envoi en cours…', { id: 'patient-profile.directives.uploading' })
+          ? msg('Envoi en cours…')
           : replaces
-            ? msg('Remplacer', { id: 'patient-profile.directives.replace' })
-            : msg('Déposer', { id: 'patient-profile.directives.upload' })}
+            ? msg('Remplacer')
+            : msg('Déposer')}
       </button>
       ${state.progress && state.progress.total > 0
         ? html`<progress max=${state.progress.total} value=${state.progress.loaded}
-            aria-label=${msg('Progression de l’envoi', { id: 'patient-profile.directives.progress' })}></progress>`
+            aria-label=${msg('Progression de l’envoi')}></progress>`
         : nothing}
     </div>
     ${state.failure !== undefined
       ? html`<p class="field-error" role="alert">
-          ${msg(str`Le document n’a pas été déposé : ${errorText(state.failure)} Le fichier choisi est conservé : vous pouvez réessayer.`, { id: 'patient-profile.directives.failed' })}
+          ${msg(str`Le document n’a pas été déposé : ${errorText(state.failure)} Le fichier choisi est conservé : vous pouvez réessayer.`)}
         </p>`
       : nothing}
     <p class="status" role="status">
-      ${state.done ? msg('Le document de directives anticipées est déposé.', { id: 'patient-profile.directives.done' }) : nothing}
+      ${state.done ? msg('Le document de directives anticipées est déposé.') : nothing}
     </p>
   </form>`;
 }
 
 function problemText(problem: DirectivesProblem, locale: string | undefined): string {
   switch (problem) {
-    case 'file-required': return msg('Choisissez un fichier.', { id: 'patient-profile.directives.error.file-required' });
-    case 'file-type': return msg('Formats acceptés : PDF, JPEG ou PNG.', { id: 'patient-profile.directives.error.file-type' });
+    case 'file-required': return msg('Choisissez un fichier.');
+    case 'file-type': return msg('Formats acceptés : PDF, JPEG ou PNG.');
     case 'file-size': {
       const max = formatBytes(MAX_DOCUMENT_BYTES, locale);
-      return msg(str`Le fichier dépasse ${max}.`, { id: 'patient-profile.directives.error.file-size' });
+      return msg(str`Le fichier dépasse ${max}.`);
     }
-    case 'date-required': return msg('Indiquez la date à laquelle les directives ont été rédigées.', { id: 'patient-profile.error.directives-date-required' });
-    case 'date-future': return msg('La date ne peut pas être dans le futur.', { id: 'patient-profile.error.date-future' });
+    case 'date-required': return msg('Indiquez la date à laquelle les directives ont été rédigées.');
+    case 'date-future': return msg('La date ne peut pas être dans le futur.');
   }
 }

@@ -67,16 +67,16 @@ export class DirectivesUploadState implements ReactiveController {
 export function renderDirectivesFiles(view: DirectivesView, form: unknown): TemplateResult {
   return html`<div class="directives-files">
     ${view.documents.length === 0
-      ? html`<p class="muted">${msg('Aucun document de directives anticipées n’a été déposé.', { id: 'patient-profile.directives.no-file' })}</p>`
+      ? html`<p class="muted">${msg('Aucun document de directives anticipées n’a été déposé.')}</p>`
       : html`<ul class="entries">
           ${repeat(view.documents, (d) => d.id, (d) => html`<li class="file">
             <span>
               <strong>${d.title}</strong>
-              <span class="meta">${msg(str`rédigées le ${formatDate(d.serviceStart, view.locale)}, déposées le ${formatDate(d.submittedAt, view.locale)}`, { id: 'patient-profile.directives.file-dates' })}</span>
+              <span class="meta">${msg(str`rédigées le ${formatDate(d.serviceStart, view.locale)}, déposées le ${formatDate(d.submittedAt, view.locale)}`)}</span>
             </span>
             <button type="button" @click=${() => view.onOpen(d)}
-              aria-label=${msg(str`Ouvrir le document ${d.title} du ${formatDate(d.submittedAt, view.locale)}`, { id: 'patient-profile.directives.open-label' })}>
-              ${msg('Ouvrir', { id: 'patient-profile.directives.open' })}
+              aria-label=${msg(str`Ouvrir le document ${d.title} du ${formatDate(d.submittedAt, view.locale)}`)}>
+              ${msg('Ouvrir')}
             </button>
           </li>`)}
         </ul>`}

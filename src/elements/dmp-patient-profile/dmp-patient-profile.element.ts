@@ -416,7 +416,7 @@ export class DmpPatientProfile extends DmpElement {
       );
       const key = this.draftStoreKey;
       this.leaveEdit();
-      this.statusText = msg('Vos informations sont enregistrées.', { id: 'patient-profile.saved' });
+      this.statusText = msg('Vos informations sont enregistrées.');
       this.pendingFocus = 'edit';
       await deleteDraft(key).catch(() => undefined);
       this.emit('dmp-profile-saved', { profile, document } satisfies ProfileSavedDetail);
@@ -448,13 +448,13 @@ export class DmpPatientProfile extends DmpElement {
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <h2 id="title">
         ${own
-          ? msg('Mes informations', { id: 'patient-profile.title.own' })
-          : msg('Informations déclarées par le patient', { id: 'patient-profile.title' })}
+          ? msg('Mes informations')
+          : msg('Informations déclarées par le patient')}
       </h2>
       ${renderPatientLine(this.patient, this.locale)}
       ${!this.patientIns
         ? html`<div class="notice notice--error" role="alert">
-            ${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'patient-profile.no-patient' })}
+            ${msg('Aucun patient n’est indiqué (attribut patient-ins).')}
           </div>`
         : this.renderBody(current, pending)}
       <p class="status" role="status">${this.statusText}</p>
@@ -473,23 +473,23 @@ export class DmpPatientProfile extends DmpElement {
 
   private renderSkeleton(): TemplateResult {
     return html`<div class="skeleton">
-      <p class="status" role="status">${msg('Chargement des informations…', { id: 'patient-profile.loading' })}</p>
+      <p class="status" role="status">${msg('Chargement des informations…')}</p>
       <span></span><span></span><span></span>
     </div>`;
   }
 
   private renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div class="notice refusal" role="alert">
-      <strong>${msg('Vous ne pouvez pas consulter les informations déclarées par le patient.', { id: 'patient-profile.refused' })}</strong>
+      <strong>${msg('Vous ne pouvez pas consulter les informations déclarées par le patient.')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
   private renderLoadError(): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
-      <strong>${msg('Les informations n’ont pas pu être chargées.', { id: 'patient-profile.load-failed' })}</strong>
+      <strong>${msg('Les informations n’ont pas pu être chargées.')}</strong>
       <p>${errorText(this.task.error)}</p>
-      <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer', { id: 'patient-profile.retry' })}</button></p>
+      <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 
@@ -526,13 +526,13 @@ export class DmpPatientProfile extends DmpElement {
     return html`
       ${editDenied !== undefined
         ? html`<p class="notice declared-notice">
-            ${msg('Ces informations sont déclarées par le patient ou son représentant légal ; elles n’ont pas été vérifiées par un professionnel de santé.', { id: 'patient-profile.declared-notice' })}
-            <span class="hint">${msg(str`Lecture seule : ${reasonText(editDenied)}`, { id: 'patient-profile.read-only' })}</span>
+            ${msg('Ces informations sont déclarées par le patient ou son représentant légal ; elles n’ont pas été vérifiées par un professionnel de santé.')}
+            <span class="hint">${msg(str`Lecture seule : ${reasonText(editDenied)}`)}</span>
           </p>`
         : nothing}
       ${doc && !loaded.issues
         ? html`<p class="meta updated">
-            ${msg(str`Mises à jour le ${formatDateTime(doc.submittedAt, this.locale)} par ${doc.author.name} (version ${doc.version}).`, { id: 'patient-profile.updated' })}
+            ${msg(str`Mises à jour le ${formatDateTime(doc.submittedAt, this.locale)} par ${doc.author.name} (version ${doc.version}).`)}
           </p>`
         : nothing}
       ${editDenied === undefined && loaded.storedDraft ? this.renderDraftOffer(loaded, loaded.storedDraft) : nothing}
@@ -541,8 +541,8 @@ export class DmpPatientProfile extends DmpElement {
         ? html`<p class="toolbar">
             <button type="button" id="edit" class="primary" @click=${() => this.startEdit(loaded)}>
               ${doc
-                ? msg('Modifier les informations', { id: 'patient-profile.edit' })
-                : msg('Déclarer des informations', { id: 'patient-profile.start' })}
+                ? msg('Modifier les informations')
+                : msg('Déclarer des informations')}
             </button>
           </p>`
         : nothing}
@@ -551,8 +551,8 @@ export class DmpPatientProfile extends DmpElement {
         : html`${!doc
             ? html`<p class="empty">
                 ${editDenied === undefined
-                  ? msg('Aucune information n’est encore déclarée. Les soignants pourront les consulter en cas de besoin.', { id: 'patient-profile.empty.writer' })
-                  : msg('Le patient n’a déclaré aucune information.', { id: 'patient-profile.empty.reader' })}
+                  ? msg('Aucune information n’est encore déclarée. Les soignants pourront les consulter en cas de besoin.')
+                  : msg('Le patient n’a déclaré aucune information.')}
               </p>`
             : nothing}
           ${renderDirectivesSection(undefined, this.locale, files)}`}
@@ -562,13 +562,13 @@ export class DmpPatientProfile extends DmpElement {
   private renderDraftOffer(loaded: Readable, stored: Draft<ProfileDraft>): TemplateResult {
     const stale = (stored.baseEtag ?? undefined) !== loaded.document?.id;
     return html`<div class="notice draft-offer" role="status">
-      <strong>${msg(str`Des modifications non enregistrées du ${formatDateTime(stored.savedAt, this.locale)} sont conservées sur cet appareil.`, { id: 'patient-profile.draft.offer' })}</strong>
+      <strong>${msg(str`Des modifications non enregistrées du ${formatDateTime(stored.savedAt, this.locale)} sont conservées sur cet appareil.`)}</strong>
       ${stale
-        ? html`<p>${msg('Elles partent d’une version antérieure : les enregistrer remplacera la version actuelle.', { id: 'patient-profile.draft.stale' })}</p>`
+        ? html`<p>${msg('Elles partent d’une version antérieure : les enregistrer remplacera la version actuelle.')}</p>`
         : nothing}
       <p class="buttons">
-        <button type="button" @click=${() => this.startEdit(loaded, stored.content)}>${msg('Reprendre ces modifications', { id: 'patient-profile.draft.resume' })}</button>
-        <button type="button" @click=${() => void this.discardStoredDraft()}>${msg('Les abandonner', { id: 'patient-profile.draft.discard' })}</button>
+        <button type="button" @click=${() => this.startEdit(loaded, stored.content)}>${msg('Reprendre ces modifications')}</button>
+        <button type="button" @click=${() => void this.discardStoredDraft()}>${msg('Les abandonner')}</button>
       </p>
     </div>`;
   }
@@ -576,14 +576,14 @@ export class DmpPatientProfile extends DmpElement {
   private renderMalformed(issues: DmpIssue[], writer: boolean): TemplateResult {
     const paths = issues.map((i) => i.path).filter(Boolean);
     return html`<div class="notice notice--error malformed" role="alert">
-      <strong>${msg('Les informations enregistrées ne peuvent pas être lues.', { id: 'patient-profile.malformed' })}</strong>
+      <strong>${msg('Les informations enregistrées ne peuvent pas être lues.')}</strong>
       <p>
-        ${msg('Leur contenu ne respecte pas le format attendu ; rien n’en est affiché, pour ne pas montrer une information fausse.', { id: 'patient-profile.malformed.detail' })}
-        ${writer ? msg('Vous pouvez les déclarer à nouveau : la nouvelle version remplacera celle-ci.', { id: 'patient-profile.malformed.writer' }) : nothing}
+        ${msg('Leur contenu ne respecte pas le format attendu ; rien n’en est affiché, pour ne pas montrer une information fausse.')}
+        ${writer ? msg('Vous pouvez les déclarer à nouveau : la nouvelle version remplacera celle-ci.') : nothing}
       </p>
       ${paths.length > 0
-        ? html`<p class="meta">${msg('Champs en cause :', { id: 'patient-profile.malformed.fields' })} <code>${paths.slice(0, MAX_ISSUES_SHOWN).join(', ')}</code></p>`
-        : html`<p class="meta">${msg('Le contenu n’est pas au format JSON.', { id: 'patient-profile.malformed.not-json' })}</p>`}
+        ? html`<p class="meta">${msg('Champs en cause :')} <code>${paths.slice(0, MAX_ISSUES_SHOWN).join(', ')}</code></p>`
+        : html`<p class="meta">${msg('Le contenu n’est pas au format JSON.')}</p>`}
     </div>`;
   }
 
@@ -594,33 +594,33 @@ export class DmpPatientProfile extends DmpElement {
           e.preventDefault();
           void this.save();
         }}>
-        <h3 id="form-title" tabindex="-1">${msg('Modifier les informations', { id: 'patient-profile.edit' })}</h3>
-        <p class="hint">${msg('Les champs marqués d’un astérisque (*) sont obligatoires dans chaque entrée ajoutée.', { id: 'patient-profile.form.required-hint' })}</p>
+        <h3 id="form-title" tabindex="-1">${msg('Modifier les informations')}</h3>
+        <p class="hint">${msg('Les champs marqués d’un astérisque (*) sont obligatoires dans chaque entrée ajoutée.')}</p>
         ${this.formInvalid
           ? html`<div class="notice notice--error" role="alert">
               ${problemCount === 0
-                ? msg('Certaines informations ne sont pas valides.', { id: 'patient-profile.form.invalid' })
+                ? msg('Certaines informations ne sont pas valides.')
                 : problemCount === 1
-                  ? msg('Vos informations n’ont pas été enregistrées : 1 champ est à corriger.', { id: 'patient-profile.form.invalid.one' })
-                  : msg(str`Vos informations n’ont pas été enregistrées : ${problemCount} champs sont à corriger.`, { id: 'patient-profile.form.invalid.other' })}
+                  ? msg('Vos informations n’ont pas été enregistrées : 1 champ est à corriger.')
+                  : msg(str`Vos informations n’ont pas été enregistrées : ${problemCount} champs sont à corriger.`)}
             </div>`
           : nothing}
         ${this.form.render((form) => form.renderProfileFields(this.formHost))}
         ${this.saveError !== undefined ? this.renderSaveError(loaded) : nothing}
         <div class="buttons">
           <button type="submit" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>
-            ${this.saving ? msg('Enregistrement…', { id: 'patient-profile.saving' }) : msg('Enregistrer', { id: 'patient-profile.save' })}
+            ${this.saving ? msg('Enregistrement…') : msg('Enregistrer')}
           </button>
-          <button type="button" id="cancel" @click=${this.handleCancel}>${msg('Annuler', { id: 'patient-profile.cancel' })}</button>
+          <button type="button" id="cancel" @click=${this.handleCancel}>${msg('Annuler')}</button>
         </div>
       </form>
       <dialog id="discard-dialog" aria-labelledby="discard-title" @close=${this.handleDiscardClose}>
         <form method="dialog">
-          <h3 id="discard-title">${msg('Abandonner les modifications ?', { id: 'patient-profile.discard.title' })}</h3>
-          <p>${msg('Ce que vous avez saisi depuis la dernière version enregistrée sera perdu.', { id: 'patient-profile.discard.detail' })}</p>
+          <h3 id="discard-title">${msg('Abandonner les modifications ?')}</h3>
+          <p>${msg('Ce que vous avez saisi depuis la dernière version enregistrée sera perdu.')}</p>
           <div class="buttons">
-            <button value="discard" class="danger">${msg('Abandonner', { id: 'patient-profile.discard.confirm' })}</button>
-            <button value="keep" autofocus>${msg('Continuer la saisie', { id: 'patient-profile.discard.keep' })}</button>
+            <button value="discard" class="danger">${msg('Abandonner')}</button>
+            <button value="keep" autofocus>${msg('Continuer la saisie')}</button>
           </div>
         </form>
       </dialog>`;
@@ -631,17 +631,17 @@ export class DmpPatientProfile extends DmpElement {
     const conflict = isDmpError(error) && error.kind === 'conflict';
     const newer = conflict && loaded.document && loaded.document.id !== this.editBase?.id ? loaded.document : undefined;
     return html`<div class="notice notice--error save-error" role="alert">
-      <strong>${msg(str`Vos informations n’ont pas été enregistrées : ${errorText(error)}`, { id: 'patient-profile.save-failed' })}</strong>
+      <strong>${msg(str`Vos informations n’ont pas été enregistrées : ${errorText(error)}`)}</strong>
       <p>
         ${this.draftKept === 'device'
-          ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.', { id: 'patient-profile.draft.kept-device' })
-          : msg('Votre saisie est conservée dans ce formulaire (pas sur cet appareil) : vous pouvez réessayer.', { id: 'patient-profile.draft.kept-page' })}
+          ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.')
+          : msg('Votre saisie est conservée dans ce formulaire (pas sur cet appareil) : vous pouvez réessayer.')}
       </p>
       ${newer
-        ? html`<p>${msg(str`La version actuelle date du ${formatDateTime(newer.submittedAt, this.locale)} (par ${newer.author.name}).`, { id: 'patient-profile.conflict.current' })}</p>
+        ? html`<p>${msg(str`La version actuelle date du ${formatDateTime(newer.submittedAt, this.locale)} (par ${newer.author.name}).`)}</p>
             <p class="buttons">
-              <button type="button" @click=${() => void this.save(true)}>${msg('Remplacer la version actuelle par ma saisie', { id: 'patient-profile.conflict.overwrite' })}</button>
-              <button type="button" @click=${() => void this.discardEdit()}>${msg('Abandonner ma saisie', { id: 'patient-profile.conflict.discard' })}</button>
+              <button type="button" @click=${() => void this.save(true)}>${msg('Remplacer la version actuelle par ma saisie')}</button>
+              <button type="button" @click=${() => void this.discardEdit()}>${msg('Abandonner ma saisie')}</button>
             </p>`
         : nothing}
     </div>`;

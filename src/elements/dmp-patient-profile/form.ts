@@ -114,12 +114,12 @@ function addButton(host: ProfileFormHost, list: ListName, label: string, max: nu
     }}>
     ${label}
   </button>
-  ${full ? html`<p class="hint">${msg(str`${max} entrées au plus.`, { id: 'patient-profile.form.max-entries' })}</p>` : nothing}`;
+  ${full ? html`<p class="hint">${msg(str`${max} entrées au plus.`)}</p>` : nothing}`;
 }
 
 function removeButton(host: ProfileFormHost, list: ListName, id: string, label: string): TemplateResult {
   return html`<button type="button" class="remove" aria-label=${label} @click=${() => removeEntry(host, list, id)}>
-    ${msg('Retirer', { id: 'patient-profile.form.remove' })}
+    ${msg('Retirer')}
   </button>`;
 }
 
@@ -127,7 +127,7 @@ function bloodGroupFieldset(host: ProfileFormHost): TemplateResult {
   return html`<fieldset part="section" class="section">
     <legend>${SECTION_TITLES.bloodGroup()}</legend>
     <div class="field">
-      <label for=${FIELD.bloodGroup}>${msg('Groupe sanguin et rhésus', { id: 'patient-profile.form.blood-group' })}</label>
+      <label for=${FIELD.bloodGroup}>${msg('Groupe sanguin et rhésus')}</label>
       <select id=${FIELD.bloodGroup}
         @change=${(e: Event) => host.change({ ...host.draft, bloodGroup: valueOf(e) as ProfileDraft['bloodGroup'] })}>
         ${BLOOD_GROUPS.map((g) => html`<option value=${g} ?selected=${host.draft.bloodGroup === g}>${bloodGroupLabel(g)}</option>`)}
@@ -145,36 +145,36 @@ function allergiesFieldset(host: ProfileFormHost): TemplateResult {
       <input id=${noneId} type="checkbox" .checked=${d.allergiesNoneKnown}
         aria-invalid=${host.problems.has(noneId) ? 'true' : 'false'} aria-describedby=${describedBy(host, noneId)}
         @change=${(e: Event) => host.change({ ...host.draft, allergiesNoneKnown: (e.target as HTMLInputElement).checked })} />
-      <label for=${noneId}>${msg('Aucune allergie connue', { id: 'patient-profile.allergies.none-known' })}</label>
+      <label for=${noneId}>${msg('Aucune allergie connue')}</label>
     </div>
     ${fieldError(host, noneId)}
     <ul class="form-entries">
       ${repeat(d.allergies, (a) => a.id, (a, i) => html`<li class="entry">
         ${textField(host, FIELD.allergy(a.id, 'agent'), {
-          label: msg('Substance, aliment ou médicament', { id: 'patient-profile.form.allergy.agent' }),
+          label: msg('Substance, aliment ou médicament'),
           value: a.agent,
           required: true,
           onInput: (agent) => setEntry(host, 'allergies', a.id, { agent }),
         })}
         ${textField(host, FIELD.allergy(a.id, 'reaction'), {
-          label: msg('Réaction', { id: 'patient-profile.form.allergy.reaction' }),
+          label: msg('Réaction'),
           value: a.reaction,
           maxlength: 500,
           onInput: (reaction) => setEntry(host, 'allergies', a.id, { reaction }),
         })}
         ${textField(host, FIELD.allergy(a.id, 'since'), {
-          label: msg('Depuis le', { id: 'patient-profile.form.allergy.since' }),
+          label: msg('Depuis le'),
           value: a.since,
           type: 'date',
           max: host.today,
           onInput: (since) => setEntry(host, 'allergies', a.id, { since }),
         })}
         ${removeButton(host, 'allergies', a.id, a.agent.trim()
-          ? msg(str`Retirer l’allergie ${a.agent.trim()}`, { id: 'patient-profile.form.allergy.remove' })
-          : msg(str`Retirer l’allergie n° ${i + 1}`, { id: 'patient-profile.form.allergy.remove-nth' }))}
+          ? msg(str`Retirer l’allergie ${a.agent.trim()}`)
+          : msg(str`Retirer l’allergie n° ${i + 1}`))}
       </li>`)}
     </ul>
-    ${addButton(host, 'allergies', msg('Ajouter une allergie ou une intolérance', { id: 'patient-profile.form.allergy.add' }), MAX_ALLERGIES)}
+    ${addButton(host, 'allergies', msg('Ajouter une allergie ou une intolérance'), MAX_ALLERGIES)}
   </fieldset>`;
 }
 
@@ -184,47 +184,47 @@ function treatmentsFieldset(host: ProfileFormHost): TemplateResult {
     <ul class="form-entries">
       ${repeat(host.draft.treatments, (t) => t.id, (t, i) => html`<li class="entry">
         ${textField(host, FIELD.treatment(t.id, 'name'), {
-          label: msg('Médicament ou traitement', { id: 'patient-profile.form.treatment.name' }),
+          label: msg('Médicament ou traitement'),
           value: t.name,
           required: true,
           onInput: (name) => setEntry(host, 'treatments', t.id, { name }),
         })}
         ${textField(host, FIELD.treatment(t.id, 'dosage'), {
-          label: msg('Posologie', { id: 'patient-profile.form.treatment.dosage' }),
+          label: msg('Posologie'),
           value: t.dosage,
           onInput: (dosage) => setEntry(host, 'treatments', t.id, { dosage }),
         })}
         ${removeButton(host, 'treatments', t.id, t.name.trim()
-          ? msg(str`Retirer le traitement ${t.name.trim()}`, { id: 'patient-profile.form.treatment.remove' })
-          : msg(str`Retirer le traitement n° ${i + 1}`, { id: 'patient-profile.form.treatment.remove-nth' }))}
+          ? msg(str`Retirer le traitement ${t.name.trim()}`)
+          : msg(str`Retirer le traitement n° ${i + 1}`))}
       </li>`)}
     </ul>
-    ${addButton(host, 'treatments', msg('Ajouter un traitement', { id: 'patient-profile.form.treatment.add' }), MAX_TREATMENTS)}
+    ${addButton(host, 'treatments', msg('Ajouter un traitement'), MAX_TREATMENTS)}
   </fieldset>`;
 }
 
 function contactsFieldset(host: ProfileFormHost): TemplateResult {
-  const phoneHint = msg('Format français, par exemple 06 12 34 56 78.', { id: 'patient-profile.form.phone-hint' });
+  const phoneHint = msg('Format français, par exemple 06 12 34 56 78.');
   return html`<fieldset part="section" class="section">
     <legend>${SECTION_TITLES.contacts()}</legend>
     <ul class="form-entries">
       ${repeat(host.draft.emergencyContacts, (c) => c.id, (c, i) => html`<li class="entry">
         ${textField(host, FIELD.contact(c.id, 'name'), {
-          label: msg('Nom et prénom', { id: 'patient-profile.form.contact.name' }),
+          label: msg('Nom et prénom'),
           value: c.name,
           required: true,
           maxlength: 150,
           onInput: (name) => setEntry(host, 'emergencyContacts', c.id, { name }),
         })}
         ${textField(host, FIELD.contact(c.id, 'relationship'), {
-          label: msg('Lien avec le patient', { id: 'patient-profile.form.contact.relationship' }),
+          label: msg('Lien avec le patient'),
           value: c.relationship,
           required: true,
           maxlength: 100,
           onInput: (relationship) => setEntry(host, 'emergencyContacts', c.id, { relationship }),
         })}
         ${textField(host, FIELD.contact(c.id, 'phone'), {
-          label: msg('Téléphone', { id: 'patient-profile.form.phone' }),
+          label: msg('Téléphone'),
           value: c.phone,
           type: 'tel',
           required: true,
@@ -233,11 +233,11 @@ function contactsFieldset(host: ProfileFormHost): TemplateResult {
           onInput: (phone) => setEntry(host, 'emergencyContacts', c.id, { phone }),
         })}
         ${removeButton(host, 'emergencyContacts', c.id, c.name.trim()
-          ? msg(str`Retirer la personne à prévenir ${c.name.trim()}`, { id: 'patient-profile.form.contact.remove' })
-          : msg(str`Retirer la personne à prévenir n° ${i + 1}`, { id: 'patient-profile.form.contact.remove-nth' }))}
+          ? msg(str`Retirer la personne à prévenir ${c.name.trim()}`)
+          : msg(str`Retirer la personne à prévenir n° ${i + 1}`))}
       </li>`)}
     </ul>
-    ${addButton(host, 'emergencyContacts', msg('Ajouter une personne à prévenir', { id: 'patient-profile.form.contact.add' }), MAX_EMERGENCY_CONTACTS)}
+    ${addButton(host, 'emergencyContacts', msg('Ajouter une personne à prévenir'), MAX_EMERGENCY_CONTACTS)}
   </fieldset>`;
 }
 
@@ -247,30 +247,30 @@ function trustedFieldset(host: ProfileFormHost): TemplateResult {
   return html`<fieldset part="section" class="section">
     <legend>${SECTION_TITLES.trusted()}</legend>
     <p class="hint">
-      ${msg('La personne de confiance accompagne le patient dans ses démarches et est consultée s’il ne peut plus exprimer sa volonté. Laissez vide si aucune n’est désignée.', { id: 'patient-profile.form.trusted.hint' })}
+      ${msg('La personne de confiance accompagne le patient dans ses démarches et est consultée s’il ne peut plus exprimer sa volonté. Laissez vide si aucune n’est désignée.')}
     </p>
     ${textField(host, FIELD.trusted('name'), {
-      label: msg('Nom et prénom', { id: 'patient-profile.form.contact.name' }),
+      label: msg('Nom et prénom'),
       value: t.name,
       maxlength: 150,
       onInput: (name) => set({ name }),
     })}
     ${textField(host, FIELD.trusted('relationship'), {
-      label: msg('Lien avec le patient', { id: 'patient-profile.form.contact.relationship' }),
+      label: msg('Lien avec le patient'),
       value: t.relationship,
       maxlength: 100,
       onInput: (relationship) => set({ relationship }),
     })}
     ${textField(host, FIELD.trusted('phone'), {
-      label: msg('Téléphone', { id: 'patient-profile.form.phone' }),
+      label: msg('Téléphone'),
       value: t.phone,
       type: 'tel',
       maxlength: 20,
-      hint: msg('Format français, par exemple 06 12 34 56 78.', { id: 'patient-profile.form.phone-hint' }),
+      hint: msg('Format français, par exemple 06 12 34 56 78.'),
       onInput: (phone) => set({ phone }),
     })}
     ${textField(host, FIELD.trusted('email'), {
-      label: msg('Adresse e-mail', { id: 'patient-profile.form.email' }),
+      label: msg('Adresse e-mail'),
       value: t.email,
       type: 'email',
       maxlength: 254,
@@ -286,15 +286,15 @@ function directivesFieldset(host: ProfileFormHost): TemplateResult {
   return html`<fieldset part="section" class="section">
     <legend>${SECTION_TITLES.directives()}</legend>
     <p class="hint" id="directives-hint">
-      ${msg('Les directives anticipées disent les volontés du patient sur sa fin de vie, pour le cas où il ne pourrait plus les exprimer. Elles peuvent être modifiées ou remplacées à tout moment. Un document signé peut aussi être déposé dans la section « Directives anticipées », une fois ce formulaire fermé.', { id: 'patient-profile.form.directives.hint' })}
+      ${msg('Les directives anticipées disent les volontés du patient sur sa fin de vie, pour le cas où il ne pourrait plus les exprimer. Elles peuvent être modifiées ou remplacées à tout moment. Un document signé peut aussi être déposé dans la section « Directives anticipées », une fois ce formulaire fermé.')}
     </p>
     <div class="field">
-      <label for=${textId}>${msg('Texte des directives', { id: 'patient-profile.form.directives.text' })}</label>
+      <label for=${textId}>${msg('Texte des directives')}</label>
       <textarea id=${textId} rows="5" maxlength="10000" .value=${d.text} aria-describedby="directives-hint"
         @input=${(e: Event) => set({ text: valueOf(e) })}></textarea>
     </div>
     ${textField(host, FIELD.directivesWrittenOn, {
-      label: msg('Rédigées le', { id: 'patient-profile.form.directives.written-on' }),
+      label: msg('Rédigées le'),
       value: d.writtenOn,
       type: 'date',
       max: host.today,
@@ -308,7 +308,7 @@ function organFieldset(host: ProfileFormHost): TemplateResult {
   return html`<fieldset part="section" class="section">
     <legend>${SECTION_TITLES.organ()}</legend>
     <p class="hint" id="organ-hint">
-      ${msg('En France, chacun est présumé donneur. Pour que le refus soit opposable, il faut aussi s’inscrire sur le registre national des refus de l’Agence de la biomédecine.', { id: 'patient-profile.form.organ.hint' })}
+      ${msg('En France, chacun est présumé donneur. Pour que le refus soit opposable, il faut aussi s’inscrire sur le registre national des refus de l’Agence de la biomédecine.')}
     </p>
     <div role="radiogroup" aria-describedby="organ-hint" aria-label=${SECTION_TITLES.organ()}>
       ${ORGAN_DONATION_CHOICES.map((choice) => html`<div class="check">
@@ -318,7 +318,7 @@ function organFieldset(host: ProfileFormHost): TemplateResult {
       </div>`)}
     </div>
     <div class="field">
-      <label for=${FIELD.organNote}>${msg('Précisions (facultatif)', { id: 'patient-profile.form.organ.note' })}</label>
+      <label for=${FIELD.organNote}>${msg('Précisions (facultatif)')}</label>
       <textarea id=${FIELD.organNote} rows="2" maxlength="1000" .value=${o.note}
         @input=${(e: Event) => host.change({ ...host.draft, organDonation: { ...host.draft.organDonation, note: valueOf(e) } })}></textarea>
     </div>

@@ -7,7 +7,7 @@ import { bloodGroupLabel, organDonationLabel } from './texts.js';
 
 /** The mark every section carries, so nobody mistakes a declaration for a professional's finding. */
 export function declaredBadge(): TemplateResult {
-  return html`<span part="badge" class="badge">${msg('Déclaré par le patient', { id: 'patient-profile.badge' })}</span>`;
+  return html`<span part="badge" class="badge">${msg('Déclaré par le patient')}</span>`;
 }
 
 /** A section of the read view: its heading, the badge, its content. */
@@ -22,17 +22,17 @@ export function section(id: string, title: string, content: unknown): TemplateRe
 }
 
 function notFilled(): TemplateResult {
-  return html`<p class="muted">${msg('Non renseigné', { id: 'patient-profile.not-filled' })}</p>`;
+  return html`<p class="muted">${msg('Non renseigné')}</p>`;
 }
 
 export const SECTION_TITLES = {
-  bloodGroup: () => msg('Groupe sanguin', { id: 'patient-profile.section.blood-group' }),
-  allergies: () => msg('Allergies et intolérances', { id: 'patient-profile.section.allergies' }),
-  treatments: () => msg('Traitements en cours', { id: 'patient-profile.section.treatments' }),
-  contacts: () => msg('Personnes à prévenir en cas d’urgence', { id: 'patient-profile.section.contacts' }),
-  trusted: () => msg('Personne de confiance', { id: 'patient-profile.section.trusted' }),
-  directives: () => msg('Directives anticipées', { id: 'patient-profile.section.directives' }),
-  organ: () => msg('Don d’organes et de tissus', { id: 'patient-profile.section.organ' }),
+  bloodGroup: () => msg('Groupe sanguin'),
+  allergies: () => msg('Allergies et intolérances'),
+  treatments: () => msg('Traitements en cours'),
+  contacts: () => msg('Personnes à prévenir en cas d’urgence'),
+  trusted: () => msg('Personne de confiance'),
+  directives: () => msg('Directives anticipées'),
+  organ: () => msg('Don d’organes et de tissus'),
 };
 
 /** The directives section: the written directives, then the part the element owns (files, upload). */
@@ -42,7 +42,7 @@ export function renderDirectivesSection(profile: PatientProfile | undefined, loc
     'directives',
     SECTION_TITLES.directives(),
     html`${directives
-      ? html`<p class="meta">${msg(str`Rédigées le ${formatDate(directives.writtenOn, locale)}`, { id: 'patient-profile.directives.written-on' })}</p>
+      ? html`<p class="meta">${msg(str`Rédigées le ${formatDate(directives.writtenOn, locale)}`)}</p>
           ${directives.text ? html`<p class="value prose">${directives.text}</p>` : nothing}`
       : nothing}
     ${files}`,
@@ -60,13 +60,13 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
       'allergies',
       SECTION_TITLES.allergies(),
       p.allergiesNoneKnown
-        ? html`<p class="value">${msg('Aucune allergie connue', { id: 'patient-profile.allergies.none-known' })}</p>`
+        ? html`<p class="value">${msg('Aucune allergie connue')}</p>`
         : p.allergies.length === 0
           ? notFilled()
           : html`<ul class="entries">
               ${repeat(p.allergies, (a) => a.id, (a) => html`<li>
                 <strong>${a.agent}</strong>${a.reaction ? html` — ${a.reaction}` : nothing}
-                ${a.since ? html`<span class="meta">${msg(str`depuis le ${formatDate(a.since, locale)}`, { id: 'patient-profile.allergies.since' })}</span>` : nothing}
+                ${a.since ? html`<span class="meta">${msg(str`depuis le ${formatDate(a.since, locale)}`)}</span>` : nothing}
               </li>`)}
             </ul>`,
     )}

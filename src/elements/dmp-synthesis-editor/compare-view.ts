@@ -98,11 +98,11 @@ export function renderVersionChanges(old: SynthesisContent, current: SynthesisCo
 function changeBadge(kind: 'added' | 'removed' | 'changed'): string {
   switch (kind) {
     case 'added':
-      return msg('Ajouté', { id: 'synthesis-editor.diff.added' });
+      return msg('Ajouté');
     case 'removed':
-      return msg('Retiré', { id: 'synthesis-editor.diff.removed' });
+      return msg('Retiré');
     case 'changed':
-      return msg('Modifié', { id: 'synthesis-editor.diff.changed' });
+      return msg('Modifié');
   }
 }
 
@@ -111,16 +111,16 @@ function fieldOf(def: ListDef, name: string): FieldDef {
 }
 
 function fromTo(field: FieldDef, before: unknown, after: unknown, o: ViewOptions): string {
-  const none = msg('(vide)', { id: 'synthesis-editor.diff.empty' });
+  const none = msg('(vide)');
   const b = displayValue(field, before, o.locale) || none;
   const a = displayValue(field, after, o.locale) || none;
-  return msg(str`${field.label()} : ${b} → ${a}`, { id: 'synthesis-editor.diff.from-to' });
+  return msg(str`${field.label()} : ${b} → ${a}`);
 }
 
 /** The changes between two versions, entry by entry, highlighted by kind (in words too). */
 export function renderDiff(diff: SynthesisDiff, o: ViewOptions): TemplateResult {
   if (diff.entries.length === 0 && diff.scalars.length === 0) {
-    return html`<p class="muted">${msg('Aucune différence.', { id: 'synthesis-editor.diff.none' })}</p>`;
+    return html`<p class="muted">${msg('Aucune différence.')}</p>`;
   }
   return html`<ul class="diff" part="diff">
     ${diff.entries.map((change) => {
@@ -154,22 +154,20 @@ export function renderConflict(v: ConflictView): TemplateResult {
 const server = v.server;
   const result = mergeSynthesis(v.base, v.work, server.content);
   return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title">
-    <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie', { id: 'synthesis-editor.conflict.title' })}</h3>
+    <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie')}</h3>
     <p role="alert">
-      ${msg(str`Version ${server.version} enregistrée le ${formatDateTime(server.savedAt, v.locale)} par ${server.author.name}. Vos modifications sont conservées.`, {
-        id: 'synthesis-editor.conflict.detail',
-      })}
+      ${msg(str`Version ${server.version} enregistrée le ${formatDateTime(server.savedAt, v.locale)} par ${server.author.name}. Vos modifications sont conservées.`)}
     </p>
-    <h4>${msg('Ce qui a changé sur le serveur', { id: 'synthesis-editor.conflict.server-changes' })}</h4>
+    <h4>${msg('Ce qui a changé sur le serveur')}</h4>
     ${renderDiff(diffSynthesis(v.base, server.content), v.view)}
     ${result.conflicts.length > 0
-      ? html`<h4>${msg('Modifié des deux côtés : choisissez', { id: 'synthesis-editor.conflict.both' })}</h4>
+      ? html`<h4>${msg('Modifié des deux côtés : choisissez')}</h4>
           ${result.conflicts.map((c, i) => renderPick(v, c, i))}`
       : nothing}
     <div class="actions">
-      <button type="button" class="primary" data-action="merge" @click=${() => v.merge()}>${msg('Fusionner avec la version du serveur', { id: 'synthesis-editor.merge' })}</button>
-      <button type="button" data-action="overwrite" ?disabled=${v.saving} @click=${(e: Event) => v.overwrite(e)}>${msg('Écraser avec ma version', { id: 'synthesis-editor.overwrite' })}</button>
-      <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications', { id: 'synthesis-editor.discard' })}</button>
+      <button type="button" class="primary" data-action="merge" @click=${() => v.merge()}>${msg('Fusionner avec la version du serveur')}</button>
+      <button type="button" data-action="overwrite" ?disabled=${v.saving} @click=${(e: Event) => v.overwrite(e)}>${msg('Écraser avec ma version')}</button>
+      <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>
     </div>
     ${v.saveError ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">${errorText(v.saveError)}</p>` : nothing}
   </section>`;
@@ -178,7 +176,7 @@ const server = v.server;
 function renderPick(v: ConflictView, conflict: MergeConflict, index: number): TemplateResult {
   const pick = v.picks[conflict.key] ?? 'mine';
   const describe = (value: unknown) => {
-    if (value === undefined) return msg('(retiré)', { id: 'synthesis-editor.conflict.removed' });
+    if (value === undefined) return msg('(retiré)');
     if (conflict.list) {
       const def = listDef(conflict.list);
       const entry = value as Entry;
@@ -195,7 +193,7 @@ function renderPick(v: ConflictView, conflict: MergeConflict, index: number): Te
     </label>`;
   return html`<fieldset class="pick">
     <legend>${title}</legend>
-    ${side('mine', msg('Ma version', { id: 'synthesis-editor.conflict.mine' }), conflict.mine)}
-    ${side('theirs', msg('Version du serveur', { id: 'synthesis-editor.conflict.theirs' }), conflict.theirs)}
+    ${side('mine', msg('Ma version'), conflict.mine)}
+    ${side('theirs', msg('Version du serveur'), conflict.theirs)}
   </fieldset>`;
 }

@@ -526,7 +526,7 @@ export class DmpSynthesisEditor extends DmpElement {
     this.base = { etag: server.etag, version: server.version, content: server.content };
     this.conflict = undefined;
     this.setWork(merged);
-    this.announce(msg('Versions fusionnées : vérifiez puis enregistrez.', { id: 'synthesis-editor.merged' }));
+    this.announce(msg('Versions fusionnées : vérifiez puis enregistrez.'));
     void this.focusLater('[data-action="save"]');
   }
 
@@ -535,10 +535,8 @@ export class DmpSynthesisEditor extends DmpElement {
     if (!conflict) return;
     this.askConfirmation(
       event,
-      msg(str`Remplacer la version ${conflict.server.version} de ${conflict.server.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`, {
-        id: 'synthesis-editor.overwrite-confirm',
-      }),
-      msg('Écraser', { id: 'synthesis-editor.overwrite-do' }),
+      msg(str`Remplacer la version ${conflict.server.version} de ${conflict.server.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`),
+      msg('Écraser'),
       async () => {
         const { loaded, work } = this;
         if (!(await this.loadValidate(true)) || !this.stillAsked(loaded, work)) return;
@@ -554,8 +552,8 @@ export class DmpSynthesisEditor extends DmpElement {
   private discard(event: Event): void {
     this.askConfirmation(
       event,
-      msg('Abandonner vos modifications ? Elles seront effacées de cet appareil.', { id: 'synthesis-editor.discard-confirm' }),
-      msg('Abandonner', { id: 'synthesis-editor.discard-do' }),
+      msg('Abandonner vos modifications ? Elles seront effacées de cet appareil.'),
+      msg('Abandonner'),
       () => {
         const loaded = this.loaded;
         clearTimeout(this.draftTimer);
@@ -570,7 +568,7 @@ export class DmpSynthesisEditor extends DmpElement {
         this.touched = new Set();
         this.badDates = new Set();
         this.showAll = false;
-        this.announce(msg('Modifications abandonnées.', { id: 'synthesis-editor.discarded' }));
+        this.announce(msg('Modifications abandonnées.'));
         this.stopEditing();
       },
     );
@@ -614,8 +612,8 @@ export class DmpSynthesisEditor extends DmpElement {
   private problemSummary(): string {
     const n = this.problemCount;
     return n === 1
-      ? msg('1 champ à corriger avant d’enregistrer.', { id: 'synthesis-editor.problems.one' })
-      : msg(str`${n} champs à corriger avant d’enregistrer.`, { id: 'synthesis-editor.problems.other' });
+      ? msg('1 champ à corriger avant d’enregistrer.')
+      : msg(str`${n} champs à corriger avant d’enregistrer.`);
   }
 
   private visibleProblem(key: string): FieldProblem | undefined {
@@ -625,13 +623,13 @@ export class DmpSynthesisEditor extends DmpElement {
 
   protected renderContent(): unknown {
     if (!this.patientIns) {
-      return html`<p part="base" class="notice">${msg('Aucun patient n’est indiqué (attribut patient-ins).', { id: 'synthesis-editor.no-patient' })}</p>`;
+      return html`<p part="base" class="notice">${msg('Aucun patient n’est indiqué (attribut patient-ins).')}</p>`;
     }
     const loaded = this.loaded?.key === draftKey(this.authorKey, this.patientIns) ? this.loaded : undefined;
     if (!loaded) {
       if (this.load.status === TaskStatus.ERROR) return this.renderLoadError(this.load.error);
       return html`<div part="base" class="skeleton" aria-busy="true" role="status">
-        <span class="sr-only">${msg('Chargement de la synthèse médicale…', { id: 'synthesis-editor.loading' })}</span>
+        <span class="sr-only">${msg('Chargement de la synthèse médicale…')}</span>
       </div>`;
     }
     if (loaded.refused) return this.renderRefusal(loaded.refused);
@@ -641,12 +639,12 @@ export class DmpSynthesisEditor extends DmpElement {
       ${this.load.status === TaskStatus.ERROR ? html`<p class="notice notice--error" role="alert">${errorText(this.load.error)}</p>` : nothing}
       ${this.saved
         ? html`<p class="notice saved no-print" role="status" tabindex="-1">
-            ${msg(str`Version ${this.saved.version} enregistrée.`, { id: 'synthesis-editor.saved' })}
+            ${msg(str`Version ${this.saved.version} enregistrée.`)}
           </p>`
         : nothing}
       ${this.restoredAt && editing
         ? html`<p class="notice no-print" role="status">
-            ${msg(str`Brouillon non enregistré repris (modifié le ${formatDateTime(this.restoredAt, this.locale)}).`, { id: 'synthesis-editor.restored' })}
+            ${msg(str`Brouillon non enregistré repris (modifié le ${formatDateTime(this.restoredAt, this.locale)}).`)}
           </p>`
         : nothing}
       ${this.conflict && editing ? this.renderConflict(this.conflict.server) : nothing}
@@ -660,15 +658,15 @@ export class DmpSynthesisEditor extends DmpElement {
   private renderLoadError(error: unknown): TemplateResult {
     const forbidden = isDmpError(error) && error.kind === 'forbidden';
     return html`<div part="base" class="notice notice--error" role="alert">
-      <strong>${forbidden ? msg('Accès refusé', { id: 'synthesis-editor.refused' }) : msg('Impossible d’afficher la synthèse médicale', { id: 'synthesis-editor.load-failed' })}</strong>
+      <strong>${forbidden ? msg('Accès refusé') : msg('Impossible d’afficher la synthèse médicale')}</strong>
       <p>${errorText(error)}</p>
-      ${forbidden ? nothing : html`<p><button type="button" @click=${() => void this.load.run()}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button></p>`}
+      ${forbidden ? nothing : html`<p><button type="button" @click=${() => void this.load.run()}>${msg('Réessayer')}</button></p>`}
     </div>`;
   }
 
   private renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div part="base" class="notice notice--error" role="alert">
-      <strong>${msg('Accès refusé', { id: 'synthesis-editor.refused' })}</strong>
+      <strong>${msg('Accès refusé')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
@@ -680,26 +678,26 @@ export class DmpSynthesisEditor extends DmpElement {
       <div>
         <h2 id="title">
           ${this.plain
-            ? msg('Votre synthèse médicale', { id: 'synthesis-editor.title.plain' })
-            : msg('Volet de synthèse médicale', { id: 'synthesis-editor.title' })}
+            ? msg('Votre synthèse médicale')
+            : msg('Volet de synthèse médicale')}
         </h2>
         ${renderPatientLine(patient, this.locale)}
         <p class="muted">
           ${current
-            ? msg(str`Version ${current.version}, mise à jour le ${formatDate(current.savedAt, this.locale)} par ${current.author.name}`, { id: 'synthesis-editor.version-line' })
+            ? msg(str`Version ${current.version}, mise à jour le ${formatDate(current.savedAt, this.locale)} par ${current.author.name}`)
             : this.plain
-              ? msg('Votre médecin traitant n’a pas encore rédigé votre synthèse médicale.', { id: 'synthesis-editor.empty.plain' })
-              : msg('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.', { id: 'synthesis-editor.empty' })}
+              ? msg('Votre médecin traitant n’a pas encore rédigé votre synthèse médicale.')
+              : msg('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.')}
         </p>
-        ${!loaded.canWrite && !this.plain ? html`<p class="muted">${msg('Lecture seule.', { id: 'synthesis-editor.read-only' })} ${reasonText(loaded.writeReason)}</p>` : nothing}
+        ${!loaded.canWrite && !this.plain ? html`<p class="muted">${msg('Lecture seule.')} ${reasonText(loaded.writeReason)}</p>` : nothing}
       </div>
       <div class="toolbar no-print" part="toolbar">
         ${loaded.canWrite && !editing
           ? html`<button type="button" class="primary" data-action="edit" @click=${this.startEditing}>
-              ${current ? msg('Modifier', { id: 'synthesis-editor.edit' }) : msg('Rédiger la synthèse', { id: 'synthesis-editor.write' })}
+              ${current ? msg('Modifier') : msg('Rédiger la synthèse')}
             </button>`
           : nothing}
-        ${current ? html`<button type="button" @click=${() => window.print()}>${msg('Imprimer', { id: 'synthesis-editor.print' })}</button>` : nothing}
+        ${current ? html`<button type="button" @click=${() => window.print()}>${msg('Imprimer')}</button>` : nothing}
       </div>
     </header>`;
   }
@@ -762,29 +760,29 @@ export class DmpSynthesisEditor extends DmpElement {
   private renderVersions(): TemplateResult | typeof nothing {
     if (!this.current) return nothing;
     return html`<details class="versions no-print" part="versions" @toggle=${this.handleVersionsToggle}>
-      <summary>${msg('Historique des versions', { id: 'synthesis-editor.versions' })}</summary>
+      <summary>${msg('Historique des versions')}</summary>
       ${this.versions.render({
-        pending: () => html`<p aria-busy="true">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`,
+        pending: () => html`<p aria-busy="true">${msg('Chargement…')}</p>`,
         error: (error) => html`<p class="notice notice--error" role="alert">
           ${errorText(error)}
-          <button type="button" @click=${() => void this.versions.run()}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button>
+          <button type="button" @click=${() => void this.versions.run()}>${msg('Réessayer')}</button>
         </p>`,
         complete: (items) => html`<ol class="version-list">
           ${items.map(
             (v) => html`<li>
               <span>
-                ${msg(str`Version ${v.version}`, { id: 'synthesis-editor.version' })} · ${formatDateTime(v.savedAt, this.locale)} · ${v.author.name}
-                ${v.version === this.current?.version ? html`<strong>${msg('(actuelle)', { id: 'synthesis-editor.current' })}</strong>` : nothing}
+                ${msg(str`Version ${v.version}`)} · ${formatDateTime(v.savedAt, this.locale)} · ${v.author.name}
+                ${v.version === this.current?.version ? html`<strong>${msg('(actuelle)')}</strong>` : nothing}
               </span>
               ${v.version === this.current?.version
                 ? nothing
                 : html`<button
                     type="button"
                     data-version=${v.version}
-                    aria-label=${msg(str`Afficher et comparer la version ${v.version}`, { id: 'synthesis-editor.compare-label' })}
+                    aria-label=${msg(str`Afficher et comparer la version ${v.version}`)}
                     @click=${() => this.showVersion(v.version)}
                   >
-                    ${msg('Afficher et comparer', { id: 'synthesis-editor.compare' })}
+                    ${msg('Afficher et comparer')}
                   </button>`}
             </li>`,
           )}
@@ -796,24 +794,24 @@ export class DmpSynthesisEditor extends DmpElement {
 
   private renderVersion(): TemplateResult | undefined {
     return this.version.render({
-      pending: () => html`<p aria-busy="true">${msg('Chargement…', { id: 'synthesis-editor.versions.loading' })}</p>`,
+      pending: () => html`<p aria-busy="true">${msg('Chargement…')}</p>`,
       error: (error) => html`<p class="notice notice--error" role="alert">
         ${errorText(error)}
         ${isRetryable(error)
-          ? html`<button type="button" @click=${() => void this.version.run()}>${msg('Réessayer', { id: 'synthesis-editor.retry' })}</button>`
+          ? html`<button type="button" @click=${() => void this.version.run()}>${msg('Réessayer')}</button>`
           : nothing}
       </p>`,
       complete: (old) => html`<section class="version-view" aria-labelledby="version-title">
         <h3 id="version-title" tabindex="-1">
-          ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, this.locale)}, par ${old.author.name}`, { id: 'synthesis-editor.version-title' })}
+          ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, this.locale)}, par ${old.author.name}`)}
         </h3>
-        <h4>${msg('Changements depuis cette version jusqu’à la version actuelle', { id: 'synthesis-editor.version-changes' })}</h4>
+        <h4>${msg('Changements depuis cette version jusqu’à la version actuelle')}</h4>
         ${this.current ? this.comparison.render((compare) => compare.renderVersionChanges(old.content, this.current!.content, this.view)) : nothing}
         <details>
-          <summary>${msg(str`Contenu complet de la version ${old.version}`, { id: 'synthesis-editor.version-content' })}</summary>
+          <summary>${msg(str`Contenu complet de la version ${old.version}`)}</summary>
           ${renderReadView(old.content, this.view)}
         </details>
-        <button type="button" @click=${() => this.showVersion(undefined)}>${msg('Fermer la comparaison', { id: 'synthesis-editor.compare-close' })}</button>
+        <button type="button" @click=${() => this.showVersion(undefined)}>${msg('Fermer la comparaison')}</button>
       </section>`,
     });
   }
@@ -825,7 +823,7 @@ export class DmpSynthesisEditor extends DmpElement {
         <p id="confirm-text">${c?.text ?? ''}</p>
         <div class="actions">
           <button value="confirm" class="primary">${c?.action ?? ''}</button>
-          <button value="cancel">${msg('Annuler', { id: 'synthesis-editor.cancel' })}</button>
+          <button value="cancel">${msg('Annuler')}</button>
         </div>
       </form>
     </dialog>`;

@@ -221,14 +221,14 @@ function renderEditEntry(v: EditView, def: ListDef, entry: Entry, index: number,
     <legend>${name}</legend>
     <div class="fields">${def.fields.map((field) => renderField(v, def, entry, index, field))}</div>
     <div class="entry-actions">
-      <button type="button" data-action="up" ?disabled=${index === 0} aria-label=${msg(str`Monter ${name}`, { id: 'synthesis-editor.move-up' })} @click=${() => moveEntry(v.editor, def, index, -1)}>
-        ${msg('Monter', { id: 'synthesis-editor.up' })}
+      <button type="button" data-action="up" ?disabled=${index === 0} aria-label=${msg(str`Monter ${name}`)} @click=${() => moveEntry(v.editor, def, index, -1)}>
+        ${msg('Monter')}
       </button>
-      <button type="button" data-action="down" ?disabled=${index === count - 1} aria-label=${msg(str`Descendre ${name}`, { id: 'synthesis-editor.move-down' })} @click=${() => moveEntry(v.editor, def, index, 1)}>
-        ${msg('Descendre', { id: 'synthesis-editor.down' })}
+      <button type="button" data-action="down" ?disabled=${index === count - 1} aria-label=${msg(str`Descendre ${name}`)} @click=${() => moveEntry(v.editor, def, index, 1)}>
+        ${msg('Descendre')}
       </button>
-      <button type="button" data-action="remove" aria-label=${msg(str`Retirer ${name}`, { id: 'synthesis-editor.remove-entry' })} @click=${() => removeEntry(v.editor, def, index)}>
-        ${msg('Retirer', { id: 'synthesis-editor.remove' })}
+      <button type="button" data-action="remove" aria-label=${msg(str`Retirer ${name}`)} @click=${() => removeEntry(v.editor, def, index)}>
+        ${msg('Retirer')}
       </button>
     </div>
   </fieldset>`;
@@ -331,16 +331,16 @@ function renderActions(v: EditView): TemplateResult {
   const invalid = v.problemCount > 0;
   return html`<div class="actions" part="actions">
     <button type="button" class="primary" data-action="save" ?disabled=${v.saving} aria-disabled=${invalid ? 'true' : 'false'} @click=${() => v.save()}>
-      ${v.saving ? msg('Enregistrement…', { id: 'synthesis-editor.saving' }) : msg('Enregistrer une nouvelle version', { id: 'synthesis-editor.save' })}
+      ${v.saving ? msg('Enregistrement…') : msg('Enregistrer une nouvelle version')}
     </button>
     ${v.dirty
-      ? html`<button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications', { id: 'synthesis-editor.discard' })}</button>`
-      : html`<button type="button" data-action="close" @click=${() => v.stopEditing()}>${msg('Fermer l’éditeur', { id: 'synthesis-editor.close' })}</button>`}
+      ? html`<button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>`
+      : html`<button type="button" data-action="close" @click=${() => v.stopEditing()}>${msg('Fermer l’éditeur')}</button>`}
     <span class="summary" aria-live="polite">${invalid ? v.problemSummary() : nothing}</span>
     ${v.saveError
       ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">
-          ${msg('La version n’est pas enregistrée.', { id: 'synthesis-editor.save-failed' })} ${errorText(v.saveError)}
-          ${msg('Vos modifications sont conservées sur cet appareil ; réessayez.', { id: 'synthesis-editor.kept' })}
+          ${msg('La version n’est pas enregistrée.')} ${errorText(v.saveError)}
+          ${msg('Vos modifications sont conservées sur cet appareil ; réessayez.')}
         </p>`
       : nothing}
   </div>`;

@@ -102,7 +102,7 @@ export function removeEntry(host: EditorHost, def: ListDef, index: number): void
   const prefix = fieldKey(def.list, removed?.id ?? '', '');
   host.badDates = new Set([...host.badDates].filter((key) => !key.startsWith(prefix)));
   host.setWork({ ...host.work, [def.list]: entries });
-  host.announce(msg('Entrée retirée.', { id: 'synthesis-editor.removed' }));
+  host.announce(msg('Entrée retirée.'));
   const next = entries[index] ?? entries[index - 1];
   void host.focusLater(next ? `${entrySelector(next.id)} [data-key]` : `[data-add="${def.list}"]`);
 }
@@ -114,7 +114,7 @@ export function moveEntry(host: EditorHost, def: ListDef, index: number, by: -1 
   const to = index + by;
   entries.splice(to, 0, entry);
   host.setWork({ ...host.work, [def.list]: entries });
-  host.announce(msg(str`Entrée déplacée en position ${to + 1} sur ${entries.length}.`, { id: 'synthesis-editor.moved' }));
+  host.announce(msg(str`Entrée déplacée en position ${to + 1} sur ${entries.length}.`));
   // Focus follows the entry; at either end the other move button takes it.
   const up = to > 0;
   const down = to < entries.length - 1;

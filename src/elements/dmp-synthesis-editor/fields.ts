@@ -46,15 +46,15 @@ export interface ListDef {
 
 const activity = () =>
   [
-    ['active', msg('Actif', { id: 'synthesis-editor.status.active' })],
-    ['inactive', msg('Inactif', { id: 'synthesis-editor.status.inactive' })],
-    ['resolved', msg('Résolu', { id: 'synthesis-editor.status.resolved' })],
+    ['active', msg('Actif')],
+    ['inactive', msg('Inactif')],
+    ['resolved', msg('Résolu')],
   ] as const;
 
-const startDate: FieldDef = { name: 'startDate', kind: 'date', label: () => msg('Début', { id: 'synthesis-editor.field.start' }) };
-const endDate: FieldDef = { name: 'endDate', kind: 'date', label: () => msg('Fin', { id: 'synthesis-editor.field.end' }) };
-const note: FieldDef = { name: 'note', kind: 'textarea', label: () => msg('Commentaire', { id: 'synthesis-editor.field.note' }) };
-const dateRequired: FieldDef = { name: 'date', kind: 'date', required: true, label: () => msg('Date', { id: 'synthesis-editor.field.date' }) };
+const startDate: FieldDef = { name: 'startDate', kind: 'date', label: () => msg('Début') };
+const endDate: FieldDef = { name: 'endDate', kind: 'date', label: () => msg('Fin') };
+const note: FieldDef = { name: 'note', kind: 'textarea', label: () => msg('Commentaire') };
+const dateRequired: FieldDef = { name: 'date', kind: 'date', required: true, label: () => msg('Date') };
 const label = (text: () => string): FieldDef => ({ name: 'label', kind: 'text', required: true, label: text });
 
 export const LISTS: readonly ListDef[] = [
@@ -64,27 +64,27 @@ export const LISTS: readonly ListDef[] = [
     title: 'label',
     prefix: 'pb',
     fields: [
-      label(() => msg('Libellé', { id: 'synthesis-editor.field.label' })),
-      { name: 'code', kind: 'cim10', code: true, label: () => msg('Code CIM-10', { id: 'synthesis-editor.field.cim10' }) },
+      label(() => msg('Libellé')),
+      { name: 'code', kind: 'cim10', code: true, label: () => msg('Code CIM-10') },
       {
         name: 'kind',
         kind: 'select',
-        label: () => msg('Nature', { id: 'synthesis-editor.field.problem-kind' }),
+        label: () => msg('Nature'),
         options: () => [
-          ['active-problem', msg('Problème actif', { id: 'synthesis-editor.kind.active-problem' })],
-          ['medical-history', msg('Antécédent médical', { id: 'synthesis-editor.kind.medical-history' })],
-          ['surgical-history', msg('Antécédent chirurgical', { id: 'synthesis-editor.kind.surgical-history' })],
+          ['active-problem', msg('Problème actif')],
+          ['medical-history', msg('Antécédent médical')],
+          ['surgical-history', msg('Antécédent chirurgical')],
         ],
       },
-      { name: 'status', kind: 'select', label: () => msg('Statut', { id: 'synthesis-editor.field.status' }), options: activity },
+      { name: 'status', kind: 'select', label: () => msg('Statut'), options: activity },
       startDate,
       endDate,
       note,
     ],
     create: () => ({ kind: 'active-problem', label: '', status: 'active' }),
-    heading: () => msg('Problèmes', { id: 'synthesis-editor.list.problems' }),
-    noun: () => msg('Problème', { id: 'synthesis-editor.noun.problem' }),
-    add: () => msg('Ajouter un problème ou antécédent', { id: 'synthesis-editor.add.problem' }),
+    heading: () => msg('Problèmes'),
+    noun: () => msg('Problème'),
+    add: () => msg('Ajouter un problème ou antécédent'),
   },
   {
     list: 'allergies',
@@ -92,58 +92,58 @@ export const LISTS: readonly ListDef[] = [
     title: 'agent',
     prefix: 'al',
     fields: [
-      { name: 'agent', kind: 'text', required: true, label: () => msg('Agent', { id: 'synthesis-editor.field.agent' }) },
-      { name: 'code', kind: 'fixed', code: true, label: () => msg('Code', { id: 'synthesis-editor.field.code' }) },
+      { name: 'agent', kind: 'text', required: true, label: () => msg('Agent') },
+      { name: 'code', kind: 'fixed', code: true, label: () => msg('Code') },
       {
         name: 'type',
         kind: 'select',
-        label: () => msg('Type', { id: 'synthesis-editor.field.allergy-type' }),
+        label: () => msg('Type'),
         options: () => [
-          ['allergy', msg('Allergie', { id: 'synthesis-editor.type.allergy' })],
-          ['intolerance', msg('Intolérance', { id: 'synthesis-editor.type.intolerance' })],
+          ['allergy', msg('Allergie')],
+          ['intolerance', msg('Intolérance')],
         ],
       },
-      { name: 'clinicalStatus', kind: 'select', label: () => msg('Statut clinique', { id: 'synthesis-editor.field.clinical-status' }), options: activity },
+      { name: 'clinicalStatus', kind: 'select', label: () => msg('Statut clinique'), options: activity },
       {
         name: 'criticality',
         kind: 'select',
-        label: () => msg('Criticité', { id: 'synthesis-editor.field.criticality' }),
+        label: () => msg('Criticité'),
         options: () => [
-          ['low', msg('Faible', { id: 'synthesis-editor.criticality.low' })],
-          ['high', msg('Élevée', { id: 'synthesis-editor.criticality.high' })],
-          ['unable-to-assess', msg('Non évaluable', { id: 'synthesis-editor.criticality.unable' })],
+          ['low', msg('Faible')],
+          ['high', msg('Élevée')],
+          ['unable-to-assess', msg('Non évaluable')],
         ],
       },
       {
         name: 'certainty',
         kind: 'select',
-        label: () => msg('Certitude', { id: 'synthesis-editor.field.certainty' }),
+        label: () => msg('Certitude'),
         options: () => [
-          ['unconfirmed', msg('Non confirmée', { id: 'synthesis-editor.certainty.unconfirmed' })],
-          ['presumed', msg('Présumée', { id: 'synthesis-editor.certainty.presumed' })],
-          ['confirmed', msg('Confirmée', { id: 'synthesis-editor.certainty.confirmed' })],
-          ['refuted', msg('Réfutée', { id: 'synthesis-editor.certainty.refuted' })],
+          ['unconfirmed', msg('Non confirmée')],
+          ['presumed', msg('Présumée')],
+          ['confirmed', msg('Confirmée')],
+          ['refuted', msg('Réfutée')],
         ],
       },
       {
         name: 'severity',
         kind: 'select',
-        label: () => msg('Sévérité', { id: 'synthesis-editor.field.severity' }),
+        label: () => msg('Sévérité'),
         options: () => [
-          ['', msg('Non précisée', { id: 'synthesis-editor.severity.none' })],
-          ['mild', msg('Légère', { id: 'synthesis-editor.severity.mild' })],
-          ['moderate', msg('Modérée', { id: 'synthesis-editor.severity.moderate' })],
-          ['severe', msg('Sévère', { id: 'synthesis-editor.severity.severe' })],
+          ['', msg('Non précisée')],
+          ['mild', msg('Légère')],
+          ['moderate', msg('Modérée')],
+          ['severe', msg('Sévère')],
         ],
       },
-      { name: 'reactions', kind: 'lines', label: () => msg('Réactions (une par ligne)', { id: 'synthesis-editor.field.reactions' }) },
+      { name: 'reactions', kind: 'lines', label: () => msg('Réactions (une par ligne)') },
       startDate,
       note,
     ],
     create: () => ({ agent: '', type: 'allergy', clinicalStatus: 'active', criticality: 'unable-to-assess', certainty: 'unconfirmed', reactions: [] }),
-    heading: () => msg('Allergies', { id: 'synthesis-editor.list.allergies' }),
-    noun: () => msg('Allergie', { id: 'synthesis-editor.noun.allergy' }),
-    add: () => msg('Ajouter une allergie ou intolérance', { id: 'synthesis-editor.add.allergy' }),
+    heading: () => msg('Allergies'),
+    noun: () => msg('Allergie'),
+    add: () => msg('Ajouter une allergie ou intolérance'),
   },
   {
     list: 'riskFactors',
@@ -151,24 +151,24 @@ export const LISTS: readonly ListDef[] = [
     title: 'label',
     prefix: 'rf',
     fields: [
-      label(() => msg('Libellé', { id: 'synthesis-editor.field.label' })),
+      label(() => msg('Libellé')),
       {
         name: 'kind',
         kind: 'select',
-        label: () => msg('Nature', { id: 'synthesis-editor.field.risk-kind' }),
+        label: () => msg('Nature'),
         options: () => [
-          ['lifestyle', msg('Mode de vie', { id: 'synthesis-editor.kind.lifestyle' })],
-          ['occupational', msg('Exposition professionnelle', { id: 'synthesis-editor.kind.occupational' })],
-          ['family-history', msg('Antécédent familial', { id: 'synthesis-editor.kind.family-history' })],
+          ['lifestyle', msg('Mode de vie')],
+          ['occupational', msg('Exposition professionnelle')],
+          ['family-history', msg('Antécédent familial')],
         ],
       },
       startDate,
       note,
     ],
     create: () => ({ kind: 'lifestyle', label: '' }),
-    heading: () => msg('Facteurs de risque', { id: 'synthesis-editor.list.risk-factors' }),
-    noun: () => msg('Facteur de risque', { id: 'synthesis-editor.noun.risk-factor' }),
-    add: () => msg('Ajouter un facteur de risque', { id: 'synthesis-editor.add.risk-factor' }),
+    heading: () => msg('Facteurs de risque'),
+    noun: () => msg('Facteur de risque'),
+    add: () => msg('Ajouter un facteur de risque'),
   },
   {
     list: 'treatments',
@@ -176,17 +176,17 @@ export const LISTS: readonly ListDef[] = [
     title: 'drug',
     prefix: 'tt',
     fields: [
-      { name: 'drug', kind: 'drug', required: true, label: () => msg('Médicament', { id: 'synthesis-editor.field.drug' }) },
-      { name: 'cis', kind: 'fixed', code: true, label: () => msg('Code CIS', { id: 'synthesis-editor.field.cis' }) },
-      { name: 'atc', kind: 'fixed', code: true, label: () => msg('Code ATC', { id: 'synthesis-editor.field.atc' }) },
-      { name: 'dosage', kind: 'text', required: true, label: () => msg('Posologie', { id: 'synthesis-editor.field.dosage' }) },
+      { name: 'drug', kind: 'drug', required: true, label: () => msg('Médicament') },
+      { name: 'cis', kind: 'fixed', code: true, label: () => msg('Code CIS') },
+      { name: 'atc', kind: 'fixed', code: true, label: () => msg('Code ATC') },
+      { name: 'dosage', kind: 'text', required: true, label: () => msg('Posologie') },
       {
         name: 'status',
         kind: 'select',
-        label: () => msg('Statut', { id: 'synthesis-editor.field.status' }),
+        label: () => msg('Statut'),
         options: () => [
-          ['active', msg('En cours', { id: 'synthesis-editor.treatment.active' })],
-          ['stopped', msg('Arrêté', { id: 'synthesis-editor.treatment.stopped' })],
+          ['active', msg('En cours')],
+          ['stopped', msg('Arrêté')],
         ],
       },
       startDate,
@@ -194,9 +194,9 @@ export const LISTS: readonly ListDef[] = [
       note,
     ],
     create: () => ({ drug: '', dosage: '', status: 'active' }),
-    heading: () => msg('Traitements', { id: 'synthesis-editor.list.treatments' }),
-    noun: () => msg('Traitement', { id: 'synthesis-editor.noun.treatment' }),
-    add: () => msg('Ajouter un traitement', { id: 'synthesis-editor.add.treatment' }),
+    heading: () => msg('Traitements'),
+    noun: () => msg('Traitement'),
+    add: () => msg('Ajouter un traitement'),
   },
   {
     list: 'vaccinations',
@@ -204,15 +204,15 @@ export const LISTS: readonly ListDef[] = [
     title: 'vaccine',
     prefix: 'vac',
     fields: [
-      { name: 'vaccine', kind: 'text', required: true, label: () => msg('Vaccin', { id: 'synthesis-editor.field.vaccine' }) },
+      { name: 'vaccine', kind: 'text', required: true, label: () => msg('Vaccin') },
       dateRequired,
-      { name: 'lot', kind: 'text', label: () => msg('Numéro de lot', { id: 'synthesis-editor.field.lot' }) },
-      { name: 'dose', kind: 'text', label: () => msg('Dose', { id: 'synthesis-editor.field.dose' }) },
+      { name: 'lot', kind: 'text', label: () => msg('Numéro de lot') },
+      { name: 'dose', kind: 'text', label: () => msg('Dose') },
     ],
     create: () => ({ vaccine: '', date: '' }),
-    heading: () => msg('Vaccinations', { id: 'synthesis-editor.list.vaccinations' }),
-    noun: () => msg('Vaccination', { id: 'synthesis-editor.noun.vaccination' }),
-    add: () => msg('Ajouter une vaccination', { id: 'synthesis-editor.add.vaccination' }),
+    heading: () => msg('Vaccinations'),
+    noun: () => msg('Vaccination'),
+    add: () => msg('Ajouter une vaccination'),
   },
   {
     list: 'screenings',
@@ -220,26 +220,26 @@ export const LISTS: readonly ListDef[] = [
     title: 'label',
     prefix: 'scr',
     fields: [
-      label(() => msg('Dépistage', { id: 'synthesis-editor.field.screening' })),
+      label(() => msg('Dépistage')),
       dateRequired,
-      { name: 'result', kind: 'text', label: () => msg('Résultat', { id: 'synthesis-editor.field.result' }) },
-      { name: 'nextDue', kind: 'date', label: () => msg('Prochain prévu', { id: 'synthesis-editor.field.next-due' }) },
+      { name: 'result', kind: 'text', label: () => msg('Résultat') },
+      { name: 'nextDue', kind: 'date', label: () => msg('Prochain prévu') },
     ],
     create: () => ({ label: '', date: '' }),
-    heading: () => msg('Dépistages', { id: 'synthesis-editor.list.screenings' }),
-    noun: () => msg('Dépistage', { id: 'synthesis-editor.noun.screening' }),
-    add: () => msg('Ajouter un dépistage', { id: 'synthesis-editor.add.screening' }),
+    heading: () => msg('Dépistages'),
+    noun: () => msg('Dépistage'),
+    add: () => msg('Ajouter un dépistage'),
   },
   {
     list: 'pointsToWatch',
     group: 'pointsToWatch',
     title: 'label',
     prefix: 'w',
-    fields: [label(() => msg('Point de vigilance', { id: 'synthesis-editor.field.watch' })), { ...dateRequired, required: false }, note],
+    fields: [label(() => msg('Point de vigilance')), { ...dateRequired, required: false }, note],
     create: () => ({ label: '' }),
-    heading: () => msg('Points de vigilance', { id: 'synthesis-editor.list.watch' }),
-    noun: () => msg('Point de vigilance', { id: 'synthesis-editor.noun.watch' }),
-    add: () => msg('Ajouter un point de vigilance', { id: 'synthesis-editor.add.watch' }),
+    heading: () => msg('Points de vigilance'),
+    noun: () => msg('Point de vigilance'),
+    add: () => msg('Ajouter un point de vigilance'),
   },
 ];
 
@@ -252,28 +252,28 @@ export function groupHeading(group: SynthesisGroup, plain: boolean): string {
   switch (group) {
     case 'problems':
       return plain
-        ? msg('Vos problèmes de santé', { id: 'synthesis-editor.group.problems.plain' })
-        : msg('Problèmes de santé et antécédents', { id: 'synthesis-editor.group.problems' });
+        ? msg('Vos problèmes de santé')
+        : msg('Problèmes de santé et antécédents');
     case 'allergies':
       return plain
-        ? msg('Vos allergies et intolérances', { id: 'synthesis-editor.group.allergies.plain' })
-        : msg('Allergies et intolérances', { id: 'synthesis-editor.group.allergies' });
+        ? msg('Vos allergies et intolérances')
+        : msg('Allergies et intolérances');
     case 'riskFactors':
       return plain
-        ? msg('Ce qui peut peser sur votre santé', { id: 'synthesis-editor.group.risk-factors.plain' })
-        : msg('Facteurs de risque', { id: 'synthesis-editor.group.risk-factors' });
+        ? msg('Ce qui peut peser sur votre santé')
+        : msg('Facteurs de risque');
     case 'treatments':
       return plain
-        ? msg('Vos traitements', { id: 'synthesis-editor.group.treatments.plain' })
-        : msg('Traitements au long cours', { id: 'synthesis-editor.group.treatments' });
+        ? msg('Vos traitements')
+        : msg('Traitements au long cours');
     case 'prevention':
       return plain
-        ? msg('Vos vaccins et dépistages', { id: 'synthesis-editor.group.prevention.plain' })
-        : msg('Prévention : vaccinations et dépistages', { id: 'synthesis-editor.group.prevention' });
+        ? msg('Vos vaccins et dépistages')
+        : msg('Prévention : vaccinations et dépistages');
     case 'pointsToWatch':
       return plain
-        ? msg('Ce à quoi il faut faire attention', { id: 'synthesis-editor.group.watch.plain' })
-        : msg('Points de vigilance', { id: 'synthesis-editor.group.watch' });
+        ? msg('Ce à quoi il faut faire attention')
+        : msg('Points de vigilance');
   }
 }
 
@@ -285,7 +285,7 @@ export function displayValue(field: FieldDef, value: unknown, locale: string | u
     const coded = value as { code?: string; label?: string };
     return [coded.code, coded.label].filter(Boolean).join(' — ');
   }
-  if (typeof value === 'boolean') return value ? msg('Oui', { id: 'synthesis-editor.yes' }) : msg('Non', { id: 'synthesis-editor.no' });
+  if (typeof value === 'boolean') return value ? msg('Oui') : msg('Non');
   const text = String(value);
   if (field.kind === 'date') return formatDate(text, locale);
   if (field.options) return field.options().find(([v]) => v === text)?.[1] ?? text;

@@ -22,7 +22,7 @@ export function valueOf(entry: Entry, field: string): unknown {
 
 /** `Label : value`, with the punctuation of the language. */
 export function pair(label: string, value: string): string {
-  return msg(str`${label} : ${value}`, { id: 'synthesis-editor.pair' });
+  return msg(str`${label} : ${value}`);
 }
 
 function shownFields(def: ListDef, o: ViewOptions): FieldDef[] {
@@ -43,7 +43,7 @@ function renderEntry(def: ListDef, entry: Entry, o: ViewOptions): TemplateResult
 }
 
 function emptyText(o: ViewOptions): string {
-  return o.plain ? msg('Rien n’est indiqué.', { id: 'synthesis-editor.empty-group.plain' }) : msg('Non renseigné', { id: 'synthesis-editor.empty-group' });
+  return o.plain ? msg('Rien n’est indiqué.') : msg('Non renseigné');
 }
 
 function renderList(def: ListDef, content: SynthesisContent, o: ViewOptions, withHeading: boolean): TemplateResult {
@@ -58,13 +58,13 @@ function renderList(def: ListDef, content: SynthesisContent, o: ViewOptions, wit
 
 /** `Aucune allergie connue` is a statement, not the absence of entries. */
 export function noneKnownText(): string {
-  return msg('Aucune allergie connue', { id: 'synthesis-editor.none-known' });
+  return msg('Aucune allergie connue');
 }
 
 export function narrativeHeading(plain: boolean): string {
   return plain
-    ? msg('Le mot de votre médecin', { id: 'synthesis-editor.narrative.plain' })
-    : msg('Commentaire général', { id: 'synthesis-editor.narrative' });
+    ? msg('Le mot de votre médecin')
+    : msg('Commentaire général');
 }
 
 /** The lists of a group, in order. */

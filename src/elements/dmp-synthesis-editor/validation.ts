@@ -27,14 +27,14 @@ export type ValidationResult =
 export function problemText(problem: FieldProblem): string {
   switch (problem.code) {
     case 'required':
-      return msg('Champ requis', { id: 'synthesis-editor.error.required' });
+      return msg('Champ requis');
     case 'date':
-      return msg('Date invalide', { id: 'synthesis-editor.error.date' });
+      return msg('Date invalide');
     case 'end-before-start':
-      return msg('La date de fin précède la date de début.', { id: 'synthesis-editor.error.end-before-start' });
+      return msg('La date de fin précède la date de début.');
     case 'too-long':
-      return msg(str`${problem.max} caractères au plus`, { id: 'synthesis-editor.error.too-long' });
+      return msg(str`${problem.max} caractères au plus`);
     case 'invalid':
-      return msg('Valeur invalide', { id: 'synthesis-editor.error.invalid' });
+      return msg('Valeur invalide');
   }
 }
