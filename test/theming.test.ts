@@ -6,8 +6,7 @@ import '../src/elements/dmp-document-list/dmp-document-list.js';
 import '../src/elements/dmp-dossier/dmp-dossier.js';
 import type { DmpDossier } from '../src/elements/dmp-dossier/dmp-dossier.element.js';
 import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.element.js';
-import type { ComposedTag } from '../src/elements/dmp-dossier/composed.js';
-import { COMPOSED_PARTS } from '../src/elements/dmp-dossier/exported-parts.js';
+import { COMPOSED_PARTS, type ComposedTag } from '../src/elements/dmp-dossier/composed.js';
 import { mountInProvider, resetBackend, startBackend } from './support/mount.js';
 
 /*

@@ -25,18 +25,32 @@ const LOADERS: Readonly<Record<ComposedTag, () => Promise<CustomElementConstruct
   'dmp-break-glass': async () => (await import('../dmp-break-glass/dmp-break-glass.element.js')).DmpBreakGlass,
 };
 
-const loading = new Map<ComposedTag, Promise<string>>();
+/** Each composed element's CSS parts, as its JSDoc documents them (checked by a test). */
+export const COMPOSED_PARTS: Readonly<Record<ComposedTag, readonly string[]>> = {
+  'dmp-document-list': ['base', 'patient', 'toolbar', 'hidden-notice', 'row', 'badge'],
+  'dmp-patient-profile': ['base', 'patient', 'section', 'badge', 'form'],
+  'dmp-consent-panel': ['base', 'patient', 'section', 'row', 'notice', 'dialog'],
+  'dmp-access-history': ['base', 'patient', 'toolbar', 'table', 'row', 'badge'],
+  'dmp-break-glass': ['base', 'patient', 'explanation', 'form', 'notice'],
+};
 
 /**
- * Loads and registers `tag` once (a failed load is tried again on the next call), and gives the
- * `exportparts` value the dossier sets on it. The parts' table comes with the first element
- * loaded: the récapitulatif alone does not need it.
+ * The `exportparts` value that lets a page style a composed element from outside the dossier:
+ * its part `row` becomes the dossier's `document-list-row`, and so on for each part.
  */
-export function loadElement(tag: ComposedTag): Promise<string> {
+export function exportedParts(tag: ComposedTag): string {
+  const prefix = tag.slice('dmp-'.length);
+  return COMPOSED_PARTS[tag].map((part) => `${part}: ${prefix}-${part}`).join(', ');
+}
+
+const loading = new Map<ComposedTag, Promise<void>>();
+
+/** Loads and registers `tag` once; a failed load is tried again on the next call. */
+export function loadElement(tag: ComposedTag): Promise<void> {
+  if (customElements.get(tag)) return Promise.resolve();
   let promise = loading.get(tag);
   if (!promise) {
-    const registered = customElements.get(tag) ? Promise.resolve() : LOADERS[tag]().then((ctor) => defineElement(tag, ctor));
-    promise = Promise.all([import('./exported-parts.js'), registered]).then(([parts]) => parts.exportedParts(tag));
+    promise = LOADERS[tag]().then((ctor) => defineElement(tag, ctor));
     loading.set(tag, promise);
     promise.catch(() => loading.delete(tag));
   }

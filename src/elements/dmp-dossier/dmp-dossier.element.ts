@@ -14,7 +14,7 @@ import type { ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
-import { TAB_ELEMENTS, loadElement, type ComposedTag } from './composed.js';
+import { TAB_ELEMENTS, exportedParts, loadElement, type ComposedTag } from './composed.js';
 import { styles } from './dmp-dossier.styles.js';
 import type { TabChangeDetail } from './events.js';
 import { loadRecap, type Recap } from './recap.js';
@@ -124,8 +124,6 @@ export class DmpDossier extends DmpElement {
   @state() private dossierRevision = 0;
   /** Elements whose code could not be loaded (offline): their panel offers to try again. */
   @state() private loadFailures: ReadonlySet<ComposedTag> = new Set();
-  /** The `exportparts` value of each composed element whose code is loaded. */
-  private readonly exportParts = new Map<ComposedTag, string>();
   /** Tabs opened at least once: their elements exist and keep their state. */
   @state() private opened: ReadonlySet<DossierTab> = new Set();
 
@@ -207,12 +205,9 @@ export class DmpDossier extends DmpElement {
   }
 
   private ensureLoaded(tag: ComposedTag): void {
-    if (this.exportParts.has(tag) || this.loadFailures.has(tag)) return;
+    if (customElements.get(tag) || this.loadFailures.has(tag)) return;
     loadElement(tag).then(
-      (parts) => {
-        this.exportParts.set(tag, parts);
-        this.requestUpdate();
-      },
+      () => this.requestUpdate(),
       () => (this.loadFailures = new Set([...this.loadFailures, tag])),
     );
   }
@@ -377,10 +372,10 @@ export class DmpDossier extends DmpElement {
     }
     const ins = this.patientIns;
     switch (access.tab) {
-      case 'documents': return this.renderComposed('dmp-document-list', html`<dmp-document-list patient-ins=${ins} exportparts=${this.exportParts.get('dmp-document-list') ?? nothing}></dmp-document-list>`);
-      case 'profile': return this.renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins} exportparts=${this.exportParts.get('dmp-patient-profile') ?? nothing}></dmp-patient-profile>`);
-      case 'management': return this.renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins} exportparts=${this.exportParts.get('dmp-consent-panel') ?? nothing}></dmp-consent-panel>`);
-      case 'history': return this.renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins} exportparts=${this.exportParts.get('dmp-access-history') ?? nothing}></dmp-access-history>`);
+      case 'documents': return this.renderComposed('dmp-document-list', html`<dmp-document-list patient-ins=${ins} exportparts=${exportedParts('dmp-document-list')}></dmp-document-list>`);
+      case 'profile': return this.renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins} exportparts=${exportedParts('dmp-patient-profile')}></dmp-patient-profile>`);
+      case 'management': return this.renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins} exportparts=${exportedParts('dmp-consent-panel')}></dmp-consent-panel>`);
+      case 'history': return this.renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins} exportparts=${exportedParts('dmp-access-history')}></dmp-access-history>`);
     }
   }
 
@@ -431,6 +426,6 @@ export class DmpDossier extends DmpElement {
   private renderBreakGlass(info: DossierInfo): TemplateResult {
     const regulation = this.askFor(info)('document.list', undefined, { mode: 'regulation' });
     const mode = regulation.reason === 'justification-required' ? 'regulation' : 'break-glass';
-    return this.renderComposed('dmp-break-glass', html`<dmp-break-glass patient-ins=${this.patientIns} mode=${mode} exportparts=${this.exportParts.get('dmp-break-glass') ?? nothing}></dmp-break-glass>`);
+    return this.renderComposed('dmp-break-glass', html`<dmp-break-glass patient-ins=${this.patientIns} mode=${mode} exportparts=${exportedParts('dmp-break-glass')}></dmp-break-glass>`);
   }
 }
