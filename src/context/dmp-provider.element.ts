@@ -89,15 +89,15 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** A minor's connexion secrète: documents submitted are hidden from the legal representatives. */
   @property({ type: Boolean }) secret = false;
 
-  private readonly clientProvider = new ContextProvider(this, { context: clientContext });
-  private readonly actorProvider = new ContextProvider(this, { context: actorContext });
-  private readonly localeProvider = new ContextProvider(this, { context: localeContext });
-  private readonly policyProvider = new ContextProvider(this, { context: policyContext });
-  private readonly sessionProvider = new ContextProvider(this, {
+  readonly #clientProvider = new ContextProvider(this, { context: clientContext });
+  readonly #actorProvider = new ContextProvider(this, { context: actorContext });
+  readonly #localeProvider = new ContextProvider(this, { context: localeContext });
+  readonly #policyProvider = new ContextProvider(this, { context: policyContext });
+  readonly #sessionProvider = new ContextProvider(this, {
     context: sessionContext,
     initialValue: { state: 'active', secret: false, logouts: 0 } satisfies SessionState,
   });
-  private readonly dataChangeProvider = new ContextProvider(this, {
+  readonly #dataChangeProvider = new ContextProvider(this, {
     context: dataChangeContext,
     initialValue: { revision: 0, topics: [] } satisfies DataChange,
   });
@@ -107,88 +107,88 @@ export class DmpProvider extends LitElement implements ProviderApi {
     new ContextProvider(this, { context: providerApiContext, initialValue: this });
   }
 
-  private expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   /** The existence tests asked under the current actor, client and session, by INS, with when they were asked. */
-  private readonly dossiers = new Map<string, { answer: Promise<DossierInfo>; at: number }>();
+  readonly #dossiers = new Map<string, { answer: Promise<DossierInfo>; at: number }>();
   /** The last existence test sent for each INS, until it is answered. */
-  private readonly asking = new Map<string, Promise<unknown>>();
-  private readonly handleActivity = () => {
-    if (this.sessionProvider.value?.state === 'active') this.armExpiry();
+  readonly #asking = new Map<string, Promise<unknown>>();
+  readonly #handleActivity = () => {
+    if (this.#sessionProvider.value?.state === 'active') this.#armExpiry();
   };
 
   /** The session as elements see it. */
   get session(): SessionState {
-    return this.sessionProvider.value ?? { state: 'active', secret: this.secret, logouts: 0 };
+    return this.#sessionProvider.value ?? { state: 'active', secret: this.secret, logouts: 0 };
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    for (const type of ACTIVITY_EVENTS) this.addEventListener(type, this.handleActivity, { passive: true });
-    this.armExpiry();
+    for (const type of ACTIVITY_EVENTS) this.addEventListener(type, this.#handleActivity, { passive: true });
+    this.#armExpiry();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const type of ACTIVITY_EVENTS) this.removeEventListener(type, this.handleActivity);
-    clearTimeout(this.expiryTimer);
+    for (const type of ACTIVITY_EVENTS) this.removeEventListener(type, this.#handleActivity);
+    clearTimeout(this.#expiryTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('client') || changed.has('baseUrl') || changed.has('requestTimeout') || !this.clientProvider.value) {
-      this.dossiers.clear();
-      this.clientProvider.setValue(this.client ?? this.createHttpClient());
+    if (changed.has('client') || changed.has('baseUrl') || changed.has('requestTimeout') || !this.#clientProvider.value) {
+      this.#dossiers.clear();
+      this.#clientProvider.setValue(this.client ?? this.#createHttpClient());
     }
-    if (changed.has('policy')) this.policyProvider.setValue(this.policy);
+    if (changed.has('policy')) this.#policyProvider.setValue(this.policy);
     if (changed.has('actor')) {
-      this.actorProvider.setValue(this.actor);
+      this.#actorProvider.setValue(this.actor);
       // A new user starts a new session: another person's emergency grant must not carry over.
-      this.updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
-      this.armExpiry();
+      this.#updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
+      this.#armExpiry();
     }
-    if (changed.has('secret')) this.updateSession({ secret: this.secret });
-    if (changed.has('sessionTimeout')) this.armExpiry();
-    if (changed.has('locale')) void this.applyLocale();
+    if (changed.has('secret')) this.#updateSession({ secret: this.secret });
+    if (changed.has('sessionTimeout')) this.#armExpiry();
+    if (changed.has('locale')) void this.#applyLocale();
   }
 
   /** Tells every element that data changed (after a write), so the ones showing it reload. */
   notifyDataChanged(topics: readonly DataTopic[], ins?: string): void {
     if (changesAccess(topics)) {
-      if (ins) this.dossiers.delete(ins);
-      else this.dossiers.clear();
+      if (ins) this.#dossiers.delete(ins);
+      else this.#dossiers.clear();
     }
-    const previous = this.dataChangeProvider.value ?? { revision: 0, topics: [] };
+    const previous = this.#dataChangeProvider.value ?? { revision: 0, topics: [] };
     const change: DataChange = { revision: previous.revision + 1, topics, ins };
-    this.dataChangeProvider.setValue(change);
+    this.#dataChangeProvider.setValue(change);
     emit(this, 'dmp-data-changed', change);
   }
 
   dossierInfo(ins: string, { fresh = false }: { fresh?: boolean } = {}): Promise<DossierInfo> {
-    const known = fresh ? undefined : this.dossiers.get(ins);
+    const known = fresh ? undefined : this.#dossiers.get(ins);
     if (known && Date.now() - known.at < DOSSIER_INFO_MAX_AGE_MS) return known.answer;
-    const client = this.clientProvider.value;
+    const client = this.#clientProvider.value;
     if (!client) return Promise.reject(new DmpError('invalid-request', 'dmp-provider has no client yet'));
     // A test still on its way was sent before what made this one necessary (a write, a Reload):
     // this one leaves after it, rather than share its answer (the client merges identical GETs).
-    const before = this.asking.get(ins);
+    const before = this.#asking.get(ins);
     const answer = (before ? before.then(settled, settled) : Promise.resolve()).then(() => client.getDossier(ins));
-    this.dossiers.set(ins, { answer, at: Date.now() });
-    this.asking.set(ins, answer);
+    this.#dossiers.set(ins, { answer, at: Date.now() });
+    this.#asking.set(ins, answer);
     answer.then(
-      () => this.answered(ins, answer, false),
-      () => this.answered(ins, answer, true),
+      () => this.#answered(ins, answer, false),
+      () => this.#answered(ins, answer, true),
     );
     return answer;
   }
 
   /** A failure is not kept: the next element to ask tries again. */
-  private answered(ins: string, answer: Promise<DossierInfo>, failed: boolean): void {
-    if (this.asking.get(ins) === answer) this.asking.delete(ins);
-    if (failed && this.dossiers.get(ins)?.answer === answer) this.dossiers.delete(ins);
+  #answered(ins: string, answer: Promise<DossierInfo>, failed: boolean): void {
+    if (this.#asking.get(ins) === answer) this.#asking.delete(ins);
+    if (failed && this.#dossiers.get(ins)?.answer === answer) this.#dossiers.delete(ins);
   }
 
   /** Records (or clears) the emergency access granted to this session. */
   setEmergencyGrant(grant: SessionGrant | undefined): void {
-    this.updateSession({ emergencyGrant: grant });
+    this.#updateSession({ emergencyGrant: grant });
     this.notifyDataChanged(['documents', 'synthesis', 'history', 'dossier', 'authorizations']);
   }
 
@@ -198,31 +198,31 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * called.
    */
   async logout(): Promise<void> {
-    clearTimeout(this.expiryTimer);
-    this.updateSession({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined, logouts: this.session.logouts + 1 });
+    clearTimeout(this.#expiryTimer);
+    this.#updateSession({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined, logouts: this.session.logouts + 1 });
     // Drafts survive crashes and expiry for their author, not an explicit logout (DECISIONS 10).
     await clearAllDrafts().catch(() => undefined);
   }
 
   /** Starts a new session for the same actor (after the user logged in again). */
   resume(): void {
-    this.updateSession({ state: 'active', endedBy: undefined });
-    this.armExpiry();
+    this.#updateSession({ state: 'active', endedBy: undefined });
+    this.#armExpiry();
   }
 
   protected override render() {
     return html`<slot></slot>`;
   }
 
-  private createHttpClient(): DmpClient {
+  #createHttpClient(): DmpClient {
     return new HttpDmpClient({
       baseUrl: this.baseUrl,
       timeoutMs: this.requestTimeout,
-      headers: () => this.requestHeaders(),
+      headers: () => this.#requestHeaders(),
     });
   }
 
-  private requestHeaders(): Record<string, string> {
+  #requestHeaders(): Record<string, string> {
     const headers: Record<string, string> = {};
     const actor = this.actor;
     const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
@@ -233,27 +233,27 @@ export class DmpProvider extends LitElement implements ProviderApi {
     return { ...headers, ...this.authHeaders?.() };
   }
 
-  private updateSession(patch: Partial<SessionState>): void {
+  #updateSession(patch: Partial<SessionState>): void {
     // What the server answered belongs to the session it was asked in (its user, grant, secrecy).
-    this.dossiers.clear();
-    this.sessionProvider.setValue({ ...this.session, ...patch });
+    this.#dossiers.clear();
+    this.#sessionProvider.setValue({ ...this.session, ...patch });
   }
 
-  private armExpiry(): void {
-    clearTimeout(this.expiryTimer);
+  #armExpiry(): void {
+    clearTimeout(this.#expiryTimer);
     if (!this.isConnected || !(this.sessionTimeout > 0)) return;
-    this.expiryTimer = setTimeout(() => this.expire(), this.sessionTimeout * 1000);
+    this.#expiryTimer = setTimeout(() => this.#expire(), this.sessionTimeout * 1000);
   }
 
-  private expire(): void {
-    this.updateSession({ state: 'expired', endedBy: 'inactivity', emergencyGrant: undefined });
+  #expire(): void {
+    this.#updateSession({ state: 'expired', endedBy: 'inactivity', emergencyGrant: undefined });
     emit(this, 'dmp-session-expired', { timeoutSeconds: this.sessionTimeout });
   }
 
   /** Strings are page-wide in @lit/localize; `Intl` formatting follows this provider's locale. */
-  private async applyLocale(): Promise<void> {
+  async #applyLocale(): Promise<void> {
     const requested = isDmpLocale(this.locale) ? this.locale : 'fr';
-    this.localeProvider.setValue(requested);
+    this.#localeProvider.setValue(requested);
     await setDmpLocale(requested);
   }
 }

@@ -89,25 +89,25 @@ export abstract class DmpElement extends LitElement {
   protected provider: ProviderApi | undefined;
 
   /** The element's tasks, stopped while it is out of the page (see disconnectedCallback). */
-  private readonly tasks = new Set<Task>();
-  private readonly stopped = new Set<Task>();
+  readonly #tasks = new Set<Task>();
+  readonly #stopped = new Set<Task>();
   /** Lets a pending update go on once the element is back in the page. */
-  private reconnected: (() => void) | undefined;
-  private seenDataRevision: number | undefined;
+  #reconnected: (() => void) | undefined;
+  #seenDataRevision: number | undefined;
   /** The session's logout count at the last update, for loggedOut(). */
-  private logoutsSeen: number | undefined;
+  #logoutsSeen: number | undefined;
 
   override addController(controller: ReactiveController): void {
     super.addController(controller);
-    if (controller instanceof Task) this.tasks.add(controller);
+    if (controller instanceof Task) this.#tasks.add(controller);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.reconnected?.();
-    this.reconnected = undefined;
-    for (const task of this.stopped) void task.run();
-    this.stopped.clear();
+    this.#reconnected?.();
+    this.#reconnected = undefined;
+    for (const task of this.#stopped) void task.run();
+    this.#stopped.clear();
   }
 
   /**
@@ -120,17 +120,17 @@ export abstract class DmpElement extends LitElement {
     super.disconnectedCallback();
     queueMicrotask(() => {
       if (this.isConnected) return;
-      for (const task of this.tasks) {
+      for (const task of this.#tasks) {
         if (task.status !== TaskStatus.PENDING) continue;
         task.abort();
-        this.stopped.add(task);
+        this.#stopped.add(task);
       }
     });
   }
 
   /** Out of the page, changes wait for the element's return: an update would start loads. */
   protected override async scheduleUpdate(): Promise<void> {
-    if (!this.isConnected) await new Promise<void>((resolve) => (this.reconnected = resolve));
+    if (!this.isConnected) await new Promise<void>((resolve) => (this.#reconnected = resolve));
     await super.scheduleUpdate();
   }
 
@@ -141,8 +141,8 @@ export abstract class DmpElement extends LitElement {
   protected takeDataChange(ins: string): DataChange | undefined {
     const change = this.dataChange;
     if (!change) return undefined;
-    const seen = this.seenDataRevision;
-    this.seenDataRevision = change.revision;
+    const seen = this.#seenDataRevision;
+    this.#seenDataRevision = change.revision;
     if (seen === undefined || change.revision <= seen) return undefined;
     return !change.ins || change.ins === ins ? change : undefined;
   }
@@ -164,12 +164,12 @@ export abstract class DmpElement extends LitElement {
    * could update.
    */
   protected loggedOut(): boolean {
-    return this.logoutsSeen !== undefined && this.logoutsSeen !== this.session?.logouts;
+    return this.#logoutsSeen !== undefined && this.#logoutsSeen !== this.session?.logouts;
   }
 
   protected override update(changed: PropertyValues): void {
     super.update(changed);
-    this.logoutsSeen = this.session?.logouts;
+    this.#logoutsSeen = this.session?.logouts;
   }
 
   /** Whether the element has what it needs to show patient data. */

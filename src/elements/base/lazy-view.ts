@@ -9,61 +9,68 @@ import { errorText } from '../../i18n/error-text.js';
  * then says that it is coming, or why it did not come, with a Retry button.
  */
 export class LazyView<T> {
-  private fetched: T | undefined;
-  private error: unknown;
-  private loading = false;
+  #fetched: T | undefined;
+  #error: unknown;
+  #loading = false;
+  readonly #host: ReactiveControllerHost;
+  readonly #load: LazyModule<T>;
+  readonly #onLoad: ((value: T) => void) | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly load: LazyModule<T>,
+    host: ReactiveControllerHost,
+    load: LazyModule<T>,
     /** Called once the module is here, before the host draws it. */
-    private readonly onLoad?: (value: T) => void,
-  ) {}
+    onLoad?: (value: T) => void,
+  ) {
+    this.#host = host;
+    this.#load = load;
+    this.#onLoad = onLoad;
+  }
 
   /** The module, once here; when another element fetched it already, taken at once (no "loading" flash). */
   get value(): T | undefined {
-    const loaded = this.load.loaded;
-    if (this.fetched === undefined && loaded !== undefined) this.take(loaded);
-    return this.fetched;
+    const loaded = this.#load.loaded;
+    if (this.#fetched === undefined && loaded !== undefined) this.#take(loaded);
+    return this.#fetched;
   }
 
-  private take(value: T): void {
-    this.fetched = value;
-    this.onLoad?.(value);
+  #take(value: T): void {
+    this.#fetched = value;
+    this.#onLoad?.(value);
   }
 
   /** Asks for the module, unless it is here or on its way; after a failure, only Retry asks again. */
   request(): void {
-    if (this.value !== undefined || this.loading || this.error !== undefined) return;
-    this.loading = true;
-    this.load()
+    if (this.value !== undefined || this.#loading || this.#error !== undefined) return;
+    this.#loading = true;
+    this.#load()
       .then(
         (value) => {
-          if (this.fetched === undefined) this.take(value);
+          if (this.#fetched === undefined) this.#take(value);
         },
         (error: unknown) => {
-          this.error = error;
+          this.#error = error;
         },
       )
       .finally(() => {
-        this.loading = false;
-        this.host.requestUpdate();
+        this.#loading = false;
+        this.#host.requestUpdate();
       });
   }
 
   render(draw: (value: T) => TemplateResult): TemplateResult {
     const value = this.value;
     if (value !== undefined) return draw(value);
-    if (this.error === undefined) return html`<p class="lazy-loading" role="status">${msg('Chargement…')}</p>`;
+    if (this.#error === undefined) return html`<p class="lazy-loading" role="status">${msg('Chargement…')}</p>`;
     return html`<div class="notice notice--error" role="alert">
-      <p>${errorText(this.error)}</p>
-      <p><button type="button" @click=${this.retry}>${msg('Réessayer')}</button></p>
+      <p>${errorText(this.#error)}</p>
+      <p><button type="button" @click=${this.#retry}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 
-  private readonly retry = (): void => {
-    this.error = undefined;
+  readonly #retry = (): void => {
+    this.#error = undefined;
     this.request();
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   };
 }

@@ -83,26 +83,26 @@ function isEmergency(mode: AccessMode): boolean {
 export class DmpAccessHistory extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  private readonly task = new Task(this, {
+  readonly #task = new Task(this, {
     // The filter (as JSON) and the revision are arguments only so that a change runs the task again.
     task: async ([client, policy, actor, active, ins, , pageSize], { signal }) => {
       if (!client || !policy || !actor || !active || !ins) return initialState;
-      this.moreController?.abort();
+      this.#moreController?.abort();
       const key = `${actorKey(actor)}|${ins}`;
       try {
         const dossier = await this.dossierInfo(ins, { signal });
         this.moreError = undefined;
         const decision = policy.decide({ actor, action: 'history.read', dossier: dossier.policy });
-        this.allowedKey = decision.allowed ? key : undefined;
+        this.#allowedKey = decision.allowed ? key : undefined;
         if (!decision.allowed) return { key, refused: decision.reason } satisfies Loaded;
-        const feed = new AccessLogFeed(client, ins, this.filter, pageSize);
+        const feed = new AccessLogFeed(client, ins, this.#filter, pageSize);
         await feed.loadMore({ signal });
         return { key, feed } satisfies Loaded;
       } catch (error) {
         // The server refuses the existence test itself to some (another patient, an insurer):
         // that is a refusal to explain, not a failure to retry.
         if (!isDmpError(error) || error.kind !== 'forbidden' || !error.reason) throw error;
-        this.allowedKey = undefined;
+        this.#allowedKey = undefined;
         return { key, refused: error.reason } satisfies Loaded;
       }
     },
@@ -113,17 +113,17 @@ export class DmpAccessHistory extends DmpElement {
         this.actor,
         this.session?.state === 'active',
         this.patientIns,
-        JSON.stringify(this.filter),
-        this.effectivePageSize,
+        JSON.stringify(this.#filter),
+        this.#effectivePageSize,
         this.logRevision,
       ] as const,
   });
 
-  private moreController: AbortController | undefined;
-  private exportController: AbortController | undefined;
-  private actorFilterTimer: ReturnType<typeof setTimeout> | undefined;
+  #moreController: AbortController | undefined;
+  #exportController: AbortController | undefined;
+  #actorFilterTimer: ReturnType<typeof setTimeout> | undefined;
   /** The actor and patient for which `history.read` was last allowed: the filters stay on screen through reloads and errors. */
-  private allowedKey: string | undefined;
+  #allowedKey: string | undefined;
 
   @state() private logRevision = 0;
   @state() private loadingMore = false;
@@ -161,7 +161,7 @@ export class DmpAccessHistory extends DmpElement {
   @property({ attribute: 'export-limit', type: Number }) exportLimit = DEFAULT_EXPORT_LIMIT;
 
   /** The filter as sent to the server; invalid attribute values count as no filter. */
-  private get filter(): FeedFilter {
+  get #filter(): FeedFilter {
     const modes: FeedFilter['modes'] = this.emergencyOnly ? EMERGENCY_MODES : [isMode(this.mode) ? this.mode : undefined];
     const actor = this.actorFilter.trim();
     return {
@@ -173,83 +173,83 @@ export class DmpAccessHistory extends DmpElement {
     };
   }
 
-  private get effectivePageSize(): number {
+  get #effectivePageSize(): number {
     const size = Math.floor(this.pageSize);
     return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
   }
 
-  private get hasFilter(): boolean {
-    const { modes, ...rest } = this.filter;
+  get #hasFilter(): boolean {
+    const { modes, ...rest } = this.#filter;
     return modes.some((m) => m !== undefined) || Object.keys(rest).length > 0;
   }
 
-  private get rangeInvalid(): boolean {
+  get #rangeInvalid(): boolean {
     return DATE.test(this.dateFrom) && DATE.test(this.dateTo) && this.dateFrom > this.dateTo;
   }
 
-  private get key(): string | undefined {
+  get #key(): string | undefined {
     return this.actor ? `${actorKey(this.actor)}|${this.patientIns}` : undefined;
   }
 
   /** The last answer, if it concerns the current actor and patient (never another patient's rows). */
-  private get current(): Loaded | undefined {
-    const value = this.task.value;
-    return value && value.key === this.key ? value : undefined;
+  get #current(): Loaded | undefined {
+    const value = this.#task.value;
+    return value && value.key === this.#key ? value : undefined;
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.actorFilterTimer);
-    this.moreController?.abort();
-    this.exportController?.abort();
+    clearTimeout(this.#actorFilterTimer);
+    this.#moreController?.abort();
+    this.#exportController?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('dataChange')) this.handleDataChange();
+    if (changed.has('dataChange')) this.#handleDataChange();
   }
 
-  private handleDataChange(): void {
+  #handleDataChange(): void {
     const change = this.takeDataChange(this.patientIns);
     if (!change) return;
     this.logRevision += 1;
   }
 
-  private handleModeChange(event: Event): void {
+  #handleModeChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.mode = isMode(value) ? value : undefined;
     this.emergencyOnly = false;
   }
 
-  private handleActionChange(event: Event): void {
+  #handleActionChange(event: Event): void {
     const value = (event.target as HTMLSelectElement).value;
     this.actionFilter = isAction(value) ? value : undefined;
   }
 
-  private handleActorInput(event: Event): void {
+  #handleActorInput(event: Event): void {
     const input = event.target as HTMLInputElement;
-    clearTimeout(this.actorFilterTimer);
-    this.actorFilterTimer = setTimeout(() => {
+    clearTimeout(this.#actorFilterTimer);
+    this.#actorFilterTimer = setTimeout(() => {
       this.actorFilter = input.value;
     }, ACTOR_FILTER_DELAY_MS);
   }
 
   /** Enter (or leaving the field) applies the text at once. */
-  private handleActorChange(event: Event): void {
-    clearTimeout(this.actorFilterTimer);
+  #handleActorChange(event: Event): void {
+    clearTimeout(this.#actorFilterTimer);
     this.actorFilter = (event.target as HTMLInputElement).value;
   }
 
-  private handleDateChange(event: Event, which: 'dateFrom' | 'dateTo'): void {
+  #handleDateChange(event: Event, which: 'dateFrom' | 'dateTo'): void {
     this[which] = (event.target as HTMLInputElement).value;
   }
 
-  private handleEmergencyToggle(): void {
+  #handleEmergencyToggle(): void {
     this.emergencyOnly = !this.emergencyOnly;
     if (this.emergencyOnly) this.mode = undefined;
   }
 
-  private handleClearFilters(): void {
-    clearTimeout(this.actorFilterTimer);
+  #handleClearFilters(): void {
+    clearTimeout(this.#actorFilterTimer);
     this.mode = undefined;
     this.actorFilter = '';
     this.actionFilter = undefined;
@@ -258,11 +258,11 @@ export class DmpAccessHistory extends DmpElement {
     this.emergencyOnly = false;
   }
 
-  private async handleLoadMore(feed: AccessLogFeed): Promise<void> {
+  async #handleLoadMore(feed: AccessLogFeed): Promise<void> {
     if (this.loadingMore) return;
     const shown = feed.entries.length;
     const controller = new AbortController();
-    this.moreController = controller;
+    this.#moreController = controller;
     this.loadingMore = true;
     this.moreError = undefined;
     try {
@@ -270,7 +270,7 @@ export class DmpAccessHistory extends DmpElement {
     } catch (error) {
       if (!controller.signal.aborted) this.moreError = error;
     } finally {
-      if (this.moreController === controller) this.loadingMore = false;
+      if (this.#moreController === controller) this.loadingMore = false;
     }
     if (controller.signal.aborted) return;
     await this.updateComplete;
@@ -279,15 +279,15 @@ export class DmpAccessHistory extends DmpElement {
     if (first && !feed.hasMore) this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(first.id)}"]`)?.focus();
   }
 
-  private async handleExport(): Promise<void> {
+  async #handleExport(): Promise<void> {
     const client = this.client;
     if (this.exportState.kind === 'running' || !client) return;
     const controller = new AbortController();
-    this.exportController = controller;
+    this.#exportController = controller;
     this.exportState = { kind: 'running' };
     try {
       const limit = Number.isFinite(this.exportLimit) ? Math.max(1, Math.floor(this.exportLimit)) : DEFAULT_EXPORT_LIMIT;
-      const feed = new AccessLogFeed(client, this.patientIns, this.filter, Math.min(limit, MAX_PAGE_SIZE));
+      const feed = new AccessLogFeed(client, this.patientIns, this.#filter, Math.min(limit, MAX_PAGE_SIZE));
       const { entries, truncated } = await collectAll(feed, limit, { signal: controller.signal });
       const csv = encodeCsv(accessLogRows(entries, this.locale));
       const filename = `${msg('historique-acces-dmp')}-${localDay(new Date())}.csv`;
@@ -300,9 +300,9 @@ export class DmpAccessHistory extends DmpElement {
   }
 
   protected renderContent(): TemplateResult {
-    const current = this.current;
-    const pending = this.task.status === TaskStatus.PENDING;
-    const allowed = this.allowedKey !== undefined && this.allowedKey === this.key;
+    const current = this.#current;
+    const pending = this.#task.status === TaskStatus.PENDING;
+    const allowed = this.#allowedKey !== undefined && this.#allowedKey === this.#key;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <h2 id="title">${msg('Historique des accès au dossier')}</h2>
       ${renderPatientLine(this.patient, this.locale)}
@@ -310,61 +310,61 @@ export class DmpAccessHistory extends DmpElement {
         ? html`<div class="notice notice--error" role="alert">
             ${msg('Aucun patient n’est indiqué (attribut patient-ins).')}
           </div>`
-        : html`${allowed ? this.renderToolbar() : nothing}${this.renderBody(current, pending)}`}
+        : html`${allowed ? this.#renderToolbar() : nothing}${this.#renderBody(current, pending)}`}
     </section>`;
   }
 
-  private renderBody(current: Loaded | undefined, pending: boolean): unknown {
-    if (this.task.status === TaskStatus.ERROR) return this.renderLoadError();
+  #renderBody(current: Loaded | undefined, pending: boolean): unknown {
+    if (this.#task.status === TaskStatus.ERROR) return this.#renderLoadError();
     if (!current) {
-      return pending || this.task.status === TaskStatus.INITIAL ? this.renderSkeleton() : nothing;
+      return pending || this.#task.status === TaskStatus.INITIAL ? this.#renderSkeleton() : nothing;
     }
-    if ('refused' in current) return this.renderRefusal(current.refused);
-    return this.renderLog(current.feed, pending);
+    if ('refused' in current) return this.#renderRefusal(current.refused);
+    return this.#renderLog(current.feed, pending);
   }
 
-  private renderSkeleton(): TemplateResult {
+  #renderSkeleton(): TemplateResult {
     return html`<div class="skeleton">
       <p class="status" role="status">${msg('Chargement de l’historique…')}</p>
       <span></span><span></span><span></span>
     </div>`;
   }
 
-  private renderRefusal(reason: ReasonCode): TemplateResult {
+  #renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div class="notice" role="status">
       <strong>${msg('Vous ne pouvez pas consulter cet historique.')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
-  private renderLoadError(): TemplateResult {
+  #renderLoadError(): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
       <strong>${msg('L’historique n’a pas pu être chargé.')}</strong>
-      <p>${errorText(this.task.error)}</p>
-      <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer')}</button></p>
+      <p>${errorText(this.#task.error)}</p>
+      <p><button type="button" @click=${() => this.#task.run()}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 
-  private renderToolbar(): TemplateResult {
+  #renderToolbar(): TemplateResult {
     const mode = this.emergencyOnly ? '' : (this.mode ?? '');
-    const rangeInvalid = this.rangeInvalid;
+    const rangeInvalid = this.#rangeInvalid;
     return html`<form part="toolbar" class="toolbar" role="search" aria-label=${msg('Filtrer l’historique')}
       @submit=${(e: Event) => e.preventDefault()}>
       <div class="field">
         <label for="actor">${msg('Qui (nom, RPPS, organisation)')}</label>
         <input id="actor" type="search" maxlength="200" autocomplete="off" .value=${this.actorFilter}
-          @input=${this.handleActorInput} @change=${this.handleActorChange} />
+          @input=${this.#handleActorInput} @change=${this.#handleActorChange} />
       </div>
       <div class="field">
         <label for="mode">${msg('Mode d’accès')}</label>
-        <select id="mode" @change=${this.handleModeChange}>
+        <select id="mode" @change=${this.#handleModeChange}>
           <option value="" ?selected=${mode === ''}>${msg('Tous les modes')}</option>
           ${ACCESS_MODES.map((m) => html`<option value=${m} ?selected=${mode === m}>${modeLabel(m)}</option>`)}
         </select>
       </div>
       <div class="field">
         <label for="action">${msg('Action')}</label>
-        <select id="action" @change=${this.handleActionChange}>
+        <select id="action" @change=${this.#handleActionChange}>
           <option value="" ?selected=${!this.actionFilter}>${msg('Toutes les actions')}</option>
           ${ACTIONS.map((a) => html`<option value=${a} ?selected=${this.actionFilter === a}>${actionLabel(a)}</option>`)}
         </select>
@@ -372,41 +372,41 @@ export class DmpAccessHistory extends DmpElement {
       <div class="field">
         <label for="from">${msg('Du')}</label>
         <input id="from" type="date" .value=${this.dateFrom} aria-invalid=${rangeInvalid ? 'true' : 'false'}
-          aria-describedby=${rangeInvalid ? 'range-error' : nothing} @change=${(e: Event) => this.handleDateChange(e, 'dateFrom')} />
+          aria-describedby=${rangeInvalid ? 'range-error' : nothing} @change=${(e: Event) => this.#handleDateChange(e, 'dateFrom')} />
       </div>
       <div class="field">
         <label for="to">${msg('Au')}</label>
         <input id="to" type="date" .value=${this.dateTo} aria-invalid=${rangeInvalid ? 'true' : 'false'}
-          aria-describedby=${rangeInvalid ? 'range-error' : nothing} @change=${(e: Event) => this.handleDateChange(e, 'dateTo')} />
+          aria-describedby=${rangeInvalid ? 'range-error' : nothing} @change=${(e: Event) => this.#handleDateChange(e, 'dateTo')} />
       </div>
       <div class="actions">
-        <button type="button" class="toggle" aria-pressed=${this.emergencyOnly ? 'true' : 'false'} @click=${this.handleEmergencyToggle}>
+        <button type="button" class="toggle" aria-pressed=${this.emergencyOnly ? 'true' : 'false'} @click=${this.#handleEmergencyToggle}>
           <span aria-hidden="true">⚠</span> ${msg('Accès en urgence uniquement')}
         </button>
-        ${this.hasFilter
-          ? html`<button type="button" @click=${this.handleClearFilters}>${msg('Effacer les filtres')}</button>`
+        ${this.#hasFilter
+          ? html`<button type="button" @click=${this.#handleClearFilters}>${msg('Effacer les filtres')}</button>`
           : nothing}
-        ${this.renderExportButton()}
+        ${this.#renderExportButton()}
       </div>
       ${rangeInvalid
         ? html`<p id="range-error" class="field-error" role="alert">
             ${msg('La date de début est postérieure à la date de fin.')}
           </p>`
         : nothing}
-      ${this.renderExportStatus()}
+      ${this.#renderExportStatus()}
     </form>`;
   }
 
-  private renderExportButton(): TemplateResult {
+  #renderExportButton(): TemplateResult {
     const running = this.exportState.kind === 'running';
-    return html`<button type="button" class="primary export" aria-disabled=${running ? 'true' : 'false'} @click=${this.handleExport}>
+    return html`<button type="button" class="primary export" aria-disabled=${running ? 'true' : 'false'} @click=${this.#handleExport}>
       ${running
         ? msg('Export en cours…')
         : msg('Exporter en CSV')}
     </button>`;
   }
 
-  private renderExportStatus(): TemplateResult {
+  #renderExportStatus(): TemplateResult {
     const s = this.exportState;
     let text: unknown = nothing;
     if (s.kind === 'done') {
@@ -426,13 +426,13 @@ export class DmpAccessHistory extends DmpElement {
     return html`<p class="status export-status" role="status">${text}</p>`;
   }
 
-  private renderLog(feed: AccessLogFeed, pending: boolean): TemplateResult {
+  #renderLog(feed: AccessLogFeed, pending: boolean): TemplateResult {
     const entries = feed.entries;
     if (entries.length === 0 && !pending) {
       return html`<p class="status" role="status">
-        ${this.rangeInvalid
+        ${this.#rangeInvalid
           ? msg('Aucune entrée : la période choisie est vide.')
-          : this.hasFilter
+          : this.#hasFilter
             ? msg('Aucun accès ne correspond à ces filtres.')
             : msg('Aucun accès n’a encore été enregistré sur ce dossier.')}
       </p>`;
@@ -459,14 +459,14 @@ export class DmpAccessHistory extends DmpElement {
             </tr>
           </thead>
           <tbody>
-            ${repeat(entries, (e) => e.id, (e) => this.renderRow(e))}
+            ${repeat(entries, (e) => e.id, (e) => this.#renderRow(e))}
           </tbody>
         </table>
       </div>
-      ${this.renderMore(feed)}`;
+      ${this.#renderMore(feed)}`;
   }
 
-  private renderRow(e: AccessLogEntry): TemplateResult {
+  #renderRow(e: AccessLogEntry): TemplateResult {
     const emergency = isEmergency(e.mode);
     const denied = e.outcome === 'denied';
     const role = actorRoleLabel(e.actor);
@@ -498,7 +498,7 @@ export class DmpAccessHistory extends DmpElement {
     </tr>`;
   }
 
-  private renderMore(feed: AccessLogFeed): TemplateResult | typeof nothing {
+  #renderMore(feed: AccessLogFeed): TemplateResult | typeof nothing {
     const error = this.moreError;
     if (!feed.hasMore && !error) return nothing;
     return html`<div class="more">
@@ -507,7 +507,7 @@ export class DmpAccessHistory extends DmpElement {
             ${msg('La suite de l’historique n’a pas pu être chargée :')} ${errorText(error)}
           </p>`
         : nothing}
-      <button type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => this.handleLoadMore(feed)}>
+      <button type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => this.#handleLoadMore(feed)}>
         ${this.loadingMore
           ? msg('Chargement…')
           : error

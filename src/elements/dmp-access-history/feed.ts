@@ -32,21 +32,27 @@ interface Stream {
 export class AccessLogFeed {
   /** The entries released so far, newest first. */
   readonly entries: AccessLogEntry[] = [];
-  private readonly streams: Stream[];
+  readonly #streams: Stream[];
+  readonly #client: DmpClient;
+  readonly #ins: string;
+  readonly #pageSize: number;
 
   constructor(
-    private readonly client: DmpClient,
-    private readonly ins: string,
+    client: DmpClient,
+    ins: string,
     filter: FeedFilter,
-    private readonly pageSize: number,
+    pageSize: number,
   ) {
+    this.#client = client;
+    this.#ins = ins;
+    this.#pageSize = pageSize;
     const { modes, ...rest } = filter;
     const base: AccessLogQuery = {};
     if (rest.actor) base.actor = rest.actor;
     if (rest.action) base.action = rest.action;
     if (rest.from) base.from = rest.from;
     if (rest.to) base.to = rest.to;
-    this.streams = modes.map((mode) => ({
+    this.#streams = modes.map((mode) => ({
       query: mode ? { ...base, mode } : base,
       cursor: undefined,
       exhausted: false,
@@ -55,7 +61,7 @@ export class AccessLogFeed {
   }
 
   get hasMore(): boolean {
-    return this.streams.some((s) => !s.exhausted || s.buffer.length > 0);
+    return this.#streams.some((s) => !s.exhausted || s.buffer.length > 0);
   }
 
   /**
@@ -63,10 +69,10 @@ export class AccessLogFeed {
    * failure leaves the feed as it was, so calling again retries the same pages.
    */
   async loadMore(options: RequestOptions = {}): Promise<void> {
-    const starving = this.streams.filter((s) => s.buffer.length === 0 && !s.exhausted);
+    const starving = this.#streams.filter((s) => s.buffer.length === 0 && !s.exhausted);
     const pages = await Promise.all(
       starving.map((s) =>
-        this.client.listAccessLog(this.ins, { ...s.query, limit: this.pageSize, ...(s.cursor ? { cursor: s.cursor } : {}) }, options),
+        this.#client.listAccessLog(this.#ins, { ...s.query, limit: this.#pageSize, ...(s.cursor ? { cursor: s.cursor } : {}) }, options),
       ),
     );
     pages.forEach((page, i) => {
@@ -75,13 +81,13 @@ export class AccessLogFeed {
       stream.cursor = page.nextCursor;
       stream.exhausted = page.nextCursor === undefined;
     });
-    this.release();
+    this.#release();
   }
 
-  private release(): void {
-    while (!this.streams.some((s) => s.buffer.length === 0 && !s.exhausted)) {
+  #release(): void {
+    while (!this.#streams.some((s) => s.buffer.length === 0 && !s.exhausted)) {
       let newest: Stream | undefined;
-      for (const stream of this.streams) {
+      for (const stream of this.#streams) {
         const head = stream.buffer[0];
         if (head && (!newest || Date.parse(head.at) > Date.parse(newest.buffer[0]!.at))) newest = stream;
       }

@@ -48,12 +48,12 @@ import type {} from './events.js';
 export class DmpBreakGlass extends DmpElement {
   static override styles = [...DmpElement.styles, styles];
 
-  private readonly load = new Task(this, {
+  readonly #load = new Task(this, {
     task: async ([ins, ready], { signal }): Promise<DossierInfo | typeof initialState> => {
       if (!ins || !ready) return initialState;
       return this.dossierInfo(ins, { signal });
     },
-    args: () => [this.patientIns, this.ready, this.client, this.actor, this.reloads] as const,
+    args: () => [this.patientIns, this.ready, this.client, this.actor, this.#reloads] as const,
   });
 
   @state() private justification = '';
@@ -67,8 +67,8 @@ export class DmpBreakGlass extends DmpElement {
   /** The server answered that the actor already has normal access. */
   @state() private alreadyAllowed = false;
 
-  private reloads = 0;
-  private ownRevision: number | undefined;
+  #reloads = 0;
+  #ownRevision: number | undefined;
 
   /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -79,17 +79,17 @@ export class DmpBreakGlass extends DmpElement {
   /** `break-glass` (any professional, immediate risk, consent impossible) or `regulation` (SAMU Centre 15 regulator). */
   @property({ reflect: true }) mode: EmergencyMode = 'break-glass';
 
-  private get codePoints(): number {
+  get #codePoints(): number {
     return [...this.justification.trim()].length;
   }
 
   /** The server refused for a reason that writing more cannot change. */
-  private get finalRefusal(): boolean {
+  get #finalRefusal(): boolean {
     return this.refusal !== undefined && this.refusal !== 'justification-required';
   }
 
   /** Why the request cannot be sent yet, or undefined when it can. */
-  private get blocker(): string | undefined {
+  get #blocker(): string | undefined {
     if (!isValidJustification(this.justification)) {
       return msg(str`La justification doit comporter au moins ${MIN_JUSTIFICATION_LENGTH} caractères.`);
     }
@@ -99,7 +99,7 @@ export class DmpBreakGlass extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
-    if (change && change.revision !== this.ownRevision && changesAccess(change.topics)) this.reloads += 1;
+    if (change && change.revision !== this.#ownRevision && changesAccess(change.topics)) this.#reloads += 1;
     if (changed.has('patientIns')) {
       this.justification = '';
       this.confirmed = false;
@@ -112,10 +112,10 @@ export class DmpBreakGlass extends DmpElement {
     }
   }
 
-  private async handleSubmit(event: SubmitEvent): Promise<void> {
+  async #handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const client = this.client;
-    if (!client || this.submitting || this.blocker || this.finalRefusal) return;
+    if (!client || this.submitting || this.#blocker || this.#finalRefusal) return;
     const mode = this.mode;
     const ins = this.patientIns;
     const justification = this.justification.trim();
@@ -129,7 +129,7 @@ export class DmpBreakGlass extends DmpElement {
       // The patient the grant was asked for, even if the host switched patient meanwhile.
       this.provider?.setEmergencyGrant({ ...grant, ins, justification });
       // Context values reach consumers synchronously: this is the revision the grant published.
-      this.ownRevision = this.dataChange?.revision;
+      this.#ownRevision = this.dataChange?.revision;
       this.emit('dmp-break-glass-granted', { grant });
     } catch (error) {
       if (isDmpError(error) && error.reason === 'allowed') this.alreadyAllowed = true;
@@ -147,38 +147,38 @@ export class DmpBreakGlass extends DmpElement {
   // --- Rendering -----------------------------------------------------------------------------
 
   protected override renderContent(): unknown {
-    const loading = this.load.status === TaskStatus.PENDING;
+    const loading = this.#load.status === TaskStatus.PENDING;
     return html`<section part="base" class="break-glass" aria-labelledby="title" aria-busy=${loading || this.submitting ? 'true' : 'false'}>
       <h2 id="title">${msg(str`Accès d’urgence : ${modeLabel(this.mode === 'regulation' ? 'regulation' : 'break-glass')}`)}</h2>
-      ${renderPatientLine(this.patient, this.locale)} ${this.renderBody()}
+      ${renderPatientLine(this.patient, this.locale)} ${this.#renderBody()}
     </section>`;
   }
 
-  private renderBody(): unknown {
+  #renderBody(): unknown {
     if (!this.patientIns) {
       return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).')}</p>`;
     }
-    if (this.grant && this.session?.emergencyGrant?.id === this.grant.id) return this.renderGranted(this.grant);
-    if (this.alreadyAllowed) return this.renderAlreadyAllowed();
-    return this.load.render({
-      initial: () => this.renderLoading(),
-      pending: () => this.renderLoading(),
-      error: (error) => this.renderLoadError(error),
-      complete: (dossier) => this.renderDecision(dossier),
+    if (this.grant && this.session?.emergencyGrant?.id === this.grant.id) return this.#renderGranted(this.grant);
+    if (this.alreadyAllowed) return this.#renderAlreadyAllowed();
+    return this.#load.render({
+      initial: () => this.#renderLoading(),
+      pending: () => this.#renderLoading(),
+      error: (error) => this.#renderLoadError(error),
+      complete: (dossier) => this.#renderDecision(dossier),
     });
   }
 
-  private renderLoading(): TemplateResult {
+  #renderLoading(): TemplateResult {
     return html`<p class="loading" role="status">${msg('Vérification des conditions d’accès…')}</p>`;
   }
 
-  private renderLoadError(error: unknown): TemplateResult {
-    if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return this.renderRefused(error.reason, false);
+  #renderLoadError(error: unknown): TemplateResult {
+    if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return this.#renderRefused(error.reason, false);
     return html`<div part="notice" class="notice notice--error" role="alert">
       <strong>${msg('Impossible de vérifier les conditions d’accès.')}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<button type="button" class="button" @click=${() => void this.load.run()}>${msg('Réessayer')}</button>`
+        ? html`<button type="button" class="button" @click=${() => void this.#load.run()}>${msg('Réessayer')}</button>`
         : nothing}
     </div>`;
   }
@@ -187,37 +187,37 @@ export class DmpBreakGlass extends DmpElement {
    * The policy is asked without a justification: `justification-required` is then the answer
    * that lets the form proceed, and any other refusal is final whatever would be written.
    */
-  private renderDecision(dossier: DossierInfo): unknown {
+  #renderDecision(dossier: DossierInfo): unknown {
     const { actor, policy } = this;
     if (!actor || !policy) return nothing;
     const decision = policy.decide({ actor, action: 'document.list', dossier: dossier.policy, request: { mode: this.mode } });
-    if (decision.allowed) return this.renderAlreadyAllowed();
+    if (decision.allowed) return this.#renderAlreadyAllowed();
     // A refusal never erases what the user wrote: their justification stays, read-only, to copy.
     if (decision.reason !== 'justification-required') {
       const reason = this.refusal ?? decision.reason;
-      return html`${this.renderRefused(reason, this.refusal !== undefined)} ${this.justification ? this.renderForm(true) : nothing}`;
+      return html`${this.#renderRefused(reason, this.refusal !== undefined)} ${this.justification ? this.#renderForm(true) : nothing}`;
     }
     if (this.refusal) {
-      return html`${this.renderRefused(this.refusal, true)} ${this.renderForm(this.refusal !== 'justification-required')}`;
+      return html`${this.#renderRefused(this.refusal, true)} ${this.#renderForm(this.refusal !== 'justification-required')}`;
     }
-    return html`${this.renderExplanation()} ${this.renderForm(false)}`;
+    return html`${this.#renderExplanation()} ${this.#renderForm(false)}`;
   }
 
-  private renderRefused(reason: ReasonCode, afterRequest: boolean): TemplateResult {
+  #renderRefused(reason: ReasonCode, afterRequest: boolean): TemplateResult {
     return html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role=${afterRequest ? 'alert' : 'status'} data-reason=${reason}>
       <strong>${msg('Accès d’urgence impossible')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
-  private renderAlreadyAllowed(): TemplateResult {
+  #renderAlreadyAllowed(): TemplateResult {
     return html`<div part="notice" class="notice" id="outcome" tabindex="-1" role="status">
       <strong>${msg('Accès d’urgence inutile')}</strong>
       <p>${msg('Vous avez déjà accès à ce dossier : l’accès d’urgence n’est pas nécessaire.')}</p>
     </div>`;
   }
 
-  private renderGranted(grant: EmergencyGrant): TemplateResult {
+  #renderGranted(grant: EmergencyGrant): TemplateResult {
     return html`<div part="notice" class="notice notice--success" id="outcome" tabindex="-1" role="status">
       <strong>${msg(str`Accès d’urgence accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}.`)}</strong>
       <p>
@@ -226,7 +226,7 @@ export class DmpBreakGlass extends DmpElement {
     </div>`;
   }
 
-  private renderExplanation(): TemplateResult {
+  #renderExplanation(): TemplateResult {
     const regulation = this.mode === 'regulation';
     return html`<div part="explanation" class="explanation">
       <p class="when">
@@ -253,12 +253,12 @@ export class DmpBreakGlass extends DmpElement {
   }
 
   /** `final`: the request cannot succeed any more; the form stays to keep what was typed, and cannot be sent. */
-  private renderForm(final: boolean): TemplateResult {
+  #renderForm(final: boolean): TemplateResult {
     const blocker = final
       ? msg('Cette demande ne peut plus aboutir : votre justification reste affichée pour que vous puissiez la copier.')
-      : this.blocker;
+      : this.#blocker;
     const regulation = this.mode === 'regulation';
-    return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.handleSubmit(e)}>
+    return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => void this.#handleSubmit(e)}>
       <div class="field">
         <label for="justification">${msg('Justification de l’accès')}</label>
         <textarea
@@ -271,7 +271,7 @@ export class DmpBreakGlass extends DmpElement {
           @input=${(e: Event) => (this.justification = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
         <p id="justification-count" class=${isValidJustification(this.justification) ? 'hint' : 'hint hint--short'}>
-          ${msg(str`${this.codePoints} caractères saisis (au moins ${MIN_JUSTIFICATION_LENGTH})`)}
+          ${msg(str`${this.#codePoints} caractères saisis (au moins ${MIN_JUSTIFICATION_LENGTH})`)}
         </p>
       </div>
       <div class="check">

@@ -102,7 +102,7 @@ const loadPatientSections = lazyModule(() => import('./patient-sections.js'), 'T
 export class DmpConsentPanel extends DmpElement {
   static override styles = [...DmpElement.styles, styles];
 
-  private readonly load = new Task(this, {
+  readonly #load = new Task(this, {
     task: async ([ins, ready], { signal }) => {
       const { client, actor, policy } = this;
       if (!ins || !ready || !client || !actor || !policy) return initialState;
@@ -121,21 +121,21 @@ export class DmpConsentPanel extends DmpElement {
       ]);
       return { ins, dossier, decisions, authorizations, oppositions, preferences, representatives } satisfies PanelData;
     },
-    args: () => [this.patientIns, this.ready, this.client, this.actor, this.policy, this.reloads] as const,
-    onComplete: (data) => this.accept(data),
+    args: () => [this.patientIns, this.ready, this.client, this.actor, this.policy, this.#reloads] as const,
+    onComplete: (data) => this.#accept(data),
   });
 
-  private readonly search = new Task(this, {
+  readonly #search = new Task(this, {
     task: async ([text, client], { signal }) => {
       const query = text.trim();
-      if (!client || query.length < 2 || this.rppsFailure(query)) return initialState;
+      if (!client || query.length < 2 || this.#rppsFailure(query)) return initialState;
       await waitFor(SEARCH_DELAY_MS, signal);
       return (await client.searchProfessionals(query, { signal })).items;
     },
     args: () => [this.searchText, this.client] as const,
   });
 
-  private readonly patientSections = new LazyView(this, loadPatientSections);
+  readonly #patientSections = new LazyView(this, loadPatientSections);
 
   @query('dialog') private dialog!: HTMLDialogElement;
 
@@ -157,11 +157,11 @@ export class DmpConsentPanel extends DmpElement {
   @state() private confirmation: Confirmation | undefined;
 
   /** Bumped to reload after another element changed this dossier. */
-  private reloads = 0;
+  #reloads = 0;
   /** Counts the resets of the forms, so that a submission still waiting knows its form is gone. */
-  private forms = 0;
+  #forms = 0;
   /** The data-change revision this panel published itself: no need to reload for it. */
-  private ownRevision: number | undefined;
+  #ownRevision: number | undefined;
 
   /** INS (NIR, 15 characters) of the patient whose dossier is managed. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -170,20 +170,20 @@ export class DmpConsentPanel extends DmpElement {
   @property({ attribute: false }) patient: PatientDisplay | undefined;
 
   /** The word to type to confirm the closure, in the interface language (`FERMER`, `CLOSE`). */
-  private get closeConfirmationWord(): string {
+  get #closeConfirmationWord(): string {
     return msg('FERMER');
   }
 
   protected override willUpdate(changed: PropertyValues): void {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
-    if (change && change.revision !== this.ownRevision && changesAccess(change.topics)) this.reloads += 1;
+    if (change && change.revision !== this.#ownRevision && changesAccess(change.topics)) this.#reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
     const otherUser = changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor);
     if (changed.has('patientIns') || otherUser || this.loggedOut()) {
-      this.forms += 1;
+      this.#forms += 1;
       // Loaded again for whoever is here now, even when nothing the load depends on changed (a
       // logout and a new session in the same task).
-      this.reloads += 1;
+      this.#reloads += 1;
       this.data = undefined;
       this.preferences = undefined;
       this.preferencesDirty = false;
@@ -195,25 +195,25 @@ export class DmpConsentPanel extends DmpElement {
     }
   }
 
-  private accept(data: PanelData): void {
+  #accept(data: PanelData): void {
     this.data = data;
     if (!this.preferencesDirty) this.preferences = data.preferences ? preferencesDraft(data.preferences) : undefined;
   }
 
-  private rppsFailure(query: string): RppsFailure | undefined {
+  #rppsFailure(query: string): RppsFailure | undefined {
     if (!/^[\d\s]+$/.test(query)) return undefined;
     const result = validateRpps(query);
     return result.ok ? undefined : result.reason;
   }
 
   /** Announces a write for `ins`, the patient it was sent for (the panel may show another by now). */
-  private notify(topics: readonly DataTopic[], ins: string): void {
+  #notify(topics: readonly DataTopic[], ins: string): void {
     this.provider?.notifyDataChanged(topics, ins);
     // Context values reach consumers synchronously: this is the revision just published.
-    this.ownRevision = this.dataChange?.revision;
+    this.#ownRevision = this.dataChange?.revision;
   }
 
-  private say(section: Section, kind: Message['kind'], text: string): void {
+  #say(section: Section, kind: Message['kind'], text: string): void {
     this.messages = { ...this.messages, [section]: { kind, text } };
   }
 
@@ -223,24 +223,24 @@ export class DmpConsentPanel extends DmpElement {
    * logout: the form submitted is gone) or the session ended (what was typed stays, to be sent
    * once the user is back).
    */
-  private async validation(section: Section): Promise<typeof import('./validation.js') | undefined> {
-    const forms = this.forms;
+  async #validation(section: Section): Promise<typeof import('./validation.js') | undefined> {
+    const forms = this.#forms;
     try {
       const validation = await loadValidation();
-      return this.forms === forms && this.session?.state === 'active' ? validation : undefined;
+      return this.#forms === forms && this.session?.state === 'active' ? validation : undefined;
     } catch (error) {
-      this.say(section, 'error', this.notSaved(error));
+      this.#say(section, 'error', this.#notSaved(error));
       return undefined;
     }
   }
 
-  private notSaved(error: unknown): string {
+  #notSaved(error: unknown): string {
     return msg(str`La modification n’a pas été enregistrée : ${errorText(error)}`);
   }
 
   // --- Confirmation dialog -------------------------------------------------------------------
 
-  private async confirm(confirmation: Confirmation): Promise<void> {
+  async #confirm(confirmation: Confirmation): Promise<void> {
     if (this.confirmation) return;
     this.confirmation = confirmation;
     await this.updateComplete;
@@ -248,7 +248,7 @@ export class DmpConsentPanel extends DmpElement {
     this.dialog.showModal();
   }
 
-  private handleDialogClose(): void {
+  #handleDialogClose(): void {
     const confirmation = this.confirmation;
     this.confirmation = undefined;
     if (!confirmation) return;
@@ -262,31 +262,31 @@ export class DmpConsentPanel extends DmpElement {
 
   // --- Authorizations ------------------------------------------------------------------------
 
-  private askAuthorizationChange(change: AuthorizationChangeKind, professional: Professional, event: Event): void {
-    void this.confirm({
+  #askAuthorizationChange(change: AuthorizationChangeKind, professional: Professional, event: Event): void {
+    void this.#confirm({
       ...changeConfirmation(change, fullName(professional)),
-      run: () => this.changeAuthorization(change, professional),
+      run: () => this.#changeAuthorization(change, professional),
       trigger: event.currentTarget as HTMLElement,
       fallback: () => this.renderRoot.querySelector<HTMLElement>(change === 'grant' ? '#search' : '#authorizations-title'),
     });
   }
 
-  private async changeAuthorization(change: AuthorizationChangeKind, professional: Professional): Promise<void> {
+  async #changeAuthorization(change: AuthorizationChangeKind, professional: Professional): Promise<void> {
     if (!this.emit('dmp-authorization-change-request', { change, professional }, { cancelable: true })) return;
-    await this.write('authorizations', async (client, ins, here) => {
+    await this.#write('authorizations', async (client, ins, here) => {
       const result = await client.changeAuthorization(ins, { change, rpps: professional.rpps });
-      this.patchData(ins, { authorizations: result.items });
+      this.#patchData(ins, { authorizations: result.items });
       this.emit('dmp-authorization-changed', { change, professional });
-      this.notify(['authorizations', 'history'], ins);
+      this.#notify(['authorizations', 'history'], ins);
       if (!here()) return;
       if (change === 'grant') this.searchText = '';
-      this.say('authorizations', 'success', changedText(change, fullName(professional)));
+      this.#say('authorizations', 'success', changedText(change, fullName(professional)));
     });
   }
 
   // --- Oppositions ---------------------------------------------------------------------------
 
-  private async changeOpposition(key: keyof Oppositions, checked: boolean): Promise<void> {
+  async #changeOpposition(key: keyof Oppositions, checked: boolean): Promise<void> {
     const saved = this.data?.oppositions;
     if (!saved || this.busy.has('oppositions')) {
       // Not taken: the checkbox goes back to what the server has.
@@ -295,143 +295,143 @@ export class DmpConsentPanel extends DmpElement {
     }
     const wanted: Oppositions = { ...saved, [key]: checked };
     this.pendingOppositions = wanted;
-    await this.write('oppositions', async (client, ins, here) => {
+    await this.#write('oppositions', async (client, ins, here) => {
       const oppositions = await client.setOppositions(ins, wanted);
-      this.patchData(ins, { oppositions });
+      this.#patchData(ins, { oppositions });
       this.emit('dmp-opposition-changed', { oppositions });
-      this.notify(['settings', 'history'], ins);
-      if (here()) this.say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
+      this.#notify(['settings', 'history'], ins);
+      if (here()) this.#say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
     });
     this.pendingOppositions = undefined;
   }
 
   // --- Notification preferences ---------------------------------------------------------------
 
-  private editPreferences(patch: Partial<PreferencesDraft>): void {
+  #editPreferences(patch: Partial<PreferencesDraft>): void {
     if (!this.preferences) return;
     this.preferences = { ...this.preferences, ...patch };
     this.preferencesDirty = true;
   }
 
-  private async submitPreferences(): Promise<void> {
+  async #submitPreferences(): Promise<void> {
     if (!this.preferences || this.busy.has('notifications')) return;
-    const validation = await this.validation('notifications');
+    const validation = await this.#validation('notifications');
     // Checked again after the wait: a second click may have gone through meanwhile.
     if (!validation || !this.preferences || this.busy.has('notifications')) return;
     const parsed = validation.parsePreferences(this.preferences);
     this.preferenceErrors = parsed.ok ? new Set() : parsed.fields;
     if (!parsed.ok) {
-      await this.focusFirstInvalid('notifications');
+      await this.#focusFirstInvalid('notifications');
       return;
     }
-    await this.write('notifications', async (client, ins, here) => {
+    await this.#write('notifications', async (client, ins, here) => {
       const saved = await client.setNotificationPreferences(ins, parsed.value);
-      this.patchData(ins, { preferences: saved });
-      this.notify(['settings', 'history'], ins);
+      this.#patchData(ins, { preferences: saved });
+      this.#notify(['settings', 'history'], ins);
       if (!here()) return;
       this.preferences = preferencesDraft(saved);
       this.preferencesDirty = false;
-      this.say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.'));
+      this.#say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.'));
     });
   }
 
   // --- Legal representatives -----------------------------------------------------------------
 
-  private async submitRepresentative(): Promise<void> {
+  async #submitRepresentative(): Promise<void> {
     if (this.busy.has('representatives')) return;
-    const validation = await this.validation('representatives');
+    const validation = await this.#validation('representatives');
     if (!validation || this.busy.has('representatives')) return;
     const parsed = validation.parseRepresentative(this.representative);
     this.representativeErrors = parsed.ok ? new Set() : parsed.fields;
     if (!parsed.ok) {
-      await this.focusFirstInvalid('representatives');
+      await this.#focusFirstInvalid('representatives');
       return;
     }
-    await this.write('representatives', async (client, ins, here) => {
+    await this.#write('representatives', async (client, ins, here) => {
       const added = await client.addRepresentative(ins, parsed.value);
-      this.patchData(ins, { representatives: [...(this.data?.representatives ?? []), added] });
-      this.notify(['settings', 'history'], ins);
+      this.#patchData(ins, { representatives: [...(this.data?.representatives ?? []), added] });
+      this.#notify(['settings', 'history'], ins);
       if (!here()) return;
       this.representative = { ...EMPTY_REPRESENTATIVE };
-      this.say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`));
+      this.#say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`));
     });
   }
 
-  private askRepresentativeRemoval(representative: LegalRepresentative, trigger: HTMLElement): void {
+  #askRepresentativeRemoval(representative: LegalRepresentative, trigger: HTMLElement): void {
     const name = fullName(representative);
-    void this.confirm({
+    void this.#confirm({
       title: msg(str`Retirer ${name} des représentants légaux ?`),
       body: msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`),
       confirmLabel: msg('Retirer'),
-      run: () => this.removeRepresentative(representative),
+      run: () => this.#removeRepresentative(representative),
       trigger,
       fallback: () => this.renderRoot.querySelector<HTMLElement>('#representatives-title'),
     });
   }
 
-  private async removeRepresentative(representative: LegalRepresentative): Promise<void> {
-    await this.write('representatives', async (client, ins, here) => {
+  async #removeRepresentative(representative: LegalRepresentative): Promise<void> {
+    await this.#write('representatives', async (client, ins, here) => {
       await client.removeRepresentative(ins, representative.id);
-      this.patchData(ins, { representatives: (this.data?.representatives ?? []).filter((r) => r.id !== representative.id) });
-      this.notify(['settings', 'history'], ins);
-      if (here()) this.say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`));
+      this.#patchData(ins, { representatives: (this.data?.representatives ?? []).filter((r) => r.id !== representative.id) });
+      this.#notify(['settings', 'history'], ins);
+      if (here()) this.#say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`));
     });
   }
 
   // --- Closing and reactivating the dossier ----------------------------------------------------
 
-  private async submitClose(): Promise<void> {
+  async #submitClose(): Promise<void> {
     if (this.busy.has('close')) return;
-    const validation = await this.validation('close');
+    const validation = await this.#validation('close');
     if (!validation || this.busy.has('close')) return;
     const reason = validation.parseCloseReason(this.closeReason);
     const errors = new Set<string>();
     if (reason === undefined) errors.add('reason');
-    if (!confirmsWith(this.closeWord, this.closeConfirmationWord)) errors.add('word');
+    if (!confirmsWith(this.closeWord, this.#closeConfirmationWord)) errors.add('word');
     this.closeErrors = errors;
     if (reason === undefined || errors.size > 0) {
-      await this.focusFirstInvalid('close');
+      await this.#focusFirstInvalid('close');
       return;
     }
     if (!this.emit('dmp-dossier-close-request', { reason }, { cancelable: true })) return;
-    const closed = await this.write('close', async (client, ins, here) => {
+    const closed = await this.#write('close', async (client, ins, here) => {
       const dossier = await client.closeDossier(ins, reason);
       this.emit('dmp-dossier-closed', { dossier });
-      this.notify(['dossier', 'history'], ins);
+      this.#notify(['dossier', 'history'], ins);
       if (!here()) return;
       this.closeReason = '';
       this.closeWord = '';
-      this.say('status', 'success', msg('Le dossier est fermé.'));
+      this.#say('status', 'success', msg('Le dossier est fermé.'));
     });
     if (!closed) return;
-    await this.reload();
+    await this.#reload();
     this.renderRoot.querySelector<HTMLElement>('#dossier-status')?.focus();
   }
 
-  private askReactivation(event: Event): void {
-    void this.confirm({
+  #askReactivation(event: Event): void {
+    void this.#confirm({
       title: msg('Réactiver le dossier ?'),
       body: msg('Le dossier redevient accessible, dans les mêmes conditions qu’avant sa fermeture.'),
       confirmLabel: msg('Réactiver'),
-      run: () => this.reactivate(),
+      run: () => this.#reactivate(),
       trigger: event.currentTarget as HTMLElement,
       fallback: () => this.renderRoot.querySelector<HTMLElement>('#dossier-status'),
     });
   }
 
-  private async reactivate(): Promise<void> {
-    const reactivated = await this.write('status', async (client, ins, here) => {
+  async #reactivate(): Promise<void> {
+    const reactivated = await this.#write('status', async (client, ins, here) => {
       const dossier = await client.reactivateDossier(ins);
       this.emit('dmp-dossier-reactivated', { dossier });
-      this.notify(['dossier', 'history'], ins);
-      if (here()) this.say('status', 'success', msg('Le dossier est réactivé.'));
+      this.#notify(['dossier', 'history'], ins);
+      if (here()) this.#say('status', 'success', msg('Le dossier est réactivé.'));
     });
-    if (reactivated) await this.reload();
+    if (reactivated) await this.#reload();
   }
 
   /** Reloads after a change of status, which changes what every section may do. */
-  private async reload(): Promise<void> {
-    await this.load.run();
+  async #reload(): Promise<void> {
+    await this.#load.run();
   }
 
   // --- Writes --------------------------------------------------------------------------------
@@ -443,19 +443,19 @@ export class DmpConsentPanel extends DmpElement {
    * logout, the write is still announced for its own patient, but says nothing and resets nothing
    * in the forms of the next one. Resolves with whether it succeeded and the forms are still those.
    */
-  private async write(section: Section, run: (client: DmpClient, ins: string, here: () => boolean) => Promise<void>): Promise<boolean> {
+  async #write(section: Section, run: (client: DmpClient, ins: string, here: () => boolean) => Promise<void>): Promise<boolean> {
     const client = this.client;
     const ins = this.data?.ins;
     if (!client || !ins || this.busy.has(section)) return false;
-    const forms = this.forms;
-    const here = () => this.forms === forms;
+    const forms = this.#forms;
+    const here = () => this.#forms === forms;
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
     try {
       await run(client, ins, here);
       return here();
     } catch (error) {
-      if (here()) this.say(section, 'error', this.notSaved(error));
+      if (here()) this.#say(section, 'error', this.#notSaved(error));
       return false;
     } finally {
       const busy = new Set(this.busy);
@@ -465,11 +465,11 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   /** Applies a server answer, unless the panel moved to another patient meanwhile. */
-  private patchData(ins: string, patch: Partial<PanelData>): void {
+  #patchData(ins: string, patch: Partial<PanelData>): void {
     if (this.data?.ins === ins) this.data = { ...this.data, ...patch };
   }
 
-  private async focusFirstInvalid(sectionId: 'notifications' | 'representatives' | 'close'): Promise<void> {
+  async #focusFirstInvalid(sectionId: 'notifications' | 'representatives' | 'close'): Promise<void> {
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(`#${sectionId} [aria-invalid="true"]`)?.focus();
   }
@@ -477,19 +477,19 @@ export class DmpConsentPanel extends DmpElement {
   // --- Rendering -----------------------------------------------------------------------------
 
   protected override renderContent(): unknown {
-    const loading = this.load.status === TaskStatus.PENDING;
+    const loading = this.#load.status === TaskStatus.PENDING;
     return html`<section part="base" class="panel" aria-labelledby="panel-title" aria-busy=${loading ? 'true' : 'false'}>
         <h2 id="panel-title">${msg('Gestion du DMP')}</h2>
-        ${renderPatientLine(this.patient, this.locale)} ${this.renderBody(loading)}
+        ${renderPatientLine(this.patient, this.locale)} ${this.#renderBody(loading)}
       </section>
-      ${this.renderDialog()}`;
+      ${this.#renderDialog()}`;
   }
 
-  private renderBody(loading: boolean): unknown {
+  #renderBody(loading: boolean): unknown {
     if (!this.patientIns) {
       return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).')}</p>`;
     }
-    if (this.load.status === TaskStatus.ERROR) return this.renderLoadError(this.load.error);
+    if (this.#load.status === TaskStatus.ERROR) return this.#renderLoadError(this.#load.error);
     const data = this.data;
     if (!data || (loading && data.ins !== this.patientIns)) {
       return html`<div class="skeleton" role="status">
@@ -500,21 +500,21 @@ export class DmpConsentPanel extends DmpElement {
     if (data.dossier.status === 'none') {
       return html`<p part="notice" class="notice" role="status">${reasonText('no-dossier')}</p>`;
     }
-    return html`${this.renderDossierStatus(data)} ${this.renderRefusals(data)} ${this.renderAuthorizations(data)}
-    ${this.renderPatientSide(data)}`;
+    return html`${this.#renderDossierStatus(data)} ${this.#renderRefusals(data)} ${this.#renderAuthorizations(data)}
+    ${this.#renderPatientSide(data)}`;
   }
 
-  private renderLoadError(error: unknown): TemplateResult {
+  #renderLoadError(error: unknown): TemplateResult {
     return html`<div part="notice" class="notice notice--error load-error" role="alert">
       <strong>${msg('Impossible de charger les réglages du dossier.')}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer')}</button>`
+        ? html`<button type="button" class="button" @click=${() => void this.#reload()}>${msg('Réessayer')}</button>`
         : nothing}
     </div>`;
   }
 
-  private renderMessage(section: Section): TemplateResult | typeof nothing {
+  #renderMessage(section: Section): TemplateResult | typeof nothing {
     const message = this.messages[section];
     const success = message?.kind === 'success' ? html`<p part="notice" class="notice notice--success">${message.text}</p>` : nothing;
     const error = message?.kind === 'error' ? html`<p part="notice" class="notice notice--error">${message.text}</p>` : nothing;
@@ -523,7 +523,7 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   /** Sections the user may not use, grouped by the reason, so a refusal reads once. */
-  private renderRefusals(data: PanelData): TemplateResult | typeof nothing {
+  #renderRefusals(data: PanelData): TemplateResult | typeof nothing {
     if (data.dossier.status !== 'active') return nothing;
     const sections: Array<[PanelAction, string]> = [
       ['authorization.read', msg('Professionnels de santé')],
@@ -547,8 +547,8 @@ export class DmpConsentPanel extends DmpElement {
     </div>`;
   }
 
-  private renderDossierStatus(data: PanelData): TemplateResult {
-    const message = this.renderMessage('status');
+  #renderDossierStatus(data: PanelData): TemplateResult {
+    const message = this.#renderMessage('status');
     if (data.dossier.status !== 'closed') return html`<div id="dossier-status" tabindex="-1">${message}</div>`;
     const reactivation = data.decisions['dossier.reactivate'];
     const closedAt = data.dossier.closedAt;
@@ -563,7 +563,7 @@ export class DmpConsentPanel extends DmpElement {
         ${msg('Son contenu n’est plus accessible aux professionnels de santé. Il est conservé dix ans après la fermeture ; pendant ce délai, le dossier peut être réactivé.')}
       </p>
       ${reactivation.allowed
-        ? html`<button type="button" class="button" @click=${(e: Event) => this.askReactivation(e)}>
+        ? html`<button type="button" class="button" @click=${(e: Event) => this.#askReactivation(e)}>
             ${msg('Réactiver le dossier')}
           </button>`
         : html`<p>${reasonText(reactivation.reason)}</p>`}
@@ -571,7 +571,7 @@ export class DmpConsentPanel extends DmpElement {
     </div>`;
   }
 
-  private renderAuthorizations(data: PanelData): TemplateResult | typeof nothing {
+  #renderAuthorizations(data: PanelData): TemplateResult | typeof nothing {
     if (data.dossier.status !== 'active' || !data.decisions['authorization.read'].allowed) return nothing;
     const manageDecision = data.decisions['authorization.manage'];
     const manage = manageDecision.allowed;
@@ -586,47 +586,47 @@ export class DmpConsentPanel extends DmpElement {
       <p class="hint">
         ${msg('Le médecin traitant accède au dossier d’autorité : il n’a pas besoin d’une autorisation distincte. Il rédige la synthèse médicale.')}
       </p>
-      ${this.renderProfessionals(
+      ${this.#renderProfessionals(
         of('treating-physician'),
         msg('Aucun médecin traitant n’est désigné.'),
-        (a) => (manage && !blockedRpps.has(a.professional.rpps) ? [this.actionButton('block', a.professional)] : []),
+        (a) => (manage && !blockedRpps.has(a.professional.rpps) ? [this.#actionButton('block', a.professional)] : []),
         (a) => (blockedRpps.has(a.professional.rpps) ? standingLabel('blocked') : undefined),
       )}
 
       <h4>${msg('Professionnels autorisés')}</h4>
-      ${this.renderProfessionals(
+      ${this.#renderProfessionals(
         of('authorized'),
         msg('Aucun professionnel n’est autorisé.'),
-        (a) => (manage ? [this.actionButton('revoke', a.professional), this.actionButton('block', a.professional)] : []),
+        (a) => (manage ? [this.#actionButton('revoke', a.professional), this.#actionButton('block', a.professional)] : []),
       )}
 
       <h4>${msg('Professionnels bloqués')}</h4>
       <p class="hint">
         ${msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec votre accord ou en urgence.')}
       </p>
-      ${this.renderProfessionals(
+      ${this.#renderProfessionals(
         of('blocked'),
         msg('Aucun professionnel n’est bloqué.'),
-        (a) => (manage ? [this.actionButton('unblock', a.professional)] : []),
+        (a) => (manage ? [this.#actionButton('unblock', a.professional)] : []),
       )}
-      ${manage ? this.renderSearch(items) : nothing} ${this.renderMessage('authorizations')}
+      ${manage ? this.#renderSearch(items) : nothing} ${this.#renderMessage('authorizations')}
     </section>`;
   }
 
-  private actionButton(change: AuthorizationChangeKind, professional: Professional): TemplateResult {
+  #actionButton(change: AuthorizationChangeKind, professional: Professional): TemplateResult {
     const destructive = change === 'block' || change === 'revoke';
     return html`<button
       type="button"
       class=${destructive ? 'button button--quiet button--danger' : 'button button--quiet'}
       data-change=${change}
       aria-label=${changeLabelFor(change, fullName(professional))}
-      @click=${(e: Event) => this.askAuthorizationChange(change, professional, e)}
+      @click=${(e: Event) => this.#askAuthorizationChange(change, professional, e)}
     >
       ${changeLabel(change)}
     </button>`;
   }
 
-  private renderProfessionals(
+  #renderProfessionals(
     list: Authorization[],
     empty: string,
     actions: (a: Authorization) => TemplateResult[],
@@ -642,9 +642,9 @@ export class DmpConsentPanel extends DmpElement {
     </ul>`;
   }
 
-  private renderSearch(current: Authorization[]): TemplateResult {
+  #renderSearch(current: Authorization[]): TemplateResult {
     const query = this.searchText.trim();
-    const failure = this.rppsFailure(query);
+    const failure = this.#rppsFailure(query);
     const standing = new Map(current.map((a) => [a.professional.rpps, a.status]));
     return html`<div class="search">
       <h4>${msg('Autoriser un professionnel')}</h4>
@@ -666,35 +666,35 @@ export class DmpConsentPanel extends DmpElement {
       </p>
       ${failure || query.length < 2
         ? nothing
-        : this.search.render({
+        : this.#search.render({
             pending: () => html`<p class="hint" role="status">${msg('Recherche…')}</p>`,
             error: (error) => html`<p class="field-error" role="alert">${errorText(error)}</p>`,
             complete: (results) =>
               results.length === 0
                 ? html`<p class="empty" role="status">${msg('Aucun professionnel ne correspond à cette recherche.')}</p>`
                 : html`<ul class="rows results" aria-label=${msg('Résultats de la recherche')}>
-                    ${results.map((p) => this.renderResult(p, standing.get(p.rpps)))}
+                    ${results.map((p) => this.#renderResult(p, standing.get(p.rpps)))}
                   </ul>`,
           })}
     </div>`;
   }
 
-  private renderResult(p: Professional, status: Authorization['status'] | undefined): TemplateResult {
+  #renderResult(p: Professional, status: Authorization['status'] | undefined): TemplateResult {
     return professionalRow(p, {
       badge: status ? standingLabel(status) : undefined,
-      actions: status ? nothing : this.actionButton('grant', p),
+      actions: status ? nothing : this.#actionButton('grant', p),
       locale: this.locale,
     });
   }
 
   /** The patient's own sections, from their module; not even fetched for those who may use none of them. */
-  private renderPatientSide(data: PanelData): unknown {
+  #renderPatientSide(data: PanelData): unknown {
     if (data.dossier.status !== 'active' || !PATIENT_SIDE_ACTIONS.some((action) => data.decisions[action].allowed)) return nothing;
-    this.patientSections.request();
-    return this.patientSections.render((sections) => sections.renderPatientSections(this.patientSectionsView(data)));
+    this.#patientSections.request();
+    return this.#patientSections.render((sections) => sections.renderPatientSections(this.#patientSectionsView(data)));
   }
 
-  private patientSectionsView(data: PanelData): PatientSectionsView {
+  #patientSectionsView(data: PanelData): PatientSectionsView {
     return {
       data,
       locale: this.locale,
@@ -707,26 +707,26 @@ export class DmpConsentPanel extends DmpElement {
       closeReason: this.closeReason,
       closeWord: this.closeWord,
       closeErrors: this.closeErrors,
-      closeConfirmationWord: this.closeConfirmationWord,
-      message: (section) => this.renderMessage(section),
+      closeConfirmationWord: this.#closeConfirmationWord,
+      message: (section) => this.#renderMessage(section),
       prefetchChecks: loadValidation.prefetch,
-      changeOpposition: (key, checked) => void this.changeOpposition(key, checked),
-      editPreferences: (patch) => this.editPreferences(patch),
-      submitPreferences: () => void this.submitPreferences(),
+      changeOpposition: (key, checked) => void this.#changeOpposition(key, checked),
+      editPreferences: (patch) => this.#editPreferences(patch),
+      submitPreferences: () => void this.#submitPreferences(),
       editRepresentative: (patch) => (this.representative = { ...this.representative, ...patch }),
-      submitRepresentative: () => void this.submitRepresentative(),
-      askRepresentativeRemoval: (representative, trigger) => this.askRepresentativeRemoval(representative, trigger),
+      submitRepresentative: () => void this.#submitRepresentative(),
+      askRepresentativeRemoval: (representative, trigger) => this.#askRepresentativeRemoval(representative, trigger),
       editClose: ({ reason = this.closeReason, word = this.closeWord }) => {
         this.closeReason = reason;
         this.closeWord = word;
       },
-      submitClose: () => void this.submitClose(),
+      submitClose: () => void this.#submitClose(),
     };
   }
 
-  private renderDialog(): TemplateResult {
+  #renderDialog(): TemplateResult {
     const c = this.confirmation;
-    return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${() => this.handleDialogClose()}>
+    return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${() => this.#handleDialogClose()}>
       <form method="dialog">
         <h3 id="confirm-title">${c?.title ?? ''}</h3>
         <p id="confirm-body">${c?.body ?? ''}</p>

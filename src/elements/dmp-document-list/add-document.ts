@@ -33,24 +33,28 @@ export type Upload = (metadata: NewDocument, file: Blob, options: AddDocumentOpt
  * progress.
  */
 export class AddDocumentForm implements ReactiveController {
-  private title = '';
-  private typeCode = '';
-  private date = '';
-  private file: File | undefined;
-  private errors: Partial<Record<Field, string>> = {};
-  private submitError: string | undefined;
-  private progress: UploadProgress | undefined;
-  private controller: AbortController | undefined;
+  #title = '';
+  #typeCode = '';
+  #date = '';
+  #file: File | undefined;
+  #errors: Partial<Record<Field, string>> = {};
+  #submitError: string | undefined;
+  #progress: UploadProgress | undefined;
+  #controller: AbortController | undefined;
+  readonly #host: ReactiveControllerHost & HTMLElement;
+  readonly #locale: () => string | undefined;
 
   constructor(
-    private readonly host: ReactiveControllerHost & HTMLElement,
-    private readonly locale: () => string | undefined,
+    host: ReactiveControllerHost & HTMLElement,
+    locale: () => string | undefined,
   ) {
+    this.#host = host;
+    this.#locale = locale;
     host.addController(this);
   }
 
   get uploading(): boolean {
-    return this.controller !== undefined;
+    return this.#controller !== undefined;
   }
 
   hostDisconnected(): void {
@@ -60,20 +64,20 @@ export class AddDocumentForm implements ReactiveController {
   /** A blank form, for a new addition. */
   reset(): void {
     this.cancel();
-    this.title = '';
-    this.typeCode = '';
-    this.date = '';
-    this.file = undefined;
-    this.errors = {};
-    this.submitError = undefined;
-    this.host.requestUpdate();
+    this.#title = '';
+    this.#typeCode = '';
+    this.#date = '';
+    this.#file = undefined;
+    this.#errors = {};
+    this.#submitError = undefined;
+    this.#host.requestUpdate();
   }
 
   /** Abandons an upload in flight. */
   cancel(): void {
-    this.controller?.abort();
-    this.controller = undefined;
-    this.progress = undefined;
+    this.#controller?.abort();
+    this.#controller = undefined;
+    this.#progress = undefined;
   }
 
   /**
@@ -82,54 +86,54 @@ export class AddDocumentForm implements ReactiveController {
    */
   async submit(upload: Upload): Promise<DmpDocument | undefined> {
     if (this.uploading) return undefined;
-    const checked = this.check();
-    this.host.requestUpdate();
+    const checked = this.#check();
+    this.#host.requestUpdate();
     if (!checked) {
-      await this.host.updateComplete;
-      this.focusFirstError();
+      await this.#host.updateComplete;
+      this.#focusFirstError();
       return undefined;
     }
     const controller = new AbortController();
-    this.controller = controller;
-    this.submitError = undefined;
-    this.progress = { loaded: 0, total: checked.file.size };
-    this.host.requestUpdate();
+    this.#controller = controller;
+    this.#submitError = undefined;
+    this.#progress = { loaded: 0, total: checked.file.size };
+    this.#host.requestUpdate();
     try {
       return await upload(checked.metadata, checked.file, {
         signal: controller.signal,
         onProgress: (progress) => {
-          if (this.controller !== controller) return;
-          this.progress = progress;
-          this.host.requestUpdate();
+          if (this.#controller !== controller) return;
+          this.#progress = progress;
+          this.#host.requestUpdate();
         },
       });
     } catch (error) {
       if (!controller.signal.aborted) {
-        this.submitError = msg(str`Le document n’a pas été ajouté : ${errorText(error)}`);
+        this.#submitError = msg(str`Le document n’a pas été ajouté : ${errorText(error)}`);
       }
       return undefined;
     } finally {
-      if (this.controller === controller) {
-        this.controller = undefined;
-        this.progress = undefined;
+      if (this.#controller === controller) {
+        this.#controller = undefined;
+        this.#progress = undefined;
       }
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
-  private check(): { metadata: NewDocument; file: Blob } | undefined {
+  #check(): { metadata: NewDocument; file: Blob } | undefined {
     const errors: Partial<Record<Field, string>> = {};
     const parsed = NewDocumentSchema.safeParse({
-      title: this.title,
-      typeCode: this.typeCode,
+      title: this.#title,
+      typeCode: this.#typeCode,
       // Noon UTC keeps the act on the day picked, wherever the date is later displayed.
-      serviceStart: /^\d{4}-\d{2}-\d{2}$/.test(this.date) ? `${this.date}T12:00:00.000Z` : this.date,
+      serviceStart: /^\d{4}-\d{2}-\d{2}$/.test(this.#date) ? `${this.#date}T12:00:00.000Z` : this.#date,
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
         if (field === 'title') {
-          errors.title = this.title.trim()
+          errors.title = this.#title.trim()
             ? msg('Le titre ne doit pas dépasser 250 caractères.')
             : msg('Indiquez un titre.');
         } else if (field === 'typeCode') {
@@ -139,76 +143,76 @@ export class AddDocumentForm implements ReactiveController {
         }
       }
     }
-    const file = this.file;
+    const file = this.#file;
     const mimeType = file ? ACCEPTED_TYPES[file.type] : undefined;
     if (!file) {
       errors.file = msg('Choisissez un fichier.');
     } else if (!mimeType) {
       errors.file = msg('Formats acceptés : PDF, JPEG, PNG ou XML (CDA).');
     } else if (file.size > MAX_DOCUMENT_BYTES) {
-      const size = formatBytes(file.size, this.locale());
+      const size = formatBytes(file.size, this.#locale());
       errors.file = msg(str`Le fichier pèse ${size} : la limite est de 20 Mo.`);
     }
-    this.errors = errors;
+    this.#errors = errors;
     if (!parsed.success || !file || !mimeType || errors.file) return undefined;
     return { metadata: parsed.data, file: file.type === mimeType ? file : new File([file], file.name, { type: mimeType }) };
   }
 
-  private focusFirstError(): void {
-    const field = FIELDS.find((f) => this.errors[f]);
-    if (field) this.host.shadowRoot?.querySelector<HTMLElement>(`#add-${field}`)?.focus();
+  #focusFirstError(): void {
+    const field = FIELDS.find((f) => this.#errors[f]);
+    if (field) this.#host.shadowRoot?.querySelector<HTMLElement>(`#add-${field}`)?.focus();
   }
 
-  private readonly onTitle = (e: Event) => {
-    this.title = (e.target as HTMLInputElement).value;
+  readonly #onTitle = (e: Event) => {
+    this.#title = (e.target as HTMLInputElement).value;
   };
-  private readonly onType = (e: Event) => {
-    this.typeCode = (e.target as HTMLSelectElement).value;
+  readonly #onType = (e: Event) => {
+    this.#typeCode = (e.target as HTMLSelectElement).value;
   };
-  private readonly onDate = (e: Event) => {
-    this.date = (e.target as HTMLInputElement).value;
+  readonly #onDate = (e: Event) => {
+    this.#date = (e.target as HTMLInputElement).value;
   };
-  private readonly onFile = (e: Event) => {
-    this.file = (e.target as HTMLInputElement).files?.[0];
+  readonly #onFile = (e: Event) => {
+    this.#file = (e.target as HTMLInputElement).files?.[0];
   };
 
   /** The form's fields, progress and messages; the dialog around them is the element's. */
   render(groups: readonly TypeGroup[], onSubmit: (e: SubmitEvent) => void, onCancel: () => void): TemplateResult {
     const busy = this.uploading;
     return html`<form class="add-form" novalidate @submit=${onSubmit}>
-      ${this.renderField(
+      ${this.#renderField(
         'title',
         msg('Titre'),
-        html`<input id="add-title" name="title" type="text" maxlength="250" autocomplete="off" .value=${this.title} @input=${this.onTitle}
-          aria-invalid=${this.errors.title ? 'true' : 'false'} aria-describedby=${this.errors.title ? 'add-title-error' : nothing} ?disabled=${busy} />`,
+        html`<input id="add-title" name="title" type="text" maxlength="250" autocomplete="off" .value=${this.#title} @input=${this.#onTitle}
+          aria-invalid=${this.#errors.title ? 'true' : 'false'} aria-describedby=${this.#errors.title ? 'add-title-error' : nothing} ?disabled=${busy} />`,
       )}
-      ${this.renderField(
+      ${this.#renderField(
         'typeCode',
         msg('Type de document'),
-        html`<select id="add-typeCode" name="typeCode" @change=${this.onType}
-          aria-invalid=${this.errors.typeCode ? 'true' : 'false'} aria-describedby=${this.errors.typeCode ? 'add-typeCode-error' : nothing} ?disabled=${busy}>
-          <option value="" ?selected=${this.typeCode === ''}>${msg('Choisir…')}</option>
+        html`<select id="add-typeCode" name="typeCode" @change=${this.#onType}
+          aria-invalid=${this.#errors.typeCode ? 'true' : 'false'} aria-describedby=${this.#errors.typeCode ? 'add-typeCode-error' : nothing} ?disabled=${busy}>
+          <option value="" ?selected=${this.#typeCode === ''}>${msg('Choisir…')}</option>
           ${groups.map(
             (group) => html`<optgroup label=${categoryLabel(group.category)}>
-              ${group.types.map((t) => html`<option value=${t.code} ?selected=${t.code === this.typeCode}>${t.label}</option>`)}
+              ${group.types.map((t) => html`<option value=${t.code} ?selected=${t.code === this.#typeCode}>${t.label}</option>`)}
             </optgroup>`,
           )}
         </select>`,
       )}
-      ${this.renderField(
+      ${this.#renderField(
         'date',
         msg('Date de l’acte'),
-        html`<input id="add-date" name="date" type="date" .value=${this.date} @input=${this.onDate} @change=${this.onDate}
-          aria-invalid=${this.errors.date ? 'true' : 'false'} aria-describedby=${this.errors.date ? 'add-date-error' : nothing} ?disabled=${busy} />`,
+        html`<input id="add-date" name="date" type="date" .value=${this.#date} @input=${this.#onDate} @change=${this.#onDate}
+          aria-invalid=${this.#errors.date ? 'true' : 'false'} aria-describedby=${this.#errors.date ? 'add-date-error' : nothing} ?disabled=${busy} />`,
       )}
-      ${this.renderField(
+      ${this.#renderField(
         'file',
         msg('Fichier (PDF, JPEG, PNG ou XML, 20 Mo au plus)'),
-        html`<input id="add-file" name="file" type="file" accept=${ACCEPT_ATTRIBUTE} @change=${this.onFile}
-          aria-invalid=${this.errors.file ? 'true' : 'false'} aria-describedby=${this.errors.file ? 'add-file-error' : nothing} ?disabled=${busy} />`,
+        html`<input id="add-file" name="file" type="file" accept=${ACCEPT_ATTRIBUTE} @change=${this.#onFile}
+          aria-invalid=${this.#errors.file ? 'true' : 'false'} aria-describedby=${this.#errors.file ? 'add-file-error' : nothing} ?disabled=${busy} />`,
       )}
-      ${this.renderProgress()}
-      ${this.submitError ? html`<p class="form-error" role="alert">${this.submitError}</p>` : nothing}
+      ${this.#renderProgress()}
+      ${this.#submitError ? html`<p class="form-error" role="alert">${this.#submitError}</p>` : nothing}
       <div class="dialog-buttons">
         <button type="button" class="button" @click=${onCancel}>${msg('Annuler')}</button>
         <button type="submit" class="button button--primary" ?disabled=${busy}>${msg('Ajouter')}</button>
@@ -216,8 +220,8 @@ export class AddDocumentForm implements ReactiveController {
     </form>`;
   }
 
-  private renderField(field: Field, label: string, control: TemplateResult): TemplateResult {
-    const error = this.errors[field];
+  #renderField(field: Field, label: string, control: TemplateResult): TemplateResult {
+    const error = this.#errors[field];
     return html`<div class="field">
       <label for=${`add-${field}`}>${label}</label>
       ${control}
@@ -225,8 +229,8 @@ export class AddDocumentForm implements ReactiveController {
     </div>`;
   }
 
-  private renderProgress(): TemplateResult | typeof nothing {
-    const progress = this.progress;
+  #renderProgress(): TemplateResult | typeof nothing {
+    const progress = this.#progress;
     if (!progress) return nothing;
     const known = progress.total > 0;
     const percent = known ? Math.round((progress.loaded / progress.total) * 100) : undefined;
@@ -234,7 +238,7 @@ export class AddDocumentForm implements ReactiveController {
       <span id="add-progress-label">${msg('Envoi du document')}</span>
       ${known
         ? html`<progress aria-labelledby="add-progress-label" max=${progress.total} .value=${progress.loaded}></progress>
-            <span>${formatNumber(percent ?? 0, this.locale())} %</span>`
+            <span>${formatNumber(percent ?? 0, this.#locale())} %</span>`
         : html`<progress aria-labelledby="add-progress-label"></progress>`}
     </div>`;
   }

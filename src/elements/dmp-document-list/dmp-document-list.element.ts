@@ -103,28 +103,28 @@ const loadVirtualize = lazyModule(() => import('@lit-labs/virtualizer/virtualize
 export class DmpDocumentList extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  private addForm: AddDocumentForm | undefined;
+  #addForm: AddDocumentForm | undefined;
 
   /** Declared before documentsTask, so runs first in an update: a fresh test asked here is the one the listing awaits. */
-  private readonly dossierTask = new Task(this, {
+  readonly #dossierTask = new Task(this, {
     task: async ([ins, ready]) => {
-      const fresh = this.freshDossier;
-      this.freshDossier = false;
+      const fresh = this.#freshDossier;
+      this.#freshDossier = false;
       if (!ready || !ins || !this.client) return initialState;
       return this.dossierInfo(ins, { fresh });
     },
-    args: () => [this.patientIns, this.ready, this.actorKey, this.dossierRevision] as const,
+    args: () => [this.patientIns, this.ready, this.#actorKey, this.dossierRevision] as const,
   });
 
-  private readonly documentsTask = new Task(this, {
+  readonly #documentsTask = new Task(this, {
     task: async ([ins, ready, , , key, q], { signal }) => {
       if (!ready || !ins || !this.client) return initialState;
-      this.loadMoreController?.abort();
+      this.#loadMoreController?.abort();
       // Asked only when the policy allows it: a refused request would be one more line in the
       // patient's access history. The server still decides on its own.
       const dossier = await this.dossierInfo(ins, { signal });
       // The access conditions failed earlier and came now (a filter changed instead of Retry): their error goes too.
-      if (this.dossierTask.status === TaskStatus.ERROR) void this.dossierTask.run();
+      if (this.#dossierTask.status === TaskStatus.ERROR) void this.#dossierTask.run();
       const decision = this.policy!.decide({ actor: this.actor!, action: 'document.list', dossier: dossier.policy, request: this.policyRequest(ins) });
       if (!decision.allowed) throw new DmpError('forbidden', `Listing refused by the policy: ${decision.reason}`, { reason: decision.reason });
       const [, , filters] = JSON.parse(key) as [string, string, DocumentQuery];
@@ -145,7 +145,7 @@ export class DmpDocumentList extends DmpElement {
       }
       return listing;
     },
-    args: () => [this.patientIns, this.ready, this.actorKey, this.revision, this.serverKey, this.serverKeyword, this.dossierRevision] as const,
+    args: () => [this.patientIns, this.ready, this.#actorKey, this.revision, this.#serverKey, this.#serverKeyword, this.dossierRevision] as const,
   });
 
   @query('.body') private body?: HTMLElement;
@@ -159,7 +159,7 @@ export class DmpDocumentList extends DmpElement {
   @state() private revision = 0;
   @state() private dossierRevision = 0;
   /** The next existence test is asked of the server again, not taken from the provider's (reload). */
-  private freshDossier = false;
+  #freshDossier = false;
   @state() private activeIndex = 0;
   @state() private loadingMore = false;
   @state() private loadMoreError: unknown;
@@ -198,23 +198,23 @@ export class DmpDocumentList extends DmpElement {
   /** Documents asked of the server per page, 1 to 1000 (default 50). */
   @property({ attribute: 'page-size', type: Number, reflect: true }) pageSize: number | undefined;
 
-  private visible: readonly DmpDocument[] = [];
-  private searchTimer: ReturnType<typeof setTimeout> | undefined;
-  private typing = false;
-  private ownRevision: number | undefined;
-  private loadMoreController: AbortController | undefined;
-  private actionsTrigger: HTMLElement | undefined;
+  #visible: readonly DmpDocument[] = [];
+  #searchTimer: ReturnType<typeof setTimeout> | undefined;
+  #typing = false;
+  #ownRevision: number | undefined;
+  #loadMoreController: AbortController | undefined;
+  #actionsTrigger: HTMLElement | undefined;
 
   /** The documents loaded so far, in the server's order, before any keyword filtering. */
   get items(): readonly DmpDocument[] {
     return this.listing?.items ?? [];
   }
 
-  private get actorKey(): string {
+  get #actorKey(): string {
     return actorKey(this.actor);
   }
 
-  private serverFilters(): DocumentQuery {
+  #serverFilters(): DocumentQuery {
     const category = validCategory(this.category);
     const from = validDate(this.dateFrom);
     const to = validDate(this.dateTo);
@@ -230,29 +230,29 @@ export class DmpDocumentList extends DmpElement {
   }
 
   /** Identifies the server query a listing answers, keyword aside. */
-  private get serverKey(): string {
-    return JSON.stringify([this.patientIns, this.actorKey, this.serverFilters()]);
+  get #serverKey(): string {
+    return JSON.stringify([this.patientIns, this.#actorKey, this.#serverFilters()]);
   }
 
   /** Whether the loaded documents are all those of the current filters: keywords need no server then. */
-  private get searchesLocally(): boolean {
-    return this.listing?.complete === true && this.listing.key === this.serverKey;
+  get #searchesLocally(): boolean {
+    return this.listing?.complete === true && this.listing.key === this.#serverKey;
   }
 
-  private get serverKeyword(): string {
-    return this.searchesLocally ? '' : this.serverQuery;
+  get #serverKeyword(): string {
+    return this.#searchesLocally ? '' : this.serverQuery;
   }
 
-  private get hasFilters(): boolean {
+  get #hasFilters(): boolean {
     return Boolean(validText(this.query) || validCategory(this.category) || validDate(this.dateFrom) || validDate(this.dateTo) || validText(this.authorProfession));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.loadVirtualizer();
+    this.#loadVirtualizer();
   }
 
-  private loadVirtualizer(): void {
+  #loadVirtualizer(): void {
     if (this.virtualize) return;
     this.virtualizerError = undefined;
     loadVirtualize().then(
@@ -263,8 +263,8 @@ export class DmpDocumentList extends DmpElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
-    this.loadMoreController?.abort();
+    clearTimeout(this.#searchTimer);
+    this.#loadMoreController?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -273,35 +273,35 @@ export class DmpDocumentList extends DmpElement {
       this.listing = undefined;
       this.activeIndex = 0;
     }
-    if (changed.has('query')) this.syncServerQuery();
-    if (changed.has('dataChange')) this.reactToDataChange(changed.get('dataChange') as DataChange | undefined);
+    if (changed.has('query')) this.#syncServerQuery();
+    if (changed.has('dataChange')) this.#reactToDataChange(changed.get('dataChange') as DataChange | undefined);
     if (changed.has('listing') || changed.has('query')) {
       const items = this.listing?.items ?? [];
-      this.visible = this.listing?.complete ? filterByKeywords(items, this.query ?? '') : items;
+      this.#visible = this.listing?.complete ? filterByKeywords(items, this.query ?? '') : items;
       // Other keywords make another list, which starts at its top; a masked or deleted row, or
       // a page loaded more, keeps the user where they are.
       if (changed.has('query')) this.activeIndex = 0;
-      this.activeIndex = Math.max(0, Math.min(this.activeIndex, this.visible.length - 1));
+      this.activeIndex = Math.max(0, Math.min(this.activeIndex, this.#visible.length - 1));
     }
   }
 
   /** Typed keywords reach the server after a pause; a host's change applies at once. */
-  private syncServerQuery(): void {
-    clearTimeout(this.searchTimer);
+  #syncServerQuery(): void {
+    clearTimeout(this.#searchTimer);
     const text = validText(this.query) ?? '';
-    if (!this.typing) {
+    if (!this.#typing) {
       this.serverQuery = text;
       return;
     }
-    this.typing = false;
-    this.searchTimer = setTimeout(() => {
+    this.#typing = false;
+    this.#searchTimer = setTimeout(() => {
       this.serverQuery = validText(this.query) ?? '';
     }, SEARCH_DEBOUNCE_MS);
   }
 
-  private reactToDataChange(previous: DataChange | undefined): void {
+  #reactToDataChange(previous: DataChange | undefined): void {
     const change = this.dataChange;
-    if (!change || !previous || change.revision === previous.revision || change.revision === this.ownRevision) return;
+    if (!change || !previous || change.revision === previous.revision || change.revision === this.#ownRevision) return;
     if (change.ins && change.ins !== this.patientIns) return;
     if (change.topics.includes('documents')) this.revision += 1;
     if (changesAccess(change.topics)) this.dossierRevision += 1;
@@ -312,21 +312,21 @@ export class DmpDocumentList extends DmpElement {
    * done, failed or not. Out of the page, it resolves at once and the list reloads once back.
    */
   async reload(): Promise<void> {
-    this.loadVirtualizer();
+    this.#loadVirtualizer();
     this.revision += 1;
     this.dossierRevision += 1;
-    this.freshDossier = true;
+    this.#freshDossier = true;
     if (!this.isConnected) return;
     await this.updateComplete;
-    await Promise.allSettled([this.documentsTask.taskComplete, this.dossierTask.taskComplete]);
+    await Promise.allSettled([this.#documentsTask.taskComplete, this.#dossierTask.taskComplete]);
   }
 
   // ---------------------------------------------------------------------------------------------
   // Policy
 
-  private decideOn(action: Action, document?: PolicyDocumentInput): Decision | undefined {
+  #decideOn(action: Action, document?: PolicyDocumentInput): Decision | undefined {
     // A task keeps its last value while it runs again: never decide for one patient on another's dossier.
-    const info = this.dossierTask.value;
+    const info = this.#dossierTask.value;
     if (!info || info.ins !== this.patientIns || !this.policy || !this.actor) return undefined;
     return this.policy.decide({
       actor: this.actor,
@@ -337,15 +337,15 @@ export class DmpDocumentList extends DmpElement {
     });
   }
 
-  private readonly mayOpen = (doc: DmpDocument): boolean => this.decideOn('document.read', policyDocumentOf(doc))?.allowed === true;
+  readonly #mayOpen = (doc: DmpDocument): boolean => this.#decideOn('document.read', policyDocumentOf(doc))?.allowed === true;
 
   /** The types the user may add, by category; with the reason when there is none. */
-  private addableTypes(): { groups: TypeGroup[]; denial: ReasonCode | undefined } | undefined {
+  #addableTypes(): { groups: TypeGroup[]; denial: ReasonCode | undefined } | undefined {
     const byCategory = new Map<Category, Array<{ code: string; label: string }>>();
     let denial: ReasonCode | undefined;
     for (const [code, label] of Object.entries(TYPE_CODE_LABELS)) {
       const category = categoryOf(CLASS_CODE_OF_TYPE[code] ?? '', code);
-      const decision = this.decideOn('document.add', {
+      const decision = this.#decideOn('document.add', {
         category,
         typeCode: code,
         masked: false,
@@ -368,12 +368,12 @@ export class DmpDocumentList extends DmpElement {
   // ---------------------------------------------------------------------------------------------
   // Filters
 
-  private readonly handleSearchInput = (e: Event) => {
-    this.typing = true;
+  readonly #handleSearchInput = (e: Event) => {
+    this.#typing = true;
     this.query = (e.target as HTMLInputElement).value || undefined;
   };
 
-  private readonly handleFilterChange = (e: Event) => {
+  readonly #handleFilterChange = (e: Event) => {
     const control = e.target as HTMLInputElement | HTMLSelectElement;
     const value = control.value || undefined;
     switch (control.name) {
@@ -395,7 +395,7 @@ export class DmpDocumentList extends DmpElement {
     }
   };
 
-  private readonly clearFilters = () => {
+  readonly #clearFilters = () => {
     this.query = undefined;
     this.category = undefined;
     this.dateFrom = undefined;
@@ -406,12 +406,12 @@ export class DmpDocumentList extends DmpElement {
   // ---------------------------------------------------------------------------------------------
   // Pagination
 
-  private async loadMore(): Promise<void> {
+  async #loadMore(): Promise<void> {
     const listing = this.listing;
     const client = this.client;
-    if (!listing?.nextCursor || this.loadingMore || !client || this.documentsTask.status === TaskStatus.PENDING) return;
+    if (!listing?.nextCursor || this.loadingMore || !client || this.#documentsTask.status === TaskStatus.PENDING) return;
     const controller = new AbortController();
-    this.loadMoreController = controller;
+    this.#loadMoreController = controller;
     this.loadingMore = true;
     this.loadMoreError = undefined;
     try {
@@ -428,30 +428,30 @@ export class DmpDocumentList extends DmpElement {
     } catch (error) {
       if (!controller.signal.aborted) this.loadMoreError = error;
     } finally {
-      if (this.loadMoreController === controller) {
-        this.loadMoreController = undefined;
+      if (this.#loadMoreController === controller) {
+        this.#loadMoreController = undefined;
         this.loadingMore = false;
       }
     }
   }
 
-  private readonly handleScroll = (e: Event) => {
+  readonly #handleScroll = (e: Event) => {
     const viewport = e.currentTarget as HTMLElement;
-    if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - LOAD_AHEAD_PX) void this.loadMore();
+    if (viewport.scrollTop + viewport.clientHeight >= viewport.scrollHeight - LOAD_AHEAD_PX) void this.#loadMore();
   };
 
   // ---------------------------------------------------------------------------------------------
   // Keyboard and rows
 
-  private rowElement(index: number): HTMLElement | null {
+  #rowElement(index: number): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`.body [role="row"][data-index="${index}"]`);
   }
 
   /** Makes `index` the current row, renders it if it was virtualized away, and focuses it. */
-  private async focusRow(index: number): Promise<void> {
+  async #focusRow(index: number): Promise<void> {
     this.activeIndex = index;
     await this.updateComplete;
-    (await this.revealRow(index))?.focus();
+    (await this.#revealRow(index))?.focus();
   }
 
   /**
@@ -459,9 +459,9 @@ export class DmpDocumentList extends DmpElement {
    * (its own scroll-into-view gets lost in a scroll container of ours): rendered rows give the
    * average height, and the virtualizer renders what lands in view.
    */
-  private async revealRow(index: number): Promise<HTMLElement | null> {
+  async #revealRow(index: number): Promise<HTMLElement | null> {
     for (let attempt = 0; attempt < 20; attempt++) {
-      const row = this.rowElement(index);
+      const row = this.#rowElement(index);
       if (row) return row;
       const rendered = [...this.renderRoot.querySelectorAll<HTMLElement>('.body [role="row"]')];
       const viewport = this.viewport;
@@ -479,12 +479,12 @@ export class DmpDocumentList extends DmpElement {
     return null;
   }
 
-  private readonly handleGridKeydown = (e: KeyboardEvent) => {
+  readonly #handleGridKeydown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
     const row = target.closest<HTMLElement>('[role="row"][data-index]');
     if (!row) return;
     const index = Number(row.dataset.index);
-    const last = this.visible.length - 1;
+    const last = this.#visible.length - 1;
     let next: number;
     switch (e.key) {
       case 'ArrowDown':
@@ -506,11 +506,11 @@ export class DmpDocumentList extends DmpElement {
         next = last;
         break;
       case 'Enter': {
-        const doc = this.visible[index];
+        const doc = this.#visible[index];
         if (target === row && doc) {
           e.preventDefault();
-          if (this.mayOpen(doc)) this.open(doc);
-          else void this.showActions(doc, row);
+          if (this.#mayOpen(doc)) this.#open(doc);
+          else void this.#showActions(doc, row);
         }
         return;
       }
@@ -518,25 +518,25 @@ export class DmpDocumentList extends DmpElement {
         return;
     }
     e.preventDefault();
-    void this.focusRow(Math.max(0, Math.min(last, next)));
+    void this.#focusRow(Math.max(0, Math.min(last, next)));
   };
 
-  private readonly handleGridClick = (e: MouseEvent) => {
+  readonly #handleGridClick = (e: MouseEvent) => {
     const button = (e.target as HTMLElement).closest<HTMLElement>('[data-action]');
     const row = button?.closest<HTMLElement>('[role="row"][data-index]');
-    const doc = row ? this.visible[Number(row.dataset.index)] : undefined;
+    const doc = row ? this.#visible[Number(row.dataset.index)] : undefined;
     if (!button || !doc) return;
-    if (button.dataset.action === 'open') this.open(doc);
-    else void this.showActions(doc, button);
+    if (button.dataset.action === 'open') this.#open(doc);
+    else void this.#showActions(doc, button);
   };
 
-  private readonly handleGridFocusIn = (e: FocusEvent) => {
+  readonly #handleGridFocusIn = (e: FocusEvent) => {
     const row = (e.target as HTMLElement).closest<HTMLElement>('[role="row"][data-index]');
     if (row) this.activeIndex = Number(row.dataset.index);
   };
 
   /** Keeps a reachable current row when the user scrolls it out of the rendered range. */
-  private readonly handleRangeChanged = (e: RangeChangedEvent) => {
+  readonly #handleRangeChanged = (e: RangeChangedEvent) => {
     if (this.body?.matches(':focus-within')) return;
     if (this.activeIndex < e.first || this.activeIndex > e.last) this.activeIndex = Math.max(0, e.first);
   };
@@ -544,90 +544,90 @@ export class DmpDocumentList extends DmpElement {
   // ---------------------------------------------------------------------------------------------
   // Actions
 
-  private open(doc: DmpDocument): void {
+  #open(doc: DmpDocument): void {
     this.emit('dmp-document-open', { document: doc });
   }
 
-  private async showActions(doc: DmpDocument, trigger: HTMLElement): Promise<void> {
-    this.actionsTrigger = trigger;
+  async #showActions(doc: DmpDocument, trigger: HTMLElement): Promise<void> {
+    this.#actionsTrigger = trigger;
     this.actionTarget = doc;
     await this.updateComplete;
     this.actionsDialog?.showModal();
   }
 
-  private closeActions(): void {
+  #closeActions(): void {
     this.actionsDialog?.close();
   }
 
-  private readonly restoreFocus = () => {
-    if (this.actionsTrigger?.isConnected) this.actionsTrigger.focus();
+  readonly #restoreFocus = () => {
+    if (this.#actionsTrigger?.isConnected) this.#actionsTrigger.focus();
   };
 
-  private setBusy(id: string, busy: boolean): void {
+  #setBusy(id: string, busy: boolean): void {
     const next = new Set(this.busy);
     if (busy) next.add(id);
     else next.delete(id);
     this.busy = next;
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     this.actionError = undefined;
     this.announcement = text;
   }
 
   /** Tells the other elements; this one has already applied its own change. */
-  private notifyOwnChange(): void {
+  #notifyOwnChange(): void {
     this.provider?.notifyDataChanged(['documents', 'history'], this.patientIns);
-    this.ownRevision = this.dataChange?.revision;
+    this.#ownRevision = this.dataChange?.revision;
   }
 
-  private replaceDocument(updated: DmpDocument): void {
+  #replaceDocument(updated: DmpDocument): void {
     const listing = this.listing;
     if (!listing) return;
     this.listing = { ...listing, items: listing.items.map((d) => (d.id === updated.id ? updated : d)) };
   }
 
-  private async setMasked(doc: DmpDocument, masked: boolean): Promise<void> {
-    this.closeActions();
+  async #setMasked(doc: DmpDocument, masked: boolean): Promise<void> {
+    this.#closeActions();
     const client = this.client;
     if (!client || !this.emit('dmp-document-mask-request', { document: doc, masked }, { cancelable: true })) return;
-    this.setBusy(doc.id, true);
+    this.#setBusy(doc.id, true);
     try {
       const updated = await client.updateDocument(this.patientIns, doc.id, { masked });
-      this.replaceDocument(updated);
+      this.#replaceDocument(updated);
       this.emit('dmp-document-masked', { document: updated, masked });
-      this.announce(
+      this.#announce(
         masked
           ? msg(str`« ${doc.title} » est masqué aux professionnels.`)
           : msg(str`« ${doc.title} » n’est plus masqué aux professionnels.`),
       );
-      this.notifyOwnChange();
+      this.#notifyOwnChange();
     } catch (error) {
       this.actionError = masked
         ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`)
         : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`);
     } finally {
-      this.setBusy(doc.id, false);
+      this.#setBusy(doc.id, false);
     }
   }
 
-  private async askDelete(doc: DmpDocument): Promise<void> {
-    this.closeActions();
+  async #askDelete(doc: DmpDocument): Promise<void> {
+    this.#closeActions();
     this.deleteTarget = doc;
     await this.updateComplete;
     this.deleteDialog?.showModal();
   }
 
-  private readonly cancelDelete = () => {
+  readonly #cancelDelete = () => {
     this.deleteDialog?.close();
   };
 
-  private readonly confirmDelete = async () => {
+  readonly #confirmDelete = async () => {
     const doc = this.deleteTarget;
     const client = this.client;
     this.deleteDialog?.close();
     if (!doc || !client || !this.emit('dmp-document-delete-request', { document: doc }, { cancelable: true })) return;
-    this.setBusy(doc.id, true);
+    this.#setBusy(doc.id, true);
     try {
       await client.deleteDocument(this.patientIns, doc.id);
       const listing = this.listing;
@@ -639,28 +639,28 @@ export class DmpDocumentList extends DmpElement {
         };
       }
       this.emit('dmp-document-deleted', { document: doc });
-      this.announce(msg(str`« ${doc.title} » a été supprimé.`));
-      this.notifyOwnChange();
+      this.#announce(msg(str`« ${doc.title} » a été supprimé.`));
+      this.#notifyOwnChange();
       await this.updateComplete;
-      if (this.visible.length > 0) await this.focusRow(Math.min(this.activeIndex, this.visible.length - 1));
+      if (this.#visible.length > 0) await this.#focusRow(Math.min(this.activeIndex, this.#visible.length - 1));
     } catch (error) {
       this.actionError = msg(str`Le document n’a pas été supprimé : ${errorText(error)}`);
     } finally {
-      this.setBusy(doc.id, false);
+      this.#setBusy(doc.id, false);
     }
   };
 
-  private async loadAddForm(): Promise<AddDocumentForm> {
+  async #loadAddForm(): Promise<AddDocumentForm> {
     const { AddDocumentForm: Form } = await loadAddDocument();
-    return (this.addForm ??= new Form(this, () => this.locale));
+    return (this.#addForm ??= new Form(this, () => this.locale));
   }
 
-  private readonly openAdd = async (e: Event) => {
-    this.actionsTrigger = e.currentTarget as HTMLElement;
+  readonly #openAdd = async (e: Event) => {
+    this.#actionsTrigger = e.currentTarget as HTMLElement;
     this.actionError = undefined;
     let form: AddDocumentForm;
     try {
-      form = await this.loadAddForm();
+      form = await this.#loadAddForm();
     } catch {
       this.actionError = msg('Le formulaire d’ajout n’a pas pu être chargé : vérifiez votre connexion, puis réessayez.');
       return;
@@ -670,23 +670,23 @@ export class DmpDocumentList extends DmpElement {
     this.addDialog?.showModal();
   };
 
-  private readonly cancelAdd = () => {
-    this.addForm?.cancel();
+  readonly #cancelAdd = () => {
+    this.#addForm?.cancel();
     this.addDialog?.close();
   };
 
-  private readonly submitAdd = async (e: SubmitEvent) => {
+  readonly #submitAdd = async (e: SubmitEvent) => {
     e.preventDefault();
     const client = this.client;
     const ins = this.patientIns;
     if (!client) return;
-    const form = this.addForm;
+    const form = this.#addForm;
     if (!form) return;
     const doc = await form.submit((metadata, file, options) => client.addDocument(ins, metadata, file, options));
     if (!doc) return;
     this.addDialog?.close();
     this.emit('dmp-document-added', { document: doc });
-    this.announce(msg(str`« ${doc.title} » a été ajouté au dossier.`));
+    this.#announce(msg(str`« ${doc.title} » a été ajouté au dossier.`));
     // Not our own change to skip: where the new document sorts is the server's answer.
     this.provider?.notifyDataChanged(['documents', 'history'], ins);
   };
@@ -695,8 +695,8 @@ export class DmpDocumentList extends DmpElement {
   // Rendering
 
   protected renderContent(): TemplateResult {
-    const documentsError = this.documentsTask.status === TaskStatus.ERROR ? this.documentsTask.error : undefined;
-    const dossierError = this.dossierTask.status === TaskStatus.ERROR ? this.dossierTask.error : undefined;
+    const documentsError = this.#documentsTask.status === TaskStatus.ERROR ? this.#documentsTask.error : undefined;
+    const dossierError = this.#dossierTask.status === TaskStatus.ERROR ? this.#dossierTask.error : undefined;
     const refusal = [documentsError, dossierError].find((e) => isDmpError(e) && e.kind === 'forbidden');
     return html`<div part="base" class="base">
       ${renderPatientLine(this.patient, this.locale)}
@@ -705,16 +705,16 @@ export class DmpDocumentList extends DmpElement {
             ${msg('Aucun patient : indiquez son INS dans l’attribut patient-ins.')}
           </div>`
         : refusal
-          ? this.renderRefusal(refusal)
-          : html`${this.renderToolbar()} ${this.renderHiddenNotice()}
+          ? this.#renderRefusal(refusal)
+          : html`${this.#renderToolbar()} ${this.#renderHiddenNotice()}
               <p class="visually-hidden" role="status">${this.announcement}</p>
               ${this.actionError ? html`<p class="notice notice--error" role="alert">${this.actionError}</p>` : nothing}
-              ${this.renderDocuments(documentsError ?? dossierError ?? this.virtualizerError)}`}
-      ${this.renderActionsDialog()} ${this.renderDeleteDialog()} ${this.renderAddDialog()}
+              ${this.#renderDocuments(documentsError ?? dossierError ?? this.virtualizerError)}`}
+      ${this.#renderActionsDialog()} ${this.#renderDeleteDialog()} ${this.#renderAddDialog()}
     </div>`;
   }
 
-  private renderRefusal(error: unknown): TemplateResult {
+  #renderRefusal(error: unknown): TemplateResult {
     // No dossier is a fact to state, not a refusal.
     if (isDmpError(error) && error.reason === 'no-dossier') return html`<p class="notice" role="status">${errorText(error)}</p>`;
     return html`<div class="notice notice--error" role="alert">
@@ -723,17 +723,17 @@ export class DmpDocumentList extends DmpElement {
     </div>`;
   }
 
-  private renderToolbar(): TemplateResult {
-    const add = this.addableTypes();
+  #renderToolbar(): TemplateResult {
+    const add = this.#addableTypes();
     const category = validCategory(this.category) ?? '';
     const profession = validText(this.authorProfession) ?? '';
     const sort = validSort(this.sort);
     return html`<div class="toolbar-row">
       <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Rechercher et filtrer les documents')}
-        @submit=${(e: Event) => e.preventDefault()} @change=${this.handleFilterChange}>
+        @submit=${(e: Event) => e.preventDefault()} @change=${this.#handleFilterChange}>
         <div class="field field--search">
           <label for="filter-query">${msg('Rechercher')}</label>
-          <input id="filter-query" name="query" type="search" maxlength="200" autocomplete="off" .value=${this.query ?? ''} @input=${this.handleSearchInput}
+          <input id="filter-query" name="query" type="search" maxlength="200" autocomplete="off" .value=${this.query ?? ''} @input=${this.#handleSearchInput}
             placeholder=${msg('Titre, auteur, type…')} />
         </div>
         <div class="field">
@@ -764,25 +764,25 @@ export class DmpDocumentList extends DmpElement {
             ${SORT_LABELS.map(([value, label]) => html`<option value=${value} ?selected=${value === sort}>${label()}</option>`)}
           </select>
         </div>
-        ${this.hasFilters
-          ? html`<button type="button" class="button" @click=${this.clearFilters}>${msg('Effacer les filtres')}</button>`
+        ${this.#hasFilters
+          ? html`<button type="button" class="button" @click=${this.#clearFilters}>${msg('Effacer les filtres')}</button>`
           : nothing}
       </form>
-      ${add ? this.renderAddButton(add.denial) : nothing}
+      ${add ? this.#renderAddButton(add.denial) : nothing}
     </div>`;
   }
 
-  private renderAddButton(denial: ReasonCode | undefined): TemplateResult {
+  #renderAddButton(denial: ReasonCode | undefined): TemplateResult {
     return html`<div class="add">
       <button type="button" class="button button--primary" aria-disabled=${denial ? 'true' : 'false'}
-        aria-describedby=${denial ? 'add-denied' : nothing} @click=${denial ? undefined : this.openAdd}>
+        aria-describedby=${denial ? 'add-denied' : nothing} @click=${denial ? undefined : this.#openAdd}>
         ${msg('Ajouter un document')}
       </button>
       ${denial ? html`<p id="add-denied" class="reason">${reasonText(denial)}</p>` : nothing}
     </div>`;
   }
 
-  private renderHiddenNotice(): TemplateResult | typeof nothing {
+  #renderHiddenNotice(): TemplateResult | typeof nothing {
     const hidden = Object.entries(this.listing?.hidden ?? {}).filter(([, count]) => count > 0);
     if (hidden.length === 0) return nothing;
     return html`<div part="hidden-notice" class="hidden-notice" role="note">
@@ -790,7 +790,7 @@ export class DmpDocumentList extends DmpElement {
     </div>`;
   }
 
-  private renderDocuments(error: unknown): TemplateResult {
+  #renderDocuments(error: unknown): TemplateResult {
     if (error !== undefined) {
       return html`<div class="notice notice--error" role="alert">
         <strong>${msg('La liste des documents n’a pas pu être chargée.')}</strong>
@@ -802,45 +802,45 @@ export class DmpDocumentList extends DmpElement {
     }
     const listing = this.listing;
     const virtualize = this.virtualize;
-    if (!listing || (!virtualize && this.visible.length > 0)) {
+    if (!listing || (!virtualize && this.#visible.length > 0)) {
       return html`<div class="grid grid--loading" aria-busy="true">
         <p class="visually-hidden" role="status">${msg('Chargement des documents…')}</p>
         ${renderSkeletonRows(SKELETON_ROWS)}
       </div>`;
     }
-    const pending = this.documentsTask.status === TaskStatus.PENDING;
-    if (this.visible.length === 0 && !listing.nextCursor) {
+    const pending = this.#documentsTask.status === TaskStatus.PENDING;
+    if (this.#visible.length === 0 && !listing.nextCursor) {
       return html`<div class="notice empty" role="status" aria-busy=${pending ? 'true' : 'false'}>
-        ${this.hasFilters
+        ${this.#hasFilters
           ? html`<strong>${msg('Aucun document ne correspond')}</strong>
-              <p><button type="button" class="button" @click=${this.clearFilters}>${msg('Effacer les filtres')}</button></p>`
+              <p><button type="button" class="button" @click=${this.#clearFilters}>${msg('Effacer les filtres')}</button></p>`
           : html`<strong>${msg('Aucun document')}</strong>`}
       </div>`;
     }
-    return html`${this.renderSummary(listing)} ${virtualize ? this.renderGrid(virtualize, pending) : nothing} ${this.renderLoadMore(listing)}`;
+    return html`${this.#renderSummary(listing)} ${virtualize ? this.#renderGrid(virtualize, pending) : nothing} ${this.#renderLoadMore(listing)}`;
   }
 
-  private renderSummary(listing: Listing): TemplateResult {
-    const count = this.searchesLocally || !listing.total ? this.visible.length : listing.total;
+  #renderSummary(listing: Listing): TemplateResult {
+    const count = this.#searchesLocally || !listing.total ? this.#visible.length : listing.total;
     return html`<p class="summary" id="summary">
       ${count === 1
         ? msg('1 document')
         : msg(str`${formatNumber(count, this.locale)} documents`)}
       ${listing.nextCursor
-        ? html`<span class="muted">${msg(str`(${formatNumber(this.visible.length, this.locale)} chargés)`)}</span>`
+        ? html`<span class="muted">${msg(str`(${formatNumber(this.#visible.length, this.locale)} chargés)`)}</span>`
         : nothing}
     </p>`;
   }
 
-  private renderGrid(virtualize: Virtualize, pending: boolean): TemplateResult {
+  #renderGrid(virtualize: Virtualize, pending: boolean): TemplateResult {
     const sort = validSort(this.sort);
     const ariaSort = (column: 'date' | 'title') =>
       sort.startsWith(column) ? (sort.endsWith('desc') ? 'descending' : 'ascending') : 'none';
-    const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.mayOpen, busy: this.busy };
+    const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.#mayOpen, busy: this.busy };
     return html`<div class="grid" role="grid" aria-label=${msg('Documents du DMP')} aria-describedby="summary"
-      aria-rowcount=${this.visible.length + 1} aria-busy=${pending ? 'true' : 'false'}
-      @keydown=${this.handleGridKeydown} @click=${this.handleGridClick} @focusin=${this.handleGridFocusIn}>
-      <div class="viewport" @scroll=${this.handleScroll}>
+      aria-rowcount=${this.#visible.length + 1} aria-busy=${pending ? 'true' : 'false'}
+      @keydown=${this.#handleGridKeydown} @click=${this.#handleGridClick} @focusin=${this.#handleGridFocusIn}>
+      <div class="viewport" @scroll=${this.#handleScroll}>
         <div role="rowgroup" class="head">
           <div role="row" class="row row--head" aria-rowindex="1">
             <span role="columnheader" class="cell" aria-sort=${ariaSort('title')}>${msg('Titre')}</span>
@@ -851,9 +851,9 @@ export class DmpDocumentList extends DmpElement {
             <span role="columnheader" class="cell"><span class="visually-hidden">${msg('Actions')}</span></span>
           </div>
         </div>
-        <div role="rowgroup" class="body" @rangeChanged=${this.handleRangeChanged}>
+        <div role="rowgroup" class="body" @rangeChanged=${this.#handleRangeChanged}>
           ${virtualize({
-            items: this.visible as Array<DmpDocument | undefined>,
+            items: this.#visible as Array<DmpDocument | undefined>,
             // Between a shorter list and the virtualizer's next range, a render of ours may ask
             // for rows past its end: they render as nothing until the range catches up.
             keyFunction: (doc: DmpDocument | undefined, index: number) => doc?.id ?? index,
@@ -864,7 +864,7 @@ export class DmpDocumentList extends DmpElement {
     </div>`;
   }
 
-  private renderLoadMore(listing: Listing): TemplateResult | typeof nothing {
+  #renderLoadMore(listing: Listing): TemplateResult | typeof nothing {
     if (!listing.nextCursor) return nothing;
     return html`<div class="more">
       ${this.loadMoreError !== undefined
@@ -872,7 +872,7 @@ export class DmpDocumentList extends DmpElement {
             ${msg(str`La suite de la liste n’a pas pu être chargée : ${errorText(this.loadMoreError)}`)}
           </p>`
         : nothing}
-      <button type="button" class="button" ?disabled=${this.loadingMore} @click=${() => void this.loadMore()}>
+      <button type="button" class="button" ?disabled=${this.loadingMore} @click=${() => void this.#loadMore()}>
         ${this.loadingMore
           ? msg('Chargement…')
           : msg('Charger plus de documents')}
@@ -880,7 +880,7 @@ export class DmpDocumentList extends DmpElement {
     </div>`;
   }
 
-  private renderAction(key: string, label: string, decision: Decision | undefined, run: () => void): TemplateResult {
+  #renderAction(key: string, label: string, decision: Decision | undefined, run: () => void): TemplateResult {
     const allowed = decision?.allowed === true;
     const reasonId = `action-${key}-reason`;
     return html`<li>
@@ -894,33 +894,33 @@ export class DmpDocumentList extends DmpElement {
     </li>`;
   }
 
-  private renderActionsDialog(): TemplateResult {
+  #renderActionsDialog(): TemplateResult {
     const doc = this.actionTarget;
     const input = doc ? policyDocumentOf(doc) : undefined;
-    return html`<dialog id="actions-dialog" class="dialog" aria-labelledby="actions-title" @close=${this.restoreFocus}>
+    return html`<dialog id="actions-dialog" class="dialog" aria-labelledby="actions-title" @close=${this.#restoreFocus}>
       ${doc && input
         ? html`<h2 id="actions-title" class="dialog-title">${doc.title}</h2>
             <p class="muted">${categoryLabel(doc.category)} · ${formatDate(doc.serviceStart, this.locale)} · ${doc.author.name}</p>
             <ul class="action-list">
-              ${this.renderAction('open', msg('Ouvrir le document'), this.decideOn('document.read', input), () => {
-                this.closeActions();
-                this.open(doc);
+              ${this.#renderAction('open', msg('Ouvrir le document'), this.#decideOn('document.read', input), () => {
+                this.#closeActions();
+                this.#open(doc);
               })}
               ${doc.masked
-                ? this.renderAction('unmask', msg('Ne plus masquer aux professionnels'), this.decideOn('document.unmask', input), () => void this.setMasked(doc, false))
-                : this.renderAction('mask', msg('Masquer aux professionnels'), this.decideOn('document.mask', input), () => void this.setMasked(doc, true))}
-              ${this.renderAction('delete', msg('Supprimer…'), this.decideOn('document.delete', input), () => void this.askDelete(doc))}
+                ? this.#renderAction('unmask', msg('Ne plus masquer aux professionnels'), this.#decideOn('document.unmask', input), () => void this.#setMasked(doc, false))
+                : this.#renderAction('mask', msg('Masquer aux professionnels'), this.#decideOn('document.mask', input), () => void this.#setMasked(doc, true))}
+              ${this.#renderAction('delete', msg('Supprimer…'), this.#decideOn('document.delete', input), () => void this.#askDelete(doc))}
             </ul>`
         : nothing}
       <div class="dialog-buttons">
-        <button type="button" class="button" @click=${() => this.closeActions()}>${msg('Fermer')}</button>
+        <button type="button" class="button" @click=${() => this.#closeActions()}>${msg('Fermer')}</button>
       </div>
     </dialog>`;
   }
 
-  private renderDeleteDialog(): TemplateResult {
+  #renderDeleteDialog(): TemplateResult {
     const doc = this.deleteTarget;
-    return html`<dialog id="delete-dialog" class="dialog" aria-labelledby="delete-title" aria-describedby="delete-detail" @close=${this.restoreFocus}>
+    return html`<dialog id="delete-dialog" class="dialog" aria-labelledby="delete-title" aria-describedby="delete-detail" @close=${this.#restoreFocus}>
       <h2 id="delete-title" class="dialog-title">${msg('Supprimer ce document ?')}</h2>
       <p id="delete-detail">
         ${doc
@@ -928,20 +928,20 @@ export class DmpDocumentList extends DmpElement {
           : nothing}
       </p>
       <div class="dialog-buttons">
-        <button type="button" class="button" autofocus @click=${this.cancelDelete}>${msg('Annuler')}</button>
-        <button type="button" class="button button--danger" data-action="confirm-delete" @click=${this.confirmDelete}>
+        <button type="button" class="button" autofocus @click=${this.#cancelDelete}>${msg('Annuler')}</button>
+        <button type="button" class="button button--danger" data-action="confirm-delete" @click=${this.#confirmDelete}>
           ${msg('Supprimer')}
         </button>
       </div>
     </dialog>`;
   }
 
-  private renderAddDialog(): TemplateResult {
-    const add = this.addableTypes();
-    return html`<dialog id="add-dialog" class="dialog dialog--wide" aria-labelledby="add-title-heading" @close=${this.restoreFocus}
-      @cancel=${() => this.addForm?.cancel()}>
+  #renderAddDialog(): TemplateResult {
+    const add = this.#addableTypes();
+    return html`<dialog id="add-dialog" class="dialog dialog--wide" aria-labelledby="add-title-heading" @close=${this.#restoreFocus}
+      @cancel=${() => this.#addForm?.cancel()}>
       <h2 id="add-title-heading" class="dialog-title">${msg('Ajouter un document')}</h2>
-      ${this.addForm?.render(add?.groups ?? [], this.submitAdd, this.cancelAdd) ?? nothing}
+      ${this.#addForm?.render(add?.groups ?? [], this.#submitAdd, this.#cancelAdd) ?? nothing}
     </dialog>`;
   }
 }

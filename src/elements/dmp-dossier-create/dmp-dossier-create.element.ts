@@ -66,15 +66,15 @@ const loadChecks = lazyModule(() => import('./checks.js'), 'The form checks');
 export class DmpDossierCreate extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  private readonly existence = new Task(this, {
+  readonly #existence = new Task(this, {
     task: async ([ins], { signal }) => (ins && this.client ? this.client.getDossier(ins, { signal }) : undefined),
     args: () => [this.checked?.ins, this.checkRun] as const,
     onComplete: (info) => {
-      this.focusHeadingNext = true;
+      this.#focusHeadingNext = true;
       if (info?.status === 'closed') this.emit('dmp-dossier-exists', { ins: info.ins, status: 'closed' });
     },
     onError: () => {
-      this.focusHeadingNext = true;
+      this.#focusHeadingNext = true;
     },
   });
 
@@ -100,13 +100,13 @@ export class DmpDossierCreate extends DmpElement {
   @state() private credentials: Credentials | undefined;
 
   /** Whether the identification form was submitted once: from then on, errors follow every change. */
-  private identityTried = false;
+  #identityTried = false;
   /** The key of the creation being attempted, reused while the request it was made for is unchanged. */
-  private attempt: { key: string; body: string } | undefined;
-  private focusHeadingNext = false;
-  private focusWasInside = false;
+  #attempt: { key: string; body: string } | undefined;
+  #focusHeadingNext = false;
+  #focusWasInside = false;
   /** The data-change revision this element caused, which it need not react to. */
-  private ownRevision: number | undefined;
+  #ownRevision: number | undefined;
 
   /** The patient's NIR, prefilled by the host (from a Carte Vitale reader, say); spaces allowed. */
   @property() nir = '';
@@ -128,34 +128,34 @@ export class DmpDossierCreate extends DmpElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.credentials) this.finish();
+    if (this.credentials) this.#finish();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // Follow the user from step to step, but never take focus from the host page: a check run
     // for a prefilled patient on load is not the user's move. Read before a render removes the
     // control that had focus (the user's click may resolve later, when the check answers).
-    if (this.matches(':focus-within')) this.focusWasInside = true;
+    if (this.matches(':focus-within')) this.#focusWasInside = true;
     const prefilled = changed.has('nir') || changed.has('patientIns') || changed.has('traits') || changed.has('insStatus');
     // Another patient from the host starts over, except over credentials not yet handed over.
-    if (prefilled && this.step !== 'credentials') this.restart();
+    if (prefilled && this.step !== 'credentials') this.#restart();
     // The contexts are protected, so PropertyValues<this> does not name them.
     const contexts = changed as PropertyValues;
     // Another user at the keyboard sees nothing of the previous one's patient.
-    if (contexts.has('actor') && contexts.get('actor') !== undefined) this.restart();
-    if (contexts.has('session') && this.session?.state === 'expired' && this.credentials) this.finish();
-    if (contexts.has('dataChange')) this.reactToDataChange();
+    if (contexts.has('actor') && contexts.get('actor') !== undefined) this.#restart();
+    if (contexts.has('session') && this.session?.state === 'expired' && this.credentials) this.#finish();
+    if (contexts.has('dataChange')) this.#reactToDataChange();
   }
 
   protected override updated(): void {
-    if (!this.focusHeadingNext) return;
-    this.focusHeadingNext = false;
-    if (!this.focusWasInside) return;
-    this.focusWasInside = false;
+    if (!this.#focusHeadingNext) return;
+    this.#focusHeadingNext = false;
+    if (!this.#focusWasInside) return;
+    this.#focusWasInside = false;
     this.renderRoot.querySelector<HTMLElement>('[data-step-heading]')?.focus();
   }
 
-  private fromHost(): IdentityForm {
+  #fromHost(): IdentityForm {
     const t = this.traits ?? {};
     const status = this.insStatus.toUpperCase();
     return {
@@ -171,22 +171,22 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   /** Back to an empty identification, or to the host's prefilled one. */
-  private restart(prefill = true): void {
+  #restart(prefill = true): void {
     this.step = 'identify';
-    this.identity = prefill ? this.fromHost() : EMPTY_IDENTITY;
+    this.identity = prefill ? this.#fromHost() : EMPTY_IDENTITY;
     this.identityErrors = {};
-    this.identityTried = false;
+    this.#identityTried = false;
     this.checked = undefined;
     this.details = EMPTY_DETAILS;
     this.detailsErrors = {};
     this.createError = undefined;
-    this.attempt = undefined;
-    this.resetReactivation();
+    this.#attempt = undefined;
+    this.#resetReactivation();
     this.createdDossier = undefined;
     this.credentials = undefined;
   }
 
-  private resetReactivation(): void {
+  #resetReactivation(): void {
     this.reactivationConsent = false;
     this.reactivationConsentMissing = false;
     this.reactivationError = undefined;
@@ -194,52 +194,52 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   /** A dossier created or reactivated elsewhere for this patient: the existence test runs again. */
-  private reactToDataChange(): void {
+  #reactToDataChange(): void {
     const change = this.dataChange;
-    if (!change || change.revision === this.ownRevision || this.step !== 'dossier' || this.creating || this.reactivating) return;
+    if (!change || change.revision === this.#ownRevision || this.step !== 'dossier' || this.creating || this.reactivating) return;
     if (change.topics.includes('dossier') && (change.ins === undefined || change.ins === this.checked?.ins)) this.checkRun += 1;
   }
 
-  private notifyDossierChanged(ins: string): void {
+  #notifyDossierChanged(ins: string): void {
     this.provider?.notifyDataChanged(['dossier'], ins);
-    this.ownRevision = this.dataChange?.revision;
+    this.#ownRevision = this.dataChange?.revision;
   }
 
-  private decide(action: 'dossier.create' | 'dossier.reactivate', dossier: PolicyDossier, consent: boolean): Decision | undefined {
+  #decide(action: 'dossier.create' | 'dossier.reactivate', dossier: PolicyDossier, consent: boolean): Decision | undefined {
     if (!this.policy || !this.actor) return undefined;
     const channel = action === 'dossier.create' ? creationChannel(this.actor) : undefined;
     return this.policy.decide({ actor: this.actor, action, dossier, request: { consent, ...(channel ? { channel } : {}) } });
   }
 
-  private isMinor(identity: PatientIdentity): boolean {
+  #isMinor(identity: PatientIdentity): boolean {
     return isMinor(identity.traits.birthDate, new Date().toISOString().slice(0, 10));
   }
 
   /** `decide` on a creation; a dossier not created yet is judged on the identity typed, as the server does. */
-  private creationDecision(identity: PatientIdentity, consent: boolean): Decision | undefined {
-    const found = this.existence.value?.policy ?? NO_DOSSIER;
-    return this.decide('dossier.create', { ...found, patientIsMinor: this.isMinor(identity), insStatus: identity.insStatus }, consent);
+  #creationDecision(identity: PatientIdentity, consent: boolean): Decision | undefined {
+    const found = this.#existence.value?.policy ?? NO_DOSSIER;
+    return this.#decide('dossier.create', { ...found, patientIsMinor: this.#isMinor(identity), insStatus: identity.insStatus }, consent);
   }
 
-  private focusFirstInvalid(): void {
+  #focusFirstInvalid(): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
   }
 
-  private setIdentity<F extends IdentityField>(field: F, value: IdentityForm[F]): void {
+  #setIdentity<F extends IdentityField>(field: F, value: IdentityForm[F]): void {
     this.identity = { ...this.identity, [field]: value };
   }
 
-  private handleNirInput(event: InputEvent): void {
+  #handleNirInput(event: InputEvent): void {
     const input = event.target as HTMLInputElement;
     const { value, caret } = reformatNirInput(input.value, input.selectionStart ?? input.value.length, this.identity.nir, event.inputType);
     input.value = value;
     input.setSelectionRange(caret, caret);
-    this.setIdentity('nir', value);
+    this.#setIdentity('nir', value);
   }
 
   /** After a first submission every change re-checks the form; before, only the NIR speaks up, once typed. */
-  private handleIdentityChange(field: IdentityField): void {
-    if (this.identityTried && loadChecks.loaded) {
+  #handleIdentityChange(field: IdentityField): void {
+    if (this.#identityTried && loadChecks.loaded) {
       const result = loadChecks.loaded.checkIdentity(this.identity);
       this.identityErrors = result.ok ? {} : result.errors;
     } else if (field === 'nir') {
@@ -250,7 +250,7 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   /** The checks, once loaded; on failure the error is kept for the form to show, and undefined returned. */
-  private async checksOrSay(): Promise<Checks | undefined> {
+  async #checksOrSay(): Promise<Checks | undefined> {
     try {
       const checks = await loadChecks();
       this.checksError = undefined;
@@ -261,19 +261,19 @@ export class DmpDossierCreate extends DmpElement {
     }
   }
 
-  private handleIdentifySubmit(event: SubmitEvent): void {
+  #handleIdentifySubmit(event: SubmitEvent): void {
     event.preventDefault();
     // Loaded by now but for a very quick (or offline) user: then the submission waits for them.
-    if (loadChecks.loaded) this.identify(loadChecks.loaded);
-    else void this.checksOrSay().then((checks) => checks && this.identify(checks));
+    if (loadChecks.loaded) this.#identify(loadChecks.loaded);
+    else void this.#checksOrSay().then((checks) => checks && this.#identify(checks));
   }
 
-  private identify(checks: Checks): void {
-    this.identityTried = true;
+  #identify(checks: Checks): void {
+    this.#identityTried = true;
     const result = checks.checkIdentity(this.identity);
     if (!result.ok) {
       this.identityErrors = result.errors;
-      this.focusFirstInvalid();
+      this.#focusFirstInvalid();
       return;
     }
     this.identityErrors = {};
@@ -285,27 +285,27 @@ export class DmpDossierCreate extends DmpElement {
     }
     this.checked = result.identity;
     this.checkRun += 1;
-    this.resetReactivation();
+    this.#resetReactivation();
     this.createError = undefined;
     this.step = 'dossier';
   }
 
-  private editIdentity(): void {
+  #editIdentity(): void {
     this.step = 'identify';
-    this.focusHeadingNext = true;
+    this.#focusHeadingNext = true;
   }
 
-  private handleCancel(): void {
+  #handleCancel(): void {
     this.emit('dmp-dossier-create-cancel', { ins: this.checked?.ins });
-    this.restart();
-    this.focusHeadingNext = true;
+    this.#restart();
+    this.#focusHeadingNext = true;
   }
 
-  private handleOpen(ins: string): void {
+  #handleOpen(ins: string): void {
     this.emit('dmp-dossier-exists', { ins, status: 'active' });
   }
 
-  private setDetails<F extends keyof DetailsForm>(field: F, value: DetailsForm[F]): void {
+  #setDetails<F extends keyof DetailsForm>(field: F, value: DetailsForm[F]): void {
     this.details = { ...this.details, [field]: value };
     if (field in this.detailsErrors) {
       const { [field as DetailsField]: _fixed, ...others } = this.detailsErrors;
@@ -313,26 +313,26 @@ export class DmpDossierCreate extends DmpElement {
     }
   }
 
-  private async handleCreate(event: SubmitEvent): Promise<void> {
+  async #handleCreate(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const identity = this.checked;
     // A second click while the first request is out must not send another.
     if (this.creating || !identity || !this.client || !this.actor) return;
-    const checks = loadChecks.loaded ?? (await this.checksOrSay());
+    const checks = loadChecks.loaded ?? (await this.#checksOrSay());
     if (!checks) {
       this.createError = this.checksError;
       return;
     }
     // Checked again: a second click may have gone through while the checks loaded.
     if (this.creating || identity !== this.checked) return;
-    const minor = this.isMinor(identity);
+    const minor = this.#isMinor(identity);
     const details = checks.checkDetails(this.details, minor);
     const errors: FieldErrors<DetailsField> = details.ok ? {} : { ...details.errors };
-    const decision = this.creationDecision(identity, this.details.consent);
+    const decision = this.#creationDecision(identity, this.details.consent);
     if (decision?.reason === 'consent-required') errors.consent = [{ code: 'consent' }];
     this.detailsErrors = errors;
     if (!details.ok || Object.keys(errors).length > 0) {
-      this.focusFirstInvalid();
+      this.#focusFirstInvalid();
       return;
     }
     const channel = creationChannel(this.actor);
@@ -341,21 +341,21 @@ export class DmpDossierCreate extends DmpElement {
     const input: DossierCreate = { ...identity, channel, consent: true, ...details.value };
     const body = JSON.stringify(input);
     // The same request again (a retry after a failure) keeps its key, so the server creates and bills one dossier.
-    if (this.attempt?.body !== body) this.attempt = { key: crypto.randomUUID(), body };
-    const { key } = this.attempt;
+    if (this.#attempt?.body !== body) this.#attempt = { key: crypto.randomUUID(), body };
+    const { key } = this.#attempt;
     if (!this.emit('dmp-dossier-create-request', { ins: identity.ins, input }, { cancelable: true })) return;
     this.creating = true;
     this.createError = undefined;
     try {
       // No abort signal: once sent, a creation is better finished than left half-known.
       const created = await this.client.createDossier(input, { idempotencyKey: key });
-      this.attempt = undefined;
+      this.#attempt = undefined;
       this.createdDossier = created.dossier;
       this.credentials = created.credentials;
       this.step = 'credentials';
-      this.focusHeadingNext = true;
+      this.#focusHeadingNext = true;
       this.emit('dmp-dossier-created', { ins: created.dossier.ins, dossier: created.dossier });
-      this.notifyDossierChanged(created.dossier.ins);
+      this.#notifyDossierChanged(created.dossier.ins);
     } catch (error) {
       this.createError = error;
     } finally {
@@ -363,12 +363,12 @@ export class DmpDossierCreate extends DmpElement {
     }
   }
 
-  private async handleReactivate(info: DossierInfo): Promise<void> {
+  async #handleReactivate(info: DossierInfo): Promise<void> {
     if (this.reactivating) return;
-    const decision = this.decide('dossier.reactivate', info.policy, this.reactivationConsent);
+    const decision = this.#decide('dossier.reactivate', info.policy, this.reactivationConsent);
     this.reactivationConsentMissing = decision?.reason === 'consent-required';
     if (!decision?.allowed) {
-      if (this.reactivationConsentMissing) this.focusFirstInvalid();
+      if (this.reactivationConsentMissing) this.#focusFirstInvalid();
       return;
     }
     this.reactivating = true;
@@ -376,9 +376,9 @@ export class DmpDossierCreate extends DmpElement {
     try {
       const dossier = await this.client!.reactivateDossier(info.ins, this.reactivationConsent ? { consent: true } : {});
       this.reactivated = dossier;
-      this.focusHeadingNext = true;
+      this.#focusHeadingNext = true;
       this.emit('dmp-dossier-exists', { ins: dossier.ins, status: 'active', reactivated: true });
-      this.notifyDossierChanged(dossier.ins);
+      this.#notifyDossierChanged(dossier.ins);
     } catch (error) {
       this.reactivationError = error;
     } finally {
@@ -387,46 +387,46 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   /** The sheet was handed over: the password leaves memory and the screen. */
-  private finish(): void {
+  #finish(): void {
     this.credentials = undefined;
     this.step = 'done';
-    this.focusHeadingNext = true;
+    this.#focusHeadingNext = true;
   }
 
-  private handlePrint(): void {
+  #handlePrint(): void {
     window.print();
   }
 
   protected renderContent(): TemplateResult {
-    return html`<div part="base" class="base">${this.renderStep()}</div>`;
+    return html`<div part="base" class="base">${this.#renderStep()}</div>`;
   }
 
-  private renderStep(): unknown {
+  #renderStep(): unknown {
     switch (this.step) {
       case 'identify':
-        return this.renderIdentify();
+        return this.#renderIdentify();
       case 'dossier':
-        return this.existence.render({
-          pending: () => this.renderChecking(),
-          error: (error) => this.renderCheckError(error),
-          complete: (info) => (info ? this.renderExistence(info) : nothing),
+        return this.#existence.render({
+          pending: () => this.#renderChecking(),
+          error: (error) => this.#renderCheckError(error),
+          complete: (info) => (info ? this.#renderExistence(info) : nothing),
         });
       case 'credentials':
-        return this.renderCredentials();
+        return this.#renderCredentials();
       case 'done':
-        return this.renderDone();
+        return this.#renderDone();
     }
   }
 
-  private heading(text: string): TemplateResult {
+  #heading(text: string): TemplateResult {
     return html`<h2 tabindex="-1" data-step-heading>${text}</h2>`;
   }
 
-  private cancelButton(): TemplateResult {
-    return html`<button type="button" @click=${this.handleCancel}>${msg('Annuler')}</button>`;
+  #cancelButton(): TemplateResult {
+    return html`<button type="button" @click=${this.#handleCancel}>${msg('Annuler')}</button>`;
   }
 
-  private renderRefusal(decision: Decision): TemplateResult {
+  #renderRefusal(decision: Decision): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
       <p>${reasonText(decision.reason)}</p>
       ${decision.reason === 'ins-not-qualified'
@@ -437,17 +437,17 @@ export class DmpDossierCreate extends DmpElement {
     </div>`;
   }
 
-  private renderIdentify(): TemplateResult {
+  #renderIdentify(): TemplateResult {
     // Whether this user may open a dossier at all, before asking for anyone's identity.
-    const refusal = this.decide('dossier.create', NO_DOSSIER, true);
+    const refusal = this.#decide('dossier.create', NO_DOSSIER, true);
     if (refusal && !refusal.allowed) {
-      return html`${this.heading(msg('Création d’un DMP'))} ${this.renderRefusal(refusal)}`;
+      return html`${this.#heading(msg('Création d’un DMP'))} ${this.#renderRefusal(refusal)}`;
     }
     const f = this.identity;
     const e = this.identityErrors;
-    const onChange = (field: IdentityField) => () => this.handleIdentityChange(field);
-    return html`<form part="form" novalidate @submit=${this.handleIdentifySubmit}>
-      ${this.heading(msg('Création d’un DMP : identité du patient'))}
+    const onChange = (field: IdentityField) => () => this.#handleIdentityChange(field);
+    return html`<form part="form" novalidate @submit=${this.#handleIdentifySubmit}>
+      ${this.#heading(msg('Création d’un DMP : identité du patient'))}
       <p class="hint">
         ${msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.')}
       </p>
@@ -460,7 +460,7 @@ export class DmpDossierCreate extends DmpElement {
           className: 'field--nir',
           required: true,
           errors: e.nir,
-          onInput: (event) => this.handleNirInput(event),
+          onInput: (event) => this.#handleNirInput(event),
           onChange: onChange('nir'),
         })}
         ${selectField({
@@ -472,8 +472,8 @@ export class DmpDossierCreate extends DmpElement {
           required: true,
           errors: e.insStatus,
           onChange: (value) => {
-            this.setIdentity('insStatus', value as InsStatus | '');
-            this.handleIdentityChange('insStatus');
+            this.#setIdentity('insStatus', value as InsStatus | '');
+            this.#handleIdentityChange('insStatus');
           },
         })}
       </div>
@@ -487,7 +487,7 @@ export class DmpDossierCreate extends DmpElement {
             autocomplete: 'family-name',
             required: true,
             errors: e.birthName,
-            onInput: (event) => this.setIdentity('birthName', (event.target as HTMLInputElement).value),
+            onInput: (event) => this.#setIdentity('birthName', (event.target as HTMLInputElement).value),
             onChange: onChange('birthName'),
           })}
           ${textField({
@@ -497,7 +497,7 @@ export class DmpDossierCreate extends DmpElement {
             autocomplete: 'given-name',
             required: true,
             errors: e.firstNames,
-            onInput: (event) => this.setIdentity('firstNames', (event.target as HTMLInputElement).value),
+            onInput: (event) => this.#setIdentity('firstNames', (event.target as HTMLInputElement).value),
             onChange: onChange('firstNames'),
           })}
           ${textField({
@@ -507,7 +507,7 @@ export class DmpDossierCreate extends DmpElement {
             value: f.birthDate,
             required: true,
             errors: e.birthDate,
-            onInput: (event) => this.setIdentity('birthDate', (event.target as HTMLInputElement).value),
+            onInput: (event) => this.#setIdentity('birthDate', (event.target as HTMLInputElement).value),
             onChange: onChange('birthDate'),
           })}
           ${selectField({
@@ -519,8 +519,8 @@ export class DmpDossierCreate extends DmpElement {
             required: true,
             errors: e.sex,
             onChange: (value) => {
-              this.setIdentity('sex', value as IdentityForm['sex']);
-              this.handleIdentityChange('sex');
+              this.#setIdentity('sex', value as IdentityForm['sex']);
+              this.#handleIdentityChange('sex');
             },
           })}
           ${textField({
@@ -529,7 +529,7 @@ export class DmpDossierCreate extends DmpElement {
             hint: msg('La commune, ou 99 suivi du code du pays pour une naissance à l’étranger.'),
             value: f.birthPlaceCode,
             errors: e.birthPlaceCode,
-            onInput: (event) => this.setIdentity('birthPlaceCode', (event.target as HTMLInputElement).value),
+            onInput: (event) => this.#setIdentity('birthPlaceCode', (event.target as HTMLInputElement).value),
             onChange: onChange('birthPlaceCode'),
           })}
         </div>
@@ -544,12 +544,12 @@ export class DmpDossierCreate extends DmpElement {
         : html`<p class="notice notice--error" role="alert">${requestErrorText(this.checksError)}</p>`}
       <div class="actions" part="actions">
         <button type="submit" class="primary">${msg('Rechercher un DMP existant')}</button>
-        ${this.cancelButton()}
+        ${this.#cancelButton()}
       </div>
     </form>`;
   }
 
-  private renderPatientSummary(identity: PatientIdentity): TemplateResult {
+  #renderPatientSummary(identity: PatientIdentity): TemplateResult {
     const { traits } = identity;
     return html`<div class="summary">
       <dl>
@@ -559,39 +559,39 @@ export class DmpDossierCreate extends DmpElement {
         <div><dt>${msg('NIR')}</dt><dd class="nir">${formatNir(identity.ins)}</dd></div>
         <div><dt>${msg('Statut de l’identité INS')}</dt><dd>${insStatusLabel(identity.insStatus)}</dd></div>
       </dl>
-      <button type="button" class="link" @click=${this.editIdentity}>${msg('Modifier l’identité')}</button>
+      <button type="button" class="link" @click=${this.#editIdentity}>${msg('Modifier l’identité')}</button>
     </div>`;
   }
 
-  private renderChecking(): TemplateResult {
+  #renderChecking(): TemplateResult {
     return html`<div class="busy" role="status" aria-busy="true">
       <span class="spinner" aria-hidden="true"></span>
       ${msg('Recherche d’un DMP existant pour ce patient…')}
     </div>`;
   }
 
-  private renderCheckError(error: unknown): TemplateResult {
-    return html`${this.heading(msg('Recherche d’un DMP existant'))}
-      ${this.checked ? this.renderPatientSummary(this.checked) : nothing}
+  #renderCheckError(error: unknown): TemplateResult {
+    return html`${this.#heading(msg('Recherche d’un DMP existant'))}
+      ${this.checked ? this.#renderPatientSummary(this.checked) : nothing}
       <div class="notice notice--error" role="alert">
         <p>${requestErrorText(error)}</p>
       </div>
       <div class="actions" part="actions">
-        <button type="button" class="primary" @click=${() => void this.existence.run()}>${msg('Réessayer')}</button>
-        ${this.cancelButton()}
+        <button type="button" class="primary" @click=${() => void this.#existence.run()}>${msg('Réessayer')}</button>
+        ${this.#cancelButton()}
       </div>`;
   }
 
-  private renderExistence(info: DossierInfo): TemplateResult {
+  #renderExistence(info: DossierInfo): TemplateResult {
     const identity = this.checked;
     if (!identity) return html``;
-    if (info.status === 'none') return this.renderDetails(identity);
-    return info.status === 'active' ? this.renderActive(identity, info) : this.renderClosed(identity, info);
+    if (info.status === 'none') return this.#renderDetails(identity);
+    return info.status === 'active' ? this.#renderActive(identity, info) : this.#renderClosed(identity, info);
   }
 
-  private renderActive(identity: PatientIdentity, info: DossierInfo): TemplateResult {
-    return html`${this.heading(msg('Ce patient a déjà un DMP'))}
-      ${this.renderPatientSummary(identity)}
+  #renderActive(identity: PatientIdentity, info: DossierInfo): TemplateResult {
+    return html`${this.#heading(msg('Ce patient a déjà un DMP'))}
+      ${this.#renderPatientSummary(identity)}
       <div class="notice" role="status">
         <p>
           ${info.createdAt
@@ -600,26 +600,26 @@ export class DmpDossierCreate extends DmpElement {
         </p>
       </div>
       <div class="actions" part="actions">
-        <button type="button" class="primary" @click=${() => this.handleOpen(info.ins)}>${msg('Ouvrir le dossier')}</button>
-        ${this.cancelButton()}
+        <button type="button" class="primary" @click=${() => this.#handleOpen(info.ins)}>${msg('Ouvrir le dossier')}</button>
+        ${this.#cancelButton()}
       </div>`;
   }
 
-  private renderClosed(identity: PatientIdentity, info: DossierInfo): TemplateResult {
+  #renderClosed(identity: PatientIdentity, info: DossierInfo): TemplateResult {
     if (this.reactivated) {
-      return html`${this.heading(msg('Le DMP est réactivé'))}
-        ${this.renderPatientSummary(identity)}
+      return html`${this.#heading(msg('Le DMP est réactivé'))}
+        ${this.#renderPatientSummary(identity)}
         <div class="notice notice--success" role="status">
           <p>${msg('Le dossier est de nouveau ouvert, avec son contenu d’avant la fermeture.')}</p>
         </div>
         <div class="actions" part="actions">
-          <button type="button" class="primary" @click=${() => this.handleOpen(info.ins)}>${msg('Ouvrir le dossier')}</button>
+          <button type="button" class="primary" @click=${() => this.#handleOpen(info.ins)}>${msg('Ouvrir le dossier')}</button>
         </div>`;
     }
-    const withConsent = this.decide('dossier.reactivate', info.policy, true);
-    const consentNeeded = this.decide('dossier.reactivate', info.policy, false)?.reason === 'consent-required';
-    return html`${this.heading(msg('Le DMP de ce patient est fermé'))}
-      ${this.renderPatientSummary(identity)}
+    const withConsent = this.#decide('dossier.reactivate', info.policy, true);
+    const consentNeeded = this.#decide('dossier.reactivate', info.policy, false)?.reason === 'consent-required';
+    return html`${this.#heading(msg('Le DMP de ce patient est fermé'))}
+      ${this.#renderPatientSummary(identity)}
       <div class="notice" role="status">
         <p>
           ${info.closedAt
@@ -631,7 +631,7 @@ export class DmpDossierCreate extends DmpElement {
       ${withConsent?.allowed
         ? html`<form part="form" novalidate @submit=${(e: SubmitEvent) => {
             e.preventDefault();
-            void this.handleReactivate(info);
+            void this.#handleReactivate(info);
           }}>
             ${consentNeeded
               ? checkboxField({
@@ -655,30 +655,30 @@ export class DmpDossierCreate extends DmpElement {
                   ? msg('Réactivation en cours…')
                   : msg('Réactiver le DMP')}
               </button>
-              ${this.cancelButton()}
+              ${this.#cancelButton()}
             </div>
           </form>`
-        : html`${withConsent ? this.renderRefusal(withConsent) : nothing}
-            <div class="actions" part="actions">${this.cancelButton()}</div>`}`;
+        : html`${withConsent ? this.#renderRefusal(withConsent) : nothing}
+            <div class="actions" part="actions">${this.#cancelButton()}</div>`}`;
   }
 
-  private renderDetails(identity: PatientIdentity): TemplateResult {
-    const refusal = this.creationDecision(identity, true);
+  #renderDetails(identity: PatientIdentity): TemplateResult {
+    const refusal = this.#creationDecision(identity, true);
     if (refusal && !refusal.allowed) {
-      return html`${this.heading(msg('Ce DMP ne peut pas être créé ici'))}
-        ${this.renderPatientSummary(identity)} ${this.renderRefusal(refusal)}
+      return html`${this.#heading(msg('Ce DMP ne peut pas être créé ici'))}
+        ${this.#renderPatientSummary(identity)} ${this.#renderRefusal(refusal)}
         <div class="actions" part="actions">
-          <button type="button" @click=${this.editIdentity}>${msg('Modifier l’identité')}</button>
-          ${this.cancelButton()}
+          <button type="button" @click=${this.#editIdentity}>${msg('Modifier l’identité')}</button>
+          ${this.#cancelButton()}
         </div>`;
     }
     const d = this.details;
     const e = this.detailsErrors;
-    const minor = this.isMinor(identity);
+    const minor = this.#isMinor(identity);
     const conflict = isDmpError(this.createError) && this.createError.reason === 'dossier-exists';
-    return html`<form part="form" novalidate aria-busy=${this.creating ? 'true' : 'false'} @submit=${this.handleCreate}>
-      ${this.heading(msg('Pas encore de DMP : information et consentement du patient'))}
-      ${this.renderPatientSummary(identity)}
+    return html`<form part="form" novalidate aria-busy=${this.creating ? 'true' : 'false'} @submit=${this.#handleCreate}>
+      ${this.#heading(msg('Pas encore de DMP : information et consentement du patient'))}
+      ${this.#renderPatientSummary(identity)}
       <section class="info" aria-labelledby="info-title">
         <h3 id="info-title">${msg('À dire au patient avant son accord')}</h3>
         ${consentInformation()}
@@ -696,7 +696,7 @@ export class DmpDossierCreate extends DmpElement {
                 value: d.representativeLastName,
                 required: true,
                 errors: e.representativeLastName,
-                onInput: (event) => this.setDetails('representativeLastName', (event.target as HTMLInputElement).value),
+                onInput: (event) => this.#setDetails('representativeLastName', (event.target as HTMLInputElement).value),
               })}
               ${textField({
                 field: 'representativeFirstName',
@@ -704,7 +704,7 @@ export class DmpDossierCreate extends DmpElement {
                 value: d.representativeFirstName,
                 required: true,
                 errors: e.representativeFirstName,
-                onInput: (event) => this.setDetails('representativeFirstName', (event.target as HTMLInputElement).value),
+                onInput: (event) => this.#setDetails('representativeFirstName', (event.target as HTMLInputElement).value),
               })}
               ${selectField({
                 field: 'representativeRelationship',
@@ -714,7 +714,7 @@ export class DmpDossierCreate extends DmpElement {
                 value: d.representativeRelationship,
                 required: true,
                 errors: e.representativeRelationship,
-                onChange: (value) => this.setDetails('representativeRelationship', value as DetailsForm['representativeRelationship']),
+                onChange: (value) => this.#setDetails('representativeRelationship', value as DetailsForm['representativeRelationship']),
               })}
             </div>
           </fieldset>`
@@ -725,13 +725,13 @@ export class DmpDossierCreate extends DmpElement {
           field: 'opposeBreakGlass',
           label: msg('Le patient s’oppose à l’accès en urgence à son dossier (bris de glace).'),
           checked: d.opposeBreakGlass,
-          onChange: (checked) => this.setDetails('opposeBreakGlass', checked),
+          onChange: (checked) => this.#setDetails('opposeBreakGlass', checked),
         })}
         ${checkboxField({
           field: 'opposeRegulation',
           label: msg('Le patient s’oppose à l’accès du médecin régulateur du SAMU (Centre 15).'),
           checked: d.opposeRegulation,
-          onChange: (checked) => this.setDetails('opposeRegulation', checked),
+          onChange: (checked) => this.#setDetails('opposeRegulation', checked),
         })}
       </fieldset>
       <fieldset>
@@ -747,7 +747,7 @@ export class DmpDossierCreate extends DmpElement {
             inputmode: 'email',
             value: d.email,
             errors: e.email,
-            onInput: (event) => this.setDetails('email', (event.target as HTMLInputElement).value),
+            onInput: (event) => this.#setDetails('email', (event.target as HTMLInputElement).value),
           })}
           ${textField({
             field: 'phone',
@@ -757,7 +757,7 @@ export class DmpDossierCreate extends DmpElement {
             inputmode: 'tel',
             value: d.phone,
             errors: e.phone,
-            onInput: (event) => this.setDetails('phone', (event.target as HTMLInputElement).value),
+            onInput: (event) => this.#setDetails('phone', (event.target as HTMLInputElement).value),
           })}
         </div>
       </fieldset>
@@ -767,7 +767,7 @@ export class DmpDossierCreate extends DmpElement {
         checked: d.consent,
         required: true,
         errors: e.consent,
-        onChange: (checked) => this.setDetails('consent', checked),
+        onChange: (checked) => this.#setDetails('consent', checked),
       })}
       ${this.createError
         ? html`<div class="notice notice--error" role="alert">
@@ -791,18 +791,18 @@ export class DmpDossierCreate extends DmpElement {
                   ? msg('Réessayer la création')
                   : msg('Créer le DMP')}
             </button>`}
-        <button type="button" ?disabled=${this.creating} @click=${this.handleCancel}>${msg('Annuler')}</button>
+        <button type="button" ?disabled=${this.creating} @click=${this.#handleCancel}>${msg('Annuler')}</button>
       </div>
     </form>`;
   }
 
-  private renderCredentials(): TemplateResult {
+  #renderCredentials(): TemplateResult {
     const identity = this.checked;
     const dossier = this.createdDossier;
     const credentials = this.credentials;
-    if (!identity || !dossier || !credentials) return this.renderDone();
+    if (!identity || !dossier || !credentials) return this.#renderDone();
     return html`<div class="screen-only">
-        ${this.heading(msg('Le DMP est créé'))}
+        ${this.#heading(msg('Le DMP est créé'))}
         <div class="notice notice--success" role="status">
           <p>
             ${msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.')}
@@ -811,27 +811,27 @@ export class DmpDossierCreate extends DmpElement {
       </div>
       ${credentialsSheet({ traits: identity.traits, dossier, credentials, locale: this.locale })}
       <div class="actions screen-only" part="actions">
-        <button type="button" class="primary" @click=${this.handlePrint}>${msg('Imprimer')}</button>
-        <button type="button" @click=${this.finish}>${msg('Terminé')}</button>
+        <button type="button" class="primary" @click=${this.#handlePrint}>${msg('Imprimer')}</button>
+        <button type="button" @click=${this.#finish}>${msg('Terminé')}</button>
       </div>`;
   }
 
-  private renderDone(): TemplateResult {
+  #renderDone(): TemplateResult {
     const name = this.checked ? `${this.checked.traits.firstNames} ${this.checked.traits.birthName}` : '';
-    return html`${this.heading(msg('DMP créé'))}
+    return html`${this.#heading(msg('DMP créé'))}
       <div class="notice notice--success" role="status">
         <p>
           ${msg(str`Le DMP de ${name} est créé. Ses identifiants ne sont plus affichés.`)}
         </p>
       </div>
       <div class="actions" part="actions">
-        <button type="button" class="primary" @click=${this.handleNew}>${msg('Créer le DMP d’un autre patient')}</button>
+        <button type="button" class="primary" @click=${this.#handleNew}>${msg('Créer le DMP d’un autre patient')}</button>
       </div>`;
   }
 
-  private handleNew(): void {
+  #handleNew(): void {
     // The host's prefill was the patient just handled.
-    this.restart(false);
-    this.focusHeadingNext = true;
+    this.#restart(false);
+    this.#focusHeadingNext = true;
   }
 }

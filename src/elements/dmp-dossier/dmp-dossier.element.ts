@@ -74,7 +74,7 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
 export class DmpDossier extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  private readonly dossierTask = new Task(this, {
+  readonly #dossierTask = new Task(this, {
     task: async ([client, ready, ins, key], { signal }): Promise<Loaded | typeof initialState> => {
       if (!client || !ready || !ins) return initialState;
       try {
@@ -87,10 +87,10 @@ export class DmpDossier extends DmpElement {
         throw error;
       }
     },
-    args: () => [this.client, this.ready, this.patientIns, this.key, this.dossierRevision] as const,
+    args: () => [this.client, this.ready, this.patientIns, this.#key, this.dossierRevision] as const,
     // What the récapitulatif shows, and may show, follows the dossier.
     onComplete: () => {
-      this.recapStale = true;
+      this.#recapStale = true;
     },
   });
 
@@ -100,26 +100,26 @@ export class DmpDossier extends DmpElement {
    * patient (`key`) runs it too, to abort a load still going: its next request would leave under
    * the new user's name, for the previous patient.
    */
-  private readonly recapTask = new Task(this, {
+  readonly #recapTask = new Task(this, {
     task: async ([run, key], { signal }) => {
       const client = this.client;
-      const target = this.recapTarget;
+      const target = this.#recapTarget;
       if (!client || !run || !target || target.key !== key) return initialState;
-      return { key: target.key, recap: await loadRecap(client, this.patientIns, this.askFor(target.info), new Date(), { signal }) };
+      return { key: target.key, recap: await loadRecap(client, this.patientIns, this.#askFor(target.info), new Date(), { signal }) };
     },
-    args: () => [this.recapRuns, this.key] as const,
+    args: () => [this.#recapRuns, this.#key] as const,
     autoRun: 'afterUpdate',
   });
 
   /** The tabs shown for the loaded dossier, computed once per update. */
-  private tabs: TabAccess[] = [];
-  private recapStale = true;
-  private recapRuns = 0;
+  #tabs: TabAccess[] = [];
+  #recapStale = true;
+  #recapRuns = 0;
   /** The dossier the next récapitulatif load is for. */
-  private recapTarget: { key: string; info: DossierInfo } | undefined;
+  #recapTarget: { key: string; info: DossierInfo } | undefined;
   /** The actor and patient `opened` belongs to: another one starts with fresh elements. */
-  private openedFor = '';
-  private focusBanner = false;
+  #openedFor = '';
+  #focusBanner = false;
 
   @state() private dossierRevision = 0;
   /** Elements whose code could not be loaded (offline): their panel offers to try again. */
@@ -136,36 +136,36 @@ export class DmpDossier extends DmpElement {
   /** The tab shown: `recap` (default), `documents`, `profile`, `management` or `history`; a tab the actor may not see shows the récapitulatif. */
   @property({ reflect: true }) tab: DossierTab = 'recap';
 
-  private get key(): string {
+  get #key(): string {
     const actor = this.actor;
     const who = actorKey(actor);
     return `${who}|${this.patientIns}`;
   }
 
   /** The loaded dossier, if it belongs to the current actor and patient (never another patient's tabs). */
-  private get loaded(): Loaded | undefined {
-    const value = this.dossierTask.value;
-    return value && value.key === this.key ? value : undefined;
+  get #loaded(): Loaded | undefined {
+    const value = this.#dossierTask.value;
+    return value && value.key === this.#key ? value : undefined;
   }
 
-  private get activeTab(): DossierTab {
+  get #activeTab(): DossierTab {
     const wanted = isDossierTab(this.tab) ? this.tab : 'recap';
-    return this.tabs.some((t) => t.tab === wanted) ? wanted : 'recap';
+    return this.#tabs.some((t) => t.tab === wanted) ? wanted : 'recap';
   }
 
   /** The récapitulatif refuses the content to a professional who could ask for emergency access. */
-  private get breakGlassOffered(): boolean {
-    const content = this.currentRecap?.content;
+  get #breakGlassOffered(): boolean {
+    const content = this.#currentRecap?.content;
     return content !== undefined && !content.ok && content.reason === 'not-authorized';
   }
 
   /** The last récapitulatif, if it belongs to the current actor and patient. */
-  private get currentRecap(): Recap | undefined {
-    const value = this.recapTask.value;
-    return value && value.key === this.key ? value.recap : undefined;
+  get #currentRecap(): Recap | undefined {
+    const value = this.#recapTask.value;
+    return value && value.key === this.#key ? value.recap : undefined;
   }
 
-  private askFor(info: DossierInfo): Ask {
+  #askFor(info: DossierInfo): Ask {
     const { actor, policy } = this;
     const base = this.policyRequest(this.patientIns);
     return (action, document, request) => {
@@ -175,36 +175,36 @@ export class DmpDossier extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('dataChange')) this.handleDataChange();
-    if (this.openedFor !== this.key) {
-      this.openedFor = this.key;
+    if (changed.has('dataChange')) this.#handleDataChange();
+    if (this.#openedFor !== this.#key) {
+      this.#openedFor = this.#key;
       this.opened = new Set();
-      this.recapStale = true;
+      this.#recapStale = true;
       // The next récapitulatif waits for this key's dossier: an older target must not run meanwhile.
-      this.recapTarget = undefined;
+      this.#recapTarget = undefined;
     }
-    const loaded = this.loaded;
-    this.tabs = loaded && 'info' in loaded && loaded.info.status !== 'none' ? visibleTabs(this.askFor(loaded.info)) : [];
-    const active = this.activeTab;
-    if (this.tabs.length > 0 && !this.opened.has(active)) this.opened = new Set([...this.opened, active]);
-    for (const t of this.tabs) if (t.allowed && t.tab !== 'recap' && this.opened.has(t.tab)) this.ensureLoaded(TAB_ELEMENTS[t.tab]);
-    if (this.breakGlassOffered) this.ensureLoaded('dmp-break-glass');
-    const settled = this.dossierTask.status === TaskStatus.COMPLETE;
-    if (this.recapStale && settled && loaded && 'info' in loaded && this.tabs.length > 0 && active === 'recap') this.requestRecap(loaded);
+    const loaded = this.#loaded;
+    this.#tabs = loaded && 'info' in loaded && loaded.info.status !== 'none' ? visibleTabs(this.#askFor(loaded.info)) : [];
+    const active = this.#activeTab;
+    if (this.#tabs.length > 0 && !this.opened.has(active)) this.opened = new Set([...this.opened, active]);
+    for (const t of this.#tabs) if (t.allowed && t.tab !== 'recap' && this.opened.has(t.tab)) this.#ensureLoaded(TAB_ELEMENTS[t.tab]);
+    if (this.#breakGlassOffered) this.#ensureLoaded('dmp-break-glass');
+    const settled = this.#dossierTask.status === TaskStatus.COMPLETE;
+    if (this.#recapStale && settled && loaded && 'info' in loaded && this.#tabs.length > 0 && active === 'recap') this.#requestRecap(loaded);
   }
 
   protected override updated(): void {
     // After an emergency grant, once the récapitulatif has reloaded without the request form.
-    if (this.focusBanner && !this.renderRoot.querySelector('dmp-break-glass')) {
+    if (this.#focusBanner && !this.renderRoot.querySelector('dmp-break-glass')) {
       const banner = this.renderRoot.querySelector<HTMLElement>('#emergency');
       if (banner) {
-        this.focusBanner = false;
+        this.#focusBanner = false;
         banner.focus();
       }
     }
   }
 
-  private ensureLoaded(tag: ComposedTag): void {
+  #ensureLoaded(tag: ComposedTag): void {
     if (customElements.get(tag) || this.loadFailures.has(tag)) return;
     loadElement(tag).then(
       () => this.requestUpdate(),
@@ -212,21 +212,21 @@ export class DmpDossier extends DmpElement {
     );
   }
 
-  private handleLoadRetry(tag: ComposedTag): void {
+  #handleLoadRetry(tag: ComposedTag): void {
     this.loadFailures = new Set([...this.loadFailures].filter((t) => t !== tag));
   }
 
-  private handleDataChange(): void {
+  #handleDataChange(): void {
     const change = this.takeDataChange(this.patientIns);
     if (!change) return;
     // Everything the récapitulatif shows may have changed; it reloads when next on screen, after
     // the dossier when the access conditions may have changed too (its reload marks it stale).
     if (changesAccess(change.topics)) this.dossierRevision += 1;
-    else this.recapStale = true;
+    else this.#recapStale = true;
   }
 
-  private async select(tab: DossierTab, focus: boolean): Promise<void> {
-    if (tab !== this.activeTab) {
+  async #select(tab: DossierTab, focus: boolean): Promise<void> {
+    if (tab !== this.#activeTab) {
       this.tab = tab;
       this.emit('dmp-tab-change', { tab } satisfies TabChangeDetail);
     }
@@ -235,9 +235,9 @@ export class DmpDossier extends DmpElement {
     this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
   }
 
-  private handleTabKeydown(event: KeyboardEvent): void {
-    const tabs = this.tabs.map((t) => t.tab);
-    const index = tabs.indexOf(this.activeTab);
+  #handleTabKeydown(event: KeyboardEvent): void {
+    const tabs = this.#tabs.map((t) => t.tab);
+    const index = tabs.indexOf(this.#activeTab);
     let next: DossierTab | undefined;
     if (event.key === 'ArrowRight') next = tabs[(index + 1) % tabs.length];
     else if (event.key === 'ArrowLeft') next = tabs[(index - 1 + tabs.length) % tabs.length];
@@ -245,37 +245,37 @@ export class DmpDossier extends DmpElement {
     else if (event.key === 'End') next = tabs[tabs.length - 1];
     if (!next) return;
     event.preventDefault();
-    void this.select(next, true);
+    void this.#select(next, true);
   }
 
   /** Asks the récapitulatif task to run after this update. */
-  private requestRecap(target: { key: string; info: DossierInfo }): void {
-    this.recapStale = false;
-    this.recapTarget = target;
-    this.recapRuns += 1;
+  #requestRecap(target: { key: string; info: DossierInfo }): void {
+    this.#recapStale = false;
+    this.#recapTarget = target;
+    this.#recapRuns += 1;
   }
 
-  private handleRecapRetry(): void {
-    const loaded = this.loaded;
+  #handleRecapRetry(): void {
+    const loaded = this.#loaded;
     if (!loaded || !('info' in loaded)) return;
-    this.requestRecap(loaded);
+    this.#requestRecap(loaded);
     this.requestUpdate();
   }
 
   // --- Rendering -----------------------------------------------------------------------------
 
   protected override renderContent(): TemplateResult {
-    const pending = this.dossierTask.status === TaskStatus.PENDING || this.recapTask.status === TaskStatus.PENDING;
+    const pending = this.#dossierTask.status === TaskStatus.PENDING || this.#recapTask.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <header class="head">
         <h2 id="title">${msg('Dossier médical partagé')}</h2>
-        ${renderPatientLine(this.patient, this.locale)} ${this.renderEmergencyBanner()}
+        ${renderPatientLine(this.patient, this.locale)} ${this.#renderEmergencyBanner()}
       </header>
-      ${this.renderBody()}
+      ${this.#renderBody()}
     </section>`;
   }
 
-  private renderEmergencyBanner(): TemplateResult | typeof nothing {
+  #renderEmergencyBanner(): TemplateResult | typeof nothing {
     const grant = this.session?.emergencyGrant;
     if (!grant || grant.ins !== this.patientIns) return nothing;
     return html`<p id="emergency" class="emergency-banner" role="status" tabindex="-1">
@@ -284,24 +284,24 @@ export class DmpDossier extends DmpElement {
     </p>`;
   }
 
-  private renderBody(): unknown {
+  #renderBody(): unknown {
     if (!this.patientIns) {
       return html`<p class="notice notice--error" role="alert">${msg('Aucun patient n’est indiqué (attribut patient-ins).')}</p>`;
     }
-    if (this.dossierTask.status === TaskStatus.ERROR) {
-      return this.renderLoadError(msg('Le dossier n’a pas pu être chargé.'), this.dossierTask.error, () => void this.dossierTask.run());
+    if (this.#dossierTask.status === TaskStatus.ERROR) {
+      return this.#renderLoadError(msg('Le dossier n’a pas pu être chargé.'), this.#dossierTask.error, () => void this.#dossierTask.run());
     }
-    const loaded = this.loaded;
+    const loaded = this.#loaded;
     if (!loaded) return html`<p class="loading" role="status">${msg('Chargement du dossier…')}</p>`;
-    if ('refused' in loaded) return this.renderRefusal(loaded.refused);
+    if ('refused' in loaded) return this.#renderRefusal(loaded.refused);
     if (loaded.info.status === 'none') {
       return html`<p class="notice" role="status" data-reason="no-dossier">${reasonText('no-dossier')}</p>`;
     }
-    return this.renderTabs(loaded.info);
+    return this.#renderTabs(loaded.info);
   }
 
   /** A failed load: what could not be loaded, why, and Retry when trying again may help. */
-  private renderLoadError(title: string, error: unknown, retry: () => void): TemplateResult {
+  #renderLoadError(title: string, error: unknown, retry: () => void): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
       <strong>${title}</strong>
       <p>${errorText(error)}</p>
@@ -311,14 +311,14 @@ export class DmpDossier extends DmpElement {
     </div>`;
   }
 
-  private renderRefusal(reason: ReasonCode): TemplateResult {
+  #renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div class="notice refusal" role="status" data-reason=${reason}>
       <strong>${msg('Vous ne pouvez pas consulter ce dossier.')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
-  private tabLabel(tab: DossierTab): string {
+  #tabLabel(tab: DossierTab): string {
     switch (tab) {
       case 'recap': return msg('Récapitulatif');
       case 'documents': return msg('Documents');
@@ -332,11 +332,11 @@ export class DmpDossier extends DmpElement {
     }
   }
 
-  private renderTabs(info: DossierInfo): TemplateResult {
-    const active = this.activeTab;
-    return html`<div part="tablist" class="tablist" role="tablist" aria-labelledby="title" @keydown=${this.handleTabKeydown}>
+  #renderTabs(info: DossierInfo): TemplateResult {
+    const active = this.#activeTab;
+    return html`<div part="tablist" class="tablist" role="tablist" aria-labelledby="title" @keydown=${this.#handleTabKeydown}>
         ${repeat(
-          this.tabs,
+          this.#tabs,
           (t) => t.tab,
           (t) => html`<button
             type="button"
@@ -347,23 +347,23 @@ export class DmpDossier extends DmpElement {
             aria-selected=${t.tab === active ? 'true' : 'false'}
             aria-controls=${`panel-${t.tab}`}
             tabindex=${t.tab === active ? '0' : '-1'}
-            @click=${() => void this.select(t.tab, false)}
+            @click=${() => void this.#select(t.tab, false)}
           >
-            ${this.tabLabel(t.tab)}
+            ${this.#tabLabel(t.tab)}
           </button>`,
         )}
       </div>
       ${repeat(
-        this.tabs,
+        this.#tabs,
         (t) => t.tab,
         (t) => html`<div part="panel" class="panel" role="tabpanel" id=${`panel-${t.tab}`} aria-labelledby=${`tab-${t.tab}`} tabindex="0" ?hidden=${t.tab !== active}>
-          ${this.opened.has(t.tab) ? this.renderPanel(t, info) : nothing}
+          ${this.opened.has(t.tab) ? this.#renderPanel(t, info) : nothing}
         </div>`,
       )}`;
   }
 
-  private renderPanel(access: TabAccess, info: DossierInfo): unknown {
-    if (access.tab === 'recap') return this.renderRecap(info);
+  #renderPanel(access: TabAccess, info: DossierInfo): unknown {
+    if (access.tab === 'recap') return this.#renderRecap(info);
     if (!access.allowed) {
       return html`<div class="notice refusal" role="status" data-reason=${access.reason}>
         <strong>${msg('Accès refusé')}</strong>
@@ -372,45 +372,45 @@ export class DmpDossier extends DmpElement {
     }
     const ins = this.patientIns;
     switch (access.tab) {
-      case 'documents': return this.renderComposed('dmp-document-list', html`<dmp-document-list patient-ins=${ins} exportparts=${exportedParts('dmp-document-list')}></dmp-document-list>`);
-      case 'profile': return this.renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins} exportparts=${exportedParts('dmp-patient-profile')}></dmp-patient-profile>`);
-      case 'management': return this.renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins} exportparts=${exportedParts('dmp-consent-panel')}></dmp-consent-panel>`);
-      case 'history': return this.renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins} exportparts=${exportedParts('dmp-access-history')}></dmp-access-history>`);
+      case 'documents': return this.#renderComposed('dmp-document-list', html`<dmp-document-list patient-ins=${ins} exportparts=${exportedParts('dmp-document-list')}></dmp-document-list>`);
+      case 'profile': return this.#renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins} exportparts=${exportedParts('dmp-patient-profile')}></dmp-patient-profile>`);
+      case 'management': return this.#renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins} exportparts=${exportedParts('dmp-consent-panel')}></dmp-consent-panel>`);
+      case 'history': return this.#renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins} exportparts=${exportedParts('dmp-access-history')}></dmp-access-history>`);
     }
   }
 
   /** A composed element, with what to say while its code loads or if it could not be loaded. */
-  private renderComposed(tag: ComposedTag, element: TemplateResult): TemplateResult {
+  #renderComposed(tag: ComposedTag, element: TemplateResult): TemplateResult {
     if (this.loadFailures.has(tag)) {
       return html`<div class="notice notice--error" role="alert">
         <strong>${msg('Cette partie du dossier n’a pas pu être chargée.')}</strong>
         <p>${msg('Vérifiez votre connexion, puis réessayez.')}</p>
-        <p><button type="button" class="button" @click=${() => this.handleLoadRetry(tag)}>${msg('Réessayer')}</button></p>
+        <p><button type="button" class="button" @click=${() => this.#handleLoadRetry(tag)}>${msg('Réessayer')}</button></p>
       </div>`;
     }
     return html`${element}${customElements.get(tag) ? nothing : html`<p class="loading" role="status">${msg('Chargement…')}</p>`}`;
   }
 
-  private renderRecap(info: DossierInfo): TemplateResult {
-    return html`<div part="recap" class="recap" @dmp-break-glass-granted=${() => (this.focusBanner = true)}>
-      ${renderStatus(info, this.locale)} ${this.renderRecapBody(info)}
+  #renderRecap(info: DossierInfo): TemplateResult {
+    return html`<div part="recap" class="recap" @dmp-break-glass-granted=${() => (this.#focusBanner = true)}>
+      ${renderStatus(info, this.locale)} ${this.#renderRecapBody(info)}
     </div>`;
   }
 
-  private renderRecapBody(info: DossierInfo): unknown {
-    const task = this.recapTask;
+  #renderRecapBody(info: DossierInfo): unknown {
+    const task = this.#recapTask;
     if (task.status === TaskStatus.ERROR) {
-      return this.renderLoadError(msg('Le récapitulatif n’a pas pu être chargé.'), task.error, () => this.handleRecapRetry());
+      return this.#renderLoadError(msg('Le récapitulatif n’a pas pu être chargé.'), task.error, () => this.#handleRecapRetry());
     }
-    const recap = this.currentRecap;
+    const recap = this.#currentRecap;
     if (!recap) {
       return html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
         <p class="loading" role="status">${msg('Chargement du récapitulatif…')}</p>`;
     }
-    return html`${this.renderRecapContent(recap, info)} ${recap.emergencies ? renderEmergencies(recap.emergencies, this.locale) : nothing}`;
+    return html`${this.#renderRecapContent(recap, info)} ${recap.emergencies ? renderEmergencies(recap.emergencies, this.locale) : nothing}`;
   }
 
-  private renderRecapContent(recap: Recap, info: DossierInfo): unknown {
+  #renderRecapContent(recap: Recap, info: DossierInfo): unknown {
     const content = recap.content;
     if (content.ok) return renderContent(content.value, this.locale);
     // A closed dossier's status already says its content is no longer available.
@@ -419,13 +419,13 @@ export class DmpDossier extends DmpElement {
         <strong>${msg('Vous ne pouvez pas consulter le contenu de ce dossier.')}</strong>
         <p>${reasonText(content.reason)}</p>
       </div>
-      ${content.reason === 'not-authorized' ? this.renderBreakGlass(info) : nothing}`;
+      ${content.reason === 'not-authorized' ? this.#renderBreakGlass(info) : nothing}`;
   }
 
   /** Emergency access, in the mode the policy would open to this actor: regulation for a SAMU regulator. */
-  private renderBreakGlass(info: DossierInfo): TemplateResult {
-    const regulation = this.askFor(info)('document.list', undefined, { mode: 'regulation' });
+  #renderBreakGlass(info: DossierInfo): TemplateResult {
+    const regulation = this.#askFor(info)('document.list', undefined, { mode: 'regulation' });
     const mode = regulation.reason === 'justification-required' ? 'regulation' : 'break-glass';
-    return this.renderComposed('dmp-break-glass', html`<dmp-break-glass patient-ins=${this.patientIns} mode=${mode} exportparts=${exportedParts('dmp-break-glass')}></dmp-break-glass>`);
+    return this.#renderComposed('dmp-break-glass', html`<dmp-break-glass patient-ins=${this.patientIns} mode=${mode} exportparts=${exportedParts('dmp-break-glass')}></dmp-break-glass>`);
   }
 }

@@ -102,12 +102,12 @@ const loadDirectivesForm = lazyModule(() => import('./directives-form.js'), 'The
 export class DmpPatientProfile extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  private readonly directivesUpload = new DirectivesUploadState(this);
-  private readonly directivesForm = new LazyView(this, loadDirectivesForm);
+  readonly #directivesUpload = new DirectivesUploadState(this);
+  readonly #directivesForm = new LazyView(this, loadDirectivesForm);
   /** The form reads the draft live: several changes may land before the next render. */
-  private readonly formHost: ProfileFormHost = this.createFormHost();
+  readonly #formHost: ProfileFormHost = this.#createFormHost();
 
-  private readonly task = new Task(this, {
+  readonly #task = new Task(this, {
     task: async ([client, , , active, ins, key], { signal }) => {
       if (!client || !this.policy || !this.actor || !active || !ins || !key) return initialState;
       let info: DossierInfo;
@@ -118,12 +118,12 @@ export class DmpPatientProfile extends DmpElement {
         if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, refused: error.reason } satisfies Loaded;
         throw error;
       }
-      const read = this.decideOn('document.read', info.policy, nominalDocument('patient', PROFILE_TYPE_CODE));
+      const read = this.#decideOn('document.read', info.policy, nominalDocument('patient', PROFILE_TYPE_CODE));
       if (!read.allowed) return { key, refused: read.reason } satisfies Loaded;
       const { profile: document, directives } = await listPatientDocuments(client, ins, { signal });
       const content = document ? await readProfile(client, ins, document, { signal }) : undefined;
-      const writer = this.writeDenial(info.policy, PROFILE_TYPE_CODE, document) === undefined;
-      const storedDraft = writer ? await this.readStoredDraft(key) : undefined;
+      const writer = this.#writeDenial(info.policy, PROFILE_TYPE_CODE, document) === undefined;
+      const storedDraft = writer ? await this.#readStoredDraft(key) : undefined;
       return {
         key,
         dossier: info.policy,
@@ -135,17 +135,17 @@ export class DmpPatientProfile extends DmpElement {
       } satisfies Loaded;
     },
     args: () =>
-      [this.client, this.policy, this.actor, this.session?.state === 'active', this.patientIns, this.draftStoreKey, this.revision] as const,
+      [this.client, this.policy, this.actor, this.session?.state === 'active', this.patientIns, this.#draftStoreKey, this.revision] as const,
   });
 
-  private saveController: AbortController | undefined;
-  private readonly form = new LazyView(this, loadForm);
+  #saveController: AbortController | undefined;
+  readonly #form = new LazyView(this, loadForm);
   /** The draft as it was when editing started, to tell whether anything was changed. */
-  private editStart = '';
+  #editStart = '';
   /** What the form was opened on: it stays on screen while a reload behind it fails. */
-  private editLoaded: Readable | undefined;
+  #editLoaded: Readable | undefined;
   /** A field to focus once rendered (a new entry, the button after a removal). */
-  private pendingFocus: string | undefined;
+  #pendingFocus: string | undefined;
 
   @query('#discard-dialog') private discardDialog?: HTMLDialogElement;
 
@@ -168,22 +168,22 @@ export class DmpPatientProfile extends DmpElement {
   @property({ attribute: false }) patient: PatientDisplay | undefined;
 
   /** Who the drafts belong to and which patient: `author|ins|profile`; empty without an actor or patient. */
-  private get draftStoreKey(): string {
+  get #draftStoreKey(): string {
     const author = authorKeyOf(this.actor);
     return author && this.patientIns ? draftKey(author, this.patientIns, DRAFT_KIND) : '';
   }
 
   /** The last answer, if it concerns the current actor and patient (never another patient's data). */
-  private get current(): Loaded | undefined {
-    const value = this.task.value;
-    return value && value.key === this.draftStoreKey ? value : undefined;
+  get #current(): Loaded | undefined {
+    const value = this.#task.value;
+    return value && value.key === this.#draftStoreKey ? value : undefined;
   }
 
   /** What an open form works on: the latest answer, or the one it was opened on. */
-  private get editContext(): Readable | undefined {
-    const current = this.current;
+  get #editContext(): Readable | undefined {
+    const current = this.#current;
     if (current && !('refused' in current)) return current;
-    return this.editLoaded?.key === this.draftStoreKey ? this.editLoaded : undefined;
+    return this.#editLoaded?.key === this.#draftStoreKey ? this.#editLoaded : undefined;
   }
 
   override connectedCallback(): void {
@@ -194,63 +194,63 @@ export class DmpPatientProfile extends DmpElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.saveController?.abort();
+    this.#saveController?.abort();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('dataChange')) this.handleDataChange();
+    if (changed.has('dataChange')) this.#handleDataChange();
     // Expiry keeps the edits on the device for their author; a logout takes them away (DECISIONS.md 10).
-    if (this.loggedOut()) this.leaveEdit();
-    else if (changed.has('session') && this.session?.state === 'expired' && this.draft) void this.keepDraft();
+    if (this.loggedOut()) this.#leaveEdit();
+    else if (changed.has('session') && this.session?.state === 'expired' && this.draft) void this.#keepDraft();
     if (changed.has('patientIns') || changed.has('actor')) {
       const actorBefore = changed.has('actor') ? (changed.get('actor') as typeof this.actor) : this.actor;
       const insBefore = changed.has('patientIns') ? (changed.get('patientIns') as string | undefined) : this.patientIns;
       const keyBefore = authorKeyOf(actorBefore) && insBefore ? draftKey(authorKeyOf(actorBefore), insBefore, DRAFT_KIND) : '';
-      if (keyBefore !== this.draftStoreKey) {
+      if (keyBefore !== this.#draftStoreKey) {
         // The edits belong to that author and patient: keep them there, show nothing of them here.
-        if (this.draft && keyBefore) void this.keepDraft(keyBefore);
-        this.leaveEdit();
-        this.directivesUpload.reset();
+        if (this.draft && keyBefore) void this.#keepDraft(keyBefore);
+        this.#leaveEdit();
+        this.#directivesUpload.reset();
         this.statusText = '';
       }
     }
   }
 
   protected override updated(): void {
-    this.requestFormWhenNeeded();
-    const id = this.pendingFocus;
+    this.#requestFormWhenNeeded();
+    const id = this.#pendingFocus;
     if (id === undefined) return;
-    this.pendingFocus = undefined;
+    this.#pendingFocus = undefined;
     this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   }
 
   /** The form is fetched when the user may edit (the Edit button is shown) or is editing. */
-  private requestFormWhenNeeded(): void {
-    if (this.draft || this.renderRoot.querySelector('#edit')) this.form.request();
+  #requestFormWhenNeeded(): void {
+    if (this.draft || this.renderRoot.querySelector('#edit')) this.#form.request();
   }
 
-  private handleDataChange(): void {
+  #handleDataChange(): void {
     const change = this.takeDataChange(this.patientIns);
     if (!change) return;
     if (change.topics.includes('documents') || changesAccess(change.topics)) this.revision += 1;
   }
 
-  private decideOn(action: Action, dossier: PolicyDossier, document: PolicyDocumentInput): Decision {
+  #decideOn(action: Action, dossier: PolicyDossier, document: PolicyDocumentInput): Decision {
     return this.policy!.decide({ actor: this.actor!, action, dossier, document, request: this.policyRequest(this.patientIns) });
   }
 
   /** Why the user may not write a document of `typeCode` (replacing `existing`), or undefined when they may. */
-  private writeDenial(dossier: PolicyDossier, typeCode: string, existing: DmpDocument | undefined): ReasonCode | undefined {
+  #writeDenial(dossier: PolicyDossier, typeCode: string, existing: DmpDocument | undefined): ReasonCode | undefined {
     const fresh = nominalDocument('patient', typeCode);
     const target = existing ? policyDocumentOf(existing) : fresh;
     const decisions = [
-      this.decideOn('document.add', dossier, fresh),
-      ...(existing ? [this.decideOn('document.replace', dossier, target)] : []),
+      this.#decideOn('document.add', dossier, fresh),
+      ...(existing ? [this.#decideOn('document.replace', dossier, target)] : []),
     ];
     return decisions.find((d) => !d.allowed)?.reason;
   }
 
-  private async readStoredDraft(key: string): Promise<Draft<ProfileDraft> | undefined> {
+  async #readStoredDraft(key: string): Promise<Draft<ProfileDraft> | undefined> {
     try {
       const stored = await readDraft<unknown>(key);
       return stored && isProfileDraft(stored.content) ? (stored as Draft<ProfileDraft>) : undefined;
@@ -260,7 +260,7 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   /** Writes the edits to this device; says where they are kept. */
-  private async keepDraft(key = this.draftStoreKey): Promise<DraftKept> {
+  async #keepDraft(key = this.#draftStoreKey): Promise<DraftKept> {
     const draft = this.draft;
     if (!draft || !key) return 'page';
     try {
@@ -277,24 +277,24 @@ export class DmpPatientProfile extends DmpElement {
     }
   }
 
-  private startEdit(loaded: Readable, draft: ProfileDraft = draftOf(loaded.profile)): void {
+  #startEdit(loaded: Readable, draft: ProfileDraft = draftOf(loaded.profile)): void {
     this.draft = draft;
-    this.editLoaded = loaded;
-    this.editStart = JSON.stringify(draftOf(loaded.profile));
+    this.#editLoaded = loaded;
+    this.#editStart = JSON.stringify(draftOf(loaded.profile));
     this.editBase = loaded.document;
     this.problems = new Map();
     this.formInvalid = false;
     this.saveError = undefined;
     this.draftKept = undefined;
     this.statusText = '';
-    this.pendingFocus = 'form-title';
+    this.#pendingFocus = 'form-title';
   }
 
-  private leaveEdit(): void {
-    this.saveController?.abort();
-    this.saveController = undefined;
+  #leaveEdit(): void {
+    this.#saveController?.abort();
+    this.#saveController = undefined;
     this.draft = undefined;
-    this.editLoaded = undefined;
+    this.#editLoaded = undefined;
     this.editBase = undefined;
     this.problems = new Map();
     this.formInvalid = false;
@@ -303,37 +303,37 @@ export class DmpPatientProfile extends DmpElement {
     this.draftKept = undefined;
   }
 
-  private async discardStoredDraft(): Promise<void> {
-    await deleteDraft(this.draftStoreKey).catch(() => undefined);
+  async #discardStoredDraft(): Promise<void> {
+    await deleteDraft(this.#draftStoreKey).catch(() => undefined);
     this.revision += 1;
-    this.pendingFocus = 'edit';
+    this.#pendingFocus = 'edit';
   }
 
-  private handleCancel(): void {
-    if (this.draft && JSON.stringify(this.draft) !== this.editStart) {
+  #handleCancel(): void {
+    if (this.draft && JSON.stringify(this.draft) !== this.#editStart) {
       this.discardDialog?.showModal();
       return;
     }
-    void this.discardEdit();
+    void this.#discardEdit();
   }
 
-  private handleDiscardClose(): void {
+  #handleDiscardClose(): void {
     const dialog = this.discardDialog;
     if (!dialog) return;
-    if (dialog.returnValue === 'discard') void this.discardEdit();
+    if (dialog.returnValue === 'discard') void this.#discardEdit();
     else this.renderRoot.querySelector<HTMLElement>('#cancel')?.focus();
     dialog.returnValue = '';
   }
 
   /** An explicit discard forgets the stored draft too (DECISIONS.md 10). */
-  private async discardEdit(): Promise<void> {
-    const key = this.draftStoreKey;
-    this.leaveEdit();
-    this.pendingFocus = 'edit';
+  async #discardEdit(): Promise<void> {
+    const key = this.#draftStoreKey;
+    this.#leaveEdit();
+    this.#pendingFocus = 'edit';
     await deleteDraft(key).catch(() => undefined);
   }
 
-  private createFormHost(): ProfileFormHost {
+  #createFormHost(): ProfileFormHost {
     const element = this;
     return {
       get draft() {
@@ -348,7 +348,7 @@ export class DmpPatientProfile extends DmpElement {
       change(next, focus) {
         element.draft = next;
         element.statusText = '';
-        element.pendingFocus = focus;
+        element.#pendingFocus = focus;
         // Once a save was refused, each change says at once whether the fields are right now.
         if (element.problems.size > 0 && loadChecks.loaded) {
           const result = loadChecks.loaded.checkDraft(next, localToday(), new Date().toISOString());
@@ -359,8 +359,8 @@ export class DmpPatientProfile extends DmpElement {
     };
   }
 
-  private async save(overwrite = false): Promise<void> {
-    const loaded = this.editContext;
+  async #save(overwrite = false): Promise<void> {
+    const loaded = this.#editContext;
     const draft = this.draft;
     const client = this.client;
     const ins = this.patientIns;
@@ -368,13 +368,13 @@ export class DmpPatientProfile extends DmpElement {
     if (overwrite) this.editBase = loaded.document;
     let checks = loadChecks.loaded;
     if (!checks) {
-      const key = this.draftStoreKey;
+      const key = this.#draftStoreKey;
       // Busy while the checks load: a second click must not save twice.
       this.saving = true;
       try {
         checks = await loadChecks();
       } catch (error) {
-        const kept = await this.keepDraft();
+        const kept = await this.#keepDraft();
         this.saveError = error;
         this.draftKept = kept;
         return;
@@ -382,7 +382,7 @@ export class DmpPatientProfile extends DmpElement {
         this.saving = false;
       }
       // Another patient, another user, a logout or a cancel meanwhile: this save is no longer asked for.
-      if (this.draft !== draft || this.draftStoreKey !== key || this.session?.state !== 'active') return;
+      if (this.draft !== draft || this.#draftStoreKey !== key || this.session?.state !== 'active') return;
     }
     const result = checks.checkDraft(draft, localToday(), new Date().toISOString());
     if (!result.ok) {
@@ -399,7 +399,7 @@ export class DmpPatientProfile extends DmpElement {
     const replaces = this.editBase;
     if (!this.emit('dmp-profile-save-request', { profile, replaces }, { cancelable: true })) return;
     const controller = new AbortController();
-    this.saveController = controller;
+    this.#saveController = controller;
     this.saving = true;
     this.saveError = undefined;
     try {
@@ -414,36 +414,36 @@ export class DmpPatientProfile extends DmpElement {
         new Blob([JSON.stringify(profile)], { type: PROFILE_MIME_TYPE }),
         { signal: controller.signal },
       );
-      const key = this.draftStoreKey;
-      this.leaveEdit();
+      const key = this.#draftStoreKey;
+      this.#leaveEdit();
       this.statusText = msg('Vos informations sont enregistrées.');
-      this.pendingFocus = 'edit';
+      this.#pendingFocus = 'edit';
       await deleteDraft(key).catch(() => undefined);
       this.emit('dmp-profile-saved', { profile, document } satisfies ProfileSavedDetail);
       this.provider?.notifyDataChanged(['documents', 'history'], ins);
     } catch (error) {
       if (controller.signal.aborted) return;
       // The alert says where the edits are kept: know it before showing it.
-      const kept = await this.keepDraft();
+      const kept = await this.#keepDraft();
       this.saveError = error;
       this.draftKept = kept;
       // Someone saved in between: learn their version, so the user can choose to replace it.
       if (isDmpError(error) && error.kind === 'conflict') this.revision += 1;
     } finally {
-      if (this.saveController === controller) {
-        this.saveController = undefined;
+      if (this.#saveController === controller) {
+        this.#saveController = undefined;
         this.saving = false;
       }
     }
   }
 
-  private open(document: DmpDocument): void {
+  #open(document: DmpDocument): void {
     this.emit('dmp-document-open', { document } satisfies DocumentOpenDetail);
   }
 
   protected renderContent(): TemplateResult {
-    const current = this.current;
-    const pending = this.task.status === TaskStatus.PENDING;
+    const current = this.#current;
+    const pending = this.#task.status === TaskStatus.PENDING;
     const own = this.actor?.kind === 'patient';
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <h2 id="title">
@@ -456,53 +456,53 @@ export class DmpPatientProfile extends DmpElement {
         ? html`<div class="notice notice--error" role="alert">
             ${msg('Aucun patient n’est indiqué (attribut patient-ins).')}
           </div>`
-        : this.renderBody(current, pending)}
+        : this.#renderBody(current, pending)}
       <p class="status" role="status">${this.statusText}</p>
     </section>`;
   }
 
-  private renderBody(current: Loaded | undefined, pending: boolean): unknown {
+  #renderBody(current: Loaded | undefined, pending: boolean): unknown {
     // A form being edited stays on screen whatever happens to a reload behind it.
-    const editing = this.draft ? this.editContext : undefined;
-    if (editing) return this.renderForm(editing);
-    if (this.task.status === TaskStatus.ERROR) return this.renderLoadError();
-    if (!current) return pending || this.task.status === TaskStatus.INITIAL ? this.renderSkeleton() : nothing;
-    if ('refused' in current) return this.renderRefusal(current.refused);
-    return this.renderRead(current);
+    const editing = this.draft ? this.#editContext : undefined;
+    if (editing) return this.#renderForm(editing);
+    if (this.#task.status === TaskStatus.ERROR) return this.#renderLoadError();
+    if (!current) return pending || this.#task.status === TaskStatus.INITIAL ? this.#renderSkeleton() : nothing;
+    if ('refused' in current) return this.#renderRefusal(current.refused);
+    return this.#renderRead(current);
   }
 
-  private renderSkeleton(): TemplateResult {
+  #renderSkeleton(): TemplateResult {
     return html`<div class="skeleton">
       <p class="status" role="status">${msg('Chargement des informations…')}</p>
       <span></span><span></span><span></span>
     </div>`;
   }
 
-  private renderRefusal(reason: ReasonCode): TemplateResult {
+  #renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div class="notice refusal" role="alert">
       <strong>${msg('Vous ne pouvez pas consulter les informations déclarées par le patient.')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
-  private renderLoadError(): TemplateResult {
+  #renderLoadError(): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
       <strong>${msg('Les informations n’ont pas pu être chargées.')}</strong>
-      <p>${errorText(this.task.error)}</p>
-      <p><button type="button" @click=${() => this.task.run()}>${msg('Réessayer')}</button></p>
+      <p>${errorText(this.#task.error)}</p>
+      <p><button type="button" @click=${() => this.#task.run()}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 
-  private directivesView(loaded: Readable): DirectivesView {
+  #directivesView(loaded: Readable): DirectivesView {
     const client = this.client;
     const ins = this.patientIns;
     const replaces = loaded.directives[0];
     return {
       documents: loaded.directives,
-      uploadDenied: this.writeDenial(loaded.dossier, DIRECTIVES_TYPE_CODE, replaces),
+      uploadDenied: this.#writeDenial(loaded.dossier, DIRECTIVES_TYPE_CODE, replaces),
       locale: this.locale,
       today: localToday(),
-      onOpen: (d) => this.open(d),
+      onOpen: (d) => this.#open(d),
       upload: async ({ file, writtenOn, metadata }, options) => {
         if (!client) return undefined;
         if (!this.emit('dmp-profile-directives-upload-request', { file, writtenOn, replaces }, { cancelable: true })) return undefined;
@@ -514,13 +514,13 @@ export class DmpPatientProfile extends DmpElement {
     };
   }
 
-  private renderRead(loaded: Readable): TemplateResult {
-    const editDenied = this.writeDenial(loaded.dossier, PROFILE_TYPE_CODE, loaded.document);
-    const view = this.directivesView(loaded);
-    if (view.uploadDenied === undefined) this.directivesForm.request();
+  #renderRead(loaded: Readable): TemplateResult {
+    const editDenied = this.#writeDenial(loaded.dossier, PROFILE_TYPE_CODE, loaded.document);
+    const view = this.#directivesView(loaded);
+    if (view.uploadDenied === undefined) this.#directivesForm.request();
     const files = renderDirectivesFiles(
       view,
-      view.uploadDenied === undefined ? this.directivesForm.render((form) => form.renderUploadForm(this.directivesUpload, view)) : nothing,
+      view.uploadDenied === undefined ? this.#directivesForm.render((form) => form.renderUploadForm(this.#directivesUpload, view)) : nothing,
     );
     const doc = loaded.document;
     return html`
@@ -535,11 +535,11 @@ export class DmpPatientProfile extends DmpElement {
             ${msg(str`Mises à jour le ${formatDateTime(doc.submittedAt, this.locale)} par ${doc.author.name} (version ${doc.version}).`)}
           </p>`
         : nothing}
-      ${editDenied === undefined && loaded.storedDraft ? this.renderDraftOffer(loaded, loaded.storedDraft) : nothing}
-      ${loaded.issues ? this.renderMalformed(loaded.issues, editDenied === undefined) : nothing}
+      ${editDenied === undefined && loaded.storedDraft ? this.#renderDraftOffer(loaded, loaded.storedDraft) : nothing}
+      ${loaded.issues ? this.#renderMalformed(loaded.issues, editDenied === undefined) : nothing}
       ${editDenied === undefined
         ? html`<p class="toolbar">
-            <button type="button" id="edit" class="primary" @click=${() => this.startEdit(loaded)}>
+            <button type="button" id="edit" class="primary" @click=${() => this.#startEdit(loaded)}>
               ${doc
                 ? msg('Modifier les informations')
                 : msg('Déclarer des informations')}
@@ -559,7 +559,7 @@ export class DmpPatientProfile extends DmpElement {
     `;
   }
 
-  private renderDraftOffer(loaded: Readable, stored: Draft<ProfileDraft>): TemplateResult {
+  #renderDraftOffer(loaded: Readable, stored: Draft<ProfileDraft>): TemplateResult {
     const stale = (stored.baseEtag ?? undefined) !== loaded.document?.id;
     return html`<div class="notice draft-offer" role="status">
       <strong>${msg(str`Des modifications non enregistrées du ${formatDateTime(stored.savedAt, this.locale)} sont conservées sur cet appareil.`)}</strong>
@@ -567,13 +567,13 @@ export class DmpPatientProfile extends DmpElement {
         ? html`<p>${msg('Elles partent d’une version antérieure : les enregistrer remplacera la version actuelle.')}</p>`
         : nothing}
       <p class="buttons">
-        <button type="button" @click=${() => this.startEdit(loaded, stored.content)}>${msg('Reprendre ces modifications')}</button>
-        <button type="button" @click=${() => void this.discardStoredDraft()}>${msg('Les abandonner')}</button>
+        <button type="button" @click=${() => this.#startEdit(loaded, stored.content)}>${msg('Reprendre ces modifications')}</button>
+        <button type="button" @click=${() => void this.#discardStoredDraft()}>${msg('Les abandonner')}</button>
       </p>
     </div>`;
   }
 
-  private renderMalformed(issues: DmpIssue[], writer: boolean): TemplateResult {
+  #renderMalformed(issues: DmpIssue[], writer: boolean): TemplateResult {
     const paths = issues.map((i) => i.path).filter(Boolean);
     return html`<div class="notice notice--error malformed" role="alert">
       <strong>${msg('Les informations enregistrées ne peuvent pas être lues.')}</strong>
@@ -587,12 +587,12 @@ export class DmpPatientProfile extends DmpElement {
     </div>`;
   }
 
-  private renderForm(loaded: Readable): TemplateResult {
+  #renderForm(loaded: Readable): TemplateResult {
     const problemCount = this.problems.size;
     return html`<form part="form" class="profile-form" novalidate aria-labelledby="form-title"
         @submit=${(e: Event) => {
           e.preventDefault();
-          void this.save();
+          void this.#save();
         }}>
         <h3 id="form-title" tabindex="-1">${msg('Modifier les informations')}</h3>
         <p class="hint">${msg('Les champs marqués d’un astérisque (*) sont obligatoires dans chaque entrée ajoutée.')}</p>
@@ -605,16 +605,16 @@ export class DmpPatientProfile extends DmpElement {
                   : msg(str`Vos informations n’ont pas été enregistrées : ${problemCount} champs sont à corriger.`)}
             </div>`
           : nothing}
-        ${this.form.render((form) => form.renderProfileFields(this.formHost))}
-        ${this.saveError !== undefined ? this.renderSaveError(loaded) : nothing}
+        ${this.#form.render((form) => form.renderProfileFields(this.#formHost))}
+        ${this.saveError !== undefined ? this.#renderSaveError(loaded) : nothing}
         <div class="buttons">
           <button type="submit" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>
             ${this.saving ? msg('Enregistrement…') : msg('Enregistrer')}
           </button>
-          <button type="button" id="cancel" @click=${this.handleCancel}>${msg('Annuler')}</button>
+          <button type="button" id="cancel" @click=${this.#handleCancel}>${msg('Annuler')}</button>
         </div>
       </form>
-      <dialog id="discard-dialog" aria-labelledby="discard-title" @close=${this.handleDiscardClose}>
+      <dialog id="discard-dialog" aria-labelledby="discard-title" @close=${this.#handleDiscardClose}>
         <form method="dialog">
           <h3 id="discard-title">${msg('Abandonner les modifications ?')}</h3>
           <p>${msg('Ce que vous avez saisi depuis la dernière version enregistrée sera perdu.')}</p>
@@ -626,7 +626,7 @@ export class DmpPatientProfile extends DmpElement {
       </dialog>`;
   }
 
-  private renderSaveError(loaded: Readable): TemplateResult {
+  #renderSaveError(loaded: Readable): TemplateResult {
     const error = this.saveError;
     const conflict = isDmpError(error) && error.kind === 'conflict';
     const newer = conflict && loaded.document && loaded.document.id !== this.editBase?.id ? loaded.document : undefined;
@@ -640,8 +640,8 @@ export class DmpPatientProfile extends DmpElement {
       ${newer
         ? html`<p>${msg(str`La version actuelle date du ${formatDateTime(newer.submittedAt, this.locale)} (par ${newer.author.name}).`)}</p>
             <p class="buttons">
-              <button type="button" @click=${() => void this.save(true)}>${msg('Remplacer la version actuelle par ma saisie')}</button>
-              <button type="button" @click=${() => void this.discardEdit()}>${msg('Abandonner ma saisie')}</button>
+              <button type="button" @click=${() => void this.#save(true)}>${msg('Remplacer la version actuelle par ma saisie')}</button>
+              <button type="button" @click=${() => void this.#discardEdit()}>${msg('Abandonner ma saisie')}</button>
             </p>`
         : nothing}
     </div>`;

@@ -133,14 +133,14 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private restoredAt: string | undefined;
   @state() private combo: Combo | undefined;
   /** The editor's form and the comparison views, each fetched when first needed, with their styles. */
-  private readonly editForm = new LazyView(this, loadEditView, () => this.adoptModuleStyles());
-  private readonly comparison = new LazyView(this, loadCompareView, () => this.adoptModuleStyles());
+  readonly #editForm = new LazyView(this, loadEditView, () => this.#adoptModuleStyles());
+  readonly #comparison = new LazyView(this, loadCompareView, () => this.#adoptModuleStyles());
   /** The state the editing actions (in the form's module) read and change. */
-  private readonly editorHost: EditorHost = ((el) => ({
+  readonly #editorHost: EditorHost = ((el) => ({
     get work() {
       return el.work;
     },
-    setWork: (content) => el.setWork(content),
+    setWork: (content) => el.#setWork(content),
     get touched() {
       return el.touched;
     },
@@ -160,10 +160,10 @@ export class DmpSynthesisEditor extends DmpElement {
       el.combo = combo;
     },
     get rendering() {
-      return el.rendering;
+      return el.#rendering;
     },
-    announce: (text) => el.announce(text),
-    focusLater: (selector) => el.focusLater(selector),
+    announce: (text) => el.#announce(text),
+    focusLater: (selector) => el.#focusLater(selector),
   }))(this);
   @state() private announcement = '';
   @state() private viewedVersion: number | undefined;
@@ -179,12 +179,12 @@ export class DmpSynthesisEditor extends DmpElement {
   /** Whether the editor is open; it opens only for a user the policy lets write the synthesis. */
   @property({ type: Boolean, reflect: true }) editing = false;
 
-  private draftTimer: ReturnType<typeof setTimeout> | undefined;
-  private rendering = false;
-  private ownRevision: number | undefined;
-  private confirmTrigger: HTMLElement | null = null;
+  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  #rendering = false;
+  #ownRevision: number | undefined;
+  #confirmTrigger: HTMLElement | null = null;
 
-  private readonly load = new Task(this, {
+  readonly #load = new Task(this, {
     task: async ([ins, author], { signal }): Promise<Loaded | typeof initialState> => {
       const { client, policy, actor } = this;
       if (!ins || !author || !client || !policy || !actor) return initialState;
@@ -211,115 +211,115 @@ export class DmpSynthesisEditor extends DmpElement {
       }
       return result;
     },
-    args: () => [this.patientIns, this.authorKey, this.client, this.policy] as const,
-    onComplete: (value) => this.adopt(value as Loaded),
+    args: () => [this.patientIns, this.#authorKey, this.client, this.policy] as const,
+    onComplete: (value) => this.#adopt(value as Loaded),
   });
 
-  private readonly versions = new Task(this, {
+  readonly #versions = new Task(this, {
     task: async ([ins], { signal }) => (await this.client!.listSynthesisVersions(ins, { signal })).items,
     args: () => [this.patientIns] as const,
     autoRun: false,
   });
 
-  private readonly version = new Task(this, {
+  readonly #version = new Task(this, {
     task: async ([ins, v], { signal }) => (v === undefined ? initialState : this.client!.getSynthesisVersion(ins, v, { signal })),
     args: () => [this.patientIns, this.viewedVersion] as const,
-    onComplete: () => void this.focusLater('.version-view h3'),
+    onComplete: () => void this.#focusLater('.version-view h3'),
   });
 
   /** Who the draft belongs to: the actor's id, or a professional's RPPS. */
-  private get authorKey(): string {
+  get #authorKey(): string {
     const actor = this.actor;
     return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');
   }
 
   /** The patient and their representatives read the synthesis in plain words. */
-  private get plain(): boolean {
+  get #plain(): boolean {
     return this.actor?.kind === 'patient' || this.actor?.kind === 'legal-representative';
   }
 
-  private get view(): ViewOptions {
-    return { locale: this.locale, plain: this.plain };
+  get #view(): ViewOptions {
+    return { locale: this.locale, plain: this.#plain };
   }
 
-  private get dirty(): boolean {
+  get #dirty(): boolean {
     return !sameValue(this.work, this.base.content);
   }
 
-  private get problemCount(): number {
+  get #problemCount(): number {
     return this.check.problems.size + this.badDates.size;
   }
 
-  private readonly handleHidden = () => {
-    if (document.visibilityState === 'hidden') void this.flushDraft();
+  readonly #handleHidden = () => {
+    if (document.visibilityState === 'hidden') void this.#flushDraft();
   };
-  private readonly handlePageHide = () => void this.flushDraft();
-  private readonly handleBeforePrint = () => {
+  readonly #handlePageHide = () => void this.#flushDraft();
+  readonly #handleBeforePrint = () => {
     this.printing = true;
   };
-  private readonly handleAfterPrint = () => {
+  readonly #handleAfterPrint = () => {
     this.printing = false;
   };
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.handleHidden);
-    window.addEventListener('pagehide', this.handlePageHide);
-    window.addEventListener('beforeprint', this.handleBeforePrint);
-    window.addEventListener('afterprint', this.handleAfterPrint);
+    document.addEventListener('visibilitychange', this.#handleHidden);
+    window.addEventListener('pagehide', this.#handlePageHide);
+    window.addEventListener('beforeprint', this.#handleBeforePrint);
+    window.addEventListener('afterprint', this.#handleAfterPrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.handleHidden);
-    window.removeEventListener('pagehide', this.handlePageHide);
-    window.removeEventListener('beforeprint', this.handleBeforePrint);
-    window.removeEventListener('afterprint', this.handleAfterPrint);
-    void this.flushDraft();
+    document.removeEventListener('visibilitychange', this.#handleHidden);
+    window.removeEventListener('pagehide', this.#handlePageHide);
+    window.removeEventListener('beforeprint', this.#handleBeforePrint);
+    window.removeEventListener('afterprint', this.#handleAfterPrint);
+    void this.#flushDraft();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('patientIns') && this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
+    if (changed.has('patientIns') && this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
     const ended = changed.has('session') && this.session?.state === 'expired';
     // A logout takes the user's edits away with them (DECISIONS.md 10): nothing is written, nothing comes back.
-    if (this.loggedOut()) this.forgetEdits();
+    if (this.loggedOut()) this.#forgetEdits();
     // Pending edits are written under their author and patient before either changes.
-    else if (changed.has('actor') || changed.has('patientIns') || ended) void this.flushDraft();
+    else if (changed.has('actor') || changed.has('patientIns') || ended) void this.#flushDraft();
     const change = this.dataChange;
     if (
       changed.has('dataChange') &&
       change &&
       change.revision > 0 &&
-      change.revision !== this.ownRevision &&
+      change.revision !== this.#ownRevision &&
       // The synthesis itself, or who may read and write it.
       (change.topics.includes('synthesis') || changesAccess(change.topics)) &&
       (!change.ins || change.ins === this.patientIns)
     ) {
-      void this.load.run();
-      if (change.topics.includes('synthesis') && this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
+      void this.#load.run();
+      if (change.topics.includes('synthesis') && this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
     }
     // A conflict or a version to compare: the views that draw them are fetched now.
-    if (this.conflict || this.viewedVersion !== undefined) this.comparison.request();
+    if (this.conflict || this.viewedVersion !== undefined) this.#comparison.request();
   }
 
   protected override update(changed: PropertyValues): void {
-    this.rendering = true;
+    this.#rendering = true;
     try {
       super.update(changed);
     } finally {
-      this.rendering = false;
+      this.#rendering = false;
     }
   }
 
   /** Takes in what the load found, keeping unsaved edits of the same author on the same patient. */
-  private adopt(loaded: Loaded): void {
-    const keepEdits = this.loaded?.key === loaded.key && this.editing && this.dirty;
+  #adopt(loaded: Loaded): void {
+    const keepEdits = this.loaded?.key === loaded.key && this.editing && this.#dirty;
     this.loaded = loaded;
     this.current = loaded.synthesis;
     // An author will edit: the checks are fetched now rather than at the first keystroke.
     if (loaded.canWrite) {
-      void this.loadValidate(false);
-      this.editForm.request();
+      void this.#loadValidate(false);
+      this.#editForm.request();
     }
     if (keepEdits) return;
     const synthesis = loaded.synthesis;
@@ -334,42 +334,42 @@ export class DmpSynthesisEditor extends DmpElement {
     this.viewedVersion = undefined;
     const draft = loaded.draft;
     if (!loaded.canWrite || !draft) {
-      this.setWork(structuredClone(this.base.content), false);
+      this.#setWork(structuredClone(this.base.content), false);
       if (!loaded.canWrite) this.editing = false;
       return;
     }
     const baseContent = draft.baseVersion === this.base.version ? this.base.content : (loaded.draftBase ?? emptySynthesisContent());
     this.base = { etag: draft.baseEtag ?? '', version: draft.baseVersion, content: baseContent };
-    this.setWork(draft.content, false);
+    this.#setWork(draft.content, false);
     this.editing = true;
     this.restoredAt = draft.savedAt;
     this.emit('dmp-draft-restored', { ins: loaded.ins, savedAt: draft.savedAt, baseVersion: draft.baseVersion });
     // The server moved on while the draft waited: say so now rather than at the save.
-    if (synthesis && draft.baseEtag !== synthesis.etag) this.enterConflict(synthesis, false);
+    if (synthesis && draft.baseEtag !== synthesis.etag) this.#enterConflict(synthesis, false);
   }
 
-  private setWork(content: SynthesisContent, edited = true): void {
+  #setWork(content: SynthesisContent, edited = true): void {
     this.work = content;
-    this.recheck();
+    this.#recheck();
     if (!edited) return;
     this.saved = undefined;
-    clearTimeout(this.draftTimer);
-    this.draftTimer = setTimeout(() => void this.flushDraft(), DRAFT_DELAY_MS);
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = setTimeout(() => void this.#flushDraft(), DRAFT_DELAY_MS);
   }
 
   /** Drops the unsaved edits without writing them: the view goes back to the server's version. */
-  private forgetEdits(): void {
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
+  #forgetEdits(): void {
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
     this.editing = false;
-    if (this.loaded) this.adopt({ ...this.loaded, draft: undefined, draftBase: undefined });
+    if (this.loaded) this.#adopt({ ...this.loaded, draft: undefined, draftBase: undefined });
   }
 
   /** Writes the pending draft now (or forgets it when the edits were undone). */
-  private async flushDraft(): Promise<void> {
-    if (this.draftTimer === undefined) return;
-    clearTimeout(this.draftTimer);
-    this.draftTimer = undefined;
+  async #flushDraft(): Promise<void> {
+    if (this.#draftTimer === undefined) return;
+    clearTimeout(this.#draftTimer);
+    this.#draftTimer = undefined;
     // Removed right after a logout, before its update: the edits leave with the user (DECISIONS.md 10).
     if (this.loggedOut()) return;
     const loaded = this.loaded;
@@ -382,29 +382,29 @@ export class DmpSynthesisEditor extends DmpElement {
       savedAt: new Date().toISOString(),
     };
     // Without IndexedDB (private browsing on some browsers) the edits live in memory only.
-    await (this.dirty ? writeDraft(key, draft) : deleteDraft(key)).catch(() => undefined);
+    await (this.#dirty ? writeDraft(key, draft) : deleteDraft(key)).catch(() => undefined);
   }
 
-  private announce(text: string): void {
+  #announce(text: string): void {
     this.announcement = text;
   }
 
   /** Focuses `selector` once the pending (or a new) render is done. */
-  private async focusLater(selector: string): Promise<void> {
+  async #focusLater(selector: string): Promise<void> {
     this.requestUpdate();
     await this.updateComplete;
     this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
-  private startEditing(): void {
+  #startEditing(): void {
     this.editing = true;
     this.saved = undefined;
-    void this.focusLater('.editor [data-key], .editor .add');
+    void this.#focusLater('.editor [data-key], .editor .add');
   }
 
-  private stopEditing(): void {
+  #stopEditing(): void {
     this.editing = false;
-    void this.focusLater('[data-action="edit"]');
+    void this.#focusLater('[data-action="edit"]');
   }
 
   // ——— saving, conflicts, drafts ———
@@ -413,15 +413,15 @@ export class DmpSynthesisEditor extends DmpElement {
    * Checks the work again if the schema checks are here, whoever fetched them: another editor on
    * the page may have, after this one's own fetch failed.
    */
-  private recheck(): boolean {
+  #recheck(): boolean {
     const checks = loadSchemaCheck.loaded;
     if (checks) this.check = checks.validateContent(this.work);
     return checks !== undefined;
   }
 
   /** The schema checks, fetched when the user may write; the work is checked again once they are in. */
-  private async loadValidate(forSave: boolean): Promise<boolean> {
-    if (this.recheck()) return true;
+  async #loadValidate(forSave: boolean): Promise<boolean> {
+    if (this.#recheck()) return true;
     try {
       await loadSchemaCheck();
     } catch (error) {
@@ -429,29 +429,29 @@ export class DmpSynthesisEditor extends DmpElement {
       if (forSave) this.saveError = error;
       return false;
     }
-    return this.recheck();
+    return this.#recheck();
   }
 
-  private async handleSave(): Promise<void> {
-    if (!this.recheck()) {
+  async #handleSave(): Promise<void> {
+    if (!this.#recheck()) {
       if (this.saving) return;
       const { loaded, work } = this;
       // Busy while the checks load: a second click must not ask to save twice.
       this.saving = true;
-      const ready = await this.loadValidate(true);
+      const ready = await this.#loadValidate(true);
       this.saving = false;
       // Another patient, author or edit meanwhile: this save is no longer the one asked for.
-      if (!ready || !this.stillAsked(loaded, work)) return;
+      if (!ready || !this.#stillAsked(loaded, work)) return;
     }
     const check = this.check;
     if (!check.ok || this.badDates.size > 0) {
       this.showAll = true;
-      this.announce(this.problemSummary());
-      void this.focusLater('[aria-invalid="true"]');
+      this.#announce(this.#problemSummary());
+      void this.#focusLater('[aria-invalid="true"]');
       return;
     }
     if (!this.emit('dmp-synthesis-save-request', { content: check.value }, { cancelable: true })) return;
-    await this.send(check.value, this.base.etag);
+    await this.#send(check.value, this.base.etag);
   }
 
   /**
@@ -460,26 +460,26 @@ export class DmpSynthesisEditor extends DmpElement {
    * device for its return), nor if the host asks for another patient or author, even while that
    * one is still loading.
    */
-  private stillAsked(loaded: Loaded | undefined, work: SynthesisContent): boolean {
+  #stillAsked(loaded: Loaded | undefined, work: SynthesisContent): boolean {
     return (
-      this.session?.state === 'active' && this.loaded === loaded && this.work === work && loaded?.key === draftKey(this.authorKey, this.patientIns)
+      this.session?.state === 'active' && this.loaded === loaded && this.work === work && loaded?.key === draftKey(this.#authorKey, this.patientIns)
     );
   }
 
-  private async send(content: SynthesisContent, etag: string): Promise<void> {
+  async #send(content: SynthesisContent, etag: string): Promise<void> {
     const loaded = this.loaded;
     if (!loaded || !this.client || this.saving) return;
     this.saving = true;
     this.saveError = undefined;
-    await this.flushDraft();
+    await this.#flushDraft();
     try {
       const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag);
-      clearTimeout(this.draftTimer);
-      this.draftTimer = undefined;
+      clearTimeout(this.#draftTimer);
+      this.#draftTimer = undefined;
       await deleteDraft(loaded.key).catch(() => undefined);
       this.current = synthesis;
       this.base = { etag: synthesis.etag, version: synthesis.version, content: synthesis.content };
-      this.setWork(structuredClone(synthesis.content), false);
+      this.#setWork(structuredClone(synthesis.content), false);
       this.conflict = undefined;
       this.restoredAt = undefined;
       this.showAll = false;
@@ -487,16 +487,16 @@ export class DmpSynthesisEditor extends DmpElement {
       this.editing = false;
       this.saved = synthesis;
       this.emit('dmp-synthesis-saved', { synthesis });
-      this.ownRevision = (this.dataChange?.revision ?? 0) + 1;
+      this.#ownRevision = (this.dataChange?.revision ?? 0) + 1;
       this.provider?.notifyDataChanged(['synthesis', 'documents', 'history'], loaded.ins);
-      if (this.versions.status !== TaskStatus.INITIAL) void this.versions.run();
-      void this.focusLater('.saved');
+      if (this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
+      void this.#focusLater('.saved');
     } catch (error) {
       if (isDmpError(error) && error.kind === 'conflict' && isSynthesis(error.current)) {
-        this.enterConflict(error.current, true);
+        this.#enterConflict(error.current, true);
       } else {
         this.saveError = error;
-        void this.focusLater('.save-error');
+        void this.#focusLater('.save-error');
       }
     } finally {
       this.saving = false;
@@ -504,20 +504,20 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   /** `byUser`: the conflict answers the user's save; one found on load must not take focus from the host page. */
-  private enterConflict(server: Synthesis, byUser: boolean): void {
+  #enterConflict(server: Synthesis, byUser: boolean): void {
     this.conflict = { server, picks: {} };
     this.emit('dmp-synthesis-conflict', { current: server, mine: this.work });
-    if (byUser) void this.focusLater('.conflict h3');
+    if (byUser) void this.#focusLater('.conflict h3');
   }
 
-  private pickSide(key: string, side: 'mine' | 'theirs'): void {
+  #pickSide(key: string, side: 'mine' | 'theirs'): void {
     if (this.conflict) this.conflict = { ...this.conflict, picks: { ...this.conflict.picks, [key]: side } };
   }
 
   /** The server's version with the user's changes re-applied: the user then reviews and saves it. */
-  private merge(): void {
+  #merge(): void {
     const conflict = this.conflict;
-    const compare = this.comparison.value;
+    const compare = this.#comparison.value;
     // The Merge button is drawn by the compare module: it is there whenever the button is.
     if (!conflict || !compare) return;
     const merged = compare.mergeWork(this.base.content, this.work, conflict.server.content, conflict.picks);
@@ -525,57 +525,57 @@ export class DmpSynthesisEditor extends DmpElement {
     this.current = server;
     this.base = { etag: server.etag, version: server.version, content: server.content };
     this.conflict = undefined;
-    this.setWork(merged);
-    this.announce(msg('Versions fusionnées : vérifiez puis enregistrez.'));
-    void this.focusLater('[data-action="save"]');
+    this.#setWork(merged);
+    this.#announce(msg('Versions fusionnées : vérifiez puis enregistrez.'));
+    void this.#focusLater('[data-action="save"]');
   }
 
-  private overwrite(event: Event): void {
+  #overwrite(event: Event): void {
     const conflict = this.conflict;
     if (!conflict) return;
-    this.askConfirmation(
+    this.#askConfirmation(
       event,
       msg(str`Remplacer la version ${conflict.server.version} de ${conflict.server.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`),
       msg('Écraser'),
       async () => {
         const { loaded, work } = this;
-        if (!(await this.loadValidate(true)) || !this.stillAsked(loaded, work)) return;
+        if (!(await this.#loadValidate(true)) || !this.#stillAsked(loaded, work)) return;
         if (!this.check.ok) {
           this.showAll = true;
           return;
         }
-        await this.send(this.check.value, conflict.server.etag);
+        await this.#send(this.check.value, conflict.server.etag);
       },
     );
   }
 
-  private discard(event: Event): void {
-    this.askConfirmation(
+  #discard(event: Event): void {
+    this.#askConfirmation(
       event,
       msg('Abandonner vos modifications ? Elles seront effacées de cet appareil.'),
       msg('Abandonner'),
       () => {
         const loaded = this.loaded;
-        clearTimeout(this.draftTimer);
-        this.draftTimer = undefined;
+        clearTimeout(this.#draftTimer);
+        this.#draftTimer = undefined;
         if (loaded) void deleteDraft(loaded.key).catch(() => undefined);
         const current = this.current;
         this.base = { etag: current?.etag ?? '', version: current?.version ?? null, content: current?.content ?? emptySynthesisContent() };
-        this.setWork(structuredClone(this.base.content), false);
+        this.#setWork(structuredClone(this.base.content), false);
         this.conflict = undefined;
         this.restoredAt = undefined;
         this.saveError = undefined;
         this.touched = new Set();
         this.badDates = new Set();
         this.showAll = false;
-        this.announce(msg('Modifications abandonnées.'));
-        this.stopEditing();
+        this.#announce(msg('Modifications abandonnées.'));
+        this.#stopEditing();
       },
     );
   }
 
-  private askConfirmation(event: Event, text: string, action: string, run: () => void): void {
-    this.confirmTrigger = event.currentTarget as HTMLElement | null;
+  #askConfirmation(event: Event, text: string, action: string, run: () => void): void {
+    this.#confirmTrigger = event.currentTarget as HTMLElement | null;
     this.confirmation = { text, action, run };
     void this.updateComplete.then(() => {
       if (!this.dialog) return;
@@ -585,38 +585,38 @@ export class DmpSynthesisEditor extends DmpElement {
     });
   }
 
-  private handleDialogClose(): void {
+  #handleDialogClose(): void {
     const confirmation = this.confirmation;
     const confirmed = this.dialog?.returnValue === 'confirm';
     this.confirmation = undefined;
-    if (this.confirmTrigger?.isConnected) this.confirmTrigger.focus();
+    if (this.#confirmTrigger?.isConnected) this.#confirmTrigger.focus();
     if (confirmed) confirmation?.run();
   }
 
   // ——— versions ———
 
-  private handleVersionsToggle(event: Event): void {
-    if ((event.target as HTMLDetailsElement).open && this.versions.status === TaskStatus.INITIAL) void this.versions.run();
+  #handleVersionsToggle(event: Event): void {
+    if ((event.target as HTMLDetailsElement).open && this.#versions.status === TaskStatus.INITIAL) void this.#versions.run();
   }
 
-  private showVersion(version: number | undefined): void {
+  #showVersion(version: number | undefined): void {
     const previous = this.viewedVersion;
     this.viewedVersion = version;
     // The same version asked again after a failure: its arguments have not changed, so run it by hand.
-    if (version !== undefined && version === previous && this.version.status === TaskStatus.ERROR) void this.version.run();
-    if (version === undefined) void this.focusLater(`[data-version="${previous}"]`);
+    if (version !== undefined && version === previous && this.#version.status === TaskStatus.ERROR) void this.#version.run();
+    if (version === undefined) void this.#focusLater(`[data-version="${previous}"]`);
   }
 
   // ——— rendering ———
 
-  private problemSummary(): string {
-    const n = this.problemCount;
+  #problemSummary(): string {
+    const n = this.#problemCount;
     return n === 1
       ? msg('1 champ à corriger avant d’enregistrer.')
       : msg(str`${n} champs à corriger avant d’enregistrer.`);
   }
 
-  private visibleProblem(key: string): FieldProblem | undefined {
+  #visibleProblem(key: string): FieldProblem | undefined {
     if (this.badDates.has(key)) return { code: 'date' };
     return this.touched.has(key) || this.showAll ? this.check.problems.get(key) : undefined;
   }
@@ -625,18 +625,18 @@ export class DmpSynthesisEditor extends DmpElement {
     if (!this.patientIns) {
       return html`<p part="base" class="notice">${msg('Aucun patient n’est indiqué (attribut patient-ins).')}</p>`;
     }
-    const loaded = this.loaded?.key === draftKey(this.authorKey, this.patientIns) ? this.loaded : undefined;
+    const loaded = this.loaded?.key === draftKey(this.#authorKey, this.patientIns) ? this.loaded : undefined;
     if (!loaded) {
-      if (this.load.status === TaskStatus.ERROR) return this.renderLoadError(this.load.error);
+      if (this.#load.status === TaskStatus.ERROR) return this.#renderLoadError(this.#load.error);
       return html`<div part="base" class="skeleton" aria-busy="true" role="status">
         <span class="sr-only">${msg('Chargement de la synthèse médicale…')}</span>
       </div>`;
     }
-    if (loaded.refused) return this.renderRefusal(loaded.refused);
+    if (loaded.refused) return this.#renderRefusal(loaded.refused);
     const editing = this.editing && loaded.canWrite && !this.printing;
-    return html`<article part="base" class="base" aria-labelledby="title" aria-busy=${this.load.status === TaskStatus.PENDING ? 'true' : 'false'}>
-      ${this.renderHeader(loaded, editing)}
-      ${this.load.status === TaskStatus.ERROR ? html`<p class="notice notice--error" role="alert">${errorText(this.load.error)}</p>` : nothing}
+    return html`<article part="base" class="base" aria-labelledby="title" aria-busy=${this.#load.status === TaskStatus.PENDING ? 'true' : 'false'}>
+      ${this.#renderHeader(loaded, editing)}
+      ${this.#load.status === TaskStatus.ERROR ? html`<p class="notice notice--error" role="alert">${errorText(this.#load.error)}</p>` : nothing}
       ${this.saved
         ? html`<p class="notice saved no-print" role="status" tabindex="-1">
             ${msg(str`Version ${this.saved.version} enregistrée.`)}
@@ -647,37 +647,37 @@ export class DmpSynthesisEditor extends DmpElement {
             ${msg(str`Brouillon non enregistré repris (modifié le ${formatDateTime(this.restoredAt, this.locale)}).`)}
           </p>`
         : nothing}
-      ${this.conflict && editing ? this.renderConflict(this.conflict.server) : nothing}
-      ${editing ? this.renderEditor() : this.renderRead(loaded)}
-      ${this.renderVersions()}
+      ${this.conflict && editing ? this.#renderConflict(this.conflict.server) : nothing}
+      ${editing ? this.#renderEditor() : this.#renderRead(loaded)}
+      ${this.#renderVersions()}
       <p class="sr-only" role="status">${this.announcement}</p>
-      ${this.renderDialog()}
+      ${this.#renderDialog()}
     </article>`;
   }
 
-  private renderLoadError(error: unknown): TemplateResult {
+  #renderLoadError(error: unknown): TemplateResult {
     const forbidden = isDmpError(error) && error.kind === 'forbidden';
     return html`<div part="base" class="notice notice--error" role="alert">
       <strong>${forbidden ? msg('Accès refusé') : msg('Impossible d’afficher la synthèse médicale')}</strong>
       <p>${errorText(error)}</p>
-      ${forbidden ? nothing : html`<p><button type="button" @click=${() => void this.load.run()}>${msg('Réessayer')}</button></p>`}
+      ${forbidden ? nothing : html`<p><button type="button" @click=${() => void this.#load.run()}>${msg('Réessayer')}</button></p>`}
     </div>`;
   }
 
-  private renderRefusal(reason: ReasonCode): TemplateResult {
+  #renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div part="base" class="notice notice--error" role="alert">
       <strong>${msg('Accès refusé')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
-  private renderHeader(loaded: Loaded, editing: boolean): TemplateResult {
+  #renderHeader(loaded: Loaded, editing: boolean): TemplateResult {
     const current = this.current;
     const patient = this.patient;
     return html`<header part="header" class="header">
       <div>
         <h2 id="title">
-          ${this.plain
+          ${this.#plain
             ? msg('Votre synthèse médicale')
             : msg('Volet de synthèse médicale')}
         </h2>
@@ -685,15 +685,15 @@ export class DmpSynthesisEditor extends DmpElement {
         <p class="muted">
           ${current
             ? msg(str`Version ${current.version}, mise à jour le ${formatDate(current.savedAt, this.locale)} par ${current.author.name}`)
-            : this.plain
+            : this.#plain
               ? msg('Votre médecin traitant n’a pas encore rédigé votre synthèse médicale.')
               : msg('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.')}
         </p>
-        ${!loaded.canWrite && !this.plain ? html`<p class="muted">${msg('Lecture seule.')} ${reasonText(loaded.writeReason)}</p>` : nothing}
+        ${!loaded.canWrite && !this.#plain ? html`<p class="muted">${msg('Lecture seule.')} ${reasonText(loaded.writeReason)}</p>` : nothing}
       </div>
       <div class="toolbar no-print" part="toolbar">
         ${loaded.canWrite && !editing
-          ? html`<button type="button" class="primary" data-action="edit" @click=${this.startEditing}>
+          ? html`<button type="button" class="primary" data-action="edit" @click=${this.#startEditing}>
               ${current ? msg('Modifier') : msg('Rédiger la synthèse')}
             </button>`
           : nothing}
@@ -702,19 +702,19 @@ export class DmpSynthesisEditor extends DmpElement {
     </header>`;
   }
 
-  private renderRead(loaded: Loaded): TemplateResult | typeof nothing {
+  #renderRead(loaded: Loaded): TemplateResult | typeof nothing {
     // While printing from the editor, the working copy is what the user sees and prints.
     const content = this.printing && this.editing && loaded.canWrite ? this.work : this.current?.content;
-    return content ? renderReadView(content, this.view) : nothing;
+    return content ? renderReadView(content, this.#view) : nothing;
   }
 
   /** The element's styles, and those of the views fetched since (constructed sheets: no CSP change). */
-  private adoptModuleStyles(): void {
-    const extra = [this.editForm.value?.editStyles, this.comparison.value?.compareStyles].filter((s) => s !== undefined);
+  #adoptModuleStyles(): void {
+    const extra = [this.#editForm.value?.editStyles, this.#comparison.value?.compareStyles].filter((s) => s !== undefined);
     adoptStyles(this.renderRoot as ShadowRoot, [...DmpSynthesisEditor.elementStyles, ...extra]);
   }
 
-  private renderConflict(server: Synthesis): TemplateResult {
+  #renderConflict(server: Synthesis): TemplateResult {
     const conflict = this.conflict!;
     const view: ConflictView = {
       base: this.base.content,
@@ -722,50 +722,50 @@ export class DmpSynthesisEditor extends DmpElement {
       server,
       picks: conflict.picks,
       locale: this.locale,
-      view: this.view,
+      view: this.#view,
       saving: this.saving,
       saveError: this.saveError,
-      pickSide: (key, side) => this.pickSide(key, side),
-      merge: () => this.merge(),
-      overwrite: (event) => this.overwrite(event),
-      discard: (event) => this.discard(event),
+      pickSide: (key, side) => this.#pickSide(key, side),
+      merge: () => this.#merge(),
+      overwrite: (event) => this.#overwrite(event),
+      discard: (event) => this.#discard(event),
     };
-    return this.comparison.render((compare) => compare.renderConflict(view));
+    return this.#comparison.render((compare) => compare.renderConflict(view));
   }
 
-  private renderEditor(): TemplateResult {
-    return this.editForm.render((form) => form.renderEditor(this.editView()));
+  #renderEditor(): TemplateResult {
+    return this.#editForm.render((form) => form.renderEditor(this.#editView()));
   }
 
   /** The state the form draws and the handlers it calls, as the form module sees them. */
-  private editView(): EditView {
+  #editView(): EditView {
     return {
       work: this.work,
       locale: this.locale,
       saving: this.saving,
       saveError: this.saveError,
-      dirty: this.dirty,
-      problemCount: this.problemCount,
+      dirty: this.#dirty,
+      problemCount: this.#problemCount,
       inConflict: this.conflict !== undefined,
       combo: this.combo,
-      visibleProblem: (key) => this.visibleProblem(key),
-      problemSummary: () => this.problemSummary(),
-      editor: this.editorHost,
-      save: () => void this.handleSave(),
-      discard: (event) => this.discard(event),
-      stopEditing: () => this.stopEditing(),
+      visibleProblem: (key) => this.#visibleProblem(key),
+      problemSummary: () => this.#problemSummary(),
+      editor: this.#editorHost,
+      save: () => void this.#handleSave(),
+      discard: (event) => this.#discard(event),
+      stopEditing: () => this.#stopEditing(),
     };
   }
 
-  private renderVersions(): TemplateResult | typeof nothing {
+  #renderVersions(): TemplateResult | typeof nothing {
     if (!this.current) return nothing;
-    return html`<details class="versions no-print" part="versions" @toggle=${this.handleVersionsToggle}>
+    return html`<details class="versions no-print" part="versions" @toggle=${this.#handleVersionsToggle}>
       <summary>${msg('Historique des versions')}</summary>
-      ${this.versions.render({
+      ${this.#versions.render({
         pending: () => html`<p aria-busy="true">${msg('Chargement…')}</p>`,
         error: (error) => html`<p class="notice notice--error" role="alert">
           ${errorText(error)}
-          <button type="button" @click=${() => void this.versions.run()}>${msg('Réessayer')}</button>
+          <button type="button" @click=${() => void this.#versions.run()}>${msg('Réessayer')}</button>
         </p>`,
         complete: (items) => html`<ol class="version-list">
           ${items.map(
@@ -780,7 +780,7 @@ export class DmpSynthesisEditor extends DmpElement {
                     type="button"
                     data-version=${v.version}
                     aria-label=${msg(str`Afficher et comparer la version ${v.version}`)}
-                    @click=${() => this.showVersion(v.version)}
+                    @click=${() => this.#showVersion(v.version)}
                   >
                     ${msg('Afficher et comparer')}
                   </button>`}
@@ -788,17 +788,17 @@ export class DmpSynthesisEditor extends DmpElement {
           )}
         </ol>`,
       })}
-      ${this.viewedVersion === undefined ? nothing : this.renderVersion()}
+      ${this.viewedVersion === undefined ? nothing : this.#renderVersion()}
     </details>`;
   }
 
-  private renderVersion(): TemplateResult | undefined {
-    return this.version.render({
+  #renderVersion(): TemplateResult | undefined {
+    return this.#version.render({
       pending: () => html`<p aria-busy="true">${msg('Chargement…')}</p>`,
       error: (error) => html`<p class="notice notice--error" role="alert">
         ${errorText(error)}
         ${isRetryable(error)
-          ? html`<button type="button" @click=${() => void this.version.run()}>${msg('Réessayer')}</button>`
+          ? html`<button type="button" @click=${() => void this.#version.run()}>${msg('Réessayer')}</button>`
           : nothing}
       </p>`,
       complete: (old) => html`<section class="version-view" aria-labelledby="version-title">
@@ -806,19 +806,19 @@ export class DmpSynthesisEditor extends DmpElement {
           ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, this.locale)}, par ${old.author.name}`)}
         </h3>
         <h4>${msg('Changements depuis cette version jusqu’à la version actuelle')}</h4>
-        ${this.current ? this.comparison.render((compare) => compare.renderVersionChanges(old.content, this.current!.content, this.view)) : nothing}
+        ${this.current ? this.#comparison.render((compare) => compare.renderVersionChanges(old.content, this.current!.content, this.#view)) : nothing}
         <details>
           <summary>${msg(str`Contenu complet de la version ${old.version}`)}</summary>
-          ${renderReadView(old.content, this.view)}
+          ${renderReadView(old.content, this.#view)}
         </details>
-        <button type="button" @click=${() => this.showVersion(undefined)}>${msg('Fermer la comparaison')}</button>
+        <button type="button" @click=${() => this.#showVersion(undefined)}>${msg('Fermer la comparaison')}</button>
       </section>`,
     });
   }
 
-  private renderDialog(): TemplateResult {
+  #renderDialog(): TemplateResult {
     const c = this.confirmation;
-    return html`<dialog aria-labelledby="confirm-text" @close=${this.handleDialogClose}>
+    return html`<dialog aria-labelledby="confirm-text" @close=${this.#handleDialogClose}>
       <form method="dialog">
         <p id="confirm-text">${c?.text ?? ''}</p>
         <div class="actions">
