@@ -162,6 +162,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     emit(this, 'dmp-data-changed', change);
   }
 
+  /** The dossier's existence test for the current actor, shared by this provider's elements (see ProviderApi). */
   dossierInfo(ins: string, { fresh = false }: { fresh?: boolean } = {}): Promise<DossierInfo> {
     const known = fresh ? undefined : this.#dossiers.get(ins);
     if (known && Date.now() - known.at < DOSSIER_INFO_MAX_AGE_MS) return known.answer;
