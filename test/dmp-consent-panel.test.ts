@@ -414,6 +414,9 @@ describe('dmp-consent-panel', () => {
     it('shows each invalid field and sends nothing', async () => {
       const { el } = await mount();
       const before = db.logOf(ADULT).length;
+      // Before any error: the phone points at its example, the address at nothing.
+      expect($(el, '#notify-phone').getAttribute('aria-describedby')).to.equal('notify-phone-hint');
+      expect($(el, '#notify-email').hasAttribute('aria-describedby')).to.equal(false);
       input(el, '#notify-email', 'not-an-address');
       input(el, '#notify-phone', '01 23 45 67 89');
       $(el, '#notifications button[type="submit"]').click();
@@ -538,6 +541,8 @@ describe('dmp-consent-panel', () => {
       $(el, '#close button[type="submit"]').click();
       await waitUntil(() => $(el, '#close-word').getAttribute('aria-invalid') === 'true', 'the wrong word was never marked');
       expect($(el, '#close-word-error').textContent).to.contain('FERMER');
+      expect($(el, '#close-word').getAttribute('aria-describedby')).to.equal('close-word-error');
+      expect($(el, '#close-word').getAttribute('spellcheck')).to.equal('false');
       expect(requested).to.equal(false);
       expect(record().status).to.equal('active');
 

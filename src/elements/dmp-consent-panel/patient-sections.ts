@@ -67,6 +67,46 @@ function submitted(run: () => void): (event: SubmitEvent) => void {
   };
 }
 
+interface InputField {
+  readonly id: string;
+  readonly label: string;
+  readonly type: 'text' | 'email' | 'tel';
+  readonly autocomplete: string;
+  readonly maxlength?: number;
+  readonly spellcheck?: boolean;
+  readonly value: string;
+  /** When set, the field is marked invalid and says why. */
+  readonly error: string | undefined;
+  /** Said under the field while it has no error. */
+  readonly hint?: string;
+  input(value: string): void;
+}
+
+/** A labelled one-line input whose error (or hint) is tied to it for assistive technologies. */
+function inputField(field: InputField): TemplateResult {
+  const invalid = field.error !== undefined;
+  const note = invalid ? 'error' : field.hint === undefined ? undefined : 'hint';
+  return html`<div class="field">
+    <label for=${field.id}>${field.label}</label>
+    <input
+      id=${field.id}
+      type=${field.type}
+      autocomplete=${field.autocomplete}
+      maxlength=${ifDefined(field.maxlength)}
+      spellcheck=${ifDefined(field.spellcheck)}
+      .value=${live(field.value)}
+      aria-invalid=${invalid ? 'true' : 'false'}
+      aria-describedby=${ifDefined(note && `${field.id}-${note}`)}
+      @input=${(e: Event) => field.input(valueOf(e))}
+    />
+    ${invalid
+      ? html`<p class="field-error" id=${`${field.id}-error`}>${field.error}</p>`
+      : note
+        ? html`<p class="hint" id=${`${field.id}-hint`}>${field.hint}</p>`
+        : nothing}
+  </div>`;
+}
+
 function renderOppositions(view: PatientSectionsView): TemplateResult | typeof nothing {
   const { data, oppositions: shown } = view;
   if (!data.oppositions || !shown || !data.decisions['opposition.manage'].allowed) return nothing;
@@ -125,38 +165,25 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
   return html`<section part="section" class="section" id="notifications" aria-labelledby="notifications-title" aria-busy=${busy(view, 'notifications')}>
     <h3 id="notifications-title">${msg('Notifications')}</h3>
     <form novalidate @focusin=${() => view.prefetchChecks()} @submit=${submitted(() => view.submitPreferences())}>
-      <div class="field">
-        <label for="notify-email">${msg('Adresse e-mail')}</label>
-        <input
-          id="notify-email"
-          type="email"
-          autocomplete="email"
-          .value=${live(draft.email)}
-          aria-invalid=${errors.has('email') ? 'true' : 'false'}
-          aria-describedby=${ifDefined(errors.has('email') ? 'notify-email-error' : undefined)}
-          @input=${(e: Event) => view.editPreferences({ email: valueOf(e) })}
-        />
-        ${errors.has('email')
-          ? html`<p class="field-error" id="notify-email-error">${msg('Adresse e-mail invalide.')}</p>`
-          : nothing}
-      </div>
-      <div class="field">
-        <label for="notify-phone">${msg('Téléphone mobile')}</label>
-        <input
-          id="notify-phone"
-          type="tel"
-          autocomplete="tel"
-          .value=${live(draft.phone)}
-          aria-invalid=${errors.has('phone') ? 'true' : 'false'}
-          aria-describedby=${errors.has('phone') ? 'notify-phone-error' : 'notify-phone-hint'}
-          @input=${(e: Event) => view.editPreferences({ phone: valueOf(e) })}
-        />
-        ${errors.has('phone')
-          ? html`<p class="field-error" id="notify-phone-error">
-              ${msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.')}
-            </p>`
-          : html`<p class="hint" id="notify-phone-hint">${msg('Par exemple 06 12 34 56 78.')}</p>`}
-      </div>
+      ${inputField({
+        id: 'notify-email',
+        label: msg('Adresse e-mail'),
+        type: 'email',
+        autocomplete: 'email',
+        value: draft.email,
+        error: errors.has('email') ? msg('Adresse e-mail invalide.') : undefined,
+        input: (email) => view.editPreferences({ email }),
+      })}
+      ${inputField({
+        id: 'notify-phone',
+        label: msg('Téléphone mobile'),
+        type: 'tel',
+        autocomplete: 'tel',
+        value: draft.phone,
+        error: errors.has('phone') ? msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.') : undefined,
+        hint: msg('Par exemple 06 12 34 56 78.'),
+        input: (phone) => view.editPreferences({ phone }),
+      })}
       ${NOTIFICATION_EVENTS.map(
         (event) => html`<fieldset class="channels">
           <legend>${notificationEventLabel(event)}</legend>
@@ -184,20 +211,17 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
   if (!list || !view.data.decisions['representative.manage'].allowed) return nothing;
   const draft = view.representative;
   const errors = view.representativeErrors;
-  const text = (field: 'firstName' | 'lastName', label: string, error: string, autocomplete: string) => html`<div class="field">
-    <label for=${`rep-${field}`}>${label}</label>
-    <input
-      id=${`rep-${field}`}
-      type="text"
-      maxlength="100"
-      autocomplete=${autocomplete}
-      .value=${live(draft[field])}
-      aria-invalid=${errors.has(field) ? 'true' : 'false'}
-      aria-describedby=${ifDefined(errors.has(field) ? `rep-${field}-error` : undefined)}
-      @input=${(e: Event) => view.editRepresentative({ [field]: valueOf(e) })}
-    />
-    ${errors.has(field) ? html`<p class="field-error" id=${`rep-${field}-error`}>${error}</p>` : nothing}
-  </div>`;
+  const text = (field: 'firstName' | 'lastName', label: string, error: string, autocomplete: string) =>
+    inputField({
+      id: `rep-${field}`,
+      label,
+      type: 'text',
+      autocomplete,
+      maxlength: 100,
+      value: draft[field],
+      error: errors.has(field) ? error : undefined,
+      input: (value) => view.editRepresentative({ [field]: value }),
+    });
   return html`<section part="section" class="section" id="representatives" aria-labelledby="representatives-title" aria-busy=${busy(view, 'representatives')}>
     <h3 id="representatives-title" tabindex="-1">${msg('Représentants légaux')}</h3>
     <p class="hint">
@@ -274,22 +298,16 @@ function renderClose(view: PatientSectionsView): TemplateResult | typeof nothing
           ? html`<p class="field-error" id="close-reason-error">${msg('Indiquez le motif de la fermeture.')}</p>`
           : nothing}
       </div>
-      <div class="field">
-        <label for="close-word">${msg(str`Pour confirmer, saisissez ${word}`)}</label>
-        <input
-          id="close-word"
-          type="text"
-          autocomplete="off"
-          spellcheck="false"
-          .value=${live(view.closeWord)}
-          aria-invalid=${errors.has('word') ? 'true' : 'false'}
-          aria-describedby=${ifDefined(errors.has('word') ? 'close-word-error' : undefined)}
-          @input=${(e: Event) => view.editClose({ word: valueOf(e) })}
-        />
-        ${errors.has('word')
-          ? html`<p class="field-error" id="close-word-error">${msg(str`Saisissez ${word} pour confirmer la fermeture.`)}</p>`
-          : nothing}
-      </div>
+      ${inputField({
+        id: 'close-word',
+        label: msg(str`Pour confirmer, saisissez ${word}`),
+        type: 'text',
+        autocomplete: 'off',
+        spellcheck: false,
+        value: view.closeWord,
+        error: errors.has('word') ? msg(str`Saisissez ${word} pour confirmer la fermeture.`) : undefined,
+        input: (word) => view.editClose({ word }),
+      })}
       <button type="submit" class="button button--danger">${msg('Fermer le dossier')}</button>
     </form>
     ${view.message('close')}
