@@ -21,32 +21,39 @@ const BY_CLASS_CODE: Readonly<Record<string, Category>> = {
 };
 
 /**
+ * What the patient deposits (DOCPAT01–06, class 90) and the category each sits in. Only these
+ * six codes are the patient's: a look-alike code is nobody's deposit.
+ */
+export const PATIENT_DEPOSIT_CATEGORY: Readonly<Record<string, Category>> = {
+  DOCPAT01: 'synthesis',
+  DOCPAT02: 'treatment-and-care',
+  DOCPAT03: 'report',
+  DOCPAT04: 'imaging',
+  DOCPAT05: 'biology',
+  DOCPAT06: 'prevention',
+};
+
+/**
  * typeCode → category; wins over the classCode. Biology reports are class 10 (compte rendu)
  * in XDS but their own category for people; prevention documents likewise.
  */
 const BY_TYPE_CODE: Readonly<Record<string, Category>> = {
   SYNTH: 'synthesis',
   '60591-5': 'synthesis',
-  DOCPAT01: 'synthesis',
   PROT_ALD: 'treatment-and-care',
   '57833-6': 'treatment-and-care',
   '60593-1': 'treatment-and-care',
-  DOCPAT02: 'treatment-and-care',
   CERT_DECL: 'report',
   '11488-4': 'report',
   '34133-9': 'report',
-  DOCPAT03: 'report',
   '18748-4': 'imaging',
   'IMG-KOS': 'imaging',
-  DOCPAT04: 'imaging',
   '11502-2': 'biology',
   '26436-6': 'biology',
   '34104-0': 'biology',
-  DOCPAT05: 'biology',
   '11369-6': 'prevention',
   '87273-9': 'prevention',
   '90767-5': 'prevention',
-  DOCPAT06: 'prevention',
   EXPPAT_1: 'patient',
   EXPPAT_2: 'patient',
   EXPPAT_3: 'patient',
@@ -55,6 +62,7 @@ const BY_TYPE_CODE: Readonly<Record<string, Category>> = {
   'ATTEST-HEBGT': 'administrative',
   'ATTEST-DROITS-AM': 'administrative',
   'AUTORIS-SOINS': 'administrative',
+  ...PATIENT_DEPOSIT_CATEGORY,
 };
 
 /** Human labels of the type codes the seed data and the upload form use (French). */
@@ -127,7 +135,7 @@ export const CLASS_CODE_OF_TYPE: Readonly<Record<string, string>> = {
 
 /** Whether a typeCode marks a document deposited by the patient (shown with a badge). */
 export function isDepositedByPatient(typeCode: string): boolean {
-  return typeCode.startsWith('DOCPAT');
+  return Object.hasOwn(PATIENT_DEPOSIT_CATEGORY, typeCode);
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Category } from '../model/category.js';
+import { PATIENT_DEPOSIT_CATEGORY } from '../model/document-types.js';
 import { CREATION_CHANNEL } from './channels.js';
 import { isValidJustification } from './justification.js';
 import { professionMayRead } from './matrix.js';
@@ -450,7 +451,10 @@ function decideCreation(channel: NonNullable<PolicyRequest['channel']>, dossier:
   return allow(undefined, false);
 }
 
-/** A document of the patient's own space: category `patient`, or deposited by them (`DOCPAT*`). */
+/**
+ * A document of the patient's own space: category `patient`, or one of the six codes the patient
+ * deposits (DOCPAT01–06) filed in that code's own category.
+ */
 function isPatientsOwn(document: PolicyDocumentInput): boolean {
-  return document.category === 'patient' || (document.typeCode?.startsWith('DOCPAT') ?? false);
+  return document.category === 'patient' || (document.typeCode !== undefined && PATIENT_DEPOSIT_CATEGORY[document.typeCode] === document.category);
 }

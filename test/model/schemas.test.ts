@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { CATEGORIES } from '../../src/model/category.js';
-import { categoryOf, CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS } from '../../src/model/document-types.js';
+import { categoryOf, CLASS_CODE_OF_TYPE, isDepositedByPatient, TYPE_CODE_LABELS } from '../../src/model/document-types.js';
 import { DocumentPatchSchema, DocumentQuerySchema, NewDocumentSchema } from '../../src/model/document.js';
 import { DossierCreateSchema, NotificationPreferencesSchema } from '../../src/model/dossier.js';
 import { ROUTES, routePath } from '../../src/model/routes.js';
@@ -33,6 +33,13 @@ describe('categoryOf', () => {
     expect(Object.keys(CLASS_CODE_OF_TYPE).sort()).to.deep.equal(Object.keys(TYPE_CODE_LABELS).sort());
     const reached = new Set(Object.entries(CLASS_CODE_OF_TYPE).map(([type, cls]) => categoryOf(cls, type)));
     expect([...reached].sort()).to.deep.equal([...CATEGORIES].sort());
+  });
+});
+
+describe('isDepositedByPatient', () => {
+  it('knows the six DOCPAT codes the patient deposits, and no look-alike', () => {
+    for (const code of ['DOCPAT01', 'DOCPAT02', 'DOCPAT03', 'DOCPAT04', 'DOCPAT05', 'DOCPAT06']) expect(isDepositedByPatient(code), code).to.equal(true);
+    for (const code of ['DOCPAT07', 'DOCPATZZ', 'DOCPAT', 'EXPPAT_3', '11488-4', 'constructor']) expect(isDepositedByPatient(code), code).to.equal(false);
   });
 });
 
