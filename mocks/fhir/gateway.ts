@@ -21,6 +21,7 @@ import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.j
 import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
 import { decide } from '../../src/policy/decide.js';
+import { isSecretConnection } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
@@ -64,7 +65,8 @@ class Exchange {
 
   constructor(
     readonly actor: Actor,
-    readonly secret: boolean,
+    /** Whether the request carries `DMP-Secret: 1`; `secret` says whether it counts. */
+    readonly secretAsked: boolean,
     readonly now: string,
     /** The server's base URL, with a trailing slash: links and fullUrls hang from it. */
     readonly base: string,
@@ -73,6 +75,10 @@ class Exchange {
   get view(): DossierView {
     if (!this.dossier) throw new Error('No dossier resolved for this request');
     return this.dossier;
+  }
+
+  get secret(): boolean {
+    return isSecretConnection(this.secretAsked, this.actor, this.dossier?.policy.patientIsMinor ?? false);
   }
 
   /** The patient or one of their legal representatives. */

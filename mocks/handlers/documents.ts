@@ -245,6 +245,11 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   };
   const decision = ctx.decide('document.add', draft);
   if (!decision.allowed) return ctx.deny('document.add', decision, { title: meta.title });
+  // Flags sent with the upload are set by the caller: the flags are the authoring professional's.
+  if (meta.invisibleToPatient || meta.invisibleToLegalRepresentatives) {
+    const flagging = ctx.decide('document.set-visibility', { ...draft, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
+    if (!flagging.allowed) return ctx.deny('document.set-visibility', flagging, { title: meta.title });
+  }
   const replaced = meta.replaces ? db.findDocument(ctx.ins, meta.replaces) : undefined;
   if (meta.replaces) {
     if (!replaced || replaced.status !== 'current') return problem(409, 'Le document à remplacer n’est pas la version courante.');
@@ -252,6 +257,8 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
     if (!replaceDecision.allowed) return ctx.deny('document.replace', replaceDecision, { documentId: replaced.id, title: replaced.title });
   }
   const now = ctx.now;
+  // The patient's mask outlives a replacement: only they lift it.
+  const stored = { ...flags, masked: replaced?.masked ?? false };
   const doc: DmpDocument = {
     id: db.nextId('doc'),
     title: meta.title,
@@ -265,9 +272,9 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
     formatCode: mimeType === 'text/xml' ? 'urn:ihe:iti:xds:2017:mimeTypeSufficient' : 'urn:ihe:iti:xds-sd:pdf:2008',
     mimeType,
     size: file.size,
-    confidentiality: confidentialityOf(flags),
+    confidentiality: confidentialityOf(stored),
     status: 'current',
-    ...flags,
+    ...stored,
     depositedByPatient: actor.kind !== 'professional' && (category === 'patient' || isDepositedByPatient(meta.typeCode)),
     version: replaced ? replaced.version + 1 : 1,
     ...(replaced ? { replaces: replaced.id } : {}),
@@ -278,7 +285,11 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   }
   db.documentsOf(ctx.ins).push(doc);
   db.contents.set(doc.id, { mimeType, body: file });
+  // Told now only what the patient's side may see: a document kept from the patient is announced
+  // by the two-week notice, and one written under connexion secrète not at all.
+  const announced = !flags.invisibleToPatient && !ctx.secret;
+  if (!announced) ctx.withholdNewDocumentNotice();
   ctx.finish(replaced ? 'document.replace' : 'document.add', decision, { documentId: doc.id, title: doc.title });
-  if (replaced) ctx.notify('new-document');
+  if (replaced && announced) ctx.notify('new-document');
   return json(doc, { status: 201 });
 };

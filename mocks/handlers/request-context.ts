@@ -3,6 +3,7 @@ import type { Actor } from '../../src/model/actor.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { decide } from '../../src/policy/decide.js';
 import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/release.js';
+import { isSecretConnection } from '../../src/policy/roles.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { db, type DossierRecord } from '../db/store.js';
 import { isPatientSide } from '../privacy.js';
@@ -52,13 +53,14 @@ export class RequestContext {
   readonly justification: string | undefined;
   readonly secret: boolean;
   private grantId: string | undefined;
+  #newDocumentNoticeWithheld = false;
 
   constructor(
     readonly actor: Actor,
     readonly ins: string,
     request: Request,
   ) {
-    this.secret = request.headers.get('DMP-Secret') === '1';
+    this.secret = isSecretConnection(request.headers.get('DMP-Secret') === '1', actor, db.policyDossier(ins).patientIsMinor);
     const grant = db.grants.get(request.headers.get('DMP-Access-Grant') ?? '');
     const valid =
       grant !== undefined &&
@@ -119,9 +121,16 @@ export class RequestContext {
     // A first access to the content (decisions about content carry a mode): an existence test is none.
     if (decision.allowed && decision.mode && this.actor.kind === 'professional') this.noticeFirstAccess(this.actor.rpps);
     if (decision.allowed && decision.obligations.includes('notify-patient')) {
-      if (action === 'document.add') this.notify('new-document');
+      if (action === 'document.add') {
+        if (!this.#newDocumentNoticeWithheld) this.notify('new-document');
+      }
       else if (mode !== 'normal' && !this.grantId) this.notify('emergency-access');
     }
+  }
+
+  /** Keeps this request's added document out of the immediate "new document" notification. */
+  withholdNewDocumentNotice(): void {
+    this.#newDocumentNoticeWithheld = true;
   }
 
   /** Logs a denied request and answers with its refusal. */

@@ -2,6 +2,7 @@ import { HttpResponse, delay } from 'msw';
 import type * as z from 'zod/mini';
 import type { Actor } from '../../src/model/actor.js';
 import type { Action, Decision } from '../../src/policy/types.js';
+import { normalizeNir } from '../../src/model/nir.js';
 import { API_PREFIX } from '../../src/model/routes.js';
 import { db } from '../db/store.js';
 import type { FaultSpec } from '../db/faults.js';
@@ -90,7 +91,8 @@ export function route(method: string, action: Action | undefined, resolver: Reso
     for (const [key, value] of Object.entries(params)) if (typeof value === 'string') flatParams[key] = value;
     const actor = bearerActor(request);
     if (!actor) return problem(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
-    const ctx = new RequestContext(actor, flatParams.ins ?? '', request);
+    // People type an INS with spaces or a lower-case 2a: every route looks up its one spelling.
+    const ctx = new RequestContext(actor, normalizeNir(flatParams.ins ?? ''), request);
     let response: Response;
     try {
       response = await resolver({ request, params: flatParams, actor, ctx });

@@ -7,11 +7,12 @@ import {
   OppositionsSchema,
 } from '../../src/model/dossier.js';
 import { db, type DossierRecord } from '../db/store.js';
-import { fold } from '../../src/model/document.js';
+import { fold, policyDocumentOf } from '../../src/model/document.js';
 import { json, problem } from './http.js';
 import { actorKey } from '../../src/model/actor-key.js';
+import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import { revealsHidden } from '../privacy.js';
-import { refusal } from './request-context.js';
+import { hidesFromCaller, refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const GRANT_DURATION_MS = 60 * 60 * 1000;
@@ -51,9 +52,16 @@ export const changeAuthorization: Resolver = async ({ request, ctx }) => {
       invalidParams: [{ name: 'rpps', reason: 'doit être le vôtre' }],
     });
   }
-  if (!db.professionalByRpps(rpps)) {
+  const professional = db.professionalByRpps(rpps);
+  if (!professional) {
     ctx.finish(action, { ...decision, allowed: false, reason: 'invalid-request' });
     return problem(404, 'Aucun professionnel avec ce numéro RPPS dans l’annuaire.');
+  }
+  if (change === 'designate-treating' && !mayBeTreatingPhysician(professional.profession)) {
+    ctx.finish(action, { ...decision, allowed: false, reason: 'invalid-request' });
+    return problem(400, 'Seul un médecin peut être désigné médecin traitant.', {
+      invalidParams: [{ name: 'rpps', reason: 'pas un médecin' }],
+    });
   }
   const record = ctx.dossier!;
   const entry = { rpps, since: ctx.now };
@@ -196,7 +204,13 @@ export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
   // Entries made under a minor's connexion secrète are not shown to the representatives, nor the
   // refusals that hid something from the reader: they would tell it exists (DECISIONS 12).
   const hideSecret = actor.kind === 'legal-representative';
-  const shown = (entry: AccessLogEntry) => !(hideSecret && entry.secret) && !revealsHidden(entry, actor) && matchesLog(entry, q);
+  // Nor what was done to a document still hidden from the reader: its title would tell.
+  const aboutHiddenDocument = (entry: AccessLogEntry) => {
+    const doc = entry.target?.documentId ? db.findDocument(ctx.ins, entry.target.documentId) : undefined;
+    return doc !== undefined && hidesFromCaller(ctx.decide('document.read', policyDocumentOf(doc)), actor);
+  };
+  const shown = (entry: AccessLogEntry) =>
+    !(hideSecret && entry.secret) && !revealsHidden(entry, actor) && matchesLog(entry, q) && !aboutHiddenDocument(entry);
   for (; index >= 0 && items.length < limit; index--) {
     const entry = all[index]!;
     if (shown(entry)) items.push(entry);

@@ -12,8 +12,9 @@ export function etagOf(synthesis: Pick<Synthesis, 'version' | 'documentId'>): st
   return `"vsm-${synthesis.version}-${synthesis.documentId}"`;
 }
 
+/** The versions still in the DMP: one whose document the patient deleted is gone. */
 function versions(ins: string): Synthesis[] {
-  return db.syntheses.get(ins) ?? [];
+  return (db.syntheses.get(ins) ?? []).filter((s) => db.findDocument(ins, s.documentId)?.status !== 'deleted');
 }
 
 function currentOf(ins: string): Synthesis | undefined {
@@ -63,17 +64,21 @@ export const listSynthesisVersions: Resolver = ({ ctx }) => {
     return json({ items: [] });
   }
   ctx.finish('synthesis.read', decision);
+  // An older version keeps its own flags: one written in secret or masked since stays out.
+  const readable = all.filter((s) => readDecision(ctx, s).allowed);
   return json({
-    items: [...all].reverse().map(({ documentId, version, author, savedAt }) => ({ documentId, version, author, savedAt })),
+    items: readable.reverse().map(({ documentId, version, author, savedAt }) => ({ documentId, version, author, savedAt })),
   });
 };
 
 export const getSynthesisVersion: Resolver = ({ params, ctx }) => {
   const all = versions(ctx.ins);
-  const decision = readDecision(ctx, all[all.length - 1]);
-  if (!decision.allowed) return ctx.deny('synthesis.read', decision);
   const wanted = all.find((s) => String(s.version) === params.version);
-  ctx.finish('synthesis.read', decision, wanted ? { documentId: wanted.documentId } : undefined);
+  // The version asked for is judged by its own document: an older one may be masked or secret.
+  const decision = readDecision(ctx, wanted ?? all[all.length - 1]);
+  const target = wanted ? { documentId: wanted.documentId } : undefined;
+  if (!decision.allowed) return ctx.deny('synthesis.read', decision, target);
+  ctx.finish('synthesis.read', decision, target);
   if (!wanted) return problem(404, 'Cette version du volet de synthèse n’existe pas.');
   return json(withEtag(wanted));
 };
@@ -95,6 +100,8 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
   const rpps = actor.kind === 'professional' ? actor.rpps : undefined;
   const version = (current?.version ?? 0) + 1;
   const previousDoc = documentOf(ctx, current);
+  // The patient's mask stays on the synthesis until they lift it: a new version is no way round it.
+  const masked = previousDoc?.masked ?? false;
   const doc: DmpDocument = {
     id: db.nextId('doc-vsm'),
     title: 'Volet de synthèse médicale',
@@ -112,9 +119,9 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
     formatCode: VSM_FORMAT,
     mimeType: 'text/xml',
     size: JSON.stringify(body.value.content).length,
-    confidentiality: confidentialityOf({ masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: ctx.secret }),
+    confidentiality: confidentialityOf({ masked, invisibleToPatient: false, invisibleToLegalRepresentatives: ctx.secret }),
     status: 'current',
-    masked: false,
+    masked,
     invisibleToPatient: false,
     invisibleToLegalRepresentatives: ctx.secret,
     depositedByPatient: false,

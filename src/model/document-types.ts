@@ -5,8 +5,13 @@ import type { Category } from './category.js';
  * (JDV_J66, LOINC or TRE_A05). This file is the only place that derivation is written.
  */
 
+/** Codes come from uploads and servers: a code such as `constructor` must find nothing. */
+function codeTable<T>(entries: Record<string, T>): Readonly<Record<string, T>> {
+  return Object.setPrototypeOf(entries, null);
+}
+
 /** classCode (JDV_J57-ClassCode-DMP) → category, when no typeCode overrides it. */
-const BY_CLASS_CODE: Readonly<Record<string, Category>> = {
+const BY_CLASS_CODE: Readonly<Record<string, Category>> = /* @__PURE__ */ codeTable({
   '10': 'report',
   '11': 'synthesis',
   '31': 'imaging',
@@ -18,26 +23,26 @@ const BY_CLASS_CODE: Readonly<Record<string, Category>> = {
   '60': 'reimbursement',
   '90': 'patient',
   '95': 'administrative',
-};
+});
 
 /**
  * What the patient deposits (DOCPAT01–06, class 90) and the category each sits in. Only these
  * six codes are the patient's: a look-alike code is nobody's deposit.
  */
-export const PATIENT_DEPOSIT_CATEGORY: Readonly<Record<string, Category>> = {
+export const PATIENT_DEPOSIT_CATEGORY: Readonly<Record<string, Category>> = /* @__PURE__ */ codeTable({
   DOCPAT01: 'synthesis',
   DOCPAT02: 'treatment-and-care',
   DOCPAT03: 'report',
   DOCPAT04: 'imaging',
   DOCPAT05: 'biology',
   DOCPAT06: 'prevention',
-};
+});
 
 /**
- * typeCode → category; wins over the classCode. Biology reports are class 10 (compte rendu)
+ * typeCode → category, besides the patient's deposits; wins over the classCode. Biology reports are class 10 (compte rendu)
  * in XDS but their own category for people; prevention documents likewise.
  */
-const BY_TYPE_CODE: Readonly<Record<string, Category>> = {
+const BY_TYPE_CODE: Readonly<Record<string, Category>> = /* @__PURE__ */ codeTable({
   SYNTH: 'synthesis',
   '60591-5': 'synthesis',
   PROT_ALD: 'treatment-and-care',
@@ -62,11 +67,10 @@ const BY_TYPE_CODE: Readonly<Record<string, Category>> = {
   'ATTEST-HEBGT': 'administrative',
   'ATTEST-DROITS-AM': 'administrative',
   'AUTORIS-SOINS': 'administrative',
-  ...PATIENT_DEPOSIT_CATEGORY,
-};
+});
 
 /** Human labels of the type codes the seed data and the upload form use (French). */
-export const TYPE_CODE_LABELS: Readonly<Record<string, string>> = {
+export const TYPE_CODE_LABELS: Readonly<Record<string, string>> = /* @__PURE__ */ codeTable({
   SYNTH: 'Volet de synthèse médicale',
   '60591-5': 'Synthèse patient (IPS-FR)',
   PROT_ALD: 'Protocole de soins ALD',
@@ -97,10 +101,10 @@ export const TYPE_CODE_LABELS: Readonly<Record<string, string>> = {
   DOCPAT04: 'Imagerie déposée par le patient',
   DOCPAT05: 'Biologie déposée par le patient',
   DOCPAT06: 'Prévention déposée par le patient',
-};
+});
 
 /** The classCode a typeCode is filed under, for documents created from a typeCode alone. */
-export const CLASS_CODE_OF_TYPE: Readonly<Record<string, string>> = {
+export const CLASS_CODE_OF_TYPE: Readonly<Record<string, string>> = /* @__PURE__ */ codeTable({
   SYNTH: '11',
   '60591-5': '11',
   PROT_ALD: '44',
@@ -131,11 +135,11 @@ export const CLASS_CODE_OF_TYPE: Readonly<Record<string, string>> = {
   DOCPAT04: '90',
   DOCPAT05: '90',
   DOCPAT06: '90',
-};
+});
 
 /** Whether a typeCode marks a document deposited by the patient (shown with a badge). */
 export function isDepositedByPatient(typeCode: string): boolean {
-  return Object.hasOwn(PATIENT_DEPOSIT_CATEGORY, typeCode);
+  return typeCode in PATIENT_DEPOSIT_CATEGORY;
 }
 
 /**
@@ -143,5 +147,5 @@ export function isDepositedByPatient(typeCode: string): boolean {
  * class, rather than hiding the document.
  */
 export function categoryOf(classCode: string, typeCode: string): Category {
-  return BY_TYPE_CODE[typeCode] ?? BY_CLASS_CODE[classCode] ?? 'report';
+  return BY_TYPE_CODE[typeCode] ?? PATIENT_DEPOSIT_CATEGORY[typeCode] ?? BY_CLASS_CODE[classCode] ?? 'report';
 }

@@ -3,6 +3,7 @@ export { decide } from './decide.js';
 export { isValidJustification, MIN_JUSTIFICATION_LENGTH } from './justification.js';
 export { PROFESSION_CODES, PROFESSION_MATRIX, professionMayRead, TYPE_CODE_EXCEPTIONS } from './matrix.js';
 export type { ProfessionCode } from './matrix.js';
+export { isSecretConnection, mayBeTreatingPhysician } from './roles.js';
 export { invisibilityNoticeDate, invisibilityReleaseDate, isReleasedToPatient } from './release.js';
 export { ACCESS_MODES, ACTIONS, OBLIGATIONS, REASON_CODES } from './types.js';
 export type {

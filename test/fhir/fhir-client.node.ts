@@ -588,6 +588,12 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.ok((await as(PATIENT_MINOR.id).listDocuments(ins)).items.some((d) => d.id === added.id));
     });
 
+    it('ignores a connexion secrète asked on an adult’s dossier', async () => {
+      const file = new Blob(['consultation'], { type: 'text/plain' });
+      const added = await as('ps-martin', { 'DMP-Secret': '1' }).addDocument(ADULT, { title: 'Consultation', typeCode: '11488-4', serviceStart: SEED_NOW }, file);
+      assert.equal(added.invisibleToLegalRepresentatives, false);
+    });
+
     it('reads the VSM and its versions from SYNTH DocumentReferences', async () => {
       const martin = as('ps-martin');
       const synthesis = (await martin.getSynthesis(ADULT))!;

@@ -178,6 +178,9 @@ describe('mock reference backend', () => {
       );
       expect(doc).to.include({ category: 'report', invisibleToLegalRepresentatives: true, status: 'current' });
       expect(lastLog(minorIns)).to.deep.include({ action: 'document.add', outcome: 'allowed', secret: true });
+      // The dossier's outbox may reach the parents: a secret document is not announced.
+      expect(db.notifications.some((n) => n.ins === minorIns && n.event === 'new-document')).to.equal(false);
+      await as('ps-lefebvre').addDocument(minorIns, { title: 'Consultation', typeCode: '11488-4', serviceStart: '2026-11-19T10:00:00.000Z' }, file);
       expect(db.notifications.some((n) => n.ins === minorIns && n.event === 'new-document')).to.equal(true);
       const representative = await as('rep-moreau-sophie').listDocuments(minorIns, { limit: 1000 });
       expect(representative.items.map((d) => d.id)).not.to.include(doc.id);
@@ -207,6 +210,93 @@ describe('mock reference backend', () => {
       expect(list.items).to.have.length(100);
       expect((list.total ?? 0) + Object.values(list.hidden ?? {}).reduce((a, b) => a + b, 0)).to.equal(10_000);
       expect(list.nextCursor).to.be.a('string');
+    });
+  });
+
+  describe('what stays hidden', () => {
+    const pdf = () => new Blob(['%PDF-1.4'], { type: 'application/pdf' });
+    const newDocumentNotices = (ins: string) => db.notifications.filter((n) => n.ins === ins && n.event === 'new-document').length;
+
+    it('judges each synthesis version by its own flags: a version written in secret stays hidden from the representative', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const v1 = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, { ...emptySynthesisContent(), narrative: 'Contraception, à garder secret' }, '');
+      const v2 = await as('ps-martin').saveSynthesis(ins, emptySynthesisContent(), v1.etag);
+      const representative = as('rep-moreau-sophie');
+      expect((await representative.listSynthesisVersions(ins)).items.map((v) => v.version)).to.deep.equal([v2.version]);
+      expect((await failure(representative.getSynthesisVersion(ins, v1.version))).status).to.equal(404);
+      expect(lastLog(ins)).to.deep.include({ action: 'synthesis.read', outcome: 'denied', reason: 'invisible-to-legal-representative' });
+      // The minor, from whom nothing was hidden, reads both.
+      expect((await as(PATIENT_MINOR.id).listSynthesisVersions(ins)).items.map((v) => v.version)).to.deep.equal([v2.version, v1.version]);
+      expect((await as(PATIENT_MINOR.id).getSynthesisVersion(ins, v1.version)).content.narrative).to.equal('Contraception, à garder secret');
+    });
+
+    it('keeps an older synthesis version the patient masked from the pharmacist, and the mask on the versions that follow', async () => {
+      const [older] = db.syntheses.get(ADULT)!;
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, older!.documentId, { masked: true });
+      const refused = await failure(as('ps-dubois').getSynthesisVersion(ADULT, older!.version));
+      expect(refused.reason).to.equal('masked');
+      expect((await as('ps-dubois').listSynthesisVersions(ADULT)).items.map((v) => v.version)).not.to.include(older!.version);
+      // Masking the current version, then saving a new one: the new one is masked too.
+      const current = (await as('ps-martin').getSynthesis(ADULT))!;
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, current.documentId, { masked: true });
+      const next = await as('ps-martin').saveSynthesis(ADULT, current.content, current.etag);
+      expect(db.findDocument(ADULT, next.documentId)!.masked).to.equal(true);
+      expect((await failure(as('ps-dubois').getSynthesis(ADULT))).reason).to.equal('masked');
+    });
+
+    it('no longer serves a synthesis version whose document the patient deleted', async () => {
+      const current = (await as('ps-martin').getSynthesis(ADULT))!;
+      await as(PATIENT_ADULT.id).deleteDocument(ADULT, current.documentId);
+      const after = await as('ps-martin').getSynthesis(ADULT);
+      expect(after?.version).not.to.equal(current.version);
+      expect((await as('ps-martin').listSynthesisVersions(ADULT)).items.map((v) => v.version)).not.to.include(current.version);
+      expect((await failure(as('ps-martin').getSynthesisVersion(ADULT, current.version))).status).to.equal(404);
+    });
+
+    it('keeps the patient’s mask on a document a professional replaces', async () => {
+      const target = (await as('ps-martin').listDocuments(ADULT, { limit: 1000 })).items.find((d) => d.author.rpps === '10003456786' && d.typeCode !== 'SYNTH');
+      expect(target, 'a document by Dr Martin').to.not.equal(undefined);
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, target!.id, { masked: true });
+      const replacement = await as('ps-martin').addDocument(ADULT, { title: 'Compte rendu corrigé', typeCode: target!.typeCode, serviceStart: target!.serviceStart, replaces: target!.id }, pdf());
+      expect(replacement.masked).to.equal(true);
+      expect(replacement.confidentiality).to.include('MASQUE_PS');
+      expect((await failure(as('ps-dubois').getDocument(ADULT, replacement.id))).reason).to.equal('masked');
+    });
+
+    it('refuses visibility flags sent with an upload by the patient’s side, and stores nothing', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const before = db.documentsOf(ins).length;
+      const meta = { title: 'Ordonnance', typeCode: 'DOCPAT02', serviceStart: '2026-11-19T10:00:00.000Z', invisibleToPatient: true };
+      const error = await failure(as('rep-moreau-sophie').addDocument(ins, meta, pdf()));
+      expect(error.status).to.equal(403);
+      expect(error.reason).to.equal('not-author');
+      expect(db.documentsOf(ins)).to.have.length(before);
+      expect(lastLog(ins)).to.deep.include({ action: 'document.set-visibility', outcome: 'denied', reason: 'not-author' });
+    });
+
+    it('announces a document kept from the patient only by the two-week notice, and keeps its line out of their history until then', async () => {
+      const notices = newDocumentNotices(ADULT);
+      const meta = { title: 'Résultat de biopsie, annonce à faire', typeCode: '11502-2', serviceStart: SEED_NOW, invisibleToPatient: true };
+      const doc = await as('ps-martin').addDocument(ADULT, meta, pdf());
+      expect(newDocumentNotices(ADULT)).to.equal(notices);
+      await as('ps-martin').getDocument(ADULT, doc.id);
+      const history = async () => (await as(PATIENT_ADULT.id).listAccessLog(ADULT, { limit: 500 })).items.filter((e) => e.target?.documentId === doc.id);
+      expect(await history()).to.deep.equal([]);
+      // The professional's own history shows nothing less.
+      expect(logOf(ADULT).filter((e) => e.target?.documentId === doc.id)).to.have.length(2);
+      const release = new Date(doc.submittedAt);
+      release.setUTCMonth(release.getUTCMonth() + 1);
+      db.setNow(new Date(release.getTime() + 60_000).toISOString());
+      expect((await history()).map((e) => e.action)).to.deep.equal(['document.read', 'document.add']);
+    });
+
+    it('honours the connexion secrète only for a professional on a minor’s dossier', async () => {
+      const doc = await as('ps-martin', { 'DMP-Secret': '1' }).addDocument(ADULT, { title: 'Consultation', typeCode: '11488-4', serviceStart: SEED_NOW }, pdf());
+      expect(doc.invisibleToLegalRepresentatives).to.equal(false);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.add', secret: false });
+      const ins = PATIENT_MINOR.identity.ins;
+      const own = await as('rep-moreau-sophie', { 'DMP-Secret': '1' }).addDocument(ins, { title: 'Vaccins', typeCode: 'DOCPAT06', serviceStart: SEED_NOW }, pdf());
+      expect(own.invisibleToLegalRepresentatives).to.equal(false);
     });
   });
 
@@ -266,6 +356,13 @@ describe('mock reference backend', () => {
       channel: 'professional',
       consent: true,
       contact: { email: 'patient@example.org' },
+    });
+
+    it('answers the existence test for an INS typed with spaces or a lower-case 2a as for its one spelling', async () => {
+      const spaced = ADULT.replace(/^(\d)(\d{2})(\d{2})/, '$1 $2 $3 ');
+      expect((await rawGet('ps-martin', `/dossiers/${encodeURIComponent(spaced)}`)).status).to.equal(200);
+      expect((await as('ps-martin').getDossier(spaced)).status).to.equal('active');
+      expect(lastLog(ADULT)).to.deep.include({ action: 'dossier.read', outcome: 'allowed' });
     });
 
     it('answers the existence test with "none", "active" or "closed"', async () => {
@@ -404,6 +501,17 @@ describe('mock reference backend', () => {
       expect((await patient.listRepresentatives(ADULT)).items.map((r) => r.id)).to.include(rep.id);
       await patient.removeRepresentative(ADULT, rep.id);
       expect((await patient.listRepresentatives(ADULT)).items.map((r) => r.id)).not.to.include(rep.id);
+    });
+
+    it('designates only a médecin as médecin traitant', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      const error = await failure(patient.changeAuthorization(ADULT, { change: 'designate-treating', rpps: '10007025645' }));
+      expect(error.status).to.equal(400);
+      expect(error.issues?.map((i) => i.path)).to.deep.equal(['rpps']);
+      expect(db.policyDossier(ADULT).treatingPhysiciansRpps).not.to.include('10007025645');
+      expect(lastLog(ADULT)).to.deep.include({ action: 'authorization.manage', outcome: 'denied', reason: 'invalid-request' });
+      await patient.changeAuthorization(ADULT, { change: 'designate-treating', rpps: '10005874218' });
+      expect(db.policyDossier(ADULT).treatingPhysiciansRpps).to.include('10005874218');
     });
 
     it('finds professionals by name without accents or by RPPS', async () => {

@@ -24,6 +24,9 @@ describe('categoryOf', () => {
     ['95', 'ATTEST-RESID', 'administrative'],
     ['45', 'UNKNOWN', 'treatment-and-care'],
     ['99', 'UNKNOWN', 'report'],
+    // Codes are data from outside: an inherited property name is an unknown code like any other.
+    ['10', 'constructor', 'report'],
+    ['toString', '__proto__', 'report'],
   ];
   for (const [classCode, typeCode, category] of cases) {
     it(`${classCode} / ${typeCode} → ${category}`, () => expect(categoryOf(classCode, typeCode)).to.equal(category));
@@ -31,6 +34,8 @@ describe('categoryOf', () => {
 
   it('has a class code and a label for every type code it knows, and reaches every category', () => {
     expect(Object.keys(CLASS_CODE_OF_TYPE).sort()).to.deep.equal(Object.keys(TYPE_CODE_LABELS).sort());
+    expect(CLASS_CODE_OF_TYPE['constructor']).to.equal(undefined);
+    expect(TYPE_CODE_LABELS['hasOwnProperty']).to.equal(undefined);
     const reached = new Set(Object.entries(CLASS_CODE_OF_TYPE).map(([type, cls]) => categoryOf(cls, type)));
     expect([...reached].sort()).to.deep.equal([...CATEGORIES].sort());
   });
