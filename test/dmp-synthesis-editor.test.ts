@@ -1,4 +1,4 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { DR_MARTIN_TRAITANT } from '../mocks/data/professionals.js';
 import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR } from '../mocks/data/patients.js';
@@ -683,6 +683,43 @@ describe('dmp-synthesis-editor', () => {
   });
 
   describe('failures', () => {
+    it('keeps what a save answers off the editor once the host shows another patient', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Pour la patiente A');
+      db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 300, times: 1 });
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      $(el, '[data-action="save"]').click();
+      await aTimeout(50);
+      el.patientIns = PATIENT_MASKED.identity.ins;
+      await waitUntil(() => isLoaded(el) && shadowText(el).includes('Aucun volet de synthèse médicale'), 'the other patient never loaded');
+      // The save still lands where it was asked, and the host hears of it.
+      expect((await saved).detail.synthesis.version).to.equal(3);
+      expect(serverVersion()?.content.treatments[0]?.dosage).to.equal('Pour la patiente A');
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain('Version 3 enregistrée');
+      expect(shadowText(el)).not.to.contain('Metformine');
+      expect(shadowText(el)).to.contain('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.');
+    });
+
+    it('keeps a failed save’s error off the editor once the host shows another patient, and the edits on the device', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Hors ligne pour A');
+      db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 300, network: true, times: 1 });
+      $(el, '[data-action="save"]').click();
+      await aTimeout(50);
+      el.patientIns = PATIENT_MASKED.identity.ins;
+      await waitUntil(() => isLoaded(el) && shadowText(el).includes('Aucun volet de synthèse médicale'), 'the other patient never loaded');
+      await aTimeout(400);
+      await el.updateComplete;
+      expect(root(el).querySelector('.save-error')).to.equal(null);
+      expect((await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne pour A');
+      el.patientIns = INS;
+      await waitUntil(() => root(el).querySelector('[data-key="treatments:tt-metformine:dosage"]'), 'the draft was never restored');
+      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne pour A');
+    });
+
     it('keeps the edits when the network fails during the save, and saves on retry', async () => {
       const { el } = await mount();
       await openEditor(el);

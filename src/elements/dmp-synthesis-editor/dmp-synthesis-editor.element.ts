@@ -472,26 +472,38 @@ export class DmpSynthesisEditor extends DmpElement {
     this.saving = true;
     this.saveError = undefined;
     await this.#flushDraft();
+    // The host may show another patient or author by the time the answer comes: what it says
+    // about this save must not land on that one's editor.
+    const shown = () => this.loaded?.key === loaded.key;
     try {
       const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag);
-      clearTimeout(this.#draftTimer);
-      this.#draftTimer = undefined;
+      const stillShown = shown();
+      if (stillShown) {
+        clearTimeout(this.#draftTimer);
+        this.#draftTimer = undefined;
+      }
       await deleteDraft(loaded.key).catch(() => undefined);
-      this.current = synthesis;
-      this.base = { etag: synthesis.etag, version: synthesis.version, content: synthesis.content };
-      this.#setWork(structuredClone(synthesis.content), false);
-      this.conflict = undefined;
-      this.restoredAt = undefined;
-      this.showAll = false;
-      this.touched = new Set();
-      this.editing = false;
-      this.saved = synthesis;
+      if (stillShown) {
+        this.current = synthesis;
+        this.base = { etag: synthesis.etag, version: synthesis.version, content: synthesis.content };
+        this.#setWork(structuredClone(synthesis.content), false);
+        this.conflict = undefined;
+        this.restoredAt = undefined;
+        this.showAll = false;
+        this.touched = new Set();
+        this.editing = false;
+        this.saved = synthesis;
+      }
       this.emit('dmp-synthesis-saved', { synthesis });
       this.#ownRevision = (this.dataChange?.revision ?? 0) + 1;
       this.provider?.notifyDataChanged(['synthesis', 'documents', 'history'], loaded.ins);
+      if (!stillShown) return;
       if (this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
       void this.#focusLater('.saved');
     } catch (error) {
+      // Not shown any more: the edits wait on the device, and the conflict or the error is
+      // met when that patient's synthesis is opened again.
+      if (!shown()) return;
       if (isDmpError(error) && error.kind === 'conflict' && isSynthesis(error.current)) {
         this.#enterConflict(error.current, true);
       } else {
