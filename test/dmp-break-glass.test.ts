@@ -7,7 +7,7 @@ import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-gl
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import type { DmpConsentPanel } from '../src/elements/dmp-consent-panel/dmp-consent-panel.element.js';
 import { MIN_JUSTIFICATION_LENGTH } from '../src/policy/justification.js';
-import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend } from './support/mount.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const JUSTIFICATION = 'Patiente inconsciente aux urgences, traitements en cours inconnus.';
@@ -46,6 +46,15 @@ async function fill(el: DmpBreakGlass, text = JUSTIFICATION): Promise<void> {
   const box = $<HTMLInputElement>(el, '#confirm');
   if (!box.checked) box.click();
   await el.updateComplete;
+}
+
+/** After a change of user or session, once the dossier reloaded: the form, empty and unticked. */
+async function emptyFormBack(el: DmpBreakGlass): Promise<void> {
+  const form = () => ({
+    justification: el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value,
+    confirmed: el.shadowRoot!.querySelector<HTMLInputElement>('#confirm')?.checked,
+  });
+  await waitUntil(() => form().justification === '' && form().confirmed === false, `the form came back as ${JSON.stringify(form())}`);
 }
 
 function submit(el: DmpBreakGlass): HTMLButtonElement {
@@ -133,6 +142,18 @@ describe('dmp-break-glass', () => {
       expect(db.grants.size).to.equal(0);
       expect(emergencyEntries()).to.have.length(0);
       expect(provider.session.emergencyGrant).to.equal(undefined);
+    });
+
+    it('forgets the justification and the attestation when another user takes over, or after a logout', async () => {
+      const { el, provider } = await mount();
+      await fill(el);
+      provider.actor = seededActor('ps-girard');
+      await emptyFormBack(el);
+      await settled(el);
+      await fill(el);
+      await provider.logout();
+      provider.resume();
+      await emptyFormBack(el);
     });
 
     it('grants break-glass access: provider grant set, event, log entry with mode and justification, patient notified', async () => {

@@ -9,7 +9,7 @@ import { hiddenCountText, reasonText } from '../src/i18n/labels.js';
 import type { DmpDocument } from '../src/model/document.js';
 import { decide } from '../src/policy/decide.js';
 import type { ReasonCode } from '../src/policy/types.js';
-import { db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
+import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MASKED = PATIENT_MASKED.identity.ins;
@@ -695,6 +695,21 @@ describe('dmp-document-list', () => {
       expect(dialog.open).to.equal(false);
       expect(db.findDocument(ADULT, added.detail.document.id)).to.exist;
       await waitUntil(() => el.items.some((d) => d.id === added.detail.document.id), 'the list did not reload');
+    });
+
+    it('closes and empties the add form when the host shows another patient or another user', async () => {
+      const { el, provider } = await mount('ps-martin');
+      let dialog = await openAdd(el);
+      type(el, '#add-title', 'Compte rendu pour la patiente A');
+      el.patientIns = PATIENT_MASKED.identity.ins;
+      await el.updateComplete;
+      expect(dialog.open).to.equal(false);
+      dialog = await openAdd(el);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('');
+      type(el, '#add-title', 'Tapé par le Dr Martin');
+      provider.actor = seededActor('ps-bernard');
+      await waitUntil(() => !dialog.open, 'the form stayed open for the next user');
+      expect(db.documentsOf(PATIENT_MASKED.identity.ins).some((d) => d.title.startsWith('Tapé'))).to.equal(false);
     });
 
     it('keeps what was typed when the upload fails', async () => {

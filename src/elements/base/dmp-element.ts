@@ -20,6 +20,7 @@ import {
 import type { DmpEventDetails, DmpEventName } from '../../events.js';
 import type { DmpLocale } from '../../i18n/localization.js';
 import type { Actor } from '../../model/actor.js';
+import { actorKey } from '../../model/actor-key.js';
 import type { DossierInfo } from '../../model/dossier.js';
 import type { PolicyRequest } from '../../policy/types.js';
 import { emit } from './emit.js';
@@ -165,6 +166,14 @@ export abstract class DmpElement extends LitElement {
    */
   protected loggedOut(): boolean {
     return this.#logoutsSeen !== undefined && this.#logoutsSeen !== this.session?.logouts;
+  }
+
+  /**
+   * Whether this update comes after the user changed (another actor, or a logout): what the one
+   * who left had typed goes with them.
+   */
+  protected userLeft(changed: PropertyValues): boolean {
+    return (changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor)) || this.loggedOut();
   }
 
   protected override update(changed: PropertyValues): void {

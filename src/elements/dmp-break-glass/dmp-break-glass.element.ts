@@ -100,11 +100,14 @@ export class DmpBreakGlass extends DmpElement {
   protected override willUpdate(changed: PropertyValues): void {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
     if (change && change.revision !== this.#ownRevision && changesAccess(change.topics)) this.#reloads += 1;
-    if (changed.has('patientIns')) {
+    // Another patient, another user or a logout: the justification and the attestation were the
+    // previous user's, about the previous patient.
+    const elsewhere = changed.has('patientIns') || this.userLeft(changed);
+    if (elsewhere) {
       this.justification = '';
       this.confirmed = false;
     }
-    if (changed.has('patientIns') || changed.has('mode')) {
+    if (elsewhere || changed.has('mode')) {
       this.refusal = undefined;
       this.failure = undefined;
       this.grant = undefined;

@@ -11,8 +11,6 @@ import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Authorization } from '../../model/authorization.js';
-import { actorKey } from '../../model/actor-key.js';
-import type { Actor } from '../../model/actor.js';
 import type { LegalRepresentative, Oppositions } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
@@ -178,8 +176,7 @@ export class DmpConsentPanel extends DmpElement {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
     if (change && change.revision !== this.#ownRevision && changesAccess(change.topics)) this.#reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
-    const otherUser = changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor);
-    if (changed.has('patientIns') || otherUser || this.loggedOut()) {
+    if (changed.has('patientIns') || this.userLeft(changed)) {
       this.#forms += 1;
       // Loaded again for whoever is here now, even when nothing the load depends on changed (a
       // logout and a new session in the same task).

@@ -64,6 +64,9 @@ export class AddDocumentForm implements ReactiveController {
   /** A blank form, for a new addition. */
   reset(): void {
     this.cancel();
+    // The fields hold what the user typed, which the template never wrote (a file input cannot
+    // even be written): the form's own reset empties them.
+    this.#host.shadowRoot?.querySelector<HTMLFormElement>('form.add-form')?.reset();
     this.#title = '';
     this.#typeCode = '';
     this.#date = '';

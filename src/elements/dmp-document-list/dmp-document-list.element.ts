@@ -269,9 +269,12 @@ export class DmpDocumentList extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('patientIns') || changed.has('actor') || (changed.has('session') && this.session?.state !== 'active')) {
-      // Another patient, another user or an ended session: nothing shown may outlive them.
+      // Another patient, another user or an ended session: nothing shown may outlive them, nor a
+      // form that would send what was typed for one patient into another's dossier.
       this.listing = undefined;
       this.activeIndex = 0;
+      this.#addForm?.reset();
+      for (const dialog of [this.addDialog, this.actionsDialog, this.deleteDialog]) dialog?.close();
     }
     if (changed.has('query')) this.#syncServerQuery();
     if (changed.has('dataChange')) this.#reactToDataChange(changed.get('dataChange') as DataChange | undefined);
