@@ -143,6 +143,19 @@ describe('dmp-dossier-create', () => {
       expect(q<HTMLSelectElement>(el, '#insStatus').value).to.equal('QUAL');
     });
 
+    it('keeps what was typed when the host hands over equal traits again, and starts over on other traits', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
+      await fill(el, 'firstNames', 'Jeanne');
+      // A React host renders again: a new object, the same traits.
+      el.traits = { ...PATIENT_ADULT.identity.traits };
+      await el.updateComplete;
+      expect(q(el, '#firstNames').value).to.equal('Jeanne');
+      el.traits = { ...PATIENT_ADULT.identity.traits, birthName: 'MARTIN' };
+      await el.updateComplete;
+      expect(q(el, '#birthName').value).to.equal('MARTIN');
+      expect(q(el, '#firstNames').value).to.equal('Jeanne Marie Louise');
+    });
+
     it('groups the NIR as it is typed and keeps the caret usable', async () => {
       const { el } = await mount('ps-dubois');
       const nir = q(el, '#nir');

@@ -37,6 +37,12 @@ const RELATIONSHIPS = ['parent', 'guardian', 'curator', 'other'] as const;
 
 type Checks = typeof import('./checks.js');
 
+const TRAIT_KEYS = ['birthName', 'firstNames', 'birthDate', 'sex', 'birthPlaceCode'] as const;
+
+function traitsDiffer(next: Partial<PatientTraits> | undefined, previous: Partial<PatientTraits> | undefined): boolean {
+  return TRAIT_KEYS.some((key) => next?.[key] !== previous?.[key]);
+}
+
 /**
  * The forms' checks (and zod with them): not part of the element's first load, fetched as soon
  * as it is on the page, since its forms are all it shows.
@@ -114,8 +120,12 @@ export class DmpDossierCreate extends DmpElement {
   /** The patient's INS, as every DMP element takes it; `nir` wins when both are set. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
 
-  /** The INS traits the host already holds (birth name, first names, birth date, sex, birth place code). */
-  @property({ attribute: false }) traits: Partial<PatientTraits> | undefined;
+  /**
+   * The INS traits the host already holds (birth name, first names, birth date, sex, birth place
+   * code). Compared by content: a host that builds a new, equal object at each render (React does)
+   * does not start the form over.
+   */
+  @property({ attribute: false, hasChanged: traitsDiffer }) traits: Partial<PatientTraits> | undefined;
 
   /** The INS identity status the host holds: `PROV`, `RECUP`, `VALI` or `QUAL`. */
   @property({ attribute: 'ins-status' }) insStatus: InsStatus | '' = '';
@@ -142,7 +152,7 @@ export class DmpDossierCreate extends DmpElement {
     // The contexts are protected, so PropertyValues<this> does not name them.
     const contexts = changed as PropertyValues;
     // Another user at the keyboard sees nothing of the previous one's patient.
-    if (contexts.has('actor') && contexts.get('actor') !== undefined) this.#restart();
+    if (contexts.get('actor') !== undefined && this.userLeft(contexts)) this.#restart();
     if (contexts.has('session') && this.session?.state === 'expired' && this.credentials) this.#finish();
     if (contexts.has('dataChange')) this.#reactToDataChange();
   }
