@@ -480,6 +480,9 @@ describe('dmp-dossier-create', () => {
         expect(q(el, `#${id}`).getAttribute('aria-invalid'), id).to.equal('true');
       }
       expect(posts()).to.have.length(0);
+      // A curator assists a protected adult: never offered for a minor.
+      const offered = [...q<HTMLSelectElement>(el, '#representativeRelationship').options].map((o) => o.value).filter(Boolean);
+      expect(offered).to.deep.equal(['parent', 'guardian', 'other']);
       await fill(el, 'representativeLastName', 'Robert');
       await fill(el, 'representativeFirstName', 'Claire');
       await fill(el, 'representativeRelationship', 'parent');

@@ -7,6 +7,7 @@ import {
   type PolicyDossier,
 } from '../../src/model/dossier.js';
 import { isMinor } from '../../src/model/patient.js';
+import { MINOR_REPRESENTATIVE_RELATIONSHIPS } from '../../src/model/relationships.js';
 import { validateNir } from '../../src/model/nir.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
@@ -97,6 +98,12 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   if (minor && !input.legalRepresentative && input.channel !== 'online') {
     return problem(400, 'L’identité du représentant légal est requise pour un mineur.', {
       invalidParams: [{ name: 'legalRepresentative', reason: 'requis pour un mineur' }],
+    });
+  }
+  const relationship = input.legalRepresentative?.relationship;
+  if (minor && relationship && !(MINOR_REPRESENTATIVE_RELATIONSHIPS as readonly string[]).includes(relationship)) {
+    return problem(400, 'Un curateur ne représente pas un mineur.', {
+      invalidParams: [{ name: 'legalRepresentative.relationship', reason: 'pas pour un mineur' }],
     });
   }
   const ctx = new RequestContext(actor, input.ins, request);

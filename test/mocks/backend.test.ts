@@ -402,6 +402,15 @@ describe('mock reference backend', () => {
         as(PATIENT_ADULT.id).createDossier({ ...creation(), traits: minorTraits, channel: 'online' }, { idempotencyKey: 'k4' }),
       );
       expect(online.reason).to.equal('minor-online-creation');
+      const curator = await failure(
+        as('ps-dubois').createDossier(
+          { ...creation(), traits: minorTraits, legalRepresentative: { firstName: 'Luc', lastName: 'Bernard', relationship: 'curator' } },
+          { idempotencyKey: 'k5' },
+        ),
+      );
+      expect(curator.status).to.equal(400);
+      expect(curator.issues!.map((i) => i.path)).to.deep.equal(['legalRepresentative.relationship']);
+      expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
     });
 
     it('lets the patient close and reactivate the dossier', async () => {

@@ -7,6 +7,7 @@ import { lazyModule } from '../../client/lazy-module.js';
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Credentials, DossierCreate, DossierInfo, PolicyDossier } from '../../model/dossier.js';
+import { MINOR_REPRESENTATIVE_RELATIONSHIPS } from '../../model/relationships.js';
 import { validateNir } from '../../model/nir.js';
 import { NO_DOSSIER } from '../../model/no-dossier.js';
 import { INS_STATUSES, isMinor, type InsStatus } from '../../model/ins.js';
@@ -33,7 +34,6 @@ import { consentInformation, credentialsSheet } from './texts.js';
 
 type Step = 'identify' | 'dossier' | 'credentials' | 'done';
 
-const RELATIONSHIPS = ['parent', 'guardian', 'curator', 'other'] as const;
 
 type Checks = typeof import('./checks.js');
 
@@ -720,7 +720,7 @@ export class DmpDossierCreate extends DmpElement {
                 field: 'representativeRelationship',
                 label: msg('Lien avec le patient'),
                 placeholder: msg('Choisir…'),
-                options: RELATIONSHIPS.map((r) => [r, relationshipLabel(r)] as const),
+                options: MINOR_REPRESENTATIVE_RELATIONSHIPS.map((r) => [r, relationshipLabel(r)] as const),
                 value: d.representativeRelationship,
                 required: true,
                 errors: e.representativeRelationship,
