@@ -895,6 +895,22 @@ describe('synthesis diff and merge (pure)', () => {
     expect(resolved.narrative).to.equal('Leur texte');
   });
 
+  it('never merges "no known allergy" with an allergy the other side listed', () => {
+    const base = { ...emptySynthesisContent(), allergiesNoneKnown: false };
+    const mine = { ...base, allergiesNoneKnown: true };
+    const theirs: SynthesisContent = { ...base, allergies: [{ id: 'al-peni', agent: 'Pénicillines', type: 'allergy', clinicalStatus: 'active', criticality: 'high', certainty: 'confirmed', reactions: [] }] };
+    const merged = mergeSynthesis(base, mine, theirs);
+    expect(merged.content.allergies.map((a) => a.id)).to.deep.equal(['al-peni']);
+    expect(merged.content.allergiesNoneKnown).to.equal(false);
+    // The other way round, and whatever side the user picks.
+    const other = mergeSynthesis(base, theirs, mine);
+    expect([other.content.allergiesNoneKnown, other.content.allergies.length]).to.deep.equal([false, 1]);
+    const picked = resolveMerge(other, theirs, Object.fromEntries(other.conflicts.map((c) => [c.key, 'theirs'])));
+    expect(picked.allergiesNoneKnown && picked.allergies.length > 0).to.equal(false);
+    // And the schema refuses the contradiction, as the server does.
+    expect(validateContent({ ...theirs, allergiesNoneKnown: true }).ok).to.equal(false);
+  });
+
   it('needs no choice when both sides made the same change', () => {
     const mine = structuredClone(SYNTHESIS_CONTENT_V2);
     mine.treatments[0]!.dosage = 'Pareil';

@@ -115,7 +115,12 @@ export const SynthesisContentSchema = z.object({
   screenings: list(ScreeningEntrySchema),
   pointsToWatch: list(WatchEntrySchema),
   narrative: z.optional(trimmed(0, 10000)),
-});
+}).check(
+  z.refine((c) => !(c.allergiesNoneKnown && c.allergies.length > 0), {
+    message: 'Aucune allergie connue, mais des allergies sont listées.',
+    path: ['allergiesNoneKnown'],
+  }),
+);
 export type SynthesisContent = z.infer<typeof SynthesisContentSchema>;
 export type ProblemEntry = z.infer<typeof ProblemEntrySchema>;
 export type AllergyEntry = z.infer<typeof AllergyEntrySchema>;

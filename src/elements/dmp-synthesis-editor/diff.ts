@@ -136,7 +136,16 @@ export function mergeSynthesis(base: SynthesisContent, mine: SynthesisContent, t
     if (sameValue(te, be)) setScalar(content, field, me);
     else conflicts.push({ key: field, field, mine: me, theirs: te });
   }
-  return { content, conflicts };
+  return { content: withConsistentAllergies(content), conflicts };
+}
+
+/**
+ * "No known allergy" from one side and an allergy listed by the other: the allergy is a fact
+ * someone recorded, the statement no longer holds.
+ */
+function withConsistentAllergies(content: SynthesisContent): SynthesisContent {
+  if (content.allergiesNoneKnown && content.allergies.length > 0) content.allergiesNoneKnown = false;
+  return content;
 }
 
 /** The merged content once the user picked a side for each conflict (the server's by default). */
@@ -156,5 +165,5 @@ export function resolveMerge(
       else list.splice(list.findIndex((e) => e.id === conflict.id), 1);
     }
   }
-  return content;
+  return withConsistentAllergies(content);
 }

@@ -31,8 +31,9 @@ function problemOf(issue: ZodIssueLike, value: unknown): FieldProblem {
     case 'invalid_format':
       return issue.format === 'date' ? { code: 'date' } : { code: 'invalid' };
     case 'custom':
-      // The schema's only refinement on entries: the end date must not precede the start.
-      return { code: 'end-before-start' };
+      // The refinement on entries: the end date must not precede the start. The other one, on
+      // the whole content (no known allergy, yet allergies), the editor never lets happen.
+      return issue.path.length > 1 ? { code: 'end-before-start' } : { code: 'invalid' };
     default:
       return { code: 'invalid' };
   }
