@@ -4,6 +4,7 @@ import {
   ADULT_PROFILE,
   ADULT_PROFILE_DOCUMENT_ID,
   PATIENT_ADULT,
+  PATIENT_LARGE,
   PATIENT_MASKED,
   PATIENT_MINOR,
   professionalById,
@@ -124,6 +125,11 @@ describe('dmp-patient-profile', () => {
   beforeEach(async () => {
     await resetBackend();
     await Promise.all(DRAFT_KEYS.map((key) => deleteDraft(key)));
+  });
+
+  it('reads the profile of the 10,000-document dossier: its patient’s notes are not declared information', async () => {
+    const { el } = await mount(PATIENT_LARGE.id, PATIENT_LARGE.identity.ins);
+    expect(root(el).querySelector('.malformed')).to.equal(null);
   });
 
   describe('the patient’s read view', () => {

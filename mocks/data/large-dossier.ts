@@ -105,7 +105,7 @@ const KINDS: readonly Kind[] = [
   { typeCode: '87273-9', weight: 2, authors: [MARTIN, PETIT], title: (r) => `Vaccination contre ${pick(r, VACCINES)}`, size: 12_000 },
   { typeCode: '90767-5', weight: 2, authors: [MARTIN, FAURE], title: (r) => pick(r, SCREENINGS), size: 90_000 },
   { typeCode: '60591-5', weight: 2, authors: [MARTIN], title: () => 'Synthèse médicale du patient', size: 45_000 },
-  { typeCode: 'EXPPAT_2', weight: 3, authors: [HENRI], title: (r) => pick(r, PATIENT_NOTES), size: 8_000 },
+  { typeCode: 'EXPPAT_1', weight: 3, authors: [HENRI], title: (r) => pick(r, PATIENT_NOTES), size: 8_000 },
   {
     typeCode: 'REMB',
     weight: 6,
