@@ -3,6 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import '../src/context/dmp-provider.js';
 import type { DmpProvider } from '../src/context/dmp-provider.element.js';
+import { ContextEvent } from '@lit/context';
+import { actorContext } from '../src/context/contexts.js';
 import { draftKey, readDraft, writeDraft } from '../src/drafts/draft-store.js';
 import { setDmpLocale } from '../src/i18n/localization.js';
 import type { Actor } from '../src/model/actor.js';
@@ -286,6 +288,24 @@ describe('dmp-provider', () => {
         Date.now = realNow;
       }
     });
+  });
+
+  it('takes an equal actor object for the same user: the grant stays, and the elements are not told of a new one', async () => {
+    const { provider } = await mount();
+    const seen: unknown[] = [];
+    const probe = document.createElement('div');
+    provider.append(probe);
+    probe.dispatchEvent(new ContextEvent(actorContext, probe, (actor) => seen.push(actor), true));
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-kept' });
+    provider.actor = { ...provider.actor! };
+    await provider.updateComplete;
+    expect(provider.session.emergencyGrant?.id).to.equal('grant-kept');
+    expect(seen).to.have.length(1);
+    // After a logout, the same user handed over again starts a new session.
+    await provider.logout();
+    provider.actor = { ...provider.actor! };
+    await provider.updateComplete;
+    expect(provider.session.state).to.equal('active');
   });
 
   it('does not carry an emergency grant over to another actor', async () => {

@@ -68,7 +68,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** Timeout of each request, in milliseconds. */
   @property({ attribute: 'request-timeout', type: Number }) requestTimeout = 15_000;
 
-  /** Who acts: a patient, a legal representative, a professional… (the policy's actor union). */
+  /**
+   * Who acts: a patient, a legal representative, a professional… (the policy's actor union). An
+   * equal object handed over again is no change of user; after a logout it starts a new session.
+   */
   @property({ attribute: false }) actor: Actor | undefined;
 
   /**
@@ -140,10 +143,15 @@ export class DmpProvider extends LitElement implements ProviderApi {
     }
     if (changed.has('policy')) this.#policyProvider.setValue(this.policy);
     if (changed.has('actor')) {
-      this.#actorProvider.setValue(this.actor);
-      // A new user starts a new session: another person's emergency grant must not carry over.
-      this.#updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
-      this.#armExpiry();
+      // A host may hand over an equal object at each render (React does): that is no new user,
+      // and the elements keep what they show and what was typed in them.
+      const sameUser = JSON.stringify(changed.get('actor')) === JSON.stringify(this.actor);
+      if (!sameUser) this.#actorProvider.setValue(this.actor);
+      if (!sameUser || this.session.state === 'expired') {
+        // A new user starts a new session: another person's emergency grant must not carry over.
+        this.#updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
+        this.#armExpiry();
+      }
     }
     if (changed.has('secret')) this.#updateSession({ secret: this.secret });
     if (changed.has('sessionTimeout')) this.#armExpiry();

@@ -39,8 +39,9 @@ export const PATIENT_DEPOSIT_CATEGORY: Readonly<Record<string, Category>> = /* @
 });
 
 /**
- * typeCode → category, besides the patient's deposits; wins over the classCode. Biology reports are class 10 (compte rendu)
- * in XDS but their own category for people; prevention documents likewise.
+ * typeCode → category, besides the patient's deposits; wins over the classCode. Biology reports
+ * are class 10 (compte rendu) in XDS but their own category for people; prevention documents
+ * likewise.
  */
 const BY_TYPE_CODE: Readonly<Record<string, Category>> = /* @__PURE__ */ codeTable({
   SYNTH: 'synthesis',

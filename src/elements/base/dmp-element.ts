@@ -168,12 +168,17 @@ export abstract class DmpElement extends LitElement {
     return this.#logoutsSeen !== undefined && this.#logoutsSeen !== this.session?.logouts;
   }
 
+  /** Whether this update brings another user: told apart by who they are, not by the object. */
+  protected otherUser(changed: PropertyValues): boolean {
+    return changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor);
+  }
+
   /**
-   * Whether this update comes after the user changed (another actor, or a logout): what the one
-   * who left had typed goes with them.
+   * Whether this update comes after the user left (another user, or a logout): what the one who
+   * left had typed goes with them.
    */
   protected userLeft(changed: PropertyValues): boolean {
-    return (changed.has('actor') && actorKey(changed.get('actor') as Actor | undefined) !== actorKey(this.actor)) || this.loggedOut();
+    return this.otherUser(changed) || this.loggedOut();
   }
 
   protected override update(changed: PropertyValues): void {

@@ -152,7 +152,7 @@ export class DmpDossierCreate extends DmpElement {
     // The contexts are protected, so PropertyValues<this> does not name them.
     const contexts = changed as PropertyValues;
     // Another user at the keyboard sees nothing of the previous one's patient.
-    if (contexts.get('actor') !== undefined && this.userLeft(contexts)) this.#restart();
+    if (contexts.get('actor') !== undefined && this.otherUser(contexts)) this.#restart();
     if (contexts.has('session') && this.session?.state === 'expired' && this.credentials) this.#finish();
     if (contexts.has('dataChange')) this.#reactToDataChange();
   }

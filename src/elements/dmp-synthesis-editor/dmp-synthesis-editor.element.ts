@@ -477,29 +477,15 @@ export class DmpSynthesisEditor extends DmpElement {
     const shown = () => this.loaded?.key === loaded.key;
     try {
       const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag);
-      const stillShown = shown();
-      if (stillShown) {
+      if (shown()) {
         clearTimeout(this.#draftTimer);
         this.#draftTimer = undefined;
       }
       await deleteDraft(loaded.key).catch(() => undefined);
-      if (stillShown) {
-        this.current = synthesis;
-        this.base = { etag: synthesis.etag, version: synthesis.version, content: synthesis.content };
-        this.#setWork(structuredClone(synthesis.content), false);
-        this.conflict = undefined;
-        this.restoredAt = undefined;
-        this.showAll = false;
-        this.touched = new Set();
-        this.editing = false;
-        this.saved = synthesis;
-      }
+      if (shown()) this.#showSaved(synthesis);
       this.emit('dmp-synthesis-saved', { synthesis });
       this.#ownRevision = (this.dataChange?.revision ?? 0) + 1;
       this.provider?.notifyDataChanged(['synthesis', 'documents', 'history'], loaded.ins);
-      if (!stillShown) return;
-      if (this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
-      void this.#focusLater('.saved');
     } catch (error) {
       // Not shown any more: the edits wait on the device, and the conflict or the error is
       // met when that patient's synthesis is opened again.
@@ -513,6 +499,21 @@ export class DmpSynthesisEditor extends DmpElement {
     } finally {
       this.saving = false;
     }
+  }
+
+  /** The saved version becomes what the editor shows, read-only, with the news said. */
+  #showSaved(synthesis: Synthesis): void {
+    this.current = synthesis;
+    this.base = { etag: synthesis.etag, version: synthesis.version, content: synthesis.content };
+    this.#setWork(structuredClone(synthesis.content), false);
+    this.conflict = undefined;
+    this.restoredAt = undefined;
+    this.showAll = false;
+    this.touched = new Set();
+    this.editing = false;
+    this.saved = synthesis;
+    if (this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
+    void this.#focusLater('.saved');
   }
 
   /** `byUser`: the conflict answers the user's save; one found on load must not take focus from the host page. */
