@@ -74,6 +74,20 @@ function input(el: DmpConsentPanel, selector: string, value: string): void {
   field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
 }
 
+/** Holds the mock backend's answer to `method path` until the returned function is called. */
+function hold(method: 'put' | 'post', path: string): () => void {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  worker.use(
+    http[method](`*/api/dmp/v1/dossiers/:ins/${path}`, async () => {
+      await held;
+      // Nothing returned: the mock backend answers.
+      return undefined;
+    }),
+  );
+  return release;
+}
+
 function record(ins = ADULT) {
   return db.dossiers.get(ins)!;
 }
@@ -442,17 +456,41 @@ describe('dmp-consent-panel', () => {
     });
   });
 
+  describe('typing while a save runs', () => {
+    it('keeps notification preferences typed during the save, still to be saved', async () => {
+      const release = hold('put', 'notification-preferences');
+      const { el } = await mount();
+      input(el, '#notify-email', 'premiere@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => $(el, '#notifications').getAttribute('aria-busy') === 'true', 'the save never started');
+      input(el, '#notify-email', 'seconde@example.org');
+      release();
+      await waitUntil(() => root(el).querySelector('#notifications [role="status"] p'), 'never saved');
+      expect(record().notificationPreferences.email).to.equal('premiere@example.org');
+      expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('seconde@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => record().notificationPreferences.email === 'seconde@example.org', 'the second address was never saved');
+    });
+
+    it('keeps a second representative typed while the first is added', async () => {
+      const release = hold('post', 'representatives');
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      input(el, '#rep-firstName', 'Marc');
+      input(el, '#rep-lastName', 'Moreau');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => $(el, '#representatives').getAttribute('aria-busy') === 'true', 'the write never started');
+      input(el, '#rep-firstName', 'Lucie');
+      input(el, '#rep-lastName', 'Moreau');
+      release();
+      await waitUntil(() => $(el, '#representatives ul').textContent!.includes('Marc Moreau'), 'not added');
+      expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('Lucie');
+      expect($<HTMLInputElement>(el, '#rep-lastName').value).to.equal('Moreau');
+    });
+  });
+
   describe('a change of patient or user during a write', () => {
     it('announces an opposition for the patient it was written for, and tells the next patient nothing', async () => {
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      worker.use(
-        http.put('*/api/dmp/v1/dossiers/:ins/oppositions', async () => {
-          await held;
-          // Nothing returned: the mock backend answers.
-          return undefined;
-        }),
-      );
+      const release = hold('put', 'oppositions');
       const { el, provider } = await mount('rep-moreau-sophie', MINOR);
       const published = oneEvent(provider, 'dmp-data-changed');
       $<HTMLInputElement>(el, '#oppose-breakGlass').click();

@@ -321,13 +321,17 @@ export class DmpConsentPanel extends DmpElement {
       await this.#focusFirstInvalid('notifications');
       return;
     }
+    const sent = this.preferences;
     await this.#write('notifications', async (client, ins, here) => {
       const saved = await client.setNotificationPreferences(ins, parsed.value);
       this.#patchData(ins, { preferences: saved });
       this.#notify(['settings', 'history'], ins);
       if (!here()) return;
-      this.preferences = preferencesDraft(saved);
-      this.preferencesDirty = false;
+      // The fields stay editable during the save: what was typed meanwhile stays, still to save.
+      if (this.preferences === sent) {
+        this.preferences = preferencesDraft(saved);
+        this.preferencesDirty = false;
+      }
       this.#say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.'));
     });
   }
@@ -344,12 +348,13 @@ export class DmpConsentPanel extends DmpElement {
       await this.#focusFirstInvalid('representatives');
       return;
     }
+    const sent = this.representative;
     await this.#write('representatives', async (client, ins, here) => {
       const added = await client.addRepresentative(ins, parsed.value);
       this.#patchData(ins, { representatives: [...(this.data?.representatives ?? []), added] });
       this.#notify(['settings', 'history'], ins);
       if (!here()) return;
-      this.representative = { ...EMPTY_REPRESENTATIVE };
+      if (this.representative === sent) this.representative = { ...EMPTY_REPRESENTATIVE };
       this.#say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`));
     });
   }
