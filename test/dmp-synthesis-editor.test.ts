@@ -729,12 +729,33 @@ describe('dmp-synthesis-editor', () => {
       await waitUntil(() => root(el).querySelector('.save-error'));
       expect($(el, '.save-error').textContent).to.contain('Vous semblez hors ligne');
       expect($(el, '.save-error').getAttribute('role')).to.equal('alert');
+      expect($(el, '.save-error').textContent).to.contain('conservées sur cet appareil');
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne');
       expect((await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne');
       expect(serverVersion()?.version).to.equal(2);
       db.faults.clear();
       $(el, '[data-action="save"]').click();
       await waitUntil(() => serverVersion()?.version === 3);
+    });
+
+    it('says the edits stay in the editor only when the device cannot keep them', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      try {
+        await fill(el, 'treatments:tt-metformine:dosage', 'Sans stockage');
+        db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
+        $(el, '[data-action="save"]').click();
+        await waitUntil(() => root(el).querySelector('.save-error'));
+      } finally {
+        IDBObjectStore.prototype.put = put;
+      }
+      expect($(el, '.save-error').textContent).to.contain('pas sur cet appareil').and.not.contain('conservées sur cet appareil');
+      expect(await readDraft<SynthesisContent>(draftKey('ps-martin', INS))).to.equal(undefined);
+      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Sans stockage');
     });
 
     it('shows a server error on load with a Retry button that works', async () => {

@@ -128,6 +128,8 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private badDates: ReadonlySet<string> = new Set();
   @state() private saving = false;
   @state() private saveError: unknown;
+  /** Whether the edits were last written to this device (IndexedDB), to say where they are kept. */
+  @state() private onDevice = false;
   @state() private saved: Synthesis | undefined;
   @state() private conflict: { server: Synthesis; picks: Record<string, 'mine' | 'theirs'> } | undefined;
   @state() private restoredAt: string | undefined;
@@ -341,6 +343,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const baseContent = draft.baseVersion === this.base.version ? this.base.content : (loaded.draftBase ?? emptySynthesisContent());
     this.base = { etag: draft.baseEtag ?? '', version: draft.baseVersion, content: baseContent };
     this.#setWork(draft.content, false);
+    this.onDevice = true;
     this.editing = true;
     this.restoredAt = draft.savedAt;
     this.emit('dmp-draft-restored', { ins: loaded.ins, savedAt: draft.savedAt, baseVersion: draft.baseVersion });
@@ -381,8 +384,12 @@ export class DmpSynthesisEditor extends DmpElement {
       baseVersion: this.base.version,
       savedAt: new Date().toISOString(),
     };
-    // Without IndexedDB (private browsing on some browsers) the edits live in memory only.
-    await (this.#dirty ? writeDraft(key, draft) : deleteDraft(key)).catch(() => undefined);
+    // Without IndexedDB (private browsing on some browsers) the edits live in memory only, and
+    // a failed save says so rather than promise the device keeps them.
+    this.onDevice = await (this.#dirty ? writeDraft(key, draft) : deleteDraft(key)).then(
+      () => this.#dirty,
+      () => false,
+    );
   }
 
   #announce(text: string): void {
@@ -757,6 +764,7 @@ export class DmpSynthesisEditor extends DmpElement {
       locale: this.locale,
       saving: this.saving,
       saveError: this.saveError,
+      onDevice: this.onDevice,
       dirty: this.#dirty,
       problemCount: this.#problemCount,
       inConflict: this.conflict !== undefined,

@@ -143,6 +143,8 @@ export interface EditView {
   readonly locale: string | undefined;
   readonly saving: boolean;
   readonly saveError: unknown;
+  /** Whether the edits are kept on this device too, or only in the editor. */
+  readonly onDevice: boolean;
   readonly dirty: boolean;
   readonly problemCount: number;
   readonly inConflict: boolean;
@@ -340,7 +342,9 @@ function renderActions(v: EditView): TemplateResult {
     ${v.saveError
       ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">
           ${msg('La version n’est pas enregistrée.')} ${errorText(v.saveError)}
-          ${msg('Vos modifications sont conservées sur cet appareil ; réessayez.')}
+          ${v.onDevice
+            ? msg('Vos modifications sont conservées sur cet appareil ; réessayez.')
+            : msg('Vos modifications restent dans l’éditeur, pas sur cet appareil : réessayez sans fermer la page.')}
         </p>`
       : nothing}
   </div>`;

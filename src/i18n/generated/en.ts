@@ -661,6 +661,7 @@
 'se0b444128a7db00c': `Print`,
 'se0ffb20db49f1ec3': `Close the editor`,
 'se1d4efa7d746fcd6': `Fetched from INSi (RECUP)`,
+'se21373deb5cfc703': `Your changes stay in the editor, not on this device: try again without closing the page.`,
 'se245b33e89551de0': `Changes discarded.`,
 'se2b511126e39a8aa': str`since ${0}`,
 'se2cb02c94dfa75b0': `Access history`,
