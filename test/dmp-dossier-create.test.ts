@@ -1,5 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { HttpResponse, http } from 'msw';
 import { PATIENT_ADULT, PATIENT_BORN_ABROAD, PATIENT_CLOSED, PATIENT_NO_DOSSIER, PATIENT_UNQUALIFIED } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
@@ -450,6 +451,42 @@ describe('dmp-dossier-create', () => {
       expect(q(el, '#phone-error').textContent).to.contain('mobile');
       expect(q(el, '#email-error').textContent).to.contain('e-mail');
       expect(posts()).to.have.length(0);
+    });
+
+    it('shows a gateway’s field refusals under their fields, and the identity’s under the identity', async () => {
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers', () =>
+          HttpResponse.json(
+            {
+              type: 'about:blank',
+              title: 'Requête invalide',
+              status: 400,
+              invalidParams: [
+                { name: 'contact.email', reason: 'domaine non accepté' },
+                { name: 'traits.birthName', reason: 'différent du référentiel INS' },
+              ],
+            },
+            { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      await fill(el, 'email', 'paul.santoni@example.org');
+      await consentAndCreate(el);
+      await until(el, 'certaines informations sont invalides');
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'email', 'the refused field never took focus');
+      expect(q(el, '#email').getAttribute('aria-invalid')).to.equal('true');
+      expect(q(el, '#email-error').textContent).to.contain('Refusé par le DMP : domaine non accepté');
+      expect(q(el, '#email').value).to.equal('paul.santoni@example.org');
+      const alert = q<HTMLElement>(el, '[role="alert"]').textContent!;
+      expect(alert).to.contain('différent du référentiel INS').and.contain('Modifier l’identité');
+      expect(alert).not.to.contain('domaine non accepté');
+      await expect(el).to.be.accessible();
+      press(el, 'Modifier l’identité');
+      await el.updateComplete;
+      expect(q(el, '#birthName').getAttribute('aria-invalid')).to.equal('true');
+      expect(q(el, '#birthName-error').textContent).to.contain('différent du référentiel INS');
     });
 
     it('lets administrative staff create at the caisse', async () => {

@@ -30,6 +30,7 @@ import {
 } from './identity.js';
 import { insStatusLabel, relationshipLabel, requestErrorText, sexLabel } from './messages.js';
 import { formatNir, reformatNirInput } from './nir-format.js';
+import { serverIssues } from './server-issues.js';
 import { consentInformation, credentialsSheet } from './texts.js';
 
 type Step = 'identify' | 'dossier' | 'credentials' | 'done';
@@ -368,6 +369,13 @@ export class DmpDossierCreate extends DmpElement {
       this.#notifyDossierChanged(created.dossier.ins);
     } catch (error) {
       this.createError = error;
+      const { details, identity } = serverIssues(error);
+      // The identity's refusals wait under its fields for "Modifier l’identité".
+      this.identityErrors = identity;
+      if (Object.keys(details).length > 0) {
+        this.detailsErrors = { ...this.detailsErrors, ...details };
+        this.#focusFirstInvalid();
+      }
     } finally {
       this.creating = false;
     }
@@ -782,6 +790,7 @@ export class DmpDossierCreate extends DmpElement {
       ${this.createError
         ? html`<div class="notice notice--error" role="alert">
             <p>${requestErrorText(this.createError)}</p>
+            ${this.#renderIdentityRefusal()}
             <p>
               ${conflict
                 ? msg('Le dossier a peut-être été créé entre-temps : relancez la recherche.')
@@ -804,6 +813,17 @@ export class DmpDossierCreate extends DmpElement {
         <button type="button" ?disabled=${this.creating} @click=${this.#handleCancel}>${msg('Annuler')}</button>
       </div>
     </form>`;
+  }
+
+  /** What the server refused outside this step's fields: the identity, typed one step back, or a field this form lacks. */
+  #renderIdentityRefusal(): unknown {
+    const { identity, elsewhere } = serverIssues(this.createError);
+    if (elsewhere.length === 0) return nothing;
+    return html`<p>${msg('Refusé par le DMP :')}</p>
+      <ul>
+        ${elsewhere.map((message) => html`<li>${message}</li>`)}
+      </ul>
+      ${Object.keys(identity).length > 0 ? html`<p>${msg('Corrigez l’identité du patient avec « Modifier l’identité ».')}</p>` : nothing}`;
   }
 
   #renderCredentials(): TemplateResult {

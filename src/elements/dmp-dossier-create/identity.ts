@@ -39,7 +39,9 @@ export type FieldError =
   | { code: 'mismatch-sex'; digit: string }
   | { code: 'mismatch-year'; digits: string }
   | { code: 'mismatch-month'; digits: string }
-  | { code: 'consent' };
+  | { code: 'consent' }
+  /** Refused by the server, in its own words. */
+  | { code: 'server'; message: string };
 
 export type FieldErrors<F extends string> = Partial<Record<F, FieldError[]>>;
 

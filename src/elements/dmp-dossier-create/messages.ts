@@ -28,6 +28,8 @@ export function fieldErrorText(field: string, error: FieldError): string {
       return nirFailureText(error.reason);
     case 'consent':
       return reasonText('consent-required');
+    case 'server':
+      return msg(str`Refusé par le DMP : ${error.message}`);
     case 'mismatch-sex':
       return error.digit === '1' || error.digit === '7'
         ? msg(str`Le sexe ne correspond pas au NIR, dont le premier chiffre (${error.digit}) désigne un homme.`)
