@@ -669,6 +669,27 @@ describe('dmp-patient-profile', () => {
       expect($(el, '.directives-upload [role="status"]').textContent).to.contain('est déposé');
     });
 
+    it('after the directives were replaced elsewhere, says so, keeps the file and replaces the new one on retry', async () => {
+      const { el } = await mount();
+      const meanwhile = await clientAs('pat-durand-jeanne').addDocument(
+        ADULT,
+        { title: 'Directives anticipées', typeCode: 'EXPPAT_3', serviceStart: '2026-01-10T12:00:00.000Z', replaces: 'doc-durand-directives' },
+        new Blob(['%PDF-1.4 autre onglet'], { type: 'application/pdf' }),
+      );
+      selectFile(el, new File(['%PDF-1.4 directives'], 'directives.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-02-01');
+      $(el, '.directives-upload button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('.directives-upload [role="alert"]'), 'no failure shown');
+      expect($(el, '.directives-upload [role="alert"]').textContent).to.contain('modifiées entre-temps').and.contain('Le fichier choisi est conservé');
+      await waitUntil(() => $(el, '[data-section="directives"] .file').textContent!.includes('10 janvier 2026'), 'the new directives were never shown');
+      expect($<HTMLInputElement>(el, '#directives-file').files?.[0]?.name).to.equal('directives.pdf');
+      const uploaded = oneEvent(el, 'dmp-profile-directives-uploaded');
+      $(el, '.directives-upload button[type="submit"]').click();
+      const { document, replaced } = (await uploaded).detail;
+      expect(replaced?.id).to.equal(meanwhile.id);
+      expect(document.replaces).to.equal(meanwhile.id);
+    });
+
     it('checks the file and the date before sending', async () => {
       const { el } = await mount();
       const before = db.logOf(ADULT).length;

@@ -506,7 +506,12 @@ export class DmpPatientProfile extends DmpElement {
       upload: async ({ file, writtenOn, metadata }, options) => {
         if (!client) return undefined;
         if (!this.emit('dmp-profile-directives-upload-request', { file, writtenOn, replaces }, { cancelable: true })) return undefined;
-        const document = await client.addDocument(ins, metadata, file, options);
+        const document = await client.addDocument(ins, metadata, file, options).catch((error: unknown) => {
+          // Replaced in between (another tab, a representative): learn the new one, so that a
+          // retry replaces it rather than fail on the old one again.
+          if (isDmpError(error) && error.kind === 'conflict') this.revision += 1;
+          throw error;
+        });
         this.emit('dmp-profile-directives-uploaded', { document, replaced: replaces });
         this.provider?.notifyDataChanged(['documents', 'history'], ins);
         return document;
