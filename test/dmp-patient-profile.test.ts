@@ -431,6 +431,35 @@ describe('dmp-patient-profile', () => {
       });
     }
 
+    it('keeps the edits on this device as they are typed, with no save asked, and offers them after the page is closed', async () => {
+      const first = await mount();
+      await startEditing(first.el);
+      type(first.el, '#trusted-relationship', 'Nièce');
+      await waitUntil(async () => (await readDraft<ProfileDraft>(DRAFT_KEYS[0]!))?.content.trustedPerson?.relationship === 'Nièce', 'never kept while typing');
+      type(first.el, '#blood-group', 'O-');
+      // Closing the tab leaves no time for the delay: the page's hiding writes at once.
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await waitUntil(async () => (await readDraft<ProfileDraft>(DRAFT_KEYS[0]!))?.content.bloodGroup === 'O-', 'not kept when the page was hidden');
+      first.provider.remove();
+
+      const { el } = await mount();
+      expect($(el, '.draft-offer').textContent).to.contain('Des modifications non enregistrées');
+      $(el, '.draft-offer button').click();
+      await waitUntil(() => root(el).querySelector('form.profile-form'));
+      expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('O-');
+      expect($<HTMLInputElement>(el, '#trusted-relationship').value).to.equal('Nièce');
+    });
+
+    it('leaves nothing on this device when the edits are undone', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      const before = $<HTMLSelectElement>(el, '#blood-group').value;
+      type(el, '#blood-group', 'O-');
+      await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) !== undefined, 'never kept while typing');
+      type(el, '#blood-group', before);
+      await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the undone edits stayed stored');
+    });
+
     it('offers the kept draft again after a reload, to its author only', async () => {
       const first = await mount();
       await startEditing(first.el);

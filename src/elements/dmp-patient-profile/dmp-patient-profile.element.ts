@@ -5,6 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { isDmpError, type DmpIssue } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
+import { DraftAutosave } from '../../drafts/autosave.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
@@ -139,6 +140,7 @@ export class DmpPatientProfile extends DmpElement {
   });
 
   #saveController: AbortController | undefined;
+  readonly #autosave = new DraftAutosave(this, () => this.#autoKeep());
   readonly #form = new LazyView(this, loadForm);
   /** The draft as it was when editing started, to tell whether anything was changed. */
   #editStart = '';
@@ -277,6 +279,12 @@ export class DmpPatientProfile extends DmpElement {
     }
   }
 
+  /** Keeps the edits on the device as they are typed; edits undone leave nothing there. */
+  async #autoKeep(): Promise<void> {
+    if (this.draft && JSON.stringify(this.draft) === this.#editStart) await deleteDraft(this.#draftStoreKey).catch(() => undefined);
+    else await this.#keepDraft();
+  }
+
   #startEdit(loaded: Readable, draft: ProfileDraft = draftOf(loaded.profile)): void {
     this.draft = draft;
     this.#editLoaded = loaded;
@@ -291,6 +299,7 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #leaveEdit(): void {
+    this.#autosave.cancel();
     this.#saveController?.abort();
     this.#saveController = undefined;
     this.draft = undefined;
@@ -347,6 +356,7 @@ export class DmpPatientProfile extends DmpElement {
       },
       change(next, focus) {
         element.draft = next;
+        element.#autosave.schedule();
         element.statusText = '';
         element.#pendingFocus = focus;
         // Once a save was refused, each change says at once whether the fields are right now.

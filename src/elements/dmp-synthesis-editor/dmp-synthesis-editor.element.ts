@@ -5,6 +5,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { isDmpError, undefinedIfNotFound } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
+import { DraftAutosave } from '../../drafts/autosave.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
@@ -50,7 +51,6 @@ interface Base {
 
 /** A synthesis with no document yet is read under the synthesis category's rules. */
 const NEW_SYNTHESIS_DOCUMENT = nominalDocument('synthesis');
-const DRAFT_DELAY_MS = 500;
 
 function isSynthesis(value: unknown): value is Synthesis {
   return typeof value === 'object' && value !== null && 'content' in value && 'etag' in value && 'version' in value;
@@ -181,7 +181,7 @@ export class DmpSynthesisEditor extends DmpElement {
   /** Whether the editor is open; it opens only for a user the policy lets write the synthesis. */
   @property({ type: Boolean, reflect: true }) editing = false;
 
-  #draftTimer: ReturnType<typeof setTimeout> | undefined;
+  readonly #autosave = new DraftAutosave(this, () => this.#writeDraft());
   #rendering = false;
   #ownRevision: number | undefined;
   #confirmTrigger: HTMLElement | null = null;
@@ -252,10 +252,6 @@ export class DmpSynthesisEditor extends DmpElement {
     return this.check.problems.size + this.badDates.size;
   }
 
-  readonly #handleHidden = () => {
-    if (document.visibilityState === 'hidden') void this.#flushDraft();
-  };
-  readonly #handlePageHide = () => void this.#flushDraft();
   readonly #handleBeforePrint = () => {
     this.printing = true;
   };
@@ -265,19 +261,14 @@ export class DmpSynthesisEditor extends DmpElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#handleHidden);
-    window.addEventListener('pagehide', this.#handlePageHide);
     window.addEventListener('beforeprint', this.#handleBeforePrint);
     window.addEventListener('afterprint', this.#handleAfterPrint);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#handleHidden);
-    window.removeEventListener('pagehide', this.#handlePageHide);
     window.removeEventListener('beforeprint', this.#handleBeforePrint);
     window.removeEventListener('afterprint', this.#handleAfterPrint);
-    void this.#flushDraft();
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -286,7 +277,7 @@ export class DmpSynthesisEditor extends DmpElement {
     // A logout takes the user's edits away with them (DECISIONS.md 10): nothing is written, nothing comes back.
     if (this.loggedOut()) this.#forgetEdits();
     // Pending edits are written under their author and patient before either changes.
-    else if (changed.has('actor') || changed.has('patientIns') || ended) void this.#flushDraft();
+    else if (changed.has('actor') || changed.has('patientIns') || ended) void this.#autosave.flush();
     const change = this.dataChange;
     if (
       changed.has('dataChange') &&
@@ -356,23 +347,18 @@ export class DmpSynthesisEditor extends DmpElement {
     this.#recheck();
     if (!edited) return;
     this.saved = undefined;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = setTimeout(() => void this.#flushDraft(), DRAFT_DELAY_MS);
+    this.#autosave.schedule();
   }
 
   /** Drops the unsaved edits without writing them: the view goes back to the server's version. */
   #forgetEdits(): void {
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+    this.#autosave.cancel();
     this.editing = false;
     if (this.loaded) this.#adopt({ ...this.loaded, draft: undefined, draftBase: undefined });
   }
 
-  /** Writes the pending draft now (or forgets it when the edits were undone). */
-  async #flushDraft(): Promise<void> {
-    if (this.#draftTimer === undefined) return;
-    clearTimeout(this.#draftTimer);
-    this.#draftTimer = undefined;
+  /** Writes the draft (or forgets it when the edits were undone). */
+  async #writeDraft(): Promise<void> {
     // Removed right after a logout, before its update: the edits leave with the user (DECISIONS.md 10).
     if (this.loggedOut()) return;
     const loaded = this.loaded;
@@ -478,15 +464,14 @@ export class DmpSynthesisEditor extends DmpElement {
     if (!loaded || !this.client || this.saving) return;
     this.saving = true;
     this.saveError = undefined;
-    await this.#flushDraft();
+    await this.#autosave.flush();
     // The host may show another patient or author by the time the answer comes: what it says
     // about this save must not land on that one's editor.
     const shown = () => this.loaded?.key === loaded.key;
     try {
       const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag);
       if (shown()) {
-        clearTimeout(this.#draftTimer);
-        this.#draftTimer = undefined;
+        this.#autosave.cancel();
       }
       await deleteDraft(loaded.key).catch(() => undefined);
       if (shown()) this.#showSaved(synthesis);
@@ -576,8 +561,7 @@ export class DmpSynthesisEditor extends DmpElement {
       msg('Abandonner'),
       () => {
         const loaded = this.loaded;
-        clearTimeout(this.#draftTimer);
-        this.#draftTimer = undefined;
+        this.#autosave.cancel();
         if (loaded) void deleteDraft(loaded.key).catch(() => undefined);
         const current = this.current;
         this.base = { etag: current?.etag ?? '', version: current?.version ?? null, content: current?.content ?? emptySynthesisContent() };
