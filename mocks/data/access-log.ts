@@ -74,7 +74,8 @@ const ADULT: Omit<AccessLogEntry, 'id'>[] = [
   line({ at: '2025-06-12T14:20:00.000Z', actor: pro(DR_MARTIN_TRAITANT), action: 'synthesis.write', target: { documentId: 'doc-durand-vsm-v1', title: 'Volet de synthèse médicale' } }),
   line({ at: '2025-11-08T19:45:00.000Z', actor: patient(PATIENT_ADULT), action: 'document.add', target: { documentId: 'doc-durand-directives', title: 'Directives anticipées' } }),
   line({ at: '2026-02-11T16:20:00.000Z', actor: pro(RADIOLOGIST_FAURE), action: 'document.add', target: { documentId: 'doc-durand-irm-genou', title: 'IRM du genou droit' } }),
-  line({ at: '2026-03-01T10:30:00.000Z', actor: pro(DR_MARTIN_TRAITANT), action: 'authorization.manage' }),
+  // Granting an authorization is the patient's act (POLICY.md step 6): she authorizes her physiotherapist.
+  line({ at: '2026-03-01T10:30:00.000Z', actor: patient(PATIENT_ADULT), action: 'authorization.manage' }),
   line({ at: '2026-05-20T09:05:00.000Z', actor: pro(DR_BERNARD_CARDIOLOGUE), action: 'dossier.read' }),
   line({ at: '2026-05-20T09:12:00.000Z', actor: pro(DR_BERNARD_CARDIOLOGUE), action: 'document.add', target: { documentId: 'doc-durand-cr-cardio', title: 'Compte rendu de consultation de cardiologie' } }),
   line({ at: '2026-07-03T01:58:00.000Z', actor: pro(SAMU_REGULATOR_GIRARD), action: 'dossier.read', mode: 'regulation', justification: REGULATION_JUSTIFICATION }),
@@ -87,7 +88,8 @@ const ADULT: Omit<AccessLogEntry, 'id'>[] = [
     mode: 'break-glass',
     justification: BREAK_GLASS_JUSTIFICATION,
   }),
-  line({ at: '2026-08-11T08:40:00.000Z', actor: pro(DR_RENARD_BLOCKED), action: 'dossier.read', outcome: 'denied', reason: 'blocked' }),
+  // The existence test (dossier.read) is open even to a blocked professional; the block stops him at the content.
+  line({ at: '2026-08-11T08:40:00.000Z', actor: pro(DR_RENARD_BLOCKED), action: 'document.list', outcome: 'denied', reason: 'blocked' }),
   line({ at: '2026-08-12T14:02:00.000Z', actor: pro(DR_ROUSSEL_PSYCHIATRE), action: 'document.list', outcome: 'denied', reason: 'not-authorized' }),
   line({ at: '2026-09-18T10:12:00.000Z', actor: pro(DR_MARTIN_TRAITANT), action: 'synthesis.read' }),
   line({ at: '2026-09-18T10:45:00.000Z', actor: pro(DR_MARTIN_TRAITANT), action: 'synthesis.write', target: doc(VSM_V2) }),
@@ -114,9 +116,10 @@ const CLOSED: Omit<AccessLogEntry, 'id'>[] = [
   line({ at: '2025-09-15T10:30:00.000Z', actor: patient(PATIENT_CLOSED), action: 'dossier.close' }),
 ];
 
+// The oppositions stop access to the content: the existence test (dossier.read) would have been allowed.
 const OPPOSED: Omit<AccessLogEntry, 'id'>[] = [
-  line({ at: '2026-01-22T23:48:00.000Z', actor: pro(SAMU_REGULATOR_GIRARD), action: 'dossier.read', mode: 'regulation', justification: 'Appel au 15 pour perte de connaissance sur la voie publique, patient non joignable.', outcome: 'denied', reason: 'patient-opposed' }),
-  line({ at: '2026-01-23T00:35:00.000Z', actor: pro(DR_MOREL_URGENTISTE), action: 'dossier.read', mode: 'break-glass', justification: 'Patient inconscient à son arrivée aux urgences, aucun proche joignable pour les antécédents.', outcome: 'denied', reason: 'patient-opposed' }),
+  line({ at: '2026-01-22T23:48:00.000Z', actor: pro(SAMU_REGULATOR_GIRARD), action: 'synthesis.read', mode: 'regulation', justification: 'Appel au 15 pour perte de connaissance sur la voie publique, patient non joignable.', outcome: 'denied', reason: 'patient-opposed' }),
+  line({ at: '2026-01-23T00:35:00.000Z', actor: pro(DR_MOREL_URGENTISTE), action: 'synthesis.read', mode: 'break-glass', justification: 'Patient inconscient à son arrivée aux urgences, aucun proche joignable pour les antécédents.', outcome: 'denied', reason: 'patient-opposed' }),
   line({ at: '2026-06-05T18:08:00.000Z', actor: pro(PHARMACIST_DUBOIS), action: 'document.list' }),
 ];
 

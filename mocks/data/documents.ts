@@ -124,8 +124,8 @@ const ADULT_DOCUMENTS: DmpDocument[] = [
     title: 'Mammographie de dépistage organisé',
     typeCode: '90767-5',
     author: FAURE,
-    serviceStart: '2025-09-22T08:00:00.000Z',
-    submittedAt: '2025-09-23T10:00:00.000Z',
+    serviceStart: '2025-03-18T08:00:00.000Z',
+    submittedAt: '2025-03-19T10:00:00.000Z',
     size: 256_000,
   }),
   makeDocument({

@@ -72,7 +72,8 @@ export const PATIENT_ADULT = {
       { rpps: PHARMACIST_DUBOIS.rpps, since: '2023-05-10T16:20:00.000Z' },
       { rpps: NURSE_PETIT.rpps, since: '2024-01-15T09:00:00.000Z' },
       { rpps: DR_BERNARD_CARDIOLOGUE.rpps, since: '2024-03-04T14:00:00.000Z' },
-      { rpps: RADIOLOGIST_FAURE.rpps, since: '2026-02-11T08:45:00.000Z' },
+      // Since the screening mammography, before the knee MRI.
+      { rpps: RADIOLOGIST_FAURE.rpps, since: '2025-03-18T07:45:00.000Z' },
       { rpps: PHYSIO_GARCIA.rpps, since: '2026-03-01T10:30:00.000Z' },
     ],
     blocked: [{ rpps: DR_RENARD_BLOCKED.rpps, since: '2025-06-02T18:05:00.000Z' }],
@@ -108,6 +109,7 @@ export const PATIENT_MINOR = {
     createdAt: '2021-09-06T17:40:00.000Z',
     treatingPhysiciansRpps: [DR_LEFEBVRE_TRAITANT.rpps, DR_MARTIN_TRAITANT.rpps],
     authorized: [
+      { rpps: RADIOLOGIST_FAURE.rpps, since: '2025-01-20T10:00:00.000Z' },
       { rpps: DENTIST_NGUYEN.rpps, since: '2024-09-12T15:00:00.000Z' },
       { rpps: MIDWIFE_LEROY.rpps, since: '2026-10-08T14:05:00.000Z' },
     ],
@@ -145,7 +147,10 @@ export const PATIENT_CLOSED = {
     closedAt: '2025-09-15T10:30:00.000Z',
     closeReason: 'Fermeture à la demande du patient : il ne souhaite plus utiliser son dossier médical partagé.',
     treatingPhysiciansRpps: [DR_MARTIN_TRAITANT.rpps],
-    authorized: [{ rpps: PHARMACIST_DUBOIS.rpps, since: '2018-02-20T11:00:00.000Z' }],
+    authorized: [
+      { rpps: PHARMACIST_DUBOIS.rpps, since: '2018-02-20T11:00:00.000Z' },
+      { rpps: BIOLOGIST_MERCIER.rpps, since: '2024-06-17T06:30:00.000Z' },
+    ],
     blocked: [],
     oppositions: NO_OPPOSITION,
     notificationPreferences: {
@@ -251,9 +256,10 @@ export const PATIENT_LARGE = {
     authorized: [
       { rpps: DR_BERNARD_CARDIOLOGUE.rpps, since: '2011-06-01T09:00:00.000Z' },
       { rpps: PHARMACIST_DUBOIS.rpps, since: '2011-06-01T09:00:00.000Z' },
-      { rpps: NURSE_PETIT.rpps, since: '2015-02-10T09:00:00.000Z' },
+      // Every author of the generated documents, whose first ones date from late 2011.
+      { rpps: NURSE_PETIT.rpps, since: '2011-06-01T09:00:00.000Z' },
       { rpps: BIOLOGIST_MERCIER.rpps, since: '2011-06-01T09:00:00.000Z' },
-      { rpps: RADIOLOGIST_FAURE.rpps, since: '2013-04-22T09:00:00.000Z' },
+      { rpps: RADIOLOGIST_FAURE.rpps, since: '2011-06-01T09:00:00.000Z' },
     ],
     blocked: [],
     oppositions: NO_OPPOSITION,

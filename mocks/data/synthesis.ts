@@ -16,8 +16,10 @@ import { DR_MARTIN_TRAITANT, professionalDisplayName } from './professionals.js'
 /*
  * PATIENT_ADULT's VSM, written by Dr Martin. Version 2 differs from version 1 by exactly one
  * entry added (pb-gonarthrose, after the knee MRI), one removed (tt-omeprazole, stopped) and one
- * changed (tt-metformine, dose raised), so the version comparison has one case of each. CIS codes
- * are real BDPM codes; vaccine lot numbers are made up.
+ * changed (tt-metformine, dose raised), so the version comparison has one case of each. The
+ * entries both versions share are therefore dated no later than version 1 (June 2025): a saved
+ * version cannot tell of what happened after it. CIS codes are real BDPM codes; vaccine lot
+ * numbers are made up.
  */
 
 const PROBLEMS_COMMON: ProblemEntry[] = [
@@ -36,7 +38,7 @@ const PROBLEMS_COMMON: ProblemEntry[] = [
     code: { system: 'CIM-10', code: 'E11.9', label: 'Diabète sucré de type 2, sans complication' },
     status: 'active',
     startDate: '2014-10-02',
-    note: 'HbA1c 7,1 % en avril 2026. Objectif ≤ 7 %.',
+    note: 'Objectif HbA1c ≤ 7 %.',
   },
   {
     id: 'pb-hypercholesterolemie',
@@ -215,16 +217,16 @@ const VACCINATIONS: VaccinationEntry[] = [
   { id: 'vac-dtp-2023', vaccine: 'Diphtérie, tétanos, poliomyélite (REVAXIS) — rappel de 65 ans', date: '2023-03-14', lot: 'X2F017', dose: '0,5 mL' },
   { id: 'vac-pneumo-2024', vaccine: 'Pneumocoque (vaccin conjugué 20-valent)', date: '2024-11-05', lot: 'HX9917', dose: '0,5 mL' },
   { id: 'vac-zona-2025', vaccine: 'Zona (vaccin recombinant), 2e dose', date: '2025-04-02', lot: 'AZ41B3', dose: '0,5 mL' },
-  { id: 'vac-grippe-2026', vaccine: 'Grippe saisonnière 2026-2027', date: '2026-10-15', lot: 'W3C741', dose: '0,5 mL' },
+  { id: 'vac-grippe-2024', vaccine: 'Grippe saisonnière 2024-2025', date: '2024-10-22', lot: 'W3C741', dose: '0,5 mL' },
 ];
 
 const SCREENINGS: ScreeningEntry[] = [
   {
     id: 'scr-mammographie',
     label: 'Mammographie de dépistage organisé',
-    date: '2025-09-22',
+    date: '2025-03-18',
     result: 'ACR 1 bilatéral : pas d’anomalie',
-    nextDue: '2027-09-22',
+    nextDue: '2027-03-18',
   },
   {
     id: 'scr-colorectal',
@@ -250,12 +252,12 @@ const POINTS_TO_WATCH: WatchEntry[] = [
   {
     id: 'w-fonction-renale',
     label: 'Surveiller la fonction rénale : DFG 58 mL/min/1,73 m² ; réduire la metformine si le DFG passe sous 45',
-    date: '2026-10-05',
+    date: '2025-05-27',
   },
   {
     id: 'w-chute',
-    label: 'Risque de chute (fracture du poignet en 2017, gonarthrose droite)',
-    date: '2026-03-12',
+    label: 'Risque de chute (fracture du poignet gauche en 2017)',
+    date: '2017-03-06',
   },
   {
     id: 'w-amiante',

@@ -166,7 +166,7 @@ describe('FHIR mapping', () => {
     it('carries the action as C/R/U/D with the policy action as subtype, the mode as purposeOfEvent', () => {
       const { ins, entry } = ACCESS_LOG.find((e) => e.entry.mode === 'break-glass' && e.entry.outcome === 'denied')!;
       const event = toAuditEvent(entry, { ins });
-      expect([event.action, event.subtype[0]!.code, event.outcome, event.outcomeDesc]).to.deep.equal(['R', 'dossier.read', '4', 'patient-opposed']);
+      expect([event.action, event.subtype[0]!.code, event.outcome, event.outcomeDesc]).to.deep.equal(['R', 'synthesis.read', '4', 'patient-opposed']);
       expect(event.purposeOfEvent[0]).to.deep.equal({
         coding: [{ system: 'urn:oid:1.2.250.1.213.1.1.4.248', code: 'BRIS_DE_GLACE' }],
         text: entry.justification,

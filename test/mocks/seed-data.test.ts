@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { AccessLogEntrySchema } from '../../src/model/access-log.js';
-import { ActorSchema } from '../../src/model/actor.js';
+import { ActorSchema, type Actor } from '../../src/model/actor.js';
 import { CATEGORIES } from '../../src/model/category.js';
 import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.js';
 import { DocumentSchema, type DmpDocument } from '../../src/model/document.js';
@@ -10,6 +10,8 @@ import { PatientIdentitySchema, isMinor, type PatientIdentity } from '../../src/
 import { ProfessionalSchema } from '../../src/model/professional.js';
 import { validateRpps } from '../../src/model/rpps.js';
 import { SynthesisContentSchema, SynthesisSchema, type SynthesisContent } from '../../src/model/synthesis.js';
+import { decide } from '../../src/policy/decide.js';
+import type { PolicyDocumentInput, PolicyDossierInput, PolicyRequest } from '../../src/policy/types.js';
 import {
   ACCESS_LOG,
   ACTORS,
@@ -34,7 +36,9 @@ import {
   actorById,
   documentContent,
   generateLargeDossierDocuments,
+  patientByIns,
   professionalByRpps,
+  type SeedPatient,
 } from '../../mocks/data/index.js';
 
 const ALL_IDENTITIES: PatientIdentity[] = [...PATIENTS.map((p) => p.identity), ...IDENTITIES_WITHOUT_DOSSIER];
@@ -68,6 +72,69 @@ function entryIds(content: SynthesisContent): Map<string, string> {
     content.pointsToWatch,
   ];
   return new Map(groups.flat().map((entry) => [entry.id, JSON.stringify(entry)]));
+}
+
+/**
+ * The dossier as the policy saw it at `at`: grants, blocks and representatives recorded later
+ * did not exist yet, and the dossier was closed only after its closing instant.
+ */
+function dossierAt(patient: SeedPatient, at: string): PolicyDossierInput {
+  const d = patient.dossier;
+  if (!d) throw new Error(`${patient.id} has no dossier`);
+  const t = Date.parse(at);
+  const existed = (g: { since: string }) => Date.parse(g.since) <= t;
+  const closed = d.closedAt !== undefined && t > Date.parse(d.closedAt);
+  return {
+    status: t < Date.parse(d.createdAt) ? 'none' : closed ? 'closed' : 'active',
+    patientId: patient.id,
+    patientIsMinor: isMinor(patient.identity.traits.birthDate, at.slice(0, 10)),
+    legalRepresentativeIds: d.legalRepresentatives.filter(existed).map((r) => r.id),
+    treatingPhysiciansRpps: d.treatingPhysiciansRpps,
+    authorizedRpps: d.authorized.filter(existed).map((g) => g.rpps),
+    blockedRpps: d.blocked.filter(existed).map((g) => g.rpps),
+    oppositions: d.oppositions,
+    insStatus: patient.identity.insStatus,
+  };
+}
+
+function policyDocumentOf(doc: DmpDocument): PolicyDocumentInput {
+  return {
+    category: doc.category,
+    typeCode: doc.typeCode,
+    ...(doc.author.rpps !== undefined ? { authorRpps: doc.author.rpps } : {}),
+    masked: doc.masked,
+    invisibleToPatient: doc.invisibleToPatient,
+    invisibleToLegalRepresentatives: doc.invisibleToLegalRepresentatives,
+    submittedAt: doc.submittedAt,
+  };
+}
+
+const FRENCH_MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTH_YEAR = new RegExp(`(?<![\\p{L}])(${FRENCH_MONTHS.join('|')}) ((?:19|20)\\d{2})\\b`, 'giu');
+
+/**
+ * Every date a synthesis content holds, as a prefix of an ISO date at the precision it is given:
+ * the date fields, and the dates free text names ("HbA1c 7,1 % en avril 2026", "dernier en 2024").
+ */
+function datesIn(value: unknown, path = ''): Array<{ path: string; date: string }> {
+  if (Array.isArray(value)) return value.flatMap((item, i) => datesIn(item, `${path}[${i}]`));
+  if (value !== null && typeof value === 'object') {
+    // When the next screening is due is a plan: it is meant to lie ahead of the save.
+    return Object.entries(value).flatMap(([key, item]) => (key === 'nextDue' ? [] : datesIn(item, path ? `${path}.${key}` : key)));
+  }
+  if (typeof value !== 'string') return [];
+  if (/(^|\.)(date|\w+Date)$/.test(path)) return [{ path, date: value }];
+  const dates = [...value.matchAll(/\b\d{4}-\d{2}-\d{2}\b/g)].map((m) => m[0]);
+  for (const [, month = '', year = ''] of value.matchAll(MONTH_YEAR)) {
+    dates.push(`${year}-${String(FRENCH_MONTHS.indexOf(month.toLowerCase()) + 1).padStart(2, '0')}`);
+  }
+  dates.push(...[...value.matchAll(/\b(?:19|20)\d{2}\b/g)].map((m) => m[0]));
+  return dates.map((date) => ({ path, date }));
+}
+
+/** The seeded dossiers with their documents, the generated large one included. */
+function seededDossiers(): Array<[SeedPatient, DmpDocument[]]> {
+  return PATIENTS.map((p) => [p, p === PATIENT_LARGE ? generateLargeDossierDocuments() : (DOCUMENTS[p.identity.ins] ?? [])]);
 }
 
 describe('seed data', () => {
@@ -201,6 +268,34 @@ describe('seed data', () => {
       expect(DOCUMENTS[PATIENT_MINOR.identity.ins]?.some((d) => d.invisibleToLegalRepresentatives)).to.equal(true);
     });
 
+    it('has every document deposited by an author decide lets add it to that dossier at that time', () => {
+      const refused: string[] = [];
+      for (const [patient, docs] of seededDossiers()) {
+        const ins = patient.identity.ins;
+        for (const doc of docs) {
+          // Without an RPPS and not the patient's own, the author is an organisation (Assurance
+          // Maladie, an admissions office), not an actor the policy knows.
+          const actor: Actor | undefined =
+            doc.author.rpps !== undefined
+              ? ACTORS.find((a) => a.kind === 'professional' && a.rpps === doc.author.rpps)
+              : doc.depositedByPatient
+                ? actorById(patient.id)
+                : undefined;
+          if (actor === undefined) {
+            if (doc.author.rpps !== undefined) refused.push(`${doc.id}: unknown author ${doc.author.rpps}`);
+            continue;
+          }
+          // An emergency mode, if the history records one for the deposit, is the one to judge by.
+          const logged = ACCESS_LOG.find((e) => e.ins === ins && e.entry.action === 'document.add' && e.entry.target?.documentId === doc.id)?.entry;
+          const request: PolicyRequest = { mode: logged?.mode ?? 'normal', secret: logged?.secret ?? false, now: doc.submittedAt };
+          if (logged?.justification !== undefined) request.justification = logged.justification;
+          const decision = decide({ actor, action: 'document.add', dossier: dossierAt(patient, doc.submittedAt), document: policyDocumentOf(doc), request });
+          if (!decision.allowed) refused.push(`${doc.id} by ${doc.author.name} on ${doc.submittedAt}: ${decision.reason}`);
+        }
+      }
+      expect(refused).to.deep.equal([]);
+    });
+
     it('gives every document a small file in its own format', () => {
       for (const doc of ALL_SEEDED_DOCUMENTS) {
         const content = documentContent(doc);
@@ -247,6 +342,18 @@ describe('seed data', () => {
       expect([...v2.keys()].filter((id) => v1.has(id) && v1.get(id) !== v2.get(id))).to.deep.equal(['tt-metformine']);
     });
 
+    it('holds in no version a date after the version was saved', () => {
+      const late: string[] = [];
+      for (const [ins, versions] of Object.entries(SYNTHESES)) {
+        for (const v of versions) {
+          for (const { path, date } of datesIn(v.content)) {
+            if (date > v.savedAt.slice(0, date.length)) late.push(`${ins} v${v.version} (saved ${v.savedAt}) ${path}: ${date}`);
+          }
+        }
+      }
+      expect(late).to.deep.equal([]);
+    });
+
     it('codes problems in CIM-10 and treatments by CIS with ATC', () => {
       const { problems, treatments } = SYNTHESIS_V2.content;
       for (const p of problems) expect(p.code?.system, p.id).to.equal('CIM-10');
@@ -267,6 +374,42 @@ describe('seed data', () => {
         if (entry.mode !== 'normal') expect(entry.justification?.trim().length ?? 0, entry.id).to.be.at.least(20);
       }
       expect(new Set(ACCESS_LOG.map((e) => e.entry.id)).size).to.equal(ACCESS_LOG.length);
+    });
+
+    it('records for every line the outcome decide gives that actor, mode and dossier at that time', () => {
+      const contradictions: string[] = [];
+      for (const { ins, entry } of ACCESS_LOG) {
+        const patient = patientByIns(ins);
+        const actor = actorById(entry.actor.id ?? '');
+        if (patient === undefined || actor === undefined) {
+          contradictions.push(`${entry.id}: unknown dossier or actor`);
+          continue;
+        }
+        if (actor.kind === 'professional' && (entry.actor.rpps !== actor.rpps || entry.actor.profession !== actor.profession)) {
+          contradictions.push(`${entry.id}: the line's RPPS or profession is not ${actor.id}'s`);
+        }
+        const targetId = entry.target?.documentId;
+        const doc = targetId === undefined ? undefined : DOCUMENTS[ins]?.find((d) => d.id === targetId);
+        if (targetId !== undefined && doc === undefined) contradictions.push(`${entry.id}: no document ${targetId} in that dossier`);
+        const request: PolicyRequest = { mode: entry.mode, secret: entry.secret, now: entry.at };
+        if (entry.justification !== undefined) request.justification = entry.justification;
+        const decision = decide({
+          actor,
+          action: entry.action,
+          dossier: dossierAt(patient, entry.at),
+          ...(doc ? { document: policyDocumentOf(doc) } : {}),
+          request,
+        });
+        const outcome = decision.allowed ? 'allowed' : 'denied';
+        if (entry.outcome !== outcome || entry.reason !== decision.reason) {
+          contradictions.push(`${entry.id} ${entry.actor.name} ${entry.action} (${entry.mode}): seeded ${entry.outcome}/${entry.reason}, decide ${outcome}/${decision.reason}`);
+        }
+        // The backend logs the mode decide reports whenever it reports one (POLICY.md 7.3).
+        if (decision.mode !== undefined && entry.mode !== decision.mode) {
+          contradictions.push(`${entry.id}: seeded mode ${entry.mode}, decide ${decision.mode}`);
+        }
+      }
+      expect(contradictions).to.deep.equal([]);
     });
 
     it('tells the adult’s story: break-glass, regulation, a block, a refusal', () => {
