@@ -9,6 +9,8 @@ import { SynthesisContentSchema, emptySynthesisContent } from '../../src/model/s
 describe('categoryOf', () => {
   const cases: Array<[string, string, string]> = [
     ['10', '11488-4', 'report'],
+    // LOINC 34104-0 is a hospital consult note, a report: not a biology result.
+    ['10', '34104-0', 'report'],
     ['10', '11502-2', 'biology'],
     ['10', '11369-6', 'prevention'],
     ['11', 'SYNTH', 'synthesis'],
