@@ -1,6 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { http } from 'msw';
+import { HttpResponse, http } from 'msw';
 import {
   DR_MOREL_URGENTISTE,
   DR_RENARD_BLOCKED,
@@ -454,6 +454,16 @@ describe('dmp-consent-panel', () => {
       expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
       expect(record().notificationPreferences.email).to.equal('jeanne.durand@example.org');
     });
+  });
+
+  it('does not say “not saved” when the server accepted a change but answered unreadably', async () => {
+    worker.use(http.put('*/api/dmp/v1/dossiers/:ins/notification-preferences', () => HttpResponse.json({ email: 42 })));
+    const { el } = await mount();
+    input(el, '#notify-email', 'nouvelle@example.org');
+    $(el, '#notifications button[type="submit"]').click();
+    await waitUntil(() => root(el).querySelector('#notifications [role="alert"] p'), 'no failure shown');
+    expect($(el, '#notifications [role="alert"]').textContent).to.contain('a sans doute eu lieu').and.not.contain('n’a pas été enregistrée');
+    expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
   });
 
   describe('typing while a save runs', () => {

@@ -1,6 +1,7 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { HttpResponse, http } from 'msw';
 import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW, actorById } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
@@ -710,6 +711,21 @@ describe('dmp-document-list', () => {
       provider.actor = seededActor('ps-bernard');
       await waitUntil(() => !dialog.open, 'the form stayed open for the next user');
       expect(db.documentsOf(PATIENT_MASKED.identity.ins).some((d) => d.title.startsWith('Tapé'))).to.equal(false);
+    });
+
+    it('does not say “not added” when the server accepted the upload but answered unreadably', async () => {
+      worker.use(http.post('*/api/dmp/v1/dossiers/:ins/documents', () => HttpResponse.json({ id: 42 }, { status: 201 })));
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Carnet de suivi');
+      select(el, '#add-typeCode', 'EXPPAT_1');
+      type(el, '#add-date', '2026-10-02');
+      pickFile(el, pdf('carnet.pdf'));
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('[role="alert"]'), 'no upload error');
+      const alert = dialog.querySelector('[role="alert"]')!.textContent!;
+      expect(alert).to.contain('a sans doute eu lieu').and.contain('Vérifiez-le avant de réessayer').and.not.contain('n’a pas été ajouté');
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');
     });
 
     it('keeps what was typed when the upload fails', async () => {

@@ -1,5 +1,6 @@
 import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { HttpResponse, http } from 'msw';
 import { DR_MARTIN_TRAITANT } from '../mocks/data/professionals.js';
 import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR } from '../mocks/data/patients.js';
 import { SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2 } from '../mocks/data/synthesis.js';
@@ -13,7 +14,7 @@ import { validateContent } from '../src/elements/dmp-synthesis-editor/schema-che
 import { HttpDmpClient } from '../src/client/http-client.js';
 import { reasonText } from '../src/i18n/labels.js';
 import { emptySynthesisContent, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
-import { answersTo, db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+import { answersTo, db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
 
 const INS = PATIENT_ADULT.identity.ins;
 const XSS = '<img src=x onerror=alert(1)>';
@@ -718,6 +719,17 @@ describe('dmp-synthesis-editor', () => {
       el.patientIns = INS;
       await waitUntil(() => root(el).querySelector('[data-key="treatments:tt-metformine:dosage"]'), 'the draft was never restored');
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne pour A');
+    });
+
+    it('does not say “not saved” when the server accepted the version but answered unreadably', async () => {
+      worker.use(http.put('*/api/dmp/v1/dossiers/:ins/synthesis', () => HttpResponse.json({ version: 'trois' })));
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Réponse illisible');
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => root(el).querySelector('.save-error'));
+      expect($(el, '.save-error').textContent).to.contain('a sans doute eu lieu').and.not.contain('n’est pas enregistrée');
+      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Réponse illisible');
     });
 
     it('keeps the edits when the network fails during the save, and saves on retry', async () => {

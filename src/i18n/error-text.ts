@@ -35,3 +35,14 @@ export function errorText(error: unknown): string {
 export function isRetryable(error: unknown): boolean {
   return !(isDmpError(error) && (error.kind === 'forbidden' || error.kind === 'invalid-request'));
 }
+
+/**
+ * A failed write in words: `notDone()`, unless the server accepted it and only its
+ * answer was unreadable (a 2xx failing its schema). Then the write may well be done, and saying
+ * "not saved" would invite a retry that does it twice.
+ */
+export function writeFailureText(error: unknown, notDone: () => string): string {
+  return isDmpError(error) && error.kind === 'invalid-response'
+    ? msg('Le serveur a accepté la demande, mais sa réponse est illisible : l’enregistrement a sans doute eu lieu. Vérifiez-le avant de réessayer.')
+    : notDone();
+}

@@ -7,7 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import type { DmpClient } from '../../client/types.js';
 import { changesAccess, type DataTopic } from '../../context/contexts.js';
-import { errorText, isRetryable } from '../../i18n/error-text.js';
+import { errorText, isRetryable, writeFailureText } from '../../i18n/error-text.js';
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Authorization } from '../../model/authorization.js';
@@ -232,7 +232,7 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   #notSaved(error: unknown): string {
-    return msg(str`La modification n’a pas été enregistrée : ${errorText(error)}`);
+    return writeFailureText(error, () => msg(str`La modification n’a pas été enregistrée : ${errorText(error)}`));
   }
 
   // --- Confirmation dialog -------------------------------------------------------------------

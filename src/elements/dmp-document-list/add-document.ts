@@ -5,7 +5,7 @@ import { formatBytes, formatNumber } from '../../i18n/format.js';
 import { categoryLabel } from '../../i18n/labels.js';
 import type { Category } from '../../model/category.js';
 import { MAX_DOCUMENT_BYTES, NewDocumentSchema, type DmpDocument, type NewDocument } from '../../model/document.js';
-import { errorText } from '../../i18n/error-text.js';
+import { errorText, writeFailureText } from '../../i18n/error-text.js';
 
 /** What the form accepts: PDF, JPEG, PNG and CDA XML (browsers name XML either way). */
 const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
@@ -112,7 +112,7 @@ export class AddDocumentForm implements ReactiveController {
       });
     } catch (error) {
       if (!controller.signal.aborted) {
-        this.#submitError = msg(str`Le document n’a pas été ajouté : ${errorText(error)}`);
+        this.#submitError = writeFailureText(error, () => msg(str`Le document n’a pas été ajouté : ${errorText(error)}`));
       }
       return undefined;
     } finally {

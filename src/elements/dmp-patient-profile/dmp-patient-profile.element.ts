@@ -30,6 +30,7 @@ import type { ProfileFormHost } from './form.js';
 import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
 import { listPatientDocuments, loadChecks, readProfile } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
+import { writeFailureText } from '../../i18n/error-text.js';
 import { errorText } from './texts.js';
 
 const DRAFT_KIND = 'profile';
@@ -646,7 +647,7 @@ export class DmpPatientProfile extends DmpElement {
     const conflict = isDmpError(error) && error.kind === 'conflict';
     const newer = conflict && loaded.document && loaded.document.id !== this.editBase?.id ? loaded.document : undefined;
     return html`<div class="notice notice--error save-error" role="alert">
-      <strong>${msg(str`Vos informations n’ont pas été enregistrées : ${errorText(error)}`)}</strong>
+      <strong>${writeFailureText(error, () => msg(str`Vos informations n’ont pas été enregistrées : ${errorText(error)}`))}</strong>
       <p>
         ${this.draftKept === 'device'
           ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.')

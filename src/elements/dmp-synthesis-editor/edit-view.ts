@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { errorText } from '../../i18n/error-text.js';
+import { errorText, writeFailureText } from '../../i18n/error-text.js';
 import type { SynthesisContent } from '../../model/synthesis.js';
 import { SYNTHESIS_GROUPS } from '../../model/synthesis-shape.js';
 import type { CodeOption } from './codes/index.js';
@@ -341,7 +341,7 @@ function renderActions(v: EditView): TemplateResult {
     <span class="summary" aria-live="polite">${invalid ? v.problemSummary() : nothing}</span>
     ${v.saveError
       ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">
-          ${msg('La version n’est pas enregistrée.')} ${errorText(v.saveError)}
+          ${writeFailureText(v.saveError, () => `${msg('La version n’est pas enregistrée.')} ${errorText(v.saveError)}`)}
           ${v.onDevice
             ? msg('Vos modifications sont conservées sur cet appareil ; réessayez.')
             : msg('Vos modifications restent dans l’éditeur, pas sur cet appareil : réessayez sans fermer la page.')}

@@ -460,6 +460,7 @@
 's99e65be6e4b4ea48': `No treatment recorded.`,
 's9b697c3b93a7b9bc': `This DMP is closed: its content is no longer accessible.`,
 's9be7533e3696a277': `No medical summary has been written yet.`,
+'s9d4c8a5790cd5783': `The server accepted the request, but its answer cannot be read: the change was most likely saved. Check before trying again.`,
 's9d719a5c58823157': `In France, everyone is presumed to be a donor. For a refusal to be binding, one must also register on the national refusal register of the Agence de la biomédecine.`,
 's9d7b5b4354718c73': `ICD-10 code (CIM-10)`,
 's9de5488a46325012': `Profession or role`,
