@@ -188,6 +188,14 @@ export class MockDb {
     return this.actors.find((a) => a.id === id || (a.kind === 'professional' && a.rpps === id));
   }
 
+  /**
+   * The patient account an INS belongs to: its dossier's patient, or else the account a creation
+   * opens for them (seeded patients all have a dossier; no one else is known by their INS).
+   */
+  patientIdOf(ins: string): string {
+    return this.dossiers.get(ins)?.patientId ?? `patient-${ins}`;
+  }
+
   /** The dossier as `decide` reads it, in full (the server's own view). */
   policyDossier(ins: string): PolicyDossier {
     const d = this.dossiers.get(ins);

@@ -1,7 +1,7 @@
 import type { Actor } from '../../src/model/actor.js';
 import {
   DossierCloseSchema,
-  DossierCreateSchema,
+  DossierCreateBodySchema,
   DossierReactivateSchema,
   type DossierInfo,
   type PolicyDossier,
@@ -90,7 +90,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     if (previous.fingerprint !== fingerprint(raw)) return problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.');
     return json(previous.body, { status: previous.status });
   }
-  const body = await readBody(request, DossierCreateSchema);
+  const body = await readBody(request, DossierCreateBodySchema);
   if (!body.ok) return body.response;
   const input = body.value;
   const today = db.now().toISOString().slice(0, 10);
@@ -108,8 +108,10 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   }
   const ctx = new RequestContext(actor, input.ins, request);
   const existing = db.policyDossier(input.ins);
-  // A dossier not created yet is judged on the identity being submitted.
-  const judged = existing.status === 'none' ? { ...existing, patientIsMinor: minor, insStatus: input.insStatus } : existing;
+  const patientId = db.patientIdOf(input.ins);
+  // A dossier not created yet is judged on the identity being submitted, and as its person's: the
+  // patient's side opens no one else's.
+  const judged = existing.status === 'none' ? { ...existing, patientId, patientIsMinor: minor, insStatus: input.insStatus } : existing;
   const decision = ctx.decide('dossier.create', undefined, { channel: input.channel, consent: input.consent }, judged);
   if (decision.reason === 'dossier-exists') {
     ctx.finish('dossier.create', decision);
@@ -117,8 +119,6 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   }
   if (!decision.allowed) return ctx.deny('dossier.create', decision);
   const now = ctx.now;
-  // A patient opening their own dossier online is its patient; otherwise a new patient account.
-  const patientId = actor.kind === 'patient' ? actor.id : `patient-${input.ins}`;
   db.dossiers.set(input.ins, {
     patientId,
     identity: { ins: input.ins, insStatus: input.insStatus, traits: input.traits },

@@ -86,18 +86,24 @@ export type Credentials = z.infer<typeof CredentialsSchema>;
 export const CreationChannelSchema = z.enum(['online', 'professional', 'caisse']);
 export type CreationChannel = z.infer<typeof CreationChannelSchema>;
 
-/** `POST /dossiers` body. */
-export const DossierCreateSchema = z.object({
+/**
+ * `POST /dossiers` body as the server reads it. A consent that is not given is well-formed: the
+ * policy refuses it with its own reason (`consent-required`, a 403), not as a malformed body.
+ */
+export const DossierCreateBodySchema = z.object({
   ins: NirSchema,
   insStatus: InsStatusSchema,
   traits: PatientTraitsSchema,
   channel: CreationChannelSchema,
   /** The patient's consent, collected explicitly; nothing is created without it. */
-  consent: z.literal(true),
+  consent: z.boolean(),
   legalRepresentative: z.optional(NewLegalRepresentativeSchema),
   oppositions: z.optional(OppositionsSchema),
   contact: z.optional(ContactSchema),
 });
+
+/** A creation as a caller builds it: only with the patient's consent. */
+export const DossierCreateSchema = z.extend(DossierCreateBodySchema, { consent: z.literal(true) });
 export type DossierCreate = z.infer<typeof DossierCreateSchema>;
 
 export const DossierCreatedSchema = z.object({

@@ -12,7 +12,7 @@ import {
 } from './document.js';
 import {
   DossierCloseSchema,
-  DossierCreateSchema,
+  DossierCreateBodySchema,
   DossierReactivateSchema,
   DossierCreatedSchema,
   DossierInfoSchema,
@@ -65,7 +65,7 @@ const NotificationListSchema = z.object({ items: z.array(NotificationSchema) });
  */
 export const ROUTES = {
   getDossier: { method: 'GET', action: 'dossier.read', path: '/dossiers/:ins', summary: 'Existence test, status and the caller’s access conditions (TD0.2)', response: DossierInfoSchema },
-  createDossier: { method: 'POST', created: true, action: 'dossier.create', path: '/dossiers', summary: 'Create a dossier with the patient’s consent', body: DossierCreateSchema, response: DossierCreatedSchema, idempotencyKey: true },
+  createDossier: { method: 'POST', created: true, action: 'dossier.create', path: '/dossiers', summary: 'Create a dossier with the patient’s consent', body: DossierCreateBodySchema, response: DossierCreatedSchema, idempotencyKey: true },
   closeDossier: { method: 'POST', action: 'dossier.close', path: '/dossiers/:ins/close', summary: 'Close the dossier (kept 10 years, can be reactivated)', body: DossierCloseSchema, response: DossierInfoSchema },
   reactivateDossier: { method: 'POST', action: 'dossier.reactivate', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: DossierReactivateSchema, response: DossierInfoSchema },
   listDocuments: { method: 'GET', action: 'document.list', path: '/dossiers/:ins/documents', summary: 'Search the documents the caller may see (TD3.1)', query: DocumentQuerySchema, response: DocumentListSchema },

@@ -270,8 +270,10 @@ function evaluate(input: unknown): Decision {
   // 2. Never-actors [seed].
   if (actor.kind === 'occupational-physician' || actor.kind === 'insurer') return deny('never-authorized-actor');
 
-  // 3. Linkage: on `none` there is nothing to link to; step 4 answers.
-  if (action !== 'dossier.create' && dossier.status !== 'none') {
+  // 3. Linkage. Creating an existing dossier is answered by step 4; on `none` there is nothing to
+  // link to, except that a creation is its person's (or their representatives') when the backend
+  // names them in `patientId`: no one opens a DMP in someone else's name and becomes its patient.
+  if (dossier.status !== 'none' ? action !== 'dossier.create' : action === 'dossier.create' && dossier.patientId !== undefined) {
     if (actor.kind === 'patient' && actor.id !== dossier.patientId) return deny('not-own-dossier');
     if (actor.kind === 'legal-representative' && !(dossier.legalRepresentativeIds?.includes(actor.id) ?? false)) {
       return deny('not-legal-representative');

@@ -95,7 +95,10 @@ export type CreationChannel = 'online' | 'professional' | 'caisse';
 
 export type PolicyDossierInput = {
   status: DossierStatus;
-  /** Required unless `status` is `none`. */
+  /**
+   * Required unless `status` is `none`. On `none`, the person whose INS it is, when the backend
+   * knows them: the patient's side may then create only that person's dossier (step 3).
+   */
   patientId?: string;
   patientIsMinor: boolean;
   legalRepresentativeIds?: string[];

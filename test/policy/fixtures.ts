@@ -59,6 +59,8 @@ export const DOSSIER: PolicyDossierInput = {
 };
 export const CLOSED: Partial<PolicyDossierInput> = { status: 'closed' };
 export const NONE: Partial<PolicyDossierInput> = { status: 'none', patientId: undefined };
+/** No dossier yet for an INS the backend knows to be PATIENT's (REPRESENTATIVE represents them). */
+export const NONE_OF_PATIENT: Partial<PolicyDossierInput> = { status: 'none', patientId: PATIENT.id };
 export const MINOR: Partial<PolicyDossierInput> = { patientIsMinor: true };
 export const BREAK_GLASS_OPPOSED: Partial<PolicyDossierInput> = { oppositions: { breakGlass: true, regulation: false } };
 export const REGULATION_OPPOSED: Partial<PolicyDossierInput> = { oppositions: { breakGlass: false, regulation: true } };
