@@ -1,25 +1,29 @@
+import * as z from '../../src/zod.js';
+
 /**
  * Faults the mock injects, for tests and stories: latency, HTTP errors, malformed bodies,
  * network failures. Each fault matches a method and a path pattern and may be limited in count.
+ * Parsed like any API body when it comes over HTTP (`POST /__mock/faults`).
  */
-export interface FaultSpec {
+export const FaultSpecSchema = z.object({
   /** HTTP method to match; any when absent. */
-  method?: string;
+  method: z.optional(z.string()),
   /** A substring or a RegExp source matched against the path after the API prefix. */
-  path?: string;
+  path: z.optional(z.string()),
   /** Delay before answering (or before the real handler runs when nothing else is set). */
-  latencyMs?: number;
-  /** Answer with this status and a problem+json body. */
-  status?: number;
+  latencyMs: z.optional(z.number().check(z.nonnegative())),
+  /** Answer with this error status and a problem+json body. */
+  status: z.optional(z.int().check(z.gte(400), z.lte(599))),
   /** Seconds, sent as `Retry-After` with a 429 or 503. */
-  retryAfter?: number;
+  retryAfter: z.optional(z.number().check(z.nonnegative())),
   /** `truncated`: cut JSON; `schema`: valid JSON that fails the schema; `html`: an HTML error page. */
-  malformed?: 'truncated' | 'schema' | 'html';
+  malformed: z.optional(z.enum(['truncated', 'schema', 'html'])),
   /** Drop the connection (fetch rejects). */
-  network?: boolean;
+  network: z.optional(z.boolean()),
   /** How many matching requests it applies to; forever when absent. */
-  times?: number;
-}
+  times: z.optional(z.int().check(z.positive())),
+});
+export type FaultSpec = z.infer<typeof FaultSpecSchema>;
 
 export class FaultRegistry {
   private faults: Array<FaultSpec & { remaining: number }> = [];

@@ -25,7 +25,7 @@ import { isSecretConnection } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
-import { revealsHidden } from '../privacy.js';
+import { hiddenFromReader, type HistoryLine } from '../handlers/hiding.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
 /*
@@ -133,9 +133,19 @@ function outcome(status: number, diagnostics: string, reason?: string): Response
   return fhir({ resourceType: 'OperationOutcome', issue: [issue] }, status);
 }
 
-/** An AuditEvent's outcome as the access log reads it (src/fhir/audit.ts writes it so). */
-function auditOutcome(event: { outcome?: string; outcomeDesc?: string }): { outcome: string; reason?: string | undefined } {
-  return { outcome: event.outcome === '0' ? 'allowed' : 'denied', reason: event.outcomeDesc };
+/**
+ * What the history filter reads of a stored AuditEvent, as src/fhir/audit.ts writes it: read off
+ * the stored fields, so that a foreign event is passed on for the client to judge.
+ */
+function historyLineOf(event: Stored): HistoryLine {
+  const audit = event as { outcome?: string; outcomeDesc?: string; entity?: Array<{ type?: { code?: string }; what?: { reference?: string } }> };
+  const documentId = idOfReference(audit.entity?.find((e) => e.type?.code === '2')?.what?.reference, 'DocumentReference');
+  return {
+    outcome: audit.outcome === '0' ? 'allowed' : 'denied',
+    reason: audit.outcomeDesc,
+    secret: (event.meta?.tag ?? []).some((t) => t.code === 'secret'),
+    ...(documentId ? { target: { documentId } } : {}),
+  };
 }
 
 /** A policy refusal: 404 for a missing dossier, 400 for a malformed request, 403 otherwise. */
@@ -510,6 +520,12 @@ export class FhirGateway {
     return fhir(bundle);
   }
 
+  /** Every document of the dossier, deleted ones included, by id. */
+  async #documentsOf(view: DossierView): Promise<Map<string, DmpDocument>> {
+    const all = await this.#searchAll('DocumentReference', [['patient', `Patient/${view.patient?.id ?? 'none'}`]]);
+    return new Map(all.map((resource) => [resource.id, documentOf(resource)]));
+  }
+
   /** `_revinclude=DocumentReference:relatesto`: the documents that replace these, if the caller may see them. */
   async #replacing(ex: Exchange, page: Stored[]): Promise<Stored[]> {
     if (page.length === 0) return [];
@@ -540,21 +556,17 @@ export class FhirGateway {
     return fhir(await this.#page(ex, 'RelatedPerson', params, found));
   }
 
-  /**
-   * The access history; a legal representative does not see what a connexion secrète did, nor
-   * does the patient's side see the refusals that hid something from it.
-   */
+  /** The access history, without what the JSON mock keeps from the same reader (`hiddenFromReader`). */
   async #searchHistory(ex: Exchange, params: URLSearchParams): Promise<Response> {
-    await this.#searchDossier(ex, params);
+    const view = await this.#searchDossier(ex, params);
     const decision = ex.decide('history.read');
     if (!decision.allowed) return this.#deny(ex, 'history.read', decision);
-    const hideSecret = ex.actor.kind === 'legal-representative';
-    const found = (await this.#searchAll('AuditEvent', params)).filter(
-      (event) =>
-        !(hideSecret && (event.meta?.tag ?? []).some((t) => t.code === 'secret')) &&
-        // Read off the stored fields: a foreign event is passed on for the client to judge.
-        !revealsHidden(auditOutcome(event as { outcome?: string; outcomeDesc?: string }), ex.actor),
-    );
+    const documents = await this.#documentsOf(view);
+    const readDecision = (documentId: string) => {
+      const doc = documents.get(documentId);
+      return doc === undefined ? undefined : ex.decide('document.read', policyDocumentOf(doc));
+    };
+    const found = (await this.#searchAll('AuditEvent', params)).filter((event) => !hiddenFromReader(historyLineOf(event), ex.actor, readDecision));
     const bundle = await this.#page(ex, 'AuditEvent', params, found);
     // Logged after the search: reading the history is in the history, from the next read on.
     await this.#log(ex, 'history.read', decision);

@@ -11,9 +11,10 @@ import {
   keywordMatcher,
   policyDocumentOf,
   type DmpDocument,
+  type DocumentPatch,
   type DocumentQuery,
 } from '../../src/model/document.js';
-import type { Action, Decision } from '../../src/policy/types.js';
+import type { Action, Decision, PolicyDocumentInput } from '../../src/policy/types.js';
 import { db } from '../db/store.js';
 import { invalidParams, json, problem } from './http.js';
 import type { RequestContext } from './request-context.js';
@@ -21,14 +22,14 @@ import { readBody, readQuery, type Resolver } from './route.js';
 
 const DEFAULT_LIMIT = 50;
 
-function matchesQuery(doc: DmpDocument, q: DocumentQuery, matches: ((doc: DmpDocument) => boolean) | undefined): boolean {
+/** Whether a document fits the search's filters; the keyword apart (see `listDocuments`). */
+function matchesFilters(doc: DmpDocument, q: DocumentQuery): boolean {
   if (q.category && doc.category !== q.category) return false;
   if (q.authorProfession && doc.author.profession !== q.authorProfession) return false;
   const day = doc.serviceStart.slice(0, 10);
   if (q.from && day < q.from) return false;
   if (q.to && day > q.to) return false;
   if (q.status === 'current' && doc.status !== 'current') return false;
-  if (matches && !matches(doc)) return false;
   return true;
 }
 
@@ -66,13 +67,16 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
   const visible: Array<{ doc: DmpDocument; key: SortKey }> = [];
   const matches = keywordMatcher(q.q);
   for (const doc of db.documentsOf(ctx.ins)) {
-    if (doc.status === 'deleted') continue;
+    // Hidden counts are those of the documents this search would have shown, keyword aside: a
+    // count that moved with the words typed would let a professional probe the title, author and
+    // organisation of a document hidden from them, which is what masking keeps from them.
+    if (doc.status === 'deleted' || !matchesFilters(doc, q)) continue;
     const decision = ctx.decide('document.read', policyDocumentOf(doc));
     if (!decision.allowed) {
       hidden[decision.reason] = (hidden[decision.reason] ?? 0) + 1;
       continue;
     }
-    if (matchesQuery(doc, q, matches)) visible.push({ doc, key: sortKey(doc, sort) });
+    if (!matches || matches(doc)) visible.push({ doc, key: sortKey(doc, sort) });
   }
   const direction = sort.endsWith('desc') ? -1 : 1;
   visible.sort((a, b) => direction * compareKeys(a.key, b.key));
@@ -123,18 +127,30 @@ export const latestDocuments: Resolver = ({ actor, ctx }) => {
   });
 };
 
-/** Finds a live document and checks `action` on it; a response when either fails. */
-function guardedDocument(ctx: RequestContext, id: string, action: Action): { doc: DmpDocument; decision: Decision } | Response {
+/**
+ * Stands for the document asked for when the dossier's documents are closed to the caller: that
+ * refusal comes from POLICY.md's steps 1–7, which never look at a document, so the action judged
+ * on this one gives the reason those steps order first (a patient-side action is `patient-only`
+ * before any `not-authorized`) and tells nothing of the id asked for.
+ */
+const ANY_DOCUMENT: PolicyDocumentInput = { category: 'report', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false };
+
+/**
+ * Finds a live document and checks `judged` on it; a response when the dossier, the document or
+ * that check fails. The dossier's refusal and a missing document are logged under `action`, the
+ * one the request asks for.
+ */
+function guardedDocument(ctx: RequestContext, id: string, action: Action, judged: Action = action): { doc: DmpDocument; decision: Decision } | Response {
   const gate = ctx.decide('document.list');
-  if (!gate.allowed) return ctx.deny(action, gate, { documentId: id });
+  if (!gate.allowed) return ctx.deny(action, ctx.decide(action, ANY_DOCUMENT), { documentId: id });
   const doc = db.findDocument(ctx.ins, id);
   if (!doc || doc.status === 'deleted') {
     ctx.finish(action, { ...gate, allowed: false, reason: 'invalid-request' }, { documentId: id });
     return problem(404, 'Document introuvable.');
   }
-  const decision = ctx.decide(action, policyDocumentOf(doc));
+  const decision = ctx.decide(judged, policyDocumentOf(doc));
   if (!decision.allowed) {
-    return ctx.deny(action, decision, { documentId: id });
+    return ctx.deny(judged, decision, { documentId: id });
   }
   return { doc, decision };
 }
@@ -154,34 +170,41 @@ export const getDocumentContent: Resolver = ({ params, ctx }) => {
   return new Response(content.body, { status: 200, headers: { 'Content-Type': content.mimeType } });
 };
 
-/** The PATCH fields → the policy action each one needs. */
-function patchActions(patch: { masked?: boolean | undefined; invisibleToPatient?: boolean | undefined; invisibleToLegalRepresentatives?: boolean | undefined; status?: 'archived' | undefined }, doc: DmpDocument): Action[] {
+/**
+ * The policy action each field of a PATCH asks for, as asked: masking an already masked document
+ * is still the patient's act to judge and to log. Never empty: the schema refuses an empty patch.
+ */
+function patchActions(patch: DocumentPatch): [Action, ...Action[]] {
   const actions: Action[] = [];
-  if (patch.masked !== undefined && patch.masked !== doc.masked) actions.push(patch.masked ? 'document.mask' : 'document.unmask');
+  if (patch.masked !== undefined) actions.push(patch.masked ? 'document.mask' : 'document.unmask');
   if (patch.invisibleToPatient !== undefined || patch.invisibleToLegalRepresentatives !== undefined) actions.push('document.set-visibility');
   if (patch.status === 'archived') actions.push('document.archive');
-  return actions;
+  return actions as [Action, ...Action[]];
 }
 
 export const updateDocument: Resolver = async ({ request, params, ctx }) => {
   const body = await readBody(request, DocumentPatchSchema);
   if (!body.ok) return body.response;
   const patch = body.value;
-  const read = guardedDocument(ctx, params.id ?? '', 'document.read');
+  const actions = patchActions(patch);
+  // Masking is not judged on the document (POLICY.md step 8): reading it is, so that no one acts
+  // on a document hidden from them.
+  const read = guardedDocument(ctx, params.id ?? '', actions[0], 'document.read');
   if (read instanceof Response) return read;
   const { doc } = read;
-  const actions = patchActions(patch, doc);
-  const action = actions[0] ?? 'document.read';
-  for (const a of actions) {
-    const decision = ctx.decide(a, policyDocumentOf(doc));
-    if (!decision.allowed) return ctx.deny(a, decision, { documentId: doc.id, title: doc.title });
+  const target = { documentId: doc.id, title: doc.title };
+  const done: Array<{ action: Action; decision: Decision }> = [];
+  for (const action of actions) {
+    const decision = ctx.decide(action, policyDocumentOf(doc));
+    if (!decision.allowed) return ctx.deny(action, decision, target);
+    done.push({ action, decision });
   }
   if (patch.masked !== undefined) doc.masked = patch.masked;
   if (patch.invisibleToPatient !== undefined) doc.invisibleToPatient = patch.invisibleToPatient;
   if (patch.invisibleToLegalRepresentatives !== undefined) doc.invisibleToLegalRepresentatives = patch.invisibleToLegalRepresentatives;
   if (patch.status) doc.status = patch.status;
   doc.confidentiality = confidentialityOf(doc);
-  ctx.finish(action, ctx.decide(action, policyDocumentOf(doc)), { documentId: doc.id, title: doc.title });
+  ctx.finishEach(done, target);
   return json(doc);
 };
 

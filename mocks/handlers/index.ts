@@ -1,11 +1,11 @@
 import { http } from 'msw';
 import { API_PREFIX, ROUTES, type RouteName } from '../../src/model/routes.js';
 import { db } from '../db/store.js';
-import type { FaultSpec } from '../db/faults.js';
+import { FaultSpecSchema } from '../db/faults.js';
 import * as dossiers from './dossiers.js';
 import * as documents from './documents.js';
 import { json } from './http.js';
-import { route, type Resolver } from './route.js';
+import { readBody, route, type Resolver } from './route.js';
 import * as settings from './settings.js';
 import * as synthesis from './synthesis.js';
 
@@ -67,8 +67,9 @@ const controlHandlers = [
     return new Response(null, { status: 204 });
   }),
   http.post(`*${API_PREFIX}/__mock/faults`, async ({ request }) => {
-    const spec = (await request.json()) as FaultSpec;
-    db.faults.add(spec);
+    const spec = await readBody(request, FaultSpecSchema);
+    if (!spec.ok) return spec.response;
+    db.faults.add(spec.value);
     return new Response(null, { status: 204 });
   }),
   http.delete(`*${API_PREFIX}/__mock/faults`, () => {

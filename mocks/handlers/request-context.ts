@@ -6,7 +6,7 @@ import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/re
 import { isSecretConnection } from '../../src/policy/roles.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { db, type DossierRecord } from '../db/store.js';
-import { isPatientSide } from '../privacy.js';
+import { hidesFromCaller } from './hiding.js';
 import { problem } from './http.js';
 
 type NotificationEvent = Notification['event'];
@@ -44,10 +44,10 @@ function actorSnapshot(actor: Actor): AccessLogEntry['actor'] {
 
 /**
  * One request as the backend sees it: who asks, on which dossier, under which mode. It asks
- * `decide` and writes exactly one access-log line per request (`finish`).
+ * `decide` and writes the request's access-log lines once (`finish`, `finishEach`).
  */
 export class RequestContext {
-  /** Whether this request's access-log line is written; there is exactly one per request. */
+  /** Whether this request's access-log lines are written: once per request (`finish`, `finishEach`). */
   logged = false;
   readonly mode: AccessMode;
   readonly justification: string | undefined;
@@ -103,8 +103,25 @@ export class RequestContext {
 
   /** Writes this request's access-log line and carries out the decision's notifications. */
   finish(action: Action, decision: Decision, target?: { documentId?: string; title?: string }, justification = this.justification): void {
-    if (this.logged) throw new Error(`Request on ${this.ins} logged twice (${action})`);
+    this.finishEach([{ action, decision }], target, justification);
+  }
+
+  /**
+   * Writes one line per policy action the request carried out. A line names one action, and a
+   * PATCH that masks and archives did two things, each allowed by its own decision: the history
+   * shows both, as two requests would have.
+   */
+  finishEach(
+    steps: ReadonlyArray<{ action: Action; decision: Decision }>,
+    target?: { documentId?: string; title?: string },
+    justification = this.justification,
+  ): void {
+    if (this.logged) throw new Error(`Request on ${this.ins} logged twice (${steps.map((s) => s.action).join(', ')})`);
     this.logged = true;
+    for (const { action, decision } of steps) this.#record(action, decision, target, justification);
+  }
+
+  #record(action: Action, decision: Decision, target: { documentId?: string; title?: string } | undefined, justification: string | undefined): void {
     const mode = decision.mode ?? (this.actor.kind === 'professional' ? this.mode : 'normal');
     db.appendLog(this.ins, {
       id: db.nextId('log'),
@@ -174,14 +191,6 @@ export class RequestContext {
       }
     }
   }
-}
-
-/** Reasons that would tell the patient's side that something is hidden from them. */
-const HIDING_REASONS: ReadonlySet<string> = new Set(['invisible-to-patient', 'invisible-to-legal-representative']);
-
-/** Whether a refusal must look like absence to this caller. */
-export function hidesFromCaller(decision: Decision, actor?: Actor): boolean {
-  return HIDING_REASONS.has(decision.reason) && isPatientSide(actor);
 }
 
 /**

@@ -8,11 +8,12 @@ import {
 } from '../../src/model/dossier.js';
 import { db, type DossierRecord } from '../db/store.js';
 import { fold, policyDocumentOf } from '../../src/model/document.js';
+import { ROUTES } from '../../src/model/routes.js';
 import { json, problem } from './http.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
-import { revealsHidden } from '../privacy.js';
-import { hidesFromCaller, refusal } from './request-context.js';
+import { hiddenFromReader } from './hiding.js';
+import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const GRANT_DURATION_MS = 60 * 60 * 1000;
@@ -98,8 +99,11 @@ export const changeAuthorization: Resolver = async ({ request, ctx }) => {
 };
 
 export const searchProfessionals: Resolver = ({ request }) => {
-  const text = fold(new URL(request.url).searchParams.get('q') ?? '').trim();
+  const query = readQuery(request, ROUTES.searchProfessionals.query);
+  if (!query.ok) return query.response;
+  const text = fold(query.value.q).trim();
   const digits = text.replace(/\s+/g, '');
+  // One letter would list most of the directory: like the consent panel, search from two.
   if (text.length < 2) return json({ items: [] });
   const items = db.professionals.filter(
     (p) => p.rpps.startsWith(digits) || fold(`${p.firstName} ${p.lastName} ${p.lastName} ${p.firstName}`).includes(text),
@@ -201,16 +205,11 @@ export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
   const limit = q.limit ?? DEFAULT_LOG_LIMIT;
   const items: AccessLogEntry[] = [];
   let index = before - 1;
-  // Entries made under a minor's connexion secrète are not shown to the representatives, nor the
-  // refusals that hid something from the reader: they would tell it exists (DECISIONS 12).
-  const hideSecret = actor.kind === 'legal-representative';
-  // Nor what was done to a document still hidden from the reader: its title would tell.
-  const aboutHiddenDocument = (entry: AccessLogEntry) => {
-    const doc = entry.target?.documentId ? db.findDocument(ctx.ins, entry.target.documentId) : undefined;
-    return doc !== undefined && hidesFromCaller(ctx.decide('document.read', policyDocumentOf(doc)), actor);
+  const readDecision = (documentId: string) => {
+    const doc = db.findDocument(ctx.ins, documentId);
+    return doc === undefined ? undefined : ctx.decide('document.read', policyDocumentOf(doc));
   };
-  const shown = (entry: AccessLogEntry) =>
-    !(hideSecret && entry.secret) && !revealsHidden(entry, actor) && matchesLog(entry, q) && !aboutHiddenDocument(entry);
+  const shown = (entry: AccessLogEntry) => matchesLog(entry, q) && !hiddenFromReader(entry, actor, readDecision);
   for (; index >= 0 && items.length < limit; index--) {
     const entry = all[index]!;
     if (shown(entry)) items.push(entry);

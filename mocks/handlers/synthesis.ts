@@ -3,7 +3,8 @@ import type { DmpDocument } from '../../src/model/document.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
 import { confidentialityOf, policyDocumentOf } from '../../src/model/document.js';
-import { hidesFromCaller, type RequestContext } from './request-context.js';
+import { hidesFromCaller } from './hiding.js';
+import type { RequestContext } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 
 const VSM_FORMAT = 'urn:asip:ci-sis:vsm:2012';

@@ -375,6 +375,24 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.ok(!history.items.some((e) => e.reason === 'invisible-to-patient'), 'the patient is told a document is hidden from them');
     });
 
+    it('does not show the patient a line about a document still hidden from them, as the JSON mock, until its release', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const hidden = DOCUMENTS[ins]!.find((d) => d.id === 'doc-rousseau-serologies')!;
+      assert.equal(hidden.invisibleToPatient, true);
+      await as('ps-martin').getDocument(ins, hidden.id);
+      const about = (entries: Array<{ target?: { documentId?: string } }>) => entries.filter((e) => e.target?.documentId === hidden.id);
+      const kept = (await storedResources('AuditEvent')).filter((e) =>
+        (e['entity'] as Array<{ what?: { reference?: string } }> | undefined)?.some((x) => x.what?.reference === `DocumentReference/${hidden.id}`),
+      );
+      assert.ok(kept.length > 0, 'the read is kept for the audit');
+      const history = async () => about((await as(PATIENT_MASKED.id).listAccessLog(ins, { limit: 500 })).items);
+      assert.deepEqual(await history(), []);
+      const release = new Date(hidden.submittedAt);
+      release.setUTCMonth(release.getUTCMonth() + 1);
+      fhirGateway.setNow(new Date(release.getTime() + 60_000).toISOString());
+      assert.ok((await history()).length > 0, 'released: the patient sees who read it');
+    });
+
     it('keeps the emergency mode and its justification, and filters by mode and action', async () => {
       const ins = PATIENT_OPPOSED.identity.ins;
       const regulation = await as(PATIENT_OPPOSED.id).listAccessLog(ins, { mode: 'regulation' });

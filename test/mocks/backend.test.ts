@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { HttpDmpClient } from '../../src/client/http-client.js';
+import type { DocumentQuery } from '../../src/model/document.js';
 import type { DossierCreate } from '../../src/model/dossier.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { db, startMockBackend, worker } from '../../mocks/browser.js';
@@ -90,6 +91,22 @@ describe('mock reference backend', () => {
       expect(pharmacist.hidden!['profession-not-permitted']).to.be.greaterThan(0);
     });
 
+    it('counts as hidden only the documents the filters would have shown, the keyword apart', async () => {
+      const forbidden = db.documentsOf(ADULT).filter((d) => d.status !== 'deleted' && (d.category === 'imaging' || d.category === 'administrative'));
+      const expected = (fits: (d: (typeof forbidden)[number]) => boolean) => {
+        const count = forbidden.filter(fits).length;
+        return count > 0 ? { 'profession-not-permitted': count } : undefined;
+      };
+      const hidden = async (query: DocumentQuery) => (await as('ps-dubois').listDocuments(ADULT, { limit: 1000, ...query })).hidden;
+      expect(await hidden({ category: 'imaging' })).to.deep.equal(expected((d) => d.category === 'imaging'));
+      expect(await hidden({ category: 'biology' })).to.equal(undefined);
+      expect(await hidden({ from: '2026-01-01', to: '2026-12-31' })).to.deep.equal(expected((d) => d.serviceStart.slice(0, 4) === '2026'));
+      expect(await hidden({ authorProfession: '21' })).to.deep.equal(expected((d) => d.author.profession === '21'));
+      expect(await hidden({ status: 'current' })).to.deep.equal(expected((d) => d.status === 'current'));
+      // A count that followed the words typed would let one probe the titles of what is hidden.
+      expect(await hidden({ q: 'IRM genou' })).to.deep.equal(expected(() => true));
+    });
+
     it('never tells a patient that something is hidden from them', async () => {
       const list = await as(PATIENT_MASKED.id).listDocuments(PATIENT_MASKED.identity.ins, { limit: 1000 });
       expect(list.hidden).to.equal(undefined);
@@ -141,6 +158,35 @@ describe('mock reference backend', () => {
       const list = await as('ps-martin').listDocuments(ADULT);
       const error = await failure(as('ps-martin').updateDocument(ADULT, list.items[0]!.id, { masked: true }));
       expect(error.reason).to.equal('patient-only');
+    });
+
+    it('checks and logs each action of a PATCH that does several, and does none when one is refused', async () => {
+      const own = db.documentsOf(ADULT).find((d) => d.category === 'patient' && d.status === 'current')!;
+      const before = logOf(ADULT).length;
+      const done = await as(PATIENT_ADULT.id).updateDocument(ADULT, own.id, { masked: true, status: 'archived' });
+      expect(done).to.include({ masked: true, status: 'archived' });
+      expect(logOf(ADULT).slice(before).map((e) => [e.action, e.outcome, e.target?.documentId])).to.deep.equal([
+        ['document.mask', 'allowed', own.id],
+        ['document.archive', 'allowed', own.id],
+      ]);
+      const report = db.documentsOf(ADULT).find((d) => d.category === 'report' && d.status === 'current' && !d.masked)!;
+      const refused = await failure(as(PATIENT_ADULT.id).updateDocument(ADULT, report.id, { masked: true, status: 'archived' }));
+      expect(refused.reason).to.equal('not-author');
+      expect(db.findDocument(ADULT, report.id)).to.include({ masked: false, status: 'current' });
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.archive', outcome: 'denied', reason: 'not-author' });
+    });
+
+    it('refuses a patient-side act on a document to a professional without access as patient-only (POLICY.md step 6 before 7), whether the document exists or not', async () => {
+      const id = db.documentsOf(ADULT)[0]!.id;
+      for (const target of [id, 'doc-unknown']) {
+        const mask = await failure(as('ps-leroy').updateDocument(ADULT, target, { masked: true }));
+        expect(mask.reason, target).to.equal('patient-only');
+        expect(lastLog(ADULT)).to.deep.include({ action: 'document.mask', outcome: 'denied', reason: 'patient-only' });
+        const deletion = await failure(as('ps-leroy').deleteDocument(ADULT, target));
+        expect(deletion.reason, target).to.equal('patient-only');
+        expect(lastLog(ADULT)).to.deep.include({ action: 'document.delete', outcome: 'denied', reason: 'patient-only' });
+      }
+      expect((await failure(as('ps-leroy').getDocument(ADULT, id))).reason).to.equal('not-authorized');
     });
 
     it('keeps a recent invisible-to-patient document from the patient until one month after submission', async () => {
@@ -392,16 +438,14 @@ describe('mock reference backend', () => {
       expect(db.creationActs.get('ps-dubois')).to.equal(1);
     });
 
-    it('refuses a creation without consent, and a minor online', async () => {
+    it('refuses a creation without consent, and a curator for a minor', async () => {
+      // Well-formed, and refused by the policy with its reason.
       const noConsent = await failure(as('ps-dubois').createDossier({ ...creation(), consent: false as true }, { idempotencyKey: 'k3' }));
-      expect(noConsent.kind).to.equal('invalid-request');
-      expect(noConsent.issues!.map((i) => i.path)).to.include('consent');
+      expect(noConsent.status).to.equal(403);
+      expect(noConsent.reason).to.equal('consent-required');
+      expect(lastLog(PATIENT_NO_DOSSIER.ins)).to.deep.include({ action: 'dossier.create', outcome: 'denied', reason: 'consent-required' });
       expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
       const minorTraits = { ...PATIENT_NO_DOSSIER.traits, birthDate: '2015-07-14' };
-      const online = await failure(
-        as(PATIENT_ADULT.id).createDossier({ ...creation(), traits: minorTraits, channel: 'online' }, { idempotencyKey: 'k4' }),
-      );
-      expect(online.reason).to.equal('minor-online-creation');
       const curator = await failure(
         as('ps-dubois').createDossier(
           { ...creation(), traits: minorTraits, legalRepresentative: { firstName: 'Luc', lastName: 'Bernard', relationship: 'curator' } },
@@ -411,6 +455,22 @@ describe('mock reference backend', () => {
       expect(curator.status).to.equal(400);
       expect(curator.issues!.map((i) => i.path)).to.deep.equal(['legalRepresentative.relationship']);
       expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
+    });
+
+    it('lets the patient’s side open online no one’s dossier but their own, and logs the refusal', async () => {
+      const online = { ...creation(), channel: 'online' as const };
+      const patient = await failure(as(PATIENT_ADULT.id).createDossier(online, { idempotencyKey: 'k6' }));
+      expect(patient.status).to.equal(403);
+      expect(patient.reason).to.equal('not-own-dossier');
+      expect(lastLog(PATIENT_NO_DOSSIER.ins)).to.deep.include({ action: 'dossier.create', outcome: 'denied', reason: 'not-own-dossier' });
+      const representative = await failure(as('rep-moreau-sophie').createDossier(online, { idempotencyKey: 'k7' }));
+      expect(representative.reason).to.equal('not-legal-representative');
+      expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
+      // Their own INS already has its DMP.
+      const own = await failure(
+        as(PATIENT_ADULT.id).createDossier({ ...online, ins: ADULT, traits: PATIENT_ADULT.identity.traits }, { idempotencyKey: 'k8' }),
+      );
+      expect(own.status).to.equal(409);
     });
 
     it('lets the patient close and reactivate the dossier', async () => {
@@ -529,6 +589,17 @@ describe('mock reference backend', () => {
       const byRpps = await as(PATIENT_ADULT.id).searchProfessionals('1000345');
       expect(byRpps.items.map((p) => p.id)).to.include('ps-martin');
     });
+
+    it('refuses a directory search outside its declared query with a 400 naming q', async () => {
+      for (const path of ['/professionals', `/professionals?q=${'a'.repeat(101)}`]) {
+        const response = await rawGet(PATIENT_ADULT.id, path);
+        expect(response.status, path).to.equal(400);
+        expect(response.headers.get('Content-Type'), path).to.equal('application/problem+json');
+        const problem = (await response.json()) as { invalidParams?: Array<{ name: string }> };
+        expect(problem.invalidParams?.map((p) => p.name), path).to.deep.equal(['q']);
+      }
+      expect((await rawGet(PATIENT_ADULT.id, `/professionals?q=${'a'.repeat(100)}`)).status).to.equal(200);
+    });
   });
 
   describe('access history', () => {
@@ -572,6 +643,18 @@ describe('mock reference backend', () => {
       await fetch('/api/dmp/v1/__mock/reset', { method: 'POST' });
       db.setNow(SEED_NOW);
       expect((await as('ps-dubois').listDocuments(ADULT)).items.length).to.be.greaterThan(0);
+    });
+
+    it('answers a fault it cannot read with a 400 problem, and injects nothing', async () => {
+      const post = (body: string) => fetch('/api/dmp/v1/__mock/faults', { method: 'POST', body });
+      const malformed = await post('{"path": "/oppositions", "status": 500');
+      expect(malformed.status).to.equal(400);
+      expect(malformed.headers.get('Content-Type')).to.equal('application/problem+json');
+      expect(((await malformed.json()) as { detail?: string }).detail).to.match(/JSON/);
+      const invalid = await post(JSON.stringify({ path: '/oppositions', status: 'often' }));
+      expect(invalid.status).to.equal(400);
+      expect(((await invalid.json()) as { invalidParams?: Array<{ name: string }> }).invalidParams?.map((p) => p.name)).to.deep.equal(['status']);
+      expect(await as(PATIENT_ADULT.id).getOppositions(ADULT)).to.deep.equal(db.dossiers.get(ADULT)!.oppositions);
     });
   });
 });
