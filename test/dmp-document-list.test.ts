@@ -713,8 +713,8 @@ describe('dmp-document-list', () => {
       expect(db.documentsOf(PATIENT_MASKED.identity.ins).some((d) => d.title.startsWith('Tapé'))).to.equal(false);
     });
 
-    it('does not say “not added” when the server accepted the upload but answered unreadably', async () => {
-      worker.use(http.post('*/api/dmp/v1/dossiers/:ins/documents', () => HttpResponse.json({ id: 42 }, { status: 201 })));
+    /** The patient adds a follow-up notebook; resolves once the dialog shows the upload's failure. */
+    async function addNotesFailing() {
       const { el } = await mount('pat-durand-jeanne');
       const dialog = await openAdd(el);
       type(el, '#add-title', 'Carnet de suivi');
@@ -723,6 +723,12 @@ describe('dmp-document-list', () => {
       pickFile(el, pdf('carnet.pdf'));
       clickButton(dialog, 'Ajouter');
       await waitUntil(() => dialog.querySelector('[role="alert"]'), 'no upload error');
+      return { el, dialog };
+    }
+
+    it('does not say “not added” when the server accepted the upload but answered unreadably', async () => {
+      worker.use(http.post('*/api/dmp/v1/dossiers/:ins/documents', () => HttpResponse.json({ id: 42 }, { status: 201 })));
+      const { el, dialog } = await addNotesFailing();
       const alert = dialog.querySelector('[role="alert"]')!.textContent!;
       expect(alert).to.contain('a sans doute eu lieu').and.contain('Vérifiez-le avant de réessayer').and.not.contain('n’a pas été ajouté');
       expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');
@@ -730,14 +736,7 @@ describe('dmp-document-list', () => {
 
     it('keeps what was typed when the upload fails', async () => {
       db.faults.add({ method: 'POST', path: '/documents', status: 500, times: 1 });
-      const { el } = await mount('pat-durand-jeanne');
-      const dialog = await openAdd(el);
-      type(el, '#add-title', 'Carnet de suivi');
-      select(el, '#add-typeCode', 'EXPPAT_1');
-      type(el, '#add-date', '2026-10-02');
-      pickFile(el, pdf('carnet.pdf'));
-      clickButton(dialog, 'Ajouter');
-      await waitUntil(() => dialog.querySelector('[role="alert"]'), 'no upload error');
+      const { el, dialog } = await addNotesFailing();
       expect(dialog.querySelector('[role="alert"]')!.textContent).to.contain('Le document n’a pas été ajouté');
       expect(dialog.open).to.equal(true);
       expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');

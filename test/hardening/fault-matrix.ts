@@ -13,7 +13,7 @@ import '../../src/elements/dmp-dossier/dmp-dossier.js';
 import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import { errorText as profileErrorText } from '../../src/elements/dmp-patient-profile/texts.js';
 import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
-import { errorText } from '../../src/i18n/error-text.js';
+import { errorText, writeFailureText } from '../../src/i18n/error-text.js';
 import { reasonText } from '../../src/i18n/labels.js';
 import type { Actor } from '../../src/model/actor.js';
 import type { DmpDocument } from '../../src/model/document.js';
@@ -405,7 +405,7 @@ const SCENARIOS: Record<string, Scenario> = {
       return m;
     },
     act: async (m) => submitIn(m, '.add-form'),
-    failure: (says) => [`Le document n’a pas été ajouté : ${errorText(errorOf(says))}`],
+    failure: (says) => [writeFailureText(errorOf(says), () => `Le document n’a pas été ajouté : ${errorText(errorOf(says))}`)],
     typed: (m) => [get<HTMLInputElement>(m.el, '#add-title').value, get<HTMLInputElement>(m.el, '#add-date').value, get<HTMLSelectElement>(m.el, '#add-typeCode').value, get<HTMLInputElement>(m.el, '#add-file').files?.[0]?.name],
     retry: async (m) => submitIn(m, '.add-form'),
     success: (m) => until(m.el, '« Compte rendu de la consultation du jour » a été ajouté au dossier.'),
@@ -552,7 +552,7 @@ Object.assign(SCENARIOS, {
     failure: (says) =>
       says === 'conflict-panel'
         ? ['Une autre version a été enregistrée pendant votre saisie', 'Vos modifications sont conservées.']
-        : ['La version n’est pas enregistrée.', errorText(errorOf(says)), 'Vos modifications sont conservées sur cet appareil ; réessayez.'],
+        : [writeFailureText(errorOf(says), () => `La version n’est pas enregistrée. ${errorText(errorOf(says))}`), 'Vos modifications sont conservées sur cet appareil ; réessayez.'],
     typed: (m) => get<HTMLInputElement>(m.el, `[data-key="${DOSAGE}"]`).value,
     retry: async (m) => {
       const merge = find(m.el, '[data-action="merge"]');
@@ -620,7 +620,7 @@ function cpLoadFailure(says: Says): string[] {
   return ['Impossible de charger les réglages du dossier.', errorText(errorOf(says))];
 }
 
-const notSaved = (says: Says) => [`La modification n’a pas été enregistrée : ${errorText(errorOf(says))}`];
+const notSaved = (says: Says) => [writeFailureText(errorOf(says), () => `La modification n’a pas été enregistrée : ${errorText(errorOf(says))}`)];
 
 async function panelReady(o: SetupOptions, ins = ADULT): Promise<AnyMounted> {
   const m = await consentPanel({ actor: o.actor ?? 'pat-durand-jeanne', ins });
@@ -997,7 +997,10 @@ Object.assign(SCENARIOS, {
       return m;
     },
     act: saveProfile,
-    failure: (says) => [`Vos informations n’ont pas été enregistrées : ${profileErrorText(errorOf(says))}`, 'Votre saisie est conservée dans ce formulaire'],
+    failure: (says) => [
+      writeFailureText(errorOf(says), () => `Vos informations n’ont pas été enregistrées : ${profileErrorText(errorOf(says))}`),
+      'Votre saisie est conservée dans ce formulaire',
+    ],
     typed: (m) => get<HTMLTextAreaElement>(m.el, '#organ-note').value,
     retry: async (m) => {
       const overwrite = findButton(m.el, 'Remplacer la version actuelle par ma saisie');
@@ -1019,7 +1022,9 @@ Object.assign(SCENARIOS, {
       return m;
     },
     act: uploadDirectives,
-    failure: (says) => [`Le document n’a pas été déposé : ${profileErrorText(errorOf(says))} Le fichier choisi est conservé : vous pouvez réessayer.`],
+    failure: (says) => [
+      writeFailureText(errorOf(says), () => `Le document n’a pas été déposé : ${profileErrorText(errorOf(says))} Le fichier choisi est conservé : vous pouvez réessayer.`),
+    ],
     typed: (m) => [get<HTMLInputElement>(m.el, '#directives-file').files?.[0]?.name, get<HTMLInputElement>(m.el, '#directives-date').value],
     retry: uploadDirectives,
     success: (m) => until(m.el, 'Le document de directives anticipées est déposé.'),

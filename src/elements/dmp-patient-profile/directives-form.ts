@@ -6,6 +6,7 @@ import type { DmpDocument, NewDocument } from '../../model/document.js';
 import { MAX_DOCUMENT_BYTES } from '../../model/document-policy.js';
 import { DIRECTIVES_TYPE_CODE } from '../../model/category.js';
 import type { DirectivesProblem, DirectivesUploadState, DirectivesView } from './directives.js';
+import { writeFailureText } from '../../i18n/error-text.js';
 import { errorText } from './texts.js';
 
 /** A signed directives document is a scan or a PDF. */
@@ -132,7 +133,7 @@ export function renderUploadForm(state: DirectivesUploadState, view: DirectivesV
     </div>
     ${state.failure !== undefined
       ? html`<p class="field-error" role="alert">
-          ${msg(str`Le document n’a pas été déposé : ${errorText(state.failure)} Le fichier choisi est conservé : vous pouvez réessayer.`)}
+          ${writeFailureText(state.failure, () => msg(str`Le document n’a pas été déposé : ${errorText(state.failure)} Le fichier choisi est conservé : vous pouvez réessayer.`))}
         </p>`
       : nothing}
     <p class="status" role="status">
