@@ -1,8 +1,10 @@
 import type { Actor } from '../src/model/actor.js';
+import type { Decision } from '../src/policy/types.js';
 
 /**
  * What the reference backends (the JSON API and the FHIR gateway) keep from the patient's side:
- * they are never told that something is hidden from them (DECISIONS 12).
+ * they are never told that something is hidden from them (DECISIONS 11, 12). Free of either
+ * backend's store, so that both apply the one rule.
  */
 
 /** Whether `actor` is the patient's side. */
@@ -18,4 +20,35 @@ export function revealsHidden(entry: { outcome: string; reason?: string | undefi
   if (entry.outcome !== 'denied') return false;
   if (entry.reason === 'invisible-to-patient') return isPatientSide(actor);
   return entry.reason === 'invisible-to-legal-representative' && actor.kind === 'legal-representative';
+}
+
+/** Reasons that would tell the patient's side that something is hidden from them. */
+const HIDING_REASONS: ReadonlySet<string> = new Set(['invisible-to-patient', 'invisible-to-legal-representative']);
+
+/** Whether a refusal must look like absence to this caller. */
+export function hidesFromCaller(decision: Decision, actor?: Actor): boolean {
+  return HIDING_REASONS.has(decision.reason) && isPatientSide(actor);
+}
+
+/** What the history filter reads of a line: an access-log entry, or the same read off an AuditEvent. */
+export interface HistoryLine {
+  outcome: string;
+  reason?: string | undefined;
+  secret: boolean;
+  target?: { documentId?: string | undefined } | undefined;
+}
+
+/**
+ * Whether a history line stays out of what `reader` is shown: a legal representative does not
+ * see what a connexion secrète did, and no one sees a refusal that hid something from them, nor
+ * a line about a document still hidden from them (its title, or the line itself, would tell).
+ * `readDecision` is the reader's `document.read` of one of the dossier's documents, undefined
+ * for an id the dossier does not hold.
+ */
+export function hiddenFromReader(line: HistoryLine, reader: Actor, readDecision: (documentId: string) => Decision | undefined): boolean {
+  if (reader.kind === 'legal-representative' && line.secret) return true;
+  if (revealsHidden(line, reader)) return true;
+  const documentId = line.target?.documentId;
+  const decision = documentId === undefined ? undefined : readDecision(documentId);
+  return decision !== undefined && hidesFromCaller(decision, reader);
 }

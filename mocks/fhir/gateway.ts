@@ -25,7 +25,7 @@ import { isSecretConnection } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
-import { hiddenFromReader, type HistoryLine } from '../handlers/hiding.js';
+import { hiddenFromReader, type HistoryLine } from '../privacy.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
 /*

@@ -6,7 +6,7 @@ import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/re
 import { isSecretConnection } from '../../src/policy/roles.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { db, type DossierRecord } from '../db/store.js';
-import { hidesFromCaller } from './hiding.js';
+import { hidesFromCaller } from '../privacy.js';
 import { problem } from './http.js';
 
 type NotificationEvent = Notification['event'];

@@ -12,7 +12,7 @@ import { ROUTES } from '../../src/model/routes.js';
 import { json, problem } from './http.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
-import { hiddenFromReader } from './hiding.js';
+import { hiddenFromReader } from '../privacy.js';
 import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 

@@ -3,7 +3,7 @@ import type { DmpDocument } from '../../src/model/document.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
 import { confidentialityOf, policyDocumentOf } from '../../src/model/document.js';
-import { hidesFromCaller } from './hiding.js';
+import { hidesFromCaller } from '../privacy.js';
 import type { RequestContext } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 

@@ -280,10 +280,15 @@ export class DmpPatientProfile extends DmpElement {
     }
   }
 
+  /** Whether the open form differs from what it was opened on. */
+  get #edited(): boolean {
+    return this.draft !== undefined && JSON.stringify(this.draft) !== this.#editStart;
+  }
+
   /** Keeps the edits on the device as they are typed; edits undone leave nothing there. */
   async #autoKeep(): Promise<void> {
-    if (this.draft && JSON.stringify(this.draft) === this.#editStart) await deleteDraft(this.#draftStoreKey).catch(() => undefined);
-    else await this.#keepDraft();
+    if (this.#edited) await this.#keepDraft();
+    else await deleteDraft(this.#draftStoreKey).catch(() => undefined);
   }
 
   #startEdit(loaded: Readable, draft: ProfileDraft = draftOf(loaded.profile)): void {
@@ -320,7 +325,7 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #handleCancel(): void {
-    if (this.draft && JSON.stringify(this.draft) !== this.#editStart) {
+    if (this.#edited) {
       this.discardDialog?.showModal();
       return;
     }
