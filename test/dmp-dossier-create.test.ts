@@ -6,6 +6,7 @@ import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
 import type { DmpDossierCreate } from '../src/elements/dmp-dossier-create/dmp-dossier-create.element.js';
 import type { DossierCreateRequestDetail, DossierCreatedDetail } from '../src/elements/dmp-dossier-create/events.js';
+import { formatNir as formatted } from '../src/elements/dmp-dossier-create/nir-format.js';
 import { nirKey } from '../src/model/nir.js';
 import type { PatientIdentity } from '../src/model/patient.js';
 import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
@@ -594,6 +595,90 @@ describe('dmp-dossier-create', () => {
       expect(second!.key).not.to.equal(first!.key);
     });
 
+    it('forgets what was typed on a logout, and keeps it over an expiry', async () => {
+      const { el, provider } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      await fill(el, 'email', 'paul.santoni@example.org');
+      provider.sessionTimeout = 0.2;
+      await until(el, 'Session expirée');
+      provider.sessionTimeout = 1800;
+      provider.resume();
+      await until(el, 'information et consentement');
+      expect(q(el, '#email').value).to.equal('paul.santoni@example.org');
+
+      await provider.logout();
+      provider.resume();
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#email') === null, 'the consent step, with the contact typed, is gone').to.equal(true);
+      expect(q(el, '#nir').value).to.equal(formatted(PATIENT_NO_DOSSIER.ins));
+    });
+
+    describe('while the creation is under way', () => {
+      /** Holds the backend's answer to the creation until the returned function is called. */
+      function holdCreation(): () => void {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        worker.use(
+          http.post('*/api/dmp/v1/dossiers', async () => {
+            await held;
+            // Nothing returned: the mock backend answers.
+            return undefined;
+          }),
+        );
+        return release;
+      }
+
+      async function startCreation() {
+        const mounted = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+        await toConsentStep(mounted.el);
+        const release = holdCreation();
+        await consentAndCreate(mounted.el);
+        await waitUntil(() => posts().length === 1, 'the creation was not sent');
+        return { ...mounted, release, created: oneEvent(mounted.el, 'dmp-dossier-created') };
+      }
+
+      it('still shows the password when the host names another patient, which would otherwise be lost', async () => {
+        const { el, release, created } = await startCreation();
+        el.nir = PATIENT_ADULT.identity.ins;
+        el.traits = PATIENT_ADULT.identity.traits;
+        await el.updateComplete;
+        release();
+        await created;
+        await until(el, 'Le DMP est créé');
+        const { credentials } = storedCreation(posts()[0]!.key!).body as { credentials: { temporaryPassword: string } };
+        expect(q(el, '[data-credential="password"]').textContent).to.equal(credentials.temporaryPassword);
+        expect(shadowText(el)).to.contain(PATIENT_NO_DOSSIER.traits.birthName);
+      });
+
+      it('shows no password to whoever sits there after a logout, and tells the host the dossier exists', async () => {
+        const { el, provider, release, created } = await startCreation();
+        await provider.logout();
+        provider.resume();
+        await el.updateComplete;
+        release();
+        expect((await created).detail.ins).to.equal(PATIENT_NO_DOSSIER.ins);
+        await el.updateComplete;
+        const { credentials } = storedCreation(posts()[0]!.key!).body as { credentials: { temporaryPassword: string } };
+        expect(shadowText(el)).not.to.contain(credentials.temporaryPassword);
+        expect(el.shadowRoot!.querySelector('[part="credentials"]') === null, 'no credentials sheet').to.equal(true);
+        expect(q(el, '#nir').value).to.equal(formatted(PATIENT_NO_DOSSIER.ins));
+      });
+
+      it('moves on to the host’s new patient when the creation fails', async () => {
+        db.faults.add({ method: 'POST', path: '/dossiers', status: 503, latencyMs: 300, times: 1 });
+        const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+        await toConsentStep(el);
+        await consentAndCreate(el);
+        await waitUntil(() => posts().length === 1, 'the creation was not sent');
+        el.nir = PATIENT_ADULT.identity.ins;
+        el.traits = PATIENT_ADULT.identity.traits;
+        await waitUntil(() => q(el, 'form').getAttribute('aria-busy') !== 'true' || !el.shadowRoot!.querySelector('#consent'), 'the creation never ended');
+        await until(el, 'Rechercher un DMP existant');
+        expect(q(el, '#nir').value).to.equal(formatted(PATIENT_ADULT.identity.ins));
+        expect(shadowText(el)).not.to.contain('503');
+      });
+    });
+
     it('can be used with the keyboard alone', async () => {
       const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
       q(el, '#birthPlaceCode').focus();
@@ -710,7 +795,18 @@ describe('dmp-dossier-create', () => {
       expect(shadowText(el)).to.contain('DMP créé');
     });
 
-    it('forgets the password when the session ends', async () => {
+    it('forgets the password when the session expires', async () => {
+      const { el, provider, temporaryPassword } = await created();
+      provider.sessionTimeout = 0.2;
+      await until(el, 'Session expirée');
+      provider.sessionTimeout = 1800;
+      provider.resume();
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain(temporaryPassword);
+      expect(shadowText(el)).to.contain('DMP créé');
+    });
+
+    it('forgets the password and the patient on a logout', async () => {
       const { el, provider, temporaryPassword } = await created();
       await provider.logout();
       await el.updateComplete;
@@ -718,7 +814,8 @@ describe('dmp-dossier-create', () => {
       provider.resume();
       await el.updateComplete;
       expect(shadowText(el)).not.to.contain(temporaryPassword);
-      expect(shadowText(el)).to.contain('DMP créé');
+      expect(shadowText(el)).not.to.contain('DMP créé');
+      expect(q(el, '#nir').value).to.equal(formatted(PATIENT_NO_DOSSIER.ins));
     });
 
     it('shows nothing of the patient to the next user', async () => {

@@ -110,6 +110,10 @@ export class DmpDossierCreate extends DmpElement {
   #identityTried = false;
   /** The key of the creation being attempted, reused while the request it was made for is unchanged. */
   #attempt: { key: string; body: string } | undefined;
+  /** The creation under way, until a restart (another user, a logout) leaves its answer unwanted. */
+  #sentBy: object | undefined;
+  /** The host named another patient while a creation was under way. */
+  #hostPatientWaits = false;
   #focusHeadingNext = false;
   #focusWasInside = false;
   /** The data-change revision this element caused, which it need not react to. */
@@ -148,12 +152,17 @@ export class DmpDossierCreate extends DmpElement {
     // control that had focus (the user's click may resolve later, when the check answers).
     if (this.matches(':focus-within')) this.#focusWasInside = true;
     const prefilled = changed.has('nir') || changed.has('patientIns') || changed.has('traits') || changed.has('insStatus');
-    // Another patient from the host starts over, except over credentials not yet handed over.
-    if (prefilled && this.step !== 'credentials') this.#restart();
+    // Another patient from the host starts over, except over credentials not yet handed over, or
+    // about to be: a creation under way ends on its sheet, and the host's patient comes after.
+    if (prefilled) {
+      if (this.creating) this.#hostPatientWaits = true;
+      else if (this.step !== 'credentials') this.#restart();
+    }
     // The contexts are protected, so PropertyValues<this> does not name them.
     const contexts = changed as PropertyValues;
-    // Another user at the keyboard sees nothing of the previous one's patient.
-    if (contexts.get('actor') !== undefined && this.otherUser(contexts)) this.#restart();
+    // Another user at the keyboard, or the same one after a logout, sees nothing of what was typed
+    // before (DECISIONS.md 10); an expiry keeps it for when the user comes back.
+    if ((contexts.get('actor') !== undefined && this.otherUser(contexts)) || this.loggedOut()) this.#restart();
     if (contexts.has('session') && this.session?.state === 'expired' && this.credentials) this.#finish();
     if (contexts.has('dataChange')) this.#reactToDataChange();
   }
@@ -192,6 +201,8 @@ export class DmpDossierCreate extends DmpElement {
     this.detailsErrors = {};
     this.createError = undefined;
     this.#attempt = undefined;
+    this.#hostPatientWaits = false;
+    this.#sentBy = undefined;
     this.#resetReactivation();
     this.createdDossier = undefined;
     this.credentials = undefined;
@@ -357,17 +368,31 @@ export class DmpDossierCreate extends DmpElement {
     if (!this.emit('dmp-dossier-create-request', { ins: identity.ins, input }, { cancelable: true })) return;
     this.creating = true;
     this.createError = undefined;
+    const sent = {};
+    this.#sentBy = sent;
     try {
       // No abort signal: once sent, a creation is better finished than left half-known.
       const created = await this.client.createDossier(input, { idempotencyKey: key });
-      this.#attempt = undefined;
-      this.createdDossier = created.dossier;
-      this.credentials = created.credentials;
-      this.step = 'credentials';
-      this.#focusHeadingNext = true;
+      // When the user who asked left meanwhile, the password is not for whoever sits here now.
+      if (this.#sentBy === sent) {
+        this.#attempt = undefined;
+        this.#sentBy = undefined;
+        this.#hostPatientWaits = false;
+        this.createdDossier = created.dossier;
+        this.credentials = created.credentials;
+        this.step = 'credentials';
+        this.#focusHeadingNext = true;
+      }
       this.emit('dmp-dossier-created', { ins: created.dossier.ins, dossier: created.dossier });
       this.#notifyDossierChanged(created.dossier.ins);
     } catch (error) {
+      if (this.#sentBy !== sent) return;
+      this.#sentBy = undefined;
+      // The host moved on to another patient: this one's failure is no longer on screen.
+      if (this.#hostPatientWaits) {
+        this.#restart();
+        return;
+      }
       this.createError = error;
       const { details, identity } = serverIssues(error);
       // The identity's refusals wait under its fields for "Modifier l’identité".
