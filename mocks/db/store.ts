@@ -13,6 +13,7 @@ import { isMinor, type PatientIdentity } from '../../src/model/patient.js';
 import { NO_DOSSIER } from '../../src/model/no-dossier.js';
 import type { Professional } from '../../src/model/professional.js';
 import type { Synthesis } from '../../src/model/synthesis.js';
+import type { Decision } from '../../src/policy/types.js';
 import {
   ACCESS_LOG,
   ACTORS,
@@ -65,6 +66,9 @@ export interface IdempotentResult {
   fingerprint: string;
   status: number;
   body: unknown;
+  /** The dossier the first answer is about, and the decision it carried out: a replay is logged with both. */
+  ins: string;
+  decision: Decision;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);

@@ -25,6 +25,7 @@ import { isSecretConnection } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
+import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
 import { hiddenFromReader, type HistoryLine } from '../privacy.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
@@ -172,6 +173,21 @@ function bearerActor(request: Request): Actor | undefined {
   const match = /^Bearer\s+(.+)$/i.exec(request.headers.get('Authorization') ?? '');
   const id = match?.[1]?.trim();
   return id ? ACTORS.find((a) => a.id === id) : undefined;
+}
+
+/**
+ * The acts a PATCH of a DocumentReference carries out, read off what it changes: a JSON Patch
+ * rewrites every security label whichever one it means to change.
+ */
+function patchActions(before: DmpDocument, after: DmpDocument): Action[] {
+  const actions: Action[] = [];
+  if (after.masked !== before.masked) actions.push(after.masked ? 'document.mask' : 'document.unmask');
+  if (after.invisibleToPatient !== before.invisibleToPatient || after.invisibleToLegalRepresentatives !== before.invisibleToLegalRepresentatives) {
+    actions.push('document.set-visibility');
+  }
+  if (after.status === 'archived' && before.status !== 'archived') actions.push('document.archive');
+  if (after.status === 'deleted') actions.push('document.delete');
+  return actions;
 }
 
 /** Visibility flags as `decide` reads them, from a resource's security labels. */
@@ -580,7 +596,7 @@ export class FhirGateway {
   async #read(ex: Exchange, type: string, id: string): Promise<Response> {
     switch (type) {
       case 'DocumentReference': {
-        const found = await this.#guardedDocument(ex, id, 'document.read');
+        const found = await this.#guardedDocument(ex, id, await this.#stored('DocumentReference', id), 'document.read');
         if (found instanceof Response) return found;
         await this.#log(ex, 'document.read', found.decision, { documentId: id, title: found.doc.title });
         return fhir(found.raw);
@@ -589,7 +605,7 @@ export class FhirGateway {
         const binary = await this.#stored('Binary', id);
         const documentId = idOfReference((binary as { securityContext?: { reference?: string } } | undefined)?.securityContext?.reference, 'DocumentReference');
         if (!binary || !documentId) return outcome(404, 'Fichier introuvable.');
-        const found = await this.#guardedDocument(ex, documentId, 'document.read');
+        const found = await this.#guardedDocument(ex, documentId, await this.#stored('DocumentReference', documentId), 'document.read');
         if (found instanceof Response) return found;
         await this.#log(ex, 'document.read', found.decision, { documentId, title: found.doc.title });
         return fhir(binary);
@@ -612,24 +628,31 @@ export class FhirGateway {
   }
 
   /**
-   * A live document the caller may act on, as the JSON mock's guard: the dossier gate, then
-   * `action` on the document; hidden documents are answered as missing.
+   * The live document `raw` (stored as `id`) if the caller may act on it, as the JSON mock's
+   * guard: the dossier gate, then `judged` on the document; hidden documents are answered as
+   * missing. The dossier's refusal and a deleted document are logged under `action`, the one the
+   * request asks for.
    */
-  async #guardedDocument(ex: Exchange, id: string, action: Action): Promise<{ raw: Stored; doc: DmpDocument; decision: Decision } | Response> {
-    const raw = await this.#stored('DocumentReference', id);
+  async #guardedDocument(
+    ex: Exchange,
+    id: string,
+    raw: Stored | undefined,
+    action: Action,
+    judged: Action = action,
+  ): Promise<{ raw: Stored; doc: DmpDocument; decision: Decision } | Response> {
     const subject = (raw as { subject?: { reference?: string } } | undefined)?.subject?.reference;
     await this.#dossier(ex, { patientId: idOfReference(subject, 'Patient') ?? 'none' });
     if (!ex.view.patient) return outcome(404, 'Document introuvable.');
     const gate = ex.decide('document.list');
-    if (!gate.allowed) return this.#deny(ex, action, gate, { documentId: id });
+    if (!gate.allowed) return this.#deny(ex, action, ex.decide(action, ANY_DOCUMENT), { documentId: id });
     const doc = raw ? documentOf(raw) : undefined;
     if (!raw || !doc || doc.status === 'deleted') {
       await this.#log(ex, action, { ...gate, allowed: false, reason: 'invalid-request' }, { documentId: id });
       return outcome(404, 'Document introuvable.');
     }
-    const decision = ex.decide(action, policyDocumentOf(doc));
+    const decision = ex.decide(judged, policyDocumentOf(doc));
     if (!decision.allowed) {
-      await this.#log(ex, action, decision, { documentId: id });
+      await this.#log(ex, judged, decision, { documentId: id });
       return HIDING_REASONS.has(decision.reason) ? outcome(404, 'Document introuvable.') : refusal(decision);
     }
     return { raw, doc, decision };
@@ -666,19 +689,21 @@ export class FhirGateway {
     }
   }
 
-  /** TD3.3a/b/c/d: masking, visibility, deletion and archiving, each asked of the policy. */
+  /**
+   * TD3.3a/b/c/d: masking, visibility, deletion and archiving, each asked of the policy and
+   * logged, all or nothing, as the JSON mock's PATCH.
+   */
   async #patchDocument(ex: Exchange, id: string, ops: unknown): Promise<Response> {
-    const found = await this.#guardedDocument(ex, id, 'document.read');
-    if (found instanceof Response) return found;
-    const { raw, doc } = found;
+    const raw = await this.#stored('DocumentReference', id);
+    // Without the document there is no dossier to judge in, nor to log in.
+    if (!raw) return outcome(404, 'Document introuvable.');
     const after = documentOf(await this.#dryRun(raw, ops));
-    const actions: Action[] = [];
-    if (after.masked !== doc.masked) actions.push(after.masked ? 'document.mask' : 'document.unmask');
-    if (after.invisibleToPatient !== doc.invisibleToPatient || after.invisibleToLegalRepresentatives !== doc.invisibleToLegalRepresentatives) {
-      actions.push('document.set-visibility');
-    }
-    if (after.status === 'archived' && doc.status !== 'archived') actions.push('document.archive');
-    if (after.status === 'deleted') actions.push('document.delete');
+    const actions = patchActions(documentOf(raw), after);
+    // Masking is not judged on the document (POLICY.md step 8): reading it is, so that no one acts
+    // on a document hidden from them.
+    const found = await this.#guardedDocument(ex, id, raw, actions[0] ?? 'document.read', 'document.read');
+    if (found instanceof Response) return found;
+    const { doc } = found;
     const unchanged = (d: DmpDocument) => {
       const { masked: _m, invisibleToPatient: _p, invisibleToLegalRepresentatives: _r, confidentiality: _c, status: _s, ...rest } = d;
       return JSON.stringify(rest);
@@ -687,13 +712,12 @@ export class FhirGateway {
       return outcome(400, 'Seuls le masquage, la visibilité, l’archivage et la suppression se modifient par PATCH.');
     }
     const target = { documentId: id, title: doc.title };
-    for (const action of actions) {
-      const decision = ex.decide(action, policyDocumentOf(doc));
-      if (!decision.allowed) return this.#deny(ex, action, decision, target);
-    }
+    const judged = judgeEach(actions, (action) => ex.decide(action, policyDocumentOf(doc)));
+    if ('refused' in judged) return this.#deny(ex, judged.refused.action, judged.refused.decision, target);
     const patched = await this.#forward('PATCH', `DocumentReference/${encodeURIComponent(id)}`, ops);
-    const action = actions[0] ?? 'document.read';
-    await this.#log(ex, action, ex.decide(action, policyDocumentOf(after)), target);
+    // A patch that changes nothing did no act: it read the document, and is logged as that read.
+    const done = judged.allowed.length > 0 ? judged.allowed : [{ action: 'document.read' as const, decision: found.decision }];
+    for (const { action, decision } of done) await this.#log(ex, action, decision, target);
     return fhir(patched);
   }
 

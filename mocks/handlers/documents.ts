@@ -14,8 +14,9 @@ import {
   type DocumentPatch,
   type DocumentQuery,
 } from '../../src/model/document.js';
-import type { Action, Decision, PolicyDocumentInput } from '../../src/policy/types.js';
+import type { Action, Decision } from '../../src/policy/types.js';
 import { db } from '../db/store.js';
+import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
 import { invalidParams, json, problem } from './http.js';
 import type { RequestContext } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
@@ -128,14 +129,6 @@ export const latestDocuments: Resolver = ({ actor, ctx }) => {
 };
 
 /**
- * Stands for the document asked for when the dossier's documents are closed to the caller: that
- * refusal comes from POLICY.md's steps 1–7, which never look at a document, so the action judged
- * on this one gives the reason those steps order first (a patient-side action is `patient-only`
- * before any `not-authorized`) and tells nothing of the id asked for.
- */
-const ANY_DOCUMENT: PolicyDocumentInput = { category: 'report', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false };
-
-/**
  * Finds a live document and checks `judged` on it; a response when the dossier, the document or
  * that check fails. The dossier's refusal and a missing document are logged under `action`, the
  * one the request asks for.
@@ -193,18 +186,14 @@ export const updateDocument: Resolver = async ({ request, params, ctx }) => {
   if (read instanceof Response) return read;
   const { doc } = read;
   const target = { documentId: doc.id, title: doc.title };
-  const done: Array<{ action: Action; decision: Decision }> = [];
-  for (const action of actions) {
-    const decision = ctx.decide(action, policyDocumentOf(doc));
-    if (!decision.allowed) return ctx.deny(action, decision, target);
-    done.push({ action, decision });
-  }
+  const judged = judgeEach(actions, (action) => ctx.decide(action, policyDocumentOf(doc)));
+  if ('refused' in judged) return ctx.deny(judged.refused.action, judged.refused.decision, target);
   if (patch.masked !== undefined) doc.masked = patch.masked;
   if (patch.invisibleToPatient !== undefined) doc.invisibleToPatient = patch.invisibleToPatient;
   if (patch.invisibleToLegalRepresentatives !== undefined) doc.invisibleToLegalRepresentatives = patch.invisibleToLegalRepresentatives;
   if (patch.status) doc.status = patch.status;
   doc.confidentiality = confidentialityOf(doc);
-  ctx.finishEach(done, target);
+  ctx.finishEach(judged.allowed, target);
   return json(doc);
 };
 

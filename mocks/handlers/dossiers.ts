@@ -88,6 +88,9 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   const previous = db.idempotency.get(storedKey);
   if (previous) {
     if (previous.fingerprint !== fingerprint(raw)) return problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.');
+    // A replay is a request, and the history shows it, as the creation it answers for: judging it
+    // again would call it `dossier-exists`, and it creates nothing, so it counts no act.
+    new RequestContext(actor, previous.ins, request).finish('dossier.create', previous.decision);
     return json(previous.body, { status: previous.status });
   }
   const body = await readBody(request, DossierCreateBodySchema);
@@ -149,7 +152,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     dossier: dossierInfo(actor, input.ins),
     credentials: { identifier: `${input.traits.birthName.toLowerCase().replace(/[^a-z]/g, '')}.${input.ins.slice(-6)}`, temporaryPassword: temporaryPassword() },
   };
-  db.idempotency.set(storedKey, { fingerprint: fingerprint(raw), status: 201, body: result });
+  db.idempotency.set(storedKey, { fingerprint: fingerprint(raw), status: 201, body: result, ins: input.ins, decision });
   return json(result, { status: 201 });
 };
 

@@ -33,6 +33,23 @@ function readDecision(ctx: RequestContext, synthesis: Synthesis | undefined) {
   return ctx.decide('synthesis.read', doc ? policyDocumentOf(doc) : { category: 'synthesis', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
 }
 
+/** The entity tags of an If-Match list, weak ones included; what is not one matches nothing. */
+const ENTITY_TAG = /(?:W\/)?"[^"]*"/g;
+
+/**
+ * RFC 9110 §13.1.1 against the current version: `*` holds when there is one, a list when one of
+ * its tags is the current ETag by strong comparison, so a weak `W/"…"` tag never does. A save
+ * without If-Match may only write the first version: made while a version exists, it was
+ * written against none it saw.
+ */
+function ifMatchHolds(header: string | null, current: Synthesis | undefined): boolean {
+  const field = header?.trim() ?? '';
+  if (field === '') return current === undefined;
+  if (field === '*') return current !== undefined;
+  const etag = current ? etagOf(current) : undefined;
+  return (field.match(ENTITY_TAG) ?? []).some((tag) => tag === etag);
+}
+
 function withEtag(synthesis: Synthesis): Synthesis {
   return { ...synthesis, etag: etagOf(synthesis) };
 }
@@ -90,11 +107,11 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
   const decision = ctx.decide('synthesis.write');
   if (!decision.allowed) return ctx.deny('synthesis.write', decision);
   const current = currentOf(ctx.ins);
-  // A save without If-Match while a version exists was written against no version (or one it
-  // never saw): answered like a stale one, so the editor can show what is on the server.
-  if (current && request.headers.get('If-Match') !== etagOf(current)) {
+  if (!ifMatchHolds(request.headers.get('If-Match'), current)) {
     ctx.finish('synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
-    return problem(412, 'Le volet de synthèse a été modifié entre-temps.', { current: withEtag(current), etag: etagOf(current) });
+    // With the version on the server, so that the editor can show it beside the user's.
+    const server = current ? { current: withEtag(current), etag: etagOf(current) } : {};
+    return problem(412, 'Le volet de synthèse a été modifié entre-temps.', server);
   }
   const now = ctx.now;
   const name = actor.displayName ?? (actor.kind === 'professional' ? actor.rpps : actor.kind);

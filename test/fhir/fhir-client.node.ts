@@ -13,7 +13,10 @@ import type { Resource } from '@medplum/fhirtypes';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DmpError, isDmpError } from '../../src/client/errors.js';
+import { fromAuditEvent } from '../../src/fhir/audit.js';
 import { FhirDmpClient } from '../../src/fhir/client.js';
+import { securityLabelsOf } from '../../src/fhir/document.js';
+import { parseResource } from '../../src/fhir/parse.js';
 import { ACCESS_MODE_SYSTEM, RPPS_SYSTEM, VISIBILITY_SYSTEM } from '../../src/fhir/systems.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { fhirGateway } from '../../mocks/fhir/gateway.js';
@@ -71,6 +74,16 @@ async function failure(promise: Promise<unknown>): Promise<DmpError> {
 async function storedResources(type: 'AuditEvent' | 'Consent' | 'DocumentReference') {
   const bundle = await fhirGateway.repository.search({ resourceType: type, count: 100000 });
   return (bundle.entry ?? []).map((e) => e.resource as unknown as Record<string, unknown> & { id: string });
+}
+
+/** What the history holds beyond the AuditEvents listed by `before`, oldest first. */
+async function linesSince(before: ReadonlySet<string>) {
+  const events = (await storedResources('AuditEvent')).filter((e) => !before.has(e.id));
+  return events.map((e) => fromAuditEvent(parseResource('AuditEvent', e)));
+}
+
+async function auditEventIds(): Promise<Set<string>> {
+  return new Set((await storedResources('AuditEvent')).map((e) => e.id));
 }
 
 describe('FhirDmpClient on the FHIR mock gateway', () => {
@@ -218,6 +231,38 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
       const unmasked = await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: false });
       assert.deepEqual(unmasked.confidentiality, ['N']);
+    });
+
+    it('checks and logs each act of a PATCH that does several, as the JSON mock, and does none when one is refused', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      const before = await auditEventIds();
+      const done = await patient.updateDocument(ADULT, 'doc-durand-directives', { masked: true, status: 'archived' });
+      assert.deepEqual([done.masked, done.status], [true, 'archived']);
+      const lines = (await linesSince(before)).filter((l) => l.action !== 'document.read');
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.target?.documentId]), [
+        ['document.mask', 'allowed', 'doc-durand-directives'],
+        ['document.archive', 'allowed', 'doc-durand-directives'],
+      ]);
+      const untouched = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-ordonnance')!;
+      const refused = await failure(patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true, status: 'archived' }));
+      assert.equal(refused.reason, 'not-author');
+      assert.deepEqual((await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-ordonnance'), untouched);
+      const last = (await linesSince(before)).at(-1)!;
+      assert.deepEqual([last.action, last.outcome, last.reason], ['document.archive', 'denied', 'not-author']);
+    });
+
+    it('refuses a patient-side act to a professional without access as patient-only (POLICY.md step 6 before 7), as the JSON mock', async () => {
+      const before = await auditEventIds();
+      const response = await fetch(`${BASE}/DocumentReference/doc-durand-ordonnance`, {
+        method: 'PATCH',
+        headers: { Authorization: 'Bearer ps-leroy', 'Content-Type': 'application/json-patch+json' },
+        body: JSON.stringify([{ op: 'add', path: '/securityLabel', value: securityLabelsOf(['N', 'MASQUE_PS']) }]),
+      });
+      assert.equal(response.status, 403);
+      const refusal = (await response.json()) as { issue: Array<{ details?: { coding?: Array<{ code?: string }> } }> };
+      assert.equal(refusal.issue[0]?.details?.coding?.[0]?.code, 'patient-only');
+      const lines = await linesSince(before);
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason, l.target?.documentId]), [['document.mask', 'denied', 'patient-only', 'doc-durand-ordonnance']]);
     });
 
     it('archives with a meta.tag and deletes as entered-in-error, which every search leaves out', async () => {

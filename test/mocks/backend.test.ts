@@ -32,6 +32,15 @@ function rawGet(actorId: string, path: string): Promise<Response> {
   return fetch(`/api/dmp/v1${path}`, { headers: { Authorization: `Bearer ${actorId}` } });
 }
 
+/** A save of the synthesis as one seeded actor, with If-Match as given: none when undefined. */
+function rawSaveSynthesis(actorId: string, ins: string, ifMatch: string | undefined): Promise<Response> {
+  return fetch(`/api/dmp/v1/dossiers/${ins}/synthesis`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${actorId}`, 'Content-Type': 'application/json', ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }) },
+    body: JSON.stringify({ content: emptySynthesisContent() }),
+  });
+}
+
 const logOf = (ins: string) => db.logOf(ins);
 const lastLog = (ins: string) => logOf(ins)[logOf(ins).length - 1]!;
 
@@ -438,6 +447,20 @@ describe('mock reference backend', () => {
       expect(db.creationActs.get('ps-dubois')).to.equal(1);
     });
 
+    it('logs a replayed creation as its own request, a creation allowed as the first was, and still counts the act and notifies once', async () => {
+      const ins = PATIENT_NO_DOSSIER.ins;
+      const pharmacist = as('ps-dubois');
+      await pharmacist.createDossier(creation(), { idempotencyKey: 'key-1' });
+      const logged = logOf(ins).length;
+      const notified = db.notifications.length;
+      await pharmacist.createDossier(creation(), { idempotencyKey: 'key-1' });
+      expect(logOf(ins).slice(logged).map((e) => [e.action, e.outcome, e.reason, e.actor.id])).to.deep.equal([
+        ['dossier.create', 'allowed', 'allowed', 'ps-dubois'],
+      ]);
+      expect(db.creationActs.get('ps-dubois')).to.equal(1);
+      expect(db.notifications.length).to.equal(notified);
+    });
+
     it('refuses a creation without consent, and a curator for a minor', async () => {
       // Well-formed, and refused by the policy with its reason.
       const noConsent = await failure(as('ps-dubois').createDossier({ ...creation(), consent: false as true }, { idempotencyKey: 'k3' }));
@@ -494,6 +517,28 @@ describe('mock reference backend', () => {
       expect(versions.items[0]!.version).to.equal(saved.version);
       const old = await doctor.getSynthesisVersion(ADULT, current.version);
       expect(old.content).to.deep.equal(current.content);
+    });
+
+    it('matches If-Match as RFC 9110 §13.1.1: * and any tag of a list, by strong comparison; none at all only for the first version', async () => {
+      const current = (await as('ps-martin').getSynthesis(ADULT))!;
+      const weak = await rawSaveSynthesis('ps-martin', ADULT, `W/${current.etag}`);
+      expect(weak.status).to.equal(412);
+      expect(((await weak.json()) as { etag?: string }).etag).to.equal(current.etag);
+      const listed = await rawSaveSynthesis('ps-martin', ADULT, `"vsm-0-stale", ${current.etag}`);
+      expect(listed.status).to.equal(200);
+      const saved = (await listed.json()) as { version: number; etag: string };
+      expect(saved.version).to.equal(current.version + 1);
+      const any = await rawSaveSynthesis('ps-martin', ADULT, '*');
+      expect(any.status).to.equal(200);
+      expect(((await any.json()) as { version: number }).version).to.equal(saved.version + 1);
+      const without = await rawSaveSynthesis('ps-martin', ADULT, undefined);
+      expect(without.status).to.equal(412);
+      expect(await without.json()).to.have.keys(['type', 'title', 'status', 'detail', 'current', 'etag']);
+      const ins = PATIENT_MINOR.identity.ins;
+      expect((await rawSaveSynthesis('ps-martin', ins, '*')).status).to.equal(412);
+      expect(lastLog(ins)).to.deep.include({ action: 'synthesis.write', outcome: 'denied', reason: 'invalid-request' });
+      expect(db.syntheses.has(ins)).to.equal(false);
+      expect((await rawSaveSynthesis('ps-martin', ins, undefined)).status).to.equal(200);
     });
 
     it('lets only the médecin traitant write it', async () => {
