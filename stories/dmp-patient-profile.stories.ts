@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ADULT_PROFILE, ADULT_PROFILE_DOCUMENT_ID, PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR, professionalById } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import { ACTOR_OPTIONS, inProvider } from './support.js';
 
@@ -18,18 +19,21 @@ function storeProfile(profile: unknown): void {
   db.contents.set(ADULT_PROFILE_DOCUMENT_ID, { mimeType: 'text/plain', body: JSON.stringify(profile) });
 }
 
-/** Opens the edit form once the element has loaded, as a user clicking "Modifier" would. */
-async function openForm(canvasElement: HTMLElement): Promise<void> {
+/** Clicks a control of the element once it is drawn, as a user would. */
+async function clickWhenShown(canvasElement: HTMLElement, selector: string): Promise<void> {
   const deadline = Date.now() + 5000;
   while (Date.now() < deadline) {
-    const button = canvasElement.querySelector('dmp-patient-profile')?.shadowRoot?.querySelector<HTMLButtonElement>('#edit');
-    if (button) {
-      button.click();
+    const control = canvasElement.querySelector('dmp-patient-profile')?.shadowRoot?.querySelector<HTMLButtonElement>(selector);
+    if (control) {
+      control.click();
       return;
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
+
+/** Opens the edit form once the element has loaded, as a user clicking "Modifier" would. */
+const openForm = (canvasElement: HTMLElement) => clickWhenShown(canvasElement, '#edit');
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-patient-profile',
@@ -135,6 +139,23 @@ export const SaveFails: Story = {
     db.faults.add({ method: 'POST', path: '/documents', status: 500 });
   },
   play: ({ canvasElement }) => openForm(canvasElement),
+};
+
+/**
+ * The patient saved another version from her phone while the form was open here: the save says
+ * so, shows that version, and lets her replace it or give up these edits.
+ */
+export const Conflict: Story = {
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement);
+    const phone = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer pat-durand-jeanne' }) });
+    await phone.addDocument(
+      ADULT,
+      { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: new Date().toISOString(), replaces: ADULT_PROFILE_DOCUMENT_ID },
+      new Blob([JSON.stringify({ ...ADULT_PROFILE, bloodGroup: 'A-' })], { type: 'text/plain' }),
+    );
+    await clickWhenShown(canvasElement, 'form.profile-form [type="submit"]');
+  },
 };
 
 /** Markup in every text field is shown as text. */

@@ -526,6 +526,12 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => root(el).querySelector('.save-error button'), 'no choice offered', { timeout: 8000 });
       expect($(el, '.save-error').textContent).to.contain('modifiées entre-temps').and.contain('La version actuelle date du');
       expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('O+');
+      // What the other version says is there to read before choosing.
+      const current = $<HTMLDetailsElement>(el, '.save-error details');
+      current.querySelector('summary')!.click();
+      expect(current.open).to.equal(true);
+      expect(current.querySelector('[data-section="current-blood-group"] .value')!.textContent).to.equal('A-');
+      await expect(el).to.be.accessible();
       const saved = oneEvent(el, 'dmp-profile-saved');
       $(el, '.save-error button').click();
       expect((await saved).detail.document.replaces).to.equal(other.id);

@@ -24,13 +24,12 @@ import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { DirectivesUploadState, renderDirectivesFiles, type DirectivesView } from './directives.js';
 import { styles } from './dmp-patient-profile.styles.js';
-import { draftOf, isProfileDraft, type FieldProblem, type ProfileDraft } from './draft.js';
+import { draftOf, isProfileDraft, type DraftKept, type FieldProblem, type ProfileDraft } from './draft.js';
 import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
 import type { ProfileFormHost } from './form.js';
 import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
 import { listPatientDocuments, loadChecks, readProfile } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
-import { writeFailureText } from '../../i18n/error-text.js';
 import { errorText } from './texts.js';
 
 const DRAFT_KIND = 'profile';
@@ -53,7 +52,6 @@ type Loaded =
 type Readable = Exclude<Loaded, { refused: ReasonCode }>;
 
 /** Where unsaved edits are kept after a failed save. */
-type DraftKept = 'device' | 'page';
 
 /** Who a draft belongs to: the actor's id, or a professional's RPPS (as the synthesis editor). */
 function authorKeyOf(actor: Actor | undefined): string {
@@ -647,24 +645,20 @@ export class DmpPatientProfile extends DmpElement {
       </dialog>`;
   }
 
-  #renderSaveError(loaded: Readable): TemplateResult {
+  #renderSaveError(loaded: Readable): unknown {
     const error = this.saveError;
     const conflict = isDmpError(error) && error.kind === 'conflict';
     const newer = conflict && loaded.document && loaded.document.id !== this.editBase?.id ? loaded.document : undefined;
-    return html`<div class="notice notice--error save-error" role="alert">
-      <strong>${writeFailureText(error, () => msg(str`Vos informations n’ont pas été enregistrées : ${errorText(error)}`))}</strong>
-      <p>
-        ${this.draftKept === 'device'
-          ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.')
-          : msg('Votre saisie est conservée dans ce formulaire (pas sur cet appareil) : vous pouvez réessayer.')}
-      </p>
-      ${newer
-        ? html`<p>${msg(str`La version actuelle date du ${formatDateTime(newer.submittedAt, this.locale)} (par ${newer.author.name}).`)}</p>
-            <p class="buttons">
-              <button type="button" @click=${() => void this.#save(true)}>${msg('Remplacer la version actuelle par ma saisie')}</button>
-              <button type="button" @click=${() => void this.#discardEdit()}>${msg('Abandonner ma saisie')}</button>
-            </p>`
-        : nothing}
-    </div>`;
+    return this.#form.render((form) =>
+      form.renderSaveError({
+        error,
+        kept: this.draftKept,
+        newer: newer && { document: newer, profile: loaded.profile },
+        locale: this.locale,
+        replace: () => void this.#save(true),
+        discard: () => void this.#discardEdit(),
+      }),
+    );
   }
+
 }

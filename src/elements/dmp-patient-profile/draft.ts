@@ -38,6 +38,9 @@ export interface ProfileDraft {
 }
 
 /** Why a field is refused; the element words it in the user's language. */
+/** Where edits were kept after a failed save: on this device too, or only in the form on the page. */
+export type DraftKept = 'device' | 'page';
+
 export type FieldProblem =
   | 'agent-required'
   | 'treatment-required'

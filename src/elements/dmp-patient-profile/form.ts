@@ -1,6 +1,10 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
+import { writeFailureText } from '../../i18n/error-text.js';
+import { formatDateTime } from '../../i18n/format.js';
+import type { DmpDocument } from '../../model/document.js';
+import type { PatientProfile } from '../../model/profile.js';
 import {
   BLOOD_GROUPS,
   MAX_ALLERGIES,
@@ -8,9 +12,9 @@ import {
   MAX_TREATMENTS,
   ORGAN_DONATION_CHOICES,
 } from '../../model/profile-fields.js';
-import { FIELD, newEntryId, type AllergyDraft, type ContactDraft, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
-import { SECTION_TITLES } from './read-view.js';
-import { bloodGroupLabel, organDonationLabel, problemText } from './texts.js';
+import { FIELD, newEntryId, type AllergyDraft, type ContactDraft, type DraftKept, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
+import { renderProfileSections, SECTION_TITLES } from './read-view.js';
+import { bloodGroupLabel, errorText, organDonationLabel, problemText } from './texts.js';
 
 /** What the form needs from the element that holds the draft. */
 export interface ProfileFormHost {
@@ -328,4 +332,42 @@ function organFieldset(host: ProfileFormHost): TemplateResult {
 /** Every fieldset of the edit form, in the order of the read view. */
 export function renderProfileFields(host: ProfileFormHost): TemplateResult {
   return html`${bloodGroupFieldset(host)}${allergiesFieldset(host)}${treatmentsFieldset(host)}${contactsFieldset(host)}${trustedFieldset(host)}${directivesFieldset(host)}${organFieldset(host)}`;
+}
+
+/** What a failed save shows, told by the element that tried it. */
+export interface SaveErrorView {
+  error: unknown;
+  /** Where the edits were kept when the save failed. */
+  kept: DraftKept | undefined;
+  /** The version someone saved meanwhile, when that is why the save failed. */
+  newer: { document: DmpDocument; profile: PatientProfile | undefined } | undefined;
+  locale: string | undefined;
+  /** Saves the edits over the newer version. */
+  replace(): void;
+  discard(): void;
+}
+
+export function renderSaveError(view: SaveErrorView): TemplateResult {
+  const { error, newer } = view;
+  return html`<div class="notice notice--error save-error" role="alert">
+    <strong>${writeFailureText(error, () => msg(str`Vos informations n’ont pas été enregistrées : ${errorText(error)}`))}</strong>
+    <p>
+      ${view.kept === 'device'
+        ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.')
+        : msg('Votre saisie est conservée dans ce formulaire (pas sur cet appareil) : vous pouvez réessayer.')}
+    </p>
+    ${newer
+      ? html`<p>${msg(str`La version actuelle date du ${formatDateTime(newer.document.submittedAt, view.locale)} (par ${newer.document.author.name}).`)}</p>
+          ${newer.profile
+            ? html`<details class="current-version">
+                <summary>${msg('Voir la version actuelle avant de choisir')}</summary>
+                ${renderProfileSections(newer.profile, view.locale, nothing, 'current-')}
+              </details>`
+            : nothing}
+          <p class="buttons">
+            <button type="button" @click=${view.replace}>${msg('Remplacer la version actuelle par ma saisie')}</button>
+            <button type="button" @click=${view.discard}>${msg('Abandonner ma saisie')}</button>
+          </p>`
+      : nothing}
+  </div>`;
 }

@@ -36,10 +36,10 @@ export const SECTION_TITLES = {
 };
 
 /** The directives section: the written directives, then the part the element owns (files, upload). */
-export function renderDirectivesSection(profile: PatientProfile | undefined, locale: string | undefined, files: unknown): TemplateResult {
+export function renderDirectivesSection(profile: PatientProfile | undefined, locale: string | undefined, files: unknown, idPrefix = ''): TemplateResult {
   const directives = profile?.advanceDirectives;
   return section(
-    'directives',
+    `${idPrefix}directives`,
     SECTION_TITLES.directives(),
     html`${directives
       ? html`<p class="meta">${msg(str`Rédigées le ${formatDate(directives.writtenOn, locale)}`)}</p>
@@ -51,13 +51,14 @@ export function renderDirectivesSection(profile: PatientProfile | undefined, loc
 
 /**
  * The declared information, read-only. `directivesFiles` is the part of the directives section
- * the element owns (uploaded documents and, for those who may, the upload form).
+ * the element owns (uploaded documents and, for those who may, the upload form); `idPrefix` keeps
+ * the ids apart when these sections stand beside others (a version saved meanwhile, by a form).
  */
-export function renderProfileSections(p: PatientProfile, locale: string | undefined, directivesFiles: unknown): TemplateResult {
+export function renderProfileSections(p: PatientProfile, locale: string | undefined, directivesFiles: unknown, idPrefix = ''): TemplateResult {
   return html`
-    ${section('blood-group', SECTION_TITLES.bloodGroup(), html`<p class="value">${bloodGroupLabel(p.bloodGroup)}</p>`)}
+    ${section(`${idPrefix}blood-group`, SECTION_TITLES.bloodGroup(), html`<p class="value">${bloodGroupLabel(p.bloodGroup)}</p>`)}
     ${section(
-      'allergies',
+      `${idPrefix}allergies`,
       SECTION_TITLES.allergies(),
       p.allergiesNoneKnown
         ? html`<p class="value">${msg('Aucune allergie connue')}</p>`
@@ -71,7 +72,7 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
             </ul>`,
     )}
     ${section(
-      'treatments',
+      `${idPrefix}treatments`,
       SECTION_TITLES.treatments(),
       p.treatments.length === 0
         ? notFilled()
@@ -80,7 +81,7 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
           </ul>`,
     )}
     ${section(
-      'contacts',
+      `${idPrefix}contacts`,
       SECTION_TITLES.contacts(),
       p.emergencyContacts.length === 0
         ? notFilled()
@@ -92,7 +93,7 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
           </ul>`,
     )}
     ${section(
-      'trusted',
+      `${idPrefix}trusted`,
       SECTION_TITLES.trusted(),
       !p.trustedPerson
         ? notFilled()
@@ -107,9 +108,9 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
               </p>`
             : nothing}`,
     )}
-    ${renderDirectivesSection(p, locale, directivesFiles)}
+    ${renderDirectivesSection(p, locale, directivesFiles, idPrefix)}
     ${section(
-      'organ',
+      `${idPrefix}organ`,
       SECTION_TITLES.organ(),
       html`<p class="value">${organDonationLabel(p.organDonation.choice)}</p>
         ${p.organDonation.note ? html`<p class="prose">${p.organDonation.note}</p>` : nothing}`,

@@ -464,6 +464,7 @@
 's9d719a5c58823157': `In France, everyone is presumed to be a donor. For a refusal to be binding, one must also register on the national refusal register of the Agence de la biomédecine.`,
 's9d7b5b4354718c73': `ICD-10 code (CIM-10)`,
 's9de5488a46325012': `Profession or role`,
+'s9df0dd2b9c9cdfeb': `See the current version before choosing`,
 's9e0db62062811d1d': str`Closed on ${0}.`,
 's9e150733b0e4b871': `Latest documents by category`,
 's9e2a9ca44f75bc8f': `Indeterminate`,
