@@ -603,6 +603,26 @@ describe('dmp-synthesis-editor', () => {
       expect(saved.treatments.map((t) => t.id)).not.to.include('tt-omeprazole');
       expect(saved.pointsToWatch.map((w) => w.id)).to.include('w-draft');
     });
+    it('does not merge a draft as if from nothing when its starting version cannot be fetched: every difference is the user’s to pick', async () => {
+      db.faults.add({ method: 'GET', path: '/synthesis/versions/1$', status: 404 });
+      const content = structuredClone(SYNTHESIS_CONTENT_V1);
+      content.pointsToWatch.push({ id: 'w-draft', label: 'Ajout du brouillon' });
+      await writeDraft(draftKey('ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z' });
+      const { el } = await mount();
+      await waitUntil(() => root(el).querySelector('.conflict'), 'no conflict panel');
+      expect($(el, '.conflict').textContent).to.contain('n’a pas pu être chargée');
+      // Version 2 added a problem, changed a treatment and removed another; the draft added a
+      // point to watch: four differences, none settled behind the user's back.
+      const picks = [...root(el).querySelectorAll('.conflict fieldset.pick')];
+      expect(picks).to.have.length(4);
+      for (const pick of picks) pick.querySelectorAll<HTMLInputElement>('input[type="radio"]')[1]!.click();
+      await el.updateComplete;
+      $(el, '[data-action="merge"]').click();
+      await el.updateComplete;
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === 3);
+      expect(diffSynthesis(SYNTHESIS_CONTENT_V2, serverVersion()!.content).entries).to.deep.equal([]);
+    });
   });
 
   describe('concurrent edits (412)', () => {
@@ -942,6 +962,20 @@ describe('synthesis diff and merge (pure)', () => {
     expect(picked.allergiesNoneKnown && picked.allergies.length > 0).to.equal(false);
     // And the schema refuses the contradiction, as the server does.
     expect(validateContent({ ...theirs, allergiesNoneKnown: true }).ok).to.equal(false);
+  });
+
+  it('without the version the user started from, makes every difference a choice and settles none', () => {
+    const mine = structuredClone(SYNTHESIS_CONTENT_V2);
+    mine.pointsToWatch = mine.pointsToWatch.filter((w) => w.id !== 'w-chute');
+    mine.pointsToWatch.push({ id: 'w-new', label: 'Nouveau' });
+    mine.narrative = 'Mon texte';
+    const theirs = structuredClone(SYNTHESIS_CONTENT_V2);
+    theirs.treatments[0]!.dosage = 'Serveur';
+    const result = mergeSynthesis(undefined, mine, theirs);
+    expect(result.conflicts.map((c) => c.key)).to.have.members(['pointsToWatch:w-chute', 'pointsToWatch:w-new', 'treatments:tt-metformine', 'narrative']);
+    expect(diffSynthesis(theirs, result.content).entries).to.deep.equal([]);
+    const mineEverywhere = resolveMerge(result, mine, Object.fromEntries(result.conflicts.map((c) => [c.key, 'mine'])));
+    expect(diffSynthesis(mine, mineEverywhere)).to.deep.equal({ entries: [], scalars: [] });
   });
 
   it('needs no choice when both sides made the same change', () => {

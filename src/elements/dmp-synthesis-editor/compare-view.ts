@@ -19,7 +19,7 @@ import { narrativeHeading, noneKnownText, pair, valueOf, type ViewOptions } from
  * the same thing, the side the user picked in the conflict panel (their own unless they picked the server's).
  */
 export function mergeWork(
-  base: SynthesisContent,
+  base: SynthesisContent | undefined,
   work: SynthesisContent,
   server: SynthesisContent,
   picks: Readonly<Record<string, 'mine' | 'theirs'>>,
@@ -74,8 +74,8 @@ export const compareStyles = css`
 
 /** What the conflict panel shows, and what it calls back when the user chooses. */
 export interface ConflictView {
-  /** The version the user's edits started from. */
-  readonly base: SynthesisContent;
+  /** The version the user's edits started from; undefined when it could not be fetched. */
+  readonly base: SynthesisContent | undefined;
   readonly work: SynthesisContent;
   /** The version someone else saved in between. */
   readonly server: Synthesis;
@@ -158,10 +158,14 @@ const server = v.server;
     <p role="alert">
       ${msg(str`Version ${server.version} enregistrée le ${formatDateTime(server.savedAt, v.locale)} par ${server.author.name}. Vos modifications sont conservées.`)}
     </p>
-    <h4>${msg('Ce qui a changé sur le serveur')}</h4>
-    ${renderDiff(diffSynthesis(v.base, server.content), v.view)}
+    ${v.base
+      ? html`<h4>${msg('Ce qui a changé sur le serveur')}</h4>
+          ${renderDiff(diffSynthesis(v.base, server.content), v.view)}`
+      : html`<p class="base-missing">
+          ${msg('La version dont vos modifications sont parties n’a pas pu être chargée : ce que chacun a changé ne peut pas être distingué. Choisissez pour chaque différence.')}
+        </p>`}
     ${result.conflicts.length > 0
-      ? html`<h4>${msg('Modifié des deux côtés : choisissez')}</h4>
+      ? html`<h4>${v.base ? msg('Modifié des deux côtés : choisissez') : msg('Différences entre votre version et celle du serveur')}</h4>
           ${result.conflicts.map((c, i) => renderPick(v, c, i))}`
       : nothing}
     <div class="actions">

@@ -111,29 +111,31 @@ function setScalar(content: SynthesisContent, field: ScalarField, value: unknown
 /**
  * Three-way merge: the server's version (`theirs`) with the user's changes since `base`
  * (`mine`) re-applied entry by entry. A change of the user's wins where the server left the
- * entry as it was in `base`; where both changed it differently, it becomes a conflict.
+ * entry as it was in `base`; where both changed it differently, it becomes a conflict. Without
+ * `base` (the version the user started from could not be fetched) nobody's change can be told
+ * from the other's: every difference between the two sides is a conflict.
  */
-export function mergeSynthesis(base: SynthesisContent, mine: SynthesisContent, theirs: SynthesisContent): MergeResult {
+export function mergeSynthesis(base: SynthesisContent | undefined, mine: SynthesisContent, theirs: SynthesisContent): MergeResult {
   const content = structuredClone(theirs);
   const conflicts: MergeConflict[] = [];
   for (const list of ENTRY_LISTS) {
-    const b = byId(entriesOf(base, list));
+    const b = base && byId(entriesOf(base, list));
     const m = byId(entriesOf(mine, list));
     const t = byId(entriesOf(theirs, list));
     const result = entriesOf(content, list);
-    for (const id of new Set([...b.keys(), ...m.keys()])) {
-      const [be, me, te] = [b.get(id), m.get(id), t.get(id)];
-      if (sameValue(me, be) || sameValue(te, me)) continue;
-      if (!sameValue(te, be)) {
+    for (const id of new Set([...(b ?? t).keys(), ...m.keys()])) {
+      const [be, me, te] = [b?.get(id), m.get(id), t.get(id)];
+      if (sameValue(te, me) || (b && sameValue(me, be))) continue;
+      if (!b || !sameValue(te, be)) {
         conflicts.push({ key: `${list}:${id}`, list, id, mine: me, theirs: te });
       } else if (me) place(result, structuredClone(me), entriesOf(mine, list));
       else result.splice(result.findIndex((e) => e.id === id), 1);
     }
   }
   for (const field of SCALAR_FIELDS) {
-    const [be, me, te] = [base[field], mine[field], theirs[field]];
-    if (sameValue(me, be) || sameValue(te, me)) continue;
-    if (sameValue(te, be)) setScalar(content, field, me);
+    const [me, te] = [mine[field], theirs[field]];
+    if (sameValue(te, me) || (base && sameValue(me, base[field]))) continue;
+    if (base && sameValue(te, base[field])) setScalar(content, field, me);
     else conflicts.push({ key: field, field, mine: me, theirs: te });
   }
   return { content: withConsistentAllergies(content), conflicts };

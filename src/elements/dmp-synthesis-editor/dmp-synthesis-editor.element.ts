@@ -46,7 +46,13 @@ interface Loaded {
 interface Base {
   etag: string;
   version: number | null;
-  content: SynthesisContent;
+  /** Undefined when a restored draft's starting version could not be fetched. */
+  content: SynthesisContent | undefined;
+}
+
+/** Editing starts from `synthesis`, or from nothing when there is none yet. */
+function baseOf(synthesis: Synthesis | null): Base & { content: SynthesisContent } {
+  return { etag: synthesis?.etag ?? '', version: synthesis?.version ?? null, content: synthesis?.content ?? emptySynthesisContent() };
 }
 
 /** A synthesis with no document yet is read under the synthesis category's rules. */
@@ -316,7 +322,8 @@ export class DmpSynthesisEditor extends DmpElement {
     }
     if (keepEdits) return;
     const synthesis = loaded.synthesis;
-    this.base = { etag: synthesis?.etag ?? '', version: synthesis?.version ?? null, content: synthesis?.content ?? emptySynthesisContent() };
+    const start = baseOf(synthesis);
+    this.base = start;
     this.conflict = undefined;
     this.saveError = undefined;
     this.saved = undefined;
@@ -327,11 +334,13 @@ export class DmpSynthesisEditor extends DmpElement {
     this.viewedVersion = undefined;
     const draft = loaded.draft;
     if (!loaded.canWrite || !draft) {
-      this.#setWork(structuredClone(this.base.content), false);
+      this.#setWork(structuredClone(start.content), false);
       if (!loaded.canWrite) this.editing = false;
       return;
     }
-    const baseContent = draft.baseVersion === this.base.version ? this.base.content : (loaded.draftBase ?? emptySynthesisContent());
+    // A draft begun before any VSM started from nothing; one whose starting version could not be
+    // fetched started from something unknown, and is not merged as if from nothing.
+    const baseContent = draft.baseVersion === this.base.version ? this.base.content : draft.baseVersion === null ? emptySynthesisContent() : loaded.draftBase;
     this.base = { etag: draft.baseEtag ?? '', version: draft.baseVersion, content: baseContent };
     this.#setWork(draft.content, false);
     this.onDevice = true;
@@ -496,7 +505,7 @@ export class DmpSynthesisEditor extends DmpElement {
   /** The saved version becomes what the editor shows, read-only, with the news said. */
   #showSaved(synthesis: Synthesis): void {
     this.current = synthesis;
-    this.base = { etag: synthesis.etag, version: synthesis.version, content: synthesis.content };
+    this.base = baseOf(synthesis);
     this.#setWork(structuredClone(synthesis.content), false);
     this.conflict = undefined;
     this.restoredAt = undefined;
@@ -528,7 +537,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const merged = compare.mergeWork(this.base.content, this.work, conflict.server.content, conflict.picks);
     const server = conflict.server;
     this.current = server;
-    this.base = { etag: server.etag, version: server.version, content: server.content };
+    this.base = baseOf(server);
     this.conflict = undefined;
     this.#setWork(merged);
     this.#announce(msg('Versions fusionnées : vérifiez puis enregistrez.'));
@@ -563,9 +572,9 @@ export class DmpSynthesisEditor extends DmpElement {
         const loaded = this.loaded;
         this.#autosave.cancel();
         if (loaded) void deleteDraft(loaded.key).catch(() => undefined);
-        const current = this.current;
-        this.base = { etag: current?.etag ?? '', version: current?.version ?? null, content: current?.content ?? emptySynthesisContent() };
-        this.#setWork(structuredClone(this.base.content), false);
+        const base = baseOf(this.current);
+        this.base = base;
+        this.#setWork(structuredClone(base.content), false);
         this.conflict = undefined;
         this.restoredAt = undefined;
         this.saveError = undefined;
