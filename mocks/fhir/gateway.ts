@@ -721,7 +721,10 @@ export class FhirGateway {
     return fhir(patched);
   }
 
-  /** Closing, reactivating, the médecins traitants and the notification choices. */
+  /**
+   * Closing, reactivating, the médecins traitants and the notification choices, each asked of the
+   * policy and logged, all or nothing, as the DocumentReference PATCH.
+   */
   async #patchPatient(ex: Exchange, id: string, ops: unknown): Promise<Response> {
     const view = await this.#dossier(ex, { patientId: id });
     const raw = await this.#stored('Patient', id);
@@ -745,10 +748,11 @@ export class FhirGateway {
     if (!same(rest) || (actions.length === 0 && !same((p) => p.extension))) {
       return outcome(400, 'Seuls le statut du dossier, les médecins traitants et les préférences de notification se modifient par PATCH.');
     }
-    for (const action of actions) {
-      const decision = ex.decide(action);
-      if (!decision.allowed) return this.#deny(ex, action, decision);
-    }
+    // Every act is judged on the dossier as the request finds it, never on what an earlier act of
+    // the same patch would make of it: on a closed dossier a patch that reactivates and does
+    // anything else is refused whole (POLICY.md step 5), and closing does not stop the other acts.
+    const judged = judgeEach(actions, (action) => ex.decide(action));
+    if ('refused' in judged) return this.#deny(ex, judged.refused.action, judged.refused.decision);
     const stamp: unknown[] = [];
     if (statusBefore !== statusAfter) {
       // The server dates the closure; a reactivation forgets it.
@@ -762,8 +766,9 @@ export class FhirGateway {
       stamp.push(index >= 0 ? { op: 'replace', path: `/extension/${index}`, value: stamped } : { op: 'add', path: '/extension/-', value: stamped });
     }
     const patched = await this.#forward('PATCH', `Patient/${encodeURIComponent(id)}`, [...(ops as unknown[]), ...stamp]);
-    const action = actions[0] ?? 'dossier.read';
-    await this.#log(ex, action, ex.decide(action));
+    // A patch that changes nothing did no act: it read the dossier, and is logged as that read.
+    const done = judged.allowed.length > 0 ? judged.allowed : [{ action: 'dossier.read' as const, decision: ex.decide('dossier.read') }];
+    for (const { action, decision } of done) await this.#log(ex, action, decision);
     return fhir(patched);
   }
 

@@ -14,7 +14,7 @@ import { json, problem } from './http.js';
 import { decide } from '../../src/policy/decide.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { RequestContext } from './request-context.js';
-import { readBody, type Resolver } from './route.js';
+import { INVALID, readBody, type Resolver } from './route.js';
 
 /** Whether the caller is this dossier's patient or one of their representatives (the policy's linkage). */
 function isOwnSide(actor: Actor, full: PolicyDossier): boolean {
@@ -87,7 +87,14 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   const storedKey = `${actorKey(actor)}|${key}`;
   const previous = db.idempotency.get(storedKey);
   if (previous) {
-    if (previous.fingerprint !== fingerprint(raw)) return problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.');
+    if (previous.fingerprint !== fingerprint(raw)) {
+      // Refused before the policy is asked, and still an access attempt: it goes in the history
+      // of the dossier this body names. A body naming no INS has no history to go in, as a
+      // request on no dossier has none in `route`.
+      const ins = DossierCreateBodySchema.shape.ins.safeParse((raw as { ins?: unknown } | null | undefined)?.ins);
+      if (ins.success) new RequestContext(actor, ins.data, request).finish('dossier.create', INVALID);
+      return problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.');
+    }
     // A replay is a request, and the history shows it, as the creation it answers for: judging it
     // again would call it `dossier-exists`, and it creates nothing, so it counts no act.
     new RequestContext(actor, previous.ins, request).finish('dossier.create', previous.decision);

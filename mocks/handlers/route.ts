@@ -9,7 +9,8 @@ import type { FaultSpec } from '../db/faults.js';
 import { invalidParams, problem } from './http.js';
 import { RequestContext } from './request-context.js';
 
-const INVALID: Decision = { allowed: false, reason: 'invalid-request', obligations: ['log-access'] };
+/** How a request refused before the policy is asked is logged: a refused invalid request. */
+export const INVALID: Decision = { allowed: false, reason: 'invalid-request', obligations: ['log-access'] };
 
 export interface RouteArgs {
   request: Request;

@@ -16,8 +16,10 @@ import { DmpError, isDmpError } from '../../src/client/errors.js';
 import { fromAuditEvent } from '../../src/fhir/audit.js';
 import { FhirDmpClient } from '../../src/fhir/client.js';
 import { securityLabelsOf } from '../../src/fhir/document.js';
+import { dossierExtension, dossierFactsOf } from '../../src/fhir/dossier.js';
 import { parseResource } from '../../src/fhir/parse.js';
-import { ACCESS_MODE_SYSTEM, RPPS_SYSTEM, VISIBILITY_SYSTEM } from '../../src/fhir/systems.js';
+import type { Patient } from '../../src/fhir/schemas.js';
+import { ACCESS_MODE_SYSTEM, DOSSIER_EXTENSION, RPPS_SYSTEM, VISIBILITY_SYSTEM } from '../../src/fhir/systems.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { fhirGateway } from '../../mocks/fhir/gateway.js';
 import { fhirHandlers } from '../../mocks/fhir/handlers.js';
@@ -84,6 +86,30 @@ async function linesSince(before: ReadonlySet<string>) {
 
 async function auditEventIds(): Promise<Set<string>> {
   return new Set((await storedResources('AuditEvent')).map((e) => e.id));
+}
+
+/** A patient's Patient resource as the FHIR store holds it. */
+async function storedPatient(id: string): Promise<Patient> {
+  return parseResource('Patient', await fhirGateway.repository.readResource('Patient', id));
+}
+
+/**
+ * One PATCH of a Patient that sets the dossier's status and the e-mail address at once, as a
+ * FHIR client other than ours may send it (ours sends one act per PATCH).
+ */
+async function patchStatusAndEmail(actorId: string, patientId: string, status: 'active' | 'closed', email: string): Promise<Response> {
+  const patient = await storedPatient(patientId);
+  const facts = dossierFactsOf(patient);
+  const dossier = dossierExtension({ status, createdAt: facts.createdAt!, ...(status === 'closed' ? { closeReason: 'Je ne souhaite plus utiliser le DMP.' } : {}) });
+  return fetch(`${BASE}/Patient/${patientId}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${actorId}`, 'Content-Type': 'application/json-patch+json' },
+    body: JSON.stringify([
+      { op: 'add', path: '/active', value: status === 'active' },
+      { op: 'add', path: '/extension', value: [dossier, ...(patient.extension ?? []).filter((e) => e.url !== DOSSIER_EXTENSION)] },
+      { op: 'add', path: '/telecom', value: [{ system: 'email', value: email }] },
+    ]),
+  });
 }
 
 describe('FhirDmpClient on the FHIR mock gateway', () => {
@@ -578,6 +604,26 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(await patient.setNotificationPreferences(ADULT, wanted), wanted);
       assert.deepEqual(await patient.getNotificationPreferences(ADULT), wanted);
       assert.equal((await failure(as('ps-martin').setNotificationPreferences(ADULT, wanted))).reason, 'patient-only');
+    });
+
+    it('checks and logs each act of a Patient PATCH that does several, and does none when one is refused', async () => {
+      const before = await auditEventIds();
+      const done = await patchStatusAndEmail(PATIENT_ADULT.id, PATIENT_ADULT.id, 'closed', 'jeanne@example.org');
+      assert.equal(done.status, 200);
+      const closed = await storedPatient(PATIENT_ADULT.id);
+      assert.deepEqual([dossierFactsOf(closed).status, closed.telecom?.map((t) => t.value)], ['closed', ['jeanne@example.org']]);
+      assert.deepEqual((await linesSince(before)).map((l) => [l.action, l.outcome, l.actor.id]), [
+        ['dossier.close', 'allowed', PATIENT_ADULT.id],
+        ['notification.manage', 'allowed', PATIENT_ADULT.id],
+      ]);
+      // A closed dossier may be reactivated, and nothing else (POLICY.md step 5): both acts are
+      // judged on the dossier as the request finds it, so neither is done.
+      const untouched = await storedPatient(PATIENT_CLOSED.id);
+      const afterClosing = await auditEventIds();
+      const refused = await patchStatusAndEmail(PATIENT_CLOSED.id, PATIENT_CLOSED.id, 'active', 'lambert@example.org');
+      assert.equal(refused.status, 403);
+      assert.deepEqual(await storedPatient(PATIENT_CLOSED.id), untouched);
+      assert.deepEqual((await linesSince(afterClosing)).map((l) => [l.action, l.outcome, l.reason]), [['notification.manage', 'denied', 'dossier-closed']]);
     });
   });
 

@@ -461,6 +461,20 @@ describe('mock reference backend', () => {
       expect(db.notifications.length).to.equal(notified);
     });
 
+    it('logs a creation replayed with another body as a refused invalid request, in the history of the dossier that body names', async () => {
+      const pharmacist = as('ps-dubois');
+      await pharmacist.createDossier(creation(), { idempotencyKey: 'key-1' });
+      const first = logOf(PATIENT_NO_DOSSIER.ins).length;
+      const named = logOf(ADULT).length;
+      const other = { ...creation(), ins: ADULT, traits: PATIENT_ADULT.identity.traits };
+      const error = await failure(pharmacist.createDossier(other, { idempotencyKey: 'key-1' }));
+      expect(error.status).to.equal(422);
+      expect(logOf(ADULT).slice(named).map((e) => [e.action, e.outcome, e.reason, e.actor.id])).to.deep.equal([
+        ['dossier.create', 'denied', 'invalid-request', 'ps-dubois'],
+      ]);
+      expect(logOf(PATIENT_NO_DOSSIER.ins).length).to.equal(first);
+    });
+
     it('refuses a creation without consent, and a curator for a minor', async () => {
       // Well-formed, and refused by the policy with its reason.
       const noConsent = await failure(as('ps-dubois').createDossier({ ...creation(), consent: false as true }, { idempotencyKey: 'k3' }));
