@@ -1,6 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { HttpResponse, http } from 'msw';
+import { HttpResponse, getResponse, http } from 'msw';
+import { handlers } from '../mocks/handlers/index.js';
 import {
   DR_MOREL_URGENTISTE,
   DR_RENARD_BLOCKED,
@@ -400,6 +401,22 @@ describe('dmp-consent-panel', () => {
         expect(record().oppositions.breakGlass).to.equal(false);
       });
     }
+    it('shows the opposition the server holds after a change it made but answered unreadably', async () => {
+      // A gateway that records the opposition, then garbles its answer.
+      worker.use(
+        http.put('*/api/dmp/v1/dossiers/:ins/oppositions', async ({ request }) => {
+          await getResponse(handlers, request);
+          return HttpResponse.json({ breakGlass: 'oui' });
+        }),
+      );
+      const { el } = await mount();
+      const box = $<HTMLInputElement>(el, '#oppose-breakGlass');
+      box.click();
+      await waitUntil(() => root(el).querySelector('#oppositions [role="alert"] p'), 'no failure shown', { timeout: 8000 });
+      expect($(el, '#oppositions [role="alert"]').textContent).to.contain('a sans doute eu lieu');
+      expect(record().oppositions.breakGlass).to.equal(true);
+      await waitUntil(() => $<HTMLInputElement>(el, '#oppose-breakGlass').checked, 'the box says the patient is not opposed, as the server no longer does');
+    });
   });
 
   describe('notification preferences', () => {

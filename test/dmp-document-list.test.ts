@@ -1,7 +1,8 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { HttpResponse, http } from 'msw';
+import { HttpResponse, getResponse, http } from 'msw';
+import { handlers } from '../mocks/handlers/index.js';
 import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW, actorById } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
@@ -726,12 +727,20 @@ describe('dmp-document-list', () => {
       return { el, dialog };
     }
 
-    it('does not say “not added” when the server accepted the upload but answered unreadably', async () => {
-      worker.use(http.post('*/api/dmp/v1/dossiers/:ins/documents', () => HttpResponse.json({ id: 42 }, { status: 201 })));
+    it('does not say “not added” when the server accepted the upload but answered unreadably, and lists what it holds', async () => {
+      // A gateway that stores the document, then garbles its answer.
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/documents', async ({ request }) => {
+          const stored = await getResponse(handlers, request);
+          return HttpResponse.json({ id: 42 }, { status: stored?.status ?? 500 });
+        }),
+      );
       const { el, dialog } = await addNotesFailing();
       const alert = dialog.querySelector('[role="alert"]')!.textContent!;
       expect(alert).to.contain('a sans doute eu lieu').and.contain('Vérifiez-le avant de réessayer').and.not.contain('n’a pas été ajouté');
       expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');
+      const listed = () => [...el.shadowRoot!.querySelectorAll('[part~="row"]')].some((row) => row.textContent!.includes('Carnet de suivi'));
+      await waitUntil(listed, 'the list does not show the document the server holds', { timeout: 8000 });
     });
 
     it('keeps what was typed when the upload fails', async () => {

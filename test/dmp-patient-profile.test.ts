@@ -15,7 +15,9 @@ import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import type { DmpPatientProfile } from '../src/elements/dmp-patient-profile/dmp-patient-profile.element.js';
 import type { ProfileDraft } from '../src/elements/dmp-patient-profile/draft.js';
 import { PatientProfileSchema, type PatientProfile } from '../src/model/profile.js';
-import { db, mountInProvider, resetBackend, shadowText, startBackend } from './support/mount.js';
+import { getResponse, http, HttpResponse } from 'msw';
+import { handlers } from '../mocks/handlers/index.js';
+import { db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
@@ -513,6 +515,25 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => root(el).querySelector('.draft-offer'), 'the edits were not offered back', { timeout: 8000 });
     });
 
+    it('closes the form as saved when the answer was unreadable but the server holds exactly what was sent', async () => {
+      // A gateway that stores the declaration, then garbles its answer.
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/documents', async ({ request }) => {
+          const stored = await getResponse(handlers, request);
+          return HttpResponse.json({ id: 42, title: null }, { status: stored?.status ?? 500 });
+        }),
+      );
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O+');
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      expect((await saved).detail.document.id).to.equal(currentOf(ADULT, 'EXPPAT_2')[0]!.id);
+      await waitUntil(() => root(el).querySelector('form.profile-form') === null, 'the form stayed open');
+      expect(shadowText(el)).to.contain('Vos informations sont enregistrées');
+      expect((await storedProfile(ADULT)).bloodGroup).to.equal('O+');
+    });
+
     it('lets the user replace a version saved meanwhile, after saying so', async () => {
       const { el } = await mount();
       await startEditing(el);
@@ -723,6 +744,22 @@ describe('dmp-patient-profile', () => {
       const { document, replaced } = (await uploaded).detail;
       expect(replaced?.id).to.equal(meanwhile.id);
       expect(document.replaces).to.equal(meanwhile.id);
+    });
+
+    it('shows the directives the server holds after an upload it stored but answered unreadably', async () => {
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/documents', async ({ request }) => {
+          const stored = await getResponse(handlers, request);
+          return HttpResponse.json({ id: 42 }, { status: stored?.status ?? 500 });
+        }),
+      );
+      const { el } = await mount();
+      selectFile(el, new File(['%PDF-1.4 directives'], 'directives.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-02-01');
+      $(el, '.directives-upload button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('.directives-upload [role="alert"]'), 'no failure shown');
+      expect($(el, '.directives-upload [role="alert"]').textContent).to.contain('a sans doute eu lieu');
+      await waitUntil(() => $(el, '[data-section="directives"] .file').textContent!.includes('1 février 2026'), 'the stored directives were never shown');
     });
 
     it('checks the file and the date before sending', async () => {

@@ -752,6 +752,29 @@ describe('dmp-synthesis-editor', () => {
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Réponse illisible');
     });
 
+    it('shows the version as saved when its answer was unreadable but the server holds exactly what was sent', async () => {
+      // A gateway that stores the version, then garbles its answer.
+      worker.use(
+        http.put('*/api/dmp/v1/dossiers/:ins/synthesis', async ({ request }) => {
+          const { content } = (await request.json()) as { content: SynthesisContent };
+          const versions = db.syntheses.get(INS)!;
+          const last = versions.at(-1)!;
+          versions.push({ ...structuredClone(last), version: last.version + 1, documentId: `${last.documentId}-next`, content });
+          return HttpResponse.json({ version: 'trois' });
+        }),
+      );
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Enregistré malgré tout');
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      $(el, '[data-action="save"]').click();
+      expect((await saved).detail.synthesis.version).to.equal(3);
+      await waitUntil(() => root(el).querySelector('.editor') === null, 'the editor stayed open');
+      expect(root(el).querySelector('.save-error') === null, 'no save error').to.equal(true);
+      expect(shadowText(el)).to.contain('Enregistré malgré tout');
+      expect(await readDraft(draftKey('ps-martin', INS))).to.equal(undefined);
+    });
+
     it('keeps the edits when the network fails during the save, and saves on retry', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -4,6 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import type { DmpClient } from '../../client/types.js';
 import { changesAccess, type DataTopic } from '../../context/contexts.js';
@@ -458,6 +459,12 @@ export class DmpConsentPanel extends DmpElement {
       return here();
     } catch (error) {
       if (here()) this.#say(section, 'error', this.#notSaved(error));
+      // Answered unreadably, the change was most likely made: show what the server holds, so the
+      // user checks before making it twice (what was typed stays, see #accept).
+      if (here() && isDmpError(error) && error.kind === 'invalid-response') {
+        this.#reloads += 1;
+        this.requestUpdate();
+      }
       return false;
     } finally {
       const busy = new Set(this.busy);

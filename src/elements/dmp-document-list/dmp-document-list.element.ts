@@ -685,7 +685,14 @@ export class DmpDocumentList extends DmpElement {
     if (!client) return;
     const form = this.#addForm;
     if (!form) return;
-    const doc = await form.submit((metadata, file, options) => client.addDocument(ins, metadata, file, options));
+    const doc = await form.submit((metadata, file, options) =>
+      client.addDocument(ins, metadata, file, options).catch((error: unknown) => {
+        // Answered unreadably, the document was most likely added: the list shows what the
+        // server holds, so the user can check before adding it twice.
+        if (isDmpError(error) && error.kind === 'invalid-response') this.provider?.notifyDataChanged(['documents', 'history'], ins);
+        throw error;
+      }),
+    );
     if (!doc) return;
     this.addDialog?.close();
     this.emit('dmp-document-added', { document: doc });

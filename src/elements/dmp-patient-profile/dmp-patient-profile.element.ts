@@ -28,7 +28,7 @@ import { draftOf, isProfileDraft, type DraftKept, type FieldProblem, type Profil
 import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
 import type { ProfileFormHost } from './form.js';
 import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
-import { listPatientDocuments, loadChecks, readProfile } from './load.js';
+import { listPatientDocuments, loadChecks, readProfile, savedDespite } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
 import { errorText } from './texts.js';
 
@@ -417,17 +417,25 @@ export class DmpPatientProfile extends DmpElement {
     this.saving = true;
     this.saveError = undefined;
     try {
-      const document = await client.addDocument(
-        ins,
-        {
-          title: TYPE_CODE_LABELS[PROFILE_TYPE_CODE] ?? 'Informations de l’usager',
-          typeCode: PROFILE_TYPE_CODE,
-          serviceStart: profile.declaredAt,
-          ...(replaces ? { replaces: replaces.id } : {}),
-        },
-        new Blob([JSON.stringify(profile)], { type: PROFILE_MIME_TYPE }),
-        { signal: controller.signal },
-      );
+      const document = await client
+        .addDocument(
+          ins,
+          {
+            title: TYPE_CODE_LABELS[PROFILE_TYPE_CODE] ?? 'Informations de l’usager',
+            typeCode: PROFILE_TYPE_CODE,
+            serviceStart: profile.declaredAt,
+            ...(replaces ? { replaces: replaces.id } : {}),
+          },
+          new Blob([JSON.stringify(profile)], { type: PROFILE_MIME_TYPE }),
+          { signal: controller.signal },
+        )
+        .catch(async (error: unknown) => {
+          // Answered unreadably, the save most likely happened: the server's current version says.
+          if (!isDmpError(error) || error.kind !== 'invalid-response') throw error;
+          const verified = await savedDespite(client, ins, profile, replaces, controller.signal);
+          if (!verified) throw error;
+          return verified;
+        });
       const key = this.#draftStoreKey;
       this.#leaveEdit();
       this.statusText = msg('Vos informations sont enregistrées.');
@@ -522,8 +530,9 @@ export class DmpPatientProfile extends DmpElement {
         if (!this.emit('dmp-profile-directives-upload-request', { file, writtenOn, replaces }, { cancelable: true })) return undefined;
         const document = await client.addDocument(ins, metadata, file, options).catch((error: unknown) => {
           // Replaced in between (another tab, a representative): learn the new one, so that a
-          // retry replaces it rather than fail on the old one again.
-          if (isDmpError(error) && error.kind === 'conflict') this.revision += 1;
+          // retry replaces it rather than fail on the old one again. Answered unreadably, the
+          // upload most likely happened: show what the server holds before any retry.
+          if (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'invalid-response')) this.revision += 1;
           throw error;
         });
         this.emit('dmp-profile-directives-uploaded', { document, replaced: replaces });

@@ -1,5 +1,6 @@
 import type { SynthesisContent } from '../../model/synthesis.js';
-import { entriesOf, sameValue, type Entry, type EntryList, ENTRY_LISTS } from './entries.js';
+import { sameValue } from '../base/same-value.js';
+import { entriesOf, type Entry, type EntryList, ENTRY_LISTS } from './entries.js';
 
 /*
  * Versions are compared entry by entry, by stable id (DECISIONS.md 4), never as text. Pure

@@ -19,7 +19,8 @@ import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
-import { ENTRY_LISTS, sameValue } from './entries.js';
+import { sameValue } from '../base/same-value.js';
+import { ENTRY_LISTS } from './entries.js';
 import type { ConflictView } from './compare-view.js';
 import { styles } from './dmp-synthesis-editor.styles.js';
 import './events.js';
@@ -478,7 +479,7 @@ export class DmpSynthesisEditor extends DmpElement {
     // about this save must not land on that one's editor.
     const shown = () => this.loaded?.key === loaded.key;
     try {
-      const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag);
+      const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag).catch((error: unknown) => this.#savedDespite(error, loaded.ins, content));
       if (shown()) {
         this.#autosave.cancel();
       }
@@ -500,6 +501,18 @@ export class DmpSynthesisEditor extends DmpElement {
     } finally {
       this.saving = false;
     }
+  }
+
+  /**
+   * After a save answered unreadably (a 2xx failing its schema), the version most likely exists:
+   * the server's current one, when it holds exactly what was sent, is that save. Otherwise, or when
+   * that cannot be told, the save's error stands.
+   */
+  async #savedDespite(error: unknown, ins: string, content: SynthesisContent): Promise<Synthesis> {
+    if (!isDmpError(error) || error.kind !== 'invalid-response' || !this.client) throw error;
+    const current = await this.client.getSynthesis(ins).catch(() => null);
+    if (current && sameValue(current.content, content)) return current;
+    throw error;
   }
 
   /** The saved version becomes what the editor shows, read-only, with the news said. */
