@@ -1,6 +1,7 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { HttpResponse, http } from 'msw';
+import { HttpResponse, getResponse, http } from 'msw';
+import { handlers } from '../mocks/handlers/index.js';
 import { PATIENT_ADULT, PATIENT_BORN_ABROAD, PATIENT_CLOSED, PATIENT_NO_DOSSIER, PATIENT_UNQUALIFIED } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
@@ -677,6 +678,36 @@ describe('dmp-dossier-create', () => {
         expect(q(el, '#nir').value).to.equal(formatted(PATIENT_ADULT.identity.ins));
         expect(shadowText(el)).not.to.contain('503');
       });
+    });
+
+    it('gives back the password of an earlier attempt whose answer was lost, when a changed retry meets the dossier it created', async () => {
+      let lost = 1;
+      // The DMP creates the dossier, and its answer never arrives.
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers', async ({ request }) => {
+          if (lost === 0) return undefined;
+          lost -= 1;
+          await getResponse(handlers, request);
+          return HttpResponse.error();
+        }),
+      );
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      await consentAndCreate(el);
+      await until(el, 'Vous semblez hors ligne');
+      q(el, '#opposeRegulation').click();
+      await el.updateComplete;
+      const created = oneEvent(el, 'dmp-dossier-created');
+      button(el, 'Réessayer la création').click();
+      await created;
+      await until(el, 'Le DMP est créé');
+      const [first, changed, replay] = posts();
+      expect(changed!.key).not.to.equal(first!.key);
+      expect(replay!.key).to.equal(first!.key);
+      const { credentials } = storedCreation(first!.key!).body as { credentials: { temporaryPassword: string } };
+      expect(q(el, '[data-credential="password"]').textContent).to.equal(credentials.temporaryPassword);
+      expect(shadowText(el)).to.contain('Une tentative précédente avait déjà créé ce DMP');
+      expect(db.creationActs.get('ps-dubois')).to.equal(1);
     });
 
     it('can be used with the keyboard alone', async () => {

@@ -51,3 +51,13 @@ export function formatNumber(n: number, locale: string | undefined): string {
   const l = intlLocale(locale);
   return formatter(`n:${l}`, () => new Intl.NumberFormat(l)).format(n);
 }
+
+/**
+ * Today as a calendar date (`YYYY-MM-DD`) where the user is: in France a minute after midnight
+ * is already the next day, which `toISOString()` (UTC) would still call yesterday.
+ */
+export function localToday(): string {
+  const d = new Date();
+  const pad = (n: number) => n.toString().padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -4,9 +4,9 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
-import { formatDate } from '../../i18n/format.js';
+import { formatDate, localToday } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
-import type { Credentials, DossierCreate, DossierInfo, PolicyDossier } from '../../model/dossier.js';
+import type { Credentials, DossierCreate, DossierCreated, DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import { MINOR_REPRESENTATIVE_RELATIONSHIPS } from '../../model/relationships.js';
 import { validateNir } from '../../model/nir.js';
 import { NO_DOSSIER } from '../../model/no-dossier.js';
@@ -105,11 +105,18 @@ export class DmpDossierCreate extends DmpElement {
   @state() private createdDossier: DossierInfo | undefined;
   /** Held only while the sheet is on screen; cleared on "Done" and on disconnection. */
   @state() private credentials: Credentials | undefined;
+  /** The dossier was created by an earlier attempt, with what was typed then. */
+  @state() private createdEarlier = false;
 
   /** Whether the identification form was submitted once: from then on, errors follow every change. */
   #identityTried = false;
   /** The key of the creation being attempted, reused while the request it was made for is unchanged. */
   #attempt: { key: string; body: string } | undefined;
+  /**
+   * Attempts whose fate is unknown (no answer, a 5xx, an unreadable one): each may have created
+   * the dossier, and only its key gets that creation's answer back.
+   */
+  #uncertain: Array<{ key: string; input: DossierCreate }> = [];
   /** The creation under way, until a restart (another user, a logout) leaves its answer unwanted. */
   #sentBy: object | undefined;
   /** The host named another patient while a creation was under way. */
@@ -203,6 +210,8 @@ export class DmpDossierCreate extends DmpElement {
     this.#attempt = undefined;
     this.#hostPatientWaits = false;
     this.#sentBy = undefined;
+    this.#uncertain = [];
+    this.createdEarlier = false;
     this.#resetReactivation();
     this.createdDossier = undefined;
     this.credentials = undefined;
@@ -234,7 +243,7 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   #isMinor(identity: PatientIdentity): boolean {
-    return isMinor(identity.traits.birthDate, new Date().toISOString().slice(0, 10));
+    return isMinor(identity.traits.birthDate, localToday());
   }
 
   /** `decide` on a creation; a dossier not created yet is judged on the identity typed, as the server does. */
@@ -372,7 +381,7 @@ export class DmpDossierCreate extends DmpElement {
     this.#sentBy = sent;
     try {
       // No abort signal: once sent, a creation is better finished than left half-known.
-      const created = await this.client.createDossier(input, { idempotencyKey: key });
+      const created = await this.client.createDossier(input, { idempotencyKey: key }).catch((error: unknown) => this.#earlierCreation(error, input));
       // When the user who asked left meanwhile, the password is not for whoever sits here now.
       if (this.#sentBy === sent) {
         this.#attempt = undefined;
@@ -394,6 +403,7 @@ export class DmpDossierCreate extends DmpElement {
         return;
       }
       this.createError = error;
+      if (isDmpError(error) && ['network', 'timeout', 'http', 'invalid-response'].includes(error.kind)) this.#uncertain.push({ key, input });
       const { details, identity } = serverIssues(error);
       // The identity's refusals wait under its fields for "Modifier l’identité".
       this.identityErrors = identity;
@@ -404,6 +414,24 @@ export class DmpDossierCreate extends DmpElement {
     } finally {
       this.creating = false;
     }
+  }
+
+  /**
+   * "The dossier exists" may answer a creation that one of this form's own uncertain attempts
+   * made: replayed with its key, that attempt gives back its answer, with the password the
+   * patient needs. Otherwise the refusal stands.
+   */
+  async #earlierCreation(error: unknown, input: DossierCreate): Promise<DossierCreated> {
+    if (!isDmpError(error) || error.reason !== 'dossier-exists' || !this.client) throw error;
+    for (const attempt of [...this.#uncertain].reverse()) {
+      if (attempt.input.ins !== input.ins) continue;
+      const replayed = await this.client.createDossier(attempt.input, { idempotencyKey: attempt.key }).catch(() => undefined);
+      if (replayed) {
+        this.createdEarlier = true;
+        return replayed;
+      }
+    }
+    throw error;
   }
 
   async #handleReactivate(info: DossierInfo): Promise<void> {
@@ -862,6 +890,9 @@ export class DmpDossierCreate extends DmpElement {
           <p>
             ${msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.')}
           </p>
+          ${this.createdEarlier
+            ? html`<p>${msg('Une tentative précédente avait déjà créé ce DMP, avec les informations saisies alors.')}</p>`
+            : nothing}
         </div>
       </div>
       ${credentialsSheet({ traits: identity.traits, dossier, credentials, locale: this.locale })}

@@ -7,7 +7,7 @@ import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { DraftAutosave } from '../../drafts/autosave.js';
 import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
-import { formatDateTime } from '../../i18n/format.js';
+import { formatDateTime, localToday } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import { TYPE_CODE_LABELS } from '../../model/document-types.js';
 import type { Actor } from '../../model/actor.js';
@@ -56,12 +56,6 @@ type Readable = Exclude<Loaded, { refused: ReasonCode }>;
 /** Who a draft belongs to: the actor's id, or a professional's RPPS (as the synthesis editor). */
 function authorKeyOf(actor: Actor | undefined): string {
   return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');
-}
-
-function localToday(): string {
-  const d = new Date();
-  const pad = (n: number) => n.toString().padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 /** The edit form's fields: only for those who may edit, fetched once the Edit button is shown. */

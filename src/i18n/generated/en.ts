@@ -186,6 +186,7 @@
 's3a869abb8715e4f8': `Authorized professionals`,
 's3b1529ca4ce488d4': `This patient's DMP is closed`,
 's3b44f842a62b0b62': `The dossier is open again, with its content from before the closure.`,
+'s3b93c24e8a9cd4dc': `An earlier attempt had already created this DMP, with the information entered then.`,
 's3b9d598816f4e096': str`Remove person to contact no. ${0}`,
 's3bc0b4a2ceb44c94': str`${0} characters typed (at least ${1})`,
 's3ccb76201cd9d3d5': `The patient consents to the reactivation of their DMP.`,
