@@ -33,7 +33,10 @@ for (const [name, route] of Object.entries(ROUTES)) {
     }
   }
   if (route.etag && route.method === 'PUT') {
-    parameters.push({ name: 'If-Match', in: 'header', required: true, schema: { type: 'string' }, description: 'ETag of the version being replaced' });
+    const description = route.ifMatchOptional
+      ? 'ETag of the version being replaced; without it the write is taken whatever the current version'
+      : 'ETag of the version being replaced';
+    parameters.push({ name: 'If-Match', in: 'header', required: !route.ifMatchOptional, schema: { type: 'string' }, description });
   }
   if (route.idempotencyKey) {
     parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'Same key, same answer: a retried create opens one dossier' });

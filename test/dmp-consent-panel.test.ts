@@ -419,6 +419,43 @@ describe('dmp-consent-panel', () => {
     });
   });
 
+  describe('a change made meanwhile on another screen', () => {
+    /** The patient on her phone, while the panel is open here. */
+    const phone = () => new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer pat-durand-jeanne' }) });
+
+    it('is not undone by an opposition ticked here: refused, said, and the current state shown', async () => {
+      const { el } = await mount();
+      await phone().setOppositions(ADULT, { breakGlass: false, regulation: true });
+      $<HTMLInputElement>(el, '#oppose-breakGlass').click();
+      await waitUntil(() => root(el).querySelector('#oppositions [role="alert"] p'), 'no failure shown', { timeout: 8000 });
+      expect($(el, '#oppositions [role="alert"]').textContent).to.contain('changé entre-temps sur un autre écran');
+      expect(record().oppositions).to.deep.equal({ breakGlass: false, regulation: true });
+      await waitUntil(() => $<HTMLInputElement>(el, '#oppose-regulation').checked, 'the opposition made on the phone is not shown');
+      expect($<HTMLInputElement>(el, '#oppose-breakGlass').checked).to.equal(false);
+      const changed = oneEvent(el, 'dmp-opposition-changed');
+      $<HTMLInputElement>(el, '#oppose-breakGlass').click();
+      expect((await changed).detail).to.deep.equal({ oppositions: { breakGlass: true, regulation: true } });
+      expect(record().oppositions).to.deep.equal({ breakGlass: true, regulation: true });
+    });
+
+    it('is not undone by preferences saved here: refused, and what was typed stays to be saved again', async () => {
+      const { el } = await mount();
+      const onPhone = await phone().getNotificationPreferences(ADULT);
+      await phone().setNotificationPreferences(ADULT, { ...onPhone, newDocument: { email: false, sms: true } });
+      input(el, '#notify-email', 'nouvelle@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#notifications [role="alert"] p'), 'no failure shown', { timeout: 8000 });
+      expect($(el, '#notifications [role="alert"]').textContent).to.contain('changé entre-temps sur un autre écran');
+      expect(record().notificationPreferences.email).to.equal('jeanne.durand@example.org');
+      expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
+      // What the phone changed shows under what was typed here, and is kept by the next save.
+      await waitUntil(() => $<HTMLInputElement>(el, '#newDocument-sms').checked, 'the choice made on the phone is not shown');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => record().notificationPreferences.email === 'nouvelle@example.org', 'the second save, made knowingly, was refused too', { timeout: 8000 });
+      expect(record().notificationPreferences.newDocument).to.deep.equal({ email: false, sms: true });
+    });
+  });
+
   describe('notification preferences', () => {
     it('saves the contact and the channels with an explicit Save', async () => {
       const { el } = await mount();

@@ -48,3 +48,15 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
 export function invalidParams(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
   return issues.map((issue) => ({ name: issue.path.map(String).join('.') || '(body)', reason: issue.message }));
 }
+
+const ENTITY_TAG = /(?:W\/)?"[^"]*"/g;
+
+/**
+ * RFC 9110 §13.1.1: whether a non-empty If-Match field holds against `etag`, the current
+ * representation's (undefined when there is none): `*` when there is one, a list when one of its
+ * tags is `etag` by strong comparison, so that a weak `W/"…"` tag never does.
+ */
+export function ifMatchHolds(field: string, etag: string | undefined): boolean {
+  if (field.trim() === '*') return etag !== undefined;
+  return (field.match(ENTITY_TAG) ?? []).some((tag) => tag === etag);
+}

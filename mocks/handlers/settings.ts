@@ -1,3 +1,4 @@
+import type * as z from 'zod/mini';
 import { AccessLogQuerySchema, type AccessLogEntry } from '../../src/model/access-log.js';
 import { AuthorizationChangeSchema, type Authorization } from '../../src/model/authorization.js';
 import {
@@ -9,7 +10,7 @@ import {
 import { db, type DossierRecord } from '../db/store.js';
 import { fold, policyDocumentOf } from '../../src/model/document.js';
 import { ROUTES } from '../../src/model/routes.js';
-import { json, problem } from './http.js';
+import { ifMatchHolds, json, problem } from './http.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import { hiddenFromReader } from '../privacy.js';
@@ -111,39 +112,67 @@ export const searchProfessionals: Resolver = ({ request }) => {
   return json({ items: items.slice(0, 20) });
 };
 
-export const getOppositions: Resolver = ({ ctx }) => {
-  const decision = ctx.decide('opposition.manage');
-  if (!decision.allowed) return ctx.deny('opposition.manage', decision);
-  ctx.finish('opposition.manage', decision);
-  return json(ctx.dossier!.oppositions);
-};
+/**
+ * A patient setting's ETag, from its content (keys in a fixed order): the same choices are the
+ * same version, so a write made against them undoes nothing anyone else did.
+ */
+function settingEtag(value: object): string {
+  const text = JSON.stringify(value, (_key, v: unknown) =>
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : 1))) : v,
+  );
+  let hash = 5381;
+  for (let i = 0; i < text.length; i += 1) hash = (hash * 33 + text.charCodeAt(i)) >>> 0;
+  return `"setting-${hash.toString(36)}"`;
+}
 
-export const setOppositions: Resolver = async ({ request, ctx }) => {
-  const body = await readBody(request, OppositionsSchema);
-  if (!body.ok) return body.response;
-  const decision = ctx.decide('opposition.manage');
-  if (!decision.allowed) return ctx.deny('opposition.manage', decision);
-  ctx.dossier!.oppositions = body.value;
-  ctx.finish('opposition.manage', decision);
-  return json(body.value);
-};
+/** A setting as answered: its ETag in the header, and in the body for a client that cannot read headers. */
+function versioned(value: object, status = 200): Response {
+  const etag = settingEtag(value);
+  return json({ ...value, etag }, { status, headers: { ETag: etag } });
+}
 
-export const getNotificationPreferences: Resolver = ({ ctx }) => {
-  const decision = ctx.decide('notification.manage');
-  if (!decision.allowed) return ctx.deny('notification.manage', decision);
-  ctx.finish('notification.manage', decision);
-  return json(ctx.dossier!.notificationPreferences);
-};
+type Setting = 'oppositions' | 'notificationPreferences';
+const SETTING_ACTION = { oppositions: 'opposition.manage', notificationPreferences: 'notification.manage' } as const;
 
-export const setNotificationPreferences: Resolver = async ({ request, ctx }) => {
-  const body = await readBody(request, NotificationPreferencesSchema);
-  if (!body.ok) return body.response;
-  const decision = ctx.decide('notification.manage');
-  if (!decision.allowed) return ctx.deny('notification.manage', decision);
-  ctx.dossier!.notificationPreferences = body.value;
-  ctx.finish('notification.manage', decision);
-  return json(body.value);
-};
+function readSetting(setting: Setting): Resolver {
+  return ({ ctx }) => {
+    const action = SETTING_ACTION[setting];
+    const decision = ctx.decide(action);
+    if (!decision.allowed) return ctx.deny(action, decision);
+    ctx.finish(action, decision);
+    return versioned(ctx.dossier![setting]);
+  };
+}
+
+/**
+ * A write of a setting. Its If-Match, when sent, must name the current version: a screen that has
+ * not seen another one's change (a second tab, the patient's phone) would silently undo it. A
+ * write without one is taken, as before ETags, by clients that do not keep them.
+ */
+function writeSetting<S extends Setting>(setting: S, schema: z.ZodMiniType<DossierRecord[S]>): Resolver {
+  return async ({ request, ctx }) => {
+    const body = await readBody(request, schema);
+    if (!body.ok) return body.response;
+    const action = SETTING_ACTION[setting];
+    const decision = ctx.decide(action);
+    if (!decision.allowed) return ctx.deny(action, decision);
+    const record = ctx.dossier!;
+    const field = request.headers.get('If-Match');
+    if (field !== null && !ifMatchHolds(field, settingEtag(record[setting]))) {
+      ctx.finish(action, { ...decision, allowed: false, reason: 'invalid-request' });
+      const etag = settingEtag(record[setting]);
+      return problem(412, 'Ce réglage a été modifié entre-temps.', { current: { ...record[setting], etag }, etag });
+    }
+    record[setting] = body.value;
+    ctx.finish(action, decision);
+    return versioned(body.value);
+  };
+}
+
+export const getOppositions = readSetting('oppositions');
+export const setOppositions = writeSetting('oppositions', OppositionsSchema);
+export const getNotificationPreferences = readSetting('notificationPreferences');
+export const setNotificationPreferences = writeSetting('notificationPreferences', NotificationPreferencesSchema);
 
 export const listRepresentatives: Resolver = ({ ctx }) => {
   const decision = ctx.decide('representative.manage');

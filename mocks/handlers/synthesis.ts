@@ -1,7 +1,7 @@
 import { SynthesisSaveSchema, type Synthesis } from '../../src/model/synthesis.js';
 import type { DmpDocument } from '../../src/model/document.js';
 import { db } from '../db/store.js';
-import { json, problem } from './http.js';
+import { ifMatchHolds, json, problem } from './http.js';
 import { confidentialityOf, policyDocumentOf } from '../../src/model/document.js';
 import { hidesFromCaller } from '../privacy.js';
 import type { RequestContext } from './request-context.js';
@@ -31,23 +31,6 @@ function documentOf(ctx: RequestContext, synthesis: Synthesis | undefined): DmpD
 function readDecision(ctx: RequestContext, synthesis: Synthesis | undefined) {
   const doc = documentOf(ctx, synthesis);
   return ctx.decide('synthesis.read', doc ? policyDocumentOf(doc) : { category: 'synthesis', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
-}
-
-/** The entity tags of an If-Match list, weak ones included; what is not one matches nothing. */
-const ENTITY_TAG = /(?:W\/)?"[^"]*"/g;
-
-/**
- * RFC 9110 §13.1.1 against the current version: `*` holds when there is one, a list when one of
- * its tags is the current ETag by strong comparison, so a weak `W/"…"` tag never does. A save
- * without If-Match may only write the first version: made while a version exists, it was
- * written against none it saw.
- */
-function ifMatchHolds(header: string | null, current: Synthesis | undefined): boolean {
-  const field = header?.trim() ?? '';
-  if (field === '') return current === undefined;
-  if (field === '*') return current !== undefined;
-  const etag = current ? etagOf(current) : undefined;
-  return (field.match(ENTITY_TAG) ?? []).some((tag) => tag === etag);
 }
 
 function withEtag(synthesis: Synthesis): Synthesis {
@@ -107,7 +90,10 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
   const decision = ctx.decide('synthesis.write');
   if (!decision.allowed) return ctx.deny('synthesis.write', decision);
   const current = currentOf(ctx.ins);
-  if (!ifMatchHolds(request.headers.get('If-Match'), current)) {
+  // A save without If-Match may only write the first version: made while a version exists, it
+  // was written against none it saw.
+  const field = request.headers.get('If-Match')?.trim() ?? '';
+  if (field === '' ? current !== undefined : !ifMatchHolds(field, current && etagOf(current))) {
     ctx.finish('synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
     // With the version on the server, so that the editor can show it beside the user's.
     const server = current ? { current: withEtag(current), etag: etagOf(current) } : {};

@@ -5,8 +5,8 @@ import type { DmpDocument, DocumentPatch, DocumentQuery, NewDocument } from '../
 import type {
   DossierCreate,
   NewLegalRepresentative,
-  NotificationPreferences,
-  Oppositions,
+  StoredNotificationPreferences,
+  StoredOppositions,
 } from '../model/dossier.js';
 import type { RouteName, RouteSpec } from '../model/routes.js';
 import type { SynthesisContent } from '../model/synthesis.js';
@@ -188,16 +188,16 @@ export class HttpDmpClient implements DmpClient {
     return this.#send('getOppositions', { params: { ins } }, options);
   }
 
-  setOppositions(ins: string, oppositions: Oppositions, options?: RequestOptions) {
-    return this.#send('setOppositions', { params: { ins }, body: oppositions }, options);
+  setOppositions(ins: string, { etag, ...oppositions }: StoredOppositions, options?: RequestOptions) {
+    return this.#send('setOppositions', { params: { ins }, body: oppositions, ...ifMatch(etag) }, options);
   }
 
   getNotificationPreferences(ins: string, options?: RequestOptions) {
     return this.#send('getNotificationPreferences', { params: { ins } }, options);
   }
 
-  setNotificationPreferences(ins: string, preferences: NotificationPreferences, options?: RequestOptions) {
-    return this.#send('setNotificationPreferences', { params: { ins }, body: preferences }, options);
+  setNotificationPreferences(ins: string, { etag, ...preferences }: StoredNotificationPreferences, options?: RequestOptions) {
+    return this.#send('setNotificationPreferences', { params: { ins }, body: preferences, ...ifMatch(etag) }, options);
   }
 
   listRepresentatives(ins: string, options?: RequestOptions) {
@@ -375,6 +375,11 @@ export class HttpDmpClient implements DmpClient {
     });
     return answered.then((raw) => interpret(call, raw)).finally(() => deadline.dispose());
   }
+}
+
+/** The `If-Match` of a write made against the version read, when the server gave one. */
+function ifMatch(etag: string | undefined): { headers?: Record<string, string> } {
+  return etag ? { headers: { 'If-Match': etag } } : {};
 }
 
 function describe(route: RouteSpec): string {

@@ -10,8 +10,8 @@ import type {
   EmergencyGrant,
   LegalRepresentative,
   NewLegalRepresentative,
-  NotificationPreferences,
-  Oppositions,
+  StoredNotificationPreferences,
+  StoredOppositions,
 } from '../model/dossier.js';
 import type { ROUTES, RouteName } from '../model/routes.js';
 import type { Synthesis, SynthesisContent } from '../model/synthesis.js';
@@ -114,10 +114,17 @@ export interface DmpClient {
   /** Directory search by name or RPPS. */
   searchProfessionals(text: string, options?: RequestOptions): Promise<ResponseOf<'searchProfessionals'>>;
 
-  getOppositions(ins: string, options?: RequestOptions): Promise<Oppositions>;
-  setOppositions(ins: string, oppositions: Oppositions, options?: RequestOptions): Promise<Oppositions>;
-  getNotificationPreferences(ins: string, options?: RequestOptions): Promise<NotificationPreferences>;
-  setNotificationPreferences(ins: string, preferences: NotificationPreferences, options?: RequestOptions): Promise<NotificationPreferences>;
+  /** With the version's `etag` when the server gives one. */
+  getOppositions(ins: string, options?: RequestOptions): Promise<StoredOppositions>;
+  /**
+   * With the `etag` read, refused with a `conflict` DmpError (the current oppositions in
+   * `current`) when they changed since: a stale screen must not undo another's change.
+   */
+  setOppositions(ins: string, oppositions: StoredOppositions, options?: RequestOptions): Promise<StoredOppositions>;
+  /** With the version's `etag` when the server gives one. */
+  getNotificationPreferences(ins: string, options?: RequestOptions): Promise<StoredNotificationPreferences>;
+  /** As `setOppositions`: with the `etag` read, a `conflict` when they changed since. */
+  setNotificationPreferences(ins: string, preferences: StoredNotificationPreferences, options?: RequestOptions): Promise<StoredNotificationPreferences>;
 
   listRepresentatives(ins: string, options?: RequestOptions): Promise<ResponseOf<'listRepresentatives'>>;
   addRepresentative(ins: string, representative: NewLegalRepresentative, options?: RequestOptions): Promise<LegalRepresentative>;

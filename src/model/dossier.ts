@@ -35,6 +35,17 @@ export const NotificationPreferencesSchema = z.object({
 });
 export type NotificationPreferences = z.infer<typeof NotificationPreferencesSchema>;
 
+/**
+ * A patient setting as the server answers it: `etag` (from the ETag header) names the version
+ * read, and goes back in `If-Match`, so that a change made from a screen that has not seen
+ * another one (a second tab, the patient's phone) is refused rather than silently undo it.
+ */
+const VERSIONED = { etag: z.optional(z.string()) };
+export const StoredOppositionsSchema = z.extend(OppositionsSchema, VERSIONED);
+export type StoredOppositions = z.infer<typeof StoredOppositionsSchema>;
+export const StoredNotificationPreferencesSchema = z.extend(NotificationPreferencesSchema, VERSIONED);
+export type StoredNotificationPreferences = z.infer<typeof StoredNotificationPreferencesSchema>;
+
 export const NewLegalRepresentativeSchema = z.object({
   firstName: trimmed(1, 100),
   lastName: trimmed(1, 100),

@@ -22,6 +22,8 @@ import {
   NewLegalRepresentativeSchema,
   NotificationPreferencesSchema,
   OppositionsSchema,
+  StoredNotificationPreferencesSchema,
+  StoredOppositionsSchema,
 } from './dossier.js';
 import { ProfessionalSchema } from './professional.js';
 import { SynthesisSaveSchema, SynthesisSchema, SynthesisVersionListSchema } from './synthesis.js';
@@ -44,6 +46,8 @@ export interface RouteSpec {
   response: z.ZodMiniType | 'binary' | 'none';
   /** Answers with an ETag and takes `If-Match`. */
   etag?: boolean;
+  /** With `etag`, a write without If-Match is taken (a patient setting) rather than refused (the VSM). */
+  ifMatchOptional?: boolean;
   /**
    * Answers 204 No Content, without an ETag, when there is nothing yet (a dossier without a
    * VSM): a normal state, which a 404 would make every browser log as a failed request. The
@@ -82,10 +86,10 @@ export const ROUTES = {
   listAuthorizations: { method: 'GET', action: 'authorization.read', path: '/dossiers/:ins/authorizations', summary: 'Médecins traitants, authorized and blocked professionals', response: AuthorizationListSchema },
   changeAuthorization: { method: 'POST', action: 'authorization.manage', path: '/dossiers/:ins/authorizations', summary: 'Grant, revoke, block, unblock, designate, grant-self', body: AuthorizationChangeSchema, response: AuthorizationListSchema },
   searchProfessionals: { method: 'GET', path: '/professionals', summary: 'Directory search by name or RPPS', query: z.object({ q: z.string().check(z.maxLength(100)) }), response: ProfessionalListSchema },
-  getOppositions: { method: 'GET', action: 'opposition.manage', path: '/dossiers/:ins/oppositions', summary: 'The patient’s oppositions to emergency access', response: OppositionsSchema },
-  setOppositions: { method: 'PUT', action: 'opposition.manage', path: '/dossiers/:ins/oppositions', summary: 'Change the oppositions', body: OppositionsSchema, response: OppositionsSchema },
-  getNotificationPreferences: { method: 'GET', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'The patient’s notification preferences', response: NotificationPreferencesSchema },
-  setNotificationPreferences: { method: 'PUT', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'Change the notification preferences', body: NotificationPreferencesSchema, response: NotificationPreferencesSchema },
+  getOppositions: { method: 'GET', action: 'opposition.manage', path: '/dossiers/:ins/oppositions', summary: 'The patient’s oppositions to emergency access', response: StoredOppositionsSchema, etag: true },
+  setOppositions: { method: 'PUT', action: 'opposition.manage', path: '/dossiers/:ins/oppositions', summary: 'Change the oppositions', body: OppositionsSchema, response: StoredOppositionsSchema, etag: true, ifMatchOptional: true },
+  getNotificationPreferences: { method: 'GET', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'The patient’s notification preferences', response: StoredNotificationPreferencesSchema, etag: true },
+  setNotificationPreferences: { method: 'PUT', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'Change the notification preferences', body: NotificationPreferencesSchema, response: StoredNotificationPreferencesSchema, etag: true, ifMatchOptional: true },
   listRepresentatives: { method: 'GET', action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Legal representatives', response: RepresentativeListSchema },
   addRepresentative: { method: 'POST', created: true, action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema },
   removeRepresentative: { method: 'DELETE', action: 'representative.manage', path: '/dossiers/:ins/representatives/:id', summary: 'Remove a legal representative', response: 'none' },

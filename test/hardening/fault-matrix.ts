@@ -621,6 +621,9 @@ function cpLoadFailure(says: Says): string[] {
 }
 
 const notSaved = (says: Says) => [writeFailureText(errorOf(says), () => `La modification n’a pas été enregistrée : ${errorText(errorOf(says))}`)];
+/** A patient setting is written against its version: a conflict means another screen changed it. */
+const settingNotSaved = (says: Says) =>
+  says === 'conflict' ? ['La modification n’a pas été enregistrée : ce réglage a changé entre-temps sur un autre écran ; voici son état actuel.'] : notSaved(says);
 
 async function panelReady(o: SetupOptions, ins = ADULT): Promise<AnyMounted> {
   const m = await consentPanel({ actor: o.actor ?? 'pat-durand-jeanne', ins });
@@ -723,7 +726,7 @@ Object.assign(SCENARIOS, {
     ins: ADULT,
     setup: (o) => panelReady(o),
     act: async (m) => get(m.el, '#oppose-breakGlass').click(),
-    failure: notSaved,
+    failure: settingNotSaved,
     retry: async (m) => get(m.el, '#oppose-breakGlass').click(),
     success: (m) => until(m.el, 'Votre choix est enregistré et s’applique dès maintenant.'),
   },
@@ -738,7 +741,7 @@ Object.assign(SCENARIOS, {
       return m;
     },
     act: async (m) => submitIn(m, '#notifications form'),
-    failure: notSaved,
+    failure: settingNotSaved,
     typed: (m) => get<HTMLInputElement>(m.el, '#notify-email').value,
     retry: async (m) => submitIn(m, '#notifications form'),
     success: (m) => until(m.el, 'Vos préférences de notification sont enregistrées.'),

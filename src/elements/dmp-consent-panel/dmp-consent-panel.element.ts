@@ -12,7 +12,7 @@ import { errorText, isRetryable, writeFailureText } from '../../i18n/error-text.
 import { formatDate } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Authorization } from '../../model/authorization.js';
-import type { LegalRepresentative, Oppositions } from '../../model/dossier.js';
+import type { LegalRepresentative, Oppositions, StoredOppositions } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
 import { validateRpps, type RppsFailure } from '../../model/rpps.js';
@@ -22,7 +22,7 @@ import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { styles } from './dmp-consent-panel.styles.js';
 import type { AuthorizationChangeKind } from './events.js';
-import { EMPTY_REPRESENTATIVE, confirmsWith, preferencesDraft, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
+import { EMPTY_REPRESENTATIVE, confirmsWith, preferencesDraft, rebasePreferences, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
 import { PANEL_ACTIONS, PATIENT_SIDE_ACTIONS, type PanelAction, type PanelData, type Section } from './panel-data.js';
 import type { PatientSectionsView } from './patient-sections.js';
 import { professionalRow } from './professional-row.js';
@@ -194,8 +194,12 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   #accept(data: PanelData): void {
+    const before = this.data?.ins === data.ins ? this.data.preferences : undefined;
     this.data = data;
-    if (!this.preferencesDirty) this.preferences = data.preferences ? preferencesDraft(data.preferences) : undefined;
+    const now = data.preferences ? preferencesDraft(data.preferences) : undefined;
+    if (!this.preferencesDirty) this.preferences = now;
+    // Saved elsewhere meanwhile: the user's own edits stay, over the version now on the server.
+    else if (before && now && this.preferences) this.preferences = rebasePreferences(this.preferences, preferencesDraft(before), now);
   }
 
   #rppsFailure(query: string): RppsFailure | undefined {
@@ -227,12 +231,16 @@ export class DmpConsentPanel extends DmpElement {
       const validation = await loadValidation();
       return this.#forms === forms && this.session?.state === 'active' ? validation : undefined;
     } catch (error) {
-      this.#say(section, 'error', this.#notSaved(error));
+      this.#say(section, 'error', this.#notSaved(error, section));
       return undefined;
     }
   }
 
-  #notSaved(error: unknown): string {
+  #notSaved(error: unknown, section: Section): string {
+    // Only the patient's settings are written against a version (their ETag).
+    if (isDmpError(error) && error.kind === 'conflict' && (section === 'oppositions' || section === 'notifications')) {
+      return msg('La modification n’a pas été enregistrée : ce réglage a changé entre-temps sur un autre écran ; voici son état actuel.');
+    }
     return writeFailureText(error, () => msg(str`La modification n’a pas été enregistrée : ${errorText(error)}`));
   }
 
@@ -291,11 +299,13 @@ export class DmpConsentPanel extends DmpElement {
       this.requestUpdate();
       return;
     }
-    const wanted: Oppositions = { ...saved, [key]: checked };
+    // With the version's etag: changed elsewhere since, the write is refused, not undone.
+    const wanted: StoredOppositions = { ...saved, [key]: checked };
     this.pendingOppositions = wanted;
     await this.#write('oppositions', async (client, ins, here) => {
-      const oppositions = await client.setOppositions(ins, wanted);
-      this.#patchData(ins, { oppositions });
+      const saved = await client.setOppositions(ins, wanted);
+      this.#patchData(ins, { oppositions: saved });
+      const { etag: _version, ...oppositions } = saved;
       this.emit('dmp-opposition-changed', { oppositions });
       this.#notify(['settings', 'history'], ins);
       if (here()) this.#say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
@@ -324,7 +334,9 @@ export class DmpConsentPanel extends DmpElement {
     }
     const sent = this.preferences;
     await this.#write('notifications', async (client, ins, here) => {
-      const saved = await client.setNotificationPreferences(ins, parsed.value);
+      // Made against the version shown: changed elsewhere since, it is refused, not undone.
+      const etag = this.data?.ins === ins ? this.data.preferences?.etag : undefined;
+      const saved = await client.setNotificationPreferences(ins, etag ? { ...parsed.value, etag } : parsed.value);
       this.#patchData(ins, { preferences: saved });
       this.#notify(['settings', 'history'], ins);
       if (!here()) return;
@@ -458,10 +470,11 @@ export class DmpConsentPanel extends DmpElement {
       await run(client, ins, here);
       return here();
     } catch (error) {
-      if (here()) this.#say(section, 'error', this.#notSaved(error));
-      // Answered unreadably, the change was most likely made: show what the server holds, so the
-      // user checks before making it twice (what was typed stays, see #accept).
-      if (here() && isDmpError(error) && error.kind === 'invalid-response') {
+      if (here()) this.#say(section, 'error', this.#notSaved(error, section));
+      // Answered unreadably, the change was most likely made; refused as stale, another screen
+      // changed the setting: either way show what the server holds, so that the user decides
+      // again on it (what was typed stays, see #accept).
+      if (here() && isDmpError(error) && (error.kind === 'invalid-response' || error.kind === 'conflict')) {
         this.#reloads += 1;
         this.requestUpdate();
       }

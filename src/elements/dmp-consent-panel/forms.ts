@@ -36,6 +36,22 @@ export function preferencesDraft(preferences: NotificationPreferences): Preferen
 }
 
 /**
+ * What was typed on `base`, moved onto `current` (a version saved meanwhile elsewhere): the
+ * fields the user changed keep their value, the others take the current one.
+ */
+export function rebasePreferences(draft: PreferencesDraft, base: PreferencesDraft, current: PreferencesDraft): PreferencesDraft {
+  // Built by preferencesDraft and edited by spreading: their keys come in the same order.
+  const field = <K extends keyof PreferencesDraft>(key: K) => (JSON.stringify(draft[key]) === JSON.stringify(base[key]) ? current[key] : draft[key]);
+  return {
+    email: field('email'),
+    phone: field('phone'),
+    newDocument: field('newDocument'),
+    firstAccess: field('firstAccess'),
+    emergencyAccess: field('emergencyAccess'),
+  };
+}
+
+/**
  * People type a mobile number as printed (`06 39 98 01 01`); the API takes `+33639980101`.
  * Anything else is passed on for the schema to judge.
  */

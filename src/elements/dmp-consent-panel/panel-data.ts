@@ -1,5 +1,5 @@
 import type { Authorization } from '../../model/authorization.js';
-import type { DossierInfo, LegalRepresentative, NotificationPreferences, Oppositions } from '../../model/dossier.js';
+import type { DossierInfo, LegalRepresentative, StoredNotificationPreferences, StoredOppositions } from '../../model/dossier.js';
 import type { Action, Decision } from '../../policy/types.js';
 
 /** The questions the panel asks `decide`, one per section. */
@@ -30,7 +30,7 @@ export interface PanelData {
   dossier: DossierInfo;
   decisions: Record<PanelAction, Decision>;
   authorizations?: Authorization[] | undefined;
-  oppositions?: Oppositions | undefined;
-  preferences?: NotificationPreferences | undefined;
+  oppositions?: StoredOppositions | undefined;
+  preferences?: StoredNotificationPreferences | undefined;
   representatives?: LegalRepresentative[] | undefined;
 }

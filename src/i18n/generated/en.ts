@@ -634,6 +634,7 @@
 'sd2fe353af215ce4e': `Overwrite`,
 'sd419be2d23a9d9c3': `The title must not exceed 250 characters.`,
 'sd4685cea2cfa404d': `Not known`,
+'sd4f42649e89c7a5b': `The change was not saved: this setting changed meanwhile on another screen; here is its current state.`,
 'sd57e4c68f84095da': `Closure: the dossier can be closed at any time; its data is then kept for 10 years, during which it can be reactivated.`,
 'sd59125c3dc3d229d': `Oppositions managed`,
 'sd5a47ab814a02af5': `Title, Z to A`,
