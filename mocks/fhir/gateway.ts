@@ -26,7 +26,7 @@ import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../..
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
-import { hiddenFromReader, type HistoryLine } from '../privacy.js';
+import { hiddenFromReader, hidesFromCaller, type HistoryLine } from '../privacy.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
 /*
@@ -43,8 +43,6 @@ import { seedBundle, type SeedBundleOptions } from './seed.js';
 const FHIR_HEADERS = { 'Content-Type': 'application/fhir+json' };
 const DEFAULT_COUNT = 20;
 const MAX_COUNT = 1000;
-/** Reasons that make a document invisible to the caller: answered as if it did not exist. */
-const HIDING_REASONS = new Set(['profession-not-permitted', 'masked', 'invisible-to-patient', 'invisible-to-legal-representative']);
 /** What the gateway reads itself and never forwards as a search criterion. */
 const GATEWAY_PARAMS = new Set(['_count', '_offset', '_revinclude', '_include', 'patient.identifier', 'subject.identifier']);
 
@@ -653,7 +651,9 @@ export class FhirGateway {
     const decision = ex.decide(judged, policyDocumentOf(doc));
     if (!decision.allowed) {
       await this.#log(ex, judged, decision, { documentId: id });
-      return HIDING_REASONS.has(decision.reason) ? outcome(404, 'Document introuvable.') : refusal(decision);
+      // As the JSON mock: a professional is told why (DECISIONS.md 12), the patient's side never
+      // learns that something is hidden from it.
+      return hidesFromCaller(decision, ex.actor) ? outcome(404, 'Document introuvable.') : refusal(decision);
     }
     return { raw, doc, decision };
   }

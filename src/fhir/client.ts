@@ -690,7 +690,14 @@ export class FhirDmpClient implements DmpClient {
     const documents = documentsOf(bundle);
     const document = documents.find((d) => d.id === id);
     const resource = matches(bundle, 'DocumentReference').find((m) => m.resource.id === id)?.resource;
-    if (!document || !resource) throw new DmpError('not-found', 'Document introuvable.', { status: 404 });
+    if (!document || !resource) {
+      // Kept from a professional, the search says why (DECISIONS.md 12): refused as the JSON API
+      // refuses its read. The patient's side is never told, and meets "not found".
+      const [reason, other] = Object.keys(hiddenCounts(bundle));
+      const known = other === undefined ? ReasonCodeSchema.safeParse(reason).data : undefined;
+      if (known) throw new DmpError('forbidden', `Document refusé : ${known}.`, { status: 403, reason: known });
+      throw new DmpError('not-found', 'Document introuvable.', { status: 404 });
+    }
     return { resource, document };
   }
 

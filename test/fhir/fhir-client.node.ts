@@ -218,8 +218,9 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(file.type, 'application/pdf');
       assert.match(await file.text(), /^%PDF-1\.4/);
       assert.equal(new URL(patient.sent.at(-1)!.url).pathname, '/R4/Binary/bin-doc-durand-cr-cardio');
-      const missing = await failure(as('ps-dubois').getDocument(ADULT, 'doc-durand-irm-genou'));
-      assert.equal(missing.kind, 'not-found');
+      // Imaging is not for a pharmacist: refused with the reason, as the JSON API does.
+      const refused = await failure(as('ps-dubois').getDocument(ADULT, 'doc-durand-irm-genou'));
+      assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'profession-not-permitted']);
     });
   });
 
@@ -248,6 +249,20 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.ok(author.items.some((d) => d.id === 'doc-durand-ordonnance'));
       const last = (await as(PATIENT_ADULT.id).listAccessLog(ADULT, { action: 'document.mask' })).items[0]!;
       assert.deepEqual([last.actor.id, last.outcome, last.target?.documentId], [PATIENT_ADULT.id, 'allowed', 'doc-durand-ordonnance']);
+    });
+
+    it('tells a professional why a masked document is refused, as the JSON mock, and answers the patient’s side as if a hidden one did not exist', async () => {
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
+      const pharmacist = await failure(as('ps-dubois').getDocument(ADULT, 'doc-durand-ordonnance'));
+      assert.deepEqual([pharmacist.kind, pharmacist.reason], ['forbidden', 'masked']);
+      // A FHIR client of the integrator's own, reading the resource directly, is told the same.
+      const read = await fetch(`${BASE}/DocumentReference/doc-durand-ordonnance`, { headers: { Authorization: 'Bearer ps-dubois' } });
+      assert.equal(read.status, 403);
+      const refusal = (await read.json()) as { issue: Array<{ details?: { coding?: Array<{ code?: string }> } }> };
+      assert.equal(refusal.issue[0]?.details?.coding?.[0]?.code, 'masked');
+      // Test results not yet explained to her: hidden from the patient for a while.
+      const patient = await failure(as(PATIENT_MASKED.id).getDocument(PATIENT_MASKED.identity.ins, 'doc-rousseau-serologies'));
+      assert.deepEqual([patient.kind, patient.reason], ['not-found', undefined]);
     });
 
     it('refuses masking to a professional, and lets the patient unmask', async () => {
