@@ -579,6 +579,30 @@ describe('dmp-consent-panel', () => {
   });
 
   describe('legal representatives', () => {
+    it('shows a gateway’s refusal of a field under that field, keeps what was typed, and drops it once the field changes', async () => {
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/representatives', () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Requête invalide', status: 400, detail: 'Représentant refusé.', invalidParams: [{ name: 'lastName', reason: 'Nom absent du registre des tutelles.' }] },
+            { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      input(el, '#rep-firstName', 'Marc');
+      input(el, '#rep-lastName', 'Moreaux');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#rep-lastName-error'), 'the refusal is not shown under its field', { timeout: 8000 });
+      expect($(el, '#rep-lastName-error').textContent).to.contain('Nom absent du registre des tutelles.');
+      expect($(el, '#rep-lastName').getAttribute('aria-invalid')).to.equal('true');
+      expect(root(el).activeElement?.id).to.equal('rep-lastName');
+      expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('Marc');
+      await expect(el).to.be.accessible();
+      input(el, '#rep-lastName', 'Moreau');
+      await el.updateComplete;
+      expect(root(el).querySelector('#rep-lastName-error') === null, 'the refusal stays after the field changed').to.equal(true);
+    });
+
     it('adds and removes a representative of a minor’s dossier (as the mother)', async () => {
       const { el } = await mount('rep-moreau-sophie', MINOR);
       await expect(el).to.be.accessible();

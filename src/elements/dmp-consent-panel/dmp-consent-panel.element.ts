@@ -149,6 +149,11 @@ export class DmpConsentPanel extends DmpElement {
   @state() private preferenceErrors: FieldErrors = new Set();
   @state() private representative: RepresentativeDraft = { ...EMPTY_REPRESENTATIVE };
   @state() private representativeErrors: FieldErrors = new Set();
+  /**
+   * The fields a gateway refused (`invalidParams`, by body path), each with its reason, until the
+   * user changes that field: a gateway may check more than these forms do.
+   */
+  @state() private serverFieldErrors: ReadonlyMap<string, string> = new Map();
   @state() private closeReason = '';
   @state() private closeWord = '';
   @state() private closeErrors: FieldErrors = new Set();
@@ -317,6 +322,7 @@ export class DmpConsentPanel extends DmpElement {
 
   #editPreferences(patch: Partial<PreferencesDraft>): void {
     if (!this.preferences) return;
+    this.#forgetServerErrors(patch);
     this.preferences = { ...this.preferences, ...patch };
     this.preferencesDirty = true;
   }
@@ -347,6 +353,14 @@ export class DmpConsentPanel extends DmpElement {
       }
       this.#say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.'));
     });
+  }
+
+  /** A field the user changes is no longer the one the server refused. */
+  #forgetServerErrors(patch: object): void {
+    if (!Object.keys(patch).some((field) => this.serverFieldErrors.has(field))) return;
+    const left = new Map(this.serverFieldErrors);
+    for (const field of Object.keys(patch)) left.delete(field);
+    this.serverFieldErrors = left;
   }
 
   // --- Legal representatives -----------------------------------------------------------------
@@ -466,11 +480,16 @@ export class DmpConsentPanel extends DmpElement {
     const here = () => this.#forms === forms;
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
+    this.serverFieldErrors = new Map();
     try {
       await run(client, ins, here);
       return here();
     } catch (error) {
       if (here()) this.#say(section, 'error', this.#notSaved(error, section));
+      if (here() && isDmpError(error) && error.kind === 'invalid-request' && error.issues?.length) {
+        this.serverFieldErrors = new Map(error.issues.map((issue) => [issue.path, issue.message]));
+        if (section === 'notifications' || section === 'representatives') void this.#focusFirstInvalid(section);
+      }
       // Answered unreadably, the change was most likely made; refused as stale, another screen
       // changed the setting: either way show what the server holds, so that the user decides
       // again on it (what was typed stays, see #accept).
@@ -726,6 +745,7 @@ export class DmpConsentPanel extends DmpElement {
       preferenceErrors: this.preferenceErrors,
       representative: this.representative,
       representativeErrors: this.representativeErrors,
+      serverFieldErrors: this.serverFieldErrors,
       closeReason: this.closeReason,
       closeWord: this.closeWord,
       closeErrors: this.closeErrors,
@@ -735,7 +755,10 @@ export class DmpConsentPanel extends DmpElement {
       changeOpposition: (key, checked) => void this.#changeOpposition(key, checked),
       editPreferences: (patch) => this.#editPreferences(patch),
       submitPreferences: () => void this.#submitPreferences(),
-      editRepresentative: (patch) => (this.representative = { ...this.representative, ...patch }),
+      editRepresentative: (patch) => {
+        this.#forgetServerErrors(patch);
+        this.representative = { ...this.representative, ...patch };
+      },
       submitRepresentative: () => void this.#submitRepresentative(),
       askRepresentativeRemoval: (representative, trigger) => this.#askRepresentativeRemoval(representative, trigger),
       editClose: ({ reason = this.closeReason, word = this.closeWord }) => {

@@ -33,6 +33,8 @@ export interface PatientSectionsView {
   readonly preferenceErrors: FieldErrors;
   readonly representative: RepresentativeDraft;
   readonly representativeErrors: FieldErrors;
+  /** What the server refused, by field (body path), with its reason. */
+  readonly serverFieldErrors: ReadonlyMap<string, string>;
   readonly closeReason: string;
   readonly closeWord: string;
   readonly closeErrors: FieldErrors;
@@ -171,7 +173,7 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
         type: 'email',
         autocomplete: 'email',
         value: draft.email,
-        error: errors.has('email') ? msg('Adresse e-mail invalide.') : undefined,
+        error: errors.has('email') ? msg('Adresse e-mail invalide.') : view.serverFieldErrors.get('email'),
         input: (email) => view.editPreferences({ email }),
       })}
       ${inputField({
@@ -180,7 +182,7 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
         type: 'tel',
         autocomplete: 'tel',
         value: draft.phone,
-        error: errors.has('phone') ? msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.') : undefined,
+        error: errors.has('phone') ? msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.') : view.serverFieldErrors.get('phone'),
         hint: msg('Par exemple 06 12 34 56 78.'),
         input: (phone) => view.editPreferences({ phone }),
       })}
@@ -219,7 +221,7 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
       autocomplete,
       maxlength: 100,
       value: draft[field],
-      error: errors.has(field) ? error : undefined,
+      error: errors.has(field) ? error : view.serverFieldErrors.get(field),
       input: (value) => view.editRepresentative({ [field]: value }),
     });
   return html`<section part="section" class="section" id="representatives" aria-labelledby="representatives-title" aria-busy=${busy(view, 'representatives')}>
