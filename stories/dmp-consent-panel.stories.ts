@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { waitFor } from 'storybook/test';
 import { DR_MOREL_URGENTISTE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_OPPOSED } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
@@ -96,6 +97,22 @@ export const InvalidResponse: Story = {
 export const SavesFail: Story = {
   beforeEach: () => {
     for (const method of ['POST', 'PUT', 'DELETE']) db.faults.add({ method, status: 500 });
+  },
+};
+
+/**
+ * The patient opposed regulation access from her phone while this screen still showed none: her
+ * tick here is refused rather than undo it, and the panel shows the oppositions as they now are.
+ */
+export const ChangedOnAnotherScreen: Story = {
+  play: async ({ canvasElement }) => {
+    const box = await waitFor(() => {
+      const found = canvasElement.querySelector('dmp-consent-panel')?.shadowRoot?.querySelector<HTMLInputElement>('#oppose-breakGlass');
+      if (!found) throw new Error('the oppositions are not drawn yet');
+      return found;
+    });
+    db.dossiers.get(ADULT)!.oppositions = { breakGlass: false, regulation: true };
+    box.click();
   },
 };
 

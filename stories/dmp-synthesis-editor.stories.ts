@@ -163,6 +163,19 @@ export const Conflict: Story = {
   },
 };
 
+/**
+ * The same draft, but version 1, where it started, cannot be fetched: nobody's change can be told
+ * from the other's, so every difference is the user's to pick.
+ */
+export const ConflictWithoutItsBase: Story = {
+  beforeEach: async () => {
+    db.faults.add({ method: 'GET', path: '/synthesis/versions/1$', status: 404 });
+    const content = structuredClone(SYNTHESIS_CONTENT_V1);
+    content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
+    await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
+  },
+};
+
 /** The history of versions, version 1 compared with the current one entry by entry. */
 export const VersionsCompared: Story = {
   args: { actor: 'ps-bernard' },

@@ -697,12 +697,21 @@ export class FhirGateway {
     const raw = await this.#stored('DocumentReference', id);
     // Without the document there is no dossier to judge in, nor to log in.
     if (!raw) return outcome(404, 'Document introuvable.');
-    const after = documentOf(await this.#dryRun(raw, ops));
-    const actions = patchActions(documentOf(raw), after);
+    // Worked out on a scratch copy, to know which acts it does; a patch that cannot apply is said
+    // so only to a caller who may see the document: a 400 must not tell that a hidden one exists.
+    let after: DmpDocument | undefined;
+    let inapplicable: unknown;
+    try {
+      after = documentOf(await this.#dryRun(raw, ops));
+    } catch (error) {
+      inapplicable = error;
+    }
+    const actions = after ? patchActions(documentOf(raw), after) : [];
     // Masking is not judged on the document (POLICY.md step 8): reading it is, so that no one acts
     // on a document hidden from them.
     const found = await this.#guardedDocument(ex, id, raw, actions[0] ?? 'document.read', 'document.read');
     if (found instanceof Response) return found;
+    if (!after) throw inapplicable;
     const { doc } = found;
     const unchanged = (d: DmpDocument) => {
       const { masked: _m, invisibleToPatient: _p, invisibleToLegalRepresentatives: _r, confidentiality: _c, status: _s, ...rest } = d;

@@ -265,6 +265,21 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual([patient.kind, patient.reason], ['not-found', undefined]);
     });
 
+    it('answers a patch that cannot apply as if the document did not exist, when it is hidden from the caller', async () => {
+      const response = await fetch(`${BASE}/DocumentReference/doc-rousseau-serologies`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${PATIENT_MASKED.id}`, 'Content-Type': 'application/json-patch+json' },
+        body: JSON.stringify([{ op: 'replace', path: '/nowhere/0', value: 1 }]),
+      });
+      assert.equal(response.status, 404);
+      const own = await fetch(`${BASE}/DocumentReference/doc-durand-ordonnance`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${PATIENT_ADULT.id}`, 'Content-Type': 'application/json-patch+json' },
+        body: JSON.stringify([{ op: 'replace', path: '/nowhere/0', value: 1 }]),
+      });
+      assert.equal(own.status, 400);
+    });
+
     it('refuses masking to a professional, and lets the patient unmask', async () => {
       const refused = await failure(as('ps-martin').updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true }));
       assert.equal(refused.reason, 'patient-only');
