@@ -583,7 +583,7 @@ describe('dmp-consent-panel', () => {
       worker.use(
         http.post('*/api/dmp/v1/dossiers/:ins/representatives', () =>
           HttpResponse.json(
-            { type: 'about:blank', title: 'Requête invalide', status: 400, detail: 'Représentant refusé.', invalidParams: [{ name: 'lastName', reason: 'Nom absent du registre des tutelles.' }] },
+            { type: 'about:blank', title: 'Requête invalide', status: 400, detail: 'Représentant refusé.', invalidParams: [{ name: 'lastName', reason: 'Nom absent du registre des tutelles.' }, { name: 'relationship', reason: 'Lien non reconnu.' }] },
             { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
           ),
         ),
@@ -596,6 +596,8 @@ describe('dmp-consent-panel', () => {
       expect($(el, '#rep-lastName-error').textContent).to.contain('Nom absent du registre des tutelles.');
       expect($(el, '#rep-lastName').getAttribute('aria-invalid')).to.equal('true');
       expect(root(el).activeElement?.id).to.equal('rep-lastName');
+      // A field this form shows no error under: its reason is in the section's message.
+      expect($(el, '#representatives [role="alert"]').textContent).to.contain('Lien non reconnu.');
       expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('Marc');
       await expect(el).to.be.accessible();
       input(el, '#rep-lastName', 'Moreau');

@@ -615,24 +615,26 @@ describe('dmp-dossier-create', () => {
     });
 
     describe('while the creation is under way', () => {
-      /** Holds the backend's answer to the creation until the returned function is called. */
-      function holdCreation(): () => void {
+      /**
+       * Holds the backend's answer to the creation until the returned function is called; then the
+       * mock backend answers, or the `failure` status does.
+       */
+      function holdCreation(failure?: number): () => void {
         let release!: () => void;
         const held = new Promise<void>((resolve) => (release = resolve));
         worker.use(
           http.post('*/api/dmp/v1/dossiers', async () => {
             await held;
-            // Nothing returned: the mock backend answers.
-            return undefined;
+            return failure === undefined ? undefined : HttpResponse.json({ title: 'Indisponible', status: failure }, { status: failure });
           }),
         );
         return release;
       }
 
-      async function startCreation() {
+      async function startCreation(failure?: number) {
         const mounted = await mount('ps-dubois', PATIENT_NO_DOSSIER);
         await toConsentStep(mounted.el);
-        const release = holdCreation();
+        const release = holdCreation(failure);
         await consentAndCreate(mounted.el);
         await waitUntil(() => posts().length === 1, 'the creation was not sent');
         return { ...mounted, release, created: oneEvent(mounted.el, 'dmp-dossier-created') };
@@ -649,6 +651,12 @@ describe('dmp-dossier-create', () => {
         const { credentials } = storedCreation(posts()[0]!.key!).body as { credentials: { temporaryPassword: string } };
         expect(q(el, '[data-credential="password"]').textContent).to.equal(credentials.temporaryPassword);
         expect(shadowText(el)).to.contain(PATIENT_NO_DOSSIER.traits.birthName);
+        // Once the sheet is handed over, the patient the host named comes next.
+        press(el, 'Terminé');
+        await el.updateComplete;
+        press(el, 'Créer le DMP d’un autre patient');
+        await el.updateComplete;
+        expect(q(el, '#nir').value).to.equal(formatted(PATIENT_ADULT.identity.ins));
       });
 
       it('shows no password to whoever sits there after a logout, and tells the host the dossier exists', async () => {
@@ -656,24 +664,24 @@ describe('dmp-dossier-create', () => {
         await provider.logout();
         provider.resume();
         await el.updateComplete;
+        // The form is the next user's, not busy with the creation the previous one started.
+        await check(el, 'information et consentement');
+        expect(button(el, 'Créer le DMP').getAttribute('aria-disabled')).not.to.equal('true');
         release();
         expect((await created).detail.ins).to.equal(PATIENT_NO_DOSSIER.ins);
         await el.updateComplete;
         const { credentials } = storedCreation(posts()[0]!.key!).body as { credentials: { temporaryPassword: string } };
         expect(shadowText(el)).not.to.contain(credentials.temporaryPassword);
         expect(el.shadowRoot!.querySelector('[part="credentials"]') === null, 'no credentials sheet').to.equal(true);
-        expect(q(el, '#nir').value).to.equal(formatted(PATIENT_NO_DOSSIER.ins));
       });
 
       it('moves on to the host’s new patient when the creation fails', async () => {
-        db.faults.add({ method: 'POST', path: '/dossiers', status: 503, latencyMs: 300, times: 1 });
-        const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
-        await toConsentStep(el);
-        await consentAndCreate(el);
-        await waitUntil(() => posts().length === 1, 'the creation was not sent');
+        const { el, release } = await startCreation(503);
         el.nir = PATIENT_ADULT.identity.ins;
         el.traits = PATIENT_ADULT.identity.traits;
-        await waitUntil(() => q(el, 'form').getAttribute('aria-busy') !== 'true' || !el.shadowRoot!.querySelector('#consent'), 'the creation never ended');
+        await el.updateComplete;
+        expect(shadowText(el)).to.contain('information et consentement');
+        release();
         await until(el, 'Rechercher un DMP existant');
         expect(q(el, '#nir').value).to.equal(formatted(PATIENT_ADULT.identity.ins));
         expect(shadowText(el)).not.to.contain('503');

@@ -64,6 +64,12 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
 /** Prefetched when the user enters a form, so that its submission seldom waits for the checks. */
 const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks');
 const loadPatientSections = lazyModule(() => import('./patient-sections.js'), 'The dossier settings');
+/** The text fields of a section a gateway's refusal (`invalidParams`, by body path) stands under. */
+const SHOWN_FIELDS: Partial<Record<Section, readonly string[]>> = {
+  notifications: ['email', 'phone'],
+  representatives: ['firstName', 'lastName'],
+};
+
 /**
  * The patient's "Gestion du DMP": who may access the dossier (médecin traitant, authorized and
  * blocked professionals), the two oppositions to emergency access, notification preferences,
@@ -191,6 +197,7 @@ export class DmpConsentPanel extends DmpElement {
       this.preferences = undefined;
       this.preferencesDirty = false;
       this.representative = { ...EMPTY_REPRESENTATIVE };
+      this.serverFieldErrors = new Map();
       this.closeReason = '';
       this.closeWord = '';
       this.searchText = '';
@@ -308,9 +315,9 @@ export class DmpConsentPanel extends DmpElement {
     const wanted: StoredOppositions = { ...saved, [key]: checked };
     this.pendingOppositions = wanted;
     await this.#write('oppositions', async (client, ins, here) => {
-      const saved = await client.setOppositions(ins, wanted);
-      this.#patchData(ins, { oppositions: saved });
-      const { etag: _version, ...oppositions } = saved;
+      const answer = await client.setOppositions(ins, wanted);
+      this.#patchData(ins, { oppositions: answer });
+      const { etag: _version, ...oppositions } = answer;
       this.emit('dmp-opposition-changed', { oppositions });
       this.#notify(['settings', 'history'], ins);
       if (here()) this.#say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
@@ -480,14 +487,18 @@ export class DmpConsentPanel extends DmpElement {
     const here = () => this.#forms === forms;
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
-    this.serverFieldErrors = new Map();
+    const shown = SHOWN_FIELDS[section] ?? [];
+    this.#forgetServerErrors(Object.fromEntries(shown.map((field) => [field, true])));
     try {
       await run(client, ins, here);
       return here();
     } catch (error) {
-      if (here()) this.#say(section, 'error', this.#notSaved(error, section));
-      if (here() && isDmpError(error) && error.kind === 'invalid-request' && error.issues?.length) {
-        this.serverFieldErrors = new Map(error.issues.map((issue) => [issue.path, issue.message]));
+      const refused = isDmpError(error) && error.kind === 'invalid-request' ? (error.issues ?? []) : [];
+      const [under, elsewhere] = [refused.filter((i) => shown.includes(i.path)), refused.filter((i) => !shown.includes(i.path))];
+      // A reason for a field this form does not show is said in the section's message.
+      if (here()) this.#say(section, 'error', [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
+      if (here() && under.length > 0) {
+        this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);
         if (section === 'notifications' || section === 'representatives') void this.#focusFirstInvalid(section);
       }
       // Answered unreadably, the change was most likely made; refused as stale, another screen

@@ -105,8 +105,8 @@ export class DmpDossierCreate extends DmpElement {
   @state() private createdDossier: DossierInfo | undefined;
   /** Held only while the sheet is on screen; cleared on "Done" and on disconnection. */
   @state() private credentials: Credentials | undefined;
-  /** The dossier was created by an earlier attempt, with what was typed then. */
-  @state() private createdEarlier = false;
+  /** What an earlier attempt sent, when it is that attempt which created the dossier. */
+  @state() private createdFrom: DossierCreate | undefined;
 
   /** Whether the identification form was submitted once: from then on, errors follow every change. */
   #identityTried = false;
@@ -162,8 +162,8 @@ export class DmpDossierCreate extends DmpElement {
     // Another patient from the host starts over, except over credentials not yet handed over, or
     // about to be: a creation under way ends on its sheet, and the host's patient comes after.
     if (prefilled) {
-      if (this.creating) this.#hostPatientWaits = true;
-      else if (this.step !== 'credentials') this.#restart();
+      if (this.creating || this.step === 'credentials') this.#hostPatientWaits = true;
+      else this.#restart();
     }
     // The contexts are protected, so PropertyValues<this> does not name them.
     const contexts = changed as PropertyValues;
@@ -211,7 +211,9 @@ export class DmpDossierCreate extends DmpElement {
     this.#hostPatientWaits = false;
     this.#sentBy = undefined;
     this.#uncertain = [];
-    this.createdEarlier = false;
+    this.createdFrom = undefined;
+    // A creation still under way belongs to the one who left: this form is free again.
+    this.creating = false;
     this.#resetReactivation();
     this.createdDossier = undefined;
     this.credentials = undefined;
@@ -381,12 +383,15 @@ export class DmpDossierCreate extends DmpElement {
     this.#sentBy = sent;
     try {
       // No abort signal: once sent, a creation is better finished than left half-known.
-      const created = await this.client.createDossier(input, { idempotencyKey: key }).catch((error: unknown) => this.#earlierCreation(error, input));
+      const { created, earlier } = await this.client.createDossier(input, { idempotencyKey: key }).then(
+        (answer) => ({ created: answer, earlier: undefined }),
+        (error: unknown) => this.#earlierCreation(error, input),
+      );
       // When the user who asked left meanwhile, the password is not for whoever sits here now.
       if (this.#sentBy === sent) {
         this.#attempt = undefined;
         this.#sentBy = undefined;
-        this.#hostPatientWaits = false;
+        this.createdFrom = earlier;
         this.createdDossier = created.dossier;
         this.credentials = created.credentials;
         this.step = 'credentials';
@@ -403,7 +408,8 @@ export class DmpDossierCreate extends DmpElement {
         return;
       }
       this.createError = error;
-      if (isDmpError(error) && ['network', 'timeout', 'http', 'invalid-response'].includes(error.kind)) this.#uncertain.push({ key, input });
+      const uncertain = isDmpError(error) && ['network', 'timeout', 'http', 'invalid-response'].includes(error.kind);
+      if (uncertain && !this.#uncertain.some((attempt) => attempt.key === key)) this.#uncertain.push({ key, input });
       const { details, identity } = serverIssues(error);
       // The identity's refusals wait under its fields for "Modifier l’identité".
       this.identityErrors = identity;
@@ -412,24 +418,22 @@ export class DmpDossierCreate extends DmpElement {
         this.#focusFirstInvalid();
       }
     } finally {
-      this.creating = false;
+      // Unless another creation began since (a logout freed the form for the next user).
+      if (this.#sentBy === undefined || this.#sentBy === sent) this.creating = false;
     }
   }
 
   /**
    * "The dossier exists" may answer a creation that one of this form's own uncertain attempts
    * made: replayed with its key, that attempt gives back its answer, with the password the
-   * patient needs. Otherwise the refusal stands.
+   * patient needs, and what it sent (the dossier holds that). Otherwise the refusal stands.
    */
-  async #earlierCreation(error: unknown, input: DossierCreate): Promise<DossierCreated> {
+  async #earlierCreation(error: unknown, input: DossierCreate): Promise<{ created: DossierCreated; earlier: DossierCreate }> {
     if (!isDmpError(error) || error.reason !== 'dossier-exists' || !this.client) throw error;
     for (const attempt of [...this.#uncertain].reverse()) {
       if (attempt.input.ins !== input.ins) continue;
       const replayed = await this.client.createDossier(attempt.input, { idempotencyKey: attempt.key }).catch(() => undefined);
-      if (replayed) {
-        this.createdEarlier = true;
-        return replayed;
-      }
+      if (replayed) return { created: replayed, earlier: attempt.input };
     }
     throw error;
   }
@@ -880,7 +884,8 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   #renderCredentials(): TemplateResult {
-    const identity = this.checked;
+    // The sheet names the patient as the dossier does: as the attempt that created it sent them.
+    const identity = this.createdFrom ?? this.checked;
     const dossier = this.createdDossier;
     const credentials = this.credentials;
     if (!identity || !dossier || !credentials) return this.#renderDone();
@@ -890,8 +895,8 @@ export class DmpDossierCreate extends DmpElement {
           <p>
             ${msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.')}
           </p>
-          ${this.createdEarlier
-            ? html`<p>${msg('Une tentative précédente avait déjà créé ce DMP, avec les informations saisies alors.')}</p>`
+          ${this.createdFrom
+            ? html`<p>${msg('Une tentative précédente avait déjà créé ce DMP, avec les informations saisies alors : vérifiez ses oppositions et ses coordonnées dans la gestion du DMP.')}</p>`
             : nothing}
         </div>
       </div>
@@ -916,8 +921,8 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   #handleNew(): void {
-    // The host's prefill was the patient just handled.
-    this.#restart(false);
+    // The host's prefill was the patient just handled, unless it named another one since.
+    this.#restart(this.#hostPatientWaits);
     this.#focusHeadingNext = true;
   }
 }

@@ -51,8 +51,6 @@ type Loaded =
     };
 type Readable = Exclude<Loaded, { refused: ReasonCode }>;
 
-/** Where unsaved edits are kept after a failed save. */
-
 /** Who a draft belongs to: the actor's id, or a professional's RPPS (as the synthesis editor). */
 function authorKeyOf(actor: Actor | undefined): string {
   return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');

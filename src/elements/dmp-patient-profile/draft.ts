@@ -37,10 +37,10 @@ export interface ProfileDraft {
   organDonation: { choice: OrganDonationChoice; note: string };
 }
 
-/** Why a field is refused; the element words it in the user's language. */
 /** Where edits were kept after a failed save: on this device too, or only in the form on the page. */
 export type DraftKept = 'device' | 'page';
 
+/** Why a field is refused; the element words it in the user's language. */
 export type FieldProblem =
   | 'agent-required'
   | 'treatment-required'

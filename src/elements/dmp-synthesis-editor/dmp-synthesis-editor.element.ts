@@ -505,13 +505,14 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /**
    * After a save answered unreadably (a 2xx failing its schema), the version most likely exists:
-   * the server's current one, when it holds exactly what was sent, is that save. Otherwise, or when
+   * the server's current one, when it is new and holds exactly what was sent, is that save. Otherwise, or when
    * that cannot be told, the save's error stands.
    */
   async #savedDespite(error: unknown, ins: string, content: SynthesisContent): Promise<Synthesis> {
     if (!isDmpError(error) || error.kind !== 'invalid-response' || !this.client) throw error;
     const current = await this.client.getSynthesis(ins).catch(() => null);
-    if (current && sameValue(current.content, content)) return current;
+    // A version the editor had not seen: edits undone, then saved, match the version they began from.
+    if (current && current.version !== this.base.version && sameValue(current.content, content)) return current;
     throw error;
   }
 
