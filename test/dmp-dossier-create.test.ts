@@ -675,6 +675,47 @@ describe('dmp-dossier-create', () => {
         expect(el.shadowRoot!.querySelector('[part="credentials"]') === null, 'no credentials sheet').to.equal(true);
       });
 
+      it('says a creation lost after the host moved on, and still gives its password back once that patient comes back', async () => {
+        let release!: () => void;
+        const held = new Promise<void>((resolve) => (release = resolve));
+        let lost = 1;
+        // The DMP creates the dossier, and its answer never arrives.
+        worker.use(
+          http.post('*/api/dmp/v1/dossiers', async ({ request }) => {
+            if (lost === 0) return undefined;
+            lost -= 1;
+            await held;
+            await getResponse(handlers, request);
+            return HttpResponse.error();
+          }),
+        );
+        const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+        await toConsentStep(el);
+        await consentAndCreate(el);
+        await waitUntil(() => posts().length === 1, 'the creation was not sent');
+        el.nir = PATIENT_ADULT.identity.ins;
+        el.traits = PATIENT_ADULT.identity.traits;
+        await el.updateComplete;
+        release();
+        await until(el, 'n’a pas abouti, ou sa réponse s’est perdue');
+        expect(q(el, '[role="alert"]').textContent).to.contain(`${PATIENT_NO_DOSSIER.traits.firstNames} ${PATIENT_NO_DOSSIER.traits.birthName}`);
+        expect(q(el, '#nir').value).to.equal(formatted(PATIENT_ADULT.identity.ins));
+
+        el.nir = PATIENT_NO_DOSSIER.ins;
+        el.traits = PATIENT_NO_DOSSIER.traits;
+        await el.updateComplete;
+        // The existence test finds the dossier the lost answer made; its attempt, replayed, gives
+        // back the password still to hand over.
+        const created = oneEvent(el, 'dmp-dossier-created');
+        press(el, 'Rechercher un DMP existant');
+        expect((await created).detail.ins).to.equal(PATIENT_NO_DOSSIER.ins);
+        await until(el, 'Le DMP est créé');
+        const { credentials } = storedCreation(posts()[0]!.key!).body as { credentials: { temporaryPassword: string } };
+        expect(q(el, '[data-credential="password"]').textContent).to.equal(credentials.temporaryPassword);
+        expect(posts().map((p) => p.key)).to.deep.equal([posts()[0]!.key, posts()[0]!.key]);
+        expect(db.creationActs.get('ps-dubois')).to.equal(1);
+      });
+
       it('moves on to the host’s new patient when the creation fails', async () => {
         const { el, release } = await startCreation(503);
         el.nir = PATIENT_ADULT.identity.ins;

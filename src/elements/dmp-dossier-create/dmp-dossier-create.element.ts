@@ -79,6 +79,7 @@ export class DmpDossierCreate extends DmpElement {
     onComplete: (info) => {
       this.#focusHeadingNext = true;
       if (info?.status === 'closed') this.emit('dmp-dossier-exists', { ins: info.ins, status: 'closed' });
+      if (info?.status === 'active' && this.#uncertain.some((attempt) => attempt.input.ins === info.ins)) void this.#recoverLostCreation(info.ins);
     },
     onError: () => {
       this.#focusHeadingNext = true;
@@ -107,6 +108,8 @@ export class DmpDossierCreate extends DmpElement {
   @state() private credentials: Credentials | undefined;
   /** What an earlier attempt sent, when it is that attempt which created the dossier. */
   @state() private createdFrom: DossierCreate | undefined;
+  /** A creation that failed once the host had moved on, said until that patient's dossier is made. */
+  @state() private unfinished: DossierCreate | undefined;
 
   /** Whether the identification form was submitted once: from then on, errors follow every change. */
   #identityTried = false;
@@ -169,7 +172,12 @@ export class DmpDossierCreate extends DmpElement {
     const contexts = changed as PropertyValues;
     // Another user at the keyboard, or the same one after a logout, sees nothing of what was typed
     // before (DECISIONS.md 10); an expiry keeps it for when the user comes back.
-    if ((contexts.get('actor') !== undefined && this.otherUser(contexts)) || this.loggedOut()) this.#restart();
+    if ((contexts.get('actor') !== undefined && this.otherUser(contexts)) || this.loggedOut()) {
+      this.#restart();
+      // What the one who left attempted is not for the next user to recover.
+      this.#uncertain = [];
+      this.unfinished = undefined;
+    }
     if (contexts.has('session') && this.session?.state === 'expired' && this.credentials) this.#finish();
     if (contexts.has('dataChange')) this.#reactToDataChange();
   }
@@ -210,7 +218,6 @@ export class DmpDossierCreate extends DmpElement {
     this.#attempt = undefined;
     this.#hostPatientWaits = false;
     this.#sentBy = undefined;
-    this.#uncertain = [];
     this.createdFrom = undefined;
     // A creation still under way belongs to the one who left: this form is free again.
     this.creating = false;
@@ -388,28 +395,25 @@ export class DmpDossierCreate extends DmpElement {
         (error: unknown) => this.#earlierCreation(error, input),
       );
       // When the user who asked left meanwhile, the password is not for whoever sits here now.
-      if (this.#sentBy === sent) {
+      const here = this.#sentBy === sent;
+      if (here) {
         this.#attempt = undefined;
         this.#sentBy = undefined;
-        this.createdFrom = earlier;
-        this.createdDossier = created.dossier;
-        this.credentials = created.credentials;
-        this.step = 'credentials';
-        this.#focusHeadingNext = true;
       }
-      this.emit('dmp-dossier-created', { ins: created.dossier.ins, dossier: created.dossier });
-      this.#notifyDossierChanged(created.dossier.ins);
+      this.#announceCreated(created, earlier, here);
     } catch (error) {
       if (this.#sentBy !== sent) return;
       this.#sentBy = undefined;
-      // The host moved on to another patient: this one's failure is no longer on screen.
+      const uncertain = isDmpError(error) && ['network', 'timeout', 'http', 'invalid-response'].includes(error.kind);
+      // Kept across the host's patients: back on this one, a retry can still recover its answer.
+      if (uncertain && !this.#uncertain.some((attempt) => attempt.key === key)) this.#uncertain.push({ key, input });
+      // The host moved on to another patient: this one's failure is said over the next form.
       if (this.#hostPatientWaits) {
         this.#restart();
+        this.unfinished = input;
         return;
       }
       this.createError = error;
-      const uncertain = isDmpError(error) && ['network', 'timeout', 'http', 'invalid-response'].includes(error.kind);
-      if (uncertain && !this.#uncertain.some((attempt) => attempt.key === key)) this.#uncertain.push({ key, input });
       const { details, identity } = serverIssues(error);
       // The identity's refusals wait under its fields for "Modifier l’identité".
       this.identityErrors = identity;
@@ -429,13 +433,47 @@ export class DmpDossierCreate extends DmpElement {
    * patient needs, and what it sent (the dossier holds that). Otherwise the refusal stands.
    */
   async #earlierCreation(error: unknown, input: DossierCreate): Promise<{ created: DossierCreated; earlier: DossierCreate }> {
-    if (!isDmpError(error) || error.reason !== 'dossier-exists' || !this.client) throw error;
+    if (!isDmpError(error) || error.reason !== 'dossier-exists') throw error;
+    const earlier = await this.#replayUncertain(input.ins);
+    if (!earlier) throw error;
+    return earlier;
+  }
+
+  /** This form's uncertain attempts for `ins`, replayed newest first: the one that made the dossier answers. */
+  async #replayUncertain(ins: string): Promise<{ created: DossierCreated; earlier: DossierCreate } | undefined> {
     for (const attempt of [...this.#uncertain].reverse()) {
-      if (attempt.input.ins !== input.ins) continue;
+      if (attempt.input.ins !== ins || !this.client) continue;
       const replayed = await this.client.createDossier(attempt.input, { idempotencyKey: attempt.key }).catch(() => undefined);
       if (replayed) return { created: replayed, earlier: attempt.input };
     }
-    throw error;
+    return undefined;
+  }
+
+  /**
+   * The existence test found a dossier one of this form's lost attempts made (its answer never
+   * came, and the host moved on meanwhile): its replay gives back the password, still to hand over.
+   */
+  async #recoverLostCreation(ins: string): Promise<void> {
+    const checked = this.checked;
+    const recovered = await this.#replayUncertain(ins);
+    if (!recovered) return;
+    this.#announceCreated(recovered.created, recovered.earlier, this.checked === checked && this.step === 'dossier');
+  }
+
+  /** A dossier made: on its sheet when `shown` (the user who asked is still here), and told to the host. */
+  #announceCreated(created: DossierCreated, earlier: DossierCreate | undefined, shown: boolean): void {
+    const { ins } = created.dossier;
+    this.#uncertain = this.#uncertain.filter((attempt) => attempt.input.ins !== ins);
+    if (this.unfinished?.ins === ins) this.unfinished = undefined;
+    if (shown) {
+      this.createdFrom = earlier;
+      this.createdDossier = created.dossier;
+      this.credentials = created.credentials;
+      this.step = 'credentials';
+      this.#focusHeadingNext = true;
+    }
+    this.emit('dmp-dossier-created', { ins, dossier: created.dossier });
+    this.#notifyDossierChanged(ins);
   }
 
   async #handleReactivate(info: DossierInfo): Promise<void> {
@@ -521,8 +559,14 @@ export class DmpDossierCreate extends DmpElement {
     const f = this.identity;
     const e = this.identityErrors;
     const onChange = (field: IdentityField) => () => this.#handleIdentityChange(field);
+    const unfinished = this.unfinished;
     return html`<form part="form" novalidate @submit=${this.#handleIdentifySubmit}>
       ${this.#heading(msg('Création d’un DMP : identité du patient'))}
+      ${unfinished
+        ? html`<div class="notice notice--error" role="alert">
+            ${msg(str`La création du DMP de ${unfinished.traits.firstNames} ${unfinished.traits.birthName} n’a pas abouti, ou sa réponse s’est perdue : reprenez-la pour ce patient.`)}
+          </div>`
+        : nothing}
       <p class="hint">
         ${msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.')}
       </p>

@@ -428,6 +428,7 @@
 's8c3303969d7b3812': `Substance, food or drug`,
 's8c35e3354c097fa4': `Authorizations changed`,
 's8cd2139cbf62a519': `Creating a DMP`,
+'s8cf83726fb44aa3f': str`Creating the DMP of ${0} ${1} did not succeed, or its answer was lost: take it up again for this patient.`,
 's8e66af66dcbc9615': `Upload progress`,
 's8ecdb4081a83fee0': `Unjustified access is a criminal offence (article 226-13 of the French Penal Code, article L1110-4 of the Public Health Code).`,
 's8f6d798512fba4b3': `Export to CSV`,
