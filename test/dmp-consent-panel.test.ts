@@ -438,21 +438,28 @@ describe('dmp-consent-panel', () => {
       expect(record().oppositions).to.deep.equal({ breakGlass: true, regulation: true });
     });
 
-    it('is not undone by preferences saved here: refused, and what was typed stays to be saved again', async () => {
+    it('is not undone by preferences saved here: refused, and what was typed stays, over what the other screen changed', async () => {
       const { el } = await mount();
       const onPhone = await phone().getNotificationPreferences(ADULT);
-      await phone().setNotificationPreferences(ADULT, { ...onPhone, newDocument: { email: false, sms: true } });
+      // The phone stops the e-mail for new documents and changes the address; here the user asks
+      // for SMS for new documents and types another address.
+      await phone().setNotificationPreferences(ADULT, { ...onPhone, email: 'telephone@example.org', newDocument: { email: false, sms: false } });
       input(el, '#notify-email', 'nouvelle@example.org');
+      $<HTMLInputElement>(el, '#newDocument-sms').click();
       $(el, '#notifications button[type="submit"]').click();
       await waitUntil(() => root(el).querySelector('#notifications [role="alert"] p'), 'no failure shown', { timeout: 8000 });
       expect($(el, '#notifications [role="alert"]').textContent).to.contain('changé entre-temps sur un autre écran');
-      expect(record().notificationPreferences.email).to.equal('jeanne.durand@example.org');
+      expect(record().notificationPreferences.email).to.equal('telephone@example.org');
+      // Each value keeps the side that changed it; an address both changed shows the other's.
+      await waitUntil(() => !$<HTMLInputElement>(el, '#newDocument-email').checked, 'the channel the phone turned off is not shown');
+      expect($<HTMLInputElement>(el, '#newDocument-sms').checked).to.equal(true);
       expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
-      // What the phone changed shows under what was typed here, and is kept by the next save.
-      await waitUntil(() => $<HTMLInputElement>(el, '#newDocument-sms').checked, 'the choice made on the phone is not shown');
+      expect($(el, '#notify-email-hint').textContent).to.contain('Enregistré entre-temps sur un autre écran : telephone@example.org');
+      await expect(el).to.be.accessible();
       $(el, '#notifications button[type="submit"]').click();
       await waitUntil(() => record().notificationPreferences.email === 'nouvelle@example.org', 'the second save, made knowingly, was refused too', { timeout: 8000 });
       expect(record().notificationPreferences.newDocument).to.deep.equal({ email: false, sms: true });
+      await waitUntil(() => root(el).querySelector('#notify-email-hint') === null, 'the other screen’s value is still shown after the save');
     });
   });
 

@@ -22,7 +22,7 @@ import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { styles } from './dmp-consent-panel.styles.js';
 import type { AuthorizationChangeKind } from './events.js';
-import { EMPTY_REPRESENTATIVE, confirmsWith, preferencesDraft, rebasePreferences, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
+import { EMPTY_REPRESENTATIVE, changedOnBothSides, confirmsWith, preferencesDraft, rebasePreferences, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
 import { PANEL_ACTIONS, PATIENT_SIDE_ACTIONS, type PanelAction, type PanelData, type Section } from './panel-data.js';
 import type { PatientSectionsView } from './patient-sections.js';
 import { professionalRow } from './professional-row.js';
@@ -152,6 +152,8 @@ export class DmpConsentPanel extends DmpElement {
   @state() private pendingOppositions: Oppositions | undefined;
   @state() private preferences: PreferencesDraft | undefined;
   @state() private preferencesDirty = false;
+  /** Addresses the user and another screen both changed: the other screen's value, shown beside theirs. */
+  @state() private preferencesElsewhere: Partial<Record<'email' | 'phone', string>> = {};
   @state() private preferenceErrors: FieldErrors = new Set();
   @state() private representative: RepresentativeDraft = { ...EMPTY_REPRESENTATIVE };
   @state() private representativeErrors: FieldErrors = new Set();
@@ -196,6 +198,7 @@ export class DmpConsentPanel extends DmpElement {
       this.data = undefined;
       this.preferences = undefined;
       this.preferencesDirty = false;
+      this.preferencesElsewhere = {};
       this.representative = { ...EMPTY_REPRESENTATIVE };
       this.serverFieldErrors = new Map();
       this.closeReason = '';
@@ -211,7 +214,11 @@ export class DmpConsentPanel extends DmpElement {
     const now = data.preferences ? preferencesDraft(data.preferences) : undefined;
     if (!this.preferencesDirty) this.preferences = now;
     // Saved elsewhere meanwhile: the user's own edits stay, over the version now on the server.
-    else if (before && now && this.preferences) this.preferences = rebasePreferences(this.preferences, preferencesDraft(before), now);
+    else if (before && now && this.preferences) {
+      const base = preferencesDraft(before);
+      this.preferencesElsewhere = { ...this.preferencesElsewhere, ...changedOnBothSides(this.preferences, base, now) };
+      this.preferences = rebasePreferences(this.preferences, base, now);
+    }
   }
 
   #rppsFailure(query: string): RppsFailure | undefined {
@@ -358,6 +365,7 @@ export class DmpConsentPanel extends DmpElement {
         this.preferences = preferencesDraft(saved);
         this.preferencesDirty = false;
       }
+      this.preferencesElsewhere = {};
       this.#say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.'));
     });
   }
@@ -754,6 +762,7 @@ export class DmpConsentPanel extends DmpElement {
       oppositions: this.pendingOppositions ?? data.oppositions,
       preferences: this.preferences,
       preferenceErrors: this.preferenceErrors,
+      preferencesElsewhere: this.preferencesElsewhere,
       representative: this.representative,
       representativeErrors: this.representativeErrors,
       serverFieldErrors: this.serverFieldErrors,

@@ -36,19 +36,32 @@ export function preferencesDraft(preferences: NotificationPreferences): Preferen
 }
 
 /**
- * What was typed on `base`, moved onto `current` (a version saved meanwhile elsewhere): the
- * fields the user changed keep their value, the others take the current one.
+ * What was typed on `base`, moved onto `current` (a version saved meanwhile elsewhere): each value
+ * the user changed (an address, one channel of one event) keeps theirs, the others take the
+ * current one.
  */
 export function rebasePreferences(draft: PreferencesDraft, base: PreferencesDraft, current: PreferencesDraft): PreferencesDraft {
-  // Built by preferencesDraft and edited by spreading: their keys come in the same order.
-  const field = <K extends keyof PreferencesDraft>(key: K) => (JSON.stringify(draft[key]) === JSON.stringify(base[key]) ? current[key] : draft[key]);
+  const pick = <T>(mine: T, from: T, theirs: T) => (mine === from ? theirs : mine);
+  const channels = (event: NotificationEvent) => ({
+    email: pick(draft[event].email, base[event].email, current[event].email),
+    sms: pick(draft[event].sms, base[event].sms, current[event].sms),
+  });
   return {
-    email: field('email'),
-    phone: field('phone'),
-    newDocument: field('newDocument'),
-    firstAccess: field('firstAccess'),
-    emergencyAccess: field('emergencyAccess'),
+    email: pick(draft.email, base.email, current.email),
+    phone: pick(draft.phone, base.phone, current.phone),
+    newDocument: channels('newDocument'),
+    firstAccess: channels('firstAccess'),
+    emergencyAccess: channels('emergencyAccess'),
   };
+}
+
+/** The addresses both the user and another screen changed, differently: the other screen's value. */
+export function changedOnBothSides(draft: PreferencesDraft, base: PreferencesDraft, current: PreferencesDraft): Partial<Record<'email' | 'phone', string>> {
+  const both: Partial<Record<'email' | 'phone', string>> = {};
+  for (const key of ['email', 'phone'] as const) {
+    if (draft[key] !== base[key] && current[key] !== base[key] && current[key] !== draft[key]) both[key] = current[key];
+  }
+  return both;
 }
 
 /**

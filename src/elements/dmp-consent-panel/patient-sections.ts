@@ -31,6 +31,8 @@ export interface PatientSectionsView {
   readonly oppositions: Oppositions | undefined;
   readonly preferences: PreferencesDraft | undefined;
   readonly preferenceErrors: FieldErrors;
+  /** Addresses another screen changed too, differently: its value, to show beside the user's. */
+  readonly preferencesElsewhere: Partial<Record<'email' | 'phone', string>>;
   readonly representative: RepresentativeDraft;
   readonly representativeErrors: FieldErrors;
   /** What the server refused, by field (body path), with its reason. */
@@ -82,6 +84,12 @@ interface InputField {
   /** Said under the field while it has no error. */
   readonly hint?: string;
   input(value: string): void;
+}
+
+/** What another screen saved in a field the user changed too, to choose knowingly. */
+function elsewhere(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  return value === '' ? msg('Effacé entre-temps sur un autre écran.') : msg(str`Enregistré entre-temps sur un autre écran : ${value}`);
 }
 
 /** A labelled one-line input whose error (or hint) is tied to it for assistive technologies. */
@@ -174,6 +182,7 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
         autocomplete: 'email',
         value: draft.email,
         error: errors.has('email') ? msg('Adresse e-mail invalide.') : view.serverFieldErrors.get('email'),
+        hint: elsewhere(view.preferencesElsewhere.email),
         input: (email) => view.editPreferences({ email }),
       })}
       ${inputField({
@@ -183,7 +192,7 @@ function renderNotifications(view: PatientSectionsView): TemplateResult | typeof
         autocomplete: 'tel',
         value: draft.phone,
         error: errors.has('phone') ? msg('Numéro de mobile invalide : un numéro français commençant par 06 ou 07.') : view.serverFieldErrors.get('phone'),
-        hint: msg('Par exemple 06 12 34 56 78.'),
+        hint: elsewhere(view.preferencesElsewhere.phone) ?? msg('Par exemple 06 12 34 56 78.'),
         input: (phone) => view.editPreferences({ phone }),
       })}
       ${NOTIFICATION_EVENTS.map(
