@@ -726,6 +726,8 @@ describe('dmp-dossier-create', () => {
         await until(el, 'Rechercher un DMP existant');
         expect(q(el, '#nir').value).to.equal(formatted(PATIENT_ADULT.identity.ins));
         expect(shadowText(el)).not.to.contain('503');
+        // The failure is not lost with the patient it was for: it is said over the next form.
+        expect(q(el, '[role="alert"]').textContent).to.contain('n’a pas abouti, ou sa réponse s’est perdue');
       });
     });
 

@@ -126,9 +126,9 @@ function settingEtag(value: object): string {
 }
 
 /** A setting as answered: its ETag in the header, and in the body for a client that cannot read headers. */
-function versioned(value: object, status = 200): Response {
+function versioned(value: object): Response {
   const etag = settingEtag(value);
-  return json({ ...value, etag }, { status, headers: { ETag: etag } });
+  return json({ ...value, etag }, { headers: { ETag: etag } });
 }
 
 type Setting = 'oppositions' | 'notificationPreferences';
@@ -158,9 +158,9 @@ function writeSetting<S extends Setting>(setting: S, schema: z.ZodMiniType<Dossi
     if (!decision.allowed) return ctx.deny(action, decision);
     const record = ctx.dossier!;
     const field = request.headers.get('If-Match');
-    if (field !== null && !ifMatchHolds(field, settingEtag(record[setting]))) {
+    const etag = settingEtag(record[setting]);
+    if (field !== null && !ifMatchHolds(field, etag)) {
       ctx.finish(action, { ...decision, allowed: false, reason: 'invalid-request' });
-      const etag = settingEtag(record[setting]);
       return problem(412, 'Ce réglage a été modifié entre-temps.', { current: { ...record[setting], etag }, etag });
     }
     record[setting] = body.value;

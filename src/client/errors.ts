@@ -93,6 +93,14 @@ export function isDmpError(value: unknown): value is DmpError {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
 }
 
+/**
+ * Whether the server accepted the request and only its answer was unreadable (a 2xx failing its
+ * schema): a write then most likely happened, and what the server now holds tells.
+ */
+export function answeredUnreadably(error: unknown): error is DmpError {
+  return isDmpError(error) && error.kind === 'invalid-response';
+}
+
 /** What `run` resolves to, or undefined when the server says `not-found` (a gateway's 404 for "none yet", a content gone). */
 export async function undefinedIfNotFound<T>(run: () => Promise<T>): Promise<T | undefined> {
   try {

@@ -1,5 +1,5 @@
 import { msg } from '@lit/localize';
-import { isDmpError } from '../client/errors.js';
+import { answeredUnreadably, isDmpError } from '../client/errors.js';
 import { reasonText } from './labels.js';
 
 /** A failed request in words, by `DmpError.kind`: the same sentence in every element. */
@@ -42,7 +42,7 @@ export function isRetryable(error: unknown): boolean {
  * "not saved" would invite a retry that does it twice.
  */
 export function writeFailureText(error: unknown, notDone: () => string): string {
-  return isDmpError(error) && error.kind === 'invalid-response'
+  return answeredUnreadably(error)
     ? msg('Le serveur a accepté la demande, mais sa réponse est illisible : l’enregistrement a sans doute eu lieu. Vérifiez-le avant de réessayer.')
     : notDone();
 }

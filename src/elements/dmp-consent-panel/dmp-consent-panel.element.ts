@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { isDmpError } from '../../client/errors.js';
+import { answeredUnreadably, isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import type { DmpClient } from '../../client/types.js';
 import { changesAccess, type DataTopic } from '../../context/contexts.js';
@@ -512,7 +512,7 @@ export class DmpConsentPanel extends DmpElement {
       // Answered unreadably, the change was most likely made; refused as stale, another screen
       // changed the setting: either way show what the server holds, so that the user decides
       // again on it (what was typed stays, see #accept).
-      if (here() && isDmpError(error) && (error.kind === 'invalid-response' || error.kind === 'conflict')) {
+      if (here() && (answeredUnreadably(error) || (isDmpError(error) && error.kind === 'conflict'))) {
         this.#reloads += 1;
         this.requestUpdate();
       }

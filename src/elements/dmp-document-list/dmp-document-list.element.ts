@@ -3,7 +3,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { DmpError, isDmpError } from '../../client/errors.js';
+import { DmpError, answeredUnreadably, isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess, type DataChange } from '../../context/contexts.js';
 import { formatDate, formatNumber } from '../../i18n/format.js';
@@ -689,7 +689,7 @@ export class DmpDocumentList extends DmpElement {
       client.addDocument(ins, metadata, file, options).catch((error: unknown) => {
         // Answered unreadably, the document was most likely added: the list shows what the
         // server holds, so the user can check before adding it twice.
-        if (isDmpError(error) && error.kind === 'invalid-response') this.provider?.notifyDataChanged(['documents', 'history'], ins);
+        if (answeredUnreadably(error)) this.provider?.notifyDataChanged(['documents', 'history'], ins);
         throw error;
       }),
     );

@@ -35,7 +35,6 @@ import { consentInformation, credentialsSheet } from './texts.js';
 
 type Step = 'identify' | 'dossier' | 'credentials' | 'done';
 
-
 type Checks = typeof import('./checks.js');
 
 const TRAIT_KEYS = ['birthName', 'firstNames', 'birthDate', 'sex', 'birthPlaceCode'] as const;

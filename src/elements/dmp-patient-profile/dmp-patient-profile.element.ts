@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isDmpError, type DmpIssue } from '../../client/errors.js';
+import { answeredUnreadably, isDmpError, type DmpIssue } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { DraftAutosave } from '../../drafts/autosave.js';
@@ -423,7 +423,7 @@ export class DmpPatientProfile extends DmpElement {
         )
         .catch(async (error: unknown) => {
           // Answered unreadably, the save most likely happened: the server's current version says.
-          if (!isDmpError(error) || error.kind !== 'invalid-response') throw error;
+          if (!answeredUnreadably(error)) throw error;
           const verified = await savedDespite(client, ins, profile, replaces, controller.signal);
           if (!verified) throw error;
           return verified;
@@ -524,7 +524,7 @@ export class DmpPatientProfile extends DmpElement {
           // Replaced in between (another tab, a representative): learn the new one, so that a
           // retry replaces it rather than fail on the old one again. Answered unreadably, the
           // upload most likely happened: show what the server holds before any retry.
-          if (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'invalid-response')) this.revision += 1;
+          if (answeredUnreadably(error) || (isDmpError(error) && error.kind === 'conflict')) this.revision += 1;
           throw error;
         });
         this.emit('dmp-profile-directives-uploaded', { document, replaced: replaces });
@@ -661,5 +661,4 @@ export class DmpPatientProfile extends DmpElement {
       }),
     );
   }
-
 }

@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { isDmpError, undefinedIfNotFound } from '../../client/errors.js';
+import { answeredUnreadably, isDmpError, undefinedIfNotFound } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { DraftAutosave } from '../../drafts/autosave.js';
@@ -480,9 +480,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const shown = () => this.loaded?.key === loaded.key;
     try {
       const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag).catch((error: unknown) => this.#savedDespite(error, loaded.ins, content));
-      if (shown()) {
-        this.#autosave.cancel();
-      }
+      if (shown()) this.#autosave.cancel();
       await deleteDraft(loaded.key).catch(() => undefined);
       if (shown()) this.#showSaved(synthesis);
       this.emit('dmp-synthesis-saved', { synthesis });
@@ -509,7 +507,7 @@ export class DmpSynthesisEditor extends DmpElement {
    * that cannot be told, the save's error stands.
    */
   async #savedDespite(error: unknown, ins: string, content: SynthesisContent): Promise<Synthesis> {
-    if (!isDmpError(error) || error.kind !== 'invalid-response' || !this.client) throw error;
+    if (!answeredUnreadably(error) || !this.client) throw error;
     const current = await this.client.getSynthesis(ins).catch(() => null);
     // A version the editor had not seen: edits undone, then saved, match the version they began from.
     if (current && current.version !== this.base.version && sameValue(current.content, content)) return current;
