@@ -4,7 +4,7 @@
  * opening a synthesis of 200 entries (read view, then the editor). No network: the client answers
  * from memory, but every answer goes through JSON and its zod schema as the HTTP client's would.
  */
-import { ADULT_PROFILE, DR_MARTIN_TRAITANT, PATIENT_LARGE, SYNTHESIS_V2, actorById, generateLargeDossierDocuments } from '../mocks/data/index.js';
+import { ADULT_PROFILE, DR_MARTIN_TRAITANT, PATIENT_LARGE, PREVENTION_DURAND, SYNTHESIS_V2, actorById, generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import type { LatestDocumentsOptions, RequestOptions } from '../src/client/types.js';
 import '../src/context/dmp-provider.js';
@@ -16,6 +16,7 @@ import { AccessLogListSchema, type AccessLogQuery } from '../src/model/access-lo
 import { CATEGORIES } from '../src/model/category.js';
 import { DocumentListSchema, LatestDocumentsSchema, type DmpDocument, type DocumentQuery } from '../src/model/document.js';
 import type { DossierInfo } from '../src/model/dossier.js';
+import { PreventionSchema } from '../src/model/prevention.js';
 import { SynthesisSchema, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
 import { largeDossierInfo } from './large-dossier.js';
 import { afterNextPaint, median, painted, whenTrue } from './timing.js';
@@ -30,8 +31,8 @@ function received<T>(schema: { parse(value: unknown): T }, value: unknown): T {
 /** A synthesis with `count` entries, spread over the sections as a long-followed patient's would be. */
 export function largeSynthesis(count: number): Synthesis {
   const source = SYNTHESIS_V2.content;
-  const sections = ['problems', 'allergies', 'riskFactors', 'treatments', 'vaccinations', 'screenings', 'pointsToWatch'] as const;
-  const content: SynthesisContent = { ...structuredClone(source), problems: [], allergies: [], riskFactors: [], treatments: [], vaccinations: [], screenings: [], pointsToWatch: [] };
+  const sections = ['problems', 'allergies', 'riskFactors', 'treatments', 'pointsToWatch'] as const;
+  const content: SynthesisContent = { ...structuredClone(source), problems: [], allergies: [], riskFactors: [], treatments: [], pointsToWatch: [] };
   for (let i = 0; i < count; i++) {
     const section = sections[i % sections.length]!;
     const pool = source[section] as Array<{ id: string }>;
@@ -73,6 +74,11 @@ class InMemoryClient extends HttpDmpClient {
 
   override async getSynthesis(_ins: string, _options?: RequestOptions) {
     return received(SynthesisSchema, this.synthesis);
+  }
+
+  /** The seeded vaccinations and screenings, shown beside the synthesis. */
+  override async getPrevention(_ins: string, _options?: RequestOptions) {
+    return received(PreventionSchema, PREVENTION_DURAND);
   }
 
   /** The declared information: the patient's own profile, as JSON. */

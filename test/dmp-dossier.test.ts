@@ -413,7 +413,6 @@ describe('dmp-dossier', () => {
         'Allergies et intolérances': String(content.allergies.length),
         'Facteurs de risque': String(content.riskFactors.length),
         'Traitements au long cours': String(content.treatments.length),
-        Prévention: String(content.vaccinations.length + content.screenings.length),
         'Points de vigilance': String(content.pointsToWatch.length),
       });
       expect(text).to.contain('Hypertension artérielle essentielle').and.contain('Diabète de type 2');

@@ -3,7 +3,9 @@ import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { HttpResponse, http } from 'msw';
 import { DR_MARTIN_TRAITANT } from '../mocks/data/professionals.js';
 import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR } from '../mocks/data/patients.js';
+import { PREVENTION_DURAND } from '../mocks/data/prevention.js';
 import { SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2 } from '../mocks/data/synthesis.js';
+import { etagOf as preventionEtagOf } from '../mocks/handlers/prevention.js';
 import { etagOf } from '../mocks/handlers/synthesis.js';
 import { clearAllDrafts, draftKey, readDraft, writeDraft } from '../src/drafts/draft-store.js';
 import { searchCodes } from '../src/elements/dmp-synthesis-editor/codes/index.js';
@@ -13,10 +15,14 @@ import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dm
 import { validateContent } from '../src/elements/dmp-synthesis-editor/schema-check.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import { reasonText } from '../src/i18n/labels.js';
-import { emptySynthesisContent, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
+import { emptyPreventionContent, emptySynthesisContent, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
+import type { EditorContent } from '../src/elements/dmp-synthesis-editor/entries.js';
 import { answersTo, db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
 
 const INS = PATIENT_ADULT.identity.ins;
+
+/** The seeded vaccinations and screenings, as a draft begun from them records them. */
+const PREVENTION_BASE = { etag: preventionEtagOf(PREVENTION_DURAND), version: PREVENTION_DURAND.version, content: PREVENTION_DURAND.content };
 const XSS = '<img src=x onerror=alert(1)>';
 
 function root(el: DmpSynthesisEditor): ShadowRoot {
@@ -556,7 +562,7 @@ describe('dmp-synthesis-editor', () => {
 
     it('shows a draft only to its author', async () => {
       const ins = PATIENT_MINOR.identity.ins;
-      const content = { ...emptySynthesisContent(), pointsToWatch: [{ id: 'w-secret', label: 'Brouillon du Dr Martin' }] };
+      const content = { ...emptySynthesisContent(), ...emptyPreventionContent(), pointsToWatch: [{ id: 'w-secret', label: 'Brouillon du Dr Martin' }] };
       await writeDraft(draftKey('ps-martin', ins), { content, baseEtag: null, baseVersion: null, savedAt: '2026-11-20T08:00:00.000Z' });
       const other = await mount('ps-lefebvre', ins);
       expect(shadowText(other.el)).not.to.contain('Brouillon du Dr Martin');
@@ -586,9 +592,9 @@ describe('dmp-synthesis-editor', () => {
     });
 
     it('reopens a draft whose version was replaced meanwhile straight into the conflict panel', async () => {
-      const content = structuredClone(SYNTHESIS_CONTENT_V1);
+      const content = { ...structuredClone(SYNTHESIS_CONTENT_V1), ...PREVENTION_DURAND.content };
       content.pointsToWatch.push({ id: 'w-draft', label: 'Ajout du brouillon' });
-      await writeDraft(draftKey('ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z' });
+      await writeDraft(draftKey('ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z', companion: PREVENTION_BASE });
       const conflict = oneEvent(document, 'dmp-synthesis-conflict');
       const { el } = await mount();
       expect((await conflict).detail.current.version).to.equal(2);
@@ -605,9 +611,9 @@ describe('dmp-synthesis-editor', () => {
     });
     it('does not merge a draft as if from nothing when its starting version cannot be fetched: every difference is the user’s to pick', async () => {
       db.faults.add({ method: 'GET', path: '/synthesis/versions/1$', status: 404 });
-      const content = structuredClone(SYNTHESIS_CONTENT_V1);
+      const content = { ...structuredClone(SYNTHESIS_CONTENT_V1), ...PREVENTION_DURAND.content };
       content.pointsToWatch.push({ id: 'w-draft', label: 'Ajout du brouillon' });
-      await writeDraft(draftKey('ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z' });
+      await writeDraft(draftKey('ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z', companion: PREVENTION_BASE });
       const { el } = await mount();
       await waitUntil(() => root(el).querySelector('.conflict'), 'no conflict panel');
       expect($(el, '.conflict').textContent).to.contain('n’a pas pu être chargée');
@@ -700,6 +706,110 @@ describe('dmp-synthesis-editor', () => {
       const saved = serverVersion()!.content;
       expect(saved.treatments.find((t) => t.id === 'tt-kardegic')?.dosage).to.equal('Dose de B');
       expect(saved.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('1 comprimé matin et soir, au milieu des repas');
+    });
+  });
+
+  describe('prevention: its own documents, beside the synthesis (DECISIONS.md 1)', () => {
+    const VACCINE = 'vaccinations:vac-grippe-2024:lot';
+
+    function serverPrevention(ins = INS) {
+      return db.prevention.get(ins)?.at(-1);
+    }
+
+    it('shows the vaccinations and screenings of their own documents, and saves a change to them alone', async () => {
+      db.syntheses.set(INS, [{ ...SYNTHESIS_V2, content: { ...SYNTHESIS_CONTENT_V2 } }]);
+      const { el } = await mount();
+      expect(shadowText(el)).to.contain('Zona (vaccin recombinant), 2e dose').and.contain('Mammographie de dépistage organisé');
+      await openEditor(el);
+      await fill(el, VACCINE, 'LOT-2026');
+      let synthesisSaved = false;
+      el.addEventListener('dmp-synthesis-saved', () => (synthesisSaved = true));
+      const requested = oneEvent(el, 'dmp-synthesis-save-request');
+      const saved = oneEvent(el, 'dmp-prevention-saved');
+      $(el, '[data-action="save"]').click();
+      expect((await requested).detail.prevention.vaccinations.find((v: { id: string }) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-2026');
+      const event = await saved;
+      expect(event.detail.prevention.version).to.equal(2);
+      // The VSM did not change: no new version of it, no event for it.
+      expect(serverVersion()?.version).to.equal(2);
+      expect(synthesisSaved).to.equal(false);
+      const record = serverPrevention()!;
+      expect(record.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-2026');
+      expect(db.findDocument(INS, record.documents.vaccinations!)).to.include({ typeCode: '11369-6', replaces: 'doc-durand-vaccinations' });
+      await waitUntil(() => root(el).querySelector('.saved'));
+      expect($(el, '.saved').textContent).to.contain('Vaccinations et dépistages enregistrés.').and.not.contain('Version');
+    });
+
+    it('saves both when both changed: a VSM version and a new vaccination history', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Dose nouvelle');
+      await fill(el, VACCINE, 'LOT-DEUX');
+      const synthesisSaved = oneEvent(el, 'dmp-synthesis-saved');
+      const preventionSaved = oneEvent(el, 'dmp-prevention-saved');
+      $(el, '[data-action="save"]').click();
+      expect((await synthesisSaved).detail.synthesis.version).to.equal(3);
+      expect((await preventionSaved).detail.prevention.version).to.equal(2);
+      expect(Object.keys(serverVersion()!.content)).not.to.include('vaccinations');
+      expect(serverPrevention()!.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-DEUX');
+      await waitUntil(() => root(el).querySelector('.saved'));
+      expect($(el, '.saved').textContent).to.contain('Version 3 enregistrée.').and.contain('Vaccinations et dépistages enregistrés.');
+    });
+
+    it('keeps the VSM saved and the vaccination edits when the second write fails, and the retry writes only what is left', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Dose sauvée');
+      await fill(el, VACCINE, 'LOT-RETENU');
+      db.faults.add({ method: 'PUT', path: '/prevention', network: true, times: 1 });
+      const synthesisSaved = oneEvent(el, 'dmp-synthesis-saved');
+      $(el, '[data-action="save"]').click();
+      expect((await synthesisSaved).detail.synthesis.version).to.equal(3);
+      await waitUntil(() => root(el).querySelector('.save-error'), 'no save error');
+      expect(($(el, `[data-key="${VACCINE}"]`) as HTMLInputElement).value).to.equal('LOT-RETENU');
+      expect(serverPrevention()!.version).to.equal(1);
+      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('ps-martin', INS)))?.baseVersion === 3, 'the draft was not moved onto version 3');
+      const preventionSaved = oneEvent(el, 'dmp-prevention-saved');
+      $(el, '[data-action="save"]').click();
+      await preventionSaved;
+      expect(serverVersion()?.version).to.equal(3);
+      expect(serverPrevention()!.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-RETENU');
+    });
+
+    it('meets a change saved meanwhile on another screen as a conflict, and merges it', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, VACCINE, 'LOT-A');
+      // Someone else adds a screening meanwhile.
+      const other = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-martin' }) });
+      const current = (await other.getPrevention(INS))!;
+      const screening = { id: 'scr-autre', label: 'Dépistage du cancer du col', date: '2026-11-10' };
+      await other.savePrevention(INS, { ...current.content, screenings: [...current.content.screenings, screening] }, current.etag);
+      const conflict = oneEvent(el, 'dmp-synthesis-conflict');
+      $(el, '[data-action="save"]').click();
+      const event = await conflict;
+      expect(event.detail.prevention.version).to.equal(2);
+      expect(event.detail.current.version).to.equal(2);
+      await waitUntil(() => root(el).querySelector('.conflict'));
+      expect($(el, '.conflict').textContent).to.contain('Vaccinations et dépistages enregistrés le').and.not.contain('Version 2 enregistrée');
+      $(el, '[data-action="merge"]').click();
+      await el.updateComplete;
+      const saved = oneEvent(el, 'dmp-prevention-saved');
+      $(el, '[data-action="save"]').click();
+      await saved;
+      const record = serverPrevention()!;
+      expect(record.version).to.equal(3);
+      expect(record.content.screenings.map((x) => x.id)).to.include('scr-autre');
+      expect(record.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-A');
+    });
+
+    it('tells a professional why the vaccinations are not shown, and keeps them out of their form', async () => {
+      db.findDocument(INS, 'doc-durand-vaccinations')!.masked = true;
+      const { el } = await mount('ps-dubois');
+      const text = shadowText(el);
+      expect(text).to.contain(reasonText('masked'));
+      expect(text).not.to.contain('Zona (vaccin recombinant)');
+      await expect(el).to.be.accessible();
     });
   });
 
@@ -873,11 +983,12 @@ describe('dmp-synthesis-editor', () => {
       c.treatments[0]!.drug = XSS;
       c.treatments[0]!.dosage = XSS;
       c.treatments[0]!.note = XSS;
-      c.vaccinations[0]!.vaccine = XSS;
-      c.vaccinations[0]!.lot = XSS.slice(0, 40);
-      c.vaccinations[0]!.dose = XSS.slice(0, 40);
-      c.screenings[0]!.label = XSS;
-      c.screenings[0]!.result = XSS;
+      const prevention = db.prevention.get(INS)!.at(-1)!.content;
+      prevention.vaccinations[0]!.vaccine = XSS;
+      prevention.vaccinations[0]!.lot = XSS.slice(0, 40);
+      prevention.vaccinations[0]!.dose = XSS.slice(0, 40);
+      prevention.screenings[0]!.label = XSS;
+      prevention.screenings[0]!.result = XSS;
       c.pointsToWatch[0]!.label = XSS;
       c.pointsToWatch[0]!.note = XSS;
       c.narrative = XSS;
@@ -909,6 +1020,9 @@ describe('dmp-synthesis-editor', () => {
   });
 });
 
+/** What the editor holds: the VSM with the vaccinations and screenings beside it. */
+const EDITOR_V2: EditorContent = { ...SYNTHESIS_CONTENT_V2, ...PREVENTION_DURAND.content };
+
 describe('synthesis diff and merge (pure)', () => {
   it('compares two versions by entry id: one added, one removed, one changed', () => {
     const diff = diffSynthesis(SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2);
@@ -922,20 +1036,20 @@ describe('synthesis diff and merge (pure)', () => {
   });
 
   it('ignores a reordering and reports statements that changed', () => {
-    const moved = { ...SYNTHESIS_CONTENT_V2, problems: [...SYNTHESIS_CONTENT_V2.problems].reverse(), allergiesNoneKnown: true, narrative: 'Texte' };
-    const diff = diffSynthesis(SYNTHESIS_CONTENT_V2, moved);
+    const moved = { ...EDITOR_V2, problems: [...EDITOR_V2.problems].reverse(), allergiesNoneKnown: true, narrative: 'Texte' };
+    const diff = diffSynthesis(EDITOR_V2, moved);
     expect(diff.entries).to.deep.equal([]);
     expect(diff.scalars.map((s) => s.field)).to.deep.equal(['allergiesNoneKnown', 'narrative']);
   });
 
   it('treats a key holding undefined as absent', () => {
-    const withUndefined = structuredClone(SYNTHESIS_CONTENT_V2);
+    const withUndefined = structuredClone(EDITOR_V2);
     (withUndefined.problems[0] as Record<string, unknown>).note = undefined;
-    expect(diffSynthesis(SYNTHESIS_CONTENT_V2, withUndefined).entries).to.deep.equal([]);
+    expect(diffSynthesis(EDITOR_V2, withUndefined).entries).to.deep.equal([]);
   });
 
   it('re-applies the user’s changes on the server’s version where the server did not touch them', () => {
-    const base = SYNTHESIS_CONTENT_V2;
+    const base = EDITOR_V2;
     const mine = structuredClone(base);
     mine.pointsToWatch.splice(1, 0, { id: 'w-new', label: 'Nouveau' });
     mine.riskFactors = mine.riskFactors.filter((r) => r.id !== 'rf-amiante');
@@ -953,7 +1067,7 @@ describe('synthesis diff and merge (pure)', () => {
   });
 
   it('turns changes on both sides into conflicts, resolved by the user’s picks', () => {
-    const base = SYNTHESIS_CONTENT_V2;
+    const base = EDITOR_V2;
     const mine = structuredClone(base);
     const theirs = structuredClone(base);
     mine.treatments[0]!.dosage = 'Moi';
@@ -972,9 +1086,9 @@ describe('synthesis diff and merge (pure)', () => {
   });
 
   it('never merges "no known allergy" with an allergy the other side listed', () => {
-    const base = { ...emptySynthesisContent(), allergiesNoneKnown: false };
+    const base: EditorContent = { ...emptySynthesisContent(), ...emptyPreventionContent(), allergiesNoneKnown: false };
     const mine = { ...base, allergiesNoneKnown: true };
-    const theirs: SynthesisContent = { ...base, allergies: [{ id: 'al-peni', agent: 'Pénicillines', type: 'allergy', clinicalStatus: 'active', criticality: 'high', certainty: 'confirmed', reactions: [] }] };
+    const theirs: EditorContent = { ...base, allergies: [{ id: 'al-peni', agent: 'Pénicillines', type: 'allergy', clinicalStatus: 'active', criticality: 'high', certainty: 'confirmed', reactions: [] }] };
     const merged = mergeSynthesis(base, mine, theirs);
     expect(merged.content.allergies.map((a) => a.id)).to.deep.equal(['al-peni']);
     expect(merged.content.allergiesNoneKnown).to.equal(false);
@@ -988,11 +1102,11 @@ describe('synthesis diff and merge (pure)', () => {
   });
 
   it('without the version the user started from, makes every difference a choice and settles none', () => {
-    const mine = structuredClone(SYNTHESIS_CONTENT_V2);
+    const mine = structuredClone(EDITOR_V2);
     mine.pointsToWatch = mine.pointsToWatch.filter((w) => w.id !== 'w-chute');
     mine.pointsToWatch.push({ id: 'w-new', label: 'Nouveau' });
     mine.narrative = 'Mon texte';
-    const theirs = structuredClone(SYNTHESIS_CONTENT_V2);
+    const theirs = structuredClone(EDITOR_V2);
     theirs.treatments[0]!.dosage = 'Serveur';
     const result = mergeSynthesis(undefined, mine, theirs);
     expect(result.conflicts.map((c) => c.key)).to.have.members(['pointsToWatch:w-chute', 'pointsToWatch:w-new', 'treatments:tt-metformine', 'narrative']);
@@ -1002,16 +1116,16 @@ describe('synthesis diff and merge (pure)', () => {
   });
 
   it('needs no choice when both sides made the same change', () => {
-    const mine = structuredClone(SYNTHESIS_CONTENT_V2);
+    const mine = structuredClone(EDITOR_V2);
     mine.treatments[0]!.dosage = 'Pareil';
     const theirs = structuredClone(mine);
-    expect(mergeSynthesis(SYNTHESIS_CONTENT_V2, mine, theirs).conflicts).to.deep.equal([]);
+    expect(mergeSynthesis(EDITOR_V2, mine, theirs).conflicts).to.deep.equal([]);
   });
 });
 
 describe('synthesis validation (pure)', () => {
   it('maps zod issues to fields by entry id, with its own codes', () => {
-    const content = structuredClone(SYNTHESIS_CONTENT_V2);
+    const content = structuredClone(EDITOR_V2);
     content.treatments[1]!.dosage = ' ';
     content.treatments[2]!.startDate = '2020-05-01';
     content.treatments[2]!.endDate = '2020-01-01';
@@ -1025,6 +1139,6 @@ describe('synthesis validation (pure)', () => {
       'vaccinations:vac-dtp-2023:date': { code: 'required' },
       'problems:pb-hta:note': { code: 'too-long', max: 2000 },
     });
-    expect(validateContent(SYNTHESIS_CONTENT_V2).ok).to.equal(true);
+    expect(validateContent(EDITOR_V2).ok).to.equal(true);
   });
 });

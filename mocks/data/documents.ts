@@ -44,6 +44,27 @@ const CAMILLE: DocumentAuthor = { name: patientDisplayName(PATIENT_MASKED.identi
 // PATIENT_ADULT — Jeanne Durand: every category, the VSM in two versions, one archived document.
 // ---------------------------------------------------------------------------------------------
 
+/** The two documents of PATIENT_ADULT's prevention record (prevention.ts). */
+export const DURAND_VACCINATIONS = makeDocument({
+  id: 'doc-durand-vaccinations',
+  title: 'Historique des vaccinations',
+  typeCode: '11369-6',
+  author: MARTIN,
+  serviceStart: '2026-10-15T09:00:00.000Z',
+  submittedAt: '2026-10-15T09:20:00.000Z',
+  size: 18_944,
+});
+
+export const DURAND_SCREENINGS = makeDocument({
+  id: 'doc-durand-depistages',
+  title: 'Dépistages',
+  typeCode: '90767-5',
+  author: MARTIN,
+  serviceStart: '2025-05-06T08:30:00.000Z',
+  submittedAt: '2025-05-06T09:10:00.000Z',
+  size: 9_216,
+});
+
 /** The VSM's first version, replaced by VSM_V2 (XDS replacement: both stay readable). */
 export const VSM_V1 = makeDocument({
   id: 'doc-durand-vsm-v1',
@@ -165,15 +186,8 @@ const ADULT_DOCUMENTS: DmpDocument[] = [
     submittedAt: '2023-01-10T10:05:00.000Z',
     size: 122_880,
   }),
-  makeDocument({
-    id: 'doc-durand-vaccinations',
-    title: 'Historique des vaccinations',
-    typeCode: '11369-6',
-    author: MARTIN,
-    serviceStart: '2026-10-15T09:00:00.000Z',
-    submittedAt: '2026-10-15T09:20:00.000Z',
-    size: 18_944,
-  }),
+  DURAND_VACCINATIONS,
+  DURAND_SCREENINGS,
   makeDocument({
     id: 'doc-durand-soins-infirmiers',
     title: 'Compte rendu de soins infirmiers à domicile',

@@ -8,4 +8,5 @@ export * from './documents.js';
 export * from './large-dossier.js';
 export * from './patients.js';
 export * from './professionals.js';
+export * from './prevention.js';
 export * from './synthesis.js';

@@ -2,11 +2,9 @@ import type {
   AllergyEntry,
   ProblemEntry,
   RiskFactorEntry,
-  ScreeningEntry,
   Synthesis,
   SynthesisContent,
   TreatmentEntry,
-  VaccinationEntry,
   WatchEntry,
 } from '../../src/model/synthesis.js';
 import { VSM_V1, VSM_V2 } from './documents.js';
@@ -213,37 +211,6 @@ const OMEPRAZOLE: TreatmentEntry = {
   startDate: '2024-03-04',
 };
 
-const VACCINATIONS: VaccinationEntry[] = [
-  { id: 'vac-dtp-2023', vaccine: 'Diphtérie, tétanos, poliomyélite (REVAXIS) — rappel de 65 ans', date: '2023-03-14', lot: 'X2F017', dose: '0,5 mL' },
-  { id: 'vac-pneumo-2024', vaccine: 'Pneumocoque (vaccin conjugué 20-valent)', date: '2024-11-05', lot: 'HX9917', dose: '0,5 mL' },
-  { id: 'vac-zona-2025', vaccine: 'Zona (vaccin recombinant), 2e dose', date: '2025-04-02', lot: 'AZ41B3', dose: '0,5 mL' },
-  { id: 'vac-grippe-2024', vaccine: 'Grippe saisonnière 2024-2025', date: '2024-10-22', lot: 'W3C741', dose: '0,5 mL' },
-];
-
-const SCREENINGS: ScreeningEntry[] = [
-  {
-    id: 'scr-mammographie',
-    label: 'Mammographie de dépistage organisé',
-    date: '2025-03-18',
-    result: 'ACR 1 bilatéral : pas d’anomalie',
-    nextDue: '2027-03-18',
-  },
-  {
-    id: 'scr-colorectal',
-    label: 'Test immunologique de dépistage du cancer colorectal',
-    date: '2025-01-14',
-    result: 'Négatif',
-    nextDue: '2027-01-14',
-  },
-  {
-    id: 'scr-retinopathie',
-    label: 'Rétinographie (dépistage de la rétinopathie diabétique)',
-    date: '2025-05-06',
-    result: 'Pas de rétinopathie',
-    nextDue: '2027-05-06',
-  },
-];
-
 const POINTS_TO_WATCH: WatchEntry[] = [
   {
     id: 'w-penicillines',
@@ -272,8 +239,6 @@ export const SYNTHESIS_CONTENT_V1: SynthesisContent = {
   allergies: ALLERGIES,
   riskFactors: RISK_FACTORS,
   treatments: [METFORMINE_V1, ...TREATMENTS_COMMON, OMEPRAZOLE],
-  vaccinations: VACCINATIONS,
-  screenings: SCREENINGS,
   pointsToWatch: POINTS_TO_WATCH,
 };
 
@@ -283,8 +248,6 @@ export const SYNTHESIS_CONTENT_V2: SynthesisContent = {
   allergies: ALLERGIES,
   riskFactors: RISK_FACTORS,
   treatments: [METFORMINE_V2, ...TREATMENTS_COMMON],
-  vaccinations: VACCINATIONS,
-  screenings: SCREENINGS,
   pointsToWatch: POINTS_TO_WATCH,
 };
 

@@ -12,6 +12,7 @@ import type {
 import { isMinor, type PatientIdentity } from '../../src/model/patient.js';
 import { NO_DOSSIER } from '../../src/model/no-dossier.js';
 import type { Professional } from '../../src/model/professional.js';
+import type { Prevention } from '../../src/model/prevention.js';
 import type { Synthesis } from '../../src/model/synthesis.js';
 import type { Decision } from '../../src/policy/types.js';
 import {
@@ -20,6 +21,7 @@ import {
   DOCUMENTS,
   PATIENTS,
   PATIENT_LARGE,
+  PREVENTION_RECORDS,
   PROFESSIONALS,
   SYNTHESES,
   documentContent,
@@ -83,6 +85,7 @@ export class MockDb {
   private documents = new Map<string, DmpDocument[]>();
   contents = new Map<string, StoredContent>();
   syntheses = new Map<string, Synthesis[]>();
+  prevention = new Map<string, Prevention[]>();
   private log = new Map<string, AccessLogEntry[]>();
   grants = new Map<string, StoredGrant>();
   notifications: Notification[] = [];
@@ -107,6 +110,7 @@ export class MockDb {
     this.documents = new Map();
     this.contents = new Map();
     this.syntheses = new Map();
+    this.prevention = new Map();
     this.log = new Map();
     this.grants = new Map();
     this.notifications = [];
@@ -136,6 +140,7 @@ export class MockDb {
     }
     for (const [ins, docs] of Object.entries(DOCUMENTS)) this.documents.set(ins, clone(docs));
     for (const [ins, versions] of Object.entries(SYNTHESES)) this.syntheses.set(ins, clone(versions));
+    for (const [ins, versions] of Object.entries(PREVENTION_RECORDS)) this.prevention.set(ins, clone(versions));
     for (const entry of ACCESS_LOG) this.appendLog(entry.ins, { ...clone(entry.entry) });
   }
 

@@ -939,8 +939,9 @@ export class FhirGateway {
         : actor.kind === 'legal-representative'
           ? { author: { reference: `RelatedPerson/${actor.id}`, display: name } }
           : authorOf({ name }, subject, actor.kind === 'patient');
+    // The patient's mask outlives a replacement, as in the JSON mock: only they lift it.
     const labels = ['N', ...Object.values(VISIBILITY_CODES).filter((code) =>
-      code === VISIBILITY_CODES.invisibleToPatient ? flags.invisibleToPatient : code === VISIBILITY_CODES.invisibleToLegalRepresentatives && flags.invisibleToLegalRepresentatives,
+      code === VISIBILITY_CODES.masked ? (replaced?.masked ?? false) : code === VISIBILITY_CODES.invisibleToPatient ? flags.invisibleToPatient : flags.invisibleToLegalRepresentatives,
     )];
     const stamped = {
       ...submitted,

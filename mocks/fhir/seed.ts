@@ -13,12 +13,14 @@ import {
   toRelatedPerson,
 } from '../../src/fhir/dossier.js';
 import { textToBase64 } from '../../src/fhir/parse.js';
-import { INS_NIR_SYSTEM, SYNTHESIS_CONTENT_FORMAT, SYNTHESIS_CONTENT_FORMAT_SYSTEM } from '../../src/fhir/systems.js';
+import { INS_NIR_SYSTEM, PREVENTION_CONTENT_FORMAT, SYNTHESIS_CONTENT_FORMAT, SYNTHESIS_CONTENT_FORMAT_SYSTEM } from '../../src/fhir/systems.js';
+import { PREVENTION_TYPE_CODES, type PreventionList } from '../../src/model/prevention.js';
 import {
   ACCESS_LOG,
   DOCUMENTS,
   PATIENTS,
   PATIENT_LARGE,
+  PREVENTION_RECORDS,
   PROFESSIONALS,
   SYNTHESES,
   documentContent,
@@ -44,8 +46,9 @@ export function binaryIdOf(documentId: string): string {
  * The mock backend's seed data as one FHIR R4 transaction Bundle: Organizations, Practitioners
  * and their roles, Patients (INS, traits, dossier status, médecins traitants), legal
  * representatives, Consents (authorizations, blocks, oppositions), DocumentReferences with
- * their files as Binaries (the VSM with its structured content), and the access history as
- * AuditEvents. Every entry is a PUT, so ids are the seed's and the Bundle is deterministic.
+ * their files as Binaries (the VSM and the prevention lists with their structured content),
+ * and the access history as AuditEvents. Every entry is a PUT, so ids are the seed's and the
+ * Bundle is deterministic.
  */
 export function seedBundle(options: SeedBundleOptions = {}): Bundle {
   const entry: BundleEntry[] = [];
@@ -100,20 +103,24 @@ export function seedBundle(options: SeedBundleOptions = {}): Bundle {
     if (!patient) continue;
     const subject = { reference: `Patient/${patient.id}`, identifier: { system: INS_NIR_SYSTEM, value: ins } };
     const syntheses = SYNTHESES[ins] ?? [];
+    const prevention = PREVENTION_RECORDS[ins] ?? [];
+    const structured = (content: unknown, format: string, title: string): ContentEntry => ({
+      attachment: { contentType: 'application/json', data: textToBase64(JSON.stringify(content)), title },
+      format: { system: SYNTHESIS_CONTENT_FORMAT_SYSTEM, code: format },
+    });
     for (const doc of docs) {
       const content = documentContent(doc);
       const binaryId = binaryIdOf(doc.id);
       const binary = { resourceType: 'Binary', id: binaryId, contentType: content.mimeType, data: textToBase64(content.body), securityContext: { reference: `DocumentReference/${doc.id}` } };
       put(binary);
       const synthesis = syntheses.find((s) => s.documentId === doc.id);
+      const list = (Object.keys(PREVENTION_TYPE_CODES) as PreventionList[]).find((l) => PREVENTION_TYPE_CODES[l] === doc.typeCode);
+      const record = list && prevention.find((r) => r.documents[list] === doc.id);
       const extraContent: ContentEntry[] = synthesis
-        ? [
-            {
-              attachment: { contentType: 'application/json', data: textToBase64(JSON.stringify(synthesis.content)), title: doc.title },
-              format: { system: SYNTHESIS_CONTENT_FORMAT_SYSTEM, code: SYNTHESIS_CONTENT_FORMAT },
-            },
-          ]
-        : [];
+        ? [structured(synthesis.content, SYNTHESIS_CONTENT_FORMAT, doc.title)]
+        : list && record
+          ? [structured(record.content[list], PREVENTION_CONTENT_FORMAT, doc.title)]
+          : [];
       put(toDocumentReference(doc, { subject, url: `Binary/${binaryId}`, extraContent }));
     }
   }

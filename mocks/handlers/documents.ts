@@ -15,6 +15,7 @@ import {
   type DocumentQuery,
 } from '../../src/model/document.js';
 import type { Action, Decision } from '../../src/policy/types.js';
+import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
 import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
 import { invalidParams, json, problem } from './http.js';
@@ -234,15 +235,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   const mimeType = file.type || 'application/octet-stream';
   if (!(MIME_TYPES as readonly string[]).includes(mimeType)) return problem(415, 'Formats acceptés : PDF, JPEG, PNG, CDA (XML), texte.');
   const category = categoryOf(classCode, meta.typeCode);
-  const author =
-    actor.kind === 'professional'
-      ? {
-          name: actor.displayName ?? actor.rpps,
-          rpps: actor.rpps,
-          profession: actor.profession,
-          ...(actor.organisation ? { organisation: actor.organisation.name } : {}),
-        }
-      : { name: actor.displayName ?? actor.kind };
+  const author = documentAuthorOf(actor);
   const flags = {
     masked: false,
     invisibleToPatient: meta.invisibleToPatient ?? false,

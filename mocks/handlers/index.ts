@@ -7,6 +7,7 @@ import * as documents from './documents.js';
 import { json } from './http.js';
 import { readBody, route, type Resolver } from './route.js';
 import * as settings from './settings.js';
+import * as prevention from './prevention.js';
 import * as synthesis from './synthesis.js';
 
 const listNotifications: Resolver = ({ actor }) => {
@@ -38,6 +39,8 @@ const RESOLVERS: Record<RouteName, Resolver> = {
   listSynthesisVersions: synthesis.listSynthesisVersions,
   getSynthesisVersion: synthesis.getSynthesisVersion,
   saveSynthesis: synthesis.saveSynthesis,
+  getPrevention: prevention.getPrevention,
+  savePrevention: prevention.savePrevention,
   listAuthorizations: settings.listAuthorizations,
   changeAuthorization: settings.changeAuthorization,
   searchProfessionals: settings.searchProfessionals,

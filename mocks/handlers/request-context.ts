@@ -42,6 +42,12 @@ function actorSnapshot(actor: Actor): AccessLogEntry['actor'] {
   return base;
 }
 
+/** The document an access-log line names. */
+export interface LogTarget {
+  documentId?: string;
+  title?: string;
+}
+
 /**
  * One request as the backend sees it: who asks, on which dossier, under which mode. It asks
  * `decide` and writes the request's access-log lines once (`finish`, `finishEach`).
@@ -102,26 +108,26 @@ export class RequestContext {
   }
 
   /** Writes this request's access-log line and carries out the decision's notifications. */
-  finish(action: Action, decision: Decision, target?: { documentId?: string; title?: string }, justification = this.justification): void {
+  finish(action: Action, decision: Decision, target?: LogTarget, justification = this.justification): void {
     this.finishEach([{ action, decision }], target, justification);
   }
 
   /**
    * Writes one line per policy action the request carried out. A line names one action, and a
    * PATCH that masks and archives did two things, each allowed by its own decision: the history
-   * shows both, as two requests would have.
+   * shows both, as two requests would have. A step on a document of its own names it.
    */
   finishEach(
-    steps: ReadonlyArray<{ action: Action; decision: Decision }>,
-    target?: { documentId?: string; title?: string },
+    steps: ReadonlyArray<{ action: Action; decision: Decision; target?: LogTarget }>,
+    target?: LogTarget,
     justification = this.justification,
   ): void {
     if (this.logged) throw new Error(`Request on ${this.ins} logged twice (${steps.map((s) => s.action).join(', ')})`);
     this.logged = true;
-    for (const { action, decision } of steps) this.#record(action, decision, target, justification);
+    for (const step of steps) this.#record(step.action, step.decision, step.target ?? target, justification);
   }
 
-  #record(action: Action, decision: Decision, target: { documentId?: string; title?: string } | undefined, justification: string | undefined): void {
+  #record(action: Action, decision: Decision, target: LogTarget | undefined, justification: string | undefined): void {
     const mode = decision.mode ?? (this.actor.kind === 'professional' ? this.mode : 'normal');
     db.appendLog(this.ins, {
       id: db.nextId('log'),
@@ -151,7 +157,7 @@ export class RequestContext {
   }
 
   /** Logs a denied request and answers with its refusal. */
-  deny(action: Action, decision: Decision, target?: { documentId?: string; title?: string }) {
+  deny(action: Action, decision: Decision, target?: LogTarget) {
     this.finish(action, decision, target);
     return refusal(decision, this.actor);
   }

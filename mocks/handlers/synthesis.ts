@@ -1,5 +1,6 @@
 import { SynthesisSaveSchema, type Synthesis } from '../../src/model/synthesis.js';
 import type { DmpDocument } from '../../src/model/document.js';
+import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
 import { ifMatchHolds, json, problem } from './http.js';
 import { confidentialityOf, policyDocumentOf } from '../../src/model/document.js';
@@ -100,8 +101,7 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
     return problem(412, 'Le volet de synthèse a été modifié entre-temps.', server);
   }
   const now = ctx.now;
-  const name = actor.displayName ?? (actor.kind === 'professional' ? actor.rpps : actor.kind);
-  const rpps = actor.kind === 'professional' ? actor.rpps : undefined;
+  const author = documentAuthorOf(actor);
   const version = (current?.version ?? 0) + 1;
   const previousDoc = documentOf(ctx, current);
   // The patient's mask stays on the synthesis until they lift it: a new version is no way round it.
@@ -112,12 +112,7 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
     category: 'synthesis',
     classCode: '11',
     typeCode: 'SYNTH',
-    author: {
-      name,
-      ...(rpps ? { rpps } : {}),
-      ...(actor.kind === 'professional' ? { profession: actor.profession } : {}),
-      ...(actor.kind === 'professional' && actor.organisation ? { organisation: actor.organisation.name } : {}),
-    },
+    author,
     serviceStart: now,
     submittedAt: now,
     formatCode: VSM_FORMAT,
@@ -142,7 +137,7 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
     documentId: doc.id,
     version,
     etag: '',
-    author: { name, ...(rpps ? { rpps } : {}) },
+    author: { name: author.name, ...(author.rpps ? { rpps: author.rpps } : {}) },
     savedAt: now,
     content: body.value.content,
   };

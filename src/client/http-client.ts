@@ -9,6 +9,7 @@ import type {
   StoredOppositions,
 } from '../model/dossier.js';
 import type { RouteName, RouteSpec } from '../model/routes.js';
+import type { PreventionContent } from '../model/prevention.js';
 import type { SynthesisContent } from '../model/synthesis.js';
 import { DmpError, abortError, errorKindOfStatus, isDmpError, throwIfAborted } from './errors.js';
 import { lazyModule } from './lazy-module.js';
@@ -170,6 +171,14 @@ export class HttpDmpClient implements DmpClient {
 
   saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions) {
     return this.#send('saveSynthesis', { params: { ins }, body: { content }, headers: { 'If-Match': etag } }, options);
+  }
+
+  getPrevention(ins: string, options?: RequestOptions) {
+    return this.#send('getPrevention', { params: { ins } }, options);
+  }
+
+  savePrevention(ins: string, content: PreventionContent, etag: string, options?: RequestOptions) {
+    return this.#send('savePrevention', { params: { ins }, body: { content }, ...ifMatch(etag) }, options);
   }
 
   listAuthorizations(ins: string, options?: RequestOptions) {

@@ -14,6 +14,7 @@ import type {
   StoredOppositions,
 } from '../model/dossier.js';
 import type { ROUTES, RouteName } from '../model/routes.js';
+import type { Prevention, PreventionContent } from '../model/prevention.js';
 import type { Synthesis, SynthesisContent } from '../model/synthesis.js';
 
 type Route<N extends RouteName> = (typeof ROUTES)[N];
@@ -107,6 +108,17 @@ export interface DmpClient {
    * with a `conflict` DmpError carrying their version in `current` and its `etag`.
    */
   saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions): Promise<Synthesis>;
+
+  /**
+   * The vaccinations and screenings, kept as their own documents beside the VSM (DECISIONS.md 1);
+   * `null` when none were written yet, as `getSynthesis`.
+   */
+  getPrevention(ins: string, options?: RequestOptions): Promise<Prevention | null>;
+  /**
+   * Saves a new version over the one whose ETag is `etag` (empty for the first): as
+   * `saveSynthesis`, a `conflict` carries the version saved in between.
+   */
+  savePrevention(ins: string, content: PreventionContent, etag: string, options?: RequestOptions): Promise<Prevention>;
 
   listAuthorizations(ins: string, options?: RequestOptions): Promise<ResponseOf<'listAuthorizations'>>;
   /** Resolves with the authorizations as they stand after the change. */

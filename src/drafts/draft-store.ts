@@ -16,6 +16,11 @@ export interface Draft<T> {
   baseVersion: number | null;
   /** When the draft was last written (ISO date-time). */
   savedAt: string;
+  /**
+   * A second document edited in the same form (the prevention record beside the synthesis): the
+   * version its edits started from, content included, so that they can be merged later.
+   */
+  companion?: { etag: string | null; version: number | null; content: unknown } | undefined;
 }
 
 /** `author|ins|kind`: one draft per author, patient and kind of document. */

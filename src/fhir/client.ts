@@ -45,6 +45,7 @@ import {
   type NotificationPreferences,
   type Oppositions,
 } from '../model/dossier.js';
+import { PREVENTION_TYPE_CODES, PreventionContentSchema, PreventionSchema, type Prevention, type PreventionContent, type PreventionList } from '../model/prevention.js';
 import type { Problem } from '../model/problem.js';
 import type { Professional } from '../model/professional.js';
 import { ROUTES } from '../model/routes.js';
@@ -98,9 +99,11 @@ import {
   DOSSIER_EXTENSION,
   INS_NIR_SYSTEM,
   NOTIFICATION_EXTENSION,
+  PREVENTION_CONTENT_FORMAT,
   REASON_SYSTEM,
   RPPS_SYSTEM,
   SYNTHESIS_CONTENT_FORMAT,
+  SYNTHESIS_CONTENT_FORMAT_SYSTEM,
   TYPE_CODE_SYSTEM,
 } from './systems.js';
 
@@ -394,39 +397,55 @@ export class FhirDmpClient implements DmpClient {
     const body = validated(SynthesisContentSchema, content, 'content');
     const replaces = /^(?:W\/)?"([^"]+)"$/.exec(etag.trim())?.[1];
     const patientId = await this.#patientId(ins, options);
-    const json = JSON.stringify(body);
-    const now = new Date().toISOString();
-    const document = {
-      resourceType: 'DocumentReference',
-      status: 'current',
-      type: typeConcept('SYNTH'),
-      category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: CLASS_CODE_OF_TYPE.SYNTH }] }],
-      subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: ins } },
-      date: now,
-      ...(replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${replaces}` } }] } : {}),
-      securityLabel: securityLabelsOf(['N']),
-      content: [
-        {
-          attachment: { contentType: 'application/json', data: textToBase64(json), size: new TextEncoder().encode(json).length, title: TYPE_CODE_LABELS.SYNTH },
-          format: { system: formatSystemOf(SYNTHESIS_CONTENT_FORMAT), code: SYNTHESIS_CONTENT_FORMAT },
-        },
-      ],
-      context: { period: { start: now } },
-    };
+    const document = structuredDocument(ins, patientId, 'SYNTH', SYNTHESIS_CONTENT_FORMAT, body, replaces);
     try {
-      const created = await this.#submit(ins, [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: document, request: { method: 'POST', url: 'DocumentReference' } }], options);
-      return synthesisOf(created);
+      return synthesisOf(await this.#submitOne(ins, document, options));
     } catch (error) {
       if (!isDmpError(error) || error.kind !== 'conflict') throw error;
-      const current = await this.getSynthesis(ins, options).catch(() => undefined);
-      throw new DmpError('conflict', error.message, {
-        status: error.status,
-        problem: error.problem,
-        issues: error.issues,
-        ...(current ? { current, etag: current.etag } : {}),
-        cause: error,
-      });
+      throw withCurrent(error, await this.getSynthesis(ins, options).catch(() => undefined));
     }
+  }
+
+  // ------------------------------------------------------------------------------------------
+  // Prevention (DECISIONS.md 1): one DocumentReference per list, 11369-6 for the vaccinations
+  // and 90767-5 for the screenings, whose content holds our structured JSON for that list.
+  // ------------------------------------------------------------------------------------------
+
+  /** `null` when the caller sees neither list's document: none yet, or hidden from them. */
+  async getPrevention(ins: string, options?: RequestOptions): Promise<Prevention | null> {
+    return preventionOf(await this.#preventionDocuments(ins, options));
+  }
+
+  /**
+   * Writes a new document for each list that changed, replacing that list's current one. No
+   * resource holds the record, so the ETag (both documents' ids) is compared here; a save made
+   * between that comparison and the submission is caught by the server, which refuses to replace
+   * a document that is no longer current.
+   */
+  async savePrevention(ins: string, content: PreventionContent, etag: string, options?: RequestOptions): Promise<Prevention> {
+    const body = validated(PreventionContentSchema, content, 'content');
+    const found = await this.#preventionDocuments(ins, options);
+    const current = preventionOf(found);
+    if (etag.trim().replace(/^W\//, '') !== (current?.etag ?? '')) {
+      throw new DmpError('conflict', 'Les vaccinations et dépistages ont été modifiés entre-temps.', current ? { current, etag: current.etag } : {});
+    }
+    const changed = PREVENTION_LISTS.filter((list) => JSON.stringify(body[list]) !== JSON.stringify(current?.content[list] ?? []));
+    if (changed.length === 0) {
+      if (current) return current;
+      throw invalidRequest([{ path: 'content', message: 'Aucune vaccination ni aucun dépistage à enregistrer' }]);
+    }
+    const patientId = await this.#patientId(ins, options);
+    const saved = { ...found };
+    try {
+      for (const list of changed) {
+        const document = structuredDocument(ins, patientId, PREVENTION_TYPE_CODES[list], PREVENTION_CONTENT_FORMAT, body[list], found[list]?.resource.id);
+        saved[list] = await this.#submitOne(ins, document, options);
+      }
+    } catch (error) {
+      if (!isDmpError(error) || error.kind !== 'conflict') throw error;
+      throw withCurrent(error, await this.getPrevention(ins, options).catch(() => undefined));
+    }
+    return preventionOf(saved)!;
   }
 
   // ------------------------------------------------------------------------------------------
@@ -716,6 +735,35 @@ export class FhirDmpClient implements DmpClient {
     return matches(bundle, 'DocumentReference');
   }
 
+  /**
+   * Each list's current document: the newest of its type that carries our JSON, which other
+   * documents of these types (a radiologist's screening report) do not. One kept from a
+   * professional refuses the whole record with its reason, as the JSON API does.
+   */
+  async #preventionDocuments(ins: string, options: RequestOptions | undefined): Promise<PreventionDocuments> {
+    const types = PREVENTION_LISTS.map((list) => `${typeSystemOf(PREVENTION_TYPE_CODES[list])}|${PREVENTION_TYPE_CODES[list]}`);
+    const bundle = await this.#search(
+      'DocumentReference',
+      [
+        ['patient.identifier', insToken(ins)],
+        ['type', types.join(',')],
+        ['format', `${SYNTHESIS_CONTENT_FORMAT_SYSTEM}|${PREVENTION_CONTENT_FORMAT}`],
+        ['status', 'current'],
+        ['_sort', '-date'],
+        ['_count', '100'],
+      ],
+      options,
+    );
+    const reason = ReasonCodeSchema.safeParse(Object.keys(hiddenCounts(bundle))[0]).data;
+    if (reason) throw new DmpError('forbidden', `Vaccinations et dépistages refusés : ${reason}.`, { status: 403, reason });
+    const found: PreventionDocuments = {};
+    for (const match of matches(bundle, 'DocumentReference')) {
+      const list = PREVENTION_LISTS.find((l) => match.resource.type.coding?.some((c) => c.code === PREVENTION_TYPE_CODES[l]));
+      if (list) found[list] ??= match;
+    }
+    return found;
+  }
+
   async #consents(ins: string, params: Params, options: RequestOptions | undefined): Promise<Consent[]> {
     const bundle = await this.#search('Consent', [['patient.identifier', insToken(ins)], ...params, ['_count', '1000']], options);
     return matches(bundle, 'Consent').map((m) => m.resource);
@@ -825,6 +873,11 @@ export class FhirDmpClient implements DmpClient {
     const what = `PATCH ${type}/{id}`;
     const body = await this.#send({ method: 'PATCH', path: `${type}/${encodeURIComponent(id)}`, body: ops, contentType: JSON_PATCH, what }, options);
     return parseBody(type, body, what);
+  }
+
+  /** Submits a DocumentReference that carries its content inline, with no Binary. */
+  #submitOne(ins: string, document: unknown, options: RequestOptions | undefined): Promise<Match<DocumentReference>> {
+    return this.#submit(ins, [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: document, request: { method: 'POST', url: 'DocumentReference' } }], options);
   }
 
   /** POSTs an ITI-65-style transaction and returns the DocumentReference it created. */
@@ -1008,6 +1061,60 @@ function hiddenCounts(bundle: Bundle): Record<string, number> {
   return counts;
 }
 
+/**
+ * A document of ours whose content is our structured JSON (the server names the author), replacing
+ * the document `replaces` when given.
+ */
+function structuredDocument(ins: string, patientId: string, typeCode: string, format: string, content: unknown, replaces: string | undefined) {
+  const json = JSON.stringify(content);
+  const now = new Date().toISOString();
+  return {
+    resourceType: 'DocumentReference',
+    status: 'current',
+    type: typeConcept(typeCode),
+    category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: CLASS_CODE_OF_TYPE[typeCode] }] }],
+    subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: ins } },
+    date: now,
+    ...(replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${replaces}` } }] } : {}),
+    securityLabel: securityLabelsOf(['N']),
+    content: [
+      {
+        attachment: { contentType: 'application/json', data: textToBase64(json), size: new TextEncoder().encode(json).length, title: TYPE_CODE_LABELS[typeCode] },
+        format: { system: formatSystemOf(format), code: format },
+      },
+    ],
+    context: { period: { start: now } },
+  };
+}
+
+/** A refused replacement as a `conflict` carrying the version saved in between, when it can be read. */
+function withCurrent(error: DmpError, current: { etag: string } | null | undefined): DmpError {
+  return new DmpError('conflict', error.message, {
+    status: error.status,
+    problem: error.problem,
+    issues: error.issues,
+    ...(current ? { current, etag: current.etag } : {}),
+    cause: error,
+  });
+}
+
+/** The structured JSON of `format` a DocumentReference carries, parsed by `schema`. */
+function structuredContentOf<T extends z.ZodMiniType>(match: Match<DocumentReference>, format: string, schema: T, what: string): z.output<T> {
+  const { resource, index } = match;
+  const at = resource.content.findIndex((c) => c.format?.code === format && c.attachment.data !== undefined);
+  const path = `entry.${index}.resource.content${at < 0 ? '' : `.${at}.attachment.data`}`;
+  if (at < 0) throw invalidResponse(what, [{ path, message: 'Aucun contenu structuré dmp-elements (seul le CDA est présent)' }]);
+  let content: unknown;
+  try {
+    content = JSON.parse(base64ToText(resource.content[at]!.attachment.data!));
+  } catch {
+    throw invalidResponse(what, [{ path, message: 'Le contenu structuré n’est pas du JSON' }]);
+  }
+  const parsed = schema.safeParse(content);
+  if (!parsed.success) throw invalidResponse(what, zodIssues(parsed.error.issues).map((i) => ({ ...i, path: i.path ? `${path}.${i.path}` : path })));
+  return parsed.data;
+}
+
 function synthesisOf(match: Match<DocumentReference>, withContent?: true): Synthesis;
 function synthesisOf(match: Match<DocumentReference>, withContent: false): Omit<Synthesis, 'content'>;
 function synthesisOf(match: Match<DocumentReference>, withContent = true): Synthesis | Omit<Synthesis, 'content'> {
@@ -1022,18 +1129,39 @@ function synthesisOf(match: Match<DocumentReference>, withContent = true): Synth
     savedAt: document.submittedAt,
   };
   if (!withContent) return head;
-  const at = resource.content.findIndex((c) => c.format?.code === SYNTHESIS_CONTENT_FORMAT && c.attachment.data !== undefined);
-  const path = `entry.${index}.resource.content${at < 0 ? '' : `.${at}.attachment.data`}`;
-  if (at < 0) throw invalidResponse(what, [{ path, message: 'Aucun contenu structuré dmp-elements (seul le CDA est présent)' }]);
-  let content: unknown;
-  try {
-    content = JSON.parse(base64ToText(resource.content[at]!.attachment.data!));
-  } catch {
-    throw invalidResponse(what, [{ path, message: 'Le contenu structuré n’est pas du JSON' }]);
-  }
-  const parsed = SynthesisContentSchema.safeParse(content);
-  if (!parsed.success) throw invalidResponse(what, zodIssues(parsed.error.issues).map((i) => ({ ...i, path: i.path ? `${path}.${i.path}` : path })));
-  return checked(SynthesisSchema, { ...head, content: parsed.data }, what);
+  return checked(SynthesisSchema, { ...head, content: structuredContentOf(match, SYNTHESIS_CONTENT_FORMAT, SynthesisContentSchema, what) }, what);
+}
+
+type PreventionDocuments = Partial<Record<PreventionList, Match<DocumentReference>>>;
+
+const PREVENTION_LISTS = Object.keys(PREVENTION_TYPE_CODES) as PreventionList[];
+
+/** The record over its lists' documents, or null when neither has one. */
+function preventionOf(found: PreventionDocuments): Prevention | null {
+  const what = 'DocumentReference (prévention)';
+  const lists = PREVENTION_LISTS.flatMap((list) => {
+    const match = found[list];
+    if (!match) return [];
+    const document = mapped(() => fromDocumentReference(match.resource), `entry.${match.index}.resource`, what);
+    return [{ list, document, content: structuredContentOf(match, PREVENTION_CONTENT_FORMAT, PreventionContentSchema.shape[list], what) }];
+  });
+  const newest = lists.map((l) => l.document).sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
+  if (!newest) return null;
+  const of = (list: PreventionList) => lists.find((l) => l.list === list);
+  return checked(
+    PreventionSchema,
+    {
+      documents: Object.fromEntries(lists.map((l) => [l.list, l.document.id])),
+      // Every save writes a new version of at least one document: the sum grows with each save.
+      version: lists.reduce((sum, l) => sum + l.document.version, 0),
+      // Both ids: the record changes whenever either list's document does.
+      etag: `"${PREVENTION_LISTS.map((list) => of(list)?.document.id ?? '').join('|')}"`,
+      author: { name: newest.author.name, ...(newest.author.rpps ? { rpps: newest.author.rpps } : {}) },
+      savedAt: newest.submittedAt,
+      content: Object.fromEntries(PREVENTION_LISTS.map((list) => [list, of(list)?.content ?? []])),
+    },
+    what,
+  );
 }
 
 function checked<T extends z.ZodMiniType>(schema: T, value: unknown, what: string): z.output<T> {

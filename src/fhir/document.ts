@@ -10,6 +10,7 @@ import {
   DOCUMENT_TAG_SYSTEM,
   IHE_FORMAT_SYSTEM,
   LOINC_SYSTEM,
+  PREVENTION_CONTENT_FORMAT,
   PROFESSION_SYSTEM,
   RPPS_SYSTEM,
   SYNTHESIS_CONTENT_FORMAT,
@@ -39,6 +40,8 @@ const STATUS_TO_FHIR: Readonly<Record<DocumentStatus, DocumentReference['status'
 export const ARCHIVED_TAG = { system: DOCUMENT_TAG_SYSTEM, code: 'archived' } as const;
 
 const VISIBILITY_CODE_SET: ReadonlySet<string> = new Set(Object.values(VISIBILITY_CODES));
+/** Our structured JSON, which sits beside a document's file and is never what its metadata describe. */
+const STRUCTURED_CONTENT_FORMATS: ReadonlySet<string> = new Set([SYNTHESIS_CONTENT_FORMAT, PREVENTION_CONTENT_FORMAT]);
 
 /** LOINC codes are digits and a check digit; every other typeCode of the DMP is TRE_A05. */
 export function typeSystemOf(typeCode: string): string {
@@ -46,7 +49,7 @@ export function typeSystemOf(typeCode: string): string {
 }
 
 export function formatSystemOf(formatCode: string): string {
-  if (formatCode === SYNTHESIS_CONTENT_FORMAT) return SYNTHESIS_CONTENT_FORMAT_SYSTEM;
+  if (STRUCTURED_CONTENT_FORMATS.has(formatCode)) return SYNTHESIS_CONTENT_FORMAT_SYSTEM;
   return formatCode.startsWith('urn:asip:') ? ASIP_FORMAT_SYSTEM : IHE_FORMAT_SYSTEM;
 }
 
@@ -134,7 +137,7 @@ export function toDocumentReference(doc: DmpDocument, options: DocumentReference
 
 /** The content entry the document's metadata describe: the first that is not our structured JSON. */
 export function primaryContentIndex(resource: Pick<DocumentReference, 'content'>): number {
-  const index = resource.content.findIndex((c) => c.format?.code !== SYNTHESIS_CONTENT_FORMAT);
+  const index = resource.content.findIndex((c) => !STRUCTURED_CONTENT_FORMATS.has(c.format?.code ?? ''));
   return index < 0 ? 0 : index;
 }
 

@@ -54,6 +54,9 @@ export const RELATIONSHIP_SYSTEM = `${OURS}/CodeSystem/representative-relationsh
 export const ROLE_SYSTEM = `${OURS}/CodeSystem/role`;
 /** Format of the synthesis' structured content (our JSON), beside or instead of the CDA. */
 export const SYNTHESIS_CONTENT_FORMAT = `${OURS}/format/synthesis-content`;
+/** Format of a prevention list's structured content (our JSON): the vaccinations or the screenings. */
+export const PREVENTION_CONTENT_FORMAT = `${OURS}/format/prevention-content`;
+/** The code system of both structured content formats. */
 export const SYNTHESIS_CONTENT_FORMAT_SYSTEM = `${OURS}/CodeSystem/format`;
 
 /** Patient: the dossier's status, creation and closure (sub-extensions `status`, `createdAt`…). */

@@ -10,6 +10,7 @@ export * from './dossier.js';
 export * from './nir.js';
 export * from './no-dossier.js';
 export * from './patient.js';
+export * from './prevention.js';
 export * from './problem.js';
 export * from './professional.js';
 export * from './profile.js';

@@ -26,6 +26,7 @@ import {
   StoredOppositionsSchema,
 } from './dossier.js';
 import { ProfessionalSchema } from './professional.js';
+import { PreventionSaveSchema, PreventionSchema } from './prevention.js';
 import { SynthesisSaveSchema, SynthesisSchema, SynthesisVersionListSchema } from './synthesis.js';
 
 export const API_PREFIX = '/api/dmp/v1';
@@ -83,6 +84,8 @@ export const ROUTES = {
   listSynthesisVersions: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis/versions', summary: 'Every saved version of the VSM', response: SynthesisVersionListSchema },
   getSynthesisVersion: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis/versions/:version', summary: 'One version of the VSM', response: SynthesisSchema },
   saveSynthesis: { method: 'PUT', action: 'synthesis.write', path: '/dossiers/:ins/synthesis', summary: 'Save a new version (If-Match required)', body: SynthesisSaveSchema, response: SynthesisSchema, etag: true },
+  getPrevention: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/prevention', summary: 'Vaccinations and screenings, kept as their own documents beside the VSM', response: PreventionSchema, etag: true, noContentIsNull: true },
+  savePrevention: { method: 'PUT', action: 'document.add', path: '/dossiers/:ins/prevention', summary: 'Save a new version of the vaccinations and screenings (If-Match required once one exists)', body: PreventionSaveSchema, response: PreventionSchema, etag: true },
   listAuthorizations: { method: 'GET', action: 'authorization.read', path: '/dossiers/:ins/authorizations', summary: 'Médecins traitants, authorized and blocked professionals', response: AuthorizationListSchema },
   changeAuthorization: { method: 'POST', action: 'authorization.manage', path: '/dossiers/:ins/authorizations', summary: 'Grant, revoke, block, unblock, designate, grant-self', body: AuthorizationChangeSchema, response: AuthorizationListSchema },
   searchProfessionals: { method: 'GET', path: '/professionals', summary: 'Directory search by name or RPPS', query: z.object({ q: z.string().check(z.maxLength(100)) }), response: ProfessionalListSchema },

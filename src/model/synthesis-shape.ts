@@ -1,3 +1,4 @@
+import type { PreventionContent } from './prevention.js';
 import type { SynthesisContent } from './synthesis.js';
 
 /*
@@ -22,8 +23,10 @@ export function emptySynthesisContent(): SynthesisContent {
     allergies: [],
     riskFactors: [],
     treatments: [],
-    vaccinations: [],
-    screenings: [],
     pointsToWatch: [],
   };
+}
+
+export function emptyPreventionContent(): PreventionContent {
+  return { vaccinations: [], screenings: [] };
 }

@@ -1,11 +1,15 @@
 import * as z from '../zod.js';
 import { DateSchema, DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
 
-export { SYNTHESIS_GROUPS, emptySynthesisContent, type SynthesisGroup } from './synthesis-shape.js';
+export { SYNTHESIS_GROUPS, emptyPreventionContent, emptySynthesisContent, type SynthesisGroup } from './synthesis-shape.js';
 
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+/** An entry's stable id (DECISIONS.md 4). */
+export const entryId = z.string().check(z.minLength(1), z.maxLength(64));
+const id = entryId;
 const note = z.optional(trimmed(0, 2000));
-const label = trimmed(1, 300);
+/** An entry's name: a problem, a drug, a vaccine. */
+export const entryLabel = trimmed(1, 300);
+const label = entryLabel;
 const optionalDate = z.optional(DateSchema);
 
 /** A code from a terminology: CIM-10 for problems, CIS (with ATC) for drugs. */
@@ -82,27 +86,14 @@ export const WatchEntrySchema = z.object({
   note,
 });
 
-/** Prevention, stored as its own documents (LOINC 11369-6 for vaccinations). */
-export const VaccinationEntrySchema = z.object({
-  id,
-  vaccine: label,
-  date: DateSchema,
-  lot: z.optional(trimmed(0, 40)),
-  dose: z.optional(trimmed(0, 40)),
-});
-export const ScreeningEntrySchema = z.object({
-  id,
-  label,
-  date: DateSchema,
-  result: z.optional(trimmed(0, 500)),
-  nextDue: optionalDate,
-});
-
-const list = <T extends z.ZodMiniType>(entry: T) => z.array(entry).check(z.maxLength(500));
+/** A list of entries, at most 500. */
+export const entryList = <T extends z.ZodMiniType>(entry: T) => z.array(entry).check(z.maxLength(500));
+const list = entryList;
 
 /**
- * The content of a VSM, in the six groups the editor presents (DECISIONS.md 1). Section 1 of
- * the CDA holds problems, allergies and risk factors; 2 the points to watch; 3 the treatments.
+ * The content of a VSM (DECISIONS.md 1). Section 1 of the CDA holds problems, allergies and risk
+ * factors; 2 the points to watch; 3 the treatments. Prevention, the sixth group the editor
+ * presents, is not in it: it is stored as its own documents (prevention.ts).
  */
 export const SynthesisContentSchema = z.object({
   problems: list(ProblemEntrySchema),
@@ -111,8 +102,6 @@ export const SynthesisContentSchema = z.object({
   allergies: list(AllergyEntrySchema),
   riskFactors: list(RiskFactorEntrySchema),
   treatments: list(TreatmentEntrySchema),
-  vaccinations: list(VaccinationEntrySchema),
-  screenings: list(ScreeningEntrySchema),
   pointsToWatch: list(WatchEntrySchema),
   narrative: z.optional(trimmed(0, 10000)),
 }).check(
@@ -127,10 +116,8 @@ export type AllergyEntry = z.infer<typeof AllergyEntrySchema>;
 export type RiskFactorEntry = z.infer<typeof RiskFactorEntrySchema>;
 export type TreatmentEntry = z.infer<typeof TreatmentEntrySchema>;
 export type WatchEntry = z.infer<typeof WatchEntrySchema>;
-export type VaccinationEntry = z.infer<typeof VaccinationEntrySchema>;
-export type ScreeningEntry = z.infer<typeof ScreeningEntrySchema>;
 
-const SynthesisAuthorSchema = z.object({ name: NonEmptySchema, rpps: z.optional(z.string()) });
+export const SynthesisAuthorSchema = z.object({ name: NonEmptySchema, rpps: z.optional(z.string()) });
 
 /** One saved version of the VSM: a signed document replacing the one before. */
 export const SynthesisSchema = z.object({

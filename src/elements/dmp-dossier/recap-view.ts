@@ -4,7 +4,7 @@ import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { actionLabel, categoryLabel, hiddenCountText, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import type { DossierInfo } from '../../model/dossier.js';
-import type { Synthesis, SynthesisContent, SynthesisGroup } from '../../model/synthesis.js';
+import type { Synthesis, SynthesisGroup } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { EMERGENCY_WINDOW_DAYS, type Declared, type Emergencies, type LatestLine, type Part, type RecapContent } from './recap.js';
 
@@ -17,22 +17,20 @@ function sourceLabel(source: Source): string {
     : msg('déclaré par le patient');
 }
 
-function groupLabel(group: SynthesisGroup): string {
+/** The groups the VSM holds: prevention is kept as its own documents, listed with the latest documents. */
+type VsmGroup = Exclude<SynthesisGroup, 'prevention'>;
+
+function groupLabel(group: VsmGroup): string {
   switch (group) {
     case 'problems': return msg('Problèmes et antécédents');
     case 'allergies': return msg('Allergies et intolérances');
     case 'riskFactors': return msg('Facteurs de risque');
     case 'treatments': return msg('Traitements au long cours');
-    case 'prevention': return msg('Prévention');
     case 'pointsToWatch': return msg('Points de vigilance');
   }
 }
 
-function groupCount(content: SynthesisContent, group: SynthesisGroup): number {
-  return group === 'prevention' ? content.vaccinations.length + content.screenings.length : content[group].length;
-}
-
-const GROUPS: readonly SynthesisGroup[] = ['problems', 'allergies', 'riskFactors', 'treatments', 'prevention', 'pointsToWatch'];
+const GROUPS: readonly VsmGroup[] = ['problems', 'allergies', 'riskFactors', 'treatments', 'pointsToWatch'];
 
 /** One entry of the allergies or treatments, with where it comes from. */
 interface SourcedItem {
@@ -116,7 +114,7 @@ function renderSynthesis(part: Part<Synthesis | undefined>, locale: Locale): Tem
         ${msg(str`Version ${s.version} du ${formatDate(s.savedAt, locale)}, par ${s.author.name}`)}
       </p>
       <dl class="counts">
-        ${GROUPS.map((g) => html`<div><dt>${groupLabel(g)}</dt><dd>${formatNumber(groupCount(s.content, g), locale)}</dd></div>`)}
+        ${GROUPS.map((g) => html`<div><dt>${groupLabel(g)}</dt><dd>${formatNumber(s.content[g].length, locale)}</dd></div>`)}
       </dl>
       <h4>${msg('Problèmes actifs')}</h4>
       ${active.length === 0

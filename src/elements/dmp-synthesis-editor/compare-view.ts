@@ -2,9 +2,10 @@ import { msg, str } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import { errorText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
-import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
+import type { Prevention } from '../../model/prevention.js';
+import type { Synthesis } from '../../model/synthesis.js';
 import { diffSynthesis, mergeSynthesis, resolveMerge, type MergeConflict, type SynthesisDiff } from './diff.js';
-import type { Entry } from './entries.js';
+import type { EditorContent, Entry, ShownContent } from './entries.js';
 import { displayValue, entryTitle, listDef, type FieldDef, type ListDef } from './fields.js';
 import { narrativeHeading, noneKnownText, pair, valueOf, type ViewOptions } from './read-view.js';
 
@@ -19,11 +20,11 @@ import { narrativeHeading, noneKnownText, pair, valueOf, type ViewOptions } from
  * the same thing, the side the user picked in the conflict panel (their own unless they picked the server's).
  */
 export function mergeWork(
-  base: SynthesisContent | undefined,
-  work: SynthesisContent,
-  server: SynthesisContent,
+  base: EditorContent | undefined,
+  work: EditorContent,
+  server: EditorContent,
   picks: Readonly<Record<string, 'mine' | 'theirs'>>,
-): SynthesisContent {
+): EditorContent {
   const result = mergeSynthesis(base, work, server);
   return resolveMerge(result, work, Object.fromEntries(result.conflicts.map((c) => [c.key, picks[c.key] ?? 'mine'] as const)));
 }
@@ -72,13 +73,38 @@ export const compareStyles = css`
   }
 `;
 
+/** What someone saved in between: a VSM version, the vaccinations and screenings, or both. */
+export interface SavedMeanwhile {
+  synthesis?: Synthesis | undefined;
+  prevention?: Prevention | undefined;
+}
+
+function savedMeanwhileText({ synthesis, prevention }: SavedMeanwhile, locale: string | undefined): string {
+  const texts: string[] = [];
+  if (synthesis) {
+    texts.push(msg(str`Version ${synthesis.version} enregistrée le ${formatDateTime(synthesis.savedAt, locale)} par ${synthesis.author.name}. Vos modifications sont conservées.`));
+  }
+  if (prevention) {
+    texts.push(msg(str`Vaccinations et dépistages enregistrés le ${formatDateTime(prevention.savedAt, locale)} par ${prevention.author.name}. Vos modifications sont conservées.`));
+  }
+  return texts.join(' ');
+}
+
+/** The question asked before the user's version replaces what was saved in between. */
+export function overwriteText({ synthesis, prevention }: SavedMeanwhile): string {
+  return synthesis
+    ? msg(str`Remplacer la version ${synthesis.version} de ${synthesis.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`)
+    : msg(str`Remplacer les vaccinations et dépistages enregistrés par ${prevention?.author.name ?? ''} par les vôtres ? Ses modifications ne seront pas reprises.`);
+}
+
 /** What the conflict panel shows, and what it calls back when the user chooses. */
 export interface ConflictView {
   /** The version the user's edits started from; undefined when it could not be fetched. */
-  readonly base: SynthesisContent | undefined;
-  readonly work: SynthesisContent;
-  /** The version someone else saved in between. */
-  readonly server: Synthesis;
+  readonly base: EditorContent | undefined;
+  readonly work: EditorContent;
+  /** What the server holds now, someone else's save included. */
+  readonly server: EditorContent;
+  readonly savedMeanwhile: SavedMeanwhile;
   readonly picks: Readonly<Record<string, 'mine' | 'theirs'>>;
   readonly locale: string | undefined;
   readonly view: ViewOptions;
@@ -91,7 +117,7 @@ export interface ConflictView {
 }
 
 /** What changed from an older version to the current one. */
-export function renderVersionChanges(old: SynthesisContent, current: SynthesisContent, view: ViewOptions): TemplateResult {
+export function renderVersionChanges(old: ShownContent, current: ShownContent, view: ViewOptions): TemplateResult {
   return renderDiff(diffSynthesis(old, current), view);
 }
 
@@ -151,16 +177,14 @@ export function renderDiff(diff: SynthesisDiff, o: ViewOptions): TemplateResult 
 }
 
 export function renderConflict(v: ConflictView): TemplateResult {
-const server = v.server;
-  const result = mergeSynthesis(v.base, v.work, server.content);
+  const server = v.server;
+  const result = mergeSynthesis(v.base, v.work, server);
   return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title">
     <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie')}</h3>
-    <p role="alert">
-      ${msg(str`Version ${server.version} enregistrée le ${formatDateTime(server.savedAt, v.locale)} par ${server.author.name}. Vos modifications sont conservées.`)}
-    </p>
+    <p role="alert">${savedMeanwhileText(v.savedMeanwhile, v.locale)}</p>
     ${v.base
       ? html`<h4>${msg('Ce qui a changé sur le serveur')}</h4>
-          ${renderDiff(diffSynthesis(v.base, server.content), v.view)}`
+          ${renderDiff(diffSynthesis(v.base, server), v.view)}`
       : html`<p class="base-missing">
           ${msg('La version dont vos modifications sont parties n’a pas pu être chargée : ce que chacun a changé ne peut pas être distingué. Choisissez pour chaque différence.')}
         </p>`}

@@ -1,6 +1,5 @@
-import type { SynthesisContent } from '../../model/synthesis.js';
 import { sameValue } from '../base/same-value.js';
-import { entriesOf, type Entry, type EntryList, ENTRY_LISTS } from './entries.js';
+import { entriesOf, type EditorContent, type Entry, type EntryList, type ShownContent, ENTRY_LISTS } from './entries.js';
 
 /*
  * Versions are compared entry by entry, by stable id (DECISIONS.md 4), never as text. Pure
@@ -43,7 +42,7 @@ function byId(entries: readonly Entry[]): Map<string, Entry> {
 }
 
 /** What changed from `before` to `after`: entries added, removed and changed, by id. */
-export function diffSynthesis(before: SynthesisContent, after: SynthesisContent): SynthesisDiff {
+export function diffSynthesis(before: ShownContent, after: ShownContent): SynthesisDiff {
   const entries: EntryChange[] = [];
   for (const list of ENTRY_LISTS) {
     const old = byId(entriesOf(before, list));
@@ -81,7 +80,7 @@ export interface MergeConflict {
 
 export interface MergeResult {
   /** The server's version with the user's changes applied; conflicts keep the server's side. */
-  content: SynthesisContent;
+  content: EditorContent;
   conflicts: MergeConflict[];
 }
 
@@ -103,7 +102,7 @@ function place(list: Entry[], entry: Entry, order: readonly Entry[]): void {
   list.unshift(entry);
 }
 
-function setScalar(content: SynthesisContent, field: ScalarField, value: unknown): void {
+function setScalar(content: EditorContent, field: ScalarField, value: unknown): void {
   const record = content as unknown as Record<string, unknown>;
   if (value === undefined) delete record[field];
   else record[field] = value;
@@ -116,7 +115,7 @@ function setScalar(content: SynthesisContent, field: ScalarField, value: unknown
  * `base` (the version the user started from could not be fetched) nobody's change can be told
  * from the other's: every difference between the two sides is a conflict.
  */
-export function mergeSynthesis(base: SynthesisContent | undefined, mine: SynthesisContent, theirs: SynthesisContent): MergeResult {
+export function mergeSynthesis(base: EditorContent | undefined, mine: EditorContent, theirs: EditorContent): MergeResult {
   const content = structuredClone(theirs);
   const conflicts: MergeConflict[] = [];
   for (const list of ENTRY_LISTS) {
@@ -146,7 +145,7 @@ export function mergeSynthesis(base: SynthesisContent | undefined, mine: Synthes
  * "No known allergy" from one side and an allergy listed by the other: the allergy is a fact
  * someone recorded, the statement no longer holds.
  */
-function withConsistentAllergies(content: SynthesisContent): SynthesisContent {
+function withConsistentAllergies(content: EditorContent): EditorContent {
   if (content.allergiesNoneKnown && content.allergies.length > 0) content.allergiesNoneKnown = false;
   return content;
 }
@@ -154,9 +153,9 @@ function withConsistentAllergies(content: SynthesisContent): SynthesisContent {
 /** The merged content once the user picked a side for each conflict (the server's by default). */
 export function resolveMerge(
   result: MergeResult,
-  mine: SynthesisContent,
+  mine: EditorContent,
   picks: Readonly<Record<string, 'mine' | 'theirs'>>,
-): SynthesisContent {
+): EditorContent {
   const content = structuredClone(result.content);
   for (const conflict of result.conflicts) {
     if (picks[conflict.key] !== 'mine') continue;

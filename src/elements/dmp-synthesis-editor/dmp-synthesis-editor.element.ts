@@ -12,6 +12,7 @@ import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
 import { nominalDocument } from '../../model/document-policy.js';
 import type { PatientDisplay } from '../../model/patient.js';
+import type { Prevention, PreventionContent } from '../../model/prevention.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
 import { emptySynthesisContent } from '../../model/synthesis-shape.js';
 import type { ReasonCode } from '../../policy/types.js';
@@ -20,8 +21,8 @@ import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { sameValue } from '../base/same-value.js';
-import { ENTRY_LISTS } from './entries.js';
-import type { ConflictView } from './compare-view.js';
+import { ENTRY_LISTS, contentOf, splitContent, type EditorContent, type ServerSide, type ShownContent } from './entries.js';
+import type { ConflictView, SavedMeanwhile } from './compare-view.js';
 import { styles } from './dmp-synthesis-editor.styles.js';
 import './events.js';
 import { renderReadView, type ViewOptions } from './read-view.js';
@@ -29,7 +30,7 @@ import type { Combo, EditView } from './edit-view.js';
 import type { EditorHost } from './editing.js';
 import type { FieldProblem, ValidationResult } from './validation.js';
 
-/** What the first load found out: what the user may do, the current version, their draft. */
+/** What the first load found out: what the user may do, the current versions, their draft. */
 interface Loaded {
   key: string;
   ins: string;
@@ -38,38 +39,61 @@ interface Loaded {
   canWrite: boolean;
   writeReason: ReasonCode;
   synthesis: Synthesis | null;
-  draft?: Draft<SynthesisContent> | undefined;
-  /** The version the draft started from, when the server has moved on since. */
+  prevention: Prevention | null;
+  /** Set when the user may not edit the vaccinations and screenings (or not read them): why. */
+  preventionLock?: ReasonCode | undefined;
+  /** Whether the vaccinations and screenings were refused to the user: they are not shown. */
+  preventionHidden: boolean;
+  draft?: Draft<ShownContent> | undefined;
+  /** The VSM version the draft started from, when the server has moved on since. */
   draftBase?: SynthesisContent | undefined;
 }
 
-/** The version the user's edits start from: its ETag goes with the save as `If-Match`. */
+/** The versions the user's edits start from: their ETags go with the saves as `If-Match`. */
 interface Base {
   etag: string;
   version: number | null;
+  prevention: { etag: string; version: number | null };
   /** Undefined when a restored draft's starting version could not be fetched. */
-  content: SynthesisContent | undefined;
+  content: EditorContent | undefined;
 }
 
-/** Editing starts from `synthesis`, or from nothing when there is none yet. */
-function baseOf(synthesis: Synthesis | null): Base & { content: SynthesisContent } {
-  return { etag: synthesis?.etag ?? '', version: synthesis?.version ?? null, content: synthesis?.content ?? emptySynthesisContent() };
+/** Editing starts from what the server holds, or from nothing when there is none yet. */
+function baseOf(side: ServerSide): Base & { content: EditorContent } {
+  return {
+    etag: side.synthesis?.etag ?? '',
+    version: side.synthesis?.version ?? null,
+    prevention: { etag: side.prevention?.etag ?? '', version: side.prevention?.version ?? null },
+    content: contentOf(side),
+  };
 }
 
 /** A synthesis with no document yet is read under the synthesis category's rules. */
 const NEW_SYNTHESIS_DOCUMENT = nominalDocument('synthesis');
 
-function isSynthesis(value: unknown): value is Synthesis {
+/** The vaccination history stands for the prevention record before it has documents. */
+const NEW_PREVENTION_DOCUMENT = nominalDocument('prevention', '11369-6');
+
+function isVersioned(value: unknown): value is { version: number; etag: string; content: object } {
   return typeof value === 'object' && value !== null && 'content' in value && 'etag' in value && 'version' in value;
 }
 
-/** A draft read back from the device is trusted only if it still has the shape of a synthesis. */
-function isDraftContent(value: unknown): value is SynthesisContent {
+function isPreventionContent(value: unknown): value is PreventionContent {
   const content = value as Record<string, unknown> | null;
+  return typeof content === 'object' && content !== null && Array.isArray(content.vaccinations) && Array.isArray(content.screenings);
+}
+
+/**
+ * A draft read back from the device is trusted only if it still has the shape of a synthesis.
+ * One without the prevention lists holds edits of the VSM alone: those lists are the server's.
+ */
+function isDraftContent(value: unknown): value is ShownContent {
+  const content = value as Record<string, unknown> | null;
+  const isList = (list: string) => Array.isArray(content![list]) && (content![list] as unknown[]).every((e) => typeof (e as { id?: unknown })?.id === 'string');
   return (
     typeof content === 'object' &&
     content !== null &&
-    ENTRY_LISTS.every((list) => Array.isArray(content[list]) && (content[list] as unknown[]).every((e) => typeof (e as { id?: unknown })?.id === 'string'))
+    ENTRY_LISTS.every((list) => isList(list) || ((list === 'vaccinations' || list === 'screenings') && content[list] === undefined))
   );
 }
 
@@ -86,13 +110,15 @@ const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synth
  * The volet de synthèse médicale (VSM) of one patient: a read view for everyone allowed to read
  * it (in plain words for the patient), and for the médecin traitant an editor with validation as
  * they type, coded suggestions (CIM-10, drugs by CIS), drafts kept on the device, versions and
- * their comparison, and a merge when someone saved in between.
+ * their comparison, and a merge when someone saved in between. Vaccinations and screenings are
+ * shown and edited beside it, and saved as their own documents (DECISIONS.md 1).
  *
  * @tagname dmp-synthesis-editor
  * @summary Reads and edits the patient's medical synthesis (VSM), with versions and drafts.
  *
  * @fires {CustomEvent<SynthesisSaveRequestDetail>} dmp-synthesis-save-request - Cancelable; the validated content is about to be saved. Call `preventDefault()` to stop the save.
  * @fires {CustomEvent<SynthesisSavedDetail>} dmp-synthesis-saved - A new version was saved; `detail.synthesis` is the server's copy.
+ * @fires {CustomEvent<PreventionSavedDetail>} dmp-prevention-saved - The vaccinations and screenings were saved (their own documents); `detail.prevention` is the server's copy.
  * @fires {CustomEvent<SynthesisConflictDetail>} dmp-synthesis-conflict - Someone saved another version first; the user's edits are kept in `detail.mine`.
  * @fires {CustomEvent<DraftRestoredDetail>} dmp-draft-restored - Unsaved edits of this author were found on this device and reopened.
  *
@@ -120,11 +146,12 @@ export class DmpSynthesisEditor extends DmpElement {
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
   @state() private loaded: Loaded | undefined;
-  /** The latest version the server gave us (what the read view shows). */
+  /** The latest versions the server gave us (what the read view shows). */
   @state() private current: Synthesis | null = null;
-  @state() private base: Base = { etag: '', version: null, content: emptySynthesisContent() };
+  @state() private currentPrevention: Prevention | null = null;
+  @state() private base: Base = baseOf({ synthesis: null, prevention: null });
   /** The user's working copy. */
-  @state() private work: SynthesisContent = emptySynthesisContent();
+  @state() private work: EditorContent = contentOf({ synthesis: null, prevention: null });
   /** The work checked by the schema; unknown (no problem, not ok) until the checks are in. */
   @state() private check: ValidationResult = { ok: false, problems: new Map() };
   /** Fields the user has been in: their problems are shown. */
@@ -137,8 +164,9 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private saveError: unknown;
   /** Whether the edits were last written to this device (IndexedDB), to say where they are kept. */
   @state() private onDevice = false;
-  @state() private saved: Synthesis | undefined;
-  @state() private conflict: { server: Synthesis; picks: Record<string, 'mine' | 'theirs'> } | undefined;
+  /** What the last save wrote. */
+  @state() private saved: { synthesis?: Synthesis | undefined; prevention?: Prevention | undefined } | undefined;
+  @state() private conflict: { server: ServerSide; picks: Record<string, 'mine' | 'theirs'> } | undefined;
   @state() private restoredAt: string | undefined;
   @state() private combo: Combo | undefined;
   /** The editor's form and the comparison views, each fetched when first needed, with their styles. */
@@ -204,12 +232,27 @@ export class DmpSynthesisEditor extends DmpElement {
         policy.decide({ actor, action, dossier: dossier.policy, document: NEW_SYNTHESIS_DOCUMENT, request });
       const read = ask('synthesis.read');
       const write = ask('synthesis.write');
-      const result: Loaded = { key, ins, canWrite: write.allowed, writeReason: write.reason, synthesis: null };
+      const result: Loaded = { key, ins, canWrite: write.allowed, writeReason: write.reason, synthesis: null, prevention: null, preventionHidden: false };
       if (!read.allowed) return { ...result, refused: read.reason, canWrite: false };
+      const askPrevention = (action: 'document.read' | 'document.add') =>
+        policy.decide({ actor, action, dossier: dossier.policy, document: NEW_PREVENTION_DOCUMENT, request });
+      const readPrevention = askPrevention('document.read');
       // An integrator's gateway may say "none yet" with a 404 rather than a 204.
-      result.synthesis = (await undefinedIfNotFound(() => client.getSynthesis(ins, { signal }))) ?? null;
+      const [synthesis, prevention] = await Promise.all([
+        undefinedIfNotFound(() => client.getSynthesis(ins, { signal })),
+        readPrevention.allowed ? this.#readPrevention(ins, signal) : { refused: readPrevention.reason },
+      ]);
+      result.synthesis = synthesis ?? null;
+      if ('refused' in prevention) {
+        result.preventionHidden = true;
+        result.preventionLock = prevention.refused;
+      } else {
+        result.prevention = prevention.record;
+        const addPrevention = askPrevention('document.add');
+        if (!addPrevention.allowed) result.preventionLock = addPrevention.reason;
+      }
       if (!write.allowed) return result;
-      const draft = await readDraft<SynthesisContent>(key).catch(() => undefined);
+      const draft = await readDraft<ShownContent>(key).catch(() => undefined);
       if (!draft || !isDraftContent(draft.content)) return result;
       result.draft = draft;
       if (draft.baseVersion !== null && draft.baseVersion !== result.synthesis?.version) {
@@ -235,6 +278,21 @@ export class DmpSynthesisEditor extends DmpElement {
     args: () => [this.patientIns, this.viewedVersion] as const,
     onComplete: () => void this.#focusLater('.version-view h3'),
   });
+
+  /** The vaccinations and screenings, or why they are refused to the user (a masked document…). */
+  async #readPrevention(ins: string, signal: AbortSignal): Promise<{ record: Prevention | null } | { refused: ReasonCode }> {
+    try {
+      return { record: (await undefinedIfNotFound(() => this.client!.getPrevention(ins, { signal }))) ?? null };
+    } catch (error) {
+      if (isDmpError(error) && error.kind === 'forbidden') return { refused: error.reason ?? 'not-authorized' };
+      throw error;
+    }
+  }
+
+  /** What the server holds, as far as the editor knows. */
+  get #serverSide(): ServerSide {
+    return { synthesis: this.current, prevention: this.currentPrevention };
+  }
 
   /** Who the draft belongs to: the actor's id, or a professional's RPPS. */
   get #authorKey(): string {
@@ -291,8 +349,8 @@ export class DmpSynthesisEditor extends DmpElement {
       change &&
       change.revision > 0 &&
       change.revision !== this.#ownRevision &&
-      // The synthesis itself, or who may read and write it.
-      (change.topics.includes('synthesis') || changesAccess(change.topics)) &&
+      // The synthesis, the documents (prevention's among them), or who may read and write them.
+      (change.topics.includes('synthesis') || change.topics.includes('documents') || changesAccess(change.topics)) &&
       (!change.ins || change.ins === this.patientIns)
     ) {
       void this.#load.run();
@@ -316,6 +374,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const keepEdits = this.loaded?.key === loaded.key && this.editing && this.#dirty;
     this.loaded = loaded;
     this.current = loaded.synthesis;
+    this.currentPrevention = loaded.prevention;
     // An author will edit: the checks are fetched now rather than at the first keystroke.
     if (loaded.canWrite) {
       void this.#loadValidate(false);
@@ -323,7 +382,8 @@ export class DmpSynthesisEditor extends DmpElement {
     }
     if (keepEdits) return;
     const synthesis = loaded.synthesis;
-    const start = baseOf(synthesis);
+    const prevention = loaded.prevention;
+    const start = baseOf(this.#serverSide);
     this.base = start;
     this.conflict = undefined;
     this.saveError = undefined;
@@ -341,18 +401,31 @@ export class DmpSynthesisEditor extends DmpElement {
     }
     // A draft begun before any VSM started from nothing; one whose starting version could not be
     // fetched started from something unknown, and is not merged as if from nothing.
-    const baseContent = draft.baseVersion === this.base.version ? this.base.content : draft.baseVersion === null ? emptySynthesisContent() : loaded.draftBase;
-    this.base = { etag: draft.baseEtag ?? '', version: draft.baseVersion, content: baseContent };
-    this.#setWork(draft.content, false);
+    const baseSynthesis =
+      draft.baseVersion === start.version ? splitContent(start.content).synthesis : draft.baseVersion === null ? emptySynthesisContent() : loaded.draftBase;
+    const serverPrevention = splitContent(start.content).prevention;
+    const withPrevention = draft.content.vaccinations !== undefined;
+    const companion = withPrevention ? draft.companion : { etag: prevention?.etag ?? null, version: prevention?.version ?? null, content: serverPrevention };
+    const basePrevention = companion && isPreventionContent(companion.content) ? companion.content : undefined;
+    this.base = {
+      etag: draft.baseEtag ?? '',
+      version: draft.baseVersion,
+      prevention: { etag: companion?.etag ?? '', version: companion?.version ?? null },
+      content: baseSynthesis && basePrevention && { ...baseSynthesis, ...basePrevention },
+    };
+    // Lists the user may not edit (or the draft does not hold) are the server's.
+    const own = withPrevention && loaded.preventionLock === undefined;
+    this.#setWork({ ...serverPrevention, ...draft.content, ...(own ? {} : serverPrevention) }, false);
     this.onDevice = true;
     this.editing = true;
     this.restoredAt = draft.savedAt;
     this.emit('dmp-draft-restored', { ins: loaded.ins, savedAt: draft.savedAt, baseVersion: draft.baseVersion });
     // The server moved on while the draft waited: say so now rather than at the save.
-    if (synthesis && draft.baseEtag !== synthesis.etag) this.#enterConflict(synthesis, false);
+    const movedOn = (synthesis && draft.baseEtag !== synthesis.etag) || (prevention && loaded.preventionLock === undefined && companion?.etag !== prevention.etag);
+    if (movedOn) this.#enterConflict(this.#serverSide, false);
   }
 
-  #setWork(content: SynthesisContent, edited = true): void {
+  #setWork(content: EditorContent, edited = true): void {
     this.work = content;
     this.#recheck();
     if (!edited) return;
@@ -374,11 +447,13 @@ export class DmpSynthesisEditor extends DmpElement {
     const loaded = this.loaded;
     if (!loaded?.canWrite) return;
     const key = loaded.key;
-    const draft: Draft<SynthesisContent> = {
+    const base = this.base;
+    const draft: Draft<EditorContent> = {
       content: this.work,
-      baseEtag: this.base.etag || null,
-      baseVersion: this.base.version,
+      baseEtag: base.etag || null,
+      baseVersion: base.version,
       savedAt: new Date().toISOString(),
+      companion: { etag: base.prevention.etag || null, version: base.prevention.version, content: base.content && splitContent(base.content).prevention },
     };
     // Without IndexedDB (private browsing on some browsers) the edits live in memory only, and
     // a failed save says so rather than promise the device keeps them.
@@ -453,8 +528,9 @@ export class DmpSynthesisEditor extends DmpElement {
       void this.#focusLater('[aria-invalid="true"]');
       return;
     }
-    if (!this.emit('dmp-synthesis-save-request', { content: check.value }, { cancelable: true })) return;
-    await this.#send(check.value, this.base.etag);
+    const parts = splitContent(check.value);
+    if (!this.emit('dmp-synthesis-save-request', { content: parts.synthesis, prevention: parts.prevention }, { cancelable: true })) return;
+    await this.#send(check.value, this.base);
   }
 
   /**
@@ -463,78 +539,126 @@ export class DmpSynthesisEditor extends DmpElement {
    * device for its return), nor if the host asks for another patient or author, even while that
    * one is still loading.
    */
-  #stillAsked(loaded: Loaded | undefined, work: SynthesisContent): boolean {
+  #stillAsked(loaded: Loaded | undefined, work: EditorContent): boolean {
     return (
       this.session?.state === 'active' && this.loaded === loaded && this.work === work && loaded?.key === draftKey(this.#authorKey, this.patientIns)
     );
   }
 
-  async #send(content: SynthesisContent, etag: string): Promise<void> {
+  /**
+   * Writes what changed since `target`, the versions the edits are saved over: the VSM, then the
+   * vaccinations and screenings (their own documents). The VSM saved and the second write refused,
+   * the editor moves on to the saved VSM and keeps the rest of the edits.
+   */
+  async #send(content: EditorContent, target: Base): Promise<void> {
     const loaded = this.loaded;
     if (!loaded || !this.client || this.saving) return;
+    const client = this.client;
     this.saving = true;
     this.saveError = undefined;
     await this.#autosave.flush();
     // The host may show another patient or author by the time the answer comes: what it says
     // about this save must not land on that one's editor.
     const shown = () => this.loaded?.key === loaded.key;
+    const parts = splitContent(content);
+    const known = target.content && splitContent(target.content);
+    const writePrevention = loaded.preventionLock === undefined && !sameValue(parts.prevention, known?.prevention);
+    const saved: { synthesis?: Synthesis; prevention?: Prevention } = {};
+    let writing: keyof ServerSide = 'synthesis';
     try {
-      const synthesis = await this.client.saveSynthesis(loaded.ins, content, etag).catch((error: unknown) => this.#savedDespite(error, loaded.ins, content));
+      if (!sameValue(parts.synthesis, known?.synthesis) || !writePrevention) {
+        saved.synthesis = await client
+          .saveSynthesis(loaded.ins, parts.synthesis, target.etag)
+          .catch((error: unknown) => this.#savedDespite(error, () => client.getSynthesis(loaded.ins), parts.synthesis, target.version));
+        if (shown()) {
+          this.current = saved.synthesis;
+          this.base = { ...target, etag: saved.synthesis.etag, version: saved.synthesis.version, content: known && { ...parts.synthesis, ...known.prevention } };
+          this.conflict = undefined;
+        }
+      }
+      if (writePrevention) {
+        writing = 'prevention';
+        saved.prevention = await client
+          .savePrevention(loaded.ins, parts.prevention, target.prevention.etag)
+          .catch((error: unknown) => this.#savedDespite(error, () => client.getPrevention(loaded.ins), parts.prevention, target.prevention.version));
+      }
       if (shown()) this.#autosave.cancel();
       await deleteDraft(loaded.key).catch(() => undefined);
-      if (shown()) this.#showSaved(synthesis);
-      this.emit('dmp-synthesis-saved', { synthesis });
-      this.#ownRevision = (this.dataChange?.revision ?? 0) + 1;
-      this.provider?.notifyDataChanged(['synthesis', 'documents', 'history'], loaded.ins);
+      if (shown()) this.#showSaved(saved);
     } catch (error) {
       // Not shown any more: the edits wait on the device, and the conflict or the error is
       // met when that patient's synthesis is opened again.
       if (!shown()) return;
-      if (isDmpError(error) && error.kind === 'conflict' && isSynthesis(error.current)) {
-        this.#enterConflict(error.current, true);
+      // What is left to save is written against the VSM saved meanwhile.
+      if (saved.synthesis) this.#autosave.schedule();
+      const current = isDmpError(error) && error.kind === 'conflict' && isVersioned(error.current) ? error.current : undefined;
+      if (current) {
+        this.#enterConflict({ ...this.#serverSide, [writing]: current }, true);
       } else {
         this.saveError = error;
         void this.#focusLater('.save-error');
       }
     } finally {
       this.saving = false;
+      if (saved.synthesis) this.emit('dmp-synthesis-saved', { synthesis: saved.synthesis });
+      if (saved.prevention) this.emit('dmp-prevention-saved', { prevention: saved.prevention });
+      if (saved.synthesis || saved.prevention) {
+        this.#ownRevision = (this.dataChange?.revision ?? 0) + 1;
+        this.provider?.notifyDataChanged(['synthesis', 'documents', 'history'], loaded.ins);
+      }
     }
   }
 
   /**
    * After a save answered unreadably (a 2xx failing its schema), the version most likely exists:
-   * the server's current one, when it is new and holds exactly what was sent, is that save. Otherwise, or when
-   * that cannot be told, the save's error stands.
+   * the server's current one, when it is new and holds exactly what was sent, is that save.
+   * Otherwise, or when that cannot be told, the save's error stands.
    */
-  async #savedDespite(error: unknown, ins: string, content: SynthesisContent): Promise<Synthesis> {
-    if (!answeredUnreadably(error) || !this.client) throw error;
-    const current = await this.client.getSynthesis(ins).catch(() => null);
+  async #savedDespite<T extends { version: number; content: unknown }>(
+    error: unknown,
+    read: () => Promise<T | null>,
+    content: unknown,
+    baseVersion: number | null,
+  ): Promise<T> {
+    if (!answeredUnreadably(error)) throw error;
+    const current = await read().catch(() => null);
     // A version the editor had not seen: edits undone, then saved, match the version they began from.
-    if (current && current.version !== this.base.version && sameValue(current.content, content)) return current;
+    if (current && current.version !== baseVersion && sameValue(current.content, content)) return current;
     throw error;
   }
 
-  /** The saved version becomes what the editor shows, read-only, with the news said. */
-  #showSaved(synthesis: Synthesis): void {
-    this.current = synthesis;
-    this.base = baseOf(synthesis);
-    this.#setWork(structuredClone(synthesis.content), false);
+  /** The saved versions become what the editor shows, read-only, with the news said. */
+  #showSaved(saved: { synthesis?: Synthesis; prevention?: Prevention }): void {
+    if (saved.synthesis) this.current = saved.synthesis;
+    if (saved.prevention) this.currentPrevention = saved.prevention;
+    const base = baseOf(this.#serverSide);
+    this.base = base;
+    this.#setWork(structuredClone(base.content), false);
     this.conflict = undefined;
     this.restoredAt = undefined;
     this.showAll = false;
     this.touched = new Set();
     this.editing = false;
-    this.saved = synthesis;
-    if (this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
+    this.saved = saved;
+    if (saved.synthesis && this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
     void this.#focusLater('.saved');
   }
 
   /** `byUser`: the conflict answers the user's save; one found on load must not take focus from the host page. */
-  #enterConflict(server: Synthesis, byUser: boolean): void {
+  #enterConflict(server: ServerSide, byUser: boolean): void {
     this.conflict = { server, picks: {} };
-    this.emit('dmp-synthesis-conflict', { current: server, mine: this.work });
+    this.emit('dmp-synthesis-conflict', { current: server.synthesis, prevention: server.prevention, mine: this.work });
     if (byUser) void this.#focusLater('.conflict h3');
   }
+
+  /** What the server holds that the edits did not start from: someone saved it meanwhile. */
+  #savedMeanwhile(server: ServerSide): SavedMeanwhile {
+    const synthesis = server.synthesis?.etag === this.base.etag ? undefined : server.synthesis ?? undefined;
+    const prevention = server.prevention?.etag === this.base.prevention.etag ? undefined : server.prevention ?? undefined;
+    // A draft whose starting point is unknown differs from whatever the server holds.
+    return synthesis || prevention ? { synthesis, prevention } : { synthesis: server.synthesis ?? undefined, prevention: server.prevention ?? undefined };
+  }
+
 
   #pickSide(key: string, side: 'mine' | 'theirs'): void {
     if (this.conflict) this.conflict = { ...this.conflict, picks: { ...this.conflict.picks, [key]: side } };
@@ -546,9 +670,10 @@ export class DmpSynthesisEditor extends DmpElement {
     const compare = this.#comparison.value;
     // The Merge button is drawn by the compare module: it is there whenever the button is.
     if (!conflict || !compare) return;
-    const merged = compare.mergeWork(this.base.content, this.work, conflict.server.content, conflict.picks);
     const server = conflict.server;
-    this.current = server;
+    const merged = compare.mergeWork(this.base.content, this.work, contentOf(server), conflict.picks);
+    this.current = server.synthesis;
+    this.currentPrevention = server.prevention;
     this.base = baseOf(server);
     this.conflict = undefined;
     this.#setWork(merged);
@@ -558,10 +683,12 @@ export class DmpSynthesisEditor extends DmpElement {
 
   #overwrite(event: Event): void {
     const conflict = this.conflict;
-    if (!conflict) return;
+    const compare = this.#comparison.value;
+    // The Overwrite button is drawn by the compare module: it is there whenever the button is.
+    if (!conflict || !compare) return;
     this.#askConfirmation(
       event,
-      msg(str`Remplacer la version ${conflict.server.version} de ${conflict.server.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`),
+      compare.overwriteText(this.#savedMeanwhile(conflict.server)),
       msg('Écraser'),
       async () => {
         const { loaded, work } = this;
@@ -570,7 +697,7 @@ export class DmpSynthesisEditor extends DmpElement {
           this.showAll = true;
           return;
         }
-        await this.#send(this.check.value, conflict.server.etag);
+        await this.#send(this.check.value, baseOf(conflict.server));
       },
     );
   }
@@ -584,7 +711,7 @@ export class DmpSynthesisEditor extends DmpElement {
         const loaded = this.loaded;
         this.#autosave.cancel();
         if (loaded) void deleteDraft(loaded.key).catch(() => undefined);
-        const base = baseOf(this.current);
+        const base = baseOf(this.#serverSide);
         this.base = base;
         this.#setWork(structuredClone(base.content), false);
         this.conflict = undefined;
@@ -662,11 +789,7 @@ export class DmpSynthesisEditor extends DmpElement {
     return html`<article part="base" class="base" aria-labelledby="title" aria-busy=${this.#load.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${this.#renderHeader(loaded, editing)}
       ${this.#load.status === TaskStatus.ERROR ? html`<p class="notice notice--error" role="alert">${errorText(this.#load.error)}</p>` : nothing}
-      ${this.saved
-        ? html`<p class="notice saved no-print" role="status" tabindex="-1">
-            ${msg(str`Version ${this.saved.version} enregistrée.`)}
-          </p>`
-        : nothing}
+      ${this.saved ? this.#renderSaved(this.saved) : nothing}
       ${this.restoredAt && editing
         ? html`<p class="notice no-print" role="status">
             ${msg(str`Brouillon non enregistré repris (modifié le ${formatDateTime(this.restoredAt, this.locale)}).`)}
@@ -722,15 +845,17 @@ export class DmpSynthesisEditor extends DmpElement {
               ${current ? msg('Modifier') : msg('Rédiger la synthèse')}
             </button>`
           : nothing}
-        ${current ? html`<button type="button" @click=${() => window.print()}>${msg('Imprimer')}</button>` : nothing}
+        ${current || this.currentPrevention ? html`<button type="button" @click=${() => window.print()}>${msg('Imprimer')}</button>` : nothing}
       </div>
     </header>`;
   }
 
   #renderRead(loaded: Loaded): TemplateResult | typeof nothing {
     // While printing from the editor, the working copy is what the user sees and prints.
-    const content = this.printing && this.editing && loaded.canWrite ? this.work : this.current?.content;
-    return content ? renderReadView(content, this.#view) : nothing;
+    const shown = this.printing && this.editing && loaded.canWrite;
+    if (!shown && !this.current && !this.currentPrevention) return nothing;
+    const hidden = loaded.preventionHidden && loaded.preventionLock ? reasonText(loaded.preventionLock) : undefined;
+    return renderReadView(shown ? this.work : contentOf(this.#serverSide), this.#view, hidden);
   }
 
   /** The element's styles, and those of the views fetched since (constructed sheets: no CSP change). */
@@ -739,12 +864,20 @@ export class DmpSynthesisEditor extends DmpElement {
     adoptStyles(this.renderRoot as ShadowRoot, [...DmpSynthesisEditor.elementStyles, ...extra]);
   }
 
-  #renderConflict(server: Synthesis): TemplateResult {
+  #renderSaved({ synthesis, prevention }: NonNullable<DmpSynthesisEditor['saved']>): TemplateResult {
+    return html`<p class="notice saved no-print" role="status" tabindex="-1">
+      ${synthesis ? msg(str`Version ${synthesis.version} enregistrée.`) : nothing}
+      ${prevention ? msg('Vaccinations et dépistages enregistrés.') : nothing}
+    </p>`;
+  }
+
+  #renderConflict(server: ServerSide): TemplateResult {
     const conflict = this.conflict!;
     const view: ConflictView = {
       base: this.base.content,
       work: this.work,
-      server,
+      server: contentOf(server),
+      savedMeanwhile: this.#savedMeanwhile(server),
       picks: conflict.picks,
       locale: this.locale,
       view: this.#view,
@@ -764,8 +897,10 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /** The state the form draws and the handlers it calls, as the form module sees them. */
   #editView(): EditView {
+    const lock = this.loaded?.preventionLock;
     return {
       work: this.work,
+      preventionLocked: lock && msg(str`Vaccinations et dépistages non modifiables ici : ${reasonText(lock)}`),
       locale: this.locale,
       saving: this.saving,
       saveError: this.saveError,

@@ -3,7 +3,6 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
-import type { SynthesisContent } from '../../model/synthesis.js';
 import { SYNTHESIS_GROUPS } from '../../model/synthesis-shape.js';
 import type { CodeOption } from './codes/index.js';
 import {
@@ -19,7 +18,7 @@ import {
   setScalar,
   type EditorHost,
 } from './editing.js';
-import { entriesOf, type Entry } from './entries.js';
+import { entriesOf, type EditorContent, type Entry } from './entries.js';
 import { displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
 import { listsOf, narrativeHeading, noneKnownText, pair } from './read-view.js';
 import { fieldKey, problemText, type FieldProblem } from './validation.js';
@@ -139,7 +138,9 @@ export interface Combo {
 
 /** What the form shows, and what it calls back when the user acts. */
 export interface EditView {
-  readonly work: SynthesisContent;
+  readonly work: EditorContent;
+  /** Set when the prevention lists may not be edited here: why, in words. */
+  readonly preventionLocked: string | undefined;
   readonly locale: string | undefined;
   readonly saving: boolean;
   readonly saveError: unknown;
@@ -177,7 +178,9 @@ export function renderEditor(v: EditView): TemplateResult {
               ${noneKnownText()}
             </label>`
           : nothing}
-        ${lists.map((def) => renderEditList(v, def, lists.length > 1))}
+        ${group === 'prevention' && v.preventionLocked !== undefined
+          ? html`<p class="muted">${v.preventionLocked}</p>`
+          : lists.map((def) => renderEditList(v, def, lists.length > 1))}
       </section>`;
     })}
     <section class="group">

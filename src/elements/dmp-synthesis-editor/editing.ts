@@ -1,9 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { lazyModule } from '../../client/lazy-module.js';
-import type { SynthesisContent } from '../../model/synthesis.js';
 import type { CodeOption } from './codes/index.js';
 import type { Combo } from './edit-view.js';
-import { entriesOf, type Entry, type EntryList } from './entries.js';
+import { entriesOf, type EditorContent, type Entry, type EntryList } from './entries.js';
 import { newEntryId, type FieldDef, type ListDef } from './fields.js';
 import { fieldKey } from './validation.js';
 
@@ -15,8 +14,8 @@ import { fieldKey } from './validation.js';
 
 /** The editor's state as the editing actions read and change it. */
 export interface EditorHost {
-  readonly work: SynthesisContent;
-  setWork(content: SynthesisContent): void;
+  readonly work: EditorContent;
+  setWork(content: EditorContent): void;
   /** Fields the user has been in: their problems are shown. */
   touched: ReadonlySet<string>;
   /** Date fields holding something the browser cannot read as a date. */
@@ -90,7 +89,7 @@ export function handleFocusOut(host: EditorHost, event: FocusEvent): void {
 
 export function addEntry(host: EditorHost, def: ListDef): void {
   const entry = { id: newEntryId(def.prefix), ...def.create() } as Entry;
-  const next: SynthesisContent = { ...host.work, [def.list]: [...entriesOf(host.work, def.list), entry] };
+  const next: EditorContent = { ...host.work, [def.list]: [...entriesOf(host.work, def.list), entry] };
   if (def.list === 'allergies') next.allergiesNoneKnown = false;
   host.setWork(next);
   void host.focusLater(`${entrySelector(entry.id)} [data-key]`);
@@ -127,7 +126,7 @@ export function setScalar(host: EditorHost, field: 'allergiesNoneKnown' | 'narra
   if (value === '') delete next[field];
   else next[field] = value;
   host.touched = new Set(host.touched).add(field);
-  host.setWork(next as SynthesisContent);
+  host.setWork(next as EditorContent);
 }
 
 // Coded fields: suggestions from the code lists, fetched at the first keystroke.

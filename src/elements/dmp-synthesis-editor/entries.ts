@@ -1,13 +1,40 @@
-import type { SynthesisContent } from '../../model/synthesis.js';
+import type { Prevention, PreventionContent } from '../../model/prevention.js';
+import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
+import { emptyPreventionContent, emptySynthesisContent } from '../../model/synthesis-shape.js';
 
 /* The entries of a synthesis, as the editor and the comparison both handle them. */
+
+/**
+ * What the editor presents and edits in one form: the VSM's content and, beside it, the
+ * vaccinations and screenings, which are saved as their own documents (DECISIONS.md 1).
+ */
+export type EditorContent = SynthesisContent & PreventionContent;
 
 /** The lists of entries in a synthesis, in the order the editor presents them. */
 export const ENTRY_LISTS = ['problems', 'allergies', 'riskFactors', 'treatments', 'vaccinations', 'screenings', 'pointsToWatch'] as const;
 export type EntryList = (typeof ENTRY_LISTS)[number];
-export type Entry = SynthesisContent[EntryList][number];
+export type Entry = EditorContent[EntryList][number];
 
-/** The entries of one list of a synthesis, as the common entry type. */
-export function entriesOf(content: SynthesisContent, list: EntryList): Entry[] {
-  return content[list] as Entry[];
+/** A content as shown: an older version of the VSM comes without the prevention lists. */
+export type ShownContent = SynthesisContent & Partial<PreventionContent>;
+
+/** The entries of one list, as the common entry type; a list the content lacks reads as empty. */
+export function entriesOf(content: ShownContent, list: EntryList): Entry[] {
+  return (content[list] ?? []) as Entry[];
+}
+
+/** The VSM's part and the prevention record's part of what the editor holds. */
+export function splitContent({ vaccinations, screenings, ...synthesis }: EditorContent): { synthesis: SynthesisContent; prevention: PreventionContent } {
+  return { synthesis, prevention: { vaccinations, screenings } };
+}
+
+/** What the server holds, as the editor shows it: the VSM and the prevention record together. */
+export interface ServerSide {
+  synthesis: Synthesis | null;
+  prevention: Prevention | null;
+}
+
+/** The server's side as one content: what is not written yet is empty. */
+export function contentOf(side: ServerSide): EditorContent {
+  return { ...(side.synthesis?.content ?? emptySynthesisContent()), ...(side.prevention?.content ?? emptyPreventionContent()) };
 }

@@ -1,8 +1,14 @@
+import type { Prevention, PreventionContent } from '../../model/prevention.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
+import type { EditorContent } from './entries.js';
 
-/** `dmp-synthesis-save-request` (cancelable): the content about to be sent, as validated. */
+/**
+ * `dmp-synthesis-save-request` (cancelable): what is about to be sent, as validated: the VSM's
+ * content and the vaccinations and screenings, saved as their own documents.
+ */
 export interface SynthesisSaveRequestDetail {
   content: SynthesisContent;
+  prevention: PreventionContent;
 }
 
 /** `dmp-synthesis-saved`: the new version, as the server stored it. */
@@ -10,10 +16,19 @@ export interface SynthesisSavedDetail {
   synthesis: Synthesis;
 }
 
-/** `dmp-synthesis-conflict`: someone saved first; `current` is their version, `mine` the user's edits. */
+/**
+ * `dmp-synthesis-conflict`: someone saved first; `current` and `prevention` are what the server
+ * holds now (null when none), `mine` the user's edits, prevention lists included.
+ */
 export interface SynthesisConflictDetail {
-  current: Synthesis;
-  mine: SynthesisContent;
+  current: Synthesis | null;
+  prevention: Prevention | null;
+  mine: EditorContent;
+}
+
+/** `dmp-prevention-saved`: the vaccinations and screenings were saved, as the server stored them. */
+export interface PreventionSavedDetail {
+  prevention: Prevention;
 }
 
 /** `dmp-draft-restored`: unsaved edits of this author were found on this device and reopened. */
@@ -30,6 +45,7 @@ declare module '../../events.js' {
     'dmp-synthesis-save-request': SynthesisSaveRequestDetail;
     'dmp-synthesis-saved': SynthesisSavedDetail;
     'dmp-synthesis-conflict': SynthesisConflictDetail;
+    'dmp-prevention-saved': PreventionSavedDetail;
     'dmp-draft-restored': DraftRestoredDetail;
   }
 }
@@ -39,6 +55,7 @@ declare global {
     'dmp-synthesis-save-request': CustomEvent<SynthesisSaveRequestDetail>;
     'dmp-synthesis-saved': CustomEvent<SynthesisSavedDetail>;
     'dmp-synthesis-conflict': CustomEvent<SynthesisConflictDetail>;
+    'dmp-prevention-saved': CustomEvent<PreventionSavedDetail>;
     'dmp-draft-restored': CustomEvent<DraftRestoredDetail>;
   }
 }

@@ -1,8 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
-import type { SynthesisContent } from '../../model/synthesis.js';
 import { SYNTHESIS_GROUPS, type SynthesisGroup } from '../../model/synthesis-shape.js';
-import type { Entry } from './entries.js';
+import { entriesOf, type Entry, type ShownContent } from './entries.js';
 import { LISTS, displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
 
 /*
@@ -46,8 +45,8 @@ function emptyText(o: ViewOptions): string {
   return o.plain ? msg('Rien n’est indiqué.') : msg('Non renseigné');
 }
 
-function renderList(def: ListDef, content: SynthesisContent, o: ViewOptions, withHeading: boolean): TemplateResult {
-  const entries = content[def.list] as Entry[];
+function renderList(def: ListDef, content: ShownContent, o: ViewOptions, withHeading: boolean): TemplateResult {
+  const entries = entriesOf(content, def.list);
   return html`${withHeading ? html`<h4>${def.heading()}</h4>` : nothing}
     ${entries.length > 0
       ? html`<ul class="entries">${entries.map((e) => renderEntry(def, e, o))}</ul>`
@@ -72,15 +71,21 @@ export function listsOf(group: SynthesisGroup): ListDef[] {
   return LISTS.filter((d) => d.group === group);
 }
 
-/** The whole synthesis, group by group, for reading and printing. */
-export function renderReadView(content: SynthesisContent, o: ViewOptions): TemplateResult {
+/**
+ * The whole synthesis, group by group, for reading and printing. Prevention is drawn when the
+ * content holds it (an older VSM version does not), or with the reason it is not shown.
+ */
+export function renderReadView(content: ShownContent, o: ViewOptions, preventionRefused?: string): TemplateResult {
+  const withPrevention = content.vaccinations !== undefined || preventionRefused !== undefined;
   return html`<div class="read" part="read">
-    ${SYNTHESIS_GROUPS.map((group) => {
+    ${SYNTHESIS_GROUPS.filter((group) => group !== 'prevention' || withPrevention).map((group) => {
       const lists = listsOf(group);
       return html`<section class="group" part="group">
         <h3>${groupHeading(group, o.plain)}</h3>
         ${group === 'allergies' && content.allergiesNoneKnown ? html`<p class="statement">${noneKnownText()}</p>` : nothing}
-        ${lists.map((def) => renderList(def, content, o, lists.length > 1))}
+        ${group === 'prevention' && preventionRefused !== undefined
+          ? html`<p class="muted">${preventionRefused}</p>`
+          : lists.map((def) => renderList(def, content, o, lists.length > 1))}
       </section>`;
     })}
     ${content.narrative

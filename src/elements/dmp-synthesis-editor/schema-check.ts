@@ -1,4 +1,6 @@
-import { SynthesisContentSchema, type SynthesisContent } from '../../model/synthesis.js';
+import { PreventionContentSchema } from '../../model/prevention.js';
+import { SynthesisContentSchema } from '../../model/synthesis.js';
+import { splitContent, type EditorContent } from './entries.js';
 import { fieldKey, type FieldProblem, type ValidationResult } from './validation.js';
 
 /*
@@ -39,12 +41,18 @@ function problemOf(issue: ZodIssueLike, value: unknown): FieldProblem {
   }
 }
 
-/** Runs the schema and maps each issue to the field it concerns (by entry id, not position). */
-export function validateContent(content: SynthesisContent): ValidationResult {
-  const parsed = SynthesisContentSchema.safeParse(content);
+/**
+ * Runs the schemas (the VSM's and the prevention record's) and maps each issue to the field it
+ * concerns (by entry id, not position).
+ */
+export function validateContent(content: EditorContent): ValidationResult {
+  const parts = splitContent(content);
+  const synthesis = SynthesisContentSchema.safeParse(parts.synthesis);
+  const prevention = PreventionContentSchema.safeParse(parts.prevention);
   const problems = new Map<string, FieldProblem>();
-  if (parsed.success) return { ok: true, value: parsed.data, problems };
-  for (const issue of parsed.error.issues as ZodIssueLike[]) {
+  if (synthesis.success && prevention.success) return { ok: true, value: { ...synthesis.data, ...prevention.data }, problems };
+  const issues = [...(synthesis.error?.issues ?? []), ...(prevention.error?.issues ?? [])] as ZodIssueLike[];
+  for (const issue of issues) {
     const [list, index, field] = issue.path;
     const entry = typeof index === 'number' ? (valueAt(content, [list ?? '', index]) as { id?: unknown } | undefined) : undefined;
     const key =

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import type { SynthesisContent } from '../../model/synthesis.js';
+import type { EditorContent } from './entries.js';
 
 /*
  * The schema is the single source of the rules (schema-check.ts runs it); this module names the
@@ -20,7 +20,7 @@ export function fieldKey(list: string, id: string, field: string): string {
 }
 
 export type ValidationResult =
-  | { ok: true; value: SynthesisContent; problems: ReadonlyMap<string, FieldProblem> }
+  | { ok: true; value: EditorContent; problems: ReadonlyMap<string, FieldProblem> }
   | { ok: false; problems: ReadonlyMap<string, FieldProblem> };
 
 /** The message shown next to the field. */

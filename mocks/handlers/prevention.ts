@@ -1,0 +1,162 @@
+import { sameValue } from '../../src/elements/base/same-value.js';
+import { policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
+import { nominalDocument } from '../../src/model/document-policy.js';
+import { PREVENTION_TYPE_CODES, PreventionSaveSchema, type Prevention, type PreventionList } from '../../src/model/prevention.js';
+import type { Action, Decision } from '../../src/policy/types.js';
+import { makeDocument } from '../data/document-factory.js';
+import { db } from '../db/store.js';
+import { hidesFromCaller } from '../privacy.js';
+import { documentAuthorOf } from './author.js';
+import { ifMatchHolds, json, problem } from './http.js';
+import type { LogTarget } from './request-context.js';
+import { readBody, type Resolver } from './route.js';
+
+/*
+ * The vaccinations and screenings, kept as their own documents beside the VSM (DECISIONS.md 1):
+ * each list is one document (the vaccination history, the screening report), and a save that
+ * changes a list writes a new version of its document that replaces the previous one.
+ */
+
+const LISTS = Object.keys(PREVENTION_TYPE_CODES) as PreventionList[];
+const TITLES: Readonly<Record<PreventionList, string>> = { vaccinations: 'Historique des vaccinations', screenings: 'Dépistages' };
+
+/** Changes whenever a list's document does: a new version, or one the patient deleted. */
+export function etagOf(record: Prevention): string {
+  return `"prevention-${record.version}-${LISTS.map((list) => record.documents[list] ?? '').join('-')}"`;
+}
+
+/** The record as it stands: a list whose document the patient deleted went with it. */
+function currentOf(ins: string): Prevention | undefined {
+  const last = db.prevention.get(ins)?.at(-1);
+  if (!last) return undefined;
+  const record = structuredClone(last);
+  for (const list of LISTS) {
+    const id = record.documents[list];
+    if (id && db.findDocument(ins, id)?.status !== 'deleted') continue;
+    delete record.documents[list];
+    record.content[list] = [];
+  }
+  if (LISTS.every((list) => record.documents[list] === undefined)) return undefined;
+  return { ...record, etag: etagOf(record) };
+}
+
+function documentOf(ins: string, record: Prevention | undefined, list: PreventionList): DmpDocument | undefined {
+  const id = record?.documents[list];
+  return id ? db.findDocument(ins, id) : undefined;
+}
+
+function targetOf(doc: DmpDocument): LogTarget {
+  return { documentId: doc.id, title: doc.title };
+}
+
+interface Step {
+  action: Action;
+  decision: Decision;
+  target?: LogTarget;
+}
+
+/** Reading the record is reading each of its documents, all or nothing. */
+function readSteps(ins: string, record: Prevention | undefined, decide: (doc: DmpDocument) => Decision): Step[] {
+  const docs = LISTS.map((list) => documentOf(ins, record, list)).filter((doc) => doc !== undefined);
+  return docs.map((doc) => ({ action: 'document.read', decision: decide(doc), target: targetOf(doc) }));
+}
+
+/** A record hidden from the patient's side is answered as none, as the VSM is. */
+export const getPrevention: Resolver = ({ ctx }) => {
+  const current = currentOf(ctx.ins);
+  const steps = readSteps(ctx.ins, current, (doc) => ctx.decide('document.read', policyDocumentOf(doc)));
+  // No document yet: whether the caller could read one is still the policy's to say.
+  if (steps.length === 0) steps.push({ action: 'document.read', decision: ctx.decide('document.read', nominalDocument('prevention')) });
+  const refused = steps.find((step) => !step.decision.allowed);
+  if (refused) {
+    if (!hidesFromCaller(refused.decision, ctx.actor)) return ctx.deny('document.read', refused.decision, refused.target);
+    ctx.finish('document.read', refused.decision);
+    return new Response(null, { status: 204 });
+  }
+  ctx.finish('document.read', steps[0]!.decision, readTarget(steps));
+  if (!current) return new Response(null, { status: 204 });
+  return json(current, { headers: { ETag: current.etag } });
+};
+
+/** One read is one line (DESIGN.md): it names its document, or the titles of both. */
+function readTarget(steps: readonly Step[]): LogTarget | undefined {
+  const targets = steps.flatMap((step) => (step.target ? [step.target] : []));
+  if (targets.length <= 1) return targets[0];
+  return { title: targets.map((t) => t.title).join(', ') };
+}
+
+/**
+ * A save writes a new document for each list that changed: an addition for a list never written,
+ * a replacement otherwise, each the policy's to allow. What the caller may not read they may not
+ * write over. Without `If-Match` only the first version may be written, as for the VSM.
+ */
+export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
+  const body = await readBody(request, PreventionSaveSchema);
+  if (!body.ok) return body.response;
+  const content = body.value.content;
+  const current = currentOf(ctx.ins);
+  const unread = readSteps(ctx.ins, current, (doc) => ctx.decide('document.read', policyDocumentOf(doc))).find((step) => !step.decision.allowed);
+  if (unread) return ctx.deny('document.replace', unread.decision, unread.target);
+  const changed = LISTS.filter((list) => !sameValue(content[list], current?.content[list] ?? []));
+  const writes = changed.map((list) => {
+    const previous = documentOf(ctx.ins, current, list);
+    const step: Step = previous
+      ? { action: 'document.replace', decision: ctx.decide('document.replace', policyDocumentOf(previous)), target: targetOf(previous) }
+      : { action: 'document.add', decision: ctx.decide('document.add', nominalDocument('prevention', PREVENTION_TYPE_CODES[list])) };
+    return { list, previous, step };
+  });
+  const refused = writes.find((w) => !w.step.decision.allowed)?.step;
+  if (refused) return ctx.deny(refused.action, refused.decision, refused.target);
+  const field = request.headers.get('If-Match')?.trim() ?? '';
+  if (field === '' ? current !== undefined : !ifMatchHolds(field, current?.etag)) {
+    ctx.finish('document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] });
+    return problem(412, 'Les vaccinations et dépistages ont été modifiés entre-temps.', current ? { current, etag: current.etag } : {});
+  }
+  if (writes.length === 0) {
+    // Nothing to write: the save reads the record back as it stands.
+    if (!current) return problem(400, 'Aucune vaccination ni aucun dépistage à enregistrer.');
+    const reads = readSteps(ctx.ins, current, (doc) => ctx.decide('document.read', policyDocumentOf(doc)));
+    ctx.finish('document.read', reads[0]!.decision, readTarget(reads));
+    return json(current, { headers: { ETag: current.etag } });
+  }
+  const author = documentAuthorOf(actor);
+  const documents = { ...(current?.documents ?? {}) };
+  const steps: Step[] = [];
+  for (const { list, previous, step } of writes) {
+    // The patient's mask stays on until they lift it: a new version is no way round it.
+    const masked = previous?.masked ?? false;
+    const doc = makeDocument({
+      id: db.nextId(`doc-${list}`),
+      title: TITLES[list],
+      typeCode: PREVENTION_TYPE_CODES[list],
+      author,
+      serviceStart: ctx.now,
+      submittedAt: ctx.now,
+      size: JSON.stringify(content[list]).length,
+      masked,
+      invisibleToLegalRepresentatives: ctx.secret,
+      version: (previous?.version ?? 0) + 1,
+      ...(previous ? { replaces: previous.id } : {}),
+    });
+    // An XDS replacement: the previous version stays readable, marked replaced.
+    if (previous) {
+      previous.status = 'replaced';
+      previous.replacedBy = doc.id;
+    }
+    db.documentsOf(ctx.ins).push(doc);
+    documents[list] = doc.id;
+    steps.push({ ...step, target: targetOf(doc) });
+  }
+  const saved: Prevention = {
+    documents,
+    version: (current?.version ?? 0) + 1,
+    etag: '',
+    author: { name: author.name, ...(author.rpps ? { rpps: author.rpps } : {}) },
+    savedAt: ctx.now,
+    content,
+  };
+  saved.etag = etagOf(saved);
+  db.prevention.set(ctx.ins, [...(db.prevention.get(ctx.ins) ?? []), saved]);
+  ctx.finishEach(steps);
+  return json(saved, { headers: { ETag: saved.etag } });
+};
