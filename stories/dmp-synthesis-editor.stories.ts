@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { waitFor } from 'storybook/test';
-import { PATIENT_ADULT, PATIENT_MASKED, SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2 } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_MASKED, PREVENTION_DURAND, SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2 } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import { etagOf } from '../mocks/handlers/synthesis.js';
 import { clearAllDrafts, draftKey, writeDraft } from '../src/drafts/draft-store.js';
@@ -173,6 +173,28 @@ export const ConflictWithoutItsBase: Story = {
     const content = structuredClone(SYNTHESIS_CONTENT_V1);
     content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
     await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
+  },
+};
+
+/**
+ * The vaccinations and screenings, their own documents, were saved on another screen while this
+ * draft added a vaccination: the VSM did not move, the conflict is about them alone.
+ */
+export const PreventionChangedElsewhere: Story = {
+  beforeEach: async () => {
+    const { vaccinations, screenings } = structuredClone(PREVENTION_DURAND.content);
+    const content = { ...structuredClone(SYNTHESIS_CONTENT_V2), vaccinations, screenings };
+    content.vaccinations.push({ id: 'vac-draft', vaccine: 'Grippe saisonnière 2026-2027', date: '2026-11-18', dose: '0,5 mL' });
+    const companion = { etag: '"prevention-before"', version: 1, content: { vaccinations: vaccinations.slice(1), screenings } };
+    await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: etagOf(SYNTHESIS_V2), baseVersion: 2, savedAt: '2026-11-19T17:45:00.000Z', companion });
+  },
+};
+
+/** The patient masked the vaccination history: a pharmacist reads the synthesis and is told why the vaccinations are not shown. */
+export const PreventionMasked: Story = {
+  args: { actor: 'ps-dubois' },
+  beforeEach: () => {
+    db.findDocument(ADULT, PREVENTION_DURAND.documents.vaccinations!)!.masked = true;
   },
 };
 

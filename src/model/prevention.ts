@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
-import { DateSchema, DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
-import { SynthesisAuthorSchema, entryId, entryLabel, entryList } from './synthesis.js';
+import { DateSchema, NonEmptySchema, trimmed } from './common.js';
+import { SAVED_VERSION_FIELDS, entryId, entryLabel, entryList } from './synthesis.js';
 
 /*
  * Prevention, the sixth group the synthesis editor presents, is not part of the VSM: it is kept
@@ -40,11 +40,7 @@ export type PreventionContent = z.infer<typeof PreventionContentSchema>;
 export const PreventionSchema = z.object({
   /** The document holding each list; a list never written has none. */
   documents: z.object({ vaccinations: z.optional(NonEmptySchema), screenings: z.optional(NonEmptySchema) }),
-  version: z.int().check(z.positive()),
-  /** Opaque; sent back as `If-Match` to save the next version. */
-  etag: NonEmptySchema,
-  author: SynthesisAuthorSchema,
-  savedAt: DateTimeSchema,
+  ...SAVED_VERSION_FIELDS,
   content: PreventionContentSchema,
 });
 export type Prevention = z.infer<typeof PreventionSchema>;

@@ -117,16 +117,21 @@ export type RiskFactorEntry = z.infer<typeof RiskFactorEntrySchema>;
 export type TreatmentEntry = z.infer<typeof TreatmentEntrySchema>;
 export type WatchEntry = z.infer<typeof WatchEntrySchema>;
 
-export const SynthesisAuthorSchema = z.object({ name: NonEmptySchema, rpps: z.optional(z.string()) });
+const SynthesisAuthorSchema = z.object({ name: NonEmptySchema, rpps: z.optional(z.string()) });
 
-/** One saved version of the VSM: a signed document replacing the one before. */
-export const SynthesisSchema = z.object({
-  documentId: NonEmptySchema,
+/** What every saved version of a structured record carries besides its content and documents. */
+export const SAVED_VERSION_FIELDS = {
   version: z.int().check(z.positive()),
   /** Opaque; sent back as `If-Match` to save the next version. */
   etag: NonEmptySchema,
   author: SynthesisAuthorSchema,
   savedAt: DateTimeSchema,
+};
+
+/** One saved version of the VSM: a signed document replacing the one before. */
+export const SynthesisSchema = z.object({
+  documentId: NonEmptySchema,
+  ...SAVED_VERSION_FIELDS,
   content: SynthesisContentSchema,
 });
 export type Synthesis = z.infer<typeof SynthesisSchema>;
