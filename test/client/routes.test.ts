@@ -21,6 +21,14 @@ const PREFERENCES = {
 const NEW_REPRESENTATIVE = { firstName: 'Marc', lastName: 'Durand', relationship: 'parent' };
 const REPRESENTATIVE = { ...NEW_REPRESENTATIVE, id: 'rep-marc', since: '2023-04-01T09:00:00+02:00' };
 const JUSTIFICATION = 'Patiente inconsciente aux urgences, aucun proche joignable.';
+const PREVENTION = {
+  documents: { vaccinations: 'doc-vaccinations-1' },
+  version: 1,
+  etag: '"prevention-1"',
+  author: SYNTHESIS_V1.author,
+  savedAt: SYNTHESIS_V1.savedAt,
+  content: { vaccinations: [{ id: 'vac-1', vaccine: 'Grippe saisonnière', date: '2026-10-01' }], screenings: [] },
+};
 
 interface Case {
   name: RouteName;
@@ -79,6 +87,14 @@ const CASES: Case[] = [
     url: `${dossier}/synthesis`,
     body: { content: SYNTHESIS_V1.content },
     answer: SYNTHESIS_V1,
+  },
+  { name: 'getPrevention', call: () => dmp.getPrevention(INS_ADULT), url: `${dossier}/prevention`, answer: PREVENTION },
+  {
+    name: 'savePrevention',
+    call: () => dmp.savePrevention(INS_ADULT, PREVENTION.content, '"prevention-0"'),
+    url: `${dossier}/prevention`,
+    body: { content: PREVENTION.content },
+    answer: PREVENTION,
   },
   { name: 'listAuthorizations', call: () => dmp.listAuthorizations(INS_ADULT), url: `${dossier}/authorizations`, answer: AUTHORIZATIONS },
   {
