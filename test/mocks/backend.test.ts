@@ -3,7 +3,7 @@ import { HttpDmpClient } from '../../src/client/http-client.js';
 import type { DocumentQuery } from '../../src/model/document.js';
 import type { DossierCreate } from '../../src/model/dossier.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
-import { db, startMockBackend, worker } from '../../mocks/browser.js';
+import { db } from '../../mocks/browser.js';
 import {
   PATIENT_ADULT,
   PATIENT_CLOSED,
@@ -15,6 +15,7 @@ import {
   SEED_NOW,
 } from '../../mocks/data/index.js';
 import { failure } from '../support/failure.js';
+import { onSeededBackend } from '../support/mock-backend.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 
@@ -45,14 +46,7 @@ const logOf = (ins: string) => db.logOf(ins);
 const lastLog = (ins: string) => logOf(ins)[logOf(ins).length - 1]!;
 
 describe('mock reference backend', () => {
-  before(async () => {
-    await startMockBackend({ onUnhandledRequest: 'error' });
-  });
-  after(() => worker.stop());
-  beforeEach(() => {
-    db.reset();
-    db.setNow(SEED_NOW);
-  });
+  onSeededBackend();
 
   describe('identity and logging', () => {
     it('refuses an unknown caller with 401', async () => {

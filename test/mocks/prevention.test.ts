@@ -2,9 +2,10 @@ import { expect } from '@open-wc/testing';
 import { HttpDmpClient } from '../../src/client/http-client.js';
 import type { PreventionContent } from '../../src/model/prevention.js';
 import { emptyPreventionContent } from '../../src/model/synthesis.js';
-import { db, startMockBackend, worker } from '../../mocks/browser.js';
-import { PATIENT_ADULT, PATIENT_MINOR, PREVENTION_DURAND, SEED_NOW } from '../../mocks/data/index.js';
+import { db } from '../../mocks/browser.js';
+import { PATIENT_ADULT, PATIENT_MINOR, PREVENTION_DURAND } from '../../mocks/data/index.js';
 import { failure } from '../support/failure.js';
+import { onSeededBackend } from '../support/mock-backend.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const VACCINATIONS_DOC = PREVENTION_DURAND.documents.vaccinations!;
@@ -21,14 +22,7 @@ function withVaccine(content: PreventionContent, vaccine: string): PreventionCon
 const logOf = (ins: string) => db.logOf(ins);
 
 describe('mock backend: vaccinations and screenings, their own documents beside the VSM', () => {
-  before(async () => {
-    await startMockBackend({ onUnhandledRequest: 'error' });
-  });
-  after(() => worker.stop());
-  beforeEach(() => {
-    db.reset();
-    db.setNow(SEED_NOW);
-  });
+  onSeededBackend();
 
   it('reads the seeded record, in one access-log line naming both documents', async () => {
     const before = logOf(ADULT).length;
