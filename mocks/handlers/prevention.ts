@@ -95,7 +95,8 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   if (!body.ok) return body.response;
   const content = body.value.content;
   const current = currentOf(ctx.ins);
-  const unread = readSteps(ctx.ins, current, (doc) => ctx.decide('document.read', policyDocumentOf(doc))).find((step) => !step.decision.allowed);
+  const reads = readSteps(ctx.ins, current, (doc) => ctx.decide('document.read', policyDocumentOf(doc)));
+  const unread = reads.find((step) => !step.decision.allowed);
   if (unread) return ctx.deny('document.replace', unread.decision, unread.target);
   const changed = LISTS.filter((list) => !sameValue(content[list], current?.content[list] ?? []));
   const writes = changed.map((list) => {
@@ -115,7 +116,6 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   if (writes.length === 0) {
     // Nothing to write: the save reads the record back as it stands.
     if (!current) return problem(400, 'Aucune vaccination ni aucun dépistage à enregistrer.');
-    const reads = readSteps(ctx.ins, current, (doc) => ctx.decide('document.read', policyDocumentOf(doc)));
     ctx.finish('document.read', reads[0]!.decision, readTarget(reads));
     return json(current, { headers: { ETag: current.etag } });
   }
