@@ -253,11 +253,22 @@ describe('dmp-synthesis-editor', () => {
       await el.updateComplete;
       const key = root(el).querySelector('[data-key^="pointsToWatch:"][data-key$=":label"]')!.getAttribute('data-key')!;
       await fill(el, key, 'Grossesse en cours : pas d’AINS');
+      // A point to watch is section 2; section 1, with no entry, needs the text (DOMAIN.md).
+      $(el, '[data-action="save"]').click();
+      await el.updateComplete;
+      expect(errorFor(el, 'narrative')).to.equal(
+        'Requis sans pathologie, allergie ni facteur de risque saisi : dites-le ici, par exemple « Pas d’antécédent connu ».',
+      );
+      await waitUntil(() => root(el).activeElement === $(el, '[data-key="narrative"]'), 'focus never reached the comment');
+      expect(serverVersion(ins)).to.equal(undefined);
+      await fill(el, 'narrative', 'Pas d’antécédent connu.');
+      expect(errorFor(el, 'narrative')).to.equal('');
       const saved = oneEvent(el, 'dmp-synthesis-saved');
       $(el, '[data-action="save"]').click();
       const event = await saved;
       expect(event.detail.synthesis.version).to.equal(1);
       expect(serverVersion(ins)?.content.pointsToWatch[0]?.label).to.equal('Grossesse en cours : pas d’AINS');
+      expect(serverVersion(ins)?.content.narrative).to.equal('Pas d’antécédent connu.');
       expect(shadowText(el)).to.contain('Version 1 enregistrée.');
     });
   });
@@ -1140,5 +1151,16 @@ describe('synthesis validation (pure)', () => {
       'problems:pb-hta:note': { code: 'too-long', max: 2000 },
     });
     expect(validateContent(EDITOR_V2).ok).to.equal(true);
+  });
+
+  it('asks for the general comment when section 1 is empty, beside the other fields’ problems', () => {
+    const content = { ...structuredClone(EDITOR_V2), problems: [], allergies: [], allergiesNoneKnown: false, riskFactors: [], narrative: '' };
+    content.treatments[1]!.dosage = ' ';
+    const result = validateContent(content);
+    expect(Object.fromEntries(result.problems)).to.deep.equal({
+      'treatments:tt-ramipril:dosage': { code: 'required' },
+      narrative: { code: 'narrative-needed' },
+    });
+    expect(validateContent({ ...content, allergiesNoneKnown: true }).problems.has('narrative')).to.equal(false);
   });
 });

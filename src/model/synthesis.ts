@@ -91,6 +91,22 @@ export const entryList = <T extends z.ZodMiniType>(entry: T) => z.array(entry).c
 const list = entryList;
 
 /**
+ * The CDA's section 1 (problems, allergies, risk factors) is mandatory, and a section with no
+ * coded sub-section needs narrative text (DOMAIN.md): "no known allergy" is a coded statement;
+ * otherwise the general comment stands for the section's text. Checked even when other fields
+ * fail, so that the editor names every field to fix at once; the content may then be partial.
+ */
+const filled = (list: unknown) => Array.isArray(list) && list.length > 0;
+const sectionOneHasText = z.refine<Record<string, unknown>>(
+  (c) => filled(c.problems) || filled(c.allergies) || c.allergiesNoneKnown === true || filled(c.riskFactors) || !!c.narrative,
+  {
+    message: 'Sans pathologie, allergie ni facteur de risque saisi, le commentaire général est requis.',
+    path: ['narrative'],
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null,
+  },
+);
+
+/**
  * The content of a VSM (DECISIONS.md 1). Section 1 of the CDA holds problems, allergies and risk
  * factors; 2 the points to watch; 3 the treatments. Prevention, the sixth group the editor
  * presents, is not in it: it is stored as its own documents (prevention.ts).
@@ -109,6 +125,7 @@ export const SynthesisContentSchema = z.object({
     message: 'Aucune allergie connue, mais des allergies sont listées.',
     path: ['allergiesNoneKnown'],
   }),
+  sectionOneHasText,
 );
 export type SynthesisContent = z.infer<typeof SynthesisContentSchema>;
 export type ProblemEntry = z.infer<typeof ProblemEntrySchema>;

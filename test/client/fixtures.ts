@@ -63,7 +63,7 @@ export const SYNTHESIS_V1: Synthesis = {
   etag: '"vsm-v1"',
   author: { name: 'Dr Paul Martin', rpps: RPPS_DR_MARTIN },
   savedAt: '2024-01-05T14:00:00+01:00',
-  content: emptySynthesisContent(),
+  content: { ...emptySynthesisContent(), narrative: 'Pas d’antécédent connu à ce jour.' },
 };
 
 export const SYNTHESIS_V2: Synthesis = {

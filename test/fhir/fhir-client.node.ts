@@ -686,7 +686,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const patient = as(PATIENT_ADULT.id);
       const martin = as('ps-martin');
       await martin.addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW, invisibleToPatient: true }, new Blob(['x'], { type: 'text/plain' }));
-      await martin.saveSynthesis(ADULT, emptySynthesisContent(), (await martin.getSynthesis(ADULT))!.etag);
+      await martin.saveSynthesis(ADULT, { ...emptySynthesisContent(), allergiesNoneKnown: true }, (await martin.getSynthesis(ADULT))!.etag);
       await martin.savePrevention(ADULT, withVaccination(PREVENTION_DURAND.content), (await martin.getPrevention(ADULT))!.etag);
       await martin.updateDocument(ADULT, 'doc-durand-protocole-ald', { status: 'archived' });
       await patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
@@ -768,7 +768,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
     it('resolves with null when the dossier has no VSM yet, or none the caller may see', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       assert.equal(await as('ps-martin').getSynthesis(ins), null);
-      const saved = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, emptySynthesisContent(), '');
+      const saved = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, { ...emptySynthesisContent(), allergiesNoneKnown: true }, '');
       assert.equal((await as(PATIENT_MINOR.id).getSynthesis(ins))?.documentId, saved.documentId);
       assert.equal(await as('rep-moreau-sophie').getSynthesis(ins), null);
     });
@@ -780,7 +780,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const saved = await martin.saveSynthesis(ADULT, content, current.etag);
       assert.deepEqual([saved.version, saved.content.allergiesNoneKnown], [3, true]);
       assert.equal((await martin.getSynthesis(ADULT))?.documentId, saved.documentId);
-      const stale = await failure(martin.saveSynthesis(ADULT, emptySynthesisContent(), current.etag));
+      const stale = await failure(martin.saveSynthesis(ADULT, { ...emptySynthesisContent(), narrative: 'Saisi sur un autre poste' }, current.etag));
       assert.equal(stale.kind, 'conflict');
       assert.equal((stale.current as { documentId: string }).documentId, saved.documentId);
       assert.equal(stale.etag, saved.etag);

@@ -38,7 +38,7 @@ function rawSaveSynthesis(actorId: string, ins: string, ifMatch: string | undefi
   return fetch(`/api/dmp/v1/dossiers/${ins}/synthesis`, {
     method: 'PUT',
     headers: { Authorization: `Bearer ${actorId}`, 'Content-Type': 'application/json', ...(ifMatch === undefined ? {} : { 'If-Match': ifMatch }) },
-    body: JSON.stringify({ content: emptySynthesisContent() }),
+    body: JSON.stringify({ content: { ...emptySynthesisContent(), allergiesNoneKnown: true } }),
   });
 }
 
@@ -269,7 +269,7 @@ describe('mock reference backend', () => {
     it('judges each synthesis version by its own flags: a version written in secret stays hidden from the representative', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       const v1 = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, { ...emptySynthesisContent(), narrative: 'Contraception, à garder secret' }, '');
-      const v2 = await as('ps-martin').saveSynthesis(ins, emptySynthesisContent(), v1.etag);
+      const v2 = await as('ps-martin').saveSynthesis(ins, { ...emptySynthesisContent(), narrative: 'Rien à signaler' }, v1.etag);
       const representative = as('rep-moreau-sophie');
       expect((await representative.listSynthesisVersions(ins)).items.map((v) => v.version)).to.deep.equal([v2.version]);
       expect((await failure(representative.getSynthesisVersion(ins, v1.version))).status).to.equal(404);
@@ -518,7 +518,7 @@ describe('mock reference backend', () => {
       const current = (await doctor.getSynthesis(ADULT))!;
       const saved = await doctor.saveSynthesis(ADULT, { ...current.content, narrative: 'Mise à jour' }, current.etag);
       expect(saved.version).to.equal(current.version + 1);
-      const conflict = await failure(doctor.saveSynthesis(ADULT, emptySynthesisContent(), current.etag));
+      const conflict = await failure(doctor.saveSynthesis(ADULT, { ...emptySynthesisContent(), allergiesNoneKnown: true }, current.etag));
       expect(conflict.kind).to.equal('conflict');
       expect(conflict.etag).to.equal(saved.etag);
       const versions = await doctor.listSynthesisVersions(ADULT);
@@ -574,7 +574,7 @@ describe('mock reference backend', () => {
 
     it('answers a synthesis hidden from the legal representative as if there were none', async () => {
       const ins = PATIENT_MINOR.identity.ins;
-      const saved = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, emptySynthesisContent(), '');
+      const saved = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, { ...emptySynthesisContent(), allergiesNoneKnown: true }, '');
       expect((await as(PATIENT_MINOR.id).getSynthesis(ins))?.documentId).to.equal(saved.documentId);
       const response = await rawGet('rep-moreau-sophie', `/dossiers/${ins}/synthesis`);
       expect(response.status).to.equal(204);

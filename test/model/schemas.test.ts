@@ -79,14 +79,32 @@ describe('schemas', () => {
 
   it('distinguishes "no known allergy" from an empty list and refuses an end before a start', () => {
     const empty = emptySynthesisContent();
-    expect(SynthesisContentSchema.parse(empty).allergiesNoneKnown).to.equal(false);
+    expect(SynthesisContentSchema.parse({ ...empty, narrative: 'Rien' }).allergiesNoneKnown).to.equal(false);
     const bad = {
       ...empty,
+      allergiesNoneKnown: true,
       treatments: [{ id: 't1', drug: 'Ramipril 5 mg', dosage: '1 cp/j', status: 'active', startDate: '2026-01-10', endDate: '2025-01-10' }],
     };
     const parsed = SynthesisContentSchema.safeParse(bad);
     expect(parsed.success).to.equal(false);
     expect(parsed.error!.issues[0]!.path).to.deep.equal(['treatments', 0, 'endDate']);
+  });
+
+  it('refuses a VSM whose section 1 has neither a coded entry nor text (DOMAIN.md)', () => {
+    const empty = emptySynthesisContent();
+    const parsed = SynthesisContentSchema.safeParse({ ...empty, narrative: '   ' });
+    expect(parsed.success).to.equal(false);
+    expect(parsed.error!.issues.map((i) => i.path)).to.deep.equal([['narrative']]);
+    // Points to watch and treatments are sections 2 and 3: they do not fill section 1.
+    const otherSections = {
+      ...empty,
+      pointsToWatch: [{ id: 'w1', label: 'Risque de chute' }],
+      treatments: [{ id: 't1', drug: 'Ramipril 5 mg', dosage: '1 cp/j', status: 'active' }],
+    };
+    expect(SynthesisContentSchema.safeParse(otherSections).success).to.equal(false);
+    expect(SynthesisContentSchema.safeParse({ ...otherSections, narrative: 'Pas d’antécédent connu.' }).success).to.equal(true);
+    expect(SynthesisContentSchema.safeParse({ ...empty, allergiesNoneKnown: true }).success).to.equal(true);
+    expect(SynthesisContentSchema.safeParse({ ...empty, riskFactors: [{ id: 'rf1', label: 'Tabagisme', kind: 'lifestyle' }] }).success).to.equal(true);
   });
 
   it('validates notification preferences', () => {

@@ -33,9 +33,11 @@ function problemOf(issue: ZodIssueLike, value: unknown): FieldProblem {
     case 'invalid_format':
       return issue.format === 'date' ? { code: 'date' } : { code: 'invalid' };
     case 'custom':
-      // The refinement on entries: the end date must not precede the start. The other one, on
-      // the whole content (no known allergy, yet allergies), the editor never lets happen.
-      return issue.path.length > 1 ? { code: 'end-before-start' } : { code: 'invalid' };
+      // The refinement on entries: the end date must not precede the start. On the whole
+      // content: section 1 needs text when it has no entry; the other one (no known allergy,
+      // yet allergies) the editor never lets happen.
+      if (issue.path.length > 1) return { code: 'end-before-start' };
+      return issue.path[0] === 'narrative' ? { code: 'narrative-needed' } : { code: 'invalid' };
     default:
       return { code: 'invalid' };
   }

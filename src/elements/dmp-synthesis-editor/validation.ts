@@ -12,6 +12,7 @@ export type FieldProblem =
   | { code: 'date' }
   | { code: 'end-before-start' }
   | { code: 'too-long'; max: number }
+  | { code: 'narrative-needed' }
   | { code: 'invalid' };
 
 /** `list:entryId:field` for a field of an entry, the field's name for a statement. */
@@ -34,6 +35,8 @@ export function problemText(problem: FieldProblem): string {
       return msg('La date de fin précède la date de début.');
     case 'too-long':
       return msg(str`${problem.max} caractères au plus`);
+    case 'narrative-needed':
+      return msg('Requis sans pathologie, allergie ni facteur de risque saisi : dites-le ici, par exemple « Pas d’antécédent connu ».');
     case 'invalid':
       return msg('Valeur invalide');
   }

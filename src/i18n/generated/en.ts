@@ -654,6 +654,7 @@
 'sd7a325eb6b7384ff': `Document added`,
 'sd7e0d3b8f2214d2f': `Discard your changes?`,
 'sd7f44efa5d9ee812': `No document matches`,
+'sd86648eb4bf60618': `Required when no problem, allergy or risk factor is entered: say so here, for example “No known history”.`,
 'sd86b253d5169b2da': `The DMP is receiving too many requests: try again in a moment.`,
 'sd8b130db35b1220a': `Enter a phone number.`,
 'sd96f5ceec9b79bab': `No active problem.`,
