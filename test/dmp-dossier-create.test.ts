@@ -239,6 +239,7 @@ describe('dmp-dossier-create', () => {
       ['sex', { sex: 'M' }, 'sex', 'désigne une femme'],
       ['birth year', { birthDate: '1959-03-14' }, 'birthDate', 'L’année de naissance ne correspond pas à celle du NIR (58)'],
       ['birth month', { birthDate: '1958-04-14' }, 'birthDate', 'Le mois de naissance ne correspond pas à celui du NIR (03)'],
+      ['birth place', { birthPlaceCode: '69123' }, 'birthPlaceCode', 'Le lieu de naissance ne correspond pas à celui du NIR (69383)'],
     ];
     for (const [what, traits, field, words] of mismatches) {
       it(`flags a ${what} that contradicts the NIR before anything is sent`, async () => {
@@ -256,6 +257,33 @@ describe('dmp-dossier-create', () => {
     it('does not flag the month when the NIR says the month is unknown (20–99)', async () => {
       const { el } = await mount('ps-dubois', UNKNOWN_MONTH);
       await toConsentStep(el);
+    });
+
+    it('does not flag the birth place where the NIR and the INS may lawfully differ', async () => {
+      // Born in Algeria in 1955: the NIR says 91 (Algeria before independence), the INS the country.
+      const algeria: PatientIdentity = {
+        ins: withKey('1550991352123'),
+        insStatus: 'QUAL',
+        traits: { birthName: 'BENALI', firstNames: 'Karim', birthDate: '1955-09-03', sex: 'M', birthPlaceCode: '99352' },
+      };
+      // A provisional number (sex 7) names no birth place to compare.
+      const provisional: PatientIdentity = { ...MINOR, ins: withKey('7150475056123'), traits: { ...MINOR.traits, birthPlaceCode: '99100' } };
+      for (const identity of [algeria, provisional]) {
+        const { el } = await mount('ps-dubois', identity);
+        await toConsentStep(el);
+      }
+      // Born in Évry in 1975: 91 is Essonne by then, and the place is compared.
+      const essonne: PatientIdentity = {
+        ins: withKey('2750991228123'),
+        insStatus: 'QUAL',
+        traits: { birthName: 'LEROY', firstNames: 'Claire', birthDate: '1975-09-20', sex: 'F', birthPlaceCode: '91229' },
+      };
+      requests = [];
+      const { el } = await mount('ps-dubois', essonne);
+      button(el, 'Rechercher un DMP existant').click();
+      await el.updateComplete;
+      expect(q(el, '#birthPlaceCode-error').textContent).to.contain('(91228)');
+      expect(requests).to.have.length(0);
     });
 
     it('tells an actor the law keeps out that they may not create a DMP', async () => {

@@ -1,9 +1,9 @@
 import { ContactSchema, NewLegalRepresentativeSchema, type DossierCreate, type NewLegalRepresentative } from '../../model/dossier.js';
-import { validateNir } from '../../model/nir.js';
+import type { Sex } from '../../model/ins.js';
+import { validateNir, type NirValidation } from '../../model/nir.js';
 import { PatientTraitsSchema, type PatientIdentity } from '../../model/patient.js';
 import {
   normalizePhone,
-  traitMismatches,
   type DetailsField,
   type DetailsForm,
   type FieldError,
@@ -19,6 +19,48 @@ import {
 
 function add<F extends string>(errors: FieldErrors<F>, field: F, error: FieldError): void {
   (errors[field] ??= []).push(error);
+}
+
+const SEX_OF_DIGIT: Readonly<Record<string, Sex>> = { '1': 'M', '7': 'M', '2': 'F', '8': 'F' };
+
+/**
+ * The birth place the NIR names, as the INS traits code it (the INSEE code at birth): the five
+ * characters after the month — département and commune, 97x/98x and a two-digit commune, or 99
+ * and a country. None where the two may lawfully differ: a provisional number, Corsica before
+ * 1976 (20), 96, and 91–95 before 1968, which then meant Algeria, Morocco or Tunisia.
+ */
+function nirBirthPlace(nir: Extract<NirValidation, { ok: true }>, birthYear: number): string | undefined {
+  const department = Number(nir.department);
+  if (nir.provisional || department === 20 || department === 96) return undefined;
+  if (department >= 91 && department <= 95 && !(birthYear >= 1968)) return undefined;
+  return nir.nir.slice(5, 10);
+}
+
+/**
+ * Where the traits contradict the NIR: its sex digit, birth year, birth month and birth place. A
+ * month from 20 to 99 means the civil record has none, and an indeterminate sex matches any digit.
+ */
+function traitMismatches(
+  nir: Extract<NirValidation, { ok: true }>,
+  sex: Sex | '',
+  birthDate: string,
+  birthPlaceCode: string,
+): FieldErrors<'sex' | 'birthDate' | 'birthPlaceCode'> {
+  const errors: FieldErrors<'sex' | 'birthDate' | 'birthPlaceCode'> = {};
+  if (sex === 'M' || sex === 'F') {
+    if (SEX_OF_DIGIT[nir.sex] !== sex) errors.sex = [{ code: 'mismatch-sex', digit: nir.sex }];
+  }
+  const date = /^(\d{4})-(\d{2})-\d{2}$/.exec(birthDate);
+  if (date) {
+    const dateErrors: FieldError[] = [];
+    if (date[1]!.slice(2) !== nir.birthYear) dateErrors.push({ code: 'mismatch-year', digits: nir.birthYear });
+    if (Number(nir.birthMonth) <= 12 && date[2] !== nir.birthMonth) dateErrors.push({ code: 'mismatch-month', digits: nir.birthMonth });
+    if (dateErrors.length > 0) errors.birthDate = dateErrors;
+  }
+  const place = birthPlaceCode.trim().toUpperCase();
+  const named = nirBirthPlace(nir, Number(date?.[1]));
+  if (place && named !== undefined && place !== named) errors.birthPlaceCode = [{ code: 'mismatch-place', digits: named }];
+  return errors;
 }
 
 /** The identity as the DMP takes it, or every field's problem. */
@@ -45,9 +87,10 @@ export function checkIdentity(form: IdentityForm): { ok: true; identity: Patient
   }
   if (nir.ok) {
     // A trait already wrong on its own says so first; the comparison with the NIR comes next.
-    const mismatches = traitMismatches(nir, form.sex, form.birthDate);
-    if (mismatches.sex && !errors.sex) errors.sex = mismatches.sex;
-    if (mismatches.birthDate && !errors.birthDate) errors.birthDate = mismatches.birthDate;
+    const mismatches = traitMismatches(nir, form.sex, form.birthDate, form.birthPlaceCode);
+    for (const field of ['sex', 'birthDate', 'birthPlaceCode'] as const) {
+      if (mismatches[field] && !errors[field]) errors[field] = mismatches[field];
+    }
   }
   if (Object.keys(errors).length > 0 || !nir.ok || !traits.success || form.insStatus === '') return { ok: false, errors };
   return { ok: true, identity: { ins: nir.nir, insStatus: form.insStatus, traits: traits.data } };

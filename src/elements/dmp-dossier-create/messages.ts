@@ -38,6 +38,8 @@ export function fieldErrorText(field: string, error: FieldError): string {
       return msg(str`L’année de naissance ne correspond pas à celle du NIR (${error.digits}).`);
     case 'mismatch-month':
       return msg(str`Le mois de naissance ne correspond pas à celui du NIR (${error.digits}).`);
+    case 'mismatch-place':
+      return msg(str`Le lieu de naissance ne correspond pas à celui du NIR (${error.digits}).`);
     case 'format':
       switch (field) {
         case 'birthDate': return msg('Date invalide.');

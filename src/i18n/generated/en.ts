@@ -222,6 +222,7 @@
 's44f6094735b71d8c': str`Vaccinations and screenings saved ${0} by ${1}. Your changes are kept.`,
 's453ee1088069c36e': `No patient is given (patient-ins attribute).`,
 's45534faa70b9eb36': `Blocked professionals`,
+'s458a106c4726739c': str`The place of birth does not match the NIR's (${0}).`,
 's458e6fa94dc2fe29': str`Their dossier has been open since ${0}: there is nothing to create.`,
 's461c34c71b43f7fb': `Mask from professionals`,
 's46bfdf7336318458': `The access could not be requested.`,
