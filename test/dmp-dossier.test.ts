@@ -209,8 +209,13 @@ describe('dmp-dossier', () => {
       const before = db.logOf(ADULT).length;
       el.patientIns = ADULT;
       await waitUntil(() => tabNames(el).length > 0, 'the dossier never came back');
+      // The récapitulatif of the first visit stays on screen while its reload runs: wait for the
+      // reload's answer, not for the panel.
+      const actions = () => db.logOf(ADULT).slice(before).map((entry) => entry.action);
+      await waitUntil(() => actions().includes('synthesis.read'), 'the récapitulatif never reloaded', { timeout: 8000 });
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'still loading', { timeout: 8000 });
       await recapSettled(el);
-      const lines = db.logOf(ADULT).slice(before).map((entry) => entry.action);
+      const lines = actions();
       expect(lines.filter((action) => action === 'synthesis.read'), 'one récapitulatif').to.have.length(1);
       expect(lines.filter((action) => action === 'document.list')).to.have.length(2);
     });
