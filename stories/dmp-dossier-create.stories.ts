@@ -82,9 +82,12 @@ export const InvalidNirKey: Story = {
   play: async ({ canvasElement }) => void (await search(canvasElement)),
 };
 
-/** The sex and the birth date contradict the NIR's sex digit, year and month. */
+/** The sex, the birth date and the birth place contradict the NIR's sex digit, year, month and place. */
 export const TraitsContradictTheNir: Story = {
-  args: { ...prefill(PATIENT_ADULT.identity), traits: { ...PATIENT_ADULT.identity.traits, sex: 'M', birthDate: '1959-04-14' } },
+  args: {
+    ...prefill(PATIENT_ADULT.identity),
+    traits: { ...PATIENT_ADULT.identity.traits, sex: 'M', birthDate: '1959-04-14', birthPlaceCode: '69123' },
+  },
   play: async ({ canvasElement }) => void (await search(canvasElement)),
 };
 

@@ -110,6 +110,21 @@ export const Invalid: Story = {
   },
 };
 
+/**
+ * A first version with only a point to watch: section 1 (problems, allergies, risk factors) then
+ * needs text, and the general comment asks for it.
+ */
+export const FirstVersionNeedsText: Story = {
+  args: { editing: true, patientIns: PATIENT_MASKED.identity.ins },
+  play: async ({ canvasElement }) => {
+    const el = await element(canvasElement, '[data-key="narrative"]');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="save"]')!.click();
+    await waitFor(() => {
+      if (!el.shadowRoot!.querySelector('#narrative-error')?.textContent?.trim()) throw new Error('no message yet');
+    });
+  },
+};
+
 /** The server is slow to save: the editor is busy and keeps the edits. */
 export const Saving: Story = {
   args: { editing: true },
