@@ -268,6 +268,15 @@ describe('dmp-dossier-create', () => {
       };
       // A provisional number (sex 7) names no birth place to compare.
       const provisional: PatientIdentity = { ...MINOR, ins: withKey('7150475056123'), traits: { ...MINOR.traits, birthPlaceCode: '99100' } };
+      // The year typed wrong: the year's error says what to fix, the place is not compared.
+      const mistyped: PatientIdentity = { ...algeria, traits: { ...algeria.traits, birthDate: '1975-09-03' } };
+      requests = [];
+      const wrongYear = await mount('ps-dubois', mistyped);
+      button(wrongYear.el, 'Rechercher un DMP existant').click();
+      await wrongYear.el.updateComplete;
+      expect(q(wrongYear.el, '#birthDate-error').textContent).to.contain('(55)');
+      expect(wrongYear.el.shadowRoot!.querySelector('#birthPlaceCode-error')).to.equal(null);
+      expect(requests).to.have.length(0);
       for (const identity of [algeria, provisional]) {
         const { el } = await mount('ps-dubois', identity);
         await toConsentStep(el);

@@ -751,6 +751,44 @@ describe('dmp-synthesis-editor', () => {
       expect($(el, '.saved').textContent).to.contain('Vaccinations et dépistages enregistrés.').and.not.contain('Version');
     });
 
+    it('loads a VSM saved before the section-1 rule, and saves a vaccination without asking for a VSM version', async () => {
+      const older = { ...emptySynthesisContent(), pointsToWatch: [{ id: 'w-old', label: 'Saisi avant la règle' }] };
+      db.syntheses.set(INS, [{ ...SYNTHESIS_V2, content: older }]);
+      const { el } = await mount();
+      expect(shadowText(el)).to.contain('Saisi avant la règle');
+      await openEditor(el);
+      await fill(el, VACCINE, 'LOT-ANCIEN');
+      const saved = oneEvent(el, 'dmp-prevention-saved');
+      $(el, '[data-action="save"]').click();
+      await saved;
+      expect(serverVersion()?.version).to.equal(2);
+      expect(serverPrevention()!.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-ANCIEN');
+      // Changing the VSM itself now writes a version, which must follow the rule.
+      await openEditor(el);
+      await fill(el, 'pointsToWatch:w-old:label', 'Modifié');
+      $(el, '[data-action="save"]').click();
+      await el.updateComplete;
+      expect(errorFor(el, 'narrative')).to.contain('Requis sans pathologie');
+      expect(serverVersion()?.version).to.equal(2);
+    });
+
+    it('saves a first vaccination for a patient without a VSM, and writes no VSM', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const { el } = await mount('ps-martin', ins);
+      button(el, 'Rédiger la synthèse').click();
+      await waitUntil(() => root(el).querySelector('.editor'));
+      button(el, 'Ajouter une vaccination').click();
+      await el.updateComplete;
+      const vaccine = [...root(el).querySelectorAll('[data-key^="vaccinations:"][data-key$=":vaccine"]')].at(-1)!.getAttribute('data-key')!;
+      await fill(el, vaccine, 'DTP (rappel)');
+      await fill(el, vaccine.replace(':vaccine', ':date'), '2026-10-02');
+      const saved = oneEvent(el, 'dmp-prevention-saved');
+      $(el, '[data-action="save"]').click();
+      await saved;
+      expect(serverVersion(ins)).to.equal(undefined);
+      expect(serverPrevention(ins)?.content.vaccinations.map((v) => v.vaccine)).to.deep.equal(['DTP (rappel)']);
+    });
+
     it('saves both when both changed: a VSM version and a new vaccination history', async () => {
       const { el } = await mount();
       await openEditor(el);

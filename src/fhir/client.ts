@@ -49,7 +49,7 @@ import { PREVENTION_TYPE_CODES, PreventionContentSchema, PreventionSchema, type 
 import type { Problem } from '../model/problem.js';
 import type { Professional } from '../model/professional.js';
 import { ROUTES } from '../model/routes.js';
-import { SynthesisContentSchema, SynthesisSchema, type Synthesis, type SynthesisContent } from '../model/synthesis.js';
+import { SynthesisContentSchema, SynthesisContentToSaveSchema, SynthesisSchema, type Synthesis, type SynthesisContent } from '../model/synthesis.js';
 import { fromAuditEvent } from './audit.js';
 import {
   ARCHIVED_TAG,
@@ -394,7 +394,7 @@ export class FhirDmpClient implements DmpClient {
    * to replace a version that is no longer current, which is how two concurrent saves conflict.
    */
   async saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions): Promise<Synthesis> {
-    const body = validated(SynthesisContentSchema, content, 'content');
+    const body = validated(SynthesisContentToSaveSchema, content, 'content');
     const replaces = /^(?:W\/)?"([^"]+)"$/.exec(etag.trim())?.[1];
     const patientId = await this.#patientId(ins, options);
     const document = structuredDocument(ins, patientId, 'SYNTH', SYNTHESIS_CONTENT_FORMAT, body, replaces);

@@ -93,8 +93,10 @@ const list = entryList;
 /**
  * The CDA's section 1 (problems, allergies, risk factors) is mandatory, and a section with no
  * coded sub-section needs narrative text (DOMAIN.md): "no known allergy" is a coded statement;
- * otherwise the general comment stands for the section's text. Checked even when other fields
- * fail, so that the editor names every field to fix at once; the content may then be partial.
+ * otherwise the general comment stands for the section's text. A rule for what is saved, not for
+ * what is read: a version saved before it, or by other software, still loads. Checked even when
+ * other fields fail, so that the editor names every field to fix at once; the content may then be
+ * partial.
  */
 const filled = (list: unknown) => Array.isArray(list) && list.length > 0;
 const sectionOneHasText = z.refine<Record<string, unknown>>(
@@ -125,7 +127,6 @@ export const SynthesisContentSchema = z.object({
     message: 'Aucune allergie connue, mais des allergies sont listées.',
     path: ['allergiesNoneKnown'],
   }),
-  sectionOneHasText,
 );
 export type SynthesisContent = z.infer<typeof SynthesisContentSchema>;
 export type ProblemEntry = z.infer<typeof ProblemEntrySchema>;
@@ -157,5 +158,8 @@ export const SynthesisVersionSchema = z.pick(SynthesisSchema, { documentId: true
 export type SynthesisVersion = z.infer<typeof SynthesisVersionSchema>;
 export const SynthesisVersionListSchema = z.object({ items: z.array(SynthesisVersionSchema) });
 
+/** The content of a version about to be saved: what any version holds, with the rules of a save. */
+export const SynthesisContentToSaveSchema = SynthesisContentSchema.check(sectionOneHasText);
+
 /** `PUT /dossiers/{ins}/synthesis` body. */
-export const SynthesisSaveSchema = z.object({ content: SynthesisContentSchema });
+export const SynthesisSaveSchema = z.object({ content: SynthesisContentToSaveSchema });

@@ -4,7 +4,7 @@ import { categoryOf, CLASS_CODE_OF_TYPE, isDepositedByPatient, TYPE_CODE_LABELS 
 import { DocumentPatchSchema, DocumentQuerySchema, NewDocumentSchema } from '../../src/model/document.js';
 import { DossierCreateSchema, NotificationPreferencesSchema } from '../../src/model/dossier.js';
 import { ROUTES, routePath } from '../../src/model/routes.js';
-import { SynthesisContentSchema, emptySynthesisContent } from '../../src/model/synthesis.js';
+import { SynthesisContentSchema, SynthesisContentToSaveSchema, SynthesisSaveSchema, emptySynthesisContent } from '../../src/model/synthesis.js';
 
 describe('categoryOf', () => {
   const cases: Array<[string, string, string]> = [
@@ -90,21 +90,24 @@ describe('schemas', () => {
     expect(parsed.error!.issues[0]!.path).to.deep.equal(['treatments', 0, 'endDate']);
   });
 
-  it('refuses a VSM whose section 1 has neither a coded entry nor text (DOMAIN.md)', () => {
+  it('refuses to save a VSM whose section 1 has neither a coded entry nor text, and still reads one (DOMAIN.md)', () => {
     const empty = emptySynthesisContent();
-    const parsed = SynthesisContentSchema.safeParse({ ...empty, narrative: '   ' });
+    const parsed = SynthesisContentToSaveSchema.safeParse({ ...empty, narrative: '   ' });
     expect(parsed.success).to.equal(false);
     expect(parsed.error!.issues.map((i) => i.path)).to.deep.equal([['narrative']]);
+    expect(SynthesisSaveSchema.safeParse({ content: empty }).success).to.equal(false);
+    // A version saved before the rule, or by other software, is still read.
+    expect(SynthesisContentSchema.safeParse(empty).success).to.equal(true);
     // Points to watch and treatments are sections 2 and 3: they do not fill section 1.
     const otherSections = {
       ...empty,
       pointsToWatch: [{ id: 'w1', label: 'Risque de chute' }],
       treatments: [{ id: 't1', drug: 'Ramipril 5 mg', dosage: '1 cp/j', status: 'active' }],
     };
-    expect(SynthesisContentSchema.safeParse(otherSections).success).to.equal(false);
-    expect(SynthesisContentSchema.safeParse({ ...otherSections, narrative: 'Pas d’antécédent connu.' }).success).to.equal(true);
-    expect(SynthesisContentSchema.safeParse({ ...empty, allergiesNoneKnown: true }).success).to.equal(true);
-    expect(SynthesisContentSchema.safeParse({ ...empty, riskFactors: [{ id: 'rf1', label: 'Tabagisme', kind: 'lifestyle' }] }).success).to.equal(true);
+    expect(SynthesisContentToSaveSchema.safeParse(otherSections).success).to.equal(false);
+    expect(SynthesisContentToSaveSchema.safeParse({ ...otherSections, narrative: 'Pas d’antécédent connu.' }).success).to.equal(true);
+    expect(SynthesisContentToSaveSchema.safeParse({ ...empty, allergiesNoneKnown: true }).success).to.equal(true);
+    expect(SynthesisContentToSaveSchema.safeParse({ ...empty, riskFactors: [{ id: 'rf1', label: 'Tabagisme', kind: 'lifestyle' }] }).success).to.equal(true);
   });
 
   it('validates notification preferences', () => {

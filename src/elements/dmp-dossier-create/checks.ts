@@ -57,8 +57,9 @@ function traitMismatches(
     if (Number(nir.birthMonth) <= 12 && date[2] !== nir.birthMonth) dateErrors.push({ code: 'mismatch-month', digits: nir.birthMonth });
     if (dateErrors.length > 0) errors.birthDate = dateErrors;
   }
+  // A year that contradicts the NIR already says what to fix, and 91–95 mean a place by the year.
   const place = birthPlaceCode.trim().toUpperCase();
-  const named = nirBirthPlace(nir, Number(date?.[1]));
+  const named = errors.birthDate?.some((e) => e.code === 'mismatch-year') ? undefined : nirBirthPlace(nir, Number(date?.[1]));
   if (place && named !== undefined && place !== named) errors.birthPlaceCode = [{ code: 'mismatch-place', digits: named }];
   return errors;
 }

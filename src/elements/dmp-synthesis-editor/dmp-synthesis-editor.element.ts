@@ -493,8 +493,17 @@ export class DmpSynthesisEditor extends DmpElement {
    */
   #recheck(): boolean {
     const checks = loadSchemaCheck.loaded;
-    if (checks) this.check = checks.validateContent(this.work);
+    const loaded = this.loaded;
+    if (checks) this.check = checks.validateContent(this.work, !loaded || this.#writes(this.work, this.base, loaded).synthesis);
     return checks !== undefined;
+  }
+
+  /** What a save of `content` over `target` writes: each record that changed, the VSM when nothing else is. */
+  #writes(content: EditorContent, target: Base, loaded: Loaded): Record<keyof ServerSide, boolean> {
+    const parts = splitContent(content);
+    const known = target.content && splitContent(target.content);
+    const prevention = loaded.preventionLock === undefined && !sameValue(parts.prevention, known?.prevention);
+    return { synthesis: !prevention || !sameValue(parts.synthesis, known?.synthesis), prevention };
   }
 
   /** The schema checks, fetched when the user may write; the work is checked again once they are in. */
@@ -562,11 +571,11 @@ export class DmpSynthesisEditor extends DmpElement {
     const shown = () => this.loaded?.key === loaded.key;
     const parts = splitContent(content);
     const known = target.content && splitContent(target.content);
-    const writePrevention = loaded.preventionLock === undefined && !sameValue(parts.prevention, known?.prevention);
+    const writes = this.#writes(content, target, loaded);
     const saved: { synthesis?: Synthesis; prevention?: Prevention } = {};
     let writing: keyof ServerSide = 'synthesis';
     try {
-      if (!sameValue(parts.synthesis, known?.synthesis) || !writePrevention) {
+      if (writes.synthesis) {
         saved.synthesis = await client
           .saveSynthesis(loaded.ins, parts.synthesis, target.etag)
           .catch((error: unknown) => this.#savedDespite(error, () => client.getSynthesis(loaded.ins), parts.synthesis, target.version));
@@ -576,7 +585,7 @@ export class DmpSynthesisEditor extends DmpElement {
           this.conflict = undefined;
         }
       }
-      if (writePrevention) {
+      if (writes.prevention) {
         writing = 'prevention';
         saved.prevention = await client
           .savePrevention(loaded.ins, parts.prevention, target.prevention.etag)

@@ -1,5 +1,5 @@
 import { PreventionContentSchema } from '../../model/prevention.js';
-import { SynthesisContentSchema } from '../../model/synthesis.js';
+import { SynthesisContentSchema, SynthesisContentToSaveSchema } from '../../model/synthesis.js';
 import { splitContent, type EditorContent } from './entries.js';
 import { fieldKey, type FieldProblem, type ValidationResult } from './validation.js';
 
@@ -45,11 +45,13 @@ function problemOf(issue: ZodIssueLike, value: unknown): FieldProblem {
 
 /**
  * Runs the schemas (the VSM's and the prevention record's) and maps each issue to the field it
- * concerns (by entry id, not position).
+ * concerns (by entry id, not position). The VSM is held to the rules of a save only when the save
+ * writes it (`synthesisSaved`): a vaccination added to a record whose VSM predates a rule does
+ * not ask for a VSM version.
  */
-export function validateContent(content: EditorContent): ValidationResult {
+export function validateContent(content: EditorContent, synthesisSaved = true): ValidationResult {
   const parts = splitContent(content);
-  const synthesis = SynthesisContentSchema.safeParse(parts.synthesis);
+  const synthesis = (synthesisSaved ? SynthesisContentToSaveSchema : SynthesisContentSchema).safeParse(parts.synthesis);
   const prevention = PreventionContentSchema.safeParse(parts.prevention);
   const problems = new Map<string, FieldProblem>();
   if (synthesis.success && prevention.success) return { ok: true, value: { ...synthesis.data, ...prevention.data }, problems };
