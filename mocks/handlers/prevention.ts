@@ -2,6 +2,7 @@ import { sameValue } from '../../src/elements/base/same-value.js';
 import { policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import { nominalDocument } from '../../src/model/document-policy.js';
 import { PREVENTION_TYPE_CODES, PreventionSaveSchema, type Prevention, type PreventionList } from '../../src/model/prevention.js';
+import { isReleasedToPatient } from '../../src/policy/release.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { makeDocument } from '../data/document-factory.js';
 import { db } from '../db/store.js';
@@ -108,6 +109,11 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   });
   const refused = writes.find((w) => !w.step.decision.allowed)?.step;
   if (refused) return ctx.deny(refused.action, refused.decision, refused.target);
+  // Replaced or archived through the documents route meanwhile: one current version per list.
+  if (writes.some((w) => w.previous && w.previous.status !== 'current')) {
+    ctx.finish('document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] });
+    return problem(409, 'Le document à remplacer n’est pas la version courante.');
+  }
   const field = request.headers.get('If-Match')?.trim() ?? '';
   if (field === '' ? current !== undefined : !ifMatchHolds(field, current?.etag)) {
     ctx.finish('document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] });
@@ -122,9 +128,15 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   const author = documentAuthorOf(actor);
   const documents = { ...(current?.documents ?? {}) };
   const steps: Step[] = [];
+  let announced = false;
   for (const { list, previous, step } of writes) {
-    // The patient's mask stays on until they lift it: a new version is no way round it.
+    // A list holds every earlier entry: a new version keeps what kept its previous one from
+    // someone — the patient's mask, a secret from the representatives, a result not announced yet.
     const masked = previous?.masked ?? false;
+    const invisibleToPatient = !!previous?.invisibleToPatient && !isReleasedToPatient(previous.submittedAt, ctx.now);
+    const invisibleToLegalRepresentatives = !!previous?.invisibleToLegalRepresentatives || ctx.secret;
+    // Told now only what the patient's side may see, as for any document (documents.ts).
+    announced ||= !invisibleToPatient && !ctx.secret && (previous !== undefined || step.decision.obligations.includes('notify-patient'));
     const doc = makeDocument({
       id: db.nextId(`doc-${list}`),
       title: TITLES[list],
@@ -134,7 +146,8 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
       submittedAt: ctx.now,
       size: JSON.stringify(content[list]).length,
       masked,
-      invisibleToLegalRepresentatives: ctx.secret,
+      invisibleToPatient,
+      invisibleToLegalRepresentatives,
       version: (previous?.version ?? 0) + 1,
       ...(previous ? { replaces: previous.id } : {}),
     });
@@ -157,6 +170,9 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   };
   saved.etag = etagOf(saved);
   db.prevention.set(ctx.ins, [...(db.prevention.get(ctx.ins) ?? []), saved]);
+  // One notice for the save, whatever number of lists it wrote.
+  ctx.withholdNewDocumentNotice();
   ctx.finishEach(steps);
+  if (announced) ctx.notify('new-document');
   return json(saved, { headers: { ETag: saved.etag } });
 };

@@ -11,9 +11,11 @@ const ADULT = PATIENT_ADULT.identity.ins;
 const VACCINATIONS_DOC = PREVENTION_DURAND.documents.vaccinations!;
 const SCREENINGS_DOC = PREVENTION_DURAND.documents.screenings!;
 
-function as(actorId: string) {
-  return new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: `Bearer ${actorId}` }), retry: { baseDelayMs: 1 } });
+function as(actorId: string, extra: Record<string, string> = {}) {
+  return new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: `Bearer ${actorId}`, ...extra }), retry: { baseDelayMs: 1 } });
 }
+
+const newDocumentNotices = (ins: string) => db.notifications.filter((n) => n.ins === ins && n.event === 'new-document').length;
 
 function withVaccine(content: PreventionContent, vaccine: string): PreventionContent {
   return { ...content, vaccinations: [...content.vaccinations, { id: `vac-${vaccine}`, vaccine, date: '2026-11-20' }] };
@@ -126,6 +128,39 @@ describe('mock backend: vaccinations and screenings, their own documents beside 
     expect(after.content.screenings).to.deep.equal([]);
     expect(after.documents.screenings).to.equal(undefined);
     expect(after.etag).not.to.equal(before.etag);
+  });
+
+  it('keeps a list’s secrets on its new version, and tells the patient once for a save of both lists', async () => {
+    db.findDocument(ADULT, VACCINATIONS_DOC)!.invisibleToLegalRepresentatives = true;
+    const current = (await as('ps-martin').getPrevention(ADULT))!;
+    const notices = newDocumentNotices(ADULT);
+    const content = {
+      vaccinations: withVaccine(current.content, 'Grippe 2026-2027').vaccinations,
+      screenings: [...current.content.screenings, { id: 'scr-new', label: 'Frottis cervico-utérin', date: '2026-11-20' }],
+    };
+    const saved = await as('ps-martin').savePrevention(ADULT, content, current.etag);
+    expect(db.findDocument(ADULT, saved.documents.vaccinations!)!.invisibleToLegalRepresentatives).to.equal(true);
+    expect(db.findDocument(ADULT, saved.documents.screenings!)!.invisibleToLegalRepresentatives).to.equal(false);
+    expect(newDocumentNotices(ADULT) - notices).to.equal(1);
+  });
+
+  it('keeps a first list written under connexion secrète from the representatives, and sends no notice', async () => {
+    const ins = PATIENT_MINOR.identity.ins;
+    const notices = newDocumentNotices(ins);
+    const content = { ...emptyPreventionContent(), vaccinations: [{ id: 'vac-hpv', vaccine: 'HPV (Gardasil 9), 1re dose', date: '2026-11-20' }] };
+    const saved = await as('ps-martin', { 'DMP-Secret': '1' }).savePrevention(ins, content, '');
+    expect(db.findDocument(ins, saved.documents.vaccinations!)!.invisibleToLegalRepresentatives).to.equal(true);
+    expect(newDocumentNotices(ins)).to.equal(notices);
+    expect(await as('rep-moreau-sophie').getPrevention(ins)).to.equal(null);
+  });
+
+  it('refuses to write over a list’s document replaced through the documents route meanwhile (409)', async () => {
+    const current = (await as('ps-martin').getPrevention(ADULT))!;
+    db.findDocument(ADULT, VACCINATIONS_DOC)!.status = 'replaced';
+    const documents = db.documentsOf(ADULT).length;
+    const error = await failure(as('ps-martin').savePrevention(ADULT, withVaccine(current.content, 'Trop tard'), current.etag));
+    expect(error.status).to.equal(409);
+    expect(db.documentsOf(ADULT).length).to.equal(documents);
   });
 
   it('answers a save that changes nothing with the record as it stands, writing nothing; refuses an empty first save', async () => {
