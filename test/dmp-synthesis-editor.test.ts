@@ -852,6 +852,62 @@ describe('dmp-synthesis-editor', () => {
       expect(record.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-A');
     });
 
+    it('meets vaccinations deleted meanwhile as a conflict, and writes them again only when the user confirms it', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, VACCINE, 'LOT-GARDÉ');
+      // The patient deletes both prevention documents from their phone.
+      for (const id of Object.values(PREVENTION_DURAND.documents)) db.findDocument(INS, id)!.status = 'deleted';
+      const conflicted = oneEvent(el, 'dmp-synthesis-conflict');
+      $(el, '[data-action="save"]').click();
+      expect((await conflicted).detail.prevention).to.equal(null);
+      await waitUntil(() => root(el).querySelector('.conflict'));
+      expect($(el, '.conflict').textContent).to.contain('Les vaccinations et dépistages ont été supprimés entre-temps. Vos modifications sont conservées.');
+      expect(root(el).querySelector('.save-error')).to.equal(null);
+      $(el, '[data-action="overwrite"]').click();
+      const dialog = $(el, 'dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open);
+      expect(dialog.textContent).to.contain('Enregistrer votre version à la place de ce qui a été supprimé entre-temps ?');
+      const saved = oneEvent(el, 'dmp-prevention-saved');
+      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
+      await saved;
+      const record = serverPrevention()!;
+      expect(record.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-GARDÉ');
+      expect(db.findDocument(INS, record.documents.vaccinations!)).to.include({ status: 'current', version: 1 });
+    });
+
+    it('restores a draft whose vaccinations were deleted meanwhile into the conflict panel', async () => {
+      const first = await mount();
+      await openEditor(first.el);
+      await fill(first.el, VACCINE, 'LOT-BROUILLON');
+      first.provider.remove();
+      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('ps-martin', INS)))?.content.vaccinations.some((v) => v.lot === 'LOT-BROUILLON'));
+      for (const id of Object.values(PREVENTION_DURAND.documents)) db.findDocument(INS, id)!.status = 'deleted';
+      const { el } = await mount();
+      await waitUntil(() => root(el).querySelector('.conflict'), 'the restored draft did not meet the deletion');
+      expect($(el, '.conflict').textContent).to.contain('Les vaccinations et dépistages ont été supprimés entre-temps.');
+    });
+
+    it('shows and saves the VSM when the vaccinations cannot be read, and says why they are missing', async () => {
+      db.faults.add({ method: 'GET', path: '/prevention$', status: 503 });
+      const { el } = await mount();
+      expect(shadowText(el)).to.contain('Vaccinations et dépistages indisponibles').and.contain('METFORMINE');
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+      await openEditor(el);
+      expect(root(el).querySelector('[data-key^="vaccinations:"]')).to.equal(null);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Sans les vaccinations');
+      const before = db.logOf(INS).length;
+      let preventionSaved = false;
+      el.addEventListener('dmp-prevention-saved', () => (preventionSaved = true));
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      $(el, '[data-action="save"]').click();
+      expect((await saved).detail.synthesis.version).to.equal(3);
+      // The lists it could not read, it does not write.
+      expect(preventionSaved).to.equal(false);
+      expect(serverPrevention()!.version).to.equal(PREVENTION_DURAND.version);
+      expect(db.logOf(INS).slice(before).map((l) => l.action)).not.to.include.members(['document.add', 'document.replace']);
+    });
+
     it('tells a professional why the vaccinations are not shown, and keeps them out of their form', async () => {
       db.findDocument(INS, 'doc-durand-vaccinations')!.masked = true;
       const { el } = await mount('ps-dubois');

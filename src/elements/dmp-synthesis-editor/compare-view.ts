@@ -74,27 +74,27 @@ export const compareStyles = css`
 `;
 
 /** What someone saved in between: a VSM version, the vaccinations and screenings, or both. */
+/** What changed on the server since the edits began: a record saved meanwhile, or `null` when deleted meanwhile. */
 export interface SavedMeanwhile {
-  synthesis?: Synthesis | undefined;
-  prevention?: Prevention | undefined;
+  synthesis?: Synthesis | null | undefined;
+  prevention?: Prevention | null | undefined;
 }
 
 function savedMeanwhileText({ synthesis, prevention }: SavedMeanwhile, locale: string | undefined): string {
   const texts: string[] = [];
-  if (synthesis) {
-    texts.push(msg(str`Version ${synthesis.version} enregistrée le ${formatDateTime(synthesis.savedAt, locale)} par ${synthesis.author.name}. Vos modifications sont conservées.`));
-  }
-  if (prevention) {
-    texts.push(msg(str`Vaccinations et dépistages enregistrés le ${formatDateTime(prevention.savedAt, locale)} par ${prevention.author.name}. Vos modifications sont conservées.`));
-  }
+  if (synthesis === null) texts.push(msg('Le volet de synthèse a été supprimé entre-temps.'));
+  else if (synthesis) texts.push(msg(str`Version ${synthesis.version} enregistrée le ${formatDateTime(synthesis.savedAt, locale)} par ${synthesis.author.name}.`));
+  if (prevention === null) texts.push(msg('Les vaccinations et dépistages ont été supprimés entre-temps.'));
+  else if (prevention) texts.push(msg(str`Vaccinations et dépistages enregistrés le ${formatDateTime(prevention.savedAt, locale)} par ${prevention.author.name}.`));
+  texts.push(msg('Vos modifications sont conservées.'));
   return texts.join(' ');
 }
 
-/** The question asked before the user's version replaces what was saved in between. */
+/** The question asked before the user's version replaces what was saved, or deleted, in between. */
 export function overwriteText({ synthesis, prevention }: SavedMeanwhile): string {
-  return synthesis
-    ? msg(str`Remplacer la version ${synthesis.version} de ${synthesis.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`)
-    : msg(str`Remplacer les vaccinations et dépistages enregistrés par ${prevention?.author.name ?? ''} par les vôtres ? Ses modifications ne seront pas reprises.`);
+  if (synthesis) return msg(str`Remplacer la version ${synthesis.version} de ${synthesis.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`);
+  if (prevention) return msg(str`Remplacer les vaccinations et dépistages enregistrés par ${prevention.author.name} par les vôtres ? Ses modifications ne seront pas reprises.`);
+  return msg('Enregistrer votre version à la place de ce qui a été supprimé entre-temps ?');
 }
 
 /** What the conflict panel shows, and what it calls back when the user chooses. */

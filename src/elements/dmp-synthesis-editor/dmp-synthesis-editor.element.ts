@@ -44,6 +44,11 @@ interface Loaded {
   preventionLock?: ReasonCode | undefined;
   /** Whether the vaccinations and screenings were refused to the user: they are not shown. */
   preventionHidden: boolean;
+  /**
+   * Why the vaccinations and screenings could not be read (a server or network fault): the VSM
+   * is still shown and saved, and the prevention group waits, unwritten, for the next load.
+   */
+  preventionError?: unknown;
   draft?: Draft<ShownContent> | undefined;
   /** The VSM version the draft started from, when the server has moved on since. */
   draftBase?: SynthesisContent | undefined;
@@ -68,6 +73,15 @@ function baseOf(side: ServerSide): Base & { content: EditorContent } {
   };
 }
 
+/**
+ * A record the server holds that the edits did not start from (`etag`): saved meanwhile, or
+ * `null` when deleted meanwhile; undefined when it has not changed.
+ */
+function changedSince<T extends { etag: string }>(now: T | null, etag: string): T | null | undefined {
+  if (now === null) return etag === '' ? undefined : null;
+  return now.etag === etag ? undefined : now;
+}
+
 /** A synthesis with no document yet is read under the synthesis category's rules. */
 const NEW_SYNTHESIS_DOCUMENT = nominalDocument('synthesis');
 
@@ -76,6 +90,18 @@ const NEW_PREVENTION_DOCUMENT = nominalDocument('prevention', '11369-6');
 
 function isVersioned(value: unknown): value is { version: number; etag: string; content: object } {
   return typeof value === 'object' && value !== null && 'content' in value && 'etag' in value && 'version' in value;
+}
+
+/** Why the vaccinations and screenings are not shown (`editing`: not editable) here. */
+function preventionWithheld(loaded: Loaded, editing = false): string {
+  if (loaded.preventionError !== undefined) return msg(str`Vaccinations et dépistages indisponibles : ${errorText(loaded.preventionError)}`);
+  const why = reasonText(loaded.preventionLock ?? 'not-authorized');
+  return editing ? msg(str`Vaccinations et dépistages non modifiables ici : ${why}`) : why;
+}
+
+/** Whether a save may write the vaccinations and screenings: the user may, and they were read. */
+function preventionWritable(loaded: Loaded): boolean {
+  return loaded.preventionLock === undefined && loaded.preventionError === undefined;
 }
 
 function isPreventionContent(value: unknown): value is PreventionContent {
@@ -246,6 +272,9 @@ export class DmpSynthesisEditor extends DmpElement {
       if ('refused' in prevention) {
         result.preventionHidden = true;
         result.preventionLock = prevention.refused;
+      } else if ('failed' in prevention) {
+        result.preventionHidden = true;
+        result.preventionError = prevention.failed;
       } else {
         result.prevention = prevention.record;
         const addPrevention = askPrevention('document.add');
@@ -279,14 +308,25 @@ export class DmpSynthesisEditor extends DmpElement {
     onComplete: () => void this.#focusLater('.version-view h3'),
   });
 
-  /** The vaccinations and screenings, or why they are refused to the user (a masked document…). */
-  async #readPrevention(ins: string, signal: AbortSignal): Promise<{ record: Prevention | null } | { refused: ReasonCode }> {
+  /**
+   * The vaccinations and screenings, or why they are refused to the user (a masked document…), or
+   * why they could not be read: either way, the VSM beside them still loads.
+   */
+  async #readPrevention(ins: string, signal: AbortSignal): Promise<{ record: Prevention | null } | { refused: ReasonCode } | { failed: unknown }> {
     try {
       return { record: (await undefinedIfNotFound(() => this.client!.getPrevention(ins, { signal }))) ?? null };
     } catch (error) {
       if (isDmpError(error) && error.kind === 'forbidden') return { refused: error.reason ?? 'not-authorized' };
-      throw error;
+      if (signal.aborted) throw error;
+      return { failed: error };
     }
+  }
+
+  /** The record as the server holds it now; null when it has none. */
+  async #readCurrent(record: keyof ServerSide, ins: string): Promise<ServerSide[keyof ServerSide]> {
+    const client = this.client!;
+    const found = record === 'synthesis' ? await undefinedIfNotFound(() => client.getSynthesis(ins)) : await undefinedIfNotFound(() => client.getPrevention(ins));
+    return found ?? null;
   }
 
   /** What the server holds, as far as the editor knows. */
@@ -413,15 +453,18 @@ export class DmpSynthesisEditor extends DmpElement {
       prevention: { etag: companion?.etag ?? '', version: companion?.version ?? null },
       content: baseSynthesis && basePrevention && { ...baseSynthesis, ...basePrevention },
     };
-    // Lists the user may not edit (or the draft does not hold) are the server's.
-    const own = withPrevention && loaded.preventionLock === undefined;
+    // Lists the user may not edit (or the draft does not hold) are the server's; unread ones stay
+    // as the draft has them, for the next load.
+    const own = withPrevention && (preventionWritable(loaded) || loaded.preventionError !== undefined);
     this.#setWork({ ...serverPrevention, ...draft.content, ...(own ? {} : serverPrevention) }, false);
     this.onDevice = true;
     this.editing = true;
     this.restoredAt = draft.savedAt;
     this.emit('dmp-draft-restored', { ins: loaded.ins, savedAt: draft.savedAt, baseVersion: draft.baseVersion });
     // The server moved on while the draft waited: say so now rather than at the save.
-    const movedOn = (synthesis && draft.baseEtag !== synthesis.etag) || (prevention && loaded.preventionLock === undefined && companion?.etag !== prevention.etag);
+    const movedOn =
+      changedSince(synthesis, draft.baseEtag ?? '') !== undefined ||
+      (preventionWritable(loaded) && changedSince(prevention, companion?.etag ?? '') !== undefined);
     if (movedOn) this.#enterConflict(this.#serverSide, false);
   }
 
@@ -494,7 +537,7 @@ export class DmpSynthesisEditor extends DmpElement {
   #recheck(): boolean {
     const checks = loadSchemaCheck.loaded;
     const loaded = this.loaded;
-    if (checks) this.check = checks.validateContent(this.work, !loaded || this.#writes(this.work, this.base, loaded).synthesis);
+    if (checks) this.check = checks.validateContent(this.work, loaded && this.#writes(this.work, this.base, loaded));
     return checks !== undefined;
   }
 
@@ -502,7 +545,7 @@ export class DmpSynthesisEditor extends DmpElement {
   #writes(content: EditorContent, target: Base, loaded: Loaded): Record<keyof ServerSide, boolean> {
     const parts = splitContent(content);
     const known = target.content && splitContent(target.content);
-    const prevention = loaded.preventionLock === undefined && !sameValue(parts.prevention, known?.prevention);
+    const prevention = preventionWritable(loaded) && !sameValue(parts.prevention, known?.prevention);
     return { synthesis: !prevention || !sameValue(parts.synthesis, known?.synthesis), prevention };
   }
 
@@ -600,8 +643,17 @@ export class DmpSynthesisEditor extends DmpElement {
       if (!shown()) return;
       // What is left to save is written against the VSM saved meanwhile.
       if (saved.synthesis) this.#autosave.schedule();
-      const current = isDmpError(error) && error.kind === 'conflict' && isVersioned(error.current) ? error.current : undefined;
-      if (current) {
+      // The client parsed a 412's `current` with the route's schema: the record written.
+      let current = (isDmpError(error) && error.kind === 'conflict' && isVersioned(error.current) ? error.current : undefined) as
+        | ServerSide[keyof ServerSide]
+        | undefined;
+      // A 412 naming no current version: the record was deleted meanwhile, or the gateway does
+      // not say. The server's own read tells which.
+      if (current === undefined && isDmpError(error) && error.status === 412) {
+        current = await this.#readCurrent(writing, loaded.ins).catch(() => undefined);
+        if (!shown()) return;
+      }
+      if (current !== undefined) {
         this.#enterConflict({ ...this.#serverSide, [writing]: current }, true);
       } else {
         this.saveError = error;
@@ -662,10 +714,12 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /** What the server holds that the edits did not start from: someone saved it meanwhile. */
   #savedMeanwhile(server: ServerSide): SavedMeanwhile {
-    const synthesis = server.synthesis?.etag === this.base.etag ? undefined : server.synthesis ?? undefined;
-    const prevention = server.prevention?.etag === this.base.prevention.etag ? undefined : server.prevention ?? undefined;
+    const synthesis = changedSince(server.synthesis, this.base.etag);
+    const prevention = changedSince(server.prevention, this.base.prevention.etag);
     // A draft whose starting point is unknown differs from whatever the server holds.
-    return synthesis || prevention ? { synthesis, prevention } : { synthesis: server.synthesis ?? undefined, prevention: server.prevention ?? undefined };
+    return synthesis !== undefined || prevention !== undefined
+      ? { synthesis, prevention }
+      : { synthesis: server.synthesis ?? undefined, prevention: server.prevention ?? undefined };
   }
 
 
@@ -863,8 +917,7 @@ export class DmpSynthesisEditor extends DmpElement {
     // While printing from the editor, the working copy is what the user sees and prints.
     const shown = this.printing && this.editing && loaded.canWrite;
     if (!shown && !this.current && !this.currentPrevention) return nothing;
-    const hidden = loaded.preventionHidden && loaded.preventionLock ? reasonText(loaded.preventionLock) : undefined;
-    return renderReadView(shown ? this.work : contentOf(this.#serverSide), this.#view, hidden);
+    return renderReadView(shown ? this.work : contentOf(this.#serverSide), this.#view, loaded.preventionHidden ? preventionWithheld(loaded) : undefined);
   }
 
   /** The element's styles, and those of the views fetched since (constructed sheets: no CSP change). */
@@ -906,10 +959,10 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /** The state the form draws and the handlers it calls, as the form module sees them. */
   #editView(): EditView {
-    const lock = this.loaded?.preventionLock;
+    const loaded = this.loaded;
     return {
       work: this.work,
-      preventionLocked: lock && msg(str`Vaccinations et dépistages non modifiables ici : ${reasonText(lock)}`),
+      preventionLocked: loaded && !preventionWritable(loaded) ? preventionWithheld(loaded, true) : undefined,
       locale: this.locale,
       saving: this.saving,
       saveError: this.saveError,

@@ -45,14 +45,14 @@ function problemOf(issue: ZodIssueLike, value: unknown): FieldProblem {
 
 /**
  * Runs the schemas (the VSM's and the prevention record's) and maps each issue to the field it
- * concerns (by entry id, not position). The VSM is held to the rules of a save only when the save
- * writes it (`synthesisSaved`): a vaccination added to a record whose VSM predates a rule does
- * not ask for a VSM version.
+ * concerns (by entry id, not position). Only what the save writes is held to the rules of a save
+ * (`writes`): a vaccination added to a record whose VSM predates a rule asks for no VSM version,
+ * and lists the user cannot see block nothing.
  */
-export function validateContent(content: EditorContent, synthesisSaved = true): ValidationResult {
+export function validateContent(content: EditorContent, writes = { synthesis: true, prevention: true }): ValidationResult {
   const parts = splitContent(content);
-  const synthesis = (synthesisSaved ? SynthesisContentToSaveSchema : SynthesisContentSchema).safeParse(parts.synthesis);
-  const prevention = PreventionContentSchema.safeParse(parts.prevention);
+  const synthesis = (writes.synthesis ? SynthesisContentToSaveSchema : SynthesisContentSchema).safeParse(parts.synthesis);
+  const prevention = writes.prevention ? PreventionContentSchema.safeParse(parts.prevention) : { success: true as const, data: parts.prevention, error: undefined };
   const problems = new Map<string, FieldProblem>();
   if (synthesis.success && prevention.success) return { ok: true, value: { ...synthesis.data, ...prevention.data }, problems };
   const issues = [...(synthesis.error?.issues ?? []), ...(prevention.error?.issues ?? [])] as ZodIssueLike[];
