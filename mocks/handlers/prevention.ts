@@ -26,19 +26,26 @@ export function etagOf(record: Prevention): string {
   return `"prevention-${record.version}-${LISTS.map((list) => record.documents[list] ?? '').join('-')}"`;
 }
 
+/** The record without `lists`; none when no list is left. */
+function without(record: Prevention, lists: readonly PreventionList[]): Prevention | undefined {
+  const rest = structuredClone(record);
+  for (const list of lists) {
+    delete rest.documents[list];
+    rest.content[list] = [];
+  }
+  if (LISTS.every((list) => rest.documents[list] === undefined)) return undefined;
+  return { ...rest, etag: etagOf(rest) };
+}
+
 /** The record as it stands: a list whose document the patient deleted went with it. */
 function currentOf(ins: string): Prevention | undefined {
   const last = db.prevention.get(ins)?.at(-1);
   if (!last) return undefined;
-  const record = structuredClone(last);
-  for (const list of LISTS) {
-    const id = record.documents[list];
-    if (id && db.findDocument(ins, id)?.status !== 'deleted') continue;
-    delete record.documents[list];
-    record.content[list] = [];
-  }
-  if (LISTS.every((list) => record.documents[list] === undefined)) return undefined;
-  return { ...record, etag: etagOf(record) };
+  const gone = LISTS.filter((list) => {
+    const id = last.documents[list];
+    return !id || db.findDocument(ins, id)?.status === 'deleted';
+  });
+  return without(last, gone);
 }
 
 function documentOf(ins: string, record: Prevention | undefined, list: PreventionList): DmpDocument | undefined {
@@ -54,29 +61,39 @@ interface Step {
   action: Action;
   decision: Decision;
   target?: LogTarget;
+  /** The list whose document the step is on. */
+  list?: PreventionList;
 }
 
-/** Reading the record is reading each of its documents, all or nothing. */
+/** Reading the record is reading each of its documents. */
 function readSteps(ins: string, record: Prevention | undefined, decide: (doc: DmpDocument) => Decision): Step[] {
-  const docs = LISTS.map((list) => documentOf(ins, record, list)).filter((doc) => doc !== undefined);
-  return docs.map((doc) => ({ action: 'document.read', decision: decide(doc), target: targetOf(doc) }));
+  return LISTS.flatMap((list) => {
+    const doc = documentOf(ins, record, list);
+    return doc ? [{ action: 'document.read' as const, decision: decide(doc), target: targetOf(doc), list }] : [];
+  });
 }
 
-/** A record hidden from the patient's side is answered as none, as the VSM is. */
+/**
+ * A professional refused a list's document is told why, and reads none of the record. The
+ * patient's side reads the lists it may see, never told of the others (DECISIONS.md 12); with
+ * none left, the record is none, as the VSM is.
+ */
 export const getPrevention: Resolver = ({ ctx }) => {
   const current = currentOf(ctx.ins);
   const steps = readSteps(ctx.ins, current, (doc) => ctx.decide('document.read', policyDocumentOf(doc)));
   // No document yet: whether the caller could read one is still the policy's to say.
   if (steps.length === 0) steps.push({ action: 'document.read', decision: ctx.decide('document.read', nominalDocument('prevention')) });
-  const refused = steps.find((step) => !step.decision.allowed);
-  if (refused) {
-    if (!hidesFromCaller(refused.decision, ctx.actor)) return ctx.deny('document.read', refused.decision, refused.target);
-    ctx.finish('document.read', refused.decision);
+  const refused = steps.filter((step) => !step.decision.allowed);
+  const told = refused.find((step) => !hidesFromCaller(step.decision, ctx.actor));
+  if (told) return ctx.deny('document.read', told.decision, told.target);
+  const read = steps.filter((step) => step.decision.allowed);
+  const shown = current && without(current, refused.flatMap((step) => (step.list ? [step.list] : [])));
+  if (!shown || read.length === 0) {
+    ctx.finish('document.read', (refused[0] ?? steps[0]!).decision);
     return new Response(null, { status: 204 });
   }
-  ctx.finish('document.read', steps[0]!.decision, readTarget(steps));
-  if (!current) return new Response(null, { status: 204 });
-  return json(current, { headers: { ETag: current.etag } });
+  ctx.finish('document.read', read[0]!.decision, readTarget(read));
+  return json(shown, { headers: { ETag: shown.etag } });
 };
 
 /** One read is one line (DESIGN.md): it names its document, or the titles of both. */
@@ -97,8 +114,6 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   const content = body.value.content;
   const current = currentOf(ctx.ins);
   const reads = readSteps(ctx.ins, current, (doc) => ctx.decide('document.read', policyDocumentOf(doc)));
-  const unread = reads.find((step) => !step.decision.allowed);
-  if (unread) return ctx.deny('document.replace', unread.decision, unread.target);
   const changed = LISTS.filter((list) => !sameValue(content[list], current?.content[list] ?? []));
   const writes = changed.map((list) => {
     const previous = documentOf(ctx.ins, current, list);
@@ -108,7 +123,10 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
     return { list, previous, step };
   });
   const refused = writes.find((w) => !w.step.decision.allowed)?.step;
-  if (refused) return ctx.deny(refused.action, refused.decision, refused.target);
+  const unread = reads.find((step) => !step.decision.allowed);
+  // The patient's side is refused for what it may not do, never told what is hidden from it.
+  if (refused && (!unread || hidesFromCaller(unread.decision, actor))) return ctx.deny(refused.action, refused.decision, refused.target);
+  if (unread) return ctx.deny('document.replace', unread.decision, unread.target);
   // Replaced or archived through the documents route meanwhile: one current version per list.
   if (writes.some((w) => w.previous && w.previous.status !== 'current')) {
     ctx.finish('document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] });

@@ -92,14 +92,23 @@ describe('mock backend: vaccinations and screenings, their own documents beside 
     expect(logOf(ADULT).at(-1)).to.include({ action: 'document.replace', outcome: 'denied', reason: 'not-author' });
   });
 
-  it('refuses the patient’s side a write, and hides from them what is hidden as none', async () => {
+  it('refuses the patient’s side a write, shows them the lists they may see, and never tells them of the others', async () => {
     const patient = as('pat-durand-jeanne');
     const current = (await patient.getPrevention(ADULT))!;
     expect(current.content).to.deep.equal(PREVENTION_DURAND.content);
     const error = await failure(patient.savePrevention(ADULT, withVaccine(current.content, 'Par la patiente'), current.etag));
     expect(error.status).to.equal(403);
-    // Kept from the patient for the fortnight after its submission (POLICY.md).
+    // Kept from the patient for the month after its submission (POLICY.md).
     Object.assign(db.findDocument(ADULT, SCREENINGS_DOC)!, { invisibleToPatient: true, submittedAt: db.now().toISOString() });
+    const partial = (await patient.getPrevention(ADULT))!;
+    expect(partial.content).to.deep.equal({ vaccinations: PREVENTION_DURAND.content.vaccinations, screenings: [] });
+    expect(partial.documents).to.deep.equal({ vaccinations: VACCINATIONS_DOC });
+    expect(logOf(ADULT).at(-1)).to.include({ action: 'document.read', outcome: 'allowed' });
+    expect(logOf(ADULT).at(-1)!.target?.documentId).to.equal(VACCINATIONS_DOC);
+    // A write is refused for what the patient may not do, not as if the record were missing.
+    const hiddenWrite = await failure(patient.savePrevention(ADULT, withVaccine(partial.content, 'Encore'), partial.etag));
+    expect(hiddenWrite.status).to.equal(403);
+    Object.assign(db.findDocument(ADULT, VACCINATIONS_DOC)!, { invisibleToPatient: true, submittedAt: db.now().toISOString() });
     expect(await patient.getPrevention(ADULT)).to.equal(null);
     expect(logOf(ADULT).at(-1)).to.include({ action: 'document.read', outcome: 'denied', reason: 'invisible-to-patient' });
   });
