@@ -852,6 +852,27 @@ describe('dmp-synthesis-editor', () => {
       expect(record.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-A');
     });
 
+    it('names both records in the overwrite question when both were saved meanwhile', async () => {
+      const first = await mount();
+      await openEditor(first.el);
+      await fill(first.el, 'treatments:tt-metformine:dosage', 'Ma dose');
+      await fill(first.el, VACCINE, 'MON-LOT');
+      first.provider.remove();
+      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('ps-martin', INS)))?.content.vaccinations.some((v) => v.lot === 'MON-LOT'));
+      // Another screen saves both meanwhile.
+      const other = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-martin' }) });
+      const synthesis = (await other.getSynthesis(INS))!;
+      await other.saveSynthesis(INS, { ...synthesis.content, narrative: 'Autre poste' }, synthesis.etag);
+      const prevention = (await other.getPrevention(INS))!;
+      await other.savePrevention(INS, { ...prevention.content, screenings: [] }, prevention.etag);
+      const { el } = await mount();
+      await waitUntil(() => root(el).querySelector('.conflict'), 'the restored draft did not meet the saves');
+      $(el, '[data-action="overwrite"]').click();
+      const dialog = $(el, 'dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open);
+      expect(dialog.textContent).to.contain('Remplacer la version 3 de').and.contain('et les vaccinations et dépistages enregistrés par');
+    });
+
     it('meets vaccinations deleted meanwhile as a conflict, and writes them again only when the user confirms it', async () => {
       const { el } = await mount();
       await openEditor(el);

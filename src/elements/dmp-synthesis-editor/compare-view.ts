@@ -92,6 +92,11 @@ function savedMeanwhileText({ synthesis, prevention }: SavedMeanwhile, locale: s
 
 /** The question asked before the user's version replaces what was saved, or deleted, in between. */
 export function overwriteText({ synthesis, prevention }: SavedMeanwhile): string {
+  if (synthesis && prevention) {
+    return msg(
+      str`Remplacer la version ${synthesis.version} de ${synthesis.author.name} et les vaccinations et dépistages enregistrés par ${prevention.author.name} par les vôtres ? Leurs modifications ne seront pas reprises.`,
+    );
+  }
   if (synthesis) return msg(str`Remplacer la version ${synthesis.version} de ${synthesis.author.name} par la vôtre ? Ses modifications ne seront pas reprises.`);
   if (prevention) return msg(str`Remplacer les vaccinations et dépistages enregistrés par ${prevention.author.name} par les vôtres ? Ses modifications ne seront pas reprises.`);
   return msg('Enregistrer votre version à la place de ce qui a été supprimé entre-temps ?');

@@ -644,6 +644,7 @@
 'sd2cfc5686a8619f3': `Authorize a professional`,
 'sd2e67e49bff13412': `You cannot view the content of this record.`,
 'sd2fe353af215ce4e': `Overwrite`,
+'sd35827d386f08570': str`Replace version ${0} by ${1} and the vaccinations and screenings saved by ${2} with yours? Their changes will not be kept.`,
 'sd419be2d23a9d9c3': `The title must not exceed 250 characters.`,
 'sd4685cea2cfa404d': `Not known`,
 'sd4f42649e89c7a5b': `The change was not saved: this setting changed meanwhile on another screen; here is its current state.`,
