@@ -14,11 +14,12 @@ import {
   type DocumentPatch,
   type DocumentQuery,
 } from '../../src/model/document.js';
+import { isReleasedToPatient } from '../../src/policy/release.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
 import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
-import { invalidParams, json, problem } from './http.js';
+import { invalidParams, json, notFound, problem } from './http.js';
 import type { RequestContext } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
@@ -134,18 +135,23 @@ export const latestDocuments: Resolver = ({ actor, ctx }) => {
  * that check fails. The dossier's refusal and a missing document are logged under `action`, the
  * one the request asks for.
  */
-function guardedDocument(ctx: RequestContext, id: string, action: Action, judged: Action = action): { doc: DmpDocument; decision: Decision } | Response {
+function guardedDocument(
+  ctx: RequestContext,
+  id: string,
+  action: Action,
+  judged: Action = action,
+  /** The action a refusal of `judged` is logged under: the request's own, when it asks for another. */
+  logged: Action = judged,
+): { doc: DmpDocument; decision: Decision } | Response {
   const gate = ctx.decide('document.list');
   if (!gate.allowed) return ctx.deny(action, ctx.decide(action, ANY_DOCUMENT), { documentId: id });
   const doc = db.findDocument(ctx.ins, id);
   if (!doc || doc.status === 'deleted') {
     ctx.finish(action, { ...gate, allowed: false, reason: 'invalid-request' }, { documentId: id });
-    return problem(404, 'Document introuvable.');
+    return notFound();
   }
   const decision = ctx.decide(judged, policyDocumentOf(doc));
-  if (!decision.allowed) {
-    return ctx.deny(judged, decision, { documentId: id });
-  }
+  if (!decision.allowed) return ctx.deny(logged, decision, { documentId: id });
   return { doc, decision };
 }
 
@@ -183,7 +189,7 @@ export const updateDocument: Resolver = async ({ request, params, ctx }) => {
   const actions = patchActions(patch);
   // Masking is not judged on the document (POLICY.md step 8): reading it is, so that no one acts
   // on a document hidden from them.
-  const read = guardedDocument(ctx, params.id ?? '', actions[0], 'document.read');
+  const read = guardedDocument(ctx, params.id ?? '', actions[0], 'document.read', actions[0]);
   if (read instanceof Response) return read;
   const { doc } = read;
   const target = { documentId: doc.id, title: doc.title };
@@ -236,6 +242,11 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   if (!(MIME_TYPES as readonly string[]).includes(mimeType)) return problem(415, 'Formats acceptés : PDF, JPEG, PNG, CDA (XML), texte.');
   const category = categoryOf(classCode, meta.typeCode);
   const author = documentAuthorOf(actor);
+  const replaced = meta.replaces ? db.findDocument(ctx.ins, meta.replaces) : undefined;
+  if (meta.replaces && (!replaced || replaced.status === 'deleted')) {
+    ctx.finish('document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] }, { documentId: meta.replaces });
+    return notFound();
+  }
   const flags = {
     masked: false,
     invisibleToPatient: meta.invisibleToPatient ?? false,
@@ -248,22 +259,33 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
     ...flags,
     submittedAt: ctx.now,
   };
+  // A refused document meant to be kept from the patient's side leaves its title out of the
+  // history that side reads.
+  const attempted = flags.invisibleToPatient || flags.invisibleToLegalRepresentatives ? undefined : { title: meta.title };
   const decision = ctx.decide('document.add', draft);
-  if (!decision.allowed) return ctx.deny('document.add', decision, { title: meta.title });
+  if (!decision.allowed) return ctx.deny('document.add', decision, attempted);
   // Flags sent with the upload are set by the caller: the flags are the authoring professional's.
   if (meta.invisibleToPatient || meta.invisibleToLegalRepresentatives) {
     const flagging = ctx.decide('document.set-visibility', { ...draft, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
-    if (!flagging.allowed) return ctx.deny('document.set-visibility', flagging, { title: meta.title });
+    if (!flagging.allowed) return ctx.deny('document.set-visibility', flagging, attempted);
   }
-  const replaced = meta.replaces ? db.findDocument(ctx.ins, meta.replaces) : undefined;
-  if (meta.replaces) {
-    if (!replaced || replaced.status !== 'current') return problem(409, 'Le document à remplacer n’est pas la version courante.');
+  if (replaced) {
+    // Judged before its status: a version hidden from the caller is not found, current or not.
     const replaceDecision = ctx.decide('document.replace', policyDocumentOf(replaced));
     if (!replaceDecision.allowed) return ctx.deny('document.replace', replaceDecision, { documentId: replaced.id, title: replaced.title });
+    if (replaced.status !== 'current') {
+      ctx.finish('document.replace', { ...replaceDecision, allowed: false, reason: 'invalid-request' }, { documentId: replaced.id, title: replaced.title });
+      return problem(409, 'Le document à remplacer n’est pas la version courante.');
+    }
   }
   const now = ctx.now;
-  // The patient's mask outlives a replacement: only they lift it.
-  const stored = { ...flags, masked: replaced?.masked ?? false };
+  // A new version keeps what kept the previous one from someone: the patient's mask (only they
+  // lift it), a secret from the representatives, a result not announced yet.
+  const stored = {
+    masked: replaced?.masked ?? false,
+    invisibleToPatient: flags.invisibleToPatient || (!!replaced?.invisibleToPatient && !isReleasedToPatient(replaced.submittedAt, now)),
+    invisibleToLegalRepresentatives: flags.invisibleToLegalRepresentatives || !!replaced?.invisibleToLegalRepresentatives,
+  };
   const doc: DmpDocument = {
     id: db.nextId('doc'),
     title: meta.title,
@@ -292,7 +314,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   db.contents.set(doc.id, { mimeType, body: file });
   // Told now only what the patient's side may see: a document kept from the patient is announced
   // by the two-week notice, and one written under connexion secrète not at all.
-  const announced = !flags.invisibleToPatient && !ctx.secret;
+  const announced = !stored.invisibleToPatient && !stored.invisibleToLegalRepresentatives;
   if (!announced) ctx.withholdNewDocumentNotice();
   ctx.finish(replaced ? 'document.replace' : 'document.add', decision, { documentId: doc.id, title: doc.title });
   if (replaced && announced) ctx.notify('new-document');

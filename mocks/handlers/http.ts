@@ -44,6 +44,14 @@ export function json(body: unknown, init: { status?: number; headers?: Record<st
   return HttpResponse.json(body as never, { status: init.status ?? 200, headers: init.headers ?? {} });
 }
 
+/**
+ * 404 for what does not exist and for what is hidden from the caller alike: the answer must not
+ * tell them apart (DECISIONS.md 12).
+ */
+export function notFound() {
+  return problem(404, 'Introuvable.');
+}
+
 /** zod issues as problem+json `invalidParams`. */
 export function invalidParams(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>) {
   return issues.map((issue) => ({ name: issue.path.map(String).join('.') || '(body)', reason: issue.message }));

@@ -7,7 +7,7 @@ import { isSecretConnection } from '../../src/policy/roles.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { db, type DossierRecord } from '../db/store.js';
 import { hidesFromCaller } from '../privacy.js';
-import { problem } from './http.js';
+import { notFound, problem } from './http.js';
 
 type NotificationEvent = Notification['event'];
 type PreferenceKey = 'newDocument' | 'firstAccess' | 'emergencyAccess';
@@ -151,6 +151,11 @@ export class RequestContext {
     }
   }
 
+  /** Whether the request came under an emergency grant still valid. */
+  get underGrant(): boolean {
+    return this.grantId !== undefined;
+  }
+
   /** Keeps this request's added document out of the immediate "new document" notification. */
   withholdNewDocumentNotice(): void {
     this.#newDocumentNoticeWithheld = true;
@@ -176,9 +181,13 @@ export class RequestContext {
     }
   }
 
-  private noticeFirstAccess(rpps: string): void {
+  /**
+   * Tells the patient of a professional's first access. Under connexion secrète nothing is
+   * announced (the minor's notices may reach the parents), and the first access outside it is.
+   */
+  noticeFirstAccess(rpps: string): void {
     const dossier = this.dossier;
-    if (!dossier || dossier.seenRpps.has(rpps)) return;
+    if (!dossier || this.secret || dossier.seenRpps.has(rpps)) return;
     dossier.seenRpps.add(rpps);
     this.notify('first-access');
   }
@@ -189,7 +198,8 @@ export class RequestContext {
     if (!dossier) return;
     const now = db.now().getTime();
     for (const doc of db.documentsOf(this.ins)) {
-      if (!doc.invisibleToPatient || dossier.noticedDocuments.has(doc.id)) continue;
+      // A secret kept from the representatives is announced to no one; an older version, by its newer one.
+      if (!doc.invisibleToPatient || doc.invisibleToLegalRepresentatives || doc.status !== 'current' || dossier.noticedDocuments.has(doc.id)) continue;
       if (isReleasedToPatient(doc.submittedAt, this.now)) continue;
       if (invisibilityNoticeDate(doc.submittedAt).getTime() <= now) {
         dossier.noticedDocuments.add(doc.id);
@@ -205,7 +215,7 @@ export class RequestContext {
  */
 export function refusal(decision: Decision, actor?: Actor): Response {
   if (decision.reason === 'no-dossier') return problem(404, 'Aucun dossier n’existe pour cet INS.', { reason: decision.reason });
-  if (hidesFromCaller(decision, actor)) return problem(404, 'Introuvable.');
+  if (hidesFromCaller(decision, actor)) return notFound();
   if (decision.reason === 'invalid-request') return problem(400, 'Requête refusée par la politique d’accès.', { reason: decision.reason });
   return problem(403, `Accès refusé : ${decision.reason}.`, { reason: decision.reason });
 }

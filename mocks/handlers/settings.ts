@@ -92,10 +92,7 @@ export const changeAuthorization: Resolver = async ({ request, ctx }) => {
       break;
   }
   ctx.finish(action, decision);
-  if (change === 'grant-self' && decision.obligations.includes('notify-patient') && !record.seenRpps.has(rpps)) {
-    record.seenRpps.add(rpps);
-    ctx.notify('first-access');
-  }
+  if (change === 'grant-self' && decision.obligations.includes('notify-patient')) ctx.noticeFirstAccess(rpps);
   return json({ items: authorizationsOf(record) });
 };
 
@@ -269,5 +266,7 @@ export const requestEmergencyAccess: Resolver = async ({ request, ctx }) => {
   };
   db.grants.set(grant.id, { ...grant, ins: ctx.ins, actorKey: actorKey(ctx.actor), justification: justification.trim() });
   ctx.finish('document.list', decision, undefined, justification.trim());
+  // A new grant is a new emergency access, even asked under an older one still valid.
+  if (ctx.underGrant && decision.obligations.includes('notify-patient')) ctx.notify('emergency-access');
   return json(grant, { status: 201 });
 };

@@ -2,7 +2,7 @@ import { SynthesisSaveSchema, type Synthesis } from '../../src/model/synthesis.j
 import type { DmpDocument } from '../../src/model/document.js';
 import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
-import { ifMatchHolds, json, problem } from './http.js';
+import { ifMatchHolds, json, notFound, problem } from './http.js';
 import { confidentialityOf, policyDocumentOf } from '../../src/model/document.js';
 import { hidesFromCaller } from '../privacy.js';
 import type { RequestContext } from './request-context.js';
@@ -81,7 +81,7 @@ export const getSynthesisVersion: Resolver = ({ params, ctx }) => {
   const target = wanted ? { documentId: wanted.documentId } : undefined;
   if (!decision.allowed) return ctx.deny('synthesis.read', decision, target);
   ctx.finish('synthesis.read', decision, target);
-  if (!wanted) return problem(404, 'Cette version du volet de synthèse n’existe pas.');
+  if (!wanted) return notFound();
   return json(withEtag(wanted));
 };
 

@@ -12,6 +12,7 @@ import {
   PATIENT_MINOR,
   PATIENT_NO_DOSSIER,
   PATIENT_OPPOSED,
+  DR_BERNARD_CARDIOLOGUE,
   SEED_NOW,
 } from '../../mocks/data/index.js';
 import { failure } from '../support/failure.js';
@@ -349,7 +350,75 @@ describe('mock reference backend', () => {
     });
   });
 
+  describe('what the patient’s side is never told', () => {
+    const MINOR = PATIENT_MINOR.identity.ins;
+    const notices = (ins: string, event: string) => db.notifications.filter((n) => n.ins === ins && n.event === event).length;
+    const pdf = () => new Blob(['%PDF-1.4'], { type: 'application/pdf' });
+
+    it('announces no first access made under connexion secrète; the first one outside it is', async () => {
+      const secret = as('ps-bernard', { 'DMP-Secret': '1' });
+      await secret.changeAuthorization(MINOR, { change: 'grant-self', rpps: DR_BERNARD_CARDIOLOGUE.rpps, consent: true });
+      await secret.listDocuments(MINOR);
+      expect(notices(MINOR, 'first-access')).to.equal(0);
+      await as('ps-bernard').listDocuments(MINOR);
+      expect(notices(MINOR, 'first-access')).to.equal(1);
+    });
+
+    it('sends no two-week notice for a result kept from the patient under connexion secrète', async () => {
+      const doc = await as('ps-lefebvre', { 'DMP-Secret': '1' }).addDocument(
+        MINOR,
+        { title: 'Sérologie confidentielle', typeCode: '11502-2', serviceStart: SEED_NOW, invisibleToPatient: true },
+        pdf(),
+      );
+      db.setNow(new Date(Date.parse(doc.submittedAt) + 15 * 86_400_000).toISOString());
+      await as('ps-lefebvre').listDocuments(MINOR);
+      expect(notices(MINOR, 'invisible-document-pending')).to.equal(0);
+    });
+
+    it('keeps a secret on the new version of a document replaced outside connexion secrète, and announces neither', async () => {
+      const v1 = await as('ps-lefebvre', { 'DMP-Secret': '1' }).addDocument(MINOR, { title: 'Contraception', typeCode: '11488-4', serviceStart: SEED_NOW }, pdf());
+      const v2 = await as('ps-lefebvre').addDocument(MINOR, { title: 'Contraception (v2)', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: v1.id }, pdf());
+      expect(v2).to.include({ invisibleToLegalRepresentatives: true, replaces: v1.id });
+      expect(notices(MINOR, 'new-document')).to.equal(0);
+      expect((await as('rep-moreau-sophie').listDocuments(MINOR, { limit: 1000 })).items.map((d) => d.id)).not.to.include(v2.id);
+    });
+
+    it('leaves the title of a refused upload meant to be hidden from the patient out of their history', async () => {
+      const refused = await failure(
+        as('ps-renard').addDocument(ADULT, { title: 'Annonce diagnostique', typeCode: '11488-4', serviceStart: SEED_NOW, invisibleToPatient: true }, pdf()),
+      );
+      expect(refused.reason).to.equal('blocked');
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.add', outcome: 'denied', reason: 'blocked' });
+      expect(JSON.stringify(await as('pat-durand-jeanne').listAccessLog(ADULT, { limit: 1000 }))).not.to.contain('Annonce diagnostique');
+    });
+
+    it('answers a version hidden from a representative exactly as one that does not exist', async () => {
+      const v1 = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(MINOR, { ...emptySynthesisContent(), narrative: 'Suivi confidentiel' }, '');
+      await as('ps-martin').saveSynthesis(MINOR, { ...emptySynthesisContent(), narrative: 'Suivi' }, v1.etag);
+      const representative = as('rep-moreau-sophie');
+      const hidden = await failure(representative.getSynthesisVersion(MINOR, v1.version));
+      const missing = await failure(representative.getSynthesisVersion(MINOR, 99));
+      expect([hidden.status, hidden.problem?.title, hidden.reason]).to.deep.equal([missing.status, missing.problem?.title, missing.reason]);
+    });
+  });
+
   describe('emergency access', () => {
+    it('notifies each new emergency grant, even one asked under an older grant still valid', async () => {
+      const justification = 'Patiente inconsciente aux urgences, allergies inconnues';
+      const first = await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', justification);
+      const before = db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access').length;
+      await as('ps-morel', { 'DMP-Access-Grant': first.id }).requestEmergencyAccess(ADULT, 'break-glass', justification);
+      expect(db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access').length).to.be.greaterThan(before);
+    });
+
+    it('logs a refused change to a document under the change asked for, with the reason it was refused', async () => {
+      const doc = db.documentsOf(ADULT).find((d) => d.status === 'current' && d.category === 'report')!;
+      doc.masked = true;
+      const refused = await failure(as('ps-dubois').updateDocument(ADULT, doc.id, { status: 'archived' }));
+      expect([refused.status, refused.reason]).to.deep.equal([403, 'masked']);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.archive', outcome: 'denied', reason: 'masked' });
+    });
+
     it('shows the notification outbox to the patient side of each dossier only', async () => {
       const justification = 'Patiente inconsciente aux urgences, allergies inconnues';
       await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', justification);
