@@ -314,6 +314,8 @@ describe('dmp-access-history', () => {
       await shown(el);
       expect(el.actorFilter).to.equal('');
       expect(root(el).querySelector<HTMLInputElement>('#actor')!.value).to.equal('');
+      // The button went with the filters: focus goes on from the first filter, not to the page.
+      await waitUntil(() => root(el).activeElement?.id === 'actor', 'focus was lost with the button');
     });
 
     it('shows emergency accesses only in one click, break-glass and regulation merged by date', async () => {
@@ -532,6 +534,32 @@ describe('dmp-access-history', () => {
       expect(detail).to.include({ rows: 5, truncated: true });
       expect(lines).to.have.length(6);
       await waitUntil(() => shadowText(el).includes('Export limité aux 5 entrées les plus récentes'));
+    });
+
+    it('stops an export under way when the user logs out: no file, no further page under anyone’s name', async () => {
+      const { el, provider } = await mount('pat-durand-jeanne', ADULT, { pageSize: 5 });
+      await shown(el);
+      el.exportLimit = 20;
+      await el.updateComplete;
+      db.faults.add({ method: 'GET', path: '/access-log', latencyMs: 300 });
+      let exported = false;
+      el.addEventListener('dmp-history-exported', () => (exported = true));
+      button(el, 'Exporter en CSV')!.click();
+      await waitUntil(() => shadowText(el).includes('Export en cours'), 'the export never started');
+      const reads = () => db.logOf(ADULT).filter((l) => l.action === 'history.read').length;
+      await provider.logout();
+      // A page already sent is answered (and logged) all the same; none is sent after it.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      const afterLogout = reads();
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(reads()).to.equal(afterLogout);
+      expect(exported).to.equal(false);
+      expect(captured).to.be.undefined;
+      db.faults.clear();
+      provider.resume();
+      await shown(el);
+      expect(shadowText(el)).not.to.contain('Export en cours');
+      expect(button(el, 'Exporter en CSV')!.getAttribute('aria-disabled')).to.equal('false');
     });
 
     it('reports a failed export and keeps the list', async () => {

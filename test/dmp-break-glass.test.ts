@@ -1,6 +1,6 @@
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_OPPOSED } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_OPPOSED } from '../mocks/data/index.js';
 import type { DmpClient } from '../src/client/types.js';
 import '../src/elements/dmp-break-glass/dmp-break-glass.js';
 import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
@@ -154,6 +154,37 @@ describe('dmp-break-glass', () => {
       await provider.logout();
       provider.resume();
       await emptyFormBack(el);
+    });
+
+    it('keeps an answer that comes after the host switched patient off the new patient, and another user’s session free of the grant', async () => {
+      const { el, provider } = await mount();
+      await fill(el);
+      db.faults.add({ method: 'POST', path: '/emergency-access', latencyMs: 300, times: 1 });
+      submit(el).click();
+      await el.updateComplete;
+      el.patientIns = PATIENT_MINOR.identity.ins;
+      await waitUntil(() => db.grants.size === 1, 'the grant never came');
+      await settled(el);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('#outcome')).to.equal(null);
+      expect(shadowText(el)).not.to.contain('Accès d’urgence accordé');
+      // The grant stays the asking user's, for the patient it was asked for.
+      expect(provider.session.emergencyGrant?.ins).to.equal(ADULT);
+
+      // Another user takes over while a request is under way: the grant is not theirs.
+      el.patientIns = ADULT;
+      await provider.logout();
+      provider.resume();
+      await emptyFormBack(el);
+      await fill(el);
+      db.faults.add({ method: 'POST', path: '/emergency-access', latencyMs: 300, times: 1 });
+      submit(el).click();
+      await el.updateComplete;
+      provider.actor = seededActor('ps-girard');
+      await waitUntil(() => db.grants.size === 2, 'the second grant never came');
+      await emptyFormBack(el);
+      expect(provider.session.emergencyGrant).to.equal(undefined);
+      expect(el.shadowRoot!.querySelector('#outcome')).to.equal(null);
     });
 
     it('grants break-glass access: provider grant set, event, log entry with mode and justification, patient notified', async () => {

@@ -207,6 +207,35 @@ describe('dmp-consent-panel', () => {
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'authorizations-title', 'focus was lost');
     });
 
+    it('drops a question left open when the session ends, and asks again afterwards', async () => {
+      const { el, provider } = await mount();
+      button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke').click();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open, 'the confirmation dialog never opened');
+      provider.sessionTimeout = 0.2;
+      await waitUntil(() => shadowText(el).includes('Session expirée'), 'the session never ended');
+      provider.sessionTimeout = 1800;
+      provider.resume();
+      await loaded(el);
+      expect(record().authorized.map((a) => a.rpps)).to.include(PHARMACIST_DUBOIS.rpps);
+      button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke').click();
+      await confirmDialog(el);
+      await waitUntil(() => !record().authorized.some((a) => a.rpps === PHARMACIST_DUBOIS.rpps), 'the revocation asked again never ran');
+    });
+
+    it('does not carry a confirmation asked about one patient over to the next', async () => {
+      const { el } = await mount();
+      button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'block').click();
+      const dialog = $<HTMLDialogElement>(el, 'dialog');
+      await waitUntil(() => dialog.open, 'the confirmation dialog never opened');
+      const before = db.logOf(MINOR).length;
+      el.patientIns = MINOR;
+      await el.updateComplete;
+      expect(dialog.open).to.equal(false);
+      await loaded(el);
+      expect(record(MINOR).blocked.map((b) => b.rpps)).not.to.include(PHARMACIST_DUBOIS.rpps);
+      expect(db.logOf(MINOR).slice(before).map((l) => l.action)).not.to.include('authorization.manage');
+    });
+
     it('changes nothing when the dialog is cancelled, and gives focus back to the trigger', async () => {
       const { el } = await mount();
       const before = db.logOf(ADULT).length;

@@ -405,6 +405,27 @@ describe('dmp-patient-profile', () => {
   });
 
   describe('failures keep what was typed', () => {
+    it('keeps what was typed while the save ran: the form stays open over the version just saved, and saves it next', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'B-');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      type(el, '#trusted-relationship', 'Saisi pendant l’enregistrement');
+      const first = (await saved).detail.document;
+      await el.updateComplete;
+      expect(($(el, '#trusted-relationship') as HTMLInputElement).value).to.equal('Saisi pendant l’enregistrement');
+      expect(shadowText(el)).to.contain('ce que vous avez saisi depuis reste à enregistrer');
+      const next = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      const second = (await next).detail;
+      // The second save replaces the first, not the version the form was opened on: no conflict.
+      expect(second.document.replaces).to.equal(first.id);
+      expect(second.profile.bloodGroup).to.equal('B-');
+      expect((await storedProfile(ADULT)).trustedPerson?.relationship).to.equal('Saisi pendant l’enregistrement');
+    });
+
     for (const fault of [{ network: true }, { status: 500 }] as const) {
       const name = 'network' in fault ? 'network' : '500';
       it(`keeps the form and a draft on this device when the save fails (${name}), then saves on retry`, async () => {

@@ -174,6 +174,14 @@ export abstract class DmpElement extends LitElement {
   }
 
   /**
+   * Who is here, and since which login: a request's answer is the user's only while this is
+   * unchanged (another user, or a logout and a new login, is someone else's sitting).
+   */
+  protected get sitting(): string {
+    return `${actorKey(this.actor)}#${this.session?.logouts ?? 0}`;
+  }
+
+  /**
    * Whether this update comes after the user left (another user, or a logout): what the one who
    * left had typed goes with them.
    */

@@ -206,6 +206,13 @@ export class DmpAccessHistory extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('dataChange')) this.#handleDataChange();
+    // An export runs for the user and patient shown when it was asked: another one, a logout or
+    // the end of the session stops it (its next pages would go out under someone else's name).
+    const left = changed.has('patientIns') || this.userLeft(changed) || (changed.has('session') && this.session?.state !== 'active');
+    if (left && this.exportState.kind !== 'idle') {
+      this.#exportController?.abort();
+      this.exportState = { kind: 'idle' };
+    }
   }
 
   #handleDataChange(): void {
@@ -248,7 +255,7 @@ export class DmpAccessHistory extends DmpElement {
     if (this.emergencyOnly) this.mode = undefined;
   }
 
-  #handleClearFilters(): void {
+  async #handleClearFilters(): Promise<void> {
     clearTimeout(this.#actorFilterTimer);
     this.mode = undefined;
     this.actorFilter = '';
@@ -256,6 +263,9 @@ export class DmpAccessHistory extends DmpElement {
     this.dateFrom = '';
     this.dateTo = '';
     this.emergencyOnly = false;
+    // The button goes with the filters: keyboard users go on from the first filter.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#actor')?.focus();
   }
 
   async #handleLoadMore(feed: AccessLogFeed): Promise<void> {
@@ -295,7 +305,7 @@ export class DmpAccessHistory extends DmpElement {
       this.exportState = { kind: 'done', rows: entries.length, truncated };
       this.emit('dmp-history-exported', { rows: entries.length, filename, truncated } satisfies HistoryExportedDetail);
     } catch (error) {
-      this.exportState = controller.signal.aborted ? { kind: 'idle' } : { kind: 'failed', error };
+      if (this.#exportController === controller) this.exportState = controller.signal.aborted ? { kind: 'idle' } : { kind: 'failed', error };
     }
   }
 

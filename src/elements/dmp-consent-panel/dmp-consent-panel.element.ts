@@ -45,6 +45,8 @@ interface Confirmation {
   trigger: HTMLElement | undefined;
   /** Where focus goes when the trigger disappeared with the change (e.g. a revoked row). */
   fallback: () => HTMLElement | null | undefined;
+  /** The forms it was asked from (`#forms`): another patient or user since, and it runs nowhere. */
+  forms?: number;
 }
 
 function waitFor(ms: number, signal: AbortSignal): Promise<void> {
@@ -190,8 +192,15 @@ export class DmpConsentPanel extends DmpElement {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
     if (change && change.revision !== this.#ownRevision && changesAccess(change.topics)) this.#reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
-    if (changed.has('patientIns') || this.userLeft(changed)) {
+    const left = changed.has('patientIns') || this.userLeft(changed);
+    // A question asked of the user who left, or before the session ended, is no longer asked:
+    // its dialog may be gone from the page without a close event.
+    if (left || (changed.has('session') && this.session?.state !== 'active')) this.#dropConfirmation();
+    if (left) {
       this.#forms += 1;
+      // The writes under way belong to the previous forms: they neither block nor show here.
+      this.busy = new Set();
+      this.pendingOppositions = undefined;
       // Loaded again for whoever is here now, even when nothing the load depends on changed (a
       // logout and a new session in the same task).
       this.#reloads += 1;
@@ -267,10 +276,16 @@ export class DmpConsentPanel extends DmpElement {
 
   async #confirm(confirmation: Confirmation): Promise<void> {
     if (this.confirmation) return;
-    this.confirmation = confirmation;
+    this.confirmation = { ...confirmation, forms: this.#forms };
     await this.updateComplete;
     this.dialog.returnValue = '';
     this.dialog.showModal();
+  }
+
+  #dropConfirmation(): void {
+    if (!this.confirmation) return;
+    this.confirmation = undefined;
+    if (this.dialog?.open) this.dialog.close();
   }
 
   #handleDialogClose(): void {
@@ -278,7 +293,7 @@ export class DmpConsentPanel extends DmpElement {
     this.confirmation = undefined;
     if (!confirmation) return;
     confirmation.trigger?.focus();
-    if (this.dialog.returnValue !== 'confirm') return;
+    if (this.dialog.returnValue !== 'confirm' || confirmation.forms !== this.#forms) return;
     void confirmation.run().then(async () => {
       await this.updateComplete;
       if (!confirmation.trigger?.isConnected) confirmation.fallback()?.focus();
@@ -329,7 +344,7 @@ export class DmpConsentPanel extends DmpElement {
       this.#notify(['settings', 'history'], ins);
       if (here()) this.#say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
     });
-    this.pendingOppositions = undefined;
+    if (this.pendingOppositions === wanted) this.pendingOppositions = undefined;
   }
 
   // --- Notification preferences ---------------------------------------------------------------
@@ -518,9 +533,11 @@ export class DmpConsentPanel extends DmpElement {
       }
       return false;
     } finally {
-      const busy = new Set(this.busy);
-      busy.delete(section);
-      this.busy = busy;
+      if (here()) {
+        const busy = new Set(this.busy);
+        busy.delete(section);
+        this.busy = busy;
+      }
     }
   }
 

@@ -46,14 +46,21 @@ export class DirectivesUploadState implements ReactiveController {
     host.addController(this);
   }
 
+  /** Out of the page, the upload stops; moved within it (removed and added back at once), it goes on. */
   hostDisconnected(): void {
+    queueMicrotask(() => {
+      if (!this.host.isConnected) this.#abort();
+    });
+  }
+
+  #abort(): void {
     this.controller?.abort();
     this.controller = undefined;
   }
 
   /** Forgets the form (another patient, another user). */
   reset(): void {
-    this.hostDisconnected();
+    this.#abort();
     this.file = undefined;
     this.writtenOn = '';
     this.problems = {};

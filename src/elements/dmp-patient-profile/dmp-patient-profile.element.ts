@@ -187,7 +187,10 @@ export class DmpPatientProfile extends DmpElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.#saveController?.abort();
+    // Out of the page, the save stops; moved within it (removed and added back at once), it goes on.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.#saveController?.abort();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
@@ -429,10 +432,18 @@ export class DmpPatientProfile extends DmpElement {
           return verified;
         });
       const key = this.#draftStoreKey;
-      this.#leaveEdit();
-      this.statusText = msg('Vos informations sont enregistrées.');
-      this.#pendingFocus = 'edit';
-      await deleteDraft(key).catch(() => undefined);
+      if (this.draft === draft) {
+        this.#leaveEdit();
+        this.statusText = msg('Vos informations sont enregistrées.');
+        this.#pendingFocus = 'edit';
+        await deleteDraft(key).catch(() => undefined);
+      } else {
+        // Typed while the save ran: those edits stay in the form, now over the version just saved.
+        this.editBase = document;
+        this.#editStart = JSON.stringify(draft);
+        this.statusText = msg('Vos informations sont enregistrées ; ce que vous avez saisi depuis reste à enregistrer.');
+        void this.#keepDraft();
+      }
       this.emit('dmp-profile-saved', { profile, document } satisfies ProfileSavedDetail);
       this.provider?.notifyDataChanged(['documents', 'history'], ins);
     } catch (error) {

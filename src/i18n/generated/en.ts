@@ -445,6 +445,7 @@
 's9059cc1cfcb7dc77': `Phone`,
 's90db7ca1a1bda850': `You already have access to this record: emergency access is not needed.`,
 's9153e1fd529ab8bd': `Added`,
+'s918636015d30a0d1': `Your information is saved; what you typed since is still to be saved.`,
 's926ef385155c744d': `The DMP refused the request.`,
 's92d231532a7edbd4': `Open the dossier`,
 's932839152144d819': `All`,
