@@ -366,6 +366,8 @@ describe('dmp-document-list', () => {
       clickButton(control(filtered.el, '.empty'), 'Effacer les filtres');
       await waitUntil(() => rows(filtered.el).length > 0);
       expect(filtered.el.hasAttribute('query')).to.equal(false);
+      // The button went with the filters: focus goes on from the search field, not to the page.
+      await waitUntil(() => root(filtered.el).activeElement?.id === 'filter-query', 'focus was lost with the button');
     });
 
     it('shows a 500 as an error with a retry that works', async () => {
@@ -560,6 +562,24 @@ describe('dmp-document-list', () => {
       expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.masked).to.equal(false);
     });
 
+    it('keeps a mask answered after the host switched patient off the new patient’s list, and tells the first patient’s elements', async () => {
+      const { el, provider } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const changes: Array<string | undefined> = [];
+      provider.addEventListener('dmp-data-changed', (e) => changes.push((e as CustomEvent<{ ins?: string }>).detail.ins));
+      db.faults.add({ method: 'PATCH', path: '/documents', latencyMs: 300, times: 1 });
+      const dialog = await openActions(el, 'Ordonnance');
+      const doc = el.items.find((d) => d.title === 'Ordonnance')!;
+      dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click();
+      el.patientIns = PATIENT_MASKED.identity.ins;
+      await waitUntil(() => changes.length > 0, 'the change was never announced');
+      expect(changes).to.deep.equal([ADULT]);
+      expect(db.findDocument(ADULT, doc.id)!.masked).to.equal(true);
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain('« Ordonnance »');
+      expect(el.items.some((d) => d.id === doc.id)).to.equal(false);
+    });
+
     it('says why a mask failed', async () => {
       db.faults.add({ method: 'PATCH', path: '/documents', status: 500, times: 1 });
       const { el } = await mount('pat-durand-jeanne');
@@ -712,6 +732,20 @@ describe('dmp-document-list', () => {
       provider.actor = seededActor('ps-bernard');
       await waitUntil(() => !dialog.open, 'the form stayed open for the next user');
       expect(db.documentsOf(PATIENT_MASKED.identity.ins).some((d) => d.title.startsWith('Tapé'))).to.equal(false);
+    });
+
+    it('keeps the add form over a session expiry, for the user’s return', async () => {
+      const { el, provider } = await mount('ps-martin');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Compte rendu à finir');
+      provider.sessionTimeout = 0.2;
+      await waitUntil(() => shadowText(el).includes('Session expirée'), 'the session never ended');
+      expect(dialog.open).to.equal(false);
+      provider.sessionTimeout = 1800;
+      provider.resume();
+      await loaded(el);
+      await openAdd(el);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Compte rendu à finir');
     });
 
     /** The patient adds a follow-up notebook; resolves once the dialog shows the upload's failure. */

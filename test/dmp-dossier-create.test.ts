@@ -334,6 +334,29 @@ describe('dmp-dossier-create', () => {
       expect(event.bubbles && event.composed).to.equal(true);
     });
 
+    it('keeps a reactivation answered after Cancel off the next patient’s screen', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_CLOSED.identity);
+      await check(el, 'Le DMP de ce patient est fermé');
+      q(el, '#reactivationConsent').click();
+      await el.updateComplete;
+      db.faults.add({ method: 'POST', path: '/reactivate', latencyMs: 300, times: 1 });
+      button(el, 'Réactiver le DMP').click();
+      await el.updateComplete;
+      button(el, 'Annuler').click();
+      await el.updateComplete;
+      const announced: unknown[] = [];
+      el.addEventListener('dmp-dossier-exists', (e) => announced.push((e as CustomEvent).detail));
+      el.nir = PATIENT_NO_DOSSIER.ins;
+      el.insStatus = PATIENT_NO_DOSSIER.insStatus;
+      el.traits = PATIENT_NO_DOSSIER.traits;
+      await el.updateComplete;
+      await waitUntil(() => db.dossiers.get(PATIENT_CLOSED.identity.ins)!.status === 'active', 'the reactivation never ran');
+      await check(el, 'information et consentement');
+      expect(shadowText(el)).not.to.contain('Le DMP est réactivé');
+      // The host hears of it as nothing the user asked for on this screen.
+      expect(announced).to.deep.equal([]);
+    });
+
     it('explains a closed dossier and reactivates it with the patient’s consent', async () => {
       const { el } = await mount('ps-dubois', PATIENT_CLOSED.identity);
       const found = oneEvent(el, 'dmp-dossier-exists');

@@ -272,6 +272,34 @@ describe('dmp-provider', () => {
       expect(asked).to.equal(2);
     });
 
+    it('does not send a test queued behind one of a user who has left under the next user’s name', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      const callers: string[] = [];
+      worker.use(
+        http.get('*/api/dmp/v1/dossiers/:ins', async ({ request }) => {
+          callers.push(request.headers.get('Authorization') ?? '');
+          if (callers.length === 1) await held;
+          return HttpResponse.json(INFO);
+        }),
+      );
+      const { provider } = await mount();
+      const first = provider.dossierInfo(INS);
+      await waitUntil(() => callers.length === 1, 'the first test was never sent');
+      const queued = provider.dossierInfo(INS, { fresh: true });
+      await provider.logout();
+      provider.actor = PATIENT;
+      await provider.updateComplete;
+      release();
+      await first;
+      const error = await queued.then(
+        () => undefined,
+        (e: unknown) => e,
+      );
+      expect(error).to.have.property('kind', 'aborted');
+      expect(callers).to.have.length(1);
+    });
+
     it('asks again once its answer is a minute old', async () => {
       const server = answerDossier();
       const { provider } = await mount();

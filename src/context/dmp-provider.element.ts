@@ -115,6 +115,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   readonly #dossiers = new Map<string, { answer: Promise<DossierInfo>; at: number }>();
   /** The last existence test sent for each INS, until it is answered. */
   readonly #asking = new Map<string, Promise<unknown>>();
+  /** Counts the sittings (a new user, a logout, an expiry, a return): a test queued in one is not sent in the next. */
+  #sittings = 0;
   readonly #handleActivity = () => {
     if (this.#sessionProvider.value?.state === 'active') this.#armExpiry();
   };
@@ -179,7 +181,12 @@ export class DmpProvider extends LitElement implements ProviderApi {
     // A test still on its way was sent before what made this one necessary (a write, a Reload):
     // this one leaves after it, rather than share its answer (the client merges identical GETs).
     const before = this.#asking.get(ins);
-    const answer = (before ? before.then(settled, settled) : Promise.resolve()).then(() => client.getDossier(ins));
+    const sitting = this.#sittings;
+    const answer = (before ? before.then(settled, settled) : Promise.resolve()).then(() => {
+      // Queued behind a test of the user who has left: it would go out under the next one's name.
+      if (sitting !== this.#sittings) throw new DmpError('aborted', 'The session changed before the existence test was sent');
+      return client.getDossier(ins);
+    });
     this.#dossiers.set(ins, { answer, at: Date.now() });
     this.#asking.set(ins, answer);
     answer.then(
@@ -245,6 +252,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
   #updateSession(patch: Partial<SessionState>): void {
     // What the server answered belongs to the session it was asked in (its user, grant, secrecy).
     this.#dossiers.clear();
+    if (patch.state !== undefined) {
+      this.#sittings += 1;
+      this.#asking.clear();
+    }
     this.#sessionProvider.setValue({ ...this.session, ...patch });
   }
 

@@ -104,6 +104,8 @@ export class DmpDocumentList extends DmpElement {
   static override styles = [baseStyles, styles];
 
   #addForm: AddDocumentForm | undefined;
+  /** The add form was open when the session ended: it opens again as the user left it. */
+  #addInterrupted = false;
 
   /** Declared before documentsTask, so runs first in an update: a fresh test asked here is the one the listing awaits. */
   readonly #dossierTask = new Task(this, {
@@ -268,14 +270,19 @@ export class DmpDocumentList extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('patientIns') || changed.has('actor') || (changed.has('session') && this.session?.state !== 'active')) {
-      // Another patient, another user or an ended session: nothing shown may outlive them, nor a
-      // form that would send what was typed for one patient into another's dossier.
+    const left = changed.has('patientIns') || changed.has('actor') || this.loggedOut();
+    if (left || (changed.has('session') && this.session?.state !== 'active')) {
+      // Another patient, another user or an ended session: nothing shown may outlive them.
       this.listing = undefined;
       this.activeIndex = 0;
-      this.#addForm?.reset();
+      this.announcement = '';
+      this.actionError = undefined;
+      this.#addInterrupted = !left && Boolean(this.addDialog?.open);
       for (const dialog of [this.addDialog, this.actionsDialog, this.deleteDialog]) dialog?.close();
     }
+    // Nor a form that would send what was typed for one patient into another's dossier; an
+    // expiry keeps it for the user's return (DECISIONS.md 10).
+    if (left) this.#addForm?.reset();
     if (changed.has('query')) this.#syncServerQuery();
     if (changed.has('dataChange')) this.#reactToDataChange(changed.get('dataChange') as DataChange | undefined);
     if (changed.has('listing') || changed.has('query')) {
@@ -398,12 +405,15 @@ export class DmpDocumentList extends DmpElement {
     }
   };
 
-  readonly #clearFilters = () => {
+  readonly #clearFilters = async () => {
     this.query = undefined;
     this.category = undefined;
     this.dateFrom = undefined;
     this.dateTo = undefined;
     this.authorProfession = undefined;
+    // The button goes with the filters: keyboard users go on from the search field.
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>('#filter-query')?.focus();
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -579,8 +589,19 @@ export class DmpDocumentList extends DmpElement {
   }
 
   /** Tells the other elements; this one has already applied its own change. */
-  #notifyOwnChange(): void {
-    this.provider?.notifyDataChanged(['documents', 'history'], this.patientIns);
+  /**
+   * Whether the list still shows the patient and user an action was asked for: its answer says
+   * nothing on another one's list. `ins` is the patient it was asked for.
+   */
+  #stillShown(): (() => boolean) & { ins: string } {
+    const ins = this.patientIns;
+    const sitting = this.sitting;
+    return Object.assign(() => this.patientIns === ins && this.sitting === sitting, { ins });
+  }
+
+  /** Announces a write for `ins`, the patient it was sent for (the list may show another by now). */
+  #notifyOwnChange(ins = this.patientIns): void {
+    this.provider?.notifyDataChanged(['documents', 'history'], ins);
     this.#ownRevision = this.dataChange?.revision;
   }
 
@@ -595,8 +616,11 @@ export class DmpDocumentList extends DmpElement {
     const client = this.client;
     if (!client || !this.emit('dmp-document-mask-request', { document: doc, masked }, { cancelable: true })) return;
     this.#setBusy(doc.id, true);
+    const here = this.#stillShown();
     try {
-      const updated = await client.updateDocument(this.patientIns, doc.id, { masked });
+      const updated = await client.updateDocument(here.ins, doc.id, { masked });
+      this.#notifyOwnChange(here.ins);
+      if (!here()) return;
       this.#replaceDocument(updated);
       this.emit('dmp-document-masked', { document: updated, masked });
       this.#announce(
@@ -604,8 +628,8 @@ export class DmpDocumentList extends DmpElement {
           ? msg(str`« ${doc.title} » est masqué aux professionnels.`)
           : msg(str`« ${doc.title} » n’est plus masqué aux professionnels.`),
       );
-      this.#notifyOwnChange();
     } catch (error) {
+      if (!here()) return;
       this.actionError = masked
         ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`)
         : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`);
@@ -631,8 +655,11 @@ export class DmpDocumentList extends DmpElement {
     this.deleteDialog?.close();
     if (!doc || !client || !this.emit('dmp-document-delete-request', { document: doc }, { cancelable: true })) return;
     this.#setBusy(doc.id, true);
+    const here = this.#stillShown();
     try {
-      await client.deleteDocument(this.patientIns, doc.id);
+      await client.deleteDocument(here.ins, doc.id);
+      this.#notifyOwnChange(here.ins);
+      if (!here()) return;
       const listing = this.listing;
       if (listing) {
         this.listing = {
@@ -643,10 +670,10 @@ export class DmpDocumentList extends DmpElement {
       }
       this.emit('dmp-document-deleted', { document: doc });
       this.#announce(msg(str`« ${doc.title} » a été supprimé.`));
-      this.#notifyOwnChange();
       await this.updateComplete;
       if (this.#visible.length > 0) await this.#focusRow(Math.min(this.activeIndex, this.#visible.length - 1));
     } catch (error) {
+      if (!here()) return;
       this.actionError = msg(str`Le document n’a pas été supprimé : ${errorText(error)}`);
     } finally {
       this.#setBusy(doc.id, false);
@@ -668,7 +695,8 @@ export class DmpDocumentList extends DmpElement {
       this.actionError = msg('Le formulaire d’ajout n’a pas pu être chargé : vérifiez votre connexion, puis réessayez.');
       return;
     }
-    form.reset();
+    if (!this.#addInterrupted) form.reset();
+    this.#addInterrupted = false;
     await this.updateComplete;
     this.addDialog?.showModal();
   };

@@ -226,6 +226,7 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   #resetReactivation(): void {
+    this.reactivating = false;
     this.reactivationConsent = false;
     this.reactivationConsentMissing = false;
     this.reactivationError = undefined;
@@ -485,16 +486,22 @@ export class DmpDossierCreate extends DmpElement {
     }
     this.reactivating = true;
     this.reactivationError = undefined;
+    // The answer is for the patient checked and the user who asked: after a Cancel, another
+    // identity or another user, it says nothing on the form.
+    const checked = this.checked;
+    const sitting = this.sitting;
+    const here = () => this.checked === checked && this.sitting === sitting;
     try {
       const dossier = await this.client!.reactivateDossier(info.ins, this.reactivationConsent ? { consent: true } : {});
+      this.#notifyDossierChanged(dossier.ins);
+      if (!here()) return;
       this.reactivated = dossier;
       this.#focusHeadingNext = true;
       this.emit('dmp-dossier-exists', { ins: dossier.ins, status: 'active', reactivated: true });
-      this.#notifyDossierChanged(dossier.ins);
     } catch (error) {
-      this.reactivationError = error;
+      if (here()) this.reactivationError = error;
     } finally {
-      this.reactivating = false;
+      if (here()) this.reactivating = false;
     }
   }
 
