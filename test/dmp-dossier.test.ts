@@ -391,6 +391,26 @@ describe('dmp-dossier', () => {
       expect(lines.sort()).to.deep.equal(['document.list', 'document.list', 'document.read', 'dossier.read', 'history.read', 'history.read', 'synthesis.read']);
     });
 
+    it('keeps its tabs, and what is typed in them, when a reload of the dossier fails', async () => {
+      const { el, provider } = await mountSettled();
+      const panel = await show(el, 'management');
+      const child = panel.firstElementChild as HTMLElement;
+      await waitUntil(() => child.shadowRoot?.querySelector('#rep-firstName'), 'the management tab never drew', { timeout: 5000 });
+      const field = child.shadowRoot!.querySelector<HTMLInputElement>('#rep-firstName')!;
+      field.value = 'Claire';
+      field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, network: true });
+      provider.notifyDataChanged(['dossier'], ADULT);
+      await waitUntil(() => shadowText(el).includes('Le dossier n’a pas pu être chargé.'), 'the failed reload was not said', { timeout: 8000 });
+      expect(root(el).querySelector('[role="tablist"]')).not.to.equal(null);
+      // The same element, with what was typed in it: back online, it is all there.
+      expect(panel.firstElementChild).to.equal(child);
+      db.faults.clear();
+      provider.notifyDataChanged(['dossier'], ADULT);
+      await waitUntil(() => !shadowText(el).includes('Le dossier n’a pas pu être chargé.'), 'the reload never recovered', { timeout: 8000 });
+      await waitUntil(() => child.shadowRoot!.querySelector<HTMLInputElement>('#rep-firstName')?.value === 'Claire', 'what was typed is gone', { timeout: 8000 });
+    });
+
     it('asks whether the dossier exists once, whatever the tabs opened: the elements share the answer', async () => {
       const before = db.logOf(ADULT).length;
       const { el } = await mount();

@@ -20,7 +20,6 @@ import type { TabChangeDetail } from './events.js';
 import { loadRecap, type Recap } from './recap.js';
 import { renderContent, renderEmergencies, renderStatus } from './recap-view.js';
 import { isDossierTab, visibleTabs, type Ask, type DossierTab, type TabAccess } from './tabs.js';
-import { actorKey } from '../../model/actor-key.js';
 
 type Loaded = { key: string; info: DossierInfo } | { key: string; refused: ReasonCode };
 
@@ -89,10 +88,16 @@ export class DmpDossier extends DmpElement {
     },
     args: () => [this.client, this.ready, this.patientIns, this.#key, this.dossierRevision] as const,
     // What the récapitulatif shows, and may show, follows the dossier.
-    onComplete: () => {
+    onComplete: (value) => {
+      this.#lastLoaded = value;
       this.#recapStale = true;
     },
   });
+  /**
+   * The last dossier loaded: a reload that fails (after a write, offline), and the next try, keep
+   * its tabs, and what is typed in them, under the error.
+   */
+  #lastLoaded: Loaded | undefined;
 
   /**
    * Runs after an update that asked for it (`recapRuns`): only when the récapitulatif is on
@@ -136,15 +141,14 @@ export class DmpDossier extends DmpElement {
   /** The tab shown: `recap` (default), `documents`, `profile`, `management` or `history`; a tab the actor may not see shows the récapitulatif. */
   @property({ reflect: true }) tab: DossierTab = 'recap';
 
+  /** The user's sitting (a logout and a new login is another) and the patient. */
   get #key(): string {
-    const actor = this.actor;
-    const who = actorKey(actor);
-    return `${who}|${this.patientIns}`;
+    return `${this.sitting}|${this.patientIns}`;
   }
 
   /** The loaded dossier, if it belongs to the current actor and patient (never another patient's tabs). */
   get #loaded(): Loaded | undefined {
-    const value = this.#dossierTask.value;
+    const value = this.#dossierTask.value ?? this.#lastLoaded;
     return value && value.key === this.#key ? value : undefined;
   }
 
@@ -288,16 +292,17 @@ export class DmpDossier extends DmpElement {
     if (!this.patientIns) {
       return html`<p class="notice notice--error" role="alert">${msg('Aucun patient n’est indiqué (attribut patient-ins).')}</p>`;
     }
-    if (this.#dossierTask.status === TaskStatus.ERROR) {
-      return this.#renderLoadError(msg('Le dossier n’a pas pu être chargé.'), this.#dossierTask.error, () => void this.#dossierTask.run());
-    }
     const loaded = this.#loaded;
-    if (!loaded) return html`<p class="loading" role="status">${msg('Chargement du dossier…')}</p>`;
-    if ('refused' in loaded) return this.#renderRefusal(loaded.refused);
+    const failed =
+      this.#dossierTask.status === TaskStatus.ERROR
+        ? this.#renderLoadError(msg('Le dossier n’a pas pu être chargé.'), this.#dossierTask.error, () => void this.#dossierTask.run())
+        : undefined;
+    if (!loaded) return failed ?? html`<p class="loading" role="status">${msg('Chargement du dossier…')}</p>`;
+    if ('refused' in loaded) return html`${failed ?? nothing}${this.#renderRefusal(loaded.refused)}`;
     if (loaded.info.status === 'none') {
-      return html`<p class="notice" role="status" data-reason="no-dossier">${reasonText('no-dossier')}</p>`;
+      return html`${failed ?? nothing}<p class="notice" role="status" data-reason="no-dossier">${reasonText('no-dossier')}</p>`;
     }
-    return this.#renderTabs(loaded.info);
+    return html`${failed ?? nothing}${this.#renderTabs(loaded.info)}`;
   }
 
   /** A failed load: what could not be loaded, why, and Retry when trying again may help. */
