@@ -487,6 +487,11 @@ describe('dmp-document-list', () => {
       expect(el.items).to.have.length(20);
       const first = el.items.map((d) => d.id);
       expect(shadowText(el)).to.match(/20 chargés/);
+      // Assistive technologies hear the whole list's size, not the rows loaded so far.
+      const total = Number(control(el, '#summary').textContent!.split('documents')[0]!.replace(/\D/g, ''));
+      expect(total).to.be.greaterThan(20);
+      expect(control(el, '[role="grid"]').getAttribute('aria-rowcount')).to.equal(String(total + 1));
+      expect(control(el, '#summary').getAttribute('role')).to.equal('status');
       clickButton(root(el), 'Charger plus de documents');
       await waitUntil(() => el.items.length === 40);
       expect(el.items.slice(0, 20).map((d) => d.id)).to.deep.equal(first);

@@ -84,13 +84,16 @@ export async function withRetries<T>(
   attempt: (signal: AbortSignal) => Promise<T>,
 ): Promise<T> {
   const deadline = startDeadline(parent, timeoutMs);
+  const endsAt = Date.now() + timeoutMs;
   try {
     for (let tries = 1; ; tries += 1) {
       try {
         return await attempt(deadline.signal);
       } catch (error) {
         const wait = schedule && isDmpError(error) ? schedule(error, tries) : undefined;
-        if (wait === undefined) throw error;
+        // A wait the deadline would cut short ends in a timeout that hides the server's answer
+        // (a 429 and its Retry-After): that answer is the error.
+        if (wait === undefined || Date.now() + wait >= endsAt) throw error;
         await sleep(wait, deadline.signal);
       }
     }

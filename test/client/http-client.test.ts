@@ -391,6 +391,14 @@ describe('HttpDmpClient', () => {
       expect(server.count).to.equal(1);
     });
 
+    it('fails as rate-limited, not as a timeout, when the Retry-After wait would outlast the call’s deadline', async () => {
+      const server = counted(() => problemJson(429, problem(429, 'Trop de requêtes'), { 'Retry-After': '2' }));
+      worker.use(http.get(api('/dossiers/:ins'), server.resolver));
+      const error = await failure(client({ timeoutMs: 1000 }).getDossier(INS_ADULT));
+      expect([error.kind, error.retryAfter]).to.deep.equal(['rate-limited', 2]);
+      expect(server.count).to.equal(1);
+    });
+
     it('fails as rate-limited once the tries are spent', async () => {
       const server = counted(() => problemJson(429, problem(429, 'Trop de requêtes'), { 'Retry-After': '0' }));
       worker.use(http.get(api('/dossiers/:ins'), server.resolver));

@@ -855,12 +855,18 @@ export class DmpDocumentList extends DmpElement {
           : html`<strong>${msg('Aucun document')}</strong>`}
       </div>`;
     }
-    return html`${this.#renderSummary(listing)} ${virtualize ? this.#renderGrid(virtualize, pending) : nothing} ${this.#renderLoadMore(listing)}`;
+    const count = this.#documentCount(listing);
+    return html`${this.#renderSummary(listing, count)} ${virtualize ? this.#renderGrid(virtualize, pending, count) : nothing} ${this.#renderLoadMore(listing)}`;
   }
 
-  #renderSummary(listing: Listing): TemplateResult {
-    const count = this.#searchesLocally || !listing.total ? this.#visible.length : listing.total;
-    return html`<p class="summary" id="summary">
+  /** The documents the list stands for: all that match on the server, not only the pages loaded. */
+  #documentCount(listing: Listing): number {
+    return this.#searchesLocally || !listing.total ? this.#visible.length : listing.total;
+  }
+
+  #renderSummary(listing: Listing, count: number): TemplateResult {
+    // A live region: a filter, a sort or a page loaded more is heard as its new count.
+    return html`<p class="summary" id="summary" role="status">
       ${count === 1
         ? msg('1 document')
         : msg(str`${formatNumber(count, this.locale)} documents`)}
@@ -870,13 +876,13 @@ export class DmpDocumentList extends DmpElement {
     </p>`;
   }
 
-  #renderGrid(virtualize: Virtualize, pending: boolean): TemplateResult {
+  #renderGrid(virtualize: Virtualize, pending: boolean, count: number): TemplateResult {
     const sort = validSort(this.sort);
     const ariaSort = (column: 'date' | 'title') =>
       sort.startsWith(column) ? (sort.endsWith('desc') ? 'descending' : 'ascending') : 'none';
     const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.#mayOpen, busy: this.busy };
     return html`<div class="grid" role="grid" aria-label=${msg('Documents du DMP')} aria-describedby="summary"
-      aria-rowcount=${this.#visible.length + 1} aria-busy=${pending ? 'true' : 'false'}
+      aria-rowcount=${count + 1} aria-busy=${pending ? 'true' : 'false'}
       @keydown=${this.#handleGridKeydown} @click=${this.#handleGridClick} @focusin=${this.#handleGridFocusIn}>
       <div class="viewport" @scroll=${this.#handleScroll}>
         <div role="rowgroup" class="head">
