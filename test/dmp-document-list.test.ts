@@ -500,6 +500,20 @@ describe('dmp-document-list', () => {
       expect(dates).to.deep.equal([...dates].sort().reverse());
     });
 
+    it('keeps keyboard focus when the last page takes the "load more" button away: on the first row loaded', async () => {
+      const { el } = await mount('pat-durand-jeanne', { 'page-size': '10' });
+      await loaded(el);
+      let first = el.items.length;
+      for (let more = root(el).querySelector<HTMLButtonElement>('.more button'); more; more = root(el).querySelector('.more button')) {
+        first = el.items.length;
+        more.focus();
+        more.click();
+        await waitUntil(() => el.items.length > first, 'the next page never came');
+        await el.updateComplete;
+      }
+      await waitUntil(() => root(el).activeElement?.closest('[role="row"]')?.getAttribute('data-index') === String(first), 'focus was lost with the button');
+    });
+
     it('loads the next page when the user scrolls near the end', async () => {
       const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
       await loaded(el);

@@ -419,7 +419,8 @@ export class DmpDocumentList extends DmpElement {
   // ---------------------------------------------------------------------------------------------
   // Pagination
 
-  async #loadMore(): Promise<void> {
+  /** `fromButton`: asked with the button, which the last page takes away: focus goes on to the first row loaded. */
+  async #loadMore(fromButton = false): Promise<void> {
     const listing = this.listing;
     const client = this.client;
     if (!listing?.nextCursor || this.loadingMore || !client || this.#documentsTask.status === TaskStatus.PENDING) return;
@@ -438,6 +439,11 @@ export class DmpDocumentList extends DmpElement {
         hidden: page.hidden ?? listing.hidden,
         complete: !listing.query.q && !page.nextCursor,
       };
+      if (fromButton && !page.nextCursor && page.items.length > 0) {
+        await this.updateComplete;
+        const first = this.#visible.findIndex((d) => d.id === page.items[0]!.id);
+        if (first >= 0) void this.#focusRow(first);
+      }
     } catch (error) {
       if (!controller.signal.aborted) this.loadMoreError = error;
     } finally {
@@ -916,7 +922,7 @@ export class DmpDocumentList extends DmpElement {
             ${msg(str`La suite de la liste n’a pas pu être chargée : ${errorText(this.loadMoreError)}`)}
           </p>`
         : nothing}
-      <button type="button" class="button" ?disabled=${this.loadingMore} @click=${() => void this.#loadMore()}>
+      <button type="button" class="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.#loadMore(true)}>
         ${this.loadingMore
           ? msg('Chargement…')
           : msg('Charger plus de documents')}
