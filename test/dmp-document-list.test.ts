@@ -654,6 +654,18 @@ describe('dmp-document-list', () => {
       expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.status).to.equal('deleted');
       expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.delete', outcome: 'allowed' });
     });
+
+    it('keeps keyboard focus when the last row shown is deleted: on the search field', async () => {
+      const title = 'Bilan de kinésithérapie du genou droit';
+      const { el } = await mount('pat-durand-jeanne', { query: 'kinésithérapie' });
+      await waitUntil(() => el.items.length === 1 && rowOf(el, title), 'the search did not narrow to one document');
+      const dialog = await openActions(el, title);
+      dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+      await waitUntil(() => control<HTMLDialogElement>(el, '#delete-dialog').open);
+      control<HTMLButtonElement>(el, '[data-action="confirm-delete"]').click();
+      await waitUntil(() => el.items.length === 0, 'the row stayed');
+      await waitUntil(() => root(el).activeElement?.id === 'filter-query', 'focus was lost with the row');
+    });
   });
 
   describe('adding', () => {

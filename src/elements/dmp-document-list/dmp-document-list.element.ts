@@ -677,7 +677,9 @@ export class DmpDocumentList extends DmpElement {
       this.emit('dmp-document-deleted', { document: doc });
       this.#announce(msg(str`« ${doc.title} » a été supprimé.`));
       await this.updateComplete;
+      // Focus goes on to the next row; with none left, to the search field rather than the page.
       if (this.#visible.length > 0) await this.#focusRow(Math.min(this.activeIndex, this.#visible.length - 1));
+      else this.renderRoot.querySelector<HTMLElement>('#filter-query')?.focus();
     } catch (error) {
       if (!here()) return;
       this.actionError = msg(str`Le document n’a pas été supprimé : ${errorText(error)}`);
