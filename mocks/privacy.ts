@@ -1,4 +1,6 @@
 import type { Actor } from '../src/model/actor.js';
+import type { DmpDocument } from '../src/model/document.js';
+import { isReleasedToPatient } from '../src/policy/release.js';
 import type { Decision } from '../src/policy/types.js';
 
 /**
@@ -28,6 +30,34 @@ const HIDING_REASONS: ReadonlySet<string> = new Set(['invisible-to-patient', 'in
 /** Whether a refusal must look like absence to this caller. */
 export function hidesFromCaller(decision: Decision, actor?: Actor): boolean {
   return HIDING_REASONS.has(decision.reason) && isPatientSide(actor);
+}
+
+type Visibility = Pick<DmpDocument, 'masked' | 'invisibleToPatient' | 'invisibleToLegalRepresentatives'>;
+
+/**
+ * The visibility of a new version: what its writer asks (`asked`), and what kept the version it
+ * replaces from someone — the patient's mask (only they lift it), a secret from the
+ * representatives, a result not announced yet (until its release date).
+ */
+export function newVersionVisibility(
+  previous: (Visibility & Pick<DmpDocument, 'submittedAt'>) | undefined,
+  asked: Omit<Visibility, 'masked'>,
+  now: string,
+): Visibility {
+  return {
+    masked: previous?.masked ?? false,
+    invisibleToPatient: asked.invisibleToPatient || (!!previous?.invisibleToPatient && !isReleasedToPatient(previous.submittedAt, now)),
+    invisibleToLegalRepresentatives: asked.invisibleToLegalRepresentatives || !!previous?.invisibleToLegalRepresentatives,
+  };
+}
+
+/**
+ * Whether a new document is announced to the patient now: one kept from the patient is announced
+ * by the two-week notice, and one kept from the representatives (connexion secrète) not at all,
+ * since the dossier's notices may reach them.
+ */
+export function announcedNow(visibility: Visibility): boolean {
+  return !visibility.invisibleToPatient && !visibility.invisibleToLegalRepresentatives;
 }
 
 /** What the history filter reads of a line: an access-log entry, or the same read off an AuditEvent. */

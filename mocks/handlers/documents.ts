@@ -14,11 +14,11 @@ import {
   type DocumentPatch,
   type DocumentQuery,
 } from '../../src/model/document.js';
-import { isReleasedToPatient } from '../../src/policy/release.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
 import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
+import { announcedNow, newVersionVisibility } from '../privacy.js';
 import { invalidParams, json, notFound, problem } from './http.js';
 import type { RequestContext } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
@@ -279,13 +279,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
     }
   }
   const now = ctx.now;
-  // A new version keeps what kept the previous one from someone: the patient's mask (only they
-  // lift it), a secret from the representatives, a result not announced yet.
-  const stored = {
-    masked: replaced?.masked ?? false,
-    invisibleToPatient: flags.invisibleToPatient || (!!replaced?.invisibleToPatient && !isReleasedToPatient(replaced.submittedAt, now)),
-    invisibleToLegalRepresentatives: flags.invisibleToLegalRepresentatives || !!replaced?.invisibleToLegalRepresentatives,
-  };
+  const stored = newVersionVisibility(replaced, flags, now);
   const doc: DmpDocument = {
     id: db.nextId('doc'),
     title: meta.title,
@@ -312,9 +306,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   }
   db.documentsOf(ctx.ins).push(doc);
   db.contents.set(doc.id, { mimeType, body: file });
-  // Told now only what the patient's side may see: a document kept from the patient is announced
-  // by the two-week notice, and one written under connexion secrète not at all.
-  const announced = !stored.invisibleToPatient && !stored.invisibleToLegalRepresentatives;
+  const announced = announcedNow(stored);
   if (!announced) ctx.withholdNewDocumentNotice();
   ctx.finish(replaced ? 'document.replace' : 'document.add', decision, { documentId: doc.id, title: doc.title });
   if (replaced && announced) ctx.notify('new-document');

@@ -2,11 +2,10 @@ import { sameValue } from '../../src/elements/base/same-value.js';
 import { policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import { nominalDocument } from '../../src/model/document-policy.js';
 import { PREVENTION_TYPE_CODES, PreventionSaveSchema, type Prevention, type PreventionList } from '../../src/model/prevention.js';
-import { isReleasedToPatient } from '../../src/policy/release.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { makeDocument } from '../data/document-factory.js';
 import { db } from '../db/store.js';
-import { hidesFromCaller } from '../privacy.js';
+import { announcedNow, hidesFromCaller, newVersionVisibility } from '../privacy.js';
 import { documentAuthorOf } from './author.js';
 import { ifMatchHolds, json, problem } from './http.js';
 import type { LogTarget } from './request-context.js';
@@ -148,13 +147,9 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   const steps: Step[] = [];
   let announced = false;
   for (const { list, previous, step } of writes) {
-    // A list holds every earlier entry: a new version keeps what kept its previous one from
-    // someone — the patient's mask, a secret from the representatives, a result not announced yet.
-    const masked = previous?.masked ?? false;
-    const invisibleToPatient = !!previous?.invisibleToPatient && !isReleasedToPatient(previous.submittedAt, ctx.now);
-    const invisibleToLegalRepresentatives = !!previous?.invisibleToLegalRepresentatives || ctx.secret;
-    // Told now only what the patient's side may see, as for any document (documents.ts).
-    announced ||= !invisibleToPatient && !ctx.secret && (previous !== undefined || step.decision.obligations.includes('notify-patient'));
+    // A list holds every earlier entry: what kept the previous version from someone keeps this one.
+    const visibility = newVersionVisibility(previous, { invisibleToPatient: false, invisibleToLegalRepresentatives: ctx.secret }, ctx.now);
+    announced ||= announcedNow(visibility) && (previous !== undefined || step.decision.obligations.includes('notify-patient'));
     const doc = makeDocument({
       id: db.nextId(`doc-${list}`),
       title: TITLES[list],
@@ -163,9 +158,7 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
       serviceStart: ctx.now,
       submittedAt: ctx.now,
       size: JSON.stringify(content[list]).length,
-      masked,
-      invisibleToPatient,
-      invisibleToLegalRepresentatives,
+      ...visibility,
       version: (previous?.version ?? 0) + 1,
       ...(previous ? { replaces: previous.id } : {}),
     });

@@ -182,6 +182,16 @@ export abstract class DmpElement extends LitElement {
   }
 
   /**
+   * Taken when a request leaves: whether its answer still belongs here once it comes, that is
+   * the same sitting and the same `shown()` (the patient, the identity checked…).
+   */
+  protected answerFor(shown: () => unknown = () => undefined): () => boolean {
+    const sitting = this.sitting;
+    const then = shown();
+    return () => this.sitting === sitting && shown() === then;
+  }
+
+  /**
    * Whether this update comes after the user left (another user, or a logout): what the one who
    * left had typed goes with them.
    */

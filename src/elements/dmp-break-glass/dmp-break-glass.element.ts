@@ -126,14 +126,14 @@ export class DmpBreakGlass extends DmpElement {
     this.submitting = true;
     this.refusal = undefined;
     this.failure = undefined;
-    const sitting = this.sitting;
     // The answer is for the user who asked and the patient asked for: another one shown by then
     // (the host switched, the user changed or logged out) must not take it as theirs.
-    const asked = () => this.sitting === sitting && this.patientIns === ins;
+    const sameUser = this.answerFor();
+    const asked = this.answerFor(() => this.patientIns);
     try {
       const grant = await client.requestEmergencyAccess(ins, mode, justification);
       // The grant is the asking user's, for its patient, even if the host shows another one now.
-      if (this.sitting === sitting) this.provider?.setEmergencyGrant({ ...grant, ins, justification });
+      if (sameUser()) this.provider?.setEmergencyGrant({ ...grant, ins, justification });
       if (!asked()) return;
       this.grant = grant;
       // Context values reach consumers synchronously: this is the revision the grant published.

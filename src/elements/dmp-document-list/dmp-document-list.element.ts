@@ -595,16 +595,6 @@ export class DmpDocumentList extends DmpElement {
   }
 
   /** Tells the other elements; this one has already applied its own change. */
-  /**
-   * Whether the list still shows the patient and user an action was asked for: its answer says
-   * nothing on another one's list. `ins` is the patient it was asked for.
-   */
-  #stillShown(): (() => boolean) & { ins: string } {
-    const ins = this.patientIns;
-    const sitting = this.sitting;
-    return Object.assign(() => this.patientIns === ins && this.sitting === sitting, { ins });
-  }
-
   /** Announces a write for `ins`, the patient it was sent for (the list may show another by now). */
   #notifyOwnChange(ins = this.patientIns): void {
     this.provider?.notifyDataChanged(['documents', 'history'], ins);
@@ -622,10 +612,12 @@ export class DmpDocumentList extends DmpElement {
     const client = this.client;
     if (!client || !this.emit('dmp-document-mask-request', { document: doc, masked }, { cancelable: true })) return;
     this.#setBusy(doc.id, true);
-    const here = this.#stillShown();
+    // Its answer says nothing on another patient's or user's list; the change is that patient's.
+    const ins = this.patientIns;
+    const here = this.answerFor(() => this.patientIns);
     try {
-      const updated = await client.updateDocument(here.ins, doc.id, { masked });
-      this.#notifyOwnChange(here.ins);
+      const updated = await client.updateDocument(ins, doc.id, { masked });
+      this.#notifyOwnChange(ins);
       if (!here()) return;
       this.#replaceDocument(updated);
       this.emit('dmp-document-masked', { document: updated, masked });
@@ -661,10 +653,12 @@ export class DmpDocumentList extends DmpElement {
     this.deleteDialog?.close();
     if (!doc || !client || !this.emit('dmp-document-delete-request', { document: doc }, { cancelable: true })) return;
     this.#setBusy(doc.id, true);
-    const here = this.#stillShown();
+    // Its answer says nothing on another patient's or user's list; the change is that patient's.
+    const ins = this.patientIns;
+    const here = this.answerFor(() => this.patientIns);
     try {
-      await client.deleteDocument(here.ins, doc.id);
-      this.#notifyOwnChange(here.ins);
+      await client.deleteDocument(ins, doc.id);
+      this.#notifyOwnChange(ins);
       if (!here()) return;
       const listing = this.listing;
       if (listing) {

@@ -488,9 +488,7 @@ export class DmpDossierCreate extends DmpElement {
     this.reactivationError = undefined;
     // The answer is for the patient checked and the user who asked: after a Cancel, another
     // identity or another user, it says nothing on the form.
-    const checked = this.checked;
-    const sitting = this.sitting;
-    const here = () => this.checked === checked && this.sitting === sitting;
+    const here = this.answerFor(() => this.checked);
     try {
       const dossier = await this.client!.reactivateDossier(info.ins, this.reactivationConsent ? { consent: true } : {});
       this.#notifyDossierChanged(dossier.ins);
