@@ -135,7 +135,7 @@ describe('dmp-break-glass', () => {
       submit(el).click();
       const event = await request;
       expect(event.cancelable).to.equal(true);
-      expect(event.detail).to.deep.equal({ mode: 'break-glass', justification: JUSTIFICATION });
+      expect(event.detail).to.deep.equal({ ins: ADULT, mode: 'break-glass', justification: JUSTIFICATION });
       await el.updateComplete;
       // A request under way would show at once: the element is busy from the moment it sends.
       expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('false');
@@ -192,8 +192,9 @@ describe('dmp-break-glass', () => {
       await fill(el, `  ${JUSTIFICATION}  `);
       const granted = oneEvent(el, 'dmp-break-glass-granted');
       submit(el).click();
-      const { grant } = (await granted).detail;
+      const { grant, ins } = (await granted).detail;
       expect(grant.mode).to.equal('break-glass');
+      expect(ins).to.equal(ADULT);
       expect(provider.session.emergencyGrant).to.deep.equal({ ...grant, ins: ADULT, justification: JUSTIFICATION });
       const [entry] = emergencyEntries();
       expect(entry).to.deep.include({ mode: 'break-glass', justification: JUSTIFICATION, outcome: 'allowed' });
@@ -253,7 +254,7 @@ describe('dmp-break-glass', () => {
       await opposed;
       const refused = oneEvent(el, 'dmp-break-glass-refused');
       submit(el).click();
-      expect((await refused).detail).to.deep.equal({ reason: 'patient-opposed' });
+      expect((await refused).detail).to.deep.equal({ ins: ADULT, reason: 'patient-opposed' });
       await waitUntil(() => el.shadowRoot!.querySelector('#outcome[role="alert"]'));
       expect($(el, '#outcome').textContent).to.contain('Le patient s’est opposé à ce mode d’accès');
       expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.list', outcome: 'denied', reason: 'patient-opposed', mode: 'break-glass' });
@@ -308,7 +309,7 @@ describe('dmp-break-glass', () => {
       const requested = oneEvent(el, 'dmp-break-glass-request');
       const granted = oneEvent(el, 'dmp-break-glass-granted');
       submit(el).click();
-      expect((await requested).detail.mode).to.equal('regulation');
+      expect((await requested).detail).to.deep.equal({ ins: ADULT, mode: 'regulation', justification: JUSTIFICATION });
       expect((await granted).detail.grant.mode).to.equal('regulation');
       expect(provider.session.emergencyGrant?.mode).to.equal('regulation');
       expect(emergencyEntries()[0]).to.deep.include({ mode: 'regulation', justification: JUSTIFICATION });

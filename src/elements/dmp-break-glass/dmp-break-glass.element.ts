@@ -122,7 +122,7 @@ export class DmpBreakGlass extends DmpElement {
     const mode = this.mode;
     const ins = this.patientIns;
     const justification = this.justification.trim();
-    if (!this.emit('dmp-break-glass-request', { mode, justification }, { cancelable: true })) return;
+    if (!this.emit('dmp-break-glass-request', { ins, mode, justification }, { cancelable: true })) return;
     this.submitting = true;
     this.refusal = undefined;
     this.failure = undefined;
@@ -138,13 +138,13 @@ export class DmpBreakGlass extends DmpElement {
       this.grant = grant;
       // Context values reach consumers synchronously: this is the revision the grant published.
       this.#ownRevision = this.dataChange?.revision;
-      this.emit('dmp-break-glass-granted', { grant });
+      this.emit('dmp-break-glass-granted', { ins, grant });
     } catch (error) {
       if (!asked()) return;
       if (isDmpError(error) && error.reason === 'allowed') this.alreadyAllowed = true;
       else if (isDmpError(error) && error.reason) {
         this.refusal = error.reason;
-        this.emit('dmp-break-glass-refused', { reason: error.reason });
+        this.emit('dmp-break-glass-refused', { ins, reason: error.reason });
       } else this.failure = error;
     } finally {
       this.submitting = false;

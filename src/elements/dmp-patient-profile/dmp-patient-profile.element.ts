@@ -135,6 +135,8 @@ export class DmpPatientProfile extends DmpElement {
   readonly #form = new LazyView(this, loadForm);
   /** The draft as it was when editing started, to tell whether anything was changed. */
   #editStart = '';
+  /** Counts the form's openings and closings: a save that waited tells whether its form is still the one open. */
+  #editRun = 0;
   /** What the form was opened on: it stays on screen while a reload behind it fails. */
   #editLoaded: Readable | undefined;
   /** A field to focus once rendered (a new entry, the button after a removal). */
@@ -285,6 +287,7 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #startEdit(loaded: Readable, draft: ProfileDraft = draftOf(loaded.profile)): void {
+    this.#editRun += 1;
     this.draft = draft;
     this.#editLoaded = loaded;
     this.#editStart = JSON.stringify(draftOf(loaded.profile));
@@ -298,6 +301,7 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #leaveEdit(): void {
+    this.#editRun += 1;
     this.#autosave.cancel();
     this.#saveController?.abort();
     this.#saveController = undefined;
@@ -370,14 +374,12 @@ export class DmpPatientProfile extends DmpElement {
 
   async #save(overwrite = false): Promise<void> {
     const loaded = this.#editContext;
-    const draft = this.draft;
-    const client = this.client;
-    const ins = this.patientIns;
-    if (!loaded || !draft || !client || this.saving) return;
+    if (!loaded || !this.draft || !this.client || this.saving) return;
     if (overwrite) this.editBase = loaded.document;
     let checks = loadChecks.loaded;
     if (!checks) {
       const key = this.#draftStoreKey;
+      const run = this.#editRun;
       // Busy while the checks load: a second click must not save twice.
       this.saving = true;
       try {
@@ -390,9 +392,18 @@ export class DmpPatientProfile extends DmpElement {
       } finally {
         this.saving = false;
       }
-      // Another patient, another user, a logout or a cancel meanwhile: this save is no longer asked for.
-      if (this.draft !== draft || this.#draftStoreKey !== key || this.session?.state !== 'active') return;
+      // Another patient, another user, a logout or a cancel meanwhile: this save is no longer
+      // asked for. What the user typed during the wait is in the form: it is saved with the rest.
+      if (this.#editRun !== run || this.#draftStoreKey !== key || this.session?.state !== 'active') return;
     }
+    await this.#saveChecked(checks);
+  }
+
+  async #saveChecked(checks: typeof import('./checks.js')): Promise<void> {
+    const draft = this.draft;
+    const client = this.client;
+    const ins = this.patientIns;
+    if (!draft || !client) return;
     const result = checks.checkDraft(draft, localToday(), new Date().toISOString());
     if (!result.ok) {
       this.problems = result.problems;

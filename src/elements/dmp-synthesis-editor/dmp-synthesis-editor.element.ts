@@ -565,13 +565,12 @@ export class DmpSynthesisEditor extends DmpElement {
   async #handleSave(): Promise<void> {
     if (!this.#recheck()) {
       if (this.saving) return;
-      const { loaded, work } = this;
+      const { loaded, base } = this;
       // Busy while the checks load: a second click must not ask to save twice.
       this.saving = true;
       const ready = await this.#loadValidate(true);
       this.saving = false;
-      // Another patient, author or edit meanwhile: this save is no longer the one asked for.
-      if (!ready || !this.#stillAsked(loaded, work)) return;
+      if (!ready || !this.#stillAsked(loaded, base)) return;
     }
     const check = this.check;
     if (!check.ok || this.badDates.size > 0) {
@@ -586,14 +585,14 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   /**
-   * Whether a save asked on `loaded` and `work` still stands after a wait: not if the user edited
-   * on or logged out (both replace them), nor once the session has ended (the edits wait on the
-   * device for its return), nor if the host asks for another patient or author, even while that
-   * one is still loading.
+   * Whether a save asked on `loaded` and `base` still stands after a wait: not if the user
+   * discarded, saved or logged out (each replaces them), nor once the session has ended (the edits
+   * wait on the device for its return), nor if the host asks for another patient or author, even
+   * while that one is still loading. Edits typed during the wait are saved with the rest.
    */
-  #stillAsked(loaded: Loaded | undefined, work: EditorContent): boolean {
+  #stillAsked(loaded: Loaded | undefined, base: Base): boolean {
     return (
-      this.session?.state === 'active' && this.loaded === loaded && this.work === work && loaded?.key === draftKey(this.#authorKey, this.patientIns)
+      this.session?.state === 'active' && this.loaded === loaded && this.base === base && loaded?.key === draftKey(this.#authorKey, this.patientIns)
     );
   }
 
@@ -754,8 +753,8 @@ export class DmpSynthesisEditor extends DmpElement {
       compare.overwriteText(this.#savedMeanwhile(conflict.server)),
       msg('Écraser'),
       async () => {
-        const { loaded, work } = this;
-        if (!(await this.#loadValidate(true)) || !this.#stillAsked(loaded, work)) return;
+        const { loaded, base } = this;
+        if (!(await this.#loadValidate(true)) || !this.#stillAsked(loaded, base) || this.conflict !== conflict) return;
         if (!this.check.ok) {
           this.showAll = true;
           return;
