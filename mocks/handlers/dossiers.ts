@@ -85,36 +85,41 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   }
   // Keys are the caller's: another caller replaying one gets nothing of the first answer.
   const storedKey = `${actorKey(actor)}|${key}`;
+  // Refused before the policy is asked, and still an access attempt: it goes in the history of
+  // the dossier the body names. A body naming no INS has no history to go in, as a request on no
+  // dossier has none in `route`.
+  const refused = (response: Response): Response => {
+    const ins = DossierCreateBodySchema.shape.ins.safeParse((raw as { ins?: unknown } | null | undefined)?.ins);
+    if (ins.success) new RequestContext(actor, ins.data, request).finish('dossier.create', INVALID);
+    return response;
+  };
   const previous = db.idempotency.get(storedKey);
   if (previous) {
-    if (previous.fingerprint !== fingerprint(raw)) {
-      // Refused before the policy is asked, and still an access attempt: it goes in the history
-      // of the dossier this body names. A body naming no INS has no history to go in, as a
-      // request on no dossier has none in `route`.
-      const ins = DossierCreateBodySchema.shape.ins.safeParse((raw as { ins?: unknown } | null | undefined)?.ins);
-      if (ins.success) new RequestContext(actor, ins.data, request).finish('dossier.create', INVALID);
-      return problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.');
-    }
+    if (previous.fingerprint !== fingerprint(raw)) return refused(problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.'));
     // A replay is a request, and the history shows it, as the creation it answers for: judging it
     // again would call it `dossier-exists`, and it creates nothing, so it counts no act.
     new RequestContext(actor, previous.ins, request).finish('dossier.create', previous.decision);
     return json(previous.body, { status: previous.status });
   }
   const body = await readBody(request, DossierCreateBodySchema);
-  if (!body.ok) return body.response;
+  if (!body.ok) return refused(body.response);
   const input = body.value;
   const today = db.now().toISOString().slice(0, 10);
   const minor = isMinor(input.traits.birthDate, today);
   if (minor && !input.legalRepresentative && input.channel !== 'online') {
-    return problem(400, 'L’identité du représentant légal est requise pour un mineur.', {
-      invalidParams: [{ name: 'legalRepresentative', reason: 'requis pour un mineur' }],
-    });
+    return refused(
+      problem(400, 'L’identité du représentant légal est requise pour un mineur.', {
+        invalidParams: [{ name: 'legalRepresentative', reason: 'requis pour un mineur' }],
+      }),
+    );
   }
   const relationship = input.legalRepresentative?.relationship;
   if (minor && relationship && !(MINOR_REPRESENTATIVE_RELATIONSHIPS as readonly string[]).includes(relationship)) {
-    return problem(400, 'Un curateur ne représente pas un mineur.', {
-      invalidParams: [{ name: 'legalRepresentative.relationship', reason: 'pas pour un mineur' }],
-    });
+    return refused(
+      problem(400, 'Un curateur ne représente pas un mineur.', {
+        invalidParams: [{ name: 'legalRepresentative.relationship', reason: 'pas pour un mineur' }],
+      }),
+    );
   }
   const ctx = new RequestContext(actor, input.ins, request);
   const existing = db.policyDossier(input.ins);

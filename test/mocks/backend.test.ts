@@ -3,6 +3,7 @@ import { HttpDmpClient } from '../../src/client/http-client.js';
 import type { DocumentQuery } from '../../src/model/document.js';
 import type { DossierCreate } from '../../src/model/dossier.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
+import { API_PREFIX } from '../../src/model/routes.js';
 import { db } from '../../mocks/browser.js';
 import {
   PATIENT_ADULT,
@@ -554,6 +555,27 @@ describe('mock reference backend', () => {
       );
       expect(curator.status).to.equal(400);
       expect(curator.issues!.map((i) => i.path)).to.deep.equal(['legalRepresentative.relationship']);
+      expect(lastLog(PATIENT_NO_DOSSIER.ins)).to.deep.include({ action: 'dossier.create', outcome: 'denied', reason: 'invalid-request' });
+      expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
+    });
+
+    it('logs a malformed creation as a refused invalid request in the history of the INS it names, and nowhere when it names none', async () => {
+      const before = logOf(PATIENT_NO_DOSSIER.ins).length;
+      // Sent as a gateway of another make might: the client checks its bodies before sending.
+      const post = (body: unknown, key: string) =>
+        fetch(`${API_PREFIX}/dossiers`, {
+          method: 'POST',
+          body: JSON.stringify(body),
+          headers: { Authorization: 'Bearer ps-dubois', 'Content-Type': 'application/json', 'Idempotency-Key': key },
+        });
+      expect((await post({ ...creation(), insStatus: 'SURE' }, 'k9')).status).to.equal(400);
+      expect(logOf(PATIENT_NO_DOSSIER.ins).slice(before).map((e) => [e.action, e.outcome, e.reason, e.actor.id])).to.deep.equal([
+        ['dossier.create', 'denied', 'invalid-request', 'ps-dubois'],
+      ]);
+      const total = () => [...db.dossiers.keys(), PATIENT_NO_DOSSIER.ins].reduce((n, ins) => n + logOf(ins).length, 0);
+      const all = total();
+      expect((await post({ ...creation(), ins: '12' }, 'k10')).status).to.equal(400);
+      expect(total()).to.equal(all);
       expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
     });
 
