@@ -374,6 +374,35 @@ describe('dmp-synthesis-editor', () => {
       expect(save.getAttribute('aria-disabled')).to.equal('false');
     });
 
+    it('keeps what is typed as typed: a new reaction line, a space between words, a date whose day is retyped', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const reactions = $(el, '[data-key="allergies:al-codeine:reactions"]') as HTMLTextAreaElement;
+      reactions.focus();
+      reactions.setSelectionRange(reactions.value.length, reactions.value.length);
+      await sendKeys({ press: 'Enter' });
+      await sendKeys({ type: 'X' });
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ type: 'Céphalées intenses' });
+      await el.updateComplete;
+      expect(reactions.value).to.equal('Nausées\nVomissements\nCéphalées intenses');
+      const date = $(el, '[data-key="allergies:al-codeine:startDate"]') as HTMLInputElement;
+      date.focus();
+      // The field's first part (the day or the month, after the browser's locale) erased, then typed again.
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(date.validity.badInput, 'the day erased leaves the month and year').to.equal(true);
+      await sendKeys({ type: '12' });
+      await el.updateComplete;
+      const retyped = date.value;
+      expect(['2017-01-12', '2017-12-10']).to.include(retyped);
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => serverVersion()?.version === 3, 'never saved');
+      const codeine = serverVersion()!.content.allergies.find((a) => a.id === 'al-codeine')!;
+      expect(codeine.reactions).to.deep.equal(['Nausées', 'Vomissements', 'Céphalées intenses']);
+      expect(codeine.startDate).to.equal(retyped);
+    });
+
     it('says a half-typed date is invalid and blocks the save until it is fixed or its entry removed', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -21,6 +21,7 @@ import {
 import { entriesOf, type EditorContent, type Entry } from './entries.js';
 import { displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
 import { listsOf, narrativeHeading, noneKnownText, pair } from './read-view.js';
+import { meansLines, typedValue } from './typed-value.js';
 import { fieldKey, problemText, type FieldProblem } from './validation.js';
 
 /*
@@ -260,7 +261,8 @@ function renderField(v: EditView, def: ListDef, entry: Entry, index: number, fie
   switch (field.kind) {
     case 'textarea':
     case 'lines':
-      control = html`<textarea id=${id} data-key=${key} rows="2" .value=${field.kind === 'lines' ? ((value as string[] | undefined) ?? []).join('\n') : String(value ?? '')}
+      control = html`<textarea id=${id} data-key=${key} rows="2"
+        .value=${field.kind === 'lines' ? typedValue(((value as string[] | undefined) ?? []).join('\n'), meansLines) : typedValue(String(value ?? ''))}
         aria-invalid=${invalid} aria-describedby=${errorId} @input=${onInput}></textarea>`;
       break;
     case 'select':
@@ -273,7 +275,7 @@ function renderField(v: EditView, def: ListDef, entry: Entry, index: number, fie
       control = renderCombobox(v, def, entry, field, common, value);
       break;
     default:
-      control = html`<input id=${id} data-key=${key} type=${field.kind === 'date' ? 'date' : 'text'} .value=${String(value ?? '')}
+      control = html`<input id=${id} data-key=${key} type=${field.kind === 'date' ? 'date' : 'text'} .value=${typedValue(String(value ?? ''))}
         aria-required=${field.required ? 'true' : 'false'} aria-invalid=${invalid} aria-describedby=${errorId} @input=${onInput} />`;
   }
   return html`<div class="field field--${field.kind}">
