@@ -17,7 +17,7 @@ import { HttpDmpClient } from '../src/client/http-client.js';
 import { reasonText } from '../src/i18n/labels.js';
 import { emptyPreventionContent, emptySynthesisContent, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
 import type { EditorContent } from '../src/elements/dmp-synthesis-editor/entries.js';
-import { answersTo, db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
+import { answersTo, db, mountInProvider, resetBackend, shadowText, startBackend, worker, seededActor } from './support/mount.js';
 
 const INS = PATIENT_ADULT.identity.ins;
 
@@ -66,6 +66,11 @@ async function fill(el: DmpSynthesisEditor, key: string, value: string): Promise
   control.blur();
   await el.updateComplete;
   return control;
+}
+
+async function saveAndWait(el: DmpSynthesisEditor, version: number): Promise<void> {
+  $(el, '[data-action="save"]').click();
+  await waitUntil(() => serverVersion()?.version === version, `version ${version} was never saved`);
 }
 
 function serverVersion(ins = INS): Synthesis | undefined {
@@ -432,6 +437,31 @@ describe('dmp-synthesis-editor', () => {
       }
     });
 
+    it('keeps a CIM-10 code typed and not picked in its field, says so, and saves only once it is picked or cleared', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const key = 'problems:pb-hta:code';
+      const field = $(el, `[data-key="${key}"]`) as HTMLInputElement;
+      field.focus();
+      field.select();
+      await sendKeys({ type: 'X99' });
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(field.value, 'the typed text').to.equal('X99');
+      expect(field.getAttribute('aria-invalid')).to.equal('true');
+      expect(errorFor(el, key)).to.equal('Aucun code choisi : choisissez-en un dans la liste, ou videz le champ.');
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => root(el).activeElement === field, 'focus did not go to the field');
+      expect(serverVersion()?.version).to.equal(2);
+      field.select();
+      await sendKeys({ press: 'Backspace' });
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(errorFor(el, key)).to.equal('');
+      await saveAndWait(el, 3);
+      expect(serverVersion()!.content.problems.find((p) => p.id === 'pb-hta')?.code).to.equal(undefined);
+    });
+
     it('reveals the problems of untouched fields on a save attempt and focuses the first', async () => {
       const { el } = await mount();
       await openEditor(el);
@@ -680,11 +710,6 @@ describe('dmp-synthesis-editor', () => {
       return { a: a.el, b: b.el };
     }
 
-    async function saveAndWait(el: DmpSynthesisEditor, version: number) {
-      $(el, '[data-action="save"]').click();
-      await waitUntil(() => serverVersion()?.version === version, `version ${version} was never saved`);
-    }
-
     it('shows what changed on the server, keeps the edits, and merges both', async () => {
       const { a, b } = await twoEditors();
       await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
@@ -746,6 +771,108 @@ describe('dmp-synthesis-editor', () => {
       const saved = serverVersion()!.content;
       expect(saved.treatments.find((t) => t.id === 'tt-kardegic')?.dosage).to.equal('Dose de B');
       expect(saved.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('1 comprimé matin et soir, au milieu des repas');
+    });
+    it('shows the version the conflict brought once the user discards over it, and edits from it', async () => {
+      const { a, b } = await twoEditors();
+      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
+      await saveAndWait(a, 3);
+      await fill(b, 'treatments:tt-kardegic:dosage', 'Dose de B');
+      $(b, '[data-action="save"]').click();
+      await waitUntil(() => root(b).querySelector('.conflict [data-action="discard"]'));
+      $(b, '.conflict [data-action="discard"]').click();
+      const dialog = $(b, 'dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open);
+      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
+      await waitUntil(() => root(b).querySelector('.conflict') === null && root(b).querySelector('.editor') === null, 'the edits were not discarded');
+      expect(shadowText(b)).to.contain('Version 3').and.contain('Dose de A').and.not.contain('Dose de B');
+      await openEditor(b);
+      await fill(b, 'treatments:tt-kardegic:dosage', 'Dose de B, sur la version 3');
+      await saveAndWait(b, 4);
+      expect(serverVersion()!.content.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('Dose de A');
+    });
+
+    it('keeps the version just saved on screen when a reload that read the server before the save answers after it', async () => {
+      const { el, provider } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Dose enregistrée pendant un rechargement');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = false;
+      worker.use(
+        http.get(
+          '*/api/dmp/v1/dossiers/:ins/synthesis',
+          async () => {
+            // The server as it was when the reload asked: version 2.
+            const before = serverVersion()!;
+            asked = true;
+            await held;
+            return HttpResponse.json({ ...before, etag: etagOf(before) }, { headers: { ETag: etagOf(before) } });
+          },
+          { once: true },
+        ),
+      );
+      provider.notifyDataChanged(['documents'], INS);
+      await waitUntil(() => asked, 'the reload never read the synthesis');
+      await saveAndWait(el, 3);
+      await waitUntil(() => shadowText(el).includes('Version 3 enregistrée'), 'the save was never announced');
+      release();
+      await aTimeout(300);
+      await waitUntil(() => isLoaded(el));
+      expect(shadowText(el)).to.contain('Version 3').and.contain('Dose enregistrée pendant un rechargement');
+      expect(root(el).querySelector('.editor'), 'the editor reopened on a draft of what was saved').to.equal(null);
+    });
+
+    it('does not take a conflict answered after a logout as the next sitting’s', async () => {
+      const { el, provider } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Dose avant la déconnexion');
+      const versions = db.syntheses.get(INS)!;
+      versions.push({ ...structuredClone(versions.at(-1)!), version: 3, documentId: 'doc-vsm-elsewhere' });
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = false;
+      worker.use(
+        http.put('*/api/dmp/v1/dossiers/:ins/synthesis', async () => {
+          asked = true;
+          await held;
+          return undefined;
+        }),
+      );
+      let conflicts = 0;
+      el.addEventListener('dmp-synthesis-conflict', () => (conflicts += 1));
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => asked, 'the save was never sent');
+      provider.logout();
+      provider.actor = seededActor('ps-martin');
+      release();
+      await waitUntil(() => isLoaded(el), 'the next sitting never loaded');
+      await aTimeout(300);
+      expect(conflicts, 'conflict events after the logout').to.equal(0);
+      expect(root(el).querySelector('.conflict'), 'a conflict panel for the next sitting').to.equal(null);
+      expect(shadowText(el)).not.to.contain('Dose avant la déconnexion');
+    });
+
+    it('asks the host before overwriting too, and writes nothing when it says no', async () => {
+      const { a, b } = await twoEditors();
+      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
+      await saveAndWait(a, 3);
+      await fill(b, 'treatments:tt-kardegic:dosage', 'Dose de B');
+      let asked = 0;
+      b.addEventListener('dmp-synthesis-save-request', (event) => {
+        asked += 1;
+        // The first save goes through to its conflict; the overwrite is vetoed.
+        if (asked > 1) event.preventDefault();
+      });
+      $(b, '[data-action="save"]').click();
+      await waitUntil(() => root(b).querySelector('.conflict'));
+      $(b, '[data-action="overwrite"]').click();
+      const dialog = $(b, 'dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open);
+      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
+      await waitUntil(() => asked === 2, 'the host was not asked before the overwrite');
+      await b.updateComplete;
+      expect(serverVersion()?.version).to.equal(3);
+      expect(root(b).querySelector('.conflict'), 'the conflict stays open').to.exist;
     });
   });
 
@@ -1119,6 +1246,38 @@ describe('dmp-synthesis-editor', () => {
       button(el, 'Fermer la comparaison').click();
       await waitUntil(() => root(el).querySelector('.version-view') === null);
       expect(root(el).activeElement).to.equal($(el, '[data-version="1"]'));
+    });
+    it('shows a new user or patient no list read for the previous one, and asks for none before the policy lets them read', async () => {
+      const { el, provider } = await mount('ps-bernard');
+      const asked: string[] = [];
+      const onStart = ({ request }: { request: Request }) => {
+        const url = new URL(request.url);
+        if (url.pathname.includes('/synthesis/versions')) asked.push(`${request.headers.get('Authorization')} ${url.pathname}`);
+      };
+      worker.events.on('request:start', onStart);
+      try {
+        ($(el, 'details.versions') as HTMLDetailsElement).open = true;
+        await waitUntil(() => root(el).querySelector('[data-version="1"]'));
+        $(el, '[data-version="1"]').click();
+        await waitUntil(() => root(el).querySelector('.version-view'));
+        // Dr Bernard may not read the minor's dossier: nothing of it is asked for.
+        const minor = PATIENT_MINOR.identity.ins;
+        asked.length = 0;
+        el.patientIns = minor;
+        await waitUntil(() => isLoaded(el), 'the other patient never loaded');
+        await aTimeout(200);
+        expect(asked, 'version requests for a patient the user may not read').to.deep.equal([]);
+        expect(root(el).querySelector('.version-list, .version-view'), 'the previous patient’s versions').to.equal(null);
+        el.patientIns = INS;
+        await waitUntil(() => root(el).querySelector('[data-version="1"]'), 'the list never came back for its patient');
+        // Dr Martin reads the same list: under his own name, not Dr Bernard's answer kept.
+        asked.length = 0;
+        provider.actor = seededActor('ps-martin');
+        await waitUntil(() => asked.length > 0 && root(el).querySelector('[data-version="1"]'), 'Dr Martin’s list was never read for him');
+        expect(asked).to.deep.equal([`Bearer ps-martin /api/dmp/v1/dossiers/${INS}/synthesis/versions`]);
+      } finally {
+        worker.events.removeListener('request:start', onStart);
+      }
     });
   });
 

@@ -95,7 +95,7 @@ export interface Hold {
  * The first request for the module `path` (e.g. `dmp-consent-panel/validation`) waits until
  * `release()`, then goes to the dev server. Only the first: the page keeps the module once in.
  */
-function holdOnce(path: string): Hold {
+export function holdOnce(path: string): Hold {
   let url: string | undefined;
   const { released, release } = gate();
   worker.use(

@@ -64,7 +64,7 @@ export class LazyView<T> {
     if (this.#error === undefined) return html`<p class="lazy-loading" role="status">${msg('Chargement…')}</p>`;
     return html`<div class="notice notice--error" role="alert">
       <p>${errorText(this.#error)}</p>
-      <p><button type="button" @click=${this.#retry}>${msg('Réessayer')}</button></p>
+      <p><button type="button" class="lazy-retry" @click=${this.#retry}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 

@@ -185,7 +185,7 @@ export class DmpSynthesisEditor extends DmpElement {
   /** After a save attempt every problem is shown. */
   @state() private showAll = false;
   /** Date fields holding something the browser cannot read as a date. */
-  @state() private badDates: ReadonlySet<string> = new Set();
+  @state() private badInputs: ReadonlyMap<string, FieldProblem> = new Map();
   @state() private saving = false;
   @state() private saveError: unknown;
   /** Whether the edits were last written to this device (IndexedDB), to say where they are kept. */
@@ -210,11 +210,11 @@ export class DmpSynthesisEditor extends DmpElement {
     set touched(keys) {
       el.touched = keys;
     },
-    get badDates() {
-      return el.badDates;
+    get badInputs() {
+      return el.badInputs;
     },
-    set badDates(keys) {
-      el.badDates = keys;
+    set badInputs(inputs) {
+      el.badInputs = inputs;
     },
     get combo() {
       return el.combo;
@@ -230,6 +230,7 @@ export class DmpSynthesisEditor extends DmpElement {
   }))(this);
   @state() private announcement = '';
   @state() private viewedVersion: number | undefined;
+  @state() private versionsOpen = false;
   @state() private printing = false;
   @state() private confirmation: { text: string; action: string; run: () => void } | undefined;
 
@@ -296,10 +297,17 @@ export class DmpSynthesisEditor extends DmpElement {
     onComplete: (value) => this.#adopt(value as Loaded),
   });
 
+  /**
+   * The version list, read while it is open and only once the load has let this user read this
+   * patient's synthesis: another patient or user empties it until then, so that nobody sees the
+   * previous one's list, and no refused read lands in a patient's history.
+   */
   readonly #versions = new Task(this, {
-    task: async ([ins], { signal }) => (await this.client!.listSynthesisVersions(ins, { signal })).items,
-    args: () => [this.patientIns] as const,
-    autoRun: false,
+    task: async ([ins, loaded, open], { signal }) =>
+      open && loaded && !loaded.refused && loaded.key === draftKey(this.#authorKey, ins)
+        ? (await this.client!.listSynthesisVersions(ins, { signal })).items
+        : initialState,
+    args: () => [this.patientIns, this.loaded, this.versionsOpen, this.sitting] as const,
   });
 
   readonly #version = new Task(this, {
@@ -354,7 +362,7 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   get #problemCount(): number {
-    return this.check.problems.size + this.badDates.size;
+    return this.check.problems.size + this.badInputs.size;
   }
 
   readonly #handleBeforePrint = () => {
@@ -377,7 +385,8 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    if (changed.has('patientIns') && this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
+    // A version of another patient, or one another user opened, is not asked for nor shown.
+    if (changed.has('patientIns') || this.userLeft(changed)) this.viewedVersion = undefined;
     const ended = changed.has('session') && this.session?.state === 'expired';
     // A logout takes the user's edits away with them (DECISIONS.md 10): nothing is written, nothing comes back.
     if (this.loggedOut()) this.#forgetEdits();
@@ -394,7 +403,6 @@ export class DmpSynthesisEditor extends DmpElement {
       (!change.ins || change.ins === this.patientIns)
     ) {
       void this.#load.run();
-      if (change.topics.includes('synthesis') && this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
     }
     // A conflict or a version to compare: the views that draw them are fetched now.
     if (this.conflict || this.viewedVersion !== undefined) this.#comparison.request();
@@ -411,7 +419,10 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /** Takes in what the load found, keeping unsaved edits of the same author on the same patient. */
   #adopt(loaded: Loaded): void {
-    const keepEdits = this.loaded?.key === loaded.key && this.editing && this.#dirty;
+    const same = this.loaded?.key === loaded.key;
+    const keepEdits = same && this.editing && this.#dirty;
+    // The notice of a save stays while the server holds nothing newer.
+    const stillSaved = same && this.current?.version === loaded.synthesis?.version && this.currentPrevention?.version === loaded.prevention?.version;
     this.loaded = loaded;
     this.current = loaded.synthesis;
     this.currentPrevention = loaded.prevention;
@@ -427,9 +438,9 @@ export class DmpSynthesisEditor extends DmpElement {
     this.base = start;
     this.conflict = undefined;
     this.saveError = undefined;
-    this.saved = undefined;
+    if (!stillSaved) this.saved = undefined;
     this.touched = new Set();
-    this.badDates = new Set();
+    this.badInputs = new Map();
     this.showAll = false;
     this.restoredAt = undefined;
     this.viewedVersion = undefined;
@@ -572,8 +583,13 @@ export class DmpSynthesisEditor extends DmpElement {
       this.saving = false;
       if (!ready || !this.#stillAsked(loaded, base)) return;
     }
+    await this.#saveChecked(this.base);
+  }
+
+  /** Saves the work over `target` if it passes the checks and the host lets it (the request event is cancelable). */
+  async #saveChecked(target: Base): Promise<void> {
     const check = this.check;
-    if (!check.ok || this.badDates.size > 0) {
+    if (!check.ok || this.badInputs.size > 0) {
       this.showAll = true;
       this.#announce(this.#problemSummary());
       void this.#focusLater('[aria-invalid="true"]');
@@ -581,7 +597,7 @@ export class DmpSynthesisEditor extends DmpElement {
     }
     const parts = splitContent(check.value);
     if (!this.emit('dmp-synthesis-save-request', { content: parts.synthesis, prevention: parts.prevention }, { cancelable: true })) return;
-    await this.#send(check.value, this.base);
+    await this.#send(check.value, target);
   }
 
   /**
@@ -608,9 +624,9 @@ export class DmpSynthesisEditor extends DmpElement {
     this.saving = true;
     this.saveError = undefined;
     await this.#autosave.flush();
-    // The host may show another patient or author by the time the answer comes: what it says
-    // about this save must not land on that one's editor.
-    const shown = () => this.loaded?.key === loaded.key;
+    // The host may show another patient or author, or another user may be here, by the time the
+    // answer comes: what it says about this save must not land on their editor.
+    const shown = this.answerFor(() => this.loaded?.key);
     const parts = splitContent(content);
     const known = target.content && splitContent(target.content);
     const writes = this.#writes(content, target, loaded);
@@ -689,6 +705,9 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /** The saved versions become what the editor shows, read-only, with the news said. */
   #showSaved(saved: { synthesis?: Synthesis; prevention?: Prevention }): void {
+    // A reload under way read the server before this save: its answer would bring back the
+    // version just replaced, and the draft of what was just saved. It is asked again.
+    if (this.#load.status === TaskStatus.PENDING) void this.#load.run();
     if (saved.synthesis) this.current = saved.synthesis;
     if (saved.prevention) this.currentPrevention = saved.prevention;
     const base = baseOf(this.#serverSide);
@@ -708,7 +727,8 @@ export class DmpSynthesisEditor extends DmpElement {
   #enterConflict(server: ServerSide, byUser: boolean): void {
     this.conflict = { server, picks: {} };
     this.emit('dmp-synthesis-conflict', { current: server.synthesis, prevention: server.prevention, mine: this.work });
-    if (byUser) void this.#focusLater('.conflict h3');
+    // The panel comes with the comparison's module, perhaps still on its way: focus waits for it.
+    if (byUser) void loadCompareView().then(() => this.#focusLater('.conflict h3'), () => this.#focusLater('.lazy-retry'));
   }
 
   /** What the server holds that the edits did not start from: someone saved it meanwhile. */
@@ -755,11 +775,7 @@ export class DmpSynthesisEditor extends DmpElement {
       async () => {
         const { loaded, base } = this;
         if (!(await this.#loadValidate(true)) || !this.#stillAsked(loaded, base) || this.conflict !== conflict) return;
-        if (!this.check.ok) {
-          this.showAll = true;
-          return;
-        }
-        await this.#send(this.check.value, baseOf(conflict.server));
+        await this.#saveChecked(baseOf(conflict.server));
       },
     );
   }
@@ -773,6 +789,11 @@ export class DmpSynthesisEditor extends DmpElement {
         const loaded = this.loaded;
         this.#autosave.cancel();
         if (loaded) void deleteDraft(loaded.key).catch(() => undefined);
+        // Discarded over a conflict: what the server holds now is the version the conflict brought.
+        if (this.conflict) {
+          this.current = this.conflict.server.synthesis;
+          this.currentPrevention = this.conflict.server.prevention;
+        }
         const base = baseOf(this.#serverSide);
         this.base = base;
         this.#setWork(structuredClone(base.content), false);
@@ -780,7 +801,7 @@ export class DmpSynthesisEditor extends DmpElement {
         this.restoredAt = undefined;
         this.saveError = undefined;
         this.touched = new Set();
-        this.badDates = new Set();
+        this.badInputs = new Map();
         this.showAll = false;
         this.#announce(msg('Modifications abandonnées.'));
         this.#stopEditing();
@@ -810,7 +831,7 @@ export class DmpSynthesisEditor extends DmpElement {
   // ——— versions ———
 
   #handleVersionsToggle(event: Event): void {
-    if ((event.target as HTMLDetailsElement).open && this.#versions.status === TaskStatus.INITIAL) void this.#versions.run();
+    this.versionsOpen = (event.target as HTMLDetailsElement).open;
   }
 
   #showVersion(version: number | undefined): void {
@@ -831,7 +852,8 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   #visibleProblem(key: string): FieldProblem | undefined {
-    if (this.badDates.has(key)) return { code: 'date' };
+    const bad = this.badInputs.get(key);
+    if (bad) return bad;
     return this.touched.has(key) || this.showAll ? this.check.problems.get(key) : undefined;
   }
 

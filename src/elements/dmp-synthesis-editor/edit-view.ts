@@ -310,11 +310,12 @@ v: EditView,
       aria-required=${field.required ? 'true' : 'false'}
       aria-invalid=${c.invalid}
       aria-describedby=${c.errorId}
-      .value=${shown}
+      .value=${typedValue(shown, () => v.visibleProblem(c.key)?.code === 'unpicked')}
       @input=${(e: Event) => handleComboInput(v.editor, def.list, entry.id, field, e)}
       @keydown=${(e: KeyboardEvent) => handleComboKey(v.editor, def.list, entry.id, field, e)}
-      @blur=${() => {
-        closeCombo(v.editor, c.key);
+      @blur=${(e: Event) => {
+        const text = (e.target as HTMLInputElement).value;
+        closeCombo(v.editor, c.key, field.kind === 'cim10' && text.trim() !== '' && text !== displayValue(field, value, v.locale));
       }}
     />
     <ul id=${listId} role="listbox" aria-label=${field.label()} class="listbox" ?hidden=${!open}>

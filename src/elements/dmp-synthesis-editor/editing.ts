@@ -4,7 +4,7 @@ import type { CodeOption } from './codes/index.js';
 import type { Combo } from './edit-view.js';
 import { entriesOf, type EditorContent, type Entry, type EntryList } from './entries.js';
 import { newEntryId, type FieldDef, type ListDef } from './fields.js';
-import { fieldKey } from './validation.js';
+import { fieldKey, type FieldProblem } from './validation.js';
 
 /*
  * What the form's controls do to the work: edit a field, add, move or remove an entry, pick a
@@ -18,8 +18,11 @@ export interface EditorHost {
   setWork(content: EditorContent): void;
   /** Fields the user has been in: their problems are shown. */
   touched: ReadonlySet<string>;
-  /** Date fields holding something the browser cannot read as a date. */
-  badDates: ReadonlySet<string>;
+  /**
+   * Fields holding text that is no value yet, and why: a date the browser cannot read, a code
+   * typed and not picked from the list. The text stays in its field until the user fixes it.
+   */
+  badInputs: ReadonlyMap<string, FieldProblem>;
   combo: Combo | undefined;
   /** True while the element renders. */
   readonly rendering: boolean;
@@ -34,8 +37,13 @@ const loadCodes = lazyModule(() => import('./codes/index.js'), 'The code lists')
 
 const entrySelector = (id: string) => `[data-entry="${CSS.escape(id)}"]`;
 
-export function closeCombo(host: EditorHost, key: string): void {
+/**
+ * Leaving a coded field: its suggestions close. A CIM-10 code is only ever picked from the list,
+ * so text left there that is not the code picked (`unpicked`) is flagged, not thrown away.
+ */
+export function closeCombo(host: EditorHost, key: string, unpicked = false): void {
   if (host.combo?.key === key) host.combo = undefined;
+  flagInput(host, key, unpicked ? { code: 'unpicked' } : undefined);
 }
 
 function updateEntry(host: EditorHost, list: EntryList, id: string, patch: (entry: Record<string, unknown>) => void): void {
@@ -69,12 +77,16 @@ export function handleInput(host: EditorHost, list: EntryList, id: string, field
   }
 }
 
-function trackDate(host: EditorHost, control: HTMLInputElement, key: string): void {
-  if (control.validity.badInput === host.badDates.has(key)) return;
-  const next = new Set(host.badDates);
-  if (control.validity.badInput) next.add(key);
+function flagInput(host: EditorHost, key: string, problem: FieldProblem | undefined): void {
+  if (host.badInputs.get(key)?.code === problem?.code) return;
+  const next = new Map(host.badInputs);
+  if (problem) next.set(key, problem);
   else next.delete(key);
-  host.badDates = next;
+  host.badInputs = next;
+}
+
+function trackDate(host: EditorHost, control: HTMLInputElement, key: string): void {
+  flagInput(host, key, control.validity.badInput ? { code: 'date' } : undefined);
 }
 
 /** Leaving a field shows its problems; a half-typed date fires no input, so check it here. */
@@ -99,7 +111,7 @@ export function removeEntry(host: EditorHost, def: ListDef, index: number): void
   const entries = [...entriesOf(host.work, def.list)];
   const [removed] = entries.splice(index, 1);
   const prefix = fieldKey(def.list, removed?.id ?? '', '');
-  host.badDates = new Set([...host.badDates].filter((key) => !key.startsWith(prefix)));
+  host.badInputs = new Map([...host.badInputs].filter(([key]) => !key.startsWith(prefix)));
   host.setWork({ ...host.work, [def.list]: entries });
   host.announce(msg('Entrée retirée.'));
   const next = entries[index] ?? entries[index - 1];
@@ -141,8 +153,9 @@ async function suggest(host: EditorHost, key: string, list: 'cim10' | 'drugs', t
 }
 
 export function pick(host: EditorHost, list: EntryList, id: string, field: FieldDef, option: CodeOption): void {
-  host.combo = undefined;
-  host.touched = new Set(host.touched).add(fieldKey(list, id, field.name));
+  const key = fieldKey(list, id, field.name);
+  closeCombo(host, key);
+  host.touched = new Set(host.touched).add(key);
   updateEntry(host, list, id, (entry) => {
     if (field.kind === 'drug') {
       entry.drug = option.label;
@@ -166,8 +179,10 @@ export function handleComboInput(host: EditorHost, list: EntryList, id: string, 
       delete entry.cis;
       delete entry.atc;
     });
-  } else if (!value.trim()) {
-    setField(host, list, id, field, undefined);
+  } else {
+    // Typing again: the text is judged when the user leaves the field.
+    flagInput(host, key, undefined);
+    if (!value.trim()) setField(host, list, id, field, undefined);
   }
   void suggest(host, key, field.kind === 'drug' ? 'drugs' : 'cim10', value);
 }

@@ -13,6 +13,7 @@ export type FieldProblem =
   | { code: 'end-before-start' }
   | { code: 'too-long'; max: number }
   | { code: 'narrative-needed' }
+  | { code: 'unpicked' }
   | { code: 'invalid' };
 
 /** `list:entryId:field` for a field of an entry, the field's name for a statement. */
@@ -37,6 +38,8 @@ export function problemText(problem: FieldProblem): string {
       return msg(str`${problem.max} caractères au plus`);
     case 'narrative-needed':
       return msg('Requis sans pathologie, allergie ni facteur de risque saisi : dites-le ici, par exemple « Pas d’antécédent connu ».');
+    case 'unpicked':
+      return msg('Aucun code choisi : choisissez-en un dans la liste, ou videz le champ.');
     case 'invalid':
       return msg('Valeur invalide');
   }

@@ -523,6 +523,7 @@
 'sa7cf2a3ead6122f4': `A blocked professional cannot access the record, even with your consent or in an emergency.`,
 'sa7fa2ee45d79215d': `The DMP did not answer in time.`,
 'sa8a0e1bef10128b4': `The list of documents could not be loaded.`,
+'sa90cc1e403fd65ec': `No code chosen: pick one from the list, or clear the field.`,
 'sa90ec87ed8499cca': `Choose…`,
 'sa94aab528abb1f97': `Fields marked with an asterisk (*) are required in each entry you add.`,
 'sa977f75828fc8d7b': `Discard them`,
