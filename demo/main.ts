@@ -10,6 +10,7 @@ import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import { db, startMockBackend } from '../mocks/browser.js';
 import { ACTORS, IDENTITIES_WITHOUT_DOSSIER, PATIENTS, patientDisplayName } from '../mocks/data/index.js';
 import type { Actor } from '../src/model/actor.js';
+import { clearAllDrafts } from '../src/drafts/draft-store.js';
 import { decide } from '../src/policy/decide.js';
 
 type DemoLocale = 'fr' | 'en';
@@ -145,8 +146,10 @@ async function main(): Promise<void> {
     provider.locale = locale;
     translatePage();
   });
-  $('reset').addEventListener('click', () => {
+  $('reset').addEventListener('click', async () => {
     db.reset();
+    // Drafts are demonstration data too: kept, they would be offered again over the reset versions.
+    await clearAllDrafts().catch(() => undefined);
     provider.notifyDataChanged(['documents', 'synthesis', 'authorizations', 'history', 'dossier', 'settings']);
     status.textContent = text('wasReset');
   });

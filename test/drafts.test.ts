@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearAllDrafts, deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../src/drafts/draft-store.js';
+import { clearAllDrafts, clearDraftsOf, deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../src/drafts/draft-store.js';
 
 const DRAFT: Draft<{ note: string }> = { content: { note: 'à finir' }, baseEtag: '"vsm-2"', baseVersion: 2, savedAt: '2026-11-20T09:00:00.000Z' };
 
@@ -43,7 +43,16 @@ describe('draft store (IndexedDB)', () => {
     expect(stored).to.deep.equal(DRAFT);
   });
 
-  it('clears every author’s drafts on logout', async () => {
+  it('clears one author’s drafts, every patient and kind, and no one else’s', async () => {
+    const own = [draftKey('ps-martin', '258036938304702'), draftKey('ps-martin', '212066926611226', 'profile')];
+    const others = [draftKey('ps-lefebvre', '212066926611226'), draftKey('ps-martin~2', '258036938304702')];
+    for (const key of [...own, ...others]) await writeDraft(key, DRAFT);
+    await clearDraftsOf('ps-martin');
+    for (const key of own) expect(await readDraft(key), key).to.equal(undefined);
+    for (const key of others) expect(await readDraft(key), key).to.deep.equal(DRAFT);
+  });
+
+  it('clears every author’s drafts for a reset of the demonstration', async () => {
     await writeDraft(draftKey('ps-martin', '258036938304702'), DRAFT);
     await writeDraft(draftKey('ps-lefebvre', '212066926611226'), DRAFT);
     await clearAllDrafts();

@@ -132,13 +132,16 @@ describe('dmp-provider', () => {
     expect(text(probe)).to.equal('Dr Test');
   });
 
-  it('deletes the drafts kept in this browser on logout', async () => {
+  it('deletes the user’s drafts kept in this browser on logout, and keeps a colleague’s for them', async () => {
     const { provider } = await mount();
-    const key = draftKey('ps:10003456784', '258036938304702');
-    await writeDraft(key, { content: { text: 'brouillon' }, baseEtag: null, baseVersion: null, savedAt: new Date().toISOString() });
-    expect(await readDraft(key)).to.exist;
+    const draft = { content: { text: 'brouillon' }, baseEtag: null, baseVersion: null, savedAt: new Date().toISOString() };
+    const own = [draftKey('ps-test', '258036938304702'), draftKey('ps-test', '185057800608436', 'profile')];
+    // A colleague whose session expired on this workstation: their drafts wait for them (DECISIONS.md 10).
+    const colleague = draftKey('ps-martin', '258036938304702');
+    for (const key of [...own, colleague]) await writeDraft(key, draft);
     await provider.logout();
-    expect(await readDraft(key)).to.equal(undefined);
+    for (const key of own) expect(await readDraft(key), key).to.equal(undefined);
+    expect(await readDraft(colleague)).to.deep.equal(draft);
   });
 
   it('publishes data changes to elements and fires dmp-data-changed', async () => {

@@ -3,7 +3,7 @@ import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DmpError } from '../client/errors.js';
 import { HttpDmpClient } from '../client/http-client.js';
-import { clearAllDrafts } from '../drafts/draft-store.js';
+import { clearDraftsOf, draftAuthor } from '../drafts/draft-store.js';
 import type { DmpClient } from '../client/types.js';
 import { emit } from '../elements/base/emit.js';
 import { isDmpLocale, setDmpLocale, type DmpLocale } from '../i18n/localization.js';
@@ -209,15 +209,15 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   /**
-   * Ends the session on the user's request: forgets the emergency grant, deletes the drafts kept
-   * in this browser, and shows the expired state until a new actor is set or {@link resume} is
+   * Ends the session on the user's request: forgets the emergency grant, deletes the user's drafts
+   * kept in this browser, and shows the expired state until a new actor is set or {@link resume} is
    * called.
    */
   async logout(): Promise<void> {
     clearTimeout(this.#expiryTimer);
     this.#updateSession({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined, logouts: this.session.logouts + 1 });
-    // Drafts survive crashes and expiry for their author, not an explicit logout (DECISIONS 10).
-    await clearAllDrafts().catch(() => undefined);
+    // Drafts survive crashes and expiry for their author, not their explicit logout (DECISIONS 10).
+    await clearDraftsOf(draftAuthor(this.actor)).catch(() => undefined);
   }
 
   /** Starts a new session for the same actor (after the user logged in again). */

@@ -1,8 +1,10 @@
 /**
  * Unsaved edits kept on this device (IndexedDB) so they survive a reload, a crash or a session
  * expiry (DECISIONS.md 10). Keys name their author, so a draft is offered again only to the
- * person who wrote it; `clearAllDrafts` runs on an explicit logout.
+ * person who wrote it; `clearDraftsOf` runs on their explicit logout.
  */
+
+import type { Actor } from '../model/actor.js';
 
 const DB_NAME = 'dmp-elements';
 const STORE = 'drafts';
@@ -21,6 +23,11 @@ export interface Draft<T> {
    * version its edits started from, content included, so that they can be merged later.
    */
   companion?: { etag: string | null; version: number | null; content: unknown } | undefined;
+}
+
+/** Who a draft belongs to: the actor's id, or a professional's RPPS when they have none. */
+export function draftAuthor(actor: Actor | undefined): string {
+  return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');
 }
 
 /** `author|ins|kind`: one draft per author, patient and kind of document. */
@@ -83,7 +90,16 @@ export async function deleteDraft(key: string): Promise<void> {
   await run('readwrite', (store) => store.delete(key));
 }
 
-/** Forgets every draft on this device, for every author: called on an explicit logout. */
+/** Forgets every draft on this device, for every author: a reset of the demo or of a story. */
 export async function clearAllDrafts(): Promise<void> {
   await run('readwrite', (store) => store.clear());
+}
+
+/**
+ * Forgets every draft of `author` on this device: called on their explicit logout. Another
+ * author's drafts (a colleague whose session expired on this workstation) wait for them.
+ */
+export async function clearDraftsOf(author: string): Promise<void> {
+  if (!author) return;
+  await run('readwrite', (store) => store.delete(IDBKeyRange.bound(`${author}|`, `${author}|\uffff`)));
 }

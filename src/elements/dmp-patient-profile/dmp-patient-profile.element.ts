@@ -6,11 +6,10 @@ import { answeredUnreadably, isDmpError, type DmpIssue } from '../../client/erro
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { DraftAutosave } from '../../drafts/autosave.js';
-import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
+import { deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime, localToday } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import { TYPE_CODE_LABELS } from '../../model/document-types.js';
-import type { Actor } from '../../model/actor.js';
 import type { DmpDocument } from '../../model/document.js';
 import type { DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
@@ -52,10 +51,6 @@ type Loaded =
 type Readable = Exclude<Loaded, { refused: ReasonCode }>;
 
 /** Who a draft belongs to: the actor's id, or a professional's RPPS (as the synthesis editor). */
-function authorKeyOf(actor: Actor | undefined): string {
-  return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');
-}
-
 /** The edit form's fields: only for those who may edit, fetched once the Edit button is shown. */
 const loadForm = lazyModule(() => import('./form.js'), 'The profile form');
 /** The directives upload form: only the patient and their representatives get it. */
@@ -164,7 +159,7 @@ export class DmpPatientProfile extends DmpElement {
 
   /** Who the drafts belong to and which patient: `author|ins|profile`; empty without an actor or patient. */
   get #draftStoreKey(): string {
-    const author = authorKeyOf(this.actor);
+    const author = draftAuthor(this.actor);
     return author && this.patientIns ? draftKey(author, this.patientIns, DRAFT_KIND) : '';
   }
 
@@ -203,7 +198,7 @@ export class DmpPatientProfile extends DmpElement {
     if (changed.has('patientIns') || changed.has('actor')) {
       const actorBefore = changed.has('actor') ? (changed.get('actor') as typeof this.actor) : this.actor;
       const insBefore = changed.has('patientIns') ? (changed.get('patientIns') as string | undefined) : this.patientIns;
-      const keyBefore = authorKeyOf(actorBefore) && insBefore ? draftKey(authorKeyOf(actorBefore), insBefore, DRAFT_KIND) : '';
+      const keyBefore = draftAuthor(actorBefore) && insBefore ? draftKey(draftAuthor(actorBefore), insBefore, DRAFT_KIND) : '';
       if (keyBefore !== this.#draftStoreKey) {
         // The edits belong to that author and patient: keep them there, show nothing of them here.
         if (this.draft && keyBefore) void this.#keepDraft(keyBefore);

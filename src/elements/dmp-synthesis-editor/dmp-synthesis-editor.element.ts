@@ -6,7 +6,7 @@ import { answeredUnreadably, isDmpError, undefinedIfNotFound } from '../../clien
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { DraftAutosave } from '../../drafts/autosave.js';
-import { deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
+import { deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
@@ -342,10 +342,8 @@ export class DmpSynthesisEditor extends DmpElement {
     return { synthesis: this.current, prevention: this.currentPrevention };
   }
 
-  /** Who the draft belongs to: the actor's id, or a professional's RPPS. */
   get #authorKey(): string {
-    const actor = this.actor;
-    return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');
+    return draftAuthor(this.actor);
   }
 
   /** The patient and their representatives read the synthesis in plain words. */
