@@ -319,6 +319,23 @@ describe('dmp-patient-profile', () => {
     });
   });
 
+  describe('typing', () => {
+    it('leaves the other parts of a date alone while one is retyped', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      const since = $<HTMLInputElement>(el, '#allergy-decl-allergie-penicilline-since');
+      expect(since.value).to.equal('1987-05-01');
+      since.focus();
+      // The field's first part (the day or the month, after the browser's locale) erased, then typed again.
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(since.validity.badInput, 'the other parts were cleared').to.equal(true);
+      await sendKeys({ type: '03' });
+      await el.updateComplete;
+      expect(['1987-05-03', '1987-03-01']).to.include(since.value);
+    });
+  });
+
   describe('validation', () => {
     it('checks each field, says why in French, focuses the first and sends nothing', async () => {
       const { el } = await mount();

@@ -1,5 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
+// A date being retyped has no value until whole: live() leaves its parts alone rather than write
+// the empty value back over them.
+import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { writeFailureText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -61,7 +64,7 @@ function textField(host: ProfileFormHost, id: string, o: TextFieldOptions): Temp
     <input
       id=${id}
       type=${o.type ?? 'text'}
-      .value=${o.value}
+      .value=${live(o.value)}
       ?required=${o.required ?? false}
       maxlength=${o.type === 'date' ? nothing : (o.maxlength ?? 200)}
       max=${o.max ?? nothing}
