@@ -3,7 +3,7 @@ import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { toAuditEvent } from '../../src/fhir/audit.js';
 import { ARCHIVED_TAG, authorOf, fromDocumentReference, securityLabelsOf } from '../../src/fhir/document.js';
-import { consentMode, consentRpps, dossierExtension, dossierFactsOf, policyDossierOf } from '../../src/fhir/dossier.js';
+import { consentMode, consentRpps, dossierExtension, dossierFactsOf, policyDossierOf, professionalOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
 import { MappingError, idOfReference, parseResource } from '../../src/fhir/parse.js';
 import type { Consent, DocumentReference, Patient, RelatedPerson } from '../../src/fhir/schemas.js';
 import {
@@ -13,20 +13,22 @@ import {
   NOTIFICATION_EXTENSION,
   REASON_SYSTEM,
   RPPS_SYSTEM,
+  TYPE_CODE_SYSTEM,
   VERSION_EXTENSION,
 } from '../../src/fhir/systems.js';
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
 import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.js';
-import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
+import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, confidentialityOf, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
+import type { Professional } from '../../src/model/professional.js';
 import { decide } from '../../src/policy/decide.js';
-import { isSecretConnection } from '../../src/policy/roles.js';
+import { isSecretConnection, mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
-import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
-import { hiddenFromReader, hidesFromCaller, type HistoryLine } from '../privacy.js';
+import { ANY_DOCUMENT, judgeEach, type JudgedAct } from '../document-acts.js';
+import { hiddenFromReader, hidesFromCaller, newVersionVisibility, type HistoryLine } from '../privacy.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
 /*
@@ -69,7 +71,14 @@ class Exchange {
     readonly now: string,
     /** The server's base URL, with a trailing slash: links and fullUrls hang from it. */
     readonly base: string,
+    /** The version a write is made against (FHIR: `If-Match: W/"<versionId>"`), if it names one. */
+    readonly ifMatch: string | null,
   ) {}
+
+  /** Whether the write names a version other than the one `stored` is at. */
+  staleFor(stored: Resource): boolean {
+    return this.ifMatch !== null && this.ifMatch.trim().replace(/^W\//, '') !== `"${stored.meta?.versionId ?? ''}"`;
+  }
 
   get view(): DossierView {
     if (!this.dossier) throw new Error('No dossier resolved for this request');
@@ -117,6 +126,7 @@ const ISSUE_CODES: Readonly<Record<number, string>> = {
   403: 'forbidden',
   404: 'not-found',
   409: 'conflict',
+  412: 'conflict',
   413: 'too-long',
   415: 'not-supported',
   500: 'exception',
@@ -147,9 +157,14 @@ function historyLineOf(event: Stored): HistoryLine {
   };
 }
 
-/** A policy refusal: 404 for a missing dossier, 400 for a malformed request, 403 otherwise. */
-function refusal(decision: Decision): Response {
+/**
+ * A policy refusal: 404 for a missing dossier, and for what is hidden from the patient's side,
+ * which must not learn that it exists (`hidesFromCaller`, as the JSON mock); 400 for a malformed
+ * request, 403 otherwise.
+ */
+function refusal(decision: Decision, actor: Actor): Response {
   if (decision.reason === 'no-dossier') return outcome(404, 'Aucun dossier n’existe pour cet INS.', decision.reason);
+  if (hidesFromCaller(decision, actor)) return outcome(404, 'Document introuvable.');
   if (decision.reason === 'invalid-request') return outcome(400, 'Requête refusée par la politique d’accès.', decision.reason);
   return outcome(403, `Accès refusé : ${decision.reason}.`, decision.reason);
 }
@@ -186,6 +201,33 @@ function patchActions(before: DmpDocument, after: DmpDocument): Action[] {
   if (after.status === 'archived' && before.status !== 'archived') actions.push('document.archive');
   if (after.status === 'deleted') actions.push('document.delete');
   return actions;
+}
+
+/**
+ * The acts a PATCH of a Patient asks for: what it changes, and what it writes even when that
+ * changes nothing (a write is a write: closing a closed dossier is judged, and refused). Undefined
+ * when it touches anything else.
+ */
+function patientPatchActions(before: Patient, after: Patient, ops: unknown[]): Action[] | undefined {
+  const same = (pick: (p: Patient) => unknown) => JSON.stringify(pick(before)) === JSON.stringify(pick(after));
+  const paths = ops.map((op) => (op as { path?: unknown } | null)?.path).filter((path): path is string => typeof path === 'string');
+  const touches = (prefix: string) => paths.some((path) => path.startsWith(prefix));
+  const statusAfter = dossierFactsOf(after).status;
+  const actions: Action[] = [];
+  if (dossierFactsOf(before).status !== statusAfter || touches('/active')) actions.push(statusAfter === 'closed' ? 'dossier.close' : 'dossier.reactivate');
+  if (!same((p) => p.generalPractitioner) || touches('/generalPractitioner')) actions.push('authorization.manage');
+  if (!same((p) => [p.telecom, p.extension?.find((e) => e.url === NOTIFICATION_EXTENSION)]) || touches('/telecom')) actions.push('notification.manage');
+  const rest = (p: Patient) => {
+    const { meta: _meta, generalPractitioner: _gp, telecom: _telecom, active: _active, extension, ...others } = p;
+    return [others, extension?.filter((e) => e.url !== NOTIFICATION_EXTENSION && e.url !== DOSSIER_EXTENSION)];
+  };
+  return same(rest) && (actions.length > 0 || same((p) => p.extension)) ? actions : undefined;
+}
+
+/** The médecins traitants a Patient PATCH adds. */
+function newlyDesignated(before: Patient, after: Patient): Array<{ rpps: string }> {
+  const kept = new Set(treatingPhysiciansOf(before).map((t) => t.rpps));
+  return treatingPhysiciansOf(after).filter((t) => !kept.has(t.rpps));
 }
 
 /** Visibility flags as `decide` reads them, from a resource's security labels. */
@@ -265,7 +307,7 @@ export class FhirGateway {
     const [type, id, more] = rest.split('/').filter(Boolean).map(decodeURIComponent);
     const actor = bearerActor(request);
     if (!actor) return outcome(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
-    const ex = new Exchange(actor, request.headers.get('DMP-Secret') === '1', this.#now(), base.href);
+    const ex = new Exchange(actor, request.headers.get('DMP-Secret') === '1', this.#now(), base.href, request.headers.get('If-Match'));
     const method = request.method;
     const body: unknown = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await request.json().catch(() => undefined) : undefined;
     if (more !== undefined) return outcome(404, 'Seules les interactions read, search, create, patch et delete sont servies.');
@@ -373,7 +415,7 @@ export class FhirGateway {
 
   async #deny(ex: Exchange, action: Action, decision: Decision, target?: { documentId?: string; title?: string }): Promise<Response> {
     await this.#log(ex, action, decision, target);
-    return refusal(decision);
+    return refusal(decision, ex.actor);
   }
 
   /** A searchset page of `matches`, with `self` and `next` links that keep every criterion. */
@@ -433,10 +475,12 @@ export class FhirGateway {
     const [system, ins] = (identifier ?? '').split('|');
     if (system !== INS_NIR_SYSTEM || !ins) return outcome(400, `Recherche de Patient par INS seulement (identifier=${INS_NIR_SYSTEM}|<NIR>).`);
     const view = await this.#dossier(ex, { ins });
-    const decision = ex.decide('dossier.read');
+    // Asking for the contact points is reading the patient's notification settings, theirs alone.
+    const action: Action = params.getAll('_elements').some((list) => list.split(',').includes('telecom')) ? 'notification.manage' : 'dossier.read';
+    const decision = ex.decide(action);
     // "No dossier" is the existence test's answer, not an error; it is still logged.
-    if (!decision.allowed && decision.reason !== 'no-dossier') return this.#deny(ex, 'dossier.read', decision);
-    await this.#log(ex, 'dossier.read', decision);
+    if (!decision.allowed && decision.reason !== 'no-dossier') return this.#deny(ex, action, decision);
+    await this.#log(ex, action, decision);
     const raw = view.patient ? await this.#stored('Patient', view.patient.id) : undefined;
     const revinclude = new Set(params.getAll('_revinclude'));
     const matches = raw ? [this.#scopedPatient(ex, raw)] : [];
@@ -649,12 +693,9 @@ export class FhirGateway {
       return outcome(404, 'Document introuvable.');
     }
     const decision = ex.decide(judged, policyDocumentOf(doc));
-    if (!decision.allowed) {
-      await this.#log(ex, judged, decision, { documentId: id });
-      // As the JSON mock: a professional is told why (DECISIONS.md 12), the patient's side never
-      // learns that something is hidden from it.
-      return hidesFromCaller(decision, ex.actor) ? outcome(404, 'Document introuvable.') : refusal(decision);
-    }
+    // As the JSON mock: a professional is told why (DECISIONS.md 12), the patient's side never
+    // learns that something is hidden from it.
+    if (!decision.allowed) return this.#deny(ex, judged, decision, { documentId: id });
     return { raw, doc, decision };
   }
 
@@ -723,9 +764,10 @@ export class FhirGateway {
     const target = { documentId: id, title: doc.title };
     const judged = judgeEach(actions, (action) => ex.decide(action, policyDocumentOf(doc)));
     if ('refused' in judged) return this.#deny(ex, judged.refused.action, judged.refused.decision, target);
-    const patched = await this.#forward('PATCH', `DocumentReference/${encodeURIComponent(id)}`, ops);
     // A patch that changes nothing did no act: it read the document, and is logged as that read.
     const done = judged.allowed.length > 0 ? judged.allowed : [{ action: 'document.read' as const, decision: found.decision }];
+    if (ex.staleFor(raw)) return this.#stale(ex, done[0]!, target);
+    const patched = await this.#forward('PATCH', `DocumentReference/${encodeURIComponent(id)}`, ops);
     for (const { action, decision } of done) await this.#log(ex, action, decision, target);
     return fhir(patched);
   }
@@ -741,44 +783,58 @@ export class FhirGateway {
     const dry = await this.#dryRun(raw, ops);
     const after = parseResource('Patient', dry);
     const before = view.patient;
-    const statusBefore = dossierFactsOf(before).status;
-    const statusAfter = dossierFactsOf(after).status;
-    const same = (pick: (p: Patient) => unknown) => JSON.stringify(pick(before)) === JSON.stringify(pick(after));
-    // What changed, and what the patch writes even when it changes nothing: a write is a write.
-    const touches = (prefix: string) => (ops as Array<{ path?: unknown }>).some((op) => typeof op?.path === 'string' && op.path.startsWith(prefix));
-    const actions: Action[] = [];
-    if (statusBefore !== statusAfter) actions.push(statusAfter === 'closed' ? 'dossier.close' : 'dossier.reactivate');
-    if (!same((p) => p.generalPractitioner) || touches('/generalPractitioner')) actions.push('authorization.manage');
-    if (!same((p) => [p.telecom, p.extension?.find((e) => e.url === NOTIFICATION_EXTENSION)]) || touches('/telecom')) actions.push('notification.manage');
-    const rest = (p: Patient) => {
-      const { meta: _meta, generalPractitioner: _gp, telecom: _telecom, active: _active, extension, ...others } = p;
-      return [others, extension?.filter((e) => e.url !== NOTIFICATION_EXTENSION && e.url !== DOSSIER_EXTENSION)];
-    };
-    if (!same(rest) || (actions.length === 0 && !same((p) => p.extension))) {
-      return outcome(400, 'Seuls le statut du dossier, les médecins traitants et les préférences de notification se modifient par PATCH.');
-    }
+    const actions = patientPatchActions(before, after, ops as unknown[]);
+    if (!actions) return outcome(400, 'Seuls le statut du dossier, les médecins traitants et les préférences de notification se modifient par PATCH.');
     // Every act is judged on the dossier as the request finds it, never on what an earlier act of
     // the same patch would make of it: on a closed dossier a patch that reactivates and does
     // anything else is refused whole (POLICY.md step 5), and closing does not stop the other acts.
     const judged = judgeEach(actions, (action) => ex.decide(action));
     if ('refused' in judged) return this.#deny(ex, judged.refused.action, judged.refused.decision);
-    const stamp: unknown[] = [];
-    if (statusBefore !== statusAfter) {
-      // The server dates the closure; a reactivation forgets it.
-      const facts = dossierFactsOf(after);
-      const index = (dry as { extension?: Array<{ url: string }> }).extension?.findIndex((e) => e.url === DOSSIER_EXTENSION) ?? -1;
-      const stamped = dossierExtension({
-        status: statusAfter,
-        createdAt: facts.createdAt ?? ex.now,
-        ...(statusAfter === 'closed' ? { closedAt: ex.now, ...(facts.closeReason ? { closeReason: facts.closeReason } : {}) } : {}),
-      });
-      stamp.push(index >= 0 ? { op: 'replace', path: `/extension/${index}`, value: stamped } : { op: 'add', path: '/extension/-', value: stamped });
-    }
-    const patched = await this.#forward('PATCH', `Patient/${encodeURIComponent(id)}`, [...(ops as unknown[]), ...stamp]);
     // A patch that changes nothing did no act: it read the dossier, and is logged as that read.
     const done = judged.allowed.length > 0 ? judged.allowed : [{ action: 'dossier.read' as const, decision: ex.decide('dossier.read') }];
+    const designating = judged.allowed.find((act) => act.action === 'authorization.manage');
+    const undesignatable = designating ? await this.#undesignatable(newlyDesignated(before, after)) : undefined;
+    if (designating && undesignatable) {
+      await this.#log(ex, designating.action, { ...designating.decision, allowed: false, reason: 'invalid-request' });
+      return undesignatable;
+    }
+    if (ex.staleFor(raw)) return this.#stale(ex, done[0]!);
+    const stamp = this.#dossierStamp(ex, before, after, dry);
+    const patched = await this.#forward('PATCH', `Patient/${encodeURIComponent(id)}`, [...(ops as unknown[]), ...stamp]);
     for (const { action, decision } of done) await this.#log(ex, action, decision);
     return fhir(patched);
+  }
+
+  /** The server dates the closure; a reactivation forgets it. Nothing when the status stays. */
+  #dossierStamp(ex: Exchange, before: Patient, after: Patient, dry: Stored): unknown[] {
+    const facts = dossierFactsOf(after);
+    if (dossierFactsOf(before).status === facts.status) return [];
+    const index = (dry as { extension?: Array<{ url: string }> }).extension?.findIndex((e) => e.url === DOSSIER_EXTENSION) ?? -1;
+    const stamped = dossierExtension({
+      status: facts.status,
+      createdAt: facts.createdAt ?? ex.now,
+      ...(facts.status === 'closed' ? { closedAt: ex.now, ...(facts.closeReason ? { closeReason: facts.closeReason } : {}) } : {}),
+    });
+    return [index >= 0 ? { op: 'replace', path: `/extension/${index}`, value: stamped } : { op: 'add', path: '/extension/-', value: stamped }];
+  }
+
+  /**
+   * Why one of `designated` may not become médecin traitant, as the JSON mock answers it: not in
+   * the directory (404), or not a médecin (400).
+   */
+  async #undesignatable(designated: ReadonlyArray<{ rpps: string }>): Promise<Response | undefined> {
+    for (const { rpps } of designated) {
+      const professional = await this.#professional(rpps);
+      if (!professional) return outcome(404, 'Aucun professionnel avec ce numéro RPPS dans l’annuaire.');
+      if (!mayBeTreatingPhysician(professional.profession)) return outcome(400, 'Seul un médecin peut être désigné médecin traitant.');
+    }
+    return undefined;
+  }
+
+  /** A write made against a version that is no longer the stored one: 412, as FHIR's If-Match. */
+  async #stale(ex: Exchange, act: JudgedAct, target?: { documentId?: string; title?: string }): Promise<Response> {
+    await this.#log(ex, act.action, { ...act.decision, allowed: false, reason: 'invalid-request' }, target);
+    return outcome(412, 'La ressource a été modifiée entre-temps : relisez-la avant de la modifier.');
   }
 
   /** Which policy action a Consent stands for, and with which consent flag. */
@@ -803,8 +859,10 @@ export class FhirGateway {
     }
   }
 
-  async #professionalExists(rpps: string): Promise<boolean> {
-    return (await this.#searchAll('Practitioner', [['identifier', `${RPPS_SYSTEM}|8${rpps}`]])).length > 0;
+  /** The directory's entry for `rpps`, if any. */
+  async #professional(rpps: string): Promise<Professional | undefined> {
+    const [practitioner] = await this.#searchAll('Practitioner', [['identifier', `${RPPS_SYSTEM}|8${rpps}`]]);
+    return practitioner && professionalOf(parseResource('Practitioner', practitioner), undefined, undefined);
   }
 
   async #patchConsent(ex: Exchange, id: string, ops: unknown): Promise<Response> {
@@ -816,6 +874,7 @@ export class FhirGateway {
     const { action, request } = this.#consentAction(ex, after);
     const decision = ex.decide(action, undefined, request);
     if (!decision.allowed) return this.#deny(ex, action, decision);
+    if (ex.staleFor(raw)) return this.#stale(ex, { action, decision });
     const patched = await this.#forward('PATCH', `Consent/${encodeURIComponent(id)}`, ops);
     if (after.status === 'active') await this.#retireOthers(view, after, id);
     await this.#log(ex, action, decision);
@@ -840,7 +899,7 @@ export class FhirGateway {
     const { action, request, rpps } = this.#consentAction(ex, consent);
     const decision = ex.decide(action, undefined, request);
     if (!decision.allowed) return this.#deny(ex, action, decision);
-    if (rpps !== undefined && !(await this.#professionalExists(rpps))) {
+    if (rpps !== undefined && !(await this.#professional(rpps))) {
       await this.#log(ex, action, { ...decision, allowed: false, reason: 'invalid-request' });
       return outcome(404, 'Aucun professionnel avec ce numéro RPPS dans l’annuaire.');
     }
@@ -902,35 +961,33 @@ export class FhirGateway {
       if (Math.floor(((file.data ?? '').length * 3) / 4) > MAX_DOCUMENT_BYTES) return outcome(413, 'Le fichier dépasse 20 Mo.');
       if (!(MIME_TYPES as readonly string[]).includes(file.contentType ?? '')) return outcome(415, 'Formats acceptés : PDF, JPEG, PNG, CDA (XML), texte.');
     }
-    const flags = flagsOf(submitted.securityLabel);
-    if (ex.secret) flags.invisibleToLegalRepresentatives = true;
+    const asked = flagsOf(submitted.securityLabel);
+    const flags = { invisibleToPatient: asked.invisibleToPatient, invisibleToLegalRepresentatives: asked.invisibleToLegalRepresentatives || ex.secret };
     const { actor } = ex;
     const draft: PolicyDocumentInput = {
       category,
       typeCode,
       ...(actor.kind === 'professional' ? { authorRpps: actor.rpps } : {}),
       masked: false,
-      invisibleToPatient: flags.invisibleToPatient,
-      invisibleToLegalRepresentatives: flags.invisibleToLegalRepresentatives,
+      ...flags,
       submittedAt: ex.now,
     };
+    // As the JSON mock: a refused document meant to be kept from the patient's side leaves its
+    // title out of the history that side reads.
+    const attempted = flags.invisibleToPatient || flags.invisibleToLegalRepresentatives ? undefined : { title };
+    const replacesId = idOfReference(submitted.relatesTo?.find((r) => r.code === 'replaces')?.target.reference, 'DocumentReference');
+    const toReplace = replacesId && !synthesis ? await this.#documentToReplace(ex, view, replacesId) : undefined;
+    if (toReplace instanceof Response) return toReplace;
     const action: Action = synthesis ? 'synthesis.write' : 'document.add';
     const decision = synthesis ? ex.decide(action) : ex.decide(action, draft);
-    if (!decision.allowed) return this.#deny(ex, action, decision, { title });
-    const replacesId = idOfReference(submitted.relatesTo?.find((r) => r.code === 'replaces')?.target.reference, 'DocumentReference');
-    let replaced: DmpDocument | undefined;
-    if (replacesId) {
-      const old = await this.#stored('DocumentReference', replacesId);
-      replaced = old ? documentOf(old) : undefined;
-      if (!replaced || replaced.status !== 'current' || idOfReference((old as { subject?: { reference?: string } }).subject?.reference, 'Patient') !== view.patient.id) {
-        await this.#log(ex, synthesis ? action : 'document.replace', { ...decision, allowed: false, reason: 'invalid-request' }, { documentId: replacesId });
-        return outcome(409, 'Le document à remplacer n’est pas la version courante.');
-      }
-      if (!synthesis) {
-        const replace = ex.decide('document.replace', policyDocumentOf(replaced));
-        if (!replace.allowed) return this.#deny(ex, 'document.replace', replace, { documentId: replaced.id, title: replaced.title });
-      }
+    if (!decision.allowed) return this.#deny(ex, action, decision, attempted);
+    // Flags sent with the submission are set by the caller: the flags are the authoring professional's.
+    if (asked.invisibleToPatient || asked.invisibleToLegalRepresentatives) {
+      const flagging = ex.decide('document.set-visibility', { ...draft, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
+      if (!flagging.allowed) return this.#deny(ex, 'document.set-visibility', flagging, attempted);
     }
+    const replaced = synthesis ? await this.#synthesisToReplace(ex, view, replacesId, decision) : toReplace && (await this.#replaceable(ex, toReplace));
+    if (replaced instanceof Response) return replaced;
     const subject = { reference: `Patient/${view.patient.id}` };
     const name = actor.displayName ?? (actor.kind === 'professional' ? actor.rpps : actor.kind);
     const authored =
@@ -939,10 +996,6 @@ export class FhirGateway {
         : actor.kind === 'legal-representative'
           ? { author: { reference: `RelatedPerson/${actor.id}`, display: name } }
           : authorOf({ name }, subject, actor.kind === 'patient');
-    // The patient's mask outlives a replacement, as in the JSON mock: only they lift it.
-    const labels = ['N', ...Object.values(VISIBILITY_CODES).filter((code) =>
-      code === VISIBILITY_CODES.masked ? (replaced?.masked ?? false) : code === VISIBILITY_CODES.invisibleToPatient ? flags.invisibleToPatient : flags.invisibleToLegalRepresentatives,
-    )];
     const stamped = {
       ...submitted,
       ...(authored.contained ? { contained: [authored.contained] } : {}),
@@ -951,7 +1004,8 @@ export class FhirGateway {
       category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: classCode }] }],
       date: ex.now,
       author: [authored.author],
-      securityLabel: securityLabelsOf(labels),
+      // What kept the replaced version from someone keeps this one, as in the JSON mock.
+      securityLabel: securityLabelsOf(confidentialityOf(newVersionVisibility(replaced, flags, ex.now))),
       meta: { tag: (submitted.meta?.tag ?? []).filter((t) => t.code !== ARCHIVED_TAG.code) },
     };
     const response = (await this.#forward('POST', '', { ...bundle, entry: entries.map((e) => (e === entry ? { ...e, resource: stamped } : e)) })) as Bundle;
@@ -959,6 +1013,47 @@ export class FhirGateway {
     if (replaced) await this.#forward('PATCH', `DocumentReference/${replaced.id}`, [{ op: 'replace', path: '/status', value: 'superseded' }]);
     await this.#log(ex, replaced && !synthesis ? 'document.replace' : action, decision, { ...(created ? { documentId: created.id } : {}), title });
     return fhir(response);
+  }
+
+  /**
+   * The document a submission replaces, as the JSON mock finds it: one of this dossier, not
+   * deleted; otherwise 404, logged.
+   */
+  async #documentToReplace(ex: Exchange, view: DossierView, id: string): Promise<DmpDocument | Response> {
+    const raw = await this.#stored('DocumentReference', id);
+    const doc = raw && idOfReference((raw as { subject?: { reference?: string } }).subject?.reference, 'Patient') === view.patient?.id ? documentOf(raw) : undefined;
+    if (doc && doc.status !== 'deleted') return doc;
+    await this.#log(ex, 'document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] }, { documentId: id });
+    return outcome(404, 'Document introuvable.');
+  }
+
+  /**
+   * `doc` if the caller may replace it now. Judged before its status, as the JSON mock: a version
+   * hidden from the caller is not found, current or not.
+   */
+  async #replaceable(ex: Exchange, doc: DmpDocument): Promise<DmpDocument | Response> {
+    const target = { documentId: doc.id, title: doc.title };
+    const decision = ex.decide('document.replace', policyDocumentOf(doc));
+    if (!decision.allowed) return this.#deny(ex, 'document.replace', decision, target);
+    if (doc.status === 'current') return doc;
+    await this.#log(ex, 'document.replace', { ...decision, allowed: false, reason: 'invalid-request' }, target);
+    return outcome(409, 'Le document à remplacer n’est pas la version courante.');
+  }
+
+  /**
+   * The VSM a new version replaces: the current one, which `replacesId` must name, as the JSON
+   * API's If-Match; without it, only a first version may be written. One current VSM at a time.
+   */
+  async #synthesisToReplace(ex: Exchange, view: DossierView, replacesId: string | undefined, decision: Decision): Promise<DmpDocument | undefined | Response> {
+    const [current] = await this.#searchAll('DocumentReference', [
+      ['patient', `Patient/${view.patient?.id ?? 'none'}`],
+      ['type', `${TYPE_CODE_SYSTEM}|SYNTH`],
+      ['status', 'current'],
+      ['_sort', '-date'],
+    ]);
+    if (replacesId === current?.id) return current && documentOf(current);
+    await this.#log(ex, 'synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
+    return outcome(409, 'Le volet de synthèse a été modifié entre-temps.');
   }
 }
 

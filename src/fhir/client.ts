@@ -136,6 +136,8 @@ interface Call {
   path: string;
   body?: unknown;
   contentType?: string;
+  /** The version a write is made against, as the `If-Match` header. */
+  ifMatch?: string;
   /** What the request is, for messages: never the filled URL, which holds the patient's NIR. */
   what: string;
 }
@@ -252,6 +254,7 @@ export class FhirDmpClient implements DmpClient {
       (bundle) => documentsOf(bundle),
       keep,
       options,
+      q.sort === 'date-asc' ? undefined : (newest) => ['date', `le${newest.submittedAt}`],
     );
     const hidden = hiddenCounts(scan.first);
     const list = {
@@ -272,7 +275,8 @@ export class FhirDmpClient implements DmpClient {
     const { resource } = await this.#document(ins, id, options);
     const index = primaryContentIndex(resource);
     const { attachment } = resource.content[index]!;
-    if (attachment.data !== undefined) return new Blob([base64ToBytes(attachment.data)], { type: attachment.contentType });
+    const data = attachment.data;
+    if (data !== undefined) return new Blob([mapped(() => base64ToBytes(data), `content.${index}.attachment.data`, 'DocumentReference read')], { type: attachment.contentType });
     const url = attachment.url;
     if (!url) throw invalidResponse('DocumentReference read', [{ path: `content.${index}.attachment`, message: 'Ni url ni data' }]);
     const path = this.#relative(url);
@@ -280,7 +284,7 @@ export class FhirDmpClient implements DmpClient {
       throw invalidResponse('DocumentReference read', [{ path: `content.${index}.attachment.url`, message: 'Le fichier n’est pas un Binary de ce serveur' }]);
     }
     const binary = parseBody('Binary', await this.#send({ method: 'GET', path, what: 'GET Binary/{id}' }, options), 'GET Binary/{id}');
-    return new Blob([base64ToBytes(binary.data ?? '')], { type: binary.contentType });
+    return new Blob([mapped(() => base64ToBytes(binary.data ?? ''), 'data', 'GET Binary/{id}')], { type: binary.contentType });
   }
 
   /**
@@ -344,7 +348,7 @@ export class FhirDmpClient implements DmpClient {
       ...document.confidentiality.filter((code) => !VISIBILITY_CODE_SET.has(code)),
       ...Object.values(VISIBILITY_CODES).filter((code) => flags[code]),
     ];
-    const ops: PatchOp[] = [...versionTest(resource), { op: 'add', path: '/securityLabel', value: securityLabelsOf(codes) }];
+    const ops: PatchOp[] = [{ op: 'add', path: '/securityLabel', value: securityLabelsOf(codes) }];
     if (change.status === 'archived' && document.status !== 'archived') {
       ops.push(
         resource.meta?.tag
@@ -352,28 +356,34 @@ export class FhirDmpClient implements DmpClient {
           : { op: 'add', path: '/meta/tag', value: [{ ...ARCHIVED_TAG }] },
       );
     }
-    const patched = await this.#patch('DocumentReference', id, ops, options);
+    const patched = await this.#patch('DocumentReference', resource, ops, options);
     return checked(DocumentSchema, mapped(() => fromDocumentReference(patched, document.replacedBy ? { replacedBy: document.replacedBy } : {}), '', 'PATCH DocumentReference/{id}'), 'PATCH DocumentReference/{id}');
   }
 
   /** TD3.3c: the DocumentReference becomes `entered-in-error`, which every search leaves out. */
   async deleteDocument(ins: string, id: string, options?: RequestOptions): Promise<void> {
     const { resource } = await this.#document(ins, id, options);
-    await this.#patch('DocumentReference', id, [...versionTest(resource), { op: 'replace', path: '/status', value: 'entered-in-error' }], options);
+    await this.#patch('DocumentReference', resource, [{ op: 'replace', path: '/status', value: 'entered-in-error' }], options);
   }
 
   // ------------------------------------------------------------------------------------------
   // Synthesis: DocumentReferences of type SYNTH whose content holds our structured JSON.
   // ------------------------------------------------------------------------------------------
 
-  /** `null` when the caller sees no current SYNTH DocumentReference: none yet, or hidden from them. */
+  /**
+   * `null` when the dossier has no current SYNTH DocumentReference, or the patient's side may not
+   * see it; a professional it is kept from is refused with the reason, as by the JSON API.
+   */
   async getSynthesis(ins: string, options?: RequestOptions): Promise<Synthesis | null> {
-    const [current] = await this.#syntheses(ins, 'current', options);
-    return current ? synthesisOf(current) : null;
+    const { versions, refusal } = await this.#syntheses(ins, 'current', options);
+    if (refusal) throw refusal;
+    return versions[0] ? synthesisOf(versions[0]) : null;
   }
 
+  /** The versions the caller may read; refused, as by the JSON API, when the current one is kept from them. */
   async listSynthesisVersions(ins: string, options?: RequestOptions): Promise<ResponseOf<'listSynthesisVersions'>> {
-    const versions = await this.#syntheses(ins, 'current,superseded', options);
+    const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', options);
+    if (refusal && !versions.some((match) => match.resource.status === 'current')) throw refusal;
     return {
       items: versions.map((match) => {
         const { documentId, version, author, savedAt } = synthesisOf(match, false);
@@ -382,20 +392,28 @@ export class FhirDmpClient implements DmpClient {
     };
   }
 
+  /** A version the search does not show is refused when the search kept some from the caller: it may be one of them. */
   async getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis> {
-    const versions = await this.#syntheses(ins, 'current,superseded', options);
+    const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', options);
     const wanted = versions.find((match) => synthesisOf(match, false).version === version);
-    if (!wanted) throw new DmpError('not-found', 'Cette version du volet de synthèse n’existe pas.', { status: 404 });
-    return synthesisOf(wanted);
+    if (wanted) return synthesisOf(wanted);
+    throw refusal ?? new DmpError('not-found', 'Cette version du volet de synthèse n’existe pas.', { status: 404 });
   }
 
   /**
    * A new version replaces the one `etag` names (its DocumentReference id): the server refuses
    * to replace a version that is no longer current, which is how two concurrent saves conflict.
+   * Without an ETag only a first version may be written, as with the JSON API's If-Match.
    */
   async saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions): Promise<Synthesis> {
     const body = validated(SynthesisContentToSaveSchema, content, 'content');
     const replaces = /^(?:W\/)?"([^"]+)"$/.exec(etag.trim())?.[1];
+    // A VSM kept from the caller is left to the server, which judges the write first, as the JSON API.
+    const [found] = replaces ? [] : (await this.#syntheses(ins, 'current', options)).versions;
+    if (found) {
+      const current = synthesisOf(found);
+      throw new DmpError('conflict', 'Le volet de synthèse a été modifié entre-temps.', { current, etag: current.etag });
+    }
     const patientId = await this.#patientId(ins, options);
     const document = structuredDocument(ins, patientId, 'SYNTH', SYNTHESIS_CONTENT_FORMAT, body, replaces);
     try {
@@ -484,12 +502,11 @@ export class FhirDmpClient implements DmpClient {
         );
         if (kind === 'designate-treating' && at < 0) {
           const reference = treatingPhysicianReference(rpps, new Date().toISOString());
-          await this.#patch('Patient', patient.id, [
-            ...versionTest(patient),
+          await this.#patch('Patient', patient, [
             patient.generalPractitioner ? { op: 'add', path: '/generalPractitioner/-', value: reference } : { op: 'add', path: '/generalPractitioner', value: [reference] },
           ], options);
         } else if (kind === 'undesignate-treating' && at >= 0) {
-          await this.#patch('Patient', patient.id, [...versionTest(patient), { op: 'remove', path: `/generalPractitioner/${at}` }], options);
+          await this.#patch('Patient', patient, [{ op: 'remove', path: `/generalPractitioner/${at}` }], options);
         }
         break;
       }
@@ -509,7 +526,7 @@ export class FhirDmpClient implements DmpClient {
         const decision = kind === 'revoke' ? 'permit' : 'deny';
         const consents = await this.#consents(ins, [['status', 'active']], options);
         for (const found of consents.filter((c) => consentRpps(c) === rpps && c.provision?.type === decision)) {
-          await this.#patch('Consent', found.id, [...versionTest(found), { op: 'replace', path: '/status', value: 'inactive' }], options);
+          await this.#patch('Consent', found, [{ op: 'replace', path: '/status', value: 'inactive' }], options);
         }
         break;
       }
@@ -545,15 +562,19 @@ export class FhirDmpClient implements DmpClient {
       }
       for (const consent of found) {
         const status = opposed ? 'active' : 'inactive';
-        if (consent.status !== status) await this.#patch('Consent', consent.id, [...versionTest(consent), { op: 'replace', path: '/status', value: status }], options);
+        if (consent.status !== status) await this.#patch('Consent', consent, [{ op: 'replace', path: '/status', value: status }], options);
       }
     }
     return this.getOppositions(ins, options);
   }
 
-  /** Contact points in Patient.telecom; the per-event channels in an extension (docs/fhir.md). */
+  /**
+   * Contact points in Patient.telecom; the per-event channels in an extension (docs/fhir.md).
+   * Asked for by `_elements`: the server judges a read of them as the patient's settings.
+   */
   async getNotificationPreferences(ins: string, options?: RequestOptions): Promise<NotificationPreferences> {
-    return checked(NotificationPreferencesSchema, notificationPreferencesOf(await this.#patient(ins, options)), 'Patient search');
+    const patient = await this.#patient(ins, options, [['_elements', 'telecom,extension']]);
+    return checked(NotificationPreferencesSchema, notificationPreferencesOf(patient), 'Patient search');
   }
 
   async setNotificationPreferences(ins: string, preferences: NotificationPreferences, options?: RequestOptions): Promise<NotificationPreferences> {
@@ -562,8 +583,7 @@ export class FhirDmpClient implements DmpClient {
     const extensions = (patient.extension ?? []).filter((e) => e.url !== NOTIFICATION_EXTENSION);
     const chosen = notificationExtension(wanted);
     const telecom = [...(patient.telecom ?? []).filter((t) => t.system !== 'email' && t.system !== 'sms'), ...telecomOf(wanted)];
-    const patched = await this.#patch('Patient', patient.id, [
-      ...versionTest(patient),
+    const patched = await this.#patch('Patient', patient, [
       { op: 'add', path: '/extension', value: [...extensions, ...(chosen ? [chosen] : [])] },
       { op: 'add', path: '/telecom', value: telecom },
     ], options);
@@ -626,6 +646,7 @@ export class FhirDmpClient implements DmpClient {
       (bundle) => matches(bundle, 'AuditEvent').map((m) => mapped(() => fromAuditEvent(m.resource), `entry.${m.index}.resource`, 'AuditEvent search')),
       keep,
       options,
+      (newest) => ['date', `le${newest.at}`],
     );
     return checked(ROUTE_SCHEMAS.accessLog, { items: scan.items, ...(scan.cursor ? { nextCursor: scan.cursor } : {}) }, 'AuditEvent search');
   }
@@ -669,8 +690,8 @@ export class FhirDmpClient implements DmpClient {
     return checked(DossierInfoSchema, dossierInfoOf(ins, policy, patient), 'Patient search');
   }
 
-  async #patient(ins: string, options: RequestOptions | undefined): Promise<Patient> {
-    const bundle = await this.#search('Patient', [['identifier', insToken(ins)]], options);
+  async #patient(ins: string, options: RequestOptions | undefined, extra: Params = []): Promise<Patient> {
+    const bundle = await this.#search('Patient', [['identifier', insToken(ins)], ...extra], options);
     const patient = matches(bundle, 'Patient')[0]?.resource;
     if (!patient) throw new DmpError('not-found', 'Aucun dossier n’existe pour cet INS.', { status: 404 });
     this.#patientIds.set(ins, patient.id);
@@ -688,8 +709,7 @@ export class FhirDmpClient implements DmpClient {
     // The server stamps closedAt; a reactivation forgets the closure.
     const extension = dossierExtension({ status, createdAt: facts.createdAt ?? patient.meta?.lastUpdated ?? new Date().toISOString(), ...(closeReason ? { closeReason } : {}) });
     const others = (patient.extension ?? []).filter((e) => e.url !== DOSSIER_EXTENSION);
-    const patched = await this.#patch('Patient', patient.id, [
-      ...versionTest(patient),
+    const patched = await this.#patch('Patient', patient, [
       { op: 'add', path: '/active', value: status === 'active' },
       { op: 'add', path: '/extension', value: [extension, ...others] },
     ], options);
@@ -720,7 +740,8 @@ export class FhirDmpClient implements DmpClient {
     return { resource, document };
   }
 
-  async #syntheses(ins: string, status: string, options: RequestOptions | undefined): Promise<Array<Match<DocumentReference>>> {
+  /** The SYNTH versions the caller sees, newest first, and the refusal the search's `suppressed` issue tells a professional. */
+  async #syntheses(ins: string, status: string, options: RequestOptions | undefined): Promise<{ versions: Array<Match<DocumentReference>>; refusal?: DmpError | undefined }> {
     const bundle = await this.#search(
       'DocumentReference',
       [
@@ -732,7 +753,7 @@ export class FhirDmpClient implements DmpClient {
       ],
       options,
     );
-    return matches(bundle, 'DocumentReference');
+    return { versions: matches(bundle, 'DocumentReference'), refusal: suppressedRefusal(bundle, 'Volet de synthèse refusé') };
   }
 
   /**
@@ -754,8 +775,8 @@ export class FhirDmpClient implements DmpClient {
       ],
       options,
     );
-    const reason = ReasonCodeSchema.safeParse(Object.keys(hiddenCounts(bundle))[0]).data;
-    if (reason) throw new DmpError('forbidden', `Vaccinations et dépistages refusés : ${reason}.`, { status: 403, reason });
+    const refusal = suppressedRefusal(bundle, 'Vaccinations et dépistages refusés');
+    if (refusal) throw refusal;
     const found: PreventionDocuments = {};
     for (const match of matches(bundle, 'DocumentReference')) {
       const list = PREVENTION_LISTS.find((l) => match.resource.type.coding?.some((c) => c.code === PREVENTION_TYPE_CODES[l]));
@@ -811,7 +832,10 @@ export class FhirDmpClient implements DmpClient {
 
   /**
    * Reads pages from `first` (or from where `cursor` stopped) until `limit` items pass `keep`:
-   * the cursor is the page URL and how many of its items were already handed out.
+   * the cursor is the page URL and how many of its items were already handed out. A search
+   * newest first gives `bound`, the criterion its first item sets: every later page is searched
+   * within it, so that what arrives meanwhile, newer, shifts no page (DESIGN.md: cursors are
+   * stable), where `next` links count an offset from the top.
    */
   async #scan<T>(
     type: ResourceType,
@@ -821,29 +845,34 @@ export class FhirDmpClient implements DmpClient {
     itemsOf: (bundle: Bundle) => T[],
     keep: ((item: T) => boolean) | undefined,
     options: RequestOptions | undefined,
+    bound?: (newest: T) => [string, string],
   ): Promise<{ items: T[]; cursor?: string | undefined; first: Bundle }> {
     const start = cursor === undefined ? { path: first, skip: 0 } : this.#decodeCursor(cursor);
     let path = start.path;
     let skip = start.skip;
     const items: T[] = [];
     let firstBundle: Bundle | undefined;
+    // A cursor's pages carry the bound already: the first page set it.
+    let criterion: [string, string] | undefined;
+    const within = (page: string) => (criterion ? withCriterion(page, criterion) : page);
     const what = `GET ${type}?…`;
     for (;;) {
       const bundle = parseBundle(await this.#send({ method: 'GET', path, what }, options), what);
-      firstBundle ??= bundle;
       const all = itemsOf(bundle);
+      if (!firstBundle && cursor === undefined && all[0] !== undefined) criterion = bound?.(all[0]);
+      firstBundle ??= bundle;
       for (let i = skip; i < all.length; i++) {
         const item = all[i]!;
         if (keep && !keep(item)) continue;
-        if (items.length === limit) return { items, cursor: encodeCursor(path, i), first: firstBundle };
+        if (items.length === limit) return { items, cursor: encodeCursor(within(path), i), first: firstBundle };
         items.push(item);
       }
       const next = bundle.link?.find((l) => l.relation === 'next')?.url;
       if (!next) return { items, first: firstBundle };
       const nextPath = this.#relative(next);
       if (nextPath === undefined) throw invalidResponse(what, [{ path: 'link', message: 'Le lien « next » sort du serveur FHIR configuré' }]);
-      if (items.length === limit) return { items, cursor: encodeCursor(nextPath, 0), first: firstBundle };
-      path = nextPath;
+      if (items.length === limit) return { items, cursor: encodeCursor(within(nextPath), 0), first: firstBundle };
+      path = within(nextPath);
       skip = 0;
     }
   }
@@ -869,10 +898,24 @@ export class FhirDmpClient implements DmpClient {
     return absolute.startsWith(base) ? absolute.slice(base.length) : undefined;
   }
 
-  async #patch<T extends ResourceType>(type: T, id: string, ops: PatchOp[], options: RequestOptions | undefined): Promise<ResourceOf<T>> {
+  /**
+   * Applies `ops` to the version of `read` we hold, and to no other: the JSON Patch tests it, and
+   * If-Match names it, so that a server that checks it answers a change made in between with 412
+   * (a `conflict`) rather than the failed test's 400.
+   */
+  async #patch<T extends ResourceType>(type: T, read: Versioned, ops: PatchOp[], options: RequestOptions | undefined): Promise<ResourceOf<T>> {
     const what = `PATCH ${type}/{id}`;
-    const body = await this.#send({ method: 'PATCH', path: `${type}/${encodeURIComponent(id)}`, body: ops, contentType: JSON_PATCH, what }, options);
-    return parseBody(type, body, what);
+    const versionId = read.meta?.versionId;
+    const guarded: PatchOp[] = versionId ? [{ op: 'test', path: '/meta/versionId', value: versionId }, ...ops] : ops;
+    const call: Call = {
+      method: 'PATCH',
+      path: `${type}/${encodeURIComponent(read.id)}`,
+      body: guarded,
+      contentType: JSON_PATCH,
+      ...(versionId ? { ifMatch: `W/"${versionId}"` } : {}),
+      what,
+    };
+    return parseBody(type, await this.#send(call, options), what);
   }
 
   /** Submits a DocumentReference that carries its content inline, with no Binary. */
@@ -901,6 +944,7 @@ export class FhirDmpClient implements DmpClient {
     const headers: Record<string, string> = {
       Accept: FHIR_JSON,
       ...(call.contentType ? { 'Content-Type': call.contentType } : {}),
+      ...(call.ifMatch ? { 'If-Match': call.ifMatch } : {}),
       ...(await this.#hookHeaders()),
     };
     const url = call.path ? `${this.#baseUrl}/${call.path}` : this.#baseUrl;
@@ -952,10 +996,10 @@ type PatchOp =
   | { op: 'add' | 'replace' | 'test'; path: string; value: unknown }
   | { op: 'remove'; path: string };
 
-/** Guards a PATCH against a concurrent change: it applies only to the version we read. */
-function versionTest(resource: { meta?: { versionId?: string | undefined } | undefined }): PatchOp[] {
-  const versionId = resource.meta?.versionId;
-  return versionId ? [{ op: 'test', path: '/meta/versionId', value: versionId }] : [];
+/** A resource as read, at the version a PATCH is made against. */
+interface Versioned {
+  id: string;
+  meta?: { versionId?: string | undefined } | undefined;
 }
 
 const ROUTE_SCHEMAS = {
@@ -991,6 +1035,15 @@ export function categoryParam(category: Category): [string, string] {
   if (exact) return ['category', classes.map((code) => `${CLASS_CODE_SYSTEM}|${code}`).join(',')];
   const members = types.filter((type) => categoryOf(classOf(type), type) === category);
   return ['type', members.map((type) => `${typeSystemOf(type)}|${type}`).join(',')];
+}
+
+/** `path` with the search criterion `[name, value]` added (ANDed with the others), unless it has it. */
+function withCriterion(path: string, [name, value]: [string, string]): string {
+  const at = path.indexOf('?');
+  const params = new URLSearchParams(at < 0 ? '' : path.slice(at + 1));
+  if (params.getAll(name).includes(value)) return path;
+  params.append(name, value);
+  return `${at < 0 ? path : path.slice(0, at)}?${params}`;
 }
 
 function encodeCursor(path: string, skip: number): string {
@@ -1059,6 +1112,15 @@ function hiddenCounts(bundle: Bundle): Record<string, number> {
     }
   }
   return counts;
+}
+
+/**
+ * What a search kept from a professional, as the JSON API's 403 refuses it (DECISIONS.md 12): the
+ * first `suppressed` issue's reason; `refused` says what was refused, in words.
+ */
+function suppressedRefusal(bundle: Bundle, refused: string): DmpError | undefined {
+  const reason = ReasonCodeSchema.safeParse(Object.keys(hiddenCounts(bundle))[0]).data;
+  return reason ? new DmpError('forbidden', `${refused} : ${reason}.`, { status: 403, reason }) : undefined;
 }
 
 /**

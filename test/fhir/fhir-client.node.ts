@@ -19,7 +19,16 @@ import { securityLabelsOf } from '../../src/fhir/document.js';
 import { dossierExtension, dossierFactsOf } from '../../src/fhir/dossier.js';
 import { parseResource, textToBase64 } from '../../src/fhir/parse.js';
 import type { Patient } from '../../src/fhir/schemas.js';
-import { ACCESS_MODE_SYSTEM, DOSSIER_EXTENSION, PREVENTION_CONTENT_FORMAT, RPPS_SYSTEM, VISIBILITY_SYSTEM } from '../../src/fhir/systems.js';
+import {
+  ACCESS_MODE_SYSTEM,
+  DOSSIER_EXTENSION,
+  PREVENTION_CONTENT_FORMAT,
+  RPPS_SYSTEM,
+  SYNTHESIS_CONTENT_FORMAT,
+  SYNTHESIS_CONTENT_FORMAT_SYSTEM,
+  TYPE_CODE_SYSTEM,
+  VISIBILITY_SYSTEM,
+} from '../../src/fhir/systems.js';
 import type { Prevention, PreventionContent } from '../../src/model/prevention.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { fhirGateway } from '../../mocks/fhir/gateway.js';
@@ -44,6 +53,7 @@ interface Sent {
   method: string;
   url: string;
   contentType: string | null;
+  ifMatch: string | null;
   body: unknown;
 }
 
@@ -57,7 +67,7 @@ function as(actorId: string, extra: Record<string, string> = {}) {
     fetch: async (input, init) => {
       const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
       const headers = new Headers(init?.headers);
-      sent.push({ method: init?.method ?? 'GET', url: String(input), contentType: headers.get('Content-Type'), body });
+      sent.push({ method: init?.method ?? 'GET', url: String(input), contentType: headers.get('Content-Type'), ifMatch: headers.get('If-Match'), body });
       return fetch(input, init);
     },
   });
@@ -132,6 +142,30 @@ async function plantPreventionContent(id: string, data: string): Promise<void> {
   const resource = await fhirGateway.repository.readResource<DocumentReference>('DocumentReference', id);
   const content = resource.content.map((c) => (c.format?.code === PREVENTION_CONTENT_FORMAT ? { ...c, attachment: { ...c.attachment, data } } : c));
   await fhirGateway.repository.updateResource({ ...resource, content });
+}
+
+/** A VSM that replaces nothing, submitted (ITI-65) as a FHIR client other than ours may send it. */
+function postFirstSynthesis(actorId: string, patientId: string): Promise<Response> {
+  const data = textToBase64(JSON.stringify({ ...emptySynthesisContent(), allergiesNoneKnown: true }));
+  const document = {
+    resourceType: 'DocumentReference',
+    status: 'current',
+    type: { coding: [{ system: TYPE_CODE_SYSTEM, code: 'SYNTH' }] },
+    subject: { reference: `Patient/${patientId}` },
+    content: [{ attachment: { contentType: 'application/json', data, title: 'Volet de synthèse médicale' }, format: { system: SYNTHESIS_CONTENT_FORMAT_SYSTEM, code: SYNTHESIS_CONTENT_FORMAT } }],
+  };
+  return fetch(BASE, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${actorId}`, 'Content-Type': 'application/fhir+json' },
+    body: JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry: [{ fullUrl: 'urn:uuid:5b0c6f0e-0d6e-4a57-9d0c-2f1f3c1e7a10', resource: document, request: { method: 'POST', url: 'DocumentReference' } }] }),
+  });
+}
+
+/** The SYNTH DocumentReferences of a patient the FHIR store holds as current. */
+async function currentSyntheses(patientId: string): Promise<string[]> {
+  return (await storedResources('DocumentReference'))
+    .filter((r) => r['status'] === 'current' && JSON.stringify(r['type']).includes('"SYNTH"') && JSON.stringify(r['subject']).includes(`Patient/${patientId}`))
+    .map((r) => r.id);
 }
 
 describe('FhirDmpClient on the FHIR mock gateway', () => {
@@ -230,6 +264,22 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
         martin.sent.slice(0, pages).map((s) => new URL(s.url).searchParams.get('_offset')),
         [null, ...Array.from({ length: pages - 1 }, (_, i) => String(7 * (i + 1)))],
       );
+    });
+
+    it('keeps its cursor stable: a document submitted between two pages shifts neither (DESIGN.md)', async () => {
+      const martin = as('ps-martin');
+      const first = await martin.listDocuments(ADULT, { limit: 4 });
+      await martin.addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW }, new Blob(['x'], { type: 'text/plain' }));
+      const second = await martin.listDocuments(ADULT, { limit: 4, cursor: first.nextCursor! });
+      const then = (await martin.listDocuments(ADULT, { limit: 100 })).items.filter((d) => d.submittedAt <= first.items[0]!.submittedAt);
+      assert.deepEqual([...first.items, ...second.items].map((d) => d.id), then.slice(0, 8).map((d) => d.id));
+    });
+
+    it('rejects a file that is not base64 as invalid-response, naming the field', async () => {
+      const binary = await fhirGateway.repository.readResource('Binary', 'bin-doc-durand-cr-cardio');
+      await fhirGateway.repository.updateResource({ ...binary, data: '*** pas du base64 ***' });
+      const error = await failure(as(PATIENT_ADULT.id).getDocumentContent(ADULT, 'doc-durand-cr-cardio'));
+      assert.deepEqual([error.kind, error.issues], ['invalid-response', [{ path: 'data', message: 'Pas du base64' }]]);
     });
 
     it('reads a document and its file (the Binary its attachment points to)', async () => {
@@ -394,6 +444,21 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(closed.closeReason, 'Je ne souhaite plus utiliser mon dossier.');
       assert.equal(closed.closedAt, (await as(PATIENT_CLOSED.id).listAccessLog(ins, { action: 'dossier.close' })).items[0]!.at);
     });
+
+    it('refuses to close a closed dossier as dossier-closed, logged, as the JSON mock; reactivating an active one is a harmless act', async () => {
+      const ins = PATIENT_CLOSED.identity.ins;
+      const untouched = await storedPatient(PATIENT_CLOSED.id);
+      const before = await auditEventIds();
+      const refused = await failure(as(PATIENT_CLOSED.id).closeDossier(ins, 'Encore une fois.'));
+      assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'dossier-closed']);
+      assert.deepEqual(await storedPatient(PATIENT_CLOSED.id), untouched);
+      const refusal = (await linesSince(before)).filter((l) => l.action !== 'dossier.read');
+      assert.deepEqual(refusal.map((l) => [l.action, l.outcome, l.reason]), [['dossier.close', 'denied', 'dossier-closed']]);
+      const afterRefusal = await auditEventIds();
+      assert.equal((await as(PATIENT_ADULT.id).reactivateDossier(ADULT)).status, 'active');
+      const lines = (await linesSince(afterRefusal)).filter((l) => l.action !== 'dossier.read');
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome]), [['dossier.reactivate', 'allowed']]);
+    });
   });
 
   describe('errors', () => {
@@ -408,7 +473,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.match(error.message, /409: Le document à remplacer n’est pas la version courante\./);
     });
 
-    it('turns the FHIR server’s own OperationOutcome into a DmpError (a concurrent change fails the PATCH)', async () => {
+    it('turns a change made between our read and our PATCH into a conflict (If-Match → 412), and writes nothing', async () => {
       const patient = as(PATIENT_ADULT.id);
       server.use(
         http.patch(`${BASE}/DocumentReference/:id`, async ({ request }) => {
@@ -417,11 +482,33 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
           return fhirGateway.handle(request, BASE);
         }),
       );
+      const read = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-ordonnance')!;
+      const before = await auditEventIds();
       const error = await failure(patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true }));
-      assert.equal(error.status, 400);
-      assert.equal(error.kind, 'invalid-request');
-      assert.match(error.issues?.[0]?.message ?? '', /^Test failed: /);
-      assert.match(error.message, /PATCH DocumentReference\/\{id\} answered 400: Test failed/);
+      assert.deepEqual([error.kind, error.status], ['conflict', 412]);
+      assert.match(error.message, /PATCH DocumentReference\/\{id\} answered 412: La ressource a été modifiée entre-temps/);
+      assert.equal(patient.sent.find((s) => s.method === 'PATCH')?.ifMatch, `W/"${(read['meta'] as { versionId: string }).versionId}"`);
+      const stored = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-ordonnance')!;
+      assert.equal(JSON.stringify(stored['securityLabel']).includes('MASQUE_PS'), false);
+      const lines = (await linesSince(before)).filter((l) => l.action !== 'document.read');
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason]), [['document.mask', 'denied', 'invalid-request']]);
+    });
+
+    it('turns a concurrent change to the oppositions or the notification preferences into a conflict', async () => {
+      server.use(
+        http.patch(`${BASE}/:type/:id`, async ({ request, params }) => {
+          // The patient's phone changes the same resource between our read and our PATCH.
+          await fhirGateway.repository.patchResource(params['type'] as 'Consent' | 'Patient', String(params['id']), [{ op: 'add', path: '/language', value: 'fr' }]);
+          return fhirGateway.handle(request, BASE);
+        }),
+      );
+      const opposed = as(PATIENT_OPPOSED.id);
+      const oppositions = await failure(opposed.setOppositions(PATIENT_OPPOSED.identity.ins, { breakGlass: false, regulation: true }));
+      assert.deepEqual([oppositions.kind, oppositions.status], ['conflict', 412]);
+      assert.deepEqual(await opposed.getOppositions(PATIENT_OPPOSED.identity.ins), { breakGlass: true, regulation: true });
+      const wanted = { ...PATIENT_ADULT.dossier.notificationPreferences, newDocument: { email: false, sms: false } };
+      const preferences = await failure(as(PATIENT_ADULT.id).setNotificationPreferences(ADULT, wanted));
+      assert.deepEqual([preferences.kind, preferences.status], ['conflict', 412]);
     });
 
     it('rejects a malformed resource as invalid-response, naming the field', async () => {
@@ -537,6 +624,16 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
     it('is the patient’s only', async () => {
       assert.equal((await failure(as('ps-martin').listAccessLog(ADULT))).reason, 'patient-only');
     });
+
+    it('keeps its cursor stable: entries logged between two pages shift neither (DESIGN.md)', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      // Reading a page is logged too: that entry, and a professional's read, arrive before page 2.
+      const first = await patient.listAccessLog(ADULT, { limit: 5 });
+      await as('ps-martin').getDocument(ADULT, 'doc-durand-bio-nfs');
+      const second = await patient.listAccessLog(ADULT, { limit: 5, cursor: first.nextCursor! });
+      const then = (await patient.listAccessLog(ADULT, { limit: 500 })).items.filter((e) => e.at <= first.items[0]!.at);
+      assert.deepEqual([...first.items, ...second.items].map((e) => e.id), then.slice(0, 10).map((e) => e.id));
+    });
   });
 
   describe('consents (Consent, Patient.generalPractitioner)', () => {
@@ -618,6 +715,20 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual((await as(PATIENT_ADULT.id).getDossier(ADULT)).policy.treatingPhysiciansRpps, ['10003456786']);
     });
 
+    it('designates only a médecin of the directory as médecin traitant, as the JSON mock, and logs the refusal', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const patient = as(PATIENT_MASKED.id);
+      const before = await auditEventIds();
+      const pharmacist = await failure(patient.changeAuthorization(ins, { change: 'designate-treating', rpps: '10007025645' }));
+      assert.deepEqual([pharmacist.kind, pharmacist.status], ['invalid-request', 400]);
+      assert.match(pharmacist.message, /Seul un médecin peut être désigné médecin traitant\./);
+      const unknown = await failure(patient.changeAuthorization(ins, { change: 'designate-treating', rpps: '12345678903' }));
+      assert.deepEqual([unknown.kind, unknown.status], ['not-found', 404]);
+      assert.deepEqual((await patient.getDossier(ins)).policy.treatingPhysiciansRpps, PATIENT_MASKED.dossier.treatingPhysiciansRpps);
+      const refusals = (await linesSince(before)).filter((l) => l.action === 'authorization.manage');
+      assert.deepEqual(refusals.map((l) => [l.outcome, l.reason]), [['denied', 'invalid-request'], ['denied', 'invalid-request']]);
+    });
+
     it('answers the existence test with the caller’s own access conditions only', async () => {
       const dossier = await as('ps-renard').getDossier(ADULT);
       assert.equal(dossier.status, 'active');
@@ -656,6 +767,13 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(await patient.setNotificationPreferences(ADULT, wanted), wanted);
       assert.deepEqual(await patient.getNotificationPreferences(ADULT), wanted);
       assert.equal((await failure(as('ps-martin').setNotificationPreferences(ADULT, wanted))).reason, 'patient-only');
+    });
+
+    it('refuses the notification preferences to a professional as patient-only, as the JSON mock, and logs it', async () => {
+      const before = await auditEventIds();
+      const refused = await failure(as('ps-martin').getNotificationPreferences(ADULT));
+      assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'patient-only']);
+      assert.deepEqual((await linesSince(before)).map((l) => [l.action, l.outcome, l.reason]), [['notification.manage', 'denied', 'patient-only']]);
     });
 
     it('checks and logs each act of a Patient PATCH that does several, and does none when one is refused', async () => {
@@ -756,6 +874,64 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(added.invisibleToLegalRepresentatives, false);
     });
 
+    it('keeps on a new version what hid the one it replaces, as the JSON mock: a secret, a result not yet announced until its release', async () => {
+      const file = new Blob(['%PDF-1.4 x'], { type: 'application/pdf' });
+      const minor = PATIENT_MINOR.identity.ins;
+      const secret = await as('ps-leroy', { 'DMP-Secret': '1' }).addDocument(minor, { title: 'Consultation', typeCode: '11488-4', serviceStart: SEED_NOW }, file);
+      const corrected = await as('ps-leroy').addDocument(minor, { title: 'Consultation (corrigée)', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: secret.id }, file);
+      assert.equal(corrected.invisibleToLegalRepresentatives, true);
+      assert.equal((await failure(as('rep-moreau-sophie').getDocument(minor, corrected.id))).kind, 'not-found');
+      const masked = PATIENT_MASKED.identity.ins;
+      const hidden = DOCUMENTS[masked]!.find((d) => d.id === 'doc-rousseau-serologies')!;
+      const serologies = await as('ps-mercier').addDocument(masked, { title: 'Sérologies (corrigées)', typeCode: '11502-2', serviceStart: SEED_NOW, replaces: hidden.id }, file);
+      assert.equal(serologies.invisibleToPatient, true);
+      assert.equal((await failure(as(PATIENT_MASKED.id).getDocument(masked, serologies.id))).kind, 'not-found');
+      // Once the replaced version is released to the patient, its next version is not held back.
+      const release = new Date(serologies.submittedAt);
+      release.setUTCMonth(release.getUTCMonth() + 1);
+      fhirGateway.setNow(new Date(release.getTime() + 60_000).toISOString());
+      const late = await as('ps-mercier').addDocument(masked, { title: 'Sérologies (revues)', typeCode: '11502-2', serviceStart: SEED_NOW, replaces: serologies.id }, file);
+      assert.equal(late.invisibleToPatient, false);
+    });
+
+    it('keeps a secret VSM from the representatives on its next version', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const content = { ...emptySynthesisContent(), allergiesNoneKnown: true };
+      const secret = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, content, '');
+      const next = await as('ps-martin').saveSynthesis(ins, { ...content, narrative: 'Revu' }, secret.etag);
+      assert.equal((await as(PATIENT_MINOR.id).getSynthesis(ins))?.documentId, next.documentId);
+      assert.equal(await as('rep-moreau-sophie').getSynthesis(ins), null);
+    });
+
+    it('refuses visibility flags sent by the patient’s side with a submission (not-author), as the JSON mock, and writes nothing', async () => {
+      const file = new Blob(['%PDF-1.4 x'], { type: 'application/pdf' });
+      const count = (await storedResources('DocumentReference')).length;
+      const before = await auditEventIds();
+      const patient = await failure(as(PATIENT_ADULT.id).addDocument(ADULT, { title: 'Directives', typeCode: 'EXPPAT_1', serviceStart: SEED_NOW, invisibleToLegalRepresentatives: true }, file));
+      assert.deepEqual([patient.kind, patient.reason], ['forbidden', 'not-author']);
+      const minor = PATIENT_MINOR.identity.ins;
+      const mother = await failure(as('rep-moreau-sophie').addDocument(minor, { title: 'Note', typeCode: 'EXPPAT_1', serviceStart: SEED_NOW, invisibleToPatient: true }, file));
+      assert.deepEqual([mother.kind, mother.reason], ['forbidden', 'not-author']);
+      assert.equal((await storedResources('DocumentReference')).length, count);
+      // A document meant to be kept from the patient's side leaves its title out of the history.
+      const lines = (await linesSince(before)).filter((l) => l.action !== 'dossier.read');
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason, l.target?.title]), [
+        ['document.set-visibility', 'denied', 'not-author', undefined],
+        ['document.set-visibility', 'denied', 'not-author', undefined],
+      ]);
+    });
+
+    it('answers the patient’s side replacing a document hidden from them as one that does not exist', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const file = new Blob(['%PDF-1.4 x'], { type: 'application/pdf' });
+      const patient = as(PATIENT_MASKED.id);
+      const hidden = await failure(patient.addDocument(ins, { title: 'x', typeCode: 'EXPPAT_1', serviceStart: SEED_NOW, replaces: 'doc-rousseau-serologies' }, file));
+      const missing = await failure(patient.addDocument(ins, { title: 'x', typeCode: 'EXPPAT_1', serviceStart: SEED_NOW, replaces: 'doc-inexistant' }, file));
+      assert.deepEqual([hidden.kind, hidden.status, hidden.reason, hidden.message], [missing.kind, missing.status, missing.reason, missing.message]);
+      assert.deepEqual([hidden.kind, hidden.status], ['not-found', 404]);
+      assert.equal((await storedResources('DocumentReference')).find((r) => r.id === 'doc-rousseau-serologies')?.['status'], 'current');
+    });
+
     it('reads the VSM and its versions from SYNTH DocumentReferences', async () => {
       const martin = as('ps-martin');
       const synthesis = (await martin.getSynthesis(ADULT))!;
@@ -785,6 +961,42 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((stale.current as { documentId: string }).documentId, saved.documentId);
       assert.equal(stale.etag, saved.etag);
       assert.equal((await failure(as('ps-dubois').saveSynthesis(ADULT, content, saved.etag))).reason, 'not-treating-physician');
+    });
+
+    it('refuses a save without ETag while a VSM exists as a conflict carrying it, before submitting anything', async () => {
+      const martin = as('ps-martin');
+      const conflict = await failure(martin.saveSynthesis(ADULT, { ...emptySynthesisContent(), allergiesNoneKnown: true }, ''));
+      assert.equal(conflict.kind, 'conflict');
+      assert.equal((conflict.current as { documentId: string }).documentId, 'doc-durand-vsm-v2');
+      assert.equal(conflict.etag, '"doc-durand-vsm-v2"');
+      assert.deepEqual(submitted(martin.sent), []);
+      assert.deepEqual(await currentSyntheses(PATIENT_ADULT.id), ['doc-durand-vsm-v2']);
+    });
+
+    it('keeps one current VSM: the gateway refuses a first version while one exists, and a VSM replacing another document', async () => {
+      const first = await postFirstSynthesis('ps-martin', PATIENT_ADULT.id);
+      assert.equal(first.status, 409);
+      const overReport = await failure(as('ps-martin').saveSynthesis(ADULT, { ...emptySynthesisContent(), allergiesNoneKnown: true }, '"doc-durand-cr-cardio"'));
+      assert.deepEqual([overReport.kind, (overReport.current as { documentId: string }).documentId], ['conflict', 'doc-durand-vsm-v2']);
+      assert.equal((await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-cr-cardio')?.['status'], 'current');
+      assert.deepEqual(await currentSyntheses(PATIENT_ADULT.id), ['doc-durand-vsm-v2']);
+    });
+
+    it('refuses the VSM to a professional it is masked from, with the reason, as the JSON API', async () => {
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, 'doc-durand-vsm-v2', { masked: true });
+      const pharmacist = as('ps-dubois');
+      for (const call of [() => pharmacist.getSynthesis(ADULT), () => pharmacist.listSynthesisVersions(ADULT), () => pharmacist.getSynthesisVersion(ADULT, 2)]) {
+        const refused = await failure(call());
+        assert.deepEqual([refused.kind, refused.status, refused.reason], ['forbidden', 403, 'masked']);
+      }
+      assert.equal((await as(PATIENT_ADULT.id).getSynthesis(ADULT))?.documentId, 'doc-durand-vsm-v2');
+    });
+
+    it('lists the versions a professional may read when only an older one is masked from them', async () => {
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, 'doc-durand-vsm-v1', { masked: true });
+      const pharmacist = as('ps-dubois');
+      assert.deepEqual((await pharmacist.listSynthesisVersions(ADULT)).items.map((v) => v.version), [2]);
+      assert.equal((await failure(pharmacist.getSynthesisVersion(ADULT, 1))).reason, 'masked');
     });
   });
 
@@ -893,6 +1105,16 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const saved = await as('ps-martin').savePrevention(ADULT, withVaccination(PREVENTION_DURAND.content), SEEDED_ETAG);
       assert.equal((await as('ps-martin').getDocument(ADULT, saved.documents.vaccinations!)).masked, true);
       assert.equal((await failure(as('ps-dubois').getPrevention(ADULT))).reason, 'masked');
+    });
+
+    it('keeps a list written under a connexion secrète from the representatives on its next version', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const content = withVaccination({ vaccinations: [], screenings: [] });
+      const secret = await as('ps-martin', { 'DMP-Secret': '1' }).savePrevention(ins, content, '');
+      const more = { ...content, vaccinations: [...content.vaccinations, { id: 'vac-dtp-2026', vaccine: 'DTP', date: '2026-11-19' }] };
+      const next = await as('ps-martin').savePrevention(ins, more, secret.etag);
+      assert.equal((await as(PATIENT_MINOR.id).getPrevention(ins))?.etag, next.etag);
+      assert.equal(await as('rep-moreau-sophie').getPrevention(ins), null);
     });
 
     it('rejects a list whose structured content is not JSON, or not a list of ours, as invalid-response', async () => {
