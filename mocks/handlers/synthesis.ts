@@ -4,7 +4,7 @@ import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
 import { ifMatchHolds, json, notFound, problem } from './http.js';
 import { confidentialityOf, policyDocumentOf } from '../../src/model/document.js';
-import { hidesFromCaller } from '../privacy.js';
+import { hidesFromCaller, newVersionVisibility } from '../privacy.js';
 import type { RequestContext } from './request-context.js';
 import { readBody, type Resolver } from './route.js';
 
@@ -104,8 +104,9 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
   const author = documentAuthorOf(actor);
   const version = (current?.version ?? 0) + 1;
   const previousDoc = documentOf(ctx, current);
-  // The patient's mask stays on the synthesis until they lift it: a new version is no way round it.
-  const masked = previousDoc?.masked ?? false;
+  // A new version starts from the one it replaces: what kept that one from someone (the patient's
+  // mask, a connexion secrète's secret from the representatives) keeps this one from them too.
+  const visibility = newVersionVisibility(previousDoc, { invisibleToPatient: false, invisibleToLegalRepresentatives: ctx.secret }, now);
   const doc: DmpDocument = {
     id: db.nextId('doc-vsm'),
     title: 'Volet de synthèse médicale',
@@ -118,11 +119,9 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
     formatCode: VSM_FORMAT,
     mimeType: 'text/xml',
     size: JSON.stringify(body.value.content).length,
-    confidentiality: confidentialityOf({ masked, invisibleToPatient: false, invisibleToLegalRepresentatives: ctx.secret }),
+    confidentiality: confidentialityOf(visibility),
     status: 'current',
-    masked,
-    invisibleToPatient: false,
-    invisibleToLegalRepresentatives: ctx.secret,
+    ...visibility,
     depositedByPatient: false,
     version,
     ...(previousDoc ? { replaces: previousDoc.id } : {}),

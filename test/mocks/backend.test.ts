@@ -268,13 +268,16 @@ describe('mock reference backend', () => {
     const pdf = () => new Blob(['%PDF-1.4'], { type: 'application/pdf' });
     const newDocumentNotices = (ins: string) => db.notifications.filter((n) => n.ins === ins && n.event === 'new-document').length;
 
-    it('judges each synthesis version by its own flags: a version written in secret stays hidden from the representative', async () => {
+    it('keeps a synthesis written in secret, and the versions that follow it, from the representative', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       const v1 = await as('ps-martin', { 'DMP-Secret': '1' }).saveSynthesis(ins, { ...emptySynthesisContent(), narrative: 'Contraception, à garder secret' }, '');
-      const v2 = await as('ps-martin').saveSynthesis(ins, { ...emptySynthesisContent(), narrative: 'Rien à signaler' }, v1.etag);
+      // Written outside the connexion secrète, over the secret version it starts from.
+      const v2 = await as('ps-martin').saveSynthesis(ins, { ...emptySynthesisContent(), narrative: 'Contraception, à garder secret ; rien d’autre' }, v1.etag);
       const representative = as('rep-moreau-sophie');
-      expect((await representative.listSynthesisVersions(ins)).items.map((v) => v.version)).to.deep.equal([v2.version]);
+      expect(await representative.getSynthesis(ins)).to.equal(null);
+      expect((await representative.listSynthesisVersions(ins)).items).to.deep.equal([]);
       expect((await failure(representative.getSynthesisVersion(ins, v1.version))).status).to.equal(404);
+      expect((await failure(representative.getSynthesisVersion(ins, v2.version))).status).to.equal(404);
       expect(lastLog(ins)).to.deep.include({ action: 'synthesis.read', outcome: 'denied', reason: 'invisible-to-legal-representative' });
       // The minor, from whom nothing was hidden, reads both.
       expect((await as(PATIENT_MINOR.id).listSynthesisVersions(ins)).items.map((v) => v.version)).to.deep.equal([v2.version, v1.version]);
