@@ -358,11 +358,13 @@ function decideForProfessional(
     if ((adding || !isAuthor) && !professionMayRead(actor.profession, document.category, document.typeCode)) {
       return deny('profession-not-permitted', mode);
     }
+    // Masked first: a professional the patient masked a document from learns nothing more of it,
+    // not even that it is the patient's own.
+    if (document.masked && !isAuthor && !isTreating) return deny('masked', mode);
     // The patient's own space (class 90, DOCPAT*) holds what the patient declares: professionals
     // read it where the matrix lets them, only the patient side writes it, archives it or sets
     // its flags (design choice, issues 3, 7 and 10).
     if (actionRule.write && isPatientsOwn(document)) return deny('patient-only', mode);
-    if (document.masked && !isAuthor && !isTreating) return deny('masked', mode);
     if ((action === 'document.replace' || action === 'document.set-visibility' || action === 'document.archive') && !isAuthor && !isTreating) {
       return deny('not-author', mode);
     }
@@ -372,9 +374,12 @@ function decideForProfessional(
   switch (action) {
     case 'synthesis.write':
       if (!isTreating) return deny('not-treating-physician', mode);
+      if (!insQualified(dossier)) return deny('ins-not-qualified', mode);
       break;
+    // A new version is health data submitted under the INS as much as a first one (DOMAIN.md).
     case 'document.add':
-      if (dossier.insStatus !== undefined && dossier.insStatus !== 'QUAL') return deny('ins-not-qualified', mode);
+    case 'document.replace':
+      if (!insQualified(dossier)) return deny('ins-not-qualified', mode);
       break;
     case 'authorization.read':
       // Emergency access shows content, not who else may see it.
@@ -382,6 +387,11 @@ function decideForProfessional(
       break;
   }
   return allow(mode, mode !== 'normal' || action === 'document.add');
+}
+
+/** Only a qualified INS may reference health data a professional submits; none given is not checked here. */
+function insQualified(dossier: PolicyDossierInput): boolean {
+  return dossier.insStatus === undefined || dossier.insStatus === 'QUAL';
 }
 
 function decideForAdministrativeStaff(
