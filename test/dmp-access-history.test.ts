@@ -305,6 +305,23 @@ describe('dmp-access-history', () => {
       expect(root(el).querySelector('#to')!.getAttribute('aria-invalid')).to.equal('true');
     });
 
+    it('keeps the filter and the date’s other parts while one part is retyped', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      await setInput(el, 'from', '2026-09-18');
+      await waitUntil(() => idle(el) && rows(el).length < 24);
+      const filtered = rows(el).length;
+      const from = root(el).querySelector<HTMLInputElement>('#from')!;
+      from.focus();
+      // The field's first part (the day or the month, after the browser's locale) erased.
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(from.validity.badInput, 'the other parts were cleared').to.equal(true);
+      expect(el.dateFrom).to.equal('2026-09-18');
+      await waitUntil(() => idle(el));
+      expect(rows(el).length).to.equal(filtered);
+    });
+
     it('says when no entry matches, and clears the filters in one click', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);

@@ -327,6 +327,20 @@ describe('dmp-document-list', () => {
       expect(['date-from', 'date-to', 'author-profession', 'query'].some((a) => el.hasAttribute(a))).to.equal(false);
     });
 
+    it('keeps a date filter and the date’s other parts while one part is retyped', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      select(el, '#filter-from', '2026-09-01');
+      await waitUntil(() => el.items.length > 0 && el.items.every((d) => d.serviceStart >= '2026-09-01'));
+      const from = control(el, '#filter-from') as HTMLInputElement;
+      from.focus();
+      // The field's first part (the day or the month, after the browser's locale) erased.
+      await sendKeys({ press: 'Backspace' });
+      await el.updateComplete;
+      expect(from.validity.badInput, 'the other parts were cleared').to.equal(true);
+      expect(el.getAttribute('date-from')).to.equal('2026-09-01');
+    });
+
     it('applies deep-link attributes on the first load', async () => {
       const requests: URL[] = [];
       worker.events.on('request:start', ({ request }) => requests.push(new URL(request.url)));

@@ -76,8 +76,8 @@ function isEmergency(mode: AccessMode): boolean {
  * @csspart badge - The access-mode badge of an entry.
  *
  * @cssprop --dmp-color-emergency - Text and border of break-glass and regulation badges and rows.
- * @cssprop --dmp-color-emergency-surface - Background of emergency rows and of the pressed "emergency only" button.
- * @cssprop --dmp-color-denied-surface - Background of refused accesses.
+ * @cssprop [--dmp-color-emergency-surface=#fcebea] - Background of emergency rows and of the pressed "emergency only" button.
+ * @cssprop [--dmp-color-denied-surface=#fff7e6] - Background of refused accesses.
  * @cssprop --dmp-color-error - The "refused" label and error messages.
  */
 export class DmpAccessHistory extends DmpElement {
@@ -247,7 +247,9 @@ export class DmpAccessHistory extends DmpElement {
   }
 
   #handleDateChange(event: Event, which: 'dateFrom' | 'dateTo'): void {
-    this[which] = (event.target as HTMLInputElement).value;
+    const input = event.target as HTMLInputElement;
+    // A date being retyped is no date yet: the filter waits for it, and its other parts stay.
+    if (!input.validity.badInput) this[which] = input.value;
   }
 
   #handleEmergencyToggle(): void {

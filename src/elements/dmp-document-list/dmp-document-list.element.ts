@@ -97,6 +97,7 @@ const loadVirtualize = lazyModule(() => import('@lit-labs/virtualizer/virtualize
  * @csspart badge - Each badge on a row (masked, invisible to the patient, replaced, archived, deposited by the patient).
  * @csspart patient - The patient's identity, when the `patient` property is set.
  *
+ * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Backdrop behind the confirmation and add dialogs.
  * @cssprop [--dmp-document-list-max-height=36rem] - Height the list of rows may grow to before it scrolls.
  * @cssprop [--dmp-document-list-columns=minmax(12rem, 3fr) minmax(7rem, 1.2fr) minmax(7rem, 1fr) minmax(10rem, 2fr) minmax(6rem, 1fr) 6.5rem] - The grid columns: title, category, date, author, format, actions.
  */
@@ -385,6 +386,8 @@ export class DmpDocumentList extends DmpElement {
 
   readonly #handleFilterChange = (e: Event) => {
     const control = e.target as HTMLInputElement | HTMLSelectElement;
+    // A date being retyped is no date yet: the filter waits for it, and its other parts stay.
+    if (control.validity.badInput) return;
     const value = control.value || undefined;
     switch (control.name) {
       case 'category':
