@@ -51,6 +51,26 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @summary The whole DMP of a patient: récapitulatif, documents, information, management, history.
  *
  * @fires {CustomEvent<TabChangeDetail>} dmp-tab-change - The user showed another tab; `detail.tab` is its name, also reflected in the `tab` attribute.
+ * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - From the documents or information tab: the user asked to open a document.
+ * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-mask-request - From the documents tab; cancelable, as on `dmp-document-list`.
+ * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-masked - From the documents tab.
+ * @fires {CustomEvent<DocumentDeleteDetail>} dmp-document-delete-request - From the documents tab; cancelable.
+ * @fires {CustomEvent<DocumentDeleteDetail>} dmp-document-deleted - From the documents tab.
+ * @fires {CustomEvent<DocumentAddedDetail>} dmp-document-added - From the documents tab.
+ * @fires {CustomEvent<ProfileSaveRequestDetail>} dmp-profile-save-request - From the information tab; cancelable.
+ * @fires {CustomEvent<ProfileSavedDetail>} dmp-profile-saved - From the information tab.
+ * @fires {CustomEvent<DirectivesUploadRequestDetail>} dmp-profile-directives-upload-request - From the information tab; cancelable.
+ * @fires {CustomEvent<DirectivesUploadedDetail>} dmp-profile-directives-uploaded - From the information tab.
+ * @fires {CustomEvent<AuthorizationChangeDetail>} dmp-authorization-change-request - From the management tab; cancelable.
+ * @fires {CustomEvent<AuthorizationChangeDetail>} dmp-authorization-changed - From the management tab.
+ * @fires {CustomEvent<OppositionChangedDetail>} dmp-opposition-changed - From the management tab.
+ * @fires {CustomEvent<DossierCloseRequestDetail>} dmp-dossier-close-request - From the management tab; cancelable.
+ * @fires {CustomEvent<DossierLifecycleDetail>} dmp-dossier-closed - From the management tab.
+ * @fires {CustomEvent<DossierLifecycleDetail>} dmp-dossier-reactivated - From the management tab.
+ * @fires {CustomEvent<HistoryExportedDetail>} dmp-history-exported - From the history tab.
+ * @fires {CustomEvent<BreakGlassRequestDetail>} dmp-break-glass-request - From the récapitulatif's emergency access; cancelable.
+ * @fires {CustomEvent<BreakGlassGrantedDetail>} dmp-break-glass-granted - From the récapitulatif's emergency access.
+ * @fires {CustomEvent<BreakGlassRefusedDetail>} dmp-break-glass-refused - From the récapitulatif's emergency access.
  *
  * @csspart base - The element's outer box.
  * @csspart patient - The patient's identity, when the `patient` property is set.

@@ -2,7 +2,7 @@ import { defineElement } from '../../define.js';
 import { DmpDossier } from './dmp-dossier.element.js';
 
 export { DmpDossier };
-export type { TabChangeDetail } from './events.js';
+export type * from './events.js';
 export type { DossierTab } from './tabs.js';
 
 defineElement('dmp-dossier', DmpDossier);

@@ -162,9 +162,9 @@ const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synth
  * @csspart change - One change in such a list.
  * @csspart versions - The history of versions.
  *
- * @cssprop --dmp-color-diff-added - Background of an added entry in a comparison.
- * @cssprop --dmp-color-diff-removed - Background of a removed entry in a comparison.
- * @cssprop --dmp-color-diff-changed - Background of a changed entry in a comparison.
+ * @cssprop [--dmp-color-diff-added=#e6f4ea] - Background of an added entry in a comparison.
+ * @cssprop [--dmp-color-diff-removed=#fdecea] - Background of a removed entry in a comparison.
+ * @cssprop [--dmp-color-diff-changed=#fff4d6] - Background of a changed entry in a comparison.
  */
 export class DmpSynthesisEditor extends DmpElement {
   static override styles = [baseStyles, styles];

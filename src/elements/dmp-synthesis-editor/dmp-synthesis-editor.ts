@@ -2,7 +2,7 @@ import { defineElement } from '../../define.js';
 import { DmpSynthesisEditor } from './dmp-synthesis-editor.element.js';
 
 export { DmpSynthesisEditor };
-export type { DraftRestoredDetail, SynthesisConflictDetail, SynthesisSaveRequestDetail, SynthesisSavedDetail } from './events.js';
+export type * from './events.js';
 
 defineElement('dmp-synthesis-editor', DmpSynthesisEditor);
 
