@@ -25,7 +25,26 @@ async function toRequest(req: IncomingMessage, origin: string): Promise<Request>
   });
 }
 
+function problemResponse(status: number, title: string, detail: string): Response {
+  return new Response(JSON.stringify({ type: 'about:blank', title, status, detail }), { status, headers: { 'Content-Type': 'application/problem+json' } });
+}
+
+/** Whether the path decodes: MSW decodes the path parameters, and throws on a malformed escape. */
+function decodable(url: string | undefined): boolean {
+  try {
+    decodeURIComponent(new URL(url ?? '/', 'http://localhost').pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 async function respond(res: ServerResponse, response: Response): Promise<void> {
+  // An injected network fault: the connection drops with no answer, as a real one does.
+  if (response.type === 'error') {
+    res.destroy();
+    return;
+  }
   const headers: Record<string, string> = { ...CORS_HEADERS };
   response.headers.forEach((value, name) => {
     headers[name] = value;
@@ -45,18 +64,16 @@ export function createMockServer(): Server {
       return;
     }
     try {
+      if (!decodable(req.url)) {
+        await respond(res, problemResponse(400, 'Adresse invalide', 'Le chemin contient un échappement %XX illisible.'));
+        return;
+      }
       const request = await toRequest(req, `http://${req.headers.host ?? 'localhost'}`);
       const response = await getResponse(handlers, request);
-      await respond(
-        res,
-        response ??
-          new Response(JSON.stringify({ type: 'about:blank', title: 'Introuvable', status: 404, detail: 'Aucune route de l’API DMP à cette adresse.' }), {
-            status: 404,
-            headers: { 'Content-Type': 'application/problem+json' },
-          }),
-      );
+      await respond(res, response ?? problemResponse(404, 'Introuvable', 'Aucune route de l’API DMP à cette adresse.'));
     } catch (error) {
-      res.writeHead(500, { 'Content-Type': 'text/plain' }).end(String(error));
+      console.error('dmp-elements mock server:', error);
+      await respond(res, problemResponse(500, 'Erreur interne', 'Erreur interne du serveur de démonstration.'));
     }
   });
 }

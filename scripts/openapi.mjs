@@ -33,10 +33,12 @@ for (const [name, route] of Object.entries(ROUTES)) {
     }
   }
   if (route.etag && route.method === 'PUT') {
+    // Never required as such: without it, a patient setting is taken whatever its version, and a
+    // document's first version is written (while one exists, such a write is answered 412).
     const description = route.ifMatchOptional
       ? 'ETag of the version being replaced; without it the write is taken whatever the current version'
-      : 'ETag of the version being replaced';
-    parameters.push({ name: 'If-Match', in: 'header', required: !route.ifMatchOptional, schema: { type: 'string' }, description });
+      : 'ETag of the version being replaced; left out for the first version only: while one exists, a write without it is answered 412';
+    parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description });
   }
   if (route.idempotencyKey) {
     parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'Same key, same answer: a retried create opens one dossier' });

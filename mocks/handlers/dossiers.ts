@@ -7,7 +7,7 @@ import {
   type PolicyDossier,
 } from '../../src/model/dossier.js';
 import { isMinor } from '../../src/model/patient.js';
-import { MINOR_REPRESENTATIVE_RELATIONSHIPS } from '../../src/model/relationships.js';
+import { mayRepresent } from '../../src/model/relationships.js';
 import { validateNir } from '../../src/model/nir.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
@@ -75,14 +75,13 @@ function fingerprint(body: unknown): string {
 }
 
 export const createDossier: Resolver = async ({ request, actor }) => {
-  const key = request.headers.get('Idempotency-Key');
-  if (!key) return problem(400, 'En-tête Idempotency-Key requis.', { invalidParams: [{ name: 'Idempotency-Key', reason: 'requis' }] });
   let raw: unknown;
   try {
     raw = await request.clone().json();
   } catch {
     raw = undefined;
   }
+  const key = request.headers.get('Idempotency-Key');
   // Keys are the caller's: another caller replaying one gets nothing of the first answer.
   const storedKey = `${actorKey(actor)}|${key}`;
   // Refused before the policy is asked, and still an access attempt: it goes in the history of
@@ -93,6 +92,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     if (ins.success) new RequestContext(actor, ins.data, request).finish('dossier.create', INVALID);
     return response;
   };
+  if (!key) return refused(problem(400, 'En-tête Idempotency-Key requis.', { invalidParams: [{ name: 'Idempotency-Key', reason: 'requis' }] }));
   const previous = db.idempotency.get(storedKey);
   if (previous) {
     if (previous.fingerprint !== fingerprint(raw)) return refused(problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.'));
@@ -114,7 +114,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     );
   }
   const relationship = input.legalRepresentative?.relationship;
-  if (minor && relationship && !(MINOR_REPRESENTATIVE_RELATIONSHIPS as readonly string[]).includes(relationship)) {
+  if (relationship && !mayRepresent(relationship, minor)) {
     return refused(
       problem(400, 'Un curateur ne représente pas un mineur.', {
         invalidParams: [{ name: 'legalRepresentative.relationship', reason: 'pas pour un mineur' }],

@@ -22,11 +22,17 @@ export interface RouteArgs {
 
 export type Resolver = (args: RouteArgs) => Response | Promise<Response>;
 
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
 /** Parses a JSON body with its schema; a problem response when it does not fit. */
 export async function readBody<T extends z.ZodMiniType>(
   request: Request,
   schema: T,
 ): Promise<{ ok: true; value: z.infer<T> } | { ok: false; response: Response }> {
+  // JSON only as JSON: a body a cross-site form can send (text/plain) is not taken for one.
+  if (!JSON_TYPE.test(request.headers.get('Content-Type') ?? '')) {
+    return { ok: false, response: problem(415, 'Le corps de la requête doit être envoyé en JSON (Content-Type: application/json).') };
+  }
   let raw: unknown;
   try {
     raw = await request.json();

@@ -13,6 +13,7 @@ import { ROUTES } from '../../src/model/routes.js';
 import { ifMatchHolds, json, problem } from './http.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
+import { mayRepresent } from '../../src/model/relationships.js';
 import { hiddenFromReader } from '../privacy.js';
 import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
@@ -183,6 +184,10 @@ export const addRepresentative: Resolver = async ({ request, ctx }) => {
   if (!body.ok) return body.response;
   const decision = ctx.decide('representative.manage');
   if (!decision.allowed) return ctx.deny('representative.manage', decision);
+  if (!mayRepresent(body.value.relationship, db.policyDossier(ctx.ins).patientIsMinor)) {
+    ctx.finish('representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
+    return problem(400, 'Un curateur ne représente pas un mineur.', { invalidParams: [{ name: 'relationship', reason: 'pas pour un mineur' }] });
+  }
   const representative = { ...body.value, id: db.nextId('rep'), since: ctx.now };
   ctx.dossier!.legalRepresentatives.push(representative);
   ctx.finish('representative.manage', decision);
@@ -224,7 +229,8 @@ export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
   const all = db.logOf(ctx.ins);
   // Log ids grow with time; the cursor is the index of the last entry sent, counted from the
   // oldest, so entries appended meanwhile never shift a page.
-  const before = q.cursor === undefined ? all.length : Number(q.cursor);
+  // Digits only: a blank cursor would read as 0, the end of the history.
+  const before = q.cursor === undefined ? all.length : /^(?:0|[1-9]\d*)$/.test(q.cursor) ? Number(q.cursor) : NaN;
   if (!Number.isInteger(before) || before < 0 || before > all.length) {
     return problem(400, 'Curseur invalide.', { invalidParams: [{ name: 'cursor', reason: 'illisible' }] });
   }

@@ -116,6 +116,11 @@ export function errorKindOfStatus(status: number): DmpErrorKind {
   switch (status) {
     case 400:
     case 422:
+    // Too large, of a type the server does not take, or without the If-Match it requires: the
+    // request as sent will never pass, so nothing offers to try it again.
+    case 413:
+    case 415:
+    case 428:
       return 'invalid-request';
     case 401:
       return 'unauthorized';

@@ -298,9 +298,16 @@ export class HttpDmpClient implements DmpClient {
     return { ...defaults, ...(await hooked), ...own };
   }
 
+  /** `key` names a read others may share; a write has none. */
   #launch(key: string | undefined, run: (signal: AbortSignal) => Promise<unknown>): Flight {
+    // A read asked once a write is on its way or done must not join one that started before it
+    // (DESIGN.md: after a write, what shows that data reloads): a write ends the sharing.
+    if (key === undefined) this.#flights.clear();
     const controller = new AbortController();
-    const promise = run(controller.signal).finally(() => this.#forget(flight));
+    const promise = run(controller.signal).finally(() => {
+      this.#forget(flight);
+      if (key === undefined) this.#flights.clear();
+    });
     // Callers hear the outcome through #join; a flight that every caller left rejects unheard.
     promise.catch(() => undefined);
     const flight: Flight = { key, promise, controller, waiters: 0 };

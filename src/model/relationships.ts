@@ -4,3 +4,8 @@
  * curator assists a protected adult, never a minor.
  */
 export const MINOR_REPRESENTATIVE_RELATIONSHIPS = ['parent', 'guardian', 'other'] as const;
+
+/** Whether one of `relationship` may represent the patient: a minor only by those above. */
+export function mayRepresent(relationship: string, patientIsMinor: boolean): boolean {
+  return !patientIsMinor || (MINOR_REPRESENTATIVE_RELATIONSHIPS as readonly string[]).includes(relationship);
+}

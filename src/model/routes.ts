@@ -47,7 +47,7 @@ export interface RouteSpec {
   response: z.ZodMiniType | 'binary' | 'none';
   /** Answers with an ETag and takes `If-Match`. */
   etag?: boolean;
-  /** With `etag`, a write without If-Match is taken (a patient setting) rather than refused (the VSM). */
+  /** With `etag`, a write without If-Match is taken (a patient setting) rather than refused once a version exists (the VSM). */
   ifMatchOptional?: boolean;
   /**
    * Answers 204 No Content, without an ETag, when there is nothing yet (a dossier without a
@@ -83,7 +83,7 @@ export const ROUTES = {
   getSynthesis: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis', summary: 'The current VSM', response: SynthesisSchema, etag: true, noContentIsNull: true },
   listSynthesisVersions: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis/versions', summary: 'Every saved version of the VSM', response: SynthesisVersionListSchema },
   getSynthesisVersion: { method: 'GET', action: 'synthesis.read', path: '/dossiers/:ins/synthesis/versions/:version', summary: 'One version of the VSM', response: SynthesisSchema },
-  saveSynthesis: { method: 'PUT', action: 'synthesis.write', path: '/dossiers/:ins/synthesis', summary: 'Save a new version (If-Match required); with no problem, allergy (or “none known”) or risk factor, `narrative` is required', body: SynthesisSaveSchema, response: SynthesisSchema, etag: true },
+  saveSynthesis: { method: 'PUT', action: 'synthesis.write', path: '/dossiers/:ins/synthesis', summary: 'Save a new version (If-Match required once one exists); with no problem, allergy (or “none known”) or risk factor, `narrative` is required', body: SynthesisSaveSchema, response: SynthesisSchema, etag: true },
   getPrevention: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/prevention', summary: 'Vaccinations and screenings, kept as their own documents beside the VSM', response: PreventionSchema, etag: true, noContentIsNull: true },
   savePrevention: { method: 'PUT', action: 'document.add', path: '/dossiers/:ins/prevention', summary: 'Save a new version of the vaccinations and screenings (If-Match required once one exists)', body: PreventionSaveSchema, response: PreventionSchema, etag: true },
   listAuthorizations: { method: 'GET', action: 'authorization.read', path: '/dossiers/:ins/authorizations', summary: 'Médecins traitants, authorized and blocked professionals', response: AuthorizationListSchema },

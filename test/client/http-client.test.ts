@@ -16,6 +16,7 @@ import {
   SYNTHESIS_V2,
 } from './fixtures.js';
 import { failure } from '../support/failure.js';
+import { isRetryable } from '../../src/i18n/error-text.js';
 
 const worker = setupWorker();
 
@@ -118,6 +119,15 @@ describe('HttpDmpClient', () => {
       expect(error.kind).to.equal('invalid-request');
       expect(error.issues?.map((issue) => issue.path)).to.deep.equal(['limit']);
       expect(server.count).to.equal(0);
+    });
+
+    it('reports a request too large, of a refused type or missing its If-Match as invalid, not as a server fault to retry', async () => {
+      for (const status of [413, 415, 428]) {
+        worker.use(http.post(api('/dossiers/:ins/close'), () => problemJson(status, { title: 'Refusé', status })));
+        const error = await failure(client().closeDossier(INS_ADULT, 'Décès'));
+        expect(error.kind, String(status)).to.equal('invalid-request');
+        expect(isRetryable(error), String(status)).to.equal(false);
+      }
     });
 
     it('refuses a body that fails its schema without sending it', async () => {
@@ -460,6 +470,26 @@ describe('HttpDmpClient', () => {
       token = 'rep-marc';
       await Promise.all([first, dmp.getDossier(INS_ADULT)]);
       expect(server.count).to.equal(2);
+    });
+
+    it('are not joined by a read asked once a write was sent: that read sees the write', async () => {
+      const reads = counted(async (_request, attempt) => {
+        // The first read left before the write and answers after it, with what it read then.
+        if (attempt === 1) await delay(150);
+        return HttpResponse.json(attempt === 1 ? DOSSIER_ACTIVE : { ...DOSSIER_ACTIVE, status: 'closed' });
+      });
+      worker.use(
+        http.get(api('/dossiers/:ins'), reads.resolver),
+        http.post(api('/dossiers/:ins/close'), () => HttpResponse.json({ ...DOSSIER_ACTIVE, status: 'closed' })),
+      );
+      const dmp = client();
+      const before = dmp.getDossier(INS_ADULT);
+      await reads.arrived;
+      await dmp.closeDossier(INS_ADULT, 'Décès');
+      const after = await dmp.getDossier(INS_ADULT);
+      expect(after.status).to.equal('closed');
+      expect((await before).status).to.equal('active');
+      expect(reads.count).to.equal(2);
     });
 
     it('are not cached once settled', async () => {

@@ -122,11 +122,25 @@ describe('audit completeness: every route × every seeded actor', () => {
     const response = await fetch(`${API_PREFIX}/dossiers/${ADULT}/oppositions`, {
       method: 'PUT',
       body: '{"breakGlass": "yes"',
-      headers: { Authorization: `Bearer ${PATIENT_ADULT.id}` },
+      headers: { Authorization: `Bearer ${PATIENT_ADULT.id}`, 'Content-Type': 'application/json' },
     });
     expect(response.status).to.equal(400);
     expect(db.logOf(ADULT).length).to.equal(before + 1);
     expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'opposition.manage', outcome: 'denied', reason: 'invalid-request' });
+  });
+
+  it('refuses a JSON body sent as another type (what a cross-site form can send), and logs it', async () => {
+    db.reset();
+    const before = db.logOf(ADULT).length;
+    const response = await fetch(`${API_PREFIX}/dossiers/${ADULT}/close`, {
+      method: 'POST',
+      body: JSON.stringify({ reason: 'Fermeture envoyée par un formulaire d’un autre site' }),
+      headers: { Authorization: `Bearer ${PATIENT_ADULT.id}`, 'Content-Type': 'text/plain' },
+    });
+    expect(response.status).to.equal(415);
+    expect(response.headers.get('Content-Type')).to.equal('application/problem+json');
+    expect(db.dossiers.get(ADULT)!.status).to.equal('active');
+    expect(db.logOf(ADULT).slice(before).map((e) => [e.action, e.outcome, e.reason])).to.deep.equal([['dossier.close', 'denied', 'invalid-request']]);
   });
 
   it('offers no route that edits or deletes the access log', async () => {

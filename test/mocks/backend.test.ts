@@ -562,6 +562,27 @@ describe('mock reference backend', () => {
       expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
     });
 
+    it('logs a creation without Idempotency-Key in the history of the INS it names', async () => {
+      const before = logOf(PATIENT_NO_DOSSIER.ins).length;
+      const response = await fetch(`${API_PREFIX}/dossiers`, {
+        method: 'POST',
+        body: JSON.stringify(creation()),
+        headers: { Authorization: 'Bearer ps-dubois', 'Content-Type': 'application/json' },
+      });
+      expect(response.status).to.equal(400);
+      expect(logOf(PATIENT_NO_DOSSIER.ins).slice(before).map((e) => [e.action, e.outcome, e.reason])).to.deep.equal([['dossier.create', 'denied', 'invalid-request']]);
+      expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(false);
+    });
+
+    it('refuses a curator for a minor’s dossier, and logs it', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const error = await failure(as('rep-moreau-sophie').addRepresentative(ins, { firstName: 'Paul', lastName: 'Curateur', relationship: 'curator' }));
+      expect(error.status).to.equal(400);
+      expect(error.issues!.map((i) => i.path)).to.deep.equal(['relationship']);
+      expect(db.dossiers.get(ins)!.legalRepresentatives.some((r) => r.lastName === 'Curateur')).to.equal(false);
+      expect(lastLog(ins)).to.deep.include({ action: 'representative.manage', outcome: 'denied', reason: 'invalid-request' });
+    });
+
     it('logs a malformed creation as a refused invalid request in the history of the INS it names, and nowhere when it names none', async () => {
       const before = logOf(PATIENT_NO_DOSSIER.ins).length;
       // Sent as a gateway of another make might: the client checks its bodies before sending.
@@ -786,6 +807,14 @@ describe('mock reference backend', () => {
       expect(emergency.items.every((e) => e.mode === 'break-glass')).to.equal(true);
     });
 
+    it('refuses a cursor that is not a whole number, a blank one included (it would read as the end)', async () => {
+      for (const cursor of ['', '%20', '0x10', '1e1', '-0', 'abc']) {
+        const response = await rawGet(PATIENT_ADULT.id, `/dossiers/${ADULT}/access-log?cursor=${cursor}`);
+        expect(response.status, `cursor "${cursor}"`).to.equal(400);
+      }
+      expect((await rawGet(PATIENT_ADULT.id, `/dossiers/${ADULT}/access-log?cursor=3`)).status).to.equal(200);
+    });
+
     it('hides connexion secrète entries from legal representatives', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       await as('ps-lefebvre', { 'DMP-Secret': '1' }).listDocuments(ins);
@@ -807,7 +836,7 @@ describe('mock reference backend', () => {
     });
 
     it('is controlled over HTTP too, and reset restores the seed', async () => {
-      await fetch('/api/dmp/v1/__mock/faults', { method: 'POST', body: JSON.stringify({ path: '/oppositions', status: 500, times: 5 }) });
+      await fetch('/api/dmp/v1/__mock/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ path: '/oppositions', status: 500, times: 5 }) });
       expect((await failure(as(PATIENT_ADULT.id).setOppositions(ADULT, { breakGlass: true, regulation: true }))).status).to.equal(500);
       await as(PATIENT_ADULT.id).changeAuthorization(ADULT, { change: 'block', rpps: '10007025645' });
       await fetch('/api/dmp/v1/__mock/reset', { method: 'POST' });
@@ -816,7 +845,7 @@ describe('mock reference backend', () => {
     });
 
     it('answers a fault it cannot read with a 400 problem, and injects nothing', async () => {
-      const post = (body: string) => fetch('/api/dmp/v1/__mock/faults', { method: 'POST', body });
+      const post = (body: string) => fetch('/api/dmp/v1/__mock/faults', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
       const malformed = await post('{"path": "/oppositions", "status": 500');
       expect(malformed.status).to.equal(400);
       expect(malformed.headers.get('Content-Type')).to.equal('application/problem+json');

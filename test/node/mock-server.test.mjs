@@ -39,6 +39,28 @@ describe('standalone mock server', () => {
     assert.equal((await get('/nothing-here', 'ps-martin')).status, 404);
   });
 
+  it('answers a path with a malformed escape with a 400 problem, not a crash', async () => {
+    const response = await get('/dossiers/258036938304702/representatives/%E0', 'pat-durand-jeanne');
+    assert.equal(response.status, 400);
+    assert.equal(response.headers.get('content-type'), 'application/problem+json');
+  });
+
+  it('drops the connection for an injected network fault, and answers 415 to a JSON body of another type', async () => {
+    const fault = await fetch(`${base}/__mock/faults`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ path: '/oppositions', network: true, times: 1 }),
+    });
+    assert.equal(fault.status, 204);
+    await assert.rejects(get('/dossiers/258036938304702/oppositions', 'pat-durand-jeanne'), TypeError);
+    const typed = await fetch(`${base}/dossiers/258036938304702/oppositions`, {
+      method: 'PUT',
+      headers: { Authorization: 'Bearer pat-durand-jeanne', 'Content-Type': 'text/plain' },
+      body: JSON.stringify({ breakGlass: true, regulation: false }),
+    });
+    assert.equal(typed.status, 415);
+  });
+
   it('accepts a JSON body (opposition change by the patient)', async () => {
     const response = await fetch(`${base}/dossiers/258036938304702/oppositions`, {
       method: 'PUT',
