@@ -15,6 +15,7 @@ import type { DmpError } from '../src/client/errors.js';
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import type { DmpConsentPanel } from '../src/elements/dmp-consent-panel/dmp-consent-panel.element.js';
 import type { AuthorizationChangeDetail } from '../src/elements/dmp-consent-panel/events.js';
+import { changedOnBothSides, preferencesDraft, rebasePreferences } from '../src/elements/dmp-consent-panel/forms.js';
 import { db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
@@ -205,6 +206,25 @@ describe('dmp-consent-panel', () => {
       expect(lastLog()).to.deep.include({ action: 'authorization.manage', outcome: 'allowed' });
       expect(shadowText(el)).to.contain('L’autorisation de Marc Dubois est retirée');
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'authorizations-title', 'focus was lost');
+    });
+
+    it('says a change waits while the section still saves the one before, and sends only the first', async () => {
+      const { el } = await mount();
+      const release = hold('post', 'authorizations');
+      let asked = 0;
+      el.addEventListener('dmp-authorization-change-request', () => (asked += 1));
+      button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke').click();
+      await confirmDialog(el);
+      await waitUntil(() => asked === 1, 'the first change was never asked');
+      const other = [...root(el).querySelectorAll<HTMLElement>('#authorizations li[data-rpps]')].find((row) => row.dataset.rpps !== PHARMACIST_DUBOIS.rpps)!;
+      button(other, 'block').click();
+      await el.updateComplete;
+      expect($<HTMLDialogElement>(el, 'dialog').open, 'a question asked while the section saves').to.equal(false);
+      expect(shadowText(el)).to.contain('Une modification précédente est en cours d’enregistrement : réessayez dans un instant.');
+      release();
+      await waitUntil(() => shadowText(el).includes('L’autorisation de Marc Dubois est retirée'), 'the first change never ended');
+      expect(asked).to.equal(1);
+      expect(record().blocked.map((b) => b.rpps)).not.to.include(other.dataset.rpps);
     });
 
     it('drops a question left open when the session ends, and asks again afterwards', async () => {
@@ -494,6 +514,17 @@ describe('dmp-consent-panel', () => {
     });
   });
 
+  describe('a phone number typed as printed, against the one stored in international form', () => {
+    const draftOf = (phone: string) => ({ ...preferencesDraft(record().notificationPreferences), phone });
+
+    it('is the same number: not shown as saved on another screen, and not kept over a change made there', () => {
+      const typed = draftOf('06 39 98 01 99');
+      expect(changedOnBothSides(typed, draftOf('+33600000000'), draftOf('+33639980199'))).to.deep.equal({});
+      expect(rebasePreferences(typed, draftOf('+33639980199'), draftOf('+33611111111')).phone).to.equal('+33611111111');
+      expect(changedOnBothSides(draftOf('06 11 11 11 11'), draftOf('+33600000000'), draftOf('+33639980199'))).to.deep.equal({ phone: '+33639980199' });
+    });
+  });
+
   describe('notification preferences', () => {
     it('saves the contact and the channels with an explicit Save', async () => {
       const { el } = await mount();
@@ -651,6 +682,8 @@ describe('dmp-consent-panel', () => {
       input(el, '#rep-firstName', 'Marc');
       input(el, '#rep-lastName', 'Moreau');
       const select = $<HTMLSelectElement>(el, '#rep-relationship');
+      // A curator assists a protected adult, never a minor: not offered here.
+      expect([...select.options].map((o) => o.value)).to.deep.equal(['parent', 'guardian', 'other']);
       select.value = 'guardian';
       select.dispatchEvent(new Event('change'));
       $(el, '#representatives button[type="submit"]').click();
@@ -754,6 +787,23 @@ describe('dmp-consent-panel', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('#close-reason-error'), 'the missing reason was never said');
       expect($(el, '#close-reason-error').textContent).to.contain('motif');
       expect(record().status).to.equal('active');
+    });
+
+    it('drops a field’s error once it is edited, and every error for the next user', async () => {
+      const { el, provider } = await mount();
+      $(el, '#close button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#close-word-error'), 'the missing word was never said');
+      expect($(el, '#close-reason').getAttribute('aria-invalid')).to.equal('true');
+      input(el, '#close-reason', 'Motif');
+      await el.updateComplete;
+      expect($(el, '#close-reason').getAttribute('aria-invalid'), 'the reason, now typed').to.equal('false');
+      expect(root(el).querySelector('#close-reason-error')).to.equal(null);
+      expect($(el, '#close-word').getAttribute('aria-invalid'), 'the word, still missing').to.equal('true');
+      await provider.logout();
+      provider.resume();
+      await waitUntil(() => root(el).querySelector('#close-reason'), 'the panel never came back');
+      await loaded(el);
+      expect(root(el).querySelectorAll('#close [aria-invalid="true"]').length, 'errors left from before the logout').to.equal(0);
     });
 
     it('keeps the typed reason when closing fails', async () => {

@@ -569,6 +569,47 @@ describe('dmp-dossier-create', () => {
       expect(posts()).to.have.length(0);
     });
 
+    it('asks the legal representative’s consent for a minor, the patient’s for an adult', async () => {
+      const { el } = await mount('ps-martin', MINOR);
+      await toConsentStep(el);
+      expect(q(el, 'label[for="consent"]').textContent).to.contain('Le représentant légal a reçu cette information et consent, pour le patient');
+      const adult = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(adult.el);
+      expect(q(adult.el, 'label[for="consent"]').textContent).to.contain('Le patient a reçu cette information et consent');
+    });
+
+    it('leads focus to the new search when the dossier was created elsewhere meanwhile', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      // Another pharmacy opens it first.
+      const elsewhere = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-martin' }) });
+      await elsewhere.createDossier({ ...PATIENT_NO_DOSSIER, channel: 'professional', consent: true }, { idempotencyKey: 'ailleurs' });
+      await consentAndCreate(el);
+      await until(el, 'relancez la recherche');
+      await waitUntil(() => el.shadowRoot!.activeElement?.textContent?.includes('Relancer la recherche'), 'focus was lost with the Create button');
+    });
+
+    it('does not take focus from the host page when the host names another patient while the user is in the form', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      q(el, '#email').focus();
+      await fill(el, 'email', 'paul@example.org');
+      const hostList = document.createElement('button');
+      hostList.textContent = 'Patient suivant';
+      document.body.append(hostList);
+      try {
+        hostList.focus();
+        el.nir = MINOR.ins;
+        el.traits = MINOR.traits;
+        await until(el, 'Rechercher un DMP existant');
+        await el.updateComplete;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(document.activeElement).to.equal(hostList);
+      } finally {
+        hostList.remove();
+      }
+    });
+
     it('creates a minor’s dossier at a professional’s, with the legal representative', async () => {
       const { el } = await mount('ps-martin', MINOR);
       await toConsentStep(el);
@@ -895,6 +936,12 @@ describe('dmp-dossier-create', () => {
       }
       expect(sheet.closest('.screen-only')).to.equal(null);
       expect(q(el, '.actions').classList.contains('screen-only')).to.equal(true);
+    });
+
+    it('names the patient on the sheet by birth date and sex too, as every screen does', async () => {
+      const { el } = await created();
+      const text = q(el, '[part="credentials"]').textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('Date de naissance 12 juillet 1985').and.contain('Sexe Masculin');
     });
 
     it('prints with a print stylesheet that hides everything but the sheet', async () => {

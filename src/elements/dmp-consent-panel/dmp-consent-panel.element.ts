@@ -37,6 +37,8 @@ interface Message {
 }
 
 interface Confirmation {
+  /** The section the change is written in: one change at a time in each. */
+  section: Section;
   title: string;
   body: string;
   confirmLabel: string;
@@ -47,6 +49,12 @@ interface Confirmation {
   fallback: () => HTMLElement | null | undefined;
   /** The forms it was asked from (`#forms`): another patient or user since, and it runs nowhere. */
   forms?: number;
+}
+
+/** The form's own errors once the user edits `patch`'s fields: those are judged again at the next submit. */
+function withoutFields(errors: FieldErrors, patch: object): FieldErrors {
+  const edited = Object.keys(patch);
+  return edited.some((field) => errors.has(field)) ? new Set([...errors].filter((field) => !edited.includes(field))) : errors;
 }
 
 function waitFor(ms: number, signal: AbortSignal): Promise<void> {
@@ -210,6 +218,9 @@ export class DmpConsentPanel extends DmpElement {
       this.preferencesElsewhere = {};
       this.representative = { ...EMPTY_REPRESENTATIVE };
       this.serverFieldErrors = new Map();
+      this.preferenceErrors = new Set();
+      this.representativeErrors = new Set();
+      this.closeErrors = new Set();
       this.closeReason = '';
       this.closeWord = '';
       this.searchText = '';
@@ -275,11 +286,18 @@ export class DmpConsentPanel extends DmpElement {
   // --- Confirmation dialog -------------------------------------------------------------------
 
   async #confirm(confirmation: Confirmation): Promise<void> {
-    if (this.confirmation) return;
+    if (this.confirmation || this.#stillSaving(confirmation.section)) return;
     this.confirmation = { ...confirmation, forms: this.#forms };
     await this.updateComplete;
     this.dialog.returnValue = '';
     this.dialog.showModal();
+  }
+
+  /** Whether a change of `section` is still being written; if so, says that the one asked now waits for it. */
+  #stillSaving(section: Section): boolean {
+    if (!this.busy.has(section)) return false;
+    this.#say(section, 'error', msg('Une modification précédente est en cours d’enregistrement : réessayez dans un instant.'));
+    return true;
   }
 
   #dropConfirmation(): void {
@@ -293,7 +311,7 @@ export class DmpConsentPanel extends DmpElement {
     this.confirmation = undefined;
     if (!confirmation) return;
     confirmation.trigger?.focus();
-    if (this.dialog.returnValue !== 'confirm' || confirmation.forms !== this.#forms) return;
+    if (this.dialog.returnValue !== 'confirm' || confirmation.forms !== this.#forms || this.#stillSaving(confirmation.section)) return;
     void confirmation.run().then(async () => {
       await this.updateComplete;
       if (!confirmation.trigger?.isConnected) confirmation.fallback()?.focus();
@@ -304,6 +322,7 @@ export class DmpConsentPanel extends DmpElement {
 
   #askAuthorizationChange(change: AuthorizationChangeKind, professional: Professional, event: Event): void {
     void this.#confirm({
+      section: 'authorizations',
       ...changeConfirmation(change, fullName(professional)),
       run: () => this.#changeAuthorization(change, professional),
       trigger: event.currentTarget as HTMLElement,
@@ -328,7 +347,7 @@ export class DmpConsentPanel extends DmpElement {
 
   async #changeOpposition(key: keyof Oppositions, checked: boolean): Promise<void> {
     const saved = this.data?.oppositions;
-    if (!saved || this.busy.has('oppositions')) {
+    if (!saved || this.#stillSaving('oppositions')) {
       // Not taken: the checkbox goes back to what the server has.
       this.requestUpdate();
       return;
@@ -352,6 +371,7 @@ export class DmpConsentPanel extends DmpElement {
   #editPreferences(patch: Partial<PreferencesDraft>): void {
     if (!this.preferences) return;
     this.#forgetServerErrors(patch);
+    this.preferenceErrors = withoutFields(this.preferenceErrors, patch);
     this.preferences = { ...this.preferences, ...patch };
     this.preferencesDirty = true;
   }
@@ -419,6 +439,7 @@ export class DmpConsentPanel extends DmpElement {
   #askRepresentativeRemoval(representative: LegalRepresentative, trigger: HTMLElement): void {
     const name = fullName(representative);
     void this.#confirm({
+      section: 'representatives',
       title: msg(str`Retirer ${name} des représentants légaux ?`),
       body: msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`),
       confirmLabel: msg('Retirer'),
@@ -469,6 +490,7 @@ export class DmpConsentPanel extends DmpElement {
 
   #askReactivation(event: Event): void {
     void this.#confirm({
+      section: 'status',
       title: msg('Réactiver le dossier ?'),
       body: msg('Le dossier redevient accessible, dans les mêmes conditions qu’avant sa fermeture.'),
       confirmLabel: msg('Réactiver'),
@@ -794,13 +816,15 @@ export class DmpConsentPanel extends DmpElement {
       submitPreferences: () => void this.#submitPreferences(),
       editRepresentative: (patch) => {
         this.#forgetServerErrors(patch);
+        this.representativeErrors = withoutFields(this.representativeErrors, patch);
         this.representative = { ...this.representative, ...patch };
       },
       submitRepresentative: () => void this.#submitRepresentative(),
       askRepresentativeRemoval: (representative, trigger) => this.#askRepresentativeRemoval(representative, trigger),
-      editClose: ({ reason = this.closeReason, word = this.closeWord }) => {
-        this.closeReason = reason;
-        this.closeWord = word;
+      editClose: (patch) => {
+        this.closeErrors = withoutFields(this.closeErrors, patch);
+        this.closeReason = patch.reason ?? this.closeReason;
+        this.closeWord = patch.word ?? this.closeWord;
       },
       submitClose: () => void this.#submitClose(),
     };

@@ -1,3 +1,4 @@
+import { internationalPhone } from '../../model/phone.js';
 import type { LegalRepresentative, NotificationPreferences } from '../../model/dossier.js';
 
 /** The notification form as typed: text fields stay strings until saved. */
@@ -48,7 +49,8 @@ export function rebasePreferences(draft: PreferencesDraft, base: PreferencesDraf
   });
   return {
     email: pick(draft.email, base.email, current.email),
-    phone: pick(draft.phone, base.phone, current.phone),
+    // A number typed as printed is the same number as the one stored in international form.
+    phone: internationalPhone(draft.phone) === internationalPhone(base.phone) ? current.phone : draft.phone,
     newDocument: channels('newDocument'),
     firstAccess: channels('firstAccess'),
     emergencyAccess: channels('emergencyAccess'),
@@ -58,21 +60,15 @@ export function rebasePreferences(draft: PreferencesDraft, base: PreferencesDraf
 /** The addresses both the user and another screen changed, differently: the other screen's value. */
 export function changedOnBothSides(draft: PreferencesDraft, base: PreferencesDraft, current: PreferencesDraft): Partial<Record<'email' | 'phone', string>> {
   const both: Partial<Record<'email' | 'phone', string>> = {};
+  // Compared as the server stores them: `06 39 98 01 99` typed is the `+33639980199` saved.
+  const stored = (draft: PreferencesDraft, key: 'email' | 'phone') => (key === 'phone' ? internationalPhone(draft.phone) : draft.email.trim());
   for (const key of ['email', 'phone'] as const) {
-    if (draft[key] !== base[key] && current[key] !== base[key] && current[key] !== draft[key]) both[key] = current[key];
+    const [mine, from, theirs] = [stored(draft, key), stored(base, key), stored(current, key)];
+    if (mine !== from && theirs !== from && theirs !== mine) both[key] = current[key];
   }
   return both;
 }
 
-/**
- * People type a mobile number as printed (`06 39 98 01 01`); the API takes `+33639980101`.
- * Anything else is passed on for the schema to judge.
- */
-export function normalizePhone(input: string): string | undefined {
-  const compact = input.replace(/[\s.()-]/g, '');
-  if (!compact) return undefined;
-  return /^0\d{9}$/.test(compact) ? `+33${compact.slice(1)}` : compact;
-}
 
 /** The typed confirmation word, forgiving case and surrounding spaces but not spelling. */
 export function confirmsWith(typed: string, word: string): boolean {

@@ -15,6 +15,7 @@ import {
   type RepresentativeDraft,
 } from './forms.js';
 import type { PanelData, Section } from './panel-data.js';
+import { mayRepresent } from '../../model/relationships.js';
 import { fullName } from './texts.js';
 
 /**
@@ -275,7 +276,9 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
           .value=${live(draft.relationship)}
           @change=${(e: Event) => view.editRepresentative({ relationship: valueOf(e) as LegalRepresentative['relationship'] })}
         >
-          ${RELATIONSHIPS.map((r) => html`<option value=${r} ?selected=${r === draft.relationship}>${relationshipLabel(r)}</option>`)}
+          ${RELATIONSHIPS.filter((r) => mayRepresent(r, view.data.dossier.policy.patientIsMinor)).map(
+            (r) => html`<option value=${r} ?selected=${r === draft.relationship}>${relationshipLabel(r)}</option>`,
+          )}
         </select>
       </div>
       <button type="submit" class="button">${msg('Ajouter')}</button>

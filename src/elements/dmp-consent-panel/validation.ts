@@ -1,3 +1,4 @@
+import { internationalPhone } from '../../model/phone.js';
 import {
   DossierCloseSchema,
   NewLegalRepresentativeSchema,
@@ -5,7 +6,7 @@ import {
   type NewLegalRepresentative,
   type NotificationPreferences,
 } from '../../model/dossier.js';
-import { normalizePhone, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
+import { type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
 
 /*
  * The panel's forms checked against their zod schemas. The panel imports this module when a form
@@ -18,7 +19,7 @@ function failedFields(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey> }
 
 export function parsePreferences(draft: PreferencesDraft): { ok: true; value: NotificationPreferences } | { ok: false; fields: FieldErrors } {
   const email = draft.email.trim();
-  const phone = normalizePhone(draft.phone);
+  const phone = internationalPhone(draft.phone);
   const parsed = NotificationPreferencesSchema.safeParse({
     ...(email ? { email } : {}),
     ...(phone ? { phone } : {}),

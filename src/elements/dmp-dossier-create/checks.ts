@@ -2,8 +2,8 @@ import { ContactSchema, NewLegalRepresentativeSchema, type DossierCreate, type N
 import type { Sex } from '../../model/ins.js';
 import { validateNir, type NirValidation } from '../../model/nir.js';
 import { PatientTraitsSchema, type PatientIdentity } from '../../model/patient.js';
+import { internationalPhone } from '../../model/phone.js';
 import {
-  normalizePhone,
   type DetailsField,
   type DetailsForm,
   type FieldError,
@@ -121,7 +121,7 @@ export function checkDetails(
     }
   }
   const email = form.email.trim();
-  const phone = form.phone.trim() ? normalizePhone(form.phone) : '';
+  const phone = internationalPhone(form.phone);
   const contact = { ...(email ? { email } : {}), ...(phone ? { phone } : {}) };
   // The creation request's own contact rules (DossierCreateSchema.contact).
   const parsedContact = ContactSchema.safeParse(contact);

@@ -76,7 +76,8 @@ export class DmpDossierCreate extends DmpElement {
     task: async ([ins], { signal }) => (ins && this.client ? this.client.getDossier(ins, { signal }) : undefined),
     args: () => [this.checked?.ins, this.checkRun] as const,
     onComplete: (info) => {
-      this.#focusHeadingNext = true;
+      // Nothing was checked (no patient yet): no new step to lead the user to.
+      if (info !== undefined) this.#focusHeadingNext = true;
       if (info?.status === 'closed') this.emit('dmp-dossier-exists', { ins: info.ins, status: 'closed' });
       if (info?.status === 'active' && this.#uncertain.some((attempt) => attempt.input.ins === info.ins)) void this.#recoverLostCreation(info.ins);
     },
@@ -166,6 +167,8 @@ export class DmpDossierCreate extends DmpElement {
     if (prefilled) {
       if (this.creating || this.step === 'credentials') this.#hostPatientWaits = true;
       else this.#restart();
+      // The host's move, not the user's: what comes of it does not take focus from the page.
+      this.#focusWasInside = false;
     }
     // The contexts are protected, so PropertyValues<this> does not name them.
     const contexts = changed as PropertyValues;
@@ -420,6 +423,9 @@ export class DmpDossierCreate extends DmpElement {
       if (Object.keys(details).length > 0) {
         this.detailsErrors = { ...this.detailsErrors, ...details };
         this.#focusFirstInvalid();
+      } else if (isDmpError(error) && error.reason === 'dossier-exists') {
+        // The Create button that had focus gives way to "Relancer la recherche": focus goes there.
+        void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.actions .primary')?.focus());
       }
     } finally {
       // Unless another creation began since (a logout freed the form for the next user).
@@ -886,7 +892,10 @@ export class DmpDossierCreate extends DmpElement {
       </fieldset>
       ${checkboxField({
         field: 'consent',
-        label: msg('Le patient a reçu cette information et consent à la création de son DMP.'),
+        // A minor's consent is given by the legal representative, who acts for them (DOMAIN.md).
+        label: minor
+          ? msg('Le représentant légal a reçu cette information et consent, pour le patient, à la création de son DMP.')
+          : msg('Le patient a reçu cette information et consent à la création de son DMP.'),
         checked: d.consent,
         required: true,
         errors: e.consent,

@@ -72,10 +72,3 @@ export function creationChannel(actor: Actor): CreationChannel | undefined {
   return actor.kind in CREATION_CHANNEL ? CREATION_CHANNEL[actor.kind as keyof typeof CREATION_CHANNEL] : undefined;
 }
 
-/** `06 12 34 56 78`, `0033 6…` or `+33 6…` → `+33612345678`; anything else is left for the schema to refuse. */
-export function normalizePhone(input: string): string {
-  const compact = input.replace(/[\s.\-()]/g, '');
-  if (/^0\d{9}$/.test(compact)) return `+33${compact.slice(1)}`;
-  if (compact.startsWith('0033')) return `+33${compact.slice(4)}`;
-  return compact;
-}

@@ -3,6 +3,7 @@ import { html, type TemplateResult } from 'lit';
 import { formatDate } from '../../i18n/format.js';
 import type { Credentials, DossierInfo } from '../../model/dossier.js';
 import type { PatientTraits } from '../../model/patient.js';
+import { sexLabel } from './messages.js';
 import { formatNir } from './nir-format.js';
 
 /** The rights every patient is told about, at consent and again on the paper they take home. */
@@ -42,6 +43,10 @@ export function credentialsSheet({ traits, dossier, credentials, locale }: Crede
     <dl class="sheet__identity">
       <dt>${msg('Patient')}</dt>
       <dd>${name}</dd>
+      <dt>${msg('Date de naissance')}</dt>
+      <dd>${formatDate(traits.birthDate, locale)}</dd>
+      <dt>${msg('Sexe')}</dt>
+      <dd>${sexLabel(traits.sex)}</dd>
       <dt>${msg('NIR')}</dt>
       <dd>${formatNir(dossier.ins)}</dd>
       ${dossier.createdAt
