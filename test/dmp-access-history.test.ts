@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
+import { eraseFirstDatePart } from './support/dates.js';
 import {
   DR_MARTIN_TRAITANT,
   DR_MOREL_URGENTISTE,
@@ -312,10 +313,7 @@ describe('dmp-access-history', () => {
       await waitUntil(() => idle(el) && rows(el).length < 24);
       const filtered = rows(el).length;
       const from = root(el).querySelector<HTMLInputElement>('#from')!;
-      from.focus();
-      // The field's first part (the day or the month, after the browser's locale) erased.
-      await sendKeys({ press: 'Backspace' });
-      await el.updateComplete;
+      await eraseFirstDatePart(from, el);
       expect(from.validity.badInput, 'the other parts were cleared').to.equal(true);
       expect(el.dateFrom).to.equal('2026-09-18');
       await waitUntil(() => idle(el));

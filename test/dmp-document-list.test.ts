@@ -1,6 +1,7 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { eraseFirstDatePart } from './support/dates.js';
 import { HttpResponse, getResponse, http } from 'msw';
 import { handlers } from '../mocks/handlers/index.js';
 import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW, actorById } from '../mocks/data/index.js';
@@ -333,10 +334,7 @@ describe('dmp-document-list', () => {
       select(el, '#filter-from', '2026-09-01');
       await waitUntil(() => el.items.length > 0 && el.items.every((d) => d.serviceStart >= '2026-09-01'));
       const from = control(el, '#filter-from') as HTMLInputElement;
-      from.focus();
-      // The field's first part (the day or the month, after the browser's locale) erased.
-      await sendKeys({ press: 'Backspace' });
-      await el.updateComplete;
+      await eraseFirstDatePart(from, el);
       expect(from.validity.badInput, 'the other parts were cleared').to.equal(true);
       expect(el.getAttribute('date-from')).to.equal('2026-09-01');
     });

@@ -1,5 +1,6 @@
 import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+import { eraseFirstDatePart, retypedDates } from './support/dates.js';
 import { HttpResponse, http } from 'msw';
 import { DR_MARTIN_TRAITANT } from '../mocks/data/professionals.js';
 import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR } from '../mocks/data/patients.js';
@@ -392,15 +393,12 @@ describe('dmp-synthesis-editor', () => {
       await el.updateComplete;
       expect(reactions.value).to.equal('Nausées\nVomissements\nCéphalées intenses');
       const date = $(el, '[data-key="allergies:al-codeine:startDate"]') as HTMLInputElement;
-      date.focus();
-      // The field's first part (the day or the month, after the browser's locale) erased, then typed again.
-      await sendKeys({ press: 'Backspace' });
-      await el.updateComplete;
-      expect(date.validity.badInput, 'the day erased leaves the month and year').to.equal(true);
+      await eraseFirstDatePart(date, el);
+      expect(date.validity.badInput, 'the other parts were cleared').to.equal(true);
       await sendKeys({ type: '12' });
       await el.updateComplete;
       const retyped = date.value;
-      expect(['2017-01-12', '2017-12-10']).to.include(retyped);
+      expect(retypedDates('2017-01-10', '12')).to.include(retyped);
       $(el, '[data-action="save"]').click();
       await waitUntil(() => serverVersion()?.version === 3, 'never saved');
       const codeine = serverVersion()!.content.allergies.find((a) => a.id === 'al-codeine')!;
@@ -710,6 +708,26 @@ describe('dmp-synthesis-editor', () => {
       return { a: a.el, b: b.el };
     }
 
+    /** A saves version 3; B, who edited the kardegic's dosage on version 2, saves and meets the conflict. */
+    async function conflictForB(): Promise<{ a: DmpSynthesisEditor; b: DmpSynthesisEditor }> {
+      const { a, b } = await twoEditors();
+      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
+      await saveAndWait(a, 3);
+      await fill(b, 'treatments:tt-kardegic:dosage', 'Dose de B');
+      $(b, '[data-action="save"]').click();
+      await waitUntil(() => root(b).querySelector('.conflict [data-action="overwrite"]'), 'no conflict panel');
+      return { a, b };
+    }
+
+    /** Answers yes in B's confirmation dialog, once open; returns the dialog's text. */
+    async function confirmIn(b: DmpSynthesisEditor): Promise<string> {
+      const dialog = $(b, 'dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open, 'the confirmation dialog never opened');
+      const text = dialog.textContent ?? '';
+      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
+      return text;
+    }
+
     it('shows what changed on the server, keeps the edits, and merges both', async () => {
       const { a, b } = await twoEditors();
       await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
@@ -756,33 +774,19 @@ describe('dmp-synthesis-editor', () => {
     });
 
     it('overwrites the server version only when the user confirms it', async () => {
-      const { a, b } = await twoEditors();
-      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
-      await saveAndWait(a, 3);
-      await fill(b, 'treatments:tt-kardegic:dosage', 'Dose de B');
-      $(b, '[data-action="save"]').click();
-      await waitUntil(() => root(b).querySelector('.conflict'));
+      const { b } = await conflictForB();
       $(b, '[data-action="overwrite"]').click();
-      const dialog = $(b, 'dialog') as HTMLDialogElement;
-      await waitUntil(() => dialog.open);
-      expect(dialog.textContent).to.contain('Remplacer la version 3');
-      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
+      expect(await confirmIn(b)).to.contain('Remplacer la version 3');
       await waitUntil(() => serverVersion()?.version === 4);
       const saved = serverVersion()!.content;
       expect(saved.treatments.find((t) => t.id === 'tt-kardegic')?.dosage).to.equal('Dose de B');
       expect(saved.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('1 comprimé matin et soir, au milieu des repas');
     });
+
     it('shows the version the conflict brought once the user discards over it, and edits from it', async () => {
-      const { a, b } = await twoEditors();
-      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
-      await saveAndWait(a, 3);
-      await fill(b, 'treatments:tt-kardegic:dosage', 'Dose de B');
-      $(b, '[data-action="save"]').click();
-      await waitUntil(() => root(b).querySelector('.conflict [data-action="discard"]'));
+      const { b } = await conflictForB();
       $(b, '.conflict [data-action="discard"]').click();
-      const dialog = $(b, 'dialog') as HTMLDialogElement;
-      await waitUntil(() => dialog.open);
-      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
+      await confirmIn(b);
       await waitUntil(() => root(b).querySelector('.conflict') === null && root(b).querySelector('.editor') === null, 'the edits were not discarded');
       expect(shadowText(b)).to.contain('Version 3').and.contain('Dose de A').and.not.contain('Dose de B');
       await openEditor(b);
@@ -853,23 +857,16 @@ describe('dmp-synthesis-editor', () => {
     });
 
     it('asks the host before overwriting too, and writes nothing when it says no', async () => {
-      const { a, b } = await twoEditors();
-      await fill(a, 'treatments:tt-metformine:dosage', 'Dose de A');
-      await saveAndWait(a, 3);
-      await fill(b, 'treatments:tt-kardegic:dosage', 'Dose de B');
+      const { b } = await conflictForB();
       let asked = 0;
+      // The first save went through to its conflict; the overwrite is vetoed.
       b.addEventListener('dmp-synthesis-save-request', (event) => {
         asked += 1;
-        // The first save goes through to its conflict; the overwrite is vetoed.
-        if (asked > 1) event.preventDefault();
+        event.preventDefault();
       });
-      $(b, '[data-action="save"]').click();
-      await waitUntil(() => root(b).querySelector('.conflict'));
       $(b, '[data-action="overwrite"]').click();
-      const dialog = $(b, 'dialog') as HTMLDialogElement;
-      await waitUntil(() => dialog.open);
-      (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
-      await waitUntil(() => asked === 2, 'the host was not asked before the overwrite');
+      await confirmIn(b);
+      await waitUntil(() => asked === 1, 'the host was not asked before the overwrite');
       await b.updateComplete;
       expect(serverVersion()?.version).to.equal(3);
       expect(root(b).querySelector('.conflict'), 'the conflict stays open').to.exist;

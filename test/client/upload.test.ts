@@ -141,7 +141,7 @@ describe('HttpDmpClient.addDocument', () => {
     expect(error.problem?.title).to.equal('Dépôt refusé');
   });
 
-  it('maps a 413 with a non-JSON body to http and never retries', async () => {
+  it('maps a 413 with a non-JSON body to an invalid request and never retries', async () => {
     let requests = 0;
     worker.use(
       http.post(UPLOAD, () => {
@@ -150,7 +150,7 @@ describe('HttpDmpClient.addDocument', () => {
       }),
     );
     const error = await failure(client().addDocument(INS_ADULT, METADATA, pdf(16)));
-    expect(error.kind).to.equal('http');
+    expect(error.kind).to.equal('invalid-request');
     expect(error.status).to.equal(413);
     expect(error.problem).to.equal(undefined);
     expect(requests).to.equal(1);
