@@ -522,6 +522,9 @@ describe('dmp-consent-panel', () => {
       expect(changedOnBothSides(typed, draftOf('+33600000000'), draftOf('+33639980199'))).to.deep.equal({});
       expect(rebasePreferences(typed, draftOf('+33639980199'), draftOf('+33611111111')).phone).to.equal('+33611111111');
       expect(changedOnBothSides(draftOf('06 11 11 11 11'), draftOf('+33600000000'), draftOf('+33639980199'))).to.deep.equal({ phone: '+33639980199' });
+      // So is an address with a space typed after it: the change made elsewhere is taken.
+      const address = (email: string) => ({ ...draftOf('+33600000000'), email });
+      expect(rebasePreferences(address('a@example.org '), address('a@example.org'), address('c@example.org')).email).to.equal('c@example.org');
     });
   });
 

@@ -460,6 +460,24 @@ describe('dmp-synthesis-editor', () => {
       expect(serverVersion()!.content.problems.find((p) => p.id === 'pb-hta')?.code).to.equal(undefined);
     });
 
+    it('forgets a code left unpicked once the editor is closed: reopened, the field shows the entry’s code', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const key = 'problems:pb-hta:code';
+      const field = $(el, `[data-key="${key}"]`) as HTMLInputElement;
+      const shown = field.value;
+      field.focus();
+      field.select();
+      await sendKeys({ type: 'X99' });
+      $(el, '[data-action="close"]').click();
+      await waitUntil(() => root(el).querySelector('.editor') === null, 'the editor did not close');
+      await openEditor(el);
+      const reopened = $(el, `[data-key="${key}"]`) as HTMLInputElement;
+      expect(reopened.value).to.equal(shown);
+      expect(reopened.getAttribute('aria-invalid')).to.equal('false');
+      expect($(el, '[data-action="save"]').getAttribute('aria-disabled')).to.equal('false');
+    });
+
     it('reveals the problems of untouched fields on a save attempt and focuses the first', async () => {
       const { el } = await mount();
       await openEditor(el);
@@ -854,6 +872,30 @@ describe('dmp-synthesis-editor', () => {
       expect(conflicts, 'conflict events after the logout').to.equal(0);
       expect(root(el).querySelector('.conflict'), 'a conflict panel for the next sitting').to.equal(null);
       expect(shadowText(el)).not.to.contain('Dose avant la déconnexion');
+    });
+
+    it('shows the version saved by a save answered after a logout, once the same user is back', async () => {
+      const { el, provider } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Dose enregistrée pendant la déconnexion');
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let asked = false;
+      worker.use(
+        http.put('*/api/dmp/v1/dossiers/:ins/synthesis', async () => {
+          asked = true;
+          await held;
+          return undefined;
+        }),
+      );
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => asked, 'the save was never sent');
+      await provider.logout();
+      provider.resume();
+      await waitUntil(() => isLoaded(el), 'the editor never came back');
+      release();
+      await waitUntil(() => serverVersion()?.version === 3, 'the save never reached the server');
+      await waitUntil(() => shadowText(el).includes('Version 3,'), 'the editor never showed the version saved');
     });
 
     it('asks the host before overwriting too, and writes nothing when it says no', async () => {
@@ -1272,6 +1314,28 @@ describe('dmp-synthesis-editor', () => {
         provider.actor = seededActor('ps-martin');
         await waitUntil(() => asked.length > 0 && root(el).querySelector('[data-version="1"]'), 'Dr Martin’s list was never read for him');
         expect(asked).to.deep.equal([`Bearer ps-martin /api/dmp/v1/dossiers/${INS}/synthesis/versions`]);
+      } finally {
+        worker.events.removeListener('request:start', onStart);
+      }
+    });
+  });
+
+  describe('versions after a logout', () => {
+    it('reads no list once the user logged out, and again once they are back', async () => {
+      const { el, provider } = await mount('ps-martin');
+      ($(el, 'details.versions') as HTMLDetailsElement).open = true;
+      await waitUntil(() => root(el).querySelector('[data-version="1"]'), 'the list never came');
+      const asked: string[] = [];
+      const onStart = ({ request }: { request: Request }) => {
+        if (new URL(request.url).pathname.endsWith('/synthesis/versions')) asked.push(request.url);
+      };
+      worker.events.on('request:start', onStart);
+      try {
+        await provider.logout();
+        await aTimeout(300);
+        expect(asked, 'version reads after the logout').to.deep.equal([]);
+        provider.resume();
+        await waitUntil(() => asked.length === 1 && root(el).querySelector('[data-version="1"]'), 'the open list was not read again for the user back');
       } finally {
         worker.events.removeListener('request:start', onStart);
       }

@@ -144,6 +144,17 @@ describe('dmp-provider', () => {
     expect(await readDraft(colleague)).to.deep.equal(draft);
   });
 
+  it('deletes the last user’s drafts on logout even when the host cleared the actor first', async () => {
+    const { provider } = await mount();
+    const draft = { content: { text: 'brouillon' }, baseEtag: null, baseVersion: null, savedAt: new Date().toISOString() };
+    const key = draftKey('ps-test', '258036938304702');
+    await writeDraft(key, draft);
+    provider.actor = undefined;
+    await provider.updateComplete;
+    await provider.logout();
+    expect(await readDraft(key)).to.equal(undefined);
+  });
+
   it('publishes data changes to elements and fires dmp-data-changed', async () => {
     const { provider, probe } = await mount();
     const before = probe.received.dataChange!.revision;

@@ -111,6 +111,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whose drafts a logout deletes: the last user set. */
+  #draftsAuthor = '';
   /** The existence tests asked under the current actor, client and session, by INS, with when they were asked. */
   readonly #dossiers = new Map<string, { answer: Promise<DossierInfo>; at: number }>();
   /** The last existence test sent for each INS, until it is answered. */
@@ -149,6 +151,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
       // and the elements keep what they show and what was typed in them.
       const sameUser = JSON.stringify(changed.get('actor')) === JSON.stringify(this.actor);
       if (!sameUser) this.#actorProvider.setValue(this.actor);
+      if (this.actor) this.#draftsAuthor = draftAuthor(this.actor);
       if (!sameUser || this.session.state === 'expired') {
         // A new user starts a new session: another person's emergency grant must not carry over.
         this.#updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
@@ -216,8 +219,9 @@ export class DmpProvider extends LitElement implements ProviderApi {
   async logout(): Promise<void> {
     clearTimeout(this.#expiryTimer);
     this.#updateSession({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined, logouts: this.session.logouts + 1 });
-    // Drafts survive crashes and expiry for their author, not their explicit logout (DECISIONS 10).
-    await clearDraftsOf(draftAuthor(this.actor)).catch(() => undefined);
+    // Drafts survive crashes and expiry for their author, not their explicit logout (DECISIONS 10):
+    // the last user set, even if the host cleared `actor` before calling this.
+    await clearDraftsOf(this.#draftsAuthor).catch(() => undefined);
   }
 
   /** Starts a new session for the same actor (after the user logged in again). */

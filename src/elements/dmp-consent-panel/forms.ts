@@ -36,6 +36,11 @@ export function preferencesDraft(preferences: NotificationPreferences): Preferen
   };
 }
 
+/** An address as the server stores it: `06 39 98 01 99` typed is the `+33639980199` saved. */
+function stored(draft: PreferencesDraft, key: 'email' | 'phone'): string {
+  return key === 'phone' ? internationalPhone(draft.phone) : draft.email.trim();
+}
+
 /**
  * What was typed on `base`, moved onto `current` (a version saved meanwhile elsewhere): each value
  * the user changed (an address, one channel of one event) keeps theirs, the others take the
@@ -47,10 +52,12 @@ export function rebasePreferences(draft: PreferencesDraft, base: PreferencesDraf
     email: pick(draft[event].email, base[event].email, current[event].email),
     sms: pick(draft[event].sms, base[event].sms, current[event].sms),
   });
+  // Compared as the server stores them: a number typed as printed is the one stored in
+  // international form, an address with a space typed after it is the address.
+  const unchanged = (key: 'email' | 'phone') => stored(draft, key) === stored(base, key);
   return {
-    email: pick(draft.email, base.email, current.email),
-    // A number typed as printed is the same number as the one stored in international form.
-    phone: internationalPhone(draft.phone) === internationalPhone(base.phone) ? current.phone : draft.phone,
+    email: unchanged('email') ? current.email : draft.email,
+    phone: unchanged('phone') ? current.phone : draft.phone,
     newDocument: channels('newDocument'),
     firstAccess: channels('firstAccess'),
     emergencyAccess: channels('emergencyAccess'),
@@ -60,8 +67,6 @@ export function rebasePreferences(draft: PreferencesDraft, base: PreferencesDraf
 /** The addresses both the user and another screen changed, differently: the other screen's value. */
 export function changedOnBothSides(draft: PreferencesDraft, base: PreferencesDraft, current: PreferencesDraft): Partial<Record<'email' | 'phone', string>> {
   const both: Partial<Record<'email' | 'phone', string>> = {};
-  // Compared as the server stores them: `06 39 98 01 99` typed is the `+33639980199` saved.
-  const stored = (draft: PreferencesDraft, key: 'email' | 'phone') => (key === 'phone' ? internationalPhone(draft.phone) : draft.email.trim());
   for (const key of ['email', 'phone'] as const) {
     const [mine, from, theirs] = [stored(draft, key), stored(base, key), stored(current, key)];
     if (mine !== from && theirs !== from && theirs !== mine) both[key] = current[key];

@@ -50,7 +50,6 @@ type Loaded =
     };
 type Readable = Exclude<Loaded, { refused: ReasonCode }>;
 
-/** Who a draft belongs to: the actor's id, or a professional's RPPS (as the synthesis editor). */
 /** The edit form's fields: only for those who may edit, fetched once the Edit button is shown. */
 const loadForm = lazyModule(() => import('./form.js'), 'The profile form');
 /** The directives upload form: only the patient and their representatives get it. */

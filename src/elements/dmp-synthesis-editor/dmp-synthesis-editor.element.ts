@@ -184,7 +184,7 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private touched: ReadonlySet<string> = new Set();
   /** After a save attempt every problem is shown. */
   @state() private showAll = false;
-  /** Date fields holding something the browser cannot read as a date. */
+  /** Fields holding text that is no value yet: a date the browser cannot read, a code not picked. */
   @state() private badInputs: ReadonlyMap<string, FieldProblem> = new Map();
   @state() private saving = false;
   @state() private saveError: unknown;
@@ -303,11 +303,13 @@ export class DmpSynthesisEditor extends DmpElement {
    * previous one's list, and no refused read lands in a patient's history.
    */
   readonly #versions = new Task(this, {
-    task: async ([ins, loaded, open], { signal }) =>
-      open && loaded && !loaded.refused && loaded.key === draftKey(this.#authorKey, ins)
+    task: async ([ins, key, refused, , open, , state], { signal }) =>
+      open && state === 'active' && key === draftKey(this.#authorKey, ins) && !refused
         ? (await this.client!.listSynthesisVersions(ins, { signal })).items
         : initialState,
-    args: () => [this.patientIns, this.loaded, this.versionsOpen, this.sitting] as const,
+    // Read again when a version is saved, not at every reload of the rest.
+    args: () =>
+      [this.patientIns, this.loaded?.key, this.loaded?.refused, this.current?.version, this.versionsOpen, this.sitting, this.session?.state] as const,
   });
 
   readonly #version = new Task(this, {
@@ -527,12 +529,15 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   #startEditing(): void {
+    // A code left unpicked when the form last closed is not in this one's fields.
+    this.badInputs = new Map();
     this.editing = true;
     this.saved = undefined;
     void this.#focusLater('.editor [data-key], .editor .add');
   }
 
   #stopEditing(): void {
+    this.badInputs = new Map();
     this.editing = false;
     void this.#focusLater('[data-action="edit"]');
   }
@@ -677,7 +682,8 @@ export class DmpSynthesisEditor extends DmpElement {
       if (saved.synthesis) this.emit('dmp-synthesis-saved', { synthesis: saved.synthesis });
       if (saved.prevention) this.emit('dmp-prevention-saved', { prevention: saved.prevention });
       if (saved.synthesis || saved.prevention) {
-        this.#ownRevision = (this.dataChange?.revision ?? 0) + 1;
+        // Not shown here any more (another sitting): the change then reloads this editor too.
+        if (shown()) this.#ownRevision = (this.dataChange?.revision ?? 0) + 1;
         this.provider?.notifyDataChanged(['synthesis', 'documents', 'history'], loaded.ins);
       }
     }
@@ -717,7 +723,6 @@ export class DmpSynthesisEditor extends DmpElement {
     this.touched = new Set();
     this.editing = false;
     this.saved = saved;
-    if (saved.synthesis && this.#versions.status !== TaskStatus.INITIAL) void this.#versions.run();
     void this.#focusLater('.saved');
   }
 
@@ -756,6 +761,8 @@ export class DmpSynthesisEditor extends DmpElement {
     this.currentPrevention = server.prevention;
     this.base = baseOf(server);
     this.conflict = undefined;
+    // The merge may drop an entry whose field held text; the merged work is checked afresh.
+    this.badInputs = new Map();
     this.#setWork(merged);
     this.#announce(msg('Versions fusionnées : vérifiez puis enregistrez.'));
     void this.#focusLater('[data-action="save"]');
@@ -1001,7 +1008,7 @@ export class DmpSynthesisEditor extends DmpElement {
 
   #renderVersions(): TemplateResult | typeof nothing {
     if (!this.current) return nothing;
-    return html`<details class="versions no-print" part="versions" @toggle=${this.#handleVersionsToggle}>
+    return html`<details class="versions no-print" part="versions" ?open=${this.versionsOpen} @toggle=${this.#handleVersionsToggle}>
       <summary>${msg('Historique des versions')}</summary>
       ${this.#versions.render({
         pending: () => html`<p aria-busy="true">${msg('Chargement…')}</p>`,

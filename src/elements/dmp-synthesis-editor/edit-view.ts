@@ -310,7 +310,7 @@ v: EditView,
       aria-required=${field.required ? 'true' : 'false'}
       aria-invalid=${c.invalid}
       aria-describedby=${c.errorId}
-      .value=${typedValue(shown, () => v.visibleProblem(c.key)?.code === 'unpicked')}
+      .value=${typedValue(shown, (control) => control.value.trim() !== '' && v.visibleProblem(c.key)?.code === 'unpicked')}
       @input=${(e: Event) => handleComboInput(v.editor, def.list, entry.id, field, e)}
       @keydown=${(e: KeyboardEvent) => handleComboKey(v.editor, def.list, entry.id, field, e)}
       @blur=${(e: Event) => {
