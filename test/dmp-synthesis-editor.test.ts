@@ -69,6 +69,21 @@ async function fill(el: DmpSynthesisEditor, key: string, value: string): Promise
   return control;
 }
 
+/** Holds the saves of the synthesis until `release()`; then the mock backend answers them. */
+function holdSaves(): { asked: () => boolean; release: () => void } {
+  let release!: () => void;
+  const held = new Promise<void>((resolve) => (release = resolve));
+  let asked = false;
+  worker.use(
+    http.put('*/api/dmp/v1/dossiers/:ins/synthesis', async () => {
+      asked = true;
+      await held;
+      return undefined;
+    }),
+  );
+  return { asked: () => asked, release };
+}
+
 async function saveAndWait(el: DmpSynthesisEditor, version: number): Promise<void> {
   $(el, '[data-action="save"]').click();
   await waitUntil(() => serverVersion()?.version === version, `version ${version} was never saved`);
@@ -850,20 +865,11 @@ describe('dmp-synthesis-editor', () => {
       await fill(el, 'treatments:tt-metformine:dosage', 'Dose avant la déconnexion');
       const versions = db.syntheses.get(INS)!;
       versions.push({ ...structuredClone(versions.at(-1)!), version: 3, documentId: 'doc-vsm-elsewhere' });
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let asked = false;
-      worker.use(
-        http.put('*/api/dmp/v1/dossiers/:ins/synthesis', async () => {
-          asked = true;
-          await held;
-          return undefined;
-        }),
-      );
+      const { asked, release } = holdSaves();
       let conflicts = 0;
       el.addEventListener('dmp-synthesis-conflict', () => (conflicts += 1));
       $(el, '[data-action="save"]').click();
-      await waitUntil(() => asked, 'the save was never sent');
+      await waitUntil(asked, 'the save was never sent');
       provider.logout();
       provider.actor = seededActor('ps-martin');
       release();
@@ -878,18 +884,9 @@ describe('dmp-synthesis-editor', () => {
       const { el, provider } = await mount();
       await openEditor(el);
       await fill(el, 'treatments:tt-metformine:dosage', 'Dose enregistrée pendant la déconnexion');
-      let release!: () => void;
-      const held = new Promise<void>((resolve) => (release = resolve));
-      let asked = false;
-      worker.use(
-        http.put('*/api/dmp/v1/dossiers/:ins/synthesis', async () => {
-          asked = true;
-          await held;
-          return undefined;
-        }),
-      );
+      const { asked, release } = holdSaves();
       $(el, '[data-action="save"]').click();
-      await waitUntil(() => asked, 'the save was never sent');
+      await waitUntil(asked, 'the save was never sent');
       await provider.logout();
       provider.resume();
       await waitUntil(() => isLoaded(el), 'the editor never came back');
