@@ -81,6 +81,16 @@ interface Flight {
 
 const JSON_ACCEPT = 'application/json, application/problem+json';
 
+/** `work`, unless `deadline` (the caller's abort, or the call's timeout) comes first: then its error. */
+function settledBefore<T>(work: Promise<T>, deadline: AbortSignal): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const stop = () => reject(abortError(deadline.reason));
+    if (deadline.aborted) stop();
+    else deadline.addEventListener('abort', stop, { once: true });
+    work.then(resolve, reject).finally(() => deadline.removeEventListener('abort', stop));
+  });
+}
+
 /** The DmpClient of the HTTP API described by `ROUTES`. */
 export class HttpDmpClient implements DmpClient {
   readonly #baseUrl: string;
@@ -136,14 +146,12 @@ export class HttpDmpClient implements DmpClient {
 
   async addDocument(ins: string, metadata: NewDocument, file: Blob, options: AddDocumentOptions = {}): Promise<DmpDocument> {
     const { signal, onProgress } = options;
-    throwIfAborted(signal);
-    const hooked = this.#hooked();
-    const wire = await loadWire();
+    const { wire, hooked } = await this.#prepare(signal);
     const route: RouteSpec = wire.ROUTES.addDocument;
     const body = new FormData();
     body.append('metadata', JSON.stringify(validated(wire.NewDocumentSchema, metadata, 'metadata')));
     body.append('file', file);
-    const call: Call = { wire, route, url: this.#url(wire, route, { ins }), headers: await this.#headers(hooked, { Accept: JSON_ACCEPT }), body };
+    const call: Call = { wire, route, url: this.#url(wire, route, { ins }), headers: { Accept: JSON_ACCEPT, ...hooked }, body };
     throwIfAborted(signal);
     const flight = this.#launch(undefined, (flightSignal) => this.#upload(call, flightSignal, onProgress));
     return this.#join(flight, signal) as Promise<DmpDocument>;
@@ -239,23 +247,20 @@ export class HttpDmpClient implements DmpClient {
     options: RequestOptions | undefined,
   ): Promise<ResponseOf<N>> {
     const signal = options?.signal;
-    throwIfAborted(signal);
-    const hooked = this.#hooked();
-    const wire = await loadWire();
+    const { wire, hooked } = await this.#prepare(signal);
     const route: RouteSpec = wire.ROUTES[name];
     const url = this.#url(wire, route, input.params ?? {}, input.query);
     const body =
       route.body === undefined || route.body === 'multipart'
         ? undefined
         : JSON.stringify(validated(route.body, input.body, 'body'));
-    const headers = await this.#headers(
-      hooked,
-      {
-        Accept: route.response === 'binary' ? '*/*' : JSON_ACCEPT,
-        ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      },
-      input.headers,
-    );
+    // The hook's headers override the defaults; the call's own (If-Match…) override both.
+    const headers = {
+      Accept: route.response === 'binary' ? '*/*' : JSON_ACCEPT,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...hooked,
+      ...input.headers,
+    };
     throwIfAborted(signal);
     const call: Call = { wire, route, url, headers, body };
     const key = route.method === 'GET' ? flightKey(url, headers) : undefined;
@@ -277,25 +282,27 @@ export class HttpDmpClient implements DmpClient {
   }
 
   /**
-   * The hook's headers, asked for at once: a call is made as whoever the session names when it
-   * is made, even though it is sent a little later.
+   * The route table and the hook's headers, both asked for at once: a call is made as whoever the
+   * session names when it is made. Both count against the call's timeout and its caller's abort,
+   * so that a token hook that never settles does not hold the call for ever.
    */
-  #hooked(): Promise<Record<string, string>> {
-    const hooked = (async () => {
-      try {
-        return (await this.#headerHook?.()) ?? {};
-      } catch (error) {
-        throw new DmpError('unauthorized', 'The headers hook failed', { cause: error });
-      }
-    })();
-    // Heard by #headers; a call that fails before (an invalid body) must not leave it unheard.
-    hooked.catch(() => undefined);
-    return hooked;
+  async #prepare(signal: AbortSignal | undefined): Promise<{ wire: Wire; hooked: Record<string, string> }> {
+    throwIfAborted(signal);
+    const deadline = startDeadline(signal, this.#timeoutMs);
+    try {
+      const [wire, hooked] = await settledBefore(Promise.all([loadWire(), this.#hooked()]), deadline.signal);
+      return { wire, hooked };
+    } finally {
+      deadline.dispose();
+    }
   }
 
-  /** The hook's headers override the defaults; the call's own (If-Match…) override both. */
-  async #headers(hooked: Promise<Record<string, string>>, defaults: Record<string, string>, own: Record<string, string> = {}): Promise<Record<string, string>> {
-    return { ...defaults, ...(await hooked), ...own };
+  async #hooked(): Promise<Record<string, string>> {
+    try {
+      return (await this.#headerHook?.()) ?? {};
+    } catch (error) {
+      throw new DmpError('unauthorized', 'The headers hook failed', { cause: error });
+    }
   }
 
   /** `key` names a read others may share; a write has none. */

@@ -70,6 +70,19 @@ describe('HttpDmpClient', () => {
       expect(seen).to.deep.equal(['Bearer pat-claire', 'Bearer pro-martin']);
     });
 
+    it('stops waiting for an auth hook that never settles: at the caller’s abort, or at the timeout', async () => {
+      const server = counted(() => HttpResponse.json(DOSSIER_ACTIVE));
+      worker.use(http.get(api('/dossiers/:ins'), server.resolver));
+      const hanging = () => new Promise<Record<string, string>>(() => undefined);
+      const controller = new AbortController();
+      const aborted = failure(client({ headers: hanging }).getDossier(INS_ADULT, { signal: controller.signal }));
+      setTimeout(() => controller.abort(), 20);
+      expect((await aborted).kind).to.equal('aborted');
+      expect((await failure(client({ headers: hanging, timeoutMs: 50 }).getDossier(INS_ADULT))).kind).to.equal('timeout');
+      expect((await failure(client({ headers: hanging, timeoutMs: 50 }).addDocument(INS_ADULT, { title: 'Bilan lipidique', typeCode: '11502-2', serviceStart: '2024-02-10T08:15:00+01:00' }, new Blob(['%PDF'])))).kind).to.equal('timeout');
+      expect(server.count).to.equal(0);
+    });
+
     it('fails as unauthorized, without a request, when the auth hook throws', async () => {
       const server = counted(() => HttpResponse.json(DOSSIER_ACTIVE));
       worker.use(http.get(api('/dossiers/:ins'), server.resolver));
