@@ -514,6 +514,24 @@ describe('dmp-consent-panel', () => {
     });
   });
 
+  describe('saving the preferences twice', () => {
+    it('says a second save waits for the first, and that what was typed since is still to save', async () => {
+      const { el } = await mount();
+      const release = hold('put', 'notification-preferences');
+      input(el, '#notify-email', 'premiere@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => $(el, '#notifications').getAttribute('aria-busy') === 'true', 'the first save never started');
+      input(el, '#notify-email', 'seconde@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('Une modification précédente est en cours d’enregistrement : réessayez dans un instant.');
+      release();
+      await waitUntil(() => shadowText(el).includes('ce que vous avez saisi depuis reste à enregistrer'), 'the first save never ended');
+      expect(record().notificationPreferences.email).to.equal('premiere@example.org');
+      expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('seconde@example.org');
+    });
+  });
+
   describe('a phone number typed as printed, against the one stored in international form', () => {
     const draftOf = (phone: string) => ({ ...preferencesDraft(record().notificationPreferences), phone });
 

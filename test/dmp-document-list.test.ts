@@ -791,6 +791,27 @@ describe('dmp-document-list', () => {
       expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Compte rendu à finir');
     });
 
+    it('does not offer again, filled in, a document whose upload ended during a session expiry', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 600, times: 1 });
+      const { el, provider } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Carnet de vaccination');
+      select(el, '#add-typeCode', 'EXPPAT_1');
+      type(el, '#add-date', '2026-10-02');
+      pickFile(el, pdf('carnet.pdf'));
+      const added = oneEvent(el, 'dmp-document-added');
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('progress'), 'no progress bar');
+      provider.sessionTimeout = 0.2;
+      await added;
+      provider.sessionTimeout = 1800;
+      provider.resume();
+      await loaded(el);
+      await openAdd(el);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('');
+      expect(db.documentsOf(ADULT).filter((d) => d.title === 'Carnet de vaccination')).to.have.length(1);
+    });
+
     /** The patient adds a follow-up notebook; resolves once the dialog shows the upload's failure. */
     async function addNotesFailing() {
       const { el } = await mount('pat-durand-jeanne');

@@ -322,6 +322,29 @@ describe('dmp-dossier-create', () => {
       }
     });
 
+    it('does not take focus back when another element’s change re-runs the check after the user left', async () => {
+      const { el, provider } = await mount('ps-dubois', PATIENT_CLOSED.identity);
+      await check(el, 'Le DMP de ce patient est fermé');
+      // The user works in the step (a box ticked redraws it), then goes elsewhere in the page.
+      q(el, '#reactivationConsent').focus();
+      q(el, '#reactivationConsent').click();
+      await el.updateComplete;
+      const elsewhere = document.createElement('button');
+      elsewhere.textContent = 'Autre élément de la page';
+      document.body.append(elsewhere);
+      try {
+        elsewhere.focus();
+        provider.notifyDataChanged(['dossier'], PATIENT_CLOSED.identity.ins);
+        await waitUntil(() => requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/dossiers/${PATIENT_CLOSED.identity.ins}`)).length >= 2, 'the check never ran again');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await el.updateComplete;
+        // Compared as a boolean: a failing comparison of two elements would print the whole page.
+        expect(document.activeElement === elsewhere, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      } finally {
+        elsewhere.remove();
+      }
+    });
+
     it('offers to open an active dossier and says so with dmp-dossier-exists', async () => {
       const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
       await check(el, 'Ce patient a déjà un DMP');
@@ -604,7 +627,7 @@ describe('dmp-dossier-create', () => {
         await until(el, 'Rechercher un DMP existant');
         await el.updateComplete;
         await new Promise((resolve) => setTimeout(resolve, 200));
-        expect(document.activeElement).to.equal(hostList);
+        expect(document.activeElement === hostList, `focus went to ${document.activeElement?.localName}`).to.equal(true);
       } finally {
         hostList.remove();
       }

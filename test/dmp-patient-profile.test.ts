@@ -815,6 +815,23 @@ describe('dmp-patient-profile', () => {
       expect(db.logOf(ADULT).length).to.equal(before);
     });
 
+    it('leaves the other parts of the writing date alone while one is retyped, and refuses it unfinished', async () => {
+      const { el } = await mount();
+      type(el, '#directives-date', '2026-02-01');
+      await el.updateComplete;
+      const date = $<HTMLInputElement>(el, '#directives-date');
+      await eraseFirstDatePart(date, el);
+      // A redraw meanwhile (a file chosen) must not write the unfinished date over its parts.
+      selectFile(el, new File(['%PDF-1.4'], 'directives.pdf', { type: 'application/pdf' }));
+      await el.updateComplete;
+      expect(date.validity.badInput, 'the other parts were cleared').to.equal(true);
+      const before = db.logOf(ADULT).length;
+      $(el, '.directives-upload button[type="submit"]').click();
+      await el.updateComplete;
+      expect($(el, '#directives-date-error').textContent).to.contain('Indiquez la date');
+      expect(db.logOf(ADULT).length).to.equal(before);
+    });
+
     it('keeps the chosen file when the upload fails', async () => {
       const { el } = await mount();
       selectFile(el, new File(['%PDF-1.4'], 'directives.pdf', { type: 'application/pdf' }));

@@ -1317,6 +1317,28 @@ describe('dmp-synthesis-editor', () => {
     });
   });
 
+  describe('outside a session', () => {
+    it('reads nothing for a patient the host shows after a logout, and reads again once the user is back', async () => {
+      const { el, provider } = await mount('ps-martin');
+      const asked: string[] = [];
+      const onStart = ({ request }: { request: Request }) => {
+        const path = new URL(request.url).pathname;
+        if (path.startsWith('/api/dmp/v1/')) asked.push(path);
+      };
+      worker.events.on('request:start', onStart);
+      try {
+        await provider.logout();
+        el.patientIns = PATIENT_MINOR.identity.ins;
+        await aTimeout(300);
+        expect(asked, 'requests after the logout').to.deep.equal([]);
+        provider.resume();
+        await waitUntil(() => asked.some((path) => path.endsWith(`${PATIENT_MINOR.identity.ins}/synthesis`)), 'nothing was read once the user was back');
+      } finally {
+        worker.events.removeListener('request:start', onStart);
+      }
+    });
+  });
+
   describe('versions after a logout', () => {
     it('reads no list once the user logged out, and again once they are back', async () => {
       const { el, provider } = await mount('ps-martin');

@@ -377,7 +377,7 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   async #submitPreferences(): Promise<void> {
-    if (!this.preferences || this.busy.has('notifications')) return;
+    if (!this.preferences || this.#stillSaving('notifications')) return;
     const validation = await this.#validation('notifications');
     // Checked again after the wait: a second click may have gone through meanwhile.
     if (!validation || !this.preferences || this.busy.has('notifications')) return;
@@ -396,12 +396,19 @@ export class DmpConsentPanel extends DmpElement {
       this.#notify(['settings', 'history'], ins);
       if (!here()) return;
       // The fields stay editable during the save: what was typed meanwhile stays, still to save.
-      if (this.preferences === sent) {
+      const typedSince = this.preferences !== sent;
+      if (!typedSince) {
         this.preferences = preferencesDraft(saved);
         this.preferencesDirty = false;
       }
       this.preferencesElsewhere = {};
-      this.#say('notifications', 'success', msg('Vos préférences de notification sont enregistrées.'));
+      this.#say(
+        'notifications',
+        'success',
+        typedSince
+          ? msg('Vos préférences de notification sont enregistrées ; ce que vous avez saisi depuis reste à enregistrer.')
+          : msg('Vos préférences de notification sont enregistrées.'),
+      );
     });
   }
 
@@ -416,7 +423,7 @@ export class DmpConsentPanel extends DmpElement {
   // --- Legal representatives -----------------------------------------------------------------
 
   async #submitRepresentative(): Promise<void> {
-    if (this.busy.has('representatives')) return;
+    if (this.#stillSaving('representatives')) return;
     const validation = await this.#validation('representatives');
     if (!validation || this.busy.has('representatives')) return;
     const parsed = validation.parseRepresentative(this.representative);

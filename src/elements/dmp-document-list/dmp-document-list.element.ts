@@ -728,6 +728,8 @@ export class DmpDocumentList extends DmpElement {
     );
     if (!doc) return;
     this.addDialog?.close();
+    // Added, even if the session ended meanwhile: the form is not offered again filled in.
+    this.#addInterrupted = false;
     this.emit('dmp-document-added', { document: doc });
     this.#announce(msg(str`« ${doc.title} » a été ajouté au dossier.`));
     // Not our own change to skip: where the new document sorts is the server's answer.

@@ -240,7 +240,11 @@ export class DmpDossierCreate extends DmpElement {
   #reactToDataChange(): void {
     const change = this.dataChange;
     if (!change || change.revision === this.#ownRevision || this.step !== 'dossier' || this.creating || this.reactivating) return;
-    if (change.topics.includes('dossier') && (change.ins === undefined || change.ins === this.checked?.ins)) this.checkRun += 1;
+    if (change.topics.includes('dossier') && (change.ins === undefined || change.ins === this.checked?.ins)) {
+      this.checkRun += 1;
+      // Another element's move: its answer does not take focus from where the user is now.
+      this.#focusWasInside = false;
+    }
   }
 
   #notifyDossierChanged(ins: string): void {

@@ -206,6 +206,8 @@ export class DmpDossier extends DmpElement {
       this.#recapStale = true;
       // The next récapitulatif waits for this key's dossier: an older target must not run meanwhile.
       this.#recapTarget = undefined;
+      // A grant's banner is focused for the patient and user it was asked for, not the next ones.
+      this.#focusBanner = false;
     }
     const loaded = this.#loaded;
     this.#tabs = loaded && 'info' in loaded && loaded.info.status !== 'none' ? visibleTabs(this.#askFor(loaded.info)) : [];

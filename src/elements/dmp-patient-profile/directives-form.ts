@@ -30,6 +30,7 @@ async function submit(state: DirectivesUploadState, view: DirectivesView, replac
   const { host } = state;
   if (state.controller) return;
   state.done = undefined;
+  if (host.shadowRoot?.querySelector<HTMLInputElement>('#directives-date')?.validity.badInput) state.writtenOn = '';
   const checked = check(state, view.today);
   host.requestUpdate();
   if (!checked) {
@@ -112,7 +113,11 @@ export function renderUploadForm(state: DirectivesUploadState, view: DirectivesV
       <input id="directives-date" type="date" max=${view.today} .value=${state.writtenOn}
         aria-invalid=${dateProblem ? 'true' : 'false'} aria-describedby=${dateProblem ? 'directives-date-error' : nothing}
         @change=${(e: Event) => {
-          state.writtenOn = (e.target as HTMLInputElement).value;
+          const input = e.target as HTMLInputElement;
+          // A date being retyped is empty until whole: kept as it was, no redraw writes that empty
+          // value over its other parts. A submit reads the field as it stands.
+          if (input.validity.badInput) return;
+          state.writtenOn = input.value;
           state.problems = { ...state.problems, date: undefined };
           host.requestUpdate();
         }} />

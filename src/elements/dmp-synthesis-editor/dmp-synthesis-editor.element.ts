@@ -251,7 +251,8 @@ export class DmpSynthesisEditor extends DmpElement {
   readonly #load = new Task(this, {
     task: async ([ins, author], { signal }): Promise<Loaded | typeof initialState> => {
       const { client, policy, actor } = this;
-      if (!ins || !author || !client || !policy || !actor) return initialState;
+      // Nothing is read outside a session: after a logout, or once it expired.
+      if (!ins || !author || !client || !policy || !actor || this.session?.state !== 'active') return initialState;
       const key = draftKey(author, ins);
       const dossier = await this.dossierInfo(ins, { signal });
       const request = this.policyRequest(ins);
@@ -293,7 +294,8 @@ export class DmpSynthesisEditor extends DmpElement {
       }
       return result;
     },
-    args: () => [this.patientIns, this.#authorKey, this.client, this.policy] as const,
+    // A new sitting (a logout and a login, an expiry and its end) reads again: a grant may be gone.
+    args: () => [this.patientIns, this.#authorKey, this.client, this.policy, this.sitting, this.session?.state] as const,
     onComplete: (value) => this.#adopt(value as Loaded),
   });
 

@@ -632,6 +632,7 @@
 'sce21c2f91e864f92': `Delete…`,
 'sce5494b41bd78030': `The server did not recognise the user: log in again.`,
 'sceecd663f0964efe': `The legal representative has received this information and consents, on the patient’s behalf, to the creation of their DMP.`,
+'scf0e19e803ab59da': `Your notification preferences are saved; what you typed since is still to be saved.`,
 'scf701ef5644bb72d': `Nothing is recorded.`,
 'scfb1e05e5102bc91': str`“${0}” was added to the record.`,
 'sd0420d72aeb54d40': `Objections (optional)`,
