@@ -593,6 +593,40 @@ describe('dmp-dossier', () => {
     });
   });
 
+  describe('emergency banner focus', () => {
+    it('focuses a grant’s banner only for the patient it was asked for, not when the host comes back to that patient later', async () => {
+      const { el } = await mount('ps-morel');
+      await recapSettled(el);
+      const form = recap(el).querySelector<DmpBreakGlass>('dmp-break-glass')!;
+      await customElements.whenDefined('dmp-break-glass');
+      await waitUntil(() => form.shadowRoot?.querySelector('#justification'), 'no break-glass form', { timeout: 8000 });
+      const area = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')!;
+      area.value = JUSTIFICATION;
+      area.dispatchEvent(new Event('input'));
+      form.shadowRoot!.querySelector<HTMLInputElement>('#confirm')!.click();
+      await form.updateComplete;
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await granted;
+      // The host moves to another patient before the récapitulatif reloads, then back, with the
+      // user in the host's own patient list.
+      const hostList = document.createElement('button');
+      hostList.textContent = 'Liste des patients';
+      document.body.append(hostList);
+      try {
+        hostList.focus();
+        el.patientIns = MINOR;
+        await recapSettled(el);
+        el.patientIns = ADULT;
+        await waitUntil(() => root(el).querySelector('#emergency'), 'no emergency banner for the patient of the grant', { timeout: 8000 });
+        await el.updateComplete;
+        expect(document.activeElement === hostList, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      } finally {
+        hostList.remove();
+      }
+    });
+  });
+
   describe('closed dossier', () => {
     it('shows its status and, to the patient, the management tab where it is reactivated', async () => {
       const { el } = await mount('pat-lambert-michel', { ins: CLOSED });
