@@ -22,6 +22,21 @@ const XSS = '<img src=x onerror=alert(1)>';
 const JUSTIFICATION = 'Patiente inconsciente aux urgences, traitements en cours inconnus.';
 const DAY = 86_400_000;
 
+/** Asks for emergency access in the récapitulatif's form, justified and confirmed; resolves once granted. */
+async function grantBreakGlass(el: DmpDossier): Promise<void> {
+  const form = recap(el).querySelector<DmpBreakGlass>('dmp-break-glass')!;
+  await customElements.whenDefined('dmp-break-glass');
+  await waitUntil(() => form.shadowRoot?.querySelector('#justification'), 'no break-glass form', { timeout: 8000 });
+  const area = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')!;
+  area.value = JUSTIFICATION;
+  area.dispatchEvent(new Event('input'));
+  form.shadowRoot!.querySelector<HTMLInputElement>('#confirm')!.click();
+  await form.updateComplete;
+  const granted = oneEvent(el, 'dmp-break-glass-granted');
+  form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await granted;
+}
+
 async function mount(actorId = 'pat-durand-jeanne', options: { ins?: string; tab?: DossierTab | 'nonsense'; locale?: 'fr' | 'en' } = {}) {
   const mounted = await mountInProvider<DmpDossier>(
     html`<dmp-dossier patient-ins=${options.ins ?? ADULT} tab=${options.tab ?? nothing}></dmp-dossier>`,
@@ -569,17 +584,7 @@ describe('dmp-dossier', () => {
     it('reloads the whole dossier once emergency access is granted', async () => {
       const { el } = await mount('ps-morel');
       await recapSettled(el);
-      const form = recap(el).querySelector<DmpBreakGlass>('dmp-break-glass')!;
-      await customElements.whenDefined('dmp-break-glass');
-      await waitUntil(() => form.shadowRoot?.querySelector('#justification'), 'no break-glass form', { timeout: 8000 });
-      const area = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')!;
-      area.value = JUSTIFICATION;
-      area.dispatchEvent(new Event('input'));
-      form.shadowRoot!.querySelector<HTMLInputElement>('#confirm')!.click();
-      await form.updateComplete;
-      const granted = oneEvent(el, 'dmp-break-glass-granted');
-      form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      await granted;
+      await grantBreakGlass(el);
       await waitUntil(() => recap(el).querySelector('table.latest'), 'the récapitulatif did not reload', { timeout: 8000 });
       expect(recap(el).querySelector('dmp-break-glass')).to.equal(null);
       await waitUntil(() => root(el).activeElement?.id === 'emergency', 'focus did not move to the emergency banner');
@@ -597,17 +602,7 @@ describe('dmp-dossier', () => {
     it('focuses a grant’s banner only for the patient it was asked for, not when the host comes back to that patient later', async () => {
       const { el } = await mount('ps-morel');
       await recapSettled(el);
-      const form = recap(el).querySelector<DmpBreakGlass>('dmp-break-glass')!;
-      await customElements.whenDefined('dmp-break-glass');
-      await waitUntil(() => form.shadowRoot?.querySelector('#justification'), 'no break-glass form', { timeout: 8000 });
-      const area = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')!;
-      area.value = JUSTIFICATION;
-      area.dispatchEvent(new Event('input'));
-      form.shadowRoot!.querySelector<HTMLInputElement>('#confirm')!.click();
-      await form.updateComplete;
-      const granted = oneEvent(el, 'dmp-break-glass-granted');
-      form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
-      await granted;
+      await grantBreakGlass(el);
       // The host moves to another patient before the récapitulatif reloads, then back, with the
       // user in the host's own patient list.
       const hostList = document.createElement('button');
