@@ -51,9 +51,7 @@ interface Confirmation {
   forms?: number;
 }
 
-/** The form's own errors once the user edits `patch`'s fields: those are judged again at the next submit. */
-function withoutFields(errors: FieldErrors, patch: object): FieldErrors {
-  const edited = Object.keys(patch);
+function withoutFields(errors: FieldErrors, edited: readonly string[]): FieldErrors {
   return edited.some((field) => errors.has(field)) ? new Set([...errors].filter((field) => !edited.includes(field))) : errors;
 }
 
@@ -370,8 +368,7 @@ export class DmpConsentPanel extends DmpElement {
 
   #editPreferences(patch: Partial<PreferencesDraft>): void {
     if (!this.preferences) return;
-    this.#forgetServerErrors(patch);
-    this.preferenceErrors = withoutFields(this.preferenceErrors, patch);
+    this.#forgetErrors(patch);
     this.preferences = { ...this.preferences, ...patch };
     this.preferencesDirty = true;
   }
@@ -412,12 +409,18 @@ export class DmpConsentPanel extends DmpElement {
     });
   }
 
-  /** A field the user changes is no longer the one the server refused. */
-  #forgetServerErrors(patch: object): void {
-    if (!Object.keys(patch).some((field) => this.serverFieldErrors.has(field))) return;
-    const left = new Map(this.serverFieldErrors);
-    for (const field of Object.keys(patch)) left.delete(field);
-    this.serverFieldErrors = left;
+  /**
+   * A field the user changes is judged again at the next submit: neither the server's refusal
+   * nor the form's own check stays on it. The forms' field names differ, so one call serves all.
+   */
+  #forgetErrors(patch: object): void {
+    const edited = Object.keys(patch);
+    if (edited.some((field) => this.serverFieldErrors.has(field))) {
+      this.serverFieldErrors = new Map([...this.serverFieldErrors].filter(([field]) => !edited.includes(field)));
+    }
+    this.preferenceErrors = withoutFields(this.preferenceErrors, edited);
+    this.representativeErrors = withoutFields(this.representativeErrors, edited);
+    this.closeErrors = withoutFields(this.closeErrors, edited);
   }
 
   // --- Legal representatives -----------------------------------------------------------------
@@ -540,7 +543,7 @@ export class DmpConsentPanel extends DmpElement {
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
     const shown = SHOWN_FIELDS[section] ?? [];
-    this.#forgetServerErrors(Object.fromEntries(shown.map((field) => [field, true])));
+    this.#forgetErrors(Object.fromEntries(shown.map((field) => [field, true])));
     try {
       await run(client, ins, here);
       return here();
@@ -822,14 +825,13 @@ export class DmpConsentPanel extends DmpElement {
       editPreferences: (patch) => this.#editPreferences(patch),
       submitPreferences: () => void this.#submitPreferences(),
       editRepresentative: (patch) => {
-        this.#forgetServerErrors(patch);
-        this.representativeErrors = withoutFields(this.representativeErrors, patch);
+        this.#forgetErrors(patch);
         this.representative = { ...this.representative, ...patch };
       },
       submitRepresentative: () => void this.#submitRepresentative(),
       askRepresentativeRemoval: (representative, trigger) => this.#askRepresentativeRemoval(representative, trigger),
       editClose: (patch) => {
-        this.closeErrors = withoutFields(this.closeErrors, patch);
+        this.#forgetErrors(patch);
         this.closeReason = patch.reason ?? this.closeReason;
         this.closeWord = patch.word ?? this.closeWord;
       },
