@@ -745,6 +745,29 @@ describe('dmp-document-list', () => {
       worker.events.removeAllListeners();
     });
 
+    it('leaves the other parts of the act’s date alone while one is retyped, and refuses it unfinished', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Carnet de vaccination');
+      select(el, '#add-typeCode', 'EXPPAT_1');
+      type(el, '#add-date', '2026-10-01');
+      pickFile(el, pdf());
+      el.requestUpdate();
+      await el.updateComplete;
+      const date = control<HTMLInputElement>(el, '#add-date');
+      await eraseFirstDatePart(date, el);
+      // A redraw meanwhile (another element's change reloads the list) must not clear the other parts.
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(date.validity.badInput, 'the other parts were cleared').to.equal(true);
+      const before = db.documentsOf(ADULT).length;
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('#add-date-error'), 'the unfinished date was not refused');
+      expect(dialog.querySelector('#add-date-error')!.textContent).to.equal('Indiquez la date de l’acte.');
+      expect(date.validity.badInput, 'the refusal cleared the other parts').to.equal(true);
+      expect(db.documentsOf(ADULT).length).to.equal(before);
+    });
+
     it('uploads with progress, fires dmp-document-added and shows the new document', async () => {
       db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
       const { el } = await mount('pat-durand-jeanne');

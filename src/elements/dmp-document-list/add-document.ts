@@ -126,11 +126,12 @@ export class AddDocumentForm implements ReactiveController {
 
   #check(): { metadata: NewDocument; file: Blob } | undefined {
     const errors: Partial<Record<Field, string>> = {};
+    const date = this.#host.shadowRoot?.querySelector<HTMLInputElement>('#add-date')?.validity.badInput ? '' : this.#date;
     const parsed = NewDocumentSchema.safeParse({
       title: this.#title,
       typeCode: this.#typeCode,
       // Noon UTC keeps the act on the day picked, wherever the date is later displayed.
-      serviceStart: /^\d{4}-\d{2}-\d{2}$/.test(this.#date) ? `${this.#date}T12:00:00.000Z` : this.#date,
+      serviceStart: /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T12:00:00.000Z` : date,
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -173,7 +174,13 @@ export class AddDocumentForm implements ReactiveController {
     this.#typeCode = (e.target as HTMLSelectElement).value;
   };
   readonly #onDate = (e: Event) => {
-    this.#date = (e.target as HTMLInputElement).value;
+    const input = e.target as HTMLInputElement;
+    // A date being retyped reads as empty until whole. Keeping the last whole date, and drawing
+    // each one as it comes, leaves Lit nothing to write over the parts still typed; a submit
+    // reads the field as it stands.
+    if (input.validity.badInput || input.value === this.#date) return;
+    this.#date = input.value;
+    this.#host.requestUpdate();
   };
   readonly #onFile = (e: Event) => {
     this.#file = (e.target as HTMLInputElement).files?.[0];
