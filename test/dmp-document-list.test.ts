@@ -526,6 +526,21 @@ describe('dmp-document-list', () => {
       await waitUntil(() => root(el).activeElement?.closest('[role="row"]')?.getAttribute('data-index') === String(first), 'focus was lost with the button');
     });
 
+    it('says it is loading, rather than ignoring the click, while the list is read again', async () => {
+      const { el, provider } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
+      await loaded(el);
+      db.faults.add({ method: 'GET', path: '/documents', latencyMs: 600, times: 1 });
+      provider.notifyDataChanged(['documents'], LARGE);
+      await waitUntil(() => control(el, '[role="grid"]').getAttribute('aria-busy') === 'true', 'the list was not read again');
+      const more = control<HTMLButtonElement>(el, '.more button');
+      expect(more.getAttribute('aria-disabled')).to.equal('true');
+      expect(more.textContent!.trim()).to.equal('Chargement…');
+      await waitUntil(() => control(el, '[role="grid"]').getAttribute('aria-busy') === 'false', 'the reload never ended');
+      expect(control(el, '.more button').getAttribute('aria-disabled')).to.equal('false');
+      clickButton(root(el), 'Charger plus de documents');
+      await waitUntil(() => el.items.length === 40, 'the next page never came after the reload');
+    });
+
     it('loads the next page when the user scrolls near the end', async () => {
       const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
       await loaded(el);

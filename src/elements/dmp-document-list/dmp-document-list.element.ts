@@ -863,7 +863,7 @@ export class DmpDocumentList extends DmpElement {
       </div>`;
     }
     const count = this.#documentCount(listing);
-    return html`${this.#renderSummary(listing, count)} ${virtualize ? this.#renderGrid(virtualize, pending, count) : nothing} ${this.#renderLoadMore(listing)}`;
+    return html`${this.#renderSummary(listing, count)} ${virtualize ? this.#renderGrid(virtualize, pending, count) : nothing} ${this.#renderLoadMore(listing, pending)}`;
   }
 
   /** The documents the list stands for: all that match on the server, not only the pages loaded. */
@@ -915,16 +915,18 @@ export class DmpDocumentList extends DmpElement {
     </div>`;
   }
 
-  #renderLoadMore(listing: Listing): TemplateResult | typeof nothing {
+  /** `reloading`: the list is being read again, which must end before its next page can be asked. */
+  #renderLoadMore(listing: Listing, reloading: boolean): TemplateResult | typeof nothing {
     if (!listing.nextCursor) return nothing;
+    const busy = this.loadingMore || reloading;
     return html`<div class="more">
       ${this.loadMoreError !== undefined
         ? html`<p class="notice notice--error" role="alert">
             ${msg(str`La suite de la liste n’a pas pu être chargée : ${errorText(this.loadMoreError)}`)}
           </p>`
         : nothing}
-      <button type="button" class="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => void this.#loadMore(true)}>
-        ${this.loadingMore
+      <button type="button" class="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.#loadMore(true)}>
+        ${busy
           ? msg('Chargement…')
           : msg('Charger plus de documents')}
       </button>
