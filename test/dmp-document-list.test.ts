@@ -726,6 +726,19 @@ describe('dmp-document-list', () => {
       expect(control<HTMLDialogElement>(el, '#add-dialog').open).to.equal(false);
     });
 
+    it('judges Add for the next user on their own dossier answer, not on the one read for the user before', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('.add button'), 'no add button');
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 600, times: 1 });
+      // The server told Dr Martin only his own RPPS: on that answer, Dr Bernard would not be authorized.
+      provider.actor = seededActor('ps-bernard');
+      await provider.updateComplete;
+      await el.updateComplete;
+      expect(Boolean(root(el).querySelector('#add-denied')), 'a refusal drawn from the other user’s answer').to.equal(false);
+      await waitUntil(() => root(el).querySelector('.add button')?.getAttribute('aria-disabled') === 'false', 'Dr Bernard may not add');
+    });
+
     it('offers a pharmacist the types of the categories their profession reads', async () => {
       const { el } = await mount('ps-dubois');
       const dialog = await openAdd(el);

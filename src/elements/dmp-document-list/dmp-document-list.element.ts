@@ -110,11 +110,12 @@ export class DmpDocumentList extends DmpElement {
 
   /** Declared before documentsTask, so runs first in an update: a fresh test asked here is the one the listing awaits. */
   readonly #dossierTask = new Task(this, {
-    task: async ([ins, ready]) => {
+    task: async ([ins, ready, actor]) => {
       const fresh = this.#freshDossier;
       this.#freshDossier = false;
       if (!ready || !ins || !this.client) return initialState;
-      return this.dossierInfo(ins, { fresh });
+      // The server scopes the dossier to the caller: it is kept with the user it was read for.
+      return { actor, info: await this.dossierInfo(ins, { fresh }) };
     },
     args: () => [this.patientIns, this.ready, this.#actorKey, this.dossierRevision] as const,
   });
@@ -336,9 +337,10 @@ export class DmpDocumentList extends DmpElement {
   // Policy
 
   #decideOn(action: Action, document?: PolicyDocumentInput): Decision | undefined {
-    // A task keeps its last value while it runs again: never decide for one patient on another's dossier.
-    const info = this.#dossierTask.value;
-    if (!info || info.ins !== this.patientIns || !this.policy || !this.actor) return undefined;
+    // A task keeps its last value while it runs again: never decide for one patient, or one user, on another's dossier.
+    const read = this.#dossierTask.value;
+    if (!read || read.info.ins !== this.patientIns || read.actor !== this.#actorKey || !this.policy || !this.actor) return undefined;
+    const { info } = read;
     return this.policy.decide({
       actor: this.actor,
       action,
