@@ -832,6 +832,24 @@ describe('dmp-patient-profile', () => {
       expect(db.logOf(ADULT).length).to.equal(before);
     });
 
+    it('forgets the chosen file and date on a logout, even when the same user logs in again', async () => {
+      const { el, provider } = await mount();
+      selectFile(el, new File(['%PDF-1.4'], 'directives.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-02-01');
+      await el.updateComplete;
+      await provider.logout();
+      provider.resume();
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('#directives-date'), 'the upload form never came back');
+      expect($<HTMLInputElement>(el, '#directives-date').value).to.equal('');
+      const before = db.documentsOf(ADULT).length;
+      $(el, '.directives-upload button[type="submit"]').click();
+      await el.updateComplete;
+      // The file input shows none: the file chosen before the logout must not be sent unseen.
+      expect($(el, '#directives-file-error').textContent).to.contain('Choisissez');
+      expect(db.documentsOf(ADULT).length).to.equal(before);
+    });
+
     it('keeps the chosen file when the upload fails', async () => {
       const { el } = await mount();
       selectFile(el, new File(['%PDF-1.4'], 'directives.pdf', { type: 'application/pdf' }));

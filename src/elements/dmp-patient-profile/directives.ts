@@ -58,7 +58,7 @@ export class DirectivesUploadState implements ReactiveController {
     this.controller = undefined;
   }
 
-  /** Forgets the form (another patient, another user). */
+  /** Forgets the form (another patient, another user, a logout). */
   reset(): void {
     this.#abort();
     this.file = undefined;

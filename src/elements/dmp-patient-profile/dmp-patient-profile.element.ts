@@ -192,8 +192,10 @@ export class DmpPatientProfile extends DmpElement {
   protected override willUpdate(changed: PropertyValues): void {
     if (changed.has('dataChange')) this.#handleDataChange();
     // Expiry keeps the edits on the device for their author; a logout takes them away (DECISIONS.md 10).
-    if (this.loggedOut()) this.#leaveEdit();
-    else if (changed.has('session') && this.session?.state === 'expired' && this.draft) void this.#keepDraft();
+    if (this.loggedOut()) {
+      this.#leaveEdit();
+      this.#directivesUpload.reset();
+    } else if (changed.has('session') && this.session?.state === 'expired' && this.draft) void this.#keepDraft();
     if (changed.has('patientIns') || changed.has('actor')) {
       const actorBefore = changed.has('actor') ? (changed.get('actor') as typeof this.actor) : this.actor;
       const insBefore = changed.has('patientIns') ? (changed.get('patientIns') as string | undefined) : this.patientIns;
