@@ -247,7 +247,7 @@ export class HttpDmpClient implements DmpClient {
     options: RequestOptions | undefined,
   ): Promise<ResponseOf<N>> {
     const signal = options?.signal;
-    const { wire, hooked } = await this.#prepare(signal);
+    const { wire, hooked, leftMs } = await this.#prepare(signal);
     const route: RouteSpec = wire.ROUTES[name];
     const url = this.#url(wire, route, input.params ?? {}, input.query);
     const body =
@@ -266,7 +266,7 @@ export class HttpDmpClient implements DmpClient {
     const key = route.method === 'GET' ? flightKey(url, headers) : undefined;
     const flight =
       (key === undefined ? undefined : this.#flights.get(key)) ??
-      this.#launch(key, (flightSignal) => this.#attempts(call, flightSignal));
+      this.#launch(key, (flightSignal) => this.#attempts(call, flightSignal, leftMs));
     return this.#join(flight, signal) as Promise<ResponseOf<N>>;
   }
 
@@ -284,14 +284,16 @@ export class HttpDmpClient implements DmpClient {
   /**
    * The route table and the hook's headers, both asked for at once: a call is made as whoever the
    * session names when it is made. Both count against the call's timeout and its caller's abort,
-   * so that a token hook that never settles does not hold the call for ever.
+   * so that a token hook that never settles does not hold the call for ever; `leftMs` is what
+   * remains of that timeout for the request and its retries.
    */
-  async #prepare(signal: AbortSignal | undefined): Promise<{ wire: Wire; hooked: Record<string, string> }> {
+  async #prepare(signal: AbortSignal | undefined): Promise<{ wire: Wire; hooked: Record<string, string>; leftMs: number }> {
     throwIfAborted(signal);
+    const started = Date.now();
     const deadline = startDeadline(signal, this.#timeoutMs);
     try {
       const [wire, hooked] = await settledBefore(Promise.all([loadWire(), this.#hooked()]), deadline.signal);
-      return { wire, hooked };
+      return { wire, hooked, leftMs: started + this.#timeoutMs - Date.now() };
     } finally {
       deadline.dispose();
     }
@@ -347,8 +349,8 @@ export class HttpDmpClient implements DmpClient {
     });
   }
 
-  #attempts(call: Call, parent: AbortSignal): Promise<unknown> {
-    return withRetries(parent, this.#timeoutMs, call.route.method === 'GET' ? this.#retryDelay : undefined, (signal) => this.#attempt(call, signal));
+  #attempts(call: Call, parent: AbortSignal, timeoutMs: number): Promise<unknown> {
+    return withRetries(parent, timeoutMs, call.route.method === 'GET' ? this.#retryDelay : undefined, (signal) => this.#attempt(call, signal));
   }
 
   async #attempt(call: Call, signal: AbortSignal): Promise<unknown> {

@@ -83,6 +83,19 @@ describe('HttpDmpClient', () => {
       expect(server.count).to.equal(0);
     });
 
+    it('counts a slow auth hook in the call’s timeout: the request gets only what is left of it', async () => {
+      worker.use(
+        http.get(api('/dossiers/:ins'), async () => {
+          await delay(300);
+          return HttpResponse.json(DOSSIER_ACTIVE);
+        }),
+      );
+      const slowHook = () => new Promise<Record<string, string>>((resolve) => setTimeout(() => resolve({}), 300));
+      // 300 ms for the hook, then 300 ms for the server: each within 500 ms, the call not.
+      expect((await failure(client({ headers: slowHook, timeoutMs: 500 }).getDossier(INS_ADULT))).kind).to.equal('timeout');
+      expect((await client({ headers: slowHook, timeoutMs: 1500 }).getDossier(INS_ADULT)).status).to.equal('active');
+    });
+
     it('fails as unauthorized, without a request, when the auth hook throws', async () => {
       const server = counted(() => HttpResponse.json(DOSSIER_ACTIVE));
       worker.use(http.get(api('/dossiers/:ins'), server.resolver));
