@@ -392,12 +392,20 @@ export class FhirDmpClient implements DmpClient {
     };
   }
 
-  /** A version the search does not show is refused when the search kept some from the caller: it may be one of them. */
+  /**
+   * A version the search does not show is refused when the search kept some from the caller and
+   * it may be one of them. One that never was is not found when the caller sees the current
+   * version, and refused when not, as the JSON API judges it by the current version.
+   */
   async getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis> {
     const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', options);
     const wanted = versions.find((match) => synthesisOf(match, false).version === version);
     if (wanted) return synthesisOf(wanted);
-    throw refusal ?? new DmpError('not-found', 'Cette version du volet de synthèse n’existe pas.', { status: 404 });
+    const current = versions.find((match) => match.resource.status === 'current');
+    // Each version is numbered one past the one it replaces, from 1: the current one has the highest.
+    const neverWas = current !== undefined && (!Number.isInteger(version) || version < 1 || version > synthesisOf(current, false).version);
+    if (refusal && !neverWas) throw refusal;
+    throw new DmpError('not-found', 'Cette version du volet de synthèse n’existe pas.', { status: 404 });
   }
 
   /**
