@@ -182,6 +182,8 @@ describe('dmp-break-glass', () => {
       await el.updateComplete;
       provider.actor = seededActor('ps-girard');
       await waitUntil(() => db.grants.size === 2, 'the second grant never came');
+      // Once the answer reached the element, not only the server.
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'the request never ended');
       await emptyFormBack(el);
       expect(provider.session.emergencyGrant).to.equal(undefined);
       expect(el.shadowRoot!.querySelector('#outcome')).to.equal(null);
@@ -202,6 +204,64 @@ describe('dmp-break-glass', () => {
       expect(db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access')).to.have.length.greaterThan(0);
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'outcome', 'focus did not move to the outcome');
       expect($(el, '#outcome').textContent).to.contain('Accès d’urgence accordé jusqu’au 20/11/2026');
+    });
+
+    it('shows the access granted, not the form again, when the host comes back to the patient or shows a new element for it', async () => {
+      const { el, provider } = await mount();
+      await fill(el);
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      submit(el).click();
+      await granted;
+      el.patientIns = PATIENT_MINOR.identity.ins;
+      await settled(el);
+      el.patientIns = ADULT;
+      await el.updateComplete;
+      await waitUntil(() => el.shadowRoot!.querySelector('#outcome')?.textContent?.includes('Accès d’urgence accordé'), 'the form came back under the grant');
+      expect(Boolean(el.shadowRoot!.querySelector('form'))).to.equal(false);
+      const another = document.createElement('dmp-break-glass') as DmpBreakGlass;
+      another.setAttribute('patient-ins', ADULT);
+      provider.append(another);
+      await waitUntil(() => another.shadowRoot?.querySelector('#outcome')?.textContent?.includes('Accès d’urgence accordé'), 'a new element asked again');
+      expect(db.grants.size).to.equal(1);
+    });
+
+    it('unticks the attestation when the mode changes: it attests what the other mode’s text said', async () => {
+      const { el } = await mount('ps-girard');
+      await fill(el);
+      el.mode = 'regulation';
+      await el.updateComplete;
+      await settled(el);
+      expect($<HTMLInputElement>(el, '#confirm').checked).to.equal(false);
+      expect(submit(el).getAttribute('aria-disabled')).to.equal('true');
+      expect($(el, '#justification').closest('form') !== null).to.equal(true);
+    });
+
+    it('does not show a request’s failure under the other mode, when the mode changed meanwhile', async () => {
+      const { el } = await mount('ps-girard');
+      await fill(el);
+      db.faults.add({ method: 'POST', path: '/emergency-access', latencyMs: 300, status: 500, times: 1 });
+      submit(el).click();
+      await el.updateComplete;
+      el.mode = 'regulation';
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'the request never ended');
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain('erreur');
+      expect(Boolean(el.shadowRoot!.querySelector('[role="alert"]'))).to.equal(false);
+    });
+
+    it('keeps the form, the focus and the typing while the access conditions are checked again', async () => {
+      const { el, provider } = await mount();
+      const area = $<HTMLTextAreaElement>(el, '#justification');
+      area.focus();
+      await sendKeys({ type: 'Patiente inconsciente' });
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 400, times: 1 });
+      provider.notifyDataChanged(['authorizations'], ADULT);
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'true', 'the conditions were not checked again');
+      await sendKeys({ type: ' aux urgences' });
+      expect(el.shadowRoot!.activeElement?.id).to.equal('justification');
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'the check never ended');
+      expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal('Patiente inconsciente aux urgences');
+      expect(el.shadowRoot!.activeElement?.id).to.equal('justification');
     });
 
     it('makes the provider send the grant, so later requests run in emergency mode', async () => {

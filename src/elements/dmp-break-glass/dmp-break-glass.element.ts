@@ -51,7 +51,10 @@ export class DmpBreakGlass extends DmpElement {
   readonly #load = new Task(this, {
     task: async ([ins, ready], { signal }): Promise<DossierInfo | typeof initialState> => {
       if (!ins || !ready) return initialState;
-      return this.dossierInfo(ins, { signal });
+      const key = this.#shownKey;
+      const info = await this.dossierInfo(ins, { signal });
+      this.#loadedFor = key;
+      return info;
     },
     args: () => [this.patientIns, this.ready, this.client, this.actor, this.#reloads] as const,
   });
@@ -63,11 +66,12 @@ export class DmpBreakGlass extends DmpElement {
   @state() private refusal: ReasonCode | undefined;
   /** The request failed without an answer from the policy (offline, timeout, 5xx…). */
   @state() private failure: unknown;
-  @state() private grant: EmergencyGrant | undefined;
   /** The server answered that the actor already has normal access. */
   @state() private alreadyAllowed = false;
 
   #reloads = 0;
+  /** The sitting and patient the dossier was last read for: while it is read again for them, the form stays. */
+  #loadedFor = '';
   #ownRevision: number | undefined;
 
   /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
@@ -78,6 +82,10 @@ export class DmpBreakGlass extends DmpElement {
 
   /** `break-glass` (any professional, immediate risk, consent impossible) or `regulation` (SAMU Centre 15 regulator). */
   @property({ reflect: true }) mode: EmergencyMode = 'break-glass';
+
+  get #shownKey(): string {
+    return `${this.sitting}|${this.patientIns}`;
+  }
 
   get #codePoints(): number {
     return [...this.justification.trim()].length;
@@ -103,14 +111,12 @@ export class DmpBreakGlass extends DmpElement {
     // Another patient, another user or a logout: the justification and the attestation were the
     // previous user's, about the previous patient.
     const elsewhere = changed.has('patientIns') || this.userLeft(changed);
-    if (elsewhere) {
-      this.justification = '';
-      this.confirmed = false;
-    }
+    if (elsewhere) this.justification = '';
+    // The box attests what this mode's text says: ticked for the other mode, it attests nothing.
     if (elsewhere || changed.has('mode')) {
+      this.confirmed = false;
       this.refusal = undefined;
       this.failure = undefined;
-      this.grant = undefined;
       this.alreadyAllowed = false;
     }
   }
@@ -126,16 +132,15 @@ export class DmpBreakGlass extends DmpElement {
     this.submitting = true;
     this.refusal = undefined;
     this.failure = undefined;
-    // The answer is for the user who asked and the patient asked for: another one shown by then
-    // (the host switched, the user changed or logged out) must not take it as theirs.
+    // The answer is for the user who asked, the patient and the mode asked for: another one shown
+    // by then (the host switched, the user changed or logged out) must not take it as theirs.
     const sameUser = this.answerFor();
-    const asked = this.answerFor(() => this.patientIns);
+    const asked = this.answerFor(() => `${this.patientIns}|${this.mode}`);
     try {
       const grant = await client.requestEmergencyAccess(ins, mode, justification);
       // The grant is the asking user's, for its patient, even if the host shows another one now.
       if (sameUser()) this.provider?.setEmergencyGrant({ ...grant, ins, justification });
       if (!asked()) return;
-      this.grant = grant;
       // Context values reach consumers synchronously: this is the revision the grant published.
       this.#ownRevision = this.dataChange?.revision;
       this.emit('dmp-break-glass-granted', { ins, grant });
@@ -167,11 +172,19 @@ export class DmpBreakGlass extends DmpElement {
     if (!this.patientIns) {
       return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).')}</p>`;
     }
-    if (this.grant && this.session?.emergencyGrant?.id === this.grant.id) return this.#renderGranted(this.grant);
+    // The session's grant, however this element came to show its patient again: asking twice
+    // would log a second emergency access and notify the patient twice.
+    const held = this.session?.emergencyGrant;
+    if (held?.ins === this.patientIns && held.mode === this.mode) return this.#renderGranted(held);
     if (this.alreadyAllowed) return this.#renderAlreadyAllowed();
     return this.#load.render({
       initial: () => this.#renderLoading(),
-      pending: () => this.#renderLoading(),
+      // Taking the form away while it is checked again (another screen's change) would drop the
+      // focus and what the user goes on typing.
+      pending: () => {
+        const last = this.#load.value;
+        return last && this.#loadedFor === this.#shownKey ? this.#renderDecision(last) : this.#renderLoading();
+      },
       error: (error) => this.#renderLoadError(error),
       complete: (dossier) => this.#renderDecision(dossier),
     });
