@@ -871,7 +871,7 @@ describe('dmp-synthesis-editor', () => {
       $(el, '[data-action="save"]').click();
       await waitUntil(asked, 'the save was never sent');
       provider.logout();
-      provider.actor = seededActor('ps-martin');
+      provider.resume();
       release();
       await waitUntil(() => isLoaded(el), 'the next sitting never loaded');
       await aTimeout(300);

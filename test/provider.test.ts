@@ -98,7 +98,7 @@ describe('dmp-provider', () => {
     const event = await oneEvent(provider, 'dmp-session-expired');
     expect(event.detail).to.deep.equal({ timeoutSeconds: 0.2 });
     await probe.updateComplete;
-    expect(text(probe)).to.contain('Session expirée');
+    expect(text(probe)).to.contain('Session expirée').and.contain('après une période d’inactivité');
     expect(text(probe)).not.to.contain('Dr Test');
     expect(provider.session.state).to.equal('expired');
   });
@@ -343,9 +343,28 @@ describe('dmp-provider', () => {
     await provider.updateComplete;
     expect(provider.session.emergencyGrant?.id).to.equal('grant-kept');
     expect(seen).to.have.length(1);
-    // After a logout, the same user handed over again starts a new session.
+    // A new display name is the same person: the session and its grant go on.
+    provider.actor = { ...provider.actor!, displayName: 'Dr C. Martin' };
+    await provider.updateComplete;
+    expect(provider.session.emergencyGrant?.id).to.equal('grant-kept');
+    expect(provider.session.state).to.equal('active');
+  });
+
+  it('keeps an ended session ended when the host renders the same user again: only resume() or another user opens one', async () => {
+    const { provider, probe } = await mount();
     await provider.logout();
+    // A React host re-rendering its login screen hands over an equal, new object.
     provider.actor = { ...provider.actor! };
+    await provider.updateComplete;
+    await probe.updateComplete;
+    expect(provider.session.state).to.equal('expired');
+    expect(text(probe)).to.contain('Session expirée');
+    // Ended by the user, not by inactivity: the element says so.
+    expect(text(probe)).to.contain('fermée par une déconnexion').and.not.contain('inactivité');
+    provider.resume();
+    expect(provider.session.state).to.equal('active');
+    await provider.logout();
+    provider.actor = PATIENT;
     await provider.updateComplete;
     expect(provider.session.state).to.equal('active');
   });

@@ -8,6 +8,7 @@ import type { DmpClient } from '../client/types.js';
 import { emit } from '../elements/base/emit.js';
 import { isDmpLocale, setDmpLocale, type DmpLocale } from '../i18n/localization.js';
 import type { Actor } from '../model/actor.js';
+import { actorKey } from '../model/actor-key.js';
 import type { DossierInfo } from '../model/dossier.js';
 import { decide } from '../policy/decide.js';
 import {
@@ -69,8 +70,9 @@ export class DmpProvider extends LitElement implements ProviderApi {
   @property({ attribute: 'request-timeout', type: Number }) requestTimeout = 15_000;
 
   /**
-   * Who acts: a patient, a legal representative, a professional… (the policy's actor union). An
-   * equal object handed over again is no change of user; after a logout it starts a new session.
+   * Who acts: a patient, a legal representative, a professional… (the policy's actor union). The
+   * same person (same kind and id) handed over again is no change of user and keeps the session,
+   * ended or not: after an expiry or a logout, call {@link resume} once they have logged in again.
    */
   @property({ attribute: false }) actor: Actor | undefined;
 
@@ -147,13 +149,15 @@ export class DmpProvider extends LitElement implements ProviderApi {
     }
     if (changed.has('policy')) this.#policyProvider.setValue(this.policy);
     if (changed.has('actor')) {
+      const before = changed.get('actor') as Actor | undefined;
       // A host may hand over an equal object at each render (React does): that is no new user,
       // and the elements keep what they show and what was typed in them.
-      const sameUser = JSON.stringify(changed.get('actor')) === JSON.stringify(this.actor);
-      if (!sameUser) this.#actorProvider.setValue(this.actor);
+      if (JSON.stringify(before) !== JSON.stringify(this.actor)) this.#actorProvider.setValue(this.actor);
       if (this.actor) this.#draftsAuthor = draftAuthor(this.actor);
-      if (!sameUser || this.session.state === 'expired') {
-        // A new user starts a new session: another person's emergency grant must not carry over.
+      // Another person starts a new session: their predecessor's emergency grant must not carry
+      // over. The same person handed over again (a re-render, a new display name) does not: an
+      // ended session comes back only through resume(), never through a host's render.
+      if (actorKey(before) !== actorKey(this.actor)) {
         this.#updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
         this.#armExpiry();
       }
@@ -213,8 +217,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /**
    * Ends the session on the user's request: forgets the emergency grant, deletes the user's drafts
-   * kept in this browser, and shows the expired state until a new actor is set or {@link resume} is
-   * called.
+   * kept in this browser, and shows the expired state until another user is set or {@link resume}
+   * is called.
    */
   async logout(): Promise<void> {
     clearTimeout(this.#expiryTimer);

@@ -245,7 +245,11 @@ export abstract class DmpElement extends LitElement {
   protected renderSessionExpired(): TemplateResult {
     return html`<div part="base" class="notice" role="status">
       <strong>${msg('Session expirée')}</strong>
-      <p>${msg('Votre session a pris fin après une période d’inactivité. Reconnectez-vous pour consulter ce dossier.')}</p>
+      <p>
+        ${this.session?.endedBy === 'logout'
+          ? msg('Votre session a été fermée par une déconnexion. Reconnectez-vous pour consulter ce dossier.')
+          : msg('Votre session a pris fin après une période d’inactivité. Reconnectez-vous pour consulter ce dossier.')}
+      </p>
     </div>`;
   }
 

@@ -671,6 +671,7 @@
 'sd8b130db35b1220a': `Enter a phone number.`,
 'sd96f5ceec9b79bab': `No active problem.`,
 'sd9ccce6c1205f55e': `The patient has not authorized you to access their DMP.`,
+'sda2c84a2d851c57b': `Your session was closed by a logout. Log in again to see this dossier.`,
 'sda31bcd94769c199': `Prevention`,
 'sdacf7b1bdd2ec549': `This document is not visible to legal representatives.`,
 'sdb0fcd069a8b15d1': `Your information was not saved: 1 field needs correcting.`,
