@@ -1,4 +1,4 @@
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { eraseFirstDatePart, retypedDates } from './support/dates.js';
 import {
@@ -468,6 +468,18 @@ describe('dmp-patient-profile', () => {
         expect(await readDraft(DRAFT_KEYS[0]!)).to.equal(undefined);
       });
     }
+
+    it('keeps no draft of edits typed just before a logout, even when the host removes the element before it hears of it', async () => {
+      const { el, provider } = await mount();
+      await startEditing(el);
+      type(el, '#trusted-relationship', 'Tapé avant la déconnexion');
+      // dmp-dossier does this: the logout's notice replaces its tabs before they update.
+      const logout = provider.logout();
+      el.remove();
+      await logout;
+      await aTimeout(100);
+      expect(await readDraft(DRAFT_KEYS[0]!)).to.equal(undefined);
+    });
 
     it('keeps the edits on this device as they are typed, with no save asked, and offers them after the page is closed', async () => {
       const first = await mount();

@@ -278,6 +278,8 @@ export class DmpPatientProfile extends DmpElement {
 
   /** Keeps the edits on the device as they are typed; edits undone leave nothing there. */
   async #autoKeep(): Promise<void> {
+    // Removed right after a logout, before its update: the edits leave with the user (DECISIONS.md 10).
+    if (this.loggedOut()) return;
     if (this.#edited) await this.#keepDraft();
     else await deleteDraft(this.#draftStoreKey).catch(() => undefined);
   }
