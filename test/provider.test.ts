@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import '../src/context/dmp-provider.js';
@@ -115,6 +115,35 @@ describe('dmp-provider', () => {
     }
     expect(expired).to.equal(false);
     await oneEvent(provider, 'dmp-session-expired');
+    expect(provider.session).to.include({ state: 'expired', endedBy: 'inactivity' });
+  });
+
+  it('counts time spent out of the page as inactivity: put back after the timeout, the session ends at once', async () => {
+    const { provider, probe } = await mount(1);
+    const parent = provider.parentElement!;
+    // A host that keeps the provider alive while it is out of the page (Vue's KeepAlive, a cached route).
+    provider.remove();
+    await aTimeout(1200);
+    parent.append(provider);
+    // The user's first key on return does not renew a session already over.
+    probe.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true }));
+    await aTimeout(200);
+    expect(provider.session).to.include({ state: 'expired', endedBy: 'inactivity' });
+    await probe.updateComplete;
+    expect(text(probe)).to.contain('Session expirée');
+  });
+
+  it('ends the session when the page is shown again after the timeout passed while the device slept', async () => {
+    const { provider } = await mount(1);
+    // Timers stand still while the device sleeps; the wall clock does not.
+    const realNow = Date.now;
+    Date.now = () => realNow.call(Date) + 5000;
+    try {
+      document.dispatchEvent(new Event('visibilitychange'));
+      await aTimeout(100);
+    } finally {
+      Date.now = realNow;
+    }
     expect(provider.session).to.include({ state: 'expired', endedBy: 'inactivity' });
   });
 

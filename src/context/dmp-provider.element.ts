@@ -63,7 +63,11 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** Interface language, `fr` (default) or `en`; dates and numbers follow it too. */
   @property() locale: DmpLocale = 'fr';
 
-  /** Seconds without pointer or key activity after which the session ends (default 30 min). */
+  /**
+   * Seconds without pointer or key activity after which the session ends (default 30 min), by the
+   * wall clock: time with the provider out of the page or the device asleep counts. A new value
+   * counts from when it is set.
+   */
   @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = 30 * 60;
 
   /** Timeout of each request, in milliseconds. */
@@ -113,6 +117,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the user last did something here, by the wall clock: time away (page detached, device asleep) counts as inactivity. */
+  #lastActivity = Date.now();
   /** Whose drafts a logout deletes: the last user set. */
   #draftsAuthor = '';
   /** The existence tests asked under the current actor, client and session, by INS, with when they were asked. */
@@ -122,8 +128,11 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** Counts the sittings (a new user, a logout, an expiry, a return): a test queued in one is not sent in the next. */
   #sittings = 0;
   readonly #handleActivity = () => {
-    if (this.#sessionProvider.value?.state === 'active') this.#armExpiry();
+    // A click after the timeout passed unseen (timers sleep with the device) ends the session, not renews it.
+    if (Date.now() - this.#lastActivity < this.sessionTimeout * 1000) this.#lastActivity = Date.now();
+    this.#armExpiry();
   };
+  readonly #handleVisibility = () => this.#armExpiry();
 
   /** The session as elements see it. */
   get session(): SessionState {
@@ -133,12 +142,14 @@ export class DmpProvider extends LitElement implements ProviderApi {
   override connectedCallback(): void {
     super.connectedCallback();
     for (const type of ACTIVITY_EVENTS) this.addEventListener(type, this.#handleActivity, { passive: true });
+    document.addEventListener('visibilitychange', this.#handleVisibility);
     this.#armExpiry();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     for (const type of ACTIVITY_EVENTS) this.removeEventListener(type, this.#handleActivity);
+    document.removeEventListener('visibilitychange', this.#handleVisibility);
     clearTimeout(this.#expiryTimer);
   }
 
@@ -159,11 +170,12 @@ export class DmpProvider extends LitElement implements ProviderApi {
       // ended session comes back only through resume(), never through a host's render.
       if (actorKey(before) !== actorKey(this.actor)) {
         this.#updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
-        this.#armExpiry();
+        this.#start();
       }
     }
     if (changed.has('secret')) this.#updateSession({ secret: this.secret });
-    if (changed.has('sessionTimeout')) this.#armExpiry();
+    // A new timeout counts from now (from 0, "never", the last activity would be long past).
+    if (changed.has('sessionTimeout')) this.#start();
     if (changed.has('locale')) void this.#applyLocale();
   }
 
@@ -231,7 +243,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** Starts a new session for the same actor (after the user logged in again). */
   resume(): void {
     this.#updateSession({ state: 'active', endedBy: undefined });
-    this.#armExpiry();
+    this.#start();
   }
 
   protected override render() {
@@ -267,10 +279,16 @@ export class DmpProvider extends LitElement implements ProviderApi {
     this.#sessionProvider.setValue({ ...this.session, ...patch });
   }
 
+  #start(): void {
+    this.#lastActivity = Date.now();
+    this.#armExpiry();
+  }
+
+  /** Ends the session once the timeout has passed since the last activity: at once if it has already. */
   #armExpiry(): void {
     clearTimeout(this.#expiryTimer);
-    if (!this.isConnected || !(this.sessionTimeout > 0)) return;
-    this.#expiryTimer = setTimeout(() => this.#expire(), this.sessionTimeout * 1000);
+    if (!this.isConnected || !(this.sessionTimeout > 0) || this.session.state !== 'active') return;
+    this.#expiryTimer = setTimeout(() => this.#expire(), this.#lastActivity + this.sessionTimeout * 1000 - Date.now());
   }
 
   #expire(): void {
