@@ -400,6 +400,25 @@ describe('dmp-access-history', () => {
       expect(button(el, 'Charger les accès plus anciens')).to.be.undefined;
     });
 
+    it('leaves focus on the host page field the user went to while the last page loaded', async () => {
+      const { el } = await mount('pat-durand-jeanne', ADULT, { pageSize: 20 });
+      await shown(el, 20);
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Recherche de l’intranet');
+      document.body.append(field);
+      try {
+        db.faults.add({ method: 'GET', path: '/access-log', latencyMs: 300, times: 1 });
+        button(el, 'Charger les accès plus anciens')!.focus();
+        button(el, 'Charger les accès plus anciens')!.click();
+        field.focus();
+        await shown(el, 24);
+        await el.updateComplete;
+        expect(document.activeElement === field, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      } finally {
+        field.remove();
+      }
+    });
+
     it('keeps the loaded entries when a further page fails, and retries it', async () => {
       const { el } = await mount('pat-durand-jeanne', ADULT, { pageSize: 10 });
       await shown(el, 10);

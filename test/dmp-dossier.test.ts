@@ -622,6 +622,40 @@ describe('dmp-dossier', () => {
     });
   });
 
+  describe('emergency banner focus, while the dossier reloads after the grant', () => {
+    it('leaves focus in the host page field the user went to', async () => {
+      const { el } = await mount('ps-morel');
+      await recapSettled(el);
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Note du médecin');
+      document.body.append(field);
+      try {
+        db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 500, times: 1 });
+        await grantBreakGlass(el);
+        field.focus();
+        await waitUntil(() => recap(el).querySelector('table.latest'), 'the récapitulatif did not reload', { timeout: 8000 });
+        await el.updateComplete;
+        expect(document.activeElement === field, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      } finally {
+        field.remove();
+      }
+    });
+
+    it('does not call the user back to the banner after they went on to another tab', async () => {
+      const { el } = await mount('ps-morel');
+      await recapSettled(el);
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 500, times: 1 });
+      await grantBreakGlass(el);
+      await show(el, 'documents');
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'still loading', { timeout: 8000 });
+      $(el, '#tab-recap').focus();
+      await show(el, 'recap');
+      await waitUntil(() => recap(el).querySelector('table.latest'), 'the récapitulatif did not reload', { timeout: 8000 });
+      await el.updateComplete;
+      expect(root(el).activeElement?.id).to.equal('tab-recap');
+    });
+  });
+
   describe('closed dossier', () => {
     it('shows its status and, to the patient, the management tab where it is reactivated', async () => {
       const { el } = await mount('pat-lambert-michel', { ins: CLOSED });

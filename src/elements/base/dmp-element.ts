@@ -219,6 +219,15 @@ export abstract class DmpElement extends LitElement {
     return grant?.ins === ins ? { mode: grant.mode, justification: grant.justification, now } : { now };
   }
 
+  /**
+   * Whether the element may move focus once an answer comes: focus is inside it, or was lost to
+   * the page (the control that had it went away), not on something the user went to meanwhile.
+   */
+  protected focusIsOurs(): boolean {
+    const active = document.activeElement;
+    return !active || active === document.body || this.matches(':focus-within');
+  }
+
   protected emit<N extends DmpEventName>(name: N, detail: DmpEventDetails[N], options?: { cancelable?: boolean }): boolean {
     return emit(this, name, detail, options);
   }

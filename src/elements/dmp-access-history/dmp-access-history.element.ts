@@ -288,7 +288,7 @@ export class DmpAccessHistory extends DmpElement {
     await this.updateComplete;
     // The button may be gone (last page): continue reading from the first new entry.
     const first = feed.entries[shown];
-    if (first && !feed.hasMore) this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(first.id)}"]`)?.focus();
+    if (first && !feed.hasMore && this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(first.id)}"]`)?.focus();
   }
 
   async #handleExport(): Promise<void> {

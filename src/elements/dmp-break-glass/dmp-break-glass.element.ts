@@ -155,7 +155,7 @@ export class DmpBreakGlass extends DmpElement {
       this.submitting = false;
     }
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
+    if (this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
   }
 
   // --- Rendering -----------------------------------------------------------------------------

@@ -225,7 +225,7 @@ export class DmpDossier extends DmpElement {
       const banner = this.renderRoot.querySelector<HTMLElement>('#emergency');
       if (banner) {
         this.#focusBanner = false;
-        banner.focus();
+        if (this.focusIsOurs()) banner.focus();
       }
     }
   }
@@ -253,6 +253,8 @@ export class DmpDossier extends DmpElement {
 
   async #select(tab: DossierTab, focus: boolean): Promise<void> {
     if (tab !== this.#activeTab) {
+      // The user went on to another tab: the banner, when it comes, does not call them back.
+      this.#focusBanner = false;
       this.tab = tab;
       this.emit('dmp-tab-change', { tab } satisfies TabChangeDetail);
     }
