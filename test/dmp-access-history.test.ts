@@ -320,6 +320,23 @@ describe('dmp-access-history', () => {
       expect(rows(el).length).to.equal(filtered);
     });
 
+    it('shows the choices the filters hold after they are cleared, whatever the user picked before', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      await select(el, 'mode', 'normal');
+      await select(el, 'mode', '');
+      await select(el, 'mode', 'break-glass');
+      await select(el, 'action', 'document.read');
+      await waitUntil(() => idle(el));
+      button(el, 'Effacer les filtres')!.click();
+      await el.updateComplete;
+      // Reading the history is logged: each filter tried added a line.
+      await shown(el);
+      expect(el.mode).to.equal(undefined);
+      expect(root(el).querySelector<HTMLSelectElement>('#mode')!.value).to.equal('');
+      expect(root(el).querySelector<HTMLSelectElement>('#action')!.value).to.equal('');
+    });
+
     it('says when no entry matches, and clears the filters in one click', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);

@@ -289,6 +289,22 @@ describe('dmp-document-list', () => {
       worker.events.removeAllListeners();
     });
 
+    it('shows the choices the filters hold after they are cleared, whatever the user picked before', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      select(el, '#filter-category', 'biology');
+      select(el, '#filter-category', '');
+      select(el, '#filter-category', 'imaging');
+      select(el, '#filter-profession', '21');
+      await el.updateComplete;
+      clickButton(root(el), 'Effacer les filtres');
+      await el.updateComplete;
+      expect(el.hasAttribute('category')).to.equal(false);
+      expect(control<HTMLSelectElement>(el, '#filter-category').value).to.equal('');
+      expect(control<HTMLSelectElement>(el, '#filter-profession').value).to.equal('');
+      await loaded(el);
+    });
+
     it('asks the server for keywords (debounced) while the list is not complete', async () => {
       const requests: URL[] = [];
       worker.events.on('request:start', ({ request }) => requests.push(new URL(request.url)));

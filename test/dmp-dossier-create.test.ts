@@ -159,6 +159,19 @@ describe('dmp-dossier-create', () => {
       expect(q(el, '#firstNames').value).to.equal('Jeanne Marie Louise');
     });
 
+    it('shows the host’s sex and INS status when the host hands over another patient, whatever the user picked', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
+      // Picked back and forth: the browser then no longer heeds the options' selected attribute.
+      for (const [sex, status] of [['M', 'PROV'], ['F', 'QUAL'], ['M', 'PROV']]) {
+        await fill(el, 'sex', sex!);
+        await fill(el, 'insStatus', status!);
+      }
+      el.traits = { ...PATIENT_ADULT.identity.traits, birthName: 'MARTIN' };
+      await el.updateComplete;
+      expect(q<HTMLSelectElement>(el, '#sex').value).to.equal('F');
+      expect(q<HTMLSelectElement>(el, '#insStatus').value).to.equal('QUAL');
+    });
+
     it('groups the NIR as it is typed and keeps the caret usable', async () => {
       const { el } = await mount('ps-dubois');
       const nir = q(el, '#nir');

@@ -360,6 +360,9 @@ export class DmpAccessHistory extends DmpElement {
   #renderToolbar(): TemplateResult {
     const mode = this.emergencyOnly ? '' : (this.mode ?? '');
     const rangeInvalid = this.#rangeInvalid;
+    // A select's `.value` and its options' `selected`: the options choose on the first render,
+    // before which the select has none; the value afterwards, as the browser no longer heeds
+    // `selected` once the user has picked an option.
     return html`<form part="toolbar" class="toolbar" role="search" aria-label=${msg('Filtrer l’historique')}
       @submit=${(e: Event) => e.preventDefault()}>
       <div class="field">
@@ -369,14 +372,14 @@ export class DmpAccessHistory extends DmpElement {
       </div>
       <div class="field">
         <label for="mode">${msg('Mode d’accès')}</label>
-        <select id="mode" @change=${this.#handleModeChange}>
+        <select id="mode" .value=${mode} @change=${this.#handleModeChange}>
           <option value="" ?selected=${mode === ''}>${msg('Tous les modes')}</option>
           ${ACCESS_MODES.map((m) => html`<option value=${m} ?selected=${mode === m}>${modeLabel(m)}</option>`)}
         </select>
       </div>
       <div class="field">
         <label for="action">${msg('Action')}</label>
-        <select id="action" @change=${this.#handleActionChange}>
+        <select id="action" .value=${this.actionFilter ?? ''} @change=${this.#handleActionChange}>
           <option value="" ?selected=${!this.actionFilter}>${msg('Toutes les actions')}</option>
           ${ACTIONS.map((a) => html`<option value=${a} ?selected=${this.actionFilter === a}>${actionLabel(a)}</option>`)}
         </select>

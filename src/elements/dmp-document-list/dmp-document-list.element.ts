@@ -775,6 +775,9 @@ export class DmpDocumentList extends DmpElement {
     const category = validCategory(this.category) ?? '';
     const profession = validText(this.authorProfession) ?? '';
     const sort = validSort(this.sort);
+    // A select's `.value` and its options' `selected`: the options choose on the first render,
+    // before which the select has none; the value afterwards, as the browser no longer heeds
+    // `selected` once the user has picked an option.
     return html`<div class="toolbar-row">
       <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Rechercher et filtrer les documents')}
         @submit=${(e: Event) => e.preventDefault()} @change=${this.#handleFilterChange}>
@@ -785,7 +788,7 @@ export class DmpDocumentList extends DmpElement {
         </div>
         <div class="field">
           <label for="filter-category">${msg('Catégorie')}</label>
-          <select id="filter-category" name="category">
+          <select id="filter-category" name="category" .value=${category}>
             <option value="" ?selected=${category === ''}>${msg('Toutes')}</option>
             ${CATEGORIES.map((c) => html`<option value=${c} ?selected=${c === category}>${categoryLabel(c)}</option>`)}
           </select>
@@ -800,14 +803,14 @@ export class DmpDocumentList extends DmpElement {
         </div>
         <div class="field">
           <label for="filter-profession">${msg('Profession de l’auteur')}</label>
-          <select id="filter-profession" name="author-profession">
+          <select id="filter-profession" name="author-profession" .value=${profession}>
             <option value="" ?selected=${profession === ''}>${msg('Toutes')}</option>
             ${Object.keys(PROFESSION_CODES).map((code) => html`<option value=${code} ?selected=${code === profession}>${professionLabel(code)}</option>`)}
           </select>
         </div>
         <div class="field">
           <label for="filter-sort">${msg('Trier par')}</label>
-          <select id="filter-sort" name="sort">
+          <select id="filter-sort" name="sort" .value=${sort}>
             ${SORT_LABELS.map(([value, label]) => html`<option value=${value} ?selected=${value === sort}>${label()}</option>`)}
           </select>
         </div>

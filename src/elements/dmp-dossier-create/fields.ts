@@ -65,12 +65,18 @@ export function textField(o: TextFieldOptions): TemplateResult {
   </div>`;
 }
 
+/**
+ * A select. Its `.value` and its options' `selected` together: the options choose on the first
+ * render, before which the select has none; the value afterwards, as the browser no longer heeds
+ * `selected` on an option the user has picked.
+ */
 export function selectField(o: SelectFieldOptions): TemplateResult {
   return html`<div class="field">
     <label for=${o.field}>${o.label}</label>
     <select
       id=${o.field}
       name=${o.field}
+      .value=${o.value}
       ?required=${o.required ?? false}
       aria-invalid=${o.errors?.length ? 'true' : 'false'}
       aria-describedby=${ifDefined(describedBy(o))}
