@@ -587,6 +587,19 @@ describe('dmp-access-history', () => {
       await waitUntil(() => shadowText(el).includes('Export limité aux 5 entrées les plus récentes'));
     });
 
+    it('says the limit it applied, and an export of nothing, in words', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      el.exportLimit = 2.7;
+      await el.updateComplete;
+      expect((await exportCsv(el)).detail).to.include({ rows: 2, truncated: true });
+      await waitUntil(() => shadowText(el).includes('Export limité aux 2 entrées les plus récentes'), shadowText(el));
+      await setInput(el, 'from', '2099-01-01');
+      await waitUntil(() => idle(el) && shadowText(el).includes('Aucun accès ne correspond à ces filtres.'));
+      expect((await exportCsv(el)).detail.rows).to.equal(0);
+      await waitUntil(() => shadowText(el).includes('Fichier CSV prêt : aucune entrée exportée.'), shadowText(el));
+    });
+
     it('stops an export under way when the user logs out: no file, no further page under anyone’s name', async () => {
       const { el, provider } = await mount('pat-durand-jeanne', ADULT, { pageSize: 5 });
       await shown(el);

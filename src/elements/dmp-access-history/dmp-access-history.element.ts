@@ -173,6 +173,11 @@ export class DmpAccessHistory extends DmpElement {
     };
   }
 
+  /** The most entries an export holds: `exportLimit` when it is a number, at least 1. */
+  get #exportCap(): number {
+    return Number.isFinite(this.exportLimit) ? Math.max(1, Math.floor(this.exportLimit)) : DEFAULT_EXPORT_LIMIT;
+  }
+
   get #effectivePageSize(): number {
     const size = Math.floor(this.pageSize);
     return Number.isFinite(size) ? Math.min(Math.max(size, 1), MAX_PAGE_SIZE) : DEFAULT_PAGE_SIZE;
@@ -298,7 +303,7 @@ export class DmpAccessHistory extends DmpElement {
     this.#exportController = controller;
     this.exportState = { kind: 'running' };
     try {
-      const limit = Number.isFinite(this.exportLimit) ? Math.max(1, Math.floor(this.exportLimit)) : DEFAULT_EXPORT_LIMIT;
+      const limit = this.#exportCap;
       const feed = new AccessLogFeed(client, this.patientIns, this.#filter, Math.min(limit, MAX_PAGE_SIZE));
       const { entries, truncated } = await collectAll(feed, limit, { signal: controller.signal });
       const csv = encodeCsv(accessLogRows(entries, this.locale));
@@ -426,12 +431,14 @@ export class DmpAccessHistory extends DmpElement {
     let text: unknown = nothing;
     if (s.kind === 'done') {
       const rows = formatNumber(s.rows, this.locale);
-      const limit = formatNumber(this.exportLimit, this.locale);
+      const limit = formatNumber(this.#exportCap, this.locale);
       text = s.truncated
         ? msg(str`Export limité aux ${limit} entrées les plus récentes : affinez les filtres pour exporter les autres.`)
-        : s.rows === 1
-          ? msg('Fichier CSV prêt : 1 entrée exportée.')
-          : msg(str`Fichier CSV prêt : ${rows} entrées exportées.`);
+        : s.rows === 0
+          ? msg('Fichier CSV prêt : aucune entrée exportée.')
+          : s.rows === 1
+            ? msg('Fichier CSV prêt : 1 entrée exportée.')
+            : msg(str`Fichier CSV prêt : ${rows} entrées exportées.`);
     }
     if (s.kind === 'failed') {
       return html`<p class="field-error" role="alert">

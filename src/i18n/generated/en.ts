@@ -200,6 +200,7 @@
 's3df7376645bbd588': `Qualified (QUAL)`,
 's3dfdd70d33ecfe4d': `Enter the patient's NIR.`,
 's3e559ca5be2126e9': `This field is required.`,
+'s3ebb331b9d3eab51': `CSV file ready: no entry exported.`,
 's3ef97b1b3e3776bb': `Optician`,
 's3efc9067b1ae0350': `What you typed is kept. Trying again cannot create a second dossier.`,
 's3f1216564ef6c4dc': `Add a legal representative`,
