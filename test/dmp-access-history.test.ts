@@ -647,7 +647,10 @@ describe('dmp-access-history', () => {
       expect(shadowText(el)).to.contain('Le serveur du DMP a rencontré une erreur.');
       await expect(el).to.be.accessible();
       db.faults.clear();
+      button(el, 'Réessayer')!.focus();
       button(el, 'Réessayer')!.click();
+      // The button goes with the error: focus goes on to the heading, not to the page.
+      await waitUntil(() => root(el).activeElement?.id === 'title', 'focus was lost with the button');
       await shown(el);
     });
 

@@ -391,7 +391,10 @@ describe('dmp-break-glass', () => {
       const { el } = await mount();
       await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"] button'), 'no retry offered', { timeout: 8000 });
       expect(shadowText(el)).to.contain('Impossible de vérifier les conditions d’accès').and.contain('Le serveur du DMP a rencontré une erreur');
+      $(el, '[role="alert"] button').focus();
       $(el, '[role="alert"] button').click();
+      // The button goes with the error: focus goes on to the heading, not to the page.
+      await waitUntil(() => el.shadowRoot!.activeElement?.id === 'title', 'focus was lost with the button');
       await waitUntil(() => el.shadowRoot!.querySelector('form'), 'the retry did not load', { timeout: 8000 });
     });
 

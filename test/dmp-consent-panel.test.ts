@@ -158,7 +158,10 @@ describe('dmp-consent-panel', () => {
       await waitUntil(() => root(el).querySelector('.load-error button'), 'no retry offered', { timeout: 8000 });
       expect($(el, '.load-error').getAttribute('role')).to.equal('alert');
       expect($(el, '.load-error').textContent).to.contain('Le serveur du DMP a rencontré une erreur');
+      $(el, '.load-error button').focus();
       $(el, '.load-error button').click();
+      // The button goes with the error: focus goes on to the heading, not to the page.
+      await waitUntil(() => root(el).activeElement?.id === 'panel-title', 'focus was lost with the button');
       await waitUntil(() => root(el).querySelector(`li[data-rpps="${PHARMACIST_DUBOIS.rpps}"]`), 'the retry did not reload', { timeout: 8000 });
     });
 

@@ -403,7 +403,11 @@ describe('dmp-document-list', () => {
       const { el } = await mount('ps-martin');
       await waitUntil(() => shadowText(el).includes('Le serveur du DMP a rencontré une erreur.'), 'no error', { timeout: 5000 });
       expect(control(el, '[role="alert"]').textContent).to.contain('La liste des documents n’a pas pu être chargée.');
-      clickButton(root(el), 'Réessayer');
+      const retry = [...root(el).querySelectorAll('button')].find((b) => b.textContent?.includes('Réessayer'))!;
+      retry.focus();
+      retry.click();
+      // The button goes with the error: focus goes on to the search field, not to the page.
+      await waitUntil(() => root(el).activeElement?.id === 'filter-query', 'focus was lost with the button');
       await waitUntil(() => rows(el).length > 0);
     });
 

@@ -682,7 +682,10 @@ describe('dmp-dossier', () => {
       const alert = recap(el).querySelector('[role="alert"]')!;
       expect(alert.textContent).to.contain('Le récapitulatif n’a pas pu être chargé').and.contain('Le serveur du DMP a rencontré une erreur');
       db.faults.clear();
+      alert.querySelector('button')!.focus();
       alert.querySelector('button')!.click();
+      // The button goes with the error: focus goes on to the panel, not to the page.
+      await waitUntil(() => root(el).activeElement?.id === 'panel-recap', 'focus was lost with the button');
       await waitUntil(() => recap(el).querySelector('table.latest'), 'the retry did not load the récapitulatif', { timeout: 8000 });
       expect(recap(el).querySelector('[role="alert"]')).to.equal(null);
     });
@@ -715,7 +718,9 @@ describe('dmp-dossier', () => {
       expect(alert.getAttribute('role')).to.equal('alert');
       expect(alert.textContent).to.contain('Le dossier n’a pas pu être chargé');
       db.faults.clear();
+      alert.querySelector('button')!.focus();
       alert.querySelector('button')!.click();
+      await waitUntil(() => root(el).activeElement?.id === 'title', 'focus was lost with the button');
       await waitUntil(() => root(el).querySelector('[role="tablist"]'), 'the retry did not load the dossier', { timeout: 8000 });
     });
   });

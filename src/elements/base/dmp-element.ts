@@ -228,6 +228,20 @@ export abstract class DmpElement extends LitElement {
     return !active || active === document.body || this.matches(':focus-within');
   }
 
+  /**
+   * Runs a retry asked from a button that the retry takes away (the error it is in gives way to
+   * the load): focus goes first to `target`, a selector in the shadow root, rather than to the
+   * page with the button.
+   */
+  protected retryFrom(target: string, run: () => unknown): void {
+    const next = this.renderRoot.querySelector<HTMLElement>(target);
+    if (next && this.matches(':focus-within')) {
+      if (!next.hasAttribute('tabindex')) next.tabIndex = -1;
+      next.focus();
+    }
+    void run();
+  }
+
   protected emit<N extends DmpEventName>(name: N, detail: DmpEventDetails[N], options?: { cancelable?: boolean }): boolean {
     return emit(this, name, detail, options);
   }

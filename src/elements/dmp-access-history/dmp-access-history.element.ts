@@ -358,7 +358,7 @@ export class DmpAccessHistory extends DmpElement {
     return html`<div class="notice notice--error" role="alert">
       <strong>${msg('L’historique n’a pas pu être chargé.')}</strong>
       <p>${errorText(this.#task.error)}</p>
-      <p><button type="button" @click=${() => this.#task.run()}>${msg('Réessayer')}</button></p>
+      <p><button type="button" @click=${() => this.retryFrom('#title', () => this.#task.run())}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 

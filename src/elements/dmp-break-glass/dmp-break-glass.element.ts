@@ -200,7 +200,7 @@ export class DmpBreakGlass extends DmpElement {
       <strong>${msg('Impossible de vérifier les conditions d’accès.')}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<button type="button" class="button" @click=${() => void this.#load.run()}>${msg('Réessayer')}</button>`
+        ? html`<button type="button" class="button" @click=${() => this.retryFrom('#title', () => this.#load.run())}>${msg('Réessayer')}</button>`
         : nothing}
     </div>`;
   }

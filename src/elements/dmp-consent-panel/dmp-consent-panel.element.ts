@@ -618,7 +618,7 @@ export class DmpConsentPanel extends DmpElement {
       <strong>${msg('Impossible de charger les réglages du dossier.')}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<button type="button" class="button" @click=${() => void this.#reload()}>${msg('Réessayer')}</button>`
+        ? html`<button type="button" class="button" @click=${() => this.retryFrom('#panel-title', () => this.#reload())}>${msg('Réessayer')}</button>`
         : nothing}
     </div>`;
   }

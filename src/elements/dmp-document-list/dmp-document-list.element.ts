@@ -846,7 +846,7 @@ export class DmpDocumentList extends DmpElement {
         <strong>${msg('La liste des documents n’a pas pu être chargée.')}</strong>
         <p>${errorText(error)}</p>
         ${isRetryable(error)
-          ? html`<p><button type="button" class="button" @click=${() => void this.reload()}>${msg('Réessayer')}</button></p>`
+          ? html`<p><button type="button" class="button" @click=${() => this.retryFrom('#filter-query', () => this.reload())}>${msg('Réessayer')}</button></p>`
           : nothing}
       </div>`;
     }

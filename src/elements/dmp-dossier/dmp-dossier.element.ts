@@ -329,13 +329,13 @@ export class DmpDossier extends DmpElement {
     return html`${failed ?? nothing}${this.#renderTabs(loaded.info)}`;
   }
 
-  /** A failed load: what could not be loaded, why, and Retry when trying again may help. */
-  #renderLoadError(title: string, error: unknown, retry: () => void): TemplateResult {
+  /** A failed load: what could not be loaded, why, and Retry when trying again may help; focus then goes on to `next`. */
+  #renderLoadError(title: string, error: unknown, retry: () => void, next = '#title'): TemplateResult {
     return html`<div class="notice notice--error" role="alert">
       <strong>${title}</strong>
       <p>${errorText(error)}</p>
       ${isRetryable(error)
-        ? html`<p><button type="button" class="button" @click=${retry}>${msg('Réessayer')}</button></p>`
+        ? html`<p><button type="button" class="button" @click=${() => this.retryFrom(next, retry)}>${msg('Réessayer')}</button></p>`
         : nothing}
     </div>`;
   }
@@ -414,7 +414,7 @@ export class DmpDossier extends DmpElement {
       return html`<div class="notice notice--error" role="alert">
         <strong>${msg('Cette partie du dossier n’a pas pu être chargée.')}</strong>
         <p>${msg('Vérifiez votre connexion, puis réessayez.')}</p>
-        <p><button type="button" class="button" @click=${() => this.#handleLoadRetry(tag)}>${msg('Réessayer')}</button></p>
+        <p><button type="button" class="button" @click=${() => this.retryFrom('[role="tabpanel"]:not([hidden])', () => this.#handleLoadRetry(tag))}>${msg('Réessayer')}</button></p>
       </div>`;
     }
     return html`${element}${customElements.get(tag) ? nothing : html`<p class="loading" role="status">${msg('Chargement…')}</p>`}`;
@@ -429,7 +429,7 @@ export class DmpDossier extends DmpElement {
   #renderRecapBody(info: DossierInfo): unknown {
     const task = this.#recapTask;
     if (task.status === TaskStatus.ERROR) {
-      return this.#renderLoadError(msg('Le récapitulatif n’a pas pu être chargé.'), task.error, () => this.#handleRecapRetry());
+      return this.#renderLoadError(msg('Le récapitulatif n’a pas pu être chargé.'), task.error, () => this.#handleRecapRetry(), '#panel-recap');
     }
     const recap = this.#currentRecap;
     if (!recap) {
