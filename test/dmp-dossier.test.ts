@@ -674,6 +674,33 @@ describe('dmp-dossier', () => {
     });
   });
 
+  describe('a tab that goes away', () => {
+    it('shows the récapitulatif and tells the host when the dossier shown is closed elsewhere, and the tab does not come back by itself', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await recapSettled(el);
+      await show(el, 'documents');
+      expect(el.tab).to.equal('documents');
+      const changed = oneEvent(el, 'dmp-tab-change');
+      const record = db.dossiers.get(ADULT)!;
+      record.status = 'closed';
+      provider.notifyDataChanged(['dossier'], ADULT);
+      expect((await changed).detail.tab).to.equal('recap');
+      expect(el.tab).to.equal('recap');
+      expect(el.getAttribute('tab')).to.equal('recap');
+      record.status = 'active';
+      provider.notifyDataChanged(['dossier'], ADULT);
+      await waitUntil(() => tabNames(el).includes('documents'), 'the dossier never came back');
+      expect(el.tab).to.equal('recap');
+    });
+
+    it('keeps a tab the host asks for and the user may not see, showing the récapitulatif meanwhile', async () => {
+      const { el } = await mount('ps-martin', { ins: CLOSED, tab: 'documents' });
+      await recapSettled(el);
+      expect(el.tab).to.equal('documents');
+      expect(tabNames(el)).to.deep.equal(['recap']);
+    });
+  });
+
   describe('failures', () => {
     it('shows an error with a retry when the récapitulatif’s calls fail with 500', async () => {
       db.faults.add({ method: 'GET', path: '/synthesis', status: 500 });

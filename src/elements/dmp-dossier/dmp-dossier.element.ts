@@ -50,7 +50,7 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @tagname dmp-dossier
  * @summary The whole DMP of a patient: récapitulatif, documents, information, management, history.
  *
- * @fires {CustomEvent<TabChangeDetail>} dmp-tab-change - The user showed another tab; `detail.tab` is its name, also reflected in the `tab` attribute.
+ * @fires {CustomEvent<TabChangeDetail>} dmp-tab-change - The user showed another tab, or the tab shown went away (the dossier was closed, an emergency access ended) and the récapitulatif took its place; `detail.tab` is its name, also reflected in the `tab` attribute.
  * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - From the documents or information tab: the user asked to open a document.
  * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-mask-request - From the documents tab; cancelable, as on `dmp-document-list`.
  * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-masked - From the documents tab.
@@ -145,6 +145,8 @@ export class DmpDossier extends DmpElement {
   /** The actor and patient `opened` belongs to: another one starts with fresh elements. */
   #openedFor = '';
   #focusBanner = false;
+  /** The tab last shown, and for whom: when it goes away under the user, the host hears of it. */
+  #shown: { key: string; tab: DossierTab } | undefined;
 
   @state() private dossierRevision = 0;
   /** Elements whose code could not be loaded (offline): their panel offers to try again. */
@@ -212,6 +214,16 @@ export class DmpDossier extends DmpElement {
     const loaded = this.#loaded;
     this.#tabs = loaded && 'info' in loaded && loaded.info.status !== 'none' ? visibleTabs(this.#askFor(loaded.info)) : [];
     const active = this.#activeTab;
+    if (this.#tabs.length > 0) {
+      // The tab shown went away (the dossier was closed, a grant ended): the récapitulatif takes
+      // its place, and `tab` says so, so that the tab does not come back by itself later. A tab
+      // the host asked for and never shown keeps the documented fallback.
+      if (this.#shown?.key === this.#key && this.#shown.tab === this.tab && active !== this.tab) {
+        this.tab = active;
+        this.emit('dmp-tab-change', { tab: active } satisfies TabChangeDetail);
+      }
+      this.#shown = { key: this.#key, tab: active };
+    }
     if (this.#tabs.length > 0 && !this.opened.has(active)) this.opened = new Set([...this.opened, active]);
     for (const t of this.#tabs) if (t.allowed && t.tab !== 'recap' && this.opened.has(t.tab)) this.#ensureLoaded(TAB_ELEMENTS[t.tab]);
     if (this.#breakGlassOffered) this.#ensureLoaded('dmp-break-glass');
