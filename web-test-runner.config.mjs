@@ -23,8 +23,29 @@ function summaryReporter() {
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** Debian's Chromium, in the machine's time zone or in `timezoneId`. */
+function chromium(timezoneId) {
+  return playwrightLauncher({
+    product: 'chromium',
+    ...(timezoneId ? { createBrowserContext: ({ browser }) => browser.newContext({ timezoneId }) } : {}),
+    launchOptions: {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  });
+}
+
 export default {
-  files: ['test/**/*.test.ts'],
+  files: ['test/**/*.test.ts', '!test/timezone/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
   rootDir: '.',
   concurrency: 2,
@@ -33,24 +54,9 @@ export default {
     config: { timeout: 10000 },
   },
   testsFinishTimeout: 600000,
-  browsers: [
-    playwrightLauncher({
-      product: 'chromium',
-      launchOptions: {
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-dev-shm-usage',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
-      },
-    }),
-  ],
+  browsers: [chromium()],
+  // Users in France see times in Paris time, whatever time zone the test machine has.
+  groups: [{ name: 'europe-paris', files: 'test/timezone/**/*.test.ts', browsers: [chromium('Europe/Paris')] }],
   reporters: [defaultReporter(), summaryReporter()],
   plugins: [esbuildPlugin({ ts: true, json: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   middleware: [

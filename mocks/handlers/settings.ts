@@ -210,9 +210,11 @@ export const removeRepresentative: Resolver = ({ params, ctx }) => {
 function matchesLog(entry: AccessLogEntry, q: ReturnType<typeof AccessLogQuerySchema.parse>): boolean {
   if (q.mode && entry.mode !== q.mode) return false;
   if (q.action && entry.action !== q.action) return false;
+  // A day bound is a UTC day; an instant bound is compared as an instant.
   const day = entry.at.slice(0, 10);
-  if (q.from && day < q.from) return false;
-  if (q.to && day > q.to) return false;
+  const at = Date.parse(entry.at);
+  if (q.from && (q.from.length > 10 ? at < Date.parse(q.from) : day < q.from)) return false;
+  if (q.to && (q.to.length > 10 ? at > Date.parse(q.to) : day > q.to)) return false;
   if (q.actor) {
     const who = fold(`${entry.actor.name} ${entry.actor.rpps ?? ''} ${entry.actor.organisation ?? ''}`);
     if (!who.includes(fold(q.actor))) return false;

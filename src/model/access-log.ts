@@ -32,12 +32,18 @@ export type AccessLogEntry = z.infer<typeof AccessLogEntrySchema>;
 export const AccessLogListSchema = listOf(AccessLogEntrySchema);
 
 /** `GET /dossiers/{ins}/access-log` query. */
+/**
+ * A bound of the period asked: a day (`YYYY-MM-DD`, a UTC day) or an instant, so that a page can
+ * ask for its user's own days (in Paris, 23 January starts at 22 January, 23:00 UTC).
+ */
+const BoundSchema = z.union([DateSchema, DateTimeSchema]);
+
 export const AccessLogQuerySchema = z.object({
   mode: z.optional(AccessModeSchema),
   actor: z.optional(z.string().check(z.maxLength(200))),
   action: z.optional(ActionSchema),
-  from: z.optional(DateSchema),
-  to: z.optional(DateSchema),
+  from: z.optional(BoundSchema),
+  to: z.optional(BoundSchema),
   cursor: z.optional(z.string()),
   limit: z.optional(LimitSchema),
 });

@@ -168,8 +168,9 @@ export class DmpAccessHistory extends DmpElement {
       modes,
       ...(actor ? { actor } : {}),
       ...(isAction(this.actionFilter) ? { action: this.actionFilter } : {}),
-      ...(DATE.test(this.dateFrom) ? { from: this.dateFrom } : {}),
-      ...(DATE.test(this.dateTo) ? { to: this.dateTo } : {}),
+      // The user's days, as the table shows times: from their first instant to their last, here.
+      ...(DATE.test(this.dateFrom) ? { from: new Date(`${this.dateFrom}T00:00:00`).toISOString() } : {}),
+      ...(DATE.test(this.dateTo) ? { to: new Date(`${this.dateTo}T23:59:59.999`).toISOString() } : {}),
     };
   }
 
