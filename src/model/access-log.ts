@@ -31,13 +31,13 @@ export const AccessLogEntrySchema = z.object({
 export type AccessLogEntry = z.infer<typeof AccessLogEntrySchema>;
 export const AccessLogListSchema = listOf(AccessLogEntrySchema);
 
-/** `GET /dossiers/{ins}/access-log` query. */
 /**
  * A bound of the period asked: a day (`YYYY-MM-DD`, a UTC day) or an instant, so that a page can
  * ask for its user's own days (in Paris, 23 January starts at 22 January, 23:00 UTC).
  */
 const BoundSchema = z.union([DateSchema, DateTimeSchema]);
 
+/** `GET /dossiers/{ins}/access-log` query. */
 export const AccessLogQuerySchema = z.object({
   mode: z.optional(AccessModeSchema),
   actor: z.optional(z.string().check(z.maxLength(200))),
