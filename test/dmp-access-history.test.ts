@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
 import { sendKeys } from '@web/test-runner-commands';
+import { logEntry } from './support/access-log.js';
 import { eraseFirstDatePart } from './support/dates.js';
 import {
   DR_MARTIN_TRAITANT,
@@ -21,7 +22,6 @@ import '../src/elements/dmp-access-history/dmp-access-history.js';
 import type { DmpAccessHistory } from '../src/elements/dmp-access-history/dmp-access-history.element.js';
 import { formatDateTime } from '../src/i18n/format.js';
 import { reasonText } from '../src/i18n/labels.js';
-import type { AccessLogEntry } from '../src/model/access-log.js';
 import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
@@ -81,21 +81,6 @@ const historyReads = (ins: string, actorId: string) =>
 const dossierReads = (ins: string, actorId: string) =>
   db.logOf(ins).filter((e) => e.action === 'dossier.read' && e.actor.id === actorId && e.at === SEED_NOW).length;
 
-function entry(overrides: Partial<AccessLogEntry>): AccessLogEntry {
-  return {
-    id: 'log-injected',
-    at: '2026-11-19T08:00:00.000Z',
-    actor: { kind: 'professional', id: 'ps-x', name: 'Dr Injecté', rpps: '10003456786', profession: '10', organisation: 'Clinique' },
-    action: 'document.read',
-    target: { documentId: 'doc-x', title: 'Compte rendu' },
-    mode: 'normal',
-    outcome: 'allowed',
-    reason: 'allowed',
-    secret: false,
-    ...overrides,
-  };
-}
-
 describe('encodeCsv (pure)', () => {
   it('quotes every field, doubles inner quotes, separates with ; and ends rows with CRLF after a BOM', () => {
     expect(encodeCsv([['a', 'b "c"', ''], ['1;2', 'x\ny']])).to.equal('\uFEFF"a";"b ""c""";""\r\n"1;2";"x\ny"\r\n');
@@ -120,8 +105,8 @@ describe('encodeCsv (pure)', () => {
   it('maps entries to the header and the on-screen words, reason only for refusals', () => {
     const [header, allowed, denied] = accessLogRows(
       [
-        entry({ mode: 'break-glass', justification: 'Patient inconscient aux urgences, antécédents inconnus.' }),
-        entry({ id: 'b', outcome: 'denied', reason: 'blocked', target: undefined }),
+        logEntry({ mode: 'break-glass', justification: 'Patient inconscient aux urgences, antécédents inconnus.' }),
+        logEntry({ id: 'b', outcome: 'denied', reason: 'blocked', target: undefined }),
       ],
       'fr',
     );
@@ -521,7 +506,7 @@ describe('dmp-access-history', () => {
     it('downloads every filtered entry as UTF-8 CSV with BOM, ; separated, quoted, formulas defused', async () => {
       db.appendLog(
         ADULT,
-        entry({
+        logEntry({
           actor: { kind: 'professional', name: '=HYPERLINK("http://evil.example";"clic")', rpps: '10003456786', profession: '10', organisation: '@SUM(A1)' },
           mode: 'break-glass',
           justification: '-1+1 puis "citation" ; point-virgule',
@@ -694,7 +679,7 @@ describe('dmp-access-history', () => {
     it('renders markup in names and justifications as text', async () => {
       db.appendLog(
         ADULT,
-        entry({ actor: { kind: 'professional', name: XSS, organisation: XSS }, target: { title: XSS }, mode: 'break-glass', justification: XSS }),
+        logEntry({ actor: { kind: 'professional', name: XSS, organisation: XSS }, target: { title: XSS }, mode: 'break-glass', justification: XSS }),
       );
       const { el } = await mount('pat-durand-jeanne');
       const list = await shown(el);

@@ -2,6 +2,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { PATIENT_ADULT } from '../../mocks/data/index.js';
 import '../../src/elements/dmp-access-history/dmp-access-history.js';
 import type { DmpAccessHistory } from '../../src/elements/dmp-access-history/dmp-access-history.element.js';
+import { logEntry } from '../support/access-log.js';
 import { db, mountInProvider, resetBackend, startBackend } from '../support/mount.js';
 
 /*
@@ -36,17 +37,7 @@ describe('dmp-access-history in Paris time', () => {
   });
 
   it('filters on the days the user sees: an access at 00:48 on 23 January is on the 23rd, not the 22nd', async () => {
-    db.appendLog(ADULT, {
-      id: 'log-late',
-      at: LATE_AT_NIGHT,
-      actor: { kind: 'professional', id: 'ps-x', name: 'Dr Nuit', rpps: '10003456786', profession: '10', organisation: 'SAMU 69' },
-      action: 'document.read',
-      target: { documentId: 'doc-x', title: 'Compte rendu' },
-      mode: 'normal',
-      outcome: 'allowed',
-      reason: 'allowed',
-      secret: false,
-    });
+    db.appendLog(ADULT, logEntry({ id: 'log-late', at: LATE_AT_NIGHT, actor: { kind: 'professional', id: 'ps-x', name: 'Dr Nuit', rpps: '10003456786', profession: '10', organisation: 'SAMU 69' } }));
     const { el } = await mountInProvider<DmpAccessHistory>(html`<dmp-access-history patient-ins=${ADULT}></dmp-access-history>`, 'pat-durand-jeanne');
     await waitUntil(() => idle(el) && times(el).length > 0, 'the history never came', { timeout: 5000 });
     const row = [...root(el).querySelectorAll('tbody tr')].find((r) => r.textContent?.includes('Dr Nuit'))!;
