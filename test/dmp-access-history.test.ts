@@ -291,6 +291,17 @@ describe('dmp-access-history', () => {
       expect(root(el).querySelector('#to')!.getAttribute('aria-invalid')).to.equal('true');
     });
 
+    it('takes a day that does not exist, from the host, as no filter', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      el.dateFrom = '2026-02-30';
+      el.dateTo = '2026-13-01';
+      await el.updateComplete;
+      await shown(el);
+      expect(rows(el).length).to.be.greaterThan(20);
+      expect(Boolean(root(el).querySelector('[role="alert"]'))).to.equal(false);
+    });
+
     it('keeps the filter and the date’s other parts while one part is retyped', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);

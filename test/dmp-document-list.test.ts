@@ -362,7 +362,9 @@ describe('dmp-document-list', () => {
       await loaded(el);
       const lists = requests.filter((u) => u.pathname.endsWith('/documents'));
       expect(lists).to.have.length(1);
-      expect(Object.fromEntries(lists[0]!.searchParams)).to.deep.equal({ category: 'biology', sort: 'date-asc', from: '2026-01-01', limit: '5' });
+      // The day's first instant where the user is.
+      const from = new Date('2026-01-01T00:00:00').toISOString();
+      expect(Object.fromEntries(lists[0]!.searchParams)).to.deep.equal({ category: 'biology', sort: 'date-asc', from, limit: '5' });
       expect(rowTitles(el)).to.deep.equal(['Hémoglobine glyquée (HbA1c) et bilan lipidique', 'Bilan sanguin : NFS, ionogramme, créatinine']);
       expect((control<HTMLSelectElement>(el, '#filter-category')).value).to.equal('biology');
       expect((control<HTMLSelectElement>(el, '#filter-sort')).value).to.equal('date-asc');
@@ -408,6 +410,7 @@ describe('dmp-document-list', () => {
       retry.click();
       // The button goes with the error: focus goes on to the search field, not to the page.
       await waitUntil(() => root(el).activeElement?.id === 'filter-query', 'focus was lost with the button');
+      expect(control(el, '#filter-query').hasAttribute('tabindex'), 'the search field left the tab order').to.equal(false);
       await waitUntil(() => rows(el).length > 0);
     });
 

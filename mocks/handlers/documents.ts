@@ -20,6 +20,7 @@ import { db } from '../db/store.js';
 import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
 import { announcedNow, newVersionVisibility } from '../privacy.js';
 import { invalidParams, json, notFound, problem } from './http.js';
+import { withinPeriod } from './period.js';
 import type { RequestContext } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
@@ -29,9 +30,7 @@ const DEFAULT_LIMIT = 50;
 function matchesFilters(doc: DmpDocument, q: DocumentQuery): boolean {
   if (q.category && doc.category !== q.category) return false;
   if (q.authorProfession && doc.author.profession !== q.authorProfession) return false;
-  const day = doc.serviceStart.slice(0, 10);
-  if (q.from && day < q.from) return false;
-  if (q.to && day > q.to) return false;
+  if (!withinPeriod(doc.serviceStart, q)) return false;
   if (q.status === 'current' && doc.status !== 'current') return false;
   return true;
 }

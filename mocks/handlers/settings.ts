@@ -11,6 +11,7 @@ import { db, type DossierRecord } from '../db/store.js';
 import { fold, policyDocumentOf } from '../../src/model/document.js';
 import { ROUTES } from '../../src/model/routes.js';
 import { ifMatchHolds, json, problem } from './http.js';
+import { withinPeriod } from './period.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import { mayRepresent } from '../../src/model/relationships.js';
@@ -210,11 +211,7 @@ export const removeRepresentative: Resolver = ({ params, ctx }) => {
 function matchesLog(entry: AccessLogEntry, q: ReturnType<typeof AccessLogQuerySchema.parse>): boolean {
   if (q.mode && entry.mode !== q.mode) return false;
   if (q.action && entry.action !== q.action) return false;
-  // A day bound is a UTC day; an instant bound is compared as an instant.
-  const day = entry.at.slice(0, 10);
-  const at = Date.parse(entry.at);
-  if (q.from && (q.from.length > 10 ? at < Date.parse(q.from) : day < q.from)) return false;
-  if (q.to && (q.to.length > 10 ? at > Date.parse(q.to) : day > q.to)) return false;
+  if (!withinPeriod(entry.at, q)) return false;
   if (q.actor) {
     const who = fold(`${entry.actor.name} ${entry.actor.rpps ?? ''} ${entry.actor.organisation ?? ''}`);
     if (!who.includes(fold(q.actor))) return false;

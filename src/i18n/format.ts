@@ -61,3 +61,14 @@ export function localToday(): string {
   const pad = (n: number) => n.toString().padStart(2, '0');
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
+
+/**
+ * The first or last instant (ISO, UTC) of `day` (`YYYY-MM-DD`) where the user is, as a period
+ * filter means it: the days the page shows its times in. Undefined for no such day (`2026-02-30`).
+ */
+export function localDayBound(day: string | undefined, end: boolean): string | undefined {
+  if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
+  const [year, month, date] = day.split('-').map(Number);
+  const at = new Date(year!, month! - 1, date!, ...(end ? [23, 59, 59, 999] : [0, 0, 0, 0]));
+  return at.getDate() === date && at.getMonth() === month! - 1 ? at.toISOString() : undefined;
+}

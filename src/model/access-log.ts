@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
 import { ACCESS_MODES, ACTIONS, REASON_CODES } from '../policy/types.js';
-import { DateSchema, DateTimeSchema, NonEmptySchema, listOf } from './common.js';
+import { DateTimeSchema, NonEmptySchema, PeriodBoundSchema, listOf } from './common.js';
 import { LimitSchema } from './document.js';
 
 export const AccessModeSchema = z.enum(ACCESS_MODES);
@@ -31,19 +31,13 @@ export const AccessLogEntrySchema = z.object({
 export type AccessLogEntry = z.infer<typeof AccessLogEntrySchema>;
 export const AccessLogListSchema = listOf(AccessLogEntrySchema);
 
-/**
- * A bound of the period asked: a day (`YYYY-MM-DD`, a UTC day) or an instant, so that a page can
- * ask for its user's own days (in Paris, 23 January starts at 22 January, 23:00 UTC).
- */
-const BoundSchema = z.union([DateSchema, DateTimeSchema]);
-
 /** `GET /dossiers/{ins}/access-log` query. */
 export const AccessLogQuerySchema = z.object({
   mode: z.optional(AccessModeSchema),
   actor: z.optional(z.string().check(z.maxLength(200))),
   action: z.optional(ActionSchema),
-  from: z.optional(BoundSchema),
-  to: z.optional(BoundSchema),
+  from: z.optional(PeriodBoundSchema),
+  to: z.optional(PeriodBoundSchema),
   cursor: z.optional(z.string()),
   limit: z.optional(LimitSchema),
 });

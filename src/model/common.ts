@@ -4,6 +4,11 @@ import * as z from '../zod.js';
 export const DateTimeSchema = z.iso.datetime({ offset: true });
 /** A calendar date, `YYYY-MM-DD`. */
 export const DateSchema = z.iso.date();
+/**
+ * A bound of a period searched: a day (`YYYY-MM-DD`, a UTC day) or an instant, so that a page can
+ * ask for its user's own days (in Paris, 23 January starts at 22 January, 23:00 UTC).
+ */
+export const PeriodBoundSchema = z.union([DateSchema, DateTimeSchema]);
 
 /** The envelope of every list: cursors are opaque and stable. */
 export function listOf<T extends z.ZodMiniType>(item: T) {

@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
 import { CATEGORIES } from './category.js';
-import { DateSchema, DateTimeSchema, NonEmptySchema, listOf, trimmed } from './common.js';
+import { DateTimeSchema, NonEmptySchema, PeriodBoundSchema, listOf, trimmed } from './common.js';
 import { DOCUMENT_SORTS } from './document-search.js';
 
 // The helpers that need no schema live in zod-free modules, so that an element using only them
@@ -84,8 +84,8 @@ export const LimitSchema = z.coerce.number().check(z.multipleOf(1), z.minimum(1)
 export const DocumentQuerySchema = z.object({
   q: z.optional(z.string().check(z.maxLength(200))),
   category: z.optional(CategorySchema),
-  from: z.optional(DateSchema),
-  to: z.optional(DateSchema),
+  from: z.optional(PeriodBoundSchema),
+  to: z.optional(PeriodBoundSchema),
   authorProfession: z.optional(z.string()),
   sort: z.optional(z.enum(DOCUMENT_SORTS)),
   status: z.optional(z.enum(['current', 'all'])),

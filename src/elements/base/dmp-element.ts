@@ -236,7 +236,8 @@ export abstract class DmpElement extends LitElement {
   protected retryFrom(target: string, run: () => unknown): void {
     const next = this.renderRoot.querySelector<HTMLElement>(target);
     if (next && this.matches(':focus-within')) {
-      if (!next.hasAttribute('tabindex')) next.tabIndex = -1;
+      // A heading takes focus from script only; a field keeps its place in the tab order.
+      if (next.tabIndex < 0) next.tabIndex = -1;
       next.focus();
     }
     void run();

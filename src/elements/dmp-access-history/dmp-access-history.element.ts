@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { classMap } from 'lit/directives/class-map.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
-import { formatDateTime, formatNumber } from '../../i18n/format.js';
+import { formatDateTime, formatNumber, localDayBound } from '../../i18n/format.js';
 import { actionLabel, actorRoleLabel, modeLabel, reasonText } from '../../i18n/labels.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import { actorKey } from '../../model/actor-key.js';
@@ -164,13 +164,15 @@ export class DmpAccessHistory extends DmpElement {
   get #filter(): FeedFilter {
     const modes: FeedFilter['modes'] = this.emergencyOnly ? EMERGENCY_MODES : [isMode(this.mode) ? this.mode : undefined];
     const actor = this.actorFilter.trim();
+    const from = localDayBound(this.dateFrom, false);
+    const to = localDayBound(this.dateTo, true);
     return {
       modes,
       ...(actor ? { actor } : {}),
       ...(isAction(this.actionFilter) ? { action: this.actionFilter } : {}),
-      // The user's days, as the table shows times: from their first instant to their last, here.
-      ...(DATE.test(this.dateFrom) ? { from: new Date(`${this.dateFrom}T00:00:00`).toISOString() } : {}),
-      ...(DATE.test(this.dateTo) ? { to: new Date(`${this.dateTo}T23:59:59.999`).toISOString() } : {}),
+      // The user's days, as the table shows times.
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
     };
   }
 

@@ -6,7 +6,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { DmpError, answeredUnreadably, isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess, type DataChange } from '../../context/contexts.js';
-import { formatDate, formatNumber } from '../../i18n/format.js';
+import { formatDate, formatNumber, localDayBound } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
 import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf } from '../../model/document-types.js';
@@ -220,13 +220,14 @@ export class DmpDocumentList extends DmpElement {
 
   #serverFilters(): DocumentQuery {
     const category = validCategory(this.category);
-    const from = validDate(this.dateFrom);
-    const to = validDate(this.dateTo);
+    const from = localDayBound(this.dateFrom, false);
+    const to = localDayBound(this.dateTo, true);
     const authorProfession = validText(this.authorProfession);
     return {
       sort: validSort(this.sort),
       limit: validPageSize(this.pageSize),
       ...(category ? { category } : {}),
+      // The user's days, as the list shows dates.
       ...(from ? { from } : {}),
       ...(to ? { to } : {}),
       ...(authorProfession ? { authorProfession } : {}),
