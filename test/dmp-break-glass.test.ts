@@ -236,6 +236,18 @@ describe('dmp-break-glass', () => {
       expect($(el, '#justification').closest('form') !== null).to.equal(true);
     });
 
+    it('shows the access granted, and no form to ask again, when the mode changed while it was asked', async () => {
+      const { el, provider } = await mount('ps-girard');
+      await fill(el);
+      db.faults.add({ method: 'POST', path: '/emergency-access', latencyMs: 300, times: 1 });
+      submit(el).click();
+      await el.updateComplete;
+      el.mode = 'regulation';
+      await waitUntil(() => provider.session.emergencyGrant !== undefined, 'the grant never came');
+      await waitUntil(() => el.shadowRoot!.querySelector('#outcome')?.textContent?.includes('Accès d’urgence accordé'), 'the grant is not shown');
+      expect(Boolean(el.shadowRoot!.querySelector('form'))).to.equal(false);
+    });
+
     it('does not show a request’s failure under the other mode, when the mode changed meanwhile', async () => {
       const { el } = await mount('ps-girard');
       await fill(el);

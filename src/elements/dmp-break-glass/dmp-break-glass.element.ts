@@ -132,10 +132,11 @@ export class DmpBreakGlass extends DmpElement {
     this.submitting = true;
     this.refusal = undefined;
     this.failure = undefined;
-    // The answer is for the user who asked, the patient and the mode asked for: another one shown
-    // by then (the host switched, the user changed or logged out) must not take it as theirs.
+    // The answer is for the user who asked and the patient asked for: another one shown by then
+    // (the host switched, the user changed or logged out) must not take it as theirs. A refusal
+    // is also the mode's: under the other one, it would explain nothing.
     const sameUser = this.answerFor();
-    const asked = this.answerFor(() => `${this.patientIns}|${this.mode}`);
+    const asked = this.answerFor(() => this.patientIns);
     try {
       const grant = await client.requestEmergencyAccess(ins, mode, justification);
       // The grant is the asking user's, for its patient, even if the host shows another one now.
@@ -145,7 +146,7 @@ export class DmpBreakGlass extends DmpElement {
       this.#ownRevision = this.dataChange?.revision;
       this.emit('dmp-break-glass-granted', { ins, grant });
     } catch (error) {
-      if (!asked()) return;
+      if (!asked() || this.mode !== mode) return;
       if (isDmpError(error) && error.reason === 'allowed') this.alreadyAllowed = true;
       else if (isDmpError(error) && error.reason) {
         this.refusal = error.reason;
@@ -175,7 +176,7 @@ export class DmpBreakGlass extends DmpElement {
     // The session's grant, however this element came to show its patient again: asking twice
     // would log a second emergency access and notify the patient twice.
     const held = this.session?.emergencyGrant;
-    if (held?.ins === this.patientIns && held.mode === this.mode) return this.#renderGranted(held);
+    if (held?.ins === this.patientIns) return this.#renderGranted(held);
     if (this.alreadyAllowed) return this.#renderAlreadyAllowed();
     return this.#load.render({
       initial: () => this.#renderLoading(),
