@@ -291,6 +291,21 @@ describe('dmp-access-history', () => {
       expect(root(el).querySelector('#to')!.getAttribute('aria-invalid')).to.equal('true');
     });
 
+    it('shows “all” in the selects for a mode or an action the host got wrong, as it filters', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      await select(el, 'mode', 'normal');
+      await select(el, 'action', 'document.read');
+      await waitUntil(() => idle(el));
+      el.mode = 'urgence' as never;
+      el.actionFilter = 'lecture' as never;
+      await el.updateComplete;
+      await shown(el);
+      // Not blank: the first option, "all", is the one chosen.
+      expect(root(el).querySelector<HTMLSelectElement>('#mode')!.selectedIndex).to.equal(0);
+      expect(root(el).querySelector<HTMLSelectElement>('#action')!.selectedIndex).to.equal(0);
+    });
+
     it('takes a day that does not exist, from the host, as no filter', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);

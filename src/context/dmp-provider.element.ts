@@ -77,6 +77,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * Who acts: a patient, a legal representative, a professional… (the policy's actor union). The
    * same person (same kind and id) handed over again is no change of user and keeps the session,
    * ended or not: after an expiry or a logout, call {@link resume} once they have logged in again.
+   * Another person, or one set after `actor` was cleared, starts a new session.
    */
   @property({ attribute: false }) actor: Actor | undefined;
 

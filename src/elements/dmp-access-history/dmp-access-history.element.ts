@@ -366,7 +366,7 @@ export class DmpAccessHistory extends DmpElement {
   }
 
   #renderToolbar(): TemplateResult {
-    const mode = this.emergencyOnly ? '' : (this.mode ?? '');
+    const mode = !this.emergencyOnly && isMode(this.mode) ? this.mode : '';
     const rangeInvalid = this.#rangeInvalid;
     // A select's `.value` and its options' `selected`: the options choose on the first render,
     // before which the select has none; the value afterwards, as the browser no longer heeds
@@ -387,7 +387,7 @@ export class DmpAccessHistory extends DmpElement {
       </div>
       <div class="field">
         <label for="action">${msg('Action')}</label>
-        <select id="action" .value=${this.actionFilter ?? ''} @change=${this.#handleActionChange}>
+        <select id="action" .value=${isAction(this.actionFilter) ? this.actionFilter : ''} @change=${this.#handleActionChange}>
           <option value="" ?selected=${!this.actionFilter}>${msg('Toutes les actions')}</option>
           ${ACTIONS.map((a) => html`<option value=${a} ?selected=${this.actionFilter === a}>${actionLabel(a)}</option>`)}
         </select>

@@ -160,7 +160,11 @@ export class DmpDossier extends DmpElement {
   /** The patient as the host software knows them, shown as the identity of the dossier. */
   @property({ attribute: false }) patient: PatientDisplay | undefined;
 
-  /** The tab shown: `recap` (default), `documents`, `profile`, `management` or `history`; a tab the actor may not see shows the récapitulatif. */
+  /**
+   * The tab shown: `recap` (default), `documents`, `profile`, `management` or `history`; a tab the
+   * actor may not see shows the récapitulatif. When the tab shown goes away (the dossier closed, an
+   * emergency access ended), it becomes `recap` and `dmp-tab-change` says so.
+   */
   @property({ reflect: true }) tab: DossierTab = 'recap';
 
   /** The user's sitting (a logout and a new login is another) and the patient. */
