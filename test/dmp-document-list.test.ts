@@ -564,6 +564,30 @@ describe('dmp-document-list', () => {
       await waitUntil(() => el.items.length === 40, 'the next page never came after the reload');
     });
 
+    it('leaves focus on the host page field the user went to while the last page loaded', async () => {
+      const { el } = await mount('pat-durand-jeanne', { 'page-size': '1000' });
+      await loaded(el);
+      // Two pages: the second, the last, holds one document.
+      const count = el.items.length;
+      el.pageSize = count - 1;
+      await waitUntil(() => el.items.length === count - 1 && root(el).querySelector('.more button'), 'the first page never came');
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Recherche de l’intranet');
+      document.body.append(field);
+      try {
+        db.faults.add({ method: 'GET', path: '/documents', latencyMs: 300, times: 1 });
+        const more = root(el).querySelector<HTMLButtonElement>('.more button')!;
+        more.focus();
+        more.click();
+        field.focus();
+        await waitUntil(() => el.items.length === count, 'the last page never came');
+        await el.updateComplete;
+        expect(document.activeElement === field, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      } finally {
+        field.remove();
+      }
+    });
+
     it('loads the next page when the user scrolls near the end', async () => {
       const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
       await loaded(el);

@@ -625,7 +625,10 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => root(el).querySelector('[role="alert"] button'), 'no retry offered', { timeout: 8000 });
       expect($(el, '[role="alert"]').textContent).to.contain('Le serveur du DMP a rencontré une erreur');
       await expect(el).to.be.accessible();
+      $(el, '[role="alert"] button').focus();
       $(el, '[role="alert"] button').click();
+      // The button goes with the error: focus goes on to the heading, not to the page.
+      await waitUntil(() => root(el).activeElement?.id === 'title', 'focus was lost with the button');
       await waitUntil(() => root(el).querySelector('[data-section="blood-group"]'), 'the retry did not reload', { timeout: 8000 });
     });
 

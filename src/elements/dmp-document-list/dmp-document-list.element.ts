@@ -448,7 +448,7 @@ export class DmpDocumentList extends DmpElement {
       if (fromButton && !page.nextCursor && page.items.length > 0) {
         await this.updateComplete;
         const first = this.#visible.findIndex((d) => d.id === page.items[0]!.id);
-        if (first >= 0) void this.#focusRow(first);
+        if (first >= 0 && this.focusIsOurs()) void this.#focusRow(first);
       }
     } catch (error) {
       if (!controller.signal.aborted) this.loadMoreError = error;

@@ -523,7 +523,7 @@ export class DmpPatientProfile extends DmpElement {
     return html`<div class="notice notice--error" role="alert">
       <strong>${msg('Les informations n’ont pas pu être chargées.')}</strong>
       <p>${errorText(this.#task.error)}</p>
-      <p><button type="button" @click=${() => this.#task.run()}>${msg('Réessayer')}</button></p>
+      <p><button type="button" @click=${() => this.retryFrom('#title', () => this.#task.run())}>${msg('Réessayer')}</button></p>
     </div>`;
   }
 
