@@ -679,6 +679,14 @@ describe('dmp-patient-profile', () => {
   });
 
   describe('who may read and write', () => {
+    it('tells a professional that the patient masked her information, rather than that she declared none', async () => {
+      db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)!.masked = true;
+      const { el } = await mount('ps-dubois');
+      expect(shadowText(el)).to.contain('1 document est masqué par le patient.');
+      expect(shadowText(el)).not.to.contain('n’a déclaré aucune information');
+      await expect(el).to.be.accessible();
+    });
+
     it('lets the legal representative declare the information of the minor', async () => {
       const { el } = await mount('rep-moreau-sophie', MINOR);
       await expect(el).to.be.accessible();

@@ -8,7 +8,7 @@ import { changesAccess } from '../../context/contexts.js';
 import { DraftAutosave } from '../../drafts/autosave.js';
 import { deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime, localToday } from '../../i18n/format.js';
-import { reasonText } from '../../i18n/labels.js';
+import { hiddenCountText, reasonText } from '../../i18n/labels.js';
 import { TYPE_CODE_LABELS } from '../../model/document-types.js';
 import type { DmpDocument } from '../../model/document.js';
 import type { DossierInfo, PolicyDossier } from '../../model/dossier.js';
@@ -45,6 +45,8 @@ type Loaded =
       /** Why the stored profile could not be read, when it could not. */
       issues: DmpIssue[] | undefined;
       directives: DmpDocument[];
+      /** The patient's documents kept from this professional, by reason: not "nothing declared". */
+      hidden: Record<string, number> | undefined;
       /** Unsaved edits this user left on this device. */
       storedDraft: Draft<ProfileDraft> | undefined;
     };
@@ -106,7 +108,7 @@ export class DmpPatientProfile extends DmpElement {
       }
       const read = this.#decideOn('document.read', info.policy, nominalDocument('patient', PROFILE_TYPE_CODE));
       if (!read.allowed) return { key, refused: read.reason } satisfies Loaded;
-      const { profile: document, directives } = await listPatientDocuments(client, ins, { signal });
+      const { profile: document, directives, hidden } = await listPatientDocuments(client, ins, { signal });
       const content = document ? await readProfile(client, ins, document, { signal }) : undefined;
       const writer = this.#writeDenial(info.policy, PROFILE_TYPE_CODE, document) === undefined;
       const storedDraft = writer ? await this.#readStoredDraft(key) : undefined;
@@ -117,6 +119,7 @@ export class DmpPatientProfile extends DmpElement {
         profile: content?.ok ? content.profile : undefined,
         issues: content && !content.ok ? content.issues : undefined,
         directives,
+        hidden,
         storedDraft,
       } satisfies Loaded;
     },
@@ -563,6 +566,8 @@ export class DmpPatientProfile extends DmpElement {
       view.uploadDenied === undefined ? this.#directivesForm.render((form) => form.renderUploadForm(this.#directivesUpload, view)) : nothing,
     );
     const doc = loaded.document;
+    // What is kept from a professional is said as such: "nothing declared" would be false.
+    const hidden = Object.entries(loaded.hidden ?? {}).map(([reason, count]) => hiddenCountText(reason, count));
     return html`
       ${editDenied !== undefined
         ? html`<p class="notice declared-notice">
@@ -586,9 +591,10 @@ export class DmpPatientProfile extends DmpElement {
             </button>
           </p>`
         : nothing}
+      ${hidden.length > 0 ? html`<p class="notice" role="status">${hidden.join(' ')}</p>` : nothing}
       ${loaded.profile
         ? renderProfileSections(loaded.profile, this.locale, files)
-        : html`${!doc
+        : html`${!doc && hidden.length === 0
             ? html`<p class="empty">
                 ${editDenied === undefined
                   ? msg('Aucune information n’est encore déclarée. Les soignants pourront les consulter en cas de besoin.')

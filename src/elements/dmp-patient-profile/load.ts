@@ -16,6 +16,8 @@ export interface PatientDocuments {
   profile: DmpDocument | undefined;
   /** The current uploaded directives, newest first. */
   directives: DmpDocument[];
+  /** For a professional, the patient's documents kept from them, by reason (masked…). */
+  hidden: Record<string, number> | undefined;
 }
 
 /** The patient's current own documents this element shows (one query, category `patient`). */
@@ -27,6 +29,7 @@ export async function listPatientDocuments(client: DmpClient, ins: string, optio
   return {
     profile: current.find((d) => d.typeCode === PROFILE_TYPE_CODE),
     directives: current.filter((d) => d.typeCode === DIRECTIVES_TYPE_CODE),
+    hidden: list.hidden,
   };
 }
 
