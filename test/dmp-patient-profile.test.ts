@@ -247,6 +247,8 @@ describe('dmp-patient-profile', () => {
       el.addEventListener('dmp-profile-saved', () => (saved = true));
       type(el, '#blood-group', 'B+');
       await submit(el);
+      // Time for a save to reach the server, had it been sent.
+      await aTimeout(500);
       expect(saved).to.equal(false);
       expect(db.logOf(ADULT).length).to.equal(before);
       expect(db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)?.status).to.equal('current');
@@ -907,8 +909,8 @@ describe('dmp-patient-profile', () => {
       selectFile(el, new File(['%PDF-1.4'], 'directives.pdf', { type: 'application/pdf' }));
       type(el, '#directives-date', '2026-02-01');
       $(el, '.directives-upload button[type="submit"]').click();
-      await el.updateComplete;
-      await el.updateComplete;
+      // Time for an upload to reach the server, had it been sent.
+      await aTimeout(500);
       expect(db.logOf(ADULT).length).to.equal(before);
       expect(db.findDocument(ADULT, 'doc-durand-directives')?.status).to.equal('current');
     });
