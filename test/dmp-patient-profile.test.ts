@@ -483,6 +483,24 @@ describe('dmp-patient-profile', () => {
       expect(await readDraft(DRAFT_KEYS[0]!)).to.equal(undefined);
     });
 
+    it('does not offer again, after a logout and the same user’s return, edits the logout deleted', async () => {
+      const first = await mount();
+      await startEditing(first.el);
+      type(first.el, '#trusted-relationship', 'Nièce');
+      window.dispatchEvent(new PageTransitionEvent('pagehide'));
+      await waitUntil(async () => (await readDraft<ProfileDraft>(DRAFT_KEYS[0]!))?.content.trustedPerson?.relationship === 'Nièce', 'not kept');
+      first.provider.remove();
+      const { el, provider } = await mount();
+      expect(Boolean(root(el).querySelector('.draft-offer'))).to.equal(true);
+      db.faults.add({ method: 'GET', path: '/documents$', latencyMs: 400, times: 1 });
+      await provider.logout();
+      provider.resume();
+      await el.updateComplete;
+      expect(Boolean(root(el).querySelector('.draft-offer')), 'the deleted edits are offered while the profile reloads').to.equal(false);
+      await loaded(el);
+      expect(Boolean(root(el).querySelector('.draft-offer'))).to.equal(false);
+    });
+
     it('keeps the edits on this device as they are typed, with no save asked, and offers them after the page is closed', async () => {
       const first = await mount();
       await startEditing(first.el);

@@ -35,9 +35,11 @@ const DRAFT_KIND = 'profile';
 const MAX_ISSUES_SHOWN = 5;
 
 type Loaded =
-  | { key: string; refused: ReasonCode }
+  | { key: string; sitting: string; refused: ReasonCode }
   | {
       key: string;
+      /** The login it was read in: after a logout, even the same user's next one reads again. */
+      sitting: string;
       dossier: PolicyDossier;
       /** The current declared-information document, if any. */
       document: DmpDocument | undefined;
@@ -98,22 +100,24 @@ export class DmpPatientProfile extends DmpElement {
   readonly #task = new Task(this, {
     task: async ([client, , , active, ins, key], { signal }) => {
       if (!client || !this.policy || !this.actor || !active || !ins || !key) return initialState;
+      const sitting = this.sitting;
       let info: DossierInfo;
       try {
         info = await this.dossierInfo(ins, { signal });
       } catch (error) {
         // The existence test refused (an actor the law keeps out): a refusal, not a failure.
-        if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, refused: error.reason } satisfies Loaded;
+        if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, sitting, refused: error.reason } satisfies Loaded;
         throw error;
       }
       const read = this.#decideOn('document.read', info.policy, nominalDocument('patient', PROFILE_TYPE_CODE));
-      if (!read.allowed) return { key, refused: read.reason } satisfies Loaded;
+      if (!read.allowed) return { key, sitting, refused: read.reason } satisfies Loaded;
       const { profile: document, directives, hidden } = await listPatientDocuments(client, ins, { signal });
       const content = document ? await readProfile(client, ins, document, { signal }) : undefined;
       const writer = this.#writeDenial(info.policy, PROFILE_TYPE_CODE, document) === undefined;
       const storedDraft = writer ? await this.#readStoredDraft(key) : undefined;
       return {
         key,
+        sitting,
         dossier: info.policy,
         document,
         profile: content?.ok ? content.profile : undefined,
@@ -168,7 +172,7 @@ export class DmpPatientProfile extends DmpElement {
   /** The last answer, if it concerns the current actor and patient (never another patient's data). */
   get #current(): Loaded | undefined {
     const value = this.#task.value;
-    return value && value.key === this.#draftStoreKey ? value : undefined;
+    return value && value.key === this.#draftStoreKey && value.sitting === this.sitting ? value : undefined;
   }
 
   /** What an open form works on: the latest answer, or the one it was opened on. */
