@@ -334,6 +334,20 @@ describe('dmp-patient-profile', () => {
       await el.updateComplete;
       expect(retypedDates('1987-05-01', '03')).to.include(since.value);
     });
+
+    it('refuses a date left unfinished instead of saving it as no date', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      const since = $<HTMLInputElement>(el, '#allergy-decl-allergie-penicilline-since');
+      await eraseFirstDatePart(since, el);
+      const before = record().length;
+      await submit(el);
+      await aTimeout(300);
+      expect(root(el).activeElement === since, 'focus is not on the unfinished date').to.equal(true);
+      expect(since.getAttribute('aria-invalid')).to.equal('true');
+      expect(shadowText(el)).to.contain('Date invalide.');
+      expect(record().length).to.equal(before);
+    });
   });
 
   describe('validation', () => {

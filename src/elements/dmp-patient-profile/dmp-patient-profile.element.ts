@@ -410,8 +410,10 @@ export class DmpPatientProfile extends DmpElement {
     const ins = this.patientIns;
     if (!draft || !client) return;
     const result = checks.checkDraft(draft, localToday(), new Date().toISOString());
-    if (!result.ok) {
-      this.problems = result.problems;
+    // A date with a part erased is empty in the draft while its field still shows the other parts.
+    const unfinished = [...this.renderRoot.querySelectorAll<HTMLInputElement>('form.profile-form input[type="date"]')].filter((input) => input.validity.badInput);
+    if (!result.ok || unfinished.length > 0) {
+      this.problems = new Map([...(result.ok ? [] : result.problems), ...unfinished.map((input) => [input.id, 'date-invalid'] as const)]);
       this.formInvalid = true;
       this.saveError = undefined;
       await this.updateComplete;
