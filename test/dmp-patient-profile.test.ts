@@ -194,6 +194,36 @@ describe('dmp-patient-profile', () => {
   });
 
   describe('editing and saving', () => {
+    it('shows the version just saved while the list is read again, and edits it without a conflict with itself', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'B+');
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      db.faults.add({ method: 'GET', path: '/documents$', latencyMs: 800, times: 1 });
+      await submit(el);
+      const { document } = (await saved).detail;
+      await el.updateComplete;
+      expect($(el, '[data-section="blood-group"]').textContent).to.contain('B+');
+      expect(shadowText(el)).to.contain(`version ${document.version}`);
+      await startEditing(el);
+      type(el, '#blood-group', 'AB+');
+      const again = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      expect((await again).detail.document.replaces).to.equal(document.id);
+      // The reads the saves caused end here, not in the next test's history: the log stops growing.
+      let lines = -1;
+      await waitUntil(
+        () => {
+          const now = db.logOf(ADULT).length;
+          const still = now === lines;
+          lines = now;
+          return still;
+        },
+        'the reads never ended',
+        { interval: 500, timeout: 8000 },
+      );
+    });
+
     it('saves a new version that replaces the old one, logged, with both events and a data change', async () => {
       const { el, provider } = await mount();
       await startEditing(el);

@@ -97,6 +97,9 @@ export class DmpPatientProfile extends DmpElement {
   /** The form reads the draft live: several changes may land before the next render. */
   readonly #formHost: ProfileFormHost = this.#createFormHost();
 
+  /** The version this user last saved here, and the one it replaced (see #renderBody). */
+  #saved: { for: string; replaced: string | undefined; document: DmpDocument; profile: PatientProfile } | undefined;
+
   readonly #task = new Task(this, {
     task: async ([client, , , active, ins, key], { signal }) => {
       if (!client || !this.policy || !this.actor || !active || !ins || !key) return initialState;
@@ -128,7 +131,7 @@ export class DmpPatientProfile extends DmpElement {
       } satisfies Loaded;
     },
     args: () =>
-      [this.client, this.policy, this.actor, this.session?.state === 'active', this.patientIns, this.#draftStoreKey, this.revision] as const,
+      [this.client, this.policy, this.actor, this.session?.state === 'active', this.patientIns, this.#draftStoreKey, this.revision, this.sitting] as const,
   });
 
   #saveController: AbortController | undefined;
@@ -450,6 +453,7 @@ export class DmpPatientProfile extends DmpElement {
           return verified;
         });
       const key = this.#draftStoreKey;
+      this.#saved = { for: `${this.sitting}|${key}`, replaced: replaces?.id, document, profile };
       if (this.draft === draft) {
         this.#leaveEdit();
         this.statusText = msg('Vos informations sont enregistrées.');
@@ -511,7 +515,14 @@ export class DmpPatientProfile extends DmpElement {
     if (this.#task.status === TaskStatus.ERROR) return this.#renderLoadError();
     if (!current) return pending || this.#task.status === TaskStatus.INITIAL ? this.#renderSkeleton() : nothing;
     if ('refused' in current) return this.#renderRefusal(current.refused);
-    return this.#renderRead(current);
+    // Until the list read again brings it (or a newer one), the version this user just saved,
+    // not the one it replaced: an Edit from here would otherwise conflict with their own save.
+    const saved = this.#saved;
+    const shown =
+      saved?.for === `${this.sitting}|${current.key}` && current.document?.id === saved.replaced
+        ? { ...current, document: saved.document, profile: saved.profile, issues: undefined }
+        : current;
+    return this.#renderRead(shown);
   }
 
   #renderSkeleton(): TemplateResult {
