@@ -224,6 +224,27 @@ describe('dmp-patient-profile', () => {
       );
     });
 
+    it('leaves focus on the host page field the user went to while the save ran', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'B-');
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Note de l’intranet');
+      document.body.append(field);
+      try {
+        db.faults.add({ method: 'POST', path: '/documents', latencyMs: 300, times: 1 });
+        const saved = oneEvent(el, 'dmp-profile-saved');
+        $(el, 'form.profile-form button[type="submit"]').focus();
+        await submit(el);
+        field.focus();
+        await saved;
+        await el.updateComplete;
+        expect(document.activeElement === field, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      } finally {
+        field.remove();
+      }
+    });
+
     it('saves a new version that replaces the old one, logged, with both events and a data change', async () => {
       const { el, provider } = await mount();
       await startEditing(el);

@@ -225,7 +225,7 @@ export class DmpPatientProfile extends DmpElement {
     const id = this.#pendingFocus;
     if (id === undefined) return;
     this.#pendingFocus = undefined;
-    this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
+    if (this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
   }
 
   /** The form is fetched when the user may edit (the Edit button is shown) or is editing. */
