@@ -183,6 +183,18 @@ describe('dmp-patient-profile', () => {
       expect(text).to.contain('Accepts donating').and.contain('8 November 2025');
     });
 
+    it('finds the directives file of a patient with more own documents than one page holds', async () => {
+      const directives = db.findDocument(ADULT, 'doc-durand-directives')!;
+      // 1,000 newer deposits (a scanned health booklet, page by page): the directives come after.
+      for (let i = 0; i < 1000; i += 1) {
+        db.documentsOf(ADULT).push({ ...directives, id: `doc-carnet-${i}`, typeCode: 'EXPPAT_1', title: `Carnet de santé, page ${i + 1}`, serviceStart: '2026-10-01T12:00:00.000Z' });
+      }
+      const { el } = await mount();
+      const opened = oneEvent(el, 'dmp-document-open');
+      $(el, '[data-section="directives"] .file button').click();
+      expect((await opened).detail.document.id).to.equal('doc-durand-directives');
+    });
+
     it('opens an uploaded directives document with dmp-document-open', async () => {
       const { el } = await mount();
       const opened = oneEvent(el, 'dmp-document-open');

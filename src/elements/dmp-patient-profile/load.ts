@@ -20,10 +20,19 @@ export interface PatientDocuments {
   hidden: Record<string, number> | undefined;
 }
 
-/** The patient's current own documents this element shows (one query, category `patient`). */
+/**
+ * The patient's current own documents this element shows (category `patient`), every page of
+ * them: an old directives file missed would be offered again as a first one.
+ */
 export async function listPatientDocuments(client: DmpClient, ins: string, options: RequestOptions): Promise<PatientDocuments> {
-  const list = await client.listDocuments(ins, { category: 'patient', status: 'current', limit: 100 }, options);
-  const current = list.items
+  const list = await client.listDocuments(ins, { category: 'patient', status: 'current', limit: 1000 }, options);
+  const items = [...list.items];
+  for (let cursor = list.nextCursor; cursor; ) {
+    const page = await client.listDocuments(ins, { category: 'patient', status: 'current', limit: 1000, cursor }, options);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  }
+  const current = items
     .filter((d) => d.status === 'current')
     .sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0));
   return {
