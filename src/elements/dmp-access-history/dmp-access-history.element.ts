@@ -368,9 +368,7 @@ export class DmpAccessHistory extends DmpElement {
   #renderToolbar(): TemplateResult {
     const mode = !this.emergencyOnly && isMode(this.mode) ? this.mode : '';
     const rangeInvalid = this.#rangeInvalid;
-    // A select's `.value` and its options' `selected`: the options choose on the first render,
-    // before which the select has none; the value afterwards, as the browser no longer heeds
-    // `selected` once the user has picked an option.
+    // The selects bind `.value` too: see selectField (dmp-dossier-create/fields.ts).
     return html`<form part="toolbar" class="toolbar" role="search" aria-label=${msg('Filtrer l’historique')}
       @submit=${(e: Event) => e.preventDefault()}>
       <div class="field">

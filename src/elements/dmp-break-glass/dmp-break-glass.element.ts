@@ -49,12 +49,11 @@ export class DmpBreakGlass extends DmpElement {
   static override styles = [...DmpElement.styles, styles];
 
   readonly #load = new Task(this, {
-    task: async ([ins, ready], { signal }): Promise<DossierInfo | typeof initialState> => {
+    // The answer says for whom it was read: while it is read again for them, the form stays.
+    task: async ([ins, ready], { signal }): Promise<{ key: string; info: DossierInfo } | typeof initialState> => {
       if (!ins || !ready) return initialState;
       const key = this.#shownKey;
-      const info = await this.dossierInfo(ins, { signal });
-      this.#loadedFor = key;
-      return info;
+      return { key, info: await this.dossierInfo(ins, { signal }) };
     },
     args: () => [this.patientIns, this.ready, this.client, this.actor, this.#reloads] as const,
   });
@@ -70,8 +69,6 @@ export class DmpBreakGlass extends DmpElement {
   @state() private alreadyAllowed = false;
 
   #reloads = 0;
-  /** The sitting and patient the dossier was last read for: while it is read again for them, the form stays. */
-  #loadedFor = '';
   #ownRevision: number | undefined;
 
   /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
@@ -184,10 +181,10 @@ export class DmpBreakGlass extends DmpElement {
       // focus and what the user goes on typing.
       pending: () => {
         const last = this.#load.value;
-        return last && this.#loadedFor === this.#shownKey ? this.#renderDecision(last) : this.#renderLoading();
+        return last?.key === this.#shownKey ? this.#renderDecision(last.info) : this.#renderLoading();
       },
       error: (error) => this.#renderLoadError(error),
-      complete: (dossier) => this.#renderDecision(dossier),
+      complete: ({ info }) => this.#renderDecision(info),
     });
   }
 

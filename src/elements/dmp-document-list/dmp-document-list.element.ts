@@ -776,9 +776,7 @@ export class DmpDocumentList extends DmpElement {
     const category = validCategory(this.category) ?? '';
     const profession = validText(this.authorProfession) ?? '';
     const sort = validSort(this.sort);
-    // A select's `.value` and its options' `selected`: the options choose on the first render,
-    // before which the select has none; the value afterwards, as the browser no longer heeds
-    // `selected` once the user has picked an option.
+    // The selects bind `.value` too: see selectField (dmp-dossier-create/fields.ts).
     return html`<div class="toolbar-row">
       <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Rechercher et filtrer les documents')}
         @submit=${(e: Event) => e.preventDefault()} @change=${this.#handleFilterChange}>

@@ -25,10 +25,11 @@ export interface PatientDocuments {
  * them: an old directives file missed would be offered again as a first one.
  */
 export async function listPatientDocuments(client: DmpClient, ins: string, options: RequestOptions): Promise<PatientDocuments> {
-  const list = await client.listDocuments(ins, { category: 'patient', status: 'current', limit: 1000 }, options);
+  const query = { category: 'patient', status: 'current', limit: 1000 } as const;
+  const list = await client.listDocuments(ins, query, options);
   const items = [...list.items];
   for (let cursor = list.nextCursor; cursor; ) {
-    const page = await client.listDocuments(ins, { category: 'patient', status: 'current', limit: 1000, cursor }, options);
+    const page = await client.listDocuments(ins, { ...query, cursor }, options);
     items.push(...page.items);
     cursor = page.nextCursor;
   }
