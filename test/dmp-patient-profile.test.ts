@@ -703,6 +703,47 @@ describe('dmp-patient-profile', () => {
       expect((await saved).detail.document.replaces).to.equal(other.id);
       expect((await storedProfile(ADULT)).bloodGroup).to.equal('O+');
     });
+
+    it('saves a first declaration again when the version edited was deleted meanwhile, once told', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O+');
+      record().find((d) => d.id === ADULT_PROFILE_DOCUMENT_ID)!.status = 'deleted';
+      const logged = db.logOf(ADULT).length;
+      await submit(el);
+      await waitUntil(() => root(el).querySelector('.save-error'), 'no error shown', { timeout: 8000 });
+      expect($(el, '.save-error').textContent).to.contain('n’existe pas ou plus');
+      // The refusal makes the element read what is current: no declaration at all now.
+      await waitUntil(() => db.logOf(ADULT).slice(logged).some((e) => e.action === 'document.list'), 'the list was not read again', { timeout: 8000 });
+      await aTimeout(100);
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      const { document } = (await saved).detail;
+      expect(document).to.deep.include({ typeCode: 'EXPPAT_2', version: 1 });
+      expect(document.replaces).to.equal(undefined);
+      expect(currentOf(ADULT, 'EXPPAT_2').map((d) => d.id)).to.deep.equal([document.id]);
+      expect((await storedProfile(ADULT)).bloodGroup).to.equal('O+');
+    });
+
+    it('does not make a second current declaration when another was declared first meanwhile: it offers to replace it', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      await startEditing(el);
+      type(el, '#blood-group', 'O+');
+      const other = await clientAs('rep-moreau-sophie').addDocument(
+        MINOR,
+        { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: new Date().toISOString() },
+        new Blob([JSON.stringify({ ...ADULT_PROFILE, bloodGroup: 'A-' })], { type: 'text/plain' }),
+      );
+      await submit(el);
+      await waitUntil(() => root(el).querySelector('.save-error button'), 'no choice offered', { timeout: 8000 });
+      expect(currentOf(MINOR, 'EXPPAT_2').map((d) => d.id)).to.deep.equal([other.id]);
+      expect($(el, '.save-error').textContent).to.contain('La version actuelle date du');
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      $(el, '.save-error button').click();
+      expect((await saved).detail.document.replaces).to.equal(other.id);
+      expect(currentOf(MINOR, 'EXPPAT_2').length).to.equal(1);
+      expect((await storedProfile(MINOR)).bloodGroup).to.equal('O+');
+    });
   });
 
   describe('loading states and failures', () => {

@@ -1,4 +1,4 @@
-import { CATEGORIES, type Category } from '../../src/model/category.js';
+import { CATEGORIES, PROFILE_TYPE_CODE, type Category } from '../../src/model/category.js';
 import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient } from '../../src/model/document-types.js';
 import {
   DocumentPatchSchema,
@@ -267,6 +267,12 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   if (meta.invisibleToPatient || meta.invisibleToLegalRepresentatives) {
     const flagging = ctx.decide('document.set-visibility', { ...draft, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
     if (!flagging.allowed) return ctx.deny('document.set-visibility', flagging, attempted);
+  }
+  // One declaration of the patient's information is current at a time: a first one sent while
+  // another is current (two representatives declaring at once) is refused, to be replaced knowingly.
+  if (!replaced && meta.typeCode === PROFILE_TYPE_CODE && db.documentsOf(ctx.ins).some((d) => d.typeCode === PROFILE_TYPE_CODE && d.status === 'current')) {
+    ctx.finish('document.add', { ...decision, allowed: false, reason: 'invalid-request' }, attempted);
+    return problem(409, 'Une déclaration du patient est déjà la version courante : remplacez-la.');
   }
   if (replaced) {
     // Judged before its status: a version hidden from the caller is not found, current or not.

@@ -112,6 +112,21 @@ describe('mock reference backend', () => {
       expect(await hidden({ q: 'IRM genou' })).to.deep.equal(expected(() => true));
     });
 
+    it('keeps one declaration of the patient’s information current: a second first one is refused, logged, until it replaces the first', async () => {
+      const minor = PATIENT_MINOR.identity.ins;
+      const representative = as('rep-moreau-sophie');
+      const declaration = (blood: string) => new Blob([JSON.stringify({ bloodGroup: blood })], { type: 'text/plain' });
+      const metadata = { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: SEED_NOW } as const;
+      const first = await representative.addDocument(minor, metadata, declaration('O+'));
+      const second = await failure(representative.addDocument(minor, metadata, declaration('A-')));
+      expect([second.kind, second.status]).to.deep.equal(['conflict', 409]);
+      expect(lastLog(minor)).to.deep.include({ action: 'document.add', outcome: 'denied', reason: 'invalid-request' });
+      const current = () => db.documentsOf(minor).filter((d) => d.typeCode === 'EXPPAT_2' && d.status === 'current').map((d) => d.id);
+      expect(current()).to.deep.equal([first.id]);
+      const replacing = await representative.addDocument(minor, { ...metadata, replaces: first.id }, declaration('A-'));
+      expect(current()).to.deep.equal([replacing.id]);
+    });
+
     it('never tells a patient that something is hidden from them', async () => {
       const list = await as(PATIENT_MASKED.id).listDocuments(PATIENT_MASKED.identity.ins, { limit: 1000 });
       expect(list.hidden).to.equal(undefined);

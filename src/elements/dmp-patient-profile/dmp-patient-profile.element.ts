@@ -383,7 +383,9 @@ export class DmpPatientProfile extends DmpElement {
   async #save(overwrite = false): Promise<void> {
     const loaded = this.#editContext;
     if (!loaded || !this.draft || !this.client || this.saving) return;
-    if (overwrite) this.editBase = loaded.document;
+    // The version edited was deleted meanwhile and none replaced it: the edits become a first
+    // declaration again, as replacing it can only fail.
+    if (overwrite || !loaded.document) this.editBase = loaded.document;
     let checks = loadChecks.loaded;
     if (!checks) {
       const key = this.#draftStoreKey;
@@ -474,8 +476,9 @@ export class DmpPatientProfile extends DmpElement {
       const kept = await this.#keepDraft();
       this.saveError = error;
       this.draftKept = kept;
-      // Someone saved in between: learn their version, so the user can choose to replace it.
-      if (isDmpError(error) && error.kind === 'conflict') this.revision += 1;
+      // Someone saved in between, or deleted the version edited: learn what is current, so the
+      // user can choose to replace it, or save a first declaration again.
+      if (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) this.revision += 1;
     } finally {
       if (this.#saveController === controller) {
         this.#saveController = undefined;
@@ -623,17 +626,15 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #renderDraftOffer(loaded: Readable, stored: Draft<ProfileDraft>): TemplateResult {
-    const stale = (stored.baseEtag ?? undefined) !== loaded.document?.id;
-    return html`<div class="notice draft-offer" role="status">
-      <strong>${msg(str`Des modifications non enregistrées du ${formatDateTime(stored.savedAt, this.locale)} sont conservées sur cet appareil.`)}</strong>
-      ${stale
-        ? html`<p>${msg('Elles partent d’une version antérieure : les enregistrer remplacera la version actuelle.')}</p>`
-        : nothing}
-      <p class="buttons">
-        <button type="button" @click=${() => this.#startEdit(loaded, stored.content)}>${msg('Reprendre ces modifications')}</button>
-        <button type="button" @click=${() => void this.#discardStoredDraft()}>${msg('Les abandonner')}</button>
-      </p>
-    </div>`;
+    return this.#form.render((form) =>
+      form.renderDraftOffer({
+        savedAt: stored.savedAt,
+        stale: (stored.baseEtag ?? undefined) !== loaded.document?.id,
+        locale: this.locale,
+        resume: () => this.#startEdit(loaded, stored.content),
+        discard: () => void this.#discardStoredDraft(),
+      }),
+    );
   }
 
   #renderMalformed(issues: DmpIssue[], writer: boolean): TemplateResult {

@@ -374,3 +374,27 @@ export function renderSaveError(view: SaveErrorView): TemplateResult {
       : nothing}
   </div>`;
 }
+
+export interface DraftOfferView {
+  /** When the kept edits were last written on this device. */
+  savedAt: string;
+  /** Whether they start from a version older than the current one. */
+  stale: boolean;
+  locale: string | undefined;
+  resume(): void;
+  discard(): void;
+}
+
+/** The edits kept on this device, offered back to their author. */
+export function renderDraftOffer(view: DraftOfferView): TemplateResult {
+  return html`<div class="notice draft-offer" role="status">
+    <strong>${msg(str`Des modifications non enregistrées du ${formatDateTime(view.savedAt, view.locale)} sont conservées sur cet appareil.`)}</strong>
+    ${view.stale
+      ? html`<p>${msg('Elles partent d’une version antérieure : les enregistrer remplacera la version actuelle.')}</p>`
+      : nothing}
+    <p class="buttons">
+      <button type="button" @click=${view.resume}>${msg('Reprendre ces modifications')}</button>
+      <button type="button" @click=${view.discard}>${msg('Les abandonner')}</button>
+    </p>
+  </div>`;
+}
