@@ -164,6 +164,8 @@ describe('dmp-break-glass', () => {
       await el.updateComplete;
       el.patientIns = PATIENT_MINOR.identity.ins;
       await waitUntil(() => db.grants.size === 1, 'the grant never came');
+      // Stored by the server before its answer reaches the page: wait for the session to hold it.
+      await waitUntil(() => provider.session.emergencyGrant, 'the answer never reached the session');
       await settled(el);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('#outcome')).to.equal(null);

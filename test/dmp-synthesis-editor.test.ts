@@ -1241,13 +1241,21 @@ describe('dmp-synthesis-editor', () => {
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Sans stockage');
     });
 
-    it('shows a server error on load with a Retry button that works', async () => {
-      db.faults.add({ method: 'GET', path: '/synthesis', status: 500, times: 3 });
+    it('shows a server error on load with a Retry button that works, keeping focus in the element', async () => {
+      // Three tries for the first load, three for the first Retry: the second Retry gets through.
+      db.faults.add({ method: 'GET', path: '/synthesis$', status: 500, times: 6 });
       const { el } = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${INS}></dmp-synthesis-editor>`, 'ps-martin');
       await waitUntil(() => shadowText(el).includes('Impossible d’afficher la synthèse médicale'), 'no error state', { timeout: 8000 });
       expect(root(el).querySelector('[role="alert"]')).to.exist;
+      const first = button(el, 'Réessayer');
+      first.focus();
+      first.click();
+      // Failed again: the new Retry button has the focus the old one had.
+      await waitUntil(() => root(el).activeElement?.textContent?.trim() === 'Réessayer' && root(el).activeElement !== first, 'focus was lost with the button', { timeout: 8000 });
       button(el, 'Réessayer').click();
       await waitUntil(() => shadowText(el).includes('Version 2, mise à jour'));
+      await waitUntil(() => root(el).activeElement?.id === 'title', 'focus did not go to the title');
+      await expect(el).to.be.accessible();
     });
 
     it('names an offline load and a malformed answer', async () => {

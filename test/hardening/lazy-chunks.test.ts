@@ -163,8 +163,13 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     await waitUntil(() => drop.dropped() === 1, 'the form was never fetched');
     get(el, '#edit').click();
     await until(el, OFFLINE);
-    button(el, 'Réessayer').click();
+    const retry = button(el, 'Réessayer');
+    retry.focus();
+    retry.click();
+    // The button goes with its error: focus waits on the element's title, not on the page.
+    expect(el.shadowRoot!.activeElement?.id).to.equal('title');
     await waitFor(() => find(el, 'form.profile-form input, form.profile-form select'), 'the form never came');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('title');
   });
 
   it('dmp-synthesis-editor: the form and its editing actions — never fetched for a reader', async () => {
@@ -188,8 +193,11 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     expect(visibleText(el)).not.to.contain(OFFLINE);
     get(el, '[data-action="edit"]').click();
     await until(el, OFFLINE);
-    button(el, 'Réessayer').click();
+    const retry = button(el, 'Réessayer');
+    retry.focus();
+    retry.click();
     await waitFor(() => find(el, '[data-key="treatments:tt-metformine:dosage"]'), 'the form never came');
+    expect(el.shadowRoot!.activeElement?.id).to.equal('title');
     await typeIn(el, '[data-key="treatments:tt-metformine:dosage"]', '1 comprimé matin, midi et soir');
     get(el, '[data-action="save"]').click();
     await waitFor(() => /Version \d+ enregistrée\./.test(visibleText(el)), () => `never saved: ${visibleText(el).slice(0, 600)}`);

@@ -68,7 +68,15 @@ export class LazyView<T> {
     </div>`;
   }
 
-  readonly #retry = (): void => {
+  readonly #retry = (event: Event): void => {
+    // The button goes with its error: focus waits on the element's title rather than falling to
+    // the page.
+    const button = event.currentTarget as HTMLElement;
+    const title = (button.getRootNode() as ShadowRoot).querySelector('h2');
+    if (title && button.matches(':focus')) {
+      title.tabIndex = -1;
+      title.focus();
+    }
     this.#error = undefined;
     this.request();
     this.#host.requestUpdate();

@@ -899,9 +899,15 @@ export class DmpSynthesisEditor extends DmpElement {
     return html`<div part="base" class="notice notice--error" role="alert">
       <strong>${forbidden ? msg('Accès refusé') : msg('Impossible d’afficher la synthèse médicale')}</strong>
       <p>${errorText(error)}</p>
-      ${forbidden ? nothing : html`<p><button type="button" @click=${() => void this.#load.run()}>${msg('Réessayer')}</button></p>`}
+      ${forbidden ? nothing : html`<p><button type="button" class="load-retry" @click=${this.#retryLoad}>${msg('Réessayer')}</button></p>`}
     </div>`;
   }
+
+  /** The button goes with its error: once the answer shows, focus goes to its title (or the next Retry). */
+  readonly #retryLoad = async (): Promise<void> => {
+    await this.#load.run();
+    if (this.focusIsOurs()) void this.#focusLater('#title, .load-retry');
+  };
 
   #renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div part="base" class="notice notice--error" role="alert">
@@ -915,7 +921,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const patient = this.patient;
     return html`<header part="header" class="header">
       <div>
-        <h2 id="title">
+        <h2 id="title" tabindex="-1">
           ${this.#plain
             ? msg('Votre synthèse médicale')
             : msg('Volet de synthèse médicale')}
