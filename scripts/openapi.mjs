@@ -84,6 +84,9 @@ for (const [name, route] of Object.entries(ROUTES)) {
   operation.responses['400'] = problemResponse('Invalid request (`invalidParams` names the fields)');
   operation.responses['401'] = problemResponse('Unknown caller');
   if (route.action) operation.responses['403'] = problemResponse('Refused by the policy: `reason` is a policy reason code');
+  if (name === 'addDocument') {
+    operation.responses['409'] = problemResponse('`replaces` names a version that is no longer current, or a declaration of the patient’s information (`EXPPAT_2`) is already current: a new one must replace it');
+  }
   if (route.etag && route.method === 'PUT') operation.responses['412'] = problemResponse('Stale If-Match: `current` and `etag` carry the server version');
   operation.responses.default = problemResponse('Any other error');
   paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };

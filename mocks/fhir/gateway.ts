@@ -18,6 +18,7 @@ import {
 } from '../../src/fhir/systems.js';
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
+import { PROFILE_TYPE_CODE } from '../../src/model/category.js';
 import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.js';
 import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, confidentialityOf, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
@@ -988,6 +989,11 @@ export class FhirGateway {
     }
     const replaced = synthesis ? await this.#synthesisToReplace(ex, view, replacesId, decision) : toReplace && (await this.#replaceable(ex, toReplace));
     if (replaced instanceof Response) return replaced;
+    if (!replaced && typeCode === PROFILE_TYPE_CODE && (await this.#currentOfType(view, typeCode))) {
+      // As the JSON mock: one declaration of the patient's information is current at a time.
+      await this.#log(ex, action, { ...decision, allowed: false, reason: 'invalid-request' }, attempted);
+      return outcome(409, 'Une déclaration du patient est déjà la version courante : remplacez-la.');
+    }
     const subject = { reference: `Patient/${view.patient.id}` };
     const name = actor.displayName ?? (actor.kind === 'professional' ? actor.rpps : actor.kind);
     const authored =
@@ -1045,15 +1051,21 @@ export class FhirGateway {
    * API's If-Match; without it, only a first version may be written. One current VSM at a time.
    */
   async #synthesisToReplace(ex: Exchange, view: DossierView, replacesId: string | undefined, decision: Decision): Promise<DmpDocument | undefined | Response> {
-    const [current] = await this.#searchAll('DocumentReference', [
-      ['patient', `Patient/${view.patient?.id ?? 'none'}`],
-      ['type', `${TYPE_CODE_SYSTEM}|SYNTH`],
-      ['status', 'current'],
-      ['_sort', '-date'],
-    ]);
+    const current = await this.#currentOfType(view, 'SYNTH');
     if (replacesId === current?.id) return current && documentOf(current);
     await this.#log(ex, 'synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
     return outcome(409, 'Le volet de synthèse a été modifié entre-temps.');
+  }
+
+  /** The patient's newest current document of `typeCode`, if any. */
+  async #currentOfType(view: DossierView, typeCode: string): Promise<Stored | undefined> {
+    const [current] = await this.#searchAll('DocumentReference', [
+      ['patient', `Patient/${view.patient?.id ?? 'none'}`],
+      ['type', `${TYPE_CODE_SYSTEM}|${typeCode}`],
+      ['status', 'current'],
+      ['_sort', '-date'],
+    ]);
+    return current;
   }
 }
 

@@ -921,6 +921,29 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       ]);
     });
 
+    it('keeps one declaration of the patient’s information current, as the JSON mock: a second first one is refused, logged', async () => {
+      const minor = PATIENT_MINOR.identity.ins;
+      const representative = as('rep-moreau-sophie');
+      const file = () => new Blob([JSON.stringify({ bloodGroup: 'O+' })], { type: 'text/plain' });
+      const metadata = { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: SEED_NOW };
+      const first = await representative.addDocument(minor, metadata, file());
+      const before = await auditEventIds();
+      const second = await failure(representative.addDocument(minor, metadata, file()));
+      assert.deepEqual([second.kind, second.status], ['conflict', 409]);
+      const lines = (await linesSince(before)).filter((l) => l.action !== 'dossier.read');
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason]), [['document.add', 'denied', 'invalid-request']]);
+      // Every patient's current declarations: the minor's is the only one that changes.
+      const current = async () =>
+        (await storedResources('DocumentReference'))
+          .filter((r) => r['status'] === 'current' && JSON.stringify(r['type']).includes('"EXPPAT_2"'))
+          .map((r) => r.id)
+          .sort();
+      const others = (await current()).filter((id) => id !== first.id);
+      assert.deepEqual(await current(), [...others, first.id].sort());
+      const replacing = await representative.addDocument(minor, { ...metadata, replaces: first.id }, file());
+      assert.deepEqual(await current(), [...others, replacing.id].sort());
+    });
+
     it('answers the patient’s side replacing a document hidden from them as one that does not exist', async () => {
       const ins = PATIENT_MASKED.identity.ins;
       const file = new Blob(['%PDF-1.4 x'], { type: 'application/pdf' });
