@@ -875,6 +875,20 @@ describe('dmp-document-list', () => {
       expect(db.documentsOf(PATIENT_MASKED.identity.ins).some((d) => d.title.startsWith('Tapé'))).to.equal(false);
     });
 
+    it('keeps the list and the add form when the host hands over the same user again, with a new display name', async () => {
+      const { el, provider } = await mount('ps-martin');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Compte rendu en cours');
+      const rows = el.items.length;
+      provider.actor = { ...provider.actor!, displayName: 'Dr C. Martin' };
+      await provider.updateComplete;
+      await el.updateComplete;
+      expect(dialog.open).to.equal(true);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Compte rendu en cours');
+      expect(el.items.length).to.equal(rows);
+      expect(root(el).querySelector('.grid--loading')).to.equal(null);
+    });
+
     it('keeps the add form over a session expiry, for the user’s return', async () => {
       const { el, provider } = await mount('ps-martin');
       const dialog = await openAdd(el);

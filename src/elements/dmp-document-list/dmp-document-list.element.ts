@@ -273,7 +273,7 @@ export class DmpDocumentList extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const left = changed.has('patientIns') || changed.has('actor') || this.loggedOut();
+    const left = changed.has('patientIns') || this.userLeft(changed);
     if (left || (changed.has('session') && this.session?.state !== 'active')) {
       // Another patient, another user or an ended session: nothing shown may outlive them.
       this.listing = undefined;
