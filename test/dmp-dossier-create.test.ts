@@ -719,6 +719,23 @@ describe('dmp-dossier-create', () => {
       expect(db.creationActs.get('ps-dubois')).to.equal(1);
     });
 
+    it('creates on a page served over plain HTTP, where the browser has no crypto.randomUUID', async () => {
+      // Outside a secure context the method is not there at all.
+      Object.defineProperty(crypto, 'randomUUID', { value: undefined, configurable: true });
+      try {
+        const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+        await toConsentStep(el);
+        await consentAndCreate(el);
+        // Bounded, so that the method is given back even when nothing is created.
+        await waitUntil(() => db.dossiers.has(PATIENT_NO_DOSSIER.ins), 'no dossier was created', { timeout: 5000 });
+        expect(posts()[0]!.key).to.match(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+        expect(db.dossiers.has(PATIENT_NO_DOSSIER.ins)).to.equal(true);
+      } finally {
+        delete (crypto as { randomUUID?: unknown }).randomUUID;
+      }
+      expect(typeof crypto.randomUUID).to.equal('function');
+    });
+
     it('uses a new key once the request changed after a failure', async () => {
       db.faults.add({ method: 'POST', path: '/dossiers', status: 503, times: 1 });
       const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);

@@ -50,6 +50,7 @@ import type { Problem } from '../model/problem.js';
 import type { Professional } from '../model/professional.js';
 import { ROUTES } from '../model/routes.js';
 import { SynthesisContentSchema, SynthesisContentToSaveSchema, SynthesisSchema, type Synthesis, type SynthesisContent } from '../model/synthesis.js';
+import { randomUuid } from '../model/uuid.js';
 import { fromAuditEvent } from './audit.js';
 import {
   ARCHIVED_TAG,
@@ -299,8 +300,8 @@ export class FhirDmpClient implements DmpClient {
     const patientId = await this.#patientId(ins, options);
     const mimeType = file.type || 'application/octet-stream';
     const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
-    const binaryUrl = `urn:uuid:${crypto.randomUUID()}`;
-    const documentUrl = `urn:uuid:${crypto.randomUUID()}`;
+    const binaryUrl = `urn:uuid:${randomUuid()}`;
+    const documentUrl = `urn:uuid:${randomUuid()}`;
     const formatCode = mimeType === 'application/pdf' ? PDF_FORMAT : MIME_SUFFICIENT_FORMAT;
     const document = {
       resourceType: 'DocumentReference',
@@ -928,7 +929,7 @@ export class FhirDmpClient implements DmpClient {
 
   /** Submits a DocumentReference that carries its content inline, with no Binary. */
   #submitOne(ins: string, document: unknown, options: RequestOptions | undefined): Promise<Match<DocumentReference>> {
-    return this.#submit(ins, [{ fullUrl: `urn:uuid:${crypto.randomUUID()}`, resource: document, request: { method: 'POST', url: 'DocumentReference' } }], options);
+    return this.#submit(ins, [{ fullUrl: `urn:uuid:${randomUuid()}`, resource: document, request: { method: 'POST', url: 'DocumentReference' } }], options);
   }
 
   /** POSTs an ITI-65-style transaction and returns the DocumentReference it created. */

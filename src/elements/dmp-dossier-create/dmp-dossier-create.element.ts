@@ -12,6 +12,7 @@ import { validateNir } from '../../model/nir.js';
 import { NO_DOSSIER } from '../../model/no-dossier.js';
 import { INS_STATUSES, isMinor, type InsStatus } from '../../model/ins.js';
 import type { PatientIdentity, PatientTraits } from '../../model/patient.js';
+import { randomUuid } from '../../model/uuid.js';
 import type { Decision } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
@@ -388,7 +389,7 @@ export class DmpDossierCreate extends DmpElement {
     const input: DossierCreate = { ...identity, channel, consent: true, ...details.value };
     const body = JSON.stringify(input);
     // The same request again (a retry after a failure) keeps its key, so the server creates and bills one dossier.
-    if (this.#attempt?.body !== body) this.#attempt = { key: crypto.randomUUID(), body };
+    if (this.#attempt?.body !== body) this.#attempt = { key: randomUuid(), body };
     const { key } = this.#attempt;
     if (!this.emit('dmp-dossier-create-request', { ins: identity.ins, input }, { cancelable: true })) return;
     this.creating = true;
