@@ -1007,6 +1007,9 @@ describe('dmp-synthesis-editor', () => {
       $(el, '[data-action="save"]').click();
       expect((await synthesisSaved).detail.synthesis.version).to.equal(3);
       await waitUntil(() => root(el).querySelector('.save-error'), 'no save error');
+      // The user is told what was saved and what was not, not that nothing was.
+      expect($(el, '.save-error').textContent).to.contain('Les vaccinations et dépistages ne sont pas enregistrés.').and.not.contain('La version n’est pas enregistrée');
+      expect($(el, '.saved').textContent).to.contain('Version 3 enregistrée.');
       expect(($(el, `[data-key="${VACCINE}"]`) as HTMLInputElement).value).to.equal('LOT-RETENU');
       expect(serverPrevention()!.version).to.equal(1);
       await waitUntil(async () => (await readDraft<EditorContent>(draftKey('ps-martin', INS)))?.baseVersion === 3, 'the draft was not moved onto version 3');
@@ -1121,6 +1124,19 @@ describe('dmp-synthesis-editor', () => {
       expect(db.logOf(INS).slice(before).map((l) => l.action)).not.to.include.members(['document.add', 'document.replace']);
     });
 
+    it('says why the vaccinations are missing when there is no VSM to show either', async () => {
+      db.syntheses.delete(INS);
+      db.faults.add({ method: 'GET', path: '/prevention$', status: 503 });
+      const failed = await mount();
+      expect(shadowText(failed.el)).to.contain('Aucun volet de synthèse médicale').and.contain('Vaccinations et dépistages indisponibles');
+      failed.provider.remove();
+      db.faults.clear();
+      db.findDocument(INS, 'doc-durand-vaccinations')!.masked = true;
+      const { el } = await mount('ps-dubois');
+      expect(shadowText(el)).to.contain(reasonText('masked'));
+      await expect(el).to.be.accessible();
+    });
+
     it('tells a professional why the vaccinations are not shown, and keeps them out of their form', async () => {
       db.findDocument(INS, 'doc-durand-vaccinations')!.masked = true;
       const { el } = await mount('ps-dubois');
@@ -1132,6 +1148,31 @@ describe('dmp-synthesis-editor', () => {
   });
 
   describe('failures', () => {
+    for (const [outcome, fault] of [
+      ['saved', {}],
+      ['failed', { network: true }],
+    ] as const) {
+      it(`leaves focus on the host page field the user went to while the save ran (${outcome})`, async () => {
+        const { el } = await mount();
+        await openEditor(el);
+        await fill(el, 'treatments:tt-metformine:dosage', 'Pendant que je tape ailleurs');
+        const field = document.createElement('input');
+        field.setAttribute('aria-label', 'Note de l’intranet');
+        document.body.append(field);
+        try {
+          db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 300, times: 1, ...fault });
+          $(el, '[data-action="save"]').focus();
+          $(el, '[data-action="save"]').click();
+          field.focus();
+          await waitUntil(() => root(el).querySelector(outcome === 'saved' ? '.saved' : '.save-error'), 'the save never ended', { timeout: 8000 });
+          await aTimeout(50);
+          expect(document.activeElement === field, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+        } finally {
+          field.remove();
+        }
+      });
+    }
+
     it('keeps what a save answers off the editor once the host shows another patient', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -26,6 +26,7 @@ import type { ConflictView, SavedMeanwhile } from './compare-view.js';
 import { styles } from './dmp-synthesis-editor.styles.js';
 import './events.js';
 import { renderReadView, type ViewOptions } from './read-view.js';
+import { groupHeading } from './fields.js';
 import type { Combo, EditView } from './edit-view.js';
 import type { EditorHost } from './editing.js';
 import type { FieldProblem, ValidationResult } from './validation.js';
@@ -188,6 +189,8 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private badInputs: ReadonlyMap<string, FieldProblem> = new Map();
   @state() private saving = false;
   @state() private saveError: unknown;
+  /** Which record the failed save could not write: the VSM, or the vaccinations and screenings after it. */
+  @state() private unsaved: keyof ServerSide = 'synthesis';
   /** Whether the edits were last written to this device (IndexedDB), to say where they are kept. */
   @state() private onDevice = false;
   /** What the last save wrote. */
@@ -523,11 +526,14 @@ export class DmpSynthesisEditor extends DmpElement {
     this.announcement = text;
   }
 
-  /** Focuses `selector` once the pending (or a new) render is done. */
+  /**
+   * Focuses `selector` once the pending (or a new) render is done, unless the user went elsewhere
+   * meanwhile (a slow save, a version still loading).
+   */
   async #focusLater(selector: string): Promise<void> {
     this.requestUpdate();
     await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    if (this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
   }
 
   #startEditing(): void {
@@ -572,7 +578,10 @@ export class DmpSynthesisEditor extends DmpElement {
       await loadSchemaCheck();
     } catch (error) {
       // A failed prefetch says nothing: a save tries again, and says so if that fails too.
-      if (forSave) this.saveError = error;
+      if (forSave) {
+        this.saveError = error;
+        this.unsaved = 'synthesis';
+      }
       return false;
     }
     return this.#recheck();
@@ -661,8 +670,11 @@ export class DmpSynthesisEditor extends DmpElement {
       // Not shown any more: the edits wait on the device, and the conflict or the error is
       // met when that patient's synthesis is opened again.
       if (!shown()) return;
-      // What is left to save is written against the VSM saved meanwhile.
-      if (saved.synthesis) this.#autosave.schedule();
+      // What is left to save is written against the VSM saved meanwhile, which the user is told of.
+      if (saved.synthesis) {
+        this.#autosave.schedule();
+        this.saved = { synthesis: saved.synthesis };
+      }
       // The client parsed a 412's `current` with the route's schema: the record written.
       let current = (isDmpError(error) && error.kind === 'conflict' && isVersioned(error.current) ? error.current : undefined) as
         | ServerSide[keyof ServerSide]
@@ -677,6 +689,7 @@ export class DmpSynthesisEditor extends DmpElement {
         this.#enterConflict({ ...this.#serverSide, [writing]: current }, true);
       } else {
         this.saveError = error;
+        this.unsaved = writing;
         void this.#focusLater('.save-error');
       }
     } finally {
@@ -906,7 +919,7 @@ export class DmpSynthesisEditor extends DmpElement {
   /** The button goes with its error: once the answer shows, focus goes to its title (or the next Retry). */
   readonly #retryLoad = async (): Promise<void> => {
     await this.#load.run();
-    if (this.focusIsOurs()) void this.#focusLater('#title, .load-retry');
+    void this.#focusLater('#title, .load-retry');
   };
 
   #renderRefusal(reason: ReasonCode): TemplateResult {
@@ -950,7 +963,15 @@ export class DmpSynthesisEditor extends DmpElement {
   #renderRead(loaded: Loaded): TemplateResult | typeof nothing {
     // While printing from the editor, the working copy is what the user sees and prints.
     const shown = this.printing && this.editing && loaded.canWrite;
-    if (!shown && !this.current && !this.currentPrevention) return nothing;
+    if (!shown && !this.current && !this.currentPrevention) {
+      // No VSM to show around them: the vaccinations kept from the reader still say why.
+      return loaded.preventionHidden
+        ? html`<section class="group" part="group">
+            <h3>${groupHeading('prevention', this.#plain)}</h3>
+            <p class="muted">${preventionWithheld(loaded)}</p>
+          </section>`
+        : nothing;
+    }
     return renderReadView(shown ? this.work : contentOf(this.#serverSide), this.#view, loaded.preventionHidden ? preventionWithheld(loaded) : undefined);
   }
 
@@ -1000,6 +1021,7 @@ export class DmpSynthesisEditor extends DmpElement {
       locale: this.locale,
       saving: this.saving,
       saveError: this.saveError,
+      preventionUnsaved: this.unsaved === 'prevention',
       onDevice: this.onDevice,
       dirty: this.#dirty,
       problemCount: this.#problemCount,

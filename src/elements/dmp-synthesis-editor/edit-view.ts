@@ -145,6 +145,8 @@ export interface EditView {
   readonly locale: string | undefined;
   readonly saving: boolean;
   readonly saveError: unknown;
+  /** The save failed on the vaccinations and screenings, after any VSM version it wrote. */
+  readonly preventionUnsaved: boolean;
   /** Whether the edits are kept on this device too, or only in the editor. */
   readonly onDevice: boolean;
   readonly dirty: boolean;
@@ -347,7 +349,10 @@ function renderActions(v: EditView): TemplateResult {
     <span class="summary" aria-live="polite">${invalid ? v.problemSummary() : nothing}</span>
     ${v.saveError
       ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">
-          ${writeFailureText(v.saveError, () => `${msg('La version n’est pas enregistrée.')} ${errorText(v.saveError)}`)}
+          ${writeFailureText(
+            v.saveError,
+            () => `${v.preventionUnsaved ? msg('Les vaccinations et dépistages ne sont pas enregistrés.') : msg('La version n’est pas enregistrée.')} ${errorText(v.saveError)}`,
+          )}
           ${v.onDevice
             ? msg('Vos modifications sont conservées sur cet appareil ; réessayez.')
             : msg('Vos modifications restent dans l’éditeur, pas sur cet appareil : réessayez sans fermer la page.')}
