@@ -3,6 +3,8 @@ import { sendKeys } from '@web/test-runner-commands';
 import { HttpResponse, getResponse, http } from 'msw';
 import { handlers } from '../mocks/handlers/index.js';
 import {
+  DR_BERNARD_CARDIOLOGUE,
+  DR_MARTIN_TRAITANT,
   DR_MOREL_URGENTISTE,
   DR_RENARD_BLOCKED,
   PATIENT_ADULT,
@@ -211,6 +213,34 @@ describe('dmp-consent-panel', () => {
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'authorizations-title', 'focus was lost');
     });
 
+    it('leaves focus where the user went while a revocation was saved: another field of the panel, or the host page', async () => {
+      const { el } = await mount();
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Note de l’intranet');
+      document.body.append(field);
+      try {
+        for (const [rpps, elsewhere] of [
+          [PHARMACIST_DUBOIS.rpps, () => $(el, '#notify-email')],
+          [DR_BERNARD_CARDIOLOGUE.rpps, () => field],
+        ] as const) {
+          db.faults.add({ method: 'POST', path: '/authorizations', latencyMs: 300, times: 1 });
+          const trigger = button(rowOf(el, rpps), 'revoke');
+          trigger.click();
+          await confirmDialog(el);
+          // The dialog gives focus back to the button first; the user then goes elsewhere.
+          await waitUntil(() => root(el).activeElement === trigger, 'focus never came back to the button');
+          const target = elsewhere();
+          target.focus();
+          await waitUntil(() => !root(el).querySelector(`#authorizations li[data-rpps="${rpps}"]`), 'the row stayed', { timeout: 8000 });
+          await el.updateComplete;
+          const active = target === field ? document.activeElement : root(el).activeElement;
+          expect(active === target, `focus went to ${active?.id || active?.localName}`).to.equal(true);
+        }
+      } finally {
+        field.remove();
+      }
+    });
+
     it('says a change waits while the section still saves the one before, and sends only the first', async () => {
       const { el } = await mount();
       const release = hold('post', 'authorizations');
@@ -310,12 +340,28 @@ describe('dmp-consent-panel', () => {
       expect(lastLog().actor.rpps).to.equal(PHARMACIST_DUBOIS.rpps);
     });
 
-    it('unblocks a blocked professional', async () => {
+    it('unblocks a blocked professional, saying an authorization is needed again', async () => {
       const { el } = await mount();
       button(rowOf(el, DR_RENARD_BLOCKED.rpps), 'unblock').click();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
+      expect($(el, 'dialog').textContent).to.contain('il lui faudra de nouveau votre autorisation');
       await confirmDialog(el);
       await waitUntil(() => !root(el).querySelector(`li[data-rpps="${DR_RENARD_BLOCKED.rpps}"]`));
       expect(record().blocked).to.deep.equal([]);
+    });
+
+    it('tells the patient that unblocking her médecin traitant gives him his access back at once', async () => {
+      const { el } = await mount();
+      button(rowOf(el, DR_MARTIN_TRAITANT.rpps), 'block').click();
+      await confirmDialog(el);
+      const unblock = `li[data-rpps="${DR_MARTIN_TRAITANT.rpps}"] button[data-change="unblock"]`;
+      await waitUntil(() => root(el).querySelector(unblock), 'no unblock button');
+      $(el, unblock).click();
+      await waitUntil(() => $<HTMLDialogElement>(el, 'dialog').open);
+      expect($(el, 'dialog').textContent).to.contain('il retrouvera aussitôt son accès au dossier, en tant que médecin traitant').and.not.contain('votre autorisation');
+      await confirmDialog(el);
+      await waitUntil(() => !root(el).querySelector(unblock), 'still blocked');
+      expect((await clientAs(DR_MARTIN_TRAITANT.id).listDocuments(ADULT)).items.length).to.be.greaterThan(0);
     });
 
     it('searches the directory by name (debounced) and authorizes the professional found', async () => {
@@ -476,6 +522,34 @@ describe('dmp-consent-panel', () => {
   describe('a change made meanwhile on another screen', () => {
     /** The patient on her phone, while the panel is open here. */
     const phone = () => new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer pat-durand-jeanne' }) });
+
+    it('shows the dossier closed after a closure the server made but answered unreadably, and tells the other elements', async () => {
+      // A gateway that closes the dossier, then garbles its answer.
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/close', async ({ request }) => {
+          await getResponse(handlers, request);
+          return HttpResponse.json({ status: 'fermé' });
+        }),
+      );
+      const { el, provider } = await mount();
+      input(el, '#close-reason', 'Je ne souhaite plus utiliser mon DMP.');
+      input(el, '#close-word', 'FERMER');
+      const published = oneEvent(provider, 'dmp-data-changed');
+      $(el, '#close button[type="submit"]').click();
+      expect((await published).detail).to.deep.include({ ins: ADULT });
+      expect(record().status).to.equal('closed');
+      await waitUntil(() => root(el).querySelector('.notice--closed button'), 'the panel still shows an active dossier', { timeout: 8000 });
+      expect(root(el).querySelector('.load-error')).to.equal(null);
+    });
+
+    it('shows the dossier closed when a change is refused because it was closed on another screen', async () => {
+      const { el } = await mount();
+      await phone().closeDossier(ADULT, 'Fermé depuis le téléphone.');
+      $<HTMLInputElement>(el, '#oppose-breakGlass').click();
+      await waitUntil(() => root(el).querySelector('.notice--closed'), 'the panel still offers the forms of an active dossier', { timeout: 8000 });
+      expect($(el, '.notice--closed').textContent).to.contain('Fermé depuis le téléphone.');
+      expect(root(el).querySelector('#oppositions')).to.equal(null);
+    });
 
     it('is not undone by an opposition ticked here: refused, said, and the current state shown', async () => {
       const { el } = await mount();

@@ -73,6 +73,16 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
 const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks');
 const loadPatientSections = lazyModule(() => import('./patient-sections.js'), 'The dossier settings');
 /** The text fields of a section a gateway's refusal (`invalidParams`, by body path) stands under. */
+/** What a section's writes change, as the provider announces it. */
+const SECTION_TOPIC: Record<Section, DataTopic> = {
+  authorizations: 'authorizations',
+  oppositions: 'settings',
+  notifications: 'settings',
+  representatives: 'settings',
+  close: 'dossier',
+  status: 'dossier',
+};
+
 const SHOWN_FIELDS: Partial<Record<Section, readonly string[]>> = {
   notifications: ['email', 'phone'],
   representatives: ['firstName', 'lastName'],
@@ -298,6 +308,14 @@ export class DmpConsentPanel extends DmpElement {
     return true;
   }
 
+  /**
+   * Whether focus went with a control the answer took away: not on another of the panel's fields,
+   * nor on the page, where the user may have gone while the change was saved.
+   */
+  get #focusLost(): boolean {
+    return !document.activeElement || document.activeElement === document.body;
+  }
+
   #dropConfirmation(): void {
     if (!this.confirmation) return;
     this.confirmation = undefined;
@@ -312,7 +330,7 @@ export class DmpConsentPanel extends DmpElement {
     if (this.dialog.returnValue !== 'confirm' || confirmation.forms !== this.#forms || this.#stillSaving(confirmation.section)) return;
     void confirmation.run().then(async () => {
       await this.updateComplete;
-      if (!confirmation.trigger?.isConnected) confirmation.fallback()?.focus();
+      if (!confirmation.trigger?.isConnected && this.#focusLost) confirmation.fallback()?.focus();
     });
   }
 
@@ -321,7 +339,11 @@ export class DmpConsentPanel extends DmpElement {
   #askAuthorizationChange(change: AuthorizationChangeKind, professional: Professional, event: Event): void {
     void this.#confirm({
       section: 'authorizations',
-      ...changeConfirmation(change, fullName(professional)),
+      ...changeConfirmation(
+        change,
+        fullName(professional),
+        this.data?.authorizations?.some((a) => a.status === 'treating-physician' && a.professional.rpps === professional.rpps),
+      ),
       run: () => this.#changeAuthorization(change, professional),
       trigger: event.currentTarget as HTMLElement,
       fallback: () => this.renderRoot.querySelector<HTMLElement>(change === 'grant' ? '#search' : '#authorizations-title'),
@@ -495,7 +517,7 @@ export class DmpConsentPanel extends DmpElement {
     });
     if (!closed) return;
     await this.#reload();
-    this.renderRoot.querySelector<HTMLElement>('#dossier-status')?.focus();
+    if (this.#focusLost) this.renderRoot.querySelector<HTMLElement>('#dossier-status')?.focus();
   }
 
   #askReactivation(event: Event): void {
@@ -554,14 +576,14 @@ export class DmpConsentPanel extends DmpElement {
       if (here()) this.#say(section, 'error', [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
       if (here() && under.length > 0) {
         this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);
-        if (section === 'notifications' || section === 'representatives') void this.#focusFirstInvalid(section);
+        if ((section === 'notifications' || section === 'representatives') && this.focusIsOurs()) void this.#focusFirstInvalid(section);
       }
-      // Answered unreadably, the change was most likely made; refused as stale, another screen
-      // changed the setting: either way show what the server holds, so that the user decides
-      // again on it (what was typed stays, see #accept).
-      if (here() && (answeredUnreadably(error) || (isDmpError(error) && error.kind === 'conflict'))) {
-        this.#reloads += 1;
-        this.requestUpdate();
+      // Answered unreadably, the change was most likely made; refused as stale or as not allowed,
+      // another screen changed the setting, or the dossier or the user's standing: either way
+      // show what the server holds, so that the user decides again on it (what was typed stays,
+      // see #accept). Every element hears of it, and the dossier is tested afresh.
+      if (here() && (answeredUnreadably(error) || (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'forbidden')))) {
+        this.provider?.notifyDataChanged([SECTION_TOPIC[section], 'history'], ins);
       }
       return false;
     } finally {

@@ -15,7 +15,8 @@ export interface ConfirmationText {
   confirmLabel: string;
 }
 
-export function changeConfirmation(change: AuthorizationChangeKind, name: string): ConfirmationText {
+/** `treating`: the professional is the patient's médecin traitant, whose access needs no authorization. */
+export function changeConfirmation(change: AuthorizationChangeKind, name: string, treating = false): ConfirmationText {
   switch (change) {
     case 'grant':
       return {
@@ -38,7 +39,9 @@ export function changeConfirmation(change: AuthorizationChangeKind, name: string
     case 'unblock':
       return {
         title: msg(str`Débloquer ${name} ?`),
-        body: msg(str`${name} ne sera plus bloqué ; il lui faudra de nouveau votre autorisation pour accéder au dossier.`),
+        body: treating
+          ? msg(str`${name} ne sera plus bloqué ; il retrouvera aussitôt son accès au dossier, en tant que médecin traitant.`)
+          : msg(str`${name} ne sera plus bloqué ; il lui faudra de nouveau votre autorisation pour accéder au dossier.`),
         confirmLabel: changeLabel(change),
       };
   }
