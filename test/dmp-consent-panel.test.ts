@@ -127,7 +127,11 @@ describe('dmp-consent-panel', () => {
       const { el } = await mount();
       el.patient = { name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' };
       await el.updateComplete;
-      expect($(el, '.patient').textContent).to.contain('Jeanne Durand').and.contain('14 mars 1958');
+      expect($(el, '.patient').textContent).to.contain('Patient : Jeanne Durand, sexe féminin, né(e) le 14 mars 1958');
+      // Only what the host gives.
+      el.patient = { name: 'Camille Rousseau', sex: 'I' };
+      await el.updateComplete;
+      expect($(el, '.patient').textContent!.trim()).to.equal('Patient : Camille Rousseau, sexe indéterminé');
     });
 
     it('says so when no patient is given', async () => {
@@ -204,7 +208,8 @@ describe('dmp-consent-panel', () => {
       expect(request.detail.change).to.equal('revoke');
       expect(request.detail.professional.rpps).to.equal(PHARMACIST_DUBOIS.rpps);
       const done = (await changed).detail as AuthorizationChangeDetail;
-      expect(done).to.deep.include({ change: 'revoke' });
+      expect(done).to.deep.include({ ins: ADULT, change: 'revoke' });
+      expect(request.detail.ins).to.equal(ADULT);
       expect((await published).detail).to.deep.include({ topics: ['authorizations', 'history'], ins: ADULT });
       await waitUntil(() => !root(el).querySelector(`#authorizations li[data-rpps="${PHARMACIST_DUBOIS.rpps}"]`));
       expect(record().authorized.map((a) => a.rpps)).not.to.include(PHARMACIST_DUBOIS.rpps);
@@ -474,7 +479,7 @@ describe('dmp-consent-panel', () => {
       expect(root(el).querySelector('label[for="oppose-regulation"]')!.textContent).to.contain('SAMU (Centre 15)');
       const changed = oneEvent(el, 'dmp-opposition-changed');
       box.click();
-      expect((await changed).detail).to.deep.equal({ oppositions: { breakGlass: true, regulation: false } });
+      expect((await changed).detail).to.deep.equal({ ins: ADULT, oppositions: { breakGlass: true, regulation: false } });
       expect(record().oppositions).to.deep.equal({ breakGlass: true, regulation: false });
       expect((await published).detail).to.deep.include({ topics: ['settings', 'history'], ins: ADULT });
       expect(lastLog()).to.deep.include({ action: 'opposition.manage', outcome: 'allowed' });
@@ -562,7 +567,7 @@ describe('dmp-consent-panel', () => {
       expect($<HTMLInputElement>(el, '#oppose-breakGlass').checked).to.equal(false);
       const changed = oneEvent(el, 'dmp-opposition-changed');
       $<HTMLInputElement>(el, '#oppose-breakGlass').click();
-      expect((await changed).detail).to.deep.equal({ oppositions: { breakGlass: true, regulation: true } });
+      expect((await changed).detail).to.deep.equal({ ins: ADULT, oppositions: { breakGlass: true, regulation: true } });
       expect(record().oppositions).to.deep.equal({ breakGlass: true, regulation: true });
     });
 
@@ -725,12 +730,15 @@ describe('dmp-consent-panel', () => {
       const release = hold('put', 'oppositions');
       const { el, provider } = await mount('rep-moreau-sophie', MINOR);
       const published = oneEvent(provider, 'dmp-data-changed');
+      const changed = oneEvent(el, 'dmp-opposition-changed');
       $<HTMLInputElement>(el, '#oppose-breakGlass').click();
       await waitUntil(() => $(el, '#oppose-breakGlass').hasAttribute('disabled') || root(el).querySelector('[aria-busy="true"]'), 'the write never started');
       el.patientIns = ADULT;
       await el.updateComplete;
       release();
       expect((await published).detail).to.deep.include({ topics: ['settings', 'history'], ins: MINOR });
+      // Heard from an element that shows the adult by now: the detail says whose it was.
+      expect((await changed).detail).to.deep.equal({ ins: MINOR, oppositions: { breakGlass: true, regulation: false } });
       expect(record(MINOR).oppositions.breakGlass).to.equal(true);
       await new Promise((resolve) => setTimeout(resolve, 200));
       expect(shadowText(el)).not.to.contain('Votre choix est enregistré');
@@ -795,6 +803,20 @@ describe('dmp-consent-panel', () => {
       await confirmDialog(el);
       await waitUntil(() => !$(el, '#representatives ul').textContent!.includes('Marc Moreau'), 'not removed');
       expect(record(MINOR).legalRepresentatives.map((r) => r.id)).not.to.include(added.id);
+    });
+
+    it('warns a representative removing herself that her own access ends, then shows the refusal, not the minor’s settings', async () => {
+      const { el, provider } = await mount('rep-moreau-sophie', MINOR);
+      const published = oneEvent(provider, 'dmp-data-changed');
+      $(el, '#representatives li[data-id="rep-moreau-sophie"] button').click();
+      const dialog = $<HTMLDialogElement>(el, 'dialog');
+      await waitUntil(() => dialog.open, 'no confirmation asked');
+      expect(dialog.textContent).to.contain('Vous retirer des représentants légaux ?').and.contain('Vous ne pourrez plus gérer ce dossier ni le consulter');
+      await confirmDialog(el);
+      expect((await published).detail).to.deep.include({ ins: MINOR });
+      expect(record(MINOR).legalRepresentatives.map((r) => r.id)).not.to.include('rep-moreau-sophie');
+      await waitUntil(() => root(el).querySelector('.load-error'), 'the panel goes on showing the minor’s settings', { timeout: 8000 });
+      expect(root(el).querySelector('#oppositions, #notifications, #representatives')).to.equal(null);
     });
 
     it('shows the validation of each field', async () => {

@@ -351,11 +351,12 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   async #changeAuthorization(change: AuthorizationChangeKind, professional: Professional): Promise<void> {
-    if (!this.emit('dmp-authorization-change-request', { change, professional }, { cancelable: true })) return;
+    const ins = this.data?.ins;
+    if (!ins || !this.emit('dmp-authorization-change-request', { ins, change, professional }, { cancelable: true })) return;
     await this.#write('authorizations', async (client, ins, here) => {
       const result = await client.changeAuthorization(ins, { change, rpps: professional.rpps });
       this.#patchData(ins, { authorizations: result.items });
-      this.emit('dmp-authorization-changed', { change, professional });
+      this.emit('dmp-authorization-changed', { ins, change, professional });
       this.#notify(['authorizations', 'history'], ins);
       if (!here()) return;
       if (change === 'grant') this.searchText = '';
@@ -379,7 +380,7 @@ export class DmpConsentPanel extends DmpElement {
       const answer = await client.setOppositions(ins, wanted);
       this.#patchData(ins, { oppositions: answer });
       const { etag: _version, ...oppositions } = answer;
-      this.emit('dmp-opposition-changed', { oppositions });
+      this.emit('dmp-opposition-changed', { ins, oppositions });
       this.#notify(['settings', 'history'], ins);
       if (here()) this.#say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
     });
@@ -468,12 +469,20 @@ export class DmpConsentPanel extends DmpElement {
     });
   }
 
+  /** Whether `representative` is the user: removing them ends the user's own access. */
+  #isUser(representative: LegalRepresentative): boolean {
+    return this.actor?.kind === 'legal-representative' && this.actor.id === representative.id;
+  }
+
   #askRepresentativeRemoval(representative: LegalRepresentative, trigger: HTMLElement): void {
     const name = fullName(representative);
+    const self = this.#isUser(representative);
     void this.#confirm({
       section: 'representatives',
-      title: msg(str`Retirer ${name} des représentants légaux ?`),
-      body: msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`),
+      title: self ? msg('Vous retirer des représentants légaux ?') : msg(str`Retirer ${name} des représentants légaux ?`),
+      body: self
+        ? msg('Vous ne pourrez plus gérer ce dossier ni le consulter, dès que vous aurez confirmé.')
+        : msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`),
       confirmLabel: msg('Retirer'),
       run: () => this.#removeRepresentative(representative),
       trigger,
@@ -485,7 +494,10 @@ export class DmpConsentPanel extends DmpElement {
     await this.#write('representatives', async (client, ins, here) => {
       await client.removeRepresentative(ins, representative.id);
       this.#patchData(ins, { representatives: (this.data?.representatives ?? []).filter((r) => r.id !== representative.id) });
-      this.#notify(['settings', 'history'], ins);
+      // Having removed themselves, the user may no longer see the dossier: the panel reads it
+      // again (and is refused), as the other elements do, rather than go on showing it.
+      if (this.#isUser(representative)) this.provider?.notifyDataChanged(['settings', 'history'], ins);
+      else this.#notify(['settings', 'history'], ins);
       if (here()) this.#say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`));
     });
   }

@@ -6,11 +6,15 @@ import type { Professional } from '../../model/professional.js';
 export type AuthorizationChangeKind = Extract<AuthorizationChange['change'], 'grant' | 'revoke' | 'block' | 'unblock'>;
 
 export interface AuthorizationChangeDetail {
+  /** The patient (INS) whose dossier it concerns: the panel may show another once it is answered. */
+  ins: string;
   change: AuthorizationChangeKind;
   professional: Professional;
 }
 
 export interface OppositionChangedDetail {
+  /** The patient (INS) whose dossier it concerns: the panel may show another once it is answered. */
+  ins: string;
   /** Both oppositions as the server now holds them. */
   oppositions: Oppositions;
 }
