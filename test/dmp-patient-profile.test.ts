@@ -893,6 +893,15 @@ describe('dmp-patient-profile', () => {
       expect(root(el).querySelector('[role="alert"] button')).to.equal(null);
       expect(root(el).querySelector('[data-section]')).to.equal(null);
     });
+
+    it('refuses administrative staff the host names without an id, rather than load forever', async () => {
+      const { el, provider } = await mount('ps-martin');
+      expect(root(el).querySelector('.refusal')).to.equal(null);
+      provider.authHeaders = () => ({ Authorization: 'Bearer admin-chu' });
+      provider.actor = { kind: 'administrative-staff', organisationId: '690791215', displayName: 'Bureau des admissions' };
+      await waitUntil(() => root(el).querySelector('.refusal'), 'the profile never said why', { timeout: 8000 });
+      expect(root(el).querySelector('[data-section]')).to.equal(null);
+    });
   });
 
   describe('advance directives upload', () => {

@@ -25,9 +25,13 @@ export interface Draft<T> {
   companion?: { etag: string | null; version: number | null; content: unknown } | undefined;
 }
 
-/** Who a draft belongs to: the actor's id, or a professional's RPPS when they have none. */
+/**
+ * Who a draft belongs to: the actor's id, or a professional's RPPS when they have none. Actors
+ * the schema lets go without an id (administrative staff, an insurer…) write nothing a draft
+ * would keep; their kind still names them, so that the elements load for them.
+ */
 export function draftAuthor(actor: Actor | undefined): string {
-  return actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : '');
+  return actor ? (actor.id ?? (actor.kind === 'professional' ? actor.rpps : actor.kind)) : '';
 }
 
 /** `author|ins|kind`: one draft per author, patient and kind of document. */

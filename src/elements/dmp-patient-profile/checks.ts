@@ -1,3 +1,5 @@
+import { PROFILE_TYPE_CODE } from '../../model/category.js';
+import { TYPE_CODE_LABELS } from '../../model/document-types.js';
 import { PatientProfileSchema, normalizeFrenchPhone, type PatientProfile } from '../../model/profile.js';
 import * as z from '../../zod.js';
 import { FIELD, type FieldProblem, type ProfileDraft } from './draft.js';
@@ -9,6 +11,9 @@ import { FIELD, type FieldProblem, type ProfileDraft } from './draft.js';
  */
 
 export { parseProfileText } from '../../model/profile.js';
+
+/** The title a saved declaration carries: its type's (the type table comes with the checks, not the first load). */
+export const PROFILE_TITLE = TYPE_CODE_LABELS[PROFILE_TYPE_CODE] ?? 'Informations de l’usager';
 
 const EMAIL = z.email();
 const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -9,7 +9,6 @@ import { DraftAutosave } from '../../drafts/autosave.js';
 import { deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime, localToday } from '../../i18n/format.js';
 import { hiddenCountText, reasonText } from '../../i18n/labels.js';
-import { TYPE_CODE_LABELS } from '../../model/document-types.js';
 import type { DmpDocument } from '../../model/document.js';
 import type { DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
@@ -439,7 +438,7 @@ export class DmpPatientProfile extends DmpElement {
         .addDocument(
           ins,
           {
-            title: TYPE_CODE_LABELS[PROFILE_TYPE_CODE] ?? 'Informations de l’usager',
+            title: checks.PROFILE_TITLE,
             typeCode: PROFILE_TYPE_CODE,
             serviceStart: profile.declaredAt,
             ...(replaces ? { replaces: replaces.id } : {}),
