@@ -224,6 +224,14 @@ describe('dmp-synthesis-editor', () => {
       });
     }
 
+    it('refuses administrative staff the host names without an id (it authenticates them itself), rather than load forever', async () => {
+      const { el, provider } = await mount('ps-martin');
+      provider.authHeaders = () => ({ Authorization: 'Bearer admin-chu' });
+      provider.actor = { kind: 'administrative-staff', organisationId: '690791215', displayName: 'Bureau des admissions' };
+      await waitUntil(() => shadowText(el).includes(reasonText('profession-not-permitted')), 'the editor never said why', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('Accès refusé').and.not.contain('Gonarthrose');
+    });
+
     it('does not open the editor for a reader even when asked to', async () => {
       const { el } = await mount('ps-bernard');
       el.editing = true;
@@ -1459,6 +1467,33 @@ describe('dmp-synthesis-editor', () => {
       expect(getComputedStyle($(el, 'details.versions')).display).to.equal('none');
       expect(getComputedStyle($(el, '.read')).display).not.to.equal('none');
       expect(getComputedStyle($(el, '.entry')).breakInside).to.equal('avoid');
+    });
+
+    it('prints the edits from the editor and leaves the form as it was, with what is typed and the focus', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Dose imprimée');
+      const field = $(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement;
+      field.focus();
+      window.dispatchEvent(new Event('beforeprint'));
+      await el.updateComplete;
+      // On screen, nothing moves while the print dialog is open.
+      expect(getComputedStyle($(el, '.print-only')).display).to.equal('none');
+      expect(Boolean(root(el).activeElement === field), 'focus left the field').to.equal(true);
+      await emulateMedia({ media: 'print' });
+      try {
+        expect(getComputedStyle($(el, '.editor')).display).to.equal('none');
+        const printed = $(el, '.print-only .read');
+        expect(getComputedStyle(printed).display).not.to.equal('none');
+        expect(printed.textContent).to.contain('Dose imprimée');
+      } finally {
+        await emulateMedia({ media: 'screen' });
+        window.dispatchEvent(new Event('afterprint'));
+        await el.updateComplete;
+      }
+      expect(root(el).querySelector('.print-only')).to.equal(null);
+      expect(field.isConnected, 'the field was drawn again').to.equal(true);
+      expect(field.value).to.equal('Dose imprimée');
     });
   });
 });

@@ -889,7 +889,7 @@ export class DmpSynthesisEditor extends DmpElement {
       </div>`;
     }
     if (loaded.refused) return this.#renderRefusal(loaded.refused);
-    const editing = this.editing && loaded.canWrite && !this.printing;
+    const editing = this.editing && loaded.canWrite;
     return html`<article part="base" class="base" aria-labelledby="title" aria-busy=${this.#load.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${this.#renderHeader(loaded, editing)}
       ${this.#load.status === TaskStatus.ERROR ? html`<p class="notice notice--error" role="alert">${errorText(this.#load.error)}</p>` : nothing}
@@ -901,6 +901,7 @@ export class DmpSynthesisEditor extends DmpElement {
         : nothing}
       ${this.conflict && editing ? this.#renderConflict(this.conflict.server) : nothing}
       ${editing ? this.#renderEditor() : this.#renderRead(loaded)}
+      ${editing && this.printing ? html`<div class="print-only">${this.#renderRead(loaded)}</div>` : nothing}
       ${this.#renderVersions()}
       <p class="sr-only" role="status">${this.announcement}</p>
       ${this.#renderDialog()}

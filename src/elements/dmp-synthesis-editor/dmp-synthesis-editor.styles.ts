@@ -140,6 +140,10 @@ export const styles = css`
    * Print: the read view only, compact, so that about thirty entries fit on two A4 pages; a
    * longer synthesis flows on (DECISIONS.md 19). An entry is never split across pages.
    */
+  /* The read view drawn while printing from the editor: the form stays in place, as typed. */
+  .print-only {
+    display: none;
+  }
   @media print {
     :host {
       font-size: 9.5pt;
@@ -148,8 +152,12 @@ export const styles = css`
     .no-print,
     .notice,
     .sr-only,
+    .editor,
     dialog {
       display: none !important;
+    }
+    .print-only {
+      display: block;
     }
     h2 {
       font-size: 14pt;
