@@ -171,7 +171,7 @@ describe('dmp-document-list', () => {
       const { el } = await mount('ps-martin');
       el.patient = { name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' };
       await el.updateComplete;
-      expect(control(el, '[part="patient"]').textContent).to.contain('Jeanne Durand, né(e) le 14 mars 1958');
+      expect(control(el, '[part="patient"]').textContent).to.contain('Patient : Jeanne Durand, sexe féminin, né(e) le 14 mars 1958');
     });
   });
 
@@ -200,6 +200,18 @@ describe('dmp-document-list', () => {
       expect(control(el, '[part="hidden-notice"]').textContent).to.contain('3 documents ne sont pas visibles pour votre profession.');
       select(el, '#filter-category', 'imaging');
       await waitUntil(() => shadowText(el).includes('Aucun document ne correspond'));
+    });
+
+    it('marks a document invisible to the patient only until the month after its submission has passed', async () => {
+      // Ten days ago, whatever day the test runs: still within the month.
+      db.findDocument(MASKED, 'doc-rousseau-serologies')!.submittedAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
+      const { el } = await mount('ps-martin', { 'patient-ins': MASKED });
+      await waitUntil(() => rowOf(el, 'IRM pelvienne') && rowOf(el, 'Sérologies VIH, hépatites B et C'), 'the rows never came');
+      const badgesOf = (title: string) => [...rowOf(el, title)!.querySelectorAll('[part="badge"]')].map((b) => b.textContent);
+      expect(badgesOf('Sérologies VIH, hépatites B et C')).to.include('Invisible pour le patient');
+      // Submitted in September: the patient may read it now, though the flag is still set.
+      expect(db.findDocument(MASKED, 'doc-rousseau-irm-pelvienne')!.invisibleToPatient).to.equal(true);
+      expect(badgesOf('IRM pelvienne')).not.to.include('Invisible pour le patient');
     });
 
     it('the patient sees her masked documents with the badge, and no hidden count', async () => {

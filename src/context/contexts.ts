@@ -3,6 +3,7 @@ import type { DmpClient } from '../client/types.js';
 import type { Actor } from '../model/actor.js';
 import type { DossierInfo, EmergencyGrant } from '../model/dossier.js';
 import type { decide } from '../policy/decide.js';
+import type { isReleasedToPatient } from '../policy/release.js';
 import type { DmpLocale } from '../i18n/localization.js';
 
 /**
@@ -16,6 +17,11 @@ export const localeContext = createContext<DmpLocale | undefined>(Symbol.for('dm
 /** The policy engine handed to elements; the default is `decide` from src/policy. */
 export interface PolicyEngine {
   decide: typeof decide;
+  /**
+   * Whether an invisible-to-patient document has become visible to the patient (a month after its
+   * submission), for the lists' badges. An engine without it leaves the flag shown as it stands.
+   */
+  isReleasedToPatient?: typeof isReleasedToPatient;
 }
 export const policyContext = createContext<PolicyEngine | undefined>(Symbol.for('dmp-elements/policy'));
 

@@ -11,6 +11,7 @@ import type { Actor } from '../model/actor.js';
 import { actorKey } from '../model/actor-key.js';
 import type { DossierInfo } from '../model/dossier.js';
 import { decide } from '../policy/decide.js';
+import { isReleasedToPatient } from '../policy/release.js';
 import {
   actorContext,
   changesAccess,
@@ -28,7 +29,7 @@ import {
   type SessionState,
 } from './contexts.js';
 
-const DEFAULT_POLICY: PolicyEngine = { decide };
+const DEFAULT_POLICY: PolicyEngine = { decide, isReleasedToPatient };
 /**
  * How long the elements share one existence test: long enough for a page and its tabs to open,
  * short enough to see what changed elsewhere (the patient's portal, another workstation).

@@ -891,7 +891,9 @@ export class DmpDocumentList extends DmpElement {
     const sort = validSort(this.sort);
     const ariaSort = (column: 'date' | 'title') =>
       sort.startsWith(column) ? (sort.endsWith('desc') ? 'descending' : 'ascending') : 'none';
-    const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.#mayOpen, busy: this.busy };
+    const now = new Date().toISOString();
+    const released = (doc: DmpDocument) => this.policy?.isReleasedToPatient?.(doc.submittedAt, now) === true;
+    const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.#mayOpen, busy: this.busy, released };
     return html`<div class="grid" role="grid" aria-label=${msg('Documents du DMP')} aria-describedby="summary"
       aria-rowcount=${count + 1} aria-busy=${pending ? 'true' : 'false'}
       @keydown=${this.#handleGridKeydown} @click=${this.#handleGridClick} @focusin=${this.#handleGridFocusIn}>

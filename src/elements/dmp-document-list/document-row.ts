@@ -12,6 +12,8 @@ export interface RowContext {
   mayOpen: (doc: DmpDocument) => boolean;
   /** Documents with a write in flight. */
   busy: ReadonlySet<string>;
+  /** Whether an invisible-to-patient document has become visible to the patient (asked of the policy). */
+  released: (doc: DmpDocument) => boolean;
 }
 
 const FORMAT_LABELS: Readonly<Record<string, string>> = {
@@ -25,10 +27,11 @@ function badge(kind: string, text: string): TemplateResult {
   return html`<span part="badge" class="badge badge--${kind}">${text}</span>`;
 }
 
-function badges(doc: DmpDocument): TemplateResult[] {
+function badges(doc: DmpDocument, released: RowContext['released']): TemplateResult[] {
   const list: TemplateResult[] = [];
   if (doc.masked) list.push(badge('masked', msg('Masqué aux professionnels')));
-  if (doc.invisibleToPatient) list.push(badge('invisible', msg('Invisible pour le patient')));
+  // The flag stays once the month has passed, when the patient may read the document.
+  if (doc.invisibleToPatient && !released(doc)) list.push(badge('invisible', msg('Invisible pour le patient')));
   if (doc.invisibleToLegalRepresentatives) {
     list.push(badge('invisible', msg('Invisible pour les représentants légaux')));
   }
@@ -47,7 +50,7 @@ export function renderRow(doc: DmpDocument, index: number, ctx: RowContext): Tem
   const titleId = `row-${index}-title`;
   const author = doc.author;
   const authorDetail = [professionLabel(author.profession), author.organisation].filter(Boolean).join(' · ');
-  const marks = badges(doc);
+  const marks = badges(doc, ctx.released);
   return html`<div role="row" part="row" class="row" data-index=${index} aria-rowindex=${index + 2} tabindex=${tab}
     aria-busy=${ctx.busy.has(doc.id) ? 'true' : 'false'}>
     <div role="gridcell" class="cell cell--title">
