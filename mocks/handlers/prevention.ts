@@ -20,7 +20,7 @@ import { readBody, type Resolver } from './route.js';
 const LISTS = Object.keys(PREVENTION_TYPE_CODES) as PreventionList[];
 const TITLES: Readonly<Record<PreventionList, string>> = { vaccinations: 'Historique des vaccinations', screenings: 'Dépistages' };
 
-/** Changes whenever a list's document does: a new version, or one the patient deleted. */
+/** Changes whenever a list's document does: a new version, or one deleted, replaced or archived elsewhere. */
 export function etagOf(record: Prevention): string {
   return `"prevention-${record.version}-${LISTS.map((list) => record.documents[list] ?? '').join('-')}"`;
 }
@@ -36,13 +36,17 @@ function without(record: Prevention, lists: readonly PreventionList[]): Preventi
   return { ...rest, etag: etagOf(rest) };
 }
 
-/** The record as it stands: a list whose document the patient deleted went with it. */
+/**
+ * The record as it stands: a list whose document is no longer the current version went with it
+ * (deleted by the patient, replaced or archived through the documents route). Its next save
+ * writes it anew, rather than be refused for ever for replacing a version that is not current.
+ */
 function currentOf(ins: string): Prevention | undefined {
   const last = db.prevention.get(ins)?.at(-1);
   if (!last) return undefined;
   const gone = LISTS.filter((list) => {
     const id = last.documents[list];
-    return !id || db.findDocument(ins, id)?.status === 'deleted';
+    return !id || db.findDocument(ins, id)?.status !== 'current';
   });
   return without(last, gone);
 }

@@ -163,14 +163,22 @@ describe('mock backend: vaccinations and screenings, their own documents beside 
     expect(await as('rep-moreau-sophie').getPrevention(ins)).to.equal(null);
   });
 
-  it('refuses to write over a list’s document replaced through the documents route meanwhile (409)', async () => {
-    const current = (await as('ps-martin').getPrevention(ADULT))!;
-    db.findDocument(ADULT, VACCINATIONS_DOC)!.status = 'replaced';
-    const documents = db.documentsOf(ADULT).length;
-    const error = await failure(as('ps-martin').savePrevention(ADULT, withVaccine(current.content, 'Trop tard'), current.etag));
-    expect(error.status).to.equal(409);
-    expect(db.documentsOf(ADULT).length).to.equal(documents);
-  });
+  for (const status of ['replaced', 'archived'] as const) {
+    it(`treats a list whose document was ${status} through the documents route as gone: a stale save conflicts, the next one writes it anew`, async () => {
+      const current = (await as('ps-martin').getPrevention(ADULT))!;
+      db.findDocument(ADULT, VACCINATIONS_DOC)!.status = status;
+      const documents = db.documentsOf(ADULT).length;
+      const error = await failure(as('ps-martin').savePrevention(ADULT, withVaccine(current.content, 'Trop tard'), current.etag));
+      expect([error.kind, error.status]).to.deep.equal(['conflict', 412]);
+      expect(db.documentsOf(ADULT).length).to.equal(documents);
+      const now = (await as('ps-martin').getPrevention(ADULT))!;
+      expect(now.documents.vaccinations).to.equal(undefined);
+      expect(now.content.vaccinations).to.deep.equal([]);
+      const saved = await as('ps-martin').savePrevention(ADULT, withVaccine(now.content, 'Écrite à nouveau'), now.etag);
+      expect(saved.documents.vaccinations).not.to.equal(VACCINATIONS_DOC);
+      expect(db.findDocument(ADULT, saved.documents.vaccinations!)!.status).to.equal('current');
+    });
+  }
 
   it('answers a save that changes nothing with the record as it stands, writing nothing; refuses an empty first save', async () => {
     const current = (await as('ps-martin').getPrevention(ADULT))!;
