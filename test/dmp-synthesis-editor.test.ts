@@ -49,7 +49,8 @@ function isLoaded(el: DmpSynthesisEditor): boolean {
 
 async function mount(actorId = 'ps-martin', ins = INS, locale: 'fr' | 'en' = 'fr') {
   const mounted = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${ins}></dmp-synthesis-editor>`, actorId, { locale });
-  await waitUntil(() => isLoaded(mounted.el), 'the synthesis never loaded');
+  // A read that fails is tried three times with a backoff: longer than waitUntil's one second on a busy machine.
+  await waitUntil(() => isLoaded(mounted.el), 'the synthesis never loaded', { timeout: 8000 });
   return mounted;
 }
 

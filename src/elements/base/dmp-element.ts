@@ -224,8 +224,13 @@ export abstract class DmpElement extends LitElement {
    * the page (the control that had it went away), not on something the user went to meanwhile.
    */
   protected focusIsOurs(): boolean {
+    return this.focusLost() || this.matches(':focus-within');
+  }
+
+  /** Whether focus was lost to the page: the control that had it went away (or the user left it nowhere). */
+  protected focusLost(): boolean {
     const active = document.activeElement;
-    return !active || active === document.body || this.matches(':focus-within');
+    return !active || active === document.body;
   }
 
   /**

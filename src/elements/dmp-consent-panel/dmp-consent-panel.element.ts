@@ -73,7 +73,7 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
 const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks');
 const loadPatientSections = lazyModule(() => import('./patient-sections.js'), 'The dossier settings');
 /** The text fields of a section a gateway's refusal (`invalidParams`, by body path) stands under. */
-/** What a section's writes change, as the provider announces it. */
+/** What a section's writes change, as the provider announces it (with `history`). */
 const SECTION_TOPIC: Record<Section, DataTopic> = {
   authorizations: 'authorizations',
   oppositions: 'settings',
@@ -308,14 +308,6 @@ export class DmpConsentPanel extends DmpElement {
     return true;
   }
 
-  /**
-   * Whether focus went with a control the answer took away: not on another of the panel's fields,
-   * nor on the page, where the user may have gone while the change was saved.
-   */
-  get #focusLost(): boolean {
-    return !document.activeElement || document.activeElement === document.body;
-  }
-
   #dropConfirmation(): void {
     if (!this.confirmation) return;
     this.confirmation = undefined;
@@ -330,7 +322,9 @@ export class DmpConsentPanel extends DmpElement {
     if (this.dialog.returnValue !== 'confirm' || confirmation.forms !== this.#forms || this.#stillSaving(confirmation.section)) return;
     void confirmation.run().then(async () => {
       await this.updateComplete;
-      if (!confirmation.trigger?.isConnected && this.#focusLost) confirmation.fallback()?.focus();
+      // Only when focus went with the trigger: not from another of the panel's fields, nor from
+      // the page, where the user may have gone while the change was saved.
+      if (!confirmation.trigger?.isConnected && this.focusLost()) confirmation.fallback()?.focus();
     });
   }
 
@@ -357,7 +351,6 @@ export class DmpConsentPanel extends DmpElement {
       const result = await client.changeAuthorization(ins, { change, rpps: professional.rpps });
       this.#patchData(ins, { authorizations: result.items });
       this.emit('dmp-authorization-changed', { ins, change, professional });
-      this.#notify(['authorizations', 'history'], ins);
       if (!here()) return;
       if (change === 'grant') this.searchText = '';
       this.#say('authorizations', 'success', changedText(change, fullName(professional)));
@@ -381,7 +374,6 @@ export class DmpConsentPanel extends DmpElement {
       this.#patchData(ins, { oppositions: answer });
       const { etag: _version, ...oppositions } = answer;
       this.emit('dmp-opposition-changed', { ins, oppositions });
-      this.#notify(['settings', 'history'], ins);
       if (here()) this.#say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
     });
     if (this.pendingOppositions === wanted) this.pendingOppositions = undefined;
@@ -413,7 +405,6 @@ export class DmpConsentPanel extends DmpElement {
       const etag = this.data?.ins === ins ? this.data.preferences?.etag : undefined;
       const saved = await client.setNotificationPreferences(ins, etag ? { ...parsed.value, etag } : parsed.value);
       this.#patchData(ins, { preferences: saved });
-      this.#notify(['settings', 'history'], ins);
       if (!here()) return;
       // The fields stay editable during the save: what was typed meanwhile stays, still to save.
       const typedSince = this.preferences !== sent;
@@ -462,7 +453,6 @@ export class DmpConsentPanel extends DmpElement {
     await this.#write('representatives', async (client, ins, here) => {
       const added = await client.addRepresentative(ins, parsed.value);
       this.#patchData(ins, { representatives: [...(this.data?.representatives ?? []), added] });
-      this.#notify(['settings', 'history'], ins);
       if (!here()) return;
       if (this.representative === sent) this.representative = { ...EMPTY_REPRESENTATIVE };
       this.#say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`));
@@ -494,11 +484,10 @@ export class DmpConsentPanel extends DmpElement {
     await this.#write('representatives', async (client, ins, here) => {
       await client.removeRepresentative(ins, representative.id);
       this.#patchData(ins, { representatives: (this.data?.representatives ?? []).filter((r) => r.id !== representative.id) });
+      if (here()) this.#say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`));
       // Having removed themselves, the user may no longer see the dossier: the panel reads it
       // again (and is refused), as the other elements do, rather than go on showing it.
-      if (this.#isUser(representative)) this.provider?.notifyDataChanged(['settings', 'history'], ins);
-      else this.#notify(['settings', 'history'], ins);
-      if (here()) this.#say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`));
+      return this.#isUser(representative) ? 'read-again' : undefined;
     });
   }
 
@@ -521,7 +510,6 @@ export class DmpConsentPanel extends DmpElement {
     const closed = await this.#write('close', async (client, ins, here) => {
       const dossier = await client.closeDossier(ins, reason);
       this.emit('dmp-dossier-closed', { dossier });
-      this.#notify(['dossier', 'history'], ins);
       if (!here()) return;
       this.closeReason = '';
       this.closeWord = '';
@@ -529,7 +517,7 @@ export class DmpConsentPanel extends DmpElement {
     });
     if (!closed) return;
     await this.#reload();
-    if (this.#focusLost) this.renderRoot.querySelector<HTMLElement>('#dossier-status')?.focus();
+    if (this.focusLost()) this.renderRoot.querySelector<HTMLElement>('#dossier-status')?.focus();
   }
 
   #askReactivation(event: Event): void {
@@ -548,7 +536,6 @@ export class DmpConsentPanel extends DmpElement {
     const reactivated = await this.#write('status', async (client, ins, here) => {
       const dossier = await client.reactivateDossier(ins);
       this.emit('dmp-dossier-reactivated', { dossier });
-      this.#notify(['dossier', 'history'], ins);
       if (here()) this.#say('status', 'success', msg('Le dossier est réactivé.'));
     });
     if (reactivated) await this.#reload();
@@ -566,9 +553,14 @@ export class DmpConsentPanel extends DmpElement {
    * failure is said in words; what the user typed is left alone either way. `here()` tells whether
    * the forms are still the ones it was asked from: after a change of patient or user, or a
    * logout, the write is still announced for its own patient, but says nothing and resets nothing
-   * in the forms of the next one. Resolves with whether it succeeded and the forms are still those.
+   * in the forms of the next one. A write done is announced with the section's topics; as the
+   * panel's own change, unless `run` answers `read-again`. Resolves with whether it succeeded and
+   * the forms are still those.
    */
-  async #write(section: Section, run: (client: DmpClient, ins: string, here: () => boolean) => Promise<void>): Promise<boolean> {
+  async #write(
+    section: Section,
+    run: (client: DmpClient, ins: string, here: () => boolean) => Promise<'read-again' | void>,
+  ): Promise<boolean> {
     const client = this.client;
     const ins = this.data?.ins;
     if (!client || !ins || this.busy.has(section)) return false;
@@ -578,8 +570,10 @@ export class DmpConsentPanel extends DmpElement {
     this.messages = { ...this.messages, [section]: undefined };
     const shown = SHOWN_FIELDS[section] ?? [];
     this.#forgetErrors(Object.fromEntries(shown.map((field) => [field, true])));
+    const topics = [SECTION_TOPIC[section], 'history'] as const;
     try {
-      await run(client, ins, here);
+      if ((await run(client, ins, here)) === 'read-again') this.provider?.notifyDataChanged(topics, ins);
+      else this.#notify(topics, ins);
       return here();
     } catch (error) {
       const refused = isDmpError(error) && error.kind === 'invalid-request' ? (error.issues ?? []) : [];
@@ -595,7 +589,7 @@ export class DmpConsentPanel extends DmpElement {
       // show what the server holds, so that the user decides again on it (what was typed stays,
       // see #accept). Every element hears of it, and the dossier is tested afresh.
       if (here() && (answeredUnreadably(error) || (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'forbidden')))) {
-        this.provider?.notifyDataChanged([SECTION_TOPIC[section], 'history'], ins);
+        this.provider?.notifyDataChanged(topics, ins);
       }
       return false;
     } finally {
