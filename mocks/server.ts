@@ -5,7 +5,7 @@ import { handlers } from './handlers/index.js';
 const CORS_HEADERS: Record<string, string> = {
   'Access-Control-Allow-Origin': '*',
   'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, DELETE, OPTIONS',
-  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, Idempotency-Key, DMP-Access-Grant, DMP-Secret',
+  'Access-Control-Allow-Headers': 'Authorization, Content-Type, If-Match, If-None-Exist, Idempotency-Key, DMP-Access-Grant, DMP-Secret',
   'Access-Control-Expose-Headers': 'ETag, Retry-After',
 };
 

@@ -41,7 +41,7 @@ for (const [name, route] of Object.entries(ROUTES)) {
     parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description });
   }
   if (route.idempotencyKey) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'Same key, same answer: a retried create opens one dossier' });
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'Same key and body, same answer: a request sent again after a lost answer creates nothing more' });
   }
   const operation = {
     operationId: name,

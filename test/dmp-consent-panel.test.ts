@@ -840,6 +840,23 @@ describe('dmp-consent-panel', () => {
       expect($<HTMLInputElement>(el, '#rep-lastName').value).to.equal('Moreau');
     });
 
+    it('adds a representative once when the answer to the first addition was lost and the user sends it again', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      const marcs = () => record(MINOR).legalRepresentatives.filter((r) => r.firstName === 'Marc').length;
+      db.faults.add({ method: 'POST', path: '/representatives', answerLost: true, times: 1 });
+      input(el, '#rep-firstName', 'Marc');
+      input(el, '#rep-lastName', 'Moreau');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#representatives [role="alert"] p'), 'no failure shown');
+      expect(marcs()).to.equal(1);
+      expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('Marc');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => $(el, '#representatives ul').textContent!.includes('Marc Moreau'), 'not added');
+      expect(marcs()).to.equal(1);
+      expect($(el, '#representatives ul').textContent!.match(/Marc Moreau/g)).to.have.length(1);
+      expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('');
+    });
+
     it('renders a representative’s name as text', async () => {
       const { el } = await mount('rep-moreau-sophie', MINOR);
       input(el, '#rep-firstName', XSS);

@@ -20,6 +20,8 @@ export const FaultSpecSchema = z.object({
   malformed: z.optional(z.enum(['truncated', 'schema', 'html'])),
   /** Drop the connection (fetch rejects). */
   network: z.optional(z.boolean()),
+  /** Let the request be handled, then drop the connection: the server acted, and the caller never hears of it. */
+  answerLost: z.optional(z.boolean()),
   /** How many matching requests it applies to; forever when absent. */
   times: z.optional(z.int().check(z.positive())),
 });

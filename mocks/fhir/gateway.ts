@@ -74,6 +74,8 @@ class Exchange {
     readonly base: string,
     /** The version a write is made against (FHIR: `If-Match: W/"<versionId>"`), if it names one. */
     readonly ifMatch: string | null,
+    /** A conditional create's search (`If-None-Exist`), if it has one. */
+    readonly ifNoneExist: string | null,
   ) {}
 
   /** Whether the write names a version other than the one `stored` is at. */
@@ -308,7 +310,7 @@ export class FhirGateway {
     const [type, id, more] = rest.split('/').filter(Boolean).map(decodeURIComponent);
     const actor = bearerActor(request);
     if (!actor) return outcome(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
-    const ex = new Exchange(actor, request.headers.get('DMP-Secret') === '1', this.#now(), base.href, request.headers.get('If-Match'));
+    const ex = new Exchange(actor, request.headers.get('DMP-Secret') === '1', this.#now(), base.href, request.headers.get('If-Match'), request.headers.get('If-None-Exist'));
     const method = request.method;
     const body: unknown = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await request.json().catch(() => undefined) : undefined;
     if (more !== undefined) return outcome(404, 'Seules les interactions read, search, create, patch et delete sont servies.');
@@ -525,6 +527,17 @@ export class FhirGateway {
 
   #storedOf(view: DossierView, type: string, resources: ReadonlyArray<{ id: string }>): Stored[] {
     return resources.flatMap((r) => view.stored.get(`${type}/${r.id}`) ?? []);
+  }
+
+  /** Those of `resources` a conditional create's `identifier=system|value` search finds; undefined for any other search. */
+  #identifiedBy(resources: Stored[], search: string): Stored[] | undefined {
+    const params = [...new URLSearchParams(search)];
+    const [name, token] = params[0] ?? [];
+    if (params.length !== 1 || name !== 'identifier' || !token?.includes('|')) return undefined;
+    const bar = token.indexOf('|');
+    const [system, value] = [token.slice(0, bar), token.slice(bar + 1)];
+    const identifiers = (r: Stored) => ((r as { identifier?: Array<{ system?: string; value?: string }> }).identifier ?? []);
+    return resources.filter((r) => identifiers(r).some((i) => i.system === system && i.value === value));
   }
 
   /**
@@ -917,9 +930,13 @@ export class FhirGateway {
     if (!view.patient) return outcome(404, 'Patient introuvable.');
     const decision = ex.decide('representative.manage');
     if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
-    const created = await this.#forward('POST', 'RelatedPerson', { ...(body as object), period: { start: ex.now } });
+    const earlier = ex.ifNoneExist === null ? [] : this.#identifiedBy(this.#storedOf(view, 'RelatedPerson', view.relatedPersons), ex.ifNoneExist);
+    if (earlier === undefined) return outcome(400, 'If-None-Exist : seule une recherche « identifier=système|valeur » est servie.');
+    if (earlier.length > 1) return outcome(412, 'If-None-Exist : plusieurs représentants portent cet identifiant.');
+    // The same creation sent again (its answer was lost): the person it made, not a second one.
+    const created = earlier[0] ?? (await this.#forward('POST', 'RelatedPerson', { ...(body as object), period: { start: ex.now } }));
     await this.#log(ex, 'representative.manage', decision);
-    return fhir(created, 201);
+    return fhir(created, earlier[0] ? 200 : 201);
   }
 
   async #delete(ex: Exchange, type: string, id: string): Promise<Response> {

@@ -12,7 +12,7 @@ import { validateNir } from '../../src/model/nir.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
 import { decide } from '../../src/policy/decide.js';
-import { actorKey } from '../../src/model/actor-key.js';
+import { idempotentRequest } from './idempotency.js';
 import { RequestContext } from './request-context.js';
 import { INVALID, readBody, type Resolver } from './route.js';
 
@@ -69,10 +69,6 @@ function temporaryPassword(): string {
   return Array.from(bytes, (b) => alphabet[b % alphabet.length]).join('');
 }
 
-/** Same key and same body: the stored answer again; same key, another body: a conflict. */
-function fingerprint(body: unknown): string {
-  return JSON.stringify(body);
-}
 
 export const createDossier: Resolver = async ({ request, actor }) => {
   let raw: unknown;
@@ -81,9 +77,6 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   } catch {
     raw = undefined;
   }
-  const key = request.headers.get('Idempotency-Key');
-  // Keys are the caller's: another caller replaying one gets nothing of the first answer.
-  const storedKey = `${actorKey(actor)}|${key}`;
   // Refused before the policy is asked, and still an access attempt: it goes in the history of
   // the dossier the body names. A body naming no INS has no history to go in, as a request on no
   // dossier has none in `route`.
@@ -92,10 +85,10 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     if (ins.success) new RequestContext(actor, ins.data, request).finish('dossier.create', INVALID);
     return response;
   };
-  if (!key) return refused(problem(400, 'En-tête Idempotency-Key requis.', { invalidParams: [{ name: 'Idempotency-Key', reason: 'requis' }] }));
-  const previous = db.idempotency.get(storedKey);
-  if (previous) {
-    if (previous.fingerprint !== fingerprint(raw)) return refused(problem(422, 'Cette clé d’idempotence a déjà servi pour une autre demande.'));
+  const idempotent = await idempotentRequest('createDossier', actor, request);
+  if (idempotent.kind === 'refused') return refused(idempotent.response);
+  if (idempotent.kind === 'replay') {
+    const { previous } = idempotent;
     // A replay is a request, and the history shows it, as the creation it answers for: judging it
     // again would call it `dossier-exists`, and it creates nothing, so it counts no act.
     new RequestContext(actor, previous.ins, request).finish('dossier.create', previous.decision);
@@ -164,7 +157,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     dossier: dossierInfo(actor, input.ins),
     credentials: { identifier: `${input.traits.birthName.toLowerCase().replace(/[^a-z]/g, '')}.${input.ins.slice(-6)}`, temporaryPassword: temporaryPassword() },
   };
-  db.idempotency.set(storedKey, { fingerprint: fingerprint(raw), status: 201, body: result, ins: input.ins, decision });
+  idempotent.remember({ status: 201, body: result, ins: input.ins, decision });
   return json(result, { status: 201 });
 };
 

@@ -110,6 +110,6 @@ export function route(method: string, action: Action | undefined, resolver: Reso
     // A request refused before the policy was asked (malformed body, bad cursor, a bug) is an
     // access attempt too: it gets its line, as a refused invalid request.
     if (ctx.ins && action && !ctx.logged) ctx.finish(action, INVALID);
-    return response;
+    return fault?.answerLost ? HttpResponse.error() : response;
   };
 }

@@ -16,6 +16,7 @@ import { actorKey } from '../../src/model/actor-key.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import { mayRepresent } from '../../src/model/relationships.js';
 import { hiddenFromReader } from '../privacy.js';
+import { idempotentRequest } from './idempotency.js';
 import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
@@ -180,7 +181,14 @@ export const listRepresentatives: Resolver = ({ ctx }) => {
   return json({ items: ctx.dossier!.legalRepresentatives });
 };
 
-export const addRepresentative: Resolver = async ({ request, ctx }) => {
+export const addRepresentative: Resolver = async ({ request, actor, ctx }) => {
+  const idempotent = await idempotentRequest('addRepresentative', actor, request);
+  if (idempotent.kind === 'refused') return idempotent.response;
+  if (idempotent.kind === 'replay') {
+    // Sent again after a lost answer: the person added then, not a second one.
+    ctx.finish('representative.manage', idempotent.previous.decision);
+    return json(idempotent.previous.body, { status: idempotent.previous.status });
+  }
   const body = await readBody(request, NewLegalRepresentativeSchema);
   if (!body.ok) return body.response;
   const decision = ctx.decide('representative.manage');
@@ -192,6 +200,7 @@ export const addRepresentative: Resolver = async ({ request, ctx }) => {
   const representative = { ...body.value, id: db.nextId('rep'), since: ctx.now };
   ctx.dossier!.legalRepresentatives.push(representative);
   ctx.finish('representative.manage', decision);
+  idempotent.remember({ status: 201, body: representative, ins: ctx.ins, decision });
   return json(representative, { status: 201 });
 };
 

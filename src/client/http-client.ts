@@ -18,6 +18,7 @@ import type { RetryOptions, RetrySchedule } from './retry.js';
 import type { DmpIssue } from './errors.js';
 import type {
   AddDocumentOptions,
+  AddRepresentativeOptions,
   CreateDossierOptions,
   DmpClient,
   EmergencyMode,
@@ -221,8 +222,8 @@ export class HttpDmpClient implements DmpClient {
     return this.#send('listRepresentatives', { params: { ins } }, options);
   }
 
-  addRepresentative(ins: string, representative: NewLegalRepresentative, options?: RequestOptions) {
-    return this.#send('addRepresentative', { params: { ins }, body: representative }, options);
+  addRepresentative(ins: string, representative: NewLegalRepresentative, options: AddRepresentativeOptions) {
+    return this.#send('addRepresentative', { params: { ins }, body: representative, headers: { 'Idempotency-Key': options.idempotencyKey } }, options);
   }
 
   removeRepresentative(ins: string, id: string, options?: RequestOptions) {

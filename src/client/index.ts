@@ -5,6 +5,7 @@ export type { HttpDmpClientOptions } from './http-client.js';
 export type { RetryOptions } from './retry.js';
 export type {
   AddDocumentOptions,
+  AddRepresentativeOptions,
   CreateDossierOptions,
   DmpClient,
   EmergencyMode,

@@ -54,6 +54,14 @@ export interface CreateDossierOptions extends RequestOptions {
   idempotencyKey: string;
 }
 
+export interface AddRepresentativeOptions extends RequestOptions {
+  /**
+   * Generated once per addition and reused when the user sends the same form again after a
+   * failure, so that a request which reached the server before timing out adds no second person.
+   */
+  idempotencyKey: string;
+}
+
 export interface ReactivateDossierOptions extends RequestOptions {
   /** The patient's renewed consent, when the server asks for it. */
   consent?: boolean | undefined;
@@ -139,7 +147,8 @@ export interface DmpClient {
   setNotificationPreferences(ins: string, preferences: StoredNotificationPreferences, options?: RequestOptions): Promise<StoredNotificationPreferences>;
 
   listRepresentatives(ins: string, options?: RequestOptions): Promise<ResponseOf<'listRepresentatives'>>;
-  addRepresentative(ins: string, representative: NewLegalRepresentative, options?: RequestOptions): Promise<LegalRepresentative>;
+  /** Never retried automatically; retry with the same `idempotencyKey` when the user asks. */
+  addRepresentative(ins: string, representative: NewLegalRepresentative, options: AddRepresentativeOptions): Promise<LegalRepresentative>;
   removeRepresentative(ins: string, id: string, options?: RequestOptions): Promise<void>;
 
   /** The access history, newest first. */

@@ -5,6 +5,7 @@ import type { RetryOptions, RetrySchedule } from '../client/retry.js';
 import type { DmpIssue } from '../client/errors.js';
 import type {
   AddDocumentOptions,
+  AddRepresentativeOptions,
   CreateDossierOptions,
   DmpClient,
   EmergencyMode,
@@ -102,6 +103,7 @@ import {
   NOTIFICATION_EXTENSION,
   PREVENTION_CONTENT_FORMAT,
   REASON_SYSTEM,
+  REQUEST_KEY_SYSTEM,
   RPPS_SYSTEM,
   SYNTHESIS_CONTENT_FORMAT,
   SYNTHESIS_CONTENT_FORMAT_SYSTEM,
@@ -139,6 +141,8 @@ interface Call {
   contentType?: string;
   /** The version a write is made against, as the `If-Match` header. */
   ifMatch?: string;
+  /** A conditional create's search, as the `If-None-Exist` header. */
+  ifNoneExist?: string;
   /** What the request is, for messages: never the filled URL, which holds the patient's NIR. */
   what: string;
 }
@@ -611,11 +615,21 @@ export class FhirDmpClient implements DmpClient {
     return { items };
   }
 
-  async addRepresentative(ins: string, representative: NewLegalRepresentative, options?: RequestOptions) {
+  /** A conditional create on the idempotency key: sent again, it answers with the person added the first time. */
+  async addRepresentative(ins: string, representative: NewLegalRepresentative, options: AddRepresentativeOptions) {
     const wanted = validated(NewLegalRepresentativeSchema, representative, 'body');
     const patientId = await this.#patientId(ins, options);
-    const { id: _unassigned, ...body } = toRelatedPerson({ ...wanted, id: '', since: new Date().toISOString() }, patientId);
-    const created = parseBody('RelatedPerson', await this.#send({ method: 'POST', path: 'RelatedPerson', body, contentType: FHIR_JSON, what: 'POST RelatedPerson' }, options), 'POST RelatedPerson');
+    const { id: _unassigned, ...person } = toRelatedPerson({ ...wanted, id: '', since: new Date().toISOString() }, patientId);
+    const key = { system: REQUEST_KEY_SYSTEM, value: options.idempotencyKey };
+    const call = {
+      method: 'POST',
+      path: 'RelatedPerson',
+      body: { ...person, identifier: [key] },
+      contentType: FHIR_JSON,
+      ifNoneExist: new URLSearchParams([['identifier', `${key.system}|${key.value}`]]).toString(),
+      what: 'POST RelatedPerson',
+    } as const;
+    const created = parseBody('RelatedPerson', await this.#send(call, options), 'POST RelatedPerson');
     return checked(LegalRepresentativeSchema, mapped(() => fromRelatedPerson(created), '', 'POST RelatedPerson'), 'POST RelatedPerson');
   }
 
@@ -954,6 +968,7 @@ export class FhirDmpClient implements DmpClient {
       Accept: FHIR_JSON,
       ...(call.contentType ? { 'Content-Type': call.contentType } : {}),
       ...(call.ifMatch ? { 'If-Match': call.ifMatch } : {}),
+      ...(call.ifNoneExist ? { 'If-None-Exist': call.ifNoneExist } : {}),
       ...(await this.#hookHeaders()),
     };
     const url = call.path ? `${this.#baseUrl}/${call.path}` : this.#baseUrl;

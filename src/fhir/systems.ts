@@ -48,6 +48,11 @@ export const ACTOR_ID_SYSTEM = `${OURS}/NamingSystem/actor`;
 export const DOCUMENT_TAG_SYSTEM = `${OURS}/CodeSystem/document-tag`;
 /** `secret`: an access made under a minor's connexion secrète. */
 export const AUDIT_TAG_SYSTEM = `${OURS}/CodeSystem/audit-tag`;
+/**
+ * The Idempotency-Key a resource was created under: created conditionally on it (If-None-Exist),
+ * a request sent again after a lost answer finds the first resource instead of making another.
+ */
+export const REQUEST_KEY_SYSTEM = `${OURS}/NamingSystem/request-key`;
 /** A legal representative's relationship as our model names it (parent, guardian…). */
 export const RELATIONSHIP_SYSTEM = `${OURS}/CodeSystem/representative-relationship`;
 /** PractitionerRole.code of a SAMU Centre 15 médecin régulateur. */

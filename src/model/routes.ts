@@ -55,6 +55,7 @@ export interface RouteSpec {
    * client resolves with `null`; the OpenAPI document lists the 204.
    */
   noContentIsNull?: boolean;
+  /** Requires an Idempotency-Key header: the same key and body get the first answer again, and create nothing more. */
   idempotencyKey?: boolean;
   /** Answers 201 Created rather than 200. */
   created?: boolean;
@@ -94,7 +95,7 @@ export const ROUTES = {
   getNotificationPreferences: { method: 'GET', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'The patient’s notification preferences', response: StoredNotificationPreferencesSchema, etag: true },
   setNotificationPreferences: { method: 'PUT', action: 'notification.manage', path: '/dossiers/:ins/notification-preferences', summary: 'Change the notification preferences', body: NotificationPreferencesSchema, response: StoredNotificationPreferencesSchema, etag: true, ifMatchOptional: true },
   listRepresentatives: { method: 'GET', action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Legal representatives', response: RepresentativeListSchema },
-  addRepresentative: { method: 'POST', created: true, action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema },
+  addRepresentative: { method: 'POST', created: true, action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema, idempotencyKey: true },
   removeRepresentative: { method: 'DELETE', action: 'representative.manage', path: '/dossiers/:ins/representatives/:id', summary: 'Remove a legal representative', response: 'none' },
   listAccessLog: { method: 'GET', action: 'history.read', path: '/dossiers/:ins/access-log', summary: 'The access history, newest first', query: AccessLogQuerySchema, response: AccessLogListSchema },
   requestEmergencyAccess: { method: 'POST', created: true, action: 'document.list', path: '/dossiers/:ins/emergency-access', summary: 'Break-glass or regulation access (1 h grant)', body: EmergencyRequestSchema, response: EmergencyGrantSchema },

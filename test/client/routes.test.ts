@@ -118,7 +118,7 @@ const CASES: Case[] = [
   { name: 'listRepresentatives', call: () => dmp.listRepresentatives(INS_ADULT), url: `${dossier}/representatives`, answer: { items: [REPRESENTATIVE] } },
   {
     name: 'addRepresentative',
-    call: () => dmp.addRepresentative(INS_ADULT, { firstName: 'Marc', lastName: 'Durand', relationship: 'parent' }),
+    call: () => dmp.addRepresentative(INS_ADULT, { firstName: 'Marc', lastName: 'Durand', relationship: 'parent' }, { idempotencyKey: 'k' }),
     url: `${dossier}/representatives`,
     body: NEW_REPRESENTATIVE,
     answer: REPRESENTATIVE,
@@ -174,17 +174,18 @@ describe('HttpDmpClient routes', () => {
 
   for (const { name, call, url, body, answer } of CASES) {
     it(`${name} calls ${ROUTES[name].method} ${ROUTES[name].path} and resolves with the parsed answer`, async () => {
-      let seen: { method: string; url: string; body: unknown } | undefined;
+      let seen: { method: string; url: string; body: unknown; key: string | null } | undefined;
       worker.use(
         http.all(api('/*'), async ({ request }) => {
           const target = new URL(request.url);
           const text = await request.text();
-          seen = { method: request.method, url: target.pathname.slice(BASE_URL.length) + target.search, body: text ? JSON.parse(text) : undefined };
+          seen = { method: request.method, url: target.pathname.slice(BASE_URL.length) + target.search, body: text ? JSON.parse(text) : undefined, key: request.headers.get('Idempotency-Key') };
           return answer === undefined ? new HttpResponse(null, { status: 204 }) : HttpResponse.json(answer);
         }),
       );
       const result = await call();
-      expect(seen).to.deep.equal({ method: ROUTES[name].method, url, body });
+      // Each route that takes an Idempotency-Key sends the one given (every case gives `k`).
+      expect(seen).to.deep.equal({ method: ROUTES[name].method, url, body, key: 'idempotencyKey' in ROUTES[name] ? 'k' : null });
       expect(result).to.deep.equal(answer);
     });
   }

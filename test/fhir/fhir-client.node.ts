@@ -748,11 +748,24 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
   });
 
   describe('representatives and notification preferences', () => {
+    it('adds a legal representative sent again under the same key once (a conditional create), and another key adds another', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const mother = as('rep-moreau-sophie');
+      const julien = { firstName: 'Julien', lastName: 'Moreau', relationship: 'parent' } as const;
+      const first = await mother.addRepresentative(ins, julien, { idempotencyKey: 'k-julien' });
+      const again = await mother.addRepresentative(ins, julien, { idempotencyKey: 'k-julien' });
+      assert.equal(again.id, first.id);
+      assert.equal((await mother.listRepresentatives(ins)).items.length, 2);
+      const other = await mother.addRepresentative(ins, julien, { idempotencyKey: 'k-julien-2' });
+      assert.notEqual(other.id, first.id);
+      assert.equal((await mother.listRepresentatives(ins)).items.length, 3);
+    });
+
     it('lists, adds and removes legal representatives (RelatedPerson)', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       const mother = as('rep-moreau-sophie');
       assert.deepEqual((await mother.listRepresentatives(ins)).items.map((r) => [r.id, r.relationship]), [['rep-moreau-sophie', 'parent']]);
-      const father = await mother.addRepresentative(ins, { firstName: 'Julien', lastName: 'Moreau', relationship: 'parent' });
+      const father = await mother.addRepresentative(ins, { firstName: 'Julien', lastName: 'Moreau', relationship: 'parent' }, { idempotencyKey: 'k-julien' });
       assert.equal(father.since, (await as(PATIENT_MINOR.id).listAccessLog(ins)).items[0]!.at);
       assert.equal((await mother.listRepresentatives(ins)).items.length, 2);
       await mother.removeRepresentative(ins, father.id);
@@ -813,7 +826,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       await patient.changeAuthorization(ADULT, { change: 'designate-treating', rpps: '10005874218' });
       await patient.setOppositions(ADULT, { breakGlass: true, regulation: true });
       await patient.setNotificationPreferences(ADULT, { newDocument: { email: false, sms: false }, firstAccess: { email: false, sms: false }, emergencyAccess: { email: false, sms: false } });
-      await patient.addRepresentative(ADULT, { firstName: 'Paul', lastName: 'Durand', relationship: 'curator' });
+      await patient.addRepresentative(ADULT, { firstName: 'Paul', lastName: 'Durand', relationship: 'curator' }, { idempotencyKey: 'k-paul' });
       await patient.closeDossier(ADULT, 'Fermeture demandée par la patiente.');
       await failure(as('ps-renard').listDocuments(ADULT));
       const problems: string[] = [];

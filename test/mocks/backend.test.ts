@@ -591,7 +591,7 @@ describe('mock reference backend', () => {
 
     it('refuses a curator for a minor’s dossier, and logs it', async () => {
       const ins = PATIENT_MINOR.identity.ins;
-      const error = await failure(as('rep-moreau-sophie').addRepresentative(ins, { firstName: 'Paul', lastName: 'Curateur', relationship: 'curator' }));
+      const error = await failure(as('rep-moreau-sophie').addRepresentative(ins, { firstName: 'Paul', lastName: 'Curateur', relationship: 'curator' }, { idempotencyKey: 'k-curateur' }));
       expect(error.status).to.equal(400);
       expect(error.issues!.map((i) => i.path)).to.deep.equal(['relationship']);
       expect(db.dossiers.get(ins)!.legalRepresentatives.some((r) => r.lastName === 'Curateur')).to.equal(false);
@@ -749,10 +749,34 @@ describe('mock reference backend', () => {
       const why = 'Patient inconscient, pronostic vital engagé immédiatement';
       expect((await failure(as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', why))).reason).to.equal('patient-opposed');
       expect((await failure(as('ps-martin').getOppositions(ADULT))).reason).to.equal('patient-only');
-      const rep = await patient.addRepresentative(ADULT, { firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' });
+      const rep = await patient.addRepresentative(ADULT, { firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' }, { idempotencyKey: 'k-paul' });
       expect((await patient.listRepresentatives(ADULT)).items.map((r) => r.id)).to.include(rep.id);
       await patient.removeRepresentative(ADULT, rep.id);
       expect((await patient.listRepresentatives(ADULT)).items.map((r) => r.id)).not.to.include(rep.id);
+    });
+
+    it('adds a legal representative once however often the same request is sent again, and refuses the key for another person or without one', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      const paul = { firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' } as const;
+      const before = db.dossiers.get(ADULT)!.legalRepresentatives.length;
+      db.faults.add({ method: 'POST', path: '/representatives', answerLost: true, times: 1 });
+      expect((await failure(patient.addRepresentative(ADULT, paul, { idempotencyKey: 'k-paul' }))).kind).to.equal('network');
+      const logged = logOf(ADULT).length;
+      const again = await patient.addRepresentative(ADULT, paul, { idempotencyKey: 'k-paul' });
+      const added = db.dossiers.get(ADULT)!.legalRepresentatives;
+      expect(added.length).to.equal(before + 1);
+      expect(again.id).to.equal(added[added.length - 1]!.id);
+      expect(logOf(ADULT).slice(logged).map((e) => [e.action, e.outcome])).to.deep.equal([['representative.manage', 'allowed']]);
+      const other = await failure(patient.addRepresentative(ADULT, { ...paul, firstName: 'Pierre' }, { idempotencyKey: 'k-paul' }));
+      expect(other.status).to.equal(422);
+      const keyless = await fetch(`/api/dmp/v1/dossiers/${ADULT}/representatives`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${PATIENT_ADULT.id}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify(paul),
+      });
+      expect(keyless.status).to.equal(400);
+      expect(db.dossiers.get(ADULT)!.legalRepresentatives.length).to.equal(before + 1);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'representative.manage', outcome: 'denied', reason: 'invalid-request' });
     });
 
     it('refuses a change of a setting made against a version changed since, with the current one, and takes one made against the current version or without If-Match', async () => {
