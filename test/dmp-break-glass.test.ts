@@ -158,20 +158,27 @@ describe('dmp-break-glass', () => {
 
     it('keeps an answer that comes after the host switched patient off the new patient, and another user’s session free of the grant', async () => {
       const { el, provider } = await mount();
+      const told: string[] = [];
+      el.addEventListener('dmp-break-glass-granted', (e) => told.push(e.detail.ins));
       await fill(el);
-      db.faults.add({ method: 'POST', path: '/emergency-access', latencyMs: 300, times: 1 });
+      db.faults.add({ method: 'POST', path: '/emergency-access', latencyMs: 1500, times: 1 });
       submit(el).click();
       await el.updateComplete;
       el.patientIns = PATIENT_MINOR.identity.ins;
-      await waitUntil(() => db.grants.size === 1, 'the grant never came');
+      // The new patient's form is not held up by the request for the previous one.
+      const ready = () => Boolean(el.shadowRoot!.querySelector('form')) && $(el, '[part="base"]').getAttribute('aria-busy') === 'false';
+      await waitUntil(() => db.grants.size > 0 || ready(), 'the new patient’s form never showed', { timeout: 5000 });
+      expect(db.grants.size).to.equal(0);
+      await waitUntil(() => db.grants.size === 1, 'the grant never came', { timeout: 5000 });
       // Stored by the server before its answer reaches the page: wait for the session to hold it.
       await waitUntil(() => provider.session.emergencyGrant, 'the answer never reached the session');
       await settled(el);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('#outcome')).to.equal(null);
       expect(shadowText(el)).not.to.contain('Accès d’urgence accordé');
-      // The grant stays the asking user's, for the patient it was asked for.
+      // The grant stays the asking user's, for the patient it was asked for, and the host hears of it.
       expect(provider.session.emergencyGrant?.ins).to.equal(ADULT);
+      expect(told).to.deep.equal([ADULT]);
 
       // Another user takes over while a request is under way: the grant is not theirs.
       el.patientIns = ADULT;
@@ -316,6 +323,77 @@ describe('dmp-break-glass', () => {
       expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal(JUSTIFICATION);
       expect(refused).to.equal(false);
       expect(provider.session.emergencyGrant).to.equal(undefined);
+    });
+
+    it('asks once when the answer to the request was lost and the user sends it again', async () => {
+      const { el, provider } = await mount();
+      db.faults.add({ method: 'POST', path: '/emergency-access', answerLost: true, times: 1 });
+      await fill(el);
+      submit(el).click();
+      await waitUntil(() => el.shadowRoot!.querySelector('form #outcome'), 'no failure shown');
+      expect(db.grants.size).to.equal(1);
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      submit(el).click();
+      const { grant } = (await granted).detail;
+      expect(db.grants.size).to.equal(1);
+      expect(grant.id).to.equal([...db.grants.keys()][0]);
+      expect(provider.session.emergencyGrant?.id).to.equal(grant.id);
+    });
+
+    it('says the access was most likely granted when the server accepted the request but its answer is unreadable', async () => {
+      const { el } = await mount();
+      db.faults.add({ method: 'POST', path: '/emergency-access', malformed: 'schema', times: 1 });
+      await fill(el);
+      submit(el).click();
+      await waitUntil(() => el.shadowRoot!.querySelector('form #outcome'), 'no failure shown');
+      expect($(el, '#outcome').textContent).to.contain('a sans doute eu lieu').and.not.contain('n’a pas pu être demandé');
+    });
+
+    it('sends nothing from the read-only form once the access conditions, checked again, refuse for good', async () => {
+      const { el, provider } = await mount();
+      await fill(el);
+      db.dossiers.get(ADULT)!.oppositions.breakGlass = true;
+      provider.notifyDataChanged(['settings'], ADULT);
+      await waitUntil(() => el.shadowRoot!.querySelector('#blocker')?.textContent?.includes('ne peut plus aboutir'), 'the refusal never showed');
+      let asked = false;
+      el.addEventListener('dmp-break-glass-request', () => (asked = true));
+      const requests = db.logOf(ADULT).length;
+      submit(el).click();
+      await el.updateComplete;
+      expect(asked).to.equal(false);
+      expect(db.logOf(ADULT).length).to.equal(requests);
+      expect(db.grants.size).to.equal(0);
+    });
+
+    it('offers a new request once the grant has ended, and the provider stops sending it', async () => {
+      const { el, provider } = await mount();
+      await fill(el);
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      submit(el).click();
+      const { grant } = (await granted).detail;
+      // The grant as it stands a few moments before its hour is over.
+      provider.setEmergencyGrant({ ...grant, ins: ADULT, justification: JUSTIFICATION, expiresAt: new Date(Date.now() + 300).toISOString() });
+      await waitUntil(() => provider.session.emergencyGrant === undefined, 'the ended grant was kept', { timeout: 3000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('form'), 'no new request offered');
+      expect(shadowText(el)).to.contain('Votre accès d’urgence a pris fin').and.not.contain('Accès d’urgence accordé');
+      // What was written stays; the attestation is made again for a new request.
+      expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal(JUSTIFICATION);
+      expect($<HTMLInputElement>(el, '#confirm').checked).to.equal(false);
+      // What the elements read from now on goes without the grant, which the server would refuse.
+      const original = window.fetch;
+      const sent: Array<string | null> = [];
+      window.fetch = (input, init) => {
+        sent.push(new Headers(init?.headers).get('DMP-Access-Grant'));
+        return original(input, init);
+      };
+      try {
+        provider.notifyDataChanged(['settings'], ADULT);
+        await waitUntil(() => sent.length > 0, 'nothing was read again');
+      } finally {
+        window.fetch = original;
+      }
+      expect(sent.every((header) => header === null)).to.equal(true);
+      await expect(el).to.be.accessible();
     });
 
     it('is refused on the next attempt once the patient opposed break-glass in the consent panel', async () => {

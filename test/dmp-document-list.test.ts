@@ -259,7 +259,7 @@ describe('dmp-document-list', () => {
       await waitUntil(() => shadowText(el).includes(reasonText('not-authorized')));
       const justification = 'Patiente inconsciente aux urgences, antécédents inconnus.';
       const client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-morel' }) });
-      const grant = await client.requestEmergencyAccess(ADULT, 'break-glass', justification);
+      const grant = await client.requestEmergencyAccess(ADULT, 'break-glass', justification, { idempotencyKey: crypto.randomUUID() });
       provider.setEmergencyGrant({ ...grant, ins: ADULT, justification });
       await waitUntil(() => rows(el).length > 0, 'the list did not reload under the grant');
       expect(rows(el)[0]!.querySelector('[data-action="open"]')).to.exist;

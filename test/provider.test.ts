@@ -212,6 +212,49 @@ describe('dmp-provider', () => {
     expect(headers.get('DMP-Secret')).to.equal('1');
   });
 
+  it('drops the emergency grant when it ends: the elements hear of it, and requests go without it', async () => {
+    worker.use(
+      http.get('*/api/dmp/v1/dossiers/:ins', ({ request }) => {
+        seenHeaders.push(request.headers);
+        return HttpResponse.json({}, { status: 404 });
+      }),
+    );
+    const { provider, probe } = await mount();
+    provider.setEmergencyGrant({ ...GRANT, expiresAt: new Date(Date.now() + 200).toISOString() });
+    expect(provider.session.emergencyGrant?.id).to.equal('grant');
+    const changed = await oneEvent(provider, 'dmp-data-changed');
+    expect(changed.detail.topics).to.include('documents');
+    expect(provider.session.emergencyGrant).to.equal(undefined);
+    await probe.received.client!.getDossier('185057800608436').catch(() => undefined);
+    expect(seenHeaders[0]!.get('DMP-Access-Grant')).to.equal(null);
+  });
+
+  it('keeps a grant its hour when its end, by the server’s clock, seems past by this device’s', async () => {
+    const { provider } = await mount();
+    provider.setEmergencyGrant(GRANT);
+    await aTimeout(50);
+    expect(provider.session.emergencyGrant?.id).to.equal(GRANT.id);
+  });
+
+  it('takes a session timeout too long for a timer as it is, not as "now"', async () => {
+    const { provider } = await mount(3_000_000);
+    await aTimeout(100);
+    expect(provider.session.state).to.equal('active');
+  });
+
+  it('takes a request timeout that is not a number as the default, not as "at once"', async () => {
+    worker.use(http.get('*/api/dmp/v1/dossiers/:ins', () => HttpResponse.json({}, { status: 404 })));
+    const { provider, probe } = await mount();
+    provider.setAttribute('request-timeout', '15s');
+    await provider.updateComplete;
+    await probe.updateComplete;
+    const error = await probe.received.client!.getDossier('185057800608436').then(
+      () => undefined,
+      (e: unknown) => e as { kind?: string },
+    );
+    expect(error?.kind).to.equal('not-found');
+  });
+
   describe('the existence test, shared by the elements', () => {
     const INS = '258036938304702';
     const INFO = {

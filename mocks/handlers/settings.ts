@@ -13,6 +13,7 @@ import { ROUTES } from '../../src/model/routes.js';
 import { ifMatchHolds, json, problem } from './http.js';
 import { withinPeriod } from './period.js';
 import { actorKey } from '../../src/model/actor-key.js';
+import { EMERGENCY_GRANT_DURATION_MS } from '../../src/policy/emergency-grant.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import { mayRepresent } from '../../src/model/relationships.js';
 import { hiddenFromReader } from '../privacy.js';
@@ -20,7 +21,6 @@ import { idempotentRequest } from './idempotency.js';
 import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
-const GRANT_DURATION_MS = 60 * 60 * 1000;
 const DEFAULT_LOG_LIMIT = 50;
 
 function authorizationsOf(record: DossierRecord): Authorization[] {
@@ -259,10 +259,19 @@ export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
   return json({ items, ...(more ? { nextCursor: String(index + 1) } : {}) });
 };
 
-export const requestEmergencyAccess: Resolver = async ({ request, ctx }) => {
+export const requestEmergencyAccess: Resolver = async ({ request, actor, ctx }) => {
+  const idempotent = await idempotentRequest('requestEmergencyAccess', actor, request);
+  if (idempotent.kind === 'refused') return idempotent.response;
   const body = await readBody(request, EmergencyRequestSchema);
   if (!body.ok) return body.response;
   const { mode, justification } = body.value;
+  if (idempotent.kind === 'replay') {
+    // Sent again after a lost answer: the grant given then, in the history as a request of its
+    // own, and no second notice to the patient.
+    const { decision } = idempotent.previous;
+    ctx.finish('document.list', { ...decision, obligations: decision.obligations.filter((o) => o !== 'notify-patient') }, undefined, justification.trim());
+    return json(idempotent.previous.body, { status: idempotent.previous.status });
+  }
   const decision = ctx.decide('document.list', undefined, { mode, justification });
   if (!decision.allowed) {
     ctx.finish('document.list', decision, undefined, justification.trim() || undefined);
@@ -276,11 +285,12 @@ export const requestEmergencyAccess: Resolver = async ({ request, ctx }) => {
   const grant = {
     id: db.nextId('grant'),
     mode,
-    expiresAt: new Date(db.now().getTime() + GRANT_DURATION_MS).toISOString(),
+    expiresAt: new Date(db.now().getTime() + EMERGENCY_GRANT_DURATION_MS).toISOString(),
   };
   db.grants.set(grant.id, { ...grant, ins: ctx.ins, actorKey: actorKey(ctx.actor), justification: justification.trim() });
   ctx.finish('document.list', decision, undefined, justification.trim());
   // A new grant is a new emergency access, even asked under an older one still valid.
   if (ctx.underGrant && decision.obligations.includes('notify-patient')) ctx.notify('emergency-access');
+  idempotent.remember({ status: 201, body: grant, ins: ctx.ins, decision });
   return json(grant, { status: 201 });
 };

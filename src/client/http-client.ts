@@ -21,6 +21,7 @@ import type {
   AddRepresentativeOptions,
   CreateDossierOptions,
   DmpClient,
+  EmergencyAccessOptions,
   EmergencyMode,
   LatestDocumentsOptions,
   ReactivateDossierOptions,
@@ -234,8 +235,8 @@ export class HttpDmpClient implements DmpClient {
     return this.#send('listAccessLog', { params: { ins }, query }, options);
   }
 
-  requestEmergencyAccess(ins: string, mode: EmergencyMode, justification: string, options?: RequestOptions) {
-    return this.#send('requestEmergencyAccess', { params: { ins }, body: { mode, justification } }, options);
+  requestEmergencyAccess(ins: string, mode: EmergencyMode, justification: string, options: EmergencyAccessOptions) {
+    return this.#send('requestEmergencyAccess', { params: { ins }, body: { mode, justification }, headers: { 'Idempotency-Key': options.idempotencyKey } }, options);
   }
 
   listNotifications(options?: RequestOptions) {

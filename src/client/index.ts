@@ -8,6 +8,7 @@ export type {
   AddRepresentativeOptions,
   CreateDossierOptions,
   DmpClient,
+  EmergencyAccessOptions,
   EmergencyMode,
   LatestDocumentsOptions,
   ReactivateDossierOptions,

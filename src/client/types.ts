@@ -67,6 +67,15 @@ export interface ReactivateDossierOptions extends RequestOptions {
   consent?: boolean | undefined;
 }
 
+export interface EmergencyAccessOptions extends RequestOptions {
+  /**
+   * Generated once per request the user makes and reused when they send it again after a
+   * failure: a request whose answer was lost then gets its grant back, and the patient is not told
+   * of a second emergency access.
+   */
+  idempotencyKey: string;
+}
+
 export interface UploadProgress {
   /** Bytes of the request body sent so far. */
   loaded: number;
@@ -154,7 +163,8 @@ export interface DmpClient {
   /** The access history, newest first. */
   listAccessLog(ins: string, query?: AccessLogQuery, options?: RequestOptions): Promise<ResponseOf<'listAccessLog'>>;
   /** Break-glass or regulation access: a one-hour grant to send as `DMP-Access-Grant`. */
-  requestEmergencyAccess(ins: string, mode: EmergencyMode, justification: string, options?: RequestOptions): Promise<EmergencyGrant>;
+  /** Never retried automatically; retry with the same `idempotencyKey` when the user asks. */
+  requestEmergencyAccess(ins: string, mode: EmergencyMode, justification: string, options: EmergencyAccessOptions): Promise<EmergencyGrant>;
   /** The mock backend's notification outbox. */
   listNotifications(options?: RequestOptions): Promise<ResponseOf<'listNotifications'>>;
 }

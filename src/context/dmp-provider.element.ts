@@ -11,6 +11,7 @@ import type { Actor } from '../model/actor.js';
 import { actorKey } from '../model/actor-key.js';
 import type { DossierInfo } from '../model/dossier.js';
 import { decide } from '../policy/decide.js';
+import { grantLifetimeMs } from '../policy/emergency-grant.js';
 import { isReleasedToPatient } from '../policy/release.js';
 import {
   actorContext,
@@ -38,6 +39,13 @@ const DOSSIER_INFO_MAX_AGE_MS = 60_000;
 const settled = (): void => undefined;
 /** Pointer and keyboard activity anywhere inside the provider keeps the session alive. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
+const DEFAULT_SESSION_TIMEOUT_S = 30 * 60;
+const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
+/** A longer setTimeout delay (about 24.8 days) overflows and fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
+/** `value` when it is a number of at least 0, else `fallback` (an attribute removed reads null, "30min" NaN). */
+const orDefault = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? value : fallback);
 
 /**
  * Hands every `dmp-*` element inside it a client, the acting user, the policy engine, the locale
@@ -67,12 +75,12 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /**
    * Seconds without pointer or key activity after which the session ends (default 30 min), by the
    * wall clock: time with the provider out of the page or the device asleep counts. A new value
-   * counts from when it is set.
+   * counts from when it is set. A value that is not a number, or is negative, counts as the default.
    */
-  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = 30 * 60;
+  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = DEFAULT_SESSION_TIMEOUT_S;
 
-  /** Timeout of each request, in milliseconds. */
-  @property({ attribute: 'request-timeout', type: Number }) requestTimeout = 15_000;
+  /** Timeout of each request, in milliseconds (default 15 000; a value that is not a number counts as the default). */
+  @property({ attribute: 'request-timeout', type: Number }) requestTimeout = DEFAULT_REQUEST_TIMEOUT_MS;
 
   /**
    * Who acts: a patient, a legal representative, a professional… (the policy's actor union). The
@@ -119,6 +127,9 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  #grantTimer: ReturnType<typeof setTimeout> | undefined;
+  /** When the session's emergency grant ends, by this device's clock (see grantLifetimeMs). */
+  #grantEnds = 0;
   /** When the user last did something here, by the wall clock: time away (page detached, device asleep) counts as inactivity. */
   #lastActivity = Date.now();
   /** Whose drafts a logout deletes: the last user set. */
@@ -131,10 +142,17 @@ export class DmpProvider extends LitElement implements ProviderApi {
   #sittings = 0;
   readonly #handleActivity = () => {
     // A click after the timeout passed unseen (timers sleep with the device) ends the session, not renews it.
-    if (Date.now() - this.#lastActivity < this.sessionTimeout * 1000) this.#lastActivity = Date.now();
+    if (Date.now() - this.#lastActivity < this.#timeoutSeconds * 1000) this.#lastActivity = Date.now();
     this.#armExpiry();
   };
-  readonly #handleVisibility = () => this.#armExpiry();
+  readonly #handleVisibility = () => {
+    this.#armExpiry();
+    this.#armGrantExpiry();
+  };
+
+  get #timeoutSeconds(): number {
+    return orDefault(this.sessionTimeout, DEFAULT_SESSION_TIMEOUT_S);
+  }
 
   /** The session as elements see it. */
   get session(): SessionState {
@@ -146,6 +164,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     for (const type of ACTIVITY_EVENTS) this.addEventListener(type, this.#handleActivity, { passive: true });
     document.addEventListener('visibilitychange', this.#handleVisibility);
     this.#armExpiry();
+    this.#armGrantExpiry();
   }
 
   override disconnectedCallback(): void {
@@ -153,6 +172,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     for (const type of ACTIVITY_EVENTS) this.removeEventListener(type, this.#handleActivity);
     document.removeEventListener('visibilitychange', this.#handleVisibility);
     clearTimeout(this.#expiryTimer);
+    clearTimeout(this.#grantTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -223,8 +243,14 @@ export class DmpProvider extends LitElement implements ProviderApi {
     if (failed && this.#dossiers.get(ins)?.answer === answer) this.#dossiers.delete(ins);
   }
 
-  /** Records (or clears) the emergency access granted to this session. */
+  /**
+   * Records (or clears) the emergency access granted to this session. It is dropped when it ends
+   * (at `expiresAt`, and at most an hour from now by this device's clock): the elements then stop
+   * offering what it opened, and dmp-break-glass offers a new request.
+   */
   setEmergencyGrant(grant: SessionGrant | undefined): void {
+    const now = Date.now();
+    this.#grantEnds = grant ? now + grantLifetimeMs(grant.expiresAt, now) : 0;
     this.#updateSession({ emergencyGrant: grant });
     this.notifyDataChanged(['documents', 'synthesis', 'history', 'dossier', 'authorizations']);
   }
@@ -255,7 +281,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   #createHttpClient(): DmpClient {
     return new HttpDmpClient({
       baseUrl: this.baseUrl,
-      timeoutMs: this.requestTimeout,
+      timeoutMs: orDefault(this.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS),
       headers: () => this.#requestHeaders(),
     });
   }
@@ -266,7 +292,9 @@ export class DmpProvider extends LitElement implements ProviderApi {
     const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
     if (id) headers.Authorization = `Bearer ${id}`;
     const { emergencyGrant, secret } = this.session;
-    if (emergencyGrant) headers['DMP-Access-Grant'] = emergencyGrant.id;
+    // An ended grant is refused by the server: it is not sent while its timer has not fired yet
+    // (timers sleep with the device).
+    if (emergencyGrant && Date.now() < this.#grantEnds) headers['DMP-Access-Grant'] = emergencyGrant.id;
     if (secret) headers['DMP-Secret'] = '1';
     return { ...headers, ...this.authHeaders?.() };
   }
@@ -279,6 +307,23 @@ export class DmpProvider extends LitElement implements ProviderApi {
       this.#asking.clear();
     }
     this.#sessionProvider.setValue({ ...this.session, ...patch });
+    this.#armGrantExpiry();
+  }
+
+  /**
+   * Drops the emergency grant when it ends: the server refuses it from then on, and the elements
+   * stop offering what it opened (dmp-break-glass offers a new request).
+   */
+  #armGrantExpiry(): void {
+    clearTimeout(this.#grantTimer);
+    const grant = this.session.emergencyGrant;
+    if (!grant || !this.isConnected) return;
+    const left = this.#grantEnds - Date.now();
+    this.#grantTimer = setTimeout(() => {
+      if (this.session.emergencyGrant !== grant) return;
+      if (left > MAX_TIMER_MS) this.#armGrantExpiry();
+      else this.setEmergencyGrant(undefined);
+    }, Math.min(Math.max(left, 0), MAX_TIMER_MS));
   }
 
   #start(): void {
@@ -289,13 +334,15 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** Ends the session once the timeout has passed since the last activity: at once if it has already. */
   #armExpiry(): void {
     clearTimeout(this.#expiryTimer);
-    if (!this.isConnected || !(this.sessionTimeout > 0) || this.session.state !== 'active') return;
-    this.#expiryTimer = setTimeout(() => this.#expire(), this.#lastActivity + this.sessionTimeout * 1000 - Date.now());
+    const timeout = this.#timeoutSeconds;
+    if (!this.isConnected || !(timeout > 0) || this.session.state !== 'active') return;
+    const left = this.#lastActivity + timeout * 1000 - Date.now();
+    this.#expiryTimer = setTimeout(() => (left > MAX_TIMER_MS ? this.#armExpiry() : this.#expire()), Math.min(left, MAX_TIMER_MS));
   }
 
   #expire(): void {
     this.#updateSession({ state: 'expired', endedBy: 'inactivity', emergencyGrant: undefined });
-    emit(this, 'dmp-session-expired', { timeoutSeconds: this.sessionTimeout });
+    emit(this, 'dmp-session-expired', { timeoutSeconds: this.#timeoutSeconds });
   }
 
   /** Strings are page-wide in @lit/localize; `Intl` formatting follows this provider's locale. */

@@ -8,6 +8,7 @@ import type {
   AddRepresentativeOptions,
   CreateDossierOptions,
   DmpClient,
+  EmergencyAccessOptions,
   EmergencyMode,
   LatestDocumentsOptions,
   ReactivateDossierOptions,
@@ -674,7 +675,7 @@ export class FhirDmpClient implements DmpClient {
     return checked(ROUTE_SCHEMAS.accessLog, { items: scan.items, ...(scan.cursor ? { nextCursor: scan.cursor } : {}) }, 'AuditEvent search');
   }
 
-  requestEmergencyAccess(_ins: string, _mode: EmergencyMode, _justification: string, _options?: RequestOptions): Promise<never> {
+  requestEmergencyAccess(_ins: string, _mode: EmergencyMode, _justification: string, _options: EmergencyAccessOptions): Promise<never> {
     return notSupported(
       'requestEmergencyAccess',
       'FHIR REST has no emergency-access grant; the access mode and its justification travel in the security token (IUA / VIHF purpose of use) the headers hook sends',

@@ -98,7 +98,7 @@ export const ROUTES = {
   addRepresentative: { method: 'POST', created: true, action: 'representative.manage', path: '/dossiers/:ins/representatives', summary: 'Add a legal representative', body: NewLegalRepresentativeSchema, response: LegalRepresentativeSchema, idempotencyKey: true },
   removeRepresentative: { method: 'DELETE', action: 'representative.manage', path: '/dossiers/:ins/representatives/:id', summary: 'Remove a legal representative', response: 'none' },
   listAccessLog: { method: 'GET', action: 'history.read', path: '/dossiers/:ins/access-log', summary: 'The access history, newest first', query: AccessLogQuerySchema, response: AccessLogListSchema },
-  requestEmergencyAccess: { method: 'POST', created: true, action: 'document.list', path: '/dossiers/:ins/emergency-access', summary: 'Break-glass or regulation access (1 h grant)', body: EmergencyRequestSchema, response: EmergencyGrantSchema },
+  requestEmergencyAccess: { method: 'POST', created: true, action: 'document.list', path: '/dossiers/:ins/emergency-access', summary: 'Break-glass or regulation access (1 h grant)', body: EmergencyRequestSchema, response: EmergencyGrantSchema, idempotencyKey: true },
   listNotifications: { method: 'GET', path: '/notifications', summary: 'Mock only: the notification outbox', response: NotificationListSchema },
 } as const satisfies Record<string, RouteSpec>;
 

@@ -1,5 +1,6 @@
 export { CREATION_CHANNEL } from './channels.js';
 export { decide } from './decide.js';
+export { EMERGENCY_GRANT_DURATION_MS, grantLifetimeMs } from './emergency-grant.js';
 export { isValidJustification, MIN_JUSTIFICATION_LENGTH } from './justification.js';
 export { PROFESSION_CODES, PROFESSION_MATRIX, professionMayRead, TYPE_CODE_EXCEPTIONS } from './matrix.js';
 export type { ProfessionCode } from './matrix.js';

@@ -147,7 +147,7 @@ const CASES: Case[] = [
   },
   {
     name: 'requestEmergencyAccess',
-    call: () => dmp.requestEmergencyAccess(INS_ADULT, 'break-glass', JUSTIFICATION),
+    call: () => dmp.requestEmergencyAccess(INS_ADULT, 'break-glass', JUSTIFICATION, { idempotencyKey: 'k' }),
     url: `${dossier}/emergency-access`,
     body: { mode: 'break-glass', justification: JUSTIFICATION },
     answer: { id: 'grant-1', mode: 'break-glass', expiresAt: '2024-03-01T03:14:00+01:00' },

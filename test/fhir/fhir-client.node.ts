@@ -542,7 +542,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
     it('says plainly what FHIR cannot express', async () => {
       const martin = as('ps-martin');
       for (const call of [
-        () => martin.requestEmergencyAccess(ADULT, 'break-glass', 'Patient inconscient, aucun proche joignable.'),
+        () => martin.requestEmergencyAccess(ADULT, 'break-glass', 'Patient inconscient, aucun proche joignable.', { idempotencyKey: 'k' }),
         () => martin.createDossier({} as never, { idempotencyKey: 'k' }),
         () => martin.listNotifications(),
         () => martin.listDocuments(ADULT, { sort: 'title-asc' }),

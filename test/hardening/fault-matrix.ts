@@ -2,7 +2,7 @@ import { expect, html, waitUntil } from '@open-wc/testing';
 import { ACTORS, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW } from '../../mocks/data/index.js';
 import type { FaultSpec } from '../../mocks/db/faults.js';
 import { etagOf } from '../../mocks/handlers/synthesis.js';
-import { DmpError, type DmpErrorKind } from '../../src/client/errors.js';
+import { DmpError, answeredUnreadably, type DmpErrorKind } from '../../src/client/errors.js';
 import '../../src/elements/dmp-access-history/dmp-access-history.js';
 import '../../src/elements/dmp-break-glass/dmp-break-glass.js';
 import '../../src/elements/dmp-consent-panel/dmp-consent-panel.js';
@@ -851,7 +851,10 @@ Object.assign(SCENARIOS, {
     failure: (says) =>
       says.startsWith('reason:')
         ? ['Accès d’urgence impossible', reasonText(errorOf(says).reason!)]
-        : ['L’accès n’a pas pu être demandé.', errorText(errorOf(says))],
+        : // Accepted but answered unreadably, the access was most likely granted: not "not requested".
+          answeredUnreadably(errorOf(says))
+          ? [writeFailureText(errorOf(says), () => '')]
+          : ['L’accès n’a pas pu être demandé.', errorText(errorOf(says))],
     typed: (m) => [find<HTMLTextAreaElement>(m.el, '#justification')?.value, find<HTMLInputElement>(m.el, '#confirm')?.checked],
     retry: async (m) => submitIn(m, 'form'),
     success: (m) => until(m.el, 'Accès d’urgence accordé jusqu’au'),

@@ -424,9 +424,9 @@ describe('mock reference backend', () => {
   describe('emergency access', () => {
     it('notifies each new emergency grant, even one asked under an older grant still valid', async () => {
       const justification = 'Patiente inconsciente aux urgences, allergies inconnues';
-      const first = await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', justification);
+      const first = await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', justification, { idempotencyKey: crypto.randomUUID() });
       const before = db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access').length;
-      await as('ps-morel', { 'DMP-Access-Grant': first.id }).requestEmergencyAccess(ADULT, 'break-glass', justification);
+      await as('ps-morel', { 'DMP-Access-Grant': first.id }).requestEmergencyAccess(ADULT, 'break-glass', justification, { idempotencyKey: crypto.randomUUID() });
       expect(db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access').length).to.be.greaterThan(before);
     });
 
@@ -440,8 +440,8 @@ describe('mock reference backend', () => {
 
     it('shows the notification outbox to the patient side of each dossier only', async () => {
       const justification = 'Patiente inconsciente aux urgences, allergies inconnues';
-      await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', justification);
-      await as('ps-morel').requestEmergencyAccess(PATIENT_MINOR.identity.ins, 'break-glass', justification);
+      await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', justification, { idempotencyKey: crypto.randomUUID() });
+      await as('ps-morel').requestEmergencyAccess(PATIENT_MINOR.identity.ins, 'break-glass', justification, { idempotencyKey: crypto.randomUUID() });
       const patient = await as('pat-durand-jeanne').listNotifications();
       expect(patient.items.some((n) => n.event === 'emergency-access')).to.equal(true);
       expect(patient.items.every((n) => n.ins === ADULT)).to.equal(true);
@@ -454,10 +454,10 @@ describe('mock reference backend', () => {
     it('refuses break-glass without a 20-character justification, then grants it and logs the mode and the reason', async () => {
       const emergencyDoctor = as('ps-morel');
       expect((await failure(emergencyDoctor.listDocuments(ADULT))).reason).to.equal('not-authorized');
-      const short = await failure(emergencyDoctor.requestEmergencyAccess(ADULT, 'break-glass', 'urgence'));
+      const short = await failure(emergencyDoctor.requestEmergencyAccess(ADULT, 'break-glass', 'urgence', { idempotencyKey: crypto.randomUUID() }));
       expect(short.reason).to.equal('justification-required');
       const justification = 'Patiente inconsciente aux urgences, allergies inconnues';
-      const grant = await emergencyDoctor.requestEmergencyAccess(ADULT, 'break-glass', justification);
+      const grant = await emergencyDoctor.requestEmergencyAccess(ADULT, 'break-glass', justification, { idempotencyKey: crypto.randomUUID() });
       expect(grant.mode).to.equal('break-glass');
       expect(lastLog(ADULT)).to.deep.include({ mode: 'break-glass', justification, outcome: 'allowed' });
       expect(db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access')).to.have.length.greaterThan(0);
@@ -474,14 +474,30 @@ describe('mock reference backend', () => {
     it('refuses break-glass and regulation when the patient opposed them', async () => {
       const ins = PATIENT_OPPOSED.identity.ins;
       const why = 'Détresse respiratoire, patient inconscient, pas de proche joignable';
-      expect((await failure(as('ps-morel').requestEmergencyAccess(ins, 'break-glass', why))).reason).to.equal('patient-opposed');
-      expect((await failure(as('ps-girard').requestEmergencyAccess(ins, 'regulation', why))).reason).to.equal('patient-opposed');
+      expect((await failure(as('ps-morel').requestEmergencyAccess(ins, 'break-glass', why, { idempotencyKey: crypto.randomUUID() }))).reason).to.equal('patient-opposed');
+      expect((await failure(as('ps-girard').requestEmergencyAccess(ins, 'regulation', why, { idempotencyKey: crypto.randomUUID() }))).reason).to.equal('patient-opposed');
       expect(lastLog(ins)).to.deep.include({ mode: 'regulation', outcome: 'denied', reason: 'patient-opposed', justification: why });
     });
 
     it('refuses regulation mode to a professional who is not a regulator', async () => {
       const why = 'Appel au 15 pour douleur thoracique, patient seul';
-      expect((await failure(as('ps-morel').requestEmergencyAccess(ADULT, 'regulation', why))).reason).to.equal('not-regulator');
+      expect((await failure(as('ps-morel').requestEmergencyAccess(ADULT, 'regulation', why, { idempotencyKey: crypto.randomUUID() }))).reason).to.equal('not-regulator');
+    });
+
+    it('gives the same grant to a request sent again after a lost answer, logged as a request of its own, and tells the patient once', async () => {
+      const why = 'Patient inconscient, pronostic vital engagé immédiatement';
+      const morel = as('ps-morel');
+      db.faults.add({ method: 'POST', path: '/emergency-access', answerLost: true, times: 1 });
+      expect((await failure(morel.requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: 'k-urgence' }))).kind).to.equal('network');
+      const notified = db.notifications.length;
+      const logged = logOf(ADULT).length;
+      const grant = await morel.requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: 'k-urgence' });
+      expect([...db.grants.keys()]).to.deep.equal([grant.id]);
+      expect(db.notifications.length).to.equal(notified);
+      expect(logOf(ADULT).slice(logged).map((e) => [e.action, e.outcome, e.mode, e.justification])).to.deep.equal([['document.list', 'allowed', 'break-glass', why]]);
+      const other = await failure(morel.requestEmergencyAccess(ADULT, 'break-glass', `${why}, sans proche joignable`, { idempotencyKey: 'k-urgence' }));
+      expect(other.status).to.equal(422);
+      expect(db.grants.size).to.equal(1);
     });
   });
 
@@ -747,7 +763,7 @@ describe('mock reference backend', () => {
       const patient = as(PATIENT_ADULT.id);
       expect(await patient.setOppositions(ADULT, { breakGlass: true, regulation: false })).to.deep.include({ breakGlass: true, regulation: false });
       const why = 'Patient inconscient, pronostic vital engagé immédiatement';
-      expect((await failure(as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', why))).reason).to.equal('patient-opposed');
+      expect((await failure(as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: crypto.randomUUID() }))).reason).to.equal('patient-opposed');
       expect((await failure(as('ps-martin').getOppositions(ADULT))).reason).to.equal('patient-only');
       const rep = await patient.addRepresentative(ADULT, { firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' }, { idempotencyKey: 'k-paul' });
       expect((await patient.listRepresentatives(ADULT)).items.map((r) => r.id)).to.include(rep.id);

@@ -2,16 +2,17 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { isDmpError } from '../../client/errors.js';
+import { answeredUnreadably, isDmpError } from '../../client/errors.js';
 import type { EmergencyMode } from '../../client/types.js';
-import { changesAccess } from '../../context/contexts.js';
-import { errorText, isRetryable } from '../../i18n/error-text.js';
+import { changesAccess, type SessionState } from '../../context/contexts.js';
+import { errorText, isRetryable, writeFailureText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
 import type { DossierInfo, EmergencyGrant } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
+import { randomUuid } from '../../model/uuid.js';
 import { MIN_JUSTIFICATION_LENGTH, isValidJustification } from '../../policy/justification.js';
-import type { ReasonCode } from '../../policy/types.js';
+import type { Decision, ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { styles } from './dmp-break-glass.styles.js';
@@ -30,8 +31,8 @@ import type {} from './events.js';
  * @summary Break-glass or SAMU regulation access to a DMP, justified, confirmed and logged.
  *
  * @fires {CustomEvent<BreakGlassRequestDetail>} dmp-break-glass-request - Cancelable. The user confirmed the request; `preventDefault()` stops it before anything is sent.
- * @fires {CustomEvent<BreakGlassGrantedDetail>} dmp-break-glass-granted - The server granted emergency access; the provider now sends the grant.
- * @fires {CustomEvent<BreakGlassRefusedDetail>} dmp-break-glass-refused - The server refused the request, with the policy's reason.
+ * @fires {CustomEvent<BreakGlassGrantedDetail>} dmp-break-glass-granted - The server granted emergency access; the provider now sends the grant, until it ends. Fired for the patient asked for (`ins`), even if the host shows another one by then.
+ * @fires {CustomEvent<BreakGlassRefusedDetail>} dmp-break-glass-refused - The server refused the request, with the policy's reason; for the patient asked for, as the grant.
  *
  * @csspart base - The whole element.
  * @csspart patient - The patient's identity, when the `patient` property is set.
@@ -67,9 +68,16 @@ export class DmpBreakGlass extends DmpElement {
   @state() private failure: unknown;
   /** The server answered that the actor already has normal access. */
   @state() private alreadyAllowed = false;
+  /** The grant this session held for the patient, which has ended (expired or withdrawn) since. */
+  @state() private endedGrant: EmergencyGrant | undefined;
 
   #reloads = 0;
   #ownRevision: number | undefined;
+  /**
+   * The request last sent and not known to be answered, with the key it went under: sent again
+   * unchanged, it goes with the same key, so a grant whose answer was lost is not asked twice.
+   */
+  #attempt: { sent: string; key: string } | undefined;
 
   /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -107,8 +115,19 @@ export class DmpBreakGlass extends DmpElement {
     if (change && change.revision !== this.#ownRevision && changesAccess(change.topics)) this.#reloads += 1;
     // Another patient, another user or a logout: the justification and the attestation were the
     // previous user's, about the previous patient.
-    const elsewhere = changed.has('patientIns') || this.userLeft(changed);
-    if (elsewhere) this.justification = '';
+    const left = this.userLeft(changed);
+    const elsewhere = changed.has('patientIns') || left;
+    if (left) this.#attempt = undefined;
+    if (elsewhere) {
+      this.justification = '';
+      // The request still on its way is for the patient or the user shown before: it does not
+      // hold up this form.
+      this.submitting = false;
+    }
+    const held = this.session?.emergencyGrant;
+    const before = (changed.get('session') as SessionState | undefined)?.emergencyGrant;
+    if (elsewhere || held) this.endedGrant = undefined;
+    else if (before?.ins === this.patientIns && this.session?.state === 'active') this.endedGrant = before;
     // The box attests what this mode's text says: ticked for the other mode, it attests nothing.
     if (elsewhere || changed.has('mode')) {
       this.confirmed = false;
@@ -121,7 +140,9 @@ export class DmpBreakGlass extends DmpElement {
   async #handleSubmit(event: SubmitEvent): Promise<void> {
     event.preventDefault();
     const client = this.client;
-    if (!client || this.submitting || this.#blocker || this.#finalRefusal) return;
+    // The form stays, read-only, once the policy refuses for good (see #renderDecision): its
+    // button must send nothing then.
+    if (!client || this.submitting || this.#blocker || this.#finalRefusal || this.#shownDecision()?.reason !== 'justification-required') return;
     const mode = this.mode;
     const ins = this.patientIns;
     const justification = this.justification.trim();
@@ -129,28 +150,37 @@ export class DmpBreakGlass extends DmpElement {
     this.submitting = true;
     this.refusal = undefined;
     this.failure = undefined;
+    const sent = JSON.stringify([ins, mode, justification]);
+    const attempt = this.#attempt?.sent === sent ? this.#attempt : { sent, key: randomUuid() };
+    this.#attempt = attempt;
     // The answer is for the user who asked and the patient asked for: another one shown by then
     // (the host switched, the user changed or logged out) must not take it as theirs. A refusal
     // is also the mode's: under the other one, it would explain nothing.
     const sameUser = this.answerFor();
     const asked = this.answerFor(() => this.patientIns);
     try {
-      const grant = await client.requestEmergencyAccess(ins, mode, justification);
-      // The grant is the asking user's, for its patient, even if the host shows another one now.
-      if (sameUser()) this.provider?.setEmergencyGrant({ ...grant, ins, justification });
+      const grant = await client.requestEmergencyAccess(ins, mode, justification, { idempotencyKey: attempt.key });
+      if (this.#attempt === attempt) this.#attempt = undefined;
+      if (!sameUser()) return;
+      // The grant is the asking user's, for its patient, even if the host shows another one now;
+      // the host hears of it either way.
+      this.provider?.setEmergencyGrant({ ...grant, ins, justification });
+      this.emit('dmp-break-glass-granted', { ins, grant });
       if (!asked()) return;
       // Context values reach consumers synchronously: this is the revision the grant published.
       this.#ownRevision = this.dataChange?.revision;
-      this.emit('dmp-break-glass-granted', { ins, grant });
+      // The attestation was for this request: a new one, once this grant has ended, is attested again.
+      this.confirmed = false;
     } catch (error) {
+      if (!sameUser()) return;
+      const reason = isDmpError(error) && error.reason !== 'allowed' ? error.reason : undefined;
+      if (reason) this.emit('dmp-break-glass-refused', { ins, reason });
       if (!asked() || this.mode !== mode) return;
       if (isDmpError(error) && error.reason === 'allowed') this.alreadyAllowed = true;
-      else if (isDmpError(error) && error.reason) {
-        this.refusal = error.reason;
-        this.emit('dmp-break-glass-refused', { ins, reason: error.reason });
-      } else this.failure = error;
+      else if (reason) this.refusal = reason;
+      else this.failure = error;
     } finally {
-      this.submitting = false;
+      if (asked()) this.submitting = false;
     }
     await this.updateComplete;
     if (this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
@@ -208,9 +238,8 @@ export class DmpBreakGlass extends DmpElement {
    * that lets the form proceed, and any other refusal is final whatever would be written.
    */
   #renderDecision(dossier: DossierInfo): unknown {
-    const { actor, policy } = this;
-    if (!actor || !policy) return nothing;
-    const decision = policy.decide({ actor, action: 'document.list', dossier: dossier.policy, request: { mode: this.mode } });
+    const decision = this.#decide(dossier);
+    if (!decision) return nothing;
     if (decision.allowed) return this.#renderAlreadyAllowed();
     // A refusal never erases what the user wrote: their justification stays, read-only, to copy.
     if (decision.reason !== 'justification-required') {
@@ -220,7 +249,27 @@ export class DmpBreakGlass extends DmpElement {
     if (this.refusal) {
       return html`${this.#renderRefused(this.refusal, true)} ${this.#renderForm(this.refusal !== 'justification-required')}`;
     }
-    return html`${this.#renderExplanation()} ${this.#renderForm(false)}`;
+    return html`${this.#renderEnded()} ${this.#renderExplanation()} ${this.#renderForm(false)}`;
+  }
+
+  #decide(dossier: DossierInfo): Decision | undefined {
+    const { actor, policy } = this;
+    return actor && policy ? policy.decide({ actor, action: 'document.list', dossier: dossier.policy, request: { mode: this.mode } }) : undefined;
+  }
+
+  /** The policy's answer about the dossier as shown now, if it is shown. */
+  #shownDecision(): Decision | undefined {
+    const shown = this.#load.value;
+    return shown?.key === this.#shownKey ? this.#decide(shown.info) : undefined;
+  }
+
+  #renderEnded(): unknown {
+    const ended = this.endedGrant;
+    return ended
+      ? html`<p part="notice" class="notice" role="status">
+          ${msg(str`Votre accès d’urgence a pris fin (il était accordé jusqu’au ${formatDateTime(ended.expiresAt, this.locale)}). Pour consulter le dossier à nouveau, faites une nouvelle demande.`)}
+        </p>`
+      : nothing;
   }
 
   #renderRefused(reason: ReasonCode, afterRequest: boolean): TemplateResult {
@@ -311,8 +360,8 @@ export class DmpBreakGlass extends DmpElement {
       ${this.failure === undefined
         ? nothing
         : html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role="alert">
-            <strong>${msg('L’accès n’a pas pu être demandé.')}</strong>
-            <p>${errorText(this.failure)}</p>
+            ${answeredUnreadably(this.failure) ? nothing : html`<strong>${msg('L’accès n’a pas pu être demandé.')}</strong>`}
+            <p>${writeFailureText(this.failure, () => errorText(this.failure))}</p>
           </div>`}
     </form>`;
   }

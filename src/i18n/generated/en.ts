@@ -374,6 +374,7 @@
 's74e8d143fc99fa5e': `Your vaccines and screenings`,
 's755b676dfc0f9f8c': `This DMP cannot be created here`,
 's7590b6fc510c100e': str`The document was not unmasked: ${0}`,
+'s76213e5627495bf6': str`Your emergency access has ended (it was granted until ${0}). To open the dossier again, make a new request.`,
 's763d0b9aa1346184': `Move up`,
 's77a0a89c68565242': `For example 06 12 34 56 78.`,
 's78067eb3dc3d6cff': `Document unmasked`,
