@@ -348,11 +348,15 @@ describe('dmp-access-history', () => {
       expect(root(el).querySelector<HTMLSelectElement>('#action')!.value).to.equal('');
     });
 
-    it('says when no entry matches, and clears the filters in one click', async () => {
+    it('says when no entry matches, in the live region that told the count, and clears the filters in one click', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);
+      // A live region put in the page with its text already in it is not announced: the same one speaks.
+      const status = root(el).querySelector('p.status[role="status"]:not(.export-status)');
       await setInput(el, 'actor', 'personne de ce nom');
       await waitUntil(() => idle(el) && shadowText(el).includes('Aucun accès ne correspond à ces filtres.'));
+      expect(root(el).querySelector('p.status[role="status"]:not(.export-status)') === status).to.equal(true);
+      expect(status?.textContent).to.contain('Aucun accès ne correspond à ces filtres.');
       button(el, 'Effacer les filtres')!.click();
       await shown(el);
       expect(el.actorFilter).to.equal('');

@@ -760,7 +760,8 @@ describe('dmp-document-list', () => {
       await waitUntil(() => root(el).querySelector('.add button'), 'no add button');
       clickButton(root(el), 'Ajouter un document');
       const dialog = control<HTMLDialogElement>(el, '#add-dialog');
-      await waitUntil(() => dialog.open);
+      // The first opening loads the form's module: as long as a lazy chunk may take.
+      await waitUntil(() => dialog.open, 'the add dialog never opened', { timeout: 5000 });
       return dialog;
     }
 

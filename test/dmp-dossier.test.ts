@@ -396,6 +396,19 @@ describe('dmp-dossier', () => {
       expect(rows.administrative).to.contain('Attestation de droits');
     });
 
+    it('finds the patient’s declared information behind more than a page of their newer documents', async () => {
+      const docs = db.documentsOf(ADULT);
+      const note = docs.find((d) => d.category === 'patient' && d.typeCode !== 'EXPPAT_2' && d.status === 'current')!;
+      const newer = new Date(Date.parse(SEED_NOW) - 60_000).toISOString();
+      for (let i = 0; i < 1001; i++) docs.push({ ...structuredClone(note), id: `doc-note-${i}`, serviceStart: newer, submittedAt: newer });
+      const { el } = await mount();
+      await recapSettled(el);
+      const declared = [...$(el, '[aria-labelledby="recap-allergies"]').querySelectorAll('li')]
+        .filter((li) => li.querySelector('.source')!.textContent!.trim() === 'déclaré par le patient')
+        .map((li) => li.querySelector('.item-text')!.textContent!.trim());
+      expect(declared).to.include.members(ADULT_PROFILE.allergies.map((a) => a.agent));
+    });
+
     it('costs the patient’s history one line per part, not one per category', async () => {
       const before = db.logOf(ADULT).length;
       const { el } = await mount();

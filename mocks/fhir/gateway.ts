@@ -3,7 +3,7 @@ import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { toAuditEvent } from '../../src/fhir/audit.js';
 import { ARCHIVED_TAG, authorOf, fromDocumentReference, securityLabelsOf } from '../../src/fhir/document.js';
-import { consentMode, consentRpps, dossierExtension, dossierFactsOf, policyDossierOf, professionalOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
+import { consentMode, consentRpps, dossierExtension, dossierFactsOf, fromRelatedPerson, policyDossierOf, professionalOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
 import { MappingError, idOfReference, parseResource } from '../../src/fhir/parse.js';
 import type { Consent, DocumentReference, Patient, RelatedPerson } from '../../src/fhir/schemas.js';
 import {
@@ -23,6 +23,8 @@ import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.j
 import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, confidentialityOf, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
 import type { Professional } from '../../src/model/professional.js';
+import { normalizeNir } from '../../src/model/nir.js';
+import { mayRepresent } from '../../src/model/relationships.js';
 import { decide } from '../../src/policy/decide.js';
 import { isSecretConnection, mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
@@ -62,6 +64,34 @@ interface DossierView {
 }
 
 /** One request: who asks, under which flags, at which instant, on which dossier. */
+/** Whether a transaction entry only creates its resource (POST on its type, unconditionally). */
+function createsOnly(entry: BundleEntry): boolean {
+  const { request, resource } = entry;
+  return (
+    request?.method === 'POST' &&
+    resource !== undefined &&
+    request.url === resource.resourceType &&
+    !request.ifNoneExist &&
+    !request.ifMatch &&
+    !request.ifNoneMatch &&
+    !request.ifModifiedSince
+  );
+}
+
+/**
+ * Whether `after` differs from `before` in the top-level `fields` only (and in `tag` among the
+ * meta tags); the version and date the store stamps are not a change.
+ */
+function changesOnly(before: Resource, after: Resource, fields: readonly string[], tag?: { system: string; code: string }): boolean {
+  const rest = (resource: Resource) => {
+    const { meta, ...others } = resource as Resource & Record<string, unknown>;
+    const { versionId: _v, lastUpdated: _l, tag: tags, ...metaRest } = meta ?? {};
+    const keptTags = (tags ?? []).filter((t) => !(tag && t.system === tag.system && t.code === tag.code));
+    return JSON.stringify([Object.entries(others).filter(([key]) => !fields.includes(key)), metaRest, keptTags]);
+  };
+  return rest(before) === rest(after);
+}
+
 class Exchange {
   dossier: DossierView | undefined;
 
@@ -381,7 +411,7 @@ export class FhirGateway {
     if (chained !== null) {
       const [system, value] = chained.split('|');
       if (system !== INS_NIR_SYSTEM || !value) throw new Refusal(outcome(400, `patient.identifier doit être un INS (${INS_NIR_SYSTEM}|<NIR>).`));
-      view = await this.#dossier(ex, { ins: value });
+      view = await this.#dossier(ex, { ins: normalizeNir(value) });
     } else if (direct !== null) {
       const patientId = idOfReference(direct, 'Patient');
       if (!patientId) throw new Refusal(outcome(400, 'patient doit être une référence Patient/<id>.'));
@@ -477,7 +507,7 @@ export class FhirGateway {
     const identifier = params.get('identifier');
     const [system, ins] = (identifier ?? '').split('|');
     if (system !== INS_NIR_SYSTEM || !ins) return outcome(400, `Recherche de Patient par INS seulement (identifier=${INS_NIR_SYSTEM}|<NIR>).`);
-    const view = await this.#dossier(ex, { ins });
+    const view = await this.#dossier(ex, { ins: normalizeNir(ins) });
     // Asking for the contact points is reading the patient's notification settings, theirs alone.
     const action: Action = params.getAll('_elements').some((list) => list.split(',').includes('telecom')) ? 'notification.manage' : 'dossier.read';
     const decision = ex.decide(action);
@@ -754,10 +784,12 @@ export class FhirGateway {
     if (!raw) return outcome(404, 'Document introuvable.');
     // Worked out on a scratch copy, to know which acts it does; a patch that cannot apply is said
     // so only to a caller who may see the document: a 400 must not tell that a hidden one exists.
+    let dry: Stored | undefined;
     let after: DmpDocument | undefined;
     let inapplicable: unknown;
     try {
-      after = documentOf(await this.#dryRun(raw, ops));
+      dry = await this.#dryRun(raw, ops);
+      after = documentOf(dry);
     } catch (error) {
       inapplicable = error;
     }
@@ -766,16 +798,15 @@ export class FhirGateway {
     // on a document hidden from them.
     const found = await this.#guardedDocument(ex, id, raw, actions[0] ?? 'document.read', 'document.read');
     if (found instanceof Response) return found;
-    if (!after) throw inapplicable;
+    if (!after || !dry) throw inapplicable;
     const { doc } = found;
-    const unchanged = (d: DmpDocument) => {
-      const { masked: _m, invisibleToPatient: _p, invisibleToLegalRepresentatives: _r, confidentiality: _c, status: _s, ...rest } = d;
-      return JSON.stringify(rest);
-    };
-    if (unchanged(after) !== unchanged(doc) || (after.status !== doc.status && actions.length === 0)) {
+    const target = { documentId: id, title: doc.title };
+    // The raw resource, not only the model: what the model does not map (the subject, the file, a
+    // second content) must not change unjudged either.
+    if (!changesOnly(raw, dry, ['securityLabel', 'status'], ARCHIVED_TAG) || (after.status !== doc.status && actions.length === 0)) {
+      await this.#log(ex, actions[0] ?? 'document.set-visibility', { ...found.decision, allowed: false, reason: 'invalid-request' }, target);
       return outcome(400, 'Seuls le masquage, la visibilité, l’archivage et la suppression se modifient par PATCH.');
     }
-    const target = { documentId: id, title: doc.title };
     const judged = judgeEach(actions, (action) => ex.decide(action, policyDocumentOf(doc)));
     if ('refused' in judged) return this.#deny(ex, judged.refused.action, judged.refused.decision, target);
     // A patch that changes nothing did no act: it read the document, and is logged as that read.
@@ -884,8 +915,15 @@ export class FhirGateway {
     const patientId = idOfReference((raw as { patient?: { reference?: string } } | undefined)?.patient?.reference, 'Patient');
     if (!raw || !patientId) return outcome(404, 'Consent introuvable.');
     const view = await this.#dossier(ex, { patientId });
-    const after = parseResource('Consent', await this.#dryRun(raw, ops));
+    const dry = await this.#dryRun(raw, ops);
+    const after = parseResource('Consent', dry);
     const { action, request } = this.#consentAction(ex, after);
+    // Only a Consent's status changes: its patient, its professional or its mode are what the
+    // policy judged it on, and what it stands for.
+    if (!changesOnly(raw, dry, ['status'])) {
+      await this.#log(ex, action, { allowed: false, reason: 'invalid-request', obligations: ['log-access'] });
+      return outcome(400, 'Seul le statut d’un Consent se modifie par PATCH.');
+    }
     const decision = ex.decide(action, undefined, request);
     if (!decision.allowed) return this.#deny(ex, action, decision);
     if (ex.staleFor(raw)) return this.#stale(ex, { action, decision });
@@ -930,6 +968,11 @@ export class FhirGateway {
     if (!view.patient) return outcome(404, 'Patient introuvable.');
     const decision = ex.decide('representative.manage');
     if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
+    // As the JSON mock: a curator assists a protected adult, never a minor.
+    if (!mayRepresent(fromRelatedPerson(person).relationship, view.policy.patientIsMinor)) {
+      await this.#log(ex, 'representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
+      return outcome(400, 'Un curateur ne représente pas un mineur.');
+    }
     const earlier = ex.ifNoneExist === null ? [] : this.#identifiedBy(this.#storedOf(view, 'RelatedPerson', view.relatedPersons), ex.ifNoneExist);
     if (earlier === undefined) return outcome(400, 'If-None-Exist : seule une recherche « identifier=système|valeur » est servie.');
     if (earlier.length > 1) return outcome(412, 'If-None-Exist : plusieurs représentants portent cet identifiant.');
@@ -964,6 +1007,9 @@ export class FhirGateway {
     const documents = entries.filter((e) => e.resource?.resourceType === 'DocumentReference');
     const others = entries.filter((e) => e.resource?.resourceType !== 'DocumentReference' && e.resource?.resourceType !== 'Binary');
     if (documents.length !== 1 || others.length > 0) return outcome(400, 'Une soumission porte une DocumentReference et ses Binary, rien d’autre.');
+    // Each entry creates its resource, and nothing else: an entry may otherwise update, patch or
+    // delete any resource of any dossier (an AuditEvent through a Binary patch) unjudged.
+    if (!entries.every(createsOnly)) return outcome(400, 'Chaque entrée d’une soumission crée sa ressource (request POST sur son type), sans condition.');
     const entry = documents[0]!;
     const submitted = entry.resource as Stored & DocumentReference;
     const view = await this.#dossier(ex, { patientId: idOfReference(submitted.subject?.reference, 'Patient') ?? 'none' });
@@ -1006,7 +1052,7 @@ export class FhirGateway {
     }
     const replaced = synthesis ? await this.#synthesisToReplace(ex, view, replacesId, decision) : toReplace && (await this.#replaceable(ex, toReplace));
     if (replaced instanceof Response) return replaced;
-    if (!replaced && typeCode === PROFILE_TYPE_CODE && (await this.#currentOfType(view, typeCode))) {
+    if (!replaced && typeCode === PROFILE_TYPE_CODE && (await this.#currentOfType(view, typeCode, true))) {
       // As the JSON mock: one declaration of the patient's information is current at a time.
       await this.#log(ex, action, { ...decision, allowed: false, reason: 'invalid-request' }, attempted);
       return outcome(409, 'Une déclaration du patient est déjà la version courante : remplacez-la.');
@@ -1074,12 +1120,17 @@ export class FhirGateway {
     return outcome(409, 'Le volet de synthèse a été modifié entre-temps.');
   }
 
-  /** The patient's newest current document of `typeCode`, if any. */
-  async #currentOfType(view: DossierView, typeCode: string): Promise<Stored | undefined> {
+  /**
+   * The patient's newest current document of `typeCode`, if any; `unarchived`: leaving out an
+   * archived one (a declaration archived is no longer the current one, as in the JSON mock; the
+   * VSM stays the VSM, archived or not).
+   */
+  async #currentOfType(view: DossierView, typeCode: string, unarchived = false): Promise<Stored | undefined> {
     const [current] = await this.#searchAll('DocumentReference', [
       ['patient', `Patient/${view.patient?.id ?? 'none'}`],
       ['type', `${TYPE_CODE_SYSTEM}|${typeCode}`],
       ['status', 'current'],
+      ...(unarchived ? ([['_tag:not', `${ARCHIVED_TAG.system}|${ARCHIVED_TAG.code}`]] as Array<[string, string]>) : []),
       ['_sort', '-date'],
     ]);
     return current;

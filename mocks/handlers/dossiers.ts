@@ -85,7 +85,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     if (ins.success) new RequestContext(actor, ins.data, request).finish('dossier.create', INVALID);
     return response;
   };
-  const idempotent = await idempotentRequest('createDossier', actor, request);
+  const idempotent = idempotentRequest('createDossier', actor, request, raw);
   if (idempotent.kind === 'refused') return refused(idempotent.response);
   if (idempotent.kind === 'replay') {
     const { previous } = idempotent;

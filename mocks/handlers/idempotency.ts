@@ -20,15 +20,12 @@ export type Replay =
 /**
  * What the request's Idempotency-Key makes of it: refused (no key, or a key already used for
  * another request), the stored answer to give again, or a first request whose answer to keep.
- * A request is the same when its path and body are: one key never adds to two dossiers.
+ * A request is the same when its path and `body` (as read by the handler) are: one key never
+ * adds to two dossiers. Synchronous, so that requests are handled in the order they came.
  */
-export async function idempotentRequest(route: RouteName, actor: Actor, request: Request): Promise<Replay> {
+export function idempotentRequest(route: RouteName, actor: Actor, request: Request, body: unknown): Replay {
   const key = request.headers.get('Idempotency-Key');
   if (!key) return { kind: 'refused', response: problem(400, 'En-tête Idempotency-Key requis.', { invalidParams: [{ name: 'Idempotency-Key', reason: 'requis' }] }) };
-  const body: unknown = await request
-    .clone()
-    .json()
-    .catch(() => undefined);
   const fingerprint = JSON.stringify([new URL(request.url).pathname, body]);
   const stored = storedKey(route, actor, key);
   const previous = db.idempotency.get(stored);

@@ -182,15 +182,15 @@ export const listRepresentatives: Resolver = ({ ctx }) => {
 };
 
 export const addRepresentative: Resolver = async ({ request, actor, ctx }) => {
-  const idempotent = await idempotentRequest('addRepresentative', actor, request);
+  const body = await readBody(request, NewLegalRepresentativeSchema);
+  if (!body.ok) return body.response;
+  const idempotent = idempotentRequest('addRepresentative', actor, request, body.value);
   if (idempotent.kind === 'refused') return idempotent.response;
   if (idempotent.kind === 'replay') {
     // Sent again after a lost answer: the person added then, not a second one.
     ctx.finish('representative.manage', idempotent.previous.decision);
     return json(idempotent.previous.body, { status: idempotent.previous.status });
   }
-  const body = await readBody(request, NewLegalRepresentativeSchema);
-  if (!body.ok) return body.response;
   const decision = ctx.decide('representative.manage');
   if (!decision.allowed) return ctx.deny('representative.manage', decision);
   if (!mayRepresent(body.value.relationship, db.policyDossier(ctx.ins).patientIsMinor)) {
@@ -260,10 +260,10 @@ export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
 };
 
 export const requestEmergencyAccess: Resolver = async ({ request, actor, ctx }) => {
-  const idempotent = await idempotentRequest('requestEmergencyAccess', actor, request);
-  if (idempotent.kind === 'refused') return idempotent.response;
   const body = await readBody(request, EmergencyRequestSchema);
   if (!body.ok) return body.response;
+  const idempotent = idempotentRequest('requestEmergencyAccess', actor, request, body.value);
+  if (idempotent.kind === 'refused') return idempotent.response;
   const { mode, justification } = body.value;
   if (idempotent.kind === 'replay') {
     // Sent again after a lost answer: the grant given then, in the history as a request of its

@@ -52,6 +52,7 @@ import type { Problem } from '../model/problem.js';
 import type { Professional } from '../model/professional.js';
 import { ROUTES } from '../model/routes.js';
 import { SynthesisContentSchema, SynthesisContentToSaveSchema, SynthesisSchema, type Synthesis, type SynthesisContent } from '../model/synthesis.js';
+import { normalizeNir } from '../model/nir.js';
 import { randomUuid } from '../model/uuid.js';
 import { fromAuditEvent } from './audit.js';
 import {
@@ -313,7 +314,7 @@ export class FhirDmpClient implements DmpClient {
       status: 'current',
       type: typeConcept(meta.typeCode),
       category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: classCode }] }],
-      subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: ins } },
+      subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: normalizeNir(ins) } },
       date: new Date().toISOString(),
       ...(meta.replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${meta.replaces}` } }] } : {}),
       securityLabel: securityLabelsOf([
@@ -701,7 +702,7 @@ export class FhirDmpClient implements DmpClient {
       options,
     );
     const patient = matches(bundle, 'Patient')[0]?.resource;
-    if (patient) this.#patientIds.set(ins, patient.id);
+    if (patient) this.#patientIds.set(normalizeNir(ins), patient.id);
     return {
       patient,
       consents: matches(bundle, 'Consent', 'include').map((m) => m.resource),
@@ -711,19 +712,19 @@ export class FhirDmpClient implements DmpClient {
 
   #dossierInfo(ins: string, patient: Patient | undefined, consents: Consent[], relatedPersons: ResourceOf<'RelatedPerson'>[]): DossierInfo {
     const policy = policyDossierOf({ patient, consents, relatedPersons, today: new Date().toISOString().slice(0, 10) });
-    return checked(DossierInfoSchema, dossierInfoOf(ins, policy, patient), 'Patient search');
+    return checked(DossierInfoSchema, dossierInfoOf(normalizeNir(ins), policy, patient), 'Patient search');
   }
 
   async #patient(ins: string, options: RequestOptions | undefined, extra: Params = []): Promise<Patient> {
     const bundle = await this.#search('Patient', [['identifier', insToken(ins)], ...extra], options);
     const patient = matches(bundle, 'Patient')[0]?.resource;
     if (!patient) throw new DmpError('not-found', 'Aucun dossier n’existe pour cet INS.', { status: 404 });
-    this.#patientIds.set(ins, patient.id);
+    this.#patientIds.set(normalizeNir(ins), patient.id);
     return patient;
   }
 
   async #patientId(ins: string, options: RequestOptions | undefined): Promise<string> {
-    return this.#patientIds.get(ins) ?? (await this.#patient(ins, options)).id;
+    return this.#patientIds.get(normalizeNir(ins)) ?? (await this.#patient(ins, options)).id;
   }
 
   async #setDossierStatus(ins: string, status: 'active' | 'closed', closeReason: string | undefined, options: RequestOptions | undefined) {
@@ -794,6 +795,8 @@ export class FhirDmpClient implements DmpClient {
         ['type', types.join(',')],
         ['format', `${SYNTHESIS_CONTENT_FORMAT_SYSTEM}|${PREVENTION_CONTENT_FORMAT}`],
         ['status', 'current'],
+        // An archived list is no longer the patient's record (as in the JSON API): the next save writes it anew.
+        ['_tag:not', `${ARCHIVED_TAG.system}|${ARCHIVED_TAG.code}`],
         ['_sort', '-date'],
         ['_count', '100'],
       ],
@@ -1035,7 +1038,7 @@ const ROUTE_SCHEMAS = {
 };
 
 function insToken(ins: string): string {
-  return `${INS_NIR_SYSTEM}|${ins}`;
+  return `${INS_NIR_SYSTEM}|${normalizeNir(ins)}`;
 }
 
 function searchPath(type: string, params: Params): string {
@@ -1160,7 +1163,7 @@ function structuredDocument(ins: string, patientId: string, typeCode: string, fo
     status: 'current',
     type: typeConcept(typeCode),
     category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: CLASS_CODE_OF_TYPE[typeCode] }] }],
-    subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: ins } },
+    subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: normalizeNir(ins) } },
     date: now,
     ...(replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${replaces}` } }] } : {}),
     securityLabel: securityLabelsOf(['N']),

@@ -417,6 +417,80 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(error.issues, [{ path: '', message: 'Accès refusé : blocked.' }]);
     });
 
+    it('refuses a DocumentReference PATCH that changes more than the visibility, the status or the archive tag, and logs it', async () => {
+      const before = await auditEventIds();
+      const stored = await fhirGateway.repository.readResource<DocumentReference>('DocumentReference', 'doc-durand-vsm-v2');
+      // A second content is nothing the library's document model maps: it must not pass unseen.
+      const response = await fetch(`${BASE}/DocumentReference/doc-durand-vsm-v2`, {
+        method: 'PATCH',
+        headers: { Authorization: 'Bearer ps-dubois', 'Content-Type': 'application/json-patch+json' },
+        body: JSON.stringify([{ op: 'add', path: '/content/-', value: { attachment: { contentType: 'text/plain', data: textToBase64('autre contenu') } } }]),
+      });
+      assert.equal(response.status, 400);
+      const after = await fhirGateway.repository.readResource<DocumentReference>('DocumentReference', 'doc-durand-vsm-v2');
+      assert.deepEqual(after.content, stored.content);
+      assert.deepEqual((await linesSince(before)).map((l) => [l.action, l.outcome, l.reason]), [['document.set-visibility', 'denied', 'invalid-request']]);
+    });
+
+    it('refuses a Consent PATCH that changes more than its status: the patient it is about stays', async () => {
+      const consent = (await storedResources('Consent')).find((c) => JSON.stringify(c['patient']).includes(`Patient/${PATIENT_ADULT.id}"`))!;
+      const response = await fetch(`${BASE}/Consent/${consent.id}`, {
+        method: 'PATCH',
+        headers: { Authorization: `Bearer ${PATIENT_ADULT.id}`, 'Content-Type': 'application/json-patch+json' },
+        body: JSON.stringify([{ op: 'replace', path: '/patient/reference', value: `Patient/${PATIENT_MINOR.id}` }]),
+      });
+      assert.equal(response.status, 400);
+      const stored = (await storedResources('Consent')).find((c) => c.id === consent.id)!;
+      assert.deepEqual(stored['patient'], consent['patient']);
+    });
+
+    it('refuses a submission with an entry that does anything but create its resource', async () => {
+      const audit = (await storedResources('AuditEvent'))[0]!;
+      const submit = (entry: object) =>
+        fetch(BASE, {
+          method: 'POST',
+          headers: { Authorization: `Bearer ${PATIENT_ADULT.id}`, 'Content-Type': 'application/fhir+json' },
+          body: JSON.stringify({
+            resourceType: 'Bundle',
+            type: 'transaction',
+            entry: [
+              {
+                fullUrl: 'urn:uuid:5b0c6f0e-0d6e-4a57-9d0c-2f1f3c1e7a10',
+                resource: {
+                  resourceType: 'DocumentReference',
+                  status: 'current',
+                  type: { coding: [{ system: TYPE_CODE_SYSTEM, code: 'EXPPAT_1' }] },
+                  subject: { reference: `Patient/${PATIENT_ADULT.id}` },
+                  content: [{ attachment: { contentType: 'text/plain', data: textToBase64('note'), title: 'Note' } }],
+                },
+                request: { method: 'POST', url: 'DocumentReference' },
+              },
+              entry,
+            ],
+          }),
+        });
+      const patchAudit = { resource: { resourceType: 'Binary', contentType: 'text/plain', data: textToBase64(JSON.stringify([{ op: 'replace', path: '/outcomeDesc', value: 'x' }])) }, request: { method: 'PATCH', url: `AuditEvent/${audit.id}` } };
+      const overwrite = { resource: { resourceType: 'Binary', contentType: 'text/plain', data: textToBase64('x') }, request: { method: 'PUT', url: 'Binary/bin-doc-durand-cr-cardio' } };
+      for (const entry of [patchAudit, overwrite]) assert.equal((await submit(entry)).status, 400);
+      assert.deepEqual((await storedResources('AuditEvent')).find((e) => e.id === audit.id), audit);
+    });
+
+    it('refuses a curator for a minor, as the JSON API does, and logs it', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const error = await failure(as('rep-moreau-sophie').addRepresentative(ins, { firstName: 'Paul', lastName: 'Curateur', relationship: 'curator' }, { idempotencyKey: 'k-curateur' }));
+      assert.equal(error.kind, 'invalid-request');
+      assert.equal((await as('rep-moreau-sophie').listRepresentatives(ins)).items.some((r) => r.lastName === 'Curateur'), false);
+    });
+
+    it('finds a dossier whose INS is typed with spaces, as the JSON API does', async () => {
+      const spaced = ADULT.replace(/^(\d)(\d{2})(\d{2})/, '$1 $2 $3 ');
+      const martin = as('ps-martin');
+      const info = await martin.getDossier(spaced);
+      assert.equal(info.status, 'active');
+      assert.equal(info.ins, ADULT);
+      assert.ok((await martin.listDocuments(spaced)).items.length > 0);
+    });
+
     it('never lets an occupational physician in', async () => {
       const error = await failure(as('occ-med').listDocuments(ADULT));
       assert.equal(error.kind, 'forbidden');
@@ -955,6 +1029,28 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(await current(), [...others, first.id].sort());
       const replacing = await representative.addDocument(minor, { ...metadata, replaces: first.id }, file());
       assert.deepEqual(await current(), [...others, replacing.id].sort());
+    });
+
+    it('takes a first declaration again once the current one was archived, as the JSON mock', async () => {
+      const minor = PATIENT_MINOR.identity.ins;
+      const representative = as('rep-moreau-sophie');
+      const file = () => new Blob([JSON.stringify({ bloodGroup: 'O+' })], { type: 'text/plain' });
+      const metadata = { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: SEED_NOW };
+      const first = await representative.addDocument(minor, metadata, file());
+      await representative.updateDocument(minor, first.id, { status: 'archived' });
+      const again = await representative.addDocument(minor, metadata, file());
+      assert.notEqual(again.id, first.id);
+    });
+
+    it('writes the vaccinations anew once their list was archived, rather than refuse every save', async () => {
+      const martin = as('ps-martin');
+      const prevention = (await martin.getPrevention(ADULT))!;
+      const vaccinations = prevention.documents.vaccinations!;
+      await martin.updateDocument(ADULT, vaccinations, { status: 'archived' });
+      const after = await martin.getPrevention(ADULT);
+      assert.equal(after?.documents.vaccinations, undefined);
+      const saved = await martin.savePrevention(ADULT, withVaccination({ ...prevention.content, vaccinations: [] }), after?.etag ?? '');
+      assert.notEqual(saved.documents.vaccinations, vaccinations);
     });
 
     it('answers the patient’s side replacing a document hidden from them as one that does not exist', async () => {

@@ -336,18 +336,12 @@ export class DmpAccessHistory extends DmpElement {
 
   #renderBody(current: Loaded | undefined, pending: boolean): unknown {
     if (this.#task.status === TaskStatus.ERROR) return this.#renderLoadError();
-    if (!current) {
-      return pending || this.#task.status === TaskStatus.INITIAL ? this.#renderSkeleton() : nothing;
-    }
-    if ('refused' in current) return this.#renderRefusal(current.refused);
-    return this.#renderLog(current.feed, pending);
-  }
-
-  #renderSkeleton(): TemplateResult {
-    return html`<div class="skeleton">
-      <p class="status" role="status">${msg('Chargement de l’historique…')}</p>
-      <span></span><span></span><span></span>
-    </div>`;
+    if (current && 'refused' in current) return this.#renderRefusal(current.refused);
+    if (!current && !pending && this.#task.status !== TaskStatus.INITIAL) return nothing;
+    // One status paragraph from the loading to the results and back: a live region put in the page
+    // with its text already in it is not announced, and "no entry matches" would go unsaid.
+    return html`<p class="status" role="status">${current ? this.#statusText(current.feed, pending) : msg('Chargement de l’historique…')}</p>
+      ${current ? this.#renderLog(current.feed, pending) : html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>`}`;
   }
 
   #renderRefusal(reason: ReasonCode): TemplateResult {
@@ -449,27 +443,28 @@ export class DmpAccessHistory extends DmpElement {
     return html`<p class="status export-status" role="status">${text}</p>`;
   }
 
-  #renderLog(feed: AccessLogFeed, pending: boolean): TemplateResult {
+  #statusText(feed: AccessLogFeed, pending: boolean): string {
     const entries = feed.entries;
-    if (entries.length === 0 && !pending) {
-      return html`<p class="status" role="status">
-        ${this.#rangeInvalid
-          ? msg('Aucune entrée : la période choisie est vide.')
-          : this.#hasFilter
-            ? msg('Aucun accès ne correspond à ces filtres.')
-            : msg('Aucun accès n’a encore été enregistré sur ce dossier.')}
-      </p>`;
+    if (pending) return msg('Mise à jour de l’historique…');
+    if (entries.length === 0) {
+      return this.#rangeInvalid
+        ? msg('Aucune entrée : la période choisie est vide.')
+        : this.#hasFilter
+          ? msg('Aucun accès ne correspond à ces filtres.')
+          : msg('Aucun accès n’a encore été enregistré sur ce dossier.');
     }
     const count = formatNumber(entries.length, this.locale);
-    const countText = pending
-      ? msg('Mise à jour de l’historique…')
-      : feed.hasMore
-        ? msg(str`${count} entrées affichées, les plus récentes d’abord ; d’autres, plus anciennes, peuvent être chargées.`)
-        : entries.length === 1
-          ? msg('1 entrée.')
-          : msg(str`${count} entrées, les plus récentes d’abord.`);
-    return html`<p class="status" role="status">${countText}</p>
-      <div class="scroller" role="region" tabindex="0" aria-labelledby="caption">
+    return feed.hasMore
+      ? msg(str`${count} entrées affichées, les plus récentes d’abord ; d’autres, plus anciennes, peuvent être chargées.`)
+      : entries.length === 1
+        ? msg('1 entrée.')
+        : msg(str`${count} entrées, les plus récentes d’abord.`);
+  }
+
+  #renderLog(feed: AccessLogFeed, pending: boolean): unknown {
+    const entries = feed.entries;
+    if (entries.length === 0 && !pending) return nothing;
+    return html`<div class="scroller" role="region" tabindex="0" aria-labelledby="caption">
         <table part="table">
           <caption id="caption" class="visually-hidden">${msg('Accès au dossier, les plus récents d’abord')}</caption>
           <thead>

@@ -8,14 +8,13 @@ import type { PatientProfile } from '../../model/profile.js';
 import type { Synthesis } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { nominalDocument } from '../../model/document-policy.js';
+import { listPatientDocuments } from '../base/patient-documents.js';
 import type { Ask } from './tabs.js';
 
 /** How far back the récapitulatif looks for emergency accesses. */
 export const EMERGENCY_WINDOW_DAYS = 90;
 /** Emergency log lines asked per mode; the access history tab has the rest. */
 const EMERGENCY_LIMIT = 20;
-/** The patient's own documents are read in one page, to find the declared information (`EXPPAT_2`) among them. */
-const PATIENT_DOCUMENTS_LIMIT = 100;
 
 /** A part of the récapitulatif, or the policy's reason for not showing it. */
 export type Part<T> = { ok: true; value: T } | { ok: false; reason: ReasonCode };
@@ -73,10 +72,6 @@ async function currentSynthesis(client: DmpClient, ins: string, options: Request
 /** The parser (and zod with it) loads only when there is a declaration to read. */
 const loadProfileParser = lazyModule(() => import('../../model/profile.js'), 'The profile parser');
 
-function newestSubmitted(docs: readonly DmpDocument[]): DmpDocument | undefined {
-  return [...docs].sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0))[0];
-}
-
 async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | undefined, options: RequestOptions): Promise<Declared> {
   if (!doc) return { kind: 'none' };
   const blob = await undefinedIfNotFound(() => client.getDocumentContent(ins, doc.id, options));
@@ -95,8 +90,7 @@ async function loadContent(client: DmpClient, ins: string, ask: Ask, options: Re
   const declaredDecision = ask('document.read', nominalDocument('patient', PROFILE_TYPE_CODE));
   const declared: Promise<Part<Declared>> = declaredDecision.allowed
     ? refusable(async () => {
-        const own = (await client.listDocuments(ins, { category: 'patient', status: 'current', limit: PATIENT_DOCUMENTS_LIMIT }, options)).items;
-        return readDeclared(client, ins, newestSubmitted(own.filter((d) => d.typeCode === PROFILE_TYPE_CODE)), options);
+        return readDeclared(client, ins, (await listPatientDocuments(client, ins, options)).profile, options);
       })
     : Promise.resolve({ ok: false, reason: declaredDecision.reason });
   const synthesisDecision = ask('synthesis.read', nominalDocument('synthesis', 'SYNTH'));

@@ -26,7 +26,8 @@ import { draftOf, isProfileDraft, type DraftKept, type FieldProblem, type Profil
 import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
 import type { ProfileFormHost } from './form.js';
 import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
-import { listPatientDocuments, loadChecks, readProfile, savedDespite } from './load.js';
+import { listPatientDocuments } from '../base/patient-documents.js';
+import { loadChecks, readProfile, savedDespite } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';
 import { errorText } from './texts.js';
 

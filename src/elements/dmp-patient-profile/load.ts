@@ -1,8 +1,8 @@
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { DmpDocument } from '../../model/document.js';
 import { lazyModule } from '../../client/lazy-module.js';
-import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from '../../model/category.js';
 import type { ParsedProfile, PatientProfile } from '../../model/profile.js';
+import { listPatientDocuments } from '../base/patient-documents.js';
 import { sameValue } from '../base/same-value.js';
 
 /**
@@ -10,38 +10,6 @@ import { sameValue } from '../base/same-value.js';
  * as soon as it is on the page (the content it reads goes through them).
  */
 export const loadChecks = lazyModule(() => import('./checks.js'), 'The profile checks');
-
-export interface PatientDocuments {
-  /** The current declared-information document, the newest if several are current. */
-  profile: DmpDocument | undefined;
-  /** The current uploaded directives, newest first. */
-  directives: DmpDocument[];
-  /** For a professional, the patient's documents kept from them, by reason (masked…). */
-  hidden: Record<string, number> | undefined;
-}
-
-/**
- * The patient's current own documents this element shows (category `patient`), every page of
- * them: an old directives file missed would be offered again as a first one.
- */
-export async function listPatientDocuments(client: DmpClient, ins: string, options: RequestOptions): Promise<PatientDocuments> {
-  const query = { category: 'patient', status: 'current', limit: 1000 } as const;
-  const list = await client.listDocuments(ins, query, options);
-  const items = [...list.items];
-  for (let cursor = list.nextCursor; cursor; ) {
-    const page = await client.listDocuments(ins, { ...query, cursor }, options);
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  }
-  const current = items
-    .filter((d) => d.status === 'current')
-    .sort((a, b) => (a.submittedAt < b.submittedAt ? 1 : a.submittedAt > b.submittedAt ? -1 : 0));
-  return {
-    profile: current.find((d) => d.typeCode === PROFILE_TYPE_CODE),
-    directives: current.filter((d) => d.typeCode === DIRECTIVES_TYPE_CODE),
-    hidden: list.hidden,
-  };
-}
 
 export type ProfileContent = ParsedProfile;
 
