@@ -406,6 +406,19 @@ describe('dmp-access-history', () => {
       expect(root(el).activeElement).to.equal(all[1]);
     });
 
+    it('fetches no older page of a list being read again, and shows no failure of it under the new one', async () => {
+      const { el } = await mount('pat-durand-jeanne', ADULT, { pageSize: 10 });
+      await shown(el, 10);
+      db.faults.add({ method: 'GET', path: '/access-log', latencyMs: 400, times: 1 });
+      const reads = historyReads(ADULT, 'pat-durand-jeanne');
+      await select(el, 'action', 'document.read');
+      button(el, 'Charger les accès plus anciens')!.click();
+      await waitUntil(() => idle(el), 'the filtered list never came', { timeout: 5000 });
+      expect(historyReads(ADULT, 'pat-durand-jeanne')).to.equal(reads + 1);
+      expect(root(el).querySelector('.more [role="alert"]')).to.equal(null);
+      expect(button(el, 'Charger les accès plus anciens')?.textContent?.trim()).not.to.equal('Chargement…');
+    });
+
     it('toggles emergency-only from the keyboard', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);

@@ -22,6 +22,25 @@ describe('draft store (IndexedDB)', () => {
     expect(await readDraft(key)).to.equal(undefined);
   });
 
+  it('opens a new connection when the one it had was closed under it, and loses no draft', async () => {
+    const key = draftKey('ps-martin', '258036938304702');
+    await writeDraft(key, DRAFT);
+    const transaction = IDBDatabase.prototype.transaction;
+    let refused = 0;
+    // As a browser whose connection was lost: the next transaction throws InvalidStateError once.
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (refused++ === 0) throw new DOMException('The database connection is closing.', 'InvalidStateError');
+      return transaction.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      await writeDraft(key, { ...DRAFT, content: { note: 'après la coupure' } });
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
+    expect(refused).to.equal(2);
+    expect((await readDraft<{ note: string }>(key))?.content.note).to.equal('après la coupure');
+  });
+
   it('keeps one draft per author: another author does not read it', async () => {
     await writeDraft(draftKey('ps-martin', '212066926611226'), DRAFT);
     expect(await readDraft(draftKey('ps-lefebvre', '212066926611226'))).to.equal(undefined);

@@ -194,6 +194,23 @@ describe('dmp-provider', () => {
     expect(probe.received.dataChange).to.deep.equal(event.detail);
   });
 
+  it('hands an element every data change published since its last update, merged, and those made while it was out of the page', async () => {
+    const { provider, probe } = await mount();
+    const [mine, other] = ['258036938304702', '185057800608436'];
+    probe.probeIns = mine;
+    provider.notifyDataChanged(['authorizations'], mine);
+    provider.notifyDataChanged(['documents'], mine);
+    provider.notifyDataChanged(['synthesis'], other);
+    await probe.updateComplete;
+    expect(probe.taken).to.deep.equal([{ revision: 2, topics: ['authorizations', 'documents'] }]);
+    probe.remove();
+    provider.notifyDataChanged(['settings'], mine);
+    provider.notifyDataChanged(['history']);
+    provider.append(probe);
+    await waitUntil(() => probe.taken.length === 2, 'the changes made while away were not taken');
+    expect(probe.taken[1]!.topics).to.deep.equal(['settings', 'history']);
+  });
+
   it('names the caller, the emergency grant and the connexion secrète in request headers', async () => {
     worker.use(
       http.get('*/api/dmp/v1/dossiers/:ins', ({ request }) => {

@@ -53,7 +53,8 @@ export interface SessionState {
 }
 export const sessionContext = createContext<SessionState | undefined>(Symbol.for('dmp-elements/session'));
 
-export type DataTopic = 'documents' | 'synthesis' | 'authorizations' | 'history' | 'dossier' | 'settings';
+export const DATA_TOPICS = ['documents', 'synthesis', 'authorizations', 'history', 'dossier', 'settings'] as const;
+export type DataTopic = (typeof DATA_TOPICS)[number];
 
 /**
  * Whether a change of these topics may change a dossier's access conditions: its policy view
@@ -75,6 +76,11 @@ export const dataChangeContext = createContext<DataChange | undefined>(Symbol.fo
 /** What the provider lets its elements ask of it. */
 export interface ProviderApi {
   notifyDataChanged(topics: readonly DataTopic[], ins?: string): void;
+  /**
+   * The changes published after `revision`, oldest first. When some of them are no longer kept
+   * (an element out of the page for long), one change of every topic, naming no patient.
+   */
+  changesSince(revision: number): readonly DataChange[];
   /**
    * The existence test of `ins` (`getDossier`) for the current actor, asked once and shared by
    * the elements of this provider for a minute: each request is one more line in the patient's

@@ -17,6 +17,7 @@ import {
   actorContext,
   changesAccess,
   clientContext,
+  DATA_TOPICS,
   dataChangeContext,
   localeContext,
   policyContext,
@@ -36,6 +37,8 @@ const DEFAULT_POLICY: PolicyEngine = { decide, isReleasedToPatient };
  * short enough to see what changed elsewhere (the patient's portal, another workstation).
  */
 const DOSSIER_INFO_MAX_AGE_MS = 60_000;
+/** Data changes kept for the elements that missed some (see changesSince). */
+const KEPT_CHANGES = 64;
 const settled = (): void => undefined;
 /** Pointer and keyboard activity anywhere inside the provider keeps the session alive. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
@@ -140,6 +143,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   readonly #asking = new Map<string, Promise<unknown>>();
   /** Counts the sittings (a new user, a logout, an expiry, a return): a test queued in one is not sent in the next. */
   #sittings = 0;
+  /** The last data changes published, oldest first. */
+  readonly #changes: DataChange[] = [];
   readonly #handleActivity = () => {
     // A click after the timeout passed unseen (timers sleep with the device) ends the session, not renews it.
     if (Date.now() - this.#lastActivity < this.#timeoutSeconds * 1000) this.#lastActivity = Date.now();
@@ -209,8 +214,18 @@ export class DmpProvider extends LitElement implements ProviderApi {
     }
     const previous = this.#dataChangeProvider.value ?? { revision: 0, topics: [] };
     const change: DataChange = { revision: previous.revision + 1, topics, ins };
+    this.#changes.push(change);
+    if (this.#changes.length > KEPT_CHANGES) this.#changes.shift();
     this.#dataChangeProvider.setValue(change);
     emit(this, 'dmp-data-changed', change);
+  }
+
+  /** The changes published after `revision` (see ProviderApi). */
+  changesSince(revision: number): readonly DataChange[] {
+    const [oldest] = this.#changes;
+    const latest = this.#changes.at(-1);
+    if (oldest && latest && oldest.revision > revision + 1) return [{ revision: latest.revision, topics: DATA_TOPICS }];
+    return this.#changes.filter((change) => change.revision > revision);
   }
 
   /** The dossier's existence test for the current actor, shared by this provider's elements (see ProviderApi). */

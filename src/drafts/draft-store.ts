@@ -56,6 +56,10 @@ function open(): Promise<IDBDatabase> {
         db.close();
         connection = undefined;
       };
+      // Closed by the browser (site data cleared, the disk gone): the next draft opens a new one.
+      db.onclose = () => {
+        connection = undefined;
+      };
       resolve(db);
     };
     request.onerror = () => reject(request.error ?? new Error('IndexedDB open failed'));
@@ -67,10 +71,19 @@ function open(): Promise<IDBDatabase> {
   return connection;
 }
 
-async function run<R>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<R>): Promise<R> {
+async function run<R>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => IDBRequest<R>, again = true): Promise<R> {
   const db = await open();
+  let tx: IDBTransaction;
+  try {
+    tx = db.transaction(STORE, mode);
+  } catch (error) {
+    // A connection closed without telling (some browsers on a lost connection): one new try,
+    // rather than no draft kept until the page is reloaded.
+    connection = undefined;
+    if (!again) throw error;
+    return run(mode, act, false);
+  }
   return new Promise<R>((resolve, reject) => {
-    const tx = db.transaction(STORE, mode);
     const request = act(tx.objectStore(STORE));
     // Resolve on completion, not on the request's success: only then is a write durable.
     tx.oncomplete = () => resolve(request.result);

@@ -291,7 +291,10 @@ export class FhirDmpClient implements DmpClient {
       throw invalidResponse('DocumentReference read', [{ path: `content.${index}.attachment.url`, message: 'Le fichier n’est pas un Binary de ce serveur' }]);
     }
     const binary = parseBody('Binary', await this.#send({ method: 'GET', path, what: 'GET Binary/{id}' }, options), 'GET Binary/{id}');
-    return new Blob([mapped(() => base64ToBytes(binary.data ?? ''), 'data', 'GET Binary/{id}')], { type: binary.contentType });
+    // A Binary without data is no file: an empty one would be shown as the document.
+    const content = binary.data;
+    if (content === undefined) throw invalidResponse('GET Binary/{id}', [{ path: 'data', message: 'Aucun contenu' }]);
+    return new Blob([mapped(() => base64ToBytes(content), 'data', 'GET Binary/{id}')], { type: binary.contentType });
   }
 
   /**
@@ -497,7 +500,7 @@ export class FhirDmpClient implements DmpClient {
       ...blocked.map((b) => ({ ...b, status: 'blocked' as const })),
     ];
     const identifiers = [...new Set(rows.map((r) => `${RPPS_SYSTEM}|8${r.rpps}`))].join(',');
-    const directory = rows.length > 0 ? await this.#professionals([['identifier', identifiers]], options) : [];
+    const directory = rows.length > 0 ? await this.#professionals([['identifier', identifiers]], options, true) : [];
     const byRpps = new Map(directory.map((p) => [p.rpps, p]));
     const items = rows.flatMap((row) => {
       const professional = byRpps.get(row.rpps);
@@ -610,7 +613,7 @@ export class FhirDmpClient implements DmpClient {
   // ------------------------------------------------------------------------------------------
 
   async listRepresentatives(ins: string, options?: RequestOptions): Promise<ResponseOf<'listRepresentatives'>> {
-    const bundle = await this.#search('RelatedPerson', [['patient.identifier', insToken(ins)], ['_count', '100']], options);
+    const bundle = await this.#searchEvery('RelatedPerson', [['patient.identifier', insToken(ins)], ['_count', '100']], options);
     const items = matches(bundle, 'RelatedPerson')
       .filter((m) => m.resource.active !== false)
       .map((m) => mapped(() => fromRelatedPerson(m.resource), `entry.${m.index}.resource`, 'RelatedPerson search'));
@@ -767,7 +770,7 @@ export class FhirDmpClient implements DmpClient {
 
   /** The SYNTH versions the caller sees, newest first, and the refusal the search's `suppressed` issue tells a professional. */
   async #syntheses(ins: string, status: string, options: RequestOptions | undefined): Promise<{ versions: Array<Match<DocumentReference>>; refusal?: DmpError | undefined }> {
-    const bundle = await this.#search(
+    const bundle = await this.#searchEvery(
       'DocumentReference',
       [
         ['patient.identifier', insToken(ins)],
@@ -813,7 +816,7 @@ export class FhirDmpClient implements DmpClient {
   }
 
   async #consents(ins: string, params: Params, options: RequestOptions | undefined): Promise<Consent[]> {
-    const bundle = await this.#search('Consent', [['patient.identifier', insToken(ins)], ...params, ['_count', '1000']], options);
+    const bundle = await this.#searchEvery('Consent', [['patient.identifier', insToken(ins)], ...params, ['_count', '1000']], options);
     return matches(bundle, 'Consent').map((m) => m.resource);
   }
 
@@ -825,11 +828,14 @@ export class FhirDmpClient implements DmpClient {
     return this.#consents(ins, [['purpose', purposes], ['status', status]], options);
   }
 
-  /** Practitioners found by `params`, with their role and organisation (two more searches). */
-  async #professionals(params: Params, options: RequestOptions | undefined): Promise<Professional[]> {
-    const practitioners = matches(await this.#search('Practitioner', params, options), 'Practitioner');
+  /**
+   * Practitioners found by `params`, with their role and organisation (two more searches); `every`:
+   * all of them, where a search by name shows its first page.
+   */
+  async #professionals(params: Params, options: RequestOptions | undefined, every = false): Promise<Professional[]> {
+    const practitioners = matches(await (every ? this.#searchEvery('Practitioner', params, options) : this.#search('Practitioner', params, options)), 'Practitioner');
     if (practitioners.length === 0) return [];
-    const roleBundle = await this.#search(
+    const roleBundle = await this.#searchEvery(
       'PractitionerRole',
       [['practitioner', practitioners.map((m) => `Practitioner/${m.resource.id}`).join(',')], ['_count', '1000']],
       options,
@@ -838,7 +844,7 @@ export class FhirDmpClient implements DmpClient {
     const organizationIds = [...new Set(roles.map((r) => r.organization?.reference?.match(/(?:^|\/)Organization\/([^/]+)$/)?.[1]).filter((id): id is string => !!id))];
     const organizations =
       organizationIds.length > 0
-        ? matches(await this.#search('Organization', [['_id', organizationIds.join(',')], ['_count', '1000']], options), 'Organization').map((m) => m.resource)
+        ? matches(await this.#searchEvery('Organization', [['_id', organizationIds.join(',')], ['_count', '1000']], options), 'Organization').map((m) => m.resource)
         : [];
     return practitioners.map((match) => {
       const role = roles.find((r) => practitionerIdOf(r.practitioner) === match.resource.id);
@@ -855,6 +861,30 @@ export class FhirDmpClient implements DmpClient {
   async #search(type: ResourceType, params: Params, options: RequestOptions | undefined): Promise<Bundle> {
     const what = `GET ${type}?${params.map(([name]) => name).join('&')}`;
     return parseBundle(await this.#send({ method: 'GET', path: searchPath(type, params), what }, options), what);
+  }
+
+  /**
+   * A search read to its last page, its entries in one Bundle: a server pages at its own size
+   * (often 20) whatever `_count` asks, and what is past the first page must not go unseen.
+   */
+  async #searchEvery(type: ResourceType, params: Params, options: RequestOptions | undefined): Promise<Bundle> {
+    const first = await this.#search(type, params, options);
+    const entry = [...(first.entry ?? [])];
+    const what = `GET ${type}?…`;
+    for (let page = first, path = this.#nextPath(page, what); path !== undefined; path = this.#nextPath(page, what)) {
+      page = parseBundle(await this.#send({ method: 'GET', path, what }, options), what);
+      entry.push(...(page.entry ?? []));
+    }
+    return { ...first, entry };
+  }
+
+  /** The path of a Bundle's `next` page, if it has one; never a URL off the configured server. */
+  #nextPath(bundle: Bundle, what: string): string | undefined {
+    const next = bundle.link?.find((l) => l.relation === 'next')?.url;
+    if (!next) return undefined;
+    const path = this.#relative(next);
+    if (path === undefined) throw invalidResponse(what, [{ path: 'link', message: 'Le lien « next » sort du serveur FHIR configuré' }]);
+    return path;
   }
 
   /**
@@ -894,10 +924,8 @@ export class FhirDmpClient implements DmpClient {
         if (items.length === limit) return { items, cursor: encodeCursor(within(path), i), first: firstBundle };
         items.push(item);
       }
-      const next = bundle.link?.find((l) => l.relation === 'next')?.url;
-      if (!next) return { items, first: firstBundle };
-      const nextPath = this.#relative(next);
-      if (nextPath === undefined) throw invalidResponse(what, [{ path: 'link', message: 'Le lien « next » sort du serveur FHIR configuré' }]);
+      const nextPath = this.#nextPath(bundle, what);
+      if (nextPath === undefined) return { items, first: firstBundle };
       if (items.length === limit) return { items, cursor: encodeCursor(within(nextPath), 0), first: firstBundle };
       path = within(nextPath);
       skip = 0;

@@ -282,6 +282,13 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual([error.kind, error.issues], ['invalid-response', [{ path: 'data', message: 'Pas du base64' }]]);
     });
 
+    it('rejects a Binary without data as invalid-response, not as an empty file', async () => {
+      const { data: _data, ...binary } = (await fhirGateway.repository.readResource('Binary', 'bin-doc-durand-cr-cardio')) as Resource & { data?: string };
+      await fhirGateway.repository.updateResource(binary);
+      const error = await failure(as(PATIENT_ADULT.id).getDocumentContent(ADULT, 'doc-durand-cr-cardio'));
+      assert.deepEqual([error.kind, error.issues], ['invalid-response', [{ path: 'data', message: 'Aucun contenu' }]]);
+    });
+
     it('reads a document and its file (the Binary its attachment points to)', async () => {
       const patient = as(PATIENT_ADULT.id);
       const document = await patient.getDocument(ADULT, 'doc-durand-bio-nfs');
@@ -1029,6 +1036,14 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(await current(), [...others, first.id].sort());
       const replacing = await representative.addDocument(minor, { ...metadata, replaces: first.id }, file());
       assert.deepEqual(await current(), [...others, replacing.id].sort());
+    });
+
+    it('lists every version of the VSM, past the first page of the server’s search', async () => {
+      const martin = as('ps-martin');
+      const before = (await martin.listSynthesisVersions(ADULT)).items.length;
+      const { id: _id, meta: _meta, ...older } = await fhirGateway.repository.readResource<DocumentReference>('DocumentReference', 'doc-durand-vsm-v1');
+      for (let i = 0; i < 100; i++) await fhirGateway.repository.createResource<DocumentReference>({ ...older, status: 'superseded' });
+      assert.equal((await martin.listSynthesisVersions(ADULT)).items.length, before + 100);
     });
 
     it('takes a first declaration again once the current one was archived, as the JSON mock', async () => {

@@ -136,16 +136,21 @@ export abstract class DmpElement extends LitElement {
   }
 
   /**
-   * The data change published since this element last asked, when it concerns `ins` (or names
-   * no patient); undefined otherwise. The first revision seen is a baseline, not a change.
+   * The data changes published since this element last asked, merged (their topics, the latest
+   * revision), leaving out the element's `own` and those about another patient than `ins`;
+   * undefined when none is left. Every one counts,
+   * not only the latest: two published before this update (in one task, or while the element was
+   * out of the page) must not hide each other. The first revision seen is a baseline, not a change.
    */
-  protected takeDataChange(ins: string): DataChange | undefined {
+  protected takeDataChange(ins: string, own?: number): DataChange | undefined {
     const change = this.dataChange;
     if (!change) return undefined;
     const seen = this.#seenDataRevision;
     this.#seenDataRevision = change.revision;
     if (seen === undefined || change.revision <= seen) return undefined;
-    return !change.ins || change.ins === ins ? change : undefined;
+    const since = this.provider?.changesSince(seen) ?? [change];
+    const here = since.filter((c) => c.revision !== own && (!c.ins || c.ins === ins));
+    return here[0] && { revision: here.at(-1)!.revision, topics: [...new Set(here.flatMap((c) => c.topics))] };
   }
 
   /**

@@ -279,7 +279,9 @@ export class DmpAccessHistory extends DmpElement {
   }
 
   async #handleLoadMore(feed: AccessLogFeed): Promise<void> {
-    if (this.loadingMore) return;
+    // While the history is read again (a filter, another screen's change), the list shown is
+    // about to go: its next page would be fetched, and logged, for nothing.
+    if (this.loadingMore || this.#task.status === TaskStatus.PENDING) return;
     const shown = feed.entries.length;
     const controller = new AbortController();
     this.#moreController = controller;
@@ -525,7 +527,7 @@ export class DmpAccessHistory extends DmpElement {
             ${msg('La suite de l’historique n’a pas pu être chargée :')} ${errorText(error)}
           </p>`
         : nothing}
-      <button type="button" aria-disabled=${this.loadingMore ? 'true' : 'false'} @click=${() => this.#handleLoadMore(feed)}>
+      <button type="button" aria-disabled=${this.loadingMore || this.#task.status === TaskStatus.PENDING ? 'true' : 'false'} @click=${() => this.#handleLoadMore(feed)}>
         ${this.loadingMore
           ? msg('Chargement…')
           : error

@@ -111,8 +111,8 @@ export class DmpBreakGlass extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
-    if (change && change.revision !== this.#ownRevision && changesAccess(change.topics)) this.#reloads += 1;
+    const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns, this.#ownRevision) : undefined;
+    if (change && changesAccess(change.topics)) this.#reloads += 1;
     // Another patient, another user or a logout: the justification and the attestation were the
     // previous user's, about the previous patient.
     const left = this.userLeft(changed);

@@ -211,8 +211,8 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns) : undefined;
-    if (change && change.revision !== this.#ownRevision && changesAccess(change.topics)) this.#reloads += 1;
+    const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns, this.#ownRevision) : undefined;
+    if (change && changesAccess(change.topics)) this.#reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
     const left = changed.has('patientIns') || this.userLeft(changed);
     // A question asked of the user who left, or before the session ended, is no longer asked:

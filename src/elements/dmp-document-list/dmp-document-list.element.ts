@@ -5,7 +5,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { DmpError, answeredUnreadably, isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
-import { changesAccess, type DataChange } from '../../context/contexts.js';
+import { changesAccess } from '../../context/contexts.js';
 import { formatDate, formatNumber, localDayBound } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
@@ -287,7 +287,7 @@ export class DmpDocumentList extends DmpElement {
     // expiry keeps it for the user's return (DECISIONS.md 10).
     if (left) this.#addForm?.reset();
     if (changed.has('query')) this.#syncServerQuery();
-    if (changed.has('dataChange')) this.#reactToDataChange(changed.get('dataChange') as DataChange | undefined);
+    if (changed.has('dataChange')) this.#reactToDataChange();
     if (changed.has('listing') || changed.has('query')) {
       const items = this.listing?.items ?? [];
       this.#visible = this.listing?.complete ? filterByKeywords(items, this.query ?? '') : items;
@@ -312,10 +312,9 @@ export class DmpDocumentList extends DmpElement {
     }, SEARCH_DEBOUNCE_MS);
   }
 
-  #reactToDataChange(previous: DataChange | undefined): void {
-    const change = this.dataChange;
-    if (!change || !previous || change.revision === previous.revision || change.revision === this.#ownRevision) return;
-    if (change.ins && change.ins !== this.patientIns) return;
+  #reactToDataChange(): void {
+    const change = this.takeDataChange(this.patientIns, this.#ownRevision);
+    if (!change) return;
     if (change.topics.includes('documents')) this.revision += 1;
     if (changesAccess(change.topics)) this.dossierRevision += 1;
   }

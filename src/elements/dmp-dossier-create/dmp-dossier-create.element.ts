@@ -239,9 +239,9 @@ export class DmpDossierCreate extends DmpElement {
 
   /** A dossier created or reactivated elsewhere for this patient: the existence test runs again. */
   #reactToDataChange(): void {
-    const change = this.dataChange;
-    if (!change || change.revision === this.#ownRevision || this.step !== 'dossier' || this.creating || this.reactivating) return;
-    if (change.topics.includes('dossier') && (change.ins === undefined || change.ins === this.checked?.ins)) {
+    const change = this.takeDataChange(this.checked?.ins ?? '', this.#ownRevision);
+    if (!change || this.step !== 'dossier' || this.creating || this.reactivating) return;
+    if (change.topics.includes('dossier')) {
       this.checkRun += 1;
       // Another element's move: its answer does not take focus from where the user is now.
       this.#focusWasInside = false;

@@ -397,16 +397,9 @@ export class DmpSynthesisEditor extends DmpElement {
     if (this.loggedOut()) this.#forgetEdits();
     // Pending edits are written under their author and patient before either changes.
     else if (changed.has('actor') || changed.has('patientIns') || ended) void this.#autosave.flush();
-    const change = this.dataChange;
-    if (
-      changed.has('dataChange') &&
-      change &&
-      change.revision > 0 &&
-      change.revision !== this.#ownRevision &&
-      // The synthesis, the documents (prevention's among them), or who may read and write them.
-      (change.topics.includes('synthesis') || change.topics.includes('documents') || changesAccess(change.topics)) &&
-      (!change.ins || change.ins === this.patientIns)
-    ) {
+    const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns, this.#ownRevision) : undefined;
+    // The synthesis, the documents (prevention's among them), or who may read and write them.
+    if (change && (change.topics.includes('synthesis') || change.topics.includes('documents') || changesAccess(change.topics))) {
       void this.#load.run();
     }
     // A conflict or a version to compare: the views that draw them are fetched now.
