@@ -340,6 +340,24 @@ describe('dmp-break-glass', () => {
       expect(provider.session.emergencyGrant?.id).to.equal(grant.id);
     });
 
+    it('sends no second request for a patient shown again while the first is on its way', async () => {
+      const { el } = await mount();
+      await fill(el);
+      db.faults.add({ method: 'POST', path: '/emergency-access', latencyMs: 1500, times: 1 });
+      submit(el).click();
+      await el.updateComplete;
+      el.patientIns = PATIENT_MINOR.identity.ins;
+      await el.updateComplete;
+      el.patientIns = ADULT;
+      await waitUntil(() => el.shadowRoot!.querySelector('#justification'), 'the form never came back', { timeout: 5000 });
+      await fill(el, `${JUSTIFICATION} Deuxième demande.`);
+      submit(el).click();
+      await waitUntil(() => emergencyEntries().some((e) => e.justification === JUSTIFICATION), 'the first request never reached the server', { timeout: 5000 });
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'the element stayed busy', { timeout: 5000 });
+      expect(db.grants.size).to.equal(1);
+      expect(emergencyEntries().length).to.equal(1);
+    });
+
     it('says the access was most likely granted when the server accepted the request but its answer is unreadable', async () => {
       const { el } = await mount();
       db.faults.add({ method: 'POST', path: '/emergency-access', malformed: 'schema', times: 1 });

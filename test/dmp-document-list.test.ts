@@ -570,7 +570,8 @@ describe('dmp-document-list', () => {
       const more = control<HTMLButtonElement>(el, '.more button');
       expect(more.getAttribute('aria-disabled')).to.equal('true');
       expect(more.textContent!.trim()).to.equal('Chargement…');
-      await waitUntil(() => control(el, '[role="grid"]').getAttribute('aria-busy') === 'false', 'the reload never ended');
+      // 600 ms of latency on a 10,000-document dossier: more than waitUntil's default second on a busy machine.
+      await waitUntil(() => control(el, '[role="grid"]').getAttribute('aria-busy') === 'false', 'the reload never ended', { timeout: 5000 });
       expect(control(el, '.more button').getAttribute('aria-disabled')).to.equal('false');
       clickButton(root(el), 'Charger plus de documents');
       await waitUntil(() => el.items.length === 40, 'the next page never came after the reload');

@@ -259,6 +259,19 @@ describe('dmp-provider', () => {
     expect(provider.session.state).to.equal('active');
   });
 
+  it('takes a request timeout too long for a timer as the longest one, not as "at once"', async () => {
+    worker.use(http.get('*/api/dmp/v1/dossiers/:ins', () => HttpResponse.json({}, { status: 404 })));
+    const { provider, probe } = await mount();
+    provider.requestTimeout = 3_000_000_000;
+    await provider.updateComplete;
+    await probe.updateComplete;
+    const error = await probe.received.client!.getDossier('185057800608436').then(
+      () => undefined,
+      (e: unknown) => e as { kind?: string },
+    );
+    expect(error?.kind).to.equal('not-found');
+  });
+
   it('takes a request timeout that is not a number as the default, not as "at once"', async () => {
     worker.use(http.get('*/api/dmp/v1/dossiers/:ins', () => HttpResponse.json({}, { status: 404 })));
     const { provider, probe } = await mount();

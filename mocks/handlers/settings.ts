@@ -6,6 +6,8 @@ import {
   NewLegalRepresentativeSchema,
   NotificationPreferencesSchema,
   OppositionsSchema,
+  type EmergencyGrant,
+  type LegalRepresentative,
 } from '../../src/model/dossier.js';
 import { db, type DossierRecord } from '../db/store.js';
 import { fold, policyDocumentOf } from '../../src/model/document.js';
@@ -184,7 +186,9 @@ export const listRepresentatives: Resolver = ({ ctx }) => {
 export const addRepresentative: Resolver = async ({ request, actor, ctx }) => {
   const body = await readBody(request, NewLegalRepresentativeSchema);
   if (!body.ok) return body.response;
-  const idempotent = idempotentRequest('addRepresentative', actor, request, body.value);
+  const idempotent = idempotentRequest('addRepresentative', actor, request, body.value, ({ body: added }) =>
+    (ctx.dossier?.legalRepresentatives ?? []).some((r) => r.id === (added as LegalRepresentative).id),
+  );
   if (idempotent.kind === 'refused') return idempotent.response;
   if (idempotent.kind === 'replay') {
     // Sent again after a lost answer: the person added then, not a second one.
@@ -262,7 +266,9 @@ export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
 export const requestEmergencyAccess: Resolver = async ({ request, actor, ctx }) => {
   const body = await readBody(request, EmergencyRequestSchema);
   if (!body.ok) return body.response;
-  const idempotent = idempotentRequest('requestEmergencyAccess', actor, request, body.value);
+  const idempotent = idempotentRequest('requestEmergencyAccess', actor, request, body.value, ({ body: given }) =>
+    Date.parse((given as EmergencyGrant).expiresAt) > db.now().getTime(),
+  );
   if (idempotent.kind === 'refused') return idempotent.response;
   const { mode, justification } = body.value;
   if (idempotent.kind === 'replay') {

@@ -296,7 +296,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   #createHttpClient(): DmpClient {
     return new HttpDmpClient({
       baseUrl: this.baseUrl,
-      timeoutMs: orDefault(this.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS),
+      timeoutMs: Math.min(orDefault(this.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS), MAX_TIMER_MS),
       headers: () => this.#requestHeaders(),
     });
   }

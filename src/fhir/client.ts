@@ -291,8 +291,9 @@ export class FhirDmpClient implements DmpClient {
       throw invalidResponse('DocumentReference read', [{ path: `content.${index}.attachment.url`, message: 'Le fichier n’est pas un Binary de ce serveur' }]);
     }
     const binary = parseBody('Binary', await this.#send({ method: 'GET', path, what: 'GET Binary/{id}' }, options), 'GET Binary/{id}');
-    // A Binary without data is no file: an empty one would be shown as the document.
-    const content = binary.data;
+    // A Binary without data is an empty file only when the document says so (FHIR has no empty
+    // string): otherwise an empty one would be shown as the document.
+    const content = binary.data ?? (attachment.size === 0 ? '' : undefined);
     if (content === undefined) throw invalidResponse('GET Binary/{id}', [{ path: 'data', message: 'Aucun contenu' }]);
     return new Blob([mapped(() => base64ToBytes(content), 'data', 'GET Binary/{id}')], { type: binary.contentType });
   }
@@ -871,7 +872,11 @@ export class FhirDmpClient implements DmpClient {
     const first = await this.#search(type, params, options);
     const entry = [...(first.entry ?? [])];
     const what = `GET ${type}?…`;
+    const read = new Set<string>();
     for (let page = first, path = this.#nextPath(page, what); path !== undefined; path = this.#nextPath(page, what)) {
+      // A server whose `next` leads back to a page already read would be read for ever.
+      if (read.has(path)) throw invalidResponse(what, [{ path: 'link', message: 'Le lien « next » revient à une page déjà lue' }]);
+      read.add(path);
       page = parseBundle(await this.#send({ method: 'GET', path, what }, options), what);
       entry.push(...(page.entry ?? []));
     }

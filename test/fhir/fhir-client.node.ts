@@ -543,6 +543,31 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
   });
 
   describe('errors', () => {
+    it('stops, with an invalid-response, at a next link that leads back to a page already read', async () => {
+      let pages = 0;
+      const looping = new FhirDmpClient({
+        baseUrl: BASE,
+        retry: { baseDelayMs: 1 },
+        fetch: async () => {
+          pages += 1;
+          const bundle = { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: `${BASE}/RelatedPerson?page=2` }], entry: [] };
+          return new Response(JSON.stringify(bundle), { status: 200, headers: { 'Content-Type': 'application/fhir+json' } });
+        },
+      });
+      const error = await failure(looping.listRepresentatives(ADULT));
+      assert.equal(error.kind, 'invalid-response');
+      assert.equal(pages, 2);
+    });
+
+    it('reads a Binary without data as the empty file its document says it is', async () => {
+      const document = await fhirGateway.repository.readResource<DocumentReference>('DocumentReference', 'doc-durand-cr-cardio');
+      await fhirGateway.repository.updateResource({ ...document, content: document.content.map((c, i) => (i === 0 ? { ...c, attachment: { ...c.attachment, size: 0 } } : c)) });
+      const { data: _data, ...binary } = (await fhirGateway.repository.readResource('Binary', 'bin-doc-durand-cr-cardio')) as Resource & { data?: string };
+      await fhirGateway.repository.updateResource(binary);
+      const file = await as(PATIENT_ADULT.id).getDocumentContent(ADULT, 'doc-durand-cr-cardio');
+      assert.equal(file.size, 0);
+    });
+
     it('turns the gateway’s OperationOutcome into a DmpError with its diagnostics', async () => {
       const file = new Blob(['%PDF-1.4 démonstration'], { type: 'application/pdf' });
       const error = await failure(

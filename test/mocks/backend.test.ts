@@ -499,6 +499,16 @@ describe('mock reference backend', () => {
       expect(other.status).to.equal(422);
       expect(db.grants.size).to.equal(1);
     });
+
+    it('grants anew, rather than give back, a request sent again once its grant has ended', async () => {
+      const why = 'Patient inconscient, pronostic vital engagé immédiatement';
+      const morel = as('ps-morel');
+      const first = await morel.requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: 'k-tard' });
+      db.setNow(new Date(Date.parse(SEED_NOW) + 2 * 3_600_000).toISOString());
+      const again = await morel.requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: 'k-tard' });
+      expect(again.id).not.to.equal(first.id);
+      expect(Date.parse(again.expiresAt)).to.be.greaterThan(db.now().getTime());
+    });
   });
 
   describe('dossier lifecycle', () => {
@@ -793,6 +803,16 @@ describe('mock reference backend', () => {
       expect(keyless.status).to.equal(400);
       expect(db.dossiers.get(ADULT)!.legalRepresentatives.length).to.equal(before + 1);
       expect(lastLog(ADULT)).to.deep.include({ action: 'representative.manage', outcome: 'denied', reason: 'invalid-request' });
+    });
+
+    it('adds anew, rather than give back, a representative sent again once the first was removed', async () => {
+      const patient = as(PATIENT_ADULT.id);
+      const paul = { firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' } as const;
+      const first = await patient.addRepresentative(ADULT, paul, { idempotencyKey: 'k-paul' });
+      await patient.removeRepresentative(ADULT, first.id);
+      const again = await patient.addRepresentative(ADULT, paul, { idempotencyKey: 'k-paul' });
+      expect(again.id).not.to.equal(first.id);
+      expect(db.dossiers.get(ADULT)!.legalRepresentatives.map((r) => r.id)).to.include(again.id);
     });
 
     it('refuses a change of a setting made against a version changed since, with the current one, and takes one made against the current version or without If-Match', async () => {

@@ -1,3 +1,4 @@
+import { DmpError } from '../../client/errors.js';
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import { DIRECTIVES_TYPE_CODE, PROFILE_TYPE_CODE } from '../../model/category.js';
 import type { DmpDocument } from '../../model/document.js';
@@ -20,7 +21,11 @@ export async function listPatientDocuments(client: DmpClient, ins: string, optio
   const query = { category: 'patient', status: 'current', limit: 1000 } as const;
   const list = await client.listDocuments(ins, query, options);
   const items = [...list.items];
+  const read = new Set<string>();
   for (let cursor = list.nextCursor; cursor; ) {
+    // A server whose cursor leads back to a page already read would be read for ever.
+    if (read.has(cursor)) throw new DmpError('invalid-response', 'Cursor read twice');
+    read.add(cursor);
     const page = await client.listDocuments(ins, { ...query, cursor }, options);
     items.push(...page.items);
     cursor = page.nextCursor;

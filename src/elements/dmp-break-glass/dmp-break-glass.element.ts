@@ -78,6 +78,8 @@ export class DmpBreakGlass extends DmpElement {
    * unchanged, it goes with the same key, so a grant whose answer was lost is not asked twice.
    */
   #attempt: { sent: string; key: string } | undefined;
+  /** For whom a request is on its way (sitting and patient, see #shownKey): one at a time each, whichever patient is shown meanwhile. */
+  readonly #asking = new Set<string>();
 
   /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -120,9 +122,9 @@ export class DmpBreakGlass extends DmpElement {
     if (left) this.#attempt = undefined;
     if (elsewhere) {
       this.justification = '';
-      // The request still on its way is for the patient or the user shown before: it does not
-      // hold up this form.
-      this.submitting = false;
+      // A request still on its way for the patient or the user shown before does not hold up
+      // this form; one for the patient shown again does.
+      this.submitting = this.#asking.has(this.#shownKey);
     }
     const held = this.session?.emergencyGrant;
     const before = (changed.get('session') as SessionState | undefined)?.emergencyGrant;
@@ -142,12 +144,14 @@ export class DmpBreakGlass extends DmpElement {
     const client = this.client;
     // The form stays, read-only, once the policy refuses for good (see #renderDecision): its
     // button must send nothing then.
-    if (!client || this.submitting || this.#blocker || this.#finalRefusal || this.#shownDecision()?.reason !== 'justification-required') return;
-    const mode = this.mode;
     const ins = this.patientIns;
+    const asking = this.#shownKey;
+    if (!client || this.#asking.has(asking) || this.#blocker || this.#finalRefusal || this.#shownDecision()?.reason !== 'justification-required') return;
+    const mode = this.mode;
     const justification = this.justification.trim();
     if (!this.emit('dmp-break-glass-request', { ins, mode, justification }, { cancelable: true })) return;
     this.submitting = true;
+    this.#asking.add(asking);
     this.refusal = undefined;
     this.failure = undefined;
     const sent = JSON.stringify([ins, mode, justification]);
@@ -180,6 +184,7 @@ export class DmpBreakGlass extends DmpElement {
       else if (reason) this.refusal = reason;
       else this.failure = error;
     } finally {
+      this.#asking.delete(asking);
       if (asked()) this.submitting = false;
     }
     await this.updateComplete;

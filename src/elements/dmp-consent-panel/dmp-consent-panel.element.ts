@@ -463,7 +463,8 @@ export class DmpConsentPanel extends DmpElement {
       this.#addition = addition;
       const added = await client.addRepresentative(ins, parsed.value, { idempotencyKey: addition.key });
       if (this.#addition === addition) this.#addition = undefined;
-      this.#patchData(ins, { representatives: [...(this.data?.representatives ?? []), added] });
+      // Sent again after a lost answer, the person may be listed already (read again meanwhile).
+      this.#patchData(ins, { representatives: [...(this.data?.representatives ?? []).filter((r) => r.id !== added.id), added] });
       if (!here()) return;
       if (this.representative === sent) this.representative = { ...EMPTY_REPRESENTATIVE };
       this.#say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`));

@@ -8,7 +8,6 @@ import type { PatientProfile } from '../../model/profile.js';
 import type { Synthesis } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { nominalDocument } from '../../model/document-policy.js';
-import { listPatientDocuments } from '../base/patient-documents.js';
 import type { Ask } from './tabs.js';
 
 /** How far back the récapitulatif looks for emergency accesses. */
@@ -69,17 +68,8 @@ async function currentSynthesis(client: DmpClient, ins: string, options: Request
   return (await undefinedIfNotFound(() => client.getSynthesis(ins, options))) ?? undefined;
 }
 
-/** The parser (and zod with it) loads only when there is a declaration to read. */
-const loadProfileParser = lazyModule(() => import('../../model/profile.js'), 'The profile parser');
-
-async function readDeclared(client: DmpClient, ins: string, doc: DmpDocument | undefined, options: RequestOptions): Promise<Declared> {
-  if (!doc) return { kind: 'none' };
-  const blob = await undefinedIfNotFound(() => client.getDocumentContent(ins, doc.id, options));
-  if (!blob) return { kind: 'none' };
-  const { parseProfileText } = await loadProfileParser();
-  const parsed = parseProfileText(await blob.text());
-  return parsed.ok ? { kind: 'profile', profile: parsed.profile } : { kind: 'unreadable' };
-}
+/** Finding and reading the declaration, a part of the récapitulatif some actors never see, loads apart. */
+const loadDeclared = lazyModule(() => import('./declared.js'), 'The declared information');
 
 async function loadContent(client: DmpClient, ins: string, ask: Ask, options: RequestOptions): Promise<RecapContent> {
   // Categories the actor may never read are not asked for: each request is one more line in the patient's history.
@@ -89,9 +79,7 @@ async function loadContent(client: DmpClient, ins: string, ask: Ask, options: Re
   );
   const declaredDecision = ask('document.read', nominalDocument('patient', PROFILE_TYPE_CODE));
   const declared: Promise<Part<Declared>> = declaredDecision.allowed
-    ? refusable(async () => {
-        return readDeclared(client, ins, (await listPatientDocuments(client, ins, options)).profile, options);
-      })
+    ? refusable(async () => (await loadDeclared()).readDeclared(client, ins, options))
     : Promise.resolve({ ok: false, reason: declaredDecision.reason });
   const synthesisDecision = ask('synthesis.read', nominalDocument('synthesis', 'SYNTH'));
   const synthesis: Promise<Part<Synthesis | undefined>> = synthesisDecision.allowed
