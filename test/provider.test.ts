@@ -35,6 +35,24 @@ async function mount(timeoutSeconds = 1800, actor: Actor | null = DOCTOR) {
   return { provider, probe };
 }
 
+/** Records the headers of each existence test, answered "no dossier". */
+function recordHeaders(): void {
+  worker.use(
+    http.get('*/api/dmp/v1/dossiers/:ins', ({ request }) => {
+      seenHeaders.push(request.headers);
+      return HttpResponse.json({}, { status: 404 });
+    }),
+  );
+}
+
+/** The kind of error an existence test answered 404 ends in, under the provider's client. */
+async function existenceTestError(probe: DmpTestProbe): Promise<string | undefined> {
+  return probe.received.client!.getDossier('185057800608436').then(
+    () => undefined,
+    (e: unknown) => (e as { kind?: string }).kind,
+  );
+}
+
 function text(probe: DmpTestProbe): string {
   return probe.shadowRoot!.textContent!.replace(/\s+/g, ' ').trim();
 }
@@ -212,12 +230,7 @@ describe('dmp-provider', () => {
   });
 
   it('names the caller, the emergency grant and the connexion secrète in request headers', async () => {
-    worker.use(
-      http.get('*/api/dmp/v1/dossiers/:ins', ({ request }) => {
-        seenHeaders.push(request.headers);
-        return HttpResponse.json({}, { status: 404 });
-      }),
-    );
+    recordHeaders();
     const { provider, probe } = await mount();
     provider.secret = true;
     provider.setEmergencyGrant({ ...GRANT, id: 'grant-7', mode: 'regulation' });
@@ -230,12 +243,7 @@ describe('dmp-provider', () => {
   });
 
   it('drops the emergency grant when it ends: the elements hear of it, and requests go without it', async () => {
-    worker.use(
-      http.get('*/api/dmp/v1/dossiers/:ins', ({ request }) => {
-        seenHeaders.push(request.headers);
-        return HttpResponse.json({}, { status: 404 });
-      }),
-    );
+    recordHeaders();
     const { provider, probe } = await mount();
     provider.setEmergencyGrant({ ...GRANT, expiresAt: new Date(Date.now() + 200).toISOString() });
     expect(provider.session.emergencyGrant?.id).to.equal('grant');
@@ -265,11 +273,7 @@ describe('dmp-provider', () => {
     provider.requestTimeout = 3_000_000_000;
     await provider.updateComplete;
     await probe.updateComplete;
-    const error = await probe.received.client!.getDossier('185057800608436').then(
-      () => undefined,
-      (e: unknown) => e as { kind?: string },
-    );
-    expect(error?.kind).to.equal('not-found');
+    expect(await existenceTestError(probe)).to.equal('not-found');
   });
 
   it('takes a request timeout that is not a number as the default, not as "at once"', async () => {
@@ -278,11 +282,7 @@ describe('dmp-provider', () => {
     provider.setAttribute('request-timeout', '15s');
     await provider.updateComplete;
     await probe.updateComplete;
-    const error = await probe.received.client!.getDossier('185057800608436').then(
-      () => undefined,
-      (e: unknown) => e as { kind?: string },
-    );
-    expect(error?.kind).to.equal('not-found');
+    expect(await existenceTestError(probe)).to.equal('not-found');
   });
 
   describe('the existence test, shared by the elements', () => {

@@ -124,6 +124,10 @@ async function patchStatusAndEmail(actorId: string, patientId: string, status: '
   });
 }
 
+/** A declaration of the patient's information (EXPPAT_2), as a representative submits it. */
+const DECLARATION = { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: SEED_NOW };
+const declarationFile = () => new Blob([JSON.stringify({ bloodGroup: 'O+' })], { type: 'text/plain' });
+
 /** `content` with one more vaccination, the screenings as they are. */
 function withVaccination(content: PreventionContent): PreventionContent {
   return { ...content, vaccinations: [...content.vaccinations, { id: 'vac-grippe-2026', vaccine: 'Grippe saisonnière 2026-2027', date: '2026-11-19' }] };
@@ -1043,11 +1047,9 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
     it('keeps one declaration of the patient’s information current, as the JSON mock: a second first one is refused, logged', async () => {
       const minor = PATIENT_MINOR.identity.ins;
       const representative = as('rep-moreau-sophie');
-      const file = () => new Blob([JSON.stringify({ bloodGroup: 'O+' })], { type: 'text/plain' });
-      const metadata = { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: SEED_NOW };
-      const first = await representative.addDocument(minor, metadata, file());
+      const first = await representative.addDocument(minor, DECLARATION, declarationFile());
       const before = await auditEventIds();
-      const second = await failure(representative.addDocument(minor, metadata, file()));
+      const second = await failure(representative.addDocument(minor, DECLARATION, declarationFile()));
       assert.deepEqual([second.kind, second.status], ['conflict', 409]);
       const lines = (await linesSince(before)).filter((l) => l.action !== 'dossier.read');
       assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason]), [['document.add', 'denied', 'invalid-request']]);
@@ -1059,7 +1061,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
           .sort();
       const others = (await current()).filter((id) => id !== first.id);
       assert.deepEqual(await current(), [...others, first.id].sort());
-      const replacing = await representative.addDocument(minor, { ...metadata, replaces: first.id }, file());
+      const replacing = await representative.addDocument(minor, { ...DECLARATION, replaces: first.id }, declarationFile());
       assert.deepEqual(await current(), [...others, replacing.id].sort());
     });
 
@@ -1074,11 +1076,9 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
     it('takes a first declaration again once the current one was archived, as the JSON mock', async () => {
       const minor = PATIENT_MINOR.identity.ins;
       const representative = as('rep-moreau-sophie');
-      const file = () => new Blob([JSON.stringify({ bloodGroup: 'O+' })], { type: 'text/plain' });
-      const metadata = { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: SEED_NOW };
-      const first = await representative.addDocument(minor, metadata, file());
+      const first = await representative.addDocument(minor, DECLARATION, declarationFile());
       await representative.updateDocument(minor, first.id, { status: 'archived' });
-      const again = await representative.addDocument(minor, metadata, file());
+      const again = await representative.addDocument(minor, DECLARATION, declarationFile());
       assert.notEqual(again.id, first.id);
     });
 
