@@ -382,13 +382,15 @@ export class FhirGateway {
   }
 
   async #dossier(ex: Exchange, by: { ins?: string | undefined; patientId?: string | undefined }): Promise<DossierView> {
+    // An INS is searched as the JSON API takes it: spaces and a lower-case 2a/2b allowed.
+    const asked = by.ins && normalizeNir(by.ins);
     const raw = by.patientId
       ? await this.#stored('Patient', by.patientId)
-      : by.ins
-        ? (await this.#searchAll('Patient', [['identifier', `${INS_NIR_SYSTEM}|${by.ins}`]]))[0]
+      : asked
+        ? (await this.#searchAll('Patient', [['identifier', `${INS_NIR_SYSTEM}|${asked}`]]))[0]
         : undefined;
     const patient = raw ? parseResource('Patient', raw) : undefined;
-    const ins = by.ins ?? patient?.identifier?.find((i) => i.system === INS_NIR_SYSTEM)?.value ?? '';
+    const ins = asked ?? patient?.identifier?.find((i) => i.system === INS_NIR_SYSTEM)?.value ?? '';
     const reference: Array<[string, string]> = patient ? [['patient', `Patient/${patient.id}`]] : [];
     const rawConsents = patient ? await this.#searchAll('Consent', reference) : [];
     const rawRelatedPersons = patient ? await this.#searchAll('RelatedPerson', reference) : [];
@@ -411,7 +413,7 @@ export class FhirGateway {
     if (chained !== null) {
       const [system, value] = chained.split('|');
       if (system !== INS_NIR_SYSTEM || !value) throw new Refusal(outcome(400, `patient.identifier doit être un INS (${INS_NIR_SYSTEM}|<NIR>).`));
-      view = await this.#dossier(ex, { ins: normalizeNir(value) });
+      view = await this.#dossier(ex, { ins: value });
     } else if (direct !== null) {
       const patientId = idOfReference(direct, 'Patient');
       if (!patientId) throw new Refusal(outcome(400, 'patient doit être une référence Patient/<id>.'));
@@ -507,7 +509,7 @@ export class FhirGateway {
     const identifier = params.get('identifier');
     const [system, ins] = (identifier ?? '').split('|');
     if (system !== INS_NIR_SYSTEM || !ins) return outcome(400, `Recherche de Patient par INS seulement (identifier=${INS_NIR_SYSTEM}|<NIR>).`);
-    const view = await this.#dossier(ex, { ins: normalizeNir(ins) });
+    const view = await this.#dossier(ex, { ins });
     // Asking for the contact points is reading the patient's notification settings, theirs alone.
     const action: Action = params.getAll('_elements').some((list) => list.split(',').includes('telecom')) ? 'notification.manage' : 'dossier.read';
     const decision = ex.decide(action);

@@ -318,7 +318,7 @@ export class FhirDmpClient implements DmpClient {
       status: 'current',
       type: typeConcept(meta.typeCode),
       category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: classCode }] }],
-      subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: normalizeNir(ins) } },
+      subject: { reference: `Patient/${patientId}`, identifier: insIdentifier(ins) },
       date: new Date().toISOString(),
       ...(meta.replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${meta.replaces}` } }] } : {}),
       securityLabel: securityLabelsOf([
@@ -1070,8 +1070,14 @@ const ROUTE_SCHEMAS = {
   accessLogQuery: AccessLogQuerySchema,
 };
 
+/** An INS as FHIR names it, spelled as the JSON API takes it (spaces, a lower-case 2a/2b). */
+function insIdentifier(ins: string): { system: string; value: string } {
+  return { system: INS_NIR_SYSTEM, value: normalizeNir(ins) };
+}
+
 function insToken(ins: string): string {
-  return `${INS_NIR_SYSTEM}|${normalizeNir(ins)}`;
+  const { system, value } = insIdentifier(ins);
+  return `${system}|${value}`;
 }
 
 function searchPath(type: string, params: Params): string {
@@ -1196,7 +1202,7 @@ function structuredDocument(ins: string, patientId: string, typeCode: string, fo
     status: 'current',
     type: typeConcept(typeCode),
     category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: CLASS_CODE_OF_TYPE[typeCode] }] }],
-    subject: { reference: `Patient/${patientId}`, identifier: { system: INS_NIR_SYSTEM, value: normalizeNir(ins) } },
+    subject: { reference: `Patient/${patientId}`, identifier: insIdentifier(ins) },
     date: now,
     ...(replaces ? { relatesTo: [{ code: 'replaces', target: { reference: `DocumentReference/${replaces}` } }] } : {}),
     securityLabel: securityLabelsOf(['N']),

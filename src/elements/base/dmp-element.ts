@@ -138,9 +138,9 @@ export abstract class DmpElement extends LitElement {
   /**
    * The data changes published since this element last asked, merged (their topics, the latest
    * revision), leaving out the element's `own` and those about another patient than `ins`;
-   * undefined when none is left. Every one counts,
-   * not only the latest: two published before this update (in one task, or while the element was
-   * out of the page) must not hide each other. The first revision seen is a baseline, not a change.
+   * undefined when none is left. Every one counts, not only the latest: two published before this
+   * update (in one task, or while the element was out of the page) must not hide each other. The
+   * first revision seen is a baseline, not a change.
    */
   protected takeDataChange(ins: string, own?: number): DataChange | undefined {
     const change = this.dataChange;

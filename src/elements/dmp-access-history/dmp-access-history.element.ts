@@ -278,10 +278,17 @@ export class DmpAccessHistory extends DmpElement {
     this.renderRoot.querySelector<HTMLElement>('#actor')?.focus();
   }
 
+  /**
+   * Whether "load more" waits: for its page, or while the history is read again (a filter,
+   * another screen's change), the list shown being about to go: its next page would be fetched,
+   * and logged, for nothing.
+   */
+  get #moreWaits(): boolean {
+    return this.loadingMore || this.#task.status === TaskStatus.PENDING;
+  }
+
   async #handleLoadMore(feed: AccessLogFeed): Promise<void> {
-    // While the history is read again (a filter, another screen's change), the list shown is
-    // about to go: its next page would be fetched, and logged, for nothing.
-    if (this.loadingMore || this.#task.status === TaskStatus.PENDING) return;
+    if (this.#moreWaits) return;
     const shown = feed.entries.length;
     const controller = new AbortController();
     this.#moreController = controller;
@@ -527,7 +534,7 @@ export class DmpAccessHistory extends DmpElement {
             ${msg('La suite de l’historique n’a pas pu être chargée :')} ${errorText(error)}
           </p>`
         : nothing}
-      <button type="button" aria-disabled=${this.loadingMore || this.#task.status === TaskStatus.PENDING ? 'true' : 'false'} @click=${() => this.#handleLoadMore(feed)}>
+      <button type="button" aria-disabled=${this.#moreWaits ? 'true' : 'false'} @click=${() => this.#handleLoadMore(feed)}>
         ${this.loadingMore
           ? msg('Chargement…')
           : error

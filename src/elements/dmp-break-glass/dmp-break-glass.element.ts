@@ -10,10 +10,10 @@ import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
 import type { DossierInfo, EmergencyGrant } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
-import { randomUuid } from '../../model/uuid.js';
 import { MIN_JUSTIFICATION_LENGTH, isValidJustification } from '../../policy/justification.js';
 import type { Decision, ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
+import { RetryKey } from '../base/retry-key.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { styles } from './dmp-break-glass.styles.js';
 // Brings the typing of the dmp-break-glass-* events this element emits.
@@ -61,7 +61,6 @@ export class DmpBreakGlass extends DmpElement {
 
   @state() private justification = '';
   @state() private confirmed = false;
-  @state() private submitting = false;
   /** The server refused the request (its reason). */
   @state() private refusal: ReasonCode | undefined;
   /** The request failed without an answer from the policy (offline, timeout, 5xx…). */
@@ -73,13 +72,15 @@ export class DmpBreakGlass extends DmpElement {
 
   #reloads = 0;
   #ownRevision: number | undefined;
-  /**
-   * The request last sent and not known to be answered, with the key it went under: sent again
-   * unchanged, it goes with the same key, so a grant whose answer was lost is not asked twice.
-   */
-  #attempt: { sent: string; key: string } | undefined;
+  /** A request sent again unchanged goes under the same key: a grant whose answer was lost is not asked twice. */
+  readonly #requestKey = new RetryKey();
   /** For whom a request is on its way (sitting and patient, see #shownKey): one at a time each, whichever patient is shown meanwhile. */
   readonly #asking = new Set<string>();
+
+  /** A request is on its way for the user and patient shown: one shown before does not hold up this form. */
+  get #submitting(): boolean {
+    return this.#asking.has(this.#shownKey);
+  }
 
   /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -119,12 +120,9 @@ export class DmpBreakGlass extends DmpElement {
     // previous user's, about the previous patient.
     const left = this.userLeft(changed);
     const elsewhere = changed.has('patientIns') || left;
-    if (left) this.#attempt = undefined;
+    if (left) this.#requestKey.forget();
     if (elsewhere) {
       this.justification = '';
-      // A request still on its way for the patient or the user shown before does not hold up
-      // this form; one for the patient shown again does.
-      this.submitting = this.#asking.has(this.#shownKey);
     }
     const held = this.session?.emergencyGrant;
     const before = (changed.get('session') as SessionState | undefined)?.emergencyGrant;
@@ -150,21 +148,19 @@ export class DmpBreakGlass extends DmpElement {
     const mode = this.mode;
     const justification = this.justification.trim();
     if (!this.emit('dmp-break-glass-request', { ins, mode, justification }, { cancelable: true })) return;
-    this.submitting = true;
     this.#asking.add(asking);
+    this.requestUpdate();
     this.refusal = undefined;
     this.failure = undefined;
-    const sent = JSON.stringify([ins, mode, justification]);
-    const attempt = this.#attempt?.sent === sent ? this.#attempt : { sent, key: randomUuid() };
-    this.#attempt = attempt;
+    const key = this.#requestKey.for([ins, mode, justification]);
     // The answer is for the user who asked and the patient asked for: another one shown by then
     // (the host switched, the user changed or logged out) must not take it as theirs. A refusal
     // is also the mode's: under the other one, it would explain nothing.
     const sameUser = this.answerFor();
     const asked = this.answerFor(() => this.patientIns);
     try {
-      const grant = await client.requestEmergencyAccess(ins, mode, justification, { idempotencyKey: attempt.key });
-      if (this.#attempt === attempt) this.#attempt = undefined;
+      const grant = await client.requestEmergencyAccess(ins, mode, justification, { idempotencyKey: key });
+      this.#requestKey.answered(key);
       if (!sameUser()) return;
       // The grant is the asking user's, for its patient, even if the host shows another one now;
       // the host hears of it either way.
@@ -185,7 +181,7 @@ export class DmpBreakGlass extends DmpElement {
       else this.failure = error;
     } finally {
       this.#asking.delete(asking);
-      if (asked()) this.submitting = false;
+      this.requestUpdate();
     }
     await this.updateComplete;
     if (this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
@@ -195,7 +191,7 @@ export class DmpBreakGlass extends DmpElement {
 
   protected override renderContent(): unknown {
     const loading = this.#load.status === TaskStatus.PENDING;
-    return html`<section part="base" class="break-glass" aria-labelledby="title" aria-busy=${loading || this.submitting ? 'true' : 'false'}>
+    return html`<section part="base" class="break-glass" aria-labelledby="title" aria-busy=${loading || this.#submitting ? 'true' : 'false'}>
       <h2 id="title">${msg(str`Accès d’urgence : ${modeLabel(this.mode === 'regulation' ? 'regulation' : 'break-glass')}`)}</h2>
       ${renderPatientLine(this.patient, this.locale)} ${this.#renderBody()}
     </section>`;
@@ -356,12 +352,12 @@ export class DmpBreakGlass extends DmpElement {
             : msg('Je confirme que l’état du patient présente un risque immédiat pour sa santé et que son consentement ne peut pas être recueilli.')}
         </label>
       </div>
-      <button type="submit" class="button button--emergency" aria-disabled=${blocker || this.submitting ? 'true' : 'false'} aria-describedby="blocker">
+      <button type="submit" class="button button--emergency" aria-disabled=${blocker || this.#submitting ? 'true' : 'false'} aria-describedby="blocker">
         ${regulation
           ? msg('Accéder au dossier en régulation')
           : msg('Accéder au dossier en urgence')}
       </button>
-      <p id="blocker" class="hint" aria-live="polite">${this.submitting ? msg('Demande en cours…') : (blocker ?? nothing)}</p>
+      <p id="blocker" class="hint" aria-live="polite">${this.#submitting ? msg('Demande en cours…') : (blocker ?? nothing)}</p>
       ${this.failure === undefined
         ? nothing
         : html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role="alert">

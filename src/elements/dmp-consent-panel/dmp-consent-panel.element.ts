@@ -16,11 +16,11 @@ import type { LegalRepresentative, Oppositions, StoredOppositions } from '../../
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
 import { validateRpps, type RppsFailure } from '../../model/rpps.js';
-import { randomUuid } from '../../model/uuid.js';
 import type { Decision, ReasonCode } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
+import { RetryKey } from '../base/retry-key.js';
 import { styles } from './dmp-consent-panel.styles.js';
 import type { AuthorizationChangeKind } from './events.js';
 import { EMPTY_REPRESENTATIVE, changedOnBothSides, confirmsWith, preferencesDraft, rebasePreferences, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
@@ -193,11 +193,8 @@ export class DmpConsentPanel extends DmpElement {
   #forms = 0;
   /** The data-change revision this panel published itself: no need to reload for it. */
   #ownRevision: number | undefined;
-  /**
-   * The representative last sent and not known to be added, with the key it was sent under: sent
-   * again unchanged, it goes with the same key, so an addition whose answer was lost is not made twice.
-   */
-  #addition: { ins: string; sent: string; key: string } | undefined;
+  /** A representative sent again unchanged goes under the same key: an addition whose answer was lost is not made twice. */
+  readonly #additionKey = new RetryKey();
 
   /** INS (NIR, 15 characters) of the patient whose dossier is managed. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -220,7 +217,7 @@ export class DmpConsentPanel extends DmpElement {
     if (left || (changed.has('session') && this.session?.state !== 'active')) this.#dropConfirmation();
     if (left) {
       this.#forms += 1;
-      this.#addition = undefined;
+      this.#additionKey.forget();
       // The writes under way belong to the previous forms: they neither block nor show here.
       this.busy = new Set();
       this.pendingOppositions = undefined;
@@ -458,11 +455,9 @@ export class DmpConsentPanel extends DmpElement {
     }
     const sent = this.representative;
     await this.#write('representatives', async (client, ins, here) => {
-      const wanted = JSON.stringify(parsed.value);
-      const addition = this.#addition?.ins === ins && this.#addition.sent === wanted ? this.#addition : { ins, sent: wanted, key: randomUuid() };
-      this.#addition = addition;
-      const added = await client.addRepresentative(ins, parsed.value, { idempotencyKey: addition.key });
-      if (this.#addition === addition) this.#addition = undefined;
+      const key = this.#additionKey.for([ins, parsed.value]);
+      const added = await client.addRepresentative(ins, parsed.value, { idempotencyKey: key });
+      this.#additionKey.answered(key);
       // Sent again after a lost answer, the person may be listed already (read again meanwhile).
       this.#patchData(ins, { representatives: [...(this.data?.representatives ?? []).filter((r) => r.id !== added.id), added] });
       if (!here()) return;

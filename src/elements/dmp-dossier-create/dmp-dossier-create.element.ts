@@ -12,9 +12,9 @@ import { validateNir } from '../../model/nir.js';
 import { NO_DOSSIER } from '../../model/no-dossier.js';
 import { INS_STATUSES, isMinor, type InsStatus } from '../../model/ins.js';
 import type { PatientIdentity, PatientTraits } from '../../model/patient.js';
-import { randomUuid } from '../../model/uuid.js';
 import type { Decision } from '../../policy/types.js';
 import { DmpElement } from '../base/dmp-element.js';
+import { RetryKey } from '../base/retry-key.js';
 import { baseStyles } from '../base/styles.js';
 import { styles } from './dmp-dossier-create.styles.js';
 import './events.js';
@@ -115,7 +115,7 @@ export class DmpDossierCreate extends DmpElement {
   /** Whether the identification form was submitted once: from then on, errors follow every change. */
   #identityTried = false;
   /** The key of the creation being attempted, reused while the request it was made for is unchanged. */
-  #attempt: { key: string; body: string } | undefined;
+  readonly #creationKey = new RetryKey();
   /**
    * Attempts whose fate is unknown (no answer, a 5xx, an unreadable one): each may have created
    * the dossier, and only its key gets that creation's answer back.
@@ -218,7 +218,7 @@ export class DmpDossierCreate extends DmpElement {
     this.details = EMPTY_DETAILS;
     this.detailsErrors = {};
     this.createError = undefined;
-    this.#attempt = undefined;
+    this.#creationKey.forget();
     this.#hostPatientWaits = false;
     this.#sentBy = undefined;
     this.createdFrom = undefined;
@@ -387,10 +387,8 @@ export class DmpDossierCreate extends DmpElement {
     // Any other refusal already stands on screen in place of this form (renderDetails).
     if (!decision?.allowed || !channel) return;
     const input: DossierCreate = { ...identity, channel, consent: true, ...details.value };
-    const body = JSON.stringify(input);
     // The same request again (a retry after a failure) keeps its key, so the server creates and bills one dossier.
-    if (this.#attempt?.body !== body) this.#attempt = { key: randomUuid(), body };
-    const { key } = this.#attempt;
+    const key = this.#creationKey.for(input);
     if (!this.emit('dmp-dossier-create-request', { ins: identity.ins, input }, { cancelable: true })) return;
     this.creating = true;
     this.createError = undefined;
@@ -405,7 +403,7 @@ export class DmpDossierCreate extends DmpElement {
       // When the user who asked left meanwhile, the password is not for whoever sits here now.
       const here = this.#sentBy === sent;
       if (here) {
-        this.#attempt = undefined;
+        this.#creationKey.answered(key);
         this.#sentBy = undefined;
       }
       this.#announceCreated(created, earlier, here);
