@@ -1,7 +1,9 @@
+import { ContextEvent } from '@lit/context';
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_OPPOSED } from '../mocks/data/index.js';
 import type { DmpClient } from '../src/client/types.js';
+import { clientContext } from '../src/context/contexts.js';
 import '../src/elements/dmp-break-glass/dmp-break-glass.js';
 import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
@@ -141,7 +143,7 @@ describe('dmp-break-glass', () => {
       expect($(el, '[part="base"]').getAttribute('aria-busy')).to.equal('false');
       expect(db.grants.size).to.equal(0);
       expect(emergencyEntries()).to.have.length(0);
-      expect(provider.session.emergencyGrant).to.equal(undefined);
+      expect(provider.session.emergencyGrants[0]).to.equal(undefined);
     });
 
     it('forgets the justification and the attestation when another user takes over, or after a logout', async () => {
@@ -171,13 +173,13 @@ describe('dmp-break-glass', () => {
       expect(db.grants.size).to.equal(0);
       await waitUntil(() => db.grants.size === 1, 'the grant never came', { timeout: 5000 });
       // Stored by the server before its answer reaches the page: wait for the session to hold it.
-      await waitUntil(() => provider.session.emergencyGrant, 'the answer never reached the session');
+      await waitUntil(() => provider.session.emergencyGrants[0], 'the answer never reached the session');
       await settled(el);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('#outcome')).to.equal(null);
       expect(shadowText(el)).not.to.contain('Accès d’urgence accordé');
       // The grant stays the asking user's, for the patient it was asked for, and the host hears of it.
-      expect(provider.session.emergencyGrant?.ins).to.equal(ADULT);
+      expect(provider.session.emergencyGrants[0]?.ins).to.equal(ADULT);
       expect(told).to.deep.equal([ADULT]);
 
       // Another user takes over while a request is under way: the grant is not theirs.
@@ -194,7 +196,7 @@ describe('dmp-break-glass', () => {
       // Once the answer reached the element, not only the server.
       await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'the request never ended');
       await emptyFormBack(el);
-      expect(provider.session.emergencyGrant).to.equal(undefined);
+      expect(provider.session.emergencyGrants[0]).to.equal(undefined);
       expect(el.shadowRoot!.querySelector('#outcome')).to.equal(null);
     });
 
@@ -206,7 +208,7 @@ describe('dmp-break-glass', () => {
       const { grant, ins } = (await granted).detail;
       expect(grant.mode).to.equal('break-glass');
       expect(ins).to.equal(ADULT);
-      expect(provider.session.emergencyGrant).to.deep.equal({ ...grant, ins: ADULT, justification: JUSTIFICATION });
+      expect(provider.session.emergencyGrants[0]).to.deep.equal({ ...grant, ins: ADULT, justification: JUSTIFICATION });
       const [entry] = emergencyEntries();
       expect(entry).to.deep.include({ mode: 'break-glass', justification: JUSTIFICATION, outcome: 'allowed' });
       expect(entry!.actor.rpps).to.equal('10018239573');
@@ -234,6 +236,31 @@ describe('dmp-break-glass', () => {
       expect(db.grants.size).to.equal(1);
     });
 
+    it('keeps the first patient’s grant when the user asks one for a second patient: the server still opens both dossiers', async () => {
+      const { el, provider } = await mount();
+      const askFor = async (ins: string) => {
+        el.patientIns = ins;
+        await emptyFormBack(el);
+        await fill(el);
+        const granted = oneEvent(el, 'dmp-break-glass-granted');
+        submit(el).click();
+        await granted;
+      };
+      await askFor(ADULT);
+      await askFor(PATIENT_MINOR.identity.ins);
+      expect(provider.session.emergencyGrants.map((grant) => grant.ins)).to.deep.equal([ADULT, PATIENT_MINOR.identity.ins]);
+      el.patientIns = ADULT;
+      await waitUntil(() => el.shadowRoot!.querySelector('#outcome')?.textContent?.includes('Accès d’urgence accordé'), 'the first patient’s grant was lost');
+      let client: DmpClient | undefined;
+      el.dispatchEvent(new ContextEvent(clientContext, el, (value) => (client = value)));
+      for (const ins of [ADULT, PATIENT_MINOR.identity.ins]) {
+        const before = emergencyEntries(ins).length;
+        await client!.listDocuments(ins);
+        expect(emergencyEntries(ins), `the read of ${ins}`).to.have.length(before + 1);
+      }
+      expect(db.grants.size).to.equal(2);
+    });
+
     it('unticks the attestation when the mode changes: it attests what the other mode’s text said', async () => {
       const { el } = await mount('ps-girard');
       await fill(el);
@@ -252,7 +279,7 @@ describe('dmp-break-glass', () => {
       submit(el).click();
       await el.updateComplete;
       el.mode = 'regulation';
-      await waitUntil(() => provider.session.emergencyGrant !== undefined, 'the grant never came');
+      await waitUntil(() => provider.session.emergencyGrants[0] !== undefined, 'the grant never came');
       await waitUntil(() => el.shadowRoot!.querySelector('#outcome')?.textContent?.includes('Accès d’urgence accordé'), 'the grant is not shown');
       expect(Boolean(el.shadowRoot!.querySelector('form'))).to.equal(false);
     });
@@ -322,7 +349,7 @@ describe('dmp-break-glass', () => {
       expect($(el, '#outcome').textContent).to.contain('L’accès n’a pas pu être demandé').and.contain('hors ligne');
       expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal(JUSTIFICATION);
       expect(refused).to.equal(false);
-      expect(provider.session.emergencyGrant).to.equal(undefined);
+      expect(provider.session.emergencyGrants[0]).to.equal(undefined);
     });
 
     it('asks once when the answer to the request was lost and the user sends it again', async () => {
@@ -337,7 +364,7 @@ describe('dmp-break-glass', () => {
       const { grant } = (await granted).detail;
       expect(db.grants.size).to.equal(1);
       expect(grant.id).to.equal([...db.grants.keys()][0]);
-      expect(provider.session.emergencyGrant?.id).to.equal(grant.id);
+      expect(provider.session.emergencyGrants[0]?.id).to.equal(grant.id);
     });
 
     it('sends no second request for a patient shown again while the first is on its way', async () => {
@@ -391,7 +418,7 @@ describe('dmp-break-glass', () => {
       const { grant } = (await granted).detail;
       // The grant as it stands a few moments before its hour is over.
       provider.setEmergencyGrant({ ...grant, ins: ADULT, justification: JUSTIFICATION, expiresAt: new Date(Date.now() + 300).toISOString() });
-      await waitUntil(() => provider.session.emergencyGrant === undefined, 'the ended grant was kept', { timeout: 3000 });
+      await waitUntil(() => provider.session.emergencyGrants[0] === undefined, 'the ended grant was kept', { timeout: 3000 });
       await waitUntil(() => el.shadowRoot!.querySelector('form'), 'no new request offered');
       expect(shadowText(el)).to.contain('Votre accès d’urgence a pris fin').and.not.contain('Accès d’urgence accordé');
       // What was written stays; the attestation is made again for a new request.
@@ -481,7 +508,7 @@ describe('dmp-break-glass', () => {
       submit(el).click();
       expect((await requested).detail).to.deep.equal({ ins: ADULT, mode: 'regulation', justification: JUSTIFICATION });
       expect((await granted).detail.grant.mode).to.equal('regulation');
-      expect(provider.session.emergencyGrant?.mode).to.equal('regulation');
+      expect(provider.session.emergencyGrants[0]?.mode).to.equal('regulation');
       expect(emergencyEntries()[0]).to.deep.include({ mode: 'regulation', justification: JUSTIFICATION });
       expect(db.notifications.some((n) => n.ins === ADULT && n.event === 'emergency-access')).to.equal(true);
     });

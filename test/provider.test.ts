@@ -168,10 +168,11 @@ describe('dmp-provider', () => {
   it('ends the session on logout and forgets the emergency grant; resume() starts a new one', async () => {
     const { provider, probe } = await mount();
     provider.setEmergencyGrant({ ...GRANT, id: 'grant-1' });
-    expect(provider.session.emergencyGrant?.id).to.equal('grant-1');
+    expect(provider.session.emergencyGrants[0]?.id).to.equal('grant-1');
     await provider.logout();
     await probe.updateComplete;
-    expect(provider.session).to.include({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined });
+    expect(provider.session).to.include({ state: 'expired', endedBy: 'logout' });
+    expect(provider.session.emergencyGrants).to.deep.equal([]);
     expect(text(probe)).to.contain('Session expirée');
     provider.resume();
     await probe.updateComplete;
@@ -235,7 +236,7 @@ describe('dmp-provider', () => {
     provider.secret = true;
     provider.setEmergencyGrant({ ...GRANT, id: 'grant-7', mode: 'regulation' });
     await provider.updateComplete;
-    await probe.received.client!.getDossier('185057800608436').catch(() => undefined);
+    await probe.received.client!.getDossier(GRANT.ins).catch(() => undefined);
     const headers = seenHeaders[0]!;
     expect(headers.get('Authorization')).to.equal('Bearer ps-test');
     expect(headers.get('DMP-Access-Grant')).to.equal('grant-7');
@@ -246,19 +247,43 @@ describe('dmp-provider', () => {
     recordHeaders();
     const { provider, probe } = await mount();
     provider.setEmergencyGrant({ ...GRANT, expiresAt: new Date(Date.now() + 200).toISOString() });
-    expect(provider.session.emergencyGrant?.id).to.equal('grant');
+    expect(provider.session.emergencyGrants[0]?.id).to.equal('grant');
     const changed = await oneEvent(provider, 'dmp-data-changed');
     expect(changed.detail.topics).to.include('documents');
-    expect(provider.session.emergencyGrant).to.equal(undefined);
+    expect(provider.session.emergencyGrants[0]).to.equal(undefined);
     await probe.received.client!.getDossier('185057800608436').catch(() => undefined);
     expect(seenHeaders[0]!.get('DMP-Access-Grant')).to.equal(null);
+  });
+
+  it('holds one grant per patient: each request carries its own patient’s, and each ends on its own', async () => {
+    recordHeaders();
+    const { provider, probe } = await mount();
+    const other = '185057800608436';
+    const grantOf = async (ins: string) => {
+      seenHeaders.length = 0;
+      await probe.received.client!.getDossier(ins).catch(() => undefined);
+      return seenHeaders[0]!.get('DMP-Access-Grant');
+    };
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-old' });
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-first', expiresAt: new Date(Date.now() + 300).toISOString() });
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-second', ins: other });
+    expect(provider.session.emergencyGrants.map((grant) => grant.id)).to.deep.equal(['grant-first', 'grant-second']);
+    expect(await grantOf(GRANT.ins)).to.equal('grant-first');
+    expect(await grantOf(other)).to.equal('grant-second');
+    expect(await grantOf('277057500100125')).to.equal(null);
+
+    const changed = await oneEvent(provider, 'dmp-data-changed');
+    expect(changed.detail.ins).to.equal(GRANT.ins);
+    expect(provider.session.emergencyGrants.map((grant) => grant.id)).to.deep.equal(['grant-second']);
+    expect(await grantOf(GRANT.ins)).to.equal(null);
+    expect(await grantOf(other)).to.equal('grant-second');
   });
 
   it('keeps a grant its hour when its end, by the server’s clock, seems past by this device’s', async () => {
     const { provider } = await mount();
     provider.setEmergencyGrant(GRANT);
     await aTimeout(50);
-    expect(provider.session.emergencyGrant?.id).to.equal(GRANT.id);
+    expect(provider.session.emergencyGrants[0]?.id).to.equal(GRANT.id);
   });
 
   it('takes a session timeout too long for a timer as it is, not as "now"', async () => {
@@ -443,12 +468,12 @@ describe('dmp-provider', () => {
     provider.setEmergencyGrant({ ...GRANT, id: 'grant-kept' });
     provider.actor = { ...provider.actor! };
     await provider.updateComplete;
-    expect(provider.session.emergencyGrant?.id).to.equal('grant-kept');
+    expect(provider.session.emergencyGrants[0]?.id).to.equal('grant-kept');
     expect(seen).to.have.length(1);
     // A new display name is the same person: the session and its grant go on.
     provider.actor = { ...provider.actor!, displayName: 'Dr C. Martin' };
     await provider.updateComplete;
-    expect(provider.session.emergencyGrant?.id).to.equal('grant-kept');
+    expect(provider.session.emergencyGrants[0]?.id).to.equal('grant-kept');
     expect(provider.session.state).to.equal('active');
   });
 
@@ -476,7 +501,7 @@ describe('dmp-provider', () => {
     provider.setEmergencyGrant({ ...GRANT, id: 'grant-new' });
     provider.actor = PATIENT;
     await provider.updateComplete;
-    expect(provider.session.emergencyGrant).to.equal(undefined);
+    expect(provider.session.emergencyGrants[0]).to.equal(undefined);
   });
 
   it('switches the strings to English and back', async () => {

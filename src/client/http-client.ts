@@ -37,10 +37,11 @@ export interface HttpDmpClientOptions {
   fetch?: typeof fetch;
   /**
    * Called before every request, uploads included: `Authorization`, and later
-   * `DMP-Access-Grant` or `DMP-Secret` as the session requires. Throwing makes the call fail
-   * with an `unauthorized` DmpError.
+   * `DMP-Access-Grant` or `DMP-Secret` as the session requires. It is told which patient's
+   * dossier the request is about, since an emergency grant opens that dossier only. Throwing
+   * makes the call fail with an `unauthorized` DmpError.
    */
-  headers?: () => Record<string, string> | Promise<Record<string, string>>;
+  headers?: (request: HeadersRequest) => Record<string, string> | Promise<Record<string, string>>;
   /**
    * How long a call may take, retries included (default 15 000 ms). For an upload it is the
    * longest time without progress, since a large file on a slow line legitimately takes longer.
@@ -48,6 +49,12 @@ export interface HttpDmpClientOptions {
   timeoutMs?: number;
   /** Automatic retries, for GET only. */
   retry?: RetryOptions;
+}
+
+/** What the headers hook is told of the request it is called for. */
+export interface HeadersRequest {
+  /** The INS of the dossier the request is about; none for a request about no dossier (creating one). */
+  ins?: string | undefined;
 }
 
 type Params = Record<string, string | number>;
@@ -148,7 +155,7 @@ export class HttpDmpClient implements DmpClient {
 
   async addDocument(ins: string, metadata: NewDocument, file: Blob, options: AddDocumentOptions = {}): Promise<DmpDocument> {
     const { signal, onProgress } = options;
-    const { wire, hooked } = await this.#prepare(signal);
+    const { wire, hooked } = await this.#prepare(signal, { ins });
     const route: RouteSpec = wire.ROUTES.addDocument;
     const body = new FormData();
     body.append('metadata', JSON.stringify(validated(wire.NewDocumentSchema, metadata, 'metadata')));
@@ -249,7 +256,7 @@ export class HttpDmpClient implements DmpClient {
     options: RequestOptions | undefined,
   ): Promise<ResponseOf<N>> {
     const signal = options?.signal;
-    const { wire, hooked, leftMs } = await this.#prepare(signal);
+    const { wire, hooked, leftMs } = await this.#prepare(signal, headersRequest(input.params));
     const route: RouteSpec = wire.ROUTES[name];
     const url = this.#url(wire, route, input.params ?? {}, input.query);
     const body =
@@ -289,21 +296,21 @@ export class HttpDmpClient implements DmpClient {
    * so that a token hook that never settles does not hold the call for ever; `leftMs` is what
    * remains of that timeout for the request and its retries.
    */
-  async #prepare(signal: AbortSignal | undefined): Promise<{ wire: Wire; hooked: Record<string, string>; leftMs: number }> {
+  async #prepare(signal: AbortSignal | undefined, request: HeadersRequest): Promise<{ wire: Wire; hooked: Record<string, string>; leftMs: number }> {
     throwIfAborted(signal);
     const started = Date.now();
     const deadline = startDeadline(signal, this.#timeoutMs);
     try {
-      const [wire, hooked] = await settledBefore(Promise.all([loadWire(), this.#hooked()]), deadline.signal);
+      const [wire, hooked] = await settledBefore(Promise.all([loadWire(), this.#hooked(request)]), deadline.signal);
       return { wire, hooked, leftMs: started + this.#timeoutMs - Date.now() };
     } finally {
       deadline.dispose();
     }
   }
 
-  async #hooked(): Promise<Record<string, string>> {
+  async #hooked(request: HeadersRequest): Promise<Record<string, string>> {
     try {
-      return (await this.#headerHook?.()) ?? {};
+      return (await this.#headerHook?.(request)) ?? {};
     } catch (error) {
       throw new DmpError('unauthorized', 'The headers hook failed', { cause: error });
     }
@@ -405,6 +412,11 @@ export class HttpDmpClient implements DmpClient {
 }
 
 /** The `If-Match` of a write made against the version read, when the server gave one. */
+function headersRequest(params: Params | undefined): HeadersRequest {
+  const ins = params?.ins;
+  return ins === undefined ? {} : { ins: String(ins) };
+}
+
 function ifMatch(etag: string | undefined): { headers?: Record<string, string> } {
   return etag ? { headers: { 'If-Match': etag } } : {};
 }

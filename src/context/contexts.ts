@@ -39,10 +39,10 @@ export interface SessionState {
    */
   endedBy?: 'inactivity' | 'logout' | undefined;
   /**
-   * Emergency access granted to this session, sent on later requests; the server judges its
-   * expiry, on its own clock.
+   * The emergency accesses granted to this session, one per patient at most, each sent on later
+   * requests about its patient until it ends (see {@link grantFor}).
    */
-  emergencyGrant?: SessionGrant | undefined;
+  emergencyGrants: readonly SessionGrant[];
   /** A minor's connexion secrète: what is submitted is hidden from the representatives. */
   secret: boolean;
   /**
@@ -51,6 +51,11 @@ export interface SessionState {
    */
   logouts: number;
 }
+/** The emergency access this session holds for `ins`, if any. */
+export function grantFor(session: SessionState | undefined, ins: string | undefined): SessionGrant | undefined {
+  return session?.emergencyGrants.find((grant) => grant.ins === ins);
+}
+
 export const sessionContext = createContext<SessionState | undefined>(Symbol.for('dmp-elements/session'));
 
 export const DATA_TOPICS = ['documents', 'synthesis', 'authorizations', 'history', 'dossier', 'settings'] as const;
@@ -89,7 +94,8 @@ export interface ProviderApi {
    * reload).
    */
   dossierInfo(ins: string, options?: { fresh?: boolean }): Promise<DossierInfo>;
-  setEmergencyGrant(grant: SessionGrant | undefined): void;
+  /** Records an emergency access granted to this session, in place of its patient's previous one. */
+  setEmergencyGrant(grant: SessionGrant): void;
   logout(): Promise<void>;
 }
 export const providerApiContext = createContext<ProviderApi | undefined>(Symbol.for('dmp-elements/provider-api'));

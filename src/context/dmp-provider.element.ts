@@ -2,7 +2,7 @@ import { ContextProvider } from '@lit/context';
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { DmpError } from '../client/errors.js';
-import { HttpDmpClient } from '../client/http-client.js';
+import { HttpDmpClient, type HeadersRequest } from '../client/http-client.js';
 import { clearDraftsOf, draftAuthor } from '../drafts/draft-store.js';
 import type { DmpClient } from '../client/types.js';
 import { emit } from '../elements/base/emit.js';
@@ -19,6 +19,7 @@ import {
   clientContext,
   DATA_TOPICS,
   dataChangeContext,
+  grantFor,
   localeContext,
   policyContext,
   providerApiContext,
@@ -117,7 +118,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   readonly #policyProvider = new ContextProvider(this, { context: policyContext });
   readonly #sessionProvider = new ContextProvider(this, {
     context: sessionContext,
-    initialValue: { state: 'active', secret: false, logouts: 0 } satisfies SessionState,
+    initialValue: { state: 'active', secret: false, logouts: 0, emergencyGrants: [] } satisfies SessionState,
   });
   readonly #dataChangeProvider = new ContextProvider(this, {
     context: dataChangeContext,
@@ -131,8 +132,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
   #grantTimer: ReturnType<typeof setTimeout> | undefined;
-  /** When the session's emergency grant ends, by this device's clock (see grantLifetimeMs). */
-  #grantEnds = 0;
+  /** When each of the session's emergency grants ends, by this device's clock (see grantLifetimeMs). */
+  readonly #grantEnds = new WeakMap<SessionGrant, number>();
   /** When the user last did something here, by the wall clock: time away (page detached, device asleep) counts as inactivity. */
   #lastActivity = Date.now();
   /** Whose drafts a logout deletes: the last user set. */
@@ -161,7 +162,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /** The session as elements see it. */
   get session(): SessionState {
-    return this.#sessionProvider.value ?? { state: 'active', secret: this.secret, logouts: 0 };
+    return this.#sessionProvider.value ?? { state: 'active', secret: this.secret, logouts: 0, emergencyGrants: [] };
   }
 
   override connectedCallback(): void {
@@ -196,7 +197,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
       // over. The same person handed over again (a re-render, a new display name) does not: an
       // ended session comes back only through resume(), never through a host's render.
       if (actorKey(before) !== actorKey(this.actor)) {
-        this.#updateSession({ state: 'active', endedBy: undefined, emergencyGrant: undefined });
+        this.#updateSession({ state: 'active', endedBy: undefined, emergencyGrants: [] });
         this.#start();
       }
     }
@@ -259,15 +260,20 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   /**
-   * Records (or clears) the emergency access granted to this session. It is dropped when it ends
-   * (at `expiresAt`, and at most an hour from now by this device's clock): the elements then stop
-   * offering what it opened, and dmp-break-glass offers a new request.
+   * Records an emergency access granted to this session, in place of its patient's previous one;
+   * the grants held for other patients stay. Each is dropped when it ends (at `expiresAt`, and at
+   * most an hour from now by this device's clock): the elements then stop offering what it
+   * opened, and dmp-break-glass offers a new request.
    */
-  setEmergencyGrant(grant: SessionGrant | undefined): void {
+  setEmergencyGrant(grant: SessionGrant): void {
     const now = Date.now();
-    this.#grantEnds = grant ? now + grantLifetimeMs(grant.expiresAt, now) : 0;
-    this.#updateSession({ emergencyGrant: grant });
-    this.notifyDataChanged(['documents', 'synthesis', 'history', 'dossier', 'authorizations']);
+    this.#grantEnds.set(grant, now + grantLifetimeMs(grant.expiresAt, now));
+    this.#updateSession({ emergencyGrants: [...this.session.emergencyGrants.filter((held) => held.ins !== grant.ins), grant] });
+    this.#notifyGrantChanged(grant.ins);
+  }
+
+  #notifyGrantChanged(ins: string): void {
+    this.notifyDataChanged(['documents', 'synthesis', 'history', 'dossier', 'authorizations'], ins);
   }
 
   /**
@@ -277,7 +283,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
    */
   async logout(): Promise<void> {
     clearTimeout(this.#expiryTimer);
-    this.#updateSession({ state: 'expired', endedBy: 'logout', emergencyGrant: undefined, logouts: this.session.logouts + 1 });
+    this.#updateSession({ state: 'expired', endedBy: 'logout', emergencyGrants: [], logouts: this.session.logouts + 1 });
     // Drafts survive crashes and expiry for their author, not their explicit logout (DECISIONS 10):
     // the last user set, even if the host cleared `actor` before calling this.
     await clearDraftsOf(this.#draftsAuthor).catch(() => undefined);
@@ -297,20 +303,20 @@ export class DmpProvider extends LitElement implements ProviderApi {
     return new HttpDmpClient({
       baseUrl: this.baseUrl,
       timeoutMs: Math.min(orDefault(this.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS), MAX_TIMER_MS),
-      headers: () => this.#requestHeaders(),
+      headers: (request) => this.#requestHeaders(request),
     });
   }
 
-  #requestHeaders(): Record<string, string> {
+  #requestHeaders(request: HeadersRequest): Record<string, string> {
     const headers: Record<string, string> = {};
     const actor = this.actor;
     const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
     if (id) headers.Authorization = `Bearer ${id}`;
-    const { emergencyGrant, secret } = this.session;
-    // An ended grant is refused by the server: it is not sent while its timer has not fired yet
-    // (timers sleep with the device).
-    if (emergencyGrant && Date.now() < this.#grantEnds) headers['DMP-Access-Grant'] = emergencyGrant.id;
-    if (secret) headers['DMP-Secret'] = '1';
+    // A grant opens its patient's dossier only; an ended one is refused by the server, so it is
+    // not sent while its timer has not fired yet (timers sleep with the device).
+    const grant = grantFor(this.session, request.ins);
+    if (grant && Date.now() < (this.#grantEnds.get(grant) ?? 0)) headers['DMP-Access-Grant'] = grant.id;
+    if (this.session.secret) headers['DMP-Secret'] = '1';
     return { ...headers, ...this.authHeaders?.() };
   }
 
@@ -326,19 +332,22 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   /**
-   * Drops the emergency grant when it ends: the server refuses it from then on, and the elements
+   * Drops each emergency grant when it ends: the server refuses it from then on, and the elements
    * stop offering what it opened (dmp-break-glass offers a new request).
    */
   #armGrantExpiry(): void {
     clearTimeout(this.#grantTimer);
-    const grant = this.session.emergencyGrant;
-    if (!grant || !this.isConnected) return;
-    const left = this.#grantEnds - Date.now();
-    this.#grantTimer = setTimeout(() => {
-      if (this.session.emergencyGrant !== grant) return;
-      if (left > MAX_TIMER_MS) this.#armGrantExpiry();
-      else this.setEmergencyGrant(undefined);
-    }, Math.min(Math.max(left, 0), MAX_TIMER_MS));
+    const grants = this.session.emergencyGrants;
+    if (grants.length === 0 || !this.isConnected) return;
+    const now = Date.now();
+    const ended = grants.filter((grant) => (this.#grantEnds.get(grant) ?? 0) <= now);
+    if (ended.length > 0) {
+      this.#updateSession({ emergencyGrants: grants.filter((grant) => !ended.includes(grant)) });
+      for (const grant of ended) this.#notifyGrantChanged(grant.ins);
+      return;
+    }
+    const next = Math.min(...grants.map((grant) => this.#grantEnds.get(grant) ?? 0));
+    this.#grantTimer = setTimeout(() => this.#armGrantExpiry(), Math.min(next - now, MAX_TIMER_MS));
   }
 
   #start(): void {
@@ -356,7 +365,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   #expire(): void {
-    this.#updateSession({ state: 'expired', endedBy: 'inactivity', emergencyGrant: undefined });
+    this.#updateSession({ state: 'expired', endedBy: 'inactivity', emergencyGrants: [] });
     emit(this, 'dmp-session-expired', { timeoutSeconds: this.#timeoutSeconds });
   }
 

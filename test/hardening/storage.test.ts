@@ -342,14 +342,14 @@ describe('secrets and storage', () => {
       await check(m.el, '#confirm');
       get<HTMLFormElement>(m.el, 'form').requestSubmit();
       await until(m.el, 'Accès d’urgence accordé jusqu’au');
-      const grant = m.provider.session.emergencyGrant!;
+      const grant = m.provider.session.emergencyGrants[0]!;
       expect(webStorage()).to.equal(before);
       const stored = textOf(await indexedDbContents());
       expect(stored).not.to.contain(grant.id);
       expect(stored).not.to.contain('Arrêt cardio-respiratoire');
       expect(recorder.console.join('\n')).not.to.contain(grant.id);
       await m.provider.logout();
-      expect(m.provider.session.emergencyGrant, 'the grant after logout').to.equal(undefined);
+      expect(m.provider.session.emergencyGrants[0], 'the grant after logout').to.equal(undefined);
     });
   });
 });

@@ -1,7 +1,8 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
-import { HttpDmpClient } from '../../src/client/http-client.js';
+import { HttpDmpClient, type HeadersRequest } from '../../src/client/http-client.js';
+import { grantFor } from '../../src/context/contexts.js';
 import type { DmpClient } from '../../src/client/types.js';
 import '../../src/context/dmp-provider.js';
 import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
@@ -88,13 +89,14 @@ export class SwitchableClient {
   readonly client: DmpClient;
 
   constructor(provider: DmpProvider) {
-    const headers = () => {
+    const headers = (request: HeadersRequest) => {
       const actor = provider.actor;
       const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
-      const { emergencyGrant, secret } = provider.session;
+      const grant = grantFor(provider.session, request.ins);
+      const { secret } = provider.session;
       return {
         ...(id ? { Authorization: `Bearer ${id}` } : {}),
-        ...(emergencyGrant ? { 'DMP-Access-Grant': emergencyGrant.id } : {}),
+        ...(grant ? { 'DMP-Access-Grant': grant.id } : {}),
         ...(secret ? { 'DMP-Secret': '1' } : {}),
       };
     };

@@ -8,6 +8,7 @@ import {
   actorContext,
   clientContext,
   dataChangeContext,
+  grantFor,
   localeContext,
   policyContext,
   providerApiContext,
@@ -219,9 +220,9 @@ export abstract class DmpElement extends LitElement {
    * when this session holds a grant for that patient, and the time.
    */
   protected policyRequest(ins: string): PolicyRequest {
-    const grant = this.session?.emergencyGrant;
+    const grant = grantFor(this.session, ins);
     const now = new Date().toISOString();
-    return grant?.ins === ins ? { mode: grant.mode, justification: grant.justification, now } : { now };
+    return grant ? { mode: grant.mode, justification: grant.justification, now } : { now };
   }
 
   /**

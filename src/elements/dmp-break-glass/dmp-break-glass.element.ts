@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { answeredUnreadably, isDmpError } from '../../client/errors.js';
 import type { EmergencyMode } from '../../client/types.js';
-import { changesAccess, type SessionState } from '../../context/contexts.js';
+import { changesAccess, grantFor, type SessionState } from '../../context/contexts.js';
 import { errorText, isRetryable, writeFailureText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
@@ -124,10 +124,10 @@ export class DmpBreakGlass extends DmpElement {
     if (elsewhere) {
       this.justification = '';
     }
-    const held = this.session?.emergencyGrant;
-    const before = (changed.get('session') as SessionState | undefined)?.emergencyGrant;
+    const held = grantFor(this.session, this.patientIns);
+    const before = grantFor(changed.get('session') as SessionState | undefined, this.patientIns);
     if (elsewhere || held) this.endedGrant = undefined;
-    else if (before?.ins === this.patientIns && this.session?.state === 'active') this.endedGrant = before;
+    else if (before && this.session?.state === 'active') this.endedGrant = before;
     // The box attests what this mode's text says: ticked for the other mode, it attests nothing.
     if (elsewhere || changed.has('mode')) {
       this.confirmed = false;
@@ -203,8 +203,8 @@ export class DmpBreakGlass extends DmpElement {
     }
     // The session's grant, however this element came to show its patient again: asking twice
     // would log a second emergency access and notify the patient twice.
-    const held = this.session?.emergencyGrant;
-    if (held?.ins === this.patientIns) return this.#renderGranted(held);
+    const held = grantFor(this.session, this.patientIns);
+    if (held) return this.#renderGranted(held);
     if (this.alreadyAllowed) return this.#renderAlreadyAllowed();
     return this.#load.render({
       initial: () => this.#renderLoading(),

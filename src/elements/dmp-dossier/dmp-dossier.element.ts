@@ -4,7 +4,7 @@ import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
-import { changesAccess } from '../../context/contexts.js';
+import { changesAccess, grantFor } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
@@ -320,8 +320,8 @@ export class DmpDossier extends DmpElement {
   }
 
   #renderEmergencyBanner(): TemplateResult | typeof nothing {
-    const grant = this.session?.emergencyGrant;
-    if (!grant || grant.ins !== this.patientIns) return nothing;
+    const grant = grantFor(this.session, this.patientIns);
+    if (!grant) return nothing;
     return html`<p id="emergency" class="emergency-banner" role="status" tabindex="-1">
       <span aria-hidden="true">⚠</span>
       ${msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}. Chaque consultation est enregistrée dans l’historique du dossier et le patient en est informé.`)}
