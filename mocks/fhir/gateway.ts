@@ -4,11 +4,13 @@ import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/f
 import { toAuditEvent } from '../../src/fhir/audit.js';
 import { ARCHIVED_TAG, authorOf, fromDocumentReference, securityLabelsOf } from '../../src/fhir/document.js';
 import { consentMode, consentRpps, dossierExtension, dossierFactsOf, fromRelatedPerson, policyDossierOf, professionalOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
+import { insToken, isInsSystem } from '../../src/fhir/ins.js';
 import { MappingError, idOfReference, parseResource } from '../../src/fhir/parse.js';
 import type { Consent, DocumentReference, Patient, RelatedPerson } from '../../src/fhir/schemas.js';
 import {
   CLASS_CODE_SYSTEM,
   DOSSIER_EXTENSION,
+  INS_NIA_SYSTEM,
   INS_NIR_SYSTEM,
   NOTIFICATION_EXTENSION,
   REASON_SYSTEM,
@@ -387,10 +389,10 @@ export class FhirGateway {
     const raw = by.patientId
       ? await this.#stored('Patient', by.patientId)
       : asked
-        ? (await this.#searchAll('Patient', [['identifier', `${INS_NIR_SYSTEM}|${asked}`]]))[0]
+        ? (await this.#searchAll('Patient', [['identifier', insToken(asked)]]))[0]
         : undefined;
     const patient = raw ? parseResource('Patient', raw) : undefined;
-    const ins = asked ?? patient?.identifier?.find((i) => i.system === INS_NIR_SYSTEM)?.value ?? '';
+    const ins = asked ?? patient?.identifier?.find((i) => isInsSystem(i.system))?.value ?? '';
     const reference: Array<[string, string]> = patient ? [['patient', `Patient/${patient.id}`]] : [];
     const rawConsents = patient ? await this.#searchAll('Consent', reference) : [];
     const rawRelatedPersons = patient ? await this.#searchAll('RelatedPerson', reference) : [];
@@ -412,7 +414,7 @@ export class FhirGateway {
     let view: DossierView;
     if (chained !== null) {
       const [system, value] = chained.split('|');
-      if (system !== INS_NIR_SYSTEM || !value) throw new Refusal(outcome(400, `patient.identifier doit être un INS (${INS_NIR_SYSTEM}|<NIR>).`));
+      if (!isInsSystem(system) || !value) throw new Refusal(outcome(400, `patient.identifier doit être un INS (${INS_NIR_SYSTEM}|<NIR> ou ${INS_NIA_SYSTEM}|<NIA>).`));
       view = await this.#dossier(ex, { ins: value });
     } else if (direct !== null) {
       const patientId = idOfReference(direct, 'Patient');
@@ -508,7 +510,7 @@ export class FhirGateway {
   async #searchPatients(ex: Exchange, params: URLSearchParams): Promise<Response> {
     const identifier = params.get('identifier');
     const [system, ins] = (identifier ?? '').split('|');
-    if (system !== INS_NIR_SYSTEM || !ins) return outcome(400, `Recherche de Patient par INS seulement (identifier=${INS_NIR_SYSTEM}|<NIR>).`);
+    if (!isInsSystem(system) || !ins) return outcome(400, `Recherche de Patient par INS seulement (identifier=${INS_NIR_SYSTEM}|<NIR> ou ${INS_NIA_SYSTEM}|<NIA>).`);
     const view = await this.#dossier(ex, { ins });
     // Asking for the contact points is reading the patient's notification settings, theirs alone.
     const action: Action = params.getAll('_elements').some((list) => list.split(',').includes('telecom')) ? 'notification.manage' : 'dossier.read';

@@ -13,7 +13,8 @@ import {
   toRelatedPerson,
 } from '../../src/fhir/dossier.js';
 import { textToBase64 } from '../../src/fhir/parse.js';
-import { INS_NIR_SYSTEM, PREVENTION_CONTENT_FORMAT, SYNTHESIS_CONTENT_FORMAT, SYNTHESIS_CONTENT_FORMAT_SYSTEM } from '../../src/fhir/systems.js';
+import { insIdentifier } from '../../src/fhir/ins.js';
+import { PREVENTION_CONTENT_FORMAT, SYNTHESIS_CONTENT_FORMAT, SYNTHESIS_CONTENT_FORMAT_SYSTEM } from '../../src/fhir/systems.js';
 import { PREVENTION_TYPE_CODES, type PreventionList } from '../../src/model/prevention.js';
 import {
   ACCESS_LOG,
@@ -101,7 +102,7 @@ export function seedBundle(options: SeedBundleOptions = {}): Bundle {
   for (const [ins, docs] of documents) {
     const patient = patientByIns(ins);
     if (!patient) continue;
-    const subject = { reference: `Patient/${patient.id}`, identifier: { system: INS_NIR_SYSTEM, value: ins } };
+    const subject = { reference: `Patient/${patient.id}`, identifier: insIdentifier(ins) };
     const syntheses = SYNTHESES[ins] ?? [];
     const prevention = PREVENTION_RECORDS[ins] ?? [];
     const structured = (content: unknown, format: string, title: string): ContentEntry => ({

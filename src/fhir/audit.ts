@@ -1,5 +1,6 @@
 import { AccessLogEntrySchema, ActionSchema, ReasonCodeSchema, type AccessLogEntry } from '../model/access-log.js';
 import type { AccessMode, Action } from '../policy/types.js';
+import { insIdentifier } from './ins.js';
 import { MappingError, codeIn, codingIn, idOfReference, need, parseWith, rppsOf } from './parse.js';
 import type { AuditEvent, Reference } from './schemas.js';
 import {
@@ -11,7 +12,6 @@ import {
   AUDIT_ENTITY_TYPE_SYSTEM,
   AUDIT_EVENT_TYPE_SYSTEM,
   AUDIT_TAG_SYSTEM,
-  INS_NIR_SYSTEM,
   OBJECT_ROLE_SYSTEM,
   PROFESSION_SYSTEM,
   RPPS_SYSTEM,
@@ -100,7 +100,7 @@ export function toAuditEvent(entry: AccessLogEntry, patient: AuditedPatient) {
   ];
   const entities = [
     {
-      what: { ...(patient.id ? { reference: `Patient/${patient.id}` } : {}), identifier: { system: INS_NIR_SYSTEM, value: patient.ins } },
+      what: { ...(patient.id ? { reference: `Patient/${patient.id}` } : {}), identifier: insIdentifier(patient.ins) },
       type: { system: AUDIT_ENTITY_TYPE_SYSTEM, code: '1', display: 'Person' },
       role: { system: OBJECT_ROLE_SYSTEM, code: '1', display: 'Patient' },
     },

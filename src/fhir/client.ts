@@ -54,6 +54,7 @@ import { ROUTES } from '../model/routes.js';
 import { SynthesisContentSchema, SynthesisContentToSaveSchema, SynthesisSchema, type Synthesis, type SynthesisContent } from '../model/synthesis.js';
 import { normalizeNir } from '../model/nir.js';
 import { randomUuid } from '../model/uuid.js';
+import { insIdentifier, insToken } from './ins.js';
 import { fromAuditEvent } from './audit.js';
 import {
   ARCHIVED_TAG,
@@ -101,7 +102,6 @@ import {
   ACTION_SYSTEM,
   CLASS_CODE_SYSTEM,
   DOSSIER_EXTENSION,
-  INS_NIR_SYSTEM,
   NOTIFICATION_EXTENSION,
   PREVENTION_CONTENT_FORMAT,
   REASON_SYSTEM,
@@ -1071,15 +1071,6 @@ const ROUTE_SCHEMAS = {
 };
 
 /** An INS as FHIR names it, spelled as the JSON API takes it (spaces, a lower-case 2a/2b). */
-function insIdentifier(ins: string): { system: string; value: string } {
-  return { system: INS_NIR_SYSTEM, value: normalizeNir(ins) };
-}
-
-function insToken(ins: string): string {
-  const { system, value } = insIdentifier(ins);
-  return `${system}|${value}`;
-}
-
 function searchPath(type: string, params: Params): string {
   const search = new URLSearchParams(params).toString();
   return search ? `${type}?${search}` : type;

@@ -3,6 +3,7 @@ import { isMinor, type InsStatus, type PatientIdentity } from '../model/patient.
 import { NO_DOSSIER } from '../model/no-dossier.js';
 import type { Organisation, Professional } from '../model/professional.js';
 import type { AccessMode } from '../policy/types.js';
+import { insIdentifier } from './ins.js';
 import { codeIn, codingIn, idOfReference, need, rppsOf } from './parse.js';
 import type { Consent, Extension, Organization, Patient, Practitioner, PractitionerRole, Reference, RelatedPerson } from './schemas.js';
 import {
@@ -15,7 +16,6 @@ import {
   FINESS_SYSTEM,
   INSEE_CODE_EXTENSION,
   INSEE_COMMUNE_SYSTEM,
-  INS_NIR_SYSTEM,
   INS_STATUS_EXTENSION,
   LOINC_SYSTEM,
   NOTIFICATION_EXTENSION,
@@ -143,7 +143,7 @@ export function toPatient(args: {
           ]
         : []),
     ],
-    identifier: [{ use: 'official' as const, system: INS_NIR_SYSTEM, value: args.identity.ins }],
+    identifier: [{ use: 'official' as const, ...insIdentifier(args.identity.ins) }],
     active: args.dossier.status === 'active',
     name: [
       { use: 'official' as const, family: traits.birthName, given: traits.firstNames.split(' ') },

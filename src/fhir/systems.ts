@@ -4,8 +4,10 @@
  * DMP semantics no published FHIR artefact carries (docs/fhir.md lists them and why).
  */
 
-/** INS: the NIR as an identifier (1.2.250.1.213.1.4.9 would be a provisional NIA). */
+/** INS: the NIR as an identifier (see insIdentifier). */
 export const INS_NIR_SYSTEM = 'urn:oid:1.2.250.1.213.1.4.8';
+/** INS: a provisional number (NIA, first digit 7 or 8), given while the NIR is being assigned. */
+export const INS_NIA_SYSTEM = 'urn:oid:1.2.250.1.213.1.4.9';
 /** RPPS in its national-identifier form: `8` followed by the eleven digits. */
 export const RPPS_SYSTEM = 'urn:oid:1.2.250.1.71.4.2.1';
 /** FINESS number of a facility. */

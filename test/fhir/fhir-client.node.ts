@@ -16,7 +16,7 @@ import { DmpError, isDmpError } from '../../src/client/errors.js';
 import { fromAuditEvent } from '../../src/fhir/audit.js';
 import { FhirDmpClient } from '../../src/fhir/client.js';
 import { securityLabelsOf } from '../../src/fhir/document.js';
-import { dossierExtension, dossierFactsOf } from '../../src/fhir/dossier.js';
+import { dossierExtension, dossierFactsOf, toPatient } from '../../src/fhir/dossier.js';
 import { parseResource, textToBase64 } from '../../src/fhir/parse.js';
 import type { Patient } from '../../src/fhir/schemas.js';
 import {
@@ -500,6 +500,29 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(info.status, 'active');
       assert.equal(info.ins, ADULT);
       assert.ok((await martin.listDocuments(spaced)).items.length > 0);
+    });
+
+    it('finds a dossier opened under a provisional number (NIA), searched and logged under the NIA’s own OID', async () => {
+      const nia = '796029934108730';
+      await fhirGateway.repository.createResource(
+        toPatient({
+          id: 'patient-nia',
+          identity: { ins: nia, insStatus: 'QUAL', traits: { birthName: 'DIALLO', firstNames: 'Aminata', birthDate: '1996-02-25', sex: 'F', birthPlaceCode: '99341' } },
+          dossier: { status: 'active', createdAt: SEED_NOW },
+          treatingPhysicians: [],
+          notificationPreferences: PATIENT_ADULT.dossier.notificationPreferences,
+        }) as unknown as Resource,
+      );
+      const before = await auditEventIds();
+      const martin = as('ps-martin');
+      const info = await martin.getDossier(nia);
+      assert.equal(info.status, 'active');
+      assert.equal(new URL(martin.sent[0]!.url).searchParams.get('identifier'), `urn:oid:1.2.250.1.213.1.4.9|${nia}`);
+      const logged = (await storedResources('AuditEvent')).filter((e) => !before.has(e.id));
+      assert.deepEqual(
+        logged.map((e) => parseResource('AuditEvent', e).entity?.[0]?.what?.identifier),
+        [{ system: 'urn:oid:1.2.250.1.213.1.4.9', value: nia }],
+      );
     });
 
     it('never lets an occupational physician in', async () => {
