@@ -9,6 +9,32 @@ import { DateSchema, DateTimeSchema } from '../model/common.js';
  * one whenever a time is given).
  */
 
+/** A FHIR date known to the year or the month only (`2026`, `2026-11`). */
+const PARTIAL_DATE = /^\d{4}(-(0[1-9]|1[0-2]))?$/;
+
+/** The first day of a FHIR date, however precise (`2026` → `2026-01-01`). */
+function firstDay(value: string): string {
+  return `${value}-01-01`.slice(0, 10);
+}
+
+/**
+ * A FHIR `date` (a birth date): as precise as it is known, read as its first day. For a patient
+ * born in a year or a month only, that is the earliest birthday: an adult is never taken for a
+ * minor whose representatives may read their dossier.
+ */
+const FhirDateSchema = z.pipe(z.union([DateSchema, z.string().check(z.regex(PARTIAL_DATE))]), z.transform(firstDay));
+
+/**
+ * A FHIR `dateTime` (a period's bounds): an instant, or a date as precise as it is known, which
+ * XDS gateways send for a day of care (serviceStartTime `20261120`). A date is read as noon UTC
+ * of its first day, as the elements write a day, so that it shows as that day in every French
+ * time zone.
+ */
+const FhirDateTimeSchema = z.pipe(
+  z.union([DateTimeSchema, DateSchema, z.string().check(z.regex(PARTIAL_DATE))]),
+  z.transform((value: string) => (value.length > 10 ? value : `${firstDay(value)}T12:00:00.000Z`)),
+);
+
 const text = z.string();
 const nonEmpty = z.string().check(z.minLength(1));
 const opt = <T extends z.ZodMiniType>(schema: T) => z.optional(schema);
@@ -128,7 +154,7 @@ export const DocumentReferenceSchema = z.object({
   relatesTo: list(z.object({ code: z.enum(['replaces', 'transforms', 'signs', 'appends']), target: ReferenceSchema })),
   securityLabel: list(CodeableConceptSchema),
   content: some(z.object({ attachment: AttachmentSchema, format: opt(CodingSchema) })),
-  context: opt(z.object({ period: opt(z.object({ start: opt(DateTimeSchema), end: opt(DateTimeSchema) })) })),
+  context: opt(z.object({ period: opt(z.object({ start: opt(FhirDateTimeSchema), end: opt(FhirDateTimeSchema) })) })),
 });
 export type DocumentReference = z.infer<typeof DocumentReferenceSchema>;
 
@@ -151,7 +177,7 @@ export const PatientSchema = z.object({
   name: list(HumanNameSchema),
   telecom: list(z.object({ system: opt(text), value: opt(text), use: opt(text) })),
   gender: opt(z.enum(['male', 'female', 'other', 'unknown'])),
-  birthDate: opt(DateSchema),
+  birthDate: opt(FhirDateSchema),
   generalPractitioner: list(ReferenceSchema),
 });
 export type Patient = z.infer<typeof PatientSchema>;
@@ -191,7 +217,7 @@ export const RelatedPersonSchema = z.object({
   patient: ReferenceSchema,
   relationship: list(CodeableConceptSchema),
   name: list(HumanNameSchema),
-  period: opt(z.object({ start: opt(DateTimeSchema) })),
+  period: opt(z.object({ start: opt(FhirDateTimeSchema) })),
 });
 export type RelatedPerson = z.infer<typeof RelatedPersonSchema>;
 

@@ -176,6 +176,35 @@ describe('FHIR mapping', () => {
     });
   });
 
+  describe('dates as precise as they are known (FHIR date and dateTime)', () => {
+    it('reads a day of care sent as a date (XDS serviceStartTime) as that day, and refuses a day that does not exist', () => {
+      const base = asFhir(byId('doc-durand-cr-cardio'));
+      const dated = (period: object) => fromDocumentReference(parseResource('DocumentReference', { ...base, context: { period } }));
+      expect(dated({ start: '2026-11-18', end: '2026-11-19' })).to.include({ serviceStart: '2026-11-18T12:00:00.000Z', serviceStop: '2026-11-19T12:00:00.000Z' });
+      expect(dated({ start: '2026-11' }).serviceStart).to.equal('2026-11-01T12:00:00.000Z');
+      expect(dated({ start: '2026' }).serviceStart).to.equal('2026-01-01T12:00:00.000Z');
+      expect(dated({ start: '2026-09-18T10:10:00+02:00' }).serviceStart).to.equal('2026-09-18T10:10:00+02:00');
+      for (const start of ['2026-02-30', '2026-13', '2026-11-18T10:10:00', '18/11/2026']) {
+        expect(mappingFailure(() => parseResource('DocumentReference', { ...base, context: { period: { start } } })).issues.map((i) => i.path), start).to.deep.equal(['context.period.start']);
+      }
+    });
+
+    it('reads a birth date known to the year or the month as its first day: an adult is not taken for a minor', () => {
+      const { patient } = dossierResources(PATIENT_ADULT);
+      const born = (birthDate: string) => policyDossierOf({ patient: parseResource('Patient', { ...patient, birthDate }), consents: [], today: '2026-11-20' }).patientIsMinor;
+      expect(born('2008')).to.equal(false);
+      expect(born('2008-11')).to.equal(false);
+      expect(born('2008-12')).to.equal(true);
+      expect(born('2009')).to.equal(true);
+      expect(mappingFailure(() => parseResource('Patient', { ...patient, birthDate: '2008-00' })).issues.map((i) => i.path)).to.deep.equal(['birthDate']);
+    });
+
+    it('reads when a representative was named from a date', () => {
+      const [representative] = dossierResources(PATIENTS.find((p) => p.dossier?.legalRepresentatives.length)!).relatedPersons;
+      expect(fromRelatedPerson(parseResource('RelatedPerson', { ...representative, period: { start: '2019-06-03' } })).since).to.equal('2019-06-03T12:00:00.000Z');
+    });
+  });
+
   describe('the dossier (Patient, Consent, RelatedPerson)', () => {
     for (const patient of PATIENTS.filter((p) => p.dossier)) {
       it(`gives decide the same dossier as the JSON mock for ${patient.id}`, () => {
