@@ -13,6 +13,9 @@ import type { Action, Decision, PolicyDocumentInput } from '../src/policy/types.
  */
 export const ANY_DOCUMENT: PolicyDocumentInput = { category: 'report', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false };
 
+/** How a request refused before the policy is asked is logged: a refused invalid request. */
+export const INVALID: Decision = { allowed: false, reason: 'invalid-request', obligations: ['log-access'] };
+
 /** One act of a request and the decision on it: one access-log line. */
 export interface JudgedAct {
   action: Action;

@@ -32,7 +32,7 @@ import { isSecretConnection, mayBeTreatingPhysician } from '../../src/policy/rol
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
-import { ANY_DOCUMENT, judgeEach, type JudgedAct } from '../document-acts.js';
+import { ANY_DOCUMENT, INVALID, judgeEach, type JudgedAct } from '../document-acts.js';
 import { hiddenFromReader, hidesFromCaller, newVersionVisibility, type HistoryLine } from '../privacy.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
@@ -96,6 +96,13 @@ function changesOnly(before: Resource, after: Resource, fields: readonly string[
 
 class Exchange {
   dossier: DossierView | undefined;
+  /**
+   * What the request attempts, named once its dossier is known: refused before the policy is
+   * asked (a malformed body, a patch that cannot apply), it is still logged, under this action.
+   */
+  intent: Action | undefined;
+  /** Whether the request's access-log lines are written. */
+  logged = false;
 
   constructor(
     readonly actor: Actor,
@@ -325,24 +332,30 @@ export class FhirGateway {
   /** Answers one HTTP request addressed to the FHIR server at `baseUrl`. */
   async handle(request: Request, baseUrl: string): Promise<Response> {
     await this.ready();
-    try {
-      return await this.#handle(request, baseUrl);
-    } catch (error) {
-      if (error instanceof Refusal) return error.response;
-      if (error instanceof MappingError) return outcome(400, error.message);
-      console.error('dmp-elements FHIR gateway:', error);
-      return outcome(500, 'Erreur interne de la passerelle FHIR de démonstration.');
-    }
-  }
-
-  async #handle(request: Request, baseUrl: string): Promise<Response> {
     const url = new URL(request.url);
     const base = new URL(`${baseUrl.replace(/\/+$/, '')}/`, url);
-    const rest = url.pathname.length >= base.pathname.length ? url.pathname.slice(base.pathname.length) : '';
-    const [type, id, more] = rest.split('/').filter(Boolean).map(decodeURIComponent);
     const actor = bearerActor(request);
     if (!actor) return outcome(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
     const ex = new Exchange(actor, request.headers.get('DMP-Secret') === '1', this.#now(), base.href, request.headers.get('If-Match'), request.headers.get('If-None-Exist'));
+    let response: Response;
+    try {
+      response = await this.#handle(ex, request, url, base);
+    } catch (error) {
+      if (error instanceof Refusal) response = error.response;
+      else if (error instanceof MappingError) response = outcome(400, error.message);
+      else {
+        console.error('dmp-elements FHIR gateway:', error);
+        response = outcome(500, 'Erreur interne de la passerelle FHIR de démonstration.');
+      }
+    }
+    // As the JSON mock: a request refused before the policy was asked is an access attempt too.
+    if (ex.intent && !ex.logged) await this.#log(ex, ex.intent, INVALID);
+    return response;
+  }
+
+  async #handle(ex: Exchange, request: Request, url: URL, base: URL): Promise<Response> {
+    const rest = url.pathname.length >= base.pathname.length ? url.pathname.slice(base.pathname.length) : '';
+    const [type, id, more] = rest.split('/').filter(Boolean).map(decodeURIComponent);
     const method = request.method;
     const body: unknown = method === 'POST' || method === 'PATCH' || method === 'PUT' ? await request.json().catch(() => undefined) : undefined;
     if (more !== undefined) return outcome(404, 'Seules les interactions read, search, create, patch et delete sont servies.');
@@ -433,6 +446,7 @@ export class FhirGateway {
   }
 
   async #log(ex: Exchange, action: Action, decision: Decision, target?: { documentId?: string; title?: string }): Promise<void> {
+    ex.logged = true;
     const view = ex.view;
     // A request about no known patient and no INS has no history to be written in.
     if (!view.patient && !view.ins) return;
@@ -802,6 +816,7 @@ export class FhirGateway {
     // on a document hidden from them.
     const found = await this.#guardedDocument(ex, id, raw, actions[0] ?? 'document.read', 'document.read');
     if (found instanceof Response) return found;
+    ex.intent = actions[0] ?? 'document.set-visibility';
     if (!after || !dry) throw inapplicable;
     const { doc } = found;
     const target = { documentId: id, title: doc.title };
@@ -829,6 +844,7 @@ export class FhirGateway {
     const view = await this.#dossier(ex, { patientId: id });
     const raw = await this.#stored('Patient', id);
     if (!view.patient || !raw) return outcome(404, 'Patient introuvable.');
+    ex.intent = 'dossier.read';
     const dry = await this.#dryRun(raw, ops);
     const after = parseResource('Patient', dry);
     const before = view.patient;
@@ -919,13 +935,14 @@ export class FhirGateway {
     const patientId = idOfReference((raw as { patient?: { reference?: string } } | undefined)?.patient?.reference, 'Patient');
     if (!raw || !patientId) return outcome(404, 'Consent introuvable.');
     const view = await this.#dossier(ex, { patientId });
+    ex.intent = 'authorization.manage';
     const dry = await this.#dryRun(raw, ops);
     const after = parseResource('Consent', dry);
     const { action, request } = this.#consentAction(ex, after);
     // Only a Consent's status changes: its patient, its professional or its mode are what the
     // policy judged it on, and what it stands for.
     if (!changesOnly(raw, dry, ['status'])) {
-      await this.#log(ex, action, { allowed: false, reason: 'invalid-request', obligations: ['log-access'] });
+      await this.#log(ex, action, INVALID);
       return outcome(400, 'Seul le statut d’un Consent se modifie par PATCH.');
     }
     const decision = ex.decide(action, undefined, request);
@@ -952,6 +969,7 @@ export class FhirGateway {
     const consent = parseResource('Consent', { ...(body as object), id: 'new' });
     const view = await this.#dossier(ex, { patientId: idOfReference(consent.patient?.reference, 'Patient') ?? 'none' });
     if (!view.patient) return outcome(404, 'Patient introuvable.');
+    ex.intent = 'authorization.manage';
     const { action, request, rpps } = this.#consentAction(ex, consent);
     const decision = ex.decide(action, undefined, request);
     if (!decision.allowed) return this.#deny(ex, action, decision);
@@ -970,6 +988,7 @@ export class FhirGateway {
     const person = parseResource('RelatedPerson', { ...(body as object), id: 'new' });
     const view = await this.#dossier(ex, { patientId: idOfReference(person.patient.reference, 'Patient') ?? 'none' });
     if (!view.patient) return outcome(404, 'Patient introuvable.');
+    ex.intent = 'representative.manage';
     const decision = ex.decide('representative.manage');
     if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
     // As the JSON mock: a curator assists a protected adult, never a minor.
@@ -1019,10 +1038,11 @@ export class FhirGateway {
     const view = await this.#dossier(ex, { patientId: idOfReference(submitted.subject?.reference, 'Patient') ?? 'none' });
     if (!view.patient) return this.#deny(ex, 'document.add', ex.decide('document.add', { category: 'report', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false }));
     const typeCode = submitted.type?.coding?.find((c) => c.code)?.code ?? '';
+    const synthesis = typeCode === 'SYNTH';
+    ex.intent = synthesis ? 'synthesis.write' : 'document.add';
     const classCode = CLASS_CODE_OF_TYPE[typeCode];
     if (!classCode) return outcome(400, 'Type de document inconnu.');
     const category = categoryOf(classCode, typeCode);
-    const synthesis = typeCode === 'SYNTH';
     const title = submitted.content?.[0]?.attachment?.title ?? '';
     for (const binary of entries.filter((e) => e.resource?.resourceType === 'Binary')) {
       const file = binary.resource as { contentType?: string; data?: string };
@@ -1096,7 +1116,7 @@ export class FhirGateway {
     const raw = await this.#stored('DocumentReference', id);
     const doc = raw && idOfReference((raw as { subject?: { reference?: string } }).subject?.reference, 'Patient') === view.patient?.id ? documentOf(raw) : undefined;
     if (doc && doc.status !== 'deleted') return doc;
-    await this.#log(ex, 'document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] }, { documentId: id });
+    await this.#log(ex, 'document.replace', INVALID, { documentId: id });
     return outcome(404, 'Document introuvable.');
   }
 

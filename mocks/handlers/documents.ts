@@ -17,7 +17,7 @@ import {
 import type { Action, Decision } from '../../src/policy/types.js';
 import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
-import { ANY_DOCUMENT, judgeEach } from '../document-acts.js';
+import { ANY_DOCUMENT, INVALID, judgeEach } from '../document-acts.js';
 import { announcedNow, newVersionVisibility } from '../privacy.js';
 import { invalidParams, json, notFound, problem } from './http.js';
 import { withinPeriod } from './period.js';
@@ -243,7 +243,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   const author = documentAuthorOf(actor);
   const replaced = meta.replaces ? db.findDocument(ctx.ins, meta.replaces) : undefined;
   if (meta.replaces && (!replaced || replaced.status === 'deleted')) {
-    ctx.finish('document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] }, { documentId: meta.replaces });
+    ctx.finish('document.replace', INVALID, { documentId: meta.replaces });
     return notFound();
   }
   const flags = {

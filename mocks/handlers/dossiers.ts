@@ -14,7 +14,8 @@ import { json, problem } from './http.js';
 import { decide } from '../../src/policy/decide.js';
 import { idempotentRequest } from './idempotency.js';
 import { RequestContext } from './request-context.js';
-import { INVALID, readBody, type Resolver } from './route.js';
+import { INVALID } from '../document-acts.js';
+import { readBody, type Resolver } from './route.js';
 
 /** Whether the caller is this dossier's patient or one of their representatives (the policy's linkage). */
 function isOwnSide(actor: Actor, full: PolicyDossier): boolean {

@@ -9,6 +9,7 @@ import { announcedNow, hidesFromCaller, newVersionVisibility } from '../privacy.
 import { documentAuthorOf } from './author.js';
 import { ifMatchHolds, json, problem } from './http.js';
 import type { LogTarget } from './request-context.js';
+import { INVALID } from '../document-acts.js';
 import { readBody, type Resolver } from './route.js';
 
 /*
@@ -132,12 +133,12 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   if (unread) return ctx.deny('document.replace', unread.decision, unread.target);
   // Replaced or archived through the documents route meanwhile: one current version per list.
   if (writes.some((w) => w.previous && w.previous.status !== 'current')) {
-    ctx.finish('document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] });
+    ctx.finish('document.replace', INVALID);
     return problem(409, 'Le document à remplacer n’est pas la version courante.');
   }
   const field = request.headers.get('If-Match')?.trim() ?? '';
   if (field === '' ? current !== undefined : !ifMatchHolds(field, current?.etag)) {
-    ctx.finish('document.replace', { allowed: false, reason: 'invalid-request', obligations: ['log-access'] });
+    ctx.finish('document.replace', INVALID);
     return problem(412, 'Les vaccinations et dépistages ont été modifiés entre-temps.', current ? { current, etag: current.etag } : {});
   }
   if (writes.length === 0) {

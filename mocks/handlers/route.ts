@@ -1,16 +1,15 @@
 import { HttpResponse, delay } from 'msw';
 import type * as z from 'zod/mini';
 import type { Actor } from '../../src/model/actor.js';
-import type { Action, Decision } from '../../src/policy/types.js';
+import type { Action } from '../../src/policy/types.js';
 import { normalizeNir } from '../../src/model/nir.js';
 import { API_PREFIX } from '../../src/model/routes.js';
 import { db } from '../db/store.js';
 import type { FaultSpec } from '../db/faults.js';
+import { INVALID } from '../document-acts.js';
 import { invalidParams, problem } from './http.js';
 import { RequestContext } from './request-context.js';
 
-/** How a request refused before the policy is asked is logged: a refused invalid request. */
-export const INVALID: Decision = { allowed: false, reason: 'invalid-request', obligations: ['log-access'] };
 
 export interface RouteArgs {
   request: Request;

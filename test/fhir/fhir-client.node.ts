@@ -486,6 +486,49 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual((await storedResources('AuditEvent')).find((e) => e.id === audit.id), audit);
     });
 
+    it('logs a write refused before the policy is asked, as the JSON mock: a file of a refused format, a patch that cannot apply', async () => {
+      const before = await auditEventIds();
+      const send = (method: string, path: string, body: unknown, contentType = 'application/json-patch+json') =>
+        fetch(`${BASE}/${path}`, { method, headers: { Authorization: `Bearer ${PATIENT_ADULT.id}`, 'Content-Type': contentType }, body: JSON.stringify(body) });
+      const zipped = await send(
+        'POST',
+        '',
+        {
+          resourceType: 'Bundle',
+          type: 'transaction',
+          entry: [
+            {
+              fullUrl: 'urn:uuid:5b0c6f0e-0d6e-4a57-9d0c-2f1f3c1e7a10',
+              resource: {
+                resourceType: 'DocumentReference',
+                status: 'current',
+                type: { coding: [{ system: TYPE_CODE_SYSTEM, code: 'EXPPAT_1' }] },
+                subject: { reference: `Patient/${PATIENT_ADULT.id}` },
+                content: [{ attachment: { contentType: 'application/zip', url: 'urn:uuid:0e3b1c52-8f4e-4c1a-9d1b-6a2f0c9e7b31', title: 'Archive' } }],
+              },
+              request: { method: 'POST', url: 'DocumentReference' },
+            },
+            { fullUrl: 'urn:uuid:0e3b1c52-8f4e-4c1a-9d1b-6a2f0c9e7b31', resource: { resourceType: 'Binary', contentType: 'application/zip', data: textToBase64('PK') }, request: { method: 'POST', url: 'Binary' } },
+          ],
+        },
+        'application/fhir+json',
+      );
+      assert.equal(zipped.status, 415);
+      const unpatchable = await send('PATCH', 'DocumentReference/doc-durand-cr-cardio', [{ op: 'remove', path: '/nothing/here' }]);
+      assert.equal(unpatchable.status, 400);
+      const gender = await send('PATCH', `Patient/${PATIENT_ADULT.id}`, [{ op: 'replace', path: '/gender', value: 'male' }]);
+      assert.equal(gender.status, 400);
+      const lines = await linesSince(before);
+      assert.deepEqual(
+        lines.map((line) => [line.action, line.outcome, line.reason]),
+        [
+          ['document.add', 'denied', 'invalid-request'],
+          ['document.set-visibility', 'denied', 'invalid-request'],
+          ['dossier.read', 'denied', 'invalid-request'],
+        ],
+      );
+    });
+
     it('refuses a curator for a minor, as the JSON API does, and logs it', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       const error = await failure(as('rep-moreau-sophie').addRepresentative(ins, { firstName: 'Paul', lastName: 'Curateur', relationship: 'curator' }, { idempotencyKey: 'k-curateur' }));
