@@ -825,6 +825,25 @@ describe('dmp-synthesis-editor', () => {
       expect(saved.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('1 comprimé matin et soir, au milieu des repas');
     });
 
+    it('holds the conflict panel while the overwrite is on its way: merging or discarding then cannot undo what is being saved', async () => {
+      const { b } = await conflictForB();
+      db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 800, times: 1 });
+      $(b, '[data-action="overwrite"]').click();
+      await confirmIn(b);
+      await waitUntil(() => $(b, '.conflict').getAttribute('aria-busy') === 'true', 'the panel never showed the save under way');
+      const panel = $(b, '.conflict');
+      expect(panel.inert).to.equal(true);
+      // A script's click reaches an inert control: it does nothing either.
+      $(b, '.conflict [data-action="merge"]').click();
+      $(b, '.conflict [data-action="discard"]').click();
+      await b.updateComplete;
+      expect(($(b, 'dialog') as HTMLDialogElement).open).to.equal(false);
+      await waitUntil(() => serverVersion()?.version === 4, 'the overwrite never reached the server');
+      await waitUntil(() => root(b).querySelector('.conflict') === null, 'the conflict stayed after the overwrite');
+      expect(serverVersion()!.content.treatments.find((t) => t.id === 'tt-kardegic')?.dosage).to.equal('Dose de B');
+      expect(shadowText(b)).to.contain('Version 4');
+    });
+
     it('shows the version the conflict brought once the user discards over it, and edits from it', async () => {
       const { b } = await conflictForB();
       $(b, '.conflict [data-action="discard"]').click();
@@ -1340,6 +1359,22 @@ describe('dmp-synthesis-editor', () => {
       button(el, 'Fermer la comparaison').click();
       await waitUntil(() => root(el).querySelector('.version-view') === null);
       expect(root(el).activeElement).to.equal($(el, '[data-version="1"]'));
+    });
+
+    it('keeps the version the user is reading open when a version saved elsewhere reloads the synthesis', async () => {
+      const { el, provider } = await mount();
+      ($(el, 'details.versions') as HTMLDetailsElement).open = true;
+      await waitUntil(() => root(el).querySelector('[data-version="1"]'));
+      $(el, '[data-version="1"]').click();
+      await waitUntil(() => root(el).querySelector('.version-view'));
+      const writer = await mount();
+      await openEditor(writer.el);
+      await fill(writer.el, 'treatments:tt-metformine:dosage', 'Dose enregistrée ailleurs');
+      await saveAndWait(writer.el, 3);
+      provider.notifyDataChanged(['synthesis'], INS);
+      await waitUntil(() => root(el).querySelector('.version-list')?.textContent?.includes('Version 3'), 'the reader never reloaded');
+      await el.updateComplete;
+      expect(root(el).querySelector('.version-view h3')?.textContent).to.contain('Version 1');
     });
     it('shows a new user or patient no list read for the previous one, and asks for none before the policy lets them read', async () => {
       const { el, provider } = await mount('ps-bernard');

@@ -184,7 +184,9 @@ export function renderDiff(diff: SynthesisDiff, o: ViewOptions): TemplateResult 
 export function renderConflict(v: ConflictView): TemplateResult {
   const server = v.server;
   const result = mergeSynthesis(v.base, v.work, server);
-  return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title">
+  // While the overwrite is on its way, merging, discarding or picking a side would act on a
+  // conflict the save is about to settle.
+  return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title" ?inert=${v.saving} aria-busy=${v.saving ? 'true' : 'false'}>
     <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie')}</h3>
     <p role="alert">${savedMeanwhileText(v.savedMeanwhile, v.locale)}</p>
     ${v.base
@@ -199,7 +201,7 @@ export function renderConflict(v: ConflictView): TemplateResult {
       : nothing}
     <div class="actions">
       <button type="button" class="primary" data-action="merge" @click=${() => v.merge()}>${msg('Fusionner avec la version du serveur')}</button>
-      <button type="button" data-action="overwrite" ?disabled=${v.saving} @click=${(e: Event) => v.overwrite(e)}>${msg('Écraser avec ma version')}</button>
+      <button type="button" data-action="overwrite" @click=${(e: Event) => v.overwrite(e)}>${msg('Écraser avec ma version')}</button>
       <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>
     </div>
     ${v.saveError ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">${errorText(v.saveError)}</p>` : nothing}

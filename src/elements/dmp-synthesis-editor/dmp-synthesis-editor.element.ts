@@ -441,7 +441,10 @@ export class DmpSynthesisEditor extends DmpElement {
     this.badInputs = new Map();
     this.showAll = false;
     this.restoredAt = undefined;
-    this.viewedVersion = undefined;
+    // Another screen's change reloads the same synthesis: the older version the user is reading
+    // stays open while it is still an older version.
+    const viewed = this.viewedVersion;
+    if (!same || viewed === undefined || !synthesis || viewed >= synthesis.version) this.viewedVersion = undefined;
     const draft = loaded.draft;
     if (!loaded.canWrite || !draft) {
       this.#setWork(structuredClone(start.content), false);
@@ -754,7 +757,7 @@ export class DmpSynthesisEditor extends DmpElement {
 
 
   #pickSide(key: string, side: 'mine' | 'theirs'): void {
-    if (this.conflict) this.conflict = { ...this.conflict, picks: { ...this.conflict.picks, [key]: side } };
+    if (this.conflict && !this.saving) this.conflict = { ...this.conflict, picks: { ...this.conflict.picks, [key]: side } };
   }
 
   /** The server's version with the user's changes re-applied: the user then reviews and saves it. */
@@ -762,7 +765,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const conflict = this.conflict;
     const compare = this.#comparison.value;
     // The Merge button is drawn by the compare module: it is there whenever the button is.
-    if (!conflict || !compare) return;
+    if (!conflict || !compare || this.saving) return;
     const server = conflict.server;
     const merged = compare.mergeWork(this.base.content, this.work, contentOf(server), conflict.picks);
     this.current = server.synthesis;
@@ -794,6 +797,7 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   #discard(event: Event): void {
+    if (this.saving) return;
     this.#askConfirmation(
       event,
       msg('Abandonner vos modifications ? Elles seront effacées de cet appareil.'),
