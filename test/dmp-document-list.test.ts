@@ -193,6 +193,20 @@ describe('dmp-document-list', () => {
       });
     }
 
+    it('never tells the patient that something is hidden, even from a gateway that says so', async () => {
+      worker.use(
+        http.get('*/api/dmp/v1/dossiers/:ins/documents', async ({ request }) => {
+          const list = (await (await getResponse(handlers, request))!.json()) as object;
+          return HttpResponse.json({ ...list, hidden: { 'invisible-to-patient': 2 } });
+        }),
+      );
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      expect(el.items).not.to.be.empty;
+      expect(root(el).querySelector('[part="hidden-notice"]')).to.equal(null);
+      expect(shadowText(el)).not.to.contain(hiddenCountText('invisible-to-patient', 2));
+    });
+
     it('a pharmacist sees no imaging and is told 3 documents are not visible to their profession', async () => {
       const { el } = await mount('ps-dubois');
       await loaded(el);

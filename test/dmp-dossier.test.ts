@@ -11,7 +11,9 @@ import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-docu
 import { reasonText } from '../src/i18n/labels.js';
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import type { ReasonCode } from '../src/policy/types.js';
-import { answersTo, db, mountInProvider, resetBackend, seededActor, shadowText, startBackend } from './support/mount.js';
+import { HttpResponse, getResponse, http } from 'msw';
+import { handlers } from '../mocks/handlers/index.js';
+import { answersTo, db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
 import { endRequestWatches, holdPatientDocuments, recordRequests } from './support/requests.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
@@ -394,6 +396,20 @@ describe('dmp-dossier', () => {
       expect(rows.prevention).to.contain('Historique des vaccinations');
       expect(rows.patient).to.contain('Informations de l’usager');
       expect(rows.administrative).to.contain('Attestation de droits');
+    });
+
+    it('never tells the patient that something is hidden in a category, even from a gateway that says so', async () => {
+      worker.use(
+        http.get('*/api/dmp/v1/dossiers/:ins/latest-documents', async ({ request }) => {
+          const latest = (await (await getResponse(handlers, request))!.json()) as { categories: Array<{ category: string; document?: object }> };
+          return HttpResponse.json({ categories: latest.categories.map((line) => (line.category === 'imaging' ? { category: 'imaging', hidden: { 'invisible-to-patient': 1 } } : line)) });
+        }),
+      );
+      const { el } = await mount();
+      await recapSettled(el);
+      const imaging = recap(el).querySelector('table.latest tbody tr[data-category="imaging"]')!;
+      expect(imaging.textContent).to.contain('Aucun document');
+      expect(imaging.querySelector('.hidden-count')).to.equal(null);
     });
 
     it('finds the patient’s declared information behind more than a page of their newer documents', async () => {

@@ -28,7 +28,7 @@ import type { Professional } from '../../src/model/professional.js';
 import { normalizeNir } from '../../src/model/nir.js';
 import { mayRepresent } from '../../src/model/relationships.js';
 import { decide } from '../../src/policy/decide.js';
-import { isSecretConnection, mayBeTreatingPhysician } from '../../src/policy/roles.js';
+import { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
@@ -614,7 +614,7 @@ export class FhirGateway {
     const related = new Set(params.getAll('_revinclude')).has('DocumentReference:relatesto');
     const bundle = await this.#page(ex, 'DocumentReference', params, visible, async (page) => [
       ...(related ? this.#include(ex, 'DocumentReference', await this.#replacing(ex, page)) : []),
-      ...(ex.actor.kind === 'professional' && hidden.length > 0
+      ...(isToldOfHiddenDocuments(ex.actor) && hidden.length > 0
         ? [
             {
               resource: {

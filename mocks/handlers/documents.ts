@@ -14,6 +14,7 @@ import {
   type DocumentPatch,
   type DocumentQuery,
 } from '../../src/model/document.js';
+import { isToldOfHiddenDocuments } from '../../src/policy/roles.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
@@ -92,8 +93,7 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
     items: page.map((v) => v.doc),
     total: visible.length,
     ...(more && last ? { nextCursor: encodeCursor(last.key) } : {}),
-    // A patient is never told that something is hidden from them (DECISIONS.md 12).
-    ...(actor.kind === 'professional' && Object.keys(hidden).length > 0 ? { hidden } : {}),
+    ...(isToldOfHiddenDocuments(actor) && Object.keys(hidden).length > 0 ? { hidden } : {}),
   });
 };
 
@@ -122,8 +122,7 @@ export const latestDocuments: Resolver = ({ actor, ctx }) => {
       return {
         category,
         ...(document ? { document } : {}),
-        // A patient is never told that something is hidden from them (DECISIONS.md 12).
-        ...(actor.kind === 'professional' && counts ? { hidden: counts } : {}),
+        ...(isToldOfHiddenDocuments(actor) && counts ? { hidden: counts } : {}),
       };
     }),
   });

@@ -4,7 +4,7 @@ export { EMERGENCY_GRANT_DURATION_MS, grantLifetimeMs } from './emergency-grant.
 export { isValidJustification, MIN_JUSTIFICATION_LENGTH } from './justification.js';
 export { PROFESSION_CODES, PROFESSION_MATRIX, professionMayRead, TYPE_CODE_EXCEPTIONS } from './matrix.js';
 export type { ProfessionCode } from './matrix.js';
-export { isSecretConnection, mayBeTreatingPhysician } from './roles.js';
+export { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } from './roles.js';
 export { invisibilityNoticeDate, invisibilityReleaseDate, isReleasedToPatient } from './release.js';
 export { ACCESS_MODES, ACTIONS, OBLIGATIONS, REASON_CODES } from './types.js';
 export type {

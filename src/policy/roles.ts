@@ -12,3 +12,12 @@ export function mayBeTreatingPhysician(profession: string): boolean {
 export function isSecretConnection(asked: boolean, actor: Pick<Actor, 'kind'>, patientIsMinor: boolean): boolean {
   return asked && actor.kind === 'professional' && patientIsMinor;
 }
+
+/**
+ * Whether the actor is told how many documents are hidden from them, and why (DECISIONS.md 12):
+ * a professional only. The patient's side is never told that something is hidden from it: a
+ * result kept from the patient until the doctor announces it must not show even as a count.
+ */
+export function isToldOfHiddenDocuments(actor: Pick<Actor, 'kind'>): boolean {
+  return actor.kind === 'professional';
+}

@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
-import { isSecretConnection, mayBeTreatingPhysician } from '../../src/policy/index.js';
+import type { ActorKind } from '../../src/model/actor.js';
+import { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } from '../../src/policy/index.js';
 
 describe('mayBeTreatingPhysician', () => {
   it('is a médecin (profession 10) and no other profession', () => {
@@ -18,5 +19,12 @@ describe('isSecretConnection', () => {
     expect(isSecretConnection(true, professional, false)).to.equal(false);
     expect(isSecretConnection(true, { kind: 'patient' }, true)).to.equal(false);
     expect(isSecretConnection(true, { kind: 'legal-representative' }, true)).to.equal(false);
+  });
+});
+
+describe('isToldOfHiddenDocuments (DECISIONS.md 12)', () => {
+  it('tells a professional, and no one else, what is hidden from them', () => {
+    const kinds: ActorKind[] = ['patient', 'legal-representative', 'professional', 'administrative-staff', 'occupational-physician', 'insurer'];
+    for (const kind of kinds) expect(isToldOfHiddenDocuments({ kind }), kind).to.equal(kind === 'professional');
   });
 });

@@ -14,6 +14,7 @@ import type { DmpDocument, DocumentQuery } from '../../model/document.js';
 import { policyDocumentOf } from '../../model/document-policy.js';
 import type { DocumentSort } from '../../model/document-search.js';
 import type { PatientDisplay } from '../../model/patient.js';
+import { isToldOfHiddenDocuments } from '../../policy/roles.js';
 import { PROFESSION_CODES } from '../../policy/matrix.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
@@ -832,7 +833,8 @@ export class DmpDocumentList extends DmpElement {
 
   #renderHiddenNotice(): TemplateResult | typeof nothing {
     const hidden = Object.entries(this.listing?.hidden ?? {}).filter(([, count]) => count > 0);
-    if (hidden.length === 0) return nothing;
+    // Whatever a gateway sends: the patient's side is never told that something is hidden from it.
+    if (hidden.length === 0 || !this.actor || !isToldOfHiddenDocuments(this.actor)) return nothing;
     return html`<div part="hidden-notice" class="hidden-notice" role="note">
       ${hidden.map(([reason, count]) => html`<p>${hiddenCountText(reason, count)}</p>`)}
     </div>`;

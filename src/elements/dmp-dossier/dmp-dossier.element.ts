@@ -10,6 +10,7 @@ import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
 import type { DossierInfo } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
+import { isToldOfHiddenDocuments } from '../../policy/roles.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
@@ -130,7 +131,7 @@ export class DmpDossier extends DmpElement {
       const client = this.client;
       const target = this.#recapTarget;
       if (!client || !run || !target || target.key !== key) return initialState;
-      return { key: target.key, recap: await loadRecap(client, this.patientIns, this.#askFor(target.info), new Date(), { signal }) };
+      return { key: target.key, recap: await loadRecap(client, this.patientIns, this.#askFor(target.info), isToldOfHiddenDocuments(this.actor!), new Date(), { signal }) };
     },
     args: () => [this.#recapRuns, this.#key] as const,
     autoRun: 'afterUpdate',

@@ -71,11 +71,12 @@ async function currentSynthesis(client: DmpClient, ins: string, options: Request
 /** Finding and reading the declaration, a part of the récapitulatif some actors never see, loads apart. */
 const loadDeclared = lazyModule(() => import('./declared.js'), 'The declared information');
 
-async function loadContent(client: DmpClient, ins: string, ask: Ask, options: RequestOptions): Promise<RecapContent> {
+/** `toldOfHidden`: whether the user is told what is hidden from them (isToldOfHiddenDocuments), whatever a gateway sends. */
+async function loadContent(client: DmpClient, ins: string, ask: Ask, toldOfHidden: boolean, options: RequestOptions): Promise<RecapContent> {
   // Categories the actor may never read are not asked for: each request is one more line in the patient's history.
   const readable = CATEGORIES.filter((c) => ask('document.read', nominalDocument(c)).allowed);
   const latest = client.latestDocuments(ins, { ...options, categories: readable }).then(({ categories }) =>
-    categories.map((line): LatestLine => ({ category: line.category, document: line.document, hidden: line.document ? undefined : line.hidden })),
+    categories.map((line): LatestLine => ({ category: line.category, document: line.document, hidden: line.document || !toldOfHidden ? undefined : line.hidden })),
   );
   const declaredDecision = ask('document.read', nominalDocument('patient', PROFILE_TYPE_CODE));
   const declared: Promise<Part<Declared>> = declaredDecision.allowed
@@ -107,10 +108,10 @@ async function loadEmergencies(client: DmpClient, ins: string, now: Date, option
  * Everything the récapitulatif shows, each part asked only when the policy allows it; the calls
  * run in parallel.
  */
-export async function loadRecap(client: DmpClient, ins: string, ask: Ask, now: Date, options: RequestOptions): Promise<Recap> {
+export async function loadRecap(client: DmpClient, ins: string, ask: Ask, toldOfHidden: boolean, now: Date, options: RequestOptions): Promise<Recap> {
   const list = ask('document.list');
   const content: Promise<Part<RecapContent>> = list.allowed
-    ? refusable(() => loadContent(client, ins, ask, options))
+    ? refusable(() => loadContent(client, ins, ask, toldOfHidden, options))
     : Promise.resolve({ ok: false, reason: list.reason });
   const emergencies = ask('history.read').allowed ? loadEmergencies(client, ins, now, options) : Promise.resolve(undefined);
   const [contentPart, emergencyPart] = await Promise.all([content, emergencies]);
