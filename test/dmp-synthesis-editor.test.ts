@@ -834,10 +834,13 @@ describe('dmp-synthesis-editor', () => {
       const panel = $(b, '.conflict');
       expect(panel.inert).to.equal(true);
       // A script's click reaches an inert control: it does nothing either.
-      $(b, '.conflict [data-action="merge"]').click();
-      $(b, '.conflict [data-action="discard"]').click();
+      for (const action of ['merge', 'discard', 'overwrite']) $(b, `.conflict [data-action="${action}"]`).click();
       await b.updateComplete;
       expect(($(b, 'dialog') as HTMLDialogElement).open).to.equal(false);
+      // Merging would have taken in A's dose and closed the panel before the save answered.
+      expect(root(b).querySelector('.conflict')).to.equal(panel);
+      expect(($(b, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).not.to.equal('Dose de A');
+      expect(($(b, '[data-key="treatments:tt-kardegic:dosage"]') as HTMLInputElement).value).to.equal('Dose de B');
       await waitUntil(() => serverVersion()?.version === 4, 'the overwrite never reached the server');
       await waitUntil(() => root(b).querySelector('.conflict') === null, 'the conflict stayed after the overwrite');
       expect(serverVersion()!.content.treatments.find((t) => t.id === 'tt-kardegic')?.dosage).to.equal('Dose de B');

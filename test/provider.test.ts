@@ -251,7 +251,7 @@ describe('dmp-provider', () => {
     const changed = await oneEvent(provider, 'dmp-data-changed');
     expect(changed.detail.topics).to.include('documents');
     expect(provider.session.emergencyGrants[0]).to.equal(undefined);
-    await probe.received.client!.getDossier('185057800608436').catch(() => undefined);
+    await probe.received.client!.getDossier(GRANT.ins).catch(() => undefined);
     expect(seenHeaders[0]!.get('DMP-Access-Grant')).to.equal(null);
   });
 
@@ -265,14 +265,17 @@ describe('dmp-provider', () => {
       return seenHeaders[0]!.get('DMP-Access-Grant');
     };
     provider.setEmergencyGrant({ ...GRANT, id: 'grant-old' });
-    provider.setEmergencyGrant({ ...GRANT, id: 'grant-first', expiresAt: new Date(Date.now() + 300).toISOString() });
-    provider.setEmergencyGrant({ ...GRANT, id: 'grant-second', ins: other });
+    // Long enough for the requests below on a slow machine; the end is awaited, not timed.
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-first', expiresAt: new Date(Date.now() + 2000).toISOString() });
+    // The same patient, typed as a Carte Vitale prints it.
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-second', ins: other.replace(/^(\d)(\d{2})(\d{2})/, '$1 $2 $3 ') });
+    const ended = oneEvent(provider, 'dmp-data-changed');
     expect(provider.session.emergencyGrants.map((grant) => grant.id)).to.deep.equal(['grant-first', 'grant-second']);
     expect(await grantOf(GRANT.ins)).to.equal('grant-first');
     expect(await grantOf(other)).to.equal('grant-second');
     expect(await grantOf('277057500100125')).to.equal(null);
 
-    const changed = await oneEvent(provider, 'dmp-data-changed');
+    const changed = await ended;
     expect(changed.detail.ins).to.equal(GRANT.ins);
     expect(provider.session.emergencyGrants.map((grant) => grant.id)).to.deep.equal(['grant-second']);
     expect(await grantOf(GRANT.ins)).to.equal(null);

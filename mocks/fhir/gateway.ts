@@ -4,7 +4,7 @@ import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/f
 import { toAuditEvent } from '../../src/fhir/audit.js';
 import { ARCHIVED_TAG, authorOf, fromDocumentReference, securityLabelsOf } from '../../src/fhir/document.js';
 import { consentMode, consentRpps, dossierExtension, dossierFactsOf, fromRelatedPerson, policyDossierOf, professionalOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
-import { insToken, isInsSystem } from '../../src/fhir/ins.js';
+import { insOfToken, insToken, isInsSystem } from '../../src/fhir/ins.js';
 import { MappingError, idOfReference, parseResource } from '../../src/fhir/parse.js';
 import type { Consent, DocumentReference, Patient, RelatedPerson } from '../../src/fhir/schemas.js';
 import {
@@ -426,9 +426,9 @@ export class FhirGateway {
     const direct = params.get('patient') ?? params.get('subject');
     let view: DossierView;
     if (chained !== null) {
-      const [system, value] = chained.split('|');
-      if (!isInsSystem(system) || !value) throw new Refusal(outcome(400, `patient.identifier doit être un INS (${INS_NIR_SYSTEM}|<NIR> ou ${INS_NIA_SYSTEM}|<NIA>).`));
-      view = await this.#dossier(ex, { ins: value });
+      const ins = insOfToken(chained);
+      if (!ins) throw new Refusal(outcome(400, `patient.identifier doit être un INS (${INS_NIR_SYSTEM}|<NIR> ou ${INS_NIA_SYSTEM}|<NIA>).`));
+      view = await this.#dossier(ex, { ins });
     } else if (direct !== null) {
       const patientId = idOfReference(direct, 'Patient');
       if (!patientId) throw new Refusal(outcome(400, 'patient doit être une référence Patient/<id>.'));
@@ -522,9 +522,8 @@ export class FhirGateway {
 
   /** TD0.2: the existence test and the caller's access conditions, scoped to what they may know. */
   async #searchPatients(ex: Exchange, params: URLSearchParams): Promise<Response> {
-    const identifier = params.get('identifier');
-    const [system, ins] = (identifier ?? '').split('|');
-    if (!isInsSystem(system) || !ins) return outcome(400, `Recherche de Patient par INS seulement (identifier=${INS_NIR_SYSTEM}|<NIR> ou ${INS_NIA_SYSTEM}|<NIA>).`);
+    const ins = insOfToken(params.get('identifier') ?? '');
+    if (!ins) return outcome(400, `Recherche de Patient par INS seulement (identifier=${INS_NIR_SYSTEM}|<NIR> ou ${INS_NIA_SYSTEM}|<NIA>).`);
     const view = await this.#dossier(ex, { ins });
     // Asking for the contact points is reading the patient's notification settings, theirs alone.
     const action: Action = params.getAll('_elements').some((list) => list.split(',').includes('telecom')) ? 'notification.manage' : 'dossier.read';

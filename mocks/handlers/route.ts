@@ -10,7 +10,6 @@ import { INVALID } from '../document-acts.js';
 import { invalidParams, problem } from './http.js';
 import { RequestContext } from './request-context.js';
 
-
 export interface RouteArgs {
   request: Request;
   params: Record<string, string>;

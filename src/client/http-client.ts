@@ -411,12 +411,12 @@ export class HttpDmpClient implements DmpClient {
   }
 }
 
-/** The `If-Match` of a write made against the version read, when the server gave one. */
 function headersRequest(params: Params | undefined): HeadersRequest {
   const ins = params?.ins;
   return ins === undefined ? {} : { ins: String(ins) };
 }
 
+/** The `If-Match` of a write made against the version read, when the server gave one. */
 function ifMatch(etag: string | undefined): { headers?: Record<string, string> } {
   return etag ? { headers: { 'If-Match': etag } } : {};
 }

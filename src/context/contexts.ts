@@ -51,6 +51,7 @@ export interface SessionState {
    */
   logouts: number;
 }
+
 /** The emergency access this session holds for `ins`, if any. */
 export function grantFor(session: SessionState | undefined, ins: string | undefined): SessionGrant | undefined {
   return session?.emergencyGrants.find((grant) => grant.ins === ins);

@@ -1070,7 +1070,6 @@ const ROUTE_SCHEMAS = {
   accessLogQuery: AccessLogQuerySchema,
 };
 
-/** An INS as FHIR names it, spelled as the JSON API takes it (spaces, a lower-case 2a/2b). */
 function searchPath(type: string, params: Params): string {
   const search = new URLSearchParams(params).toString();
   return search ? `${type}?${search}` : type;

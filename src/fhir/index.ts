@@ -10,5 +10,5 @@ export type { AuditedPatient } from './audit.js';
 export { fromDocumentReference, toDocumentReference } from './document.js';
 export type { DocumentReferenceOptions, FromDocumentReferenceOptions } from './document.js';
 export { MappingError } from './parse.js';
-export { insIdentifier, insToken, isInsSystem } from './ins.js';
+export { insIdentifier, insOfToken, insToken, isInsSystem } from './ins.js';
 export * from './systems.js';

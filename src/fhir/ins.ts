@@ -21,3 +21,13 @@ export function insToken(ins: string): string {
 export function isInsSystem(system: string | undefined): boolean {
   return system === INS_NIR_SYSTEM || system === INS_NIA_SYSTEM;
 }
+
+/**
+ * The INS a token search parameter names (`system|value`), or undefined when it names none: an
+ * NIA under the NIR's OID, or the other way round, is a client's mistake a FHIR server does not
+ * match either.
+ */
+export function insOfToken(token: string): string | undefined {
+  const [system, value] = token.split('|');
+  return value && insIdentifier(value).system === system ? value : undefined;
+}

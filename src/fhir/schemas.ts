@@ -17,6 +17,14 @@ function firstDay(value: string): string {
   return `${value}-01-01`.slice(0, 10);
 }
 
+/** The last day of a FHIR date, however precise (`2026` → `2026-12-31`, `2026-02` → `2026-02-28`). */
+function lastDay(value: string): string {
+  if (value.length === 10) return value;
+  const [year, month = 12] = value.split('-').map(Number) as [number, number?];
+  // Day 0 of the next month is the last of this one.
+  return new Date(Date.UTC(year, month, 0)).toISOString().slice(0, 10);
+}
+
 /**
  * A FHIR `date` (a birth date): as precise as it is known, read as its first day. For a patient
  * born in a year or a month only, that is the earliest birthday: an adult is never taken for a
@@ -25,15 +33,18 @@ function firstDay(value: string): string {
 const FhirDateSchema = z.pipe(z.union([DateSchema, z.string().check(z.regex(PARTIAL_DATE))]), z.transform(firstDay));
 
 /**
- * A FHIR `dateTime` (a period's bounds): an instant, or a date as precise as it is known, which
- * XDS gateways send for a day of care (serviceStartTime `20261120`). A date is read as noon UTC
- * of its first day, as the elements write a day, so that it shows as that day in every French
- * time zone.
+ * A FHIR `dateTime` bound of a period: an instant, or a date as precise as it is known, which XDS
+ * gateways send for a day of care (serviceStartTime `20261120`). A date is read as noon UTC of
+ * the day `day` picks (a start's first, an end's last, so that the period covers what it said),
+ * as the elements write a day, so that it shows as that day in every French time zone.
  */
-const FhirDateTimeSchema = z.pipe(
-  z.union([DateTimeSchema, DateSchema, z.string().check(z.regex(PARTIAL_DATE))]),
-  z.transform((value: string) => (value.length > 10 ? value : `${firstDay(value)}T12:00:00.000Z`)),
-);
+const periodBound = (day: (value: string) => string) =>
+  z.pipe(
+    z.union([DateTimeSchema, DateSchema, z.string().check(z.regex(PARTIAL_DATE))]),
+    z.transform((value: string) => (value.length > 10 ? value : `${day(value)}T12:00:00.000Z`)),
+  );
+const PeriodStartSchema = periodBound(firstDay);
+const PeriodEndSchema = periodBound(lastDay);
 
 const text = z.string();
 const nonEmpty = z.string().check(z.minLength(1));
@@ -154,7 +165,7 @@ export const DocumentReferenceSchema = z.object({
   relatesTo: list(z.object({ code: z.enum(['replaces', 'transforms', 'signs', 'appends']), target: ReferenceSchema })),
   securityLabel: list(CodeableConceptSchema),
   content: some(z.object({ attachment: AttachmentSchema, format: opt(CodingSchema) })),
-  context: opt(z.object({ period: opt(z.object({ start: opt(FhirDateTimeSchema), end: opt(FhirDateTimeSchema) })) })),
+  context: opt(z.object({ period: opt(z.object({ start: opt(PeriodStartSchema), end: opt(PeriodEndSchema) })) })),
 });
 export type DocumentReference = z.infer<typeof DocumentReferenceSchema>;
 
@@ -217,7 +228,7 @@ export const RelatedPersonSchema = z.object({
   patient: ReferenceSchema,
   relationship: list(CodeableConceptSchema),
   name: list(HumanNameSchema),
-  period: opt(z.object({ start: opt(FhirDateTimeSchema) })),
+  period: opt(z.object({ start: opt(PeriodStartSchema) })),
 });
 export type RelatedPerson = z.infer<typeof RelatedPersonSchema>;
 

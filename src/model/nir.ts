@@ -1,3 +1,5 @@
+import { normalizeNir } from './nir-spelling.js';
+
 /** Why a NIR was refused; each has a sentence in the elements' locales. */
 export type NirFailure = 'empty' | 'length' | 'characters' | 'sex' | 'month' | 'department' | 'key';
 
@@ -29,10 +31,7 @@ export const NIR_FAILURE_MESSAGES: Readonly<Record<NirFailure, string>> = {
 
 const SHAPE = /^([1278])(\d{2})(\d{2})(\d{2}|2A|2B)(\d{3})(\d{3})(\d{2})$/;
 
-/** Removes the white space people type between groups and upper-cases Corsica's letters. */
-export function normalizeNir(input: string): string {
-  return input.replace(/\s+/g, '').toUpperCase();
-}
+export { normalizeNir };
 
 /** The control key of a 13-character NIR number: 97 − (N mod 97), with 2A → 19 and 2B → 18. */
 export function nirKey(number13: string): number {

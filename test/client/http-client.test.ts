@@ -2,7 +2,7 @@ import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { HttpDmpClient } from '../../src/client/http-client.js';
-import type { HttpDmpClientOptions } from '../../src/client/http-client.js';
+import type { HeadersRequest, HttpDmpClientOptions } from '../../src/client/http-client.js';
 import {
   api,
   BASE_URL,
@@ -68,6 +68,20 @@ describe('HttpDmpClient', () => {
       token = 'pro-martin';
       await dmp.getDossier(INS_ADULT);
       expect(seen).to.deep.equal(['Bearer pat-claire', 'Bearer pro-martin']);
+    });
+
+    it('tells the auth hook which patient each request is about, an upload too, and none for a request about no dossier', async () => {
+      worker.use(
+        http.get(api('/dossiers/:ins'), () => HttpResponse.json(DOSSIER_ACTIVE)),
+        http.post(api('/dossiers/:ins/documents'), () => HttpResponse.json(DOC_BIOLOGY, { status: 201 })),
+        http.get(api('/professionals'), () => HttpResponse.json({ items: [] })),
+      );
+      const told: HeadersRequest[] = [];
+      const dmp = client({ headers: (request) => (told.push(request), {}) });
+      await dmp.getDossier(INS_ADULT);
+      await dmp.addDocument(INS_ADULT, { title: 'Bilan lipidique', typeCode: '11502-2', serviceStart: '2024-02-10T08:15:00+01:00' }, new Blob(['%PDF'], { type: 'application/pdf' }));
+      await dmp.searchProfessionals('martin');
+      expect(told).to.deep.equal([{ ins: INS_ADULT }, { ins: INS_ADULT }, {}]);
     });
 
     it('stops waiting for an auth hook that never settles: at the caller’s abort, or at the timeout', async () => {

@@ -566,6 +566,9 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
         logged.map((e) => parseResource('AuditEvent', e).entity?.[0]?.what?.identifier),
         [{ system: 'urn:oid:1.2.250.1.213.1.4.9', value: nia }],
       );
+      // Searched under the NIR's OID, an NIA is no INS at all, as a FHIR server would not match it.
+      const wrong = await fetch(`${BASE}/Patient?identifier=${encodeURIComponent(`urn:oid:1.2.250.1.213.1.4.8|${nia}`)}`, { headers: { Authorization: 'Bearer ps-martin' } });
+      assert.equal(wrong.status, 400);
     });
 
     it('never lets an occupational physician in', async () => {

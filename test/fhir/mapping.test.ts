@@ -181,8 +181,9 @@ describe('FHIR mapping', () => {
       const base = asFhir(byId('doc-durand-cr-cardio'));
       const dated = (period: object) => fromDocumentReference(parseResource('DocumentReference', { ...base, context: { period } }));
       expect(dated({ start: '2026-11-18', end: '2026-11-19' })).to.include({ serviceStart: '2026-11-18T12:00:00.000Z', serviceStop: '2026-11-19T12:00:00.000Z' });
-      expect(dated({ start: '2026-11' }).serviceStart).to.equal('2026-11-01T12:00:00.000Z');
-      expect(dated({ start: '2026' }).serviceStart).to.equal('2026-01-01T12:00:00.000Z');
+      expect(dated({ start: '2026-11', end: '2026-11' })).to.include({ serviceStart: '2026-11-01T12:00:00.000Z', serviceStop: '2026-11-30T12:00:00.000Z' });
+      expect(dated({ start: '2028-02', end: '2028-02' }).serviceStop).to.equal('2028-02-29T12:00:00.000Z');
+      expect(dated({ start: '2026', end: '2026' })).to.include({ serviceStart: '2026-01-01T12:00:00.000Z', serviceStop: '2026-12-31T12:00:00.000Z' });
       expect(dated({ start: '2026-09-18T10:10:00+02:00' }).serviceStart).to.equal('2026-09-18T10:10:00+02:00');
       for (const start of ['2026-02-30', '2026-13', '2026-11-18T10:10:00', '18/11/2026']) {
         expect(mappingFailure(() => parseResource('DocumentReference', { ...base, context: { period: { start } } })).issues.map((i) => i.path), start).to.deep.equal(['context.period.start']);

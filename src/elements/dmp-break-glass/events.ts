@@ -13,7 +13,7 @@ export interface BreakGlassRequestDetail {
 export interface BreakGlassGrantedDetail {
   /** The patient the grant opens. */
   ins: string;
-  /** Sent by the provider as `DMP-Access-Grant` on later requests until it expires. */
+  /** Sent by the provider as `DMP-Access-Grant` on later requests about its patient, until it ends. */
   grant: EmergencyGrant;
 }
 

@@ -783,7 +783,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const conflict = this.conflict;
     const compare = this.#comparison.value;
     // The Overwrite button is drawn by the compare module: it is there whenever the button is.
-    if (!conflict || !compare) return;
+    if (!conflict || !compare || this.saving) return;
     this.#askConfirmation(
       event,
       compare.overwriteText(this.#savedMeanwhile(conflict.server)),
