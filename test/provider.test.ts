@@ -282,6 +282,20 @@ describe('dmp-provider', () => {
     expect(await grantOf(other)).to.equal('grant-second');
   });
 
+  it('ends one patient’s grant on the host’s request, keeping the others', async () => {
+    recordHeaders();
+    const { provider, probe } = await mount();
+    const other = '185057800608436';
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-first' });
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-second', ins: other });
+    const changed = oneEvent(provider, 'dmp-data-changed');
+    provider.endEmergencyGrant(GRANT.ins.replace(/^(\d)(\d{2})/, '$1 $2 '));
+    expect((await changed).detail.ins).to.equal(GRANT.ins);
+    expect(provider.session.emergencyGrants.map((grant) => grant.id)).to.deep.equal(['grant-second']);
+    await probe.received.client!.getDossier(GRANT.ins).catch(() => undefined);
+    expect(seenHeaders[0]!.get('DMP-Access-Grant')).to.equal(null);
+  });
+
   it('keeps a grant its hour when its end, by the server’s clock, seems past by this device’s', async () => {
     const { provider } = await mount();
     provider.setEmergencyGrant(GRANT);

@@ -273,6 +273,18 @@ export class DmpProvider extends LitElement implements ProviderApi {
     this.#notifyGrantChanged(grant.ins);
   }
 
+  /**
+   * Ends, before its hour, the emergency access this session holds for `ins` (the emergency is
+   * over): requests about that patient go without it, and the elements stop offering what it
+   * opened. The server's grant is not revoked: the DMP has no such call, and it ends on its own.
+   */
+  endEmergencyGrant(ins: string): void {
+    const grant = this.#grantAbout(ins);
+    if (!grant) return;
+    this.#updateSession({ emergencyGrants: this.session.emergencyGrants.filter((held) => held !== grant) });
+    this.#notifyGrantChanged(grant.ins);
+  }
+
   /** The grant held for `ins` however either was typed: the server reads `2 58 03…` and `25803…` as one patient. */
   #grantAbout(ins: string): SessionGrant | undefined {
     return this.session.emergencyGrants.find((grant) => normalizeNir(grant.ins) === normalizeNir(ins));

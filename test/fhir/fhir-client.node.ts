@@ -148,6 +148,21 @@ async function plantPreventionContent(id: string, data: string): Promise<void> {
   await fhirGateway.repository.updateResource({ ...resource, content });
 }
 
+/** The DocumentReference entry of a transaction submitting a note of Jeanne Durand's, its file as `attachment`. */
+function noteEntry(attachment: object) {
+  return {
+    fullUrl: 'urn:uuid:5b0c6f0e-0d6e-4a57-9d0c-2f1f3c1e7a10',
+    resource: {
+      resourceType: 'DocumentReference',
+      status: 'current',
+      type: { coding: [{ system: TYPE_CODE_SYSTEM, code: 'EXPPAT_1' }] },
+      subject: { reference: `Patient/${PATIENT_ADULT.id}` },
+      content: [{ attachment }],
+    },
+    request: { method: 'POST', url: 'DocumentReference' },
+  };
+}
+
 /** A VSM that replaces nothing, submitted (ITI-65) as a FHIR client other than ours may send it. */
 function postFirstSynthesis(actorId: string, patientId: string): Promise<Response> {
   const data = textToBase64(JSON.stringify({ ...emptySynthesisContent(), allergiesNoneKnown: true }));
@@ -464,20 +479,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
           body: JSON.stringify({
             resourceType: 'Bundle',
             type: 'transaction',
-            entry: [
-              {
-                fullUrl: 'urn:uuid:5b0c6f0e-0d6e-4a57-9d0c-2f1f3c1e7a10',
-                resource: {
-                  resourceType: 'DocumentReference',
-                  status: 'current',
-                  type: { coding: [{ system: TYPE_CODE_SYSTEM, code: 'EXPPAT_1' }] },
-                  subject: { reference: `Patient/${PATIENT_ADULT.id}` },
-                  content: [{ attachment: { contentType: 'text/plain', data: textToBase64('note'), title: 'Note' } }],
-                },
-                request: { method: 'POST', url: 'DocumentReference' },
-              },
-              entry,
-            ],
+            entry: [noteEntry({ contentType: 'text/plain', data: textToBase64('note'), title: 'Note' }), entry],
           }),
         });
       const patchAudit = { resource: { resourceType: 'Binary', contentType: 'text/plain', data: textToBase64(JSON.stringify([{ op: 'replace', path: '/outcomeDesc', value: 'x' }])) }, request: { method: 'PATCH', url: `AuditEvent/${audit.id}` } };
@@ -497,17 +499,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
           resourceType: 'Bundle',
           type: 'transaction',
           entry: [
-            {
-              fullUrl: 'urn:uuid:5b0c6f0e-0d6e-4a57-9d0c-2f1f3c1e7a10',
-              resource: {
-                resourceType: 'DocumentReference',
-                status: 'current',
-                type: { coding: [{ system: TYPE_CODE_SYSTEM, code: 'EXPPAT_1' }] },
-                subject: { reference: `Patient/${PATIENT_ADULT.id}` },
-                content: [{ attachment: { contentType: 'application/zip', url: 'urn:uuid:0e3b1c52-8f4e-4c1a-9d1b-6a2f0c9e7b31', title: 'Archive' } }],
-              },
-              request: { method: 'POST', url: 'DocumentReference' },
-            },
+            noteEntry({ contentType: 'application/zip', url: 'urn:uuid:0e3b1c52-8f4e-4c1a-9d1b-6a2f0c9e7b31', title: 'Archive' }),
             { fullUrl: 'urn:uuid:0e3b1c52-8f4e-4c1a-9d1b-6a2f0c9e7b31', resource: { resourceType: 'Binary', contentType: 'application/zip', data: textToBase64('PK') }, request: { method: 'POST', url: 'Binary' } },
           ],
         },
