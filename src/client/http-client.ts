@@ -23,6 +23,7 @@ import type {
   DmpClient,
   EmergencyAccessOptions,
   EmergencyMode,
+  HeadersRequest,
   LatestDocumentsOptions,
   ReactivateDossierOptions,
   RequestOptions,
@@ -49,12 +50,6 @@ export interface HttpDmpClientOptions {
   timeoutMs?: number;
   /** Automatic retries, for GET only. */
   retry?: RetryOptions;
-}
-
-/** What the headers hook is told of the request it is called for. */
-export interface HeadersRequest {
-  /** The INS of the dossier the request is about; none for a request about no dossier (creating one). */
-  ins?: string | undefined;
 }
 
 type Params = Record<string, string | number>;

@@ -1,7 +1,7 @@
 export { DMP_ERROR_KINDS, DmpError, isDmpError } from './errors.js';
 export type { DmpErrorDetails, DmpErrorKind, DmpIssue } from './errors.js';
 export { HttpDmpClient } from './http-client.js';
-export type { HeadersRequest, HttpDmpClientOptions } from './http-client.js';
+export type { HttpDmpClientOptions } from './http-client.js';
 export type { RetryOptions } from './retry.js';
 export type {
   AddDocumentOptions,
@@ -10,6 +10,7 @@ export type {
   DmpClient,
   EmergencyAccessOptions,
   EmergencyMode,
+  HeadersRequest,
   LatestDocumentsOptions,
   ReactivateDossierOptions,
   RequestOptions,

@@ -67,6 +67,12 @@ export interface ReactivateDossierOptions extends RequestOptions {
   consent?: boolean | undefined;
 }
 
+/** What a client's headers hook is told of the request it is called for. */
+export interface HeadersRequest {
+  /** The INS of the dossier the request is about; none for a request about no dossier (creating one). */
+  ins?: string | undefined;
+}
+
 export interface EmergencyAccessOptions extends RequestOptions {
   /**
    * Generated once per request the user makes and reused when they send it again after a

@@ -10,6 +10,7 @@ import type {
   DmpClient,
   EmergencyAccessOptions,
   EmergencyMode,
+  HeadersRequest,
   LatestDocumentsOptions,
   ReactivateDossierOptions,
   RequestOptions,
@@ -123,9 +124,10 @@ export interface FhirDmpClientOptions {
   /**
    * Sent with every request: the caller's `Authorization`, and whatever the gateway needs to
    * know who acts (a connexion secrète: `DMP-Secret: 1`). A function is called before each
-   * request; throwing makes the call fail with an `unauthorized` DmpError.
+   * request and told which patient's dossier it is about, as a security token (IUA / VIHF)
+   * names the patient; throwing makes the call fail with an `unauthorized` DmpError.
    */
-  headers?: Record<string, string> | (() => Record<string, string> | Promise<Record<string, string>>);
+  headers?: Record<string, string> | ((request: HeadersRequest) => Record<string, string> | Promise<Record<string, string>>);
   /** How long a call may take, retries included (default 15 000 ms), as for the HTTP client. */
   timeoutMs?: number;
   /** Automatic retries of reads on network errors, 5xx and 429. */
@@ -133,6 +135,9 @@ export interface FhirDmpClientOptions {
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** A call's options and the patient it is about: the headers hook is told (`HeadersRequest`). */
+type Asked = RequestOptions & { ins?: string | undefined };
 type Params = Array<[string, string]>;
 
 interface Call {
@@ -192,7 +197,8 @@ export class FhirDmpClient implements DmpClient {
   // ------------------------------------------------------------------------------------------
 
   async getDossier(ins: string, options?: RequestOptions): Promise<DossierInfo> {
-    const dossier = await this.#dossier(ins, options);
+    const asked = { ...options, ins };
+    const dossier = await this.#dossier(ins, asked);
     return this.#dossierInfo(ins, dossier.patient, dossier.consents, dossier.relatedPersons);
   }
 
@@ -201,9 +207,10 @@ export class FhirDmpClient implements DmpClient {
   }
 
   closeDossier(ins: string, reason: string, options?: RequestOptions): Promise<DossierInfo> {
+    const asked = { ...options, ins };
     const closeReason = reason.trim();
     if (!closeReason) return Promise.reject(invalidRequest([{ path: 'reason', message: 'Requis' }]));
-    return this.#setDossierStatus(ins, 'closed', closeReason, options);
+    return this.#setDossierStatus(ins, 'closed', closeReason, asked);
   }
 
   /**
@@ -211,7 +218,8 @@ export class FhirDmpClient implements DmpClient {
    * `options.consent` is not sent, and the server answers as it would without it.
    */
   reactivateDossier(ins: string, options?: ReactivateDossierOptions): Promise<DossierInfo> {
-    return this.#setDossierStatus(ins, 'active', undefined, options);
+    const asked = { ...options, ins };
+    return this.#setDossierStatus(ins, 'active', undefined, asked);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -220,9 +228,10 @@ export class FhirDmpClient implements DmpClient {
 
   /** A FHIR search cannot group by category: one search per category, run in parallel. */
   async latestDocuments(ins: string, options?: LatestDocumentsOptions): Promise<LatestDocuments> {
+    const asked = { ...options, ins };
     const categories = await Promise.all(
-      (options?.categories ?? CATEGORIES).map(async (category) => {
-        const list = await this.listDocuments(ins, { category, status: 'current', limit: 1 }, options);
+      (asked?.categories ?? CATEGORIES).map(async (category) => {
+        const list = await this.listDocuments(ins, { category, status: 'current', limit: 1 }, asked);
         const document = list.items[0];
         return { category, ...(document ? { document } : {}), ...(list.hidden ? { hidden: list.hidden } : {}) };
       }),
@@ -231,6 +240,7 @@ export class FhirDmpClient implements DmpClient {
   }
 
   async listDocuments(ins: string, query: DocumentQuery = {}, options?: RequestOptions): Promise<DocumentList> {
+    const asked = { ...options, ins };
     const q = validated(DocumentQuerySchema, query, 'query');
     if (q.sort === 'title-asc' || q.sort === 'title-desc') {
       return notSupported('listDocuments', 'a FHIR DocumentReference search cannot sort by title');
@@ -260,7 +270,7 @@ export class FhirDmpClient implements DmpClient {
       limit,
       (bundle) => documentsOf(bundle),
       keep,
-      options,
+      asked,
       q.sort === 'date-asc' ? undefined : (newest) => ['date', `le${newest.submittedAt}`],
     );
     const hidden = hiddenCounts(scan.first);
@@ -274,12 +284,14 @@ export class FhirDmpClient implements DmpClient {
   }
 
   async getDocument(ins: string, id: string, options?: RequestOptions): Promise<DmpDocument> {
-    const { document } = await this.#document(ins, id, options);
+    const asked = { ...options, ins };
+    const { document } = await this.#document(ins, id, asked);
     return document;
   }
 
   async getDocumentContent(ins: string, id: string, options?: RequestOptions): Promise<Blob> {
-    const { resource } = await this.#document(ins, id, options);
+    const asked = { ...options, ins };
+    const { resource } = await this.#document(ins, id, asked);
     const index = primaryContentIndex(resource);
     const { attachment } = resource.content[index]!;
     const data = attachment.data;
@@ -290,7 +302,7 @@ export class FhirDmpClient implements DmpClient {
     if (path === undefined || !/^Binary\/[^/?]+$/.test(path)) {
       throw invalidResponse('DocumentReference read', [{ path: `content.${index}.attachment.url`, message: 'Le fichier n’est pas un Binary de ce serveur' }]);
     }
-    const binary = parseBody('Binary', await this.#send({ method: 'GET', path, what: 'GET Binary/{id}' }, options), 'GET Binary/{id}');
+    const binary = parseBody('Binary', await this.#send({ method: 'GET', path, what: 'GET Binary/{id}' }, asked), 'GET Binary/{id}');
     // A Binary without data is an empty file only when the document says so (FHIR has no empty
     // string): otherwise an empty one would be shown as the document.
     const content = binary.data ?? (attachment.size === 0 ? '' : undefined);
@@ -304,10 +316,11 @@ export class FhirDmpClient implements DmpClient {
    * fetch reports no upload progress: `onProgress` hears the start and the end.
    */
   async addDocument(ins: string, metadata: NewDocument, file: Blob, options: AddDocumentOptions = {}): Promise<DmpDocument> {
+    const asked = { ...options, ins };
     const meta = validated(NewDocumentSchema, metadata, 'metadata');
     const classCode = CLASS_CODE_OF_TYPE[meta.typeCode];
     if (classCode === undefined) throw invalidRequest([{ path: 'metadata.typeCode', message: 'Type de document inconnu' }]);
-    const patientId = await this.#patientId(ins, options);
+    const patientId = await this.#patientId(ins, asked);
     const mimeType = file.type || 'application/octet-stream';
     const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     const binaryUrl = `urn:uuid:${randomUuid()}`;
@@ -336,19 +349,20 @@ export class FhirDmpClient implements DmpClient {
     };
     const binary = { resourceType: 'Binary', contentType: mimeType, data, securityContext: { reference: documentUrl } };
     const total = file.size;
-    options.onProgress?.({ loaded: 0, total });
+    asked.onProgress?.({ loaded: 0, total });
     const created = await this.#submit(ins, [
       { fullUrl: binaryUrl, resource: binary, request: { method: 'POST', url: 'Binary' } },
       { fullUrl: documentUrl, resource: document, request: { method: 'POST', url: 'DocumentReference' } },
-    ], options);
-    options.onProgress?.({ loaded: total, total });
+    ], asked);
+    asked.onProgress?.({ loaded: total, total });
     return checked(DocumentSchema, mapped(() => fromDocumentReference(created.resource), `entry.${created.index}.resource`, 'ITI-65'), 'ITI-65');
   }
 
   /** TD3.3a/b/d: the security labels (masking, visibility) and the archive tag, by JSON PATCH. */
   async updateDocument(ins: string, id: string, patch: DocumentPatch, options?: RequestOptions): Promise<DmpDocument> {
+    const asked = { ...options, ins };
     const change = validated(DocumentPatchSchema, patch, 'body');
-    const { resource, document } = await this.#document(ins, id, options);
+    const { resource, document } = await this.#document(ins, id, asked);
     const flags = {
       [VISIBILITY_CODES.masked]: change.masked ?? document.masked,
       [VISIBILITY_CODES.invisibleToPatient]: change.invisibleToPatient ?? document.invisibleToPatient,
@@ -367,14 +381,15 @@ export class FhirDmpClient implements DmpClient {
           : { op: 'add', path: '/meta/tag', value: [{ ...ARCHIVED_TAG }] },
       );
     }
-    const patched = await this.#patch('DocumentReference', resource, ops, options);
+    const patched = await this.#patch('DocumentReference', resource, ops, asked);
     return checked(DocumentSchema, mapped(() => fromDocumentReference(patched, document.replacedBy ? { replacedBy: document.replacedBy } : {}), '', 'PATCH DocumentReference/{id}'), 'PATCH DocumentReference/{id}');
   }
 
   /** TD3.3c: the DocumentReference becomes `entered-in-error`, which every search leaves out. */
   async deleteDocument(ins: string, id: string, options?: RequestOptions): Promise<void> {
-    const { resource } = await this.#document(ins, id, options);
-    await this.#patch('DocumentReference', resource, [{ op: 'replace', path: '/status', value: 'entered-in-error' }], options);
+    const asked = { ...options, ins };
+    const { resource } = await this.#document(ins, id, asked);
+    await this.#patch('DocumentReference', resource, [{ op: 'replace', path: '/status', value: 'entered-in-error' }], asked);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -386,14 +401,16 @@ export class FhirDmpClient implements DmpClient {
    * see it; a professional it is kept from is refused with the reason, as by the JSON API.
    */
   async getSynthesis(ins: string, options?: RequestOptions): Promise<Synthesis | null> {
-    const { versions, refusal } = await this.#syntheses(ins, 'current', options);
+    const asked = { ...options, ins };
+    const { versions, refusal } = await this.#syntheses(ins, 'current', asked);
     if (refusal) throw refusal;
     return versions[0] ? synthesisOf(versions[0]) : null;
   }
 
   /** The versions the caller may read; refused, as by the JSON API, when the current one is kept from them. */
   async listSynthesisVersions(ins: string, options?: RequestOptions): Promise<ResponseOf<'listSynthesisVersions'>> {
-    const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', options);
+    const asked = { ...options, ins };
+    const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', asked);
     if (refusal && !versions.some((match) => match.resource.status === 'current')) throw refusal;
     return {
       items: versions.map((match) => {
@@ -409,7 +426,8 @@ export class FhirDmpClient implements DmpClient {
    * version, and refused when not, as the JSON API judges it by the current version.
    */
   async getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis> {
-    const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', options);
+    const asked = { ...options, ins };
+    const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', asked);
     const wanted = versions.find((match) => synthesisOf(match, false).version === version);
     if (wanted) return synthesisOf(wanted);
     const current = versions.find((match) => match.resource.status === 'current');
@@ -425,21 +443,22 @@ export class FhirDmpClient implements DmpClient {
    * Without an ETag only a first version may be written, as with the JSON API's If-Match.
    */
   async saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions): Promise<Synthesis> {
+    const asked = { ...options, ins };
     const body = validated(SynthesisContentToSaveSchema, content, 'content');
     const replaces = /^(?:W\/)?"([^"]+)"$/.exec(etag.trim())?.[1];
     // A VSM kept from the caller is left to the server, which judges the write first, as the JSON API.
-    const [found] = replaces ? [] : (await this.#syntheses(ins, 'current', options)).versions;
+    const [found] = replaces ? [] : (await this.#syntheses(ins, 'current', asked)).versions;
     if (found) {
       const current = synthesisOf(found);
       throw new DmpError('conflict', 'Le volet de synthèse a été modifié entre-temps.', { current, etag: current.etag });
     }
-    const patientId = await this.#patientId(ins, options);
+    const patientId = await this.#patientId(ins, asked);
     const document = structuredDocument(ins, patientId, 'SYNTH', SYNTHESIS_CONTENT_FORMAT, body, replaces);
     try {
-      return synthesisOf(await this.#submitOne(ins, document, options));
+      return synthesisOf(await this.#submitOne(ins, document, asked));
     } catch (error) {
       if (!isDmpError(error) || error.kind !== 'conflict') throw error;
-      throw withCurrent(error, await this.getSynthesis(ins, options).catch(() => undefined));
+      throw withCurrent(error, await this.getSynthesis(ins, asked).catch(() => undefined));
     }
   }
 
@@ -450,7 +469,8 @@ export class FhirDmpClient implements DmpClient {
 
   /** `null` when the caller sees neither list's document: none yet, or hidden from them. */
   async getPrevention(ins: string, options?: RequestOptions): Promise<Prevention | null> {
-    return preventionOf(await this.#preventionDocuments(ins, options));
+    const asked = { ...options, ins };
+    return preventionOf(await this.#preventionDocuments(ins, asked));
   }
 
   /**
@@ -460,8 +480,9 @@ export class FhirDmpClient implements DmpClient {
    * a document that is no longer current.
    */
   async savePrevention(ins: string, content: PreventionContent, etag: string, options?: RequestOptions): Promise<Prevention> {
+    const asked = { ...options, ins };
     const body = validated(PreventionContentSchema, content, 'content');
-    const found = await this.#preventionDocuments(ins, options);
+    const found = await this.#preventionDocuments(ins, asked);
     const current = preventionOf(found);
     if (etag.trim().replace(/^W\//, '') !== (current?.etag ?? '')) {
       throw new DmpError('conflict', 'Les vaccinations et dépistages ont été modifiés entre-temps.', current ? { current, etag: current.etag } : {});
@@ -471,16 +492,16 @@ export class FhirDmpClient implements DmpClient {
       if (current) return current;
       throw invalidRequest([{ path: 'content', message: 'Aucune vaccination ni aucun dépistage à enregistrer' }]);
     }
-    const patientId = await this.#patientId(ins, options);
+    const patientId = await this.#patientId(ins, asked);
     const saved = { ...found };
     try {
       for (const list of changed) {
         const document = structuredDocument(ins, patientId, PREVENTION_TYPE_CODES[list], PREVENTION_CONTENT_FORMAT, body[list], found[list]?.resource.id);
-        saved[list] = await this.#submitOne(ins, document, options);
+        saved[list] = await this.#submitOne(ins, document, asked);
       }
     } catch (error) {
       if (!isDmpError(error) || error.kind !== 'conflict') throw error;
-      throw withCurrent(error, await this.getPrevention(ins, options).catch(() => undefined));
+      throw withCurrent(error, await this.getPrevention(ins, asked).catch(() => undefined));
     }
     return preventionOf(saved)!;
   }
@@ -490,8 +511,9 @@ export class FhirDmpClient implements DmpClient {
   // ------------------------------------------------------------------------------------------
 
   async listAuthorizations(ins: string, options?: RequestOptions): Promise<ResponseOf<'listAuthorizations'>> {
-    const patient = await this.#patient(ins, options);
-    const consents = await this.#consents(ins, [['status', 'active']], options);
+    const asked = { ...options, ins };
+    const patient = await this.#patient(ins, asked);
+    const consents = await this.#consents(ins, [['status', 'active']], asked);
     const { authorized, blocked } = authorizationsOf(consents);
     const createdAt = dossierFactsOf(patient).createdAt;
     const treating = treatingPhysiciansOf(patient).map((t) => ({ rpps: t.rpps, since: t.since ?? createdAt ?? patient.meta?.lastUpdated ?? '' }));
@@ -501,7 +523,7 @@ export class FhirDmpClient implements DmpClient {
       ...blocked.map((b) => ({ ...b, status: 'blocked' as const })),
     ];
     const identifiers = [...new Set(rows.map((r) => `${RPPS_SYSTEM}|8${r.rpps}`))].join(',');
-    const directory = rows.length > 0 ? await this.#professionals([['identifier', identifiers]], options, true) : [];
+    const directory = rows.length > 0 ? await this.#professionals([['identifier', identifiers]], asked, true) : [];
     const byRpps = new Map(directory.map((p) => [p.rpps, p]));
     const items = rows.flatMap((row) => {
       const professional = byRpps.get(row.rpps);
@@ -511,11 +533,12 @@ export class FhirDmpClient implements DmpClient {
   }
 
   async changeAuthorization(ins: string, change: AuthorizationChange, options?: RequestOptions): Promise<ResponseOf<'listAuthorizations'>> {
+    const asked = { ...options, ins };
     const { change: kind, rpps, consent } = validated(AuthorizationChangeSchema, change, 'body');
     switch (kind) {
       case 'designate-treating':
       case 'undesignate-treating': {
-        const patient = await this.#patient(ins, options);
+        const patient = await this.#patient(ins, asked);
         const at = (patient.generalPractitioner ?? []).findIndex(
           (reference) => reference.identifier?.system === RPPS_SYSTEM && reference.identifier.value === `8${rpps}`,
         );
@@ -523,9 +546,9 @@ export class FhirDmpClient implements DmpClient {
           const reference = treatingPhysicianReference(rpps, new Date().toISOString());
           await this.#patch('Patient', patient, [
             patient.generalPractitioner ? { op: 'add', path: '/generalPractitioner/-', value: reference } : { op: 'add', path: '/generalPractitioner', value: [reference] },
-          ], options);
+          ], asked);
         } else if (kind === 'undesignate-treating' && at >= 0) {
-          await this.#patch('Patient', patient, [{ op: 'remove', path: `/generalPractitioner/${at}` }], options);
+          await this.#patch('Patient', patient, [{ op: 'remove', path: `/generalPractitioner/${at}` }], asked);
         }
         break;
       }
@@ -533,24 +556,24 @@ export class FhirDmpClient implements DmpClient {
       case 'block':
       case 'grant-self': {
         // The server keeps one active Consent per professional: a new one ends the previous.
-        const patientId = await this.#patientId(ins, options);
+        const patientId = await this.#patientId(ins, asked);
         const status = kind === 'grant-self' && consent !== true ? 'proposed' : 'active';
         const resource = toAuthorizationConsent({ id: '', patientId, rpps, decision: kind === 'block' ? 'deny' : 'permit', status, since: new Date().toISOString() });
         const { id: _unassigned, ...body } = resource;
-        await this.#send({ method: 'POST', path: 'Consent', body, contentType: FHIR_JSON, what: 'POST Consent' }, options);
+        await this.#send({ method: 'POST', path: 'Consent', body, contentType: FHIR_JSON, what: 'POST Consent' }, asked);
         break;
       }
       case 'revoke':
       case 'unblock': {
         const decision = kind === 'revoke' ? 'permit' : 'deny';
-        const consents = await this.#consents(ins, [['status', 'active']], options);
+        const consents = await this.#consents(ins, [['status', 'active']], asked);
         for (const found of consents.filter((c) => consentRpps(c) === rpps && c.provision?.type === decision)) {
-          await this.#patch('Consent', found, [{ op: 'replace', path: '/status', value: 'inactive' }], options);
+          await this.#patch('Consent', found, [{ op: 'replace', path: '/status', value: 'inactive' }], asked);
         }
         break;
       }
     }
-    return this.listAuthorizations(ins, options);
+    return this.listAuthorizations(ins, asked);
   }
 
   /** The directory: a name, or an RPPS (eleven digits: FHIR token searches match whole values). */
@@ -564,27 +587,29 @@ export class FhirDmpClient implements DmpClient {
   }
 
   async getOppositions(ins: string, options?: RequestOptions): Promise<Oppositions> {
-    return oppositionsOf(await this.#oppositionConsents(ins, 'active', options));
+    const asked = { ...options, ins };
+    return oppositionsOf(await this.#oppositionConsents(ins, 'active', asked));
   }
 
   async setOppositions(ins: string, oppositions: Oppositions, options?: RequestOptions): Promise<Oppositions> {
+    const asked = { ...options, ins };
     const wanted = validated(OppositionsSchema, oppositions, 'body');
-    const existing = await this.#oppositionConsents(ins, 'active,inactive', options);
+    const existing = await this.#oppositionConsents(ins, 'active,inactive', asked);
     for (const mode of ['break-glass', 'regulation'] as const) {
       const opposed = mode === 'break-glass' ? wanted.breakGlass : wanted.regulation;
       const found = existing.filter((c) => consentMode(c) === mode);
       if (found.length === 0) {
         if (!opposed) continue;
-        const { id: _unassigned, ...body } = toOppositionConsent({ id: '', patientId: await this.#patientId(ins, options), mode, opposed, since: new Date().toISOString() });
-        await this.#send({ method: 'POST', path: 'Consent', body, contentType: FHIR_JSON, what: 'POST Consent' }, options);
+        const { id: _unassigned, ...body } = toOppositionConsent({ id: '', patientId: await this.#patientId(ins, asked), mode, opposed, since: new Date().toISOString() });
+        await this.#send({ method: 'POST', path: 'Consent', body, contentType: FHIR_JSON, what: 'POST Consent' }, asked);
         continue;
       }
       for (const consent of found) {
         const status = opposed ? 'active' : 'inactive';
-        if (consent.status !== status) await this.#patch('Consent', consent, [{ op: 'replace', path: '/status', value: status }], options);
+        if (consent.status !== status) await this.#patch('Consent', consent, [{ op: 'replace', path: '/status', value: status }], asked);
       }
     }
-    return this.getOppositions(ins, options);
+    return this.getOppositions(ins, asked);
   }
 
   /**
@@ -592,20 +617,22 @@ export class FhirDmpClient implements DmpClient {
    * Asked for by `_elements`: the server judges a read of them as the patient's settings.
    */
   async getNotificationPreferences(ins: string, options?: RequestOptions): Promise<NotificationPreferences> {
-    const patient = await this.#patient(ins, options, [['_elements', 'telecom,extension']]);
+    const asked = { ...options, ins };
+    const patient = await this.#patient(ins, asked, [['_elements', 'telecom,extension']]);
     return checked(NotificationPreferencesSchema, notificationPreferencesOf(patient), 'Patient search');
   }
 
   async setNotificationPreferences(ins: string, preferences: NotificationPreferences, options?: RequestOptions): Promise<NotificationPreferences> {
+    const asked = { ...options, ins };
     const wanted = validated(NotificationPreferencesSchema, preferences, 'body');
-    const patient = await this.#patient(ins, options);
+    const patient = await this.#patient(ins, asked);
     const extensions = (patient.extension ?? []).filter((e) => e.url !== NOTIFICATION_EXTENSION);
     const chosen = notificationExtension(wanted);
     const telecom = [...(patient.telecom ?? []).filter((t) => t.system !== 'email' && t.system !== 'sms'), ...telecomOf(wanted)];
     const patched = await this.#patch('Patient', patient, [
       { op: 'add', path: '/extension', value: [...extensions, ...(chosen ? [chosen] : [])] },
       { op: 'add', path: '/telecom', value: telecom },
-    ], options);
+    ], asked);
     return checked(NotificationPreferencesSchema, notificationPreferencesOf(patched), 'PATCH Patient/{id}');
   }
 
@@ -614,7 +641,8 @@ export class FhirDmpClient implements DmpClient {
   // ------------------------------------------------------------------------------------------
 
   async listRepresentatives(ins: string, options?: RequestOptions): Promise<ResponseOf<'listRepresentatives'>> {
-    const bundle = await this.#searchEvery('RelatedPerson', [['patient.identifier', insToken(ins)], ['_count', '100']], options);
+    const asked = { ...options, ins };
+    const bundle = await this.#searchEvery('RelatedPerson', [['patient.identifier', insToken(ins)], ['_count', '100']], asked);
     const items = matches(bundle, 'RelatedPerson')
       .filter((m) => m.resource.active !== false)
       .map((m) => mapped(() => fromRelatedPerson(m.resource), `entry.${m.index}.resource`, 'RelatedPerson search'));
@@ -623,10 +651,11 @@ export class FhirDmpClient implements DmpClient {
 
   /** A conditional create on the idempotency key: sent again, it answers with the person added the first time. */
   async addRepresentative(ins: string, representative: NewLegalRepresentative, options: AddRepresentativeOptions) {
+    const asked = { ...options, ins };
     const wanted = validated(NewLegalRepresentativeSchema, representative, 'body');
-    const patientId = await this.#patientId(ins, options);
+    const patientId = await this.#patientId(ins, asked);
     const { id: _unassigned, ...person } = toRelatedPerson({ ...wanted, id: '', since: new Date().toISOString() }, patientId);
-    const key = { system: REQUEST_KEY_SYSTEM, value: options.idempotencyKey };
+    const key = { system: REQUEST_KEY_SYSTEM, value: asked.idempotencyKey };
     const call = {
       method: 'POST',
       path: 'RelatedPerson',
@@ -635,14 +664,15 @@ export class FhirDmpClient implements DmpClient {
       ifNoneExist: new URLSearchParams([['identifier', `${key.system}|${key.value}`]]).toString(),
       what: 'POST RelatedPerson',
     } as const;
-    const created = parseBody('RelatedPerson', await this.#send(call, options), 'POST RelatedPerson');
+    const created = parseBody('RelatedPerson', await this.#send(call, asked), 'POST RelatedPerson');
     return checked(LegalRepresentativeSchema, mapped(() => fromRelatedPerson(created), '', 'POST RelatedPerson'), 'POST RelatedPerson');
   }
 
   async removeRepresentative(ins: string, id: string, options?: RequestOptions): Promise<void> {
-    const bundle = await this.#search('RelatedPerson', [['patient.identifier', insToken(ins)], ['_id', id]], options);
+    const asked = { ...options, ins };
+    const bundle = await this.#search('RelatedPerson', [['patient.identifier', insToken(ins)], ['_id', id]], asked);
     if (matches(bundle, 'RelatedPerson').length === 0) throw new DmpError('not-found', 'Représentant légal introuvable.', { status: 404 });
-    await this.#send({ method: 'DELETE', path: `RelatedPerson/${encodeURIComponent(id)}`, what: 'DELETE RelatedPerson/{id}' }, options);
+    await this.#send({ method: 'DELETE', path: `RelatedPerson/${encodeURIComponent(id)}`, what: 'DELETE RelatedPerson/{id}' }, asked);
   }
 
   // ------------------------------------------------------------------------------------------
@@ -650,6 +680,7 @@ export class FhirDmpClient implements DmpClient {
   // ------------------------------------------------------------------------------------------
 
   async listAccessLog(ins: string, query: AccessLogQuery = {}, options?: RequestOptions): Promise<ResponseOf<'listAccessLog'>> {
+    const asked = { ...options, ins };
     const q = validated(ROUTE_SCHEMAS.accessLogQuery, query, 'query');
     const limit = q.limit ?? DEFAULT_LIMIT;
     const local = q.mode !== undefined || q.actor !== undefined;
@@ -674,7 +705,7 @@ export class FhirDmpClient implements DmpClient {
       limit,
       (bundle) => matches(bundle, 'AuditEvent').map((m) => mapped(() => fromAuditEvent(m.resource), `entry.${m.index}.resource`, 'AuditEvent search')),
       keep,
-      options,
+      asked,
       (newest) => ['date', `le${newest.at}`],
     );
     return checked(ROUTE_SCHEMAS.accessLog, { items: scan.items, ...(scan.cursor ? { nextCursor: scan.cursor } : {}) }, 'AuditEvent search');
@@ -695,7 +726,7 @@ export class FhirDmpClient implements DmpClient {
   // Reading helpers
   // ------------------------------------------------------------------------------------------
 
-  async #dossier(ins: string, options: RequestOptions | undefined) {
+  async #dossier(ins: string, options: Asked | undefined) {
     const bundle = await this.#search(
       'Patient',
       [
@@ -719,7 +750,7 @@ export class FhirDmpClient implements DmpClient {
     return checked(DossierInfoSchema, dossierInfoOf(normalizeNir(ins), policy, patient), 'Patient search');
   }
 
-  async #patient(ins: string, options: RequestOptions | undefined, extra: Params = []): Promise<Patient> {
+  async #patient(ins: string, options: Asked | undefined, extra: Params = []): Promise<Patient> {
     const bundle = await this.#search('Patient', [['identifier', insToken(ins)], ...extra], options);
     const patient = matches(bundle, 'Patient')[0]?.resource;
     if (!patient) throw new DmpError('not-found', 'Aucun dossier n’existe pour cet INS.', { status: 404 });
@@ -727,11 +758,11 @@ export class FhirDmpClient implements DmpClient {
     return patient;
   }
 
-  async #patientId(ins: string, options: RequestOptions | undefined): Promise<string> {
+  async #patientId(ins: string, options: Asked | undefined): Promise<string> {
     return this.#patientIds.get(normalizeNir(ins)) ?? (await this.#patient(ins, options)).id;
   }
 
-  async #setDossierStatus(ins: string, status: 'active' | 'closed', closeReason: string | undefined, options: RequestOptions | undefined) {
+  async #setDossierStatus(ins: string, status: 'active' | 'closed', closeReason: string | undefined, options: Asked | undefined) {
     const { patient, consents, relatedPersons } = await this.#dossier(ins, options);
     if (!patient) throw new DmpError('not-found', 'Aucun dossier n’existe pour cet INS.', { status: 404 });
     const facts = dossierFactsOf(patient);
@@ -745,7 +776,7 @@ export class FhirDmpClient implements DmpClient {
     return this.#dossierInfo(ins, patched, consents, relatedPersons);
   }
 
-  async #document(ins: string, id: string, options: RequestOptions | undefined): Promise<{ resource: DocumentReference; document: DmpDocument }> {
+  async #document(ins: string, id: string, options: Asked | undefined): Promise<{ resource: DocumentReference; document: DmpDocument }> {
     const bundle = await this.#search(
       'DocumentReference',
       [
@@ -770,7 +801,7 @@ export class FhirDmpClient implements DmpClient {
   }
 
   /** The SYNTH versions the caller sees, newest first, and the refusal the search's `suppressed` issue tells a professional. */
-  async #syntheses(ins: string, status: string, options: RequestOptions | undefined): Promise<{ versions: Array<Match<DocumentReference>>; refusal?: DmpError | undefined }> {
+  async #syntheses(ins: string, status: string, options: Asked | undefined): Promise<{ versions: Array<Match<DocumentReference>>; refusal?: DmpError | undefined }> {
     const bundle = await this.#searchEvery(
       'DocumentReference',
       [
@@ -790,7 +821,7 @@ export class FhirDmpClient implements DmpClient {
    * documents of these types (a radiologist's screening report) do not. One kept from a
    * professional refuses the whole record with its reason, as the JSON API does.
    */
-  async #preventionDocuments(ins: string, options: RequestOptions | undefined): Promise<PreventionDocuments> {
+  async #preventionDocuments(ins: string, options: Asked | undefined): Promise<PreventionDocuments> {
     const types = PREVENTION_LISTS.map((list) => `${typeSystemOf(PREVENTION_TYPE_CODES[list])}|${PREVENTION_TYPE_CODES[list]}`);
     const bundle = await this.#search(
       'DocumentReference',
@@ -816,12 +847,12 @@ export class FhirDmpClient implements DmpClient {
     return found;
   }
 
-  async #consents(ins: string, params: Params, options: RequestOptions | undefined): Promise<Consent[]> {
+  async #consents(ins: string, params: Params, options: Asked | undefined): Promise<Consent[]> {
     const bundle = await this.#searchEvery('Consent', [['patient.identifier', insToken(ins)], ...params, ['_count', '1000']], options);
     return matches(bundle, 'Consent').map((m) => m.resource);
   }
 
-  #oppositionConsents(ins: string, status: string, options: RequestOptions | undefined): Promise<Consent[]> {
+  #oppositionConsents(ins: string, status: string, options: Asked | undefined): Promise<Consent[]> {
     const purposes = Object.values(ACCESS_MODE_CODES)
       .filter((code) => code !== ACCESS_MODE_CODES.normal)
       .map((code) => `${ACCESS_MODE_SYSTEM}|${code}`)
@@ -833,7 +864,7 @@ export class FhirDmpClient implements DmpClient {
    * Practitioners found by `params`, with their role and organisation (two more searches); `every`:
    * all of them, where a search by name shows its first page.
    */
-  async #professionals(params: Params, options: RequestOptions | undefined, every = false): Promise<Professional[]> {
+  async #professionals(params: Params, options: Asked | undefined, every = false): Promise<Professional[]> {
     const practitioners = matches(await (every ? this.#searchEvery('Practitioner', params, options) : this.#search('Practitioner', params, options)), 'Practitioner');
     if (practitioners.length === 0) return [];
     const roleBundle = await this.#searchEvery(
@@ -859,7 +890,7 @@ export class FhirDmpClient implements DmpClient {
   // Transport
   // ------------------------------------------------------------------------------------------
 
-  async #search(type: ResourceType, params: Params, options: RequestOptions | undefined): Promise<Bundle> {
+  async #search(type: ResourceType, params: Params, options: Asked | undefined): Promise<Bundle> {
     const what = `GET ${type}?${params.map(([name]) => name).join('&')}`;
     return parseBundle(await this.#send({ method: 'GET', path: searchPath(type, params), what }, options), what);
   }
@@ -868,7 +899,7 @@ export class FhirDmpClient implements DmpClient {
    * A search read to its last page, its entries in one Bundle: a server pages at its own size
    * (often 20) whatever `_count` asks, and what is past the first page must not go unseen.
    */
-  async #searchEvery(type: ResourceType, params: Params, options: RequestOptions | undefined): Promise<Bundle> {
+  async #searchEvery(type: ResourceType, params: Params, options: Asked | undefined): Promise<Bundle> {
     const first = await this.#search(type, params, options);
     const entry = [...(first.entry ?? [])];
     const what = `GET ${type}?…`;
@@ -906,7 +937,7 @@ export class FhirDmpClient implements DmpClient {
     limit: number,
     itemsOf: (bundle: Bundle) => T[],
     keep: ((item: T) => boolean) | undefined,
-    options: RequestOptions | undefined,
+    options: Asked | undefined,
     bound?: (newest: T) => [string, string],
   ): Promise<{ items: T[]; cursor?: string | undefined; first: Bundle }> {
     const start = cursor === undefined ? { path: first, skip: 0 } : this.#decodeCursor(cursor);
@@ -963,7 +994,7 @@ export class FhirDmpClient implements DmpClient {
    * If-Match names it, so that a server that checks it answers a change made in between with 412
    * (a `conflict`) rather than the failed test's 400.
    */
-  async #patch<T extends ResourceType>(type: T, read: Versioned, ops: PatchOp[], options: RequestOptions | undefined): Promise<ResourceOf<T>> {
+  async #patch<T extends ResourceType>(type: T, read: Versioned, ops: PatchOp[], options: Asked | undefined): Promise<ResourceOf<T>> {
     const what = `PATCH ${type}/{id}`;
     const versionId = read.meta?.versionId;
     const guarded: PatchOp[] = versionId ? [{ op: 'test', path: '/meta/versionId', value: versionId }, ...ops] : ops;
@@ -979,12 +1010,12 @@ export class FhirDmpClient implements DmpClient {
   }
 
   /** Submits a DocumentReference that carries its content inline, with no Binary. */
-  #submitOne(ins: string, document: unknown, options: RequestOptions | undefined): Promise<Match<DocumentReference>> {
+  #submitOne(ins: string, document: unknown, options: Asked | undefined): Promise<Match<DocumentReference>> {
     return this.#submit(ins, [{ fullUrl: `urn:uuid:${randomUuid()}`, resource: document, request: { method: 'POST', url: 'DocumentReference' } }], options);
   }
 
   /** POSTs an ITI-65-style transaction and returns the DocumentReference it created. */
-  async #submit(ins: string, entries: unknown[], options: RequestOptions | undefined): Promise<Match<DocumentReference>> {
+  async #submit(ins: string, entries: unknown[], options: Asked | undefined): Promise<Match<DocumentReference>> {
     const what = 'POST (transaction)';
     const bundle = parseBundle(
       await this.#send({ method: 'POST', path: '', body: { resourceType: 'Bundle', type: 'transaction', entry: entries }, contentType: FHIR_JSON, what }, options),
@@ -998,7 +1029,7 @@ export class FhirDmpClient implements DmpClient {
     return { resource: (await this.#document(ins, id, options)).resource, index: 0 };
   }
 
-  async #send(call: Call, options: RequestOptions | undefined): Promise<unknown> {
+  async #send(call: Call, options: Asked | undefined): Promise<unknown> {
     const signal = options?.signal;
     throwIfAborted(signal);
     const headers: Record<string, string> = {
@@ -1006,7 +1037,7 @@ export class FhirDmpClient implements DmpClient {
       ...(call.contentType ? { 'Content-Type': call.contentType } : {}),
       ...(call.ifMatch ? { 'If-Match': call.ifMatch } : {}),
       ...(call.ifNoneExist ? { 'If-None-Exist': call.ifNoneExist } : {}),
-      ...(await this.#hookHeaders()),
+      ...(await this.#hookHeaders(options?.ins === undefined ? {} : { ins: options.ins })),
     };
     const url = call.path ? `${this.#baseUrl}/${call.path}` : this.#baseUrl;
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
@@ -1015,12 +1046,12 @@ export class FhirDmpClient implements DmpClient {
     );
   }
 
-  async #hookHeaders(): Promise<Record<string, string>> {
+  async #hookHeaders(request: HeadersRequest): Promise<Record<string, string>> {
     const hook = this.#headers;
     if (!hook) return {};
     if (typeof hook !== 'function') return hook;
     try {
-      return await hook();
+      return await hook(request);
     } catch (error) {
       throw new DmpError('unauthorized', 'The headers hook failed', { cause: error });
     }

@@ -2,7 +2,8 @@ import { expect } from '@open-wc/testing';
 import { delay, http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import { HttpDmpClient } from '../../src/client/http-client.js';
-import type { HeadersRequest, HttpDmpClientOptions } from '../../src/client/http-client.js';
+import type { HttpDmpClientOptions } from '../../src/client/http-client.js';
+import type { HeadersRequest } from '../../src/client/types.js';
 import {
   api,
   BASE_URL,

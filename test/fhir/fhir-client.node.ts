@@ -607,6 +607,34 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
     });
   });
 
+  describe('the headers hook', () => {
+    it('is told which patient each request is about, its later pages and writes too, and none for the directory', async () => {
+      const told: Array<string | undefined> = [];
+      const client = new FhirDmpClient({
+        baseUrl: BASE,
+        headers: (request) => {
+          told.push(request.ins);
+          return { Authorization: `Bearer ${PATIENT_ADULT.id}` };
+        },
+      });
+      await client.getDossier(ADULT);
+      const page = await client.listDocuments(ADULT, { limit: 2 });
+      await client.listDocuments(ADULT, { limit: 2, cursor: page.nextCursor });
+      const [first] = page.items;
+      await client.getDocumentContent(ADULT, first!.id);
+      await client.updateDocument(ADULT, first!.id, { masked: true });
+      await client.listAccessLog(ADULT, { limit: 2 });
+      await client.listRepresentatives(ADULT);
+      await client.getOppositions(ADULT);
+      assert.ok(told.length > 8, `only ${told.length} requests`);
+      assert.deepEqual([...new Set(told)], [ADULT]);
+      told.length = 0;
+      await client.searchProfessionals('martin');
+      assert.ok(told.length > 0);
+      assert.deepEqual([...new Set(told)], [undefined]);
+    });
+  });
+
   describe('errors', () => {
     it('stops, with an invalid-response, at a next link that leads back to a page already read', async () => {
       let pages = 0;

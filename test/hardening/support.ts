@@ -1,7 +1,8 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
-import { HttpDmpClient, type HeadersRequest } from '../../src/client/http-client.js';
+import { HttpDmpClient } from '../../src/client/http-client.js';
+import type { HeadersRequest } from '../../src/client/types.js';
 import { grantFor } from '../../src/context/contexts.js';
 import type { DmpClient } from '../../src/client/types.js';
 import '../../src/context/dmp-provider.js';
