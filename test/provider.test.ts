@@ -73,6 +73,8 @@ describe('dmp-provider', () => {
     provider.setEmergencyGrant(GRANT);
     const request = (ins: string) => (probe as unknown as { policyRequest(ins: string): Record<string, unknown> }).policyRequest(ins);
     expect(request(GRANT.ins)).to.include({ mode: 'break-glass', justification: GRANT.justification });
+    // The same patient, typed as a Carte Vitale prints it.
+    expect(request(GRANT.ins.replace(/^(\d)(\d{2})(\d{2})/, '$1 $2 $3 '))).to.include({ mode: 'break-glass' });
     expect(request('185072A00401995')).not.to.have.property('mode');
   });
 

@@ -5,6 +5,7 @@ import type { DossierInfo, EmergencyGrant } from '../model/dossier.js';
 import type { decide } from '../policy/decide.js';
 import type { isReleasedToPatient } from '../policy/release.js';
 import type { DmpLocale } from '../i18n/localization.js';
+import { normalizeNir } from '../model/nir-spelling.js';
 
 /**
  * Keys use `Symbol.for` so that two copies of the library on one page (two apps on one
@@ -52,9 +53,12 @@ export interface SessionState {
   logouts: number;
 }
 
-/** The emergency access this session holds for `ins`, if any. */
+/**
+ * The emergency access this session holds for `ins`, if any, however either INS was typed: the
+ * server reads `2 58 03…` and `25803…` as one patient, and so must the elements and the headers.
+ */
 export function grantFor(session: SessionState | undefined, ins: string | undefined): SessionGrant | undefined {
-  return session?.emergencyGrants.find((grant) => grant.ins === ins);
+  return ins === undefined ? undefined : session?.emergencyGrants.find((grant) => normalizeNir(grant.ins) === normalizeNir(ins));
 }
 
 export const sessionContext = createContext<SessionState | undefined>(Symbol.for('dmp-elements/session'));

@@ -9,7 +9,6 @@ import { emit } from '../elements/base/emit.js';
 import { isDmpLocale, setDmpLocale, type DmpLocale } from '../i18n/localization.js';
 import type { Actor } from '../model/actor.js';
 import { actorKey } from '../model/actor-key.js';
-import { normalizeNir } from '../model/nir-spelling.js';
 import type { DossierInfo } from '../model/dossier.js';
 import { decide } from '../policy/decide.js';
 import { grantLifetimeMs } from '../policy/emergency-grant.js';
@@ -20,6 +19,7 @@ import {
   clientContext,
   DATA_TOPICS,
   dataChangeContext,
+  grantFor,
   localeContext,
   policyContext,
   providerApiContext,
@@ -268,7 +268,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   setEmergencyGrant(grant: SessionGrant): void {
     const now = Date.now();
     this.#grantEnds.set(grant, now + grantLifetimeMs(grant.expiresAt, now));
-    const replaced = this.#grantAbout(grant.ins);
+    const replaced = grantFor(this.session, grant.ins);
     this.#updateSession({ emergencyGrants: [...this.session.emergencyGrants.filter((held) => held !== replaced), grant] });
     this.#notifyGrantChanged(grant.ins);
   }
@@ -279,15 +279,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * opened. The server's grant is not revoked: the DMP has no such call, and it ends on its own.
    */
   endEmergencyGrant(ins: string): void {
-    const grant = this.#grantAbout(ins);
+    const grant = grantFor(this.session, ins);
     if (!grant) return;
     this.#updateSession({ emergencyGrants: this.session.emergencyGrants.filter((held) => held !== grant) });
     this.#notifyGrantChanged(grant.ins);
-  }
-
-  /** The grant held for `ins` however either was typed: the server reads `2 58 03…` and `25803…` as one patient. */
-  #grantAbout(ins: string): SessionGrant | undefined {
-    return this.session.emergencyGrants.find((grant) => normalizeNir(grant.ins) === normalizeNir(ins));
   }
 
   #notifyGrantChanged(ins: string): void {
@@ -332,7 +327,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     if (id) headers.Authorization = `Bearer ${id}`;
     // A grant opens its patient's dossier only; an ended one is refused by the server, so it is
     // not sent while its timer has not fired yet (timers sleep with the device).
-    const grant = request.ins === undefined ? undefined : this.#grantAbout(request.ins);
+    const grant = grantFor(this.session, request.ins);
     if (grant && Date.now() < (this.#grantEnds.get(grant) ?? 0)) headers['DMP-Access-Grant'] = grant.id;
     if (this.session.secret) headers['DMP-Secret'] = '1';
     return { ...headers, ...this.authHeaders?.() };
