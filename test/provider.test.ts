@@ -3,6 +3,8 @@ import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
 import '../src/context/dmp-provider.js';
 import type { DmpProvider } from '../src/context/dmp-provider.element.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
+import type { HeadersRequest } from '../src/client/types.js';
 import { ContextEvent } from '@lit/context';
 import { actorContext } from '../src/context/contexts.js';
 import { draftKey, readDraft, writeDraft } from '../src/drafts/draft-store.js';
@@ -243,6 +245,36 @@ describe('dmp-provider', () => {
     expect(headers.get('Authorization')).to.equal('Bearer ps-test');
     expect(headers.get('DMP-Access-Grant')).to.equal('grant-7');
     expect(headers.get('DMP-Secret')).to.equal('1');
+  });
+
+  it('tells the host’s headers hook which patient each request is about, and merges its headers last', async () => {
+    recordHeaders();
+    worker.use(http.post('*/api/dmp/v1/dossiers', () => HttpResponse.json({}, { status: 409 })));
+    const { provider, probe } = await mount();
+    const asked: HeadersRequest[] = [];
+    provider.authHeaders = (request) => {
+      asked.push(request);
+      return { Authorization: `IUA for ${request.ins ?? 'no patient'}` };
+    };
+    await probe.received.client!.getDossier(GRANT.ins).catch(() => undefined);
+    expect(seenHeaders[0]!.get('Authorization')).to.equal(`IUA for ${GRANT.ins}`);
+    await probe.received.client!.createDossier({} as never, { idempotencyKey: 'key-1' }).catch(() => undefined);
+    expect(asked).to.deep.equal([{ ins: GRANT.ins }, {}]);
+  });
+
+  it('lends its headers to a client of the host’s own, the grant with its patient’s requests only', async () => {
+    recordHeaders();
+    const { provider, probe } = await mount();
+    provider.secret = true;
+    provider.setEmergencyGrant({ ...GRANT, id: 'grant-9', expiresAt: new Date(Date.now() + 60_000).toISOString() });
+    provider.client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: (request) => provider.requestHeaders(request) });
+    await provider.updateComplete;
+    const client = probe.received.client!;
+    await client.getDossier(GRANT.ins).catch(() => undefined);
+    await client.getDossier('185057800608436').catch(() => undefined);
+    const [own, other] = seenHeaders.map((headers) => Object.fromEntries(['Authorization', 'DMP-Access-Grant', 'DMP-Secret'].map((name) => [name, headers.get(name)])));
+    expect(own).to.deep.equal({ Authorization: 'Bearer ps-test', 'DMP-Access-Grant': 'grant-9', 'DMP-Secret': '1' });
+    expect(other).to.deep.equal({ Authorization: 'Bearer ps-test', 'DMP-Access-Grant': null, 'DMP-Secret': '1' });
   });
 
   it('drops the emergency grant when it ends: the elements hear of it, and requests go without it', async () => {

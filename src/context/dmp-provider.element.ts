@@ -102,9 +102,11 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /**
    * Extra request headers, e.g. the gateway's own authentication. By default the caller is named
-   * by `Authorization: Bearer <actor id>`, as the mock backend expects.
+   * by `Authorization: Bearer <actor id>`, as the mock backend expects. Called for each request
+   * with the INS of the dossier it is about (none when it is about no dossier), since a security
+   * token (IUA, VIHF) names its patient.
    */
-  @property({ attribute: false }) authHeaders: (() => Record<string, string>) | undefined;
+  @property({ attribute: false }) authHeaders: ((request: HeadersRequest) => Record<string, string>) | undefined;
 
   /** The policy engine elements ask; `decide` from `dmp-elements/policy` unless replaced. */
   @property({ attribute: false }) policy: PolicyEngine = DEFAULT_POLICY;
@@ -316,11 +318,17 @@ export class DmpProvider extends LitElement implements ProviderApi {
     return new HttpDmpClient({
       baseUrl: this.baseUrl,
       timeoutMs: Math.min(orDefault(this.requestTimeout, DEFAULT_REQUEST_TIMEOUT_MS), MAX_TIMER_MS),
-      headers: (request) => this.#requestHeaders(request),
+      headers: (request) => this.requestHeaders(request),
     });
   }
 
-  #requestHeaders(request: HeadersRequest): Record<string, string> {
+  /**
+   * The headers the built-in client sends with a request about `request.ins` (none: about no
+   * dossier): the caller, that patient's emergency grant while it lasts, the connexion secrète,
+   * then `authHeaders`. For a client of your own that talks to the same API (another timeout, a
+   * proxy), so that it carries them too: `headers: (request) => provider.requestHeaders(request)`.
+   */
+  requestHeaders(request: HeadersRequest): Record<string, string> {
     const headers: Record<string, string> = {};
     const actor = this.actor;
     const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
@@ -330,7 +338,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     const grant = grantFor(this.session, request.ins);
     if (grant && Date.now() < (this.#grantEnds.get(grant) ?? 0)) headers['DMP-Access-Grant'] = grant.id;
     if (this.session.secret) headers['DMP-Secret'] = '1';
-    return { ...headers, ...this.authHeaders?.() };
+    return { ...headers, ...this.authHeaders?.(request) };
   }
 
   #updateSession(patch: Partial<SessionState>): void {

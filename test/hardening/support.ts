@@ -2,8 +2,6 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
 import { HttpDmpClient } from '../../src/client/http-client.js';
-import type { HeadersRequest } from '../../src/client/types.js';
-import { grantFor } from '../../src/context/contexts.js';
 import type { DmpClient } from '../../src/client/types.js';
 import '../../src/context/dmp-provider.js';
 import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
@@ -90,18 +88,8 @@ export class SwitchableClient {
   readonly client: DmpClient;
 
   constructor(provider: DmpProvider) {
-    const headers = (request: HeadersRequest) => {
-      const actor = provider.actor;
-      const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
-      const grant = grantFor(provider.session, request.ins);
-      const { secret } = provider.session;
-      return {
-        ...(id ? { Authorization: `Bearer ${id}` } : {}),
-        ...(grant ? { 'DMP-Access-Grant': grant.id } : {}),
-        ...(secret ? { 'DMP-Secret': '1' } : {}),
-      };
-    };
-    const make = (timeoutMs: number) => new HttpDmpClient({ baseUrl: API_PREFIX, timeoutMs, headers, retry: { baseDelayMs: 1 } });
+    const make = (timeoutMs: number) =>
+      new HttpDmpClient({ baseUrl: API_PREFIX, timeoutMs, headers: (request) => provider.requestHeaders(request), retry: { baseDelayMs: 1 } });
     const patient = make(provider.requestTimeout);
     const hasty = make(SHORT_TIMEOUT_MS);
     this.client = new Proxy({} as DmpClient, {
