@@ -398,18 +398,18 @@ describe('dmp-dossier', () => {
       expect(rows.administrative).to.contain('Attestation de droits');
     });
 
-    it('never tells the patient that something is hidden in a category, even from a gateway that says so', async () => {
+    it('never tells the patient that something is hidden, even from a gateway that says so', async () => {
       worker.use(
         http.get('*/api/dmp/v1/dossiers/:ins/latest-documents', async ({ request }) => {
           const latest = (await (await getResponse(handlers, request))!.json()) as { categories: Array<{ category: string; document?: object }> };
-          return HttpResponse.json({ categories: latest.categories.map((line) => (line.category === 'imaging' ? { category: 'imaging', hidden: { 'invisible-to-patient': 1 } } : line)) });
+          return HttpResponse.json({ categories: latest.categories.filter((line) => line.category !== 'imaging'), hidden: { 'invisible-to-patient': 1 } });
         }),
       );
       const { el } = await mount();
       await recapSettled(el);
-      const imaging = recap(el).querySelector('table.latest tbody tr[data-category="imaging"]')!;
-      expect(imaging.textContent).to.contain('Aucun document');
-      expect(imaging.querySelector('.hidden-count')).to.equal(null);
+      expect(recap(el).querySelector('tr[data-category="biology"]')!.textContent).to.contain('Bilan sanguin');
+      expect(recap(el).querySelector('.hidden-count')).to.equal(null);
+      expect(recap(el).textContent).not.to.contain('visible');
     });
 
     it('finds the patient’s declared information behind more than a page of their newer documents', async () => {
@@ -553,6 +553,24 @@ describe('dmp-dossier', () => {
       await recapSettled(el);
       expect(root(el).querySelector('[aria-labelledby="recap-emergencies"]')).to.equal(null);
       expect(db.logOf(ADULT).some((e) => e.action === 'history.read' && e.actor.id === 'ps-martin')).to.equal(false);
+    });
+
+    it('tells a professional what is hidden in the whole dossier, never in which category', async () => {
+      const live = db.documentsOf(ADULT).filter((d) => d.status !== 'deleted');
+      for (const d of live) if (d.category === 'biology') d.masked = true;
+      const barred = (d: (typeof live)[number]) => d.category === 'imaging' || d.category === 'administrative';
+      const masked = live.filter((d) => d.masked && !barred(d)).length;
+      const { el } = await mount('ps-dubois');
+      await recapSettled(el);
+      const biology = recap(el).querySelector('tr[data-category="biology"]')!;
+      expect(biology.textContent!.trim()).to.equal('BiologieAucun document');
+      expect(recap(el).querySelector('table.latest .hidden-count')).to.equal(null);
+      const notes = [...recap(el).querySelectorAll('.latest-card .hidden-count')].map((p) => p.textContent!.trim());
+      expect(notes).to.have.members([
+        `${masked} documents sont masqués par le patient.`,
+        `${live.filter(barred).length} documents ne sont pas visibles pour votre profession.`,
+      ]);
+      await expect(el).to.be.accessible();
     });
 
     it('shows administrative staff only what their role reads, and why the rest is not shown', async () => {

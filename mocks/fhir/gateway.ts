@@ -600,7 +600,7 @@ export class FhirGateway {
     const gate = ex.decide('document.list');
     if (!gate.allowed) return this.#deny(ex, action, gate, single ? { documentId: single } : undefined);
     const visible: Stored[] = [];
-    const hidden: string[] = [];
+    let hidden: string[] = [];
     let first: { doc: DmpDocument; decision: Decision } | undefined;
     for (const resource of await this.#searchAll('DocumentReference', params)) {
       const doc = documentOf(resource);
@@ -610,6 +610,12 @@ export class FhirGateway {
       if (decision.allowed) visible.push(resource);
       else hidden.push(decision.reason);
     }
+    // A read of named documents (by id, the synthesis, the records in our structured format) is
+    // told why they are refused, as the JSON API's 403. A list is told what is hidden in the whole
+    // dossier, as the JSON mock: a count that followed its dates, type or author would say what a
+    // masked document is.
+    const named = single || synthesis || params.has('format');
+    if (!named && isToldOfHiddenDocuments(ex.actor)) hidden = await this.#hiddenIn(ex, params.get('patient')!);
     const related = new Set(params.getAll('_revinclude')).has('DocumentReference:relatesto');
     const bundle = await this.#page(ex, 'DocumentReference', params, visible, async (page) => [
       ...(related ? this.#include(ex, 'DocumentReference', await this.#replacing(ex, page)) : []),
@@ -673,6 +679,18 @@ export class FhirGateway {
     const found = await this.#searchAll('RelatedPerson', params);
     await this.#log(ex, 'representative.manage', decision);
     return fhir(await this.#page(ex, 'RelatedPerson', params, found));
+  }
+
+  /** Why each of the patient's documents is refused to the caller, one reason per refused document. */
+  async #hiddenIn(ex: Exchange, patient: string): Promise<string[]> {
+    const reasons: string[] = [];
+    for (const resource of await this.#searchAll('DocumentReference', [['patient', patient]])) {
+      const doc = documentOf(resource);
+      if (doc.status === 'deleted') continue;
+      const decision = ex.decide('document.read', policyDocumentOf(doc));
+      if (!decision.allowed) reasons.push(decision.reason);
+    }
+    return reasons;
   }
 
   /** The access history, without what the JSON mock keeps from the same reader (`hiddenFromReader`). */

@@ -27,13 +27,37 @@ import { readBody, readQuery, type Resolver } from './route.js';
 
 const DEFAULT_LIMIT = 50;
 
-/** Whether a document fits the search's filters; the keyword apart (see `listDocuments`). */
+/** Whether a document fits the search's filters; the keyword apart (see `keywordMatcher`). */
 function matchesFilters(doc: DmpDocument, q: DocumentQuery): boolean {
   if (q.category && doc.category !== q.category) return false;
   if (q.authorProfession && doc.author.profession !== q.authorProfession) return false;
   if (!withinPeriod(doc.serviceStart, q)) return false;
   if (q.status === 'current' && doc.status !== 'current') return false;
   return true;
+}
+
+/**
+ * What the policy hid from the caller, by reason, over the whole dossier: a count that followed a
+ * search's filters (dates, category, author's profession, words) would let a professional probe
+ * the date, kind and author of a document masked from them, which is what masking keeps from them
+ * (DOMAIN.md: "without seeing anything about the hidden documents themselves").
+ */
+class HiddenCounts {
+  readonly #counts: Record<string, number> = {};
+  readonly #told: boolean;
+
+  constructor(actor: Parameters<typeof isToldOfHiddenDocuments>[0]) {
+    this.#told = isToldOfHiddenDocuments(actor);
+  }
+
+  add(decision: Decision): void {
+    this.#counts[decision.reason] = (this.#counts[decision.reason] ?? 0) + 1;
+  }
+
+  /** `{ hidden }` for the response, when the caller is told and something was hidden. */
+  told(): { hidden?: Record<string, number> } {
+    return this.#told && Object.keys(this.#counts).length > 0 ? { hidden: this.#counts } : {};
+  }
 }
 
 type SortKey = [string, string];
@@ -66,20 +90,14 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
   const sort = q.sort ?? 'date-desc';
   const after = q.cursor ? decodeCursor(q.cursor) : undefined;
   if (q.cursor && !after) return problem(400, 'Curseur invalide.', { invalidParams: [{ name: 'cursor', reason: 'illisible' }] });
-  const hidden: Record<string, number> = {};
+  const hidden = new HiddenCounts(actor);
   const visible: Array<{ doc: DmpDocument; key: SortKey }> = [];
   const matches = keywordMatcher(q.q);
   for (const doc of db.documentsOf(ctx.ins)) {
-    // Hidden counts are those of the documents this search would have shown, keyword aside: a
-    // count that moved with the words typed would let a professional probe the title, author and
-    // organisation of a document hidden from them, which is what masking keeps from them.
-    if (doc.status === 'deleted' || !matchesFilters(doc, q)) continue;
+    if (doc.status === 'deleted') continue;
     const decision = ctx.decide('document.read', policyDocumentOf(doc));
-    if (!decision.allowed) {
-      hidden[decision.reason] = (hidden[decision.reason] ?? 0) + 1;
-      continue;
-    }
-    if (!matches || matches(doc)) visible.push({ doc, key: sortKey(doc, sort) });
+    if (!decision.allowed) hidden.add(decision);
+    else if (matchesFilters(doc, q) && (!matches || matches(doc))) visible.push({ doc, key: sortKey(doc, sort) });
   }
   const direction = sort.endsWith('desc') ? -1 : 1;
   visible.sort((a, b) => direction * compareKeys(a.key, b.key));
@@ -93,7 +111,7 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
     items: page.map((v) => v.doc),
     total: visible.length,
     ...(more && last ? { nextCursor: encodeCursor(last.key) } : {}),
-    ...(isToldOfHiddenDocuments(actor) && Object.keys(hidden).length > 0 ? { hidden } : {}),
+    ...hidden.told(),
   });
 };
 
@@ -101,30 +119,23 @@ export const latestDocuments: Resolver = ({ actor, ctx }) => {
   const gate = ctx.decide('document.list');
   if (!gate.allowed) return ctx.deny('document.list', gate);
   const newest = new Map<Category, DmpDocument>();
-  const hidden = new Map<Category, Record<string, number>>();
+  const hidden = new HiddenCounts(actor);
   for (const doc of db.documentsOf(ctx.ins)) {
-    if (doc.status !== 'current') continue;
+    if (doc.status === 'deleted') continue;
     const decision = ctx.decide('document.read', policyDocumentOf(doc));
-    if (!decision.allowed) {
-      const counts = hidden.get(doc.category) ?? {};
-      counts[decision.reason] = (counts[decision.reason] ?? 0) + 1;
-      hidden.set(doc.category, counts);
-      continue;
+    if (!decision.allowed) hidden.add(decision);
+    else if (doc.status === 'current') {
+      const best = newest.get(doc.category);
+      if (!best || compareKeys(sortKey(doc, 'date-desc'), sortKey(best, 'date-desc')) > 0) newest.set(doc.category, doc);
     }
-    const best = newest.get(doc.category);
-    if (!best || compareKeys(sortKey(doc, 'date-desc'), sortKey(best, 'date-desc')) > 0) newest.set(doc.category, doc);
   }
   ctx.finish('document.list', gate);
   return json({
     categories: CATEGORIES.map((category) => {
       const document = newest.get(category);
-      const counts = hidden.get(category);
-      return {
-        category,
-        ...(document ? { document } : {}),
-        ...(isToldOfHiddenDocuments(actor) && counts ? { hidden: counts } : {}),
-      };
+      return { category, ...(document ? { document } : {}) };
     }),
+    ...hidden.told(),
   });
 };
 

@@ -137,7 +137,7 @@ export class HttpDmpClient implements DmpClient {
   async latestDocuments(ins: string, options?: LatestDocumentsOptions) {
     const latest = await this.#send('latestDocuments', { params: { ins } }, options);
     const only = options?.categories;
-    return only ? { categories: latest.categories.filter((line) => only.includes(line.category)) } : latest;
+    return only ? { ...latest, categories: latest.categories.filter((line) => only.includes(line.category)) } : latest;
   }
 
   getDocument(ins: string, id: string, options?: RequestOptions) {

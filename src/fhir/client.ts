@@ -226,17 +226,24 @@ export class FhirDmpClient implements DmpClient {
   // Documents: ITI-67 searches, ITI-65 submissions, JSON PATCH for the metadata updates.
   // ------------------------------------------------------------------------------------------
 
-  /** A FHIR search cannot group by category: one search per category, run in parallel. */
+  /**
+   * A FHIR search cannot group by category: one search per category, run in parallel. Each tells
+   * what is hidden in the whole dossier (the reference gateway counts it whatever the search); from
+   * a server that counts per search, the largest count is kept, a floor rather than a sum that
+   * would count a document twice.
+   */
   async latestDocuments(ins: string, options?: LatestDocumentsOptions): Promise<LatestDocuments> {
     const asked = { ...options, ins };
+    const hidden: Record<string, number> = {};
     const categories = await Promise.all(
-      (asked?.categories ?? CATEGORIES).map(async (category) => {
+      (asked.categories ?? CATEGORIES).map(async (category) => {
         const list = await this.listDocuments(ins, { category, status: 'current', limit: 1 }, asked);
+        for (const [reason, count] of Object.entries(list.hidden ?? {})) hidden[reason] = Math.max(hidden[reason] ?? 0, count);
         const document = list.items[0];
-        return { category, ...(document ? { document } : {}), ...(list.hidden ? { hidden: list.hidden } : {}) };
+        return { category, ...(document ? { document } : {}) };
       }),
     );
-    return { categories };
+    return { categories, ...(Object.keys(hidden).length > 0 ? { hidden } : {}) };
   }
 
   async listDocuments(ins: string, query: DocumentQuery = {}, options?: RequestOptions): Promise<DocumentList> {

@@ -16,7 +16,11 @@ export function listOf<T extends z.ZodMiniType>(item: T) {
     items: z.array(item),
     nextCursor: z.optional(z.string()),
     total: z.optional(z.int().check(z.nonnegative())),
-    /** Only for professionals: how many items the policy hid, by reason code. */
+    /**
+     * Only for professionals: how many items the policy hid from them, by reason code. Documents
+     * are counted over the whole dossier, whatever the search's filters: a count that followed
+     * them would tell the date, kind or author of what is masked.
+     */
     hidden: z.optional(z.record(z.string(), z.int().check(z.nonnegative()))),
   });
 }

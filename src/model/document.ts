@@ -70,10 +70,10 @@ export const LatestDocumentsSchema = z.object({
       category: CategorySchema,
       /** The category's newest current document the caller may read, by date of the act. */
       document: z.optional(DocumentSchema),
-      /** Only for professionals: the category's current documents the policy hid, by reason code. */
-      hidden: z.optional(z.record(z.string(), z.int().check(z.nonnegative()))),
     }),
   ),
+  /** As a list's `hidden`: what the policy hid in the whole dossier, whatever the categories asked for. */
+  hidden: DocumentListSchema.shape.hidden,
 });
 export type LatestDocuments = z.infer<typeof LatestDocumentsSchema>;
 

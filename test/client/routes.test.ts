@@ -62,7 +62,7 @@ const CASES: Case[] = [
     name: 'latestDocuments',
     call: () => dmp.latestDocuments(INS_ADULT),
     url: `${dossier}/latest-documents`,
-    answer: { categories: [{ category: 'biology', document: DOC_BIOLOGY }, { category: 'imaging', hidden: { masked: 1 } }, { category: 'prevention' }] },
+    answer: { categories: [{ category: 'biology', document: DOC_BIOLOGY }, { category: 'imaging' }, { category: 'prevention' }], hidden: { masked: 1 } },
   },
   { name: 'getDocument', call: () => dmp.getDocument(INS_ADULT, DOC_BIOLOGY.id), url: `${dossier}/documents/${DOC_BIOLOGY.id}`, answer: DOC_BIOLOGY },
   {

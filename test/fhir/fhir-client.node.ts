@@ -30,6 +30,7 @@ import {
   VISIBILITY_SYSTEM,
 } from '../../src/fhir/systems.js';
 import type { Prevention, PreventionContent } from '../../src/model/prevention.js';
+import type { DocumentQuery } from '../../src/model/document.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { fhirGateway } from '../../mocks/fhir/gateway.js';
 import { fhirHandlers } from '../../mocks/fhir/handlers.js';
@@ -224,15 +225,35 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(list.total, DOCUMENTS[ADULT]!.length - forbidden.length);
     });
 
-    it('gives the newest current document of each category, and what the policy hid there', async () => {
+    it('gives the newest current document of each category, and what the policy hid in the whole dossier', async () => {
       const latest = await as('ps-dubois').latestDocuments(ADULT);
       const byCategory = new Map(latest.categories.map((line) => [line.category, line]));
       const biology = DOCUMENTS[ADULT]!.filter((d) => d.category === 'biology' && d.status === 'current');
       const newest = biology.reduce((a, b) => (a.serviceStart >= b.serviceStart ? a : b));
       assert.equal(byCategory.get('biology')?.document?.id, newest.id);
-      const imaging = DOCUMENTS[ADULT]!.filter((d) => d.category === 'imaging' && d.status === 'current');
-      assert.equal(byCategory.get('imaging')?.document, undefined);
-      assert.deepEqual(byCategory.get('imaging')?.hidden, { 'profession-not-permitted': imaging.length });
+      assert.deepEqual(byCategory.get('imaging'), { category: 'imaging' });
+      const forbidden = DOCUMENTS[ADULT]!.filter((d) => d.category === 'imaging' || d.category === 'administrative');
+      assert.deepEqual(latest.hidden, { 'profession-not-permitted': forbidden.length });
+    });
+
+    it('tells what is hidden in the whole dossier whatever the search, as the JSON mock: a count that followed it would say what a masked document is', async () => {
+      const target = DOCUMENTS[ADULT]!.find((d) => d.id === 'doc-durand-ordonnance')!;
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, target.id, { masked: true });
+      const pharmacist = as('ps-dubois');
+      const whole = (await pharmacist.listDocuments(ADULT)).hidden;
+      assert.equal(whole?.['masked'], 1);
+      const day = target.serviceStart.slice(0, 10);
+      const probes: DocumentQuery[] = [
+        { category: target.category },
+        { category: 'prevention' },
+        { from: day, to: day },
+        { from: '2001-01-01', to: '2001-01-02' },
+        { authorProfession: target.author.profession },
+        { authorProfession: '91' },
+        { status: 'current' },
+      ];
+      for (const query of probes) assert.deepEqual((await pharmacist.listDocuments(ADULT, query)).hidden, whole, JSON.stringify(query));
+      assert.deepEqual((await pharmacist.latestDocuments(ADULT, { categories: [target.category] })).hidden, whole);
     });
 
     it('searches only the categories asked for: each search is a line in the patient’s history', async () => {

@@ -96,20 +96,30 @@ describe('mock reference backend', () => {
       expect(pharmacist.hidden!['profession-not-permitted']).to.be.greaterThan(0);
     });
 
-    it('counts as hidden only the documents the filters would have shown, the keyword apart', async () => {
+    it('tells how many documents are hidden in the whole dossier, whatever the search: a count that followed it would say what a masked one is', async () => {
+      const pharmacist = as('ps-dubois');
+      const target = db.documentsOf(ADULT).find((d) => d.status === 'current' && d.category === 'biology' && !d.masked && d.author.rpps !== '10007025645')!;
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, target.id, { masked: true });
       const forbidden = db.documentsOf(ADULT).filter((d) => d.status !== 'deleted' && (d.category === 'imaging' || d.category === 'administrative'));
-      const expected = (fits: (d: (typeof forbidden)[number]) => boolean) => {
-        const count = forbidden.filter(fits).length;
-        return count > 0 ? { 'profession-not-permitted': count } : undefined;
-      };
-      const hidden = async (query: DocumentQuery) => (await as('ps-dubois').listDocuments(ADULT, { limit: 1000, ...query })).hidden;
-      expect(await hidden({ category: 'imaging' })).to.deep.equal(expected((d) => d.category === 'imaging'));
-      expect(await hidden({ category: 'biology' })).to.equal(undefined);
-      expect(await hidden({ from: '2026-01-01', to: '2026-12-31' })).to.deep.equal(expected((d) => d.serviceStart.slice(0, 4) === '2026'));
-      expect(await hidden({ authorProfession: '21' })).to.deep.equal(expected((d) => d.author.profession === '21'));
-      expect(await hidden({ status: 'current' })).to.deep.equal(expected((d) => d.status === 'current'));
-      // A count that followed the words typed would let one probe the titles of what is hidden.
-      expect(await hidden({ q: 'IRM genou' })).to.deep.equal(expected(() => true));
+      const hidden = async (query: DocumentQuery) => (await pharmacist.listDocuments(ADULT, { limit: 1000, ...query })).hidden;
+      const whole = await hidden({});
+      expect(whole!['profession-not-permitted']).to.equal(forbidden.length);
+      expect(whole!.masked).to.be.greaterThan(0);
+      const day = target.serviceStart.slice(0, 10);
+      const probes: DocumentQuery[] = [
+        { category: 'biology' },
+        { category: 'prevention' },
+        { category: 'imaging' },
+        { from: day, to: day },
+        { from: '2001-01-01', to: '2001-01-02' },
+        { authorProfession: target.author.profession },
+        { authorProfession: '91' },
+        { status: 'current' },
+        { q: target.title },
+      ];
+      for (const query of probes) expect(await hidden(query), JSON.stringify(query)).to.deep.equal(whole);
+      expect((await pharmacist.latestDocuments(ADULT)).hidden).to.deep.equal(whole);
+      expect((await pharmacist.latestDocuments(ADULT, { categories: ['biology'] })).hidden).to.deep.equal(whole);
     });
 
     it('keeps one declaration of the patient’s information current: a second first one is refused, logged, until it replaces the first', async () => {
@@ -142,16 +152,15 @@ describe('mock reference backend', () => {
         const search = await pharmacist.listDocuments(ADULT, { category: line.category, status: 'current', limit: 1000 });
         expect(line.document?.id, line.category).to.equal(search.items[0]?.id);
       }
-      // Hidden counts are the category's own, not the whole dossier's.
-      const imaging = db.documentsOf(ADULT).filter((d) => d.category === 'imaging' && d.status === 'current');
-      expect(latest.categories.find((l) => l.category === 'imaging')?.hidden).to.deep.equal({ 'profession-not-permitted': imaging.length });
-      expect(latest.categories.find((l) => l.category === 'biology')?.hidden).to.equal(undefined);
+      // Hidden counts are the whole dossier's, never a category's.
+      expect(latest.hidden).to.deep.equal((await pharmacist.listDocuments(ADULT, { limit: 1 })).hidden);
+      expect(latest.categories.find((l) => l.category === 'imaging')).to.deep.equal({ category: 'imaging' });
       const lines = logOf(ADULT).length;
       const some = await pharmacist.latestDocuments(ADULT, { categories: ['biology', 'prevention'] });
       expect(some.categories.map((l) => l.category)).to.deep.equal(['biology', 'prevention']);
       expect(logOf(ADULT).length - lines).to.equal(1);
       const patient = await as(PATIENT_MASKED.id).latestDocuments(PATIENT_MASKED.identity.ins);
-      expect(patient.categories.filter((l) => l.hidden)).to.deep.equal([]);
+      expect(patient.hidden).to.equal(undefined);
       expect((await failure(as('occ-med').latestDocuments(ADULT))).reason).to.equal('never-authorized-actor');
     });
 

@@ -154,10 +154,6 @@ export const styles = css`
   .doc-title {
     overflow-wrap: anywhere;
   }
-  .hidden-count {
-    display: block;
-  }
-
   .counts {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(10rem, 1fr));

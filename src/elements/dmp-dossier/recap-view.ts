@@ -77,15 +77,11 @@ function latestCell(line: LatestLine, locale: Locale): TemplateResult {
     return html`<td class="doc-title">${doc.title}</td>
       <td><time datetime=${doc.serviceStart}>${formatDate(doc.serviceStart, locale)}</time></td>`;
   }
-  const hidden = Object.entries(line.hidden ?? {}).filter(([, n]) => n > 0);
-  return html`<td colspan="2" class="muted">
-    ${hidden.length > 0
-      ? hidden.map(([reason, n]) => html`<span class="hidden-count">${hiddenCountText(reason, n)}</span>`)
-      : msg('Aucun document')}
-  </td>`;
+  return html`<td colspan="2" class="muted">${msg('Aucun document')}</td>`;
 }
 
-function renderLatest(lines: readonly LatestLine[], locale: Locale): TemplateResult {
+/** What is hidden is told for the whole dossier, never by category: that would say what a masked document is. */
+function renderLatest({ latest: lines, hidden }: RecapContent, locale: Locale): TemplateResult {
   return html`<section class="card latest-card" aria-labelledby="recap-latest">
     <h3 id="recap-latest">${msg('Derniers documents par catégorie')}</h3>
     <table class="latest">
@@ -100,6 +96,7 @@ function renderLatest(lines: readonly LatestLine[], locale: Locale): TemplateRes
         ${lines.map((line) => html`<tr data-category=${line.category}><th scope="row">${categoryLabel(line.category)}</th>${latestCell(line, locale)}</tr>`)}
       </tbody>
     </table>
+    ${Object.entries(hidden ?? {}).map(([reason, n]) => n > 0 ? html`<p class="muted hidden-count">${hiddenCountText(reason, n)}</p>` : nothing)}
   </section>`;
 }
 
@@ -182,7 +179,7 @@ function sourcedLists(synthesis: Part<Synthesis | undefined>, declared: Part<Dec
 
 /** The dossier's content in brief: newest documents, synthesis, allergies and treatments. */
 export function renderContent(content: RecapContent, locale: Locale): TemplateResult {
-  return html`${renderLatest(content.latest, locale)} ${renderSynthesis(content.synthesis, locale)} ${renderAllergiesAndTreatments(content)}`;
+  return html`${renderLatest(content, locale)} ${renderSynthesis(content.synthesis, locale)} ${renderAllergiesAndTreatments(content)}`;
 }
 
 function emergencyLine(e: AccessLogEntry, locale: Locale): TemplateResult {

@@ -22,8 +22,6 @@ export interface LatestLine {
   category: Category;
   /** The category's newest current document, by date of the act. */
   document: DmpDocument | undefined;
-  /** For a professional, documents of the category the server kept from them, by reason. */
-  hidden: Readonly<Record<string, number>> | undefined;
 }
 
 export type Declared =
@@ -34,6 +32,8 @@ export type Declared =
 
 export interface RecapContent {
   latest: LatestLine[];
+  /** For a professional, the dossier's documents the server kept from them, by reason. */
+  hidden: Readonly<Record<string, number>> | undefined;
   /** Undefined when the dossier has no synthesis yet. */
   synthesis: Part<Synthesis | undefined>;
   declared: Part<Declared>;
@@ -75,9 +75,7 @@ const loadDeclared = lazyModule(() => import('./declared.js'), 'The declared inf
 async function loadContent(client: DmpClient, ins: string, ask: Ask, toldOfHidden: boolean, options: RequestOptions): Promise<RecapContent> {
   // Categories the actor may never read are not asked for: each request is one more line in the patient's history.
   const readable = CATEGORIES.filter((c) => ask('document.read', nominalDocument(c)).allowed);
-  const latest = client.latestDocuments(ins, { ...options, categories: readable }).then(({ categories }) =>
-    categories.map((line): LatestLine => ({ category: line.category, document: line.document, hidden: line.document || !toldOfHidden ? undefined : line.hidden })),
-  );
+  const latest = client.latestDocuments(ins, { ...options, categories: readable });
   const declaredDecision = ask('document.read', nominalDocument('patient', PROFILE_TYPE_CODE));
   const declared: Promise<Part<Declared>> = declaredDecision.allowed
     ? refusable(async () => (await loadDeclared()).readDeclared(client, ins, options))
@@ -86,8 +84,13 @@ async function loadContent(client: DmpClient, ins: string, ask: Ask, toldOfHidde
   const synthesis: Promise<Part<Synthesis | undefined>> = synthesisDecision.allowed
     ? refusable(() => currentSynthesis(client, ins, options))
     : Promise.resolve({ ok: false, reason: synthesisDecision.reason });
-  const [latestLines, synthesisPart, declaredPart] = await Promise.all([latest, synthesis, declared]);
-  return { latest: latestLines, synthesis: synthesisPart, declared: declaredPart };
+  const [{ categories, hidden }, synthesisPart, declaredPart] = await Promise.all([latest, synthesis, declared]);
+  return {
+    latest: categories.map((line): LatestLine => ({ category: line.category, document: line.document })),
+    hidden: toldOfHidden ? hidden : undefined,
+    synthesis: synthesisPart,
+    declared: declaredPart,
+  };
 }
 
 /** `YYYY-MM-DD` (UTC, as the server compares log days) `days` before `now`. */
