@@ -399,7 +399,8 @@ describe('dmp-dossier-create', () => {
       button(el, 'Rechercher un DMP existant').click();
       expect((await found).detail).to.deep.equal({ ins: PATIENT_CLOSED.identity.ins, status: 'closed' });
       await until(el, 'Le DMP de ce patient est fermé');
-      expect(shadowText(el)).to.contain('15 septembre 2025');
+      // Its status only: when it was closed is the patient's to know (DOMAIN.md).
+      expect(shadowText(el)).to.contain('Le dossier a été fermé.').and.not.contain('15 septembre 2025');
       expect(shadowText(el)).to.contain('conservées 10 ans');
       await expect(el).to.be.accessible();
       const consent = q(el, '#reactivationConsent');

@@ -543,17 +543,19 @@ export class FhirGateway {
 
   /**
    * What a caller outside the patient's side sees of the Patient: no contact points or
-   * notification choices, no closure reason, and the médecins traitants only when they may
-   * read the authorizations (otherwise themselves, if they are one).
+   * notification choices, no closure reason, of a closed dossier its status only (DOMAIN.md), and
+   * the médecins traitants only when they may read the authorizations (otherwise themselves, if
+   * they are one).
    */
   #scopedPatient(ex: Exchange, raw: Stored): Stored {
     if (ex.patientSide) return raw;
     const copy = structuredClone(raw) as Stored & Record<string, unknown>;
     delete copy['telecom'];
     const extensions = (copy['extension'] as Array<{ url: string; extension?: Array<{ url: string }> }> | undefined) ?? [];
+    const untold = ex.dossier?.policy.status === 'closed' ? ['closeReason', 'createdAt', 'closedAt'] : ['closeReason'];
     copy['extension'] = extensions
       .filter((e) => e.url !== NOTIFICATION_EXTENSION)
-      .map((e) => (e.url === DOSSIER_EXTENSION ? { ...e, extension: e.extension?.filter((s) => s.url !== 'closeReason') } : e));
+      .map((e) => (e.url === DOSSIER_EXTENSION ? { ...e, extension: e.extension?.filter((s) => !untold.includes(s.url)) } : e));
     if (!ex.decide('authorization.read').allowed) {
       const own = ex.actor.kind === 'professional' ? `8${ex.actor.rpps}` : undefined;
       const kept = ((copy['generalPractitioner'] as Array<{ identifier?: { value?: string } }> | undefined) ?? []).filter(

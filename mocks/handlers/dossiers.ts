@@ -45,12 +45,14 @@ export function dossierInfo(actor: Actor, ins: string): DossierInfo {
   const policy = scopedPolicy(actor, full);
   if (!record) return { ins, status: 'none', policy };
   const closed = record.status === 'closed';
+  // Of a closed dossier, anyone but its patient's side learns the status only (DOMAIN.md).
+  const told = !closed || isOwnSide(actor, full);
   return {
     ins,
     status: record.status,
-    createdAt: record.createdAt,
-    ...(closed && record.closedAt ? { closedAt: record.closedAt } : {}),
-    ...(closed && record.closeReason && isOwnSide(actor, full) ? { closeReason: record.closeReason } : {}),
+    ...(told ? { createdAt: record.createdAt } : {}),
+    ...(told && closed && record.closedAt ? { closedAt: record.closedAt } : {}),
+    ...(told && closed && record.closeReason ? { closeReason: record.closeReason } : {}),
     policy,
   };
 }

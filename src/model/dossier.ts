@@ -79,6 +79,7 @@ export type PolicyDossier = z.infer<typeof PolicyDossierSchema>;
 export const DossierInfoSchema = z.object({
   ins: NirSchema,
   status: DossierStatusSchema,
+  /** When, why and since when a closed dossier was: told to its patient's side only (DOMAIN.md: its status only to others). */
   closedAt: z.optional(DateTimeSchema),
   closeReason: z.optional(z.string()),
   createdAt: z.optional(DateTimeSchema),

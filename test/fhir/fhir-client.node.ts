@@ -612,6 +612,18 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(closed.closedAt, (await as(PATIENT_CLOSED.id).listAccessLog(ins, { action: 'dossier.close' })).items[0]!.at);
     });
 
+    it('tells a professional a closed dossier’s status only, as the JSON mock: not when it was opened or closed', async () => {
+      const ins = PATIENT_CLOSED.identity.ins;
+      const facts = dossierFactsOf(await storedPatient(PATIENT_CLOSED.id));
+      assert.ok(facts.createdAt && facts.closedAt);
+      const existence = await as('ps-martin').getDossier(ins);
+      assert.deepEqual([existence.status, existence.createdAt, existence.closedAt, existence.closeReason], ['closed', undefined, undefined, undefined]);
+      const own = await as(PATIENT_CLOSED.id).getDossier(ins);
+      assert.deepEqual([own.createdAt, own.closedAt], [facts.createdAt, facts.closedAt]);
+      const active = await as('ps-martin').getDossier(ADULT);
+      assert.equal(active.createdAt, dossierFactsOf(await storedPatient(PATIENT_ADULT.id)).createdAt);
+    });
+
     it('refuses to close a closed dossier as dossier-closed, logged, as the JSON mock; reactivating an active one is a harmless act', async () => {
       const ins = PATIENT_CLOSED.identity.ins;
       const untouched = await storedPatient(PATIENT_CLOSED.id);

@@ -544,6 +544,19 @@ describe('mock reference backend', () => {
       expect((await failure(as('ps-martin').listDocuments(PATIENT_CLOSED.identity.ins))).reason).to.equal('dossier-closed');
     });
 
+    it('tells of a closed dossier its status only, but to its patient when and why it was closed', async () => {
+      const ins = PATIENT_CLOSED.identity.ins;
+      const record = db.dossiers.get(ins)!;
+      expect(record.closedAt && record.closeReason && record.createdAt).to.be.a('string');
+      for (const actor of ['ps-martin', 'ps-dubois', 'admin-chu']) {
+        const info = await as(actor).getDossier(ins);
+        expect([info.status, info.createdAt, info.closedAt, info.closeReason], actor).to.deep.equal(['closed', undefined, undefined, undefined]);
+      }
+      const own = await as(PATIENT_CLOSED.id).getDossier(ins);
+      expect([own.createdAt, own.closedAt, own.closeReason]).to.deep.equal([record.createdAt, record.closedAt, record.closeReason]);
+      expect((await as('ps-martin').getDossier(ADULT)).createdAt).to.equal(db.dossiers.get(ADULT)!.createdAt);
+    });
+
     it('scopes the access conditions to the caller', async () => {
       const info = await as('ps-dubois').getDossier(ADULT);
       expect(info.policy.authorizedRpps).to.deep.equal(['10007025645']);
