@@ -6,6 +6,7 @@ import * as dossiers from './dossiers.js';
 import * as documents from './documents.js';
 import { json } from './http.js';
 import { readBody, route, type Resolver } from './route.js';
+import { sendDueNotices } from './request-context.js';
 import * as settings from './settings.js';
 import * as prevention from './prevention.js';
 import * as synthesis from './synthesis.js';
@@ -19,6 +20,7 @@ const listNotifications: Resolver = ({ actor }) => {
       actor.kind === 'patient' ? d.patientId === actor.id : actor.kind === 'legal-representative' ? d.legalRepresentatives.some((r) => r.id === actor.id) : false,
     )
     .map(([ins]) => ins);
+  for (const ins of theirs) sendDueNotices(ins);
   return json({ items: db.notifications.filter((n) => theirs.includes(n.ins)) });
 };
 

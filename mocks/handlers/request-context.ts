@@ -76,7 +76,7 @@ export class RequestContext {
     this.mode = valid ? grant.mode : 'normal';
     this.justification = valid ? grant.justification : undefined;
     this.grantId = valid ? grant.id : undefined;
-    this.sendDueNotices();
+    sendDueNotices(ins);
   }
 
   get dossier(): DossierRecord | undefined {
@@ -168,17 +168,7 @@ export class RequestContext {
   }
 
   notify(event: NotificationEvent): void {
-    const dossier = this.dossier;
-    if (!dossier) return;
-    const key = PREFERENCE_OF[event];
-    const prefs = dossier.notificationPreferences;
-    const channels = key ? prefs[key] : { email: Boolean(prefs.email), sms: Boolean(prefs.phone) };
-    const chosen: Array<Notification['channel']> = [];
-    if (channels.email) chosen.push('email');
-    if (channels.sms) chosen.push('sms');
-    for (const channel of chosen.length > 0 ? chosen : (['none'] as const)) {
-      db.notifications.push({ id: db.nextId('notif'), at: this.now, ins: this.ins, channel, event, text: NOTIFICATION_TEXT[event] });
-    }
+    notifyPatient(this.ins, event);
   }
 
   /**
@@ -192,19 +182,40 @@ export class RequestContext {
     this.notify('first-access');
   }
 
-  /** The two-week notice of INVISIBLE_PATIENT, run on the mock's clock at each request. */
-  private sendDueNotices(): void {
-    const dossier = this.dossier;
-    if (!dossier) return;
-    const now = db.now().getTime();
-    for (const doc of db.documentsOf(this.ins)) {
-      // A secret kept from the representatives is announced to no one; an older version, by its newer one.
-      if (!doc.invisibleToPatient || doc.invisibleToLegalRepresentatives || doc.status !== 'current' || dossier.noticedDocuments.has(doc.id)) continue;
-      if (isReleasedToPatient(doc.submittedAt, this.now)) continue;
-      if (invisibilityNoticeDate(doc.submittedAt).getTime() <= now) {
-        dossier.noticedDocuments.add(doc.id);
-        this.notify('invisible-document-pending');
-      }
+}
+
+/** Sends the patient's side a notice of `event`, on each channel their preferences chose for it. */
+function notifyPatient(ins: string, event: NotificationEvent): void {
+  const dossier = db.dossiers.get(ins);
+  if (!dossier) return;
+  const key = PREFERENCE_OF[event];
+  const prefs = dossier.notificationPreferences;
+  const channels = key ? prefs[key] : { email: Boolean(prefs.email), sms: Boolean(prefs.phone) };
+  const chosen: Array<Notification['channel']> = [];
+  if (channels.email) chosen.push('email');
+  if (channels.sms) chosen.push('sms');
+  const at = db.now().toISOString();
+  for (const channel of chosen.length > 0 ? chosen : (['none'] as const)) {
+    db.notifications.push({ id: db.nextId('notif'), at, ins, channel, event, text: NOTIFICATION_TEXT[event] });
+  }
+}
+
+/**
+ * The two-week notice of INVISIBLE_PATIENT, on the mock's clock. The mock runs no timer: notices
+ * fall due when a request is about the dossier and when its patient's side reads the outbox, so
+ * none is missed by those who could see it.
+ */
+export function sendDueNotices(ins: string): void {
+  const dossier = db.dossiers.get(ins);
+  if (!dossier) return;
+  const now = db.now();
+  for (const doc of db.documentsOf(ins)) {
+    // A secret kept from the representatives is announced to no one; an older version, by its newer one.
+    if (!doc.invisibleToPatient || doc.invisibleToLegalRepresentatives || doc.status !== 'current' || dossier.noticedDocuments.has(doc.id)) continue;
+    if (isReleasedToPatient(doc.submittedAt, now.toISOString())) continue;
+    if (invisibilityNoticeDate(doc.submittedAt).getTime() <= now.getTime()) {
+      dossier.noticedDocuments.add(doc.id);
+      notifyPatient(ins, 'invisible-document-pending');
     }
   }
 }

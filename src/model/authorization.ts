@@ -22,6 +22,11 @@ export const AUTHORIZATION_CHANGES = [
 ] as const;
 
 /** `POST /dossiers/{ins}/authorizations`. */
+/**
+ * A professional is authorized, blocked or neither: `grant` on a blocked one ends the block (the
+ * patient's latest word stands, as one active Consent per professional in FHIR), `block` ends an
+ * authorization. Designating a médecin traitant is apart from both.
+ */
 export const AuthorizationChangeSchema = z.object({
   change: z.enum(AUTHORIZATION_CHANGES),
   rpps: z.string().check(z.regex(/^\d{11}$/)),

@@ -242,6 +242,16 @@ describe('mock reference backend', () => {
       expect(patientLater.items.map((d) => d.id)).to.include(recent.id);
     });
 
+    it('sends the two-week notice on its clock to a patient who reads the outbox, with no other request about the dossier', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const waiting = db.documentsOf(ins).find((d) => d.invisibleToPatient && !d.invisibleToLegalRepresentatives && d.status === 'current')!;
+      db.setNow(new Date(Date.parse(waiting.submittedAt) + 14 * 86_400_000 + 60_000).toISOString());
+      const { items } = await as(PATIENT_MASKED.id).listNotifications();
+      expect(items.filter((n) => n.event === 'invisible-document-pending').length).to.be.greaterThan(0);
+      const again = await as(PATIENT_MASKED.id).listNotifications();
+      expect(again.items).to.deep.equal(items);
+    });
+
     it('adds a document with its file, logs it, notifies the patient, and marks connexion secrète documents', async () => {
       const minorIns = PATIENT_MINOR.identity.ins;
       const client = as('ps-lefebvre', { 'DMP-Secret': '1' });
@@ -781,6 +791,18 @@ describe('mock reference backend', () => {
       const error = await failure(as('ps-dubois').listDocuments(ADULT));
       expect(error.reason).to.equal('blocked');
       expect(lastLog(ADULT)).to.deep.include({ outcome: 'denied', reason: 'blocked' });
+    });
+
+    it('holds a professional authorized or blocked, never both: the patient’s grant ends a block, the professional’s own declaration does not', async () => {
+      const renard = as('ps-renard');
+      expect((await failure(renard.listDocuments(ADULT))).reason).to.equal('blocked');
+      const declared = await failure(renard.changeAuthorization(ADULT, { change: 'grant-self', rpps: '10017128462', consent: true }));
+      expect(declared.reason).to.equal('blocked');
+      expect(lastLog(ADULT)).to.deep.include({ action: 'authorization.grant-self', outcome: 'denied', reason: 'blocked' });
+      const { items } = await as(PATIENT_ADULT.id).changeAuthorization(ADULT, { change: 'grant', rpps: '10017128462' });
+      expect(items.filter((a) => a.professional.rpps === '10017128462').map((a) => a.status)).to.deep.equal(['authorized']);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'authorization.manage', outcome: 'allowed' });
+      expect((await renard.listDocuments(ADULT)).items.length).to.be.greaterThan(0);
     });
 
     it('records a professional’s self-declared consent and notifies the first access', async () => {
