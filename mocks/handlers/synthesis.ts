@@ -80,8 +80,12 @@ export const getSynthesisVersion: Resolver = ({ params, ctx }) => {
   const decision = readDecision(ctx, wanted ?? all[all.length - 1]);
   const target = wanted ? { documentId: wanted.documentId } : undefined;
   if (!decision.allowed) return ctx.deny('synthesis.read', decision, target);
+  // A version that never was is a refused request in the log, as a document that does not exist.
+  if (!wanted) {
+    ctx.finish('synthesis.read', { ...decision, allowed: false, reason: 'invalid-request' });
+    return notFound();
+  }
   ctx.finish('synthesis.read', decision, target);
-  if (!wanted) return notFound();
   return json(withEtag(wanted));
 };
 

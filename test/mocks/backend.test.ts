@@ -438,6 +438,12 @@ describe('mock reference backend', () => {
       const missing = await failure(representative.getSynthesisVersion(MINOR, 99));
       expect([hidden.status, hidden.problem?.title, hidden.reason]).to.deep.equal([missing.status, missing.problem?.title, missing.reason]);
     });
+
+    it('logs the request for a synthesis version that never was as refused, never as a read', async () => {
+      const missing = await failure(as(PATIENT_ADULT.id).getSynthesisVersion(ADULT, 99));
+      expect(missing.status).to.equal(404);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'synthesis.read', outcome: 'denied', reason: 'invalid-request' });
+    });
   });
 
   describe('emergency access', () => {
