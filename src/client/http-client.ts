@@ -119,7 +119,7 @@ export class HttpDmpClient implements DmpClient {
   }
 
   createDossier(input: DossierCreate, options: CreateDossierOptions) {
-    return this.#send('createDossier', { body: input, headers: { 'Idempotency-Key': options.idempotencyKey } }, options);
+    return this.#send('createDossier', { body: input, headers: { 'Idempotency-Key': options?.idempotencyKey } }, options);
   }
 
   closeDossier(ins: string, reason: string, options?: RequestOptions) {
@@ -226,7 +226,7 @@ export class HttpDmpClient implements DmpClient {
   }
 
   addRepresentative(ins: string, representative: NewLegalRepresentative, options: AddRepresentativeOptions) {
-    return this.#send('addRepresentative', { params: { ins }, body: representative, headers: { 'Idempotency-Key': options.idempotencyKey } }, options);
+    return this.#send('addRepresentative', { params: { ins }, body: representative, headers: { 'Idempotency-Key': options?.idempotencyKey } }, options);
   }
 
   removeRepresentative(ins: string, id: string, options?: RequestOptions) {
@@ -238,7 +238,7 @@ export class HttpDmpClient implements DmpClient {
   }
 
   requestEmergencyAccess(ins: string, mode: EmergencyMode, justification: string, options: EmergencyAccessOptions) {
-    return this.#send('requestEmergencyAccess', { params: { ins }, body: { mode, justification }, headers: { 'Idempotency-Key': options.idempotencyKey } }, options);
+    return this.#send('requestEmergencyAccess', { params: { ins }, body: { mode, justification }, headers: { 'Idempotency-Key': options?.idempotencyKey } }, options);
   }
 
   listNotifications(options?: RequestOptions) {
@@ -253,6 +253,8 @@ export class HttpDmpClient implements DmpClient {
     const signal = options?.signal;
     const { wire, hooked, leftMs } = await this.#prepare(signal, headersRequest(input.params));
     const route: RouteSpec = wire.ROUTES[name];
+    // A script calling without TypeScript's help: a clear refusal rather than a key "undefined".
+    if (route.idempotencyKey && !input.headers?.['Idempotency-Key']) throw new DmpError('invalid-request', `${name} needs options.idempotencyKey`);
     const url = this.#url(wire, route, input.params ?? {}, input.query);
     const body =
       route.body === undefined || route.body === 'multipart'

@@ -197,6 +197,25 @@ describe('HttpDmpClient', () => {
       expect(body).to.deep.equal(DOSSIER_CREATE);
       expect(server.count).to.equal(1);
     });
+
+    it('refuses a create asked without an Idempotency-Key from plain JavaScript, as a rejected DmpError, sending nothing', async () => {
+      const server = counted(() => HttpResponse.json({}));
+      worker.use(http.post(api('/dossiers'), server.resolver), http.post(api('/dossiers/:ins/emergency-access'), server.resolver));
+      const untyped = client() as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      const calls = [
+        () => untyped.createDossier!(DOSSIER_CREATE),
+        () => untyped.requestEmergencyAccess!(DOSSIER_CREATE.ins, 'break-glass', 'Patiente inconsciente aux urgences'),
+        () => untyped.addRepresentative!(DOSSIER_CREATE.ins, { firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' }, {}),
+      ];
+      for (const call of calls) {
+        let promise: Promise<unknown> | undefined;
+        expect(() => (promise = call())).not.to.throw();
+        const error = await failure(promise!);
+        expect(error.kind).to.equal('invalid-request');
+        expect(error.message).to.contain('needs options.idempotencyKey');
+      }
+      expect(server.count).to.equal(0);
+    });
   });
 
   describe('errors', () => {
