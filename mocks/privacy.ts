@@ -51,15 +51,6 @@ export function newVersionVisibility(
   };
 }
 
-/**
- * Whether a new document is announced to the patient now: one kept from the patient is announced
- * by the two-week notice, and one kept from the representatives (connexion secrète) not at all,
- * since the dossier's notices may reach them.
- */
-export function announcedNow(visibility: Visibility): boolean {
-  return !visibility.invisibleToPatient && !visibility.invisibleToLegalRepresentatives;
-}
-
 /** What the history filter reads of a line: an access-log entry, or the same read off an AuditEvent. */
 export interface HistoryLine {
   outcome: string;

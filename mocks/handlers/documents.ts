@@ -19,7 +19,7 @@ import type { Action, Decision } from '../../src/policy/types.js';
 import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
 import { ANY_DOCUMENT, INVALID, judgeEach } from '../document-acts.js';
-import { announcedNow, newVersionVisibility } from '../privacy.js';
+import { newVersionVisibility } from '../privacy.js';
 import { invalidParams, json, notFound, problem } from './http.js';
 import { withinPeriod } from './period.js';
 import type { RequestContext } from './request-context.js';
@@ -261,12 +261,16 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
     invisibleToPatient: meta.invisibleToPatient ?? false,
     invisibleToLegalRepresentatives: (meta.invisibleToLegalRepresentatives ?? false) || ctx.secret,
   };
+  const now = ctx.now;
+  // The new version as it will be stored: what kept its previous version from someone keeps it,
+  // and the policy tells whether the patient hears of it now (`notify-patient`).
+  const stored = newVersionVisibility(replaced, flags, now);
   const draft = {
     category,
     typeCode: meta.typeCode,
     ...(actor.kind === 'professional' ? { authorRpps: actor.rpps } : {}),
-    ...flags,
-    submittedAt: ctx.now,
+    ...stored,
+    submittedAt: now,
   };
   // A refused document meant to be kept from the patient's side leaves its title out of the
   // history that side reads.
@@ -275,7 +279,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   if (!decision.allowed) return ctx.deny('document.add', decision, attempted);
   // Flags sent with the upload are set by the caller: the flags are the authoring professional's.
   if (meta.invisibleToPatient || meta.invisibleToLegalRepresentatives) {
-    const flagging = ctx.decide('document.set-visibility', { ...draft, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
+    const flagging = ctx.decide('document.set-visibility', { ...draft, masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
     if (!flagging.allowed) return ctx.deny('document.set-visibility', flagging, attempted);
   }
   // One declaration of the patient's information is current at a time: a first one sent while
@@ -293,8 +297,6 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
       return problem(409, 'Le document à remplacer n’est pas la version courante.');
     }
   }
-  const now = ctx.now;
-  const stored = newVersionVisibility(replaced, flags, now);
   const doc: DmpDocument = {
     id: db.nextId('doc'),
     title: meta.title,
@@ -321,9 +323,6 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   }
   db.documentsOf(ctx.ins).push(doc);
   db.contents.set(doc.id, { mimeType, body: file });
-  const announced = announcedNow(stored);
-  if (!announced) ctx.withholdNewDocumentNotice();
   ctx.finish(replaced ? 'document.replace' : 'document.add', decision, { documentId: doc.id, title: doc.title });
-  if (replaced && announced) ctx.notify('new-document');
   return json(doc, { status: 201 });
 };

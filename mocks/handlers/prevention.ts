@@ -5,7 +5,7 @@ import { PREVENTION_TYPE_CODES, PreventionSaveSchema, type Prevention, type Prev
 import type { Action, Decision } from '../../src/policy/types.js';
 import { makeDocument } from '../data/document-factory.js';
 import { db } from '../db/store.js';
-import { announcedNow, hidesFromCaller, newVersionVisibility } from '../privacy.js';
+import { hidesFromCaller, newVersionVisibility } from '../privacy.js';
 import { documentAuthorOf } from './author.js';
 import { ifMatchHolds, json, problem } from './http.js';
 import type { LogTarget } from './request-context.js';
@@ -154,7 +154,8 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   for (const { list, previous, step } of writes) {
     // A list holds every earlier entry: what kept the previous version from someone keeps this one.
     const visibility = newVersionVisibility(previous, { invisibleToPatient: false, invisibleToLegalRepresentatives: ctx.secret }, ctx.now);
-    announced ||= announcedNow(visibility) && (previous !== undefined || step.decision.obligations.includes('notify-patient'));
+    // A new version is a new document to the patient: the policy says whether they hear of it now.
+    announced ||= ctx.decide('document.add', { ...nominalDocument('prevention', PREVENTION_TYPE_CODES[list]), ...visibility }).obligations.includes('notify-patient');
     const doc = makeDocument({
       id: db.nextId(`doc-${list}`),
       title: TITLES[list],

@@ -144,7 +144,8 @@ export class RequestContext {
     // A first access to the content (decisions about content carry a mode): an existence test is none.
     if (decision.allowed && decision.mode && this.actor.kind === 'professional') this.noticeFirstAccess(this.actor.rpps);
     if (decision.allowed && decision.obligations.includes('notify-patient')) {
-      if (action === 'document.add') {
+      // A new version is a new document to the patient: logged as the replacement, told as an add.
+      if (action === 'document.add' || action === 'document.replace') {
         if (!this.#newDocumentNoticeWithheld) this.notify('new-document');
       }
       else if (mode !== 'normal' && !this.grantId) this.notify('emergency-access');

@@ -386,7 +386,17 @@ function decideForProfessional(
       if (mode !== 'normal') return deny('not-authorized', mode);
       break;
   }
-  return allow(mode, mode !== 'normal' || action === 'document.add');
+  return allow(mode, mode !== 'normal' || (action === 'document.add' && isAnnouncedNow(document, request)));
+}
+
+/**
+ * Whether the patient is told of a new document at once (`notify-patient` on `document.add`): one
+ * kept from the patient waits for the two-week notice (DOMAIN.md), and one kept from the legal
+ * representatives, or written under connexion secrète, which keeps it from them, is announced to
+ * no one, since the dossier's notices may reach them.
+ */
+function isAnnouncedNow(document: PolicyDocumentInput, request: PolicyRequest): boolean {
+  return !document.invisibleToPatient && !document.invisibleToLegalRepresentatives && request.secret !== true;
 }
 
 /** Only a qualified INS may reference health data a professional submits; none given is not checked here. */
@@ -449,7 +459,7 @@ function decideForPatientSide(
       // They record consent with authorization.manage; grant-self is the professional's own act.
       return deny('invalid-request');
     default:
-      return allow(undefined, action === 'document.add');
+      return allow(undefined, action === 'document.add' && isAnnouncedNow(document, request));
   }
 }
 

@@ -362,6 +362,19 @@ describe('mock reference backend', () => {
       expect(lastLog(ins)).to.deep.include({ action: 'document.set-visibility', outcome: 'denied', reason: 'not-author' });
     });
 
+    it('announces each new version, as the policy says, unless what kept the previous one from the patient keeps it too', async () => {
+      const martin = as('ps-martin');
+      const meta = { title: 'Bilan biologique', typeCode: '11502-2', serviceStart: SEED_NOW } as const;
+      const start = newDocumentNotices(ADULT);
+      const told = await martin.addDocument(ADULT, meta, pdf());
+      await martin.addDocument(ADULT, { ...meta, replaces: told.id }, pdf());
+      expect(newDocumentNotices(ADULT)).to.equal(start + 2);
+      const kept = await martin.addDocument(ADULT, { ...meta, invisibleToPatient: true }, pdf());
+      const next = await martin.addDocument(ADULT, { ...meta, replaces: kept.id }, pdf());
+      expect(next.invisibleToPatient).to.equal(true);
+      expect(newDocumentNotices(ADULT)).to.equal(start + 2);
+    });
+
     it('announces a document kept from the patient only by the two-week notice, and keeps its line out of their history until then', async () => {
       const notices = newDocumentNotices(ADULT);
       const meta = { title: 'Résultat de biopsie, annonce à faire', typeCode: '11502-2', serviceStart: SEED_NOW, invisibleToPatient: true };

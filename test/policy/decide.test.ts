@@ -1,6 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { ACTIONS, decide, REASON_CODES } from '../../src/policy/index.js';
-import type { Action, Decision, PolicyRequest } from '../../src/policy/index.js';
+import type { Action, Decision, PolicyInput, PolicyRequest } from '../../src/policy/index.js';
 import {
   ADMIN_STAFF,
   ATTEST_HEBGT,
@@ -221,6 +221,12 @@ describe('decide — every actor kind × every action (active dossier, a report 
     ['representative document.add of a report', { actor: REPRESENTATIVE, action: 'document.add' }, ['profession-not-permitted', null, LOG]],
     ['médecin traitant document.add', { actor: DR_TRAITANT, action: 'document.add' }, ['allowed', 'normal', NOTIFY]],
     ['authorized médecin document.add', { actor: DR_OTHER, action: 'document.add' }, ['allowed', 'normal', NOTIFY]],
+    // Told at once only of what they may read: a result kept from the patient waits for its
+    // two-week notice, and what is kept from the representatives is announced to no one.
+    ['médecin traitant adds a document invisible to the patient: no notice yet', { actor: DR_TRAITANT, action: 'document.add', document: INVISIBLE_TO_PATIENT }, ['allowed', 'normal', LOG]],
+    ['médecin traitant adds a document invisible to the representatives: no notice', { actor: DR_TRAITANT, action: 'document.add', document: INVISIBLE_TO_REPRESENTATIVES }, ['allowed', 'normal', LOG]],
+    ['médecin traitant adds under connexion secrète: no notice', { actor: DR_TRAITANT, action: 'document.add', request: { secret: true } }, ['allowed', 'normal', LOG]],
+    ['representative adds directives under connexion secrète: no notice', { actor: REPRESENTATIVE, action: 'document.add', document: DIRECTIVES, request: { secret: true } }, ['allowed', null, LOG]],
     ['administrative staff document.add of a report', { actor: ADMIN_STAFF, action: 'document.add' }, ['profession-not-permitted', null, LOG]],
 
     ['patient document.replace of a report', { actor: PATIENT, action: 'document.replace' }, ['not-author', null, LOG]],
@@ -626,7 +632,7 @@ describe('decide — 9. action-specific', () => {
     ['the synthesis by another than the médecin traitant, INS not qualified: not theirs first', { actor: PHARMACIST, action: 'synthesis.write', dossier: { insStatus: 'PROV' } }, ['not-treating-physician', 'normal', LOG]],
     ['archiving needs no qualified INS: nothing is submitted', { actor: DR_OTHER, action: 'document.archive', document: authoredBy(DR_OTHER), dossier: { insStatus: 'PROV' } }, ['allowed', 'normal', LOG]],
     ['add with no INS status given', { actor: DR_OTHER, action: 'document.add', dossier: { insStatus: undefined } }, ['allowed', 'normal', NOTIFY]],
-    ['add under connexion secrète', { actor: DR_OTHER, action: 'document.add', dossier: MINOR, request: { secret: true } }, ['allowed', 'normal', NOTIFY]],
+    ['add under connexion secrète: allowed, announced to no one', { actor: DR_OTHER, action: 'document.add', dossier: MINOR, request: { secret: true } }, ['allowed', 'normal', LOG]],
     // dossier.create
     ['patient creates online with consent', { actor: PATIENT, action: 'dossier.create', dossier: NONE, request: { channel: 'online', consent: true } }, ['allowed', null, LOG]],
     ['patient creates online without consent', { actor: PATIENT, action: 'dossier.create', dossier: NONE, request: { channel: 'online' } }, ['consent-required', null, LOG]],
@@ -729,11 +735,11 @@ describe('decide — obligations and mode, over every actor × action × mode ×
   const actors = [PATIENT, REPRESENTATIVE, DR_TRAITANT, DR_OTHER, DR_EMERGENCY, PHYSIO, REGULATOR, ADMIN_STAFF, OCCUPATIONAL, INSURER];
   const requests: readonly PolicyRequest[] = [
     {}, { mode: 'normal', consent: true }, BREAK_GLASS, REGULATION, { mode: 'break-glass', justification: J19 },
-    { mode: 'regulation' }, { channel: 'professional', consent: true }, { channel: 'online', consent: true },
+    { mode: 'regulation' }, { channel: 'professional', consent: true }, { channel: 'online', consent: true }, { secret: true },
   ];
   const dossiers = [{}, CLOSED, NONE, BREAK_GLASS_OPPOSED, REGULATION_OPPOSED, blocking(DR_TRAITANT, DR_EMERGENCY), { insStatus: 'PROV' as const }];
-  const documents = [REPORT, { ...BIOLOGY, ...MASKED }, { ...SYNTHESIS, ...INVISIBLE_TO_PATIENT }, DIRECTIVES, ATTEST_RESID];
-  const all: { name: string; decision: Decision; kind: string; action: Action; status: string }[] = [];
+  const documents = [REPORT, { ...BIOLOGY, ...MASKED }, { ...SYNTHESIS, ...INVISIBLE_TO_PATIENT }, { ...REPORT, ...INVISIBLE_TO_REPRESENTATIVES }, DIRECTIVES, ATTEST_RESID];
+  const all: { name: string; decision: Decision; kind: string; action: Action; status: string; input: PolicyInput }[] = [];
   for (const actor of actors) {
     for (const action of ACTIONS) {
       for (const request of requests) {
@@ -748,6 +754,7 @@ describe('decide — obligations and mode, over every actor × action × mode ×
               kind: actor.kind,
               action,
               status: built.dossier.status,
+              input: built,
             });
           }
         }
@@ -773,10 +780,12 @@ describe('decide — obligations and mode, over every actor × action × mode ×
     }
   });
 
-  it('notify-patient exactly on allowed emergency access, document.add and grant-self', () => {
-    for (const { name, decision, action } of all) {
+  it('notify-patient exactly on allowed emergency access, document.add told at once and grant-self', () => {
+    for (const { name, decision, action, input: { document, request } } of all) {
+      const told = !document?.invisibleToPatient && !document?.invisibleToLegalRepresentatives && !request?.secret;
       const expected =
-        decision.allowed && (decision.mode === 'break-glass' || decision.mode === 'regulation' || action === 'document.add' || action === 'authorization.grant-self');
+        decision.allowed &&
+        (decision.mode === 'break-glass' || decision.mode === 'regulation' || (action === 'document.add' && told) || action === 'authorization.grant-self');
       expect(decision.obligations.includes('notify-patient'), name).to.equal(expected);
     }
   });
