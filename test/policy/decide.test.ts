@@ -438,6 +438,8 @@ describe('decide — 7. professional access: blocked, authorization, emergency m
     ['authorized médecin asks break-glass without justification, patient opposed', { actor: DR_OTHER, action: 'document.read', dossier: BREAK_GLASS_OPPOSED, request: { mode: 'break-glass' } }, ['allowed', 'normal', LOG]],
     ['médecin traitant (not a regulator) asks regulation', { actor: DR_TRAITANT, action: 'document.read', request: { mode: 'regulation' } }, ['allowed', 'normal', LOG]],
     ['authorized médecin asks break-glass to add: normal access may write', { actor: DR_OTHER, action: 'document.add', request: BREAK_GLASS }, ['allowed', 'normal', NOTIFY]],
+    ['authorized médecin asks break-glass for the authorizations: normal access shows them', { actor: DR_OTHER, action: 'authorization.read', request: BREAK_GLASS }, ['allowed', 'normal', LOG]],
+    ['médecin traitant asks regulation for the authorizations', { actor: DR_TRAITANT, action: 'authorization.read', request: REGULATION }, ['allowed', 'normal', LOG]],
     ['médecin traitant asks break-glass to write the synthesis', { actor: DR_TRAITANT, action: 'synthesis.write', request: { mode: 'break-glass' } }, ['allowed', 'normal', LOG]],
     // 7.4 regulation
     ['regulator', { actor: REGULATOR, action: 'document.read', request: REGULATION }, ['allowed', 'regulation', NOTIFY]],
@@ -453,6 +455,9 @@ describe('decide — 7. professional access: blocked, authorization, emergency m
     ['regulator with 19 code points', { actor: REGULATOR, action: 'document.read', request: { mode: 'regulation', justification: J19 } }, ['justification-required', 'regulation', JUSTIFY]],
     ['regulator with 20 code points', { actor: REGULATOR, action: 'document.read', request: { mode: 'regulation', justification: J20 } }, ['allowed', 'regulation', NOTIFY]],
     ['regulator with an empty justification', { actor: REGULATOR, action: 'document.read', request: { mode: 'regulation', justification: '' } }, ['justification-required', 'regulation', JUSTIFY]],
+    ['regulator with 19 code points padded with spaces', { actor: REGULATOR, action: 'document.read', request: { mode: 'regulation', justification: `  ${J19}\n` } }, ['justification-required', 'regulation', JUSTIFY]],
+    ['regulator with 18 letters + an emoji: 20 UTF-16 units, 19 code points', { actor: REGULATOR, action: 'document.read', request: { mode: 'regulation', justification: 'Patient inconscien🚑' } }, ['justification-required', 'regulation', JUSTIFY]],
+    ['regulator with 19 letters + an emoji: 20 code points', { actor: REGULATOR, action: 'document.read', request: { mode: 'regulation', justification: `${J19}🚑` } }, ['allowed', 'regulation', NOTIFY]],
     // 7.5 break-glass
     ['break-glass', { actor: DR_EMERGENCY, action: 'document.read', request: BREAK_GLASS }, ['allowed', 'break-glass', NOTIFY]],
     ['break-glass list', { actor: DR_EMERGENCY, action: 'document.list', request: BREAK_GLASS }, ['allowed', 'break-glass', NOTIFY]],
@@ -647,6 +652,8 @@ describe('decide — 9. action-specific', () => {
     ['minor creates online without consent (minor first)', { actor: PATIENT, action: 'dossier.create', dossier: { ...NONE, ...MINOR }, request: { channel: 'online' } }, ['minor-online-creation', null, LOG]],
     ['representative creates online for a minor', { actor: REPRESENTATIVE, action: 'dossier.create', dossier: { ...NONE, ...MINOR }, request: { channel: 'online', consent: true } }, ['minor-online-creation', null, LOG]],
     ['representative creates online for a protected adult', { actor: REPRESENTATIVE, action: 'dossier.create', dossier: NONE_OF_PATIENT, request: { channel: 'online', consent: true } }, ['allowed', null, LOG]],
+    ['representative creates through the professional channel', { actor: REPRESENTATIVE, action: 'dossier.create', dossier: NONE_OF_PATIENT, request: { channel: 'professional', consent: true } }, ['invalid-request', null, LOG]],
+    ['representative creates through the caisse channel', { actor: REPRESENTATIVE, action: 'dossier.create', dossier: NONE_OF_PATIENT, request: { channel: 'caisse', consent: true } }, ['invalid-request', null, LOG]],
     ['pharmacist creates with consent', { actor: PHARMACIST, action: 'dossier.create', dossier: NONE, request: { channel: 'professional', consent: true } }, ['allowed', null, LOG]],
     ['pharmacist creates with no INS status given', { actor: PHARMACIST, action: 'dossier.create', dossier: { ...NONE, insStatus: undefined }, request: { channel: 'professional', consent: true } }, ['allowed', null, LOG]],
     ['unauthorized professional creates with consent', { actor: DR_EMERGENCY, action: 'dossier.create', dossier: NONE, request: { channel: 'professional', consent: true } }, ['allowed', null, LOG]],
