@@ -817,12 +817,20 @@ describe('dmp-patient-profile', () => {
   });
 
   describe('who may read and write', () => {
-    it('tells a professional that the patient masked her information, rather than that she declared none', async () => {
+    it('tells a professional that none of the patient’s information is visible to them, rather than that she declared none', async () => {
       db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)!.masked = true;
       const { el } = await mount('ps-dubois');
-      expect(shadowText(el)).to.contain('1 document est masqué par le patient.');
+      expect(shadowText(el)).to.contain('Aucune information déclarée par le patient ne vous est visible.');
       expect(shadowText(el)).not.to.contain('n’a déclaré aucune information');
+      // Counts are the whole dossier's: said here, they would pass its imaging for her declarations.
+      expect(shadowText(el)).not.to.contain('masqué').and.not.to.contain('pas visible');
       await expect(el).to.be.accessible();
+    });
+
+    it('tells a professional from whom nothing is hidden that the patient declared nothing', async () => {
+      for (const d of db.documentsOf(ADULT)) if (d.typeCode === 'EXPPAT_2' || d.typeCode === 'ATTEST-RESID') d.status = 'deleted';
+      const { el } = await mount('ps-martin');
+      expect(shadowText(el)).to.contain('Le patient n’a déclaré aucune information.');
     });
 
     it('lets the legal representative declare the information of the minor', async () => {

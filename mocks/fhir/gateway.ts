@@ -13,8 +13,11 @@ import {
   INS_NIA_SYSTEM,
   INS_NIR_SYSTEM,
   NOTIFICATION_EXTENSION,
+  PREVENTION_CONTENT_FORMAT,
   REASON_SYSTEM,
   RPPS_SYSTEM,
+  SYNTHESIS_CONTENT_FORMAT,
+  SYNTHESIS_CONTENT_FORMAT_SYSTEM,
   TYPE_CODE_SYSTEM,
   VERSION_EXTENSION,
 } from '../../src/fhir/systems.js';
@@ -63,6 +66,28 @@ interface DossierView {
   relatedPersons: RelatedPerson[];
   stored: Map<string, Stored>;
   policy: PolicyDossier;
+}
+
+/** What a read of named documents may say besides naming them: its order, size and what it includes. */
+const NAMING_PARAMS = new Set(['patient', '_id', 'type', 'format', 'status', '_tag:not', '_sort', '_count', '_offset', '_revinclude']);
+const STRUCTURED_FORMATS = new Set([SYNTHESIS_CONTENT_FORMAT, PREVENTION_CONTENT_FORMAT].map((code) => `${SYNTHESIS_CONTENT_FORMAT_SYSTEM}|${code}`));
+
+/**
+ * Whether a DocumentReference search reads named documents — one by id, the synthesis, the
+ * records in our structured formats — and nothing narrows it further. Such a read is told why
+ * those are refused, as the JSON API's 403; any other search is told what is hidden in the whole
+ * dossier, as the JSON mock, since a count that followed its dates, types or author would say
+ * what a masked document is.
+ */
+function namesDocuments(params: URLSearchParams): boolean {
+  if ([...params.keys()].some((name) => !NAMING_PARAMS.has(name))) return false;
+  const tokens = (name: string) => params.getAll(name).flatMap((value) => value.split(','));
+  const ids = tokens('_id');
+  if (ids.length > 0) return ids.length === 1 && !params.has('type') && !params.has('format');
+  const types = tokens('type');
+  const formats = tokens('format');
+  if (formats.length > 0) return formats.every((format) => STRUCTURED_FORMATS.has(format));
+  return types.length > 0 && types.every((type) => type.endsWith('|SYNTH'));
 }
 
 /** One request: who asks, under which flags, at which instant, on which dossier. */
@@ -612,12 +637,7 @@ export class FhirGateway {
       if (decision.allowed) visible.push(resource);
       else hidden.push(decision.reason);
     }
-    // A read of named documents (by id, the synthesis, the records in our structured format) is
-    // told why they are refused, as the JSON API's 403. A list is told what is hidden in the whole
-    // dossier, as the JSON mock: a count that followed its dates, type or author would say what a
-    // masked document is.
-    const named = single || synthesis || params.has('format');
-    if (!named && isToldOfHiddenDocuments(ex.actor)) hidden = await this.#hiddenIn(ex, params.get('patient')!);
+    if (!namesDocuments(params) && isToldOfHiddenDocuments(ex.actor)) hidden = await this.#hiddenIn(ex, params.get('patient')!);
     const related = new Set(params.getAll('_revinclude')).has('DocumentReference:relatesto');
     const bundle = await this.#page(ex, 'DocumentReference', params, visible, async (page) => [
       ...(related ? this.#include(ex, 'DocumentReference', await this.#replacing(ex, page)) : []),

@@ -274,7 +274,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   };
   // A refused document meant to be kept from the patient's side leaves its title out of the
   // history that side reads.
-  const attempted = flags.invisibleToPatient || flags.invisibleToLegalRepresentatives ? undefined : { title: meta.title };
+  const attempted = stored.invisibleToPatient || stored.invisibleToLegalRepresentatives ? undefined : { title: meta.title };
   const decision = ctx.decide('document.add', draft);
   if (!decision.allowed) return ctx.deny('document.add', decision, attempted);
   // Flags sent with the upload are set by the caller: the flags are the authoring professional's.

@@ -250,11 +250,14 @@ export class HttpDmpClient implements DmpClient {
     input: { params?: Params; query?: object; body?: unknown; headers?: Record<string, string> },
     options: RequestOptions | undefined,
   ): Promise<ResponseOf<N>> {
+    // A script calling without TypeScript's help: a clear refusal, before any token is asked for,
+    // rather than a key "undefined".
+    if (input.headers && 'Idempotency-Key' in input.headers && !input.headers['Idempotency-Key']) {
+      throw new DmpError('invalid-request', `${name} needs options.idempotencyKey`);
+    }
     const signal = options?.signal;
     const { wire, hooked, leftMs } = await this.#prepare(signal, headersRequest(input.params));
     const route: RouteSpec = wire.ROUTES[name];
-    // A script calling without TypeScript's help: a clear refusal rather than a key "undefined".
-    if (route.idempotencyKey && !input.headers?.['Idempotency-Key']) throw new DmpError('invalid-request', `${name} needs options.idempotencyKey`);
     const url = this.#url(wire, route, input.params ?? {}, input.query);
     const body =
       route.body === undefined || route.body === 'multipart'

@@ -659,6 +659,9 @@ export class FhirDmpClient implements DmpClient {
   /** A conditional create on the idempotency key: sent again, it answers with the person added the first time. */
   async addRepresentative(ins: string, representative: NewLegalRepresentative, options: AddRepresentativeOptions) {
     const asked = { ...options, ins };
+    // Without a key (a script without TypeScript's help), the conditional create would find the
+    // first person added without one and answer with them.
+    if (!asked.idempotencyKey) throw new DmpError('invalid-request', 'addRepresentative needs options.idempotencyKey');
     const wanted = validated(NewLegalRepresentativeSchema, representative, 'body');
     const patientId = await this.#patientId(ins, asked);
     const { id: _unassigned, ...person } = toRelatedPerson({ ...wanted, id: '', since: new Date().toISOString() }, patientId);

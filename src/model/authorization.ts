@@ -21,9 +21,8 @@ export const AUTHORIZATION_CHANGES = [
   'grant-self',
 ] as const;
 
-/** `POST /dossiers/{ins}/authorizations`. */
 /**
- * A professional is authorized, blocked or neither: `grant` on a blocked one ends the block (the
+ * `POST /dossiers/{ins}/authorizations`. A professional is authorized, blocked or neither: `grant` on a blocked one ends the block (the
  * patient's latest word stands, as one active Consent per professional in FHIR), `block` ends an
  * authorization. Designating a médecin traitant is apart from both.
  */

@@ -201,7 +201,9 @@ describe('HttpDmpClient', () => {
     it('refuses a create asked without an Idempotency-Key from plain JavaScript, as a rejected DmpError, sending nothing', async () => {
       const server = counted(() => HttpResponse.json({}));
       worker.use(http.post(api('/dossiers'), server.resolver), http.post(api('/dossiers/:ins/emergency-access'), server.resolver));
-      const untyped = client() as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
+      let tokens = 0;
+      const hooked = client({ headers: () => ((tokens += 1), {}) });
+      const untyped = hooked as unknown as Record<string, (...args: unknown[]) => Promise<unknown>>;
       const calls = [
         () => untyped.createDossier!(DOSSIER_CREATE),
         () => untyped.requestEmergencyAccess!(DOSSIER_CREATE.ins, 'break-glass', 'Patiente inconsciente aux urgences'),
@@ -215,6 +217,8 @@ describe('HttpDmpClient', () => {
         expect(error.message).to.contain('needs options.idempotencyKey');
       }
       expect(server.count).to.equal(0);
+      // Refused before the host is asked for a token.
+      expect(tokens).to.equal(0);
     });
   });
 

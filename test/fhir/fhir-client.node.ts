@@ -15,7 +15,8 @@ import { setupServer } from 'msw/node';
 import { DmpError, isDmpError } from '../../src/client/errors.js';
 import { fromAuditEvent } from '../../src/fhir/audit.js';
 import { FhirDmpClient } from '../../src/fhir/client.js';
-import { securityLabelsOf } from '../../src/fhir/document.js';
+import { securityLabelsOf, typeSystemOf } from '../../src/fhir/document.js';
+import { insToken } from '../../src/fhir/ins.js';
 import { dossierExtension, dossierFactsOf, toPatient } from '../../src/fhir/dossier.js';
 import { parseResource, textToBase64 } from '../../src/fhir/parse.js';
 import type { Patient } from '../../src/fhir/schemas.js';
@@ -254,6 +255,25 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       ];
       for (const query of probes) assert.deepEqual((await pharmacist.listDocuments(ADULT, query)).hidden, whole, JSON.stringify(query));
       assert.deepEqual((await pharmacist.latestDocuments(ADULT, { categories: [target.category] })).hidden, whole);
+      // Nor does a search dressed as a read of named documents (an id, the synthesis, our
+      // structured records) that a date or another type narrows.
+      const suppressed = async (query: string) => {
+        const response = await fetch(`${BASE}/DocumentReference?patient.identifier=${encodeURIComponent(insToken(ADULT))}&${query}`, { headers: { Authorization: 'Bearer ps-dubois' } });
+        const bundle = (await response.json()) as { entry?: Array<{ resource?: { resourceType: string; issue?: unknown[] } }> };
+        return bundle.entry?.find((e) => e.resource?.resourceType === 'OperationOutcome')?.resource?.issue?.length ?? 0;
+      };
+      const count = Object.values(whole!).reduce((a, b) => a + b, 0);
+      const synth = encodeURIComponent(`${TYPE_CODE_SYSTEM}|SYNTH`);
+      const ordonnance = encodeURIComponent(`${typeSystemOf(target.typeCode!)}|${target.typeCode}`);
+      for (const query of [
+        `_id=${target.id}&date=ge${day}&date=le${day}`,
+        `type=${ordonnance},${synth}`,
+        `format=${encodeURIComponent(`${SYNTHESIS_CONTENT_FORMAT_SYSTEM}|${SYNTHESIS_CONTENT_FORMAT}`)}&date=ge${day}`,
+        `format=${encodeURIComponent('urn:ihe:iti:xds:2017:mimeTypeSufficient')}&date=ge${day}&date=le${day}`,
+      ]) {
+        assert.equal(await suppressed(query), count, query);
+      }
+      assert.equal(await suppressed(`_id=${target.id}`), 1);
     });
 
     it('searches only the categories asked for: each search is a line in the patient’s history', async () => {
@@ -991,6 +1011,12 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const other = await mother.addRepresentative(ins, julien, { idempotencyKey: 'k-julien-2' });
       assert.notEqual(other.id, first.id);
       assert.equal((await mother.listRepresentatives(ins)).items.length, 3);
+      // From plain JavaScript without a key: refused, sending nothing, not answered with someone added before.
+      const untyped = mother as unknown as { addRepresentative(ins: string, person: object): Promise<unknown> };
+      const sent = mother.sent.length;
+      const refused = await failure(untyped.addRepresentative(ins, julien));
+      assert.deepEqual([refused.kind, refused.message], ['invalid-request', 'addRepresentative needs options.idempotencyKey']);
+      assert.equal(mother.sent.length, sent);
     });
 
     it('lists, adds and removes legal representatives (RelatedPerson)', async () => {

@@ -362,6 +362,16 @@ describe('mock reference backend', () => {
       expect(lastLog(ins)).to.deep.include({ action: 'document.set-visibility', outcome: 'denied', reason: 'not-author' });
     });
 
+    it('keeps the title of a refused new version out of the patient’s history when the version it replaces is hidden from them', async () => {
+      const meta = { title: 'Biopsie, annonce à faire', typeCode: '11502-2', serviceStart: SEED_NOW } as const;
+      const kept = await as('ps-martin').addDocument(ADULT, { ...meta, invisibleToPatient: true }, pdf());
+      db.dossiers.get(ADULT)!.identity.insStatus = 'PROV';
+      const refused = await failure(as('ps-martin').addDocument(ADULT, { ...meta, title: 'Biopsie, résultat corrigé', replaces: kept.id }, pdf()));
+      expect(refused.reason).to.equal('ins-not-qualified');
+      const history = JSON.stringify(await as(PATIENT_ADULT.id).listAccessLog(ADULT, { limit: 1000 }));
+      expect(history).not.to.contain('Biopsie');
+    });
+
     it('announces each new version, as the policy says, unless what kept the previous one from the patient keeps it too', async () => {
       const martin = as('ps-martin');
       const meta = { title: 'Bilan biologique', typeCode: '11502-2', serviceStart: SEED_NOW } as const;

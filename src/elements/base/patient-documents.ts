@@ -8,7 +8,7 @@ export interface PatientDocuments {
   profile: DmpDocument | undefined;
   /** The current uploaded directives, newest first. */
   directives: DmpDocument[];
-  /** For a professional, the patient's documents kept from them, by reason (masked…). */
+  /** For a professional, what the dossier keeps from them, by reason: the whole dossier's, not only the patient's own documents. */
   hidden: Record<string, number> | undefined;
 }
 

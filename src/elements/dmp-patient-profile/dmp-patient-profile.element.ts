@@ -8,7 +8,8 @@ import { changesAccess } from '../../context/contexts.js';
 import { DraftAutosave } from '../../drafts/autosave.js';
 import { deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft } from '../../drafts/draft-store.js';
 import { formatDateTime, localToday } from '../../i18n/format.js';
-import { hiddenCountText, reasonText } from '../../i18n/labels.js';
+import { reasonText } from '../../i18n/labels.js';
+import { isToldOfHiddenDocuments } from '../../policy/roles.js';
 import type { DmpDocument } from '../../model/document.js';
 import type { DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
@@ -586,8 +587,10 @@ export class DmpPatientProfile extends DmpElement {
       view.uploadDenied === undefined ? this.#directivesForm.render((form) => form.renderUploadForm(this.#directivesUpload, view)) : nothing,
     );
     const doc = loaded.document;
-    // What is kept from a professional is said as such: "nothing declared" would be false.
-    const hidden = Object.entries(loaded.hidden ?? {}).map(([reason, count]) => hiddenCountText(reason, count));
+    // The server counts what it hides over the whole dossier, never by kind (that would say what
+    // a masked document is): with some hidden, a professional is told only that none is visible,
+    // since "nothing declared" may be false. The patient's side is never told (DECISIONS.md 12).
+    const unseen = isToldOfHiddenDocuments(this.actor!) && Object.values(loaded.hidden ?? {}).some((count) => count > 0);
     return html`
       ${editDenied !== undefined
         ? html`<p class="notice declared-notice">
@@ -611,14 +614,15 @@ export class DmpPatientProfile extends DmpElement {
             </button>
           </p>`
         : nothing}
-      ${hidden.length > 0 ? html`<p class="notice" role="status">${hidden.join(' ')}</p>` : nothing}
       ${loaded.profile
         ? renderProfileSections(loaded.profile, this.locale, files)
-        : html`${!doc && hidden.length === 0
+        : html`${!doc
             ? html`<p class="empty">
                 ${editDenied === undefined
                   ? msg('Aucune information n’est encore déclarée. Les soignants pourront les consulter en cas de besoin.')
-                  : msg('Le patient n’a déclaré aucune information.')}
+                  : unseen
+                    ? msg('Aucune information déclarée par le patient ne vous est visible.')
+                    : msg('Le patient n’a déclaré aucune information.')}
               </p>`
             : nothing}
           ${renderDirectivesSection(undefined, this.locale, files)}`}

@@ -736,6 +736,7 @@
 'se8fb9ac4865272a3': str`Read only. ${0}`,
 'se93e871bace3f376': `Reaction`,
 'se942daa2641c579c': `Declared by the patient`,
+'se97b0f0bc1e25c24': `None of the information the patient declared is visible to you.`,
 'se9d30d0d711af77b': str`${0} documents are masked by the patient.`,
 'se9d87748a7d3afc3': `A minor's DMP cannot be created online: a health professional or the health insurance office creates it.`,
 'sebe4c8de2bc2cb15': str`Authorize ${0}`,
