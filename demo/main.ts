@@ -29,6 +29,9 @@ const TEXTS = {
     active: 'dossier actif',
     closed: 'dossier fermé',
     none: 'pas de dossier',
+    opened: 'Document lu :',
+    unreadable: 'Le document n’a pas pu être lu :',
+    bytes: 'octets',
   },
   en: {
     intro: 'Every DMP element on the demonstration server (MSW), with fictitious data.',
@@ -42,6 +45,9 @@ const TEXTS = {
     active: 'active record',
     closed: 'closed record',
     none: 'no record',
+    opened: 'Document read:',
+    unreadable: 'The document could not be read:',
+    bytes: 'bytes',
   },
 } satisfies Record<DemoLocale, Record<string, string>>;
 
@@ -155,6 +161,16 @@ async function main(): Promise<void> {
   });
   provider.addEventListener('dmp-session-expired', () => {
     status.textContent = text('expired');
+  });
+  // What a host does with an opened document: read its file (the read shows in the history) and show it.
+  provider.addEventListener('dmp-document-open', async (event) => {
+    const { document: opened, content } = event.detail;
+    try {
+      const file = await content();
+      status.textContent = `${text('opened')} ${opened.title} (${file.size.toLocaleString(locale)} ${text('bytes')})`;
+    } catch {
+      status.textContent = `${text('unreadable')} ${opened.title}`;
+    }
   });
   selectActor();
 }

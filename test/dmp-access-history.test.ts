@@ -1,3 +1,4 @@
+import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
@@ -20,6 +21,8 @@ import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import { accessLogRows, csvCell, encodeCsv } from '../src/elements/dmp-access-history/csv.js';
 import '../src/elements/dmp-access-history/dmp-access-history.js';
 import type { DmpAccessHistory } from '../src/elements/dmp-access-history/dmp-access-history.element.js';
+import '../src/elements/dmp-document-list/dmp-document-list.js';
+import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.element.js';
 import { formatDateTime } from '../src/i18n/format.js';
 import { reasonText } from '../src/i18n/labels.js';
 import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
@@ -480,6 +483,9 @@ describe('dmp-access-history', () => {
   });
 
   describe('live updates', () => {
+    // The document list beside the history is virtualized (a benign ResizeObserver loop warning).
+    setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
+
     it('shows a professional’s access made elsewhere on the page once the provider announces it', async () => {
       const { el, provider } = await mount('pat-durand-jeanne');
       await shown(el, 24);
@@ -490,6 +496,28 @@ describe('dmp-access-history', () => {
       expect(rowText(rows(el)[0]!)).to.contain('Consultation de la liste des documents');
       // The access conditions did not change: the existence test is not asked (and logged) again.
       expect(dossierReads(ADULT, 'pat-durand-jeanne')).to.equal(1);
+    });
+
+    it('shows a document opened in a list on the same page once the host has read it, without a reload', async () => {
+      // The list first: below a long history, its virtualized rows would be out of sight, so not drawn.
+      const { el: list, provider } = await mountInProvider<DmpDocumentList>(
+        html`<dmp-document-list patient-ins=${ADULT}></dmp-document-list><dmp-access-history patient-ins=${ADULT}></dmp-access-history>`,
+        'pat-durand-jeanne',
+      );
+      const el = provider.querySelector<DmpAccessHistory>('dmp-access-history')!;
+      await el.updateComplete;
+      await shown(el);
+      const open = () => list.shadowRoot!.querySelector<HTMLButtonElement>('[role="row"] [data-action="open"]');
+      await waitUntil(open, 'the list never showed its documents', { timeout: 5000 });
+      const opened = oneEvent(provider, 'dmp-document-open');
+      open()!.click();
+      const { detail } = await opened;
+      // What a host does on dmp-document-open: read the file to show it.
+      const file = await detail.content();
+      const stored = db.contentOf(db.findDocument(ADULT, detail.document.id)!).body;
+      expect(await file.text()).to.equal(typeof stored === 'string' ? stored : await stored.text());
+      await waitUntil(() => idle(el) && rowText(rows(el)[0]!).includes(detail.document.title), 'the reading never appeared in the history', { timeout: 5000 });
+      expect(rowText(rows(el)[0]!)).to.contain('Consultation d’un document');
     });
 
     it('reloads on a document change, asks the existence test again on a dossier change', async () => {

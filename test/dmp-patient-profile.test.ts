@@ -196,12 +196,17 @@ describe('dmp-patient-profile', () => {
     });
 
     it('opens an uploaded directives document with dmp-document-open', async () => {
-      const { el } = await mount();
+      const { el, provider } = await mount();
       const opened = oneEvent(el, 'dmp-document-open');
       $(el, '[data-section="directives"] .file button').click();
       const { detail } = await opened;
       expect(detail.document.id).to.equal('doc-durand-directives');
       expect(detail.document.typeCode).to.equal('EXPPAT_3');
+      // The host reads the file through the detail: logged, and announced to the page's history.
+      const changed = oneEvent(provider, 'dmp-data-changed');
+      expect((await detail.content()).size).to.be.greaterThan(0);
+      expect((await changed).detail).to.deep.include({ topics: ['history'], ins: ADULT });
+      expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.read', target: { documentId: 'doc-durand-directives', title: detail.document.title } });
     });
   });
 

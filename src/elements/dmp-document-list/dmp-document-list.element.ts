@@ -27,6 +27,7 @@ import { errorText, isRetryable } from '../../i18n/error-text.js';
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
 import { actorKey } from '../../model/actor-key.js';
+import { documentOpenDetail } from '../base/document-open.js';
 
 /** Documents of one server query, as far as they are loaded. */
 interface Listing {
@@ -570,7 +571,7 @@ export class DmpDocumentList extends DmpElement {
   // Actions
 
   #open(doc: DmpDocument): void {
-    this.emit('dmp-document-open', { document: doc });
+    if (this.client) this.emit('dmp-document-open', documentOpenDetail(doc, this.patientIns, this.client, this.provider));
   }
 
   async #showActions(doc: DmpDocument, trigger: HTMLElement): Promise<void> {

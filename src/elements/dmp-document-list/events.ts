@@ -1,8 +1,15 @@
+import type { RequestOptions } from '../../client/types.js';
 import type { DmpDocument } from '../../model/document.js';
 
 /** `dmp-document-open`: the user asked to see a document; the host shows it. */
 export interface DocumentOpenDetail {
   document: DmpDocument;
+  /**
+   * Reads the document's file through the provider's client: the read is logged, and an access
+   * history on the page shows it without a reload. A host that reads the file another way calls
+   * `provider.notifyDataChanged(['history'], ins)` once it has.
+   */
+  content(options?: RequestOptions): Promise<Blob>;
 }
 
 /**

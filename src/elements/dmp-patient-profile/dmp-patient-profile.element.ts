@@ -24,7 +24,8 @@ import { baseStyles } from '../base/styles.js';
 import { DirectivesUploadState, renderDirectivesFiles, type DirectivesView } from './directives.js';
 import { styles } from './dmp-patient-profile.styles.js';
 import { draftOf, isProfileDraft, type DraftKept, type FieldProblem, type ProfileDraft } from './draft.js';
-import type { DocumentOpenDetail, ProfileSavedDetail } from './events.js';
+import type { ProfileSavedDetail } from './events.js';
+import { documentOpenDetail } from '../base/document-open.js';
 import type { ProfileFormHost } from './form.js';
 import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
 import { listPatientDocuments } from '../base/patient-documents.js';
@@ -489,7 +490,7 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #open(document: DmpDocument): void {
-    this.emit('dmp-document-open', { document } satisfies DocumentOpenDetail);
+    if (this.client) this.emit('dmp-document-open', documentOpenDetail(document, this.patientIns, this.client, this.provider));
   }
 
   protected renderContent(): TemplateResult {
