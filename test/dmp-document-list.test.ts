@@ -9,6 +9,8 @@ import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
 import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.js';
 import { hiddenCountText, reasonText } from '../src/i18n/labels.js';
+import { TYPE_CODE_LABELS_EN } from '../src/i18n/type-labels-en.js';
+import { TYPE_CODE_LABELS } from '../src/model/document-types.js';
 import type { DmpDocument } from '../src/model/document.js';
 import { decide } from '../src/policy/decide.js';
 import type { ReasonCode } from '../src/policy/types.js';
@@ -787,6 +789,19 @@ describe('dmp-document-list', () => {
       expect(codes).not.to.be.empty;
       expect(codes.every((c) => c.startsWith('DOCPAT') || c.startsWith('EXPPAT'))).to.equal(true);
       await expect(el).to.be.accessible();
+    });
+
+    it('names every document type in English in the English interface', async () => {
+      expect(Object.keys(TYPE_CODE_LABELS_EN).sort()).to.deep.equal(Object.keys(TYPE_CODE_LABELS).sort());
+      const { el } = await mount('ps-martin', {}, 'en');
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('.add button'), 'no add button');
+      clickButton(root(el), 'Add a document');
+      const dialog = control<HTMLDialogElement>(el, '#add-dialog');
+      await waitUntil(() => dialog.open, 'the add dialog never opened', { timeout: 5000 });
+      const options = [...dialog.querySelectorAll<HTMLOptionElement>('#add-typeCode option')].filter((o) => o.value);
+      expect(options).not.to.be.empty;
+      for (const option of options) expect(option.textContent!.trim(), option.value).to.equal(TYPE_CODE_LABELS_EN[option.value]);
     });
 
     it('explains why someone who may read may not add', async () => {

@@ -3,6 +3,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
 import { formatBytes, formatNumber } from '../../i18n/format.js';
 import { categoryLabel } from '../../i18n/labels.js';
+import { TYPE_CODE_LABELS_EN } from '../../i18n/type-labels-en.js';
 import type { Category } from '../../model/category.js';
 import { MAX_DOCUMENT_BYTES, NewDocumentSchema, type DmpDocument, type NewDocument } from '../../model/document.js';
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
@@ -189,6 +190,7 @@ export class AddDocumentForm implements ReactiveController {
   /** The form's fields, progress and messages; the dialog around them is the element's. */
   render(groups: readonly TypeGroup[], onSubmit: (e: SubmitEvent) => void, onCancel: () => void): TemplateResult {
     const busy = this.uploading;
+    const english = this.#locale() === 'en';
     return html`<form class="add-form" novalidate @submit=${onSubmit}>
       ${this.#renderField(
         'title',
@@ -204,7 +206,7 @@ export class AddDocumentForm implements ReactiveController {
           <option value="" ?selected=${this.#typeCode === ''}>${msg('Choisir…')}</option>
           ${groups.map(
             (group) => html`<optgroup label=${categoryLabel(group.category)}>
-              ${group.types.map((t) => html`<option value=${t.code} ?selected=${t.code === this.#typeCode}>${t.label}</option>`)}
+              ${group.types.map((t) => html`<option value=${t.code} ?selected=${t.code === this.#typeCode}>${english ? (TYPE_CODE_LABELS_EN[t.code] ?? t.label) : t.label}</option>`)}
             </optgroup>`,
           )}
         </select>`,
