@@ -31,8 +31,8 @@ import {
   VISIBILITY_SYSTEM,
 } from '../../src/fhir/systems.js';
 import type { Prevention, PreventionContent } from '../../src/model/prevention.js';
-import type { DocumentQuery } from '../../src/model/document.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
+import { searchesAround } from '../support/hidden-probes.js';
 import { fhirGateway } from '../../mocks/fhir/gateway.js';
 import { fhirHandlers } from '../../mocks/fhir/handlers.js';
 import {
@@ -244,16 +244,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const whole = (await pharmacist.listDocuments(ADULT)).hidden;
       assert.equal(whole?.['masked'], 1);
       const day = target.serviceStart.slice(0, 10);
-      const probes: DocumentQuery[] = [
-        { category: target.category },
-        { category: 'prevention' },
-        { from: day, to: day },
-        { from: '2001-01-01', to: '2001-01-02' },
-        { authorProfession: target.author.profession },
-        { authorProfession: '91' },
-        { status: 'current' },
-      ];
-      for (const query of probes) assert.deepEqual((await pharmacist.listDocuments(ADULT, query)).hidden, whole, JSON.stringify(query));
+      for (const query of searchesAround(target)) assert.deepEqual((await pharmacist.listDocuments(ADULT, query)).hidden, whole, JSON.stringify(query));
       assert.deepEqual((await pharmacist.latestDocuments(ADULT, { categories: [target.category] })).hidden, whole);
       // Nor does a search dressed as a read of named documents (an id, the synthesis, our
       // structured records) that a date or another type narrows.

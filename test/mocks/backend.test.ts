@@ -17,6 +17,7 @@ import {
   SEED_NOW,
 } from '../../mocks/data/index.js';
 import { failure } from '../support/failure.js';
+import { searchesAround } from '../support/hidden-probes.js';
 import { onSeededBackend } from '../support/mock-backend.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
@@ -105,19 +106,7 @@ describe('mock reference backend', () => {
       const whole = await hidden({});
       expect(whole!['profession-not-permitted']).to.equal(forbidden.length);
       expect(whole!.masked).to.be.greaterThan(0);
-      const day = target.serviceStart.slice(0, 10);
-      const probes: DocumentQuery[] = [
-        { category: 'biology' },
-        { category: 'prevention' },
-        { category: 'imaging' },
-        { from: day, to: day },
-        { from: '2001-01-01', to: '2001-01-02' },
-        { authorProfession: target.author.profession },
-        { authorProfession: '91' },
-        { status: 'current' },
-        { q: target.title },
-      ];
-      for (const query of probes) expect(await hidden(query), JSON.stringify(query)).to.deep.equal(whole);
+      for (const query of [...searchesAround(target), { category: 'imaging' } as const]) expect(await hidden(query), JSON.stringify(query)).to.deep.equal(whole);
       expect((await pharmacist.latestDocuments(ADULT)).hidden).to.deep.equal(whole);
       expect((await pharmacist.latestDocuments(ADULT, { categories: ['biology'] })).hidden).to.deep.equal(whole);
     });
