@@ -18,7 +18,7 @@ import { INVALID } from '../document-acts.js';
 import { readBody, type Resolver } from './route.js';
 
 /** Whether the caller is this dossier's patient or one of their representatives (the policy's linkage). */
-function isOwnSide(actor: Actor, full: PolicyDossier): boolean {
+export function isOwnSide(actor: Actor, full: PolicyDossier): boolean {
   return (actor.kind === 'patient' || actor.kind === 'legal-representative') && decide({ actor, action: 'dossier.read', dossier: full }).allowed;
 }
 

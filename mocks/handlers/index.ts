@@ -15,11 +15,7 @@ const listNotifications: Resolver = ({ actor }) => {
   // The outbox is a testing aid, and still what the patient side is told: a patient sees their
   // own dossier's notifications, a legal representative those of the dossiers they represent,
   // anyone else none.
-  const theirs = [...db.dossiers]
-    .filter(([, d]) =>
-      actor.kind === 'patient' ? d.patientId === actor.id : actor.kind === 'legal-representative' ? d.legalRepresentatives.some((r) => r.id === actor.id) : false,
-    )
-    .map(([ins]) => ins);
+  const theirs = [...db.dossiers.keys()].filter((ins) => dossiers.isOwnSide(actor, db.policyDossier(ins)));
   for (const ins of theirs) sendDueNotices(ins);
   return json({ items: db.notifications.filter((n) => theirs.includes(n.ins)) });
 };
