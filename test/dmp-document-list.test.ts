@@ -10,6 +10,7 @@ import '../src/elements/dmp-document-list/dmp-document-list.js';
 import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.js';
 import { hiddenCountText, reasonText } from '../src/i18n/labels.js';
 import { TYPE_CODE_LABELS_EN } from '../src/i18n/type-labels-en.js';
+import type { DmpError } from '../src/client/errors.js';
 import { TYPE_CODE_LABELS } from '../src/model/document-types.js';
 import type { DmpDocument } from '../src/model/document.js';
 import { decide } from '../src/policy/decide.js';
@@ -517,6 +518,28 @@ describe('dmp-document-list', () => {
       setTimeout(() => rows(el)[1]!.querySelector<HTMLButtonElement>('[data-action="open"]')!.click());
       const event = await oneEvent(el, 'dmp-document-open');
       expect(event.detail.document).to.deep.equal(el.items[1]);
+    });
+
+    it('reads an opened document’s file for the host, announces even a refused read, and reads nothing once its user has left', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      setTimeout(() => rows(el)[0]!.querySelector<HTMLButtonElement>('[data-action="open"]')!.click());
+      const { detail } = await oneEvent(el, 'dmp-document-open');
+      const read = oneEvent(provider, 'dmp-data-changed');
+      expect((await detail.content()).size).to.be.greaterThan(0);
+      expect((await read).detail.topics).to.deep.equal(['history']);
+      // The server answered a refusal: it logged the attempt, so the history is told too.
+      db.faults.add({ method: 'GET', path: '/content$', status: 404, times: 1 });
+      const refusedRead = oneEvent(provider, 'dmp-data-changed');
+      const refused = await detail.content().then(() => undefined, (e: unknown) => e as DmpError);
+      expect(refused?.kind).to.equal('not-found');
+      expect((await refusedRead).detail.topics).to.deep.equal(['history']);
+      // After a logout the read would go out under a user who is no longer here.
+      await provider.logout();
+      const lines = db.logOf(ADULT).length;
+      const left = await detail.content().then(() => undefined, (e: unknown) => e as DmpError);
+      expect(left?.kind).to.equal('aborted');
+      expect(db.logOf(ADULT).length).to.equal(lines);
     });
 
     it('opens with the keyboard: ArrowDown then Enter', async () => {

@@ -27,8 +27,16 @@ provider.actor = {
 
 // Events bubble and cross shadow roots: the host listens where it likes.
 const opened = document.getElementById('opened-document');
-document.addEventListener('dmp-document-open', (event) => {
+document.addEventListener('dmp-document-open', async (event) => {
   opened.textContent = `Document ouvert : ${event.detail.document.title}`;
+  // content() reads the file through the provider's client: the read is logged, and an access
+  // history on the page shows it. It may fail (offline, refused, the user left): say so.
+  try {
+    const file = await event.detail.content();
+    opened.textContent += ` (${file.size} octets)`;
+  } catch (error) {
+    opened.textContent += ` — lecture impossible : ${error.message}`;
+  }
 });
 provider.addEventListener('dmp-session-expired', () => {
   document.getElementById('session').hidden = false;

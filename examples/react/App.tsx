@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import type { Actor, DmpDocument, PatientDisplay } from 'dmp-elements';
+import type { Actor, PatientDisplay } from 'dmp-elements';
+import type { DocumentOpenDetail } from 'dmp-elements/dmp-document-list';
 import { DmpDocumentList, DmpProvider, DmpSynthesisEditor } from 'dmp-elements/react';
 
 /** The user the hospital software authenticated (here Dr Martin, a seeded actor of the mock). */
@@ -18,8 +19,20 @@ const PATIENT_INS = '258036938304702';
 const PATIENT: PatientDisplay = { name: 'Jeanne DURAND', birthDate: '1958-03-14', sex: 'F' };
 
 export function App() {
-  const [opened, setOpened] = useState<DmpDocument | undefined>();
+  const [opened, setOpened] = useState('Aucun document ouvert.');
   const [expired, setExpired] = useState(false);
+
+  // content() reads the file through the provider's client: the read is logged, and an access
+  // history on the page shows it. It may fail (offline, refused, the user left): say so.
+  async function open({ document, content }: DocumentOpenDetail) {
+    setOpened(`Document ouvert : ${document.title}`);
+    try {
+      const file = await content();
+      setOpened(`Document ouvert : ${document.title} (${file.size} octets)`);
+    } catch (error) {
+      setOpened(`Document ouvert : ${document.title} — lecture impossible : ${(error as Error).message}`);
+    }
+  }
 
   return (
     <main>
@@ -27,7 +40,7 @@ export function App() {
       <DmpProvider baseUrl="/api/dmp/v1" locale="fr" actor={ACTOR} onDmpSessionExpired={() => setExpired(true)}>
         <section>
           <h2>Documents du DMP</h2>
-          <DmpDocumentList patientIns={PATIENT_INS} patient={PATIENT} onDmpDocumentOpen={(e) => setOpened(e.detail.document)} />
+          <DmpDocumentList patientIns={PATIENT_INS} patient={PATIENT} onDmpDocumentOpen={(e) => void open(e.detail)} />
         </section>
         <section>
           <h2>Volet de synthèse médicale</h2>
@@ -35,7 +48,7 @@ export function App() {
         </section>
       </DmpProvider>
       <p id="opened-document" role="status">
-        {opened ? `Document ouvert : ${opened.title}` : 'Aucun document ouvert.'}
+        {opened}
       </p>
       {expired && <p role="alert">Session expirée : reconnectez-vous.</p>}
     </main>

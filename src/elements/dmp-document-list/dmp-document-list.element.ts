@@ -571,7 +571,10 @@ export class DmpDocumentList extends DmpElement {
   // Actions
 
   #open(doc: DmpDocument): void {
-    if (this.client) this.emit('dmp-document-open', documentOpenDetail(doc, this.patientIns, this.client, this.provider));
+    const still = this.answerFor();
+    this.emit('dmp-document-open', documentOpenDetail(doc, this.patientIns, () =>
+      still() && this.session?.state === 'active' && this.client ? { client: this.client, provider: this.provider } : undefined,
+    ));
   }
 
   async #showActions(doc: DmpDocument, trigger: HTMLElement): Promise<void> {

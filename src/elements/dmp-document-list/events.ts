@@ -5,8 +5,10 @@ import type { DmpDocument } from '../../model/document.js';
 export interface DocumentOpenDetail {
   document: DmpDocument;
   /**
-   * Reads the document's file through the provider's client: the read is logged, and an access
-   * history on the page shows it without a reload. A host that reads the file another way calls
+   * Reads the document's file through the provider's client: the read is logged, granted or
+   * refused, and an access history on the page shows it without a reload. Rejects with an
+   * `aborted` DmpError, sending nothing, once the user who opened the document has left (logout,
+   * expiry, another user). A host that reads the file another way calls
    * `provider.notifyDataChanged(['history'], ins)` once it has.
    */
   content(options?: RequestOptions): Promise<Blob>;

@@ -490,7 +490,10 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #open(document: DmpDocument): void {
-    if (this.client) this.emit('dmp-document-open', documentOpenDetail(document, this.patientIns, this.client, this.provider));
+    const still = this.answerFor();
+    this.emit('dmp-document-open', documentOpenDetail(document, this.patientIns, () =>
+      still() && this.session?.state === 'active' && this.client ? { client: this.client, provider: this.provider } : undefined,
+    ));
   }
 
   protected renderContent(): TemplateResult {
