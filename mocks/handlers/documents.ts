@@ -14,6 +14,7 @@ import {
   type DocumentPatch,
   type DocumentQuery,
 } from '../../src/model/document.js';
+import type { Actor } from '../../src/model/actor.js';
 import { isToldOfHiddenDocuments } from '../../src/policy/roles.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { documentAuthorOf } from './author.js';
@@ -46,7 +47,7 @@ class HiddenCounts {
   readonly #counts: Record<string, number> = {};
   readonly #told: boolean;
 
-  constructor(actor: Parameters<typeof isToldOfHiddenDocuments>[0]) {
+  constructor(actor: Actor) {
     this.#told = isToldOfHiddenDocuments(actor);
   }
 

@@ -573,7 +573,7 @@ export class DmpDocumentList extends DmpElement {
   #open(doc: DmpDocument): void {
     const still = this.answerFor();
     this.emit('dmp-document-open', documentOpenDetail(doc, this.patientIns, () =>
-      still() && this.session?.state === 'active' && this.client ? { client: this.client, provider: this.provider } : undefined,
+      still() && this.ready ? { client: this.client!, provider: this.provider } : undefined,
     ));
   }
 

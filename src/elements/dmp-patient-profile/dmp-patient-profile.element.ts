@@ -492,7 +492,7 @@ export class DmpPatientProfile extends DmpElement {
   #open(document: DmpDocument): void {
     const still = this.answerFor();
     this.emit('dmp-document-open', documentOpenDetail(document, this.patientIns, () =>
-      still() && this.session?.state === 'active' && this.client ? { client: this.client, provider: this.provider } : undefined,
+      still() && this.ready ? { client: this.client!, provider: this.provider } : undefined,
     ));
   }
 
