@@ -183,6 +183,29 @@ describe('session expiry', () => {
     await waitFor(() => find<HTMLInputElement>(m.el, `[data-key="${DOSAGE}"]`)?.value === '2 comprimés le soir, au repas', () => `the edit is lost after login: ${visibleText(m.el).slice(0, 300)}`);
   });
 
+  const REASON = 'Je ne veux plus de dossier en ligne.';
+  const JUSTIFICATION = 'Détresse respiratoire, patiente inconsciente, aucun proche joignable.';
+  const IN_TABS = [
+    { who: 'the patient', field: '#close-reason', text: REASON, actor: 'pat-durand-jeanne', tab: '#tab-management' },
+    { who: 'an emergency physician', field: '#justification', text: JUSTIFICATION, actor: 'ps-morel', tab: undefined },
+  ];
+  for (const c of IN_TABS) {
+    it(`dmp-dossier: what ${c.who} typed in a tab is back after login, and out of the page meanwhile`, async () => {
+      const m = await mount<HTMLElement>(html`<dmp-dossier patient-ins=${ADULT} .patient=${PATIENT}></dmp-dossier>`, c.actor);
+      await waitFor(() => find(m.el, '[role="tab"]'), 'the dossier never loaded');
+      if (c.tab) get(m.el, c.tab).click();
+      await waitFor(() => find(m.el, c.field), `${c.field} never showed`);
+      await typeIn(m.el, c.field, c.text);
+      await expire(m);
+      await assertNothingOfThePatient(m, [c.text, PATIENT.name]);
+      m.provider.resume();
+      await waitFor(
+        () => find<HTMLTextAreaElement>(m.el, c.field)?.value === c.text,
+        () => `what was typed is lost after login: ${visibleText(m.el).slice(0, 300)}`,
+      );
+    });
+  }
+
   async function profileEdited(): Promise<Mounted<HTMLElement>> {
     const m = await mount<HTMLElement>(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, guardian(ADULT, 'session'));
     await waitFor(() => find(m.el, '#edit'), 'the profile never loaded');

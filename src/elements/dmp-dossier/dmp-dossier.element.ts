@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
@@ -309,7 +309,21 @@ export class DmpDossier extends DmpElement {
 
   // --- Rendering -----------------------------------------------------------------------------
 
-  protected override renderContent(): TemplateResult {
+  /**
+   * The page is drawn into one node kept for the element's life: while the session is expired it
+   * is out of the page rather than dropped, so what the user typed in the tabs (a justification,
+   * a representative, a document to add) is there again at login, as in an element placed alone
+   * (DECISIONS.md 10).
+   */
+  #page: HTMLElement | undefined;
+
+  protected override renderContent(): HTMLElement {
+    this.#page ??= document.createElement('div');
+    render(this.#renderPage(), this.#page, { host: this });
+    return this.#page;
+  }
+
+  #renderPage(): TemplateResult {
     const pending = this.#dossierTask.status === TaskStatus.PENDING || this.#recapTask.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <header class="head">
