@@ -373,6 +373,19 @@ describe('dmp-document-list', () => {
       expect(['date-from', 'date-to', 'author-profession', 'query'].some((a) => el.hasAttribute(a))).to.equal(false);
     });
 
+    it('offers only the orders the client can give (a FHIR server cannot sort by title)', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      const offered = () => [...root(el).querySelectorAll<HTMLOptionElement>('#filter-sort option')].map((o) => o.value);
+      expect(offered()).to.deep.equal(['date-desc', 'date-asc', 'title-asc', 'title-desc']);
+      provider.client = Object.assign(new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: (request) => provider.requestHeaders(request) }), {
+        documentSorts: ['date-desc', 'date-asc'] as const,
+      });
+      await waitUntil(() => offered().length === 2, 'the title orders are still offered');
+      expect(offered()).to.deep.equal(['date-desc', 'date-asc']);
+      await loaded(el);
+    });
+
     it('keeps a date filter and the date’s other parts while one part is retyped', async () => {
       const { el } = await mount('ps-martin');
       await loaded(el);

@@ -2,7 +2,7 @@ import type * as z from 'zod/mini';
 import type { AccessLogQuery } from '../model/access-log.js';
 import type { AuthorizationChange } from '../model/authorization.js';
 import type { Category } from '../model/category.js';
-import type { DmpDocument, DocumentList, DocumentPatch, LatestDocuments, DocumentQuery, NewDocument } from '../model/document.js';
+import type { DmpDocument, DocumentList, DocumentPatch, DocumentSort, LatestDocuments, DocumentQuery, NewDocument } from '../model/document.js';
 import type {
   DossierCreate,
   DossierCreated,
@@ -108,6 +108,8 @@ export interface DmpClient {
   reactivateDossier(ins: string, options?: ReactivateDossierOptions): Promise<DossierInfo>;
 
   listDocuments(ins: string, query?: DocumentQuery, options?: RequestOptions): Promise<DocumentList>;
+  /** The orders `listDocuments` can give, when not all of them: the list offers only these. */
+  readonly documentSorts?: readonly DocumentSort[];
   /** The newest current document of each category, in one request (the récapitulatif). */
   latestDocuments(ins: string, options?: LatestDocumentsOptions): Promise<LatestDocuments>;
   getDocument(ins: string, id: string, options?: RequestOptions): Promise<DmpDocument>;

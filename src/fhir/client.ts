@@ -176,6 +176,8 @@ const VISIBILITY_CODE_SET: ReadonlySet<string> = new Set(Object.values(VISIBILIT
  * adapter".
  */
 export class FhirDmpClient implements DmpClient {
+  /** No search parameter holds a DocumentReference's title. */
+  readonly documentSorts = ['date-desc', 'date-asc'] as const;
   readonly #baseUrl: string;
   readonly #fetch: typeof fetch;
   readonly #headers: FhirDmpClientOptions['headers'];

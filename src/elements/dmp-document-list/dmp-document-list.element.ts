@@ -814,7 +814,7 @@ export class DmpDocumentList extends DmpElement {
         <div class="field">
           <label for="filter-sort">${msg('Trier par')}</label>
           <select id="filter-sort" name="sort" .value=${sort}>
-            ${SORT_LABELS.map(([value, label]) => html`<option value=${value} ?selected=${value === sort}>${label()}</option>`)}
+            ${SORT_LABELS.filter(([value]) => this.client?.documentSorts?.includes(value) ?? true).map(([value, label]) => html`<option value=${value} ?selected=${value === sort}>${label()}</option>`)}
           </select>
         </div>
         ${this.#hasFilters
