@@ -2,7 +2,7 @@
 //   node scripts/fhir-export.mjs                      → dist-fhir/seed-bundle.json
 //   node scripts/fhir-export.mjs --out other.json     → that file
 //   node scripts/fhir-export.mjs --out -              → stdout
-//   --include-large adds the 10,000 generated documents of PATIENT_LARGE (about 30 MB).
+//   --include-large adds the 10,000 generated documents of PATIENT_LARGE (about 44 MB).
 // POST the file to a FHIR server's base URL to load it; test/node/fhir-export.test.mjs checks it
 // against the base R4 definitions.
 import { mkdirSync, writeFileSync } from 'node:fs';

@@ -16,9 +16,15 @@ export interface DmpEventDetails {
 
 export type DmpEventName = keyof DmpEventDetails;
 
+/** Every `dmp-*` event, as a listener receives it. */
+export type DmpEventMap = { [N in DmpEventName]: CustomEvent<DmpEventDetails[N]> };
+
 declare global {
   interface HTMLElementEventMap {
     'dmp-session-expired': CustomEvent<SessionExpiredDetail>;
     'dmp-data-changed': CustomEvent<DataChange>;
   }
+  // The events bubble out of shadow roots: a host may listen on the document or the window.
+  interface DocumentEventMap extends DmpEventMap {}
+  interface WindowEventMap extends DmpEventMap {}
 }

@@ -4,6 +4,7 @@ import { setupWorker } from 'msw/browser';
 import '../src/context/dmp-provider.js';
 import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
+import { isDmpError } from '../src/client/errors.js';
 import type { HeadersRequest } from '../src/client/types.js';
 import { ContextEvent } from '@lit/context';
 import { actorContext } from '../src/context/contexts.js';
@@ -117,8 +118,12 @@ describe('dmp-provider', () => {
 
   it('ends the session after the inactivity timeout: event fired, elements show no patient data', async () => {
     const { provider, probe } = await mount(0.2);
+    // Heard on the document too, typed there as on an element.
+    const heard: number[] = [];
+    document.addEventListener('dmp-session-expired', (e) => heard.push(e.detail.timeoutSeconds), { once: true });
     const event = await oneEvent(provider, 'dmp-session-expired');
     expect(event.detail).to.deep.equal({ timeoutSeconds: 0.2 });
+    expect(heard).to.deep.equal([0.2]);
     await probe.updateComplete;
     expect(text(probe)).to.contain('Session expirée').and.contain('après une période d’inactivité');
     expect(text(probe)).not.to.contain('Dr Test');
@@ -260,6 +265,21 @@ describe('dmp-provider', () => {
     expect(seenHeaders[0]!.get('Authorization')).to.equal(`IUA for ${GRANT.ins}`);
     await probe.received.client!.createDossier({} as never, { idempotencyKey: 'key-1' }).catch(() => undefined);
     expect(asked).to.deep.equal([{ ins: GRANT.ins }, {}]);
+  });
+
+  it('waits for headers the host answers with a promise (a token asked of its server); a rejection sends nothing', async () => {
+    recordHeaders();
+    const { provider, probe } = await mount();
+    provider.authHeaders = async (request) => {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      if (!request.ins) throw new Error('the token server is down');
+      return { Authorization: `IUA for ${request.ins}` };
+    };
+    await probe.received.client!.getDossier(GRANT.ins).catch(() => undefined);
+    expect(seenHeaders.map((headers) => headers.get('Authorization'))).to.deep.equal([`IUA for ${GRANT.ins}`]);
+    const refused = await probe.received.client!.createDossier({} as never, { idempotencyKey: 'key-2' }).catch((error: unknown) => error);
+    expect(isDmpError(refused) && refused.kind, String(refused)).to.equal('unauthorized');
+    expect(seenHeaders).to.have.length(1);
   });
 
   it('lends its headers to a client of the host’s own, the grant with its patient’s requests only', async () => {

@@ -81,10 +81,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * wall clock: time with the provider out of the page or the device asleep counts. A new value
    * counts from when it is set. A value that is not a number, or is negative, counts as the default.
    */
-  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout = DEFAULT_SESSION_TIMEOUT_S;
+  @property({ attribute: 'session-timeout', type: Number }) sessionTimeout: number = DEFAULT_SESSION_TIMEOUT_S;
 
   /** Timeout of each request, in milliseconds (default 15 000; a value that is not a number counts as the default). */
-  @property({ attribute: 'request-timeout', type: Number }) requestTimeout = DEFAULT_REQUEST_TIMEOUT_MS;
+  @property({ attribute: 'request-timeout', type: Number }) requestTimeout: number = DEFAULT_REQUEST_TIMEOUT_MS;
 
   /**
    * Who acts: a patient, a legal representative, a professional… (the policy's actor union). The
@@ -104,9 +104,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * Extra request headers, e.g. the gateway's own authentication. By default the caller is named
    * by `Authorization: Bearer <actor id>`, as the mock backend expects. Called for each request
    * with the INS of the dossier it is about (none when it is about no dossier), since a security
-   * token (IUA, VIHF) names its patient.
+   * token (IUA, VIHF) names its patient. May answer with a promise (a token asked of the host's
+   * server); if it rejects, the request fails as `unauthorized` and is not sent.
    */
-  @property({ attribute: false }) authHeaders: ((request: HeadersRequest) => Record<string, string>) | undefined;
+  @property({ attribute: false }) authHeaders: ((request: HeadersRequest) => Record<string, string> | Promise<Record<string, string>>) | undefined;
 
   /** The policy engine elements ask; `decide` from `dmp-elements/policy` unless replaced. */
   @property({ attribute: false }) policy: PolicyEngine = DEFAULT_POLICY;
@@ -328,7 +329,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * then `authHeaders`. For a client of your own that talks to the same API (another timeout, a
    * proxy), so that it carries them too: `headers: (request) => provider.requestHeaders(request)`.
    */
-  requestHeaders(request: HeadersRequest): Record<string, string> {
+  async requestHeaders(request: HeadersRequest): Promise<Record<string, string>> {
     const headers: Record<string, string> = {};
     const actor = this.actor;
     const id = actor?.id ?? (actor?.kind === 'professional' ? actor.rpps : undefined);
@@ -338,7 +339,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     const grant = grantFor(this.session, request.ins);
     if (grant && Date.now() < (this.#grantEnds.get(grant) ?? 0)) headers['DMP-Access-Grant'] = grant.id;
     if (this.session.secret) headers['DMP-Secret'] = '1';
-    return { ...headers, ...this.authHeaders?.(request) };
+    return { ...headers, ...(await this.authHeaders?.(request)) };
   }
 
   #updateSession(patch: Partial<SessionState>): void {

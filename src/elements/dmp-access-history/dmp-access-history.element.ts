@@ -155,10 +155,10 @@ export class DmpAccessHistory extends DmpElement {
   @property({ attribute: 'emergency-only', type: Boolean, reflect: true }) emergencyOnly = false;
 
   /** Entries fetched per page (1–1000, default 50). */
-  @property({ attribute: 'page-size', type: Number }) pageSize = DEFAULT_PAGE_SIZE;
+  @property({ attribute: 'page-size', type: Number }) pageSize: number = DEFAULT_PAGE_SIZE;
 
   /** The most entries a CSV export writes (the newest ones); the user is told when it cuts. */
-  @property({ attribute: 'export-limit', type: Number }) exportLimit = DEFAULT_EXPORT_LIMIT;
+  @property({ attribute: 'export-limit', type: Number }) exportLimit: number = DEFAULT_EXPORT_LIMIT;
 
   /** The filter as sent to the server; invalid attribute values count as no filter. */
   get #filter(): FeedFilter {
