@@ -17,6 +17,23 @@ const problemResponse = (description) => ({
   content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
 });
 
+// 404 beyond the dossier's own absence, by operation.
+const NOT_FOUND = {
+  getDocument: 'no such document, or one hidden from the patient’s side (told as absent)',
+  getDocumentContent: 'no such document, or one hidden from the patient’s side (told as absent)',
+  updateDocument: 'no such document, or one hidden from the patient’s side (told as absent)',
+  deleteDocument: 'no such document, or one hidden from the patient’s side (told as absent)',
+  getSynthesisVersion: 'no such version',
+  changeAuthorization: 'no professional with this RPPS in the directory',
+  removeRepresentative: 'no such legal representative',
+};
+const CONFLICTS = {
+  createDossier: 'A dossier already exists for this INS: `reason` is `dossier-exists`, `current` gives its INS and status',
+  addDocument: '`replaces` names a version that is no longer current, or a declaration of the patient’s information (`EXPPAT_2`) is already current: a new one must replace it',
+  savePrevention: 'A list was replaced or archived meanwhile through the documents route: read the record again',
+  requestEmergencyAccess: 'The caller already has normal access (`reason: allowed`): no emergency access is needed',
+};
+
 const paths = {};
 for (const [name, route] of Object.entries(ROUTES)) {
   const path = route.path.replace(/:([a-zA-Z]+)/g, '{$1}');
@@ -40,6 +57,8 @@ for (const [name, route] of Object.entries(ROUTES)) {
       : 'ETag of the version being replaced; left out for the first version only: while one exists, a write without it is answered 412';
     parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description });
   }
+  // Sent by the provider with every request about a dossier (see components.parameters).
+  if (route.path.includes(':ins')) parameters.push({ $ref: '#/components/parameters/AccessGrant' }, { $ref: '#/components/parameters/Secret' });
   if (route.idempotencyKey) {
     parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'Same key and body, same answer: a request sent again after a lost answer creates nothing more' });
   }
@@ -84,9 +103,12 @@ for (const [name, route] of Object.entries(ROUTES)) {
   operation.responses['400'] = problemResponse('Invalid request (`invalidParams` names the fields)');
   operation.responses['401'] = problemResponse('Unknown caller');
   if (route.action) operation.responses['403'] = problemResponse('Refused by the policy: `reason` is a policy reason code');
-  if (name === 'addDocument') {
-    operation.responses['409'] = problemResponse('`replaces` names a version that is no longer current, or a declaration of the patient’s information (`EXPPAT_2`) is already current: a new one must replace it');
+  // The existence test answers a missing dossier with its status (`none`), not a 404.
+  if (route.path.includes(':ins') && name !== 'getDossier') {
+    const also = NOT_FOUND[name] ? `; or ${NOT_FOUND[name]}` : '';
+    operation.responses['404'] = problemResponse(`No dossier for this INS (\`reason: no-dossier\`)${also}`);
   }
+  if (CONFLICTS[name]) operation.responses['409'] = problemResponse(CONFLICTS[name]);
   if (route.etag && route.method === 'PUT') operation.responses['412'] = problemResponse('Stale If-Match: `current` and `etag` carry the server version');
   operation.responses.default = problemResponse('Any other error');
   paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };
@@ -101,8 +123,34 @@ const document = {
       'The HTTP contract the dmp-elements speak: implemented by the mock backend (mocks/) and by an integrator’s gateway in front of the real DMP. The caller is named by the gateway’s authentication (the mock: `Authorization: Bearer <actor id>`); an emergency grant travels in `DMP-Access-Grant`, a connexion secrète in `DMP-Secret: 1`. Every access is written to the access log.',
   },
   servers: [{ url: API_PREFIX }],
+  security: [{ caller: [] }],
   paths,
-  components: { schemas: { Problem: schemaOf(ProblemSchema) } },
+  components: {
+    schemas: { Problem: schemaOf(ProblemSchema) },
+    securitySchemes: {
+      caller: {
+        type: 'http',
+        scheme: 'bearer',
+        description: 'The mock names the caller by its actor id. A real gateway authenticates the user itself (session, CPS, Pro Santé Connect) and must not trust an identity the browser asserts.',
+      },
+    },
+    parameters: {
+      AccessGrant: {
+        name: 'DMP-Access-Grant',
+        in: 'header',
+        required: false,
+        schema: { type: 'string' },
+        description: 'The id of an emergency grant (break-glass or regulation) the caller holds for this patient; sent only with requests about that patient, while the grant lasts',
+      },
+      Secret: {
+        name: 'DMP-Secret',
+        in: 'header',
+        required: false,
+        schema: { type: 'string', enum: ['1'] },
+        description: 'A minor’s connexion secrète: documents submitted are hidden from the legal representatives',
+      },
+    },
+  },
 };
 
 const text = `${JSON.stringify(document, null, 2)}\n`;

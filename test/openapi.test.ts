@@ -3,7 +3,7 @@ import type { RequestHandler } from 'msw';
 import spec from '../openapi.json' with { type: 'json' };
 import { handlers } from '../mocks/handlers/index.js';
 import { db, startMockBackend, worker } from '../mocks/browser.js';
-import { PATIENT_ADULT, PATIENT_MASKED, SEED_NOW } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW } from '../mocks/data/index.js';
 import { API_PREFIX, ROUTES, routePath, type RouteName } from '../src/model/routes.js';
 
 type Operation = { operationId: string; responses: Record<string, unknown> };
@@ -29,25 +29,31 @@ describe('openapi.json', () => {
     db.reset();
     db.setNow(SEED_NOW);
     const ins = PATIENT_ADULT.identity.ins;
-    const calls: Array<[RouteName, string, RequestInit]> = [
+    const calls: Array<[RouteName, string, RequestInit, string?]> = [
       ['getDossier', 'pat-durand-jeanne', {}],
       ['listDocuments', 'ps-martin', {}],
       ['getSynthesis', 'ps-martin', {}],
       ['listAccessLog', 'pat-durand-jeanne', {}],
       ['addRepresentative', 'pat-durand-jeanne', { body: JSON.stringify({ firstName: 'Paul', lastName: 'Durand', relationship: 'guardian' }) }],
       ['requestEmergencyAccess', 'ps-morel', { body: JSON.stringify({ mode: 'break-glass', justification: 'Patiente inconsciente aux urgences' }) }],
+      // 409: the médecin traitant has normal access already; 404: no dossier for that INS.
+      ['requestEmergencyAccess', 'ps-martin', { body: JSON.stringify({ mode: 'break-glass', justification: 'Patiente inconsciente aux urgences' }) }],
+      ['listDocuments', 'ps-martin', {}, PATIENT_NO_DOSSIER.ins],
     ];
-    for (const [name, actor, init] of calls) {
+    const statuses: number[] = [];
+    for (const [name, actor, init, about = ins] of calls) {
       const route = ROUTES[name];
       const op = operations.find((o) => o.key === `${route.method} ${route.path.replace(/:([a-zA-Z]+)/g, '{$1}')}`)!.op;
       expect(op.operationId).to.equal(name);
-      const response = await fetch(`${API_PREFIX}${routePath(route.path, { ins })}`, {
+      const response = await fetch(`${API_PREFIX}${routePath(route.path, { ins: about })}`, {
         method: route.method,
-        headers: { Authorization: `Bearer ${actor}`, 'Content-Type': 'application/json' },
+        headers: { Authorization: `Bearer ${actor}`, 'Content-Type': 'application/json', 'Idempotency-Key': crypto.randomUUID() },
         ...init,
       });
       expect(Object.keys(op.responses), name).to.include(String(response.status));
+      statuses.push(response.status);
     }
+    expect(statuses).to.deep.equal([200, 200, 200, 200, 201, 201, 409, 404]);
   });
 
   it('declares the 204 the mock answers for a dossier without a synthesis', async () => {
