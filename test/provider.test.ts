@@ -582,7 +582,10 @@ describe('dmp-provider', () => {
     await provider.updateComplete;
     await waitUntil(() => text(probe).includes('Session expired'), 'English strings never arrived');
     expect(probe.received.locale).to.equal('en');
+    // Marked as English on a French page, so that a screen reader speaks it as English.
+    expect(probe.lang).to.equal('en');
     provider.locale = 'fr';
     await waitUntil(() => text(probe).includes('Session expirée'), 'French strings never came back');
+    expect(probe.lang).to.equal('fr');
   });
 });
