@@ -1003,6 +1003,24 @@ describe('dmp-document-list', () => {
       expect(db.documentsOf(ADULT).filter((d) => d.title === 'Carnet de vaccination')).to.have.length(1);
     });
 
+    it('finishes an upload under way when the host moves the list elsewhere in the page', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
+      const { el, provider } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Carnet de vaccination déplacé');
+      select(el, '#add-typeCode', 'EXPPAT_1');
+      type(el, '#add-date', '2026-10-02');
+      pickFile(el, pdf('carnet.pdf'));
+      const added = oneEvent(el, 'dmp-document-added');
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('progress'), 'no progress bar');
+      const column = document.createElement('section');
+      provider.append(column);
+      column.append(el);
+      expect((await added).detail.document.title).to.equal('Carnet de vaccination déplacé');
+      expect(db.documentsOf(ADULT).filter((d) => d.title === 'Carnet de vaccination déplacé')).to.have.length(1);
+    });
+
     /** The patient adds a follow-up notebook; resolves once the dialog shows the upload's failure. */
     async function addNotesFailing() {
       const { el } = await mount('pat-durand-jeanne');
@@ -1011,6 +1029,7 @@ describe('dmp-document-list', () => {
       select(el, '#add-typeCode', 'EXPPAT_1');
       type(el, '#add-date', '2026-10-02');
       pickFile(el, pdf('carnet.pdf'));
+      dialog.querySelector<HTMLElement>('[type="submit"]')!.focus();
       clickButton(dialog, 'Ajouter');
       await waitUntil(() => dialog.querySelector('[role="alert"]'), 'no upload error');
       return { el, dialog };
@@ -1041,6 +1060,8 @@ describe('dmp-document-list', () => {
       expect(control<HTMLSelectElement>(el, '#add-typeCode').value).to.equal('EXPPAT_1');
       expect(control<HTMLInputElement>(el, '#add-date').value).to.equal('2026-10-02');
       expect(control<HTMLInputElement>(el, '#add-file').files![0]!.name).to.equal('carnet.pdf');
+      // The button, disabled during the upload, has the focus again: Enter tries again.
+      await waitUntil(() => root(el).activeElement?.matches('[type="submit"]'), `focus is on ${document.activeElement?.tagName}`);
       setTimeout(() => clickButton(dialog, 'Ajouter'));
       const added = await oneEvent(el, 'dmp-document-added');
       expect(added.detail.document.title).to.equal('Carnet de suivi');

@@ -31,7 +31,9 @@ export type Upload = (metadata: NewDocument, file: Blob, options: AddDocumentOpt
 /**
  * The "add a document" form: its values survive a failed upload, it checks what the server would
  * refuse before sending (metadata schema, type and size of the file) and reports the upload's
- * progress.
+ * progress. An upload under way goes on when the element leaves the page (moved by the host, or
+ * kept aside by dmp-dossier while the session is expired): stopped halfway, the user could not
+ * know whether the document was added.
  */
 export class AddDocumentForm implements ReactiveController {
   #title = '';
@@ -56,10 +58,6 @@ export class AddDocumentForm implements ReactiveController {
 
   get uploading(): boolean {
     return this.#controller !== undefined;
-  }
-
-  hostDisconnected(): void {
-    this.cancel();
   }
 
   /** A blank form, for a new addition. */

@@ -733,7 +733,12 @@ export class DmpDocumentList extends DmpElement {
         throw error;
       }),
     );
-    if (!doc) return;
+    if (!doc) {
+      // The upload disabled the button pressed, which took its focus: give it back for a retry.
+      await this.updateComplete;
+      if (this.focusLost()) this.renderRoot.querySelector<HTMLElement>('.add-form [type=submit]')?.focus();
+      return;
+    }
     this.addDialog?.close();
     // Added, even if the session ended meanwhile: the form is not offered again filled in.
     this.#addInterrupted = false;
