@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
 import { formatBytes, formatNumber } from '../../i18n/format.js';
 import { categoryLabel } from '../../i18n/labels.js';
@@ -35,7 +35,7 @@ export type Upload = (metadata: NewDocument, file: Blob, options: AddDocumentOpt
  * kept aside by dmp-dossier while the session is expired): stopped halfway, the user could not
  * know whether the document was added.
  */
-export class AddDocumentForm implements ReactiveController {
+export class AddDocumentForm {
   #title = '';
   #typeCode = '';
   #date = '';
@@ -53,7 +53,6 @@ export class AddDocumentForm implements ReactiveController {
   ) {
     this.#host = host;
     this.#locale = locale;
-    host.addController(this);
   }
 
   get uploading(): boolean {
