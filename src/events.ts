@@ -1,5 +1,10 @@
 import type { DataChange } from './context/contexts.js';
 
+export interface SessionExpiringDetail {
+  /** Seconds left before the session ends, unless the user does something. */
+  secondsLeft: number;
+}
+
 export interface SessionExpiredDetail {
   /** Inactivity, in seconds, after which the session ended. */
   timeoutSeconds: number;
@@ -10,6 +15,7 @@ export interface SessionExpiredDetail {
  * global `HTMLElementEventMap` below makes `addEventListener` typed for integrators.
  */
 export interface DmpEventDetails {
+  'dmp-session-expiring': SessionExpiringDetail;
   'dmp-session-expired': SessionExpiredDetail;
   'dmp-data-changed': DataChange;
 }
@@ -21,6 +27,7 @@ export type DmpEventMap = { [N in DmpEventName]: CustomEvent<DmpEventDetails[N]>
 
 declare global {
   interface HTMLElementEventMap {
+    'dmp-session-expiring': CustomEvent<SessionExpiringDetail>;
     'dmp-session-expired': CustomEvent<SessionExpiredDetail>;
     'dmp-data-changed': CustomEvent<DataChange>;
   }

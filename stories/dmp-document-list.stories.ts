@@ -182,6 +182,15 @@ export const SessionExpired: Story = {
     html`<dmp-provider base-url="/api/dmp/v1" locale=${args.locale} session-timeout="5" .actor=${actorById(args.actor)}>${list(args)}</dmp-provider>`,
 };
 
+/**
+ * The session will end soon for inactivity: the provider warns a minute before (here after 2 s
+ * of a 62 s session), and "Rester connecté" keeps it.
+ */
+export const SessionWarning: Story = {
+  render: (args) =>
+    html`<dmp-provider base-url="/api/dmp/v1" locale=${args.locale} session-timeout="62" session-warning="60" .actor=${actorById(args.actor)}>${list(args)}</dmp-provider>`,
+};
+
 // ---------------------------------------------------------------------------------------------
 // Locales.
 

@@ -130,6 +130,64 @@ describe('dmp-provider', () => {
     expect(provider.session.state).to.equal('expired');
   });
 
+  it('warns before the session ends for inactivity, in words, in the provider’s language (WCAG 2.2.1)', async () => {
+    const { provider } = await mount(20);
+    provider.sessionWarning = 19.5;
+    const warned = await oneEvent(provider, 'dmp-session-expiring');
+    expect(warned.detail).to.deep.equal({ secondsLeft: 20 });
+    await provider.updateComplete;
+    const banner = provider.shadowRoot!.querySelector<HTMLElement>('[part="session-warning"]')!;
+    expect(banner.getAttribute('role')).to.equal('alert');
+    expect(banner.textContent!.replace(/\s+/g, ' ')).to.contain('Sans activité de votre part, votre session prendra fin dans 20 secondes.');
+    await expect(provider).to.be.accessible();
+    provider.locale = 'en';
+    await waitUntil(() => banner.textContent!.includes('your session will end in 20 seconds.'), 'the warning stayed in French');
+    expect(banner.querySelector('button')!.textContent).to.equal('Stay logged in');
+    provider.locale = 'fr';
+    await waitUntil(() => banner.textContent!.includes('Rester connecté'), 'the warning stayed in English');
+  });
+
+  it('keeps the session when the user chooses to stay, and takes the warning away when it ends', async () => {
+    const { provider } = await mount(1.6);
+    provider.sessionWarning = 1;
+    const warned = await oneEvent(provider, 'dmp-session-expiring');
+    expect(warned.detail).to.deep.equal({ secondsLeft: 1 });
+    await provider.updateComplete;
+    const banner = provider.shadowRoot!.querySelector<HTMLElement>('[part="session-warning"]')!;
+    expect(banner.textContent!.replace(/\s+/g, ' ')).to.contain('votre session prendra fin dans 1 seconde.');
+    const stayed = Date.now();
+    banner.querySelector('button')!.click();
+    await provider.updateComplete;
+    expect(provider.shadowRoot!.querySelector('[part="session-warning"]')).to.equal(null);
+    // Past the end the first warning announced: the session goes on.
+    await aTimeout(Math.max(0, 1200 - (Date.now() - stayed)));
+    expect(provider.session.state).to.equal('active');
+    const ended = await oneEvent(provider, 'dmp-session-expired');
+    expect(ended.detail.timeoutSeconds).to.equal(1.6);
+    await provider.updateComplete;
+    expect(provider.shadowRoot!.querySelector('[part="session-warning"]'), 'the warning outlived the session').to.equal(null);
+  });
+
+  it('leaves the warning to the host that cancels dmp-session-expiring; keepAlive() keeps the session', async () => {
+    const { provider } = await mount(1.6);
+    provider.addEventListener('dmp-session-expiring', (e) => e.preventDefault());
+    provider.sessionWarning = 1;
+    await oneEvent(provider, 'dmp-session-expiring');
+    await provider.updateComplete;
+    expect(provider.shadowRoot!.querySelector('[part="session-warning"]')).to.equal(null);
+    provider.keepAlive();
+    await aTimeout(1200);
+    expect(provider.session.state).to.equal('active');
+  });
+
+  it('does not warn when the timeout is not longer than the warning', async () => {
+    const { provider } = await mount(0.3);
+    const warnings: unknown[] = [];
+    provider.addEventListener('dmp-session-expiring', (e) => warnings.push(e.detail));
+    await oneEvent(provider, 'dmp-session-expired');
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('keeps the session alive while the user types or clicks inside it', async () => {
     const { provider, probe } = await mount(0.4);
     let expired = false;
@@ -162,6 +220,10 @@ describe('dmp-provider', () => {
 
   it('ends the session when the page is shown again after the timeout passed while the device slept', async () => {
     const { provider } = await mount(1);
+    provider.sessionWarning = 0.5;
+    await provider.updateComplete;
+    const warnings: unknown[] = [];
+    provider.addEventListener('dmp-session-expiring', (e) => warnings.push(e.detail));
     // Timers stand still while the device sleeps; the wall clock does not.
     const realNow = Date.now;
     Date.now = () => realNow.call(Date) + 5000;
@@ -172,6 +234,9 @@ describe('dmp-provider', () => {
       Date.now = realNow;
     }
     expect(provider.session).to.include({ state: 'expired', endedBy: 'inactivity' });
+    // Too late for a warning: none comes after the end.
+    expect(warnings).to.deep.equal([]);
+    expect(provider.shadowRoot!.querySelector('[part="session-warning"]')).to.equal(null);
   });
 
   it('ends the session on logout and forgets the emergency grant; resume() starts a new one', async () => {

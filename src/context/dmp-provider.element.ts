@@ -1,6 +1,7 @@
 import { ContextProvider } from '@lit/context';
-import { LitElement, css, html, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { msg, str, updateWhenLocaleChanges } from '@lit/localize';
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
 import { DmpError } from '../client/errors.js';
 import { HttpDmpClient } from '../client/http-client.js';
 import { clearDraftsOf, draftAuthor } from '../drafts/draft-store.js';
@@ -44,6 +45,8 @@ const settled = (): void => undefined;
 /** Pointer and keyboard activity anywhere inside the provider keeps the session alive. */
 const ACTIVITY_EVENTS = ['pointerdown', 'keydown', 'wheel', 'touchstart'] as const;
 const DEFAULT_SESSION_TIMEOUT_S = 30 * 60;
+/** WCAG 2.2.1 asks that a user be warned and given at least 20 seconds to stay. */
+const DEFAULT_SESSION_WARNING_S = 60;
 const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 /** A longer setTimeout delay (about 24.8 days) overflows and fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -60,6 +63,20 @@ const orDefault = (value: number, fallback: number): number => (Number.isFinite(
  *
  * @slot - The DMP elements and any host markup around them.
  *
+ * @csspart session-warning - The banner warning that the session will end soon for inactivity.
+ * @csspart session-warning-button - Its "Rester connecté" button.
+ *
+ * @cssprop --dmp-color-emergency - Border of the session warning.
+ * @cssprop --dmp-color-accent - Background of its button.
+ * @cssprop --dmp-color-on-accent - Text of its button.
+ * @cssprop --dmp-color-focus - Focus ring.
+ * @cssprop --dmp-color-surface - Background of the warning.
+ * @cssprop --dmp-color-text - Text of the warning.
+ * @cssprop --dmp-font-family - Font of the warning.
+ * @cssprop --dmp-font-size - Font size of the warning.
+ * @cssprop --dmp-radius - Corner radius.
+ *
+ * @fires {CustomEvent<SessionExpiringDetail>} dmp-session-expiring - The session will end soon for inactivity (`session-warning`). Cancelable: cancelled, the provider shows no warning of its own, and the host's calls {@link DmpProvider.keepAlive} when the user stays.
  * @fires {CustomEvent<SessionExpiredDetail>} dmp-session-expired - The session ended after `session-timeout` seconds without activity.
  * @fires {CustomEvent<DataChange>} dmp-data-changed - An element wrote data; elements showing it reload.
  */
@@ -67,6 +84,33 @@ export class DmpProvider extends LitElement implements ProviderApi {
   static override styles = css`
     :host {
       display: contents;
+    }
+    .warning {
+      position: fixed;
+      inset: auto 1rem 1rem;
+      z-index: 1000;
+      max-width: 40rem;
+      margin: auto;
+      padding: 0.75rem 1rem;
+      border: 2px solid var(--dmp-color-emergency, #a3160f);
+      border-radius: var(--dmp-radius, 6px);
+      background: var(--dmp-color-surface, #fff);
+      color: var(--dmp-color-text, #1b1b1f);
+      font: var(--dmp-font-size, 0.9375rem) var(--dmp-font-family, system-ui, sans-serif);
+      box-shadow: 0 2px 12px #0005;
+    }
+    button {
+      margin-inline-start: 1rem;
+      font: inherit;
+      padding: 0.25rem 0.75rem;
+      border: 0;
+      border-radius: var(--dmp-radius, 6px);
+      background: var(--dmp-color-accent, #0a55b5);
+      color: var(--dmp-color-on-accent, #fff);
+    }
+    button:focus-visible {
+      outline: 3px solid var(--dmp-color-focus, #0a55b5);
+      outline-offset: 2px;
     }
   `;
 
@@ -82,6 +126,14 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * counts from when it is set. A value that is not a number, or is negative, counts as the default.
    */
   @property({ attribute: 'session-timeout', type: Number }) sessionTimeout: number = DEFAULT_SESSION_TIMEOUT_S;
+
+  /**
+   * Seconds before the session ends for inactivity at which the user is warned (default 60), so
+   * that they can stay (WCAG 2.2.1): `dmp-session-expiring` fires and, unless the host cancels it,
+   * a banner says so with a "Rester connecté" button. 0: no warning; none either when the timeout
+   * is not longer than this.
+   */
+  @property({ attribute: 'session-warning', type: Number }) sessionWarning: number = DEFAULT_SESSION_WARNING_S;
 
   /** Timeout of each request, in milliseconds (default 15 000; a value that is not a number counts as the default). */
   @property({ attribute: 'request-timeout', type: Number }) requestTimeout: number = DEFAULT_REQUEST_TIMEOUT_MS;
@@ -131,9 +183,13 @@ export class DmpProvider extends LitElement implements ProviderApi {
   constructor() {
     super();
     new ContextProvider(this, { context: providerApiContext, initialValue: this });
+    updateWhenLocaleChanges(this);
   }
 
   #expiryTimer: ReturnType<typeof setTimeout> | undefined;
+  #warningTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The seconds left the shown warning announced; undefined while none is shown. */
+  @state() private warning: number | undefined;
   #grantTimer: ReturnType<typeof setTimeout> | undefined;
   /** When each of the session's emergency grants ends, by this device's clock (see grantLifetimeMs). */
   readonly #grantEnds = new WeakMap<SessionGrant, number>();
@@ -180,7 +236,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     super.disconnectedCallback();
     for (const type of ACTIVITY_EVENTS) this.removeEventListener(type, this.#handleActivity);
     document.removeEventListener('visibilitychange', this.#handleVisibility);
-    clearTimeout(this.#expiryTimer);
+    this.#disarm();
     clearTimeout(this.#grantTimer);
   }
 
@@ -206,7 +262,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     }
     if (changed.has('secret')) this.#updateSession({ secret: this.secret });
     // A new timeout counts from now (from 0, "never", the last activity would be long past).
-    if (changed.has('sessionTimeout')) this.#start();
+    if (changed.has('sessionTimeout') || changed.has('sessionWarning')) this.#start();
     if (changed.has('locale')) void this.#applyLocale();
   }
 
@@ -298,7 +354,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * is called.
    */
   async logout(): Promise<void> {
-    clearTimeout(this.#expiryTimer);
+    this.#disarm();
     this.#updateSession({ state: 'expired', endedBy: 'logout', emergencyGrants: [], logouts: this.session.logouts + 1 });
     // Drafts survive crashes and expiry for their author, not their explicit logout (DECISIONS 10):
     // the last user set, even if the host cleared `actor` before calling this.
@@ -311,8 +367,22 @@ export class DmpProvider extends LitElement implements ProviderApi {
     this.#start();
   }
 
+  /**
+   * Counts as the user's activity: the inactivity timeout starts again. For a host warning in its
+   * own way (`dmp-session-expiring` cancelled), when the user chooses to stay.
+   */
+  keepAlive(): void {
+    this.#handleActivity();
+  }
+
   protected override render() {
-    return html`<slot></slot>`;
+    const seconds = this.warning;
+    return html`${seconds === undefined
+        ? nothing
+        : html`<div part="session-warning" class="warning" role="alert">
+            <span>${msg(str`Sans activité de votre part, votre session prendra fin ${new Intl.RelativeTimeFormat(this.locale).format(seconds, 'second')}.`)}</span>
+            <button type="button" part="session-warning-button" @click=${() => this.keepAlive()}>${msg('Rester connecté')}</button>
+          </div>`}<slot></slot>`;
   }
 
   #createHttpClient(): DmpClient {
@@ -380,14 +450,31 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /** Ends the session once the timeout has passed since the last activity: at once if it has already. */
   #armExpiry(): void {
-    clearTimeout(this.#expiryTimer);
+    this.#disarm();
     const timeout = this.#timeoutSeconds;
     if (!this.isConnected || !(timeout > 0) || this.session.state !== 'active') return;
     const left = this.#lastActivity + timeout * 1000 - Date.now();
     this.#expiryTimer = setTimeout(() => (left > MAX_TIMER_MS ? this.#armExpiry() : this.#expire()), Math.min(left, MAX_TIMER_MS));
+    const warning = orDefault(this.sessionWarning, DEFAULT_SESSION_WARNING_S) * 1000;
+    // Back from sleep with less time left than the warning: warned at once, of what is left;
+    // with none left, the session just ends.
+    if (warning > 0 && warning < timeout * 1000 && left > 0 && left - warning < MAX_TIMER_MS) {
+      this.#warningTimer = setTimeout(() => this.#warn(Math.ceil(Math.min(warning, left) / 1000)), left - warning);
+    }
+  }
+
+  #disarm(): void {
+    clearTimeout(this.#expiryTimer);
+    clearTimeout(this.#warningTimer);
+    this.warning = undefined;
+  }
+
+  #warn(seconds: number): void {
+    if (emit(this, 'dmp-session-expiring', { secondsLeft: seconds }, { cancelable: true })) this.warning = seconds;
   }
 
   #expire(): void {
+    this.warning = undefined;
     this.#updateSession({ state: 'expired', endedBy: 'inactivity', emergencyGrants: [] });
     emit(this, 'dmp-session-expired', { timeoutSeconds: this.#timeoutSeconds });
   }

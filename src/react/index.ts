@@ -31,7 +31,7 @@ import type { DossierCreateCancelDetail, DossierCreateRequestDetail, DossierCrea
 import type { TabChangeDetail } from '../elements/dmp-dossier/events.js';
 import type { DirectivesUploadRequestDetail, DirectivesUploadedDetail, ProfileSaveRequestDetail, ProfileSavedDetail } from '../elements/dmp-patient-profile/events.js';
 import type { DraftRestoredDetail, PreventionSavedDetail, SynthesisConflictDetail, SynthesisSaveRequestDetail, SynthesisSavedDetail } from '../elements/dmp-synthesis-editor/events.js';
-import type { SessionExpiredDetail } from '../events.js';
+import type { SessionExpiredDetail, SessionExpiringDetail } from '../events.js';
 
 export type {
   AuthorizationChangeDetail,
@@ -58,6 +58,7 @@ export type {
   ProfileSaveRequestDetail,
   ProfileSavedDetail,
   SessionExpiredDetail,
+  SessionExpiringDetail,
   SynthesisConflictDetail,
   SynthesisSaveRequestDetail,
   SynthesisSavedDetail,
@@ -70,6 +71,7 @@ export const DmpProvider = createComponent({
   elementClass: DmpProviderElement,
   react: React,
   events: {
+    onDmpSessionExpiring: 'dmp-session-expiring' as EventName<CustomEvent<SessionExpiringDetail>>,
     onDmpSessionExpired: 'dmp-session-expired' as EventName<CustomEvent<SessionExpiredDetail>>,
     onDmpDataChanged: 'dmp-data-changed' as EventName<CustomEvent<DataChange>>,
   },
