@@ -13,7 +13,7 @@ import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { ProfileDraft } from '../../src/elements/dmp-patient-profile/draft.js';
 import type { Actor } from '../../src/model/actor.js';
 import type { SynthesisContent } from '../../src/model/synthesis.js';
-import { alias, button, find, get, guardian, mount, shadowRoots, typeIn, until, visibleText, waitFor, type Mounted, suiteHooks } from './support.js';
+import { alias, button, find, findButton, get, guardian, mount, shadowRoots, typeIn, until, visibleText, waitFor, type Mounted, suiteHooks } from './support.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 /** The patient as the host names them: shown by every element that is given it. */
@@ -205,6 +205,25 @@ describe('session expiry', () => {
       );
     });
   }
+
+  it('dmp-dossier: a dialog open in a tab at expiry is closed, as in the list alone, and what it held is back at login', async () => {
+    const m = await mount<HTMLElement>(html`<dmp-dossier patient-ins=${ADULT} .patient=${PATIENT}></dmp-dossier>`, 'pat-durand-jeanne');
+    await waitFor(() => find(m.el, '[role="tab"]'), 'the dossier never loaded');
+    get(m.el, '#tab-documents').click();
+    await waitFor(() => findButton(m.el, 'Ajouter un document'), 'no add button');
+    button(m.el, 'Ajouter un document').click();
+    await waitFor(() => find<HTMLDialogElement>(m.el, '#add-dialog')?.open, 'the add dialog never opened');
+    await typeIn(m.el, '#add-title', 'Carnet de vaccination');
+    await expire(m);
+    await assertNothingOfThePatient(m, ['Carnet de vaccination', PATIENT.name]);
+    m.provider.resume();
+    await waitFor(() => findButton(m.el, 'Ajouter un document'), 'the list is not back after login');
+    const dialog = get<HTMLDialogElement>(m.el, '#add-dialog');
+    expect(dialog.open, 'the dialog came back open, no longer modal').to.equal(false);
+    button(m.el, 'Ajouter un document').click();
+    await waitFor(() => dialog.open && dialog.matches(':modal'), 'the add dialog did not open again as a modal');
+    expect(get<HTMLInputElement>(m.el, '#add-title').value).to.equal('Carnet de vaccination');
+  });
 
   async function profileEdited(): Promise<Mounted<HTMLElement>> {
     const m = await mount<HTMLElement>(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, guardian(ADULT, 'session'));

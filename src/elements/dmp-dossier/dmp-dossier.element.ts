@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing, render, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, render, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
@@ -308,6 +308,18 @@ export class DmpDossier extends DmpElement {
   }
 
   // --- Rendering -----------------------------------------------------------------------------
+
+  /**
+   * An ended session is seen by the tabs' elements before they leave the page with #page: as
+   * when placed alone, they close their dialogs, stop what a user who logged out had started, and
+   * keep what was typed for the user's return.
+   */
+  protected override async scheduleUpdate(): Promise<void> {
+    if (this.session?.state !== 'active' && this.#page) {
+      await Promise.all([...this.#page.querySelectorAll('*')].map((el) => (el as Partial<LitElement>).updateComplete));
+    }
+    await super.scheduleUpdate();
+  }
 
   /**
    * The page is drawn into one node kept for the element's life: while the session is expired it
