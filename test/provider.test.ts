@@ -1,6 +1,7 @@
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { http, HttpResponse } from 'msw';
 import { setupWorker } from 'msw/browser';
+import { sendKeys } from '@web/test-runner-commands';
 import '../src/context/dmp-provider.js';
 import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
@@ -28,6 +29,10 @@ const GRANT = {
 
 const worker = setupWorker();
 const seenHeaders: Headers[] = [];
+
+function warningOf(provider: DmpProvider): HTMLDialogElement {
+  return provider.shadowRoot!.querySelector<HTMLDialogElement>('[part="session-warning"]')!;
+}
 
 async function mount(timeoutSeconds = 1800, actor: Actor | null = DOCTOR) {
   const provider = await fixture<DmpProvider>(html`<dmp-provider base-url="/api/dmp/v1" session-timeout=${timeoutSeconds} .actor=${actor ?? undefined}>
@@ -136,8 +141,11 @@ describe('dmp-provider', () => {
     const warned = await oneEvent(provider, 'dmp-session-expiring');
     expect(warned.detail).to.deep.equal({ secondsLeft: 20 });
     await provider.updateComplete;
-    const banner = provider.shadowRoot!.querySelector<HTMLElement>('[part="session-warning"]')!;
-    expect(banner.getAttribute('role')).to.equal('alert');
+    const banner = warningOf(provider);
+    // Modal, above any dialog an element has open, and the focus on its button.
+    expect(banner.open && banner.matches(':modal')).to.equal(true);
+    expect(banner.getAttribute('role')).to.equal('alertdialog');
+    expect(provider.shadowRoot!.activeElement?.textContent).to.equal('Rester connecté');
     expect(banner.textContent!.replace(/\s+/g, ' ')).to.contain('Sans activité de votre part, votre session prendra fin dans 20 secondes.');
     await expect(provider).to.be.accessible();
     provider.locale = 'en';
@@ -145,6 +153,10 @@ describe('dmp-provider', () => {
     expect(banner.querySelector('button')!.textContent).to.equal('Stay logged in');
     provider.locale = 'fr';
     await waitUntil(() => banner.textContent!.includes('Rester connecté'), 'the warning stayed in English');
+    // Escape is a choice to stay as well.
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !banner.open, 'Escape left the warning open');
+    expect(provider.session.state).to.equal('active');
   });
 
   it('keeps the session when the user chooses to stay, and takes the warning away when it ends', async () => {
@@ -153,19 +165,23 @@ describe('dmp-provider', () => {
     const warned = await oneEvent(provider, 'dmp-session-expiring');
     expect(warned.detail).to.deep.equal({ secondsLeft: 1 });
     await provider.updateComplete;
-    const banner = provider.shadowRoot!.querySelector<HTMLElement>('[part="session-warning"]')!;
+    const banner = warningOf(provider);
     expect(banner.textContent!.replace(/\s+/g, ' ')).to.contain('votre session prendra fin dans 1 seconde.');
     const stayed = Date.now();
+    // The touch that begins a tap on the button leaves the warning in place for its click.
+    banner.querySelector('button')!.dispatchEvent(new PointerEvent('pointerdown', { bubbles: true, composed: true }));
+    await provider.updateComplete;
+    expect(banner.open, 'the warning went at the touch, before its click').to.equal(true);
     banner.querySelector('button')!.click();
     await provider.updateComplete;
-    expect(provider.shadowRoot!.querySelector('[part="session-warning"]')).to.equal(null);
+    expect(banner.open).to.equal(false);
     // Past the end the first warning announced: the session goes on.
     await aTimeout(Math.max(0, 1200 - (Date.now() - stayed)));
     expect(provider.session.state).to.equal('active');
     const ended = await oneEvent(provider, 'dmp-session-expired');
     expect(ended.detail.timeoutSeconds).to.equal(1.6);
     await provider.updateComplete;
-    expect(provider.shadowRoot!.querySelector('[part="session-warning"]'), 'the warning outlived the session').to.equal(null);
+    expect(banner.open, 'the warning outlived the session').to.equal(false);
   });
 
   it('leaves the warning to the host that cancels dmp-session-expiring; keepAlive() keeps the session', async () => {
@@ -174,7 +190,7 @@ describe('dmp-provider', () => {
     provider.sessionWarning = 1;
     await oneEvent(provider, 'dmp-session-expiring');
     await provider.updateComplete;
-    expect(provider.shadowRoot!.querySelector('[part="session-warning"]')).to.equal(null);
+    expect(warningOf(provider).open).to.equal(false);
     provider.keepAlive();
     await aTimeout(1200);
     expect(provider.session.state).to.equal('active');
@@ -236,7 +252,7 @@ describe('dmp-provider', () => {
     expect(provider.session).to.include({ state: 'expired', endedBy: 'inactivity' });
     // Too late for a warning: none comes after the end.
     expect(warnings).to.deep.equal([]);
-    expect(provider.shadowRoot!.querySelector('[part="session-warning"]')).to.equal(null);
+    expect(warningOf(provider).open).to.equal(false);
   });
 
   it('ends the session on logout and forgets the emergency grant; resume() starts a new one', async () => {

@@ -63,7 +63,7 @@ const orDefault = (value: number, fallback: number): number => (Number.isFinite(
  *
  * @slot - The DMP elements and any host markup around them.
  *
- * @csspart session-warning - The banner warning that the session will end soon for inactivity.
+ * @csspart session-warning - The dialog warning that the session will end soon for inactivity.
  * @csspart session-warning-button - Its "Rester connecté" button.
  *
  * @cssprop --dmp-color-emergency - Border of the session warning.
@@ -99,8 +99,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
       font: var(--dmp-font-size, 0.9375rem) var(--dmp-font-family, system-ui, sans-serif);
       box-shadow: 0 2px 12px #0005;
     }
+    p {
+      margin: 0 0 0.75rem;
+    }
     button {
-      margin-inline-start: 1rem;
       font: inherit;
       padding: 0.25rem 0.75rem;
       border: 0;
@@ -130,7 +132,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /**
    * Seconds before the session ends for inactivity at which the user is warned (default 60), so
    * that they can stay (WCAG 2.2.1): `dmp-session-expiring` fires and, unless the host cancels it,
-   * a banner says so with a "Rester connecté" button. 0: no warning; none either when the timeout
+   * a modal dialog says so, with a "Rester connecté" button (Escape too). 0: no warning; none either when the timeout
    * is not longer than this.
    */
   @property({ attribute: 'session-warning', type: Number }) sessionWarning: number = DEFAULT_SESSION_WARNING_S;
@@ -205,7 +207,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
   #sittings = 0;
   /** The last data changes published, oldest first. */
   readonly #changes: DataChange[] = [];
-  readonly #handleActivity = () => {
+  readonly #handleActivity = (e?: Event) => {
+    // A touch on the warning is not yet the choice to stay: its button's click is, and taking the
+    // warning away at once would send that click to whatever lies under it.
+    if (e && this.renderRoot.contains(e.composedPath()[0] as Node)) return;
     // A click after the timeout passed unseen (timers sleep with the device) ends the session, not renews it.
     if (Date.now() - this.#lastActivity < this.#timeoutSeconds * 1000) this.#lastActivity = Date.now();
     this.#armExpiry();
@@ -377,12 +382,22 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   protected override render() {
     const seconds = this.warning;
-    return html`${seconds === undefined
-        ? nothing
-        : html`<div part="session-warning" class="warning" role="alert">
-            <span>${msg(str`Sans activité de votre part, votre session prendra fin ${new Intl.RelativeTimeFormat(this.locale).format(seconds, 'second')}.`)}</span>
-            <button type="button" part="session-warning-button" @click=${() => this.keepAlive()}>${msg('Rester connecté')}</button>
-          </div>`}<slot></slot>`;
+    const locale = this.#localeProvider.value ?? 'fr';
+    // Escape says "I am here" too.
+    return html`<dialog part="session-warning" class="warning" role="alertdialog" lang=${locale}
+        aria-labelledby=${seconds === undefined ? nothing : 'warning-text'} @cancel=${() => this.keepAlive()}>
+        ${seconds === undefined
+          ? nothing
+          : html`<p id="warning-text">${msg(str`Sans activité de votre part, votre session prendra fin ${new Intl.RelativeTimeFormat(locale).format(seconds, 'second')}.`)}</p>
+              <button type="button" part="session-warning-button" @click=${() => this.keepAlive()}>${msg('Rester connecté')}</button>`}
+      </dialog><slot></slot>`;
+  }
+
+  /** Modal, so that the warning stands above an element's own dialog, where the user may be. */
+  protected override updated(): void {
+    const dialog = this.renderRoot.querySelector('dialog')!;
+    if (this.warning === undefined) dialog.close();
+    else if (!dialog.open) dialog.showModal();
   }
 
   #createHttpClient(): DmpClient {
@@ -459,7 +474,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     // Back from sleep with less time left than the warning: warned at once, of what is left;
     // with none left, the session just ends.
     if (warning > 0 && warning < timeout * 1000 && left > 0 && left - warning < MAX_TIMER_MS) {
-      this.#warningTimer = setTimeout(() => this.#warn(Math.ceil(Math.min(warning, left) / 1000)), left - warning);
+      this.#warningTimer = setTimeout(() => this.#warn(), left - warning);
     }
   }
 
@@ -469,8 +484,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
     this.warning = undefined;
   }
 
-  #warn(seconds: number): void {
-    if (emit(this, 'dmp-session-expiring', { secondsLeft: seconds }, { cancelable: true })) this.warning = seconds;
+  /** Tells what is left when the timer fires: a timer in a background tab may fire late. */
+  #warn(): void {
+    const seconds = Math.ceil((this.#lastActivity + this.#timeoutSeconds * 1000 - Date.now()) / 1000);
+    if (this.actor && seconds > 0 && emit(this, 'dmp-session-expiring', { secondsLeft: seconds }, { cancelable: true })) this.warning = seconds;
   }
 
   #expire(): void {
