@@ -384,6 +384,18 @@ describe('dmp-document-list', () => {
       await waitUntil(() => offered().length === 2, 'the title orders are still offered');
       expect(offered()).to.deep.equal(['date-desc', 'date-asc']);
       await loaded(el);
+      // Asked for by the host, an order the client cannot give is not sent: newest first instead.
+      const sorts: Array<string | null> = [];
+      worker.events.on('request:start', ({ request }) => {
+        const url = new URL(request.url);
+        if (url.pathname.endsWith('/documents')) sorts.push(url.searchParams.get('sort'));
+      });
+      el.setAttribute('sort', 'title-asc');
+      el.setAttribute('category', 'biology');
+      await waitUntil(() => sorts.length > 0, 'the list was not read again');
+      worker.events.removeAllListeners();
+      expect(sorts).to.deep.equal(['date-desc']);
+      expect(control<HTMLSelectElement>(el, '#filter-sort').value).to.equal('date-desc');
     });
 
     it('keeps a date filter and the date’s other parts while one part is retyped', async () => {

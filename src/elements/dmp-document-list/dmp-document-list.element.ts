@@ -226,7 +226,7 @@ export class DmpDocumentList extends DmpElement {
     const to = localDayBound(this.dateTo, true);
     const authorProfession = validText(this.authorProfession);
     return {
-      sort: validSort(this.sort),
+      sort: validSort(this.sort, this.client?.documentSorts),
       limit: validPageSize(this.pageSize),
       ...(category ? { category } : {}),
       // The user's days, as the list shows dates.
@@ -784,7 +784,7 @@ export class DmpDocumentList extends DmpElement {
     const add = this.#addableTypes();
     const category = validCategory(this.category) ?? '';
     const profession = validText(this.authorProfession) ?? '';
-    const sort = validSort(this.sort);
+    const sort = validSort(this.sort, this.client?.documentSorts);
     // The selects bind `.value` too: see selectField (dmp-dossier-create/fields.ts).
     return html`<div class="toolbar-row">
       <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Rechercher et filtrer les documents')}
@@ -898,7 +898,7 @@ export class DmpDocumentList extends DmpElement {
   }
 
   #renderGrid(virtualize: Virtualize, pending: boolean, count: number): TemplateResult {
-    const sort = validSort(this.sort);
+    const sort = validSort(this.sort, this.client?.documentSorts);
     const ariaSort = (column: 'date' | 'title') =>
       sort.startsWith(column) ? (sort.endsWith('desc') ? 'descending' : 'ascending') : 'none';
     const now = new Date().toISOString();

@@ -22,8 +22,9 @@ export function validDate(value: string | undefined): string | undefined {
   return Number.isNaN(Date.parse(`${value}T00:00:00Z`)) ? undefined : value;
 }
 
-export function validSort(value: string | undefined): DocumentSort {
-  return (DOCUMENT_SORTS as readonly string[]).includes(value ?? '') ? (value as DocumentSort) : 'date-desc';
+/** `value` when it is one of the orders the client can give, else the newest first. */
+export function validSort(value: string | undefined, offered: readonly string[] = DOCUMENT_SORTS): DocumentSort {
+  return offered.includes(value ?? '') ? (value as DocumentSort) : 'date-desc';
 }
 
 export function validPageSize(value: number | undefined): number {
