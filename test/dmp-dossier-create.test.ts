@@ -871,6 +871,31 @@ describe('dmp-dossier-create', () => {
         expect(db.creationActs.get('ps-dubois')).to.equal(1);
       });
 
+      it('fills the form again when the host comes back to the patient whose creation failed', async () => {
+        const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+        await toConsentStep(el);
+        await fill(el, 'email', 'pa.santoni@example.org');
+        await fill(el, 'phone', '06 39 98 12 34');
+        q(el, '#opposeBreakGlass').click();
+        const release = holdCreation(503);
+        await consentAndCreate(el);
+        await waitUntil(() => posts().length === 1, 'the creation was not sent');
+        el.nir = PATIENT_ADULT.identity.ins;
+        el.traits = PATIENT_ADULT.identity.traits;
+        await el.updateComplete;
+        release();
+        await until(el, 'n’a pas abouti, ou sa réponse s’est perdue');
+        el.nir = PATIENT_NO_DOSSIER.ins;
+        el.traits = PATIENT_NO_DOSSIER.traits;
+        await el.updateComplete;
+        await toConsentStep(el);
+        expect(q(el, '#email').value).to.equal('pa.santoni@example.org');
+        expect(q(el, '#phone').value).to.equal('+33639981234');
+        expect(q(el, '#opposeBreakGlass').checked).to.equal(true);
+        // Asked again: the user confirms the patient's consent to this creation.
+        expect(q(el, '#consent').checked).to.equal(false);
+      });
+
       it('moves on to the host’s new patient when the creation fails', async () => {
         const { el, release } = await startCreation(503);
         el.nir = PATIENT_ADULT.identity.ins;

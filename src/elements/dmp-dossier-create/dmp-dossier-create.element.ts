@@ -23,6 +23,7 @@ import {
   EMPTY_DETAILS,
   EMPTY_IDENTITY,
   creationChannel,
+  detailsOf,
   type DetailsField,
   type DetailsForm,
   type FieldErrors,
@@ -326,9 +327,11 @@ export class DmpDossierCreate extends DmpElement {
     }
     this.identityErrors = {};
     this.identity = { ...this.identity, nir: formatNir(result.identity.ins) };
-    // Another person's consent and contact must not carry over to this one.
+    // Another person's consent and contact must not carry over to this one; what was typed for
+    // this one in a creation that failed while the host showed someone else comes back.
     if (this.checked?.ins !== result.identity.ins) {
-      this.details = EMPTY_DETAILS;
+      const unfinished = this.unfinished;
+      this.details = unfinished?.ins === result.identity.ins ? detailsOf(unfinished) : EMPTY_DETAILS;
       this.detailsErrors = {};
     }
     this.checked = result.identity;

@@ -1,6 +1,6 @@
 import { CREATION_CHANNEL } from '../../policy/channels.js';
 import type { Actor } from '../../model/actor.js';
-import type { CreationChannel, NewLegalRepresentative } from '../../model/dossier.js';
+import type { CreationChannel, DossierCreate, NewLegalRepresentative } from '../../model/dossier.js';
 import type { InsStatus, Sex } from '../../model/ins.js';
 import type { NirFailure } from '../../model/nir.js';
 
@@ -66,6 +66,23 @@ export const EMPTY_DETAILS: DetailsForm = {
   email: '',
   phone: '',
 };
+
+/**
+ * The details a creation sent, to fill the form again when it failed and the user comes back to
+ * its patient. Consent is asked again: it is given for the creation the user now confirms.
+ */
+export function detailsOf({ legalRepresentative: rep, oppositions, contact }: DossierCreate): DetailsForm {
+  return {
+    consent: false,
+    representativeFirstName: rep?.firstName ?? '',
+    representativeLastName: rep?.lastName ?? '',
+    representativeRelationship: rep?.relationship ?? '',
+    opposeBreakGlass: oppositions?.breakGlass ?? false,
+    opposeRegulation: oppositions?.regulation ?? false,
+    email: contact?.email ?? '',
+    phone: contact?.phone ?? '',
+  };
+}
 
 /** The creation channel `decide` expects for an actor; none for actors the law keeps out. */
 export function creationChannel(actor: Actor): CreationChannel | undefined {
