@@ -107,7 +107,7 @@ describe('dmp-synthesis-editor', () => {
     await resetBackend();
     await clearAllDrafts();
   });
-  afterEach(() => emulateMedia({ media: 'screen' }));
+  afterEach(() => emulateMedia({ media: 'screen', forcedColors: 'none' }));
 
   describe('accessibility', () => {
     it('passes axe in the read view, the editor, the conflict panel and the version comparison', async () => {
@@ -538,6 +538,14 @@ describe('dmp-synthesis-editor', () => {
       await el.updateComplete;
       const active = combo.getAttribute('aria-activedescendant')!;
       expect(root(el).getElementById(active)?.getAttribute('aria-selected')).to.equal('true');
+      // Windows high contrast: the suggestion Enter picks takes the system's highlight.
+      await emulateMedia({ forcedColors: 'active' });
+      const probe = document.body.appendChild(document.createElement('span'));
+      probe.style.background = 'Highlight';
+      const highlight = getComputedStyle(probe).backgroundColor;
+      probe.remove();
+      const options = [...listbox.querySelectorAll<HTMLElement>('[role="option"]')];
+      expect(options.map((o) => getComputedStyle(o).backgroundColor === highlight)).to.deep.equal(options.map((o) => o.id === active));
       await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       expect(combo.getAttribute('aria-expanded')).to.equal('false');

@@ -123,6 +123,14 @@ export const editStyles = css`
     background: var(--_dmp-color-accent);
     color: var(--_dmp-color-on-accent);
   }
+  /* Focus stays in the field: in forced colours the suggestion Enter picks is told by the system's own highlight. */
+  @media (forced-colors: active) {
+    [role='option'][aria-selected='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
   .code {
     font-variant-numeric: tabular-nums;
     font-weight: 600;
