@@ -24,6 +24,7 @@ const NOT_FOUND = {
   updateDocument: 'no such document, or one hidden from the patient’s side (told as absent)',
   deleteDocument: 'no such document, or one hidden from the patient’s side (told as absent)',
   getSynthesisVersion: 'no such version',
+  addDocument: '`replaces` names no document of this dossier',
   changeAuthorization: 'no professional with this RPPS in the directory',
   removeRepresentative: 'no such legal representative',
 };
@@ -109,6 +110,10 @@ for (const [name, route] of Object.entries(ROUTES)) {
     operation.responses['404'] = problemResponse(`No dossier for this INS (\`reason: no-dossier\`)${also}`);
   }
   if (CONFLICTS[name]) operation.responses['409'] = problemResponse(CONFLICTS[name]);
+  if (route.body === 'multipart') {
+    operation.responses['413'] = problemResponse('The file is over 20 MB');
+    operation.responses['415'] = problemResponse('The file is not a PDF, JPEG, PNG, CDA XML or text');
+  }
   if (route.etag && route.method === 'PUT') operation.responses['412'] = problemResponse('Stale If-Match: `current` and `etag` carry the server version');
   operation.responses.default = problemResponse('Any other error');
   paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };
