@@ -283,37 +283,46 @@ describe('dmp-dossier', () => {
       expect($(el, '#panel-recap').hidden).to.equal(true);
     });
 
-    it('moves between tabs with the arrow keys, Home and End, showing each at once', async () => {
-      const { el } = await mount();
+    it('moves between tabs with the arrow keys, Home and End, and opens one with Enter or Space only', async () => {
+      const { el } = await mountSettled();
       const seen: string[] = [];
       el.addEventListener('dmp-tab-change', (e) => seen.push(e.detail.tab));
+      const reads = db.logOf(ADULT).length;
       $(el, '#tab-recap').focus();
-      const expectOn = async (tab: DossierTab) => {
+      const expectOn = async (focused: DossierTab, shown: DossierTab) => {
         await el.updateComplete;
-        expect(root(el).activeElement?.id).to.equal(`tab-${tab}`);
-        expect(el.tab).to.equal(tab);
-        expect($(el, `#panel-${tab}`).hidden).to.equal(false);
-        expect([...root(el).querySelectorAll('[role="tab"][tabindex="0"]')].map((t) => t.id)).to.deep.equal([`tab-${tab}`]);
+        expect(root(el).activeElement?.id).to.equal(`tab-${focused}`);
+        expect(el.tab).to.equal(shown);
+        expect($(el, `#panel-${shown}`).hidden).to.equal(false);
+        expect([...root(el).querySelectorAll('[role="tab"][aria-selected="true"]')].map((t) => t.id)).to.deep.equal([`tab-${shown}`]);
       };
       await sendKeys({ press: 'ArrowRight' });
-      await expectOn('documents');
+      await expectOn('documents', 'recap');
       await sendKeys({ press: 'ArrowLeft' });
-      await expectOn('recap');
+      await expectOn('recap', 'recap');
       await sendKeys({ press: 'ArrowLeft' });
-      await expectOn('history');
-      await sendKeys({ press: 'ArrowRight' });
-      await expectOn('recap');
-      await sendKeys({ press: 'End' });
-      await expectOn('history');
+      await expectOn('history', 'recap');
       await sendKeys({ press: 'Home' });
-      await expectOn('recap');
-      expect(seen).to.deep.equal(['documents', 'recap', 'history', 'recap', 'history', 'recap']);
+      await expectOn('recap', 'recap');
+      await sendKeys({ press: 'End' });
+      await expectOn('history', 'recap');
+      // Arrowing past the tabs opened none: no read of the dossier, no line in its history.
+      expect(seen).to.deep.equal([]);
+      expect(db.logOf(ADULT).length).to.equal(reads);
+      await sendKeys({ press: 'Enter' });
+      await expectOn('history', 'history');
+      await sendKeys({ press: 'Home' });
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: ' ' });
+      await expectOn('documents', 'documents');
+      expect(seen).to.deep.equal(['history', 'documents']);
     });
 
     it('lets Tab leave the tab list for the panel', async () => {
       const { el } = await mount();
       $(el, '#tab-recap').focus();
       await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Enter' });
       await el.updateComplete;
       await sendKeys({ press: 'Tab' });
       expect(root(el).activeElement?.id).to.equal('panel-documents');

@@ -44,9 +44,10 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * any ancestor apply inside them, and their CSS parts are exported under their tag's name
  * (`dmp-dossier::part(document-list-row)`).
  *
- * Keyboard (WAI-ARIA tabs, automatic activation): Tab reaches the selected tab; ArrowLeft /
- * ArrowRight move to the previous / next tab and show it; Home / End the first / last; Tab again
- * enters the panel.
+ * Keyboard (WAI-ARIA tabs, manual activation): Tab reaches the selected tab; ArrowLeft /
+ * ArrowRight move to the previous / next tab, Home / End to the first / last, and Enter or Space
+ * shows it (opening a tab reads the dossier, which the patient's access history records); Tab
+ * again enters the panel.
  *
  * @tagname dmp-dossier
  * @summary The whole DMP of a patient: récapitulatif, documents, information, management, history.
@@ -268,21 +269,18 @@ export class DmpDossier extends DmpElement {
     else this.#recapStale = true;
   }
 
-  async #select(tab: DossierTab, focus: boolean): Promise<void> {
-    if (tab !== this.#activeTab) {
-      // The user went on to another tab: the banner, when it comes, does not call them back.
-      this.#focusBanner = false;
-      this.tab = tab;
-      this.emit('dmp-tab-change', { tab } satisfies TabChangeDetail);
-    }
-    if (!focus) return;
-    await this.updateComplete;
-    this.renderRoot.querySelector<HTMLElement>(`#tab-${tab}`)?.focus();
+  #select(tab: DossierTab): void {
+    if (tab === this.#activeTab) return;
+    // The user went on to another tab: the banner, when it comes, does not call them back.
+    this.#focusBanner = false;
+    this.tab = tab;
+    this.emit('dmp-tab-change', { tab } satisfies TabChangeDetail);
   }
 
+  /** Arrowing past a tab must not open it: each read is a line in the patient's access history. */
   #handleTabKeydown(event: KeyboardEvent): void {
     const tabs = this.#tabs.map((t) => t.tab);
-    const index = tabs.indexOf(this.#activeTab);
+    const index = tabs.indexOf((event.target as HTMLElement).id.slice(4) as DossierTab);
     let next: DossierTab | undefined;
     if (event.key === 'ArrowRight') next = tabs[(index + 1) % tabs.length];
     else if (event.key === 'ArrowLeft') next = tabs[(index - 1 + tabs.length) % tabs.length];
@@ -290,7 +288,7 @@ export class DmpDossier extends DmpElement {
     else if (event.key === 'End') next = tabs[tabs.length - 1];
     if (!next) return;
     event.preventDefault();
-    void this.#select(next, true);
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${next}`)?.focus();
   }
 
   /** Asks the récapitulatif task to run after this update. */
@@ -419,7 +417,7 @@ export class DmpDossier extends DmpElement {
             aria-selected=${t.tab === active ? 'true' : 'false'}
             aria-controls=${`panel-${t.tab}`}
             tabindex=${t.tab === active ? '0' : '-1'}
-            @click=${() => void this.#select(t.tab, false)}
+            @click=${() => this.#select(t.tab)}
           >
             ${this.#tabLabel(t.tab)}
           </button>`,
