@@ -9,7 +9,7 @@ import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-gl
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import type { DmpConsentPanel } from '../src/elements/dmp-consent-panel/dmp-consent-panel.element.js';
 import { MIN_JUSTIFICATION_LENGTH } from '../src/policy/justification.js';
-import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend } from './support/mount.js';
+import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const JUSTIFICATION = 'Patiente inconsciente aux urgences, traitements en cours inconnus.';
@@ -157,6 +157,34 @@ describe('dmp-break-glass', () => {
       provider.resume();
       await emptyFormBack(el);
     });
+
+    for (const back of ['after', 'before'] as const) {
+      it(`gives back the justification, and says the access was not granted, when the host shows the patient again ${back} the request failed`, async () => {
+        const { el } = await mount();
+        await fill(el);
+        db.faults.add({ method: 'POST', path: '/emergency-access', status: 503, latencyMs: 600, times: 1 });
+        let answered = false;
+        worker.events.on('response:mocked', ({ request }) => {
+          if (request.url.endsWith('/emergency-access')) answered = true;
+        });
+        submit(el).click();
+        await el.updateComplete;
+        el.patientIns = PATIENT_MINOR.identity.ins;
+        await settled(el);
+        if (back === 'after') {
+          await waitUntil(() => answered, 'the request never failed', { timeout: 5000 });
+          await el.updateComplete;
+          // Not said over the other patient's form.
+          expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal('');
+          expect(shadowText(el)).not.to.contain('L’accès n’a pas pu être demandé.');
+        }
+        el.patientIns = ADULT;
+        await waitUntil(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value === JUSTIFICATION, 'the justification is lost');
+        await waitUntil(() => shadowText(el).includes('L’accès n’a pas pu être demandé.'), 'the failure is not said', { timeout: 5000 });
+        worker.events.removeAllListeners();
+        expect(db.grants.size).to.equal(0);
+      });
+    }
 
     it('keeps an answer that comes after the host switched patient off the new patient, and another user’s session free of the grant', async () => {
       const { el, provider } = await mount();

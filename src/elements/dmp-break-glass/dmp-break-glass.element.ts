@@ -19,6 +19,9 @@ import { styles } from './dmp-break-glass.styles.js';
 // Brings the typing of the dmp-break-glass-* events this element emits.
 import type {} from './events.js';
 
+/** A request for emergency access as sent, and how it failed once it has. */
+type Unsent = { ins: string; mode: EmergencyMode; justification: string; error?: unknown };
+
 /**
  * Emergency access by a professional the patient has not authorized: break-glass (the patient's
  * state is an immediate risk to their health and consent cannot be collected) or regulation (the
@@ -72,6 +75,11 @@ export class DmpBreakGlass extends DmpElement {
 
   #reloads = 0;
   #ownRevision: number | undefined;
+  /**
+   * The last request sent and not yet granted or refused, with what was typed for it: given back
+   * when the host shows its patient again, with its failure if it failed meanwhile.
+   */
+  #unsent: Unsent | undefined;
   /** A request sent again unchanged goes under the same key: a grant whose answer was lost is not asked twice. */
   readonly #requestKey = new RetryKey();
   /** For whom a request is on its way (sitting and patient, see #shownKey): one at a time each, whichever patient is shown meanwhile. */
@@ -120,10 +128,15 @@ export class DmpBreakGlass extends DmpElement {
     // previous user's, about the previous patient.
     const left = this.userLeft(changed);
     const elsewhere = changed.has('patientIns') || left;
-    if (left) this.#requestKey.forget();
-    if (elsewhere) {
-      this.justification = '';
+    if (left) {
+      this.#requestKey.forget();
+      this.#unsent = undefined;
     }
+    // Back on the patient whose request failed while another was shown: what was typed, and why
+    // the access was not granted.
+    const unsent = elsewhere && this.#unsent?.ins === this.patientIns ? this.#unsent : undefined;
+    if (unsent?.error !== undefined) this.#unsent = undefined;
+    if (elsewhere) this.justification = unsent?.justification ?? '';
     const held = grantFor(this.session, this.patientIns);
     const before = grantFor(changed.get('session') as SessionState | undefined, this.patientIns);
     if (elsewhere || held) this.endedGrant = undefined;
@@ -132,7 +145,7 @@ export class DmpBreakGlass extends DmpElement {
     if (elsewhere || changed.has('mode')) {
       this.confirmed = false;
       this.refusal = undefined;
-      this.failure = undefined;
+      this.failure = unsent?.mode === this.mode ? unsent?.error : undefined;
       this.alreadyAllowed = false;
     }
   }
@@ -158,9 +171,14 @@ export class DmpBreakGlass extends DmpElement {
     // is also the mode's: under the other one, it would explain nothing.
     const sameUser = this.answerFor();
     const asked = this.answerFor(() => this.patientIns);
+    const sent: Unsent = (this.#unsent = { ins, mode, justification: this.justification });
+    const answered = () => {
+      if (this.#unsent === sent) this.#unsent = undefined;
+    };
     try {
       const grant = await client.requestEmergencyAccess(ins, mode, justification, { idempotencyKey: key });
       this.#requestKey.answered(key);
+      answered();
       if (!sameUser()) return;
       // The grant is the asking user's, for its patient, even if the host shows another one now;
       // the host hears of it either way.
@@ -175,7 +193,14 @@ export class DmpBreakGlass extends DmpElement {
       if (!sameUser()) return;
       const reason = isDmpError(error) && error.reason !== 'allowed' ? error.reason : undefined;
       if (reason) this.emit('dmp-break-glass-refused', { ins, reason });
-      if (!asked() || this.mode !== mode) return;
+      if (!asked()) {
+        // Failed while another patient is shown: kept, with its failure, for that patient's return.
+        if (!reason && !(isDmpError(error) && error.reason === 'allowed') && this.#unsent === sent) sent.error = error;
+        else answered();
+        return;
+      }
+      answered();
+      if (this.mode !== mode) return;
       if (isDmpError(error) && error.reason === 'allowed') this.alreadyAllowed = true;
       else if (reason) this.refusal = reason;
       else this.failure = error;
