@@ -709,6 +709,26 @@ describe('dmp-patient-profile', () => {
       expect((await storedProfile(ADULT)).bloodGroup).to.equal('O+');
     });
 
+    it('keeps the focus in the form when replacing the newer version fails in turn', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O+');
+      await clientAs('pat-durand-jeanne').addDocument(
+        ADULT,
+        { title: 'Informations de l’usager', typeCode: 'EXPPAT_2', serviceStart: new Date().toISOString(), replaces: ADULT_PROFILE_DOCUMENT_ID },
+        new Blob([JSON.stringify({ ...ADULT_PROFILE, bloodGroup: 'A-' })], { type: 'text/plain' }),
+      );
+      await submit(el);
+      await waitUntil(() => root(el).querySelector('.save-error button'), 'no choice offered', { timeout: 8000 });
+      db.faults.add({ method: 'POST', path: '/documents', status: 503, times: 1 });
+      // The Replace button goes with the alert it is in as the save starts.
+      $(el, '.save-error button').focus();
+      $(el, '.save-error button').click();
+      await waitUntil(() => $(el, '.save-error').textContent!.includes('n’ont pas été enregistrées'), 'the failure is not said', { timeout: 8000 });
+      await waitUntil(() => root(el).activeElement?.id === 'save', `focus is on ${document.activeElement?.localName}`);
+      expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('O+');
+    });
+
     it('saves a first declaration again when the version edited was deleted meanwhile, once told', async () => {
       const { el } = await mount();
       await startEditing(el);

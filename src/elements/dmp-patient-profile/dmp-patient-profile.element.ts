@@ -478,6 +478,8 @@ export class DmpPatientProfile extends DmpElement {
       const kept = await this.#keepDraft();
       this.saveError = error;
       this.draftKept = kept;
+      // "Replace the current version", pressed, went with the alert it was in: focus to Save.
+      if (this.focusLost()) this.#pendingFocus = 'save';
       // Someone saved in between, or deleted the version edited: learn what is current, so the
       // user can choose to replace it, or save a first declaration again.
       if (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) this.revision += 1;
@@ -680,7 +682,7 @@ export class DmpPatientProfile extends DmpElement {
         ${this.#form.render((form) => form.renderProfileFields(this.#formHost))}
         ${this.saveError !== undefined ? this.#renderSaveError(loaded) : nothing}
         <div class="buttons">
-          <button type="submit" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>
+          <button type="submit" id="save" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>
             ${this.saving ? msg('Enregistrement…') : msg('Enregistrer')}
           </button>
           <button type="button" id="cancel" @click=${this.#handleCancel}>${msg('Annuler')}</button>
