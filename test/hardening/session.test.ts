@@ -198,6 +198,9 @@ describe('session expiry', () => {
       await typeIn(m.el, c.field, c.text);
       await expire(m);
       await assertNothingOfThePatient(m, [c.text, PATIENT.name]);
+      // The host draws again meanwhile (React hands over a new object at each render).
+      (m.el as HTMLElement & { patient: unknown }).patient = { ...PATIENT };
+      await (m.el as unknown as { updateComplete: Promise<unknown> }).updateComplete;
       m.provider.resume();
       await waitFor(
         () => find<HTMLTextAreaElement>(m.el, c.field)?.value === c.text,

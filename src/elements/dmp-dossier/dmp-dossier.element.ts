@@ -313,8 +313,9 @@ export class DmpDossier extends DmpElement {
    * keep what was typed for the user's return.
    */
   protected override async scheduleUpdate(): Promise<void> {
-    if (this.session?.state !== 'active' && this.#page) {
-      await Promise.all([...this.#page.querySelectorAll('*')].map((el) => (el as Partial<LitElement>).updateComplete));
+    // Only while they are in the page: out of it, their updates wait for their return.
+    if (this.session?.state !== 'active' && this.#page?.isConnected) {
+      await Promise.allSettled([...this.#page.querySelectorAll('*')].map((el) => (el as Partial<LitElement>).updateComplete));
     }
     await super.scheduleUpdate();
   }
