@@ -1,5 +1,5 @@
 import { ContextEvent } from '@lit/context';
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_OPPOSED } from '../mocks/data/index.js';
 import type { DmpClient } from '../src/client/types.js';
@@ -173,6 +173,8 @@ describe('dmp-break-glass', () => {
         await settled(el);
         if (back === 'after') {
           await waitUntil(() => answered, 'the request never failed', { timeout: 5000 });
+          // The answer reaches the element a moment after the mock sends it.
+          await aTimeout(200);
           await el.updateComplete;
           // Not said over the other patient's form.
           expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal('');
@@ -185,6 +187,23 @@ describe('dmp-break-glass', () => {
         expect(db.grants.size).to.equal(0);
       });
     }
+
+    it('keeps a failed request for its patient while the user asks for another patient meanwhile', async () => {
+      const { el, provider } = await mount();
+      await fill(el);
+      db.faults.add({ method: 'POST', path: `/dossiers/${ADULT}/emergency-access`, status: 503, latencyMs: 800, times: 1 });
+      submit(el).click();
+      await el.updateComplete;
+      el.patientIns = PATIENT_MINOR.identity.ins;
+      const ready = () => Boolean(el.shadowRoot!.querySelector('#justification')) && $(el, '[part="base"]').getAttribute('aria-busy') === 'false';
+      await waitUntil(ready, `no form for the other patient: ${shadowText(el)}`, { timeout: 5000 });
+      await fill(el, 'Enfant inconscient aux urgences, parents injoignables.');
+      submit(el).click();
+      await waitUntil(() => provider.session.emergencyGrants.some((g) => g.ins === PATIENT_MINOR.identity.ins), 'the second request was not granted', { timeout: 5000 });
+      el.patientIns = ADULT;
+      await waitUntil(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value === JUSTIFICATION, 'the first patient’s justification is lost');
+      await waitUntil(() => shadowText(el).includes('L’accès n’a pas pu être demandé.'), 'the first request’s failure is not said', { timeout: 5000 });
+    });
 
     it('keeps an answer that comes after the host switched patient off the new patient, and another user’s session free of the grant', async () => {
       const { el, provider } = await mount();

@@ -20,7 +20,7 @@ import { styles } from './dmp-break-glass.styles.js';
 import type {} from './events.js';
 
 /** A request for emergency access as sent, and how it failed once it has. */
-type Unsent = { ins: string; mode: EmergencyMode; justification: string; error?: unknown };
+type Unsent = { mode: EmergencyMode; justification: string; error?: unknown };
 
 /**
  * Emergency access by a professional the patient has not authorized: break-glass (the patient's
@@ -76,12 +76,15 @@ export class DmpBreakGlass extends DmpElement {
   #reloads = 0;
   #ownRevision: number | undefined;
   /**
-   * The last request sent and not yet granted or refused, with what was typed for it: given back
-   * when the host shows its patient again, with its failure if it failed meanwhile.
+   * By patient, the last request sent and not yet granted or refused, with what was typed for it:
+   * given back when the host shows that patient again, with its failure if it failed meanwhile.
    */
-  #unsent: Unsent | undefined;
-  /** A request sent again unchanged goes under the same key: a grant whose answer was lost is not asked twice. */
-  readonly #requestKey = new RetryKey();
+  readonly #unsent = new Map<string, Unsent>();
+  /**
+   * A request sent again unchanged goes under the same key, patient by patient: a grant whose
+   * answer was lost is not asked twice, even after one for another patient.
+   */
+  readonly #requestKeys = new Map<string, RetryKey>();
   /** For whom a request is on its way (sitting and patient, see #shownKey): one at a time each, whichever patient is shown meanwhile. */
   readonly #asking = new Set<string>();
 
@@ -129,13 +132,13 @@ export class DmpBreakGlass extends DmpElement {
     const left = this.userLeft(changed);
     const elsewhere = changed.has('patientIns') || left;
     if (left) {
-      this.#requestKey.forget();
-      this.#unsent = undefined;
+      this.#requestKeys.clear();
+      this.#unsent.clear();
     }
     // Back on the patient whose request failed while another was shown: what was typed, and why
     // the access was not granted.
-    const unsent = elsewhere && this.#unsent?.ins === this.patientIns ? this.#unsent : undefined;
-    if (unsent?.error !== undefined) this.#unsent = undefined;
+    const unsent = elsewhere ? this.#unsent.get(this.patientIns) : undefined;
+    if (unsent?.error !== undefined) this.#unsent.delete(this.patientIns);
     if (elsewhere) this.justification = unsent?.justification ?? '';
     const held = grantFor(this.session, this.patientIns);
     const before = grantFor(changed.get('session') as SessionState | undefined, this.patientIns);
@@ -165,19 +168,22 @@ export class DmpBreakGlass extends DmpElement {
     this.requestUpdate();
     this.refusal = undefined;
     this.failure = undefined;
-    const key = this.#requestKey.for([ins, mode, justification]);
+    let keys = this.#requestKeys.get(ins);
+    if (!keys) this.#requestKeys.set(ins, (keys = new RetryKey()));
+    const key = keys.for([ins, mode, justification]);
     // The answer is for the user who asked and the patient asked for: another one shown by then
     // (the host switched, the user changed or logged out) must not take it as theirs. A refusal
     // is also the mode's: under the other one, it would explain nothing.
     const sameUser = this.answerFor();
     const asked = this.answerFor(() => this.patientIns);
-    const sent: Unsent = (this.#unsent = { ins, mode, justification: this.justification });
+    const sent: Unsent = { mode: this.mode, justification: this.justification };
+    this.#unsent.set(ins, sent);
     const answered = () => {
-      if (this.#unsent === sent) this.#unsent = undefined;
+      if (this.#unsent.get(ins) === sent) this.#unsent.delete(ins);
     };
     try {
       const grant = await client.requestEmergencyAccess(ins, mode, justification, { idempotencyKey: key });
-      this.#requestKey.answered(key);
+      keys.answered(key);
       answered();
       if (!sameUser()) return;
       // The grant is the asking user's, for its patient, even if the host shows another one now;
@@ -195,7 +201,7 @@ export class DmpBreakGlass extends DmpElement {
       if (reason) this.emit('dmp-break-glass-refused', { ins, reason });
       if (!asked()) {
         // Failed while another patient is shown: kept, with its failure, for that patient's return.
-        if (!reason && !(isDmpError(error) && error.reason === 'allowed') && this.#unsent === sent) sent.error = error;
+        if (!reason && !(isDmpError(error) && error.reason === 'allowed') && this.#unsent.get(ins) === sent) sent.error = error;
         else answered();
         return;
       }
