@@ -994,17 +994,23 @@ describe('dmp-document-list', () => {
       expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Compte rendu à finir');
     });
 
-    it('does not offer again, filled in, a document whose upload ended during a session expiry', async () => {
-      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 600, times: 1 });
+    /** The patient adds a vaccination notebook, whose upload takes `latencyMs`; resolves once it is under way. */
+    async function addNotebookSlowly(title: string, latencyMs: number) {
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs, times: 1 });
       const { el, provider } = await mount('pat-durand-jeanne');
       const dialog = await openAdd(el);
-      type(el, '#add-title', 'Carnet de vaccination');
+      type(el, '#add-title', title);
       select(el, '#add-typeCode', 'EXPPAT_1');
       type(el, '#add-date', '2026-10-02');
       pickFile(el, pdf('carnet.pdf'));
       const added = oneEvent(el, 'dmp-document-added');
       clickButton(dialog, 'Ajouter');
       await waitUntil(() => dialog.querySelector('progress'), 'no progress bar');
+      return { el, provider, added };
+    }
+
+    it('does not offer again, filled in, a document whose upload ended during a session expiry', async () => {
+      const { el, provider, added } = await addNotebookSlowly('Carnet de vaccination', 600);
       provider.sessionTimeout = 0.2;
       await added;
       provider.sessionTimeout = 1800;
@@ -1016,16 +1022,7 @@ describe('dmp-document-list', () => {
     });
 
     it('finishes an upload under way when the host moves the list elsewhere in the page', async () => {
-      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
-      const { el, provider } = await mount('pat-durand-jeanne');
-      const dialog = await openAdd(el);
-      type(el, '#add-title', 'Carnet de vaccination déplacé');
-      select(el, '#add-typeCode', 'EXPPAT_1');
-      type(el, '#add-date', '2026-10-02');
-      pickFile(el, pdf('carnet.pdf'));
-      const added = oneEvent(el, 'dmp-document-added');
-      clickButton(dialog, 'Ajouter');
-      await waitUntil(() => dialog.querySelector('progress'), 'no progress bar');
+      const { el, provider, added } = await addNotebookSlowly('Carnet de vaccination déplacé', 400);
       const column = document.createElement('section');
       provider.append(column);
       column.append(el);

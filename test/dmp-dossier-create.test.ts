@@ -786,6 +786,17 @@ describe('dmp-dossier-create', () => {
         return release;
       }
 
+      /** Creates; the host names another patient before the answer, `release`d then, is lost or fails. */
+      async function createWhileTheHostMovesOn(el: DmpDossierCreate, release: () => void) {
+        await consentAndCreate(el);
+        await waitUntil(() => posts().length === 1, 'the creation was not sent');
+        el.nir = PATIENT_ADULT.identity.ins;
+        el.traits = PATIENT_ADULT.identity.traits;
+        await el.updateComplete;
+        release();
+        await until(el, 'n’a pas abouti, ou sa réponse s’est perdue');
+      }
+
       async function startCreation(failure?: number) {
         const mounted = await mount('ps-dubois', PATIENT_NO_DOSSIER);
         await toConsentStep(mounted.el);
@@ -846,13 +857,7 @@ describe('dmp-dossier-create', () => {
         );
         const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
         await toConsentStep(el);
-        await consentAndCreate(el);
-        await waitUntil(() => posts().length === 1, 'the creation was not sent');
-        el.nir = PATIENT_ADULT.identity.ins;
-        el.traits = PATIENT_ADULT.identity.traits;
-        await el.updateComplete;
-        release();
-        await until(el, 'n’a pas abouti, ou sa réponse s’est perdue');
+        await createWhileTheHostMovesOn(el, release);
         expect(q(el, '[role="alert"]').textContent).to.contain(`${PATIENT_NO_DOSSIER.traits.firstNames} ${PATIENT_NO_DOSSIER.traits.birthName}`);
         expect(q(el, '#nir').value).to.equal(formatted(PATIENT_ADULT.identity.ins));
 
@@ -877,14 +882,7 @@ describe('dmp-dossier-create', () => {
         await fill(el, 'email', 'pa.santoni@example.org');
         await fill(el, 'phone', '06 39 98 12 34');
         q(el, '#opposeBreakGlass').click();
-        const release = holdCreation(503);
-        await consentAndCreate(el);
-        await waitUntil(() => posts().length === 1, 'the creation was not sent');
-        el.nir = PATIENT_ADULT.identity.ins;
-        el.traits = PATIENT_ADULT.identity.traits;
-        await el.updateComplete;
-        release();
-        await until(el, 'n’a pas abouti, ou sa réponse s’est perdue');
+        await createWhileTheHostMovesOn(el, holdCreation(503));
         el.nir = PATIENT_NO_DOSSIER.ins;
         el.traits = PATIENT_NO_DOSSIER.traits;
         await el.updateComplete;

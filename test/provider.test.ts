@@ -34,6 +34,16 @@ function warningOf(provider: DmpProvider): HTMLDialogElement {
   return provider.shadowRoot!.querySelector<HTMLDialogElement>('[part="session-warning"]')!;
 }
 
+/** A provider whose session of `timeout` seconds warns `warning` seconds before its end, once it has warned of `secondsLeft`. */
+async function warned(timeout: number, warning: number, secondsLeft: number) {
+  const { provider } = await mount(timeout);
+  provider.sessionWarning = warning;
+  const event = await oneEvent(provider, 'dmp-session-expiring');
+  expect(event.detail).to.deep.equal({ secondsLeft });
+  await provider.updateComplete;
+  return { provider, banner: warningOf(provider) };
+}
+
 async function mount(timeoutSeconds = 1800, actor: Actor | null = DOCTOR) {
   const provider = await fixture<DmpProvider>(html`<dmp-provider base-url="/api/dmp/v1" session-timeout=${timeoutSeconds} .actor=${actor ?? undefined}>
     <dmp-test-probe></dmp-test-probe>
@@ -136,12 +146,7 @@ describe('dmp-provider', () => {
   });
 
   it('warns before the session ends for inactivity, in words, in the provider’s language (WCAG 2.2.1)', async () => {
-    const { provider } = await mount(20);
-    provider.sessionWarning = 19.5;
-    const warned = await oneEvent(provider, 'dmp-session-expiring');
-    expect(warned.detail).to.deep.equal({ secondsLeft: 20 });
-    await provider.updateComplete;
-    const banner = warningOf(provider);
+    const { provider, banner } = await warned(20, 19.5, 20);
     // Modal, above any dialog an element has open, and the focus on its button.
     expect(banner.open && banner.matches(':modal')).to.equal(true);
     expect(banner.getAttribute('role')).to.equal('alertdialog');
@@ -156,12 +161,7 @@ describe('dmp-provider', () => {
   });
 
   it('keeps the session when the user chooses to stay, and takes the warning away when it ends', async () => {
-    const { provider } = await mount(1.6);
-    provider.sessionWarning = 1;
-    const warned = await oneEvent(provider, 'dmp-session-expiring');
-    expect(warned.detail).to.deep.equal({ secondsLeft: 1 });
-    await provider.updateComplete;
-    const banner = warningOf(provider);
+    const { provider, banner } = await warned(1.6, 1, 1);
     expect(banner.textContent!.replace(/\s+/g, ' ')).to.contain('votre session prendra fin dans 1 seconde.');
     const stayed = Date.now();
     // The touch that begins a tap on the button leaves the warning in place for its click.
