@@ -18,11 +18,12 @@ const problemResponse = (description) => ({
 });
 
 // 404 beyond the dossier's own absence, by operation.
+const NO_DOCUMENT = 'no such document, or one hidden from the patient’s side (told as absent)';
 const NOT_FOUND = {
-  getDocument: 'no such document, or one hidden from the patient’s side (told as absent)',
-  getDocumentContent: 'no such document, or one hidden from the patient’s side (told as absent)',
-  updateDocument: 'no such document, or one hidden from the patient’s side (told as absent)',
-  deleteDocument: 'no such document, or one hidden from the patient’s side (told as absent)',
+  getDocument: NO_DOCUMENT,
+  getDocumentContent: NO_DOCUMENT,
+  updateDocument: NO_DOCUMENT,
+  deleteDocument: NO_DOCUMENT,
   getSynthesisVersion: 'no such version',
   addDocument: '`replaces` names no document of this dossier',
   changeAuthorization: 'no professional with this RPPS in the directory',
@@ -58,8 +59,9 @@ for (const [name, route] of Object.entries(ROUTES)) {
       : 'ETag of the version being replaced; left out for the first version only: while one exists, a write without it is answered 412';
     parameters.push({ name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description });
   }
+  const aboutDossier = route.path.includes(':ins');
   // Sent by the provider with every request about a dossier (see components.parameters).
-  if (route.path.includes(':ins')) parameters.push({ $ref: '#/components/parameters/AccessGrant' }, { $ref: '#/components/parameters/Secret' });
+  if (aboutDossier) parameters.push({ $ref: '#/components/parameters/AccessGrant' }, { $ref: '#/components/parameters/Secret' });
   if (route.idempotencyKey) {
     parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'Same key and body, same answer: a request sent again after a lost answer creates nothing more' });
   }
@@ -105,7 +107,7 @@ for (const [name, route] of Object.entries(ROUTES)) {
   operation.responses['401'] = problemResponse('Unknown caller');
   if (route.action) operation.responses['403'] = problemResponse('Refused by the policy: `reason` is a policy reason code');
   // The existence test answers a missing dossier with its status (`none`), not a 404.
-  if (route.path.includes(':ins') && name !== 'getDossier') {
+  if (aboutDossier && name !== 'getDossier') {
     const also = NOT_FOUND[name] ? `; or ${NOT_FOUND[name]}` : '';
     operation.responses['404'] = problemResponse(`No dossier for this INS (\`reason: no-dossier\`)${also}`);
   }

@@ -76,7 +76,7 @@ const orDefault = (value: number, fallback: number): number => (Number.isFinite(
  * @cssprop --dmp-font-size - Font size of the warning.
  * @cssprop --dmp-radius - Corner radius.
  *
- * @fires {CustomEvent<SessionExpiringDetail>} dmp-session-expiring - The session will end soon for inactivity (`session-warning`). Cancelable: cancelled, the provider shows no warning of its own, and the host's calls {@link DmpProvider.keepAlive} when the user stays.
+ * @fires {CustomEvent<SessionExpiringDetail>} dmp-session-expiring - The session will end soon for inactivity (`session-warning`). Cancelable: cancelled, the provider shows no warning of its own, and the host calls {@link DmpProvider.keepAlive} when the user stays.
  * @fires {CustomEvent<SessionExpiredDetail>} dmp-session-expired - The session ended after `session-timeout` seconds without activity.
  * @fires {CustomEvent<DataChange>} dmp-data-changed - An element wrote data; elements showing it reload.
  */
@@ -132,8 +132,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /**
    * Seconds before the session ends for inactivity at which the user is warned (default 60), so
    * that they can stay (WCAG 2.2.1): `dmp-session-expiring` fires and, unless the host cancels it,
-   * a modal dialog says so, with a "Rester connecté" button (Escape too). 0: no warning; none either when the timeout
-   * is not longer than this.
+   * a modal dialog says so, with a "Rester connecté" button (Escape too). 0: no warning; none
+   * either when the timeout is not longer than this.
    */
   @property({ attribute: 'session-warning', type: Number }) sessionWarning: number = DEFAULT_SESSION_WARNING_S;
 

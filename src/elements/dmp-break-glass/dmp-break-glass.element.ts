@@ -148,7 +148,7 @@ export class DmpBreakGlass extends DmpElement {
     if (elsewhere || changed.has('mode')) {
       this.confirmed = false;
       this.refusal = undefined;
-      this.failure = unsent?.mode === this.mode ? unsent?.error : undefined;
+      this.failure = unsent?.mode === this.mode ? unsent.error : undefined;
       this.alreadyAllowed = false;
     }
   }
@@ -197,17 +197,18 @@ export class DmpBreakGlass extends DmpElement {
       this.confirmed = false;
     } catch (error) {
       if (!sameUser()) return;
-      const reason = isDmpError(error) && error.reason !== 'allowed' ? error.reason : undefined;
+      const allowed = isDmpError(error) && error.reason === 'allowed';
+      const reason = isDmpError(error) && !allowed ? error.reason : undefined;
       if (reason) this.emit('dmp-break-glass-refused', { ins, reason });
       if (!asked()) {
         // Failed while another patient is shown: kept, with its failure, for that patient's return.
-        if (!reason && !(isDmpError(error) && error.reason === 'allowed') && this.#unsent.get(ins) === sent) sent.error = error;
+        if (!reason && !allowed && this.#unsent.get(ins) === sent) sent.error = error;
         else answered();
         return;
       }
       answered();
       if (this.mode !== mode) return;
-      if (isDmpError(error) && error.reason === 'allowed') this.alreadyAllowed = true;
+      if (allowed) this.alreadyAllowed = true;
       else if (reason) this.refusal = reason;
       else this.failure = error;
     } finally {
