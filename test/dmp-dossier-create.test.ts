@@ -588,6 +588,35 @@ describe('dmp-dossier-create', () => {
       expect(q(el, '#birthName-error').textContent).to.contain('différent du référentiel INS');
     });
 
+    it('keeps the contact and oppositions typed when the user corrects the identity, and asks consent again', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      await fill(el, 'email', 'a.diallo@example.org');
+      await fill(el, 'phone', '06 39 98 12 34');
+      q(el, '#opposeBreakGlass').click();
+      q(el, '#consent').click();
+      await el.updateComplete;
+      // The host read the wrong card (a relative's, on the same Carte Vitale): the user corrects it.
+      press(el, 'Modifier l’identité');
+      await el.updateComplete;
+      const { ins, traits } = PATIENT_BORN_ABROAD;
+      await fill(el, 'nir', ins);
+      for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
+      await toConsentStep(el);
+      expect(shadowText(el)).to.contain('DIALLO');
+      expect(q(el, '#email').value).to.equal('a.diallo@example.org');
+      expect(q(el, '#phone').value).to.equal('06 39 98 12 34');
+      expect(q(el, '#opposeBreakGlass').checked).to.equal(true);
+      // Given for the patient identified before: the user confirms it for this one.
+      expect(q(el, '#consent').checked).to.equal(false);
+      const created = oneEvent(el, 'dmp-dossier-created');
+      await consentAndCreate(el);
+      expect((await created).detail.ins).to.equal(ins);
+      const record = db.dossiers.get(ins)!;
+      expect(record.oppositions).to.deep.equal({ breakGlass: true, regulation: false });
+      expect(record.notificationPreferences).to.include({ phone: '+33639981234', email: 'a.diallo@example.org' });
+    });
+
     it('lets administrative staff create at the caisse', async () => {
       const { el } = await mount('admin-chu', PATIENT_BORN_ABROAD);
       await toConsentStep(el);

@@ -327,11 +327,12 @@ export class DmpDossierCreate extends DmpElement {
     }
     this.identityErrors = {};
     this.identity = { ...this.identity, nir: formatNir(result.identity.ins) };
-    // Another person's consent and contact must not carry over to this one; what was typed for
-    // this one in a creation that failed while the host showed someone else comes back.
+    // A corrected identity keeps what the user typed (the host's next patient starts the form
+    // over), but consent was given for the identity shown then; what was typed for this one in a
+    // creation that failed while the host showed someone else comes back.
     if (this.checked?.ins !== result.identity.ins) {
       const unfinished = this.unfinished;
-      this.details = unfinished?.ins === result.identity.ins ? detailsOf(unfinished) : EMPTY_DETAILS;
+      this.details = unfinished?.ins === result.identity.ins ? detailsOf(unfinished) : { ...this.details, consent: false };
       this.detailsErrors = {};
     }
     this.checked = result.identity;
