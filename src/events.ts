@@ -5,6 +5,11 @@ export interface SessionExpiringDetail {
   secondsLeft: number;
 }
 
+export interface SessionRenewedDetail {
+  /** Seconds from now before the session ends, unless the user does something. */
+  secondsLeft: number;
+}
+
 export interface SessionExpiredDetail {
   /** Inactivity, in seconds, after which the session ended. */
   timeoutSeconds: number;
@@ -16,6 +21,7 @@ export interface SessionExpiredDetail {
  */
 export interface DmpEventDetails {
   'dmp-session-expiring': SessionExpiringDetail;
+  'dmp-session-renewed': SessionRenewedDetail;
   'dmp-session-expired': SessionExpiredDetail;
   'dmp-data-changed': DataChange;
 }
@@ -28,6 +34,7 @@ export type DmpEventMap = { [N in DmpEventName]: CustomEvent<DmpEventDetails[N]>
 declare global {
   interface HTMLElementEventMap {
     'dmp-session-expiring': CustomEvent<SessionExpiringDetail>;
+    'dmp-session-renewed': CustomEvent<SessionRenewedDetail>;
     'dmp-session-expired': CustomEvent<SessionExpiredDetail>;
     'dmp-data-changed': CustomEvent<DataChange>;
   }

@@ -199,6 +199,23 @@ describe('dmp-provider', () => {
     expect(provider.session.state).to.equal('active');
   });
 
+  it('tells a host that warns its own way when the user’s activity renews the session, once', async () => {
+    const { provider, probe } = await mount(1.6);
+    const renewals: unknown[] = [];
+    provider.addEventListener('dmp-session-renewed', (e) => renewals.push(e.detail));
+    provider.addEventListener('dmp-session-expiring', (e) => e.preventDefault());
+    const keydown = () => probe.dispatchEvent(new KeyboardEvent('keydown', { bubbles: true, composed: true }));
+    // Activity with no warning out is nothing to tell.
+    keydown();
+    provider.sessionWarning = 1;
+    await oneEvent(provider, 'dmp-session-expiring');
+    keydown();
+    keydown();
+    expect(renewals).to.deep.equal([{ secondsLeft: 1.6 }]);
+    await aTimeout(1000);
+    expect(provider.session.state).to.equal('active');
+  });
+
   it('does not warn when the timeout is not longer than the warning', async () => {
     const { provider } = await mount(0.3);
     const warnings: unknown[] = [];

@@ -77,6 +77,7 @@ const orDefault = (value: number, fallback: number): number => (Number.isFinite(
  * @cssprop --dmp-radius - Corner radius.
  *
  * @fires {CustomEvent<SessionExpiringDetail>} dmp-session-expiring - The session will end soon for inactivity (`session-warning`). Cancelable: cancelled, the provider shows no warning of its own, and the host calls {@link DmpProvider.keepAlive} when the user stays.
+ * @fires {CustomEvent<SessionRenewedDetail>} dmp-session-renewed - The user did something after `dmp-session-expiring` (or the host called {@link DmpProvider.keepAlive}): the session goes on, and a warning of the host's own is to be taken down.
  * @fires {CustomEvent<SessionExpiredDetail>} dmp-session-expired - The session ended after `session-timeout` seconds without activity.
  * @fires {CustomEvent<DataChange>} dmp-data-changed - An element wrote data; elements showing it reload.
  */
@@ -192,6 +193,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   #warningTimer: ReturnType<typeof setTimeout> | undefined;
   /** The seconds left the shown warning announced; undefined while none is shown. */
   @state() private warning: number | undefined;
+  /** `dmp-session-expiring` fired, and nothing renewed the session since: the next activity is told. */
+  #warned = false;
   #grantTimer: ReturnType<typeof setTimeout> | undefined;
   /** When each of the session's emergency grants ends, by this device's clock (see grantLifetimeMs). */
   readonly #grantEnds = new WeakMap<SessionGrant, number>();
@@ -212,8 +215,14 @@ export class DmpProvider extends LitElement implements ProviderApi {
     // warning away at once would send that click to whatever lies under it.
     if (e && this.renderRoot.contains(e.composedPath()[0] as Node)) return;
     // A click after the timeout passed unseen (timers sleep with the device) ends the session, not renews it.
-    if (Date.now() - this.#lastActivity < this.#timeoutSeconds * 1000) this.#lastActivity = Date.now();
+    const renewed = Date.now() - this.#lastActivity < this.#timeoutSeconds * 1000;
+    if (renewed) this.#lastActivity = Date.now();
     this.#armExpiry();
+    // Told once, not at every move: a host that warns its own way takes its warning down.
+    if (renewed && this.#warned && this.session.state === 'active') {
+      this.#warned = false;
+      emit(this, 'dmp-session-renewed', { secondsLeft: this.#timeoutSeconds });
+    }
   };
   readonly #handleVisibility = () => {
     this.#armExpiry();
@@ -459,6 +468,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   #start(): void {
+    this.#warned = false;
     this.#lastActivity = Date.now();
     this.#armExpiry();
   }
@@ -487,7 +497,9 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** Tells what is left when the timer fires: a timer in a background tab may fire late. */
   #warn(): void {
     const seconds = Math.ceil((this.#lastActivity + this.#timeoutSeconds * 1000 - Date.now()) / 1000);
-    if (this.actor && seconds > 0 && emit(this, 'dmp-session-expiring', { secondsLeft: seconds }, { cancelable: true })) this.warning = seconds;
+    if (!this.actor || seconds <= 0) return;
+    this.#warned = true;
+    if (emit(this, 'dmp-session-expiring', { secondsLeft: seconds }, { cancelable: true })) this.warning = seconds;
   }
 
   #expire(): void {

@@ -31,7 +31,7 @@ import type { DossierCreateCancelDetail, DossierCreateRequestDetail, DossierCrea
 import type { TabChangeDetail } from '../elements/dmp-dossier/events.js';
 import type { DirectivesUploadRequestDetail, DirectivesUploadedDetail, ProfileSaveRequestDetail, ProfileSavedDetail } from '../elements/dmp-patient-profile/events.js';
 import type { DraftRestoredDetail, PreventionSavedDetail, SynthesisConflictDetail, SynthesisSaveRequestDetail, SynthesisSavedDetail } from '../elements/dmp-synthesis-editor/events.js';
-import type { SessionExpiredDetail, SessionExpiringDetail } from '../events.js';
+import type { SessionExpiredDetail, SessionExpiringDetail, SessionRenewedDetail } from '../events.js';
 
 export type {
   AuthorizationChangeDetail,
@@ -59,6 +59,7 @@ export type {
   ProfileSavedDetail,
   SessionExpiredDetail,
   SessionExpiringDetail,
+  SessionRenewedDetail,
   SynthesisConflictDetail,
   SynthesisSaveRequestDetail,
   SynthesisSavedDetail,
@@ -72,6 +73,7 @@ export const DmpProvider = createComponent({
   react: React,
   events: {
     onDmpSessionExpiring: 'dmp-session-expiring' as EventName<CustomEvent<SessionExpiringDetail>>,
+    onDmpSessionRenewed: 'dmp-session-renewed' as EventName<CustomEvent<SessionRenewedDetail>>,
     onDmpSessionExpired: 'dmp-session-expired' as EventName<CustomEvent<SessionExpiredDetail>>,
     onDmpDataChanged: 'dmp-data-changed' as EventName<CustomEvent<DataChange>>,
   },
