@@ -511,6 +511,23 @@ describe('dmp-document-list', () => {
       expect(el.items).to.be.empty;
     });
 
+    it('leaves the focus in the host page when the session ends (the notice takes only the focus the list had)', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      const hostField = document.createElement('input');
+      document.body.append(hostField);
+      try {
+        hostField.focus();
+        await provider.logout();
+        await el.updateComplete;
+        await el.updateComplete;
+        expect(shadowText(el)).to.contain('Session expirée');
+        expect(document.activeElement).to.equal(hostField);
+      } finally {
+        hostField.remove();
+      }
+    });
+
     it('speaks English', async () => {
       const { el } = await mount('ps-dubois', { query: 'zzz' }, 'en');
       await waitUntil(() => shadowText(el).includes('No document matches'));

@@ -1,6 +1,6 @@
 import { sameValue } from '../../src/elements/base/same-value.js';
 import { policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
-import { nominalDocument } from '../../src/model/document-policy.js';
+import { nominalDocument } from '../../src/model/nominal-document.js';
 import { PREVENTION_TYPE_CODES, PreventionSaveSchema, type Prevention, type PreventionList } from '../../src/model/prevention.js';
 import type { Action, Decision } from '../../src/policy/types.js';
 import { makeDocument } from '../data/document-factory.js';

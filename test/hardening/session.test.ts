@@ -158,12 +158,19 @@ describe('session expiry', () => {
   suiteHooks('session', [ADULT]);
 
   for (const c of CASES) {
-    it(`${c.tag}: after inactivity shows the expired notice and nothing of the patient`, async () => {
+    it(`${c.tag}: after inactivity shows the expired notice and nothing of the patient, the focus the user had on the notice`, async () => {
       const m = await mount<HTMLElement>(c.template, c.actor());
       const before = await c.ready(m);
       for (const text of before) expect(everythingShown(m.el).includes(text), `"${text}" is shown before expiry`).to.equal(true);
+      // The user is somewhere in the element: on the first of its controls that takes the focus.
+      const controls = shadowRoots(m.el).flatMap((root) => [...root.querySelectorAll<HTMLElement>('input, textarea, button')]);
+      expect(controls.some((control) => (control.focus(), m.el.matches(':focus-within'))), 'nothing in the element took the focus').to.equal(true);
       await expire(m);
       await assertNothingOfThePatient(m, before);
+      await waitFor(
+        () => m.el.shadowRoot!.activeElement?.textContent?.includes(EXPIRED),
+        () => `the focus went to ${document.activeElement?.tagName}, not to the notice`,
+      );
     });
   }
 

@@ -2,7 +2,7 @@ import { consume } from '@lit/context';
 import { msg, updateWhenLocaleChanges } from '@lit/localize';
 import { Task, TaskStatus } from '@lit/task';
 import { LitElement, html, type PropertyValues, type ReactiveController, type TemplateResult } from 'lit';
-import { state } from 'lit/decorators.js';
+import { state } from 'lit/decorators/state.js';
 import type { DmpClient } from '../../client/types.js';
 import {
   actorContext,
@@ -262,7 +262,11 @@ export abstract class DmpElement extends LitElement {
     // Screen readers speak the element's text in the provider's language, whatever the page's.
     if (this.locale) this.lang = this.locale;
     if (!this.client || !this.policy || !this.provider) return this.renderConfigurationError();
-    if (this.session?.state === 'expired') return this.renderSessionExpired();
+    if (this.session?.state === 'expired') {
+      // The notice takes the place of what had focus: it takes focus too, where the user is heard of it.
+      if (this.matches(':focus-within')) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.notice')?.focus());
+      return this.renderSessionExpired();
+    }
     if (!this.actor) return this.renderNoActor();
     return this.renderContent();
   }
@@ -280,7 +284,7 @@ export abstract class DmpElement extends LitElement {
   }
 
   protected renderSessionExpired(): TemplateResult {
-    return html`<div part="base" class="notice" role="status">
+    return html`<div part="base" class="notice" role="status" tabindex="-1">
       <strong>${msg('Session expirée')}</strong>
       <p>
         ${this.session?.endedBy === 'logout'

@@ -15,7 +15,7 @@ import { policyDocumentOf } from '../../model/document-policy.js';
 import type { DocumentSort } from '../../model/document-search.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { isToldOfHiddenDocuments } from '../../policy/roles.js';
-import { PROFESSION_CODES } from '../../policy/matrix.js';
+import { PROFESSION_CODES } from '../../policy/profession-codes.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';

@@ -1,7 +1,8 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, render, type LitElement, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators/property.js';
+import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
 import { changesAccess, grantFor } from '../../context/contexts.js';

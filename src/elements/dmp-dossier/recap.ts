@@ -7,7 +7,7 @@ import type { DmpDocument } from '../../model/document.js';
 import type { PatientProfile } from '../../model/profile.js';
 import type { Synthesis } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
-import { nominalDocument } from '../../model/document-policy.js';
+import { nominalDocument } from '../../model/nominal-document.js';
 import type { Ask } from './tabs.js';
 
 /** How far back the récapitulatif looks for emergency accesses. */

@@ -1,5 +1,5 @@
 import { PROFILE_TYPE_CODE } from '../../model/category.js';
-import { nominalDocument } from '../../model/document-policy.js';
+import { nominalDocument } from '../../model/nominal-document.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest, ReasonCode } from '../../policy/types.js';
 
 /** The five tabs of the DMP, in their order on screen; also the values of the `tab` attribute. */

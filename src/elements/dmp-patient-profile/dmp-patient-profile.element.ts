@@ -27,7 +27,8 @@ import { draftOf, isProfileDraft, type DraftKept, type FieldProblem, type Profil
 import type { ProfileSavedDetail } from './events.js';
 import { documentOpenDetail } from '../base/document-open.js';
 import type { ProfileFormHost } from './form.js';
-import { nominalDocument, policyDocumentOf } from '../../model/document-policy.js';
+import { policyDocumentOf } from '../../model/document-policy.js';
+import { nominalDocument } from '../../model/nominal-document.js';
 import { listPatientDocuments } from '../base/patient-documents.js';
 import { loadChecks, readProfile, savedDespite } from './load.js';
 import { renderDirectivesSection, renderProfileSections } from './read-view.js';

@@ -7,6 +7,7 @@ import type { Synthesis } from '../../model/synthesis.js';
 import { diffSynthesis, mergeSynthesis, resolveMerge, type MergeConflict, type SynthesisDiff } from './diff.js';
 import type { EditorContent, Entry, ShownContent } from './entries.js';
 import { displayValue, entryTitle, listDef, type FieldDef, type ListDef } from './fields.js';
+import { LIST_EDITS } from './list-edits.js';
 import { narrativeHeading, noneKnownText, pair, valueOf, type ViewOptions } from './read-view.js';
 
 /*
@@ -31,6 +32,14 @@ export function mergeWork(
 
 /** The comparison's styles, adopted by the element with this module. */
 export const compareStyles = css`
+  .diff {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .change-list {
+    color: var(--_dmp-color-muted);
+  }
   .change {
     display: flex;
     flex-wrap: wrap;
@@ -220,7 +229,7 @@ function renderPick(v: ConflictView, conflict: MergeConflict, index: number): Te
     }
     return displayValue({ name: '', kind: 'text', label: () => '' }, value, v.locale);
   };
-  const title = conflict.list ? listDef(conflict.list).noun() : conflict.field === 'narrative' ? narrativeHeading(false) : noneKnownText();
+  const title = conflict.list ? LIST_EDITS[conflict.list].noun() : conflict.field === 'narrative' ? narrativeHeading(false) : noneKnownText();
   const side = (s: 'mine' | 'theirs', label: string, value: unknown) =>
     html`<label class="check">
       <input type="radio" name=${`pick-${index}`} .checked=${pick === s} @change=${() => v.pickSide(conflict.key, s)} />

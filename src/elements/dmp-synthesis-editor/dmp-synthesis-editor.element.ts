@@ -10,7 +10,7 @@ import { deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft }
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
-import { nominalDocument } from '../../model/document-policy.js';
+import { nominalDocument } from '../../model/nominal-document.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Prevention, PreventionContent } from '../../model/prevention.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';

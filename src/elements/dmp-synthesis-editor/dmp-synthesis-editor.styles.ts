@@ -45,8 +45,7 @@ export const styles = css`
     gap: var(--_dmp-space);
   }
   .toolbar,
-  .actions,
-  .entry-actions {
+  .actions {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
@@ -66,8 +65,7 @@ export const styles = css`
     border-color: var(--_dmp-color-accent);
     color: var(--_dmp-color-on-accent);
   }
-  button:disabled,
-  button[aria-disabled='true'] {
+  button:disabled {
     opacity: 0.6;
     cursor: not-allowed;
   }
@@ -83,7 +81,6 @@ export const styles = css`
     border-color: var(--_dmp-color-success);
   }
   .entries,
-  .diff,
   .version-list {
     list-style: none;
     margin: 0;
@@ -99,8 +96,7 @@ export const styles = css`
     font-weight: 600;
   }
   .entry-meta,
-  .entry-note,
-  .change-list {
+  .entry-note {
     color: var(--_dmp-color-muted);
   }
   .entry-note,
@@ -152,7 +148,6 @@ export const styles = css`
     .no-print,
     .notice,
     .sr-only,
-    .editor,
     dialog {
       display: none !important;
     }

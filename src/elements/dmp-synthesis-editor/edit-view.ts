@@ -20,6 +20,7 @@ import {
 } from './editing.js';
 import { entriesOf, type EditorContent, type Entry } from './entries.js';
 import { displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
+import { LIST_EDITS } from './list-edits.js';
 import { listsOf, narrativeHeading, noneKnownText, pair } from './read-view.js';
 import { meansLines, typedValue } from './typed-value.js';
 import { fieldKey, problemText, type FieldProblem } from './validation.js';
@@ -32,6 +33,21 @@ import { fieldKey, problemText, type FieldProblem } from './validation.js';
 
 /** The form's styles, adopted by the element with this module. */
 export const editStyles = css`
+  .entry-actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_dmp-space);
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  @media print {
+    .editor {
+      display: none !important;
+    }
+  }
   fieldset.entry {
     border: 1px solid var(--_dmp-color-border);
     border-radius: var(--_dmp-radius);
@@ -220,7 +236,7 @@ function renderEditList(v: EditView, def: ListDef, withHeading: boolean): Templa
       // Entries are immutable: one keystroke re-renders its own entry, not two hundred.
       (entry, index) => guard([entry, index, entries.length, v.locale, entryState(v, def, entry)], () => renderEditEntry(v, def, entry, index, entries.length)),
     )}
-    <button type="button" class="add" data-add=${def.list} @click=${() => addEntry(v.editor, def)}>${def.add()}</button>`;
+    <button type="button" class="add" data-add=${def.list} @click=${() => addEntry(v.editor, def)}>${LIST_EDITS[def.list].add()}</button>`;
 }
 
 /** What, besides the entry itself, changes how it is drawn: its shown problems, its open list. */
@@ -232,7 +248,8 @@ function entryState(v: EditView, def: ListDef, entry: Entry): string {
 
 function renderEditEntry(v: EditView, def: ListDef, entry: Entry, index: number, count: number): TemplateResult {
   const title = entryTitle(def, entry);
-  const name = title ? pair(`${def.noun()} ${index + 1}`, title) : `${def.noun()} ${index + 1}`;
+  const noun = LIST_EDITS[def.list].noun();
+  const name = title ? pair(`${noun} ${index + 1}`, title) : `${noun} ${index + 1}`;
   return html`<fieldset class="entry" part="entry" data-entry=${entry.id}>
     <legend>${name}</legend>
     <div class="fields">${def.fields.map((field) => renderField(v, def, entry, index, field))}</div>

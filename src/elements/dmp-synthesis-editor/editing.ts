@@ -3,7 +3,8 @@ import { lazyModule } from '../../client/lazy-module.js';
 import type { CodeOption } from './codes/index.js';
 import type { Combo } from './edit-view.js';
 import { entriesOf, type EditorContent, type Entry, type EntryList } from './entries.js';
-import { newEntryId, type FieldDef, type ListDef } from './fields.js';
+import type { FieldDef, ListDef } from './fields.js';
+import { LIST_EDITS } from './list-edits.js';
 import { fieldKey, type FieldProblem } from './validation.js';
 
 /*
@@ -100,7 +101,8 @@ export function handleFocusOut(host: EditorHost, event: FocusEvent): void {
 }
 
 export function addEntry(host: EditorHost, def: ListDef): void {
-  const entry = { id: newEntryId(def.prefix), ...def.create() } as Entry;
+  const edit = LIST_EDITS[def.list];
+  const entry = { id: newEntryId(edit.prefix), ...edit.create() } as Entry;
   const next: EditorContent = { ...host.work, [def.list]: [...entriesOf(host.work, def.list), entry] };
   if (def.list === 'allergies') next.allergiesNoneKnown = false;
   host.setWork(next);
@@ -217,4 +219,10 @@ export function handleComboKey(host: EditorHost, list: EntryList, id: string, fi
       }
       return;
   }
+}
+
+/** A fresh entry id, unique enough for one patient's synthesis, in insecure contexts too. */
+export function newEntryId(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(8));
+  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

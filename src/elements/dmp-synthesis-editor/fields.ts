@@ -32,16 +32,8 @@ export interface ListDef {
   /** The field naming the entry (its title in lists, legends and comparisons). */
   title: string;
   fields: readonly FieldDef[];
-  /** A new, empty entry (its id is added by the caller). */
-  create: () => Omit<Entry, 'id'>;
-  /** Prefix of new entry ids, as in the seed (`pb-`, `tt-`…). */
-  prefix: string;
   /** The list's name, e.g. "Vaccinations" (for lists sharing a group). */
   heading: () => string;
-  /** "Problème", for the legend of each entry. */
-  noun: () => string;
-  /** "Ajouter un problème". */
-  add: () => string;
 }
 
 const activity = () =>
@@ -62,7 +54,6 @@ export const LISTS: readonly ListDef[] = [
     list: 'problems',
     group: 'problems',
     title: 'label',
-    prefix: 'pb',
     fields: [
       label(() => msg('Libellé')),
       { name: 'code', kind: 'cim10', code: true, label: () => msg('Code CIM-10') },
@@ -81,16 +72,12 @@ export const LISTS: readonly ListDef[] = [
       endDate,
       note,
     ],
-    create: () => ({ kind: 'active-problem', label: '', status: 'active' }),
     heading: () => msg('Problèmes'),
-    noun: () => msg('Problème'),
-    add: () => msg('Ajouter un problème ou antécédent'),
   },
   {
     list: 'allergies',
     group: 'allergies',
     title: 'agent',
-    prefix: 'al',
     fields: [
       { name: 'agent', kind: 'text', required: true, label: () => msg('Agent') },
       { name: 'code', kind: 'fixed', code: true, label: () => msg('Code') },
@@ -140,16 +127,12 @@ export const LISTS: readonly ListDef[] = [
       startDate,
       note,
     ],
-    create: () => ({ agent: '', type: 'allergy', clinicalStatus: 'active', criticality: 'unable-to-assess', certainty: 'unconfirmed', reactions: [] }),
     heading: () => msg('Allergies'),
-    noun: () => msg('Allergie'),
-    add: () => msg('Ajouter une allergie ou intolérance'),
   },
   {
     list: 'riskFactors',
     group: 'riskFactors',
     title: 'label',
-    prefix: 'rf',
     fields: [
       label(() => msg('Libellé')),
       {
@@ -165,16 +148,12 @@ export const LISTS: readonly ListDef[] = [
       startDate,
       note,
     ],
-    create: () => ({ kind: 'lifestyle', label: '' }),
     heading: () => msg('Facteurs de risque'),
-    noun: () => msg('Facteur de risque'),
-    add: () => msg('Ajouter un facteur de risque'),
   },
   {
     list: 'treatments',
     group: 'treatments',
     title: 'drug',
-    prefix: 'tt',
     fields: [
       { name: 'drug', kind: 'drug', required: true, label: () => msg('Médicament') },
       { name: 'cis', kind: 'fixed', code: true, label: () => msg('Code CIS') },
@@ -193,53 +172,38 @@ export const LISTS: readonly ListDef[] = [
       endDate,
       note,
     ],
-    create: () => ({ drug: '', dosage: '', status: 'active' }),
     heading: () => msg('Traitements'),
-    noun: () => msg('Traitement'),
-    add: () => msg('Ajouter un traitement'),
   },
   {
     list: 'vaccinations',
     group: 'prevention',
     title: 'vaccine',
-    prefix: 'vac',
     fields: [
       { name: 'vaccine', kind: 'text', required: true, label: () => msg('Vaccin') },
       dateRequired,
       { name: 'lot', kind: 'text', label: () => msg('Numéro de lot') },
       { name: 'dose', kind: 'text', label: () => msg('Dose') },
     ],
-    create: () => ({ vaccine: '', date: '' }),
     heading: () => msg('Vaccinations'),
-    noun: () => msg('Vaccination'),
-    add: () => msg('Ajouter une vaccination'),
   },
   {
     list: 'screenings',
     group: 'prevention',
     title: 'label',
-    prefix: 'scr',
     fields: [
       label(() => msg('Dépistage')),
       dateRequired,
       { name: 'result', kind: 'text', label: () => msg('Résultat') },
       { name: 'nextDue', kind: 'date', label: () => msg('Prochain prévu') },
     ],
-    create: () => ({ label: '', date: '' }),
     heading: () => msg('Dépistages'),
-    noun: () => msg('Dépistage'),
-    add: () => msg('Ajouter un dépistage'),
   },
   {
     list: 'pointsToWatch',
     group: 'pointsToWatch',
     title: 'label',
-    prefix: 'w',
     fields: [label(() => msg('Point de vigilance')), { ...dateRequired, required: false }, note],
-    create: () => ({ label: '' }),
     heading: () => msg('Points de vigilance'),
-    noun: () => msg('Point de vigilance'),
-    add: () => msg('Ajouter un point de vigilance'),
   },
 ];
 
@@ -295,10 +259,4 @@ export function displayValue(field: FieldDef, value: unknown, locale: string | u
 /** The entry's name, for legends, button labels and comparisons. */
 export function entryTitle(def: ListDef, entry: Entry): string {
   return String((entry as unknown as Record<string, unknown>)[def.title] ?? '').trim();
-}
-
-/** A fresh entry id, unique enough for one patient's synthesis, in insecure contexts too. */
-export function newEntryId(prefix: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }
