@@ -608,6 +608,23 @@ describe('dmp-document-list', () => {
     });
   });
 
+  describe('keyboard, once the focused row is scrolled away', () => {
+    it('keeps the focus in the grid, and the arrow keys go on from that row', async () => {
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '200' });
+      await loaded(el);
+      rows(el)[2]!.focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => (root(el).activeElement as HTMLElement | null)?.dataset.index === '3', 'the arrow did not move the focus');
+      // The mouse wheel takes the user far down: the virtualizer drops the row that had focus.
+      const viewport = control(el, '.viewport');
+      viewport.scrollTop = viewport.scrollHeight / 2;
+      await waitUntil(() => !rows(el).some((row) => row.dataset.index === '3'), 'the focused row was never taken out');
+      await waitUntil(() => el.matches(':focus-within'), `the focus went to the page (${document.activeElement?.localName})`);
+      await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => (root(el).activeElement as HTMLElement | null)?.dataset.index === '4', 'the keys did not go on from the row the user was on');
+    });
+  });
+
   describe('pagination', () => {
     it('loads the next page on "load more", appending it', async () => {
       const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });

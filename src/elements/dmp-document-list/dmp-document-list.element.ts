@@ -508,8 +508,8 @@ export class DmpDocumentList extends DmpElement {
   readonly #handleGridKeydown = (e: KeyboardEvent) => {
     const target = e.target as HTMLElement;
     const row = target.closest<HTMLElement>('[role="row"][data-index]');
-    if (!row) return;
-    const index = Number(row.dataset.index);
+    if (!row && target !== e.currentTarget) return;
+    const index = row ? Number(row.dataset.index) : this.activeIndex;
     const last = this.#visible.length - 1;
     let next: number;
     switch (e.key) {
@@ -561,10 +561,15 @@ export class DmpDocumentList extends DmpElement {
     if (row) this.activeIndex = Number(row.dataset.index);
   };
 
-  /** Keeps a reachable current row when the user scrolls it out of the rendered range. */
+  /**
+   * Keeps a reachable current row when the user scrolls it out of the rendered range; a row that
+   * had focus leaves it to the grid, from which the keys go on from that row.
+   */
   readonly #handleRangeChanged = (e: RangeChangedEvent) => {
-    if (this.body?.matches(':focus-within')) return;
-    if (this.activeIndex < e.first || this.activeIndex > e.last) this.activeIndex = Math.max(0, e.first);
+    const grid = this.renderRoot.querySelector<HTMLElement>('[role="grid"]')!;
+    if ((this.activeIndex >= e.first && this.activeIndex <= e.last) || this.renderRoot.activeElement === grid) return;
+    if (this.body?.matches(':focus-within')) grid.focus({ preventScroll: true });
+    else this.activeIndex = Math.max(0, e.first);
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -904,7 +909,7 @@ export class DmpDocumentList extends DmpElement {
     const now = new Date().toISOString();
     const released = (doc: DmpDocument) => this.policy?.isReleasedToPatient?.(doc.submittedAt, now) === true;
     const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.#mayOpen, busy: this.busy, released };
-    return html`<div class="grid" role="grid" aria-label=${msg('Documents du DMP')} aria-describedby="summary"
+    return html`<div class="grid" role="grid" tabindex="-1" aria-label=${msg('Documents du DMP')} aria-describedby="summary"
       aria-rowcount=${count + 1} aria-busy=${pending ? 'true' : 'false'}
       @keydown=${this.#handleGridKeydown} @click=${this.#handleGridClick} @focusin=${this.#handleGridFocusIn}>
       <div class="viewport" @scroll=${this.#handleScroll}>
