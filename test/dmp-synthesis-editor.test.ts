@@ -1372,6 +1372,27 @@ describe('dmp-synthesis-editor', () => {
       expect(root(el).activeElement).to.equal($(el, '[data-version="1"]'));
     });
 
+    it('keeps the focus on the versions when a Retry takes its failed load away', async () => {
+      const { el } = await mount('ps-bernard');
+      db.faults.add({ method: 'GET', path: '/synthesis/versions$', status: 503 });
+      ($(el, 'details.versions') as HTMLDetailsElement).open = true;
+      const retry = () => [...root(el).querySelectorAll<HTMLButtonElement>('.versions button')].find((b) => b.textContent!.includes('Réessayer'));
+      await waitUntil(retry, 'the list did not fail');
+      db.faults.clear();
+      retry()!.focus();
+      retry()!.click();
+      await waitUntil(() => root(el).querySelector('[data-version="1"]'), 'the retry brought no list');
+      expect(root(el).activeElement?.localName, 'the focus was lost with the Retry button').to.equal('summary');
+      db.faults.add({ method: 'GET', path: '/synthesis/versions/1$', status: 503 });
+      $(el, '[data-version="1"]').click();
+      await waitUntil(retry, 'the version did not fail');
+      db.faults.clear();
+      retry()!.focus();
+      retry()!.click();
+      await waitUntil(() => root(el).querySelector('.version-view h3'), 'the retry brought no version');
+      await waitUntil(() => root(el).activeElement === $(el, '.version-view h3'), 'the focus was lost with the Retry button');
+    });
+
     it('keeps the version the user is reading open when a version saved elsewhere reloads the synthesis', async () => {
       const { el, provider } = await mount();
       ($(el, 'details.versions') as HTMLDetailsElement).open = true;

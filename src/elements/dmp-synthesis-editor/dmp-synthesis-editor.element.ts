@@ -1042,7 +1042,7 @@ export class DmpSynthesisEditor extends DmpElement {
         pending: () => html`<p aria-busy="true">${msg('Chargement…')}</p>`,
         error: (error) => html`<p class="notice notice--error" role="alert">
           ${errorText(error)}
-          <button type="button" @click=${() => void this.#versions.run()}>${msg('Réessayer')}</button>
+          <button type="button" @click=${() => this.retryFrom('.versions summary', () => this.#versions.run())}>${msg('Réessayer')}</button>
         </p>`,
         complete: (items) => html`<ol class="version-list">
           ${items.map(
@@ -1075,7 +1075,7 @@ export class DmpSynthesisEditor extends DmpElement {
       error: (error) => html`<p class="notice notice--error" role="alert">
         ${errorText(error)}
         ${isRetryable(error)
-          ? html`<button type="button" @click=${() => void this.#version.run()}>${msg('Réessayer')}</button>`
+          ? html`<button type="button" @click=${() => this.retryFrom(`[data-version="${this.viewedVersion}"]`, () => this.#version.run())}>${msg('Réessayer')}</button>`
           : nothing}
       </p>`,
       complete: (old) => html`<section class="version-view" aria-labelledby="version-title">
