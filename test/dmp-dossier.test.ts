@@ -749,6 +749,20 @@ describe('dmp-dossier', () => {
       expect(el.tab).to.equal('recap');
     });
 
+    it('gives the focus the user had in a tab that goes away to the récapitulatif’s tab, not to the page', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await recapSettled(el);
+      const panel = await show(el, 'documents');
+      const list = panel.querySelector('dmp-document-list')!;
+      await waitUntil(() => list.shadowRoot?.querySelector('#filter-query'), 'the documents never showed');
+      list.shadowRoot!.querySelector<HTMLInputElement>('#filter-query')!.focus();
+      db.dossiers.get(ADULT)!.status = 'closed';
+      provider.notifyDataChanged(['dossier'], ADULT);
+      await waitUntil(() => !tabNames(el).includes('documents'), 'the tab never went away');
+      await el.updateComplete;
+      expect(root(el).activeElement?.id, `the focus went to ${document.activeElement?.localName}`).to.equal('tab-recap');
+    });
+
     it('keeps a tab the host asks for and the user may not see, showing the récapitulatif meanwhile', async () => {
       const { el } = await mount('ps-martin', { ins: CLOSED, tab: 'documents' });
       await recapSettled(el);

@@ -331,7 +331,13 @@ export class DmpDossier extends DmpElement {
 
   protected override renderContent(): HTMLElement {
     this.#page ??= document.createElement('div');
+    const focused = this.matches(':focus-within');
     render(this.#renderPage(), this.#page, { host: this });
+    // What had focus went with its content (a tab the user may no longer see, an emergency access
+    // that ended): the tab shown takes it, or the title, rather than the page.
+    if (focused && !this.matches(':focus-within')) {
+      (this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#title'))?.focus();
+    }
     return this.#page;
   }
 
@@ -339,7 +345,7 @@ export class DmpDossier extends DmpElement {
     const pending = this.#dossierTask.status === TaskStatus.PENDING || this.#recapTask.status === TaskStatus.PENDING;
     return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
       <header class="head">
-        <h2 id="title">${msg('Dossier médical partagé')}</h2>
+        <h2 id="title" tabindex="-1">${msg('Dossier médical partagé')}</h2>
         ${renderPatientLine(this.patient, this.locale)} ${this.#renderEmergencyBanner()}
       </header>
       ${this.#renderBody()}
