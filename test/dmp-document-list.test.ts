@@ -438,6 +438,25 @@ describe('dmp-document-list', () => {
       expect(root(el).querySelector('.grid--loading')).to.equal(null);
     });
 
+    it('says in the same live region, through every filter, how many documents match, or that none does', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const summary = control(el, '#summary');
+      expect(summary.getAttribute('role')).to.equal('status');
+      el.query = 'introuvable';
+      await waitUntil(() => shadowText(el).includes('Aucun document ne correspond'), 'the filter never applied');
+      await el.updateComplete;
+      expect(control(el, '#summary') === summary, 'the live region was replaced, and may not be read').to.equal(true);
+      expect(summary.textContent!.trim()).to.equal('Aucun document ne correspond');
+      // Said once to a screen reader: the notice shows it, out of its hearing.
+      expect(control(el, '.empty strong').getAttribute('aria-hidden')).to.equal('true');
+      await expect(el).to.be.accessible();
+      clickButton(control(el, '.empty'), 'Effacer les filtres');
+      await waitUntil(() => rows(el).length > 0, 'the filters were never cleared');
+      expect(control(el, '#summary') === summary).to.equal(true);
+      expect(summary.textContent).to.match(/\d+ documents/);
+    });
+
     it('says "Aucun document" for an empty dossier and "Aucun document ne correspond" with filters', async () => {
       db.documentsOf(ADULT).splice(0);
       const { el } = await mount('pat-durand-jeanne');

@@ -873,16 +873,20 @@ export class DmpDocumentList extends DmpElement {
       </div>`;
     }
     const pending = this.#documentsTask.status === TaskStatus.PENDING;
-    if (this.#visible.length === 0 && !listing.nextCursor) {
-      return html`<div class="notice empty" role="status" aria-busy=${pending ? 'true' : 'false'}>
-        ${this.#hasFilters
-          ? html`<strong>${msg('Aucun document ne correspond')}</strong>
-              <p><button type="button" class="button" @click=${this.#clearFilters}>${msg('Effacer les filtres')}</button></p>`
-          : html`<strong>${msg('Aucun document')}</strong>`}
-      </div>`;
-    }
     const count = this.#documentCount(listing);
-    return html`${this.#renderSummary(listing, count)} ${virtualize ? this.#renderGrid(virtualize, pending, count) : nothing} ${this.#renderLoadMore(listing, pending)}`;
+    const none = this.#visible.length === 0 && !listing.nextCursor;
+    const noneText = this.#hasFilters ? msg('Aucun document ne correspond') : msg('Aucun document');
+    // The summary stays in the page through every filter: a live region put in with its text is
+    // often not read, one whose text changes is.
+    return html`${this.#renderSummary(listing, count, none && noneText)}
+    ${none
+      ? html`<div class="notice empty" aria-busy=${pending ? 'true' : 'false'}>
+          <strong aria-hidden="true">${noneText}</strong>
+          ${this.#hasFilters
+            ? html`<p><button type="button" class="button" @click=${this.#clearFilters}>${msg('Effacer les filtres')}</button></p>`
+            : nothing}
+        </div>`
+      : html`${virtualize ? this.#renderGrid(virtualize, pending, count) : nothing} ${this.#renderLoadMore(listing, pending)}`}`;
   }
 
   /** The documents the list stands for: all that match on the server, not only the pages loaded. */
@@ -890,12 +894,11 @@ export class DmpDocumentList extends DmpElement {
     return this.#searchesLocally || !listing.total ? this.#visible.length : listing.total;
   }
 
-  #renderSummary(listing: Listing, count: number): TemplateResult {
+  /** `none`: what the notice under it says when no document shows, which the summary says out of sight. */
+  #renderSummary(listing: Listing, count: number, none: string | false): TemplateResult {
     // A live region: a filter, a sort or a page loaded more is heard as its new count.
-    return html`<p class="summary" id="summary" role="status">
-      ${count === 1
-        ? msg('1 document')
-        : msg(str`${formatNumber(count, this.locale)} documents`)}
+    return html`<p class="summary ${none ? 'visually-hidden' : ''}" id="summary" role="status">
+      ${none || (count === 1 ? msg('1 document') : msg(str`${formatNumber(count, this.locale)} documents`))}
       ${listing.nextCursor
         ? html`<span class="muted">${msg(str`(${formatNumber(this.#visible.length, this.locale)} chargés)`)}</span>`
         : nothing}
