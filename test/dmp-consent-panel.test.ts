@@ -412,10 +412,18 @@ describe('dmp-consent-panel', () => {
       expect($(el, '#search').getAttribute('aria-invalid')).to.equal('false');
     });
 
-    it('says when no professional matches', async () => {
+    it('says in one live region, there from the start, that a search runs and that no professional matches', async () => {
       const { el } = await mount();
+      const region = $(el, '.search [role="status"]');
+      expect(region.textContent).to.equal('');
       input(el, '#search', 'Zzyzx');
+      await waitUntil(() => region.textContent === 'Recherche…', 'the search was never said to run');
       await waitUntil(() => shadowText(el).includes('Aucun professionnel ne correspond'), 'no empty result', { timeout: 4000 });
+      expect($(el, '.search [role="status"]') === region, 'the live region was replaced, and may not be read').to.equal(true);
+      expect(region.textContent).to.equal('Aucun professionnel ne correspond à cette recherche.');
+      input(el, '#search', 'Morel');
+      await waitUntil(() => root(el).querySelector('.results li'), 'no result', { timeout: 4000 });
+      expect(region.textContent).to.equal('');
     });
 
     it('keeps the list as the server has it and says the change was not saved when the POST fails', async () => {

@@ -789,7 +789,10 @@ export class DmpConsentPanel extends DmpElement {
   #renderSearch(current: Authorization[]): TemplateResult {
     const query = this.searchText.trim();
     const failure = this.#rppsFailure(query);
+    const searching = !failure && query.length >= 2;
     const standing = new Map(current.map((a) => [a.professional.rpps, a.status]));
+    // One live region, in the page from the start, says that a search runs and that it found no
+    // one: a region put in with its text is often not read.
     return html`<div class="search">
       <h4>${msg('Autoriser un professionnel')}</h4>
       <label for="search">${msg('Nom ou numéro RPPS')}</label>
@@ -808,18 +811,18 @@ export class DmpConsentPanel extends DmpElement {
           ? rppsFailureText(failure)
           : msg('Seuls les professionnels connus de l’annuaire sont proposés.')}
       </p>
-      ${failure || query.length < 2
-        ? nothing
-        : this.#search.render({
-            pending: () => html`<p class="hint" role="status">${msg('Recherche…')}</p>`,
+      <p class="hint" role="status">${searching ? this.#search.render({ pending: () => msg('Recherche…'), complete: (results) => (results.length === 0 ? msg('Aucun professionnel ne correspond à cette recherche.') : nothing) }) : nothing}</p>
+      ${searching
+        ? this.#search.render({
             error: (error) => html`<p class="field-error" role="alert">${errorText(error)}</p>`,
             complete: (results) =>
               results.length === 0
-                ? html`<p class="empty" role="status">${msg('Aucun professionnel ne correspond à cette recherche.')}</p>`
+                ? nothing
                 : html`<ul class="rows results" aria-label=${msg('Résultats de la recherche')}>
                     ${results.map((p) => this.#renderResult(p, standing.get(p.rpps)))}
                   </ul>`,
-          })}
+          })
+        : nothing}
     </div>`;
   }
 

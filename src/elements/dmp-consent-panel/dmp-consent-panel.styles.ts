@@ -165,6 +165,10 @@ export const styles = css`
   .search input {
     max-width: 32rem;
   }
+  /* The search's live region stays in the page, silent: it takes no room then. */
+  .search > :empty {
+    margin-top: calc(var(--_dmp-space) / -2);
+  }
   .notice--success {
     border-color: var(--_dmp-color-success);
     color: var(--_dmp-color-success);
