@@ -40,6 +40,11 @@ function rows(el: DmpDocumentList): HTMLElement[] {
   return [...root(el).querySelectorAll<HTMLElement>('.body [role="row"]')].sort((a, b) => Number(a.dataset.index) - Number(b.dataset.index));
 }
 
+/** The index of the row that has focus, if a row has it. */
+function focusedRow(el: DmpDocumentList): string | undefined {
+  return (root(el).activeElement as HTMLElement | null)?.dataset.index;
+}
+
 function rowTitles(el: DmpDocumentList): string[] {
   return rows(el).map((r) => r.querySelector('[id$="-title"]')!.textContent!.trim());
 }
@@ -621,9 +626,9 @@ describe('dmp-document-list', () => {
       await loaded(el);
       rows(el)[0]!.focus();
       await sendKeys({ press: 'End' });
-      await waitUntil(() => (root(el).activeElement as HTMLElement | null)?.dataset.index === '199', 'the last row never got focus');
+      await waitUntil(() => focusedRow(el) === '199', 'the last row never got focus');
       await sendKeys({ press: 'Home' });
-      await waitUntil(() => (root(el).activeElement as HTMLElement | null)?.dataset.index === '0');
+      await waitUntil(() => focusedRow(el) === '0');
     });
   });
 
@@ -633,14 +638,14 @@ describe('dmp-document-list', () => {
       await loaded(el);
       rows(el)[2]!.focus();
       await sendKeys({ press: 'ArrowDown' });
-      await waitUntil(() => (root(el).activeElement as HTMLElement | null)?.dataset.index === '3', 'the arrow did not move the focus');
+      await waitUntil(() => focusedRow(el) === '3', 'the arrow did not move the focus');
       // The mouse wheel takes the user far down: the virtualizer drops the row that had focus.
       const viewport = control(el, '.viewport');
       viewport.scrollTop = viewport.scrollHeight / 2;
       await waitUntil(() => !rows(el).some((row) => row.dataset.index === '3'), 'the focused row was never taken out');
       await waitUntil(() => el.matches(':focus-within'), `the focus went to the page (${document.activeElement?.localName})`);
       await sendKeys({ press: 'ArrowDown' });
-      await waitUntil(() => (root(el).activeElement as HTMLElement | null)?.dataset.index === '4', 'the keys did not go on from the row the user was on');
+      await waitUntil(() => focusedRow(el) === '4', 'the keys did not go on from the row the user was on');
     });
   });
 
