@@ -306,6 +306,23 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => root(el).activeElement?.id === 'edit', 'focus did not come back to the edit button');
     });
 
+    it('finishes a save the host takes out of the page, and says so when the profile is back', async () => {
+      const { el } = await mount();
+      const parent = el.parentElement!;
+      await startEditing(el);
+      type(el, '#blood-group', 'O-');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
+      await submit(el);
+      // The host shows another view meanwhile, and comes back to the profile.
+      el.remove();
+      await waitUntil(() => currentOf(ADULT, 'EXPPAT_2')[0]?.id !== ADULT_PROFILE_DOCUMENT_ID, 'the save never reached the DMP', { timeout: 3000 });
+      await aTimeout(100);
+      parent.append(el);
+      await waitUntil(() => shadowText(el).includes('Vos informations sont enregistrées.'), `nothing says what became of the save: ${shadowText(el).slice(0, 200)}`);
+      expect(root(el).querySelector('form.profile-form')).to.equal(null);
+      expect((await storedProfile(ADULT)).bloodGroup).to.equal('O-');
+    });
+
     it('sends nothing when the host vetoes the save, and keeps the form', async () => {
       const { el } = await mount();
       await startEditing(el);

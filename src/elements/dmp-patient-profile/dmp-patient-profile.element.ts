@@ -137,6 +137,10 @@ export class DmpPatientProfile extends DmpElement {
       [this.client, this.policy, this.actor, this.session?.state === 'active', this.patientIns, this.#draftStoreKey, this.revision, this.sitting] as const,
   });
 
+  /**
+   * Stops a save for a user who left (a logout, another user). Not for the element leaving the
+   * page: a save stopped once sent may have been made anyway; finished, it is said on return.
+   */
   #saveController: AbortController | undefined;
   readonly #autosave = new DraftAutosave(this, () => this.#autoKeep());
   readonly #form = new LazyView(this, loadForm);
@@ -192,14 +196,6 @@ export class DmpPatientProfile extends DmpElement {
     super.connectedCallback();
     // A failed prefetch says nothing here: reading or saving tries again, and says so then.
     loadChecks.prefetch();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // Out of the page, the save stops; moved within it (removed and added back at once), it goes on.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.#saveController?.abort();
-    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
