@@ -647,6 +647,20 @@ describe('dmp-document-list', () => {
       await sendKeys({ press: 'ArrowDown' });
       await waitUntil(() => focusedRow(el) === '4', 'the keys did not go on from the row the user was on');
     });
+
+    it('lets Tab come back into the grid, on a drawn row, after the user tabbed out of it', async () => {
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '200' });
+      await loaded(el);
+      rows(el)[1]!.focus();
+      const viewport = control(el, '.viewport');
+      viewport.scrollTop = viewport.scrollHeight / 2;
+      await waitUntil(() => root(el).activeElement?.getAttribute('role') === 'grid', 'the grid never took the focus');
+      await sendKeys({ press: 'Shift+Tab' });
+      expect(root(el).activeElement?.getAttribute('role')).not.to.equal('grid');
+      await sendKeys({ press: 'Tab' });
+      const drawn = rows(el).map((row) => row.dataset.index);
+      await waitUntil(() => drawn.includes(focusedRow(el)), `Tab did not come back to a row: ${root(el).activeElement?.outerHTML.slice(0, 80)}`);
+    });
   });
 
   describe('pagination', () => {

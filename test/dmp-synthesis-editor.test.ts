@@ -1387,8 +1387,12 @@ describe('dmp-synthesis-editor', () => {
       $(el, '[data-version="1"]').click();
       await waitUntil(retry, 'the version did not fail');
       db.faults.clear();
+      db.faults.add({ method: 'GET', path: '/synthesis/versions/1$', latencyMs: 400, times: 1 });
       retry()!.focus();
       retry()!.click();
+      await el.updateComplete;
+      // While it loads again, the user is on the version asked for, not nowhere.
+      expect(root(el).activeElement?.getAttribute('data-version'), 'the focus was lost with the Retry button').to.equal('1');
       await waitUntil(() => root(el).querySelector('.version-view h3'), 'the retry brought no version');
       await waitUntil(() => root(el).activeElement === $(el, '.version-view h3'), 'the focus was lost with the Retry button');
     });

@@ -211,7 +211,7 @@ describe('dmp-provider', () => {
     await oneEvent(provider, 'dmp-session-expiring');
     keydown();
     keydown();
-    expect(renewals).to.deep.equal([{ secondsLeft: 1.6 }]);
+    expect(renewals).to.deep.equal([{ secondsLeft: 2 }]);
     await aTimeout(1000);
     expect(provider.session.state).to.equal('active');
   });

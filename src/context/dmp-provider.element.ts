@@ -218,11 +218,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     const renewed = Date.now() - this.#lastActivity < this.#timeoutSeconds * 1000;
     if (renewed) this.#lastActivity = Date.now();
     this.#armExpiry();
-    // Told once, not at every move: a host that warns its own way takes its warning down.
-    if (renewed && this.#warned && this.session.state === 'active') {
-      this.#warned = false;
-      emit(this, 'dmp-session-renewed', { secondsLeft: this.#timeoutSeconds });
-    }
+    if (renewed) this.#tellRenewed();
   };
   readonly #handleVisibility = () => {
     this.#armExpiry();
@@ -467,8 +463,14 @@ export class DmpProvider extends LitElement implements ProviderApi {
     this.#grantTimer = setTimeout(() => this.#armGrantExpiry(), Math.min(next - now, MAX_TIMER_MS));
   }
 
-  #start(): void {
+  /** Told once per warning, not at every move: a host that warns its own way takes its warning down. */
+  #tellRenewed(): void {
+    if (this.#warned && this.session.state === 'active') emit(this, 'dmp-session-renewed', { secondsLeft: Math.ceil(this.#timeoutSeconds) });
     this.#warned = false;
+  }
+
+  #start(): void {
+    this.#tellRenewed();
     this.#lastActivity = Date.now();
     this.#armExpiry();
   }
@@ -503,6 +505,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   }
 
   #expire(): void {
+    this.#warned = false;
     this.warning = undefined;
     this.#updateSession({ state: 'expired', endedBy: 'inactivity', emergencyGrants: [] });
     emit(this, 'dmp-session-expired', { timeoutSeconds: this.#timeoutSeconds });

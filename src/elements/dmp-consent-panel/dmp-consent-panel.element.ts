@@ -811,7 +811,7 @@ export class DmpConsentPanel extends DmpElement {
           ? rppsFailureText(failure)
           : msg('Seuls les professionnels connus de l’annuaire sont proposés.')}
       </p>
-      <p class="hint" role="status">${searching ? this.#search.render({ pending: () => msg('Recherche…'), complete: (results) => (results.length === 0 ? msg('Aucun professionnel ne correspond à cette recherche.') : nothing) }) : nothing}</p>
+      <p class="hint search-status" role="status">${searching ? this.#search.render({ pending: () => msg('Recherche…'), complete: (results) => (results.length === 0 ? msg('Aucun professionnel ne correspond à cette recherche.') : nothing) }) : nothing}</p>
       ${searching
         ? this.#search.render({
             error: (error) => html`<p class="field-error" role="alert">${errorText(error)}</p>`,

@@ -166,7 +166,7 @@ export const styles = css`
     max-width: 32rem;
   }
   /* The search's live region stays in the page, silent: it takes no room then. */
-  .search > :empty {
+  .search-status:empty {
     margin-top: calc(var(--_dmp-space) / -2);
   }
   .notice--success {

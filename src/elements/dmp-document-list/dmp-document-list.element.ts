@@ -566,10 +566,16 @@ export class DmpDocumentList extends DmpElement {
    * had focus leaves it to the grid, from which the keys go on from that row.
    */
   readonly #handleRangeChanged = (e: RangeChangedEvent) => {
-    const grid = this.renderRoot.querySelector<HTMLElement>('[role="grid"]')!;
-    if ((this.activeIndex >= e.first && this.activeIndex <= e.last) || this.renderRoot.activeElement === grid) return;
+    const grid = this.renderRoot.querySelector<HTMLElement>('[role="grid"]');
+    if (!grid || (this.activeIndex >= e.first && this.activeIndex <= e.last) || grid.matches(':focus')) return;
     if (this.body?.matches(':focus-within')) grid.focus({ preventScroll: true });
     else this.activeIndex = Math.max(0, e.first);
+  };
+
+  /** Leaving the grid from the grid itself, whose row is not drawn: Tab brings the user back to a drawn row. */
+  readonly #handleGridFocusOut = (e: FocusEvent) => {
+    const first = this.renderRoot.querySelector<HTMLElement>('.body [role="row"]');
+    if (e.target === e.currentTarget && first && !this.#rowElement(this.activeIndex)) this.activeIndex = Number(first.dataset.index);
   };
 
   // ---------------------------------------------------------------------------------------------
@@ -880,7 +886,7 @@ export class DmpDocumentList extends DmpElement {
     // often not read, one whose text changes is.
     return html`${this.#renderSummary(listing, count, none && noneText)}
     ${none
-      ? html`<div class="notice empty" aria-busy=${pending ? 'true' : 'false'}>
+      ? html`<div class="notice empty">
           <strong aria-hidden="true">${noneText}</strong>
           ${this.#hasFilters
             ? html`<p><button type="button" class="button" @click=${this.#clearFilters}>${msg('Effacer les filtres')}</button></p>`
@@ -897,7 +903,7 @@ export class DmpDocumentList extends DmpElement {
   /** `none`: what the notice under it says when no document shows, which the summary says out of sight. */
   #renderSummary(listing: Listing, count: number, none: string | false): TemplateResult {
     // A live region: a filter, a sort or a page loaded more is heard as its new count.
-    return html`<p class="summary ${none ? 'visually-hidden' : ''}" id="summary" role="status">
+    return html`<p class="summary ${none ? 'visually-hidden' : ''}" id="summary" role="status" aria-busy=${this.#documentsTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${none || (count === 1 ? msg('1 document') : msg(str`${formatNumber(count, this.locale)} documents`))}
       ${listing.nextCursor
         ? html`<span class="muted">${msg(str`(${formatNumber(this.#visible.length, this.locale)} chargés)`)}</span>`
@@ -914,7 +920,7 @@ export class DmpDocumentList extends DmpElement {
     const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.#mayOpen, busy: this.busy, released };
     return html`<div class="grid" role="grid" tabindex="-1" aria-label=${msg('Documents du DMP')} aria-describedby="summary"
       aria-rowcount=${count + 1} aria-busy=${pending ? 'true' : 'false'}
-      @keydown=${this.#handleGridKeydown} @click=${this.#handleGridClick} @focusin=${this.#handleGridFocusIn}>
+      @keydown=${this.#handleGridKeydown} @click=${this.#handleGridClick} @focusin=${this.#handleGridFocusIn} @focusout=${this.#handleGridFocusOut}>
       <div class="viewport" @scroll=${this.#handleScroll}>
         <div role="rowgroup" class="head">
           <div role="row" class="row row--head" aria-rowindex="1">

@@ -334,8 +334,9 @@ export class DmpDossier extends DmpElement {
     const focused = this.matches(':focus-within');
     render(this.#renderPage(), this.#page, { host: this });
     // What had focus went with its content (a tab the user may no longer see, an emergency access
-    // that ended): the tab shown takes it, or the title, rather than the page.
-    if (focused && !this.matches(':focus-within')) {
+    // that ended): the tab shown takes it, or the title, rather than the page. A grant just given
+    // takes it to its banner instead (updated).
+    if (focused && !this.#focusBanner && !this.matches(':focus-within')) {
       (this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#title'))?.focus();
     }
     return this.#page;
