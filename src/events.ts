@@ -5,10 +5,8 @@ export interface SessionExpiringDetail {
   secondsLeft: number;
 }
 
-export interface SessionRenewedDetail {
-  /** Seconds from now before the session ends, unless the user does something. */
-  secondsLeft: number;
-}
+/** After a renewal, the seconds left from now, as `dmp-session-expiring` tells them. */
+export type SessionRenewedDetail = SessionExpiringDetail;
 
 export interface SessionExpiredDetail {
   /** Inactivity, in seconds, after which the session ended. */
@@ -32,12 +30,7 @@ export type DmpEventName = keyof DmpEventDetails;
 export type DmpEventMap = { [N in DmpEventName]: CustomEvent<DmpEventDetails[N]> };
 
 declare global {
-  interface HTMLElementEventMap {
-    'dmp-session-expiring': CustomEvent<SessionExpiringDetail>;
-    'dmp-session-renewed': CustomEvent<SessionRenewedDetail>;
-    'dmp-session-expired': CustomEvent<SessionExpiredDetail>;
-    'dmp-data-changed': CustomEvent<DataChange>;
-  }
+  interface HTMLElementEventMap extends DmpEventMap {}
   // The events bubble out of shadow roots: a host may listen on the document or the window.
   interface DocumentEventMap extends DmpEventMap {}
   interface WindowEventMap extends DmpEventMap {}

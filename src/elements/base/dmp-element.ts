@@ -206,8 +206,19 @@ export abstract class DmpElement extends LitElement {
   }
 
   protected override update(changed: PropertyValues): void {
+    const focused = this.matches(':focus-within');
     super.update(changed);
     this.#logoutsSeen = this.session?.logouts;
+    // What had focus went with the content it was in: the fallback takes it, rather than the page.
+    if (focused && !this.matches(':focus-within')) this.focusFallback()?.focus();
+  }
+
+  /**
+   * Where focus goes when an update took away what had it: the session-expired notice, in the
+   * place of everything; an element may name its own for its content.
+   */
+  protected focusFallback(): HTMLElement | null | undefined {
+    return this.session?.state === 'expired' ? this.renderRoot.querySelector<HTMLElement>('.notice') : undefined;
   }
 
   /** Whether the element has what it needs to show patient data. */
@@ -262,11 +273,7 @@ export abstract class DmpElement extends LitElement {
     // Screen readers speak the element's text in the provider's language, whatever the page's.
     if (this.locale) this.lang = this.locale;
     if (!this.client || !this.policy || !this.provider) return this.renderConfigurationError();
-    if (this.session?.state === 'expired') {
-      // The notice takes the place of what had focus: it takes focus too, where the user is heard of it.
-      if (this.matches(':focus-within')) void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.notice')?.focus());
-      return this.renderSessionExpired();
-    }
+    if (this.session?.state === 'expired') return this.renderSessionExpired();
     if (!this.actor) return this.renderNoActor();
     return this.renderContent();
   }

@@ -789,7 +789,8 @@ export class DmpConsentPanel extends DmpElement {
   #renderSearch(current: Authorization[]): TemplateResult {
     const query = this.searchText.trim();
     const failure = this.#rppsFailure(query);
-    const searching = !failure && query.length >= 2;
+    const status = !failure && query.length >= 2 ? this.#search.status : TaskStatus.INITIAL;
+    const results = status === TaskStatus.COMPLETE ? this.#search.value : undefined;
     const standing = new Map(current.map((a) => [a.professional.rpps, a.status]));
     // One live region, in the page from the start, says that a search runs and that it found no
     // one: a region put in with its text is often not read.
@@ -811,17 +812,16 @@ export class DmpConsentPanel extends DmpElement {
           ? rppsFailureText(failure)
           : msg('Seuls les professionnels connus de l’annuaire sont proposés.')}
       </p>
-      <p class="hint search-status" role="status">${searching ? this.#search.render({ pending: () => msg('Recherche…'), complete: (results) => (results.length === 0 ? msg('Aucun professionnel ne correspond à cette recherche.') : nothing) }) : nothing}</p>
-      ${searching
-        ? this.#search.render({
-            error: (error) => html`<p class="field-error" role="alert">${errorText(error)}</p>`,
-            complete: (results) =>
-              results.length === 0
-                ? nothing
-                : html`<ul class="rows results" aria-label=${msg('Résultats de la recherche')}>
-                    ${results.map((p) => this.#renderResult(p, standing.get(p.rpps)))}
-                  </ul>`,
-          })
+      <p class="hint search-status" role="status">${status === TaskStatus.PENDING
+          ? msg('Recherche…')
+          : results?.length === 0
+            ? msg('Aucun professionnel ne correspond à cette recherche.')
+            : nothing}</p>
+      ${status === TaskStatus.ERROR ? html`<p class="field-error" role="alert">${errorText(this.#search.error)}</p>` : nothing}
+      ${results?.length
+        ? html`<ul class="rows results" aria-label=${msg('Résultats de la recherche')}>
+            ${results.map((p) => this.#renderResult(p, standing.get(p.rpps)))}
+          </ul>`
         : nothing}
     </div>`;
   }

@@ -884,7 +884,7 @@ export class DmpDocumentList extends DmpElement {
     const noneText = this.#hasFilters ? msg('Aucun document ne correspond') : msg('Aucun document');
     // The summary stays in the page through every filter: a live region put in with its text is
     // often not read, one whose text changes is.
-    return html`${this.#renderSummary(listing, count, none && noneText)}
+    return html`${this.#renderSummary(listing, count, pending, none && noneText)}
     ${none
       ? html`<div class="notice empty">
           <strong aria-hidden="true">${noneText}</strong>
@@ -901,9 +901,9 @@ export class DmpDocumentList extends DmpElement {
   }
 
   /** `none`: what the notice under it says when no document shows, which the summary says out of sight. */
-  #renderSummary(listing: Listing, count: number, none: string | false): TemplateResult {
+  #renderSummary(listing: Listing, count: number, pending: boolean, none: string | false): TemplateResult {
     // A live region: a filter, a sort or a page loaded more is heard as its new count.
-    return html`<p class="summary ${none ? 'visually-hidden' : ''}" id="summary" role="status" aria-busy=${this.#documentsTask.status === TaskStatus.PENDING ? 'true' : 'false'}>
+    return html`<p class="summary ${none ? 'visually-hidden' : ''}" id="summary" role="status" aria-busy=${pending ? 'true' : 'false'}>
       ${none || (count === 1 ? msg('1 document') : msg(str`${formatNumber(count, this.locale)} documents`))}
       ${listing.nextCursor
         ? html`<span class="muted">${msg(str`(${formatNumber(this.#visible.length, this.locale)} chargés)`)}</span>`

@@ -331,15 +331,17 @@ export class DmpDossier extends DmpElement {
 
   protected override renderContent(): HTMLElement {
     this.#page ??= document.createElement('div');
-    const focused = this.matches(':focus-within');
     render(this.#renderPage(), this.#page, { host: this });
-    // What had focus went with its content (a tab the user may no longer see, an emergency access
-    // that ended): the tab shown takes it, or the title, rather than the page. A grant just given
-    // takes it to its banner instead (updated).
-    if (focused && !this.#focusBanner && !this.matches(':focus-within')) {
-      (this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#title'))?.focus();
-    }
     return this.#page;
+  }
+
+  /**
+   * Focus gone with a tab the user may no longer see (the dossier closed, an emergency access
+   * ended) goes to the tab shown, or the title; a grant just given takes it to its banner (updated).
+   */
+  protected override focusFallback(): HTMLElement | null | undefined {
+    const own = () => this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]') ?? this.renderRoot.querySelector<HTMLElement>('#title');
+    return super.focusFallback() ?? (this.#focusBanner ? undefined : own());
   }
 
   #renderPage(): TemplateResult {
