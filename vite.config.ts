@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { defineConfig, type Alias } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { minifyCssLiteralsPlugin } from './scripts/lib/minify-css-literals.mjs';
 
 const root = import.meta.dirname;
 
@@ -53,6 +54,7 @@ export default defineConfig(({ mode }) => {
   const standalone = mode === 'standalone';
   return {
     server: { open: '/demo/index.html' },
+    plugins: [minifyCssLiteralsPlugin()],
     resolve: { alias: packageFromSources },
     build: {
       target: 'es2022',

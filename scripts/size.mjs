@@ -1,5 +1,6 @@
 // Gzipped size of each element entry with its share of lit and zod, of the provider, and of
-// everything together, as a page loads them: esbuild (minified, code-split), gzip -9. "First
+// everything together, as a page loads them: esbuild (minified, code-split, the CSS in css
+// templates minified as in the npm package), gzip -9. "First
 // load" counts the entry and the chunks it imports statically; lazy chunks (the English strings,
 // the code lists, dmp-dossier's tabs) are counted apart. Fails when a figure passes its budget
 // in package.json "sizeBudgets" (bytes). "With provider" is what a page holding that one element
@@ -9,6 +10,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { minifyCssLiteralsEsbuild } from './lib/minify-css-literals.mjs';
 
 const budgets = JSON.parse(readFileSync('package.json', 'utf8')).sizeBudgets ?? {};
 const tags = readdirSync('src/elements').filter((d) => d.startsWith('dmp-')).sort();
@@ -31,7 +33,7 @@ async function measure(dir, name, modules) {
     writeFileSync(entry, modules.map((p) => `import ${JSON.stringify(join(process.cwd(), p))};`).join('\n'));
   }
   const out = join(dir, `out-${name.replace(/[^a-z-]/gi, '_')}`);
-  const { metafile } = await build({ entryPoints: [entry], bundle: true, minify: true, splitting: true, format: 'esm', target: 'es2022', outdir: out, metafile: true, logLevel: 'error' });
+  const { metafile } = await build({ entryPoints: [entry], bundle: true, minify: true, splitting: true, format: 'esm', target: 'es2022', outdir: out, metafile: true, logLevel: 'error', plugins: [minifyCssLiteralsEsbuild()] });
   const outputs = metafile.outputs;
   const gz = (file) => gzipSync(readFileSync(file), { level: 9 }).length;
   // Dynamic-import targets are entry points too: take the output of the entry asked for.
