@@ -13,10 +13,15 @@ const elementEntries = Object.fromEntries(
     .map((tag) => [tag, resolve(root, `src/elements/${tag}/${tag}.ts`)]),
 );
 
+/** Each tag's React component, `src/react/<tag>.ts` (the provider's included). */
+const reactEntries = Object.fromEntries(
+  ['dmp-provider', ...Object.keys(elementEntries)].map((tag) => [`react/${tag}`, resolve(root, `src/react/${tag}.ts`)]),
+);
+
 /**
  * One entry per public module: `dmp-elements` (index), `/policy`, `/model`, `/client`, `/fhir`,
- * `/react` and each tag. Each builds to `dist/<name>.js`, the file package.json's `exports` gives
- * for `dmp-elements/<name>`.
+ * `/react`, `/react/<tag>` and each tag. Each builds to `dist/<name>.js`, the file package.json's
+ * `exports` gives for `dmp-elements/<name>`.
  */
 const entries: Record<string, string> = {
   index: resolve(root, 'src/index.ts'),
@@ -26,6 +31,7 @@ const entries: Record<string, string> = {
   fhir: resolve(root, 'src/fhir/index.ts'),
   'dmp-provider': resolve(root, 'src/context/dmp-provider.ts'),
   react: resolve(root, 'src/react/index.ts'),
+  ...reactEntries,
   ...elementEntries,
 };
 

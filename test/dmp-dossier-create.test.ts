@@ -591,6 +591,7 @@ describe('dmp-dossier-create', () => {
     it('keeps the contact and oppositions typed when the user corrects the identity, and asks consent again', async () => {
       const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
       await toConsentStep(el);
+      expect(el.shadowRoot!.querySelector('.carried-over')).to.equal(null);
       await fill(el, 'email', 'a.diallo@example.org');
       await fill(el, 'phone', '06 39 98 12 34');
       q(el, '#opposeBreakGlass').click();
@@ -604,6 +605,9 @@ describe('dmp-dossier-create', () => {
       for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
       await toConsentStep(el);
       expect(shadowText(el)).to.contain('DIALLO');
+      // Typed for the card read first: the user is asked to check it is this patient's.
+      expect(q(el, '.carried-over').textContent).to.contain('saisis avant la correction de l’identité sont gardés');
+      await expect(el).to.be.accessible();
       expect(q(el, '#email').value).to.equal('a.diallo@example.org');
       expect(q(el, '#phone').value).to.equal('06 39 98 12 34');
       expect(q(el, '#opposeBreakGlass').checked).to.equal(true);
@@ -615,6 +619,27 @@ describe('dmp-dossier-create', () => {
       const record = db.dossiers.get(ins)!;
       expect(record.oppositions).to.deep.equal({ breakGlass: true, regulation: false });
       expect(record.notificationPreferences).to.include({ phone: '+33639981234', email: 'a.diallo@example.org' });
+    });
+
+    it('asks nothing to be checked when the identity is corrected before any detail was typed, or confirmed again', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      q(el, '#consent').click();
+      await el.updateComplete;
+      press(el, 'Modifier l’identité');
+      await el.updateComplete;
+      const { ins, traits } = PATIENT_BORN_ABROAD;
+      await fill(el, 'nir', ins);
+      for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
+      await toConsentStep(el);
+      expect(shadowText(el)).to.contain('DIALLO');
+      expect(el.shadowRoot!.querySelector('.carried-over')).to.equal(null);
+      await fill(el, 'email', 'a.diallo@example.org');
+      press(el, 'Modifier l’identité');
+      await el.updateComplete;
+      await toConsentStep(el);
+      expect(q(el, '#email').value).to.equal('a.diallo@example.org');
+      expect(el.shadowRoot!.querySelector('.carried-over')).to.equal(null);
     });
 
     it('lets administrative staff create at the caisse', async () => {

@@ -368,6 +368,15 @@ describe('dmp-provider', () => {
     expect(asked).to.deep.equal([{ ins: GRANT.ins }, {}]);
   });
 
+  it('replaces a default header with the host’s however the host spells its name', async () => {
+    recordHeaders();
+    const { provider, probe } = await mount();
+    provider.authHeaders = () => ({ authorization: 'Bearer token-of-the-gateway' });
+    await probe.received.client!.getDossier(GRANT.ins).catch(() => undefined);
+    expect(seenHeaders[0]!.get('Authorization')).to.equal('Bearer token-of-the-gateway');
+    expect(await provider.requestHeaders({ ins: GRANT.ins })).to.deep.equal({ authorization: 'Bearer token-of-the-gateway' });
+  });
+
   it('waits for headers the host answers with a promise (a token asked of its server); a rejection sends nothing', async () => {
     recordHeaders();
     const { provider, probe } = await mount();

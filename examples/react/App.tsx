@@ -1,7 +1,10 @@
 import { useState } from 'react';
 import type { Actor, PatientDisplay } from 'dmp-elements';
 import type { DocumentOpenDetail } from 'dmp-elements/dmp-document-list';
-import { DmpDocumentList, DmpProvider, DmpSynthesisEditor } from 'dmp-elements/react';
+// One module per element: the page loads these three elements only (`dmp-elements/react` has them all).
+import { DmpDocumentList } from 'dmp-elements/react/dmp-document-list';
+import { DmpProvider } from 'dmp-elements/react/dmp-provider';
+import { DmpSynthesisEditor } from 'dmp-elements/react/dmp-synthesis-editor';
 
 /** The user the hospital software authenticated (here Dr Martin, a seeded actor of the mock). */
 const ACTOR: Actor = {

@@ -13,6 +13,7 @@ import type { PreventionContent } from '../model/prevention.js';
 import type { SynthesisContent } from '../model/synthesis.js';
 import { DmpError, abortError, errorKindOfStatus, isDmpError, throwIfAborted } from './errors.js';
 import { lazyModule } from './lazy-module.js';
+import { mergeHeaders } from './merge-headers.js';
 import { parseRetryAfter, retrySchedule, startDeadline, withRetries } from './retry.js';
 import type { RetryOptions, RetrySchedule } from './retry.js';
 import type { DmpIssue } from './errors.js';
@@ -155,7 +156,7 @@ export class HttpDmpClient implements DmpClient {
     const body = new FormData();
     body.append('metadata', JSON.stringify(validated(wire.NewDocumentSchema, metadata, 'metadata')));
     body.append('file', file);
-    const call: Call = { wire, route, url: this.#url(wire, route, { ins }), headers: { Accept: JSON_ACCEPT, ...hooked }, body };
+    const call: Call = { wire, route, url: this.#url(wire, route, { ins }), headers: mergeHeaders({ Accept: JSON_ACCEPT }, hooked), body };
     throwIfAborted(signal);
     const flight = this.#launch(undefined, (flightSignal) => this.#upload(call, flightSignal, onProgress));
     return this.#join(flight, signal) as Promise<DmpDocument>;
@@ -264,12 +265,11 @@ export class HttpDmpClient implements DmpClient {
         ? undefined
         : JSON.stringify(validated(route.body, input.body, 'body'));
     // The hook's headers override the defaults; the call's own (If-Match…) override both.
-    const headers = {
-      Accept: route.response === 'binary' ? '*/*' : JSON_ACCEPT,
-      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
-      ...hooked,
-      ...input.headers,
-    };
+    const headers = mergeHeaders(
+      { Accept: route.response === 'binary' ? '*/*' : JSON_ACCEPT, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+      hooked,
+      input.headers,
+    );
     throwIfAborted(signal);
     const call: Call = { wire, route, url, headers, body };
     const key = route.method === 'GET' ? flightKey(url, headers) : undefined;

@@ -4,6 +4,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { DmpError } from '../client/errors.js';
 import { HttpDmpClient } from '../client/http-client.js';
+import { mergeHeaders } from '../client/merge-headers.js';
 import { clearDraftsOf, draftAuthor } from '../drafts/draft-store.js';
 import type { DmpClient, HeadersRequest } from '../client/types.js';
 import { emit } from '../elements/base/emit.js';
@@ -429,7 +430,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
     const grant = grantFor(this.session, request.ins);
     if (grant && Date.now() < (this.#grantEnds.get(grant) ?? 0)) headers['DMP-Access-Grant'] = grant.id;
     if (this.session.secret) headers['DMP-Secret'] = '1';
-    return { ...headers, ...(await this.authHeaders?.(request)) };
+    return mergeHeaders(headers, await this.authHeaders?.(request));
   }
 
   #updateSession(patch: Partial<SessionState>): void {

@@ -6,9 +6,10 @@
 const DAY_MS = 86_400_000;
 const NOTICE_DELAY_MS = 14 * DAY_MS;
 
-// RFC 3339 / ISO 8601 extended date-time; the time and the offset are optional.
+// RFC 3339 / ISO 8601 extended date-time; the time and the offset are optional, and an offset
+// may give hours alone (ISO 8601's ±hh).
 const ISO_DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:(Z)|([+-])(\d{2}):?(\d{2}))?)?$/i;
+  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(?:(Z)|([+-])(\d{2})(?::?(\d{2}))?)?)?$/i;
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
 
@@ -40,7 +41,7 @@ export function parseIsoDateTime(text: string): number {
   let offsetMinutes = 0;
   if (m[9] !== undefined) {
     const offsetHours = Number(m[10]);
-    const offsetMins = Number(m[11]);
+    const offsetMins = Number(m[11] ?? 0);
     if (offsetHours > 23 || offsetMins > 59) return NaN;
     offsetMinutes = (m[9] === '-' ? -1 : 1) * (offsetHours * 60 + offsetMins);
   }

@@ -71,6 +71,18 @@ describe('HttpDmpClient', () => {
       expect(seen).to.deep.equal(['Bearer pat-claire', 'Bearer pro-martin']);
     });
 
+    it('lets the hook’s headers replace its defaults, and the call’s the hook’s, however each spells the name', async () => {
+      const seen: Array<[string | null, string | null]> = [];
+      worker.use(
+        http.put(api('/dossiers/:ins/synthesis'), ({ request }) => {
+          seen.push([request.headers.get('Accept'), request.headers.get('If-Match')]);
+          return HttpResponse.json(SYNTHESIS_V2);
+        }),
+      );
+      await client({ headers: () => ({ accept: 'application/json', 'if-match': '"stale"' }) }).saveSynthesis(INS_ADULT, SYNTHESIS_V1.content, '"v1"');
+      expect(seen).to.deep.equal([['application/json', '"v1"']]);
+    });
+
     it('tells the auth hook which patient each request is about, an upload too, and none for a request about no dossier', async () => {
       worker.use(
         http.get(api('/dossiers/:ins'), () => HttpResponse.json(DOSSIER_ACTIVE)),

@@ -189,11 +189,25 @@ describe('examples/html: the standalone build in a plain page, no bundler', () =
   });
 });
 
-describe('examples/react: @lit/react wrappers (dmp-elements/react)', () => {
+describe('examples/react: @lit/react wrappers (dmp-elements/react/<tag>)', () => {
   let url;
   before(async () => {
     url = await buildViteExample('react');
   }, { timeout: TEST_TIMEOUT });
+
+  it('loads the three elements it imports and no other', { timeout: TEST_TIMEOUT }, async () => {
+    const context = await browser.newContext();
+    try {
+      const page = await context.newPage();
+      await page.goto(url, { timeout: STEP_TIMEOUT });
+      await page.locator('dmp-document-list').locator(`text=${TITLE}`).first().waitFor({ timeout: STEP_TIMEOUT });
+      const tags = ['dmp-provider', 'dmp-access-history', 'dmp-break-glass', 'dmp-consent-panel', 'dmp-document-list', 'dmp-dossier', 'dmp-dossier-create', 'dmp-patient-profile', 'dmp-synthesis-editor'];
+      const defined = await page.evaluate((all) => all.filter((tag) => customElements.get(tag)), tags);
+      assert.deepEqual(defined, ['dmp-provider', 'dmp-document-list', 'dmp-synthesis-editor']);
+    } finally {
+      await context.close();
+    }
+  });
 
   it('renders the documents and calls `onDmpDocumentOpen` (click on a title)', { timeout: TEST_TIMEOUT }, async () => {
     await checkExample(url, { open: 'click' });

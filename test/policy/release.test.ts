@@ -34,6 +34,7 @@ describe('invisibilityReleaseDate: same day next month, same time, UTC, clamped'
     ['2024-01-31T10:00:00', '2024-02-29T10:00:00.000Z'], // no offset: UTC, not local time
     ['2024-01-31', '2024-02-29T00:00:00.000Z'],
     ['2024-01-31T10:00:00.5+0000', '2024-02-29T10:00:00.500Z'],
+    ['2024-01-31T23:30:00-01', '2024-03-01T00:30:00.000Z'], // ISO 8601's hours-only offset
   ];
   for (const [submittedAt, release] of cases) {
     it(`${submittedAt} → ${release}`, () => {
@@ -41,7 +42,7 @@ describe('invisibilityReleaseDate: same day next month, same time, UTC, clamped'
     });
   }
 
-  for (const unreadable of ['', 'yesterday', '2024-02-30T10:00:00Z', '2024-13-01T00:00:00Z', '2024-01-31T25:00:00Z', '31/01/2024']) {
+  for (const unreadable of ['', 'yesterday', '2024-02-30T10:00:00Z', '2024-13-01T00:00:00Z', '2024-01-31T25:00:00Z', '31/01/2024', '2024-01-31T10:00:00+1', '2024-01-31T10:00:00+01:5']) {
     it(`"${unreadable}" → Invalid Date`, () => {
       expect(Number.isNaN(invisibilityReleaseDate(unreadable).getTime())).to.equal(true);
     });
@@ -76,6 +77,7 @@ describe('decide — invisible to the patient until one calendar month after sub
     ['exactly at the release', { actor: PATIENT, action: 'document.read', document: invisible, request: at('2024-02-29T10:00:00Z') }, ['allowed', null, LOG]],
     ['exactly at the release, with milliseconds', { actor: PATIENT, action: 'document.read', document: invisible, request: at('2024-02-29T10:00:00.000Z') }, ['allowed', null, LOG]],
     ['at the release, expressed in Paris time', { actor: PATIENT, action: 'document.read', document: invisible, request: at('2024-02-29T11:00:00+01:00') }, ['allowed', null, LOG]],
+    ['at the release, in Paris time with an hours-only offset', { actor: PATIENT, action: 'document.read', document: invisible, request: at('2024-02-29T11:00:00+01') }, ['allowed', null, LOG]],
     ['just before the release, expressed in Paris time', { actor: PATIENT, action: 'document.read', document: invisible, request: at('2024-02-29T10:59:59+01:00') }, ['invisible-to-patient', null, LOG]],
     ['long after the release', { actor: PATIENT, action: 'document.read', document: invisible, request: at('2025-01-01T00:00:00Z') }, ['allowed', null, LOG]],
     ['2023, not leap: one second before 28 February 10:00', { actor: PATIENT, action: 'document.read', document: { ...invisible, submittedAt: '2023-01-31T10:00:00Z' }, request: at('2023-02-28T09:59:59Z') }, ['invisible-to-patient', null, LOG]],

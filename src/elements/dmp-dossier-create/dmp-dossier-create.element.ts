@@ -24,6 +24,7 @@ import {
   EMPTY_IDENTITY,
   creationChannel,
   detailsOf,
+  typedDetails,
   type DetailsField,
   type DetailsForm,
   type FieldErrors,
@@ -96,6 +97,8 @@ export class DmpDossierCreate extends DmpElement {
   @state() private checkRun = 0;
   @state() private details: DetailsForm = EMPTY_DETAILS;
   @state() private detailsErrors: FieldErrors<DetailsField> = {};
+  /** The details shown were typed for the identity before a correction: the user checks them. */
+  @state() private carriedOver = false;
   @state() private creating = false;
   @state() private createError: unknown;
   /** The checks could not be loaded when the identification was submitted (offline). */
@@ -218,6 +221,7 @@ export class DmpDossierCreate extends DmpElement {
     this.checked = undefined;
     this.details = EMPTY_DETAILS;
     this.detailsErrors = {};
+    this.carriedOver = false;
     this.createError = undefined;
     this.#creationKey.forget();
     this.#hostPatientWaits = false;
@@ -332,7 +336,9 @@ export class DmpDossierCreate extends DmpElement {
     // creation that failed while the host showed someone else comes back.
     if (this.checked?.ins !== result.identity.ins) {
       const unfinished = this.unfinished;
-      this.details = unfinished?.ins === result.identity.ins ? detailsOf(unfinished) : { ...this.details, consent: false };
+      const refill = unfinished?.ins === result.identity.ins;
+      this.carriedOver = !refill && this.checked !== undefined && typedDetails(this.details);
+      this.details = refill ? detailsOf(unfinished) : { ...this.details, consent: false };
       this.detailsErrors = {};
     }
     this.checked = result.identity;
@@ -815,6 +821,11 @@ export class DmpDossierCreate extends DmpElement {
     return html`<form part="form" novalidate aria-busy=${this.creating ? 'true' : 'false'} @submit=${this.#handleCreate}>
       ${this.#heading(msg('Pas encore de DMP : information et consentement du patient'))}
       ${this.#renderPatientSummary(identity)}
+      ${this.carriedOver
+        ? html`<p class="hint carried-over">
+            ${msg('Le représentant, les oppositions et les coordonnées saisis avant la correction de l’identité sont gardés : vérifiez qu’ils concernent bien ce patient.')}
+          </p>`
+        : nothing}
       <section class="info" aria-labelledby="info-title">
         <h3 id="info-title">${msg('À dire au patient avant son accord')}</h3>
         ${consentInformation()}

@@ -67,6 +67,10 @@ export const EMPTY_DETAILS: DetailsForm = {
   phone: '',
 };
 
+/** Whether the user typed or ticked any detail but consent. */
+export const typedDetails = (details: DetailsForm): boolean =>
+  (Object.keys(EMPTY_DETAILS) as (keyof DetailsForm)[]).some((field) => field !== 'consent' && details[field] !== EMPTY_DETAILS[field]);
+
 /**
  * The details a creation sent, to fill the form again when it failed and the user comes back to
  * its patient. Consent is asked again: it is given for the creation the user now confirms.

@@ -67,13 +67,6 @@ export const FIELD = {
   organNote: 'organ-note',
 } as const;
 
-/** A new entry id: stable across versions so they compare entry by entry (DECISIONS.md 4). */
-export function newEntryId(prefix: string): string {
-  const random = new Uint32Array(2);
-  crypto.getRandomValues(random);
-  return `${prefix}-${Array.from(random, (n) => n.toString(36)).join('')}`;
-}
-
 /** The form's starting point: the stored profile, or nothing declared. */
 export function draftOf(profile: PatientProfile | undefined): ProfileDraft {
   return {

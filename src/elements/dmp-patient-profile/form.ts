@@ -15,7 +15,8 @@ import {
   MAX_TREATMENTS,
   ORGAN_DONATION_CHOICES,
 } from '../../model/profile-fields.js';
-import { FIELD, newEntryId, type AllergyDraft, type ContactDraft, type DraftKept, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
+import { newEntryId } from '../base/new-entry-id.js';
+import { FIELD, type AllergyDraft, type ContactDraft, type DraftKept, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
 import { renderProfileSections, SECTION_TITLES } from './read-view.js';
 import { bloodGroupLabel, errorText, organDonationLabel, problemText } from './texts.js';
 

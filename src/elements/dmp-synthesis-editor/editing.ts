@@ -1,5 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { lazyModule } from '../../client/lazy-module.js';
+import { newEntryId } from '../base/new-entry-id.js';
 import type { CodeOption } from './codes/index.js';
 import type { Combo } from './edit-view.js';
 import { entriesOf, type EditorContent, type Entry, type EntryList } from './entries.js';
@@ -221,8 +222,3 @@ export function handleComboKey(host: EditorHost, list: EntryList, id: string, fi
   }
 }
 
-/** A fresh entry id, unique enough for one patient's synthesis, in insecure contexts too. */
-export function newEntryId(prefix: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(8));
-  return `${prefix}-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
-}

@@ -354,6 +354,7 @@
 's6d77246d5026c6ce': `Dentist`,
 's6e2d99b28ee4a451': `Looking for an existing DMP`,
 's6e9a56b9f7eea6bc': `Write the summary`,
+'s6eb6f0ee354f0936': `The representative, oppositions and contact details entered before the identity was corrected are kept: check that they concern this patient.`,
 's6ed523bd908b29b3': `Withdraw authorization`,
 's6f86f55286eee286': str`Saved meanwhile on another screen: ${0}`,
 's6faab32c9c082392': `The rest of the history could not be loaded:`,
