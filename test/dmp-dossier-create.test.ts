@@ -591,7 +591,7 @@ describe('dmp-dossier-create', () => {
     it('keeps the contact and oppositions typed when the user corrects the identity, and asks consent again', async () => {
       const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
       await toConsentStep(el);
-      expect(el.shadowRoot!.querySelector('.carried-over')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.carried-over')?.textContent ?? null).to.equal(null);
       await fill(el, 'email', 'a.diallo@example.org');
       await fill(el, 'phone', '06 39 98 12 34');
       q(el, '#opposeBreakGlass').click();
@@ -633,13 +633,29 @@ describe('dmp-dossier-create', () => {
       for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
       await toConsentStep(el);
       expect(shadowText(el)).to.contain('DIALLO');
-      expect(el.shadowRoot!.querySelector('.carried-over')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.carried-over')?.textContent ?? null).to.equal(null);
       await fill(el, 'email', 'a.diallo@example.org');
       press(el, 'Modifier l’identité');
       await el.updateComplete;
       await toConsentStep(el);
       expect(q(el, '#email').value).to.equal('a.diallo@example.org');
-      expect(el.shadowRoot!.querySelector('.carried-over')).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.carried-over')?.textContent ?? null).to.equal(null);
+    });
+
+    it('asks nothing to be checked when only a minor’s representative was typed and the corrected identity is an adult’s', async () => {
+      const { el } = await mount('ps-martin', MINOR);
+      await toConsentStep(el);
+      await fill(el, 'representativeLastName', 'ROBERT');
+      await fill(el, 'representativeFirstName', 'Anne');
+      press(el, 'Modifier l’identité');
+      await el.updateComplete;
+      const { ins, traits } = PATIENT_BORN_ABROAD;
+      await fill(el, 'nir', ins);
+      for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
+      await toConsentStep(el);
+      expect(shadowText(el)).to.contain('DIALLO');
+      expect(el.shadowRoot!.querySelector('#representativeLastName')?.id ?? null).to.equal(null);
+      expect(el.shadowRoot!.querySelector('.carried-over')?.textContent ?? null).to.equal(null);
     });
 
     it('lets administrative staff create at the caisse', async () => {

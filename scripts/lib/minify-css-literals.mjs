@@ -3,6 +3,7 @@
 // here, for the npm package (vite build) and for the size measure (esbuild), with lightningcss,
 // the CSS minifier vite itself uses. Invalid CSS fails the build with its file name.
 import { readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { transform } from 'lightningcss';
 import MagicString from 'magic-string';
 
@@ -64,7 +65,8 @@ export function minifyCssLiterals(code, filename) {
   return { code: edited.toString(), map: edited.generateMap({ source: filename, hires: 'boundary', includeContent: true }), minified, skipped };
 }
 
-const SOURCES = /[\\/]src[\\/].*\.ts$/;
+/** The project's own modules (src/), not a dependency's or a test's. */
+const SOURCES = new RegExp(`^${join(import.meta.dirname, '../../src', sep).replace(/[\\^$.*+?()[\]{}|]/g, '\\$&')}.*\\.ts$`);
 
 /** The vite (rollup) plugin: our modules' css templates minified in `vite build`. */
 export const minifyCssLiteralsPlugin = () => ({

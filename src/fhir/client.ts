@@ -1,5 +1,6 @@
 import type * as z from 'zod/mini';
 import { DmpError, abortError, errorKindOfStatus, isDmpError, throwIfAborted } from '../client/errors.js';
+import { mergeHeaders } from '../client/merge-headers.js';
 import { parseRetryAfter, retrySchedule, withRetries } from '../client/retry.js';
 import type { RetryOptions, RetrySchedule } from '../client/retry.js';
 import type { DmpIssue } from '../client/errors.js';
@@ -1044,13 +1045,12 @@ export class FhirDmpClient implements DmpClient {
   async #send(call: Call, options: Asked | undefined): Promise<unknown> {
     const signal = options?.signal;
     throwIfAborted(signal);
-    const headers: Record<string, string> = {
-      Accept: FHIR_JSON,
-      ...(call.contentType ? { 'Content-Type': call.contentType } : {}),
-      ...(call.ifMatch ? { 'If-Match': call.ifMatch } : {}),
-      ...(call.ifNoneExist ? { 'If-None-Exist': call.ifNoneExist } : {}),
-      ...(await this.#hookHeaders(options?.ins === undefined ? {} : { ins: options.ins })),
-    };
+    // As in HttpDmpClient: the hook's headers override the defaults, the call's own override both.
+    const headers = mergeHeaders(
+      { Accept: FHIR_JSON, ...(call.contentType ? { 'Content-Type': call.contentType } : {}) },
+      await this.#hookHeaders(options?.ins === undefined ? {} : { ins: options.ins }),
+      { ...(call.ifMatch ? { 'If-Match': call.ifMatch } : {}), ...(call.ifNoneExist ? { 'If-None-Exist': call.ifNoneExist } : {}) },
+    );
     const url = call.path ? `${this.#baseUrl}/${call.path}` : this.#baseUrl;
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
     return withRetries(signal, this.#timeoutMs, call.method === 'GET' ? this.#retryDelay : undefined, (attemptSignal) =>

@@ -161,4 +161,18 @@ describe('FhirDmpClient transport', () => {
       expect(fhir.sent.length).to.equal(0);
     });
   });
+
+  it('lets the hook’s headers replace its defaults however the hook spells them', async () => {
+    const accepted: Array<string | null> = [];
+    const fhir = new FhirDmpClient({
+      baseUrl: BASE,
+      headers: () => ({ accept: 'application/json' }),
+      fetch: async (_input, init) => {
+        accepted.push(new Headers(init?.headers).get('Accept'));
+        return json(EMPTY_SEARCH);
+      },
+    });
+    await fhir.getDossier(INS);
+    expect(accepted).to.deep.equal(['application/json']);
+  });
 });

@@ -59,8 +59,15 @@ async function visit(origin, page = '/') {
     throw new Error(`${error.message}\n${shown.join('\n')}\n${problems.join('\n')}\n${JSON.stringify(await tab.evaluate(() => window.cspReport))}`);
   }
   const report = await tab.evaluate(() => window.cspReport);
+  // The stylesheets each element class adopts, as the standalone build ships them.
+  const styles = await tab.evaluate(() =>
+    [...new Set([...document.querySelectorAll('dmp-provider, dmp-provider > *')].map((el) => el.localName))].map((tag) => ({
+      tag,
+      css: customElements.get(tag).elementStyles.map((sheet) => sheet.cssText),
+    })),
+  );
   await context.close();
-  return { report, problems };
+  return { report, problems, styles };
 }
 
 describe('strict Content-Security-Policy', { timeout: 180_000 }, () => {
@@ -91,10 +98,15 @@ describe('strict Content-Security-Policy', { timeout: 180_000 }, () => {
   });
 
   it('runs every element with no violation, no eval and no inline script or style', async () => {
-    const { report, problems } = await visit(await serve(STRICT));
+    const { report, problems, styles } = await visit(await serve(STRICT));
     assert.deepEqual(report.errors, []);
     assert.deepEqual(report.violations, []);
     assert.deepEqual(problems, []);
+    // The build minifies the CSS of every element's css templates (scripts/lib/minify-css-literals.mjs).
+    assert.ok(styles.length >= 9, styles.map((s) => s.tag).join());
+    for (const { tag, css } of styles) {
+      assert.ok(css.length > 0 && css.every((text) => text.length > 0 && !/\n|\/\*/.test(text)), `${tag}: ${css.map((t) => t.slice(0, 80)).join(' | ')}`);
+    }
   });
 
   it('runs under Trusted Types too, with a policy only for the mock worker’s URL', async () => {

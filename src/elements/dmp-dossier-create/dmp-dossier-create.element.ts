@@ -337,7 +337,7 @@ export class DmpDossierCreate extends DmpElement {
     if (this.checked?.ins !== result.identity.ins) {
       const unfinished = this.unfinished;
       const refill = unfinished?.ins === result.identity.ins;
-      this.carriedOver = !refill && this.checked !== undefined && typedDetails(this.details);
+      this.carriedOver = !refill && this.checked !== undefined && typedDetails(this.details, this.#isMinor(result.identity));
       this.details = refill ? detailsOf(unfinished) : { ...this.details, consent: false };
       this.detailsErrors = {};
     }

@@ -67,9 +67,11 @@ export const EMPTY_DETAILS: DetailsForm = {
   phone: '',
 };
 
-/** Whether the user typed or ticked any detail but consent. */
-export const typedDetails = (details: DetailsForm): boolean =>
-  (Object.keys(EMPTY_DETAILS) as (keyof DetailsForm)[]).some((field) => field !== 'consent' && details[field] !== EMPTY_DETAILS[field]);
+/** Whether the user typed or ticked a detail the form shows (the representative: for a minor), consent aside. */
+export const typedDetails = (details: DetailsForm, minor: boolean): boolean =>
+  (Object.keys(EMPTY_DETAILS) as (keyof DetailsForm)[]).some(
+    (field) => field !== 'consent' && (minor || !field.startsWith('representative')) && details[field] !== EMPTY_DETAILS[field],
+  );
 
 /**
  * The details a creation sent, to fill the form again when it failed and the user comes back to
