@@ -99,6 +99,16 @@ async function toConsentStep(el: DmpDossierCreate) {
   await check(el, 'information et consentement');
 }
 
+/** Back to the identity, another patient's typed over it (a relative's card was read first), and on. */
+async function correctIdentity(el: DmpDossierCreate, { ins, traits }: PatientIdentity) {
+  press(el, 'Modifier l’identité');
+  await el.updateComplete;
+  await fill(el, 'nir', ins);
+  for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
+  await toConsentStep(el);
+  expect(shadowText(el)).to.contain(traits.birthName);
+}
+
 async function consentAndCreate(el: DmpDossierCreate) {
   if (!q(el, '#consent').checked) q(el, '#consent').click();
   await el.updateComplete;
@@ -598,13 +608,7 @@ describe('dmp-dossier-create', () => {
       q(el, '#consent').click();
       await el.updateComplete;
       // The host read the wrong card (a relative's, on the same Carte Vitale): the user corrects it.
-      press(el, 'Modifier l’identité');
-      await el.updateComplete;
-      const { ins, traits } = PATIENT_BORN_ABROAD;
-      await fill(el, 'nir', ins);
-      for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
-      await toConsentStep(el);
-      expect(shadowText(el)).to.contain('DIALLO');
+      await correctIdentity(el, PATIENT_BORN_ABROAD);
       // Typed for the card read first: the user is asked to check it is this patient's.
       expect(q(el, '.carried-over').textContent).to.contain('saisis avant la correction de l’identité sont gardés');
       await expect(el).to.be.accessible();
@@ -615,8 +619,8 @@ describe('dmp-dossier-create', () => {
       expect(q(el, '#consent').checked).to.equal(false);
       const created = oneEvent(el, 'dmp-dossier-created');
       await consentAndCreate(el);
-      expect((await created).detail.ins).to.equal(ins);
-      const record = db.dossiers.get(ins)!;
+      expect((await created).detail.ins).to.equal(PATIENT_BORN_ABROAD.ins);
+      const record = db.dossiers.get(PATIENT_BORN_ABROAD.ins)!;
       expect(record.oppositions).to.deep.equal({ breakGlass: true, regulation: false });
       expect(record.notificationPreferences).to.include({ phone: '+33639981234', email: 'a.diallo@example.org' });
     });
@@ -626,13 +630,7 @@ describe('dmp-dossier-create', () => {
       await toConsentStep(el);
       q(el, '#consent').click();
       await el.updateComplete;
-      press(el, 'Modifier l’identité');
-      await el.updateComplete;
-      const { ins, traits } = PATIENT_BORN_ABROAD;
-      await fill(el, 'nir', ins);
-      for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
-      await toConsentStep(el);
-      expect(shadowText(el)).to.contain('DIALLO');
+      await correctIdentity(el, PATIENT_BORN_ABROAD);
       expect(el.shadowRoot!.querySelector('.carried-over')?.textContent ?? null).to.equal(null);
       await fill(el, 'email', 'a.diallo@example.org');
       press(el, 'Modifier l’identité');
@@ -647,13 +645,7 @@ describe('dmp-dossier-create', () => {
       await toConsentStep(el);
       await fill(el, 'representativeLastName', 'ROBERT');
       await fill(el, 'representativeFirstName', 'Anne');
-      press(el, 'Modifier l’identité');
-      await el.updateComplete;
-      const { ins, traits } = PATIENT_BORN_ABROAD;
-      await fill(el, 'nir', ins);
-      for (const [field, value] of Object.entries(traits)) await fill(el, field, value);
-      await toConsentStep(el);
-      expect(shadowText(el)).to.contain('DIALLO');
+      await correctIdentity(el, PATIENT_BORN_ABROAD);
       expect(el.shadowRoot!.querySelector('#representativeLastName')?.id ?? null).to.equal(null);
       expect(el.shadowRoot!.querySelector('.carried-over')?.textContent ?? null).to.equal(null);
     });
