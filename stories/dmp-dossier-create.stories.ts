@@ -196,6 +196,34 @@ export const CreationServerError: Story = {
   play: async ({ canvasElement }) => create(canvasElement, true),
 };
 
+/** Types into a field as the user would. */
+async function type(el: DmpDossierCreate, id: string, value: string): Promise<void> {
+  const field = el.shadowRoot!.querySelector<HTMLInputElement | HTMLSelectElement>(`#${id}`)!;
+  field.value = value;
+  field.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+  await el.updateComplete;
+}
+
+/**
+ * A relative's card was read first: the user typed the contact, then corrected the identity. What
+ * was typed is kept, consent is asked again, and the user is asked to check the details.
+ */
+export const IdentityCorrected: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  play: async ({ canvasElement }) => {
+    await search(canvasElement);
+    const el = await element(canvasElement, '#email');
+    await type(el, 'email', 'a.diallo@example.org');
+    [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.includes('Modifier l’identité'))!.click();
+    await element(canvasElement, '#nir');
+    await type(el, 'nir', PATIENT_BORN_ABROAD.ins);
+    for (const [field, value] of Object.entries(PATIENT_BORN_ABROAD.traits)) await type(el, field, String(value));
+    await search(canvasElement);
+    await element(canvasElement, '.carried-over');
+  },
+};
+
 /** The sheet handed to the patient; Print shows only it. */
 export const Credentials: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
