@@ -74,8 +74,23 @@ export function invisibilityNoticeDate(submittedAt: string): Date {
   return new Date(parseIsoDateTime(submittedAt) + NOTICE_DELAY_MS);
 }
 
+/**
+ * Release times by `submittedAt`, and the last `now` read: a list asks about the same documents at
+ * the same instant for every row it draws, and parsing dates was most of a decision's cost. The
+ * answers are those of the pure functions above; the cache is dropped whole when it grows large.
+ */
+const releaseTimes = new Map<string, number>();
+let lastNow: { text: string; time: number } | undefined;
+
 /** Whether the automatic release has happened by `now`; without either date it never has. */
 export function isReleasedToPatient(submittedAt: string | undefined, now: string | undefined): boolean {
   if (submittedAt === undefined || now === undefined) return false;
-  return parseIsoDateTime(now) >= invisibilityReleaseDate(submittedAt).getTime();
+  let release = releaseTimes.get(submittedAt);
+  if (release === undefined) {
+    if (releaseTimes.size >= 10_000) releaseTimes.clear();
+    release = invisibilityReleaseDate(submittedAt).getTime();
+    releaseTimes.set(submittedAt, release);
+  }
+  if (lastNow?.text !== now) lastNow = { text: now, time: parseIsoDateTime(now) };
+  return lastNow.time >= release;
 }

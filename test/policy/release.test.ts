@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { invisibilityNoticeDate, invisibilityReleaseDate } from '../../src/policy/index.js';
+import { invisibilityNoticeDate, invisibilityReleaseDate, isReleasedToPatient } from '../../src/policy/index.js';
 import {
   DR_OTHER,
   INVISIBLE_TO_PATIENT,
@@ -61,6 +61,25 @@ describe('invisibilityNoticeDate: two weeks after submission', () => {
       expect(invisibilityNoticeDate(submittedAt).toISOString()).to.equal(notice);
     });
   }
+});
+
+describe('isReleasedToPatient: the same answer asked again, in any order', () => {
+  it('answers each instant on its own side of the release, back and forth', () => {
+    const answers = ['2024-02-29T09:59:59Z', '2024-02-29T10:00:00Z', '2024-02-29T09:59:59Z', '2024-02-29T11:00:00+01:00', '2024-02-29T10:59:59+01:00'].map((now) =>
+      isReleasedToPatient(SUBMITTED_AT, now),
+    );
+    expect(answers).to.deep.equal([false, true, false, true, false]);
+  });
+
+  it('answers alike for documents asked among thousands of others', () => {
+    const submitted = Array.from({ length: 12_000 }, (_, i) => new Date(Date.UTC(2024, 0, 1) + i * 3_600_000).toISOString());
+    const now = '2024-03-15T00:00:00Z';
+    const first = submitted.map((at) => isReleasedToPatient(at, now));
+    const again = [...submitted].reverse().map((at) => isReleasedToPatient(at, now)).reverse();
+    expect(again).to.deep.equal(first);
+    expect(first.map((released, i) => released === invisibilityReleaseDate(submitted[i]!).getTime() <= Date.parse(now)).every(Boolean)).to.equal(true);
+    expect(first.filter(Boolean).length).to.be.within(1, 11_999);
+  });
 });
 
 describe('decide — invisible to the patient until one calendar month after submission', () => {
