@@ -698,4 +698,21 @@ describe('dmp-provider', () => {
     await waitUntil(() => text(probe).includes('Session expirée'), 'French strings never came back');
     expect(probe.lang).to.equal('fr');
   });
+
+  it('writes lang when the locale changes, not at every render', async () => {
+    const { provider, probe } = await mount();
+    await probe.updateComplete;
+    const written: Array<string | null> = [];
+    const observer = new MutationObserver((records) => written.push(...records.map((r) => (r.target as Element).getAttribute(r.attributeName!))));
+    observer.observe(probe, { attributeFilter: ['lang'] });
+    for (let i = 0; i < 3; i++) {
+      probe.requestUpdate();
+      await probe.updateComplete;
+    }
+    provider.locale = 'en';
+    await waitUntil(() => probe.lang === 'en', 'lang never followed the locale');
+    await Promise.resolve();
+    observer.disconnect();
+    expect(written).to.deep.equal(['en']);
+  });
 });

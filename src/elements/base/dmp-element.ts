@@ -270,8 +270,9 @@ export abstract class DmpElement extends LitElement {
   }
 
   protected override render(): unknown {
-    // Screen readers speak the element's text in the provider's language, whatever the page's.
-    if (this.locale) this.lang = this.locale;
+    // Screen readers speak the element's text in the provider's language, whatever the page's;
+    // written when it changes only, or a host's attribute observers would hear of every render.
+    if (this.locale && this.lang !== this.locale) this.lang = this.locale;
     if (!this.client || !this.policy || !this.provider) return this.renderConfigurationError();
     if (this.session?.state === 'expired') return this.renderSessionExpired();
     if (!this.actor) return this.renderNoActor();
