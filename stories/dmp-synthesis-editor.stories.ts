@@ -1,10 +1,10 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { waitFor } from 'storybook/test';
-import { PATIENT_ADULT, PATIENT_MASKED, PREVENTION_DURAND, SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2 } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_MASKED, PREVENTION_DURAND, SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2, actorById } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import { etagOf } from '../mocks/handlers/synthesis.js';
-import { clearAllDrafts, draftKey, writeDraft } from '../src/drafts/draft-store.js';
+import { clearAllDrafts, draftAuthor, draftKey, writeDraft } from '../src/drafts/draft-store.js';
 import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
 import { ACTOR_OPTIONS, inProvider } from './support.js';
@@ -156,12 +156,15 @@ export const Offline: Story = {
   },
 };
 
+/** Where the drafts of the stories' default author, Dr Martin, are kept for the adult patient. */
+const DRAFT_KEY = draftKey(draftAuthor(actorById('ps-martin')), ADULT);
+
 /** Unsaved edits found on this device for this author: reopened, with the way to discard them. */
 export const DraftRestored: Story = {
   beforeEach: async () => {
     const content = structuredClone(SYNTHESIS_CONTENT_V2);
     content.treatments[0]!.dosage = '1 comprimé matin, midi et soir (brouillon)';
-    await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: etagOf(SYNTHESIS_V2), baseVersion: 2, savedAt: '2026-11-19T17:45:00.000Z' });
+    await writeDraft(DRAFT_KEY, { content, baseEtag: etagOf(SYNTHESIS_V2), baseVersion: 2, savedAt: '2026-11-19T17:45:00.000Z' });
   },
 };
 
@@ -174,7 +177,7 @@ export const Conflict: Story = {
     const content = structuredClone(SYNTHESIS_CONTENT_V1);
     content.treatments[0]!.dosage = '1 comprimé matin et soir, pendant le repas';
     content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
-    await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
+    await writeDraft(DRAFT_KEY, { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
   },
 };
 
@@ -187,7 +190,7 @@ export const ConflictWithoutItsBase: Story = {
     db.faults.add({ method: 'GET', path: '/synthesis/versions/1$', status: 404 });
     const content = structuredClone(SYNTHESIS_CONTENT_V1);
     content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
-    await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
+    await writeDraft(DRAFT_KEY, { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
   },
 };
 
@@ -201,7 +204,7 @@ export const PreventionChangedElsewhere: Story = {
     const content = { ...structuredClone(SYNTHESIS_CONTENT_V2), vaccinations, screenings };
     content.vaccinations.push({ id: 'vac-draft', vaccine: 'Grippe saisonnière 2026-2027', date: '2026-11-18', dose: '0,5 mL' });
     const companion = { etag: '"prevention-before"', version: 1, content: { vaccinations: vaccinations.slice(1), screenings } };
-    await writeDraft(draftKey('ps-martin', ADULT), { content, baseEtag: etagOf(SYNTHESIS_V2), baseVersion: 2, savedAt: '2026-11-19T17:45:00.000Z', companion });
+    await writeDraft(DRAFT_KEY, { content, baseEtag: etagOf(SYNTHESIS_V2), baseVersion: 2, savedAt: '2026-11-19T17:45:00.000Z', companion });
   },
 };
 

@@ -26,9 +26,9 @@ const MASKED = PATIENT_MASKED.identity.ins;
 const XSS = '<img src=x onerror=alert(1)>';
 const SECTIONS = ['blood-group', 'allergies', 'treatments', 'contacts', 'trusted', 'directives', 'organ'];
 const DRAFT_KEYS = [
-  draftKey('pat-durand-jeanne', ADULT, 'profile'),
-  draftKey('rep-moreau-sophie', MINOR, 'profile'),
-  draftKey('pat-rousseau-camille', MASKED, 'profile'),
+  draftKey('patient:pat-durand-jeanne', ADULT, 'profile'),
+  draftKey('legal-representative:rep-moreau-sophie', MINOR, 'profile'),
+  draftKey('patient:pat-rousseau-camille', MASKED, 'profile'),
 ];
 
 async function mount(actorId = 'pat-durand-jeanne', ins = ADULT, locale: 'fr' | 'en' = 'fr') {

@@ -335,7 +335,7 @@ describe('dmp-synthesis-editor', () => {
       expect(root(el).querySelector('.editor')).to.equal(null);
       expect(shadowText(el)).to.contain('Version 3 enregistrée.');
       expect(shadowText(el)).to.contain('Version 3, mise à jour le');
-      expect(await readDraft(draftKey('ps-martin', INS))).to.equal(undefined);
+      expect(await readDraft(draftKey('professional:ps-martin', INS))).to.equal(undefined);
     });
 
     it('does not save when the host vetoes the save request, and keeps the edits', async () => {
@@ -639,8 +639,8 @@ describe('dmp-synthesis-editor', () => {
       const first = await mount();
       await openEditor(first.el);
       await fill(first.el, 'treatments:tt-metformine:dosage', 'Brouillon : 2 comprimés');
-      await waitUntil(async () => (await readDraft(draftKey('ps-martin', INS))) !== undefined, 'no draft was written');
-      const stored = await readDraft<SynthesisContent>(draftKey('ps-martin', INS));
+      await waitUntil(async () => (await readDraft(draftKey('professional:ps-martin', INS))) !== undefined, 'no draft was written');
+      const stored = await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS));
       expect(stored?.baseEtag).to.equal(etagOf(serverVersion()!));
       expect(stored?.baseVersion).to.equal(2);
       first.provider.remove();
@@ -659,7 +659,7 @@ describe('dmp-synthesis-editor', () => {
       await openEditor(el);
       await fill(el, 'treatments:tt-metformine:dosage', 'Fermeture brutale');
       provider.remove();
-      await waitUntil(async () => (await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage === 'Fermeture brutale');
+      await waitUntil(async () => (await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS)))?.content.treatments[0]?.dosage === 'Fermeture brutale');
     });
 
     it('writes the draft when the session expires, shows no patient data, and restores it after login', async () => {
@@ -672,7 +672,7 @@ describe('dmp-synthesis-editor', () => {
       await el.updateComplete;
       expect(shadowText(el)).to.contain('Session expirée');
       expect(shadowText(el)).not.to.contain('METFORMINE');
-      await waitUntil(async () => (await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage === 'Avant expiration');
+      await waitUntil(async () => (await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS)))?.content.treatments[0]?.dosage === 'Avant expiration');
       provider.remove();
       const again = await mount();
       expect(($(again.el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Avant expiration');
@@ -681,7 +681,7 @@ describe('dmp-synthesis-editor', () => {
     it('shows a draft only to its author', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       const content = { ...emptySynthesisContent(), ...emptyPreventionContent(), pointsToWatch: [{ id: 'w-secret', label: 'Brouillon du Dr Martin' }] };
-      await writeDraft(draftKey('ps-martin', ins), { content, baseEtag: null, baseVersion: null, savedAt: '2026-11-20T08:00:00.000Z' });
+      await writeDraft(draftKey('professional:ps-martin', ins), { content, baseEtag: null, baseVersion: null, savedAt: '2026-11-20T08:00:00.000Z' });
       const other = await mount('ps-lefebvre', ins);
       expect(shadowText(other.el)).not.to.contain('Brouillon du Dr Martin');
       expect(root(other.el).querySelector('.editor')).to.equal(null);
@@ -705,14 +705,14 @@ describe('dmp-synthesis-editor', () => {
       (dialog.querySelector('button[value="confirm"]') as HTMLButtonElement).click();
       await waitUntil(() => root(el).querySelector('.editor') === null);
       expect(shadowText(el)).to.contain('1 comprimé matin et soir, au milieu des repas');
-      expect(await readDraft(draftKey('ps-martin', INS))).to.equal(undefined);
+      expect(await readDraft(draftKey('professional:ps-martin', INS))).to.equal(undefined);
       await waitUntil(() => root(el).activeElement === $(el, '[data-action="edit"]'));
     });
 
     it('reopens a draft whose version was replaced meanwhile straight into the conflict panel', async () => {
       const content = { ...structuredClone(SYNTHESIS_CONTENT_V1), ...PREVENTION_DURAND.content };
       content.pointsToWatch.push({ id: 'w-draft', label: 'Ajout du brouillon' });
-      await writeDraft(draftKey('ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z', companion: PREVENTION_BASE });
+      await writeDraft(draftKey('professional:ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z', companion: PREVENTION_BASE });
       const conflict = oneEvent(document, 'dmp-synthesis-conflict');
       const { el } = await mount();
       expect((await conflict).detail.current.version).to.equal(2);
@@ -731,7 +731,7 @@ describe('dmp-synthesis-editor', () => {
       db.faults.add({ method: 'GET', path: '/synthesis/versions/1$', status: 404 });
       const content = { ...structuredClone(SYNTHESIS_CONTENT_V1), ...PREVENTION_DURAND.content };
       content.pointsToWatch.push({ id: 'w-draft', label: 'Ajout du brouillon' });
-      await writeDraft(draftKey('ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z', companion: PREVENTION_BASE });
+      await writeDraft(draftKey('professional:ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z', companion: PREVENTION_BASE });
       const { el } = await mount();
       await waitUntil(() => root(el).querySelector('.conflict'), 'no conflict panel');
       expect($(el, '.conflict').textContent).to.contain('n’a pas pu être chargée');
@@ -1051,7 +1051,7 @@ describe('dmp-synthesis-editor', () => {
       expect($(el, '.saved').textContent).to.contain('Version 3 enregistrée.');
       expect(($(el, `[data-key="${VACCINE}"]`) as HTMLInputElement).value).to.equal('LOT-RETENU');
       expect(serverPrevention()!.version).to.equal(1);
-      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('ps-martin', INS)))?.baseVersion === 3, 'the draft was not moved onto version 3');
+      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('professional:ps-martin', INS)))?.baseVersion === 3, 'the draft was not moved onto version 3');
       const preventionSaved = oneEvent(el, 'dmp-prevention-saved');
       $(el, '[data-action="save"]').click();
       await preventionSaved;
@@ -1092,7 +1092,7 @@ describe('dmp-synthesis-editor', () => {
       await fill(first.el, 'treatments:tt-metformine:dosage', 'Ma dose');
       await fill(first.el, VACCINE, 'MON-LOT');
       first.provider.remove();
-      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('ps-martin', INS)))?.content.vaccinations.some((v) => v.lot === 'MON-LOT'));
+      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('professional:ps-martin', INS)))?.content.vaccinations.some((v) => v.lot === 'MON-LOT'));
       // Another screen saves both meanwhile.
       const other = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-martin' }) });
       const synthesis = (await other.getSynthesis(INS))!;
@@ -1136,7 +1136,7 @@ describe('dmp-synthesis-editor', () => {
       await openEditor(first.el);
       await fill(first.el, VACCINE, 'LOT-BROUILLON');
       first.provider.remove();
-      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('ps-martin', INS)))?.content.vaccinations.some((v) => v.lot === 'LOT-BROUILLON'));
+      await waitUntil(async () => (await readDraft<EditorContent>(draftKey('professional:ps-martin', INS)))?.content.vaccinations.some((v) => v.lot === 'LOT-BROUILLON'));
       for (const id of Object.values(PREVENTION_DURAND.documents)) db.findDocument(INS, id)!.status = 'deleted';
       const { el } = await mount();
       await waitUntil(() => root(el).querySelector('.conflict'), 'the restored draft did not meet the deletion');
@@ -1243,7 +1243,7 @@ describe('dmp-synthesis-editor', () => {
       await aTimeout(400);
       await el.updateComplete;
       expect(root(el).querySelector('.save-error')).to.equal(null);
-      expect((await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne pour A');
+      expect((await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne pour A');
       el.patientIns = INS;
       await waitUntil(() => root(el).querySelector('[data-key="treatments:tt-metformine:dosage"]'), 'the draft was never restored');
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne pour A');
@@ -1280,7 +1280,7 @@ describe('dmp-synthesis-editor', () => {
       await waitUntil(() => root(el).querySelector('.editor') === null, 'the editor stayed open');
       expect(root(el).querySelector('.save-error') === null, 'no save error').to.equal(true);
       expect(shadowText(el)).to.contain('Enregistré malgré tout');
-      expect(await readDraft(draftKey('ps-martin', INS))).to.equal(undefined);
+      expect(await readDraft(draftKey('professional:ps-martin', INS))).to.equal(undefined);
     });
 
     it('keeps the edits when the network fails during the save, and saves on retry', async () => {
@@ -1294,7 +1294,7 @@ describe('dmp-synthesis-editor', () => {
       expect($(el, '.save-error').getAttribute('role')).to.equal('alert');
       expect($(el, '.save-error').textContent).to.contain('conservées sur cet appareil');
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne');
-      expect((await readDraft<SynthesisContent>(draftKey('ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne');
+      expect((await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne');
       expect(serverVersion()?.version).to.equal(2);
       db.faults.clear();
       $(el, '[data-action="save"]').click();
@@ -1317,7 +1317,7 @@ describe('dmp-synthesis-editor', () => {
         IDBObjectStore.prototype.put = put;
       }
       expect($(el, '.save-error').textContent).to.contain('pas sur cet appareil').and.not.contain('conservées sur cet appareil');
-      expect(await readDraft<SynthesisContent>(draftKey('ps-martin', INS))).to.equal(undefined);
+      expect(await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS))).to.equal(undefined);
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Sans stockage');
     });
 

@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { clearAllDrafts, clearDraftsOf, deleteDraft, draftKey, readDraft, writeDraft, type Draft } from '../src/drafts/draft-store.js';
+import { clearAllDrafts, clearDraftsOf, deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft } from '../src/drafts/draft-store.js';
 
 const DRAFT: Draft<{ note: string }> = { content: { note: 'à finir' }, baseEtag: '"vsm-2"', baseVersion: 2, savedAt: '2026-11-20T09:00:00.000Z' };
 
@@ -9,6 +9,18 @@ describe('draft store (IndexedDB)', () => {
   it('names a draft by author, patient and kind', () => {
     expect(draftKey('ps-martin', '258036938304702')).to.equal('ps-martin|258036938304702|synthesis');
     expect(draftKey('ps-martin', '258036938304702', 'note')).to.equal('ps-martin|258036938304702|note');
+  });
+
+  it('names an author by kind and id, so that a patient and a professional sharing an id do not share drafts', async () => {
+    const patient = draftAuthor({ kind: 'patient', id: '42', displayName: 'Jeanne Durand' });
+    const professional = draftAuthor({ kind: 'professional', id: '42', rpps: '10101010101', profession: 'medecin', displayName: 'Dr Martin' });
+    const byRpps = draftAuthor({ kind: 'professional', rpps: '42', profession: 'medecin', displayName: 'Dr Martin' });
+    expect([patient, professional, byRpps]).to.deep.equal(['patient:42', 'professional:42', 'professional:42']);
+    await writeDraft(draftKey(professional, '258036938304702'), DRAFT);
+    expect(await readDraft(draftKey(patient, '258036938304702'))).to.equal(undefined);
+    await writeDraft(draftKey(patient, '258036938304702'), { ...DRAFT, content: { note: 'la patiente' } });
+    await clearDraftsOf(patient);
+    expect(await readDraft(draftKey(professional, '258036938304702'))).to.deep.equal(DRAFT);
   });
 
   it('stores, reads back, replaces and deletes a draft', async () => {

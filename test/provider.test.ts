@@ -293,9 +293,9 @@ describe('dmp-provider', () => {
   it('deletes the user’s drafts kept in this browser on logout, and keeps a colleague’s for them', async () => {
     const { provider } = await mount();
     const draft = { content: { text: 'brouillon' }, baseEtag: null, baseVersion: null, savedAt: new Date().toISOString() };
-    const own = [draftKey('ps-test', '258036938304702'), draftKey('ps-test', '185057800608436', 'profile')];
+    const own = [draftKey('professional:ps-test', '258036938304702'), draftKey('professional:ps-test', '185057800608436', 'profile')];
     // A colleague whose session expired on this workstation: their drafts wait for them (DECISIONS.md 10).
-    const colleague = draftKey('ps-martin', '258036938304702');
+    const colleague = draftKey('professional:ps-martin', '258036938304702');
     for (const key of [...own, colleague]) await writeDraft(key, draft);
     await provider.logout();
     for (const key of own) expect(await readDraft(key), key).to.equal(undefined);
@@ -305,7 +305,7 @@ describe('dmp-provider', () => {
   it('deletes the last user’s drafts on logout even when the host cleared the actor first', async () => {
     const { provider } = await mount();
     const draft = { content: { text: 'brouillon' }, baseEtag: null, baseVersion: null, savedAt: new Date().toISOString() };
-    const key = draftKey('ps-test', '258036938304702');
+    const key = draftKey('professional:ps-test', '258036938304702');
     await writeDraft(key, draft);
     provider.actor = undefined;
     await provider.updateComplete;

@@ -5,6 +5,7 @@
  */
 
 import type { Actor } from '../model/actor.js';
+import { actorKey } from '../model/actor-key.js';
 
 const DB_NAME = 'dmp-elements';
 const STORE = 'drafts';
@@ -26,12 +27,14 @@ export interface Draft<T> {
 }
 
 /**
- * Who a draft belongs to: the actor's id, or a professional's RPPS when they have none. Actors
- * the schema lets go without an id (administrative staff, an insurer…) write nothing a draft
- * would keep; their kind still names them, so that the elements load for them.
+ * Who a draft belongs to: the actor's kind and id (a professional's RPPS when they have none).
+ * The kind is part of it because ids need only be unique within one: a patient and a
+ * professional both known as `42` to the host must not read each other's drafts. Actors the
+ * schema lets go without an id (administrative staff, an insurer…) write nothing a draft would
+ * keep; their kind still names them, so that the elements load for them.
  */
 export function draftAuthor(actor: Actor | undefined): string {
-  return actor ? (actor.id ?? (actor.kind === 'professional' ? actor.rpps : actor.kind)) : '';
+  return actorKey(actor);
 }
 
 /** `author|ins|kind`: one draft per author, patient and kind of document. */
