@@ -8,13 +8,14 @@ import type {
   StoredNotificationPreferences,
   StoredOppositions,
 } from '../model/dossier.js';
+import type { Problem } from '../model/problem.js';
 import type { RouteName, RouteSpec } from '../model/routes.js';
 import type { PreventionContent } from '../model/prevention.js';
 import type { SynthesisContent } from '../model/synthesis.js';
 import { DmpError, abortError, errorKindOfStatus, isDmpError, throwIfAborted } from './errors.js';
 import { lazyModule } from './lazy-module.js';
 import { mergeHeaders } from './merge-headers.js';
-import { parseRetryAfter, retrySchedule, startDeadline, withRetries } from './retry.js';
+import { beforeRequest, parseRetryAfter, retrySchedule, startDeadline, withRetries } from './retry.js';
 import type { RetryOptions, RetrySchedule } from './retry.js';
 import type { DmpIssue } from './errors.js';
 import type {
@@ -85,16 +86,6 @@ interface Flight {
 }
 
 const JSON_ACCEPT = 'application/json, application/problem+json';
-
-/** `work`, unless `deadline` (the caller's abort, or the call's timeout) comes first: then its error. */
-function settledBefore<T>(work: Promise<T>, deadline: AbortSignal): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const stop = () => reject(abortError(deadline.reason));
-    if (deadline.aborted) stop();
-    else deadline.addEventListener('abort', stop, { once: true });
-    work.then(resolve, reject).finally(() => deadline.removeEventListener('abort', stop));
-  });
-}
 
 /** The DmpClient of the HTTP API described by `ROUTES`. */
 export class HttpDmpClient implements DmpClient {
@@ -292,20 +283,11 @@ export class HttpDmpClient implements DmpClient {
 
   /**
    * The route table and the hook's headers, both asked for at once: a call is made as whoever the
-   * session names when it is made. Both count against the call's timeout and its caller's abort,
-   * so that a token hook that never settles does not hold the call for ever; `leftMs` is what
-   * remains of that timeout for the request and its retries.
+   * session names when it is made. `leftMs` is what remains of the call's timeout.
    */
   async #prepare(signal: AbortSignal | undefined, request: HeadersRequest): Promise<{ wire: Wire; hooked: Record<string, string>; leftMs: number }> {
-    throwIfAborted(signal);
-    const started = Date.now();
-    const deadline = startDeadline(signal, this.#timeoutMs);
-    try {
-      const [wire, hooked] = await settledBefore(Promise.all([loadWire(), this.#hooked(request)]), deadline.signal);
-      return { wire, hooked, leftMs: started + this.#timeoutMs - Date.now() };
-    } finally {
-      deadline.dispose();
-    }
+    const { value: [wire, hooked], leftMs } = await beforeRequest(signal, this.#timeoutMs, Promise.all([loadWire(), this.#hooked(request)]));
+    return { wire, hooked, leftMs };
   }
 
   async #hooked(request: HeadersRequest): Promise<Record<string, string>> {
@@ -494,7 +476,10 @@ async function interpret({ wire, route }: Call, raw: RawResponse): Promise<unkno
     throw new DmpError('invalid-response', `${describe(route)}: the response is not valid JSON`, { status: raw.status, cause: error });
   }
   const etag = route.etag ? raw.header('ETag') : null;
-  if (etag && isRecord(body)) body = { ...body, etag };
+  // A proxy that compresses the answer weakens its ETag (nginx does), and a weak one never
+  // matches the If-Match of a save: the strong one the body carries is the version's.
+  const weakened = etag?.startsWith('W/') && isRecord(body) && typeof body['etag'] === 'string';
+  if (etag && isRecord(body) && !weakened) body = { ...body, etag };
   const result = route.response.safeParse(body);
   if (result.success) return result.data;
   const issues = toIssues(result.error.issues);
@@ -505,9 +490,8 @@ async function errorOf(wire: Wire, route: RouteSpec, raw: RawResponse): Promise<
   const { status } = raw;
   const body = await errorBody(raw);
   const fields = isRecord(body) ? body : {};
-  const problem = wire.ProblemSchema.safeParse(body).data;
-  // Read apart from the problem, so that a reason survives a body that is otherwise off-spec.
-  const reason = problem?.reason ?? wire.ReasonCodeSchema.safeParse(fields['reason']).data;
+  const problem = problemOf(wire, body, status);
+  const reason = problem?.reason;
   const kind = errorKindOfStatus(status);
   let issues =
     kind === 'invalid-request'
@@ -518,12 +502,15 @@ async function errorOf(wire: Wire, route: RouteSpec, raw: RawResponse): Promise<
   if (status === 412) {
     etag = typeof fields['etag'] === 'string' ? fields['etag'] : (raw.header('ETag') ?? undefined);
     if (fields['current'] !== undefined && typeof route.response !== 'string') {
-      const parsed = route.response.safeParse(fields['current']);
+      // As on a success: the version's ETag may come beside it rather than in it.
+      const sent = fields['current'];
+      const parsed = route.response.safeParse(etag && route.etag && isRecord(sent) ? { ...sent, etag } : sent);
       if (parsed.success) current = parsed.data;
       else issues = toIssues(parsed.error.issues, 'current');
     }
   }
-  const said = problem ? `: ${problem.detail ?? problem.title}` : '';
+  const told = problem?.detail ?? problem?.title;
+  const said = told ? `: ${told}` : '';
   return new DmpError(kind, `${describe(route)} answered ${status}${said}`, {
     status,
     reason,
@@ -533,6 +520,17 @@ async function errorOf(wire: Wire, route: RouteSpec, raw: RawResponse): Promise<
     etag,
     retryAfter: parseRetryAfter(raw.header('Retry-After')),
   });
+}
+
+/**
+ * The problem the server described, its well-formed members only: one it got wrong (a reason
+ * code newer than this client, no title) must not take the others with it, the details of a
+ * refused field least of all.
+ */
+function problemOf(wire: Wire, body: unknown, status: number): Problem | undefined {
+  if (!isRecord(body)) return undefined;
+  const members = Object.entries(wire.ProblemSchema.shape).map(([name, schema]) => [name, schema.safeParse(body[name]).data]);
+  return { title: '', status, ...Object.fromEntries(members.filter(([, value]) => value !== undefined)) };
 }
 
 /** The error body as JSON, or undefined when it is not JSON: the status alone still tells a lot. */

@@ -1,4 +1,4 @@
-import { isDmpError, sleep, type DmpError } from './errors.js';
+import { abortError, isDmpError, sleep, throwIfAborted, type DmpError } from './errors.js';
 
 /** Milliseconds to wait before attempt `attempt + 1` after `error`, or undefined to give up. */
 export type RetrySchedule = (error: DmpError, attempt: number) => number | undefined;
@@ -63,12 +63,43 @@ export function startDeadline(parent: AbortSignal | undefined, ms: number) {
   };
 }
 
-/** `Retry-After` in seconds, from either of its forms (a number of seconds, an HTTP date). */
+/**
+ * What a call awaits before its request (a token hook, the route table), under the call's
+ * timeout and its caller's abort, so that a hook that never settles does not hold the call for
+ * ever. Gives `work`'s value and what remains of `timeoutMs` for the request and its retries.
+ */
+export async function beforeRequest<T>(signal: AbortSignal | undefined, timeoutMs: number, work: Promise<T>): Promise<{ value: T; leftMs: number }> {
+  // Heard even when the caller has already aborted: the call then stops before awaiting it.
+  work.catch(() => undefined);
+  throwIfAborted(signal);
+  const started = Date.now();
+  const deadline = startDeadline(signal, timeoutMs);
+  try {
+    const value = await new Promise<T>((resolve, reject) => {
+      const stop = () => reject(abortError(deadline.signal.reason));
+      if (deadline.signal.aborted) stop();
+      else deadline.signal.addEventListener('abort', stop, { once: true });
+      work.then(resolve, reject).finally(() => deadline.signal.removeEventListener('abort', stop));
+    });
+    return { value, leftMs: started + timeoutMs - Date.now() };
+  } finally {
+    deadline.dispose();
+  }
+}
+
+/**
+ * `Retry-After` in seconds, from either of its forms (a number of seconds, an HTTP date);
+ * undefined for anything else, so that the usual backoff applies.
+ */
 export function parseRetryAfter(value: string | null): number | undefined {
   if (value === null) return undefined;
   const trimmed = value.trim();
   if (/^\d+$/.test(trimmed)) return Number(trimmed);
-  const at = Date.parse(trimmed);
+  // Each form of HTTP-date (RFC 9110 §5.6.7) gives the time of day; Date.parse alone takes
+  // almost anything (`1.5` is a day of 2001, long past: a retry at once). The asctime form names
+  // no zone, and is GMT all the same.
+  if (!/\d\d:\d\d:\d\d/.test(trimmed)) return undefined;
+  const at = Date.parse(/GMT$/.test(trimmed) ? trimmed : `${trimmed} GMT`);
   return Number.isNaN(at) ? undefined : Math.max(0, (at - Date.now()) / 1000);
 }
 

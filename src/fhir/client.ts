@@ -1,7 +1,7 @@
 import type * as z from 'zod/mini';
 import { DmpError, abortError, errorKindOfStatus, isDmpError, throwIfAborted } from '../client/errors.js';
 import { mergeHeaders } from '../client/merge-headers.js';
-import { parseRetryAfter, retrySchedule, withRetries } from '../client/retry.js';
+import { beforeRequest, parseRetryAfter, retrySchedule, withRetries } from '../client/retry.js';
 import type { RetryOptions, RetrySchedule } from '../client/retry.js';
 import type { DmpIssue } from '../client/errors.js';
 import type {
@@ -54,7 +54,7 @@ import type { Problem } from '../model/problem.js';
 import type { Professional } from '../model/professional.js';
 import { ROUTES } from '../model/routes.js';
 import { SynthesisContentSchema, SynthesisContentToSaveSchema, SynthesisSchema, type Synthesis, type SynthesisContent } from '../model/synthesis.js';
-import { normalizeNir } from '../model/nir.js';
+import { NIR_FAILURE_MESSAGES, normalizeNir, validateNir } from '../model/nir.js';
 import { randomUuid } from '../model/uuid.js';
 import { insIdentifier, insToken } from './ins.js';
 import { fromAuditEvent } from './audit.js';
@@ -87,7 +87,7 @@ import {
   fromRelatedPerson,
   toRelatedPerson,
 } from './dossier.js';
-import { MappingError, base64ToBytes, base64ToText, bytesToBase64, parseResource, parseWith, textToBase64, zodIssues } from './parse.js';
+import { MappingError, base64ToBytes, base64ToText, bytesToBase64, idOfReference, parseResource, parseWith, textToBase64, zodIssues } from './parse.js';
 import {
   BundleSchema,
   OperationOutcomeSchema,
@@ -338,6 +338,7 @@ export class FhirDmpClient implements DmpClient {
     const formatCode = mimeType === 'application/pdf' ? PDF_FORMAT : MIME_SUFFICIENT_FORMAT;
     const document = {
       resourceType: 'DocumentReference',
+      masterIdentifier: newUniqueId(),
       status: 'current',
       type: typeConcept(meta.typeCode),
       category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: classCode }] }],
@@ -993,12 +994,13 @@ export class FhirDmpClient implements DmpClient {
     throw invalidRequest([{ path: 'cursor', message: 'Curseur illisible' }]);
   }
 
-  /** A URL of this server, relative to the base URL; undefined for any other. */
+  /**
+   * A URL of this server, relative to the base URL; undefined for any other. A relative one is
+   * resolved against the base first: `../admin` leaves it as surely as another host does.
+   */
   #relative(url: string): string | undefined {
-    if (!/^[a-z][a-z0-9+.-]*:/i.test(url) && !url.startsWith('/')) return url;
-    const here = globalThis.location?.href ?? 'http://localhost/';
-    const base = new URL(`${this.#baseUrl}/`, here).href;
-    const absolute = new URL(url, here).href;
+    const base = new URL(`${this.#baseUrl}/`, globalThis.location?.href ?? 'http://localhost/').href;
+    const absolute = new URL(url, base).href;
     return absolute.startsWith(base) ? absolute.slice(base.length) : undefined;
   }
 
@@ -1036,8 +1038,8 @@ export class FhirDmpClient implements DmpClient {
     );
     const created = matches(bundle, 'DocumentReference', 'any')[0];
     if (created) return created;
-    const location = bundle.entry?.map((e) => e.response?.location).find((l) => l?.startsWith('DocumentReference/'));
-    const id = location?.split('/')[1];
+    // `DocumentReference/d1/_history/1`, or the same as an absolute URL (FHIR allows both).
+    const id = bundle.entry?.map((e) => idOfReference(e.response?.location, 'DocumentReference')).find(Boolean);
     if (!id) throw invalidResponse(what, [{ path: 'entry', message: 'Aucune DocumentReference créée' }]);
     return { resource: (await this.#document(ins, id, options)).resource, index: 0 };
   }
@@ -1045,15 +1047,22 @@ export class FhirDmpClient implements DmpClient {
   async #send(call: Call, options: Asked | undefined): Promise<unknown> {
     const signal = options?.signal;
     throwIfAborted(signal);
+    // A FHIR server does not check an INS's key: a mistyped one would come back as no dossier,
+    // or as an answer that seems malformed, rather than as the caller's mistake.
+    if (options?.ins !== undefined) {
+      const nir = validateNir(options.ins);
+      if (!nir.ok) throw invalidRequest([{ path: 'ins', message: NIR_FAILURE_MESSAGES[nir.reason] }]);
+    }
+    const { value: hooked, leftMs } = await beforeRequest(signal, this.#timeoutMs, this.#hookHeaders(options?.ins === undefined ? {} : { ins: options.ins }));
     // As in HttpDmpClient: the hook's headers override the defaults, the call's own override both.
     const headers = mergeHeaders(
       { Accept: FHIR_JSON, ...(call.contentType ? { 'Content-Type': call.contentType } : {}) },
-      await this.#hookHeaders(options?.ins === undefined ? {} : { ins: options.ins }),
+      hooked,
       { ...(call.ifMatch ? { 'If-Match': call.ifMatch } : {}), ...(call.ifNoneExist ? { 'If-None-Exist': call.ifNoneExist } : {}) },
     );
     const url = call.path ? `${this.#baseUrl}/${call.path}` : this.#baseUrl;
     const body = call.body === undefined ? undefined : JSON.stringify(call.body);
-    return withRetries(signal, this.#timeoutMs, call.method === 'GET' ? this.#retryDelay : undefined, (attemptSignal) =>
+    return withRetries(signal, leftMs, call.method === 'GET' ? this.#retryDelay : undefined, (attemptSignal) =>
       this.#attempt(call, url, headers, body, attemptSignal),
     );
   }
@@ -1224,6 +1233,14 @@ function suppressedRefusal(bundle: Bundle, refused: string): DmpError | undefine
 }
 
 /**
+ * The XDS uniqueId of a document submitted (MHD's masterIdentifier, which its recipients
+ * require): one per version, as a replacement is a new document.
+ */
+function newUniqueId() {
+  return { system: 'urn:ietf:rfc:3986', value: `urn:uuid:${randomUuid()}` };
+}
+
+/**
  * A document of ours whose content is our structured JSON (the server names the author), replacing
  * the document `replaces` when given.
  */
@@ -1232,6 +1249,7 @@ function structuredDocument(ins: string, patientId: string, typeCode: string, fo
   const now = new Date().toISOString();
   return {
     resourceType: 'DocumentReference',
+    masterIdentifier: newUniqueId(),
     status: 'current',
     type: typeConcept(typeCode),
     category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: CLASS_CODE_OF_TYPE[typeCode] }] }],

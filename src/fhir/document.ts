@@ -194,7 +194,8 @@ export interface FromDocumentReferenceOptions {
 /** A parsed DocumentReference as a DmpDocument; a MappingError names what the model misses. */
 export function fromDocumentReference(resource: DocumentReference, options: FromDocumentReferenceOptions = {}): DmpDocument {
   const classCode = need(
-    resource.category.map((c) => codeOfSystem(c.coding, [CLASS_CODE_SYSTEM])).find(Boolean),
+    // Across every category: a LOINC one listed first must not win over the classCode after it.
+    codeOfSystem(resource.category.flatMap((c) => c.coding ?? []), [CLASS_CODE_SYSTEM]),
     'category.0.coding',
     'Aucun classCode',
   );

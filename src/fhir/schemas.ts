@@ -45,6 +45,8 @@ const periodBound = (day: (value: string) => string) =>
   );
 const PeriodStartSchema = periodBound(firstDay);
 const PeriodEndSchema = periodBound(lastDay);
+/** Any other FHIR `dateTime` (when a consent was given): a date is read as its first day. */
+const FhirDateTimeSchema = PeriodStartSchema;
 
 const text = z.string();
 const nonEmpty = z.string().check(z.minLength(1));
@@ -240,7 +242,7 @@ export const ConsentSchema = z.object({
   scope: CodeableConceptSchema,
   category: some(CodeableConceptSchema),
   patient: opt(ReferenceSchema),
-  dateTime: opt(DateTimeSchema),
+  dateTime: opt(FhirDateTimeSchema),
   policyRule: opt(CodeableConceptSchema),
   provision: opt(
     z.object({

@@ -1,6 +1,6 @@
 import * as z from '../zod.js';
 import { DateTimeSchema } from './common.js';
-import { ProfessionalSchema } from './professional.js';
+import { ProfessionalSchema, RppsSchema } from './professional.js';
 
 /** One professional's standing on a dossier. */
 export const AuthorizationSchema = z.object({
@@ -28,7 +28,7 @@ export const AUTHORIZATION_CHANGES = [
  */
 export const AuthorizationChangeSchema = z.object({
   change: z.enum(AUTHORIZATION_CHANGES),
-  rpps: z.string().check(z.regex(/^\d{11}$/)),
+  rpps: RppsSchema,
   /** For `grant-self`: the professional collected the patient's consent. */
   consent: z.optional(z.boolean()),
 });

@@ -12,8 +12,8 @@ export const RppsSchema = z.string().check(
 
 export const OrganisationSchema = z.object({
   name: NonEmptySchema,
-  /** FINESS number of the facility, when it has one. */
-  finess: z.optional(z.string().check(z.regex(/^\d{9}$/))),
+  /** FINESS number of the facility, when it has one: nine characters, `2A`/`2B` first in Corsica. */
+  finess: z.optional(z.string().check(z.regex(/^(?:\d{2}|2[AB])\d{7}$/))),
   city: z.optional(z.string()),
 });
 export type Organisation = z.infer<typeof OrganisationSchema>;

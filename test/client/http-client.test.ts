@@ -343,7 +343,20 @@ describe('HttpDmpClient', () => {
       const error = await failure(client().getDossier(INS_ADULT));
       expect(error.kind).to.equal('forbidden');
       expect(error.reason).to.equal('blocked');
-      expect(error.problem).to.equal(undefined);
+      expect(error.problem).to.deep.equal({ type: 'about:blank', title: '', status: 403, reason: 'blocked' });
+    });
+
+    it('keeps what is well formed in a problem that is not: a reason newer than the client, no title', async () => {
+      const newer = { title: 'Accès refusé', status: 403, detail: 'Hors du parcours de soins.', reason: 'outside-care-pathway' };
+      worker.use(http.get(api('/dossiers/:ins/synthesis'), () => problemJson(403, newer)));
+      const refused = await failure(client().getSynthesis(INS_ADULT));
+      expect([refused.kind, refused.reason, refused.problem?.detail]).to.deep.equal(['forbidden', undefined, 'Hors du parcours de soins.']);
+      expect(refused.message).to.contain('Hors du parcours de soins.');
+      const untitled = { status: 400, invalidParams: [{ name: 'from', reason: 'Date attendue (AAAA-MM-JJ).' }] };
+      worker.use(http.get(api('/dossiers/:ins/documents'), () => problemJson(400, untitled)));
+      const invalid = await failure(client().listDocuments(INS_ADULT, { from: '2024-01-01' }));
+      expect(invalid.kind).to.equal('invalid-request');
+      expect(invalid.issues).to.deep.equal([{ path: 'from', message: 'Date attendue (AAAA-MM-JJ).' }]);
     });
 
     it('maps a 404 to not-found', async () => {
@@ -374,6 +387,32 @@ describe('HttpDmpClient', () => {
       expect(error.status).to.equal(412);
       expect(error.current).to.deep.equal(SYNTHESIS_V2);
       expect(error.etag).to.equal(SYNTHESIS_V2.etag);
+    });
+
+    it('reads the server’s version of a 412 whose ETag comes beside it, in the body or as a header', async () => {
+      const { etag, ...withoutEtag } = SYNTHESIS_V2;
+      worker.use(http.put(api('/dossiers/:ins/synthesis'), () => problemJson(412, problem(412, 'Version dépassée', { current: withoutEtag, etag }))));
+      const beside = await failure(client().saveSynthesis(INS_ADULT, SYNTHESIS_V1.content, SYNTHESIS_V1.etag));
+      expect([beside.kind, beside.issues]).to.deep.equal(['conflict', undefined]);
+      expect(beside.current).to.deep.equal(SYNTHESIS_V2);
+      worker.use(http.put(api('/dossiers/:ins/synthesis'), () => problemJson(412, problem(412, 'Version dépassée', { current: withoutEtag }), { ETag: etag })));
+      const header = await failure(client().saveSynthesis(INS_ADULT, SYNTHESIS_V1.content, SYNTHESIS_V1.etag));
+      expect(header.current).to.deep.equal(SYNTHESIS_V2);
+    });
+
+    it('saves against the body’s ETag when a proxy weakened the header’s', async () => {
+      let ifMatch: string | null = null;
+      worker.use(
+        http.get(api('/dossiers/:ins/synthesis'), () => HttpResponse.json(SYNTHESIS_V2, { headers: { ETag: `W/${SYNTHESIS_V2.etag}` } })),
+        http.put(api('/dossiers/:ins/synthesis'), ({ request }) => {
+          ifMatch = request.headers.get('If-Match');
+          return HttpResponse.json(SYNTHESIS_V2, { headers: { ETag: SYNTHESIS_V2.etag } });
+        }),
+      );
+      const read = await client().getSynthesis(INS_ADULT);
+      expect(read?.etag).to.equal(SYNTHESIS_V2.etag);
+      await client().saveSynthesis(INS_ADULT, SYNTHESIS_V2.content, read!.etag);
+      expect(ifMatch).to.equal(SYNTHESIS_V2.etag);
     });
 
     it('keeps a 412 a conflict when the server’s version fails its schema, naming the fields', async () => {

@@ -696,6 +696,23 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(pages, 2);
     });
 
+    it('refuses a next link that leaves the server’s base, relative or absolute, and sends nothing to it', async () => {
+      for (const next of ['../../admin/RelatedPerson?page=2', 'https://elsewhere.test/R4/RelatedPerson?page=2', '/admin/RelatedPerson']) {
+        const asked: string[] = [];
+        const leaving = new FhirDmpClient({
+          baseUrl: BASE,
+          fetch: async (input) => {
+            asked.push(String(input));
+            const bundle = { resourceType: 'Bundle', type: 'searchset', link: [{ relation: 'next', url: next }], entry: [] };
+            return new Response(JSON.stringify(bundle), { status: 200, headers: { 'Content-Type': 'application/fhir+json' } });
+          },
+        });
+        const error = await failure(leaving.listRepresentatives(ADULT));
+        assert.equal(error.kind, 'invalid-response', next);
+        assert.equal(asked.length, 1, next);
+      }
+    });
+
     it('reads a Binary without data as the empty file its document says it is', async () => {
       const document = await fhirGateway.repository.readResource<DocumentReference>('DocumentReference', 'doc-durand-cr-cardio');
       await fhirGateway.repository.updateResource({ ...document, content: document.content.map((c, i) => (i === 0 ? { ...c, attachment: { ...c.attachment, size: 0 } } : c)) });
@@ -1115,12 +1132,33 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(added.version, 1);
       const transaction = martin.sent.find((s) => s.method === 'POST')!;
       assert.equal(new URL(transaction.url).pathname, '/R4');
-      assert.deepEqual((transaction.body as { entry: Array<{ resource: { resourceType: string } }> }).entry.map((e) => e.resource.resourceType), ['Binary', 'DocumentReference']);
+      const entries = (transaction.body as { entry: Array<{ resource: { resourceType: string; masterIdentifier?: { system: string; value: string } } }> }).entry;
+      assert.deepEqual(entries.map((e) => e.resource.resourceType), ['Binary', 'DocumentReference']);
+      // The XDS uniqueId, which MHD recipients require, as an RFC 3986 URI.
+      assert.equal(entries[1]!.resource.masterIdentifier?.system, 'urn:ietf:rfc:3986');
+      assert.match(entries[1]!.resource.masterIdentifier?.value ?? '', /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
       assert.equal(await (await as(PATIENT_ADULT.id).getDocumentContent(ADULT, added.id)).text(), '%PDF-1.4 compte rendu');
       const replacement = await martin.addDocument(ADULT, { title: 'Compte rendu (corrigé)', typeCode: '11488-4', serviceStart: '2026-11-19T10:00:00.000Z', replaces: added.id }, file);
       assert.deepEqual([replacement.version, replacement.replaces], [2, added.id]);
       const old = await martin.getDocument(ADULT, added.id);
       assert.deepEqual([old.status, old.replacedBy], ['replaced', replacement.id]);
+    });
+
+    it('finds the document a transaction created from its location alone, absolute and versioned', async () => {
+      // A server that answers with locations only (Prefer: return=minimal), as absolute URLs.
+      const minimal = new FhirDmpClient({
+        baseUrl: BASE,
+        headers: { Authorization: 'Bearer ps-martin' },
+        fetch: async (input, init) => {
+          const response = await fetch(input, init);
+          if (init?.method !== 'POST') return response;
+          const bundle = (await response.json()) as { entry: Array<{ resource?: unknown; response: { location: string } }> };
+          const entry = bundle.entry.map(({ response: answer }) => ({ response: { ...answer, location: `${new URL(answer.location, `${BASE}/`).href}/_history/1` } }));
+          return new Response(JSON.stringify({ ...bundle, entry }), { status: response.status, headers: response.headers });
+        },
+      });
+      const added = await minimal.addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW }, new Blob(['x'], { type: 'text/plain' }));
+      assert.equal((await as('ps-martin').getDocument(ADULT, added.id)).title, 'Compte rendu');
     });
 
     it('hides what a professional submits under a connexion secrète from the legal representative', async () => {

@@ -151,6 +151,30 @@ describe('FhirDmpClient transport', () => {
       expect(fhir.sent.length).to.equal(0);
     });
 
+    it('times out, sending nothing, when the headers hook never settles', async () => {
+      const fhir = client(() => json(EMPTY_SEARCH), { timeoutMs: 50, headers: () => new Promise<Record<string, string>>(() => undefined) });
+      expect((await failure(fhir.getDossier(INS))).kind).to.equal('timeout');
+      expect(fhir.sent.length).to.equal(0);
+    });
+
+    it('reports a caller’s abort during the headers hook as aborted, at once', async () => {
+      const fhir = client(() => json(EMPTY_SEARCH), { headers: () => new Promise<Record<string, string>>(() => undefined) });
+      const controller = new AbortController();
+      const call = fhir.getDossier(INS, { signal: controller.signal });
+      controller.abort();
+      expect((await failure(call)).kind).to.equal('aborted');
+      expect(fhir.sent.length).to.equal(0);
+    });
+
+    it('counts the time the headers hook took in timeoutMs', async () => {
+      const slowHook = () => new Promise<Record<string, string>>((resolve) => setTimeout(() => resolve({}), 400));
+      const fhir = client(hang, { timeoutMs: 500, headers: slowHook });
+      const started = performance.now();
+      expect((await failure(fhir.getDossier(INS))).kind).to.equal('timeout');
+      // 500 ms in all; a request given a timeout of its own after the hook would end at 900.
+      expect(performance.now() - started).to.be.below(750);
+    });
+
     it('fails as unauthorized, sending nothing, when the headers hook throws', async () => {
       const fhir = client(() => json(EMPTY_SEARCH), {
         headers: () => {
@@ -160,6 +184,16 @@ describe('FhirDmpClient transport', () => {
       expect((await failure(fhir.getDossier(INS))).kind).to.equal('unauthorized');
       expect(fhir.sent.length).to.equal(0);
     });
+  });
+
+  it('refuses an INS whose key is wrong as the caller’s mistake, sending nothing', async () => {
+    const fhir = client(() => json(EMPTY_SEARCH));
+    const mistyped = `${INS.slice(0, 13)}${String((Number(INS.slice(13)) % 97) + 1).padStart(2, '0')}`;
+    const error = await failure(fhir.getDossier(mistyped));
+    expect(error.kind).to.equal('invalid-request');
+    expect(error.issues?.[0]?.path).to.equal('ins');
+    expect(fhir.sent.length).to.equal(0);
+    expect((await failure(fhir.listDocuments('12345'))).kind).to.equal('invalid-request');
   });
 
   it('lets the hook’s headers replace its defaults however the hook spells them', async () => {

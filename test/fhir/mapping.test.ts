@@ -3,6 +3,7 @@ import { fromAuditEvent, toAuditEvent } from '../../src/fhir/audit.js';
 import { categoryParam } from '../../src/fhir/client.js';
 import { fromDocumentReference, toDocumentReference } from '../../src/fhir/document.js';
 import {
+  authorizationsOf,
   dossierInfoOf,
   fromRelatedPerson,
   notificationPreferencesOf,
@@ -96,6 +97,12 @@ describe('FHIR mapping', () => {
       expect(v2.relatesTo).to.deep.equal([{ code: 'replaces', target: { reference: 'DocumentReference/doc-durand-vsm-v1' } }]);
       expect(asFhir(byId('doc-durand-vsm-v1')).status).to.equal('superseded');
       expect(asFhir(byId('doc-durand-bio-nfs')).type.coding[0]).to.include({ system: 'http://loinc.org', code: '11502-2' });
+    });
+
+    it('reads the classCode from whichever category carries it, after one in another system', () => {
+      const report = asFhir(byId('doc-durand-cr-cardio'));
+      const category = [{ coding: [{ system: 'http://loinc.org', code: '11488-4' }] }, ...report.category];
+      expect(fromDocumentReference(parseResource('DocumentReference', { ...report, category }))).to.deep.equal(fromDocumentReference(parseResource('DocumentReference', report)));
     });
 
     it('puts the visibility statuses in securityLabel with the TRE_A07 system, N in the HL7 one', () => {
@@ -198,6 +205,15 @@ describe('FHIR mapping', () => {
       expect(born('2008-12')).to.equal(true);
       expect(born('2009')).to.equal(true);
       expect(mappingFailure(() => parseResource('Patient', { ...patient, birthDate: '2008-00' })).issues.map((i) => i.path)).to.deep.equal(['birthDate']);
+    });
+
+    it('reads when a consent was given from a date, as a FHIR dateTime may say it', () => {
+      const authorization = toAuthorizationConsent({ id: 'a-1', patientId: 'p-1', rpps: '10003456784', decision: 'permit', status: 'active', since: '2024-03-01T08:00:00.000Z' });
+      const given = (dateTime: string) => authorizationsOf([parseResource('Consent', { ...authorization, dateTime })]).authorized[0]?.since;
+      expect(given('2024-03-01')).to.equal('2024-03-01T12:00:00.000Z');
+      expect(given('2024-03')).to.equal('2024-03-01T12:00:00.000Z');
+      expect(given('2024-03-01T09:30:00+01:00')).to.equal('2024-03-01T09:30:00+01:00');
+      expect(mappingFailure(() => parseResource('Consent', { ...authorization, dateTime: '01/03/2024' })).issues.map((i) => i.path)).to.deep.equal(['dateTime']);
     });
 
     it('reads when a representative was named from a date', () => {

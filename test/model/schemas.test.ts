@@ -1,8 +1,10 @@
 import { expect } from '@open-wc/testing';
+import { AuthorizationChangeSchema } from '../../src/model/authorization.js';
 import { CATEGORIES } from '../../src/model/category.js';
 import { categoryOf, CLASS_CODE_OF_TYPE, isDepositedByPatient, TYPE_CODE_LABELS } from '../../src/model/document-types.js';
 import { DocumentPatchSchema, DocumentQuerySchema, NewDocumentSchema } from '../../src/model/document.js';
 import { DossierCreateSchema, NotificationPreferencesSchema } from '../../src/model/dossier.js';
+import { OrganisationSchema } from '../../src/model/professional.js';
 import { ROUTES, routePath } from '../../src/model/routes.js';
 import { SynthesisContentSchema, SynthesisContentToSaveSchema, SynthesisSaveSchema, emptySynthesisContent } from '../../src/model/synthesis.js';
 
@@ -114,6 +116,19 @@ describe('schemas', () => {
     const channels = { email: true, sms: false };
     expect(NotificationPreferencesSchema.safeParse({ newDocument: channels, firstAccess: channels, emergencyAccess: channels }).success).to.equal(true);
     expect(NotificationPreferencesSchema.safeParse({ email: 'x', newDocument: channels, firstAccess: channels, emergencyAccess: channels }).success).to.equal(false);
+  });
+
+  it('reads a Corsican FINESS number and refuses a malformed one', () => {
+    const finess = (value: string) => OrganisationSchema.safeParse({ name: 'Centre hospitalier', finess: value }).success;
+    expect(['690781810', '2A0000014', '2B0000061'].map(finess)).to.deep.equal([true, true, true]);
+    expect(['69078181', '2C0000014', 'A20000014', '6907818100'].map(finess)).to.deep.equal([false, false, false, false]);
+  });
+
+  it('refuses an authorization change naming an RPPS whose key is wrong', () => {
+    expect(AuthorizationChangeSchema.safeParse({ change: 'grant', rpps: '10003456786' }).success).to.equal(true);
+    const mistyped = AuthorizationChangeSchema.safeParse({ change: 'grant', rpps: '10003456788' });
+    expect(mistyped.success).to.equal(false);
+    expect(mistyped.error?.issues[0]?.path).to.deep.equal(['rpps']);
   });
 
   it('fills route paths with encoded parameters and names every route once', () => {
