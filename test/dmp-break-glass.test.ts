@@ -247,6 +247,30 @@ describe('dmp-break-glass', () => {
       expect(el.shadowRoot!.querySelector('#outcome')).to.equal(null);
     });
 
+    it('drops a grant answered once the session had expired, and keeps the justification to ask again after login', async () => {
+      const { el, provider } = await mount();
+      const told: string[] = [];
+      el.addEventListener('dmp-break-glass-granted', (e) => told.push(e.detail.ins));
+      await fill(el);
+      db.faults.add({ method: 'POST', path: '/emergency-access', latencyMs: 1000, times: 1 });
+      submit(el).click();
+      await el.updateComplete;
+      const expired = oneEvent(provider, 'dmp-session-expired');
+      provider.sessionTimeout = 0.2;
+      await expired;
+      await waitUntil(() => db.grants.size === 1, 'the server never granted', { timeout: 5000 });
+      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false' || !el.shadowRoot!.querySelector('form'), 'the answer never reached the element');
+      await aTimeout(50);
+      expect(provider.session.emergencyGrants).to.deep.equal([]);
+      expect(told).to.deep.equal([]);
+      provider.sessionTimeout = 900;
+      provider.resume();
+      await settled(el);
+      await waitUntil(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value === JUSTIFICATION, 'the justification was lost');
+      expect(provider.session.emergencyGrants).to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('#outcome')?.textContent ?? null).to.equal(null);
+    });
+
     it('grants break-glass access: provider grant set, event, log entry with mode and justification, patient notified', async () => {
       const { el, provider } = await mount();
       await fill(el, `  ${JUSTIFICATION}  `);

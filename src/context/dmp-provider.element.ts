@@ -333,9 +333,11 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * Records an emergency access granted to this session, in place of its patient's previous one;
    * the grants held for other patients stay. Each is dropped when it ends (at `expiresAt`, and at
    * most an hour from now by this device's clock): the elements then stop offering what it
-   * opened, and dmp-break-glass offers a new request.
+   * opened, and dmp-break-glass offers a new request. An ended session holds none: a grant
+   * answered after it expired is dropped, as the expiry dropped the others.
    */
   setEmergencyGrant(grant: SessionGrant): void {
+    if (this.session.state !== 'active') return;
     const now = Date.now();
     this.#grantEnds.set(grant, now + grantLifetimeMs(grant.expiresAt, now));
     const replaced = grantFor(this.session, grant.ins);

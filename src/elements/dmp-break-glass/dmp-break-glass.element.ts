@@ -184,6 +184,9 @@ export class DmpBreakGlass extends DmpElement {
     try {
       const grant = await client.requestEmergencyAccess(ins, mode, justification, { idempotencyKey: key });
       keys.answered(key);
+      // Answered once the session had expired: the provider drops the grant with the others, and
+      // the user, back, asks again with what they typed.
+      if (this.session?.state !== 'active') return;
       answered();
       if (!sameUser()) return;
       // The grant is the asking user's, for its patient, even if the host shows another one now;
