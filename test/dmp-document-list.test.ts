@@ -1132,6 +1132,27 @@ describe('dmp-document-list', () => {
       await waitUntil(listed, 'the list does not show the document the server holds', { timeout: 8000 });
     });
 
+    it('shows the file it holds, as the title it keeps, in the form drawn again after the session expired', async () => {
+      const { el, provider } = await mount('pat-durand-jeanne');
+      await openAdd(el);
+      type(el, '#add-title', 'Carnet de suivi');
+      pickFile(el, pdf('carnet.pdf'));
+      const expired = oneEvent(provider, 'dmp-session-expired');
+      provider.sessionTimeout = 0.2;
+      await expired;
+      await el.updateComplete;
+      expect(root(el).querySelector('#add-file')).to.equal(null);
+      provider.sessionTimeout = 900;
+      provider.resume();
+      const dialog = await openAdd(el);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');
+      expect([...control<HTMLInputElement>(el, '#add-file').files!].map((f) => f.name)).to.deep.equal(['carnet.pdf']);
+      select(el, '#add-typeCode', 'EXPPAT_1');
+      type(el, '#add-date', '2026-10-02');
+      setTimeout(() => clickButton(dialog, 'Ajouter'));
+      expect((await oneEvent(el, 'dmp-document-added')).detail.document.title).to.equal('Carnet de suivi');
+    });
+
     it('keeps what was typed when the upload fails', async () => {
       db.faults.add({ method: 'POST', path: '/documents', status: 500, times: 1 });
       const { el, dialog } = await addNotesFailing();

@@ -7,6 +7,7 @@ import { TYPE_CODE_LABELS_EN } from '../../i18n/type-labels-en.js';
 import type { Category } from '../../model/category.js';
 import { MAX_DOCUMENT_BYTES, NewDocumentSchema, type DmpDocument, type NewDocument } from '../../model/document.js';
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
+import { chosenFiles } from '../base/chosen-file.js';
 
 /** What the form accepts: PDF, JPEG, PNG and CDA XML (browsers name XML either way). */
 const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
@@ -217,7 +218,7 @@ export class AddDocumentForm {
       ${this.#renderField(
         'file',
         msg('Fichier (PDF, JPEG, PNG ou XML, 20 Mo au plus)'),
-        html`<input id="add-file" name="file" type="file" accept=${ACCEPT_ATTRIBUTE} @change=${this.#onFile}
+        html`<input id="add-file" name="file" type="file" accept=${ACCEPT_ATTRIBUTE} .files=${chosenFiles(this.#file)} @change=${this.#onFile}
           aria-invalid=${this.#errors.file ? 'true' : 'false'} aria-describedby=${this.#errors.file ? 'add-file-error' : nothing} ?disabled=${busy} />`,
       )}
       ${this.#renderProgress()}

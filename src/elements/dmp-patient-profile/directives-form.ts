@@ -8,6 +8,7 @@ import { DIRECTIVES_TYPE_CODE } from '../../model/category.js';
 import type { DirectivesProblem, DirectivesUploadState, DirectivesView } from './directives.js';
 import { writeFailureText } from '../../i18n/error-text.js';
 import { errorText } from './texts.js';
+import { chosenFiles } from '../base/chosen-file.js';
 
 /** A signed directives document is a scan or a PDF. */
 const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
@@ -99,7 +100,7 @@ export function renderUploadForm(state: DirectivesUploadState, view: DirectivesV
       : nothing}
     <div class="field">
       <label for="directives-file">${msg('Fichier (PDF, JPEG ou PNG, 20 Mo au plus)')}</label>
-      <input id="directives-file" type="file" accept=${ACCEPT_ATTRIBUTE}
+      <input id="directives-file" type="file" accept=${ACCEPT_ATTRIBUTE} .files=${chosenFiles(state.file)}
         aria-invalid=${fileProblem ? 'true' : 'false'} aria-describedby=${fileProblem ? 'directives-file-error' : nothing}
         @change=${(e: Event) => {
           state.file = (e.target as HTMLInputElement).files?.[0];
