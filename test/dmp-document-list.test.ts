@@ -911,6 +911,14 @@ describe('dmp-document-list', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('offers the médecin traitant no VSM to send as a file: it is written in dmp-synthesis-editor', async () => {
+      const { el } = await mount('ps-martin');
+      const dialog = await openAdd(el);
+      const codes = [...dialog.querySelectorAll<HTMLOptionElement>('#add-typeCode option')].map((o) => o.value);
+      expect(codes).to.include('11488-4');
+      expect(codes).not.to.include('SYNTH');
+    });
+
     it('names every document type in English in the English interface', async () => {
       expect(Object.keys(TYPE_CODE_LABELS_EN).sort()).to.deep.equal(Object.keys(TYPE_CODE_LABELS).sort());
       const { el } = await mount('ps-martin', {}, 'en');

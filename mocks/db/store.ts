@@ -14,7 +14,6 @@ import { NO_DOSSIER } from '../../src/model/no-dossier.js';
 import type { Professional } from '../../src/model/professional.js';
 import type { Prevention } from '../../src/model/prevention.js';
 import type { Synthesis } from '../../src/model/synthesis.js';
-import type { Decision } from '../../src/policy/types.js';
 import {
   ACCESS_LOG,
   ACTORS,
@@ -68,9 +67,6 @@ export interface IdempotentResult {
   fingerprint: string;
   status: number;
   body: unknown;
-  /** The dossier the first answer is about, and the decision it carried out: a replay is logged with both. */
-  ins: string;
-  decision: Decision;
 }
 
 const clone = <T>(value: T): T => structuredClone(value);

@@ -2,7 +2,7 @@ import { getStatus, isOk } from '@medplum/core';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { toAuditEvent } from '../../src/fhir/audit.js';
-import { ARCHIVED_TAG, authorOf, fromDocumentReference, securityLabelsOf } from '../../src/fhir/document.js';
+import { ARCHIVED_TAG, authorOf, securityLabelsOf } from '../../src/fhir/document.js';
 import { consentMode, consentRpps, dossierExtension, dossierFactsOf, fromRelatedPerson, policyDossierOf, professionalOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
 import { insOfToken, insToken, isInsSystem } from '../../src/fhir/ins.js';
 import { MappingError, idOfReference, parseResource } from '../../src/fhir/parse.js';
@@ -37,6 +37,7 @@ import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, type JudgedAct } from '../document-acts.js';
 import { hiddenFromReader, hidesFromCaller, newVersionVisibility, type HistoryLine } from '../privacy.js';
+import { changesOnly, documentOf, documentPatchActs, patientPatchActions, type DocumentPatchActs } from './patch-acts.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
 /*
@@ -103,20 +104,6 @@ function createsOnly(entry: BundleEntry): boolean {
     !request.ifNoneMatch &&
     !request.ifModifiedSince
   );
-}
-
-/**
- * Whether `after` differs from `before` in the top-level `fields` only (and in `tag` among the
- * meta tags); the version and date the store stamps are not a change.
- */
-function changesOnly(before: Resource, after: Resource, fields: readonly string[], tag?: { system: string; code: string }): boolean {
-  const rest = (resource: Resource) => {
-    const { meta, ...others } = resource as Resource & Record<string, unknown>;
-    const { versionId: _v, lastUpdated: _l, tag: tags, ...metaRest } = meta ?? {};
-    const keptTags = (tags ?? []).filter((t) => !(tag && t.system === tag.system && t.code === tag.code));
-    return JSON.stringify([Object.entries(others).filter(([key]) => !fields.includes(key)), metaRest, keptTags]);
-  };
-  return rest(before) === rest(after);
 }
 
 class Exchange {
@@ -236,10 +223,6 @@ function refusal(decision: Decision, actor: Actor): Response {
   return outcome(403, `Accès refusé : ${decision.reason}.`, decision.reason);
 }
 
-function documentOf(resource: Resource): DmpDocument {
-  return fromDocumentReference(parseResource('DocumentReference', resource));
-}
-
 function actorSnapshot(actor: Actor): AccessLogEntry['actor'] {
   const base = { kind: actor.kind, ...(actor.id ? { id: actor.id } : {}), name: actor.displayName ?? actor.kind };
   if (actor.kind === 'professional') {
@@ -253,42 +236,6 @@ function bearerActor(request: Request): Actor | undefined {
   const match = /^Bearer\s+(.+)$/i.exec(request.headers.get('Authorization') ?? '');
   const id = match?.[1]?.trim();
   return id ? ACTORS.find((a) => a.id === id) : undefined;
-}
-
-/**
- * The acts a PATCH of a DocumentReference carries out, read off what it changes: a JSON Patch
- * rewrites every security label whichever one it means to change.
- */
-function patchActions(before: DmpDocument, after: DmpDocument): Action[] {
-  const actions: Action[] = [];
-  if (after.masked !== before.masked) actions.push(after.masked ? 'document.mask' : 'document.unmask');
-  if (after.invisibleToPatient !== before.invisibleToPatient || after.invisibleToLegalRepresentatives !== before.invisibleToLegalRepresentatives) {
-    actions.push('document.set-visibility');
-  }
-  if (after.status === 'archived' && before.status !== 'archived') actions.push('document.archive');
-  if (after.status === 'deleted') actions.push('document.delete');
-  return actions;
-}
-
-/**
- * The acts a PATCH of a Patient asks for: what it changes, and what it writes even when that
- * changes nothing (a write is a write: closing a closed dossier is judged, and refused). Undefined
- * when it touches anything else.
- */
-function patientPatchActions(before: Patient, after: Patient, ops: unknown[]): Action[] | undefined {
-  const same = (pick: (p: Patient) => unknown) => JSON.stringify(pick(before)) === JSON.stringify(pick(after));
-  const paths = ops.map((op) => (op as { path?: unknown } | null)?.path).filter((path): path is string => typeof path === 'string');
-  const touches = (prefix: string) => paths.some((path) => path.startsWith(prefix));
-  const statusAfter = dossierFactsOf(after).status;
-  const actions: Action[] = [];
-  if (dossierFactsOf(before).status !== statusAfter || touches('/active')) actions.push(statusAfter === 'closed' ? 'dossier.close' : 'dossier.reactivate');
-  if (!same((p) => p.generalPractitioner) || touches('/generalPractitioner')) actions.push('authorization.manage');
-  if (!same((p) => [p.telecom, p.extension?.find((e) => e.url === NOTIFICATION_EXTENSION)]) || touches('/telecom')) actions.push('notification.manage');
-  const rest = (p: Patient) => {
-    const { meta: _meta, generalPractitioner: _gp, telecom: _telecom, active: _active, extension, ...others } = p;
-    return [others, extension?.filter((e) => e.url !== NOTIFICATION_EXTENSION && e.url !== DOSSIER_EXTENSION)];
-  };
-  return same(rest) && (actions.length > 0 || same((p) => p.extension)) ? actions : undefined;
 }
 
 /** The médecins traitants a Patient PATCH adds. */
@@ -842,26 +789,24 @@ export class FhirGateway {
     // Worked out on a scratch copy, to know which acts it does; a patch that cannot apply is said
     // so only to a caller who may see the document: a 400 must not tell that a hidden one exists.
     let dry: Stored | undefined;
-    let after: DmpDocument | undefined;
+    let acts: DocumentPatchActs | undefined;
     let inapplicable: unknown;
     try {
       dry = await this.#dryRun(raw, ops);
-      after = documentOf(dry);
+      acts = documentPatchActs(raw, dry);
     } catch (error) {
       inapplicable = error;
     }
-    const actions = after ? patchActions(documentOf(raw), after) : [];
+    const actions = acts?.actions ?? [];
     // Masking is not judged on the document (POLICY.md step 8): reading it is, so that no one acts
     // on a document hidden from them.
     const found = await this.#guardedDocument(ex, id, raw, actions[0] ?? 'document.read', 'document.read');
     if (found instanceof Response) return found;
     ex.intent = actions[0] ?? 'document.set-visibility';
-    if (!after || !dry) throw inapplicable;
+    if (!acts || !dry) throw inapplicable;
     const { doc } = found;
     const target = { documentId: id, title: doc.title };
-    // The raw resource, not only the model: what the model does not map (the subject, the file, a
-    // second content) must not change unjudged either.
-    if (!changesOnly(raw, dry, ['securityLabel', 'status'], ARCHIVED_TAG) || (after.status !== doc.status && actions.length === 0)) {
+    if (acts.unjudged) {
       await this.#log(ex, actions[0] ?? 'document.set-visibility', { ...found.decision, allowed: false, reason: 'invalid-request' }, target);
       return outcome(400, 'Seuls le masquage, la visibilité, l’archivage et la suppression se modifient par PATCH.');
     }

@@ -1,4 +1,4 @@
-import { CATEGORIES, PROFILE_TYPE_CODE, type Category } from '../../src/model/category.js';
+import { CATEGORIES, PROFILE_TYPE_CODE, SYNTHESIS_TYPE_CODE, type Category } from '../../src/model/category.js';
 import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient } from '../../src/model/document-types.js';
 import {
   DocumentPatchSchema,
@@ -27,6 +27,7 @@ import type { RequestContext } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const DEFAULT_LIMIT = 50;
+const VSM_BY_ITS_ROUTE = 'Le volet de synthèse médicale se remplace par PUT /dossiers/{ins}/synthesis, pas comme un fichier.';
 
 /** Whether a document fits the search's filters; the keyword apart (see `keywordMatcher`). */
 function matchesFilters(doc: DmpDocument, q: DocumentQuery): boolean {
@@ -293,6 +294,11 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
     // Judged before its status: a version hidden from the caller is not found, current or not.
     const replaceDecision = ctx.decide('document.replace', policyDocumentOf(replaced));
     if (!replaceDecision.allowed) return ctx.deny('document.replace', replaceDecision, { documentId: replaced.id, title: replaced.title });
+    // Told only to whom may replace it: that a version is the VSM says it exists.
+    if (replaced.typeCode === SYNTHESIS_TYPE_CODE) {
+      ctx.finish('document.replace', { ...replaceDecision, allowed: false, reason: 'invalid-request' }, { documentId: replaced.id, title: replaced.title });
+      return problem(400, VSM_BY_ITS_ROUTE, { invalidParams: [{ name: 'replaces', reason: 'se remplace par PUT /synthesis' }] });
+    }
     if (replaced.status !== 'current') {
       ctx.finish('document.replace', { ...replaceDecision, allowed: false, reason: 'invalid-request' }, { documentId: replaced.id, title: replaced.title });
       return problem(409, 'Le document à remplacer n’est pas la version courante.');

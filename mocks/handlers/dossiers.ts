@@ -7,6 +7,7 @@ import {
   type PolicyDossier,
 } from '../../src/model/dossier.js';
 import { isMinor } from '../../src/model/patient.js';
+import { NO_DOSSIER } from '../../src/model/no-dossier.js';
 import { mayRepresent } from '../../src/model/relationships.js';
 import { validateNir } from '../../src/model/nir.js';
 import { db } from '../db/store.js';
@@ -39,11 +40,17 @@ function scopedPolicy(actor: Actor, full: PolicyDossier): PolicyDossier {
   };
 }
 
+/**
+ * Of a closed dossier, what anyone but its patient's side is told: its status only (DOMAIN.md),
+ * over the values of no dossier. The policy wants a patient on a dossier that exists: this one
+ * names none, and links no caller to it.
+ */
+const CLOSED_TO_OTHERS: Readonly<PolicyDossier> = { ...NO_DOSSIER, status: 'closed', patientId: '' };
+
 export function dossierInfo(actor: Actor, ins: string): DossierInfo {
   const record = db.dossiers.get(ins);
   const full = db.policyDossier(ins);
-  const policy = scopedPolicy(actor, full);
-  if (!record) return { ins, status: 'none', policy };
+  if (!record) return { ins, status: 'none', policy: scopedPolicy(actor, full) };
   const closed = record.status === 'closed';
   // Of a closed dossier, anyone but its patient's side learns the status only (DOMAIN.md).
   const told = !closed || isOwnSide(actor, full);
@@ -53,7 +60,7 @@ export function dossierInfo(actor: Actor, ins: string): DossierInfo {
     ...(told ? { createdAt: record.createdAt } : {}),
     ...(told && closed && record.closedAt ? { closedAt: record.closedAt } : {}),
     ...(told && closed && record.closeReason ? { closeReason: record.closeReason } : {}),
-    policy,
+    policy: told ? scopedPolicy(actor, full) : structuredClone(CLOSED_TO_OTHERS),
   };
 }
 
@@ -90,13 +97,6 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   };
   const idempotent = idempotentRequest('createDossier', actor, request, raw);
   if (idempotent.kind === 'refused') return refused(idempotent.response);
-  if (idempotent.kind === 'replay') {
-    const { previous } = idempotent;
-    // A replay is a request, and the history shows it, as the creation it answers for: judging it
-    // again would call it `dossier-exists`, and it creates nothing, so it counts no act.
-    new RequestContext(actor, previous.ins, request).finish('dossier.create', previous.decision);
-    return json(previous.body, { status: previous.status });
-  }
   const body = await readBody(request, DossierCreateBodySchema);
   if (!body.ok) return refused(body.response);
   const input = body.value;
@@ -118,7 +118,9 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     );
   }
   const ctx = new RequestContext(actor, input.ins, request);
-  const existing = db.policyDossier(input.ins);
+  // A replay is judged as the request it repeats, now, on the dossier that request found: none,
+  // the one it created aside (judged as it is, it would be `dossier-exists`).
+  const existing = idempotent.kind === 'replay' ? NO_DOSSIER : db.policyDossier(input.ins);
   const patientId = db.patientIdOf(input.ins);
   // A dossier not created yet is judged on the identity being submitted, and as its person's: the
   // patient's side opens no one else's.
@@ -129,6 +131,12 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     return problem(409, 'Un dossier existe déjà pour cet INS.', { reason: 'dossier-exists', current: { ins: input.ins, status: existing.status } });
   }
   if (!decision.allowed) return ctx.deny('dossier.create', decision);
+  if (idempotent.kind === 'replay') {
+    // Sent again after a lost answer: the dossier created then, in the history as a request of
+    // its own; it creates nothing, so it counts no act.
+    ctx.finish('dossier.create', decision);
+    return json(idempotent.previous.body, { status: idempotent.previous.status });
+  }
   const now = ctx.now;
   db.dossiers.set(input.ins, {
     patientId,
@@ -160,7 +168,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
     dossier: dossierInfo(actor, input.ins),
     credentials: { identifier: `${input.traits.birthName.toLowerCase().replace(/[^a-z]/g, '')}.${input.ins.slice(-6)}`, temporaryPassword: temporaryPassword() },
   };
-  idempotent.remember({ status: 201, body: result, ins: input.ins, decision });
+  idempotent.remember({ status: 201, body: result });
   return json(result, { status: 201 });
 };
 

@@ -190,13 +190,14 @@ export const addRepresentative: Resolver = async ({ request, actor, ctx }) => {
     (ctx.dossier?.legalRepresentatives ?? []).some((r) => r.id === (added as LegalRepresentative).id),
   );
   if (idempotent.kind === 'refused') return idempotent.response;
-  if (idempotent.kind === 'replay') {
-    // Sent again after a lost answer: the person added then, not a second one.
-    ctx.finish('representative.manage', idempotent.previous.decision);
-    return json(idempotent.previous.body, { status: idempotent.previous.status });
-  }
+  // A replay is judged as the request it repeats, now: the dossier closed since refuses it.
   const decision = ctx.decide('representative.manage');
   if (!decision.allowed) return ctx.deny('representative.manage', decision);
+  if (idempotent.kind === 'replay') {
+    // Sent again after a lost answer: the person added then, not a second one.
+    ctx.finish('representative.manage', decision);
+    return json(idempotent.previous.body, { status: idempotent.previous.status });
+  }
   if (!mayRepresent(body.value.relationship, db.policyDossier(ctx.ins).patientIsMinor)) {
     ctx.finish('representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
     return problem(400, 'Un curateur ne représente pas un mineur.', { invalidParams: [{ name: 'relationship', reason: 'pas pour un mineur' }] });
@@ -204,7 +205,7 @@ export const addRepresentative: Resolver = async ({ request, actor, ctx }) => {
   const representative = { ...body.value, id: db.nextId('rep'), since: ctx.now };
   ctx.dossier!.legalRepresentatives.push(representative);
   ctx.finish('representative.manage', decision);
-  idempotent.remember({ status: 201, body: representative, ins: ctx.ins, decision });
+  idempotent.remember({ status: 201, body: representative });
   return json(representative, { status: 201 });
 };
 
@@ -271,17 +272,18 @@ export const requestEmergencyAccess: Resolver = async ({ request, actor, ctx }) 
   );
   if (idempotent.kind === 'refused') return idempotent.response;
   const { mode, justification } = body.value;
-  if (idempotent.kind === 'replay') {
-    // Sent again after a lost answer: the grant given then, in the history as a request of its
-    // own, and no second notice to the patient.
-    const { decision } = idempotent.previous;
-    ctx.finish('document.list', { ...decision, obligations: decision.obligations.filter((o) => o !== 'notify-patient') }, undefined, justification.trim());
-    return json(idempotent.previous.body, { status: idempotent.previous.status });
-  }
+  // A replay is judged as the request it repeats, now: a professional blocked since the grant, or
+  // a patient who has opposed since, gets the refusal, not the grant.
   const decision = ctx.decide('document.list', undefined, { mode, justification });
   if (!decision.allowed) {
     ctx.finish('document.list', decision, undefined, justification.trim() || undefined);
     return refusal(decision);
+  }
+  if (idempotent.kind === 'replay') {
+    // Sent again after a lost answer: the grant given then, in the history as a request of its
+    // own, and no second notice to the patient.
+    ctx.finish('document.list', { ...decision, obligations: decision.obligations.filter((o) => o !== 'notify-patient') }, undefined, justification.trim());
+    return json(idempotent.previous.body, { status: idempotent.previous.status });
   }
   if (decision.mode !== mode) {
     // Already has normal access: no emergency trace is needed (POLICY.md 7.3).
@@ -297,6 +299,6 @@ export const requestEmergencyAccess: Resolver = async ({ request, actor, ctx }) 
   ctx.finish('document.list', decision, undefined, justification.trim());
   // A new grant is a new emergency access, even asked under an older one still valid.
   if (ctx.underGrant && decision.obligations.includes('notify-patient')) ctx.notify('emergency-access');
-  idempotent.remember({ status: 201, body: grant, ins: ctx.ins, decision });
+  idempotent.remember({ status: 201, body: grant });
   return json(grant, { status: 201 });
 };

@@ -1,3 +1,4 @@
+import { SYNTHESIS_TYPE_CODE } from '../../src/model/category.js';
 import { SynthesisSaveSchema, type Synthesis } from '../../src/model/synthesis.js';
 import type { DmpDocument } from '../../src/model/document.js';
 import { documentAuthorOf } from './author.js';
@@ -116,7 +117,7 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
     title: 'Volet de synthèse médicale',
     category: 'synthesis',
     classCode: '11',
-    typeCode: 'SYNTH',
+    typeCode: SYNTHESIS_TYPE_CODE,
     author,
     serviceStart: now,
     submittedAt: now,

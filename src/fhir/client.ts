@@ -49,7 +49,7 @@ import {
   type NotificationPreferences,
   type Oppositions,
 } from '../model/dossier.js';
-import { PREVENTION_TYPE_CODES, PreventionContentSchema, PreventionSchema, type Prevention, type PreventionContent, type PreventionList } from '../model/prevention.js';
+import { PREVENTION_TYPE_CODES, PreventionContentSchema, PreventionContentToSaveSchema, PreventionSchema, type Prevention, type PreventionContent, type PreventionList } from '../model/prevention.js';
 import type { Problem } from '../model/problem.js';
 import type { Professional } from '../model/professional.js';
 import { ROUTES } from '../model/routes.js';
@@ -492,7 +492,7 @@ export class FhirDmpClient implements DmpClient {
    */
   async savePrevention(ins: string, content: PreventionContent, etag: string, options?: RequestOptions): Promise<Prevention> {
     const asked = { ...options, ins };
-    const body = validated(PreventionContentSchema, content, 'content');
+    const body = validated(PreventionContentToSaveSchema, content, 'content');
     const found = await this.#preventionDocuments(ins, asked);
     const current = preventionOf(found);
     if (etag.trim().replace(/^W\//, '') !== (current?.etag ?? '')) {

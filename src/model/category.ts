@@ -20,3 +20,5 @@ export type Category = (typeof CATEGORIES)[number];
 export const PROFILE_TYPE_CODE = 'EXPPAT_2';
 /** Advance directives the patient uploaded. */
 export const DIRECTIVES_TYPE_CODE = 'EXPPAT_3';
+/** The volet de synthèse médicale (TRE_A05): whoever sends one writes the synthesis. */
+export const SYNTHESIS_TYPE_CODE = 'SYNTH';

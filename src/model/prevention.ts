@@ -1,5 +1,6 @@
 import * as z from '../zod.js';
 import { DateSchema, NonEmptySchema, trimmed } from './common.js';
+import { uniqueEntryIds } from './entry-ids.js';
 import { SAVED_VERSION_FIELDS, entryId, entryLabel, entryList } from './synthesis.js';
 
 /*
@@ -45,5 +46,8 @@ export const PreventionSchema = z.object({
 });
 export type Prevention = z.infer<typeof PreventionSchema>;
 
+/** The content of a version about to be saved: what any version holds, with the rules of a save. */
+export const PreventionContentToSaveSchema = PreventionContentSchema.check(uniqueEntryIds(['vaccinations', 'screenings']));
+
 /** `PUT /dossiers/{ins}/prevention` body. */
-export const PreventionSaveSchema = z.object({ content: PreventionContentSchema });
+export const PreventionSaveSchema = z.object({ content: PreventionContentToSaveSchema });

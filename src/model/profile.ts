@@ -1,5 +1,6 @@
 import * as z from '../zod.js';
 import { DateSchema, DateTimeSchema, trimmed } from './common.js';
+import { uniqueEntryIds } from './entry-ids.js';
 import { BLOOD_GROUPS, FRENCH_PHONE, MAX_ALLERGIES, MAX_EMERGENCY_CONTACTS, MAX_TREATMENTS, ORGAN_DONATION_CHOICES } from './profile-fields.js';
 
 /**
@@ -74,17 +75,6 @@ export const OrganDonationSchema = z.object({
 });
 export type OrganDonation = z.infer<typeof OrganDonationSchema>;
 
-interface EntryLists {
-  allergies: ReadonlyArray<{ id: string }>;
-  treatments: ReadonlyArray<{ id: string }>;
-  emergencyContacts: ReadonlyArray<{ id: string }>;
-}
-
-function uniqueEntryIds(p: EntryLists): boolean {
-  const ids = [...p.allergies, ...p.treatments, ...p.emergencyContacts].map((e) => e.id);
-  return new Set(ids).size === ids.length;
-}
-
 export const PatientProfileSchema = z
   .object({
     bloodGroup: BloodGroupSchema,
@@ -104,7 +94,7 @@ export const PatientProfileSchema = z
       message: 'Aucune allergie connue, mais des allergies sont listées.',
       path: ['allergiesNoneKnown'],
     }),
-    z.refine(uniqueEntryIds, { message: 'Identifiants d’entrée en double.', path: ['allergies'] }),
+    uniqueEntryIds(['allergies', 'treatments', 'emergencyContacts']),
   );
 export type PatientProfile = z.infer<typeof PatientProfileSchema>;
 

@@ -1,5 +1,6 @@
 import * as z from '../zod.js';
 import { DateSchema, DateTimeSchema, NonEmptySchema, trimmed } from './common.js';
+import { uniqueEntryIds } from './entry-ids.js';
 
 export { SYNTHESIS_GROUPS, emptyPreventionContent, emptySynthesisContent, type SynthesisGroup } from './synthesis-shape.js';
 
@@ -159,7 +160,10 @@ export type SynthesisVersion = z.infer<typeof SynthesisVersionSchema>;
 export const SynthesisVersionListSchema = z.object({ items: z.array(SynthesisVersionSchema) });
 
 /** The content of a version about to be saved: what any version holds, with the rules of a save. */
-export const SynthesisContentToSaveSchema = SynthesisContentSchema.check(sectionOneHasText);
+export const SynthesisContentToSaveSchema = SynthesisContentSchema.check(
+  sectionOneHasText,
+  uniqueEntryIds(['problems', 'allergies', 'riskFactors', 'treatments', 'pointsToWatch']),
+);
 
 /** `PUT /dossiers/{ins}/synthesis` body. */
 export const SynthesisSaveSchema = z.object({ content: SynthesisContentToSaveSchema });

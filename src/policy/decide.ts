@@ -1,4 +1,4 @@
-import type { Category } from '../model/category.js';
+import { SYNTHESIS_TYPE_CODE, type Category } from '../model/category.js';
 import { PATIENT_DEPOSIT_CATEGORY } from '../model/document-types.js';
 import { CREATION_CHANNEL } from './channels.js';
 import { isValidJustification } from './justification.js';
@@ -379,6 +379,8 @@ function decideForProfessional(
     // A new version is health data submitted under the INS as much as a first one (DOMAIN.md).
     case 'document.add':
     case 'document.replace':
+      // A VSM sent as a document writes the synthesis all the same: the médecin traitant's act.
+      if (document.typeCode === SYNTHESIS_TYPE_CODE && !isTreating) return deny('not-treating-physician', mode);
       if (!insQualified(dossier)) return deny('ins-not-qualified', mode);
       break;
     case 'authorization.read':

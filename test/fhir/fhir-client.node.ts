@@ -1394,6 +1394,16 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(submitted(again.sent), []);
     });
 
+    it('refuses, sending nothing, a record with two entries under one id', async () => {
+      const martin = as('ps-martin');
+      const { vaccinations, screenings } = PREVENTION_DURAND.content;
+      const twice = { vaccinations: [...vaccinations, { ...vaccinations[0]!, date: '2026-11-20' }], screenings };
+      const error = await failure(martin.savePrevention(ADULT, twice, SEEDED_ETAG));
+      assert.equal(error.kind, 'invalid-request');
+      assert.deepEqual(error.issues?.map((i) => i.path), [`content.vaccinations.${vaccinations.length}.id`]);
+      assert.deepEqual(martin.sent, []);
+    });
+
     it('writes a first record with one document per list that has entries', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       const martin = as('ps-martin');

@@ -537,6 +537,17 @@ describe('mock reference backend', () => {
       expect(db.grants.size).to.equal(1);
     });
 
+    it('judges a request sent again as it judges a first one: blocked since the grant, the professional gets the refusal, logged', async () => {
+      const why = 'Patient inconscient, pronostic vital engagé immédiatement';
+      const morel = as('ps-morel');
+      await morel.requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: 'k-bloque' });
+      await as(PATIENT_ADULT.id).changeAuthorization(ADULT, { change: 'block', rpps: '10018239573' });
+      const logged = logOf(ADULT).length;
+      const refused = await failure(morel.requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: 'k-bloque' }));
+      expect([refused.status, refused.reason]).to.deep.equal([403, 'blocked']);
+      expect(logOf(ADULT).slice(logged).map((e) => [e.action, e.outcome, e.reason])).to.deep.equal([['document.list', 'denied', 'blocked']]);
+    });
+
     it('grants anew, rather than give back, a request sent again once its grant has ended', async () => {
       const why = 'Patient inconscient, pronostic vital engagé immédiatement';
       const morel = as('ps-morel');
@@ -583,6 +594,15 @@ describe('mock reference backend', () => {
       const own = await as(PATIENT_CLOSED.id).getDossier(ins);
       expect([own.createdAt, own.closedAt, own.closeReason]).to.deep.equal([record.createdAt, record.closedAt, record.closeReason]);
       expect((await as('ps-martin').getDossier(ADULT)).createdAt).to.equal(db.dossiers.get(ADULT)!.createdAt);
+    });
+
+    it('tells of a closed dossier nothing else in its policy view either: no patient, age, identity status, opposition or access list', async () => {
+      const ins = PATIENT_CLOSED.identity.ins;
+      const neutral = { status: 'closed', patientId: '', patientIsMinor: false, treatingPhysiciansRpps: [], authorizedRpps: [], blockedRpps: [], oppositions: { breakGlass: false, regulation: false } };
+      for (const actor of ['ps-martin', 'ps-dubois', 'ps-renard', 'admin-chu']) {
+        expect((await as(actor).getDossier(ins)).policy, actor).to.deep.equal(neutral);
+      }
+      expect((await as(PATIENT_CLOSED.id).getDossier(ins)).policy).to.deep.equal(db.policyDossier(ins));
     });
 
     it('scopes the access conditions to the caller', async () => {
@@ -674,6 +694,20 @@ describe('mock reference backend', () => {
       expect(lastLog(ins)).to.deep.include({ action: 'representative.manage', outcome: 'denied', reason: 'invalid-request' });
     });
 
+    it('judges an addition of a representative sent again as a first one: refused once the dossier is closed, and logged', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const mother = as('rep-moreau-sophie');
+      const person = { firstName: 'Paul', lastName: 'Moreau', relationship: 'parent' as const };
+      const added = await mother.addRepresentative(ins, person, { idempotencyKey: 'k-parent' });
+      expect((await mother.addRepresentative(ins, person, { idempotencyKey: 'k-parent' })).id).to.equal(added.id);
+      await mother.closeDossier(ins, 'Nous ne souhaitons plus utiliser le DMP.');
+      const logged = logOf(ins).length;
+      const refused = await failure(mother.addRepresentative(ins, person, { idempotencyKey: 'k-parent' }));
+      expect([refused.status, refused.reason]).to.deep.equal([403, 'dossier-closed']);
+      expect(logOf(ins).slice(logged).map((e) => [e.action, e.outcome, e.reason])).to.deep.equal([['representative.manage', 'denied', 'dossier-closed']]);
+      expect(db.dossiers.get(ins)!.legalRepresentatives.filter((r) => r.lastName === 'Moreau' && r.firstName === 'Paul')).to.have.length(1);
+    });
+
     it('logs a malformed creation as a refused invalid request in the history of the INS it names, and nowhere when it names none', async () => {
       const before = logOf(PATIENT_NO_DOSSIER.ins).length;
       // Sent as a gateway of another make might: the client checks its bodies before sending.
@@ -759,6 +793,53 @@ describe('mock reference backend', () => {
       const current = (await as('ps-martin').getSynthesis(ADULT))!;
       const error = await failure(as('ps-bernard').saveSynthesis(ADULT, current.content, current.etag));
       expect(error.reason).to.equal('not-treating-physician');
+    });
+
+    it('takes the VSM by PUT /synthesis only: a SYNTH file, or a file replacing the VSM, is refused as malformed and logged', async () => {
+      const served = (await as('ps-martin').getSynthesis(ADULT))!;
+      const count = db.documentsOf(ADULT).length;
+      const file = () => new Blob(['<ClinicalDocument/>'], { type: 'text/xml' });
+      const vsm = { title: 'Volet de synthèse médicale', typeCode: 'SYNTH', serviceStart: SEED_NOW };
+      // Our client sends none: the schema says where the VSM goes.
+      const local = await failure(as('ps-martin').addDocument(ADULT, vsm, file()));
+      expect([local.kind, local.status, local.issues?.map((i) => i.path)]).to.deep.equal(['invalid-request', undefined, ['typeCode']]);
+      // Another one's, from a pharmacist who may read the VSM and so add to its category: not its writer.
+      const form = new FormData();
+      form.append('metadata', JSON.stringify(vsm));
+      form.append('file', file());
+      const sent = await fetch(`${API_PREFIX}/dossiers/${ADULT}/documents`, { method: 'POST', headers: { Authorization: 'Bearer ps-dubois' }, body: form });
+      const problem = (await sent.json()) as { detail?: string; invalidParams?: Array<{ name: string; reason: string }> };
+      expect([sent.status, problem.invalidParams?.map((p) => p.name)]).to.deep.equal([400, ['typeCode']]);
+      expect(problem.invalidParams?.[0]?.reason).to.contain('PUT /dossiers/{ins}/synthesis');
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.add', outcome: 'denied', reason: 'invalid-request' });
+      // Its writer neither: a file is no version the synthesis route serves.
+      const report = await failure(as('ps-martin').addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: served.documentId }, file()));
+      expect([report.status, report.issues?.map((i) => i.path)]).to.deep.equal([400, ['replaces']]);
+      expect(report.message).to.contain('PUT /dossiers/{ins}/synthesis');
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.replace', outcome: 'denied', reason: 'invalid-request' });
+      expect(db.documentsOf(ADULT).length).to.equal(count);
+      expect(db.findDocument(ADULT, served.documentId)!.status).to.equal('current');
+      expect((await as('ps-martin').getSynthesis(ADULT))!.documentId).to.equal(served.documentId);
+    });
+
+    it('refuses a save of the VSM or of the prevention record with two entries under one id, naming the second', async () => {
+      const put = (path: string, etag: string, content: unknown) =>
+        fetch(`${API_PREFIX}/dossiers/${ADULT}/${path}`, {
+          method: 'PUT',
+          headers: { Authorization: 'Bearer ps-martin', 'Content-Type': 'application/json', 'If-Match': etag },
+          body: JSON.stringify({ content }),
+        });
+      const namesOf = async (response: Response) => [response.status, ((await response.json()) as { invalidParams?: Array<{ name: string }> }).invalidParams?.map((p) => p.name)];
+      const synthesis = (await as('ps-martin').getSynthesis(ADULT))!;
+      const { problems, treatments } = synthesis.content;
+      const twice = { ...synthesis.content, treatments: [...treatments, { ...treatments[0]!, id: problems[0]!.id }] };
+      expect(await namesOf(await put('synthesis', synthesis.etag, twice))).to.deep.equal([400, [`content.treatments.${treatments.length}.id`]]);
+      const prevention = (await as('ps-martin').getPrevention(ADULT))!;
+      const { vaccinations } = prevention.content;
+      const again = { ...prevention.content, vaccinations: [...vaccinations, { ...vaccinations[0]!, date: '2026-11-20' }] };
+      expect(await namesOf(await put('prevention', prevention.etag, again))).to.deep.equal([400, [`content.vaccinations.${vaccinations.length}.id`]]);
+      expect((await as('ps-martin').getSynthesis(ADULT))!.version).to.equal(synthesis.version);
+      expect((await as('ps-martin').getPrevention(ADULT))!.version).to.equal(prevention.version);
     });
 
     it('answers 204 with no body and no ETag when the dossier has no synthesis yet, and logs the read', async () => {

@@ -626,6 +626,10 @@ describe('decide — 9. action-specific', () => {
     ['médecin traitant writes the synthesis', { actor: DR_TRAITANT, action: 'synthesis.write' }, ['allowed', 'normal', LOG]],
     ['authorized pharmacist writes the synthesis', { actor: PHARMACIST, action: 'synthesis.write' }, ['not-treating-physician', 'normal', LOG]],
     ['a nurse listed as treating writes the synthesis (the list decides)', { actor: NURSE, action: 'synthesis.write', dossier: { treatingPhysiciansRpps: [NURSE.rpps] } }, ['allowed', 'normal', LOG]],
+    ['authorized pharmacist sends a VSM as a document', { actor: PHARMACIST, action: 'document.add', document: SYNTHESIS }, ['not-treating-physician', 'normal', LOG]],
+    ['a médecin no longer treating, authorized, replaces the VSM they wrote', { actor: DR_OTHER, action: 'document.replace', document: { ...SYNTHESIS, ...authoredBy(DR_OTHER) } }, ['not-treating-physician', 'normal', LOG]],
+    ['médecin traitant replaces the VSM another wrote', { actor: DR_TRAITANT, action: 'document.replace', document: { ...SYNTHESIS, ...authoredBy(DR_OTHER) } }, ['allowed', 'normal', LOG]],
+    ['médecin traitant sends a VSM as a document', { actor: DR_TRAITANT, action: 'document.add', document: SYNTHESIS }, ['allowed', 'normal', NOTIFY]],
     // document.add and the INS
     ['add with a PROV INS', { actor: DR_OTHER, action: 'document.add', dossier: { insStatus: 'PROV' } }, ['ins-not-qualified', 'normal', LOG]],
     ['add with a RECUP INS', { actor: DR_TRAITANT, action: 'document.add', dossier: { insStatus: 'RECUP' } }, ['ins-not-qualified', 'normal', LOG]],
