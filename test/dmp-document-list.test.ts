@@ -902,6 +902,24 @@ describe('dmp-document-list', () => {
       return dialog;
     }
 
+    it('says why an action failed, and what the add form misses, in the language the user switches to afterwards', async () => {
+      db.faults.add({ method: 'PATCH', path: '/documents', status: 500, times: 1 });
+      const { el, provider } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const actions = await openActions(el, 'Ordonnance');
+      actions.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click();
+      await waitUntil(() => shadowText(el).includes('Le document n’a pas été masqué'));
+      provider.locale = 'en';
+      await waitUntil(() => shadowText(el).includes('The document was not masked'), 'the failure stayed in French');
+      provider.locale = 'fr';
+      await waitUntil(() => shadowText(el).includes('Le document n’a pas été masqué'));
+      const dialog = await openAdd(el);
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('#add-file-error')?.textContent === 'Choisissez un fichier.');
+      provider.locale = 'en';
+      await waitUntil(() => dialog.querySelector('#add-file-error')?.textContent === 'Choose a file.', 'the field’s error stayed in French');
+    });
+
     it('offers a patient only the types she may add', async () => {
       const { el } = await mount('pat-durand-jeanne');
       const dialog = await openAdd(el);

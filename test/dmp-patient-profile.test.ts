@@ -306,6 +306,16 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => root(el).activeElement?.id === 'edit', 'focus did not come back to the edit button');
     });
 
+    it('says the profile is saved in the language the user switches to afterwards', async () => {
+      const { el, provider } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O-');
+      await submit(el);
+      await waitUntil(() => shadowText(el).includes('Vos informations sont enregistrées.'), 'the save was never said');
+      provider.locale = 'en';
+      await waitUntil(() => shadowText(el).includes('Your information is saved.'), 'the status stayed in French');
+    });
+
     it('finishes a save the host takes out of the page, and says so when the profile is back', async () => {
       const { el } = await mount();
       const parent = el.parentElement!;

@@ -41,8 +41,9 @@ export class AddDocumentForm {
   #typeCode = '';
   #date = '';
   #file: File | undefined;
-  #errors: Partial<Record<Field, string>> = {};
-  #submitError: string | undefined;
+  // Texts drawn in the locale of the moment: a switch after a check or a failure shows them in the new one.
+  #errors: Partial<Record<Field, () => string>> = {};
+  #submitError: (() => string) | undefined;
   #progress: UploadProgress | undefined;
   #controller: AbortController | undefined;
   readonly #host: ReactiveControllerHost & HTMLElement;
@@ -111,7 +112,7 @@ export class AddDocumentForm {
       });
     } catch (error) {
       if (!controller.signal.aborted) {
-        this.#submitError = writeFailureText(error, () => msg(str`Le document n’a pas été ajouté : ${errorText(error)}`));
+        this.#submitError = () => writeFailureText(error, () => msg(str`Le document n’a pas été ajouté : ${errorText(error)}`));
       }
       return undefined;
     } finally {
@@ -124,7 +125,7 @@ export class AddDocumentForm {
   }
 
   #check(): { metadata: NewDocument; file: Blob } | undefined {
-    const errors: Partial<Record<Field, string>> = {};
+    const errors: Partial<Record<Field, () => string>> = {};
     const date = this.#host.shadowRoot?.querySelector<HTMLInputElement>('#add-date')?.validity.badInput ? '' : this.#date;
     const parsed = NewDocumentSchema.safeParse({
       title: this.#title,
@@ -136,25 +137,25 @@ export class AddDocumentForm {
       for (const issue of parsed.error.issues) {
         const field = issue.path[0];
         if (field === 'title') {
-          errors.title = this.#title.trim()
-            ? msg('Le titre ne doit pas dépasser 250 caractères.')
-            : msg('Indiquez un titre.');
+          errors.title = this.#title.trim() ? () => msg('Le titre ne doit pas dépasser 250 caractères.') : () => msg('Indiquez un titre.');
         } else if (field === 'typeCode') {
-          errors.typeCode = msg('Choisissez un type de document.');
+          errors.typeCode = () => msg('Choisissez un type de document.');
         } else if (field === 'serviceStart') {
-          errors.date = msg('Indiquez la date de l’acte.');
+          errors.date = () => msg('Indiquez la date de l’acte.');
         }
       }
     }
     const file = this.#file;
     const mimeType = file ? ACCEPTED_TYPES[file.type] : undefined;
     if (!file) {
-      errors.file = msg('Choisissez un fichier.');
+      errors.file = () => msg('Choisissez un fichier.');
     } else if (!mimeType) {
-      errors.file = msg('Formats acceptés : PDF, JPEG, PNG ou XML (CDA).');
+      errors.file = () => msg('Formats acceptés : PDF, JPEG, PNG ou XML (CDA).');
     } else if (file.size > MAX_DOCUMENT_BYTES) {
-      const size = formatBytes(file.size, this.#locale());
-      errors.file = msg(str`Le fichier pèse ${size} : la limite est de 20 Mo.`);
+      errors.file = () => {
+        const size = formatBytes(file.size, this.#locale());
+        return msg(str`Le fichier pèse ${size} : la limite est de 20 Mo.`);
+      };
     }
     this.#errors = errors;
     if (!parsed.success || !file || !mimeType || errors.file) return undefined;
@@ -222,7 +223,7 @@ export class AddDocumentForm {
           aria-invalid=${this.#errors.file ? 'true' : 'false'} aria-describedby=${this.#errors.file ? 'add-file-error' : nothing} ?disabled=${busy} />`,
       )}
       ${this.#renderProgress()}
-      ${this.#submitError ? html`<p class="form-error" role="alert">${this.#submitError}</p>` : nothing}
+      ${this.#submitError ? html`<p class="form-error" role="alert">${this.#submitError()}</p>` : nothing}
       <div class="dialog-buttons">
         <button type="button" class="button" @click=${onCancel}>${msg('Annuler')}</button>
         <button type="submit" class="button button--primary" ?disabled=${busy}>${msg('Ajouter')}</button>
@@ -235,7 +236,7 @@ export class AddDocumentForm {
     return html`<div class="field">
       <label for=${`add-${field}`}>${label}</label>
       ${control}
-      ${error ? html`<p id=${`add-${field}-error`} class="field-error">${error}</p>` : nothing}
+      ${error ? html`<p id=${`add-${field}-error`} class="field-error">${error()}</p>` : nothing}
     </div>`;
   }
 

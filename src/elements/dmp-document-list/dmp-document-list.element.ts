@@ -174,7 +174,8 @@ export class DmpDocumentList extends DmpElement {
   @state() private busy: ReadonlySet<string> = new Set();
   @state() private actionTarget: DmpDocument | undefined;
   @state() private deleteTarget: DmpDocument | undefined;
-  @state() private actionError: string | undefined;
+  /** Drawn in the locale of the moment: a switch after the failure shows it in the new one. */
+  @state() private actionError: (() => string) | undefined;
   @state() private announcement = '';
 
   /** INS (NIR) of the patient whose documents are listed. */
@@ -651,9 +652,8 @@ export class DmpDocumentList extends DmpElement {
       );
     } catch (error) {
       if (!here()) return;
-      this.actionError = masked
-        ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`)
-        : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`);
+      this.actionError = () =>
+        masked ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`) : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`);
     } finally {
       this.#setBusy(doc.id, false);
     }
@@ -699,7 +699,7 @@ export class DmpDocumentList extends DmpElement {
       else this.renderRoot.querySelector<HTMLElement>('#filter-query')?.focus();
     } catch (error) {
       if (!here()) return;
-      this.actionError = msg(str`Le document n’a pas été supprimé : ${errorText(error)}`);
+      this.actionError = () => msg(str`Le document n’a pas été supprimé : ${errorText(error)}`);
     } finally {
       this.#setBusy(doc.id, false);
     }
@@ -717,7 +717,7 @@ export class DmpDocumentList extends DmpElement {
     try {
       form = await this.#loadAddForm();
     } catch {
-      this.actionError = msg('Le formulaire d’ajout n’a pas pu être chargé : vérifiez votre connexion, puis réessayez.');
+      this.actionError = () => msg('Le formulaire d’ajout n’a pas pu être chargé : vérifiez votre connexion, puis réessayez.');
       return;
     }
     if (!this.#addInterrupted) form.reset();
@@ -778,7 +778,7 @@ export class DmpDocumentList extends DmpElement {
           ? this.#renderRefusal(refusal)
           : html`${this.#renderToolbar()} ${this.#renderHiddenNotice()}
               <p class="visually-hidden" role="status">${this.announcement}</p>
-              ${this.actionError ? html`<p class="notice notice--error" role="alert">${this.actionError}</p>` : nothing}
+              ${this.actionError ? html`<p class="notice notice--error" role="alert">${this.actionError()}</p>` : nothing}
               ${this.#renderDocuments(documentsError ?? dossierError ?? this.virtualizerError)}`}
       ${this.#renderActionsDialog()} ${this.#renderDeleteDialog()} ${this.#renderAddDialog()}
     </div>`;

@@ -165,7 +165,8 @@ export class DmpPatientProfile extends DmpElement {
   @state() private saving = false;
   @state() private saveError: unknown;
   @state() private draftKept: DraftKept | undefined;
-  @state() private statusText = '';
+  /** Drawn in the locale of the moment: a switch after the save shows it in the new one. */
+  @state() private statusText: (() => string) | undefined;
 
   /** INS (NIR) of the patient whose information is shown. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -214,7 +215,7 @@ export class DmpPatientProfile extends DmpElement {
         if (this.draft && keyBefore) void this.#keepDraft(keyBefore);
         this.#leaveEdit();
         this.#directivesUpload.reset();
-        this.statusText = '';
+        this.statusText = undefined;
       }
     }
   }
@@ -303,7 +304,7 @@ export class DmpPatientProfile extends DmpElement {
     this.formInvalid = false;
     this.saveError = undefined;
     this.draftKept = undefined;
-    this.statusText = '';
+    this.statusText = undefined;
     this.#pendingFocus = 'form-title';
   }
 
@@ -367,7 +368,7 @@ export class DmpPatientProfile extends DmpElement {
       change(next, focus) {
         element.draft = next;
         element.#autosave.schedule();
-        element.statusText = '';
+        element.statusText = undefined;
         element.#pendingFocus = focus;
         // Once a save was refused, each change says at once whether the fields are right now.
         if (element.problems.size > 0 && loadChecks.loaded) {
@@ -457,14 +458,14 @@ export class DmpPatientProfile extends DmpElement {
       this.#saved = { for: `${this.sitting}|${key}`, replaced: replaces?.id, document, profile };
       if (this.draft === draft) {
         this.#leaveEdit();
-        this.statusText = msg('Vos informations sont enregistrées.');
+        this.statusText = () => msg('Vos informations sont enregistrées.');
         this.#pendingFocus = 'edit';
         await deleteDraft(key).catch(() => undefined);
       } else {
         // Typed while the save ran: those edits stay in the form, now over the version just saved.
         this.editBase = document;
         this.#editStart = JSON.stringify(draft);
-        this.statusText = msg('Vos informations sont enregistrées ; ce que vous avez saisi depuis reste à enregistrer.');
+        this.statusText = () => msg('Vos informations sont enregistrées ; ce que vous avez saisi depuis reste à enregistrer.');
         void this.#keepDraft();
       }
       this.emit('dmp-profile-saved', { profile, document } satisfies ProfileSavedDetail);
@@ -511,7 +512,7 @@ export class DmpPatientProfile extends DmpElement {
             ${msg('Aucun patient n’est indiqué (attribut patient-ins).')}
           </div>`
         : this.#renderBody(current, pending)}
-      <p class="status" role="status">${this.statusText}</p>
+      <p class="status" role="status">${this.statusText?.()}</p>
     </section>`;
   }
 
