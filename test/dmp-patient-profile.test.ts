@@ -993,6 +993,22 @@ describe('dmp-patient-profile', () => {
       expect($(el, '.directives-upload [role="status"]').textContent).to.contain('est déposé');
     });
 
+    it('finishes an upload the host takes out of the page (dmp-dossier does while the session is expired), and says so when back', async () => {
+      const { el } = await mount();
+      const parent = el.parentElement!;
+      selectFile(el, new File(['%PDF-1.4 directives'], 'directives-2026.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-01-15');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
+      $(el, '.directives-upload button[type="submit"]').click();
+      await waitUntil(() => $(el, '.directives-upload button[type="submit"]').getAttribute('aria-disabled') === 'true', 'the upload never started');
+      el.remove();
+      await waitUntil(() => currentOf(ADULT, 'EXPPAT_3')[0]?.id !== 'doc-durand-directives', 'the upload never reached the DMP', { timeout: 3000 });
+      await aTimeout(100);
+      parent.append(el);
+      await waitUntil(() => root(el).querySelector('.directives-upload [role="status"]')?.textContent?.includes('est déposé'), 'nothing says the directives were uploaded');
+      expect(currentOf(ADULT, 'EXPPAT_3')).to.have.length(1);
+    });
+
     it('after the directives were replaced elsewhere, says so, keeps the file and replaces the new one on retry', async () => {
       const { el } = await mount();
       const meanwhile = await clientAs('pat-durand-jeanne').addDocument(

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { html, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
 import { formatDate } from '../../i18n/format.js';
@@ -31,9 +31,11 @@ export interface DirectivesView {
 /**
  * What the user put in the directives upload form, kept by the element: the form itself comes
  * in its own module (`directives-form.ts`, fetched only for those who may upload), and the file
- * and its date stay here until the server confirms.
+ * and its date stay here until the server confirms. An upload under way goes on when the element
+ * leaves the page (moved by the host, or kept aside by dmp-dossier while the session is
+ * expired): stopped halfway, the user could not know whether the document was added.
  */
-export class DirectivesUploadState implements ReactiveController {
+export class DirectivesUploadState {
   file: File | undefined;
   writtenOn = '';
   problems: Partial<Record<'file' | 'date', DirectivesProblem>> = {};
@@ -42,25 +44,12 @@ export class DirectivesUploadState implements ReactiveController {
   progress: UploadProgress | undefined;
   controller: AbortController | undefined;
 
-  constructor(readonly host: ReactiveControllerHost & HTMLElement) {
-    host.addController(this);
-  }
+  constructor(readonly host: ReactiveControllerHost & HTMLElement) {}
 
-  /** Out of the page, the upload stops; moved within it (removed and added back at once), it goes on. */
-  hostDisconnected(): void {
-    queueMicrotask(() => {
-      if (!this.host.isConnected) this.#abort();
-    });
-  }
-
-  #abort(): void {
+  /** Forgets the form (another patient, another user, a logout), and the upload under way. */
+  reset(): void {
     this.controller?.abort();
     this.controller = undefined;
-  }
-
-  /** Forgets the form (another patient, another user, a logout). */
-  reset(): void {
-    this.#abort();
     this.file = undefined;
     this.writtenOn = '';
     this.problems = {};
