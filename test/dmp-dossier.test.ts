@@ -270,9 +270,9 @@ describe('dmp-dossier', () => {
   });
 
   describe('switching tabs', () => {
-    it('shows a tab on click, reflects it and fires dmp-tab-change', async () => {
+    it('shows a tab on click, reflects it and fires dmp-tab-changed', async () => {
       const { el } = await mount();
-      const changed = oneEvent(el, 'dmp-tab-change');
+      const changed = oneEvent(el, 'dmp-tab-changed');
       $(el, '#tab-documents').click();
       expect((await changed).detail).to.deep.equal({ tab: 'documents' });
       await el.updateComplete;
@@ -286,7 +286,7 @@ describe('dmp-dossier', () => {
     it('moves between tabs with the arrow keys, Home and End, and opens one with Enter or Space only', async () => {
       const { el } = await mountSettled();
       const seen: string[] = [];
-      el.addEventListener('dmp-tab-change', (e) => seen.push(e.detail.tab));
+      el.addEventListener('dmp-tab-changed', (e) => seen.push(e.detail.tab));
       const reads = db.logOf(ADULT).length;
       $(el, '#tab-recap').focus();
       const expectOn = async (focused: DossierTab, shown: DossierTab) => {
@@ -340,7 +340,7 @@ describe('dmp-dossier', () => {
     it('follows the tab property set by the host, without an event', async () => {
       const { el } = await mount();
       let fired = false;
-      el.addEventListener('dmp-tab-change', () => (fired = true));
+      el.addEventListener('dmp-tab-changed', () => (fired = true));
       el.tab = 'management';
       await el.updateComplete;
       expect(el.getAttribute('tab')).to.equal('management');
@@ -736,7 +736,7 @@ describe('dmp-dossier', () => {
       await recapSettled(el);
       await show(el, 'documents');
       expect(el.tab).to.equal('documents');
-      const changed = oneEvent(el, 'dmp-tab-change');
+      const changed = oneEvent(el, 'dmp-tab-changed');
       const record = db.dossiers.get(ADULT)!;
       record.status = 'closed';
       provider.notifyDataChanged(['dossier'], ADULT);

@@ -39,7 +39,7 @@ export const DmpDossier = createComponent({
   elementClass: DmpDossierElement,
   react: React,
   events: {
-    onDmpTabChange: 'dmp-tab-change' as EventName<CustomEvent<TabChangeDetail>>,
+    onDmpTabChanged: 'dmp-tab-changed' as EventName<CustomEvent<TabChangeDetail>>,
     onDmpDocumentOpen: 'dmp-document-open' as EventName<CustomEvent<DocumentOpenDetail>>,
     onDmpDocumentMaskRequest: 'dmp-document-mask-request' as EventName<CustomEvent<DocumentMaskDetail>>,
     onDmpDocumentMasked: 'dmp-document-masked' as EventName<CustomEvent<DocumentMaskDetail>>,

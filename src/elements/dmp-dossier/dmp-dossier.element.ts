@@ -53,7 +53,7 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @tagname dmp-dossier
  * @summary The whole DMP of a patient: récapitulatif, documents, information, management, history.
  *
- * @fires {CustomEvent<TabChangeDetail>} dmp-tab-change - The user showed another tab, or the tab shown went away (the dossier was closed, an emergency access ended) and the récapitulatif took its place; `detail.tab` is its name, also reflected in the `tab` attribute.
+ * @fires {CustomEvent<TabChangeDetail>} dmp-tab-changed - The user showed another tab, or the tab shown went away (the dossier was closed, an emergency access ended) and the récapitulatif took its place; `detail.tab` is its name, also reflected in the `tab` attribute.
  * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - From the documents or information tab: the user asked to open a document.
  * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-mask-request - From the documents tab; cancelable, as on `dmp-document-list`.
  * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-masked - From the documents tab.
@@ -166,7 +166,7 @@ export class DmpDossier extends DmpElement {
   /**
    * The tab shown: `recap` (default), `documents`, `profile`, `management` or `history`; a tab the
    * actor may not see shows the récapitulatif. When the tab shown goes away (the dossier closed, an
-   * emergency access ended), it becomes `recap` and `dmp-tab-change` says so.
+   * emergency access ended), it becomes `recap` and `dmp-tab-changed` says so.
    */
   @property({ reflect: true }) tab: DossierTab = 'recap';
 
@@ -227,7 +227,7 @@ export class DmpDossier extends DmpElement {
       // the host asked for and never shown keeps the documented fallback.
       if (this.#shown?.key === this.#key && this.#shown.tab === this.tab && active !== this.tab) {
         this.tab = active;
-        this.emit('dmp-tab-change', { tab: active } satisfies TabChangeDetail);
+        this.emit('dmp-tab-changed', { tab: active } satisfies TabChangeDetail);
       }
       this.#shown = { key: this.#key, tab: active };
     }
@@ -275,7 +275,7 @@ export class DmpDossier extends DmpElement {
     // The user went on to another tab: the banner, when it comes, does not call them back.
     this.#focusBanner = false;
     this.tab = tab;
-    this.emit('dmp-tab-change', { tab } satisfies TabChangeDetail);
+    this.emit('dmp-tab-changed', { tab } satisfies TabChangeDetail);
   }
 
   /** Arrowing past a tab must not open it: each read is a line in the patient's access history. */

@@ -7,7 +7,7 @@ export type { AuthorizationChangeDetail, DossierCloseRequestDetail, DossierLifec
 export type { DocumentAddedDetail, DocumentDeleteDetail, DocumentMaskDetail, DocumentOpenDetail } from '../dmp-document-list/events.js';
 export type { DirectivesUploadedDetail, DirectivesUploadRequestDetail, ProfileSavedDetail, ProfileSaveRequestDetail } from '../dmp-patient-profile/events.js';
 
-/** Detail of `dmp-tab-change`. */
+/** Detail of `dmp-tab-changed`. */
 export interface TabChangeDetail {
   /** The tab now shown: `recap`, `documents`, `profile`, `management` or `history`. */
   tab: DossierTab;
@@ -15,12 +15,12 @@ export interface TabChangeDetail {
 
 declare module '../../events.js' {
   interface DmpEventDetails {
-    'dmp-tab-change': TabChangeDetail;
+    'dmp-tab-changed': TabChangeDetail;
   }
 }
 
 declare global {
   interface HTMLElementEventMap {
-    'dmp-tab-change': CustomEvent<TabChangeDetail>;
+    'dmp-tab-changed': CustomEvent<TabChangeDetail>;
   }
 }
