@@ -506,28 +506,36 @@ export class FhirGateway {
     const raw = view.patient ? await this.#stored('Patient', view.patient.id) : undefined;
     const revinclude = new Set(params.getAll('_revinclude'));
     const matches = raw ? [this.#scopedPatient(ex, raw)] : [];
+    // Of a closed dossier, anyone but its patient's side learns the status only: no consent either.
+    const consents = raw && (ex.patientSide || ex.dossier?.policy.status !== 'closed');
     const bundle = await this.#page(ex, 'Patient', params, matches, () => [
-      ...(revinclude.has('Consent:patient') && raw ? this.#include(ex, 'Consent', this.#storedOf(view, 'Consent', this.#scopedConsents(ex, view))) : []),
+      ...(revinclude.has('Consent:patient') && consents ? this.#include(ex, 'Consent', this.#storedOf(view, 'Consent', this.#scopedConsents(ex, view))) : []),
       ...(revinclude.has('RelatedPerson:patient') && raw && ex.patientSide ? this.#include(ex, 'RelatedPerson', this.#storedOf(view, 'RelatedPerson', view.relatedPersons)) : []),
     ]);
     return fhir(bundle);
   }
 
   /**
-   * What a caller outside the patient's side sees of the Patient: no contact points or
-   * notification choices, no closure reason, of a closed dossier its status only (DOMAIN.md), and
+   * What a caller outside the patient's side sees of the Patient: of a closed dossier its status
+   * only (DOMAIN.md); otherwise no contact points or notification choices, no closure reason, and
    * the médecins traitants only when they may read the authorizations (otherwise themselves, if
    * they are one).
    */
   #scopedPatient(ex: Exchange, raw: Stored): Stored {
     if (ex.patientSide) return raw;
+    if (ex.dossier?.policy.status === 'closed') {
+      // The identifier searched for, and that the dossier is closed: as the JSON mock's existence test.
+      const { resourceType, id, meta, identifier, active } = raw as Stored & Record<string, unknown>;
+      const dossier = ((raw as { extension?: Array<{ url: string; extension?: Array<{ url: string }> }> }).extension ?? []).find((e) => e.url === DOSSIER_EXTENSION);
+      const status = dossier && { ...dossier, extension: dossier.extension?.filter((fact) => fact.url === 'status') };
+      return { resourceType, id, meta, identifier, active, ...(status ? { extension: [status] } : {}) } as Stored;
+    }
     const copy = structuredClone(raw) as Stored & Record<string, unknown>;
     delete copy['telecom'];
     const extensions = (copy['extension'] as Array<{ url: string; extension?: Array<{ url: string }> }> | undefined) ?? [];
-    const untold = ex.dossier?.policy.status === 'closed' ? ['closeReason', 'createdAt', 'closedAt'] : ['closeReason'];
     copy['extension'] = extensions
       .filter((e) => e.url !== NOTIFICATION_EXTENSION)
-      .map((e) => (e.url === DOSSIER_EXTENSION ? { ...e, extension: e.extension?.filter((s) => !untold.includes(s.url)) } : e));
+      .map((e) => (e.url === DOSSIER_EXTENSION ? { ...e, extension: e.extension?.filter((s) => s.url !== 'closeReason') } : e));
     if (!ex.decide('authorization.read').allowed) {
       const own = ex.actor.kind === 'professional' ? `8${ex.actor.rpps}` : undefined;
       const kept = ((copy['generalPractitioner'] as Array<{ identifier?: { value?: string } }> | undefined) ?? []).filter(

@@ -635,6 +635,22 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(active.createdAt, dossierFactsOf(await storedPatient(PATIENT_ADULT.id)).createdAt);
     });
 
+    it('tells a professional nothing else of a closed dossier either: not who the patient is, nor who may read it', async () => {
+      const ins = PATIENT_CLOSED.identity.ins;
+      const martin = as('ps-martin');
+      const { policy } = await martin.getDossier(ins);
+      assert.deepEqual(
+        [policy.patientIsMinor, policy.treatingPhysiciansRpps, policy.authorizedRpps, policy.blockedRpps, policy.insStatus],
+        [false, [], [], [], undefined],
+      );
+      const search = await fetch(`${BASE}/Patient?identifier=${encodeURIComponent(insToken(ins))}&_revinclude=Consent:patient`, { headers: { Authorization: 'Bearer ps-martin' } });
+      const entries = ((await search.json()) as { entry?: Array<{ resource: Record<string, unknown> }> }).entry ?? [];
+      assert.deepEqual(entries.map((e) => e.resource['resourceType']), ['Patient']);
+      assert.deepEqual(Object.keys(entries[0]!.resource).filter((key) => ['name', 'birthDate', 'gender', 'generalPractitioner', 'telecom'].includes(key)), []);
+      const own = await as(PATIENT_CLOSED.id).getDossier(ins);
+      assert.deepEqual(own.policy.treatingPhysiciansRpps, PATIENT_CLOSED.dossier.treatingPhysiciansRpps);
+    });
+
     it('refuses to close a closed dossier as dossier-closed, logged, as the JSON mock; reactivating an active one is a harmless act', async () => {
       const ins = PATIENT_CLOSED.identity.ins;
       const untouched = await storedPatient(PATIENT_CLOSED.id);
