@@ -855,6 +855,18 @@ describe('dmp-synthesis-editor', () => {
       expect(shadowText(b)).to.contain('Version 4');
     });
 
+    it('says the overwrite most likely happened when the server accepted it but answered unreadably', async () => {
+      const { b } = await conflictForB();
+      worker.use(http.put('*/api/dmp/v1/dossiers/:ins/synthesis', () => HttpResponse.json({ version: 'quatre' })));
+      $(b, '[data-action="overwrite"]').click();
+      await confirmIn(b);
+      await waitUntil(() => root(b).querySelector('.conflict .save-error'), 'the overwrite’s failure was never shown');
+      expect($(b, '.conflict .save-error').textContent)
+        .to.contain('a sans doute eu lieu')
+        .and.contain('Vérifiez-le avant de réessayer')
+        .and.not.contain('Réponse invalide du serveur');
+    });
+
     it('shows the version the conflict brought once the user discards over it, and edits from it', async () => {
       const { b } = await conflictForB();
       $(b, '.conflict [data-action="discard"]').click();
@@ -1336,6 +1348,42 @@ describe('dmp-synthesis-editor', () => {
       await waitUntil(() => shadowText(el).includes('Version 2, mise à jour'));
       await waitUntil(() => root(el).activeElement?.id === 'title', 'focus did not go to the title');
       await expect(el).to.be.accessible();
+    });
+
+    it('offers a Retry when a reload fails, which reads again and keeps focus in the element', async () => {
+      const { el, provider } = await mount('ps-bernard');
+      db.syntheses.set(INS, [...(db.syntheses.get(INS) ?? []), { ...SYNTHESIS_V2, version: 3, etag: '"x"', content: SYNTHESIS_CONTENT_V1 }]);
+      // Three tries for the reload: its Retry gets through.
+      db.faults.add({ method: 'GET', path: '/synthesis$', status: 500, times: 3 });
+      provider.notifyDataChanged(['synthesis'], INS);
+      await waitUntil(() => root(el).querySelector('[role="alert"]')?.textContent?.includes('Le serveur du DMP a rencontré une erreur'), 'the reload did not fail', {
+        timeout: 8000,
+      });
+      db.faults.add({ method: 'GET', path: '/synthesis$', latencyMs: 400, times: 1 });
+      const retry = button(el, 'Réessayer');
+      retry.focus();
+      retry.click();
+      await el.updateComplete;
+      // While it reloads, the user is on the synthesis, not nowhere.
+      expect(root(el).activeElement?.id, 'the focus was lost with the Retry button').to.equal('title');
+      await waitUntil(() => shadowText(el).includes('Version 3, mise à jour'), 'the Retry did not reload');
+      await waitUntil(() => root(el).activeElement?.id === 'title', 'focus did not go to the title');
+      expect(root(el).querySelector('[role="alert"]')?.textContent ?? null).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes away a failed reload’s error once a save succeeds', async () => {
+      const { el, provider } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Après un rechargement manqué');
+      db.faults.add({ method: 'GET', path: '/synthesis$', status: 500, times: 3 });
+      provider.notifyDataChanged(['documents'], INS);
+      await waitUntil(() => root(el).querySelector('[role="alert"]'), 'the reload did not fail', { timeout: 8000 });
+      await saveAndWait(el, 3);
+      await waitUntil(() => shadowText(el).includes('Version 3 enregistrée'), 'the save was never announced');
+      await waitUntil(() => isLoaded(el), 'the editor never settled', { timeout: 8000 });
+      expect(root(el).querySelector('[role="alert"]')?.textContent ?? null).to.equal(null);
+      expect(shadowText(el)).to.contain('Version 3 enregistrée').and.contain('Après un rechargement manqué');
     });
 
     it('names an offline load and a malformed answer', async () => {

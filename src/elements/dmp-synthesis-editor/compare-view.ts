@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { errorText } from '../../i18n/error-text.js';
+import { errorText, writeFailureText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Prevention } from '../../model/prevention.js';
 import type { Synthesis } from '../../model/synthesis.js';
@@ -213,7 +213,9 @@ export function renderConflict(v: ConflictView): TemplateResult {
       <button type="button" data-action="overwrite" @click=${(e: Event) => v.overwrite(e)}>${msg('Écraser avec ma version')}</button>
       <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>
     </div>
-    ${v.saveError ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">${errorText(v.saveError)}</p>` : nothing}
+    ${v.saveError
+      ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">${writeFailureText(v.saveError, () => errorText(v.saveError))}</p>`
+      : nothing}
   </section>`;
 }
 

@@ -721,8 +721,9 @@ export class DmpSynthesisEditor extends DmpElement {
   /** The saved versions become what the editor shows, read-only, with the news said. */
   #showSaved(saved: { synthesis?: Synthesis; prevention?: Prevention }): void {
     // A reload under way read the server before this save: its answer would bring back the
-    // version just replaced, and the draft of what was just saved. It is asked again.
-    if (this.#load.status === TaskStatus.PENDING) void this.#load.run();
+    // version just replaced, and the draft of what was just saved. It is asked again. So is one
+    // that failed: its error, about a reading this save replaced, would stand beside the news.
+    if (this.#load.status === TaskStatus.PENDING || this.#load.status === TaskStatus.ERROR) void this.#load.run();
     if (saved.synthesis) this.current = saved.synthesis;
     if (saved.prevention) this.currentPrevention = saved.prevention;
     const base = baseOf(this.#serverSide);
@@ -889,7 +890,12 @@ export class DmpSynthesisEditor extends DmpElement {
     const editing = this.editing && loaded.canWrite;
     return html`<article part="base" class="base" aria-labelledby="title" aria-busy=${this.#load.status === TaskStatus.PENDING ? 'true' : 'false'}>
       ${this.#renderHeader(loaded, editing)}
-      ${this.#load.status === TaskStatus.ERROR ? html`<p class="notice notice--error" role="alert">${errorText(this.#load.error)}</p>` : nothing}
+      ${this.#load.status === TaskStatus.ERROR
+        ? html`<div class="notice notice--error" role="alert">
+            <p>${errorText(this.#load.error)}</p>
+            ${this.#renderLoadRetry(this.#load.error)}
+          </div>`
+        : nothing}
       ${this.saved ? this.#renderSaved(this.saved) : nothing}
       ${this.restoredAt && editing
         ? html`<p class="notice no-print" role="status">
@@ -910,15 +916,26 @@ export class DmpSynthesisEditor extends DmpElement {
     return html`<div part="base" class="notice notice--error" role="alert">
       <strong>${forbidden ? msg('Accès refusé') : msg('Impossible d’afficher la synthèse médicale')}</strong>
       <p>${errorText(error)}</p>
-      ${forbidden ? nothing : html`<p><button type="button" class="load-retry" @click=${this.#retryLoad}>${msg('Réessayer')}</button></p>`}
+      ${this.#renderLoadRetry(error)}
     </div>`;
   }
 
-  /** The button goes with its error: once the answer shows, focus goes to its title (or the next Retry). */
-  readonly #retryLoad = async (): Promise<void> => {
-    await this.#load.run();
-    void this.#focusLater('#title, .load-retry');
-  };
+  /** Trying again cannot lift a refusal. */
+  #renderLoadRetry(error: unknown): TemplateResult | typeof nothing {
+    return isDmpError(error) && error.kind === 'forbidden'
+      ? nothing
+      : html`<p><button type="button" class="load-retry" @click=${this.#retryLoad}>${msg('Réessayer')}</button></p>`;
+  }
+
+  /**
+   * The button goes with its error: during a reload, focus waits on the title (a first load has
+   * none to wait on); once the answer shows, it goes to the title, or to the next Retry.
+   */
+  readonly #retryLoad = (): void =>
+    this.retryFrom('#title', async () => {
+      await this.#load.run();
+      void this.#focusLater(this.#load.status === TaskStatus.ERROR ? '.load-retry' : '#title');
+    });
 
   #renderRefusal(reason: ReasonCode): TemplateResult {
     return html`<div part="base" class="notice notice--error" role="alert">
