@@ -440,6 +440,18 @@ describe('dmp-consent-panel', () => {
       expect(record().authorized.map((a) => a.rpps)).to.include(PHARMACIST_DUBOIS.rpps);
     });
 
+    it('asks an open question again in the language chosen meanwhile', async () => {
+      const { el, provider } = await mount();
+      button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke').click();
+      const dialog = $<HTMLDialogElement>(el, 'dialog');
+      await waitUntil(() => dialog.open, 'the confirmation dialog never opened');
+      provider.locale = 'en';
+      await waitUntil(() => shadowText(el).startsWith('DMP management'), 'the English strings never loaded');
+      expect($(el, '#confirm-title').textContent).to.equal('Withdraw the authorization of Marc Dubois?');
+      expect($(el, 'dialog button[value="confirm"]').textContent?.trim()).to.equal('Withdraw authorization');
+      await confirmDialog(el, 'cancel');
+    });
+
     it('is operable with the keyboard: Enter opens the dialog, Escape closes it and focus returns', async () => {
       const { el } = await mount();
       const trigger = button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke');
@@ -602,6 +614,33 @@ describe('dmp-consent-panel', () => {
       expect(record().notificationPreferences.newDocument).to.deep.equal({ email: false, sms: true });
       await waitUntil(() => root(el).querySelector('#notify-email-hint') === null, 'the other screen’s value is still shown after the save');
     });
+
+    it('keeps the sections, what was typed and the refusal on screen when the reload it starts fails, and retries it', async () => {
+      const { el } = await mount();
+      const onPhone = await phone().getNotificationPreferences(ADULT);
+      await phone().setNotificationPreferences(ADULT, { ...onPhone, email: 'telephone@example.org' });
+      // The reload the refusal starts finds the network gone.
+      db.faults.add({ method: 'GET', path: '/notification-preferences', network: true });
+      $(el, '#notify-email').focus();
+      input(el, '#notify-email', 'nouvelle@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('.load-error'), 'the reload never failed', { timeout: 8000 });
+      expect($(el, '.load-error').getAttribute('role')).to.equal('alert');
+      expect($(el, '.load-error').textContent).to.contain('hors ligne');
+      expect(root(el).querySelector<HTMLInputElement>('#notify-email')?.value ?? null).to.equal('nouvelle@example.org');
+      expect(root(el).querySelector('#notifications [role="alert"]')?.textContent ?? null).to.contain('changé entre-temps sur un autre écran');
+      expect(root(el).activeElement?.id ?? null).to.equal('notify-email');
+      await expect(el).to.be.accessible();
+      db.faults.clear();
+      $(el, '.load-error button').click();
+      await waitUntil(
+        () => root(el).querySelector('#notify-email-hint')?.textContent?.includes('telephone@example.org') ?? false,
+        'the retry never brought the address saved on the other screen',
+        { timeout: 8000 },
+      );
+      expect(root(el).querySelector('.load-error') === null).to.equal(true);
+      expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
+    });
   });
 
   describe('saving the preferences twice', () => {
@@ -688,6 +727,17 @@ describe('dmp-consent-panel', () => {
       expect($(el, '#notifications [role="alert"]').textContent).to.contain('hors ligne');
       expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
       expect(record().notificationPreferences.email).to.equal('jeanne.durand@example.org');
+    });
+
+    it('says a failure shown before the language changed in the new language', async () => {
+      const { el, provider } = await mount();
+      db.faults.add({ method: 'PUT', path: '/notification-preferences', network: true });
+      input(el, '#notify-email', 'nouvelle@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#notifications [role="alert"] p'), 'no failure shown');
+      provider.locale = 'en';
+      await waitUntil(() => shadowText(el).startsWith('DMP management'), 'the English strings never loaded');
+      expect($(el, '#notifications [role="alert"]').textContent).to.contain('The change was not saved: You seem to be offline');
     });
   });
 

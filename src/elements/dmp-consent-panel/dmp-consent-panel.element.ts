@@ -27,22 +27,22 @@ import { EMPTY_REPRESENTATIVE, changedOnBothSides, confirmsWith, preferencesDraf
 import { PANEL_ACTIONS, PATIENT_SIDE_ACTIONS, type PanelAction, type PanelData, type Section } from './panel-data.js';
 import type { PatientSectionsView } from './patient-sections.js';
 import { professionalRow } from './professional-row.js';
-import { changeConfirmation, changeLabel, changeLabelFor, changedText, fullName, rppsFailureText, standingLabel } from './texts.js';
+import { changeConfirmation, changeLabel, changeLabelFor, changedText, fullName, rppsFailureText, standingLabel, type ConfirmationText } from './texts.js';
 
 /** Long enough to let someone finish typing a name, short enough to feel live. */
 const SEARCH_DELAY_MS = 300;
 
 interface Message {
   kind: 'success' | 'error';
-  text: string;
+  /** Called at render: a message still shown when the locale changes is said in the new one. */
+  text: () => string;
 }
 
 interface Confirmation {
   /** The section the change is written in: one change at a time in each. */
   section: Section;
-  title: string;
-  body: string;
-  confirmLabel: string;
+  /** Called at render, as a message is: the dialog may stay open over a change of locale. */
+  text: () => ConfirmationText;
   run: () => Promise<void>;
   /** The control that opened the dialog; focus goes back to it. */
   trigger: HTMLElement | undefined;
@@ -266,7 +266,7 @@ export class DmpConsentPanel extends DmpElement {
     this.#ownRevision = this.dataChange?.revision;
   }
 
-  #say(section: Section, kind: Message['kind'], text: string): void {
+  #say(section: Section, kind: Message['kind'], text: () => string): void {
     this.messages = { ...this.messages, [section]: { kind, text } };
   }
 
@@ -282,7 +282,7 @@ export class DmpConsentPanel extends DmpElement {
       const validation = await loadValidation();
       return this.#forms === forms && this.session?.state === 'active' ? validation : undefined;
     } catch (error) {
-      this.#say(section, 'error', this.#notSaved(error, section));
+      this.#say(section, 'error', () => this.#notSaved(error, section));
       return undefined;
     }
   }
@@ -308,7 +308,7 @@ export class DmpConsentPanel extends DmpElement {
   /** Whether a change of `section` is still being written; if so, says that the one asked now waits for it. */
   #stillSaving(section: Section): boolean {
     if (!this.busy.has(section)) return false;
-    this.#say(section, 'error', msg('Une modification précédente est en cours d’enregistrement : réessayez dans un instant.'));
+    this.#say(section, 'error', () => msg('Une modification précédente est en cours d’enregistrement : réessayez dans un instant.'));
     return true;
   }
 
@@ -335,13 +335,10 @@ export class DmpConsentPanel extends DmpElement {
   // --- Authorizations ------------------------------------------------------------------------
 
   #askAuthorizationChange(change: AuthorizationChangeKind, professional: Professional, event: Event): void {
+    const treating = this.data?.authorizations?.some((a) => a.status === 'treating-physician' && a.professional.rpps === professional.rpps);
     void this.#confirm({
       section: 'authorizations',
-      ...changeConfirmation(
-        change,
-        fullName(professional),
-        this.data?.authorizations?.some((a) => a.status === 'treating-physician' && a.professional.rpps === professional.rpps),
-      ),
+      text: () => changeConfirmation(change, fullName(professional), treating),
       run: () => this.#changeAuthorization(change, professional),
       trigger: event.currentTarget as HTMLElement,
       fallback: () => this.renderRoot.querySelector<HTMLElement>(change === 'grant' ? '#search' : '#authorizations-title'),
@@ -357,7 +354,7 @@ export class DmpConsentPanel extends DmpElement {
       this.emit('dmp-authorization-changed', { ins, change, professional });
       if (!here()) return;
       if (change === 'grant') this.searchText = '';
-      this.#say('authorizations', 'success', changedText(change, fullName(professional)));
+      this.#say('authorizations', 'success', () => changedText(change, fullName(professional)));
     });
   }
 
@@ -378,7 +375,7 @@ export class DmpConsentPanel extends DmpElement {
       this.#patchData(ins, { oppositions: answer });
       const { etag: _version, ...oppositions } = answer;
       this.emit('dmp-opposition-changed', { ins, oppositions });
-      if (here()) this.#say('oppositions', 'success', msg('Votre choix est enregistré et s’applique dès maintenant.'));
+      if (here()) this.#say('oppositions', 'success', () => msg('Votre choix est enregistré et s’applique dès maintenant.'));
     });
     if (this.pendingOppositions === wanted) this.pendingOppositions = undefined;
   }
@@ -417,9 +414,7 @@ export class DmpConsentPanel extends DmpElement {
         this.preferencesDirty = false;
       }
       this.preferencesElsewhere = {};
-      this.#say(
-        'notifications',
-        'success',
+      this.#say('notifications', 'success', () =>
         typedSince
           ? msg('Vos préférences de notification sont enregistrées ; ce que vous avez saisi depuis reste à enregistrer.')
           : msg('Vos préférences de notification sont enregistrées.'),
@@ -462,7 +457,7 @@ export class DmpConsentPanel extends DmpElement {
       this.#patchData(ins, { representatives: [...(this.data?.representatives ?? []).filter((r) => r.id !== added.id), added] });
       if (!here()) return;
       if (this.representative === sent) this.representative = { ...EMPTY_REPRESENTATIVE };
-      this.#say('representatives', 'success', msg(str`${fullName(added)} est ajouté comme représentant légal.`));
+      this.#say('representatives', 'success', () => msg(str`${fullName(added)} est ajouté comme représentant légal.`));
     });
   }
 
@@ -476,11 +471,13 @@ export class DmpConsentPanel extends DmpElement {
     const self = this.#isUser(representative);
     void this.#confirm({
       section: 'representatives',
-      title: self ? msg('Vous retirer des représentants légaux ?') : msg(str`Retirer ${name} des représentants légaux ?`),
-      body: self
-        ? msg('Vous ne pourrez plus gérer ce dossier ni le consulter, dès que vous aurez confirmé.')
-        : msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`),
-      confirmLabel: msg('Retirer'),
+      text: () => ({
+        title: self ? msg('Vous retirer des représentants légaux ?') : msg(str`Retirer ${name} des représentants légaux ?`),
+        body: self
+          ? msg('Vous ne pourrez plus gérer ce dossier ni le consulter, dès que vous aurez confirmé.')
+          : msg(str`${name} ne pourra plus gérer le dossier ni le consulter.`),
+        confirmLabel: msg('Retirer'),
+      }),
       run: () => this.#removeRepresentative(representative),
       trigger,
       fallback: () => this.renderRoot.querySelector<HTMLElement>('#representatives-title'),
@@ -491,7 +488,7 @@ export class DmpConsentPanel extends DmpElement {
     await this.#write('representatives', async (client, ins, here) => {
       await client.removeRepresentative(ins, representative.id);
       this.#patchData(ins, { representatives: (this.data?.representatives ?? []).filter((r) => r.id !== representative.id) });
-      if (here()) this.#say('representatives', 'success', msg(str`${fullName(representative)} n’est plus représentant légal.`));
+      if (here()) this.#say('representatives', 'success', () => msg(str`${fullName(representative)} n’est plus représentant légal.`));
       // Having removed themselves, the user may no longer see the dossier: the panel reads it
       // again (and is refused), as the other elements do, rather than go on showing it.
       return this.#isUser(representative) ? 'read-again' : undefined;
@@ -520,7 +517,7 @@ export class DmpConsentPanel extends DmpElement {
       if (!here()) return;
       this.closeReason = '';
       this.closeWord = '';
-      this.#say('status', 'success', msg('Le dossier est fermé.'));
+      this.#say('status', 'success', () => msg('Le dossier est fermé.'));
     });
     if (!closed) return;
     await this.#reload();
@@ -530,9 +527,11 @@ export class DmpConsentPanel extends DmpElement {
   #askReactivation(event: Event): void {
     void this.#confirm({
       section: 'status',
-      title: msg('Réactiver le dossier ?'),
-      body: msg('Le dossier redevient accessible, dans les mêmes conditions qu’avant sa fermeture.'),
-      confirmLabel: msg('Réactiver'),
+      text: () => ({
+        title: msg('Réactiver le dossier ?'),
+        body: msg('Le dossier redevient accessible, dans les mêmes conditions qu’avant sa fermeture.'),
+        confirmLabel: msg('Réactiver'),
+      }),
       run: () => this.#reactivate(),
       trigger: event.currentTarget as HTMLElement,
       fallback: () => this.renderRoot.querySelector<HTMLElement>('#dossier-status'),
@@ -543,7 +542,7 @@ export class DmpConsentPanel extends DmpElement {
     const reactivated = await this.#write('status', async (client, ins, here) => {
       const dossier = await client.reactivateDossier(ins);
       this.emit('dmp-dossier-reactivated', { dossier });
-      if (here()) this.#say('status', 'success', msg('Le dossier est réactivé.'));
+      if (here()) this.#say('status', 'success', () => msg('Le dossier est réactivé.'));
     });
     if (reactivated) await this.#reload();
   }
@@ -586,7 +585,7 @@ export class DmpConsentPanel extends DmpElement {
       const refused = isDmpError(error) && error.kind === 'invalid-request' ? (error.issues ?? []) : [];
       const [under, elsewhere] = [refused.filter((i) => shown.includes(i.path)), refused.filter((i) => !shown.includes(i.path))];
       // A reason for a field this form does not show is said in the section's message.
-      if (here()) this.#say(section, 'error', [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
+      if (here()) this.#say(section, 'error', () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
       if (here() && under.length > 0) {
         this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);
         if ((section === 'notifications' || section === 'representatives') && this.focusIsOurs()) void this.#focusFirstInvalid(section);
@@ -633,18 +632,25 @@ export class DmpConsentPanel extends DmpElement {
     if (!this.patientIns) {
       return html`<p part="notice" class="notice">${msg('Aucun patient n’est sélectionné (attribut patient-ins).')}</p>`;
     }
-    if (this.#load.status === TaskStatus.ERROR) return this.#renderLoadError(this.#load.error);
+    const failed = this.#load.status === TaskStatus.ERROR ? this.#renderLoadError(this.#load.error) : undefined;
     const data = this.data;
-    if (!data || (loading && data.ins !== this.patientIns)) {
-      return html`<div class="skeleton" role="status">
-        <span class="visually-hidden">${msg('Chargement des réglages du dossier…')}</span>
-        <span class="skeleton-line"></span><span class="skeleton-line"></span><span class="skeleton-line"></span>
-      </div>`;
+    // A reload refused (the user removed themselves, say) takes the dossier's settings away.
+    const gone = failed !== undefined && !isRetryable(this.#load.error);
+    if (!data || gone || ((loading || failed) && data.ins !== this.patientIns)) {
+      return (
+        failed ??
+        html`<div class="skeleton" role="status">
+          <span class="visually-hidden">${msg('Chargement des réglages du dossier…')}</span>
+          <span class="skeleton-line"></span><span class="skeleton-line"></span><span class="skeleton-line"></span>
+        </div>`
+      );
     }
+    // A reload that may succeed when retried (after a conflict, or a change made elsewhere) says
+    // its failure above the sections: what the user typed, their messages and focus stay.
     if (data.dossier.status === 'none') {
-      return html`<p part="notice" class="notice" role="status">${reasonText('no-dossier')}</p>`;
+      return html`${failed ?? nothing}<p part="notice" class="notice" role="status">${reasonText('no-dossier')}</p>`;
     }
-    return html`${this.#renderDossierStatus(data)} ${this.#renderRefusals(data)} ${this.#renderAuthorizations(data)}
+    return html`${failed ?? nothing}${this.#renderDossierStatus(data)} ${this.#renderRefusals(data)} ${this.#renderAuthorizations(data)}
     ${this.#renderPatientSide(data)}`;
   }
 
@@ -660,8 +666,8 @@ export class DmpConsentPanel extends DmpElement {
 
   #renderMessage(section: Section): TemplateResult | typeof nothing {
     const message = this.messages[section];
-    const success = message?.kind === 'success' ? html`<p part="notice" class="notice notice--success">${message.text}</p>` : nothing;
-    const error = message?.kind === 'error' ? html`<p part="notice" class="notice notice--error">${message.text}</p>` : nothing;
+    const success = message?.kind === 'success' ? html`<p part="notice" class="notice notice--success">${message.text()}</p>` : nothing;
+    const error = message?.kind === 'error' ? html`<p part="notice" class="notice notice--error">${message.text()}</p>` : nothing;
     // Both regions stay in the page, empty, so that what appears in them is announced.
     return html`<div class="messages"><div role="status">${success}</div><div role="alert">${error}</div></div>`;
   }
@@ -878,7 +884,7 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   #renderDialog(): TemplateResult {
-    const c = this.confirmation;
+    const c = this.confirmation?.text();
     return html`<dialog part="dialog" aria-labelledby="confirm-title" aria-describedby="confirm-body" @close=${() => this.#handleDialogClose()}>
       <form method="dialog">
         <h3 id="confirm-title">${c?.title ?? ''}</h3>
