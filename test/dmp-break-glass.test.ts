@@ -269,6 +269,14 @@ describe('dmp-break-glass', () => {
       await waitUntil(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value === JUSTIFICATION, 'the justification was lost');
       expect(provider.session.emergencyGrants).to.deep.equal([]);
       expect(el.shadowRoot!.querySelector('#outcome')?.textContent ?? null).to.equal(null);
+      // Asked again: the server's answer is the grant it gave, not a second emergency access.
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      if (!$<HTMLInputElement>(el, '#confirm').checked) $<HTMLInputElement>(el, '#confirm').click();
+      await el.updateComplete;
+      submit(el).click();
+      await granted;
+      expect(db.grants.size).to.equal(1);
+      expect(provider.session.emergencyGrants.map((g) => g.ins)).to.deep.equal([ADULT]);
     });
 
     it('grants break-glass access: provider grant set, event, log entry with mode and justification, patient notified', async () => {

@@ -172,6 +172,20 @@ describe('dmp-synthesis-editor', () => {
       expect(button(el, 'Edit')).to.exist;
     });
 
+    it('tells apart two entries a malformed VSM gives one id, shows both and saves them under ids of their own', async () => {
+      const [point] = SYNTHESIS_CONTENT_V2.pointsToWatch;
+      const pointsToWatch = [point!, { ...point!, label: 'Chutes à domicile' }];
+      db.syntheses.set(INS, [{ ...SYNTHESIS_V2, content: { ...SYNTHESIS_CONTENT_V2, pointsToWatch } }]);
+      const { el } = await mount('ps-martin');
+      expect(shadowText(el)).to.contain(point!.label).and.contain('Chutes à domicile');
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', '1 comprimé matin et soir');
+      await saveAndWait(el, SYNTHESIS_V2.version + 1);
+      const saved = serverVersion()!.content.pointsToWatch;
+      expect(saved.map((p) => p.label)).to.deep.equal([point!.label, 'Chutes à domicile']);
+      expect(new Set(saved.map((p) => p.id)).size).to.equal(2);
+    });
+
     it('says "no known allergy" as a statement, distinct from an empty list', async () => {
       db.syntheses.set(INS, [{ ...SYNTHESIS_V2, content: { ...SYNTHESIS_CONTENT_V2, allergies: [], allergiesNoneKnown: true } }]);
       const { el } = await mount('ps-bernard');

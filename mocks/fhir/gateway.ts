@@ -23,7 +23,7 @@ import {
 } from '../../src/fhir/systems.js';
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
-import { PROFILE_TYPE_CODE } from '../../src/model/category.js';
+import { PROFILE_TYPE_CODE, SYNTHESIS_TYPE_CODE } from '../../src/model/category.js';
 import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.js';
 import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, confidentialityOf, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
@@ -841,7 +841,18 @@ export class FhirGateway {
     const after = parseResource('Patient', dry);
     const before = view.patient;
     const actions = patientPatchActions(before, after, ops as unknown[]);
-    if (!actions) return outcome(400, 'Seuls le statut du dossier, les médecins traitants et les préférences de notification se modifient par PATCH.');
+    if (!actions) {
+      // Refused whole; a change of status is judged first, so that one who may not make it hears
+      // why (a professional's reactivation, whose patch carries what they were shown of a closed
+      // dossier: consent-required).
+      const status = dossierFactsOf(after).status;
+      if (dossierFactsOf(before).status !== status) {
+        const action = status === 'closed' ? 'dossier.close' : 'dossier.reactivate';
+        const decision = ex.decide(action);
+        if (!decision.allowed) return this.#deny(ex, action, decision);
+      }
+      return outcome(400, 'Seuls le statut du dossier, les médecins traitants et les préférences de notification se modifient par PATCH.');
+    }
     // Every act is judged on the dossier as the request finds it, never on what an earlier act of
     // the same patch would make of it: on a closed dossier a patch that reactivates and does
     // anything else is refused whole (POLICY.md step 5), and closing does not stop the other acts.
@@ -1030,7 +1041,7 @@ export class FhirGateway {
     const view = await this.#dossier(ex, { patientId: idOfReference(submitted.subject?.reference, 'Patient') ?? 'none' });
     if (!view.patient) return this.#deny(ex, 'document.add', ex.decide('document.add', { category: 'report', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false }));
     const typeCode = submitted.type?.coding?.find((c) => c.code)?.code ?? '';
-    const synthesis = typeCode === 'SYNTH';
+    const synthesis = typeCode === SYNTHESIS_TYPE_CODE;
     ex.intent = synthesis ? 'synthesis.write' : 'document.add';
     const classCode = CLASS_CODE_OF_TYPE[typeCode];
     if (!classCode) return outcome(400, 'Type de document inconnu.');
@@ -1120,6 +1131,12 @@ export class FhirGateway {
     const target = { documentId: doc.id, title: doc.title };
     const decision = ex.decide('document.replace', policyDocumentOf(doc));
     if (!decision.allowed) return this.#deny(ex, 'document.replace', decision, target);
+    // Only a new VSM replaces the VSM (its own route, above): a PDF in its place would leave the
+    // dossier without one, as the JSON mock refuses it.
+    if (doc.typeCode === SYNTHESIS_TYPE_CODE) {
+      await this.#log(ex, 'document.replace', { ...decision, allowed: false, reason: 'invalid-request' }, target);
+      return outcome(400, 'Seul un nouveau volet de synthèse médicale remplace le volet de synthèse.');
+    }
     if (doc.status === 'current') return doc;
     await this.#log(ex, 'document.replace', { ...decision, allowed: false, reason: 'invalid-request' }, target);
     return outcome(409, 'Le document à remplacer n’est pas la version courante.');
@@ -1130,7 +1147,7 @@ export class FhirGateway {
    * API's If-Match; without it, only a first version may be written. One current VSM at a time.
    */
   async #synthesisToReplace(ex: Exchange, view: DossierView, replacesId: string | undefined, decision: Decision): Promise<DmpDocument | undefined | Response> {
-    const current = await this.#currentOfType(view, 'SYNTH');
+    const current = await this.#currentOfType(view, SYNTHESIS_TYPE_CODE);
     if (replacesId === current?.id) return current && documentOf(current);
     await this.#log(ex, 'synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
     return outcome(409, 'Le volet de synthèse a été modifié entre-temps.');

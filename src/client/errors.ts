@@ -62,7 +62,10 @@ export class DmpError extends Error {
   readonly status?: number | undefined;
   /** The policy's reason code, when the server gave one (always on a 403). */
   readonly reason?: ReasonCode | undefined;
-  /** The parsed `application/problem+json` body, when the server sent a valid one. */
+  /**
+   * The `application/problem+json` body when the server sent a JSON one: its well-formed members
+   * (a member it got wrong is left out, `title` then empty rather than the others lost).
+   */
   readonly problem?: Problem | undefined;
   /** For `invalid-response` and `invalid-request`: which fields failed and why. */
   readonly issues?: DmpIssue[] | undefined;

@@ -475,12 +475,7 @@ async function interpret({ wire, route }: Call, raw: RawResponse): Promise<unkno
     if (isDmpError(error)) throw error;
     throw new DmpError('invalid-response', `${describe(route)}: the response is not valid JSON`, { status: raw.status, cause: error });
   }
-  const etag = route.etag ? raw.header('ETag') : null;
-  // A proxy that compresses the answer weakens its ETag (nginx does), and a weak one never
-  // matches the If-Match of a save: the strong one the body carries is the version's.
-  const weakened = etag?.startsWith('W/') && isRecord(body) && typeof body['etag'] === 'string';
-  if (etag && isRecord(body) && !weakened) body = { ...body, etag };
-  const result = route.response.safeParse(body);
+  const result = route.response.safeParse(route.etag ? withEtag(body, raw.header('ETag')) : body);
   if (result.success) return result.data;
   const issues = toIssues(result.error.issues);
   throw new DmpError('invalid-response', `${describe(route)}: ${summary(issues)}`, { status: raw.status, issues });
@@ -503,8 +498,7 @@ async function errorOf(wire: Wire, route: RouteSpec, raw: RawResponse): Promise<
     etag = typeof fields['etag'] === 'string' ? fields['etag'] : (raw.header('ETag') ?? undefined);
     if (fields['current'] !== undefined && typeof route.response !== 'string') {
       // As on a success: the version's ETag may come beside it rather than in it.
-      const sent = fields['current'];
-      const parsed = route.response.safeParse(etag && route.etag && isRecord(sent) ? { ...sent, etag } : sent);
+      const parsed = route.response.safeParse(route.etag ? withEtag(fields['current'], etag) : fields['current']);
       if (parsed.success) current = parsed.data;
       else issues = toIssues(parsed.error.issues, 'current');
     }
@@ -520,6 +514,16 @@ async function errorOf(wire: Wire, route: RouteSpec, raw: RawResponse): Promise<
     etag,
     retryAfter: parseRetryAfter(raw.header('Retry-After')),
   });
+}
+
+/**
+ * A version as read with its ETag, the header's (or the one sent beside it): unless a proxy that
+ * compressed the answer weakened it (nginx does), as a weak one never matches the If-Match of a
+ * save, and the body carries the strong one.
+ */
+function withEtag(body: unknown, etag: string | null | undefined): unknown {
+  if (!etag || !isRecord(body) || (etag.startsWith('W/') && typeof body['etag'] === 'string')) return body;
+  return { ...body, etag };
 }
 
 /**

@@ -19,7 +19,7 @@ import type {
 } from '../client/types.js';
 import { AccessLogQuerySchema, ReasonCodeSchema, type AccessLogEntry, type AccessLogQuery } from '../model/access-log.js';
 import { AuthorizationChangeSchema, type Authorization, type AuthorizationChange } from '../model/authorization.js';
-import { CATEGORIES, type Category } from '../model/category.js';
+import { CATEGORIES, SYNTHESIS_TYPE_CODE, type Category } from '../model/category.js';
 import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf } from '../model/document-types.js';
 import {
   DocumentListSchema,
@@ -464,7 +464,7 @@ export class FhirDmpClient implements DmpClient {
       throw new DmpError('conflict', 'Le volet de synthèse a été modifié entre-temps.', { current, etag: current.etag });
     }
     const patientId = await this.#patientId(ins, asked);
-    const document = structuredDocument(ins, patientId, 'SYNTH', SYNTHESIS_CONTENT_FORMAT, body, replaces);
+    const document = structuredDocument(ins, patientId, SYNTHESIS_TYPE_CODE, SYNTHESIS_CONTENT_FORMAT, body, replaces);
     try {
       return synthesisOf(await this.#submitOne(ins, document, asked));
     } catch (error) {

@@ -415,6 +415,12 @@ describe('HttpDmpClient', () => {
       expect(ifMatch).to.equal(SYNTHESIS_V2.etag);
     });
 
+    it('keeps the strong ETag of a 412’s version when a proxy weakened the header’s', async () => {
+      worker.use(http.put(api('/dossiers/:ins/synthesis'), () => problemJson(412, problem(412, 'Version dépassée', { current: SYNTHESIS_V2 }), { ETag: `W/${SYNTHESIS_V2.etag}` })));
+      const error = await failure(client().saveSynthesis(INS_ADULT, SYNTHESIS_V1.content, SYNTHESIS_V1.etag));
+      expect(error.current).to.deep.equal(SYNTHESIS_V2);
+    });
+
     it('keeps a 412 a conflict when the server’s version fails its schema, naming the fields', async () => {
       const broken = { ...SYNTHESIS_V2, savedAt: 'hier' };
       worker.use(http.put(api('/dossiers/:ins/synthesis'), () => HttpResponse.json({ current: broken, etag: broken.etag }, { status: 412 })));

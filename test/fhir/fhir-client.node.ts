@@ -635,6 +635,17 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(active.createdAt, dossierFactsOf(await storedPatient(PATIENT_ADULT.id)).createdAt);
     });
 
+    it('refuses a professional’s reactivation as consent-required, logged, the dossier left closed', async () => {
+      const ins = PATIENT_CLOSED.identity.ins;
+      const untouched = await storedPatient(PATIENT_CLOSED.id);
+      const before = await auditEventIds();
+      const refused = await failure(as('ps-martin').reactivateDossier(ins, { consent: true }));
+      assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'consent-required']);
+      assert.deepEqual(await storedPatient(PATIENT_CLOSED.id), untouched);
+      const lines = (await linesSince(before)).filter((l) => l.action !== 'dossier.read');
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason]), [['dossier.reactivate', 'denied', 'consent-required']]);
+    });
+
     it('tells a professional nothing else of a closed dossier either: not who the patient is, nor who may read it', async () => {
       const ins = PATIENT_CLOSED.identity.ins;
       const martin = as('ps-martin');
@@ -740,13 +751,25 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
 
     it('turns the gateway’s OperationOutcome into a DmpError with its diagnostics', async () => {
       const file = new Blob(['%PDF-1.4 démonstration'], { type: 'application/pdf' });
-      const error = await failure(
-        as('ps-martin').addDocument(ADULT, { title: 'VSM', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: 'doc-durand-vsm-v1' }, file),
-      );
+      const martin = as('ps-martin');
+      const first = await martin.addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW }, file);
+      await martin.addDocument(ADULT, { title: 'Compte rendu (corrigé)', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: first.id }, file);
+      const error = await failure(martin.addDocument(ADULT, { title: 'Compte rendu (bis)', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: first.id }, file));
       assert.equal(error.kind, 'conflict');
       assert.equal(error.status, 409);
       assert.deepEqual(error.issues, [{ path: '', message: 'Le document à remplacer n’est pas la version courante.' }]);
       assert.match(error.message, /409: Le document à remplacer n’est pas la version courante\./);
+    });
+
+    it('refuses, logged, a document that is not a VSM in the VSM’s place: the dossier keeps its synthesis', async () => {
+      const current = (await as('ps-martin').getSynthesis(ADULT))!;
+      const before = await auditEventIds();
+      const file = new Blob(['%PDF-1.4 synthèse scannée'], { type: 'application/pdf' });
+      const error = await failure(as('ps-martin').addDocument(ADULT, { title: 'Synthèse', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: current.documentId }, file));
+      assert.deepEqual([error.kind, error.status], ['invalid-request', 400]);
+      const lines = (await linesSince(before)).filter((l) => l.action === 'document.replace');
+      assert.deepEqual(lines.map((l) => [l.outcome, l.reason]), [['denied', 'invalid-request']]);
+      assert.equal((await as('ps-martin').getSynthesis(ADULT))?.documentId, current.documentId);
     });
 
     it('turns a change made between our read and our PATCH into a conflict (If-Match → 412), and writes nothing', async () => {

@@ -183,10 +183,11 @@ export class DmpBreakGlass extends DmpElement {
     };
     try {
       const grant = await client.requestEmergencyAccess(ins, mode, justification, { idempotencyKey: key });
-      keys.answered(key);
       // Answered once the session had expired: the provider drops the grant with the others, and
-      // the user, back, asks again with what they typed.
+      // the user, back, asks again with what they typed, under the same key: the server answers
+      // with the grant it gave, not a second emergency access told to the patient again.
       if (this.session?.state !== 'active') return;
+      keys.answered(key);
       answered();
       if (!sameUser()) return;
       // The grant is the asking user's, for its patient, even if the host shows another one now;

@@ -2,7 +2,7 @@ import { isDmpError, undefinedIfNotFound } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import type { DmpClient, RequestOptions } from '../../client/types.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
-import { CATEGORIES, PROFILE_TYPE_CODE, type Category } from '../../model/category.js';
+import { CATEGORIES, PROFILE_TYPE_CODE, SYNTHESIS_TYPE_CODE, type Category } from '../../model/category.js';
 import type { DmpDocument } from '../../model/document.js';
 import type { PatientProfile } from '../../model/profile.js';
 import type { Synthesis } from '../../model/synthesis.js';
@@ -80,7 +80,7 @@ async function loadContent(client: DmpClient, ins: string, ask: Ask, toldOfHidde
   const declared: Promise<Part<Declared>> = declaredDecision.allowed
     ? refusable(async () => (await loadDeclared()).readDeclared(client, ins, options))
     : Promise.resolve({ ok: false, reason: declaredDecision.reason });
-  const synthesisDecision = ask('synthesis.read', nominalDocument('synthesis', 'SYNTH'));
+  const synthesisDecision = ask('synthesis.read', nominalDocument('synthesis', SYNTHESIS_TYPE_CODE));
   const synthesis: Promise<Part<Synthesis | undefined>> = synthesisDecision.allowed
     ? refusable(() => currentSynthesis(client, ins, options))
     : Promise.resolve({ ok: false, reason: synthesisDecision.reason });

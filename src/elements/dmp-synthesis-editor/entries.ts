@@ -34,7 +34,22 @@ export interface ServerSide {
   prevention: Prevention | null;
 }
 
-/** The server's side as one content: what is not written yet is empty. */
+/**
+ * The server's side as one content: what is not written yet is empty. Entries sharing an id (a
+ * malformed answer, read all the same) are told apart, `<id>~2` the second: compared, they would
+ * be taken for one, and no save could pass (ids are unique in a save) with no field to correct.
+ * Renamed the same way at each reading, so that the versions compared agree.
+ */
 export function contentOf(side: ServerSide): EditorContent {
-  return { ...(side.synthesis?.content ?? emptySynthesisContent()), ...(side.prevention?.content ?? emptyPreventionContent()) };
+  const content: EditorContent = { ...(side.synthesis?.content ?? emptySynthesisContent()), ...(side.prevention?.content ?? emptyPreventionContent()) };
+  const seen = new Set<string>();
+  for (const list of ENTRY_LISTS) {
+    content[list] = entriesOf(content, list).map((entry) => {
+      let id = entry.id;
+      for (let n = 2; seen.has(id); n++) id = `${entry.id}~${n}`;
+      seen.add(id);
+      return id === entry.id ? entry : { ...entry, id };
+    }) as never;
+  }
+  return content;
 }

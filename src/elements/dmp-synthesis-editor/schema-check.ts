@@ -34,8 +34,8 @@ function problemOf(issue: ZodIssueLike, value: unknown): FieldProblem {
       return issue.format === 'date' ? { code: 'date' } : { code: 'invalid' };
     case 'custom':
       // The refinement on entries: the end date must not precede the start. On the whole
-      // content: section 1 needs text when it has no entry; the other one (no known allergy,
-      // yet allergies) the editor never lets happen.
+      // content: section 1 needs text when it has no entry; the others (no known allergy, yet
+      // allergies; two entries under one id, see contentOf) the editor never lets happen.
       if (issue.path.length > 1) return { code: 'end-before-start' };
       return issue.path[0] === 'narrative' ? { code: 'narrative-needed' } : { code: 'invalid' };
     default:
