@@ -32,7 +32,7 @@ describe('dmp-synthesis-editor, Save clicked while the checks load, then the ses
     const m = await clickSave(await synthesisEdited(TAG));
     await sessionEndsWhileChecksLoad(m, () => expire(m.provider));
     expect(db.syntheses.get(ADULT)!.map((s) => s.version)).to.deep.equal([1, 2]);
-    const draft = await readDraft<SynthesisContent>(draftKey(`ps-martin~${TAG}`, ADULT));
+    const draft = await readDraft<SynthesisContent>(draftKey(`professional:ps-martin~${TAG}`, ADULT));
     expect(draft?.content.treatments.find((t) => t.id === 'tt-metformine')?.dosage, 'the edit kept on the device').to.equal(DOSAGE);
     // The user logs in again, under a timeout that does not run out before the test ends.
     m.provider.sessionTimeout = 30 * 60;

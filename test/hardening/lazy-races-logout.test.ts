@@ -22,14 +22,14 @@ describe('Save clicked while the form checks load, then the user logs out', () =
     const m = await clickSave(await profileEdited(TAG));
     await sessionEndsWhileChecksLoad(m, () => m.provider.logout());
     expect(db.documentsOf(MINOR).filter((d) => d.typeCode === 'EXPPAT_2')).to.deep.equal([]);
-    expect(await readDraft(draftKey(`rep~${TAG}`, MINOR, 'profile')), 'a draft left after the logout').to.equal(undefined);
+    expect(await readDraft(draftKey(`legal-representative:rep~${TAG}`, MINOR, 'profile')), 'a draft left after the logout').to.equal(undefined);
   });
 
   it('dmp-synthesis-editor: no version is saved, and nothing typed is left on the device', async () => {
     const m = await clickSave(await synthesisEdited(TAG));
     await sessionEndsWhileChecksLoad(m, () => m.provider.logout());
     expect(db.syntheses.get(ADULT)!.map((s) => s.version)).to.deep.equal([1, 2]);
-    expect(await readDraft(draftKey(`ps-martin~${TAG}`, ADULT)), 'a draft left after the logout').to.equal(undefined);
+    expect(await readDraft(draftKey(`professional:ps-martin~${TAG}`, ADULT)), 'a draft left after the logout').to.equal(undefined);
   });
 
   it('dmp-consent-panel: neither the notification settings nor the closing of the dossier are sent', async () => {

@@ -21,6 +21,6 @@ describe('dmp-synthesis-editor, "Écraser" chosen while the checks load, then th
     const m = await overwriteChosen(TAG);
     await sessionEndsWhileChecksLoad(m, () => m.provider.logout());
     expect(db.syntheses.get(ADULT)!.map((s) => s.version)).to.deep.equal([1, 2]);
-    expect(await readDraft(draftKey(`ps-martin~${TAG}`, ADULT)), 'a draft left after the logout').to.equal(undefined);
+    expect(await readDraft(draftKey(`professional:ps-martin~${TAG}`, ADULT)), 'a draft left after the logout').to.equal(undefined);
   });
 });

@@ -27,6 +27,6 @@ describe('dmp-synthesis-editor, "Écraser" chosen on a conflict shown while the 
     const saved = db.syntheses.get(ADULT)!.at(-1)!;
     expect(saved.version).to.equal(3);
     expect(saved.content.treatments.find((t) => t.id === 'tt-kardegic')?.dosage).to.equal(DRAFT_DOSAGE);
-    expect(await readDraft(draftKey(`ps-martin~${TAG}`, ADULT)), 'the draft once saved').to.equal(undefined);
+    expect(await readDraft(draftKey(`professional:ps-martin~${TAG}`, ADULT)), 'the draft once saved').to.equal(undefined);
   });
 });

@@ -266,7 +266,7 @@ export const DRAFT_DOSAGE = 'Dose écrite avant la version 2';
 async function draftOnVersion1(tag: string): Promise<void> {
   const content: SynthesisContent = structuredClone(SYNTHESIS_CONTENT_V1);
   content.treatments = content.treatments.map((t) => (t.id === 'tt-kardegic' ? { ...t, dosage: DRAFT_DOSAGE } : t));
-  await writeDraft(draftKey(`ps-martin~${tag}`, ADULT), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z' });
+  await writeDraft(draftKey(`professional:ps-martin~${tag}`, ADULT), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z' });
 }
 
 /**

@@ -183,7 +183,7 @@ describe('session expiry', () => {
     await expire(m);
     await assertNothingOfThePatient(m, ['2 comprimés le soir, au repas', 'Hypertension artérielle essentielle']);
     await stored(
-      () => readDraft<SynthesisContent>(draftKey('ps-martin~session', ADULT)).then((d) => d?.content.treatments.find((t) => t.id === 'tt-metformine')?.dosage),
+      () => readDraft<SynthesisContent>(draftKey('professional:ps-martin~session', ADULT)).then((d) => d?.content.treatments.find((t) => t.id === 'tt-metformine')?.dosage),
       '2 comprimés le soir, au repas',
     );
     m.provider.resume();
@@ -258,7 +258,7 @@ describe('session expiry', () => {
   it('dmp-patient-profile: the edits are kept on the device when the session ends (DECISIONS.md 10)', async () => {
     await profileEdited();
     await stored(
-      () => readDraft<ProfileDraft>(draftKey('rep~session', ADULT, 'profile')).then((d) => d?.content.organDonation.note),
+      () => readDraft<ProfileDraft>(draftKey('legal-representative:rep~session', ADULT, 'profile')).then((d) => d?.content.organDonation.note),
       'Prévenir ma fille avant toute décision.',
     );
   });

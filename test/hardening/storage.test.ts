@@ -60,7 +60,7 @@ async function drafts(): Promise<Map<string, Record<string, unknown>>> {
   const all = await indexedDbContents();
   return new Map(
     all
-      .filter((e) => e.db === 'dmp-elements' && e.store === 'drafts' && /^(ps-martin|rep)~storage\|/.test(String(e.key)))
+      .filter((e) => e.db === 'dmp-elements' && e.store === 'drafts' && /^(professional:ps-martin|legal-representative:rep)~storage\|/.test(String(e.key)))
       .map((e) => [String(e.key), e.value as Record<string, unknown>]),
   );
 }
@@ -210,7 +210,7 @@ describe('secrets and storage', () => {
     it('the synthesis draft holds only the typed content, its base version and when it was saved, under author|ins', async () => {
       const before = webStorage();
       await editSynthesis('1 comprimé matin et soir, pendant le repas');
-      const key = `ps-martin~storage|${ADULT}|synthesis`;
+      const key = `professional:ps-martin~storage|${ADULT}|synthesis`;
       const draft = await draftOn(key);
       expect([...(await drafts()).keys()], 'draft keys').to.deep.equal([key]);
       expect(Object.keys(draft).sort()).to.deep.equal(['baseEtag', 'baseVersion', 'companion', 'content', 'savedAt']);
@@ -228,11 +228,11 @@ describe('secrets and storage', () => {
 
     it('a draft is for one patient: another patient of the same author gets their own key', async () => {
       await editSynthesis('Dose du matin seulement');
-      await draftOn(`ps-martin~storage|${ADULT}|synthesis`);
+      await draftOn(`professional:ps-martin~storage|${ADULT}|synthesis`);
       const other = await mount<HTMLElement>(html`<dmp-synthesis-editor patient-ins=${PATIENT_MINOR.identity.ins}></dmp-synthesis-editor>`, alias('ps-martin', 'storage'));
       await waitFor(() => find(other.el, '[data-action="edit"]'), 'the other synthesis never loaded');
       expect(visibleText(other.el)).not.to.contain('Dose du matin seulement');
-      expect([...(await drafts()).keys()]).to.deep.equal([`ps-martin~storage|${ADULT}|synthesis`]);
+      expect([...(await drafts()).keys()]).to.deep.equal([`professional:ps-martin~storage|${ADULT}|synthesis`]);
     });
 
     it('the profile draft kept after a failed save holds only what was typed, under author|ins|profile', async () => {
@@ -245,7 +245,7 @@ describe('secrets and storage', () => {
       db.faults.add({ method: 'POST', path: '/documents$', status: 500 });
       get<HTMLFormElement>(m.el, 'form.profile-form').requestSubmit();
       await until(m.el, 'Votre saisie est conservée dans ce formulaire et sur cet appareil');
-      const key = `rep~storage|${ADULT}|profile`;
+      const key = `legal-representative:rep~storage|${ADULT}|profile`;
       const draft = await draftOn(key);
       expect([...(await drafts()).keys()]).to.deep.equal([key]);
       expect(Object.keys(draft).sort()).to.deep.equal(['baseEtag', 'baseVersion', 'content', 'savedAt']);
@@ -278,14 +278,14 @@ describe('secrets and storage', () => {
       } finally {
         observer.disconnect();
       }
-      await draftOn(`rep~storage|${ADULT}|profile`);
+      await draftOn(`legal-representative:rep~storage|${ADULT}|profile`);
       const wrong = announced.filter((text) => text.includes('pas sur cet appareil'));
       expect(wrong.length, `alerts saying the edits are not on the device while they are: ${wrong.join(' | ')}`).to.equal(0);
     });
 
     it('provider.logout() deletes every draft on this device, and the elements show nothing of the patient', async () => {
       const m = await editSynthesis('À effacer à la déconnexion');
-      await draftOn(`ps-martin~storage|${ADULT}|synthesis`);
+      await draftOn(`professional:ps-martin~storage|${ADULT}|synthesis`);
       await m.provider.logout();
       const left = [...(await drafts()).keys()];
       expect(left.length, `drafts left after logout: ${left.join(', ')}`).to.equal(0);
@@ -295,7 +295,7 @@ describe('secrets and storage', () => {
 
     it('after logout and a new login, the discarded edits are not shown again', async () => {
       const m = await editSynthesis('À effacer à la déconnexion');
-      await draftOn(`ps-martin~storage|${ADULT}|synthesis`);
+      await draftOn(`professional:ps-martin~storage|${ADULT}|synthesis`);
       await m.provider.logout();
       m.provider.resume();
       await waitFor(() => find(m.el, '[part="base"]:not(.skeleton)'), 'the synthesis never loaded again');

@@ -44,7 +44,7 @@ export function guardian(ins: string, tag: string): Actor {
 
 /** Deletes the drafts this suite's actors may have left, and no one else's. */
 export async function forgetOwnDrafts(tag: string, inses: readonly string[]): Promise<void> {
-  const authors = [`ps-martin~${tag}`, `rep~${tag}`];
+  const authors = [`professional:ps-martin~${tag}`, `legal-representative:rep~${tag}`];
   await Promise.all(
     authors.flatMap((author) => inses.flatMap((ins) => ['synthesis', 'profile'].map((kind) => deleteDraft(draftKey(author, ins, kind)).catch(() => undefined)))),
   );
