@@ -130,6 +130,12 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     await until(el, requestErrorText(new DmpError('network', 'offline')));
     expect(late.dropped()).to.equal(1);
     expect(find<HTMLInputElement>(el, '#nir')!.value.replace(/\s/g, '')).to.equal(PATIENT_NO_DOSSIER.ins);
+    // The host names another patient: the alert was about the previous one's search.
+    el.setAttribute('nir', ADULT);
+    await settle();
+    expect(visibleText(el)).not.to.contain(requestErrorText(new DmpError('network', 'offline')));
+    el.setAttribute('nir', identity.ins);
+    await settle();
     button(el, 'Rechercher un DMP existant').click();
     await until(el, 'information et consentement');
   });

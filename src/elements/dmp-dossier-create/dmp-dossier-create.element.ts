@@ -223,6 +223,7 @@ export class DmpDossierCreate extends DmpElement {
     this.detailsErrors = {};
     this.carriedOver = false;
     this.createError = undefined;
+    this.checksError = undefined;
     this.#creationKey.forget();
     this.#hostPatientWaits = false;
     this.#sentBy = undefined;
