@@ -24,7 +24,7 @@ import {
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
 import { PROFILE_TYPE_CODE, SYNTHESIS_TYPE_CODE } from '../../src/model/category.js';
-import { CLASS_CODE_OF_TYPE, categoryOf } from '../../src/model/document-types.js';
+import { CLASS_CODE_OF_TYPE, categoryOf, isSentAsFile } from '../../src/model/document-types.js';
 import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, confidentialityOf, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
 import type { Professional } from '../../src/model/professional.js';
@@ -37,7 +37,7 @@ import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, type JudgedAct } from '../document-acts.js';
 import { hiddenFromReader, hidesFromCaller, newVersionVisibility, type HistoryLine } from '../privacy.js';
-import { changesOnly, documentOf, documentPatchActs, patientPatchActions, type DocumentPatchActs } from './patch-acts.js';
+import { changesOnly, documentOf, documentPatchActs, patientPatchActs, type PatchActs } from './patch-acts.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
 /*
@@ -797,7 +797,7 @@ export class FhirGateway {
     // Worked out on a scratch copy, to know which acts it does; a patch that cannot apply is said
     // so only to a caller who may see the document: a 400 must not tell that a hidden one exists.
     let dry: Stored | undefined;
-    let acts: DocumentPatchActs | undefined;
+    let acts: PatchActs | undefined;
     let inapplicable: unknown;
     try {
       dry = await this.#dryRun(raw, ops);
@@ -840,24 +840,15 @@ export class FhirGateway {
     const dry = await this.#dryRun(raw, ops);
     const after = parseResource('Patient', dry);
     const before = view.patient;
-    const actions = patientPatchActions(before, after, ops as unknown[]);
-    if (!actions) {
-      // Refused whole; a change of status is judged first, so that one who may not make it hears
-      // why (a professional's reactivation, whose patch carries what they were shown of a closed
-      // dossier: consent-required).
-      const status = dossierFactsOf(after).status;
-      if (dossierFactsOf(before).status !== status) {
-        const action = status === 'closed' ? 'dossier.close' : 'dossier.reactivate';
-        const decision = ex.decide(action);
-        if (!decision.allowed) return this.#deny(ex, action, decision);
-      }
-      return outcome(400, 'Seuls le statut du dossier, les médecins traitants et les préférences de notification se modifient par PATCH.');
-    }
+    const { actions, unjudged } = patientPatchActs(before, after, ops as unknown[]);
     // Every act is judged on the dossier as the request finds it, never on what an earlier act of
     // the same patch would make of it: on a closed dossier a patch that reactivates and does
     // anything else is refused whole (POLICY.md step 5), and closing does not stop the other acts.
+    // Judged before what no act covers is refused, so that one who may not make them hears why (a
+    // professional's reactivation carries what they were shown of a closed dossier: consent-required).
     const judged = judgeEach(actions, (action) => ex.decide(action));
     if ('refused' in judged) return this.#deny(ex, judged.refused.action, judged.refused.decision);
+    if (unjudged) return outcome(400, 'Seuls le statut du dossier, les médecins traitants et les préférences de notification se modifient par PATCH.');
     // A patch that changes nothing did no act: it read the dossier, and is logged as that read.
     const done = judged.allowed.length > 0 ? judged.allowed : [{ action: 'dossier.read' as const, decision: ex.decide('dossier.read') }];
     const designating = judged.allowed.find((act) => act.action === 'authorization.manage');
@@ -1133,7 +1124,7 @@ export class FhirGateway {
     if (!decision.allowed) return this.#deny(ex, 'document.replace', decision, target);
     // Only a new VSM replaces the VSM (its own route, above): a PDF in its place would leave the
     // dossier without one, as the JSON mock refuses it.
-    if (doc.typeCode === SYNTHESIS_TYPE_CODE) {
+    if (!isSentAsFile(doc.typeCode)) {
       await this.#log(ex, 'document.replace', { ...decision, allowed: false, reason: 'invalid-request' }, target);
       return outcome(400, 'Seul un nouveau volet de synthèse médicale remplace le volet de synthèse.');
     }

@@ -31,7 +31,8 @@ export function changesOnly(before: Resource, after: Resource, fields: readonly 
   return rest(before) === rest(after);
 }
 
-export interface DocumentPatchActs {
+/** The acts a PATCH carries out, read off what it changes. */
+export interface PatchActs {
   /** The acts, in the order they are judged and logged. */
   actions: Action[];
   /** Whether the patch also changes what none of them covers: it is then refused whole. */
@@ -52,7 +53,7 @@ function lifecycleOf(resource: Resource): { status: unknown; archived: boolean }
  * tags it, deleting makes it entered-in-error): superseding a document, making a replaced version
  * current again or unarchiving one is no act a caller may ask for, alone or beside another.
  */
-export function documentPatchActs(before: Resource, after: Resource): DocumentPatchActs {
+export function documentPatchActs(before: Resource, after: Resource): PatchActs {
   const [was, is] = [documentOf(before), documentOf(after)];
   const actions: Action[] = [];
   if (is.masked !== was.masked) actions.push(is.masked ? 'document.mask' : 'document.unmask');
@@ -73,10 +74,9 @@ const LIFECYCLE_FACTS = new Set(['status', 'closedAt', 'closeReason']);
 
 /**
  * The acts a PATCH of a Patient asks for: what it changes, and what it writes even when that
- * changes nothing (a write is a write: closing a closed dossier is judged, and refused). Undefined
- * when it touches anything else.
+ * changes nothing (a write is a write: closing a closed dossier is judged, and refused).
  */
-export function patientPatchActions(before: Patient, after: Patient, ops: unknown[]): Action[] | undefined {
+export function patientPatchActs(before: Patient, after: Patient, ops: unknown[]): PatchActs {
   const same = (pick: (p: Patient) => unknown) => JSON.stringify(pick(before)) === JSON.stringify(pick(after));
   const paths = ops.map((op) => (op as { path?: unknown } | null)?.path).filter((path): path is string => typeof path === 'string');
   const touches = (prefix: string) => paths.some((path) => path.startsWith(prefix));
@@ -97,5 +97,5 @@ export function patientPatchActions(before: Patient, after: Patient, ops: unknow
     const extension = p.extension?.find((e) => e.url === DOSSIER_EXTENSION);
     return extension && { ...extension, extension: extension.extension?.filter((fact) => !(lifecycle && LIFECYCLE_FACTS.has(fact.url))) };
   };
-  return same(rest) && same(dossier) && (actions.length > 0 || same((p) => p.extension)) ? actions : undefined;
+  return { actions, unjudged: !(same(rest) && same(dossier) && (actions.length > 0 || same((p) => p.extension))) };
 }

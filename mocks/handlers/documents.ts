@@ -1,5 +1,5 @@
-import { CATEGORIES, PROFILE_TYPE_CODE, SYNTHESIS_TYPE_CODE, type Category } from '../../src/model/category.js';
-import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient } from '../../src/model/document-types.js';
+import { CATEGORIES, PROFILE_TYPE_CODE, type Category } from '../../src/model/category.js';
+import { CLASS_CODE_OF_TYPE, categoryOf, isDepositedByPatient, isSentAsFile } from '../../src/model/document-types.js';
 import {
   DocumentPatchSchema,
   DocumentQuerySchema,
@@ -295,7 +295,7 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
     const replaceDecision = ctx.decide('document.replace', policyDocumentOf(replaced));
     if (!replaceDecision.allowed) return ctx.deny('document.replace', replaceDecision, { documentId: replaced.id, title: replaced.title });
     // Told only to whom may replace it: that a version is the VSM says it exists.
-    if (replaced.typeCode === SYNTHESIS_TYPE_CODE) {
+    if (!isSentAsFile(replaced.typeCode)) {
       ctx.finish('document.replace', { ...replaceDecision, allowed: false, reason: 'invalid-request' }, { documentId: replaced.id, title: replaced.title });
       return problem(400, VSM_BY_ITS_ROUTE, { invalidParams: [{ name: 'replaces', reason: 'se remplace par PUT /synthesis' }] });
     }

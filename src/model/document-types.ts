@@ -1,4 +1,4 @@
-import type { Category } from './category.js';
+import { SYNTHESIS_TYPE_CODE, type Category } from './category.js';
 
 /*
  * How a document's codes map to the categories people see: classCode (JDV_J57) and typeCode
@@ -149,4 +149,13 @@ export function isDepositedByPatient(typeCode: string): boolean {
  */
 export function categoryOf(classCode: string, typeCode: string): Category {
   return BY_TYPE_CODE[typeCode] ?? PATIENT_DEPOSIT_CATEGORY[typeCode] ?? BY_CLASS_CODE[classCode] ?? 'report';
+}
+
+/**
+ * Whether a document of this type is sent as a file (`POST /documents`): any but the VSM, which
+ * is structured content saved and versioned by `PUT /synthesis` (saveSynthesis), written in
+ * dmp-synthesis-editor; a file could not become the version that route serves.
+ */
+export function isSentAsFile(typeCode: string): boolean {
+  return typeCode !== SYNTHESIS_TYPE_CODE;
 }

@@ -1,5 +1,6 @@
 import * as z from '../zod.js';
-import { CATEGORIES, SYNTHESIS_TYPE_CODE } from './category.js';
+import { CATEGORIES } from './category.js';
+import { isSentAsFile } from './document-types.js';
 import { DateTimeSchema, NonEmptySchema, PeriodBoundSchema, listOf, trimmed } from './common.js';
 import { DOCUMENT_SORTS } from './document-search.js';
 
@@ -108,13 +109,8 @@ export type DocumentPatch = z.infer<typeof DocumentPatchSchema>;
 /** Metadata part of `POST /dossiers/{ins}/documents` (multipart, with the file). */
 export const NewDocumentSchema = z.object({
   title: trimmed(1, 250),
-  /**
-   * Any type but the VSM's: the synthesis is structured content, saved and versioned by
-   * `PUT /synthesis` (saveSynthesis), and a file sent here could not become the version it serves.
-   */
-  typeCode: NonEmptySchema.check(
-    z.refine((code) => code !== SYNTHESIS_TYPE_CODE, 'Le volet de synthèse médicale s’enregistre par PUT /dossiers/{ins}/synthesis, pas comme un fichier.'),
-  ),
+  /** Any type but the VSM's (`isSentAsFile`). */
+  typeCode: NonEmptySchema.check(z.refine(isSentAsFile, 'Le volet de synthèse médicale s’enregistre par PUT /dossiers/{ins}/synthesis, pas comme un fichier.')),
   serviceStart: DateTimeSchema,
   serviceStop: z.optional(DateTimeSchema),
   invisibleToPatient: z.optional(z.boolean()),

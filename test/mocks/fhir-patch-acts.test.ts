@@ -5,7 +5,7 @@ import { dossierExtension, dossierFactsOf } from '../../src/fhir/dossier.js';
 import { parseResource } from '../../src/fhir/parse.js';
 import type { Patient } from '../../src/fhir/schemas.js';
 import { DOSSIER_EXTENSION } from '../../src/fhir/systems.js';
-import { documentPatchActs, patientPatchActions } from '../../mocks/fhir/patch-acts.js';
+import { documentPatchActs, patientPatchActs } from '../../mocks/fhir/patch-acts.js';
 import { seedBundle } from '../../mocks/fhir/seed.js';
 import { PATIENT_ADULT, PATIENT_CLOSED } from '../../mocks/data/index.js';
 
@@ -70,22 +70,22 @@ describe('FHIR gateway: the acts of a Patient PATCH', () => {
     const adult = patientOf(PATIENT_ADULT.id);
     const { createdAt } = dossierFactsOf(adult);
     const closing = { ...withDossier(adult, { status: 'closed', createdAt: createdAt!, closeReason: 'Je ne souhaite plus utiliser le DMP.' }), active: false, telecom: TELECOM };
-    expect(patientPatchActions(adult, closing, [{ op: 'add', path: '/active' }, EXTENSION_OP, { op: 'add', path: '/telecom' }])).to.deep.equal(['dossier.close', 'notification.manage']);
+    expect(patientPatchActs(adult, closing, [{ op: 'add', path: '/active' }, EXTENSION_OP, { op: 'add', path: '/telecom' }])).to.deep.equal({ actions: ['dossier.close', 'notification.manage'], unjudged: false });
     const closed = patientOf(PATIENT_CLOSED.id);
     const again = { ...withDossier(closed, { status: 'closed', createdAt: dossierFactsOf(closed).createdAt!, closeReason: 'Encore une fois.' }), active: false };
-    expect(patientPatchActions(closed, again, [{ op: 'add', path: '/active' }, EXTENSION_OP])).to.deep.equal(['dossier.close']);
+    expect(patientPatchActs(closed, again, [{ op: 'add', path: '/active' }, EXTENSION_OP])).to.deep.equal({ actions: ['dossier.close'], unjudged: false });
   });
 
   it('refuses a rewrite of the dossier’s dates beside an allowed act', () => {
     const adult = patientOf(PATIENT_ADULT.id);
     const facts = dossierFactsOf(adult);
     const backdated = { ...withDossier(adult, { status: 'active', createdAt: '2001-01-01T00:00:00.000Z' }), telecom: TELECOM };
-    expect(patientPatchActions(adult, backdated, [EXTENSION_OP, { op: 'add', path: '/telecom' }])).to.equal(undefined);
+    expect(patientPatchActs(adult, backdated, [EXTENSION_OP, { op: 'add', path: '/telecom' }]).unjudged).to.equal(true);
     // Closed in the past, yet active: a reactivation of an active dossier changes nothing.
     const closedAt = { ...withDossier(adult, { status: 'active', createdAt: facts.createdAt!, closedAt: '2024-01-01T00:00:00.000Z' }), active: true };
-    expect(patientPatchActions(adult, closedAt, [{ op: 'add', path: '/active' }, EXTENSION_OP])).to.equal(undefined);
+    expect(patientPatchActs(adult, closedAt, [{ op: 'add', path: '/active' }, EXTENSION_OP]).unjudged).to.equal(true);
     // Closing does not move the creation date either.
     const closing = { ...withDossier(adult, { status: 'closed', createdAt: '2001-01-01T00:00:00.000Z', closeReason: 'Fermeture.' }), active: false };
-    expect(patientPatchActions(adult, closing, [{ op: 'add', path: '/active' }, EXTENSION_OP])).to.equal(undefined);
+    expect(patientPatchActs(adult, closing, [{ op: 'add', path: '/active' }, EXTENSION_OP]).unjudged).to.equal(true);
   });
 });

@@ -8,8 +8,8 @@ import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { formatDate, formatNumber, localDayBound } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
-import { CATEGORIES, SYNTHESIS_TYPE_CODE, type Category } from '../../model/category.js';
-import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf } from '../../model/document-types.js';
+import { CATEGORIES, type Category } from '../../model/category.js';
+import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, isSentAsFile } from '../../model/document-types.js';
 import type { DmpDocument, DocumentQuery } from '../../model/document.js';
 import { policyDocumentOf } from '../../model/document-policy.js';
 import type { DocumentSort } from '../../model/document-search.js';
@@ -360,8 +360,7 @@ export class DmpDocumentList extends DmpElement {
     const byCategory = new Map<Category, Array<{ code: string; label: string }>>();
     let denial: ReasonCode | undefined;
     for (const [code, label] of Object.entries(TYPE_CODE_LABELS)) {
-      // The VSM is written in dmp-synthesis-editor, never sent as a file (NewDocumentSchema).
-      if (code === SYNTHESIS_TYPE_CODE) continue;
+      if (!isSentAsFile(code)) continue;
       const category = categoryOf(CLASS_CODE_OF_TYPE[code] ?? '', code);
       const decision = this.#decideOn('document.add', {
         category,
