@@ -58,6 +58,18 @@ async function loaded(el: DmpDocumentList): Promise<void> {
   await el.updateComplete;
 }
 
+/**
+ * Scrolls half-way down the list, as a mouse wheel would, until the row `index` is no longer drawn:
+ * the virtualizer may still be sizing the list, and half of a short height keeps the row in range.
+ */
+async function scrollAwayFrom(el: DmpDocumentList, index: string): Promise<void> {
+  const viewport = control(el, '.viewport');
+  await waitUntil(() => {
+    viewport.scrollTop = viewport.scrollHeight / 2;
+    return !rows(el).some((row) => row.dataset.index === index);
+  }, `the row ${index} was never taken out`);
+}
+
 function control<T extends HTMLElement>(el: DmpDocumentList, selector: string): T {
   const found = root(el).querySelector<T>(selector);
   if (!found) throw new Error(`no ${selector}`);
@@ -640,9 +652,7 @@ describe('dmp-document-list', () => {
       await sendKeys({ press: 'ArrowDown' });
       await waitUntil(() => focusedRow(el) === '3', 'the arrow did not move the focus');
       // The mouse wheel takes the user far down: the virtualizer drops the row that had focus.
-      const viewport = control(el, '.viewport');
-      viewport.scrollTop = viewport.scrollHeight / 2;
-      await waitUntil(() => !rows(el).some((row) => row.dataset.index === '3'), 'the focused row was never taken out');
+      await scrollAwayFrom(el, '3');
       await waitUntil(() => el.matches(':focus-within'), `the focus went to the page (${document.activeElement?.localName})`);
       await sendKeys({ press: 'ArrowDown' });
       await waitUntil(() => focusedRow(el) === '4', 'the keys did not go on from the row the user was on');
@@ -652,8 +662,7 @@ describe('dmp-document-list', () => {
       const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '200' });
       await loaded(el);
       rows(el)[1]!.focus();
-      const viewport = control(el, '.viewport');
-      viewport.scrollTop = viewport.scrollHeight / 2;
+      await scrollAwayFrom(el, '1');
       await waitUntil(() => root(el).activeElement?.getAttribute('role') === 'grid', 'the grid never took the focus');
       await sendKeys({ press: 'Shift+Tab' });
       expect(root(el).activeElement?.getAttribute('role')).not.to.equal('grid');
