@@ -2,6 +2,7 @@ import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer
 import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { eraseFirstDatePart } from './support/dates.js';
+import { spokenText } from './support/live-region.js';
 import { HttpResponse, getResponse, http } from 'msw';
 import { handlers } from '../mocks/handlers/index.js';
 import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW, actorById } from '../mocks/data/index.js';
@@ -203,7 +204,7 @@ describe('dmp-document-list', () => {
         const { visible, hidden } = backendView(actorId, ADULT);
         expect(el.items.map((d) => d.id).sort()).to.deep.equal(visible.map((d) => d.id).sort());
         const notice = root(el).querySelector('[part="hidden-notice"]');
-        const sentences = Object.entries(hidden).map(([reason, n]) => hiddenCountText(reason, n));
+        const sentences = Object.entries(hidden).map(([reason, n]) => hiddenCountText(reason, n, 'fr'));
         if (actorId.startsWith('pat-')) {
           expect(notice, 'a patient is never told something is hidden').to.equal(null);
         } else {
@@ -224,7 +225,7 @@ describe('dmp-document-list', () => {
       await loaded(el);
       expect(el.items).not.to.be.empty;
       expect(root(el).querySelector('[part="hidden-notice"]')).to.equal(null);
-      expect(shadowText(el)).not.to.contain(hiddenCountText('invisible-to-patient', 2));
+      expect(shadowText(el)).not.to.contain(hiddenCountText('invisible-to-patient', 2, 'fr'));
     });
 
     it('a pharmacist sees no imaging and is told 3 documents are not visible to their profession', async () => {
@@ -234,6 +235,17 @@ describe('dmp-document-list', () => {
       expect(control(el, '[part="hidden-notice"]').textContent).to.contain('3 documents ne sont pas visibles pour votre profession.');
       select(el, '#filter-category', 'imaging');
       await waitUntil(() => shadowText(el).includes('Aucun document ne correspond'));
+    });
+
+    it('writes a hidden count of thousands as the user’s language groups numbers', async () => {
+      const count = backendView('ps-dubois', LARGE).hidden['profession-not-permitted']!;
+      expect(count).to.be.above(999);
+      const { el, provider } = await mount('ps-dubois', { 'patient-ins': LARGE });
+      await loaded(el);
+      const notice = () => control(el, '[part="hidden-notice"]').textContent!;
+      expect(notice()).to.contain(`${new Intl.NumberFormat('fr-FR').format(count)} documents ne sont pas visibles pour votre profession.`);
+      provider.locale = 'en';
+      await waitUntil(() => notice().includes(`${new Intl.NumberFormat('en-GB').format(count)} documents are not visible to your profession.`), notice());
     });
 
     it('marks a document invisible to the patient only until the month after its submission has passed', async () => {
@@ -1039,6 +1051,58 @@ describe('dmp-document-list', () => {
       expect(dialog.querySelector('#add-date-error')!.textContent).to.equal('Indiquez la date de l’acte.');
       expect(date.validity.badInput, 'the refusal cleared the other parts').to.equal(true);
       expect(db.documentsOf(ADULT).length).to.equal(before);
+    });
+
+    it('puts a gateway’s refusals under the fields they are about, keeping what was typed, and focuses the first', async () => {
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/documents', () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Requête invalide', status: 400, detail: 'Document refusé.', invalidParams: [{ name: 'title', reason: 'Titre refusé par la passerelle de l’hôpital.' }, { name: 'serviceStart', reason: 'Date postérieure au séjour.' }] },
+            { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openAdd(el);
+      type(el, '#add-title', 'Bilan');
+      select(el, '#add-typeCode', 'DOCPAT03');
+      type(el, '#add-date', '2026-10-01');
+      pickFile(el, pdf());
+      control<HTMLButtonElement>(el, '.add-form [type=submit]').focus();
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('#add-title-error'), 'the refusal of the title is not under it');
+      expect(dialog.querySelector('#add-title-error')!.textContent).to.equal('Titre refusé par la passerelle de l’hôpital.');
+      expect(dialog.querySelector('#add-date-error')!.textContent).to.equal('Date postérieure au séjour.');
+      const title = control<HTMLInputElement>(el, '#add-title');
+      expect(title.getAttribute('aria-invalid')).to.equal('true');
+      expect(title.getAttribute('aria-describedby')).to.equal('add-title-error');
+      await waitUntil(() => root(el).activeElement === title, `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
+      expect(title.value).to.equal('Bilan');
+      expect(control<HTMLInputElement>(el, '#add-date').value).to.equal('2026-10-01');
+      expect(dialog.querySelector('.form-error')!.textContent).to.contain('Le document n’a pas été ajouté');
+      await expect(el).to.be.accessible();
+    });
+
+    it('announces a second document of the same title anew, for it to be heard again', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      const addScan = async () => {
+        const dialog = await openAdd(el);
+        type(el, '#add-title', 'Ordonnance scannée');
+        select(el, '#add-typeCode', 'DOCPAT03');
+        type(el, '#add-date', '2026-10-01');
+        pickFile(el, pdf());
+        setTimeout(() => clickButton(dialog, 'Ajouter'));
+        await oneEvent(el, 'dmp-document-added');
+        await el.updateComplete;
+      };
+      const said = () => spokenText(control(el, 'p.visually-hidden[role="status"]'));
+      await addScan();
+      const first = said();
+      expect(first?.textContent).to.equal('« Ordonnance scannée » a été ajouté au dossier.');
+      await addScan();
+      // A live region speaks when its content changes: the same text in the same node says nothing.
+      expect(said() !== first, 'the second announcement is the first one left in place').to.equal(true);
+      expect(said()?.textContent).to.equal('« Ordonnance scannée » a été ajouté au dossier.');
     });
 
     it('uploads with progress, fires dmp-document-added and shows the new document', async () => {

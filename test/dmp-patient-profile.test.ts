@@ -655,6 +655,8 @@ describe('dmp-patient-profile', () => {
       const { el } = await mount();
       expect($(el, '.draft-offer').textContent).to.contain('Des modifications non enregistrées');
       await expect(el).to.be.accessible();
+      // Resumed or abandoned: a blank form beside them would overwrite them, or delete them on Cancel.
+      expect(Boolean(root(el).querySelector('#edit')), 'a blank form is offered beside the kept edits').to.equal(false);
       $(el, '.draft-offer button').click();
       await waitUntil(() => root(el).querySelector('form.profile-form'));
       expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('AB+');
@@ -663,6 +665,8 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => dialog.open);
       dialog.querySelector<HTMLButtonElement>('button[value="discard"]')!.click();
       await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the discarded draft stayed stored');
+      // Nothing is kept any more, and the page no longer says so.
+      await waitUntil(() => !root(el).querySelector('.draft-offer') && root(el).querySelector('#edit'), 'the offer of the discarded edits stayed');
     });
 
     it('hides the form when the session expires, and gives it back as typed when it resumes', async () => {

@@ -1,6 +1,7 @@
 import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import { eraseFirstDatePart, retypedDates } from './support/dates.js';
+import { spokenText } from './support/live-region.js';
 import { HttpResponse, http } from 'msw';
 import { DR_MARTIN_TRAITANT } from '../mocks/data/professionals.js';
 import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR } from '../mocks/data/patients.js';
@@ -592,6 +593,24 @@ describe('dmp-synthesis-editor', () => {
       expect(shadowText(el)).to.contain('Code ATC : R03AC02');
     });
 
+    it('keeps the CIM-10 text typed when Escape closes the list, flagged as not picked, as leaving the field does', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const key = 'problems:pb-hta:code';
+      const combo = $(el, `[data-key="${key}"]`) as HTMLInputElement;
+      combo.focus();
+      combo.select();
+      await sendKeys({ type: 'diab' });
+      await waitUntil(() => combo.getAttribute('aria-expanded') === 'true', 'no suggestions');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(combo.getAttribute('aria-expanded')).to.equal('false');
+      expect(combo.value, 'the typed text').to.equal('diab');
+      expect(root(el).activeElement === combo, 'focus left the field').to.equal(true);
+      expect(combo.getAttribute('aria-invalid')).to.equal('true');
+      expect(errorFor(el, key)).to.equal('Aucun code choisi : choisissez-en un dans la liste, ou videz le champ.');
+    });
+
     it('searches the bundled lists by code or label, without accents, case or hyphens', () => {
       expect(searchCodes('cim10', 'diabete')[0]?.label).to.match(/^Diabète/);
       expect(searchCodes('cim10', 'e11')[0]?.code).to.equal('E11.9');
@@ -645,6 +664,21 @@ describe('dmp-synthesis-editor', () => {
       const labels = serverVersion()!.content.pointsToWatch.map((w) => w.label);
       expect(labels).to.include('Insuffisance rénale débutante');
       expect(labels.some((l) => l.startsWith('Risque de chute'))).to.equal(false);
+    });
+
+    it('says a second removal again: the live region gets a new text, though the words are the same', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const said = () => spokenText($(el, 'p.sr-only[role="status"]'));
+      $(el, '[data-entry="w-chute"] [data-action="remove"]').click();
+      await el.updateComplete;
+      const first = said();
+      expect(first?.textContent).to.equal('Entrée retirée.');
+      $(el, '[data-entry="w-amiante"] [data-action="remove"]').click();
+      await el.updateComplete;
+      // Screen readers speak text added to a live region; a text left as it was is not spoken again.
+      expect(first!.isConnected, 'the first removal’s text is still the one in the live region').to.equal(false);
+      expect(said()?.textContent).to.equal('Entrée retirée.');
     });
   });
 
@@ -721,6 +755,21 @@ describe('dmp-synthesis-editor', () => {
       expect(shadowText(el)).to.contain('1 comprimé matin et soir, au milieu des repas');
       expect(await readDraft(draftKey('professional:ps-martin', INS))).to.equal(undefined);
       await waitUntil(() => root(el).activeElement === $(el, '[data-action="edit"]'));
+    });
+
+    it('opens the confirmation on Cancel: Enter pressed once more keeps the edits', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'À garder');
+      const discard = $(el, '[data-action="discard"]');
+      discard.focus();
+      await sendKeys({ press: 'Enter' });
+      const dialog = $(el, 'dialog') as HTMLDialogElement;
+      await waitUntil(() => dialog.open, 'the confirmation never opened');
+      expect(root(el).activeElement?.textContent?.trim()).to.equal('Annuler');
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => !dialog.open && root(el).activeElement === discard, 'focus did not return to the trigger');
+      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('À garder');
     });
 
     it('reopens a draft whose version was replaced meanwhile straight into the conflict panel', async () => {
@@ -879,6 +928,17 @@ describe('dmp-synthesis-editor', () => {
         .to.contain('a sans doute eu lieu')
         .and.contain('Vérifiez-le avant de réessayer')
         .and.not.contain('Réponse invalide du serveur');
+    });
+
+    it('focuses the overwrite’s failure, which is thus read once: it is no live region too', async () => {
+      const { b } = await conflictForB();
+      db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
+      $(b, '[data-action="overwrite"]').click();
+      await confirmIn(b);
+      await waitUntil(() => root(b).activeElement?.matches('.conflict .save-error'), 'focus did not go to the overwrite’s failure');
+      const error = $(b, '.conflict .save-error');
+      expect(error.textContent).to.contain('Vous semblez hors ligne');
+      expect(error.closest('[role="alert"], [role="status"], [aria-live]')?.outerHTML ?? null).to.equal(null);
     });
 
     it('shows the version the conflict brought once the user discards over it, and edits from it', async () => {
@@ -1238,6 +1298,26 @@ describe('dmp-synthesis-editor', () => {
       });
     }
 
+    it('says a failed save’s error in the live region when the user went to a host page field meanwhile', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Pendant que je tape ailleurs');
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Note de l’intranet');
+      document.body.append(field);
+      try {
+        db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 300, times: 1, network: true });
+        $(el, '[data-action="save"]').click();
+        field.focus();
+        // The error is no live region: the focus it does not take, the element's announcements carry it.
+        await waitUntil(() => $(el, 'p.sr-only[role="status"]').textContent?.includes('La version n’est pas enregistrée'), 'the error was not said', { timeout: 8000 });
+        expect($(el, 'p.sr-only[role="status"]').textContent).to.contain('Vous semblez hors ligne');
+        expect(document.activeElement === field, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      } finally {
+        field.remove();
+      }
+    });
+
     it('keeps what a save answers off the editor once the host shows another patient', async () => {
       const { el } = await mount();
       await openEditor(el);
@@ -1315,10 +1395,12 @@ describe('dmp-synthesis-editor', () => {
       await fill(el, 'treatments:tt-metformine:dosage', 'Hors ligne');
       db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
       $(el, '[data-action="save"]').click();
-      await waitUntil(() => root(el).querySelector('.save-error'));
-      expect($(el, '.save-error').textContent).to.contain('Vous semblez hors ligne');
-      expect($(el, '.save-error').getAttribute('role')).to.equal('alert');
-      expect($(el, '.save-error').textContent).to.contain('conservées sur cet appareil');
+      await waitUntil(() => root(el).activeElement?.matches('.save-error'), 'focus did not go to the save error');
+      const error = $(el, '.save-error');
+      expect(error.textContent).to.contain('Vous semblez hors ligne');
+      expect(error.textContent).to.contain('conservées sur cet appareil');
+      // Focused, the error is read; a live region would have it read a second time.
+      expect(error.closest('[role="alert"], [role="status"], [aria-live]')?.outerHTML ?? null).to.equal(null);
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne');
       expect((await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS)))?.content.treatments[0]?.dosage).to.equal('Hors ligne');
       expect(serverVersion()?.version).to.equal(2);

@@ -52,6 +52,12 @@ export function formatNumber(n: number, locale: string | undefined): string {
   return formatter(`n:${l}`, () => new Intl.NumberFormat(l)).format(n);
 }
 
+/** `42 %` / `42%`: a share of a whole, 0 to 1. */
+export function formatPercent(ratio: number, locale: string | undefined): string {
+  const l = intlLocale(locale);
+  return formatter(`p:${l}`, () => new Intl.NumberFormat(l, { style: 'percent' })).format(ratio);
+}
+
 /**
  * Today as a calendar date (`YYYY-MM-DD`) where the user is: in France a minute after midnight
  * is already the next day, which `toISOString()` (UTC) would still call yesterday.

@@ -2,6 +2,7 @@ import { msg, str } from '@lit/localize';
 import type { AccessLogEntry } from '../model/access-log.js';
 import type { Category } from '../model/category.js';
 import type { AccessMode, Action, ReasonCode } from '../policy/types.js';
+import { formatNumber } from './format.js';
 
 /**
  * The words for the codes every element shows: categories, professions, access modes, actions and
@@ -123,19 +124,20 @@ export function reasonText(reason: ReasonCode): string {
 }
 
 /** "3 documents are not visible to your profession": the hidden counts a professional sees. */
-export function hiddenCountText(reason: string, count: number): string {
+export function hiddenCountText(reason: string, count: number, locale: string | undefined): string {
+  const n = formatNumber(count, locale);
   switch (reason) {
     case 'profession-not-permitted':
       return count === 1
         ? msg('1 document n’est pas visible pour votre profession.')
-        : msg(str`${count} documents ne sont pas visibles pour votre profession.`);
+        : msg(str`${n} documents ne sont pas visibles pour votre profession.`);
     case 'masked':
       return count === 1
         ? msg('1 document est masqué par le patient.')
-        : msg(str`${count} documents sont masqués par le patient.`);
+        : msg(str`${n} documents sont masqués par le patient.`);
     default:
       return count === 1
         ? msg('1 document ne vous est pas visible.')
-        : msg(str`${count} documents ne vous sont pas visibles.`);
+        : msg(str`${n} documents ne vous sont pas visibles.`);
   }
 }

@@ -70,6 +70,11 @@ export class DmpBreakGlass extends DmpElement {
   @state() private failure: unknown;
   /** The server answered that the actor already has normal access. */
   @state() private alreadyAllowed = false;
+  /**
+   * The answer to the user's request takes the focus: it is read as the focus lands on it, and a
+   * live region as well would have it said twice.
+   */
+  @state() private outcomeFocused = false;
   /** The grant this session held for the patient, which has ended (expired or withdrawn) since. */
   @state() private endedGrant: EmergencyGrant | undefined;
 
@@ -150,6 +155,7 @@ export class DmpBreakGlass extends DmpElement {
       this.refusal = undefined;
       this.failure = unsent?.mode === this.mode ? unsent.error : undefined;
       this.alreadyAllowed = false;
+      this.outcomeFocused = false;
     }
   }
 
@@ -168,6 +174,7 @@ export class DmpBreakGlass extends DmpElement {
     this.requestUpdate();
     this.refusal = undefined;
     this.failure = undefined;
+    this.outcomeFocused = false;
     let keys = this.#requestKeys.get(ins);
     if (!keys) this.#requestKeys.set(ins, (keys = new RetryKey()));
     const key = keys.for([ins, mode, justification]);
@@ -217,10 +224,11 @@ export class DmpBreakGlass extends DmpElement {
       else this.failure = error;
     } finally {
       this.#asking.delete(asking);
+      this.outcomeFocused = this.focusIsOurs();
       this.requestUpdate();
     }
     await this.updateComplete;
-    if (this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
+    if (this.outcomeFocused) this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
   }
 
   // --- Rendering -----------------------------------------------------------------------------
@@ -309,22 +317,26 @@ export class DmpBreakGlass extends DmpElement {
       : nothing;
   }
 
+  #live(role: 'alert' | 'status'): string | typeof nothing {
+    return this.outcomeFocused ? nothing : role;
+  }
+
   #renderRefused(reason: ReasonCode, afterRequest: boolean): TemplateResult {
-    return html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role=${afterRequest ? 'alert' : 'status'} data-reason=${reason}>
+    return html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role=${this.#live(afterRequest ? 'alert' : 'status')} data-reason=${reason}>
       <strong>${msg('Accès d’urgence impossible')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
 
   #renderAlreadyAllowed(): TemplateResult {
-    return html`<div part="notice" class="notice" id="outcome" tabindex="-1" role="status">
+    return html`<div part="notice" class="notice" id="outcome" tabindex="-1" role=${this.#live('status')}>
       <strong>${msg('Accès d’urgence inutile')}</strong>
       <p>${msg('Vous avez déjà accès à ce dossier : l’accès d’urgence n’est pas nécessaire.')}</p>
     </div>`;
   }
 
   #renderGranted(grant: EmergencyGrant): TemplateResult {
-    return html`<div part="notice" class="notice notice--success" id="outcome" tabindex="-1" role="status">
+    return html`<div part="notice" class="notice notice--success" id="outcome" tabindex="-1" role=${this.#live('status')}>
       <strong>${msg(str`Accès d’urgence accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}.`)}</strong>
       <p>
         ${msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification, et le patient en est informé.')}
@@ -396,7 +408,7 @@ export class DmpBreakGlass extends DmpElement {
       <p id="blocker" class="hint" aria-live="polite">${this.#submitting ? msg('Demande en cours…') : (blocker ?? nothing)}</p>
       ${this.failure === undefined
         ? nothing
-        : html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role="alert">
+        : html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role=${this.#live('alert')}>
             ${answeredUnreadably(this.failure) ? nothing : html`<strong>${msg('L’accès n’a pas pu être demandé.')}</strong>`}
             <p>${writeFailureText(this.failure, () => errorText(this.failure))}</p>
           </div>`}

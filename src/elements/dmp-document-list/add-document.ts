@@ -1,13 +1,14 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
-import { formatBytes, formatNumber } from '../../i18n/format.js';
+import { formatBytes, formatPercent } from '../../i18n/format.js';
 import { categoryLabel } from '../../i18n/labels.js';
 import { TYPE_CODE_LABELS_EN } from '../../i18n/type-labels-en.js';
 import type { Category } from '../../model/category.js';
 import { MAX_DOCUMENT_BYTES, NewDocumentSchema, type DmpDocument, type NewDocument } from '../../model/document.js';
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
 import { chosenFiles } from '../base/chosen-file.js';
+import { isDmpError } from '../../client/errors.js';
 
 /** What the form accepts: PDF, JPEG, PNG and CDA XML (browsers name XML either way). */
 const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
@@ -21,6 +22,8 @@ const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,.xml,application/pdf,image/jpeg,i
 
 type Field = 'title' | 'typeCode' | 'date' | 'file';
 const FIELDS: readonly Field[] = ['title', 'typeCode', 'date', 'file'];
+/** The field each member of the upload a server may refuse is typed in. */
+const FIELD_OF_PATH: Readonly<Record<string, Field>> = { title: 'title', typeCode: 'typeCode', serviceStart: 'date', file: 'file' };
 
 export interface TypeGroup {
   category: Category;
@@ -93,7 +96,7 @@ export class AddDocumentForm {
     this.#host.requestUpdate();
     if (!checked) {
       await this.#host.updateComplete;
-      this.#focusFirstError();
+      this.focusFirstError();
       return undefined;
     }
     const controller = new AbortController();
@@ -113,6 +116,11 @@ export class AddDocumentForm {
     } catch (error) {
       if (!controller.signal.aborted) {
         this.#submitError = () => writeFailureText(error, () => msg(str`Le document n’a pas été ajouté : ${errorText(error)}`));
+        // A gateway may check more than this form does: its reasons stand under the fields they are about.
+        for (const { path, message } of isDmpError(error) && error.kind === 'invalid-request' ? (error.issues ?? []) : []) {
+          const field = FIELD_OF_PATH[path];
+          if (field) this.#errors[field] = () => message;
+        }
       }
       return undefined;
     } finally {
@@ -162,9 +170,12 @@ export class AddDocumentForm {
     return { metadata: parsed.data, file: file.type === mimeType ? file : new File([file], file.name, { type: mimeType }) };
   }
 
-  #focusFirstError(): void {
+  /** Focuses the first field in error; false when none is. */
+  focusFirstError(): boolean {
     const field = FIELDS.find((f) => this.#errors[f]);
-    if (field) this.#host.shadowRoot?.querySelector<HTMLElement>(`#add-${field}`)?.focus();
+    const control = field && this.#host.shadowRoot?.querySelector<HTMLElement>(`#add-${field}`);
+    control?.focus();
+    return Boolean(control);
   }
 
   readonly #onTitle = (e: Event) => {
@@ -244,12 +255,11 @@ export class AddDocumentForm {
     const progress = this.#progress;
     if (!progress) return nothing;
     const known = progress.total > 0;
-    const percent = known ? Math.round((progress.loaded / progress.total) * 100) : undefined;
     return html`<div class="upload">
       <span id="add-progress-label">${msg('Envoi du document')}</span>
       ${known
         ? html`<progress aria-labelledby="add-progress-label" max=${progress.total} .value=${progress.loaded}></progress>
-            <span>${formatNumber(percent ?? 0, this.#locale())} %</span>`
+            <span>${formatPercent(progress.loaded / progress.total, this.#locale())}</span>`
         : html`<progress aria-labelledby="add-progress-label"></progress>`}
     </div>`;
   }

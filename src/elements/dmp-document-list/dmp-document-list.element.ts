@@ -27,6 +27,7 @@ import { errorText, isRetryable } from '../../i18n/error-text.js';
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
 import { actorKey } from '../../model/actor-key.js';
+import { announcement } from '../base/announcement.js';
 import { documentOpenDetail } from '../base/document-open.js';
 
 /** Documents of one server query, as far as they are loaded. */
@@ -177,6 +178,8 @@ export class DmpDocumentList extends DmpElement {
   /** Drawn in the locale of the moment: a switch after the failure shows it in the new one. */
   @state() private actionError: (() => string) | undefined;
   @state() private announcement = '';
+  /** Counts the announcements: the same words said again are drawn anew, to be heard again. */
+  @state() private announcements = 0;
 
   /** INS (NIR) of the patient whose documents are listed. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -615,6 +618,7 @@ export class DmpDocumentList extends DmpElement {
   #announce(text: string): void {
     this.actionError = undefined;
     this.announcement = text;
+    this.announcements += 1;
   }
 
   /** Tells the other elements; this one has already applied its own change. */
@@ -746,9 +750,10 @@ export class DmpDocumentList extends DmpElement {
       }),
     );
     if (!doc) {
-      // The upload disabled the button pressed, which took its focus: give it back for a retry.
+      // The upload disabled the button pressed, which took its focus: give it to a field the
+      // server refused, else back to the button for a retry.
       await this.updateComplete;
-      if (this.focusLost()) this.renderRoot.querySelector<HTMLElement>('.add-form [type=submit]')?.focus();
+      if (this.focusLost() && !form.focusFirstError()) this.renderRoot.querySelector<HTMLElement>('.add-form [type=submit]')?.focus();
       return;
     }
     this.addDialog?.close();
@@ -776,7 +781,7 @@ export class DmpDocumentList extends DmpElement {
         : refusal
           ? this.#renderRefusal(refusal)
           : html`${this.#renderToolbar()} ${this.#renderHiddenNotice()}
-              <p class="visually-hidden" role="status">${this.announcement}</p>
+              <p class="visually-hidden" role="status">${announcement(this.announcements, this.announcement)}</p>
               ${this.actionError ? html`<p class="notice notice--error" role="alert">${this.actionError()}</p>` : nothing}
               ${this.#renderDocuments(documentsError ?? dossierError ?? this.virtualizerError)}`}
       ${this.#renderActionsDialog()} ${this.#renderDeleteDialog()} ${this.#renderAddDialog()}
@@ -857,7 +862,7 @@ export class DmpDocumentList extends DmpElement {
     // Whatever a gateway sends: the patient's side is never told that something is hidden from it.
     if (hidden.length === 0 || !this.actor || !isToldOfHiddenDocuments(this.actor)) return nothing;
     return html`<div part="hidden-notice" class="hidden-notice" role="note">
-      ${hidden.map(([reason, count]) => html`<p>${hiddenCountText(reason, count)}</p>`)}
+      ${hidden.map(([reason, count]) => html`<p>${hiddenCountText(reason, count, this.locale)}</p>`)}
     </div>`;
   }
 

@@ -96,7 +96,7 @@ function renderLatest({ latest: lines, hidden }: RecapContent, locale: Locale): 
         ${lines.map((line) => html`<tr data-category=${line.category}><th scope="row">${categoryLabel(line.category)}</th>${latestCell(line, locale)}</tr>`)}
       </tbody>
     </table>
-    ${Object.entries(hidden ?? {}).map(([reason, n]) => n > 0 ? html`<p class="muted hidden-count">${hiddenCountText(reason, n)}</p>` : nothing)}
+    ${Object.entries(hidden ?? {}).map(([reason, n]) => n > 0 ? html`<p class="muted hidden-count">${hiddenCountText(reason, n, locale)}</p>` : nothing)}
   </section>`;
 }
 

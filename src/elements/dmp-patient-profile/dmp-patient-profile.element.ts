@@ -345,12 +345,14 @@ export class DmpPatientProfile extends DmpElement {
     dialog.returnValue = '';
   }
 
-  /** An explicit discard forgets the stored draft too (DECISIONS.md 10). */
+  /** An explicit discard forgets the stored draft too (DECISIONS.md 10), and its offer with it. */
   async #discardEdit(): Promise<void> {
     const key = this.#draftStoreKey;
+    const offered = this.#editLoaded?.storedDraft !== undefined;
     this.#leaveEdit();
     this.#pendingFocus = 'edit';
     await deleteDraft(key).catch(() => undefined);
+    if (offered) this.revision += 1;
   }
 
   #createFormHost(): ProfileFormHost {
@@ -595,6 +597,9 @@ export class DmpPatientProfile extends DmpElement {
     // a masked document is): with some hidden, a professional is told only that none is visible,
     // since "nothing declared" may be false. The patient's side is never told (DECISIONS.md 12).
     const unseen = isToldOfHiddenDocuments(this.actor!) && Object.values(loaded.hidden ?? {}).some((count) => count > 0);
+    // Edits kept on the device are resumed or abandoned: a blank form beside them would overwrite
+    // them as it is typed in, or delete them on Cancel.
+    const mayStartEdit = editDenied === undefined && !loaded.storedDraft;
     return html`
       ${editDenied !== undefined
         ? html`<p class="notice declared-notice">
@@ -609,7 +614,7 @@ export class DmpPatientProfile extends DmpElement {
         : nothing}
       ${editDenied === undefined && loaded.storedDraft ? this.#renderDraftOffer(loaded, loaded.storedDraft) : nothing}
       ${loaded.issues ? this.#renderMalformed(loaded.issues, editDenied === undefined) : nothing}
-      ${editDenied === undefined
+      ${mayStartEdit
         ? html`<p class="toolbar">
             <button type="button" id="edit" class="primary" @click=${() => this.#startEdit(loaded)}>
               ${doc

@@ -214,7 +214,7 @@ export function renderConflict(v: ConflictView): TemplateResult {
       <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>
     </div>
     ${v.saveError
-      ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">${writeFailureText(v.saveError, () => errorText(v.saveError))}</p>`
+      ? html`<p class="notice notice--error save-error" tabindex="-1">${writeFailureText(v.saveError, () => errorText(v.saveError))}</p>`
       : nothing}
   </section>`;
 }

@@ -16,6 +16,7 @@ import type { Prevention, PreventionContent } from '../../model/prevention.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
 import { emptySynthesisContent } from '../../model/synthesis-shape.js';
 import type { ReasonCode } from '../../policy/types.js';
+import { announcement } from '../base/announcement.js';
 import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
@@ -232,6 +233,8 @@ export class DmpSynthesisEditor extends DmpElement {
     focusLater: (selector) => el.#focusLater(selector),
   }))(this);
   @state() private announcement = '';
+  /** Counts the announcements: the same words said again are a new text, which screen readers speak again. */
+  @state() private announcements = 0;
   @state() private viewedVersion: number | undefined;
   @state() private versionsOpen = false;
   @state() private printing = false;
@@ -520,6 +523,17 @@ export class DmpSynthesisEditor extends DmpElement {
 
   #announce(text: string): void {
     this.announcement = text;
+    this.announcements += 1;
+  }
+
+  /**
+   * The save error is no live region: focused, it is read once. A user who went elsewhere on the
+   * page meanwhile keeps their focus, and hears it from the element's live region instead.
+   */
+  async #showSaveError(): Promise<void> {
+    await this.#focusLater('.save-error');
+    const error = this.renderRoot.querySelector<HTMLElement>('.save-error');
+    if (error && !error.matches(':focus')) this.#announce(error.textContent!.replace(/\s+/g, ' ').trim());
   }
 
   /**
@@ -591,6 +605,9 @@ export class DmpSynthesisEditor extends DmpElement {
       this.saving = true;
       const ready = await this.#loadValidate(true);
       this.saving = false;
+      // Save, disabled during the wait, lost focus to the page: it goes to why nothing was saved,
+      // once the form is no longer inert.
+      if (!ready) void this.#showSaveError();
       if (!ready || !this.#stillAsked(loaded, base)) return;
     }
     await this.#saveChecked(this.base);
@@ -606,7 +623,11 @@ export class DmpSynthesisEditor extends DmpElement {
       return;
     }
     const parts = splitContent(check.value);
-    if (!this.emit('dmp-synthesis-save-request', { content: parts.synthesis, prevention: parts.prevention }, { cancelable: true })) return;
+    if (!this.emit('dmp-synthesis-save-request', { content: parts.synthesis, prevention: parts.prevention }, { cancelable: true })) {
+      // Save, disabled while the checks loaded, lost focus to the page: it gets it back, unless the host took it.
+      if (this.focusLost()) void this.#focusLater('[data-action="save"]');
+      return;
+    }
     await this.#send(check.value, target);
   }
 
@@ -686,7 +707,7 @@ export class DmpSynthesisEditor extends DmpElement {
       } else {
         this.saveError = error;
         this.unsaved = writing;
-        void this.#focusLater('.save-error');
+        void this.#showSaveError();
       }
     } finally {
       this.saving = false;
@@ -791,7 +812,8 @@ export class DmpSynthesisEditor extends DmpElement {
       msg('Écraser'),
       async () => {
         const { loaded, base } = this;
-        if (!(await this.#loadValidate(true)) || !this.#stillAsked(loaded, base) || this.conflict !== conflict) return;
+        if (!(await this.#loadValidate(true))) return void this.#showSaveError();
+        if (!this.#stillAsked(loaded, base) || this.conflict !== conflict) return;
         await this.#saveChecked(baseOf(conflict.server));
       },
     );
@@ -906,7 +928,7 @@ export class DmpSynthesisEditor extends DmpElement {
       ${editing ? this.#renderEditor() : this.#renderRead(loaded)}
       ${editing && this.printing ? html`<div class="print-only">${this.#renderRead(loaded)}</div>` : nothing}
       ${this.#renderVersions()}
-      <p class="sr-only" role="status">${this.announcement}</p>
+      <p class="sr-only" role="status">${announcement(this.announcements, this.announcement)}</p>
       ${this.#renderDialog()}
     </article>`;
   }
@@ -1112,12 +1134,14 @@ export class DmpSynthesisEditor extends DmpElement {
 
   #renderDialog(): TemplateResult {
     const c = this.confirmation;
+    // Focus opens on Cancel: the Enter that opened the dialog, pressed once more, must not discard
+    // the user's edits or a colleague's version.
     return html`<dialog aria-labelledby="confirm-text" @close=${this.#handleDialogClose}>
       <form method="dialog">
         <p id="confirm-text">${c?.text ?? ''}</p>
         <div class="actions">
           <button value="confirm" class="primary">${c?.action ?? ''}</button>
-          <button value="cancel">${msg('Annuler')}</button>
+          <button value="cancel" autofocus>${msg('Annuler')}</button>
         </div>
       </form>
     </dialog>`;

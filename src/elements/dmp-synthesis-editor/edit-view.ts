@@ -324,6 +324,8 @@ v: EditView,
   const open = Boolean(combo && combo.options.length > 0);
   const listId = `${c.id}-list`;
   const shown = combo ? combo.query : field.kind === 'drug' ? String(value ?? '') : displayValue(field, value, v.locale);
+  // Leaving the field and Escape both close the list: a CIM-10 text that is not the code picked stays, flagged.
+  const close = (text: string) => closeCombo(v.editor, c.key, field.kind === 'cim10' && text.trim() !== '' && text !== displayValue(field, value, v.locale));
   return html`<input
       id=${c.id}
       data-key=${c.key}
@@ -339,11 +341,8 @@ v: EditView,
       aria-describedby=${c.errorId}
       .value=${typedValue(shown, (control) => control.value.trim() !== '' && v.visibleProblem(c.key)?.code === 'unpicked')}
       @input=${(e: Event) => handleComboInput(v.editor, def.list, entry.id, field, e)}
-      @keydown=${(e: KeyboardEvent) => handleComboKey(v.editor, def.list, entry.id, field, e)}
-      @blur=${(e: Event) => {
-        const text = (e.target as HTMLInputElement).value;
-        closeCombo(v.editor, c.key, field.kind === 'cim10' && text.trim() !== '' && text !== displayValue(field, value, v.locale));
-      }}
+      @keydown=${(e: KeyboardEvent) => handleComboKey(v.editor, def.list, entry.id, field, e, close)}
+      @blur=${(e: Event) => close((e.target as HTMLInputElement).value)}
     />
     <ul id=${listId} role="listbox" aria-label=${field.label()} class="listbox" ?hidden=${!open}>
       ${open
@@ -373,7 +372,7 @@ function renderActions(v: EditView): TemplateResult {
       : html`<button type="button" data-action="close" @click=${() => v.stopEditing()}>${msg('Fermer l’éditeur')}</button>`}
     <span class="summary" aria-live="polite">${invalid ? v.problemSummary() : nothing}</span>
     ${v.saveError
-      ? html`<p class="notice notice--error save-error" role="alert" tabindex="-1">
+      ? html`<p class="notice notice--error save-error" tabindex="-1">
           ${writeFailureText(
             v.saveError,
             () => `${v.preventionUnsaved ? msg('Les vaccinations et dépistages ne sont pas enregistrés.') : msg('La version n’est pas enregistrée.')} ${errorText(v.saveError)}`,

@@ -190,7 +190,15 @@ export function handleComboInput(host: EditorHost, list: EntryList, id: string, 
   void suggest(host, key, field.kind === 'drug' ? 'drugs' : 'cim10', value);
 }
 
-export function handleComboKey(host: EditorHost, list: EntryList, id: string, field: FieldDef, event: KeyboardEvent): void {
+/** `close` closes the list as leaving the field does, given the field's text. */
+export function handleComboKey(
+  host: EditorHost,
+  list: EntryList,
+  id: string,
+  field: FieldDef,
+  event: KeyboardEvent,
+  close: (text: string) => void,
+): void {
   const key = fieldKey(list, id, field.name);
   const combo = host.combo?.key === key ? host.combo : undefined;
   const count = combo?.options.length ?? 0;
@@ -214,9 +222,10 @@ export function handleComboKey(host: EditorHost, list: EntryList, id: string, fi
       return;
     }
     case 'Escape':
+      // WAI-ARIA combobox: Escape closes the list and keeps what was typed.
       if (combo) {
         event.preventDefault();
-        host.combo = undefined;
+        close((event.target as HTMLInputElement).value);
       }
       return;
   }
