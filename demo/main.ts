@@ -12,6 +12,7 @@ import { ACTORS, IDENTITIES_WITHOUT_DOSSIER, PATIENTS, patientDisplayName } from
 import type { Actor } from '../src/model/actor.js';
 import { clearAllDrafts } from '../src/drafts/draft-store.js';
 import { decide } from '../src/policy/decide.js';
+import { actorRoleLabel } from '../src/i18n/labels.js';
 
 type DemoLocale = 'fr' | 'en';
 
@@ -32,6 +33,8 @@ const TEXTS = {
     opened: 'Document lu :',
     unreadable: 'Le document n’a pas pu être lu :',
     bytes: 'octets',
+    treating: 'médecin traitant',
+    regulator: 'médecin régulateur (SAMU – Centre 15)',
   },
   en: {
     intro: 'Every DMP element on the demonstration server (MSW), with fictitious data.',
@@ -48,6 +51,8 @@ const TEXTS = {
     opened: 'Document read:',
     unreadable: 'The document could not be read:',
     bytes: 'bytes',
+    treating: 'treating doctor',
+    regulator: 'regulating doctor (SAMU – Centre 15)',
   },
 } satisfies Record<DemoLocale, Record<string, string>>;
 
@@ -81,8 +86,25 @@ function option(value: string, label: string): HTMLOptionElement {
   return o;
 }
 
+const TREATING = new Set(PATIENTS.flatMap((p) => p.dossier?.treatingPhysiciansRpps ?? []));
+
+/** The name and the role, so that "the pharmacist" or "the SAMU regulator" is found at a glance. */
 function actorLabel(actor: Actor): string {
-  return actor.displayName ?? actor.id ?? actor.kind;
+  const name = actor.displayName ?? actor.id ?? actor.kind;
+  const professional = actor.kind === 'professional' ? actor : undefined;
+  const role = professional?.regulator
+    ? text('regulator')
+    : professional && TREATING.has(professional.rpps)
+      ? text('treating')
+      : actorRoleLabel({ kind: actor.kind, name, ...(professional ? { profession: professional.profession } : {}) });
+  return `${name} — ${role}`;
+}
+
+function labelActors(): void {
+  for (const o of actorSelect.options) {
+    const actor = ACTORS.find((a) => (a.id ?? '') === o.value);
+    if (actor) o.textContent = actorLabel(actor);
+  }
 }
 
 function render(): void {
@@ -126,6 +148,7 @@ function translatePage(): void {
   for (const heading of region.querySelectorAll<HTMLElement>('h2[data-tag]')) {
     heading.textContent = SECTIONS.find((s) => s.tag === heading.dataset.tag)?.title[locale] ?? '';
   }
+  labelActors();
   const selected = patientSelect.value;
   patientSelect.replaceChildren(...patientOptions(ACTORS.find((a) => (a.id ?? '') === actorSelect.value)));
   patientSelect.value = selected;
@@ -146,6 +169,10 @@ async function main(): Promise<void> {
   await startMockBackend();
   actorSelect.append(...ACTORS.map((a) => option(a.id ?? '', actorLabel(a))));
   actorSelect.addEventListener('change', selectActor);
+  // Professions are the elements' words: they change once the elements' strings are loaded.
+  window.addEventListener('lit-localize-status', (e) => {
+    if (e.detail.status === 'ready') labelActors();
+  });
   patientSelect.addEventListener('change', render);
   localeSelect.addEventListener('change', () => {
     locale = localeSelect.value === 'en' ? 'en' : 'fr';

@@ -116,6 +116,9 @@ for (const [name, route] of Object.entries(ROUTES)) {
     operation.responses['413'] = problemResponse('The file is over 20 MB');
     operation.responses['415'] = problemResponse('The file is not a PDF, JPEG, PNG, CDA XML or text');
   }
+  // A JSON body sent as anything else (a cross-site form's text/plain) is not read as JSON.
+  if (route.body && route.body !== 'multipart') operation.responses['415'] = problemResponse('The body is not sent as JSON (`Content-Type: application/json`)');
+  if (route.idempotencyKey) operation.responses['422'] = problemResponse('This Idempotency-Key was already used for another request');
   if (route.etag && route.method === 'PUT') operation.responses['412'] = problemResponse('Stale If-Match: `current` and `etag` carry the server version');
   operation.responses.default = problemResponse('Any other error');
   paths[path] = { ...paths[path], [route.method.toLowerCase()]: operation };

@@ -4,7 +4,7 @@ import spec from '../openapi.json' with { type: 'json' };
 import { handlers } from '../mocks/handlers/index.js';
 import { db, startMockBackend, worker } from '../mocks/browser.js';
 import { PATIENT_ADULT, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW } from '../mocks/data/index.js';
-import { API_PREFIX, ROUTES, routePath, type RouteName } from '../src/model/routes.js';
+import { API_PREFIX, ROUTES, routePath, type RouteName, type RouteSpec } from '../src/model/routes.js';
 
 type Operation = { operationId: string; responses: Record<string, unknown> };
 const operations = Object.entries(spec.paths as Record<string, Record<string, Operation>>).flatMap(([path, methods]) =>
@@ -63,5 +63,23 @@ describe('openapi.json', () => {
     expect(response.status).to.equal(204);
     const op = operations.find((o) => o.op.operationId === 'getSynthesis')!.op;
     expect(op.responses).to.have.property('204');
+  });
+
+  it('declares, on every operation with a JSON body, the 415 for a body not sent as JSON, and the 422 for a reused Idempotency-Key', async () => {
+    db.reset();
+    const url = `${API_PREFIX}${routePath(ROUTES.addRepresentative.path, { ins: PATIENT_ADULT.identity.ins })}`;
+    const body = (firstName: string) => JSON.stringify({ firstName, lastName: 'Durand', relationship: 'guardian' });
+    const send = (contentType: string, key: string, firstName: string) =>
+      fetch(url, { method: 'POST', headers: { Authorization: 'Bearer pat-durand-jeanne', 'Content-Type': contentType, 'Idempotency-Key': key }, body: body(firstName) });
+    // What a cross-site form can send is not read as JSON.
+    expect((await send('text/plain', crypto.randomUUID(), 'Paul')).status).to.equal(415);
+    const key = crypto.randomUUID();
+    expect((await send('application/json', key, 'Paul')).status).to.equal(201);
+    expect((await send('application/json', key, 'Pierre')).status).to.equal(422);
+    for (const [name, route] of Object.entries(ROUTES as Record<RouteName, RouteSpec>)) {
+      const { responses } = operations.find((o) => o.op.operationId === name)!.op;
+      if (route.body && route.body !== 'multipart') expect(responses, name).to.have.property('415');
+      if (route.idempotencyKey) expect(responses, name).to.have.property('422');
+    }
   });
 });

@@ -110,6 +110,14 @@ describe('the demo page (npm start)', () => {
     const actors = ACTORS.filter((a) => offered.includes(a.id ?? ''));
     assert.equal(actors.length, ACTORS.length, 'every seeded actor is in the switcher');
     for (const [role, is] of Object.entries(ROLES)) assert.ok(actors.some(is), `no ${role} in the switcher`);
+    // Each user is offered by name and role: the roles are what a visitor looks for.
+    const label = (id) => page.textContent(`#actor option[value="${id}"]`);
+    assert.equal(await label('ps-martin'), 'Dr Claire Martin — médecin traitant');
+    assert.match(await label('ps-girard'), / — médecin régulateur \(SAMU – Centre 15\)$/);
+    assert.match(await label('ps-dubois'), / — Pharmacien$/);
+    assert.match(await label('ps-fontaine'), / — Opticien-lunetier$/);
+    assert.match(await label('rep-moreau-sophie'), / — Représentant légal$/);
+    assert.match(await label('occ-med'), / — Médecin du travail$/);
   });
 
   it('shows every element for every user, with no console error', { timeout: 240_000 }, async () => {
@@ -156,6 +164,8 @@ describe('the demo page (npm start)', () => {
     assert.equal(await page.textContent('#reset'), 'Reset the data');
     assert.equal(await page.textContent('#elements h2'), 'The whole DMP');
     assert.match(await page.textContent('#patient option:checked'), /active record$/);
+    await page.waitForFunction(() => document.querySelector('#actor option[value="ps-dubois"]')?.textContent?.endsWith(' — Pharmacist'));
+    assert.equal(await page.textContent('#actor option[value="ps-martin"]'), 'Dr Claire Martin — treating doctor');
     await page.selectOption('#locale', 'fr');
     await page.waitForFunction(() => document.querySelector('dmp-document-list')?.shadowRoot?.textContent?.includes('Ajouter un document'));
     assert.deepEqual(problems, []);

@@ -92,6 +92,11 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @cssprop --dmp-color-declared - Text and border of the "déclaré par le patient" label.
  * @cssprop --dmp-color-declared-surface - Background of that label.
  * @cssprop --dmp-color-border - Borders of the tabs and the récapitulatif's cards.
+ * @cssprop [--dmp-document-list-max-height=36rem] - Passed on to the Documents tab's list: the height its rows may grow to before it scrolls.
+ * @cssprop --dmp-document-list-columns - Passed on to the Documents tab's list: its grid columns (see dmp-document-list).
+ * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Passed on: the backdrop behind the dialogs of the tabs.
+ * @cssprop [--dmp-color-emergency-surface=#fcebea] - Passed on to the History tab: background of emergency accesses.
+ * @cssprop [--dmp-color-denied-surface=#fff7e6] - Passed on to the History tab: background of refused accesses.
  */
 export class DmpDossier extends DmpElement {
   static override styles = [baseStyles, styles];
