@@ -4,19 +4,25 @@ import { mswLoader } from 'msw-storybook-addon/csf3';
 import manifest from '../custom-elements.json';
 import { db } from '../mocks/db/store.js';
 import { startMockBackend } from '../mocks/browser.js';
+import { clearAllDrafts } from '../src/drafts/draft-store.js';
 
 setCustomElementsManifest(manifest);
 
 const preview: Preview = {
+  // A docs page per element: its attributes, properties, events, parts and custom properties from
+  // custom-elements.json, above its stories.
+  tags: ['autodocs'],
   parameters: {
     a11y: { test: 'error' },
     controls: { expanded: true },
   },
   // The worker starts with the whole reference backend; a story adds its own handlers on top.
   loaders: [mswLoader(() => startMockBackend())],
-  // Every story starts from the seed, whatever the previous one wrote.
-  beforeEach: () => {
+  // Every story starts from the seed, whatever the previous one wrote: in the mock backend, and in
+  // the drafts kept in IndexedDB (a failed save keeps one, which the next story would offer back).
+  beforeEach: async () => {
     db.reset();
+    await clearAllDrafts();
   },
 };
 export default preview;

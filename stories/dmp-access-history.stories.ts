@@ -5,13 +5,15 @@ import { http, HttpResponse } from 'msw';
 import { PATIENT_ADULT, PATIENT_MINOR } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-access-history/dmp-access-history.js';
-import type { AccessMode, Action } from '../src/policy/types.js';
-import { ACTOR_OPTIONS, inProvider } from './support.js';
+import type { PatientDisplay } from '../src/model/patient.js';
+import { ACTIONS, type AccessMode, type Action } from '../src/policy/types.js';
+import { elementArgTypes, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
   patientIns: string;
+  patient: PatientDisplay | undefined;
   mode: AccessMode | undefined;
   actorFilter: string;
   actionFilter: Action | undefined;
@@ -25,32 +27,39 @@ interface Args {
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
 const ACCESS_LOG_PATH = '/access-log';
+const TAG = 'dmp-access-history';
+const ARGS: Args = {
+  actor: 'pat-durand-jeanne',
+  locale: 'fr',
+  patientIns: ADULT,
+  patient: undefined,
+  mode: undefined,
+  actorFilter: '',
+  actionFilter: undefined,
+  dateFrom: '',
+  dateTo: '',
+  emergencyOnly: false,
+  pageSize: 50,
+  exportLimit: 10_000,
+};
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-access-history',
-  component: 'dmp-access-history',
-  args: {
-    actor: 'pat-durand-jeanne',
-    locale: 'fr',
-    patientIns: ADULT,
-    mode: undefined,
-    actorFilter: '',
-    actionFilter: undefined,
-    dateFrom: '',
-    dateTo: '',
-    emergencyOnly: false,
-    pageSize: 50,
-    exportLimit: 10_000,
-  },
+  component: TAG,
+  args: ARGS,
   argTypes: {
-    actor: { control: 'select', options: ACTOR_OPTIONS },
-    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    ...elementArgTypes(TAG, ARGS),
+    patient: { control: 'object' },
     mode: { control: 'select', options: [undefined, 'normal', 'break-glass', 'regulation'] },
+    actionFilter: { control: 'select', options: [undefined, ...ACTIONS] },
+    pageSize: { control: { type: 'number', min: 1, max: 1000 } },
+    exportLimit: { control: { type: 'number', min: 1 } },
   },
   render: (args) =>
     inProvider(
       html`<dmp-access-history
         patient-ins=${args.patientIns}
+        .patient=${args.patient}
         mode=${ifDefined(args.mode)}
         actor-filter=${args.actorFilter}
         action-filter=${ifDefined(args.actionFilter)}
@@ -132,17 +141,65 @@ export const ServerError: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, status: 500, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error')),
 };
 
 export const Offline: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, network: true, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error')),
 };
 
 export const InvalidResponse: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, malformed: 'schema', times: 1 });
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// CSV export.
+
+/**
+ * Clicks "Exporter en CSV" once the log is shown. The file the element then offers (a link it
+ * clicks) is not downloaded: each showing of the story would otherwise save one.
+ */
+async function exportCsv(canvas: HTMLElement, before?: () => void): Promise<void> {
+  await shown(canvas, TAG, 'tr[data-id]');
+  const button = await shown<HTMLButtonElement>(canvas, TAG, 'button.export');
+  (button.getRootNode() as ShadowRoot).addEventListener(
+    'click',
+    (e) => {
+      if (e.target instanceof HTMLAnchorElement && e.target.download) e.preventDefault();
+    },
+    { capture: true },
+  );
+  before?.();
+  button.click();
+}
+
+/** The filtered log is exported: "Fichier CSV prêt : N entrées exportées." */
+export const ExportDone: Story = {
+  play: async ({ canvasElement }) => {
+    await exportCsv(canvasElement);
+    await said(canvasElement, TAG, '.export-status');
+  },
+};
+
+/** More entries than `export-limit` (3 here): the newest ones are exported, and the user is told to narrow the filters. */
+export const ExportTruncated: Story = {
+  args: { exportLimit: 3 },
+  play: async ({ canvasElement }) => {
+    await exportCsv(canvasElement);
+    await said(canvasElement, TAG, '.export-status');
+  },
+};
+
+/** The log was read, then the server fails while exporting: the reason, and the button to try again. */
+export const ExportFailed: Story = {
+  play: async ({ canvasElement }) => {
+    await exportCsv(canvasElement, () => db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, status: 500 }));
+    await said(canvasElement, TAG, '.field-error[role="alert"]');
   },
 };
 
@@ -176,3 +233,11 @@ export const EnglishEmergencyOnly: Story = {
 export const EnglishForbiddenForProfessional: Story = {
   args: { locale: 'en', actor: 'ps-martin' },
 };
+
+export const EnglishExportTruncated: Story = { ...ExportTruncated, args: { locale: 'en', exportLimit: 3 } };
+
+export const EnglishExportFailed: Story = { ...ExportFailed, args: { locale: 'en' } };
+
+export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
+
+export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };

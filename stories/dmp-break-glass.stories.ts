@@ -5,29 +5,33 @@ import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_OPPOSED } from '../mocks/data/in
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-break-glass/dmp-break-glass.js';
 import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
-import { ACTOR_OPTIONS, inProvider } from './support.js';
+import type { PatientDisplay } from '../src/model/patient.js';
+import { elementArgTypes, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
   patientIns: string;
+  patient: PatientDisplay | undefined;
   mode: 'break-glass' | 'regulation';
 }
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const EMERGENCY_ACCESS = '/emergency-access';
+const TAG = 'dmp-break-glass';
+const ARGS: Args = { actor: 'ps-morel', locale: 'fr', patientIns: ADULT, patient: undefined, mode: 'break-glass' };
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-break-glass',
-  component: 'dmp-break-glass',
-  args: { actor: 'ps-morel', locale: 'fr', patientIns: ADULT, mode: 'break-glass' },
+  component: TAG,
+  args: ARGS,
   argTypes: {
-    actor: { control: 'select', options: ACTOR_OPTIONS },
-    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    ...elementArgTypes(TAG, ARGS),
+    patient: { control: 'object' },
     mode: { control: 'inline-radio', options: ['break-glass', 'regulation'] },
   },
   render: (args) =>
-    inProvider(html`<dmp-break-glass patient-ins=${args.patientIns} mode=${args.mode}></dmp-break-glass>`, args.actor, args.locale),
+    inProvider(html`<dmp-break-glass patient-ins=${args.patientIns} .patient=${args.patient} mode=${args.mode}></dmp-break-glass>`, args.actor, args.locale),
 };
 export default meta;
 
@@ -53,21 +57,15 @@ export const BreakGlass: Story = {};
 
 /** The host shows the patient's identity from its own records. */
 export const WithPatientIdentity: Story = {
-  render: (args) =>
-    inProvider(
-      html`<dmp-break-glass
-        patient-ins=${args.patientIns}
-        mode=${args.mode}
-        .patient=${{ name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' }}
-      ></dmp-break-glass>`,
-      args.actor,
-      args.locale,
-    ),
+  args: { patient: { name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' } },
 };
 
 /** Access granted: the provider now sends the grant, and the patient is notified. */
 export const Granted: Story = {
-  play: ({ canvasElement }) => request(canvasElement),
+  play: async ({ canvasElement }) => {
+    await request(canvasElement);
+    await shown(canvasElement, TAG, '#outcome.notice--success');
+  },
 };
 
 /** The SAMU Centre 15 regulator. */
@@ -121,7 +119,10 @@ export const RefusedByServer: Story = {
       ),
     ],
   },
-  play: ({ canvasElement }) => request(canvasElement),
+  play: async ({ canvasElement }) => {
+    await request(canvasElement);
+    await shown(canvasElement, TAG, '#outcome.notice--error');
+  },
 };
 
 /** The request cannot reach the server: the justification stays. */
@@ -129,7 +130,10 @@ export const RequestOffline: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'POST', path: EMERGENCY_ACCESS, network: true });
   },
-  play: ({ canvasElement }) => request(canvasElement),
+  play: async ({ canvasElement }) => {
+    await request(canvasElement);
+    await shown(canvasElement, TAG, '#outcome.notice--error');
+  },
 };
 
 export const Loading: Story = {
@@ -142,6 +146,7 @@ export const ServerError: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, status: 500, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error')),
 };
 
 export const InvalidResponse: Story = {
@@ -161,3 +166,11 @@ export const EnglishRegulation: Story = {
 export const EnglishPatientOpposed: Story = {
   args: { locale: 'en', patientIns: PATIENT_OPPOSED.identity.ins },
 };
+
+export const EnglishGranted: Story = { ...Granted, args: { locale: 'en' } };
+
+export const EnglishRefusedByServer: Story = { ...RefusedByServer, args: { locale: 'en' } };
+
+export const EnglishRequestOffline: Story = { ...RequestOffline, args: { locale: 'en' } };
+
+export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };

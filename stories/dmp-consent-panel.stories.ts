@@ -4,26 +4,31 @@ import { waitFor } from 'storybook/test';
 import { DR_MOREL_URGENTISTE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_OPPOSED } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
-import { ACTOR_OPTIONS, inProvider } from './support.js';
+import type { PatientDisplay } from '../src/model/patient.js';
+import { elementArgTypes, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
   patientIns: string;
+  patient: PatientDisplay | undefined;
 }
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const TAG = 'dmp-consent-panel';
+const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT, patient: undefined };
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-consent-panel',
-  component: 'dmp-consent-panel',
-  args: { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT },
+  component: TAG,
+  args: ARGS,
   argTypes: {
-    actor: { control: 'select', options: ACTOR_OPTIONS },
-    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    ...elementArgTypes(TAG, ARGS),
+    patient: { control: 'object' },
   },
-  render: (args) => inProvider(html`<dmp-consent-panel patient-ins=${args.patientIns}></dmp-consent-panel>`, args.actor, args.locale),
+  render: (args) =>
+    inProvider(html`<dmp-consent-panel patient-ins=${args.patientIns} .patient=${args.patient}></dmp-consent-panel>`, args.actor, args.locale),
 };
 export default meta;
 
@@ -79,12 +84,14 @@ export const ServerError: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: '/authorizations', status: 500, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.load-error')),
 };
 
 export const Offline: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: '/authorizations', network: true, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.load-error')),
 };
 
 export const InvalidResponse: Story = {
@@ -93,10 +100,28 @@ export const InvalidResponse: Story = {
   },
 };
 
-/** Every change fails on the server: the panel keeps what the server has and what was typed. */
+/**
+ * Every change fails on the server: the patient ticks an opposition, the server refuses, and the
+ * panel says so and keeps what the server has (the box unticked).
+ */
 export const SavesFail: Story = {
   beforeEach: () => {
-    for (const method of ['POST', 'PUT', 'DELETE']) db.faults.add({ method, status: 500 });
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) db.faults.add({ method, status: 500 });
+  },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLInputElement>(canvasElement, TAG, '#oppose-breakGlass')).click();
+    await said(canvasElement, TAG, '#oppositions [role="alert"]');
+  },
+};
+
+/**
+ * Revoking a professional's authorization asks first, in the panel's confirmation dialog
+ * (`::part(dialog)`), Annuler focused.
+ */
+export const ConfirmationDialog: Story = {
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#authorizations button[data-change="revoke"]')).click();
+    await said(canvasElement, TAG, 'dialog[part="dialog"][open] #confirm-title');
   },
 };
 
@@ -138,3 +163,11 @@ export const EnglishClosedDossier: Story = {
 export const EnglishTreatingPhysicianReadOnly: Story = {
   args: { locale: 'en', actor: 'ps-martin' },
 };
+
+export const EnglishConfirmationDialog: Story = { ...ConfirmationDialog, args: { locale: 'en' } };
+
+export const EnglishSavesFail: Story = { ...SavesFail, args: { locale: 'en' } };
+
+export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
+
+export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };

@@ -1,17 +1,22 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW, actorById } from '../mocks/data/index.js';
+import { waitFor } from 'storybook/test';
+import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
+import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
 import { CATEGORIES } from '../src/model/category.js';
 import { DOCUMENT_SORTS, type DocumentSort } from '../src/model/document.js';
-import { ACTOR_OPTIONS, inProvider } from './support.js';
+import type { PatientDisplay } from '../src/model/patient.js';
+import { PROFESSION_CODES } from '../src/policy/profession-codes.js';
+import { choose, elementArgTypes, fill, inProvider, said, sessionWarningShown, shown, smallPdf, type ProviderOptions } from './support.js';
 
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
   patientIns: string;
+  patient: PatientDisplay | undefined;
   query: string | undefined;
   category: string | undefined;
   dateFrom: string | undefined;
@@ -25,9 +30,11 @@ const ADULT = PATIENT_ADULT.identity.ins;
 const MASKED = PATIENT_MASKED.identity.ins;
 const LARGE = PATIENT_LARGE.identity.ins;
 const DOCUMENTS_PATH = '/documents';
+const TAG = 'dmp-document-list';
 
 const list = (args: Args) => html`<dmp-document-list
   patient-ins=${args.patientIns}
+  .patient=${args.patient}
   query=${ifDefined(args.query)}
   category=${ifDefined(args.category)}
   date-from=${ifDefined(args.dateFrom)}
@@ -37,25 +44,35 @@ const list = (args: Args) => html`<dmp-document-list
   page-size=${ifDefined(args.pageSize)}
 ></dmp-document-list>`;
 
+/** The list in a provider with attributes of its own (a session or request timeout). */
+const withProvider = (options: ProviderOptions) => (args: Args) => inProvider(list(args), args.actor, args.locale, options);
+
+const ARGS: Args = {
+  actor: 'ps-martin',
+  locale: 'fr',
+  patientIns: ADULT,
+  patient: undefined,
+  query: undefined,
+  category: undefined,
+  dateFrom: undefined,
+  dateTo: undefined,
+  authorProfession: undefined,
+  sort: undefined,
+  pageSize: undefined,
+};
+
 const meta: Meta<Args> = {
   title: 'Elements/dmp-document-list',
-  component: 'dmp-document-list',
-  args: {
-    actor: 'ps-martin',
-    locale: 'fr',
-    patientIns: ADULT,
-    query: undefined,
-    category: undefined,
-    dateFrom: undefined,
-    dateTo: undefined,
-    authorProfession: undefined,
-    sort: undefined,
-    pageSize: undefined,
-  },
+  component: TAG,
+  args: ARGS,
   argTypes: {
-    actor: { control: 'select', options: ACTOR_OPTIONS },
-    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    ...elementArgTypes(TAG, ARGS),
+    patient: { control: 'object' },
+    query: { control: 'text' },
     category: { control: 'select', options: [undefined, ...CATEGORIES] },
+    dateFrom: { control: 'text' },
+    dateTo: { control: 'text' },
+    authorProfession: { control: 'select', options: [undefined, ...Object.keys(PROFESSION_CODES)] },
     sort: { control: 'select', options: [undefined, ...DOCUMENT_SORTS] },
     pageSize: { control: { type: 'number', min: 1, max: 1000 } },
   },
@@ -143,6 +160,7 @@ export const ServerError: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: DOCUMENTS_PATH, status: 500, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error')),
 };
 
 /** No network: "vous semblez hors ligne". */
@@ -150,6 +168,7 @@ export const Offline: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: DOCUMENTS_PATH, network: true, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error')),
 };
 
 /** The server answers something that is not a document list. */
@@ -164,22 +183,16 @@ export const Timeout: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: DOCUMENTS_PATH, latencyMs: 3000, times: 1 });
   },
-  render: (args) =>
-    html`<dmp-provider base-url="/api/dmp/v1" locale=${args.locale} request-timeout="1000" .actor=${actorById(args.actor)}>${list(args)}</dmp-provider>`,
-};
-
-/** Adding a document fails on the server: what was typed stays in the form. */
-export const AddFails: Story = {
-  args: { actor: 'pat-durand-jeanne' },
-  beforeEach: () => {
-    db.faults.add({ method: 'POST', path: DOCUMENTS_PATH, status: 500 });
-  },
+  render: withProvider({ requestTimeout: 1000 }),
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error')),
 };
 
 /** The session ended after inactivity (5 s here): no patient data is left on screen. */
 export const SessionExpired: Story = {
-  render: (args) =>
-    html`<dmp-provider base-url="/api/dmp/v1" locale=${args.locale} session-timeout="5" .actor=${actorById(args.actor)}>${list(args)}</dmp-provider>`,
+  render: withProvider({ sessionTimeout: 5 }),
+  play: ({ canvasElement }) => sessionEnded(canvasElement),
+  // On the docs page, in a frame of its own: the session it ends is this story's only.
+  parameters: { docs: { story: { inline: false, height: '420px' } } },
 };
 
 /**
@@ -187,9 +200,108 @@ export const SessionExpired: Story = {
  * of a 62 s session), and "Rester connecté" keeps it.
  */
 export const SessionWarning: Story = {
-  render: (args) =>
-    html`<dmp-provider base-url="/api/dmp/v1" locale=${args.locale} session-timeout="62" session-warning="60" .actor=${actorById(args.actor)}>${list(args)}</dmp-provider>`,
+  render: withProvider({ sessionTimeout: 62, sessionWarning: 60 }),
+  play: async ({ canvasElement }) => void (await sessionWarningShown(canvasElement)),
+  // On the docs page, in a frame of its own: the warning is modal, and would hold the whole page.
+  parameters: { docs: { story: { inline: false, height: '420px' } } },
 };
+
+// ---------------------------------------------------------------------------------------------
+// Writes: a row's actions, adding a document.
+
+/** Opens the actions of the list's first row, as a click on its "Actions" button would. */
+async function openFirstRowActions(canvas: HTMLElement): Promise<HTMLDialogElement> {
+  (await shown<HTMLButtonElement>(canvas, TAG, '.body [role="row"] [data-action="actions"]')).click();
+  return shown<HTMLDialogElement>(canvas, TAG, '#actions-dialog[open]');
+}
+
+/** Opens the add form, fills it (title, type, date, a small PDF) and sends it, as the user would. */
+async function addDocument(canvas: HTMLElement): Promise<void> {
+  (await shown<HTMLButtonElement>(canvas, TAG, '.add .button--primary')).click();
+  const title = await shown<HTMLInputElement>(canvas, TAG, '#add-dialog[open] #add-title');
+  const form = title.form!;
+  fill(title, 'Compte rendu de consultation de cardiologie');
+  const type = form.querySelector<HTMLSelectElement>('#add-typeCode')!;
+  // "Compte rendu déposé par le patient" where offered, else the first type offered.
+  const options = [...type.options].filter((option) => option.value !== '');
+  fill(type, (options.find((option) => option.value === 'DOCPAT03') ?? options[0]!).value);
+  fill(form.querySelector<HTMLInputElement>('#add-date')!, '2026-11-10');
+  choose(form.querySelector<HTMLInputElement>('#add-file')!, smallPdf());
+  form.querySelector<HTMLButtonElement>('[type="submit"]')!.click();
+}
+
+/** The patient opens a document's actions: open it, mask it from professionals, delete it. */
+export const RowActions: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  play: async ({ canvasElement }) => void (await openFirstRowActions(canvasElement)),
+};
+
+/** Masking is confirmed by its button in the actions: the document is badged, and the change announced. */
+export const Masked: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openFirstRowActions(canvasElement);
+    dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click();
+    await shown(canvasElement, TAG, '.body [role="row"] .badge--masked');
+  },
+};
+
+/** Deleting asks first: "Supprimer ce document ?", Annuler focused. */
+export const DeleteConfirmation: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  play: async ({ canvasElement }) => {
+    const dialog = await openFirstRowActions(canvasElement);
+    dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+    await shown(canvasElement, TAG, '#delete-dialog[open]');
+  },
+};
+
+/** The add form, empty. */
+export const AddForm: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '.add .button--primary')).click();
+    await shown(canvasElement, TAG, '#add-dialog[open] #add-title');
+  },
+};
+
+/**
+ * A document on its way: the form is locked and the upload's progress shown. (Through the mock's
+ * service worker the browser reports no progress until the answer, which comes after 60 s here;
+ * the request gives up sooner, after the provider's 15 s without progress.)
+ */
+export const Uploading: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: DOCUMENTS_PATH, latencyMs: 60_000, status: 503 });
+  },
+  play: async ({ canvasElement }) => {
+    await addDocument(canvasElement);
+    await shown(canvasElement, TAG, '.add-form .upload progress');
+  },
+};
+
+/** Adding a document fails on the server: what was typed stays in the form, with the reason. */
+export const AddFails: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: DOCUMENTS_PATH, status: 500 });
+  },
+  play: async ({ canvasElement }) => {
+    await addDocument(canvasElement);
+    await said(canvasElement, TAG, '.add-form .form-error');
+  },
+};
+
+/** The provider's session, once it has ended. */
+function sessionEnded(canvas: HTMLElement): Promise<void> {
+  return waitFor(
+    () => {
+      if (canvas.querySelector<DmpProvider>('dmp-provider')?.session.state !== 'expired') throw new Error('the session goes on');
+    },
+    { timeout: 10_000 },
+  );
+}
 
 // ---------------------------------------------------------------------------------------------
 // Locales.
@@ -199,3 +311,15 @@ export const English: Story = { args: { locale: 'en', actor: 'ps-dubois' } };
 
 /** The patient's view in English. */
 export const PatientEnglish: Story = { args: { locale: 'en', actor: 'pat-rousseau-camille', patientIns: MASKED } };
+
+export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
+
+export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };
+
+export const EnglishTimeout: Story = { ...Timeout, args: { locale: 'en' } };
+
+export const EnglishSessionWarning: Story = { ...SessionWarning, args: { locale: 'en' } };
+
+export const EnglishAddFails: Story = { ...AddFails, args: { actor: 'pat-durand-jeanne', locale: 'en' } };
+
+export const EnglishDeleteConfirmation: Story = { ...DeleteConfirmation, args: { actor: 'pat-durand-jeanne', locale: 'en' } };

@@ -7,15 +7,19 @@ import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
 import type { DmpDossierCreate } from '../src/elements/dmp-dossier-create/dmp-dossier-create.element.js';
 import { nirKey } from '../src/model/nir.js';
 import type { PatientIdentity, PatientTraits } from '../src/model/patient.js';
-import { ACTOR_OPTIONS, inProvider } from './support.js';
+import { elementArgTypes, inProvider, said } from './support.js';
 
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
   nir: string;
+  patientIns: string;
   insStatus: string;
   traits: Partial<PatientTraits> | undefined;
 }
+
+const TAG = 'dmp-dossier-create';
+const ARGS: Args = { actor: 'ps-dubois', locale: 'fr', nir: '', patientIns: '', insStatus: '', traits: undefined };
 
 function prefill(identity: PatientIdentity): Pick<Args, 'nir' | 'insStatus' | 'traits'> {
   return { nir: identity.ins, insStatus: identity.insStatus, traits: identity.traits };
@@ -55,15 +59,19 @@ async function create(canvas: HTMLElement, consent: boolean): Promise<void> {
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-dossier-create',
-  component: 'dmp-dossier-create',
-  args: { actor: 'ps-dubois', locale: 'fr', nir: '', insStatus: '', traits: undefined },
+  component: TAG,
+  args: ARGS,
   argTypes: {
-    actor: { control: 'select', options: ACTOR_OPTIONS },
-    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    ...elementArgTypes(TAG, ARGS),
     insStatus: { control: 'select', options: ['', 'PROV', 'RECUP', 'VALI', 'QUAL'] },
+    traits: { control: 'object' },
   },
-  render: ({ actor, locale, nir, insStatus, traits }) =>
-    inProvider(html`<dmp-dossier-create nir=${nir} ins-status=${insStatus} .traits=${traits}></dmp-dossier-create>`, actor, locale),
+  render: ({ actor, locale, nir, patientIns, insStatus, traits }) =>
+    inProvider(
+      html`<dmp-dossier-create nir=${nir} patient-ins=${patientIns} ins-status=${insStatus} .traits=${traits}></dmp-dossier-create>`,
+      actor,
+      locale,
+    ),
 };
 export default meta;
 
@@ -102,16 +110,22 @@ export const CheckingExistence: Story = {
   play: async ({ canvasElement }) => void (await search(canvasElement)),
 };
 
+/** Searches, then waits for the failure the server's answer brings. */
+async function searchFails(canvas: HTMLElement): Promise<void> {
+  await search(canvas);
+  await said(canvas, TAG, '.notice--error[role="alert"]');
+}
+
 export const ExistenceServerError: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
   beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', status: 500 }),
-  play: async ({ canvasElement }) => void (await search(canvasElement)),
+  play: ({ canvasElement }) => searchFails(canvasElement),
 };
 
 export const ExistenceOffline: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
   beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', network: true }),
-  play: async ({ canvasElement }) => void (await search(canvasElement)),
+  play: ({ canvasElement }) => searchFails(canvasElement),
 };
 
 export const ExistenceInvalidResponse: Story = {
@@ -187,13 +201,24 @@ export const AtTheCaisse: Story = {
 export const CreationOffline: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
   beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', network: true, times: 1 }),
-  play: async ({ canvasElement }) => create(canvasElement, true),
+  play: async ({ canvasElement }) => {
+    await create(canvasElement, true);
+    await said(canvasElement, TAG, '.notice--error[role="alert"]');
+  },
 };
 
 export const CreationServerError: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
   beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', status: 503 }),
-  play: async ({ canvasElement }) => create(canvasElement, true),
+  play: async ({ canvasElement }) => {
+    await create(canvasElement, true);
+    await said(canvasElement, TAG, '.notice--error[role="alert"]');
+  },
+};
+
+/** The host hands the INS the way every other DMP element takes it (`patient-ins`) rather than as `nir`. */
+export const PrefilledFromPatientIns: Story = {
+  args: { patientIns: PATIENT_NO_DOSSIER.ins, insStatus: PATIENT_NO_DOSSIER.insStatus, traits: PATIENT_NO_DOSSIER.traits },
 };
 
 /** Types into a field as the user would. */
@@ -234,3 +259,7 @@ export const CredentialsInEnglish: Story = {
   args: { ...prefill(PATIENT_BORN_ABROAD), locale: 'en' },
   play: async ({ canvasElement }) => create(canvasElement, true),
 };
+
+export const ExistenceServerErrorInEnglish: Story = { ...ExistenceServerError, args: { ...prefill(PATIENT_NO_DOSSIER), locale: 'en' } };
+
+export const CreationOfflineInEnglish: Story = { ...CreationOffline, args: { ...prefill(PATIENT_NO_DOSSIER), locale: 'en' } };

@@ -14,28 +14,35 @@ import '../src/elements/dmp-dossier/dmp-dossier.js';
 import { DOSSIER_TABS, type DossierTab } from '../src/elements/dmp-dossier/tabs.js';
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import type { Professional } from '../src/model/professional.js';
-import { ACTOR_OPTIONS, inProvider } from './support.js';
+import type { PatientDisplay } from '../src/model/patient.js';
+import { elementArgTypes, inProvider, said } from './support.js';
 
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
   patientIns: string;
+  patient: PatientDisplay | undefined;
   tab: DossierTab;
 }
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const DAY = 86_400_000;
+const TAG = 'dmp-dossier';
+const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT, patient: undefined, tab: 'recap' };
+
+const dossier = (args: Args) =>
+  inProvider(html`<dmp-dossier patient-ins=${args.patientIns} .patient=${args.patient} tab=${args.tab}></dmp-dossier>`, args.actor, args.locale);
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-dossier',
-  component: 'dmp-dossier',
-  args: { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT, tab: 'recap' },
+  component: TAG,
+  args: ARGS,
   argTypes: {
-    actor: { control: 'select', options: ACTOR_OPTIONS },
-    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    ...elementArgTypes(TAG, ARGS),
+    patient: { control: 'object' },
     tab: { control: 'inline-radio', options: DOSSIER_TABS },
   },
-  render: (args) => inProvider(html`<dmp-dossier patient-ins=${args.patientIns} tab=${args.tab}></dmp-dossier>`, args.actor, args.locale),
+  render: dossier,
 };
 export default meta;
 
@@ -78,12 +85,7 @@ export const PatientHistory: Story = { args: { tab: 'history' } };
 
 /** The host shows the patient's identity from its own records. */
 export const WithPatientIdentity: Story = {
-  render: (args) =>
-    inProvider(
-      html`<dmp-dossier patient-ins=${args.patientIns} tab=${args.tab} .patient=${{ name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' }}></dmp-dossier>`,
-      args.actor,
-      args.locale,
-    ),
+  args: { patient: { name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' } },
 };
 
 // --- Each actor kind --------------------------------------------------------------------------
@@ -192,6 +194,7 @@ export const DossierServerError: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, status: 500, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error[role="alert"]')),
 };
 
 // --- English ----------------------------------------------------------------------------------
@@ -203,6 +206,10 @@ export const EnglishProfessionalWithoutAccess: Story = { args: { locale: 'en', a
 export const EnglishClosedDossier: Story = {
   args: { locale: 'en', actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins },
 };
+
+export const EnglishDossierServerError: Story = { ...DossierServerError, args: { locale: 'en' } };
+
+export const EnglishRecapOffline: Story = { ...RecapOffline, args: { locale: 'en' } };
 
 /**
  * A host's theme, set once on `dmp-provider`: the tokens reach every tab's element, and the
@@ -222,6 +229,6 @@ export const Themed: Story = {
       }
     </style>
     <div class="themed">
-      ${inProvider(html`<dmp-dossier patient-ins=${args.patientIns} tab=${args.tab}></dmp-dossier>`, args.actor, args.locale)}
+      ${dossier(args)}
     </div>`,
 };

@@ -4,16 +4,20 @@ import { ADULT_PROFILE, ADULT_PROFILE_DOCUMENT_ID, PATIENT_ADULT, PATIENT_MASKED
 import { db } from '../mocks/db/store.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
-import { ACTOR_OPTIONS, inProvider } from './support.js';
+import type { PatientDisplay } from '../src/model/patient.js';
+import { choose, elementArgTypes, fill, inProvider, said, shown, smallPdf } from './support.js';
 
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
   patientIns: string;
+  patient: PatientDisplay | undefined;
 }
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const TAG = 'dmp-patient-profile';
+const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT, patient: undefined };
 
 function storeProfile(profile: unknown): void {
   db.contents.set(ADULT_PROFILE_DOCUMENT_ID, { mimeType: 'text/plain', body: JSON.stringify(profile) });
@@ -21,29 +25,37 @@ function storeProfile(profile: unknown): void {
 
 /** Clicks a control of the element once it is drawn, as a user would. */
 async function clickWhenShown(canvasElement: HTMLElement, selector: string): Promise<void> {
-  const deadline = Date.now() + 5000;
-  while (Date.now() < deadline) {
-    const control = canvasElement.querySelector('dmp-patient-profile')?.shadowRoot?.querySelector<HTMLButtonElement>(selector);
-    if (control) {
-      control.click();
-      return;
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  (await shown<HTMLButtonElement>(canvasElement, TAG, selector)).click();
 }
 
 /** Opens the edit form once the element has loaded, as a user clicking "Modifier" would. */
 const openForm = (canvasElement: HTMLElement) => clickWhenShown(canvasElement, '#edit');
 
+/** Opens the form and saves it as it is. */
+async function openAndSave(canvasElement: HTMLElement): Promise<void> {
+  await openForm(canvasElement);
+  await clickWhenShown(canvasElement, 'form.profile-form [type="submit"]');
+}
+
+/** Chooses a signed directives file and the day it was written, then sends it. */
+async function uploadDirectives(canvasElement: HTMLElement): Promise<void> {
+  const input = await shown<HTMLInputElement>(canvasElement, TAG, '.directives-upload #directives-file');
+  const form = input.form!;
+  choose(input, smallPdf('directives-anticipees.pdf'));
+  fill(form.querySelector<HTMLInputElement>('#directives-date')!, '2026-06-15');
+  form.querySelector<HTMLButtonElement>('[type="submit"]')!.click();
+}
+
 const meta: Meta<Args> = {
   title: 'Elements/dmp-patient-profile',
-  component: 'dmp-patient-profile',
-  args: { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT },
+  component: TAG,
+  args: ARGS,
   argTypes: {
-    actor: { control: 'select', options: ACTOR_OPTIONS },
-    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    ...elementArgTypes(TAG, ARGS),
+    patient: { control: 'object' },
   },
-  render: (args) => inProvider(html`<dmp-patient-profile patient-ins=${args.patientIns}></dmp-patient-profile>`, args.actor, args.locale),
+  render: (args) =>
+    inProvider(html`<dmp-patient-profile patient-ins=${args.patientIns} .patient=${args.patient}></dmp-patient-profile>`, args.actor, args.locale),
 };
 export default meta;
 
@@ -119,12 +131,14 @@ export const ServerError: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: '/documents$', status: 500, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error')),
 };
 
 export const Offline: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: '/content', network: true, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error')),
 };
 
 export const InvalidResponse: Story = {
@@ -138,7 +152,32 @@ export const SaveFails: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'POST', path: '/documents', status: 500 });
   },
-  play: ({ canvasElement }) => openForm(canvasElement),
+  play: async ({ canvasElement }) => {
+    await openAndSave(canvasElement);
+    await said(canvasElement, TAG, 'form.profile-form .save-error');
+  },
+};
+
+/**
+ * A signed directives file on its way: "Envoi en cours…" and the upload's progress. (The mock
+ * answers after 60 s here; the request gives up sooner, after the provider's 15 s without progress.)
+ */
+export const DirectivesUploading: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: '/documents', latencyMs: 60_000, status: 503 });
+  },
+  play: async ({ canvasElement }) => {
+    await uploadDirectives(canvasElement);
+    await shown(canvasElement, TAG, '.directives-upload progress');
+  },
+};
+
+/** The directives file is stored: it is listed, replacing the previous one, and the upload says so. */
+export const DirectivesUploaded: Story = {
+  play: async ({ canvasElement }) => {
+    await uploadDirectives(canvasElement);
+    await said(canvasElement, TAG, '.directives-upload .status');
+  },
 };
 
 /**
@@ -155,6 +194,7 @@ export const Conflict: Story = {
       new Blob([JSON.stringify({ ...ADULT_PROFILE, bloodGroup: 'A-' })], { type: 'text/plain' }),
     );
     await clickWhenShown(canvasElement, 'form.profile-form [type="submit"]');
+    await said(canvasElement, TAG, 'form.profile-form .save-error');
   },
 };
 
@@ -185,3 +225,13 @@ export const EnglishEditing: Story = {
 export const EnglishTreatingPhysicianReadOnly: Story = {
   args: { locale: 'en', actor: 'ps-martin' },
 };
+
+export const EnglishSaveFails: Story = { ...SaveFails, args: { locale: 'en' } };
+
+export const EnglishConflict: Story = { ...Conflict, args: { locale: 'en' } };
+
+export const EnglishDirectivesUploading: Story = { ...DirectivesUploading, args: { locale: 'en' } };
+
+export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
+
+export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };

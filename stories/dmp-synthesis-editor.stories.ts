@@ -4,34 +4,37 @@ import { waitFor } from 'storybook/test';
 import { PATIENT_ADULT, PATIENT_MASKED, PREVENTION_DURAND, SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2, actorById } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import { etagOf } from '../mocks/handlers/synthesis.js';
-import { clearAllDrafts, draftAuthor, draftKey, writeDraft } from '../src/drafts/draft-store.js';
+import { draftAuthor, draftKey, writeDraft } from '../src/drafts/draft-store.js';
 import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
-import { ACTOR_OPTIONS, inProvider } from './support.js';
+import type { PatientDisplay } from '../src/model/patient.js';
+import { elementArgTypes, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
   patientIns: string;
+  patient: PatientDisplay | undefined;
   editing: boolean;
 }
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const HOSTILE = '<img src=x onerror=alert(1)>';
+const TAG = 'dmp-synthesis-editor';
+const ARGS: Args = { actor: 'ps-martin', locale: 'fr', patientIns: ADULT, patient: undefined, editing: false };
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-synthesis-editor',
-  component: 'dmp-synthesis-editor',
-  args: { actor: 'ps-martin', locale: 'fr', patientIns: ADULT, editing: false },
+  component: TAG,
+  args: ARGS,
   argTypes: {
-    actor: { control: 'select', options: ACTOR_OPTIONS },
-    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+    ...elementArgTypes(TAG, ARGS),
+    patient: { control: 'object' },
   },
-  // Drafts live in IndexedDB, which the preview's db reset does not touch.
-  beforeEach: () => clearAllDrafts(),
+  // The drafts a story writes are kept in IndexedDB; the preview clears them before each story.
   render: (args) =>
     inProvider(
-      html`<dmp-synthesis-editor patient-ins=${args.patientIns} ?editing=${args.editing}></dmp-synthesis-editor>`,
+      html`<dmp-synthesis-editor patient-ins=${args.patientIns} .patient=${args.patient} ?editing=${args.editing}></dmp-synthesis-editor>`,
       args.actor,
       args.locale,
     ),
@@ -146,7 +149,10 @@ export const SaveOffline: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
   },
-  play: ({ canvasElement }) => editAndSave(canvasElement),
+  play: async ({ canvasElement }) => {
+    await editAndSave(canvasElement);
+    await said(canvasElement, TAG, '.save-error');
+  },
 };
 
 /** Offline from the start: the load fails, with a Retry button. */
@@ -154,6 +160,7 @@ export const Offline: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: '/synthesis$', network: true });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.load-retry')),
 };
 
 /** Where the drafts of the stories' default author, Dr Martin, are kept for the adult patient. */
@@ -166,6 +173,7 @@ export const DraftRestored: Story = {
     content.treatments[0]!.dosage = '1 comprimé matin, midi et soir (brouillon)';
     await writeDraft(DRAFT_KEY, { content, baseEtag: etagOf(SYNTHESIS_V2), baseVersion: 2, savedAt: '2026-11-19T17:45:00.000Z' });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, 'p.notice.no-print[role="status"]:not(.saved)')),
 };
 
 /**
@@ -179,6 +187,7 @@ export const Conflict: Story = {
     content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
     await writeDraft(DRAFT_KEY, { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
   },
+  play: async ({ canvasElement }) => void (await shown(canvasElement, TAG, '[part="conflict"]')),
 };
 
 /**
@@ -239,6 +248,7 @@ export const ServerError: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: '/synthesis$', status: 500, times: 3 });
   },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.load-retry')),
 };
 
 /** A body that fails the schema is reported as such, never shown half-parsed. */
@@ -262,3 +272,16 @@ export const HostileText: Story = {
 
 /** The host gave no patient. */
 export const NoPatient: Story = { args: { patientIns: '' } };
+
+// ---------------------------------------------------------------------------------------------
+// English.
+
+export const EnglishDraftRestored: Story = { ...DraftRestored, args: { locale: 'en' } };
+
+export const EnglishConflict: Story = { ...Conflict, args: { locale: 'en' } };
+
+export const EnglishSaveOffline: Story = { ...SaveOffline, args: { editing: true, locale: 'en' } };
+
+export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
+
+export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };

@@ -1,12 +1,138 @@
+import type { ArgTypes } from '@storybook/web-components-vite';
 import { html, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { waitFor } from 'storybook/test';
+import manifest from '../custom-elements.json';
 import { ACTORS } from '../mocks/data/index.js';
 import '../src/context/dmp-provider.js';
 
 /** The seeded actors a story can act as, for an `actor` control. */
-export const ACTOR_OPTIONS = ACTORS.map((a) => a.id ?? a.kind);
+const ACTOR_OPTIONS = ACTORS.map((a) => a.id ?? a.kind);
+
+/** What a story may ask of the provider beside the actor and the locale (its attributes; the defaults when absent). */
+export interface ProviderOptions {
+  /** Seconds without activity before the session ends. */
+  sessionTimeout?: number;
+  /** Seconds before that end at which the provider warns. */
+  sessionWarning?: number;
+  /** Milliseconds a request may take. */
+  requestTimeout?: number;
+}
 
 /** Wraps a story's element in a provider acting as a seeded actor, in a locale. */
-export function inProvider(content: TemplateResult, actorId: string, locale: 'fr' | 'en' = 'fr'): TemplateResult {
+export function inProvider(content: TemplateResult, actorId: string, locale: 'fr' | 'en' = 'fr', options: ProviderOptions = {}): TemplateResult {
   const actor = ACTORS.find((a) => a.id === actorId);
-  return html`<dmp-provider base-url="/api/dmp/v1" locale=${locale} .actor=${actor}>${content}</dmp-provider>`;
+  return html`<dmp-provider base-url="/api/dmp/v1" locale=${locale} .actor=${actor}
+    session-timeout=${ifDefined(options.sessionTimeout)} session-warning=${ifDefined(options.sessionWarning)}
+    request-timeout=${ifDefined(options.requestTimeout)}>${content}</dmp-provider>`;
+}
+
+/** The provider's session warning, once it is shown (after `session-timeout` − `session-warning` seconds). */
+export function sessionWarningShown(canvas: HTMLElement, timeout = 8000): Promise<HTMLDialogElement> {
+  return shown<HTMLDialogElement>(canvas, 'dmp-provider', 'dialog[part="session-warning"][open]', timeout);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Controls.
+
+interface Named {
+  name: string;
+  kind?: string;
+}
+interface Declaration {
+  tagName?: string;
+  attributes?: Named[];
+  members?: Named[];
+  events?: Named[];
+  slots?: Named[];
+  cssParts?: Named[];
+  cssProperties?: Named[];
+}
+const DECLARATIONS = (manifest as unknown as { modules: Array<{ declarations?: Declaration[] }> }).modules.flatMap((m) => m.declarations ?? []);
+
+/**
+ * The argTypes of an element's stories. With `component` set, Storybook makes a row of the docs
+ * table, and a control, of every attribute, property, event, CSS part and custom property that
+ * custom-elements.json lists for it. The stories drive an element through its properties, by
+ * their camelCase names (`patientIns`, `dateFrom`), which the render hands to the element as
+ * attributes or properties: those are `args`, and keep their control. Every other row keeps its
+ * documentation without a control, which would change nothing: an attribute (`patient-ins`) is
+ * the same value as its property, and events, parts, custom properties and read-only properties
+ * are no input.
+ */
+export function elementArgTypes(tag: string, args: object): ArgTypes {
+  const declaration = DECLARATIONS.find((d) => d.tagName === tag);
+  if (!declaration) throw new Error(`${tag} is not in custom-elements.json`);
+  const driven = new Set(Object.keys(args));
+  const listed = [
+    ...(declaration.attributes ?? []),
+    ...(declaration.members ?? []).filter((m) => m.kind !== 'method'),
+    ...(declaration.events ?? []),
+    ...(declaration.slots ?? []),
+    ...(declaration.cssParts ?? []),
+    ...(declaration.cssProperties ?? []),
+  ];
+  // The default slot has no name, and no row.
+  return {
+    ...Object.fromEntries(listed.filter((item) => item.name && !driven.has(item.name)).map((item) => [item.name, { control: false }])),
+    // Every story's own: who is logged in to the provider around the element, and in which language.
+    actor: { control: 'select', options: ACTOR_OPTIONS },
+    locale: { control: 'inline-radio', options: ['fr', 'en'] },
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Play functions: what a user does, once the element has drawn what they act on.
+
+/** `selector` in the shadow root of the story's `tag` once it is drawn (the mock answers first). */
+export function shown<T extends Element = HTMLElement>(canvas: HTMLElement, tag: string, selector: string, timeout = 8000): Promise<T> {
+  return waitFor(
+    () => {
+      const found = canvas.querySelector(tag)?.shadowRoot?.querySelector<T>(selector);
+      if (!found) throw new Error(`${tag}: ${selector} is not drawn yet`);
+      return found;
+    },
+    { timeout },
+  );
+}
+
+/** Like `shown`, once the element found also has some text (a message written in a live region). */
+export function said<T extends Element = HTMLElement>(canvas: HTMLElement, tag: string, selector: string, timeout = 8000): Promise<T> {
+  return waitFor(
+    () => {
+      const found = canvas.querySelector(tag)?.shadowRoot?.querySelector<T>(selector);
+      if (!found?.textContent?.trim()) throw new Error(`${tag}: ${selector} says nothing yet`);
+      return found;
+    },
+    { timeout },
+  );
+}
+
+/** Types `value` into a field as a user would: `input`, then `change`. */
+export function fill(field: HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement, value: string): void {
+  field.value = value;
+  field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  field.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** Chooses a file in a file input, as the file picker would. */
+export function choose(input: HTMLInputElement, file: File): void {
+  const transfer = new DataTransfer();
+  transfer.items.add(file);
+  input.files = transfer.files;
+  input.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+/** A small but well-formed one-page PDF, to upload. */
+export function smallPdf(name = 'compte-rendu.pdf'): File {
+  const body = [
+    '%PDF-1.4',
+    '1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj',
+    '2 0 obj << /Type /Pages /Kids [3 0 R] /Count 1 >> endobj',
+    '3 0 obj << /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >> endobj',
+    'trailer << /Root 1 0 R >>',
+    '%%EOF',
+  ].join('\n');
+  return new File([body], name, { type: 'application/pdf' });
 }

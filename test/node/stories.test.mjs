@@ -26,11 +26,13 @@ const out = prebuilt ?? mkdtempSync(join(tmpdir(), 'dmp-storybook-'));
 let server;
 let browser;
 let stories = [];
+let docs = [];
 
 before(async () => {
   if (!prebuilt) await promisify(execFile)('npx', ['storybook', 'build', '--quiet', '-o', out], { cwd: repo, maxBuffer: 64 * 1024 * 1024 });
   const index = JSON.parse(readFileSync(join(out, 'index.json'), 'utf8'));
   stories = Object.values(index.entries).filter((entry) => entry.type === 'story');
+  docs = Object.values(index.entries).filter((entry) => entry.type === 'docs');
   server = await preview({ configFile: false, root: out, logLevel: 'error', build: { outDir: out }, preview: { port: 0, host: '127.0.0.1', open: false } });
   browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -118,7 +120,26 @@ describe('Storybook', () => {
   it('has a story for every element', () => {
     const tags = readFileSync(join(repo, 'custom-elements.json'), 'utf8').match(/"tagName": "dmp-[a-z-]+"/g).map((t) => t.slice(12, -1));
     const titled = new Set(stories.map((s) => s.title.split('/').pop()));
-    for (const tag of new Set(tags)) if (tag !== 'dmp-provider') assert.ok(titled.has(tag), `no story for ${tag}`);
+    for (const tag of new Set(tags)) assert.ok(titled.has(tag), `no story for ${tag}`);
+  });
+
+  it('has a docs page for every element, with its attributes from custom-elements.json', { timeout: 60_000 }, async () => {
+    const manifest = JSON.parse(readFileSync(join(repo, 'custom-elements.json'), 'utf8'));
+    const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName?.startsWith('dmp-'));
+    const page = await browser.newPage();
+    try {
+      for (const element of declarations) {
+        const entry = docs.find((d) => d.title.split('/').pop() === element.tagName);
+        assert.ok(entry, `no docs page for ${element.tagName}`);
+        await page.goto(`${server.resolvedUrls.local[0]}iframe.html?id=${entry.id}&viewMode=docs`);
+        const attribute = element.attributes?.find((a) => a.description)?.name;
+        assert.ok(attribute, `${element.tagName} documents no attribute`);
+        // The table of the element's API, generated from the manifest.
+        await page.locator('.docblock-argstable').getByText(attribute, { exact: true }).first().waitFor({ timeout: STORY_TIMEOUT });
+      }
+    } finally {
+      await page.close();
+    }
   });
 
   it('renders every story with zero axe violations and no page error', { timeout: 900_000 }, async () => {
