@@ -141,12 +141,13 @@ export async function benchSynthesis(stage: HTMLElement, entries = 200, runs = 7
     const root = () => el.shadowRoot!;
     let start = performance.now();
     stage.append(provider);
-    await whenTrue(el.shadowRoot!, () => root().querySelectorAll('li.entry').length === entries && root().querySelector('[data-action="edit"]') !== null);
+    // At least: the vaccinations and screenings beside the synthesis are entries too.
+    await whenTrue(el.shadowRoot!, () => root().querySelectorAll('li.entry').length >= entries && root().querySelector('[data-action="edit"]') !== null);
     await afterNextPaint();
     read.push(performance.now() - start);
     start = performance.now();
     root().querySelector<HTMLButtonElement>('[data-action="edit"]')!.click();
-    await whenTrue(el.shadowRoot!, () => root().querySelectorAll('fieldset.entry').length === entries);
+    await whenTrue(el.shadowRoot!, () => root().querySelectorAll('fieldset.entry').length >= entries);
     await afterNextPaint();
     edit.push(performance.now() - start);
   }

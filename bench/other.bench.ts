@@ -6,8 +6,8 @@
 import * as z from 'zod/mini';
 import { generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { accessLogRows, encodeCsv } from '../src/elements/dmp-access-history/csv.js';
-import type { AccessLogEntry } from '../src/model/access-log.js';
 import { DocumentListSchema } from '../src/model/document.js';
+import { generateLogEntries } from './access-history.bench.js';
 import { median } from './timing.js';
 
 function time(runs: number, work: () => void): number {
@@ -35,18 +35,7 @@ export function benchZodParse(count = 10_000, runs = 9) {
 }
 
 export function benchCsv(count = 10_000, runs = 9) {
-  const entries: AccessLogEntry[] = Array.from({ length: count }, (_, i) => ({
-    id: `log-${i}`,
-    at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(),
-    actor: { kind: 'professional', id: 'ps-martin', name: 'Dr Claire Martin', rpps: '10003456786', profession: '10', organisation: 'Cabinet médical des Brotteaux' },
-    action: i % 3 ? 'document.read' : 'document.list',
-    target: { documentId: `doc-${i}`, title: `=Compte rendu ${i}` },
-    mode: i % 50 ? 'normal' : 'break-glass',
-    ...(i % 50 ? {} : { justification: 'Patiente inconsciente aux urgences, allergies inconnues' }),
-    outcome: 'allowed',
-    reason: 'allowed',
-    secret: false,
-  }));
+  const entries = generateLogEntries(count);
   const csvMs = time(runs, () => encodeCsv(accessLogRows(entries, 'fr')));
   return { count, csvMs };
 }

@@ -1,3 +1,4 @@
+import { benchAccessHistory } from './access-history.bench.js';
 import { benchFirstRender, benchKeywordFilter, benchScrollToMiddle } from './document-list.bench.js';
 import { benchRecap, benchSynthesis } from './dossier.bench.js';
 import { benchCsv, benchZodParse } from './other.bench.js';
@@ -31,6 +32,8 @@ async function run(): Promise<void> {
   line(`synthesis of 200 entries: ${JSON.stringify(results.synthesis200)}`);
   results.zodParse10k = benchZodParse();
   line(`zod parse 10,000: ${JSON.stringify(results.zodParse10k)}`);
+  results.history1k = await benchAccessHistory(stage);
+  line(`access history, 1,000 lines: ${JSON.stringify(results.history1k)}`);
   results.csv10k = benchCsv();
   line(`CSV 10,000: ${JSON.stringify(results.csv10k)}`);
   window.benchResults = results;
