@@ -429,6 +429,9 @@ describe('dmp-break-glass', () => {
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'outcome', 'the failure did not take the focus');
       expect($(el, '#outcome').getAttribute('role') ?? 'none').to.equal('none');
       expect($(el, '#outcome').textContent).to.contain('L’accès n’a pas pu être demandé').and.contain('hors ligne');
+      // Once the user has left it, what comes there is said again by a live region.
+      $<HTMLTextAreaElement>(el, '#justification').focus();
+      await waitUntil(() => $(el, '#outcome').getAttribute('role') === 'alert', 'the outcome stayed without its live role');
       expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal(JUSTIFICATION);
       expect(refused).to.equal(false);
       expect(provider.session.emergencyGrants[0]).to.equal(undefined);

@@ -667,6 +667,25 @@ describe('dmp-patient-profile', () => {
       await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the discarded draft stayed stored');
       // Nothing is kept any more, and the page no longer says so.
       await waitUntil(() => !root(el).querySelector('.draft-offer') && root(el).querySelector('#edit'), 'the offer of the discarded edits stayed');
+      await waitUntil(() => root(el).activeElement?.id === 'edit', `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
+    });
+
+    it('abandons kept edits from their offer: Edit is back at once, with the focus, and nothing is kept', async () => {
+      const first = await mount();
+      await startEditing(first.el);
+      type(first.el, '#blood-group', 'AB+');
+      db.faults.add({ method: 'POST', path: '/documents', network: true, times: 1 });
+      await submit(first.el);
+      await waitUntil(() => first.el.shadowRoot!.querySelector('.save-error')?.textContent?.includes('sur cet appareil'), 'not kept', { timeout: 8000 });
+      first.provider.remove();
+      const { el } = await mount();
+      const abandon = [...root(el).querySelectorAll<HTMLButtonElement>('.draft-offer button')].find((b) => b.textContent!.includes('Les abandonner'))!;
+      abandon.focus();
+      abandon.click();
+      await el.updateComplete;
+      expect(Boolean(root(el).querySelector('.draft-offer')), 'the abandoned edits are still offered').to.equal(false);
+      await waitUntil(() => root(el).activeElement?.id === 'edit', `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
+      await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the abandoned draft stayed stored');
     });
 
     it('hides the form when the session expires, and gives it back as typed when it resumes', async () => {

@@ -1,10 +1,8 @@
-import { html, type TemplateResult } from 'lit';
-
 /**
- * The words of a live region, drawn as a new node whenever `count` changes: a live region speaks
- * when its content changes, so the same words written again into the same node would not be
- * heard. The two templates are alike on purpose: Lit replaces the DOM of one by the other's.
+ * Says `text` in `region`, a live region whose content Lit does not draw: each time a new text
+ * node, for a live region speaks what is added to it, and the same words written again into the
+ * node that holds them would not be heard again. Empty text clears it.
  */
-export function announcement(count: number, text: string): TemplateResult {
-  return count % 2 ? html`<span>${text}</span>` : html`<span>${text}</span>`;
+export function announceIn(region: Element | null, text: string): void {
+  region?.replaceChildren(...(text ? [text] : []));
 }

@@ -71,8 +71,8 @@ export class DmpBreakGlass extends DmpElement {
   /** The server answered that the actor already has normal access. */
   @state() private alreadyAllowed = false;
   /**
-   * The answer to the user's request takes the focus: it is read as the focus lands on it, and a
-   * live region as well would have it said twice.
+   * The answer to the user's request has the focus: it is read as the focus lands on it, and a
+   * live region as well would have it said twice. Once the user leaves it, outcomes are live again.
    */
   @state() private outcomeFocused = false;
   /** The grant this session held for the patient, which has ended (expired or withdrawn) since. */
@@ -224,18 +224,22 @@ export class DmpBreakGlass extends DmpElement {
       else this.failure = error;
     } finally {
       this.#asking.delete(asking);
-      this.outcomeFocused = this.focusIsOurs();
       this.requestUpdate();
     }
+    // Drawn in this update without a live role when it takes the focus.
+    this.outcomeFocused = this.focusIsOurs();
     await this.updateComplete;
-    if (this.outcomeFocused) this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
+    // Asked again: the user may have gone elsewhere on the page while it was drawn.
+    const outcome = this.outcomeFocused && this.focusIsOurs() ? this.renderRoot.querySelector<HTMLElement>('#outcome') : null;
+    if (outcome) outcome.focus();
+    else this.outcomeFocused = false;
   }
 
   // --- Rendering -----------------------------------------------------------------------------
 
   protected override renderContent(): unknown {
     const loading = this.#load.status === TaskStatus.PENDING;
-    return html`<section part="base" class="break-glass" aria-labelledby="title" aria-busy=${loading || this.#submitting ? 'true' : 'false'}>
+    return html`<section part="base" class="break-glass" @focusout=${this.#handleFocusOut} aria-labelledby="title" aria-busy=${loading || this.#submitting ? 'true' : 'false'}>
       <h2 id="title">${msg(str`Accès d’urgence : ${modeLabel(this.mode === 'regulation' ? 'regulation' : 'break-glass')}`)}</h2>
       ${renderPatientLine(this.patient, this.locale)} ${this.#renderBody()}
     </section>`;
@@ -316,6 +320,10 @@ export class DmpBreakGlass extends DmpElement {
         </p>`
       : nothing;
   }
+
+  readonly #handleFocusOut = (e: FocusEvent) => {
+    if ((e.target as Element).id === 'outcome') this.outcomeFocused = false;
+  };
 
   #live(role: 'alert' | 'status'): string | typeof nothing {
     return this.outcomeFocused ? nothing : role;

@@ -27,7 +27,7 @@ import { errorText, isRetryable } from '../../i18n/error-text.js';
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
 import { actorKey } from '../../model/actor-key.js';
-import { announcement } from '../base/announcement.js';
+import { announceIn } from '../base/announcement.js';
 import { documentOpenDetail } from '../base/document-open.js';
 
 /** Documents of one server query, as far as they are loaded. */
@@ -177,9 +177,6 @@ export class DmpDocumentList extends DmpElement {
   @state() private deleteTarget: DmpDocument | undefined;
   /** Drawn in the locale of the moment: a switch after the failure shows it in the new one. */
   @state() private actionError: (() => string) | undefined;
-  @state() private announcement = '';
-  /** Counts the announcements: the same words said again are drawn anew, to be heard again. */
-  @state() private announcements = 0;
 
   /** INS (NIR) of the patient whose documents are listed. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -284,7 +281,7 @@ export class DmpDocumentList extends DmpElement {
       // Another patient, another user or an ended session: nothing shown may outlive them.
       this.listing = undefined;
       this.activeIndex = 0;
-      this.announcement = '';
+      announceIn(this.renderRoot.querySelector('#announcer'), '');
       this.actionError = undefined;
       this.#addInterrupted = !left && Boolean(this.addDialog?.open);
       for (const dialog of [this.addDialog, this.actionsDialog, this.deleteDialog]) dialog?.close();
@@ -617,8 +614,7 @@ export class DmpDocumentList extends DmpElement {
 
   #announce(text: string): void {
     this.actionError = undefined;
-    this.announcement = text;
-    this.announcements += 1;
+    announceIn(this.renderRoot.querySelector('#announcer'), text);
   }
 
   /** Tells the other elements; this one has already applied its own change. */
@@ -781,7 +777,7 @@ export class DmpDocumentList extends DmpElement {
         : refusal
           ? this.#renderRefusal(refusal)
           : html`${this.#renderToolbar()} ${this.#renderHiddenNotice()}
-              <p class="visually-hidden" role="status">${announcement(this.announcements, this.announcement)}</p>
+              <p class="visually-hidden" role="status" id="announcer"></p>
               ${this.actionError ? html`<p class="notice notice--error" role="alert">${this.actionError()}</p>` : nothing}
               ${this.#renderDocuments(documentsError ?? dossierError ?? this.virtualizerError)}`}
       ${this.#renderActionsDialog()} ${this.#renderDeleteDialog()} ${this.#renderAddDialog()}

@@ -156,6 +156,8 @@ export class DmpPatientProfile extends DmpElement {
   @query('#discard-dialog') private discardDialog?: HTMLDialogElement;
 
   @state() private revision = 0;
+  /** When the kept edits the user abandoned were saved: the profile read with them does not offer them again. */
+  @state() private abandonedDraft: string | undefined;
   /** The form's content while editing; undefined in the read view. */
   @state() private draft: ProfileDraft | undefined;
   /** The version the edits replace when saved. */
@@ -323,10 +325,16 @@ export class DmpPatientProfile extends DmpElement {
     this.draftKept = undefined;
   }
 
-  async #discardStoredDraft(): Promise<void> {
-    await deleteDraft(this.#draftStoreKey).catch(() => undefined);
-    this.revision += 1;
+  /** Abandons kept edits: the profile read with them no longer offers them, and Edit takes the focus. */
+  async #discardStoredDraft(stored: Draft<ProfileDraft> | undefined): Promise<void> {
+    if (stored) this.abandonedDraft = stored.savedAt;
     this.#pendingFocus = 'edit';
+    await deleteDraft(this.#draftStoreKey).catch(() => undefined);
+  }
+
+  /** The kept edits to offer from `loaded`, unless the user abandoned them since it was read. */
+  #offeredDraft(loaded: Readable): Draft<ProfileDraft> | undefined {
+    return loaded.storedDraft?.savedAt === this.abandonedDraft ? undefined : loaded.storedDraft;
   }
 
   #handleCancel(): void {
@@ -345,14 +353,14 @@ export class DmpPatientProfile extends DmpElement {
     dialog.returnValue = '';
   }
 
-  /** An explicit discard forgets the stored draft too (DECISIONS.md 10), and its offer with it. */
+  /**
+   * An explicit discard forgets the stored draft too (DECISIONS.md 10), and its offer with it:
+   * the one read with the profile now shown (a reload during the edit may have read it back).
+   */
   async #discardEdit(): Promise<void> {
-    const key = this.#draftStoreKey;
-    const offered = this.#editLoaded?.storedDraft !== undefined;
+    const context = this.#editContext;
     this.#leaveEdit();
-    this.#pendingFocus = 'edit';
-    await deleteDraft(key).catch(() => undefined);
-    if (offered) this.revision += 1;
+    await this.#discardStoredDraft(context?.storedDraft);
   }
 
   #createFormHost(): ProfileFormHost {
@@ -599,7 +607,8 @@ export class DmpPatientProfile extends DmpElement {
     const unseen = isToldOfHiddenDocuments(this.actor!) && Object.values(loaded.hidden ?? {}).some((count) => count > 0);
     // Edits kept on the device are resumed or abandoned: a blank form beside them would overwrite
     // them as it is typed in, or delete them on Cancel.
-    const mayStartEdit = editDenied === undefined && !loaded.storedDraft;
+    const offered = editDenied === undefined ? this.#offeredDraft(loaded) : undefined;
+    const mayStartEdit = editDenied === undefined && !offered;
     return html`
       ${editDenied !== undefined
         ? html`<p class="notice declared-notice">
@@ -612,7 +621,7 @@ export class DmpPatientProfile extends DmpElement {
             ${msg(str`Mises à jour le ${formatDateTime(doc.submittedAt, this.locale)} par ${doc.author.name} (version ${doc.version}).`)}
           </p>`
         : nothing}
-      ${editDenied === undefined && loaded.storedDraft ? this.#renderDraftOffer(loaded, loaded.storedDraft) : nothing}
+      ${offered ? this.#renderDraftOffer(loaded, offered) : nothing}
       ${loaded.issues ? this.#renderMalformed(loaded.issues, editDenied === undefined) : nothing}
       ${mayStartEdit
         ? html`<p class="toolbar">
@@ -645,7 +654,7 @@ export class DmpPatientProfile extends DmpElement {
         stale: (stored.baseEtag ?? undefined) !== loaded.document?.id,
         locale: this.locale,
         resume: () => this.#startEdit(loaded, stored.content),
-        discard: () => void this.#discardStoredDraft(),
+        discard: () => void this.#discardStoredDraft(stored),
       }),
     );
   }

@@ -16,7 +16,7 @@ import type { Prevention, PreventionContent } from '../../model/prevention.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
 import { emptySynthesisContent } from '../../model/synthesis-shape.js';
 import type { ReasonCode } from '../../policy/types.js';
-import { announcement } from '../base/announcement.js';
+import { announceIn } from '../base/announcement.js';
 import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
@@ -232,9 +232,6 @@ export class DmpSynthesisEditor extends DmpElement {
     announce: (text) => el.#announce(text),
     focusLater: (selector) => el.#focusLater(selector),
   }))(this);
-  @state() private announcement = '';
-  /** Counts the announcements: the same words said again are a new text, which screen readers speak again. */
-  @state() private announcements = 0;
   @state() private viewedVersion: number | undefined;
   @state() private versionsOpen = false;
   @state() private printing = false;
@@ -429,7 +426,7 @@ export class DmpSynthesisEditor extends DmpElement {
     this.currentPrevention = loaded.prevention;
     // An author will edit: the checks are fetched now rather than at the first keystroke.
     if (loaded.canWrite) {
-      void this.#loadValidate(false);
+      void this.#loadValidate();
       this.#editForm.request();
     }
     if (keepEdits) return;
@@ -522,8 +519,7 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   #announce(text: string): void {
-    this.announcement = text;
-    this.announcements += 1;
+    announceIn(this.renderRoot.querySelector('#announcer'), text);
   }
 
   /**
@@ -581,14 +577,18 @@ export class DmpSynthesisEditor extends DmpElement {
     return { synthesis: !prevention || !sameValue(parts.synthesis, known?.synthesis), prevention };
   }
 
-  /** The schema checks, fetched when the user may write; the work is checked again once they are in. */
-  async #loadValidate(forSave: boolean): Promise<boolean> {
+  /**
+   * The schema checks, fetched when the user may write; the work is checked again once they are
+   * in. `saving`: whether a save still waits for them, once they failed (not after a switch to
+   * another patient or user): their failure is then why nothing was saved.
+   */
+  async #loadValidate(saving?: () => boolean): Promise<boolean> {
     if (this.#recheck()) return true;
     try {
       await loadSchemaCheck();
     } catch (error) {
       // A failed prefetch says nothing: a save tries again, and says so if that fails too.
-      if (forSave) {
+      if (saving?.()) {
         this.saveError = error;
         this.unsaved = 'synthesis';
       }
@@ -603,12 +603,13 @@ export class DmpSynthesisEditor extends DmpElement {
       const { loaded, base } = this;
       // Busy while the checks load: a second click must not ask to save twice.
       this.saving = true;
-      const ready = await this.#loadValidate(true);
+      const asked = () => this.#stillAsked(loaded, base);
+      const ready = await this.#loadValidate(asked);
       this.saving = false;
+      if (!asked()) return;
       // Save, disabled during the wait, lost focus to the page: it goes to why nothing was saved,
       // once the form is no longer inert.
-      if (!ready) void this.#showSaveError();
-      if (!ready || !this.#stillAsked(loaded, base)) return;
+      if (!ready) return void this.#showSaveError();
     }
     await this.#saveChecked(this.base);
   }
@@ -812,8 +813,10 @@ export class DmpSynthesisEditor extends DmpElement {
       msg('Écraser'),
       async () => {
         const { loaded, base } = this;
-        if (!(await this.#loadValidate(true))) return void this.#showSaveError();
-        if (!this.#stillAsked(loaded, base) || this.conflict !== conflict) return;
+        const asked = () => this.#stillAsked(loaded, base) && this.conflict === conflict;
+        const ready = await this.#loadValidate(asked);
+        if (!asked()) return;
+        if (!ready) return void this.#showSaveError();
         await this.#saveChecked(baseOf(conflict.server));
       },
     );
@@ -928,7 +931,7 @@ export class DmpSynthesisEditor extends DmpElement {
       ${editing ? this.#renderEditor() : this.#renderRead(loaded)}
       ${editing && this.printing ? html`<div class="print-only">${this.#renderRead(loaded)}</div>` : nothing}
       ${this.#renderVersions()}
-      <p class="sr-only" role="status">${announcement(this.announcements, this.announcement)}</p>
+      <p class="sr-only" role="status" id="announcer"></p>
       ${this.#renderDialog()}
     </article>`;
   }
