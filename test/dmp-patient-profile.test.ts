@@ -70,6 +70,17 @@ function type(el: DmpPatientProfile, selector: string, value: string): void {
   field.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
 }
 
+/** Leaves edits kept on the device: a save lost to the network, then the page left. */
+async function keepEditsOnDevice(): Promise<void> {
+  const first = await mount();
+  await startEditing(first.el);
+  type(first.el, '#blood-group', 'AB+');
+  db.faults.add({ method: 'POST', path: '/documents', network: true, times: 1 });
+  await submit(first.el);
+  await waitUntil(() => first.el.shadowRoot!.querySelector('.save-error')?.textContent?.includes('sur cet appareil'), 'not kept', { timeout: 8000 });
+  first.provider.remove();
+}
+
 async function startEditing(el: DmpPatientProfile): Promise<void> {
   $(el, '#edit').click();
   await waitUntil(() => root(el).querySelector('form.profile-form'), 'the form never opened');
@@ -640,13 +651,7 @@ describe('dmp-patient-profile', () => {
     });
 
     it('offers the kept draft again after a reload, to its author only', async () => {
-      const first = await mount();
-      await startEditing(first.el);
-      type(first.el, '#blood-group', 'AB+');
-      db.faults.add({ method: 'POST', path: '/documents', network: true, times: 1 });
-      await submit(first.el);
-      await waitUntil(() => first.el.shadowRoot!.querySelector('.save-error')?.textContent?.includes('sur cet appareil'), 'not kept', { timeout: 8000 });
-      first.provider.remove();
+      await keepEditsOnDevice();
 
       const doctor = await mount('ps-martin');
       expect(root(doctor.el).querySelector('.draft-offer')).to.equal(null);
@@ -671,13 +676,7 @@ describe('dmp-patient-profile', () => {
     });
 
     it('abandons kept edits from their offer: Edit is back at once, with the focus, and nothing is kept', async () => {
-      const first = await mount();
-      await startEditing(first.el);
-      type(first.el, '#blood-group', 'AB+');
-      db.faults.add({ method: 'POST', path: '/documents', network: true, times: 1 });
-      await submit(first.el);
-      await waitUntil(() => first.el.shadowRoot!.querySelector('.save-error')?.textContent?.includes('sur cet appareil'), 'not kept', { timeout: 8000 });
-      first.provider.remove();
+      await keepEditsOnDevice();
       const { el } = await mount();
       const abandon = [...root(el).querySelectorAll<HTMLButtonElement>('.draft-offer button')].find((b) => b.textContent!.includes('Les abandonner'))!;
       abandon.focus();
