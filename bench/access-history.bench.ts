@@ -5,8 +5,6 @@
  */
 import { PATIENT_LARGE, actorById } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
-import '../src/context/dmp-provider.js';
-import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/elements/dmp-access-history/dmp-access-history.js';
 import type { DmpAccessHistory } from '../src/elements/dmp-access-history/dmp-access-history.js';
 import { outcomeLabel } from '../src/elements/dmp-access-history/texts.js';
@@ -15,28 +13,12 @@ import { actionLabel, actorRoleLabel, modeLabel } from '../src/i18n/labels.js';
 import type { AccessLogEntry, AccessLogQuery } from '../src/model/access-log.js';
 import type { RequestOptions, ResponseOf } from '../src/client/types.js';
 import type { DossierInfo } from '../src/model/dossier.js';
-import { largeDossierInfo } from './large-dossier.js';
+import { generateLogEntries, largeDossierInfo } from './large-dossier.js';
+import { plainTable, providerFor } from './mount.js';
 import { afterNextPaint, median, painted, whenTrue } from './timing.js';
 
 const INS = PATIENT_LARGE.identity.ins;
 const PAGE = 1000;
-
-/** `count` lines of a busy dossier's log, newest first: one emergency access in fifty. */
-export function generateLogEntries(count: number): AccessLogEntry[] {
-  const newest = Date.UTC(2026, 10, 1);
-  return Array.from({ length: count }, (_, i) => ({
-    id: `log-${i}`,
-    at: new Date(newest - i * 60_000).toISOString(),
-    actor: { kind: 'professional', id: 'ps-martin', name: 'Dr Claire Martin', rpps: '10003456786', profession: '10', organisation: 'Cabinet médical des Brotteaux' },
-    action: i % 3 ? 'document.read' : 'document.list',
-    target: { documentId: `doc-${i}`, title: `=Compte rendu ${i}` },
-    mode: i % 50 ? 'normal' : 'break-glass',
-    ...(i % 50 ? {} : { justification: 'Patiente inconsciente aux urgences, allergies inconnues' }),
-    outcome: 'allowed',
-    reason: 'allowed',
-    secret: false,
-  }));
-}
 
 /** Answers the existence test and the log's pages (the cursor is the next line's index). */
 class InMemoryClient extends HttpDmpClient {
@@ -58,13 +40,10 @@ class InMemoryClient extends HttpDmpClient {
 const rowCount = (el: DmpAccessHistory) => el.shadowRoot!.querySelectorAll('tbody tr').length;
 
 async function mountElement(stage: HTMLElement, entries: readonly AccessLogEntry[]): Promise<{ el: DmpAccessHistory; ms: number }> {
-  const provider = document.createElement('dmp-provider') as DmpProvider;
-  provider.actor = actorById(PATIENT_LARGE.id);
-  provider.client = new InMemoryClient(entries);
   const el = document.createElement('dmp-access-history');
   el.setAttribute('patient-ins', INS);
   el.setAttribute('page-size', String(PAGE));
-  provider.append(el);
+  const provider = providerFor(actorById(PATIENT_LARGE.id), new InMemoryClient(entries), el);
   const start = performance.now();
   stage.append(provider);
   await whenTrue(el.shadowRoot!, () => el.shadowRoot!.querySelector(`tbody tr:nth-child(${PAGE})`) !== null);
@@ -75,14 +54,7 @@ async function mountElement(stage: HTMLElement, entries: readonly AccessLogEntry
 /** The baseline: the same lines, with the same texts, in a plain table. */
 async function mountVanillaTable(stage: HTMLElement, entries: readonly AccessLogEntry[]): Promise<number> {
   const start = performance.now();
-  const table = document.createElement('table');
-  const head = table.createTHead().insertRow();
-  for (const label of ['Date et heure', 'Qui', 'Action', 'Mode d’accès', 'Résultat']) {
-    const th = document.createElement('th');
-    th.textContent = label;
-    head.append(th);
-  }
-  const body = table.createTBody();
+  const { table, body } = plainTable(['Date et heure', 'Qui', 'Action', 'Mode d’accès', 'Résultat']);
   for (const e of entries) {
     const row = body.insertRow();
     row.insertCell().textContent = formatDateTime(e.at, 'fr');

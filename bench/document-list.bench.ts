@@ -7,8 +7,6 @@
 import { DR_MARTIN_TRAITANT, PATIENT_LARGE, actorById, generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import type { RequestOptions } from '../src/client/types.js';
-import '../src/context/dmp-provider.js';
-import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
 import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.js';
 import { formatBytes, formatDate } from '../src/i18n/format.js';
@@ -16,6 +14,7 @@ import { categoryLabel, professionLabel } from '../src/i18n/labels.js';
 import type { DmpDocument, DocumentList, DocumentQuery } from '../src/model/document.js';
 import type { DossierInfo } from '../src/model/dossier.js';
 import { largeDossierInfo } from './large-dossier.js';
+import { plainTable, providerFor } from './mount.js';
 import { afterNextPaint, median, painted, whenTrue } from './timing.js';
 
 const INS = PATIENT_LARGE.identity.ins;
@@ -37,12 +36,9 @@ class InMemoryClient extends HttpDmpClient {
 }
 
 async function mountElement(stage: HTMLElement, documents: readonly DmpDocument[]): Promise<{ el: DmpDocumentList; ms: number }> {
-  const provider = document.createElement('dmp-provider') as DmpProvider;
-  provider.actor = actorById(DR_MARTIN_TRAITANT.id!);
-  provider.client = new InMemoryClient(documents);
   const el = document.createElement('dmp-document-list');
   el.setAttribute('patient-ins', INS);
-  provider.append(el);
+  const provider = providerFor(actorById(DR_MARTIN_TRAITANT.id!), new InMemoryClient(documents), el);
   const start = performance.now();
   stage.append(provider);
   await whenTrue(el.shadowRoot!, () => el.shadowRoot!.querySelector('.body [role="row"]') !== null);
@@ -53,14 +49,7 @@ async function mountElement(stage: HTMLElement, documents: readonly DmpDocument[
 /** The baseline: every row in a plain table, with the same texts as the element's rows. */
 async function mountVanillaTable(stage: HTMLElement, documents: readonly DmpDocument[]): Promise<number> {
   const start = performance.now();
-  const table = document.createElement('table');
-  const head = table.createTHead().insertRow();
-  for (const label of ['Titre', 'Catégorie', 'Date de l’acte', 'Auteur', 'Format', 'Actions']) {
-    const th = document.createElement('th');
-    th.textContent = label;
-    head.append(th);
-  }
-  const body = table.createTBody();
+  const { table, body } = plainTable(['Titre', 'Catégorie', 'Date de l’acte', 'Auteur', 'Format', 'Actions']);
   for (const doc of documents) {
     const row = body.insertRow();
     row.insertCell().textContent = doc.title;

@@ -7,11 +7,8 @@
 import { ADULT_PROFILE, DR_MARTIN_TRAITANT, PATIENT_LARGE, PREVENTION_DURAND, SYNTHESIS_V2, actorById, generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import type { LatestDocumentsOptions, RequestOptions } from '../src/client/types.js';
-import '../src/context/dmp-provider.js';
-import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/elements/dmp-dossier/dmp-dossier.js';
 import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
-import type { Actor } from '../src/model/actor.js';
 import { AccessLogListSchema, type AccessLogQuery } from '../src/model/access-log.js';
 import { CATEGORIES } from '../src/model/category.js';
 import { DocumentListSchema, LatestDocumentsSchema, type DmpDocument, type DocumentQuery } from '../src/model/document.js';
@@ -19,6 +16,7 @@ import type { DossierInfo } from '../src/model/dossier.js';
 import { PreventionSchema } from '../src/model/prevention.js';
 import { SynthesisSchema, type Synthesis, type SynthesisContent } from '../src/model/synthesis.js';
 import { largeDossierInfo } from './large-dossier.js';
+import { providerFor } from './mount.js';
 import { afterNextPaint, median, painted, whenTrue } from './timing.js';
 
 const INS = PATIENT_LARGE.identity.ins;
@@ -89,14 +87,6 @@ class InMemoryClient extends HttpDmpClient {
   override async listAccessLog(_ins: string, _query?: AccessLogQuery, _options?: RequestOptions) {
     return received(AccessLogListSchema, { items: [] });
   }
-}
-
-function providerFor(actor: Actor, client: HttpDmpClient, child: HTMLElement): DmpProvider {
-  const provider = document.createElement('dmp-provider') as DmpProvider;
-  provider.actor = actor;
-  provider.client = client;
-  provider.append(child);
-  return provider;
 }
 
 /** From attaching `dmp-dossier` to the récapitulatif rendered with every part and painted. */

@@ -7,7 +7,7 @@ import * as z from 'zod/mini';
 import { generateLargeDossierDocuments } from '../mocks/data/index.js';
 import { accessLogRows, encodeCsv } from '../src/elements/dmp-access-history/csv.js';
 import { DocumentListSchema } from '../src/model/document.js';
-import { generateLogEntries } from './access-history.bench.js';
+import { generateLogEntries } from './large-dossier.js';
 import { median } from './timing.js';
 
 function time(runs: number, work: () => void): number {

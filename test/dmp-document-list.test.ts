@@ -923,6 +923,16 @@ describe('dmp-document-list', () => {
       return dialog;
     }
 
+    /** The add form opened and filled in, ready to send. */
+    async function openFilledAdd(el: DmpDocumentList, title: string, typeCode = 'DOCPAT03', date = '2026-10-01', file = pdf()): Promise<HTMLDialogElement> {
+      const dialog = await openAdd(el);
+      type(el, '#add-title', title);
+      select(el, '#add-typeCode', typeCode);
+      type(el, '#add-date', date);
+      pickFile(el, file);
+      return dialog;
+    }
+
     it('says why an action failed, and what the add form misses, in the language the user switches to afterwards', async () => {
       db.faults.add({ method: 'PATCH', path: '/documents', status: 500, times: 1 });
       const { el, provider } = await mount('pat-durand-jeanne');
@@ -1032,11 +1042,7 @@ describe('dmp-document-list', () => {
 
     it('leaves the other parts of the act’s date alone while one is retyped, and refuses it unfinished', async () => {
       const { el } = await mount('pat-durand-jeanne');
-      const dialog = await openAdd(el);
-      type(el, '#add-title', 'Carnet de vaccination');
-      select(el, '#add-typeCode', 'EXPPAT_1');
-      type(el, '#add-date', '2026-10-01');
-      pickFile(el, pdf());
+      const dialog = await openFilledAdd(el, 'Carnet de vaccination', 'EXPPAT_1', '2026-10-01', pdf());
       el.requestUpdate();
       await el.updateComplete;
       const date = control<HTMLInputElement>(el, '#add-date');
@@ -1063,11 +1069,7 @@ describe('dmp-document-list', () => {
         ),
       );
       const { el } = await mount('pat-durand-jeanne');
-      const dialog = await openAdd(el);
-      type(el, '#add-title', 'Bilan');
-      select(el, '#add-typeCode', 'DOCPAT03');
-      type(el, '#add-date', '2026-10-01');
-      pickFile(el, pdf());
+      const dialog = await openFilledAdd(el, 'Bilan');
       control<HTMLButtonElement>(el, '.add-form [type=submit]').focus();
       clickButton(dialog, 'Ajouter');
       await waitUntil(() => dialog.querySelector('#add-title-error'), 'the refusal of the title is not under it');
@@ -1086,11 +1088,7 @@ describe('dmp-document-list', () => {
     it('announces a second document of the same title anew, for it to be heard again', async () => {
       const { el } = await mount('pat-durand-jeanne');
       const addScan = async () => {
-        const dialog = await openAdd(el);
-        type(el, '#add-title', 'Ordonnance scannée');
-        select(el, '#add-typeCode', 'DOCPAT03');
-        type(el, '#add-date', '2026-10-01');
-        pickFile(el, pdf());
+        const dialog = await openFilledAdd(el, 'Ordonnance scannée');
         setTimeout(() => clickButton(dialog, 'Ajouter'));
         await oneEvent(el, 'dmp-document-added');
         await el.updateComplete;
@@ -1108,11 +1106,7 @@ describe('dmp-document-list', () => {
     it('uploads with progress, fires dmp-document-added and shows the new document', async () => {
       db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
       const { el } = await mount('pat-durand-jeanne');
-      const dialog = await openAdd(el);
-      type(el, '#add-title', 'Compte rendu opératoire — appendicectomie');
-      select(el, '#add-typeCode', 'DOCPAT03');
-      type(el, '#add-date', '2026-10-01');
-      pickFile(el, pdf());
+      const dialog = await openFilledAdd(el, 'Compte rendu opératoire — appendicectomie');
       clickButton(dialog, 'Ajouter');
       await waitUntil(() => dialog.querySelector('progress'), 'no progress bar');
       const added = await oneEvent(el, 'dmp-document-added');
@@ -1169,11 +1163,7 @@ describe('dmp-document-list', () => {
     async function addNotebookSlowly(title: string, latencyMs: number) {
       db.faults.add({ method: 'POST', path: '/documents', latencyMs, times: 1 });
       const { el, provider } = await mount('pat-durand-jeanne');
-      const dialog = await openAdd(el);
-      type(el, '#add-title', title);
-      select(el, '#add-typeCode', 'EXPPAT_1');
-      type(el, '#add-date', '2026-10-02');
-      pickFile(el, pdf('carnet.pdf'));
+      const dialog = await openFilledAdd(el, title, 'EXPPAT_1', '2026-10-02', pdf('carnet.pdf'));
       const added = oneEvent(el, 'dmp-document-added');
       clickButton(dialog, 'Ajouter');
       await waitUntil(() => dialog.querySelector('progress'), 'no progress bar');
@@ -1204,11 +1194,7 @@ describe('dmp-document-list', () => {
     /** The patient adds a follow-up notebook; resolves once the dialog shows the upload's failure. */
     async function addNotesFailing() {
       const { el } = await mount('pat-durand-jeanne');
-      const dialog = await openAdd(el);
-      type(el, '#add-title', 'Carnet de suivi');
-      select(el, '#add-typeCode', 'EXPPAT_1');
-      type(el, '#add-date', '2026-10-02');
-      pickFile(el, pdf('carnet.pdf'));
+      const dialog = await openFilledAdd(el, 'Carnet de suivi', 'EXPPAT_1', '2026-10-02', pdf('carnet.pdf'));
       dialog.querySelector<HTMLElement>('[type="submit"]')!.focus();
       clickButton(dialog, 'Ajouter');
       await waitUntil(() => dialog.querySelector('[role="alert"]'), 'no upload error');

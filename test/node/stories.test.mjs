@@ -126,19 +126,21 @@ describe('Storybook', () => {
   it('has a docs page for every element, with its attributes from custom-elements.json', { timeout: 60_000 }, async () => {
     const manifest = JSON.parse(readFileSync(join(repo, 'custom-elements.json'), 'utf8'));
     const declarations = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName?.startsWith('dmp-'));
-    const page = await browser.newPage();
-    try {
-      for (const element of declarations) {
-        const entry = docs.find((d) => d.title.split('/').pop() === element.tagName);
-        assert.ok(entry, `no docs page for ${element.tagName}`);
+    for (const element of declarations) {
+      const entry = docs.find((d) => d.title.split('/').pop() === element.tagName);
+      assert.ok(entry, `no docs page for ${element.tagName}`);
+      const attribute = element.attributes?.find((a) => a.description)?.name;
+      assert.ok(attribute, `${element.tagName} documents no attribute`);
+      // A page of its own for each: going from one docs page to the next in the same page was
+      // once aborted (ERR_ABORTED) while the first still rendered its stories.
+      const page = await browser.newPage();
+      try {
         await page.goto(`${server.resolvedUrls.local[0]}iframe.html?id=${entry.id}&viewMode=docs`);
-        const attribute = element.attributes?.find((a) => a.description)?.name;
-        assert.ok(attribute, `${element.tagName} documents no attribute`);
         // The table of the element's API, generated from the manifest.
         await page.locator('.docblock-argstable').getByText(attribute, { exact: true }).first().waitFor({ timeout: STORY_TIMEOUT });
+      } finally {
+        await page.close();
       }
-    } finally {
-      await page.close();
     }
   });
 
