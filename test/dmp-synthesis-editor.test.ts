@@ -71,7 +71,6 @@ async function fill(el: DmpSynthesisEditor, key: string, value: string): Promise
   return control;
 }
 
-/** Holds the saves of the synthesis until `release()`; then the mock backend answers them. */
 /** Types `text` over what the field `key` holds, as a user selecting it all and typing does. */
 async function typeOver(el: DmpSynthesisEditor, key: string, text: string): Promise<HTMLInputElement> {
   const field = $(el, `[data-key="${key}"]`) as HTMLInputElement;
@@ -81,6 +80,7 @@ async function typeOver(el: DmpSynthesisEditor, key: string, text: string): Prom
   return field;
 }
 
+/** Holds the saves of the synthesis until `release()`; then the mock backend answers them. */
 function holdSaves(): { asked: () => boolean; release: () => void } {
   let release!: () => void;
   const held = new Promise<void>((resolve) => (release = resolve));
@@ -1390,6 +1390,54 @@ describe('dmp-synthesis-editor', () => {
       db.faults.clear();
       $(el, '[data-action="save"]').click();
       await waitUntil(() => serverVersion()?.version === 3);
+    });
+
+    it('puts a gateway’s refusals under the fields they name, focuses the first and keeps the edits; a field edited since is no longer refused', async () => {
+      const treatments = serverVersion()!.content.treatments;
+      const metformine = treatments.findIndex((t) => t.id === 'tt-metformine');
+      const kardegic = treatments.findIndex((t) => t.id === 'tt-kardegic');
+      worker.use(
+        http.put('*/api/dmp/v1/dossiers/:ins/synthesis', () =>
+          HttpResponse.json(
+            {
+              type: 'about:blank',
+              title: 'Requête invalide',
+              status: 400,
+              invalidParams: [
+                { name: `content.treatments.${metformine}.dosage`, reason: 'Posologie refusée par la passerelle.' },
+                { name: `/content/treatments/${kardegic}/dosage`, reason: 'Unité inconnue de la passerelle.' },
+                { name: 'content.treatments.99.dosage', reason: 'Aucune entrée à cette place.' },
+                { name: 'signature', reason: 'Hors du formulaire.' },
+              ],
+            },
+            { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', '3 g le matin');
+      await fill(el, 'treatments:tt-kardegic:dosage', '75 mg/j');
+      $(el, '[data-action="save"]').click();
+      const dosage = '[data-key="treatments:tt-metformine:dosage"]';
+      await waitUntil(() => root(el).activeElement?.matches(dosage), 'the focus did not go to the first refused field');
+      expect(errorFor(el, 'treatments:tt-metformine:dosage')).to.equal('Posologie refusée par la passerelle.');
+      expect(errorFor(el, 'treatments:tt-kardegic:dosage')).to.equal('Unité inconnue de la passerelle.');
+      expect($(el, dosage).getAttribute('aria-invalid')).to.equal('true');
+      expect(($(el, dosage) as HTMLInputElement).value).to.equal('3 g le matin');
+      expect($(el, '.save-error').textContent).to.contain('La version n’est pas enregistrée').and.contain('conservées sur cet appareil');
+      // The focus is on the field: the error beside Save is said in the live region.
+      await waitUntil(() => $(el, 'p.sr-only[role="status"]').textContent?.includes('La version n’est pas enregistrée'), 'the error was not said');
+      expect(root(el).querySelectorAll('[aria-invalid="true"]').length, 'fields shown as refused').to.equal(2);
+      await expect(el).to.be.accessible();
+      await fill(el, 'treatments:tt-metformine:dosage', '2 g le matin');
+      expect(errorFor(el, 'treatments:tt-metformine:dosage')).to.equal('');
+      expect($(el, dosage).getAttribute('aria-invalid')).to.equal('false');
+      expect(errorFor(el, 'treatments:tt-kardegic:dosage')).to.equal('Unité inconnue de la passerelle.');
+      expect((await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS)))?.content.treatments.find((t) => t.id === 'tt-kardegic')?.dosage).to.equal('75 mg/j');
+      worker.resetHandlers();
+      await saveAndWait(el, 3);
+      expect(serverVersion()!.content.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('2 g le matin');
     });
 
     it('says the edits stay in the editor only when the device cannot keep them', async () => {

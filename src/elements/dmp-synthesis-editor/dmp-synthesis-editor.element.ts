@@ -30,7 +30,7 @@ import { renderReadView, type ViewOptions } from './read-view.js';
 import { groupHeading } from './fields.js';
 import type { Combo, EditView } from './edit-view.js';
 import type { EditorHost } from './editing.js';
-import type { FieldProblem, ValidationResult } from './validation.js';
+import type { FieldProblem, Refusal, ValidationResult } from './validation.js';
 
 /** What the first load found out: what the user may do, the current versions, their draft. */
 interface Loaded {
@@ -188,6 +188,8 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private showAll = false;
   /** Fields holding text that is no value yet: a date the browser cannot read, a code not picked. */
   @state() private badInputs: ReadonlyMap<string, FieldProblem> = new Map();
+  /** The fields the server refused the last failed save for. */
+  @state() private refused: ReadonlyMap<string, Refusal> = new Map();
   @state() private saving = false;
   @state() private saveError: unknown;
   /** Which record the failed save could not write: the VSM, or the vaccinations and screenings after it. */
@@ -524,10 +526,11 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /**
    * The save error is no live region: focused, it is read once. A user who went elsewhere on the
-   * page meanwhile keeps their focus, and hears it from the element's live region instead.
+   * page meanwhile keeps their focus, and hears it from the element's live region instead. The
+   * first field the server refused, when the form draws it, takes the focus before the error.
    */
   async #showSaveError(): Promise<void> {
-    await this.#focusLater('.save-error');
+    await this.#focusLater('[aria-invalid="true"], .save-error');
     const error = this.renderRoot.querySelector<HTMLElement>('.save-error');
     if (error && !error.matches(':focus')) this.#announce(error.textContent!.replace(/\s+/g, ' ').trim());
   }
@@ -708,6 +711,7 @@ export class DmpSynthesisEditor extends DmpElement {
       } else {
         this.saveError = error;
         this.unsaved = writing;
+        this.refused = loadSchemaCheck.loaded?.refusedFields(error, content) ?? new Map();
         void this.#showSaveError();
       }
     } finally {
@@ -897,6 +901,9 @@ export class DmpSynthesisEditor extends DmpElement {
   #visibleProblem(key: string): FieldProblem | undefined {
     const bad = this.badInputs.get(key);
     if (bad) return bad;
+    // Each failed save replaces the refusals; they stand while its error does.
+    const refusal = this.saveError === undefined ? undefined : this.refused.get(key);
+    if (refusal?.stands(this.work)) return refusal.problem;
     return this.touched.has(key) || this.showAll ? this.check.problems.get(key) : undefined;
   }
 

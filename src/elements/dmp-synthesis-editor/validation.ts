@@ -14,7 +14,17 @@ export type FieldProblem =
   | { code: 'too-long'; max: number }
   | { code: 'narrative-needed' }
   | { code: 'unpicked' }
-  | { code: 'invalid' };
+  | { code: 'invalid' }
+  | { code: 'refused'; reason: string };
+
+/**
+ * A server's refusal of a field (a 400's `invalidParams`), in its words: it stands under the field
+ * while the field holds the value refused.
+ */
+export interface Refusal {
+  readonly problem: FieldProblem;
+  stands(work: EditorContent): boolean;
+}
 
 /** `list:entryId:field` for a field of an entry, the field's name for a statement. */
 export function fieldKey(list: string, id: string, field: string): string {
@@ -42,5 +52,7 @@ export function problemText(problem: FieldProblem): string {
       return msg('Aucun code choisi : choisissez-en un dans la liste, ou videz le champ.');
     case 'invalid':
       return msg('Valeur invalide');
+    case 'refused':
+      return problem.reason;
   }
 }
