@@ -171,6 +171,27 @@ describe('session expiry', () => {
         () => m.el.shadowRoot!.activeElement?.textContent?.includes(EXPIRED),
         () => `the focus went to ${document.activeElement?.tagName}, not to the notice`,
       );
+      // Focused, the notice is read once: no live region around it repeats it.
+      const live = m.el.shadowRoot!.activeElement!.closest('[role="status"], [role="alert"], [aria-live]');
+      expect(live?.outerHTML ?? 'none').to.equal('none');
+    });
+
+    it(`${c.tag}: the expired notice is said from its live region when the focus was elsewhere on the page`, async () => {
+      const m = await mount<HTMLElement>(c.template, c.actor());
+      await c.ready(m);
+      const field = document.createElement('input');
+      field.setAttribute('aria-label', 'Recherche de l’intranet');
+      document.body.append(field);
+      try {
+        field.focus();
+        await expire(m);
+        await waitFor(() => everythingShown(m.el).includes(EXPIRED), 'the expired notice was never shown');
+        expect(document.activeElement === field, `the focus went to ${document.activeElement?.tagName}`).to.equal(true);
+        const notice = [...m.el.shadowRoot!.querySelectorAll('.notice')].find((n) => n.textContent?.includes(EXPIRED));
+        expect(notice?.getAttribute('role') ?? 'none').to.equal('status');
+      } finally {
+        field.remove();
+      }
     });
   }
 

@@ -218,7 +218,11 @@ export abstract class DmpElement extends LitElement {
    * place of everything; an element may name its own for its content.
    */
   protected focusFallback(): HTMLElement | null | undefined {
-    return this.session?.state === 'expired' ? this.renderRoot.querySelector<HTMLElement>('.notice') : undefined;
+    if (this.session?.state !== 'expired') return undefined;
+    const notice = this.renderRoot.querySelector<HTMLElement>('.notice');
+    // Focused, the notice is read; still a live region, it would be read a second time.
+    notice?.removeAttribute('role');
+    return notice;
   }
 
   /** Whether the element has what it needs to show patient data. */
