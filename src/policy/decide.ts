@@ -4,6 +4,7 @@ import { CREATION_CHANNEL } from './channels.js';
 import { isValidJustification } from './justification.js';
 import { professionMayRead } from './matrix.js';
 import { isReleasedToPatient } from './release.js';
+import { isSecretConnection } from './roles.js';
 import type {
   AccessMode,
   Action,
@@ -388,17 +389,18 @@ function decideForProfessional(
       if (mode !== 'normal') return deny('not-authorized', mode);
       break;
   }
-  return allow(mode, mode !== 'normal' || (action === 'document.add' && isAnnouncedNow(document, request)));
+  return allow(mode, mode !== 'normal' || (action === 'document.add' && isAnnouncedNow(document, isSecretConnection(request.secret === true, actor, dossier.patientIsMinor))));
 }
 
 /**
  * Whether the patient is told of a new document at once (`notify-patient` on `document.add`): one
  * kept from the patient waits for the two-week notice (DOMAIN.md), and one kept from the legal
- * representatives, or written under connexion secrète, which keeps it from them, is announced to
- * no one, since the dossier's notices may reach them.
+ * representatives, or written under a connexion secrète (`secret`: asked, and one, see
+ * isSecretConnection), which keeps it from them, is announced to no one, since the dossier's
+ * notices may reach them.
  */
-function isAnnouncedNow(document: PolicyDocumentInput, request: PolicyRequest): boolean {
-  return !document.invisibleToPatient && !document.invisibleToLegalRepresentatives && request.secret !== true;
+function isAnnouncedNow(document: PolicyDocumentInput, secret: boolean): boolean {
+  return !document.invisibleToPatient && !document.invisibleToLegalRepresentatives && !secret;
 }
 
 /** Only a qualified INS may reference health data a professional submits; none given is not checked here. */
@@ -461,7 +463,7 @@ function decideForPatientSide(
       // They record consent with authorization.manage; grant-self is the professional's own act.
       return deny('invalid-request');
     default:
-      return allow(undefined, action === 'document.add' && isAnnouncedNow(document, request));
+      return allow(undefined, action === 'document.add' && isAnnouncedNow(document, false));
   }
 }
 

@@ -225,8 +225,10 @@ describe('decide — every actor kind × every action (active dossier, a report 
     // two-week notice, and what is kept from the representatives is announced to no one.
     ['médecin traitant adds a document invisible to the patient: no notice yet', { actor: DR_TRAITANT, action: 'document.add', document: INVISIBLE_TO_PATIENT }, ['allowed', 'normal', LOG]],
     ['médecin traitant adds a document invisible to the representatives: no notice', { actor: DR_TRAITANT, action: 'document.add', document: INVISIBLE_TO_REPRESENTATIVES }, ['allowed', 'normal', LOG]],
-    ['médecin traitant adds under connexion secrète: no notice', { actor: DR_TRAITANT, action: 'document.add', request: { secret: true } }, ['allowed', 'normal', LOG]],
-    ['representative adds directives under connexion secrète: no notice', { actor: REPRESENTATIVE, action: 'document.add', document: DIRECTIVES, request: { secret: true } }, ['allowed', null, LOG]],
+    ['médecin traitant adds under connexion secrète on a minor’s dossier: no notice', { actor: DR_TRAITANT, action: 'document.add', dossier: MINOR, request: { secret: true } }, ['allowed', 'normal', LOG]],
+    // The connexion secrète is a minor's, with a professional: asked for otherwise, it is none.
+    ['médecin traitant asks for connexion secrète on an adult’s dossier: the patient is told', { actor: DR_TRAITANT, action: 'document.add', request: { secret: true } }, ['allowed', 'normal', NOTIFY]],
+    ['representative asks for connexion secrète adding directives: the patient is told', { actor: REPRESENTATIVE, action: 'document.add', document: DIRECTIVES, dossier: MINOR, request: { secret: true } }, ['allowed', null, NOTIFY]],
     ['administrative staff document.add of a report', { actor: ADMIN_STAFF, action: 'document.add' }, ['profession-not-permitted', null, LOG]],
 
     ['patient document.replace of a report', { actor: PATIENT, action: 'document.replace' }, ['not-author', null, LOG]],
@@ -748,7 +750,7 @@ describe('decide — obligations and mode, over every actor × action × mode ×
     {}, { mode: 'normal', consent: true }, BREAK_GLASS, REGULATION, { mode: 'break-glass', justification: J19 },
     { mode: 'regulation' }, { channel: 'professional', consent: true }, { channel: 'online', consent: true }, { secret: true },
   ];
-  const dossiers = [{}, CLOSED, NONE, BREAK_GLASS_OPPOSED, REGULATION_OPPOSED, blocking(DR_TRAITANT, DR_EMERGENCY), { insStatus: 'PROV' as const }];
+  const dossiers = [{}, CLOSED, NONE, BREAK_GLASS_OPPOSED, REGULATION_OPPOSED, blocking(DR_TRAITANT, DR_EMERGENCY), { insStatus: 'PROV' as const }, MINOR];
   const documents = [REPORT, { ...BIOLOGY, ...MASKED }, { ...SYNTHESIS, ...INVISIBLE_TO_PATIENT }, { ...REPORT, ...INVISIBLE_TO_REPRESENTATIVES }, DIRECTIVES, ATTEST_RESID];
   const all: { name: string; decision: Decision; kind: string; action: Action; status: string; input: PolicyInput }[] = [];
   for (const actor of actors) {
@@ -792,8 +794,9 @@ describe('decide — obligations and mode, over every actor × action × mode ×
   });
 
   it('notify-patient exactly on allowed emergency access, document.add told at once and grant-self', () => {
-    for (const { name, decision, action, input: { document, request } } of all) {
-      const told = !document?.invisibleToPatient && !document?.invisibleToLegalRepresentatives && !request?.secret;
+    for (const { name, decision, action, input: { actor, dossier, document, request } } of all) {
+      const secret = request?.secret === true && actor.kind === 'professional' && dossier.patientIsMinor;
+      const told = !document?.invisibleToPatient && !document?.invisibleToLegalRepresentatives && !secret;
       const expected =
         decision.allowed &&
         (decision.mode === 'break-glass' || decision.mode === 'regulation' || (action === 'document.add' && told) || action === 'authorization.grant-self');
