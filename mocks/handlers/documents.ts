@@ -204,6 +204,12 @@ export const updateDocument: Resolver = async ({ request, params, ctx }) => {
   if (read instanceof Response) return read;
   const { doc } = read;
   const target = { documentId: doc.id, title: doc.title };
+  // A replaced version stays in its chain: only the current one (or one archived already) is
+  // archived, as on the FHIR gateway.
+  if (patch.status === 'archived' && doc.status === 'replaced') {
+    ctx.finish('document.archive', { ...read.decision, allowed: false, reason: 'invalid-request' }, target);
+    return problem(400, 'Seule la version en vigueur d’un document s’archive.', { invalidParams: [{ name: 'status', reason: 'version remplacée' }] });
+  }
   const judged = judgeEach(actions, (action) => ctx.decide(action, policyDocumentOf(doc)));
   if ('refused' in judged) return ctx.deny(judged.refused.action, judged.refused.decision, target);
   if (patch.masked !== undefined) doc.masked = patch.masked;

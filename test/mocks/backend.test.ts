@@ -194,6 +194,15 @@ describe('mock reference backend', () => {
       expect(lastLog(ADULT)).to.deep.include({ action: 'document.archive', outcome: 'denied', reason: 'not-author' });
     });
 
+    it('refuses to archive a replaced version, which stays in its chain, and logs the refusal as the archiving asked for', async () => {
+      const before = structuredClone(db.findDocument(ADULT, 'doc-durand-vsm-v1')!);
+      expect(before.status).to.equal('replaced');
+      const refused = await failure(as('ps-martin').updateDocument(ADULT, before.id, { status: 'archived' }));
+      expect([refused.status, refused.kind]).to.deep.equal([400, 'invalid-request']);
+      expect(db.findDocument(ADULT, before.id)).to.deep.equal(before);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.archive', outcome: 'denied', reason: 'invalid-request' });
+    });
+
     it('refuses a patient-side act on a document to a professional without access as patient-only (POLICY.md step 6 before 7), whether the document exists or not', async () => {
       const id = db.documentsOf(ADULT)[0]!.id;
       for (const target of [id, 'doc-unknown']) {
