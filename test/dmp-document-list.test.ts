@@ -1116,6 +1116,27 @@ describe('dmp-document-list', () => {
       await waitUntil(() => el.items.some((d) => d.id === added.detail.document.id), 'the list did not reload');
     });
 
+    it('shows an upload nothing is reported sent of yet as under way, not as 0 %', async () => {
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/documents', async () => {
+          await held;
+          return undefined;
+        }),
+      );
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openFilledAdd(el, 'Résultats apportés par la patiente');
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('progress'), 'no progress bar');
+      const bar = dialog.querySelector('progress')!;
+      // An indeterminate bar has no value: screen readers say it is busy, not at 0 %.
+      expect([bar.hasAttribute('value'), bar.position]).to.deep.equal([false, -1]);
+      expect(dialog.querySelector('.upload')!.textContent).not.to.contain('%');
+      release();
+      await oneEvent(el, 'dmp-document-added');
+    });
+
     it('closes and empties the add form when the host shows another patient or another user', async () => {
       const { el, provider } = await mount('ps-martin');
       let dialog = await openAdd(el);

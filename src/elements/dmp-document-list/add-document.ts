@@ -254,7 +254,9 @@ export class AddDocumentForm {
   #renderProgress(): TemplateResult | typeof nothing {
     const progress = this.#progress;
     if (!progress) return nothing;
-    const known = progress.total > 0;
+    // Nothing reported sent yet reads as under way, not as a stuck 0 %: a service worker between
+    // the page and the network (MSW's, an offline cache) reports nothing before the answer.
+    const known = progress.total > 0 && progress.loaded > 0;
     return html`<div class="upload">
       <span id="add-progress-label">${msg('Envoi du document')}</span>
       ${known
