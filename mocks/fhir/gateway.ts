@@ -23,10 +23,11 @@ import {
 } from '../../src/fhir/systems.js';
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
-import { PROFILE_TYPE_CODE, SYNTHESIS_TYPE_CODE } from '../../src/model/category.js';
+import { PROFILE_TYPE_CODE, SYNTHESIS_TYPE_CODE, type Category } from '../../src/model/category.js';
 import { CLASS_CODE_OF_TYPE, categoryOf, isSentAsFile } from '../../src/model/document-types.js';
 import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, confidentialityOf, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
 import type { PolicyDossier } from '../../src/model/dossier.js';
+import { nominalDocument } from '../../src/model/nominal-document.js';
 import type { Professional } from '../../src/model/professional.js';
 import { normalizeNir } from '../../src/model/nir.js';
 import { mayRepresent } from '../../src/model/relationships.js';
@@ -36,8 +37,8 @@ import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../..
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, type JudgedAct } from '../document-acts.js';
-import { hiddenFromReader, hidesFromCaller, newVersionVisibility, type HistoryLine } from '../privacy.js';
-import { changesOnly, documentOf, documentPatchActs, patientPatchActs, type PatchActs } from './patch-acts.js';
+import { hiddenFromReader, hidesFromCaller, isPatientSide, newVersionVisibility, type HistoryLine } from '../privacy.js';
+import { changesOnly, documentOf, documentPatchActs, namedDocumentAct, patientPatchActs, type PatchActs } from './patch-acts.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
 /*
@@ -89,6 +90,31 @@ function namesDocuments(params: URLSearchParams): boolean {
   const formats = tokens('format');
   if (formats.length > 0) return formats.every((format) => STRUCTURED_FORMATS.has(format));
   return types.length > 0 && types.every((type) => type.endsWith('|SYNTH'));
+}
+
+/**
+ * The category of the documents a read of named documents asks for (their types, else their
+ * structured format): what a stand-in is judged as when none is found, as the JSON mock judges a
+ * `nominalDocument` of the category, so that "none yet" is still the policy's to answer.
+ */
+function namedCategory(params: URLSearchParams): Category | undefined {
+  const tokens = (name: string) => params.getAll(name).flatMap((value) => value.split(','));
+  const categories = new Set(
+    tokens('type').map((token) => {
+      const code = token.slice(token.lastIndexOf('|') + 1);
+      return categoryOf(CLASS_CODE_OF_TYPE[code] ?? '', code);
+    }),
+  );
+  if (categories.size === 0) {
+    for (const format of tokens('format')) categories.add(format.endsWith(`|${SYNTHESIS_CONTENT_FORMAT}`) ? 'synthesis' : 'prevention');
+  }
+  return categories.size === 1 ? [...categories][0] : undefined;
+}
+
+/** One read is one line (DESIGN.md), as the JSON mock's: it names its document, or the titles of several. */
+function readTarget(read: ReadonlyArray<{ doc: DmpDocument }>): { documentId?: string; title?: string } | undefined {
+  if (read.length <= 1) return read[0] && { documentId: read[0].doc.id, title: read[0].doc.title };
+  return { title: read.map(({ doc }) => doc.title).join(', ') };
 }
 
 /** One request: who asks, under which flags, at which instant, on which dossier. */
@@ -143,13 +169,13 @@ class Exchange {
     return isSecretConnection(this.secretAsked, this.actor, this.dossier?.policy.patientIsMinor ?? false);
   }
 
-  /** The patient or one of their legal representatives. */
+  /**
+   * The patient or one of their legal representatives, as the policy links them to this dossier
+   * (the JSON mock's `isOwnSide`): the patient's side that may read it.
+   */
   get patientSide(): boolean {
-    const { actor } = this;
-    const policy = this.dossier?.policy;
-    if (actor.kind === 'patient') return actor.id === policy?.patientId;
-    if (actor.kind === 'legal-representative') return policy?.legalRepresentativeIds?.includes(actor.id) ?? false;
-    return false;
+    const { actor, dossier } = this;
+    return isPatientSide(actor) && dossier !== undefined && this.decide('dossier.read').allowed;
   }
 
   decide(action: Action, document?: PolicyDocumentInput, request: Partial<PolicyRequest> = {}): Decision {
@@ -577,22 +603,34 @@ export class FhirGateway {
     await this.#searchDossier(ex, params);
     const ids = params.get('_id')?.split(',') ?? [];
     const single = ids.length === 1 ? ids[0] : undefined;
-    const synthesis = (params.get('type') ?? '').split(',').some((token) => token.endsWith('|SYNTH'));
-    const action: Action = synthesis ? 'synthesis.read' : single ? 'document.read' : 'document.list';
+    // A read of named documents (the synthesis, the prevention lists) is logged as the read of
+    // those documents, as the JSON mock's; any other search, a category's included, as a list.
+    const named = namesDocuments(params);
+    const synthesis = named && (params.get('type') ?? '').split(',').some((token) => token.endsWith('|SYNTH'));
+    const action: Action = synthesis ? 'synthesis.read' : single || named ? 'document.read' : 'document.list';
     const gate = ex.decide('document.list');
     if (!gate.allowed) return this.#deny(ex, action, gate, single ? { documentId: single } : undefined);
     const visible: Stored[] = [];
     let hidden: string[] = [];
     let first: { doc: DmpDocument; decision: Decision } | undefined;
+    // The documents a read of named documents reads: the newest match of each type (the current
+    // VSM, each prevention list's document), as the client takes them.
+    const newest = new Map<string, { doc: DmpDocument; decision: Decision }>();
     for (const resource of await this.#searchAll('DocumentReference', params)) {
       const doc = documentOf(resource);
       if (doc.status === 'deleted') continue;
       const decision = ex.decide('document.read', policyDocumentOf(doc));
       first ??= { doc, decision };
+      if (!newest.has(doc.typeCode)) newest.set(doc.typeCode, { doc, decision });
       if (decision.allowed) visible.push(resource);
       else hidden.push(decision.reason);
     }
     if (!namesDocuments(params) && isToldOfHiddenDocuments(ex.actor)) hidden = await this.#hiddenIn(ex, params.get('patient')!);
+    // None found: a stand-in of their category is judged, so that "none yet" is still the
+    // policy's to answer, and a refusal is told as the JSON API tells it (not as "none").
+    const category = named && newest.size === 0 ? namedCategory(params) : undefined;
+    const standIn = category && ex.decide(action, nominalDocument(category));
+    if (standIn && !standIn.allowed) hidden.push(standIn.reason);
     const related = new Set(params.getAll('_revinclude')).has('DocumentReference:relatesto');
     const bundle = await this.#page(ex, 'DocumentReference', params, visible, async (page) => [
       ...(related ? this.#include(ex, 'DocumentReference', await this.#replacing(ex, page)) : []),
@@ -612,14 +650,39 @@ export class FhirGateway {
           ]
         : []),
     ]);
-    if (single || synthesis) {
-      const decision = first?.decision ?? (single ? { ...gate, allowed: false, reason: 'invalid-request' as const } : gate);
-      const target = first ? { documentId: first.doc.id, ...(first.decision.allowed ? { title: first.doc.title } : {}) } : single ? { documentId: single } : undefined;
+    if (single) {
+      const decision = first?.decision ?? { ...gate, allowed: false, reason: 'invalid-request' as const };
+      const target = first ? { documentId: first.doc.id, ...(first.decision.allowed ? { title: first.doc.title } : {}) } : { documentId: single };
       await this.#log(ex, action, decision, target);
+    } else if (named) {
+      // In the order the search names their types, as the JSON mock reads the lists.
+      const types = (params.get('type') ?? '').split(',').map((token) => token.slice(token.lastIndexOf('|') + 1));
+      const rank = (doc: DmpDocument) => (types.includes(doc.typeCode) ? types.indexOf(doc.typeCode) : types.length);
+      const read = [...newest.values()].sort((a, b) => rank(a.doc) - rank(b.doc));
+      await this.#logNamedRead(ex, action, read, standIn || gate);
     } else {
       await this.#log(ex, action, gate);
     }
     return fhir(bundle);
+  }
+
+  /**
+   * The line of a read of named documents, as the JSON mock writes it (getSynthesis,
+   * getPrevention): the refusal a professional is told of, with its document; else the read of
+   * those the caller may see; else the refusal kept from the patient's side. With none found, the
+   * judgement of a stand-in of their category (`none`).
+   */
+  async #logNamedRead(ex: Exchange, action: Action, read: ReadonlyArray<{ doc: DmpDocument; decision: Decision }>, none: Decision): Promise<void> {
+    if (read.length === 0) {
+      await this.#log(ex, action, none);
+      return;
+    }
+    const refused = read.filter((step) => !step.decision.allowed);
+    const told = refused.find((step) => !hidesFromCaller(step.decision, ex.actor));
+    const allowed = read.filter((step) => step.decision.allowed);
+    if (told) await this.#log(ex, action, told.decision, { documentId: told.doc.id });
+    else if (allowed.length > 0) await this.#log(ex, action, allowed[0]!.decision, readTarget(allowed));
+    else await this.#log(ex, action, refused[0]!.decision, { documentId: refused[0]!.doc.id });
   }
 
   /** Every document of the dossier, deleted ones included, by id. */
@@ -729,7 +792,8 @@ export class FhirGateway {
    * The live document `raw` (stored as `id`) if the caller may act on it, as the JSON mock's
    * guard: the dossier gate, then `judged` on the document; hidden documents are answered as
    * missing. The dossier's refusal and a deleted document are logged under `action`, the one the
-   * request asks for.
+   * request asks for, and a refusal of `judged` under `logged`: the request's own act, when it
+   * asks for another.
    */
   async #guardedDocument(
     ex: Exchange,
@@ -737,6 +801,7 @@ export class FhirGateway {
     raw: Stored | undefined,
     action: Action,
     judged: Action = action,
+    logged: Action = judged,
   ): Promise<{ raw: Stored; doc: DmpDocument; decision: Decision } | Response> {
     const subject = (raw as { subject?: { reference?: string } } | undefined)?.subject?.reference;
     await this.#dossier(ex, { patientId: idOfReference(subject, 'Patient') ?? 'none' });
@@ -751,7 +816,7 @@ export class FhirGateway {
     const decision = ex.decide(judged, policyDocumentOf(doc));
     // As the JSON mock: a professional is told why (DECISIONS.md 12), the patient's side never
     // learns that something is hidden from it.
-    if (!decision.allowed) return this.#deny(ex, judged, decision, { documentId: id });
+    if (!decision.allowed) return this.#deny(ex, logged, decision, { documentId: id });
     return { raw, doc, decision };
   }
 
@@ -806,16 +871,21 @@ export class FhirGateway {
       inapplicable = error;
     }
     const actions = acts?.actions ?? [];
+    // The act the request asks for, what it is logged under, refused or not: the one it does, else
+    // the one its paths name (archiving a replaced version does none). A patch that names none is
+    // logged as a read of the document.
+    const asked = actions[0] ?? namedDocumentAct(ops);
     // Masking is not judged on the document (POLICY.md step 8): reading it is, so that no one acts
-    // on a document hidden from them.
-    const found = await this.#guardedDocument(ex, id, raw, actions[0] ?? 'document.read', 'document.read');
+    // on a document hidden from them. Deleting is, as the JSON mock's DELETE: it is the patient's.
+    const guard: Action = actions.length === 1 && actions[0] === 'document.delete' ? 'document.delete' : 'document.read';
+    const found = await this.#guardedDocument(ex, id, raw, asked ?? 'document.read', guard, asked ?? 'document.read');
     if (found instanceof Response) return found;
-    ex.intent = actions[0] ?? 'document.set-visibility';
+    ex.intent = asked ?? 'document.set-visibility';
     if (!acts || !dry) throw inapplicable;
     const { doc } = found;
     const target = { documentId: id, title: doc.title };
     if (acts.unjudged) {
-      await this.#log(ex, actions[0] ?? 'document.set-visibility', { ...found.decision, allowed: false, reason: 'invalid-request' }, target);
+      await this.#log(ex, asked ?? 'document.set-visibility', { ...found.decision, allowed: false, reason: 'invalid-request' }, target);
       return outcome(400, 'Seuls le masquage, la visibilité, l’archivage et la suppression se modifient par PATCH.');
     }
     const judged = judgeEach(actions, (action) => ex.decide(action, policyDocumentOf(doc)));

@@ -69,6 +69,23 @@ export function documentPatchActs(before: Resource, after: Resource): PatchActs 
   return { actions, unjudged: !follows || !changesOnly(before, after, ['securityLabel', 'status'], ARCHIVED_TAG) };
 }
 
+/**
+ * The act a PATCH of a DocumentReference asks for by the paths it writes, whatever it changes:
+ * a tag added is archiving, `entered-in-error` deleting. What a refusal is logged under when the
+ * patch does no act it may (archiving a replaced version, which stays current in no chain), or
+ * cannot apply; undefined for a patch that names none (a security label may be any of the
+ * visibility acts: those are read off what it changes).
+ */
+export function namedDocumentAct(ops: unknown): Action | undefined {
+  if (!Array.isArray(ops)) return undefined;
+  for (const op of ops as Array<{ op?: unknown; path?: unknown; value?: unknown } | null>) {
+    if (!op || (op.op !== 'add' && op.op !== 'replace') || typeof op.path !== 'string') continue;
+    if (op.path === '/meta/tag' || op.path.startsWith('/meta/tag/')) return 'document.archive';
+    if (op.path === '/status' && op.value === 'entered-in-error') return 'document.delete';
+  }
+  return undefined;
+}
+
 /** What of the dossier extension a closure or a reactivation writes (the server then dates it). */
 const LIFECYCLE_FACTS = new Set(['status', 'closedAt', 'closeReason']);
 

@@ -15,7 +15,7 @@ import { setupServer } from 'msw/node';
 import { DmpError, isDmpError } from '../../src/client/errors.js';
 import { fromAuditEvent } from '../../src/fhir/audit.js';
 import { FhirDmpClient } from '../../src/fhir/client.js';
-import { securityLabelsOf, typeSystemOf } from '../../src/fhir/document.js';
+import { ARCHIVED_TAG, securityLabelsOf, typeSystemOf } from '../../src/fhir/document.js';
 import { insToken } from '../../src/fhir/ins.js';
 import { dossierExtension, dossierFactsOf, toPatient } from '../../src/fhir/dossier.js';
 import { parseResource, textToBase64 } from '../../src/fhir/parse.js';
@@ -37,11 +37,13 @@ import { fhirGateway } from '../../mocks/fhir/gateway.js';
 import { fhirHandlers } from '../../mocks/fhir/handlers.js';
 import {
   DOCUMENTS,
+  OPTICIAN_FONTAINE,
   PATIENT_ADULT,
   PATIENT_CLOSED,
   PATIENT_MASKED,
   PATIENT_MINOR,
   PATIENT_OPPOSED,
+  PHYSIO_GARCIA,
   PREVENTION_DURAND,
   SEED_NOW,
   SYNTHESIS_V2,
@@ -123,6 +125,15 @@ async function patchStatusAndEmail(actorId: string, patientId: string, status: '
       { op: 'add', path: '/extension', value: [dossier, ...(patient.extension ?? []).filter((e) => e.url !== DOSSIER_EXTENSION)] },
       { op: 'add', path: '/telecom', value: [{ system: 'email', value: email }] },
     ]),
+  });
+}
+
+/** A JSON Patch of a DocumentReference sent as `actorId`, as a FHIR client other than ours may send it. */
+function patchDocument(actorId: string, id: string, ops: unknown[]): Promise<Response> {
+  return fetch(`${BASE}/DocumentReference/${id}`, {
+    method: 'PATCH',
+    headers: { Authorization: `Bearer ${actorId}`, 'Content-Type': 'application/json-patch+json' },
+    body: JSON.stringify(ops),
   });
 }
 
@@ -461,6 +472,45 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((await failure(patient.getDocument(ADULT, 'doc-durand-directives'))).kind, 'not-found');
       const stored = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-directives')!;
       assert.equal(stored['status'], 'entered-in-error');
+    });
+
+    it('logs a PATCH refused on a document hidden from the caller under the act it asks for, as the JSON mock', async () => {
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true });
+      const before = await auditEventIds();
+      const archive = [{ op: 'add', path: '/meta/tag', value: [{ ...ARCHIVED_TAG }] }];
+      const remove = [{ op: 'replace', path: '/status', value: 'entered-in-error' }];
+      const noAct = [{ op: 'add', path: '/content/-', value: { attachment: { contentType: 'text/plain', data: textToBase64('autre contenu') } } }];
+      assert.equal((await patchDocument('ps-petit', 'doc-durand-ordonnance', archive)).status, 403);
+      // Deleting is the patient's, whatever else keeps the document from a professional (POLICY.md step 6).
+      assert.equal((await patchDocument('ps-dubois', 'doc-durand-ordonnance', remove)).status, 403);
+      // Hidden from the representative: answered as missing, logged under the act she asked for.
+      assert.equal((await patchDocument('rep-moreau-sophie', 'doc-moreau-contraception', remove)).status, 404);
+      // A patch that names no act stays a read of the document.
+      assert.equal((await patchDocument('ps-petit', 'doc-durand-ordonnance', noAct)).status, 403);
+      assert.deepEqual(
+        (await linesSince(before)).map((l) => [l.actor.id, l.action, l.outcome, l.reason, l.target?.documentId]),
+        [
+          ['ps-petit', 'document.archive', 'denied', 'masked', 'doc-durand-ordonnance'],
+          ['ps-dubois', 'document.delete', 'denied', 'patient-only', 'doc-durand-ordonnance'],
+          ['rep-moreau-sophie', 'document.delete', 'denied', 'invisible-to-legal-representative', 'doc-moreau-contraception'],
+          ['ps-petit', 'document.read', 'denied', 'masked', 'doc-durand-ordonnance'],
+        ],
+      );
+      const stored = await storedResources('DocumentReference');
+      assert.deepEqual(stored.filter((r) => r.id === 'doc-durand-ordonnance' || r.id === 'doc-moreau-contraception').map((r) => [r['status'], (r['meta'] as { tag?: unknown[] }).tag ?? []]), [
+        ['current', []],
+        ['current', []],
+      ]);
+    });
+
+    it('refuses to archive a replaced version, logged as the archiving it asked for', async () => {
+      const before = await auditEventIds();
+      const refused = await failure(as('ps-martin').updateDocument(ADULT, 'doc-durand-vsm-v1', { status: 'archived' }));
+      assert.equal(refused.status, 400);
+      const lines = (await linesSince(before)).filter((l) => l.action !== 'document.read');
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason, l.target?.documentId]), [['document.archive', 'denied', 'invalid-request', 'doc-durand-vsm-v1']]);
+      const stored = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-vsm-v1')!;
+      assert.deepEqual([stored['status'], (stored['meta'] as { tag?: unknown[] }).tag ?? []], ['superseded', []]);
     });
   });
 
@@ -1080,6 +1130,27 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((await failure(as('ps-martin').listRepresentatives(ins))).reason, 'patient-only');
     });
 
+    it('shows the contact points and the representatives to the patient’s side the policy links to the dossier, to no one else', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const search = async () => {
+        const response = await fetch(`${BASE}/Patient?identifier=${encodeURIComponent(insToken(ins))}&_revinclude=RelatedPerson:patient&_revinclude=Consent:patient`, {
+          headers: { Authorization: 'Bearer rep-moreau-sophie' },
+        });
+        const bundle = (await response.json()) as { entry?: Array<{ resource: { resourceType: string; telecom?: unknown[] } }> };
+        const entries = bundle.entry ?? [];
+        return {
+          status: response.status,
+          telecom: entries.find((e) => e.resource.resourceType === 'Patient')?.resource.telecom !== undefined,
+          representatives: entries.filter((e) => e.resource.resourceType === 'RelatedPerson').length,
+        };
+      };
+      assert.deepEqual(await search(), { status: 200, telecom: true, representatives: 1 });
+      // No longer on the dossier's list (an inactive RelatedPerson): not her side any more.
+      const person = await fhirGateway.repository.readResource('RelatedPerson', 'rep-moreau-sophie');
+      await fhirGateway.repository.updateResource({ ...person, active: false });
+      assert.deepEqual(await search(), { status: 403, telecom: false, representatives: 0 });
+    });
+
     it('keeps the notification preferences in Patient.telecom and an extension', async () => {
       const patient = as(PATIENT_ADULT.id);
       assert.deepEqual(await patient.getNotificationPreferences(ADULT), PATIENT_ADULT.dossier.notificationPreferences);
@@ -1339,6 +1410,19 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(await as('rep-moreau-sophie').getSynthesis(ins), null);
     });
 
+    it('refuses and logs a read of the VSM by a profession that may not read it when the dossier has none, as the JSON mock (not "none yet", which would tell whether one exists)', async () => {
+      const ins = PATIENT_OPPOSED.identity.ins;
+      await as(PATIENT_OPPOSED.id).changeAuthorization(ins, { change: 'grant', rpps: OPTICIAN_FONTAINE.rpps });
+      const before = await auditEventIds();
+      const refused = await failure(as('ps-fontaine').getSynthesis(ins));
+      assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'profession-not-permitted']);
+      assert.deepEqual((await linesSince(before)).map((l) => [l.action, l.outcome, l.reason, l.target?.documentId]), [['synthesis.read', 'denied', 'profession-not-permitted', undefined]]);
+      // A médecin may: none yet is an allowed read of nothing.
+      const martin = await auditEventIds();
+      assert.equal(await as('ps-martin').getSynthesis(ins), null);
+      assert.deepEqual((await linesSince(martin)).map((l) => [l.action, l.outcome, l.reason]), [['synthesis.read', 'allowed', 'allowed']]);
+    });
+
     it('saves a new version that replaces the current one; a stale save conflicts with the current version', async () => {
       const martin = as('ps-martin');
       const current = (await martin.getSynthesis(ADULT))!;
@@ -1410,6 +1494,24 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(await martin.getPrevention(PATIENT_MINOR.identity.ins), null);
     });
 
+    it('logs a read of the record as the read of its documents, as the JSON mock: a refusal names the document kept from the caller', async () => {
+      const before = await auditEventIds();
+      const refused = await failure(as('ps-garcia').getPrevention(ADULT));
+      assert.deepEqual([refused.kind, refused.status, refused.reason], ['forbidden', 403, 'profession-not-permitted']);
+      assert.deepEqual((await linesSince(before)).map((l) => [l.action, l.outcome, l.reason, l.target?.documentId]), [
+        ['document.read', 'denied', 'profession-not-permitted', 'doc-durand-vaccinations'],
+      ]);
+      const read = await auditEventIds();
+      await as('ps-martin').getPrevention(ADULT);
+      assert.deepEqual((await linesSince(read)).map((l) => [l.action, l.outcome, l.reason]), [['document.read', 'allowed', 'allowed']]);
+      // No record yet: whether the caller could read one is still the policy's to say.
+      const ins = PATIENT_OPPOSED.identity.ins;
+      await as(PATIENT_OPPOSED.id).changeAuthorization(ins, { change: 'grant', rpps: PHYSIO_GARCIA.rpps });
+      const none = await auditEventIds();
+      await as('ps-garcia').getPrevention(ins).catch(() => undefined);
+      assert.deepEqual((await linesSince(none)).map((l) => [l.action, l.outcome, l.reason, l.target?.documentId]), [['document.read', 'denied', 'profession-not-permitted', undefined]]);
+    });
+
     it('saves a changed list as one new DocumentReference replacing the previous one, and leaves the other list’s', async () => {
       const martin = as('ps-martin');
       const content = withVaccination(PREVENTION_DURAND.content);
@@ -1425,7 +1527,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const stored = await storedResources('DocumentReference');
       assert.equal(stored.find((r) => r.id === 'doc-durand-vaccinations')?.['status'], 'superseded');
       assert.equal(stored.find((r) => r.id === 'doc-durand-depistages')?.['status'], 'current');
-      const written = (await linesSince(before)).filter((l) => l.action !== 'document.list' && l.action !== 'dossier.read');
+      const written = (await linesSince(before)).filter((l) => l.action !== 'document.read' && l.action !== 'dossier.read');
       assert.deepEqual(written.map((l) => [l.action, l.outcome, l.target?.documentId]), [['document.replace', 'allowed', saved.documents.vaccinations]]);
       // Nothing changed: nothing written.
       const again = as('ps-martin');
@@ -1492,7 +1594,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
         const before = await auditEventIds();
         const refused = await failure(professional.savePrevention(ADULT, withVaccination(PREVENTION_DURAND.content), SEEDED_ETAG));
         assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'not-author']);
-        const lines = (await linesSince(before)).filter((l) => l.action !== 'document.list' && l.action !== 'dossier.read');
+        const lines = (await linesSince(before)).filter((l) => l.action !== 'document.read' && l.action !== 'dossier.read');
         assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.target?.documentId]), [['document.replace', 'denied', 'doc-durand-vaccinations']]);
       }
       assert.equal((await as('ps-martin').getPrevention(ADULT))?.etag, SEEDED_ETAG);
