@@ -29,6 +29,30 @@ describe('lazyModule', () => {
     expect(dropped).to.equal(1);
   });
 
+  it('fetches a module again under the URL the failure names, with a query, as browsers that keep the failure need (Firefox’s wording)', async () => {
+    // The module's URL as the test server serves it (its TypeScript source).
+    const fixture = new URL('../support/lazy-fixture.ts', import.meta.url).href;
+    let loads = 0;
+    const load = lazyModule(async () => {
+      loads += 1;
+      throw new TypeError(`error loading dynamically imported module: ${fixture}`);
+    }, 'The fixture');
+    await load().catch(() => undefined);
+    const module = (await load()) as unknown as { LOADED: string };
+    expect([module.LOADED, loads]).to.deep.equal(['loaded', 1]);
+  });
+
+  it('calls the import again when the failure names no URL (Safari’s wording)', async () => {
+    let loads = 0;
+    const load = lazyModule(async () => {
+      loads += 1;
+      if (loads === 1) throw new TypeError('Importing a module script failed.');
+      return 'loaded';
+    }, 'The thing');
+    await load().catch(() => undefined);
+    expect([await load(), loads]).to.deep.equal(['loaded', 2]);
+  });
+
   it('fetches once for every caller', async () => {
     let fetches = 0;
     const load = lazyModule(async () => ({ value: ++fetches }), 'The thing');

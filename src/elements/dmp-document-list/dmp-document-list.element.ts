@@ -70,7 +70,7 @@ const loadAddDocument = lazyModule(() => import('./add-document.js'), 'The add f
  * The virtualizer is fetched while the first page of documents is, rather than with the element:
  * the rows wait for both, behind the same skeleton.
  */
-const loadVirtualize = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js').then((module) => module.virtualize), 'The virtualizer');
+const loadVirtualizer = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js'), 'The virtualizer');
 
 /**
  * The documents of a patient's DMP, newest first, with search, filters and sort reflected in
@@ -263,8 +263,8 @@ export class DmpDocumentList extends DmpElement {
   #loadVirtualizer(): void {
     if (this.virtualize) return;
     this.virtualizerError = undefined;
-    loadVirtualize().then(
-      (virtualize) => (this.virtualize = virtualize),
+    loadVirtualizer().then(
+      (module) => (this.virtualize = module.virtualize),
       (error: unknown) => (this.virtualizerError = error),
     );
   }
