@@ -567,13 +567,15 @@ describe('dmp-consent-panel', () => {
       expect(root(el).querySelector('.load-error')).to.equal(null);
     });
 
-    it('shows the dossier closed when a change is refused because it was closed on another screen', async () => {
+    it('shows the dossier closed when a change is refused because it was closed on another screen, and still says the change was not made', async () => {
       const { el } = await mount();
       await phone().closeDossier(ADULT, 'Fermé depuis le téléphone.');
       $<HTMLInputElement>(el, '#oppose-breakGlass').click();
       await waitUntil(() => root(el).querySelector('.notice--closed'), 'the panel still offers the forms of an active dossier', { timeout: 8000 });
       expect($(el, '.notice--closed').textContent).to.contain('Fermé depuis le téléphone.');
       expect(root(el).querySelector('#oppositions')).to.equal(null);
+      // The section the change was asked from went with the reload: its refusal stands by the closure.
+      expect($(el, '.notice--closed [role="alert"]').textContent).to.contain('La modification n’a pas été enregistrée : Ce DMP est fermé');
     });
 
     it('is not undone by an opposition ticked here: refused, said, and the current state shown', async () => {

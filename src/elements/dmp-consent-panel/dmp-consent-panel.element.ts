@@ -584,8 +584,11 @@ export class DmpConsentPanel extends DmpElement {
     } catch (error) {
       const refused = isDmpError(error) && error.kind === 'invalid-request' ? (error.issues ?? []) : [];
       const [under, elsewhere] = [refused.filter((i) => shown.includes(i.path)), refused.filter((i) => !shown.includes(i.path))];
-      // A reason for a field this form does not show is said in the section's message.
-      if (here()) this.#say(section, 'error', () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
+      // A reason for a field this form does not show is said in the section's message. Refused
+      // because the dossier was closed meanwhile, the section goes with the reload that shows the
+      // closure: the refusal is said beside it.
+      const where = isDmpError(error) && error.reason === 'dossier-closed' ? 'status' : section;
+      if (here()) this.#say(where, 'error', () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
       if (here() && under.length > 0) {
         this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);
         if ((section === 'notifications' || section === 'representatives') && this.focusIsOurs()) void this.#focusFirstInvalid(section);
