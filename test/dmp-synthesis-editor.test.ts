@@ -1392,7 +1392,7 @@ describe('dmp-synthesis-editor', () => {
       await waitUntil(() => serverVersion()?.version === 3);
     });
 
-    it('puts a gateway’s refusals under the fields they name, focuses the first and keeps the edits; a field edited since is no longer refused', async () => {
+    it('puts a gateway’s refusals under the fields they name, focuses the first and keeps the edits; a field edited since is no longer refused; the other reasons go beside Save', async () => {
       const treatments = serverVersion()!.content.treatments;
       const metformine = treatments.findIndex((t) => t.id === 'tt-metformine');
       const kardegic = treatments.findIndex((t) => t.id === 'tt-kardegic');
@@ -1416,7 +1416,8 @@ describe('dmp-synthesis-editor', () => {
       );
       const { el } = await mount();
       await openEditor(el);
-      await fill(el, 'treatments:tt-metformine:dosage', '3 g le matin');
+      // Sent trimmed, as typed: the refusal is of what the field shows.
+      await fill(el, 'treatments:tt-metformine:dosage', '3 g le matin ');
       await fill(el, 'treatments:tt-kardegic:dosage', '75 mg/j');
       $(el, '[data-action="save"]').click();
       const dosage = '[data-key="treatments:tt-metformine:dosage"]';
@@ -1424,8 +1425,13 @@ describe('dmp-synthesis-editor', () => {
       expect(errorFor(el, 'treatments:tt-metformine:dosage')).to.equal('Posologie refusée par la passerelle.');
       expect(errorFor(el, 'treatments:tt-kardegic:dosage')).to.equal('Unité inconnue de la passerelle.');
       expect($(el, dosage).getAttribute('aria-invalid')).to.equal('true');
-      expect(($(el, dosage) as HTMLInputElement).value).to.equal('3 g le matin');
-      expect($(el, '.save-error').textContent).to.contain('La version n’est pas enregistrée').and.contain('conservées sur cet appareil');
+      expect(($(el, dosage) as HTMLInputElement).value).to.equal('3 g le matin ');
+      expect($(el, '.save-error').textContent)
+        .to.contain('La version n’est pas enregistrée')
+        .and.contain('Aucune entrée à cette place.')
+        .and.contain('Hors du formulaire.')
+        .and.contain('conservées sur cet appareil')
+        .and.not.contain('Posologie refusée');
       // The focus is on the field: the error beside Save is said in the live region.
       await waitUntil(() => $(el, 'p.sr-only[role="status"]').textContent?.includes('La version n’est pas enregistrée'), 'the error was not said');
       expect(root(el).querySelectorAll('[aria-invalid="true"]').length, 'fields shown as refused').to.equal(2);

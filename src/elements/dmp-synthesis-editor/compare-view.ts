@@ -124,6 +124,8 @@ export interface ConflictView {
   readonly view: ViewOptions;
   readonly saving: boolean;
   readonly saveError: unknown;
+  /** The server's reasons for refusing the save that no field shows. */
+  readonly refusedElsewhere: readonly string[];
   pickSide(key: string, side: 'mine' | 'theirs'): void;
   merge(): void;
   overwrite(event: Event): void;
@@ -214,7 +216,7 @@ export function renderConflict(v: ConflictView): TemplateResult {
       <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>
     </div>
     ${v.saveError
-      ? html`<p class="notice notice--error save-error" tabindex="-1">${writeFailureText(v.saveError, () => errorText(v.saveError))}</p>`
+      ? html`<p class="notice notice--error save-error" tabindex="-1">${writeFailureText(v.saveError, () => [errorText(v.saveError), ...v.refusedElsewhere].join(' '))}</p>`
       : nothing}
   </section>`;
 }

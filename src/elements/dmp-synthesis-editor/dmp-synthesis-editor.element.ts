@@ -30,7 +30,7 @@ import { renderReadView, type ViewOptions } from './read-view.js';
 import { groupHeading } from './fields.js';
 import type { Combo, EditView } from './edit-view.js';
 import type { EditorHost } from './editing.js';
-import type { FieldProblem, Refusal, ValidationResult } from './validation.js';
+import type { FieldProblem, Refusals, ValidationResult } from './validation.js';
 
 /** What the first load found out: what the user may do, the current versions, their draft. */
 interface Loaded {
@@ -188,8 +188,8 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private showAll = false;
   /** Fields holding text that is no value yet: a date the browser cannot read, a code not picked. */
   @state() private badInputs: ReadonlyMap<string, FieldProblem> = new Map();
-  /** The fields the server refused the last failed save for. */
-  @state() private refused: ReadonlyMap<string, Refusal> = new Map();
+  /** What the server refused the last failed save for. */
+  @state() private refused: Refusals | undefined;
   @state() private saving = false;
   @state() private saveError: unknown;
   /** Which record the failed save could not write: the VSM, or the vaccinations and screenings after it. */
@@ -527,10 +527,11 @@ export class DmpSynthesisEditor extends DmpElement {
   /**
    * The save error is no live region: focused, it is read once. A user who went elsewhere on the
    * page meanwhile keeps their focus, and hears it from the element's live region instead. The
-   * first field the server refused, when the form draws it, takes the focus before the error.
+   * first field the server refused takes the focus before the error.
    */
   async #showSaveError(): Promise<void> {
-    await this.#focusLater('[aria-invalid="true"], .save-error');
+    const refused = [...(this.#refusals?.fields ?? [])].filter(([, refusal]) => refusal.stands(this.work));
+    await this.#focusLater([...refused.map(([key]) => this.#fieldSelector(key)), '.save-error'].join());
     const error = this.renderRoot.querySelector<HTMLElement>('.save-error');
     if (error && !error.matches(':focus')) this.#announce(error.textContent!.replace(/\s+/g, ' ').trim());
   }
@@ -656,6 +657,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const loaded = this.loaded;
     if (!loaded || !this.client || this.saving) return;
     const client = this.client;
+    const typed = this.work;
     this.saving = true;
     this.saveError = undefined;
     await this.#autosave.flush();
@@ -711,7 +713,7 @@ export class DmpSynthesisEditor extends DmpElement {
       } else {
         this.saveError = error;
         this.unsaved = writing;
-        this.refused = loadSchemaCheck.loaded?.refusedFields(error, content) ?? new Map();
+        this.refused = loadSchemaCheck.loaded?.refusedFields(error, content, typed, (key) => this.renderRoot.querySelector(this.#fieldSelector(key)) !== null);
         void this.#showSaveError();
       }
     } finally {
@@ -891,6 +893,15 @@ export class DmpSynthesisEditor extends DmpElement {
 
   // ——— rendering ———
 
+  /** Each failed save replaces the refusals; they stand while its error does. */
+  get #refusals(): Refusals | undefined {
+    return this.saveError === undefined ? undefined : this.refused;
+  }
+
+  #fieldSelector(key: string): string {
+    return `[data-key="${CSS.escape(key)}"]`;
+  }
+
   #problemSummary(): string {
     const n = this.#problemCount;
     return n === 1
@@ -901,8 +912,7 @@ export class DmpSynthesisEditor extends DmpElement {
   #visibleProblem(key: string): FieldProblem | undefined {
     const bad = this.badInputs.get(key);
     if (bad) return bad;
-    // Each failed save replaces the refusals; they stand while its error does.
-    const refusal = this.saveError === undefined ? undefined : this.refused.get(key);
+    const refusal = this.#refusals?.fields.get(key);
     if (refusal?.stands(this.work)) return refusal.problem;
     return this.touched.has(key) || this.showAll ? this.check.problems.get(key) : undefined;
   }
@@ -1047,6 +1057,7 @@ export class DmpSynthesisEditor extends DmpElement {
       view: this.#view,
       saving: this.saving,
       saveError: this.saveError,
+      refusedElsewhere: this.#refusals?.elsewhere ?? [],
       pickSide: (key, side) => this.#pickSide(key, side),
       merge: () => this.#merge(),
       overwrite: (event) => this.#overwrite(event),
@@ -1068,6 +1079,7 @@ export class DmpSynthesisEditor extends DmpElement {
       locale: this.locale,
       saving: this.saving,
       saveError: this.saveError,
+      refusedElsewhere: this.#refusals?.elsewhere ?? [],
       preventionUnsaved: this.unsaved === 'prevention',
       onDevice: this.onDevice,
       dirty: this.#dirty,

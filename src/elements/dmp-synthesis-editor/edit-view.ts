@@ -169,6 +169,8 @@ export interface EditView {
   readonly locale: string | undefined;
   readonly saving: boolean;
   readonly saveError: unknown;
+  /** The server's reasons for refusing the save that no field shows. */
+  readonly refusedElsewhere: readonly string[];
   /** The save failed on the vaccinations and screenings, after any VSM version it wrote. */
   readonly preventionUnsaved: boolean;
   /** Whether the edits are kept on this device too, or only in the editor. */
@@ -375,7 +377,7 @@ function renderActions(v: EditView): TemplateResult {
       ? html`<p class="notice notice--error save-error" tabindex="-1">
           ${writeFailureText(
             v.saveError,
-            () => `${v.preventionUnsaved ? msg('Les vaccinations et dépistages ne sont pas enregistrés.') : msg('La version n’est pas enregistrée.')} ${errorText(v.saveError)}`,
+            () => `${v.preventionUnsaved ? msg('Les vaccinations et dépistages ne sont pas enregistrés.') : msg('La version n’est pas enregistrée.')} ${[errorText(v.saveError), ...v.refusedElsewhere].join(' ')}`,
           )}
           ${v.onDevice
             ? msg('Vos modifications sont conservées sur cet appareil ; réessayez.')

@@ -2,7 +2,7 @@ import type { DmpError } from '../../client/errors.js';
 import { PreventionContentSchema } from '../../model/prevention.js';
 import { SynthesisContentSchema, SynthesisContentToSaveSchema } from '../../model/synthesis.js';
 import { splitContent, type EditorContent } from './entries.js';
-import { fieldKey, type FieldProblem, type Refusal, type ValidationResult } from './validation.js';
+import { fieldKey, type FieldProblem, type Refusal, type Refusals, type ValidationResult } from './validation.js';
 
 /*
  * The synthesis checked against its zod schema. Only an author needs it: the editor fetches this
@@ -71,38 +71,37 @@ export function validateContent(content: EditorContent, writes = { synthesis: tr
 }
 
 /**
- * The fields a server refused a save for (a 400's `invalidParams`), keyed as the form keys them.
- * A refusal names a field by its path in the body sent (`content.problems.0.label`, or as a JSON
- * pointer): an entry by its position in what was sent, which the form knows by its id. Anything
- * else refused is told by the save's message alone.
+ * What a server refused a save for (a 400's `invalidParams`). A refusal names a field by its path
+ * in the body sent (`content.problems.0.label`, or as a JSON pointer): an entry by its position in
+ * what was sent (`sent`), which the form knows by its id. It stands under the field, if the form
+ * draws it (`drawn`, by key), while the field holds what was typed (`typed`: the form's content
+ * when it was sent, untrimmed, as the field shows it). The reasons for anything else go beside
+ * the save's error, so that none is lost.
  */
-export function refusedFields(error: unknown, sent: EditorContent): Map<string, Refusal> {
-  const refused = new Map<string, Refusal>();
-  // A field's value as text, to tell whether it changed (imports shared with the element would
-  // weigh on its first load).
-  const valueAt = (work: EditorContent, list: string, id: string | undefined, field: string) => {
+export function refusedFields(error: unknown, sent: EditorContent, typed: EditorContent, drawn: (key: string) => boolean): Refusals {
+  const fields = new Map<string, Refusal>();
+  const elsewhere: string[] = [];
+  // A field's value as text, to tell whether it changed since.
+  const fieldText = (work: EditorContent, list: string, id: string | undefined, field: string) => {
     const holder = id === undefined ? work : (work[list as keyof EditorContent] as Array<{ id: string }> | undefined)?.find((entry) => entry.id === id);
     return JSON.stringify((holder as Record<string, unknown> | undefined)?.[field]);
   };
+  // Not isDmpError: this module's imports from the element's own would weigh on its first load.
   const refusal = error as Partial<DmpError> | undefined;
   for (const { path, message } of refusal?.kind === 'invalid-request' ? (refusal.issues ?? []) : []) {
     const steps = path.split(/[./[\]]+/).filter(Boolean);
     if (steps[0] === 'content') steps.shift();
     const [list = '', index, field] = steps;
-    let key = list;
-    let id: string | undefined;
-    let name = list;
     const entries = sent[list as keyof EditorContent];
-    if (Array.isArray(entries)) {
-      id = (entries as Array<{ id: string }>)[Number(index)]?.id;
-      if (id === undefined || field === undefined) continue;
-      key = fieldKey(list, id, field);
-      name = field;
-    } else if (steps.length !== 1) {
-      continue;
+    const id = Array.isArray(entries) ? (entries as Array<{ id: string }>)[Number(index)]?.id : undefined;
+    const name = id === undefined ? list : field;
+    const key = id === undefined ? list : name && fieldKey(list, id, name);
+    if (!key || !name || (id === undefined && steps.length !== 1) || !drawn(key)) {
+      elsewhere.push(message);
+    } else if (!fields.has(key)) {
+      const value = fieldText(typed, list, id, name);
+      fields.set(key, { problem: { code: 'refused', reason: message }, stands: (work) => fieldText(work, list, id, name) === value });
     }
-    const value = valueAt(sent, list, id, name);
-    if (!refused.has(key)) refused.set(key, { problem: { code: 'refused', reason: message }, stands: (work) => valueAt(work, list, id, name) === value });
   }
-  return refused;
+  return { fields, elsewhere };
 }

@@ -26,6 +26,12 @@ export interface Refusal {
   stands(work: EditorContent): boolean;
 }
 
+/** What a server refused a save for: the fields the form draws, and the reasons for the rest. */
+export interface Refusals {
+  readonly fields: ReadonlyMap<string, Refusal>;
+  readonly elsewhere: readonly string[];
+}
+
 /** `list:entryId:field` for a field of an entry, the field's name for a statement. */
 export function fieldKey(list: string, id: string, field: string): string {
   return `${list}:${id}:${field}`;
