@@ -36,3 +36,9 @@ export function judgeEach(actions: readonly Action[], judge: (action: Action) =>
   }
   return { allowed };
 }
+
+/** One read is one line (DESIGN.md): it names its document, or the titles of several. */
+export function readTarget<T extends { title?: string | undefined }>(targets: readonly T[]): T | { title: string } | undefined {
+  if (targets.length <= 1) return targets[0];
+  return { title: targets.map((t) => t.title).join(', ') };
+}

@@ -30,13 +30,14 @@ import type { PolicyDossier } from '../../src/model/dossier.js';
 import { nominalDocument } from '../../src/model/nominal-document.js';
 import type { Professional } from '../../src/model/professional.js';
 import { normalizeNir } from '../../src/model/nir.js';
+import { ROUTES } from '../../src/model/routes.js';
 import { mayRepresent } from '../../src/model/relationships.js';
 import { decide } from '../../src/policy/decide.js';
 import { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
-import { ANY_DOCUMENT, INVALID, judgeEach, type JudgedAct } from '../document-acts.js';
+import { ANY_DOCUMENT, INVALID, judgeEach, readTarget, type JudgedAct } from '../document-acts.js';
 import { hiddenFromReader, hidesFromCaller, isPatientSide, newVersionVisibility, type HistoryLine } from '../privacy.js';
 import { changesOnly, documentOf, documentPatchActs, namedDocumentAct, patientPatchActs, type PatchActs } from './patch-acts.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
@@ -81,13 +82,17 @@ const STRUCTURED_FORMATS = new Set([SYNTHESIS_CONTENT_FORMAT, PREVENTION_CONTENT
  * dossier, as the JSON mock, since a count that followed its dates, types or author would say
  * what a masked document is.
  */
+/** The values of a search parameter, however many times it is given, each a list. */
+function tokens(params: URLSearchParams, name: string): string[] {
+  return params.getAll(name).flatMap((value) => value.split(','));
+}
+
 function namesDocuments(params: URLSearchParams): boolean {
   if ([...params.keys()].some((name) => !NAMING_PARAMS.has(name))) return false;
-  const tokens = (name: string) => params.getAll(name).flatMap((value) => value.split(','));
-  const ids = tokens('_id');
+  const ids = tokens(params, '_id');
   if (ids.length > 0) return ids.length === 1 && !params.has('type') && !params.has('format');
-  const types = tokens('type');
-  const formats = tokens('format');
+  const types = tokens(params, 'type');
+  const formats = tokens(params, 'format');
   if (formats.length > 0) return formats.every((format) => STRUCTURED_FORMATS.has(format));
   return types.length > 0 && types.every((type) => type.endsWith('|SYNTH'));
 }
@@ -98,23 +103,16 @@ function namesDocuments(params: URLSearchParams): boolean {
  * `nominalDocument` of the category, so that "none yet" is still the policy's to answer.
  */
 function namedCategory(params: URLSearchParams): Category | undefined {
-  const tokens = (name: string) => params.getAll(name).flatMap((value) => value.split(','));
   const categories = new Set(
-    tokens('type').map((token) => {
+    tokens(params, 'type').map((token) => {
       const code = token.slice(token.lastIndexOf('|') + 1);
       return categoryOf(CLASS_CODE_OF_TYPE[code] ?? '', code);
     }),
   );
   if (categories.size === 0) {
-    for (const format of tokens('format')) categories.add(format.endsWith(`|${SYNTHESIS_CONTENT_FORMAT}`) ? 'synthesis' : 'prevention');
+    for (const format of tokens(params, 'format')) categories.add(format.endsWith(`|${SYNTHESIS_CONTENT_FORMAT}`) ? 'synthesis' : 'prevention');
   }
   return categories.size === 1 ? [...categories][0] : undefined;
-}
-
-/** One read is one line (DESIGN.md), as the JSON mock's: it names its document, or the titles of several. */
-function readTarget(read: ReadonlyArray<{ doc: DmpDocument }>): { documentId?: string; title?: string } | undefined {
-  if (read.length <= 1) return read[0] && { documentId: read[0].doc.id, title: read[0].doc.title };
-  return { title: read.map(({ doc }) => doc.title).join(', ') };
 }
 
 /** One request: who asks, under which flags, at which instant, on which dossier. */
@@ -606,7 +604,7 @@ export class FhirGateway {
     // A read of named documents (the synthesis, the prevention lists) is logged as the read of
     // those documents, as the JSON mock's; any other search, a category's included, as a list.
     const named = namesDocuments(params);
-    const synthesis = named && (params.get('type') ?? '').split(',').some((token) => token.endsWith('|SYNTH'));
+    const synthesis = named && tokens(params, 'type').some((token) => token.endsWith('|SYNTH'));
     const action: Action = synthesis ? 'synthesis.read' : single || named ? 'document.read' : 'document.list';
     const gate = ex.decide('document.list');
     if (!gate.allowed) return this.#deny(ex, action, gate, single ? { documentId: single } : undefined);
@@ -625,7 +623,7 @@ export class FhirGateway {
       if (decision.allowed) visible.push(resource);
       else hidden.push(decision.reason);
     }
-    if (!namesDocuments(params) && isToldOfHiddenDocuments(ex.actor)) hidden = await this.#hiddenIn(ex, params.get('patient')!);
+    if (!named && isToldOfHiddenDocuments(ex.actor)) hidden = await this.#hiddenIn(ex, params.get('patient')!);
     // None found: a stand-in of their category is judged, so that "none yet" is still the
     // policy's to answer, and a refusal is told as the JSON API tells it (not as "none").
     const category = named && newest.size === 0 ? namedCategory(params) : undefined;
@@ -656,7 +654,7 @@ export class FhirGateway {
       await this.#log(ex, action, decision, target);
     } else if (named) {
       // In the order the search names their types, as the JSON mock reads the lists.
-      const types = (params.get('type') ?? '').split(',').map((token) => token.slice(token.lastIndexOf('|') + 1));
+      const types = tokens(params, 'type').map((token) => token.slice(token.lastIndexOf('|') + 1));
       const rank = (doc: DmpDocument) => (types.includes(doc.typeCode) ? types.indexOf(doc.typeCode) : types.length);
       const read = [...newest.values()].sort((a, b) => rank(a.doc) - rank(b.doc));
       await this.#logNamedRead(ex, action, read, standIn || gate);
@@ -681,7 +679,7 @@ export class FhirGateway {
     const told = refused.find((step) => !hidesFromCaller(step.decision, ex.actor));
     const allowed = read.filter((step) => step.decision.allowed);
     if (told) await this.#log(ex, action, told.decision, { documentId: told.doc.id });
-    else if (allowed.length > 0) await this.#log(ex, action, allowed[0]!.decision, readTarget(allowed));
+    else if (allowed.length > 0) await this.#log(ex, action, allowed[0]!.decision, readTarget(allowed.map(({ doc }) => ({ documentId: doc.id, title: doc.title }))));
     else await this.#log(ex, action, refused[0]!.decision, { documentId: refused[0]!.doc.id });
   }
 
@@ -873,19 +871,19 @@ export class FhirGateway {
     const actions = acts?.actions ?? [];
     // The act the request asks for, what it is logged under, refused or not: the one it does, else
     // the one its paths name (archiving a replaced version does none). A patch that names none is
-    // logged as a read of the document.
-    const asked = actions[0] ?? namedDocumentAct(ops);
+    // logged under the route's own action, as the JSON API logs a patch body it cannot take.
+    const asked = actions[0] ?? namedDocumentAct(ops) ?? ROUTES.updateDocument.action;
     // Masking is not judged on the document (POLICY.md step 8): reading it is, so that no one acts
     // on a document hidden from them. Deleting is, as the JSON mock's DELETE: it is the patient's.
     const guard: Action = actions.length === 1 && actions[0] === 'document.delete' ? 'document.delete' : 'document.read';
-    const found = await this.#guardedDocument(ex, id, raw, asked ?? 'document.read', guard, asked ?? 'document.read');
+    const found = await this.#guardedDocument(ex, id, raw, asked, guard, asked);
     if (found instanceof Response) return found;
-    ex.intent = asked ?? 'document.set-visibility';
+    ex.intent = asked;
     if (!acts || !dry) throw inapplicable;
     const { doc } = found;
     const target = { documentId: id, title: doc.title };
     if (acts.unjudged) {
-      await this.#log(ex, asked ?? 'document.set-visibility', { ...found.decision, allowed: false, reason: 'invalid-request' }, target);
+      await this.#log(ex, asked, { ...found.decision, allowed: false, reason: 'invalid-request' }, target);
       return outcome(400, 'Seuls le masquage, la visibilité, l’archivage et la suppression se modifient par PATCH.');
     }
     const judged = judgeEach(actions, (action) => ex.decide(action, policyDocumentOf(doc)));

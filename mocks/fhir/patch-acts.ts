@@ -71,16 +71,21 @@ export function documentPatchActs(before: Resource, after: Resource): PatchActs 
 
 /**
  * The act a PATCH of a DocumentReference asks for by the paths it writes, whatever it changes:
- * a tag added is archiving, `entered-in-error` deleting. What a refusal is logged under when the
+ * the archive tag written is archiving, `entered-in-error` deleting. What a refusal is logged under when the
  * patch does no act it may (archiving a replaced version, which stays current in no chain), or
  * cannot apply; undefined for a patch that names none (a security label may be any of the
  * visibility acts: those are read off what it changes).
  */
 export function namedDocumentAct(ops: unknown): Action | undefined {
   if (!Array.isArray(ops)) return undefined;
+  const isArchiveTag = (tag: unknown) => {
+    const { system, code } = (tag ?? {}) as { system?: unknown; code?: unknown };
+    return system === ARCHIVED_TAG.system && code === ARCHIVED_TAG.code;
+  };
   for (const op of ops as Array<{ op?: unknown; path?: unknown; value?: unknown } | null>) {
     if (!op || (op.op !== 'add' && op.op !== 'replace') || typeof op.path !== 'string') continue;
-    if (op.path === '/meta/tag' || op.path.startsWith('/meta/tag/')) return 'document.archive';
+    const tags = op.path === '/meta/tag' ? op.value : op.path.startsWith('/meta/tag/') ? [op.value] : [];
+    if (Array.isArray(tags) && tags.some(isArchiveTag)) return 'document.archive';
     if (op.path === '/status' && op.value === 'entered-in-error') return 'document.delete';
   }
   return undefined;

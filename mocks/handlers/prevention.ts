@@ -9,7 +9,7 @@ import { hidesFromCaller, newVersionVisibility } from '../privacy.js';
 import { documentAuthorOf } from './author.js';
 import { ifMatchHolds, json, problem } from './http.js';
 import type { LogTarget } from './request-context.js';
-import { INVALID } from '../document-acts.js';
+import { INVALID, readTarget } from '../document-acts.js';
 import { readBody, type Resolver } from './route.js';
 
 /*
@@ -57,6 +57,10 @@ function documentOf(ins: string, record: Prevention | undefined, list: Preventio
   return id ? db.findDocument(ins, id) : undefined;
 }
 
+function targetsOf(steps: readonly Step[]): LogTarget[] {
+  return steps.flatMap((step) => (step.target ? [step.target] : []));
+}
+
 function targetOf(doc: DmpDocument): LogTarget {
   return { documentId: doc.id, title: doc.title };
 }
@@ -96,16 +100,9 @@ export const getPrevention: Resolver = ({ ctx }) => {
     ctx.finish('document.read', (refused[0] ?? steps[0]!).decision);
     return new Response(null, { status: 204 });
   }
-  ctx.finish('document.read', read[0]!.decision, readTarget(read));
+  ctx.finish('document.read', read[0]!.decision, readTarget(targetsOf(read)));
   return json(shown, { headers: { ETag: shown.etag } });
 };
-
-/** One read is one line (DESIGN.md): it names its document, or the titles of both. */
-function readTarget(steps: readonly Step[]): LogTarget | undefined {
-  const targets = steps.flatMap((step) => (step.target ? [step.target] : []));
-  if (targets.length <= 1) return targets[0];
-  return { title: targets.map((t) => t.title).join(', ') };
-}
 
 /**
  * A save writes a new document for each list that changed: an addition for a list never written,
@@ -144,7 +141,7 @@ export const savePrevention: Resolver = async ({ request, actor, ctx }) => {
   if (writes.length === 0) {
     // Nothing to write: the save reads the record back as it stands.
     if (!current) return problem(400, 'Aucune vaccination ni aucun dépistage à enregistrer.');
-    ctx.finish('document.read', reads[0]!.decision, readTarget(reads));
+    ctx.finish('document.read', reads[0]!.decision, readTarget(targetsOf(reads)));
     return json(current, { headers: { ETag: current.etag } });
   }
   const author = documentAuthorOf(actor);

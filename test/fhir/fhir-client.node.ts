@@ -485,7 +485,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((await patchDocument('ps-dubois', 'doc-durand-ordonnance', remove)).status, 403);
       // Hidden from the representative: answered as missing, logged under the act she asked for.
       assert.equal((await patchDocument('rep-moreau-sophie', 'doc-moreau-contraception', remove)).status, 404);
-      // A patch that names no act stays a read of the document.
+      // A patch that names no act is logged under the route's action, as the JSON API logs it.
       assert.equal((await patchDocument('ps-petit', 'doc-durand-ordonnance', noAct)).status, 403);
       assert.deepEqual(
         (await linesSince(before)).map((l) => [l.actor.id, l.action, l.outcome, l.reason, l.target?.documentId]),
@@ -493,7 +493,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
           ['ps-petit', 'document.archive', 'denied', 'masked', 'doc-durand-ordonnance'],
           ['ps-dubois', 'document.delete', 'denied', 'patient-only', 'doc-durand-ordonnance'],
           ['rep-moreau-sophie', 'document.delete', 'denied', 'invisible-to-legal-representative', 'doc-moreau-contraception'],
-          ['ps-petit', 'document.read', 'denied', 'masked', 'doc-durand-ordonnance'],
+          ['ps-petit', 'document.set-visibility', 'denied', 'masked', 'doc-durand-ordonnance'],
         ],
       );
       const stored = await storedResources('DocumentReference');
@@ -511,6 +511,20 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason, l.target?.documentId]), [['document.archive', 'denied', 'invalid-request', 'doc-durand-vsm-v1']]);
       const stored = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-vsm-v1')!;
       assert.deepEqual([stored['status'], (stored['meta'] as { tag?: unknown[] }).tag ?? []], ['superseded', []]);
+    });
+
+    it('logs a PATCH that names no act, or a tag other than the archive one, under the route’s action, refused as invalid, as the JSON API', async () => {
+      const before = await auditEventIds();
+      const noAct = [{ op: 'add', path: '/content/-', value: { attachment: { contentType: 'text/plain', data: textToBase64('autre contenu') } } }];
+      const otherTag = [{ op: 'add', path: '/meta/tag', value: [{ system: 'urn:example:etiquettes', code: 'a-revoir' }] }];
+      for (const ops of [noAct, otherTag]) assert.equal((await patchDocument('ps-martin', 'doc-durand-ordonnance', ops)).status, 400);
+      assert.deepEqual(
+        (await linesSince(before)).map((l) => [l.action, l.outcome, l.reason, l.target?.documentId]),
+        [
+          ['document.set-visibility', 'denied', 'invalid-request', 'doc-durand-ordonnance'],
+          ['document.set-visibility', 'denied', 'invalid-request', 'doc-durand-ordonnance'],
+        ],
+      );
     });
   });
 
