@@ -296,9 +296,11 @@ describe('HttpDmpClient', () => {
 
     it('stops retrying when the caller aborts during the backoff', async () => {
       const server = counted(() => problemJson(500, problem(500, 'Erreur interne')));
-      worker.use(http.get(api('/dossiers/:ins'), server.resolver));
+      // Counted by this call's own credentials: an earlier test's call still retrying is not it.
+      const ours = 'Bearer backoff-aborted';
+      worker.use(http.get(api('/dossiers/:ins'), (info) => (info.request.headers.get('Authorization') === ours ? server.resolver(info) : undefined)));
       const controller = new AbortController();
-      const call = client({ retry: { baseDelayMs: 5000 } }).getDossier(INS_ADULT, { signal: controller.signal });
+      const call = client({ headers: () => ({ Authorization: ours }), retry: { baseDelayMs: 5000 } }).getDossier(INS_ADULT, { signal: controller.signal });
       await server.arrived;
       await delay(50);
       controller.abort();

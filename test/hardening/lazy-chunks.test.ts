@@ -9,7 +9,7 @@ import { requestErrorText } from '../../src/elements/dmp-dossier-create/messages
 import '../../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import '../../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import { errorText } from '../../src/i18n/error-text.js';
-import { alias, button, db, find, get, guardian, mount, settle, typeIn, until, visibleText, waitFor, worker, suiteHooks } from './support.js';
+import { alias, button, db, dropOnce, find, get, guardian, mount, settle, typeIn, until, visibleText, waitFor, worker, suiteHooks } from './support.js';
 
 /*
  * What the elements load after their first load (support code fetched on first use, see
@@ -21,22 +21,6 @@ import { alias, button, db, find, get, guardian, mount, settle, typeIn, until, v
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const OFFLINE = errorText(new DmpError('network', 'offline'));
-
-/** The next request for the module at `path` fails as a dropped connection does; later ones go through. */
-function dropOnce(path: string): { dropped: () => number } {
-  let dropped = 0;
-  worker.use(
-    http.get(
-      `*/${path}`,
-      () => {
-        dropped += 1;
-        return HttpResponse.error();
-      },
-      { once: true },
-    ),
-  );
-  return { dropped: () => dropped };
-}
 
 /** The modules at `path` that the page fetches from now on, by URL (each goes through). */
 function fetchesOf(path: string | RegExp): string[] {

@@ -1,6 +1,7 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { fixture, html, waitUntil } from '@open-wc/testing';
 import { render, type TemplateResult } from 'lit';
+import { http, HttpResponse } from 'msw';
 import { HttpDmpClient } from '../../src/client/http-client.js';
 import type { DmpClient } from '../../src/client/types.js';
 import '../../src/context/dmp-provider.js';
@@ -8,7 +9,7 @@ import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
 import type { Actor } from '../../src/model/actor.js';
 import { API_PREFIX } from '../../src/model/routes.js';
 import { deleteDraft, draftKey } from '../../src/drafts/draft-store.js';
-import { db, resetBackend, seededActor, startBackend as startMockBackend } from '../support/mount.js';
+import { db, resetBackend, seededActor, startBackend as startMockBackend, worker } from '../support/mount.js';
 
 export { db, resetBackend, seededActor, worker } from '../support/mount.js';
 
@@ -305,4 +306,20 @@ export const settle = () => new Promise<void>((resolve) => setTimeout(resolve, 3
 
 export function nextFrame(): Promise<void> {
   return new Promise((resolve) => requestAnimationFrame(() => resolve()));
+}
+
+/** The next request for the module at `path` fails as a dropped connection does; later ones go through. */
+export function dropOnce(path: string): { dropped: () => number } {
+  let dropped = 0;
+  worker.use(
+    http.get(
+      `*/${path}`,
+      () => {
+        dropped += 1;
+        return HttpResponse.error();
+      },
+      { once: true },
+    ),
+  );
+  return { dropped: () => dropped };
 }
