@@ -59,7 +59,7 @@ type Params = Record<string, string | number>;
 type Wire = typeof import('./wire.js');
 
 /** The route table and its schemas. */
-const loadWire = lazyModule(() => import('./wire.js'), 'The route table');
+const loadWire = lazyModule(() => import('./wire.js'), 'The route table', 'ROUTES');
 
 interface Call {
   wire: Wire;

@@ -19,7 +19,7 @@ describe('lazyModule', () => {
         { once: true },
       ),
     );
-    const load = lazyModule(() => import('../support/lazy-fixture.js'), 'The fixture');
+    const load = lazyModule(() => import('../support/lazy-fixture.js'), 'The fixture', 'LOADED');
     const failed = await load().then(
       () => undefined,
       (error: unknown) => error,
@@ -33,13 +33,47 @@ describe('lazyModule', () => {
     // The module's URL as the test server serves it (its TypeScript source).
     const fixture = new URL('../support/lazy-fixture.ts', import.meta.url).href;
     let loads = 0;
-    const load = lazyModule(async () => {
-      loads += 1;
-      throw new TypeError(`error loading dynamically imported module: ${fixture}`);
-    }, 'The fixture');
+    const load = lazyModule(
+      async (): Promise<{ LOADED: string }> => {
+        loads += 1;
+        throw new TypeError(`error loading dynamically imported module: ${fixture}`);
+      },
+      'The fixture',
+      'LOADED',
+    );
     await load().catch(() => undefined);
-    const module = (await load()) as unknown as { LOADED: string };
-    expect([module.LOADED, loads]).to.deep.equal(['loaded', 1]);
+    expect([(await load()).LOADED, loads]).to.deep.equal(['loaded', 1]);
+  });
+
+  it('takes what the URL the failure names holds only if it is the module asked for, else asks the import again (a bundler’s chunk)', async () => {
+    const fixture = new URL('../support/lazy-fixture.ts', import.meta.url).href;
+    let loads = 0;
+    const load = lazyModule(
+      async (): Promise<{ renderForm: string }> => {
+        loads += 1;
+        if (loads === 1) throw new TypeError(`Failed to fetch dynamically imported module: ${fixture}`);
+        return { renderForm: 'the module' };
+      },
+      'The form',
+      'renderForm',
+    );
+    await load().catch(() => undefined);
+    expect([(await load()).renderForm, loads]).to.deep.equal(['the module', 2]);
+  });
+
+  it('leaves a bundler’s chunk loader to retry by itself: a failure that is not the browser’s own import names no URL to fetch', async () => {
+    let loads = 0;
+    const load = lazyModule(
+      async (): Promise<{ LOADED: string }> => {
+        loads += 1;
+        if (loads === 1) throw Object.assign(new Error('Loading chunk 42 failed.\n(error: https://intranet.example/chunks/42.js)'), { name: 'ChunkLoadError' });
+        return { LOADED: 'by the loader' };
+      },
+      'The chunk',
+      'LOADED',
+    );
+    await load().catch(() => undefined);
+    expect([(await load()).LOADED, loads]).to.deep.equal(['by the loader', 2]);
   });
 
   it('calls the import again when the failure names no URL (Safari’s wording)', async () => {

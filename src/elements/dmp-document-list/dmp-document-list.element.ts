@@ -64,13 +64,13 @@ function nextFrame(): Promise<void> {
 type Virtualize = typeof import('@lit-labs/virtualizer/virtualize.js').virtualize;
 
 /** The add form and its validation (with zod): most viewers never add. */
-const loadAddDocument = lazyModule(() => import('./add-document.js'), 'The add form');
+const loadAddDocument = lazyModule(() => import('./add-document.js'), 'The add form', 'AddDocumentForm');
 
 /**
  * The virtualizer is fetched while the first page of documents is, rather than with the element:
  * the rows wait for both, behind the same skeleton.
  */
-const loadVirtualizer = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js'), 'The virtualizer');
+const loadVirtualizer = lazyModule(() => import('@lit-labs/virtualizer/virtualize.js'), 'The virtualizer', 'virtualize');
 
 /**
  * The documents of a patient's DMP, newest first, with search, filters and sort reflected in

@@ -50,7 +50,7 @@ function traitsDiffer(next: Partial<PatientTraits> | undefined, previous: Partia
  * The forms' checks (and zod with them): not part of the element's first load, fetched as soon
  * as it is on the page, since its forms are all it shows.
  */
-const loadChecks = lazyModule(() => import('./checks.js'), 'The form checks');
+const loadChecks = lazyModule(() => import('./checks.js'), 'The form checks', 'checkIdentity');
 
 /**
  * Opens a patient's DMP as pharmacy, practice or hospital software does: the INS (NIR and

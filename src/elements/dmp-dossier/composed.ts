@@ -13,10 +13,10 @@ export const TAB_ELEMENTS: Readonly<Record<Exclude<DossierTab, 'recap'>, Compose
   history: 'dmp-access-history',
 };
 
-/** An element's class from its module, fetched on first use and again after a failure (lazyModule). */
-function lazyClass<M>(load: () => Promise<M>, pick: (module: M) => CustomElementConstructor, tag: ComposedTag): () => Promise<CustomElementConstructor> {
-  const module = lazyModule(load, tag);
-  return async () => pick(await module());
+/** The element class `name` exports, from its module fetched on first use and again after a failure (lazyModule). */
+function lazyClass<M, K extends keyof M & string>(load: () => Promise<M>, name: K, tag: ComposedTag): () => Promise<CustomElementConstructor> {
+  const module = lazyModule(load, tag, name);
+  return async () => (await module())[name] as CustomElementConstructor;
 }
 
 /**
@@ -25,11 +25,11 @@ function lazyClass<M>(load: () => Promise<M>, pick: (module: M) => CustomElement
  * bundler trusting package.json's "sideEffects" may drop such a module's registration.
  */
 const LOADERS: Readonly<Record<ComposedTag, () => Promise<CustomElementConstructor>>> = {
-  'dmp-document-list': lazyClass(() => import('../dmp-document-list/dmp-document-list.element.js'), (m) => m.DmpDocumentList, 'dmp-document-list'),
-  'dmp-patient-profile': lazyClass(() => import('../dmp-patient-profile/dmp-patient-profile.element.js'), (m) => m.DmpPatientProfile, 'dmp-patient-profile'),
-  'dmp-consent-panel': lazyClass(() => import('../dmp-consent-panel/dmp-consent-panel.element.js'), (m) => m.DmpConsentPanel, 'dmp-consent-panel'),
-  'dmp-access-history': lazyClass(() => import('../dmp-access-history/dmp-access-history.element.js'), (m) => m.DmpAccessHistory, 'dmp-access-history'),
-  'dmp-break-glass': lazyClass(() => import('../dmp-break-glass/dmp-break-glass.element.js'), (m) => m.DmpBreakGlass, 'dmp-break-glass'),
+  'dmp-document-list': lazyClass(() => import('../dmp-document-list/dmp-document-list.element.js'), 'DmpDocumentList', 'dmp-document-list'),
+  'dmp-patient-profile': lazyClass(() => import('../dmp-patient-profile/dmp-patient-profile.element.js'), 'DmpPatientProfile', 'dmp-patient-profile'),
+  'dmp-consent-panel': lazyClass(() => import('../dmp-consent-panel/dmp-consent-panel.element.js'), 'DmpConsentPanel', 'dmp-consent-panel'),
+  'dmp-access-history': lazyClass(() => import('../dmp-access-history/dmp-access-history.element.js'), 'DmpAccessHistory', 'dmp-access-history'),
+  'dmp-break-glass': lazyClass(() => import('../dmp-break-glass/dmp-break-glass.element.js'), 'DmpBreakGlass', 'dmp-break-glass'),
 };
 
 /** Each composed element's CSS parts, as its JSDoc documents them (checked by a test). */

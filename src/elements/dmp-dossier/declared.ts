@@ -5,7 +5,7 @@ import { listPatientDocuments } from '../base/patient-documents.js';
 import type { Declared } from './recap.js';
 
 /** The parser (and zod with it) loads only when there is a declaration to read. */
-const loadProfileParser = lazyModule(() => import('../../model/profile.js'), 'The profile parser');
+const loadProfileParser = lazyModule(() => import('../../model/profile.js'), 'The profile parser', 'parseProfileText');
 
 /**
  * The patient's current declaration, read and checked. Every page of their own documents is

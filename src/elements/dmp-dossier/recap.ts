@@ -69,7 +69,7 @@ async function currentSynthesis(client: DmpClient, ins: string, options: Request
 }
 
 /** Finding and reading the declaration, a part of the récapitulatif some actors never see, loads apart. */
-const loadDeclared = lazyModule(() => import('./declared.js'), 'The declared information');
+const loadDeclared = lazyModule(() => import('./declared.js'), 'The declared information', 'readDeclared');
 
 /** `toldOfHidden`: whether the user is told what is hidden from them (isToldOfHiddenDocuments), whatever a gateway sends. */
 async function loadContent(client: DmpClient, ins: string, ask: Ask, toldOfHidden: boolean, options: RequestOptions): Promise<RecapContent> {

@@ -58,9 +58,9 @@ type Loaded =
 type Readable = Exclude<Loaded, { refused: ReasonCode }>;
 
 /** The edit form's fields: only for those who may edit, fetched once the Edit button is shown. */
-const loadForm = lazyModule(() => import('./form.js'), 'The profile form');
+const loadForm = lazyModule(() => import('./form.js'), 'The profile form', 'renderProfileFields');
 /** The directives upload form: only the patient and their representatives get it. */
-const loadDirectivesForm = lazyModule(() => import('./directives-form.js'), 'The upload form');
+const loadDirectivesForm = lazyModule(() => import('./directives-form.js'), 'The upload form', 'renderUploadForm');
 
 /**
  * What the patient declares about themselves — blood group, allergies and intolerances, ongoing

@@ -9,7 +9,7 @@ import { sameValue } from '../base/same-value.js';
  * The profile's schema checks, and zod with them: apart from the element's first load, fetched
  * as soon as it is on the page (the content it reads goes through them).
  */
-export const loadChecks = lazyModule(() => import('./checks.js'), 'The profile checks');
+export const loadChecks = lazyModule(() => import('./checks.js'), 'The profile checks', 'checkDraft');
 
 export type ProfileContent = ParsedProfile;
 

@@ -126,13 +126,13 @@ function isDraftContent(value: unknown): value is ShownContent {
 }
 
 /** The comparison of two versions and the conflict panel: occasional, fetched when first needed. */
-const loadCompareView = lazyModule(() => import('./compare-view.js'), 'The comparison');
+const loadCompareView = lazyModule(() => import('./compare-view.js'), 'The comparison', 'renderConflict');
 
 /** The editor's form: only an author needs it. */
-const loadEditView = lazyModule(() => import('./edit-view.js'), 'The editor');
+const loadEditView = lazyModule(() => import('./edit-view.js'), 'The editor', 'renderEditor');
 
 /** The schema checks: only an author needs them. */
-const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synthesis checks');
+const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synthesis checks', 'validateContent');
 
 /**
  * The volet de synthèse médicale (VSM) of one patient: a read view for everyone allowed to read

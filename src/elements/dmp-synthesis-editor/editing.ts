@@ -35,7 +35,7 @@ export interface EditorHost {
 }
 
 /** Loaded at the first keystroke in a coded field. */
-const loadCodes = lazyModule(() => import('./codes/index.js'), 'The code lists');
+const loadCodes = lazyModule(() => import('./codes/index.js'), 'The code lists', 'searchCodes');
 
 const entrySelector = (id: string) => `[data-entry="${CSS.escape(id)}"]`;
 
