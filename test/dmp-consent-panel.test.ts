@@ -570,12 +570,15 @@ describe('dmp-consent-panel', () => {
     it('shows the dossier closed when a change is refused because it was closed on another screen, and still says the change was not made', async () => {
       const { el } = await mount();
       await phone().closeDossier(ADULT, 'Fermé depuis le téléphone.');
+      $<HTMLInputElement>(el, '#oppose-breakGlass').focus();
       $<HTMLInputElement>(el, '#oppose-breakGlass').click();
       await waitUntil(() => root(el).querySelector('.notice--closed'), 'the panel still offers the forms of an active dossier', { timeout: 8000 });
       expect($(el, '.notice--closed').textContent).to.contain('Fermé depuis le téléphone.');
       expect(root(el).querySelector('#oppositions')).to.equal(null);
-      // The section the change was asked from went with the reload: its refusal stands by the closure.
-      expect($(el, '.notice--closed [role="alert"]').textContent).to.contain('La modification n’a pas été enregistrée : Ce DMP est fermé');
+      // The section the change was asked from went with the reload: its refusal stands by the
+      // closure, in short, and the focus the user had in it goes to the dossier's status.
+      expect($(el, '.notice--closed [role="alert"]').textContent?.trim()).to.equal('La modification n’a pas été enregistrée : le dossier a été fermé entre-temps.');
+      await waitUntil(() => root(el).activeElement?.id === 'dossier-status', 'the focus did not go to the dossier’s status');
     });
 
     it('is not undone by an opposition ticked here: refused, said, and the current state shown', async () => {

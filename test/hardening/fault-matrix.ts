@@ -1278,11 +1278,15 @@ async function runCell(tag: Tag, call: string, fault: Fault, expected: Expected)
     return;
   }
   const status = /^\d+$/.test(fault) ? Number(fault) : fault === 'truncated' || fault === 'schema' ? 200 : undefined;
-  await expectShown(m, scenario.failure(says, status));
   // The consent panel shows a dossier closed meanwhile as closed: its forms go with the reload
-  // that brings the closure, and the refusal is said beside it (checked above).
-  if (tag === 'dmp-consent-panel' && fault === 'meanwhile:dossier-closed') await until(m.el, 'Ce dossier est fermé');
-  else if (scenario.typed) expect(scenario.typed(m), 'what the user typed').to.deep.equal(typed);
+  // that brings the closure, and the refusal is said in the closure's notice, in short.
+  if (tag === 'dmp-consent-panel' && fault === 'meanwhile:dossier-closed') {
+    const refusal = call === 'closeDossier' ? 'Le dossier était déjà fermé.' : 'La modification n’a pas été enregistrée : le dossier a été fermé entre-temps.';
+    await waitFor(() => find(m.el, '.notice--closed')?.textContent?.includes(refusal), () => `the closure's notice never said "${refusal}": ${said(m.el)}`);
+  } else {
+    await expectShown(m, scenario.failure(says, status));
+    if (scenario.typed) expect(scenario.typed(m), 'what the user typed').to.deep.equal(typed);
+  }
   if (final) {
     if (scenario.load) expect(findButton(m.el, 'Réessayer'), 'a Retry button that cannot help').to.equal(undefined);
     return;

@@ -71,8 +71,8 @@ function waitFor(ms: number, signal: AbortSignal): Promise<void> {
 }
 
 /** Prefetched when the user enters a form, so that its submission seldom waits for the checks. */
-const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks');
-const loadPatientSections = lazyModule(() => import('./patient-sections.js'), 'The dossier settings');
+const loadValidation = lazyModule(() => import('./validation.js'), 'The form checks', 'parsePreferences');
+const loadPatientSections = lazyModule(() => import('./patient-sections.js'), 'The dossier settings', 'renderPatientSections');
 /** The text fields of a section a gateway's refusal (`invalidParams`, by body path) stands under. */
 /** What a section's writes change, as the provider announces it (with `history`). */
 const SECTION_TOPIC: Record<Section, DataTopic> = {
@@ -238,6 +238,11 @@ export class DmpConsentPanel extends DmpElement {
       this.searchText = '';
       this.messages = {};
     }
+  }
+
+  /** Focus gone with a section a closure took away goes to the dossier's status, which says why. */
+  protected override focusFallback(): HTMLElement | null | undefined {
+    return super.focusFallback() ?? (this.data?.dossier.status === 'closed' ? this.renderRoot.querySelector<HTMLElement>('#dossier-status') : undefined);
   }
 
   #accept(data: PanelData): void {
@@ -586,9 +591,13 @@ export class DmpConsentPanel extends DmpElement {
       const [under, elsewhere] = [refused.filter((i) => shown.includes(i.path)), refused.filter((i) => !shown.includes(i.path))];
       // A reason for a field this form does not show is said in the section's message. Refused
       // because the dossier was closed meanwhile, the section goes with the reload that shows the
-      // closure: the refusal is said beside it.
-      const where = isDmpError(error) && error.reason === 'dossier-closed' ? 'status' : section;
-      if (here()) this.#say(where, 'error', () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
+      // closure: the refusal is said beside it, without repeating what the closure says.
+      if (isDmpError(error) && error.reason === 'dossier-closed') {
+        if (here() && section === 'close') this.#say('status', 'success', () => msg('Le dossier était déjà fermé.'));
+        else if (here()) this.#say('status', 'error', () => msg('La modification n’a pas été enregistrée : le dossier a été fermé entre-temps.'));
+      } else if (here()) {
+        this.#say(section, 'error', () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
+      }
       if (here() && under.length > 0) {
         this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);
         if ((section === 'notifications' || section === 'representatives') && this.focusIsOurs()) void this.#focusFirstInvalid(section);
