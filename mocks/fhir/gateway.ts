@@ -75,6 +75,11 @@ interface DossierView {
 const NAMING_PARAMS = new Set(['patient', '_id', 'type', 'format', 'status', '_tag:not', '_sort', '_count', '_offset', '_revinclude']);
 const STRUCTURED_FORMATS = new Set([SYNTHESIS_CONTENT_FORMAT, PREVENTION_CONTENT_FORMAT].map((code) => `${SYNTHESIS_CONTENT_FORMAT_SYSTEM}|${code}`));
 
+/** The values of a search parameter, however many times it is given, each a list. */
+function tokens(params: URLSearchParams, name: string): string[] {
+  return params.getAll(name).flatMap((value) => value.split(','));
+}
+
 /**
  * Whether a DocumentReference search reads named documents — one by id, the synthesis, the
  * records in our structured formats — and nothing narrows it further. Such a read is told why
@@ -82,11 +87,6 @@ const STRUCTURED_FORMATS = new Set([SYNTHESIS_CONTENT_FORMAT, PREVENTION_CONTENT
  * dossier, as the JSON mock, since a count that followed its dates, types or author would say
  * what a masked document is.
  */
-/** The values of a search parameter, however many times it is given, each a list. */
-function tokens(params: URLSearchParams, name: string): string[] {
-  return params.getAll(name).flatMap((value) => value.split(','));
-}
-
 function namesDocuments(params: URLSearchParams): boolean {
   if ([...params.keys()].some((name) => !NAMING_PARAMS.has(name))) return false;
   const ids = tokens(params, '_id');
