@@ -9,7 +9,6 @@ import {
 import { isMinor } from '../../src/model/patient.js';
 import { NO_DOSSIER } from '../../src/model/no-dossier.js';
 import { mayRepresent } from '../../src/model/relationships.js';
-import { validateNir } from '../../src/model/nir.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
 import { decide } from '../../src/policy/decide.js';
@@ -65,7 +64,6 @@ export function dossierInfo(actor: Actor, ins: string): DossierInfo {
 }
 
 export const getDossier: Resolver = ({ actor, ctx }) => {
-  if (!validateNir(ctx.ins).ok) return problem(400, 'INS invalide.', { invalidParams: [{ name: 'ins', reason: 'NIR invalide' }] });
   const decision = ctx.decide('dossier.read');
   // The existence test answers "no dossier" as a fact, not an error; it is still logged.
   if (!decision.allowed && decision.reason !== 'no-dossier') return ctx.deny('dossier.read', decision);

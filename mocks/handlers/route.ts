@@ -2,7 +2,7 @@ import { HttpResponse, delay } from 'msw';
 import type * as z from 'zod/mini';
 import type { Actor } from '../../src/model/actor.js';
 import type { Action } from '../../src/policy/types.js';
-import { normalizeNir } from '../../src/model/nir.js';
+import { normalizeNir, validateNir } from '../../src/model/nir.js';
 import { API_PREFIX } from '../../src/model/routes.js';
 import { db } from '../db/store.js';
 import type { FaultSpec } from '../db/faults.js';
@@ -97,7 +97,12 @@ export function route(method: string, action: Action | undefined, resolver: Reso
     const actor = bearerActor(request);
     if (!actor) return problem(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
     // People type an INS with spaces or a lower-case 2a: every route looks up its one spelling.
-    const ctx = new RequestContext(actor, normalizeNir(flatParams.ins ?? ''), request);
+    const ins = normalizeNir(flatParams.ins ?? '');
+    // No dossier can have it, so there is no history to write it in either.
+    if (flatParams.ins !== undefined && !validateNir(ins).ok) {
+      return problem(400, 'INS invalide.', { invalidParams: [{ name: 'ins', reason: 'NIR invalide' }] });
+    }
+    const ctx = new RequestContext(actor, ins, request);
     let response: Response;
     try {
       response = await resolver({ request, params: flatParams, actor, ctx });

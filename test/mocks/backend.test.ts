@@ -585,6 +585,28 @@ describe('mock reference backend', () => {
       expect(lastLog(ADULT)).to.deep.include({ action: 'dossier.read', outcome: 'allowed' });
     });
 
+    it('answers an INS that is no NIR with 400 naming it, on every dossier route, and logs it in no history', async () => {
+      const bad = '1234';
+      const headers = { Authorization: 'Bearer ps-martin', 'Content-Type': 'application/json' };
+      const asked: [string, string, unknown?][] = [
+        ['GET', ''],
+        ['GET', '/documents'],
+        ['GET', '/documents/doc-1'],
+        ['GET', '/synthesis'],
+        ['GET', '/access-log'],
+        ['GET', '/authorizations'],
+        ['POST', '/close', { reason: 'Test' }],
+        ['PUT', '/oppositions', { emergency: true, regulation: true }],
+      ];
+      for (const [method, path, body] of asked) {
+        const response = await fetch(`${API_PREFIX}/dossiers/${bad}${path}`, { method, headers, ...(body ? { body: JSON.stringify(body) } : {}) });
+        const problem = await response.json();
+        expect([method, path, response.status, problem.invalidParams?.[0]?.name]).to.deep.equal([method, path, 400, 'ins']);
+      }
+      expect(logOf(bad)).to.deep.equal([]);
+      expect((await failure(as('ps-martin').listDocuments(bad))).kind).to.equal('invalid-request');
+    });
+
     it('answers the existence test with "none", "active" or "closed"', async () => {
       expect((await as('ps-dubois').getDossier(PATIENT_NO_DOSSIER.ins)).status).to.equal('none');
       expect((await as('ps-martin').getDossier(ADULT)).status).to.equal('active');
