@@ -59,6 +59,8 @@ function $<T extends Element = HTMLElement>(el: Element, selector: string): T {
   return found;
 }
 
+/** Nothing of the dossier itself is reloading: its tabs or its récapitulatif. */
+const idle = (el: DmpDossier) => !root(el).querySelector('[aria-busy="true"]');
 const tabNames = (el: DmpDossier) => [...root(el).querySelectorAll('[role="tab"]')].map((t) => t.id.replace('tab-', ''));
 const recap = (el: DmpDossier) => $(el, '[part="recap"]');
 
@@ -230,7 +232,7 @@ describe('dmp-dossier', () => {
       // reload's answer, not for the panel.
       const actions = () => db.logOf(ADULT).slice(before).map((entry) => entry.action);
       await waitUntil(() => actions().includes('synthesis.read'), 'the récapitulatif never reloaded', { timeout: 8000 });
-      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'still loading', { timeout: 8000 });
+      await waitUntil(() => idle(el), 'still loading', { timeout: 8000 });
       await recapSettled(el);
       const lines = actions();
       expect(lines.filter((action) => action === 'synthesis.read'), 'one récapitulatif').to.have.length(1);
@@ -464,6 +466,18 @@ describe('dmp-dossier', () => {
       await waitUntil(() => child.shadowRoot!.querySelector<HTMLInputElement>('#rep-firstName')?.value === 'Claire', 'what was typed is gone', { timeout: 8000 });
     });
 
+    it('marks busy what reloads, not the tab shown: what the management tab says while the dossier reloads is heard', async () => {
+      const { el, provider } = await mountSettled();
+      const panel = await show(el, 'management');
+      const child = panel.firstElementChild as HTMLElement;
+      await waitUntil(() => child.shadowRoot?.querySelector('#oppose-breakGlass'), 'the management tab never drew', { timeout: 5000 });
+      db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 800, times: 1 });
+      provider.notifyDataChanged(['dossier'], ADULT);
+      await waitUntil(() => $(el, '[role="tablist"]').getAttribute('aria-busy') === 'true', 'the reload was not marked busy');
+      expect(panel.closest('[aria-busy="true"]')).to.equal(null);
+      await waitUntil(() => idle(el), 'still loading', { timeout: 8000 });
+    });
+
     it('asks whether the dossier exists once, whatever the tabs opened: the elements share the answer', async () => {
       const before = db.logOf(ADULT).length;
       const { el } = await mount();
@@ -644,7 +658,7 @@ describe('dmp-dossier', () => {
       await waitUntil(() => recap(el).querySelector('table.latest'), 'the récapitulatif did not reload', { timeout: 8000 });
       expect(recap(el).querySelector('dmp-break-glass')).to.equal(null);
       await waitUntil(() => root(el).activeElement?.id === 'emergency', 'focus did not move to the emergency banner');
-      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'still loading');
+      await waitUntil(() => idle(el), 'still loading');
       // One reload, under the grant: none before the dossier's access conditions are read again.
       expect(synthesisReads('ps-morel')).to.equal(1);
       expect($(el, '#emergency').textContent).to.contain('Bris de glace (mode urgence)');
@@ -703,7 +717,7 @@ describe('dmp-dossier', () => {
       db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 500, times: 1 });
       await grantBreakGlass(el);
       await show(el, 'documents');
-      await waitUntil(() => $(el, '[part="base"]').getAttribute('aria-busy') === 'false', 'still loading', { timeout: 8000 });
+      await waitUntil(() => idle(el), 'still loading', { timeout: 8000 });
       $(el, '#tab-recap').focus();
       await show(el, 'recap');
       await waitUntil(() => recap(el).querySelector('table.latest'), 'the récapitulatif did not reload', { timeout: 8000 });

@@ -23,6 +23,12 @@ import { loadRecap, type Recap } from './recap.js';
 import { renderContent, renderEmergencies, renderStatus } from './recap-view.js';
 import { isDossierTab, visibleTabs, type Ask, type DossierTab, type TabAccess } from './tabs.js';
 
+/**
+ * `aria-busy` for what a task reloads, never for the panels around it: a screen reader holds back
+ * what a busy region says, and the management tab says its outcome while the dossier reloads.
+ */
+const busy = (task: { status: TaskStatus }) => (task.status === TaskStatus.PENDING ? 'true' : 'false');
+
 type Loaded = { key: string; info: DossierInfo } | { key: string; refused: ReasonCode };
 
 /**
@@ -350,8 +356,7 @@ export class DmpDossier extends DmpElement {
   }
 
   #renderPage(): TemplateResult {
-    const pending = this.#dossierTask.status === TaskStatus.PENDING || this.#recapTask.status === TaskStatus.PENDING;
-    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
+    return html`<section part="base" class="base" aria-labelledby="title">
       <header class="head">
         <h2 id="title" tabindex="-1">${msg('Dossier médical partagé')}</h2>
         ${renderPatientLine(this.patient, this.locale)} ${this.#renderEmergencyBanner()}
@@ -420,7 +425,7 @@ export class DmpDossier extends DmpElement {
 
   #renderTabs(info: DossierInfo): TemplateResult {
     const active = this.#activeTab;
-    return html`<div part="tablist" class="tablist" role="tablist" aria-labelledby="title" @keydown=${this.#handleTabKeydown}>
+    return html`<div part="tablist" class="tablist" role="tablist" aria-labelledby="title" aria-busy=${busy(this.#dossierTask)} @keydown=${this.#handleTabKeydown}>
         ${repeat(
           this.#tabs,
           (t) => t.tab,
@@ -478,7 +483,7 @@ export class DmpDossier extends DmpElement {
   }
 
   #renderRecap(info: DossierInfo): TemplateResult {
-    return html`<div part="recap" class="recap" @dmp-break-glass-granted=${() => (this.#focusBanner = true)}>
+    return html`<div part="recap" class="recap" aria-busy=${busy(this.#recapTask)} @dmp-break-glass-granted=${() => (this.#focusBanner = true)}>
       ${renderStatus(info, this.locale)} ${this.#renderRecapBody(info)}
     </div>`;
   }
