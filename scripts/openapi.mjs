@@ -63,7 +63,9 @@ for (const [name, route] of Object.entries(ROUTES)) {
   // Sent by the provider with every request about a dossier (see components.parameters).
   if (aboutDossier) parameters.push({ $ref: '#/components/parameters/AccessGrant' }, { $ref: '#/components/parameters/Secret' });
   if (route.idempotencyKey) {
-    parameters.push({ name: 'Idempotency-Key', in: 'header', required: true, schema: { type: 'string' }, description: 'Same key and body, same answer: a request sent again after a lost answer creates nothing more' });
+    const description = 'Same key and body, same answer: a request sent again after a lost answer creates nothing more';
+    const optional = route.idempotencyKeyOptional ? '; without it, nothing tells a request sent again from a new one' : '';
+    parameters.push({ name: 'Idempotency-Key', in: 'header', required: !route.idempotencyKeyOptional, schema: { type: 'string' }, description: description + optional });
   }
   const operation = {
     operationId: name,

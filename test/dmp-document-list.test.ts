@@ -1238,6 +1238,21 @@ describe('dmp-document-list', () => {
       await waitUntil(listed, 'the list does not show the document the server holds', { timeout: 8000 });
     });
 
+    it('adds a document once when its answer was lost and the user sends it again, and anew only when asked anew', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', answerLost: true, times: 1 });
+      const stored = () => db.documentsOf(ADULT).filter((d) => d.title === 'Carnet de suivi');
+      const { el, dialog } = await addNotesFailing();
+      // Stored, though the browser heard nothing back.
+      expect(stored()).to.have.length(1);
+      setTimeout(() => clickButton(dialog, 'Ajouter'));
+      const added = await oneEvent(el, 'dmp-document-added');
+      expect(stored().map((d) => d.id)).to.deep.equal([added.detail.document.id]);
+      const again = await openFilledAdd(el, 'Carnet de suivi', 'EXPPAT_1', '2026-10-02', pdf('carnet.pdf'));
+      setTimeout(() => clickButton(again, 'Ajouter'));
+      await oneEvent(el, 'dmp-document-added');
+      expect(stored()).to.have.length(2);
+    });
+
     it('shows the file it holds, as the title it keeps, in the form drawn again after the session expired', async () => {
       const { el, provider } = await mount('pat-durand-jeanne');
       await openAdd(el);

@@ -733,6 +733,23 @@ describe('dmp-patient-profile', () => {
       expect((await storedProfile(ADULT)).bloodGroup).to.equal('O+');
     });
 
+    it('saves once, with no conflict to resolve, when the answer to a save was lost and the user saves again', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', answerLost: true, times: 1 });
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O+');
+      await submit(el);
+      await waitUntil(() => root(el).querySelector('.save-error'), 'no failure shown', { timeout: 8000 });
+      // Stored, though the browser heard nothing back.
+      const stored = currentOf(ADULT, 'EXPPAT_2');
+      expect(stored[0]!.replaces).to.equal(ADULT_PROFILE_DOCUMENT_ID);
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      expect((await saved).detail.document.id).to.equal(stored[0]!.id);
+      expect(currentOf(ADULT, 'EXPPAT_2').map((d) => d.id)).to.deep.equal([stored[0]!.id]);
+      expect(db.documentsOf(ADULT).filter((d) => d.typeCode === 'EXPPAT_2')).to.have.length(2);
+    });
+
     it('lets the user replace a version saved meanwhile, after saying so', async () => {
       const { el } = await mount();
       await startEditing(el);
@@ -1131,6 +1148,22 @@ describe('dmp-patient-profile', () => {
       expect($<HTMLInputElement>(el, '#directives-file').files?.[0]?.name).to.equal('directives.pdf');
       expect($<HTMLInputElement>(el, '#directives-date').value).to.equal('2026-02-01');
       expect(db.findDocument(ADULT, 'doc-durand-directives')?.status).to.equal('current');
+    });
+
+    it('adds the directives once when the answer to the upload was lost and the user sends them again', async () => {
+      const { el } = await mount();
+      selectFile(el, new File(['%PDF-1.4 directives'], 'directives.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-02-01');
+      db.faults.add({ method: 'POST', path: '/documents', answerLost: true, times: 1 });
+      $(el, '.directives-upload button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('.directives-upload [role="alert"]'), 'no failure shown', { timeout: 8000 });
+      const directives = () => db.documentsOf(ADULT).filter((d) => d.typeCode === 'EXPPAT_3');
+      const before = directives().length;
+      expect(currentOf(ADULT, 'EXPPAT_3')[0]!.replaces).to.equal('doc-durand-directives');
+      const uploaded = oneEvent(el, 'dmp-profile-directives-uploaded');
+      $(el, '.directives-upload button[type="submit"]').click();
+      expect((await uploaded).detail.document.id).to.equal(currentOf(ADULT, 'EXPPAT_3')[0]!.id);
+      expect(directives()).to.have.length(before);
     });
 
     it('uploads a first directives document for a patient who had none', async () => {

@@ -24,6 +24,7 @@ import { newVersionVisibility } from '../privacy.js';
 import { invalidParams, json, notFound, problem } from './http.js';
 import { withinPeriod } from './period.js';
 import type { RequestContext } from './request-context.js';
+import { idempotentRequest } from './idempotency.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const DEFAULT_LIMIT = 50;
@@ -257,6 +258,14 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   if (file.size > MAX_DOCUMENT_BYTES) return problem(413, 'Le fichier dépasse 20 Mo.');
   const mimeType = file.type || 'application/octet-stream';
   if (!(MIME_TYPES as readonly string[]).includes(mimeType)) return problem(415, 'Formats acceptés : PDF, JPEG, PNG, CDA (XML), texte.');
+  // What makes two uploads the same one: the metadata as sent, and the file's bytes.
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', await file.arrayBuffer()));
+  const sent = { metadata: metadataRaw, file: { type: mimeType, size: file.size, sha256: Array.from(digest, (b) => b.toString(16).padStart(2, '0')).join('') } };
+  // Optional here, unlike the creations': a gateway of another make, or a script, may send none.
+  const idempotent = request.headers.has('Idempotency-Key')
+    ? idempotentRequest('addDocument', actor, request, sent, ({ body }) => db.findDocument(ctx.ins, (body as DmpDocument).id)?.status !== 'deleted')
+    : undefined;
+  if (idempotent?.kind === 'refused') return idempotent.response;
   const category = categoryOf(classCode, meta.typeCode);
   const author = documentAuthorOf(actor);
   const replaced = meta.replaces ? db.findDocument(ctx.ins, meta.replaces) : undefined;
@@ -289,6 +298,12 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   if (meta.invisibleToPatient || meta.invisibleToLegalRepresentatives) {
     const flagging = ctx.decide('document.set-visibility', { ...draft, masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
     if (!flagging.allowed) return ctx.deny('document.set-visibility', flagging, attempted);
+  }
+  if (idempotent?.kind === 'replay') {
+    // Sent again after a lost answer: the document added then, as it is now, not a second copy.
+    const added = db.findDocument(ctx.ins, (idempotent.previous.body as DmpDocument).id)!;
+    ctx.finish(added.replaces ? 'document.replace' : 'document.add', decision, { documentId: added.id, title: added.title });
+    return json(added, { status: idempotent.previous.status });
   }
   // One declaration of the patient's information is current at a time: a first one sent while
   // another is current (two representatives declaring at once) is refused, to be replaced knowingly.
@@ -337,5 +352,6 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
   db.documentsOf(ctx.ins).push(doc);
   db.contents.set(doc.id, { mimeType, body: file });
   ctx.finish(replaced ? 'document.replace' : 'document.add', decision, { documentId: doc.id, title: doc.title });
+  idempotent?.remember({ status: 201, body: { id: doc.id } });
   return json(doc, { status: 201 });
 };

@@ -141,13 +141,14 @@ export class HttpDmpClient implements DmpClient {
   }
 
   async addDocument(ins: string, metadata: NewDocument, file: Blob, options: AddDocumentOptions = {}): Promise<DmpDocument> {
-    const { signal, onProgress } = options;
+    const { signal, onProgress, idempotencyKey } = options;
     const { wire, hooked } = await this.#prepare(signal, { ins });
     const route: RouteSpec = wire.ROUTES.addDocument;
     const body = new FormData();
     body.append('metadata', JSON.stringify(validated(wire.NewDocumentSchema, metadata, 'metadata')));
     body.append('file', file);
-    const call: Call = { wire, route, url: this.#url(wire, route, { ins }), headers: mergeHeaders({ Accept: JSON_ACCEPT }, hooked), body };
+    const key = idempotencyKey ? { 'Idempotency-Key': idempotencyKey } : undefined;
+    const call: Call = { wire, route, url: this.#url(wire, route, { ins }), headers: mergeHeaders({ Accept: JSON_ACCEPT }, key, hooked), body };
     throwIfAborted(signal);
     const flight = this.#launch(undefined, (flightSignal) => this.#upload(call, flightSignal, onProgress));
     return this.#join(flight, signal) as Promise<DmpDocument>;

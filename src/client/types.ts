@@ -91,6 +91,12 @@ export interface UploadProgress {
 
 export interface AddDocumentOptions extends RequestOptions {
   onProgress?: ((progress: UploadProgress) => void) | undefined;
+  /**
+   * Sent as `Idempotency-Key`: the same document sent again with the same key, after an answer
+   * lost to the network, gets the document added then, not a second copy. One key per document
+   * the user means to add; a new one when they change it. Not sent by the FHIR client.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 export type EmergencyMode = EmergencyGrant['mode'];

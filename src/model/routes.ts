@@ -57,6 +57,8 @@ export interface RouteSpec {
   noContentIsNull?: boolean;
   /** Requires an Idempotency-Key header: the same key and body get the first answer again, and create nothing more. */
   idempotencyKey?: boolean;
+  /** With `idempotencyKey`, a request without the header is taken, with no protection against being sent twice. */
+  idempotencyKeyOptional?: boolean;
   /** Answers 201 Created rather than 200. */
   created?: boolean;
 }
@@ -76,7 +78,7 @@ export const ROUTES = {
   reactivateDossier: { method: 'POST', action: 'dossier.reactivate', path: '/dossiers/:ins/reactivate', summary: 'Reactivate a closed dossier', body: DossierReactivateSchema, response: DossierInfoSchema },
   listDocuments: { method: 'GET', action: 'document.list', path: '/dossiers/:ins/documents', summary: 'Search the documents the caller may see (TD3.1)', query: DocumentQuerySchema, response: DocumentListSchema },
   latestDocuments: { method: 'GET', action: 'document.list', path: '/dossiers/:ins/latest-documents', summary: 'The newest current document of each category the caller may read, with what was hidden', response: LatestDocumentsSchema },
-  addDocument: { method: 'POST', created: true, action: 'document.add', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema },
+  addDocument: { method: 'POST', created: true, action: 'document.add', path: '/dossiers/:ins/documents', summary: 'Submit a document (TD2), multipart: metadata + file', body: 'multipart', multipartMetadata: NewDocumentSchema, response: DocumentSchema, idempotencyKey: true, idempotencyKeyOptional: true },
   getDocument: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id', summary: 'A document’s metadata', response: DocumentSchema },
   getDocumentContent: { method: 'GET', action: 'document.read', path: '/dossiers/:ins/documents/:id/content', summary: 'A document’s file (TD3.2)', response: 'binary' },
   updateDocument: { method: 'PATCH', action: 'document.set-visibility', path: '/dossiers/:ins/documents/:id', summary: 'Mask, visibility flags, archive (TD3.3a/b/d)', body: DocumentPatchSchema, response: DocumentSchema },

@@ -111,6 +111,29 @@ describe('mock reference backend', () => {
       expect((await pharmacist.latestDocuments(ADULT, { categories: ['biology'] })).hidden).to.deep.equal(whole);
     });
 
+    it('adds a document sent again under its Idempotency-Key once, refuses the key for another file, and adds twice what comes without one', async () => {
+      const martin = as('ps-martin');
+      const metadata = { title: 'Compte rendu de consultation', typeCode: '11488-4', serviceStart: SEED_NOW } as const;
+      const file = (text: string) => new Blob([text], { type: 'application/pdf' });
+      const titled = () => db.documentsOf(ADULT).filter((d) => d.title === metadata.title && d.submittedAt === SEED_NOW);
+      const before = titled().length;
+      const first = await martin.addDocument(ADULT, metadata, file('%PDF-1 a'), { idempotencyKey: 'upload-1' });
+      const again = await martin.addDocument(ADULT, metadata, file('%PDF-1 a'), { idempotencyKey: 'upload-1' });
+      expect(again.id).to.equal(first.id);
+      expect(titled()).to.have.length(before + 1);
+      expect(logOf(ADULT).slice(-2).map((e) => [e.action, e.outcome, e.target?.documentId])).to.deep.equal([
+        ['document.add', 'allowed', first.id],
+        ['document.add', 'allowed', first.id],
+      ]);
+      const other = await failure(martin.addDocument(ADULT, metadata, file('%PDF-1 b'), { idempotencyKey: 'upload-1' }));
+      expect(other.status).to.equal(422);
+      // Another caller's key is theirs alone.
+      expect((await as('ps-bernard').addDocument(ADULT, metadata, file('%PDF-1 a'), { idempotencyKey: 'upload-1' })).id).to.not.equal(first.id);
+      await martin.addDocument(ADULT, metadata, file('%PDF-1 a'));
+      await martin.addDocument(ADULT, metadata, file('%PDF-1 a'));
+      expect(titled()).to.have.length(before + 4);
+    });
+
     it('keeps one declaration of the patient’s information current: a second first one is refused, logged, until it replaces the first', async () => {
       const minor = PATIENT_MINOR.identity.ins;
       const representative = as('rep-moreau-sophie');

@@ -6,13 +6,21 @@ import { randomUuid } from '../../model/uuid.js';
  * once it was answered or what is sent changed.
  */
 export class RetryKey {
-  #last: { sent: string; key: string } | undefined;
+  #last: { sent: string; key: string; at: string } | undefined;
 
   /** The key to send `content` under. */
   for(content: unknown): string {
     const sent = JSON.stringify(content);
-    if (this.#last?.sent !== sent) this.#last = { sent, key: randomUuid() };
+    if (this.#last?.sent !== sent) this.#last = { sent, key: randomUuid(), at: new Date().toISOString() };
     return this.#last.key;
+  }
+
+  /**
+   * When the content of the last key was first sent: a write stamped with it is the same when
+   * sent again, as the key requires.
+   */
+  get since(): string | undefined {
+    return this.#last?.at;
   }
 
   /** The write sent under `key` was answered: the next one, even the same, is another write. */

@@ -9,6 +9,7 @@ import { MAX_DOCUMENT_BYTES, NewDocumentSchema, type DmpDocument, type NewDocume
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
 import { chosenFiles } from '../base/chosen-file.js';
 import { isDmpError } from '../../client/errors.js';
+import { RetryKey } from '../base/retry-key.js';
 
 /** What the form accepts: PDF, JPEG, PNG and CDA XML (browsers name XML either way). */
 const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
@@ -49,6 +50,8 @@ export class AddDocumentForm {
   #submitError: (() => string) | undefined;
   #progress: UploadProgress | undefined;
   #controller: AbortController | undefined;
+  /** The same document sent again goes under the same key: one whose answer was lost is not added twice. */
+  readonly #key = new RetryKey();
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #locale: () => string | undefined;
 
@@ -76,6 +79,7 @@ export class AddDocumentForm {
     this.#file = undefined;
     this.#errors = {};
     this.#submitError = undefined;
+    this.#key.forget();
     this.#host.requestUpdate();
   }
 
@@ -104,8 +108,12 @@ export class AddDocumentForm {
     this.#submitError = undefined;
     this.#progress = { loaded: 0, total: checked.file.size };
     this.#host.requestUpdate();
+    // The file picked, not its retyped copy (new, so dated now).
+    const { name, size, lastModified } = this.#file!;
+    const key = this.#key.for([checked.metadata, name, size, lastModified]);
     try {
-      return await upload(checked.metadata, checked.file, {
+      const added = await upload(checked.metadata, checked.file, {
+        idempotencyKey: key,
         signal: controller.signal,
         onProgress: (progress) => {
           if (this.#controller !== controller) return;
@@ -113,6 +121,8 @@ export class AddDocumentForm {
           this.#host.requestUpdate();
         },
       });
+      this.#key.answered(key);
+      return added;
     } catch (error) {
       if (!controller.signal.aborted) {
         this.#submitError = () => writeFailureText(error, () => msg(str`Le document n’a pas été ajouté : ${errorText(error)}`));

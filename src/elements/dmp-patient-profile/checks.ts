@@ -11,6 +11,7 @@ import { FIELD, type FieldProblem, type ProfileDraft } from './draft.js';
  */
 
 export { parseProfileText } from '../../model/profile.js';
+export { RetryKey } from '../base/retry-key.js';
 
 /** The title a saved declaration carries: its type's (the type table comes with the checks, not the first load). */
 export const PROFILE_TITLE = TYPE_CODE_LABELS[PROFILE_TYPE_CODE] ?? 'Informations de l’usager';

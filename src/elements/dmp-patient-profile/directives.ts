@@ -5,6 +5,7 @@ import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
 import { formatDate } from '../../i18n/format.js';
 import type { DmpDocument, NewDocument } from '../../model/document.js';
 import type { ReasonCode } from '../../policy/types.js';
+import type { RetryKey } from '../base/retry-key.js';
 
 export type DirectivesProblem = 'file-required' | 'file-type' | 'file-size' | 'date-required' | 'date-future';
 
@@ -43,6 +44,8 @@ export class DirectivesUploadState {
   done: DmpDocument | undefined;
   progress: UploadProgress | undefined;
   controller: AbortController | undefined;
+  /** The key the form sends the file under (made by the form): the same file sent again after a lost answer is not added twice. */
+  key: RetryKey | undefined;
 
   constructor(readonly host: ReactiveControllerHost & HTMLElement) {}
 
@@ -56,6 +59,7 @@ export class DirectivesUploadState {
     this.failure = undefined;
     this.done = undefined;
     this.progress = undefined;
+    this.key = undefined;
   }
 }
 

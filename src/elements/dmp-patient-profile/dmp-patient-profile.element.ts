@@ -18,6 +18,7 @@ import type { PatientProfile } from '../../model/profile.js';
 import { PROFILE_MIME_TYPE } from '../../model/profile-fields.js';
 import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
 import { LazyView } from '../base/lazy-view.js';
+import type { RetryKey } from '../base/retry-key.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
@@ -97,6 +98,10 @@ export class DmpPatientProfile extends DmpElement {
 
   readonly #directivesUpload = new DirectivesUploadState(this);
   readonly #directivesForm = new LazyView(this, loadDirectivesForm);
+  // A declaration sent again unchanged goes under the same key: one whose answer was lost is not
+  // added twice, nor taken, replacing the version it replaced already, for a conflict. Made with
+  // the checks, which save needs anyway, to keep it out of the first load.
+  #saveKey: RetryKey | undefined;
   /** The form reads the draft live: several changes may land before the next render. */
   readonly #formHost: ProfileFormHost = this.#createFormHost();
 
@@ -424,7 +429,10 @@ export class DmpPatientProfile extends DmpElement {
     const client = this.client;
     const ins = this.patientIns;
     if (!draft || !client) return;
-    const result = checks.checkDraft(draft, localToday(), new Date().toISOString());
+    const replaces = this.editBase;
+    const saveKey = (this.#saveKey ??= new checks.RetryKey());
+    const idempotencyKey = saveKey.for([ins, draft, replaces?.id]);
+    const result = checks.checkDraft(draft, localToday(), saveKey.since!);
     // A date with a part erased is empty in the draft while its field still shows the other parts.
     const unfinished = [...this.renderRoot.querySelectorAll<HTMLInputElement>('form.profile-form input[type="date"]')].filter((input) => input.validity.badInput);
     if (!result.ok || unfinished.length > 0) {
@@ -438,7 +446,6 @@ export class DmpPatientProfile extends DmpElement {
     this.problems = new Map();
     this.formInvalid = false;
     const { profile } = result;
-    const replaces = this.editBase;
     if (!this.emit('dmp-profile-save-request', { profile, replaces }, { cancelable: true })) return;
     const controller = new AbortController();
     this.#saveController = controller;
@@ -455,7 +462,7 @@ export class DmpPatientProfile extends DmpElement {
             ...(replaces ? { replaces: replaces.id } : {}),
           },
           new Blob([JSON.stringify(profile)], { type: PROFILE_MIME_TYPE }),
-          { signal: controller.signal },
+          { signal: controller.signal, idempotencyKey },
         )
         .catch(async (error: unknown) => {
           // Answered unreadably, the save most likely happened: the server's current version says.
@@ -464,6 +471,7 @@ export class DmpPatientProfile extends DmpElement {
           if (!verified) throw error;
           return verified;
         });
+      saveKey.answered(idempotencyKey);
       const key = this.#draftStoreKey;
       this.#saved = { for: `${this.sitting}|${key}`, replaced: replaces?.id, document, profile };
       if (this.draft === draft) {
