@@ -1392,6 +1392,24 @@ describe('dmp-synthesis-editor', () => {
       await waitUntil(() => serverVersion()?.version === 3);
     });
 
+    it('takes a save whose answer was lost as saved when the retry finds that very version, not as a conflict', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Réponse perdue');
+      db.faults.add({ method: 'PUT', path: '/synthesis', answerLost: true, times: 1 });
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => root(el).querySelector('.save-error'), 'no save error', { timeout: 8000 });
+      // Stored, though the browser heard nothing back.
+      expect(serverVersion()?.version).to.equal(3);
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      $(el, '[data-action="save"]').click();
+      expect((await saved).detail.synthesis.version).to.equal(3);
+      await waitUntil(() => root(el).querySelector('.editor') === null, 'the editor stayed open');
+      expect(root(el).querySelector('.conflict, .save-error')).to.equal(null);
+      expect(serverVersion()?.version).to.equal(3);
+      expect(await readDraft(draftKey('professional:ps-martin', INS))).to.equal(undefined);
+    });
+
     it('puts a gateway’s refusals under the fields they name, focuses the first and keeps the edits; a field edited since is no longer refused; the other reasons go beside Save', async () => {
       const treatments = serverVersion()!.content.treatments;
       const metformine = treatments.findIndex((t) => t.id === 'tt-metformine');

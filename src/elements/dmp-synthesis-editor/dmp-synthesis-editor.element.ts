@@ -729,9 +729,10 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   /**
-   * After a save answered unreadably (a 2xx failing its schema), the version most likely exists:
-   * the server's current one, when it is new and holds exactly what was sent, is that save.
-   * Otherwise, or when that cannot be told, the save's error stands.
+   * After a save answered unreadably (a 2xx failing its schema), the version most likely exists;
+   * a 412 may name it too, sent again after its answer was lost to the network. The server's
+   * current one, when it is new and holds exactly what was sent, is that save. Otherwise, or when
+   * that cannot be told, the save's error stands.
    */
   async #savedDespite<T extends { version: number; content: unknown }>(
     error: unknown,
@@ -739,8 +740,9 @@ export class DmpSynthesisEditor extends DmpElement {
     content: unknown,
     baseVersion: number | null,
   ): Promise<T> {
-    if (!answeredUnreadably(error)) throw error;
-    const current = await read().catch(() => null);
+    const named = isDmpError(error) && isVersioned(error.current) ? (error.current as unknown as T) : undefined;
+    if (!named && !answeredUnreadably(error)) throw error;
+    const current = named ?? (await read().catch(() => null));
     // A version the editor had not seen: edits undone, then saved, match the version they began from.
     if (current && current.version !== baseVersion && sameValue(current.content, content)) return current;
     throw error;
