@@ -1253,6 +1253,26 @@ describe('dmp-document-list', () => {
       expect(stored()).to.have.length(2);
     });
 
+    it('keeps the form of an upload stopped by Escape, says it may have been added, and adds it once when sent again', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 300, times: 1 });
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openFilledAdd(el, 'Carnet de suivi', 'EXPPAT_1', '2026-10-02', pdf('carnet.pdf'));
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('progress'), 'no upload under way');
+      dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+      await el.updateComplete;
+      expect(dialog.open).to.equal(false);
+      expect(spokenText(control(el, 'p.visually-hidden[role="status"]'))?.textContent).to.contain('le document a pu être ajouté malgré tout');
+      const stored = () => db.documentsOf(ADULT).filter((d) => d.title === 'Carnet de suivi');
+      // The request had left: the server stores it once its delay is over.
+      await waitUntil(() => stored().length === 1, 'the upload never reached the server', { timeout: 5000 });
+      await openAdd(el);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');
+      setTimeout(() => clickButton(dialog, 'Ajouter'));
+      const added = await oneEvent(el, 'dmp-document-added');
+      expect(stored().map((d) => d.id)).to.deep.equal([added.detail.document.id]);
+    });
+
     it('shows the file it holds, as the title it keeps, in the form drawn again after the session expired', async () => {
       const { el, provider } = await mount('pat-durand-jeanne');
       await openAdd(el);

@@ -725,8 +725,18 @@ export class DmpDocumentList extends DmpElement {
     this.addDialog?.showModal();
   };
 
+  /**
+   * Cancel, or Escape. An upload under way stops, but may have reached the server: the form keeps
+   * what it sent, to send again under the same key, and the list shows what the server holds.
+   */
   readonly #cancelAdd = () => {
-    this.#addForm?.cancel();
+    const form = this.#addForm;
+    if (form?.uploading) {
+      form.cancel();
+      this.#addInterrupted = true;
+      this.#announce(msg('Envoi interrompu : le document a pu être ajouté malgré tout. Le formulaire garde votre saisie.'));
+      this.provider?.notifyDataChanged(['documents', 'history'], this.patientIns);
+    }
     this.addDialog?.close();
   };
 
@@ -1024,7 +1034,7 @@ export class DmpDocumentList extends DmpElement {
   #renderAddDialog(): TemplateResult {
     const add = this.#addableTypes();
     return html`<dialog id="add-dialog" class="dialog dialog--wide" aria-labelledby="add-title-heading" @close=${this.#restoreFocus}
-      @cancel=${() => this.#addForm?.cancel()}>
+      @cancel=${this.#cancelAdd}>
       <h2 id="add-title-heading" class="dialog-title">${msg('Ajouter un document')}</h2>
       ${this.#addForm?.render(add?.groups ?? [], this.#submitAdd, this.#cancelAdd) ?? nothing}
     </dialog>`;

@@ -131,6 +131,7 @@
 's26c944f7d3e31e20': `Request in progress…`,
 's277dda99d70cbfd3': `Masking: a document can be masked from health professionals; only its author and the médecin traitant still see it.`,
 's2794267e06bb6fa1': `Representative's last name`,
+'s28e42fa255f0ee88': `Upload stopped: the document may have been added all the same. The form keeps what you entered.`,
 's294c752fd20a40e9': `Problems`,
 's2a0a35e9bc22f407': `Only the treating physician can change the medical summary.`,
 's2a668ffbdccb7f12': `Too many requests: wait a moment before trying again.`,
