@@ -1294,6 +1294,25 @@ describe('dmp-document-list', () => {
       expect((await oneEvent(el, 'dmp-document-added')).detail.document.title).to.equal('Carnet de suivi');
     });
 
+    it('leaves the focus where it was during the upload, and sends nothing more when pressed again', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openFilledAdd(el, 'Carnet de suivi', 'EXPPAT_1', '2026-10-02', pdf('carnet.pdf'));
+      const submit = control<HTMLButtonElement>(el, '.add-form [type=submit]');
+      submit.focus();
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('progress'), 'no upload under way');
+      expect(root(el).activeElement).to.equal(submit);
+      expect(submit.getAttribute('aria-disabled')).to.equal('true');
+      const title = control<HTMLInputElement>(el, '#add-title');
+      expect(title.readOnly).to.equal(true);
+      title.focus();
+      expect(root(el).activeElement).to.equal(title);
+      clickButton(dialog, 'Ajouter');
+      await oneEvent(el, 'dmp-document-added');
+      expect(db.documentsOf(ADULT).filter((d) => d.title === 'Carnet de suivi')).to.have.length(1);
+    });
+
     it('keeps what was typed when the upload fails', async () => {
       db.faults.add({ method: 'POST', path: '/documents', status: 500, times: 1 });
       const { el, dialog } = await addNotesFailing();
@@ -1303,7 +1322,7 @@ describe('dmp-document-list', () => {
       expect(control<HTMLSelectElement>(el, '#add-typeCode').value).to.equal('EXPPAT_1');
       expect(control<HTMLInputElement>(el, '#add-date').value).to.equal('2026-10-02');
       expect(control<HTMLInputElement>(el, '#add-file').files![0]!.name).to.equal('carnet.pdf');
-      // The button, disabled during the upload, has the focus again: Enter tries again.
+      // The button pressed keeps the focus: Enter tries again.
       await waitUntil(() => root(el).activeElement?.matches('[type="submit"]'), `focus is on ${document.activeElement?.tagName}`);
       setTimeout(() => clickButton(dialog, 'Ajouter'));
       const added = await oneEvent(el, 'dmp-document-added');

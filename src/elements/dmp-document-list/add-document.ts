@@ -207,7 +207,11 @@ export class AddDocumentForm {
     this.#file = (e.target as HTMLInputElement).files?.[0];
   };
 
-  /** The form's fields, progress and messages; the dialog around them is the element's. */
+  /**
+   * The form's fields, progress and messages; the dialog around them is the element's. While
+   * uploading, what keeps the focus (the text fields, the submit button pressed) is read-only or
+   * aria-disabled rather than disabled, which would drop the focus to the page.
+   */
   render(groups: readonly TypeGroup[], onSubmit: (e: SubmitEvent) => void, onCancel: () => void): TemplateResult {
     const busy = this.uploading;
     const english = this.#locale() === 'en';
@@ -216,7 +220,7 @@ export class AddDocumentForm {
         'title',
         msg('Titre'),
         html`<input id="add-title" name="title" type="text" maxlength="250" autocomplete="off" .value=${this.#title} @input=${this.#onTitle}
-          aria-invalid=${this.#errors.title ? 'true' : 'false'} aria-describedby=${this.#errors.title ? 'add-title-error' : nothing} ?disabled=${busy} />`,
+          aria-invalid=${this.#errors.title ? 'true' : 'false'} aria-describedby=${this.#errors.title ? 'add-title-error' : nothing} ?readonly=${busy} />`,
       )}
       ${this.#renderField(
         'typeCode',
@@ -235,7 +239,7 @@ export class AddDocumentForm {
         'date',
         msg('Date de l’acte'),
         html`<input id="add-date" name="date" type="date" .value=${this.#date} @input=${this.#onDate} @change=${this.#onDate}
-          aria-invalid=${this.#errors.date ? 'true' : 'false'} aria-describedby=${this.#errors.date ? 'add-date-error' : nothing} ?disabled=${busy} />`,
+          aria-invalid=${this.#errors.date ? 'true' : 'false'} aria-describedby=${this.#errors.date ? 'add-date-error' : nothing} ?readonly=${busy} />`,
       )}
       ${this.#renderField(
         'file',
@@ -247,7 +251,7 @@ export class AddDocumentForm {
       ${this.#submitError ? html`<p class="form-error" role="alert">${this.#submitError()}</p>` : nothing}
       <div class="dialog-buttons">
         <button type="button" class="button" @click=${onCancel}>${msg('Annuler')}</button>
-        <button type="submit" class="button button--primary" ?disabled=${busy}>${msg('Ajouter')}</button>
+        <button type="submit" class="button button--primary" aria-disabled=${busy ? 'true' : 'false'}>${msg('Ajouter')}</button>
       </div>
     </form>`;
   }

@@ -756,10 +756,9 @@ export class DmpDocumentList extends DmpElement {
       }),
     );
     if (!doc) {
-      // The upload disabled the button pressed, which took its focus: give it to a field the
-      // server refused, else back to the button for a retry.
+      // To a field the server refused; the button pressed keeps the focus otherwise, for a retry.
       await this.updateComplete;
-      if (this.focusLost() && !form.focusFirstError()) this.renderRoot.querySelector<HTMLElement>('.add-form [type=submit]')?.focus();
+      form.focusFirstError();
       return;
     }
     this.addDialog?.close();
