@@ -933,6 +933,19 @@ describe('dmp-document-list', () => {
       return dialog;
     }
 
+    it('names each row’s Actions button after its document, so that a list of buttons or a voice command tells them apart', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const rows = [...root(el).querySelectorAll<HTMLElement>('[part~="row"]')];
+      expect(rows.length).to.be.greaterThan(1);
+      for (const row of rows) {
+        const button = row.querySelector<HTMLButtonElement>('[data-action="actions"]')!;
+        const name = button.getAttribute('aria-labelledby')!.split(' ').map((id) => root(el).getElementById(id)?.textContent?.trim());
+        const title = row.querySelector('[role="gridcell"] .link, [role="gridcell"] .title')!.textContent!.trim();
+        expect(name).to.deep.equal(['Actions', title]);
+      }
+    });
+
     it('says why an action failed, and what the add form misses, in the language the user switches to afterwards', async () => {
       db.faults.add({ method: 'PATCH', path: '/documents', status: 500, times: 1 });
       const { el, provider } = await mount('pat-durand-jeanne');

@@ -66,7 +66,8 @@ export function renderRow(doc: DmpDocument, index: number, ctx: RowContext): Tem
     </div>
     <div role="gridcell" class="cell muted">${FORMAT_LABELS[doc.mimeType] ?? doc.mimeType} · ${formatBytes(doc.size, ctx.locale)}</div>
     <div role="gridcell" class="cell cell--actions">
-      <button type="button" class="button button--small" data-action="actions" tabindex=${tab} aria-haspopup="dialog" aria-describedby=${titleId}>
+      <button type="button" class="button button--small" data-action="actions" tabindex=${tab} aria-haspopup="dialog" id=${`${titleId}-actions`}
+        aria-labelledby=${`${titleId}-actions ${titleId}`}>
         ${msg('Actions')}
       </button>
     </div>
