@@ -412,7 +412,7 @@ describe('dmp-consent-panel', () => {
       expect($(el, '#search').getAttribute('aria-invalid')).to.equal('false');
     });
 
-    it('says in one live region, there from the start, that a search runs and that no professional matches', async () => {
+    it('says in one live region, there from the start, that a search runs, and how many professionals match, none included', async () => {
       const { el } = await mount();
       const region = $(el, '.search [role="status"]');
       expect(region.textContent).to.equal('');
@@ -423,7 +423,8 @@ describe('dmp-consent-panel', () => {
       expect(region.textContent).to.equal('Aucun professionnel ne correspond à cette recherche.');
       input(el, '#search', 'Morel');
       await waitUntil(() => root(el).querySelector('.results li'), 'no result', { timeout: 4000 });
-      expect(region.textContent).to.equal('');
+      const found = root(el).querySelectorAll('.results li').length;
+      expect(region.textContent).to.equal(found === 1 ? '1 professionnel trouvé.' : `${found} professionnels trouvés.`);
     });
 
     it('keeps the list as the server has it and says the change was not saved when the POST fails', async () => {

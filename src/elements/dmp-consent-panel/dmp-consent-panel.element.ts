@@ -834,7 +834,11 @@ export class DmpConsentPanel extends DmpElement {
           ? msg('Recherche…')
           : results?.length === 0
             ? msg('Aucun professionnel ne correspond à cette recherche.')
-            : nothing}</p>
+            : results?.length === 1
+              ? msg('1 professionnel trouvé.')
+              : results
+                ? msg(str`${results.length} professionnels trouvés.`)
+                : nothing}</p>
       ${status === TaskStatus.ERROR ? html`<p class="field-error" role="alert">${errorText(this.#search.error)}</p>` : nothing}
       ${results?.length
         ? html`<ul class="rows results" aria-label=${msg('Résultats de la recherche')}>
