@@ -658,6 +658,8 @@ describe('dmp-dossier', () => {
       await waitUntil(() => recap(el).querySelector('table.latest'), 'the récapitulatif did not reload', { timeout: 8000 });
       expect(recap(el).querySelector('dmp-break-glass')).to.equal(null);
       await waitUntil(() => root(el).activeElement?.id === 'emergency', 'focus did not move to the emergency banner');
+      // Focused, the banner is read: no live region besides, which would read it a second time.
+      expect($(el, '#emergency').hasAttribute('role')).to.equal(false);
       await waitUntil(() => idle(el), 'still loading');
       // One reload, under the grant: none before the dossier's access conditions are read again.
       expect(synthesisReads('ps-morel')).to.equal(1);
@@ -706,6 +708,8 @@ describe('dmp-dossier', () => {
         await waitUntil(() => recap(el).querySelector('table.latest'), 'the récapitulatif did not reload', { timeout: 8000 });
         await el.updateComplete;
         expect(document.activeElement === field, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+        // Not focused, the banner says the grant through its live region.
+        expect($(el, '#emergency').getAttribute('role')).to.equal('status');
       } finally {
         field.remove();
       }

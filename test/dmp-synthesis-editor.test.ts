@@ -1117,6 +1117,9 @@ describe('dmp-synthesis-editor', () => {
       expect(serverPrevention()!.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-DEUX');
       await waitUntil(() => root(el).querySelector('.saved'));
       expect($(el, '.saved').textContent).to.contain('Version 3 enregistrée.').and.contain('Vaccinations et dépistages enregistrés.');
+      // Focused, the news is read: no live region besides, which would read it a second time.
+      await waitUntil(() => root(el).activeElement === $(el, '.saved'), 'the news did not take the focus');
+      expect($(el, '.saved').hasAttribute('role')).to.equal(false);
     });
 
     it('keeps the VSM saved and the vaccination edits when the second write fails, and the retry writes only what is left', async () => {
@@ -1132,6 +1135,8 @@ describe('dmp-synthesis-editor', () => {
       // The user is told what was saved and what was not, not that nothing was.
       expect($(el, '.save-error').textContent).to.contain('Les vaccinations et dépistages ne sont pas enregistrés.').and.not.contain('La version n’est pas enregistrée');
       expect($(el, '.saved').textContent).to.contain('Version 3 enregistrée.');
+      // Not focused (the failure is), the news is said by its live region.
+      expect($(el, '.saved').getAttribute('role')).to.equal('status');
       expect(($(el, `[data-key="${VACCINE}"]`) as HTMLInputElement).value).to.equal('LOT-RETENU');
       expect(serverPrevention()!.version).to.equal(1);
       await waitUntil(async () => (await readDraft<EditorContent>(draftKey('professional:ps-martin', INS)))?.baseVersion === 3, 'the draft was not moved onto version 3');

@@ -368,7 +368,8 @@ export class DmpDossier extends DmpElement {
   #renderEmergencyBanner(): TemplateResult | typeof nothing {
     const grant = grantFor(this.session, this.patientIns);
     if (!grant) return nothing;
-    return html`<p id="emergency" class="emergency-banner" role="status" tabindex="-1">
+    // Focused when it comes to the user who asked (updated), it is read: a live region too, twice.
+    return html`<p id="emergency" class="emergency-banner" role=${this.#focusBanner && this.focusIsOurs() ? nothing : 'status'} tabindex="-1">
       <span aria-hidden="true">⚠</span>
       ${msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}. Chaque consultation est enregistrée dans l’historique du dossier et le patient en est informé.`)}
     </p>`;

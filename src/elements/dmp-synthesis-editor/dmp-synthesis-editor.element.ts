@@ -540,10 +540,13 @@ export class DmpSynthesisEditor extends DmpElement {
    * Focuses `selector` once the pending (or a new) render is done, unless the user went elsewhere
    * meanwhile (a slow save, a version still loading).
    */
-  async #focusLater(selector: string): Promise<void> {
+  /** Focuses `selector` after the next update, unless the user is elsewhere; resolves with what it focused. */
+  async #focusLater(selector: string): Promise<HTMLElement | null | undefined> {
     this.requestUpdate();
     await this.updateComplete;
-    if (this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    const target = this.focusIsOurs() ? this.renderRoot.querySelector<HTMLElement>(selector) : undefined;
+    target?.focus();
+    return target;
   }
 
   #startEditing(): void {
@@ -765,7 +768,8 @@ export class DmpSynthesisEditor extends DmpElement {
     this.touched = new Set();
     this.editing = false;
     this.saved = saved;
-    void this.#focusLater('.saved');
+    // Focused, the news is read; still a live region, it would be read a second time.
+    void this.#focusLater('.saved').then((notice) => notice?.removeAttribute('role'));
   }
 
   /** `byUser`: the conflict answers the user's save; one found on load must not take focus from the host page. */

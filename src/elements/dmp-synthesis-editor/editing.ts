@@ -31,7 +31,7 @@ export interface EditorHost {
   /** Says `text` to assistive technologies. */
   announce(text: string): void;
   /** Focuses `selector` once the pending (or a new) render is done. */
-  focusLater(selector: string): Promise<void>;
+  focusLater(selector: string): Promise<unknown>;
 }
 
 /** Loaded at the first keystroke in a coded field. */
