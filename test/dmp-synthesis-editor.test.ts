@@ -642,6 +642,19 @@ describe('dmp-synthesis-editor', () => {
       await waitUntil(() => root(el).activeElement === $(el, '[data-entry="pb-hta"] [data-action="down"]'));
     });
 
+    it('says nothing of a new entry’s empty field until the user has left it or pressed Save', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      button(el, 'Ajouter un point de vigilance').click();
+      await el.updateComplete;
+      const summary = $(el, '.actions .summary');
+      // Save cannot succeed yet, but no field says why: the live region says nothing either.
+      expect($(el, '[data-action="save"]').getAttribute('aria-disabled')).to.equal('true');
+      expect(summary.textContent!.trim()).to.equal('');
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => summary.textContent!.includes('1 champ à corriger avant d’enregistrer.'), 'Save did not say what to correct');
+    });
+
     it('adds an entry (focus in its first field) and removes one (focus to the next)', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -626,7 +626,8 @@ export class DmpSynthesisEditor extends DmpElement {
     const check = this.check;
     if (!check.ok || this.badInputs.size > 0) {
       this.showAll = true;
-      this.#announce(this.#problemSummary());
+      // Pressed in the editor, whose module says it.
+      this.#announce(this.#editForm.value?.problemSummary(this.#shownProblems) ?? '');
       void this.#focusLater('[aria-invalid="true"]');
       return;
     }
@@ -908,11 +909,9 @@ export class DmpSynthesisEditor extends DmpElement {
     return `[data-key="${CSS.escape(key)}"]`;
   }
 
-  #problemSummary(): string {
-    const n = this.#problemCount;
-    return n === 1
-      ? msg('1 champ à corriger avant d’enregistrer.')
-      : msg(str`${n} champs à corriger avant d’enregistrer.`);
+  /** How many fields are marked to correct: one not touched yet is no news to hear. */
+  get #shownProblems(): number {
+    return [...this.check.problems.keys(), ...this.badInputs.keys()].filter((key) => this.#visibleProblem(key)).length;
   }
 
   #visibleProblem(key: string): FieldProblem | undefined {
@@ -1093,7 +1092,7 @@ export class DmpSynthesisEditor extends DmpElement {
       inConflict: this.conflict !== undefined,
       combo: this.combo,
       visibleProblem: (key) => this.#visibleProblem(key),
-      problemSummary: () => this.#problemSummary(),
+      shownProblems: this.#shownProblems,
       editor: this.#editorHost,
       save: () => void this.#handleSave(),
       discard: (event) => this.#discard(event),

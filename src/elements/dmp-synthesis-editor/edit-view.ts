@@ -180,12 +180,18 @@ export interface EditView {
   readonly inConflict: boolean;
   readonly combo: Combo | undefined;
   visibleProblem(key: string): FieldProblem | undefined;
-  problemSummary(): string;
+  /** How many fields are marked to correct. */
+  readonly shownProblems: number;
   /** The state the editing actions change. */
   readonly editor: EditorHost;
   save(): void;
   discard(event: Event): void;
   stopEditing(): void;
+}
+
+/** The fields to correct before saving, in words. */
+export function problemSummary(n: number): string {
+  return n === 1 ? msg('1 champ à corriger avant d’enregistrer.') : msg(str`${n} champs à corriger avant d’enregistrer.`);
 }
 
 export function renderEditor(v: EditView): TemplateResult {
@@ -372,7 +378,7 @@ function renderActions(v: EditView): TemplateResult {
     ${v.dirty
       ? html`<button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>`
       : html`<button type="button" data-action="close" @click=${() => v.stopEditing()}>${msg('Fermer l’éditeur')}</button>`}
-    <span class="summary" aria-live="polite">${invalid ? v.problemSummary() : nothing}</span>
+    <span class="summary" aria-live="polite">${v.shownProblems > 0 ? problemSummary(v.shownProblems) : nothing}</span>
     ${v.saveError
       ? html`<p class="notice notice--error save-error" tabindex="-1">
           ${writeFailureText(
