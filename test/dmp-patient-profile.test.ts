@@ -714,6 +714,24 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => root(el).querySelector('.draft-offer'), 'the edits were not offered back', { timeout: 8000 });
     });
 
+    it('offers the edits back after the host showed another patient, even when the device could not store them', async () => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = () => {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+      try {
+        const { el } = await mount();
+        await startEditing(el);
+        type(el, '#blood-group', 'AB-');
+        el.patientIns = MINOR;
+        await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });
+        el.patientIns = ADULT;
+        await waitUntil(() => root(el).querySelector('.draft-offer'), 'the edits were not offered back', { timeout: 8000 });
+      } finally {
+        IDBObjectStore.prototype.put = put;
+      }
+    });
+
     it('closes the form as saved when the answer was unreadable but the server holds exactly what was sent', async () => {
       // A gateway that stores the declaration, then garbles its answer.
       worker.use(

@@ -1482,7 +1482,7 @@ describe('dmp-synthesis-editor', () => {
       expect(serverVersion()!.content.treatments.find((t) => t.id === 'tt-metformine')?.dosage).to.equal('2 g le matin');
     });
 
-    it('says the edits stay in the editor only when the device cannot keep them', async () => {
+    it('says the edits are not on the device when it cannot keep them, and still brings them back when the host shows this patient again', async () => {
       const { el } = await mount();
       await openEditor(el);
       const put = IDBObjectStore.prototype.put;
@@ -1494,12 +1494,17 @@ describe('dmp-synthesis-editor', () => {
         db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
         $(el, '[data-action="save"]').click();
         await waitUntil(() => root(el).querySelector('.save-error'));
+        expect($(el, '.save-error').textContent).to.contain('pas sur cet appareil').and.not.contain('conservées sur cet appareil');
+        expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Sans stockage');
+        db.faults.clear();
+        el.patientIns = PATIENT_MASKED.identity.ins;
+        await waitUntil(() => isLoaded(el) && shadowText(el).includes('Aucun volet de synthèse médicale'), 'the other patient never loaded');
+        el.patientIns = INS;
+        await waitUntil(() => root(el).querySelector('[data-key="treatments:tt-metformine:dosage"]'), 'the edits were never brought back', { timeout: 8000 });
+        expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Sans stockage');
       } finally {
         IDBObjectStore.prototype.put = put;
       }
-      expect($(el, '.save-error').textContent).to.contain('pas sur cet appareil').and.not.contain('conservées sur cet appareil');
-      expect(await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS))).to.equal(undefined);
-      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Sans stockage');
     });
 
     it('shows a server error on load with a Retry button that works, keeping focus in the element', async () => {

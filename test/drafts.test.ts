@@ -53,6 +53,40 @@ describe('draft store (IndexedDB)', () => {
     expect((await readDraft<{ note: string }>(key))?.content.note).to.equal('après la coupure');
   });
 
+  it('keeps in the page a draft the device cannot store, still saying the write failed, until it is stored, deleted or its author leaves', async () => {
+    const key = draftKey('ps-martin', '258036938304702');
+    const other = draftKey('ps-lefebvre', '258036938304702');
+    const transaction = IDBDatabase.prototype.transaction;
+    // A device that refuses every write (storage full, private mode).
+    IDBDatabase.prototype.transaction = function (this: IDBDatabase, ...args: Parameters<IDBDatabase['transaction']>) {
+      if (args[1] === 'readwrite') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return transaction.apply(this, args);
+    } as IDBDatabase['transaction'];
+    try {
+      let failed: unknown;
+      await writeDraft(key, DRAFT).catch((error: unknown) => (failed = error));
+      expect((failed as DOMException | undefined)?.name).to.equal('QuotaExceededError');
+      const kept = await readDraft<{ note: string }>(key);
+      expect(kept).to.deep.equal(DRAFT);
+      // A copy: what the element changes afterwards is not what was kept.
+      kept!.content.note = 'changé';
+      expect((await readDraft<{ note: string }>(key))?.content.note).to.equal('à finir');
+      expect(await readDraft(other)).to.equal(undefined);
+      await writeDraft(other, DRAFT).catch(() => undefined);
+      await clearDraftsOf('ps-martin').catch(() => undefined);
+      expect(await readDraft(key)).to.equal(undefined);
+      expect(await readDraft(other)).to.deep.equal(DRAFT);
+      await deleteDraft(other).catch(() => undefined);
+      expect(await readDraft(other)).to.equal(undefined);
+      await writeDraft(key, DRAFT).catch(() => undefined);
+    } finally {
+      IDBDatabase.prototype.transaction = transaction;
+    }
+    // Stored at last: the device's copy is the one read.
+    await writeDraft(key, { ...DRAFT, content: { note: 'sur l’appareil' } });
+    expect((await readDraft<{ note: string }>(key))?.content.note).to.equal('sur l’appareil');
+  });
+
   it('keeps one draft per author: another author does not read it', async () => {
     await writeDraft(draftKey('ps-martin', '212066926611226'), DRAFT);
     expect(await readDraft(draftKey('ps-lefebvre', '212066926611226'))).to.equal(undefined);

@@ -95,23 +95,40 @@ async function run<R>(mode: IDBTransactionMode, act: (store: IDBObjectStore) => 
   });
 }
 
-/** The draft stored under `key`, if any. */
+/**
+ * Drafts the device could not store (IndexedDB refused or missing), kept for the life of the
+ * page: a host switching to another patient and back still finds the edits. The write still
+ * fails, so the element says they are not on the device (a reload would lose them).
+ */
+const unstored = new Map<string, Draft<unknown>>();
+
+/** The draft stored under `key`, if any: the one the device could not store first, being newer. */
 export async function readDraft<T>(key: string): Promise<Draft<T> | undefined> {
+  const kept = unstored.get(key);
+  if (kept) return structuredClone(kept) as Draft<T>;
   return (await run('readonly', (store) => store.get(key))) as Draft<T> | undefined;
 }
 
-/** Stores (or replaces) the draft under `key`. */
+/** Stores (or replaces) the draft under `key`; rejects when the device cannot, the draft then kept in the page. */
 export async function writeDraft<T>(key: string, draft: Draft<T>): Promise<void> {
-  await run('readwrite', (store) => store.put(draft, key));
+  try {
+    await run('readwrite', (store) => store.put(draft, key));
+    unstored.delete(key);
+  } catch (error) {
+    unstored.set(key, structuredClone(draft));
+    throw error;
+  }
 }
 
 /** Forgets the draft under `key` (after a successful save or an explicit discard). */
 export async function deleteDraft(key: string): Promise<void> {
+  unstored.delete(key);
   await run('readwrite', (store) => store.delete(key));
 }
 
 /** Forgets every draft on this device, for every author: a reset of the demo or of a story. */
 export async function clearAllDrafts(): Promise<void> {
+  unstored.clear();
   await run('readwrite', (store) => store.clear());
 }
 
@@ -121,5 +138,6 @@ export async function clearAllDrafts(): Promise<void> {
  */
 export async function clearDraftsOf(author: string): Promise<void> {
   if (!author) return;
+  for (const key of unstored.keys()) if (key.startsWith(`${author}|`)) unstored.delete(key);
   await run('readwrite', (store) => store.delete(IDBKeyRange.bound(`${author}|`, `${author}|\uffff`)));
 }
