@@ -1098,6 +1098,28 @@ describe('dmp-document-list', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('says beside the failure a gateway’s reasons that no field shows, and a refused file’s size or format under the file', async () => {
+      let answer = () =>
+        HttpResponse.json(
+          { type: 'about:blank', title: 'Requête invalide', status: 400, invalidParams: [{ name: 'title', reason: 'Titre trop vague.' }, { name: 'author.service', reason: 'Service inconnu de la passerelle.' }] },
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        );
+      worker.use(http.post('*/api/dmp/v1/dossiers/:ins/documents', () => answer()));
+      const { el } = await mount('pat-durand-jeanne');
+      const dialog = await openFilledAdd(el, 'Bilan');
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('.form-error'), 'no failure shown');
+      expect(dialog.querySelector('#add-title-error')!.textContent).to.equal('Titre trop vague.');
+      expect(dialog.querySelector('.form-error')!.textContent).to.contain('Le document n’a pas été ajouté').and.contain('Service inconnu de la passerelle.');
+      for (const [status, said] of [[413, 'Le serveur refuse un fichier de cette taille.'], [415, 'Le serveur n’accepte pas ce format de fichier.']] as const) {
+        answer = () => HttpResponse.json({ type: 'about:blank', title: 'Refusé', status }, { status, headers: { 'Content-Type': 'application/problem+json' } });
+        clickButton(dialog, 'Ajouter');
+        await waitUntil(() => dialog.querySelector('#add-file-error')?.textContent === said, `no reason under the file for a ${status}`);
+        expect(control<HTMLInputElement>(el, '#add-file').getAttribute('aria-invalid')).to.equal('true');
+        expect(control<HTMLInputElement>(el, '#add-file').files![0]).to.exist;
+      }
+    });
+
     it('announces a second document of the same title anew, for it to be heard again', async () => {
       const { el } = await mount('pat-durand-jeanne');
       const addScan = async () => {

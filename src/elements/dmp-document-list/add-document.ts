@@ -125,12 +125,19 @@ export class AddDocumentForm {
       return added;
     } catch (error) {
       if (!controller.signal.aborted) {
-        this.#submitError = () => writeFailureText(error, () => msg(str`Le document n’a pas été ajouté : ${errorText(error)}`));
-        // A gateway may check more than this form does: its reasons stand under the fields they are about.
+        // A gateway may check more than this form does: its reasons stand under the fields they
+        // are about, the others beside the failure, so that none is lost.
+        const elsewhere: string[] = [];
         for (const { path, message } of isDmpError(error) && error.kind === 'invalid-request' ? (error.issues ?? []) : []) {
           const field = FIELD_OF_PATH[path];
           if (field) this.#errors[field] = () => message;
+          else elsewhere.push(message);
         }
+        // A gateway's own limits on the file (this form checks the DMP's): said of the file.
+        const status = isDmpError(error) ? error.status : undefined;
+        if (status === 413) this.#errors.file = () => msg('Le serveur refuse un fichier de cette taille.');
+        if (status === 415) this.#errors.file = () => msg('Le serveur n’accepte pas ce format de fichier.');
+        this.#submitError = () => writeFailureText(error, () => [msg(str`Le document n’a pas été ajouté : ${errorText(error)}`), ...elsewhere].join(' '));
       }
       return undefined;
     } finally {
