@@ -13,6 +13,11 @@ export interface SessionExpiredDetail {
   timeoutSeconds: number;
 }
 
+export interface UnauthorizedDetail {
+  /** 401 when the server refused the request; undefined when `authHeaders` failed and nothing was sent. */
+  status: number | undefined;
+}
+
 /**
  * Detail types of every `dmp-*` event, by name. Elements emit only names listed here, and the
  * global `HTMLElementEventMap` below makes `addEventListener` typed for integrators.
@@ -22,6 +27,7 @@ export interface DmpEventDetails {
   'dmp-session-renewed': SessionRenewedDetail;
   'dmp-session-expired': SessionExpiredDetail;
   'dmp-data-changed': DataChange;
+  'dmp-unauthorized': UnauthorizedDetail;
 }
 
 export type DmpEventName = keyof DmpEventDetails;

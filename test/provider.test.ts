@@ -392,6 +392,38 @@ describe('dmp-provider', () => {
     expect(seenHeaders).to.have.length(1);
   });
 
+  it('tells the host of each request refused as unauthorized, by the server or for want of the host’s headers, and the caller still gets the error', async () => {
+    worker.use(
+      http.get('*/api/dmp/v1/dossiers/:ins', () =>
+        HttpResponse.json({ type: 'about:blank', title: 'Jeton expiré', status: 401 }, { status: 401, headers: { 'Content-Type': 'application/problem+json' } }),
+      ),
+    );
+    const { provider, probe } = await mount();
+    const told: Array<number | undefined> = [];
+    const listen = (event: CustomEvent<{ status: number | undefined }>) => told.push(event.detail.status);
+    document.addEventListener('dmp-unauthorized', listen);
+    try {
+      const refused = await probe.received.client!.getDossier(GRANT.ins).catch((error: unknown) => error);
+      expect(isDmpError(refused) && refused.kind).to.equal('unauthorized');
+      await waitUntil(() => told.length === 1, 'the host was not told');
+      expect(told).to.deep.equal([401]);
+      // Other failures are the element's to say: the host's login is not in question.
+      worker.use(http.get('*/api/dmp/v1/dossiers/:ins', () => HttpResponse.json({}, { status: 404 })));
+      expect(await existenceTestError(probe)).to.equal('not-found');
+      await aTimeout(0);
+      expect(told).to.deep.equal([401]);
+      provider.authHeaders = () => Promise.reject(new Error('the token server is down'));
+      // A client of the host's own is watched too.
+      provider.client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: (request) => provider.requestHeaders(request) });
+      await provider.updateComplete;
+      await probe.received.client!.getDossier(GRANT.ins).catch(() => undefined);
+      await waitUntil(() => told.length === 2, 'the host was not told of its headers failing');
+      expect(told).to.deep.equal([401, undefined]);
+    } finally {
+      document.removeEventListener('dmp-unauthorized', listen);
+    }
+  });
+
   it('lends its headers to a client of the host’s own, the grant with its patient’s requests only', async () => {
     recordHeaders();
     const { provider, probe } = await mount();

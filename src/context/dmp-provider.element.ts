@@ -8,6 +8,7 @@ import { mergeHeaders } from '../client/merge-headers.js';
 import { clearDraftsOf, draftAuthor } from '../drafts/draft-store.js';
 import type { DmpClient, HeadersRequest } from '../client/types.js';
 import { emit } from '../elements/base/emit.js';
+import { watchUnauthorized } from './unauthorized-watch.js';
 import { isDmpLocale, setDmpLocale, type DmpLocale } from '../i18n/localization.js';
 import type { Actor } from '../model/actor.js';
 import { actorKey } from '../model/actor-key.js';
@@ -81,6 +82,7 @@ const orDefault = (value: number, fallback: number): number => (Number.isFinite(
  * @fires {CustomEvent<SessionRenewedDetail>} dmp-session-renewed - The user did something after `dmp-session-expiring` (or the host called {@link DmpProvider.keepAlive}): the session goes on, and a warning of the host's own is to be taken down.
  * @fires {CustomEvent<SessionExpiredDetail>} dmp-session-expired - The session ended after `session-timeout` seconds without activity.
  * @fires {CustomEvent<DataChange>} dmp-data-changed - An element wrote data; elements showing it reload.
+ * @fires {CustomEvent<UnauthorizedDetail>} dmp-unauthorized - A request was refused as unauthorized: the server answered 401 (its session or token ended), or `authHeaders` failed to give its headers. Authenticate the user again; the element that asked says so and offers to try again, with what was typed kept. Once per request refused.
  */
 export class DmpProvider extends LitElement implements ProviderApi {
   static override styles = css`
@@ -254,7 +256,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('client') || changed.has('baseUrl') || changed.has('requestTimeout') || !this.#clientProvider.value) {
       this.#dossiers.clear();
-      this.#clientProvider.setValue(this.client ?? this.#createHttpClient());
+      this.#clientProvider.setValue(watchUnauthorized(this.client ?? this.#createHttpClient(), (error) => emit(this, 'dmp-unauthorized', { status: error.status })));
     }
     if (changed.has('policy')) this.#policyProvider.setValue(this.policy);
     if (changed.has('actor')) {

@@ -7,13 +7,14 @@ import * as React from 'react';
 import '../context/dmp-provider.js';
 import { DmpProvider as DmpProviderElement } from '../context/dmp-provider.element.js';
 import type { DataChange } from '../context/contexts.js';
-import type { SessionExpiredDetail, SessionExpiringDetail, SessionRenewedDetail } from '../events.js';
+import type { SessionExpiredDetail, SessionExpiringDetail, SessionRenewedDetail, UnauthorizedDetail } from '../events.js';
 
 export type {
   DataChange,
   SessionExpiredDetail,
   SessionExpiringDetail,
   SessionRenewedDetail,
+  UnauthorizedDetail,
 };
 
 /** `<dmp-provider>` for React. The root of a DMP integration: wrap the elements in it. */
@@ -26,5 +27,6 @@ export const DmpProvider = createComponent({
     onDmpSessionRenewed: 'dmp-session-renewed' as EventName<CustomEvent<SessionRenewedDetail>>,
     onDmpSessionExpired: 'dmp-session-expired' as EventName<CustomEvent<SessionExpiredDetail>>,
     onDmpDataChanged: 'dmp-data-changed' as EventName<CustomEvent<DataChange>>,
+    onDmpUnauthorized: 'dmp-unauthorized' as EventName<CustomEvent<UnauthorizedDetail>>,
   },
 });
