@@ -2,9 +2,10 @@ import { isDmpError, type DmpError } from '../client/errors.js';
 import type { DmpClient } from '../client/types.js';
 
 /**
- * `client` as the elements get it: every request it refuses as `unauthorized` (the server's 401,
- * or `authHeaders` failing to give a token) is also told to `refused`, for the provider to tell
- * the host, whose login it is. The request still fails to its caller, as it did.
+ * `client` as the elements get it: every call it fails as `unauthorized` (the server's 401, or
+ * `authHeaders` failing to give a token) is also told to `refused`, for the provider to tell the
+ * host, whose login it is. The call still fails to its caller, as it did, and a failure no one
+ * handles is still reported as unhandled.
  */
 export function watchUnauthorized(client: DmpClient, refused: (error: DmpError) => void): DmpClient {
   return new Proxy(client, {
@@ -13,12 +14,12 @@ export function watchUnauthorized(client: DmpClient, refused: (error: DmpError) 
       if (typeof member !== 'function') return member;
       return (...args: unknown[]) => {
         const result: unknown = member.apply(target, args);
-        if (result instanceof Promise) {
-          result.catch((error: unknown) => {
-            if (isDmpError(error) && error.kind === 'unauthorized') refused(error);
-          });
-        }
-        return result;
+        // A client of the host's own may answer with any thenable.
+        if (typeof (result as PromiseLike<unknown> | undefined)?.then !== 'function') return result;
+        return Promise.resolve(result).catch((error: unknown) => {
+          if (isDmpError(error) && error.kind === 'unauthorized') refused(error);
+          throw error;
+        });
       };
     },
   });
