@@ -653,6 +653,11 @@ describe('dmp-synthesis-editor', () => {
       expect(summary.textContent!.trim()).to.equal('');
       $(el, '[data-action="save"]').click();
       await waitUntil(() => summary.textContent!.includes('1 champ à corriger avant d’enregistrer.'), 'Save did not say what to correct');
+      // Said once, by the summary that changed: not by the element's announcer too.
+      expect($(el, '#announcer').textContent).not.to.contain('à corriger');
+      // Pressed again, the summary stays as it is: the announcer says it again.
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => $(el, '#announcer').textContent!.includes('1 champ à corriger avant d’enregistrer.'), 'Save pressed again said nothing');
     });
 
     it('adds an entry (focus in its first field) and removes one (focus to the next)', async () => {

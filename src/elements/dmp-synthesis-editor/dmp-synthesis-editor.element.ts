@@ -94,6 +94,11 @@ function isVersioned(value: unknown): value is { version: number; etag: string; 
   return typeof value === 'object' && value !== null && 'content' in value && 'etag' in value && 'version' in value;
 }
 
+/** The version a 412 names, which the client parsed with the route's schema: the record written. */
+function conflictCurrent(error: unknown): { version: number; etag: string; content: object } | undefined {
+  return isDmpError(error) && error.kind === 'conflict' && isVersioned(error.current) ? error.current : undefined;
+}
+
 /** Why the vaccinations and screenings are not shown (`editing`: not editable) here. */
 function preventionWithheld(loaded: Loaded, editing = false): string {
   if (loaded.preventionError !== undefined) return msg(str`Vaccinations et dépistages indisponibles : ${errorText(loaded.preventionError)}`);
@@ -538,9 +543,8 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /**
    * Focuses `selector` once the pending (or a new) render is done, unless the user went elsewhere
-   * meanwhile (a slow save, a version still loading).
+   * meanwhile (a slow save, a version still loading); resolves with what it focused.
    */
-  /** Focuses `selector` after the next update, unless the user is elsewhere; resolves with what it focused. */
   async #focusLater(selector: string): Promise<HTMLElement | null | undefined> {
     this.requestUpdate();
     await this.updateComplete;
@@ -625,9 +629,11 @@ export class DmpSynthesisEditor extends DmpElement {
   async #saveChecked(target: Base): Promise<void> {
     const check = this.check;
     if (!check.ok || this.badInputs.size > 0) {
+      const shown = this.#shownProblems;
       this.showAll = true;
-      // Pressed in the editor, whose module says it.
-      this.#announce(this.#editForm.value?.problemSummary(this.#shownProblems) ?? '');
+      // Said by the summary's live region when Save marks more fields; otherwise said again here,
+      // in the words of the editor's module (Save is in it).
+      if (this.#shownProblems === shown) this.#announce(this.#editForm.value?.problemSummary(shown) ?? '');
       void this.#focusLater('[aria-invalid="true"]');
       return;
     }
@@ -702,10 +708,7 @@ export class DmpSynthesisEditor extends DmpElement {
         this.#autosave.schedule();
         this.saved = { synthesis: saved.synthesis };
       }
-      // The client parsed a 412's `current` with the route's schema: the record written.
-      let current = (isDmpError(error) && error.kind === 'conflict' && isVersioned(error.current) ? error.current : undefined) as
-        | ServerSide[keyof ServerSide]
-        | undefined;
+      let current = conflictCurrent(error) as ServerSide[keyof ServerSide] | undefined;
       // A 412 naming no current version: the record was deleted meanwhile, or the gateway does
       // not say. The server's own read tells which.
       if (current === undefined && isDmpError(error) && error.status === 412) {
@@ -744,7 +747,7 @@ export class DmpSynthesisEditor extends DmpElement {
     content: unknown,
     baseVersion: number | null,
   ): Promise<T> {
-    const named = isDmpError(error) && isVersioned(error.current) ? (error.current as unknown as T) : undefined;
+    const named = conflictCurrent(error) as T | undefined;
     if (!named && !answeredUnreadably(error)) throw error;
     const current = named ?? (await read().catch(() => null));
     // A version the editor had not seen: edits undone, then saved, match the version they began from.
@@ -911,7 +914,8 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /** How many fields are marked to correct: one not touched yet is no news to hear. */
   get #shownProblems(): number {
-    return [...this.check.problems.keys(), ...this.badInputs.keys()].filter((key) => this.#visibleProblem(key)).length;
+    const keys = new Set([...this.check.problems.keys(), ...this.badInputs.keys(), ...(this.#refusals?.fields.keys() ?? [])]);
+    return [...keys].filter((key) => this.#visibleProblem(key)).length;
   }
 
   #visibleProblem(key: string): FieldProblem | undefined {
