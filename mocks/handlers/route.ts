@@ -81,7 +81,8 @@ async function faultResponse(fault: FaultSpec): Promise<Response | undefined> {
 
 /**
  * Wraps a resolver with what every route shares: injected faults, the caller's identity (401
- * when unknown), the request context for dossier routes, and a problem+json 500 on a bug.
+ * when unknown), the request context for dossier routes (400 for an INS that is no NIR), and a
+ * problem+json 500 on a bug.
  */
 export function route(method: string, action: Action | undefined, resolver: Resolver) {
   return async ({ request, params }: { request: Request; params: Record<string, string | readonly string[] | undefined> }) => {

@@ -1,6 +1,6 @@
 /**
  * Unsaved edits kept on this device (IndexedDB) so they survive a reload, a crash or a session
- * expiry (DECISIONS.md 10). Keys name their author, so a draft is offered again only to the
+ * expiry (DECISIONS.md 10); in the page only, when the device refuses to store them. Keys name their author, so a draft is offered again only to the
  * person who wrote it; `clearDraftsOf` runs on their explicit logout.
  */
 

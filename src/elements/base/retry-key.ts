@@ -1,5 +1,10 @@
 import { randomUuid } from '../../model/uuid.js';
 
+/** What makes an upload the same one, for `RetryKey.for`: its metadata and the file picked (a File is no JSON). */
+export function uploadContent(metadata: unknown, { name, size, lastModified }: File): unknown[] {
+  return [metadata, name, size, lastModified];
+}
+
 /**
  * The Idempotency-Key of a write the user may send again: the same while what is sent is the
  * same and no answer came, so that a request whose answer was lost is not made twice; a new one
@@ -16,7 +21,7 @@ export class RetryKey {
   }
 
   /**
-   * When the content of the last key was first sent: a write stamped with it is the same when
+   * When a key was first asked for the last content: a write stamped with it is the same when
    * sent again, as the key requires.
    */
   get since(): string | undefined {

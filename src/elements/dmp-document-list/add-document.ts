@@ -9,7 +9,7 @@ import { MAX_DOCUMENT_BYTES, NewDocumentSchema, type DmpDocument, type NewDocume
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
 import { chosenFiles } from '../base/chosen-file.js';
 import { isDmpError } from '../../client/errors.js';
-import { RetryKey } from '../base/retry-key.js';
+import { RetryKey, uploadContent } from '../base/retry-key.js';
 
 /** What the form accepts: PDF, JPEG, PNG and CDA XML (browsers name XML either way). */
 const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
@@ -109,8 +109,7 @@ export class AddDocumentForm {
     this.#progress = { loaded: 0, total: checked.file.size };
     this.#host.requestUpdate();
     // The file picked, not its retyped copy (new, so dated now).
-    const { name, size, lastModified } = this.#file!;
-    const key = this.#key.for([checked.metadata, name, size, lastModified]);
+    const key = this.#key.for(uploadContent(checked.metadata, this.#file!));
     try {
       const added = await upload(checked.metadata, checked.file, {
         idempotencyKey: key,

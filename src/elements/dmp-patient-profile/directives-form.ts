@@ -9,7 +9,7 @@ import type { DirectivesProblem, DirectivesUploadState, DirectivesView } from '.
 import { writeFailureText } from '../../i18n/error-text.js';
 import { errorText } from './texts.js';
 import { chosenFiles } from '../base/chosen-file.js';
-import { RetryKey } from '../base/retry-key.js';
+import { RetryKey, uploadContent } from '../base/retry-key.js';
 
 /** A signed directives document is a scan or a PDF. */
 const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
@@ -53,9 +53,8 @@ async function submit(state: DirectivesUploadState, view: DirectivesView, replac
       serviceStart: `${checked.writtenOn}T12:00:00.000Z`,
       ...(replaces ? { replaces: replaces.id } : {}),
     };
-    const { name, size, lastModified } = checked.file;
     const key = (state.key ??= new RetryKey());
-    const idempotencyKey = key.for([metadata, name, size, lastModified]);
+    const idempotencyKey = key.for(uploadContent(metadata, checked.file));
     const created = await view.upload({ ...checked, metadata }, {
       idempotencyKey,
       signal: controller.signal,

@@ -210,6 +210,7 @@ export class DmpPatientProfile extends DmpElement {
     if (changed.has('dataChange')) this.#handleDataChange();
     // Expiry keeps the edits on the device for their author; a logout takes them away (DECISIONS.md 10).
     if (this.loggedOut()) {
+      this.#saveKey = undefined;
       this.#leaveEdit();
       this.#directivesUpload.reset();
     } else if (changed.has('session') && this.session?.state === 'expired' && this.draft) void this.#keepDraft();
@@ -220,6 +221,8 @@ export class DmpPatientProfile extends DmpElement {
       if (keyBefore !== this.#draftStoreKey) {
         // The edits belong to that author and patient: keep them there, show nothing of them here.
         if (this.draft && keyBefore) void this.#keepDraft(keyBefore);
+        // What the previous user sent is not for the next one to send again, nor its date.
+        if (changed.has('actor')) this.#saveKey = undefined;
         this.#leaveEdit();
         this.#directivesUpload.reset();
         this.statusText = undefined;
