@@ -255,7 +255,11 @@ export class DmpDossier extends DmpElement {
       const banner = this.renderRoot.querySelector<HTMLElement>('#emergency');
       if (banner) {
         this.#focusBanner = false;
-        if (this.focusIsOurs()) banner.focus();
+        if (this.focusIsOurs()) {
+          banner.focus();
+          // Focused, it is read; still a live region, it would be read a second time.
+          banner.removeAttribute('role');
+        }
       }
     }
   }
@@ -368,8 +372,7 @@ export class DmpDossier extends DmpElement {
   #renderEmergencyBanner(): TemplateResult | typeof nothing {
     const grant = grantFor(this.session, this.patientIns);
     if (!grant) return nothing;
-    // Focused when it comes to the user who asked (updated), it is read: a live region too, twice.
-    return html`<p id="emergency" class="emergency-banner" role=${this.#focusBanner && this.focusIsOurs() ? nothing : 'status'} tabindex="-1">
+    return html`<p id="emergency" class="emergency-banner" role="status" tabindex="-1">
       <span aria-hidden="true">⚠</span>
       ${msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}. Chaque consultation est enregistrée dans l’historique du dossier et le patient en est informé.`)}
     </p>`;
