@@ -402,6 +402,26 @@ describe('dmp-document-list', () => {
       expect(['date-from', 'date-to', 'author-profession', 'query'].some((a) => el.hasAttribute(a))).to.equal(false);
     });
 
+    it('says at the dates that a start after the end matches nothing, until the dates are put right', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      select(el, '#filter-from', '2026-09-30');
+      select(el, '#filter-to', '2026-09-01');
+      await el.updateComplete;
+      expect(control(el, '#range-error').textContent!.trim()).to.equal('La date de début est postérieure à la date de fin.');
+      for (const id of ['#filter-from', '#filter-to']) {
+        expect(control(el, id).getAttribute('aria-invalid'), id).to.equal('true');
+        expect(control(el, id).getAttribute('aria-describedby'), id).to.equal('range-error');
+      }
+      // Once the rows are no longer dimmed by the reload the dates asked for.
+      await waitUntil(() => rows(el).length === 0 && !root(el).querySelector('[aria-busy="true"]'), 'the list never reloaded', { timeout: 5000 });
+      await expect(el).to.be.accessible();
+      select(el, '#filter-to', '2026-10-31');
+      await el.updateComplete;
+      expect(root(el).querySelector('#range-error')).to.equal(null);
+      expect(control(el, '#filter-from').getAttribute('aria-invalid')).to.equal('false');
+    });
+
     it('offers only the orders the client can give (a FHIR server cannot sort by title)', async () => {
       const { el, provider } = await mount('ps-martin');
       await loaded(el);
@@ -1333,6 +1353,9 @@ describe('dmp-document-list', () => {
       db.faults.add({ method: 'POST', path: '/documents', latencyMs: 400, times: 1 });
       const { el } = await mount('pat-durand-jeanne');
       const dialog = await openFilledAdd(el, 'Carnet de suivi', 'EXPPAT_1', '2026-10-02', pdf('carnet.pdf'));
+      let posts = 0;
+      const count = ({ request }: { request: Request }) => void (request.method === 'POST' && request.url.endsWith('/documents') && (posts += 1));
+      worker.events.on('request:start', count);
       const submit = control<HTMLButtonElement>(el, '.add-form [type=submit]');
       submit.focus();
       clickButton(dialog, 'Ajouter');
@@ -1345,7 +1368,8 @@ describe('dmp-document-list', () => {
       expect(root(el).activeElement).to.equal(title);
       clickButton(dialog, 'Ajouter');
       await oneEvent(el, 'dmp-document-added');
-      expect(db.documentsOf(ADULT).filter((d) => d.title === 'Carnet de suivi')).to.have.length(1);
+      worker.events.removeListener('request:start', count);
+      expect(posts).to.equal(1);
     });
 
     it('keeps what was typed when the upload fails', async () => {

@@ -719,7 +719,10 @@ export class DmpDocumentList extends DmpElement {
       this.actionError = () => msg('Le formulaire d’ajout n’a pas pu être chargé : vérifiez votre connexion, puis réessayez.');
       return;
     }
+    // A form kept over an interruption: an upload stopped may have reached the server since the
+    // list last read it, which the list tells before the user sends it again.
     if (!this.#addInterrupted) form.reset();
+    else this.revision += 1;
     this.#addInterrupted = false;
     await this.updateComplete;
     this.addDialog?.showModal();
@@ -807,6 +810,10 @@ export class DmpDocumentList extends DmpElement {
     const category = validCategory(this.category) ?? '';
     const profession = validText(this.authorProfession) ?? '';
     const sort = validSort(this.sort, this.client?.documentSorts);
+    const from = validDate(this.dateFrom);
+    const to = validDate(this.dateTo);
+    // No document can match: said at the dates, not only by an empty list.
+    const reversed = Boolean(from && to && from > to);
     // The selects bind `.value` too: see selectField (dmp-dossier-create/fields.ts).
     return html`<div class="toolbar-row">
       <form part="toolbar" class="toolbar" role="search" aria-label=${msg('Rechercher et filtrer les documents')}
@@ -825,11 +832,11 @@ export class DmpDocumentList extends DmpElement {
         </div>
         <div class="field">
           <label for="filter-from">${msg('Actes du')}</label>
-          <input id="filter-from" name="date-from" type="date" .value=${validDate(this.dateFrom) ?? ''} />
+          <input id="filter-from" name="date-from" type="date" .value=${from ?? ''} aria-invalid=${reversed ? 'true' : 'false'} aria-describedby=${reversed ? 'range-error' : nothing} />
         </div>
         <div class="field">
           <label for="filter-to">${msg('au')}</label>
-          <input id="filter-to" name="date-to" type="date" .value=${validDate(this.dateTo) ?? ''} />
+          <input id="filter-to" name="date-to" type="date" .value=${to ?? ''} aria-invalid=${reversed ? 'true' : 'false'} aria-describedby=${reversed ? 'range-error' : nothing} />
         </div>
         <div class="field">
           <label for="filter-profession">${msg('Profession de l’auteur')}</label>
@@ -847,6 +854,7 @@ export class DmpDocumentList extends DmpElement {
         ${this.#hasFilters
           ? html`<button type="button" class="button" @click=${this.#clearFilters}>${msg('Effacer les filtres')}</button>`
           : nothing}
+        ${reversed ? html`<p id="range-error" class="field-error" role="alert">${msg('La date de début est postérieure à la date de fin.')}</p>` : nothing}
       </form>
       ${add ? this.#renderAddButton(add.denial) : nothing}
     </div>`;

@@ -301,6 +301,10 @@ export const styles = css`
   .form-error {
     color: var(--_dmp-color-error);
   }
+  .toolbar .field-error {
+    flex-basis: 100%;
+    margin: 0;
+  }
   .upload {
     display: flex;
     align-items: center;
