@@ -188,6 +188,20 @@ describe('dmp-break-glass', () => {
       });
     }
 
+    it('gives back a justification typed and not sent when the host shows the patient again, the attestation to tick again', async () => {
+      const { el } = await mount();
+      await fill(el);
+      el.patientIns = PATIENT_MINOR.identity.ins;
+      await settled(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('#justification'), 'no form for the other patient', { timeout: 5000 });
+      expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal('');
+      el.patientIns = ADULT;
+      await waitUntil(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value === JUSTIFICATION, 'the justification is lost', { timeout: 5000 });
+      expect($<HTMLInputElement>(el, '#confirm').checked).to.equal(false);
+      expect(shadowText(el)).not.to.contain('L’accès n’a pas pu être demandé.');
+      expect(db.grants.size).to.equal(0);
+    });
+
     it('keeps a failed request for its patient while the user asks for another patient meanwhile', async () => {
       const { el, provider } = await mount();
       await fill(el);

@@ -81,8 +81,9 @@ export class DmpBreakGlass extends DmpElement {
   #reloads = 0;
   #ownRevision: number | undefined;
   /**
-   * By patient, the last request sent and not yet granted or refused, with what was typed for it:
-   * given back when the host shows that patient again, with its failure if it failed meanwhile.
+   * By patient, the last request sent and not yet granted or refused, with what was typed for it,
+   * or what was typed and not sent when the host showed another patient: given back when the
+   * host shows that patient again, with the request's failure if it failed meanwhile.
    */
   readonly #unsent = new Map<string, Unsent>();
   /**
@@ -140,6 +141,8 @@ export class DmpBreakGlass extends DmpElement {
       this.#requestKeys.clear();
       this.#unsent.clear();
     }
+    const shownBefore = changed.get('patientIns') as string | undefined;
+    if (!left && shownBefore && this.justification && !this.#unsent.has(shownBefore)) this.#unsent.set(shownBefore, { mode: this.mode, justification: this.justification });
     // Back on the patient whose request failed while another was shown: what was typed, and why
     // the access was not granted.
     const unsent = elsewhere ? this.#unsent.get(this.patientIns) : undefined;
