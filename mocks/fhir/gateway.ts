@@ -15,6 +15,7 @@ import {
   NOTIFICATION_EXTENSION,
   PREVENTION_CONTENT_FORMAT,
   REASON_SYSTEM,
+  REQUEST_KEY_SYSTEM,
   RPPS_SYSTEM,
   SYNTHESIS_CONTENT_FORMAT,
   SYNTHESIS_CONTENT_FORMAT_SYSTEM,
@@ -116,6 +117,16 @@ function namedCategory(params: URLSearchParams): Category | undefined {
 }
 
 /** One request: who asks, under which flags, at which instant, on which dossier. */
+/**
+ * The condition of a submission sent with a request key (the JSON API's Idempotency-Key):
+ * `identifier=<request-key system>|<key>`, the only `ifNoneExist` a submission may carry.
+ */
+function requestKeyCondition(entry: BundleEntry): string | undefined {
+  const condition = entry.request?.ifNoneExist;
+  const params = [...new URLSearchParams(condition ?? '')];
+  return params.length === 1 && params[0]![0] === 'identifier' && params[0]![1].startsWith(`${REQUEST_KEY_SYSTEM}|`) ? condition : undefined;
+}
+
 /** Whether a transaction entry only creates its resource (POST on its type, unconditionally). */
 function createsOnly(entry: BundleEntry): boolean {
   const { request, resource } = entry;
@@ -1094,8 +1105,10 @@ export class FhirGateway {
     if (documents.length !== 1 || others.length > 0) return outcome(400, 'Une soumission porte une DocumentReference et ses Binary, rien d’autre.');
     // Each entry creates its resource, and nothing else: an entry may otherwise update, patch or
     // delete any resource of any dossier (an AuditEvent through a Binary patch) unjudged.
-    if (!entries.every(createsOnly)) return outcome(400, 'Chaque entrée d’une soumission crée sa ressource (request POST sur son type), sans condition.');
     const entry = documents[0]!;
+    const keyed = requestKeyCondition(entry);
+    const unconditioned = (e: BundleEntry) => (e === entry && keyed ? { ...e, request: { method: e.request!.method, url: e.request!.url } } : e);
+    if (!entries.map(unconditioned).every(createsOnly)) return outcome(400, 'Chaque entrée d’une soumission crée sa ressource (request POST sur son type), sans condition, hormis sa clé de requête.');
     const submitted = entry.resource as Stored & DocumentReference;
     const view = await this.#dossier(ex, { patientId: idOfReference(submitted.subject?.reference, 'Patient') ?? 'none' });
     if (!view.patient) return this.#deny(ex, 'document.add', ex.decide('document.add', { category: 'report', masked: false, invisibleToPatient: false, invisibleToLegalRepresentatives: false }));
@@ -1136,6 +1149,13 @@ export class FhirGateway {
       const flagging = ex.decide('document.set-visibility', { ...draft, invisibleToPatient: false, invisibleToLegalRepresentatives: false });
       if (!flagging.allowed) return this.#deny(ex, 'document.set-visibility', flagging, attempted);
     }
+    // Sent again after a lost answer, under its request key: the document added then, as it is
+    // now, not a second copy (the JSON API's Idempotency-Key).
+    const earlier = keyed ? this.#identifiedBy(await this.#searchAll('DocumentReference', [['patient', `Patient/${view.patient.id}`]]), keyed)?.[0] : undefined;
+    if (earlier) {
+      await this.#log(ex, replacesId && !synthesis ? 'document.replace' : action, decision, { documentId: earlier.id, title });
+      return fhir({ resourceType: 'Bundle', type: 'transaction-response', entry: [{ resource: earlier, response: { status: '200 OK', location: `DocumentReference/${earlier.id}` } }] });
+    }
     const replaced = synthesis ? await this.#synthesisToReplace(ex, view, replacesId, decision) : toReplace && (await this.#replaceable(ex, toReplace));
     if (replaced instanceof Response) return replaced;
     if (!replaced && typeCode === PROFILE_TYPE_CODE && (await this.#currentOfType(view, typeCode, true))) {
@@ -1163,7 +1183,7 @@ export class FhirGateway {
       securityLabel: securityLabelsOf(confidentialityOf(newVersionVisibility(replaced, flags, ex.now))),
       meta: { tag: (submitted.meta?.tag ?? []).filter((t) => t.code !== ARCHIVED_TAG.code) },
     };
-    const response = (await this.#forward('POST', '', { ...bundle, entry: entries.map((e) => (e === entry ? { ...e, resource: stamped } : e)) })) as Bundle;
+    const response = (await this.#forward('POST', '', { ...bundle, entry: entries.map((e) => (e === entry ? { ...unconditioned(e), resource: stamped } : e)) })) as Bundle;
     const created = response.entry?.map((e) => e.resource).find((r): r is Stored => r?.resourceType === 'DocumentReference');
     if (replaced) await this.#forward('PATCH', `DocumentReference/${replaced.id}`, [{ op: 'replace', path: '/status', value: 'superseded' }]);
     await this.#log(ex, replaced && !synthesis ? 'document.replace' : action, decision, { ...(created ? { documentId: created.id } : {}), title });

@@ -94,7 +94,8 @@ export interface AddDocumentOptions extends RequestOptions {
   /**
    * Sent as `Idempotency-Key`: the same document sent again with the same key, after an answer
    * lost to the network, gets the document added then, not a second copy. One key per document
-   * the user means to add; a new one when they change it. Not sent by the FHIR client.
+   * the user means to add; a new one when they change it. The FHIR client makes it the
+   * DocumentReference's request-key identifier, created on condition (`ifNoneExist`).
    */
   idempotencyKey?: string | undefined;
 }

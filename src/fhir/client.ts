@@ -335,10 +335,14 @@ export class FhirDmpClient implements DmpClient {
     const data = bytesToBase64(new Uint8Array(await file.arrayBuffer()));
     const binaryUrl = `urn:uuid:${randomUuid()}`;
     const documentUrl = `urn:uuid:${randomUuid()}`;
+    // Sent again under the same key after a lost answer, the gateway answers with the document
+    // added then (a conditional create, as for a legal representative).
+    const key = asked.idempotencyKey ? { system: REQUEST_KEY_SYSTEM, value: asked.idempotencyKey } : undefined;
     const formatCode = mimeType === 'application/pdf' ? PDF_FORMAT : MIME_SUFFICIENT_FORMAT;
     const document = {
       resourceType: 'DocumentReference',
       masterIdentifier: newUniqueId(),
+      ...(key ? { identifier: [key] } : {}),
       status: 'current',
       type: typeConcept(meta.typeCode),
       category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: classCode }] }],
@@ -363,7 +367,11 @@ export class FhirDmpClient implements DmpClient {
     asked.onProgress?.({ loaded: 0, total });
     const created = await this.#submit(ins, [
       { fullUrl: binaryUrl, resource: binary, request: { method: 'POST', url: 'Binary' } },
-      { fullUrl: documentUrl, resource: document, request: { method: 'POST', url: 'DocumentReference' } },
+      {
+        fullUrl: documentUrl,
+        resource: document,
+        request: { method: 'POST', url: 'DocumentReference', ...(key ? { ifNoneExist: requestKeyCondition(key) } : {}) },
+      },
     ], asked);
     asked.onProgress?.({ loaded: total, total });
     return checked(DocumentSchema, mapped(() => fromDocumentReference(created.resource), `entry.${created.index}.resource`, 'ITI-65'), 'ITI-65');
@@ -675,7 +683,7 @@ export class FhirDmpClient implements DmpClient {
       path: 'RelatedPerson',
       body: { ...person, identifier: [key] },
       contentType: FHIR_JSON,
-      ifNoneExist: new URLSearchParams([['identifier', `${key.system}|${key.value}`]]).toString(),
+      ifNoneExist: requestKeyCondition(key),
       what: 'POST RelatedPerson',
     } as const;
     const created = parseBody('RelatedPerson', await this.#send(call, asked), 'POST RelatedPerson');
@@ -1406,4 +1414,9 @@ function errorOf(what: string, response: Response, text: string): DmpError {
     issues,
     retryAfter: parseRetryAfter(response.headers.get('Retry-After')),
   });
+}
+
+/** The condition a create sent under a request key carries: no other resource with that key. */
+function requestKeyCondition(key: { system: string; value: string }): string {
+  return new URLSearchParams([['identifier', `${key.system}|${key.value}`]]).toString();
 }

@@ -1268,6 +1268,28 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual([old.status, old.replacedBy], ['replaced', replacement.id]);
     });
 
+    it('adds a document sent again under the same key once (a conditional create), a new version too, and anew without a key', async () => {
+      const martin = as('ps-martin');
+      const file = new Blob(['%PDF-1.4 compte rendu'], { type: 'application/pdf' });
+      const metadata = { title: 'Compte rendu, réponse perdue', typeCode: '11488-4', serviceStart: '2026-11-19T10:00:00.000Z' } as const;
+      const titled = async () => (await martin.listDocuments(ADULT, { limit: 1000 })).items.filter((d) => d.title === metadata.title);
+      const first = await martin.addDocument(ADULT, metadata, file, { idempotencyKey: 'k-compte-rendu' });
+      const again = await martin.addDocument(ADULT, metadata, file, { idempotencyKey: 'k-compte-rendu' });
+      assert.equal(again.id, first.id);
+      assert.equal((await titled()).length, 1);
+      const replacing = { ...metadata, replaces: first.id };
+      const second = await martin.addDocument(ADULT, replacing, file, { idempotencyKey: 'k-version-2' });
+      const secondAgain = await martin.addDocument(ADULT, replacing, file, { idempotencyKey: 'k-version-2' });
+      assert.deepEqual([secondAgain.id, secondAgain.version, secondAgain.replaces], [second.id, 2, first.id]);
+      const lines = (await as(PATIENT_ADULT.id).listAccessLog(ADULT)).items.filter((e) => e.target?.documentId === second.id).map((e) => e.action);
+      assert.deepEqual(lines, ['document.replace', 'document.replace']);
+      const current = async () => (await titled()).filter((d) => d.status === 'current').length;
+      assert.equal(await current(), 1);
+      await martin.addDocument(ADULT, metadata, file);
+      await martin.addDocument(ADULT, metadata, file);
+      assert.equal(await current(), 3);
+    });
+
     it('finds the document a transaction created from its location alone, absolute and versioned', async () => {
       // A server that answers with locations only (Prefer: return=minimal), as absolute URLs.
       const minimal = new FhirDmpClient({
