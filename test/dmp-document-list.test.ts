@@ -1,5 +1,5 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { eraseFirstDatePart } from './support/dates.js';
 import { spokenText } from './support/live-region.js';
@@ -917,6 +917,24 @@ describe('dmp-document-list', () => {
       expect(el.items).to.have.length(count - 1);
       expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.status).to.equal('deleted');
       expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.delete', outcome: 'allowed' });
+    });
+
+    it('keeps keyboard focus when a row among others is deleted: on the row that takes its place', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const index = el.items.findIndex((d) => d.id === 'doc-durand-ordonnance');
+      const next = el.items[index + 1]!;
+      expect(index >= 0 && next !== undefined, 'the ordonnance has a row after it').to.equal(true);
+      const dialog = await openActions(el, 'Ordonnance');
+      dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+      await waitUntil(() => control<HTMLDialogElement>(el, '#delete-dialog').open);
+      setTimeout(() => control<HTMLButtonElement>(el, '[data-action="confirm-delete"]').click());
+      await oneEvent(el, 'dmp-document-deleted');
+      const focusedRow = () => root(el).activeElement?.closest('[role="row"]');
+      await waitUntil(() => focusedRow()?.textContent?.includes(next.title), `focus is on ${document.activeElement?.localName}: ${root(el).activeElement?.textContent?.slice(0, 60)}`);
+      // Still there once the virtualizer has drawn the list anew.
+      await aTimeout(300);
+      expect(focusedRow()?.textContent).to.contain(next.title);
     });
 
     it('keeps keyboard focus when the last row shown is deleted: on the search field', async () => {
