@@ -1,5 +1,5 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
-import { expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { ADULT_PROFILE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MASKED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW, SYNTHESES } from '../mocks/data/index.js';
@@ -337,6 +337,19 @@ describe('dmp-dossier', () => {
       expect($(el, '#panel-history').firstElementChild?.localName).to.equal('dmp-access-history');
       expect(root(el).querySelector('[part="recap"]')).to.equal(null);
       expect(synthesisReads()).to.equal(0);
+    });
+
+    it('keeps the focus in the element when the host shows another tab while the user is in the panel it hides', async () => {
+      const { el } = await mountSettled();
+      const panel = await show(el, 'documents');
+      const list = panel.firstElementChild as HTMLElement;
+      await waitUntil(() => list.shadowRoot?.querySelector('#filter-query'), 'the documents tab never drew', { timeout: 5000 });
+      list.shadowRoot!.querySelector<HTMLElement>('#filter-query')!.focus();
+      el.tab = 'recap';
+      await el.updateComplete;
+      await aTimeout(50);
+      expect(document.activeElement === el, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      expect(root(el).activeElement?.id).to.equal('tab-recap');
     });
 
     it('follows the tab property set by the host, without an event', async () => {

@@ -159,6 +159,8 @@ export class DmpDossier extends DmpElement {
   /** The actor and patient `opened` belongs to: another one starts with fresh elements. */
   #openedFor = '';
   #focusBanner = false;
+  /** The panel that had the focus when the host asked for another tab. */
+  #focusedPanel: HTMLElement | null = null;
   /** The tab last shown, and for whom: when it goes away under the user, the host hears of it. */
   #shown: { key: string; tab: DossierTab } | undefined;
 
@@ -219,6 +221,8 @@ export class DmpDossier extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
+    // The host may show another tab while the user is in a panel: see updated.
+    this.#focusedPanel = changed.has('tab') ? this.renderRoot.querySelector<HTMLElement>('[role="tabpanel"]:not([hidden]):focus-within') : null;
     if (changed.has('dataChange')) this.#handleDataChange();
     if (this.#openedFor !== this.#key) {
       this.#openedFor = this.#key;
@@ -250,6 +254,10 @@ export class DmpDossier extends DmpElement {
   }
 
   protected override updated(): void {
+    // A panel hidden with the focus in it loses it only at the browser's next rendering, too late
+    // for the base's check: the tab shown takes it now.
+    if (this.#focusedPanel?.hidden) this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+    this.#focusedPanel = null;
     // After an emergency grant, once the récapitulatif has reloaded without the request form.
     if (this.#focusBanner && !this.renderRoot.querySelector('dmp-break-glass')) {
       const banner = this.renderRoot.querySelector<HTMLElement>('#emergency');
