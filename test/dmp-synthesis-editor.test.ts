@@ -1415,6 +1415,28 @@ describe('dmp-synthesis-editor', () => {
       await waitUntil(() => serverVersion()?.version === 3);
     });
 
+    it('leaves the focus on Save while the save runs, the fields inert, and Save pressed again sends nothing more', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Sauvegarde lente');
+      db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 400, times: 1 });
+      let asked = 0;
+      el.addEventListener('dmp-synthesis-save-request', () => (asked += 1));
+      const save = $(el, '[data-action="save"]');
+      save.focus();
+      save.click();
+      await waitUntil(() => save.textContent!.includes('Enregistrement…'), 'the save never started');
+      // Compared as a boolean: chai describing two elements that differ can take minutes.
+      expect(root(el).activeElement === save, `focus is on ${root(el).activeElement?.outerHTML.slice(0, 80) ?? document.activeElement?.localName}`).to.equal(true);
+      expect(save.getAttribute('aria-disabled')).to.equal('true');
+      expect($(el, '[data-key="treatments:tt-metformine:dosage"]').closest('[inert]')).to.not.equal(null);
+      save.click();
+      await waitUntil(() => root(el).querySelector('.saved'), 'the save never ended', { timeout: 5000 });
+      expect(asked).to.equal(1);
+      expect(serverVersion()?.version).to.equal(3);
+      await waitUntil(() => root(el).activeElement === $(el, '.saved'), 'the news did not take the focus');
+    });
+
     it('takes a save whose answer was lost as saved when the retry finds that very version, not as a conflict', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -33,7 +33,7 @@ describe('Save clicked twice while the form checks are still loading', () => {
     expect(busyMeanwhile, 'the button did not say the save was under way while the checks loaded').to.equal(true);
   });
 
-  it('dmp-synthesis-editor: Save is disabled from the first click; the host is asked once and one version is saved', async () => {
+  it('dmp-synthesis-editor: Save is aria-disabled from the first click, and a second click does nothing; the host is asked once and one version is saved', async () => {
     const { el, checks, save } = await synthesisEdited(TAG);
     // A second save would be stopped at the request, one being under way: the host asked twice,
     // which may save on its own (the event is cancelable), is what it would still do.
@@ -41,7 +41,7 @@ describe('Save clicked twice while the form checks are still loading', () => {
     el.addEventListener('dmp-synthesis-save-request', () => (asked += 1));
     save.click();
     await el.updateComplete;
-    const disabledMeanwhile = save.disabled;
+    const disabledMeanwhile = save.getAttribute('aria-disabled') === 'true';
     save.click();
     await el.updateComplete;
     expect(checks.arrived(), 'the checks arrived before the release').to.equal(false);

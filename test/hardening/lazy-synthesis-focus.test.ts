@@ -13,8 +13,8 @@ import { alias, db, find, get, mount, typeIn, until, waitFor, worker } from './s
 
 /*
  * A Save clicked before the synthesis checks are in waits for them (see lazy-races.ts): the
- * button is disabled and the form inert meanwhile, so focus falls to the page. Whatever ends the
- * wait must give the keyboard user a place again. In its own file: the checks must not be in the
+ * fields are inert and the button aria-disabled meanwhile, so it keeps the focus. Whatever ends the
+ * wait must leave the keyboard user where they can act. In its own file: the checks must not be in the
  * page yet, and the test/dmp-synthesis-editor.test.ts page imports them. The first test never lets
  * them in, so that the second still finds them missing.
  */
@@ -68,7 +68,7 @@ describe('dmp-synthesis-editor, focus after a Save that waited for the checks', 
     expect(db.syntheses.get(ADULT)!.map((s) => s.version)).to.deep.equal([1, 2]);
   });
 
-  it('goes to the save error when the checks cannot be fetched, and back to Save when the host declines the save they held up', async () => {
+  it('goes to the save error when the checks cannot be fetched, and stays on Save when the host declines the save they held up', async () => {
     const early = dropChecksOnce();
     const { el } = await mount<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${ADULT}></dmp-synthesis-editor>`, alias('ps-martin', TAG));
     await waitFor(() => find(el, '[data-action="edit"]'), 'the synthesis never loaded');
@@ -93,7 +93,8 @@ describe('dmp-synthesis-editor, focus after a Save that waited for the checks', 
     await sendKeys({ press: 'Enter' });
     await until(el, 'Enregistrement…');
     await waitFor(() => checks.asked(), 'Save did not fetch the checks again');
-    expect(document.activeElement === document.body, `focus stayed on ${document.activeElement?.localName} during the wait`).to.equal(true);
+    // Save, pressed, keeps the focus while it waits (aria-disabled), as the fields are inert.
+    expect(el.shadowRoot!.activeElement?.matches('[data-action="save"][aria-disabled="true"]'), `focus is on ${document.activeElement?.localName} during the wait`).to.equal(true);
     await letChecksIn(checks);
     await waitFor(
       () => el.shadowRoot!.activeElement?.matches('[data-action="save"]'),

@@ -609,8 +609,9 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   async #handleSave(): Promise<void> {
+    // Save keeps the focus while busy (aria-disabled): pressed again, it does nothing.
+    if (this.saving) return;
     if (!this.#recheck()) {
-      if (this.saving) return;
       const { loaded, base } = this;
       // Busy while the checks load: a second click must not ask to save twice.
       this.saving = true;
@@ -618,8 +619,7 @@ export class DmpSynthesisEditor extends DmpElement {
       const ready = await this.#loadValidate(asked);
       this.saving = false;
       if (!asked()) return;
-      // Save, disabled during the wait, lost focus to the page: it goes to why nothing was saved,
-      // once the form is no longer inert.
+      // The focus goes from Save to why nothing was saved, once the fields are no longer inert.
       if (!ready) return void this.#showSaveError();
     }
     await this.#saveChecked(this.base);
@@ -638,11 +638,8 @@ export class DmpSynthesisEditor extends DmpElement {
       return;
     }
     const parts = splitContent(check.value);
-    if (!this.emit('dmp-synthesis-save-request', { content: parts.synthesis, prevention: parts.prevention }, { cancelable: true })) {
-      // Save, disabled while the checks loaded, lost focus to the page: it gets it back, unless the host took it.
-      if (this.focusLost()) void this.#focusLater('[data-action="save"]');
-      return;
-    }
+    // Vetoed by the host: nothing is sent, and Save keeps the focus.
+    if (!this.emit('dmp-synthesis-save-request', { content: parts.synthesis, prevention: parts.prevention }, { cancelable: true })) return;
     await this.#send(check.value, target);
   }
 

@@ -196,10 +196,12 @@ export function problemSummary(n: number): string {
 
 export function renderEditor(v: EditView): TemplateResult {
   const work = v.work;
-  return html`<div class="editor" part="editor" ?inert=${v.saving} aria-busy=${v.saving ? 'true' : 'false'} @focusout=${(e: FocusEvent) => handleFocusOut(v.editor, e)}>
+  // While saving, the fields are inert; Save, pressed, keeps the focus (aria-disabled, not disabled,
+  // which would drop it to the page).
+  return html`<div class="editor" part="editor" aria-busy=${v.saving ? 'true' : 'false'} @focusout=${(e: FocusEvent) => handleFocusOut(v.editor, e)}>
     ${SYNTHESIS_GROUPS.map((group) => {
       const lists = listsOf(group);
-      return html`<section class="group" aria-labelledby=${`group-${group}`}>
+      return html`<section class="group" aria-labelledby=${`group-${group}`} ?inert=${v.saving}>
         <h3 id=${`group-${group}`}>${groupHeading(group, false)}</h3>
         ${group === 'allergies'
           ? html`<label class="check">
@@ -218,7 +220,7 @@ export function renderEditor(v: EditView): TemplateResult {
           : lists.map((def) => renderEditList(v, def, lists.length > 1))}
       </section>`;
     })}
-    <section class="group">
+    <section class="group" ?inert=${v.saving}>
       <h3><label for="narrative">${narrativeHeading(false)}</label></h3>
       ${renderProblemOf(v, 'narrative', 'narrative-error')}
       <textarea
@@ -372,12 +374,12 @@ v: EditView,
 function renderActions(v: EditView): TemplateResult {
   const invalid = v.problemCount > 0;
   return html`<div class="actions" part="actions">
-    <button type="button" class="primary" data-action="save" ?disabled=${v.saving} aria-disabled=${invalid ? 'true' : 'false'} @click=${() => v.save()}>
+    <button type="button" class="primary" data-action="save" aria-disabled=${invalid || v.saving ? 'true' : 'false'} @click=${() => v.save()}>
       ${v.saving ? msg('Enregistrement…') : msg('Enregistrer une nouvelle version')}
     </button>
     ${v.dirty
-      ? html`<button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>`
-      : html`<button type="button" data-action="close" @click=${() => v.stopEditing()}>${msg('Fermer l’éditeur')}</button>`}
+      ? html`<button type="button" data-action="discard" ?disabled=${v.saving} @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>`
+      : html`<button type="button" data-action="close" ?disabled=${v.saving} @click=${() => v.stopEditing()}>${msg('Fermer l’éditeur')}</button>`}
     <span class="summary" aria-live="polite">${v.shownProblems > 0 ? problemSummary(v.shownProblems) : nothing}</span>
     ${v.saveError
       ? html`<p class="notice notice--error save-error" tabindex="-1">
