@@ -137,6 +137,9 @@ export const KeywordSearch: Story = { args: { query: 'hemoglobine' } };
 /** Filters that match nothing. */
 export const NoMatch: Story = { args: { query: 'scintigraphie' } };
 
+/** A start date after the end date: said at the dates, as well as by the empty list. */
+export const ReversedDates: Story = { args: { dateFrom: '2026-09-30', dateTo: '2026-09-01' } };
+
 // ---------------------------------------------------------------------------------------------
 // States.
 
