@@ -1184,6 +1184,21 @@ describe('dmp-patient-profile', () => {
       expect(directives()).to.have.length(before);
     });
 
+    it('says a gateway’s refusal of the file’s size or format under the file, keeping it', async () => {
+      const { el } = await mount();
+      selectFile(el, new File(['%PDF-1.4'], 'directives.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-02-01');
+      for (const [status, said] of [[413, 'Le serveur refuse un fichier de cette taille.'], [415, 'Le serveur n’accepte pas ce format de fichier.']] as const) {
+        db.faults.add({ method: 'POST', path: '/documents', status, times: 1 });
+        $(el, '.directives-upload button[type="submit"]').click();
+        await waitUntil(() => shadowText(el).includes(said), `no reason under the file for a ${status}`, { timeout: 8000 });
+        const input = $<HTMLInputElement>(el, '#directives-file');
+        expect(input.getAttribute('aria-invalid')).to.equal('true');
+        expect(root(el).getElementById(input.getAttribute('aria-describedby')!.split(' ')[0]!)?.textContent).to.contain(said);
+        expect(input.files?.[0]?.name).to.equal('directives.pdf');
+      }
+    });
+
     it('uploads a first directives document for a patient who had none', async () => {
       const { el } = await mount('rep-moreau-sophie', MINOR);
       expect($(el, '[data-section="directives"]').textContent).to.contain('Aucun document de directives anticipées');

@@ -10,6 +10,7 @@ import { writeFailureText } from '../../i18n/error-text.js';
 import { errorText } from './texts.js';
 import { chosenFiles } from '../base/chosen-file.js';
 import { RetryKey, uploadContent } from '../base/retry-key.js';
+import { isDmpError } from '../../client/errors.js';
 
 /** A signed directives document is a scan or a PDF. */
 const ACCEPTED_TYPES = ['application/pdf', 'image/jpeg', 'image/png'];
@@ -73,7 +74,12 @@ async function submit(state: DirectivesUploadState, view: DirectivesView, replac
       if (input) input.value = '';
     }
   } catch (error) {
-    if (!controller.signal.aborted) state.failure = error;
+    if (!controller.signal.aborted) {
+      state.failure = error;
+      // A gateway's own limits on the file (this form checks the DMP's): said of the file.
+      const status = isDmpError(error) ? error.status : undefined;
+      if (status === 413 || status === 415) state.problems = { ...state.problems, file: status === 413 ? 'server-size' : 'server-type' };
+    }
   } finally {
     if (state.controller === controller) {
       state.controller = undefined;
@@ -161,6 +167,8 @@ function problemText(problem: DirectivesProblem, locale: string | undefined): st
       const max = formatBytes(MAX_DOCUMENT_BYTES, locale);
       return msg(str`Le fichier dépasse ${max}.`);
     }
+    case 'server-size': return msg('Le serveur refuse un fichier de cette taille.');
+    case 'server-type': return msg('Le serveur n’accepte pas ce format de fichier.');
     case 'date-required': return msg('Indiquez la date à laquelle les directives ont été rédigées.');
     case 'date-future': return msg('La date ne peut pas être dans le futur.');
   }

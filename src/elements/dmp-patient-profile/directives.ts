@@ -7,7 +7,7 @@ import type { DmpDocument, NewDocument } from '../../model/document.js';
 import type { ReasonCode } from '../../policy/types.js';
 import type { RetryKey } from '../base/retry-key.js';
 
-export type DirectivesProblem = 'file-required' | 'file-type' | 'file-size' | 'date-required' | 'date-future';
+export type DirectivesProblem = 'file-required' | 'file-type' | 'file-size' | 'server-size' | 'server-type' | 'date-required' | 'date-future';
 
 export interface DirectivesUploadRequest {
   file: File;
