@@ -1150,8 +1150,13 @@ export class FhirGateway {
       if (!flagging.allowed) return this.#deny(ex, 'document.set-visibility', flagging, attempted);
     }
     // Sent again after a lost answer, under its request key: the document added then, as it is
-    // now, not a second copy (the JSON API's Idempotency-Key).
-    const earlier = keyed ? this.#identifiedBy(await this.#searchAll('DocumentReference', [['patient', `Patient/${view.patient.id}`]]), keyed)?.[0] : undefined;
+    // now, not a second copy (the JSON API's Idempotency-Key). Only one the caller may read: a key
+    // is no way to another's document.
+    const keyedBefore = keyed ? (this.#identifiedBy(await this.#searchAll('DocumentReference', [['patient', `Patient/${view.patient.id}`]]), keyed) ?? []) : [];
+    const earlier = keyedBefore.find((resource) => {
+      const doc = documentOf(resource);
+      return doc.status !== 'deleted' && ex.decide('document.read', policyDocumentOf(doc)).allowed;
+    });
     if (earlier) {
       await this.#log(ex, replacesId && !synthesis ? 'document.replace' : action, decision, { documentId: earlier.id, title });
       return fhir({ resourceType: 'Bundle', type: 'transaction-response', entry: [{ resource: earlier, response: { status: '200 OK', location: `DocumentReference/${earlier.id}` } }] });

@@ -1283,6 +1283,12 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual([secondAgain.id, secondAgain.version, secondAgain.replaces], [second.id, 2, first.id]);
       const lines = (await as(PATIENT_ADULT.id).listAccessLog(ADULT)).items.filter((e) => e.target?.documentId === second.id).map((e) => e.action);
       assert.deepEqual(lines, ['document.replace', 'document.replace']);
+      // A key is no way to a document the caller may not read: masked from Dr Bernard, his
+      // submission under the same key is a document of his own.
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, second.id, { masked: true });
+      const bernards = await as('ps-bernard').addDocument(ADULT, { ...metadata, title: 'Avis cardiologique' }, file, { idempotencyKey: 'k-version-2' });
+      assert.notEqual(bernards.id, second.id);
+      assert.equal(bernards.author.rpps, '10005874218');
       const current = async () => (await titled()).filter((d) => d.status === 'current').length;
       assert.equal(await current(), 1);
       await martin.addDocument(ADULT, metadata, file);
