@@ -116,7 +116,6 @@ function namedCategory(params: URLSearchParams): Category | undefined {
   return categories.size === 1 ? [...categories][0] : undefined;
 }
 
-/** One request: who asks, under which flags, at which instant, on which dossier. */
 /**
  * The condition of a submission sent with a request key (the JSON API's Idempotency-Key):
  * `identifier=<request-key system>|<key>`, the only `ifNoneExist` a submission may carry.
@@ -141,6 +140,7 @@ function createsOnly(entry: BundleEntry): boolean {
   );
 }
 
+/** One request: who asks, under which flags, at which instant, on which dossier. */
 class Exchange {
   dossier: DossierView | undefined;
   /**

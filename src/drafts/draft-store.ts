@@ -1,7 +1,8 @@
 /**
  * Unsaved edits kept on this device (IndexedDB) so they survive a reload, a crash or a session
- * expiry (DECISIONS.md 10); in the page only, when the device refuses to store them. Keys name their author, so a draft is offered again only to the
- * person who wrote it; `clearDraftsOf` runs on their explicit logout.
+ * expiry (DECISIONS.md 10); in the page only, when the device refuses to store them. Keys name
+ * their author, so a draft is offered again only to the person who wrote it; `clearDraftsOf`
+ * runs on their explicit logout.
  */
 
 import type { Actor } from '../model/actor.js';
