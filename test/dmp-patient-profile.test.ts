@@ -727,6 +727,8 @@ describe('dmp-patient-profile', () => {
         await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });
         el.patientIns = ADULT;
         await waitUntil(() => root(el).querySelector('.draft-offer'), 'the edits were not offered back', { timeout: 8000 });
+        // Not on the device: the offer says a reload would lose them.
+        expect($(el, '.draft-offer').textContent).to.contain('conservées dans cette page, pas sur cet appareil').and.not.contain('conservées sur cet appareil');
       } finally {
         IDBObjectStore.prototype.put = put;
       }

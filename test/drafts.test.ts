@@ -67,7 +67,8 @@ describe('draft store (IndexedDB)', () => {
       await writeDraft(key, DRAFT).catch((error: unknown) => (failed = error));
       expect((failed as DOMException | undefined)?.name).to.equal('QuotaExceededError');
       const kept = await readDraft<{ note: string }>(key);
-      expect(kept).to.deep.equal(DRAFT);
+      // Marked as kept in the page: a reload would lose it.
+      expect(kept).to.deep.equal({ ...DRAFT, inPage: true });
       // A copy: what the element changes afterwards is not what was kept.
       kept!.content.note = 'changé';
       expect((await readDraft<{ note: string }>(key))?.content.note).to.equal('à finir');
@@ -75,16 +76,17 @@ describe('draft store (IndexedDB)', () => {
       await writeDraft(other, DRAFT).catch(() => undefined);
       await clearDraftsOf('ps-martin').catch(() => undefined);
       expect(await readDraft(key)).to.equal(undefined);
-      expect(await readDraft(other)).to.deep.equal(DRAFT);
+      expect(await readDraft(other)).to.deep.equal({ ...DRAFT, inPage: true });
       await deleteDraft(other).catch(() => undefined);
       expect(await readDraft(other)).to.equal(undefined);
       await writeDraft(key, DRAFT).catch(() => undefined);
     } finally {
       IDBDatabase.prototype.transaction = transaction;
     }
-    // Stored at last: the device's copy is the one read.
-    await writeDraft(key, { ...DRAFT, content: { note: 'sur l’appareil' } });
-    expect((await readDraft<{ note: string }>(key))?.content.note).to.equal('sur l’appareil');
+    // Stored at last, the draft read from the page written back as it is: the device's copy is
+    // the one read, and it is not said to be in the page.
+    await writeDraft(key, { ...DRAFT, content: { note: 'sur l’appareil' }, inPage: true });
+    expect(await readDraft<{ note: string }>(key)).to.deep.equal({ ...DRAFT, content: { note: 'sur l’appareil' } });
   });
 
   it('keeps one draft per author: another author does not read it', async () => {

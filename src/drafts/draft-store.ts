@@ -25,6 +25,8 @@ export interface Draft<T> {
    * version its edits started from, content included, so that they can be merged later.
    */
   companion?: { etag: string | null; version: number | null; content: unknown } | undefined;
+  /** Set on a draft read back from the page, which the device could not store: a reload loses it. */
+  inPage?: true | undefined;
 }
 
 /**
@@ -106,12 +108,12 @@ const unstored = new Map<string, Draft<unknown>>();
 /** The draft stored under `key`, if any: the one the device could not store first, being newer. */
 export async function readDraft<T>(key: string): Promise<Draft<T> | undefined> {
   const kept = unstored.get(key);
-  if (kept) return structuredClone(kept) as Draft<T>;
+  if (kept) return { ...structuredClone(kept), inPage: true } as Draft<T>;
   return (await run('readonly', (store) => store.get(key))) as Draft<T> | undefined;
 }
 
 /** Stores (or replaces) the draft under `key`; rejects when the device cannot, the draft then kept in the page. */
-export async function writeDraft<T>(key: string, draft: Draft<T>): Promise<void> {
+export async function writeDraft<T>(key: string, { inPage: _read, ...draft }: Draft<T>): Promise<void> {
   try {
     await run('readwrite', (store) => store.put(draft, key));
     unstored.delete(key);

@@ -662,6 +662,7 @@ export class DmpPatientProfile extends DmpElement {
     return this.#form.render((form) =>
       form.renderDraftOffer({
         savedAt: stored.savedAt,
+        inPage: stored.inPage === true,
         stale: (stored.baseEtag ?? undefined) !== loaded.document?.id,
         locale: this.locale,
         resume: () => this.#startEdit(loaded, stored.content),

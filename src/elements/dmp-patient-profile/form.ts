@@ -379,6 +379,8 @@ export function renderSaveError(view: SaveErrorView): TemplateResult {
 export interface DraftOfferView {
   /** When the kept edits were last written on this device. */
   savedAt: string;
+  /** Kept in the page only, the device having refused them: a reload loses them. */
+  inPage: boolean;
   /** Whether they start from a version older than the current one. */
   stale: boolean;
   locale: string | undefined;
@@ -389,7 +391,9 @@ export interface DraftOfferView {
 /** The edits kept on this device, offered back to their author. */
 export function renderDraftOffer(view: DraftOfferView): TemplateResult {
   return html`<div class="notice draft-offer" role="status">
-    <strong>${msg(str`Des modifications non enregistrées du ${formatDateTime(view.savedAt, view.locale)} sont conservées sur cet appareil.`)}</strong>
+    <strong>${view.inPage
+      ? msg(str`Des modifications non enregistrées du ${formatDateTime(view.savedAt, view.locale)} sont conservées dans cette page, pas sur cet appareil : recharger la page les effacerait.`)
+      : msg(str`Des modifications non enregistrées du ${formatDateTime(view.savedAt, view.locale)} sont conservées sur cet appareil.`)}</strong>
     ${view.stale
       ? html`<p>${msg('Elles partent d’une version antérieure : les enregistrer remplacera la version actuelle.')}</p>`
       : nothing}

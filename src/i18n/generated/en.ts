@@ -321,6 +321,7 @@
 's622738abeb3d3de3': str`${0} entries at most.`,
 's6249b2cfeb04db42': `Contact details for notifications (optional)`,
 's626b6267881d7d05': `Result`,
+'s62acc84fcecbd780': str`Unsaved changes from ${0} are kept in this page, not on this device: reloading the page would lose them.`,
 's63072a52f6cad1ce': str`${0} documents are not visible to you.`,
 's63753b1d92299352': `Open`,
 's639b6c3746c22e59': str`${0}: ${1} → ${2}`,
