@@ -704,11 +704,13 @@ export class FhirGateway {
   async #replacing(ex: Exchange, page: Stored[]): Promise<Stored[]> {
     if (page.length === 0) return [];
     const found = await this.#searchAll('DocumentReference', [['relatesto', page.map((p) => `DocumentReference/${p.id}`).join(',')]]);
-    return found.filter((resource) => {
-      if (page.some((p) => p.id === resource.id)) return false;
-      const doc = documentOf(resource);
-      return doc.status !== 'deleted' && ex.decide('document.read', policyDocumentOf(doc)).allowed;
-    });
+    return found.filter((resource) => !page.some((p) => p.id === resource.id) && this.#readable(ex, resource));
+  }
+
+  /** Whether a stored DocumentReference is there for the caller to read: not deleted, and allowed. */
+  #readable(ex: Exchange, resource: Stored): boolean {
+    const doc = documentOf(resource);
+    return doc.status !== 'deleted' && ex.decide('document.read', policyDocumentOf(doc)).allowed;
   }
 
   async #searchConsents(ex: Exchange, params: URLSearchParams): Promise<Response> {
@@ -1153,10 +1155,7 @@ export class FhirGateway {
     // now, not a second copy (the JSON API's Idempotency-Key). Only one the caller may read: a key
     // is no way to another's document.
     const keyedBefore = keyed ? (this.#identifiedBy(await this.#searchAll('DocumentReference', [['patient', `Patient/${view.patient.id}`]]), keyed) ?? []) : [];
-    const earlier = keyedBefore.find((resource) => {
-      const doc = documentOf(resource);
-      return doc.status !== 'deleted' && ex.decide('document.read', policyDocumentOf(doc)).allowed;
-    });
+    const earlier = keyedBefore.find((resource) => this.#readable(ex, resource));
     if (earlier) {
       await this.#log(ex, replacesId && !synthesis ? 'document.replace' : action, decision, { documentId: earlier.id, title });
       return fhir({ resourceType: 'Bundle', type: 'transaction-response', entry: [{ resource: earlier, response: { status: '200 OK', location: `DocumentReference/${earlier.id}` } }] });
