@@ -1157,6 +1157,7 @@ export class FhirGateway {
     const keyedBefore = keyed ? (this.#identifiedBy(await this.#searchAll('DocumentReference', [['patient', `Patient/${view.patient.id}`]]), keyed) ?? []) : [];
     const earlier = keyedBefore.find((resource) => this.#readable(ex, resource));
     if (earlier) {
+      if (!(await this.#resent(earlier, submitted, entries))) return outcome(422, 'Cette clé de requête a déjà servi pour une autre soumission.');
       await this.#log(ex, replacesId && !synthesis ? 'document.replace' : action, decision, { documentId: earlier.id, title });
       return fhir({ resourceType: 'Bundle', type: 'transaction-response', entry: [{ resource: earlier, response: { status: '200 OK', location: `DocumentReference/${earlier.id}` } }] });
     }
@@ -1192,6 +1193,28 @@ export class FhirGateway {
     if (replaced) await this.#forward('PATCH', `DocumentReference/${replaced.id}`, [{ op: 'replace', path: '/status', value: 'superseded' }]);
     await this.#log(ex, replaced && !synthesis ? 'document.replace' : action, decision, { ...(created ? { documentId: created.id } : {}), title });
     return fhir(response);
+  }
+
+  /**
+   * Whether `earlier`, found under the submission's request key, is this submission sent again:
+   * the same type, title, dates, replaced document and file, as the JSON mock's Idempotency-Key
+   * compares them. Not its flags: they may have been changed since.
+   */
+  async #resent(earlier: Stored, submitted: DocumentReference, entries: BundleEntry[]): Promise<boolean> {
+    const before = earlier as Stored & DocumentReference;
+    const [was, is] = [before.content?.[0]?.attachment, submitted.content?.[0]?.attachment];
+    const described = (doc: DocumentReference, attachment: typeof was) =>
+      JSON.stringify([
+        doc.type?.coding?.find((c) => c.code)?.code,
+        attachment?.title,
+        attachment?.contentType,
+        doc.context?.period,
+        doc.relatesTo?.find((r) => r.code === 'replaces')?.target.reference,
+      ]);
+    if (described(before, was) !== described(submitted, is)) return false;
+    const file = entries.find((e) => e.fullUrl !== undefined && e.fullUrl === is?.url)?.resource as { data?: string } | undefined;
+    const stored = await this.#stored('Binary', idOfReference(was?.url, 'Binary') ?? '');
+    return file !== undefined && (stored as { data?: string } | undefined)?.data === file.data;
   }
 
   /**

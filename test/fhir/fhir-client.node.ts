@@ -1277,6 +1277,16 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const again = await martin.addDocument(ADULT, metadata, file, { idempotencyKey: 'k-compte-rendu' });
       assert.equal(again.id, first.id);
       assert.equal((await titled()).length, 1);
+      // The same key for another submission is a caller's mistake, refused, not an answer with
+      // the first document: another title, another file.
+      for (const [otherMetadata, otherFile] of [
+        [{ ...metadata, title: 'Compte rendu de sortie' }, file],
+        [metadata, new Blob(['%PDF-1.4 autre compte rendu'], { type: 'application/pdf' })],
+      ] as const) {
+        const refused = await failure(martin.addDocument(ADULT, otherMetadata, otherFile, { idempotencyKey: 'k-compte-rendu' }));
+        assert.deepEqual([refused.kind, refused.status], ['invalid-request', 422]);
+      }
+      assert.equal((await titled()).length, 1);
       const replacing = { ...metadata, replaces: first.id };
       const second = await martin.addDocument(ADULT, replacing, file, { idempotencyKey: 'k-version-2' });
       const secondAgain = await martin.addDocument(ADULT, replacing, file, { idempotencyKey: 'k-version-2' });
