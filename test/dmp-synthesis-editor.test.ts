@@ -1455,6 +1455,26 @@ describe('dmp-synthesis-editor', () => {
       expect(await readDraft(draftKey('professional:ps-martin', INS))).to.equal(undefined);
     });
 
+    it('takes a save whose answer was lost as saved when the retry’s 412 names no version, and the server’s holds what was sent', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Réponse perdue');
+      db.faults.add({ method: 'PUT', path: '/synthesis', answerLost: true, times: 1 });
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => root(el).querySelector('.save-error'), 'no save error', { timeout: 8000 });
+      // A gateway that says the version moved on, not which one.
+      worker.use(
+        http.put('*/api/dmp/v1/dossiers/:ins/synthesis', () =>
+          HttpResponse.json({ type: 'about:blank', title: 'Version modifiée', status: 412 }, { status: 412, headers: { 'Content-Type': 'application/problem+json' } }),
+        ),
+      );
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      $(el, '[data-action="save"]').click();
+      expect((await saved).detail.synthesis.version).to.equal(3);
+      await waitUntil(() => root(el).querySelector('.editor') === null, 'the editor stayed open');
+      expect(root(el).querySelector('.conflict, .save-error') === null, 'a conflict or an error is shown').to.equal(true);
+    });
+
     it('puts a gateway’s refusals under the fields they name, focuses the first and keeps the edits; a field edited since is no longer refused; the other reasons go beside Save', async () => {
       const treatments = serverVersion()!.content.treatments;
       const metformine = treatments.findIndex((t) => t.id === 'tt-metformine');

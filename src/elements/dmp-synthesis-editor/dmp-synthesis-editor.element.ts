@@ -734,7 +734,7 @@ export class DmpSynthesisEditor extends DmpElement {
 
   /**
    * After a save answered unreadably (a 2xx failing its schema), the version most likely exists;
-   * a 412 may name it too, sent again after its answer was lost to the network. The server's
+   * a 412 may be it too, sent again after its answer was lost to the network. The server's
    * current one, when it is new and holds exactly what was sent, is that save. Otherwise, or when
    * that cannot be told, the save's error stands.
    */
@@ -745,7 +745,7 @@ export class DmpSynthesisEditor extends DmpElement {
     baseVersion: number | null,
   ): Promise<T> {
     const named = conflictCurrent(error) as T | undefined;
-    if (!named && !answeredUnreadably(error)) throw error;
+    if (!named && !answeredUnreadably(error) && !(isDmpError(error) && error.status === 412)) throw error;
     const current = named ?? (await read().catch(() => null));
     // A version the editor had not seen: edits undone, then saved, match the version they began from.
     if (current && current.version !== baseVersion && sameValue(current.content, content)) return current;
