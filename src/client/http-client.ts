@@ -504,9 +504,8 @@ async function errorOf(wire: Wire, route: RouteSpec, raw: RawResponse): Promise<
       else issues = toIssues(parsed.error.issues, 'current');
     }
   }
-  const told = problem?.detail ?? problem?.title;
-  const said = told ? `: ${told}` : '';
-  return new DmpError(kind, `${describe(route)} answered ${status}${said}`, {
+  // The server's words stay in `problem`: they may repeat the request, the patient's NIR with it.
+  return new DmpError(kind, `${describe(route)} answered ${status}`, {
     status,
     reason,
     problem,

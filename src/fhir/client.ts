@@ -1407,7 +1407,8 @@ function errorOf(what: string, response: Response, text: string): DmpError {
         ...(reason ? { reason } : {}),
       }
     : undefined;
-  return new DmpError(errorKindOfStatus(status), `${what} answered ${status}${detail ? `: ${detail}` : ''}`, {
+  // The diagnostics stay in `problem`: a FHIR server often repeats the search, the NIR with it.
+  return new DmpError(errorKindOfStatus(status), `${what} answered ${status}`, {
     status,
     reason,
     problem,

@@ -353,7 +353,7 @@ describe('HttpDmpClient', () => {
       worker.use(http.get(api('/dossiers/:ins/synthesis'), () => problemJson(403, newer)));
       const refused = await failure(client().getSynthesis(INS_ADULT));
       expect([refused.kind, refused.reason, refused.problem?.detail]).to.deep.equal(['forbidden', undefined, 'Hors du parcours de soins.']);
-      expect(refused.message).to.contain('Hors du parcours de soins.');
+      expect(refused.message).to.equal('GET /dossiers/:ins/synthesis answered 403');
       const untitled = { status: 400, invalidParams: [{ name: 'from', reason: 'Date attendue (AAAA-MM-JJ).' }] };
       worker.use(http.get(api('/dossiers/:ins/documents'), () => problemJson(400, untitled)));
       const invalid = await failure(client().listDocuments(INS_ADULT, { from: '2024-01-01' }));
@@ -471,11 +471,12 @@ describe('HttpDmpClient', () => {
       expect(error.message).to.include('items.3.submittedAt');
     });
 
-    it('keeps the patient’s NIR out of error messages', async () => {
-      worker.use(http.get(api('/dossiers/:ins'), () => problemJson(404, problem(404, 'Dossier introuvable'))));
+    it('keeps the patient’s NIR out of error messages, even when the server’s words repeat it: those stay in the problem', async () => {
+      worker.use(http.get(api('/dossiers/:ins'), () => problemJson(404, problem(404, 'Dossier introuvable', { detail: `Aucun dossier pour l’INS ${INS_ADULT}` }))));
       const error = await failure(client().getDossier(INS_ADULT));
       expect(error.message).to.include('/dossiers/:ins');
       expect(error.message).not.to.include(INS_ADULT);
+      expect(error.problem?.detail).to.include(INS_ADULT);
     });
   });
 

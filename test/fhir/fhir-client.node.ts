@@ -535,7 +535,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(error.status, 403);
       assert.equal(error.reason, 'blocked');
       assert.equal(error.problem?.reason, 'blocked');
-      assert.match(error.message, /Accès refusé : blocked\./);
+      assert.match(error.problem?.detail ?? '', /Accès refusé : blocked\./);
       assert.deepEqual(error.issues, [{ path: '', message: 'Accès refusé : blocked.' }]);
     });
 
@@ -822,7 +822,8 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(error.kind, 'conflict');
       assert.equal(error.status, 409);
       assert.deepEqual(error.issues, [{ path: '', message: 'Le document à remplacer n’est pas la version courante.' }]);
-      assert.match(error.message, /409: Le document à remplacer n’est pas la version courante\./);
+      assert.equal(error.message, 'POST (transaction) answered 409');
+      assert.match(error.problem?.detail ?? '', /Le document à remplacer n’est pas la version courante\./);
     });
 
     it('refuses, logged, a document that is not a VSM in the VSM’s place: the dossier keeps its synthesis', async () => {
@@ -849,7 +850,8 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const before = await auditEventIds();
       const error = await failure(patient.updateDocument(ADULT, 'doc-durand-ordonnance', { masked: true }));
       assert.deepEqual([error.kind, error.status], ['conflict', 412]);
-      assert.match(error.message, /PATCH DocumentReference\/\{id\} answered 412: La ressource a été modifiée entre-temps/);
+      assert.equal(error.message, 'PATCH DocumentReference/{id} answered 412');
+      assert.match(error.problem?.detail ?? '', /La ressource a été modifiée entre-temps/);
       assert.equal(patient.sent.find((s) => s.method === 'PATCH')?.ifMatch, `W/"${(read['meta'] as { versionId: string }).versionId}"`);
       const stored = (await storedResources('DocumentReference')).find((r) => r.id === 'doc-durand-ordonnance')!;
       assert.equal(JSON.stringify(stored['securityLabel']).includes('MASQUE_PS'), false);
@@ -1086,7 +1088,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const before = await auditEventIds();
       const pharmacist = await failure(patient.changeAuthorization(ins, { change: 'designate-treating', rpps: '10007025645' }));
       assert.deepEqual([pharmacist.kind, pharmacist.status], ['invalid-request', 400]);
-      assert.match(pharmacist.message, /Seul un médecin peut être désigné médecin traitant\./);
+      assert.match(pharmacist.problem?.detail ?? '', /Seul un médecin peut être désigné médecin traitant\./);
       const unknown = await failure(patient.changeAuthorization(ins, { change: 'designate-treating', rpps: '12345678903' }));
       assert.deepEqual([unknown.kind, unknown.status], ['not-found', 404]);
       assert.deepEqual((await patient.getDossier(ins)).policy.treatingPhysiciansRpps, PATIENT_MASKED.dossier.treatingPhysiciansRpps);
