@@ -2,7 +2,8 @@
 // "exports" target is in the tarball `npm pack` would publish (the `dmp-*` pattern expanded over
 // the element folders), and the entries that need no DOM import in Node under their public names.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
@@ -34,8 +35,40 @@ for (const [specifier, names] of Object.entries(expected)) {
   }
 }
 
+// Each element's entry types its events alone: a host importing only `dmp-elements/dmp-provider`
+// (or one element) gets `e.detail` typed on the element and on the document, and can name the
+// detail types. One program per entry, so that no other entry's declarations fill a gap.
+const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+const fixtures = mkdtempSync('.type-fixtures-');
+try {
+  for (const declaration of manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName)) {
+    const entry = `dmp-elements/${declaration.tagName}`;
+    const events = (declaration.events ?? []).map((event) => ({ name: event.name, detail: /^CustomEvent<(\w+)>$/.exec(event.type?.text ?? '')?.[1] }));
+    const named = [...new Set(events.map((e) => e.detail).filter(Boolean))];
+    const file = join(fixtures, `${declaration.tagName}.ts`);
+    writeFileSync(
+      file,
+      [
+        `import '${entry}';`,
+        named.length > 0 ? `import type { ${named.join(', ')} } from '${entry}';` : '',
+        `const element = document.createElement('${declaration.tagName}');`,
+        ...events.flatMap(({ name, detail }) =>
+          ['element', 'document'].map((target) => `${target}.addEventListener('${name}', (e) => { const detail: ${detail ?? 'unknown'} = e.detail; void detail; });`),
+        ),
+      ].join('\n'),
+    );
+    try {
+      execFileSync('node_modules/.bin/tsc', ['--ignoreConfig', '--noEmit', '--strict', '--skipLibCheck', '--target', 'es2022', '--module', 'esnext', '--moduleResolution', 'bundler', '--lib', 'es2023,dom,dom.iterable', '--types', '', file], { encoding: 'utf8' });
+    } catch (error) {
+      problems.push(`${entry} alone does not type its events:\n  ${String(error.stdout).trim().replaceAll('\n', '\n  ')}`);
+    }
+  }
+} finally {
+  rmSync(fixtures, { recursive: true, force: true });
+}
+
 if (problems.length > 0) {
   console.error(`The package is incomplete:\n- ${problems.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`The package holds all ${Object.keys(pkg.exports).length} exports (${published.size} files); policy, client and fhir import in Node.`);
+console.log(`The package holds all ${Object.keys(pkg.exports).length} exports (${published.size} files); policy, client and fhir import in Node; each element's entry types its events.`);

@@ -24,6 +24,12 @@ try {
   if (missing.length > 0) {
     throw new Error(`custom-elements.json would not describe ${missing.join(', ')}: is each element's JSDoc right above its class?`);
   }
+  // Tools that map a tag to the module registering it (IDE data, lit-analyzer) read definitions.
+  const definitions = manifest.modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition'));
+  const defined = definitions.map((d) => d.name).sort();
+  if (JSON.stringify(defined) !== JSON.stringify([...tags].sort())) {
+    throw new Error(`custom-elements.json would define ${defined.join(', ') || 'no tag'}, not each of ${tags.join(', ')} once`);
+  }
   const fresh = `${JSON.stringify(manifest, null, 2)}\n`;
   if (!check) {
     writeFileSync('custom-elements.json', fresh);

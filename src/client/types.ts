@@ -180,6 +180,6 @@ export interface DmpClient {
   /** Break-glass or regulation access: a one-hour grant to send as `DMP-Access-Grant`. */
   /** Never retried automatically; retry with the same `idempotencyKey` when the user asks. */
   requestEmergencyAccess(ins: string, mode: EmergencyMode, justification: string, options: EmergencyAccessOptions): Promise<EmergencyGrant>;
-  /** The mock backend's notification outbox. */
-  listNotifications(options?: RequestOptions): Promise<ResponseOf<'listNotifications'>>;
+  /** The mock backend's notification outbox. No element calls it: a client of your own may leave it out. */
+  listNotifications?(options?: RequestOptions): Promise<ResponseOf<'listNotifications'>>;
 }

@@ -740,10 +740,6 @@ export class FhirDmpClient implements DmpClient {
     );
   }
 
-  listNotifications(_options?: RequestOptions): Promise<never> {
-    return notSupported('listNotifications', 'the notification outbox belongs to the JSON mock backend');
-  }
-
   // ------------------------------------------------------------------------------------------
   // Reading helpers
   // ------------------------------------------------------------------------------------------

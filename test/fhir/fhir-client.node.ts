@@ -909,7 +909,6 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       for (const call of [
         () => martin.requestEmergencyAccess(ADULT, 'break-glass', 'Patient inconscient, aucun proche joignable.', { idempotencyKey: 'k' }),
         () => martin.createDossier({} as never, { idempotencyKey: 'k' }),
-        () => martin.listNotifications(),
         () => martin.listDocuments(ADULT, { sort: 'title-asc' }),
       ]) {
         const error = await failure(call());
