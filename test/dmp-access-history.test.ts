@@ -271,6 +271,61 @@ describe('dmp-access-history', () => {
       expect(root(el).querySelector<HTMLInputElement>('#actor')!.value).to.equal(PHARMACIST_DUBOIS.rpps);
     });
 
+    it('keeps its filters when the host shows another patient and comes back before that one answers', async () => {
+      let asked = false;
+      let release!: () => void;
+      const held = new Promise<void>((resolve) => (release = resolve));
+      worker.use(
+        http.get(`*/api/dmp/v1/dossiers/${MINOR}`, async () => {
+          asked = true;
+          await held;
+          return undefined;
+        }),
+      );
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      el.patientIns = MINOR;
+      await waitUntil(() => asked, 'the other patient’s dossier was not asked for');
+      el.patientIns = ADULT;
+      await waitUntil(() => rows(el).length > 0, 'the history did not come back');
+      // The refused patient's answer, come after, does not take the filters away.
+      const answered = new Promise<void>((resolve) =>
+        worker.events.on('response:mocked', ({ request }) => {
+          if (new URL(request.url).pathname.endsWith(`/dossiers/${MINOR}`)) resolve();
+        }),
+      );
+      release();
+      await answered;
+      worker.events.removeAllListeners('response:mocked');
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      // Any later rendering (a locale change, a row loaded) shows what the element now holds.
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(root(el).querySelector('#actor') !== null, 'the filters are gone').to.equal(true);
+    });
+
+    it('forgets a name the user typed when the host shows another patient or another user, but keeps the host’s own', async () => {
+      const { el, provider } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      await setInput(el, 'actor', 'dubois', 'input');
+      await shown(el, 3);
+      el.patientIns = MINOR;
+      await el.updateComplete;
+      expect([el.actorFilter, el.getAttribute('actor-filter') ?? '']).to.deep.equal(['', '']);
+      el.patientIns = ADULT;
+      await waitUntil(() => root(el).querySelector('#actor'), 'the history came back without its filters');
+      expect(root(el).querySelector<HTMLInputElement>('#actor')!.value).to.equal('');
+      await setInput(el, 'actor', 'dubois', 'input');
+      provider.actor = seededActor('rep-moreau-sophie');
+      await provider.updateComplete;
+      await el.updateComplete;
+      expect(el.actorFilter).to.equal('');
+      el.patientIns = MINOR;
+      el.actorFilter = 'martin';
+      await el.updateComplete;
+      expect(el.actorFilter).to.equal('martin');
+    });
+
     it('filters on the action', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);

@@ -347,6 +347,35 @@ describe('dmp-document-list', () => {
       worker.events.removeAllListeners();
     });
 
+    it('forgets keywords the user typed when the host shows another patient or another user, but keeps the host’s own', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      const search = async (keywords: string) => {
+        control<HTMLInputElement>(el, '#filter-query').focus();
+        await sendKeys({ type: keywords });
+        await waitUntil(() => el.getAttribute('query') === keywords, 'the keywords were not taken');
+      };
+      await search('IRM genou');
+      const requests: string[] = [];
+      const onStart = ({ request }: { request: Request }) => void requests.push(request.url);
+      worker.events.on('request:start', onStart);
+      el.patientIns = PATIENT_MASKED.identity.ins;
+      await waitUntil(() => el.items.length > 0, 'the next patient’s documents did not load');
+      expect([el.query, el.hasAttribute('query'), control<HTMLInputElement>(el, '#filter-query').value]).to.deep.equal([undefined, false, '']);
+      worker.events.removeListener('request:start', onStart);
+      expect(requests.filter((url) => url.includes('/documents') && new URL(url).searchParams.has('q'))).to.deep.equal([]);
+      await search('IRM genou');
+      provider.actor = seededActor('ps-bernard');
+      await provider.updateComplete;
+      await el.updateComplete;
+      expect([el.query, control<HTMLInputElement>(el, '#filter-query').value]).to.deep.equal([undefined, '']);
+      // Keywords the host gives with the patient are its choice.
+      el.patientIns = ADULT;
+      el.query = 'bilan';
+      await waitUntil(() => el.items.length > 0, 'the first patient’s documents did not load');
+      expect(control<HTMLInputElement>(el, '#filter-query').value).to.equal('bilan');
+    });
+
     it('shows the choices the filters hold after they are cleared, whatever the user picked before', async () => {
       const { el } = await mount('ps-martin');
       await loaded(el);

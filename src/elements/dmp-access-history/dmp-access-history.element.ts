@@ -93,7 +93,8 @@ export class DmpAccessHistory extends DmpElement {
         const dossier = await this.dossierInfo(ins, { signal });
         this.moreError = undefined;
         const decision = policy.decide({ actor, action: 'history.read', dossier: dossier.policy });
-        this.#allowedKey = decision.allowed ? key : undefined;
+        // A run the host overtook (another patient, and back) no longer says what is allowed.
+        if (!signal.aborted) this.#allowedKey = decision.allowed ? key : undefined;
         if (!decision.allowed) return { key, refused: decision.reason } satisfies Loaded;
         const feed = new AccessLogFeed(client, ins, this.#filter, pageSize);
         await feed.loadMore({ signal });
@@ -102,7 +103,7 @@ export class DmpAccessHistory extends DmpElement {
         // The server refuses the existence test itself to some (another patient, an insurer):
         // that is a refusal to explain, not a failure to retry.
         if (!isDmpError(error) || error.kind !== 'forbidden' || !error.reason) throw error;
-        this.#allowedKey = undefined;
+        if (!signal.aborted) this.#allowedKey = undefined;
         return { key, refused: error.reason } satisfies Loaded;
       }
     },
@@ -216,7 +217,11 @@ export class DmpAccessHistory extends DmpElement {
     if (changed.has('dataChange')) this.#handleDataChange();
     // An export runs for the user and patient shown when it was asked: another one, a logout or
     // the end of the session stops it (its next pages would go out under someone else's name).
-    const left = changed.has('patientIns') || this.userLeft(changed) || (changed.has('session') && this.session?.state !== 'active');
+    const other = changed.has('patientIns') || this.userLeft(changed);
+    // A name looked for in another patient's history, or by another user, is not looked for
+    // here; the host's, given with the patient, stays.
+    if (other && !changed.has('actorFilter')) this.actorFilter = '';
+    const left = other || (changed.has('session') && this.session?.state !== 'active');
     if (left && this.exportState.kind !== 'idle') {
       this.#exportController?.abort();
       this.exportState = { kind: 'idle' };

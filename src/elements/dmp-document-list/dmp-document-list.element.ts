@@ -289,6 +289,9 @@ export class DmpDocumentList extends DmpElement {
     // Nor a form that would send what was typed for one patient into another's dossier; an
     // expiry keeps it for the user's return (DECISIONS.md 10).
     if (left) this.#addForm?.reset();
+    // Nor the keywords looked for in another dossier, or by another user; the host's, given with
+    // the patient, stay.
+    if (left && !changed.has('query')) this.query = undefined;
     if (changed.has('query')) this.#syncServerQuery();
     if (changed.has('dataChange')) this.#reactToDataChange();
     if (changed.has('listing') || changed.has('query')) {
