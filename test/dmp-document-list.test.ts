@@ -1037,7 +1037,24 @@ describe('dmp-document-list', () => {
       const codes = [...dialog.querySelectorAll<HTMLOptionElement>('#add-typeCode option')].map((o) => o.value).filter(Boolean);
       expect(codes).not.to.be.empty;
       expect(codes.every((c) => c.startsWith('DOCPAT') || c.startsWith('EXPPAT'))).to.equal(true);
+      // What she deposits, she sees: no visibility to choose.
+      select(el, '#add-typeCode', 'DOCPAT03');
+      await el.updateComplete;
+      expect(dialog.querySelector('#add-invisible-patient, #add-invisible-representatives')).to.equal(null);
       await expect(el).to.be.accessible();
+    });
+
+    it('lets the author keep a result from the patient until it is announced, or from the legal representatives', async () => {
+      const { el } = await mount('ps-martin');
+      const dialog = await openFilledAdd(el, 'Résultat d’anatomopathologie', '11488-4');
+      expect([control<HTMLInputElement>(el, '#add-invisible-patient').checked, control<HTMLInputElement>(el, '#add-invisible-representatives').checked]).to.deep.equal([false, false]);
+      await expect(el).to.be.accessible();
+      control<HTMLInputElement>(el, '#add-invisible-patient').click();
+      const added = oneEvent(el, 'dmp-document-added');
+      clickButton(dialog, 'Ajouter');
+      expect((await added).detail.document.invisibleToPatient).to.equal(true);
+      const stored = db.documentsOf(ADULT).find((d) => d.title === 'Résultat d’anatomopathologie')!;
+      expect([stored.invisibleToPatient, stored.invisibleToLegalRepresentatives]).to.deep.equal([true, false]);
     });
 
     it('offers the médecin traitant no VSM to send as a file: it is written in dmp-synthesis-editor', async () => {

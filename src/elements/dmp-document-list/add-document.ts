@@ -28,7 +28,8 @@ const FIELD_OF_PATH: Readonly<Record<string, Field>> = { title: 'title', typeCod
 
 export interface TypeGroup {
   category: Category;
-  types: ReadonlyArray<{ code: string; label: string }>;
+  /** `flags`: whether the user may keep a document of this type from the patient or the representatives. */
+  types: ReadonlyArray<{ code: string; label: string; flags?: boolean | undefined }>;
 }
 
 export type Upload = (metadata: NewDocument, file: Blob, options: AddDocumentOptions) => Promise<DmpDocument>;
@@ -45,6 +46,10 @@ export class AddDocumentForm {
   #typeCode = '';
   #date = '';
   #file: File | undefined;
+  #invisibleToPatient = false;
+  #invisibleToLegalRepresentatives = false;
+  /** The types offered when the form was last drawn. */
+  #groups: readonly TypeGroup[] = [];
   // Texts drawn in the locale of the moment: a switch after a check or a failure shows them in the new one.
   #errors: Partial<Record<Field, () => string>> = {};
   #submitError: (() => string) | undefined;
@@ -77,6 +82,8 @@ export class AddDocumentForm {
     this.#typeCode = '';
     this.#date = '';
     this.#file = undefined;
+    this.#invisibleToPatient = false;
+    this.#invisibleToLegalRepresentatives = false;
     this.#errors = {};
     this.#submitError = undefined;
     this.#key.forget();
@@ -156,6 +163,9 @@ export class AddDocumentForm {
       typeCode: this.#typeCode,
       // Noon UTC keeps the act on the day picked, wherever the date is later displayed.
       serviceStart: /^\d{4}-\d{2}-\d{2}$/.test(date) ? `${date}T12:00:00.000Z` : date,
+      // Only what the type chosen allows: ticked for another type, they no longer apply.
+      ...(this.#flaggable && this.#invisibleToPatient ? { invisibleToPatient: true } : {}),
+      ...(this.#flaggable && this.#invisibleToLegalRepresentatives ? { invisibleToLegalRepresentatives: true } : {}),
     });
     if (!parsed.success) {
       for (const issue of parsed.error.issues) {
@@ -199,7 +209,32 @@ export class AddDocumentForm {
   };
   readonly #onType = (e: Event) => {
     this.#typeCode = (e.target as HTMLSelectElement).value;
+    // The visibility choices depend on the type.
+    this.#host.requestUpdate();
   };
+
+  /** Whether the user may set the visibility flags of the type chosen. */
+  get #flaggable(): boolean {
+    return this.#groups.some((group) => group.types.some((t) => t.code === this.#typeCode && t.flags));
+  }
+
+  /**
+   * INVISIBLE_PATIENT (a result to announce in a consultation) and INVISIBLE_REPRESENTANTS_LEGAUX,
+   * offered to whoever may set them on the type chosen: its author.
+   */
+  #renderVisibility(busy: boolean): TemplateResult | typeof nothing {
+    if (!this.#flaggable) return nothing;
+    return html`<fieldset class="field">
+      <legend>${msg('Visibilité')}</legend>
+      <label><input id="add-invisible-patient" type="checkbox" .checked=${this.#invisibleToPatient} ?disabled=${busy} aria-describedby="add-invisible-patient-hint"
+        @change=${(e: Event) => (this.#invisibleToPatient = (e.target as HTMLInputElement).checked)} />
+        ${msg('Invisible pour le patient et ses représentants, jusqu’à l’annonce en consultation')}</label>
+      <p id="add-invisible-patient-hint" class="hint">${msg('Sans annonce, le patient est prévenu deux semaines après le dépôt que son dossier a été mis à jour ; le document lui devient visible au bout d’un mois.')}</p>
+      <label><input id="add-invisible-representatives" type="checkbox" .checked=${this.#invisibleToLegalRepresentatives} ?disabled=${busy}
+        @change=${(e: Event) => (this.#invisibleToLegalRepresentatives = (e.target as HTMLInputElement).checked)} />
+        ${msg('Invisible pour les représentants légaux (mineur, majeur protégé)')}</label>
+    </fieldset>`;
+  }
   readonly #onDate = (e: Event) => {
     const input = e.target as HTMLInputElement;
     // A date being retyped reads as empty until whole. Keeping the last whole date, and drawing
@@ -221,6 +256,7 @@ export class AddDocumentForm {
   render(groups: readonly TypeGroup[], onSubmit: (e: SubmitEvent) => void, onCancel: () => void): TemplateResult {
     const busy = this.uploading;
     const english = this.#locale() === 'en';
+    this.#groups = groups;
     return html`<form class="add-form" novalidate @submit=${onSubmit}>
       ${this.#renderField(
         'title',
@@ -241,6 +277,7 @@ export class AddDocumentForm {
           )}
         </select>`,
       )}
+      ${this.#renderVisibility(busy)}
       ${this.#renderField(
         'date',
         msg('Date de l’acte'),

@@ -360,25 +360,28 @@ export class DmpDocumentList extends DmpElement {
 
   /** The types the user may add, by category; with the reason when there is none. */
   #addableTypes(): { groups: TypeGroup[]; denial: ReasonCode | undefined } | undefined {
-    const byCategory = new Map<Category, Array<{ code: string; label: string }>>();
+    const byCategory = new Map<Category, Array<TypeGroup['types'][number]>>();
     let denial: ReasonCode | undefined;
     for (const [code, label] of Object.entries(TYPE_CODE_LABELS)) {
       if (!isSentAsFile(code)) continue;
       const category = categoryOf(CLASS_CODE_OF_TYPE[code] ?? '', code);
-      const decision = this.#decideOn('document.add', {
+      const draft: PolicyDocumentInput = {
         category,
         typeCode: code,
         masked: false,
         invisibleToPatient: false,
         invisibleToLegalRepresentatives: false,
-      });
+      };
+      const decision = this.#decideOn('document.add', draft);
       if (!decision) return undefined;
       if (!decision.allowed) {
         denial ??= decision.reason;
         continue;
       }
       const types = byCategory.get(category) ?? [];
-      types.push({ code, label });
+      // The visibility flags are the author's: the user adding it, as the server will name them.
+      const author = this.actor?.kind === 'professional' ? { authorRpps: this.actor.rpps } : {};
+      types.push({ code, label, flags: this.#decideOn('document.set-visibility', { ...draft, ...author })?.allowed });
       byCategory.set(category, types);
     }
     const groups = CATEGORIES.filter((c) => byCategory.has(c)).map((category) => ({ category, types: byCategory.get(category) ?? [] }));

@@ -297,6 +297,14 @@ export const styles = css`
     flex-direction: column;
     gap: calc(var(--_dmp-space) * 1.5);
   }
+  fieldset {
+    border: 0;
+    margin: 0;
+    padding: 0;
+  }
+  .hint {
+    margin: 0;
+  }
   .field-error,
   .form-error {
     color: var(--_dmp-color-error);
