@@ -268,6 +268,17 @@ export const AddForm: Story = {
   },
 };
 
+/** A professional's add form, a type chosen: as its author, they may keep it from the patient until it is announced. */
+export const AddFormVisibility: Story = {
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '.add .button--primary')).click();
+    const select = await shown<HTMLSelectElement>(canvasElement, TAG, '#add-dialog[open] #add-typeCode');
+    select.value = '11488-4';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
+    await shown(canvasElement, TAG, '#add-dialog[open] #add-invisible-patient');
+  },
+};
+
 /**
  * A document on its way: the form is locked and the upload's progress shown. (Through the mock's
  * service worker the browser reports no progress until the answer, which comes after 60 s here;
