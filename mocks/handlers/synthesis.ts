@@ -20,9 +20,13 @@ function versions(ins: string): Synthesis[] {
   return (db.syntheses.get(ins) ?? []).filter((s) => db.findDocument(ins, s.documentId)?.status !== 'deleted');
 }
 
+/**
+ * The VSM as it stands: the last version, archived or not. Once the patient deleted it, there is
+ * none: the version it replaced does not come back (as on the FHIR gateway).
+ */
 function currentOf(ins: string): Synthesis | undefined {
-  const all = versions(ins);
-  return all[all.length - 1];
+  const last = db.syntheses.get(ins)?.at(-1);
+  return last && db.findDocument(ins, last.documentId)?.status !== 'deleted' ? last : undefined;
 }
 
 /** The VSM's document metadata, which carries its masking and visibility flags. */
@@ -107,7 +111,8 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
   }
   const now = ctx.now;
   const author = documentAuthorOf(actor);
-  const version = (current?.version ?? 0) + 1;
+  // Numbered after every version written, a deleted one too: a number names one version for ever.
+  const version = (db.syntheses.get(ctx.ins)?.at(-1)?.version ?? 0) + 1;
   const previousDoc = documentOf(ctx, current);
   // A new version starts from the one it replaces: what kept that one from someone (the patient's
   // mask, a connexion secrète's secret from the representatives) keeps this one from them too.

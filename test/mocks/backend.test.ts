@@ -821,6 +821,16 @@ describe('mock reference backend', () => {
       expect(old.content).to.deep.equal(current.content);
     });
 
+    it('has no VSM once the patient deleted the current one: the version it replaced does not come back; the next is written anew, numbered after them', async () => {
+      const current = (await as('ps-martin').getSynthesis(ADULT))!;
+      expect(current.version).to.be.greaterThan(1);
+      await as(PATIENT_ADULT.id).deleteDocument(ADULT, current.documentId);
+      expect(await as('ps-bernard').getSynthesis(ADULT)).to.equal(null);
+      const anew = await as('ps-martin').saveSynthesis(ADULT, { ...current.content, narrative: 'Reprise après suppression' }, '');
+      expect(anew.version).to.equal(current.version + 1);
+      expect((await as('ps-martin').getSynthesis(ADULT))!.version).to.equal(anew.version);
+    });
+
     it('matches If-Match as RFC 9110 §13.1.1: * and any tag of a list, by strong comparison; none at all only for the first version', async () => {
       const current = (await as('ps-martin').getSynthesis(ADULT))!;
       const weak = await rawSaveSynthesis('ps-martin', ADULT, `W/${current.etag}`);
@@ -869,7 +879,7 @@ describe('mock reference backend', () => {
       // Its writer neither: a file is no version the synthesis route serves.
       const report = await failure(as('ps-martin').addDocument(ADULT, { title: 'Compte rendu', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: served.documentId }, file()));
       expect([report.status, report.issues?.map((i) => i.path)]).to.deep.equal([400, ['replaces']]);
-      expect(report.message).to.contain('PUT /dossiers/{ins}/synthesis');
+      expect(report.problem?.detail ?? report.problem?.title).to.contain('PUT /dossiers/{ins}/synthesis');
       expect(lastLog(ADULT)).to.deep.include({ action: 'document.replace', outcome: 'denied', reason: 'invalid-request' });
       expect(db.documentsOf(ADULT).length).to.equal(count);
       expect(db.findDocument(ADULT, served.documentId)!.status).to.equal('current');
