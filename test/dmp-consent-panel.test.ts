@@ -845,6 +845,13 @@ describe('dmp-consent-panel', () => {
       expect(root(el).querySelector('#rep-lastName-error') === null, 'the refusal stays after the field changed').to.equal(true);
     });
 
+    it('offers an adult no parent as representative: parental authority ends at 18', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await waitUntil(() => root(el).querySelector('#rep-relationship'), 'no representative form');
+      const select = $<HTMLSelectElement>(el, '#rep-relationship');
+      expect([...select.options].map((o) => o.value)).to.deep.equal(['guardian', 'curator', 'other']);
+    });
+
     it('adds and removes a representative of a minor’s dossier (as the mother)', async () => {
       const { el } = await mount('rep-moreau-sophie', MINOR);
       await expect(el).to.be.accessible();

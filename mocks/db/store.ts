@@ -11,6 +11,7 @@ import type {
 } from '../../src/model/dossier.js';
 import { isMinor, type PatientIdentity } from '../../src/model/patient.js';
 import { NO_DOSSIER } from '../../src/model/no-dossier.js';
+import { mayRepresent } from '../../src/model/relationships.js';
 import type { Professional } from '../../src/model/professional.js';
 import type { Prevention } from '../../src/model/prevention.js';
 import type { Synthesis } from '../../src/model/synthesis.js';
@@ -207,11 +208,13 @@ export class MockDb {
     if (!d) {
       return structuredClone(NO_DOSSIER);
     }
+    const patientIsMinor = isMinor(d.identity.traits.birthDate, this.now().toISOString().slice(0, 10));
     return {
       status: d.status,
       patientId: d.patientId,
-      patientIsMinor: isMinor(d.identity.traits.birthDate, this.now().toISOString().slice(0, 10)),
-      legalRepresentativeIds: d.legalRepresentatives.map((r) => r.id),
+      patientIsMinor,
+      // A parent no longer represents a patient come of age.
+      legalRepresentativeIds: d.legalRepresentatives.filter((r) => mayRepresent(r.relationship, patientIsMinor)).map((r) => r.id),
       treatingPhysiciansRpps: d.treatingPhysicians.map((t) => t.rpps),
       authorizedRpps: d.authorized.map((a) => a.rpps),
       blockedRpps: d.blocked.map((b) => b.rpps),

@@ -32,7 +32,7 @@ import { nominalDocument } from '../../src/model/nominal-document.js';
 import type { Professional } from '../../src/model/professional.js';
 import { normalizeNir } from '../../src/model/nir.js';
 import { ROUTES } from '../../src/model/routes.js';
-import { mayRepresent } from '../../src/model/relationships.js';
+import { mayRepresent, representationRefusal } from '../../src/model/relationships.js';
 import { decide } from '../../src/policy/decide.js';
 import { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
@@ -1066,10 +1066,10 @@ export class FhirGateway {
     ex.intent = 'representative.manage';
     const decision = ex.decide('representative.manage');
     if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
-    // As the JSON mock: a curator assists a protected adult, never a minor.
+    // As the JSON mock: a curator assists a protected adult, never a minor; a parent, a minor only.
     if (!mayRepresent(fromRelatedPerson(person).relationship, view.policy.patientIsMinor)) {
       await this.#log(ex, 'representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
-      return outcome(400, 'Un curateur ne représente pas un mineur.');
+      return outcome(400, representationRefusal(view.policy.patientIsMinor).detail);
     }
     const earlier = ex.ifNoneExist === null ? [] : this.#identifiedBy(this.#storedOf(view, 'RelatedPerson', view.relatedPersons), ex.ifNoneExist);
     if (earlier === undefined) return outcome(400, 'If-None-Exist : seule une recherche « identifier=système|valeur » est servie.');

@@ -8,7 +8,7 @@ import {
 } from '../../src/model/dossier.js';
 import { isMinor } from '../../src/model/patient.js';
 import { NO_DOSSIER } from '../../src/model/no-dossier.js';
-import { mayRepresent } from '../../src/model/relationships.js';
+import { mayRepresent, representationRefusal } from '../../src/model/relationships.js';
 import { db } from '../db/store.js';
 import { json, problem } from './http.js';
 import { decide } from '../../src/policy/decide.js';
@@ -109,9 +109,10 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   }
   const relationship = input.legalRepresentative?.relationship;
   if (relationship && !mayRepresent(relationship, minor)) {
+    const { detail, reason } = representationRefusal(minor);
     return refused(
-      problem(400, 'Un curateur ne représente pas un mineur.', {
-        invalidParams: [{ name: 'legalRepresentative.relationship', reason: 'pas pour un mineur' }],
+      problem(400, detail, {
+        invalidParams: [{ name: 'legalRepresentative.relationship', reason }],
       }),
     );
   }

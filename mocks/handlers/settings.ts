@@ -17,7 +17,7 @@ import { withinPeriod } from './period.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { EMERGENCY_GRANT_DURATION_MS } from '../../src/policy/emergency-grant.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
-import { mayRepresent } from '../../src/model/relationships.js';
+import { mayRepresent, representationRefusal } from '../../src/model/relationships.js';
 import { hiddenFromReader } from '../privacy.js';
 import { idempotentRequest } from './idempotency.js';
 import { refusal } from './request-context.js';
@@ -198,9 +198,11 @@ export const addRepresentative: Resolver = async ({ request, actor, ctx }) => {
     ctx.finish('representative.manage', decision);
     return json(idempotent.previous.body, { status: idempotent.previous.status });
   }
-  if (!mayRepresent(body.value.relationship, db.policyDossier(ctx.ins).patientIsMinor)) {
+  const { patientIsMinor } = db.policyDossier(ctx.ins);
+  if (!mayRepresent(body.value.relationship, patientIsMinor)) {
     ctx.finish('representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
-    return problem(400, 'Un curateur ne représente pas un mineur.', { invalidParams: [{ name: 'relationship', reason: 'pas pour un mineur' }] });
+    const { detail, reason } = representationRefusal(patientIsMinor);
+    return problem(400, detail, { invalidParams: [{ name: 'relationship', reason }] });
   }
   const representative = { ...body.value, id: db.nextId('rep'), since: ctx.now };
   ctx.dossier!.legalRepresentatives.push(representative);

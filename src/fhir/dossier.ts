@@ -1,6 +1,7 @@
 import type { DossierInfo, LegalRepresentative, NotificationPreferences, Oppositions, PolicyDossier } from '../model/dossier.js';
 import { isMinor, type InsStatus, type PatientIdentity } from '../model/patient.js';
 import { NO_DOSSIER } from '../model/no-dossier.js';
+import { mayRepresent } from '../model/relationships.js';
 import type { Organisation, Professional } from '../model/professional.js';
 import type { AccessMode } from '../policy/types.js';
 import { insIdentifier } from './ins.js';
@@ -294,11 +295,14 @@ export function policyDossierOf(args: {
   }
   const { authorized, blocked } = authorizationsOf(args.consents);
   const insStatus = insStatusOf(patient);
+  const patientIsMinor = patient.birthDate ? isMinor(patient.birthDate, args.today) : false;
+  // A parent no longer represents a patient come of age.
+  const representing = (r: RelatedPerson) => r.active !== false && mayRepresent(fromRelatedPerson(r).relationship, patientIsMinor);
   return {
     status: dossierFactsOf(patient).status,
     patientId: patient.id,
-    patientIsMinor: patient.birthDate ? isMinor(patient.birthDate, args.today) : false,
-    ...(args.relatedPersons ? { legalRepresentativeIds: args.relatedPersons.filter((r) => r.active !== false).map((r) => r.id) } : {}),
+    patientIsMinor,
+    ...(args.relatedPersons ? { legalRepresentativeIds: args.relatedPersons.filter(representing).map((r) => r.id) } : {}),
     treatingPhysiciansRpps: treatingPhysiciansOf(patient).map((t) => t.rpps),
     authorizedRpps: authorized.map((a) => a.rpps),
     blockedRpps: blocked.map((b) => b.rpps),

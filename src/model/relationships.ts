@@ -5,7 +5,20 @@
  */
 export const MINOR_REPRESENTATIVE_RELATIONSHIPS = ['parent', 'guardian', 'other'] as const;
 
-/** Whether one of `relationship` may represent the patient: a minor only by those above. */
+/**
+ * Who represents a protected adult: a tutor, a curator, or another (an habilitation familiale).
+ * Parental authority ends at 18: a parent goes on only as one of these.
+ */
+const ADULT_REPRESENTATIVE_RELATIONSHIPS = ['guardian', 'curator', 'other'];
+
+/** Whether one of `relationship` represents the patient, a minor or an adult. */
 export function mayRepresent(relationship: string, patientIsMinor: boolean): boolean {
-  return !patientIsMinor || (MINOR_REPRESENTATIVE_RELATIONSHIPS as readonly string[]).includes(relationship);
+  return (patientIsMinor ? (MINOR_REPRESENTATIVE_RELATIONSHIPS as readonly string[]) : ADULT_REPRESENTATIVE_RELATIONSHIPS).includes(relationship);
+}
+
+/** Why `mayRepresent` said no, in the backend's words. */
+export function representationRefusal(patientIsMinor: boolean): { detail: string; reason: string } {
+  return patientIsMinor
+    ? { detail: 'Un curateur ne représente pas un mineur.', reason: 'pas pour un mineur' }
+    : { detail: 'L’autorité parentale prend fin à 18 ans : un majeur protégé est représenté par son tuteur ou assisté par son curateur.', reason: 'pas pour un majeur' };
 }

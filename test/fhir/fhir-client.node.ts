@@ -624,6 +624,16 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((await as('rep-moreau-sophie').listRepresentatives(ins)).items.some((r) => r.lastName === 'Curateur'), false);
     });
 
+    it('ends a parent’s representation when the patient comes of age, as the JSON API does', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const mother = as('rep-moreau-sophie');
+      assert.equal((await mother.getDossier(ins)).status, 'active');
+      fhirGateway.setNow('2030-06-10T09:00:00.000Z');
+      assert.equal((await failure(mother.getDossier(ins))).reason, 'not-legal-representative');
+      const error = await failure(as(PATIENT_ADULT.id).addRepresentative(ADULT, { firstName: 'Louis', lastName: 'Durand', relationship: 'parent' }, { idempotencyKey: 'k-parent-majeur' }));
+      assert.equal(error.kind, 'invalid-request');
+    });
+
     it('finds a dossier whose INS is typed with spaces, as the JSON API does', async () => {
       const spaced = ADULT.replace(/^(\d)(\d{2})(\d{2})/, '$1 $2 $3 ');
       const martin = as('ps-martin');

@@ -748,6 +748,18 @@ describe('mock reference backend', () => {
       expect(lastLog(ins)).to.deep.include({ action: 'representative.manage', outcome: 'denied', reason: 'invalid-request' });
     });
 
+    it('ends a parent’s representation when the patient comes of age, and refuses a parent for an adult', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const mother = as('rep-moreau-sophie');
+      expect((await mother.getDossier(ins)).status).to.equal('active');
+      // Léa, born on 9 June 2012, is 18 on 9 June 2030: parental authority ends.
+      db.setNow('2030-06-10T09:00:00.000Z');
+      expect((await failure(mother.getDossier(ins))).reason).to.equal('not-legal-representative');
+      const error = await failure(as(PATIENT_ADULT.id).addRepresentative(ADULT, { firstName: 'Louis', lastName: 'Durand', relationship: 'parent' }, { idempotencyKey: 'k-parent-majeur' }));
+      expect([error.status, error.issues!.map((i) => i.path)]).to.deep.equal([400, ['relationship']]);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'representative.manage', outcome: 'denied', reason: 'invalid-request' });
+    });
+
     it('judges an addition of a representative sent again as a first one: refused once the dossier is closed, and logged', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       const mother = as('rep-moreau-sophie');
