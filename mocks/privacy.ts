@@ -59,6 +59,11 @@ export interface HistoryLine {
   target?: { documentId?: string | undefined } | undefined;
 }
 
+/** Whether what a minor's connexion secrète did is kept from `reader`: from a legal representative. */
+export function keptSecretFrom(made: { secret?: boolean | undefined }, reader: Actor): boolean {
+  return reader.kind === 'legal-representative' && made.secret === true;
+}
+
 /**
  * Whether a history line stays out of what `reader` is shown: a legal representative does not
  * see what a connexion secrète did, and no one sees a refusal that hid something from them, nor
@@ -67,7 +72,7 @@ export interface HistoryLine {
  * for an id the dossier does not hold.
  */
 export function hiddenFromReader(line: HistoryLine, reader: Actor, readDecision: (documentId: string) => Decision | undefined): boolean {
-  if (reader.kind === 'legal-representative' && line.secret) return true;
+  if (keptSecretFrom(line, reader)) return true;
   if (revealsHidden(line, reader)) return true;
   const documentId = line.target?.documentId;
   const decision = documentId === undefined ? undefined : readDecision(documentId);

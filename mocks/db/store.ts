@@ -32,6 +32,8 @@ import { FaultRegistry } from './faults.js';
 export interface DatedRpps {
   rpps: string;
   since: string;
+  /** Declared under a minor's connexion secrète: kept from the legal representatives. */
+  secret?: boolean;
 }
 
 export interface DossierRecord {

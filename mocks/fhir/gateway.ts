@@ -1,7 +1,7 @@
 import { getStatus, isOk } from '@medplum/core';
 import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
-import { toAuditEvent } from '../../src/fhir/audit.js';
+import { SECRET_TAG, madeInSecret, toAuditEvent } from '../../src/fhir/audit.js';
 import { ARCHIVED_TAG, authorOf, securityLabelsOf } from '../../src/fhir/document.js';
 import { consentMode, consentRpps, dossierExtension, dossierFactsOf, fromRelatedPerson, policyDossierOf, professionalOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
 import { insOfToken, insToken, isInsSystem } from '../../src/fhir/ins.js';
@@ -39,7 +39,7 @@ import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../..
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, readTarget, type JudgedAct } from '../document-acts.js';
-import { hiddenFromReader, hidesFromCaller, isPatientSide, newVersionVisibility, type HistoryLine } from '../privacy.js';
+import { hiddenFromReader, hidesFromCaller, isPatientSide, keptSecretFrom, newVersionVisibility, type HistoryLine } from '../privacy.js';
 import { changesOnly, documentOf, documentPatchActs, namedDocumentAct, patientPatchActs, type PatchActs } from './patch-acts.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
@@ -582,11 +582,19 @@ export class FhirGateway {
     return copy;
   }
 
-  /** The Consents a caller may know of: all on the patient's side or with authorization.read. */
+  /**
+   * The Consents a caller may know of: all on the patient's side or with authorization.read, but
+   * one given under connexion secrète, kept from the representatives.
+   */
   #scopedConsents(ex: Exchange, view: DossierView): Consent[] {
-    if (ex.patientSide || ex.decide('authorization.read').allowed) return view.consents;
+    if (ex.patientSide || ex.decide('authorization.read').allowed) return view.consents.filter((c) => this.#knowable(ex, c));
     const rpps = ex.actor.kind === 'professional' ? ex.actor.rpps : undefined;
     return view.consents.filter((c) => consentMode(c) !== undefined || (rpps !== undefined && consentRpps(c) === rpps));
+  }
+
+  /** Whether a Consent is one the caller may be told of: not one given in secret, to a representative. */
+  #knowable(ex: Exchange, consent: { meta?: Consent['meta'] }): boolean {
+    return !keptSecretFrom({ secret: madeInSecret(consent) }, ex.actor);
   }
 
   #storedOf(view: DossierView, type: string, resources: ReadonlyArray<{ id: string }>): Stored[] {
@@ -718,7 +726,7 @@ export class FhirGateway {
     const action: Action = params.has('purpose') ? 'opposition.manage' : 'authorization.read';
     const decision = ex.decide(action);
     if (!decision.allowed) return this.#deny(ex, action, decision);
-    const found = await this.#searchAll('Consent', params);
+    const found = (await this.#searchAll('Consent', params)).filter((c) => this.#knowable(ex, c));
     await this.#log(ex, action, decision);
     return fhir(await this.#page(ex, 'Consent', params, found));
   }
@@ -1052,7 +1060,10 @@ export class FhirGateway {
       await this.#log(ex, action, { ...decision, allowed: false, reason: 'invalid-request' });
       return outcome(404, 'Aucun professionnel avec ce numéro RPPS dans l’annuaire.');
     }
-    const stamped = { ...(body as object), dateTime: ex.now };
+    const given = body as { meta?: { tag?: unknown[] } };
+    // Given under connexion secrète, tagged as its history line: the representatives are not told.
+    const tagged = ex.secret ? { meta: { ...given.meta, tag: [...(given.meta?.tag ?? []), { ...SECRET_TAG }] } } : {};
+    const stamped = { ...given, ...tagged, dateTime: ex.now };
     const created = (await this.#forward('POST', 'Consent', stamped)) as Stored;
     if (consent.status === 'active') await this.#retireOthers(view, consent, created.id);
     await this.#log(ex, action, decision);

@@ -9,7 +9,8 @@ import {
 import { isMinor } from '../../src/model/patient.js';
 import { NO_DOSSIER } from '../../src/model/no-dossier.js';
 import { mayRepresent, representationRefusal } from '../../src/model/relationships.js';
-import { db } from '../db/store.js';
+import { db, type DatedRpps } from '../db/store.js';
+import { keptSecretFrom } from '../privacy.js';
 import { json, problem } from './http.js';
 import { decide } from '../../src/policy/decide.js';
 import { idempotentRequest } from './idempotency.js';
@@ -23,12 +24,15 @@ export function isOwnSide(actor: Actor, full: PolicyDossier): boolean {
 }
 
 /**
- * The policy view a caller receives: the patient's side of this dossier sees everything; anyone
- * else only whether they themselves are treating, authorized or blocked (TD0.2 answers for the
- * caller).
+ * The policy view a caller receives: the patient's side of this dossier sees everything but a
+ * consent given under connexion secrète, kept from the representatives; anyone else only whether
+ * they themselves are treating, authorized or blocked (TD0.2 answers for the caller).
  */
-function scopedPolicy(actor: Actor, full: PolicyDossier): PolicyDossier {
-  if (isOwnSide(actor, full)) return full;
+function scopedPolicy(actor: Actor, full: PolicyDossier, authorized: readonly DatedRpps[] = []): PolicyDossier {
+  if (isOwnSide(actor, full)) {
+    const secret = new Set(authorized.filter((entry) => keptSecretFrom(entry, actor)).map((entry) => entry.rpps));
+    return { ...full, authorizedRpps: full.authorizedRpps.filter((rpps) => !secret.has(rpps)) };
+  }
   const own = (list: string[]) => (actor.kind === 'professional' ? list.filter((rpps) => rpps === actor.rpps) : []);
   const { legalRepresentativeIds: _hidden, ...rest } = full;
   return {
@@ -59,7 +63,7 @@ export function dossierInfo(actor: Actor, ins: string): DossierInfo {
     ...(told ? { createdAt: record.createdAt } : {}),
     ...(told && closed && record.closedAt ? { closedAt: record.closedAt } : {}),
     ...(told && closed && record.closeReason ? { closeReason: record.closeReason } : {}),
-    policy: told ? scopedPolicy(actor, full) : structuredClone(CLOSED_TO_OTHERS),
+    policy: told ? scopedPolicy(actor, full, record.authorized) : structuredClone(CLOSED_TO_OTHERS),
   };
 }
 

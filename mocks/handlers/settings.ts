@@ -1,4 +1,5 @@
 import type * as z from 'zod/mini';
+import type { Actor } from '../../src/model/actor.js';
 import { AccessLogQuerySchema, type AccessLogEntry } from '../../src/model/access-log.js';
 import { AuthorizationChangeSchema, type Authorization } from '../../src/model/authorization.js';
 import {
@@ -9,7 +10,7 @@ import {
   type EmergencyGrant,
   type LegalRepresentative,
 } from '../../src/model/dossier.js';
-import { db, type DossierRecord } from '../db/store.js';
+import { db, type DatedRpps, type DossierRecord } from '../db/store.js';
 import { fold, policyDocumentOf } from '../../src/model/document.js';
 import { ROUTES } from '../../src/model/routes.js';
 import { ifMatchHolds, json, problem } from './http.js';
@@ -18,17 +19,18 @@ import { actorKey } from '../../src/model/actor-key.js';
 import { EMERGENCY_GRANT_DURATION_MS } from '../../src/policy/emergency-grant.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import { mayRepresent, representationRefusal } from '../../src/model/relationships.js';
-import { hiddenFromReader } from '../privacy.js';
+import { hiddenFromReader, keptSecretFrom } from '../privacy.js';
 import { idempotentRequest } from './idempotency.js';
 import { refusal } from './request-context.js';
 import { readBody, readQuery, type Resolver } from './route.js';
 
 const DEFAULT_LOG_LIMIT = 50;
 
-function authorizationsOf(record: DossierRecord): Authorization[] {
+/** The dossier's authorizations as `reader` may know them: a consent given in secret is kept from the representatives. */
+function authorizationsOf(record: DossierRecord, reader: Actor): Authorization[] {
   const rows: Authorization[] = [];
-  const push = (entries: Array<{ rpps: string; since: string }>, status: Authorization['status']) => {
-    for (const { rpps, since } of entries) {
+  const push = (entries: DatedRpps[], status: Authorization['status']) => {
+    for (const { rpps, since } of entries.filter((entry) => !keptSecretFrom(entry, reader))) {
       const professional = db.professionalByRpps(rpps);
       if (professional) rows.push({ professional, status, since });
     }
@@ -43,7 +45,7 @@ export const listAuthorizations: Resolver = ({ ctx }) => {
   const decision = ctx.decide('authorization.read');
   if (!decision.allowed) return ctx.deny('authorization.read', decision);
   ctx.finish('authorization.read', decision);
-  return json({ items: authorizationsOf(ctx.dossier!) });
+  return json({ items: authorizationsOf(ctx.dossier!, ctx.actor) });
 };
 
 export const changeAuthorization: Resolver = async ({ request, ctx }) => {
@@ -71,14 +73,18 @@ export const changeAuthorization: Resolver = async ({ request, ctx }) => {
     });
   }
   const record = ctx.dossier!;
-  const entry = { rpps, since: ctx.now };
+  const entry = { rpps, since: ctx.now, ...(ctx.secret ? { secret: true } : {}) };
   const without = (list: Array<{ rpps: string }>) => list.filter((e) => e.rpps !== rpps);
   switch (change) {
     case 'grant':
-    case 'grant-self':
+    case 'grant-self': {
       record.blocked = without(record.blocked) as typeof record.blocked;
-      if (!record.authorized.some((a) => a.rpps === rpps)) record.authorized.push(entry);
+      const known = record.authorized.find((a) => a.rpps === rpps);
+      // Declared again outside connexion secrète, a consent given in secret is a secret no more.
+      if (!known) record.authorized.push(entry);
+      else if (!ctx.secret) delete known.secret;
       break;
+    }
     case 'revoke':
       record.authorized = without(record.authorized) as typeof record.authorized;
       break;
@@ -98,7 +104,7 @@ export const changeAuthorization: Resolver = async ({ request, ctx }) => {
   }
   ctx.finish(action, decision);
   if (change === 'grant-self' && decision.obligations.includes('notify-patient')) ctx.noticeFirstAccess(rpps);
-  return json({ items: authorizationsOf(record) });
+  return json({ items: authorizationsOf(record, ctx.actor) });
 };
 
 export const searchProfessionals: Resolver = ({ request }) => {

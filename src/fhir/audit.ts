@@ -57,6 +57,11 @@ const MODE_OF_CODE: Readonly<Record<string, AccessMode>> = Object.fromEntries(
 );
 
 export const SECRET_TAG = { system: AUDIT_TAG_SYSTEM, code: 'secret' } as const;
+
+/** Whether a resource (an AuditEvent, a Consent) was made under a minor's connexion secrète. */
+export function madeInSecret(resource: { meta?: { tag?: ReadonlyArray<{ system?: string | undefined; code?: string | undefined }> | undefined } | undefined }): boolean {
+  return resource.meta?.tag?.some((t) => t.system === SECRET_TAG.system && t.code === SECRET_TAG.code) ?? false;
+}
 const ORGANISATION_KIND = 'organisation';
 
 /** The patient whose dossier was accessed: a reference when the Patient exists, the INS always. */
@@ -178,7 +183,7 @@ export function fromAuditEvent(event: AuditEvent): AccessLogEntry {
     ...(purpose?.text ? { justification: purpose.text } : {}),
     outcome: event.outcome === '0' ? 'allowed' : 'denied',
     reason: reason.data,
-    secret: event.meta?.tag?.some((t) => t.system === SECRET_TAG.system && t.code === SECRET_TAG.code) ?? false,
+    secret: madeInSecret(event),
   };
   return parseWith(AccessLogEntrySchema, entry);
 }

@@ -1343,6 +1343,18 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.ok((await as(PATIENT_MINOR.id).listDocuments(ins)).items.some((d) => d.id === added.id));
     });
 
+    it('keeps a consent declared under a connexion secrète from the legal representative, as the JSON API does', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const rpps = '10005874218';
+      await as('ps-bernard', { 'DMP-Secret': '1' }).changeAuthorization(ins, { change: 'grant-self', rpps, consent: true });
+      const listed = async (actorId: string) => (await as(actorId).listAuthorizations(ins)).items.map((a) => a.professional.rpps);
+      assert.equal((await listed('rep-moreau-sophie')).includes(rpps), false);
+      assert.equal((await as('rep-moreau-sophie').getDossier(ins)).policy.authorizedRpps.includes(rpps), false);
+      assert.equal((await listed(PATIENT_MINOR.id)).includes(rpps), true);
+      await as('ps-bernard').changeAuthorization(ins, { change: 'grant-self', rpps, consent: true });
+      assert.equal((await listed('rep-moreau-sophie')).includes(rpps), true);
+    });
+
     it('ignores a connexion secrète asked on an adult’s dossier', async () => {
       const file = new Blob(['consultation'], { type: 'text/plain' });
       const added = await as('ps-martin', { 'DMP-Secret': '1' }).addDocument(ADULT, { title: 'Consultation', typeCode: '11488-4', serviceStart: SEED_NOW }, file);

@@ -446,6 +446,28 @@ describe('mock reference backend', () => {
       expect(notices(MINOR, 'first-access')).to.equal(1);
     });
 
+    it('keeps a consent declared under connexion secrète from the representatives: neither their list nor the dossier they read names it; the minor’s own does', async () => {
+      const rpps = DR_BERNARD_CARDIOLOGUE.rpps;
+      await as('ps-bernard', { 'DMP-Secret': '1' }).changeAuthorization(MINOR, { change: 'grant-self', rpps, consent: true });
+      const mother = as('rep-moreau-sophie');
+      const listed = async (actorId: string) => (await as(actorId).listAuthorizations(MINOR)).items.map((a) => a.professional.rpps);
+      expect(await listed('rep-moreau-sophie')).not.to.include(rpps);
+      expect((await mother.getDossier(MINOR)).policy.authorizedRpps).not.to.include(rpps);
+      expect(await listed(PATIENT_MINOR.id)).to.include(rpps);
+      expect((await as('ps-bernard').listDocuments(MINOR)).items.length).to.be.greaterThan(0);
+      // Declared again outside connexion secrète, it is no secret any more.
+      await as('ps-bernard').changeAuthorization(MINOR, { change: 'grant-self', rpps, consent: true });
+      expect(await listed('rep-moreau-sophie')).to.include(rpps);
+    });
+
+    it('announces no emergency access made under connexion secrète; one outside it is', async () => {
+      const justification = 'Adolescente inconsciente, suivi confidentiel à vérifier.';
+      await as('ps-morel', { 'DMP-Secret': '1' }).requestEmergencyAccess(MINOR, 'break-glass', justification, { idempotencyKey: 'k-secret' });
+      expect(notices(MINOR, 'emergency-access')).to.equal(0);
+      await as('ps-morel').requestEmergencyAccess(MINOR, 'break-glass', justification, { idempotencyKey: 'k-open' });
+      expect(notices(MINOR, 'emergency-access')).to.be.greaterThan(0);
+    });
+
     it('sends no two-week notice for a result kept from the patient under connexion secrète', async () => {
       const doc = await as('ps-lefebvre', { 'DMP-Secret': '1' }).addDocument(
         MINOR,

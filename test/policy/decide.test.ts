@@ -465,6 +465,8 @@ describe('decide — 7. professional access: blocked, authorization, emergency m
     ['break-glass list', { actor: DR_EMERGENCY, action: 'document.list', request: BREAK_GLASS }, ['allowed', 'break-glass', NOTIFY]],
     ['break-glass by a nurse', { actor: { ...NURSE, rpps: '10100000061' }, action: 'document.read', document: BIOLOGY, request: BREAK_GLASS }, ['allowed', 'break-glass', NOTIFY]],
     ['break-glass by a regulator', { actor: REGULATOR, action: 'document.read', request: BREAK_GLASS }, ['allowed', 'break-glass', NOTIFY]],
+    // Under a minor's connexion secrète, the dossier's notices may reach the representatives it keeps the access from.
+    ['break-glass under connexion secrète on a minor’s dossier: announced to no one', { actor: DR_EMERGENCY, action: 'document.read', dossier: MINOR, request: { ...BREAK_GLASS, secret: true } }, ['allowed', 'break-glass', LOG]],
     ['break-glass, patient opposed', { actor: DR_EMERGENCY, action: 'document.read', dossier: BREAK_GLASS_OPPOSED, request: BREAK_GLASS }, ['patient-opposed', 'break-glass', LOG]],
     ['break-glass, patient opposed and no justification (opposition first)', { actor: DR_EMERGENCY, action: 'document.list', dossier: BREAK_GLASS_OPPOSED, request: { mode: 'break-glass' } }, ['patient-opposed', 'break-glass', LOG]],
     ['break-glass, patient opposed only to regulation', { actor: DR_EMERGENCY, action: 'document.read', dossier: REGULATION_OPPOSED, request: BREAK_GLASS }, ['allowed', 'break-glass', NOTIFY]],
@@ -793,13 +795,13 @@ describe('decide — obligations and mode, over every actor × action × mode ×
     }
   });
 
-  it('notify-patient exactly on allowed emergency access, document.add told at once and grant-self', () => {
+  it('notify-patient exactly on allowed emergency access outside connexion secrète, document.add told at once and grant-self', () => {
     for (const { name, decision, action, input: { actor, dossier, document, request } } of all) {
       const secret = request?.secret === true && actor.kind === 'professional' && dossier.patientIsMinor;
       const told = !document?.invisibleToPatient && !document?.invisibleToLegalRepresentatives && !secret;
       const expected =
         decision.allowed &&
-        (decision.mode === 'break-glass' || decision.mode === 'regulation' || (action === 'document.add' && told) || action === 'authorization.grant-self');
+        (((decision.mode === 'break-glass' || decision.mode === 'regulation') && !secret) || (action === 'document.add' && told) || action === 'authorization.grant-self');
       expect(decision.obligations.includes('notify-patient'), name).to.equal(expected);
     }
   });
