@@ -156,6 +156,16 @@ describe('dmp-dossier-create', () => {
       expect(q<HTMLSelectElement>(el, '#insStatus').value).to.equal('QUAL');
     });
 
+    it('shows the host’s INS status without letting it be changed here: an identity is qualified in the host’s software', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_UNQUALIFIED);
+      const status = q<HTMLSelectElement>(el, '#insStatus');
+      expect([status.value, status.disabled]).to.deep.equal(['RECUP', true]);
+      expect(q(el, `#${status.getAttribute('aria-describedby')!.split(' ')[0]!}`).textContent).to.contain('votre logiciel');
+      await expect(el).to.be.accessible();
+      const typed = await mount('ps-dubois');
+      expect(q<HTMLSelectElement>(typed.el, '#insStatus').disabled).to.equal(false);
+    });
+
     it('keeps what was typed when the host hands over equal traits again, and starts over on other traits', async () => {
       const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
       await fill(el, 'firstNames', 'Jeanne');
@@ -172,14 +182,12 @@ describe('dmp-dossier-create', () => {
     it('shows the host’s sex and INS status when the host hands over another patient, whatever the user picked', async () => {
       const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
       // Picked back and forth: the browser then no longer heeds the options' selected attribute.
-      for (const [sex, status] of [['M', 'PROV'], ['F', 'QUAL'], ['M', 'PROV']]) {
-        await fill(el, 'sex', sex!);
-        await fill(el, 'insStatus', status!);
-      }
+      for (const sex of ['M', 'F', 'M']) await fill(el, 'sex', sex);
       el.traits = { ...PATIENT_ADULT.identity.traits, birthName: 'MARTIN' };
+      el.insStatus = 'PROV';
       await el.updateComplete;
       expect(q<HTMLSelectElement>(el, '#sex').value).to.equal('F');
-      expect(q<HTMLSelectElement>(el, '#insStatus').value).to.equal('QUAL');
+      expect(q<HTMLSelectElement>(el, '#insStatus').value).to.equal('PROV');
     });
 
     it('groups the NIR as it is typed and keeps the caret usable', async () => {

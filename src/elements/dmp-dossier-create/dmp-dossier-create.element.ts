@@ -609,6 +609,8 @@ export class DmpDossierCreate extends DmpElement {
         ${selectField({
           field: 'insStatus',
           label: msg('Statut de l’identité INS'),
+          // The host's identity system qualifies an identity (identitovigilance), not this form.
+          ...(this.#fromHost().insStatus ? { disabled: true, hint: msg('Transmis par votre logiciel, où l’identité se qualifie.') } : {}),
           placeholder: msg('Choisir…'),
           options: INS_STATUSES.map((s) => [s, insStatusLabel(s)] as const),
           value: f.insStatus,

@@ -28,6 +28,8 @@ export interface SelectFieldOptions extends FieldOptions {
   value: string;
   options: ReadonlyArray<readonly [value: string, label: string]>;
   placeholder: string;
+  /** Shown, not chosen: the host's value. */
+  disabled?: boolean;
   onChange: (value: string) => void;
 }
 
@@ -78,6 +80,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
       name=${o.field}
       .value=${o.value}
       ?required=${o.required ?? false}
+      ?disabled=${o.disabled ?? false}
       aria-invalid=${o.errors?.length ? 'true' : 'false'}
       aria-describedby=${ifDefined(describedBy(o))}
       @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}

@@ -269,6 +269,7 @@
 's4eb514ebcb80553d': `Parent`,
 's4f538d7fffc4cc19': `Invalid date.`,
 's4f88ce3703ac9ef5': str`${0} professionals found.`,
+'s4f90429e4ff105ee': `From your software, where the identity is qualified.`,
 's4fac784b6a155d50': `Move down`,
 's4fad9a708113017b': `Reason for closing`,
 's4fb06b1aad13a52a': `The stored information cannot be read.`,
