@@ -850,6 +850,12 @@ describe('dmp-consent-panel', () => {
       await waitUntil(() => root(el).querySelector('#rep-relationship'), 'no representative form');
       const select = $<HTMLSelectElement>(el, '#rep-relationship');
       expect([...select.options].map((o) => o.value)).to.deep.equal(['guardian', 'curator', 'other']);
+      // The link shown first is the one sent, untouched.
+      input(el, '#rep-firstName', 'Paul');
+      input(el, '#rep-lastName', 'Durand');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => record(ADULT).legalRepresentatives.some((r) => r.firstName === 'Paul'), 'not added');
+      expect(record(ADULT).legalRepresentatives.find((r) => r.firstName === 'Paul')!.relationship).to.equal('guardian');
     });
 
     it('adds and removes a representative of a minor’s dossier (as the mother)', async () => {

@@ -23,7 +23,7 @@ import { renderPatientLine } from '../base/patient-line.js';
 import { RetryKey } from '../base/retry-key.js';
 import { styles } from './dmp-consent-panel.styles.js';
 import type { AuthorizationChangeKind } from './events.js';
-import { EMPTY_REPRESENTATIVE, changedOnBothSides, confirmsWith, preferencesDraft, rebasePreferences, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
+import { EMPTY_REPRESENTATIVE, changedOnBothSides, chosenRelationship, confirmsWith, preferencesDraft, rebasePreferences, type FieldErrors, type PreferencesDraft, type RepresentativeDraft } from './forms.js';
 import { PANEL_ACTIONS, PATIENT_SIDE_ACTIONS, type PanelAction, type PanelData, type Section } from './panel-data.js';
 import type { PatientSectionsView } from './patient-sections.js';
 import { professionalRow } from './professional-row.js';
@@ -447,7 +447,9 @@ export class DmpConsentPanel extends DmpElement {
     if (this.#stillSaving('representatives')) return;
     const validation = await this.#validation('representatives');
     if (!validation || this.busy.has('representatives')) return;
-    const parsed = validation.parseRepresentative(this.representative);
+    // The link shown is the one sent: the first offered when the draft's is not this patient's.
+    const minor = this.data?.dossier.policy.patientIsMinor ?? false;
+    const parsed = validation.parseRepresentative({ ...this.representative, relationship: chosenRelationship(this.representative, minor) });
     this.representativeErrors = parsed.ok ? new Set() : parsed.fields;
     if (!parsed.ok) {
       await this.#focusFirstInvalid('representatives');

@@ -1,5 +1,6 @@
 import { internationalPhone } from '../../model/phone.js';
 import type { LegalRepresentative, NotificationPreferences } from '../../model/dossier.js';
+import { mayRepresent } from '../../model/relationships.js';
 
 /** The notification form as typed: text fields stay strings until saved. */
 export interface PreferencesDraft {
@@ -19,7 +20,18 @@ export interface RepresentativeDraft {
   relationship: LegalRepresentative['relationship'];
 }
 
-export const RELATIONSHIPS: ReadonlyArray<LegalRepresentative['relationship']> = ['parent', 'guardian', 'curator', 'other'];
+const RELATIONSHIPS: ReadonlyArray<LegalRepresentative['relationship']> = ['parent', 'guardian', 'curator', 'other'];
+
+/** The links that may represent this patient, as the form offers them. */
+export function relationshipsFor(patientIsMinor: boolean): Array<LegalRepresentative['relationship']> {
+  return RELATIONSHIPS.filter((r) => mayRepresent(r, patientIsMinor));
+}
+
+/** The draft's link, or the first one offered when this patient cannot have it (a parent, for an adult). */
+export function chosenRelationship(draft: RepresentativeDraft, patientIsMinor: boolean): LegalRepresentative['relationship'] {
+  const offered = relationshipsFor(patientIsMinor);
+  return offered.includes(draft.relationship) ? draft.relationship : offered[0]!;
+}
 
 export const EMPTY_REPRESENTATIVE: RepresentativeDraft = { firstName: '', lastName: '', relationship: 'parent' };
 

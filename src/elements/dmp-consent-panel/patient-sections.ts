@@ -8,14 +8,14 @@ import type { DmpLocale } from '../../i18n/localization.js';
 import type { LegalRepresentative, Oppositions } from '../../model/dossier.js';
 import {
   NOTIFICATION_EVENTS,
-  RELATIONSHIPS,
+  chosenRelationship,
+  relationshipsFor,
   type FieldErrors,
   type NotificationEvent,
   type PreferencesDraft,
   type RepresentativeDraft,
 } from './forms.js';
 import type { PanelData, Section } from './panel-data.js';
-import { mayRepresent } from '../../model/relationships.js';
 import { fullName } from './texts.js';
 
 /**
@@ -222,6 +222,8 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
   const list = view.data.representatives;
   if (!list || !view.data.decisions['representative.manage'].allowed) return nothing;
   const draft = view.representative;
+  const minor = view.data.dossier.policy.patientIsMinor;
+  const chosen = chosenRelationship(draft, minor);
   const errors = view.representativeErrors;
   const text = (field: 'firstName' | 'lastName', label: string, error: string, autocomplete: string) =>
     inputField({
@@ -273,12 +275,10 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
         <label for="rep-relationship">${msg('Lien avec le patient')}</label>
         <select
           id="rep-relationship"
-          .value=${live(draft.relationship)}
+          .value=${live(chosen)}
           @change=${(e: Event) => view.editRepresentative({ relationship: valueOf(e) as LegalRepresentative['relationship'] })}
         >
-          ${RELATIONSHIPS.filter((r) => mayRepresent(r, view.data.dossier.policy.patientIsMinor)).map(
-            (r) => html`<option value=${r} ?selected=${r === draft.relationship}>${relationshipLabel(r)}</option>`,
-          )}
+          ${relationshipsFor(minor).map((r) => html`<option value=${r} ?selected=${r === chosen}>${relationshipLabel(r)}</option>`)}
         </select>
       </div>
       <button type="submit" class="button">${msg('Ajouter')}</button>
