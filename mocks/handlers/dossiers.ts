@@ -154,7 +154,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
       ...(input.contact?.email ? { email: input.contact.email } : {}),
       ...(input.contact?.phone ? { phone: input.contact.phone } : {}),
       newDocument: { email: Boolean(input.contact?.email), sms: Boolean(input.contact?.phone) },
-      firstAccess: { email: Boolean(input.contact?.email), sms: false },
+      firstAccess: { email: Boolean(input.contact?.email), sms: Boolean(input.contact?.phone) },
       emergencyAccess: { email: Boolean(input.contact?.email), sms: Boolean(input.contact?.phone) },
     },
     legalRepresentatives: input.legalRepresentative

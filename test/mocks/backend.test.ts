@@ -688,6 +688,14 @@ describe('mock reference backend', () => {
       expect(info.policy.legalRepresentativeIds).to.equal(undefined);
     });
 
+    it('tells a patient who gave a phone number only of a professional’s first access by SMS', async () => {
+      await as('ps-dubois').createDossier({ ...creation(), contact: { phone: '+33612345678' } }, { idempotencyKey: 'k-sms' });
+      expect(db.dossiers.get(PATIENT_NO_DOSSIER.ins)!.notificationPreferences.firstAccess).to.deep.equal({ email: false, sms: true });
+      await as('ps-martin').changeAuthorization(PATIENT_NO_DOSSIER.ins, { change: 'grant-self', rpps: '10003456786', consent: true });
+      const told = db.notifications.filter((n) => n.ins === PATIENT_NO_DOSSIER.ins && n.event === 'first-access').map((n) => n.channel);
+      expect(told).to.deep.equal(['sms']);
+    });
+
     it('creates a dossier once however often the same request is retried, and counts the pharmacist’s act once', async () => {
       const pharmacist = as('ps-dubois');
       const first = await pharmacist.createDossier(creation(), { idempotencyKey: 'key-1' });

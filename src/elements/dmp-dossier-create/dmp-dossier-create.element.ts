@@ -887,7 +887,7 @@ export class DmpDossierCreate extends DmpElement {
       <fieldset>
         <legend>${msg('Coordonnées pour les notifications (facultatif)')}</legend>
         <p class="hint">
-          ${msg('Le patient est prévenu par e-mail ou SMS des nouveaux documents et de tout accès en urgence.')}
+          ${msg('Le patient est prévenu par e-mail ou SMS des nouveaux documents, du premier accès de chaque professionnel et de tout accès en urgence.')}
         </p>
         <div class="grid">
           ${textField({
