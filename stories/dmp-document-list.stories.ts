@@ -249,6 +249,18 @@ export const Masked: Story = {
   },
 };
 
+/**
+ * The biologist who submitted a result kept from the patient (INVISIBLE_PATIENT), on its actions:
+ * once it was announced in a consultation, they make it visible to her.
+ */
+export const RevealToPatient: Story = {
+  args: { actor: 'ps-mercier', patientIns: MASKED },
+  play: async ({ canvasElement }) => {
+    await openFirstRowActions(canvasElement);
+    await shown(canvasElement, TAG, '#actions-dialog[open] [data-action="reveal"][aria-disabled="false"]');
+  },
+};
+
 /** Deleting asks first: "Supprimer ce document ?", Annuler focused. */
 export const DeleteConfirmation: Story = {
   args: { actor: 'pat-durand-jeanne' },

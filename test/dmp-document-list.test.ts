@@ -874,6 +874,32 @@ describe('dmp-document-list', () => {
       expect(db.findDocument(ADULT, 'doc-durand-ordonnance')!.masked).to.equal(false);
     });
 
+    it('lets the author make a result kept from the patient visible once announced: event, backend state, log entry; another professional is told why not', async () => {
+      const TITLE = 'Sérologies VIH, hépatites B et C';
+      const other = await mount('ps-roussel', { 'patient-ins': MASKED });
+      const refused = (await openActions(other.el, TITLE)).querySelector<HTMLButtonElement>('[data-action="reveal"]')!;
+      expect(refused.getAttribute('aria-disabled')).to.equal('true');
+      expect(root(other.el).querySelector(`#${refused.getAttribute('aria-describedby')!}`)!.textContent!.trim()).to.equal(reasonText('not-author'));
+      other.el.remove();
+      const { el } = await mount('ps-mercier', { 'patient-ins': MASKED });
+      await loaded(el);
+      // Vetoed by the host: nothing sent.
+      const veto = (e: Event) => e.preventDefault();
+      el.addEventListener('dmp-document-reveal-request', veto);
+      (await openActions(el, TITLE)).querySelector<HTMLButtonElement>('[data-action="reveal"]')!.click();
+      await el.updateComplete;
+      expect(db.findDocument(MASKED, 'doc-rousseau-serologies')!.invisibleToPatient).to.equal(true);
+      el.removeEventListener('dmp-document-reveal-request', veto);
+      const dialog = await openActions(el, TITLE);
+      setTimeout(() => dialog.querySelector<HTMLButtonElement>('[data-action="reveal"]')!.click());
+      const revealed = await oneEvent(el, 'dmp-document-revealed');
+      expect(revealed.detail.document.invisibleToPatient).to.equal(false);
+      expect(db.findDocument(MASKED, 'doc-rousseau-serologies')!.invisibleToPatient).to.equal(false);
+      expect(db.logOf(MASKED).at(-1)).to.deep.include({ action: 'document.set-visibility', outcome: 'allowed' });
+      await waitUntil(() => shadowText(el).includes(`« ${TITLE} » est maintenant visible par le patient.`), 'not announced');
+      expect((await openActions(el, TITLE)).querySelector('[data-action="reveal"]')).to.equal(null);
+    });
+
     it('keeps a mask answered after the host switched patient off the new patient’s list, and tells the first patient’s elements', async () => {
       const { el, provider } = await mount('pat-durand-jeanne');
       await loaded(el);

@@ -1,4 +1,5 @@
 import { SYNTHESIS_TYPE_CODE, type Category } from './category.js';
+import type { PolicyDocumentInput } from '../policy/types.js';
 
 /*
  * How a document's codes map to the categories people see: classCode (JDV_J57) and typeCode
@@ -158,4 +159,15 @@ export function categoryOf(classCode: string, typeCode: string): Category {
  */
 export function isSentAsFile(typeCode: string): boolean {
   return typeCode !== SYNTHESIS_TYPE_CODE;
+}
+
+/** A new document of type `typeCode`, no flag set, as the policy reads it before it is sent. */
+export function newDocumentDraft(typeCode: string): PolicyDocumentInput {
+  return {
+    category: categoryOf(CLASS_CODE_OF_TYPE[typeCode] ?? '', typeCode),
+    typeCode,
+    masked: false,
+    invisibleToPatient: false,
+    invisibleToLegalRepresentatives: false,
+  };
 }

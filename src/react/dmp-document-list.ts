@@ -6,13 +6,14 @@ import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import '../elements/dmp-document-list/dmp-document-list.js';
 import { DmpDocumentList as DmpDocumentListElement } from '../elements/dmp-document-list/dmp-document-list.element.js';
-import type { DocumentAddedDetail, DocumentDeleteDetail, DocumentMaskDetail, DocumentOpenDetail } from '../elements/dmp-document-list/events.js';
+import type { DocumentAddedDetail, DocumentDeleteDetail, DocumentMaskDetail, DocumentOpenDetail, DocumentRevealDetail } from '../elements/dmp-document-list/events.js';
 
 export type {
   DocumentAddedDetail,
   DocumentDeleteDetail,
   DocumentMaskDetail,
   DocumentOpenDetail,
+  DocumentRevealDetail,
 };
 
 /** `<dmp-document-list>` for React. The documents of a patient's DMP: search, filters, badges, actions, pagination. */
@@ -24,6 +25,8 @@ export const DmpDocumentList = createComponent({
     onDmpDocumentOpen: 'dmp-document-open' as EventName<CustomEvent<DocumentOpenDetail>>,
     onDmpDocumentMaskRequest: 'dmp-document-mask-request' as EventName<CustomEvent<DocumentMaskDetail>>,
     onDmpDocumentMasked: 'dmp-document-masked' as EventName<CustomEvent<DocumentMaskDetail>>,
+    onDmpDocumentRevealRequest: 'dmp-document-reveal-request' as EventName<CustomEvent<DocumentRevealDetail>>,
+    onDmpDocumentRevealed: 'dmp-document-revealed' as EventName<CustomEvent<DocumentRevealDetail>>,
     onDmpDocumentDeleteRequest: 'dmp-document-delete-request' as EventName<CustomEvent<DocumentDeleteDetail>>,
     onDmpDocumentDeleted: 'dmp-document-deleted' as EventName<CustomEvent<DocumentDeleteDetail>>,
     onDmpDocumentAdded: 'dmp-document-added' as EventName<CustomEvent<DocumentAddedDetail>>,

@@ -9,7 +9,7 @@ import { DmpDossier as DmpDossierElement } from '../elements/dmp-dossier/dmp-dos
 import type { HistoryExportedDetail } from '../elements/dmp-access-history/events.js';
 import type { BreakGlassGrantedDetail, BreakGlassRefusedDetail, BreakGlassRequestDetail } from '../elements/dmp-break-glass/events.js';
 import type { AuthorizationChangeDetail, DossierCloseRequestDetail, DossierLifecycleDetail, OppositionChangedDetail } from '../elements/dmp-consent-panel/events.js';
-import type { DocumentAddedDetail, DocumentDeleteDetail, DocumentMaskDetail, DocumentOpenDetail } from '../elements/dmp-document-list/events.js';
+import type { DocumentAddedDetail, DocumentDeleteDetail, DocumentMaskDetail, DocumentOpenDetail, DocumentRevealDetail } from '../elements/dmp-document-list/events.js';
 import type { TabChangeDetail } from '../elements/dmp-dossier/events.js';
 import type { DirectivesUploadRequestDetail, DirectivesUploadedDetail, ProfileSaveRequestDetail, ProfileSavedDetail } from '../elements/dmp-patient-profile/events.js';
 
@@ -24,6 +24,7 @@ export type {
   DocumentDeleteDetail,
   DocumentMaskDetail,
   DocumentOpenDetail,
+  DocumentRevealDetail,
   DossierCloseRequestDetail,
   DossierLifecycleDetail,
   HistoryExportedDetail,
@@ -43,6 +44,8 @@ export const DmpDossier = createComponent({
     onDmpDocumentOpen: 'dmp-document-open' as EventName<CustomEvent<DocumentOpenDetail>>,
     onDmpDocumentMaskRequest: 'dmp-document-mask-request' as EventName<CustomEvent<DocumentMaskDetail>>,
     onDmpDocumentMasked: 'dmp-document-masked' as EventName<CustomEvent<DocumentMaskDetail>>,
+    onDmpDocumentRevealRequest: 'dmp-document-reveal-request' as EventName<CustomEvent<DocumentRevealDetail>>,
+    onDmpDocumentRevealed: 'dmp-document-revealed' as EventName<CustomEvent<DocumentRevealDetail>>,
     onDmpDocumentDeleteRequest: 'dmp-document-delete-request' as EventName<CustomEvent<DocumentDeleteDetail>>,
     onDmpDocumentDeleted: 'dmp-document-deleted' as EventName<CustomEvent<DocumentDeleteDetail>>,
     onDmpDocumentAdded: 'dmp-document-added' as EventName<CustomEvent<DocumentAddedDetail>>,

@@ -4,8 +4,11 @@ import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
 import { formatBytes, formatPercent } from '../../i18n/format.js';
 import { categoryLabel } from '../../i18n/labels.js';
 import { TYPE_CODE_LABELS_EN } from '../../i18n/type-labels-en.js';
-import type { Category } from '../../model/category.js';
+import type { Actor } from '../../model/actor.js';
+import { CATEGORIES, type Category } from '../../model/category.js';
 import { MAX_DOCUMENT_BYTES, NewDocumentSchema, type DmpDocument, type NewDocument } from '../../model/document.js';
+import { TYPE_CODE_LABELS, isSentAsFile, newDocumentDraft } from '../../model/document-types.js';
+import type { Action, Decision, PolicyDocumentInput } from '../../policy/types.js';
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
 import { chosenFiles } from '../base/chosen-file.js';
 import { isDmpError } from '../../client/errors.js';
@@ -26,10 +29,34 @@ const FIELDS: readonly Field[] = ['title', 'typeCode', 'date', 'file'];
 /** The field each member of the upload a server may refuse is typed in. */
 const FIELD_OF_PATH: Readonly<Record<string, Field>> = { title: 'title', typeCode: 'typeCode', serviceStart: 'date', file: 'file' };
 
-export interface TypeGroup {
+interface TypeGroup {
   category: Category;
   /** `flags`: whether the user may keep a document of this type from the patient or the representatives. */
-  types: ReadonlyArray<{ code: string; label: string; flags?: boolean | undefined }>;
+  types: Array<{ code: string; label: string; flags: boolean }>;
+}
+
+/** The policy's decision on a new document, undefined while it cannot be told: the element's. */
+export type DecideOn = (action: Action, document: PolicyDocumentInput) => Decision | undefined;
+
+/**
+ * The types the user may add, by category, and for each whether they may set its visibility: as
+ * its author, the user adding it, whom the server names.
+ */
+function addableTypes(decide: DecideOn, actor: Actor | undefined): TypeGroup[] {
+  const author = actor?.kind === 'professional' ? { authorRpps: actor.rpps } : {};
+  const byCategory = new Map<Category, TypeGroup['types']>();
+  for (const [code, label] of Object.entries(TYPE_CODE_LABELS)) {
+    if (!isSentAsFile(code)) continue;
+    const draft = newDocumentDraft(code);
+    if (decide('document.add', draft)?.allowed !== true) continue;
+    const types = byCategory.get(draft.category) ?? [];
+    types.push({ code, label, flags: decide('document.set-visibility', { ...draft, ...author })?.allowed === true });
+    byCategory.set(draft.category, types);
+  }
+  return CATEGORIES.flatMap((category) => {
+    const types = byCategory.get(category);
+    return types ? [{ category, types }] : [];
+  });
 }
 
 export type Upload = (metadata: NewDocument, file: Blob, options: AddDocumentOptions) => Promise<DmpDocument>;
@@ -224,16 +251,16 @@ export class AddDocumentForm {
    */
   #renderVisibility(busy: boolean): TemplateResult | typeof nothing {
     if (!this.#flaggable) return nothing;
-    return html`<fieldset class="field">
-      <legend>${msg('Visibilité')}</legend>
+    return html`<div class="field" role="group" aria-labelledby="add-visibility">
+      <span id="add-visibility">${msg('Visibilité')}</span>
       <label><input id="add-invisible-patient" type="checkbox" .checked=${this.#invisibleToPatient} ?disabled=${busy} aria-describedby="add-invisible-patient-hint"
         @change=${(e: Event) => (this.#invisibleToPatient = (e.target as HTMLInputElement).checked)} />
         ${msg('Invisible pour le patient et ses représentants, jusqu’à l’annonce en consultation')}</label>
-      <p id="add-invisible-patient-hint" class="hint">${msg('Sans annonce, le patient est prévenu deux semaines après le dépôt que son dossier a été mis à jour ; le document lui devient visible au bout d’un mois.')}</p>
+      <p id="add-invisible-patient-hint" class="muted">${msg('Sans annonce, le patient est prévenu deux semaines après le dépôt que son dossier a été mis à jour ; le document lui devient visible au bout d’un mois.')}</p>
       <label><input id="add-invisible-representatives" type="checkbox" .checked=${this.#invisibleToLegalRepresentatives} ?disabled=${busy}
         @change=${(e: Event) => (this.#invisibleToLegalRepresentatives = (e.target as HTMLInputElement).checked)} />
         ${msg('Invisible pour les représentants légaux (mineur, majeur protégé)')}</label>
-    </fieldset>`;
+    </div>`;
   }
   readonly #onDate = (e: Event) => {
     const input = e.target as HTMLInputElement;
@@ -253,9 +280,10 @@ export class AddDocumentForm {
    * uploading, what keeps the focus (the text fields, the submit button pressed) is read-only or
    * aria-disabled rather than disabled, which would drop the focus to the page.
    */
-  render(groups: readonly TypeGroup[], onSubmit: (e: SubmitEvent) => void, onCancel: () => void): TemplateResult {
+  render(decide: DecideOn, actor: Actor | undefined, onSubmit: (e: SubmitEvent) => void, onCancel: () => void): TemplateResult {
     const busy = this.uploading;
     const english = this.#locale() === 'en';
+    const groups = addableTypes(decide, actor);
     this.#groups = groups;
     return html`<form class="add-form" novalidate @submit=${onSubmit}>
       ${this.#renderField(

@@ -9,7 +9,7 @@ import { changesAccess } from '../../context/contexts.js';
 import { formatDate, formatNumber, localDayBound } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
-import { CLASS_CODE_OF_TYPE, TYPE_CODE_LABELS, categoryOf, isSentAsFile } from '../../model/document-types.js';
+import { TYPE_CODE_LABELS, isSentAsFile, newDocumentDraft } from '../../model/document-types.js';
 import type { DmpDocument, DocumentQuery } from '../../model/document.js';
 import { policyDocumentOf } from '../../model/document-policy.js';
 import type { DocumentSort } from '../../model/document-search.js';
@@ -20,7 +20,7 @@ import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../po
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
-import type { AddDocumentForm, TypeGroup } from './add-document.js';
+import type { AddDocumentForm } from './add-document.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { styles } from './dmp-document-list.styles.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
@@ -89,6 +89,8 @@ const loadVirtualizer = lazyModule(() => import('@lit-labs/virtualizer/virtualiz
  * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - The user opened a document (click on its title, Enter on its row, or its actions); the host shows it.
  * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-mask-request - Cancelable. The user asked to mask (`masked: true`) or unmask a document; `preventDefault()` stops it before any request.
  * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-masked - The server masked or unmasked the document; `document` is its new version.
+ * @fires {CustomEvent<DocumentRevealDetail>} dmp-document-reveal-request - Cancelable. The author (or a médecin traitant) asked to make a result kept from the patient visible to them, once announced; `preventDefault()` stops it before any request.
+ * @fires {CustomEvent<DocumentRevealDetail>} dmp-document-revealed - The server made the document visible to the patient; `document` is its new version.
  * @fires {CustomEvent<DocumentDeleteDetail>} dmp-document-delete-request - Cancelable. The user confirmed the deletion of a document; `preventDefault()` stops it before any request.
  * @fires {CustomEvent<DocumentDeleteDetail>} dmp-document-deleted - The server deleted the document.
  * @fires {CustomEvent<DocumentAddedDetail>} dmp-document-added - The server stored a document the user added.
@@ -358,34 +360,20 @@ export class DmpDocumentList extends DmpElement {
 
   readonly #mayOpen = (doc: DmpDocument): boolean => this.#decideOn('document.read', policyDocumentOf(doc))?.allowed === true;
 
-  /** The types the user may add, by category; with the reason when there is none. */
-  #addableTypes(): { groups: TypeGroup[]; denial: ReasonCode | undefined } | undefined {
-    const byCategory = new Map<Category, Array<TypeGroup['types'][number]>>();
+  /**
+   * Whether the user may add a document of some type, or the first reason why not; undefined
+   * while the dossier is read. Which types, the add form works out.
+   */
+  #addDenial(): { denial: ReasonCode | undefined } | undefined {
     let denial: ReasonCode | undefined;
-    for (const [code, label] of Object.entries(TYPE_CODE_LABELS)) {
+    for (const code of Object.keys(TYPE_CODE_LABELS)) {
       if (!isSentAsFile(code)) continue;
-      const category = categoryOf(CLASS_CODE_OF_TYPE[code] ?? '', code);
-      const draft: PolicyDocumentInput = {
-        category,
-        typeCode: code,
-        masked: false,
-        invisibleToPatient: false,
-        invisibleToLegalRepresentatives: false,
-      };
-      const decision = this.#decideOn('document.add', draft);
+      const decision = this.#decideOn('document.add', newDocumentDraft(code));
       if (!decision) return undefined;
-      if (!decision.allowed) {
-        denial ??= decision.reason;
-        continue;
-      }
-      const types = byCategory.get(category) ?? [];
-      // The visibility flags are the author's: the user adding it, as the server will name them.
-      const author = this.actor?.kind === 'professional' ? { authorRpps: this.actor.rpps } : {};
-      types.push({ code, label, flags: this.#decideOn('document.set-visibility', { ...draft, ...author })?.allowed });
-      byCategory.set(category, types);
+      if (decision.allowed) return { denial: undefined };
+      denial ??= decision.reason;
     }
-    const groups = CATEGORIES.filter((c) => byCategory.has(c)).map((category) => ({ category, types: byCategory.get(category) ?? [] }));
-    return { groups, denial: groups.length > 0 ? undefined : denial };
+    return { denial };
   }
 
   // ---------------------------------------------------------------------------------------------
@@ -636,29 +624,46 @@ export class DmpDocumentList extends DmpElement {
     this.listing = { ...listing, items: listing.items.map((d) => (d.id === updated.id ? updated : d)) };
   }
 
-  async #setMasked(doc: DmpDocument, masked: boolean): Promise<void> {
+  /**
+   * Masks or unmasks a document, or makes a result kept from the patient visible to them once it
+   * was announced; each asked of the host first (a cancelable event).
+   */
+  async #change(doc: DmpDocument, patch: { masked: boolean } | { invisibleToPatient: false }): Promise<void> {
     this.#closeActions();
     const client = this.client;
-    if (!client || !this.emit('dmp-document-mask-request', { document: doc, masked }, { cancelable: true })) return;
+    const masked = 'masked' in patch ? patch.masked : undefined;
+    if (!client) return;
+    const asked =
+      masked === undefined
+        ? this.emit('dmp-document-reveal-request', { document: doc }, { cancelable: true })
+        : this.emit('dmp-document-mask-request', { document: doc, masked }, { cancelable: true });
+    if (!asked) return;
     this.#setBusy(doc.id, true);
     // Its answer says nothing on another patient's or user's list; the change is that patient's.
     const ins = this.patientIns;
     const here = this.answerFor(() => this.patientIns);
     try {
-      const updated = await client.updateDocument(ins, doc.id, { masked });
+      const updated = await client.updateDocument(ins, doc.id, patch);
       this.#notifyOwnChange(ins);
       if (!here()) return;
       this.#replaceDocument(updated);
-      this.emit('dmp-document-masked', { document: updated, masked });
+      if (masked === undefined) this.emit('dmp-document-revealed', { document: updated });
+      else this.emit('dmp-document-masked', { document: updated, masked });
       this.#announce(
-        masked
-          ? msg(str`« ${doc.title} » est masqué aux professionnels.`)
-          : msg(str`« ${doc.title} » n’est plus masqué aux professionnels.`),
+        masked === undefined
+          ? msg(str`« ${doc.title} » est maintenant visible par le patient.`)
+          : masked
+            ? msg(str`« ${doc.title} » est masqué aux professionnels.`)
+            : msg(str`« ${doc.title} » n’est plus masqué aux professionnels.`),
       );
     } catch (error) {
       if (!here()) return;
       this.actionError = () =>
-        masked ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`) : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`);
+        masked === undefined
+          ? msg(str`Le document n’a pas été rendu visible au patient : ${errorText(error)}`)
+          : masked
+            ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`)
+            : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`);
     } finally {
       this.#setBusy(doc.id, false);
     }
@@ -812,7 +817,7 @@ export class DmpDocumentList extends DmpElement {
   }
 
   #renderToolbar(): TemplateResult {
-    const add = this.#addableTypes();
+    const add = this.#addDenial();
     const category = validCategory(this.category) ?? '';
     const profession = validText(this.authorProfession) ?? '';
     const sort = validSort(this.sort, this.client?.documentSorts);
@@ -1015,8 +1020,11 @@ export class DmpDocumentList extends DmpElement {
                 this.#open(doc);
               })}
               ${doc.masked
-                ? this.#renderAction('unmask', msg('Ne plus masquer aux professionnels'), this.#decideOn('document.unmask', input), () => void this.#setMasked(doc, false))
-                : this.#renderAction('mask', msg('Masquer aux professionnels'), this.#decideOn('document.mask', input), () => void this.#setMasked(doc, true))}
+                ? this.#renderAction('unmask', msg('Ne plus masquer aux professionnels'), this.#decideOn('document.unmask', input), () => void this.#change(doc, { masked: false }))
+                : this.#renderAction('mask', msg('Masquer aux professionnels'), this.#decideOn('document.mask', input), () => void this.#change(doc, { masked: true }))}
+              ${doc.invisibleToPatient
+                ? this.#renderAction('reveal', msg('Rendre visible au patient (résultat annoncé)'), this.#decideOn('document.set-visibility', input), () => void this.#change(doc, { invisibleToPatient: false }))
+                : nothing}
               ${this.#renderAction('delete', msg('Supprimer…'), this.#decideOn('document.delete', input), () => void this.#askDelete(doc))}
             </ul>`
         : nothing}
@@ -1045,11 +1053,10 @@ export class DmpDocumentList extends DmpElement {
   }
 
   #renderAddDialog(): TemplateResult {
-    const add = this.#addableTypes();
     return html`<dialog id="add-dialog" class="dialog dialog--wide" aria-labelledby="add-title-heading" @close=${this.#restoreFocus}
       @cancel=${this.#cancelAdd}>
       <h2 id="add-title-heading" class="dialog-title">${msg('Ajouter un document')}</h2>
-      ${this.#addForm?.render(add?.groups ?? [], this.#submitAdd, this.#cancelAdd) ?? nothing}
+      ${this.#addForm?.render((action, doc) => this.#decideOn(action, doc), this.actor, this.#submitAdd, this.#cancelAdd) ?? nothing}
     </dialog>`;
   }
 }

@@ -49,18 +49,18 @@ export const styles = css`
     border-color: var(--_dmp-color-accent);
     color: var(--_dmp-color-on-accent);
   }
-  .button--primary:hover {
-    background: var(--_dmp-color-accent);
-    filter: brightness(1.1);
-  }
   .button--danger {
     background: var(--_dmp-color-error);
     border-color: var(--_dmp-color-error);
     color: var(--_dmp-color-on-accent);
   }
+  .button--primary:hover,
+  .button--danger:hover {
+    background: var(--_dmp-color-accent);
+    filter: brightness(1.1);
+  }
   .button--danger:hover {
     background: var(--_dmp-color-error);
-    filter: brightness(1.1);
   }
   .button[aria-disabled='true'],
   .button:disabled {
@@ -296,14 +296,6 @@ export const styles = css`
     display: flex;
     flex-direction: column;
     gap: calc(var(--_dmp-space) * 1.5);
-  }
-  fieldset {
-    border: 0;
-    margin: 0;
-    padding: 0;
-  }
-  .hint {
-    margin: 0;
   }
   .field-error,
   .form-error {

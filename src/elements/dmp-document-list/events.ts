@@ -24,6 +24,15 @@ export interface DocumentMaskDetail {
   masked: boolean;
 }
 
+/**
+ * `dmp-document-reveal-request` (cancelable) and `dmp-document-revealed`: a result kept from the
+ * patient (INVISIBLE_PATIENT) made visible to them once it was announced. On
+ * `dmp-document-revealed`, `document` is the server's updated version.
+ */
+export interface DocumentRevealDetail {
+  document: DmpDocument;
+}
+
 /** `dmp-document-delete-request` (cancelable, after the user confirmed) and `dmp-document-deleted`. */
 export interface DocumentDeleteDetail {
   document: DmpDocument;
@@ -39,6 +48,8 @@ declare module '../../events.js' {
     'dmp-document-open': DocumentOpenDetail;
     'dmp-document-mask-request': DocumentMaskDetail;
     'dmp-document-masked': DocumentMaskDetail;
+    'dmp-document-reveal-request': DocumentRevealDetail;
+    'dmp-document-revealed': DocumentRevealDetail;
     'dmp-document-delete-request': DocumentDeleteDetail;
     'dmp-document-deleted': DocumentDeleteDetail;
     'dmp-document-added': DocumentAddedDetail;
@@ -50,6 +61,8 @@ declare global {
     'dmp-document-open': CustomEvent<DocumentOpenDetail>;
     'dmp-document-mask-request': CustomEvent<DocumentMaskDetail>;
     'dmp-document-masked': CustomEvent<DocumentMaskDetail>;
+    'dmp-document-reveal-request': CustomEvent<DocumentRevealDetail>;
+    'dmp-document-revealed': CustomEvent<DocumentRevealDetail>;
     'dmp-document-delete-request': CustomEvent<DocumentDeleteDetail>;
     'dmp-document-deleted': CustomEvent<DocumentDeleteDetail>;
     'dmp-document-added': CustomEvent<DocumentAddedDetail>;

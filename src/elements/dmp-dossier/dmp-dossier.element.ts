@@ -63,6 +63,8 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - From the documents or information tab: the user asked to open a document.
  * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-mask-request - From the documents tab; cancelable, as on `dmp-document-list`.
  * @fires {CustomEvent<DocumentMaskDetail>} dmp-document-masked - From the documents tab.
+ * @fires {CustomEvent<DocumentRevealDetail>} dmp-document-reveal-request - From the documents tab; cancelable.
+ * @fires {CustomEvent<DocumentRevealDetail>} dmp-document-revealed - From the documents tab.
  * @fires {CustomEvent<DocumentDeleteDetail>} dmp-document-delete-request - From the documents tab; cancelable.
  * @fires {CustomEvent<DocumentDeleteDetail>} dmp-document-deleted - From the documents tab.
  * @fires {CustomEvent<DocumentAddedDetail>} dmp-document-added - From the documents tab.

@@ -4,7 +4,7 @@ import type { DossierTab } from './tabs.js';
 export type { HistoryExportedDetail } from '../dmp-access-history/events.js';
 export type { BreakGlassGrantedDetail, BreakGlassRefusedDetail, BreakGlassRequestDetail } from '../dmp-break-glass/events.js';
 export type { AuthorizationChangeDetail, DossierCloseRequestDetail, DossierLifecycleDetail, OppositionChangedDetail } from '../dmp-consent-panel/events.js';
-export type { DocumentAddedDetail, DocumentDeleteDetail, DocumentMaskDetail, DocumentOpenDetail } from '../dmp-document-list/events.js';
+export type { DocumentAddedDetail, DocumentDeleteDetail, DocumentMaskDetail, DocumentOpenDetail, DocumentRevealDetail } from '../dmp-document-list/events.js';
 export type { DirectivesUploadedDetail, DirectivesUploadRequestDetail, ProfileSavedDetail, ProfileSaveRequestDetail } from '../dmp-patient-profile/events.js';
 
 /** Detail of `dmp-tab-changed`. */
