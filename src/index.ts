@@ -36,5 +36,6 @@ export * from './context/contexts.js';
 export { DmpProvider } from './context/dmp-provider.element.js';
 export { DmpElement } from './elements/base/dmp-element.js';
 export { defineElement } from './define.js';
+export { clearAllDrafts } from './drafts/draft-store.js';
 export { setDmpLocale, LOCALES, type DmpLocale } from './i18n/localization.js';
 export type * from './events.js';

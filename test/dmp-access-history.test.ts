@@ -271,6 +271,26 @@ describe('dmp-access-history', () => {
       expect(root(el).querySelector<HTMLInputElement>('#actor')!.value).to.equal(PHARMACIST_DUBOIS.rpps);
     });
 
+    it('keeps the host’s name filter when the provider gets its user after the first render; drops a name still being typed when the patient changes', async () => {
+      const { el, provider } = await mount('pat-durand-jeanne');
+      el.actorFilter = 'dubois';
+      provider.actor = undefined;
+      await el.updateComplete;
+      provider.actor = seededActor('pat-durand-jeanne');
+      await shown(el, 3);
+      expect(el.actorFilter).to.equal('dubois');
+      el.actorFilter = '';
+      await waitUntil(() => idle(el) && rows(el).length > 3, 'the filter was not lifted', { timeout: 5000 });
+      // Typed, and the patient changed before the pause that applies it.
+      const field = root(el).querySelector<HTMLInputElement>('#actor')!;
+      field.value = 'morel';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      el.patientIns = MINOR;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await el.updateComplete;
+      expect(el.actorFilter).to.equal('');
+    });
+
     it('keeps its filters when the host shows another patient and comes back before that one answers', async () => {
       let asked = false;
       let release!: () => void;

@@ -347,6 +347,15 @@ describe('dmp-document-list', () => {
       worker.events.removeAllListeners();
     });
 
+    it('keeps the host’s keywords when the provider gets its user after the first render', async () => {
+      const { el, provider } = await mount('ps-martin', { query: 'bilan' });
+      provider.actor = undefined;
+      await el.updateComplete;
+      provider.actor = seededActor('ps-bernard');
+      await loaded(el);
+      expect([el.query, control<HTMLInputElement>(el, '#filter-query').value]).to.deep.equal(['bilan', 'bilan']);
+    });
+
     it('forgets keywords the user typed when the host shows another patient or another user, but keeps the host’s own', async () => {
       const { el, provider } = await mount('ps-martin');
       await loaded(el);

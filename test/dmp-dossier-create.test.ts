@@ -1171,6 +1171,8 @@ describe('dmp-dossier-create', () => {
       await el.updateComplete;
       expect(q(el, '#nir').value).to.equal('');
       expect(q(el, '#birthName').value).to.equal('');
+      // The host's status was the first patient's: this one's is chosen here.
+      expect([q<HTMLSelectElement>(el, '#insStatus').value, q<HTMLSelectElement>(el, '#insStatus').disabled]).to.deep.equal(['', false]);
     });
   });
 });

@@ -1437,13 +1437,19 @@ describe('dmp-synthesis-editor', () => {
       await waitUntil(() => root(el).activeElement === $(el, '.saved'), 'the news did not take the focus');
     });
 
-    it('takes a save whose answer was lost as saved when the retry finds that very version, not as a conflict', async () => {
+    /** An edit saved whose answer the network lost: stored, though the editor shows a failure. */
+    async function saveWithAnswerLost(): Promise<DmpSynthesisEditor> {
       const { el } = await mount();
       await openEditor(el);
       await fill(el, 'treatments:tt-metformine:dosage', 'Réponse perdue');
       db.faults.add({ method: 'PUT', path: '/synthesis', answerLost: true, times: 1 });
       $(el, '[data-action="save"]').click();
       await waitUntil(() => root(el).querySelector('.save-error'), 'no save error', { timeout: 8000 });
+      return el;
+    }
+
+    it('takes a save whose answer was lost as saved when the retry finds that very version, not as a conflict', async () => {
+      const el = await saveWithAnswerLost();
       // Stored, though the browser heard nothing back.
       expect(serverVersion()?.version).to.equal(3);
       const saved = oneEvent(el, 'dmp-synthesis-saved');
@@ -1456,12 +1462,7 @@ describe('dmp-synthesis-editor', () => {
     });
 
     it('takes a save whose answer was lost as saved when the retry’s 412 names no version, and the server’s holds what was sent', async () => {
-      const { el } = await mount();
-      await openEditor(el);
-      await fill(el, 'treatments:tt-metformine:dosage', 'Réponse perdue');
-      db.faults.add({ method: 'PUT', path: '/synthesis', answerLost: true, times: 1 });
-      $(el, '[data-action="save"]').click();
-      await waitUntil(() => root(el).querySelector('.save-error'), 'no save error', { timeout: 8000 });
+      const el = await saveWithAnswerLost();
       // A gateway that says the version moved on, not which one.
       worker.use(
         http.put('*/api/dmp/v1/dossiers/:ins/synthesis', () =>

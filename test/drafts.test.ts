@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { clearAllDrafts as clearAllDraftsExported } from '../src/index.js';
 import { clearAllDrafts, clearDraftsOf, deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft } from '../src/drafts/draft-store.js';
 
 const DRAFT: Draft<{ note: string }> = { content: { note: 'à finir' }, baseEtag: '"vsm-2"', baseVersion: 2, savedAt: '2026-11-20T09:00:00.000Z' };
@@ -119,10 +120,10 @@ describe('draft store (IndexedDB)', () => {
     for (const key of others) expect(await readDraft(key), key).to.deep.equal(DRAFT);
   });
 
-  it('clears every author’s drafts for a reset of the demonstration', async () => {
+  it('clears every author’s drafts on the device, through the package’s own export (a sign-out elsewhere, the end of a shift)', async () => {
     await writeDraft(draftKey('ps-martin', '258036938304702'), DRAFT);
     await writeDraft(draftKey('ps-lefebvre', '212066926611226'), DRAFT);
-    await clearAllDrafts();
+    await clearAllDraftsExported();
     expect(await readDraft(draftKey('ps-martin', '258036938304702'))).to.equal(undefined);
     expect(await readDraft(draftKey('ps-lefebvre', '212066926611226'))).to.equal(undefined);
   });

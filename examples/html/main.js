@@ -35,7 +35,8 @@ document.addEventListener('dmp-document-open', async (event) => {
     const file = await event.detail.content();
     opened.textContent += ` (${file.size} octets)`;
   } catch (error) {
-    opened.textContent += ` — lecture impossible : ${error.message}`;
+    // The message names the route, for logs; the server's own words, if any, are in `problem`.
+    opened.textContent += ` — lecture impossible : ${error.problem?.detail ?? error.message}`;
   }
 });
 provider.addEventListener('dmp-session-expired', () => {

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Actor, PatientDisplay } from 'dmp-elements';
+import type { Actor, DmpError, PatientDisplay } from 'dmp-elements';
 import type { DocumentOpenDetail } from 'dmp-elements/dmp-document-list';
 // One module per element: the page loads these three elements only (`dmp-elements/react` has them all).
 import { DmpDocumentList } from 'dmp-elements/react/dmp-document-list';
@@ -33,7 +33,9 @@ export function App() {
       const file = await content();
       setOpened(`Document ouvert : ${document.title} (${file.size} octets)`);
     } catch (error) {
-      setOpened(`Document ouvert : ${document.title} — lecture impossible : ${(error as Error).message}`);
+      // The message names the route, for logs; the server's own words, if any, are in `problem`.
+      const why = (error as DmpError).problem?.detail ?? (error as Error).message;
+      setOpened(`Document ouvert : ${document.title} — lecture impossible : ${why}`);
     }
   }
 

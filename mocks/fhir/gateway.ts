@@ -3,7 +3,7 @@ import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { SECRET_TAG, madeInSecret, toAuditEvent } from '../../src/fhir/audit.js';
 import { ARCHIVED_TAG, authorOf, securityLabelsOf } from '../../src/fhir/document.js';
-import { consentMode, consentRpps, dossierExtension, dossierFactsOf, fromRelatedPerson, policyDossierOf, professionalOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
+import { consentMode, consentRpps, dossierExtension, dossierFactsOf, fromRelatedPerson, policyDossierOf, professionalOf, relationshipOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
 import { insOfToken, insToken, isInsSystem } from '../../src/fhir/ins.js';
 import { MappingError, idOfReference, parseResource } from '../../src/fhir/parse.js';
 import type { Consent, DocumentReference, Patient, RelatedPerson } from '../../src/fhir/schemas.js';
@@ -735,7 +735,8 @@ export class FhirGateway {
     await this.#searchDossier(ex, params);
     const decision = ex.decide('representative.manage');
     if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
-    const found = await this.#searchAll('RelatedPerson', params);
+    // As the JSON mock: a parent of a patient come of age represents them no more.
+    const found = (await this.#searchAll('RelatedPerson', params)).filter((r) => mayRepresent(relationshipOf(r as Stored & RelatedPerson), ex.view.policy.patientIsMinor));
     await this.#log(ex, 'representative.manage', decision);
     return fhir(await this.#page(ex, 'RelatedPerson', params, found));
   }
@@ -1062,7 +1063,9 @@ export class FhirGateway {
     }
     const given = body as { meta?: { tag?: unknown[] } };
     // Given under connexion secrète, tagged as its history line: the representatives are not told.
-    const tagged = ex.secret ? { meta: { ...given.meta, tag: [...(given.meta?.tag ?? []), { ...SECRET_TAG }] } } : {};
+    // One they already know of (an active Consent for this professional, untagged) stays known.
+    const known = view.consents.some((c) => c.status === 'active' && rpps !== undefined && consentRpps(c) === rpps && !madeInSecret(c));
+    const tagged = ex.secret && !known ? { meta: { ...given.meta, tag: [...(given.meta?.tag ?? []), { ...SECRET_TAG }] } } : {};
     const stamped = { ...given, ...tagged, dateTime: ex.now };
     const created = (await this.#forward('POST', 'Consent', stamped)) as Stored;
     if (consent.status === 'active') await this.#retireOthers(view, consent, created.id);
@@ -1180,6 +1183,7 @@ export class FhirGateway {
       return outcome(409, 'Une déclaration du patient est déjà la version courante : remplacez-la.');
     }
     const subject = { reference: `Patient/${view.patient.id}` };
+    const version = synthesis ? await this.#nextSynthesisVersion(view) : (replaced?.version ?? 0) + 1;
     const name = actor.displayName ?? (actor.kind === 'professional' ? actor.rpps : actor.kind);
     const authored =
       actor.kind === 'professional'
@@ -1190,7 +1194,7 @@ export class FhirGateway {
     const stamped = {
       ...submitted,
       ...(authored.contained ? { contained: [authored.contained] } : {}),
-      extension: [...(submitted.extension ?? []).filter((e) => e.url !== VERSION_EXTENSION), { url: VERSION_EXTENSION, valuePositiveInt: (replaced?.version ?? 0) + 1 }],
+      extension: [...(submitted.extension ?? []).filter((e) => e.url !== VERSION_EXTENSION), { url: VERSION_EXTENSION, valuePositiveInt: version }],
       status: 'current',
       category: [{ coding: [{ system: CLASS_CODE_SYSTEM, code: classCode }] }],
       date: ex.now,
@@ -1268,6 +1272,18 @@ export class FhirGateway {
     if (replacesId === current?.id) return current && documentOf(current);
     await this.#log(ex, 'synthesis.write', { ...decision, allowed: false, reason: 'invalid-request' });
     return outcome(409, 'Le volet de synthèse a été modifié entre-temps.');
+  }
+
+  /**
+   * The number of a new VSM: after every version written, one the patient deleted too, as the
+   * JSON mock numbers them (a number names one version for ever).
+   */
+  async #nextSynthesisVersion(view: DossierView): Promise<number> {
+    const all = await this.#searchAll('DocumentReference', [
+      ['patient', `Patient/${view.patient?.id ?? 'none'}`],
+      ['type', `${TYPE_CODE_SYSTEM}|${SYNTHESIS_TYPE_CODE}`],
+    ]);
+    return Math.max(0, ...all.map((resource) => documentOf(resource).version)) + 1;
   }
 
   /**

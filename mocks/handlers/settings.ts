@@ -186,7 +186,9 @@ export const listRepresentatives: Resolver = ({ ctx }) => {
   const decision = ctx.decide('representative.manage');
   if (!decision.allowed) return ctx.deny('representative.manage', decision);
   ctx.finish('representative.manage', decision);
-  return json({ items: ctx.dossier!.legalRepresentatives });
+  // A parent of a patient come of age represents them no more: the link is not listed.
+  const { patientIsMinor } = db.policyDossier(ctx.ins);
+  return json({ items: ctx.dossier!.legalRepresentatives.filter((r) => mayRepresent(r.relationship, patientIsMinor)) });
 };
 
 export const addRepresentative: Resolver = async ({ request, actor, ctx }) => {

@@ -129,7 +129,11 @@ export async function deleteDraft(key: string): Promise<void> {
   await run('readwrite', (store) => store.delete(key));
 }
 
-/** Forgets every draft on this device, for every author: a reset of the demo or of a story. */
+/**
+ * Forgets every draft on this device, for every author. For a host whose users sign out
+ * elsewhere (single sign-on), or a shared workstation at the end of a shift: `provider.logout()`
+ * deletes only its own user's. Also the demo's reset.
+ */
 export async function clearAllDrafts(): Promise<void> {
   unstored.clear();
   await run('readwrite', (store) => store.clear());

@@ -297,7 +297,7 @@ export function policyDossierOf(args: {
   const insStatus = insStatusOf(patient);
   const patientIsMinor = patient.birthDate ? isMinor(patient.birthDate, args.today) : false;
   // A parent no longer represents a patient come of age.
-  const representing = (r: RelatedPerson) => r.active !== false && mayRepresent(fromRelatedPerson(r).relationship, patientIsMinor);
+  const representing = (r: RelatedPerson) => r.active !== false && mayRepresent(relationshipOf(r), patientIsMinor);
   return {
     status: dossierFactsOf(patient).status,
     patientId: patient.id,
@@ -352,23 +352,26 @@ export function toRelatedPerson(representative: LegalRepresentative, patientId: 
   };
 }
 
-export function fromRelatedPerson(person: RelatedPerson): LegalRepresentative {
+/** The link of a RelatedPerson to the patient, from its codes alone: ours, else HL7 v3's. */
+export function relationshipOf(person: RelatedPerson): LegalRepresentative['relationship'] {
   const ours = codeIn(person.relationship, RELATIONSHIP_SYSTEM);
   const v3 = codeIn(person.relationship, ROLE_CODE_SYSTEM);
-  const relationship =
-    ours === 'parent' || ours === 'guardian' || ours === 'curator' || ours === 'other'
-      ? ours
-      : v3 === 'PRN'
-        ? 'parent'
-        : v3 === 'GUARD'
-          ? 'guardian'
-          : 'other';
+  return ours === 'parent' || ours === 'guardian' || ours === 'curator' || ours === 'other'
+    ? ours
+    : v3 === 'PRN'
+      ? 'parent'
+      : v3 === 'GUARD'
+        ? 'guardian'
+        : 'other';
+}
+
+export function fromRelatedPerson(person: RelatedPerson): LegalRepresentative {
   const name = person.name?.[0];
   return {
     id: person.id,
     firstName: need(name?.given?.join(' ') || undefined, 'name.0.given'),
     lastName: need(name?.family, 'name.0.family'),
-    relationship,
+    relationship: relationshipOf(person),
     since: need(person.period?.start, 'period.start'),
   };
 }

@@ -18,7 +18,7 @@ const PREFERENCES = {
   firstAccess: { email: true, sms: false },
   emergencyAccess: { email: true, sms: true },
 };
-const NEW_REPRESENTATIVE = { firstName: 'Marc', lastName: 'Durand', relationship: 'parent' };
+const NEW_REPRESENTATIVE = { firstName: 'Marc', lastName: 'Durand', relationship: 'guardian' };
 const REPRESENTATIVE = { ...NEW_REPRESENTATIVE, id: 'rep-marc', since: '2023-04-01T09:00:00+02:00' };
 const JUSTIFICATION = 'Patiente inconsciente aux urgences, aucun proche joignable.';
 const PREVENTION = {
@@ -118,7 +118,7 @@ const CASES: Case[] = [
   { name: 'listRepresentatives', call: () => dmp.listRepresentatives(INS_ADULT), url: `${dossier}/representatives`, answer: { items: [REPRESENTATIVE] } },
   {
     name: 'addRepresentative',
-    call: () => dmp.addRepresentative(INS_ADULT, { firstName: 'Marc', lastName: 'Durand', relationship: 'parent' }, { idempotencyKey: 'k' }),
+    call: () => dmp.addRepresentative(INS_ADULT, { firstName: 'Marc', lastName: 'Durand', relationship: 'guardian' }, { idempotencyKey: 'k' }),
     url: `${dossier}/representatives`,
     body: NEW_REPRESENTATIVE,
     answer: REPRESENTATIVE,

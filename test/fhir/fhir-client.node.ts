@@ -630,6 +630,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((await mother.getDossier(ins)).status, 'active');
       fhirGateway.setNow('2030-06-10T09:00:00.000Z');
       assert.equal((await failure(mother.getDossier(ins))).reason, 'not-legal-representative');
+      assert.equal((await as(PATIENT_MINOR.id).listRepresentatives(ins)).items.some((r) => r.id === 'rep-moreau-sophie'), false);
       const error = await failure(as(PATIENT_ADULT.id).addRepresentative(ADULT, { firstName: 'Louis', lastName: 'Durand', relationship: 'parent' }, { idempotencyKey: 'k-parent-majeur' }));
       assert.equal(error.kind, 'invalid-request');
     });
@@ -1353,6 +1354,18 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((await listed(PATIENT_MINOR.id)).includes(rpps), true);
       await as('ps-bernard').changeAuthorization(ins, { change: 'grant-self', rpps, consent: true });
       assert.equal((await listed('rep-moreau-sophie')).includes(rpps), true);
+      // Known to the representatives, declared again under it, it stays known, as in the JSON API.
+      await as('ps-bernard', { 'DMP-Secret': '1' }).changeAuthorization(ins, { change: 'grant-self', rpps, consent: true });
+      assert.equal((await listed('rep-moreau-sophie')).includes(rpps), true);
+    });
+
+    it('reads a dossier holding an incomplete RelatedPerson (no name, no period)', async () => {
+      await fhirGateway.repository.createResource({
+        resourceType: 'RelatedPerson',
+        patient: { reference: `Patient/${PATIENT_ADULT.id}` },
+        relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'FRND' }] }],
+      } as unknown as Resource);
+      assert.equal((await as('ps-martin').getDossier(ADULT)).status, 'active');
     });
 
     it('ignores a connexion secrète asked on an adult’s dossier', async () => {
@@ -1510,6 +1523,16 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((stale.current as { documentId: string }).documentId, saved.documentId);
       assert.equal(stale.etag, saved.etag);
       assert.equal((await failure(as('ps-dubois').saveSynthesis(ADULT, content, saved.etag))).reason, 'not-treating-physician');
+    });
+
+    it('has no VSM once the patient deleted the current one, and numbers the next after all, as the JSON API does', async () => {
+      const current = (await as('ps-martin').getSynthesis(ADULT))!;
+      await as(PATIENT_ADULT.id).deleteDocument(ADULT, current.documentId);
+      assert.equal(await as('ps-bernard').getSynthesis(ADULT), null);
+      const anew = await as('ps-martin').saveSynthesis(ADULT, { ...current.content, narrative: 'Reprise après suppression' }, '');
+      assert.equal(anew.version, current.version + 1);
+      const versions = (await as('ps-martin').listSynthesisVersions(ADULT)).items.map((v) => v.version);
+      assert.equal(new Set(versions).size, versions.length);
     });
 
     it('refuses a save without ETag while a VSM exists as a conflict carrying it, before submitting anything', async () => {

@@ -458,6 +458,9 @@ describe('mock reference backend', () => {
       // Declared again outside connexion secrète, it is no secret any more.
       await as('ps-bernard').changeAuthorization(MINOR, { change: 'grant-self', rpps, consent: true });
       expect(await listed('rep-moreau-sophie')).to.include(rpps);
+      // Known to the representatives, declared again under it, it stays known.
+      await as('ps-bernard', { 'DMP-Secret': '1' }).changeAuthorization(MINOR, { change: 'grant-self', rpps, consent: true });
+      expect(await listed('rep-moreau-sophie')).to.include(rpps);
     });
 
     it('announces no emergency access made under connexion secrète; one outside it is', async () => {
@@ -785,6 +788,7 @@ describe('mock reference backend', () => {
       // Léa, born on 9 June 2012, is 18 on 9 June 2030: parental authority ends.
       db.setNow('2030-06-10T09:00:00.000Z');
       expect((await failure(mother.getDossier(ins))).reason).to.equal('not-legal-representative');
+      expect((await as(PATIENT_MINOR.id).listRepresentatives(ins)).items.map((r) => r.id)).not.to.include('rep-moreau-sophie');
       const error = await failure(as(PATIENT_ADULT.id).addRepresentative(ADULT, { firstName: 'Louis', lastName: 'Durand', relationship: 'parent' }, { idempotencyKey: 'k-parent-majeur' }));
       expect([error.status, error.issues!.map((i) => i.path)]).to.deep.equal([400, ['relationship']]);
       expect(lastLog(ADULT)).to.deep.include({ action: 'representative.manage', outcome: 'denied', reason: 'invalid-request' });

@@ -123,6 +123,9 @@ export class DmpAccessHistory extends DmpElement {
   #moreController: AbortController | undefined;
   #exportController: AbortController | undefined;
   #actorFilterTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Whether the name filter is the user's, typed in its field, rather than the host's; and the one being set. */
+  #typedName = false;
+  #typingName = false;
   /** The actor and patient for which `history.read` was last allowed: the filters stay on screen through reloads and errors. */
   #allowedKey: string | undefined;
 
@@ -140,7 +143,7 @@ export class DmpAccessHistory extends DmpElement {
   /** Only accesses in this mode: `normal`, `break-glass` or `regulation`; all modes when unset. Ignored while `emergency-only` is set. */
   @property({ reflect: true }) mode: AccessMode | undefined;
 
-  /** Only accesses by someone whose name, RPPS or organisation contains this text (case and accents ignored). */
+  /** Only accesses by someone whose name, RPPS or organisation contains this text (case and accents ignored). Text the user typed is cleared when the host shows another patient or user. */
   @property({ attribute: 'actor-filter', reflect: true }) actorFilter = '';
 
   /** Only this action, a policy action such as `document.read`; all actions when unset. */
@@ -218,9 +221,16 @@ export class DmpAccessHistory extends DmpElement {
     // An export runs for the user and patient shown when it was asked: another one, a logout or
     // the end of the session stops it (its next pages would go out under someone else's name).
     const other = changed.has('patientIns') || this.userLeft(changed);
-    // A name looked for in another patient's history, or by another user, is not looked for
-    // here; the host's, given with the patient, stays.
-    if (other && !changed.has('actorFilter')) this.actorFilter = '';
+    // A name the user typed for another patient's history, or as another user, is not looked for
+    // here, nor one still being typed; the host's stays.
+    if (other) {
+      clearTimeout(this.#actorFilterTimer);
+      if (this.#typedName && !changed.has('actorFilter')) this.actorFilter = '';
+    }
+    if (changed.has('actorFilter')) {
+      this.#typedName = this.#typingName;
+      this.#typingName = false;
+    }
     const left = other || (changed.has('session') && this.session?.state !== 'active');
     if (left && this.exportState.kind !== 'idle') {
       this.#exportController?.abort();
@@ -248,15 +258,19 @@ export class DmpAccessHistory extends DmpElement {
   #handleActorInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     clearTimeout(this.#actorFilterTimer);
-    this.#actorFilterTimer = setTimeout(() => {
-      this.actorFilter = input.value;
-    }, ACTOR_FILTER_DELAY_MS);
+    this.#actorFilterTimer = setTimeout(() => this.#typeName(input.value), ACTOR_FILTER_DELAY_MS);
   }
 
   /** Enter (or leaving the field) applies the text at once. */
   #handleActorChange(event: Event): void {
     clearTimeout(this.#actorFilterTimer);
-    this.actorFilter = (event.target as HTMLInputElement).value;
+    this.#typeName((event.target as HTMLInputElement).value);
+  }
+
+  #typeName(name: string): void {
+    if (name === this.actorFilter) return;
+    this.#typingName = true;
+    this.actorFilter = name;
   }
 
   #handleDateChange(event: Event, which: 'dateFrom' | 'dateTo'): void {

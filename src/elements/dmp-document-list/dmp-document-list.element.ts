@@ -186,7 +186,7 @@ export class DmpDocumentList extends DmpElement {
   /** The patient as the host software knows them (name, birth date), shown as their identity. */
   @property({ attribute: false }) patient: PatientDisplay | undefined;
 
-  /** Keywords searched in titles, authors and document types, accents and case ignored. */
+  /** Keywords searched in titles, authors and document types, accents and case ignored. Keywords the user typed are cleared when the host shows another patient or user. */
   @property({ reflect: true }) query: string | undefined;
 
   /** Only documents of this category: `synthesis`, `treatment-and-care`, `report`, `imaging`, `biology`, `prevention`, `patient`, `reimbursement`, `administrative`. */
@@ -210,6 +210,8 @@ export class DmpDocumentList extends DmpElement {
   #visible: readonly DmpDocument[] = [];
   #searchTimer: ReturnType<typeof setTimeout> | undefined;
   #typing = false;
+  /** Whether the keywords are the user's, typed in the search field, rather than the host's. */
+  #typedQuery = false;
   #ownRevision: number | undefined;
   #loadMoreController: AbortController | undefined;
   #actionsTrigger: HTMLElement | undefined;
@@ -291,10 +293,12 @@ export class DmpDocumentList extends DmpElement {
     // Nor a form that would send what was typed for one patient into another's dossier; an
     // expiry keeps it for the user's return (DECISIONS.md 10).
     if (left) this.#addForm?.reset();
-    // Nor the keywords looked for in another dossier, or by another user; the host's, given with
-    // the patient, stay.
-    if (left && !changed.has('query')) this.query = undefined;
-    if (changed.has('query')) this.#syncServerQuery();
+    // Nor the keywords the user typed for another dossier, or as another user; the host's stay.
+    if (left && this.#typedQuery && !changed.has('query')) this.query = undefined;
+    if (changed.has('query')) {
+      this.#typedQuery = this.#typing;
+      this.#syncServerQuery();
+    }
     if (changed.has('dataChange')) this.#reactToDataChange();
     if (changed.has('listing') || changed.has('query')) {
       const items = this.listing?.items ?? [];

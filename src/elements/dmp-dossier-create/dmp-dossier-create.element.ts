@@ -212,10 +212,14 @@ export class DmpDossierCreate extends DmpElement {
     };
   }
 
+  /** Whether the INS status shown is the host's, to show rather than choose. */
+  #statusFromHost = false;
+
   /** Back to an empty identification, or to the host's prefilled one. */
   #restart(prefill = true): void {
     this.step = 'identify';
     this.identity = prefill ? this.#fromHost() : EMPTY_IDENTITY;
+    this.#statusFromHost = this.identity.insStatus !== '';
     this.identityErrors = {};
     this.#identityTried = false;
     this.checked = undefined;
@@ -609,8 +613,9 @@ export class DmpDossierCreate extends DmpElement {
         ${selectField({
           field: 'insStatus',
           label: msg('Statut de l’identité INS'),
-          // The host's identity system qualifies an identity (identitovigilance), not this form.
-          ...(this.#fromHost().insStatus ? { disabled: true, hint: msg('Transmis par votre logiciel, où l’identité se qualifie.') } : {}),
+          // The host's identity system qualifies an identity (identitovigilance), not this form;
+          // another patient, started over here, has no status from the host.
+          ...(this.#statusFromHost ? { disabled: true, hint: msg('Transmis par votre logiciel, où l’identité est qualifiée.') } : {}),
           placeholder: msg('Choisir…'),
           options: INS_STATUSES.map((s) => [s, insStatusLabel(s)] as const),
           value: f.insStatus,
