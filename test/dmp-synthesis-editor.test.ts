@@ -162,6 +162,8 @@ describe('dmp-synthesis-editor', () => {
       expect(text).to.contain('Code CIM-10 : M17.1');
       expect(text).to.contain('Posologie : 1 comprimé matin et soir, au milieu des repas');
       expect(text).to.contain('Numéro de lot : X2F017');
+      // Who vaccinated, and the booster due (the seed's "vacciné par", "date de rappel").
+      expect(text).to.contain('Vacciné par : Dr Claire Martin').and.contain('Prochain prévu : 14 mars 2033');
       expect(root(el).querySelectorAll('[part="entry"]').length).to.be.greaterThan(25);
     });
 
@@ -1065,6 +1067,7 @@ describe('dmp-synthesis-editor', () => {
       expect(shadowText(el)).to.contain('Zona (vaccin recombinant), 2e dose').and.contain('Mammographie de dépistage organisé');
       await openEditor(el);
       await fill(el, VACCINE, 'LOT-2026');
+      await fill(el, 'vaccinations:vac-grippe-2024:nextDue', '2025-10-15');
       let synthesisSaved = false;
       el.addEventListener('dmp-synthesis-saved', () => (synthesisSaved = true));
       const requested = oneEvent(el, 'dmp-synthesis-save-request');
@@ -1077,7 +1080,7 @@ describe('dmp-synthesis-editor', () => {
       expect(serverVersion()?.version).to.equal(2);
       expect(synthesisSaved).to.equal(false);
       const record = serverPrevention()!;
-      expect(record.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-2026');
+      expect(record.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')).to.deep.include({ lot: 'LOT-2026', nextDue: '2025-10-15', administeredBy: 'Marc Dubois, pharmacien' });
       expect(db.findDocument(INS, record.documents.vaccinations!)).to.include({ typeCode: '11369-6', replaces: 'doc-durand-vaccinations' });
       await waitUntil(() => root(el).querySelector('.saved'));
       expect($(el, '.saved').textContent).to.contain('Vaccinations et dépistages enregistrés.').and.not.contain('Version');

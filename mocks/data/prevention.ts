@@ -9,10 +9,19 @@ import { DR_MARTIN_TRAITANT, professionalDisplayName } from './professionals.js'
  */
 
 const VACCINATIONS: VaccinationEntry[] = [
-  { id: 'vac-dtp-2023', vaccine: 'Diphtérie, tétanos, poliomyélite (REVAXIS) — rappel de 65 ans', date: '2023-03-14', lot: 'X2F017', dose: '0,5 mL' },
+  {
+    id: 'vac-dtp-2023',
+    vaccine: 'Diphtérie, tétanos, poliomyélite (REVAXIS) — rappel de 65 ans',
+    date: '2023-03-14',
+    lot: 'X2F017',
+    dose: '0,5 mL',
+    administeredBy: professionalDisplayName(DR_MARTIN_TRAITANT),
+    // The next adult booster is at 75.
+    nextDue: '2033-03-14',
+  },
   { id: 'vac-pneumo-2024', vaccine: 'Pneumocoque (vaccin conjugué 20-valent)', date: '2024-11-05', lot: 'HX9917', dose: '0,5 mL' },
   { id: 'vac-zona-2025', vaccine: 'Zona (vaccin recombinant), 2e dose', date: '2025-04-02', lot: 'AZ41B3', dose: '0,5 mL' },
-  { id: 'vac-grippe-2024', vaccine: 'Grippe saisonnière 2024-2025', date: '2024-10-22', lot: 'W3C741', dose: '0,5 mL' },
+  { id: 'vac-grippe-2024', vaccine: 'Grippe saisonnière 2024-2025', date: '2024-10-22', lot: 'W3C741', dose: '0,5 mL', administeredBy: 'Marc Dubois, pharmacien' },
 ];
 
 const SCREENINGS: ScreeningEntry[] = [

@@ -19,6 +19,10 @@ export const VaccinationEntrySchema = z.object({
   date: DateSchema,
   lot: z.optional(trimmed(0, 40)),
   dose: z.optional(trimmed(0, 40)),
+  /** Who gave the injection. */
+  administeredBy: z.optional(trimmed(0, 100)),
+  /** The booster due, if any. */
+  nextDue: z.optional(DateSchema),
 });
 export type VaccinationEntry = z.infer<typeof VaccinationEntrySchema>;
 

@@ -47,6 +47,8 @@ const startDate: FieldDef = { name: 'startDate', kind: 'date', label: () => msg(
 const endDate: FieldDef = { name: 'endDate', kind: 'date', label: () => msg('Fin') };
 const note: FieldDef = { name: 'note', kind: 'textarea', label: () => msg('Commentaire') };
 const dateRequired: FieldDef = { name: 'date', kind: 'date', required: true, label: () => msg('Date') };
+/** The next injection or screening due: a vaccine's booster, a screening's next round. */
+const nextDue: FieldDef = { name: 'nextDue', kind: 'date', label: () => msg('Prochain prévu') };
 const label = (text: () => string): FieldDef => ({ name: 'label', kind: 'text', required: true, label: text });
 
 export const LISTS: readonly ListDef[] = [
@@ -183,6 +185,8 @@ export const LISTS: readonly ListDef[] = [
       dateRequired,
       { name: 'lot', kind: 'text', label: () => msg('Numéro de lot') },
       { name: 'dose', kind: 'text', label: () => msg('Dose') },
+      { name: 'administeredBy', kind: 'text', label: () => msg('Vacciné par') },
+      nextDue,
     ],
     heading: () => msg('Vaccinations'),
   },
@@ -194,7 +198,7 @@ export const LISTS: readonly ListDef[] = [
       label(() => msg('Dépistage')),
       dateRequired,
       { name: 'result', kind: 'text', label: () => msg('Résultat') },
-      { name: 'nextDue', kind: 'date', label: () => msg('Prochain prévu') },
+      nextDue,
     ],
     heading: () => msg('Dépistages'),
   },

@@ -671,6 +671,7 @@
 'sd205a85fca314ede': `Identifier`,
 'sd2223afb7d6b100d': `Type`,
 'sd23fced74d1ec192': `The record was already closed.`,
+'sd29189f3aa1e4023': `Given by`,
 'sd2cfc5686a8619f3': `Authorize a professional`,
 'sd2e67e49bff13412': `You cannot view the content of this record.`,
 'sd2fe353af215ce4e': `Overwrite`,
