@@ -289,6 +289,16 @@ describe('dmp-access-history', () => {
       await new Promise((resolve) => setTimeout(resolve, 600));
       await el.updateComplete;
       expect(el.actorFilter).to.equal('');
+      // Away and back in one go, the filters stay on screen: the half-typed name leaves the field.
+      el.patientIns = ADULT;
+      await waitUntil(() => root(el).querySelector('#actor'), 'the history came back without its filters');
+      const again = root(el).querySelector<HTMLInputElement>('#actor')!;
+      again.value = 'morel';
+      again.dispatchEvent(new Event('input', { bubbles: true }));
+      el.patientIns = MINOR;
+      el.patientIns = ADULT;
+      await el.updateComplete;
+      expect(again.value).to.equal('');
     });
 
     it('keeps its filters when the host shows another patient and comes back before that one answers', async () => {

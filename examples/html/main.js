@@ -35,8 +35,10 @@ document.addEventListener('dmp-document-open', async (event) => {
     const file = await event.detail.content();
     opened.textContent += ` (${file.size} octets)`;
   } catch (error) {
-    // The message names the route, for logs; the server's own words, if any, are in `problem`.
-    opened.textContent += ` — lecture impossible : ${error.problem?.detail ?? error.message}`;
+    // Words of the page's own: the message names the route, for logs, and the server's words
+    // (`error.problem`) may repeat the patient's NIR.
+    const why = error.kind === 'forbidden' ? 'accès refusé' : error.kind === 'network' ? 'hors ligne' : 'réessayez plus tard';
+    opened.textContent += ` — lecture impossible : ${why}`;
   }
 });
 provider.addEventListener('dmp-session-expired', () => {

@@ -33,8 +33,10 @@ export function App() {
       const file = await content();
       setOpened(`Document ouvert : ${document.title} (${file.size} octets)`);
     } catch (error) {
-      // The message names the route, for logs; the server's own words, if any, are in `problem`.
-      const why = (error as DmpError).problem?.detail ?? (error as Error).message;
+      // Words of the page's own: the message names the route, for logs, and the server's words
+      // (`error.problem`) may repeat the patient's NIR.
+      const kind = (error as Partial<DmpError>).kind;
+      const why = kind === 'forbidden' ? 'accès refusé' : kind === 'network' ? 'hors ligne' : 'réessayez plus tard';
       setOpened(`Document ouvert : ${document.title} — lecture impossible : ${why}`);
     }
   }

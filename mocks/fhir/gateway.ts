@@ -3,7 +3,7 @@ import { FhirRouter, MemoryRepository } from '@medplum/fhir-router';
 import type { Bundle, BundleEntry, OperationOutcome, Resource } from '@medplum/fhirtypes';
 import { SECRET_TAG, madeInSecret, toAuditEvent } from '../../src/fhir/audit.js';
 import { ARCHIVED_TAG, authorOf, securityLabelsOf } from '../../src/fhir/document.js';
-import { consentMode, consentRpps, dossierExtension, dossierFactsOf, fromRelatedPerson, policyDossierOf, professionalOf, relationshipOf, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
+import { consentMode, consentRpps, dossierExtension, dossierFactsOf, policyDossierOf, professionalOf, relationshipOf, represents, treatingPhysiciansOf } from '../../src/fhir/dossier.js';
 import { insOfToken, insToken, isInsSystem } from '../../src/fhir/ins.js';
 import { MappingError, idOfReference, parseResource } from '../../src/fhir/parse.js';
 import type { Consent, DocumentReference, Patient, RelatedPerson } from '../../src/fhir/schemas.js';
@@ -736,7 +736,7 @@ export class FhirGateway {
     const decision = ex.decide('representative.manage');
     if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
     // As the JSON mock: a parent of a patient come of age represents them no more.
-    const found = (await this.#searchAll('RelatedPerson', params)).filter((r) => mayRepresent(relationshipOf(r as Stored & RelatedPerson), ex.view.policy.patientIsMinor));
+    const found = (await this.#searchAll('RelatedPerson', params)).filter((r) => represents(r as Stored & RelatedPerson, ex.view.policy.patientIsMinor));
     await this.#log(ex, 'representative.manage', decision);
     return fhir(await this.#page(ex, 'RelatedPerson', params, found));
   }
@@ -1081,7 +1081,8 @@ export class FhirGateway {
     const decision = ex.decide('representative.manage');
     if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
     // As the JSON mock: a curator assists a protected adult, never a minor; a parent, a minor only.
-    if (!mayRepresent(fromRelatedPerson(person).relationship, view.policy.patientIsMinor)) {
+    const link = relationshipOf(person);
+    if (!link || !mayRepresent(link, view.policy.patientIsMinor)) {
       await this.#log(ex, 'representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
       return outcome(400, representationRefusal(view.policy.patientIsMinor).detail);
     }

@@ -85,6 +85,7 @@ import {
   treatingPhysicianReference,
   treatingPhysiciansOf,
   fromRelatedPerson,
+  relationshipOf,
   toRelatedPerson,
 } from './dossier.js';
 import { MappingError, base64ToBytes, base64ToText, bytesToBase64, idOfReference, parseResource, parseWith, textToBase64, zodIssues } from './parse.js';
@@ -662,8 +663,9 @@ export class FhirDmpClient implements DmpClient {
   async listRepresentatives(ins: string, options?: RequestOptions): Promise<ResponseOf<'listRepresentatives'>> {
     const asked = { ...options, ins };
     const bundle = await this.#searchEvery('RelatedPerson', [['patient.identifier', insToken(ins)], ['_count', '100']], asked);
+    // A contact or a friend is no legal representative; a parent of an adult, the server leaves out.
     const items = matches(bundle, 'RelatedPerson')
-      .filter((m) => m.resource.active !== false)
+      .filter((m) => m.resource.active !== false && relationshipOf(m.resource) !== undefined)
       .map((m) => mapped(() => fromRelatedPerson(m.resource), `entry.${m.index}.resource`, 'RelatedPerson search'));
     return { items };
   }

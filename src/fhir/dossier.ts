@@ -296,13 +296,11 @@ export function policyDossierOf(args: {
   const { authorized, blocked } = authorizationsOf(args.consents);
   const insStatus = insStatusOf(patient);
   const patientIsMinor = patient.birthDate ? isMinor(patient.birthDate, args.today) : false;
-  // A parent no longer represents a patient come of age.
-  const representing = (r: RelatedPerson) => r.active !== false && mayRepresent(relationshipOf(r), patientIsMinor);
   return {
     status: dossierFactsOf(patient).status,
     patientId: patient.id,
     patientIsMinor,
-    ...(args.relatedPersons ? { legalRepresentativeIds: args.relatedPersons.filter(representing).map((r) => r.id) } : {}),
+    ...(args.relatedPersons ? { legalRepresentativeIds: args.relatedPersons.filter((r) => represents(r, patientIsMinor)).map((r) => r.id) } : {}),
     treatingPhysiciansRpps: treatingPhysiciansOf(patient).map((t) => t.rpps),
     authorizedRpps: authorized.map((a) => a.rpps),
     blockedRpps: blocked.map((b) => b.rpps),
@@ -352,17 +350,21 @@ export function toRelatedPerson(representative: LegalRepresentative, patientId: 
   };
 }
 
-/** The link of a RelatedPerson to the patient, from its codes alone: ours, else HL7 v3's. */
-export function relationshipOf(person: RelatedPerson): LegalRepresentative['relationship'] {
+/**
+ * The link of a RelatedPerson to the patient, from its codes alone: ours, else HL7 v3's parent
+ * or guardian. Undefined for any other (a friend, a contact): no legal representative.
+ */
+export function relationshipOf(person: RelatedPerson): LegalRepresentative['relationship'] | undefined {
   const ours = codeIn(person.relationship, RELATIONSHIP_SYSTEM);
   const v3 = codeIn(person.relationship, ROLE_CODE_SYSTEM);
-  return ours === 'parent' || ours === 'guardian' || ours === 'curator' || ours === 'other'
-    ? ours
-    : v3 === 'PRN'
-      ? 'parent'
-      : v3 === 'GUARD'
-        ? 'guardian'
-        : 'other';
+  if (ours === 'parent' || ours === 'guardian' || ours === 'curator' || ours === 'other') return ours;
+  return v3 === 'PRN' ? 'parent' : v3 === 'GUARD' ? 'guardian' : undefined;
+}
+
+/** Whether a RelatedPerson represents the patient now: an active link that may represent them. */
+export function represents(person: RelatedPerson, patientIsMinor: boolean): boolean {
+  const link = relationshipOf(person);
+  return person.active !== false && link !== undefined && mayRepresent(link, patientIsMinor);
 }
 
 export function fromRelatedPerson(person: RelatedPerson): LegalRepresentative {
@@ -371,7 +373,7 @@ export function fromRelatedPerson(person: RelatedPerson): LegalRepresentative {
     id: person.id,
     firstName: need(name?.given?.join(' ') || undefined, 'name.0.given'),
     lastName: need(name?.family, 'name.0.family'),
-    relationship: relationshipOf(person),
+    relationship: need(relationshipOf(person), 'relationship'),
     since: need(person.period?.start, 'period.start'),
   };
 }

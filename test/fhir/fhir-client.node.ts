@@ -1359,13 +1359,16 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal((await listed('rep-moreau-sophie')).includes(rpps), true);
     });
 
-    it('reads a dossier holding an incomplete RelatedPerson (no name, no period)', async () => {
-      await fhirGateway.repository.createResource({
+    it('reads a dossier holding a friend as RelatedPerson, incomplete (no name, no period): no legal representative, listed nowhere', async () => {
+      const friend = await fhirGateway.repository.createResource({
         resourceType: 'RelatedPerson',
         patient: { reference: `Patient/${PATIENT_ADULT.id}` },
         relationship: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-RoleCode', code: 'FRND' }] }],
       } as unknown as Resource);
       assert.equal((await as('ps-martin').getDossier(ADULT)).status, 'active');
+      const own = await as(PATIENT_ADULT.id).getDossier(ADULT);
+      assert.equal(own.policy.legalRepresentativeIds?.includes(friend.id!), false);
+      assert.equal((await as(PATIENT_ADULT.id).listRepresentatives(ADULT)).items.some((r) => r.id === friend.id), false);
     });
 
     it('ignores a connexion secrète asked on an adult’s dossier', async () => {

@@ -362,6 +362,7 @@ const SYNTHESIS_FIELDS: Array<[key: string, max: number]> = [
   ['vaccinations:vac-dtp-2023:vaccine', 300],
   ['vaccinations:vac-dtp-2023:lot', 40],
   ['vaccinations:vac-dtp-2023:dose', 40],
+  ['vaccinations:vac-dtp-2023:administeredBy', 100],
   ['screenings:scr-mammographie:label', 300],
   ['screenings:scr-mammographie:result', 500],
   ['pointsToWatch:w-chute:label', 300],

@@ -226,6 +226,9 @@ export class DmpAccessHistory extends DmpElement {
     if (other) {
       clearTimeout(this.#actorFilterTimer);
       if (this.#typedName && !changed.has('actorFilter')) this.actorFilter = '';
+      // A name half typed, never applied, leaves the field too: its binding has nothing to write.
+      const field = this.renderRoot.querySelector<HTMLInputElement>('#actor');
+      if (field) field.value = this.actorFilter;
     }
     if (changed.has('actorFilter')) {
       this.#typedName = this.#typingName;
