@@ -8,7 +8,8 @@ import {
 } from '../../src/model/dossier.js';
 import { isMinor } from '../../src/model/patient.js';
 import { NO_DOSSIER } from '../../src/model/no-dossier.js';
-import { mayRepresent, representationRefusal } from '../../src/model/relationships.js';
+import { mayRepresent } from '../../src/model/relationships.js';
+import { representationRefusal } from '../representation.js';
 import { db, type DatedRpps } from '../db/store.js';
 import { keptSecretFrom } from '../privacy.js';
 import { json, problem } from './http.js';

@@ -18,7 +18,8 @@ import { withinPeriod } from './period.js';
 import { actorKey } from '../../src/model/actor-key.js';
 import { EMERGENCY_GRANT_DURATION_MS } from '../../src/policy/emergency-grant.js';
 import { mayBeTreatingPhysician } from '../../src/policy/roles.js';
-import { mayRepresent, representationRefusal } from '../../src/model/relationships.js';
+import { mayRepresent } from '../../src/model/relationships.js';
+import { representationRefusal } from '../representation.js';
 import { hiddenFromReader, keptSecretFrom } from '../privacy.js';
 import { idempotentRequest } from './idempotency.js';
 import { refusal } from './request-context.js';
@@ -186,9 +187,10 @@ export const listRepresentatives: Resolver = ({ ctx }) => {
   const decision = ctx.decide('representative.manage');
   if (!decision.allowed) return ctx.deny('representative.manage', decision);
   ctx.finish('representative.manage', decision);
-  // A parent of a patient come of age represents them no more: the link is not listed.
-  const { patientIsMinor } = db.policyDossier(ctx.ins);
-  return json({ items: ctx.dossier!.legalRepresentatives.filter((r) => mayRepresent(r.relationship, patientIsMinor)) });
+  // Those who represent the patient now, as the policy reads them: a parent of a patient come of
+  // age no more.
+  const representing = new Set(db.policyDossier(ctx.ins).legalRepresentativeIds);
+  return json({ items: ctx.dossier!.legalRepresentatives.filter((r) => representing.has(r.id)) });
 };
 
 export const addRepresentative: Resolver = async ({ request, actor, ctx }) => {

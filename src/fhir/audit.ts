@@ -62,6 +62,7 @@ export const SECRET_TAG = { system: AUDIT_TAG_SYSTEM, code: 'secret' } as const;
 export function madeInSecret(resource: { meta?: { tag?: ReadonlyArray<{ system?: string | undefined; code?: string | undefined }> | undefined } | undefined }): boolean {
   return resource.meta?.tag?.some((t) => t.system === SECRET_TAG.system && t.code === SECRET_TAG.code) ?? false;
 }
+
 const ORGANISATION_KIND = 'organisation';
 
 /** The patient whose dossier was accessed: a reference when the Patient exists, the INS always. */

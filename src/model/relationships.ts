@@ -15,10 +15,3 @@ const ADULT_REPRESENTATIVE_RELATIONSHIPS = ['guardian', 'curator', 'other'];
 export function mayRepresent(relationship: string, patientIsMinor: boolean): boolean {
   return (patientIsMinor ? (MINOR_REPRESENTATIVE_RELATIONSHIPS as readonly string[]) : ADULT_REPRESENTATIVE_RELATIONSHIPS).includes(relationship);
 }
-
-/** Why `mayRepresent` said no, in the backend's words. */
-export function representationRefusal(patientIsMinor: boolean): { detail: string; reason: string } {
-  return patientIsMinor
-    ? { detail: 'Un curateur ne représente pas un mineur.', reason: 'pas pour un mineur' }
-    : { detail: 'L’autorité parentale prend fin à 18 ans : un majeur protégé est représenté par son tuteur ou assisté par son curateur.', reason: 'pas pour un majeur' };
-}
