@@ -225,7 +225,8 @@ export const removeRepresentative: Resolver = ({ params, ctx }) => {
   const decision = ctx.decide('representative.manage');
   if (!decision.allowed) return ctx.deny('representative.manage', decision);
   const record = ctx.dossier!;
-  if (!record.legalRepresentatives.some((r) => r.id === params.id)) {
+  // A parent of a patient come of age represents them no more: not listed, so not found either.
+  if (!(db.policyDossier(ctx.ins).legalRepresentativeIds ?? []).includes(params.id!)) {
     ctx.finish('representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
     return problem(404, 'Représentant légal introuvable.');
   }

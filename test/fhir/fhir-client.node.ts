@@ -631,6 +631,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       fhirGateway.setNow('2030-06-10T09:00:00.000Z');
       assert.equal((await failure(mother.getDossier(ins))).reason, 'not-legal-representative');
       assert.equal((await as(PATIENT_MINOR.id).listRepresentatives(ins)).items.some((r) => r.id === 'rep-moreau-sophie'), false);
+      assert.equal((await failure(as(PATIENT_MINOR.id).removeRepresentative(ins, 'rep-moreau-sophie'))).kind, 'not-found');
       const error = await failure(as(PATIENT_ADULT.id).addRepresentative(ADULT, { firstName: 'Louis', lastName: 'Durand', relationship: 'parent' }, { idempotencyKey: 'k-parent-majeur' }));
       assert.equal(error.kind, 'invalid-request');
     });

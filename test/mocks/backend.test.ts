@@ -789,6 +789,10 @@ describe('mock reference backend', () => {
       db.setNow('2030-06-10T09:00:00.000Z');
       expect((await failure(mother.getDossier(ins))).reason).to.equal('not-legal-representative');
       expect((await as(PATIENT_MINOR.id).listRepresentatives(ins)).items.map((r) => r.id)).not.to.include('rep-moreau-sophie');
+      // Not listed, so not found to remove either, as the FHIR gateway answers.
+      const removal = await failure(as(PATIENT_MINOR.id).removeRepresentative(ins, 'rep-moreau-sophie'));
+      expect([removal.status, removal.kind]).to.deep.equal([404, 'not-found']);
+      expect(db.dossiers.get(ins)!.legalRepresentatives.some((r) => r.id === 'rep-moreau-sophie')).to.equal(true);
       const error = await failure(as(PATIENT_ADULT.id).addRepresentative(ADULT, { firstName: 'Louis', lastName: 'Durand', relationship: 'parent' }, { idempotencyKey: 'k-parent-majeur' }));
       expect([error.status, error.issues!.map((i) => i.path)]).to.deep.equal([400, ['relationship']]);
       expect(lastLog(ADULT)).to.deep.include({ action: 'representative.manage', outcome: 'denied', reason: 'invalid-request' });
