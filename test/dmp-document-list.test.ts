@@ -1093,6 +1093,21 @@ describe('dmp-document-list', () => {
       expect([stored.invisibleToPatient, stored.invisibleToLegalRepresentatives]).to.deep.equal([true, false]);
     });
 
+    it('keeps a result invisible to the patient when the access conditions, checked again, cannot be read', async () => {
+      const { el, provider } = await mount('ps-martin');
+      const dialog = await openFilledAdd(el, 'Résultat d’anatomopathologie', '11488-4');
+      control<HTMLInputElement>(el, '#add-invisible-patient').click();
+      // Another screen changes an authorization: the dossier is read again, and cannot be.
+      db.faults.add({ method: 'GET', path: '^/dossiers/\\d+$', network: true, times: 3 });
+      provider.notifyDataChanged(['authorizations'], ADULT);
+      await waitUntil(() => shadowText(el).includes('n’a pas pu être chargée'), 'the dossier never failed', { timeout: 8000 });
+      expect([control<HTMLSelectElement>(el, '#add-typeCode').value, control<HTMLInputElement>(el, '#add-invisible-patient').checked]).to.deep.equal(['11488-4', true]);
+      const added = oneEvent(el, 'dmp-document-added');
+      clickButton(dialog, 'Ajouter');
+      expect((await added).detail.document.invisibleToPatient).to.equal(true);
+      expect(db.documentsOf(ADULT).find((d) => d.title === 'Résultat d’anatomopathologie')!.invisibleToPatient).to.equal(true);
+    });
+
     it('offers the médecin traitant no VSM to send as a file: it is written in dmp-synthesis-editor', async () => {
       const { el } = await mount('ps-martin');
       const dialog = await openAdd(el);

@@ -40,17 +40,20 @@ export type DecideOn = (action: Action, document: PolicyDocumentInput) => Decisi
 
 /**
  * The types the user may add, by category, and for each whether they may set its visibility: as
- * its author, the user adding it, whom the server names.
+ * its author, the user adding it, whom the server names. Undefined while the policy cannot tell.
  */
-function addableTypes(decide: DecideOn, actor: Actor | undefined): TypeGroup[] {
+function addableTypes(decide: DecideOn, actor: Actor | undefined): TypeGroup[] | undefined {
   const author = actor?.kind === 'professional' ? { authorRpps: actor.rpps } : {};
   const byCategory = new Map<Category, TypeGroup['types']>();
   for (const [code, label] of Object.entries(TYPE_CODE_LABELS)) {
     if (!isSentAsFile(code)) continue;
     const draft = newDocumentDraft(code);
-    if (decide('document.add', draft)?.allowed !== true) continue;
+    const adding = decide('document.add', draft);
+    const flagging = decide('document.set-visibility', { ...draft, ...author });
+    if (!adding || !flagging) return undefined;
+    if (!adding.allowed) continue;
     const types = byCategory.get(draft.category) ?? [];
-    types.push({ code, label, flags: decide('document.set-visibility', { ...draft, ...author })?.allowed === true });
+    types.push({ code, label, flags: flagging.allowed });
     byCategory.set(draft.category, types);
   }
   return CATEGORIES.flatMap((category) => {
@@ -283,7 +286,9 @@ export class AddDocumentForm {
   render(decide: DecideOn, actor: Actor | undefined, onSubmit: (e: SubmitEvent) => void, onCancel: () => void): TemplateResult {
     const busy = this.uploading;
     const english = this.#locale() === 'en';
-    const groups = addableTypes(decide, actor);
+    // The dossier checked again and unreachable: the choices made stay as they were, the type and
+    // the visibility ticked with them, rather than a result going out visible to the patient.
+    const groups = addableTypes(decide, actor) ?? this.#groups;
     this.#groups = groups;
     return html`<form class="add-form" novalidate @submit=${onSubmit}>
       ${this.#renderField(
