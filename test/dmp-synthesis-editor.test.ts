@@ -1272,6 +1272,32 @@ describe('dmp-synthesis-editor', () => {
       expect(db.logOf(INS).slice(before).map((l) => l.action)).not.to.include.members(['document.add', 'document.replace']);
     });
 
+    it('keeps vaccination edits that can no longer be read: nothing is saved, and the next try saves them', async () => {
+      const { el, provider } = await mount();
+      await openEditor(el);
+      await fill(el, VACCINE, 'LOT-EN-ATTENTE');
+      // Another screen changes the documents: the editor reads them again, and the vaccinations fail.
+      db.faults.add({ method: 'GET', path: '/prevention$', status: 503, times: 3 });
+      provider.notifyDataChanged(['documents'], INS);
+      await waitUntil(() => shadowText(el).includes('Vaccinations et dépistages indisponibles'), 'the vaccinations never failed', { timeout: 8000 });
+      let saves = 0;
+      el.addEventListener('dmp-synthesis-saved', () => saves++);
+      el.addEventListener('dmp-prevention-saved', () => saves++);
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => root(el).querySelector('.save-error'), 'no save error');
+      expect($(el, '.save-error').textContent).to.contain('La version n’est pas enregistrée.').and.contain('conservées sur cet appareil');
+      expect([saves, serverVersion()?.version, serverPrevention()!.version]).to.deep.equal([0, 2, PREVENTION_DURAND.version]);
+      const draft = await readDraft<EditorContent>(draftKey('professional:ps-martin', INS));
+      expect(draft?.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-EN-ATTENTE');
+      // The save read them again: the next one writes them.
+      await waitUntil(() => !shadowText(el).includes('Vaccinations et dépistages indisponibles'), 'the vaccinations were not read again', { timeout: 8000 });
+      expect(($(el, `[data-key="${VACCINE}"]`) as HTMLInputElement).value).to.equal('LOT-EN-ATTENTE');
+      const preventionSaved = oneEvent(el, 'dmp-prevention-saved');
+      $(el, '[data-action="save"]').click();
+      await preventionSaved;
+      expect(serverPrevention()!.content.vaccinations.find((v) => v.id === 'vac-grippe-2024')?.lot).to.equal('LOT-EN-ATTENTE');
+    });
+
     it('says why the vaccinations are missing when there is no VSM to show either', async () => {
       db.syntheses.delete(INS);
       db.faults.add({ method: 'GET', path: '/prevention$', status: 503 });

@@ -5,10 +5,10 @@ import { formatDateTime } from '../../i18n/format.js';
 import type { Prevention } from '../../model/prevention.js';
 import type { Synthesis } from '../../model/synthesis.js';
 import { diffSynthesis, mergeSynthesis, resolveMerge, type MergeConflict, type SynthesisDiff } from './diff.js';
-import type { EditorContent, Entry, ShownContent } from './entries.js';
+import type { EditorContent, Entry } from './entries.js';
 import { displayValue, entryTitle, listDef, type FieldDef, type ListDef } from './fields.js';
 import { LIST_EDITS } from './list-edits.js';
-import { narrativeHeading, noneKnownText, pair, valueOf, type ViewOptions } from './read-view.js';
+import { narrativeHeading, noneKnownText, pair, renderReadView, valueOf, type ViewOptions } from './read-view.js';
 
 /*
  * Two versions side by side: an older version against the current one, and the panel shown when
@@ -133,8 +133,20 @@ export interface ConflictView {
 }
 
 /** What changed from an older version to the current one. */
-export function renderVersionChanges(old: ShownContent, current: ShownContent, view: ViewOptions): TemplateResult {
-  return renderDiff(diffSynthesis(old, current), view);
+/** An older version: what changed from it to the current one, and all it held. */
+export function renderVersionView(old: Synthesis, current: Synthesis | null | undefined, view: ViewOptions, close: () => void): TemplateResult {
+  return html`<section class="version-view" aria-labelledby="version-title">
+    <h3 id="version-title" tabindex="-1">
+      ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, view.locale)}, par ${old.author.name}`)}
+    </h3>
+    <h4>${msg('Changements depuis cette version jusqu’à la version actuelle')}</h4>
+    ${current ? renderDiff(diffSynthesis(old.content, current.content), view) : nothing}
+    <details>
+      <summary>${msg(str`Contenu complet de la version ${old.version}`)}</summary>
+      ${renderReadView(old.content, view)}
+    </details>
+    <button type="button" @click=${close}>${msg('Fermer la comparaison')}</button>
+  </section>`;
 }
 
 function changeBadge(kind: 'added' | 'removed' | 'changed'): string {

@@ -325,7 +325,9 @@ export class DmpSynthesisEditor extends DmpElement {
   });
 
   readonly #version = new Task(this, {
-    task: async ([ins, v], { signal }) => (v === undefined ? initialState : this.client!.getSynthesisVersion(ins, v, { signal })),
+    // Drawn by the comparison's module: here with the version, the view can take the focus.
+    task: async ([ins, v], { signal }) =>
+      v === undefined ? initialState : (await Promise.all([this.client!.getSynthesisVersion(ins, v, { signal }), loadCompareView()]))[0],
     args: () => [this.patientIns, this.viewedVersion] as const,
     onComplete: () => void this.#focusLater('.version-view h3'),
   });
@@ -677,6 +679,12 @@ export class DmpSynthesisEditor extends DmpElement {
     const saved: { synthesis?: Synthesis; prevention?: Prevention } = {};
     let writing: keyof ServerSide = 'synthesis';
     try {
+      // Vaccinations or screenings edited, then unreadable: a save without them would lose them.
+      // Nothing is written; they are read again for the next try.
+      if (loaded.preventionError && !sameValue(parts.prevention, known?.prevention)) {
+        void this.#load.run();
+        throw loaded.preventionError;
+      }
       if (writes.synthesis) {
         saved.synthesis = await client
           .saveSynthesis(loaded.ins, parts.synthesis, target.etag)
@@ -1145,18 +1153,7 @@ export class DmpSynthesisEditor extends DmpElement {
           ? html`<button type="button" @click=${() => this.retryFrom(`[data-version="${this.viewedVersion}"]`, () => this.#version.run())}>${msg('Réessayer')}</button>`
           : nothing}
       </p>`,
-      complete: (old) => html`<section class="version-view" aria-labelledby="version-title">
-        <h3 id="version-title" tabindex="-1">
-          ${msg(str`Version ${old.version} du ${formatDateTime(old.savedAt, this.locale)}, par ${old.author.name}`)}
-        </h3>
-        <h4>${msg('Changements depuis cette version jusqu’à la version actuelle')}</h4>
-        ${this.current ? this.#comparison.render((compare) => compare.renderVersionChanges(old.content, this.current!.content, this.#view)) : nothing}
-        <details>
-          <summary>${msg(str`Contenu complet de la version ${old.version}`)}</summary>
-          ${renderReadView(old.content, this.#view)}
-        </details>
-        <button type="button" @click=${() => this.#showVersion(undefined)}>${msg('Fermer la comparaison')}</button>
-      </section>`,
+      complete: (old) => this.#comparison.render((compare) => compare.renderVersionView(old, this.current, this.#view, () => this.#showVersion(undefined))),
     });
   }
 
