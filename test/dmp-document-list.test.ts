@@ -1322,6 +1322,25 @@ describe('dmp-document-list', () => {
       expect(db.documentsOf(PATIENT_MASKED.identity.ins).some((d) => d.title.startsWith('Tapé'))).to.equal(false);
     });
 
+    it('lets an upload under way finish for its patient when the host shows another, and says nothing of it there', async () => {
+      const { el, provider } = await mount('ps-martin');
+      const dialog = await openFilledAdd(el, 'Compte rendu en route', '11488-4');
+      const changes: Array<string | undefined> = [];
+      provider.addEventListener('dmp-data-changed', (e) => changes.push((e as CustomEvent<{ ins?: string }>).detail.ins));
+      let added = 0;
+      el.addEventListener('dmp-document-added', () => added++);
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 600, times: 1 });
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('progress'), 'the upload never started');
+      el.patientIns = MASKED;
+      await waitUntil(() => changes.includes(ADULT), 'the first patient’s elements were never told', { timeout: 5000 });
+      expect(db.documentsOf(ADULT).filter((d) => d.title === 'Compte rendu en route')).to.have.length(1);
+      expect([added, shadowText(el).includes('Compte rendu en route')]).to.deep.equal([0, false]);
+      // The next patient's form is blank, and free.
+      await openAdd(el);
+      expect([control<HTMLInputElement>(el, '#add-title').value, dialog.querySelector('progress')]).to.deep.equal(['', null]);
+    });
+
     it('keeps the list and the add form when the host hands over the same user again, with a new display name', async () => {
       const { el, provider } = await mount('ps-martin');
       const dialog = await openAdd(el);

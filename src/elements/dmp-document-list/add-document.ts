@@ -102,9 +102,14 @@ export class AddDocumentForm {
     return this.#controller !== undefined;
   }
 
-  /** A blank form, for a new addition. */
+  /**
+   * A blank form, for a new addition, or for another patient or user. An upload under way goes on
+   * for the patient it is for, its answer no longer this form's: stopped halfway, no one could
+   * know whether the document was added, and adding it again would add it twice.
+   */
   reset(): void {
-    this.cancel();
+    this.#controller = undefined;
+    this.#progress = undefined;
     // The fields hold what the user typed, which the template never wrote (a file input cannot
     // even be written): the form's own reset empties them.
     this.#host.shadowRoot?.querySelector<HTMLFormElement>('form.add-form')?.reset();
@@ -160,7 +165,7 @@ export class AddDocumentForm {
       this.#key.answered(key);
       return added;
     } catch (error) {
-      if (!controller.signal.aborted) {
+      if (this.#controller === controller) {
         // A gateway may check more than this form does: its reasons stand under the fields they
         // are about, the others beside the failure, so that none is lost.
         const elsewhere: string[] = [];

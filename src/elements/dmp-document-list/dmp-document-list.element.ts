@@ -765,6 +765,7 @@ export class DmpDocumentList extends DmpElement {
     if (!client) return;
     const form = this.#addForm;
     if (!form) return;
+    const here = this.answerFor(() => this.patientIns);
     const doc = await form.submit((metadata, file, options) =>
       client.addDocument(ins, metadata, file, options).catch((error: unknown) => {
         // Answered unreadably, the document was most likely added: the list shows what the
@@ -773,6 +774,8 @@ export class DmpDocumentList extends DmpElement {
         throw error;
       }),
     );
+    // Shown no more (another patient or user), the document added is its patient's news alone.
+    if (doc && !here()) return this.provider?.notifyDataChanged(['documents', 'history'], ins);
     if (!doc) {
       // To a field the server refused; the button pressed keeps the focus otherwise, for a retry.
       await this.updateComplete;
