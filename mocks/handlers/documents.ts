@@ -20,7 +20,7 @@ import type { Action, Decision } from '../../src/policy/types.js';
 import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
 import { ANY_DOCUMENT, INVALID, judgeEach } from '../document-acts.js';
-import { newVersionVisibility } from '../privacy.js';
+import { hidesFromCaller, newVersionVisibility } from '../privacy.js';
 import { invalidParams, json, notFound, problem } from './http.js';
 import { withinPeriod } from './period.js';
 import type { RequestContext } from './request-context.js';
@@ -84,6 +84,20 @@ function decodeCursor(cursor: string): SortKey | undefined {
   }
 }
 
+/**
+ * A document as the caller may know it. The version replacing it hidden from them, they are not
+ * given its id; and to the patient's side, from whom it must look absent (a result kept from them
+ * until it is announced: DECISIONS.md 12), the last version they can read is the current one.
+ */
+function asSeen(ctx: RequestContext, doc: DmpDocument): DmpDocument {
+  const next = doc.status === 'replaced' && doc.replacedBy ? db.findDocument(ctx.ins, doc.replacedBy) : undefined;
+  if (!next || next.status === 'deleted') return doc;
+  const decision = ctx.decide('document.read', policyDocumentOf(next));
+  if (decision.allowed) return doc;
+  const { replacedBy: _hidden, ...seen } = doc;
+  return hidesFromCaller(decision, ctx.actor) && asSeen(ctx, next).status !== 'replaced' ? { ...seen, status: 'current' } : seen;
+}
+
 export const listDocuments: Resolver = ({ request, actor, ctx }) => {
   const query = readQuery(request, DocumentQuerySchema);
   if (!query.ok) return query.response;
@@ -96,11 +110,15 @@ export const listDocuments: Resolver = ({ request, actor, ctx }) => {
   const hidden = new HiddenCounts(actor);
   const visible: Array<{ doc: DmpDocument; key: SortKey }> = [];
   const matches = keywordMatcher(q.q);
-  for (const doc of db.documentsOf(ctx.ins)) {
-    if (doc.status === 'deleted') continue;
-    const decision = ctx.decide('document.read', policyDocumentOf(doc));
-    if (!decision.allowed) hidden.add(decision);
-    else if (matchesFilters(doc, q) && (!matches || matches(doc))) visible.push({ doc, key: sortKey(doc, sort) });
+  for (const stored of db.documentsOf(ctx.ins)) {
+    if (stored.status === 'deleted') continue;
+    const decision = ctx.decide('document.read', policyDocumentOf(stored));
+    if (!decision.allowed) {
+      hidden.add(decision);
+      continue;
+    }
+    const doc = asSeen(ctx, stored);
+    if (matchesFilters(doc, q) && (!matches || matches(doc))) visible.push({ doc, key: sortKey(doc, sort) });
   }
   const direction = sort.endsWith('desc') ? -1 : 1;
   visible.sort((a, b) => direction * compareKeys(a.key, b.key));
@@ -123,9 +141,10 @@ export const latestDocuments: Resolver = ({ actor, ctx }) => {
   if (!gate.allowed) return ctx.deny('document.list', gate);
   const newest = new Map<Category, DmpDocument>();
   const hidden = new HiddenCounts(actor);
-  for (const doc of db.documentsOf(ctx.ins)) {
-    if (doc.status === 'deleted') continue;
-    const decision = ctx.decide('document.read', policyDocumentOf(doc));
+  for (const stored of db.documentsOf(ctx.ins)) {
+    if (stored.status === 'deleted') continue;
+    const decision = ctx.decide('document.read', policyDocumentOf(stored));
+    const doc = decision.allowed ? asSeen(ctx, stored) : stored;
     if (!decision.allowed) hidden.add(decision);
     else if (doc.status === 'current') {
       const best = newest.get(doc.category);
@@ -171,7 +190,7 @@ export const getDocument: Resolver = ({ params, ctx }) => {
   const found = guardedDocument(ctx, params.id ?? '', 'document.read');
   if (found instanceof Response) return found;
   ctx.finish('document.read', found.decision, { documentId: found.doc.id, title: found.doc.title });
-  return json(found.doc);
+  return json(asSeen(ctx, found.doc));
 };
 
 export const getDocumentContent: Resolver = ({ params, ctx }) => {
@@ -219,7 +238,7 @@ export const updateDocument: Resolver = async ({ request, params, ctx }) => {
   if (patch.status) doc.status = patch.status;
   doc.confidentiality = confidentialityOf(doc);
   ctx.finishEach(judged.allowed, target);
-  return json(doc);
+  return json(asSeen(ctx, doc));
 };
 
 export const deleteDocument: Resolver = ({ params, ctx }) => {

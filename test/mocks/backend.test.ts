@@ -490,6 +490,21 @@ describe('mock reference backend', () => {
       expect((await as('rep-moreau-sophie').listDocuments(MINOR, { limit: 1000 })).items.map((d) => d.id)).not.to.include(v2.id);
     });
 
+    it('shows the patient the last version they may read as the current one, with no trace of a newer one kept from them', async () => {
+      const meta = { title: 'Bilan biologique', typeCode: '11502-2', serviceStart: SEED_NOW } as const;
+      const v1 = await as('ps-martin').addDocument(ADULT, meta, pdf());
+      const v2 = await as('ps-martin').addDocument(ADULT, { ...meta, title: 'Bilan biologique corrigé', replaces: v1.id, invisibleToPatient: true }, pdf());
+      const patient = as(PATIENT_ADULT.id);
+      const listed = (await patient.listDocuments(ADULT, { limit: 1000, status: 'current' })).items.find((d) => d.id === v1.id);
+      expect(listed).to.include({ status: 'current' }).and.not.to.have.property('replacedBy');
+      expect(await patient.getDocument(ADULT, v1.id)).to.include({ status: 'current' }).and.not.to.have.property('replacedBy');
+      // Its author, who reads the newer version, sees the chain as it is.
+      expect(await as('ps-martin').getDocument(ADULT, v1.id)).to.include({ status: 'replaced', replacedBy: v2.id });
+      // Announced, the newer version replaces it for the patient too.
+      await as('ps-martin').updateDocument(ADULT, v2.id, { invisibleToPatient: false });
+      expect(await patient.getDocument(ADULT, v1.id)).to.include({ status: 'replaced', replacedBy: v2.id });
+    });
+
     it('leaves the title of a refused upload meant to be hidden from the patient out of their history', async () => {
       const refused = await failure(
         as('ps-renard').addDocument(ADULT, { title: 'Annonce diagnostique', typeCode: '11488-4', serviceStart: SEED_NOW, invisibleToPatient: true }, pdf()),
