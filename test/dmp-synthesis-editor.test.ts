@@ -577,6 +577,30 @@ describe('dmp-synthesis-editor', () => {
       expect(serverVersion()?.content.problems.at(-1)?.code).to.deep.equal({ system: 'CIM-10', code: 'G40.9', label: 'Épilepsie, sans précision' });
     });
 
+    it('keeps the suggestion the arrows reach in sight in a list taller than its box', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      button(el, 'Ajouter un problème ou antécédent').click();
+      await el.updateComplete;
+      const combo = [...root(el).querySelectorAll<HTMLInputElement>('[role="combobox"][data-key^="problems:"][data-key$=":code"]')].at(-1)!;
+      combo.focus();
+      await sendKeys({ type: 'diab' });
+      await waitUntil(() => combo.getAttribute('aria-expanded') === 'true', 'no suggestions');
+      const listbox = root(el).getElementById(combo.getAttribute('aria-controls')!)!;
+      // A narrow column: the box shows two suggestions or so.
+      listbox.style.maxHeight = '3rem';
+      const options = listbox.querySelectorAll('[role="option"]');
+      expect(options.length).to.be.greaterThan(3);
+      for (let i = 0; i < options.length - 1; i++) await sendKeys({ press: 'ArrowDown' });
+      const active = root(el).getElementById(combo.getAttribute('aria-activedescendant')!)!;
+      const inSight = () => {
+        const box = listbox.getBoundingClientRect();
+        const option = active.getBoundingClientRect();
+        return option.top >= box.top - 1 && option.bottom <= box.bottom + 1;
+      };
+      await waitUntil(inSight, 'the active suggestion is out of sight');
+    });
+
     it('finds a drug by name or CIS and records its CIS and ATC codes; Escape closes the list', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -615,8 +615,10 @@ export class DmpDocumentList extends DmpElement {
     announceIn(this.renderRoot.querySelector('#announcer'), text);
   }
 
-  /** Tells the other elements; this one has already applied its own change. */
-  /** Announces a write for `ins`, the patient it was sent for (the list may show another by now). */
+  /**
+   * Tells the other elements of a write for `ins`, the patient it was sent for (the list may show
+   * another by now); this one has already applied its own change.
+   */
   #notifyOwnChange(ins = this.patientIns): void {
     this.provider?.notifyDataChanged(['documents', 'history'], ins);
     this.#ownRevision = this.dataChange?.revision;

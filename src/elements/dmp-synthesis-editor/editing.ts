@@ -210,7 +210,11 @@ export function handleComboKey(
         void suggest(host, key, field.kind === 'drug' ? 'drugs' : 'cim10', (event.target as HTMLInputElement).value);
       } else if (count > 0) {
         const step = event.key === 'ArrowDown' ? 1 : -1;
-        host.combo = { ...combo, active: (combo.active + step + count) % count };
+        const active = (combo.active + step + count) % count;
+        host.combo = { ...combo, active };
+        // The suggestion Enter would pick stays in sight, in a list taller than its box.
+        const input = event.target as HTMLInputElement;
+        requestAnimationFrame(() => (input.getRootNode() as ShadowRoot).getElementById(`${input.id}-list-${active}`)?.scrollIntoView({ block: 'nearest' }));
       }
       return;
     case 'Enter': {
