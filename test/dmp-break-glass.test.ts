@@ -1,6 +1,7 @@
 import { ContextEvent } from '@lit/context';
 import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
+import { HttpResponse, http } from 'msw';
 import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_OPPOSED } from '../mocks/data/index.js';
 import type { DmpClient } from '../src/client/types.js';
 import { clientContext } from '../src/context/contexts.js';
@@ -187,6 +188,23 @@ describe('dmp-break-glass', () => {
         expect(db.grants.size).to.equal(0);
       });
     }
+
+    it('says a gateway’s reasons for refusing the request as invalid, and keeps the justification', async () => {
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/emergency-access', () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Requête invalide', status: 422, invalidParams: [{ name: 'justification', reason: 'Justification à compléter selon la charte de l’établissement.' }] },
+            { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      const { el } = await mount('ps-morel');
+      await fill(el);
+      submit(el).click();
+      await waitUntil(() => el.shadowRoot!.querySelector('#outcome'), 'the failure is not said', { timeout: 5000 });
+      expect($(el, '#outcome').textContent).to.contain('Le serveur a refusé la demande comme invalide.').and.contain('Justification à compléter selon la charte de l’établissement.');
+      expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal(JUSTIFICATION);
+    });
 
     it('gives back a justification typed and not sent when the host shows the patient again, the attestation to tick again', async () => {
       const { el } = await mount();

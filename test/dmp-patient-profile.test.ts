@@ -734,6 +734,24 @@ describe('dmp-patient-profile', () => {
       }
     });
 
+    it('says a gateway’s reasons for refusing the save as invalid, and keeps the form', async () => {
+      worker.use(
+        http.post('*/api/dmp/v1/dossiers/:ins/documents', () =>
+          HttpResponse.json(
+            { type: 'about:blank', title: 'Requête invalide', status: 422, invalidParams: [{ name: 'file', reason: 'Déclaration refusée par la passerelle de l’hôpital.' }] },
+            { status: 422, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
+        ),
+      );
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'B-');
+      await submit(el);
+      await waitUntil(() => root(el).querySelector('.save-error'), 'no failure shown', { timeout: 8000 });
+      expect($(el, '.save-error').textContent).to.contain('Le serveur a refusé la demande comme invalide.').and.contain('Déclaration refusée par la passerelle de l’hôpital.');
+      expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('B-');
+    });
+
     it('closes the form as saved when the answer was unreadable but the server holds exactly what was sent', async () => {
       // A gateway that stores the declaration, then garbles its answer.
       worker.use(

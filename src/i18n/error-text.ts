@@ -31,6 +31,11 @@ export function errorText(error: unknown): string {
   }
 }
 
+/** `errorText`, with the server's reasons for refusing the request as invalid, for a form that shows none under its fields. */
+export function refusalText(error: unknown): string {
+  return [errorText(error), ...(isDmpError(error) && error.kind === 'invalid-request' ? (error.issues ?? []).map((issue) => issue.message) : [])].join(' ');
+}
+
 /** Whether trying again can help: a refusal by the policy or an invalid request will not change by itself. */
 export function isRetryable(error: unknown): boolean {
   return !(isDmpError(error) && (error.kind === 'forbidden' || error.kind === 'invalid-request'));

@@ -1,6 +1,6 @@
 import { msg } from '@lit/localize';
 import { isDmpError } from '../../client/errors.js';
-import { errorText as sharedErrorText } from '../../i18n/error-text.js';
+import { refusalText } from '../../i18n/error-text.js';
 import type { BloodGroup, OrganDonationChoice } from '../../model/profile.js';
 import type { FieldProblem } from './draft.js';
 
@@ -38,5 +38,5 @@ export function errorText(error: unknown): string {
   if (isDmpError(error) && error.kind === 'conflict') {
     return msg('Ces informations ont été modifiées entre-temps, dans un autre onglet ou par une autre personne.');
   }
-  return sharedErrorText(error);
+  return refusalText(error);
 }
