@@ -927,6 +927,24 @@ describe('dmp-document-list', () => {
       expect(el.items.some((d) => d.id === doc.id)).to.equal(false);
     });
 
+    it('says a mask answered unreadably was most likely made, and reads the list again', async () => {
+      // A gateway that masks the document, then garbles its answer.
+      worker.use(
+        http.patch(
+          '*/api/dmp/v1/dossiers/:ins/documents/:id',
+          async ({ request }) => HttpResponse.json({ id: 42 }, { status: (await getResponse(handlers, request))?.status ?? 500 }),
+          { once: true },
+        ),
+      );
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      const dialog = await openActions(el, 'Ordonnance');
+      dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click();
+      await waitUntil(() => shadowText(el).includes('sa réponse est illisible'), 'the failure was said as a refusal');
+      expect(shadowText(el)).not.to.contain('n’a pas été masqué');
+      await waitUntil(() => el.items.find((d) => d.id === 'doc-durand-ordonnance')?.masked === true, 'the list was not read again');
+    });
+
     it('says why a mask failed', async () => {
       db.faults.add({ method: 'PATCH', path: '/documents', status: 500, times: 1 });
       const { el } = await mount('pat-durand-jeanne');

@@ -104,7 +104,7 @@ const GRID: Array<[Tag, string, Cells]> = [
   ['dmp-document-list', 'getDossier',             { 400: 'invalid-request/final', 401: 'unauthorized', 403: 'forbidden/final', 404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
   ['dmp-document-list', 'listDocuments',          { 400: 'invalid-request/final', 401: 'unauthorized', 403: 'forbidden/final', 404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
   ['dmp-document-list', 'listDocuments:more',     { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
-  ['dmp-document-list', 'updateDocument:mask',    { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
+  ['dmp-document-list', 'updateDocument:mask',    { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response/final', schema: 'invalid-response/final' }],
   ['dmp-document-list', 'deleteDocument',         { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'ok',               schema: 'ok' }],
   ['dmp-document-list', 'addDocument',            { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
   ['dmp-access-history', 'getDossier',            { 400: 'invalid-request',       401: 'unauthorized', 403: 'forbidden',       404: 'not-found',  409: 'conflict',  429: 'rate-limited', 500: 'http', 503: 'http', timeout: 'timeout', offline: 'network', truncated: 'invalid-response', schema: 'invalid-response' }],
@@ -373,7 +373,8 @@ const SCENARIOS: Record<string, Scenario> = {
     ins: ADULT,
     setup: (o) => readyList(o, 'pat-durand-jeanne', 50),
     act: mask,
-    failure: (says) => [`Le document n’a pas été masqué : ${errorText(errorOf(says))}`],
+    // Answered unreadably, the document was most likely masked: the list reads it again, masked.
+    failure: (says) => [writeFailureText(errorOf(says), () => `Le document n’a pas été masqué : ${errorText(errorOf(says))}`)],
     retry: mask,
     success: (m) => until(m.el, `« ${maskTarget().title} » est masqué aux professionnels.`),
   },

@@ -23,7 +23,7 @@ import { baseStyles } from '../base/styles.js';
 import type { AddDocumentForm } from './add-document.js';
 import { renderRow, renderSkeletonRows, type RowContext } from './document-row.js';
 import { styles } from './dmp-document-list.styles.js';
-import { errorText, isRetryable } from '../../i18n/error-text.js';
+import { errorText, isRetryable, writeFailureText } from '../../i18n/error-text.js';
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
 import { actorKey } from '../../model/actor-key.js';
@@ -616,12 +616,12 @@ export class DmpDocumentList extends DmpElement {
   }
 
   /**
-   * Tells the other elements of a write for `ins`, the patient it was sent for (the list may show
-   * another by now); this one has already applied its own change.
+   * Tells the elements of a write for `ins`, the patient it was sent for (the list may show another
+   * by now). `own`: this one has already applied it, and does not read the list again.
    */
-  #notifyOwnChange(ins = this.patientIns): void {
+  #notifyChange(ins = this.patientIns, own?: boolean): void {
     this.provider?.notifyDataChanged(['documents', 'history'], ins);
-    this.#ownRevision = this.dataChange?.revision;
+    if (own) this.#ownRevision = this.dataChange?.revision;
   }
 
   #replaceDocument(updated: DmpDocument): void {
@@ -650,7 +650,7 @@ export class DmpDocumentList extends DmpElement {
     const here = this.answerFor(() => this.patientIns);
     try {
       const updated = await client.updateDocument(ins, doc.id, patch);
-      this.#notifyOwnChange(ins);
+      this.#notifyChange(ins, true);
       if (!here()) return;
       this.#replaceDocument(updated);
       if (masked === undefined) this.emit('dmp-document-revealed', { document: updated });
@@ -663,13 +663,17 @@ export class DmpDocumentList extends DmpElement {
             : msg(str`« ${doc.title} » n’est plus masqué aux professionnels.`),
       );
     } catch (error) {
+      // Answered unreadably, the change was most likely made: the lists show what the server holds.
+      if (answeredUnreadably(error)) this.#notifyChange(ins);
       if (!here()) return;
       this.actionError = () =>
-        masked === undefined
-          ? msg(str`Le document n’a pas été rendu visible au patient : ${errorText(error)}`)
-          : masked
-            ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`)
-            : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`);
+        writeFailureText(error, () =>
+          masked === undefined
+            ? msg(str`Le document n’a pas été rendu visible au patient : ${errorText(error)}`)
+            : masked
+              ? msg(str`Le document n’a pas été masqué : ${errorText(error)}`)
+              : msg(str`Le document n’a pas été démasqué : ${errorText(error)}`),
+        );
     } finally {
       this.#setBusy(doc.id, false);
     }
@@ -697,7 +701,7 @@ export class DmpDocumentList extends DmpElement {
     const here = this.answerFor(() => this.patientIns);
     try {
       await client.deleteDocument(ins, doc.id);
-      this.#notifyOwnChange(ins);
+      this.#notifyChange(ins, true);
       if (!here()) return;
       const listing = this.listing;
       if (listing) {
@@ -755,7 +759,7 @@ export class DmpDocumentList extends DmpElement {
       form.cancel();
       this.#addInterrupted = true;
       this.#announce(msg('Envoi interrompu : le document a pu être ajouté malgré tout. Le formulaire garde votre saisie.'));
-      this.provider?.notifyDataChanged(['documents', 'history'], this.patientIns);
+      this.#notifyChange();
     }
     this.addDialog?.close();
   };
@@ -772,12 +776,12 @@ export class DmpDocumentList extends DmpElement {
       client.addDocument(ins, metadata, file, options).catch((error: unknown) => {
         // Answered unreadably, the document was most likely added: the list shows what the
         // server holds, so the user can check before adding it twice.
-        if (answeredUnreadably(error)) this.provider?.notifyDataChanged(['documents', 'history'], ins);
+        if (answeredUnreadably(error)) this.#notifyChange(ins);
         throw error;
       }),
     );
     // Shown no more (another patient or user), the document added is its patient's news alone.
-    if (doc && !here()) return this.provider?.notifyDataChanged(['documents', 'history'], ins);
+    if (doc && !here()) return this.#notifyChange(ins);
     if (!doc) {
       // To a field the server refused; the button pressed keeps the focus otherwise, for a retry.
       await this.updateComplete;
@@ -790,7 +794,7 @@ export class DmpDocumentList extends DmpElement {
     this.emit('dmp-document-added', { document: doc });
     this.#announce(msg(str`« ${doc.title} » a été ajouté au dossier.`));
     // Not our own change to skip: where the new document sorts is the server's answer.
-    this.provider?.notifyDataChanged(['documents', 'history'], ins);
+    this.#notifyChange(ins);
   };
 
   // ---------------------------------------------------------------------------------------------
