@@ -24,6 +24,7 @@ import {
 } from '../../src/fhir/systems.js';
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
+import { actorKey } from '../../src/model/actor-key.js';
 import { PROFILE_TYPE_CODE, SYNTHESIS_TYPE_CODE, type Category } from '../../src/model/category.js';
 import { CLASS_CODE_OF_TYPE, categoryOf, isSentAsFile } from '../../src/model/document-types.js';
 import { MAX_DOCUMENT_BYTES, MIME_TYPES, VISIBILITY_CODES, confidentialityOf, policyDocumentOf, type DmpDocument } from '../../src/model/document.js';
@@ -59,7 +60,14 @@ const FHIR_HEADERS = { 'Content-Type': 'application/fhir+json' };
 const DEFAULT_COUNT = 20;
 const MAX_COUNT = 1000;
 /** What the gateway reads itself and never forwards as a search criterion. */
-const GATEWAY_PARAMS = new Set(['_count', '_offset', '_revinclude', '_include', 'patient.identifier', 'subject.identifier']);
+/** Our search parameter on the `document-version` extension (a VSM version read), which the gateway answers itself. */
+const VERSION_PARAM = 'document-version';
+const GATEWAY_PARAMS = new Set(['_count', '_offset', '_revinclude', '_include', 'patient.identifier', 'subject.identifier', VERSION_PARAM]);
+/**
+ * Who sent the request key a resource was created under (the JSON API keeps a key per caller):
+ * an extension of that identifier, set by the gateway, never taken from a request.
+ */
+const REQUEST_CALLER_EXTENSION = 'https://dmp-elements.dev/fhir/StructureDefinition/request-caller';
 
 type Stored = Resource & { id: string };
 
@@ -74,7 +82,7 @@ interface DossierView {
 }
 
 /** What a read of named documents may say besides naming them: its order, size and what it includes. */
-const NAMING_PARAMS = new Set(['patient', '_id', 'type', 'format', 'status', '_tag:not', '_sort', '_count', '_offset', '_revinclude']);
+const NAMING_PARAMS = new Set(['patient', '_id', 'type', 'format', 'status', '_tag:not', '_sort', '_count', '_offset', '_revinclude', VERSION_PARAM]);
 const STRUCTURED_FORMATS = new Set([SYNTHESIS_CONTENT_FORMAT, PREVENTION_CONTENT_FORMAT].map((code) => `${SYNTHESIS_CONTENT_FORMAT_SYSTEM}|${code}`));
 
 /** The values of a search parameter, however many times it is given, each a list. */
@@ -118,13 +126,63 @@ function namedCategory(params: URLSearchParams): Category | undefined {
 }
 
 /**
- * The condition of a submission sent with a request key (the JSON API's Idempotency-Key):
- * `identifier=<request-key system>|<key>`, the only `ifNoneExist` a submission may carry.
+ * The request key (the JSON API's Idempotency-Key) of a conditional create's search
+ * `identifier=<request-key system>|<key>`, the only condition a create may carry; undefined for
+ * any other search.
  */
+function requestKeyOf(condition: string | null | undefined): string | undefined {
+  const params = [...new URLSearchParams(condition ?? '')];
+  const prefix = `${REQUEST_KEY_SYSTEM}|`;
+  return params.length === 1 && params[0]![0] === 'identifier' && params[0]![1].startsWith(prefix) ? params[0]![1].slice(prefix.length) : undefined;
+}
+
+/** The condition of a submission sent with a request key, if that is its condition. */
 function requestKeyCondition(entry: BundleEntry): string | undefined {
   const condition = entry.request?.ifNoneExist;
-  const params = [...new URLSearchParams(condition ?? '')];
-  return params.length === 1 && params[0]![0] === 'identifier' && params[0]![1].startsWith(`${REQUEST_KEY_SYSTEM}|`) ? condition : undefined;
+  return requestKeyOf(condition) !== undefined ? condition : undefined;
+}
+
+type Identifiers = Array<{ system?: string; value?: string; extension?: Array<{ url: string; valueString?: string }> }>;
+
+/**
+ * The identifiers a created resource is stored with: those it is sent with, but a request key,
+ * which only the gateway writes: `key` if it was created under one, with who sent it.
+ */
+function keyedIdentifiers(sent: unknown, key: string | undefined, caller: string): { identifier?: Identifiers } {
+  const kept = (Array.isArray(sent) ? (sent as Identifiers) : []).filter((i) => i?.system !== REQUEST_KEY_SYSTEM);
+  const stamped = key === undefined ? [] : [{ system: REQUEST_KEY_SYSTEM, value: key, extension: [{ url: REQUEST_CALLER_EXTENSION, valueString: caller }] }];
+  const identifier = [...kept, ...stamped];
+  return identifier.length > 0 ? { identifier } : {};
+}
+
+/** Whether `resource` was created under request key `key` sent by `caller` (an `actorKey`). */
+function keyedBy(resource: Resource, key: string, caller: string): boolean {
+  return ((resource as { identifier?: Identifiers }).identifier ?? []).some(
+    (i) => i.system === REQUEST_KEY_SYSTEM && i.value === key && (i.extension ?? []).some((e) => e.url === REQUEST_CALLER_EXTENSION && e.valueString === caller),
+  );
+}
+
+/**
+ * The médecins traitants a Patient PATCH names (the RPPS of the references its operations write
+ * or test): each must be one of the directory, as the JSON mock checks the RPPS of every change,
+ * even one that leaves the list as it is.
+ */
+function namedTreatingPhysicians(ops: unknown[]): string[] {
+  const rpps = new Set<string>();
+  for (const op of ops as Array<{ op?: unknown; path?: unknown; value?: unknown } | null>) {
+    if (!op || op.op === 'remove' || typeof op.path !== 'string' || !op.path.startsWith('/generalPractitioner')) continue;
+    for (const reference of (Array.isArray(op.value) ? op.value : [op.value]) as Array<{ identifier?: { system?: unknown; value?: unknown } } | null>) {
+      const identifier = reference?.identifier;
+      if (identifier?.system === RPPS_SYSTEM && typeof identifier.value === 'string' && identifier.value.startsWith('8')) rpps.add(identifier.value.slice(1));
+    }
+  }
+  return [...rpps];
+}
+
+/** A RelatedPerson as a request to add it compares: its name and its link to the patient. */
+function personOf(person: RelatedPerson): string {
+  const name = person.name?.[0];
+  return JSON.stringify([person.patient.reference, name?.family, name?.given?.join(' '), relationshipOf(person)]);
 }
 
 /** Whether a transaction entry only creates its resource (POST on its type, unconditionally). */
@@ -602,15 +660,14 @@ export class FhirGateway {
     return resources.flatMap((r) => view.stored.get(`${type}/${r.id}`) ?? []);
   }
 
-  /** Those of `resources` a conditional create's `identifier=system|value` search finds; undefined for any other search. */
-  #identifiedBy(resources: Stored[], search: string): Stored[] | undefined {
-    const params = [...new URLSearchParams(search)];
-    const [name, token] = params[0] ?? [];
-    if (params.length !== 1 || name !== 'identifier' || !token?.includes('|')) return undefined;
-    const bar = token.indexOf('|');
-    const [system, value] = [token.slice(0, bar), token.slice(bar + 1)];
-    const identifiers = (r: Stored) => ((r as { identifier?: Array<{ system?: string; value?: string }> }).identifier ?? []);
-    return resources.filter((r) => identifiers(r).some((i) => i.system === system && i.value === value));
+  /**
+   * The resources of `type`, of any dossier, created under request key `key` sent by the caller:
+   * as the JSON API keeps an Idempotency-Key, per caller, another caller's key is no way to theirs.
+   */
+  async #keyed(ex: Exchange, type: 'RelatedPerson' | 'DocumentReference', key: string): Promise<Stored[]> {
+    // Every key of the system, then the caller's: a key holding a comma or a bar is matched whole.
+    const all = await this.#searchAll(type, [['identifier', `${REQUEST_KEY_SYSTEM}|`]]);
+    return all.filter((resource) => keyedBy(resource, key, actorKey(ex.actor)));
   }
 
   /**
@@ -626,6 +683,11 @@ export class FhirGateway {
     const named = namesDocuments(params);
     const synthesis = named && tokens(params, 'type').some((token) => token.endsWith('|SYNTH'));
     const action: Action = synthesis ? 'synthesis.read' : single || named ? 'document.read' : 'document.list';
+    const version = params.get(VERSION_PARAM);
+    if (version !== null) {
+      if (!synthesis) return outcome(400, `${VERSION_PARAM} ne se cherche que sur le volet de synthèse (type SYNTH), seul.`);
+      return this.#readSynthesisVersion(ex, params, version);
+    }
     const gate = ex.decide('document.list');
     if (!gate.allowed) return this.#deny(ex, action, gate, single ? { documentId: single } : undefined);
     const visible: Stored[] = [];
@@ -681,6 +743,50 @@ export class FhirGateway {
     } else {
       await this.#log(ex, action, gate);
     }
+    return fhir(bundle);
+  }
+
+  /**
+   * A read of one VSM version, by its number (`document-version`), judged and logged as the JSON
+   * mock's getSynthesisVersion: on that version's own document (an older one may be masked or
+   * secret), else on the newest; a version that never was, read by one who may read the VSM, is
+   * a refused request in the history. A refusal told to a professional is the search's
+   * `suppressed` issue; the patient's side is told nothing: none found.
+   */
+  async #readSynthesisVersion(ex: Exchange, params: URLSearchParams, asked: string): Promise<Response> {
+    const versions = (await this.#searchAll('DocumentReference', params))
+      .map((raw) => ({ raw, doc: documentOf(raw) }))
+      .filter(({ doc }) => doc.status !== 'deleted')
+      .sort((a, b) => b.doc.version - a.doc.version);
+    const wanted = versions.find(({ doc }) => String(doc.version) === asked);
+    const judged = wanted ?? versions[0];
+    const decision = ex.decide('synthesis.read', judged ? policyDocumentOf(judged.doc) : nominalDocument('synthesis'));
+    const target = wanted ? { documentId: wanted.doc.id } : undefined;
+    // Refused the dossier itself (not linked, blocked, no authorization, closed): as any search is.
+    if (!ex.decide('document.list').allowed) return this.#deny(ex, 'synthesis.read', decision, target);
+    if (!decision.allowed) await this.#log(ex, 'synthesis.read', decision, target);
+    else if (!wanted) await this.#log(ex, 'synthesis.read', { ...decision, allowed: false, reason: 'invalid-request' });
+    else await this.#log(ex, 'synthesis.read', decision, target);
+    const told = !decision.allowed && isToldOfHiddenDocuments(ex.actor);
+    const bundle = await this.#page(ex, 'DocumentReference', params, decision.allowed && wanted ? [wanted.raw] : [], () =>
+      told
+        ? [
+            {
+              resource: {
+                resourceType: 'OperationOutcome' as const,
+                issue: [
+                  {
+                    severity: 'information' as const,
+                    code: 'suppressed' as const,
+                    details: { coding: [{ system: REASON_SYSTEM, code: decision.reason }], text: decision.reason },
+                  },
+                ],
+              },
+              search: { mode: 'outcome' as const },
+            },
+          ]
+        : [],
+    );
     return fhir(bundle);
   }
 
@@ -943,7 +1049,7 @@ export class FhirGateway {
     // A patch that changes nothing did no act: it read the dossier, and is logged as that read.
     const done = judged.allowed.length > 0 ? judged.allowed : [{ action: 'dossier.read' as const, decision: ex.decide('dossier.read') }];
     const designating = judged.allowed.find((act) => act.action === 'authorization.manage');
-    const undesignatable = designating ? await this.#undesignatable(newlyDesignated(before, after)) : undefined;
+    const undesignatable = designating ? await this.#undesignatable(newlyDesignated(before, after), namedTreatingPhysicians(ops as unknown[])) : undefined;
     if (designating && undesignatable) {
       await this.#log(ex, designating.action, { ...designating.decision, allowed: false, reason: 'invalid-request' });
       return undesignatable;
@@ -970,13 +1076,17 @@ export class FhirGateway {
 
   /**
    * Why one of `designated` may not become médecin traitant, as the JSON mock answers it: not in
-   * the directory (404), or not a médecin (400).
+   * the directory (404), or not a médecin (400); or why one of `named` may not be named: not in
+   * the directory (404), even where the patch leaves them as they were.
    */
-  async #undesignatable(designated: ReadonlyArray<{ rpps: string }>): Promise<Response | undefined> {
+  async #undesignatable(designated: ReadonlyArray<{ rpps: string }>, named: readonly string[] = []): Promise<Response | undefined> {
     for (const { rpps } of designated) {
       const professional = await this.#professional(rpps);
       if (!professional) return outcome(404, 'Aucun professionnel avec ce numéro RPPS dans l’annuaire.');
       if (!mayBeTreatingPhysician(professional.profession)) return outcome(400, 'Seul un médecin peut être désigné médecin traitant.');
+    }
+    for (const rpps of named) {
+      if (!(await this.#professional(rpps))) return outcome(404, 'Aucun professionnel avec ce numéro RPPS dans l’annuaire.');
     }
     return undefined;
   }
@@ -992,7 +1102,10 @@ export class FhirGateway {
     if (consentMode(consent)) return { action: 'opposition.manage', request: {} };
     const rpps = consentRpps(consent);
     if (!rpps) throw new Refusal(outcome(400, 'Un Consent du DMP porte sur un professionnel (RPPS) ou sur un mode d’urgence.'));
-    const self = ex.actor.kind === 'professional' && ex.actor.rpps === rpps && consent.provision?.type === 'permit';
+    // Their own permit, active or proposed: the consent they collected, or say they did not. Ending
+    // it (inactive) is ending an authorization, the patient's act, as the JSON mock judges a revoke.
+    const self =
+      ex.actor.kind === 'professional' && ex.actor.rpps === rpps && consent.provision?.type === 'permit' && (consent.status === 'active' || consent.status === 'proposed');
     return self
       ? { action: 'authorization.grant-self', request: { consent: consent.status === 'active' }, rpps }
       : { action: 'authorization.manage', request: {}, rpps };
@@ -1081,19 +1194,29 @@ export class FhirGateway {
     ex.intent = 'representative.manage';
     const decision = ex.decide('representative.manage');
     if (!decision.allowed) return this.#deny(ex, 'representative.manage', decision);
+    // Sent under a request key (the JSON API's Idempotency-Key), kept per caller: sent again after
+    // a lost answer, the person that request added, not a second one; under the same key, another
+    // person or another dossier is the caller's mistake, refused (422).
+    const key = requestKeyOf(ex.ifNoneExist);
+    if (ex.ifNoneExist !== null && key === undefined) return outcome(400, `If-None-Exist : seule la clé de requête « identifier=${REQUEST_KEY_SYSTEM}|<clé> » est servie.`);
+    const earlier = key === undefined ? [] : await this.#keyed(ex, 'RelatedPerson', key);
+    if (earlier.some((resource) => personOf(parseResource('RelatedPerson', resource)) !== personOf(person))) {
+      return outcome(422, 'Cette clé de requête a déjà servi pour une autre demande.');
+    }
+    if (earlier[0]) {
+      await this.#log(ex, 'representative.manage', decision);
+      return fhir(earlier[0], 200);
+    }
     // As the JSON mock: a curator assists a protected adult, never a minor; a parent, a minor only.
     const link = relationshipOf(person);
     if (!link || !mayRepresent(link, view.policy.patientIsMinor)) {
       await this.#log(ex, 'representative.manage', { ...decision, allowed: false, reason: 'invalid-request' });
       return outcome(400, representationRefusal(view.policy.patientIsMinor).detail);
     }
-    const earlier = ex.ifNoneExist === null ? [] : this.#identifiedBy(this.#storedOf(view, 'RelatedPerson', view.relatedPersons), ex.ifNoneExist);
-    if (earlier === undefined) return outcome(400, 'If-None-Exist : seule une recherche « identifier=système|valeur » est servie.');
-    if (earlier.length > 1) return outcome(412, 'If-None-Exist : plusieurs représentants portent cet identifiant.');
-    // The same creation sent again (its answer was lost): the person it made, not a second one.
-    const created = earlier[0] ?? (await this.#forward('POST', 'RelatedPerson', { ...(body as object), period: { start: ex.now } }));
+    const { identifier: sent, ...given } = body as { identifier?: unknown };
+    const created = await this.#forward('POST', 'RelatedPerson', { ...given, ...keyedIdentifiers(sent, key, actorKey(ex.actor)), period: { start: ex.now } });
     await this.#log(ex, 'representative.manage', decision);
-    return fhir(created, earlier[0] ? 200 : 201);
+    return fhir(created, 201);
   }
 
   async #delete(ex: Exchange, type: string, id: string): Promise<Response> {
@@ -1168,12 +1291,18 @@ export class FhirGateway {
       if (!flagging.allowed) return this.#deny(ex, 'document.set-visibility', flagging, attempted);
     }
     // Sent again after a lost answer, under its request key: the document added then, as it is
-    // now, not a second copy (the JSON API's Idempotency-Key). Only one the caller may read: a key
-    // is no way to another's document.
-    const keyedBefore = keyed ? (this.#identifiedBy(await this.#searchAll('DocumentReference', [['patient', `Patient/${view.patient.id}`]]), keyed) ?? []) : [];
-    const earlier = keyedBefore.find((resource) => this.#readable(ex, resource));
+    // now, not a second copy (the JSON API's Idempotency-Key). Keys are the caller's: another's is
+    // no way to their document. Under the same key, another submission (another dossier, type,
+    // title, file…) is the caller's mistake, refused (422); one deleted since is made anew.
+    const key = requestKeyOf(keyed);
+    const keyedBefore = key === undefined ? [] : await this.#keyed(ex, 'DocumentReference', key);
+    const subject = { reference: `Patient/${view.patient.id}` };
+    for (const resource of keyedBefore) {
+      const sameDossier = (resource as Stored & DocumentReference).subject?.reference === subject.reference;
+      if (!sameDossier || !(await this.#resent(resource, submitted, entries))) return outcome(422, 'Cette clé de requête a déjà servi pour une autre soumission.');
+    }
+    const earlier = keyedBefore.find((resource) => documentOf(resource).status !== 'deleted');
     if (earlier) {
-      if (!(await this.#resent(earlier, submitted, entries))) return outcome(422, 'Cette clé de requête a déjà servi pour une autre soumission.');
       await this.#log(ex, replacesId && !synthesis ? 'document.replace' : action, decision, { documentId: earlier.id, title });
       return fhir({ resourceType: 'Bundle', type: 'transaction-response', entry: [{ resource: earlier, response: { status: '200 OK', location: `DocumentReference/${earlier.id}` } }] });
     }
@@ -1184,7 +1313,6 @@ export class FhirGateway {
       await this.#log(ex, action, { ...decision, allowed: false, reason: 'invalid-request' }, attempted);
       return outcome(409, 'Une déclaration du patient est déjà la version courante : remplacez-la.');
     }
-    const subject = { reference: `Patient/${view.patient.id}` };
     const version = synthesis ? await this.#nextSynthesisVersion(view) : (replaced?.version ?? 0) + 1;
     const name = actor.displayName ?? (actor.kind === 'professional' ? actor.rpps : actor.kind);
     const authored =
@@ -1193,8 +1321,10 @@ export class FhirGateway {
         : actor.kind === 'legal-representative'
           ? { author: { reference: `RelatedPerson/${actor.id}`, display: name } }
           : authorOf({ name }, subject, actor.kind === 'patient');
+    const { identifier: sentIdentifiers, ...sent } = submitted;
     const stamped = {
-      ...submitted,
+      ...sent,
+      ...keyedIdentifiers(sentIdentifiers, key, actorKey(actor)),
       ...(authored.contained ? { contained: [authored.contained] } : {}),
       extension: [...(submitted.extension ?? []).filter((e) => e.url !== VERSION_EXTENSION), { url: VERSION_EXTENSION, valuePositiveInt: version }],
       status: 'current',

@@ -170,6 +170,8 @@ const SCAN_PAGE_SIZE = 200;
 const PDF_FORMAT = 'urn:ihe:iti:xds-sd:pdf:2008';
 const MIME_SUFFICIENT_FORMAT = 'urn:ihe:iti:xds:2017:mimeTypeSufficient';
 const VISIBILITY_CODE_SET: ReadonlySet<string> = new Set(Object.values(VISIBILITY_CODES));
+/** Our search parameter on the `document-version` extension: the VSM version a read asks for. */
+const VERSION_PARAM = 'document-version';
 
 /**
  * The DmpClient of a FHIR R4 server speaking ANS PDSm (IHE MHD) for documents, with Consent,
@@ -441,37 +443,44 @@ export class FhirDmpClient implements DmpClient {
   }
 
   /**
-   * A version the search does not show is refused when the search kept some from the caller and
-   * it may be one of them. One that never was is not found when the caller sees the current
-   * version, and refused when not, as the JSON API judges it by the current version.
+   * The version asked for, by its number (our `document-version` search parameter, on the
+   * `document-version` extension): the server judges and logs the read of that version, as the
+   * JSON API. Refused with the reason the search's `suppressed` issue tells a professional; not
+   * found when it never was, or is kept from the patient's side. A server that ignores the
+   * parameter answers with every version: the one asked for is picked out of them.
    */
   async getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis> {
     const asked = { ...options, ins };
-    const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', asked);
-    const wanted = versions.find((match) => synthesisOf(match, false).version === version);
+    const bundle = await this.#search(
+      'DocumentReference',
+      [
+        ['patient.identifier', insToken(ins)],
+        ['type', `${TYPE_CODE_SYSTEM}|SYNTH`],
+        ['status', 'current,superseded'],
+        [VERSION_PARAM, String(version)],
+        ['_count', '100'],
+      ],
+      asked,
+    );
+    const wanted = matches(bundle, 'DocumentReference').find((match) => synthesisOf(match, false).version === version);
     if (wanted) return synthesisOf(wanted);
-    const current = versions.find((match) => match.resource.status === 'current');
-    // Each version is numbered one past the one it replaces, from 1: the current one has the highest.
-    const neverWas = current !== undefined && (!Number.isInteger(version) || version < 1 || version > synthesisOf(current, false).version);
-    if (refusal && !neverWas) throw refusal;
+    const refusal = suppressedRefusal(bundle, 'Version du volet de synthèse refusée');
+    if (refusal) throw refusal;
     throw new DmpError('not-found', 'Cette version du volet de synthèse n’existe pas.', { status: 404 });
   }
 
   /**
    * A new version replaces the one `etag` names (its DocumentReference id): the server refuses
    * to replace a version that is no longer current, which is how two concurrent saves conflict.
-   * Without an ETag only a first version may be written, as with the JSON API's If-Match.
+   * Without an ETag only a first version may be written, as with the JSON API's If-Match. The
+   * conflict carries the current version, read after the refusal.
    */
   async saveSynthesis(ins: string, content: SynthesisContent, etag: string, options?: RequestOptions): Promise<Synthesis> {
     const asked = { ...options, ins };
     const body = validated(SynthesisContentToSaveSchema, content, 'content');
     const replaces = /^(?:W\/)?"([^"]+)"$/.exec(etag.trim())?.[1];
-    // A VSM kept from the caller is left to the server, which judges the write first, as the JSON API.
-    const [found] = replaces ? [] : (await this.#syntheses(ins, 'current', asked)).versions;
-    if (found) {
-      const current = synthesisOf(found);
-      throw new DmpError('conflict', 'Le volet de synthèse a été modifié entre-temps.', { current, etag: current.etag });
-    }
+    // Sent even without an ETag while a VSM exists: the server judges the write first, then
+    // refuses a first version while one is current (409), as the JSON API's If-Match.
     const patientId = await this.#patientId(ins, asked);
     const document = structuredDocument(ins, patientId, SYNTHESIS_TYPE_CODE, SYNTHESIS_CONTENT_FORMAT, body, replaces);
     try {
@@ -559,17 +568,24 @@ export class FhirDmpClient implements DmpClient {
       case 'designate-treating':
       case 'undesignate-treating': {
         const patient = await this.#patient(ins, asked);
-        const at = (patient.generalPractitioner ?? []).findIndex(
-          (reference) => reference.identifier?.system === RPPS_SYSTEM && reference.identifier.value === `8${rpps}`,
-        );
+        const designated = patient.generalPractitioner ?? [];
+        const at = designated.findIndex((reference) => reference.identifier?.system === RPPS_SYSTEM && reference.identifier.value === `8${rpps}`);
+        const reference = treatingPhysicianReference(rpps, new Date().toISOString());
+        let ops: PatchOp[];
         if (kind === 'designate-treating' && at < 0) {
-          const reference = treatingPhysicianReference(rpps, new Date().toISOString());
-          await this.#patch('Patient', patient, [
-            patient.generalPractitioner ? { op: 'add', path: '/generalPractitioner/-', value: reference } : { op: 'add', path: '/generalPractitioner', value: [reference] },
-          ], asked);
+          ops = [designated.length > 0 ? { op: 'add', path: '/generalPractitioner/-', value: reference } : { op: 'add', path: '/generalPractitioner', value: [reference] }];
         } else if (kind === 'undesignate-treating' && at >= 0) {
-          await this.#patch('Patient', patient, [{ op: 'remove', path: `/generalPractitioner/${at}` }], asked);
+          ops = [{ op: 'remove', path: `/generalPractitioner/${at}` }];
+        } else {
+          // Nothing to change: still sent, for the server to judge and log as the JSON API does (the
+          // patient's act; an RPPS of the directory), as a patch that names the professional and
+          // leaves the médecins traitants as they are: added, then removed.
+          ops =
+            designated.length > 0
+              ? [{ op: 'add', path: '/generalPractitioner/0', value: reference }, { op: 'remove', path: '/generalPractitioner/0' }]
+              : [{ op: 'add', path: '/generalPractitioner', value: [reference] }, { op: 'remove', path: '/generalPractitioner' }];
         }
+        await this.#patch('Patient', patient, ops, asked);
         break;
       }
       case 'grant':
@@ -586,9 +602,23 @@ export class FhirDmpClient implements DmpClient {
       case 'revoke':
       case 'unblock': {
         const decision = kind === 'revoke' ? 'permit' : 'deny';
-        const consents = await this.#consents(ins, [['status', 'active']], asked);
-        for (const found of consents.filter((c) => consentRpps(c) === rpps && c.provision?.type === decision)) {
+        // One who may not read the authorizations may not change them either: the server says so
+        // on the change itself, with the reason the JSON API gives.
+        const consents = await this.#consents(ins, [['status', 'active']], asked).catch((error: unknown) => {
+          if (isDmpError(error) && error.kind === 'forbidden') return [];
+          throw error;
+        });
+        const standing = consents.filter((c) => consentRpps(c) === rpps && c.provision?.type === decision);
+        for (const found of standing) {
           await this.#patch('Consent', found, [{ op: 'replace', path: '/status', value: 'inactive' }], asked);
+        }
+        if (standing.length === 0) {
+          // Nothing stands to end: still sent, for the server to judge and log as the JSON API does
+          // (the patient's act; an RPPS of the directory), as an inactive Consent, which grants and
+          // blocks nothing.
+          const patientId = await this.#patientId(ins, asked);
+          const { id: _unassigned, ...body } = toAuthorizationConsent({ id: '', patientId, rpps, decision, status: 'inactive', since: new Date().toISOString() });
+          await this.#send({ method: 'POST', path: 'Consent', body, contentType: FHIR_JSON, what: 'POST Consent' }, asked);
         }
         break;
       }

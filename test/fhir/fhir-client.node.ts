@@ -1107,6 +1107,50 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(refusals.map((l) => [l.outcome, l.reason]), [['denied', 'invalid-request'], ['denied', 'invalid-request']]);
     });
 
+    it('sends a change of the authorizations that changes nothing for the gateway to judge and log, as the JSON mock', async () => {
+      const morel = '10018239573';
+      const unknown = '12345678903';
+      const before = await auditEventIds();
+      // authorization.manage is the patient's: a médecin traitant changing nothing is refused as one changing something.
+      const martin = as('ps-martin');
+      for (const change of [
+        { change: 'revoke', rpps: morel },
+        { change: 'unblock', rpps: morel },
+        { change: 'designate-treating', rpps: '10003456786' },
+        { change: 'undesignate-treating', rpps: morel },
+      ] as const) {
+        const refused = await failure(martin.changeAuthorization(ADULT, change));
+        assert.deepEqual([change.change, refused.kind, refused.reason], [change.change, 'forbidden', 'patient-only']);
+      }
+      // Ending one's own authorization too (not a consent one collected).
+      const bernard = await failure(as('ps-bernard').changeAuthorization(ADULT, { change: 'revoke', rpps: '10005874218' }));
+      assert.deepEqual([bernard.kind, bernard.reason], ['forbidden', 'patient-only']);
+      // The patient: an RPPS the directory does not know is not found; one it knows, a change of nothing.
+      const patient = as(PATIENT_ADULT.id);
+      for (const change of ['revoke', 'unblock', 'undesignate-treating'] as const) {
+        const missing = await failure(patient.changeAuthorization(ADULT, { change, rpps: unknown }));
+        assert.deepEqual([change, missing.kind, missing.status], [change, 'not-found', 404]);
+      }
+      const listed = (await patient.listAuthorizations(ADULT)).items.map((a) => [a.professional.rpps, a.status]);
+      for (const change of [
+        { change: 'revoke', rpps: morel },
+        { change: 'unblock', rpps: morel },
+        { change: 'designate-treating', rpps: '10003456786' },
+        { change: 'undesignate-treating', rpps: morel },
+      ] as const) {
+        const after = await patient.changeAuthorization(ADULT, change);
+        assert.deepEqual(after.items.map((a) => [a.professional.rpps, a.status]), listed);
+      }
+      const lines = (await linesSince(before)).filter((l) => l.action === 'authorization.manage');
+      assert.deepEqual(lines.map((l) => [l.outcome, l.reason, l.actor.id]), [
+        ...Array.from({ length: 4 }, () => ['denied', 'patient-only', 'ps-martin']),
+        ['denied', 'patient-only', 'ps-bernard'],
+        ...Array.from({ length: 3 }, () => ['denied', 'invalid-request', PATIENT_ADULT.id]),
+        ...Array.from({ length: 4 }, () => ['allowed', 'allowed', PATIENT_ADULT.id]),
+      ]);
+      assert.deepEqual((await as('ps-bernard').listAuthorizations(ADULT)).items.map((a) => [a.professional.rpps, a.status]), listed);
+    });
+
     it('answers the existence test with the caller’s own access conditions only', async () => {
       const dossier = await as('ps-renard').getDossier(ADULT);
       assert.equal(dossier.status, 'active');
@@ -1143,6 +1187,22 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const refused = await failure(untyped.addRepresentative(ins, julien));
       assert.deepEqual([refused.kind, refused.message], ['invalid-request', 'addRepresentative needs options.idempotencyKey']);
       assert.equal(mother.sent.length, sent);
+    });
+
+    it('keeps a representative’s request key to its caller and its request, as the JSON mock: another person under it is refused (422), another caller’s key is theirs', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const mother = as('rep-moreau-sophie');
+      const julien = { firstName: 'Julien', lastName: 'Moreau', relationship: 'parent' } as const;
+      const first = await mother.addRepresentative(ins, julien, { idempotencyKey: 'k-famille' });
+      for (const other of [{ ...julien, firstName: 'Paul' }, { ...julien, relationship: 'guardian' as const }]) {
+        const refused = await failure(mother.addRepresentative(ins, other, { idempotencyKey: 'k-famille' }));
+        assert.deepEqual([refused.kind, refused.status], ['invalid-request', 422]);
+      }
+      assert.equal((await mother.addRepresentative(ins, julien, { idempotencyKey: 'k-famille' })).id, first.id);
+      // The same key sent by the patient is the patient's own request: a person of its own.
+      const patients = await as(PATIENT_MINOR.id).addRepresentative(ins, julien, { idempotencyKey: 'k-famille' });
+      assert.notEqual(patients.id, first.id);
+      assert.equal((await mother.listRepresentatives(ins)).items.length, 3);
     });
 
     it('lists, adds and removes legal representatives (RelatedPerson)', async () => {
@@ -1317,6 +1377,20 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       await martin.addDocument(ADULT, metadata, file);
       await martin.addDocument(ADULT, metadata, file);
       assert.equal(await current(), 3);
+    });
+
+    it('keeps a submission’s request key to its caller and its dossier, as the JSON mock: another’s key is theirs, another dossier’s is refused (422)', async () => {
+      const file = new Blob(['%PDF-1.4 compte rendu'], { type: 'application/pdf' });
+      const metadata = { title: 'Compte rendu partagé', typeCode: '11488-4', serviceStart: '2026-11-19T10:00:00.000Z' } as const;
+      const martins = await as('ps-martin').addDocument(ADULT, metadata, file, { idempotencyKey: 'k-partagee' });
+      // Dr Bernard may read Dr Martin's document: the same submission under the same key is still his own.
+      assert.equal((await as('ps-bernard').getDocument(ADULT, martins.id)).id, martins.id);
+      const bernards = await as('ps-bernard').addDocument(ADULT, metadata, file, { idempotencyKey: 'k-partagee' });
+      assert.notEqual(bernards.id, martins.id);
+      assert.equal(bernards.author.rpps, '10005874218');
+      assert.equal((await as('ps-bernard').addDocument(ADULT, metadata, file, { idempotencyKey: 'k-partagee' })).id, bernards.id);
+      const elsewhere = await failure(as('ps-martin').addDocument(PATIENT_MINOR.identity.ins, metadata, file, { idempotencyKey: 'k-partagee' }));
+      assert.deepEqual([elsewhere.kind, elsewhere.status], ['invalid-request', 422]);
     });
 
     it('finds the document a transaction created from its location alone, absolute and versioned', async () => {
@@ -1539,13 +1613,21 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.equal(new Set(versions).size, versions.length);
     });
 
-    it('refuses a save without ETag while a VSM exists as a conflict carrying it, before submitting anything', async () => {
+    it('leaves a save without ETag to the gateway, which judges the write first, as the JSON mock: refused to one who may not write, a conflict carrying the current VSM to the médecin traitant', async () => {
+      const content = { ...emptySynthesisContent(), allergiesNoneKnown: true };
+      const before = await auditEventIds();
+      const bernard = await failure(as('ps-bernard').saveSynthesis(ADULT, content, ''));
+      assert.deepEqual([bernard.kind, bernard.status, bernard.reason], ['forbidden', 403, 'not-treating-physician']);
+      const lines = (await linesSince(before)).filter((l) => l.action !== 'dossier.read');
+      assert.deepEqual(lines.map((l) => [l.action, l.outcome, l.reason]), [['synthesis.write', 'denied', 'not-treating-physician']]);
       const martin = as('ps-martin');
-      const conflict = await failure(martin.saveSynthesis(ADULT, { ...emptySynthesisContent(), allergiesNoneKnown: true }, ''));
+      const judged = await auditEventIds();
+      const conflict = await failure(martin.saveSynthesis(ADULT, content, ''));
       assert.equal(conflict.kind, 'conflict');
       assert.equal((conflict.current as { documentId: string }).documentId, 'doc-durand-vsm-v2');
       assert.equal(conflict.etag, '"doc-durand-vsm-v2"');
-      assert.deepEqual(submitted(martin.sent), []);
+      assert.deepEqual(submitted(martin.sent), [{ type: 'SYNTH', replaces: undefined }]);
+      assert.deepEqual((await linesSince(judged)).filter((l) => l.action === 'synthesis.write').map((l) => [l.outcome, l.reason]), [['denied', 'invalid-request']]);
       assert.deepEqual(await currentSyntheses(PATIENT_ADULT.id), ['doc-durand-vsm-v2']);
     });
 
@@ -1573,6 +1655,23 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const pharmacist = as('ps-dubois');
       assert.deepEqual((await pharmacist.listSynthesisVersions(ADULT)).items.map((v) => v.version), [2]);
       assert.equal((await failure(pharmacist.getSynthesisVersion(ADULT, 1))).reason, 'masked');
+    });
+
+    it('judges and logs the VSM version asked for, as the JSON mock: a masked older one, one that never was', async () => {
+      await as(PATIENT_ADULT.id).updateDocument(ADULT, 'doc-durand-vsm-v1', { masked: true });
+      const read = async (actorId: string, version: number) => {
+        const before = await auditEventIds();
+        const outcome = await as(actorId).getSynthesisVersion(ADULT, version).then(
+          (synthesis) => synthesis.documentId,
+          (error: DmpError) => [error.kind, error.reason],
+        );
+        const lines = (await linesSince(before)).map((l) => [l.action, l.outcome, l.reason, l.target?.documentId]);
+        return { outcome, lines };
+      };
+      assert.deepEqual(await read('ps-dubois', 1), { outcome: ['forbidden', 'masked'], lines: [['synthesis.read', 'denied', 'masked', 'doc-durand-vsm-v1']] });
+      assert.deepEqual(await read('ps-martin', 1), { outcome: 'doc-durand-vsm-v1', lines: [['synthesis.read', 'allowed', 'allowed', 'doc-durand-vsm-v1']] });
+      assert.deepEqual(await read('ps-martin', 7), { outcome: ['not-found', undefined], lines: [['synthesis.read', 'denied', 'invalid-request', undefined]] });
+      assert.deepEqual(await read('ps-dubois', 2), { outcome: 'doc-durand-vsm-v2', lines: [['synthesis.read', 'allowed', 'allowed', 'doc-durand-vsm-v2']] });
     });
   });
 
