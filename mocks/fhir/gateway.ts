@@ -696,14 +696,22 @@ export class FhirGateway {
     // The documents a read of named documents reads: the newest match of each type (the current
     // VSM, each prevention list's document), as the client takes them.
     const newest = new Map<string, { doc: DmpDocument; decision: Decision }>();
-    for (const resource of await this.#searchAll('DocumentReference', params)) {
+    // To the patient's side, a version superseded by one hidden from them is current (`#asSeen`):
+    // a list of current versions looks at the superseded ones too, and keeps those.
+    const currentOnly = !named && isPatientSide(ex.actor) && params.get('status') === 'current';
+    const searched = new URLSearchParams(params);
+    if (currentOnly) searched.set('status', 'current,superseded');
+    for (const resource of await this.#searchAll('DocumentReference', searched)) {
       const doc = documentOf(resource);
       if (doc.status === 'deleted') continue;
       const decision = ex.decide('document.read', policyDocumentOf(doc));
       first ??= { doc, decision };
       if (!newest.has(doc.typeCode)) newest.set(doc.typeCode, { doc, decision });
-      if (decision.allowed) visible.push(resource);
-      else hidden.push(decision.reason);
+      if (!decision.allowed) hidden.push(decision.reason);
+      else {
+        const seen = await this.#asSeen(ex, resource);
+        if (!currentOnly || (seen as DocumentReference).status === 'current') visible.push(seen);
+      }
     }
     if (!named && isToldOfHiddenDocuments(ex.actor)) hidden = await this.#hiddenIn(ex, params.get('patient')!);
     // None found: a stand-in of their category is judged, so that "none yet" is still the
@@ -815,6 +823,21 @@ export class FhirGateway {
     return new Map(all.map((resource) => [resource.id, documentOf(resource)]));
   }
 
+  /**
+   * A DocumentReference as the caller may know it, as the JSON mock's `asSeen`: to the patient's
+   * side, from whom the version replacing it must look absent (a result kept from them until it
+   * is announced: DECISIONS.md 12), the last version they can read is the current one.
+   */
+  async #asSeen(ex: Exchange, resource: Stored): Promise<Stored> {
+    if ((resource as DocumentReference).status !== 'superseded' || !isPatientSide(ex.actor)) return resource;
+    const replacing = await this.#searchAll('DocumentReference', [['relatesto', `DocumentReference/${resource.id}`]]);
+    const next = replacing.find((r) => r.id !== resource.id && documentOf(r).status !== 'deleted');
+    if (!next) return resource;
+    const decision = ex.decide('document.read', policyDocumentOf(documentOf(next)));
+    if (decision.allowed || !hidesFromCaller(decision, ex.actor)) return resource;
+    return ((await this.#asSeen(ex, next)) as DocumentReference).status === 'superseded' ? resource : ({ ...resource, status: 'current' } as Stored);
+  }
+
   /** `_revinclude=DocumentReference:relatesto`: the documents that replace these, if the caller may see them. */
   async #replacing(ex: Exchange, page: Stored[]): Promise<Stored[]> {
     if (page.length === 0) return [];
@@ -887,7 +910,7 @@ export class FhirGateway {
         const found = await this.#guardedDocument(ex, id, await this.#stored('DocumentReference', id), 'document.read');
         if (found instanceof Response) return found;
         await this.#log(ex, 'document.read', found.decision, { documentId: id, title: found.doc.title });
-        return fhir(found.raw);
+        return fhir(await this.#asSeen(ex, found.raw));
       }
       case 'Binary': {
         const binary = await this.#stored('Binary', id);

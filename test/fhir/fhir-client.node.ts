@@ -1341,6 +1341,26 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual([old.status, old.replacedBy], ['replaced', replacement.id]);
     });
 
+    it('shows the patient the last version they may read as the current one, with no trace of a newer one kept from them, as the JSON API does', async () => {
+      const martin = as('ps-martin');
+      const file = new Blob(['%PDF-1.4 bilan'], { type: 'application/pdf' });
+      const meta = { title: 'Bilan biologique', typeCode: '11502-2', serviceStart: SEED_NOW } as const;
+      const v1 = await martin.addDocument(ADULT, meta, file);
+      const v2 = await martin.addDocument(ADULT, { ...meta, title: 'Bilan biologique corrigé', replaces: v1.id, invisibleToPatient: true }, file);
+      const patient = as(PATIENT_ADULT.id);
+      const listed = (await patient.listDocuments(ADULT, { limit: 1000, status: 'current' })).items.find((d) => d.id === v1.id);
+      assert.deepEqual([listed?.status, listed?.replacedBy], ['current', undefined]);
+      const read = await patient.getDocument(ADULT, v1.id);
+      assert.deepEqual([read.status, read.replacedBy], ['current', undefined]);
+      // Its author, who reads the newer version, sees the chain as it is.
+      const seen = await martin.getDocument(ADULT, v1.id);
+      assert.deepEqual([seen.status, seen.replacedBy], ['replaced', v2.id]);
+      // Announced, the newer version replaces it for the patient too.
+      await martin.updateDocument(ADULT, v2.id, { invisibleToPatient: false });
+      const after = await patient.getDocument(ADULT, v1.id);
+      assert.deepEqual([after.status, after.replacedBy], ['replaced', v2.id]);
+    });
+
     it('adds a document sent again under the same key once (a conditional create), a new version too, and anew without a key', async () => {
       const martin = as('ps-martin');
       const file = new Blob(['%PDF-1.4 compte rendu'], { type: 'application/pdf' });
