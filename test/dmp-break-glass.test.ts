@@ -118,6 +118,16 @@ describe('dmp-break-glass', () => {
       await el.updateComplete;
       expect(requested).to.equal(false);
       expect(db.grants.size).to.equal(0);
+      // Pressed too soon, it takes the user to what is missing, marked, which says why.
+      const area = $<HTMLTextAreaElement>(el, '#justification');
+      expect([el.shadowRoot!.activeElement, area.getAttribute('aria-invalid'), area.getAttribute('aria-describedby')]).to.deep.equal([area, 'true', 'justification-count']);
+      type(el, JUSTIFICATION);
+      submit(el).click();
+      await el.updateComplete;
+      const box = $<HTMLInputElement>(el, '#confirm');
+      expect([el.shadowRoot!.activeElement, area.getAttribute('aria-invalid'), box.getAttribute('aria-invalid')]).to.deep.equal([box, 'false', 'true']);
+      expect($(el, `#${box.getAttribute('aria-describedby')!}`).textContent).to.contain('Cochez la case de confirmation');
+      await expect(el).to.be.accessible();
     });
 
     it('shows the patient identity given by the host, as text', async () => {

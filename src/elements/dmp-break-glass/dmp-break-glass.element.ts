@@ -64,6 +64,8 @@ export class DmpBreakGlass extends DmpElement {
 
   @state() private justification = '';
   @state() private confirmed = false;
+  /** The user pressed the button while the form was not complete: what is missing is marked invalid. */
+  @state() private incomplete = false;
   /** The server refused the request (its reason). */
   @state() private refusal: ReasonCode | undefined;
   /** The request failed without an answer from the policy (offline, timeout, 5xx…). */
@@ -155,6 +157,7 @@ export class DmpBreakGlass extends DmpElement {
     // The box attests what this mode's text says: ticked for the other mode, it attests nothing.
     if (elsewhere || changed.has('mode')) {
       this.confirmed = false;
+      this.incomplete = false;
       this.refusal = undefined;
       this.failure = unsent?.mode === this.mode ? unsent.error : undefined;
       this.alreadyAllowed = false;
@@ -169,7 +172,13 @@ export class DmpBreakGlass extends DmpElement {
     // button must send nothing then.
     const ins = this.patientIns;
     const asking = this.#shownKey;
-    if (!client || this.#asking.has(asking) || this.#blocker || this.#finalRefusal || this.#shownDecision()?.reason !== 'justification-required') return;
+    if (!client || this.#asking.has(asking) || this.#finalRefusal || this.#shownDecision()?.reason !== 'justification-required') return;
+    if (this.#blocker) {
+      // Pressed too soon: to what is missing, which says why (its hint, or the blocker line).
+      this.incomplete = true;
+      this.renderRoot.querySelector<HTMLElement>(isValidJustification(this.justification) ? '#confirm' : '#justification')?.focus();
+      return;
+    }
     const mode = this.mode;
     const justification = this.justification.trim();
     if (!this.emit('dmp-break-glass-request', { ins, mode, justification }, { cancelable: true })) return;
@@ -396,6 +405,7 @@ export class DmpBreakGlass extends DmpElement {
           maxlength="2000"
           ?readonly=${final}
           .value=${this.justification}
+          aria-invalid=${this.incomplete && !isValidJustification(this.justification) ? 'true' : 'false'}
           aria-describedby="justification-count"
           @input=${(e: Event) => (this.justification = (e.target as HTMLTextAreaElement).value)}
         ></textarea>
@@ -404,7 +414,7 @@ export class DmpBreakGlass extends DmpElement {
         </p>
       </div>
       <div class="check">
-        <input id="confirm" type="checkbox" ?disabled=${final} .checked=${this.confirmed} @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)} />
+        <input id="confirm" type="checkbox" ?disabled=${final} .checked=${this.confirmed} aria-invalid=${this.incomplete && !this.confirmed ? 'true' : 'false'} aria-describedby="blocker" @change=${(e: Event) => (this.confirmed = (e.target as HTMLInputElement).checked)} />
         <label for="confirm">
           ${regulation
             ? msg('J’interviens comme médecin régulateur du SAMU (Centre 15) pour une situation d’urgence concernant ce patient.')

@@ -31,6 +31,10 @@ export const styles = css`
   .hint--short {
     color: var(--_dmp-color-error);
   }
+  [aria-invalid='true'] {
+    border-color: var(--_dmp-color-error);
+    outline: 2px solid var(--_dmp-color-error);
+  }
   .explanation {
     display: grid;
     gap: var(--_dmp-space);
