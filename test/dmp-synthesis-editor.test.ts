@@ -944,7 +944,10 @@ describe('dmp-synthesis-editor', () => {
       await confirmIn(b);
       await waitUntil(() => $(b, '.conflict').getAttribute('aria-busy') === 'true', 'the panel never showed the save under way');
       const panel = $(b, '.conflict');
-      expect(panel.inert).to.equal(true);
+      expect($(b, '.conflict-body').inert).to.equal(true);
+      // The focus, on Overwrite pressed, is not dropped to the page: the line saying the save is on its way has it.
+      await waitUntil(() => root(b).activeElement === $(b, '.conflict-saving'), 'the focus was lost while saving');
+      expect($(b, '.conflict-saving').textContent).to.contain('Enregistrement de votre version…');
       // A script's click reaches an inert control: it does nothing either.
       for (const action of ['merge', 'discard', 'overwrite']) $(b, `.conflict [data-action="${action}"]`).click();
       await b.updateComplete;

@@ -208,28 +208,32 @@ export function renderConflict(v: ConflictView): TemplateResult {
   const server = v.server;
   const result = mergeSynthesis(v.base, v.work, server);
   // While the overwrite is on its way, merging, discarding or picking a side would act on a
-  // conflict the save is about to settle.
-  return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title" ?inert=${v.saving} aria-busy=${v.saving ? 'true' : 'false'}>
-    <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie')}</h3>
-    <p role="alert">${savedMeanwhileText(v.savedMeanwhile, v.locale)}</p>
-    ${v.base
-      ? html`<h4>${msg('Ce qui a changé sur le serveur')}</h4>
-          ${renderDiff(diffSynthesis(v.base, server), v.view)}`
-      : html`<p class="base-missing">
-          ${msg('La version dont vos modifications sont parties n’a pas pu être chargée : ce que chacun a changé ne peut pas être distingué. Choisissez pour chaque différence.')}
-        </p>`}
-    ${result.conflicts.length > 0
-      ? html`<h4>${v.base ? msg('Modifié des deux côtés : choisissez') : msg('Différences entre votre version et celle du serveur')}</h4>
-          ${result.conflicts.map((c, i) => renderPick(v, c, i))}`
-      : nothing}
-    <div class="actions">
-      <button type="button" class="primary" data-action="merge" @click=${() => v.merge()}>${msg('Fusionner avec la version du serveur')}</button>
-      <button type="button" data-action="overwrite" @click=${(e: Event) => v.overwrite(e)}>${msg('Écraser avec ma version')}</button>
-      <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>
+  // conflict the save is about to settle: all is inert but the line saying so, which keeps the
+  // focus the Overwrite button had.
+  return html`<section class="conflict notice" part="conflict" aria-labelledby="conflict-title" aria-busy=${v.saving ? 'true' : 'false'}>
+    ${v.saving ? html`<p class="conflict-saving" tabindex="-1">${msg('Enregistrement de votre version…')}</p>` : nothing}
+    <div class="conflict-body" ?inert=${v.saving}>
+      <h3 id="conflict-title" tabindex="-1">${msg('Une autre version a été enregistrée pendant votre saisie')}</h3>
+      <p role="alert">${savedMeanwhileText(v.savedMeanwhile, v.locale)}</p>
+      ${v.base
+        ? html`<h4>${msg('Ce qui a changé sur le serveur')}</h4>
+            ${renderDiff(diffSynthesis(v.base, server), v.view)}`
+        : html`<p class="base-missing">
+            ${msg('La version dont vos modifications sont parties n’a pas pu être chargée : ce que chacun a changé ne peut pas être distingué. Choisissez pour chaque différence.')}
+          </p>`}
+      ${result.conflicts.length > 0
+        ? html`<h4>${v.base ? msg('Modifié des deux côtés : choisissez') : msg('Différences entre votre version et celle du serveur')}</h4>
+            ${result.conflicts.map((c, i) => renderPick(v, c, i))}`
+        : nothing}
+      <div class="actions">
+        <button type="button" class="primary" data-action="merge" @click=${() => v.merge()}>${msg('Fusionner avec la version du serveur')}</button>
+        <button type="button" data-action="overwrite" @click=${(e: Event) => v.overwrite(e)}>${msg('Écraser avec ma version')}</button>
+        <button type="button" data-action="discard" @click=${(e: Event) => v.discard(e)}>${msg('Abandonner mes modifications')}</button>
+      </div>
+      ${v.saveError
+        ? html`<p class="notice notice--error save-error" tabindex="-1">${writeFailureText(v.saveError, () => [errorText(v.saveError), ...v.refusedElsewhere].join(' '))}</p>`
+        : nothing}
     </div>
-    ${v.saveError
-      ? html`<p class="notice notice--error save-error" tabindex="-1">${writeFailureText(v.saveError, () => [errorText(v.saveError), ...v.refusedElsewhere].join(' '))}</p>`
-      : nothing}
   </section>`;
 }
 

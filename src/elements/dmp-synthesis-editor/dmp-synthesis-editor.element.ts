@@ -838,7 +838,9 @@ export class DmpSynthesisEditor extends DmpElement {
         const ready = await this.#loadValidate(asked);
         if (!asked()) return;
         if (!ready) return void this.#showSaveError();
-        await this.#saveChecked(baseOf(conflict.server));
+        const saving = this.#saveChecked(baseOf(conflict.server));
+        void this.#focusLater('.conflict-saving');
+        await saving;
       },
     );
   }

@@ -87,6 +87,7 @@
 's16f42b53c4dfc617': str`The file is larger than ${0}.`,
 's17b27d8cb847e5b0': `The NIR's month of birth (4th and 5th digits) must be between 01 and 12, or between 20 and 99.`,
 's17c8096958dd8f9d': `An earlier change is still being saved: try again in a moment.`,
+'s18240658bc0b156e': `Saving your version…`,
 's18507df7079df3cb': str`“${0}” is now visible to the patient.`,
 's18a2ed83885bff43': `A French mobile number is expected, for example 06 12 34 56 78.`,
 's18d5e4b8fc04b326': `Add a vaccination`,
