@@ -56,7 +56,9 @@ export const getSynthesis: Resolver = ({ ctx }) => {
     ctx.finish('synthesis.read', decision);
     return new Response(null, { status: 204 });
   }
-  ctx.finish('synthesis.read', decision, current ? { documentId: current.documentId } : undefined);
+  // Named as any document read is (and as the FHIR gateway names it), title included.
+  const doc = documentOf(ctx, current);
+  ctx.finish('synthesis.read', decision, doc && { documentId: doc.id, title: doc.title });
   if (!current) return new Response(null, { status: 204 });
   return json(withEtag(current), { headers: { ETag: etagOf(current) } });
 };
@@ -152,6 +154,6 @@ export const saveSynthesis: Resolver = async ({ request, actor, ctx }) => {
   };
   saved.etag = etagOf(saved);
   db.syntheses.set(ctx.ins, [...versions(ctx.ins), saved]);
-  ctx.finish('synthesis.write', decision, { documentId: doc.id });
+  ctx.finish('synthesis.write', decision, { documentId: doc.id, title: doc.title });
   return json(saved, { headers: { ETag: saved.etag } });
 };

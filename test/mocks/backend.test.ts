@@ -353,6 +353,13 @@ describe('mock reference backend', () => {
       expect((await failure(as('ps-dubois').getSynthesis(ADULT))).reason).to.equal('masked');
     });
 
+    it('names the VSM read or written in the history as any document, title included, as the FHIR gateway does', async () => {
+      const current = (await as('ps-martin').getSynthesis(ADULT))!;
+      expect(lastLog(ADULT)).to.deep.include({ action: 'synthesis.read', target: { documentId: current.documentId, title: 'Volet de synthèse médicale' } });
+      const next = await as('ps-martin').saveSynthesis(ADULT, current.content, current.etag);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'synthesis.write', target: { documentId: next.documentId, title: 'Volet de synthèse médicale' } });
+    });
+
     it('no longer serves a synthesis version whose document the patient deleted', async () => {
       const current = (await as('ps-martin').getSynthesis(ADULT))!;
       await as(PATIENT_ADULT.id).deleteDocument(ADULT, current.documentId);
