@@ -557,6 +557,28 @@ describe('dmp-dossier-create', () => {
       expect(record.notificationPreferences).to.include({ phone: '+33612345678', email: 'aminata.diallo@example.org' });
     });
 
+    it('keeps the details typed when the host hands over the same patient with a trait corrected, consent to give again', async () => {
+      const { el } = await mount('ps-dubois', PATIENT_BORN_ABROAD);
+      await toConsentStep(el);
+      q(el, '#opposeBreakGlass').click();
+      await fill(el, 'email', 'aminata.diallo@example.org');
+      q(el, '#consent').click();
+      await el.updateComplete;
+      // The host's identity server corrects the first names meanwhile: the same INS.
+      el.traits = { ...PATIENT_BORN_ABROAD.traits, firstNames: `${PATIENT_BORN_ABROAD.traits.firstNames} Awa` };
+      await el.updateComplete;
+      expect(q(el, '#firstNames').value).to.equal(`${PATIENT_BORN_ABROAD.traits.firstNames} Awa`);
+      await toConsentStep(el);
+      expect([q(el, '#email').value, q(el, '#opposeBreakGlass').checked, q(el, '#consent').checked]).to.deep.equal(['aminata.diallo@example.org', true, false]);
+      expect(shadowText(el)).not.to.contain('saisis avant la correction de l’identité');
+      // Another patient from the host starts over.
+      el.nir = PATIENT_NO_DOSSIER.ins;
+      el.traits = PATIENT_NO_DOSSIER.traits;
+      await el.updateComplete;
+      await toConsentStep(el);
+      expect([q(el, '#email').value, q(el, '#opposeBreakGlass').checked]).to.deep.equal(['', false]);
+    });
+
     it('refuses a contact the DMP would not take, tied to its field', async () => {
       const { el } = await mount('ps-dubois', PATIENT_BORN_ABROAD);
       await toConsentStep(el);

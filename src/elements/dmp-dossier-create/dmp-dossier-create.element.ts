@@ -8,7 +8,7 @@ import { formatDate, localToday } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
 import type { Credentials, DossierCreate, DossierCreated, DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import { MINOR_REPRESENTATIVE_RELATIONSHIPS } from '../../model/relationships.js';
-import { validateNir } from '../../model/nir.js';
+import { normalizeNir, validateNir } from '../../model/nir.js';
 import { NO_DOSSIER } from '../../model/no-dossier.js';
 import { INS_STATUSES, isMinor, type InsStatus } from '../../model/ins.js';
 import type { PatientIdentity, PatientTraits } from '../../model/patient.js';
@@ -171,7 +171,14 @@ export class DmpDossierCreate extends DmpElement {
     // about to be: a creation under way ends on its sheet, and the host's patient comes after.
     if (prefilled) {
       if (this.creating || this.step === 'credentials') this.#hostPatientWaits = true;
-      else this.#restart();
+      else {
+        // The same patient, better known to the host now (the INS qualified, a trait corrected):
+        // the identification starts over, and the details typed stay, consent to give again.
+        const same = this.checked?.ins === normalizeNir(this.nir || this.patientIns);
+        const details = this.details;
+        this.#restart();
+        if (same) this.details = details;
+      }
       // The host's move, not the user's: what comes of it does not take focus from the page.
       this.#focusWasInside = false;
     }
