@@ -808,6 +808,50 @@ describe('dmp-consent-panel', () => {
       expect(shadowText(el)).not.to.contain('Votre choix est enregistré');
     });
 
+    it('keeps a representative whose addition failed once another patient was shown, and says why when that patient is shown again', async () => {
+      db.faults.add({ method: 'POST', path: '/representatives', latencyMs: 400, status: 503, times: 1 });
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      input(el, '#rep-firstName', 'Marc');
+      input(el, '#rep-lastName', 'Moreau');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => $(el, '#representatives').getAttribute('aria-busy') === 'true', 'the write never started');
+      el.patientIns = ADULT;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      // Not said over the other patient's panel.
+      expect(shadowText(el)).not.to.contain('n’a pas été enregistrée');
+      el.patientIns = MINOR;
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('#rep-firstName'), 'no representatives form');
+      expect([$<HTMLInputElement>(el, '#rep-firstName').value, $<HTMLInputElement>(el, '#rep-lastName').value]).to.deep.equal(['Marc', 'Moreau']);
+      expect($(el, '#representatives').textContent).to.contain('La modification n’a pas été enregistrée');
+      expect(record(MINOR).legalRepresentatives.some((r) => r.firstName === 'Marc')).to.equal(false);
+      // Said once: shown again later, the panel starts afresh.
+      el.patientIns = ADULT;
+      await el.updateComplete;
+      el.patientIns = MINOR;
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('#rep-firstName'), 'no representatives form');
+      expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('');
+    });
+
+    it('keeps notification preferences whose save failed once another patient was shown, for when that patient is shown again', async () => {
+      db.faults.add({ method: 'PUT', path: '/notification-preferences', latencyMs: 400, network: true, times: 1 });
+      const { el } = await mount();
+      input(el, '#notify-email', 'nouvelle@example.org');
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => $(el, '#notifications').getAttribute('aria-busy') === 'true', 'the save never started');
+      el.patientIns = MINOR;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      el.patientIns = ADULT;
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('#notify-email'), 'no notification form');
+      expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
+      expect($(el, '#notifications').textContent).to.contain('La modification n’a pas été enregistrée');
+      expect(record().notificationPreferences.email).not.to.equal('nouvelle@example.org');
+    });
+
     it('keeps what was typed when the host hands over the same user again (an equal actor object)', async () => {
       const { el, provider } = await mount('rep-moreau-sophie', MINOR);
       input(el, '#rep-firstName', 'Marc');

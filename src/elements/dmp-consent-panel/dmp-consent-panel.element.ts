@@ -38,6 +38,14 @@ interface Message {
   text: () => string;
 }
 
+/** A write that failed once the host showed another patient: said, with what was sent, on the way back. */
+interface FailedAway {
+  section: Section;
+  message: Message;
+  representative: RepresentativeDraft;
+  preferences: PreferencesDraft | undefined;
+}
+
 interface Confirmation {
   /** The section the change is written in: one change at a time in each. */
   section: Section;
@@ -187,6 +195,8 @@ export class DmpConsentPanel extends DmpElement {
   @state() private searchText = '';
   @state() private confirmation: Confirmation | undefined;
 
+  /** By sitting and patient, the last write that failed while another patient was shown (see #write). */
+  readonly #failedAway = new Map<string, FailedAway>();
   /** Bumped to reload after another element changed this dossier. */
   #reloads = 0;
   /** Counts the resets of the forms, so that a submission still waiting knows its form is gone. */
@@ -211,7 +221,9 @@ export class DmpConsentPanel extends DmpElement {
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns, this.#ownRevision) : undefined;
     if (change && changesAccess(change.topics)) this.#reloads += 1;
     // Another patient, another user or a logout: what was typed belongs to the one who left.
-    const left = changed.has('patientIns') || this.userLeft(changed);
+    const userLeft = this.userLeft(changed);
+    const left = changed.has('patientIns') || userLeft;
+    if (userLeft) this.#failedAway.clear();
     // A question asked of the user who left, or before the session ended, is no longer asked:
     // its dialog may be gone from the page without a close event.
     if (left || (changed.has('session') && this.session?.state !== 'active')) this.#dropConfirmation();
@@ -237,6 +249,18 @@ export class DmpConsentPanel extends DmpElement {
       this.closeWord = '';
       this.searchText = '';
       this.messages = {};
+      // Back on a patient whose write failed while another was shown: why, and what was sent.
+      const key = `${this.sitting}|${this.patientIns}`;
+      const failed = this.#failedAway.get(key);
+      this.#failedAway.delete(key);
+      if (failed) {
+        this.messages = { [failed.section]: failed.message };
+        if (failed.section === 'representatives') this.representative = failed.representative;
+        if (failed.section === 'notifications' && failed.preferences) {
+          this.preferences = failed.preferences;
+          this.preferencesDirty = true;
+        }
+      }
     }
   }
 
@@ -579,6 +603,8 @@ export class DmpConsentPanel extends DmpElement {
     if (!client || !ins || this.busy.has(section)) return false;
     const forms = this.#forms;
     const here = () => this.#forms === forms;
+    const away = `${this.sitting}|${ins}`;
+    const { representative, preferences } = this;
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
     const shown = SHOWN_FIELDS[section] ?? [];
@@ -597,8 +623,10 @@ export class DmpConsentPanel extends DmpElement {
       if (isDmpError(error) && error.reason === 'dossier-closed') {
         if (here() && section === 'close') this.#say('status', 'success', () => msg('Le dossier était déjà fermé.'));
         else if (here()) this.#say('status', 'error', () => msg('La modification n’a pas été enregistrée : le dossier a été fermé entre-temps.'));
-      } else if (here()) {
-        this.#say(section, 'error', () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' '));
+      } else {
+        const message: Message = { kind: 'error', text: () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' ') };
+        if (here()) this.messages = { ...this.messages, [section]: message };
+        else this.#failedAway.set(away, { section, message, representative, preferences });
       }
       if (here() && under.length > 0) {
         this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);
