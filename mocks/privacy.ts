@@ -27,6 +27,16 @@ export function revealsHidden(entry: { outcome: string; reason?: string | undefi
 /** Reasons that would tell the patient's side that something is hidden from them. */
 const HIDING_REASONS: ReadonlySet<string> = new Set(['invisible-to-patient', 'invisible-to-legal-representative']);
 
+/**
+ * Whether a refusal is of a document kept from the patient's side until it is announced (a
+ * result, DECISIONS.md 12): the version it replaces is, to them, still the current one. Such a
+ * version is a professional's, which the patient's side neither replaces nor archives; a secret
+ * kept from the representatives is another matter (their own documents may be in its chain).
+ */
+export function isAnnouncedLater(decision: Decision, actor?: Actor): boolean {
+  return decision.reason === 'invisible-to-patient' && isPatientSide(actor);
+}
+
 /** Whether a refusal must look like absence to this caller. */
 export function hidesFromCaller(decision: Decision, actor?: Actor): boolean {
   return HIDING_REASONS.has(decision.reason) && isPatientSide(actor);

@@ -21,6 +21,7 @@ import {
   SYNTHESIS_CONTENT_FORMAT_SYSTEM,
   TYPE_CODE_SYSTEM,
   VERSION_EXTENSION,
+  VERSION_PARAM,
 } from '../../src/fhir/systems.js';
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Actor } from '../../src/model/actor.js';
@@ -41,7 +42,7 @@ import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../..
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, readTarget, type JudgedAct } from '../document-acts.js';
-import { hiddenFromReader, hidesFromCaller, isPatientSide, keptSecretFrom, newVersionVisibility, type HistoryLine } from '../privacy.js';
+import { hiddenFromReader, hidesFromCaller, isAnnouncedLater, isPatientSide, keptSecretFrom, newVersionVisibility, type HistoryLine } from '../privacy.js';
 import { changesOnly, documentOf, documentPatchActs, namedDocumentAct, patientPatchActs, type PatchActs } from './patch-acts.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
@@ -60,8 +61,6 @@ const FHIR_HEADERS = { 'Content-Type': 'application/fhir+json' };
 const DEFAULT_COUNT = 20;
 const MAX_COUNT = 1000;
 /** What the gateway reads itself and never forwards as a search criterion. */
-/** Our search parameter on the `document-version` extension (a VSM version read), which the gateway answers itself. */
-const VERSION_PARAM = 'document-version';
 const GATEWAY_PARAMS = new Set(['_count', '_offset', '_revinclude', '_include', 'patient.identifier', 'subject.identifier', VERSION_PARAM]);
 /**
  * Who sent the request key a resource was created under (the JSON API keeps a key per caller):
@@ -183,6 +182,17 @@ function namedTreatingPhysicians(ops: unknown[]): string[] {
 function personOf(person: RelatedPerson): string {
   const name = person.name?.[0];
   return JSON.stringify([person.patient.reference, name?.family, name?.given?.join(' '), relationshipOf(person)]);
+}
+
+/** The search's `outcome` entry telling a professional what it hid, one `suppressed` issue per document, by reason. */
+function suppressedOutcome(reasons: readonly string[]): BundleEntry {
+  return {
+    resource: {
+      resourceType: 'OperationOutcome',
+      issue: reasons.map((reason) => ({ severity: 'information', code: 'suppressed', details: { coding: [{ system: REASON_SYSTEM, code: reason }], text: reason } })),
+    },
+    search: { mode: 'outcome' },
+  };
 }
 
 /** Whether a transaction entry only creates its resource (POST on its type, unconditionally). */
@@ -722,21 +732,7 @@ export class FhirGateway {
     const related = new Set(params.getAll('_revinclude')).has('DocumentReference:relatesto');
     const bundle = await this.#page(ex, 'DocumentReference', params, visible, async (page) => [
       ...(related ? this.#include(ex, 'DocumentReference', await this.#replacing(ex, page)) : []),
-      ...(isToldOfHiddenDocuments(ex.actor) && hidden.length > 0
-        ? [
-            {
-              resource: {
-                resourceType: 'OperationOutcome' as const,
-                issue: hidden.map((reason) => ({
-                  severity: 'information' as const,
-                  code: 'suppressed' as const,
-                  details: { coding: [{ system: REASON_SYSTEM, code: reason }], text: reason },
-                })),
-              },
-              search: { mode: 'outcome' as const },
-            },
-          ]
-        : []),
+      ...(isToldOfHiddenDocuments(ex.actor) && hidden.length > 0 ? [suppressedOutcome(hidden)] : []),
     ]);
     if (single) {
       const decision = first?.decision ?? { ...gate, allowed: false, reason: 'invalid-request' as const };
@@ -777,23 +773,7 @@ export class FhirGateway {
     else await this.#log(ex, 'synthesis.read', decision, target);
     const told = !decision.allowed && isToldOfHiddenDocuments(ex.actor);
     const bundle = await this.#page(ex, 'DocumentReference', params, decision.allowed && wanted ? [wanted.raw] : [], () =>
-      told
-        ? [
-            {
-              resource: {
-                resourceType: 'OperationOutcome' as const,
-                issue: [
-                  {
-                    severity: 'information' as const,
-                    code: 'suppressed' as const,
-                    details: { coding: [{ system: REASON_SYSTEM, code: decision.reason }], text: decision.reason },
-                  },
-                ],
-              },
-              search: { mode: 'outcome' as const },
-            },
-          ]
-        : [],
+      told ? [suppressedOutcome([decision.reason])] : [],
     );
     return fhir(bundle);
   }
@@ -825,8 +805,8 @@ export class FhirGateway {
 
   /**
    * A DocumentReference as the caller may know it, as the JSON mock's `asSeen`: to the patient's
-   * side, from whom the version replacing it must look absent (a result kept from them until it
-   * is announced: DECISIONS.md 12), the last version they can read is the current one.
+   * side, from whom the version replacing it is kept until it is announced (`isAnnouncedLater`),
+   * the last version they can read is the current one.
    */
   async #asSeen(ex: Exchange, resource: Stored): Promise<Stored> {
     if ((resource as DocumentReference).status !== 'superseded' || !isPatientSide(ex.actor)) return resource;
@@ -834,7 +814,7 @@ export class FhirGateway {
     const next = replacing.find((r) => r.id !== resource.id && documentOf(r).status !== 'deleted');
     if (!next) return resource;
     const decision = ex.decide('document.read', policyDocumentOf(documentOf(next)));
-    if (decision.allowed || !hidesFromCaller(decision, ex.actor)) return resource;
+    if (decision.allowed || !isAnnouncedLater(decision, ex.actor)) return resource;
     return ((await this.#asSeen(ex, next)) as DocumentReference).status === 'superseded' ? resource : ({ ...resource, status: 'current' } as Stored);
   }
 
@@ -1043,9 +1023,9 @@ export class FhirGateway {
     // A patch that changes nothing did no act: it read the document, and is logged as that read.
     const done = judged.allowed.length > 0 ? judged.allowed : [{ action: 'document.read' as const, decision: found.decision }];
     if (ex.staleFor(raw)) return this.#stale(ex, done[0]!, target);
-    const patched = await this.#forward('PATCH', `DocumentReference/${encodeURIComponent(id)}`, ops);
+    const patched = (await this.#forward('PATCH', `DocumentReference/${encodeURIComponent(id)}`, ops)) as Stored;
     for (const { action, decision } of done) await this.#log(ex, action, decision, target);
-    return fhir(patched);
+    return fhir(await this.#asSeen(ex, patched));
   }
 
   /**

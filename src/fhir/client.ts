@@ -113,6 +113,7 @@ import {
   SYNTHESIS_CONTENT_FORMAT,
   SYNTHESIS_CONTENT_FORMAT_SYSTEM,
   TYPE_CODE_SYSTEM,
+  VERSION_PARAM,
 } from './systems.js';
 
 /** The same retries as the HTTP client's. */
@@ -170,8 +171,6 @@ const SCAN_PAGE_SIZE = 200;
 const PDF_FORMAT = 'urn:ihe:iti:xds-sd:pdf:2008';
 const MIME_SUFFICIENT_FORMAT = 'urn:ihe:iti:xds:2017:mimeTypeSufficient';
 const VISIBILITY_CODE_SET: ReadonlySet<string> = new Set(Object.values(VISIBILITY_CODES));
-/** Our search parameter on the `document-version` extension: the VSM version a read asks for. */
-const VERSION_PARAM = 'document-version';
 
 /**
  * The DmpClient of a FHIR R4 server speaking ANS PDSm (IHE MHD) for documents, with Consent,
@@ -451,21 +450,27 @@ export class FhirDmpClient implements DmpClient {
    */
   async getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis> {
     const asked = { ...options, ins };
-    const bundle = await this.#search(
+    const bundle = await this.#searchEvery(
       'DocumentReference',
       [
         ['patient.identifier', insToken(ins)],
         ['type', `${TYPE_CODE_SYSTEM}|SYNTH`],
         ['status', 'current,superseded'],
         [VERSION_PARAM, String(version)],
+        ['_sort', '-date'],
         ['_count', '100'],
       ],
       asked,
     );
-    const wanted = matches(bundle, 'DocumentReference').find((match) => synthesisOf(match, false).version === version);
+    const versions = matches(bundle, 'DocumentReference');
+    const wanted = versions.find((match) => synthesisOf(match, false).version === version);
     if (wanted) return synthesisOf(wanted);
+    // From a server that ignored the parameter, every version: one past the current one never
+    // was (each is numbered one past the one it replaces), whatever else the search kept.
+    const current = versions.find((match) => match.resource.status === 'current');
+    const neverWas = current !== undefined && (!Number.isInteger(version) || version < 1 || version > synthesisOf(current, false).version);
     const refusal = suppressedRefusal(bundle, 'Version du volet de synthèse refusée');
-    if (refusal) throw refusal;
+    if (refusal && !neverWas) throw refusal;
     throw new DmpError('not-found', 'Cette version du volet de synthèse n’existe pas.', { status: 404 });
   }
 

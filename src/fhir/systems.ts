@@ -79,6 +79,8 @@ export const INS_STATUS_EXTENSION = `${OURS}/StructureDefinition/ins-status`;
 export const SINCE_EXTENSION = `${OURS}/StructureDefinition/since`;
 /** DocumentReference: the document's version (1 for the first, +1 per replacement). */
 export const VERSION_EXTENSION = `${OURS}/StructureDefinition/document-version`;
+/** Our search parameter on `VERSION_EXTENSION`: the VSM version a read asks for, judged and logged as that version's read. */
+export const VERSION_PARAM = 'document-version';
 export const BIRTH_PLACE_EXTENSION = 'http://hl7.org/fhir/StructureDefinition/patient-birthPlace';
 /** On the birth place Address: the INSEE code of the commune, after FR Core's extension. */
 export const INSEE_CODE_EXTENSION = 'https://hl7.fr/ig/fhir/core/StructureDefinition/fr-core-address-insee-code';

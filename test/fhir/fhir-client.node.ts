@@ -1352,6 +1352,9 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual([listed?.status, listed?.replacedBy], ['current', undefined]);
       const read = await patient.getDocument(ADULT, v1.id);
       assert.deepEqual([read.status, read.replacedBy], ['current', undefined]);
+      // Masked by the patient, it comes back as they know it.
+      const masked = await patient.updateDocument(ADULT, v1.id, { masked: true });
+      assert.deepEqual([masked.masked, masked.status, masked.replacedBy], [true, 'current', undefined]);
       // Its author, who reads the newer version, sees the chain as it is.
       const seen = await martin.getDocument(ADULT, v1.id);
       assert.deepEqual([seen.status, seen.replacedBy], ['replaced', v2.id]);

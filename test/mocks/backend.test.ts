@@ -505,6 +505,8 @@ describe('mock reference backend', () => {
       const listed = (await patient.listDocuments(ADULT, { limit: 1000, status: 'current' })).items.find((d) => d.id === v1.id);
       expect(listed).to.include({ status: 'current' }).and.not.to.have.property('replacedBy');
       expect(await patient.getDocument(ADULT, v1.id)).to.include({ status: 'current' }).and.not.to.have.property('replacedBy');
+      // Masked by the patient, it comes back as they know it.
+      expect(await patient.updateDocument(ADULT, v1.id, { masked: true })).to.include({ masked: true, status: 'current' }).and.not.to.have.property('replacedBy');
       // Its author, who reads the newer version, sees the chain as it is.
       expect(await as('ps-martin').getDocument(ADULT, v1.id)).to.include({ status: 'replaced', replacedBy: v2.id });
       // Announced, the newer version replaces it for the patient too.
