@@ -1359,6 +1359,27 @@ describe('dmp-document-list', () => {
       expect([control<HTMLInputElement>(el, '#add-title').value, dialog.querySelector('progress')]).to.deep.equal(['', null]);
     });
 
+    it('keeps an upload’s answer off the form opened since, on the same patient shown again', async () => {
+      const { el, provider } = await mount('ps-martin');
+      const dialog = await openFilledAdd(el, 'Compte rendu en route', '11488-4');
+      const changes: Array<string | undefined> = [];
+      provider.addEventListener('dmp-data-changed', (e) => changes.push((e as CustomEvent<{ ins?: string }>).detail.ins));
+      let added = 0;
+      el.addEventListener('dmp-document-added', () => added++);
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 1200, times: 1 });
+      clickButton(dialog, 'Ajouter');
+      await waitUntil(() => dialog.querySelector('progress'), 'the upload never started');
+      el.patientIns = MASKED;
+      await el.updateComplete;
+      el.patientIns = ADULT;
+      await loaded(el);
+      await openAdd(el);
+      type(el, '#add-title', 'Tapé pendant l’envoi');
+      await waitUntil(() => changes.includes(ADULT), 'the first upload never ended', { timeout: 5000 });
+      await el.updateComplete;
+      expect([dialog.open, control<HTMLInputElement>(el, '#add-title').value, added]).to.deep.equal([true, 'Tapé pendant l’envoi', 0]);
+    });
+
     it('keeps the list and the add form when the host hands over the same user again, with a new display name', async () => {
       const { el, provider } = await mount('ps-martin');
       const dialog = await openAdd(el);

@@ -110,6 +110,8 @@ export class AddDocumentForm {
   reset(): void {
     this.#controller = undefined;
     this.#progress = undefined;
+    // Offered to the one who left, for the patient shown then: drawn again from the policy.
+    this.#groups = [];
     // The fields hold what the user typed, which the template never wrote (a file input cannot
     // even be written): the form's own reset empties them.
     this.#host.shadowRoot?.querySelector<HTMLFormElement>('form.add-form')?.reset();
@@ -134,7 +136,9 @@ export class AddDocumentForm {
 
   /**
    * Checks the form, then uploads. Resolves with the created document, or undefined when the
-   * form is invalid, the upload failed (the message is then shown) or it was cancelled.
+   * form is invalid, the upload failed (the message is then shown, and the focus goes to a field
+   * the server refused), or it was cancelled, or the form reset meanwhile (its answer is no longer
+   * this form's, even on the same patient shown again).
    */
   async submit(upload: Upload): Promise<DmpDocument | undefined> {
     if (this.uploading) return undefined;
@@ -163,7 +167,7 @@ export class AddDocumentForm {
         },
       });
       this.#key.answered(key);
-      return added;
+      return this.#controller === controller ? added : undefined;
     } catch (error) {
       if (this.#controller === controller) {
         // A gateway may check more than this form does: its reasons stand under the fields they
@@ -179,6 +183,8 @@ export class AddDocumentForm {
         if (status === 413) this.#errors.file = () => msg('Le serveur refuse un fichier de cette taille.');
         if (status === 415) this.#errors.file = () => msg('Le serveur n’accepte pas ce format de fichier.');
         this.#submitError = () => writeFailureText(error, () => [msg(str`Le document n’a pas été ajouté : ${errorText(error)}`), ...elsewhere].join(' '));
+        // To a field the server refused; the button pressed keeps the focus otherwise, for a retry.
+        void this.#host.updateComplete.then(() => this.focusFirstError());
       }
       return undefined;
     } finally {

@@ -771,30 +771,25 @@ export class DmpDocumentList extends DmpElement {
     if (!client) return;
     const form = this.#addForm;
     if (!form) return;
-    const here = this.answerFor(() => this.patientIns);
+    // Told to the patient's elements whichever patient is shown by now; not our own change to
+    // skip: where the new document sorts is the server's answer. Answered unreadably, the document
+    // was most likely added: the list shows what the server holds, so the user can check before
+    // adding it twice.
     const doc = await form.submit((metadata, file, options) =>
-      client.addDocument(ins, metadata, file, options).catch((error: unknown) => {
-        // Answered unreadably, the document was most likely added: the list shows what the
-        // server holds, so the user can check before adding it twice.
-        if (answeredUnreadably(error)) this.#notifyChange(ins);
-        throw error;
-      }),
+      client.addDocument(ins, metadata, file, options).then(
+        (added) => (this.#notifyChange(ins), added),
+        (error: unknown) => {
+          if (answeredUnreadably(error)) this.#notifyChange(ins);
+          throw error;
+        },
+      ),
     );
-    // Shown no more (another patient or user), the document added is its patient's news alone.
-    if (doc && !here()) return this.#notifyChange(ins);
-    if (!doc) {
-      // To a field the server refused; the button pressed keeps the focus otherwise, for a retry.
-      await this.updateComplete;
-      form.focusFirstError();
-      return;
-    }
+    if (!doc) return;
     this.addDialog?.close();
     // Added, even if the session ended meanwhile: the form is not offered again filled in.
     this.#addInterrupted = false;
     this.emit('dmp-document-added', { document: doc });
     this.#announce(msg(str`« ${doc.title} » a été ajouté au dossier.`));
-    // Not our own change to skip: where the new document sorts is the server's answer.
-    this.#notifyChange(ins);
   };
 
   // ---------------------------------------------------------------------------------------------
