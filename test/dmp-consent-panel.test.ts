@@ -826,6 +826,9 @@ describe('dmp-consent-panel', () => {
       expect([$<HTMLInputElement>(el, '#rep-firstName').value, $<HTMLInputElement>(el, '#rep-lastName').value]).to.deep.equal(['Marc', 'Moreau']);
       expect($(el, '#representatives').textContent).to.contain('La modification n’a pas été enregistrée');
       expect(record(MINOR).legalRepresentatives.some((r) => r.firstName === 'Marc')).to.equal(false);
+      // Sent again, it goes under the key it was first sent with.
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => $(el, '#representatives ul').textContent!.includes('Marc Moreau'), 'not added');
       // Said once: shown again later, the panel starts afresh.
       el.patientIns = ADULT;
       await el.updateComplete;
@@ -844,12 +847,47 @@ describe('dmp-consent-panel', () => {
       el.patientIns = MINOR;
       await el.updateComplete;
       await new Promise((resolve) => setTimeout(resolve, 700));
+      // Meanwhile the patient changes their phone on another screen.
+      record().notificationPreferences.phone = '+33698765432';
       el.patientIns = ADULT;
       await loaded(el);
       await waitUntil(() => root(el).querySelector('#notify-email'), 'no notification form');
       expect($<HTMLInputElement>(el, '#notify-email').value).to.equal('nouvelle@example.org');
       expect($(el, '#notifications').textContent).to.contain('La modification n’a pas été enregistrée');
       expect(record().notificationPreferences.email).not.to.equal('nouvelle@example.org');
+      // Saved again, the address goes over what the server holds now: the phone changed elsewhere stays.
+      $(el, '#notifications button[type="submit"]').click();
+      await waitUntil(() => record().notificationPreferences.email === 'nouvelle@example.org', 'never saved');
+      expect(record().notificationPreferences.phone).to.equal('+33698765432');
+    });
+
+    it('adds a representative once, whose addition was stored but answered by no one once another patient was shown', async () => {
+      // A gateway that stores the person, then loses its answer.
+      worker.use(
+        http.post(
+          '*/api/dmp/v1/dossiers/:ins/representatives',
+          async ({ request }) => {
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            await getResponse(handlers, request);
+            return HttpResponse.error();
+          },
+          { once: true },
+        ),
+      );
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      input(el, '#rep-firstName', 'Marc');
+      input(el, '#rep-lastName', 'Moreau');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => $(el, '#representatives').getAttribute('aria-busy') === 'true', 'the write never started');
+      el.patientIns = ADULT;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      el.patientIns = MINOR;
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('#rep-firstName'), 'no representatives form');
+      $(el, '#representatives button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('#representatives [role="status"] p'), 'never added');
+      expect(record(MINOR).legalRepresentatives.filter((r) => r.firstName === 'Marc')).to.have.length(1);
     });
 
     it('keeps what was typed when the host hands over the same user again (an equal actor object)', async () => {

@@ -44,6 +44,8 @@ interface FailedAway {
   message: Message;
   representative: RepresentativeDraft;
   preferences: PreferencesDraft | undefined;
+  /** The server's preferences the draft was made over, to rebase it on what the server holds then. */
+  basePreferences: PanelData['preferences'];
 }
 
 interface Confirmation {
@@ -203,8 +205,13 @@ export class DmpConsentPanel extends DmpElement {
   #forms = 0;
   /** The data-change revision this panel published itself: no need to reload for it. */
   #ownRevision: number | undefined;
-  /** A representative sent again unchanged goes under the same key: an addition whose answer was lost is not made twice. */
-  readonly #additionKey = new RetryKey();
+  /**
+   * By patient, a representative sent again unchanged goes under the same key: an addition whose
+   * answer was lost is not made twice, even when sent again after another patient was shown.
+   */
+  readonly #additionKeys = new Map<string, RetryKey>();
+  /** The notification preferences a failed save restored on the way back was made over (see #accept). */
+  #restoredBase: PanelData['preferences'];
 
   /** INS (NIR, 15 characters) of the patient whose dossier is managed. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
@@ -223,13 +230,16 @@ export class DmpConsentPanel extends DmpElement {
     // Another patient, another user or a logout: what was typed belongs to the one who left.
     const userLeft = this.userLeft(changed);
     const left = changed.has('patientIns') || userLeft;
-    if (userLeft) this.#failedAway.clear();
+    if (userLeft) {
+      this.#failedAway.clear();
+      this.#additionKeys.clear();
+    }
     // A question asked of the user who left, or before the session ended, is no longer asked:
     // its dialog may be gone from the page without a close event.
     if (left || (changed.has('session') && this.session?.state !== 'active')) this.#dropConfirmation();
     if (left) {
       this.#forms += 1;
-      this.#additionKey.forget();
+      this.#restoredBase = undefined;
       // The writes under way belong to the previous forms: they neither block nor show here.
       this.busy = new Set();
       this.pendingOppositions = undefined;
@@ -259,6 +269,7 @@ export class DmpConsentPanel extends DmpElement {
         if (failed.section === 'notifications' && failed.preferences) {
           this.preferences = failed.preferences;
           this.preferencesDirty = true;
+          this.#restoredBase = failed.basePreferences;
         }
       }
     }
@@ -270,7 +281,8 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   #accept(data: PanelData): void {
-    const before = this.data?.ins === data.ins ? this.data.preferences : undefined;
+    const before = this.data?.ins === data.ins ? this.data.preferences : this.#restoredBase;
+    this.#restoredBase = undefined;
     this.data = data;
     const now = data.preferences ? preferencesDraft(data.preferences) : undefined;
     if (!this.preferencesDirty) this.preferences = now;
@@ -481,9 +493,11 @@ export class DmpConsentPanel extends DmpElement {
     }
     const sent = this.representative;
     await this.#write('representatives', async (client, ins, here) => {
-      const key = this.#additionKey.for([ins, parsed.value]);
+      let keys = this.#additionKeys.get(ins);
+      if (!keys) this.#additionKeys.set(ins, (keys = new RetryKey()));
+      const key = keys.for(parsed.value);
       const added = await client.addRepresentative(ins, parsed.value, { idempotencyKey: key });
-      this.#additionKey.answered(key);
+      keys.answered(key);
       // Sent again after a lost answer, the person may be listed already (read again meanwhile).
       this.#patchData(ins, { representatives: [...(this.data?.representatives ?? []).filter((r) => r.id !== added.id), added] });
       if (!here()) return;
@@ -605,6 +619,7 @@ export class DmpConsentPanel extends DmpElement {
     const here = () => this.#forms === forms;
     const away = `${this.sitting}|${ins}`;
     const { representative, preferences } = this;
+    const basePreferences = this.data?.preferences;
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
     const shown = SHOWN_FIELDS[section] ?? [];
@@ -626,7 +641,7 @@ export class DmpConsentPanel extends DmpElement {
       } else {
         const message: Message = { kind: 'error', text: () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' ') };
         if (here()) this.messages = { ...this.messages, [section]: message };
-        else this.#failedAway.set(away, { section, message, representative, preferences });
+        else this.#failedAway.set(away, { section, message, representative, preferences, basePreferences });
       }
       if (here() && under.length > 0) {
         this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);
