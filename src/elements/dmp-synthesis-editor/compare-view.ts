@@ -132,7 +132,6 @@ export interface ConflictView {
   discard(event: Event): void;
 }
 
-/** What changed from an older version to the current one. */
 /** An older version: what changed from it to the current one, and all it held. */
 export function renderVersionView(old: Synthesis, current: Synthesis | null | undefined, view: ViewOptions, close: () => void): TemplateResult {
   return html`<section class="version-view" aria-labelledby="version-title">

@@ -48,7 +48,8 @@ interface Loaded {
   preventionHidden: boolean;
   /**
    * Why the vaccinations and screenings could not be read (a server or network fault): the VSM
-   * is still shown and saved, and the prevention group waits, unwritten, for the next load.
+   * is still shown and saved, and the prevention group waits, unwritten, for the next load. Edits
+   * made to them before stop a save (see #send): saved without them, they would be lost.
    */
   preventionError?: unknown;
   draft?: Draft<ShownContent> | undefined;
