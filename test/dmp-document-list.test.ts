@@ -649,6 +649,17 @@ describe('dmp-document-list', () => {
       expect(root(el).querySelector('img')).to.equal(null);
     });
 
+    it('keeps the rows legible while the list reloads: greyed, not faded (text contrast)', async () => {
+      const { el, provider } = await mount('ps-martin');
+      await loaded(el);
+      db.faults.add({ method: 'GET', path: '/documents', latencyMs: 800, times: 1 });
+      provider.notifyDataChanged(['documents'], ADULT);
+      await waitUntil(() => root(el).querySelector('.grid[aria-busy="true"]'), 'the list never reloaded');
+      const viewport = control(el, '.grid[aria-busy="true"] .viewport');
+      expect([getComputedStyle(viewport).opacity, getComputedStyle(viewport).filter]).to.deep.equal(['1', 'grayscale(1)']);
+      expect(rows(el).every((row) => getComputedStyle(row).opacity === '1')).to.equal(true);
+    });
+
     it('reloads when another element changes the documents', async () => {
       const { el, provider } = await mount('ps-martin');
       await loaded(el);
@@ -1340,44 +1351,41 @@ describe('dmp-document-list', () => {
       expect(db.documentsOf(PATIENT_MASKED.identity.ins).some((d) => d.title.startsWith('Tapé'))).to.equal(false);
     });
 
-    it('lets an upload under way finish for its patient when the host shows another, and says nothing of it there', async () => {
+    /** Dr Martin uploads a document for the adult, slowly; the host shows another patient meanwhile. */
+    async function uploadThenShowAnother(latencyMs: number) {
       const { el, provider } = await mount('ps-martin');
       const dialog = await openFilledAdd(el, 'Compte rendu en route', '11488-4');
       const changes: Array<string | undefined> = [];
       provider.addEventListener('dmp-data-changed', (e) => changes.push((e as CustomEvent<{ ins?: string }>).detail.ins));
-      let added = 0;
-      el.addEventListener('dmp-document-added', () => added++);
-      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 600, times: 1 });
+      const added: unknown[] = [];
+      el.addEventListener('dmp-document-added', (e) => added.push(e));
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs, times: 1 });
       clickButton(dialog, 'Ajouter');
       await waitUntil(() => dialog.querySelector('progress'), 'the upload never started');
       el.patientIns = MASKED;
+      await el.updateComplete;
+      return { el, dialog, changes, added };
+    }
+
+    it('lets an upload under way finish for its patient when the host shows another, and says nothing of it there', async () => {
+      const { el, dialog, changes, added } = await uploadThenShowAnother(600);
       await waitUntil(() => changes.includes(ADULT), 'the first patient’s elements were never told', { timeout: 5000 });
       expect(db.documentsOf(ADULT).filter((d) => d.title === 'Compte rendu en route')).to.have.length(1);
-      expect([added, shadowText(el).includes('Compte rendu en route')]).to.deep.equal([0, false]);
+      expect([added.length, shadowText(el).includes('Compte rendu en route')]).to.deep.equal([0, false]);
       // The next patient's form is blank, and free.
       await openAdd(el);
       expect([control<HTMLInputElement>(el, '#add-title').value, dialog.querySelector('progress')]).to.deep.equal(['', null]);
     });
 
     it('keeps an upload’s answer off the form opened since, on the same patient shown again', async () => {
-      const { el, provider } = await mount('ps-martin');
-      const dialog = await openFilledAdd(el, 'Compte rendu en route', '11488-4');
-      const changes: Array<string | undefined> = [];
-      provider.addEventListener('dmp-data-changed', (e) => changes.push((e as CustomEvent<{ ins?: string }>).detail.ins));
-      let added = 0;
-      el.addEventListener('dmp-document-added', () => added++);
-      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 1200, times: 1 });
-      clickButton(dialog, 'Ajouter');
-      await waitUntil(() => dialog.querySelector('progress'), 'the upload never started');
-      el.patientIns = MASKED;
-      await el.updateComplete;
+      const { el, dialog, changes, added } = await uploadThenShowAnother(1200);
       el.patientIns = ADULT;
       await loaded(el);
       await openAdd(el);
       type(el, '#add-title', 'Tapé pendant l’envoi');
       await waitUntil(() => changes.includes(ADULT), 'the first upload never ended', { timeout: 5000 });
       await el.updateComplete;
-      expect([dialog.open, control<HTMLInputElement>(el, '#add-title').value, added]).to.deep.equal([true, 'Tapé pendant l’envoi', 0]);
+      expect([dialog.open, control<HTMLInputElement>(el, '#add-title').value, added.length]).to.deep.equal([true, 'Tapé pendant l’envoi', 0]);
     });
 
     it('keeps the list and the add form when the host hands over the same user again, with a new display name', async () => {

@@ -172,8 +172,10 @@ export const styles = css`
   .body .row:focus-visible {
     outline-offset: -3px;
   }
+  /* Busy, a row or the list keeps its text's contrast (WCAG 1.4.3): greyed, not faded. */
   .body .row[aria-busy='true'] {
-    opacity: 0.6;
+    filter: grayscale(1);
+    cursor: progress;
   }
   .cell {
     min-width: 0;
@@ -195,7 +197,8 @@ export const styles = css`
     scroll-padding-top: 3rem;
   }
   .grid[aria-busy='true'] .viewport {
-    opacity: 0.7;
+    filter: grayscale(1);
+    cursor: progress;
   }
 
   .badges {
