@@ -808,9 +808,8 @@ describe('dmp-consent-panel', () => {
       expect(shadowText(el)).not.to.contain('Votre choix est enregistré');
     });
 
-    it('keeps a representative whose addition failed once another patient was shown, and says why when that patient is shown again', async () => {
-      db.faults.add({ method: 'POST', path: '/representatives', latencyMs: 400, status: 503, times: 1 });
-      const { el } = await mount('rep-moreau-sophie', MINOR);
+    /** The mother adds Marc; the host shows another patient while it is sent, then her child again. */
+    async function addMarcAcrossAnotherPatient(el: DmpConsentPanel): Promise<void> {
       input(el, '#rep-firstName', 'Marc');
       input(el, '#rep-lastName', 'Moreau');
       $(el, '#representatives button[type="submit"]').click();
@@ -823,6 +822,12 @@ describe('dmp-consent-panel', () => {
       el.patientIns = MINOR;
       await loaded(el);
       await waitUntil(() => root(el).querySelector('#rep-firstName'), 'no representatives form');
+    }
+
+    it('keeps a representative whose addition failed once another patient was shown, and says why when that patient is shown again', async () => {
+      db.faults.add({ method: 'POST', path: '/representatives', latencyMs: 400, status: 503, times: 1 });
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      await addMarcAcrossAnotherPatient(el);
       expect([$<HTMLInputElement>(el, '#rep-firstName').value, $<HTMLInputElement>(el, '#rep-lastName').value]).to.deep.equal(['Marc', 'Moreau']);
       expect($(el, '#representatives').textContent).to.contain('La modification n’a pas été enregistrée');
       expect(record(MINOR).legalRepresentatives.some((r) => r.firstName === 'Marc')).to.equal(false);
@@ -875,16 +880,7 @@ describe('dmp-consent-panel', () => {
         ),
       );
       const { el } = await mount('rep-moreau-sophie', MINOR);
-      input(el, '#rep-firstName', 'Marc');
-      input(el, '#rep-lastName', 'Moreau');
-      $(el, '#representatives button[type="submit"]').click();
-      await waitUntil(() => $(el, '#representatives').getAttribute('aria-busy') === 'true', 'the write never started');
-      el.patientIns = ADULT;
-      await el.updateComplete;
-      await new Promise((resolve) => setTimeout(resolve, 700));
-      el.patientIns = MINOR;
-      await loaded(el);
-      await waitUntil(() => root(el).querySelector('#rep-firstName'), 'no representatives form');
+      await addMarcAcrossAnotherPatient(el);
       $(el, '#representatives button[type="submit"]').click();
       await waitUntil(() => root(el).querySelector('#representatives [role="status"] p'), 'never added');
       expect(record(MINOR).legalRepresentatives.filter((r) => r.firstName === 'Marc')).to.have.length(1);

@@ -1111,14 +1111,16 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       const morel = '10018239573';
       const unknown = '12345678903';
       const before = await auditEventIds();
-      // authorization.manage is the patient's: a médecin traitant changing nothing is refused as one changing something.
-      const martin = as('ps-martin');
-      for (const change of [
+      // Each changes nothing: Dr Morel is neither authorized, blocked nor médecin traitant; Dr Martin is.
+      const noChanges = [
         { change: 'revoke', rpps: morel },
         { change: 'unblock', rpps: morel },
         { change: 'designate-treating', rpps: '10003456786' },
         { change: 'undesignate-treating', rpps: morel },
-      ] as const) {
+      ] as const;
+      // authorization.manage is the patient's: a médecin traitant changing nothing is refused as one changing something.
+      const martin = as('ps-martin');
+      for (const change of noChanges) {
         const refused = await failure(martin.changeAuthorization(ADULT, change));
         assert.deepEqual([change.change, refused.kind, refused.reason], [change.change, 'forbidden', 'patient-only']);
       }
@@ -1132,12 +1134,7 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
         assert.deepEqual([change, missing.kind, missing.status], [change, 'not-found', 404]);
       }
       const listed = (await patient.listAuthorizations(ADULT)).items.map((a) => [a.professional.rpps, a.status]);
-      for (const change of [
-        { change: 'revoke', rpps: morel },
-        { change: 'unblock', rpps: morel },
-        { change: 'designate-treating', rpps: '10003456786' },
-        { change: 'undesignate-treating', rpps: morel },
-      ] as const) {
+      for (const change of noChanges) {
         const after = await patient.changeAuthorization(ADULT, change);
         assert.deepEqual(after.items.map((a) => [a.professional.rpps, a.status]), listed);
       }
