@@ -55,6 +55,18 @@ async function request(canvasElement: HTMLElement): Promise<void> {
 /** An emergency physician the patient never authorized: what will happen, then the form. */
 export const BreakGlass: Story = {};
 
+/** Sent too soon (a justification too short, nothing ticked): the user is taken to what is missing. */
+export const SentTooSoon: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector<DmpBreakGlass>('dmp-break-glass');
+    const root = el?.shadowRoot;
+    const deadline = Date.now() + 5000;
+    while (!root?.querySelector('#justification') && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    root?.querySelector<HTMLButtonElement>('button[type="submit"]')?.click();
+    await shown(canvasElement, TAG, '#justification[aria-invalid="true"]');
+  },
+};
+
 /** The host shows the patient's identity from its own records. */
 export const WithPatientIdentity: Story = {
   args: { patient: { name: 'Jeanne Durand', birthDate: '1958-03-14', sex: 'F' } },

@@ -69,6 +69,14 @@ async function editAndSave(canvas: HTMLElement): Promise<void> {
   el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="save"]')!.click();
 }
 
+/** A draft on this device started from version 1, which version 2 has replaced since. */
+async function writeDraftOverVersion1(): Promise<void> {
+  const content = structuredClone(SYNTHESIS_CONTENT_V1);
+  content.treatments[0]!.dosage = '1 comprimé matin et soir, pendant le repas';
+  content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
+  await writeDraft(DRAFT_KEY, { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
+}
+
 /** The médecin traitant reads the current version and may edit it. */
 export const TreatingPhysician: Story = {};
 
@@ -181,13 +189,23 @@ export const DraftRestored: Story = {
  * server, then merge or overwrite.
  */
 export const Conflict: Story = {
-  beforeEach: async () => {
-    const content = structuredClone(SYNTHESIS_CONTENT_V1);
-    content.treatments[0]!.dosage = '1 comprimé matin et soir, pendant le repas';
-    content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
-    await writeDraft(DRAFT_KEY, { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
-  },
+  beforeEach: () => writeDraftOverVersion1(),
   play: async ({ canvasElement }) => void (await shown(canvasElement, TAG, '[part="conflict"]')),
+};
+
+/** The user overwrites the other version: while it saves, the panel is inert and a line says so, with the focus. */
+export const ConflictOverwriting: Story = {
+  beforeEach: async () => {
+    await writeDraftOverVersion1();
+    db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 60_000 });
+  },
+  play: async ({ canvasElement }) => {
+    const el = await element(canvasElement, '[data-action="overwrite"]');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="overwrite"]')!.click();
+    await element(canvasElement, 'dialog[open]');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('dialog button[value="confirm"]')!.click();
+    await shown(canvasElement, TAG, '.conflict-saving');
+  },
 };
 
 /**
