@@ -424,6 +424,35 @@ describe('dmp-provider', () => {
     }
   });
 
+  it('tells the host once of calls refused together, and again once a call got an answer from the server since', async () => {
+    let refusing = true;
+    worker.use(
+      http.get('*/api/dmp/v1/*', () =>
+        refusing ? HttpResponse.json({ type: 'about:blank', title: 'Jeton expiré', status: 401 }, { status: 401, headers: { 'Content-Type': 'application/problem+json' } }) : undefined,
+      ),
+    );
+    const { probe } = await mount();
+    const told: Array<number | undefined> = [];
+    const listen = (event: CustomEvent<{ status: number | undefined }>) => told.push(event.detail.status);
+    document.addEventListener('dmp-unauthorized', listen);
+    try {
+      const client = probe.received.client!;
+      // Three elements' reads, refused at once: one login to ask for.
+      const refused = await Promise.all([client.getDossier(GRANT.ins), client.listDocuments(GRANT.ins), client.listAccessLog(GRANT.ins)].map((call) => call.catch((error: unknown) => error)));
+      expect(refused.map((error) => isDmpError(error) && error.kind)).to.deep.equal(['unauthorized', 'unauthorized', 'unauthorized']);
+      await aTimeout(0);
+      expect(told).to.deep.equal([401]);
+      // Logged in again, a call gets through; the next refusal is news again.
+      refusing = false;
+      await client.getDossier(GRANT.ins).catch(() => undefined);
+      refusing = true;
+      await client.listDocuments(GRANT.ins).catch(() => undefined);
+      await waitUntil(() => told.length === 2, 'the second refusal was not told');
+    } finally {
+      document.removeEventListener('dmp-unauthorized', listen);
+    }
+  });
+
   it('lends its headers to a client of the host’s own, the grant with its patient’s requests only', async () => {
     recordHeaders();
     const { provider, probe } = await mount();
