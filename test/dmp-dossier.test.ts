@@ -651,6 +651,23 @@ describe('dmp-dossier', () => {
       expect(existenceTests).to.have.length(1);
     });
 
+    it('gives back the emergency justification typed for a patient when the host shows that patient again', async () => {
+      const { el } = await mount('ps-morel');
+      await recapSettled(el);
+      const form = recap(el).querySelector<DmpBreakGlass>('dmp-break-glass')!;
+      await waitUntil(() => form.shadowRoot?.querySelector('#justification'), 'no break-glass form', { timeout: 8000 });
+      const area = form.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')!;
+      area.value = JUSTIFICATION;
+      area.dispatchEvent(new Event('input'));
+      el.patientIns = MINOR;
+      await el.updateComplete;
+      el.patientIns = ADULT;
+      await recapSettled(el);
+      const again = recap(el).querySelector<DmpBreakGlass>('dmp-break-glass')!;
+      expect(again.getAttribute('patient-ins')).to.equal(ADULT);
+      await waitUntil(() => again.shadowRoot?.querySelector<HTMLTextAreaElement>('#justification')?.value === JUSTIFICATION, 'the justification was lost', { timeout: 8000 });
+    });
+
     it('offers regulation to the SAMU regulator', async () => {
       const { el } = await mount('ps-girard');
       await recapSettled(el);

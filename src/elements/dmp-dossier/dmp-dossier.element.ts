@@ -527,10 +527,19 @@ export class DmpDossier extends DmpElement {
       ${content.reason === 'not-authorized' ? this.#renderBreakGlass(info) : nothing}`;
   }
 
-  /** Emergency access, in the mode the policy would open to this actor: regulation for a SAMU regulator. */
+  /**
+   * Emergency access, in the mode the policy would open to this actor: regulation for a SAMU
+   * regulator. One form for every patient shown: it keeps, patient by patient, what was typed and
+   * why a request failed, which a form drawn anew for the patient shown again would have lost.
+   */
   #renderBreakGlass(info: DossierInfo): TemplateResult {
     const regulation = this.#askFor(info)('document.list', undefined, { mode: 'regulation' });
-    const mode = regulation.reason === 'justification-required' ? 'regulation' : 'break-glass';
-    return this.#renderComposed('dmp-break-glass', html`<dmp-break-glass patient-ins=${this.patientIns} mode=${mode} exportparts=${exportedParts('dmp-break-glass')}></dmp-break-glass>`);
+    const form = (this.#breakGlass ??= document.createElement('dmp-break-glass'));
+    form.setAttribute('patient-ins', this.patientIns);
+    form.setAttribute('mode', regulation.reason === 'justification-required' ? 'regulation' : 'break-glass');
+    form.setAttribute('exportparts', exportedParts('dmp-break-glass'));
+    return this.#renderComposed('dmp-break-glass', html`${form}`);
   }
+
+  #breakGlass: HTMLElement | undefined;
 }
