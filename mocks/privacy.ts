@@ -28,13 +28,14 @@ export function revealsHidden(entry: { outcome: string; reason?: string | undefi
 const HIDING_REASONS: ReadonlySet<string> = new Set(['invisible-to-patient', 'invisible-to-legal-representative']);
 
 /**
- * Whether a refusal is of a document kept from the patient's side until it is announced (a
- * result, DECISIONS.md 12): the version it replaces is, to them, still the current one. Such a
- * version is a professional's, which the patient's side neither replaces nor archives; a secret
- * kept from the representatives is another matter (their own documents may be in its chain).
+ * Whether, to `actor`, a version replaced by one refused them (`refused`) is still the current
+ * one: the patient's side is not to learn that a newer version is kept from them (a result not
+ * announced yet, a secret of the connexion secrète: DECISIONS.md 11, 12). Not in a chain of the
+ * patient's own documents, which the patient's side writes in itself: a replacement of that
+ * version would be refused, and tell them anyway.
  */
-export function isAnnouncedLater(decision: Decision, actor?: Actor): boolean {
-  return decision.reason === 'invisible-to-patient' && isPatientSide(actor);
+export function keptAsCurrent(refused: Decision, actor: Actor | undefined, replaced: Pick<DmpDocument, 'depositedByPatient'>): boolean {
+  return hidesFromCaller(refused, actor) && !replaced.depositedByPatient;
 }
 
 /** Whether a refusal must look like absence to this caller. */

@@ -42,7 +42,7 @@ import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../..
 import { ACTORS } from '../data/actors.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, readTarget, type JudgedAct } from '../document-acts.js';
-import { hiddenFromReader, hidesFromCaller, isAnnouncedLater, isPatientSide, keptSecretFrom, newVersionVisibility, type HistoryLine } from '../privacy.js';
+import { hiddenFromReader, hidesFromCaller, isPatientSide, keptAsCurrent, keptSecretFrom, newVersionVisibility, type HistoryLine } from '../privacy.js';
 import { changesOnly, documentOf, documentPatchActs, namedDocumentAct, patientPatchActs, type PatchActs } from './patch-acts.js';
 import { seedBundle, type SeedBundleOptions } from './seed.js';
 
@@ -805,8 +805,7 @@ export class FhirGateway {
 
   /**
    * A DocumentReference as the caller may know it, as the JSON mock's `asSeen`: to the patient's
-   * side, from whom the version replacing it is kept until it is announced (`isAnnouncedLater`),
-   * the last version they can read is the current one.
+   * side, the last version they can read may be the current one (`keptAsCurrent`).
    */
   async #asSeen(ex: Exchange, resource: Stored): Promise<Stored> {
     if ((resource as DocumentReference).status !== 'superseded' || !isPatientSide(ex.actor)) return resource;
@@ -814,7 +813,7 @@ export class FhirGateway {
     const next = replacing.find((r) => r.id !== resource.id && documentOf(r).status !== 'deleted');
     if (!next) return resource;
     const decision = ex.decide('document.read', policyDocumentOf(documentOf(next)));
-    if (decision.allowed || !isAnnouncedLater(decision, ex.actor)) return resource;
+    if (decision.allowed || !keptAsCurrent(decision, ex.actor, documentOf(resource))) return resource;
     return ((await this.#asSeen(ex, next)) as DocumentReference).status === 'superseded' ? resource : ({ ...resource, status: 'current' } as Stored);
   }
 

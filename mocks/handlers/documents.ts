@@ -20,7 +20,7 @@ import type { Action, Decision } from '../../src/policy/types.js';
 import { documentAuthorOf } from './author.js';
 import { db } from '../db/store.js';
 import { ANY_DOCUMENT, INVALID, judgeEach } from '../document-acts.js';
-import { isAnnouncedLater, newVersionVisibility } from '../privacy.js';
+import { keptAsCurrent, newVersionVisibility } from '../privacy.js';
 import { invalidParams, json, notFound, problem } from './http.js';
 import { withinPeriod } from './period.js';
 import type { RequestContext } from './request-context.js';
@@ -86,8 +86,8 @@ function decodeCursor(cursor: string): SortKey | undefined {
 
 /**
  * A document as the caller may know it. The version replacing it hidden from them, they are not
- * given its id; and to the patient's side, from whom it is kept until it is announced
- * (`isAnnouncedLater`), the last version they can read is the current one.
+ * given its id; and to the patient's side, the last version they can read may be the current one
+ * (`keptAsCurrent`).
  */
 function asSeen(ctx: RequestContext, doc: DmpDocument): DmpDocument {
   const next = doc.status === 'replaced' && doc.replacedBy ? db.findDocument(ctx.ins, doc.replacedBy) : undefined;
@@ -95,7 +95,7 @@ function asSeen(ctx: RequestContext, doc: DmpDocument): DmpDocument {
   const decision = ctx.decide('document.read', policyDocumentOf(next));
   if (decision.allowed) return doc;
   const { replacedBy: _hidden, ...seen } = doc;
-  return isAnnouncedLater(decision, ctx.actor) && asSeen(ctx, next).status !== 'replaced' ? { ...seen, status: 'current' } : seen;
+  return keptAsCurrent(decision, ctx.actor, doc) && asSeen(ctx, next).status !== 'replaced' ? { ...seen, status: 'current' } : seen;
 }
 
 export const listDocuments: Resolver = ({ request, actor, ctx }) => {

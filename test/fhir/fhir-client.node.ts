@@ -1439,6 +1439,17 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.ok((await as(PATIENT_MINOR.id).listDocuments(ins)).items.some((d) => d.id === added.id));
     });
 
+    it('shows a representative the version a secret one replaced as the current one, as the JSON API does', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const file = new Blob(['consultation'], { type: 'text/plain' });
+      const meta = { title: 'Consultation', typeCode: '11488-4', serviceStart: SEED_NOW } as const;
+      const v1 = await as('ps-leroy').addDocument(ins, meta, file);
+      const v2 = await as('ps-leroy', { 'DMP-Secret': '1' }).addDocument(ins, { ...meta, title: 'Consultation (v2)', replaces: v1.id }, file);
+      assert.equal(v2.invisibleToLegalRepresentatives, true);
+      const listed = (await as('rep-moreau-sophie').listDocuments(ins, { limit: 1000 })).items.find((d) => d.id === v1.id);
+      assert.deepEqual([listed?.status, listed?.replacedBy], ['current', undefined]);
+    });
+
     it('keeps a consent declared under a connexion secrète from the legal representative, as the JSON API does', async () => {
       const ins = PATIENT_MINOR.identity.ins;
       const rpps = '10005874218';

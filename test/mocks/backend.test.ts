@@ -514,6 +514,14 @@ describe('mock reference backend', () => {
       expect(await patient.getDocument(ADULT, v1.id)).to.include({ status: 'replaced', replacedBy: v2.id });
     });
 
+    it('shows a representative the version a secret one replaced as the current one', async () => {
+      const v1 = await as('ps-lefebvre').addDocument(MINOR, { title: 'Consultation', typeCode: '11488-4', serviceStart: SEED_NOW }, pdf());
+      const v2 = await as('ps-lefebvre', { 'DMP-Secret': '1' }).addDocument(MINOR, { title: 'Consultation (v2)', typeCode: '11488-4', serviceStart: SEED_NOW, replaces: v1.id }, pdf());
+      expect(v2.invisibleToLegalRepresentatives).to.equal(true);
+      const listed = (await as('rep-moreau-sophie').listDocuments(MINOR, { limit: 1000 })).items.find((d) => d.id === v1.id);
+      expect(listed).to.include({ status: 'current' }).and.not.to.have.property('replacedBy');
+    });
+
     it('leaves the title of a refused upload meant to be hidden from the patient out of their history', async () => {
       const refused = await failure(
         as('ps-renard').addDocument(ADULT, { title: 'Annonce diagnostique', typeCode: '11488-4', serviceStart: SEED_NOW, invisibleToPatient: true }, pdf()),
