@@ -424,11 +424,10 @@ describe('dmp-provider', () => {
     }
   });
 
-  it('tells the host once of calls refused together, and again once a call got an answer from the server since', async () => {
-    let refusing = true;
+  it('tells the host once of calls refused together, and again of a call made since', async () => {
     worker.use(
       http.get('*/api/dmp/v1/*', () =>
-        refusing ? HttpResponse.json({ type: 'about:blank', title: 'Jeton expiré', status: 401 }, { status: 401, headers: { 'Content-Type': 'application/problem+json' } }) : undefined,
+        HttpResponse.json({ type: 'about:blank', title: 'Jeton expiré', status: 401 }, { status: 401, headers: { 'Content-Type': 'application/problem+json' } }),
       ),
     );
     const { probe } = await mount();
@@ -442,12 +441,21 @@ describe('dmp-provider', () => {
       expect(refused.map((error) => isDmpError(error) && error.kind)).to.deep.equal(['unauthorized', 'unauthorized', 'unauthorized']);
       await aTimeout(0);
       expect(told).to.deep.equal([401]);
-      // Logged in again, a call gets through; the next refusal is news again.
-      refusing = false;
-      await client.getDossier(GRANT.ins).catch(() => undefined);
-      refusing = true;
+      // A call made since (the user retries, the login failed again) is news again.
       await client.listDocuments(GRANT.ins).catch(() => undefined);
       await waitUntil(() => told.length === 2, 'the second refusal was not told');
+      // A call under way when the host was told is not.
+      worker.use(
+        http.get('*/api/dmp/v1/dossiers/:ins', async () => {
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          return HttpResponse.json({ type: 'about:blank', title: 'Jeton expiré', status: 401 }, { status: 401, headers: { 'Content-Type': 'application/problem+json' } });
+        }),
+      );
+      const slow = client.getDossier(GRANT.ins).catch(() => undefined);
+      await client.listDocuments(GRANT.ins).catch(() => undefined);
+      await slow;
+      await aTimeout(0);
+      expect(told).to.deep.equal([401, 401, 401]);
     } finally {
       document.removeEventListener('dmp-unauthorized', listen);
     }

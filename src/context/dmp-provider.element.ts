@@ -82,7 +82,7 @@ const orDefault = (value: number, fallback: number): number => (Number.isFinite(
  * @fires {CustomEvent<SessionRenewedDetail>} dmp-session-renewed - The user did something after `dmp-session-expiring` (or the host called {@link DmpProvider.keepAlive}): the session goes on, and a warning of the host's own is to be taken down.
  * @fires {CustomEvent<SessionExpiredDetail>} dmp-session-expired - The session ended after `session-timeout` seconds without activity.
  * @fires {CustomEvent<DataChange>} dmp-data-changed - An element wrote data; elements showing it reload.
- * @fires {CustomEvent<UnauthorizedDetail>} dmp-unauthorized - A request was refused as unauthorized: the server answered 401 (its session or token ended), or `authHeaders` failed to give its headers. Authenticate the user again; the element that asked says so and offers to try again, with what was typed kept. Calls refused together are told once: again only once a call got another answer from the server since.
+ * @fires {CustomEvent<UnauthorizedDetail>} dmp-unauthorized - A request was refused as unauthorized: the server answered 401 (its session or token ended), or `authHeaders` failed to give its headers. Authenticate the user again; the element that asked says so and offers to try again, with what was typed kept. Calls refused together are told once: a call under way when the host was told is not told again; one made since is.
  */
 export class DmpProvider extends LitElement implements ProviderApi {
   static override styles = css`
