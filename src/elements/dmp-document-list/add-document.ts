@@ -156,6 +156,7 @@ export class AddDocumentForm {
     this.#host.requestUpdate();
     // The file picked, not its retyped copy (new, so dated now).
     const key = this.#key.for(uploadContent(checked.metadata, this.#file!));
+    let refused = false;
     try {
       const added = await upload(checked.metadata, checked.file, {
         idempotencyKey: key,
@@ -183,8 +184,7 @@ export class AddDocumentForm {
         if (status === 413) this.#errors.file = () => msg('Le serveur refuse un fichier de cette taille.');
         if (status === 415) this.#errors.file = () => msg('Le serveur n’accepte pas ce format de fichier.');
         this.#submitError = () => writeFailureText(error, () => [msg(str`Le document n’a pas été ajouté : ${errorText(error)}`), ...elsewhere].join(' '));
-        // To a field the server refused; the button pressed keeps the focus otherwise, for a retry.
-        void this.#host.updateComplete.then(() => this.focusFirstError());
+        refused = true;
       }
       return undefined;
     } finally {
@@ -193,6 +193,9 @@ export class AddDocumentForm {
         this.#progress = undefined;
       }
       this.#host.requestUpdate();
+      // To a field the server refused, once drawn enabled again; the button pressed keeps the
+      // focus otherwise, for a retry.
+      if (refused) void this.#host.updateComplete.then(() => this.focusFirstError());
     }
   }
 

@@ -172,10 +172,9 @@ export const styles = css`
   .body .row:focus-visible {
     outline-offset: -3px;
   }
-  /* Busy, a row or the list keeps its text's contrast (WCAG 1.4.3): greyed, not faded. */
-  .body .row[aria-busy='true'] {
-    filter: grayscale(1);
-    cursor: progress;
+  /* Busy, a row or the list keeps its text's contrast (WCAG 1.4.3): striped, not faded. */
+  [aria-busy='true'] .cell {
+    background: repeating-linear-gradient(-45deg, #0000 0 8px, var(--_dmp-color-surface-alt) 0 16px);
   }
   .cell {
     min-width: 0;
@@ -195,10 +194,6 @@ export const styles = css`
     overflow: auto;
     /* Rows brought into view by the keyboard stay clear of the sticky header. */
     scroll-padding-top: 3rem;
-  }
-  .grid[aria-busy='true'] .viewport {
-    filter: grayscale(1);
-    cursor: progress;
   }
 
   .badges {
