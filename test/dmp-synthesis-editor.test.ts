@@ -577,6 +577,15 @@ describe('dmp-synthesis-editor', () => {
       expect(serverVersion()?.content.problems.at(-1)?.code).to.deep.equal({ system: 'CIM-10', code: 'G40.9', label: 'Épilepsie, sans précision' });
     });
 
+    it('marks the code lists’ French labels as French in the English interface', async () => {
+      const { el } = await mount('ps-martin', INS, 'en');
+      await openEditor(el);
+      const combo = await typeOver(el, 'treatments:tt-kardegic:drug', 'ventoline');
+      await waitUntil(() => combo.getAttribute('aria-expanded') === 'true', 'no suggestions');
+      const option = root(el).querySelector<HTMLElement>('[role="option"]')!;
+      expect(option.querySelector('[lang="fr"]')?.textContent).to.contain('VENTOLINE');
+    });
+
     it('keeps the suggestion the arrows reach in sight in a list taller than its box', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -364,7 +364,7 @@ v: EditView,
               @mousedown=${(e: Event) => e.preventDefault()}
               @click=${() => pick(v.editor, def.list, entry.id, field, option)}
             >
-              <span class="code">${option.code}</span> ${option.label}
+              <span class="code">${option.code}</span> <span lang="fr">${option.label}</span>
             </li>`,
           )
         : nothing}
