@@ -808,6 +808,29 @@ describe('dmp-consent-panel', () => {
       expect(shadowText(el)).not.to.contain('Votre choix est enregistré');
     });
 
+    it('tells the first patient’s elements of an opposition answered unreadably once another patient was shown', async () => {
+      // A gateway that records the opposition, then garbles its answer, slowly.
+      worker.use(
+        http.put(
+          '*/api/dmp/v1/dossiers/:ins/oppositions',
+          async ({ request }) => {
+            await new Promise((resolve) => setTimeout(resolve, 400));
+            const stored = await getResponse(handlers, request);
+            return HttpResponse.json({ breakGlass: 'oui' }, { status: stored?.status ?? 500 });
+          },
+          { once: true },
+        ),
+      );
+      const { el, provider } = await mount('rep-moreau-sophie', MINOR);
+      const changes: Array<string | undefined> = [];
+      provider.addEventListener('dmp-data-changed', (e) => changes.push((e as CustomEvent<{ ins?: string }>).detail.ins));
+      $<HTMLInputElement>(el, '#oppose-breakGlass').click();
+      await waitUntil(() => root(el).querySelector('[aria-busy="true"]'), 'the write never started');
+      el.patientIns = ADULT;
+      await waitUntil(() => changes.includes(MINOR), 'the first patient’s elements were never told', { timeout: 5000 });
+      expect(record(MINOR).oppositions.breakGlass).to.equal(true);
+    });
+
     /** The mother adds Marc; the host shows another patient while it is sent, then her child again. */
     async function addMarcAcrossAnotherPatient(el: DmpConsentPanel): Promise<void> {
       input(el, '#rep-firstName', 'Marc');

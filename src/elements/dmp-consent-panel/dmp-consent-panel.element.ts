@@ -650,8 +650,9 @@ export class DmpConsentPanel extends DmpElement {
       // Answered unreadably, the change was most likely made; refused as stale or as not allowed,
       // another screen changed the setting, or the dossier or the user's standing: either way
       // show what the server holds, so that the user decides again on it (what was typed stays,
-      // see #accept). Every element hears of it, and the dossier is tested afresh.
-      if (here() && (answeredUnreadably(error) || (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'forbidden')))) {
+      // see #accept). Every element hears of it, and the dossier is tested afresh, whichever
+      // patient this panel shows by now.
+      if (answeredUnreadably(error) || (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'forbidden'))) {
         this.provider?.notifyDataChanged(topics, ins);
       }
       return false;
