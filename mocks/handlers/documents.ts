@@ -144,9 +144,12 @@ export const latestDocuments: Resolver = ({ actor, ctx }) => {
   for (const stored of db.documentsOf(ctx.ins)) {
     if (stored.status === 'deleted') continue;
     const decision = ctx.decide('document.read', policyDocumentOf(stored));
-    const doc = decision.allowed ? asSeen(ctx, stored) : stored;
-    if (!decision.allowed) hidden.add(decision);
-    else if (doc.status === 'current') {
+    if (!decision.allowed) {
+      hidden.add(decision);
+      continue;
+    }
+    const doc = asSeen(ctx, stored);
+    if (doc.status === 'current') {
       const best = newest.get(doc.category);
       if (!best || compareKeys(sortKey(doc, 'date-desc'), sortKey(best, 'date-desc')) > 0) newest.set(doc.category, doc);
     }

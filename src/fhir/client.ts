@@ -450,26 +450,13 @@ export class FhirDmpClient implements DmpClient {
    */
   async getSynthesisVersion(ins: string, version: number, options?: RequestOptions): Promise<Synthesis> {
     const asked = { ...options, ins };
-    const bundle = await this.#searchEvery(
-      'DocumentReference',
-      [
-        ['patient.identifier', insToken(ins)],
-        ['type', `${TYPE_CODE_SYSTEM}|SYNTH`],
-        ['status', 'current,superseded'],
-        [VERSION_PARAM, String(version)],
-        ['_sort', '-date'],
-        ['_count', '100'],
-      ],
-      asked,
-    );
-    const versions = matches(bundle, 'DocumentReference');
+    const { versions, refusal } = await this.#syntheses(ins, 'current,superseded', asked, [[VERSION_PARAM, String(version)]]);
     const wanted = versions.find((match) => synthesisOf(match, false).version === version);
     if (wanted) return synthesisOf(wanted);
     // From a server that ignored the parameter, every version: one past the current one never
     // was (each is numbered one past the one it replaces), whatever else the search kept.
     const current = versions.find((match) => match.resource.status === 'current');
     const neverWas = current !== undefined && (!Number.isInteger(version) || version < 1 || version > synthesisOf(current, false).version);
-    const refusal = suppressedRefusal(bundle, 'Version du volet de synthèse refusée');
     if (refusal && !neverWas) throw refusal;
     throw new DmpError('not-found', 'Cette version du volet de synthèse n’existe pas.', { status: 404 });
   }
@@ -855,17 +842,19 @@ export class FhirDmpClient implements DmpClient {
     return { resource, document };
   }
 
-  /** The SYNTH versions the caller sees, newest first, and the refusal the search's `suppressed` issue tells a professional. */
-  async #syntheses(ins: string, status: string, options: Asked | undefined): Promise<{ versions: Array<Match<DocumentReference>>; refusal?: DmpError | undefined }> {
+  /**
+   * The SYNTH versions the caller sees, newest first (`also`: more criteria), and the refusal the
+   * search's `suppressed` issue tells a professional.
+   */
+  async #syntheses(
+    ins: string,
+    status: string,
+    options: Asked | undefined,
+    also: Params = [],
+  ): Promise<{ versions: Array<Match<DocumentReference>>; refusal?: DmpError | undefined }> {
     const bundle = await this.#searchEvery(
       'DocumentReference',
-      [
-        ['patient.identifier', insToken(ins)],
-        ['type', `${TYPE_CODE_SYSTEM}|SYNTH`],
-        ['status', status],
-        ['_sort', '-date'],
-        ['_count', '100'],
-      ],
+      [['patient.identifier', insToken(ins)], ['type', `${TYPE_CODE_SYSTEM}|SYNTH`], ['status', status], ...also, ['_sort', '-date'], ['_count', '100']],
       options,
     );
     return { versions: matches(bundle, 'DocumentReference'), refusal: suppressedRefusal(bundle, 'Volet de synthèse refusé') };

@@ -165,6 +165,8 @@ export class DmpDossier extends DmpElement {
   #focusedPanel: HTMLElement | null = null;
   /** The tab last shown, and for whom: when it goes away under the user, the host hears of it. */
   #shown: { key: string; tab: DossierTab } | undefined;
+  /** The emergency-access form, one for every patient shown (see #renderBreakGlass). */
+  #breakGlass: HTMLElement | undefined;
 
   @state() private dossierRevision = 0;
   /** Elements whose code could not be loaded (offline): their panel offers to try again. */
@@ -540,6 +542,4 @@ export class DmpDossier extends DmpElement {
     form.setAttribute('exportparts', exportedParts('dmp-break-glass'));
     return this.#renderComposed('dmp-break-glass', html`${form}`);
   }
-
-  #breakGlass: HTMLElement | undefined;
 }
