@@ -507,18 +507,31 @@ describe('dmp-synthesis-editor', () => {
       expect(serverVersion()!.content.problems.find((p) => p.id === 'pb-hta')?.code).to.equal(undefined);
     });
 
-    it('forgets a code left unpicked once the editor is closed: reopened, the field shows the entry’s code', async () => {
+    it('counts a code typed and not picked as an edit: the editor no longer closes on it, it offers to discard it', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const has = (action: string) => root(el).querySelector(`[data-action="${action}"]`) !== null;
+      expect(has('close'), 'a close button before any edit').to.equal(true);
+      await typeOver(el, 'problems:pb-hta:code', 'X99');
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(has('close'), 'a close button').to.equal(false);
+      expect(has('discard'), 'a discard button').to.equal(true);
+      expect($(el, '[data-action="save"]').getAttribute('aria-disabled')).to.equal('true');
+    });
+
+    it('takes back the code the entry had when the text typed over it is that code again', async () => {
       const { el } = await mount();
       await openEditor(el);
       const key = 'problems:pb-hta:code';
-      const shown = ($(el, `[data-key="${key}"]`) as HTMLInputElement).value;
-      await typeOver(el, key, 'X99');
-      $(el, '[data-action="close"]').click();
-      await waitUntil(() => root(el).querySelector('.editor') === null, 'the editor did not close');
-      await openEditor(el);
-      const reopened = $(el, `[data-key="${key}"]`) as HTMLInputElement;
-      expect(reopened.value).to.equal(shown);
-      expect(reopened.getAttribute('aria-invalid')).to.equal('false');
+      const field = $(el, `[data-key="${key}"]`) as HTMLInputElement;
+      const shown = field.value;
+      await typeOver(el, key, 'X');
+      field.select();
+      await sendKeys({ type: shown });
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(field.getAttribute('aria-invalid')).to.equal('false');
       expect($(el, '[data-action="save"]').getAttribute('aria-disabled')).to.equal('false');
     });
 
@@ -750,6 +763,42 @@ describe('dmp-synthesis-editor', () => {
       const dosage = $(second.el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement;
       expect(dosage.value).to.equal('Brouillon : 2 comprimés');
       expect(shadowText(second.el)).to.contain('Brouillon non enregistré repris');
+    });
+
+    it('keeps a CIM-10 text typed and not picked in the draft: back in its field after a reload, and still not saved', async () => {
+      const key = 'problems:pb-hta:code';
+      const first = await mount();
+      await openEditor(first.el);
+      await typeOver(first.el, key, 'X99');
+      // The page goes while the user is still in the field.
+      first.provider.remove();
+      await waitUntil(
+        async () => JSON.stringify((await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS)))?.content.problems.find((p) => p.id === 'pb-hta')?.code).includes('X99'),
+        'the text typed is not in the draft',
+      );
+      const { el } = await mount();
+      const field = $(el, `[data-key="${key}"]`) as HTMLInputElement;
+      expect(field.value).to.equal('X99');
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => root(el).activeElement === field, 'focus did not go to the field');
+      expect(errorFor(el, key)).to.equal('Aucun code choisi : choisissez-en un dans la liste, ou videz le champ.');
+      expect(serverVersion()?.version).to.equal(2);
+    });
+
+    it('keeps a CIM-10 text not picked through a merge: in its field after it, still refused', async () => {
+      const content = { ...structuredClone(SYNTHESIS_CONTENT_V1), ...PREVENTION_DURAND.content };
+      const hta = content.problems.find((p) => p.id === 'pb-hta')!;
+      hta.code = { ...hta.code!, typed: 'Hypertension grave' } as typeof hta.code;
+      await writeDraft(draftKey('professional:ps-martin', INS), { content, baseEtag: '"vsm-1-old"', baseVersion: 1, savedAt: '2026-11-19T08:00:00.000Z', companion: PREVENTION_BASE });
+      const { el } = await mount();
+      await waitUntil(() => root(el).querySelector('.conflict'), 'no conflict panel');
+      $(el, '[data-action="merge"]').click();
+      await el.updateComplete;
+      const key = 'problems:pb-hta:code';
+      expect(($(el, `[data-key="${key}"]`) as HTMLInputElement).value).to.equal('Hypertension grave');
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => errorFor(el, key) !== '', 'the text was not refused');
+      expect(serverVersion()?.version).to.equal(2);
     });
 
     it('writes the draft at once when the element goes away, before the debounce', async () => {

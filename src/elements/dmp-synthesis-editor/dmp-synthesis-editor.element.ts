@@ -192,7 +192,7 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private touched: ReadonlySet<string> = new Set();
   /** After a save attempt every problem is shown. */
   @state() private showAll = false;
-  /** Fields holding text that is no value yet: a date the browser cannot read, a code not picked. */
+  /** Fields holding text that is no value yet: a date the browser cannot read. */
   @state() private badInputs: ReadonlyMap<string, FieldProblem> = new Map();
   /** What the server refused the last failed save for. */
   @state() private refused: Refusals | undefined;
@@ -557,7 +557,7 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   #startEditing(): void {
-    // A code left unpicked when the form last closed is not in this one's fields.
+    // A date half typed when the form last closed is not in this one's fields.
     this.badInputs = new Map();
     this.editing = true;
     this.saved = undefined;

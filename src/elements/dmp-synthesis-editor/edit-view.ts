@@ -334,8 +334,6 @@ v: EditView,
   const open = Boolean(combo && combo.options.length > 0);
   const listId = `${c.id}-list`;
   const shown = combo ? combo.query : field.kind === 'drug' ? String(value ?? '') : displayValue(field, value, v.locale);
-  // Leaving the field and Escape both close the list: a CIM-10 text that is not the code picked stays, flagged.
-  const close = (text: string) => closeCombo(v.editor, c.key, field.kind === 'cim10' && text.trim() !== '' && text !== displayValue(field, value, v.locale));
   return html`<input
       id=${c.id}
       data-key=${c.key}
@@ -349,10 +347,10 @@ v: EditView,
       aria-required=${field.required ? 'true' : 'false'}
       aria-invalid=${c.invalid}
       aria-describedby=${c.errorId}
-      .value=${typedValue(shown, (control) => control.value.trim() !== '' && v.visibleProblem(c.key)?.code === 'unpicked')}
+      .value=${typedValue(shown)}
       @input=${(e: Event) => handleComboInput(v.editor, def.list, entry.id, field, e)}
-      @keydown=${(e: KeyboardEvent) => handleComboKey(v.editor, def.list, entry.id, field, e, close)}
-      @blur=${(e: Event) => close((e.target as HTMLInputElement).value)}
+      @keydown=${(e: KeyboardEvent) => handleComboKey(v.editor, def.list, entry.id, field, e)}
+      @blur=${() => closeCombo(v.editor, c.key)}
     />
     <ul id=${listId} role="listbox" aria-label=${field.label()} class="listbox" ?hidden=${!open}>
       ${open

@@ -1,10 +1,11 @@
 import { msg, str } from '@lit/localize';
+import type { CodedValue } from '../../model/synthesis.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { newEntryId } from '../base/new-entry-id.js';
 import type { CodeOption } from './codes/index.js';
 import type { Combo } from './edit-view.js';
 import { entriesOf, type EditorContent, type Entry, type EntryList } from './entries.js';
-import type { FieldDef, ListDef } from './fields.js';
+import { displayValue, type FieldDef, type ListDef } from './fields.js';
 import { LIST_EDITS } from './list-edits.js';
 import { fieldKey, type FieldProblem } from './validation.js';
 
@@ -21,8 +22,8 @@ export interface EditorHost {
   /** Fields the user has been in: their problems are shown. */
   touched: ReadonlySet<string>;
   /**
-   * Fields holding text that is no value yet, and why: a date the browser cannot read, a code
-   * typed and not picked from the list. The text stays in its field until the user fixes it.
+   * Fields holding text that is no value yet, and why: a date the browser cannot read, whose text
+   * stays in its field until the user fixes it.
    */
   badInputs: ReadonlyMap<string, FieldProblem>;
   combo: Combo | undefined;
@@ -39,13 +40,10 @@ const loadCodes = lazyModule(() => import('./codes/index.js'), 'The code lists',
 
 const entrySelector = (id: string) => `[data-entry="${CSS.escape(id)}"]`;
 
-/**
- * Leaving a coded field: its suggestions close. A CIM-10 code is only ever picked from the list,
- * so text left there that is not the code picked (`unpicked`) is flagged, not thrown away.
- */
-export function closeCombo(host: EditorHost, key: string, unpicked = false): void {
+/** Leaving a coded field (or Escape): its suggestions close, and its text is judged (see `handleComboInput`). */
+export function closeCombo(host: EditorHost, key: string): void {
   if (host.combo?.key === key) host.combo = undefined;
-  flagInput(host, key, unpicked ? { code: 'unpicked' } : undefined);
+  host.touched = new Set(host.touched).add(key);
 }
 
 function updateEntry(host: EditorHost, list: EntryList, id: string, patch: (entry: Record<string, unknown>) => void): void {
@@ -183,22 +181,22 @@ export function handleComboInput(host: EditorHost, list: EntryList, id: string, 
       delete entry.atc;
     });
   } else {
-    // Typing again: the text is judged when the user leaves the field.
-    flagInput(host, key, undefined);
-    if (!value.trim()) setField(host, list, id, field, undefined);
+    // A CIM-10 code is only ever picked from the list. Text that is not the code picked stays in
+    // the work as `typed`, so that drafts and merges keep it, and the checks refuse it until the
+    // user picks a code or clears the field. Typing again, it is judged when the user leaves.
+    const touched = new Set(host.touched);
+    touched.delete(key);
+    host.touched = touched;
+    updateEntry(host, list, id, (entry) => {
+      const { typed: _, ...code } = (entry.code ?? {}) as CodedValue & { typed?: string };
+      if (!value.trim()) delete entry.code;
+      else entry.code = value === displayValue(field, code, undefined) ? code : { ...code, typed: value };
+    });
   }
   void suggest(host, key, field.kind === 'drug' ? 'drugs' : 'cim10', value);
 }
 
-/** `close` closes the list as leaving the field does, given the field's text. */
-export function handleComboKey(
-  host: EditorHost,
-  list: EntryList,
-  id: string,
-  field: FieldDef,
-  event: KeyboardEvent,
-  close: (text: string) => void,
-): void {
+export function handleComboKey(host: EditorHost, list: EntryList, id: string, field: FieldDef, event: KeyboardEvent): void {
   const key = fieldKey(list, id, field.name);
   const combo = host.combo?.key === key ? host.combo : undefined;
   const count = combo?.options.length ?? 0;
@@ -229,7 +227,7 @@ export function handleComboKey(
       // WAI-ARIA combobox: Escape closes the list and keeps what was typed.
       if (combo) {
         event.preventDefault();
-        close((event.target as HTMLInputElement).value);
+        closeCombo(host, key);
       }
       return;
   }

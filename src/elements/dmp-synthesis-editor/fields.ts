@@ -250,8 +250,9 @@ export function displayValue(field: FieldDef, value: unknown, locale: string | u
   if (value === undefined || value === null || value === '') return '';
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object') {
-    const coded = value as { code?: string; label?: string };
-    return [coded.code, coded.label].filter(Boolean).join(' — ');
+    // `typed`: a CIM-10 text not picked from the list yet (see handleComboInput).
+    const coded = value as { code?: string; label?: string; typed?: string };
+    return coded.typed ?? [coded.code, coded.label].filter(Boolean).join(' — ');
   }
   if (typeof value === 'boolean') return value ? msg('Oui') : msg('Non');
   const text = String(value);

@@ -1,7 +1,7 @@
 import type { DmpError } from '../../client/errors.js';
 import { PreventionContentSchema } from '../../model/prevention.js';
 import { SynthesisContentSchema, SynthesisContentToSaveSchema } from '../../model/synthesis.js';
-import { splitContent, type EditorContent } from './entries.js';
+import { ENTRY_LISTS, entriesOf, splitContent, type EditorContent } from './entries.js';
 import { fieldKey, type FieldProblem, type Refusal, type Refusals, type ValidationResult } from './validation.js';
 
 /*
@@ -55,7 +55,13 @@ export function validateContent(content: EditorContent, writes = { synthesis: tr
   const synthesis = (writes.synthesis ? SynthesisContentToSaveSchema : SynthesisContentSchema).safeParse(parts.synthesis);
   const prevention = writes.prevention ? PreventionContentSchema.safeParse(parts.prevention) : { success: true as const, data: parts.prevention, error: undefined };
   const problems = new Map<string, FieldProblem>();
-  if (synthesis.success && prevention.success) return { ok: true, value: { ...synthesis.data, ...prevention.data }, problems };
+  // A CIM-10 text typed and not picked from the list (see handleComboInput): the schema drops it.
+  for (const list of ENTRY_LISTS) {
+    for (const entry of entriesOf(content, list)) {
+      if ((entry as { code?: { typed?: string } }).code?.typed !== undefined) problems.set(fieldKey(list, entry.id, 'code'), { code: 'unpicked' });
+    }
+  }
+  if (synthesis.success && prevention.success && problems.size === 0) return { ok: true, value: { ...synthesis.data, ...prevention.data }, problems };
   const issues = [...(synthesis.error?.issues ?? []), ...(prevention.error?.issues ?? [])] as ZodIssueLike[];
   for (const issue of issues) {
     const [list, index, field] = issue.path;
