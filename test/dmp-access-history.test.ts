@@ -271,6 +271,18 @@ describe('dmp-access-history', () => {
       expect(root(el).querySelector<HTMLInputElement>('#actor')!.value).to.equal(PHARMACIST_DUBOIS.rpps);
     });
 
+    it('applies a name typed just before the host moves the element in the page', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      const field = root(el).querySelector<HTMLInputElement>('#actor')!;
+      field.value = 'dubois';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      // Moved before the pause that applies it: disconnected, then connected again.
+      el.parentElement!.append(el);
+      await waitUntil(() => el.actorFilter === 'dubois', 'the name typed was not applied', { timeout: 3000 });
+      for (const r of await shown(el, 3)) expect(rowText(r)).to.contain(DUBOIS);
+    });
+
     it('keeps the host’s name filter when the provider gets its user after the first render; drops a name still being typed when the patient changes', async () => {
       const { el, provider } = await mount('pat-durand-jeanne');
       el.actorFilter = 'dubois';

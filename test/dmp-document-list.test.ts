@@ -347,6 +347,44 @@ describe('dmp-document-list', () => {
       worker.events.removeAllListeners();
     });
 
+    it('says the count once the user pauses in the search field, not at each keystroke', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      const summary = control(el, '#summary');
+      const said: string[] = [];
+      const observer = new MutationObserver(() => said.push(summary.textContent!.replace(/\s+/g, ' ').trim()));
+      observer.observe(summary, { subtree: true, characterData: true, childList: true });
+      control<HTMLInputElement>(el, '#filter-query').focus();
+      await sendKeys({ type: 'IRM genou' });
+      await waitUntil(() => rows(el).length === 1, 'the keywords were not applied');
+      await el.updateComplete;
+      observer.disconnect();
+      expect([...new Set(said)]).to.deep.equal(['1 document']);
+    });
+
+    it('filters by keywords typed just before the host moves the element in the page', async () => {
+      const local = await mount('ps-martin');
+      await loaded(local.el);
+      control<HTMLInputElement>(local.el, '#filter-query').focus();
+      await sendKeys({ type: 'IRM genou' });
+      local.el.parentElement!.append(local.el);
+      await waitUntil(() => rows(local.el).length === 1, 'the keywords were not applied', { timeout: 3000 });
+      expect(rowTitles(local.el)).to.deep.equal(['IRM du genou droit']);
+    });
+
+    it('sends keywords typed just before the host moves the element in the page to the server', async () => {
+      const requests: URL[] = [];
+      const onStart = ({ request }: { request: Request }) => void requests.push(new URL(request.url));
+      worker.events.on('request:start', onStart);
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
+      await loaded(el);
+      control<HTMLInputElement>(el, '#filter-query').focus();
+      await sendKeys({ type: 'echographie' });
+      el.parentElement!.append(el);
+      await waitUntil(() => requests.some((u) => u.searchParams.get('q') === 'echographie'), 'no server search', { timeout: 3000 });
+      worker.events.removeListener('request:start', onStart);
+    });
+
     it('keeps the host’s keywords when the provider gets its user after the first render', async () => {
       const { el, provider } = await mount('ps-martin', { query: 'bilan' });
       provider.actor = undefined;

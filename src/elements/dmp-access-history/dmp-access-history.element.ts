@@ -209,6 +209,13 @@ export class DmpAccessHistory extends DmpElement {
     return value && value.key === this.#key ? value : undefined;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page while a name was typed: the pause was cut short (disconnectedCallback), the name applies now.
+    const field = this.renderRoot.querySelector<HTMLInputElement>('#actor');
+    if (field) this.#typeName(field.value);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#actorFilterTimer);

@@ -261,6 +261,8 @@ export class DmpDocumentList extends DmpElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved in the page while the user typed: the pause was cut short (disconnectedCallback), the keywords apply now.
+    this.#syncServerQuery();
     this.#loadVirtualizer();
   }
 
@@ -285,8 +287,7 @@ export class DmpDocumentList extends DmpElement {
       // Another patient, another user or an ended session: nothing shown may outlive them.
       this.listing = undefined;
       this.activeIndex = 0;
-      announceIn(this.renderRoot.querySelector('#announcer'), '');
-      this.actionError = undefined;
+      this.#announce('');
       this.#addInterrupted = !left && Boolean(this.addDialog?.open);
       for (const dialog of [this.addDialog, this.actionsDialog, this.deleteDialog]) dialog?.close();
     }
@@ -300,12 +301,14 @@ export class DmpDocumentList extends DmpElement {
       this.#syncServerQuery();
     }
     if (changed.has('dataChange')) this.#reactToDataChange();
-    if (changed.has('listing') || changed.has('query')) {
+    // Keywords filter the rows once the user pauses, as they reach the server: the count, a live
+    // region, is then said once rather than at each keystroke.
+    if (changed.has('listing') || changed.has('serverQuery')) {
       const items = this.listing?.items ?? [];
-      this.#visible = this.listing?.complete ? filterByKeywords(items, this.query ?? '') : items;
+      this.#visible = this.listing?.complete ? filterByKeywords(items, this.serverQuery) : items;
       // Other keywords make another list, which starts at its top; a masked or deleted row, or
       // a page loaded more, keeps the user where they are.
-      if (changed.has('query')) this.activeIndex = 0;
+      if (changed.has('serverQuery')) this.activeIndex = 0;
       this.activeIndex = Math.max(0, Math.min(this.activeIndex, this.#visible.length - 1));
     }
   }
@@ -686,10 +689,6 @@ export class DmpDocumentList extends DmpElement {
     this.deleteDialog?.showModal();
   }
 
-  readonly #cancelDelete = () => {
-    this.deleteDialog?.close();
-  };
-
   readonly #confirmDelete = async () => {
     const doc = this.deleteTarget;
     const client = this.client;
@@ -1052,7 +1051,7 @@ export class DmpDocumentList extends DmpElement {
           : nothing}
       </p>
       <div class="dialog-buttons">
-        <button type="button" class="button" autofocus @click=${this.#cancelDelete}>${msg('Annuler')}</button>
+        <button type="button" class="button" autofocus @click=${() => this.deleteDialog?.close()}>${msg('Annuler')}</button>
         <button type="button" class="button button--danger" data-action="confirm-delete" @click=${this.#confirmDelete}>
           ${msg('Supprimer')}
         </button>
