@@ -560,6 +560,31 @@ describe('dmp-provider', () => {
     expect(await existenceTestError(probe)).to.equal('not-found');
   });
 
+  it('takes a request timeout of 0 as the default, not as "at once"', async () => {
+    worker.use(http.get('*/api/dmp/v1/dossiers/:ins', () => HttpResponse.json({}, { status: 404 })));
+    const { provider, probe } = await mount();
+    provider.requestTimeout = 0;
+    await provider.updateComplete;
+    await probe.updateComplete;
+    expect(await existenceTestError(probe)).to.equal('not-found');
+  });
+
+  it('ends the session for inactivity with session-timeout="0" too: it counts as the default, not as never', async () => {
+    const { provider } = await mount();
+    provider.setAttribute('session-timeout', '0');
+    await provider.updateComplete;
+    const now = Date.now;
+    try {
+      // Back from 31 minutes asleep: past the default 30 minutes.
+      Date.now = () => now() + 31 * 60_000;
+      document.dispatchEvent(new Event('visibilitychange'));
+      await waitUntil(() => provider.session.state === 'expired', 'the session never ended');
+    } finally {
+      Date.now = now;
+    }
+    expect(provider.session.endedBy).to.equal('inactivity');
+  });
+
   describe('the existence test, shared by the elements', () => {
     const INS = '258036938304702';
     const INFO = {

@@ -53,8 +53,8 @@ const DEFAULT_REQUEST_TIMEOUT_MS = 15_000;
 /** A longer setTimeout delay (about 24.8 days) overflows and fires at once. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
-/** `value` when it is a number of at least 0, else `fallback` (an attribute removed reads null, "30min" NaN). */
-const orDefault = (value: number, fallback: number): number => (Number.isFinite(value) && value >= 0 ? value : fallback);
+/** `value` when it is a number above 0, else `fallback` (an attribute removed reads null, "30min" NaN). */
+const orDefault = (value: number, fallback: number): number => (Number.isFinite(value) && value > 0 ? value : fallback);
 
 /**
  * Hands every `dmp-*` element inside it a client, the acting user, the policy engine, the locale
@@ -129,7 +129,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /**
    * Seconds without pointer or key activity after which the session ends (default 30 min), by the
    * wall clock: time with the provider out of the page or the device asleep counts. A new value
-   * counts from when it is set. A value that is not a number, or is negative, counts as the default.
+   * counts from when it is set. A value that is not a number above 0 counts as the default: the
+   * session always ends for inactivity, whoever the user.
    */
   @property({ attribute: 'session-timeout', type: Number }) sessionTimeout: number = DEFAULT_SESSION_TIMEOUT_S;
 
@@ -141,7 +142,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
    */
   @property({ attribute: 'session-warning', type: Number }) sessionWarning: number = DEFAULT_SESSION_WARNING_S;
 
-  /** Timeout of each request, in milliseconds (default 15 000; a value that is not a number counts as the default). */
+  /** Timeout of each request, in milliseconds (default 15 000; a value that is not a number above 0 counts as the default). */
   @property({ attribute: 'request-timeout', type: Number }) requestTimeout: number = DEFAULT_REQUEST_TIMEOUT_MS;
 
   /**
@@ -484,10 +485,10 @@ export class DmpProvider extends LitElement implements ProviderApi {
   #armExpiry(): void {
     this.#disarm();
     const timeout = this.#timeoutSeconds;
-    if (!this.isConnected || !(timeout > 0) || this.session.state !== 'active') return;
+    if (!this.isConnected || this.session.state !== 'active') return;
     const left = this.#lastActivity + timeout * 1000 - Date.now();
     this.#expiryTimer = setTimeout(() => (left > MAX_TIMER_MS ? this.#armExpiry() : this.#expire()), Math.min(left, MAX_TIMER_MS));
-    const warning = orDefault(this.sessionWarning, DEFAULT_SESSION_WARNING_S) * 1000;
+    const warning = (this.sessionWarning === 0 ? 0 : orDefault(this.sessionWarning, DEFAULT_SESSION_WARNING_S)) * 1000;
     // Back from sleep with less time left than the warning: warned at once, of what is left;
     // with none left, the session just ends.
     if (warning > 0 && warning < timeout * 1000 && left > 0 && left - warning < MAX_TIMER_MS) {
