@@ -4,6 +4,8 @@ import manifestJson from '../custom-elements.json' with { type: 'json' };
 import { PATIENT_ADULT } from '../mocks/data/index.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
 import '../src/elements/dmp-dossier/dmp-dossier.js';
+import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
+import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpDossier } from '../src/elements/dmp-dossier/dmp-dossier.element.js';
 import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-document-list.element.js';
 import { COMPOSED_PARTS, type ComposedTag } from '../src/elements/dmp-dossier/composed.js';
@@ -78,6 +80,25 @@ describe('theming', () => {
     provider.style.setProperty('--dmp-color-text', PURPLE);
     el.style.setProperty('--dmp-color-text', 'rgb(0, 100, 0)');
     expect(getComputedStyle(el).color).to.equal('rgb(0, 100, 0)');
+  });
+
+  it('draws the backdrop of every element’s modal dialogs in --dmp-color-backdrop', async () => {
+    for (const [template, actor] of [
+      [html`<dmp-document-list patient-ins=${ADULT}></dmp-document-list>`, 'ps-martin'],
+      [html`<dmp-consent-panel patient-ins=${ADULT}></dmp-consent-panel>`, 'pat-durand-jeanne'],
+      [html`<dmp-synthesis-editor patient-ins=${ADULT}></dmp-synthesis-editor>`, 'ps-martin'],
+    ] as const) {
+      const { el, provider } = await mountInProvider<HTMLElement>(template, actor);
+      provider.style.setProperty('--dmp-color-backdrop', PURPLE);
+      await waitUntil(() => el.shadowRoot!.querySelector('dialog'), `${el.localName} drew no dialog`);
+      const dialog = el.shadowRoot!.querySelector('dialog')!;
+      dialog.showModal();
+      try {
+        expect(getComputedStyle(dialog, '::backdrop').backgroundColor, el.localName).to.equal(PURPLE);
+      } finally {
+        dialog.close();
+      }
+    }
   });
 
   it('reaches the elements a dmp-dossier is made of', async () => {

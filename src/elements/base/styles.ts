@@ -64,4 +64,8 @@ export const baseStyles = css`
     outline: 3px solid var(--_dmp-color-focus);
     outline-offset: 2px;
   }
+  /* Read where it is drawn: a ::backdrop inherits from its dialog (Chromium 122, Firefox 120, Safari 17.4). */
+  dialog::backdrop {
+    background: var(--dmp-color-backdrop, rgb(0 0 0 / 0.4));
+  }
 `;

@@ -132,6 +132,7 @@ const SHOWN_FIELDS: Partial<Record<Section, readonly string[]>> = {
  * @cssprop --dmp-color-border - Section and row borders.
  * @cssprop --dmp-radius - Corner radius.
  * @cssprop --dmp-space - Base spacing unit.
+ * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Backdrop behind the confirmation dialog.
  */
 export class DmpConsentPanel extends DmpElement {
   static override styles = [...DmpElement.styles, styles];
@@ -555,7 +556,7 @@ export class DmpConsentPanel extends DmpElement {
       await this.#focusFirstInvalid('close');
       return;
     }
-    if (!this.emit('dmp-dossier-close-request', { reason }, { cancelable: true })) return;
+    if (!this.emit('dmp-dossier-close-request', { ins: this.patientIns, reason }, { cancelable: true })) return;
     const closed = await this.#write('close', async (client, ins, here) => {
       const dossier = await client.closeDossier(ins, reason);
       this.emit('dmp-dossier-closed', { dossier });

@@ -2,7 +2,6 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_dmp-color-backdrop: var(--dmp-color-backdrop, rgb(0 0 0 / 0.4));
     --_dmp-document-list-max-height: var(--dmp-document-list-max-height, 36rem);
     --_dmp-document-list-columns: var(--dmp-document-list-columns, minmax(12rem, 3fr) minmax(7rem, 1.2fr) minmax(7rem, 1fr) minmax(10rem, 2fr) minmax(6rem, 1fr) 6.5rem);
   }
@@ -268,9 +267,6 @@ export const styles = css`
   }
   .dialog--wide {
     max-width: min(40rem, 90vw);
-  }
-  .dialog::backdrop {
-    background: var(--_dmp-color-backdrop);
   }
   .dialog-title {
     font-size: 1.125rem;

@@ -102,7 +102,7 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @cssprop --dmp-color-border - Borders of the tabs and the récapitulatif's cards.
  * @cssprop [--dmp-document-list-max-height=36rem] - Passed on to the Documents tab's list: the height its rows may grow to before it scrolls.
  * @cssprop --dmp-document-list-columns - Passed on to the Documents tab's list: its grid columns (see dmp-document-list).
- * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Passed on: the backdrop behind the dialogs of the tabs.
+ * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Passed on: the backdrop behind the dialogs of the tabs (the list's, the editor's, the panel's and the profile's confirmations).
  * @cssprop [--dmp-color-emergency-surface=#fcebea] - Passed on to the History tab: background of emergency accesses.
  * @cssprop [--dmp-color-denied-surface=#fff7e6] - Passed on to the History tab: background of refused accesses.
  */

@@ -92,6 +92,7 @@ const loadDirectivesForm = lazyModule(() => import('./directives-form.js'), 'The
  *
  * @cssprop --dmp-color-declared - Text and border of the "declared by the patient" badge.
  * @cssprop --dmp-color-declared-surface - Background of that badge.
+ * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Backdrop behind the confirmation dialog.
  */
 export class DmpPatientProfile extends DmpElement {
   static override styles = [baseStyles, styles];

@@ -173,6 +173,7 @@ const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synth
  * @cssprop [--dmp-color-diff-added=#e6f4ea] - Background of an added entry in a comparison.
  * @cssprop [--dmp-color-diff-removed=#fdecea] - Background of a removed entry in a comparison.
  * @cssprop [--dmp-color-diff-changed=#fff4d6] - Background of a changed entry in a comparison.
+ * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Backdrop behind the confirmation dialog.
  */
 export class DmpSynthesisEditor extends DmpElement {
   static override styles = [baseStyles, styles];
