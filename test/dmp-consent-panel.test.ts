@@ -1065,7 +1065,7 @@ describe('dmp-consent-panel', () => {
       const request = oneEvent(el, 'dmp-dossier-close-request');
       const closed = oneEvent(el, 'dmp-dossier-closed');
       $(el, '#close button[type="submit"]').click();
-      expect((await request).detail).to.deep.equal({ reason: 'Je ne souhaite plus utiliser mon DMP.' });
+      expect((await request).detail).to.deep.equal({ ins: ADULT, reason: 'Je ne souhaite plus utiliser mon DMP.' });
       expect((await closed).detail.dossier.status).to.equal('closed');
       expect(record().status).to.equal('closed');
       expect(record().closeReason).to.equal('Je ne souhaite plus utiliser mon DMP.');

@@ -20,6 +20,8 @@ export interface OppositionChangedDetail {
 }
 
 export interface DossierCloseRequestDetail {
+  /** The patient (INS) whose dossier is to be closed. */
+  ins: string;
   /** The reason the user gave, sent with the closure. */
   reason: string;
 }

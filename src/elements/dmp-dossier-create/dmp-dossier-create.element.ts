@@ -60,7 +60,7 @@ const loadChecks = lazyModule(() => import('./checks.js'), 'The form checks', 'c
  * @tagname dmp-dossier-create
  * @summary Creates a patient's DMP with their consent, or finds the one they already have.
  *
- * @fires {CustomEvent<DossierExistsDetail>} dmp-dossier-exists - The patient already has a dossier: fired when the user chooses to open an active one, when the existence test finds a closed one, and after a reactivation (`reactivated: true`).
+ * @fires {CustomEvent<DossierExistsDetail>} dmp-dossier-exists - The patient already has a dossier: fired when the user chooses to open an active one, when the existence test finds a closed one, and after a reactivation (`reactivated: true`) while the form still shows that patient (`dmp-data-changed`, from the provider, tells of it in any case).
  * @fires {CustomEvent<DossierCreateRequestDetail>} dmp-dossier-create-request - Cancelable, before the creation request is sent; cancel it to keep the request from being sent.
  * @fires {CustomEvent<DossierCreatedDetail>} dmp-dossier-created - The dossier was created. The detail never holds the password.
  * @fires {CustomEvent<DossierCreateCancelDetail>} dmp-dossier-create-cancel - The user gave up with the Cancel button.
