@@ -136,7 +136,8 @@ function patientOptions(actor: Actor | undefined): HTMLOptionElement[] {
   );
   return [
     ...shown.map((p) => option(p.identity.ins, `${patientDisplayName(p.identity)} — ${text(p.dossier?.status === 'closed' ? 'closed' : 'active')}`)),
-    ...(patientSide ? [] : IDENTITIES_WITHOUT_DOSSIER.map((i) => option(i.ins, `${patientDisplayName(i)} — ${text('none')}`))),
+    // A patient without a dossier yet may open their own (online), no one else's.
+    ...IDENTITIES_WITHOUT_DOSSIER.filter((i) => !patientSide || db.patientIdOf(i.ins) === actor.id).map((i) => option(i.ins, `${patientDisplayName(i)} — ${text('none')}`)),
   ];
 }
 

@@ -691,6 +691,17 @@ describe('dmp-dossier-create', () => {
       expect(request!.input.channel).to.equal('caisse');
     });
 
+    it('lets a patient without a dossier open their own online', async () => {
+      const { el } = await mount('pat-santoni-paul-antoine', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      let request: DossierCreateRequestDetail | undefined;
+      el.addEventListener('dmp-dossier-create-request', (e) => (request = e.detail));
+      const created = oneEvent(el, 'dmp-dossier-created');
+      await consentAndCreate(el);
+      expect((await created).detail.dossier).to.include({ ins: PATIENT_NO_DOSSIER.ins, status: 'active' });
+      expect(request!.input.channel).to.equal('online');
+    });
+
     it('refuses a minor’s dossier online', async () => {
       const { el } = await mount('pat-durand-jeanne', MINOR);
       await check(el, 'Le DMP d’un mineur ne peut pas être créé en ligne');

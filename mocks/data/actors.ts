@@ -6,6 +6,7 @@ import {
   PATIENT_LARGE,
   PATIENT_MASKED,
   PATIENT_MINOR,
+  PATIENT_NO_DOSSIER,
   PATIENT_OPPOSED,
   patientDisplayName,
   type SeedPatient,
@@ -25,6 +26,12 @@ function professionalActor(p: Professional): Actor {
 function patientActor(p: SeedPatient): Actor {
   return { kind: 'patient', id: p.id, displayName: patientDisplayName(p.identity) };
 }
+
+/** Paul-Antoine Santoni has no DMP yet: he may open his own online, as in Mon espace santé. */
+const PATIENT_WITHOUT_DOSSIER_SANTONI: Actor = { kind: 'patient', id: 'pat-santoni-paul-antoine', displayName: patientDisplayName(PATIENT_NO_DOSSIER) };
+
+/** The patient accounts of identities without a dossier, by INS: the person a creation makes its patient. */
+export const ACCOUNTS_WITHOUT_DOSSIER: Readonly<Record<string, string>> = { [PATIENT_NO_DOSSIER.ins]: PATIENT_WITHOUT_DOSSIER_SANTONI.id! };
 
 /** Sophie Moreau, mother and legal representative of PATIENT_MINOR. */
 export const LEGAL_REPRESENTATIVE_MOREAU: Actor = {
@@ -59,6 +66,7 @@ export const INSURER_MUTUELLE: Actor = {
 export const ACTORS: Actor[] = [
   ...PROFESSIONALS.map(professionalActor),
   ...[PATIENT_ADULT, PATIENT_MINOR, PATIENT_CLOSED, PATIENT_OPPOSED, PATIENT_MASKED, PATIENT_LARGE].map(patientActor),
+  PATIENT_WITHOUT_DOSSIER_SANTONI,
   LEGAL_REPRESENTATIVE_MOREAU,
   ADMINISTRATIVE_STAFF_CHU,
   OCCUPATIONAL_PHYSICIAN,

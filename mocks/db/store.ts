@@ -17,6 +17,7 @@ import type { Prevention } from '../../src/model/prevention.js';
 import type { Synthesis } from '../../src/model/synthesis.js';
 import {
   ACCESS_LOG,
+  ACCOUNTS_WITHOUT_DOSSIER,
   ACTORS,
   DOCUMENTS,
   PATIENTS,
@@ -197,11 +198,11 @@ export class MockDb {
   }
 
   /**
-   * The patient account an INS belongs to: its dossier's patient, or else the account a creation
-   * opens for them (seeded patients all have a dossier; no one else is known by their INS).
+   * The patient account an INS belongs to: its dossier's patient, the seeded account of an
+   * identity without one, or else the account a creation opens for them.
    */
   patientIdOf(ins: string): string {
-    return this.dossiers.get(ins)?.patientId ?? `patient-${ins}`;
+    return this.dossiers.get(ins)?.patientId ?? ACCOUNTS_WITHOUT_DOSSIER[ins] ?? `patient-${ins}`;
   }
 
   /** The dossier as `decide` reads it, in full (the server's own view). */

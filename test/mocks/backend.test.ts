@@ -880,6 +880,17 @@ describe('mock reference backend', () => {
       expect(own.status).to.equal(409);
     });
 
+    it('lets a patient without a dossier open their own online, and then read it as theirs', async () => {
+      const santoni = as('pat-santoni-paul-antoine');
+      const created = await santoni.createDossier({ ...creation(), channel: 'online' }, { idempotencyKey: 'k11' });
+      expect(created.dossier).to.include({ ins: PATIENT_NO_DOSSIER.ins, status: 'active' });
+      expect(db.dossiers.get(PATIENT_NO_DOSSIER.ins)?.patientId).to.equal('pat-santoni-paul-antoine');
+      expect(lastLog(PATIENT_NO_DOSSIER.ins)).to.deep.include({ action: 'dossier.create', outcome: 'allowed' });
+      expect((await santoni.getDossier(PATIENT_NO_DOSSIER.ins)).status).to.equal('active');
+      // Another patient still cannot read it.
+      expect((await failure(as(PATIENT_ADULT.id).getDossier(PATIENT_NO_DOSSIER.ins))).reason).to.equal('not-own-dossier');
+    });
+
     it('lets the patient close and reactivate the dossier', async () => {
       const patient = as(PATIENT_ADULT.id);
       expect((await patient.closeDossier(ADULT, 'Je ne souhaite plus utiliser le DMP')).status).to.equal('closed');
