@@ -38,8 +38,9 @@ import { mayRepresent } from '../../src/model/relationships.js';
 import { representationRefusal } from '../representation.js';
 import { decide } from '../../src/policy/decide.js';
 import { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } from '../../src/policy/roles.js';
-import type { Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
+import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
+import { validGrant } from '../handlers/request-context.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, readTarget, type JudgedAct } from '../document-acts.js';
 import { hiddenFromReader, hidesFromCaller, isPatientSide, keptAsCurrent, keptSecretFrom, newVersionVisibility, type HistoryLine } from '../privacy.js';
@@ -49,7 +50,8 @@ import { seedBundle, type SeedBundleOptions } from './seed.js';
 /*
  * The thin policy layer of DECISIONS.md 24, in front of Medplum's in-memory FHIR server
  * (FhirRouter + MemoryRepository): a plain FHIR store enforces nothing, so this gateway
- * identifies the caller (`Authorization: Bearer <actor id>`, as the JSON mock), builds the
+ * identifies the caller (`Authorization: Bearer <actor id>`, as the JSON mock) and the mode they
+ * act in (an emergency grant in `DMP-Access-Grant`, judged as the JSON mock judges it), builds the
  * policy input from the FHIR data (Patient, Consent, RelatedPerson), asks `decide`, filters
  * DocumentReference results document by document, refuses with an OperationOutcome carrying the
  * reason, and records one AuditEvent per request on a dossier. It also supplies what the
@@ -209,9 +211,27 @@ function createsOnly(entry: BundleEntry): boolean {
   );
 }
 
+/** The emergency access a request runs under: its grant's mode and justification. */
+interface EmergencyAccess {
+  mode: AccessMode;
+  justification: string | undefined;
+}
+
+/**
+ * The emergency grant `request` carries (`DMP-Access-Grant`), if it is one the JSON mock would
+ * honour on `ins`: the caller's, for that INS, not expired. Judged by the JSON mock's own
+ * `validGrant`, on its grant store (`db.grants`, where its break-glass route puts them) and its
+ * clock, the one that dated the grant.
+ */
+function emergencyAccessOf(request: Request, actor: Actor, ins: string): EmergencyAccess | undefined {
+  const grant = ins ? validGrant(request, actor, ins) : undefined;
+  return grant && { mode: grant.mode, justification: grant.justification };
+}
+
 /** One request: who asks, under which flags, at which instant, on which dossier. */
 class Exchange {
-  dossier: DossierView | undefined;
+  #dossier: DossierView | undefined;
+  #emergency: EmergencyAccess | undefined;
   /**
    * What the request attempts, named once its dossier is known: refused before the policy is
    * asked (a malformed body, a patch that cannot apply), it is still logged, under this action.
@@ -222,6 +242,8 @@ class Exchange {
 
   constructor(
     readonly actor: Actor,
+    /** The HTTP request: its `DMP-Access-Grant` is judged once its dossier is known. */
+    readonly request: Request,
     /** Whether the request carries `DMP-Secret: 1`; `secret` says whether it counts. */
     readonly secretAsked: boolean,
     readonly now: string,
@@ -236,6 +258,26 @@ class Exchange {
   /** Whether the write names a version other than the one `stored` is at. */
   staleFor(stored: Resource): boolean {
     return this.ifMatch !== null && this.ifMatch.trim().replace(/^W\//, '') !== `"${stored.meta?.versionId ?? ''}"`;
+  }
+
+  get dossier(): DossierView | undefined {
+    return this.#dossier;
+  }
+
+  /** The request's dossier, and with it the emergency grant the request holds on it, if any. */
+  set dossier(view: DossierView | undefined) {
+    this.#dossier = view;
+    this.#emergency = view ? emergencyAccessOf(this.request, this.actor, view.ins) : undefined;
+  }
+
+  /** The mode the request asks in: its valid grant's (break-glass, regulation), else normal. */
+  get mode(): AccessMode {
+    return this.#emergency?.mode ?? 'normal';
+  }
+
+  /** The justification given when the grant was asked for, sent with every request under it. */
+  get justification(): string | undefined {
+    return this.#emergency?.justification;
   }
 
   get view(): DossierView {
@@ -262,7 +304,8 @@ class Exchange {
       action,
       dossier: this.view.policy,
       ...(document ? { document } : {}),
-      request: { mode: 'normal', secret: this.secret, now: this.now, ...request },
+      // As the JSON mock's RequestContext.request: the grant's mode and justification, the secrecy.
+      request: { mode: this.mode, ...(this.justification ? { justification: this.justification } : {}), secret: this.secret, now: this.now, ...request },
     });
   }
 }
@@ -412,7 +455,7 @@ export class FhirGateway {
     const base = new URL(`${baseUrl.replace(/\/+$/, '')}/`, url);
     const actor = bearerActor(request);
     if (!actor) return outcome(401, 'Appelant inconnu : envoyez « Authorization: Bearer <identifiant> ».');
-    const ex = new Exchange(actor, request.headers.get('DMP-Secret') === '1', this.#now(), base.href, request.headers.get('If-Match'), request.headers.get('If-None-Exist'));
+    const ex = new Exchange(actor, request, request.headers.get('DMP-Secret') === '1', this.#now(), base.href, request.headers.get('If-Match'), request.headers.get('If-None-Exist'));
     let response: Response;
     try {
       response = await this.#handle(ex, request, url, base);
@@ -526,13 +569,17 @@ export class FhirGateway {
     const view = ex.view;
     // A request about no known patient and no INS has no history to be written in.
     if (!view.patient && !view.ins) return;
+    // As the JSON mock writes a line: a decision about content says the mode it ran under; any
+    // other a professional asked, the mode of their grant, with its justification.
+    const mode = decision.mode ?? (ex.actor.kind === 'professional' ? ex.mode : 'normal');
     const entry: AccessLogEntry = {
       id: `log-${this.#repo.generateId()}`,
       at: ex.now,
       actor: actorSnapshot(ex.actor),
       action,
       ...(target ? { target } : {}),
-      mode: decision.mode ?? 'normal',
+      mode,
+      ...(mode !== 'normal' && ex.justification ? { justification: ex.justification } : {}),
       outcome: decision.allowed ? 'allowed' : 'denied',
       reason: decision.reason,
       secret: ex.secret,

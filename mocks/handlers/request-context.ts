@@ -5,7 +5,7 @@ import { decide } from '../../src/policy/decide.js';
 import { invisibilityNoticeDate, isReleasedToPatient } from '../../src/policy/release.js';
 import { isSecretConnection } from '../../src/policy/roles.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
-import { db, type DossierRecord } from '../db/store.js';
+import { db, type DossierRecord, type StoredGrant } from '../db/store.js';
 import { hidesFromCaller } from '../privacy.js';
 import { notFound, problem } from './http.js';
 
@@ -67,15 +67,10 @@ export class RequestContext {
     request: Request,
   ) {
     this.secret = isSecretConnection(request.headers.get('DMP-Secret') === '1', actor, db.policyDossier(ins).patientIsMinor);
-    const grant = db.grants.get(request.headers.get('DMP-Access-Grant') ?? '');
-    const valid =
-      grant !== undefined &&
-      grant.ins === ins &&
-      grant.actorKey === actorKey(actor) &&
-      Date.parse(grant.expiresAt) > db.now().getTime();
-    this.mode = valid ? grant.mode : 'normal';
-    this.justification = valid ? grant.justification : undefined;
-    this.grantId = valid ? grant.id : undefined;
+    const grant = validGrant(request, actor, ins);
+    this.mode = grant?.mode ?? 'normal';
+    this.justification = grant?.justification;
+    this.grantId = grant?.id;
     sendDueNotices(ins);
   }
 
@@ -183,6 +178,16 @@ export class RequestContext {
     this.notify('first-access');
   }
 
+}
+
+/**
+ * The emergency grant `request` carries (`DMP-Access-Grant`), if it is valid: given to `actor`,
+ * for `ins`, not expired by the mock's clock. Reads the grant store only.
+ */
+export function validGrant(request: Request, actor: Actor, ins: string): StoredGrant | undefined {
+  const grant = db.grants.get(request.headers.get('DMP-Access-Grant') ?? '');
+  const valid = grant !== undefined && grant.ins === ins && grant.actorKey === actorKey(actor) && Date.parse(grant.expiresAt) > db.now().getTime();
+  return valid ? grant : undefined;
 }
 
 /** Sends the patient's side a notice of `event`, on each channel their preferences chose for it. */

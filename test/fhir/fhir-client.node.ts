@@ -13,6 +13,7 @@ import type { DocumentReference, Resource } from '@medplum/fhirtypes';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DmpError, isDmpError } from '../../src/client/errors.js';
+import { HttpDmpClient } from '../../src/client/http-client.js';
 import { fromAuditEvent } from '../../src/fhir/audit.js';
 import { FhirDmpClient } from '../../src/fhir/client.js';
 import { ARCHIVED_TAG, securityLabelsOf, typeSystemOf } from '../../src/fhir/document.js';
@@ -30,11 +31,14 @@ import {
   TYPE_CODE_SYSTEM,
   VISIBILITY_SYSTEM,
 } from '../../src/fhir/systems.js';
+import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Prevention, PreventionContent } from '../../src/model/prevention.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { searchesAround } from '../support/hidden-probes.js';
 import { fhirGateway } from '../../mocks/fhir/gateway.js';
 import { fhirHandlers } from '../../mocks/fhir/handlers.js';
+import { db } from '../../mocks/db/store.js';
+import { handlers as jsonHandlers } from '../../mocks/handlers/index.js';
 import {
   DOCUMENTS,
   OPTICIAN_FONTAINE,
@@ -779,6 +783,136 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       await client.searchProfessionals('martin');
       assert.ok(told.length > 0);
       assert.deepEqual([...new Set(told)], [undefined]);
+    });
+  });
+
+  describe('emergency grants (DMP-Access-Grant), honoured as the JSON mock honours them', () => {
+    // The grants are the JSON mock's (its break-glass route, its store): FHIR has no call to ask
+    // for one. Both clocks start at SEED_NOW, and move together.
+    const JSON_BASE = 'http://dmp.test/api/dmp/v1';
+    const WHY = 'Patiente inconsciente aux urgences, allergies inconnues';
+    const CALL = 'Appel au 15 pour douleur thoracique, patiente seule à domicile';
+    beforeEach(() => {
+      db.reset();
+      db.setNow(SEED_NOW);
+      server.use(...jsonHandlers);
+    });
+    after(() => db.reset());
+
+    function json(actorId: string, extra: Record<string, string> = {}) {
+      return new HttpDmpClient({ baseUrl: JSON_BASE, headers: () => ({ Authorization: `Bearer ${actorId}`, ...extra }), retry: { baseDelayMs: 1 } });
+    }
+
+    /** A grant from the JSON mock's emergency-access route, as dmp-break-glass asks for one. */
+    function grantOf(actorId: string, ins: string, mode: 'break-glass' | 'regulation', justification: string) {
+      return json(actorId).requestEmergencyAccess(ins, mode, justification, { idempotencyKey: crypto.randomUUID() });
+    }
+
+    /** What an access-log line says of the access, as both backends write it. */
+    const said = (line: AccessLogEntry) => ({
+      action: line.action,
+      outcome: line.outcome,
+      reason: line.reason,
+      mode: line.mode,
+      justification: line.justification,
+      secret: line.secret,
+      documentId: line.target?.documentId,
+    });
+    const jsonLine = (ins: string) => said(db.logOf(ins).at(-1)!);
+
+    it('lets an unauthorized professional with a break-glass grant read a document, logged in break-glass with the justification, as the JSON mock', async () => {
+      const docId = 'doc-durand-bio-nfs';
+      const refused = await failure(as('ps-morel').getDocument(ADULT, docId));
+      assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'not-authorized']);
+      const grant = await grantOf('ps-morel', ADULT, 'break-glass', WHY);
+      assert.equal(grant.mode, 'break-glass');
+      const before = await auditEventIds();
+      const read = await as('ps-morel', { 'DMP-Access-Grant': grant.id }).getDocument(ADULT, docId);
+      assert.equal(read.id, docId);
+      const lines = (await linesSince(before)).map(said);
+      const expected = { action: 'document.read', outcome: 'allowed', reason: 'allowed', mode: 'break-glass', justification: WHY, secret: false, documentId: docId };
+      assert.deepEqual(lines, [expected]);
+      // The JSON mock, the same read under the same grant: the same line.
+      await json('ps-morel', { 'DMP-Access-Grant': grant.id }).getDocument(ADULT, docId);
+      assert.deepEqual(jsonLine(ADULT), expected);
+      // A refusal under the grant carries its mode and justification too; emergency access reads only.
+      const beforeWrite = await auditEventIds();
+      const write = await failure(
+        as('ps-morel', { 'DMP-Access-Grant': grant.id }).addDocument(ADULT, { title: 'Note', typeCode: '11488-4', serviceStart: SEED_NOW }, new Blob(['x'], { type: 'text/plain' })),
+      );
+      assert.deepEqual([write.kind, write.reason], ['forbidden', 'not-authorized']);
+      // (The client finds the Patient first: a dossier.read, logged in break-glass as well.)
+      const added = (await linesSince(beforeWrite)).filter((l) => l.action === 'document.add');
+      assert.deepEqual(added.map((l) => [l.outcome, l.reason, l.mode, l.justification]), [['denied', 'not-authorized', 'break-glass', WHY]]);
+    });
+
+    it('ignores an expired grant: refused not-authorized, logged in mode normal', async () => {
+      const docId = 'doc-durand-bio-nfs';
+      const grant = await grantOf('ps-morel', ADULT, 'break-glass', WHY);
+      // Honoured while it lasts: its last second…
+      const last = new Date(Date.parse(grant.expiresAt) - 1000).toISOString();
+      db.setNow(last);
+      fhirGateway.setNow(last);
+      assert.equal((await as('ps-morel', { 'DMP-Access-Grant': grant.id }).getDocument(ADULT, docId)).id, docId);
+      // …and no longer once it has ended.
+      const ended = new Date(Date.parse(grant.expiresAt) + 1000).toISOString();
+      db.setNow(ended);
+      fhirGateway.setNow(ended);
+      const before = await auditEventIds();
+      const refused = await failure(as('ps-morel', { 'DMP-Access-Grant': grant.id }).getDocument(ADULT, docId));
+      assert.deepEqual([refused.kind, refused.status, refused.reason], ['forbidden', 403, 'not-authorized']);
+      const lines = (await linesSince(before)).map(said);
+      const expected = { action: 'document.read', outcome: 'denied', reason: 'not-authorized', mode: 'normal', justification: undefined, secret: false, documentId: docId };
+      assert.deepEqual(lines, [expected]);
+      await failure(json('ps-morel', { 'DMP-Access-Grant': grant.id }).getDocument(ADULT, docId));
+      assert.deepEqual(jsonLine(ADULT), expected);
+    });
+
+    it('ignores a grant for another INS, and one given to another professional', async () => {
+      const docId = 'doc-durand-bio-nfs';
+      const minors = await grantOf('ps-morel', PATIENT_MINOR.identity.ins, 'break-glass', WHY);
+      const morels = await grantOf('ps-morel', ADULT, 'break-glass', WHY);
+      // Each honoured for its own professional and INS.
+      assert.equal((await as('ps-morel', { 'DMP-Access-Grant': minors.id }).getDocument(PATIENT_MINOR.identity.ins, 'doc-moreau-cr-asthme')).id, 'doc-moreau-cr-asthme');
+      assert.equal((await as('ps-morel', { 'DMP-Access-Grant': morels.id }).getDocument(ADULT, docId)).id, docId);
+      for (const [actorId, grant] of [['ps-morel', minors], ['ps-chevalier', morels]] as const) {
+        const before = await auditEventIds();
+        const refused = await failure(as(actorId, { 'DMP-Access-Grant': grant.id }).getDocument(ADULT, docId));
+        assert.deepEqual([refused.kind, refused.reason], ['forbidden', 'not-authorized'], actorId);
+        const lines = await linesSince(before);
+        assert.deepEqual(lines.map((l) => [l.actor.id, l.action, l.outcome, l.reason, l.mode, l.justification]), [[actorId, 'document.read', 'denied', 'not-authorized', 'normal', undefined]]);
+      }
+    });
+
+    it('lets a SAMU regulator with a regulation grant read a document, logged in regulation with the justification, as the JSON mock', async () => {
+      const docId = 'doc-durand-cr-hospit';
+      assert.equal((await failure(as('ps-girard').getDocument(ADULT, docId))).reason, 'not-authorized');
+      const grant = await grantOf('ps-girard', ADULT, 'regulation', CALL);
+      assert.equal(grant.mode, 'regulation');
+      const regulator = as('ps-girard', { 'DMP-Access-Grant': grant.id });
+      const before = await auditEventIds();
+      assert.equal((await regulator.getDocument(ADULT, docId)).id, docId);
+      const expected = { action: 'document.read', outcome: 'allowed', reason: 'allowed', mode: 'regulation', justification: CALL, secret: false, documentId: docId };
+      assert.deepEqual((await linesSince(before)).map(said), [expected]);
+      await json('ps-girard', { 'DMP-Access-Grant': grant.id }).getDocument(ADULT, docId);
+      assert.deepEqual(jsonLine(ADULT), expected);
+      // A list under the grant too.
+      const beforeList = await auditEventIds();
+      assert.ok((await regulator.listDocuments(ADULT)).items.length > 0);
+      assert.deepEqual((await linesSince(beforeList)).map((l) => [l.action, l.outcome, l.mode, l.justification]), [['document.list', 'allowed', 'regulation', CALL]]);
+    });
+
+    it('runs a grant on a minor under the connexion secrète as the JSON mock: the line is secret, in break-glass', async () => {
+      const ins = PATIENT_MINOR.identity.ins;
+      const docId = 'doc-moreau-cr-asthme';
+      const grant = await grantOf('ps-morel', ins, 'break-glass', WHY);
+      const headers = { 'DMP-Access-Grant': grant.id, 'DMP-Secret': '1' };
+      const before = await auditEventIds();
+      assert.equal((await as('ps-morel', headers).getDocument(ins, docId)).id, docId);
+      const expected = { action: 'document.read', outcome: 'allowed', reason: 'allowed', mode: 'break-glass', justification: WHY, secret: true, documentId: docId };
+      assert.deepEqual((await linesSince(before)).map(said), [expected]);
+      await json('ps-morel', headers).getDocument(ins, docId);
+      assert.deepEqual(jsonLine(ins), expected);
     });
   });
 
