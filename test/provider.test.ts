@@ -377,6 +377,15 @@ describe('dmp-provider', () => {
     expect(await provider.requestHeaders({ ins: GRANT.ins })).to.deep.equal({ authorization: 'Bearer token-of-the-gateway' });
   });
 
+  it('sends no default header the host gives as empty (a gateway that knows its caller by a cookie)', async () => {
+    recordHeaders();
+    const { provider, probe } = await mount();
+    provider.authHeaders = () => ({ authorization: '' });
+    await probe.received.client!.getDossier(GRANT.ins).catch(() => undefined);
+    expect(seenHeaders[0]!.has('Authorization')).to.equal(false);
+    expect(await provider.requestHeaders({ ins: GRANT.ins })).to.deep.equal({});
+  });
+
   it('waits for headers the host answers with a promise (a token asked of its server); a rejection sends nothing', async () => {
     recordHeaders();
     const { provider, probe } = await mount();

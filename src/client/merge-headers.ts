@@ -4,6 +4,12 @@
  */
 export function mergeHeaders(...sets: readonly (Readonly<Record<string, string>> | undefined)[]): Record<string, string> {
   const merged = new Map<string, [name: string, value: string]>();
-  for (const set of sets) for (const [name, value] of Object.entries(set ?? {})) merged.set(name.toLowerCase(), [name, value]);
+  for (const set of sets) {
+    for (const [name, value] of Object.entries(set ?? {})) {
+      // An empty value takes the header out: a host's `{ Authorization: '' }` sends no default one.
+      if (value === '') merged.delete(name.toLowerCase());
+      else merged.set(name.toLowerCase(), [name, value]);
+    }
+  }
   return Object.fromEntries(merged.values());
 }

@@ -164,7 +164,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * by `Authorization: Bearer <actor id>`, as the mock backend expects. Called for each request
    * with the INS of the dossier it is about (none when it is about no dossier), since a security
    * token (IUA, VIHF) names its patient. May answer with a promise (a token asked of the host's
-   * server); if it rejects, the request fails as `unauthorized` and is not sent.
+   * server); if it rejects, the request fails as `unauthorized` and is not sent. A header given
+   * as `''` is not sent: `{ Authorization: '' }` for a gateway that knows its caller by a cookie.
    */
   @property({ attribute: false }) authHeaders: ((request: HeadersRequest) => Record<string, string> | Promise<Record<string, string>>) | undefined;
 
