@@ -38,11 +38,40 @@ const defineElementCalls = {
   },
 };
 
+/**
+ * A default written as a module's numeric constant (`sessionTimeout = DEFAULT_SESSION_TIMEOUT_S`)
+ * is shown as its value (`1800`): the constant's name tells an integrator nothing.
+ */
+const numericConstantDefaults = {
+  name: 'dmp-numeric-constant-defaults',
+  analyzePhase({ ts, node, moduleDoc }) {
+    if (!ts.isVariableStatement(node) || node.parent !== node.getSourceFile()) return;
+    for (const declaration of node.declarationList.declarations) {
+      const text = declaration.initializer?.getText().replace(/_/g, '');
+      // Numbers and their products only: nothing else is evaluated.
+      if (!ts.isIdentifier(declaration.name) || !text || !/^[\d\s*]+$/.test(text)) continue;
+      const value = text.split('*').reduce((product, factor) => product * Number(factor), 1);
+      moduleDoc.numericConstants = { ...moduleDoc.numericConstants, [declaration.name.text]: String(value) };
+    }
+  },
+  packageLinkPhase({ customElementsManifest }) {
+    for (const mod of customElementsManifest.modules ?? []) {
+      const constants = mod.numericConstants ?? {};
+      delete mod.numericConstants;
+      for (const declaration of mod.declarations ?? []) {
+        for (const item of [...(declaration.members ?? []), ...(declaration.attributes ?? [])]) {
+          if (item.default !== undefined && Object.hasOwn(constants, item.default)) item.default = constants[item.default];
+        }
+      }
+    }
+  },
+};
+
 export default {
   globs: ['src/**/*.ts'],
   exclude: ['src/**/*.styles.ts', 'src/i18n/generated/**'],
   litelement: true,
   // The manifest path is declared once in package.json; the analyzer must not rewrite it.
   packagejson: false,
-  plugins: [publicApiOnly, defineElementCalls],
+  plugins: [publicApiOnly, defineElementCalls, numericConstantDefaults],
 };
