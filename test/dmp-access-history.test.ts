@@ -283,6 +283,38 @@ describe('dmp-access-history', () => {
       for (const r of await shown(el, 3)) expect(rowText(r)).to.contain(DUBOIS);
     });
 
+    it('lets the host’s name win over one still being typed when it moves the element in the same breath', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      const field = root(el).querySelector<HTMLInputElement>('#actor')!;
+      field.value = 'morel';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      el.actorFilter = 'dubois';
+      el.parentElement!.append(el);
+      for (const r of await shown(el, 3)) expect(rowText(r)).to.contain(DUBOIS);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      expect(el.actorFilter).to.equal('dubois');
+    });
+
+    it('does not take a name still being typed to the next patient, even when the element is moved meanwhile', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await shown(el, 24);
+      const field = root(el).querySelector<HTMLInputElement>('#actor')!;
+      field.value = 'dubois';
+      field.dispatchEvent(new Event('input', { bubbles: true }));
+      const parent = el.parentElement!;
+      el.remove();
+      el.patientIns = MINOR;
+      parent.append(el);
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await el.updateComplete;
+      expect(el.actorFilter).to.equal('');
+      el.patientIns = ADULT;
+      await waitUntil(() => root(el).querySelector('#actor'), 'the history came back without its filters');
+      expect(root(el).querySelector<HTMLInputElement>('#actor')!.value).to.equal('');
+      expect(el.actorFilter).to.equal('');
+    });
+
     it('keeps the host’s name filter when the provider gets its user after the first render; drops a name still being typed when the patient changes', async () => {
       const { el, provider } = await mount('pat-durand-jeanne');
       el.actorFilter = 'dubois';

@@ -122,7 +122,10 @@ export class DmpAccessHistory extends DmpElement {
 
   #moreController: AbortController | undefined;
   #exportController: AbortController | undefined;
+  /** Set while a name typed waits for its pause; kept, stopped, while the element is out of the page. */
   #actorFilterTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The filter when that name was typed: a host that set another since has the last word. */
+  #actorFilterBefore = '';
   /** Whether the name filter is the user's, typed in its field, rather than the host's; and the one being set. */
   #typedName = false;
   #typingName = false;
@@ -211,9 +214,11 @@ export class DmpAccessHistory extends DmpElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Moved in the page while a name was typed: the pause was cut short (disconnectedCallback), the name applies now.
+    // Moved in the page while a name typed waited for its pause (stopped by disconnectedCallback): it applies now.
     const field = this.renderRoot.querySelector<HTMLInputElement>('#actor');
-    if (field) this.#typeName(field.value);
+    const pending = this.#actorFilterTimer !== undefined && this.actorFilter === this.#actorFilterBefore;
+    this.#actorFilterTimer = undefined;
+    if (pending && field) this.#typeName(field.value);
   }
 
   override disconnectedCallback(): void {
@@ -231,13 +236,15 @@ export class DmpAccessHistory extends DmpElement {
     // A name the user typed for another patient's history, or as another user, is not looked for
     // here, nor one still being typed; the host's stays.
     if (other) {
-      clearTimeout(this.#actorFilterTimer);
-      if (this.#typedName && !changed.has('actorFilter')) this.actorFilter = '';
+      this.#cancelName();
+      if ((this.#typedName && !changed.has('actorFilter')) || this.#typingName) this.actorFilter = '';
       // A name half typed, never applied, leaves the field too: its binding has nothing to write.
       const field = this.renderRoot.querySelector<HTMLInputElement>('#actor');
       if (field) field.value = this.actorFilter;
     }
     if (changed.has('actorFilter')) {
+      // The host's own name wins over one still being typed.
+      if (!this.#typingName) this.#cancelName();
       this.#typedName = this.#typingName;
       this.#typingName = false;
     }
@@ -268,13 +275,22 @@ export class DmpAccessHistory extends DmpElement {
   #handleActorInput(event: Event): void {
     const input = event.target as HTMLInputElement;
     clearTimeout(this.#actorFilterTimer);
-    this.#actorFilterTimer = setTimeout(() => this.#typeName(input.value), ACTOR_FILTER_DELAY_MS);
+    this.#actorFilterBefore = this.actorFilter;
+    this.#actorFilterTimer = setTimeout(() => {
+      this.#actorFilterTimer = undefined;
+      this.#typeName(input.value);
+    }, ACTOR_FILTER_DELAY_MS);
   }
 
   /** Enter (or leaving the field) applies the text at once. */
   #handleActorChange(event: Event): void {
-    clearTimeout(this.#actorFilterTimer);
+    this.#cancelName();
     this.#typeName((event.target as HTMLInputElement).value);
+  }
+
+  #cancelName(): void {
+    clearTimeout(this.#actorFilterTimer);
+    this.#actorFilterTimer = undefined;
   }
 
   #typeName(name: string): void {
@@ -295,7 +311,7 @@ export class DmpAccessHistory extends DmpElement {
   }
 
   async #handleClearFilters(): Promise<void> {
-    clearTimeout(this.#actorFilterTimer);
+    this.#cancelName();
     this.mode = undefined;
     this.actorFilter = '';
     this.actionFilter = undefined;
