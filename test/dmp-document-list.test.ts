@@ -362,6 +362,24 @@ describe('dmp-document-list', () => {
       expect([...new Set(said)]).to.deep.equal(['1 document']);
     });
 
+    it('never says the dossier is empty while keywords that matched nothing are being cleared', async () => {
+      const { el } = await mount('ps-martin');
+      await loaded(el);
+      const search = control<HTMLInputElement>(el, '#filter-query');
+      search.focus();
+      await sendKeys({ type: 'introuvable' });
+      await waitUntil(() => shadowText(el).includes('Aucun document ne correspond'), 'the keywords were not applied');
+      const summary = control(el, '#summary');
+      const said: string[] = [];
+      const observer = new MutationObserver(() => said.push(summary.textContent!.replace(/\s+/g, ' ').trim()));
+      observer.observe(summary, { subtree: true, characterData: true, childList: true });
+      search.select();
+      await sendKeys({ press: 'Backspace' });
+      await waitUntil(() => rows(el).length > 0, 'the rows never came back');
+      observer.disconnect();
+      expect(said.filter((text) => text === 'Aucun document')).to.deep.equal([]);
+    });
+
     it('filters by keywords typed just before the host moves the element in the page', async () => {
       const local = await mount('ps-martin');
       await loaded(local.el);

@@ -256,7 +256,8 @@ export class DmpDocumentList extends DmpElement {
   }
 
   get #hasFilters(): boolean {
-    return Boolean(validText(this.query) || validCategory(this.category) || validDate(this.dateFrom) || validDate(this.dateTo) || validText(this.authorProfession));
+    // Keywords count once the user pauses, as the rows they filter: what the list says of them agrees with what it shows.
+    return Boolean(this.serverQuery || validCategory(this.category) || validDate(this.dateFrom) || validDate(this.dateTo) || validText(this.authorProfession));
   }
 
   override connectedCallback(): void {
