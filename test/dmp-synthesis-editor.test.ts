@@ -520,6 +520,23 @@ describe('dmp-synthesis-editor', () => {
       expect($(el, '[data-action="save"]').getAttribute('aria-disabled')).to.equal('true');
     });
 
+    it('judges a CIM-10 text once its list closes, even after a Save showed every problem', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      const key = 'problems:pb-hta:code';
+      const field = await typeOver(el, key, 'X99');
+      await sendKeys({ press: 'Tab' });
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => root(el).activeElement === field, 'focus did not go to the refused field');
+      await typeOver(el, key, 'diab');
+      await el.updateComplete;
+      expect(errorFor(el, key), 'while typing').to.equal('');
+      expect(field.getAttribute('aria-invalid')).to.equal('false');
+      await sendKeys({ press: 'Escape' });
+      await el.updateComplete;
+      expect(errorFor(el, key), 'once the list closed').to.equal('Aucun code choisi : choisissez-en un dans la liste, ou videz le champ.');
+    });
+
     it('takes back the code the entry had when the text typed over it is that code again', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -928,6 +928,8 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   #visibleProblem(key: string): FieldProblem | undefined {
+    // A coded field is judged once its suggestions close: not at each keystroke, even after a Save.
+    if (this.combo?.key === key) return undefined;
     const bad = this.badInputs.get(key);
     if (bad) return bad;
     const refusal = this.#refusals?.fields.get(key);

@@ -1,10 +1,9 @@
 import { msg, str } from '@lit/localize';
-import type { CodedValue } from '../../model/synthesis.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { newEntryId } from '../base/new-entry-id.js';
 import type { CodeOption } from './codes/index.js';
 import type { Combo } from './edit-view.js';
-import { entriesOf, type EditorContent, type Entry, type EntryList } from './entries.js';
+import { entriesOf, type EditorContent, type Entry, type EntryList, type TypedCode } from './entries.js';
 import { displayValue, type FieldDef, type ListDef } from './fields.js';
 import { LIST_EDITS } from './list-edits.js';
 import { fieldKey, type FieldProblem } from './validation.js';
@@ -156,7 +155,6 @@ async function suggest(host: EditorHost, key: string, list: 'cim10' | 'drugs', t
 export function pick(host: EditorHost, list: EntryList, id: string, field: FieldDef, option: CodeOption): void {
   const key = fieldKey(list, id, field.name);
   closeCombo(host, key);
-  host.touched = new Set(host.touched).add(key);
   updateEntry(host, list, id, (entry) => {
     if (field.kind === 'drug') {
       entry.drug = option.label;
@@ -183,14 +181,11 @@ export function handleComboInput(host: EditorHost, list: EntryList, id: string, 
   } else {
     // A CIM-10 code is only ever picked from the list. Text that is not the code picked stays in
     // the work as `typed`, so that drafts and merges keep it, and the checks refuse it until the
-    // user picks a code or clears the field. Typing again, it is judged when the user leaves.
-    const touched = new Set(host.touched);
-    touched.delete(key);
-    host.touched = touched;
+    // user picks a code or clears the field (the element says so once the list is closed).
     updateEntry(host, list, id, (entry) => {
-      const { typed: _, ...code } = (entry.code ?? {}) as CodedValue & { typed?: string };
+      const { typed: _, ...code } = (entry.code ?? {}) as TypedCode;
       if (!value.trim()) delete entry.code;
-      else entry.code = value === displayValue(field, code, undefined) ? code : { ...code, typed: value };
+      else entry.code = value.trim() === displayValue(field, code, undefined) ? code : { ...code, typed: value };
     });
   }
   void suggest(host, key, field.kind === 'drug' ? 'drugs' : 'cim10', value);

@@ -1,5 +1,5 @@
 import type { Prevention, PreventionContent } from '../../model/prevention.js';
-import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
+import type { CodedValue, Synthesis, SynthesisContent } from '../../model/synthesis.js';
 import { emptyPreventionContent, emptySynthesisContent } from '../../model/synthesis-shape.js';
 
 /* The entries of a synthesis, as the editor and the comparison both handle them. */
@@ -14,6 +14,13 @@ export type EditorContent = SynthesisContent & PreventionContent;
 export const ENTRY_LISTS = ['problems', 'allergies', 'riskFactors', 'treatments', 'vaccinations', 'screenings', 'pointsToWatch'] as const;
 export type EntryList = (typeof ENTRY_LISTS)[number];
 export type Entry = EditorContent[EntryList][number];
+
+/**
+ * An entry's code as the editor holds it: `typed`, a CIM-10 text typed and not picked from the
+ * list, which the checks refuse and the schema drops; kept in the work, so drafts and merges keep
+ * it. Without a code picked before, it comes alone.
+ */
+export type TypedCode = Partial<CodedValue> & { typed?: string };
 
 /** A content as shown: an older version of the VSM comes without the prevention lists. */
 export type ShownContent = SynthesisContent & Partial<PreventionContent>;

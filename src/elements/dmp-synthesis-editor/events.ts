@@ -17,8 +17,12 @@ export interface SynthesisSavedDetail {
 }
 
 /**
- * `dmp-synthesis-conflict`: someone saved first; `current` and `prevention` are what the server
- * holds now (null when none), `mine` the user's edits, prevention lists included.
+ * `dmp-synthesis-conflict`: someone saved first (or, on load, since the draft reopened began);
+ * `current` and `prevention` are what the server holds now (null when none), `mine` the user's
+ * edits, prevention lists included, as the form holds them: not checked yet, and a problem's
+ * `code` may be a CIM-10 text typed and not picked from the list (`{ typed }`, with the code
+ * picked before, if any). The editor never saves such a content; a host that would must check it
+ * first.
  */
 export interface SynthesisConflictDetail {
   current: Synthesis | null;

@@ -1,7 +1,7 @@
 import { msg } from '@lit/localize';
 import type { SynthesisGroup } from '../../model/synthesis.js';
 import { formatDate } from '../../i18n/format.js';
-import type { Entry, EntryList } from './entries.js';
+import type { Entry, EntryList, TypedCode } from './entries.js';
 
 /*
  * What each list of entries holds, as data: the form, the read view and the comparison are all
@@ -250,8 +250,7 @@ export function displayValue(field: FieldDef, value: unknown, locale: string | u
   if (value === undefined || value === null || value === '') return '';
   if (Array.isArray(value)) return value.join(', ');
   if (typeof value === 'object') {
-    // `typed`: a CIM-10 text not picked from the list yet (see handleComboInput).
-    const coded = value as { code?: string; label?: string; typed?: string };
+    const coded = value as TypedCode;
     return coded.typed ?? [coded.code, coded.label].filter(Boolean).join(' — ');
   }
   if (typeof value === 'boolean') return value ? msg('Oui') : msg('Non');

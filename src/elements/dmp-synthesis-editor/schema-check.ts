@@ -1,7 +1,7 @@
 import type { DmpError } from '../../client/errors.js';
 import { PreventionContentSchema } from '../../model/prevention.js';
 import { SynthesisContentSchema, SynthesisContentToSaveSchema } from '../../model/synthesis.js';
-import { ENTRY_LISTS, entriesOf, splitContent, type EditorContent } from './entries.js';
+import { ENTRY_LISTS, entriesOf, splitContent, type EditorContent, type TypedCode } from './entries.js';
 import { fieldKey, type FieldProblem, type Refusal, type Refusals, type ValidationResult } from './validation.js';
 
 /*
@@ -58,7 +58,7 @@ export function validateContent(content: EditorContent, writes = { synthesis: tr
   // A CIM-10 text typed and not picked from the list (see handleComboInput): the schema drops it.
   for (const list of ENTRY_LISTS) {
     for (const entry of entriesOf(content, list)) {
-      if ((entry as { code?: { typed?: string } }).code?.typed !== undefined) problems.set(fieldKey(list, entry.id, 'code'), { code: 'unpicked' });
+      if ((entry as { code?: TypedCode }).code?.typed !== undefined) problems.set(fieldKey(list, entry.id, 'code'), { code: 'unpicked' });
     }
   }
   if (synthesis.success && prevention.success && problems.size === 0) return { ok: true, value: { ...synthesis.data, ...prevention.data }, problems };
