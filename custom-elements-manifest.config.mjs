@@ -49,7 +49,7 @@ const numericConstantDefaults = {
     for (const declaration of node.declarationList.declarations) {
       const text = declaration.initializer?.getText().replace(/_/g, '');
       // Numbers and their products only: nothing else is evaluated.
-      if (!ts.isIdentifier(declaration.name) || !text || !/^[\d\s*]+$/.test(text)) continue;
+      if (!ts.isIdentifier(declaration.name) || !text || !/^\d+(\s*\*\s*\d+)*$/.test(text)) continue;
       const value = text.split('*').reduce((product, factor) => product * Number(factor), 1);
       moduleDoc.numericConstants = { ...moduleDoc.numericConstants, [declaration.name.text]: String(value) };
     }

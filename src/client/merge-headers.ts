@@ -1,6 +1,7 @@
 /**
  * Header sets merged in order: a later one replaces an earlier header of the same name however
- * either spells it (HTTP names are case-insensitive, and a browser would send both, joined).
+ * either spells it (HTTP names are case-insensitive, and a browser would send both, joined), and
+ * a later empty value removes it.
  */
 export function mergeHeaders(...sets: readonly (Readonly<Record<string, string>> | undefined)[]): Record<string, string> {
   const merged = new Map<string, [name: string, value: string]>();

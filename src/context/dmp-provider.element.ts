@@ -77,6 +77,7 @@ const orDefault = (value: number, fallback: number): number => (Number.isFinite(
  * @cssprop --dmp-font-family - Font of the warning.
  * @cssprop --dmp-font-size - Font size of the warning.
  * @cssprop --dmp-radius - Corner radius.
+ * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Backdrop behind the warning.
  *
  * @fires {CustomEvent<SessionExpiringDetail>} dmp-session-expiring - The session will end soon for inactivity (`session-warning`). Cancelable: cancelled, the provider shows no warning of its own, and the host calls {@link DmpProvider.keepAlive} when the user stays.
  * @fires {CustomEvent<SessionRenewedDetail>} dmp-session-renewed - The user did something after `dmp-session-expiring` (or the host called {@link DmpProvider.keepAlive}): the session goes on, and a warning of the host's own is to be taken down.
@@ -102,6 +103,9 @@ export class DmpProvider extends LitElement implements ProviderApi {
       color: var(--dmp-color-text, #1b1b1f);
       font: var(--dmp-font-size, 0.9375rem) var(--dmp-font-family, system-ui, sans-serif);
       box-shadow: 0 2px 12px #0005;
+    }
+    .warning::backdrop {
+      background: var(--dmp-color-backdrop, rgb(0 0 0 / 0.4));
     }
     p {
       margin: 0 0 0.75rem;
