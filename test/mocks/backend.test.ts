@@ -4,6 +4,7 @@ import type { DocumentQuery } from '../../src/model/document.js';
 import type { DossierCreate } from '../../src/model/dossier.js';
 import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { API_PREFIX } from '../../src/model/routes.js';
+import { EMERGENCY_GRANT_DURATION_MS } from '../../src/policy/index.js';
 import { db } from '../../mocks/browser.js';
 import {
   PATIENT_ADULT,
@@ -14,6 +15,8 @@ import {
   PATIENT_NO_DOSSIER,
   PATIENT_OPPOSED,
   DR_BERNARD_CARDIOLOGUE,
+  DR_ROUSSEL_PSYCHIATRE,
+  SAMU_REGULATOR_GIRARD,
   SEED_NOW,
 } from '../../mocks/data/index.js';
 import { failure } from '../support/failure.js';
@@ -317,6 +320,25 @@ describe('mock reference backend', () => {
       expect((list.total ?? 0) + Object.values(list.hidden ?? {}).reduce((a, b) => a + b, 0)).to.equal(10_000);
       expect(list.nextCursor).to.be.a('string');
     });
+
+    it('lets administrative staff list and read the administrative documents only, and tells them nothing of the rest', async () => {
+      const admin = as('admin-chu');
+      const administrative = db.documentsOf(ADULT).filter((d) => d.status !== 'deleted' && d.category === 'administrative').map((d) => d.id);
+      expect(administrative.length).to.be.greaterThan(0);
+      const list = await admin.listDocuments(ADULT, { limit: 1000 });
+      expect(list.items.map((d) => d.id).sort()).to.deep.equal([...administrative].sort());
+      expect(list.items.every((d) => d.category === 'administrative')).to.equal(true);
+      expect(list.hidden).to.equal(undefined);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.list', mode: 'normal', outcome: 'allowed', reason: 'allowed' });
+      const report = db.documentsOf(ADULT).find((d) => d.status === 'current' && d.category === 'report')!;
+      for (const read of [() => admin.getDocument(ADULT, report.id), () => admin.getDocumentContent(ADULT, report.id)]) {
+        const refused = await failure(read());
+        expect([refused.status, refused.reason]).to.deep.equal([403, 'profession-not-permitted']);
+        expect(lastLog(ADULT)).to.deep.include({ action: 'document.read', outcome: 'denied', reason: 'profession-not-permitted' });
+      }
+      expect((await admin.getDocument(ADULT, administrative[0]!)).category).to.equal('administrative');
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.read', outcome: 'allowed' });
+    });
   });
 
   describe('what stays hidden', () => {
@@ -436,6 +458,21 @@ describe('mock reference backend', () => {
       const ins = PATIENT_MINOR.identity.ins;
       const own = await as('rep-moreau-sophie', { 'DMP-Secret': '1' }).addDocument(ins, { title: 'Vaccins', typeCode: 'DOCPAT06', serviceStart: SEED_NOW }, pdf());
       expect(own.invisibleToLegalRepresentatives).to.equal(false);
+    });
+
+    it('still shows a masked document to its author, who is not médecin traitant, and to no other professional', async () => {
+      const ins = PATIENT_MASKED.identity.ins;
+      const doc = db.findDocument(ins, 'doc-rousseau-cr-psy')!;
+      expect([doc.masked, doc.author.rpps]).to.deep.equal([true, DR_ROUSSEL_PSYCHIATRE.rpps]);
+      expect(db.policyDossier(ins).treatingPhysiciansRpps).not.to.include(DR_ROUSSEL_PSYCHIATRE.rpps);
+      const author = as('ps-roussel');
+      expect((await author.getDocument(ins, doc.id)).id).to.equal(doc.id);
+      expect(lastLog(ins)).to.deep.include({ action: 'document.read', mode: 'normal', outcome: 'allowed', reason: 'allowed' });
+      expect(lastLog(ins).target?.documentId).to.equal(doc.id);
+      expect((await author.listDocuments(ins, { limit: 1000 })).items.map((d) => d.id)).to.include(doc.id);
+      // An authorized pharmacist, who may read reports, is refused it as masked.
+      const other = await failure(as('ps-dubois').getDocument(ins, doc.id));
+      expect([other.status, other.reason]).to.deep.equal([403, 'masked']);
     });
   });
 
@@ -645,6 +682,62 @@ describe('mock reference backend', () => {
       const again = await morel.requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: 'k-tard' });
       expect(again.id).not.to.equal(first.id);
       expect(Date.parse(again.expiresAt)).to.be.greaterThan(db.now().getTime());
+    });
+
+    it('grants a SAMU regulator regulation with a justification, logs the reads under the grant in that mode, and tells the patient', async () => {
+      const why = 'Appel au 15 : douleur thoracique, patiente seule à domicile';
+      const girard = as('ps-girard');
+      expect((await failure(girard.listDocuments(ADULT))).reason).to.equal('not-authorized');
+      const emergencyNotices = () => db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access').length;
+      const before = emergencyNotices();
+      const grant = await girard.requestEmergencyAccess(ADULT, 'regulation', why, { idempotencyKey: crypto.randomUUID() });
+      expect(grant.mode).to.equal('regulation');
+      expect(Date.parse(grant.expiresAt) - Date.parse(SEED_NOW)).to.equal(EMERGENCY_GRANT_DURATION_MS);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.list', mode: 'regulation', justification: why, outcome: 'allowed', reason: 'allowed' });
+      expect(lastLog(ADULT).actor).to.include({ kind: 'professional', rpps: SAMU_REGULATOR_GIRARD.rpps });
+      expect(emergencyNotices()).to.be.greaterThan(before);
+      const told = (await as(PATIENT_ADULT.id).listNotifications()).items.filter((n) => n.event === 'emergency-access');
+      expect(told.length).to.be.greaterThan(0);
+      expect(told.every((n) => n.ins === ADULT)).to.equal(true);
+      const notified = emergencyNotices();
+      const doc = db.documentsOf(ADULT).find((d) => d.status === 'current' && d.category === 'report' && !d.masked)!;
+      const read = await as('ps-girard', { 'DMP-Access-Grant': grant.id }).getDocument(ADULT, doc.id);
+      expect(read.id).to.equal(doc.id);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.read', mode: 'regulation', justification: why, outcome: 'allowed', reason: 'allowed' });
+      expect(lastLog(ADULT).target?.documentId).to.equal(doc.id);
+      // A read under the grant is the access the patient was told of: no second notice.
+      expect(emergencyNotices()).to.equal(notified);
+    });
+
+    it('ignores an emergency grant once its time is up: the read runs in normal mode and is refused', async () => {
+      const why = 'Patiente inconsciente aux urgences, allergies inconnues';
+      const grant = await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: crypto.randomUUID() });
+      const withGrant = as('ps-morel', { 'DMP-Access-Grant': grant.id });
+      db.setNow(new Date(Date.parse(SEED_NOW) + EMERGENCY_GRANT_DURATION_MS - 1_000).toISOString());
+      expect((await withGrant.listDocuments(ADULT)).items.length).to.be.greaterThan(0);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.list', mode: 'break-glass', outcome: 'allowed' });
+      db.setNow(new Date(Date.parse(SEED_NOW) + EMERGENCY_GRANT_DURATION_MS + 1_000).toISOString());
+      const expired = await failure(withGrant.listDocuments(ADULT));
+      expect([expired.status, expired.reason]).to.deep.equal([403, 'not-authorized']);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.list', mode: 'normal', outcome: 'denied', reason: 'not-authorized' });
+      expect(lastLog(ADULT)).not.to.have.property('justification');
+    });
+
+    it('ignores an emergency grant shown by another professional, or on another dossier', async () => {
+      const why = 'Patiente inconsciente aux urgences, allergies inconnues';
+      const grant = await as('ps-morel').requestEmergencyAccess(ADULT, 'break-glass', why, { idempotencyKey: crypto.randomUUID() });
+      const header = { 'DMP-Access-Grant': grant.id };
+      const borrowed = await failure(as('ps-leroy', header).listDocuments(ADULT));
+      expect([borrowed.status, borrowed.reason]).to.deep.equal([403, 'not-authorized']);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.list', mode: 'normal', outcome: 'denied', reason: 'not-authorized' });
+      expect(lastLog(ADULT).actor).to.include({ rpps: '10011462503' });
+      const elsewhere = PATIENT_MASKED.identity.ins;
+      const moved = await failure(as('ps-morel', header).listDocuments(elsewhere));
+      expect([moved.status, moved.reason]).to.deep.equal([403, 'not-authorized']);
+      expect(lastLog(elsewhere)).to.deep.include({ action: 'document.list', mode: 'normal', outcome: 'denied', reason: 'not-authorized' });
+      // Where and for whom it was given, the grant still holds.
+      expect((await as('ps-morel', header).listDocuments(ADULT)).items.length).to.be.greaterThan(0);
+      expect(lastLog(ADULT)).to.deep.include({ action: 'document.list', mode: 'break-glass', outcome: 'allowed' });
     });
   });
 
@@ -896,6 +989,32 @@ describe('mock reference backend', () => {
       expect((await patient.closeDossier(ADULT, 'Je ne souhaite plus utiliser le DMP')).status).to.equal('closed');
       expect((await failure(as('ps-martin').listDocuments(ADULT))).reason).to.equal('dossier-closed');
       expect((await patient.reactivateDossier(ADULT)).status).to.equal('active');
+    });
+
+    it('lets a professional reactivate a closed dossier only with the patient’s consent', async () => {
+      const ins = PATIENT_CLOSED.identity.ins;
+      const martin = as('ps-martin');
+      const refused = await failure(martin.reactivateDossier(ins));
+      expect([refused.status, refused.reason]).to.deep.equal([403, 'consent-required']);
+      expect(db.dossiers.get(ins)!.status).to.equal('closed');
+      expect(lastLog(ins)).to.deep.include({ action: 'dossier.reactivate', outcome: 'denied', reason: 'consent-required' });
+      expect((await martin.reactivateDossier(ins, { consent: true })).status).to.equal('active');
+      expect(db.dossiers.get(ins)!.status).to.equal('active');
+      expect(lastLog(ins)).to.deep.include({ action: 'dossier.reactivate', outcome: 'allowed', reason: 'allowed' });
+    });
+
+    it('lets administrative staff create a dossier at the caisse, and through no other channel', async () => {
+      const ins = PATIENT_NO_DOSSIER.ins;
+      const admin = as('admin-chu');
+      // creation() is the professional channel.
+      const wrong = await failure(admin.createDossier(creation(), { idempotencyKey: 'k-admin-professional' }));
+      expect([wrong.status, wrong.reason]).to.deep.equal([400, 'invalid-request']);
+      expect(lastLog(ins)).to.deep.include({ action: 'dossier.create', outcome: 'denied', reason: 'invalid-request' });
+      expect(db.dossiers.has(ins)).to.equal(false);
+      const created = await admin.createDossier({ ...creation(), channel: 'caisse' }, { idempotencyKey: 'k-admin-caisse' });
+      expect(created.dossier).to.include({ ins, status: 'active' });
+      expect(db.dossiers.get(ins)?.status).to.equal('active');
+      expect(lastLog(ins)).to.deep.include({ action: 'dossier.create', outcome: 'allowed', reason: 'allowed' });
     });
   });
 

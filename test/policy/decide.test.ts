@@ -497,6 +497,12 @@ describe('decide — 7. professional access: blocked, authorization, emergency m
     ['break-glass add, patient opposed (opposition first)', { actor: DR_EMERGENCY, action: 'document.add', dossier: BREAK_GLASS_OPPOSED, request: BREAK_GLASS }, ['patient-opposed', 'break-glass', LOG]],
     ['non-regulator regulation write (not-regulator first)', { actor: DR_EMERGENCY, action: 'synthesis.write', request: REGULATION }, ['not-regulator', 'regulation', LOG]],
   ]);
+  // Connexion secrète with an emergency mode: it counts only for a professional on a minor's dossier.
+  runCases([
+    ['break-glass under connexion secrète on an adult’s dossier: no secret for an adult, the patient is told', { actor: DR_EMERGENCY, action: 'document.read', request: { ...BREAK_GLASS, secret: true } }, ['allowed', 'break-glass', NOTIFY]],
+    ['regulation under connexion secrète on a minor’s dossier: announced to no one', { actor: REGULATOR, action: 'document.read', dossier: MINOR, request: { ...REGULATION, secret: true } }, ['allowed', 'regulation', LOG]],
+    ['regulation on a minor’s dossier outside connexion secrète: the patient is told', { actor: REGULATOR, action: 'document.read', dossier: MINOR, request: REGULATION }, ['allowed', 'regulation', NOTIFY]],
+  ]);
 });
 
 describe('decide — 8. document level: professionals', () => {
@@ -558,6 +564,11 @@ describe('decide — 8. document level: professionals', () => {
     ['the médecin traitant still reads it', { actor: DR_TRAITANT, action: 'document.read', document: DOCPAT_REPORT }, ['allowed', 'normal', LOG]],
     ['médecin traitant replaces another’s document', { actor: DR_TRAITANT, action: 'document.replace' }, ['allowed', 'normal', LOG]],
     ['médecin traitant sets visibility', { actor: DR_TRAITANT, action: 'document.set-visibility' }, ['allowed', 'normal', LOG]],
+  ]);
+  // ATTEST-RESID: the matrix binds the médecin traitant's writes on another's attestation as its reads.
+  runCases([
+    ['médecin traitant replaces an attestation de résidence', { actor: DR_TRAITANT, action: 'document.replace', document: ATTEST_RESID }, ['profession-not-permitted', 'normal', LOG]],
+    ['médecin traitant archives an attestation de résidence', { actor: DR_TRAITANT, action: 'document.archive', document: ATTEST_RESID }, ['profession-not-permitted', 'normal', LOG]],
   ]);
 });
 
