@@ -40,7 +40,7 @@ import { decide } from '../../src/policy/decide.js';
 import { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
-import { validGrant } from '../handlers/request-context.js';
+import { loggedMode, validGrant } from '../handlers/request-context.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, readTarget, type JudgedAct } from '../document-acts.js';
 import { hiddenFromReader, hidesFromCaller, isPatientSide, keptAsCurrent, keptSecretFrom, newVersionVisibility, type HistoryLine } from '../privacy.js';
@@ -569,9 +569,7 @@ export class FhirGateway {
     const view = ex.view;
     // A request about no known patient and no INS has no history to be written in.
     if (!view.patient && !view.ins) return;
-    // As the JSON mock writes a line: a decision about content says the mode it ran under; any
-    // other a professional asked, the mode of their grant, with its justification.
-    const mode = decision.mode ?? (ex.actor.kind === 'professional' ? ex.mode : 'normal');
+    const mode = loggedMode(decision, ex.actor, ex.mode);
     const entry: AccessLogEntry = {
       id: `log-${this.#repo.generateId()}`,
       at: ex.now,

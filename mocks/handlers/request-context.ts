@@ -123,7 +123,7 @@ export class RequestContext {
   }
 
   #record(action: Action, decision: Decision, target: LogTarget | undefined, justification: string | undefined): void {
-    const mode = decision.mode ?? (this.actor.kind === 'professional' ? this.mode : 'normal');
+    const mode = loggedMode(decision, this.actor, this.mode);
     db.appendLog(this.ins, {
       id: db.nextId('log'),
       at: this.now,
@@ -178,6 +178,14 @@ export class RequestContext {
     this.notify('first-access');
   }
 
+}
+
+/**
+ * The mode a history line names: a decision about content, the mode it ran under; any other a
+ * professional asked, the mode of their grant (`grantMode`, normal without one).
+ */
+export function loggedMode(decision: Decision, actor: Actor, grantMode: AccessMode): AccessMode {
+  return decision.mode ?? (actor.kind === 'professional' ? grantMode : 'normal');
 }
 
 /**
