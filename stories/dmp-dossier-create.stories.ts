@@ -192,6 +192,12 @@ export const MinorOnlineRefused: Story = {
   play: async ({ canvasElement }) => void (await search(canvasElement)),
 };
 
+/** A patient without a DMP opens his own online (channel online): his consent, then the created dossier. */
+export const PatientOpensOwnOnline: Story = {
+  args: { ...prefill(PATIENT_NO_DOSSIER), actor: 'pat-santoni-paul-antoine' },
+  play: async ({ canvasElement }) => create(canvasElement, true),
+};
+
 export const AtTheCaisse: Story = {
   args: { ...prefill(PATIENT_BORN_ABROAD), actor: 'admin-chu' },
   play: async ({ canvasElement }) => void (await search(canvasElement)),
