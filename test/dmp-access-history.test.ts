@@ -900,6 +900,10 @@ describe('dmp-access-history', () => {
     expect(text).to.contain('Break-glass (emergency mode)');
     expect(text).to.contain('3 entries, most recent first.');
     expect(rows(el)[0]!.querySelector('time')!.textContent).to.equal(formatDateTime('2026-07-03T02:16:00.000Z', 'en'));
+    // The justifications professionals wrote are French in an English interface too (WCAG 3.1.2).
+    const quoted = [...root(el).querySelectorAll('.justification q')];
+    expect(quoted).not.to.be.empty;
+    expect(quoted.map((q) => q.getAttribute('lang'))).to.deep.equal(quoted.map(() => 'fr'));
     await expect(el).to.be.accessible();
   });
 });

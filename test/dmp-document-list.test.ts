@@ -1202,6 +1202,14 @@ describe('dmp-document-list', () => {
       expect(codes).not.to.include('SYNTH');
     });
 
+    it('marks the documents’ titles, written in French, as French in the English interface (WCAG 3.1.2)', async () => {
+      const { el } = await mount('ps-martin', {}, 'en');
+      await loaded(el);
+      const titles = rows(el).map((r) => r.querySelector('[id$="-title"]')!);
+      expect(titles).not.to.be.empty;
+      expect(titles.map((t) => t.getAttribute('lang'))).to.deep.equal(titles.map(() => 'fr'));
+    });
+
     it('names every document type in English in the English interface', async () => {
       expect(Object.keys(TYPE_CODE_LABELS_EN).sort()).to.deep.equal(Object.keys(TYPE_CODE_LABELS).sort());
       const { el } = await mount('ps-martin', {}, 'en');

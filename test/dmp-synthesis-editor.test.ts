@@ -182,6 +182,10 @@ describe('dmp-synthesis-editor', () => {
       expect(text).to.contain('Medical summary');
       expect(text).to.contain('Long-term treatments');
       expect(button(el, 'Edit')).to.exist;
+      // What the médecin wrote is French in an English interface too (WCAG 3.1.2).
+      const written = [...root(el).querySelectorAll('.entry-title, .entry-note, .narrative')];
+      expect(written).not.to.be.empty;
+      expect(written.map((node) => node.getAttribute('lang'))).to.deep.equal(written.map(() => 'fr'));
     });
 
     it('tells apart two entries a malformed VSM gives one id, shows both and saves them under ids of their own', async () => {

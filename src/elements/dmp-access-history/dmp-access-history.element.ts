@@ -553,13 +553,13 @@ export class DmpAccessHistory extends DmpElement {
           : nothing}
         ${e.actor.organisation ? html`<span class="meta">${e.actor.organisation}</span>` : nothing}
       </td>
-      <td>${actionLabel(e.action)}${e.target?.title ? html`<span class="meta">${e.target.title}</span>` : nothing}</td>
+      <td>${actionLabel(e.action)}${e.target?.title ? html`<span class="meta" lang="fr">${e.target.title}</span>` : nothing}</td>
       <td>
         <span part="badge" class=${classMap({ badge: true, emergency })}>${emergency
             ? html`<span aria-hidden="true">⚠ </span>`
             : nothing}${modeLabel(e.mode)}</span>
         ${e.justification
-          ? html`<p class="justification">${msg('Justification :')} <q>${e.justification}</q></p>`
+          ? html`<p class="justification">${msg('Justification :')} <q lang="fr">${e.justification}</q></p>`
           : nothing}
       </td>
       <td>

@@ -1020,7 +1020,7 @@ export class DmpDocumentList extends DmpElement {
     const input = doc ? policyDocumentOf(doc) : undefined;
     return html`<dialog id="actions-dialog" class="dialog" aria-labelledby="actions-title" @close=${this.#restoreFocus}>
       ${doc && input
-        ? html`<h2 id="actions-title" class="dialog-title">${doc.title}</h2>
+        ? html`<h2 id="actions-title" class="dialog-title" lang="fr">${doc.title}</h2>
             <p class="muted">${categoryLabel(doc.category)} · ${formatDate(doc.serviceStart, this.locale)} · ${doc.author.name}</p>
             <ul class="action-list">
               ${this.#renderAction('open', msg('Ouvrir le document'), this.#decideOn('document.read', input), () => {

@@ -55,8 +55,8 @@ export function renderRow(doc: DmpDocument, index: number, ctx: RowContext): Tem
     aria-busy=${ctx.busy.has(doc.id) ? 'true' : 'false'}>
     <div role="gridcell" class="cell cell--title">
       ${ctx.mayOpen(doc)
-        ? html`<button type="button" class="link" id=${titleId} data-action="open" tabindex=${tab}>${doc.title}</button>`
-        : html`<span id=${titleId} class="title">${doc.title}</span>`}
+        ? html`<button type="button" class="link" id=${titleId} data-action="open" tabindex=${tab} lang="fr">${doc.title}</button>`
+        : html`<span id=${titleId} class="title" lang="fr">${doc.title}</span>`}
       ${marks.length > 0 ? html`<span class="badges">${marks}</span>` : nothing}
     </div>
     <div role="gridcell" class="cell">${categoryLabel(doc.category)}</div>

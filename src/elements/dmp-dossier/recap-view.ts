@@ -74,7 +74,7 @@ export function renderStatus(info: DossierInfo, locale: Locale): TemplateResult 
 function latestCell(line: LatestLine, locale: Locale): TemplateResult {
   const doc = line.document;
   if (doc) {
-    return html`<td class="doc-title">${doc.title}</td>
+    return html`<td class="doc-title" lang="fr">${doc.title}</td>
       <td><time datetime=${doc.serviceStart}>${formatDate(doc.serviceStart, locale)}</time></td>`;
   }
   return html`<td colspan="2" class="muted">${msg('Aucun document')}</td>`;

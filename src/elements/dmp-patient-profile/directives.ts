@@ -71,7 +71,7 @@ export function renderDirectivesFiles(view: DirectivesView, form: unknown): Temp
       : html`<ul class="entries">
           ${repeat(view.documents, (d) => d.id, (d) => html`<li class="file">
             <span>
-              <strong>${d.title}</strong>
+              <strong lang="fr">${d.title}</strong>
               <span class="meta">${msg(str`rédigées le ${formatDate(d.serviceStart, view.locale)}, déposées le ${formatDate(d.submittedAt, view.locale)}`)}</span>
             </span>
             <button type="button" @click=${() => view.onOpen(d)}

@@ -182,7 +182,7 @@ export function renderDiff(diff: SynthesisDiff, o: ViewOptions): TemplateResult 
       return html`<li class="change change--${change.kind}" part="change">
         <span class="badge">${changeBadge(change.kind)}</span>
         <span class="change-list">${def.heading()}</span>
-        <span class="entry-title">${entryTitle(def, entry)}</span>
+        <span class="entry-title" lang="fr">${entryTitle(def, entry)}</span>
         ${change.kind === 'changed'
           ? html`<ul class="fields-changed">
               ${change.fields.map((name) => html`<li>${fromTo(fieldOf(def, name), valueOf(change.before as Entry, name), valueOf(entry, name), o)}</li>`)}

@@ -35,9 +35,9 @@ function renderEntry(def: ListDef, entry: Entry, o: ViewOptions): TemplateResult
     .map(([f, v]) => pair(f.label(), v));
   const note = valueOf(entry, 'note');
   return html`<li class="entry" part="entry">
-    <span class="entry-title">${entryTitle(def, entry)}</span>
+    <span class="entry-title" lang="fr">${entryTitle(def, entry)}</span>
     ${meta.length > 0 ? html`<span class="entry-meta">${meta.join(' · ')}</span>` : nothing}
-    ${note ? html`<span class="entry-note">${note}</span>` : nothing}
+    ${note ? html`<span class="entry-note" lang="fr">${note}</span>` : nothing}
   </li>`;
 }
 
@@ -91,7 +91,7 @@ export function renderReadView(content: ShownContent, o: ViewOptions, prevention
     ${content.narrative
       ? html`<section class="group" part="group">
           <h3>${narrativeHeading(o.plain)}</h3>
-          <p class="narrative">${content.narrative}</p>
+          <p class="narrative" lang="fr">${content.narrative}</p>
         </section>`
       : nothing}
   </div>`;
