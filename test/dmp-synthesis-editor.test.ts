@@ -1972,6 +1972,21 @@ describe('dmp-synthesis-editor', () => {
       expect(field.isConnected, 'the field was drawn again').to.equal(true);
       expect(field.value).to.equal('Dose imprimée');
     });
+
+    it('prints a CIM-10 text not picked yet as such, not as a code', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await typeOver(el, 'problems:pb-hta:code', 'X99');
+      await sendKeys({ press: 'Tab' });
+      window.dispatchEvent(new Event('beforeprint'));
+      await el.updateComplete;
+      try {
+        expect($(el, '.print-only .read').textContent!.replace(/\s+/g, ' ')).to.contain('Code CIM-10 : X99 (aucun code choisi)');
+      } finally {
+        window.dispatchEvent(new Event('afterprint'));
+        await el.updateComplete;
+      }
+    });
   });
 });
 

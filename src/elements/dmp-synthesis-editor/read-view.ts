@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { SYNTHESIS_GROUPS, type SynthesisGroup } from '../../model/synthesis-shape.js';
-import { entriesOf, type Entry, type ShownContent } from './entries.js';
+import { entriesOf, type Entry, type ShownContent, type TypedCode } from './entries.js';
 import { LISTS, displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
 
 /*
@@ -30,9 +30,10 @@ function shownFields(def: ListDef, o: ViewOptions): FieldDef[] {
 
 function renderEntry(def: ListDef, entry: Entry, o: ViewOptions): TemplateResult {
   const meta = shownFields(def, o)
-    .map((f) => [f, displayValue(f, valueOf(entry, f.name), o.locale)] as const)
+    .map((f) => [f, displayValue(f, valueOf(entry, f.name), o.locale), (valueOf(entry, f.name) as TypedCode | undefined)?.typed] as const)
     .filter(([, v]) => v !== '')
-    .map(([f, v]) => pair(f.label(), v));
+    // A working copy printed with a CIM-10 text not picked yet (see TypedCode): no code, says so.
+    .map(([f, v, typed]) => pair(f.label(), typed === undefined ? v : msg(str`${v} (aucun code choisi)`)));
   const note = valueOf(entry, 'note');
   return html`<li class="entry" part="entry">
     <span class="entry-title" lang="fr">${entryTitle(def, entry)}</span>

@@ -112,6 +112,7 @@
 's1e89aac2cd8e0f59': `Change the identity`,
 's1e8d5f4a2b2f415a': `What changed on the server`,
 's1f2553c94b249fa9': `Loading the record…`,
+'s1f97663dc2480d6e': str`${0} (no code chosen)`,
 's1fd198053d9d1050': str`Show and compare version ${0}`,
 's20695f2d0a4da357': `It is not mandatory, and creating it or not has no effect on reimbursements.`,
 's20970195c91aef70': `Point to watch`,
