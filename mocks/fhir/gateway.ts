@@ -740,7 +740,11 @@ export class FhirGateway {
     const action: Action = synthesis ? 'synthesis.read' : single || named ? 'document.read' : 'document.list';
     const version = params.get(VERSION_PARAM);
     if (version !== null) {
-      if (!synthesis) return outcome(400, `${VERSION_PARAM} ne se cherche que sur le volet de synthèse (type SYNTH), seul.`);
+      if (!synthesis) {
+        // Refused before the policy is asked: an access attempt all the same, logged as the JSON mock logs one.
+        ex.intent = action;
+        return outcome(400, `${VERSION_PARAM} ne se cherche que sur le volet de synthèse (type SYNTH), seul.`);
+      }
       return this.#readSynthesisVersion(ex, params, version);
     }
     const gate = ex.decide('document.list');

@@ -1838,6 +1838,15 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
       assert.deepEqual(await read('ps-martin', 7), { outcome: ['not-found', undefined], lines: [['synthesis.read', 'denied', 'invalid-request', undefined]] });
       assert.deepEqual(await read('ps-dubois', 2), { outcome: 'doc-durand-vsm-v2', lines: [['synthesis.read', 'allowed', 'allowed', 'doc-durand-vsm-v2']] });
     });
+
+    it('logs a version search on documents other than the VSM, refused as malformed, as an access attempt', async () => {
+      const before = await auditEventIds();
+      const response = await fetch(`${BASE}/DocumentReference?patient.identifier=${encodeURIComponent(insToken(ADULT))}&document-version=1`, {
+        headers: { Authorization: 'Bearer ps-martin' },
+      });
+      assert.equal(response.status, 400);
+      assert.deepEqual((await linesSince(before)).map((l) => [l.action, l.outcome, l.reason]), [['document.list', 'denied', 'invalid-request']]);
+    });
   });
 
   describe('prevention (11369-6 and 90767-5 DocumentReferences)', () => {
