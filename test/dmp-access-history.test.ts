@@ -274,9 +274,7 @@ describe('dmp-access-history', () => {
     it('applies a name typed just before the host moves the element in the page', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);
-      const field = root(el).querySelector<HTMLInputElement>('#actor')!;
-      field.value = 'dubois';
-      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await setInput(el, 'actor', 'dubois', 'input');
       // Moved before the pause that applies it: disconnected, then connected again.
       el.parentElement!.append(el);
       await waitUntil(() => el.actorFilter === 'dubois', 'the name typed was not applied', { timeout: 3000 });
@@ -286,9 +284,7 @@ describe('dmp-access-history', () => {
     it('lets the host’s name win over one still being typed when it moves the element in the same breath', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);
-      const field = root(el).querySelector<HTMLInputElement>('#actor')!;
-      field.value = 'morel';
-      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await setInput(el, 'actor', 'morel', 'input');
       el.actorFilter = 'dubois';
       el.parentElement!.append(el);
       for (const r of await shown(el, 3)) expect(rowText(r)).to.contain(DUBOIS);
@@ -299,9 +295,7 @@ describe('dmp-access-history', () => {
     it('does not take a name still being typed to the next patient, even when the element is moved meanwhile', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);
-      const field = root(el).querySelector<HTMLInputElement>('#actor')!;
-      field.value = 'dubois';
-      field.dispatchEvent(new Event('input', { bubbles: true }));
+      await setInput(el, 'actor', 'dubois', 'input');
       const parent = el.parentElement!;
       el.remove();
       el.patientIns = MINOR;

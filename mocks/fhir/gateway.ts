@@ -40,6 +40,7 @@ import { decide } from '../../src/policy/decide.js';
 import { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } from '../../src/policy/roles.js';
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
+import type { StoredGrant } from '../db/store.js';
 import { loggedMode, validGrant } from '../handlers/request-context.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, readTarget, type JudgedAct } from '../document-acts.js';
@@ -211,27 +212,14 @@ function createsOnly(entry: BundleEntry): boolean {
   );
 }
 
-/** The emergency access a request runs under: its grant's mode and justification. */
-interface EmergencyAccess {
-  mode: AccessMode;
-  justification: string | undefined;
-}
-
-/**
- * The emergency grant `request` carries (`DMP-Access-Grant`), if it is one the JSON mock would
- * honour on `ins`: the caller's, for that INS, not expired. Judged by the JSON mock's own
- * `validGrant`, on its grant store (`db.grants`, where its break-glass route puts them) and its
- * clock, the one that dated the grant.
- */
-function emergencyAccessOf(request: Request, actor: Actor, ins: string): EmergencyAccess | undefined {
-  const grant = ins ? validGrant(request, actor, ins) : undefined;
-  return grant && { mode: grant.mode, justification: grant.justification };
-}
-
 /** One request: who asks, under which flags, at which instant, on which dossier. */
 class Exchange {
   #dossier: DossierView | undefined;
-  #emergency: EmergencyAccess | undefined;
+  /**
+   * The emergency grant the request carries on its dossier, if the JSON mock would honour it
+   * (`validGrant`: on its grant store, where its break-glass route puts them, and its clock).
+   */
+  #grant: StoredGrant | undefined;
   /**
    * What the request attempts, named once its dossier is known: refused before the policy is
    * asked (a malformed body, a patch that cannot apply), it is still logged, under this action.
@@ -267,17 +255,17 @@ class Exchange {
   /** The request's dossier, and with it the emergency grant the request holds on it, if any. */
   set dossier(view: DossierView | undefined) {
     this.#dossier = view;
-    this.#emergency = view ? emergencyAccessOf(this.request, this.actor, view.ins) : undefined;
+    this.#grant = view ? validGrant(this.request, this.actor, view.ins) : undefined;
   }
 
   /** The mode the request asks in: its valid grant's (break-glass, regulation), else normal. */
   get mode(): AccessMode {
-    return this.#emergency?.mode ?? 'normal';
+    return this.#grant?.mode ?? 'normal';
   }
 
   /** The justification given when the grant was asked for, sent with every request under it. */
   get justification(): string | undefined {
-    return this.#emergency?.justification;
+    return this.#grant?.justification;
   }
 
   get view(): DossierView {
