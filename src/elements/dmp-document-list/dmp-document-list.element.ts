@@ -395,25 +395,11 @@ export class DmpDocumentList extends DmpElement {
   readonly #handleFilterChange = (e: Event) => {
     const control = e.target as HTMLInputElement | HTMLSelectElement;
     // A date being retyped is no date yet: the filter waits for it, and its other parts stay.
-    if (control.validity.badInput) return;
-    const value = control.value || undefined;
-    switch (control.name) {
-      case 'category':
-        this.category = validCategory(value);
-        break;
-      case 'date-from':
-        this.dateFrom = value;
-        break;
-      case 'date-to':
-        this.dateTo = value;
-        break;
-      case 'author-profession':
-        this.authorProfession = value;
-        break;
-      case 'sort':
-        this.sort = validSort(value);
-        break;
-    }
+    // The search field's keywords follow its input events, as the user types.
+    if (control.validity.badInput || control.name === 'query') return;
+    // Each other control is named after the attribute it sets.
+    if (control.value) this.setAttribute(control.name, control.value);
+    else this.removeAttribute(control.name);
   };
 
   readonly #clearFilters = async () => {
@@ -703,6 +689,8 @@ export class DmpDocumentList extends DmpElement {
       await client.deleteDocument(ins, doc.id);
       this.#notifyChange(ins, true);
       if (!here()) return;
+      // Its row, as the focus that was on it may not have come back from the dialog yet.
+      const at = this.#visible.findIndex((d) => d.id === doc.id);
       const listing = this.listing;
       if (listing) {
         this.listing = {
@@ -715,7 +703,7 @@ export class DmpDocumentList extends DmpElement {
       this.#announce(msg(str`« ${doc.title} » a été supprimé.`));
       await this.updateComplete;
       // Focus goes on to the next row; with none left, to the search field rather than the page.
-      if (this.#visible.length > 0) await this.#focusRow(Math.min(this.activeIndex, this.#visible.length - 1));
+      if (this.#visible.length > 0) await this.#focusRow(Math.min(at < 0 ? this.activeIndex : at, this.#visible.length - 1));
       else this.renderRoot.querySelector<HTMLElement>('#filter-query')?.focus();
     } catch (error) {
       if (!here()) return;
