@@ -60,7 +60,11 @@ const button = (el: DmpAccessHistory, text: string) =>
 
 /** Waits until the log is shown with `n` rows (any count when absent). */
 async function shown(el: DmpAccessHistory, n?: number): Promise<HTMLTableRowElement[]> {
-  await waitUntil(() => idle(el) && rows(el).length > 0 && (n === undefined || rows(el).length === n), `expected ${n ?? 'some'} rows, saw ${rows(el).length}`, { timeout: 5000 });
+  const ok = () => idle(el) && rows(el).length > 0 && (n === undefined || rows(el).length === n);
+  // The count seen when the wait gives up, not when it starts.
+  await waitUntil(ok, undefined, { timeout: 5000 }).catch(() => {
+    throw new Error(`expected ${n ?? 'some'} rows, saw ${rows(el).length}${idle(el) ? '' : ' (still loading)'}`);
+  });
   return rows(el);
 }
 

@@ -2,6 +2,9 @@ import { fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import { render } from 'lit';
 import { db, startMockBackend, worker } from '../../mocks/browser.js';
+import { handlers } from '../../mocks/handlers/index.js';
+import { API_PREFIX } from '../../src/model/routes.js';
+import { HttpResponse, http } from 'msw';
 import { ACTORS, SEED_NOW } from '../../mocks/data/index.js';
 import '../../src/context/dmp-provider.js';
 import type { DmpProvider } from '../../src/context/dmp-provider.element.js';
@@ -10,14 +13,54 @@ import type { Actor } from '../../src/model/actor.js';
 
 export { db, worker };
 
+/**
+ * Each request to the backend carries the number of the reset it was sent after. An element of an
+ * earlier test may still be waiting for an answer (or have given up on it) when the next test
+ * resets the backend: on a busy machine its request reaches the handlers after the reset, and would
+ * be written into the new test's access history. It is refused instead, with a status no client
+ * retries.
+ */
+const RUN_HEADER = 'x-test-run';
+let run = 0;
+let stamping = false;
+
+function stampRequests(): void {
+  if (stamping) return;
+  stamping = true;
+  const fetchInPage = window.fetch;
+  window.fetch = (input, init) => {
+    const request = new Request(input, init);
+    if (request.url.includes(API_PREFIX)) request.headers.set(RUN_HEADER, String(run));
+    return fetchInPage(request);
+  };
+  const { open, send } = XMLHttpRequest.prototype;
+  const urls = new WeakMap<XMLHttpRequest, string>();
+  XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, ...args: Parameters<XMLHttpRequest['open']>) {
+    urls.set(this, String(args[1]));
+    open.apply(this, args as Parameters<typeof open>);
+  } as XMLHttpRequest['open'];
+  XMLHttpRequest.prototype.send = function (this: XMLHttpRequest, body?: Document | XMLHttpRequestBodyInit | null) {
+    if (urls.get(this)?.includes(API_PREFIX)) this.setRequestHeader(RUN_HEADER, String(run));
+    send.call(this, body);
+  };
+}
+
+const refuseEarlierRuns = () =>
+  http.all(
+    ({ request }) => request.headers.has(RUN_HEADER) && request.headers.get(RUN_HEADER) !== String(run),
+    () => new HttpResponse(null, { status: 410, statusText: 'Sent before the backend was reset' }),
+  );
+
 /** Starts the reference backend once per test file; call from `before`. */
 export async function startBackend(): Promise<void> {
+  stampRequests();
   await startMockBackend({ onUnhandledRequest: 'error' });
 }
 
 /** Back to the seed with the clock fixed at the seed's "now"; call from `beforeEach`. */
 export async function resetBackend(): Promise<void> {
-  worker.resetHandlers();
+  run += 1;
+  worker.resetHandlers(refuseEarlierRuns(), ...handlers);
   db.reset();
   db.setNow(SEED_NOW);
   await setDmpLocale('fr');
