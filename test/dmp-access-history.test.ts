@@ -26,6 +26,7 @@ import type { DmpDocumentList } from '../src/elements/dmp-document-list/dmp-docu
 import { formatDateTime } from '../src/i18n/format.js';
 import { reasonText } from '../src/i18n/labels.js';
 import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
+import { waitFor } from './support/wait.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
@@ -60,11 +61,11 @@ const button = (el: DmpAccessHistory, text: string) =>
 
 /** Waits until the log is shown with `n` rows (any count when absent). */
 async function shown(el: DmpAccessHistory, n?: number): Promise<HTMLTableRowElement[]> {
-  const ok = () => idle(el) && rows(el).length > 0 && (n === undefined || rows(el).length === n);
-  // The count seen when the wait gives up, not when it starts.
-  await waitUntil(ok, undefined, { timeout: 5000 }).catch(() => {
-    throw new Error(`expected ${n ?? 'some'} rows, saw ${rows(el).length}${idle(el) ? '' : ' (still loading)'}`);
-  });
+  await waitFor(
+    () => idle(el) && rows(el).length > 0 && (n === undefined || rows(el).length === n),
+    () => `expected ${n ?? 'some'} rows, saw ${rows(el).length}${idle(el) ? '' : ' (still loading)'}`,
+    { timeout: 5000 },
+  );
   return rows(el);
 }
 

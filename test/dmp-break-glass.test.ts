@@ -11,6 +11,7 @@ import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import type { DmpConsentPanel } from '../src/elements/dmp-consent-panel/dmp-consent-panel.element.js';
 import { MIN_JUSTIFICATION_LENGTH } from '../src/policy/justification.js';
 import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
+import { waitFor } from './support/wait.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const JUSTIFICATION = 'Patiente inconsciente aux urgences, traitements en cours inconnus.';
@@ -57,7 +58,7 @@ async function emptyFormBack(el: DmpBreakGlass): Promise<void> {
     justification: el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value,
     confirmed: el.shadowRoot!.querySelector<HTMLInputElement>('#confirm')?.checked,
   });
-  await waitUntil(() => form().justification === '' && form().confirmed === false, `the form came back as ${JSON.stringify(form())}`);
+  await waitFor(() => form().justification === '' && form().confirmed === false, () => `the form came back as ${JSON.stringify(form())}`);
 }
 
 function submit(el: DmpBreakGlass): HTMLButtonElement {
@@ -238,7 +239,7 @@ describe('dmp-break-glass', () => {
       await el.updateComplete;
       el.patientIns = PATIENT_MINOR.identity.ins;
       const ready = () => Boolean(el.shadowRoot!.querySelector('#justification')) && $(el, '[part="base"]').getAttribute('aria-busy') === 'false';
-      await waitUntil(ready, `no form for the other patient: ${shadowText(el)}`, { timeout: 5000 });
+      await waitFor(ready, () => `no form for the other patient: ${shadowText(el)}`, { timeout: 5000 });
       await fill(el, 'Enfant inconscient aux urgences, parents injoignables.');
       submit(el).click();
       await waitUntil(() => provider.session.emergencyGrants.some((g) => g.ins === PATIENT_MINOR.identity.ins), 'the second request was not granted', { timeout: 5000 });

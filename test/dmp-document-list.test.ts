@@ -17,6 +17,7 @@ import type { DmpDocument } from '../src/model/document.js';
 import { decide } from '../src/policy/decide.js';
 import type { ReasonCode } from '../src/policy/types.js';
 import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
+import { waitFor } from './support/wait.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MASKED = PATIENT_MASKED.identity.ins;
@@ -245,7 +246,7 @@ describe('dmp-document-list', () => {
       const notice = () => control(el, '[part="hidden-notice"]').textContent!;
       expect(notice()).to.contain(`${new Intl.NumberFormat('fr-FR').format(count)} documents ne sont pas visibles pour votre profession.`);
       provider.locale = 'en';
-      await waitUntil(() => notice().includes(`${new Intl.NumberFormat('en-GB').format(count)} documents are not visible to your profession.`), notice());
+      await waitFor(() => notice().includes(`${new Intl.NumberFormat('en-GB').format(count)} documents are not visible to your profession.`), () => notice());
     });
 
     it('marks a document invisible to the patient only until the month after its submission has passed', async () => {
@@ -354,8 +355,16 @@ describe('dmp-document-list', () => {
       const said: string[] = [];
       const observer = new MutationObserver(() => said.push(summary.textContent!.replace(/\s+/g, ' ').trim()));
       observer.observe(summary, { subtree: true, characterData: true, childList: true });
-      control<HTMLInputElement>(el, '#filter-query').focus();
-      await sendKeys({ type: 'IRM genou' });
+      const search = control<HTMLInputElement>(el, '#filter-query');
+      search.focus();
+      // Keystrokes as quick as a user's, each one drawn before the next: no timer can run between
+      // them, so a count said before the pause was said at a keystroke, however busy the machine.
+      for (const key of 'IRM genou') {
+        search.value += key;
+        search.dispatchEvent(new InputEvent('input', { bubbles: true, composed: true, data: key, inputType: 'insertText' }));
+        await el.updateComplete;
+      }
+      expect(said, 'said while typing').to.deep.equal([]);
       await waitUntil(() => rows(el).length === 1, 'the keywords were not applied');
       await el.updateComplete;
       observer.disconnect();
@@ -791,7 +800,7 @@ describe('dmp-document-list', () => {
       await waitUntil(() => focusedRow(el) === '3', 'the arrow did not move the focus');
       // The mouse wheel takes the user far down: the virtualizer drops the row that had focus.
       await scrollAwayFrom(el, '3');
-      await waitUntil(() => el.matches(':focus-within'), `the focus went to the page (${document.activeElement?.localName})`);
+      await waitFor(() => el.matches(':focus-within'), () => `the focus went to the page (${document.activeElement?.localName})`);
       await sendKeys({ press: 'ArrowDown' });
       await waitUntil(() => focusedRow(el) === '4', 'the keys did not go on from the row the user was on');
     });
@@ -806,7 +815,7 @@ describe('dmp-document-list', () => {
       expect(root(el).activeElement?.getAttribute('role')).not.to.equal('grid');
       await sendKeys({ press: 'Tab' });
       const drawn = rows(el).map((row) => row.dataset.index);
-      await waitUntil(() => drawn.includes(focusedRow(el)), `Tab did not come back to a row: ${root(el).activeElement?.outerHTML.slice(0, 80)}`);
+      await waitFor(() => drawn.includes(focusedRow(el)), () => `Tab did not come back to a row: ${root(el).activeElement?.outerHTML.slice(0, 80)}`);
     });
   });
 
@@ -1339,7 +1348,7 @@ describe('dmp-document-list', () => {
       const title = control<HTMLInputElement>(el, '#add-title');
       expect(title.getAttribute('aria-invalid')).to.equal('true');
       expect(title.getAttribute('aria-describedby')).to.equal('add-title-error');
-      await waitUntil(() => root(el).activeElement === title, `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
+      await waitFor(() => root(el).activeElement === title, () => `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
       expect(title.value).to.equal('Bilan');
       expect(control<HTMLInputElement>(el, '#add-date').value).to.equal('2026-10-01');
       expect(dialog.querySelector('.form-error')!.textContent).to.contain('Le document n’a pas été ajouté');
@@ -1366,7 +1375,7 @@ describe('dmp-document-list', () => {
         expect(control<HTMLInputElement>(el, '#add-file').getAttribute('aria-invalid')).to.equal('true');
         expect(control<HTMLInputElement>(el, '#add-file').files![0]).to.exist;
         // The focus goes to the file refused, once drawn enabled again.
-        await waitUntil(() => root(el).activeElement?.id === 'add-file', `the focus is on ${root(el).activeElement?.id} after a ${status}`);
+        await waitFor(() => root(el).activeElement?.id === 'add-file', () => `the focus is on ${root(el).activeElement?.id} after a ${status}`);
       }
     });
 
@@ -1650,7 +1659,7 @@ describe('dmp-document-list', () => {
       expect(control<HTMLInputElement>(el, '#add-date').value).to.equal('2026-10-02');
       expect(control<HTMLInputElement>(el, '#add-file').files![0]!.name).to.equal('carnet.pdf');
       // The button pressed keeps the focus: Enter tries again.
-      await waitUntil(() => root(el).activeElement?.matches('[type="submit"]'), `focus is on ${document.activeElement?.tagName}`);
+      await waitFor(() => root(el).activeElement?.matches('[type="submit"]'), () => `focus is on ${document.activeElement?.tagName}`);
       setTimeout(() => clickButton(dialog, 'Ajouter'));
       const added = await oneEvent(el, 'dmp-document-added');
       expect(added.detail.document.title).to.equal('Carnet de suivi');

@@ -11,6 +11,7 @@ import { formatNir as formatted } from '../src/elements/dmp-dossier-create/nir-f
 import { nirKey } from '../src/model/nir.js';
 import type { PatientIdentity } from '../src/model/patient.js';
 import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
+import { waitFor } from './support/wait.js';
 
 const XSS = '<img src=x onerror=alert(1)>';
 
@@ -86,7 +87,7 @@ async function fill(el: DmpDossierCreate, id: string, value: string) {
 }
 
 async function until(el: DmpDossierCreate, text: string) {
-  await waitUntil(() => shadowText(el).includes(text), `never showed "${text}"; shows: ${shadowText(el)}`, { timeout: 5000 });
+  await waitFor(() => shadowText(el).includes(text), () => `never showed "${text}"; shows: ${shadowText(el)}`, { timeout: 5000 });
 }
 
 /** Submits the identification and waits for the existence test to answer. */

@@ -19,6 +19,7 @@ import { PatientProfileSchema, type PatientProfile } from '../src/model/profile.
 import { getResponse, http, HttpResponse } from 'msw';
 import { handlers } from '../mocks/handlers/index.js';
 import { db, mountInProvider, resetBackend, shadowText, startBackend, worker } from './support/mount.js';
+import { waitFor } from './support/wait.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
@@ -339,7 +340,7 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => currentOf(ADULT, 'EXPPAT_2')[0]?.id !== ADULT_PROFILE_DOCUMENT_ID, 'the save never reached the DMP', { timeout: 3000 });
       await aTimeout(100);
       parent.append(el);
-      await waitUntil(() => shadowText(el).includes('Vos informations sont enregistrées.'), `nothing says what became of the save: ${shadowText(el).slice(0, 200)}`);
+      await waitFor(() => shadowText(el).includes('Vos informations sont enregistrées.'), () => `nothing says what became of the save: ${shadowText(el).slice(0, 200)}`);
       expect(root(el).querySelector('form.profile-form')).to.equal(null);
       expect((await storedProfile(ADULT)).bloodGroup).to.equal('O-');
     });
@@ -672,7 +673,7 @@ describe('dmp-patient-profile', () => {
       await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the discarded draft stayed stored');
       // Nothing is kept any more, and the page no longer says so.
       await waitUntil(() => !root(el).querySelector('.draft-offer') && root(el).querySelector('#edit'), 'the offer of the discarded edits stayed');
-      await waitUntil(() => root(el).activeElement?.id === 'edit', `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
+      await waitFor(() => root(el).activeElement?.id === 'edit', () => `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
     });
 
     it('abandons kept edits from their offer: Edit is back at once, with the focus, and nothing is kept', async () => {
@@ -683,7 +684,7 @@ describe('dmp-patient-profile', () => {
       abandon.click();
       await el.updateComplete;
       expect(Boolean(root(el).querySelector('.draft-offer')), 'the abandoned edits are still offered').to.equal(false);
-      await waitUntil(() => root(el).activeElement?.id === 'edit', `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
+      await waitFor(() => root(el).activeElement?.id === 'edit', () => `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
       await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the abandoned draft stayed stored');
     });
 
@@ -831,7 +832,7 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => !root(el).querySelector('.save-error'), 'the save never started');
       // The new failure's alert offers no Replace: a 503 is no newer version.
       await waitUntil(() => root(el).querySelector('.save-error') && !root(el).querySelector('.save-error button'), 'the failure is not said', { timeout: 8000 });
-      await waitUntil(() => root(el).activeElement?.id === 'save', `focus is on ${document.activeElement?.localName}`, { timeout: 3000 });
+      await waitFor(() => root(el).activeElement?.id === 'save', () => `focus is on ${document.activeElement?.localName}`, { timeout: 3000 });
       expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('O+');
     });
 
