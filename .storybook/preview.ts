@@ -5,6 +5,7 @@ import manifest from '../custom-elements.json';
 import { db } from '../mocks/db/store.js';
 import { startMockBackend } from '../mocks/browser.js';
 import { clearAllDrafts } from '../src/drafts/draft-store.js';
+import { setStoryProviderOptions, type ProviderOptions } from '../stories/support.js';
 
 setCustomElementsManifest(manifest);
 
@@ -18,6 +19,14 @@ const preview: Preview = {
   },
   // The worker starts with the whole reference backend; a story adds its own handlers on top.
   loaders: [mswLoader(() => startMockBackend())],
+  // A story's `parameters.provider` (a request timeout, a session length) reaches the provider
+  // its render wraps the element in.
+  decorators: [
+    (story, { parameters }) => {
+      setStoryProviderOptions(parameters.provider as ProviderOptions | undefined);
+      return story();
+    },
+  ],
   // Every story starts from the seed, whatever the previous one wrote: in the mock backend, and in
   // the drafts kept in IndexedDB (a failed save keeps one, which the next story would offer back).
   beforeEach: async () => {

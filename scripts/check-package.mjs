@@ -21,6 +21,13 @@ for (const [subpath, target] of Object.entries(pkg.exports)) {
   }
 }
 
+// The README an installed copy shows links to files of the package; its screenshots, heavy,
+// stay in the repository.
+const linked = new Set([...readFileSync('README.md', 'utf8').matchAll(/(?<!!)\[[^\]]*\]\(([^)#\s]+)[^)]*\)/g)].map(([, target]) => target));
+for (const target of linked) {
+  if (!/^[a-z]+:/i.test(target) && !published.has(target)) problems.push(`README.md links to ${target}, which is not in the package`);
+}
+
 const expected = {
   'dmp-elements/policy': ['decide'],
   'dmp-elements/client': ['HttpDmpClient', 'DmpError', 'isDmpError'],

@@ -7,7 +7,7 @@ import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-access-history/dmp-access-history.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { ACTIONS, type AccessMode, type Action } from '../src/policy/types.js';
-import { elementArgTypes, inProvider, said, shown } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -129,10 +129,11 @@ export const EmptyFiltered: Story = {
   args: { dateFrom: '2030-01-01' },
 };
 
-/** The server is slow to answer (it times out after the provider's request timeout). */
+/** The history while the server has not answered (held ten minutes here). */
 export const Loading: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, latencyMs: 60_000 });
+    db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, latencyMs: HOLD_MS });
   },
 };
 

@@ -6,7 +6,7 @@ import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-break-glass/dmp-break-glass.js';
 import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, inProvider, said, shown } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -148,9 +148,11 @@ export const RequestOffline: Story = {
   },
 };
 
+/** While the access conditions are read (the server holds its answer ten minutes here). */
 export const Loading: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 60_000 });
+    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: HOLD_MS });
   },
 };
 

@@ -5,7 +5,7 @@ import { DR_MOREL_URGENTISTE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATI
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, inProvider, said, shown } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -72,10 +72,11 @@ export const NoPatient: Story = {
   args: { patientIns: '' },
 };
 
-/** The server is slow to answer (the provider's request timeout ends the wait). */
+/** The panel while the server has not answered (held ten minutes here). */
 export const Loading: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'GET', path: '/authorizations', latencyMs: 60_000 });
+    db.faults.add({ method: 'GET', path: '/authorizations', latencyMs: HOLD_MS });
   },
 };
 

@@ -10,7 +10,7 @@ import { CATEGORIES } from '../src/model/category.js';
 import { DOCUMENT_SORTS, type DocumentSort } from '../src/model/document.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { PROFESSION_CODES } from '../src/policy/profession-codes.js';
-import { choose, elementArgTypes, fill, inProvider, said, sessionWarningShown, shown, smallPdf, type ProviderOptions } from './support.js';
+import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, said, sessionWarningShown, shown, smallPdf, type ProviderOptions } from './support.js';
 
 interface Args {
   actor: string;
@@ -143,10 +143,11 @@ export const ReversedDates: Story = { args: { dateFrom: '2026-09-30', dateTo: '2
 // ---------------------------------------------------------------------------------------------
 // States.
 
-/** Skeleton rows while the first page loads (the server answers after 10 s here). */
+/** Skeleton rows while the first page loads (the server holds its answer ten minutes here). */
 export const Loading: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'GET', path: DOCUMENTS_PATH, latencyMs: 10_000 });
+    db.faults.add({ method: 'GET', path: DOCUMENTS_PATH, latencyMs: HOLD_MS });
   },
 };
 

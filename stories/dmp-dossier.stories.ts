@@ -15,7 +15,7 @@ import { DOSSIER_TABS, type DossierTab } from '../src/elements/dmp-dossier/tabs.
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import type { Professional } from '../src/model/professional.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, inProvider, said } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said } from './support.js';
 
 interface Args {
   actor: string;
@@ -159,15 +159,19 @@ export const LargeDossier: Story = {
 
 // --- Loading and failures ---------------------------------------------------------------------
 
+/** While the dossier is read (the server holds its answer ten minutes here). */
 export const Loading: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: 60_000 });
+    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, latencyMs: HOLD_MS });
   },
 };
 
+/** The récapitulatif while the synthesis is read (held ten minutes here). */
 export const RecapLoading: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'GET', path: '/synthesis', latencyMs: 60_000 });
+    db.faults.add({ method: 'GET', path: '/synthesis', latencyMs: HOLD_MS });
   },
 };
 

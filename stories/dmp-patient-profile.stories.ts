@@ -5,7 +5,7 @@ import { db } from '../mocks/db/store.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { choose, elementArgTypes, fill, inProvider, said, shown, smallPdf } from './support.js';
+import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, said, shown, smallPdf } from './support.js';
 
 interface Args {
   actor: string;
@@ -119,10 +119,11 @@ export const NoPatient: Story = {
   args: { patientIns: '' },
 };
 
-/** The server is slow to answer (the provider's request timeout ends the wait). */
+/** The profile while the server has not answered (held ten minutes here). */
 export const Loading: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'GET', path: '/documents$', latencyMs: 60_000 });
+    db.faults.add({ method: 'GET', path: '/documents$', latencyMs: HOLD_MS });
   },
 };
 

@@ -8,7 +8,7 @@ import { draftAuthor, draftKey, writeDraft } from '../src/drafts/draft-store.js'
 import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, inProvider, said, shown } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -254,10 +254,11 @@ export const VersionsCompared: Story = {
   },
 };
 
-/** The server is slow to answer (the provider's request timeout ends the wait). */
+/** The synthesis while the server has not answered (held ten minutes here). */
 export const Loading: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'GET', path: '/synthesis', latencyMs: 60_000 });
+    db.faults.add({ method: 'GET', path: '/synthesis', latencyMs: HOLD_MS });
   },
 };
 

@@ -19,9 +19,23 @@ export interface ProviderOptions {
   requestTimeout?: number;
 }
 
+/** How long a Loading story's mock holds its answer: the state stays on screen for review. */
+export const HOLD_MS = 10 * 60_000;
+
+/** A Loading story's provider (its `parameters.provider`): it waits for the held answer rather than time out. */
+export const HOLDING: ProviderOptions = { requestTimeout: HOLD_MS + 60_000 };
+
+let storyOptions: ProviderOptions = {};
+
+/** The preview's decorator hands each story's `parameters.provider` here, before the story renders. */
+export function setStoryProviderOptions(options: ProviderOptions | undefined): void {
+  storyOptions = options ?? {};
+}
+
 /** Wraps a story's element in a provider acting as a seeded actor, in a locale. */
-export function inProvider(content: TemplateResult, actorId: string, locale: 'fr' | 'en' = 'fr', options: ProviderOptions = {}): TemplateResult {
+export function inProvider(content: TemplateResult, actorId: string, locale: 'fr' | 'en' = 'fr', ownOptions: ProviderOptions = {}): TemplateResult {
   const actor = ACTORS.find((a) => a.id === actorId);
+  const options = { ...storyOptions, ...ownOptions };
   return html`<dmp-provider base-url="/api/dmp/v1" locale=${locale} .actor=${actor}
     session-timeout=${ifDefined(options.sessionTimeout)} session-warning=${ifDefined(options.sessionWarning)}
     request-timeout=${ifDefined(options.requestTimeout)}>${content}</dmp-provider>`;

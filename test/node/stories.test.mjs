@@ -47,12 +47,12 @@ after(async () => {
   if (!prebuilt) rmSync(out, { recursive: true, force: true });
 });
 
-/** Opens the preview on the first story; later stories are switched to through Storybook's channel. */
-async function openPreview() {
+/** Opens the preview on a story (the first one); later stories are switched to through Storybook's channel. */
+async function openPreview(first = stories[0].id) {
   const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
   const errors = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${server.resolvedUrls.local[0]}iframe.html?id=${stories[0].id}&viewMode=story`);
+  await page.goto(`${server.resolvedUrls.local[0]}iframe.html?id=${first}&viewMode=story`);
   await page.waitForFunction(() => Boolean(window.__STORYBOOK_ADDONS_CHANNEL__), null, { timeout: STORY_TIMEOUT });
   // An axe of our own, apart from the one the a11y addon runs after each render: one instance
   // refuses a second run while the first is going.
@@ -141,6 +141,22 @@ describe('Storybook', () => {
       } finally {
         await page.close();
       }
+    }
+  });
+
+  it('keeps each Loading story loading: its provider waits as long as the mock holds the answer', { timeout: 120_000 }, async () => {
+    const loading = stories.filter((story) => /\bLoading$/.test(story.name));
+    assert.ok(loading.length >= 8, `only ${loading.length} Loading stories found`);
+    const { page } = await openPreview(loading[0].id);
+    try {
+      for (const story of loading) {
+        await show(page, story.id);
+        const timeout = await page.evaluate(() => document.querySelector('#storybook-root dmp-provider')?.requestTimeout);
+        // A provider that gave up sooner would turn the state into "the server did not answer in time".
+        assert.ok(timeout >= 10 * 60_000, `${story.id}: the provider gives up after ${timeout} ms`);
+      }
+    } finally {
+      await page.close();
     }
   });
 
