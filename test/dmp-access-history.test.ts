@@ -11,6 +11,7 @@ import {
   MIDWIFE_LEROY,
   PATIENT_ADULT,
   PATIENT_MINOR,
+  PATIENT_NO_DOSSIER,
   PHARMACIST_DUBOIS,
   SAMU_REGULATOR_GIRARD,
   SEED_NOW,
@@ -216,6 +217,14 @@ describe('dmp-access-history', () => {
         expect(db.logOf(ADULT).some((e) => e.action === 'history.read' && e.at === SEED_NOW)).to.be.false;
       });
     }
+
+    it('states that a patient without a DMP has none, to that patient, rather than refuse them their history', async () => {
+      const { el } = await mount('pat-santoni-paul-antoine', PATIENT_NO_DOSSIER.ins);
+      await waitUntil(() => shadowText(el).includes(reasonText('no-dossier')), 'no word of the missing dossier', { timeout: 5000 });
+      expect(shadowText(el)).not.to.contain('Vous ne pouvez pas consulter cet historique.');
+      expect(root(el).querySelector('[role="status"]')!.textContent).to.contain(reasonText('no-dossier'));
+      await expect(el).to.be.accessible();
+    });
 
     it('is accessible in the refused state', async () => {
       const { el } = await mount('ps-martin');

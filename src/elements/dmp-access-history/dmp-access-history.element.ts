@@ -399,6 +399,8 @@ export class DmpAccessHistory extends DmpElement {
   }
 
   #renderRefusal(reason: ReasonCode): TemplateResult {
+    // No dossier is a fact to state, not a refusal: there is no history to keep from anyone.
+    if (reason === 'no-dossier') return html`<p class="notice" role="status">${reasonText(reason)}</p>`;
     return html`<div class="notice" role="status">
       <strong>${msg('Vous ne pouvez pas consulter cet historique.')}</strong>
       <p>${reasonText(reason)}</p>

@@ -660,6 +660,8 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #renderDraftOffer(loaded: Readable, stored: Draft<ProfileDraft>): TemplateResult {
+    // The offer is drawn by the form's module, which a page opened on it has not fetched yet.
+    this.#form.request();
     return this.#form.render((form) =>
       form.renderDraftOffer({
         savedAt: stored.savedAt,
