@@ -30,6 +30,11 @@ const preview: Preview = {
   // Every story starts from the seed, whatever the previous one wrote: in the mock backend, and in
   // the drafts kept in IndexedDB (a failed save keeps one, which the next story would offer back).
   beforeEach: async () => {
+    // Edits the previous story left unsaved are written a moment after their last keystroke:
+    // written now, as when the page is left, they are cleared with the rest rather than offered
+    // to this story.
+    window.dispatchEvent(new PageTransitionEvent('pagehide'));
+    await new Promise((resolve) => setTimeout(resolve));
     db.reset();
     await clearAllDrafts();
   },

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
-import { PATIENT_ADULT, PATIENT_MINOR } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_MINOR, PATIENT_NO_DOSSIER } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-access-history/dmp-access-history.js';
 import type { PatientDisplay } from '../src/model/patient.js';
@@ -100,6 +100,21 @@ export const ForbiddenForInsurer: Story = {
   args: { actor: 'insurer-mutuelle' },
 };
 
+/** A patient opens the history of another patient's dossier: the server refuses even to say whether it exists, and that is explained. */
+export const ForbiddenOtherPatientsDossier: Story = {
+  args: { patientIns: MINOR },
+};
+
+/** A legal representative opens the history of a patient she does not represent: refused, with the reason. */
+export const ForbiddenNotTheirRepresentative: Story = {
+  args: { actor: 'rep-moreau-sophie' },
+};
+
+/** A person who has no DMP yet opens its history: there is none to show, said with the reason. */
+export const NoDossier: Story = {
+  args: { actor: 'pat-santoni-paul-antoine', patientIns: PATIENT_NO_DOSSIER.ins },
+};
+
 /** Break-glass and regulation accesses only, merged by date. */
 export const EmergencyOnly: Story = {
   args: { emergencyOnly: true },
@@ -112,6 +127,17 @@ export const FilteredByActorAndDates: Story = {
 /** Small pages: "load older accesses" fetches the next one. */
 export const Paginated: Story = {
   args: { pageSize: 5 },
+};
+
+/** Small pages: loading the older accesses fails (after the client's retries), said above "Réessayer". */
+export const LoadMoreFailed: Story = {
+  args: { pageSize: 5 },
+  play: async ({ canvasElement }) => {
+    const more = await shown<HTMLButtonElement>(canvasElement, TAG, '.more button[aria-disabled="false"]');
+    db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, status: 500, times: 3 });
+    more.click();
+    await said(canvasElement, TAG, '.more .field-error[role="alert"]');
+  },
 };
 
 /**
@@ -127,6 +153,11 @@ export const Empty: Story = {
 /** Nothing matches the filters. */
 export const EmptyFiltered: Story = {
   args: { dateFrom: '2030-01-01' },
+};
+
+/** A start date after the end date: said at the dates, and the period called empty. */
+export const ReversedDates: Story = {
+  args: { dateFrom: '2026-09-30', dateTo: '2026-09-01' },
 };
 
 /** The history while the server has not answered (held ten minutes here). */
@@ -165,8 +196,8 @@ export const InvalidResponse: Story = {
  * Clicks "Exporter en CSV" once the log is shown. The file the element then offers (a link it
  * clicks) is not downloaded: each showing of the story would otherwise save one.
  */
-async function exportCsv(canvas: HTMLElement, before?: () => void): Promise<void> {
-  await shown(canvas, TAG, 'tr[data-id]');
+async function exportCsv(canvas: HTMLElement, before?: () => void, loaded = 'tr[data-id]'): Promise<void> {
+  await shown(canvas, TAG, loaded);
   const button = await shown<HTMLButtonElement>(canvas, TAG, 'button.export');
   (button.getRootNode() as ShadowRoot).addEventListener(
     'click',
@@ -183,6 +214,25 @@ async function exportCsv(canvas: HTMLElement, before?: () => void): Promise<void
 export const ExportDone: Story = {
   play: async ({ canvasElement }) => {
     await exportCsv(canvasElement);
+    await said(canvasElement, TAG, '.export-status');
+  },
+};
+
+/** The export under way (its request held ten minutes here): "Export en cours…" on the button, which does not start another. */
+export const ExportRunning: Story = {
+  parameters: { provider: HOLDING },
+  play: async ({ canvasElement }) => {
+    await exportCsv(canvasElement, () => db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, latencyMs: HOLD_MS, times: 1 }));
+    await shown(canvasElement, TAG, 'button.export[aria-disabled="true"]');
+  },
+};
+
+/** Filters that match nothing, exported all the same: "Fichier CSV prêt : aucune entrée exportée." */
+export const ExportEmpty: Story = {
+  args: { dateFrom: '2030-01-01' },
+  play: async ({ canvasElement }) => {
+    // No row to wait for: the log is read once the export button is drawn in a history no longer busy.
+    await exportCsv(canvasElement, undefined, '.base[aria-busy="false"] button.export');
     await said(canvasElement, TAG, '.export-status');
   },
 };

@@ -1,11 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { http, HttpResponse } from 'msw';
-import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_OPPOSED } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_NO_DOSSIER, PATIENT_OPPOSED } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-break-glass/dmp-break-glass.js';
 import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
 import type { PatientDisplay } from '../src/model/patient.js';
+import { EMERGENCY_GRANT_DURATION_MS } from '../src/policy/emergency-grant.js';
 import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
 
 interface Args {
@@ -119,23 +120,28 @@ export const AlreadyAuthorized: Story = {
   args: { actor: 'ps-martin' },
 };
 
-/** The patient opposed between the form's display and the request: the server refuses it. */
-export const RefusedByServer: Story = {
-  parameters: {
-    msw: [
-      http.post('*/api/dmp/v1/dossiers/:ins/emergency-access', () =>
-        HttpResponse.json(
-          { type: 'https://dmp-elements.dev/problems/patient-opposed', title: 'Accès refusé', status: 403, detail: 'Accès refusé : patient-opposed.', reason: 'patient-opposed' },
-          { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+/** A story whose server refuses the request for `reason`, what the user sees once they sent it. */
+function refusedByServer(reason: string): Story {
+  return {
+    parameters: {
+      msw: [
+        http.post('*/api/dmp/v1/dossiers/:ins/emergency-access', () =>
+          HttpResponse.json(
+            { type: `https://dmp-elements.dev/problems/${reason}`, title: 'Accès refusé', status: 403, detail: `Accès refusé : ${reason}.`, reason },
+            { status: 403, headers: { 'Content-Type': 'application/problem+json' } },
+          ),
         ),
-      ),
-    ],
-  },
-  play: async ({ canvasElement }) => {
-    await request(canvasElement);
-    await shown(canvasElement, TAG, '#outcome.notice--error');
-  },
-};
+      ],
+    },
+    play: async ({ canvasElement }) => {
+      await request(canvasElement);
+      await shown(canvasElement, TAG, '#outcome.notice--error');
+    },
+  };
+}
+
+/** The patient opposed between the form's display and the request: the server refuses it. */
+export const RefusedByServer: Story = refusedByServer('patient-opposed');
 
 /** The request cannot reach the server: the justification stays. */
 export const RequestOffline: Story = {
@@ -166,6 +172,67 @@ export const ServerError: Story = {
 export const InvalidResponse: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, malformed: 'truncated', times: 1 });
+  },
+};
+
+/** Sent, while the server has not answered (it holds the request ten minutes here): "Demande en cours…". */
+export const Sending: Story = {
+  parameters: { provider: HOLDING },
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: EMERGENCY_ACCESS, latencyMs: HOLD_MS });
+  },
+  play: async ({ canvasElement }) => {
+    await request(canvasElement);
+    await shown(canvasElement, TAG, '.break-glass[aria-busy="true"] button[aria-disabled="true"]');
+    await said(canvasElement, TAG, '#blocker');
+  },
+};
+
+/** The server asks for a better justification: refused, and the form stays open to write it. */
+export const JustificationRefusedByServer: Story = refusedByServer('justification-required');
+
+/** The server's answer to the request is unreadable: the access was most likely granted, to be checked. */
+export const UnreadableAnswer: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: EMERGENCY_ACCESS, malformed: 'schema', times: 1 });
+  },
+  play: async ({ canvasElement }) => {
+    await request(canvasElement);
+    await shown(canvasElement, TAG, '#outcome.notice--error');
+  },
+};
+
+/** The SAMU regulator, for a patient who opposed regulation access. */
+export const RegulationPatientOpposed: Story = {
+  args: { actor: 'ps-girard', mode: 'regulation', patientIns: PATIENT_OPPOSED.identity.ins },
+};
+
+/** A patient who has no DMP: there is nothing to access. */
+export const NoDossier: Story = {
+  args: { patientIns: PATIENT_NO_DOSSIER.ins },
+};
+
+/** The patient on her own dossier: she has access already. */
+export const PatientOwnDossier: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+};
+
+/** The hospital's admissions office, which reads the administrative part by function. */
+export const AdministrativeStaff: Story = {
+  args: { actor: 'admin-chu' },
+};
+
+/**
+ * The access granted has reached its hour: the page says so and offers a new request. The mock's
+ * clock is set back so that the grant it gives ends a few seconds after it is given.
+ */
+export const EmergencyAccessEnded: Story = {
+  play: async ({ canvasElement }) => {
+    await shown(canvasElement, TAG, '#justification');
+    db.setNow(new Date(Date.now() - EMERGENCY_GRANT_DURATION_MS + 5000).toISOString());
+    await request(canvasElement);
+    await shown(canvasElement, TAG, '#outcome.notice--success');
+    await said(canvasElement, TAG, 'p.notice[role="status"]', 15_000);
   },
 };
 

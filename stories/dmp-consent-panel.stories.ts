@@ -1,11 +1,20 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { waitFor } from 'storybook/test';
-import { DR_MOREL_URGENTISTE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MINOR, PATIENT_OPPOSED } from '../mocks/data/index.js';
+import {
+  BIOLOGIST_MERCIER,
+  DR_MARTIN_TRAITANT,
+  DR_MOREL_URGENTISTE,
+  PATIENT_ADULT,
+  PATIENT_CLOSED,
+  PATIENT_MINOR,
+  PATIENT_NO_DOSSIER,
+  PATIENT_OPPOSED,
+} from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
+import { elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -151,6 +160,245 @@ export const HostileText: Story = {
     minor.authorized.push({ rpps: DR_MOREL_URGENTISTE.rpps, since: '2026-10-01T08:00:00.000Z' });
     minor.legalRepresentatives.push({ id: 'rep-hostile', firstName: HOSTILE, lastName: 'Moreau', relationship: 'other', since: '2026-10-01T08:00:00.000Z' });
   },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Searching a professional to authorize.
+
+/** Types `text` in the search for a professional to authorize, as the patient would. */
+async function search(canvasElement: HTMLElement, text: string): Promise<void> {
+  fill(await shown<HTMLInputElement>(canvasElement, TAG, '#search'), text);
+}
+
+/** The search's status line once the search is over: it says what was found, no longer "Recherche…". */
+function searchDone(canvasElement: HTMLElement): Promise<void> {
+  return waitFor(
+    () => {
+      const status = canvasElement.querySelector(TAG)?.shadowRoot?.querySelector('.search-status')?.textContent?.trim();
+      if (!status || status.endsWith('…')) throw new Error('the search is not over yet');
+    },
+    { timeout: 8000 },
+  );
+}
+
+/** A search by name: the directory's matches, each with its standing here or an Autoriser button. */
+export const SearchResults: Story = {
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, 'ar');
+    await shown(canvasElement, TAG, '.search .results');
+  },
+};
+
+/** While the directory is searched (the server holds its answer ten minutes here): "Recherche…". */
+export const Searching: Story = {
+  parameters: { provider: HOLDING },
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/professionals', latencyMs: HOLD_MS });
+  },
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, 'ar');
+    await said(canvasElement, TAG, '.search-status');
+  },
+};
+
+/** No one in the directory answers to the name typed. */
+export const SearchNoMatch: Story = {
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, 'Zorglub');
+    await searchDone(canvasElement);
+  },
+};
+
+/** An RPPS number whose last digit (its Luhn key) is wrong: said under the field, nothing is searched. */
+export const SearchRppsWrongKey: Story = {
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, '10012576393');
+    await shown(canvasElement, TAG, '#search[aria-invalid="true"]');
+  },
+};
+
+/** An RPPS number with too few digits: said under the field, nothing is searched. */
+export const SearchRppsWrongLength: Story = {
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, '100125763');
+    await shown(canvasElement, TAG, '#search[aria-invalid="true"]');
+  },
+};
+
+/** The directory search fails on the server (once the client's retries are spent): said below the field. */
+export const SearchFailed: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/professionals', status: 500 });
+  },
+  play: async ({ canvasElement }) => {
+    await search(canvasElement, 'ar');
+    await said(canvasElement, TAG, '.search [role="alert"]');
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The patient's forms, sent with what they cannot take.
+
+/** An e-mail address and a landline number: each field says what is wrong, the first is focused. */
+export const NotificationFormInvalid: Story = {
+  play: async ({ canvasElement }) => {
+    fill(await shown<HTMLInputElement>(canvasElement, TAG, '#notify-email'), 'jeanne.durand@');
+    fill(await shown<HTMLInputElement>(canvasElement, TAG, '#notify-phone'), '04 78 12 34 56');
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#notifications button[type="submit"]')).click();
+    await said(canvasElement, TAG, '#notify-email-error');
+    await said(canvasElement, TAG, '#notify-phone-error');
+  },
+};
+
+/** A legal representative added with neither first name nor name. */
+export const RepresentativeFormIncomplete: Story = {
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#representatives button[type="submit"]')).click();
+    await said(canvasElement, TAG, '#rep-firstName-error');
+    await said(canvasElement, TAG, '#rep-lastName-error');
+  },
+};
+
+/** Closing the dossier without a reason nor the confirmation word typed. */
+export const CloseFormIncomplete: Story = {
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#close button[type="submit"]')).click();
+    await said(canvasElement, TAG, '#close-reason-error');
+    await said(canvasElement, TAG, '#close-word-error');
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// The other confirmations, each asked in the panel's dialog, Annuler focused.
+
+/** The title of the confirmation dialog, once it is open. */
+function dialogShown(canvasElement: HTMLElement): Promise<HTMLElement> {
+  return said(canvasElement, TAG, 'dialog[part="dialog"][open] #confirm-title');
+}
+
+/** Confirms the change the dialog asks about, as a click on its confirm button would. */
+async function confirmChange(canvasElement: HTMLElement): Promise<void> {
+  (await shown<HTMLButtonElement>(canvasElement, TAG, 'dialog[part="dialog"][open] button[value="confirm"]')).click();
+}
+
+/** Finds the optician in the directory and asks to authorize her. */
+async function askGrant(canvasElement: HTMLElement): Promise<void> {
+  await search(canvasElement, 'Fontaine');
+  (await shown<HTMLButtonElement>(canvasElement, TAG, '.search .results button[data-change="grant"]')).click();
+}
+
+/** Authorizing a professional found in the directory asks first. */
+export const GrantConfirmation: Story = {
+  play: async ({ canvasElement }) => {
+    await askGrant(canvasElement);
+    await dialogShown(canvasElement);
+  },
+};
+
+/** Blocking an authorized professional asks first, saying that it holds even in an emergency. */
+export const BlockConfirmation: Story = {
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, `li[data-rpps="${BIOLOGIST_MERCIER.rpps}"] button[data-change="block"]`)).click();
+    await dialogShown(canvasElement);
+  },
+};
+
+/** Unblocking a professional asks first: they will need an authorization again. */
+export const UnblockConfirmation: Story = {
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#authorizations button[data-change="unblock"]')).click();
+    await dialogShown(canvasElement);
+  },
+};
+
+/** Unblocking the médecin traitant asks first: their access comes back at once, as médecin traitant. */
+export const UnblockTreatingPhysicianConfirmation: Story = {
+  beforeEach: () => {
+    db.dossiers.get(ADULT)!.blocked.push({ rpps: DR_MARTIN_TRAITANT.rpps, since: '2026-10-01T08:00:00.000Z' });
+  },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, `li[data-rpps="${DR_MARTIN_TRAITANT.rpps}"] button[data-change="unblock"]`)).click();
+    await dialogShown(canvasElement);
+  },
+};
+
+/** The mother removes the father from the legal representatives of their daughter: asked first. */
+export const RemoveRepresentativeConfirmation: Story = {
+  args: { actor: 'rep-moreau-sophie', patientIns: PATIENT_MINOR.identity.ins },
+  beforeEach: () => {
+    db.dossiers
+      .get(PATIENT_MINOR.identity.ins)!
+      .legalRepresentatives.push({ id: 'rep-moreau-thierry', firstName: 'Thierry', lastName: 'Moreau', relationship: 'parent', since: '2021-09-06T17:40:00.000Z' });
+  },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#representatives li[data-id="rep-moreau-thierry"] button')).click();
+    await dialogShown(canvasElement);
+  },
+};
+
+/** The mother removes herself from the legal representatives: asked first, as it ends her own access. */
+export const RemoveSelfConfirmation: Story = {
+  args: { actor: 'rep-moreau-sophie', patientIns: PATIENT_MINOR.identity.ins },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#representatives li[data-id="rep-moreau-sophie"] button')).click();
+    await dialogShown(canvasElement);
+  },
+};
+
+/** Reactivating a closed dossier asks first. */
+export const ReactivationConfirmation: Story = {
+  args: { actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#dossier-status button')).click();
+    await dialogShown(canvasElement);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// After a change.
+
+/** The optician authorized (found, asked, confirmed): the section says so, and lists her. */
+export const AuthorizationGranted: Story = {
+  play: async ({ canvasElement }) => {
+    await askGrant(canvasElement);
+    await confirmChange(canvasElement);
+    await said(canvasElement, TAG, '#authorizations .messages [role="status"]');
+  },
+};
+
+/** The closed dossier reactivated (asked, confirmed): every section is back, under the message. */
+export const DossierReactivated: Story = {
+  args: { actor: 'pat-lambert-michel', patientIns: PATIENT_CLOSED.identity.ins },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#dossier-status button')).click();
+    await confirmChange(canvasElement);
+    // Read again once reactivated: the patient's sections are back.
+    await shown(canvasElement, TAG, '#oppositions');
+    await said(canvasElement, TAG, '#dossier-status .messages [role="status"]');
+  },
+};
+
+/**
+ * An opposition ticked while the previous one is still being saved (the server holds it ten
+ * minutes here): the second change is refused, and the section says to try again in a moment.
+ */
+export const PreviousChangeStillSaving: Story = {
+  parameters: { provider: HOLDING },
+  beforeEach: () => {
+    db.faults.add({ method: 'PUT', path: '/oppositions', latencyMs: HOLD_MS });
+  },
+  play: async ({ canvasElement }) => {
+    const box = await shown<HTMLInputElement>(canvasElement, TAG, '#oppose-breakGlass');
+    box.click();
+    await shown(canvasElement, TAG, '#oppositions[aria-busy="true"]');
+    box.click();
+    await said(canvasElement, TAG, '#oppositions [role="alert"]');
+  },
+};
+
+/** Paul-Antoine Santoni, who has no DMP yet, opens his own settings. */
+export const PatientWithoutDossier: Story = {
+  args: { actor: 'pat-santoni-paul-antoine', patientIns: PATIENT_NO_DOSSIER.ins },
 };
 
 export const English: Story = {

@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { waitFor } from 'storybook/test';
-import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_NO_DOSSIER, SEED_NOW } from '../mocks/data/index.js';
+import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
@@ -29,6 +29,7 @@ interface Args {
 const ADULT = PATIENT_ADULT.identity.ins;
 const MASKED = PATIENT_MASKED.identity.ins;
 const LARGE = PATIENT_LARGE.identity.ins;
+const MINOR = PATIENT_MINOR.identity.ins;
 const DOCUMENTS_PATH = '/documents';
 const TAG = 'dmp-document-list';
 
@@ -113,6 +114,9 @@ export const OccupationalPhysician: Story = { args: { actor: 'occ-med' } };
 /** A person who has no DMP yet: said as a fact, and no list is asked for. */
 export const NoDossier: Story = { args: { patientIns: PATIENT_NO_DOSSIER.ins } };
 
+/** Administrative staff: the administrative documents only, and "Ajouter un document" disabled with the reason under it. */
+export const AdministrativeStaff: Story = { args: { actor: 'admin-chu' } };
+
 // ---------------------------------------------------------------------------------------------
 // Masked documents.
 
@@ -121,6 +125,15 @@ export const PatientWithMaskedDocuments: Story = { args: { actor: 'pat-rousseau-
 
 /** Her pharmacist is told two documents are masked by the patient. */
 export const PharmacistOnMaskedDossier: Story = { args: { actor: 'ps-dubois', patientIns: MASKED } };
+
+// ---------------------------------------------------------------------------------------------
+// A minor's dossier (Léa Moreau).
+
+/** Her mother, her legal representative: the consultation made under Léa's connexion secrète is not sent to her, and nothing says it is missing. */
+export const LegalRepresentative: Story = { args: { actor: 'rep-moreau-sophie', patientIns: MINOR } };
+
+/** Léa herself: that consultation is there, badged "Invisible pour les représentants légaux". */
+export const MinorPatient: Story = { args: { actor: 'pat-moreau-lea', patientIns: MINOR } };
 
 // ---------------------------------------------------------------------------------------------
 // Large dossier, filters and deep links.
@@ -148,6 +161,17 @@ export const Loading: Story = {
   parameters: { provider: HOLDING },
   beforeEach: () => {
     db.faults.add({ method: 'GET', path: DOCUMENTS_PATH, latencyMs: HOLD_MS });
+  },
+};
+
+/** Pages of 5: the second page fails (after the client's retries), said above "Charger plus de documents". */
+export const LoadMoreFails: Story = {
+  args: { pageSize: 5 },
+  play: async ({ canvasElement }) => {
+    const more = await shown<HTMLButtonElement>(canvasElement, TAG, '.more .button[aria-disabled="false"]');
+    db.faults.add({ method: 'GET', path: DOCUMENTS_PATH, status: 500, times: 3 });
+    more.click();
+    await said(canvasElement, TAG, '.more .notice--error');
   },
 };
 
@@ -272,6 +296,38 @@ export const DeleteConfirmation: Story = {
   },
 };
 
+/** A row's action failed on the server: the reason, above the list (not the error of the list itself). */
+function actionFailed(canvas: HTMLElement): Promise<HTMLElement> {
+  return said(canvas, TAG, '[part="base"] > .notice--error');
+}
+
+/** Masking fails on the server: the document stays unmasked, and the reason is said above the list. */
+export const MaskFails: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  beforeEach: () => {
+    db.faults.add({ method: 'PATCH', path: `${DOCUMENTS_PATH}/`, status: 500, times: 1 });
+  },
+  play: async ({ canvasElement }) => {
+    const dialog = await openFirstRowActions(canvasElement);
+    dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click();
+    await actionFailed(canvasElement);
+  },
+};
+
+/** The deletion, once confirmed, fails on the server: the row stays, and the reason is said above the list. */
+export const DeleteFails: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  beforeEach: () => {
+    db.faults.add({ method: 'DELETE', path: `${DOCUMENTS_PATH}/`, status: 500, times: 1 });
+  },
+  play: async ({ canvasElement }) => {
+    const dialog = await openFirstRowActions(canvasElement);
+    dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#delete-dialog[open] [data-action="confirm-delete"]')).click();
+    await actionFailed(canvasElement);
+  },
+};
+
 /** The add form, empty. */
 export const AddForm: Story = {
   args: { actor: 'pat-durand-jeanne' },
@@ -317,6 +373,41 @@ export const AddFails: Story = {
   play: async ({ canvasElement }) => {
     await addDocument(canvasElement);
     await said(canvasElement, TAG, '.add-form .form-error');
+  },
+};
+
+/** "Ajouter" pressed on the empty form: each field says what it lacks, and the focus goes to the title. */
+export const AddFormErrors: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '.add .button--primary')).click();
+    const title = await shown<HTMLInputElement>(canvasElement, TAG, '#add-dialog[open] #add-title');
+    title.form!.querySelector<HTMLButtonElement>('[type="submit"]')!.click();
+    await said(canvasElement, TAG, '#add-file-error');
+  },
+};
+
+/** The server (a gateway's own limit) refuses the file's size (413): said under the file, what was typed kept. */
+export const AddFileTooLarge: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: DOCUMENTS_PATH, status: 413, times: 1 });
+  },
+  play: async ({ canvasElement }) => {
+    await addDocument(canvasElement);
+    await said(canvasElement, TAG, '#add-file-error');
+  },
+};
+
+/** The server refuses the file's format (415): said under the file, what was typed kept. */
+export const AddFileTypeRefused: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: DOCUMENTS_PATH, status: 415, times: 1 });
+  },
+  play: async ({ canvasElement }) => {
+    await addDocument(canvasElement);
+    await said(canvasElement, TAG, '#add-file-error');
   },
 };
 

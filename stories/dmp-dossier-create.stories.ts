@@ -1,13 +1,15 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { http, HttpResponse } from 'msw';
 import { waitFor } from 'storybook/test';
 import { db } from '../mocks/db/store.js';
 import { PATIENT_ADULT, PATIENT_BORN_ABROAD, PATIENT_CLOSED, PATIENT_NO_DOSSIER, PATIENT_UNQUALIFIED } from '../mocks/data/index.js';
+import { HttpDmpClient } from '../src/client/http-client.js';
 import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
 import type { DmpDossierCreate } from '../src/elements/dmp-dossier-create/dmp-dossier-create.element.js';
 import { nirKey } from '../src/model/nir.js';
 import type { PatientIdentity, PatientTraits } from '../src/model/patient.js';
-import { elementArgTypes, inProvider, said } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said } from './support.js';
 
 interface Args {
   actor: string;
@@ -269,3 +271,178 @@ export const CredentialsInEnglish: Story = {
 export const ExistenceServerErrorInEnglish: Story = { ...ExistenceServerError, args: { ...prefill(PATIENT_NO_DOSSIER), locale: 'en' } };
 
 export const CreationOfflineInEnglish: Story = { ...CreationOffline, args: { ...prefill(PATIENT_NO_DOSSIER), locale: 'en' } };
+
+/** `selector` in the element once its text includes `text`. */
+async function saying(canvas: HTMLElement, selector: string, text: string): Promise<HTMLElement> {
+  return waitFor(
+    () => {
+      const found = [...(canvas.querySelector(TAG)?.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])].find((e) => e.textContent?.includes(text));
+      if (!found) throw new Error(`${TAG}: no ${selector} says “${text}” yet`);
+      return found;
+    },
+    { timeout: 8000 },
+  );
+}
+
+/** Goes through to the consent step, types `details` (field id → value), then asks for the creation with the consent. */
+async function createWith(canvas: HTMLElement, details: Record<string, string>): Promise<void> {
+  await search(canvas);
+  const el = await element(canvas, '#consent');
+  for (const [field, value] of Object.entries(details)) await type(el, field, value);
+  el.shadowRoot!.querySelector<HTMLInputElement>('#consent')!.click();
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+}
+
+/** Finds the closed dossier, then asks for its reactivation (with or without the patient's consent ticked). */
+async function reactivate(canvas: HTMLElement, consent: boolean): Promise<void> {
+  await search(canvas);
+  const el = await element(canvas, '#reactivationConsent');
+  if (consent) el.shadowRoot!.querySelector<HTMLInputElement>('#reactivationConsent')!.click();
+  await el.updateComplete;
+  el.shadowRoot!.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+}
+
+// --- Creating ---------------------------------------------------------------------------------
+
+/** The creation request is out (the server holds its answer ten minutes here): the button says so and takes no second click. */
+export const Creating: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  parameters: { provider: HOLDING },
+  beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', latencyMs: HOLD_MS }),
+  play: async ({ canvasElement }) => {
+    await create(canvasElement, true);
+    await saying(canvasElement, 'form button[type="submit"]', 'Création du DMP en cours…');
+  },
+};
+
+/** Once the credentials sheet is handed over ("Terminé"): the password is gone, and another patient may follow. */
+export const CreatedDone: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  play: async ({ canvasElement }) => {
+    await create(canvasElement, true);
+    (await saying(canvasElement, '.actions button', 'Terminé')).click();
+    await saying(canvasElement, 'h2', 'DMP créé');
+  },
+};
+
+/** A pharmacy opened the patient's DMP between the search and the creation: the DMP refuses a second one, and the search is run again. */
+export const CreatedMeanwhile: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  play: async ({ canvasElement }) => {
+    await search(canvasElement);
+    const el = await element(canvasElement, '#consent');
+    const elsewhere = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-martin' }) });
+    await elsewhere.createDossier({ ...PATIENT_NO_DOSSIER, channel: 'professional', consent: true }, { idempotencyKey: 'ailleurs' });
+    el.shadowRoot!.querySelector<HTMLInputElement>('#consent')!.click();
+    await el.updateComplete;
+    el.shadowRoot!.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
+    await saying(canvasElement, '.actions button', 'Relancer la recherche');
+  },
+};
+
+/**
+ * The host named its next patient while the creation was out, and the creation failed: the next
+ * patient's form says so, for the user to take up the first patient's creation again.
+ */
+export const UnfinishedCreation: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', latencyMs: 3000, status: 503, times: 1 }),
+  play: async ({ canvasElement }) => {
+    await create(canvasElement, true);
+    await saying(canvasElement, 'form button[type="submit"]', 'Création du DMP en cours…');
+    const el = canvasElement.querySelector<DmpDossierCreate>(TAG)!;
+    el.nir = PATIENT_ADULT.identity.ins;
+    el.traits = PATIENT_ADULT.identity.traits;
+    await saying(canvasElement, '[role="alert"]', 'n’a pas abouti');
+  },
+};
+
+// --- The consent step's errors ----------------------------------------------------------------
+
+/** A minor's legal representative half typed (a name over 100 characters, no first name, no relationship): each field says what is wrong. */
+export const MinorRepresentativeInvalid: Story = {
+  args: { ...prefill(MINOR), actor: 'ps-martin' },
+  play: async ({ canvasElement }) => {
+    await createWith(canvasElement, { representativeLastName: 'ROBERT DE LA TOUR D’AUVERGNE '.repeat(4).trim() });
+    await said(canvasElement, TAG, '#representativeRelationship-error');
+  },
+};
+
+/** An e-mail address and a phone number the DMP would not take (a landline): refused under their fields, nothing sent. */
+export const ContactInvalid: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  play: async ({ canvasElement }) => {
+    await createWith(canvasElement, { email: 'paul.santoni@', phone: '01 23 45 67 89' });
+    await said(canvasElement, TAG, '#phone-error');
+  },
+};
+
+/**
+ * The DMP refuses the identity typed one step back (its INS referential disagrees): the reason,
+ * and the way back to the identity. A gateway's field refusal, answered by a story handler.
+ */
+export const IdentityRefusedByServer: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  parameters: {
+    msw: [
+      http.post('*/api/dmp/v1/dossiers', () =>
+        HttpResponse.json(
+          {
+            type: 'about:blank',
+            title: 'Requête invalide',
+            status: 400,
+            detail: 'Le corps de la requête est invalide.',
+            invalidParams: [{ name: 'traits.birthName', reason: 'différent du nom de naissance du référentiel INS' }],
+          },
+          { status: 400, headers: { 'Content-Type': 'application/problem+json' } },
+        ),
+      ),
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    await create(canvasElement, true);
+    await saying(canvasElement, '.notice--error[role="alert"]', 'Refusé par le DMP');
+  },
+};
+
+// --- Reactivating -----------------------------------------------------------------------------
+
+/** Reactivation asked without the patient's consent ticked: the box says it is required. */
+export const ReactivationConsentMissing: Story = {
+  args: prefill(PATIENT_CLOSED.identity),
+  play: async ({ canvasElement }) => {
+    await reactivate(canvasElement, false);
+    await said(canvasElement, TAG, '#reactivationConsent-error');
+  },
+};
+
+/** The reactivation request is out (held ten minutes here). */
+export const Reactivating: Story = {
+  args: prefill(PATIENT_CLOSED.identity),
+  parameters: { provider: HOLDING },
+  beforeEach: () => db.faults.add({ method: 'POST', path: '/reactivate', latencyMs: HOLD_MS }),
+  play: async ({ canvasElement }) => {
+    await reactivate(canvasElement, true);
+    await saying(canvasElement, 'form button[type="submit"]', 'Réactivation en cours…');
+  },
+};
+
+/** The closed dossier is open again, with its content from before. */
+export const Reactivated: Story = {
+  args: prefill(PATIENT_CLOSED.identity),
+  play: async ({ canvasElement }) => {
+    await reactivate(canvasElement, true);
+    await saying(canvasElement, 'h2', 'Le DMP est réactivé');
+  },
+};
+
+/** The reactivation fails on the server's side: the consent stays ticked for a retry. */
+export const ReactivationServerError: Story = {
+  args: prefill(PATIENT_CLOSED.identity),
+  beforeEach: () => db.faults.add({ method: 'POST', path: '/reactivate', status: 503 }),
+  play: async ({ canvasElement }) => {
+    await reactivate(canvasElement, true);
+    await said(canvasElement, TAG, '.notice--error[role="alert"]');
+  },
+};

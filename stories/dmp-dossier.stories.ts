@@ -1,21 +1,24 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { waitFor } from 'storybook/test';
 import {
   DR_MOREL_URGENTISTE,
   PATIENT_ADULT,
   PATIENT_CLOSED,
   PATIENT_LARGE,
   PATIENT_MINOR,
+  PATIENT_NO_DOSSIER,
   SAMU_REGULATOR_GIRARD,
   professionalDisplayName,
 } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
+import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
 import '../src/elements/dmp-dossier/dmp-dossier.js';
 import { DOSSIER_TABS, type DossierTab } from '../src/elements/dmp-dossier/tabs.js';
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import type { Professional } from '../src/model/professional.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -155,6 +158,67 @@ export const ClosedDossierProfessional: Story = {
 /** 10,000 documents over fifteen years. */
 export const LargeDossier: Story = {
   args: { actor: 'ps-martin', patientIns: PATIENT_LARGE.identity.ins },
+};
+
+/** A patient who has no DMP: said as a fact, with no tab. */
+export const NoDossier: Story = {
+  args: { actor: 'ps-martin', patientIns: PATIENT_NO_DOSSIER.ins },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '[data-reason="no-dossier"]')),
+};
+
+/** The host named no patient (`patient-ins` empty). */
+export const NoPatient: Story = {
+  args: { patientIns: '' },
+};
+
+// --- Emergency access -------------------------------------------------------------------------
+
+/** In the récapitulatif, the emergency physician justifies and confirms break-glass access, and sends it; resolves once the dossier shows it granted. */
+async function grantBreakGlass(canvas: HTMLElement): Promise<void> {
+  const form = await shown<DmpBreakGlass>(canvas, TAG, 'dmp-break-glass');
+  const area = await waitFor(
+    () => {
+      const found = form.shadowRoot?.querySelector<HTMLTextAreaElement>('#justification');
+      if (!found) throw new Error('dmp-break-glass: the form is not drawn yet');
+      return found;
+    },
+    { timeout: 8000 },
+  );
+  area.value = 'Patiente admise inconsciente aux urgences : recherche des traitements en cours.';
+  area.dispatchEvent(new Event('input'));
+  form.shadowRoot!.querySelector<HTMLInputElement>('#confirm')!.click();
+  await form.updateComplete;
+  form.shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+  await said(canvas, TAG, '#emergency');
+}
+
+/**
+ * An emergency physician the patient never authorized asks for break-glass access from the
+ * récapitulatif: once granted, the banner says until when, and the dossier reloads in emergency mode.
+ */
+export const EmergencyAccessGranted: Story = {
+  args: { actor: 'ps-morel' },
+  play: async ({ canvasElement }) => {
+    await grantBreakGlass(canvasElement);
+    await shown(canvasElement, TAG, '#panel-recap table.latest');
+  },
+};
+
+/** Under the grant, the tabs refused before open: the documents tab. */
+export const EmergencyAccessDocuments: Story = {
+  args: { actor: 'ps-morel' },
+  play: async ({ canvasElement }) => {
+    await grantBreakGlass(canvasElement);
+    await shown(canvasElement, TAG, '#panel-recap table.latest');
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#tab-documents')).click();
+    await waitFor(
+      () => {
+        const list = canvasElement.querySelector(TAG)?.shadowRoot?.querySelector('#panel-documents dmp-document-list');
+        if (!list?.shadowRoot?.querySelector('[part="row"]')) throw new Error('dmp-document-list: no row drawn yet');
+      },
+      { timeout: 8000 },
+    );
+  },
 };
 
 // --- Loading and failures ---------------------------------------------------------------------

@@ -1,9 +1,12 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { ADULT_PROFILE, ADULT_PROFILE_DOCUMENT_ID, PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR, professionalById } from '../mocks/data/index.js';
+import { ADULT_PROFILE, ADULT_PROFILE_DOCUMENT_ID, PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR, actorById, professionalById } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
+import { draftAuthor, draftKey, writeDraft, type Draft } from '../src/drafts/draft-store.js';
 import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import { draftOf, type ProfileDraft } from '../src/elements/dmp-patient-profile/draft.js';
+import { MAX_DOCUMENT_BYTES } from '../src/model/document-policy.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, said, shown, smallPdf } from './support.js';
 
@@ -38,12 +41,41 @@ async function openAndSave(canvasElement: HTMLElement): Promise<void> {
 }
 
 /** Chooses a signed directives file and the day it was written, then sends it. */
-async function uploadDirectives(canvasElement: HTMLElement): Promise<void> {
+async function uploadDirectives(canvasElement: HTMLElement, file = smallPdf('directives-anticipees.pdf'), writtenOn = '2026-06-15'): Promise<void> {
   const input = await shown<HTMLInputElement>(canvasElement, TAG, '.directives-upload #directives-file');
   const form = input.form!;
-  choose(input, smallPdf('directives-anticipees.pdf'));
-  fill(form.querySelector<HTMLInputElement>('#directives-date')!, '2026-06-15');
+  choose(input, file);
+  fill(form.querySelector<HTMLInputElement>('#directives-date')!, writtenOn);
   form.querySelector<HTMLButtonElement>('[type="submit"]')!.click();
+}
+
+/** A field of the open form, once the form's module has drawn it. */
+const formField = <T extends HTMLInputElement | HTMLSelectElement = HTMLInputElement>(canvasElement: HTMLElement, id: string) =>
+  shown<T>(canvasElement, TAG, `form.profile-form #${id}`);
+
+/** Where the patient's edits of her declared information are kept on this device (the element's key). */
+const PROFILE_DRAFT_KEY = draftKey(draftAuthor(actorById('pat-durand-jeanne')), ADULT, 'profile');
+
+/**
+ * Keeps `draft` on this device and reads the profile again, as after another tab kept it: the
+ * profile then offers it back. Written once the profile is shown rather than before: the element
+ * fetches the module that draws the offer only once it has drawn its Edit button, which an offer
+ * replaces, so a draft found at the first load is offered only on a page that fetched that module
+ * already.
+ */
+async function offerKeptEdits(canvasElement: HTMLElement, draft: Draft<ProfileDraft>): Promise<void> {
+  await shown(canvasElement, TAG, '#edit');
+  await writeDraft(PROFILE_DRAFT_KEY, draft);
+  canvasElement.querySelector('dmp-provider')!.notifyDataChanged(['documents'], ADULT);
+  await said(canvasElement, TAG, '.draft-offer');
+}
+
+/** Her declaration with a treatment added and another phone number for her daughter: edits she has not saved. */
+function unsavedEdits(): ProfileDraft {
+  const draft = draftOf(ADULT_PROFILE);
+  draft.treatments.push({ id: 'decl-traitement-vitamine-d', name: 'Vitamine D 100 000 UI', dosage: '1 ampoule par mois, d’octobre à mars' });
+  draft.trustedPerson.phone = '06 39 98 02 19';
+  return draft;
 }
 
 const meta: Meta<Args> = {
@@ -212,6 +244,149 @@ export const HostileText: Story = {
       advanceDirectives: { text: HOSTILE, writtenOn: '2025-01-01' },
       organDonation: { choice: 'refuse', note: HOSTILE },
     }),
+};
+
+/** The save finds fields to correct: each says why beside it, and a summary counts them. */
+export const InvalidFields: Story = {
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement);
+    fill(await formField(canvasElement, 'trusted-email'), 'claire.durand.example.org');
+    fill(await formField(canvasElement, 'contact-decl-contact-voisin-phone'), '06 39 98');
+    fill(await formField(canvasElement, 'allergy-decl-intolerance-codeine-since'), '2099-01-01');
+    await clickWhenShown(canvasElement, 'form.profile-form #add-treatments');
+    await clickWhenShown(canvasElement, 'form.profile-form [type="submit"]');
+    await said(canvasElement, TAG, 'form.profile-form > .notice--error:not(.save-error)');
+  },
+};
+
+/** Cancel after an edit: the patient is asked whether to abandon it. */
+export const DiscardConfirmation: Story = {
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement);
+    fill(await formField<HTMLSelectElement>(canvasElement, 'blood-group'), 'A-');
+    await clickWhenShown(canvasElement, 'form.profile-form #cancel');
+    await shown(canvasElement, TAG, '#discard-dialog[open]');
+  },
+};
+
+/** The server has not answered the save yet (held ten minutes here): Save says "Enregistrement…". */
+export const Saving: Story = {
+  parameters: { provider: HOLDING },
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: '/documents', latencyMs: HOLD_MS });
+  },
+  play: async ({ canvasElement }) => {
+    await openAndSave(canvasElement);
+    await shown(canvasElement, TAG, 'form.profile-form #save[aria-disabled="true"]');
+  },
+};
+
+/** Saved: the form closes on the new version, and a line says it is stored. */
+export const Saved: Story = {
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement);
+    fill(await formField<HTMLSelectElement>(canvasElement, 'blood-group'), 'A-');
+    await clickWhenShown(canvasElement, 'form.profile-form [type="submit"]');
+    await said(canvasElement, TAG, 'section.base > p.status');
+  },
+};
+
+/** The patient typed on while the save ran: it is stored, and the form stays open with what she typed since. */
+export const SavedWhileTyping: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: '/documents', latencyMs: 1500, times: 1 });
+  },
+  play: async ({ canvasElement }) => {
+    await openForm(canvasElement);
+    const profile = canvasElement.querySelector(TAG)!;
+    // The request event comes once the edits to send are taken: what is typed after it waits for the next save.
+    const sending = new Promise((resolve) => profile.addEventListener('dmp-profile-save-request', resolve, { once: true }));
+    await clickWhenShown(canvasElement, 'form.profile-form [type="submit"]');
+    await sending;
+    fill(await formField(canvasElement, 'trusted-phone'), '06 39 98 02 19');
+    await said(canvasElement, TAG, 'section.base > p.status');
+  },
+};
+
+/** Unsaved edits of hers were kept on this device: they are offered back, to resume or abandon. */
+export const DraftOffered: Story = {
+  play: async ({ canvasElement }) => {
+    const current = db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)!;
+    await offerKeptEdits(canvasElement, { content: unsavedEdits(), baseEtag: current.id, baseVersion: current.version ?? null, savedAt: '2026-11-19T17:45:00.000Z' });
+  },
+};
+
+/**
+ * The same kind of edits, begun here before her first declaration, which she has made since from
+ * another device: saving them would replace it, and the offer says so.
+ */
+export const DraftOfferedOverNewerVersion: Story = {
+  play: ({ canvasElement }) => offerKeptEdits(canvasElement, { content: unsavedEdits(), baseEtag: null, baseVersion: null, savedAt: '2025-11-02T20:10:00.000Z' }),
+};
+
+/** The médecin traitant of a patient who has declared nothing: said so, read-only. */
+export const TreatingPhysicianEmpty: Story = {
+  args: { actor: 'ps-lefebvre', patientIns: PATIENT_MINOR.identity.ins },
+  play: async ({ canvasElement }) => void (await said(canvasElement, TAG, 'p.empty')),
+};
+
+/** The directives file is refused by a server error: said under the form, which keeps the file for another try. */
+export const DirectivesUploadFails: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: '/documents', status: 500 });
+  },
+  play: async ({ canvasElement }) => {
+    await uploadDirectives(canvasElement);
+    await said(canvasElement, TAG, '.directives-upload [role="alert"]');
+  },
+};
+
+/** Send with no file chosen and no date: each field says what it needs. */
+export const DirectivesUploadIncomplete: Story = {
+  play: async ({ canvasElement }) => {
+    await clickWhenShown(canvasElement, '.directives-upload [type="submit"]');
+    await said(canvasElement, TAG, '#directives-file-error');
+    await said(canvasElement, TAG, '#directives-date-error');
+  },
+};
+
+/** A text file and a date in the future: the accepted formats, and a date that cannot be. */
+export const DirectivesUploadInvalid: Story = {
+  play: async ({ canvasElement }) => {
+    await uploadDirectives(canvasElement, new File(['Mes directives anticipées'], 'directives.txt', { type: 'text/plain' }), '2099-01-01');
+    await said(canvasElement, TAG, '#directives-file-error');
+    await said(canvasElement, TAG, '#directives-date-error');
+  },
+};
+
+/** A scan over the DMP's 20 MB limit: refused before it is sent. */
+export const DirectivesFileTooLarge: Story = {
+  play: async ({ canvasElement }) => {
+    await uploadDirectives(canvasElement, new File([new Uint8Array(MAX_DOCUMENT_BYTES + 1)], 'directives-scan.pdf', { type: 'application/pdf' }));
+    await said(canvasElement, TAG, '#directives-file-error');
+  },
+};
+
+/** The server refuses the file's size (413, a gateway's own limit): said of the file, and under the form. */
+export const DirectivesRefusedSize: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: '/documents', status: 413 });
+  },
+  play: async ({ canvasElement }) => {
+    await uploadDirectives(canvasElement);
+    await said(canvasElement, TAG, '#directives-file-error');
+  },
+};
+
+/** The server refuses the file's format (415): said of the file, and under the form. */
+export const DirectivesRefusedType: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: '/documents', status: 415 });
+  },
+  play: async ({ canvasElement }) => {
+    await uploadDirectives(canvasElement);
+    await said(canvasElement, TAG, '#directives-file-error');
+  },
 };
 
 export const English: Story = {

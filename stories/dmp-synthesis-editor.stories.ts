@@ -1,13 +1,27 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { http } from 'msw';
 import { waitFor } from 'storybook/test';
-import { PATIENT_ADULT, PATIENT_MASKED, PREVENTION_DURAND, SYNTHESIS_CONTENT_V1, SYNTHESIS_CONTENT_V2, SYNTHESIS_V2, actorById } from '../mocks/data/index.js';
+import {
+  DR_LEFEBVRE_TRAITANT,
+  PATIENT_ADULT,
+  PATIENT_MASKED,
+  PATIENT_MINOR,
+  PREVENTION_DURAND,
+  SYNTHESIS_CONTENT_V1,
+  SYNTHESIS_CONTENT_V2,
+  SYNTHESIS_V2,
+  actorById,
+  professionalDisplayName,
+} from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
+import { problem } from '../mocks/handlers/http.js';
 import { etagOf } from '../mocks/handlers/synthesis.js';
 import { draftAuthor, draftKey, writeDraft } from '../src/drafts/draft-store.js';
 import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
 import type { PatientDisplay } from '../src/model/patient.js';
+import type { SynthesisContent } from '../src/model/synthesis.js';
 import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
 
 interface Args {
@@ -76,6 +90,62 @@ async function writeDraftOverVersion1(): Promise<void> {
   content.pointsToWatch.push({ id: 'w-draft', label: 'Hypoglycémies nocturnes signalées en novembre' });
   await writeDraft(DRAFT_KEY, { content, baseEtag: '"vsm-1"', baseVersion: 1, savedAt: '2026-11-19T17:45:00.000Z' });
 }
+
+/** Opens the history of versions once the synthesis is shown. */
+async function openVersions(canvas: HTMLElement): Promise<DmpSynthesisEditor> {
+  const el = await element(canvas, 'details.versions');
+  el.shadowRoot!.querySelector<HTMLDetailsElement>('details.versions')!.open = true;
+  return el;
+}
+
+const MINOR = PATIENT_MINOR.identity.ins;
+
+/** The VSM Dr Lefebvre, her médecin traitant, wrote for Léa Moreau, the minor of the seed (who has none there). */
+const MINOR_SYNTHESIS_CONTENT: SynthesisContent = {
+  problems: [
+    {
+      id: 'pb-asthme',
+      kind: 'active-problem',
+      label: 'Asthme allergique aux acariens',
+      code: { system: 'CIM-10', code: 'J45.0', label: 'Asthme à prédominance allergique' },
+      status: 'active',
+      startDate: '2019-04-15',
+    },
+  ],
+  allergiesNoneKnown: false,
+  allergies: [
+    {
+      id: 'al-arachide',
+      agent: 'Arachide',
+      type: 'allergy',
+      clinicalStatus: 'active',
+      criticality: 'high',
+      certainty: 'confirmed',
+      reactions: ['Urticaire', 'Gêne respiratoire'],
+      severity: 'severe',
+      startDate: '2016-09-03',
+    },
+  ],
+  riskFactors: [{ id: 'rf-mere-asthme', kind: 'family-history', label: 'Mère : asthme dans l’enfance' }],
+  treatments: [
+    {
+      id: 'tt-salbutamol',
+      drug: 'Salbutamol 100 microgrammes/dose, suspension pour inhalation',
+      dosage: '2 bouffées en cas de gêne respiratoire',
+      status: 'active',
+      startDate: '2019-04-15',
+    },
+    {
+      id: 'tt-adrenaline',
+      drug: 'Adrénaline 0,15 mg, stylo auto-injecteur',
+      dosage: '1 injection dans la cuisse en cas de réaction allergique grave',
+      status: 'active',
+      startDate: '2016-09-03',
+    },
+  ],
+  pointsToWatch: [{ id: 'w-stylo', label: 'Toujours avoir sur elle ses deux stylos d’adrénaline, y compris au collège' }],
+  narrative: 'Asthme bien contrôlé avec le traitement à la demande. Un projet d’accueil individualisé (PAI) est en place au collège.',
+};
 
 /** The médecin traitant reads the current version and may edit it. */
 export const TreatingPhysician: Story = {};
@@ -251,6 +321,101 @@ export const VersionsCompared: Story = {
     el.shadowRoot!.querySelector<HTMLDetailsElement>('details.versions')!.open = true;
     const loaded = await element(canvasElement, '[data-version="1"]');
     loaded.shadowRoot!.querySelector<HTMLButtonElement>('[data-version="1"]')!.click();
+  },
+};
+
+/** The legal representative of a minor reads her child's synthesis in plain words, without codes. */
+export const LegalRepresentativeView: Story = {
+  args: { actor: 'rep-moreau-sophie', patientIns: MINOR },
+  beforeEach: () => {
+    const author = { name: professionalDisplayName(DR_LEFEBVRE_TRAITANT), rpps: DR_LEFEBVRE_TRAITANT.rpps };
+    db.syntheses.set(MINOR, [
+      { documentId: 'doc-moreau-vsm', version: 1, etag: '"vsm-moreau-1"', author, savedAt: '2026-09-14T16:30:00.000Z', content: MINOR_SYNTHESIS_CONTENT },
+    ]);
+  },
+};
+
+/** A professional the patient never authorized: refused, with the reason. */
+export const UnauthorizedProfessional: Story = { args: { actor: 'ps-morel' } };
+
+/** Administrative staff read only the administrative part: refused, with the reason. */
+export const AdministrativeStaffRefused: Story = { args: { actor: 'admin-chu' } };
+
+/** The user changed something and asks to abandon it: a dialog asks first. */
+export const DiscardConfirmation: Story = {
+  args: { editing: true },
+  play: async ({ canvasElement }) => {
+    const el = await element(canvasElement, '[data-key="treatments:tt-metformine:dosage"]');
+    await type(el, 'treatments:tt-metformine:dosage', '1 comprimé matin, midi et soir');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-action="discard"]')!.click();
+    await shown(canvasElement, TAG, 'dialog[open]');
+  },
+};
+
+/**
+ * The server refuses the save for a field it names (a 400 listing them): the reason stands under
+ * the field, and what it says of a field the form does not draw goes beside the error.
+ */
+export const SaveRefused: Story = {
+  args: { editing: true },
+  parameters: {
+    msw: [
+      http.put('*/api/dmp/v1/dossiers/:ins/synthesis', () =>
+        problem(400, 'Le corps de la requête est invalide.', {
+          invalidParams: [
+            { name: 'content.treatments.0.dosage', reason: 'Posologie refusée : indiquez la dose de chaque prise, en milligrammes.' },
+            { name: 'content.treatments.0.cis', reason: 'Code CIS 67346461 inconnu de la base des médicaments du serveur.' },
+          ],
+        }),
+      ),
+    ],
+  },
+  play: async ({ canvasElement }) => {
+    await editAndSave(canvasElement);
+    await said(canvasElement, TAG, '.save-error');
+    await shown(canvasElement, TAG, '[data-key="treatments:tt-metformine:dosage"][aria-invalid="true"]');
+  },
+};
+
+/** Another screen's change reloads the synthesis and the reload fails: the version shown stays, under the error. */
+export const ReloadFails: Story = {
+  play: async ({ canvasElement }) => {
+    await element(canvasElement, '[data-action="edit"]');
+    db.faults.add({ method: 'GET', path: '/synthesis$', status: 500 });
+    canvasElement.querySelector('dmp-provider')!.notifyDataChanged(['synthesis'], ADULT);
+    await said(canvasElement, TAG, 'article.base > .notice--error[role="alert"]');
+  },
+};
+
+/** The vaccinations and screenings could not be read (a 500): the synthesis is shown, and why they are not. */
+export const PreventionUnavailable: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/prevention$', status: 500 });
+  },
+  play: async ({ canvasElement }) => void (await shown(canvasElement, TAG, '.read')),
+};
+
+/** The history of versions cannot be read (a 500 once the retries are spent), with a Retry button. */
+export const VersionsUnavailable: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis/versions$', status: 500 });
+  },
+  play: async ({ canvasElement }) => {
+    await openVersions(canvasElement);
+    await said(canvasElement, TAG, 'details.versions .notice--error');
+  },
+};
+
+/** Version 1, asked for from the history, cannot be read (a 500): said in its place, with a Retry button. */
+export const VersionUnavailable: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'GET', path: '/synthesis/versions/1$', status: 500 });
+  },
+  play: async ({ canvasElement }) => {
+    await openVersions(canvasElement);
+    const el = await element(canvasElement, '[data-version="1"]');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[data-version="1"]')!.click();
+    await said(canvasElement, TAG, 'details.versions .notice--error');
   },
 };
 
