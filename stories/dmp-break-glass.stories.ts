@@ -191,7 +191,7 @@ export const Sending: Story = {
 /** The server asks for a better justification: refused, and the form stays open to write it. */
 export const JustificationRefusedByServer: Story = refusedByServer('justification-required');
 
-/** The server's answer to the request is unreadable: the access was most likely granted, to be checked. */
+/** The server's answer to the request is unreadable: the access was most likely granted, and the request may be sent again. */
 export const UnreadableAnswer: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'POST', path: EMERGENCY_ACCESS, malformed: 'schema', times: 1 });

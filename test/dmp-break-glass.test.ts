@@ -513,13 +513,21 @@ describe('dmp-break-glass', () => {
       expect(emergencyEntries().length).to.equal(1);
     });
 
-    it('says the access was most likely granted when the server accepted the request but its answer is unreadable', async () => {
+    it('says the access was most likely granted when the server accepted the request but its answer is unreadable, and that sending it again is safe', async () => {
       const { el } = await mount();
       db.faults.add({ method: 'POST', path: '/emergency-access', malformed: 'schema', times: 1 });
       await fill(el);
       submit(el).click();
       await waitUntil(() => el.shadowRoot!.querySelector('form #outcome'), 'no failure shown');
-      expect($(el, '#outcome').textContent).to.contain('a sans doute eu lieu').and.not.contain('n’a pas pu être demandé');
+      expect($(el, '#outcome').textContent)
+        .to.contain('a sans doute été accordé')
+        .and.contain('renvoyez la demande, elle ne sera pas enregistrée deux fois')
+        .and.not.contain('n’a pas pu être demandé');
+      // As it says: the same request again gets the grant the server made, not a second one.
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      submit(el).click();
+      await granted;
+      expect(db.grants.size).to.equal(1);
     });
 
     it('sends nothing from the read-only form once the access conditions, checked again, refuse for good', async () => {

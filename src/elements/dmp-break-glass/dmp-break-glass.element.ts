@@ -5,7 +5,7 @@ import { property, state } from 'lit/decorators.js';
 import { answeredUnreadably, isDmpError } from '../../client/errors.js';
 import type { EmergencyMode } from '../../client/types.js';
 import { changesAccess, grantFor, type SessionState } from '../../context/contexts.js';
-import { errorText, isRetryable, refusalText, writeFailureText } from '../../i18n/error-text.js';
+import { errorText, isRetryable, refusalText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import { modeLabel, reasonText } from '../../i18n/labels.js';
 import type { DossierInfo, EmergencyGrant } from '../../model/dossier.js';
@@ -431,7 +431,11 @@ export class DmpBreakGlass extends DmpElement {
         ? nothing
         : html`<div part="notice" class="notice notice--error" id="outcome" tabindex="-1" role=${this.#live('alert')}>
             ${answeredUnreadably(this.failure) ? nothing : html`<strong>${msg('L’accès n’a pas pu être demandé.')}</strong>`}
-            <p>${writeFailureText(this.failure, () => refusalText(this.failure))}</p>
+            <p>
+              ${answeredUnreadably(this.failure)
+                ? msg('L’accès a sans doute été accordé, mais la réponse du serveur est illisible : renvoyez la demande, elle ne sera pas enregistrée deux fois.')
+                : refusalText(this.failure)}
+            </p>
           </div>`}
     </form>`;
   }

@@ -288,6 +288,7 @@
 's5141e8fa29ed1089': str`${0} entries shown, most recent first; older ones can be loaded.`,
 's516b67ce5729ad49': `People to contact in an emergency`,
 's51aa1e6233ab4358': `A word from your doctor`,
+'s51e4cfecbb879dd4': `Access was most likely granted, but the server’s answer is unreadable: send the request again; it will not be recorded twice.`,
 's523eb80460578819': str`The change was not saved: ${0}`,
 's525579ab75e59473': `From your software, where the identity is qualified.`,
 's527fd67c50426ec2': str`Your information was not saved: ${0}`,
