@@ -852,9 +852,10 @@ Object.assign(SCENARIOS, {
     failure: (says) =>
       says.startsWith('reason:')
         ? ['Accès d’urgence impossible', reasonText(errorOf(says).reason!)]
-        : // Accepted but answered unreadably, the access was most likely granted: not "not requested".
+        : // Accepted but answered unreadably, the access was most likely granted: not "not requested",
+          // and the same request, sent again, gets that grant.
           answeredUnreadably(errorOf(says))
-          ? [writeFailureText(errorOf(says), () => '')]
+          ? ['L’accès a sans doute été accordé, mais la réponse du serveur est illisible : renvoyez la demande, elle ne sera pas enregistrée deux fois.']
           : ['L’accès n’a pas pu être demandé.', errorText(errorOf(says))],
     typed: (m) => [find<HTMLTextAreaElement>(m.el, '#justification')?.value, find<HTMLInputElement>(m.el, '#confirm')?.checked],
     retry: async (m) => submitIn(m, 'form'),
