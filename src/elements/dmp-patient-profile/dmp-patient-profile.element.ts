@@ -232,16 +232,10 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   protected override updated(): void {
-    this.#requestFormWhenNeeded();
     const id = this.#pendingFocus;
     if (id === undefined) return;
     this.#pendingFocus = undefined;
     if (this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>(`#${CSS.escape(id)}`)?.focus();
-  }
-
-  /** The form is fetched when the user may edit (the Edit button is shown) or is editing. */
-  #requestFormWhenNeeded(): void {
-    if (this.draft || this.renderRoot.querySelector('#edit')) this.#form.request();
   }
 
   #handleDataChange(): void {
@@ -606,6 +600,9 @@ export class DmpPatientProfile extends DmpElement {
 
   #renderRead(loaded: Readable): TemplateResult {
     const editDenied = this.#writeDenial(loaded.dossier, PROFILE_TYPE_CODE, loaded.document);
+    // The form is fetched when the user may edit: its module draws the form, and the offer of
+    // edits kept on the device too.
+    if (editDenied === undefined) this.#form.request();
     const view = this.#directivesView(loaded);
     if (view.uploadDenied === undefined) this.#directivesForm.request();
     const files = renderDirectivesFiles(
@@ -660,8 +657,6 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   #renderDraftOffer(loaded: Readable, stored: Draft<ProfileDraft>): TemplateResult {
-    // The offer is drawn by the form's module, which a page opened on it has not fetched yet.
-    this.#form.request();
     return this.#form.render((form) =>
       form.renderDraftOffer({
         savedAt: stored.savedAt,
