@@ -663,7 +663,12 @@ describe('dmp-patient-profile', () => {
       await expect(el).to.be.accessible();
       // Resumed or abandoned: a blank form beside them would overwrite them, or delete them on Cancel.
       expect(Boolean(root(el).querySelector('#edit')), 'a blank form is offered beside the kept edits').to.equal(false);
+      const kept = (await readDraft<ProfileDraft>(DRAFT_KEYS[0]!))!;
+      const restored = oneEvent(el, 'dmp-draft-restored');
       $(el, '.draft-offer button').click();
+      // The host hears it as from the synthesis editor: which patient, and the draft's age and base.
+      expect((await restored).detail).to.deep.equal({ ins: ADULT, savedAt: kept.savedAt, baseVersion: kept.baseVersion });
+      expect(kept.baseVersion, 'the draft names no base version').to.be.a('number');
       await waitUntil(() => root(el).querySelector('form.profile-form'));
       expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('AB+');
       $(el, '#cancel').click();
@@ -679,6 +684,8 @@ describe('dmp-patient-profile', () => {
     it('abandons kept edits from their offer: Edit is back at once, with the focus, and nothing is kept', async () => {
       await keepEditsOnDevice();
       const { el } = await mount();
+      let restored = 0;
+      el.addEventListener('dmp-draft-restored', () => (restored += 1));
       const abandon = [...root(el).querySelectorAll<HTMLButtonElement>('.draft-offer button')].find((b) => b.textContent!.includes('Les abandonner'))!;
       abandon.focus();
       abandon.click();
@@ -686,6 +693,7 @@ describe('dmp-patient-profile', () => {
       expect(Boolean(root(el).querySelector('.draft-offer')), 'the abandoned edits are still offered').to.equal(false);
       await waitFor(() => root(el).activeElement?.id === 'edit', () => `the focus is on ${root(el).activeElement?.id ?? document.activeElement?.localName}`);
       await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the abandoned draft stayed stored');
+      expect(restored, 'abandoned edits were said to be restored').to.equal(0);
     });
 
     it('hides the form when the session expires, and gives it back as typed when it resumes', async () => {

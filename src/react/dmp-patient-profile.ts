@@ -8,11 +8,13 @@ import '../elements/dmp-patient-profile/dmp-patient-profile.js';
 import { DmpPatientProfile as DmpPatientProfileElement } from '../elements/dmp-patient-profile/dmp-patient-profile.element.js';
 import type { DocumentOpenDetail } from '../elements/dmp-document-list/events.js';
 import type { DirectivesUploadRequestDetail, DirectivesUploadedDetail, ProfileSaveRequestDetail, ProfileSavedDetail } from '../elements/dmp-patient-profile/events.js';
+import type { DraftRestoredDetail } from '../elements/dmp-synthesis-editor/events.js';
 
 export type {
   DirectivesUploadRequestDetail,
   DirectivesUploadedDetail,
   DocumentOpenDetail,
+  DraftRestoredDetail,
   ProfileSaveRequestDetail,
   ProfileSavedDetail,
 };
@@ -28,5 +30,6 @@ export const DmpPatientProfile = createComponent({
     onDmpProfileDirectivesUploadRequest: 'dmp-profile-directives-upload-request' as EventName<CustomEvent<DirectivesUploadRequestDetail>>,
     onDmpProfileDirectivesUploaded: 'dmp-profile-directives-uploaded' as EventName<CustomEvent<DirectivesUploadedDetail>>,
     onDmpDocumentOpen: 'dmp-document-open' as EventName<CustomEvent<DocumentOpenDetail>>,
+    onDmpDraftRestored: 'dmp-draft-restored' as EventName<CustomEvent<DraftRestoredDetail>>,
   },
 });

@@ -83,6 +83,7 @@ const loadDirectivesForm = lazyModule(() => import('./directives-form.js'), 'The
  * @fires {CustomEvent<DirectivesUploadRequestDetail>} dmp-profile-directives-upload-request - Cancelable. A directives file is about to be uploaded (replacing `replaces`, if any).
  * @fires {CustomEvent<DirectivesUploadedDetail>} dmp-profile-directives-uploaded - The server stored the directives file.
  * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - The user opened an uploaded directives document; the host shows it.
+ * @fires {CustomEvent<DraftRestoredDetail>} dmp-draft-restored - The user took up the unsaved edits they had left on this device.
  *
  * @csspart base - The element's outer box.
  * @csspart patient - The patient's identity, when the `patient` property is set.
@@ -663,7 +664,10 @@ export class DmpPatientProfile extends DmpElement {
         inPage: stored.inPage === true,
         stale: (stored.baseEtag ?? undefined) !== loaded.document?.id,
         locale: this.locale,
-        resume: () => this.#startEdit(loaded, stored.content),
+        resume: () => {
+          this.#startEdit(loaded, stored.content);
+          this.emit('dmp-draft-restored', { ins: this.patientIns, savedAt: stored.savedAt, baseVersion: stored.baseVersion });
+        },
         discard: () => void this.#discardStoredDraft(stored),
       }),
     );

@@ -6,6 +6,7 @@ export type {
   DirectivesUploadRequestDetail,
   DirectivesUploadedDetail,
   DocumentOpenDetail,
+  DraftRestoredDetail,
   ProfileSaveRequestDetail,
   ProfileSavedDetail,
 } from './events.js';

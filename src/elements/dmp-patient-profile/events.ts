@@ -2,8 +2,10 @@ import type { DmpDocument } from '../../model/document.js';
 import type { PatientProfile } from '../../model/profile.js';
 // Opening a document is the same intent as in the document list: one event name, one detail.
 import type { DocumentOpenDetail } from '../dmp-document-list/events.js';
+// Taking up kept edits is the same news as in the synthesis editor: one event name, one detail.
+import type { DraftRestoredDetail } from '../dmp-synthesis-editor/events.js';
 
-export type { DocumentOpenDetail };
+export type { DocumentOpenDetail, DraftRestoredDetail };
 
 /** `dmp-profile-save-request` (cancelable): the checked profile about to be stored. */
 export interface ProfileSaveRequestDetail {

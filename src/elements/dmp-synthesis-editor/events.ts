@@ -35,12 +35,12 @@ export interface PreventionSavedDetail {
   prevention: Prevention;
 }
 
-/** `dmp-draft-restored`: unsaved edits of this author were found on this device and reopened. */
+/** `dmp-draft-restored`: unsaved edits of this author, kept on this device, were reopened. */
 export interface DraftRestoredDetail {
   ins: string;
   /** When the draft was last written. */
   savedAt: string;
-  /** The version the edits started from; null when the synthesis did not exist yet. */
+  /** The version the edits started from; null when the document did not exist yet. */
   baseVersion: number | null;
 }
 
