@@ -4,6 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { packageManifest } from './package-manifest.mjs';
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { encoding: 'utf8' }));
@@ -26,6 +27,24 @@ for (const [subpath, target] of Object.entries(pkg.exports)) {
 const linked = new Set([...readFileSync('README.md', 'utf8').matchAll(/(?<!!)\[[^\]]*\]\(([^)#\s]+)[^)]*\)/g)].map(([, target]) => target));
 for (const target of linked) {
   if (!/^[a-z]+:/i.test(target) && !published.has(target)) problems.push(`README.md links to ${target}, which is not in the package`);
+}
+
+// The manifest tools find through "customElements" names files the package holds: each tag in the
+// entry its "exports" give, so that following a definition leads to the module to import.
+const publishedManifestPath = pkg.customElements;
+if (!published.has(publishedManifestPath)) problems.push(`"customElements": ${publishedManifestPath} is not in the package`);
+else {
+  const publishedManifest = JSON.parse(readFileSync(publishedManifestPath, 'utf8'));
+  const fresh = packageManifest(JSON.parse(readFileSync('custom-elements.json', 'utf8')));
+  if (JSON.stringify(publishedManifest) !== JSON.stringify(fresh)) problems.push(`${publishedManifestPath} is not the one custom-elements.json makes now: run \`npm run build\``);
+  const modulePaths = [...JSON.stringify(publishedManifest).matchAll(/"(?:path|module)":"([^"]*)"/g)].map(([, path]) => path);
+  for (const path of new Set(modulePaths)) if (!published.has(path)) problems.push(`${publishedManifestPath} names ${path}, which is not in the package`);
+  for (const definition of publishedManifest.modules.flatMap((m) => m.exports.filter((e) => e.kind === 'custom-element-definition'))) {
+    const target = `./${definition.declaration.module}`;
+    if (pkg.exports[`./${definition.name}`]?.default !== target && pkg.exports['./dmp-*'].default.replaceAll('*', definition.name.slice('dmp-'.length)) !== target) {
+      problems.push(`${publishedManifestPath} defines <${definition.name}> in ${target}, not in the entry dmp-elements/${definition.name}`);
+    }
+  }
 }
 
 const expected = {

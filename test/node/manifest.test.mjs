@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { packageManifest } from '../../scripts/package-manifest.mjs';
 
 const manifest = JSON.parse(readFileSync(new URL('../../custom-elements.json', import.meta.url), 'utf8'));
 const elements = manifest.modules.flatMap((m) => m.declarations ?? []).filter((d) => d.tagName);
@@ -46,5 +47,45 @@ describe('custom-elements.json', () => {
         assert.ok(fields.has(attribute.fieldName), `${element.tagName}: attribute ${attribute.name} has no public property`);
       }
     }
+  });
+});
+
+describe('the published manifest (dist/custom-elements.json)', () => {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const published = packageManifest(manifest);
+  /** The file `import 'dmp-elements/<tag>'` loads, by package.json's exports. */
+  const entryFile = (tag) => (pkg.exports[`./${tag}`] ?? pkg.exports['./dmp-*']).default.replaceAll('*', tag.slice('dmp-'.length)).replace(/^\.\//, '');
+
+  it('is the one package.json names, and names no source file', () => {
+    assert.equal(pkg.customElements, 'dist/custom-elements.json');
+    assert.equal(pkg.exports['./custom-elements.json'], './dist/custom-elements.json');
+    assert.deepEqual(JSON.stringify(published).match(/"[^"]*src\/[^"]*"/g), null);
+  });
+
+  it('describes each element in the entry that registers it, with the same public API', () => {
+    for (const element of elements) {
+      const module = published.modules.find((m) => m.declarations.some((d) => d.tagName === element.tagName));
+      assert.equal(module?.path, entryFile(element.tagName), `<${element.tagName}> is not described in its entry`);
+      const definition = module.exports.find((e) => e.kind === 'custom-element-definition');
+      assert.deepEqual(definition, { kind: 'custom-element-definition', name: element.tagName, declaration: { name: element.name, module: module.path } });
+      const declaration = module.declarations[0];
+      for (const kind of API_KINDS) {
+        assert.deepEqual((declaration[kind] ?? []).map((item) => item.name), (element[kind] ?? []).map((item) => item.name), `<${element.tagName}>: ${kind} differ`);
+      }
+    }
+  });
+
+  it('points inherited members at the base class in the package index', () => {
+    const inherited = published.modules.flatMap((m) => m.declarations).flatMap((d) => API_KINDS.flatMap((kind) => d[kind] ?? [])).filter((item) => item.inheritedFrom);
+    assert.ok(inherited.length > 0, 'nothing is inherited');
+    for (const item of inherited) assert.deepEqual(item.inheritedFrom, { name: 'DmpElement', module: 'dist/index.js' });
+    assert.deepEqual(published.modules[0].exports, [{ kind: 'js', name: 'DmpElement', declaration: { name: 'DmpElement', module: 'dist/index.js' } }]);
+  });
+
+  it('refuses to publish a reference to a module the package does not describe', () => {
+    const broken = structuredClone(manifest);
+    const element = broken.modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'dmp-break-glass');
+    element.superclass = { name: 'InternalBase', module: 'src/elements/base/internal.ts' };
+    assert.throws(() => packageManifest(broken), /InternalBase points at src\/elements\/base\/internal\.ts/);
   });
 });
