@@ -231,6 +231,22 @@ describe('dmp-break-glass', () => {
       expect(db.grants.size).to.equal(0);
     });
 
+    it('gives back the justification as last written, after a second visit to another patient', async () => {
+      const { el } = await mount();
+      const backOn = async (ins: string, text: string) => {
+        el.patientIns = ins;
+        await waitFor(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value === text, () => `shown: “${el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value}”`, { timeout: 5000 });
+      };
+      type(el, JUSTIFICATION);
+      await backOn(PATIENT_MINOR.identity.ins, '');
+      await backOn(ADULT, JUSTIFICATION);
+      const completed = `${JUSTIFICATION} Glasgow à 8 à l’arrivée.`;
+      type(el, completed);
+      await el.updateComplete;
+      await backOn(PATIENT_MINOR.identity.ins, '');
+      await backOn(ADULT, completed);
+    });
+
     it('keeps a failed request for its patient while the user asks for another patient meanwhile', async () => {
       const { el, provider } = await mount();
       await fill(el);

@@ -1132,6 +1132,24 @@ describe('dmp-consent-panel', () => {
       expect(record().status).to.equal('active');
     });
 
+    it('keeps the reason of a closing that failed once another patient was shown, for when that patient is shown again', async () => {
+      db.faults.add({ method: 'POST', path: '/close', latencyMs: 400, status: 503, times: 1 });
+      const { el } = await mount();
+      input(el, '#close-reason', 'Je ne souhaite plus de DMP.');
+      input(el, '#close-word', 'FERMER');
+      $(el, '#close button[type="submit"]').click();
+      await waitUntil(() => $(el, '#close').getAttribute('aria-busy') === 'true', 'the closing never started');
+      el.patientIns = MINOR;
+      await el.updateComplete;
+      await new Promise((resolve) => setTimeout(resolve, 700));
+      el.patientIns = ADULT;
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('#close-reason'), 'no closing form');
+      expect([$<HTMLTextAreaElement>(el, '#close-reason').value, $<HTMLInputElement>(el, '#close-word').value]).to.deep.equal(['Je ne souhaite plus de DMP.', 'FERMER']);
+      expect($(el, '#close').textContent).to.contain('n’a pas été');
+      expect(record().status).to.equal('active');
+    });
+
     it('asks for the English word in English', async () => {
       const { el } = await mount('pat-durand-jeanne', ADULT, 'en');
       input(el, '#close-reason', 'No longer wanted');

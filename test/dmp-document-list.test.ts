@@ -1584,6 +1584,25 @@ describe('dmp-document-list', () => {
       expect(stored()).to.have.length(2);
     });
 
+    it('keeps the form of an upload that failed over a close, lists what the server holds, and adds the document once when sent again', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', answerLost: true, times: 1 });
+      const stored = () => db.documentsOf(ADULT).filter((d) => d.title === 'Carnet de suivi');
+      const { el, dialog } = await addNotesFailing();
+      expect(stored()).to.have.length(1);
+      // The user gives up for now, with Escape, then comes back to it.
+      dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+      await el.updateComplete;
+      expect(dialog.open).to.equal(false);
+      await openAdd(el);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');
+      expect([...control<HTMLInputElement>(el, '#add-file').files!].map((f) => f.name)).to.deep.equal(['carnet.pdf']);
+      const listed = () => [...el.shadowRoot!.querySelectorAll('[part~="row"]')].some((row) => row.textContent!.includes('Carnet de suivi'));
+      await waitUntil(listed, 'the list does not show the document the server holds', { timeout: 8000 });
+      setTimeout(() => clickButton(dialog, 'Ajouter'));
+      const added = await oneEvent(el, 'dmp-document-added');
+      expect(stored().map((d) => d.id)).to.deep.equal([added.detail.document.id]);
+    });
+
     it('keeps the form of an upload stopped by Escape, says it may have been added, and adds it once when sent again', async () => {
       db.faults.add({ method: 'POST', path: '/documents', latencyMs: 300, times: 1 });
       const { el } = await mount('pat-durand-jeanne');

@@ -377,6 +377,25 @@ describe('dmp-dossier-create', () => {
       }
     });
 
+    it('keeps the step on screen, and what is typed in it, while another element’s change runs the check again', async () => {
+      const { el, provider } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      await fill(el, 'email', 'paul');
+      db.faults.add({ method: 'GET', path: `/dossiers/${PATIENT_NO_DOSSIER.ins}`, latencyMs: 600, times: 1 });
+      const checks = () => requests.filter((r) => r.method === 'GET' && r.path.endsWith(`/dossiers/${PATIENT_NO_DOSSIER.ins}`)).length;
+      const before = checks();
+      provider.notifyDataChanged(['dossier'], PATIENT_NO_DOSSIER.ins);
+      await waitUntil(() => checks() > before, 'the check never ran again');
+      await el.updateComplete;
+      expect(shadowText(el), 'the step gave way to the search').not.to.contain('Recherche d’un DMP existant');
+      // Typed while the check runs: into the field the user is in, still there when it ends.
+      await fill(el, 'email', 'paul.santoni@example.org');
+      await new Promise((resolve) => setTimeout(resolve, 800));
+      await el.updateComplete;
+      expect(q(el, '#email').value).to.equal('paul.santoni@example.org');
+      expect(shadowText(el)).to.contain('information et consentement');
+    });
+
     it('offers to open an active dossier and says so with dmp-dossier-exists', async () => {
       const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
       await check(el, 'Ce patient a déjà un DMP');

@@ -144,7 +144,13 @@ export class DmpBreakGlass extends DmpElement {
       this.#unsent.clear();
     }
     const shownBefore = changed.get('patientIns') as string | undefined;
-    if (!left && shownBefore && this.justification && !this.#unsent.has(shownBefore)) this.#unsent.set(shownBefore, { mode: this.mode, justification: this.justification });
+    if (!left && shownBefore && this.justification) {
+      // What is kept is what was last written: the text given back may have been completed since.
+      // The entry of a request on its way stays the same object, for its failure to find.
+      const kept = this.#unsent.get(shownBefore) ?? { mode: this.mode, justification: '' };
+      kept.justification = this.justification;
+      this.#unsent.set(shownBefore, kept);
+    }
     // Back on the patient whose request failed while another was shown: what was typed, and why
     // the access was not granted.
     const unsent = elsewhere ? this.#unsent.get(this.patientIns) : undefined;

@@ -127,11 +127,17 @@ export class AddDocumentForm {
     this.#host.requestUpdate();
   }
 
-  /** Abandons an upload in flight. */
-  cancel(): void {
+  /**
+   * Abandons an upload in flight. Says whether the form is to be kept for the next opening: an
+   * upload stopped, or one that failed, may have added the document, and only the same key sent
+   * again would not add it twice.
+   */
+  cancel(): boolean {
+    const kept = this.uploading || this.#submitError !== undefined;
     this.#controller?.abort();
     this.#controller = undefined;
     this.#progress = undefined;
+    return kept;
   }
 
   /**

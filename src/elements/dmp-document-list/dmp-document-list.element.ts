@@ -738,17 +738,17 @@ export class DmpDocumentList extends DmpElement {
   };
 
   /**
-   * Cancel, or Escape. An upload under way stops, but may have reached the server: the form keeps
-   * what it sent, to send again under the same key, and the list shows what the server holds.
+   * Cancel, or Escape. An upload under way stops, but may have reached the server, as may one
+   * that failed: the form keeps what it sent, to send again under the same key, and the list
+   * shows what the server holds.
    */
   readonly #cancelAdd = () => {
     const form = this.#addForm;
     if (form?.uploading) {
-      form.cancel();
-      this.#addInterrupted = true;
       this.#announce(msg('Envoi interrompu : le document a pu être ajouté malgré tout. Le formulaire garde votre saisie.'));
       this.#notifyChange();
     }
+    if (form?.cancel()) this.#addInterrupted = true;
     this.addDialog?.close();
   };
 

@@ -79,15 +79,23 @@ export class DmpDossierCreate extends DmpElement {
     task: async ([ins], { signal }) => (ins && this.client ? this.client.getDossier(ins, { signal }) : undefined),
     args: () => [this.checked?.ins, this.checkRun] as const,
     onComplete: (info) => {
+      this.#quietCheck = false;
       // Nothing was checked (no patient yet): no new step to lead the user to.
       if (info !== undefined) this.#focusHeadingNext = true;
       if (info?.status === 'closed') this.emit('dmp-dossier-exists', { ins: info.ins, status: 'closed' });
       if (info?.status === 'active' && this.#uncertain.some((attempt) => attempt.input.ins === info.ins)) void this.#recoverLostCreation(info.ins);
     },
     onError: () => {
+      this.#quietCheck = false;
       this.#focusHeadingNext = true;
     },
   });
+
+  /**
+   * The check runs again for another element's change, not the user's: the step stays on screen
+   * meanwhile, and what is being typed in it, rather than give way to the search.
+   */
+  #quietCheck = false;
 
   @state() private step: Step = 'identify';
   @state() private identity: IdentityForm = EMPTY_IDENTITY;
@@ -259,6 +267,7 @@ export class DmpDossierCreate extends DmpElement {
     const change = this.takeDataChange(this.checked?.ins ?? '', this.#ownRevision);
     if (!change || this.step !== 'dossier' || this.creating || this.reactivating) return;
     if (change.topics.includes('dossier')) {
+      this.#quietCheck = true;
       this.checkRun += 1;
       // Another element's move: its answer does not take focus from where the user is now.
       this.#focusWasInside = false;
@@ -555,7 +564,10 @@ export class DmpDossierCreate extends DmpElement {
         return this.#renderIdentify();
       case 'dossier':
         return this.#existence.render({
-          pending: () => this.#renderChecking(),
+          pending: () => {
+            const shown = this.#existence.value;
+            return this.#quietCheck && shown && shown.ins === this.checked?.ins ? this.#renderExistence(shown) : this.#renderChecking();
+          },
           error: (error) => this.#renderCheckError(error),
           complete: (info) => (info ? this.#renderExistence(info) : nothing),
         });
