@@ -723,6 +723,58 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => root(el).querySelector('.draft-offer'), 'the edits were not offered back', { timeout: 8000 });
     });
 
+    it('finishes a save sent before the host showed another patient: the host hears of it, and its edits are no longer kept', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O-');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 500, times: 1 });
+      const sent = new Promise<void>((resolve) => {
+        const seen = ({ request }: { request: Request }) => {
+          if (request.method !== 'POST' || !request.url.includes('/documents')) return;
+          worker.events.removeListener('request:start', seen);
+          resolve();
+        };
+        worker.events.on('request:start', seen);
+      });
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      await sent;
+      el.patientIns = MINOR;
+      expect((await saved).detail.profile.bloodGroup).to.equal('O-');
+      await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the saved edits are still kept as unsaved');
+      await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });
+      expect(shadowText(el)).not.to.contain('enregistrées');
+      el.patientIns = ADULT;
+      await loaded(el);
+      expect(root(el).querySelector('.draft-offer'), 'the saved edits are offered as unsaved').to.equal(null);
+      expect((await storedProfile(ADULT)).bloodGroup).to.equal('O-');
+    });
+
+    it('keeps the edits of a save that failed after the host showed another patient, and says nothing of it there', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O-');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 500, status: 503, times: 1 });
+      let refused = false;
+      const answered = ({ response }: { response: Response }) => {
+        if (response.status === 503) refused = true;
+      };
+      worker.events.on('response:mocked', answered);
+      try {
+        await submit(el);
+        el.patientIns = MINOR;
+        await waitUntil(() => refused, 'the save was never answered', { timeout: 8000 });
+      } finally {
+        worker.events.removeListener('response:mocked', answered);
+      }
+      await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });
+      await el.updateComplete;
+      expect(root(el).querySelector('.save-error'), 'the failure is said on another patient’s screen').to.equal(null);
+      expect((await readDraft<ProfileDraft>(DRAFT_KEYS[0]!))?.content.bloodGroup).to.equal('O-');
+      el.patientIns = ADULT;
+      await waitUntil(() => root(el).querySelector('.draft-offer'), 'the edits were not offered back', { timeout: 8000 });
+    });
+
     it('offers the edits back after the host showed another patient, even when the device could not store them', async () => {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = () => {

@@ -146,7 +146,8 @@ export class DmpPatientProfile extends DmpElement {
 
   /**
    * Stops a save for a user who left (a logout, another user). Not for the element leaving the
-   * page: a save stopped once sent may have been made anyway; finished, it is said on return.
+   * page, nor for another patient shown: a save stopped once sent may have been made anyway;
+   * finished, it is said on return.
    */
   #saveController: AbortController | undefined;
   readonly #autosave = new DraftAutosave(this, () => this.#autoKeep());
@@ -225,7 +226,7 @@ export class DmpPatientProfile extends DmpElement {
         if (this.draft && keyBefore) void this.#keepDraft(keyBefore);
         // What the previous user sent is not for the next one to send again, nor its date.
         if (changed.has('actor')) this.#saveKey = undefined;
-        this.#leaveEdit();
+        this.#leaveEdit(changed.has('actor'));
         this.#directivesUpload.reset();
         this.statusText = undefined;
       }
@@ -314,10 +315,10 @@ export class DmpPatientProfile extends DmpElement {
     this.#pendingFocus = 'form-title';
   }
 
-  #leaveEdit(): void {
+  #leaveEdit(stopSave = true): void {
     this.#editRun += 1;
     this.#autosave.cancel();
-    this.#saveController?.abort();
+    if (stopSave) this.#saveController?.abort();
     this.#saveController = undefined;
     this.draft = undefined;
     this.#editLoaded = undefined;
@@ -429,6 +430,7 @@ export class DmpPatientProfile extends DmpElement {
     const ins = this.patientIns;
     if (!draft || !client) return;
     const replaces = this.editBase;
+    const key = this.#draftStoreKey;
     const saveKey = (this.#saveKey ??= new checks.RetryKey());
     const idempotencyKey = saveKey.for([ins, draft, replaces?.id]);
     const result = checks.checkDraft(draft, localToday(), saveKey.since!);
@@ -471,9 +473,13 @@ export class DmpPatientProfile extends DmpElement {
           return verified;
         });
       saveKey.answered(idempotencyKey);
-      const key = this.#draftStoreKey;
       this.#saved = { for: `${this.sitting}|${key}`, replaced: replaces?.id, document, profile };
-      if (this.draft === draft) {
+      if (this.#draftStoreKey !== key) {
+        // Saved for the patient left meanwhile: the edits kept for them then are saved now, unless
+        // typed on since.
+        const kept = await readDraft(key).catch(() => undefined);
+        if (JSON.stringify(kept?.content) === JSON.stringify(draft)) await deleteDraft(key).catch(() => undefined);
+      } else if (this.draft === draft) {
         this.#leaveEdit();
         this.statusText = () => msg('Vos informations sont enregistrées.');
         this.#pendingFocus = 'edit';
@@ -488,7 +494,8 @@ export class DmpPatientProfile extends DmpElement {
       this.emit('dmp-profile-saved', { profile, document } satisfies ProfileSavedDetail);
       this.provider?.notifyDataChanged(['documents', 'history'], ins);
     } catch (error) {
-      if (controller.signal.aborted) return;
+      // Failed for the patient left meanwhile: the edits were kept for them then.
+      if (controller.signal.aborted || this.#draftStoreKey !== key) return;
       // The alert says where the edits are kept: know it before showing it.
       const kept = await this.#keepDraft();
       this.saveError = error;
