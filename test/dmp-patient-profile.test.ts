@@ -1147,6 +1147,26 @@ describe('dmp-patient-profile', () => {
       expect(currentOf(ADULT, 'EXPPAT_3')).to.have.length(1);
     });
 
+    it('finishes an upload sent before the host showed another patient, for its own patient, and says nothing of it on the next one’s screen', async () => {
+      const { el } = await mount();
+      selectFile(el, new File(['%PDF-1.4 directives'], 'directives-2026.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-01-15');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 500, times: 1 });
+      const uploaded = oneEvent(el, 'dmp-profile-directives-uploaded');
+      $(el, '.directives-upload button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('.directives-upload progress'), 'the upload never started');
+      el.patientIns = MINOR;
+      const { document } = (await uploaded).detail;
+      expect(currentOf(ADULT, 'EXPPAT_3').map((d) => d.id)).to.deep.equal([document.id]);
+      await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain('est déposé');
+      el.patientIns = ADULT;
+      await loaded(el);
+      await waitFor(() => root(el).querySelector('[data-section="directives"] .file')?.textContent?.includes('15 janvier 2026') === true, () => `listed: ${root(el).querySelector('[data-section="directives"]')?.textContent}`, { timeout: 5000 });
+      expect($<HTMLInputElement>(el, '#directives-file').files).to.have.length(0);
+    });
+
     it('after the directives were replaced elsewhere, says so, keeps the file and replaces the new one on retry', async () => {
       const { el } = await mount();
       const meanwhile = await clientAs('pat-durand-jeanne').addDocument(

@@ -65,7 +65,8 @@ async function submit(state: DirectivesUploadState, view: DirectivesView, replac
         host.requestUpdate();
       },
     });
-    if (created) {
+    // The form may be another patient's by now (see DirectivesUploadState.reset).
+    if (created && state.controller === controller) {
       key.answered(idempotencyKey);
       state.file = undefined;
       state.writtenOn = '';
@@ -74,7 +75,7 @@ async function submit(state: DirectivesUploadState, view: DirectivesView, replac
       if (input) input.value = '';
     }
   } catch (error) {
-    if (!controller.signal.aborted) {
+    if (state.controller === controller) {
       state.failure = error;
       // A gateway's own limits on the file (this form checks the DMP's): said of the file.
       const status = isDmpError(error) ? error.status : undefined;

@@ -49,9 +49,12 @@ export class DirectivesUploadState {
 
   constructor(readonly host: ReactiveControllerHost & HTMLElement) {}
 
-  /** Forgets the form (another patient, another user, a logout), and the upload under way. */
-  reset(): void {
-    this.controller?.abort();
+  /**
+   * Forgets the form (another patient, another user, a logout). An upload under way stops for a
+   * user who left (`stop`); for another patient shown it goes on, its answer no longer this form's.
+   */
+  reset(stop = true): void {
+    if (stop) this.controller?.abort();
     this.controller = undefined;
     this.file = undefined;
     this.writtenOn = '';

@@ -227,7 +227,7 @@ export class DmpPatientProfile extends DmpElement {
         // What the previous user sent is not for the next one to send again, nor its date.
         if (changed.has('actor')) this.#saveKey = undefined;
         this.#leaveEdit(changed.has('actor'));
-        this.#directivesUpload.reset();
+        this.#directivesUpload.reset(changed.has('actor'));
         this.statusText = undefined;
       }
     }
