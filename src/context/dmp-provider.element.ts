@@ -127,7 +127,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** Base URL of the DMP API (the mock backend or the integrator's gateway). */
   @property({ attribute: 'base-url' }) baseUrl = '/api/dmp/v1';
 
-  /** Interface language, `fr` (default) or `en`; dates and numbers follow it too. */
+  /** Interface language, `fr` (default) or `en` (`en-GB` and the like too); dates and numbers follow it. */
   @property() locale: DmpLocale = 'fr';
 
   /**
@@ -522,10 +522,16 @@ export class DmpProvider extends LitElement implements ProviderApi {
     emit(this, 'dmp-session-expired', { timeoutSeconds: this.#timeoutSeconds });
   }
 
-  /** Strings are page-wide in @lit/localize; `Intl` formatting follows this provider's locale. */
+  /**
+   * Strings are page-wide in @lit/localize; `Intl` formatting follows this provider's locale. A
+   * regional tag (`en-GB`) asks for its language. English strings that cannot be loaded (offline)
+   * leave the French ones: the elements then say they are French, or a screen reader would read
+   * French text with an English voice.
+   */
   async #applyLocale(): Promise<void> {
-    const requested = isDmpLocale(this.locale) ? this.locale : 'fr';
+    const language = this.locale.split('-')[0]!;
+    const requested = isDmpLocale(language) ? language : 'fr';
     this.#localeProvider.setValue(requested);
-    await setDmpLocale(requested);
+    await setDmpLocale(requested).catch(() => this.#localeProvider.setValue('fr'));
   }
 }
