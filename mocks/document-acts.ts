@@ -37,8 +37,12 @@ export function judgeEach(actions: readonly Action[], judge: (action: Action) =>
   return { allowed };
 }
 
-/** One read is one line (DESIGN.md): it names its document, or the titles of several. */
-export function readTarget<T extends { title?: string | undefined }>(targets: readonly T[]): T | { title: string } | undefined {
+/**
+ * One read is one line (DESIGN.md): it names its document, or the titles of several, whose ids
+ * the server keeps beside the line, unseen, so that a history reader kept from one of them is
+ * kept from the line (hiddenFromReader).
+ */
+export function readTarget<T extends { documentId?: string | undefined; title?: string | undefined }>(targets: readonly T[]): T | { title: string; documentIds: string[] } | undefined {
   if (targets.length <= 1) return targets[0];
-  return { title: targets.map((t) => t.title).join(', ') };
+  return { title: targets.map((t) => t.title).join(', '), documentIds: targets.flatMap((t) => (t.documentId ? [t.documentId] : [])) };
 }

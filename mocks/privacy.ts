@@ -80,12 +80,20 @@ export function keptSecretFrom(made: { secret?: boolean | undefined }, reader: A
  * see what a connexion secrète did, and no one sees a refusal that hid something from them, nor
  * a line about a document still hidden from them (its title, or the line itself, would tell).
  * `readDecision` is the reader's `document.read` of one of the dossier's documents, undefined
- * for an id the dossier does not hold.
+ * for an id the dossier does not hold; `named`, the documents the line is about (its target's,
+ * unless it names several).
  */
-export function hiddenFromReader(line: HistoryLine, reader: Actor, readDecision: (documentId: string) => Decision | undefined): boolean {
+export function hiddenFromReader(
+  line: HistoryLine,
+  reader: Actor,
+  readDecision: (documentId: string) => Decision | undefined,
+  named: readonly string[] = line.target?.documentId === undefined ? [] : [line.target.documentId],
+): boolean {
   if (keptSecretFrom(line, reader)) return true;
   if (revealsHidden(line, reader)) return true;
-  const documentId = line.target?.documentId;
-  const decision = documentId === undefined ? undefined : readDecision(documentId);
-  return decision !== undefined && hidesFromCaller(decision, reader);
+  // A line about several documents (`named`) goes with the first one kept from the reader.
+  return named.some((documentId) => {
+    const decision = readDecision(documentId);
+    return decision !== undefined && hidesFromCaller(decision, reader);
+  });
 }

@@ -87,6 +87,8 @@ export class MockDb {
   syntheses = new Map<string, Synthesis[]>();
   prevention = new Map<string, Prevention[]>();
   private log = new Map<string, AccessLogEntry[]>();
+  /** The documents each line about several names (LogTarget.documentIds), never served with it. */
+  private logDocuments = new WeakMap<AccessLogEntry, readonly string[]>();
   grants = new Map<string, StoredGrant>();
   notifications: Notification[] = [];
   idempotency = new Map<string, IdempotentResult>();
@@ -183,10 +185,16 @@ export class MockDb {
     return this.log.get(ins) ?? [];
   }
 
-  appendLog(ins: string, entry: AccessLogEntry): void {
+  appendLog(ins: string, entry: AccessLogEntry, documentIds?: readonly string[]): void {
     const entries = this.log.get(ins) ?? [];
     entries.push(entry);
     this.log.set(ins, entries);
+    if (documentIds) this.logDocuments.set(entry, documentIds);
+  }
+
+  /** The documents `entry` names: those of a line about several, or its target's. */
+  documentsNamedBy(entry: AccessLogEntry): readonly string[] {
+    return this.logDocuments.get(entry) ?? (entry.target?.documentId === undefined ? [] : [entry.target.documentId]);
   }
 
   professionalByRpps(rpps: string): Professional | undefined {

@@ -41,7 +41,7 @@ import { isSecretConnection, isToldOfHiddenDocuments, mayBeTreatingPhysician } f
 import type { AccessMode, Action, Decision, PolicyDocumentInput, PolicyRequest } from '../../src/policy/types.js';
 import { ACTORS } from '../data/actors.js';
 import type { StoredGrant } from '../db/store.js';
-import { loggedMode, validGrant } from '../handlers/request-context.js';
+import { loggedMode, validGrant, type LogTarget } from '../handlers/request-context.js';
 import { loadFhirDefinitions } from './definitions.js';
 import { ANY_DOCUMENT, INVALID, judgeEach, readTarget, type JudgedAct } from '../document-acts.js';
 import { hiddenFromReader, hidesFromCaller, isPatientSide, keptAsCurrent, keptSecretFrom, newVersionVisibility, type HistoryLine } from '../privacy.js';
@@ -391,6 +391,8 @@ function flagsOf(labels: DocumentReference['securityLabel']) {
 
 export class FhirGateway {
   #repo = new MemoryRepository();
+  /** By AuditEvent id, the documents a line about several names by their titles alone (LogTarget.documentIds). */
+  #logDocuments = new Map<string, readonly string[]>();
   readonly #router = new FhirRouter();
   readonly #seed: SeedBundleOptions;
   #ready: Promise<void> | undefined;
@@ -416,6 +418,7 @@ export class FhirGateway {
   async reset(): Promise<void> {
     await loadFhirDefinitions();
     this.#repo = new MemoryRepository();
+    this.#logDocuments = new Map();
     this.#tick = 0;
     const [result] = await this.#route('POST', '', seedBundle(this.#seed));
     if (!isOk(result)) throw new Error(`The FHIR seed Bundle was refused: ${JSON.stringify(result.issue)}`);
@@ -552,28 +555,30 @@ export class FhirGateway {
     return view;
   }
 
-  async #log(ex: Exchange, action: Action, decision: Decision, target?: { documentId?: string; title?: string }): Promise<void> {
+  async #log(ex: Exchange, action: Action, decision: Decision, target?: LogTarget): Promise<void> {
     ex.logged = true;
     const view = ex.view;
     // A request about no known patient and no INS has no history to be written in.
     if (!view.patient && !view.ins) return;
     const mode = loggedMode(decision, ex.actor, ex.mode);
+    const { documentIds, ...shown } = target ?? {};
     const entry: AccessLogEntry = {
       id: `log-${this.#repo.generateId()}`,
       at: ex.now,
       actor: actorSnapshot(ex.actor),
       action,
-      ...(target ? { target } : {}),
+      ...(target ? { target: shown } : {}),
       mode,
       ...(mode !== 'normal' && ex.justification ? { justification: ex.justification } : {}),
       outcome: decision.allowed ? 'allowed' : 'denied',
       reason: decision.reason,
       secret: ex.secret,
     };
+    if (documentIds) this.#logDocuments.set(entry.id, documentIds);
     await this.#repo.updateResource(toAuditEvent(entry, { id: view.patient?.id, ins: view.ins }) as Stored);
   }
 
-  async #deny(ex: Exchange, action: Action, decision: Decision, target?: { documentId?: string; title?: string }): Promise<Response> {
+  async #deny(ex: Exchange, action: Action, decision: Decision, target?: LogTarget): Promise<Response> {
     await this.#log(ex, action, decision, target);
     return refusal(decision, ex.actor);
   }
@@ -909,7 +914,9 @@ export class FhirGateway {
       const doc = documents.get(documentId);
       return doc === undefined ? undefined : ex.decide('document.read', policyDocumentOf(doc));
     };
-    const found = (await this.#searchAll('AuditEvent', params)).filter((event) => !hiddenFromReader(historyLineOf(event), ex.actor, readDecision));
+    const found = (await this.#searchAll('AuditEvent', params)).filter(
+      (event) => !hiddenFromReader(historyLineOf(event), ex.actor, readDecision, this.#logDocuments.get(event.id!)),
+    );
     const bundle = await this.#page(ex, 'AuditEvent', params, found);
     // Logged after the search: reading the history is in the history, from the next read on.
     await this.#log(ex, 'history.read', decision);

@@ -322,8 +322,10 @@ export const addDocument: Resolver = async ({ request, actor, ctx }) => {
     if (!flagging.allowed) return ctx.deny('document.set-visibility', flagging, attempted);
   }
   if (idempotent?.kind === 'replay') {
-    // Sent again after a lost answer: the document added then, as it is now, not a second copy.
+    // Sent again after a lost answer: the document added then, as it is now, not a second copy,
+    // in the history as a request of its own; the patient was told of it once.
     const added = db.findDocument(ctx.ins, (idempotent.previous.body as DmpDocument).id)!;
+    ctx.withholdNewDocumentNotice();
     ctx.finish(added.replaces ? 'document.replace' : 'document.add', decision, { documentId: added.id, title: added.title });
     return json(added, { status: idempotent.previous.status });
   }

@@ -46,6 +46,11 @@ function actorSnapshot(actor: Actor): AccessLogEntry['actor'] {
 export interface LogTarget {
   documentId?: string;
   title?: string;
+  /**
+   * The documents a line about several names by their titles alone (a read of the vaccinations
+   * and the screenings): kept by the server beside the line, never shown (see hiddenFromReader).
+   */
+  documentIds?: readonly string[];
 }
 
 /**
@@ -124,18 +129,19 @@ export class RequestContext {
 
   #record(action: Action, decision: Decision, target: LogTarget | undefined, justification: string | undefined): void {
     const mode = loggedMode(decision, this.actor, this.mode);
+    const { documentIds, ...shown } = target ?? {};
     db.appendLog(this.ins, {
       id: db.nextId('log'),
       at: this.now,
       actor: actorSnapshot(this.actor),
       action,
-      ...(target ? { target } : {}),
+      ...(target ? { target: shown } : {}),
       mode,
       ...(mode !== 'normal' && justification ? { justification } : {}),
       outcome: decision.allowed ? 'allowed' : 'denied',
       reason: decision.reason,
       secret: this.secret,
-    });
+    }, documentIds);
     // A first access to the content (decisions about content carry a mode): an existence test is none.
     if (decision.allowed && decision.mode && this.actor.kind === 'professional') this.noticeFirstAccess(this.actor.rpps);
     if (decision.allowed && decision.obligations.includes('notify-patient')) {

@@ -267,7 +267,7 @@ export const listAccessLog: Resolver = ({ request, actor, ctx }) => {
     const doc = db.findDocument(ctx.ins, documentId);
     return doc === undefined ? undefined : ctx.decide('document.read', policyDocumentOf(doc));
   };
-  const shown = (entry: AccessLogEntry) => matchesLog(entry, q) && !hiddenFromReader(entry, actor, readDecision);
+  const shown = (entry: AccessLogEntry) => matchesLog(entry, q) && !hiddenFromReader(entry, actor, readDecision, db.documentsNamedBy(entry));
   for (; index >= 0 && items.length < limit; index--) {
     const entry = all[index]!;
     if (shown(entry)) items.push(entry);

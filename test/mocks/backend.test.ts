@@ -120,10 +120,13 @@ describe('mock reference backend', () => {
       const file = (text: string) => new Blob([text], { type: 'application/pdf' });
       const titled = () => db.documentsOf(ADULT).filter((d) => d.title === metadata.title && d.submittedAt === SEED_NOW);
       const before = titled().length;
+      const notices = () => db.notifications.filter((n) => n.ins === ADULT && n.event === 'new-document').length;
+      const noticesBefore = notices();
       const first = await martin.addDocument(ADULT, metadata, file('%PDF-1 a'), { idempotencyKey: 'upload-1' });
       const again = await martin.addDocument(ADULT, metadata, file('%PDF-1 a'), { idempotencyKey: 'upload-1' });
       expect(again.id).to.equal(first.id);
       expect(titled()).to.have.length(before + 1);
+      expect(notices() - noticesBefore, 'the patient is told of one document twice').to.equal(1);
       expect(logOf(ADULT).slice(-2).map((e) => [e.action, e.outcome, e.target?.documentId])).to.deep.equal([
         ['document.add', 'allowed', first.id],
         ['document.add', 'allowed', first.id],

@@ -33,7 +33,24 @@ describe('mock backend: vaccinations and screenings, their own documents beside 
     expect(record.content).to.deep.equal(PREVENTION_DURAND.content);
     expect(record.etag).to.be.a('string').and.not.equal('');
     const lines = logOf(ADULT).slice(before);
-    expect(lines.map((l) => [l.action, l.outcome, l.target?.title])).to.deep.equal([['document.read', 'allowed', 'Historique des vaccinations, Dépistages']]);
+    expect(lines.map((l) => [l.action, l.outcome, l.target])).to.deep.equal([['document.read', 'allowed', { title: 'Historique des vaccinations, Dépistages' }]]);
+  });
+
+  it('keeps a read that names a list written under connexion secrète out of the representative’s history', async () => {
+    const ins = PATIENT_MINOR.identity.ins;
+    const screenings = { ...emptyPreventionContent(), screenings: [{ id: 'scr-vue', label: 'Dépistage visuel', date: '2026-11-02' }] };
+    const first = await as('ps-lefebvre').savePrevention(ins, screenings, '');
+    const vaccination = { id: 'vac-hpv', vaccine: 'HPV (Gardasil 9), 1re dose', date: '2026-11-20' };
+    await as('ps-lefebvre', { 'DMP-Secret': '1' }).savePrevention(ins, { ...first.content, vaccinations: [vaccination] }, first.etag);
+    // Read again by the doctor, outside the connexion secrète: one line naming both lists.
+    await as('ps-lefebvre').getPrevention(ins);
+    expect(logOf(ins).at(-1)!.target?.title).to.equal('Historique des vaccinations, Dépistages');
+    const seen = (await as('rep-moreau-sophie').listAccessLog(ins)).items.map((entry) => entry.target?.title ?? '');
+    expect(seen.filter((title) => title.includes('vaccinations')), 'the representative is told of the secret vaccinations').to.deep.equal([]);
+    expect(seen, 'the first screenings, not kept from them, are gone too').to.include('Dépistages');
+    // The patient, whom nothing here is kept from, sees the read.
+    const patient = db.dossiers.get(ins)!.patientId;
+    expect((await as(patient).listAccessLog(ins)).items.map((entry) => entry.target?.title)).to.include('Historique des vaccinations, Dépistages');
   });
 
   it('answers "none yet" for a dossier without one, and keeps the VSM free of prevention', async () => {
