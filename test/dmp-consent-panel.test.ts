@@ -1186,6 +1186,12 @@ describe('dmp-consent-panel', () => {
       expect(refusals).to.contain('Accès en urgence, Notifications, Représentants légaux, Fermeture du DMP').and.contain('Seuls le patient');
     });
 
+    it('writes the refusals with the English colon in English', async () => {
+      const { el } = await mount('ps-morel', ADULT, 'en');
+      const line = $(el, '.refusals li').textContent!.trim();
+      expect(line).to.match(/^Health professionals: \S/);
+    });
+
     it('explains the refusal to a professional the patient has not authorized', async () => {
       const { el } = await mount('ps-morel');
       expect(root(el).querySelector('#authorizations')).to.equal(null);

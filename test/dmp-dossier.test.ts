@@ -1,5 +1,6 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { aTimeout, expect, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { waitFor } from './support/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { nothing } from 'lit';
 import { ADULT_PROFILE, PATIENT_ADULT, PATIENT_CLOSED, PATIENT_MASKED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW, SYNTHESES } from '../mocks/data/index.js';
@@ -553,6 +554,21 @@ describe('dmp-dossier', () => {
       expect(treatments).to.deep.include(['RAMIPRIL BIOGARAN 5 mg, comprimé sécable', 'synthèse médicale']);
       for (const t of ADULT_PROFILE.treatments) expect(treatments).to.deep.include([t.name, 'déclaré par le patient']);
       expect(section.textContent).to.contain('Urticaire géante');
+    });
+
+    it('writes why a source is not shown with the English colon in English', async () => {
+      const { el } = await mount('admin-chu', { locale: 'en' });
+      await recapSettled(el);
+      const text = () => $(el, '[aria-labelledby="recap-allergies"]').textContent!.replace(/\s+/g, ' ');
+      await waitFor(() => /medical summary: \S/.test(text()), () => `shown: ${text()}`);
+    });
+
+    it('marks the allergies and treatments the record holds French in an English page', async () => {
+      const { el } = await mount('pat-durand-jeanne', { locale: 'en' });
+      await recapSettled(el);
+      const items = [...$(el, '[aria-labelledby="recap-allergies"]').querySelectorAll('li')];
+      expect(items.length).to.be.greaterThan(0);
+      for (const item of items) expect(item.querySelector('.item-text')!.getAttribute('lang'), item.textContent!).to.equal('fr');
     });
 
     it('lists the emergency accesses of the last 90 days, and not older ones', async () => {

@@ -193,6 +193,10 @@ describe('dmp-patient-profile', () => {
       const text = shadowText(el);
       expect(text).to.contain('My information').and.contain('Declared by the patient').and.contain('Blood group').and.contain('Trusted person');
       expect(text).to.contain('Accepts donating').and.contain('8 November 2025');
+      // What the patient wrote stays French, and says so, for a screen reader to speak it as such.
+      const allergy = $(el, '[data-section="allergies"] li');
+      expect([...allergy.querySelectorAll('[lang="fr"]')].map((e) => e.textContent)).to.deep.equal([ADULT_PROFILE.allergies[0]!.agent, ADULT_PROFILE.allergies[0]!.reaction]);
+      expect(allergy.querySelector('.meta')!.closest('[lang="fr"]'), 'the words of the page are marked French').to.equal(null);
     });
 
     it('finds the directives file of a patient with more own documents than one page holds', async () => {

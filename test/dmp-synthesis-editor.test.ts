@@ -489,6 +489,18 @@ describe('dmp-synthesis-editor', () => {
       }
     });
 
+    it('writes the length a text may not pass as a number of the user’s language', async () => {
+      for (const [locale, message] of [
+        ['fr', `${(10000).toLocaleString('fr-FR')} caractères au plus`],
+        ['en', '10,000 characters at most'],
+      ] as const) {
+        const { el } = await mount('ps-martin', INS, locale);
+        await openEditor(el);
+        await fill(el, 'narrative', 'x'.repeat(10001));
+        expect(errorFor(el, 'narrative')).to.equal(message);
+      }
+    });
+
     it('keeps a CIM-10 code typed and not picked in its field, says so, and saves only once it is picked or cleared', async () => {
       const { el } = await mount();
       await openEditor(el);

@@ -754,7 +754,7 @@ export class DmpConsentPanel extends DmpElement {
     return html`<div part="notice" class="notice refusals">
       <strong>${msg('Non disponible pour vous')}</strong>
       <ul>
-        ${[...byReason].map(([reason, labels]) => html`<li><span class="refused-sections">${labels.join(', ')}</span> : ${reasonText(reason)}</li>`)}
+        ${[...byReason].map(([reason, labels]) => html`<li>${msg(str`${labels.join(', ')} : ${reasonText(reason)}`)}</li>`)}
       </ul>
     </div>`;
   }

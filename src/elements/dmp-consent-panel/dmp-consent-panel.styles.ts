@@ -185,9 +185,6 @@ export const styles = css`
     margin: var(--_dmp-space) 0 0;
     padding-left: calc(var(--_dmp-space) * 2.5);
   }
-  .refused-sections {
-    font-weight: 600;
-  }
   dialog {
     max-width: min(32rem, calc(100vw - 2rem));
     border: 1px solid var(--_dmp-color-border);

@@ -35,12 +35,14 @@ const GROUPS: readonly VsmGroup[] = ['problems', 'allergies', 'riskFactors', 'tr
 /** One entry of the allergies or treatments, with where it comes from. */
 interface SourcedItem {
   text: string;
+  /** Set on the library's own words ("no known allergy"): everything else is the record's, in French. */
+  ours?: true;
   detail?: string | undefined;
   source: Source;
 }
 
 function refusalLine(source: Source, reason: ReasonCode): TemplateResult {
-  return html`<p class="muted">${sourceLabel(source)} : ${reasonText(reason)}</p>`;
+  return html`<p class="muted">${msg(str`${sourceLabel(source)} : ${reasonText(reason)}`)}</p>`;
 }
 
 function sourcedList(items: readonly SourcedItem[], empty: string): TemplateResult {
@@ -48,7 +50,7 @@ function sourcedList(items: readonly SourcedItem[], empty: string): TemplateResu
   return html`<ul class="items">
     ${items.map(
       (item) => html`<li>
-        <span class="item-text">${item.text}</span>${item.detail ? html` <span class="meta">${item.detail}</span>` : nothing}
+        <span class="item-text" lang=${item.ours ? nothing : 'fr'}>${item.text}</span>${item.detail ? html` <span class="meta" lang="fr">${item.detail}</span>` : nothing}
         <span class="source source--${item.source}">${sourceLabel(item.source)}</span>
       </li>`,
     )}
@@ -117,7 +119,7 @@ function renderSynthesis(part: Part<Synthesis | undefined>, locale: Locale): Tem
       ${active.length === 0
         ? html`<p class="muted">${msg('Aucun problème actif.')}</p>`
         : html`<ul class="items">
-            ${active.map((p) => html`<li><span class="item-text">${p.label}</span>${p.code ? html` <span class="meta">${p.code.system} ${p.code.code}</span>` : nothing}</li>`)}
+            ${active.map((p) => html`<li><span class="item-text" lang="fr">${p.label}</span>${p.code ? html` <span class="meta">${p.code.system} ${p.code.code}</span>` : nothing}</li>`)}
           </ul>`}`;
   }
   return html`<section class="card" aria-labelledby="recap-synthesis">
@@ -129,12 +131,12 @@ function renderSynthesis(part: Part<Synthesis | undefined>, locale: Locale): Tem
 function allergiesOf(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): SourcedItem[] {
   const items: SourcedItem[] = [];
   const content = synthesis.ok ? synthesis.value?.content : undefined;
-  if (content?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue'), source: 'synthesis' });
+  if (content?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue'), ours: true, source: 'synthesis' });
   for (const a of content?.allergies ?? []) {
     if (a.clinicalStatus === 'active') items.push({ text: a.agent, detail: a.reactions.join(', ') || undefined, source: 'synthesis' });
   }
   const profile = declared.ok && declared.value.kind === 'profile' ? declared.value.profile : undefined;
-  if (profile?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue'), source: 'patient' });
+  if (profile?.allergiesNoneKnown) items.push({ text: msg('Aucune allergie connue'), ours: true, source: 'patient' });
   for (const a of profile?.allergies ?? []) items.push({ text: a.agent, detail: a.reaction, source: 'patient' });
   return items;
 }

@@ -43,14 +43,15 @@ export function renderDirectivesSection(profile: PatientProfile | undefined, loc
     SECTION_TITLES.directives(),
     html`${directives
       ? html`<p class="meta">${msg(str`Rédigées le ${formatDate(directives.writtenOn, locale)}`)}</p>
-          ${directives.text ? html`<p class="value prose">${directives.text}</p>` : nothing}`
+          ${directives.text ? html`<p class="value prose" lang="fr">${directives.text}</p>` : nothing}`
       : nothing}
     ${files}`,
   );
 }
 
 /**
- * The declared information, read-only. `directivesFiles` is the part of the directives section
+ * The declared information, read-only. What the patient wrote is French, marked so in an English
+ * page, for a screen reader to speak it as French. `directivesFiles` is the part of the directives section
  * the element owns (uploaded documents and, for those who may, the upload form); `idPrefix` keeps
  * the ids apart when these sections stand beside others (a version saved meanwhile, by a form).
  */
@@ -66,7 +67,7 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
           ? notFilled()
           : html`<ul class="entries">
               ${repeat(p.allergies, (a) => a.id, (a) => html`<li>
-                <strong>${a.agent}</strong>${a.reaction ? html` — ${a.reaction}` : nothing}
+                <strong lang="fr">${a.agent}</strong>${a.reaction ? html` — <span lang="fr">${a.reaction}</span>` : nothing}
                 ${a.since ? html`<span class="meta">${msg(str`depuis le ${formatDate(a.since, locale)}`)}</span>` : nothing}
               </li>`)}
             </ul>`,
@@ -77,7 +78,7 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
       p.treatments.length === 0
         ? notFilled()
         : html`<ul class="entries">
-            ${repeat(p.treatments, (t) => t.id, (t) => html`<li><strong>${t.name}</strong>${t.dosage ? html` — ${t.dosage}` : nothing}</li>`)}
+            ${repeat(p.treatments, (t) => t.id, (t) => html`<li><strong lang="fr">${t.name}</strong>${t.dosage ? html` — <span lang="fr">${t.dosage}</span>` : nothing}</li>`)}
           </ul>`,
     )}
     ${section(
@@ -87,7 +88,7 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
         ? notFilled()
         : html`<ul class="entries">
             ${repeat(p.emergencyContacts, (c) => c.id, (c) => html`<li>
-              <strong>${c.name}</strong> (${c.relationship}) —
+              <strong>${c.name}</strong> (<span lang="fr">${c.relationship}</span>) —
               <a href=${`tel:${c.phone.replace(/\s/g, '')}`}>${c.phone}</a>
             </li>`)}
           </ul>`,
@@ -98,7 +99,7 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
       !p.trustedPerson
         ? notFilled()
         : html`<p class="value">
-            <strong>${p.trustedPerson.name}</strong>${p.trustedPerson.relationship ? html` (${p.trustedPerson.relationship})` : nothing}
+            <strong>${p.trustedPerson.name}</strong>${p.trustedPerson.relationship ? html` (<span lang="fr">${p.trustedPerson.relationship}</span>)` : nothing}
           </p>
           ${p.trustedPerson.phone || p.trustedPerson.email
             ? html`<p class="meta">
@@ -113,7 +114,7 @@ export function renderProfileSections(p: PatientProfile, locale: string | undefi
       `${idPrefix}organ`,
       SECTION_TITLES.organ(),
       html`<p class="value">${organDonationLabel(p.organDonation.choice)}</p>
-        ${p.organDonation.note ? html`<p class="prose">${p.organDonation.note}</p>` : nothing}`,
+        ${p.organDonation.note ? html`<p class="prose" lang="fr">${p.organDonation.note}</p>` : nothing}`,
     )}
   `;
 }

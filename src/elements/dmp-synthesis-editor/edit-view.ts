@@ -3,6 +3,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
+import { formatNumber } from '../../i18n/format.js';
 import { SYNTHESIS_GROUPS } from '../../model/synthesis-shape.js';
 import type { CodeOption } from './codes/index.js';
 import {
@@ -23,7 +24,7 @@ import { displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } f
 import { LIST_EDITS } from './list-edits.js';
 import { listsOf, narrativeHeading, noneKnownText, pair } from './read-view.js';
 import { meansLines, typedValue } from './typed-value.js';
-import { fieldKey, problemText, type FieldProblem } from './validation.js';
+import { fieldKey, type FieldProblem } from './validation.js';
 
 /*
  * The editor's form: only the médecin traitant writes a synthesis, so the element fetches this
@@ -277,9 +278,31 @@ function renderEditEntry(v: EditView, def: ListDef, entry: Entry, index: number,
   </fieldset>`;
 }
 
+/** The message shown next to a field (validation.ts names the problems), its numbers written for `locale`. */
+function problemText(problem: FieldProblem, locale: string | undefined): string {
+  switch (problem.code) {
+    case 'required':
+      return msg('Champ requis');
+    case 'date':
+      return msg('Date invalide');
+    case 'end-before-start':
+      return msg('La date de fin précède la date de début.');
+    case 'too-long':
+      return msg(str`${formatNumber(problem.max, locale)} caractères au plus`);
+    case 'narrative-needed':
+      return msg('Requis sans pathologie, allergie ni facteur de risque saisi : dites-le ici, par exemple « Pas d’antécédent connu ».');
+    case 'unpicked':
+      return msg('Aucun code choisi : choisissez-en un dans la liste, ou videz le champ.');
+    case 'invalid':
+      return msg('Valeur invalide');
+    case 'refused':
+      return problem.reason;
+  }
+}
+
 function renderProblemOf(v: EditView, key: string, id: string): TemplateResult | typeof nothing {
   const problem = v.visibleProblem(key);
-  return problem ? html`<span class="error" id=${id}>${problemText(problem)}</span>` : nothing;
+  return problem ? html`<span class="error" id=${id}>${problemText(problem, v.locale)}</span>` : nothing;
 }
 
 function renderField(v: EditView, def: ListDef, entry: Entry, index: number, field: FieldDef): TemplateResult | typeof nothing {

@@ -1,9 +1,9 @@
-import { msg, str } from '@lit/localize';
 import type { EditorContent } from './entries.js';
 
 /*
  * The schema is the single source of the rules (schema-check.ts runs it); this module names the
- * failing field and says why in the user's language (zod's own messages are English and technical).
+ * failing field and why, which the editor (edit-view.ts) says in the user's language (zod's own
+ * messages are English and technical).
  */
 
 /** Why a field is refused, independent of the language it is shown in. */
@@ -40,25 +40,3 @@ export function fieldKey(list: string, id: string, field: string): string {
 export type ValidationResult =
   | { ok: true; value: EditorContent; problems: ReadonlyMap<string, FieldProblem> }
   | { ok: false; problems: ReadonlyMap<string, FieldProblem> };
-
-/** The message shown next to the field. */
-export function problemText(problem: FieldProblem): string {
-  switch (problem.code) {
-    case 'required':
-      return msg('Champ requis');
-    case 'date':
-      return msg('Date invalide');
-    case 'end-before-start':
-      return msg('La date de fin précède la date de début.');
-    case 'too-long':
-      return msg(str`${problem.max} caractères au plus`);
-    case 'narrative-needed':
-      return msg('Requis sans pathologie, allergie ni facteur de risque saisi : dites-le ici, par exemple « Pas d’antécédent connu ».');
-    case 'unpicked':
-      return msg('Aucun code choisi : choisissez-en un dans la liste, ou videz le champ.');
-    case 'invalid':
-      return msg('Valeur invalide');
-    case 'refused':
-      return problem.reason;
-  }
-}
