@@ -245,6 +245,15 @@ describe('dmp-break-glass', () => {
       await el.updateComplete;
       await backOn(PATIENT_MINOR.identity.ins, '');
       await backOn(ADULT, completed);
+      // Erased, it stays erased.
+      type(el, '');
+      await el.updateComplete;
+      await backOn(PATIENT_MINOR.identity.ins, '');
+      el.patientIns = ADULT;
+      await el.updateComplete;
+      const settled = () => Boolean(el.shadowRoot!.querySelector('#justification')) && $(el, '[part="base"]').getAttribute('aria-busy') === 'false';
+      await waitFor(settled, () => `the form never came back: ${shadowText(el)}`, { timeout: 5000 });
+      expect($<HTMLTextAreaElement>(el, '#justification').value).to.equal('');
     });
 
     it('keeps a failed request for its patient while the user asks for another patient meanwhile', async () => {

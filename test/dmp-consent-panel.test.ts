@@ -1145,7 +1145,8 @@ describe('dmp-consent-panel', () => {
       el.patientIns = ADULT;
       await loaded(el);
       await waitUntil(() => root(el).querySelector('#close-reason'), 'no closing form');
-      expect([$<HTMLTextAreaElement>(el, '#close-reason').value, $<HTMLInputElement>(el, '#close-word').value]).to.deep.equal(['Je ne souhaite plus de DMP.', 'FERMER']);
+      // The reason, and not the word: the closing is confirmed again, on this patient.
+      expect([$<HTMLTextAreaElement>(el, '#close-reason').value, $<HTMLInputElement>(el, '#close-word').value]).to.deep.equal(['Je ne souhaite plus de DMP.', '']);
       expect($(el, '#close').textContent).to.contain('n’a pas été');
       expect(record().status).to.equal('active');
     });

@@ -17,6 +17,7 @@ import type { DmpDocument } from '../src/model/document.js';
 import { decide } from '../src/policy/decide.js';
 import type { ReasonCode } from '../src/policy/types.js';
 import { db, mountInProvider, resetBackend, seededActor, shadowText, startBackend, worker } from './support/mount.js';
+import { endRequestWatches, recordRequests } from './support/requests.js';
 import { waitFor } from './support/wait.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
@@ -139,6 +140,7 @@ describe('dmp-document-list', () => {
   setupIgnoreWindowResizeObserverLoopErrors(beforeEach, afterEach);
   before(startBackend);
   beforeEach(resetBackend);
+  afterEach(endRequestWatches);
 
   it('is accessible, loaded, with its dialogs', async () => {
     const { el } = await mount('pat-durand-jeanne');
@@ -1601,6 +1603,24 @@ describe('dmp-document-list', () => {
       setTimeout(() => clickButton(dialog, 'Ajouter'));
       const added = await oneEvent(el, 'dmp-document-added');
       expect(stored().map((d) => d.id)).to.deep.equal([added.detail.document.id]);
+    });
+
+    it('keeps the form of a failed upload closed with Escape over a session expiry, and reads the list again when it is opened', async () => {
+      db.faults.add({ method: 'POST', path: '/documents', status: 503, times: 1 });
+      const { el, dialog } = await addNotesFailing();
+      const provider = el.closest('dmp-provider')!;
+      dialog.dispatchEvent(new Event('cancel', { cancelable: true }));
+      await el.updateComplete;
+      const expired = oneEvent(provider, 'dmp-session-expired');
+      provider.sessionTimeout = 0.2;
+      await expired;
+      provider.sessionTimeout = 1800;
+      provider.resume();
+      await loaded(el);
+      const reads = recordRequests();
+      await openAdd(el);
+      expect(control<HTMLInputElement>(el, '#add-title').value).to.equal('Carnet de suivi');
+      await waitFor(() => reads.some((line) => line.endsWith(`/dossiers/${ADULT}/documents`)), () => `requests: ${reads.join(', ')}`);
     });
 
     it('keeps the form of an upload stopped by Escape, says it may have been added, and adds it once when sent again', async () => {

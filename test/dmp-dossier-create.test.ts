@@ -396,6 +396,20 @@ describe('dmp-dossier-create', () => {
       expect(shadowText(el)).to.contain('information et consentement');
     });
 
+    it('shows the search the user asks for while another element’s check still runs', async () => {
+      const { el, provider } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      db.faults.add({ method: 'GET', path: `/dossiers/${PATIENT_NO_DOSSIER.ins}`, latencyMs: 800, times: 2 });
+      provider.notifyDataChanged(['dossier'], PATIENT_NO_DOSSIER.ins);
+      await el.updateComplete;
+      press(el, 'Modifier l’identité');
+      await el.updateComplete;
+      press(el, 'Rechercher un DMP existant');
+      await el.updateComplete;
+      expect(shadowText(el)).to.contain('Recherche d’un DMP existant');
+      await until(el, 'information et consentement');
+    });
+
     it('offers to open an active dossier and says so with dmp-dossier-exists', async () => {
       const { el } = await mount('ps-dubois', PATIENT_ADULT.identity);
       await check(el, 'Ce patient a déjà un DMP');

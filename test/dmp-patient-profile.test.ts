@@ -82,6 +82,24 @@ async function keepEditsOnDevice(): Promise<void> {
   first.provider.remove();
 }
 
+/** Sophie Moreau, who represents Léa (a minor), made guardian of Camille Rousseau (an adult) too: one user who edits two patients' profiles. */
+async function mountRepresentingTwo() {
+  db.dossiers.get(MASKED)!.legalRepresentatives.push({ id: 'rep-moreau-sophie', firstName: 'Sophie', lastName: 'Moreau', relationship: 'guardian', since: '2024-01-01T00:00:00.000Z' });
+  return mount('rep-moreau-sophie', MINOR);
+}
+
+/** Resolves once the mock has answered a request with `status`. */
+function answerSeen(status: number): Promise<void> {
+  return new Promise((resolve) => {
+    const seen = ({ response }: { response: Response }) => {
+      if (response.status !== status) return;
+      worker.events.removeListener('response:mocked', seen);
+      resolve();
+    };
+    worker.events.on('response:mocked', seen);
+  });
+}
+
 async function startEditing(el: DmpPatientProfile): Promise<void> {
   $(el, '#edit').click();
   await waitUntil(() => root(el).querySelector('form.profile-form'), 'the form never opened');
@@ -744,7 +762,7 @@ describe('dmp-patient-profile', () => {
       await submit(el);
       await sent;
       el.patientIns = MINOR;
-      expect((await saved).detail.profile.bloodGroup).to.equal('O-');
+      expect((await saved).detail).to.include({ ins: ADULT }).and.nested.include({ 'profile.bloodGroup': 'O-' });
       await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the saved edits are still kept as unsaved');
       await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });
       expect(shadowText(el)).not.to.contain('enregistrées');
@@ -754,29 +772,54 @@ describe('dmp-patient-profile', () => {
       expect((await storedProfile(ADULT)).bloodGroup).to.equal('O-');
     });
 
-    it('keeps the edits of a save that failed after the host showed another patient, and says nothing of it there', async () => {
-      const { el } = await mount();
+    it('keeps the edits of a save that failed after the host showed another patient, and says nothing of it in that patient’s form', async () => {
+      const { el } = await mountRepresentingTwo();
       await startEditing(el);
       type(el, '#blood-group', 'O-');
       db.faults.add({ method: 'POST', path: '/documents', latencyMs: 500, status: 503, times: 1 });
-      let refused = false;
-      const answered = ({ response }: { response: Response }) => {
-        if (response.status === 503) refused = true;
-      };
-      worker.events.on('response:mocked', answered);
-      try {
-        await submit(el);
-        el.patientIns = MINOR;
-        await waitUntil(() => refused, 'the save was never answered', { timeout: 8000 });
-      } finally {
-        worker.events.removeListener('response:mocked', answered);
-      }
-      await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });
+      const answered = answerSeen(503);
+      await submit(el);
+      el.patientIns = MASKED;
       await el.updateComplete;
-      expect(root(el).querySelector('.save-error'), 'the failure is said on another patient’s screen').to.equal(null);
-      expect((await readDraft<ProfileDraft>(DRAFT_KEYS[0]!))?.content.bloodGroup).to.equal('O-');
+      await loaded(el);
+      await startEditing(el);
+      await answered;
+      await el.updateComplete;
+      expect(root(el).querySelector('.save-error'), 'the failure is said in another patient’s form').to.equal(null);
+      expect((await readDraft<ProfileDraft>(DRAFT_KEYS[1]!))?.content.bloodGroup).to.equal('O-');
+      expect(await readDraft(draftKey('legal-representative:rep-moreau-sophie', MASKED, 'profile')), 'kept as the other patient’s edits').to.equal(undefined);
+    });
+
+    it('says nothing untrue when a save sent before the host showed another patient ends after the user came back', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O-');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 800, times: 1 });
+      const saved = oneEvent(el, 'dmp-profile-saved');
+      await submit(el);
+      el.patientIns = MINOR;
+      await el.updateComplete;
       el.patientIns = ADULT;
-      await waitUntil(() => root(el).querySelector('.draft-offer'), 'the edits were not offered back', { timeout: 8000 });
+      expect((await saved).detail.ins).to.equal(ADULT);
+      await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the saved edits are still kept as unsaved');
+      // Read again once saved: the version saved, no offer of its edits as unsaved.
+      await waitFor(() => !root(el).querySelector('.draft-offer') && Boolean(root(el).querySelector('#edit')), () => `shown: ${shadowText(el)}`, { timeout: 5000 });
+      expect(shadowText(el)).not.to.contain('reste à enregistrer');
+    });
+
+    it('stops a save going on for a patient no longer shown when the user logs out', async () => {
+      const { el, provider } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'O-');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 500, times: 1 });
+      let saved = 0;
+      el.addEventListener('dmp-profile-saved', () => (saved += 1));
+      await submit(el);
+      el.patientIns = MINOR;
+      await el.updateComplete;
+      await provider.logout();
+      await new Promise((resolve) => setTimeout(resolve, 900));
+      expect(saved, 'a save went on after the logout').to.equal(0);
     });
 
     it('offers the edits back after the host showed another patient, even when the device could not store them', async () => {
@@ -1169,6 +1212,25 @@ describe('dmp-patient-profile', () => {
       await loaded(el);
       await waitFor(() => root(el).querySelector('[data-section="directives"] .file')?.textContent?.includes('15 janvier 2026') === true, () => `listed: ${root(el).querySelector('[data-section="directives"]')?.textContent}`, { timeout: 5000 });
       expect($<HTMLInputElement>(el, '#directives-file').files).to.have.length(0);
+    });
+
+    it('leaves the next patient’s upload form alone when an upload for the previous one ends', async () => {
+      const { el } = await mountRepresentingTwo();
+      selectFile(el, new File(['%PDF-1.4 directives'], 'directives-lea.pdf', { type: 'application/pdf' }));
+      type(el, '#directives-date', '2026-01-15');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 500, times: 1 });
+      const uploaded = oneEvent(el, 'dmp-profile-directives-uploaded');
+      $(el, '.directives-upload button[type="submit"]').click();
+      await waitUntil(() => root(el).querySelector('.directives-upload progress'), 'the upload never started');
+      el.patientIns = MASKED;
+      await el.updateComplete;
+      await loaded(el);
+      await waitUntil(() => root(el).querySelector('#directives-file'), 'no upload form for the other patient', { timeout: 5000 });
+      selectFile(el, new File(['%PDF-1.4 autres directives'], 'directives-camille.pdf', { type: 'application/pdf' }));
+      expect((await uploaded).detail.ins).to.equal(MINOR);
+      await el.updateComplete;
+      expect($<HTMLInputElement>(el, '#directives-file').files?.[0]?.name).to.equal('directives-camille.pdf');
+      expect(shadowText(el)).not.to.contain('est déposé');
     });
 
     it('after the directives were replaced elsewhere, says so, keeps the file and replaces the new one on retry', async () => {

@@ -9,7 +9,7 @@ import { clearDraftsOf, draftAuthor } from '../drafts/draft-store.js';
 import type { DmpClient, HeadersRequest } from '../client/types.js';
 import { emit } from '../elements/base/emit.js';
 import { watchUnauthorized } from './unauthorized-watch.js';
-import { isDmpLocale, setDmpLocale, type DmpLocale } from '../i18n/localization.js';
+import { isDmpLocale, setDmpLocale } from '../i18n/localization.js';
 import type { Actor } from '../model/actor.js';
 import { actorKey } from '../model/actor-key.js';
 import type { DossierInfo } from '../model/dossier.js';
@@ -127,8 +127,12 @@ export class DmpProvider extends LitElement implements ProviderApi {
   /** Base URL of the DMP API (the mock backend or the integrator's gateway). */
   @property({ attribute: 'base-url' }) baseUrl = '/api/dmp/v1';
 
-  /** Interface language, `fr` (default) or `en` (`en-GB` and the like too); dates and numbers follow it. */
-  @property() locale: DmpLocale = 'fr';
+  /**
+   * Interface language, `fr` (default) or `en`; a regional tag (`en-GB`, `fr-FR`) selects its
+   * language, any other value French. Dates and numbers follow the language. English strings that
+   * fail to load (offline) leave the page French, marked so, until it is reloaded.
+   */
+  @property() locale: string = 'fr';
 
   /**
    * Seconds without pointer or key activity after which the session ends (default 30 min), by the
@@ -529,7 +533,8 @@ export class DmpProvider extends LitElement implements ProviderApi {
    * French text with an English voice.
    */
   async #applyLocale(): Promise<void> {
-    const language = this.locale.split('-')[0]!;
+    // Removed (null) or left undefined by a framework: the default.
+    const language = String(this.locale ?? 'fr').split('-')[0]!;
     const requested = isDmpLocale(language) ? language : 'fr';
     this.#localeProvider.setValue(requested);
     await setDmpLocale(requested).catch(() => this.#localeProvider.setValue('fr'));

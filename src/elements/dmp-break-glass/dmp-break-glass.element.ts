@@ -144,7 +144,7 @@ export class DmpBreakGlass extends DmpElement {
       this.#unsent.clear();
     }
     const shownBefore = changed.get('patientIns') as string | undefined;
-    if (!left && shownBefore && this.justification) {
+    if (!left && shownBefore && (this.justification || this.#unsent.has(shownBefore))) {
       // What is kept is what was last written: the text given back may have been completed since.
       // The entry of a request on its way stays the same object, for its failure to find.
       const kept = this.#unsent.get(shownBefore) ?? { mode: this.mode, justification: '' };

@@ -45,7 +45,6 @@ interface FailedAway {
   representative: RepresentativeDraft;
   preferences: PreferencesDraft | undefined;
   closeReason: string;
-  closeWord: string;
   /** The server's preferences the draft was made over, to rebase it on what the server holds then. */
   basePreferences: PanelData['preferences'];
 }
@@ -269,7 +268,8 @@ export class DmpConsentPanel extends DmpElement {
       if (failed) {
         this.messages = { [failed.section]: failed.message };
         if (failed.section === 'representatives') this.representative = failed.representative;
-        if (failed.section === 'close') [this.closeReason, this.closeWord] = [failed.closeReason, failed.closeWord];
+        // The reason, not the word that confirms it: closing is confirmed again, on this patient.
+        if (failed.section === 'close') this.closeReason = failed.closeReason;
         if (failed.section === 'notifications' && failed.preferences) {
           this.preferences = failed.preferences;
           this.preferencesDirty = true;
@@ -622,7 +622,7 @@ export class DmpConsentPanel extends DmpElement {
     const forms = this.#forms;
     const here = () => this.#forms === forms;
     const away = `${this.sitting}|${ins}`;
-    const { representative, preferences, closeReason, closeWord } = this;
+    const { representative, preferences, closeReason } = this;
     const basePreferences = this.data?.preferences;
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
@@ -645,7 +645,7 @@ export class DmpConsentPanel extends DmpElement {
       } else {
         const message: Message = { kind: 'error', text: () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' ') };
         if (here()) this.messages = { ...this.messages, [section]: message };
-        else this.#failedAway.set(away, { section, message, representative, preferences, basePreferences, closeReason, closeWord });
+        else this.#failedAway.set(away, { section, message, representative, preferences, basePreferences, closeReason });
       }
       if (here() && under.length > 0) {
         this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);

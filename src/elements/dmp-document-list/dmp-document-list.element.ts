@@ -289,7 +289,8 @@ export class DmpDocumentList extends DmpElement {
       this.listing = undefined;
       this.activeIndex = 0;
       this.#announce('');
-      this.#addInterrupted = !left && Boolean(this.addDialog?.open);
+      // A form kept already (see #cancelAdd) stays kept over an expiry.
+      this.#addInterrupted = !left && (this.#addInterrupted || Boolean(this.addDialog?.open));
       for (const dialog of [this.addDialog, this.actionsDialog, this.deleteDialog]) dialog?.close();
     }
     // Nor a form that would send what was typed for one patient into another's dossier; an

@@ -79,23 +79,22 @@ export class DmpDossierCreate extends DmpElement {
     task: async ([ins], { signal }) => (ins && this.client ? this.client.getDossier(ins, { signal }) : undefined),
     args: () => [this.checked?.ins, this.checkRun] as const,
     onComplete: (info) => {
-      this.#quietCheck = false;
       // Nothing was checked (no patient yet): no new step to lead the user to.
       if (info !== undefined) this.#focusHeadingNext = true;
       if (info?.status === 'closed') this.emit('dmp-dossier-exists', { ins: info.ins, status: 'closed' });
       if (info?.status === 'active' && this.#uncertain.some((attempt) => attempt.input.ins === info.ins)) void this.#recoverLostCreation(info.ins);
     },
     onError: () => {
-      this.#quietCheck = false;
       this.#focusHeadingNext = true;
     },
   });
 
   /**
-   * The check runs again for another element's change, not the user's: the step stays on screen
-   * meanwhile, and what is being typed in it, rather than give way to the search.
+   * The run of the check that another element's change asked for, not the user: the step stays on
+   * screen meanwhile, and what is being typed in it, rather than give way to the search. A check
+   * the user asks for is a run of its own, shown searching.
    */
-  #quietCheck = false;
+  #quietRun = -1;
 
   @state() private step: Step = 'identify';
   @state() private identity: IdentityForm = EMPTY_IDENTITY;
@@ -267,8 +266,8 @@ export class DmpDossierCreate extends DmpElement {
     const change = this.takeDataChange(this.checked?.ins ?? '', this.#ownRevision);
     if (!change || this.step !== 'dossier' || this.creating || this.reactivating) return;
     if (change.topics.includes('dossier')) {
-      this.#quietCheck = true;
       this.checkRun += 1;
+      this.#quietRun = this.checkRun;
       // Another element's move: its answer does not take focus from where the user is now.
       this.#focusWasInside = false;
     }
@@ -566,7 +565,7 @@ export class DmpDossierCreate extends DmpElement {
         return this.#existence.render({
           pending: () => {
             const shown = this.#existence.value;
-            return this.#quietCheck && shown && shown.ins === this.checked?.ins ? this.#renderExistence(shown) : this.#renderChecking();
+            return this.#quietRun === this.checkRun && shown && shown.ins === this.checked?.ins ? this.#renderExistence(shown) : this.#renderChecking();
           },
           error: (error) => this.#renderCheckError(error),
           complete: (info) => (info ? this.#renderExistence(info) : nothing),

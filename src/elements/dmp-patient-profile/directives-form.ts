@@ -82,6 +82,7 @@ async function submit(state: DirectivesUploadState, view: DirectivesView, replac
       if (status === 413 || status === 415) state.problems = { ...state.problems, file: status === 413 ? 'server-size' : 'server-type' };
     }
   } finally {
+    state.elsewhere.delete(controller);
     if (state.controller === controller) {
       state.controller = undefined;
       state.progress = undefined;

@@ -49,12 +49,19 @@ export class DirectivesUploadState {
 
   constructor(readonly host: ReactiveControllerHost & HTMLElement) {}
 
+  /** Uploads going on for a patient no longer shown: a user who leaves stops them too. */
+  readonly elsewhere = new Set<AbortController>();
+
   /**
    * Forgets the form (another patient, another user, a logout). An upload under way stops for a
    * user who left (`stop`); for another patient shown it goes on, its answer no longer this form's.
    */
   reset(stop = true): void {
-    if (stop) this.controller?.abort();
+    if (this.controller) this.elsewhere.add(this.controller);
+    if (stop) {
+      for (const controller of this.elsewhere) controller.abort();
+      this.elsewhere.clear();
+    }
     this.controller = undefined;
     this.file = undefined;
     this.writtenOn = '';

@@ -79,9 +79,9 @@ const loadDirectivesForm = lazyModule(() => import('./directives-form.js'), 'The
  * @summary The patient's declared information ("Mes informations"), editable by the patient.
  *
  * @fires {CustomEvent<ProfileSaveRequestDetail>} dmp-profile-save-request - Cancelable. The checked profile is about to be stored; `preventDefault()` keeps the form open and sends nothing.
- * @fires {CustomEvent<ProfileSavedDetail>} dmp-profile-saved - The server stored the profile; `document` is the new version.
+ * @fires {CustomEvent<ProfileSavedDetail>} dmp-profile-saved - The server stored the profile; `document` is the new version, `ins` its patient (a save goes on when the host shows another patient meanwhile).
  * @fires {CustomEvent<DirectivesUploadRequestDetail>} dmp-profile-directives-upload-request - Cancelable. A directives file is about to be uploaded (replacing `replaces`, if any).
- * @fires {CustomEvent<DirectivesUploadedDetail>} dmp-profile-directives-uploaded - The server stored the directives file.
+ * @fires {CustomEvent<DirectivesUploadedDetail>} dmp-profile-directives-uploaded - The server stored the directives file, for the patient `ins` (an upload goes on when the host shows another patient meanwhile).
  * @fires {CustomEvent<DocumentOpenDetail>} dmp-document-open - The user opened an uploaded directives document; the host shows it.
  * @fires {CustomEvent<DraftRestoredDetail>} dmp-draft-restored - The user took up the unsaved edits they had left on this device.
  *
@@ -147,9 +147,11 @@ export class DmpPatientProfile extends DmpElement {
   /**
    * Stops a save for a user who left (a logout, another user). Not for the element leaving the
    * page, nor for another patient shown: a save stopped once sent may have been made anyway;
-   * finished, it is said on return.
+   * finished, it is said on return, or to the host alone (`dmp-profile-saved` names its patient).
    */
   #saveController: AbortController | undefined;
+  /** Saves going on for a patient no longer shown: a user who leaves stops them too. */
+  readonly #savesElsewhere = new Set<AbortController>();
   readonly #autosave = new DraftAutosave(this, () => this.#autoKeep());
   readonly #form = new LazyView(this, loadForm);
   /** The draft as it was when editing started, to tell whether anything was changed. */
@@ -318,7 +320,11 @@ export class DmpPatientProfile extends DmpElement {
   #leaveEdit(stopSave = true): void {
     this.#editRun += 1;
     this.#autosave.cancel();
-    if (stopSave) this.#saveController?.abort();
+    if (this.#saveController) this.#savesElsewhere.add(this.#saveController);
+    if (stopSave) {
+      for (const controller of this.#savesElsewhere) controller.abort();
+      this.#savesElsewhere.clear();
+    }
     this.#saveController = undefined;
     this.draft = undefined;
     this.#editLoaded = undefined;
@@ -431,6 +437,7 @@ export class DmpPatientProfile extends DmpElement {
     if (!draft || !client) return;
     const replaces = this.editBase;
     const key = this.#draftStoreKey;
+    const run = this.#editRun;
     const saveKey = (this.#saveKey ??= new checks.RetryKey());
     const idempotencyKey = saveKey.for([ins, draft, replaces?.id]);
     const result = checks.checkDraft(draft, localToday(), saveKey.since!);
@@ -474,9 +481,9 @@ export class DmpPatientProfile extends DmpElement {
         });
       saveKey.answered(idempotencyKey);
       this.#saved = { for: `${this.sitting}|${key}`, replaced: replaces?.id, document, profile };
-      if (this.#draftStoreKey !== key) {
-        // Saved for the patient left meanwhile: the edits kept for them then are saved now, unless
-        // typed on since.
+      if (this.#editRun !== run) {
+        // Saved for the form left meanwhile (another patient shown): the edits kept then are saved
+        // now, unless typed on since.
         const kept = await readDraft(key).catch(() => undefined);
         if (JSON.stringify(kept?.content) === JSON.stringify(draft)) await deleteDraft(key).catch(() => undefined);
       } else if (this.draft === draft) {
@@ -491,11 +498,11 @@ export class DmpPatientProfile extends DmpElement {
         this.statusText = () => msg('Vos informations sont enregistrées ; ce que vous avez saisi depuis reste à enregistrer.');
         void this.#keepDraft();
       }
-      this.emit('dmp-profile-saved', { profile, document } satisfies ProfileSavedDetail);
+      this.emit('dmp-profile-saved', { ins, profile, document } satisfies ProfileSavedDetail);
       this.provider?.notifyDataChanged(['documents', 'history'], ins);
     } catch (error) {
-      // Failed for the patient left meanwhile: the edits were kept for them then.
-      if (controller.signal.aborted || this.#draftStoreKey !== key) return;
+      // Failed for the form left meanwhile: the edits were kept then.
+      if (controller.signal.aborted || this.#editRun !== run) return;
       // The alert says where the edits are kept: know it before showing it.
       const kept = await this.#keepDraft();
       this.saveError = error;
@@ -506,6 +513,7 @@ export class DmpPatientProfile extends DmpElement {
       // user can choose to replace it, or save a first declaration again.
       if (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) this.revision += 1;
     } finally {
+      this.#savesElsewhere.delete(controller);
       if (this.#saveController === controller) {
         this.#saveController = undefined;
         this.saving = false;
@@ -599,7 +607,7 @@ export class DmpPatientProfile extends DmpElement {
           if (answeredUnreadably(error) || (isDmpError(error) && error.kind === 'conflict')) this.revision += 1;
           throw error;
         });
-        this.emit('dmp-profile-directives-uploaded', { document, replaced: replaces });
+        this.emit('dmp-profile-directives-uploaded', { ins, document, replaced: replaces });
         this.provider?.notifyDataChanged(['documents', 'history'], ins);
         return document;
       },

@@ -16,6 +16,8 @@ export interface ProfileSaveRequestDetail {
 
 /** `dmp-profile-saved`: the profile the server stored, and its document (the new version). */
 export interface ProfileSavedDetail {
+  /** The patient's: a save goes on when the host shows another patient meanwhile. */
+  ins: string;
   profile: PatientProfile;
   document: DmpDocument;
 }
@@ -31,6 +33,8 @@ export interface DirectivesUploadRequestDetail {
 
 /** `dmp-profile-directives-uploaded`: the document the server created. */
 export interface DirectivesUploadedDetail {
+  /** The patient's: an upload goes on when the host shows another patient meanwhile. */
+  ins: string;
   document: DmpDocument;
   replaced: DmpDocument | undefined;
 }
