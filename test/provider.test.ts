@@ -802,6 +802,16 @@ describe('dmp-provider', () => {
     expect(probe.lang).to.equal('fr');
   });
 
+  it('falls back to French when the host removes the locale, and takes a regional tag for its language', async () => {
+    const { provider, probe } = await mount();
+    provider.locale = 'en-GB';
+    await waitUntil(() => probe.received.locale === 'en', 'en-GB did not select English');
+    provider.removeAttribute('locale');
+    (provider as { locale: unknown }).locale = null;
+    await waitUntil(() => probe.received.locale === 'fr', 'a removed locale did not fall back to French');
+    expect(probe.lang).to.equal('fr');
+  });
+
   it('writes lang when the locale changes, not at every render', async () => {
     const { provider, probe } = await mount();
     await probe.updateComplete;
