@@ -33,8 +33,9 @@ import {
 } from '../../src/fhir/systems.js';
 import type { AccessLogEntry } from '../../src/model/access-log.js';
 import type { Prevention, PreventionContent } from '../../src/model/prevention.js';
-import { emptyPreventionContent, emptySynthesisContent } from '../../src/model/synthesis.js';
+import { emptySynthesisContent } from '../../src/model/synthesis.js';
 import { searchesAround } from '../support/hidden-probes.js';
+import { historyAfterReadOfASecretList } from '../support/secret-prevention.js';
 import { fhirGateway } from '../../mocks/fhir/gateway.js';
 import { fhirHandlers } from '../../mocks/fhir/handlers.js';
 import { db } from '../../mocks/db/store.js';
@@ -1574,17 +1575,10 @@ describe('FhirDmpClient on the FHIR mock gateway', () => {
     });
 
     it('keeps a read that names a list written under connexion secrète out of the representative’s history, as the JSON mock', async () => {
-      const ins = PATIENT_MINOR.identity.ins;
-      const screenings = { ...emptyPreventionContent(), screenings: [{ id: 'scr-vue', label: 'Dépistage visuel', date: '2026-11-02' }] };
-      const first = await as('ps-lefebvre').savePrevention(ins, screenings, '');
-      const vaccination = { id: 'vac-hpv', vaccine: 'HPV (Gardasil 9), 1re dose', date: '2026-11-20' };
-      await as('ps-lefebvre', { 'DMP-Secret': '1' }).savePrevention(ins, { ...first.content, vaccinations: [vaccination] }, first.etag);
-      await as('ps-lefebvre').getPrevention(ins);
-      const titles = async (actorId: string) => (await as(actorId).listAccessLog(ins, { limit: 100 })).items.map((entry) => entry.target?.title ?? '');
-      assert.deepEqual((await titles('rep-moreau-sophie')).filter((title) => title.includes('vaccinations')), []);
-      // The patient, whom nothing here is kept from, sees the read of both.
-      const mine = await titles(PATIENT_MINOR.id);
-      assert.ok(mine.some((title) => title.startsWith('Historique des vaccinations, ')), mine.join(' / '));
+      const [representative, own] = await historyAfterReadOfASecretList(as, PATIENT_MINOR.identity.ins, ['rep-moreau-sophie', PATIENT_MINOR.id]);
+      assert.deepEqual(representative!.filter((title) => title.includes('vaccinations')), []);
+      // The patient, from whom nothing here is kept, sees the read of both.
+      assert.ok(own!.some((title) => title.startsWith('Historique des vaccinations, ')), own!.join(' / '));
     });
 
     it('shows a representative the version a secret one replaced as the current one, as the JSON API does', async () => {

@@ -6,6 +6,7 @@ import { db } from '../../mocks/browser.js';
 import { PATIENT_ADULT, PATIENT_MINOR, PREVENTION_DURAND } from '../../mocks/data/index.js';
 import { failure } from '../support/failure.js';
 import { onSeededBackend } from '../support/mock-backend.js';
+import { historyAfterReadOfASecretList } from '../support/secret-prevention.js';
 
 const ADULT = PATIENT_ADULT.identity.ins;
 const VACCINATIONS_DOC = PREVENTION_DURAND.documents.vaccinations!;
@@ -38,19 +39,13 @@ describe('mock backend: vaccinations and screenings, their own documents beside 
 
   it('keeps a read that names a list written under connexion secrète out of the representative’s history', async () => {
     const ins = PATIENT_MINOR.identity.ins;
-    const screenings = { ...emptyPreventionContent(), screenings: [{ id: 'scr-vue', label: 'Dépistage visuel', date: '2026-11-02' }] };
-    const first = await as('ps-lefebvre').savePrevention(ins, screenings, '');
-    const vaccination = { id: 'vac-hpv', vaccine: 'HPV (Gardasil 9), 1re dose', date: '2026-11-20' };
-    await as('ps-lefebvre', { 'DMP-Secret': '1' }).savePrevention(ins, { ...first.content, vaccinations: [vaccination] }, first.etag);
-    // Read again by the doctor, outside the connexion secrète: one line naming both lists.
-    await as('ps-lefebvre').getPrevention(ins);
-    expect(logOf(ins).at(-1)!.target?.title).to.equal('Historique des vaccinations, Dépistages');
-    const seen = (await as('rep-moreau-sophie').listAccessLog(ins)).items.map((entry) => entry.target?.title ?? '');
-    expect(seen.filter((title) => title.includes('vaccinations')), 'the representative is told of the secret vaccinations').to.deep.equal([]);
-    expect(seen, 'the first screenings, not kept from them, are gone too').to.include('Dépistages');
-    // The patient, whom nothing here is kept from, sees the read.
     const patient = db.dossiers.get(ins)!.patientId;
-    expect((await as(patient).listAccessLog(ins)).items.map((entry) => entry.target?.title)).to.include('Historique des vaccinations, Dépistages');
+    const [representative, own] = await historyAfterReadOfASecretList(as, ins, ['rep-moreau-sophie', patient]);
+    expect(logOf(ins).filter((line) => line.action === 'document.read').at(-1)!.target?.title, 'the read, in one line').to.equal('Historique des vaccinations, Dépistages');
+    expect(representative!.filter((title) => title.includes('vaccinations')), 'the representative is told of the secret vaccinations').to.deep.equal([]);
+    expect(representative, 'the line about the screenings alone, not kept from them, is shown').to.include('Dépistages');
+    // The patient, from whom nothing here is kept, sees the read.
+    expect(own).to.include('Historique des vaccinations, Dépistages');
   });
 
   it('answers "none yet" for a dossier without one, and keeps the VSM free of prevention', async () => {
