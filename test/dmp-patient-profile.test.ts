@@ -746,7 +746,7 @@ describe('dmp-patient-profile', () => {
     });
 
     it('finishes a save sent before the host showed another patient: the host hears of it, and its edits are no longer kept', async () => {
-      const { el } = await mount();
+      const { el, provider } = await mount();
       await startEditing(el);
       type(el, '#blood-group', 'O-');
       db.faults.add({ method: 'POST', path: '/documents', latencyMs: 500, times: 1 });
@@ -761,7 +761,9 @@ describe('dmp-patient-profile', () => {
       const saved = oneEvent(el, 'dmp-profile-saved');
       await submit(el);
       await sent;
+      // The host's next render: another patient, and the same user as a new object.
       el.patientIns = MINOR;
+      provider.actor = { ...provider.actor! };
       expect((await saved).detail).to.include({ ins: ADULT }).and.nested.include({ 'profile.bloodGroup': 'O-' });
       await waitUntil(async () => (await readDraft(DRAFT_KEYS[0]!)) === undefined, 'the saved edits are still kept as unsaved');
       await waitUntil(() => root(el).querySelector('.refusal'), 'no refusal for another patient’s dossier', { timeout: 8000 });

@@ -226,10 +226,12 @@ export class DmpPatientProfile extends DmpElement {
       if (keyBefore !== this.#draftStoreKey) {
         // The edits belong to that author and patient: keep them there, show nothing of them here.
         if (this.draft && keyBefore) void this.#keepDraft(keyBefore);
-        // What the previous user sent is not for the next one to send again, nor its date.
-        if (changed.has('actor')) this.#saveKey = undefined;
-        this.#leaveEdit(changed.has('actor'));
-        this.#directivesUpload.reset(changed.has('actor'));
+        // What the previous user sent is not for the next one to send again, nor its date; the
+        // same user handed over again (a framework's new object) is no other user.
+        const otherUser = draftAuthor(actorBefore) !== draftAuthor(this.actor);
+        if (otherUser) this.#saveKey = undefined;
+        this.#leaveEdit(otherUser);
+        this.#directivesUpload.reset(otherUser);
         this.statusText = undefined;
       }
     }
