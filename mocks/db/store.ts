@@ -192,9 +192,9 @@ export class MockDb {
     if (documentIds) this.logDocuments.set(entry, documentIds);
   }
 
-  /** The documents `entry` names: those of a line about several, or its target's. */
-  documentsNamedBy(entry: AccessLogEntry): readonly string[] {
-    return this.logDocuments.get(entry) ?? (entry.target?.documentId === undefined ? [] : [entry.target.documentId]);
+  /** The documents a line about several names (kept by `appendLog`); undefined for any other line. */
+  documentsNamedBy(entry: AccessLogEntry): readonly string[] | undefined {
+    return this.logDocuments.get(entry);
   }
 
   professionalByRpps(rpps: string): Professional | undefined {

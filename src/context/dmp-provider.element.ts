@@ -534,7 +534,7 @@ export class DmpProvider extends LitElement implements ProviderApi {
    */
   async #applyLocale(): Promise<void> {
     // Removed (null) or left undefined by a framework: the default.
-    const language = String(this.locale ?? 'fr').split('-')[0]!;
+    const language = (this.locale ?? 'fr').split('-')[0]!;
     const requested = isDmpLocale(language) ? language : 'fr';
     this.#localeProvider.setValue(requested);
     await setDmpLocale(requested).catch(() => this.#localeProvider.setValue('fr'));

@@ -20,6 +20,7 @@ import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../po
 import { LazyView } from '../base/lazy-view.js';
 import type { RetryKey } from '../base/retry-key.js';
 import { renderPatientLine } from '../base/patient-line.js';
+import { sameValue } from '../base/same-value.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { DirectivesUploadState, renderDirectivesFiles, type DirectivesView } from './directives.js';
@@ -487,7 +488,7 @@ export class DmpPatientProfile extends DmpElement {
         // Saved for the form left meanwhile (another patient shown): the edits kept then are saved
         // now, unless typed on since.
         const kept = await readDraft(key).catch(() => undefined);
-        if (JSON.stringify(kept?.content) === JSON.stringify(draft)) await deleteDraft(key).catch(() => undefined);
+        if (sameValue(kept?.content, draft)) await deleteDraft(key).catch(() => undefined);
       } else if (this.draft === draft) {
         this.#leaveEdit();
         this.statusText = () => msg('Vos informations sont enregistrées.');
