@@ -12,7 +12,7 @@ import { actorKey } from '../../model/actor-key.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { ACCESS_MODES, ACTIONS, type AccessMode, type Action, type ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
-import { DmpElement } from '../base/dmp-element.js';
+import { DmpElement, levelHeadings } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { accessLogRows, encodeCsv } from './csv.js';
 import { styles } from './dmp-access-history.styles.js';
@@ -139,6 +139,13 @@ export class DmpAccessHistory extends DmpElement {
 
   /** INS (NIR) of the patient whose history is shown. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /**
+   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
+   * of range); its other headings follow, one level down each. Screen reader users move through a
+   * page by its headings: give one more than the level of the heading the element sits under.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
 
   /** The patient as the host knows them, shown as the identity of the dossier. */
   @property({ attribute: false }) patient: PatientDisplay | undefined;
@@ -371,6 +378,10 @@ export class DmpAccessHistory extends DmpElement {
     } catch (error) {
       if (this.#exportController === controller) this.exportState = controller.signal.aborted ? { kind: 'idle' } : { kind: 'failed', error };
     }
+  }
+
+  protected override updated(): void {
+    levelHeadings(this.renderRoot, this.headingLevel);
   }
 
   protected renderContent(): TemplateResult {

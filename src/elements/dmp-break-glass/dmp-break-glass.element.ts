@@ -14,7 +14,7 @@ import { MIN_JUSTIFICATION_LENGTH, isValidJustification } from '../../policy/jus
 import type { Decision, ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { RetryKey } from '../base/retry-key.js';
-import { DmpElement } from '../base/dmp-element.js';
+import { DmpElement, levelHeadings } from '../base/dmp-element.js';
 import { styles } from './dmp-break-glass.styles.js';
 // Brings the typing of the dmp-break-glass-* events this element emits.
 import type {} from './events.js';
@@ -103,6 +103,13 @@ export class DmpBreakGlass extends DmpElement {
 
   /** INS (NIR, 15 characters) of the patient whose dossier is needed in an emergency. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /**
+   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
+   * of range); its other headings follow, one level down each. Screen reader users move through a
+   * page by its headings: give one more than the level of the heading the element sits under.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
 
   /** The patient as the host software identifies them; shown as the identity, never traits from the DMP. */
   @property({ attribute: false }) patient: PatientDisplay | undefined;
@@ -254,6 +261,10 @@ export class DmpBreakGlass extends DmpElement {
   }
 
   // --- Rendering -----------------------------------------------------------------------------
+
+  protected override updated(): void {
+    levelHeadings(this.renderRoot, this.headingLevel);
+  }
 
   protected override renderContent(): unknown {
     const loading = this.#load.status === TaskStatus.PENDING;

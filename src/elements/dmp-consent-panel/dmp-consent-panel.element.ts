@@ -17,7 +17,7 @@ import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
 import { validateRpps, type RppsFailure } from '../../model/rpps.js';
 import type { Decision, ReasonCode } from '../../policy/types.js';
-import { DmpElement } from '../base/dmp-element.js';
+import { DmpElement, levelHeadings } from '../base/dmp-element.js';
 import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { RetryKey } from '../base/retry-key.js';
@@ -217,6 +217,13 @@ export class DmpConsentPanel extends DmpElement {
 
   /** INS (NIR, 15 characters) of the patient whose dossier is managed. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /**
+   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
+   * of range); its other headings follow, one level down each. Screen reader users move through a
+   * page by its headings: give one more than the level of the heading the element sits under.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
 
   /** The patient as the host software identifies them; shown as the identity, never traits from the DMP. */
   @property({ attribute: false }) patient: PatientDisplay | undefined;
@@ -680,6 +687,10 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   // --- Rendering -----------------------------------------------------------------------------
+
+  protected override updated(): void {
+    levelHeadings(this.renderRoot, this.headingLevel);
+  }
 
   protected override renderContent(): unknown {
     const loading = this.#load.status === TaskStatus.PENDING;

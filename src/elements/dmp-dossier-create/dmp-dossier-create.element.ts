@@ -13,7 +13,7 @@ import { NO_DOSSIER } from '../../model/no-dossier.js';
 import { INS_STATUSES, isMinor, type InsStatus } from '../../model/ins.js';
 import type { PatientIdentity, PatientTraits } from '../../model/patient.js';
 import type { Decision } from '../../policy/types.js';
-import { DmpElement } from '../base/dmp-element.js';
+import { DmpElement, levelHeadings } from '../base/dmp-element.js';
 import { RetryKey } from '../base/retry-key.js';
 import { baseStyles } from '../base/styles.js';
 import { styles } from './dmp-dossier-create.styles.js';
@@ -148,6 +148,13 @@ export class DmpDossierCreate extends DmpElement {
   @property({ attribute: 'patient-ins' }) patientIns = '';
 
   /**
+   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
+   * of range); its other headings follow, one level down each. Screen reader users move through a
+   * page by its headings: give one more than the level of the heading the element sits under.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
+
+  /**
    * The INS traits the host already holds (birth name, first names, birth date, sex, birth place
    * code). Compared by content: a host that builds a new, equal object at each render (React does)
    * does not start the form over.
@@ -204,6 +211,7 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   protected override updated(): void {
+    levelHeadings(this.renderRoot, this.headingLevel);
     if (!this.#focusHeadingNext) return;
     this.#focusHeadingNext = false;
     if (!this.#focusWasInside) return;

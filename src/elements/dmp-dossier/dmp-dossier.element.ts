@@ -14,7 +14,7 @@ import type { PatientDisplay } from '../../model/patient.js';
 import { isToldOfHiddenDocuments } from '../../policy/roles.js';
 import type { ReasonCode } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
-import { DmpElement } from '../base/dmp-element.js';
+import { DmpElement, headingLevelOf, levelHeadings } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { TAB_ELEMENTS, exportedParts, loadElement, type ComposedTag } from './composed.js';
 import { styles } from './dmp-dossier.styles.js';
@@ -177,6 +177,13 @@ export class DmpDossier extends DmpElement {
   /** INS (NIR) of the patient whose dossier is shown. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
 
+  /**
+   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
+   * of range); its other headings follow, one level down each. Screen reader users move through a
+   * page by its headings: give one more than the level of the heading the element sits under.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
+
   /** The patient as the host software knows them, shown as the identity of the dossier. */
   @property({ attribute: false }) patient: PatientDisplay | undefined;
 
@@ -258,6 +265,7 @@ export class DmpDossier extends DmpElement {
   }
 
   protected override updated(): void {
+    levelHeadings(this.renderRoot, this.headingLevel);
     // A panel hidden with the focus in it loses it only at the browser's next rendering, too late
     // for the base's check: the tab shown takes it now.
     if (this.#focusedPanel?.hidden) this.renderRoot.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
@@ -469,6 +477,11 @@ export class DmpDossier extends DmpElement {
       )}`;
   }
 
+  /** The elements in the tabs, and emergency access in the récapitulatif, sit under the dossier's title. */
+  get #tabHeadingLevel(): number {
+    return Math.min(headingLevelOf(this.headingLevel) + 1, 6);
+  }
+
   #renderPanel(access: TabAccess, info: DossierInfo): unknown {
     if (access.tab === 'recap') return this.#renderRecap(info);
     if (!access.allowed) {
@@ -480,9 +493,9 @@ export class DmpDossier extends DmpElement {
     const ins = this.patientIns;
     switch (access.tab) {
       case 'documents': return this.#renderComposed('dmp-document-list', html`<dmp-document-list patient-ins=${ins} exportparts=${exportedParts('dmp-document-list')}></dmp-document-list>`);
-      case 'profile': return this.#renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins} exportparts=${exportedParts('dmp-patient-profile')}></dmp-patient-profile>`);
-      case 'management': return this.#renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins} exportparts=${exportedParts('dmp-consent-panel')}></dmp-consent-panel>`);
-      case 'history': return this.#renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins} exportparts=${exportedParts('dmp-access-history')}></dmp-access-history>`);
+      case 'profile': return this.#renderComposed('dmp-patient-profile', html`<dmp-patient-profile patient-ins=${ins} heading-level=${this.#tabHeadingLevel} exportparts=${exportedParts('dmp-patient-profile')}></dmp-patient-profile>`);
+      case 'management': return this.#renderComposed('dmp-consent-panel', html`<dmp-consent-panel patient-ins=${ins} heading-level=${this.#tabHeadingLevel} exportparts=${exportedParts('dmp-consent-panel')}></dmp-consent-panel>`);
+      case 'history': return this.#renderComposed('dmp-access-history', html`<dmp-access-history patient-ins=${ins} heading-level=${this.#tabHeadingLevel} exportparts=${exportedParts('dmp-access-history')}></dmp-access-history>`);
     }
   }
 
@@ -540,6 +553,7 @@ export class DmpDossier extends DmpElement {
     form.setAttribute('patient-ins', this.patientIns);
     form.setAttribute('mode', regulation.reason === 'justification-required' ? 'regulation' : 'break-glass');
     form.setAttribute('exportparts', exportedParts('dmp-break-glass'));
+    form.setAttribute('heading-level', String(this.#tabHeadingLevel));
     return this.#renderComposed('dmp-break-glass', html`${form}`);
   }
 }

@@ -1,6 +1,6 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { answeredUnreadably, isDmpError, type DmpIssue } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
@@ -21,7 +21,7 @@ import { LazyView } from '../base/lazy-view.js';
 import type { RetryKey } from '../base/retry-key.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { sameValue } from '../base/same-value.js';
-import { DmpElement } from '../base/dmp-element.js';
+import { DmpElement, levelHeadings } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { DirectivesUploadState, renderDirectivesFiles, type DirectivesView } from './directives.js';
 import { styles } from './dmp-patient-profile.styles.js';
@@ -154,7 +154,7 @@ export class DmpPatientProfile extends DmpElement {
   /** Saves going on for a patient no longer shown: a user who leaves stops them too. */
   readonly #savesElsewhere = new Set<AbortController>();
   readonly #autosave = new DraftAutosave(this, () => this.#autoKeep());
-  readonly #form = new LazyView(this, loadForm);
+  readonly #form = new LazyView(this, loadForm, (form) => adoptStyles(this.renderRoot as ShadowRoot, [...DmpPatientProfile.elementStyles, form.formStyles]));
   /** The draft as it was when editing started, to tell whether anything was changed. */
   #editStart = '';
   /** Counts the form's openings and closings: a save that waited tells whether its form is still the one open. */
@@ -183,6 +183,13 @@ export class DmpPatientProfile extends DmpElement {
 
   /** INS (NIR) of the patient whose information is shown. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
+
+  /**
+   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
+   * of range); its other headings follow, one level down each. Screen reader users move through a
+   * page by its headings: give one more than the level of the heading the element sits under.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
 
   /** The patient as the host knows them, shown as the identity of the dossier. */
   @property({ attribute: false }) patient: PatientDisplay | undefined;
@@ -239,6 +246,7 @@ export class DmpPatientProfile extends DmpElement {
   }
 
   protected override updated(): void {
+    levelHeadings(this.renderRoot, this.headingLevel);
     const id = this.#pendingFocus;
     if (id === undefined) return;
     this.#pendingFocus = undefined;

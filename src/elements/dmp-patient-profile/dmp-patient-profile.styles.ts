@@ -55,10 +55,6 @@ export const styles = css`
     justify-content: space-between;
     gap: var(--_dmp-space);
   }
-  legend {
-    font-weight: 700;
-    padding: 0 calc(var(--_dmp-space) / 2);
-  }
   .badge {
     display: inline-block;
     padding: 0.125em 0.5em;
@@ -77,8 +73,7 @@ export const styles = css`
     white-space: pre-wrap;
     overflow-wrap: anywhere;
   }
-  .entries,
-  .form-entries {
+  .entries {
     display: grid;
     gap: var(--_dmp-space);
     margin: 0;
@@ -99,15 +94,6 @@ export const styles = css`
     color: var(--_dmp-color-accent);
   }
 
-  .entry {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
-    align-items: end;
-    gap: var(--_dmp-space);
-    padding: var(--_dmp-space);
-    border-radius: var(--_dmp-radius);
-    background: var(--_dmp-color-surface-alt);
-  }
   .field {
     display: grid;
     gap: calc(var(--_dmp-space) / 2);
@@ -116,19 +102,6 @@ export const styles = css`
   .field label {
     font-size: 0.875em;
     font-weight: 600;
-  }
-  .check {
-    display: flex;
-    align-items: center;
-    gap: var(--_dmp-space);
-  }
-  .check input {
-    min-height: auto;
-    width: 1.125rem;
-    height: 1.125rem;
-  }
-  .required {
-    color: var(--_dmp-color-error);
   }
   input,
   select,
@@ -141,10 +114,6 @@ export const styles = css`
     border-radius: var(--_dmp-radius);
     background: var(--_dmp-color-surface);
     padding: 0 var(--_dmp-space);
-  }
-  textarea {
-    padding: var(--_dmp-space);
-    resize: vertical;
   }
   [aria-invalid='true'] {
     border-color: var(--_dmp-color-error);
@@ -166,9 +135,6 @@ export const styles = css`
   .danger {
     border-color: var(--_dmp-color-error);
     color: var(--_dmp-color-error);
-  }
-  .add {
-    justify-self: start;
   }
   .buttons,
   .toolbar {

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type TemplateResult } from 'lit';
+import { css, html, nothing, type TemplateResult } from 'lit';
 // A date being retyped has no value until whole: live() leaves its parts alone rather than write
 // the empty value back over them.
 import { live } from 'lit/directives/live.js';
@@ -19,6 +19,50 @@ import { newEntryId } from '../base/new-entry-id.js';
 import { FIELD, type AllergyDraft, type ContactDraft, type DraftKept, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
 import { renderProfileSections, SECTION_TITLES } from './read-view.js';
 import { bloodGroupLabel, errorText, organDonationLabel, problemText } from './texts.js';
+
+/** The form's own styles, which the element adopts with this module: reading needs none of them. */
+export const formStyles = css`
+  legend {
+    font-weight: 700;
+    padding: 0 calc(var(--_dmp-space) / 2);
+  }
+  .form-entries {
+    display: grid;
+    gap: var(--_dmp-space);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .entry {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr));
+    align-items: end;
+    gap: var(--_dmp-space);
+    padding: var(--_dmp-space);
+    border-radius: var(--_dmp-radius);
+    background: var(--_dmp-color-surface-alt);
+  }
+  .check {
+    display: flex;
+    align-items: center;
+    gap: var(--_dmp-space);
+  }
+  .check input {
+    min-height: auto;
+    width: 1.125rem;
+    height: 1.125rem;
+  }
+  .required {
+    color: var(--_dmp-color-error);
+  }
+  textarea {
+    padding: var(--_dmp-space);
+    resize: vertical;
+  }
+  .add {
+    justify-self: start;
+  }
+`;
 
 /** What the form needs from the element that holds the draft. */
 export interface ProfileFormHost {

@@ -19,7 +19,7 @@ import type { ReasonCode } from '../../policy/types.js';
 import { announceIn } from '../base/announcement.js';
 import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
-import { DmpElement } from '../base/dmp-element.js';
+import { DmpElement, levelHeadings } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
 import { sameValue } from '../base/same-value.js';
 import { ENTRY_LISTS, contentOf, splitContent, type EditorContent, type ServerSide, type ShownContent } from './entries.js';
@@ -249,6 +249,13 @@ export class DmpSynthesisEditor extends DmpElement {
   /** INS (NIR) of the patient whose synthesis is shown. */
   @property({ attribute: 'patient-ins' }) patientIns = '';
 
+  /**
+   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
+   * of range); its other headings follow, one level down each. Screen reader users move through a
+   * page by its headings: give one more than the level of the heading the element sits under.
+   */
+  @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
+
   /** The patient as the host knows them (qualified identity), shown as the patient's identity. */
   @property({ attribute: false }) patient: PatientDisplay | undefined;
 
@@ -424,6 +431,7 @@ export class DmpSynthesisEditor extends DmpElement {
     } finally {
       this.#rendering = false;
     }
+    levelHeadings(this.renderRoot, this.headingLevel);
   }
 
   /** Takes in what the load found, keeping unsaved edits of the same author on the same patient. */
