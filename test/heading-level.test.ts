@@ -1,13 +1,18 @@
 import { setupIgnoreWindowResizeObserverLoopErrors } from '@lit-labs/virtualizer/support/resize-observer-errors.js';
 import { expect, html, waitUntil } from '@open-wc/testing';
 import { nothing } from 'lit';
+import { html as staticHtml, unsafeStatic } from 'lit/static-html.js';
 import { PATIENT_ADULT } from '../mocks/data/index.js';
 import '../src/elements/dmp-access-history/dmp-access-history.js';
 import type { DmpAccessHistory } from '../src/elements/dmp-access-history/dmp-access-history.element.js';
+import '../src/elements/dmp-break-glass/dmp-break-glass.js';
+import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import '../src/elements/dmp-dossier/dmp-dossier.js';
+import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
 import type { DmpDossier } from '../src/elements/dmp-dossier/dmp-dossier.element.js';
 import type { DossierTab } from '../src/elements/dmp-dossier/tabs.js';
 import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
+import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpPatientProfile } from '../src/elements/dmp-patient-profile/dmp-patient-profile.element.js';
 import { mountInProvider, resetBackend, startBackend } from './support/mount.js';
 
@@ -39,7 +44,7 @@ function outline(node: ParentNode): Heading[] {
 
 /** The outline has no gap: each heading is at most one level below the one before it, none above `top`. */
 function expectNoGap(headings: Heading[], top: number): void {
-  expect(headings.length).to.be.greaterThan(1);
+  expect(headings.length).to.be.greaterThan(0);
   expect(headings[0]!.level).to.equal(top);
   headings.slice(1).forEach((heading, i) => {
     const after = headings[i]!;
@@ -101,27 +106,55 @@ describe('heading-level', () => {
     expect(el.shadowRoot!.querySelector('h2')!.hasAttribute('aria-level')).to.equal(false);
   });
 
-  for (const wrong of ['0', '7', 'trois', '-1']) {
-    it(`takes level 2 for heading-level="${wrong}", out of the range 1 to 6`, async () => {
+  for (const wrong of ['0', '-1', '2.5', 'trois']) {
+    it(`takes level 2 for heading-level="${wrong}", not a whole number from 1`, async () => {
       const el = await mountHistory(wrong);
       expect(outline(el.shadowRoot!)[0]!.level).to.equal(2);
     });
   }
 
-  it('moves the headings of a part loaded later with the title: the profile’s form', async () => {
+  it('goes past 6 as ARIA does, rather than flattening the outline', async () => {
+    const el = await mountHistory('7');
+    expect(outline(el.shadowRoot!)[0]!.level).to.equal(7);
+  });
+
+  // Each element with a title, alone in a page, as its users first see it.
+  const titled: Array<[tag: string, actor: string, attributes: string]> = [
+    ['dmp-access-history', 'pat-durand-jeanne', `patient-ins="${ADULT}"`],
+    ['dmp-break-glass', 'ps-morel', `patient-ins="${ADULT}" mode="break-glass"`],
+    ['dmp-consent-panel', 'pat-durand-jeanne', `patient-ins="${ADULT}"`],
+    ['dmp-dossier-create', 'ps-dubois', ''],
+    ['dmp-patient-profile', 'pat-durand-jeanne', `patient-ins="${ADULT}"`],
+    ['dmp-synthesis-editor', 'ps-martin', `patient-ins="${ADULT}"`],
+    ['dmp-dossier', 'pat-durand-jeanne', `patient-ins="${ADULT}"`],
+  ];
+  for (const [tag, actor, attributes] of titled) {
+    it(`${tag}: its title and every heading under it follow heading-level="3"`, async () => {
+      const { el } = await mountInProvider<HTMLElement>(staticHtml`<${unsafeStatic(tag)} ${unsafeStatic(attributes)} heading-level="3"></${unsafeStatic(tag)}>`, actor);
+      const shadow = el.shadowRoot!;
+      await waitUntil(() => shadow.querySelector('h2') && !shadow.querySelector('.skeleton, .loading, .lazy-loading, [aria-busy="true"]'), `${tag} never loaded`, { timeout: 8000 });
+      expectNoGap(outline(shadow), 3);
+    });
+  }
+
+  it('moves the headings of a part loaded later with the title: the profile’s upload form', async () => {
     const { el } = await mountInProvider<DmpPatientProfile>(
       html`<dmp-patient-profile patient-ins=${ADULT} heading-level="4"></dmp-patient-profile>`,
       'pat-durand-jeanne',
     );
+    await waitUntil(() => el.shadowRoot!.querySelector('#directives-upload-title'), 'the upload form never drew', { timeout: 8000 });
+    expect(el.shadowRoot!.querySelector('#directives-upload-title')!.getAttribute('aria-level')).to.equal('6');
+    expectNoGap(outline(el.shadowRoot!), 4);
+  });
+
+  it('the profile’s form brings its own styles with it', async () => {
+    const { el } = await mountInProvider<DmpPatientProfile>(html`<dmp-patient-profile patient-ins=${ADULT}></dmp-patient-profile>`, 'pat-durand-jeanne');
     await waitUntil(() => el.shadowRoot!.querySelector<HTMLButtonElement>('#edit'), 'the profile never loaded', { timeout: 8000 });
     el.shadowRoot!.querySelector<HTMLButtonElement>('#edit')!.click();
-    await waitUntil(() => el.shadowRoot!.querySelector('form.profile-form'), 'the form never opened', { timeout: 8000 });
-    const headings = outline(el.shadowRoot!);
-    expect(headings.find((h) => h.text === 'Modifier les informations')?.level).to.equal(5);
-    expectNoGap(headings, 4);
-    // The form's own styles come with it: its entries are laid out as a grid.
+    await waitUntil(() => el.shadowRoot!.querySelector('#add-allergies'), 'the form never drew', { timeout: 8000 });
     el.shadowRoot!.querySelector<HTMLButtonElement>('#add-allergies')!.click();
     await el.updateComplete;
+    // Its entries are laid out as a grid, not as the list items they are.
     expect(getComputedStyle(el.shadowRoot!.querySelector('.entry')!).display).to.equal('grid');
   });
 

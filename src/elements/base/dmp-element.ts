@@ -313,18 +313,22 @@ export abstract class DmpElement extends LitElement {
     </div>`;
   }
 }
-/** The heading level asked for, from 1 to 6; 2 when unset or out of range. */
+/** The heading level asked for: a whole number from 1; 2 when unset or not one. */
 export function headingLevelOf(asked: number | undefined): number {
-  return asked !== undefined && asked >= 1 && asked <= 6 ? Math.trunc(asked) : 2;
+  return asked !== undefined && Number.isInteger(asked) && asked >= 1 ? asked : 2;
 }
 
 /**
  * Gives the headings in an element's shadow root the levels of the host page's outline: its title
  * (the `h2`) at `top` (see headingLevelOf), and each heading under it one level further down per
  * rank. Templates keep their `h2`–`h4` and their styles; assistive technologies are told the
- * level (`aria-level`), set only where it differs from the tag's.
+ * level (`aria-level`), set only where it differs from the tag's: as an attribute, which every
+ * browser reads (ARIA reflection, `ariaLevel`, came to Firefox in version 119).
  */
 export function levelHeadings(root: ParentNode, top: number | undefined): void {
   const shift = headingLevelOf(top) - 2;
-  for (const heading of root.querySelectorAll('h2,h3,h4')) heading.ariaLevel = shift ? String(Number(heading.localName[1]) + shift) : null;
+  for (const heading of root.querySelectorAll('h2,h3,h4')) {
+    if (shift) heading.setAttribute('aria-level', String(Number(heading.localName[1]) + shift));
+    else heading.removeAttribute('aria-level');
+  }
 }

@@ -148,9 +148,10 @@ export class DmpDossierCreate extends DmpElement {
   @property({ attribute: 'patient-ins' }) patientIns = '';
 
   /**
-   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
-   * of range); its other headings follow, one level down each. Screen reader users move through a
-   * page by its headings: give one more than the level of the heading the element sits under.
+   * The level of the element's title in the host page's outline, a whole number from 1 (2 when
+   * unset or not one); its other headings follow, one level down each. Screen reader users move
+   * through a page by its headings: give one more than the level of the heading the element sits
+   * under.
    */
   @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
 

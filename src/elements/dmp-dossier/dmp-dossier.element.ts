@@ -37,7 +37,8 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * The tabs other than the récapitulatif are the library's own elements (`dmp-document-list`,
  * `dmp-patient-profile`, `dmp-consent-panel`, `dmp-access-history`), created when their tab is
  * first opened and kept afterwards, so a filter or a form survives switching tabs. Their events
- * bubble out of this element unchanged.
+ * bubble out of this element unchanged, and their titles sit one level under the dossier's
+ * (`heading-level`).
  *
  * The policy decides which tabs the actor sees: one they can never use is not shown (the access
  * history for a professional), one refused for a reason that may change says why (a professional
@@ -101,7 +102,7 @@ type Loaded = { key: string; info: DossierInfo } | { key: string; refused: Reaso
  * @cssprop --dmp-color-declared-surface - Background of that label.
  * @cssprop --dmp-color-border - Borders of the tabs and the récapitulatif's cards.
  * @cssprop [--dmp-document-list-max-height=36rem] - Passed on to the Documents tab's list: the height its rows may grow to before it scrolls.
- * @cssprop --dmp-document-list-columns - Passed on to the Documents tab's list: its grid columns (see dmp-document-list).
+ * @cssprop [--dmp-document-list-columns=minmax(12rem, 3fr) minmax(7rem, 1.2fr) minmax(7rem, 1fr) minmax(10rem, 2fr) minmax(6rem, 1fr) 6.5rem] - Passed on to the Documents tab's list: its grid columns (see dmp-document-list).
  * @cssprop [--dmp-color-backdrop=rgb(0 0 0 / 0.4)] - Passed on: the backdrop behind the dialogs of the tabs (the list's, the editor's, the panel's and the profile's confirmations).
  * @cssprop [--dmp-color-emergency-surface=#fcebea] - Passed on to the History tab: background of emergency accesses.
  * @cssprop [--dmp-color-denied-surface=#fff7e6] - Passed on to the History tab: background of refused accesses.
@@ -178,9 +179,10 @@ export class DmpDossier extends DmpElement {
   @property({ attribute: 'patient-ins' }) patientIns = '';
 
   /**
-   * The level of the element's title in the host page's outline, from 1 to 6 (2 when unset or out
-   * of range); its other headings follow, one level down each. Screen reader users move through a
-   * page by its headings: give one more than the level of the heading the element sits under.
+   * The level of the element's title in the host page's outline, a whole number from 1 (2 when
+   * unset or not one); its other headings follow, one level down each. Screen reader users move
+   * through a page by its headings: give one more than the level of the heading the element sits
+   * under.
    */
   @property({ attribute: 'heading-level', type: Number }) headingLevel: number | undefined;
 
@@ -479,7 +481,7 @@ export class DmpDossier extends DmpElement {
 
   /** The elements in the tabs, and emergency access in the récapitulatif, sit under the dossier's title. */
   get #tabHeadingLevel(): number {
-    return Math.min(headingLevelOf(this.headingLevel) + 1, 6);
+    return headingLevelOf(this.headingLevel) + 1;
   }
 
   #renderPanel(access: TabAccess, info: DossierInfo): unknown {
