@@ -255,6 +255,24 @@ describe('dmp-synthesis-editor', () => {
       });
     }
 
+    it('words it for a legal representative as about the person they represent, not as « vous »', async () => {
+      const minor = PATIENT_MINOR.identity.ins;
+      db.syntheses.set(minor, [{ ...SYNTHESIS_V2, content: { ...SYNTHESIS_CONTENT_V2, narrative: 'Suivi au cabinet tous les trois mois.' } }]);
+      const { el } = await mount('rep-moreau-sophie', minor);
+      const text = shadowText(el);
+      expect(text).to.contain('Gonarthrose');
+      expect($(el, '#title').textContent!.trim()).to.equal('Synthèse médicale');
+      expect(text).to.contain('Ses problèmes de santé').and.contain('Ses traitements').and.contain('Ce qui peut peser sur sa santé').and.contain('Le mot de son médecin');
+      expect(text).not.to.match(/\b(vous|vos|votre)\b/i);
+      expect(root(el).querySelector('input, textarea, select')).to.equal(null);
+      expect(text).not.to.contain('M17.1');
+    });
+
+    it('tells a legal representative that no synthesis was written yet for the person they represent', async () => {
+      const { el } = await mount('rep-moreau-sophie', PATIENT_MINOR.identity.ins);
+      expect(shadowText(el)).to.contain('Son médecin traitant n’a pas encore rédigé sa synthèse médicale.').and.not.match(/\b(vous|vos|votre)\b/i);
+    });
+
     it('refuses administrative staff the host names without an id (it authenticates them itself), rather than load forever', async () => {
       const { el, provider } = await mount('ps-martin');
       provider.authHeaders = () => ({ Authorization: 'Bearer admin-chu' });

@@ -3,7 +3,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 import { errorText, writeFailureText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { Prevention } from '../../model/prevention.js';
-import type { Synthesis } from '../../model/synthesis.js';
+import type { Synthesis, SynthesisVersion } from '../../model/synthesis.js';
 import { diffSynthesis, mergeSynthesis, resolveMerge, type MergeConflict, type SynthesisDiff } from './diff.js';
 import type { EditorContent, Entry } from './entries.js';
 import { displayValue, entryTitle, listDef, type FieldDef, type ListDef } from './fields.js';
@@ -32,6 +32,20 @@ export function mergeWork(
 
 /** The comparison's styles, adopted by the element with this module. */
 export const compareStyles = css`
+  .version-list {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+  }
+  .version-list li {
+    display: flex;
+    flex-wrap: wrap;
+    justify-content: space-between;
+    align-items: center;
+    gap: var(--_dmp-space);
+    padding: calc(var(--_dmp-space) / 2) 0;
+    border-bottom: 1px solid var(--_dmp-color-surface-alt);
+  }
   .diff {
     list-style: none;
     margin: 0;
@@ -130,6 +144,30 @@ export interface ConflictView {
   merge(): void;
   overwrite(event: Event): void;
   discard(event: Event): void;
+}
+
+/** The versions saved, as the server lists them: each but the `current` one may be shown and compared. */
+export function renderVersionList(items: readonly SynthesisVersion[], current: number | undefined, locale: string | undefined, show: (version: number) => void): TemplateResult {
+  return html`<ol class="version-list">
+    ${items.map(
+      (v) => html`<li>
+        <span>
+          ${msg(str`Version ${v.version}`)} · ${formatDateTime(v.savedAt, locale)} · ${v.author.name}
+          ${v.version === current ? html`<strong>${msg('(actuelle)')}</strong>` : nothing}
+        </span>
+        ${v.version === current
+          ? nothing
+          : html`<button
+              type="button"
+              data-version=${v.version}
+              aria-label=${msg(str`Afficher et comparer la version ${v.version}`)}
+              @click=${() => show(v.version)}
+            >
+              ${msg('Afficher et comparer')}
+            </button>`}
+      </li>`,
+    )}
+  </ol>`;
 }
 
 /** An older version: what changed from it to the current one, and all it held. */

@@ -27,7 +27,7 @@ import type { ConflictView, SavedMeanwhile } from './compare-view.js';
 import { styles } from './dmp-synthesis-editor.styles.js';
 import './events.js';
 import { renderReadView, type ViewOptions } from './read-view.js';
-import { groupHeading } from './fields.js';
+import { groupHeading, type Wording } from './fields.js';
 import type { Combo, EditView } from './edit-view.js';
 import type { EditorHost } from './editing.js';
 import type { FieldProblem, Refusals, ValidationResult } from './validation.js';
@@ -325,9 +325,10 @@ export class DmpSynthesisEditor extends DmpElement {
    * previous one's list, and no refused read lands in a patient's history.
    */
   readonly #versions = new Task(this, {
+    // Drawn by the comparison's module, fetched with the list: choosing a version opens it at once.
     task: async ([ins, key, refused, , open, , state], { signal }) =>
       open && state === 'active' && key === draftKey(this.#authorKey, ins) && !refused
-        ? (await this.client!.listSynthesisVersions(ins, { signal })).items
+        ? (await Promise.all([this.client!.listSynthesisVersions(ins, { signal }), loadCompareView()]))[0].items
         : initialState,
     // Read again when a version is saved, not at every reload of the rest.
     args: () =>
@@ -373,8 +374,9 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   /** The patient and their representatives read the synthesis in plain words. */
-  get #plain(): boolean {
-    return this.actor?.kind === 'patient' || this.actor?.kind === 'legal-representative';
+  get #plain(): Wording {
+    const kind = this.actor?.kind;
+    return kind === 'patient' ? kind : kind === 'legal-representative' && 'representative';
   }
 
   get #view(): ViewOptions {
@@ -1021,17 +1023,21 @@ export class DmpSynthesisEditor extends DmpElement {
     return html`<header part="header" class="header">
       <div>
         <h2 id="title" tabindex="-1">
-          ${this.#plain
+          ${this.#plain === 'patient'
             ? msg('Votre synthèse médicale')
-            : msg('Volet de synthèse médicale')}
+            : this.#plain
+              ? msg('Synthèse médicale')
+              : msg('Volet de synthèse médicale')}
         </h2>
         ${renderPatientLine(patient, this.locale)}
         <p class="muted">
           ${current
             ? msg(str`Version ${current.version}, mise à jour le ${formatDate(current.savedAt, this.locale)} par ${current.author.name}`)
-            : this.#plain
+            : this.#plain === 'patient'
               ? msg('Votre médecin traitant n’a pas encore rédigé votre synthèse médicale.')
-              : msg('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.')}
+              : this.#plain
+                ? msg('Son médecin traitant n’a pas encore rédigé sa synthèse médicale.')
+                : msg('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.')}
         </p>
         ${!loaded.canWrite && !this.#plain ? html`<p class="muted">${msg('Lecture seule.')} ${reasonText(loaded.writeReason)}</p>` : nothing}
       </div>
@@ -1134,26 +1140,7 @@ export class DmpSynthesisEditor extends DmpElement {
           ${errorText(error)}
           <button type="button" @click=${() => this.retryFrom('.versions summary', () => this.#versions.run())}>${msg('Réessayer')}</button>
         </p>`,
-        complete: (items) => html`<ol class="version-list">
-          ${items.map(
-            (v) => html`<li>
-              <span>
-                ${msg(str`Version ${v.version}`)} · ${formatDateTime(v.savedAt, this.locale)} · ${v.author.name}
-                ${v.version === this.current?.version ? html`<strong>${msg('(actuelle)')}</strong>` : nothing}
-              </span>
-              ${v.version === this.current?.version
-                ? nothing
-                : html`<button
-                    type="button"
-                    data-version=${v.version}
-                    aria-label=${msg(str`Afficher et comparer la version ${v.version}`)}
-                    @click=${() => this.#showVersion(v.version)}
-                  >
-                    ${msg('Afficher et comparer')}
-                  </button>`}
-            </li>`,
-          )}
-        </ol>`,
+        complete: (items) => this.#comparison.render((compare) => compare.renderVersionList(items, this.current?.version, this.locale, (v) => this.#showVersion(v))),
       })}
       ${this.viewedVersion === undefined ? nothing : this.#renderVersion()}
     </details>`;

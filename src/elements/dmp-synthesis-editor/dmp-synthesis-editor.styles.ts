@@ -80,8 +80,7 @@ export const styles = css`
   .saved {
     border-color: var(--_dmp-color-success);
   }
-  .entries,
-  .version-list {
+  .entries {
     list-style: none;
     margin: 0;
     padding: 0;
@@ -112,15 +111,6 @@ export const styles = css`
   .versions summary {
     cursor: pointer;
     font-weight: 600;
-  }
-  .version-list li {
-    display: flex;
-    flex-wrap: wrap;
-    justify-content: space-between;
-    align-items: center;
-    gap: var(--_dmp-space);
-    padding: calc(var(--_dmp-space) / 2) 0;
-    border-bottom: 1px solid var(--_dmp-color-surface-alt);
   }
   .version-view {
     margin-top: var(--_dmp-space);

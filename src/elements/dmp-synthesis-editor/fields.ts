@@ -215,29 +215,46 @@ export function listDef(list: EntryList): ListDef {
   return LISTS.find((d) => d.list === list) as ListDef;
 }
 
-/** The heading of a group; `plain` for the patient's own words. */
-export function groupHeading(group: SynthesisGroup, plain: boolean): string {
+/**
+ * How the synthesis is worded for its reader: in medical terms with codes for professionals
+ * (`false`); in plain words, without codes, for the patient, addressed as "vous" (`'patient'`), and
+ * for their legal representative, who reads about the person they represent (`'representative'`).
+ */
+export type Wording = false | 'patient' | 'representative';
+
+/** The heading of a group, worded for its reader. */
+export function groupHeading(group: SynthesisGroup, plain: Wording): string {
   switch (group) {
     case 'problems':
-      return plain
+      return plain === 'patient'
         ? msg('Vos problèmes de santé')
-        : msg('Problèmes de santé et antécédents');
+        : plain
+          ? msg('Ses problèmes de santé')
+          : msg('Problèmes de santé et antécédents');
     case 'allergies':
-      return plain
+      return plain === 'patient'
         ? msg('Vos allergies et intolérances')
-        : msg('Allergies et intolérances');
+        : plain
+          ? msg('Ses allergies et intolérances')
+          : msg('Allergies et intolérances');
     case 'riskFactors':
-      return plain
+      return plain === 'patient'
         ? msg('Ce qui peut peser sur votre santé')
-        : msg('Facteurs de risque');
+        : plain
+          ? msg('Ce qui peut peser sur sa santé')
+          : msg('Facteurs de risque');
     case 'treatments':
-      return plain
+      return plain === 'patient'
         ? msg('Vos traitements')
-        : msg('Traitements au long cours');
+        : plain
+          ? msg('Ses traitements')
+          : msg('Traitements au long cours');
     case 'prevention':
-      return plain
+      return plain === 'patient'
         ? msg('Vos vaccins et dépistages')
-        : msg('Prévention : vaccinations et dépistages');
+        : plain
+          ? msg('Ses vaccins et dépistages')
+          : msg('Prévention : vaccinations et dépistages');
     case 'pointsToWatch':
       return plain
         ? msg('Ce à quoi il faut faire attention')

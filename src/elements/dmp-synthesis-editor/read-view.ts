@@ -2,7 +2,7 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { SYNTHESIS_GROUPS, type SynthesisGroup } from '../../model/synthesis-shape.js';
 import { entriesOf, type Entry, type ShownContent, type TypedCode } from './entries.js';
-import { LISTS, displayValue, entryTitle, groupHeading, type FieldDef, type ListDef } from './fields.js';
+import { LISTS, displayValue, entryTitle, groupHeading, type FieldDef, type ListDef, type Wording } from './fields.js';
 
 /*
  * The read view: pure templates of a content, used for the current version, an older one and the
@@ -11,8 +11,8 @@ import { LISTS, displayValue, entryTitle, groupHeading, type FieldDef, type List
 
 export interface ViewOptions {
   locale: string | undefined;
-  /** The patient's own words: plain headings, no codes. */
-  plain: boolean;
+  /** Plain headings and no codes for the patient's side, worded for the reader. */
+  plain: Wording;
 }
 
 export function valueOf(entry: Entry, field: string): unknown {
@@ -61,10 +61,12 @@ export function noneKnownText(): string {
   return msg('Aucune allergie connue');
 }
 
-export function narrativeHeading(plain: boolean): string {
-  return plain
+export function narrativeHeading(plain: Wording): string {
+  return plain === 'patient'
     ? msg('Le mot de votre médecin')
-    : msg('Commentaire général');
+    : plain
+      ? msg('Le mot de son médecin')
+      : msg('Commentaire général');
 }
 
 /** The lists of a group, in order. */
