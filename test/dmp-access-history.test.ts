@@ -128,7 +128,7 @@ describe('encodeCsv (pure)', () => {
     ]);
     expect(denied![6]).to.equal('');
     expect(denied![8]).to.equal('Refusé');
-    expect(denied![9]).to.equal(reasonText('blocked'));
+    expect(denied![9]).to.equal('Professionnel bloqué sur ce dossier.');
   });
 });
 
@@ -168,7 +168,9 @@ describe('dmp-access-history', () => {
 
       const refused = list.find((r) => rowText(r).includes('Renard'))!;
       expect(rowText(refused)).to.contain('Refusé');
-      expect(rowText(refused)).to.contain(reasonText('blocked'));
+      // Told to the patient about the one refused, not in the words that refused him.
+      expect(rowText(refused)).to.contain('Professionnel bloqué sur ce dossier.');
+      expect(rowText(refused)).not.to.match(/\b(vous|votre)\b/i);
 
       const pharmacy = list.find((r) => rowText(r).includes(DUBOIS))!;
       expect(rowText(pharmacy)).to.contain('Pharmacie du Parc');
@@ -756,7 +758,7 @@ describe('dmp-access-history', () => {
         ].join(';'),
       );
       const refused = lines.find((l) => l.includes('Renard'))!;
-      expect(refused).to.contain(`"Refusé";"${reasonText('blocked')}"`);
+      expect(refused).to.contain('"Refusé";"Professionnel bloqué sur ce dossier."');
       expect(shadowText(el)).to.contain(`Fichier CSV prêt : ${detail.rows} entrées exportées.`);
     });
 

@@ -588,6 +588,16 @@ describe('dmp-dossier', () => {
       expect(lines.some((l) => l.includes('Dr Trop Ancien'))).to.equal(false);
     });
 
+    it('tells the patient why an emergency access was refused about the one refused, not in the words that refused them', async () => {
+      db.appendLog(ADULT, { ...emergencyLine(Date.now() - 5 * DAY, 'break-glass', 'Dr Refusé Récent'), outcome: 'denied', reason: 'blocked' });
+      const { el } = await mount();
+      await recapSettled(el);
+      const line = [...$(el, '[aria-labelledby="recap-emergencies"]').querySelectorAll('li')].find((li) => li.textContent!.includes('Dr Refusé Récent'))!;
+      const text = line.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('refusé').and.contain('Professionnel bloqué sur ce dossier.');
+      expect(text).not.to.match(/\b(vous|votre)\b/i);
+    });
+
     it('says when there was no emergency access in 90 days', async () => {
       const { el } = await mount('pat-moreau-lea', { ins: MINOR });
       await recapSettled(el);

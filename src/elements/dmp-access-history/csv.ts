@@ -1,6 +1,7 @@
 import { msg } from '@lit/localize';
 import { formatDateTime } from '../../i18n/format.js';
-import { actionLabel, modeLabel, reasonText } from '../../i18n/labels.js';
+import { actionLabel, modeLabel } from '../../i18n/labels.js';
+import { loggedRefusalText } from '../../i18n/logged-refusal.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import { actorRoleLabel } from '../../i18n/labels.js';
 import { outcomeLabel } from './texts.js';
@@ -52,7 +53,7 @@ export function accessLogRows(entries: readonly AccessLogEntry[], locale: string
     e.target?.title ?? '',
     modeLabel(e.mode),
     outcomeLabel(e.outcome),
-    e.outcome === 'denied' ? reasonText(e.reason) : '',
+    e.outcome === 'denied' ? loggedRefusalText(e.reason) : '',
     e.justification ?? '',
   ]);
   return [header, ...rows];

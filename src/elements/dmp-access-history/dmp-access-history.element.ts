@@ -7,6 +7,7 @@ import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
 import { formatDateTime, formatNumber, localDayBound } from '../../i18n/format.js';
 import { actionLabel, actorRoleLabel, modeLabel, reasonText } from '../../i18n/labels.js';
+import { loggedRefusalText } from '../../i18n/logged-refusal.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
 import { actorKey } from '../../model/actor-key.js';
 import type { PatientDisplay } from '../../model/patient.js';
@@ -578,7 +579,7 @@ export class DmpAccessHistory extends DmpElement {
       </td>
       <td>
         ${denied
-          ? html`<span class="denied-label">${outcomeLabel(e.outcome)}</span><span class="meta">${reasonText(e.reason)}</span>`
+          ? html`<span class="denied-label">${outcomeLabel(e.outcome)}</span><span class="meta">${loggedRefusalText(e.reason)}</span>`
           : outcomeLabel(e.outcome)}
       </td>
     </tr>`;

@@ -5,6 +5,7 @@ import { property } from 'lit/decorators/property.js';
 import { state } from 'lit/decorators/state.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { isDmpError } from '../../client/errors.js';
+import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess, grantFor } from '../../context/contexts.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
@@ -20,13 +21,18 @@ import { TAB_ELEMENTS, exportedParts, loadElement, type ComposedTag } from './co
 import { styles } from './dmp-dossier.styles.js';
 import type { TabChangeDetail } from './events.js';
 import { loadRecap, type Recap } from './recap.js';
-import { renderContent, renderEmergencies, renderStatus } from './recap-view.js';
+import { renderStatus } from './status-view.js';
 import { isDossierTab, visibleTabs, type Ask, type DossierTab, type TabAccess } from './tabs.js';
 
 /**
  * `aria-busy` for what a task reloads, never for the panels around it: a screen reader holds back
  * what a busy region says, and the management tab says its outcome while the dossier reloads.
  */
+/** What the récapitulatif shows, fetched with what it shows: the dossier's tabs come first. */
+const loadRecapView = lazyModule(() => import('./recap-view.js'), 'The récapitulatif', 'renderContent');
+
+type RecapView = typeof import('./recap-view.js');
+
 const busy = (task: { status: TaskStatus }) => (task.status === TaskStatus.PENDING ? 'true' : 'false');
 
 type Loaded = { key: string; info: DossierInfo } | { key: string; refused: ReasonCode };
@@ -147,7 +153,11 @@ export class DmpDossier extends DmpElement {
       const client = this.client;
       const target = this.#recapTarget;
       if (!client || !run || !target || target.key !== key) return initialState;
-      return { key: target.key, recap: await loadRecap(client, this.patientIns, this.#askFor(target.info), isToldOfHiddenDocuments(this.actor!), new Date(), { signal }) };
+      const [recap] = await Promise.all([
+        loadRecap(client, this.patientIns, this.#askFor(target.info), isToldOfHiddenDocuments(this.actor!), new Date(), { signal }),
+        loadRecapView(),
+      ]);
+      return { key: target.key, recap };
     },
     args: () => [this.#recapRuns, this.#key] as const,
     autoRun: 'afterUpdate',
@@ -525,16 +535,18 @@ export class DmpDossier extends DmpElement {
       return this.#renderLoadError(msg('Le récapitulatif n’a pas pu être chargé.'), task.error, () => this.#handleRecapRetry(), '#panel-recap');
     }
     const recap = this.#currentRecap;
-    if (!recap) {
+    // Each récapitulatif loaded comes with its view.
+    const view = loadRecapView.loaded;
+    if (!recap || !view) {
       return html`<div class="skeleton" aria-hidden="true"><span></span><span></span><span></span></div>
         <p class="loading" role="status">${msg('Chargement du récapitulatif…')}</p>`;
     }
-    return html`${this.#renderRecapContent(recap, info)} ${recap.emergencies ? renderEmergencies(recap.emergencies, this.locale) : nothing}`;
+    return html`${this.#renderRecapContent(recap, info, view)} ${recap.emergencies ? view.renderEmergencies(recap.emergencies, this.locale) : nothing}`;
   }
 
-  #renderRecapContent(recap: Recap, info: DossierInfo): unknown {
+  #renderRecapContent(recap: Recap, info: DossierInfo, view: RecapView): unknown {
     const content = recap.content;
-    if (content.ok) return renderContent(content.value, this.locale);
+    if (content.ok) return view.renderContent(content.value, this.locale);
     // A closed dossier's status already says its content is no longer available.
     if (content.reason === 'dossier-closed') return nothing;
     return html`<div class="notice refusal" role="status" data-reason=${content.reason}>

@@ -2,11 +2,11 @@ import { msg, str } from '@lit/localize';
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatDateTime, formatNumber } from '../../i18n/format.js';
 import { actionLabel, categoryLabel, hiddenCountText, modeLabel, reasonText } from '../../i18n/labels.js';
+import { loggedRefusalText } from '../../i18n/logged-refusal.js';
 import type { AccessLogEntry } from '../../model/access-log.js';
-import type { DossierInfo } from '../../model/dossier.js';
 import type { Synthesis, SynthesisGroup } from '../../model/synthesis.js';
 import type { ReasonCode } from '../../policy/types.js';
-import { EMERGENCY_WINDOW_DAYS, type Declared, type Emergencies, type LatestLine, type Part, type RecapContent } from './recap.js';
+import type { Declared, Emergencies, LatestLine, Part, RecapContent } from './recap.js';
 
 type Locale = string | undefined;
 type Source = 'synthesis' | 'patient';
@@ -55,22 +55,6 @@ function sourcedList(items: readonly SourcedItem[], empty: string): TemplateResu
       </li>`,
     )}
   </ul>`;
-}
-
-export function renderStatus(info: DossierInfo, locale: Locale): TemplateResult {
-  const closed = info.status === 'closed';
-  return html`<section class="card status-card" aria-labelledby="recap-status">
-    <h3 id="recap-status">${msg('État du dossier')}</h3>
-    ${closed
-      ? html`<p class="status-line"><span class="badge badge--closed">${msg('Fermé')}</span>
-            ${info.closedAt ? msg(str`Fermé le ${formatDate(info.closedAt, locale)}.`) : nothing}
-          </p>
-          <p>${reasonText('dossier-closed')}</p>
-          ${info.closeReason ? html`<p>${msg(str`Motif : ${info.closeReason}`)}</p>` : nothing}`
-      : html`<p class="status-line"><span class="badge badge--active">${msg('Actif')}</span>
-          ${info.createdAt ? msg(str`Ouvert le ${formatDate(info.createdAt, locale)}.`) : nothing}
-        </p>`}
-  </section>`;
 }
 
 function latestCell(line: LatestLine, locale: Locale): TemplateResult {
@@ -190,14 +174,15 @@ function emergencyLine(e: AccessLogEntry, locale: Locale): TemplateResult {
     <span class="item-text">${e.actor.name}</span>
     <span class="badge badge--emergency">${modeLabel(e.mode)}</span>
     <span class="meta">${actionLabel(e.action)}${e.outcome === 'denied'
-        ? html` — <span class="denied">${msg('refusé')}</span> (${reasonText(e.reason)})`
+        ? html` — <span class="denied">${msg('refusé')}</span> (${loggedRefusalText(e.reason)})`
         : nothing}</span>
   </li>`;
 }
 
+/** The récapitulatif's emergency accesses of the last days, which only the patient's side sees. */
 export function renderEmergencies(emergencies: Emergencies, locale: Locale): TemplateResult {
   const n = emergencies.entries.length;
-  const days = EMERGENCY_WINDOW_DAYS;
+  const days = emergencies.days;
   return html`<section class="card" aria-labelledby="recap-emergencies">
     <h3 id="recap-emergencies">${msg(str`Accès en urgence des ${days} derniers jours`)}</h3>
     ${n === 0

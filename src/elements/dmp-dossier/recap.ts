@@ -44,6 +44,8 @@ export interface Emergencies {
   entries: AccessLogEntry[];
   /** More lines than were asked exist in the window. */
   more: boolean;
+  /** The window: the last `days` days. */
+  days: number;
 }
 
 export interface Recap {
@@ -104,7 +106,7 @@ async function loadEmergencies(client: DmpClient, ins: string, now: Date, option
     (['break-glass', 'regulation'] as const).map((mode) => client.listAccessLog(ins, { mode, from, limit: EMERGENCY_LIMIT }, options)),
   );
   const entries = pages.flatMap((p) => p.items).sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
-  return { entries, more: pages.some((p) => p.nextCursor !== undefined) };
+  return { entries, more: pages.some((p) => p.nextCursor !== undefined), days: EMERGENCY_WINDOW_DAYS };
 }
 
 /**
