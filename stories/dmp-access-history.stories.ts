@@ -12,6 +12,8 @@ import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './su
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
+  /** The element's heading-level: where its title sits in the page's outline. */
+  headingLevel: number | undefined;
   patientIns: string;
   patient: PatientDisplay | undefined;
   mode: AccessMode | undefined;
@@ -31,6 +33,7 @@ const TAG = 'dmp-access-history';
 const ARGS: Args = {
   actor: 'pat-durand-jeanne',
   locale: 'fr',
+  headingLevel: undefined,
   patientIns: ADULT,
   patient: undefined,
   mode: undefined,
@@ -49,6 +52,7 @@ const meta: Meta<Args> = {
   args: ARGS,
   argTypes: {
     ...elementArgTypes(TAG, ARGS),
+    headingLevel: { control: { type: 'number', min: 1 } },
     patient: { control: 'object' },
     mode: { control: 'select', options: [undefined, 'normal', 'break-glass', 'regulation'] },
     actionFilter: { control: 'select', options: [undefined, ...ACTIONS] },
@@ -57,7 +61,7 @@ const meta: Meta<Args> = {
   },
   render: (args) =>
     inProvider(
-      html`<dmp-access-history
+      html`<dmp-access-history heading-level=${ifDefined(args.headingLevel)}
         patient-ins=${args.patientIns}
         .patient=${args.patient}
         mode=${ifDefined(args.mode)}

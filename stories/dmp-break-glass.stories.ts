@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
 import { PATIENT_ADULT, PATIENT_CLOSED, PATIENT_NO_DOSSIER, PATIENT_OPPOSED } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
@@ -12,6 +13,8 @@ import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './su
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
+  /** The element's heading-level: where its title sits in the page's outline. */
+  headingLevel: number | undefined;
   patientIns: string;
   patient: PatientDisplay | undefined;
   mode: 'break-glass' | 'regulation';
@@ -20,7 +23,7 @@ interface Args {
 const ADULT = PATIENT_ADULT.identity.ins;
 const EMERGENCY_ACCESS = '/emergency-access';
 const TAG = 'dmp-break-glass';
-const ARGS: Args = { actor: 'ps-morel', locale: 'fr', patientIns: ADULT, patient: undefined, mode: 'break-glass' };
+const ARGS: Args = { actor: 'ps-morel', locale: 'fr', headingLevel: undefined, patientIns: ADULT, patient: undefined, mode: 'break-glass' };
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-break-glass',
@@ -28,11 +31,12 @@ const meta: Meta<Args> = {
   args: ARGS,
   argTypes: {
     ...elementArgTypes(TAG, ARGS),
+    headingLevel: { control: { type: 'number', min: 1 } },
     patient: { control: 'object' },
     mode: { control: 'inline-radio', options: ['break-glass', 'regulation'] },
   },
   render: (args) =>
-    inProvider(html`<dmp-break-glass patient-ins=${args.patientIns} .patient=${args.patient} mode=${args.mode}></dmp-break-glass>`, args.actor, args.locale),
+    inProvider(html`<dmp-break-glass heading-level=${ifDefined(args.headingLevel)} patient-ins=${args.patientIns} .patient=${args.patient} mode=${args.mode}></dmp-break-glass>`, args.actor, args.locale),
 };
 export default meta;
 

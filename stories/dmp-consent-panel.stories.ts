@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { waitFor } from 'storybook/test';
 import {
   BIOLOGIST_MERCIER,
@@ -19,6 +20,8 @@ import { elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, said, shown } from
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
+  /** The element's heading-level: where its title sits in the page's outline. */
+  headingLevel: number | undefined;
   patientIns: string;
   patient: PatientDisplay | undefined;
 }
@@ -26,7 +29,7 @@ interface Args {
 const ADULT = PATIENT_ADULT.identity.ins;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const TAG = 'dmp-consent-panel';
-const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT, patient: undefined };
+const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', headingLevel: undefined, patientIns: ADULT, patient: undefined };
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-consent-panel',
@@ -34,10 +37,11 @@ const meta: Meta<Args> = {
   args: ARGS,
   argTypes: {
     ...elementArgTypes(TAG, ARGS),
+    headingLevel: { control: { type: 'number', min: 1 } },
     patient: { control: 'object' },
   },
   render: (args) =>
-    inProvider(html`<dmp-consent-panel patient-ins=${args.patientIns} .patient=${args.patient}></dmp-consent-panel>`, args.actor, args.locale),
+    inProvider(html`<dmp-consent-panel heading-level=${ifDefined(args.headingLevel)} patient-ins=${args.patientIns} .patient=${args.patient}></dmp-consent-panel>`, args.actor, args.locale),
 };
 export default meta;
 

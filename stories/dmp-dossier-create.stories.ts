@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { http, HttpResponse } from 'msw';
 import { waitFor } from 'storybook/test';
 import { db } from '../mocks/db/store.js';
@@ -14,6 +15,8 @@ import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said } from './support.j
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
+  /** The element's heading-level: where its title sits in the page's outline. */
+  headingLevel: number | undefined;
   nir: string;
   patientIns: string;
   insStatus: string;
@@ -21,7 +24,7 @@ interface Args {
 }
 
 const TAG = 'dmp-dossier-create';
-const ARGS: Args = { actor: 'ps-dubois', locale: 'fr', nir: '', patientIns: '', insStatus: '', traits: undefined };
+const ARGS: Args = { actor: 'ps-dubois', locale: 'fr', headingLevel: undefined, nir: '', patientIns: '', insStatus: '', traits: undefined };
 
 function prefill(identity: PatientIdentity): Pick<Args, 'nir' | 'insStatus' | 'traits'> {
   return { nir: identity.ins, insStatus: identity.insStatus, traits: identity.traits };
@@ -65,12 +68,13 @@ const meta: Meta<Args> = {
   args: ARGS,
   argTypes: {
     ...elementArgTypes(TAG, ARGS),
+    headingLevel: { control: { type: 'number', min: 1 } },
     insStatus: { control: 'select', options: ['', 'PROV', 'RECUP', 'VALI', 'QUAL'] },
     traits: { control: 'object' },
   },
-  render: ({ actor, locale, nir, patientIns, insStatus, traits }) =>
+  render: ({ actor, locale, headingLevel, nir, patientIns, insStatus, traits }) =>
     inProvider(
-      html`<dmp-dossier-create nir=${nir} patient-ins=${patientIns} ins-status=${insStatus} .traits=${traits}></dmp-dossier-create>`,
+      html`<dmp-dossier-create heading-level=${ifDefined(headingLevel)} nir=${nir} patient-ins=${patientIns} ins-status=${insStatus} .traits=${traits}></dmp-dossier-create>`,
       actor,
       locale,
     ),
@@ -108,7 +112,8 @@ export const MissingTraits: Story = {
 
 export const CheckingExistence: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
-  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', latencyMs: 12_000 }),
+  parameters: { provider: HOLDING },
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', latencyMs: HOLD_MS }),
   play: async ({ canvasElement }) => void (await search(canvasElement)),
 };
 

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { waitFor } from 'storybook/test';
 import {
   DR_MOREL_URGENTISTE,
@@ -23,6 +24,8 @@ import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './su
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
+  /** The element's heading-level: where its title sits in the page's outline. */
+  headingLevel: number | undefined;
   patientIns: string;
   patient: PatientDisplay | undefined;
   tab: DossierTab;
@@ -31,10 +34,10 @@ interface Args {
 const ADULT = PATIENT_ADULT.identity.ins;
 const DAY = 86_400_000;
 const TAG = 'dmp-dossier';
-const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT, patient: undefined, tab: 'recap' };
+const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', headingLevel: undefined, patientIns: ADULT, patient: undefined, tab: 'recap' };
 
 const dossier = (args: Args) =>
-  inProvider(html`<dmp-dossier patient-ins=${args.patientIns} .patient=${args.patient} tab=${args.tab}></dmp-dossier>`, args.actor, args.locale);
+  inProvider(html`<dmp-dossier heading-level=${ifDefined(args.headingLevel)} patient-ins=${args.patientIns} .patient=${args.patient} tab=${args.tab}></dmp-dossier>`, args.actor, args.locale);
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-dossier',
@@ -42,6 +45,7 @@ const meta: Meta<Args> = {
   args: ARGS,
   argTypes: {
     ...elementArgTypes(TAG, ARGS),
+    headingLevel: { control: { type: 'number', min: 1 } },
     patient: { control: 'object' },
     tab: { control: 'inline-radio', options: DOSSIER_TABS },
   },

@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { ADULT_PROFILE, ADULT_PROFILE_DOCUMENT_ID, PATIENT_ADULT, PATIENT_MASKED, PATIENT_MINOR, actorById, professionalById } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
@@ -13,6 +14,8 @@ import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, said, show
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
+  /** The element's heading-level: where its title sits in the page's outline. */
+  headingLevel: number | undefined;
   patientIns: string;
   patient: PatientDisplay | undefined;
 }
@@ -20,7 +23,7 @@ interface Args {
 const ADULT = PATIENT_ADULT.identity.ins;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const TAG = 'dmp-patient-profile';
-const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', patientIns: ADULT, patient: undefined };
+const ARGS: Args = { actor: 'pat-durand-jeanne', locale: 'fr', headingLevel: undefined, patientIns: ADULT, patient: undefined };
 
 function storeProfile(profile: unknown): void {
   db.contents.set(ADULT_PROFILE_DOCUMENT_ID, { mimeType: 'text/plain', body: JSON.stringify(profile) });
@@ -84,10 +87,11 @@ const meta: Meta<Args> = {
   args: ARGS,
   argTypes: {
     ...elementArgTypes(TAG, ARGS),
+    headingLevel: { control: { type: 'number', min: 1 } },
     patient: { control: 'object' },
   },
   render: (args) =>
-    inProvider(html`<dmp-patient-profile patient-ins=${args.patientIns} .patient=${args.patient}></dmp-patient-profile>`, args.actor, args.locale),
+    inProvider(html`<dmp-patient-profile heading-level=${ifDefined(args.headingLevel)} patient-ins=${args.patientIns} .patient=${args.patient}></dmp-patient-profile>`, args.actor, args.locale),
 };
 export default meta;
 

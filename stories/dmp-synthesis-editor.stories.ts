@@ -1,5 +1,6 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import { http } from 'msw';
 import { waitFor } from 'storybook/test';
 import {
@@ -27,6 +28,8 @@ import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './su
 interface Args {
   actor: string;
   locale: 'fr' | 'en';
+  /** The element's heading-level: where its title sits in the page's outline. */
+  headingLevel: number | undefined;
   patientIns: string;
   patient: PatientDisplay | undefined;
   editing: boolean;
@@ -35,7 +38,7 @@ interface Args {
 const ADULT = PATIENT_ADULT.identity.ins;
 const HOSTILE = '<img src=x onerror=alert(1)>';
 const TAG = 'dmp-synthesis-editor';
-const ARGS: Args = { actor: 'ps-martin', locale: 'fr', patientIns: ADULT, patient: undefined, editing: false };
+const ARGS: Args = { actor: 'ps-martin', locale: 'fr', headingLevel: undefined, patientIns: ADULT, patient: undefined, editing: false };
 
 const meta: Meta<Args> = {
   title: 'Elements/dmp-synthesis-editor',
@@ -43,12 +46,13 @@ const meta: Meta<Args> = {
   args: ARGS,
   argTypes: {
     ...elementArgTypes(TAG, ARGS),
+    headingLevel: { control: { type: 'number', min: 1 } },
     patient: { control: 'object' },
   },
   // The drafts a story writes are kept in IndexedDB; the preview clears them before each story.
   render: (args) =>
     inProvider(
-      html`<dmp-synthesis-editor patient-ins=${args.patientIns} .patient=${args.patient} ?editing=${args.editing}></dmp-synthesis-editor>`,
+      html`<dmp-synthesis-editor heading-level=${ifDefined(args.headingLevel)} patient-ins=${args.patientIns} .patient=${args.patient} ?editing=${args.editing}></dmp-synthesis-editor>`,
       args.actor,
       args.locale,
     ),
@@ -209,8 +213,9 @@ export const FirstVersionNeedsText: Story = {
 /** The server is slow to save: the editor is busy and keeps the edits. */
 export const Saving: Story = {
   args: { editing: true },
+  parameters: { provider: HOLDING },
   beforeEach: () => {
-    db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 60_000 });
+    db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: HOLD_MS });
   },
   play: ({ canvasElement }) => editAndSave(canvasElement),
 };
@@ -265,9 +270,10 @@ export const Conflict: Story = {
 
 /** The user overwrites the other version: while it saves, the panel is inert and a line says so, with the focus. */
 export const ConflictOverwriting: Story = {
+  parameters: { provider: HOLDING },
   beforeEach: async () => {
     await writeDraftOverVersion1();
-    db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 60_000 });
+    db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: HOLD_MS });
   },
   play: async ({ canvasElement }) => {
     const el = await element(canvasElement, '[data-action="overwrite"]');

@@ -491,6 +491,18 @@ describe('dmp-consent-panel', () => {
   });
 
   describe('oppositions', () => {
+    it('tells the patient about themselves, and a legal representative about the patient', async () => {
+      const hints = (el: DmpConsentPanel) => $(el, '#oppositions').textContent!.replace(/\s+/g, ' ');
+      const own = await mount();
+      expect(hints(own.el)).to.contain('même si votre état présente un risque immédiat').and.contain('un appel au 15 vous concernant');
+      expect($(own.el, 'label[for="rep-relationship"]').textContent).to.equal('Lien avec vous');
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      expect(hints(el)).to.contain('même si l’état du patient présente un risque immédiat et qu’il ne peut pas donner son accord');
+      expect(hints(el)).to.contain('un appel au 15 concernant le patient').and.not.contain('votre état');
+      expect($(el, 'label[for="rep-relationship"]').textContent).to.equal('Lien avec le patient');
+      expect($(el, '#authorizations').textContent).to.contain('même avec l’accord du patient');
+    });
+
     it('sets an opposition at once, logged, and fires dmp-opposition-changed with both oppositions', async () => {
       const { el, provider } = await mount();
       const box = $<HTMLInputElement>(el, '#oppose-breakGlass');
@@ -1185,6 +1197,12 @@ describe('dmp-consent-panel', () => {
       for (const section of ['#oppositions', '#notifications', '#representatives', '#close']) expect(root(el).querySelector(section)).to.equal(null);
       const refusals = $(el, '.refusals').textContent!;
       expect(refusals).to.contain('Accès en urgence, Notifications, Représentants légaux, Fermeture du DMP').and.contain('Seuls le patient');
+    });
+
+    it('tells a médecin traitant what blocking means with the patient’s consent, not « votre accord »', async () => {
+      const { el } = await mount('ps-martin');
+      const hints = [...root(el).querySelectorAll('#authorizations .hint')].map((h) => h.textContent!).join(' ');
+      expect(hints).to.contain('même avec l’accord du patient').and.not.contain('votre accord');
     });
 
     it('writes the refusals with the English colon in English', async () => {

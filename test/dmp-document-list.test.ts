@@ -1043,7 +1043,7 @@ describe('dmp-document-list', () => {
       dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
       const confirm = control<HTMLDialogElement>(el, '#delete-dialog');
       await waitUntil(() => confirm.open);
-      expect(confirm.textContent).to.contain('« Ordonnance » sera retiré de votre dossier médical partagé.');
+      expect(confirm.textContent).to.contain('« Ordonnance » sera retiré du dossier médical partagé.');
       await expect(el).to.be.accessible();
       clickButton(confirm, 'Annuler');
       expect(confirm.open).to.equal(false);

@@ -256,9 +256,9 @@ describe('dmp-dossier', () => {
 
     it('names the tabs in English', async () => {
       const { el } = await mount('pat-durand-jeanne', { locale: 'en' });
-      await waitUntil(() => $(el, '#tab-recap').textContent!.includes('Summary'), 'the English strings never loaded');
+      await waitUntil(() => $(el, '#tab-recap').textContent!.includes('Overview'), 'the English strings never loaded');
       expect([...root(el).querySelectorAll('[role="tab"]')].map((t) => t.textContent!.trim())).to.deep.equal([
-        'Summary',
+        'Overview',
         'Documents',
         'My information',
         'DMP management',

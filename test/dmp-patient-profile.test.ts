@@ -335,7 +335,7 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => $(el, '[data-section="blood-group"]').textContent!.includes('O-'), 'the read view did not show the new version');
       expect($(el, '[data-section="allergies"]').textContent).to.contain('Arachide');
       expect($(el, '[data-section="organ"]').textContent).to.contain('Refuse le don').and.contain('registre national');
-      expect(shadowText(el)).to.contain('Vos informations sont enregistrées.');
+      expect(shadowText(el)).to.contain('Les informations sont enregistrées.');
       expect($(el, '.updated').textContent).to.contain('version 2');
       await waitUntil(() => root(el).activeElement?.id === 'edit', 'focus did not come back to the edit button');
     });
@@ -345,9 +345,9 @@ describe('dmp-patient-profile', () => {
       await startEditing(el);
       type(el, '#blood-group', 'O-');
       await submit(el);
-      await waitUntil(() => shadowText(el).includes('Vos informations sont enregistrées.'), 'the save was never said');
+      await waitUntil(() => shadowText(el).includes('Les informations sont enregistrées.'), 'the save was never said');
       provider.locale = 'en';
-      await waitUntil(() => shadowText(el).includes('Your information is saved.'), 'the status stayed in French');
+      await waitUntil(() => shadowText(el).includes('The information is saved.'), 'the status stayed in French');
     });
 
     it('finishes a save the host takes out of the page, and says so when the profile is back', async () => {
@@ -362,7 +362,7 @@ describe('dmp-patient-profile', () => {
       await waitUntil(() => currentOf(ADULT, 'EXPPAT_2')[0]?.id !== ADULT_PROFILE_DOCUMENT_ID, 'the save never reached the DMP', { timeout: 3000 });
       await aTimeout(100);
       parent.append(el);
-      await waitFor(() => shadowText(el).includes('Vos informations sont enregistrées.'), () => `nothing says what became of the save: ${shadowText(el).slice(0, 200)}`);
+      await waitFor(() => shadowText(el).includes('Les informations sont enregistrées.'), () => `nothing says what became of the save: ${shadowText(el).slice(0, 200)}`);
       expect(root(el).querySelector('form.profile-form')).to.equal(null);
       expect((await storedProfile(ADULT)).bloodGroup).to.equal('O-');
     });
@@ -597,7 +597,7 @@ describe('dmp-patient-profile', () => {
         await submit(el);
         await waitUntil(() => root(el).querySelector('.save-error'), 'no failure shown', { timeout: 8000 });
         const message = $(el, '.save-error').textContent!;
-        expect(message).to.contain('Vos informations n’ont pas été enregistrées');
+        expect(message).to.contain('Les informations n’ont pas été enregistrées');
         expect(message).to.contain(name === 'network' ? 'hors ligne' : 'Le serveur du DMP a rencontré une erreur');
         await waitUntil(() => $(el, '.save-error').textContent!.includes('sur cet appareil'), 'the draft was not said to be kept');
         expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('B-');
@@ -877,7 +877,7 @@ describe('dmp-patient-profile', () => {
       await submit(el);
       expect((await saved).detail.document.id).to.equal(currentOf(ADULT, 'EXPPAT_2')[0]!.id);
       await waitUntil(() => root(el).querySelector('form.profile-form') === null, 'the form stayed open');
-      expect(shadowText(el)).to.contain('Vos informations sont enregistrées');
+      expect(shadowText(el)).to.contain('Les informations sont enregistrées');
       expect((await storedProfile(ADULT)).bloodGroup).to.equal('O+');
     });
 

@@ -1006,7 +1006,7 @@ Object.assign(SCENARIOS, {
     },
     act: saveProfile,
     failure: (says) => [
-      writeFailureText(errorOf(says), () => `Vos informations n’ont pas été enregistrées : ${profileErrorText(errorOf(says))}`),
+      writeFailureText(errorOf(says), () => `Les informations n’ont pas été enregistrées : ${profileErrorText(errorOf(says))}`),
       'Votre saisie est conservée dans ce formulaire',
     ],
     typed: (m) => get<HTMLTextAreaElement>(m.el, '#organ-note').value,
@@ -1015,7 +1015,7 @@ Object.assign(SCENARIOS, {
       if (overwrite) overwrite.click();
       else await saveProfile(m);
     },
-    success: (m) => until(m.el, 'Vos informations sont enregistrées.'),
+    success: (m) => until(m.el, 'Les informations sont enregistrées.'),
   },
   'dmp-patient-profile addDocument:directives': {
     method: 'POST',

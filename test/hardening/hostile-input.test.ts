@@ -549,7 +549,7 @@ const CLIENT: ClientCase[] = [
       await typeIn(m.el, '#trusted-phone', '06 39 98 02 11');
       await typeIn(m.el, '#trusted-email', '');
       save();
-      await until(m.el, 'Vos informations sont enregistrées.');
+      await until(m.el, 'Les informations sont enregistrées.');
       return { m, texts };
     },
   },

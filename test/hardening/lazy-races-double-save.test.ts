@@ -27,7 +27,7 @@ describe('Save clicked twice while the form checks are still loading', () => {
     expect(checks.arrived(), 'the checks arrived before the release').to.equal(false);
     expect(seen.writes, 'written before the checks arrived').to.deep.equal([]);
     checks.release();
-    await until(el, 'Vos informations sont enregistrées.');
+    await until(el, 'Les informations sont enregistrées.');
     expect(seen.writes, 'the write requests').to.deep.equal([`POST ${API_PREFIX}/dossiers/${MINOR}/documents`]);
     expect(db.documentsOf(MINOR).filter((d) => d.typeCode === 'EXPPAT_2').map((d) => d.version)).to.deep.equal([1]);
     expect(busyMeanwhile, 'the button did not say the save was under way while the checks loaded').to.equal(true);

@@ -31,7 +31,7 @@ describe('Save clicked while the form checks load, then the host shows another p
     await until(el, 'Pénicillines (amoxicilline)');
     await settle();
     expectNothingCarriedToAdult(el);
-    expect(visibleText(el)).not.to.contain('Vos informations sont enregistrées.');
+    expect(visibleText(el)).not.to.contain('Les informations sont enregistrées.');
   });
 
   it('dmp-synthesis-editor: nothing is written for either patient, and the edit is not shown for the other one', async () => {

@@ -22,7 +22,7 @@ describe('Typing on after Save, while the form checks are still loading', () => 
     await typeIn(m.el, '#trusted-name', 'Paul Durand');
     expect(m.checks.arrived(), 'the checks arrived before the user typed on').to.equal(false);
     m.checks.release();
-    await until(m.el, 'Vos informations sont enregistrées.');
+    await until(m.el, 'Les informations sont enregistrées.');
     expect(seen.writes, 'the write requests').to.deep.equal([`POST ${API_PREFIX}/dossiers/${MINOR}/documents`]);
     const [saved] = db.documentsOf(MINOR).filter((d) => d.typeCode === 'EXPPAT_2');
     const body = db.contentOf(saved!).body;

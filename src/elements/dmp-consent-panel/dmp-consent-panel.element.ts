@@ -826,7 +826,9 @@ export class DmpConsentPanel extends DmpElement {
 
       <h4>${msg('Professionnels bloqués')}</h4>
       <p class="hint">
-        ${msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec votre accord ou en urgence.')}
+        ${this.actor?.kind === 'patient'
+          ? msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec votre accord ou en urgence.')
+          : msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec l’accord du patient ou en urgence.')}
       </p>
       ${this.#renderProfessionals(
         of('blocked'),
@@ -928,6 +930,7 @@ export class DmpConsentPanel extends DmpElement {
   #patientSectionsView(data: PanelData): PatientSectionsView {
     return {
       data,
+      ownDossier: this.actor?.kind === 'patient',
       locale: this.locale,
       busy: this.busy,
       oppositions: this.pendingOppositions ?? data.oppositions,

@@ -26,6 +26,8 @@ import { fullName } from './texts.js';
  */
 export interface PatientSectionsView {
   readonly data: PanelData;
+  /** The user is the patient, told about themselves; a legal representative reads about the patient. */
+  readonly ownDossier: boolean;
   readonly locale: DmpLocale | undefined;
   readonly busy: ReadonlySet<Section>;
   /** The oppositions as shown: what the user just ticked, until the server answers. */
@@ -141,12 +143,16 @@ function renderOppositions(view: PatientSectionsView): TemplateResult | typeof n
     ${box(
       'breakGlass',
       msg('Je refuse l’accès en mode urgence (bris de glace) par tout professionnel de santé'),
-      msg('Un professionnel que vous n’avez pas autorisé ne pourra pas consulter le dossier, même si votre état présente un risque immédiat et que vous ne pouvez pas donner votre accord.'),
+      view.ownDossier
+        ? msg('Un professionnel que vous n’avez pas autorisé ne pourra pas consulter le dossier, même si votre état présente un risque immédiat et que vous ne pouvez pas donner votre accord.')
+        : msg('Un professionnel que vous n’avez pas autorisé ne pourra pas consulter le dossier, même si l’état du patient présente un risque immédiat et qu’il ne peut pas donner son accord.'),
     )}
     ${box(
       'regulation',
       msg('Je refuse l’accès par le médecin régulateur du SAMU (Centre 15)'),
-      msg('Le médecin régulateur qui traite un appel au 15 vous concernant ne pourra pas consulter le dossier.'),
+      view.ownDossier
+        ? msg('Le médecin régulateur qui traite un appel au 15 vous concernant ne pourra pas consulter le dossier.')
+        : msg('Le médecin régulateur qui traite un appel au 15 concernant le patient ne pourra pas consulter le dossier.'),
     )}
     ${view.message('oppositions')}
   </section>`;
@@ -272,7 +278,7 @@ function renderRepresentatives(view: PatientSectionsView): TemplateResult | type
       ${text('firstName', msg('Prénom'), msg('Indiquez le prénom (100 caractères au plus).'), 'given-name')}
       ${text('lastName', msg('Nom de famille'), msg('Indiquez le nom (100 caractères au plus).'), 'family-name')}
       <div class="field">
-        <label for="rep-relationship">${msg('Lien avec le patient')}</label>
+        <label for="rep-relationship">${view.ownDossier ? msg('Lien avec vous') : msg('Lien avec le patient')}</label>
         <select
           id="rep-relationship"
           .value=${live(chosen)}

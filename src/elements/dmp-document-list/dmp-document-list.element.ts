@@ -1037,7 +1037,7 @@ export class DmpDocumentList extends DmpElement {
       <h2 id="delete-title" class="dialog-title">${msg('Supprimer ce document ?')}</h2>
       <p id="delete-detail">
         ${doc
-          ? msg(str`« ${doc.title} » sera retiré de votre dossier médical partagé. Les professionnels de santé ne pourront plus le consulter.`)
+          ? msg(str`« ${doc.title} » sera retiré du dossier médical partagé. Les professionnels de santé ne pourront plus le consulter.`)
           : nothing}
       </p>
       <div class="dialog-buttons">

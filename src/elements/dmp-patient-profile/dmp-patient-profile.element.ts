@@ -500,14 +500,14 @@ export class DmpPatientProfile extends DmpElement {
         if (sameValue(kept?.content, draft)) await deleteDraft(key).catch(() => undefined);
       } else if (this.draft === draft) {
         this.#leaveEdit();
-        this.statusText = () => msg('Vos informations sont enregistrées.');
+        this.statusText = () => msg('Les informations sont enregistrées.');
         this.#pendingFocus = 'edit';
         await deleteDraft(key).catch(() => undefined);
       } else {
         // Typed while the save ran: those edits stay in the form, now over the version just saved.
         this.editBase = document;
         this.#editStart = JSON.stringify(draft);
-        this.statusText = () => msg('Vos informations sont enregistrées ; ce que vous avez saisi depuis reste à enregistrer.');
+        this.statusText = () => msg('Les informations sont enregistrées ; ce que vous avez saisi depuis reste à enregistrer.');
         void this.#keepDraft();
       }
       this.emit('dmp-profile-saved', { ins, profile, document } satisfies ProfileSavedDetail);
@@ -728,8 +728,8 @@ export class DmpPatientProfile extends DmpElement {
               ${problemCount === 0
                 ? msg('Certaines informations ne sont pas valides.')
                 : problemCount === 1
-                  ? msg('Vos informations n’ont pas été enregistrées : 1 champ est à corriger.')
-                  : msg(str`Vos informations n’ont pas été enregistrées : ${problemCount} champs sont à corriger.`)}
+                  ? msg('Les informations n’ont pas été enregistrées : 1 champ est à corriger.')
+                  : msg(str`Les informations n’ont pas été enregistrées : ${problemCount} champs sont à corriger.`)}
             </div>`
           : nothing}
         ${this.#form.render((form) => form.renderProfileFields(this.#formHost))}

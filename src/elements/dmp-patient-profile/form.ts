@@ -398,7 +398,7 @@ export interface SaveErrorView {
 export function renderSaveError(view: SaveErrorView): TemplateResult {
   const { error, newer } = view;
   return html`<div class="notice notice--error save-error" role="alert">
-    <strong>${writeFailureText(error, () => msg(str`Vos informations n’ont pas été enregistrées : ${errorText(error)}`))}</strong>
+    <strong>${writeFailureText(error, () => msg(str`Les informations n’ont pas été enregistrées : ${errorText(error)}`))}</strong>
     <p>
       ${view.kept === 'device'
         ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.')
