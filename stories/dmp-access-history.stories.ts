@@ -7,7 +7,7 @@ import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-access-history/dmp-access-history.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { ACTIONS, type AccessMode, type Action } from '../src/policy/types.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -296,3 +296,15 @@ export const EnglishExportFailed: Story = { ...ExportFailed, args: { locale: 'en
 export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
 
 export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };
+
+// ---------------------------------------------------------------------------------------------
+// What every element shares.
+
+/** Outside a dmp-provider: the element says it needs one, and shows nothing else. */
+export const ConfigurationError: Story = { render: (args) => html`<dmp-access-history patient-ins=${args.patientIns}></dmp-access-history>` };
+
+/** In a provider whose host has not set the user (its `actor` property). */
+export const NoUser: Story = NO_USER;
+
+/** The session ended after inactivity (5 s here): no patient data is left on screen. */
+export const SessionExpired: Story = SESSION_EXPIRED;

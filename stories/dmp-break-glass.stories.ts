@@ -8,7 +8,7 @@ import '../src/elements/dmp-break-glass/dmp-break-glass.js';
 import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { EMERGENCY_GRANT_DURATION_MS } from '../src/policy/emergency-grant.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -259,3 +259,15 @@ export const EnglishRefusedByServer: Story = { ...RefusedByServer, args: { local
 export const EnglishRequestOffline: Story = { ...RequestOffline, args: { locale: 'en' } };
 
 export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
+
+// ---------------------------------------------------------------------------------------------
+// What every element shares.
+
+/** Outside a dmp-provider: the element says it needs one, and shows nothing else. */
+export const ConfigurationError: Story = { render: (args) => html`<dmp-break-glass patient-ins=${args.patientIns} mode=${args.mode}></dmp-break-glass>` };
+
+/** In a provider whose host has not set the user (its `actor` property). */
+export const NoUser: Story = NO_USER;
+
+/** The session ended after inactivity (5 s here): no patient data is left on screen. */
+export const SessionExpired: Story = SESSION_EXPIRED;

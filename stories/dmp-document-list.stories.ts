@@ -1,16 +1,14 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { waitFor } from 'storybook/test';
 import { PATIENT_ADULT, PATIENT_LARGE, PATIENT_MASKED, PATIENT_MINOR, PATIENT_NO_DOSSIER, SEED_NOW } from '../mocks/data/index.js';
 import { db } from '../mocks/db/store.js';
-import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/elements/dmp-document-list/dmp-document-list.js';
 import { CATEGORIES } from '../src/model/category.js';
 import { DOCUMENT_SORTS, type DocumentSort } from '../src/model/document.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { PROFESSION_CODES } from '../src/policy/profession-codes.js';
-import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, said, sessionWarningShown, shown, smallPdf, type ProviderOptions } from './support.js';
+import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, NO_USER, type ProviderOptions, said, sessionEnded, sessionWarningShown, shown, smallPdf } from './support.js';
 
 interface Args {
   actor: string;
@@ -411,16 +409,6 @@ export const AddFileTypeRefused: Story = {
   },
 };
 
-/** The provider's session, once it has ended. */
-function sessionEnded(canvas: HTMLElement): Promise<void> {
-  return waitFor(
-    () => {
-      if (canvas.querySelector<DmpProvider>('dmp-provider')?.session.state !== 'expired') throw new Error('the session goes on');
-    },
-    { timeout: 10_000 },
-  );
-}
-
 // ---------------------------------------------------------------------------------------------
 // Locales.
 
@@ -441,3 +429,12 @@ export const EnglishSessionWarning: Story = { ...SessionWarning, args: { locale:
 export const EnglishAddFails: Story = { ...AddFails, args: { actor: 'pat-durand-jeanne', locale: 'en' } };
 
 export const EnglishDeleteConfirmation: Story = { ...DeleteConfirmation, args: { actor: 'pat-durand-jeanne', locale: 'en' } };
+
+// ---------------------------------------------------------------------------------------------
+// What every element shares.
+
+/** Outside a dmp-provider: the element says it needs one, and shows nothing else. */
+export const ConfigurationError: Story = { render: (args) => html`<dmp-document-list patient-ins=${args.patientIns}></dmp-document-list>` };
+
+/** In a provider whose host has not set the user (its `actor` property). */
+export const NoUser: Story = NO_USER;

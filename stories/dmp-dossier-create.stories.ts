@@ -10,7 +10,7 @@ import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
 import type { DmpDossierCreate } from '../src/elements/dmp-dossier-create/dmp-dossier-create.element.js';
 import { nirKey } from '../src/model/nir.js';
 import type { PatientIdentity, PatientTraits } from '../src/model/patient.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED } from './support.js';
 
 interface Args {
   actor: string;
@@ -451,3 +451,15 @@ export const ReactivationServerError: Story = {
     await said(canvasElement, TAG, '.notice--error[role="alert"]');
   },
 };
+
+// ---------------------------------------------------------------------------------------------
+// What every element shares.
+
+/** Outside a dmp-provider: the element says it needs one, and shows nothing else. */
+export const ConfigurationError: Story = { render: (args) => html`<dmp-dossier-create nir=${args.nir}></dmp-dossier-create>` };
+
+/** In a provider whose host has not set the user (its `actor` property). */
+export const NoUser: Story = NO_USER;
+
+/** The session ended after inactivity (5 s here): no patient data is left on screen. */
+export const SessionExpired: Story = SESSION_EXPIRED;

@@ -19,7 +19,7 @@ import { DOSSIER_TABS, type DossierTab } from '../src/elements/dmp-dossier/tabs.
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import type { Professional } from '../src/model/professional.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -304,3 +304,15 @@ export const Themed: Story = {
       ${dossier(args)}
     </div>`,
 };
+
+// ---------------------------------------------------------------------------------------------
+// What every element shares.
+
+/** Outside a dmp-provider: the element says it needs one, and shows nothing else. */
+export const ConfigurationError: Story = { render: (args) => html`<dmp-dossier patient-ins=${args.patientIns}></dmp-dossier>` };
+
+/** In a provider whose host has not set the user (its `actor` property). */
+export const NoUser: Story = NO_USER;
+
+/** The session ended after inactivity (5 s here): no patient data is left on screen. */
+export const SessionExpired: Story = SESSION_EXPIRED;

@@ -9,7 +9,7 @@ import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import { draftOf, type ProfileDraft } from '../src/elements/dmp-patient-profile/draft.js';
 import { MAX_DOCUMENT_BYTES } from '../src/model/document-policy.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, said, shown, smallPdf } from './support.js';
+import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown, smallPdf } from './support.js';
 
 interface Args {
   actor: string;
@@ -415,3 +415,15 @@ export const EnglishDirectivesUploading: Story = { ...DirectivesUploading, args:
 export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
 
 export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };
+
+// ---------------------------------------------------------------------------------------------
+// What every element shares.
+
+/** Outside a dmp-provider: the element says it needs one, and shows nothing else. */
+export const ConfigurationError: Story = { render: (args) => html`<dmp-patient-profile patient-ins=${args.patientIns}></dmp-patient-profile>` };
+
+/** In a provider whose host has not set the user (its `actor` property). */
+export const NoUser: Story = NO_USER;
+
+/** The session ended after inactivity (5 s here): no patient data is left on screen. */
+export const SessionExpired: Story = SESSION_EXPIRED;

@@ -23,7 +23,7 @@ import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import type { SynthesisContent } from '../src/model/synthesis.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, said, shown } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
 
 interface Args {
   actor: string;
@@ -475,3 +475,15 @@ export const EnglishSaveOffline: Story = { ...SaveOffline, args: { editing: true
 export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
 
 export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };
+
+// ---------------------------------------------------------------------------------------------
+// What every element shares.
+
+/** Outside a dmp-provider: the element says it needs one, and shows nothing else. */
+export const ConfigurationError: Story = { render: (args) => html`<dmp-synthesis-editor patient-ins=${args.patientIns}></dmp-synthesis-editor>` };
+
+/** In a provider whose host has not set the user (its `actor` property). */
+export const NoUser: Story = NO_USER;
+
+/** The session ended after inactivity (5 s here): no patient data is left on screen. */
+export const SessionExpired: Story = SESSION_EXPIRED;

@@ -4,6 +4,7 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { waitFor } from 'storybook/test';
 import manifest from '../custom-elements.json';
 import { ACTORS } from '../mocks/data/index.js';
+import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/context/dmp-provider.js';
 
 /** The seeded actors a story can act as, for an `actor` control. */
@@ -40,6 +41,31 @@ export function inProvider(content: TemplateResult, actorId: string, locale: 'fr
     session-timeout=${ifDefined(options.sessionTimeout)} session-warning=${ifDefined(options.sessionWarning)}
     request-timeout=${ifDefined(options.requestTimeout)}>${content}</dmp-provider>`;
 }
+
+/** The provider's session, once it has ended. */
+export function sessionEnded(canvas: HTMLElement): Promise<void> {
+  return waitFor(
+    () => {
+      if (canvas.querySelector<DmpProvider>('dmp-provider')?.session.state !== 'expired') throw new Error('the session goes on');
+    },
+    { timeout: 10_000 },
+  );
+}
+
+// The states every element shares (see DmpElement), one story each in every element's file.
+
+/** A provider whose `actor` the host has not set: the element says so, and shows nothing else. */
+export const NO_USER = { args: { actor: 'nobody' } };
+
+/** The session ended after inactivity (5 s here): no patient data is left on screen. */
+export const SESSION_EXPIRED = {
+  parameters: {
+    provider: { sessionTimeout: 5 },
+    // On the docs page, in a frame of its own: the session it ends is this story's only.
+    docs: { story: { inline: false, height: '420px' } },
+  },
+  play: ({ canvasElement }: { canvasElement: HTMLElement }) => sessionEnded(canvasElement),
+};
 
 /** The provider's session warning, once it is shown (after `session-timeout` − `session-warning` seconds). */
 export function sessionWarningShown(canvas: HTMLElement, timeout = 8000): Promise<HTMLDialogElement> {
