@@ -725,15 +725,26 @@ describe('dmp-dossier-create', () => {
       expect(request!.input.channel).to.equal('caisse');
     });
 
-    it('lets a patient without a dossier open their own online', async () => {
+    it('lets a patient without a dossier open their own online, told about themselves', async () => {
       const { el } = await mount('pat-santoni-paul-antoine', PATIENT_NO_DOSSIER);
       await toConsentStep(el);
+      // What a professional says to the patient, the patient reads in the first person.
+      const text = () => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
+      expect(q(el, '#info-title').textContent).to.equal('À lire avant de donner votre accord');
+      expect(q(el, 'label[for="consent"]').textContent).to.contain('J’ai lu cette information et je consens à la création de mon DMP.');
+      expect(q(el, 'label[for="opposeBreakGlass"]').textContent).to.contain('Je m’oppose à l’accès en urgence à mon dossier');
+      expect(text()).not.to.contain('Le patient');
       let request: DossierCreateRequestDetail | undefined;
       el.addEventListener('dmp-dossier-create-request', (e) => (request = e.detail));
       const created = oneEvent(el, 'dmp-dossier-created');
       await consentAndCreate(el);
       expect((await created).detail.dossier).to.include({ ins: PATIENT_NO_DOSSIER.ins, status: 'active' });
       expect(request!.input.channel).to.equal('online');
+      await waitUntil(() => text().includes('Imprimez ou notez ces identifiants'), 'the credentials never came');
+      expect(text()).not.to.contain('remettez-les au patient');
+      [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Terminé')!.click();
+      await el.updateComplete;
+      expect(text()).to.contain('est créé').and.not.contain('Créer le DMP d’un autre patient');
     });
 
     it('refuses a minor’s dossier online', async () => {

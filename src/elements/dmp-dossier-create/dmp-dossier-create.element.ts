@@ -616,14 +616,16 @@ export class DmpDossierCreate extends DmpElement {
     const onChange = (field: IdentityField) => () => this.#handleIdentityChange(field);
     const unfinished = this.unfinished;
     return html`<form part="form" novalidate @submit=${this.#handleIdentifySubmit}>
-      ${this.#heading(msg('Création d’un DMP : identité du patient'))}
+      ${this.#heading(this.#self ? msg('Création de votre DMP : votre identité') : msg('Création d’un DMP : identité du patient'))}
       ${unfinished
         ? html`<div class="notice notice--error" role="alert">
             ${msg(str`La création du DMP de ${unfinished.traits.firstNames} ${unfinished.traits.birthName} n’a pas abouti, ou sa réponse s’est perdue : reprenez-la pour ce patient.`)}
           </div>`
         : nothing}
       <p class="hint">
-        ${msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.')}
+        ${this.#self
+          ? msg('Saisissez votre identité telle qu’elle figure sur votre carte Vitale. Tous les champs sont obligatoires, sauf mention contraire.')
+          : msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.')}
       </p>
       <div class="grid">
         ${textField({
@@ -740,10 +742,15 @@ export class DmpDossierCreate extends DmpElement {
     </div>`;
   }
 
+  /** A patient opening their own DMP online, told about themselves; everyone else acts for a patient. */
+  get #self(): boolean {
+    return this.actor?.kind === 'patient';
+  }
+
   #renderChecking(): TemplateResult {
     return html`<div class="busy" role="status" aria-busy="true">
       <span class="spinner" aria-hidden="true"></span>
-      ${msg('Recherche d’un DMP existant pour ce patient…')}
+      ${this.#self ? msg('Recherche d’un DMP existant…') : msg('Recherche d’un DMP existant pour ce patient…')}
     </div>`;
   }
 
@@ -767,7 +774,7 @@ export class DmpDossierCreate extends DmpElement {
   }
 
   #renderActive(identity: PatientIdentity, info: DossierInfo): TemplateResult {
-    return html`${this.#heading(msg('Ce patient a déjà un DMP'))}
+    return html`${this.#heading(this.#self ? msg('Vous avez déjà un DMP') : msg('Ce patient a déjà un DMP'))}
       ${this.#renderPatientSummary(identity)}
       <div class="notice" role="status">
         <p>
@@ -795,7 +802,7 @@ export class DmpDossierCreate extends DmpElement {
     }
     const withConsent = this.#decide('dossier.reactivate', info.policy, true);
     const consentNeeded = this.#decide('dossier.reactivate', info.policy, false)?.reason === 'consent-required';
-    return html`${this.#heading(msg('Le DMP de ce patient est fermé'))}
+    return html`${this.#heading(this.#self ? msg('Votre DMP est fermé') : msg('Le DMP de ce patient est fermé'))}
       ${this.#renderPatientSummary(identity)}
       <div class="notice" role="status">
         <p>
@@ -813,7 +820,7 @@ export class DmpDossierCreate extends DmpElement {
             ${consentNeeded
               ? checkboxField({
                   field: 'reactivationConsent',
-                  label: msg('Le patient consent à la réactivation de son DMP.'),
+                  label: this.#self ? msg('Je consens à la réactivation de mon DMP.') : msg('Le patient consent à la réactivation de son DMP.'),
                   checked: this.reactivationConsent,
                   required: true,
                   errors: this.reactivationConsentMissing ? [{ code: 'consent' }] : undefined,
@@ -854,7 +861,7 @@ export class DmpDossierCreate extends DmpElement {
     const minor = this.#isMinor(identity);
     const conflict = isDmpError(this.createError) && this.createError.reason === 'dossier-exists';
     return html`<form part="form" novalidate aria-busy=${this.creating ? 'true' : 'false'} @submit=${this.#handleCreate}>
-      ${this.#heading(msg('Pas encore de DMP : information et consentement du patient'))}
+      ${this.#heading(this.#self ? msg('Pas encore de DMP : information et consentement') : msg('Pas encore de DMP : information et consentement du patient'))}
       ${this.#renderPatientSummary(identity)}
       ${this.carriedOver
         ? html`<p class="hint carried-over">
@@ -862,7 +869,7 @@ export class DmpDossierCreate extends DmpElement {
           </p>`
         : nothing}
       <section class="info" aria-labelledby="info-title">
-        <h3 id="info-title">${msg('À dire au patient avant son accord')}</h3>
+        <h3 id="info-title">${this.#self ? msg('À lire avant de donner votre accord') : msg('À dire au patient avant son accord')}</h3>
         ${consentInformation()}
       </section>
       ${minor
@@ -905,13 +912,17 @@ export class DmpDossierCreate extends DmpElement {
         <legend>${msg('Oppositions (facultatif)')}</legend>
         ${checkboxField({
           field: 'opposeBreakGlass',
-          label: msg('Le patient s’oppose à l’accès en urgence à son dossier (bris de glace).'),
+          label: this.#self
+            ? msg('Je m’oppose à l’accès en urgence à mon dossier (bris de glace).')
+            : msg('Le patient s’oppose à l’accès en urgence à son dossier (bris de glace).'),
           checked: d.opposeBreakGlass,
           onChange: (checked) => this.#setDetails('opposeBreakGlass', checked),
         })}
         ${checkboxField({
           field: 'opposeRegulation',
-          label: msg('Le patient s’oppose à l’accès du médecin régulateur du SAMU (Centre 15).'),
+          label: this.#self
+            ? msg('Je m’oppose à l’accès du médecin régulateur du SAMU (Centre 15).')
+            : msg('Le patient s’oppose à l’accès du médecin régulateur du SAMU (Centre 15).'),
           checked: d.opposeRegulation,
           onChange: (checked) => this.#setDetails('opposeRegulation', checked),
         })}
@@ -919,7 +930,9 @@ export class DmpDossierCreate extends DmpElement {
       <fieldset>
         <legend>${msg('Coordonnées pour les notifications (facultatif)')}</legend>
         <p class="hint">
-          ${msg('Le patient est prévenu par e-mail ou SMS des nouveaux documents, du premier accès de chaque professionnel et de tout accès en urgence.')}
+          ${this.#self
+            ? msg('Vous êtes prévenu par e-mail ou SMS des nouveaux documents, du premier accès de chaque professionnel et de tout accès en urgence.')
+            : msg('Le patient est prévenu par e-mail ou SMS des nouveaux documents, du premier accès de chaque professionnel et de tout accès en urgence.')}
         </p>
         <div class="grid">
           ${textField({
@@ -948,7 +961,9 @@ export class DmpDossierCreate extends DmpElement {
         // A minor's consent is given by the legal representative, who acts for them (DOMAIN.md).
         label: minor
           ? msg('Le représentant légal a reçu cette information et consent, pour le patient, à la création de son DMP.')
-          : msg('Le patient a reçu cette information et consent à la création de son DMP.'),
+          : this.#self
+            ? msg('J’ai lu cette information et je consens à la création de mon DMP.')
+            : msg('Le patient a reçu cette information et consent à la création de son DMP.'),
         checked: d.consent,
         required: true,
         errors: e.consent,
@@ -990,7 +1005,9 @@ export class DmpDossierCreate extends DmpElement {
       <ul>
         ${elsewhere.map((message) => html`<li>${message}</li>`)}
       </ul>
-      ${Object.keys(identity).length > 0 ? html`<p>${msg('Corrigez l’identité du patient avec « Modifier l’identité ».')}</p>` : nothing}`;
+      ${Object.keys(identity).length > 0
+        ? html`<p>${this.#self ? msg('Corrigez votre identité avec « Modifier l’identité ».') : msg('Corrigez l’identité du patient avec « Modifier l’identité ».')}</p>`
+        : nothing}`;
   }
 
   #renderCredentials(): TemplateResult {
@@ -1003,7 +1020,9 @@ export class DmpDossierCreate extends DmpElement {
         ${this.#heading(msg('Le DMP est créé'))}
         <div class="notice notice--success" role="status">
           <p>
-            ${msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.')}
+            ${this.#self
+              ? msg('Imprimez ou notez ces identifiants : ils ne seront plus jamais affichés.')
+              : msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.')}
           </p>
           ${this.createdFrom
             ? html`<p>${msg('Une tentative précédente avait déjà créé ce DMP, avec les informations saisies alors : vérifiez ses oppositions et ses coordonnées dans la gestion du DMP.')}</p>`
@@ -1025,9 +1044,11 @@ export class DmpDossierCreate extends DmpElement {
           ${msg(str`Le DMP de ${name} est créé. Ses identifiants ne sont plus affichés.`)}
         </p>
       </div>
-      <div class="actions" part="actions">
-        <button type="button" class="primary" @click=${this.#handleNew}>${msg('Créer le DMP d’un autre patient')}</button>
-      </div>`;
+      ${this.#self
+        ? nothing
+        : html`<div class="actions" part="actions">
+            <button type="button" class="primary" @click=${this.#handleNew}>${msg('Créer le DMP d’un autre patient')}</button>
+          </div>`}`;
   }
 
   #handleNew(): void {
