@@ -8,7 +8,7 @@ import { CATEGORIES } from '../src/model/category.js';
 import { DOCUMENT_SORTS, type DocumentSort } from '../src/model/document.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { PROFESSION_CODES } from '../src/policy/profession-codes.js';
-import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, NO_USER, type ProviderOptions, said, sessionEnded, sessionWarningShown, shown, smallPdf } from './support.js';
+import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, NO_USER, type ProviderOptions, said, SESSION_EXPIRED, sessionWarningShown, shown, smallPdf } from './support.js';
 
 interface Args {
   actor: string;
@@ -214,12 +214,7 @@ export const Timeout: Story = {
 };
 
 /** The session ended after inactivity (5 s here): no patient data is left on screen. */
-export const SessionExpired: Story = {
-  render: withProvider({ sessionTimeout: 5 }),
-  play: ({ canvasElement }) => sessionEnded(canvasElement),
-  // On the docs page, in a frame of its own: the session it ends is this story's only.
-  parameters: { docs: { story: { inline: false, height: '420px' } } },
-};
+export const SessionExpired: Story = SESSION_EXPIRED;
 
 /**
  * The session will end soon for inactivity: the provider warns a minute before (here after 2 s

@@ -54,7 +54,10 @@ export function sessionEnded(canvas: HTMLElement): Promise<void> {
 
 // The states every element shares (see DmpElement), one story each in every element's file.
 
-/** A provider whose `actor` the host has not set: the element says so, and shows nothing else. */
+/**
+ * A provider whose `actor` the host has not set: the element says so, and shows nothing else. The
+ * id is no seeded actor's, so inProvider gives the provider none.
+ */
 export const NO_USER = { args: { actor: 'nobody' } };
 
 /** The session ended after inactivity (5 s here): no patient data is left on screen. */

@@ -500,7 +500,8 @@ describe('dmp-consent-panel', () => {
       expect(hints(el)).to.contain('même si l’état du patient présente un risque immédiat et qu’il ne peut pas donner son accord');
       expect(hints(el)).to.contain('un appel au 15 concernant le patient').and.not.contain('votre état');
       expect($(el, 'label[for="rep-relationship"]').textContent).to.equal('Lien avec le patient');
-      expect($(el, '#authorizations').textContent).to.contain('même avec l’accord du patient');
+      // Who authorizes and blocks for the patient, as the panel's confirmations tell them.
+      expect($(el, '#authorizations').textContent).to.contain('même avec votre accord');
     });
 
     it('sets an opposition at once, logged, and fires dmp-opposition-changed with both oppositions', async () => {

@@ -172,6 +172,24 @@ describe('support code loaded on first use, when it cannot be fetched', () => {
     provider.remove();
   });
 
+  it('dmp-synthesis-editor: the version history — says offline with Retry, reads nothing until its view is here, and Retry lists the versions', async () => {
+    const { el } = await mount(html`<dmp-synthesis-editor patient-ins=${ADULT}></dmp-synthesis-editor>`, 'ps-bernard');
+    await waitFor(() => find(el, 'details.versions'), 'the synthesis never loaded');
+    const reads = () => db.logOf(ADULT).filter((e) => e.action === 'synthesis.read').length;
+    const before = reads();
+    const drop = dropOnce('dmp-synthesis-editor/compare-view.*');
+    get<HTMLDetailsElement>(el, 'details.versions').open = true;
+    await until(el, OFFLINE);
+    expect(drop.dropped()).to.equal(1);
+    // A read whose answer could not be shown would be a line in the patient's history for nothing.
+    expect(reads()).to.equal(before);
+    button(el, 'Réessayer').click();
+    await waitFor(() => el.shadowRoot!.querySelectorAll('.version-list li').length === 2, 'the versions never came');
+    expect(reads()).to.equal(before + 1);
+    // The list's styles came with its module.
+    expect(getComputedStyle(get(el, '.version-list li')).display).to.equal('flex');
+  });
+
   it('dmp-synthesis-editor: the form and the schema checks — the form says offline with Retry, Save fetches the checks again and saves', async () => {
     // Both are fetched as soon as an author's synthesis is loaded: both fetches fail.
     const form = dropOnce('dmp-synthesis-editor/edit-view.*');

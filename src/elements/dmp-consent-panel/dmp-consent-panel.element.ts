@@ -826,7 +826,7 @@ export class DmpConsentPanel extends DmpElement {
 
       <h4>${msg('Professionnels bloqués')}</h4>
       <p class="hint">
-        ${this.actor?.kind === 'patient'
+        ${this.actor?.kind === 'patient' || this.actor?.kind === 'legal-representative'
           ? msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec votre accord ou en urgence.')
           : msg('Un professionnel bloqué ne peut pas accéder au dossier, même avec l’accord du patient ou en urgence.')}
       </p>

@@ -25,14 +25,17 @@ import { renderStatus } from './status-view.js';
 import { isDossierTab, visibleTabs, type Ask, type DossierTab, type TabAccess } from './tabs.js';
 
 /**
- * `aria-busy` for what a task reloads, never for the panels around it: a screen reader holds back
- * what a busy region says, and the management tab says its outcome while the dossier reloads.
+ * What the récapitulatif shows beyond the dossier's state: fetched while the dossier's existence is
+ * tested, so that its tabs come first.
  */
-/** What the récapitulatif shows, fetched with what it shows: the dossier's tabs come first. */
 const loadRecapView = lazyModule(() => import('./recap-view.js'), 'The récapitulatif', 'renderContent');
 
 type RecapView = typeof import('./recap-view.js');
 
+/**
+ * `aria-busy` for what a task reloads, never for the panels around it: a screen reader holds back
+ * what a busy region says, and the management tab says its outcome while the dossier reloads.
+ */
 const busy = (task: { status: TaskStatus }) => (task.status === TaskStatus.PENDING ? 'true' : 'false');
 
 type Loaded = { key: string; info: DossierInfo } | { key: string; refused: ReasonCode };
@@ -119,6 +122,7 @@ export class DmpDossier extends DmpElement {
   readonly #dossierTask = new Task(this, {
     task: async ([client, ready, ins, key], { signal }): Promise<Loaded | typeof initialState> => {
       if (!client || !ready || !ins) return initialState;
+      loadRecapView.prefetch();
       try {
         const info = await this.dossierInfo(ins, { signal });
         return { key, info };
@@ -153,11 +157,10 @@ export class DmpDossier extends DmpElement {
       const client = this.client;
       const target = this.#recapTarget;
       if (!client || !run || !target || target.key !== key) return initialState;
-      const [recap] = await Promise.all([
-        loadRecap(client, this.patientIns, this.#askFor(target.info), isToldOfHiddenDocuments(this.actor!), new Date(), { signal }),
-        loadRecapView(),
-      ]);
-      return { key: target.key, recap };
+      // The view first: its fetch failing after the reads would leave lines in the patient's
+      // history for a récapitulatif never shown, and again at each Retry.
+      await loadRecapView();
+      return { key: target.key, recap: await loadRecap(client, this.patientIns, this.#askFor(target.info), isToldOfHiddenDocuments(this.actor!), new Date(), { signal }) };
     },
     args: () => [this.#recapRuns, this.#key] as const,
     autoRun: 'afterUpdate',

@@ -44,7 +44,10 @@ export interface Emergencies {
   entries: AccessLogEntry[];
   /** More lines than were asked exist in the window. */
   more: boolean;
-  /** The window: the last `days` days. */
+  /**
+   * The window the lines were asked for, in days, carried with them: the view, a chunk of its own,
+   * then imports nothing from this loader (which would split the dossier's first load further).
+   */
   days: number;
 }
 

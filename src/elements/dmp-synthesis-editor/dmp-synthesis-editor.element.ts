@@ -325,20 +325,26 @@ export class DmpSynthesisEditor extends DmpElement {
    * previous one's list, and no refused read lands in a patient's history.
    */
   readonly #versions = new Task(this, {
-    // Drawn by the comparison's module, fetched with the list: choosing a version opens it at once.
-    task: async ([ins, key, refused, , open, , state], { signal }) =>
-      open && state === 'active' && key === draftKey(this.#authorKey, ins) && !refused
-        ? (await Promise.all([this.client!.listSynthesisVersions(ins, { signal }), loadCompareView()]))[0].items
-        : initialState,
+    // Drawn by the comparison's module, fetched before the list: a read whose view then failed to
+    // come would be a line in the patient's history for nothing, and again at each Retry.
+    task: async ([ins, key, refused, , open, , state], { signal }) => {
+      if (!open || state !== 'active' || key !== draftKey(this.#authorKey, ins) || refused) return initialState;
+      await loadCompareView();
+      return (await this.client!.listSynthesisVersions(ins, { signal })).items;
+    },
     // Read again when a version is saved, not at every reload of the rest.
     args: () =>
       [this.patientIns, this.loaded?.key, this.loaded?.refused, this.current?.version, this.versionsOpen, this.sitting, this.session?.state] as const,
   });
 
   readonly #version = new Task(this, {
-    // Drawn by the comparison's module: here with the version, the view can take the focus.
-    task: async ([ins, v], { signal }) =>
-      v === undefined ? initialState : (await Promise.all([this.client!.getSynthesisVersion(ins, v, { signal }), loadCompareView()]))[0],
+    // Drawn by the comparison's module, here before the version is read (see #versions): with
+    // the version, the view can take the focus.
+    task: async ([ins, v], { signal }) => {
+      if (v === undefined) return initialState;
+      await loadCompareView();
+      return this.client!.getSynthesisVersion(ins, v, { signal });
+    },
     args: () => [this.patientIns, this.viewedVersion] as const,
     onComplete: () => void this.#focusLater('.version-view h3'),
   });
