@@ -245,6 +245,18 @@ describe('dmp-patient-profile', () => {
   });
 
   describe('editing and saving', () => {
+    it('lets the patient fill the form about themselves, and a legal representative about the patient', async () => {
+      const label = (el: DmpPatientProfile, id: string) => root(el).querySelector(`label[for="${id}"]`)!.textContent!.trim();
+      const own = await mount();
+      await startEditing(own.el);
+      expect(label(own.el, 'trusted-relationship')).to.contain('Lien avec vous');
+      expect(label(own.el, 'organ-accept')).to.equal('J’accepte le don de mes organes et tissus après mon décès');
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      await startEditing(el);
+      expect(label(el, 'trusted-relationship')).to.contain('Lien avec le patient');
+      expect(label(el, 'organ-accept')).to.equal('Accepte le don de ses organes et tissus après son décès');
+    });
+
     it('shows the version just saved while the list is read again, and edits it without a conflict with itself', async () => {
       const { el } = await mount();
       await startEditing(el);

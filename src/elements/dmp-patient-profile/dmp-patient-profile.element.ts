@@ -395,6 +395,9 @@ export class DmpPatientProfile extends DmpElement {
       get problems() {
         return element.problems;
       },
+      get own() {
+        return element.actor?.kind === 'patient';
+      },
       get today() {
         return localToday();
       },

@@ -14,6 +14,7 @@ import {
   MAX_EMERGENCY_CONTACTS,
   MAX_TREATMENTS,
   ORGAN_DONATION_CHOICES,
+  type OrganDonationChoice,
 } from '../../model/profile-fields.js';
 import { newEntryId } from '../base/new-entry-id.js';
 import { FIELD, type AllergyDraft, type ContactDraft, type DraftKept, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
@@ -68,6 +69,8 @@ export const formStyles = css`
 export interface ProfileFormHost {
   readonly draft: ProfileDraft;
   readonly problems: ReadonlyMap<string, FieldProblem>;
+  /** The user is the patient, who fills the form about themselves; a legal representative fills it for the patient. */
+  readonly own: boolean;
   /** `YYYY-MM-DD`: the latest date a field accepts. */
   readonly today: string;
   /** Replaces the draft; `focus` is the id of a field to focus once rendered. */
@@ -269,7 +272,7 @@ function contactsFieldset(host: ProfileFormHost): TemplateResult {
           onInput: (name) => setEntry(host, 'emergencyContacts', c.id, { name }),
         })}
         ${textField(host, FIELD.contact(c.id, 'relationship'), {
-          label: msg('Lien avec le patient'),
+          label: relationshipLabel(host),
           value: c.relationship,
           required: true,
           maxlength: 100,
@@ -308,7 +311,7 @@ function trustedFieldset(host: ProfileFormHost): TemplateResult {
       onInput: (name) => set({ name }),
     })}
     ${textField(host, FIELD.trusted('relationship'), {
-      label: msg('Lien avec le patient'),
+      label: relationshipLabel(host),
       value: t.relationship,
       maxlength: 100,
       onInput: (relationship) => set({ relationship }),
@@ -355,6 +358,20 @@ function directivesFieldset(host: ProfileFormHost): TemplateResult {
   </fieldset>`;
 }
 
+/** The patient states their own choice; a representative records the patient's (organDonationLabel). */
+function ownOrganDonationLabel(choice: OrganDonationChoice): string {
+  switch (choice) {
+    case 'accept': return msg('J’accepte le don de mes organes et tissus après mon décès');
+    case 'refuse': return msg('Je refuse le don de mes organes et tissus après mon décès');
+    case 'undeclared': return msg('Pas de choix exprimé');
+  }
+}
+
+/** A contact's relationship to the patient, or to "you" when the patient fills the form. */
+function relationshipLabel(host: ProfileFormHost): string {
+  return host.own ? msg('Lien avec vous') : msg('Lien avec le patient');
+}
+
 function organFieldset(host: ProfileFormHost): TemplateResult {
   const o = host.draft.organDonation;
   return html`<fieldset part="section" class="section">
@@ -366,7 +383,7 @@ function organFieldset(host: ProfileFormHost): TemplateResult {
       ${ORGAN_DONATION_CHOICES.map((choice) => html`<div class="check">
         <input type="radio" name="organ" id=${`organ-${choice}`} value=${choice} .checked=${o.choice === choice}
           @change=${() => host.change({ ...host.draft, organDonation: { ...host.draft.organDonation, choice } })} />
-        <label for=${`organ-${choice}`}>${organDonationLabel(choice)}</label>
+        <label for=${`organ-${choice}`}>${host.own ? ownOrganDonationLabel(choice) : organDonationLabel(choice)}</label>
       </div>`)}
     </div>
     <div class="field">
