@@ -313,6 +313,10 @@ export abstract class DmpElement extends LitElement {
     </div>`;
   }
 }
+
+// The heading levels live beside the base class rather than in a module of their own: one shared
+// by dmp-dossier and its tabs' elements would be one more chunk in the dossier's first load.
+
 /** The heading level asked for: a whole number from 1; 2 when unset or not one. */
 export function headingLevelOf(asked: number | undefined): number {
   return asked !== undefined && Number.isInteger(asked) && asked >= 1 ? asked : 2;
