@@ -445,7 +445,7 @@ describe('dmp-dossier', () => {
       const { el } = await mount();
       await recapSettled(el);
       const declared = [...$(el, '[aria-labelledby="recap-allergies"]').querySelectorAll('li')]
-        .filter((li) => li.querySelector('.source')!.textContent!.trim() === 'déclaré par le patient')
+        .filter((li) => li.querySelector('.source')!.textContent!.trim() === 'déclaré par vous')
         .map((li) => li.querySelector('.item-text')!.textContent!.trim());
       expect(declared).to.include.members(ADULT_PROFILE.allergies.map((a) => a.agent));
     });
@@ -541,6 +541,13 @@ describe('dmp-dossier', () => {
       expect(recap(el).querySelector('[role="alert"]')).to.equal(null);
     });
 
+    it('labels what the patient declared « déclaré par le patient » for a professional', async () => {
+      const { el } = await mount('ps-martin');
+      await recapSettled(el);
+      const sources = [...$(el, '[aria-labelledby="recap-allergies"]').querySelectorAll('li .source')].map((s) => s.textContent!.trim());
+      expect(sources).to.include('déclaré par le patient').and.not.include('déclaré par vous');
+    });
+
     it('lists allergies and treatments from the synthesis and from the patient, each labelled with its source', async () => {
       const { el } = await mount();
       await recapSettled(el);
@@ -550,9 +557,10 @@ describe('dmp-dossier', () => {
       );
       expect(allergies).to.deep.include(['Pénicillines (amoxicilline)', 'synthèse médicale']);
       expect(allergies).to.deep.include(['Codéine', 'synthèse médicale']);
-      for (const a of ADULT_PROFILE.allergies) expect(allergies).to.deep.include([a.agent, 'déclaré par le patient']);
+      // The patient reads what she declared as hers.
+      for (const a of ADULT_PROFILE.allergies) expect(allergies).to.deep.include([a.agent, 'déclaré par vous']);
       expect(treatments).to.deep.include(['RAMIPRIL BIOGARAN 5 mg, comprimé sécable', 'synthèse médicale']);
-      for (const t of ADULT_PROFILE.treatments) expect(treatments).to.deep.include([t.name, 'déclaré par le patient']);
+      for (const t of ADULT_PROFILE.treatments) expect(treatments).to.deep.include([t.name, 'déclaré par vous']);
       expect(section.textContent).to.contain('Urticaire géante');
     });
 

@@ -549,7 +549,7 @@ export class DmpDossier extends DmpElement {
 
   #renderRecapContent(recap: Recap, info: DossierInfo, view: RecapView): unknown {
     const content = recap.content;
-    if (content.ok) return view.renderContent(content.value, this.locale);
+    if (content.ok) return view.renderContent(content.value, this.locale, this.actor?.kind === 'patient');
     // A closed dossier's status already says its content is no longer available.
     if (content.reason === 'dossier-closed') return nothing;
     return html`<div class="notice refusal" role="status" data-reason=${content.reason}>

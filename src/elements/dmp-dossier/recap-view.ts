@@ -11,10 +11,13 @@ import type { Declared, Emergencies, LatestLine, Part, RecapContent } from './re
 type Locale = string | undefined;
 type Source = 'synthesis' | 'patient';
 
-function sourceLabel(source: Source): string {
+/** `own`: the patient reads their own récapitulatif, and what they declared is said to be theirs. */
+function sourceLabel(source: Source, own: boolean): string {
   return source === 'synthesis'
     ? msg('synthèse médicale')
-    : msg('déclaré par le patient');
+    : own
+      ? msg('déclaré par vous')
+      : msg('déclaré par le patient');
 }
 
 /** The groups the VSM holds: prevention is kept as its own documents, listed with the latest documents. */
@@ -41,17 +44,17 @@ interface SourcedItem {
   source: Source;
 }
 
-function refusalLine(source: Source, reason: ReasonCode): TemplateResult {
-  return html`<p class="muted">${msg(str`${sourceLabel(source)} : ${reasonText(reason)}`)}</p>`;
+function refusalLine(source: Source, reason: ReasonCode, own: boolean): TemplateResult {
+  return html`<p class="muted">${msg(str`${sourceLabel(source, own)} : ${reasonText(reason)}`)}</p>`;
 }
 
-function sourcedList(items: readonly SourcedItem[], empty: string): TemplateResult {
+function sourcedList(items: readonly SourcedItem[], empty: string, own: boolean): TemplateResult {
   if (items.length === 0) return html`<p class="muted">${empty}</p>`;
   return html`<ul class="items">
     ${items.map(
       (item) => html`<li>
         <span class="item-text" lang=${item.ours ? nothing : 'fr'}>${item.text}</span>${item.detail ? html` <span class="meta" lang="fr">${item.detail}</span>` : nothing}
-        <span class="source source--${item.source}">${sourceLabel(item.source)}</span>
+        <span class="source source--${item.source}">${sourceLabel(item.source, own)}</span>
       </li>`,
     )}
   </ul>`;
@@ -136,36 +139,43 @@ function treatmentsOf(synthesis: Part<Synthesis | undefined>, declared: Part<Dec
   return items;
 }
 
-function sourceNotes(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): TemplateResult {
-  return html`${synthesis.ok ? nothing : refusalLine('synthesis', synthesis.reason)}
+function sourceNotes(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>, own: boolean): TemplateResult {
+  return html`${synthesis.ok ? nothing : refusalLine('synthesis', synthesis.reason, own)}
   ${!declared.ok
-    ? refusalLine('patient', declared.reason)
+    ? refusalLine('patient', declared.reason, own)
     : declared.value.kind === 'unreadable'
-      ? html`<p class="muted">${msg('Les informations déclarées par le patient n’ont pas pu être lues : leur contenu n’est pas au format attendu.')}</p>`
+      ? html`<p class="muted">
+          ${own
+            ? msg('Les informations que vous avez déclarées n’ont pas pu être lues : leur contenu n’est pas au format attendu.')
+            : msg('Les informations déclarées par le patient n’ont pas pu être lues : leur contenu n’est pas au format attendu.')}
+        </p>`
       : nothing}`;
 }
 
-function renderAllergiesAndTreatments(content: RecapContent): TemplateResult {
+function renderAllergiesAndTreatments(content: RecapContent, own: boolean): TemplateResult {
   const { synthesis, declared } = content;
   // With neither source readable, empty lists would wrongly say that nothing is known.
   const readable = synthesis.ok || (declared.ok && declared.value.kind !== 'unreadable');
   return html`<section class="card" aria-labelledby="recap-allergies">
     <h3 id="recap-allergies">${msg('Allergies et traitements')}</h3>
-    ${sourceNotes(synthesis, declared)}
-    ${readable ? sourcedLists(synthesis, declared) : nothing}
+    ${sourceNotes(synthesis, declared, own)}
+    ${readable ? sourcedLists(synthesis, declared, own) : nothing}
   </section>`;
 }
 
-function sourcedLists(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>): TemplateResult {
+function sourcedLists(synthesis: Part<Synthesis | undefined>, declared: Part<Declared>, own: boolean): TemplateResult {
   return html`<h4>${msg('Allergies et intolérances')}</h4>
-    ${sourcedList(allergiesOf(synthesis, declared), msg('Aucune allergie renseignée.'))}
+    ${sourcedList(allergiesOf(synthesis, declared), msg('Aucune allergie renseignée.'), own)}
     <h4>${msg('Traitements au long cours')}</h4>
-    ${sourcedList(treatmentsOf(synthesis, declared), msg('Aucun traitement renseigné.'))}`;
+    ${sourcedList(treatmentsOf(synthesis, declared), msg('Aucun traitement renseigné.'), own)}`;
 }
 
-/** The dossier's content in brief: newest documents, synthesis, allergies and treatments. */
-export function renderContent(content: RecapContent, locale: Locale): TemplateResult {
-  return html`${renderLatest(content, locale)} ${renderSynthesis(content.synthesis, locale)} ${renderAllergiesAndTreatments(content)}`;
+/**
+ * The dossier's content in brief: newest documents, synthesis, allergies and treatments; `own`
+ * when the patient reads their own.
+ */
+export function renderContent(content: RecapContent, locale: Locale, own: boolean): TemplateResult {
+  return html`${renderLatest(content, locale)} ${renderSynthesis(content.synthesis, locale)} ${renderAllergiesAndTreatments(content, own)}`;
 }
 
 function emergencyLine(e: AccessLogEntry, locale: Locale): TemplateResult {
