@@ -76,7 +76,7 @@ describe('an element removed while it loads', () => {
 
   for (const { tag, shows } of [
     { tag: 'dmp-patient-profile', shows: 'Groupe sanguin' },
-    { tag: 'dmp-dossier', shows: 'déclaré par le patient' },
+    { tag: 'dmp-dossier', shows: 'déclaré par vous' },
   ]) {
     it(`${tag}: sends nothing more once removed, under the next user; put back, it loads again`, async () => {
       const hold = holdPatientDocuments(ADULT);
