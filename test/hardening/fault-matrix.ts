@@ -1051,7 +1051,7 @@ async function recapLoaded(m: AnyMounted): Promise<void> {
 
 function doFailure(says: Says, recap: boolean): string[] {
   if (says === 'none-yet') return ['Derniers documents par catégorie'];
-  if (says === 'unreadable') return ['Les informations déclarées par le patient n’ont pas pu être lues'];
+  if (says === 'unreadable') return ['n’ont pas pu être lues : leur contenu n’est pas au format attendu.'];
   if (says.startsWith('reason:')) {
     const reason = errorOf(says).reason!;
     return [recap ? 'Vous ne pouvez pas consulter le contenu de ce dossier.' : 'Vous ne pouvez pas consulter ce dossier.', reasonText(reason)];
