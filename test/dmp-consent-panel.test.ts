@@ -1206,6 +1206,14 @@ describe('dmp-consent-panel', () => {
       expect(hints).to.contain('même avec l’accord du patient').and.not.contain('votre accord');
     });
 
+    it('tells administrative staff their profession has no access to these sections, without calling them documents', async () => {
+      const { el } = await mount('admin-chu');
+      await expect(el).to.be.accessible();
+      const refusals = $(el, '.refusals').textContent!.replace(/\s+/g, ' ');
+      expect(refusals).to.contain('Professionnels de santé').and.contain('Votre profession n’a pas accès à ces informations.');
+      expect(refusals).to.not.contain('document');
+    });
+
     it('writes the refusals with the English colon in English', async () => {
       const { el } = await mount('ps-morel', ADULT, 'en');
       const line = $(el, '.refusals li').textContent!.trim();

@@ -1141,7 +1141,7 @@ describe('dmp-patient-profile', () => {
       const before = db.logOf(ADULT).length;
       const { el } = await mount('ps-fontaine');
       await expect(el).to.be.accessible();
-      expect($(el, '.refusal').textContent).to.contain('Votre profession n’a pas accès à ce type de document');
+      expect($(el, '.refusal').textContent).to.contain('Votre profession n’a pas accès à ces informations');
       expect(root(el).querySelector('.refusal button')).to.equal(null);
       // Refused by the policy in the element: the list was never asked for.
       expect(db.logOf(ADULT).slice(before).map((e) => e.action)).not.to.include('document.list');

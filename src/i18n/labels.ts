@@ -114,7 +114,7 @@ export function reasonText(reason: ReasonCode): string {
     case 'consent-required': return msg('Le consentement du patient est requis.');
     case 'minor-online-creation': return msg('Le DMP d’un mineur ne peut pas être créé en ligne : il l’est par un professionnel de santé ou par la caisse.');
     case 'ins-not-qualified': return msg('L’identité INS du patient n’est pas qualifiée.');
-    case 'profession-not-permitted': return msg('Votre profession n’a pas accès à ce type de document.');
+    case 'profession-not-permitted': return msg('Votre profession n’a pas accès à ces informations.');
     case 'masked': return msg('Le patient a masqué ce document aux professionnels.');
     case 'invisible-to-patient': return msg('Ce document sera visible après une consultation d’annonce.');
     case 'invisible-to-legal-representative': return msg('Ce document n’est pas visible des représentants légaux.');
