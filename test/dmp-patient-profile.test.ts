@@ -257,6 +257,22 @@ describe('dmp-patient-profile', () => {
       expect(label(el, 'organ-accept')).to.equal('Accepte le don de ses organes et tissus après son décès');
     });
 
+    it('explains the trusted person and the directives to the patient about themselves, and to a representative about the patient', async () => {
+      const hints = (el: DmpPatientProfile) => [...root(el).querySelectorAll('form.profile-form .hint')].map((h) => h.textContent!.replace(/\s+/g, ' ')).join(' ');
+      const own = await mount();
+      await startEditing(own.el);
+      expect(hints(own.el)).to.contain('vous accompagne dans vos démarches').and.contain('disent vos volontés sur votre fin de vie');
+      expect(hints(own.el)).to.not.contain('le patient').and.not.contain('du patient');
+      own.provider.remove();
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      await startEditing(el);
+      expect(hints(el)).to.contain('accompagne le patient dans ses démarches').and.contain('les volontés du patient sur sa fin de vie');
+      const contact = await addEntry(el, 'emergencyContacts');
+      type(el, `#${CSS.escape(contact)}`, 'Paul Moreau');
+      await submit(el);
+      expect($(el, `${entryField(contact, 'relationship')}-error`).textContent).to.contain('Indiquez le lien avec le patient');
+    });
+
     it('shows the version just saved while the list is read again, and edits it without a conflict with itself', async () => {
       const { el } = await mount();
       await startEditing(el);
@@ -511,7 +527,7 @@ describe('dmp-patient-profile', () => {
         expect($(el, `#${CSS.escape(field.id)}-error`).textContent, selector).to.contain(text);
       };
       expectProblem(`#${CSS.escape(contact)}`, 'Indiquez le nom de la personne');
-      expectProblem(entryField(contact, 'relationship'), 'Indiquez le lien');
+      expectProblem(entryField(contact, 'relationship'), 'Indiquez votre lien avec cette personne');
       expectProblem(entryField(contact, 'phone'), 'Numéro de téléphone français attendu');
       expectProblem(`#${CSS.escape(allergy)}`, 'Indiquez la substance');
       expectProblem(`#${CSS.escape(treatment)}`, 'Indiquez le nom du traitement');

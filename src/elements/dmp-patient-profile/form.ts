@@ -19,7 +19,7 @@ import {
 import { newEntryId } from '../base/new-entry-id.js';
 import { FIELD, type AllergyDraft, type ContactDraft, type DraftKept, type FieldProblem, type ProfileDraft, type TreatmentDraft } from './draft.js';
 import { renderProfileSections, SECTION_TITLES } from './read-view.js';
-import { bloodGroupLabel, errorText, organDonationLabel, problemText } from './texts.js';
+import { bloodGroupLabel, errorText, organDonationLabel } from './texts.js';
 
 /** The form's own styles, which the element adopts with this module: reading needs none of them. */
 export const formStyles = css`
@@ -88,7 +88,27 @@ function describedBy(host: ProfileFormHost, id: string, hint?: string): string |
 
 function fieldError(host: ProfileFormHost, id: string): TemplateResult | typeof nothing {
   const problem = host.problems.get(id);
-  return problem ? html`<p id=${`${id}-error`} class="field-error">${problemText(problem)}</p>` : nothing;
+  return problem ? html`<p id=${`${id}-error`} class="field-error">${problemText(problem, host.own)}</p>` : nothing;
+}
+
+/** The message shown under a refused field, to the patient about themselves (`own`) or to a representative. */
+function problemText(problem: FieldProblem, own: boolean): string {
+  switch (problem) {
+    case 'agent-required': return msg('Indiquez la substance, l’aliment ou le médicament en cause.');
+    case 'treatment-required': return msg('Indiquez le nom du traitement.');
+    case 'name-required': return msg('Indiquez le nom de la personne.');
+    case 'relationship-required':
+      return own
+        ? msg('Indiquez votre lien avec cette personne (par exemple : fille, voisin).')
+        : msg('Indiquez le lien avec le patient (par exemple : fille, voisin).');
+    case 'phone-required': return msg('Indiquez un numéro de téléphone.');
+    case 'phone-invalid': return msg('Numéro de téléphone français attendu, par exemple 06 12 34 56 78.');
+    case 'email-invalid': return msg('Adresse e-mail invalide, par exemple nom@exemple.fr.');
+    case 'date-invalid': return msg('Date invalide.');
+    case 'date-future': return msg('La date ne peut pas être dans le futur.');
+    case 'directives-date-required': return msg('Indiquez la date à laquelle les directives ont été rédigées.');
+    case 'allergies-conflict': return msg('« Aucune allergie connue » est coché alors que des allergies sont listées : retirez-les ou décochez la case.');
+  }
 }
 
 interface TextFieldOptions {
@@ -302,7 +322,9 @@ function trustedFieldset(host: ProfileFormHost): TemplateResult {
   return html`<fieldset part="section" class="section">
     <legend>${SECTION_TITLES.trusted()}</legend>
     <p class="hint">
-      ${msg('La personne de confiance accompagne le patient dans ses démarches et est consultée s’il ne peut plus exprimer sa volonté. Laissez vide si aucune n’est désignée.')}
+      ${host.own
+        ? msg('La personne de confiance vous accompagne dans vos démarches et est consultée si vous ne pouvez plus exprimer votre volonté. Laissez vide si vous n’en avez désigné aucune.')
+        : msg('La personne de confiance accompagne le patient dans ses démarches et est consultée s’il ne peut plus exprimer sa volonté. Laissez vide si aucune n’est désignée.')}
     </p>
     ${textField(host, FIELD.trusted('name'), {
       label: msg('Nom et prénom'),
@@ -341,7 +363,10 @@ function directivesFieldset(host: ProfileFormHost): TemplateResult {
   return html`<fieldset part="section" class="section">
     <legend>${SECTION_TITLES.directives()}</legend>
     <p class="hint" id="directives-hint">
-      ${msg('Les directives anticipées disent les volontés du patient sur sa fin de vie, pour le cas où il ne pourrait plus les exprimer. Elles peuvent être modifiées ou remplacées à tout moment. Un document signé peut aussi être déposé dans la section « Directives anticipées », une fois ce formulaire fermé.')}
+      ${host.own
+        ? msg('Les directives anticipées disent vos volontés sur votre fin de vie, pour le cas où vous ne pourriez plus les exprimer.')
+        : msg('Les directives anticipées disent les volontés du patient sur sa fin de vie, pour le cas où il ne pourrait plus les exprimer.')}
+      ${msg('Elles peuvent être modifiées ou remplacées à tout moment. Un document signé peut aussi être déposé dans la section « Directives anticipées », une fois ce formulaire fermé.')}
     </p>
     <div class="field">
       <label for=${textId}>${msg('Texte des directives')}</label>
