@@ -1169,6 +1169,12 @@ describe('dmp-dossier-create', () => {
       expect(text).to.contain('Date de naissance 12 juillet 1985').and.contain('Sexe Masculin');
     });
 
+    it('titles the sheet with the patient’s name, since a minor’s legal representative takes it home too', async () => {
+      const { el } = await created();
+      const name = q(el, '[part="credentials"] dd').textContent!;
+      expect(q(el, '#sheet-title').textContent).to.equal(`Dossier médical partagé (DMP) de ${name}`);
+    });
+
     it('prints with a print stylesheet that hides everything but the sheet', async () => {
       const { el } = await created();
       const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);

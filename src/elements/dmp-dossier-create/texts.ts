@@ -1,4 +1,4 @@
-import { msg } from '@lit/localize';
+import { msg, str } from '@lit/localize';
 import { html, type TemplateResult } from 'lit';
 import { formatDate } from '../../i18n/format.js';
 import type { Credentials, DossierInfo } from '../../model/dossier.js';
@@ -35,11 +35,15 @@ export interface CredentialsSheetData {
   locale: string | undefined;
 }
 
-/** The paper the patient takes home: shown once, printed, never stored. */
+/**
+ * The paper the patient takes home (a minor's legal representative, for the minor): shown once,
+ * printed, never stored. Its title names the patient rather than saying "your", which would be
+ * wrong in the representative's hands.
+ */
 export function credentialsSheet({ traits, dossier, credentials, locale }: CredentialsSheetData): TemplateResult {
   const name = `${traits.firstNames} ${traits.birthName}`;
   return html`<section class="sheet" part="credentials" aria-labelledby="sheet-title">
-    <h3 id="sheet-title">${msg('Votre dossier médical partagé (DMP)')}</h3>
+    <h3 id="sheet-title">${msg(str`Dossier médical partagé (DMP) de ${name}`)}</h3>
     <dl class="sheet__identity">
       <dt>${msg('Patient')}</dt>
       <dd>${name}</dd>
