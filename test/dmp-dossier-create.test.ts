@@ -747,6 +747,31 @@ describe('dmp-dossier-create', () => {
       expect(text()).to.contain('est créé').and.not.contain('Créer le DMP d’un autre patient');
     });
 
+    it('does not ask a patient typing their own identity for its INS status, and sends it as provisional', async () => {
+      const { el } = await mount('pat-santoni-paul-antoine');
+      expect(el.shadowRoot!.querySelector('#insStatus')).to.equal(null);
+      await expect(el).to.be.accessible();
+      await fill(el, 'nir', PATIENT_NO_DOSSIER.ins);
+      for (const [field, value] of Object.entries(PATIENT_NO_DOSSIER.traits)) await fill(el, field, value);
+      await toConsentStep(el);
+      expect(q(el, '.summary').textContent).to.contain(PATIENT_NO_DOSSIER.traits.birthName).and.not.contain('Statut de l’identité INS');
+      let request: DossierCreateRequestDetail | undefined;
+      el.addEventListener('dmp-dossier-create-request', (e) => (request = e.detail));
+      const created = oneEvent(el, 'dmp-dossier-created');
+      await consentAndCreate(el);
+      expect((await created).detail.dossier).to.include({ ins: PATIENT_NO_DOSSIER.ins, status: 'active' });
+      expect(request!.input).to.include({ channel: 'online', insStatus: 'PROV' });
+    });
+
+    it('still asks a professional for the INS status the host did not give', async () => {
+      const { el } = await mount('ps-dubois');
+      await fill(el, 'nir', PATIENT_NO_DOSSIER.ins);
+      for (const [field, value] of Object.entries(PATIENT_NO_DOSSIER.traits)) await fill(el, field, value);
+      press(el, 'Rechercher un DMP existant');
+      await waitUntil(() => el.shadowRoot!.querySelector('#insStatus-error'), 'the missing status was not reported');
+      expect(posts()).to.have.length(0);
+    });
+
     it('refuses a minor’s dossier online', async () => {
       const { el } = await mount('pat-durand-jeanne', MINOR);
       await check(el, 'Le DMP d’un mineur ne peut pas être créé en ligne');

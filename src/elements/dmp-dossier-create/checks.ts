@@ -64,12 +64,18 @@ function traitMismatches(
   return errors;
 }
 
-/** The identity as the DMP takes it, or every field's problem. */
-export function checkIdentity(form: IdentityForm): { ok: true; identity: PatientIdentity } | { ok: false; errors: FieldErrors<IdentityField> } {
+/**
+ * The identity as the DMP takes it, or every field's problem. A patient opening their own DMP is
+ * not asked the INS status (`statusAsked` false), which only an identity service knows: what they
+ * type, checked neither by INSi nor against an identity document, is provisional (`PROV`), and
+ * online the policy does not require it qualified.
+ */
+export function checkIdentity(form: IdentityForm, statusAsked = true): { ok: true; identity: PatientIdentity } | { ok: false; errors: FieldErrors<IdentityField> } {
   const errors: FieldErrors<IdentityField> = {};
   const nir = validateNir(form.nir);
   if (!nir.ok) add(errors, 'nir', nir.reason === 'empty' ? { code: 'required' } : { code: 'nir', reason: nir.reason });
-  if (form.insStatus === '') add(errors, 'insStatus', { code: 'required' });
+  const insStatus = form.insStatus || (statusAsked ? '' : 'PROV');
+  if (insStatus === '') add(errors, 'insStatus', { code: 'required' });
   const candidate = {
     birthName: form.birthName.trim(),
     firstNames: form.firstNames.trim(),
@@ -93,8 +99,8 @@ export function checkIdentity(form: IdentityForm): { ok: true; identity: Patient
       if (mismatches[field] && !errors[field]) errors[field] = mismatches[field];
     }
   }
-  if (Object.keys(errors).length > 0 || !nir.ok || !traits.success || form.insStatus === '') return { ok: false, errors };
-  return { ok: true, identity: { ins: nir.nir, insStatus: form.insStatus, traits: traits.data } };
+  if (Object.keys(errors).length > 0 || !nir.ok || !traits.success || insStatus === '') return { ok: false, errors };
+  return { ok: true, identity: { ins: nir.nir, insStatus, traits: traits.data } };
 }
 
 /** The creation request's optional parts, or every field's problem. */

@@ -238,6 +238,11 @@ export class DmpDossierCreate extends DmpElement {
   /** Whether the INS status shown is the host's, to show rather than choose. */
   #statusFromHost = false;
 
+  /** Whether the form shows the INS status: a patient typing their own identity has none to give (see checkIdentity). */
+  get #statusAsked(): boolean {
+    return !this.#self || this.#statusFromHost;
+  }
+
   /** Back to an empty identification, or to the host's prefilled one. */
   #restart(prefill = true): void {
     this.step = 'identify';
@@ -322,7 +327,7 @@ export class DmpDossierCreate extends DmpElement {
   /** After a first submission every change re-checks the form; before, only the NIR speaks up, once typed. */
   #handleIdentityChange(field: IdentityField): void {
     if (this.#identityTried && loadChecks.loaded) {
-      const result = loadChecks.loaded.checkIdentity(this.identity);
+      const result = loadChecks.loaded.checkIdentity(this.identity, this.#statusAsked);
       this.identityErrors = result.ok ? {} : result.errors;
     } else if (field === 'nir') {
       const nir = validateNir(this.identity.nir);
@@ -352,7 +357,7 @@ export class DmpDossierCreate extends DmpElement {
 
   #identify(checks: Checks): void {
     this.#identityTried = true;
-    const result = checks.checkIdentity(this.identity);
+    const result = checks.checkIdentity(this.identity, this.#statusAsked);
     if (!result.ok) {
       this.identityErrors = result.errors;
       this.#focusFirstInvalid();
@@ -639,22 +644,24 @@ export class DmpDossierCreate extends DmpElement {
           onInput: (event) => this.#handleNirInput(event),
           onChange: onChange('nir'),
         })}
-        ${selectField({
-          field: 'insStatus',
-          label: msg('Statut de l’identité INS'),
-          // The host's identity system qualifies an identity (identitovigilance), not this form;
-          // another patient, started over here, has no status from the host.
-          ...(this.#statusFromHost ? { disabled: true, hint: msg('Transmis par votre logiciel, où l’identité est qualifiée.') } : {}),
-          placeholder: msg('Choisir…'),
-          options: INS_STATUSES.map((s) => [s, insStatusLabel(s)] as const),
-          value: f.insStatus,
-          required: true,
-          errors: e.insStatus,
-          onChange: (value) => {
-            this.#setIdentity('insStatus', value as InsStatus | '');
-            this.#handleIdentityChange('insStatus');
-          },
-        })}
+        ${this.#statusAsked
+          ? selectField({
+              field: 'insStatus',
+              label: msg('Statut de l’identité INS'),
+              // The host's identity system qualifies an identity (identitovigilance), not this form;
+              // another patient, started over here, has no status from the host.
+              ...(this.#statusFromHost ? { disabled: true, hint: msg('Transmis par votre logiciel, où l’identité est qualifiée.') } : {}),
+              placeholder: msg('Choisir…'),
+              options: INS_STATUSES.map((s) => [s, insStatusLabel(s)] as const),
+              value: f.insStatus,
+              required: true,
+              errors: e.insStatus,
+              onChange: (value) => {
+                this.#setIdentity('insStatus', value as InsStatus | '');
+                this.#handleIdentityChange('insStatus');
+              },
+            })
+          : nothing}
       </div>
       <fieldset>
         <legend>${msg('Traits d’identité')}</legend>
@@ -736,7 +743,7 @@ export class DmpDossierCreate extends DmpElement {
         <div><dt>${msg('Date de naissance')}</dt><dd>${formatDate(traits.birthDate, this.locale)}</dd></div>
         <div><dt>${msg('Sexe')}</dt><dd>${sexLabel(traits.sex)}</dd></div>
         <div><dt>${msg('NIR')}</dt><dd class="nir">${formatNir(identity.ins)}</dd></div>
-        <div><dt>${msg('Statut de l’identité INS')}</dt><dd>${insStatusLabel(identity.insStatus)}</dd></div>
+        ${this.#statusAsked ? html`<div><dt>${msg('Statut de l’identité INS')}</dt><dd>${insStatusLabel(identity.insStatus)}</dd></div>` : nothing}
       </dl>
       <button type="button" class="link" @click=${this.#editIdentity}>${msg('Modifier l’identité')}</button>
     </div>`;
