@@ -7,7 +7,7 @@ import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-access-history/dmp-access-history.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { ACTIONS, type AccessMode, type Action } from '../src/policy/types.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
+import { elementArgTypes, failedRead, HOLD_MS, HOLDING, inProvider, NO_USER, RATE_LIMITED, said, SESSION_EXPIRED, shown, UNAUTHORIZED } from './support.js';
 
 interface Args {
   actor: string;
@@ -192,6 +192,12 @@ export const InvalidResponse: Story = {
     db.faults.add({ method: 'GET', path: ACCESS_LOG_PATH, malformed: 'schema', times: 1 });
   },
 };
+
+/** The server no longer recognises the user (401): « Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous. » */
+export const Unauthorized: Story = failedRead(TAG, ACCESS_LOG_PATH, UNAUTHORIZED, '.notice--error');
+
+/** A 429 at each of the client's three tries, each retry after the 1 s it asks: « Trop de demandes : patientez un instant avant de réessayer. » */
+export const RateLimited: Story = failedRead(TAG, ACCESS_LOG_PATH, RATE_LIMITED, '.notice--error');
 
 // ---------------------------------------------------------------------------------------------
 // CSV export.

@@ -8,7 +8,7 @@ import '../src/elements/dmp-break-glass/dmp-break-glass.js';
 import type { DmpBreakGlass } from '../src/elements/dmp-break-glass/dmp-break-glass.element.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { EMERGENCY_GRANT_DURATION_MS } from '../src/policy/emergency-grant.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
+import { elementArgTypes, failedRead, HOLD_MS, HOLDING, inProvider, NO_USER, RATE_LIMITED, said, SESSION_EXPIRED, shown, UNAUTHORIZED } from './support.js';
 
 interface Args {
   actor: string;
@@ -178,6 +178,12 @@ export const InvalidResponse: Story = {
     db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, malformed: 'truncated', times: 1 });
   },
 };
+
+/** The server no longer recognises the user (401): « Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous. » */
+export const Unauthorized: Story = failedRead(TAG, `/dossiers/${ADULT}$`, UNAUTHORIZED, '.notice--error');
+
+/** A 429 at each of the client's three tries, each retry after the 1 s it asks: « Trop de demandes : patientez un instant avant de réessayer. » */
+export const RateLimited: Story = failedRead(TAG, `/dossiers/${ADULT}$`, RATE_LIMITED, '.notice--error');
 
 /** Sent, while the server has not answered (it holds the request ten minutes here): "Demande en cours…". */
 export const Sending: Story = {

@@ -15,7 +15,7 @@ import {
 import { db } from '../mocks/db/store.js';
 import '../src/elements/dmp-consent-panel/dmp-consent-panel.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
+import { elementArgTypes, failedRead, fill, HOLD_MS, HOLDING, inProvider, NO_USER, RATE_LIMITED, said, SESSION_EXPIRED, shown, UNAUTHORIZED } from './support.js';
 
 interface Args {
   actor: string;
@@ -114,6 +114,12 @@ export const InvalidResponse: Story = {
   },
 };
 
+/** The server no longer recognises the user (401): « Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous. » */
+export const Unauthorized: Story = failedRead(TAG, '/authorizations', UNAUTHORIZED, '.load-error');
+
+/** A 429 at each of the client's three tries, each retry after the 1 s it asks: « Trop de demandes : patientez un instant avant de réessayer. » */
+export const RateLimited: Story = failedRead(TAG, '/authorizations', RATE_LIMITED, '.load-error');
+
 /**
  * Every change fails on the server: the patient ticks an opposition, the server refuses, and the
  * panel says so and keeps what the server has (the box unticked).
@@ -121,6 +127,17 @@ export const InvalidResponse: Story = {
 export const SavesFail: Story = {
   beforeEach: () => {
     for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) db.faults.add({ method, status: 500 });
+  },
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLInputElement>(canvasElement, TAG, '#oppose-breakGlass')).click();
+    await said(canvasElement, TAG, '#oppositions [role="alert"]');
+  },
+};
+
+/** The server took the opposition and its answer fails the schema: the change is most likely made, the panel shows the server's settings again and asks to check them. */
+export const SaveAnsweredUnreadably: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'PUT', path: '/oppositions', malformed: 'schema', times: 1 });
   },
   play: async ({ canvasElement }) => {
     (await shown<HTMLInputElement>(canvasElement, TAG, '#oppose-breakGlass')).click();
@@ -326,16 +343,24 @@ export const UnblockTreatingPhysicianConfirmation: Story = {
   },
 };
 
-/** The mother removes the father from the legal representatives of their daughter: asked first. */
-export const RemoveRepresentativeConfirmation: Story = {
+/** The mother, on their daughter's dossier, where the father is a legal representative too. */
+const FATHER_REPRESENTS: Story = {
   args: { actor: 'rep-moreau-sophie', patientIns: PATIENT_MINOR.identity.ins },
   beforeEach: () => {
     db.dossiers
       .get(PATIENT_MINOR.identity.ins)!
       .legalRepresentatives.push({ id: 'rep-moreau-thierry', firstName: 'Thierry', lastName: 'Moreau', relationship: 'parent', since: '2021-09-06T17:40:00.000Z' });
   },
+};
+
+/** The father's Retirer button. */
+const REMOVE_FATHER = '#representatives li[data-id="rep-moreau-thierry"] button';
+
+/** The mother removes the father from the legal representatives of their daughter: asked first. */
+export const RemoveRepresentativeConfirmation: Story = {
+  ...FATHER_REPRESENTS,
   play: async ({ canvasElement }) => {
-    (await shown<HTMLButtonElement>(canvasElement, TAG, '#representatives li[data-id="rep-moreau-thierry"] button')).click();
+    (await shown<HTMLButtonElement>(canvasElement, TAG, REMOVE_FATHER)).click();
     await dialogShown(canvasElement);
   },
 };
@@ -361,12 +386,85 @@ export const ReactivationConfirmation: Story = {
 // ---------------------------------------------------------------------------------------------
 // After a change.
 
+/** The success line of `section` (its id), once the change is saved. */
+function succeeded(canvasElement: HTMLElement, section: string): Promise<HTMLElement> {
+  return said(canvasElement, TAG, `#${section} .messages [role="status"]`);
+}
+
+/** Clicks `button`, confirms the change in the dialog, and waits for the success line of `section`. */
+async function confirmed(canvasElement: HTMLElement, button: string, section: string): Promise<void> {
+  (await shown<HTMLButtonElement>(canvasElement, TAG, button)).click();
+  await confirmChange(canvasElement);
+  await succeeded(canvasElement, section);
+}
+
 /** The optician authorized (found, asked, confirmed): the section says so, and lists her. */
 export const AuthorizationGranted: Story = {
   play: async ({ canvasElement }) => {
     await askGrant(canvasElement);
     await confirmChange(canvasElement);
-    await said(canvasElement, TAG, '#authorizations .messages [role="status"]');
+    await succeeded(canvasElement, 'authorizations');
+  },
+};
+
+/** An authorization withdrawn (asked, confirmed): « L’autorisation de … est retirée. », and the professional is no longer listed. */
+export const AuthorizationRevoked: Story = {
+  play: ({ canvasElement }) => confirmed(canvasElement, '#authorizations button[data-change="revoke"]', 'authorizations'),
+};
+
+/** The biologist blocked (asked, confirmed): « … est bloqué. », and she is listed with the blocked professionals. */
+export const ProfessionalBlocked: Story = {
+  play: ({ canvasElement }) => confirmed(canvasElement, `li[data-rpps="${BIOLOGIST_MERCIER.rpps}"] button[data-change="block"]`, 'authorizations'),
+};
+
+/** The blocked professional unblocked (asked, confirmed): « … est débloqué. » */
+export const ProfessionalUnblocked: Story = {
+  play: ({ canvasElement }) => confirmed(canvasElement, '#authorizations button[data-change="unblock"]', 'authorizations'),
+};
+
+/** Break-glass access refused by a tick: « Votre choix est enregistré et s’applique dès maintenant. » */
+export const OppositionSaved: Story = {
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLInputElement>(canvasElement, TAG, '#oppose-breakGlass')).click();
+    await succeeded(canvasElement, 'oppositions');
+  },
+};
+
+/** New documents now also told by SMS, saved: « Vos préférences de notification sont enregistrées. » */
+export const NotificationPreferencesSaved: Story = {
+  play: async ({ canvasElement }) => {
+    (await shown<HTMLInputElement>(canvasElement, TAG, '#newDocument-sms')).click();
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#notifications button[type="submit"]')).click();
+    await succeeded(canvasElement, 'notifications');
+  },
+};
+
+/** Her son added as her curator: « … est ajouté comme représentant légal. », and he is listed. */
+export const RepresentativeAdded: Story = {
+  play: async ({ canvasElement }) => {
+    fill(await shown<HTMLInputElement>(canvasElement, TAG, '#rep-firstName'), 'Marc');
+    fill(await shown<HTMLInputElement>(canvasElement, TAG, '#rep-lastName'), 'Durand');
+    fill(await shown<HTMLSelectElement>(canvasElement, TAG, '#rep-relationship'), 'curator');
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#representatives button[type="submit"]')).click();
+    await succeeded(canvasElement, 'representatives');
+  },
+};
+
+/** The father removed (asked, confirmed): « Thierry Moreau n’est plus représentant légal. » */
+export const RepresentativeRemoved: Story = {
+  ...FATHER_REPRESENTS,
+  play: ({ canvasElement }) => confirmed(canvasElement, REMOVE_FATHER, 'representatives'),
+};
+
+/** The dossier closed (reason given, FERMER typed): « Le dossier est fermé. » over its closed status. */
+export const DossierClosed: Story = {
+  play: async ({ canvasElement }) => {
+    fill(await shown<HTMLTextAreaElement>(canvasElement, TAG, '#close-reason'), 'Je ne souhaite plus utiliser le DMP.');
+    fill(await shown<HTMLInputElement>(canvasElement, TAG, '#close-word'), 'FERMER');
+    (await shown<HTMLButtonElement>(canvasElement, TAG, '#close button[type="submit"]')).click();
+    // Read again once closed: the status says so, with the line under it.
+    await shown(canvasElement, TAG, '#dossier-status.notice--closed');
+    await succeeded(canvasElement, 'dossier-status');
   },
 };
 
@@ -378,7 +476,7 @@ export const DossierReactivated: Story = {
     await confirmChange(canvasElement);
     // Read again once reactivated: the patient's sections are back.
     await shown(canvasElement, TAG, '#oppositions');
-    await said(canvasElement, TAG, '#dossier-status .messages [role="status"]');
+    await succeeded(canvasElement, 'dossier-status');
   },
 };
 

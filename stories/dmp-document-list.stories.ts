@@ -8,7 +8,24 @@ import { CATEGORIES } from '../src/model/category.js';
 import { DOCUMENT_SORTS, type DocumentSort } from '../src/model/document.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import { PROFESSION_CODES } from '../src/policy/profession-codes.js';
-import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, NO_USER, type ProviderOptions, said, SESSION_EXPIRED, sessionWarningShown, shown, smallPdf } from './support.js';
+import {
+  choose,
+  elementArgTypes,
+  failedRead,
+  fill,
+  HOLD_MS,
+  HOLDING,
+  inProvider,
+  NO_USER,
+  type ProviderOptions,
+  RATE_LIMITED,
+  said,
+  SESSION_EXPIRED,
+  sessionWarningShown,
+  shown,
+  smallPdf,
+  UNAUTHORIZED,
+} from './support.js';
 
 interface Args {
   actor: string;
@@ -204,6 +221,12 @@ export const InvalidResponse: Story = {
   },
 };
 
+/** The server no longer recognises the user (401): « Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous. » */
+export const Unauthorized: Story = failedRead(TAG, DOCUMENTS_PATH, UNAUTHORIZED, '.notice--error');
+
+/** A 429 at each of the client's three tries, each retry after the 1 s it asks: « Trop de demandes : patientez un instant avant de réessayer. » */
+export const RateLimited: Story = failedRead(TAG, DOCUMENTS_PATH, RATE_LIMITED, '.notice--error');
+
 /** No answer within the provider's request timeout (1 s here). */
 export const Timeout: Story = {
   beforeEach: () => {
@@ -307,6 +330,19 @@ export const MaskFails: Story = {
   },
 };
 
+/** The server masked the document and its answer fails the schema: said above the list, to check before masking again. */
+export const MaskAnsweredUnreadably: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  beforeEach: () => {
+    db.faults.add({ method: 'PATCH', path: `${DOCUMENTS_PATH}/`, malformed: 'schema', times: 1 });
+  },
+  play: async ({ canvasElement }) => {
+    const dialog = await openFirstRowActions(canvasElement);
+    dialog.querySelector<HTMLButtonElement>('[data-action="mask"]')!.click();
+    await actionFailed(canvasElement);
+  },
+};
+
 /** The deletion, once confirmed, fails on the server: the row stays, and the reason is said above the list. */
 export const DeleteFails: Story = {
   args: { actor: 'pat-durand-jeanne' },
@@ -369,6 +405,18 @@ export const AddFails: Story = {
   },
 };
 
+/** The server took the document and its answer fails the schema: said in the form, to check the list before adding it again. */
+export const AddAnsweredUnreadably: Story = {
+  args: { actor: 'pat-durand-jeanne' },
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: DOCUMENTS_PATH, malformed: 'schema', times: 1 });
+  },
+  play: async ({ canvasElement }) => {
+    await addDocument(canvasElement);
+    await said(canvasElement, TAG, '.add-form .form-error');
+  },
+};
+
 /** "Ajouter" pressed on the empty form: each field says what it lacks, and the focus goes to the title. */
 export const AddFormErrors: Story = {
   args: { actor: 'pat-durand-jeanne' },
@@ -414,6 +462,8 @@ export const English: Story = { args: { locale: 'en', actor: 'ps-dubois' } };
 export const PatientEnglish: Story = { args: { locale: 'en', actor: 'pat-rousseau-camille', patientIns: MASKED } };
 
 export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
+
+export const EnglishRateLimited: Story = { ...RateLimited, args: { locale: 'en' } };
 
 export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };
 

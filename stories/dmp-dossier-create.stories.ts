@@ -10,7 +10,7 @@ import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
 import type { DmpDossierCreate } from '../src/elements/dmp-dossier-create/dmp-dossier-create.element.js';
 import { nirKey } from '../src/model/nir.js';
 import type { PatientIdentity, PatientTraits } from '../src/model/patient.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, RATE_LIMITED, said, SESSION_EXPIRED, UNAUTHORIZED } from './support.js';
 
 interface Args {
   actor: string;
@@ -135,6 +135,20 @@ export const ExistenceOffline: Story = {
   play: ({ canvasElement }) => searchFails(canvasElement),
 };
 
+/** The search answered 401, the server no longer recognising the user: « Votre authentification auprès du DMP a échoué. » */
+export const Unauthorized: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', ...UNAUTHORIZED }),
+  play: ({ canvasElement }) => searchFails(canvasElement),
+};
+
+/** The search answered 429 at each of the client's three tries: « Le DMP reçoit trop de demandes : réessayez dans quelques instants. » */
+export const RateLimited: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', ...RATE_LIMITED }),
+  play: ({ canvasElement }) => searchFails(canvasElement),
+};
+
 export const ExistenceInvalidResponse: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
   beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', malformed: 'schema' }),
@@ -223,6 +237,16 @@ export const CreationOffline: Story = {
 export const CreationServerError: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
   beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', status: 503 }),
+  play: async ({ canvasElement }) => {
+    await create(canvasElement, true);
+    await said(canvasElement, TAG, '.notice--error[role="alert"]');
+  },
+};
+
+/** The creation's answer fails its schema: the dossier may exist, what was typed stays, and « Réessayer la création » cannot make a second one. */
+export const CreationAnsweredUnreadably: Story = {
+  args: prefill(PATIENT_NO_DOSSIER),
+  beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', malformed: 'schema', times: 1 }),
   play: async ({ canvasElement }) => {
     await create(canvasElement, true);
     await said(canvasElement, TAG, '.notice--error[role="alert"]');

@@ -19,7 +19,7 @@ import { DOSSIER_TABS, type DossierTab } from '../src/elements/dmp-dossier/tabs.
 import type { AccessLogEntry } from '../src/model/access-log.js';
 import type { Professional } from '../src/model/professional.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
+import { elementArgTypes, failedRead, HOLD_MS, HOLDING, inProvider, NO_USER, RATE_LIMITED, said, SESSION_EXPIRED, shown, UNAUTHORIZED } from './support.js';
 
 interface Args {
   actor: string;
@@ -175,6 +175,18 @@ export const NoPatient: Story = {
   args: { patientIns: '' },
 };
 
+/** `selector` in the shadow root of a tab's element (`element`, a selector in the dossier's), once that element has drawn it. */
+function inTab<T extends Element = HTMLElement>(canvas: HTMLElement, element: string, selector: string): Promise<T> {
+  return waitFor(
+    () => {
+      const found = canvas.querySelector(TAG)?.shadowRoot?.querySelector(element)?.shadowRoot?.querySelector<T>(selector);
+      if (!found) throw new Error(`${element}: ${selector} is not drawn yet`);
+      return found;
+    },
+    { timeout: 8000 },
+  );
+}
+
 // --- Emergency access -------------------------------------------------------------------------
 
 /** In the récapitulatif, the emergency physician justifies and confirms break-glass access, and sends it; resolves once the dossier shows it granted. */
@@ -215,13 +227,7 @@ export const EmergencyAccessDocuments: Story = {
     await grantBreakGlass(canvasElement);
     await shown(canvasElement, TAG, '#panel-recap table.latest');
     (await shown<HTMLButtonElement>(canvasElement, TAG, '#tab-documents')).click();
-    await waitFor(
-      () => {
-        const list = canvasElement.querySelector(TAG)?.shadowRoot?.querySelector('#panel-documents dmp-document-list');
-        if (!list?.shadowRoot?.querySelector('[part="row"]')) throw new Error('dmp-document-list: no row drawn yet');
-      },
-      { timeout: 8000 },
-    );
+    await inTab(canvasElement, '#panel-documents dmp-document-list', '[part="row"]');
   },
 };
 
@@ -267,6 +273,28 @@ export const DossierServerError: Story = {
     db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, status: 500, times: 3 });
   },
   play: async ({ canvasElement }) => void (await said(canvasElement, TAG, '.notice--error[role="alert"]')),
+};
+
+/** The server no longer recognises the user (401): « Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous. » */
+export const Unauthorized: Story = failedRead(TAG, `/dossiers/${ADULT}$`, UNAUTHORIZED, '.notice--error[role="alert"]');
+
+/** A 429 at each of the client's three tries, each retry after the 1 s it asks: « Trop de demandes : patientez un instant avant de réessayer. » */
+export const RateLimited: Story = failedRead(TAG, `/dossiers/${ADULT}$`, RATE_LIMITED, '.notice--error[role="alert"]');
+
+/**
+ * The patient's opposition, saved in the management tab, changes her access conditions: the
+ * dossier reads them again and that read fails (a 500 once the client's retries are spent). The
+ * error, with Retry, stands above the tabs, which stay as they were, the panel's success line in view.
+ */
+export const ReloadFails: Story = {
+  args: { tab: 'management' },
+  play: async ({ canvasElement }) => {
+    const box = await inTab<HTMLInputElement>(canvasElement, 'dmp-consent-panel', '#oppose-breakGlass');
+    db.faults.add({ method: 'GET', path: `/dossiers/${ADULT}$`, status: 500, times: 3 });
+    box.click();
+    await said(canvasElement, TAG, '.notice--error[role="alert"]');
+    await inTab(canvasElement, 'dmp-consent-panel', '#oppositions .messages [role="status"] p');
+  },
 };
 
 // --- English ----------------------------------------------------------------------------------

@@ -9,7 +9,22 @@ import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
 import { draftOf, type ProfileDraft } from '../src/elements/dmp-patient-profile/draft.js';
 import { MAX_DOCUMENT_BYTES } from '../src/model/document-policy.js';
 import type { PatientDisplay } from '../src/model/patient.js';
-import { choose, elementArgTypes, fill, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown, smallPdf } from './support.js';
+import {
+  choose,
+  elementArgTypes,
+  failedRead,
+  fill,
+  HOLD_MS,
+  HOLDING,
+  inProvider,
+  NO_USER,
+  RATE_LIMITED,
+  said,
+  SESSION_EXPIRED,
+  shown,
+  smallPdf,
+  UNAUTHORIZED,
+} from './support.js';
 
 interface Args {
   actor: string;
@@ -184,10 +199,27 @@ export const InvalidResponse: Story = {
   },
 };
 
+/** The server no longer recognises the user (401): « Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous. » */
+export const Unauthorized: Story = failedRead(TAG, '/documents$', UNAUTHORIZED, '.notice--error');
+
+/** A 429 at each of the client's three tries, each retry after the 1 s it asks: « Trop de demandes : patientez un instant avant de réessayer. » */
+export const RateLimited: Story = failedRead(TAG, '/documents$', RATE_LIMITED, '.notice--error');
+
 /** Every save fails: the form keeps what was typed and keeps a draft on this device. */
 export const SaveFails: Story = {
   beforeEach: () => {
     db.faults.add({ method: 'POST', path: '/documents', status: 500 });
+  },
+  play: async ({ canvasElement }) => {
+    await openAndSave(canvasElement);
+    await said(canvasElement, TAG, 'form.profile-form .save-error');
+  },
+};
+
+/** The server took the save and its answer fails the schema: the information is most likely stored, and the patient is asked to check before trying again. */
+export const SaveAnsweredUnreadably: Story = {
+  beforeEach: () => {
+    db.faults.add({ method: 'POST', path: '/documents', malformed: 'schema', times: 1 });
   },
   play: async ({ canvasElement }) => {
     await openAndSave(canvasElement);

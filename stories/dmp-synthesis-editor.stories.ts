@@ -23,7 +23,7 @@ import '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.js';
 import type { DmpSynthesisEditor } from '../src/elements/dmp-synthesis-editor/dmp-synthesis-editor.element.js';
 import type { PatientDisplay } from '../src/model/patient.js';
 import type { SynthesisContent } from '../src/model/synthesis.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, said, SESSION_EXPIRED, shown } from './support.js';
+import { elementArgTypes, failedRead, HOLD_MS, HOLDING, inProvider, NO_USER, RATE_LIMITED, said, SESSION_EXPIRED, shown, UNAUTHORIZED } from './support.js';
 
 interface Args {
   actor: string;
@@ -231,6 +231,18 @@ export const SaveOffline: Story = {
   args: { editing: true },
   beforeEach: () => {
     db.faults.add({ method: 'PUT', path: '/synthesis', network: true });
+  },
+  play: async ({ canvasElement }) => {
+    await editAndSave(canvasElement);
+    await said(canvasElement, TAG, '.save-error');
+  },
+};
+
+/** The server took the save and its answer fails the schema: the version is most likely saved, and the user is asked to check before trying again. */
+export const SaveAnsweredUnreadably: Story = {
+  args: { editing: true },
+  beforeEach: () => {
+    db.faults.add({ method: 'PUT', path: '/synthesis', malformed: 'schema', times: 1 });
   },
   play: async ({ canvasElement }) => {
     await editAndSave(canvasElement);
@@ -448,6 +460,12 @@ export const InvalidResponse: Story = {
   },
 };
 
+/** The server no longer recognises the user (401): « Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous. » */
+export const Unauthorized: Story = failedRead(TAG, '/synthesis$', UNAUTHORIZED, '.load-retry');
+
+/** A 429 at each of the client's three tries, each retry after the 1 s it asks: « Trop de demandes : patientez un instant avant de réessayer. » */
+export const RateLimited: Story = failedRead(TAG, '/synthesis$', RATE_LIMITED, '.load-retry');
+
 /** Hostile text in every field is shown as text. */
 export const HostileText: Story = {
   beforeEach: () => {
@@ -471,6 +489,8 @@ export const EnglishDraftRestored: Story = { ...DraftRestored, args: { locale: '
 export const EnglishConflict: Story = { ...Conflict, args: { locale: 'en' } };
 
 export const EnglishSaveOffline: Story = { ...SaveOffline, args: { editing: true, locale: 'en' } };
+
+export const EnglishSaveAnsweredUnreadably: Story = { ...SaveAnsweredUnreadably, args: { editing: true, locale: 'en' } };
 
 export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
 

@@ -4,6 +4,8 @@ import { ifDefined } from 'lit/directives/if-defined.js';
 import { waitFor } from 'storybook/test';
 import manifest from '../custom-elements.json';
 import { ACTORS } from '../mocks/data/index.js';
+import type { FaultSpec } from '../mocks/db/faults.js';
+import { db } from '../mocks/db/store.js';
 import type { DmpProvider } from '../src/context/dmp-provider.element.js';
 import '../src/context/dmp-provider.js';
 
@@ -69,6 +71,26 @@ export const SESSION_EXPIRED = {
   },
   play: ({ canvasElement }: { canvasElement: HTMLElement }) => sessionEnded(canvasElement),
 };
+
+/** What the mock answers a read with, for `failedRead`: its method and path are the story's. */
+type ReadFault = Omit<FaultSpec, 'method' | 'path'>;
+
+/** The server no longer knows the user (a session or token ended on its side): 401, once, so that Retry then succeeds. */
+export const UNAUTHORIZED: ReadFault = { status: 401, times: 1 };
+
+/**
+ * Too many requests: a 429 asking to wait 1 s, at each of the client's tries of a read (three),
+ * so that its retries are spent in about two seconds and the failure is the element's to say.
+ */
+export const RATE_LIMITED: ReadFault = { status: 429, retryAfter: 1, times: 3 };
+
+/** A story whose element's read `GET path` meets `fault`, over once the element says why in `selector`. */
+export function failedRead(tag: string, path: string, fault: ReadFault, selector: string) {
+  return {
+    beforeEach: () => db.faults.add({ method: 'GET', path, ...fault }),
+    play: async ({ canvasElement }: { canvasElement: HTMLElement }) => void (await said(canvasElement, tag, selector)),
+  };
+}
 
 /** The provider's session warning, once it is shown (after `session-timeout` − `session-warning` seconds). */
 export function sessionWarningShown(canvas: HTMLElement, timeout = 8000): Promise<HTMLDialogElement> {
