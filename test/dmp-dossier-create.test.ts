@@ -739,7 +739,9 @@ describe('dmp-dossier-create', () => {
       const created = oneEvent(el, 'dmp-dossier-created');
       await consentAndCreate(el);
       expect((await created).detail.dossier).to.include({ ins: PATIENT_NO_DOSSIER.ins, status: 'active' });
-      expect(request!.input.channel).to.equal('online');
+      // The status the host gave is sent as it is, and not shown to the patient.
+      expect(request!.input).to.include({ channel: 'online', insStatus: PATIENT_NO_DOSSIER.insStatus });
+      expect(text()).not.to.contain('Statut de l’identité INS');
       await waitUntil(() => text().includes('Imprimez ou notez ces identifiants'), 'the credentials never came');
       expect(text()).not.to.contain('remettez-les au patient');
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Terminé')!.click();
@@ -747,7 +749,11 @@ describe('dmp-dossier-create', () => {
       expect(text()).to.contain('est créé').and.not.contain('Créer le DMP d’un autre patient');
     });
 
-    it('does not ask a patient typing their own identity for its INS status, and sends it as provisional', async () => {
+    it('does not ask a patient or a representative online for the INS status, and sends what the patient types as provisional', async () => {
+      const representative = await mount('rep-moreau-sophie');
+      expect(representative.el.shadowRoot!.querySelector('#nir')).to.exist;
+      expect(representative.el.shadowRoot!.querySelector('#insStatus')).to.equal(null);
+      representative.provider.remove();
       const { el } = await mount('pat-santoni-paul-antoine');
       expect(el.shadowRoot!.querySelector('#insStatus')).to.equal(null);
       await expect(el).to.be.accessible();
@@ -1195,9 +1201,11 @@ describe('dmp-dossier-create', () => {
     });
 
     it('titles the sheet with the patient’s name, since a minor’s legal representative takes it home too', async () => {
-      const { el } = await created();
+      const { el, provider } = await created();
       const name = q(el, '[part="credentials"] dd').textContent!;
       expect(q(el, '#sheet-title').textContent).to.equal(`Dossier médical partagé (DMP) de ${name}`);
+      provider.locale = 'en';
+      await waitUntil(() => q(el, '#sheet-title').textContent === `${name}’s shared medical record (DMP)`, 'the title is not in English');
     });
 
     it('prints with a print stylesheet that hides everything but the sheet', async () => {

@@ -40,6 +40,11 @@ export interface DatedRpps {
 export interface DossierRecord {
   patientId: string;
   identity: PatientIdentity;
+  /**
+   * Opened online by the patient's side: the identity's status is then what they typed (see
+   * `policyDossier`). Seeded dossiers were opened with a qualified identity.
+   */
+  openedOnline?: boolean;
   status: Exclude<DossierStatus, 'none'>;
   createdAt: string;
   closedAt?: string | undefined;
@@ -230,7 +235,11 @@ export class MockDb {
       authorizedRpps: d.authorized.map((a) => a.rpps),
       blockedRpps: d.blocked.map((b) => b.rpps),
       oppositions: { ...d.oppositions },
-      insStatus: d.identity.insStatus,
+      // Only a qualified INS may reference health data (DOMAIN.md): a professional or the caisse
+      // opened the dossier on one. The patient's side, online, gives the status of an identity
+      // they typed, checked by no one (provisional); held against the dossier, it would refuse
+      // every professional's write for good, so it judges nothing after the creation.
+      ...(d.openedOnline ? {} : { insStatus: d.identity.insStatus }),
     };
   }
 }

@@ -145,6 +145,7 @@ export const createDossier: Resolver = async ({ request, actor }) => {
   db.dossiers.set(input.ins, {
     patientId,
     identity: { ins: input.ins, insStatus: input.insStatus, traits: input.traits },
+    ...(input.channel === 'online' ? { openedOnline: true } : {}),
     status: 'active',
     createdAt: now,
     treatingPhysicians: [],

@@ -819,6 +819,22 @@ describe('mock reference backend', () => {
       expect(info.policy.legalRepresentativeIds).to.equal(undefined);
     });
 
+    it('lets professionals write to a dossier the patient opened online with the provisional identity they typed', async () => {
+      const ins = PATIENT_NO_DOSSIER.ins;
+      const patient = 'pat-santoni-paul-antoine';
+      await as(patient).createDossier({ ...creation(), insStatus: 'PROV', channel: 'online' }, { idempotencyKey: 'k-online' });
+      expect(db.dossiers.get(ins)!.identity.insStatus).to.equal('PROV');
+      await as('ps-dubois').changeAuthorization(ins, { change: 'grant-self', rpps: '10007025645', consent: true });
+      const meta = { title: 'Dispensation', typeCode: '60593-1', serviceStart: SEED_NOW } as const;
+      const pdf = () => new Blob(['%PDF-1.4'], { type: 'application/pdf' });
+      expect((await as('ps-dubois').addDocument(ins, meta, pdf())).title).to.equal('Dispensation');
+      // The status held against a dossier opened by a professional or the caisse still counts.
+      const record = db.dossiers.get(ins)!;
+      delete record.openedOnline;
+      record.identity.insStatus = 'VALI';
+      expect((await failure(as('ps-dubois').addDocument(ins, meta, pdf()))).reason).to.equal('ins-not-qualified');
+    });
+
     it('tells a patient who gave a phone number only of a professional’s first access by SMS', async () => {
       await as('ps-dubois').createDossier({ ...creation(), contact: { phone: '+33612345678' } }, { idempotencyKey: 'k-sms' });
       expect(db.dossiers.get(PATIENT_NO_DOSSIER.ins)!.notificationPreferences.firstAccess).to.deep.equal({ email: false, sms: true });

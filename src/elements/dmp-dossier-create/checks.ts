@@ -65,10 +65,10 @@ function traitMismatches(
 }
 
 /**
- * The identity as the DMP takes it, or every field's problem. A patient opening their own DMP is
- * not asked the INS status (`statusAsked` false), which only an identity service knows: what they
- * type, checked neither by INSi nor against an identity document, is provisional (`PROV`), and
- * online the policy does not require it qualified.
+ * The identity as the DMP takes it, or every field's problem. Online, the patient or their
+ * representative is not asked the INS status (`statusAsked` false), which only an identity
+ * service knows: what they type, checked neither by INSi nor against an identity document, is
+ * provisional (`PROV`), and online the policy does not require it qualified.
  */
 export function checkIdentity(form: IdentityForm, statusAsked = true): { ok: true; identity: PatientIdentity } | { ok: false; errors: FieldErrors<IdentityField> } {
   const errors: FieldErrors<IdentityField> = {};

@@ -55,7 +55,8 @@ const loadChecks = lazyModule(() => import('./checks.js'), 'The form checks', 'c
 /**
  * Opens a patient's DMP as pharmacy, practice or hospital software does: the INS (NIR and
  * traits), the existence test, the information and the patient's consent, the creation, and the
- * connection credentials handed on paper — shown once, never stored.
+ * connection credentials handed on paper — shown once, never stored. A patient, or their legal
+ * representative, opens it online the same way, told about themselves and not asked the INS status.
  *
  * @tagname dmp-dossier-create
  * @summary Creates a patient's DMP with their consent, or finds the one they already have.
@@ -162,7 +163,11 @@ export class DmpDossierCreate extends DmpElement {
    */
   @property({ attribute: false, hasChanged: traitsDiffer }) traits: Partial<PatientTraits> | undefined;
 
-  /** The INS identity status the host holds: `PROV`, `RECUP`, `VALI` or `QUAL`. */
+  /**
+   * The INS identity status the host holds: `PROV`, `RECUP`, `VALI` or `QUAL`. A professional
+   * chooses it when the host gives none; a patient or representative online is not asked, and an
+   * identity they type goes as `PROV`.
+   */
   @property({ attribute: 'ins-status' }) insStatus: InsStatus | '' = '';
 
   override connectedCallback(): void {
@@ -238,9 +243,12 @@ export class DmpDossierCreate extends DmpElement {
   /** Whether the INS status shown is the host's, to show rather than choose. */
   #statusFromHost = false;
 
-  /** Whether the form shows the INS status: a patient typing their own identity has none to give (see checkIdentity). */
+  /**
+   * Whether the form shows the INS status: online, the patient or their representative has none to
+   * give (see checkIdentity), and one the host gives is sent as it is, unshown.
+   */
   get #statusAsked(): boolean {
-    return !this.#self || this.#statusFromHost;
+    return !this.actor || creationChannel(this.actor) !== 'online';
   }
 
   /** Back to an empty identification, or to the host's prefilled one. */

@@ -46,7 +46,7 @@
 's08fe4307b5986112': `From`,
 's09084f07b5a0c9fb': `To`,
 's09462acbfa8a61dd': `The end date is before the start date.`,
-'s0979f84eaf874da6': str`Shared medical record (DMP) of ${0}`,
+'s0979f84eaf874da6': str`${0}’s shared medical record (DMP)`,
 's0a1d5cdf5e6781dd': `Document type`,
 's0a2e242d0e79bcdc': `The information is saved.`,
 's0a9ac9eb7c484127': `Creating a DMP: the patient's identity`,
