@@ -10,7 +10,7 @@ import '../src/elements/dmp-dossier-create/dmp-dossier-create.js';
 import type { DmpDossierCreate } from '../src/elements/dmp-dossier-create/dmp-dossier-create.element.js';
 import { nirKey } from '../src/model/nir.js';
 import type { PatientIdentity, PatientTraits } from '../src/model/patient.js';
-import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, RATE_LIMITED, said, SESSION_EXPIRED, UNAUTHORIZED } from './support.js';
+import { elementArgTypes, HOLD_MS, HOLDING, inProvider, NO_USER, RATE_LIMITED, said, saying, SESSION_EXPIRED, UNAUTHORIZED } from './support.js';
 
 interface Args {
   actor: string;
@@ -118,9 +118,10 @@ export const CheckingExistence: Story = {
 };
 
 /** Searches, then waits for the failure the server's answer brings. */
-async function searchFails(canvas: HTMLElement): Promise<void> {
+/** Searches, and waits for the error: any, or the one saying `text`. */
+async function searchFails(canvas: HTMLElement, text?: string): Promise<void> {
   await search(canvas);
-  await said(canvas, TAG, '.notice--error[role="alert"]');
+  await (text ? saying(canvas, TAG, '.notice--error[role="alert"]', text) : said(canvas, TAG, '.notice--error[role="alert"]'));
 }
 
 export const ExistenceServerError: Story = {
@@ -138,15 +139,15 @@ export const ExistenceOffline: Story = {
 /** The search answered 401, the server no longer recognising the user: « Votre authentification auprès du DMP a échoué. » */
 export const Unauthorized: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
-  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', ...UNAUTHORIZED }),
-  play: ({ canvasElement }) => searchFails(canvasElement),
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', ...UNAUTHORIZED.fault }),
+  play: ({ canvasElement }) => searchFails(canvasElement, 'Votre authentification auprès du DMP a échoué.'),
 };
 
 /** The search answered 429 at each of the client's three tries: « Le DMP reçoit trop de demandes : réessayez dans quelques instants. » */
 export const RateLimited: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
-  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', ...RATE_LIMITED }),
-  play: ({ canvasElement }) => searchFails(canvasElement),
+  beforeEach: () => db.faults.add({ method: 'GET', path: '/dossiers/', ...RATE_LIMITED.fault }),
+  play: ({ canvasElement }) => searchFails(canvasElement, 'Le DMP reçoit trop de demandes : réessayez dans quelques instants.'),
 };
 
 export const ExistenceInvalidResponse: Story = {
@@ -301,18 +302,6 @@ export const ExistenceServerErrorInEnglish: Story = { ...ExistenceServerError, a
 
 export const CreationOfflineInEnglish: Story = { ...CreationOffline, args: { ...prefill(PATIENT_NO_DOSSIER), locale: 'en' } };
 
-/** `selector` in the element once its text includes `text`. */
-async function saying(canvas: HTMLElement, selector: string, text: string): Promise<HTMLElement> {
-  return waitFor(
-    () => {
-      const found = [...(canvas.querySelector(TAG)?.shadowRoot?.querySelectorAll<HTMLElement>(selector) ?? [])].find((e) => e.textContent?.includes(text));
-      if (!found) throw new Error(`${TAG}: no ${selector} says “${text}” yet`);
-      return found;
-    },
-    { timeout: 8000 },
-  );
-}
-
 /** Goes through to the consent step, types `details` (field id → value), then asks for the creation with the consent. */
 async function createWith(canvas: HTMLElement, details: Record<string, string>): Promise<void> {
   await search(canvas);
@@ -341,7 +330,7 @@ export const Creating: Story = {
   beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', latencyMs: HOLD_MS }),
   play: async ({ canvasElement }) => {
     await create(canvasElement, true);
-    await saying(canvasElement, 'form button[type="submit"]', 'Création du DMP en cours…');
+    await saying(canvasElement, TAG, 'form button[type="submit"]', 'Création du DMP en cours…');
   },
 };
 
@@ -350,8 +339,8 @@ export const CreatedDone: Story = {
   args: prefill(PATIENT_NO_DOSSIER),
   play: async ({ canvasElement }) => {
     await create(canvasElement, true);
-    (await saying(canvasElement, '.actions button', 'Terminé')).click();
-    await saying(canvasElement, 'h2', 'DMP créé');
+    (await saying(canvasElement, TAG, '.actions button', 'Terminé')).click();
+    await saying(canvasElement, TAG, 'h2', 'DMP créé');
   },
 };
 
@@ -366,7 +355,7 @@ export const CreatedMeanwhile: Story = {
     el.shadowRoot!.querySelector<HTMLInputElement>('#consent')!.click();
     await el.updateComplete;
     el.shadowRoot!.querySelector<HTMLButtonElement>('form button[type="submit"]')!.click();
-    await saying(canvasElement, '.actions button', 'Relancer la recherche');
+    await saying(canvasElement, TAG, '.actions button', 'Relancer la recherche');
   },
 };
 
@@ -379,11 +368,11 @@ export const UnfinishedCreation: Story = {
   beforeEach: () => db.faults.add({ method: 'POST', path: '/dossiers', latencyMs: 3000, status: 503, times: 1 }),
   play: async ({ canvasElement }) => {
     await create(canvasElement, true);
-    await saying(canvasElement, 'form button[type="submit"]', 'Création du DMP en cours…');
+    await saying(canvasElement, TAG, 'form button[type="submit"]', 'Création du DMP en cours…');
     const el = canvasElement.querySelector<DmpDossierCreate>(TAG)!;
     el.nir = PATIENT_ADULT.identity.ins;
     el.traits = PATIENT_ADULT.identity.traits;
-    await saying(canvasElement, '[role="alert"]', 'n’a pas abouti');
+    await saying(canvasElement, TAG, '[role="alert"]', 'n’a pas abouti');
   },
 };
 
@@ -431,7 +420,7 @@ export const IdentityRefusedByServer: Story = {
   },
   play: async ({ canvasElement }) => {
     await create(canvasElement, true);
-    await saying(canvasElement, '.notice--error[role="alert"]', 'Refusé par le DMP');
+    await saying(canvasElement, TAG, '.notice--error[role="alert"]', 'Refusé par le DMP');
   },
 };
 
@@ -453,7 +442,7 @@ export const Reactivating: Story = {
   beforeEach: () => db.faults.add({ method: 'POST', path: '/reactivate', latencyMs: HOLD_MS }),
   play: async ({ canvasElement }) => {
     await reactivate(canvasElement, true);
-    await saying(canvasElement, 'form button[type="submit"]', 'Réactivation en cours…');
+    await saying(canvasElement, TAG, 'form button[type="submit"]', 'Réactivation en cours…');
   },
 };
 
@@ -462,7 +451,7 @@ export const Reactivated: Story = {
   args: prefill(PATIENT_CLOSED.identity),
   play: async ({ canvasElement }) => {
     await reactivate(canvasElement, true);
-    await saying(canvasElement, 'h2', 'Le DMP est réactivé');
+    await saying(canvasElement, TAG, 'h2', 'Le DMP est réactivé');
   },
 };
 

@@ -72,23 +72,26 @@ export const SESSION_EXPIRED = {
   play: ({ canvasElement }: { canvasElement: HTMLElement }) => sessionEnded(canvasElement),
 };
 
-/** What the mock answers a read with, for `failedRead`: its method and path are the story's. */
-type ReadFault = Omit<FaultSpec, 'method' | 'path'>;
+/** What the mock answers a read with, for `failedRead` (its method and path are the story's), and what the element then says. */
+interface ReadFailure {
+  fault: Omit<FaultSpec, 'method' | 'path'>;
+  says: string;
+}
 
 /** The server no longer knows the user (a session or token ended on its side): 401, once, so that Retry then succeeds. */
-export const UNAUTHORIZED: ReadFault = { status: 401, times: 1 };
+export const UNAUTHORIZED: ReadFailure = { fault: { status: 401, times: 1 }, says: 'Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous.' };
 
 /**
  * Too many requests: a 429 asking to wait 1 s, at each of the client's tries of a read (three),
  * so that its retries are spent in about two seconds and the failure is the element's to say.
  */
-export const RATE_LIMITED: ReadFault = { status: 429, retryAfter: 1, times: 3 };
+export const RATE_LIMITED: ReadFailure = { fault: { status: 429, retryAfter: 1, times: 3 }, says: 'Trop de demandes : patientez un instant avant de réessayer.' };
 
-/** A story whose element's read `GET path` meets `fault`, over once the element says why in `selector`. */
-export function failedRead(tag: string, path: string, fault: ReadFault, selector: string) {
+/** A story whose element's read `GET path` meets `failure.fault`, over once the element says `failure.says` in `selector`. */
+export function failedRead(tag: string, path: string, failure: ReadFailure, selector: string) {
   return {
-    beforeEach: () => db.faults.add({ method: 'GET', path, ...fault }),
-    play: async ({ canvasElement }: { canvasElement: HTMLElement }) => void (await said(canvasElement, tag, selector)),
+    beforeEach: () => db.faults.add({ method: 'GET', path, ...failure.fault }),
+    play: async ({ canvasElement }: { canvasElement: HTMLElement }) => void (await saying(canvasElement, tag, selector, failure.says)),
   };
 }
 
@@ -167,6 +170,18 @@ export function said<T extends Element = HTMLElement>(canvas: HTMLElement, tag: 
     () => {
       const found = canvas.querySelector(tag)?.shadowRoot?.querySelector<T>(selector);
       if (!found?.textContent?.trim()) throw new Error(`${tag}: ${selector} says nothing yet`);
+      return found;
+    },
+    { timeout },
+  );
+}
+
+/** Like `shown`, once one of the elements `selector` finds says `text` (among other words, maybe). */
+export function saying<T extends Element = HTMLElement>(canvas: HTMLElement, tag: string, selector: string, text: string, timeout = 8000): Promise<T> {
+  return waitFor(
+    () => {
+      const found = [...(canvas.querySelector(tag)?.shadowRoot?.querySelectorAll<T>(selector) ?? [])].find((e) => e.textContent?.includes(text));
+      if (!found) throw new Error(`${tag}: no ${selector} says « ${text} » yet`);
       return found;
     },
     { timeout },
