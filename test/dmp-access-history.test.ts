@@ -669,6 +669,15 @@ describe('dmp-access-history', () => {
       expect(dossierReads(ADULT, 'pat-durand-jeanne')).to.equal(2);
     });
 
+    it('takes a change announced under another spelling of its patient’s INS as its own, and asks the existence test again', async () => {
+      const spaced = ADULT.replace(/^(\d)(\d{2})(\d{2})/, '$1 $2 $3 ');
+      const { el, provider } = await mount('pat-durand-jeanne', spaced);
+      await shown(el, 24);
+      provider.notifyDataChanged(['dossier'], ADULT);
+      await waitUntil(() => historyReads(ADULT, 'pat-durand-jeanne') === 2 && idle(el), 'the history did not reload');
+      expect(dossierReads(ADULT, 'pat-durand-jeanne')).to.equal(2);
+    });
+
     it('ignores a change on another patient', async () => {
       const { el, provider } = await mount('pat-durand-jeanne');
       await shown(el, 24);
@@ -821,6 +830,28 @@ describe('dmp-access-history', () => {
       expect(button(el, 'Exporter en CSV')!.getAttribute('aria-disabled')).to.equal('false');
     });
 
+    it('goes on with an export when the host moves the element in the page, and stops it when the element leaves', async () => {
+      const { el } = await mount('pat-durand-jeanne', ADULT, { pageSize: 5 });
+      await shown(el);
+      db.faults.add({ method: 'GET', path: '/access-log', latencyMs: 200 });
+      const moved = oneEvent(el, 'dmp-history-exported');
+      button(el, 'Exporter en CSV')!.click();
+      await waitUntil(() => shadowText(el).includes('Export en cours'), 'the export never started');
+      const host = el.parentElement!;
+      const elsewhere = host.appendChild(document.createElement('div'));
+      elsewhere.append(el);
+      expect((await moved).detail.rows).to.be.greaterThan(5);
+
+      let exported = false;
+      el.addEventListener('dmp-history-exported', () => (exported = true));
+      button(el, 'Exporter en CSV')!.click();
+      await waitUntil(() => shadowText(el).includes('Export en cours'), 'the second export never started');
+      el.remove();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      expect(exported).to.equal(false);
+      db.faults.clear();
+    });
+
     it('reports a failed export and keeps the list', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await shown(el, 24);
@@ -915,5 +946,12 @@ describe('dmp-access-history', () => {
     expect(quoted).not.to.be.empty;
     expect(quoted.map((q) => q.getAttribute('lang'))).to.deep.equal(quoted.map(() => 'fr'));
     await expect(el).to.be.accessible();
+  });
+
+  it('names in English what was attempted, not done, on a refused line', async () => {
+    const { el } = await mount('pat-durand-jeanne', ADULT, { locale: 'en', pageSize: 500 });
+    await waitUntil(() => shadowText(el).includes('Access history of the dossier'));
+    const refused = (await shown(el)).find((row) => rowText(row).includes('Renard'))!;
+    expect(rowText(refused)).to.contain('Viewing the document list').and.contain('Refused').and.not.contain('viewed');
   });
 });

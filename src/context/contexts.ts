@@ -79,6 +79,7 @@ export interface DataChange {
   /** Increases on every change; elements compare it to know they must reload. */
   revision: number;
   topics: readonly DataTopic[];
+  /** The patient whose data changed, without spaces and upper-cased (`2A…`), however the writer spelled it; absent for all. */
   ins?: string | undefined;
 }
 export const dataChangeContext = createContext<DataChange | undefined>(Symbol.for('dmp-elements/data-change'));

@@ -12,6 +12,7 @@ import { watchUnauthorized } from './unauthorized-watch.js';
 import { isDmpLocale, setDmpLocale } from '../i18n/localization.js';
 import type { Actor } from '../model/actor.js';
 import { actorKey } from '../model/actor-key.js';
+import { normalizeNir } from '../model/nir-spelling.js';
 import type { DossierInfo } from '../model/dossier.js';
 import { decide } from '../policy/decide.js';
 import { grantLifetimeMs } from '../policy/emergency-grant.js';
@@ -291,12 +292,14 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /** Tells every element that data changed (after a write), so the ones showing it reload. */
   notifyDataChanged(topics: readonly DataTopic[], ins?: string): void {
+    // One patient however the host spells the INS (spaces, 2a): see dossierInfo and takeDataChange.
+    const key = ins === undefined ? undefined : normalizeNir(ins);
     if (changesAccess(topics)) {
-      if (ins) this.#dossiers.delete(ins);
+      if (key) this.#dossiers.delete(key);
       else this.#dossiers.clear();
     }
     const previous = this.#dataChangeProvider.value ?? { revision: 0, topics: [] };
-    const change: DataChange = { revision: previous.revision + 1, topics, ins };
+    const change: DataChange = { revision: previous.revision + 1, topics, ins: key };
     this.#changes.push(change);
     if (this.#changes.length > KEPT_CHANGES) this.#changes.shift();
     this.#dataChangeProvider.setValue(change);
@@ -313,24 +316,25 @@ export class DmpProvider extends LitElement implements ProviderApi {
 
   /** The dossier's existence test for the current actor, shared by this provider's elements (see ProviderApi). */
   dossierInfo(ins: string, { fresh = false }: { fresh?: boolean } = {}): Promise<DossierInfo> {
-    const known = fresh ? undefined : this.#dossiers.get(ins);
+    const key = normalizeNir(ins);
+    const known = fresh ? undefined : this.#dossiers.get(key);
     if (known && Date.now() - known.at < DOSSIER_INFO_MAX_AGE_MS) return known.answer;
     const client = this.#clientProvider.value;
     if (!client) return Promise.reject(new DmpError('invalid-request', 'dmp-provider has no client yet'));
     // A test still on its way was sent before what made this one necessary (a write, a Reload):
     // this one leaves after it, rather than share its answer (the client merges identical GETs).
-    const before = this.#asking.get(ins);
+    const before = this.#asking.get(key);
     const sitting = this.#sittings;
     const answer = (before ? before.then(settled, settled) : Promise.resolve()).then(() => {
       // Queued behind a test of the user who has left: it would go out under the next one's name.
       if (sitting !== this.#sittings) throw new DmpError('aborted', 'The session changed before the existence test was sent');
       return client.getDossier(ins);
     });
-    this.#dossiers.set(ins, { answer, at: Date.now() });
-    this.#asking.set(ins, answer);
+    this.#dossiers.set(key, { answer, at: Date.now() });
+    this.#asking.set(key, answer);
     answer.then(
-      () => this.#answered(ins, answer, false),
-      () => this.#answered(ins, answer, true),
+      () => this.#answered(key, answer, false),
+      () => this.#answered(key, answer, true),
     );
     return answer;
   }

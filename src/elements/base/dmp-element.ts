@@ -22,6 +22,7 @@ import type { DmpEventDetails, DmpEventName } from '../../events.js';
 import type { DmpLocale } from '../../i18n/localization.js';
 import type { Actor } from '../../model/actor.js';
 import { actorKey } from '../../model/actor-key.js';
+import { normalizeNir } from '../../model/nir-spelling.js';
 import type { DossierInfo } from '../../model/dossier.js';
 import type { PolicyRequest } from '../../policy/types.js';
 import { emit } from './emit.js';
@@ -150,7 +151,9 @@ export abstract class DmpElement extends LitElement {
     this.#seenDataRevision = change.revision;
     if (seen === undefined || change.revision <= seen) return undefined;
     const since = this.provider?.changesSince(seen) ?? [change];
-    const here = since.filter((c) => c.revision !== own && (!c.ins || c.ins === ins));
+    // The provider publishes the INS in its one spelling; the host may give this element another.
+    const key = normalizeNir(ins);
+    const here = since.filter((c) => c.revision !== own && (!c.ins || c.ins === key));
     return here[0] && { revision: here.at(-1)!.revision, topics: [...new Set(here.flatMap((c) => c.topics))] };
   }
 

@@ -233,8 +233,13 @@ export class DmpAccessHistory extends DmpElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#actorFilterTimer);
-    this.#moreController?.abort();
-    this.#exportController?.abort();
+    // Out of the page, an export or a "load more" stops; moved in it (out and back in one task,
+    // as a host's re-layout does), neither does, as the element's tasks go on (DmpElement).
+    queueMicrotask(() => {
+      if (this.isConnected) return;
+      this.#moreController?.abort();
+      this.#exportController?.abort();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues): void {
