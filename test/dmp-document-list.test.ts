@@ -1080,6 +1080,42 @@ describe('dmp-document-list', () => {
       expect(db.logOf(ADULT).at(-1)).to.deep.include({ action: 'document.delete', outcome: 'allowed' });
     });
 
+    it('reads the list again when a delete answers while a reload begun before it is under way, rather than show the deleted row', async () => {
+      const { el, provider } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      // A reload whose answer the server gave before the delete, and the network brings after it.
+      const client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: (request) => provider.requestHeaders(request) });
+      const list = client.listDocuments.bind(client);
+      let hold = false;
+      let release = () => {};
+      const held = new Promise<void>((resolve) => (release = resolve));
+      let answered = false;
+      client.listDocuments = async (...args) => {
+        const answer = await list(...args);
+        if (hold) {
+          hold = false;
+          answered = true;
+          await held;
+        }
+        return answer;
+      };
+      provider.client = client;
+      const dialog = await openActions(el, 'Ordonnance');
+      dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+      await waitUntil(() => control<HTMLDialogElement>(el, '#delete-dialog').open);
+      hold = true;
+      void el.reload();
+      await waitUntil(() => answered, 'the reload was not answered');
+      const deleted = oneEvent(el, 'dmp-document-deleted');
+      control<HTMLButtonElement>(el, '[data-action="confirm-delete"]').click();
+      await deleted;
+      release();
+      const settled = () => el.items.length > 0 && !el.items.some((d) => d.id === 'doc-durand-ordonnance') && !root(el).querySelector('.grid[aria-busy="true"]');
+      await waitUntil(settled, 'the deleted document is shown again', { timeout: 5000 });
+      await el.updateComplete;
+      expect(rowOf(el, 'Ordonnance')).to.equal(undefined);
+    });
+
     it('keeps keyboard focus when a row among others is deleted: on the row that takes its place', async () => {
       const { el } = await mount('pat-durand-jeanne');
       await loaded(el);

@@ -612,7 +612,9 @@ export class DmpDocumentList extends DmpElement {
    */
   #notifyChange(ins = this.patientIns, own?: boolean): void {
     this.provider?.notifyDataChanged(['documents', 'history'], ins);
-    if (own) this.#ownRevision = this.dataChange?.revision;
+    // A load under way may have been answered before this write: rather than let it land over
+    // what the write changed here, the list takes the change as anyone's, and reads again.
+    if (own && this.#documentsTask.status !== TaskStatus.PENDING) this.#ownRevision = this.dataChange?.revision;
   }
 
   #replaceDocument(updated: DmpDocument): void {
