@@ -463,7 +463,10 @@ export const PatientEnglish: Story = { args: { locale: 'en', actor: 'pat-roussea
 
 export const EnglishServerError: Story = { ...ServerError, args: { locale: 'en' } };
 
-export const EnglishRateLimited: Story = { ...RateLimited, args: { locale: 'en' } };
+export const EnglishRateLimited: Story = {
+  ...failedRead(TAG, DOCUMENTS_PATH, { ...RATE_LIMITED, says: 'Too many requests: wait a moment before trying again.' }, '.notice--error'),
+  args: { locale: 'en' },
+};
 
 export const EnglishOffline: Story = { ...Offline, args: { locale: 'en' } };
 

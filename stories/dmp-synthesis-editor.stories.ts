@@ -461,10 +461,10 @@ export const InvalidResponse: Story = {
 };
 
 /** The server no longer recognises the user (401): « Le serveur n’a pas reconnu l’utilisateur : reconnectez-vous. » */
-export const Unauthorized: Story = failedRead(TAG, '/synthesis$', UNAUTHORIZED, '.load-retry');
+export const Unauthorized: Story = failedRead(TAG, '/synthesis$', UNAUTHORIZED, '.notice--error[role="alert"]');
 
 /** A 429 at each of the client's three tries, each retry after the 1 s it asks: « Trop de demandes : patientez un instant avant de réessayer. » */
-export const RateLimited: Story = failedRead(TAG, '/synthesis$', RATE_LIMITED, '.load-retry');
+export const RateLimited: Story = failedRead(TAG, '/synthesis$', RATE_LIMITED, '.notice--error[role="alert"]');
 
 /** Hostile text in every field is shown as text. */
 export const HostileText: Story = {
