@@ -548,6 +548,30 @@ describe('dmp-access-history', () => {
       expect(root(el).activeElement).to.equal(all[1]);
     });
 
+    it('keeps the focus on the last entry when a gateway’s last page is empty', async () => {
+      const { el, provider } = await mount('pat-durand-jeanne', ADULT, { pageSize: 1 });
+      await shown(el, 1);
+      // A gateway that announced a next page and then had nothing more to give.
+      const client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: (request) => provider.requestHeaders(request) });
+      const read = client.listAccessLog.bind(client);
+      let reread = false;
+      client.listAccessLog = async (ins, query, options) => {
+        if (query?.cursor) return { items: [], total: 1 };
+        reread = true;
+        return { ...(await read(ins, query, options)), nextCursor: 'more' };
+      };
+      provider.client = client;
+      provider.notifyDataChanged(['history'], ADULT);
+      await waitUntil(() => reread && idle(el) && button(el, 'Charger les accès plus anciens'), 'no button to load more');
+      await shown(el, 1);
+      const more = button(el, 'Charger les accès plus anciens')!;
+      more.focus();
+      more.click();
+      await waitUntil(() => !button(el, 'Charger les accès plus anciens'), 'the button stayed');
+      await el.updateComplete;
+      expect(root(el).activeElement).to.equal(rows(el).at(-1));
+    });
+
     it('fetches no older page of a list being read again, and shows no failure of it under the new one', async () => {
       const { el } = await mount('pat-durand-jeanne', ADULT, { pageSize: 10 });
       await shown(el, 10);

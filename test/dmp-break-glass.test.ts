@@ -273,6 +273,22 @@ describe('dmp-break-glass', () => {
       await waitUntil(() => shadowText(el).includes('L’accès n’a pas pu être demandé.'), 'the first request’s failure is not said', { timeout: 5000 });
     });
 
+    it('gives back the justification, and the refusal, of a request the server refused while another patient was shown', async () => {
+      const { el } = await mount();
+      await fill(el);
+      // The patient opposed on another screen since the access conditions were read.
+      db.dossiers.get(ADULT)!.oppositions.breakGlass = true;
+      db.faults.add({ method: 'POST', path: `/dossiers/${ADULT}/emergency-access`, latencyMs: 500, times: 1 });
+      const refused = oneEvent(el, 'dmp-break-glass-refused');
+      submit(el).click();
+      await el.updateComplete;
+      el.patientIns = PATIENT_MINOR.identity.ins;
+      expect((await refused).detail.reason).to.equal('patient-opposed');
+      el.patientIns = ADULT;
+      await waitUntil(() => el.shadowRoot!.querySelector<HTMLTextAreaElement>('#justification')?.value === JUSTIFICATION, 'the justification is lost');
+      await waitUntil(() => shadowText(el).includes('Le patient s’est opposé à ce mode d’accès.'), 'the refusal is not said', { timeout: 5000 });
+    });
+
     it('keeps an answer that comes after the host switched patient off the new patient, and another user’s session free of the grant', async () => {
       const { el, provider } = await mount();
       const told: string[] = [];
@@ -362,6 +378,22 @@ describe('dmp-break-glass', () => {
       expect(db.notifications.filter((n) => n.ins === ADULT && n.event === 'emergency-access')).to.have.length.greaterThan(0);
       await waitUntil(() => el.shadowRoot!.activeElement?.id === 'outcome', 'focus did not move to the outcome');
       expect($(el, '#outcome').textContent).to.contain('Accès d’urgence accordé jusqu’au 20/11/2026');
+    });
+
+    it('does not tell a professional under a minor’s connexion secrète that the patient will be informed, as no one is', async () => {
+      const minor = PATIENT_MINOR.identity.ins;
+      const { el, provider } = await mount('ps-morel', { ins: minor });
+      expect($(el, '.explanation').textContent).to.contain('Le patient sera informé de cet accès.');
+      provider.secret = true;
+      await waitUntil(() => $(el, '.explanation').textContent!.includes('En connexion secrète'), 'the explanation did not change');
+      expect($(el, '.explanation').textContent).not.to.contain('Le patient sera informé');
+      await fill(el);
+      const granted = oneEvent(el, 'dmp-break-glass-granted');
+      submit(el).click();
+      await granted;
+      await waitUntil(() => el.shadowRoot!.querySelector('#outcome'), 'the grant was not shown');
+      expect($(el, '#outcome').textContent).to.contain('avec votre justification.').and.not.contain('informé');
+      expect(db.notifications.filter((n) => n.ins === minor && n.event === 'emergency-access')).to.have.length(0);
     });
 
     it('shows the access granted, not the form again, when the host comes back to the patient or shows a new element for it', async () => {

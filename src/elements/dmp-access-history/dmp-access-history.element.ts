@@ -362,8 +362,9 @@ export class DmpAccessHistory extends DmpElement {
     }
     if (controller.signal.aborted) return;
     await this.updateComplete;
-    // The button may be gone (last page): continue reading from the first new entry.
-    const first = feed.entries[shown];
+    // The button may be gone (last page): continue reading from the first new entry, or from the
+    // last one when a gateway's last page was empty, rather than lose the focus to the page.
+    const first = feed.entries[shown] ?? feed.entries[shown - 1];
     if (first && !feed.hasMore && this.focusIsOurs()) this.renderRoot.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(first.id)}"]`)?.focus();
   }
 

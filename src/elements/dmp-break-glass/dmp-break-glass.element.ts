@@ -12,6 +12,7 @@ import type { DossierInfo, EmergencyGrant } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { MIN_JUSTIFICATION_LENGTH, isValidJustification } from '../../policy/justification.js';
 import type { Decision, ReasonCode } from '../../policy/types.js';
+import { isSecretConnection } from '../../policy/roles.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { RetryKey } from '../base/retry-key.js';
 import { DmpElement, levelHeadings } from '../base/dmp-element.js';
@@ -159,8 +160,8 @@ export class DmpBreakGlass extends DmpElement {
       kept.justification = this.justification;
       this.#unsent.set(shownBefore, kept);
     }
-    // Back on the patient whose request failed while another was shown: what was typed, and why
-    // the access was not granted.
+    // Back on the patient whose request failed or was refused while another was shown: what was
+    // typed, and why the access was not granted.
     const unsent = elsewhere ? this.#unsent.get(this.patientIns) : undefined;
     if (unsent?.error !== undefined) this.#unsent.delete(this.patientIns);
     if (elsewhere) this.justification = unsent?.justification ?? '';
@@ -172,8 +173,9 @@ export class DmpBreakGlass extends DmpElement {
     if (elsewhere || changed.has('mode')) {
       this.confirmed = false;
       this.incomplete = false;
-      this.refusal = undefined;
-      this.failure = unsent?.mode === this.mode ? unsent.error : undefined;
+      const kept = unsent?.mode === this.mode ? unsent.error : undefined;
+      this.refusal = isDmpError(kept) ? kept.reason : undefined;
+      this.failure = this.refusal ? undefined : kept;
       this.alreadyAllowed = false;
       this.outcomeFocused = false;
     }
@@ -238,8 +240,9 @@ export class DmpBreakGlass extends DmpElement {
       const reason = isDmpError(error) && !allowed ? error.reason : undefined;
       if (reason) this.emit('dmp-break-glass-refused', { ins, reason });
       if (!asked()) {
-        // Failed while another patient is shown: kept, with its failure, for that patient's return.
-        if (!reason && !allowed && this.#unsent.get(ins) === sent) sent.error = error;
+        // Failed or refused while another patient is shown: kept, with why, for that patient's
+        // return (a refusal never erases what the user wrote).
+        if (!allowed && this.#unsent.get(ins) === sent) sent.error = error;
         else answered();
         return;
       }
@@ -328,7 +331,7 @@ export class DmpBreakGlass extends DmpElement {
     if (this.refusal) {
       return html`${this.#renderRefused(this.refusal, true)} ${this.#renderForm(this.refusal !== 'justification-required')}`;
     }
-    return html`${this.#renderEnded()} ${this.#renderExplanation()} ${this.#renderForm(false)}`;
+    return html`${this.#renderEnded()} ${this.#renderExplanation(this.#secret(dossier))} ${this.#renderForm(false)}`;
   }
 
   #decide(dossier: DossierInfo): Decision | undefined {
@@ -377,12 +380,22 @@ export class DmpBreakGlass extends DmpElement {
     return html`<div part="notice" class="notice notice--success" id="outcome" tabindex="-1" role=${this.#live('status')}>
       <strong>${msg(str`Accès d’urgence accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}.`)}</strong>
       <p>
-        ${msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification, et le patient en est informé.')}
+        ${this.#secret(this.#load.value?.info)
+          ? msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification.')
+          : msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification, et le patient en est informé.')}
       </p>
     </div>`;
   }
 
-  #renderExplanation(): TemplateResult {
+  /**
+   * Whether the access is asked under a minor's connexion secrète, which the policy announces to
+   * no one (see decide): the professional is not told that the patient will be informed.
+   */
+  #secret(info: DossierInfo | undefined): boolean {
+    return Boolean(info && this.actor && isSecretConnection(this.session?.secret === true, this.actor, info.policy.patientIsMinor));
+  }
+
+  #renderExplanation(secret: boolean): TemplateResult {
     const regulation = this.mode === 'regulation';
     return html`<div part="explanation" class="explanation">
       <p class="when">
@@ -397,7 +410,11 @@ export class DmpBreakGlass extends DmpElement {
             ? msg('Votre accès sera enregistré dans l’historique du dossier comme un accès par le centre de régulation, avec votre justification.')
             : msg('Votre accès sera enregistré dans l’historique du dossier comme un accès d’urgence (bris de glace), avec votre justification.')}
         </li>
-        <li>${msg('Le patient sera informé de cet accès.')}</li>
+        <li>
+          ${secret
+            ? msg('En connexion secrète, cet accès n’est notifié ni au patient ni à ses représentants légaux.')
+            : msg('Le patient sera informé de cet accès.')}
+        </li>
         <li>${msg('L’accès permet de consulter le dossier, pas de le modifier, pendant une durée limitée.')}</li>
         <li>
           <strong>
