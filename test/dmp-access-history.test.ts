@@ -855,23 +855,34 @@ describe('dmp-access-history', () => {
     });
 
     it('goes on with an export when the host moves the element in the page, and stops it when the element leaves', async () => {
-      const { el } = await mount('pat-durand-jeanne', ADULT, { pageSize: 5 });
+      const { el, provider } = await mount('pat-durand-jeanne', ADULT, { pageSize: 5 });
       await shown(el);
+      // Each page's request, to see the one under way stopped.
+      const client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: (request) => provider.requestHeaders(request) });
+      const read = client.listAccessLog.bind(client);
+      const signals: AbortSignal[] = [];
+      client.listAccessLog = (ins, query, options) => {
+        if (options?.signal) signals.push(options.signal);
+        return read(ins, query, options);
+      };
+      provider.client = client;
       db.faults.add({ method: 'GET', path: '/access-log', latencyMs: 200 });
       const moved = oneEvent(el, 'dmp-history-exported');
       button(el, 'Exporter en CSV')!.click();
-      await waitUntil(() => shadowText(el).includes('Export en cours'), 'the export never started');
+      await waitUntil(() => signals.length > 0 && shadowText(el).includes('Export en cours'), 'the export never started');
       const host = el.parentElement!;
       const elsewhere = host.appendChild(document.createElement('div'));
       elsewhere.append(el);
       expect((await moved).detail.rows).to.be.greaterThan(5);
+      expect(signals.some((signal) => signal.aborted)).to.equal(false);
 
       let exported = false;
       el.addEventListener('dmp-history-exported', () => (exported = true));
+      const before = signals.length;
       button(el, 'Exporter en CSV')!.click();
-      await waitUntil(() => shadowText(el).includes('Export en cours'), 'the second export never started');
+      await waitUntil(() => signals.length > before, 'the second export never started');
       el.remove();
-      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await waitUntil(() => signals.at(-1)!.aborted, 'the export went on out of the page');
       expect(exported).to.equal(false);
       db.faults.clear();
     });

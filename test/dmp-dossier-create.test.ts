@@ -727,7 +727,10 @@ describe('dmp-dossier-create', () => {
 
     it('lets a patient without a dossier open their own online, told about themselves', async () => {
       const { el } = await mount('pat-santoni-paul-antoine', PATIENT_NO_DOSSIER);
+      // The status the host gave is sent as it is (below), and not shown to the patient.
+      expect(el.shadowRoot!.querySelector('#insStatus')).to.equal(null);
       await toConsentStep(el);
+      expect(q(el, '.summary').textContent).not.to.contain('Statut de l’identité INS');
       // What a professional says to the patient, the patient reads in the first person.
       const text = () => el.shadowRoot!.textContent!.replace(/\s+/g, ' ');
       expect(q(el, '#info-title').textContent).to.equal('À lire avant de donner votre accord');
@@ -739,9 +742,7 @@ describe('dmp-dossier-create', () => {
       const created = oneEvent(el, 'dmp-dossier-created');
       await consentAndCreate(el);
       expect((await created).detail.dossier).to.include({ ins: PATIENT_NO_DOSSIER.ins, status: 'active' });
-      // The status the host gave is sent as it is, and not shown to the patient.
       expect(request!.input).to.include({ channel: 'online', insStatus: PATIENT_NO_DOSSIER.insStatus });
-      expect(text()).not.to.contain('Statut de l’identité INS');
       await waitUntil(() => text().includes('Imprimez ou notez ces identifiants'), 'the credentials never came');
       expect(text()).not.to.contain('remettez-les au patient');
       [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent!.trim() === 'Terminé')!.click();

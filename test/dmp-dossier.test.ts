@@ -715,6 +715,15 @@ describe('dmp-dossier', () => {
       expect(recap(el).querySelector('dmp-break-glass')).to.equal(null);
     });
 
+    it('does not say the patient is informed of an emergency access under a minor’s connexion secrète', async () => {
+      const { el, provider } = await mount('ps-morel', { ins: PATIENT_MINOR.identity.ins });
+      provider.secret = true;
+      await recapSettled(el);
+      await grantBreakGlass(el);
+      await waitUntil(() => root(el).querySelector('#emergency') && idle(el), 'no emergency banner', { timeout: 8000 });
+      expect($(el, '#emergency').textContent).to.contain('Chaque consultation est enregistrée dans l’historique du dossier.').and.not.contain('informé');
+    });
+
     it('reloads the whole dossier once emergency access is granted', async () => {
       const { el } = await mount('ps-morel');
       await recapSettled(el);
@@ -727,7 +736,7 @@ describe('dmp-dossier', () => {
       await waitUntil(() => idle(el), 'still loading');
       // One reload, under the grant: none before the dossier's access conditions are read again.
       expect(synthesisReads('ps-morel')).to.equal(1);
-      expect($(el, '#emergency').textContent).to.contain('Bris de glace (mode urgence)');
+      expect($(el, '#emergency').textContent).to.contain('Bris de glace (mode urgence)').and.contain('le patient en est informé');
       const panel = await show(el, 'documents');
       expect(panel.querySelector('dmp-document-list')).to.not.equal(null);
       expect(db.logOf(ADULT).at(-1)).to.deep.include({ mode: 'break-glass', outcome: 'allowed' });

@@ -233,8 +233,8 @@ export class DmpAccessHistory extends DmpElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.#actorFilterTimer);
-    // Out of the page, an export or a "load more" stops; moved in it (out and back in one task,
-    // as a host's re-layout does), neither does, as the element's tasks go on (DmpElement).
+    // Out of the page, an export or a "load more" stops; moved in it (back before a microtask
+    // runs, as a host's re-layout puts it), neither does, as the element's tasks go on (DmpElement).
     queueMicrotask(() => {
       if (this.isConnected) return;
       this.#moreController?.abort();

@@ -12,7 +12,6 @@ import type { DossierInfo, EmergencyGrant } from '../../model/dossier.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { MIN_JUSTIFICATION_LENGTH, isValidJustification } from '../../policy/justification.js';
 import type { Decision, ReasonCode } from '../../policy/types.js';
-import { isSecretConnection } from '../../policy/roles.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { RetryKey } from '../base/retry-key.js';
 import { DmpElement, levelHeadings } from '../base/dmp-element.js';
@@ -20,7 +19,7 @@ import { styles } from './dmp-break-glass.styles.js';
 // Brings the typing of the dmp-break-glass-* events this element emits.
 import type {} from './events.js';
 
-/** A request for emergency access as sent, and how it failed once it has. */
+/** A request for emergency access as sent, and why it failed or was refused once it has. */
 type Unsent = { mode: EmergencyMode; justification: string; error?: unknown };
 
 /**
@@ -84,9 +83,9 @@ export class DmpBreakGlass extends DmpElement {
   #reloads = 0;
   #ownRevision: number | undefined;
   /**
-   * By patient, the last request sent and not yet granted or refused, with what was typed for it,
-   * or what was typed and not sent when the host showed another patient: given back when the
-   * host shows that patient again, with the request's failure if it failed meanwhile.
+   * By patient, the last request sent and not yet granted, with what was typed for it, or what
+   * was typed and not sent when the host showed another patient: given back when the host shows
+   * that patient again, with why the request failed or was refused if it was meanwhile.
    */
   readonly #unsent = new Map<string, Unsent>();
   /**
@@ -331,7 +330,16 @@ export class DmpBreakGlass extends DmpElement {
     if (this.refusal) {
       return html`${this.#renderRefused(this.refusal, true)} ${this.#renderForm(this.refusal !== 'justification-required')}`;
     }
-    return html`${this.#renderEnded()} ${this.#renderExplanation(this.#secret(dossier))} ${this.#renderForm(false)}`;
+    return html`${this.#renderEnded()} ${this.#renderExplanation(this.#announced(dossier))} ${this.#renderForm(false)}`;
+  }
+
+  /**
+   * Whether the policy obliges to tell the patient of the access asked (not under a minor's
+   * connexion secrète), asked as if justified: what the access brings does not depend on the words.
+   */
+  #announced(dossier: DossierInfo): boolean {
+    const request = { mode: this.mode, justification: 'x'.repeat(MIN_JUSTIFICATION_LENGTH), secret: this.session?.secret === true };
+    return this.policy!.decide({ actor: this.actor!, action: 'document.list', dossier: dossier.policy, request }).obligations.includes('notify-patient');
   }
 
   #decide(dossier: DossierInfo): Decision | undefined {
@@ -380,22 +388,12 @@ export class DmpBreakGlass extends DmpElement {
     return html`<div part="notice" class="notice notice--success" id="outcome" tabindex="-1" role=${this.#live('status')}>
       <strong>${msg(str`Accès d’urgence accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}.`)}</strong>
       <p>
-        ${this.#secret(this.#load.value?.info)
-          ? msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification.')
-          : msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification, et le patient en est informé.')}
+        ${msg('Le dossier s’affiche maintenant en mode urgence. Cet accès est enregistré dans l’historique du dossier avec votre justification.')}
       </p>
     </div>`;
   }
 
-  /**
-   * Whether the access is asked under a minor's connexion secrète, which the policy announces to
-   * no one (see decide): the professional is not told that the patient will be informed.
-   */
-  #secret(info: DossierInfo | undefined): boolean {
-    return Boolean(info && this.actor && isSecretConnection(this.session?.secret === true, this.actor, info.policy.patientIsMinor));
-  }
-
-  #renderExplanation(secret: boolean): TemplateResult {
+  #renderExplanation(announced: boolean): TemplateResult {
     const regulation = this.mode === 'regulation';
     return html`<div part="explanation" class="explanation">
       <p class="when">
@@ -411,9 +409,9 @@ export class DmpBreakGlass extends DmpElement {
             : msg('Votre accès sera enregistré dans l’historique du dossier comme un accès d’urgence (bris de glace), avec votre justification.')}
         </li>
         <li>
-          ${secret
-            ? msg('En connexion secrète, cet accès n’est notifié ni au patient ni à ses représentants légaux.')
-            : msg('Le patient sera informé de cet accès.')}
+          ${announced
+            ? msg('Le patient sera informé de cet accès.')
+            : msg('En connexion secrète, cet accès n’est notifié ni au patient ni à ses représentants légaux.')}
         </li>
         <li>${msg('L’accès permet de consulter le dossier, pas de le modifier, pendant une durée limitée.')}</li>
         <li>

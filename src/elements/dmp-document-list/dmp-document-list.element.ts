@@ -608,7 +608,8 @@ export class DmpDocumentList extends DmpElement {
 
   /**
    * Tells the elements of a write for `ins`, the patient it was sent for (the list may show another
-   * by now). `own`: this one has already applied it, and does not read the list again.
+   * by now). `own`: this one has already applied it, and reads the list again only if a load was
+   * under way (see below).
    */
   #notifyChange(ins = this.patientIns, own?: boolean): void {
     this.provider?.notifyDataChanged(['documents', 'history'], ins);

@@ -55,8 +55,9 @@ const loadChecks = lazyModule(() => import('./checks.js'), 'The form checks', 'c
 /**
  * Opens a patient's DMP as pharmacy, practice or hospital software does: the INS (NIR and
  * traits), the existence test, the information and the patient's consent, the creation, and the
- * connection credentials handed on paper — shown once, never stored. A patient, or their legal
- * representative, opens it online the same way, told about themselves and not asked the INS status.
+ * connection credentials handed on paper — shown once, never stored. A patient opens their own
+ * online the same way, told about themselves; online, neither they nor a legal representative are
+ * asked the INS status.
  *
  * @tagname dmp-dossier-create
  * @summary Creates a patient's DMP with their consent, or finds the one they already have.

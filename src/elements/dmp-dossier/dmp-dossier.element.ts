@@ -407,9 +407,17 @@ export class DmpDossier extends DmpElement {
   #renderEmergencyBanner(): TemplateResult | typeof nothing {
     const grant = grantFor(this.session, this.patientIns);
     if (!grant) return nothing;
+    const loaded = this.#loaded;
+    // Told as the policy obliges (no one, under a minor's connexion secrète); unsure while the
+    // dossier loads, the banner says only what holds.
+    const announced =
+      loaded && 'info' in loaded && this.#askFor(loaded.info)('document.list', undefined, { secret: this.session?.secret === true }).obligations.includes('notify-patient');
+    const until = formatDateTime(grant.expiresAt, this.locale);
     return html`<p id="emergency" class="emergency-banner" role="status" tabindex="-1">
       <span aria-hidden="true">⚠</span>
-      ${msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${formatDateTime(grant.expiresAt, this.locale)}. Chaque consultation est enregistrée dans l’historique du dossier et le patient en est informé.`)}
+      ${announced
+        ? msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${until}. Chaque consultation est enregistrée dans l’historique du dossier et le patient en est informé.`)
+        : msg(str`${modeLabel(grant.mode)} : accès accordé jusqu’au ${until}. Chaque consultation est enregistrée dans l’historique du dossier.`)}
     </p>`;
   }
 
