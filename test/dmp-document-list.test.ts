@@ -314,9 +314,21 @@ describe('dmp-document-list', () => {
       expect(rows(el)[0]!.querySelector('[data-action="open"]')).to.exist;
       await waitUntil(() => root(el).querySelector('.add button'));
       expect(control(el, '.add button').getAttribute('aria-disabled')).to.equal('true');
-      expect(control(el, '#add-denied').textContent).to.equal(reasonText('not-authorized'));
+      // Not "the patient did not authorize you": the user is reading the dossier, which an emergency access reads only.
+      expect(control(el, '#add-denied').textContent).to.equal('Un accès en urgence permet seulement de consulter le dossier.');
       const listing = db.logOf(ADULT).filter((e) => e.action === 'document.list').at(-1);
       expect(listing).to.deep.include({ mode: 'break-glass', outcome: 'allowed' });
+    });
+
+    it('offers the actions however the host spells the INS (spaces, as on a carte Vitale)', async () => {
+      const spaced = ADULT.replace(/^(\d)(\d{2})(\d{2})(\d{2})(\d{3})(\d{3})(\d{2})$/, '$1 $2 $3 $4 $5 $6 $7');
+      expect(spaced).to.contain(' ');
+      const { el } = await mount('pat-durand-jeanne', { 'patient-ins': spaced });
+      await loaded(el);
+      await waitUntil(() => rowOf(el, 'Ordonnance')?.querySelector('[data-action="open"]'), 'the title is not a link: the policy was never asked');
+      const dialog = await openActions(el, 'Ordonnance');
+      expect(dialog.querySelector('[data-action="mask"]')!.getAttribute('aria-disabled')).to.equal('false');
+      expect(control(el, '.add button').getAttribute('aria-disabled')).to.equal('false');
     });
 
     it('an occupational physician and an unauthorized optician are refused with their reason', async () => {
@@ -895,6 +907,55 @@ describe('dmp-document-list', () => {
       }
     });
 
+    it('drops a "load more" failure with the list it was about, when a filter makes another', async () => {
+      const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
+      await loaded(el);
+      db.faults.add({ method: 'GET', path: '/documents', malformed: 'schema', times: 1 });
+      clickButton(root(el), 'Charger plus de documents');
+      await waitUntil(() => shadowText(el).includes('La suite de la liste n’a pas pu être chargée'), 'the failure was not said');
+      select(el, '#filter-category', 'biology');
+      await waitUntil(() => el.items.length > 0 && el.items.every((d) => d.category === 'biology'), 'the filtered list never came');
+      await el.updateComplete;
+      expect(shadowText(el)).not.to.contain('La suite de la liste n’a pas pu être chargée');
+    });
+
+    it('does not make up a total a gateway did not give: says what is loaded, and an unknown row count', async () => {
+      worker.use(
+        http.get('*/api/dmp/v1/dossiers/:ins/documents', async ({ request }) => {
+          const { total: _total, ...page } = (await (await getResponse(handlers, request))!.json()) as Record<string, unknown>;
+          return HttpResponse.json(page);
+        }),
+      );
+      const { el } = await mount('pat-durand-jeanne', { 'page-size': '3' });
+      await loaded(el);
+      expect(control(el, '#summary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('3 documents chargés, d’autres à suivre');
+      expect(control(el, '[role="grid"]').getAttribute('aria-rowcount')).to.equal('-1');
+      // The last page loaded, the count is known.
+      for (let more = root(el).querySelector<HTMLButtonElement>('.more button'); more; more = root(el).querySelector('.more button')) {
+        const before = el.items.length;
+        more.click();
+        await waitUntil(() => el.items.length > before, 'the next page never came');
+        await el.updateComplete;
+      }
+      const count = el.items.length;
+      expect(control(el, '#summary').textContent!.trim()).to.equal(`${new Intl.NumberFormat('fr-FR').format(count)} documents`);
+      expect(control(el, '[role="grid"]').getAttribute('aria-rowcount')).to.equal(String(count + 1));
+    });
+
+    it('keeps the user on their row when the list is read again', async () => {
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      rows(el)[0]!.focus();
+      for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
+      await waitUntil(() => focusedRow(el) === '3', 'ArrowDown did not reach the fourth row');
+      const title = rowTitles(el)[3];
+      await el.reload();
+      await el.updateComplete;
+      const current = rows(el).find((r) => r.tabIndex === 0)!;
+      expect(current.querySelector('[id$="-title"]')!.textContent!.trim()).to.equal(title);
+      expect(focusedRow(el)).to.equal('3');
+    });
+
     it('loads the next page when the user scrolls near the end', async () => {
       const { el } = await mount('ps-martin', { 'patient-ins': LARGE, 'page-size': '20' });
       await loaded(el);
@@ -986,6 +1047,40 @@ describe('dmp-document-list', () => {
       expect(db.logOf(MASKED).at(-1)).to.deep.include({ action: 'document.set-visibility', outcome: 'allowed' });
       await waitUntil(() => shadowText(el).includes(`« ${TITLE} » est maintenant visible par le patient.`), 'not announced');
       expect((await openActions(el, TITLE)).querySelector('[data-action="reveal"]')).to.equal(null);
+    });
+
+    it('offers no "make visible" once the month has released a result to the patient', async () => {
+      db.findDocument(MASKED, 'doc-rousseau-serologies')!.submittedAt = new Date(Date.now() - 10 * 86_400_000).toISOString();
+      const { el } = await mount('ps-martin', { 'patient-ins': MASKED });
+      await loaded(el);
+      // Still kept from her: the médecin traitant may reveal it.
+      const kept = await openActions(el, 'Sérologies VIH, hépatites B et C');
+      expect(kept.querySelector('[data-action="reveal"]')!.getAttribute('aria-disabled')).to.equal('false');
+      kept.close();
+      // Submitted in September: she may read it already, though the flag is still set.
+      expect(db.findDocument(MASKED, 'doc-rousseau-irm-pelvienne')!.invisibleToPatient).to.equal(true);
+      const released = await openActions(el, 'IRM pelvienne');
+      expect(released.querySelector('[data-action="reveal"]') === null, 'still offered').to.equal(true);
+    });
+
+    it('offers no second change of a document while one is on its way, and says why', async () => {
+      db.faults.add({ method: 'PATCH', path: '/documents', latencyMs: 500, times: 1 });
+      const { el } = await mount('pat-durand-jeanne');
+      await loaded(el);
+      (await openActions(el, 'Ordonnance')).querySelector<HTMLButtonElement>('[data-action="mask"]')!.click();
+      await waitUntil(() => rowOf(el, 'Ordonnance')!.getAttribute('aria-busy') === 'true', 'the row never said it was busy');
+      const dialog = await openActions(el, 'Ordonnance');
+      for (const action of ['mask', 'delete']) {
+        const button = dialog.querySelector<HTMLButtonElement>(`[data-action="${action}"]`)!;
+        expect(button.getAttribute('aria-disabled'), action).to.equal('true');
+        expect(root(el).querySelector(`#${button.getAttribute('aria-describedby')!}`)!.textContent!.trim()).to.equal('Une modification de ce document est en cours.');
+      }
+      dialog.querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
+      expect(control<HTMLDialogElement>(el, '#delete-dialog').open).to.equal(false);
+      // The dialog follows the document: masked now, it offers to unmask it.
+      await waitUntil(() => dialog.querySelector('[data-action="unmask"]')?.getAttribute('aria-disabled') === 'false', 'the change never ended', { timeout: 5000 });
+      expect(dialog.querySelector('[data-action="delete"]')!.getAttribute('aria-disabled')).to.equal('false');
+      expect(db.findDocument(ADULT, 'doc-durand-ordonnance')).to.deep.include({ masked: true, status: 'current' });
     });
 
     it('keeps a mask answered after the host switched patient off the new patient’s list, and tells the first patient’s elements', async () => {

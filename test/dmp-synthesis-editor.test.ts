@@ -255,6 +255,19 @@ describe('dmp-synthesis-editor', () => {
       });
     }
 
+    it('under break-glass, reads the synthesis and says an emergency access only reads, not that the patient refused', async () => {
+      const { el, provider } = await mountInProvider<DmpSynthesisEditor>(html`<dmp-synthesis-editor patient-ins=${INS}></dmp-synthesis-editor>`, 'ps-morel');
+      await waitUntil(() => shadowText(el).includes(reasonText('not-authorized')), 'the refusal before the grant never came');
+      const justification = 'Patiente inconsciente aux urgences, antécédents inconnus.';
+      const client = new HttpDmpClient({ baseUrl: '/api/dmp/v1', headers: () => ({ Authorization: 'Bearer ps-morel' }) });
+      const grant = await client.requestEmergencyAccess(INS, 'break-glass', justification, { idempotencyKey: crypto.randomUUID() });
+      provider.setEmergencyGrant({ ...grant, ins: INS, justification });
+      await waitUntil(() => shadowText(el).includes('Gonarthrose'), 'the synthesis was not read under the grant', { timeout: 8000 });
+      expect(shadowText(el)).to.contain('Lecture seule. Un accès en urgence permet seulement de consulter le dossier.');
+      expect(shadowText(el)).not.to.contain(reasonText('not-authorized'));
+      expect(root(el).querySelector('[data-action="edit"]')).to.equal(null);
+    });
+
     it('words it for a legal representative as about the person they represent, not as « vous »', async () => {
       const minor = PATIENT_MINOR.identity.ins;
       db.syntheses.set(minor, [{ ...SYNTHESIS_V2, content: { ...SYNTHESIS_CONTENT_V2, narrative: 'Suivi au cabinet tous les trois mois.' } }]);

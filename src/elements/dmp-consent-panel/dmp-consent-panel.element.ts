@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { answeredUnreadably, isDmpError } from '../../client/errors.js';
@@ -173,7 +173,9 @@ export class DmpConsentPanel extends DmpElement {
 
   readonly #patientSections = new LazyView(this, loadPatientSections);
 
-  @query('dialog') private dialog!: HTMLDialogElement;
+  private get dialog(): HTMLDialogElement {
+    return this.renderRoot.querySelector('dialog')!;
+  }
 
   @state() private data: PanelData | undefined;
   /** Sections with a write under way: shown busy, and a second write there waits. */

@@ -1,5 +1,5 @@
 import { msg, str } from '@lit/localize';
-import { html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { css, html, nothing, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { AddDocumentOptions, UploadProgress } from '../../client/types.js';
 import { formatBytes, formatPercent } from '../../i18n/format.js';
 import { categoryLabel } from '../../i18n/labels.js';
@@ -23,6 +23,29 @@ const ACCEPTED_TYPES: Readonly<Record<string, string>> = {
   'application/xml': 'text/xml',
 };
 const ACCEPT_ATTRIBUTE = '.pdf,.jpg,.jpeg,.png,.xml,application/pdf,image/jpeg,image/png,text/xml,application/xml';
+
+/** Loaded with the form rather than with the list: most viewers never add. */
+const formStyles = css`
+  .dialog--wide {
+    max-width: min(40rem, 90vw);
+  }
+  .add-form {
+    display: flex;
+    flex-direction: column;
+    gap: calc(var(--_dmp-space) * 1.5);
+  }
+  .form-error {
+    color: var(--_dmp-color-error);
+  }
+  .upload {
+    display: flex;
+    align-items: center;
+    gap: var(--_dmp-space);
+  }
+  .upload progress {
+    flex: 1;
+  }
+`;
 
 type Field = 'title' | 'typeCode' | 'date' | 'file';
 const FIELDS: readonly Field[] = ['title', 'typeCode', 'date', 'file'];
@@ -96,6 +119,8 @@ export class AddDocumentForm {
   ) {
     this.#host = host;
     this.#locale = locale;
+    const root = host.shadowRoot!;
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, formStyles.styleSheet!];
   }
 
   get uploading(): boolean {

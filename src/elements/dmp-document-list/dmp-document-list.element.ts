@@ -2,12 +2,13 @@ import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import type { RangeChangedEvent } from '@lit-labs/virtualizer/events.js';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { DmpError, answeredUnreadably, isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { formatDate, formatNumber, localDayBound } from '../../i18n/format.js';
-import { categoryLabel, hiddenCountText, professionLabel, reasonText } from '../../i18n/labels.js';
+import { categoryLabel, hiddenCountText, professionLabel } from '../../i18n/labels.js';
+import { refusalText } from '../../i18n/refusal-text.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
 import { TYPE_CODE_LABELS, isSentAsFile, newDocumentDraft } from '../../model/document-types.js';
 import type { DmpDocument, DocumentQuery } from '../../model/document.js';
@@ -16,7 +17,7 @@ import type { DocumentSort } from '../../model/document-search.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import { isToldOfHiddenDocuments } from '../../policy/roles.js';
 import { PROFESSION_CODES } from '../../policy/profession-codes.js';
-import type { Action, Decision, PolicyDocumentInput, ReasonCode } from '../../policy/types.js';
+import type { Action, Decision, PolicyDocumentInput } from '../../policy/types.js';
 import { renderPatientLine } from '../base/patient-line.js';
 import { DmpElement } from '../base/dmp-element.js';
 import { baseStyles } from '../base/styles.js';
@@ -27,6 +28,7 @@ import { errorText, isRetryable, writeFailureText } from '../../i18n/error-text.
 import './events.js';
 import { filterByKeywords, validCategory, validDate, validPageSize, validSort, validText } from './filtering.js';
 import { actorKey } from '../../model/actor-key.js';
+import { normalizeNir } from '../../model/nir-spelling.js';
 import { announceIn } from '../base/announcement.js';
 import { documentOpenDetail } from '../base/document-open.js';
 
@@ -150,18 +152,12 @@ export class DmpDocumentList extends DmpElement {
       };
       if (!signal.aborted) {
         this.listing = listing;
-        this.activeIndex = 0;
+        this.loadMoreError = undefined;
       }
       return listing;
     },
     args: () => [this.patientIns, this.ready, this.#actorKey, this.revision, this.#serverKey, this.#serverKeyword, this.dossierRevision] as const,
   });
-
-  @query('.body') private body?: HTMLElement;
-  @query('.viewport') private viewport?: HTMLElement;
-  @query('#actions-dialog') private actionsDialog?: HTMLDialogElement;
-  @query('#delete-dialog') private deleteDialog?: HTMLDialogElement;
-  @query('#add-dialog') private addDialog?: HTMLDialogElement;
 
   @state() private listing: Listing | undefined;
   @state() private serverQuery = '';
@@ -290,8 +286,8 @@ export class DmpDocumentList extends DmpElement {
       this.activeIndex = 0;
       this.#announce('');
       // A form kept already (see #cancelAdd) stays kept over an expiry.
-      this.#addInterrupted = !left && (this.#addInterrupted || Boolean(this.addDialog?.open));
-      for (const dialog of [this.addDialog, this.actionsDialog, this.deleteDialog]) dialog?.close();
+      this.#addInterrupted = !left && (this.#addInterrupted || Boolean(this.#dialog('add')?.open));
+      for (const name of ['add', 'actions', 'delete'] as const) this.#dialog(name)?.close();
     }
     // Nor a form that would send what was typed for one patient into another's dossier; an
     // expiry keeps it for the user's return (DECISIONS.md 10).
@@ -306,12 +302,17 @@ export class DmpDocumentList extends DmpElement {
     // Keywords filter the rows once the user pauses, as they reach the server: the count, a live
     // region, is then said once rather than at each keystroke.
     if (changed.has('listing') || changed.has('serverQuery')) {
-      const items = this.listing?.items ?? [];
-      this.#visible = this.listing?.complete ? filterByKeywords(items, this.serverQuery) : items;
-      // Other keywords make another list, which starts at its top; a masked or deleted row, or
-      // a page loaded more, keeps the user where they are.
-      if (changed.has('serverQuery')) this.activeIndex = 0;
-      this.activeIndex = Math.max(0, Math.min(this.activeIndex, this.#visible.length - 1));
+      const listing = this.listing;
+      const before = changed.has('listing') ? (changed.get('listing') as Listing | undefined) : listing;
+      const active = this.#visible[this.activeIndex]?.id;
+      const items = listing?.items ?? [];
+      this.#visible = listing?.complete ? filterByKeywords(items, this.serverQuery) : items;
+      // Other filters or keywords make another list, which starts at its top; a reload, a masked
+      // or deleted row, or a page loaded more keeps the user on their document, or where it was.
+      const same = !changed.has('serverQuery') && before?.key === listing?.key && before?.query.q === listing?.query.q;
+      let at = same ? this.#visible.findIndex((d) => d.id === active) : 0;
+      if (at < 0) at = this.activeIndex;
+      this.activeIndex = Math.max(0, Math.min(at, this.#visible.length - 1));
     }
   }
 
@@ -356,7 +357,7 @@ export class DmpDocumentList extends DmpElement {
   #decideOn(action: Action, document?: PolicyDocumentInput): Decision | undefined {
     // A task keeps its last value while it runs again: never decide for one patient, or one user, on another's dossier.
     const read = this.#dossierTask.value;
-    if (!read || read.info.ins !== this.patientIns || read.actor !== this.#actorKey || !this.policy || !this.actor) return undefined;
+    if (!read || read.info.ins !== normalizeNir(this.patientIns) || read.actor !== this.#actorKey || !this.policy || !this.actor) return undefined;
     const { info } = read;
     return this.policy.decide({
       actor: this.actor,
@@ -367,20 +368,23 @@ export class DmpDocumentList extends DmpElement {
     });
   }
 
+  /** Whether a result kept from the patient has reached them all the same, its month past. */
+  readonly #released = (doc: DmpDocument): boolean => this.policy?.isReleasedToPatient?.(doc.submittedAt, new Date().toISOString()) === true;
+
   readonly #mayOpen = (doc: DmpDocument): boolean => this.#decideOn('document.read', policyDocumentOf(doc))?.allowed === true;
 
   /**
    * Whether the user may add a document of some type, or the first reason why not; undefined
    * while the dossier is read. Which types, the add form works out.
    */
-  #addDenial(): { denial: ReasonCode | undefined } | undefined {
-    let denial: ReasonCode | undefined;
+  #addDenial(): { denial: Decision | undefined } | undefined {
+    let denial: Decision | undefined;
     for (const code of Object.keys(TYPE_CODE_LABELS)) {
       if (!isSentAsFile(code)) continue;
       const decision = this.#decideOn('document.add', newDocumentDraft(code));
       if (!decision) return undefined;
       if (decision.allowed) return { denial: undefined };
-      denial ??= decision.reason;
+      denial ??= decision;
     }
     return { denial };
   }
@@ -481,7 +485,7 @@ export class DmpDocumentList extends DmpElement {
       const row = this.#rowElement(index);
       if (row) return row;
       const rendered = [...this.renderRoot.querySelectorAll<HTMLElement>('.body [role="row"]')];
-      const viewport = this.viewport;
+      const viewport = this.renderRoot.querySelector('.viewport');
       if (viewport && rendered.length > 0) {
         const indexes = rendered.map((r) => Number(r.dataset.index));
         const first = Math.min(...indexes);
@@ -559,7 +563,7 @@ export class DmpDocumentList extends DmpElement {
   readonly #handleRangeChanged = (e: RangeChangedEvent) => {
     const grid = this.renderRoot.querySelector<HTMLElement>('[role="grid"]');
     if (!grid || (this.activeIndex >= e.first && this.activeIndex <= e.last) || grid.matches(':focus')) return;
-    if (this.body?.matches(':focus-within')) grid.focus({ preventScroll: true });
+    if (this.renderRoot.querySelector('.body')?.matches(':focus-within')) grid.focus({ preventScroll: true });
     else this.activeIndex = Math.max(0, e.first);
   };
 
@@ -583,11 +587,15 @@ export class DmpDocumentList extends DmpElement {
     this.#actionsTrigger = trigger;
     this.actionTarget = doc;
     await this.updateComplete;
-    this.actionsDialog?.showModal();
+    this.#dialog('actions')?.showModal();
+  }
+
+  #dialog(name: 'actions' | 'delete' | 'add'): HTMLDialogElement | null {
+    return this.renderRoot.querySelector(`#${name}-dialog`);
   }
 
   #closeActions(): void {
-    this.actionsDialog?.close();
+    this.#dialog('actions')?.close();
   }
 
   readonly #restoreFocus = () => {
@@ -677,13 +685,13 @@ export class DmpDocumentList extends DmpElement {
     this.#closeActions();
     this.deleteTarget = doc;
     await this.updateComplete;
-    this.deleteDialog?.showModal();
+    this.#dialog('delete')?.showModal();
   }
 
   readonly #confirmDelete = async () => {
     const doc = this.deleteTarget;
     const client = this.client;
-    this.deleteDialog?.close();
+    this.#dialog('delete')?.close();
     if (!doc || !client || !this.emit('dmp-document-delete-request', { document: doc }, { cancelable: true })) return;
     this.#setBusy(doc.id, true);
     // Its answer says nothing on another patient's or user's list; the change is that patient's.
@@ -738,7 +746,7 @@ export class DmpDocumentList extends DmpElement {
     else this.revision += 1;
     this.#addInterrupted = false;
     await this.updateComplete;
-    this.addDialog?.showModal();
+    this.#dialog('add')?.showModal();
   };
 
   /**
@@ -753,7 +761,7 @@ export class DmpDocumentList extends DmpElement {
       this.#notifyChange();
     }
     if (form?.cancel()) this.#addInterrupted = true;
-    this.addDialog?.close();
+    this.#dialog('add')?.close();
   };
 
   readonly #submitAdd = async (e: SubmitEvent) => {
@@ -777,7 +785,7 @@ export class DmpDocumentList extends DmpElement {
       ),
     );
     if (!doc) return;
-    this.addDialog?.close();
+    this.#dialog('add')?.close();
     // Added, even if the session ended meanwhile: the form is not offered again filled in.
     this.#addInterrupted = false;
     this.emit('dmp-document-added', { document: doc });
@@ -843,11 +851,11 @@ export class DmpDocumentList extends DmpElement {
         </div>
         <div class="field">
           <label for="filter-from">${msg('Actes du')}</label>
-          <input id="filter-from" name="date-from" type="date" .value=${from ?? ''} aria-invalid=${reversed ? 'true' : 'false'} aria-describedby=${reversed ? 'range-error' : nothing} />
+          <input id="filter-from" name="date-from" type="date" .value=${from ?? ''} aria-invalid=${reversed} aria-describedby=${reversed ? 'range-error' : nothing} />
         </div>
         <div class="field">
           <label for="filter-to">${msg('au')}</label>
-          <input id="filter-to" name="date-to" type="date" .value=${to ?? ''} aria-invalid=${reversed ? 'true' : 'false'} aria-describedby=${reversed ? 'range-error' : nothing} />
+          <input id="filter-to" name="date-to" type="date" .value=${to ?? ''} aria-invalid=${reversed} aria-describedby=${reversed ? 'range-error' : nothing} />
         </div>
         <div class="field">
           <label for="filter-profession">${msg('Profession de l’auteur')}</label>
@@ -871,13 +879,13 @@ export class DmpDocumentList extends DmpElement {
     </div>`;
   }
 
-  #renderAddButton(denial: ReasonCode | undefined): TemplateResult {
+  #renderAddButton(denial: Decision | undefined): TemplateResult {
     return html`<div class="add">
-      <button type="button" class="button button--primary" aria-disabled=${denial ? 'true' : 'false'}
+      <button type="button" class="button button--primary" aria-disabled=${!!denial}
         aria-describedby=${denial ? 'add-denied' : nothing} @click=${denial ? undefined : this.#openAdd}>
         ${msg('Ajouter un document')}
       </button>
-      ${denial ? html`<p id="add-denied" class="reason">${reasonText(denial)}</p>` : nothing}
+      ${denial ? html`<p id="add-denied" class="reason">${refusalText(denial)}</p>` : nothing}
     </div>`;
   }
 
@@ -925,31 +933,37 @@ export class DmpDocumentList extends DmpElement {
       : html`${virtualize ? this.#renderGrid(virtualize, pending, count) : nothing} ${this.#renderLoadMore(listing, pending)}`}`;
   }
 
-  /** The documents the list stands for: all that match on the server, not only the pages loaded. */
-  #documentCount(listing: Listing): number {
-    return this.#searchesLocally || !listing.total ? this.#visible.length : listing.total;
+  /**
+   * The documents the list stands for: all that match on the server, not only the pages loaded;
+   * undefined when more pages remain and the server did not say how many.
+   */
+  #documentCount(listing: Listing): number | undefined {
+    return this.#searchesLocally || !listing.nextCursor ? this.#visible.length : listing.total;
   }
 
   /** `none`: what the notice under it says when no document shows, which the summary says out of sight. */
-  #renderSummary(listing: Listing, count: number, pending: boolean, none: string | false): TemplateResult {
+  #renderSummary(listing: Listing, count: number | undefined, pending: boolean, none: string | false): TemplateResult {
+    const loaded = formatNumber(this.#visible.length, this.locale);
     // A live region: a filter, a sort or a page loaded more is heard as its new count.
-    return html`<p class="summary ${none ? 'visually-hidden' : ''}" id="summary" role="status" aria-busy=${pending ? 'true' : 'false'}>
-      ${none || (count === 1 ? msg('1 document') : msg(str`${formatNumber(count, this.locale)} documents`))}
-      ${listing.nextCursor
-        ? html`<span class="muted">${msg(str`(${formatNumber(this.#visible.length, this.locale)} chargés)`)}</span>`
-        : nothing}
+    return html`<p class="summary ${none ? 'visually-hidden' : ''}" id="summary" role="status" aria-busy=${pending}>
+      ${none ||
+      (count === undefined
+        ? msg(str`${loaded} documents chargés, d’autres à suivre`)
+        : count === 1
+          ? msg('1 document')
+          : msg(str`${formatNumber(count, this.locale)} documents`))}
+      ${listing.nextCursor && count !== undefined ? html`<span class="muted">${msg(str`(${loaded} chargés)`)}</span>` : nothing}
     </p>`;
   }
 
-  #renderGrid(virtualize: Virtualize, pending: boolean, count: number): TemplateResult {
+  /** `count`: the documents in all, unknown (-1 rows for assistive technologies) when the server did not say. */
+  #renderGrid(virtualize: Virtualize, pending: boolean, count: number | undefined): TemplateResult {
     const sort = validSort(this.sort, this.client?.documentSorts);
     const ariaSort = (column: 'date' | 'title') =>
       sort.startsWith(column) ? (sort.endsWith('desc') ? 'descending' : 'ascending') : 'none';
-    const now = new Date().toISOString();
-    const released = (doc: DmpDocument) => this.policy?.isReleasedToPatient?.(doc.submittedAt, now) === true;
-    const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.#mayOpen, busy: this.busy, released };
+    const ctx: RowContext = { locale: this.locale, activeIndex: this.activeIndex, mayOpen: this.#mayOpen, busy: this.busy, released: this.#released };
     return html`<div class="grid" role="grid" tabindex="-1" aria-label=${msg('Documents du DMP')} aria-describedby="summary"
-      aria-rowcount=${count + 1} aria-busy=${pending ? 'true' : 'false'}
+      aria-rowcount=${count === undefined ? -1 : count + 1} aria-busy=${pending}
       @keydown=${this.#handleGridKeydown} @click=${this.#handleGridClick} @focusin=${this.#handleGridFocusIn} @focusout=${this.#handleGridFocusOut}>
       <div class="viewport" @scroll=${this.#handleScroll}>
         <div role="rowgroup" class="head">
@@ -985,7 +999,7 @@ export class DmpDocumentList extends DmpElement {
             ${msg(str`La suite de la liste n’a pas pu être chargée : ${errorText(this.loadMoreError)}`)}
           </p>`
         : nothing}
-      <button type="button" class="button" aria-disabled=${busy ? 'true' : 'false'} @click=${() => void this.#loadMore(true)}>
+      <button type="button" class="button" aria-disabled=${busy} @click=${() => void this.#loadMore(true)}>
         ${busy
           ? msg('Chargement…')
           : msg('Charger plus de documents')}
@@ -993,23 +1007,31 @@ export class DmpDocumentList extends DmpElement {
     </div>`;
   }
 
-  #renderAction(key: string, label: string, decision: Decision | undefined, run: () => void): TemplateResult {
+  /** `busy`: a write on the document is in flight, which a second one would cross. */
+  #renderAction(key: string, label: string, decision: Decision | undefined, run: () => void, busy = false): TemplateResult {
     const allowed = decision?.allowed === true;
+    const enabled = allowed && !busy;
     const reasonId = `action-${key}-reason`;
     return html`<li>
-      <button type="button" class="button" data-action=${key} aria-disabled=${allowed ? 'false' : 'true'}
-        aria-describedby=${allowed ? nothing : reasonId} @click=${allowed ? run : undefined}>${label}</button>
-      ${allowed
+      <button type="button" class="button" data-action=${key} aria-disabled=${!enabled}
+        aria-describedby=${enabled ? nothing : reasonId} @click=${enabled ? run : undefined}>${label}</button>
+      ${enabled
         ? nothing
         : html`<p id=${reasonId} class="reason">
-            ${decision ? reasonText(decision.reason) : msg('Les droits sur ce document n’ont pas pu être vérifiés.')}
+            ${allowed
+              ? msg('Une modification de ce document est en cours.')
+              : decision
+                ? refusalText(decision)
+                : msg('Les droits sur ce document n’ont pas pu être vérifiés.')}
           </p>`}
     </li>`;
   }
 
   #renderActionsDialog(): TemplateResult {
-    const doc = this.actionTarget;
+    // Its latest version: a change the user asked before may have come back while it is open.
+    const doc = this.items.find((d) => d.id === this.actionTarget?.id);
     const input = doc ? policyDocumentOf(doc) : undefined;
+    const busy = this.busy.has(doc?.id ?? '');
     return html`<dialog id="actions-dialog" class="dialog" aria-labelledby="actions-title" @close=${this.#restoreFocus}>
       ${doc && input
         ? html`<h2 id="actions-title" class="dialog-title" lang="fr">${doc.title}</h2>
@@ -1020,12 +1042,12 @@ export class DmpDocumentList extends DmpElement {
                 this.#open(doc);
               })}
               ${doc.masked
-                ? this.#renderAction('unmask', msg('Ne plus masquer aux professionnels'), this.#decideOn('document.unmask', input), () => void this.#change(doc, { masked: false }))
-                : this.#renderAction('mask', msg('Masquer aux professionnels'), this.#decideOn('document.mask', input), () => void this.#change(doc, { masked: true }))}
-              ${doc.invisibleToPatient
-                ? this.#renderAction('reveal', msg('Rendre visible au patient (résultat annoncé)'), this.#decideOn('document.set-visibility', input), () => void this.#change(doc, { invisibleToPatient: false }))
+                ? this.#renderAction('unmask', msg('Ne plus masquer aux professionnels'), this.#decideOn('document.unmask', input), () => void this.#change(doc, { masked: false }), busy)
+                : this.#renderAction('mask', msg('Masquer aux professionnels'), this.#decideOn('document.mask', input), () => void this.#change(doc, { masked: true }), busy)}
+              ${doc.invisibleToPatient && !this.#released(doc)
+                ? this.#renderAction('reveal', msg('Rendre visible au patient (résultat annoncé)'), this.#decideOn('document.set-visibility', input), () => void this.#change(doc, { invisibleToPatient: false }), busy)
                 : nothing}
-              ${this.#renderAction('delete', msg('Supprimer…'), this.#decideOn('document.delete', input), () => void this.#askDelete(doc))}
+              ${this.#renderAction('delete', msg('Supprimer…'), this.#decideOn('document.delete', input), () => void this.#askDelete(doc), busy)}
             </ul>`
         : nothing}
       <div class="dialog-buttons">
@@ -1044,7 +1066,7 @@ export class DmpDocumentList extends DmpElement {
           : nothing}
       </p>
       <div class="dialog-buttons">
-        <button type="button" class="button" autofocus @click=${() => this.deleteDialog?.close()}>${msg('Annuler')}</button>
+        <button type="button" class="button" autofocus @click=${() => this.#dialog('delete')?.close()}>${msg('Annuler')}</button>
         <button type="button" class="button button--danger" data-action="confirm-delete" @click=${this.#confirmDelete}>
           ${msg('Supprimer')}
         </button>

@@ -265,9 +265,6 @@ export const styles = css`
     background: var(--_dmp-color-surface);
     max-width: min(32rem, 90vw);
   }
-  .dialog--wide {
-    max-width: min(40rem, 90vw);
-  }
   .dialog-title {
     font-size: 1.125rem;
     margin: 0 0 var(--_dmp-space);
@@ -286,25 +283,11 @@ export const styles = css`
     flex-direction: column;
     gap: var(--_dmp-space);
   }
-  .add-form {
-    display: flex;
-    flex-direction: column;
-    gap: calc(var(--_dmp-space) * 1.5);
-  }
-  .field-error,
-  .form-error {
+  .field-error {
     color: var(--_dmp-color-error);
   }
   .toolbar .field-error {
     flex-basis: 100%;
     margin: 0;
-  }
-  .upload {
-    display: flex;
-    align-items: center;
-    gap: var(--_dmp-space);
-  }
-  .upload progress {
-    flex: 1;
   }
 `;

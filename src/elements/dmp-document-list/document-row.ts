@@ -52,7 +52,7 @@ export function renderRow(doc: DmpDocument, index: number, ctx: RowContext): Tem
   const authorDetail = [professionLabel(author.profession), author.organisation].filter(Boolean).join(' · ');
   const marks = badges(doc, ctx.released);
   return html`<div role="row" part="row" class="row" data-index=${index} aria-rowindex=${index + 2} tabindex=${tab}
-    aria-busy=${ctx.busy.has(doc.id) ? 'true' : 'false'}>
+    aria-busy=${ctx.busy.has(doc.id)}>
     <div role="gridcell" class="cell cell--title">
       ${ctx.mayOpen(doc)
         ? html`<button type="button" class="link" id=${titleId} data-action="open" tabindex=${tab} lang="fr">${doc.title}</button>`

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { answeredUnreadably, isDmpError, type DmpIssue } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
@@ -164,7 +164,9 @@ export class DmpPatientProfile extends DmpElement {
   /** A field to focus once rendered (a new entry, the button after a removal). */
   #pendingFocus: string | undefined;
 
-  @query('#discard-dialog') private discardDialog?: HTMLDialogElement;
+  private get discardDialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('#discard-dialog');
+  }
 
   @state() private revision = 0;
   /** When the kept edits the user abandoned were saved: the profile read with them does not offer them again. */

@@ -1,7 +1,7 @@
 import { msg, str } from '@lit/localize';
 import { Task, TaskStatus, initialState } from '@lit/task';
 import { adoptStyles, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { answeredUnreadably, isDmpError, undefinedIfNotFound } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
@@ -10,12 +10,13 @@ import { deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft }
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
+import { refusalText } from '../../i18n/refusal-text.js';
 import { nominalDocument } from '../../model/nominal-document.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Prevention, PreventionContent } from '../../model/prevention.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
 import { emptySynthesisContent } from '../../model/synthesis-shape.js';
-import type { ReasonCode } from '../../policy/types.js';
+import type { Decision, ReasonCode } from '../../policy/types.js';
 import { announceIn } from '../base/announcement.js';
 import { LazyView } from '../base/lazy-view.js';
 import { renderPatientLine } from '../base/patient-line.js';
@@ -39,7 +40,8 @@ interface Loaded {
   /** Set when the user may not read the synthesis. */
   refused?: ReasonCode | undefined;
   canWrite: boolean;
-  writeReason: ReasonCode;
+  /** The policy's answer on writing the synthesis. */
+  write: Decision;
   synthesis: Synthesis | null;
   prevention: Prevention | null;
   /** Set when the user may not edit the vaccinations and screenings (or not read them): why. */
@@ -178,7 +180,9 @@ const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synth
 export class DmpSynthesisEditor extends DmpElement {
   static override styles = [baseStyles, styles];
 
-  @query('dialog') private dialog!: HTMLDialogElement | null;
+  private get dialog(): HTMLDialogElement | null {
+    return this.renderRoot.querySelector('dialog');
+  }
 
   @state() private loaded: Loaded | undefined;
   /** The latest versions the server gave us (what the read view shows). */
@@ -280,7 +284,7 @@ export class DmpSynthesisEditor extends DmpElement {
         policy.decide({ actor, action, dossier: dossier.policy, document: NEW_SYNTHESIS_DOCUMENT, request });
       const read = ask('synthesis.read');
       const write = ask('synthesis.write');
-      const result: Loaded = { key, ins, canWrite: write.allowed, writeReason: write.reason, synthesis: null, prevention: null, preventionHidden: false };
+      const result: Loaded = { key, ins, canWrite: write.allowed, write, synthesis: null, prevention: null, preventionHidden: false };
       if (!read.allowed) return { ...result, refused: read.reason, canWrite: false };
       const askPrevention = (action: 'document.read' | 'document.add') =>
         policy.decide({ actor, action, dossier: dossier.policy, document: NEW_PREVENTION_DOCUMENT, request });
@@ -1045,7 +1049,7 @@ export class DmpSynthesisEditor extends DmpElement {
                 ? msg('Son médecin traitant n’a pas encore rédigé sa synthèse médicale.')
                 : msg('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.')}
         </p>
-        ${!loaded.canWrite && !this.#plain ? html`<p class="muted">${msg('Lecture seule.')} ${reasonText(loaded.writeReason)}</p>` : nothing}
+        ${!loaded.canWrite && !this.#plain ? html`<p class="muted">${msg('Lecture seule.')} ${refusalText(loaded.write)}</p>` : nothing}
       </div>
       <div class="toolbar no-print" part="toolbar">
         ${loaded.canWrite && !editing
