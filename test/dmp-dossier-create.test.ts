@@ -516,13 +516,18 @@ describe('dmp-dossier-create', () => {
       await check(el, 'n’a pas répondu à temps');
     });
 
-    it('shows a busy state while the test runs', async () => {
+    it('says the search while it runs, its heading taking focus from the button it replaced', async () => {
       db.faults.add({ method: 'GET', path: '/dossiers/', latencyMs: 300 });
       const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
-      button(el, 'Rechercher un DMP existant').click();
+      press(el, 'Rechercher un DMP existant');
+      await waitUntil(() => el.shadowRoot!.querySelector('.busy'), 'the search never started');
       await el.updateComplete;
-      expect(q(el, '[aria-busy="true"]').textContent).to.contain('Recherche d’un DMP existant');
+      // A status under aria-busy is held back by screen readers: the busy state is said, not muted.
+      expect(q(el, '.busy[role="status"]').textContent).to.contain('Recherche d’un DMP existant');
+      expect(el.shadowRoot!.querySelector('[aria-busy="true"]') === null, 'a status under aria-busy').to.equal(true);
+      expect(el.shadowRoot!.activeElement?.textContent).to.equal('Recherche d’un DMP existant');
       await until(el, 'information et consentement');
+      expect(el.shadowRoot!.activeElement?.textContent).to.contain('information et consentement');
     });
   });
 
@@ -768,6 +773,38 @@ describe('dmp-dossier-create', () => {
       await consentAndCreate(el);
       expect((await created).detail.dossier).to.include({ ins: PATIENT_NO_DOSSIER.ins, status: 'active' });
       expect(request!.input).to.include({ channel: 'online', insStatus: 'PROV' });
+    });
+
+    it('speaks to a representative online as the one who reads and consents, for the patient', async () => {
+      const { el } = await mount('rep-moreau-sophie');
+      const text = () => shadowText(el);
+      expect(text()).to.contain('Saisissez l’identité du patient telle qu’elle figure sur sa carte Vitale.').and.not.contain('votre logiciel');
+      await fill(el, 'nir', PATIENT_NO_DOSSIER.ins);
+      for (const [field, value] of Object.entries(PATIENT_NO_DOSSIER.traits)) await fill(el, field, value);
+      await toConsentStep(el);
+      expect(text()).to.contain('À lire avant de donner votre accord').and.not.contain('À dire au patient');
+      expect(q(el, 'label[for="consent"]').textContent!.trim()).to.equal('J’ai lu cette information et je consens, pour le patient, à la création de son DMP.');
+      // The seed links her to no one without a DMP: the server refuses, and no retry is offered as if it could help.
+      await consentAndCreate(el);
+      await until(el, 'Vous n’êtes pas représentant légal de ce patient.');
+      expect(text()).not.to.contain('Réessayer');
+    });
+
+    it('tells a patient whose DMP is open that it is theirs, in one voice', async () => {
+      const { el } = await mount('pat-durand-jeanne', PATIENT_ADULT.identity);
+      await check(el, 'Vous avez déjà un DMP');
+      expect(shadowText(el)).to.contain('Le dossier est ouvert').and.not.contain('Son dossier');
+    });
+
+    it('does not offer to try a refused creation again as if it could succeed', async () => {
+      db.faults.add({ method: 'POST', path: '/dossiers', status: 403, times: 1 });
+      const { el } = await mount('ps-dubois', PATIENT_NO_DOSSIER);
+      await toConsentStep(el);
+      await consentAndCreate(el);
+      await waitUntil(() => el.shadowRoot!.querySelector('[role="alert"]'), 'the refusal was not said');
+      expect(q(el, '[role="alert"]').textContent).to.contain('Vos saisies sont conservées').and.not.contain('Réessayer');
+      expect(shadowText(el)).not.to.contain('Réessayer la création');
+      expect(button(el, 'Créer le DMP').type).to.equal('submit');
     });
 
     it('still asks a professional for the INS status the host did not give', async () => {

@@ -6,6 +6,7 @@ import { isDmpError } from '../../client/errors.js';
 import { lazyModule } from '../../client/lazy-module.js';
 import { formatDate, localToday } from '../../i18n/format.js';
 import { reasonText } from '../../i18n/labels.js';
+import { isRetryable } from '../../i18n/error-text.js';
 import type { Credentials, DossierCreate, DossierCreated, DossierInfo, PolicyDossier } from '../../model/dossier.js';
 import { MINOR_REPRESENTATIVE_RELATIONSHIPS } from '../../model/relationships.js';
 import { normalizeNir, validateNir } from '../../model/nir.js';
@@ -245,11 +246,11 @@ export class DmpDossierCreate extends DmpElement {
   #statusFromHost = false;
 
   /**
-   * Whether the form shows the INS status: online, the patient or their representative has none to
-   * give (see checkIdentity), and one the host gives is sent as it is, unshown.
+   * Online, the patient or their representative: the one reading is the one who consents, and has
+   * no INS status to give (see checkIdentity; one the host gives is sent as it is, unshown).
    */
-  get #statusAsked(): boolean {
-    return !this.actor || creationChannel(this.actor) !== 'online';
+  get #online(): boolean {
+    return this.actor !== undefined && creationChannel(this.actor) === 'online';
   }
 
   /** Back to an empty identification, or to the host's prefilled one. */
@@ -336,7 +337,7 @@ export class DmpDossierCreate extends DmpElement {
   /** After a first submission every change re-checks the form; before, only the NIR speaks up, once typed. */
   #handleIdentityChange(field: IdentityField): void {
     if (this.#identityTried && loadChecks.loaded) {
-      const result = loadChecks.loaded.checkIdentity(this.identity, this.#statusAsked);
+      const result = loadChecks.loaded.checkIdentity(this.identity, !this.#online);
       this.identityErrors = result.ok ? {} : result.errors;
     } else if (field === 'nir') {
       const nir = validateNir(this.identity.nir);
@@ -366,7 +367,7 @@ export class DmpDossierCreate extends DmpElement {
 
   #identify(checks: Checks): void {
     this.#identityTried = true;
-    const result = checks.checkIdentity(this.identity, this.#statusAsked);
+    const result = checks.checkIdentity(this.identity, !this.#online);
     if (!result.ok) {
       this.identityErrors = result.errors;
       this.#focusFirstInvalid();
@@ -389,6 +390,7 @@ export class DmpDossierCreate extends DmpElement {
     this.#resetReactivation();
     this.createError = undefined;
     this.step = 'dossier';
+    this.#focusHeadingNext = true;
   }
 
   #editIdentity(): void {
@@ -639,7 +641,9 @@ export class DmpDossierCreate extends DmpElement {
       <p class="hint">
         ${this.#self
           ? msg('Saisissez votre identité telle qu’elle figure sur votre carte Vitale. Tous les champs sont obligatoires, sauf mention contraire.')
-          : msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.')}
+          : this.#online
+            ? msg('Saisissez l’identité du patient telle qu’elle figure sur sa carte Vitale. Tous les champs sont obligatoires, sauf mention contraire.')
+            : msg('Saisissez l’identité INS du patient telle qu’elle figure sur sa carte Vitale ou dans votre logiciel. Tous les champs sont obligatoires, sauf mention contraire.')}
       </p>
       <div class="grid">
         ${textField({
@@ -653,7 +657,7 @@ export class DmpDossierCreate extends DmpElement {
           onInput: (event) => this.#handleNirInput(event),
           onChange: onChange('nir'),
         })}
-        ${this.#statusAsked
+        ${!this.#online
           ? selectField({
               field: 'insStatus',
               label: msg('Statut de l’identité INS'),
@@ -752,7 +756,7 @@ export class DmpDossierCreate extends DmpElement {
         <div><dt>${msg('Date de naissance')}</dt><dd>${formatDate(traits.birthDate, this.locale)}</dd></div>
         <div><dt>${msg('Sexe')}</dt><dd>${sexLabel(traits.sex)}</dd></div>
         <div><dt>${msg('NIR')}</dt><dd class="nir">${formatNir(identity.ins)}</dd></div>
-        ${this.#statusAsked ? html`<div><dt>${msg('Statut de l’identité INS')}</dt><dd>${insStatusLabel(identity.insStatus)}</dd></div>` : nothing}
+        ${!this.#online ? html`<div><dt>${msg('Statut de l’identité INS')}</dt><dd>${insStatusLabel(identity.insStatus)}</dd></div>` : nothing}
       </dl>
       <button type="button" class="link" @click=${this.#editIdentity}>${msg('Modifier l’identité')}</button>
     </div>`;
@@ -763,11 +767,13 @@ export class DmpDossierCreate extends DmpElement {
     return this.actor?.kind === 'patient';
   }
 
+  /** The search replaces the form and its button: its heading takes focus, rather than the page. */
   #renderChecking(): TemplateResult {
-    return html`<div class="busy" role="status" aria-busy="true">
-      <span class="spinner" aria-hidden="true"></span>
-      ${this.#self ? msg('Recherche d’un DMP existant…') : msg('Recherche d’un DMP existant pour ce patient…')}
-    </div>`;
+    return html`${this.#heading(msg('Recherche d’un DMP existant'))}
+      <div class="busy" role="status">
+        <span class="spinner" aria-hidden="true"></span>
+        ${this.#self ? msg('Recherche d’un DMP existant…') : msg('Recherche d’un DMP existant pour ce patient…')}
+      </div>`;
   }
 
   #renderCheckError(error: unknown): TemplateResult {
@@ -795,8 +801,8 @@ export class DmpDossierCreate extends DmpElement {
       <div class="notice" role="status">
         <p>
           ${info.createdAt
-            ? msg(str`Son dossier est ouvert depuis le ${formatDate(info.createdAt, this.locale)} : il n’y a rien à créer.`)
-            : msg('Son dossier est ouvert : il n’y a rien à créer.')}
+            ? msg(str`Le dossier est ouvert depuis le ${formatDate(info.createdAt, this.locale)} : il n’y a rien à créer.`)
+            : msg('Le dossier est ouvert : il n’y a rien à créer.')}
         </p>
       </div>
       <div class="actions" part="actions">
@@ -850,7 +856,7 @@ export class DmpDossierCreate extends DmpElement {
               ? html`<div class="notice notice--error" role="alert"><p>${requestErrorText(this.reactivationError)}</p></div>`
               : nothing}
             <div class="actions" part="actions">
-              <button type="submit" class="primary" aria-disabled=${this.reactivating ? 'true' : 'false'}>
+              <button type="submit" class="primary" aria-disabled=${this.reactivating}>
                 ${this.reactivating
                   ? msg('Réactivation en cours…')
                   : msg('Réactiver le DMP')}
@@ -876,7 +882,9 @@ export class DmpDossierCreate extends DmpElement {
     const e = this.detailsErrors;
     const minor = this.#isMinor(identity);
     const conflict = isDmpError(this.createError) && this.createError.reason === 'dossier-exists';
-    return html`<form part="form" novalidate aria-busy=${this.creating ? 'true' : 'false'} @submit=${this.#handleCreate}>
+    // A refusal, or a field the server rejected, needs a change first: sending the same again cannot help.
+    const retry = this.createError !== undefined && isRetryable(this.createError);
+    return html`<form part="form" novalidate aria-busy=${this.creating} @submit=${this.#handleCreate}>
       ${this.#heading(this.#self ? msg('Pas encore de DMP : information et consentement') : msg('Pas encore de DMP : information et consentement du patient'))}
       ${this.#renderPatientSummary(identity)}
       ${this.carriedOver
@@ -885,7 +893,7 @@ export class DmpDossierCreate extends DmpElement {
           </p>`
         : nothing}
       <section class="info" aria-labelledby="info-title">
-        <h3 id="info-title">${this.#self ? msg('À lire avant de donner votre accord') : msg('À dire au patient avant son accord')}</h3>
+        <h3 id="info-title">${this.#online ? msg('À lire avant de donner votre accord') : msg('À dire au patient avant son accord')}</h3>
         ${consentInformation()}
       </section>
       ${minor
@@ -979,7 +987,9 @@ export class DmpDossierCreate extends DmpElement {
           ? msg('Le représentant légal a reçu cette information et consent, pour le patient, à la création de son DMP.')
           : this.#self
             ? msg('J’ai lu cette information et je consens à la création de mon DMP.')
-            : msg('Le patient a reçu cette information et consent à la création de son DMP.'),
+            : this.#online
+              ? msg('J’ai lu cette information et je consens, pour le patient, à la création de son DMP.')
+              : msg('Le patient a reçu cette information et consent à la création de son DMP.'),
         checked: d.consent,
         required: true,
         errors: e.consent,
@@ -992,7 +1002,9 @@ export class DmpDossierCreate extends DmpElement {
             <p>
               ${conflict
                 ? msg('Le dossier a peut-être été créé entre-temps : relancez la recherche.')
-                : msg('Vos saisies sont conservées. Réessayer ne peut pas créer un second dossier.')}
+                : retry
+                  ? msg('Vos saisies sont conservées. Réessayer ne peut pas créer un second dossier.')
+                  : msg('Vos saisies sont conservées.')}
             </p>
           </div>`
         : nothing}
@@ -1001,10 +1013,10 @@ export class DmpDossierCreate extends DmpElement {
           ? html`<button type="button" class="primary" @click=${() => (this.checkRun += 1)}>
               ${msg('Relancer la recherche')}
             </button>`
-          : html`<button type="submit" class="primary" aria-disabled=${this.creating ? 'true' : 'false'}>
+          : html`<button type="submit" class="primary" aria-disabled=${this.creating}>
               ${this.creating
                 ? msg('Création du DMP en cours…')
-                : this.createError
+                : retry
                   ? msg('Réessayer la création')
                   : msg('Créer le DMP')}
             </button>`}
@@ -1036,7 +1048,7 @@ export class DmpDossierCreate extends DmpElement {
         ${this.#heading(msg('Le DMP est créé'))}
         <div class="notice notice--success" role="status">
           <p>
-            ${this.#self
+            ${this.#online
               ? msg('Imprimez ou notez ces identifiants : ils ne seront plus jamais affichés.')
               : msg('Imprimez ces identifiants et remettez-les au patient : ils ne seront plus jamais affichés.')}
           </p>
@@ -1060,7 +1072,7 @@ export class DmpDossierCreate extends DmpElement {
           ${msg(str`Le DMP de ${name} est créé. Ses identifiants ne sont plus affichés.`)}
         </p>
       </div>
-      ${this.#self
+      ${this.#online
         ? nothing
         : html`<div class="actions" part="actions">
             <button type="button" class="primary" @click=${this.#handleNew}>${msg('Créer le DMP d’un autre patient')}</button>

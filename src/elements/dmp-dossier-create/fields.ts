@@ -58,7 +58,7 @@ export function textField(o: TextFieldOptions): TemplateResult {
       autocomplete=${o.autocomplete ?? 'off'}
       inputmode=${ifDefined(o.inputmode)}
       spellcheck="false"
-      aria-invalid=${o.errors?.length ? 'true' : 'false'}
+      aria-invalid=${!!o.errors?.length}
       aria-describedby=${ifDefined(describedBy(o))}
       @input=${o.onInput}
       @change=${() => o.onChange?.()}
@@ -81,7 +81,7 @@ export function selectField(o: SelectFieldOptions): TemplateResult {
       .value=${o.value}
       ?required=${o.required ?? false}
       ?disabled=${o.disabled ?? false}
-      aria-invalid=${o.errors?.length ? 'true' : 'false'}
+      aria-invalid=${!!o.errors?.length}
       aria-describedby=${ifDefined(describedBy(o))}
       @change=${(e: Event) => o.onChange((e.target as HTMLSelectElement).value)}
     >
@@ -101,7 +101,7 @@ export function checkboxField(o: FieldOptions & { checked: boolean; onChange: (c
         type="checkbox"
         .checked=${live(o.checked)}
         ?required=${o.required ?? false}
-        aria-invalid=${o.errors?.length ? 'true' : 'false'}
+        aria-invalid=${!!o.errors?.length}
         aria-describedby=${ifDefined(describedBy(o))}
         @change=${(e: Event) => o.onChange((e.target as HTMLInputElement).checked)}
       />
