@@ -10,6 +10,7 @@ import {
   PATIENT_ADULT,
   PATIENT_CLOSED,
   PATIENT_MINOR,
+  PATIENT_OPPOSED,
   PHARMACIST_DUBOIS,
 } from '../mocks/data/index.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
@@ -23,6 +24,7 @@ import { db, mountInProvider, resetBackend, shadowText, startBackend, worker } f
 const ADULT = PATIENT_ADULT.identity.ins;
 const MINOR = PATIENT_MINOR.identity.ins;
 const CLOSED = PATIENT_CLOSED.identity.ins;
+const OPPOSED = PATIENT_OPPOSED.identity.ins;
 const XSS = '<img src=x onerror=alert(1)>';
 
 async function mount(actorId = 'pat-durand-jeanne', ins = ADULT, locale: 'fr' | 'en' = 'fr') {
@@ -106,6 +108,49 @@ function clientAs(actorId: string) {
 describe('dmp-consent-panel', () => {
   before(startBackend);
   beforeEach(resetBackend);
+
+  // First in the file: the page fetches the forms' checks once, and this test needs that first
+  // fetch (mocha runs a suite's own tests before those of its nested suites, in the order written).
+  it('says nothing on the next patient when the forms’ checks fail to load once the host showed it, and gives the first patient back the failure with what was typed', async () => {
+    const { el } = await mount('rep-moreau-sophie', MINOR);
+    // The mother represents an adult too (a guardianship), so the next patient has the same form.
+    record(ADULT).legalRepresentatives.push({ id: 'rep-moreau-sophie', firstName: 'Sophie', lastName: 'Moreau', relationship: 'guardian', since: '2024-01-01T10:00:00.000Z' });
+    let asked: string | undefined;
+    let drop!: () => void;
+    const dropped = new Promise<void>((resolve) => (drop = resolve));
+    worker.use(
+      http.get(
+        '*/dmp-consent-panel/validation.*',
+        async ({ request }) => {
+          asked = request.url;
+          await dropped;
+          return HttpResponse.error();
+        },
+        { once: true },
+      ),
+    );
+    input(el, '#rep-firstName', 'Marc');
+    input(el, '#rep-lastName', 'Moreau');
+    $(el, '#representatives button[type="submit"]').click();
+    await waitUntil(() => asked, 'the checks were never fetched', { timeout: 5000 });
+    el.patientIns = ADULT;
+    await loaded(el);
+    await waitUntil(() => root(el).querySelector('#rep-firstName'), 'no representatives form for the adult');
+    // The same URL is the same fetch: this import fails when the panel's does.
+    const failed = import(/* @vite-ignore */ asked!);
+    drop();
+    await failed.catch(() => undefined);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await el.updateComplete;
+    expect(shadowText(el).includes('n’a pas été enregistrée'), 'the failure is said on the adult').to.equal(false);
+    expect($<HTMLInputElement>(el, '#rep-firstName').value).to.equal('');
+    el.patientIns = MINOR;
+    await loaded(el);
+    await waitUntil(() => root(el).querySelector('#rep-firstName'), 'no representatives form for the minor');
+    expect([$<HTMLInputElement>(el, '#rep-firstName').value, $<HTMLInputElement>(el, '#rep-lastName').value]).to.deep.equal(['Marc', 'Moreau']);
+    expect($(el, '#representatives').textContent).to.contain('La modification n’a pas été enregistrée');
+    expect(record(MINOR).legalRepresentatives.some((r) => r.firstName === 'Marc')).to.equal(false);
+  });
 
   describe('patient view', () => {
     it('is accessible and shows the médecin traitant, the authorized and the blocked professionals with profession, organisation and date', async () => {
@@ -244,6 +289,26 @@ describe('dmp-consent-panel', () => {
       } finally {
         field.remove();
       }
+    });
+
+    it('promises a revoked professional no emergency access the patient opposed, and the emergency access otherwise', async () => {
+      const revokeText = async (el: DmpConsentPanel) => {
+        button(rowOf(el, PHARMACIST_DUBOIS.rpps), 'revoke').click();
+        const dialog = $<HTMLDialogElement>(el, 'dialog');
+        await waitUntil(() => dialog.open, 'the confirmation dialog never opened');
+        const text = dialog.textContent!;
+        await confirmDialog(el, 'cancel');
+        return text;
+      };
+      const opposed = await mount('pat-benali-karim', OPPOSED);
+      expect(await revokeText(opposed.el)).to.contain('Marc Dubois ne pourra plus accéder au dossier').and.not.contain('sauf en cas d’urgence');
+      opposed.provider.remove();
+      const { el } = await mount();
+      expect(await revokeText(el)).to.contain('Marc Dubois ne pourra plus accéder au dossier, sauf en cas d’urgence');
+      // Opposed here and now: the dialog follows what the panel just saved.
+      $<HTMLInputElement>(el, '#oppose-breakGlass').click();
+      await waitUntil(() => record().oppositions.breakGlass && $(el, '#oppositions').textContent!.includes('Votre choix est enregistré'), 'the opposition was never saved');
+      expect(await revokeText(el)).to.contain('Marc Dubois ne pourra plus accéder au dossier').and.not.contain('sauf en cas d’urgence');
     });
 
     it('says a change waits while the section still saves the one before, and sends only the first', async () => {
@@ -1008,6 +1073,19 @@ describe('dmp-consent-panel', () => {
       expect(record(MINOR).legalRepresentatives.map((r) => r.id)).not.to.include('rep-moreau-sophie');
       await waitUntil(() => root(el).querySelector('.load-error'), 'the panel goes on showing the minor’s settings', { timeout: 8000 });
       expect(root(el).querySelector('#oppositions, #notifications, #representatives')).to.equal(null);
+    });
+
+    it('keeps focus in the panel, on its title, once a representative who removed herself is refused the dossier', async () => {
+      const { el } = await mount('rep-moreau-sophie', MINOR);
+      const trigger = $(el, '#representatives li[data-id="rep-moreau-sophie"] button');
+      trigger.focus();
+      trigger.click();
+      await confirmDialog(el);
+      await waitUntil(() => root(el).querySelector('.load-error'), 'the refusal never showed', { timeout: 8000 });
+      await el.updateComplete;
+      await waitUntil(() => document.activeElement !== document.body, 'focus went to the page', { timeout: 2000 });
+      expect(document.activeElement).to.equal(el);
+      expect(root(el).activeElement?.id).to.equal('panel-title');
     });
 
     it('shows the validation of each field', async () => {

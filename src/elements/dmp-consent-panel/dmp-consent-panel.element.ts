@@ -16,6 +16,7 @@ import type { LegalRepresentative, Oppositions, StoredOppositions } from '../../
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Professional } from '../../model/professional.js';
 import { validateRpps, type RppsFailure } from '../../model/rpps.js';
+import { MIN_JUSTIFICATION_LENGTH } from '../../policy/justification.js';
 import type { Decision, ReasonCode } from '../../policy/types.js';
 import { DmpElement, levelHeadings } from '../base/dmp-element.js';
 import { LazyView } from '../base/lazy-view.js';
@@ -289,9 +290,18 @@ export class DmpConsentPanel extends DmpElement {
     }
   }
 
-  /** Focus gone with a section a closure took away goes to the dossier's status, which says why. */
+  /**
+   * Focus gone with a section a closure took away goes to the dossier's status, which says why;
+   * gone with all of them (a reload refused), to the title, under which the refusal shows.
+   */
   protected override focusFallback(): HTMLElement | null | undefined {
-    return super.focusFallback() ?? (this.data?.dossier.status === 'closed' ? this.renderRoot.querySelector<HTMLElement>('#dossier-status') : undefined);
+    const refuge = this.#gone() ? '#panel-title' : this.data?.dossier.status === 'closed' ? '#dossier-status' : undefined;
+    return super.focusFallback() ?? (refuge && this.renderRoot.querySelector<HTMLElement>(refuge));
+  }
+
+  /** Whether a load was refused for good (the user removed themselves, say): the dossier's settings go with it. */
+  #gone(): boolean {
+    return this.#load.status === TaskStatus.ERROR && !isRetryable(this.#load.error);
   }
 
   #accept(data: PanelData): void {
@@ -326,18 +336,35 @@ export class DmpConsentPanel extends DmpElement {
   }
 
   /**
-   * The forms' checks, loaded on the first submission; on failure (offline) the section says so.
-   * Undefined too when, while they loaded, the forms were reset (another patient or user, a
-   * logout: the form submitted is gone) or the session ended (what was typed stays, to be sent
-   * once the user is back).
+   * Taken when a submission of `section` starts: says its failure in the section, or, once the
+   * forms were reset (another patient or user, a logout), keeps it with what they held then for
+   * its patient, to say on the way back (see willUpdate).
+   */
+  #failure(section: Section): (message: Message) => void {
+    const forms = this.#forms;
+    const away = `${this.sitting}|${this.data?.ins}`;
+    const { representative, preferences, closeReason } = this;
+    const basePreferences = this.data?.preferences;
+    return (message) => {
+      if (this.#forms === forms) this.messages = { ...this.messages, [section]: message };
+      else this.#failedAway.set(away, { section, message, representative, preferences, basePreferences, closeReason });
+    };
+  }
+
+  /**
+   * The forms' checks, loaded on the first submission; on failure (offline) the section says so
+   * (see #failure). Undefined too when, while they loaded, the forms were reset (another patient
+   * or user, a logout: the form submitted is gone) or the session ended (what was typed stays, to
+   * be sent once the user is back).
    */
   async #validation(section: Section): Promise<typeof import('./validation.js') | undefined> {
     const forms = this.#forms;
+    const failure = this.#failure(section);
     try {
       const validation = await loadValidation();
       return this.#forms === forms && this.session?.state === 'active' ? validation : undefined;
     } catch (error) {
-      this.#say(section, 'error', () => this.#notSaved(error, section));
+      failure({ kind: 'error', text: () => this.#notSaved(error, section) });
       return undefined;
     }
   }
@@ -393,11 +420,27 @@ export class DmpConsentPanel extends DmpElement {
     const treating = this.data?.authorizations?.some((a) => a.status === 'treating-physician' && a.professional.rpps === professional.rpps);
     void this.#confirm({
       section: 'authorizations',
-      text: () => changeConfirmation(change, fullName(professional), treating),
+      text: () => changeConfirmation(change, fullName(professional), { treating, emergency: this.#emergencyOnceRevoked(professional) }),
       run: () => this.#changeAuthorization(change, professional),
       trigger: event.currentTarget as HTMLElement,
       fallback: () => this.renderRoot.querySelector<HTMLElement>(change === 'grant' ? '#search' : '#authorizations-title'),
     });
+  }
+
+  /**
+   * Whether `professional`, once revoked, could still open the dossier in an emergency, as a
+   * break-glass or a SAMU regulator's access: asked of the policy as they would ask it, with a
+   * justification long enough (what they would write does not change the answer).
+   */
+  #emergencyOnceRevoked(professional: Professional): boolean {
+    const { data, policy } = this;
+    if (!data || !policy) return false;
+    // Revoked, they are neither authorized nor blocked (a block ends an authorization), whatever
+    // the view loaded before this panel's own changes says, and the others' standing does not
+    // bear on them; the oppositions are those last saved here.
+    const dossier = { ...data.dossier.policy, authorizedRpps: [], blockedRpps: [], oppositions: data.oppositions ?? data.dossier.policy.oppositions };
+    const request = { justification: 'x'.repeat(MIN_JUSTIFICATION_LENGTH) };
+    return (['break-glass', 'regulation'] as const).some((mode) => policy.decide({ actor: { ...professional, kind: 'professional' }, action: 'document.list', dossier, request: { ...request, mode } }).allowed);
   }
 
   async #changeAuthorization(change: AuthorizationChangeKind, professional: Professional): Promise<void> {
@@ -631,9 +674,7 @@ export class DmpConsentPanel extends DmpElement {
     if (!client || !ins || this.busy.has(section)) return false;
     const forms = this.#forms;
     const here = () => this.#forms === forms;
-    const away = `${this.sitting}|${ins}`;
-    const { representative, preferences, closeReason } = this;
-    const basePreferences = this.data?.preferences;
+    const failure = this.#failure(section);
     this.busy = new Set(this.busy).add(section);
     this.messages = { ...this.messages, [section]: undefined };
     const shown = SHOWN_FIELDS[section] ?? [];
@@ -653,9 +694,7 @@ export class DmpConsentPanel extends DmpElement {
         if (here() && section === 'close') this.#say('status', 'success', () => msg('Le dossier était déjà fermé.'));
         else if (here()) this.#say('status', 'error', () => msg('La modification n’a pas été enregistrée : le dossier a été fermé entre-temps.'));
       } else {
-        const message: Message = { kind: 'error', text: () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' ') };
-        if (here()) this.messages = { ...this.messages, [section]: message };
-        else this.#failedAway.set(away, { section, message, representative, preferences, basePreferences, closeReason });
+        failure({ kind: 'error', text: () => [this.#notSaved(error, section), ...elsewhere.map((i) => i.message)].join(' ') });
       }
       if (here() && under.length > 0) {
         this.serverFieldErrors = new Map([...this.serverFieldErrors, ...under.map((i) => [i.path, i.message] as const)]);
@@ -698,7 +737,7 @@ export class DmpConsentPanel extends DmpElement {
   protected override renderContent(): unknown {
     const loading = this.#load.status === TaskStatus.PENDING;
     return html`<section part="base" class="panel" aria-labelledby="panel-title" aria-busy=${loading ? 'true' : 'false'}>
-        <h2 id="panel-title">${msg('Gestion du DMP')}</h2>
+        <h2 id="panel-title" tabindex="-1">${msg('Gestion du DMP')}</h2>
         ${renderPatientLine(this.patient, this.locale)} ${this.#renderBody(loading)}
       </section>
       ${this.#renderDialog()}`;
@@ -710,9 +749,7 @@ export class DmpConsentPanel extends DmpElement {
     }
     const failed = this.#load.status === TaskStatus.ERROR ? this.#renderLoadError(this.#load.error) : undefined;
     const data = this.data;
-    // A reload refused (the user removed themselves, say) takes the dossier's settings away.
-    const gone = failed !== undefined && !isRetryable(this.#load.error);
-    if (!data || gone || ((loading || failed) && data.ins !== this.patientIns)) {
+    if (!data || this.#gone() || ((loading || failed) && data.ins !== this.patientIns)) {
       return (
         failed ??
         html`<div class="skeleton" role="status">

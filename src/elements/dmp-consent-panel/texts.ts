@@ -15,8 +15,16 @@ export interface ConfirmationText {
   confirmLabel: string;
 }
 
-/** `treating`: the professional is the patient's médecin traitant, whose access needs no authorization. */
-export function changeConfirmation(change: AuthorizationChangeKind, name: string, treating = false): ConfirmationText {
+/** What, besides an authorization, opens the dossier to a professional. */
+export interface ProfessionalAccess {
+  /** The patient's médecin traitant, whose access needs no authorization. */
+  treating?: boolean;
+  /** Once no longer authorized, may still open the dossier in an emergency (the patient did not oppose it). */
+  emergency?: boolean;
+}
+
+/** What the change leaves of the professional's access, said from `access`. */
+export function changeConfirmation(change: AuthorizationChangeKind, name: string, access: ProfessionalAccess = {}): ConfirmationText {
   switch (change) {
     case 'grant':
       return {
@@ -27,7 +35,9 @@ export function changeConfirmation(change: AuthorizationChangeKind, name: string
     case 'revoke':
       return {
         title: msg(str`Retirer l’autorisation de ${name} ?`),
-        body: msg(str`${name} ne pourra plus accéder au dossier, sauf en cas d’urgence ou si vous l’autorisez de nouveau.`),
+        body: access.emergency
+          ? msg(str`${name} ne pourra plus accéder au dossier, sauf en cas d’urgence ou si vous l’autorisez de nouveau.`)
+          : msg(str`${name} ne pourra plus accéder au dossier, sauf si vous l’autorisez de nouveau.`),
         confirmLabel: changeLabel(change),
       };
     case 'block':
@@ -39,7 +49,7 @@ export function changeConfirmation(change: AuthorizationChangeKind, name: string
     case 'unblock':
       return {
         title: msg(str`Débloquer ${name} ?`),
-        body: treating
+        body: access.treating
           ? msg(str`${name} ne sera plus bloqué ; il retrouvera aussitôt son accès au dossier, en tant que médecin traitant.`)
           : msg(str`${name} ne sera plus bloqué ; il lui faudra de nouveau votre autorisation pour accéder au dossier.`),
         confirmLabel: changeLabel(change),
