@@ -1029,7 +1029,7 @@ export class DmpDocumentList extends DmpElement {
 
   #renderActionsDialog(): TemplateResult {
     // Its latest version: a change the user asked before may have come back while it is open.
-    const doc = this.items.find((d) => d.id === this.actionTarget?.id);
+    const doc = this.items.find((d) => d.id === this.actionTarget?.id) ?? this.actionTarget;
     const input = doc ? policyDocumentOf(doc) : undefined;
     const busy = this.busy.has(doc?.id ?? '');
     return html`<dialog id="actions-dialog" class="dialog" aria-labelledby="actions-title" @close=${this.#restoreFocus}>
