@@ -5,6 +5,7 @@ import {
   ADULT_PROFILE,
   ADULT_PROFILE_DOCUMENT_ID,
   PATIENT_ADULT,
+  PATIENT_CLOSED,
   PATIENT_LARGE,
   PATIENT_MASKED,
   PATIENT_MINOR,
@@ -100,9 +101,22 @@ function answerSeen(status: number): Promise<void> {
   });
 }
 
+/** Resolves once a request whose path matches `path` has left for the mock. */
+function requestSent(method: string, path: RegExp): Promise<void> {
+  return new Promise((resolve) => {
+    const seen = ({ request }: { request: Request }) => {
+      if (request.method !== method || !path.test(new URL(request.url).pathname)) return;
+      worker.events.removeListener('request:start', seen);
+      resolve();
+    };
+    worker.events.on('request:start', seen);
+  });
+}
+
 async function startEditing(el: DmpPatientProfile): Promise<void> {
   $(el, '#edit').click();
-  await waitUntil(() => root(el).querySelector('form.profile-form'), 'the form never opened');
+  // Its fields come with a module of their own, loaded meanwhile.
+  await waitUntil(() => root(el).querySelector('form.profile-form #blood-group'), 'the form never opened');
 }
 
 /** Adds an entry with the section's add button and returns the id of the entry's first field. */
@@ -366,6 +380,32 @@ describe('dmp-patient-profile', () => {
       expect(shadowText(el)).to.contain('Les informations sont enregistrées.');
       expect($(el, '.updated').textContent).to.contain('version 2');
       await waitUntil(() => root(el).activeElement?.id === 'edit', 'focus did not come back to the edit button');
+    });
+
+    it('does not hold back the announcement of a save while the profile is read again', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'B+');
+      db.faults.add({ method: 'GET', path: '/documents$', latencyMs: 800, times: 1 });
+      let readAgain = false;
+      const answered = ({ request }: { request: Request }) => {
+        if (request.method === 'GET' && new URL(request.url).pathname.endsWith('/documents')) readAgain = true;
+      };
+      worker.events.on('response:mocked', answered);
+      try {
+        const saved = oneEvent(el, 'dmp-profile-saved');
+        await submit(el);
+        await saved;
+        await requestSent('GET', /\/documents$/);
+        await el.updateComplete;
+        expect(readAgain, 'the list was read again before the check').to.equal(false);
+        const status = $$(el, '[role="status"]').find((region) => region.textContent!.includes('Les informations sont enregistrées.'));
+        expect(status, 'the save is not said').to.not.equal(undefined);
+        // A boolean: a failure naming the busy element would be sent whole to the test runner.
+        expect(status!.closest('[aria-busy="true"]') === null, 'the announcement is inside a busy region').to.equal(true);
+      } finally {
+        worker.events.removeListener('response:mocked', answered);
+      }
     });
 
     it('says the profile is saved in the language the user switches to afterwards', async () => {
@@ -852,6 +892,61 @@ describe('dmp-patient-profile', () => {
       expect(saved, 'a save went on after the logout').to.equal(0);
     });
 
+    for (const next of ['cancel', 'save'] as const) {
+      it(`finishes a save sent before the host showed another patient, when the user then leaves that patient’s form (${next})`, async () => {
+        const { el, provider } = await mountRepresentingTwo();
+        await startEditing(el);
+        type(el, '#blood-group', 'O-');
+        db.faults.add({ method: 'POST', path: '/documents', latencyMs: 1500, times: 1 });
+        const savedFor: string[] = [];
+        el.addEventListener('dmp-profile-saved', (e) => savedFor.push(e.detail.ins));
+        const changedFor: (string | undefined)[] = [];
+        provider.addEventListener('dmp-data-changed', (e) => changedFor.push(e.detail.ins));
+        const sent = requestSent('POST', /\/documents$/);
+        await submit(el);
+        await sent;
+        el.patientIns = MASKED;
+        await el.updateComplete;
+        await loaded(el);
+        await startEditing(el);
+        if (next === 'cancel') {
+          $(el, '#cancel').click();
+        } else {
+          type(el, '#blood-group', 'B+');
+          await submit(el);
+        }
+        await waitUntil(() => !root(el).querySelector('form.profile-form'), 'the second form stayed open', { timeout: 5000 });
+        expect(savedFor, 'the first save ended before the second form closed: the test proves nothing').not.to.include(MINOR);
+        await waitUntil(() => savedFor.includes(MINOR), 'the first patient’s save was stopped', { timeout: 5000 });
+        expect(changedFor).to.include(MINOR);
+        expect((await storedProfile(MINOR)).bloodGroup).to.equal('O-');
+        await waitUntil(async () => (await readDraft(DRAFT_KEYS[1]!)) === undefined, 'the saved edits are still kept as unsaved');
+      });
+    }
+
+    it('says a save the server refuses cannot just be tried again, and learns what the user may still do', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'B-');
+      // Closed meanwhile, and no element told: only the server knows.
+      db.dossiers.get(ADULT)!.status = 'closed';
+      const refused = answerSeen(403);
+      await submit(el);
+      await refused;
+      await waitUntil(() => root(el).querySelector('.save-error'), 'no failure shown', { timeout: 8000 });
+      await waitUntil(() => $(el, '#save').getAttribute('aria-disabled') === 'true', 'Save is still offered after the refusal', { timeout: 8000 });
+      expect($(el, '.save-error').textContent)
+        .to.contain('Ce DMP est fermé')
+        .and.contain('Votre saisie est conservée dans ce formulaire et sur cet appareil.')
+        .and.not.contain('réessayer');
+      expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('B-');
+      const attempts = () => db.logOf(ADULT).filter((e) => e.action === 'document.replace').length;
+      const before = attempts();
+      await submit(el);
+      await aTimeout(300);
+      expect(attempts(), 'saved again, to be refused again').to.equal(before);
+    });
+
     it('offers the edits back after the host showed another patient, even when the device could not store them', async () => {
       const put = IDBObjectStore.prototype.put;
       IDBObjectStore.prototype.put = () => {
@@ -1161,6 +1256,17 @@ describe('dmp-patient-profile', () => {
       expect(root(el).querySelector('.refusal button')).to.equal(null);
       // Refused by the policy in the element: the list was never asked for.
       expect(db.logOf(ADULT).slice(before).map((e) => e.action)).not.to.include('document.list');
+    });
+
+    it('tells a patient whose dossier is closed, in their own words and as a status, that their information cannot be read', async () => {
+      const { el, provider } = await mount(PATIENT_CLOSED.id, PATIENT_CLOSED.identity.ins);
+      const refusal = $(el, '.refusal');
+      expect(refusal.getAttribute('role')).to.equal('status');
+      expect(refusal.textContent).to.contain('Vous ne pouvez pas consulter vos informations.').and.contain('Ce DMP est fermé');
+      expect(root(el).querySelector('[role="alert"]')).to.equal(null);
+      await expect(el).to.be.accessible();
+      provider.locale = 'en';
+      await waitFor(() => $(el, '.refusal').textContent!.includes('You cannot see your information.'), () => `not said in English: ${shadowText(el)}`, { timeout: 8000 });
     });
 
     it('refuses an occupational physician with the reason and no retry', async () => {

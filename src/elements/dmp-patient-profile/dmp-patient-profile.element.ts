@@ -115,9 +115,11 @@ export class DmpPatientProfile extends DmpElement {
     task: async ([client, , , active, ins, key], { signal }) => {
       if (!client || !this.policy || !this.actor || !active || !ins || !key) return initialState;
       const sitting = this.sitting;
+      const fresh = this.#freshInfo;
+      this.#freshInfo = false;
       let info: DossierInfo;
       try {
-        info = await this.dossierInfo(ins, { signal });
+        info = await this.dossierInfo(ins, { signal, fresh });
       } catch (error) {
         // The existence test refused (an actor the law keeps out): a refusal, not a failure.
         if (isDmpError(error) && error.kind === 'forbidden' && error.reason) return { key, sitting, refused: error.reason } satisfies Loaded;
@@ -153,6 +155,11 @@ export class DmpPatientProfile extends DmpElement {
   #saveController: AbortController | undefined;
   /** Saves going on for a patient no longer shown: a user who leaves stops them too. */
   readonly #savesElsewhere = new Set<AbortController>();
+  /**
+   * The next read asks the server whether the dossier may still be read and written, rather than
+   * take the provider's answer of the last minute: a save was refused on grounds it knew nothing of.
+   */
+  #freshInfo = false;
   readonly #autosave = new DraftAutosave(this, () => this.#autoKeep());
   readonly #form = new LazyView(this, loadForm, (form) => adoptStyles(this.renderRoot as ShadowRoot, [...DmpPatientProfile.elementStyles, form.formStyles]));
   /** The draft as it was when editing started, to tell whether anything was changed. */
@@ -216,6 +223,12 @@ export class DmpPatientProfile extends DmpElement {
     return this.#editLoaded?.key === this.#draftStoreKey ? this.#editLoaded : undefined;
   }
 
+  /** Whether the latest read says the user may no longer save (a refused save reads again). */
+  get #saveDenied(): boolean {
+    const current = this.#current;
+    return !!current && ('refused' in current || this.#writeDenial(current.dossier, PROFILE_TYPE_CODE, current.document) !== undefined);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // A failed prefetch says nothing here: reading or saving tries again, and says so then.
@@ -227,7 +240,7 @@ export class DmpPatientProfile extends DmpElement {
     // Expiry keeps the edits on the device for their author; a logout takes them away (DECISIONS.md 10).
     if (this.loggedOut()) {
       this.#saveKey = undefined;
-      this.#leaveEdit();
+      this.#leaveEdit(true);
       this.#directivesUpload.reset();
     } else if (changed.has('session') && this.session?.state === 'expired' && this.draft) void this.#keepDraft();
     if (changed.has('patientIns') || changed.has('actor')) {
@@ -331,7 +344,8 @@ export class DmpPatientProfile extends DmpElement {
     this.#pendingFocus = 'form-title';
   }
 
-  #leaveEdit(stopSave = true): void {
+  /** Saves still on their way go on (see #saveController), unless `stopSave`: their user left. */
+  #leaveEdit(stopSave = false): void {
     this.#editRun += 1;
     this.#autosave.cancel();
     if (this.#saveController) this.#savesElsewhere.add(this.#saveController);
@@ -420,7 +434,7 @@ export class DmpPatientProfile extends DmpElement {
 
   async #save(overwrite = false): Promise<void> {
     const loaded = this.#editContext;
-    if (!loaded || !this.draft || !this.client || this.saving) return;
+    if (!loaded || !this.draft || !this.client || this.saving || this.#saveDenied) return;
     // The version edited was deleted meanwhile and none replaced it: the edits become a first
     // declaration again, as replacing it can only fail.
     if (overwrite || !loaded.document) this.editBase = loaded.document;
@@ -527,8 +541,12 @@ export class DmpPatientProfile extends DmpElement {
       // "Replace the current version", pressed, went with the alert it was in: focus to Save.
       if (this.focusLost()) this.#pendingFocus = 'save';
       // Someone saved in between, or deleted the version edited: learn what is current, so the
-      // user can choose to replace it, or save a first declaration again.
-      if (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'not-found')) this.revision += 1;
+      // user can choose to replace it, or save a first declaration again. Refused (the dossier
+      // closed, the representative removed…): learn what the user may still do.
+      if (isDmpError(error) && (error.kind === 'conflict' || error.kind === 'not-found' || error.kind === 'forbidden')) {
+        this.#freshInfo ||= error.kind === 'forbidden';
+        this.revision += 1;
+      }
     } finally {
       this.#savesElsewhere.delete(controller);
       if (this.#saveController === controller) {
@@ -549,7 +567,9 @@ export class DmpPatientProfile extends DmpElement {
     const current = this.#current;
     const pending = this.#task.status === TaskStatus.PENDING;
     const own = this.actor?.kind === 'patient';
-    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending ? 'true' : 'false'}>
+    // Busy on the first read only: the reload that follows each save or upload would hold back the
+    // status announcing it, and the upload's, which live in this section.
+    return html`<section part="base" class="base" aria-labelledby="title" aria-busy=${pending && !current ? 'true' : 'false'}>
       <h2 id="title">
         ${own
           ? msg('Mes informations')
@@ -560,18 +580,18 @@ export class DmpPatientProfile extends DmpElement {
         ? html`<div class="notice notice--error" role="alert">
             ${msg('Aucun patient n’est indiqué (attribut patient-ins).')}
           </div>`
-        : this.#renderBody(current, pending)}
+        : this.#renderBody(current, pending, own)}
       <p class="status" role="status">${this.statusText?.()}</p>
     </section>`;
   }
 
-  #renderBody(current: Loaded | undefined, pending: boolean): unknown {
+  #renderBody(current: Loaded | undefined, pending: boolean, own: boolean): unknown {
     // A form being edited stays on screen whatever happens to a reload behind it.
     const editing = this.draft ? this.#editContext : undefined;
     if (editing) return this.#renderForm(editing);
     if (this.#task.status === TaskStatus.ERROR) return this.#renderLoadError();
     if (!current) return pending || this.#task.status === TaskStatus.INITIAL ? this.#renderSkeleton() : nothing;
-    if ('refused' in current) return this.#renderRefusal(current.refused);
+    if ('refused' in current) return this.#renderRefusal(current.refused, own);
     // Until the list read again brings it (or a newer one), the version this user just saved,
     // not the one it replaced: an Edit from here would otherwise conflict with their own save.
     const saved = this.#saved;
@@ -589,9 +609,10 @@ export class DmpPatientProfile extends DmpElement {
     </div>`;
   }
 
-  #renderRefusal(reason: ReasonCode): TemplateResult {
-    return html`<div class="notice refusal" role="alert">
-      <strong>${msg('Vous ne pouvez pas consulter les informations déclarées par le patient.')}</strong>
+  /** A state found on reading, not a failure of something the user did: a status, not an alert. */
+  #renderRefusal(reason: ReasonCode, own: boolean): TemplateResult {
+    return html`<div class="notice refusal" role="status">
+      <strong>${own ? msg('Vous ne pouvez pas consulter vos informations.') : msg('Vous ne pouvez pas consulter les informations déclarées par le patient.')}</strong>
       <p>${reasonText(reason)}</p>
     </div>`;
   }
@@ -740,7 +761,7 @@ export class DmpPatientProfile extends DmpElement {
         ${this.#form.render((form) => form.renderProfileFields(this.#formHost))}
         ${this.saveError !== undefined ? this.#renderSaveError(loaded) : nothing}
         <div class="buttons">
-          <button type="submit" id="save" class="primary" aria-disabled=${this.saving ? 'true' : 'false'}>
+          <button type="submit" id="save" class="primary" aria-disabled=${this.saving || this.#saveDenied ? 'true' : 'false'}>
             ${this.saving ? msg('Enregistrement…') : msg('Enregistrer')}
           </button>
           <button type="button" id="cancel" @click=${this.#handleCancel}>${msg('Annuler')}</button>

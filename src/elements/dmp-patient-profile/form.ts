@@ -4,7 +4,7 @@ import { css, html, nothing, type TemplateResult } from 'lit';
 // the empty value back over them.
 import { live } from 'lit/directives/live.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { writeFailureText } from '../../i18n/error-text.js';
+import { isRetryable, writeFailureText } from '../../i18n/error-text.js';
 import { formatDateTime } from '../../i18n/format.js';
 import type { DmpDocument } from '../../model/document.js';
 import type { PatientProfile } from '../../model/profile.js';
@@ -442,9 +442,13 @@ export function renderSaveError(view: SaveErrorView): TemplateResult {
   return html`<div class="notice notice--error save-error" role="alert">
     <strong>${writeFailureText(error, () => msg(str`Les informations n’ont pas été enregistrées : ${errorText(error)}`))}</strong>
     <p>
-      ${view.kept === 'device'
-        ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.')
-        : msg('Votre saisie est conservée dans ce formulaire (pas sur cet appareil) : vous pouvez réessayer.')}
+      ${isRetryable(error)
+        ? view.kept === 'device'
+          ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil : vous pouvez réessayer.')
+          : msg('Votre saisie est conservée dans ce formulaire (pas sur cet appareil) : vous pouvez réessayer.')
+        : view.kept === 'device'
+          ? msg('Votre saisie est conservée dans ce formulaire et sur cet appareil.')
+          : msg('Votre saisie est conservée dans ce formulaire (pas sur cet appareil).')}
     </p>
     ${newer
       ? html`<p>${msg(str`La version actuelle date du ${formatDateTime(newer.document.submittedAt, view.locale)} (par ${newer.document.author.name}).`)}</p>
