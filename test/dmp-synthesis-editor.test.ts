@@ -865,6 +865,32 @@ describe('dmp-synthesis-editor', () => {
       expect(serverVersion()?.version).to.equal(2);
     });
 
+    it('takes the INS spelled another way (with spaces) as the same patient: the edits stay, nothing is read again, the draft is the patient’s', async () => {
+      const spaced = INS.replace(/^(\d)(\d\d)(\d\d)(\d\d)(\d{3})(\d{3})(\d\d)$/, '$1 $2 $3 $4 $5 $6 $7');
+      const { el } = await mount('ps-martin', spaced);
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Saisi sous une autre graphie');
+      let reads = 0;
+      const count = ({ request }: { request: Request }) => {
+        if (request.method === 'GET' && new URL(request.url).pathname.endsWith('/synthesis')) reads += 1;
+      };
+      worker.events.on('request:start', count);
+      try {
+        el.patientIns = INS;
+        await el.updateComplete;
+        expect(root(el).querySelector('.skeleton') === null, 'loaded again as another patient').to.equal(true);
+        await aTimeout(300);
+      } finally {
+        worker.events.removeListener('request:start', count);
+      }
+      expect(reads).to.equal(0);
+      expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Saisi sous une autre graphie');
+      await waitUntil(
+        async () => (await readDraft<SynthesisContent>(draftKey('professional:ps-martin', INS)))?.content.treatments[0]?.dosage === 'Saisi sous une autre graphie',
+        'the draft is not under the patient’s key',
+      );
+    });
+
     it('writes the draft at once when the element goes away, before the debounce', async () => {
       const { el, provider } = await mount();
       await openEditor(el);
@@ -1012,6 +1038,7 @@ describe('dmp-synthesis-editor', () => {
       const conflict = oneEvent(b, 'dmp-synthesis-conflict');
       $(b, '[data-action="save"]').click();
       const event = await conflict;
+      expect(event.detail.ins).to.equal(INS);
       expect(event.detail.current.version).to.equal(3);
       expect(event.detail.mine.pointsToWatch.find((w: { id: string }) => w.id === 'w-chute')?.label).to.equal('Changement de B');
       await waitUntil(() => root(b).querySelector('.conflict'));
@@ -1537,6 +1564,53 @@ describe('dmp-synthesis-editor', () => {
       el.patientIns = INS;
       await waitUntil(() => root(el).querySelector('[data-key="treatments:tt-metformine:dosage"]'), 'the draft was never restored');
       expect(($(el, '[data-key="treatments:tt-metformine:dosage"]') as HTMLInputElement).value).to.equal('Hors ligne pour A');
+    });
+
+    it('leaves the next patient’s editor usable while the previous patient’s save is on its way, and that save still lands', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Pour la patiente A');
+      db.faults.add({ method: 'PUT', path: '/synthesis', latencyMs: 3000, times: 1 });
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      $(el, '[data-action="save"]').click();
+      await waitUntil(() => $(el, '[data-action="save"]').textContent!.includes('Enregistrement…'), 'the save never started');
+      el.patientIns = PATIENT_MASKED.identity.ins;
+      await waitUntil(() => isLoaded(el) && shadowText(el).includes('Aucun volet de synthèse médicale'), 'the other patient never loaded');
+      await el.updateComplete;
+      // B's form, still open, is not busy with A's save: nothing in it is inert or disabled.
+      expect($(el, '.editor').getAttribute('aria-busy')).to.equal('false');
+      expect(root(el).querySelector('.editor [inert]') === null, 'part of the form is inert').to.equal(true);
+      expect($(el, '[data-action="save"]').textContent).to.contain('Enregistrer une nouvelle version');
+      expect(($(el, '[data-action="close"]') as HTMLButtonElement).disabled).to.equal(false);
+      const first = $(el, '.editor [data-key], .editor .add');
+      first.focus();
+      expect(root(el).activeElement === first, `focus went to ${document.activeElement?.localName}`).to.equal(true);
+      expect(serverVersion()?.version).to.equal(2);
+      // A's save still lands where it was asked.
+      expect((await saved).detail.synthesis.version).to.equal(3);
+      expect(serverVersion()?.content.treatments[0]?.dosage).to.equal('Pour la patiente A');
+      await el.updateComplete;
+      expect(root(el).querySelector('.editor [inert]') === null, 'part of the form is inert').to.equal(true);
+      expect(shadowText(el)).not.to.contain('Version 3 enregistrée');
+    });
+
+    it('names the patient of a save in its events, though the host shows another patient by the time it is answered', async () => {
+      const { el } = await mount();
+      await openEditor(el);
+      await fill(el, 'treatments:tt-metformine:dosage', 'Pour la patiente A');
+      await fill(el, 'vaccinations:vac-grippe-2024:lot', 'LOT-A');
+      const hold = holdSaves();
+      const requested = oneEvent(el, 'dmp-synthesis-save-request');
+      const saved = oneEvent(el, 'dmp-synthesis-saved');
+      const preventionSaved = oneEvent(el, 'dmp-prevention-saved');
+      $(el, '[data-action="save"]').click();
+      expect((await requested).detail.ins).to.equal(INS);
+      await waitUntil(hold.asked, 'the save never left');
+      el.patientIns = PATIENT_MASKED.identity.ins;
+      await waitUntil(() => isLoaded(el) && shadowText(el).includes('Aucun volet de synthèse médicale'), 'the other patient never loaded');
+      hold.release();
+      expect((await saved).detail).to.include({ ins: INS });
+      expect((await preventionSaved).detail).to.include({ ins: INS });
     });
 
     it('does not say “not saved” when the server accepted the version but answered unreadably', async () => {

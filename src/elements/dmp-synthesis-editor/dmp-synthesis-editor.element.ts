@@ -12,6 +12,7 @@ import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
 import { refusalText } from '../../i18n/refusal-text.js';
 import { nominalDocument } from '../../model/nominal-document.js';
+import { normalizeNir } from '../../model/nir-spelling.js';
 import type { PatientDisplay } from '../../model/patient.js';
 import type { Prevention, PreventionContent } from '../../model/prevention.js';
 import type { Synthesis, SynthesisContent } from '../../model/synthesis.js';
@@ -152,10 +153,10 @@ const loadSchemaCheck = lazyModule(() => import('./schema-check.js'), 'The synth
  * @tagname dmp-synthesis-editor
  * @summary Reads and edits the patient's medical synthesis (VSM), with versions and drafts.
  *
- * @fires {CustomEvent<SynthesisSaveRequestDetail>} dmp-synthesis-save-request - Cancelable; the validated content is about to be saved. Call `preventDefault()` to stop the save.
- * @fires {CustomEvent<SynthesisSavedDetail>} dmp-synthesis-saved - A new version was saved; `detail.synthesis` is the server's copy.
- * @fires {CustomEvent<PreventionSavedDetail>} dmp-prevention-saved - The vaccinations and screenings were saved (their own documents); `detail.prevention` is the server's copy.
- * @fires {CustomEvent<SynthesisConflictDetail>} dmp-synthesis-conflict - Someone saved another version first; the user's edits are kept in `detail.mine`.
+ * @fires {CustomEvent<SynthesisSaveRequestDetail>} dmp-synthesis-save-request - Cancelable; the validated content is about to be saved for the patient `ins`. Call `preventDefault()` to stop the save.
+ * @fires {CustomEvent<SynthesisSavedDetail>} dmp-synthesis-saved - A new version was saved; `detail.synthesis` is the server's copy, `ins` its patient (a save goes on when the host shows another patient meanwhile).
+ * @fires {CustomEvent<PreventionSavedDetail>} dmp-prevention-saved - The vaccinations and screenings were saved (their own documents); `detail.prevention` is the server's copy, `ins` their patient.
+ * @fires {CustomEvent<SynthesisConflictDetail>} dmp-synthesis-conflict - Someone saved another version first; the user's edits are kept in `detail.mine`, `ins` names their patient.
  * @fires {CustomEvent<DraftRestoredDetail>} dmp-draft-restored - Unsaved edits of this author were found on this device and reopened.
  *
  * @csspart base - The whole element.
@@ -201,7 +202,11 @@ export class DmpSynthesisEditor extends DmpElement {
   @state() private badInputs: ReadonlyMap<string, FieldProblem> = new Map();
   /** What the server refused the last failed save for. */
   @state() private refused: Refusals | undefined;
-  @state() private saving = false;
+  /**
+   * The patients (their `Loaded.key`) whose save is on its way: the host may show another patient
+   * meanwhile, whose editor is not busy with it.
+   */
+  @state() private savingFor: ReadonlySet<string> = new Set();
   @state() private saveError: unknown;
   /** Which record the failed save could not write: the VSM, or the vaccinations and screenings after it. */
   @state() private unsaved: keyof ServerSide = 'synthesis';
@@ -319,7 +324,7 @@ export class DmpSynthesisEditor extends DmpElement {
       return result;
     },
     // A new sitting (a logout and a login, an expiry and its end) reads again: a grant may be gone.
-    args: () => [this.patientIns, this.#authorKey, this.client, this.policy, this.sitting, this.session?.state] as const,
+    args: () => [this.#ins, this.#authorKey, this.client, this.policy, this.sitting, this.session?.state] as const,
     onComplete: (value) => this.#adopt(value as Loaded),
   });
 
@@ -332,13 +337,13 @@ export class DmpSynthesisEditor extends DmpElement {
     // Drawn by the comparison's module, fetched before the list: a read whose view then failed to
     // come would be a line in the patient's history for nothing, and again at each Retry.
     task: async ([ins, key, refused, , open, , state], { signal }) => {
-      if (!open || state !== 'active' || key !== draftKey(this.#authorKey, ins) || refused) return initialState;
+      if (!open || state !== 'active' || key !== this.#key || refused) return initialState;
       await loadCompareView();
       return (await this.client!.listSynthesisVersions(ins, { signal })).items;
     },
     // Read again when a version is saved, not at every reload of the rest.
     args: () =>
-      [this.patientIns, this.loaded?.key, this.loaded?.refused, this.current?.version, this.versionsOpen, this.sitting, this.session?.state] as const,
+      [this.#ins, this.loaded?.key, this.loaded?.refused, this.current?.version, this.versionsOpen, this.sitting, this.session?.state] as const,
   });
 
   readonly #version = new Task(this, {
@@ -349,7 +354,7 @@ export class DmpSynthesisEditor extends DmpElement {
       await loadCompareView();
       return this.client!.getSynthesisVersion(ins, v, { signal });
     },
-    args: () => [this.patientIns, this.viewedVersion] as const,
+    args: () => [this.#ins, this.viewedVersion] as const,
     onComplete: () => void this.#focusLater('.version-view h3'),
   });
 
@@ -381,6 +386,29 @@ export class DmpSynthesisEditor extends DmpElement {
 
   get #authorKey(): string {
     return draftAuthor(this.actor);
+  }
+
+  /** The patient, however the host spells their INS: another spelling is no other patient. */
+  get #ins(): string {
+    return normalizeNir(this.patientIns);
+  }
+
+  /** The author and patient shown: what `Loaded.key` must be for the load to be theirs. */
+  get #key(): string {
+    return draftKey(this.#authorKey, this.#ins);
+  }
+
+  /** Whether a save of the patient shown is on its way. */
+  get #saving(): boolean {
+    return this.savingFor.has(this.loaded?.key ?? '');
+  }
+
+  /** Marks the save of `key` as on its way, or (`busy` false) as over. */
+  #markSaving(key: string, busy: boolean): void {
+    const keys = new Set(this.savingFor);
+    if (busy) keys.add(key);
+    else keys.delete(key);
+    this.savingFor = keys;
   }
 
   /** The patient and their representatives read the synthesis in plain words. */
@@ -422,12 +450,13 @@ export class DmpSynthesisEditor extends DmpElement {
 
   protected override willUpdate(changed: PropertyValues): void {
     // A version of another patient, or one another user opened, is not asked for nor shown.
-    if (changed.has('patientIns') || this.userLeft(changed)) this.viewedVersion = undefined;
+    const otherPatient = changed.has('patientIns') && normalizeNir(changed.get('patientIns') ?? '') !== this.#ins;
+    if (otherPatient || this.userLeft(changed)) this.viewedVersion = undefined;
     const ended = changed.has('session') && this.session?.state === 'expired';
     // A logout takes the user's edits away with them (DECISIONS.md 10): nothing is written, nothing comes back.
     if (this.loggedOut()) this.#forgetEdits();
     // Pending edits are written under their author and patient before either changes.
-    else if (changed.has('actor') || changed.has('patientIns') || ended) void this.#autosave.flush();
+    else if (changed.has('actor') || otherPatient || ended) void this.#autosave.flush();
     const change = changed.has('dataChange') ? this.takeDataChange(this.patientIns, this.#ownRevision) : undefined;
     // The synthesis, the documents (prevention's among them), or who may read and write them.
     if (change && (change.topics.includes('synthesis') || change.topics.includes('documents') || changesAccess(change.topics))) {
@@ -504,12 +533,12 @@ export class DmpSynthesisEditor extends DmpElement {
     this.onDevice = true;
     this.editing = true;
     this.restoredAt = draft.savedAt;
-    this.emit('dmp-draft-restored', { ins: loaded.ins, savedAt: draft.savedAt, baseVersion: draft.baseVersion });
+    this.emit('dmp-draft-restored', { ins: this.patientIns, savedAt: draft.savedAt, baseVersion: draft.baseVersion });
     // The server moved on while the draft waited: say so now rather than at the save.
     const movedOn =
       changedSince(synthesis, draft.baseEtag ?? '') !== undefined ||
       (preventionWritable(loaded) && changedSince(prevention, companion?.etag ?? '') !== undefined);
-    if (movedOn) this.#enterConflict(this.#serverSide, false);
+    if (movedOn) this.#enterConflict(this.#serverSide, this.patientIns, false);
   }
 
   #setWork(content: EditorContent, edited = true): void {
@@ -635,14 +664,14 @@ export class DmpSynthesisEditor extends DmpElement {
 
   async #handleSave(): Promise<void> {
     // Save keeps the focus while busy (aria-disabled): pressed again, it does nothing.
-    if (this.saving) return;
+    if (this.#saving) return;
     if (!this.#recheck()) {
       const { loaded, base } = this;
       // Busy while the checks load: a second click must not ask to save twice.
-      this.saving = true;
+      this.#markSaving(loaded!.key, true);
       const asked = () => this.#stillAsked(loaded, base);
       const ready = await this.#loadValidate(asked);
-      this.saving = false;
+      this.#markSaving(loaded!.key, false);
       if (!asked()) return;
       // The focus goes from Save to why nothing was saved, once the fields are no longer inert.
       if (!ready) return void this.#showSaveError();
@@ -664,8 +693,9 @@ export class DmpSynthesisEditor extends DmpElement {
     }
     const parts = splitContent(check.value);
     // Vetoed by the host: nothing is sent, and Save keeps the focus.
-    if (!this.emit('dmp-synthesis-save-request', { content: parts.synthesis, prevention: parts.prevention }, { cancelable: true })) return;
-    await this.#send(check.value, target);
+    const request = { ins: this.patientIns, content: parts.synthesis, prevention: parts.prevention };
+    if (!this.emit('dmp-synthesis-save-request', request, { cancelable: true })) return;
+    await this.#send(check.value, target, request.ins);
   }
 
   /**
@@ -675,22 +705,21 @@ export class DmpSynthesisEditor extends DmpElement {
    * while that one is still loading. Edits typed during the wait are saved with the rest.
    */
   #stillAsked(loaded: Loaded | undefined, base: Base): boolean {
-    return (
-      this.session?.state === 'active' && this.loaded === loaded && this.base === base && loaded?.key === draftKey(this.#authorKey, this.patientIns)
-    );
+    return this.session?.state === 'active' && this.loaded === loaded && this.base === base && loaded?.key === this.#key;
   }
 
   /**
    * Writes what changed since `target`, the versions the edits are saved over: the VSM, then the
    * vaccinations and screenings (their own documents). The VSM saved and the second write refused,
-   * the editor moves on to the saved VSM and keeps the rest of the edits.
+   * the editor moves on to the saved VSM and keeps the rest of the edits. `ins` is the patient as
+   * the host spelled them when the save was asked: the events name them so.
    */
-  async #send(content: EditorContent, target: Base): Promise<void> {
+  async #send(content: EditorContent, target: Base, ins: string): Promise<void> {
     const loaded = this.loaded;
-    if (!loaded || !this.client || this.saving) return;
+    if (!loaded || !this.client || this.#saving) return;
     const client = this.client;
     const typed = this.work;
-    this.saving = true;
+    this.#markSaving(loaded.key, true);
     this.saveError = undefined;
     await this.#autosave.flush();
     // The host may show another patient or author, or another user may be here, by the time the
@@ -744,7 +773,7 @@ export class DmpSynthesisEditor extends DmpElement {
         if (!shown()) return;
       }
       if (current !== undefined) {
-        this.#enterConflict({ ...this.#serverSide, [writing]: current }, true);
+        this.#enterConflict({ ...this.#serverSide, [writing]: current }, ins, true);
       } else {
         this.saveError = error;
         this.unsaved = writing;
@@ -752,9 +781,9 @@ export class DmpSynthesisEditor extends DmpElement {
         void this.#showSaveError();
       }
     } finally {
-      this.saving = false;
-      if (saved.synthesis) this.emit('dmp-synthesis-saved', { synthesis: saved.synthesis });
-      if (saved.prevention) this.emit('dmp-prevention-saved', { prevention: saved.prevention });
+      this.#markSaving(loaded.key, false);
+      if (saved.synthesis) this.emit('dmp-synthesis-saved', { ins, synthesis: saved.synthesis });
+      if (saved.prevention) this.emit('dmp-prevention-saved', { ins, prevention: saved.prevention });
       if (saved.synthesis || saved.prevention) {
         // Not shown here any more (another sitting): the change then reloads this editor too.
         if (shown()) this.#ownRevision = (this.dataChange?.revision ?? 0) + 1;
@@ -804,10 +833,13 @@ export class DmpSynthesisEditor extends DmpElement {
     void this.#focusLater('.saved').then((notice) => notice?.removeAttribute('role'));
   }
 
-  /** `byUser`: the conflict answers the user's save; one found on load must not take focus from the host page. */
-  #enterConflict(server: ServerSide, byUser: boolean): void {
+  /**
+   * `ins`: the patient, as the event names them; `byUser`: the conflict answers the user's save;
+   * one found on load must not take focus from the host page.
+   */
+  #enterConflict(server: ServerSide, ins: string, byUser: boolean): void {
     this.conflict = { server, picks: {} };
-    this.emit('dmp-synthesis-conflict', { current: server.synthesis, prevention: server.prevention, mine: this.work });
+    this.emit('dmp-synthesis-conflict', { ins, current: server.synthesis, prevention: server.prevention, mine: this.work });
     // The panel comes with the comparison's module, perhaps still on its way: focus waits for it.
     if (byUser) void loadCompareView().then(() => this.#focusLater('.conflict h3'), () => this.#focusLater('.lazy-retry'));
   }
@@ -824,7 +856,7 @@ export class DmpSynthesisEditor extends DmpElement {
 
 
   #pickSide(key: string, side: 'mine' | 'theirs'): void {
-    if (this.conflict && !this.saving) this.conflict = { ...this.conflict, picks: { ...this.conflict.picks, [key]: side } };
+    if (this.conflict && !this.#saving) this.conflict = { ...this.conflict, picks: { ...this.conflict.picks, [key]: side } };
   }
 
   /** The server's version with the user's changes re-applied: the user then reviews and saves it. */
@@ -832,7 +864,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const conflict = this.conflict;
     const compare = this.#comparison.value;
     // The Merge button is drawn by the compare module: it is there whenever the button is.
-    if (!conflict || !compare || this.saving) return;
+    if (!conflict || !compare || this.#saving) return;
     const server = conflict.server;
     const merged = compare.mergeWork(this.base.content, this.work, contentOf(server), conflict.picks);
     this.current = server.synthesis;
@@ -850,7 +882,7 @@ export class DmpSynthesisEditor extends DmpElement {
     const conflict = this.conflict;
     const compare = this.#comparison.value;
     // The Overwrite button is drawn by the compare module: it is there whenever the button is.
-    if (!conflict || !compare || this.saving) return;
+    if (!conflict || !compare || this.#saving) return;
     this.#askConfirmation(
       event,
       compare.overwriteText(this.#savedMeanwhile(conflict.server)),
@@ -869,7 +901,7 @@ export class DmpSynthesisEditor extends DmpElement {
   }
 
   #discard(event: Event): void {
-    if (this.saving) return;
+    if (this.#saving) return;
     this.#askConfirmation(
       event,
       msg('Abandonner vos modifications ? Elles seront effacées de cet appareil.'),
@@ -962,7 +994,7 @@ export class DmpSynthesisEditor extends DmpElement {
     if (!this.patientIns) {
       return html`<p part="base" class="notice">${msg('Aucun patient n’est indiqué (attribut patient-ins).')}</p>`;
     }
-    const loaded = this.loaded?.key === draftKey(this.#authorKey, this.patientIns) ? this.loaded : undefined;
+    const loaded = this.loaded?.key === this.#key ? this.loaded : undefined;
     if (!loaded) {
       if (this.#load.status === TaskStatus.ERROR) return this.#renderLoadError(this.#load.error);
       return html`<div part="base" class="skeleton" aria-busy="true" role="status">
@@ -1100,7 +1132,7 @@ export class DmpSynthesisEditor extends DmpElement {
       picks: conflict.picks,
       locale: this.locale,
       view: this.#view,
-      saving: this.saving,
+      saving: this.#saving,
       saveError: this.saveError,
       refusedElsewhere: this.#refusals?.elsewhere ?? [],
       pickSide: (key, side) => this.#pickSide(key, side),
@@ -1122,7 +1154,7 @@ export class DmpSynthesisEditor extends DmpElement {
       work: this.work,
       preventionLocked: loaded && !preventionWritable(loaded) ? preventionWithheld(loaded, true) : undefined,
       locale: this.locale,
-      saving: this.saving,
+      saving: this.#saving,
       saveError: this.saveError,
       refusedElsewhere: this.#refusals?.elsewhere ?? [],
       preventionUnsaved: this.unsaved === 'prevention',

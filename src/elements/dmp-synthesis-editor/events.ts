@@ -7,12 +7,19 @@ import type { EditorContent } from './entries.js';
  * content and the vaccinations and screenings, saved as their own documents.
  */
 export interface SynthesisSaveRequestDetail {
+  /** The patient, as the host spells `patient-ins`. */
+  ins: string;
   content: SynthesisContent;
   prevention: PreventionContent;
 }
 
 /** `dmp-synthesis-saved`: the new version, as the server stored it. */
 export interface SynthesisSavedDetail {
+  /**
+   * The patient, as the host spelled `patient-ins` when the save left: a save goes on when the
+   * host shows another patient meanwhile.
+   */
+  ins: string;
   synthesis: Synthesis;
 }
 
@@ -25,6 +32,11 @@ export interface SynthesisSavedDetail {
  * first.
  */
 export interface SynthesisConflictDetail {
+  /**
+   * The patient, as the host spelled `patient-ins` when the save left (or when the draft was
+   * reopened): a save goes on when the host shows another patient meanwhile.
+   */
+  ins: string;
   current: Synthesis | null;
   prevention: Prevention | null;
   mine: EditorContent;
@@ -32,6 +44,11 @@ export interface SynthesisConflictDetail {
 
 /** `dmp-prevention-saved`: the vaccinations and screenings were saved, as the server stored them. */
 export interface PreventionSavedDetail {
+  /**
+   * The patient, as the host spelled `patient-ins` when the save left: a save goes on when the
+   * host shows another patient meanwhile.
+   */
+  ins: string;
   prevention: Prevention;
 }
 
