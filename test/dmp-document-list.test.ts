@@ -928,7 +928,7 @@ describe('dmp-document-list', () => {
       );
       const { el } = await mount('pat-durand-jeanne', { 'page-size': '3' });
       await loaded(el);
-      expect(control(el, '#summary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('3 documents chargés, d’autres à suivre');
+      expect(control(el, '#summary').textContent!.replace(/\s+/g, ' ').trim()).to.equal('Documents chargés : 3, d’autres à suivre');
       expect(control(el, '[role="grid"]').getAttribute('aria-rowcount')).to.equal('-1');
       // The last page loaded, the count is known.
       for (let more = root(el).querySelector<HTMLButtonElement>('.more button'); more; more = root(el).querySelector('.more button')) {
@@ -949,11 +949,15 @@ describe('dmp-document-list', () => {
       for (let i = 0; i < 3; i++) await sendKeys({ press: 'ArrowDown' });
       await waitUntil(() => focusedRow(el) === '3', 'ArrowDown did not reach the fourth row');
       const title = rowTitles(el)[3];
+      // Someone added a newer document meanwhile: the user's row is one further down.
+      const newest = db.documentsOf(ADULT)[0]!;
+      db.documentsOf(ADULT).push({ ...newest, id: 'doc-durand-nouveau', title: 'Compte rendu du jour', serviceStart: new Date().toISOString() });
       await el.reload();
       await el.updateComplete;
+      expect(rowTitles(el)[0]).to.equal('Compte rendu du jour');
       const current = rows(el).find((r) => r.tabIndex === 0)!;
       expect(current.querySelector('[id$="-title"]')!.textContent!.trim()).to.equal(title);
-      expect(focusedRow(el)).to.equal('3');
+      expect(current.dataset.index).to.equal('4');
     });
 
     it('loads the next page when the user scrolls near the end', async () => {

@@ -11,6 +11,7 @@ import {
   PATIENT_MINOR,
   professionalById,
 } from '../mocks/data/index.js';
+import { reasonText } from '../src/i18n/labels.js';
 import { HttpDmpClient } from '../src/client/http-client.js';
 import { deleteDraft, draftKey, readDraft } from '../src/drafts/draft-store.js';
 import '../src/elements/dmp-patient-profile/dmp-patient-profile.js';
@@ -510,6 +511,25 @@ describe('dmp-patient-profile', () => {
       expect(db.findDocument(ADULT, ADULT_PROFILE_DOCUMENT_ID)?.status).to.equal('current');
     });
 
+    it('stops the save of edits the user discards while it is on its way', async () => {
+      const { el } = await mount();
+      await startEditing(el);
+      type(el, '#blood-group', 'AB-');
+      db.faults.add({ method: 'POST', path: '/documents', latencyMs: 800, times: 1 });
+      let saved = false;
+      el.addEventListener('dmp-profile-saved', () => (saved = true));
+      const sent = requestSent('POST', /\/documents$/);
+      await submit(el);
+      await sent;
+      $(el, '#cancel').click();
+      const dialog = $<HTMLDialogElement>(el, '#discard-dialog');
+      await waitUntil(() => dialog.open, 'no confirmation');
+      dialog.querySelector<HTMLButtonElement>('button[value="discard"]')!.click();
+      await waitUntil(() => !root(el).querySelector('form.profile-form'), 'the form stayed open');
+      await aTimeout(1200);
+      expect(saved, 'the discarded edits were saved').to.equal(false);
+    });
+
     it('closes without asking when nothing was changed', async () => {
       const { el } = await mount();
       await startEditing(el);
@@ -935,12 +955,14 @@ describe('dmp-patient-profile', () => {
       await refused;
       await waitUntil(() => root(el).querySelector('.save-error'), 'no failure shown', { timeout: 8000 });
       await waitUntil(() => $(el, '#save').getAttribute('aria-disabled') === 'true', 'Save is still offered after the refusal', { timeout: 8000 });
+      expect(root(el).querySelector(`#${$(el, '#save').getAttribute('aria-describedby')}`)?.textContent).to.equal(reasonText('dossier-closed'));
       expect($(el, '.save-error').textContent)
         .to.contain('Ce DMP est fermé')
         .and.contain('Votre saisie est conservée dans ce formulaire et sur cet appareil.')
         .and.not.contain('réessayer');
       expect($<HTMLSelectElement>(el, '#blood-group').value).to.equal('B-');
-      const attempts = () => db.logOf(ADULT).filter((e) => e.action === 'document.replace').length;
+      // Refused at the first check it meets (add or replace), each attempt is one line of the history.
+      const attempts = () => db.logOf(ADULT).filter((e) => e.action === 'document.replace' || e.action === 'document.add').length;
       const before = attempts();
       await submit(el);
       await aTimeout(300);

@@ -915,7 +915,10 @@ Object.assign(SCENARIOS, {
     failure: (says, status) =>
       says === 'reason:dossier-exists'
         ? [...dcFailure(says, status), 'Le dossier a peut-être été créé entre-temps : relancez la recherche.']
-        : [...dcFailure(says, status), 'Vos saisies sont conservées. Réessayer ne peut pas créer un second dossier.'],
+        : says === 'forbidden' || says === 'invalid-request'
+          ? // Sending the same again cannot help there: nothing says it could, though the same button may be pressed once the cause is gone.
+            [...dcFailure(says, status), 'Vos saisies sont conservées.']
+          : [...dcFailure(says, status), 'Vos saisies sont conservées. Réessayer ne peut pas créer un second dossier.'],
     typed: (m) => [get<HTMLInputElement>(m.el, '#email').value, get<HTMLInputElement>(m.el, '#opposeRegulation').checked, get<HTMLInputElement>(m.el, '#consent').checked],
     retry: createIt,
     success: (m) => until(m.el, 'Le DMP est créé'),
@@ -1201,6 +1204,10 @@ const BUSY = '[aria-busy="true"], button[type="submit"][aria-disabled="true"], b
  */
 async function settled(m: AnyMounted): Promise<void> {
   await waitFor(() => shadowRoots(m.el).every((root) => !root.querySelector(BUSY)), () => `${m.el.localName} stays busy: ${said(m.el)}`);
+  // A read the failure asked for (a conflict's) leaves at the next update, and an element need not
+  // say it is busy with it (the profile does not, not to mute its status): it is waited for too.
+  await (m.el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+  await new Promise((resolve) => setTimeout(resolve));
   await waitFor(() => m.net.pending === 0, 'calls still out');
 }
 

@@ -8,7 +8,7 @@ import { lazyModule } from '../../client/lazy-module.js';
 import { changesAccess } from '../../context/contexts.js';
 import { formatDate, formatNumber, localDayBound } from '../../i18n/format.js';
 import { categoryLabel, hiddenCountText, professionLabel } from '../../i18n/labels.js';
-import { refusalText } from '../../i18n/refusal-text.js';
+import { decisionRefusalText } from '../../i18n/decision-refusal-text.js';
 import { CATEGORIES, type Category } from '../../model/category.js';
 import { TYPE_CODE_LABELS, isSentAsFile, newDocumentDraft } from '../../model/document-types.js';
 import type { DmpDocument, DocumentQuery } from '../../model/document.js';
@@ -279,7 +279,8 @@ export class DmpDocumentList extends DmpElement {
   }
 
   protected override willUpdate(changed: PropertyValues): void {
-    const left = changed.has('patientIns') || this.userLeft(changed);
+    // The same patient however the host spells the INS: what the user typed for them stays.
+    const left = (changed.has('patientIns') && normalizeNir(changed.get('patientIns') ?? '') !== normalizeNir(this.patientIns)) || this.userLeft(changed);
     if (left || (changed.has('session') && this.session?.state !== 'active')) {
       // Another patient, another user or an ended session: nothing shown may outlive them.
       this.listing = undefined;
@@ -885,7 +886,7 @@ export class DmpDocumentList extends DmpElement {
         aria-describedby=${denial ? 'add-denied' : nothing} @click=${denial ? undefined : this.#openAdd}>
         ${msg('Ajouter un document')}
       </button>
-      ${denial ? html`<p id="add-denied" class="reason">${refusalText(denial)}</p>` : nothing}
+      ${denial ? html`<p id="add-denied" class="reason">${decisionRefusalText(denial)}</p>` : nothing}
     </div>`;
   }
 
@@ -948,7 +949,7 @@ export class DmpDocumentList extends DmpElement {
     return html`<p class="summary ${none ? 'visually-hidden' : ''}" id="summary" role="status" aria-busy=${pending}>
       ${none ||
       (count === undefined
-        ? msg(str`${loaded} documents chargés, d’autres à suivre`)
+        ? msg(str`Documents chargés : ${loaded}, d’autres à suivre`)
         : count === 1
           ? msg('1 document')
           : msg(str`${formatNumber(count, this.locale)} documents`))}
@@ -1021,7 +1022,7 @@ export class DmpDocumentList extends DmpElement {
             ${allowed
               ? msg('Une modification de ce document est en cours.')
               : decision
-                ? refusalText(decision)
+                ? decisionRefusalText(decision)
                 : msg('Les droits sur ce document n’ont pas pu être vérifiés.')}
           </p>`}
     </li>`;

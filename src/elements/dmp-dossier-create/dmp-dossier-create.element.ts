@@ -1072,7 +1072,7 @@ export class DmpDossierCreate extends DmpElement {
           ${msg(str`Le DMP de ${name} est créé. Ses identifiants ne sont plus affichés.`)}
         </p>
       </div>
-      ${this.#online
+      ${this.#self
         ? nothing
         : html`<div class="actions" part="actions">
             <button type="button" class="primary" @click=${this.#handleNew}>${msg('Créer le DMP d’un autre patient')}</button>

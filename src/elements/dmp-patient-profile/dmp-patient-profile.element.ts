@@ -223,10 +223,11 @@ export class DmpPatientProfile extends DmpElement {
     return this.#editLoaded?.key === this.#draftStoreKey ? this.#editLoaded : undefined;
   }
 
-  /** Whether the latest read says the user may no longer save (a refused save reads again). */
-  get #saveDenied(): boolean {
+  /** Why the latest read says the user may no longer save, if it does (a refused save reads again). */
+  get #saveDenied(): ReasonCode | undefined {
     const current = this.#current;
-    return !!current && ('refused' in current || this.#writeDenial(current.dossier, PROFILE_TYPE_CODE, current.document) !== undefined);
+    if (!current) return undefined;
+    return 'refused' in current ? current.refused : this.#writeDenial(current.dossier, PROFILE_TYPE_CODE, current.document);
   }
 
   override connectedCallback(): void {
@@ -398,6 +399,9 @@ export class DmpPatientProfile extends DmpElement {
    */
   async #discardEdit(): Promise<void> {
     const context = this.#editContext;
+    // Discarded, the edits are not to be saved: a save of them still on its way stops (one of
+    // another patient's form, left before, goes on).
+    this.#saveController?.abort();
     this.#leaveEdit();
     await this.#discardStoredDraft(context?.storedDraft);
   }
@@ -434,7 +438,7 @@ export class DmpPatientProfile extends DmpElement {
 
   async #save(overwrite = false): Promise<void> {
     const loaded = this.#editContext;
-    if (!loaded || !this.draft || !this.client || this.saving || this.#saveDenied) return;
+    if (!loaded || !this.draft || !this.client || this.saving || this.#saveDenied !== undefined) return;
     // The version edited was deleted meanwhile and none replaced it: the edits become a first
     // declaration again, as replacing it can only fail.
     if (overwrite || !loaded.document) this.editBase = loaded.document;
@@ -742,6 +746,8 @@ export class DmpPatientProfile extends DmpElement {
 
   #renderForm(loaded: Readable): TemplateResult {
     const problemCount = this.problems.size;
+    // Save stays where focus may be, but says why it does nothing.
+    const denied = this.#saveDenied;
     return html`<form part="form" class="profile-form" novalidate aria-labelledby="form-title"
         @submit=${(e: Event) => {
           e.preventDefault();
@@ -760,8 +766,10 @@ export class DmpPatientProfile extends DmpElement {
           : nothing}
         ${this.#form.render((form) => form.renderProfileFields(this.#formHost))}
         ${this.saveError !== undefined ? this.#renderSaveError(loaded) : nothing}
+        ${denied ? html`<p id="save-denied" class="hint">${reasonText(denied)}</p>` : nothing}
         <div class="buttons">
-          <button type="submit" id="save" class="primary" aria-disabled=${this.saving || this.#saveDenied ? 'true' : 'false'}>
+          <button type="submit" id="save" class="primary" aria-disabled=${this.saving || denied !== undefined}
+            aria-describedby=${denied ? 'save-denied' : nothing}>
             ${this.saving ? msg('Enregistrement…') : msg('Enregistrer')}
           </button>
           <button type="button" id="cancel" @click=${this.#handleCancel}>${msg('Annuler')}</button>

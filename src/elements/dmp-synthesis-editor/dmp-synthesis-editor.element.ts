@@ -10,7 +10,7 @@ import { deleteDraft, draftAuthor, draftKey, readDraft, writeDraft, type Draft }
 import { formatDate, formatDateTime } from '../../i18n/format.js';
 import { errorText, isRetryable } from '../../i18n/error-text.js';
 import { reasonText } from '../../i18n/labels.js';
-import { refusalText } from '../../i18n/refusal-text.js';
+import { decisionRefusalText } from '../../i18n/decision-refusal-text.js';
 import { nominalDocument } from '../../model/nominal-document.js';
 import { normalizeNir } from '../../model/nir-spelling.js';
 import type { PatientDisplay } from '../../model/patient.js';
@@ -1081,7 +1081,7 @@ export class DmpSynthesisEditor extends DmpElement {
                 ? msg('Son médecin traitant n’a pas encore rédigé sa synthèse médicale.')
                 : msg('Aucun volet de synthèse médicale n’a encore été rédigé pour ce patient.')}
         </p>
-        ${!loaded.canWrite && !this.#plain ? html`<p class="muted">${msg('Lecture seule.')} ${refusalText(loaded.write)}</p>` : nothing}
+        ${!loaded.canWrite && !this.#plain ? html`<p class="muted">${msg('Lecture seule.')} ${decisionRefusalText(loaded.write)}</p>` : nothing}
       </div>
       <div class="toolbar no-print" part="toolbar">
         ${loaded.canWrite && !editing

@@ -10,7 +10,7 @@ import { reasonText } from './labels.js';
  * and what it may not do is refused `not-authorized` (POLICY.md 7.6), while the user is reading
  * the dossier without the patient's authorization, as the law lets them.
  */
-export function refusalText({ reason, mode }: Pick<Decision, 'reason' | 'mode'>): string {
+export function decisionRefusalText({ reason, mode }: Pick<Decision, 'reason' | 'mode'>): string {
   return reason === 'not-authorized' && mode && mode !== 'normal'
     ? msg('Un accès en urgence permet seulement de consulter le dossier.')
     : reasonText(reason);
