@@ -1014,7 +1014,11 @@ Object.assign(SCENARIOS, {
     ],
     typed: (m) => get<HTMLTextAreaElement>(m.el, '#organ-note').value,
     retry: async (m) => {
-      const overwrite = findButton(m.el, 'Remplacer la version actuelle par ma saisie');
+      const replace = 'Remplacer la version actuelle par ma saisie';
+      // A version saved meanwhile: the offer to replace it comes with the read the conflict asks
+      // for, which the profile does not mark busy (that would mute its status).
+      if (db.findDocument(ADULT, 'doc-durand-informations-v2')) await waitFor(() => findButton(m.el, replace), 'no offer to replace the version saved meanwhile');
+      const overwrite = findButton(m.el, replace);
       if (overwrite) overwrite.click();
       else await saveProfile(m);
     },
@@ -1204,10 +1208,6 @@ const BUSY = '[aria-busy="true"], button[type="submit"][aria-disabled="true"], b
  */
 async function settled(m: AnyMounted): Promise<void> {
   await waitFor(() => shadowRoots(m.el).every((root) => !root.querySelector(BUSY)), () => `${m.el.localName} stays busy: ${said(m.el)}`);
-  // A read the failure asked for (a conflict's) leaves at the next update, and an element need not
-  // say it is busy with it (the profile does not, not to mute its status): it is waited for too.
-  await (m.el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-  await new Promise((resolve) => setTimeout(resolve));
   await waitFor(() => m.net.pending === 0, 'calls still out');
 }
 
